@@ -1,0 +1,53 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { HostToWorker, WorkerStartOptions, WorkerToHost } from './protocol';
+
+// PGlite runs Postgres synchronously in WebAssembly; here it has a thread of its own and speaks
+// the Postgres wire protocol, so main uses the same pg driver and type parsers as server mode.
+
+const options = workerData as WorkerStartOptions;
+const port = parentPort;
+if (!port) throw new Error('pglite-worker must run as a worker thread');
+
+function send(message: WorkerToHost): void {
+  port?.postMessage(message);
+}
+
+async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
+  const db = await PGlite.create(options.pgDataDir, { extensions: { btree_gist, pg_trgm } });
+  const server = new PGLiteSocketServer(
+    options.socketPath ? { db, path: options.socketPath } : { db, host: '127.0.0.1', port: 0 },
+  );
+  await server.start();
+  return { db, server };
+}
+
+async function stop(db: PGlite, server: PGLiteSocketServer): Promise<void> {
+  await server.stop();
+  // A checkpoint flushes everything to the data files, so the next start needs no WAL replay.
+  await db.exec('CHECKPOINT');
+  await db.close();
+}
+
+start().then(
+  ({ db, server }) => {
+    const conn = server.getServerConn();
+    if (options.socketPath) {
+      send({ type: 'ready', host: options.socketPath, port: 0 });
+    } else {
+      const portNo = Number(conn.split(':').pop());
+      send({ type: 'ready', host: '127.0.0.1', port: portNo });
+    }
+    port.on('message', (message: HostToWorker) => {
+      if (message.type !== 'close') return;
+      stop(db, server).then(
+        () => send({ type: 'closed' }),
+        (err: unknown) => send({ type: 'failed', message: String(err) }),
+      );
+    });
+  },
+  (err: unknown) => send({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
+);

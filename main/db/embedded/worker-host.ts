@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DatabaseSetupError } from '../errors';
+import type { HostToWorker, WorkerStartOptions, WorkerToHost } from './protocol';
+
+export interface EmbeddedServer {
+  /** pg connection target: a Unix socket folder, or 127.0.0.1 on Windows. */
+  host: string;
+  port: number;
+  /** Checkpoints and closes PGlite, then ends the worker. */
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+/**
+ * The bundled app ships pglite-worker.js beside the main bundle; tests and scripts run the
+ * TypeScript source through tsx's require hook.
+ */
+function spawnWorker(workerData: WorkerStartOptions): Worker {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const built = path.join(here, 'pglite-worker.js');
+  if (fs.existsSync(built)) return new Worker(built, { workerData });
+  const source = path.join(here, 'pglite-worker.ts');
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData });
+}
+
+function waitFor<T extends WorkerToHost['type']>(
+  worker: Worker,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<WorkerToHost, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new DatabaseSetupError(`The embedded database did not answer within ${timeoutMs / 1000} s`, 'EMBEDDED_START'));
+    }, timeoutMs);
+    const onMessage = (message: WorkerToHost) => {
+      if (message.type === type) {
+        cleanup();
+        resolve(message as Extract<WorkerToHost, { type: T }>);
+      } else if (message.type === 'failed') {
+        cleanup();
+        reject(new DatabaseSetupError(`The embedded database could not start: ${message.message}`, 'EMBEDDED_START'));
+      }
+    };
+    const onError = (err: Error) => {
+      cleanup();
+      reject(new DatabaseSetupError(`The embedded database stopped: ${err.message}`, 'EMBEDDED_START'));
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new DatabaseSetupError(`The embedded database exited (code ${code})`, 'EMBEDDED_START'));
+    };
+    function cleanup() {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    }
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+}
+
+/** Starts PGlite on its own thread, serving the data folder over a private socket. */
+export async function startEmbeddedServer(pgDataDir: string): Promise<EmbeddedServer> {
+  fs.mkdirSync(pgDataDir, { recursive: true });
+  // A Unix socket in a private temp folder (mode 0700) keeps other local users out; Windows
+  // has no such socket for pg, so it falls back to an ephemeral port on loopback.
+  const socketDir = process.platform === 'win32' ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-pg-'));
+  const startOptions: WorkerStartOptions = {
+    pgDataDir,
+    socketPath: socketDir ? path.join(socketDir, '.s.PGSQL.5432') : undefined,
+  };
+  const worker = spawnWorker(startOptions);
+  const removeSocketDir = () => {
+    if (socketDir) fs.rmSync(socketDir, { recursive: true, force: true });
+  };
+  let ready: WorkerToHost & { type: 'ready' };
+  try {
+    ready = await waitFor(worker, 'ready', START_TIMEOUT_MS);
+  } catch (err) {
+    await worker.terminate();
+    removeSocketDir();
+    throw err;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    host: socketDir ?? ready.host,
+    port: socketDir ? 5432 : ready.port,
+    stop() {
+      stopping ??= (async () => {
+        try {
+          const closed = waitFor(worker, 'closed', STOP_TIMEOUT_MS);
+          worker.postMessage({ type: 'close' } satisfies HostToWorker);
+          await closed;
+        } finally {
+          await worker.terminate();
+          removeSocketDir();
+        }
+      })();
+      return stopping;
+    },
+  };
+}

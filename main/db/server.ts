@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import type { ConnectionOptions } from 'node:tls';
+import type { Knex } from 'knex';
+import type { ServerDatabaseConfig } from './config';
+import { DatabaseSetupError } from './errors';
+import { clinicTypes } from './pg-types';
+import { prepareSession } from './session';
+
+/** TLS options for pg from the libpq-style sslmode. */
+export function tlsOptions(config: Pick<ServerDatabaseConfig, 'sslMode' | 'caFile'>): false | ConnectionOptions {
+  switch (config.sslMode) {
+    case 'disable':
+      return false;
+    case 'require':
+      // libpq semantics: encrypted, server identity not checked (unless a CA is given).
+      return config.caFile ? { ca: readCa(config.caFile), rejectUnauthorized: true, checkServerIdentity: () => undefined } : { rejectUnauthorized: false };
+    case 'verify-ca':
+      return { ca: readCa(requireCa(config)), rejectUnauthorized: true, checkServerIdentity: () => undefined };
+    case 'verify-full':
+      return { ca: readCa(requireCa(config)), rejectUnauthorized: true };
+  }
+}
+
+function requireCa(config: Pick<ServerDatabaseConfig, 'sslMode' | 'caFile'>): string {
+  if (!config.caFile) {
+    throw new DatabaseSetupError(`sslmode=${config.sslMode} needs CLINIC_DB_CA_FILE`, 'CONFIG');
+  }
+  return config.caFile;
+}
+
+function readCa(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new DatabaseSetupError(
+      `The database CA certificate file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      'CONFIG',
+    );
+  }
+}
+
+/**
+ * Knex settings for the clinic's shared server: a small pool per PC that may shrink to zero,
+ * TCP keepalive so a dead server is noticed, bounded statements and connection attempts so
+ * calls fail fast (UNAVAILABLE) instead of hanging the desk.
+ */
+export function serverKnexConfig(config: ServerDatabaseConfig): Knex.Config {
+  return {
+    client: 'pg',
+    connection: {
+      connectionString: config.url,
+      ssl: tlsOptions(config),
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      statement_timeout: config.statementTimeoutMs,
+      connectionTimeoutMillis: 5_000,
+      application_name: 'clinic-desk',
+      types: clinicTypes,
+    } as Knex.PgConnectionConfig,
+    pool: {
+      min: 0,
+      max: config.poolMax,
+      idleTimeoutMillis: 30_000,
+      afterCreate: prepareSession,
+    },
+    acquireConnectionTimeout: 10_000,
+  };
+}

@@ -1,0 +1,15 @@
+import type pg from 'pg';
+
+type Done = (err: Error | null, connection: pg.Client) => void;
+
+/**
+ * Every connection, server or embedded, runs in UTC: TIMESTAMP columns then hold UTC instants
+ * whatever the server's or the PC's zone, and the type parsers can read them as such.
+ * Clinic wall-clock times live in DATE/TIME columns and are not affected.
+ */
+export function prepareSession(connection: pg.Client, done: Done): void {
+  connection.query("SET TIME ZONE 'UTC'").then(
+    () => done(null, connection),
+    (err: Error) => done(err, connection),
+  );
+}

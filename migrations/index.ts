@@ -1,0 +1,27 @@
+import type { Knex } from 'knex';
+import * as seedSchema from './20261125000000_seed_schema';
+import * as receptionistRole from './20261125000100_receptionist_role';
+import * as noOverlap from './20261125000200_no_overlapping_appointments';
+import * as patientSearch from './20261125000300_patient_search_indexes';
+import * as auditLog from './20261125000400_audit_log';
+import * as clinicSettings from './20261125000500_clinic_settings';
+import * as changeNotifications from './20261125000600_change_notifications';
+
+export interface NamedMigration {
+  name: string;
+  migration: Knex.Migration;
+}
+
+/**
+ * Every migration, oldest first. Imported (not read from a folder at run time) so they are
+ * bundled into the main build and work from inside a packaged app's asar.
+ */
+export const migrations: readonly NamedMigration[] = [
+  { name: '20261125000000_seed_schema', migration: seedSchema },
+  { name: '20261125000100_receptionist_role', migration: receptionistRole },
+  { name: '20261125000200_no_overlapping_appointments', migration: noOverlap },
+  { name: '20261125000300_patient_search_indexes', migration: patientSearch },
+  { name: '20261125000400_audit_log', migration: auditLog },
+  { name: '20261125000500_clinic_settings', migration: clinicSettings },
+  { name: '20261125000600_change_notifications', migration: changeNotifications },
+];
