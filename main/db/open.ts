@@ -1,8 +1,8 @@
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
-import type { DatabaseConfig } from './config';
+import type { DatabaseConfig, EmbeddedDatabaseConfig, ServerDatabaseConfig } from './config';
 import { lockDataFolder } from './embedded/data-folder-lock';
-import { startEmbeddedServer } from './embedded/worker-host';
+import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
 import { assertSchemaCurrent, migrateToLatest } from './migrator';
 import { clinicTypes } from './pg-types';
 import { serverKnexConfig } from './server';
@@ -24,23 +24,13 @@ export interface OpenOptions {
   schema?: 'guard' | 'migrate' | 'none';
 }
 
-const PG_DATA_SUBDIR = 'pgdata';
-
-async function openServer(config: Extract<DatabaseConfig, { mode: 'server' }>): Promise<Database> {
-  const knex = knexFactory(serverKnexConfig(config));
-  return { mode: 'server', knex, close: () => knex.destroy() };
+/** Where PGlite keeps its files inside the clinic data folder (the lock file sits beside it). */
+export function pgDataDir(config: EmbeddedDatabaseConfig): string {
+  return path.join(config.dataDir, 'pgdata');
 }
 
-async function openEmbedded(config: Extract<DatabaseConfig, { mode: 'embedded' }>): Promise<Database> {
-  const lock = lockDataFolder(config.dataDir);
-  let server;
-  try {
-    server = await startEmbeddedServer(path.join(config.dataDir, PG_DATA_SUBDIR));
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
-  const knex = knexFactory({
+export function embeddedKnexConfig(server: Pick<EmbeddedServer, 'host' | 'port'>): Knex.Config {
+  return {
     client: 'pg',
     connection: {
       host: server.host,
@@ -53,7 +43,24 @@ async function openEmbedded(config: Extract<DatabaseConfig, { mode: 'embedded' }
     // queue in the pool instead. Kept open, since reconnecting races the socket's own close.
     pool: { min: 0, max: 1, idleTimeoutMillis: 24 * 3600_000, afterCreate: prepareSession },
     acquireConnectionTimeout: 30_000,
-  });
+  };
+}
+
+async function openServer(config: ServerDatabaseConfig): Promise<Database> {
+  const knex = knexFactory(serverKnexConfig(config));
+  return { mode: 'server', knex, close: () => knex.destroy() };
+}
+
+async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
+  const lock = lockDataFolder(config.dataDir);
+  let server;
+  try {
+    server = await startEmbeddedServer(pgDataDir(config));
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  const knex = knexFactory(embeddedKnexConfig(server));
   let closing: Promise<void> | undefined;
   return {
     mode: 'embedded',

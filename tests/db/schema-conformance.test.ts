@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations';
 import { migrateToLatest, migratorConfig, rollbackLastBatch } from '../../main/db/migrator';
 import { MODES, openScratch, type Mode } from '../support/databases';

@@ -1,0 +1,41 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+// What a sandboxed renderer and the shared contract may never import: Electron, Node's
+// built-ins (with or without node:), and anything from main/.
+const processBoundary = {
+  patterns: [
+    { group: ['electron', 'electron/*'], message: 'Only main/app and preload/index.ts may import electron.' },
+    { group: ['node:*', ...builtinModules], message: 'Node built-ins are not available here; ask main through the contract.' },
+    { group: ['**/main', '**/main/**', 'main/**'], message: 'main/ is another process; use the contract (preload/contract).' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of string literals.' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'preload/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', processBoundary] },
+  },
+  {
+    // Domain code runs without Electron too (tests, the browser bridge, the webhook receiver).
+    files: ['main/**/*.ts'],
+    ignores: ['main/app/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'electron/*'], message: 'Only main/app may import electron.' }] },
+      ],
+    },
+  },
+);

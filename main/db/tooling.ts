@@ -1,0 +1,27 @@
+import type { Knex } from 'knex';
+import { redactUrl, resolveDatabaseConfig, type DatabaseConfig } from './config';
+import { openDatabase, type Database } from './open';
+
+/** One line that tells an operator which database a command is about to touch. */
+export function describeTarget(config: DatabaseConfig): string {
+  return config.mode === 'server'
+    ? `clinic server ${redactUrl(config.url)}`
+    : `embedded database in ${config.dataDir}`;
+}
+
+/**
+ * Opens the database of the current mode for a maintenance command (migrate, rollback, seed),
+ * leaving the schema alone, runs the work and always closes cleanly.
+ */
+export async function withMaintenanceDatabase<T>(
+  work: (knex: Knex, db: Database, config: DatabaseConfig) => Promise<T>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<T> {
+  const config = resolveDatabaseConfig(env);
+  const db = await openDatabase(config, { schema: 'none' });
+  try {
+    return await work(db.knex, db, config);
+  } finally {
+    await db.close();
+  }
+}

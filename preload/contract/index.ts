@@ -1,0 +1,3 @@
+export * from './channels';
+export * from './client';
+export * from './result';

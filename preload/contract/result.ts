@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** The closed set of error codes a call can end with. */
+export const ERROR_CODES = [
+  'INVALID',
+  'CONFLICT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const callErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  /** Meant for people: no SQL, no stack trace. */
+  message: z.string(),
+  /** The offending field, for INVALID. */
+  field: z.string().optional(),
+});
+export type CallError = z.infer<typeof callErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };

@@ -1,0 +1,7 @@
+import type { ClinicApi } from '../preload/contract';
+
+declare global {
+  interface Window {
+    clinic: ClinicApi;
+  }
+}

@@ -1,0 +1,73 @@
+// npm run db:migrate | db:rollback [-- --all] | db:status | db:seed -- --demo
+// Works on the database of the current mode: DATABASE_URL set → the clinic server, unset → the
+// embedded database in the user-data folder (or CLINIC_DATA_DIR).
+import { parseArgs } from 'node:util';
+import { resolveDatabaseConfig } from '../main/db/config';
+import { DatabaseSetupError } from '../main/db/errors';
+import { migrateToLatest, rollbackLastBatch, schemaStatus } from '../main/db/migrator';
+import { describeTarget, withMaintenanceDatabase } from '../main/db/tooling';
+import { DemoRefusedError, seedDemoClinic } from '../main/demo/seed-demo-clinic';
+
+const USAGE = 'usage: tsx scripts/db.ts <migrate | rollback [--all] | status | seed --demo>';
+
+function clinicToday(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { all: { type: 'boolean', default: false }, demo: { type: 'boolean', default: false } },
+  });
+  const command = positionals[0];
+  const target = describeTarget(resolveDatabaseConfig());
+
+  switch (command) {
+    case 'migrate': {
+      const applied = await withMaintenanceDatabase((knex) => migrateToLatest(knex));
+      console.log(applied.length ? `Applied ${applied.length} migration(s) to the ${target}:\n  ${applied.join('\n  ')}` : `The ${target} is already up to date.`);
+      return;
+    }
+    case 'rollback': {
+      const undone = await withMaintenanceDatabase((knex) => rollbackLastBatch(knex, values.all));
+      console.log(undone.length ? `Rolled back ${undone.length} migration(s) on the ${target}:\n  ${undone.join('\n  ')}` : `Nothing to roll back on the ${target}.`);
+      return;
+    }
+    case 'status': {
+      const status = await withMaintenanceDatabase((knex) => schemaStatus(knex));
+      console.log(`The ${target}: ${status.applied.length} applied, ${status.pending.length} pending${status.unknown.length ? `, ${status.unknown.length} unknown to this version` : ''}.`);
+      for (const name of status.pending) console.log(`  pending: ${name}`);
+      for (const name of status.unknown) console.log(`  unknown: ${name}`);
+      return;
+    }
+    case 'seed': {
+      if (!values.demo) throw new UsageError('db:seed only loads the demo clinic: npm run db:seed -- --demo');
+      const summary = await withMaintenanceDatabase(async (knex) => {
+        await migrateToLatest(knex);
+        const settings = await knex('clinic_settings').where({ id: 1 }).first('time_zone');
+        return seedDemoClinic(knex, { today: clinicToday(settings?.time_zone ?? 'UTC') });
+      });
+      console.log(
+        `Loaded the demo clinic into the ${target}: ${summary.doctors} doctors, ${summary.patients} patients, ` +
+          `${summary.availabilityWindows} availability windows, ${summary.appointments} appointments, ${summary.payments} payments.`,
+      );
+      console.log('Demo logins (shown this once; the database keeps only bcrypt hashes):');
+      for (const login of summary.logins) console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(36)} ${login.password}`);
+      return;
+    }
+    default:
+      throw new UsageError(USAGE);
+  }
+}
+
+class UsageError extends Error {}
+
+main().catch((err: unknown) => {
+  // Problems a person can act on get their message alone; anything else keeps its stack.
+  if (err instanceof DatabaseSetupError || err instanceof DemoRefusedError || err instanceof UsageError) {
+    console.error(err.message);
+  } else {
+    console.error(err);
+  }
+  process.exitCode = 1;
+});

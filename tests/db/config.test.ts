@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultUserDataDir, redactUrl, resolveDatabaseConfig } from '../../main/db/config';
+import { DatabaseSetupError } from '../../main/db/errors';
+import { tlsOptions } from '../../main/db/server';
+
+function setupError(fn: () => unknown): DatabaseSetupError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof DatabaseSetupError) return err;
+    throw err;
+  }
+  throw new Error('expected a DatabaseSetupError');
+}
+
+describe('database configuration', () => {
+  it('defaults to the embedded database in the user-data folder', () => {
+    expect(resolveDatabaseConfig({}, '/home/desk/.config/Clinic Desk')).toEqual({
+      mode: 'embedded',
+      dataDir: '/home/desk/.config/Clinic Desk',
+    });
+  });
+
+  it('uses CLINIC_DATA_DIR when set, and treats an empty DATABASE_URL as unset', () => {
+    expect(resolveDatabaseConfig({ CLINIC_DATA_DIR: '/srv/clinic', DATABASE_URL: '  ' }, '/ignored')).toEqual({
+      mode: 'embedded',
+      dataDir: '/srv/clinic',
+    });
+  });
+
+  it('places the user-data folder where Electron does on each platform', () => {
+    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\d\\AppData\\Roaming' }, 'C:\\Users\\d')).toBe(
+      'C:\\Users\\d\\AppData\\Roaming\\Clinic Desk',
+    );
+    expect(defaultUserDataDir('darwin', {}, '/Users/d')).toBe('/Users/d/Library/Application Support/Clinic Desk');
+    expect(defaultUserDataDir('linux', {}, '/home/d')).toBe('/home/d/.config/Clinic Desk');
+    expect(defaultUserDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/d')).toBe('/x/Clinic Desk');
+  });
+
+  it('reads server mode from DATABASE_URL with pool and timeout defaults', () => {
+    expect(resolveDatabaseConfig({ DATABASE_URL: 'postgres://desk:pw@db.clinic.lan:5432/clinic' })).toEqual({
+      mode: 'server',
+      url: 'postgres://desk:pw@db.clinic.lan:5432/clinic',
+      sslMode: 'disable',
+      caFile: undefined,
+      poolMax: 5,
+      statementTimeoutMs: 15000,
+    });
+  });
+
+  it('takes sslmode and sslrootcert out of the URL into TLS settings', () => {
+    const config = resolveDatabaseConfig({
+      DATABASE_URL: 'postgresql://desk@db/clinic?sslmode=verify-full&sslrootcert=/etc/clinic/ca.pem&application_name=x',
+    });
+    expect(config).toMatchObject({
+      mode: 'server',
+      url: 'postgresql://desk@db/clinic?application_name=x',
+      sslMode: 'verify-full',
+      caFile: '/etc/clinic/ca.pem',
+    });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'not a url' }, /not a valid URL/],
+    [{ DATABASE_URL: 'mysql://db/clinic' }, /must start with postgres:\/\//],
+    [{ DATABASE_URL: 'postgres://db/clinic?sslmode=prefer' }, /may fall back to an unencrypted connection/],
+    [{ DATABASE_URL: 'postgres://db/clinic?sslmode=bogus' }, /use one of disable, require, verify-ca, verify-full/],
+    [{ DATABASE_URL: 'postgres://db/clinic?sslmode=verify-full' }, /needs the server's CA certificate/],
+    [{ DATABASE_URL: 'postgres://db/c', CLINIC_DB_POOL_MAX: 'lots' }, /CLINIC_DB_POOL_MAX must be a whole number/],
+    [{ DATABASE_URL: 'postgres://db/c', CLINIC_DB_POOL_MAX: '0' }, /at least 1/],
+    [{ DATABASE_URL: 'postgres://db/c', CLINIC_DB_STATEMENT_TIMEOUT_MS: '10' }, /at least 1000/],
+  ])('refuses bad settings with a specific message: %j', (env, message) => {
+    const err = setupError(() => resolveDatabaseConfig(env));
+    expect(err.code).toBe('CONFIG');
+    expect(err.message).toMatch(message);
+  });
+
+  it('never prints the database password', () => {
+    expect(redactUrl('postgres://desk:s3cret@db/clinic')).toBe('postgres://desk:***@db/clinic');
+    expect(redactUrl('%%%')).not.toContain('%%%');
+  });
+});
+
+describe('TLS options', () => {
+  const ca = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-ca-')), 'ca.pem');
+  fs.writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+
+  it('is off for sslmode=disable', () => {
+    expect(tlsOptions({ sslMode: 'disable', caFile: undefined })).toBe(false);
+  });
+
+  it('encrypts without checking the server for sslmode=require, as libpq does', () => {
+    expect(tlsOptions({ sslMode: 'require', caFile: undefined })).toEqual({ rejectUnauthorized: false });
+  });
+
+  it('checks the chain and the host name for verify-full', () => {
+    const tls = tlsOptions({ sslMode: 'verify-full', caFile: ca });
+    expect(tls).toEqual({ ca: fs.readFileSync(ca, 'utf8'), rejectUnauthorized: true });
+  });
+
+  it('checks the chain but not the host name for verify-ca', () => {
+    const tls = tlsOptions({ sslMode: 'verify-ca', caFile: ca });
+    expect(tls).toMatchObject({ rejectUnauthorized: true, ca: fs.readFileSync(ca, 'utf8') });
+    expect(tls && tls.checkServerIdentity?.('db', {} as never)).toBeUndefined();
+  });
+
+  it('says which CA file cannot be read', () => {
+    const err = setupError(() => tlsOptions({ sslMode: 'verify-full', caFile: '/nonexistent/ca.pem' }));
+    expect(err.message).toContain('/nonexistent/ca.pem cannot be read (ENOENT)');
+  });
+});

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import knexFactory from 'knex';
+import { openDatabase, type Database } from '../../main/db/open';
+import { ADMIN_URL, scratchServerDatabase } from '../support/databases';
+
+describe('server mode connection pool', () => {
+  let db: Database;
+  let dispose: () => Promise<void>;
+  let name: string;
+
+  beforeAll(async () => {
+    const s = await scratchServerDatabase();
+    name = s.name;
+    db = await openDatabase(s.config, { schema: 'none' });
+    dispose = async () => {
+      await db.close();
+      await s.dispose();
+    };
+  });
+  afterAll(() => dispose());
+
+  it('survives the server killing its idle connections, and the next call succeeds', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('uncaughtException', onUnhandled);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await Promise.all([1, 2, 3].map(() => db.knex.raw('select pg_sleep(0.05)')));
+      const admin = knexFactory({ client: 'pg', connection: ADMIN_URL });
+      const killed = await admin.raw(
+        'select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()) t',
+        [name],
+      );
+      await admin.destroy();
+      expect(killed.rows[0].n).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 200));
+
+      const results = await Promise.all([1, 2, 3].map((i) => db.knex.raw('select ?::int as i', [i])));
+      expect(results.map((r) => r.rows[0].i)).toEqual([1, 2, 3]);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUnhandled);
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('runs every session in UTC with the statement timeout set', async () => {
+    const r = await db.knex.raw(`select current_setting('TimeZone') as tz, current_setting('statement_timeout') as st`);
+    expect(r.rows[0]).toEqual({ tz: 'UTC', st: '15s' });
+  });
+});
