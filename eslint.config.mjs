@@ -4,10 +4,13 @@ import { builtinModules } from 'node:module';
 
 // What a sandboxed renderer and the shared contract may never import: Electron, Node's
 // built-ins (with or without node:), and anything from main/.
+const NO_NODE = 'Node built-ins are not available here; ask main through the contract.';
 const processBoundary = {
+  // Bare built-in names are matched exactly (a pattern "events" would also catch "./events").
+  paths: builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: NO_NODE })),
   patterns: [
     { group: ['electron', 'electron/*'], message: 'Only main/app and preload/index.ts may import electron.' },
-    { group: ['node:*', ...builtinModules], message: 'Node built-ins are not available here; ask main through the contract.' },
+    { group: ['node:*'], message: NO_NODE },
     { group: ['**/main', '**/main/**', 'main/**'], message: 'main/ is another process; use the contract (preload/contract).' },
   ],
 };

@@ -1,13 +1,88 @@
+import { registerAuditHandlers } from './audit/handlers';
+import { insertAudit } from './audit/repo';
+import { registerAuthHandlers } from './auth/handlers';
+import { AuthService } from './auth/service';
+import { SessionStore } from './auth/sessions';
 import type { Database } from './db/open';
+import { forwardChanges, type EventSink } from './events/hub';
 import { Router } from './ipc/router';
+import { registerSettingsHandlers } from './settings/handlers';
+import { SettingsService } from './settings/service';
 import { registerSystemHandlers } from './system/handlers';
+import { registerUserHandlers } from './users/handlers';
+import { UsersService } from './users/service';
+
+export interface MainServices {
+  router: Router;
+  sessions: SessionStore;
+  auth: AuthService;
+  settings: SettingsService;
+  /** Stops event forwarding and the idle-lock timer. */
+  stop(): void;
+}
+
+export interface ServiceOptions {
+  version: string;
+  log: (message: string, err: unknown) => void;
+  events: EventSink;
+  now?: () => number;
+}
+
+const IDLE_SWEEP_MS = 15_000;
 
 /**
  * Everything main does, without Electron: the same router serves the app's IPC, the loopback
  * browser bridge and the tests.
  */
-export function createRouter(db: Database, version: string, log: (message: string, err: unknown) => void): Router {
-  const router = new Router(log);
-  registerSystemHandlers(router, db, version);
-  return router;
+export function createServices(db: Database, options: ServiceOptions): MainServices {
+  const knex = db.knex;
+  const sessions = new SessionStore(options.now);
+  const settings = new SettingsService(knex, options.now);
+  const auth = new AuthService(knex, sessions, settings);
+  const users = new UsersService(knex, sessions);
+
+  const router = new Router({
+    sessions,
+    loadUser: (id) => auth.loadUser(id),
+    idleLockMinutes: async () => (await settings.get()).idleLockMinutes,
+    audit: (record) => insertAudit(knex, record),
+    log: options.log,
+  });
+  registerSystemHandlers(router, db, options.version);
+  registerAuthHandlers(router, auth);
+  registerUserHandlers(router, users);
+  registerAuditHandlers(router, knex, settings);
+  registerSettingsHandlers(router, settings);
+  const missing = router.missingHandlers();
+  if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
+
+  const stopForwarding = forwardChanges(db.changes, options.events);
+  const onSession = (key: string) => {
+    const state = sessions.get(key);
+    const load = state ? auth.loadUser(state.userId) : Promise.resolve(undefined);
+    load
+      .then((user) => auth.sessionOf(key, user))
+      .then((session) => options.events('session.changed', { session }, key))
+      .catch((err: unknown) => options.log('session event failed', err));
+  };
+  sessions.on('changed', onSession);
+  const sweep = setInterval(() => {
+    settings
+      .get()
+      .then((s) => sessions.lockIdle(s.idleLockMinutes * 60_000))
+      .catch((err: unknown) => options.log('idle lock sweep failed', err));
+  }, IDLE_SWEEP_MS);
+  sweep.unref();
+
+  return {
+    router,
+    sessions,
+    auth,
+    settings,
+    stop() {
+      clearInterval(sweep);
+      sessions.off('changed', onSession);
+      stopForwarding();
+    },
+  };
 }

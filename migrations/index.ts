@@ -6,6 +6,7 @@ import * as patientSearch from './20261125000300_patient_search_indexes';
 import * as auditLog from './20261125000400_audit_log';
 import * as clinicSettings from './20261125000500_clinic_settings';
 import * as changeNotifications from './20261125000600_change_notifications';
+import * as userAccounts from './20261125000700_user_accounts';
 
 export interface NamedMigration {
   name: string;
@@ -24,4 +25,5 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125000400_audit_log', migration: auditLog },
   { name: '20261125000500_clinic_settings', migration: clinicSettings },
   { name: '20261125000600_change_notifications', migration: changeNotifications },
+  { name: '20261125000700_user_accounts', migration: userAccounts },
 ];

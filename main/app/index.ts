@@ -1,29 +1,21 @@
+import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { channels } from '../../preload/contract';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, webContents, type WebContents } from 'electron';
 import { resolveDatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
-import { createRouter } from '../services';
+import { createServices, type MainServices } from '../services';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
+import { registerIpc, windowEventSink } from './ipc';
+import { installPermissionHandlers } from './permissions';
 import { lockDownContents, secureWebPreferences } from './security';
 
 app.enableSandbox();
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let db: Database | undefined;
-
-/** Only the app's own top frame, loaded from app://, may call main. */
-function fromAppFrame(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame !== event.sender.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
+let services: MainServices | undefined;
+const appWindows = new Set<number>();
+const callWindows = new Set<number>();
 
 function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -35,29 +27,32 @@ function createMainWindow(): BrowserWindow {
     show: false,
     webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs'), !app.isPackaged),
   });
+  const id = win.webContents.id;
+  appWindows.add(id);
   lockDownContents(win.webContents, (url) => shell.openExternal(url));
   win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    appWindows.delete(id);
+    services?.sessions.signOut(String(id));
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
-  // The main window needs no device or notification permission; the call window gets its own.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  installPermissionHandlers(session.defaultSession, (contents) => !!contents && callWindows.has(contents.id));
 
-  const config = resolveDatabaseConfig(process.env, app.getPath('userData'));
-  db = await openDatabase(config);
-  const router = createRouter(db, app.getVersion(), (message, err) => console.error(message, err));
-  for (const channel of Object.keys(channels)) {
-    ipcMain.handle(channel, (event, payload: unknown) => {
-      if (!fromAppFrame(event)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call Clinic Desk.' } };
-      }
-      return router.call(channel, payload);
-    });
-  }
+  db = await openDatabase(resolveDatabaseConfig(process.env, app.getPath('userData')));
+  services = createServices(db, {
+    version: app.getVersion(),
+    log: (message, err) => console.error(`[clinic-desk] ${message}`, err),
+    events: windowEventSink(
+      () => webContents.getAllWebContents().filter((w: WebContents) => appWindows.has(w.id)),
+      (id) => (appWindows.has(id) ? webContents.fromId(id) : undefined),
+    ),
+  });
+  registerIpc(ipcMain, services.router, os.hostname());
   createMainWindow();
 }
 
@@ -66,10 +61,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0];
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
   });
   app.whenReady().then(start).catch((err: unknown) => {
     dialog.showErrorBox('Clinic Desk cannot start', err instanceof Error ? err.message : String(err));
@@ -80,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     if (closed || !db) return;
     event.preventDefault();
+    services?.stop();
     void db.close().finally(() => {
       closed = true;
       app.quit();

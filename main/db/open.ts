@@ -1,16 +1,20 @@
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
+import type pg from 'pg';
 import type { DatabaseConfig, EmbeddedDatabaseConfig, ServerDatabaseConfig } from './config';
 import { lockDataFolder } from './embedded/data-folder-lock';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
 import { assertSchemaCurrent, migrateToLatest } from './migrator';
 import { clinicTypes } from './pg-types';
-import { serverKnexConfig } from './server';
+import { serverConnection, serverKnexConfig } from './server';
+import { CHANGES_CHANNEL, ChangeFeed, startServerFeed } from './changes';
 import { prepareSession } from './session';
 
 export interface Database {
   readonly mode: DatabaseConfig['mode'];
   readonly knex: Knex;
+  /** Row changes announced by the database's NOTIFY triggers, from any PC. */
+  readonly changes: ChangeFeed;
   /** Drains the pool; in embedded mode also checkpoints PGlite and releases the folder lock. */
   close(): Promise<void>;
 }
@@ -29,7 +33,29 @@ export function pgDataDir(config: EmbeddedDatabaseConfig): string {
   return path.join(config.dataDir, 'pgdata');
 }
 
-export function embeddedKnexConfig(server: Pick<EmbeddedServer, 'host' | 'port'>): Knex.Config {
+/**
+ * Embedded mode has one connection, and PGlite delivers a notification only to a session that
+ * LISTENs, in the reply to a query of that session. All writes go through the one pooled
+ * connection, so that connection LISTENs and hands what it hears to the feed.
+ */
+function listenOnConnection(feed: ChangeFeed): (connection: pg.Client, done: (err: Error | null, c: pg.Client) => void) => void {
+  let connections = 0;
+  return (connection, done) => {
+    prepareSession(connection, (err) => {
+      if (err) return done(err, connection);
+      connection.on('notification', (n) => feed.deliver(n.payload));
+      connection.query(`LISTEN ${CHANGES_CHANNEL}`).then(
+        () => {
+          if (++connections > 1) feed.emit('resync', 'reconnected to the embedded database');
+          done(null, connection);
+        },
+        (e: Error) => done(e, connection),
+      );
+    });
+  };
+}
+
+export function embeddedKnexConfig(server: Pick<EmbeddedServer, 'host' | 'port'>, feed?: ChangeFeed): Knex.Config {
   return {
     client: 'pg',
     connection: {
@@ -41,14 +67,23 @@ export function embeddedKnexConfig(server: Pick<EmbeddedServer, 'host' | 'port'>
     } as Knex.PgConnectionConfig,
     // PGlite is one Postgres backend: its socket server takes one connection, and requests
     // queue in the pool instead. Kept open, since reconnecting races the socket's own close.
-    pool: { min: 0, max: 1, idleTimeoutMillis: 24 * 3600_000, afterCreate: prepareSession },
+    pool: { min: 0, max: 1, idleTimeoutMillis: 24 * 3600_000, afterCreate: feed ? listenOnConnection(feed) : prepareSession },
     acquireConnectionTimeout: 30_000,
   };
 }
 
 async function openServer(config: ServerDatabaseConfig): Promise<Database> {
   const knex = knexFactory(serverKnexConfig(config));
-  return { mode: 'server', knex, close: () => knex.destroy() };
+  const listener = startServerFeed({ connection: serverConnection(config) });
+  return {
+    mode: 'server',
+    knex,
+    changes: listener.feed,
+    async close() {
+      await listener.stop();
+      await knex.destroy();
+    },
+  };
 }
 
 async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
@@ -60,11 +95,13 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
     lock.release();
     throw err;
   }
-  const knex = knexFactory(embeddedKnexConfig(server));
+  const changes = new ChangeFeed();
+  const knex = knexFactory(embeddedKnexConfig(server, changes));
   let closing: Promise<void> | undefined;
   return {
     mode: 'embedded',
     knex,
+    changes,
     close() {
       closing ??= (async () => {
         try {

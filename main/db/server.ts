@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import type { Knex } from 'knex';
+import type pg from 'pg';
 import type { ServerDatabaseConfig } from './config';
 import { DatabaseSetupError } from './errors';
 import { clinicTypes } from './pg-types';
@@ -44,19 +45,23 @@ function readCa(file: string): string {
  * TCP keepalive so a dead server is noticed, bounded statements and connection attempts so
  * calls fail fast (UNAVAILABLE) instead of hanging the desk.
  */
+export function serverConnection(config: ServerDatabaseConfig): pg.ClientConfig {
+  return {
+    connectionString: config.url,
+    ssl: tlsOptions(config),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    statement_timeout: config.statementTimeoutMs,
+    connectionTimeoutMillis: 5_000,
+    application_name: 'clinic-desk',
+    types: clinicTypes,
+  };
+}
+
 export function serverKnexConfig(config: ServerDatabaseConfig): Knex.Config {
   return {
     client: 'pg',
-    connection: {
-      connectionString: config.url,
-      ssl: tlsOptions(config),
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
-      statement_timeout: config.statementTimeoutMs,
-      connectionTimeoutMillis: 5_000,
-      application_name: 'clinic-desk',
-      types: clinicTypes,
-    } as Knex.PgConnectionConfig,
+    connection: serverConnection(config) as Knex.PgConnectionConfig,
     pool: {
       min: 0,
       max: config.poolMax,

@@ -1,63 +1,161 @@
 import type { z } from 'zod';
-import { channels, type ChannelName, type Res, type Result } from '../../preload/contract';
+import { channels, type ChannelName, type ChannelSpec, type Res, type Result, type Role } from '../../preload/contract';
+import type { AuditRecord } from '../audit/repo';
+import type { SessionStore } from '../auth/sessions';
+import type { CallContext, CurrentUser } from './context';
 import { AppError } from './errors';
 
-export type Handler<C extends ChannelName> = (req: z.output<(typeof channels)[C]['req']>) => Promise<Res<C>>;
+/** What a handler knows about its call. `user` is set on every channel that is not public. */
+export interface Call<Public extends boolean = false> {
+  ctx: CallContext;
+  user: Public extends true ? CurrentUser | undefined : CurrentUser;
+}
 
-type AnyHandler = (req: unknown) => Promise<unknown>;
+type IsPublic<C extends ChannelName> = (typeof channels)[C]['roles'] extends 'public' ? true : false;
+
+export type Handler<C extends ChannelName> = (
+  req: z.output<(typeof channels)[C]['req']>,
+  call: Call<IsPublic<C>>,
+) => Promise<Res<C>>;
+
+type AnyHandler = (req: unknown, call: Call<boolean>) => Promise<unknown>;
+
+export interface RouterDeps {
+  sessions: SessionStore;
+  /** The signed-in user, fresh from the database; undefined when disabled, deleted or a PATIENT. */
+  loadUser(userId: number): Promise<CurrentUser | undefined>;
+  idleLockMinutes(): Promise<number>;
+  audit(record: AuditRecord): Promise<void>;
+  log(message: string, err: unknown): void;
+}
 
 // Connection-level failures (server down, socket closed, pool exhausted) become UNAVAILABLE.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P03', '08000', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
 
-function isUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; name?: string; message?: string };
+export function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; name?: string; message?: string } | undefined;
   return (
     (typeof e?.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
     e?.name === 'KnexTimeoutError' ||
-    /Connection terminated|Connection ended/.test(e?.message ?? '')
+    /Connection terminated|Connection ended|connect ECONNREFUSED|the database system is (starting up|shutting down)/.test(e?.message ?? '')
   );
 }
 
+const fail = (code: AppError['code'], message: string, field?: string): Result<never> => ({
+  ok: false,
+  error: { code, message, ...(field ? { field } : {}) },
+});
+
+const UNAVAILABLE_MESSAGE = 'The clinic database cannot be reached. What you typed is kept; try again in a moment.';
+
+function entityIdOf(req: unknown, value: unknown): number | null {
+  for (const source of [value, req]) {
+    const id = (source as { id?: unknown } | null)?.id;
+    if (typeof id === 'number') return id;
+  }
+  return null;
+}
+
 /**
- * Validates, dispatches and wraps every call in the Result envelope. Nothing thrown inside a
- * handler leaves as anything but a typed error with a human message.
+ * Every call, in order: known channel → payload parses → session signed in, not locked, role
+ * allowed → handler → audit row for channels that declare one. Whatever a handler throws
+ * leaves as a typed error with a message for people; SQL and stacks go to the log only.
  */
 export class Router {
   private readonly handlers = new Map<string, AnyHandler>();
 
-  constructor(private readonly log: (message: string, err: unknown) => void = () => undefined) {}
+  constructor(private readonly deps: RouterDeps) {}
 
   handle<C extends ChannelName>(channel: C, handler: Handler<C>): this {
-    this.handlers.set(channel, handler as AnyHandler);
+    if (this.handlers.has(channel)) throw new Error(`Handler for ${channel} registered twice`);
+    this.handlers.set(channel, handler as unknown as AnyHandler);
     return this;
   }
 
-  async call(channel: string, payload: unknown): Promise<Result<unknown>> {
-    const spec = (channels as Record<string, (typeof channels)[ChannelName] | undefined>)[channel];
+  /** Channels of the contract without a handler: the app refuses to start with any. */
+  missingHandlers(): ChannelName[] {
+    return (Object.keys(channels) as ChannelName[]).filter((c) => !this.handlers.has(c));
+  }
+
+  async call(channel: string, payload: unknown, ctx: CallContext): Promise<Result<unknown>> {
+    const spec = Object.hasOwn(channels, channel) ? (channels as Record<string, ChannelSpec>)[channel] : undefined;
     const handler = this.handlers.get(channel);
-    if (!spec || !handler) {
-      return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown call "${String(channel).slice(0, 100)}"` } };
-    }
+    if (!spec || !handler) return fail('NOT_FOUND', `Unknown call "${String(channel).slice(0, 80)}"`);
+
     const parsed = spec.req.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') || undefined;
-      return {
-        ok: false,
-        error: { code: 'INVALID', message: issue?.message ?? 'Invalid request', ...(field ? { field } : {}) },
-      };
+      return fail('INVALID', issue?.message ?? 'Invalid request', issue?.path.join('.') || undefined);
     }
+
+    let user: CurrentUser | undefined;
     try {
-      return { ok: true, value: await handler(parsed.data) };
+      user = await this.authorise(channel, spec, ctx);
     } catch (err) {
-      if (err instanceof AppError) {
-        return { ok: false, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
-      }
-      if (isUnavailable(err)) {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. Your work is kept; try again in a moment.' } };
-      }
-      this.log(`call ${channel} failed`, err);
-      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on this PC. Please try again; if it keeps happening, tell your administrator.' } };
+      return this.toFailure(channel, err);
     }
+
+    try {
+      const value = await handler(parsed.data, { ctx, user });
+      if (spec.audit && user) {
+        await this.deps.audit({
+          userId: user.id,
+          userEmail: user.email,
+          workstation: ctx.workstation,
+          action: channel,
+          entity: spec.audit.entity,
+          entityId: entityIdOf(parsed.data, value),
+        });
+      }
+      return { ok: true, value };
+    } catch (err) {
+      if (spec.audit && user && err instanceof AppError && err.code === 'FORBIDDEN') {
+        await this.auditDenied(channel, spec, ctx, user, parsed.data);
+      }
+      return this.toFailure(channel, err);
+    }
+  }
+
+  private async authorise(channel: string, spec: ChannelSpec, ctx: CallContext): Promise<CurrentUser | undefined> {
+    const state = this.deps.sessions.get(ctx.sessionKey);
+    if (spec.roles === 'public') {
+      return state ? await this.deps.loadUser(state.userId) : undefined;
+    }
+    if (!state) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+    const user = await this.deps.loadUser(state.userId);
+    if (!user) {
+      this.deps.sessions.signOut(ctx.sessionKey);
+      throw new AppError('UNAUTHENTICATED', 'Your account is no longer active. Please sign in again.');
+    }
+    const touched = this.deps.sessions.touch(ctx.sessionKey, (await this.deps.idleLockMinutes()) * 60_000);
+    if (touched?.locked && !spec.whenLocked) {
+      throw new AppError('UNAUTHENTICATED', 'The screen is locked. Enter your password to continue.');
+    }
+    if (!(spec.roles as readonly Role[]).includes(user.role)) {
+      if (spec.audit) await this.auditDenied(channel, spec, ctx, user, undefined);
+      throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+    }
+    return user;
+  }
+
+  private async auditDenied(channel: string, spec: ChannelSpec, ctx: CallContext, user: CurrentUser, req: unknown): Promise<void> {
+    await this.deps
+      .audit({
+        userId: user.id,
+        userEmail: user.email,
+        workstation: ctx.workstation,
+        action: channel,
+        entity: spec.audit?.entity ?? null,
+        entityId: entityIdOf(req, undefined),
+        outcome: 'DENIED',
+      })
+      .catch((err: unknown) => this.deps.log('audit write failed', err));
+  }
+
+  private toFailure(channel: string, err: unknown): Result<never> {
+    if (err instanceof AppError) return fail(err.code, err.message, err.field);
+    if (isUnavailable(err)) return fail('UNAVAILABLE', UNAVAILABLE_MESSAGE);
+    this.deps.log(`call ${channel} failed`, err);
+    return fail('INTERNAL', 'Something went wrong on this PC. Please try again; if it keeps happening, tell your administrator.');
   }
 }

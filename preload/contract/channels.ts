@@ -1,33 +1,85 @@
 import { z } from 'zod';
+import {
+  auditEntrySchema,
+  auditQuerySchema,
+  authStatusSchema,
+  changePasswordSchema,
+  createUserSchema,
+  firstAdminSchema,
+  idSchema,
+  loginSchema,
+  sessionSchema,
+  settingsSchema,
+  unlockSchema,
+  updateSettingsSchema,
+  updateUserSchema,
+  userSchema,
+  type Role,
+} from './dto';
 
-export const ROLES = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './dto';
 
-interface ChannelSpec<Req extends z.ZodType, Res extends z.ZodType> {
+export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   req: Req;
   res: Res;
-  /** Who may call it; 'public' channels need no session (start-up and login screens). */
+  /** Who may call it; 'public' needs no session (start-up and sign-in screens). */
   roles: readonly Role[] | 'public';
+  /** Callable while the session is idle-locked (everything else is refused until unlock). */
+  whenLocked?: true;
+  /** The router writes an audit row for each call: what kind of record it reads or changes. */
+  audit?: { entity: string; kind: 'read' | 'write' };
 }
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>) {
   return spec;
 }
 
+const empty = z.strictObject({});
+const ALL: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
+const ADMIN: readonly Role[] = ['ADMIN'];
+
 /** Every IPC call the renderer can make. Nothing else defines an IPC shape. */
 export const channels = {
   'app.info': channel({
-    req: z.object({}).strict(),
-    res: z.object({
-      version: z.string(),
-      databaseMode: z.enum(['server', 'embedded']),
-      schemaVersion: z.string(),
-    }),
+    req: empty,
+    res: z.object({ version: z.string(), databaseMode: z.enum(['server', 'embedded']), schemaVersion: z.string() }),
     roles: 'public',
+    whenLocked: true,
   }),
-} as const;
+
+  'auth.status': channel({ req: empty, res: authStatusSchema, roles: 'public', whenLocked: true }),
+  'auth.createFirstAdmin': channel({ req: firstAdminSchema, res: sessionSchema, roles: 'public' }),
+  'auth.login': channel({ req: loginSchema, res: sessionSchema, roles: 'public' }),
+  'auth.logout': channel({ req: empty, res: z.null(), roles: ALL, whenLocked: true }),
+  'auth.lock': channel({ req: empty, res: sessionSchema, roles: ALL, whenLocked: true }),
+  'auth.unlock': channel({ req: unlockSchema, res: sessionSchema, roles: ALL, whenLocked: true }),
+  'auth.changePassword': channel({ req: changePasswordSchema, res: z.null(), roles: ALL }),
+
+  'users.list': channel({ req: empty, res: z.array(userSchema), roles: ADMIN }),
+  'users.create': channel({ req: createUserSchema, res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
+  'users.update': channel({ req: updateUserSchema, res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
+  'users.setDisabled': channel({
+    req: z.strictObject({ id: idSchema, disabled: z.boolean() }),
+    res: userSchema,
+    roles: ADMIN,
+    audit: { entity: 'user', kind: 'write' },
+  }),
+  'users.resetPassword': channel({
+    req: z.strictObject({ id: idSchema, password: z.string().min(1).max(1000) }),
+    res: userSchema,
+    roles: ADMIN,
+    audit: { entity: 'user', kind: 'write' },
+  }),
+  'users.unlock': channel({ req: z.strictObject({ id: idSchema }), res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
+
+  'audit.list': channel({ req: auditQuerySchema, res: z.array(auditEntrySchema), roles: ADMIN }),
+
+  'settings.get': channel({ req: empty, res: settingsSchema, roles: ALL }),
+  'settings.update': channel({ req: updateSettingsSchema, res: settingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
+} as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
 export type Req<C extends ChannelName> = z.input<Channels[C]['req']>;
 export type Res<C extends ChannelName> = z.output<Channels[C]['res']>;
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];

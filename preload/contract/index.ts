@@ -1,3 +1,5 @@
 export * from './channels';
 export * from './client';
+export * from './dto';
+export * from './events';
 export * from './result';

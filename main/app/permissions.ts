@@ -1,0 +1,34 @@
+import type { PermissionCheckHandlerHandlerDetails, PermissionRequest, Session, WebContents } from 'electron';
+
+type Permission = Parameters<Parameters<Session['setPermissionRequestHandler']>[0] & object>[1];
+
+// Copying a join link or a receipt number to the clipboard is harmless; nothing else is
+// granted to the main window.
+const ANY_APP_WINDOW = new Set<string>(['clipboard-sanitized-write']);
+
+/**
+ * Camera and microphone go to the call window alone (and only audio/video, never another
+ * kind of media); every other permission, to every window, is refused.
+ */
+export function mediaOnlyForCallWindows(isCallWindow: (contents: WebContents | null) => boolean) {
+  const allowed = (contents: WebContents | null, permission: string, mediaTypes: readonly string[] | undefined) => {
+    if (ANY_APP_WINDOW.has(permission)) return true;
+    if (permission !== 'media' || !isCallWindow(contents)) return false;
+    return (mediaTypes ?? []).every((t) => t === 'audio' || t === 'video');
+  };
+  return {
+    request(contents: WebContents, permission: Permission, callback: (granted: boolean) => void, details: PermissionRequest) {
+      const mediaTypes = (details as { mediaTypes?: string[] }).mediaTypes;
+      callback(allowed(contents, permission, mediaTypes));
+    },
+    check(contents: WebContents | null, permission: string, _origin: string, details: PermissionCheckHandlerHandlerDetails) {
+      return allowed(contents, permission, details.mediaType ? [details.mediaType] : undefined);
+    },
+  };
+}
+
+export function installPermissionHandlers(session: Session, isCallWindow: (contents: WebContents | null) => boolean): void {
+  const handlers = mediaOnlyForCallWindows(isCallWindow);
+  session.setPermissionRequestHandler(handlers.request);
+  session.setPermissionCheckHandler(handlers.check);
+}

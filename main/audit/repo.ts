@@ -1,0 +1,77 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { AuditEntryDto, auditQuerySchema } from '../../preload/contract';
+
+export interface AuditRecord {
+  userId: number | null;
+  userEmail: string | null;
+  workstation: string | null;
+  action: string;
+  entity?: string | null;
+  entityId?: number | null;
+  outcome?: 'OK' | 'DENIED' | 'FAILED';
+  detail?: Record<string, unknown> | null;
+}
+
+export type AuditQuery = z.output<typeof auditQuerySchema>;
+
+interface AuditRow {
+  id: number;
+  occurred_at: string;
+  user_id: number | null;
+  user_email: string | null;
+  workstation: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: number | null;
+  outcome: 'OK' | 'DENIED' | 'FAILED';
+  detail: Record<string, unknown> | null;
+}
+
+export async function insertAudit(knex: Knex, record: AuditRecord): Promise<void> {
+  await knex('audit_log').insert({
+    user_id: record.userId,
+    user_email: record.userEmail,
+    workstation: record.workstation,
+    action: record.action,
+    entity: record.entity ?? null,
+    entity_id: record.entityId ?? null,
+    outcome: record.outcome ?? 'OK',
+    detail: record.detail ? JSON.stringify(record.detail) : null,
+  });
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Newest first. A bare date in `from`/`to` is a whole day of the clinic's time zone, `to`
+ * included, as an admin reading "from 1 to 3 March" means it.
+ */
+export async function listAudit(knex: Knex, q: AuditQuery, clinicTimeZone: string): Promise<AuditEntryDto[]> {
+  const query = knex<AuditRow>('audit_log').select('*').orderBy('id', 'desc').limit(q.limit);
+  if (q.from) {
+    query.where('occurred_at', '>=', DATE_ONLY.test(q.from) ? knex.raw('(?::date)::timestamp AT TIME ZONE ?', [q.from, clinicTimeZone]) : q.from);
+  }
+  if (q.to) {
+    query.where('occurred_at', '<', DATE_ONLY.test(q.to) ? knex.raw('(?::date + 1)::timestamp AT TIME ZONE ?', [q.to, clinicTimeZone]) : q.to);
+  }
+  if (q.userId) query.where('user_id', q.userId);
+  if (q.action) query.where('action', q.action);
+  if (q.entity) query.where('entity', q.entity);
+  if (q.entityId) query.where('entity_id', q.entityId);
+  if (q.outcome) query.where('outcome', q.outcome);
+  if (q.beforeId) query.where('id', '<', q.beforeId);
+  const rows: AuditRow[] = await query;
+  return rows.map((r) => ({
+    id: r.id,
+    occurredAt: r.occurred_at,
+    userId: r.user_id,
+    userEmail: r.user_email,
+    workstation: r.workstation,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    outcome: r.outcome,
+    detail: r.detail,
+  }));
+}

@@ -1,0 +1,37 @@
+import type { Knex } from 'knex';
+import type { SettingsDto } from '../../preload/contract';
+import { AppError } from '../ipc/errors';
+import { readSettings, writeSettings } from './repo';
+import { isValidTimeZone } from './time-zone';
+
+const CACHE_MS = 30_000;
+
+/**
+ * Clinic-wide settings. Read on most calls (idle lock, time zone), so they are cached briefly;
+ * another PC's change shows here within the cache time.
+ */
+export class SettingsService {
+  private cached: { value: SettingsDto; at: number } | undefined;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(): Promise<SettingsDto> {
+    if (this.cached && this.now() - this.cached.at < CACHE_MS) return this.cached.value;
+    const value = await readSettings(this.knex);
+    this.cached = { value, at: this.now() };
+    return value;
+  }
+
+  async update(changes: Partial<Omit<SettingsDto, 'updatedAt'>>, userId: number | null, trx: Knex = this.knex): Promise<SettingsDto> {
+    if (changes.timeZone !== undefined && !isValidTimeZone(changes.timeZone)) {
+      throw new AppError('INVALID', `"${changes.timeZone}" is not a time zone this PC knows; pick one such as Asia/Kolkata`, 'timeZone');
+    }
+    // Inside a caller's transaction the write may still roll back, so drop the cache, don't fill it.
+    const value = await writeSettings(trx, changes, userId);
+    this.cached = undefined;
+    return value;
+  }
+}

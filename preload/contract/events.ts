@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { idSchema, sessionSchema } from './dto';
+
+const change = z.object({
+  op: z.enum(['INSERT', 'UPDATE', 'DELETE']),
+  id: idSchema.nullable(),
+  doctorId: idSchema.nullable(),
+  patientId: idSchema.nullable(),
+  appointmentId: idSchema.nullable(),
+  date: z.iso.date().nullable(),
+});
+export type ChangeEvent = z.infer<typeof change>;
+
+/** Main → renderer notifications. `window.clinic.on(name, fn)` returns an unsubscribe function. */
+export const events = {
+  'appointments.changed': change,
+  'availability.changed': change,
+  'patients.changed': change,
+  'payments.changed': change,
+  /** Live updates were interrupted: refetch whatever is on screen. */
+  resync: z.object({ reason: z.string() }),
+  /** The clinic database became unreachable or reachable again. */
+  'connection.changed': z.object({ online: z.boolean(), message: z.string() }),
+  /** This window's session was locked, unlocked, changed or ended (null). */
+  'session.changed': z.object({ session: sessionSchema.nullable() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];

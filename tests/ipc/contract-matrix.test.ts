@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, ROLES, channels, type ChannelName, type ChannelSpec, type Req, type Role } from '../../preload/contract';
+import { insertUser } from '../../main/users/repo';
+import { MODES, type Mode } from '../support/databases';
+import { TEST_PASSWORD, databaseSnapshot, startHarness, testPasswordHash, type Harness } from '../support/harness';
+
+/**
+ * One valid call per channel. Typed over every channel name, so a channel added to the
+ * contract without its fixture does not compile, and the suite below runs for it automatically.
+ */
+type Fixture<C extends ChannelName> = (h: Harness) => Promise<Req<C>>;
+
+let n = 0;
+const unique = (prefix: string) => `${prefix}${++n}.${process.pid}@clinic.test`;
+
+async function someUser(h: Harness): Promise<number> {
+  const user = await insertUser(h.knex, { email: unique('someone'), passwordHash: await testPasswordHash(), role: 'RECEPTIONIST', displayName: 'Someone', doctorId: null });
+  return user.id;
+}
+
+const fixtures: { [C in ChannelName]: Fixture<C> } = {
+  'app.info': async () => ({}),
+  'auth.status': async () => ({}),
+  'auth.createFirstAdmin': async (h) => {
+    await h.knex('users').del();
+    return { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata', email: unique('first'), displayName: 'First Admin', password: 'a long unusual passphrase' };
+  },
+  'auth.login': async (h) => {
+    const email = unique('login');
+    await insertUser(h.knex, { email, passwordHash: await testPasswordHash(), role: 'RECEPTIONIST', displayName: 'Desk', doctorId: null });
+    return { email, password: TEST_PASSWORD };
+  },
+  'auth.logout': async () => ({}),
+  'auth.lock': async () => ({}),
+  'auth.unlock': async () => ({ password: TEST_PASSWORD }),
+  'auth.changePassword': async () => ({ currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase' }),
+  'users.list': async () => ({}),
+  'users.create': async () => ({ email: unique('new'), displayName: 'New Desk', role: 'RECEPTIONIST', password: 'receptionist passphrase 1' }),
+  'users.update': async (h) => ({ id: await someUser(h), displayName: 'Renamed' }),
+  'users.setDisabled': async (h) => ({ id: await someUser(h), disabled: true }),
+  'users.resetPassword': async (h) => ({ id: await someUser(h), password: 'reset passphrase 12' }),
+  'users.unlock': async (h) => ({ id: await someUser(h) }),
+  'audit.list': async () => ({ limit: 10 }),
+  'settings.get': async () => ({}),
+  'settings.update': async () => ({ clinicName: 'Renamed Clinic' }),
+};
+
+const specOf = (c: ChannelName) => channels[c] as ChannelSpec;
+const allowedRoles = (c: ChannelName): readonly Role[] => (specOf(c).roles === 'public' ? ROLES : (specOf(c).roles as readonly Role[]));
+const forbiddenRoles = (c: ChannelName): Role[] => ROLES.filter((r) => !allowedRoles(c).includes(r));
+const isPublic = (c: ChannelName) => specOf(c).roles === 'public';
+
+describe('the contract fixtures', () => {
+  it('cover every channel of the contract', () => {
+    expect(Object.keys(fixtures).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+});
+
+describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(mode);
+  });
+  afterAll(() => h.dispose());
+
+  describe.each(CHANNEL_NAMES)('%s', (channel) => {
+    it('answers a valid call', async () => {
+      const payload = await fixtures[channel](h);
+      const role = allowedRoles(channel).includes('ADMIN') ? 'ADMIN' : allowedRoles(channel)[0]!;
+      const key = isPublic(channel) ? undefined : (await h.signInAs(role)).sessionKey;
+      const result = await h.call(channel, payload, key);
+      expect(result).toMatchObject({ ok: true });
+      // The reply must satisfy the contract's own response schema.
+      expect(specOf(channel).res.safeParse((result as { value: unknown }).value).success).toBe(true);
+    });
+
+    it.each([
+      ['an unexpected field', (valid: object) => ({ ...valid, __proto_pollution__: { admin: true } })],
+      ['no payload at all', () => undefined],
+      ['a string instead of an object', () => "'; DROP TABLE users; --"],
+    ])('refuses %s with INVALID and writes nothing', async (_label, mutate) => {
+      const valid = await fixtures[channel](h);
+      const key = isPublic(channel) ? undefined : (await h.signInAs(allowedRoles(channel)[0]!)).sessionKey;
+      const before = await databaseSnapshot(h.knex);
+      const result = await h.callRaw(channel, mutate(valid as object), key);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+      expect(await databaseSnapshot(h.knex)).toBe(before);
+    });
+
+    if (!isPublic(channel)) {
+      it('refuses a call without a session with UNAUTHENTICATED and writes nothing', async () => {
+        const payload = await fixtures[channel](h);
+        const before = await databaseSnapshot(h.knex);
+        expect(await h.call(channel, payload, 'nobody-signed-in-here')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+        expect(await databaseSnapshot(h.knex)).toBe(before);
+      });
+    }
+
+    for (const role of isPublic(channel) ? [] : forbiddenRoles(channel)) {
+      it(`refuses ${role} with FORBIDDEN`, async () => {
+        const payload = await fixtures[channel](h);
+        const { sessionKey } = await h.signInAs(role);
+        const usersBefore = await h.knex('users').select('*').orderBy('id');
+        expect(await h.call(channel, payload, sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(await h.knex('users').select('*').orderBy('id')).toEqual(usersBefore);
+      });
+    }
+  });
+});

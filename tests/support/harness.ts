@@ -1,0 +1,100 @@
+import type { Knex } from 'knex';
+import type { ChannelName, EventName, Req, Result, Role } from '../../preload/contract';
+import { hashPassword } from '../../main/auth/hashing';
+import { migrateToLatest } from '../../main/db/migrator';
+import type { Database } from '../../main/db/open';
+import { createServices, type MainServices } from '../../main/services';
+import { insertUser } from '../../main/users/repo';
+import { openScratch, type Mode } from './databases';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let testHash: Promise<string> | undefined;
+/** One real bcrypt hash per process: creating users directly stays fast. */
+export const testPasswordHash = () => (testHash ??= hashPassword(TEST_PASSWORD));
+
+export interface SentEvent {
+  event: EventName;
+  payload: unknown;
+  sessionKey: string | undefined;
+  at: number;
+}
+
+export interface Harness {
+  db: Database;
+  knex: Knex;
+  services: MainServices;
+  events: SentEvent[];
+  /** A clock the harness controls (idle lock); starts at real time. */
+  clock: { now: number; advance(ms: number): void };
+  call<C extends ChannelName>(channel: C, payload: Req<C>, sessionKey?: string): Promise<Result<unknown>>;
+  callRaw(channel: string, payload: unknown, sessionKey?: string): Promise<Result<unknown>>;
+  /** Creates a user with TEST_PASSWORD and signs a fresh session in as them. */
+  signInAs(role: Role | 'PATIENT', opts?: { email?: string; doctorId?: number }): Promise<{ sessionKey: string; userId: number; email: string }>;
+  dispose(): Promise<void>;
+}
+
+let seq = 0;
+
+export async function startHarness(mode: Mode, existing?: Database): Promise<Harness> {
+  const scratch = existing ? undefined : await openScratch(mode);
+  const db = existing ?? scratch!.db;
+  await migrateToLatest(db.knex);
+  const events: SentEvent[] = [];
+  const clock = {
+    now: Date.now(),
+    advance(ms: number) {
+      this.now += ms;
+    },
+  };
+  const services = createServices(db, {
+    version: '0.0.0-test',
+    log: () => undefined,
+    events: (event, payload, sessionKey) => events.push({ event, payload, sessionKey, at: Date.now() }),
+    now: () => clock.now,
+  });
+  const callRaw = (channel: string, payload: unknown, sessionKey = 'anonymous') =>
+    services.router.call(channel, payload, { sessionKey, workstation: 'test-pc' });
+  return {
+    db,
+    knex: db.knex,
+    services,
+    events,
+    clock,
+    call: (channel, payload, sessionKey) => callRaw(channel, payload, sessionKey),
+    callRaw,
+    async signInAs(role, opts = {}) {
+      const n = ++seq;
+      const email = opts.email ?? `${role.toLowerCase()}${n}.${process.pid}@clinic.test`;
+      let doctorId = opts.doctorId ?? null;
+      if (role === 'DOCTOR' && doctorId === null) {
+        [{ id: doctorId }] = await db.knex('doctor_entities').insert({ name: `Dr. Test ${n}`, email }).returning('id');
+      }
+      const user = await insertUser(db.knex, { email, passwordHash: await testPasswordHash(), role, displayName: `${role} ${n}`, doctorId });
+      const sessionKey = `session-${n}`;
+      services.sessions.signIn(sessionKey, user.id);
+      return { sessionKey, userId: user.id, email };
+    },
+    async dispose() {
+      services.stop();
+      await scratch?.dispose();
+    },
+  };
+}
+
+/** Everything that a call could have written, to prove an invalid call wrote nothing. */
+export async function databaseSnapshot(knex: Knex): Promise<string> {
+  const tables: string[] = (
+    await knex.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'knex_%' ORDER BY tablename`)
+  ).rows.map((r: { tablename: string }) => r.tablename);
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await knex(table).select('*').orderByRaw('1');
+    parts.push(`${table}:${JSON.stringify(rows)}`);
+  }
+  return parts.join('\n');
+}
+
+export function expectOk<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
