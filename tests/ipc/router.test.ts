@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { Router, isUnavailable } from '../../main/ipc/router';
+import { SessionStore } from '../../main/auth/sessions';
+import { AppError } from '../../main/ipc/errors';
+import type { AuditRecord } from '../../main/audit/repo';
+
+function router() {
+  const logged: unknown[] = [];
+  const audits: AuditRecord[] = [];
+  const sessions = new SessionStore();
+  const r = new Router({
+    sessions,
+    loadUser: async (id) => ({ id, email: 'a@clinic.test', displayName: 'A', role: 'ADMIN', doctorId: null }),
+    idleLockMinutes: async () => 10,
+    audit: async (rec) => {
+      audits.push(rec);
+    },
+    log: (_m, err) => logged.push(err),
+  });
+  sessions.signIn('s', 1);
+  return { r, logged, audits };
+}
+
+const ctx = { sessionKey: 's', workstation: 'pc' };
+
+describe('router envelope', () => {
+  it('refuses a channel the contract does not have', async () => {
+    const { r } = router();
+    expect(await r.call('patients.dropAll', {}, ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await r.call('__proto__', {}, ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await r.call('constructor', {}, ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('names the invalid field', async () => {
+    const { r } = router();
+    r.handle('settings.update', async () => {
+      throw new Error('must not run');
+    });
+    expect(await r.call('settings.update', { currency: 'rupees' }, ctx)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'currency' } });
+  });
+
+  it('never lets SQL text or a stack reach the renderer', async () => {
+    const { r, logged } = router();
+    const sqlError = Object.assign(new Error('insert into "users" ("email") values ($1) - duplicate key value violates unique constraint'), { code: '23505' });
+    r.handle('settings.get', async () => {
+      throw sqlError;
+    });
+    const result = await r.call('settings.get', {}, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toMatch(/insert into|users|duplicate|at .*\.ts/);
+    expect(logged).toEqual([sqlError]);
+  });
+
+  it('reports a lost database as UNAVAILABLE', async () => {
+    const { r } = router();
+    r.handle('settings.get', async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    expect(await r.call('settings.get', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/cannot be reached/) } });
+    expect(isUnavailable(Object.assign(new Error('x'), { name: 'KnexTimeoutError' }))).toBe(true);
+    expect(isUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isUnavailable(new Error('syntax error'))).toBe(false);
+  });
+
+  it('passes AppErrors through with their code, message and field', async () => {
+    const { r } = router();
+    r.handle('settings.get', async () => {
+      throw new AppError('CONFLICT', 'Dr. Rao already has an appointment at 10:00', 'startTime');
+    });
+    expect(await r.call('settings.get', {}, ctx)).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Dr. Rao already has an appointment at 10:00', field: 'startTime' } });
+  });
+
+  it('writes an audit row for a channel that declares one, with the entity id', async () => {
+    const { r, audits } = router();
+    r.handle('users.unlock', async (req) => ({ id: req.id, email: 'x@clinic.test', displayName: 'X', role: 'RECEPTIONIST', doctorId: null, disabled: false, lockedUntil: null, lastLoginAt: null, createdAt: new Date().toISOString() }));
+    expect(await r.call('users.unlock', { id: 42 }, ctx)).toMatchObject({ ok: true });
+    expect(audits).toEqual([{ userId: 1, userEmail: 'a@clinic.test', workstation: 'pc', action: 'users.unlock', entity: 'user', entityId: 42 }]);
+  });
+
+  it('refuses to register a handler twice and lists channels without one', () => {
+    const { r } = router();
+    r.handle('settings.get', async () => {
+      throw new Error('x');
+    });
+    expect(() => r.handle('settings.get', async () => ({}) as never)).toThrow(/twice/);
+    expect(r.missingHandlers()).not.toContain('settings.get');
+    expect(r.missingHandlers()).toContain('users.list');
+  });
+});
