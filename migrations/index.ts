@@ -7,6 +7,7 @@ import * as auditLog from './20261125000400_audit_log';
 import * as clinicSettings from './20261125000500_clinic_settings';
 import * as changeNotifications from './20261125000600_change_notifications';
 import * as userAccounts from './20261125000700_user_accounts';
+import * as patientRegistration from './20261125000800_patient_registration';
 
 export interface NamedMigration {
   name: string;
@@ -26,4 +27,5 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125000500_clinic_settings', migration: clinicSettings },
   { name: '20261125000600_change_notifications', migration: changeNotifications },
   { name: '20261125000700_user_accounts', migration: userAccounts },
+  { name: '20261125000800_patient_registration', migration: patientRegistration },
 ];

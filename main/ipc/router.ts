@@ -9,6 +9,8 @@ import { AppError } from './errors';
 export interface Call<Public extends boolean = false> {
   ctx: CallContext;
   user: Public extends true ? CurrentUser | undefined : CurrentUser;
+  /** The record an audited call touched, when neither the request nor the reply has an `id`. */
+  auditId?: number;
 }
 
 type IsPublic<C extends ChannelName> = (typeof channels)[C]['roles'] extends 'public' ? true : false;
@@ -96,7 +98,8 @@ export class Router {
     }
 
     try {
-      const value = await handler(parsed.data, { ctx, user });
+      const call: Call<boolean> = { ctx, user };
+      const value = await handler(parsed.data, call);
       if (spec.audit && user) {
         await this.deps.audit({
           userId: user.id,
@@ -104,7 +107,7 @@ export class Router {
           workstation: ctx.workstation,
           action: channel,
           entity: spec.audit.entity,
-          entityId: entityIdOf(parsed.data, value),
+          entityId: call.auditId ?? entityIdOf(parsed.data, value),
         });
       }
       return { ok: true, value };

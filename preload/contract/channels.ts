@@ -16,6 +16,15 @@ import {
   userSchema,
   type Role,
 } from './dto';
+import {
+  createPatientResultSchema,
+  createPatientSchema,
+  patientDetailSchema,
+  patientPageSchema,
+  patientSearchSchema,
+  patientSummarySchema,
+  updatePatientSchema,
+} from './patients';
 
 export { ROLES, type Role } from './dto';
 
@@ -73,6 +82,16 @@ export const channels = {
   'users.unlock': channel({ req: z.strictObject({ id: idSchema }), res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
 
   'audit.list': channel({ req: auditQuerySchema, res: z.array(auditEntrySchema), roles: ADMIN }),
+
+  'patients.search': channel({
+    req: patientSearchSchema,
+    res: z.array(patientSummarySchema),
+    roles: ALL,
+    audit: { entity: 'patient', kind: 'read' },
+  }),
+  'patients.get': channel({ req: z.strictObject({ id: idSchema }), res: patientPageSchema, roles: ALL, audit: { entity: 'patient', kind: 'read' } }),
+  'patients.create': channel({ req: createPatientSchema, res: createPatientResultSchema, roles: ALL, audit: { entity: 'patient', kind: 'write' } }),
+  'patients.update': channel({ req: updatePatientSchema, res: patientDetailSchema, roles: ALL, audit: { entity: 'patient', kind: 'write' } }),
 
   'settings.get': channel({ req: empty, res: settingsSchema, roles: ALL }),
   'settings.update': channel({ req: updateSettingsSchema, res: settingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),

@@ -3,3 +3,4 @@ export * from './client';
 export * from './dto';
 export * from './events';
 export * from './result';
+export * from './patients';

@@ -18,6 +18,11 @@ async function someUser(h: Harness): Promise<number> {
   return user.id;
 }
 
+async function somePatient(h: Harness): Promise<number> {
+  const [{ id }] = await h.knex('patient_entities').insert({ name: 'Asha Verma', email: unique('patient') }).returning('id');
+  return id;
+}
+
 const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'app.info': async () => ({}),
   'auth.status': async () => ({}),
@@ -41,6 +46,10 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'users.resetPassword': async (h) => ({ id: await someUser(h), password: 'reset passphrase 12' }),
   'users.unlock': async (h) => ({ id: await someUser(h) }),
   'audit.list': async () => ({ limit: 10 }),
+  'patients.search': async () => ({ query: 'asha', limit: 5 }),
+  'patients.get': async (h) => ({ id: await somePatient(h) }),
+  'patients.create': async () => ({ name: 'Ravi Kumar', phone: '+91 98123 45678', email: unique('ravi'), dateOfBirth: '1980-05-04', gender: 'MALE' }),
+  'patients.update': async (h) => ({ id: await somePatient(h), address: '12 MG Road, Pune' }),
   'settings.get': async () => ({}),
   'settings.update': async () => ({ clinicName: 'Renamed Clinic' }),
 };

@@ -1,0 +1,92 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { PatientDetail, PatientSummary, createPatientSchema, updatePatientSchema } from '../../preload/contract';
+import { appointmentsOfPatient } from '../appointments/repo';
+import type { CurrentUser } from '../ipc/context';
+import { AppError } from '../ipc/errors';
+import { paymentsOfPatient } from '../payments/repo';
+import { clinicNow } from '../settings/clinic-time';
+import type { SettingsService } from '../settings/service';
+import { normalisePhone } from './phone';
+import { findDuplicateCandidates, findPatient, insertPatient, searchPatients, toDetail, updatePatient, type PatientFields } from './repo';
+
+type CreateRequest = z.output<typeof createPatientSchema>;
+type UpdateRequest = z.output<typeof updatePatientSchema>;
+
+/** Medical history is clinical: doctors and administrators only. */
+export const mayReadHistory = (user: CurrentUser) => user.role === 'DOCTOR' || user.role === 'ADMIN';
+
+function uniqueEmail(err: unknown): AppError | undefined {
+  const e = err as { code?: string; constraint?: string };
+  if (e?.code === '23505' && e.constraint === 'patient_entities_email_key') {
+    return new AppError('CONFLICT', 'Another patient already has this email address', 'email');
+  }
+  return undefined;
+}
+
+export class PatientsService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly settings: SettingsService,
+  ) {}
+
+  search(query: string, limit: number): Promise<PatientSummary[]> {
+    return searchPatients(this.knex, query, limit);
+  }
+
+  async page(id: number, user: CurrentUser) {
+    const row = await findPatient(this.knex, id);
+    if (!row) throw new AppError('NOT_FOUND', 'No patient has this number', 'id');
+    const now = clinicNow((await this.settings.get()).timeZone);
+    const [{ upcoming, past }, payments] = await Promise.all([appointmentsOfPatient(this.knex, id, now), paymentsOfPatient(this.knex, id)]);
+    return { patient: toDetail(row, mayReadHistory(user)), upcoming, past, payments };
+  }
+
+  async create(req: CreateRequest, user: CurrentUser) {
+    const fields = await this.validFields(req, user);
+    const complete = fields as PatientFields;
+    if (complete.dateOfBirth && !req.confirmNotDuplicate) {
+      const candidates = await findDuplicateCandidates(this.knex, { name: complete.name, phone: complete.phone, dateOfBirth: complete.dateOfBirth });
+      if (candidates.length > 0) return { status: 'possible_duplicates' as const, candidates };
+    }
+    try {
+      const row = await insertPatient(this.knex, complete);
+      return { status: 'created' as const, patient: toDetail(row, mayReadHistory(user)) };
+    } catch (err) {
+      throw uniqueEmail(err) ?? err;
+    }
+  }
+
+  async update(req: UpdateRequest, user: CurrentUser): Promise<PatientDetail> {
+    const { id, ...changes } = req;
+    const fields = await this.validFields(changes, user);
+    try {
+      const row = await updatePatient(this.knex, id, fields);
+      if (!row) throw new AppError('NOT_FOUND', 'No patient has this number', 'id');
+      return toDetail(row, mayReadHistory(user));
+    } catch (err) {
+      throw uniqueEmail(err) ?? err;
+    }
+  }
+
+  /** The request's fields checked and normalised; absent ones stay absent (an update leaves them). */
+  private async validFields(req: Partial<Omit<CreateRequest, 'confirmNotDuplicate'>>, user: CurrentUser): Promise<Partial<PatientFields>> {
+    if (req.medicalHistory !== undefined && !mayReadHistory(user)) {
+      throw new AppError('FORBIDDEN', 'Only doctors and administrators may record medical history', 'medicalHistory');
+    }
+    if (req.dateOfBirth) {
+      const today = clinicNow((await this.settings.get()).timeZone).date;
+      if (req.dateOfBirth > today) throw new AppError('INVALID', 'The date of birth cannot be in the future', 'dateOfBirth');
+      if (req.dateOfBirth < '1900-01-01') throw new AppError('INVALID', 'The date of birth is before 1900', 'dateOfBirth');
+    }
+    const fields: Partial<PatientFields> = {};
+    if (req.name !== undefined) fields.name = req.name;
+    if (req.phone !== undefined) fields.phone = normalisePhone(req.phone);
+    if (req.email !== undefined) fields.email = req.email ? req.email.toLowerCase() : null;
+    if (req.dateOfBirth !== undefined) fields.dateOfBirth = req.dateOfBirth;
+    if (req.gender !== undefined) fields.gender = req.gender;
+    if (req.address !== undefined) fields.address = req.address || null;
+    if (req.medicalHistory !== undefined) fields.medicalHistory = req.medicalHistory || null;
+    return fields;
+  }
+}
