@@ -2,7 +2,22 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://clinic`;
+export const APP_HOST = 'clinic';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * True for a URL on the app's own origin. Compared part by part: Node's WHATWG URL gives every
+ * non-special scheme (app: included) the opaque origin "null", so `url.origin` never matches.
+ */
+export function isAppUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && !parsed.username && !parsed.password;
+}
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -43,7 +58,7 @@ export function resolveAppFile(rendererDir: string, url: string): string | undef
   } catch {
     return undefined;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== 'clinic') return undefined;
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return undefined;
   let pathname: string;
   try {
     pathname = decodeURIComponent(parsed.pathname);

@@ -9,6 +9,9 @@ import { registerIpc, windowEventSink } from './ipc';
 import { installPermissionHandlers } from './permissions';
 import { lockDownContents, secureWebPreferences } from './security';
 
+// A stray rejected promise must never take the desk down: log it, keep running.
+process.on('unhandledRejection', (reason) => console.error('[clinic-desk] unhandled rejection', reason));
+
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -74,9 +77,13 @@ if (!app.requestSingleInstanceLock()) {
     if (closed || !db) return;
     event.preventDefault();
     services?.stop();
-    void db.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    // A failed close must still quit, and must not surface as an unhandled rejection.
+    void db
+      .close()
+      .catch((err: unknown) => console.error('[clinic-desk] closing the database failed', err))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 }

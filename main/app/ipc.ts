@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CHANNEL_NAMES, type EventName, type EventPayload, type Result } from '../../preload/contract';
 import type { Router } from '../ipc/router';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppUrl } from './app-protocol';
 
 export const EVENT_CHANNEL = 'clinic:event';
 
@@ -9,11 +9,7 @@ export const EVENT_CHANNEL = 'clinic:event';
 export function isAppFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): boolean {
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url);
 }
 
 const NOT_APP_FRAME: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call Clinic Desk.' } };

@@ -1,5 +1,7 @@
 import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppUrl } from './app-protocol';
+
+export { isAppUrl };
 
 export type ShellOpener = (url: string) => Promise<void>;
 
@@ -40,14 +42,6 @@ export function safeExternalUrl(raw: string): string | undefined {
     return new URL(`${url.pathname}${url.search}${url.hash}`, `https://${url.host}`).toString();
   }
   return `${url.protocol}${url.pathname}${url.search}`;
-}
-
-export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
 }
 
 /** No navigation away from the app, no new windows; external links go to the system browser. */

@@ -11,12 +11,14 @@ const SHARED_SEED = path.resolve(__dirname, '../../../shared/seeds/seed-ddl.sql'
 const seedDdl = fs.readFileSync(FIXTURE, 'utf8');
 
 /**
- * Seed facts that later product migrations change on purpose. Each must really differ at the
- * latest schema (checked below), so this list cannot go stale.
+ * Seed facts that later product migrations change on purpose. Each one the engine has must
+ * really differ at the latest schema (checked below), so this list cannot go stale.
  */
 const INTENDED_CHANGES = [
-  // 20261125000800_patient_registration: walk-in patients may have no email.
+  // 20261125000800_patient_registration: walk-in patients may have no email. PostgreSQL 18
+  // (PGlite) also lists NOT NULL as a constraint; PostgreSQL 15 only in the column.
   'column patient_entities.email: character varying len=255 prec=-,- dtprec=- nullable=NO default=-',
+  'constraint patient_entities.patient_entities_email_not_null (n): NOT NULL email',
   // 20261125000100_receptionist_role
   "constraint users.users_role_check (c): CHECK (((role)::text = ANY ((ARRAY['DOCTOR'::character varying, 'PATIENT'::character varying, 'ADMIN'::character varying])::text[])))",
 ];
@@ -79,7 +81,9 @@ describe.each(MODES)('schema conformance (%s)', (mode: Mode) => {
   });
 
   it('the latest schema keeps every seed fact except the intended changes', () => {
-    expect(difference(reference, latest)).toEqual([...INTENDED_CHANGES].sort());
+    const intended = INTENDED_CHANGES.filter((f) => reference.has(f));
+    expect(intended.length).toBeGreaterThanOrEqual(2);
+    expect(difference(reference, latest)).toEqual(intended.sort());
   });
 
   it('rolling everything back leaves only the migration bookkeeping', () => {

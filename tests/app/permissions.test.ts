@@ -1,0 +1,132 @@
+import type { PermissionCheckHandlerHandlerDetails, PermissionRequest, Session, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { installPermissionHandlers, mediaOnlyForCallWindows } from '../../main/app/permissions';
+
+type Handlers = ReturnType<typeof mediaOnlyForCallWindows>;
+type Permission = Parameters<Handlers['request']>[1];
+
+const mainWindow = { id: 1 } as unknown as WebContents;
+const callWindow = { id: 2 } as unknown as WebContents;
+const isCallWindow = (contents: WebContents | null) => contents === callWindow;
+
+function request(handlers: Handlers, contents: WebContents, permission: string, mediaTypes?: string[]): boolean {
+  const callback = vi.fn<(granted: boolean) => void>();
+  const details = { isMainFrame: true, requestingUrl: 'app://clinic/call.html', ...(mediaTypes ? { mediaTypes } : {}) } as unknown as PermissionRequest;
+  handlers.request(contents, permission as Permission, callback, details);
+  // Answered exactly once, synchronously: a request left hanging would stall the page.
+  expect(callback).toHaveBeenCalledTimes(1);
+  return callback.mock.calls[0]![0];
+}
+
+function check(handlers: Handlers, contents: WebContents | null, permission: string, mediaType?: string): boolean {
+  const details = { isMainFrame: true, requestingUrl: 'app://clinic/', ...(mediaType ? { mediaType } : {}) } as unknown as PermissionCheckHandlerHandlerDetails;
+  return handlers.check(contents, permission, 'app://clinic', details);
+}
+
+const OTHER_PERMISSIONS = [
+  'geolocation',
+  'notifications',
+  'openExternal',
+  'display-capture',
+  'clipboard-read',
+  'deprecated-sync-clipboard-read',
+  'fullscreen',
+  'pointerLock',
+  'keyboardLock',
+  'midi',
+  'midiSysex',
+  'mediaKeySystem',
+  'idle-detection',
+  'hid',
+  'serial',
+  'usb',
+  'fileSystem',
+  'window-management',
+  'storage-access',
+  'local-fonts',
+  'unknown',
+];
+
+describe('mediaOnlyForCallWindows: permission requests', () => {
+  const handlers = mediaOnlyForCallWindows(isCallWindow);
+
+  it.each([[['audio']], [['video']], [['audio', 'video']]])('grants media %j to the call window', (types) => {
+    expect(request(handlers, callWindow, 'media', types)).toBe(true);
+  });
+
+  it.each([[undefined], [['audio']], [['video']], [['audio', 'video']]])('refuses media %j to the main window', (types) => {
+    expect(request(handlers, mainWindow, 'media', types)).toBe(false);
+  });
+
+  it.each([[['screen']], [['audio', 'screen']], [['video', 'window']], [['tab']], [['unknown']]])('refuses media %j (not camera/microphone) to the call window', (types) => {
+    expect(request(handlers, callWindow, 'media', types)).toBe(false);
+  });
+
+  it.each(OTHER_PERMISSIONS)('refuses %s to the call window and to the main window', (permission) => {
+    expect(request(handlers, callWindow, permission, ['audio', 'video'])).toBe(false);
+    expect(request(handlers, mainWindow, permission)).toBe(false);
+  });
+
+  it('allows clipboard-sanitized-write to any app window', () => {
+    expect(request(handlers, mainWindow, 'clipboard-sanitized-write')).toBe(true);
+    expect(request(handlers, callWindow, 'clipboard-sanitized-write')).toBe(true);
+  });
+
+  it('asks the predicate about the requesting contents itself', () => {
+    const seen: (WebContents | null)[] = [];
+    const spying = mediaOnlyForCallWindows((c) => (seen.push(c), false));
+    expect(request(spying, callWindow, 'media', ['audio'])).toBe(false);
+    expect(seen).toEqual([callWindow]);
+  });
+});
+
+describe('mediaOnlyForCallWindows: permission checks', () => {
+  const handlers = mediaOnlyForCallWindows(isCallWindow);
+
+  it('grants the call window a media check for audio, video, or unspecified', () => {
+    expect(check(handlers, callWindow, 'media', 'audio')).toBe(true);
+    expect(check(handlers, callWindow, 'media', 'video')).toBe(true);
+    expect(check(handlers, callWindow, 'media')).toBe(true);
+  });
+
+  it('refuses a media check of an unknown kind, or from anything but the call window', () => {
+    expect(check(handlers, callWindow, 'media', 'unknown')).toBe(false);
+    expect(check(handlers, callWindow, 'media', 'screen')).toBe(false);
+    expect(check(handlers, mainWindow, 'media', 'audio')).toBe(false);
+    expect(check(handlers, mainWindow, 'media', 'video')).toBe(false);
+    expect(check(handlers, null, 'media', 'audio')).toBe(false);
+  });
+
+  it.each(OTHER_PERMISSIONS)('refuses a %s check everywhere', (permission) => {
+    expect(check(handlers, callWindow, permission, 'audio')).toBe(false);
+    expect(check(handlers, mainWindow, permission)).toBe(false);
+    expect(check(handlers, null, permission)).toBe(false);
+  });
+
+  it('allows the clipboard-sanitized-write check', () => {
+    expect(check(handlers, mainWindow, 'clipboard-sanitized-write')).toBe(true);
+    expect(check(handlers, null, 'clipboard-sanitized-write')).toBe(true);
+  });
+});
+
+describe('installPermissionHandlers', () => {
+  it('installs both the request and the check handler on the session, backed by the same rules', () => {
+    const setPermissionRequestHandler = vi.fn<Session['setPermissionRequestHandler']>();
+    const setPermissionCheckHandler = vi.fn<Session['setPermissionCheckHandler']>();
+    const session = { setPermissionRequestHandler, setPermissionCheckHandler } as unknown as Session;
+    installPermissionHandlers(session, isCallWindow);
+    expect(setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+    expect(setPermissionCheckHandler).toHaveBeenCalledTimes(1);
+
+    const installed = {
+      request: setPermissionRequestHandler.mock.calls[0]![0]!,
+      check: setPermissionCheckHandler.mock.calls[0]![0]!,
+    } as unknown as Handlers;
+    expect(request(installed, mainWindow, 'media', ['audio'])).toBe(false);
+    expect(request(installed, callWindow, 'media', ['audio', 'video'])).toBe(true);
+    expect(request(installed, callWindow, 'geolocation')).toBe(false);
+    expect(check(installed, mainWindow, 'media', 'video')).toBe(false);
+    expect(check(installed, callWindow, 'media', 'video')).toBe(true);
+    expect(check(installed, callWindow, 'notifications')).toBe(false);
+  });
+});
