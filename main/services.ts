@@ -6,6 +6,8 @@ import { SessionStore } from './auth/sessions';
 import type { Database } from './db/open';
 import { forwardChanges, type EventSink } from './events/hub';
 import { Router } from './ipc/router';
+import { registerDoctorHandlers } from './doctors/handlers';
+import { DoctorsService } from './doctors/service';
 import { registerPatientHandlers } from './patients/handlers';
 import { PatientsService } from './patients/service';
 import { registerSettingsHandlers } from './settings/handlers';
@@ -56,6 +58,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAuditHandlers(router, knex, settings);
   registerSettingsHandlers(router, settings);
   registerPatientHandlers(router, new PatientsService(knex, settings));
+  registerDoctorHandlers(router, new DoctorsService(knex));
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 

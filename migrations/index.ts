@@ -8,6 +8,7 @@ import * as clinicSettings from './20261125000500_clinic_settings';
 import * as changeNotifications from './20261125000600_change_notifications';
 import * as userAccounts from './20261125000700_user_accounts';
 import * as patientRegistration from './20261125000800_patient_registration';
+import * as doctorProfiles from './20261125000900_doctor_profiles';
 
 export interface NamedMigration {
   name: string;
@@ -28,4 +29,5 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125000600_change_notifications', migration: changeNotifications },
   { name: '20261125000700_user_accounts', migration: userAccounts },
   { name: '20261125000800_patient_registration', migration: patientRegistration },
+  { name: '20261125000900_doctor_profiles', migration: doctorProfiles },
 ];

@@ -38,3 +38,8 @@ export async function appointmentsOfPatient(
     past: rows.filter((r) => !r.upcoming).map(strip).reverse(),
   };
 }
+
+export async function countAppointmentsOfDoctor(knex: Knex, doctorId: number): Promise<number> {
+  const row = await knex('appointment_entities').where({ doctor_id: doctorId }).count<{ n: number }>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}

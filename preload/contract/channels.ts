@@ -16,6 +16,7 @@ import {
   userSchema,
   type Role,
 } from './dto';
+import { createDoctorSchema, doctorSchema, listDoctorsSchema, updateDoctorSchema } from './doctors';
 import {
   createPatientResultSchema,
   createPatientSchema,
@@ -82,6 +83,18 @@ export const channels = {
   'users.unlock': channel({ req: z.strictObject({ id: idSchema }), res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
 
   'audit.list': channel({ req: auditQuerySchema, res: z.array(auditEntrySchema), roles: ADMIN }),
+
+  'doctors.list': channel({ req: listDoctorsSchema, res: z.array(doctorSchema), roles: ALL }),
+  'doctors.specializations': channel({ req: empty, res: z.array(z.string()), roles: ALL }),
+  'doctors.create': channel({ req: createDoctorSchema, res: doctorSchema, roles: ADMIN, audit: { entity: 'doctor', kind: 'write' } }),
+  'doctors.update': channel({ req: updateDoctorSchema, res: doctorSchema, roles: ADMIN, audit: { entity: 'doctor', kind: 'write' } }),
+  'doctors.setActive': channel({
+    req: z.strictObject({ id: idSchema, active: z.boolean() }),
+    res: doctorSchema,
+    roles: ADMIN,
+    audit: { entity: 'doctor', kind: 'write' },
+  }),
+  'doctors.delete': channel({ req: z.strictObject({ id: idSchema }), res: z.null(), roles: ADMIN, audit: { entity: 'doctor', kind: 'write' } }),
 
   'patients.search': channel({
     req: patientSearchSchema,

@@ -4,3 +4,4 @@ export * from './dto';
 export * from './events';
 export * from './result';
 export * from './patients';
+export * from './doctors';

@@ -23,6 +23,11 @@ async function somePatient(h: Harness): Promise<number> {
   return id;
 }
 
+async function someDoctor(h: Harness): Promise<number> {
+  const [{ id }] = await h.knex('doctor_entities').insert({ name: 'Dr. Fixture', email: unique('fixture-doctor') }).returning('id');
+  return id;
+}
+
 const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'app.info': async () => ({}),
   'auth.status': async () => ({}),
@@ -46,6 +51,12 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'users.resetPassword': async (h) => ({ id: await someUser(h), password: 'reset passphrase 12' }),
   'users.unlock': async (h) => ({ id: await someUser(h) }),
   'audit.list': async () => ({ limit: 10 }),
+  'doctors.list': async () => ({ specialization: 'Cardiology', includeInactive: false }),
+  'doctors.specializations': async () => ({}),
+  'doctors.create': async () => ({ name: 'Dr. Nair', email: unique('nair'), specialization: 'ENT', experience: 12, consultationFee: '650.00', rating: '4.5' }),
+  'doctors.update': async (h) => ({ id: await someDoctor(h), consultationFee: '700' }),
+  'doctors.setActive': async (h) => ({ id: await someDoctor(h), active: false }),
+  'doctors.delete': async (h) => ({ id: await someDoctor(h) }),
   'patients.search': async () => ({ query: 'asha', limit: 5 }),
   'patients.get': async (h) => ({ id: await somePatient(h) }),
   'patients.create': async () => ({ name: 'Ravi Kumar', phone: '+91 98123 45678', email: unique('ravi'), dateOfBirth: '1980-05-04', gender: 'MALE' }),
