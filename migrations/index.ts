@@ -9,6 +9,8 @@ import * as changeNotifications from './20261125000600_change_notifications';
 import * as userAccounts from './20261125000700_user_accounts';
 import * as patientRegistration from './20261125000800_patient_registration';
 import * as doctorProfiles from './20261125000900_doctor_profiles';
+import * as availabilityTemplates from './20261125001000_availability_templates';
+import * as appointmentWorkflow from './20261125001100_appointment_workflow';
 
 export interface NamedMigration {
   name: string;
@@ -30,4 +32,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125000700_user_accounts', migration: userAccounts },
   { name: '20261125000800_patient_registration', migration: patientRegistration },
   { name: '20261125000900_doctor_profiles', migration: doctorProfiles },
+  { name: '20261125001000_availability_templates', migration: availabilityTemplates },
+  { name: '20261125001100_appointment_workflow', migration: appointmentWorkflow },
 ];

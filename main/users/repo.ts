@@ -104,3 +104,10 @@ export async function countOtherActiveAdmins(knex: Knex, exceptId: number): Prom
     .first();
   return Number(row?.n ?? 0);
 }
+
+/** DOCTOR accounts not yet tied to a doctor profile get the profile with the same email. */
+export async function linkDoctorAccountsByEmail(knex: Knex): Promise<void> {
+  await knex.raw(`
+    UPDATE users u SET doctor_id = d.id FROM doctor_entities d
+     WHERE u.role = 'DOCTOR' AND u.doctor_id IS NULL AND lower(d.email) = lower(u.email)`);
+}

@@ -37,7 +37,15 @@ describe.each(MODES)('product constraints (%s)', (mode: Mode) => {
   });
 
   const book = (doctor_id: number, patient_id: number, start_time: string, end_time: string, status = 'SCHEDULED') =>
-    knex('appointment_entities').insert({ doctor_id, patient_id, appointment_date: '2026-12-01', start_time, end_time, status });
+    knex('appointment_entities').insert({
+      doctor_id,
+      patient_id,
+      appointment_date: '2026-12-01',
+      start_time,
+      end_time,
+      status,
+      cancel_reason: status === 'CANCELLED' ? 'Patient asked' : null,
+    });
 
   it('refuses an overlapping appointment for the same doctor with 23P01', async () => {
     await book(doctorA, patient1, '10:00', '10:30');
@@ -66,6 +74,11 @@ describe.each(MODES)('product constraints (%s)', (mode: Mode) => {
   it('treats NO_SHOW and COMPLETED as occupying their time', async () => {
     await book(doctorA, patient1, '12:00', '12:30', 'NO_SHOW');
     expect(await sqlState(book(doctorA, patient2, '12:00', '12:30'))).toBe('23P01');
+  });
+
+  it('refuses a cancellation without a reason', async () => {
+    const [{ id }] = await book(doctorA, patient1, '15:00', '15:15').returning('id');
+    expect(await sqlState(knex('appointment_entities').where({ id }).update({ status: 'CANCELLED' }))).toBe('23514');
   });
 
   it('refuses an appointment or availability that ends before it starts', async () => {

@@ -47,6 +47,25 @@ describe.each(MODES)('npm run db:* (%s)', (mode: Mode) => {
     expect((await db(s, 'status')).out).toMatch(/\d+ applied, 0 pending/);
   });
 
+  if (mode === 'embedded') {
+    it('loads the demo clinic once, prints the logins, and refuses to mix it into data', async () => {
+      const first = await db(s, 'seed', '--demo');
+      expect(first.code).toBe(0);
+      expect(first.out).toMatch(/Loaded the demo clinic into the embedded database .*: 12 doctors, 2000 patients/);
+      expect(first.out).toMatch(/ADMIN\s+admin@clinic\.demo\s+\S{12,}/);
+      const again = await db(s, 'seed', '--demo');
+      expect(again.code).toBe(1);
+      expect(again.err).toMatch(/already holds 2000 patients/);
+      expect(again.out).not.toContain('admin@clinic.demo');
+    });
+
+    it('says how to ask for the demo clinic', async () => {
+      const r = await db(s, 'seed');
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('npm run db:seed -- --demo');
+    });
+  }
+
   it('refuses an unknown command with the usage line and a failing exit code', async () => {
     const r = await db(s, 'explode');
     expect(r.code).toBe(1);
