@@ -97,6 +97,7 @@ export function startServerFeed(options: ServerFeedOptions): { feed: ChangeFeed;
       await c.query(`LISTEN ${CHANGES_CHANNEL}`);
     } catch {
       c.end().catch(() => undefined);
+      if (stopped) return;
       feed.setOnline(false);
       schedule();
       return;
@@ -107,8 +108,19 @@ export function startServerFeed(options: ServerFeedOptions): { feed: ChangeFeed;
     }
     client = c;
     attempt = 0;
+    // A dead peer (cable pulled, server frozen) sends no error and no FIN: the heartbeat's
+    // query then simply never answers. One still unanswered a whole period later means lost;
+    // end() then destroys the socket, since a query is active.
+    let beatPending = false;
     heartbeat = setInterval(() => {
-      c.query('SELECT 1').catch(() => lost(c));
+      if (beatPending) return lost(c);
+      beatPending = true;
+      c.query('SELECT 1').then(
+        () => {
+          beatPending = false;
+        },
+        () => lost(c),
+      );
     }, heartbeatMs);
     heartbeat.unref();
     feed.setOnline(true);

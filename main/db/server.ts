@@ -52,6 +52,9 @@ export function serverConnection(config: ServerDatabaseConfig): pg.ClientConfig 
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     statement_timeout: config.statementTimeoutMs,
+    // The server enforces statement_timeout only while it is alive; a frozen or cut-off server
+    // never answers, so the client gives up a little later on its own.
+    query_timeout: config.statementTimeoutMs + 5_000,
     connectionTimeoutMillis: 5_000,
     application_name: 'clinic-desk',
     types: clinicTypes,

@@ -11,19 +11,32 @@ const TABLE_EVENTS: Record<string, EventName> = {
   payments: 'payments.changed',
 };
 
-const COALESCE_MS = 50;
+/**
+ * A burst is over once no change has arrived for this long. One transaction's notifications
+ * come in reads milliseconds apart, more on a busy PC or a slow network; a refetch 100 ms
+ * later goes unnoticed, a burst cut in two costs every window a second refetch.
+ */
+export const COALESCE_QUIET_MS = 100;
+/** Under a steady stream of changes, windows still hear within this long of the first one. */
+export const COALESCE_MAX_WAIT_MS = 500;
 
 /**
  * Turns database notifications into contract events for every window. Changes arriving
- * within a few milliseconds are coalesced and identical ones sent once: expanding a month of
+ * close together are coalesced and identical ones sent once: expanding a month of
  * availability is thousands of rows, but one refetch per doctor and day.
+ *
+ * A burst ends after a quiet spell, not a fixed time after it began: one transaction's
+ * notifications reach the listener in several socket reads, milliseconds apart on loopback and
+ * far more over a clinic's network, and a fixed window would cut the burst into several events.
  */
 export function forwardChanges(feed: ChangeFeed, sink: EventSink): () => void {
   let pending = new Map<string, RowChange>();
   let timer: NodeJS.Timeout | undefined;
+  let check: NodeJS.Immediate | undefined;
+  let firstAt = 0;
+  let lastAt = 0;
 
   const flush = () => {
-    timer = undefined;
     const batch = pending;
     pending = new Map();
     for (const change of batch.values()) {
@@ -40,16 +53,38 @@ export function forwardChanges(feed: ChangeFeed, sink: EventSink): () => void {
     }
   };
 
+  const arm = (now: number) => {
+    timer = setTimeout(onTimer, Math.max(1, Math.min(lastAt + COALESCE_QUIET_MS, firstAt + COALESCE_MAX_WAIT_MS) - now));
+  };
+
+  // The timer's phase runs before pending socket reads: after a busy moment, notifications may
+  // be waiting unread. setImmediate lets them in first, then decides.
+  const onTimer = () => {
+    timer = undefined;
+    check = setImmediate(decide);
+  };
+
+  const decide = () => {
+    check = undefined;
+    const now = Date.now();
+    if (now - lastAt < COALESCE_QUIET_MS && now - firstAt < COALESCE_MAX_WAIT_MS) return arm(now);
+    flush();
+  };
+
   const onChange = (change: RowChange) => {
     const key = change.table === 'doctor_availabilities' ? `${change.table}|${change.doctor_id}|${change.date}` : JSON.stringify(change);
+    const now = Date.now();
+    if (pending.size === 0) firstAt = now;
+    lastAt = now;
     pending.set(key, change);
-    timer ??= setTimeout(flush, COALESCE_MS);
+    if (!timer && !check) arm(now);
   };
   const onResync = (reason: string) => sink('resync', { reason });
+  // Nothing queues writes while offline (a call then fails as UNAVAILABLE): say so, promise nothing.
   const onConnection = (online: boolean) =>
     sink('connection.changed', {
       online,
-      message: online ? 'Connected to the clinic database again.' : 'The clinic database cannot be reached. Changes will be saved when it is back.',
+      message: online ? 'Connected to the clinic database again.' : 'The clinic database cannot be reached. Nothing can be saved until it is back; what you typed is kept.',
     });
 
   feed.on('change', onChange);
@@ -60,5 +95,6 @@ export function forwardChanges(feed: ChangeFeed, sink: EventSink): () => void {
     feed.off('resync', onResync);
     feed.off('connection', onConnection);
     clearTimeout(timer);
+    if (check) clearImmediate(check);
   };
 }

@@ -39,7 +39,7 @@ export function isUnavailable(err: unknown): boolean {
   return (
     (typeof e?.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
     e?.name === 'KnexTimeoutError' ||
-    /Connection terminated|Connection ended|connect ECONNREFUSED|the database system is (starting up|shutting down)/.test(e?.message ?? '')
+    /Connection terminated|Connection ended|connect ECONNREFUSED|Query read timeout|the database system is (starting up|shutting down)/.test(e?.message ?? '')
   );
 }
 

@@ -59,6 +59,7 @@ describe('router envelope', () => {
     expect(await r.call('settings.get', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/cannot be reached/) } });
     expect(isUnavailable(Object.assign(new Error('x'), { name: 'KnexTimeoutError' }))).toBe(true);
     expect(isUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isUnavailable(new Error('Query read timeout'))).toBe(true);
     expect(isUnavailable(new Error('syntax error'))).toBe(false);
   });
 
