@@ -6,6 +6,8 @@ import { SessionStore } from './auth/sessions';
 import type { Database } from './db/open';
 import { forwardChanges, type EventSink } from './events/hub';
 import { Router } from './ipc/router';
+import { registerAvailabilityHandlers } from './availability/handlers';
+import { AvailabilityService } from './availability/service';
 import { registerDoctorHandlers } from './doctors/handlers';
 import { DoctorsService } from './doctors/service';
 import { registerPatientHandlers } from './patients/handlers';
@@ -59,6 +61,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerSettingsHandlers(router, settings);
   registerPatientHandlers(router, new PatientsService(knex, settings));
   registerDoctorHandlers(router, new DoctorsService(knex));
+  registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 

@@ -16,6 +16,18 @@ import {
   userSchema,
   type Role,
 } from './dto';
+import {
+  addExceptionSchema,
+  availabilityChangeResultSchema,
+  availabilityRangeSchema,
+  availabilityWindowSchema,
+  expandSchema,
+  previewSchema,
+  previewTemplateSchema,
+  removeWindowSchema,
+  saveTemplateSchema,
+  templateSchema,
+} from './availability';
 import { createDoctorSchema, doctorSchema, listDoctorsSchema, updateDoctorSchema } from './doctors';
 import {
   createPatientResultSchema,
@@ -95,6 +107,29 @@ export const channels = {
     audit: { entity: 'doctor', kind: 'write' },
   }),
   'doctors.delete': channel({ req: z.strictObject({ id: idSchema }), res: z.null(), roles: ADMIN, audit: { entity: 'doctor', kind: 'write' } }),
+
+  'availability.getTemplate': channel({ req: z.strictObject({ doctorId: idSchema }), res: templateSchema, roles: ALL }),
+  'availability.saveTemplate': channel({ req: saveTemplateSchema, res: templateSchema, roles: ADMIN, audit: { entity: 'doctor', kind: 'write' } }),
+  'availability.previewTemplate': channel({ req: previewTemplateSchema, res: previewSchema, roles: ADMIN }),
+  'availability.expand': channel({
+    req: expandSchema,
+    res: z.object({ created: z.number(), alreadyThere: z.number() }),
+    roles: ADMIN,
+    audit: { entity: 'doctor', kind: 'write' },
+  }),
+  'availability.addException': channel({
+    req: addExceptionSchema,
+    res: availabilityChangeResultSchema,
+    roles: ['ADMIN', 'DOCTOR'],
+    audit: { entity: 'availability', kind: 'write' },
+  }),
+  'availability.removeWindow': channel({
+    req: removeWindowSchema,
+    res: availabilityChangeResultSchema,
+    roles: ['ADMIN', 'DOCTOR'],
+    audit: { entity: 'availability', kind: 'write' },
+  }),
+  'availability.range': channel({ req: availabilityRangeSchema, res: z.array(availabilityWindowSchema), roles: ALL }),
 
   'patients.search': channel({
     req: patientSearchSchema,

@@ -5,3 +5,4 @@ export * from './events';
 export * from './result';
 export * from './patients';
 export * from './doctors';
+export * from './availability';

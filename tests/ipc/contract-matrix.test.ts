@@ -28,6 +28,19 @@ async function someDoctor(h: Harness): Promise<number> {
   return id;
 }
 
+const WEEKDAY_MORNINGS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: '09:00', endTime: '13:00', slotMinutes: 15 }));
+
+async function doctorWithTemplate(h: Harness): Promise<number> {
+  const id = await someDoctor(h);
+  await h.knex('availability_templates').insert({ doctor_id: id, weekday: 1, start_time: '09:00', end_time: '13:00', slot_minutes: 15, valid_from: '2026-01-01' });
+  return id;
+}
+
+async function someWindow(h: Harness): Promise<number> {
+  const [{ id }] = await h.knex('doctor_availabilities').insert({ doctor_id: await someDoctor(h), date: '2026-12-03', start_time: '16:00', end_time: '19:00' }).returning('id');
+  return id;
+}
+
 const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'app.info': async () => ({}),
   'auth.status': async () => ({}),
@@ -57,6 +70,13 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'doctors.update': async (h) => ({ id: await someDoctor(h), consultationFee: '700' }),
   'doctors.setActive': async (h) => ({ id: await someDoctor(h), active: false }),
   'doctors.delete': async (h) => ({ id: await someDoctor(h) }),
+  'availability.getTemplate': async (h) => ({ doctorId: await doctorWithTemplate(h) }),
+  'availability.saveTemplate': async (h) => ({ doctorId: await someDoctor(h), rules: WEEKDAY_MORNINGS, validFrom: '2026-01-01' }),
+  'availability.previewTemplate': async () => ({ rules: WEEKDAY_MORNINGS, from: '2026-12-01', to: '2026-12-07' }),
+  'availability.expand': async (h) => ({ doctorId: await doctorWithTemplate(h), from: '2026-12-01', to: '2026-12-31' }),
+  'availability.addException': async (h) => ({ doctorId: await someDoctor(h), date: '2026-12-02', kind: 'LEAVE', note: 'Conference' }),
+  'availability.removeWindow': async (h) => ({ id: await someWindow(h) }),
+  'availability.range': async (h) => ({ doctorIds: [await someDoctor(h)], from: '2026-12-01', to: '2026-12-07' }),
   'patients.search': async () => ({ query: 'asha', limit: 5 }),
   'patients.get': async (h) => ({ id: await somePatient(h) }),
   'patients.create': async () => ({ name: 'Ravi Kumar', phone: '+91 98123 45678', email: unique('ravi'), dateOfBirth: '1980-05-04', gender: 'MALE' }),

@@ -1,0 +1,149 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { AvailabilityWindow, addExceptionSchema, saveTemplateSchema } from '../../preload/contract';
+import { cancelAppointments, liveAppointmentsOfDoctors, type BookedSpan } from '../appointments/repo';
+import { doctorExists } from '../doctors/repo';
+import type { CurrentUser } from '../ipc/context';
+import { AppError } from '../ipc/errors';
+import type { SettingsService } from '../settings/service';
+import { deleteWindow, findWindow, insertLeave, insertWindows, readTemplate, replaceTemplate, windowsInRange } from './repo';
+import { expandRules, isWithinAvailability, slotCount, type TemplateRule } from './slots';
+import { daysBetween, toMinutes } from './wall-clock';
+
+type AddException = z.output<typeof addExceptionSchema>;
+type SaveTemplate = z.output<typeof saveTemplateSchema>;
+
+const MAX_EXPAND_DAYS = 366;
+const MAX_PREVIEW_DAYS = 92;
+const MAX_RANGE_DAYS = 62;
+const WHOLE_DAY = { startTime: '00:00:00', endTime: '24:00:00' };
+const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+type ChangeResult =
+  | { status: 'saved'; window: AvailabilityWindow | null; cancelledAppointments: number }
+  | { status: 'blocked'; appointments: { id: number; date: string; startTime: string; endTime: string; patientName: string }[] };
+
+function assertRange(from: string, to: string, maxDays: number): void {
+  if (daysBetween(from, to) + 1 > maxDays) throw new AppError('INVALID', `Choose at most ${maxDays} days at a time`, 'to');
+}
+
+function assertNoOverlap(rules: readonly TemplateRule[]): void {
+  const sorted = [...rules].sort((a, b) => a.weekday - b.weekday || toMinutes(a.startTime) - toMinutes(b.startTime));
+  for (let i = 1; i < sorted.length; i++) {
+    const [prev, cur] = [sorted[i - 1]!, sorted[i]!];
+    if (prev.weekday === cur.weekday && toMinutes(cur.startTime) < toMinutes(prev.endTime)) {
+      throw new AppError(
+        'INVALID',
+        `${WEEKDAYS[cur.weekday]} ${prev.startTime.slice(0, 5)}–${prev.endTime.slice(0, 5)} overlaps ${cur.startTime.slice(0, 5)}–${cur.endTime.slice(0, 5)}`,
+        'rules',
+      );
+    }
+  }
+}
+
+const overlapping = (a: { startTime: string; endTime: string }, b: { startTime: string; endTime: string }) =>
+  toMinutes(a.startTime) < toMinutes(b.endTime) && toMinutes(b.startTime) < toMinutes(a.endTime);
+
+const affected = (list: BookedSpan[]) => list.map(({ id, date, startTime, endTime, patientName }) => ({ id, date, startTime, endTime, patientName }));
+
+export class AvailabilityService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async getTemplate(doctorId: number) {
+    return { doctorId, ...(await readTemplate(this.knex, doctorId)) };
+  }
+
+  async saveTemplate(req: SaveTemplate, user: CurrentUser) {
+    await this.assertDoctor(req.doctorId);
+    assertNoOverlap(req.rules);
+    await this.knex.transaction((trx) => replaceTemplate(trx, req.doctorId, req.rules, { validFrom: req.validFrom, validTo: req.validTo ?? null }, user.id));
+    return this.getTemplate(req.doctorId);
+  }
+
+  preview(rules: readonly TemplateRule[], from: string, to: string) {
+    assertRange(from, to, MAX_PREVIEW_DAYS);
+    assertNoOverlap(rules);
+    const windows = expandRules(rules, from, to).map((w) => ({ ...w, slots: slotCount(w) }));
+    return { windows, totalSlots: windows.reduce((n, w) => n + w.slots, 0) };
+  }
+
+  /** Writes the pattern's windows for the range; days already expanded are left as they are. */
+  async expand(doctorId: number, from: string, to: string, user: CurrentUser) {
+    assertRange(from, to, MAX_EXPAND_DAYS);
+    await this.assertDoctor(doctorId);
+    const template = await readTemplate(this.knex, doctorId);
+    if (template.rules.length === 0 || !template.validFrom) {
+      throw new AppError('INVALID', 'This doctor has no weekly pattern yet; save one first', 'doctorId');
+    }
+    const start = from > template.validFrom ? from : template.validFrom;
+    const end = template.validTo && template.validTo < to ? template.validTo : to;
+    const windows = start <= end ? expandRules(template.rules, start, end) : [];
+    const created = await insertWindows(this.knex, doctorId, windows, 'TEMPLATE', user.id);
+    return { created: created.length, alreadyThere: windows.length - created.length };
+  }
+
+  async addException(req: AddException, user: CurrentUser): Promise<ChangeResult> {
+    this.assertMayEdit(req.doctorId, user);
+    await this.assertDoctor(req.doctorId);
+    const span = req.startTime && req.endTime ? { startTime: req.startTime, endTime: req.endTime } : WHOLE_DAY;
+    if (req.kind === 'EXTRA') {
+      const slotMinutes = req.slotMinutes ?? (await this.settings.get()).defaultSlotMinutes;
+      const [window] = await insertWindows(this.knex, req.doctorId, [{ date: req.date, ...span, slotMinutes }], 'EXTRA', user.id, req.note ?? null);
+      if (!window) throw new AppError('CONFLICT', 'These extra hours are already in the schedule', 'startTime');
+      return { status: 'saved', window, cancelledAppointments: 0 };
+    }
+    return this.knex.transaction(async (trx) => {
+      const clashing = (await liveAppointmentsOfDoctors(trx, [req.doctorId], req.date, req.date)).filter(
+        (a) => a.status === 'SCHEDULED' && overlapping(a, span),
+      );
+      if (clashing.length > 0 && !req.cancelBooked) return { status: 'blocked' as const, appointments: affected(clashing) };
+      const window = await insertLeave(trx, { doctorId: req.doctorId, date: req.date, ...span, note: req.note ?? null }, user.id);
+      const cancelled = await cancelAppointments(trx, clashing.map((a) => a.id), req.cancelBooked?.reason ?? '', user.id);
+      return { status: 'saved' as const, window, cancelledAppointments: cancelled };
+    });
+  }
+
+  /**
+   * Takes a window out of the schedule. Removing leave gives the time back; removing working
+   * time that patients are booked into is refused with their list, unless they are cancelled.
+   */
+  async removeWindow(id: number, cancelBooked: { reason: string } | undefined, user: CurrentUser): Promise<ChangeResult> {
+    const window = await findWindow(this.knex, id);
+    if (!window) throw new AppError('NOT_FOUND', 'That part of the schedule no longer exists', 'id');
+    this.assertMayEdit(window.doctorId, user);
+    return this.knex.transaction(async (trx) => {
+      let stranded: BookedSpan[] = [];
+      if (window.available) {
+        const day = await windowsInRange(trx, [window.doctorId], window.date, window.date);
+        const remaining = day.filter((w) => w.available && w.id !== id);
+        const leave = day.filter((w) => !w.available);
+        stranded = (await liveAppointmentsOfDoctors(trx, [window.doctorId], window.date, window.date)).filter(
+          (a) => a.status === 'SCHEDULED' && overlapping(a, window) && !isWithinAvailability(a, remaining, leave),
+        );
+      }
+      if (stranded.length > 0 && !cancelBooked) return { status: 'blocked' as const, appointments: affected(stranded) };
+      await deleteWindow(trx, id);
+      const cancelled = await cancelAppointments(trx, stranded.map((a) => a.id), cancelBooked?.reason ?? '', user.id);
+      return { status: 'saved' as const, window: null, cancelledAppointments: cancelled };
+    });
+  }
+
+  range(doctorIds: readonly number[], from: string, to: string): Promise<AvailabilityWindow[]> {
+    assertRange(from, to, MAX_RANGE_DAYS);
+    return windowsInRange(this.knex, doctorIds, from, to);
+  }
+
+  /** A doctor manages their own leave and extra hours; an ADMIN anyone's. */
+  private assertMayEdit(doctorId: number, user: CurrentUser): void {
+    if (user.role === 'DOCTOR' && user.doctorId !== doctorId) {
+      throw new AppError('FORBIDDEN', "You can change only your own schedule", 'doctorId');
+    }
+  }
+
+  private async assertDoctor(doctorId: number): Promise<void> {
+    if (!(await doctorExists(this.knex, doctorId))) throw new AppError('NOT_FOUND', 'No such doctor', 'doctorId');
+  }
+}
