@@ -1,3 +1,5 @@
+import { registerAppointmentHandlers } from './appointments/handlers';
+import { AppointmentsService } from './appointments/service';
 import { registerAuditHandlers } from './audit/handlers';
 import { insertAudit } from './audit/repo';
 import { registerAuthHandlers } from './auth/handlers';
@@ -62,6 +64,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerPatientHandlers(router, new PatientsService(knex, settings));
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
+  registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now));
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 

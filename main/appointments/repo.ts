@@ -107,3 +107,206 @@ export async function cancelAppointments(trx: Knex, ids: readonly number[], reas
   await insertHistory(trx, rows.map((r) => ({ appointmentId: r.id, kind: 'STATUS', fromStatus: 'SCHEDULED', toStatus: 'CANCELLED', reason, userId })));
   return rows.length;
 }
+
+export interface AppointmentView {
+  id: number;
+  patientId: number;
+  patientName: string;
+  patientPhone: string | null;
+  doctorId: number;
+  doctorName: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  status: 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
+  reason: string | null;
+  checkedInAt: string | null;
+  completedAt: string | null;
+  tokenNo: number | null;
+  isWalkIn: boolean;
+  cancelReason: string | null;
+  overrideReason: string | null;
+}
+
+function viewQuery(knex: Knex) {
+  return knex('appointment_entities as a')
+    .join('patient_entities as p', 'p.id', 'a.patient_id')
+    .join('doctor_entities as d', 'd.id', 'a.doctor_id')
+    .select(
+      'a.id',
+      'a.patient_id as patientId',
+      'p.name as patientName',
+      'p.phone as patientPhone',
+      'a.doctor_id as doctorId',
+      'd.name as doctorName',
+      'a.appointment_date as date',
+      'a.start_time as startTime',
+      'a.end_time as endTime',
+      'a.status',
+      'a.reason',
+      'a.checked_in_at as checkedInAt',
+      'a.completed_at as completedAt',
+      'a.token_no as tokenNo',
+      'a.is_walk_in as isWalkIn',
+      'a.cancel_reason as cancelReason',
+      'a.override_reason as overrideReason',
+    );
+}
+
+export async function findAppointment(knex: Knex, id: number): Promise<AppointmentView | undefined> {
+  return viewQuery(knex).where('a.id', id).first();
+}
+
+export async function listAppointments(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AppointmentView[]> {
+  return viewQuery(knex)
+    .whereIn('a.doctor_id', doctorIds)
+    .whereBetween('a.appointment_date', [from, to])
+    .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }, { column: 'a.doctor_id' }]);
+}
+
+export interface NewAppointment {
+  patientId: number;
+  doctorId: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  reason: string | null;
+  bookedBy: number;
+  overrideReason: string | null;
+  isWalkIn?: boolean;
+}
+
+export async function insertAppointment(knex: Knex, a: NewAppointment): Promise<number> {
+  const [row] = await knex('appointment_entities')
+    .insert({
+      patient_id: a.patientId,
+      doctor_id: a.doctorId,
+      appointment_date: a.date,
+      start_time: a.startTime,
+      end_time: a.endTime,
+      reason: a.reason,
+      booked_by: a.bookedBy,
+      override_reason: a.overrideReason,
+      is_walk_in: a.isWalkIn ?? false,
+    })
+    .returning('id');
+  return row.id;
+}
+
+/** Applies a change only while the appointment is still in the expected status; false when it no longer is. */
+export async function updateAppointmentIf(
+  knex: Knex,
+  id: number,
+  expectedStatus: string | null,
+  changes: Record<string, unknown>,
+): Promise<boolean> {
+  const rows = await knex('appointment_entities')
+    .where({ id })
+    .modify((q) => {
+      if (expectedStatus) q.where('status', expectedStatus);
+    })
+    .update({ ...changes, updated_at: knex.fn.now() })
+    .returning('id');
+  return rows.length > 0;
+}
+
+/** The live appointment a booking would overlap (of the doctor, or of the patient). */
+export async function findClash(
+  knex: Knex,
+  who: { doctorId: number } | { patientId: number },
+  slot: { date: string; startTime: string; endTime: string },
+  excludeId: number | null,
+): Promise<AppointmentView | undefined> {
+  return viewQuery(knex)
+    .where('doctorId' in who ? { 'a.doctor_id': who.doctorId } : { 'a.patient_id': who.patientId })
+    .where('a.appointment_date', slot.date)
+    .whereNot('a.status', 'CANCELLED')
+    .where('a.start_time', '<', slot.endTime)
+    .where('a.end_time', '>', slot.startTime)
+    .modify((q) => {
+      if (excludeId) q.whereNot('a.id', excludeId);
+    })
+    .orderBy('a.start_time')
+    .first();
+}
+
+export interface HistoryRow {
+  id: number;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+  detail: Record<string, unknown> | null;
+  changedBy: number | null;
+  changedByName: string | null;
+  changedAt: string;
+  undoneAt: string | null;
+}
+
+export async function historyOf(knex: Knex, appointmentId: number): Promise<HistoryRow[]> {
+  return knex('appointment_history as h')
+    .leftJoin('users as u', 'u.id', 'h.changed_by')
+    .where('h.appointment_id', appointmentId)
+    .select(
+      'h.id',
+      'h.kind',
+      'h.from_status as fromStatus',
+      'h.to_status as toStatus',
+      'h.reason',
+      'h.detail',
+      'h.changed_by as changedBy',
+      knex.raw("NULLIF(u.display_name, '') AS \"changedByName\""),
+      'h.changed_at as changedAt',
+      'h.undone_at as undoneAt',
+    )
+    .orderBy('h.id');
+}
+
+/** The newest change to an appointment, if it is this user's, still standing and recent enough to undo. */
+export async function lastUndoableChange(knex: Knex, appointmentId: number, userId: number, windowMinutes: number): Promise<HistoryRow | undefined> {
+  const last: (HistoryRow & { undoable: boolean }) | undefined = await knex('appointment_history as h')
+    .where('h.appointment_id', appointmentId)
+    .whereNot('h.kind', 'UNDONE')
+    .whereNull('h.undone_at')
+    .select(
+      'h.id',
+      'h.kind',
+      'h.from_status as fromStatus',
+      'h.to_status as toStatus',
+      'h.reason',
+      'h.detail',
+      'h.changed_by as changedBy',
+      'h.changed_at as changedAt',
+      knex.raw('h.changed_at > now() - make_interval(mins => ?) AS undoable', [windowMinutes]),
+    )
+    .orderBy('h.id', 'desc')
+    .first();
+  if (!last || last.changedBy !== userId || !last.undoable || last.kind === 'BOOKED') return undefined;
+  return last;
+}
+
+export async function markUndone(knex: Knex, historyId: number): Promise<void> {
+  await knex('appointment_history').where({ id: historyId }).update({ undone_at: knex.fn.now() });
+}
+
+/** The next queue number of a doctor's day. The caller holds the day's advisory lock. */
+export async function nextToken(knex: Knex, doctorId: number, date: string): Promise<number> {
+  const row = await knex('appointment_entities').where({ doctor_id: doctorId, appointment_date: date }).max<{ max: number | null }>({ max: 'token_no' }).first();
+  return (row?.max ?? 0) + 1;
+}
+
+export async function lockDoctorDay(knex: Knex, doctorId: number, date: string): Promise<void> {
+  await knex.raw(`SELECT pg_advisory_xact_lock(hashtext('clinic-desk:day:' || ? || ':' || ?))`, [doctorId, date]);
+}
+
+/** Today's appointments that count for the queue: checked in, or completed (for consultation lengths). */
+export async function queueDay(knex: Knex, date: string, doctorId?: number): Promise<AppointmentView[]> {
+  return viewQuery(knex)
+    .where('a.appointment_date', date)
+    .whereNotNull('a.checked_in_at')
+    .whereIn('a.status', ['SCHEDULED', 'COMPLETED'])
+    .modify((q) => {
+      if (doctorId) q.where('a.doctor_id', doctorId);
+    })
+    .orderBy([{ column: 'a.doctor_id' }, { column: 'a.token_no' }]);
+}

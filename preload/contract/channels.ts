@@ -17,6 +17,18 @@ import {
   type Role,
 } from './dto';
 import {
+  appointmentSchema,
+  bookSchema,
+  cancelSchema,
+  freeSlotSchema,
+  freeSlotsSchema,
+  historyEntrySchema,
+  listAppointmentsSchema,
+  queueSchema,
+  rescheduleSchema,
+  walkInSchema,
+} from './appointments';
+import {
   addExceptionSchema,
   availabilityChangeResultSchema,
   availabilityRangeSchema,
@@ -57,6 +69,7 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec
 }
 
 const empty = z.strictObject({});
+const byId = z.strictObject({ id: idSchema });
 const ALL: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
 const ADMIN: readonly Role[] = ['ADMIN'];
 
@@ -130,6 +143,19 @@ export const channels = {
     audit: { entity: 'availability', kind: 'write' },
   }),
   'availability.range': channel({ req: availabilityRangeSchema, res: z.array(availabilityWindowSchema), roles: ALL }),
+
+  'appointments.list': channel({ req: listAppointmentsSchema, res: z.array(appointmentSchema), roles: ALL }),
+  'appointments.freeSlots': channel({ req: freeSlotsSchema, res: z.array(freeSlotSchema), roles: ALL }),
+  'appointments.book': channel({ req: bookSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.reschedule': channel({ req: rescheduleSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.cancel': channel({ req: cancelSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.checkIn': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.complete': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.noShow': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.undo': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.history': channel({ req: byId, res: z.array(historyEntrySchema), roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
+  'appointments.walkIn': channel({ req: walkInSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.queue': channel({ req: z.strictObject({ doctorId: idSchema.optional() }), res: queueSchema, roles: ALL }),
 
   'patients.search': channel({
     req: patientSearchSchema,

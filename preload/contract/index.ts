@@ -6,3 +6,4 @@ export * from './result';
 export * from './patients';
 export * from './doctors';
 export * from './availability';
+export * from './appointments';

@@ -8,7 +8,7 @@ import { TEST_PASSWORD, databaseSnapshot, startHarness, testPasswordHash, type H
  * One valid call per channel. Typed over every channel name, so a channel added to the
  * contract without its fixture does not compile, and the suite below runs for it automatically.
  */
-type Fixture<C extends ChannelName> = (h: Harness) => Promise<Req<C>>;
+type Fixture<C extends ChannelName> = (h: Harness, caller: { userId: number }) => Promise<Req<C>>;
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}${++n}.${process.pid}@clinic.test`;
@@ -38,6 +38,24 @@ async function doctorWithTemplate(h: Harness): Promise<number> {
 
 async function someWindow(h: Harness): Promise<number> {
   const [{ id }] = await h.knex('doctor_availabilities').insert({ doctor_id: await someDoctor(h), date: '2026-12-03', start_time: '16:00', end_time: '19:00' }).returning('id');
+  return id;
+}
+
+const FUTURE = '2099-01-05';
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function somePatientAndDoctor(h: Harness, date = FUTURE): Promise<{ patientId: number; doctorId: number }> {
+  const doctorId = await someDoctor(h);
+  await h.knex('doctor_availabilities').insert({ doctor_id: doctorId, date, start_time: '00:00', end_time: '24:00' });
+  return { patientId: await somePatient(h), doctorId };
+}
+
+async function someAppointment(h: Harness, date = FUTURE, extra: Record<string, unknown> = {}): Promise<number> {
+  const { patientId, doctorId } = await somePatientAndDoctor(h, date);
+  const [{ id }] = await h
+    .knex('appointment_entities')
+    .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: date, start_time: '09:00', end_time: '09:15', ...extra })
+    .returning('id');
   return id;
 }
 
@@ -77,6 +95,22 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'availability.addException': async (h) => ({ doctorId: await someDoctor(h), date: '2026-12-02', kind: 'LEAVE', note: 'Conference' }),
   'availability.removeWindow': async (h) => ({ id: await someWindow(h) }),
   'availability.range': async (h) => ({ doctorIds: [await someDoctor(h)], from: '2026-12-01', to: '2026-12-07' }),
+  'appointments.list': async (h) => ({ doctorIds: [await someDoctor(h)], from: FUTURE, to: '2099-01-06' }),
+  'appointments.freeSlots': async (h) => ({ doctorId: (await somePatientAndDoctor(h)).doctorId, from: FUTURE, days: 2, count: 3 }),
+  'appointments.book': async (h) => ({ ...(await somePatientAndDoctor(h)), date: FUTURE, startTime: '10:00', reason: 'Fever' }),
+  'appointments.reschedule': async (h) => ({ id: await someAppointment(h), date: FUTURE, startTime: '11:00' }),
+  'appointments.cancel': async (h) => ({ id: await someAppointment(h), reason: 'Patient travelling' }),
+  'appointments.checkIn': async (h) => ({ id: await someAppointment(h, today()) }),
+  'appointments.complete': async (h) => ({ id: await someAppointment(h, today()) }),
+  'appointments.noShow': async (h) => ({ id: await someAppointment(h, '2020-01-06') }),
+  'appointments.undo': async (h, caller) => {
+    const id = await someAppointment(h, FUTURE, { status: 'CANCELLED', cancel_reason: 'By mistake' });
+    await h.knex('appointment_history').insert({ appointment_id: id, kind: 'STATUS', from_status: 'SCHEDULED', to_status: 'CANCELLED', changed_by: caller.userId });
+    return { id };
+  },
+  'appointments.history': async (h) => ({ id: await someAppointment(h) }),
+  'appointments.walkIn': async (h) => ({ ...(await somePatientAndDoctor(h, today())), reason: 'Walk-in fever' }),
+  'appointments.queue': async () => ({}),
   'patients.search': async () => ({ query: 'asha', limit: 5 }),
   'patients.get': async (h) => ({ id: await somePatient(h) }),
   'patients.create': async () => ({ name: 'Ravi Kumar', phone: '+91 98123 45678', email: unique('ravi'), dateOfBirth: '1980-05-04', gender: 'MALE' }),
@@ -105,10 +139,10 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
 
   describe.each(CHANNEL_NAMES)('%s', (channel) => {
     it('answers a valid call', async () => {
-      const payload = await fixtures[channel](h);
       const role = allowedRoles(channel).includes('ADMIN') ? 'ADMIN' : allowedRoles(channel)[0]!;
-      const key = isPublic(channel) ? undefined : (await h.signInAs(role)).sessionKey;
-      const result = await h.call(channel, payload, key);
+      const caller = await h.signInAs(role);
+      const payload = await fixtures[channel](h, caller);
+      const result = await h.call(channel, payload, isPublic(channel) ? undefined : caller.sessionKey);
       expect(result).toMatchObject({ ok: true });
       // The reply must satisfy the contract's own response schema.
       expect(specOf(channel).res.safeParse((result as { value: unknown }).value).success).toBe(true);
@@ -119,8 +153,9 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
       ['no payload at all', () => undefined],
       ['a string instead of an object', () => "'; DROP TABLE users; --"],
     ])('refuses %s with INVALID and writes nothing', async (_label, mutate) => {
-      const valid = await fixtures[channel](h);
-      const key = isPublic(channel) ? undefined : (await h.signInAs(allowedRoles(channel)[0]!)).sessionKey;
+      const caller = await h.signInAs(allowedRoles(channel)[0]!);
+      const valid = await fixtures[channel](h, caller);
+      const key = isPublic(channel) ? undefined : caller.sessionKey;
       const before = await databaseSnapshot(h.knex);
       const result = await h.callRaw(channel, mutate(valid as object), key);
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID' } });
@@ -129,7 +164,7 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
 
     if (!isPublic(channel)) {
       it('refuses a call without a session with UNAUTHENTICATED and writes nothing', async () => {
-        const payload = await fixtures[channel](h);
+        const payload = await fixtures[channel](h, { userId: 0 });
         const before = await databaseSnapshot(h.knex);
         expect(await h.call(channel, payload, 'nobody-signed-in-here')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
         expect(await databaseSnapshot(h.knex)).toBe(before);
@@ -138,8 +173,9 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
 
     for (const role of isPublic(channel) ? [] : forbiddenRoles(channel)) {
       it(`refuses ${role} with FORBIDDEN`, async () => {
-        const payload = await fixtures[channel](h);
-        const { sessionKey } = await h.signInAs(role);
+        const caller = await h.signInAs(role);
+        const payload = await fixtures[channel](h, caller);
+        const { sessionKey } = caller;
         const usersBefore = await h.knex('users').select('*').orderBy('id');
         expect(await h.call(channel, payload, sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
         expect(await h.knex('users').select('*').orderBy('id')).toEqual(usersBefore);

@@ -1,0 +1,18 @@
+import type { Router } from '../ipc/router';
+import type { AppointmentsService } from './service';
+
+export function registerAppointmentHandlers(router: Router, appointments: AppointmentsService): void {
+  router
+    .handle('appointments.list', (req) => appointments.list(req.doctorIds, req.from, req.to))
+    .handle('appointments.freeSlots', (req) => appointments.freeSlots(req))
+    .handle('appointments.book', (req, { user, ctx }) => appointments.book(req, user, ctx))
+    .handle('appointments.reschedule', (req, { user, ctx }) => appointments.reschedule(req, user, ctx))
+    .handle('appointments.cancel', (req, { user }) => appointments.cancel(req.id, req.reason, user))
+    .handle('appointments.checkIn', (req, { user }) => appointments.checkIn(req.id, user))
+    .handle('appointments.complete', (req, { user }) => appointments.complete(req.id, user))
+    .handle('appointments.noShow', (req, { user }) => appointments.noShow(req.id, user))
+    .handle('appointments.undo', (req, { user }) => appointments.undo(req.id, user))
+    .handle('appointments.history', (req) => appointments.history(req.id))
+    .handle('appointments.walkIn', (req, { user }) => appointments.walkIn(req, user))
+    .handle('appointments.queue', (req) => appointments.queue(req.doctorId));
+}

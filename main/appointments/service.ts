@@ -1,0 +1,372 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { AppointmentDto, bookSchema, freeSlotsSchema, rescheduleSchema, walkInSchema } from '../../preload/contract';
+import { insertAudit } from '../audit/repo';
+import { transactionWithRetry } from '../db/retry';
+import { windowsInRange } from '../availability/repo';
+import { freeSlotsOfDay, isWithinAvailability } from '../availability/slots';
+import { daysBetween, eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
+import { findDoctor, listDoctors } from '../doctors/repo';
+import type { CallContext, CurrentUser } from '../ipc/context';
+import { AppError } from '../ipc/errors';
+import { findPatient } from '../patients/repo';
+import { clinicNow } from '../settings/clinic-time';
+import { groupBy } from '../shared/group-by';
+import type { SettingsService } from '../settings/service';
+import {
+  findAppointment,
+  findClash,
+  historyOf,
+  insertAppointment,
+  insertHistory,
+  lastUndoableChange,
+  listAppointments,
+  liveAppointmentsOfDoctors,
+  lockDoctorDay,
+  markUndone,
+  nextToken,
+  queueDay,
+  updateAppointmentIf,
+  type AppointmentView,
+} from './repo';
+
+type Book = z.output<typeof bookSchema>;
+type Reschedule = z.output<typeof rescheduleSchema>;
+type FreeSlots = z.output<typeof freeSlotsSchema>;
+type WalkIn = z.output<typeof walkInSchema>;
+type Slot = { date: string; startTime: string; endTime: string };
+
+export const UNDO_MINUTES = 10;
+const MAX_LIST_DAYS = 31;
+
+const hhmm = (t: string) => t.slice(0, 5);
+const mayOverride = (user: CurrentUser) => user.role === 'DOCTOR' || user.role === 'ADMIN';
+
+function sqlState(err: unknown): { code?: string; constraint?: string } {
+  return (err ?? {}) as { code?: string; constraint?: string };
+}
+
+/**
+ * The rules of the appointment book. Overlaps are refused by the database (exclusion
+ * constraints), so two desks booking the same minute cannot both win; everything else —
+ * hours, the past, transitions, undo — is checked here, whatever the renderer sends.
+ */
+export class AppointmentsService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly settings: SettingsService,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async list(doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
+    if (daysBetween(from, to) + 1 > MAX_LIST_DAYS) throw new AppError('INVALID', `Choose at most ${MAX_LIST_DAYS} days at a time`, 'to');
+    return listAppointments(this.knex, doctorIds, from, to);
+  }
+
+  /** The next free slots of one doctor, or of every active doctor of a specialization, soonest first. */
+  async freeSlots(req: FreeSlots) {
+    const doctors = req.doctorId
+      ? [await this.activeDoctor(req.doctorId)]
+      : await listDoctors(this.knex, { specialization: req.specialization, includeInactive: false });
+    if (doctors.length === 0) return [];
+    const now = await this.clinicNow();
+    const start = req.from && req.from > now.date ? req.from : now.date;
+    const end = shiftDate(start, req.days - 1);
+    const ids = doctors.map((d) => d.id);
+    const [windows, bookings] = await Promise.all([windowsInRange(this.knex, ids, start, end), liveAppointmentsOfDoctors(this.knex, ids, start, end)]);
+    const key = (doctorId: number, date: string) => `${doctorId}|${date}`;
+    const windowsBy = groupBy(windows, (w) => key(w.doctorId, w.date));
+    const bookingsBy = groupBy(bookings, (b) => key(b.doctorId, b.date));
+    const out: { doctorId: number; doctorName: string; date: string; startTime: string; endTime: string }[] = [];
+    for (const date of eachDate(start, end)) {
+      const notBefore = date === now.date ? toMinutes(now.time) : 0;
+      const day = doctors.flatMap((d) => {
+        const own = windowsBy.get(key(d.id, date)) ?? [];
+        return freeSlotsOfDay(
+          own.filter((w) => w.available),
+          own.filter((w) => !w.available),
+          bookingsBy.get(key(d.id, date)) ?? [],
+          notBefore,
+          req.durationMinutes,
+        ).map((s) => ({ doctorId: d.id, doctorName: d.name, date, ...s }));
+      });
+      day.sort((a, b) => a.startTime.localeCompare(b.startTime) || a.doctorName.localeCompare(b.doctorName));
+      out.push(...day.slice(0, req.count - out.length));
+      if (out.length >= req.count) break;
+    }
+    return out;
+  }
+
+  async book(req: Book, user: CurrentUser, ctx: CallContext): Promise<AppointmentDto> {
+    const doctor = await this.activeDoctor(req.doctorId);
+    if (!(await findPatient(this.knex, req.patientId))) throw new AppError('NOT_FOUND', 'No patient has this number', 'patientId');
+    const slot = await this.slotOf(req.doctorId, req);
+    await this.assertNotPast(slot);
+    const overrideReason = await this.checkHours(doctor, slot, req.override, user);
+    const id = await this.withConflictMessage({ doctorId: req.doctorId, patientId: req.patientId }, slot, null, async (trx) => {
+      const newId = await insertAppointment(trx, { patientId: req.patientId, doctorId: req.doctorId, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason });
+      await insertHistory(trx, [{ appointmentId: newId, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...slot, doctorId: req.doctorId }, reason: overrideReason, userId: user.id }]);
+      if (overrideReason) await this.auditOverride(trx, user, ctx, newId, overrideReason);
+      return newId;
+    });
+    return this.get(id);
+  }
+
+  /** Moves or resizes a SCHEDULED appointment (to another doctor too); a check-in does not survive a move to another day. */
+  async reschedule(req: Reschedule, user: CurrentUser, ctx: CallContext): Promise<AppointmentDto> {
+    const current = await this.get(req.id);
+    if (current.status !== 'SCHEDULED') throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}; only a scheduled one can be moved`, 'id');
+    const doctorId = req.doctorId ?? current.doctorId;
+    const doctor = await this.activeDoctor(doctorId);
+    const duration = toMinutes(current.endTime) - toMinutes(current.startTime);
+    const slot = req.endTime ? { date: req.date, startTime: req.startTime, endTime: req.endTime } : this.span(req.date, req.startTime, duration);
+    await this.assertNotPast(slot);
+    const overrideReason = await this.checkHours(doctor, slot, req.override, user);
+    await this.withConflictMessage({ doctorId, patientId: current.patientId }, slot, current.id, async (trx) => {
+      const changes: Record<string, unknown> = { doctor_id: doctorId, appointment_date: slot.date, start_time: slot.startTime, end_time: slot.endTime, override_reason: overrideReason };
+      if (slot.date !== current.date || doctorId !== current.doctorId) Object.assign(changes, { checked_in_at: null, token_no: null });
+      if (!(await updateAppointmentIf(trx, current.id, 'SCHEDULED', changes))) throw await this.transitionError(trx, current.id, 'moved');
+      const from = { doctorId: current.doctorId, date: current.date, startTime: current.startTime, endTime: current.endTime, checkedInAt: current.checkedInAt, tokenNo: current.tokenNo };
+      await insertHistory(trx, [{ appointmentId: current.id, kind: 'RESCHEDULED', detail: { from, to: { doctorId, ...slot } }, reason: overrideReason, userId: user.id }]);
+      if (overrideReason) await this.auditOverride(trx, user, ctx, current.id, overrideReason);
+      return current.id;
+    });
+    return this.get(current.id);
+  }
+
+  cancel(id: number, reason: string, user: CurrentUser): Promise<AppointmentDto> {
+    return this.transition(id, 'CANCELLED', user, { cancel_reason: reason }, reason);
+  }
+
+  async complete(id: number, user: CurrentUser): Promise<AppointmentDto> {
+    const current = await this.get(id);
+    if (current.date > (await this.clinicNow()).date) throw new AppError('CONFLICT', 'An appointment on a later day cannot be completed yet', 'id');
+    return this.transition(id, 'COMPLETED', user, { completed_at: this.knex.fn.now() });
+  }
+
+  async noShow(id: number, user: CurrentUser): Promise<AppointmentDto> {
+    const current = await this.get(id);
+    const now = await this.clinicNow();
+    if (current.date > now.date || (current.date === now.date && current.startTime > now.time)) {
+      throw new AppError('CONFLICT', 'A patient can be marked as not coming only once the appointment time has come', 'id');
+    }
+    return this.transition(id, 'NO_SHOW', user, {});
+  }
+
+  /** Arrival at the desk: a check-in time and the day's next token; the appointment stays SCHEDULED. */
+  async checkIn(id: number, user: CurrentUser): Promise<AppointmentDto> {
+    const current = await this.get(id);
+    if (current.status !== 'SCHEDULED') throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}`, 'id');
+    if (current.date !== (await this.clinicNow()).date) throw new AppError('CONFLICT', `Check-in is for today's appointments; this one is on ${current.date}`, 'id');
+    if (current.checkedInAt) return current;
+    await this.knex.transaction(async (trx) => {
+      await lockDoctorDay(trx, current.doctorId, current.date);
+      const token = await nextToken(trx, current.doctorId, current.date);
+      if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token }))) throw await this.transitionError(trx, id, 'checked in');
+      await insertHistory(trx, [{ appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id }]);
+    });
+    return this.get(id);
+  }
+
+  /** A patient without an appointment: the doctor's current or next free slot today, checked in at once. */
+  async walkIn(req: WalkIn, user: CurrentUser): Promise<AppointmentDto> {
+    const doctor = await this.activeDoctor(req.doctorId);
+    if (!(await findPatient(this.knex, req.patientId))) throw new AppError('NOT_FOUND', 'No patient has this number', 'patientId');
+    const now = await this.clinicNow();
+    const slotMinutes = (await this.settings.get()).defaultSlotMinutes;
+    const [free] = await this.freeSlots({ doctorId: doctor.id, from: now.date, days: 1, count: 1 });
+    // The slot under way counts as free when nobody holds it.
+    const current = this.span(now.date, toTime(Math.floor(toMinutes(now.time) / slotMinutes) * slotMinutes), slotMinutes);
+    const candidates = [current, ...(free ? [{ date: free.date, startTime: free.startTime, endTime: free.endTime }] : [])];
+    for (const slot of candidates) {
+      try {
+        const id = await transactionWithRetry(this.knex, async (trx) => {
+          await lockDoctorDay(trx, doctor.id, now.date);
+          const newId = await insertAppointment(trx, { patientId: req.patientId, doctorId: doctor.id, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason: null, isWalkIn: true });
+          const token = await nextToken(trx, doctor.id, now.date);
+          await updateAppointmentIf(trx, newId, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token });
+          await insertHistory(trx, [
+            { appointmentId: newId, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...slot, doctorId: doctor.id, walkIn: true }, userId: user.id },
+            { appointmentId: newId, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id },
+          ]);
+          return newId;
+        });
+        return this.get(id);
+      } catch (err) {
+        if (sqlState(err).code !== '23P01') throw err;
+      }
+    }
+    throw new AppError('CONFLICT', `${doctor.name} has no free time left today (or the patient is booked then); book another day`, 'doctorId');
+  }
+
+  /** Reverts the user's own last change to this appointment, within ten minutes of making it. */
+  async undo(id: number, user: CurrentUser): Promise<AppointmentDto> {
+    const current = await this.get(id);
+    const change = await lastUndoableChange(this.knex, id, user.id, UNDO_MINUTES);
+    if (!change) throw new AppError('CONFLICT', `Nothing of yours to undo on this appointment from the last ${UNDO_MINUTES} minutes`, 'id');
+    const slot = { date: current.date, startTime: current.startTime, endTime: current.endTime };
+    const from = (change.detail?.from ?? {}) as { doctorId: number; date: string; startTime: string; endTime: string; checkedInAt: string | null; tokenNo: number | null };
+    const target = change.kind === 'RESCHEDULED' ? { date: from.date, startTime: from.startTime, endTime: from.endTime } : slot;
+    await this.withConflictMessage({ doctorId: change.kind === 'RESCHEDULED' ? from.doctorId : current.doctorId, patientId: current.patientId }, target, id, async (trx) => {
+      let changes: Record<string, unknown>;
+      let expected: string | null = current.status;
+      if (change.kind === 'STATUS') {
+        if (current.status !== change.toStatus) throw new AppError('CONFLICT', 'The appointment has changed since; nothing was undone', 'id');
+        changes = { status: change.fromStatus, cancel_reason: null, completed_at: null };
+      } else if (change.kind === 'CHECKED_IN') {
+        changes = { checked_in_at: null, token_no: null };
+      } else {
+        changes = { doctor_id: from.doctorId, appointment_date: from.date, start_time: from.startTime, end_time: from.endTime, checked_in_at: from.checkedInAt, token_no: from.tokenNo };
+        expected = 'SCHEDULED';
+      }
+      if (!(await updateAppointmentIf(trx, id, expected, changes))) throw new AppError('CONFLICT', 'The appointment has changed since; nothing was undone', 'id');
+      await markUndone(trx, change.id);
+      await insertHistory(trx, [{ appointmentId: id, kind: 'UNDONE', fromStatus: change.toStatus, toStatus: change.fromStatus, detail: { undid: change.id, kind: change.kind }, userId: user.id }]);
+      return id;
+    });
+    return this.get(id);
+  }
+
+  async history(id: number) {
+    await this.get(id);
+    return historyOf(this.knex, id);
+  }
+
+  /** Today's queue per doctor: who is waiting, for how long, and roughly how much longer. */
+  async queue(doctorId?: number) {
+    const now = await this.clinicNow();
+    const nowMs = this.now();
+    const defaultMinutes = (await this.settings.get()).defaultSlotMinutes;
+    const rows = await queueDay(this.knex, now.date, doctorId);
+    return [...groupBy(rows, (r) => r.doctorId).values()].map((list) => {
+      const consultMinutes = medianConsultMinutes(list) ?? defaultMinutes;
+      const waiting = list.filter((a) => a.status === 'SCHEDULED').sort((a, b) => (a.tokenNo ?? 0) - (b.tokenNo ?? 0));
+      return {
+        doctorId: list[0]!.doctorId,
+        doctorName: list[0]!.doctorName,
+        consultMinutes,
+        waiting: waiting.map((appointment, position) => ({
+          appointment,
+          waitingMinutes: Math.max(0, Math.floor((nowMs - Date.parse(appointment.checkedInAt!)) / 60_000)),
+          estimatedWaitMinutes: position * consultMinutes,
+        })),
+      };
+    });
+  }
+
+  private async transition(id: number, to: 'CANCELLED' | 'COMPLETED' | 'NO_SHOW', user: CurrentUser, changes: Record<string, unknown>, reason?: string) {
+    await this.knex.transaction(async (trx) => {
+      if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { status: to, ...changes }))) throw await this.transitionError(trx, id, this.describe(to));
+      await insertHistory(trx, [{ appointmentId: id, kind: 'STATUS', fromStatus: 'SCHEDULED', toStatus: to, reason: reason ?? null, userId: user.id }]);
+    });
+    return this.get(id);
+  }
+
+  /** Why a guarded update found the appointment in another state (read through the caller's transaction). */
+  private async transitionError(db: Knex, id: number, verb: string): Promise<AppError> {
+    const now = await findAppointment(db, id);
+    if (!now) return new AppError('NOT_FOUND', 'That appointment no longer exists', 'id');
+    return new AppError('CONFLICT', `This appointment is already ${this.describe(now.status)}, so it cannot be ${verb}`, 'id');
+  }
+
+  private describe(status: string): string {
+    return ({ SCHEDULED: 'scheduled', COMPLETED: 'completed', CANCELLED: 'cancelled', NO_SHOW: 'marked as no-show' } as Record<string, string>)[status] ?? status;
+  }
+
+  private async get(id: number): Promise<AppointmentView> {
+    const a = await findAppointment(this.knex, id);
+    if (!a) throw new AppError('NOT_FOUND', 'No such appointment', 'id');
+    return a;
+  }
+
+  private async activeDoctor(id: number) {
+    const doctor = await findDoctor(this.knex, id);
+    if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor', 'doctorId');
+    if (!doctor.active) throw new AppError('INVALID', `${doctor.name} is no longer taking appointments`, 'doctorId');
+    return doctor;
+  }
+
+  private clinicNow() {
+    return this.settings.get().then((s) => clinicNow(s.timeZone, this.now()));
+  }
+
+  private span(date: string, startTime: string, minutes: number): Slot {
+    const end = toMinutes(startTime) + minutes;
+    if (end > 24 * 60) throw new AppError('INVALID', 'The appointment would run past midnight', 'startTime');
+    return { date, startTime, endTime: toTime(end) };
+  }
+
+  /** Without an end time, an appointment lasts the slot length of the doctor's window it starts in. */
+  private async slotOf(doctorId: number, req: { date: string; startTime: string; endTime?: string }): Promise<Slot> {
+    if (req.endTime) return { date: req.date, startTime: req.startTime, endTime: req.endTime };
+    const windows = await windowsInRange(this.knex, [doctorId], req.date, req.date);
+    const start = toMinutes(req.startTime);
+    const home = windows.find((w) => w.available && toMinutes(w.startTime) <= start && toMinutes(w.endTime) > start);
+    return this.span(req.date, req.startTime, home?.slotMinutes ?? (await this.settings.get()).defaultSlotMinutes);
+  }
+
+  private async assertNotPast(slot: Slot): Promise<void> {
+    const now = await this.clinicNow();
+    if (slot.date < now.date || (slot.date === now.date && slot.startTime < now.time.slice(0, 5) + ':00')) {
+      throw new AppError('INVALID', 'That time has already passed', 'startTime');
+    }
+  }
+
+  /** Inside the doctor's hours, or an override by a DOCTOR or ADMIN with its reason. */
+  private async checkHours(doctor: { id: number; name: string }, slot: Slot, override: { reason: string } | undefined, user: CurrentUser): Promise<string | null> {
+    const day = await windowsInRange(this.knex, [doctor.id], slot.date, slot.date);
+    const open = day.filter((w) => w.available);
+    if (isWithinAvailability(slot, open, day.filter((w) => !w.available))) return null;
+    if (override) {
+      if (!mayOverride(user)) throw new AppError('FORBIDDEN', 'Only a doctor or an administrator may book outside the doctor’s hours', 'override');
+      return override.reason;
+    }
+    const hours = open.map((w) => `${hhmm(w.startTime)}–${hhmm(w.endTime)}`).join(', ');
+    throw new AppError(
+      'CONFLICT',
+      `${hhmm(slot.startTime)}–${hhmm(slot.endTime)} on ${slot.date} is outside ${doctor.name}'s hours${hours ? ` (${hours})` : ' (not working that day)'}. A doctor or administrator can book it with a reason.`,
+      'startTime',
+    );
+  }
+
+  /** Runs a write; an overlap refused by the database becomes CONFLICT naming the appointment in the way. */
+  private async withConflictMessage<T>(who: { doctorId: number; patientId: number }, slot: Slot, excludeId: number | null, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await transactionWithRetry(this.knex, work);
+    } catch (err) {
+      const e = sqlState(err);
+      if (e.code !== '23P01') throw err;
+      const byPatient = e.constraint === 'excl_appointment_patient_overlap';
+      const clash = await findClash(this.knex, byPatient ? { patientId: who.patientId } : { doctorId: who.doctorId }, slot, excludeId);
+      const when = clash ? `${hhmm(clash.startTime)}–${hhmm(clash.endTime)} on ${clash.date}` : `then`;
+      const message = byPatient
+        ? `${clash?.patientName ?? 'The patient'} already has an appointment ${when}${clash ? ` with ${clash.doctorName}` : ''}`
+        : `${clash?.doctorName ?? 'The doctor'} already has an appointment ${when}${clash ? ` (${clash.patientName})` : ''}`;
+      throw new AppError('CONFLICT', message, 'startTime');
+    }
+  }
+
+  private async auditOverride(trx: Knex, user: CurrentUser, ctx: CallContext, appointmentId: number, reason: string): Promise<void> {
+    await insertAudit(trx, { userId: user.id, userEmail: user.email, workstation: ctx.workstation, action: 'appointments.override', entity: 'appointment', entityId: appointmentId, detail: { reason } });
+  }
+}
+
+/**
+ * How long the doctor spends per patient today: from the later of check-in and the previous
+ * patient's end to this one's completion; the median is robust to a long case or a lunch gap.
+ */
+export function medianConsultMinutes(list: readonly Pick<AppointmentView, 'status' | 'checkedInAt' | 'completedAt'>[]): number | undefined {
+  const done = list.filter((a) => a.status === 'COMPLETED' && a.completedAt && a.checkedInAt).sort((a, b) => Date.parse(a.completedAt!) - Date.parse(b.completedAt!));
+  const lengths: number[] = [];
+  let previousEnd = 0;
+  for (const a of done) {
+    const start = Math.max(Date.parse(a.checkedInAt!), previousEnd);
+    const end = Date.parse(a.completedAt!);
+    if (end > start) lengths.push((end - start) / 60_000);
+    previousEnd = end;
+  }
+  if (lengths.length === 0) return undefined;
+  lengths.sort((a, b) => a - b);
+  const mid = Math.floor(lengths.length / 2);
+  return Math.round(lengths.length % 2 ? lengths[mid]! : (lengths[mid - 1]! + lengths[mid]!) / 2);
+}

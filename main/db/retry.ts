@@ -1,0 +1,21 @@
+import type { Knex } from 'knex';
+
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 5;
+
+/**
+ * Runs a transaction, again when PostgreSQL aborted it as a deadlock or a serialization
+ * failure. Concurrent bookings check two exclusion constraints (doctor and patient) and can
+ * wait on each other; the database then picks a victim, which must simply try again.
+ */
+export async function transactionWithRetry<T>(knex: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await knex.transaction(work);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { timeSchema } from './availability';
+import { idSchema, instantSchema } from './dto';
+import { dateSchema } from './patients';
+
+export const APPOINTMENT_STATUSES = ['SCHEDULED', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const;
+
+export const appointmentSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  patientName: z.string(),
+  patientPhone: z.string().nullable(),
+  doctorId: idSchema,
+  doctorName: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  reason: z.string().nullable(),
+  checkedInAt: instantSchema.nullable(),
+  completedAt: instantSchema.nullable(),
+  tokenNo: z.number().nullable(),
+  isWalkIn: z.boolean(),
+  cancelReason: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+});
+export type AppointmentDto = z.infer<typeof appointmentSchema>;
+
+/** Booking outside the doctor's hours: a DOCTOR or ADMIN only, always with a reason (audited). */
+const overrideSchema = z.strictObject({ reason: z.string().trim().min(3, 'Say why this booking is outside the doctor’s hours').max(500) });
+const reasonText = z.string().trim().max(1000, 'At most 1000 characters');
+
+const slotFields = {
+  date: dateSchema,
+  startTime: timeSchema,
+  /** Without it, the appointment lasts one slot of the doctor's hours (or the clinic default). */
+  endTime: timeSchema.optional(),
+};
+const endAfterStart = { message: 'The end time must be after the start time', path: ['endTime'] };
+
+export const bookSchema = z
+  .strictObject({ patientId: idSchema, doctorId: idSchema, ...slotFields, reason: reasonText.optional(), override: overrideSchema.optional() })
+  .refine((v) => !v.endTime || v.endTime > v.startTime, endAfterStart);
+
+export const rescheduleSchema = z
+  .strictObject({ id: idSchema, doctorId: idSchema.optional(), ...slotFields, override: overrideSchema.optional() })
+  .refine((v) => !v.endTime || v.endTime > v.startTime, endAfterStart);
+
+export const cancelSchema = z.strictObject({ id: idSchema, reason: z.string().trim().min(3, 'Give a reason for the cancellation').max(500) });
+
+export const listAppointmentsSchema = z
+  .strictObject({ doctorIds: z.array(idSchema).min(1).max(100), from: dateSchema, to: dateSchema })
+  .refine((v) => v.to >= v.from, { message: 'The end date must not be before the start date', path: ['to'] });
+
+export const freeSlotsSchema = z
+  .strictObject({
+    doctorId: idSchema.optional(),
+    specialization: z.string().trim().min(1).max(100).optional(),
+    from: dateSchema.optional(),
+    days: z.number().int().min(1).max(62).default(30),
+    count: z.number().int().min(1).max(50).default(10),
+    durationMinutes: z.number().int().min(5).max(240).optional(),
+  })
+  .refine((v) => (v.doctorId === undefined) !== (v.specialization === undefined), { message: 'Choose a doctor or a specialization', path: ['doctorId'] });
+
+export const freeSlotSchema = z.object({ doctorId: idSchema, doctorName: z.string(), date: z.string(), startTime: z.string(), endTime: z.string() });
+
+export const walkInSchema = z.strictObject({ patientId: idSchema, doctorId: idSchema, reason: reasonText.optional() });
+
+export const historyEntrySchema = z.object({
+  id: idSchema,
+  kind: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  reason: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  changedBy: idSchema.nullable(),
+  changedByName: z.string().nullable(),
+  changedAt: instantSchema,
+  undoneAt: instantSchema.nullable(),
+});
+
+export const queueSchema = z.array(
+  z.object({
+    doctorId: idSchema,
+    doctorName: z.string(),
+    /** Median length of today's finished consultations, or the slot length before there are any. */
+    consultMinutes: z.number(),
+    waiting: z.array(z.object({ appointment: appointmentSchema, waitingMinutes: z.number(), estimatedWaitMinutes: z.number() })),
+  }),
+);

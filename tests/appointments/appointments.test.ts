@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppointmentDto } from '../../preload/contract';
+import { medianConsultMinutes } from '../../main/appointments/service';
+import { MODES, type Mode } from '../support/databases';
+import { expectOk, startHarness, type Harness } from '../support/harness';
+
+const DAY = '2099-03-02'; // a Monday, far enough ahead never to be "past"
+
+describe.each(MODES)('appointments (%s)', (mode: Mode) => {
+  let h: Harness;
+  let desk: { sessionKey: string; userId: number };
+  let admin: { sessionKey: string; userId: number };
+  let drA: number;
+  let drB: number;
+  let patients: number[];
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    h = await startHarness(mode);
+    // The clinic's clock reads 08:00 today, so "later today" exists whenever the suite runs.
+    h.clock.now = Date.parse(`${today()}T08:00:00Z`);
+    desk = await h.signInAs('RECEPTIONIST');
+    admin = await h.signInAs('ADMIN');
+    [{ id: drA }, { id: drB }] = await h.knex('doctor_entities').insert([
+      { name: 'Dr. Asha Rao', email: 'asha.rao@clinic.test', specialization: 'Cardiology' },
+      { name: 'Dr. Vikram Sen', email: 'vikram.sen@clinic.test', specialization: 'Cardiology' },
+    ]).returning('id');
+    patients = (
+      await h.knex('patient_entities').insert(Array.from({ length: 25 }, (_, i) => ({ name: `Patient ${i}`, email: `p${i}@example.com` }))).returning('id')
+    ).map((r: { id: number }) => r.id);
+    for (const doctor of [drA, drB]) {
+      await h.knex('doctor_availabilities').insert([
+        { doctor_id: doctor, date: DAY, start_time: '09:00', end_time: '13:00', slot_minutes: 15 },
+        { doctor_id: doctor, date: today(), start_time: '00:00', end_time: '24:00', slot_minutes: 15 },
+      ]);
+    }
+  });
+  afterAll(() => h.dispose());
+
+  const book = (payload: Record<string, unknown>, key = desk.sessionKey) => h.callRaw('appointments.book', payload, key);
+
+  it('books one slot by default, in the doctor’s slot length, and records who booked', async () => {
+    const a = expectOk<AppointmentDto>(await book({ patientId: patients[0], doctorId: drA, date: DAY, startTime: '09:00', reason: 'Chest pain' }));
+    expect(a).toMatchObject({ date: DAY, startTime: '09:00:00', endTime: '09:15:00', status: 'SCHEDULED', doctorName: 'Dr. Asha Rao', patientName: 'Patient 0' });
+    expect(await h.knex('appointment_entities').where({ id: a.id }).first('booked_by')).toEqual({ booked_by: desk.userId });
+    expect(await h.knex('appointment_history').where({ appointment_id: a.id }).first('kind', 'to_status', 'changed_by')).toEqual({ kind: 'BOOKED', to_status: 'SCHEDULED', changed_by: desk.userId });
+  });
+
+  it('names the clash when the doctor or the patient is already booked', async () => {
+    const doctorClash = await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '09:00', endTime: '09:30' });
+    expect(doctorClash).toEqual({ ok: false, error: { code: 'CONFLICT', field: 'startTime', message: `Dr. Asha Rao already has an appointment 09:00–09:15 on ${DAY} (Patient 0)` } });
+    const patientClash = await book({ patientId: patients[0], doctorId: drB, date: DAY, startTime: '09:10', endTime: '09:25' });
+    expect(patientClash).toEqual({ ok: false, error: { code: 'CONFLICT', field: 'startTime', message: `Patient 0 already has an appointment 09:00–09:15 on ${DAY} with Dr. Asha Rao` } });
+  });
+
+  it('20 desks booking overlapping times with one doctor: exactly one wins', async () => {
+    const results = await Promise.all(
+      patients.slice(2, 22).map((patientId, i) => book({ patientId, doctorId: drA, date: DAY, startTime: `10:${String(i % 10).padStart(2, '0')}`, endTime: '10:30' })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(19);
+    const overlaps = await h.knex.raw(`
+      SELECT count(*)::int AS n FROM appointment_entities a JOIN appointment_entities b ON a.id < b.id
+       WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED' AND a.appointment_date = b.appointment_date
+         AND (a.doctor_id = b.doctor_id OR a.patient_id = b.patient_id)
+         AND a.start_time < b.end_time AND b.start_time < a.end_time`);
+    expect(overlaps.rows[0].n).toBe(0);
+  });
+
+  it('one patient booked with two doctors at once from 20 desks: exactly one wins', async () => {
+    const patientId = patients[22]!;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => book({ patientId, doctorId: i % 2 ? drA : drB, date: DAY, startTime: '12:00', endTime: '12:15' })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(19);
+  });
+
+  it('refuses a time outside the doctor’s hours, unless a doctor or admin overrides with a reason (audited)', async () => {
+    const outside = await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00' });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/outside Dr. Asha Rao's hours \(09:00–13:00\)/) } });
+    expect(await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const ok = expectOk<AppointmentDto>(await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } }, admin.sessionKey));
+    expect(ok.overrideReason).toBe('Urgent review');
+    expect(await h.knex('audit_log').where({ action: 'appointments.override', entity_id: ok.id }).first('user_id', 'detail')).toEqual({ user_id: admin.userId, detail: { reason: 'Urgent review' } });
+  });
+
+  it('refuses the past, unknown patients and doctors, and inactive doctors', async () => {
+    expect(await book({ patientId: patients[1], doctorId: drA, date: '2020-01-01', startTime: '09:00' })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'startTime' } });
+    expect(await book({ patientId: 99999999, doctorId: drA, date: DAY, startTime: '11:00' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'patientId' } });
+    expect(await book({ patientId: patients[1], doctorId: 99999999, date: DAY, startTime: '11:00' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'doctorId' } });
+    expect(await book({ patientId: patients[1], doctorId: drA, date: '2099-02-30', startTime: '11:00' })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'date' } });
+    expect(await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '24:00' })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'startTime' } });
+  });
+
+  it('suggests the next free slots of a specialization, skipping booked time', async () => {
+    const slots = expectOk<{ doctorName: string; startTime: string; date: string }[]>(
+      await h.call('appointments.freeSlots', { specialization: 'cardiology', from: DAY, days: 1, count: 4 }, desk.sessionKey),
+    );
+    expect(slots.map((s) => `${s.startTime} ${s.doctorName}`)).toEqual(['09:00:00 Dr. Vikram Sen', '09:15:00 Dr. Asha Rao', '09:15:00 Dr. Vikram Sen', '09:30:00 Dr. Asha Rao']);
+  });
+
+  it('moves an appointment, refuses to move it onto another, and keeps the history', async () => {
+    const a = expectOk<AppointmentDto>(await book({ patientId: patients[23], doctorId: drB, date: DAY, startTime: '11:00' }));
+    const moved = expectOk<AppointmentDto>(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '11:30', endTime: '12:00' }, desk.sessionKey));
+    expect(moved).toMatchObject({ startTime: '11:30:00', endTime: '12:00:00' });
+    expect(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '12:00' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const history = expectOk<{ kind: string }[]>(await h.call('appointments.history', { id: a.id }, desk.sessionKey));
+    expect(history.map((e) => e.kind)).toEqual(['BOOKED', 'RESCHEDULED']);
+  });
+
+  it('enforces the transitions: cancel needs a reason, COMPLETED never goes back to SCHEDULED', async () => {
+    const a = expectOk<AppointmentDto>(await book({ patientId: patients[24], doctorId: drA, date: today(), startTime: '23:30' }));
+    expect(await h.call('appointments.cancel', { id: a.id, reason: '' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'reason' } });
+    expect(expectOk<AppointmentDto>(await h.call('appointments.complete', { id: a.id }, desk.sessionKey)).status).toBe('COMPLETED');
+    expect(await h.call('appointments.cancel', { id: a.id, reason: 'Too late' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already completed/) } });
+    expect(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '12:30' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await h.call('appointments.noShow', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('lets only the author undo a status change, within ten minutes', async () => {
+    const a = expectOk<AppointmentDto>(await book({ patientId: patients[1], doctorId: drB, date: DAY, startTime: '12:30' }));
+    expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Patient called' }, desk.sessionKey));
+    expect(await h.call('appointments.undo', { id: a.id }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/Nothing of yours to undo/) } });
+    const back = expectOk<AppointmentDto>(await h.call('appointments.undo', { id: a.id }, desk.sessionKey));
+    expect(back).toMatchObject({ status: 'SCHEDULED', cancelReason: null });
+    expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false });
+
+    expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Patient called again' }, desk.sessionKey));
+    await h.knex('appointment_history').where({ appointment_id: a.id }).update({ changed_at: h.knex.raw("now() - interval '11 minutes'") });
+    expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('an undo that would now double-book is refused with the clash', async () => {
+    const a = expectOk<AppointmentDto>(await book({ patientId: patients[2], doctorId: drB, date: DAY, startTime: '12:45' }));
+    expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Slot freed' }, desk.sessionKey));
+    expectOk(await book({ patientId: patients[3], doctorId: drB, date: DAY, startTime: '12:45' }));
+    expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/Dr. Vikram Sen already has an appointment 12:45–13:00/) } });
+    expect((await h.knex('appointment_entities').where({ id: a.id }).first('status')).status).toBe('CANCELLED');
+  });
+
+  it('checks in today’s patients with tokens unique per doctor and day, even when desks race', async () => {
+    const ids: number[] = [];
+    for (const [i, time] of ['20:00', '20:15', '20:30', '20:45'].entries()) {
+      ids.push(expectOk<AppointmentDto>(await book({ patientId: patients[5 + i], doctorId: drB, date: today(), startTime: time })).id);
+    }
+    const checked = await Promise.all(ids.map((id) => h.call('appointments.checkIn', { id }, desk.sessionKey)));
+    const tokens = checked.map((r) => expectOk<AppointmentDto>(r).tokenNo).sort();
+    expect(tokens).toEqual([1, 2, 3, 4]);
+    expect(await h.call('appointments.checkIn', { id: expectOk<AppointmentDto>(await book({ patientId: patients[9], doctorId: drB, date: DAY, startTime: '11:00' })).id }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/Check-in is for today's appointments/) },
+    });
+  });
+
+  it('adds a walk-in to today’s queue with the next token, and shows waiting times', async () => {
+    const walkIn = expectOk<AppointmentDto>(await h.call('appointments.walkIn', { patientId: patients[10]!, doctorId: drB, reason: 'Fever' }, desk.sessionKey));
+    expect(walkIn).toMatchObject({ isWalkIn: true, tokenNo: 5, date: today(), checkedInAt: expect.any(String) });
+    const queue = expectOk<{ doctorId: number; consultMinutes: number; waiting: { appointment: AppointmentDto; waitingMinutes: number; estimatedWaitMinutes: number }[] }[]>(
+      await h.call('appointments.queue', { doctorId: drB }, desk.sessionKey),
+    );
+    expect(queue).toHaveLength(1);
+    expect(queue[0]!.consultMinutes).toBe(15);
+    expect(queue[0]!.waiting.map((w) => w.appointment.tokenNo)).toEqual([1, 2, 3, 4, 5]);
+    expect(queue[0]!.waiting.map((w) => w.estimatedWaitMinutes)).toEqual([0, 15, 30, 45, 60]);
+  });
+
+  it('announces bookings to every window', async () => {
+    await new Promise((r) => setTimeout(r, 700));
+    expect(h.events.filter((e) => e.event === 'appointments.changed').length).toBeGreaterThan(0);
+  });
+});
+
+describe('median consultation length', () => {
+  const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 9, m)).toISOString();
+  it('measures from the later of check-in and the previous patient’s end', () => {
+    expect(
+      medianConsultMinutes([
+        { status: 'COMPLETED', checkedInAt: at(0), completedAt: at(10) },
+        { status: 'COMPLETED', checkedInAt: at(2), completedAt: at(30) },
+        { status: 'COMPLETED', checkedInAt: at(50), completedAt: at(62) },
+        { status: 'SCHEDULED', checkedInAt: at(5), completedAt: null },
+      ]),
+    ).toBe(12);
+    expect(medianConsultMinutes([])).toBeUndefined();
+  });
+});
+
