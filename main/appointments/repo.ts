@@ -295,8 +295,19 @@ export async function nextToken(knex: Knex, doctorId: number, date: string): Pro
   return (row?.max ?? 0) + 1;
 }
 
-export async function lockDoctorDay(knex: Knex, doctorId: number, date: string): Promise<void> {
-  await knex.raw(`SELECT pg_advisory_xact_lock(hashtext('clinic-desk:day:' || ? || ':' || ?))`, [doctorId, date]);
+export const doctorDay = (doctorId: number, date: string) => `doctor:${doctorId}:${date}`;
+export const patientDay = (patientId: number, date: string) => `patient:${patientId}:${date}`;
+
+/**
+ * Serialises writes to the same doctor's or patient's day for the rest of the transaction.
+ * Without it, two bookings that clash on both exclusion constraints wait on each other and
+ * PostgreSQL aborts one as a deadlock; with it the second simply sees the first and gets a
+ * clean CONFLICT. Locks are taken in one global order, so they cannot deadlock themselves.
+ */
+export async function lockDays(knex: Knex, keys: readonly string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) {
+    await knex.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`clinic-desk:${key}`]);
+  }
 }
 
 /** Today's appointments that count for the queue: checked in, or completed (for consultation lengths). */

@@ -22,7 +22,9 @@ import {
   lastUndoableChange,
   listAppointments,
   liveAppointmentsOfDoctors,
-  lockDoctorDay,
+  doctorDay,
+  lockDays,
+  patientDay,
   markUndone,
   nextToken,
   queueDay,
@@ -160,7 +162,7 @@ export class AppointmentsService {
     if (current.date !== (await this.clinicNow()).date) throw new AppError('CONFLICT', `Check-in is for today's appointments; this one is on ${current.date}`, 'id');
     if (current.checkedInAt) return current;
     await this.knex.transaction(async (trx) => {
-      await lockDoctorDay(trx, current.doctorId, current.date);
+      await lockDays(trx, [doctorDay(current.doctorId, current.date)]);
       const token = await nextToken(trx, current.doctorId, current.date);
       if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token }))) throw await this.transitionError(trx, id, 'checked in');
       await insertHistory(trx, [{ appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id }]);
@@ -181,7 +183,7 @@ export class AppointmentsService {
     for (const slot of candidates) {
       try {
         const id = await transactionWithRetry(this.knex, async (trx) => {
-          await lockDoctorDay(trx, doctor.id, now.date);
+          await lockDays(trx, [doctorDay(doctor.id, now.date), patientDay(req.patientId, now.date)]);
           const newId = await insertAppointment(trx, { patientId: req.patientId, doctorId: doctor.id, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason: null, isWalkIn: true });
           const token = await nextToken(trx, doctor.id, now.date);
           await updateAppointmentIf(trx, newId, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token });
@@ -332,7 +334,10 @@ export class AppointmentsService {
   /** Runs a write; an overlap refused by the database becomes CONFLICT naming the appointment in the way. */
   private async withConflictMessage<T>(who: { doctorId: number; patientId: number }, slot: Slot, excludeId: number | null, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     try {
-      return await transactionWithRetry(this.knex, work);
+      return await transactionWithRetry(this.knex, async (trx) => {
+        await lockDays(trx, [doctorDay(who.doctorId, slot.date), patientDay(who.patientId, slot.date)]);
+        return work(trx);
+      });
     } catch (err) {
       const e = sqlState(err);
       if (e.code !== '23P01') throw err;
