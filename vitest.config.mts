@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // Most suites wait on databases, not the CPU: three at a time on a two-core machine.
+    maxWorkers: 3,
     projects: [
       {
         test: {
