@@ -243,22 +243,22 @@ export interface HistoryRow {
   undoneAt: string | null;
 }
 
+const HISTORY_COLUMNS = [
+  'h.id',
+  'h.kind',
+  'h.from_status as fromStatus',
+  'h.to_status as toStatus',
+  'h.reason',
+  'h.detail',
+  'h.changed_by as changedBy',
+  'h.changed_at as changedAt',
+] as const;
+
 export async function historyOf(knex: Knex, appointmentId: number): Promise<HistoryRow[]> {
   return knex('appointment_history as h')
     .leftJoin('users as u', 'u.id', 'h.changed_by')
     .where('h.appointment_id', appointmentId)
-    .select(
-      'h.id',
-      'h.kind',
-      'h.from_status as fromStatus',
-      'h.to_status as toStatus',
-      'h.reason',
-      'h.detail',
-      'h.changed_by as changedBy',
-      knex.raw("NULLIF(u.display_name, '') AS \"changedByName\""),
-      'h.changed_at as changedAt',
-      'h.undone_at as undoneAt',
-    )
+    .select(...HISTORY_COLUMNS, knex.raw("NULLIF(u.display_name, '') AS \"changedByName\""), 'h.undone_at as undoneAt')
     .orderBy('h.id');
 }
 
@@ -268,17 +268,7 @@ export async function lastUndoableChange(knex: Knex, appointmentId: number, user
     .where('h.appointment_id', appointmentId)
     .whereNot('h.kind', 'UNDONE')
     .whereNull('h.undone_at')
-    .select(
-      'h.id',
-      'h.kind',
-      'h.from_status as fromStatus',
-      'h.to_status as toStatus',
-      'h.reason',
-      'h.detail',
-      'h.changed_by as changedBy',
-      'h.changed_at as changedAt',
-      knex.raw('h.changed_at > now() - make_interval(mins => ?) AS undoable', [windowMinutes]),
-    )
+    .select(...HISTORY_COLUMNS, knex.raw('h.changed_at > now() - make_interval(mins => ?) AS undoable', [windowMinutes]))
     .orderBy('h.id', 'desc')
     .first();
   if (!last || last.changedBy !== userId || !last.undoable || last.kind === 'BOOKED') return undefined;

@@ -5,7 +5,8 @@ import { DatabaseSetupError } from './errors';
 export const MIGRATIONS_TABLE = 'knex_migrations';
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {
-  getMigrations: async () => [...migrations],
+  // `file` too: the knex CLI lists pending migrations by that property.
+  getMigrations: async () => migrations.map((m) => ({ ...m, file: m.name })),
   getMigrationName: (m) => m.name,
   getMigration: async (m) => m.migration,
 };

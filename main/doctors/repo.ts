@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DoctorDto } from '../../preload/contract';
+import { columnMapper } from '../shared/columns';
 
 interface DoctorRow {
   id: number;
@@ -28,7 +29,7 @@ export interface DoctorFields {
   address: string | null;
 }
 
-const COLUMN: Record<keyof DoctorFields, keyof DoctorRow> = {
+const columns = columnMapper<DoctorFields>({
   name: 'name',
   email: 'email',
   phone: 'phone',
@@ -38,32 +39,11 @@ const COLUMN: Record<keyof DoctorFields, keyof DoctorRow> = {
   rating: 'rating',
   bio: 'bio',
   address: 'address',
-};
+});
+const toColumns = columns.toColumns;
 
 function toDto(r: DoctorRow): DoctorDto {
-  return {
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    specialization: r.specialization,
-    experience: r.experience,
-    consultationFee: r.consultation_fee,
-    rating: r.rating,
-    bio: r.bio,
-    address: r.address,
-    active: r.active,
-    createdAt: r.created_at,
-  };
-}
-
-function toColumns(fields: Partial<DoctorFields>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(COLUMN)) {
-    const value = fields[key as keyof DoctorFields];
-    if (value !== undefined) out[column] = value;
-  }
-  return out;
+  return { id: r.id, ...columns.fromRow(r), active: r.active, createdAt: r.created_at };
 }
 
 export async function findDoctorIdByEmail(knex: Knex, email: string): Promise<number | undefined> {

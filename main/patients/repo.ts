@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { PatientDetail, PatientSummary } from '../../preload/contract';
+import { columnMapper } from '../shared/columns';
 
 export interface PatientRow {
   id: number;
@@ -40,7 +41,7 @@ export function toDetail(r: PatientRow, withHistory: boolean): PatientDetail {
   };
 }
 
-const COLUMN: Record<keyof PatientFields, keyof PatientRow> = {
+const { toColumns } = columnMapper<PatientFields>({
   name: 'name',
   email: 'email',
   phone: 'phone',
@@ -48,16 +49,7 @@ const COLUMN: Record<keyof PatientFields, keyof PatientRow> = {
   gender: 'gender',
   address: 'address',
   medicalHistory: 'medical_history',
-};
-
-function toColumns(fields: Partial<PatientFields>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(COLUMN)) {
-    const value = fields[key as keyof PatientFields];
-    if (value !== undefined) out[column] = value;
-  }
-  return out;
-}
+});
 
 export async function findPatient(knex: Knex, id: number): Promise<PatientRow | undefined> {
   return knex<PatientRow>('patient_entities').where({ id }).first();

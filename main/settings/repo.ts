@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { SettingsDto } from '../../preload/contract';
+import { columnMapper } from '../shared/columns';
 
 interface SettingsRow {
   id: number;
@@ -12,25 +13,19 @@ interface SettingsRow {
   updated_at: string;
 }
 
-const COLUMNS: Record<keyof Omit<SettingsDto, 'updatedAt'>, keyof SettingsRow> = {
+type SettingsFields = Omit<SettingsDto, 'updatedAt'>;
+
+const columns = columnMapper<SettingsFields>({
   clinicName: 'clinic_name',
   clinicAddress: 'clinic_address',
   timeZone: 'time_zone',
   defaultSlotMinutes: 'default_slot_minutes',
   currency: 'currency',
   idleLockMinutes: 'idle_lock_minutes',
-};
+});
 
 function toDto(r: SettingsRow): SettingsDto {
-  return {
-    clinicName: r.clinic_name,
-    clinicAddress: r.clinic_address,
-    timeZone: r.time_zone,
-    defaultSlotMinutes: r.default_slot_minutes,
-    currency: r.currency,
-    idleLockMinutes: r.idle_lock_minutes,
-    updatedAt: r.updated_at,
-  };
+  return { ...columns.fromRow(r), updatedAt: r.updated_at };
 }
 
 export async function readSettings(knex: Knex): Promise<SettingsDto> {
@@ -41,14 +36,10 @@ export async function readSettings(knex: Knex): Promise<SettingsDto> {
 
 export async function writeSettings(
   knex: Knex,
-  changes: Partial<Omit<SettingsDto, 'updatedAt'>>,
+  changes: Partial<SettingsFields>,
   updatedBy: number | null,
 ): Promise<SettingsDto> {
-  const update: Record<string, unknown> = { updated_at: knex.fn.now(), updated_by: updatedBy };
-  for (const [key, column] of Object.entries(COLUMNS)) {
-    const value = changes[key as keyof typeof COLUMNS];
-    if (value !== undefined) update[column] = value;
-  }
+  const update = { ...columns.toColumns(changes), updated_at: knex.fn.now(), updated_by: updatedBy };
   const [row] = await knex<SettingsRow>('clinic_settings').where({ id: 1 }).update(update).returning('*');
   return toDto(row as SettingsRow);
 }

@@ -102,9 +102,13 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
 
   it('moves an appointment, refuses to move it onto another, and keeps the history', async () => {
     const a = expectOk<AppointmentDto>(await book({ patientId: patients[23], doctorId: drB, date: DAY, startTime: '11:00' }));
+    expectOk(await book({ patientId: patients[24], doctorId: drB, date: DAY, startTime: '12:15' }));
     const moved = expectOk<AppointmentDto>(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '11:30', endTime: '12:00' }, desk.sessionKey));
     expect(moved).toMatchObject({ startTime: '11:30:00', endTime: '12:00:00' });
-    expect(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '12:00' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '12:00' }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/Dr. Vikram Sen already has an appointment 12:(00–12:15|15–12:30)/) },
+    });
     const history = expectOk<{ kind: string }[]>(await h.call('appointments.history', { id: a.id }, desk.sessionKey));
     expect(history.map((e) => e.kind)).toEqual(['BOOKED', 'RESCHEDULED']);
   });

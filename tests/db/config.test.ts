@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultUserDataDir, redactUrl, resolveDatabaseConfig } from '../../main/db/config';
 import { DatabaseSetupError } from '../../main/db/errors';
 import { tlsOptions } from '../../main/db/server';
@@ -85,8 +85,10 @@ describe('database configuration', () => {
 });
 
 describe('TLS options', () => {
-  const ca = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-ca-')), 'ca.pem');
+  const caDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-ca-'));
+  const ca = path.join(caDir, 'ca.pem');
   fs.writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+  afterAll(() => fs.rmSync(caDir, { recursive: true, force: true }));
 
   it('is off for sslmode=disable', () => {
     expect(tlsOptions({ sslMode: 'disable', caFile: undefined })).toBe(false);

@@ -6,22 +6,12 @@ import { CHANGES_CHANNEL } from '../../main/db/changes';
 import { migrateToLatest } from '../../main/db/migrator';
 import { openDatabase, type Database } from '../../main/db/open';
 import { scratchServerDatabase } from '../support/databases';
+import { sleep, waitFor } from '../support/wait';
 import { startHarness, type Harness, type SentEvent } from '../support/harness';
 
 // The issue's acceptance check: an event caused by one PC reaches the other within 1 second.
 const LATENCY_BUDGET_MS = 1000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = probe();
-    if (found !== undefined) return found;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(2);
-  }
-}
 
 const changesOf = (h: Harness, event: EventName) =>
   h.events.filter((e) => e.event === event).map((e) => ({ ...e, payload: e.payload as ChangeEvent }));

@@ -5,6 +5,7 @@ import type { ChangeEvent, EventName, Result } from '../../preload/contract';
 import type { ServerDatabaseConfig } from '../../main/db/config';
 import { startServerFeed } from '../../main/db/changes';
 import { openDatabase, type Database } from '../../main/db/open';
+import { sleep, waitFor } from '../support/wait';
 import { startHarness, type Harness } from '../support/harness';
 import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster';
 
@@ -12,17 +13,6 @@ import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaw
 const RECOVERY_BUDGET_MS = 15_000;
 const RETRY_EVERY_MS = 250;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = probe();
-    if (found !== undefined) return found;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 let n = 0;
 const uniq = () => `${++n}.${process.pid}.${Date.now()}`;
