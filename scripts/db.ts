@@ -7,12 +7,9 @@ import { DatabaseSetupError } from '../main/db/errors';
 import { migrateToLatest, rollbackLastBatch, schemaStatus } from '../main/db/migrator';
 import { describeTarget, withMaintenanceDatabase } from '../main/db/tooling';
 import { DemoRefusedError, seedDemoClinic } from '../main/demo/seed-demo-clinic';
+import { clinicNow } from '../main/settings/clinic-time';
 
 const USAGE = 'usage: tsx scripts/db.ts <migrate | rollback [--all] | status | seed --demo>';
-
-function clinicToday(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -45,7 +42,7 @@ async function main(): Promise<void> {
       const summary = await withMaintenanceDatabase(async (knex) => {
         await migrateToLatest(knex);
         const settings = await knex('clinic_settings').where({ id: 1 }).first('time_zone');
-        return seedDemoClinic(knex, { today: clinicToday(settings?.time_zone ?? 'UTC') });
+        return seedDemoClinic(knex, { today: clinicNow(settings?.time_zone ?? 'UTC').date });
       });
       console.log(
         `Loaded the demo clinic into the ${target}: ${summary.doctors} doctors, ${summary.patients} patients, ` +

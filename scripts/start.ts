@@ -1,11 +1,13 @@
 // npm start: build, make sure Electron's binary is there (electron 45 fetches it on first use,
-// not at npm install), then launch the app. When the binary cannot be had, one clear line says
-// so instead of a stack trace.
+// not at npm install), then launch the app. Where the binary cannot be had, one line says so
+// and the app opens in the browser instead (the loopback bridge).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DatabaseSetupError } from '../main/db/errors';
+import { ROOT, build } from './build-once';
+import { runBrowserMode } from './start-browser';
 
-const ROOT = path.resolve(__dirname, '..');
 const ELECTRON_DIR = path.join(ROOT, 'node_modules', 'electron');
 const INSTALL_TIMEOUT_MS = 120_000;
 
@@ -24,19 +26,15 @@ function installElectron(): boolean {
   return result.status === 0;
 }
 
-function main(): void {
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) {
-    process.exitCode = build.status ?? 1;
+async function main(): Promise<void> {
+  if (!build()) {
+    process.exitCode = 1;
     return;
   }
   const binary = electronBinary() ?? (installElectron() ? electronBinary() : undefined);
   if (!binary) {
-    console.error('Clinic Desk: the Electron runtime is not installed and could not be downloaded here (no access to its download host).');
-    process.exitCode = 1;
+    console.log('Clinic Desk: the Electron runtime is not installed and could not be downloaded here; opening Clinic Desk in the browser instead.');
+    await runBrowserMode(process.argv.slice(2));
     return;
   }
   const child = spawn(binary, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit' });
@@ -45,4 +43,9 @@ function main(): void {
   });
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof DatabaseSetupError ? err.message : err);
+    process.exitCode = 1;
+  });
+}

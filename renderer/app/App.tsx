@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Res } from '../../preload/contract';
+import { clinic } from '../api/clinic';
 
 type Info = Res<'app.info'>;
 
@@ -8,7 +9,7 @@ export function App() {
   const [error, setError] = useState<string>();
 
   useEffect(() => {
-    window.clinic.app.info({}).then((r) => (r.ok ? setInfo(r.value) : setError(r.error.message)));
+    clinic.app.info({}).then((r) => (r.ok ? setInfo(r.value) : setError(r.error.message)));
   }, []);
 
   return (

@@ -1,0 +1,155 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import type { AddressInfo } from 'node:net';
+import type { EventName, EventPayload } from '../../preload/contract';
+import type { Database } from '../db/open';
+import { createServices, type MainServices } from '../services';
+import { STATIC_HEADERS, fileUnder, readStatic } from '../shared/static-files';
+
+/** The only address the bridge ever listens on: nothing off this PC can reach it. */
+export const BRIDGE_HOST = '127.0.0.1';
+const MAX_BODY_BYTES = 1_000_000;
+const CLIENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
+const CALL_PATH = /^\/api\/call\/([A-Za-z]+\.[A-Za-z]+)$/;
+
+export interface Bridge {
+  url: string;
+  port: number;
+  token: string;
+  services: MainServices;
+  close(): Promise<void>;
+}
+
+export interface BridgeOptions {
+  db: Database;
+  rendererDir: string;
+  version: string;
+  port?: number;
+  log?: (message: string, err: unknown) => void;
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(json);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The app without Electron: the built renderer and the very same router over HTTP on
+ * 127.0.0.1, for browser tests and PCs without a display or the Electron runtime. Every API
+ * request carries this start's random token; each browser tab sends its own client id, which
+ * keys its session exactly as a window's id does in the app. Events go out as server-sent events.
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = randomBytes(32).toString('base64url');
+  const streams = new Map<string, Set<http.ServerResponse>>();
+  const sink = <E extends EventName>(event: E, payload: EventPayload<E>, sessionKey?: string) => {
+    const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`;
+    const targets = sessionKey === undefined ? [...streams.values()].flatMap((s) => [...s]) : [...(streams.get(sessionKey) ?? [])];
+    for (const res of targets) res.write(frame);
+  };
+  const services = createServices(options.db, { version: options.version, log: options.log ?? (() => undefined), events: sink });
+  const workstation = `${os.hostname()} (browser)`;
+  let port = 0;
+
+  const hostAllowed = (host: string | undefined) => host === `${BRIDGE_HOST}:${port}` || host === `localhost:${port}`;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      // A page on another site can make the browser send requests here (DNS rebinding,
+      // cross-site forms): only this address as Host, and no foreign Origin, get through.
+      if (!hostAllowed(req.headers.host)) return send(res, 403, { error: 'Unknown host' });
+      const origin = req.headers.origin;
+      if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''))) return send(res, 403, { error: 'Cross-origin request refused' });
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        const given = req.headers.authorization?.replace(/^Bearer /, '') ?? url.searchParams.get('token');
+        if (!sameToken(given, token)) return send(res, 401, { error: 'Missing or wrong bridge token' });
+        const client = String(req.headers['x-clinic-client'] ?? url.searchParams.get('client') ?? '');
+        if (!CLIENT_ID.test(client)) return send(res, 400, { error: 'Missing or malformed client id' });
+        const sessionKey = `bridge:${client}`;
+
+        if (url.pathname === '/api/events' && req.method === 'GET') {
+          res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+          res.write(': connected\n\n');
+          const set = streams.get(sessionKey) ?? new Set();
+          set.add(res);
+          streams.set(sessionKey, set);
+          req.on('close', () => set.delete(res));
+          return;
+        }
+        const call = CALL_PATH.exec(url.pathname);
+        if (call && req.method === 'POST') {
+          const socket = req.socket;
+          const body = await readBody(req);
+          if (body === undefined) {
+            // The rest of the body is never read, so this connection cannot carry another request.
+            res.setHeader('Connection', 'close');
+            send(res, 413, { error: 'Request too large' });
+            res.on('finish', () => socket.destroy());
+            return;
+          }
+          let payload: unknown;
+          try {
+            payload = body === '' ? undefined : JSON.parse(body);
+          } catch {
+            return send(res, 200, { ok: false, error: { code: 'INVALID', message: 'The request is not valid JSON' } });
+          }
+          return send(res, 200, await services.router.call(call[1]!, payload, { sessionKey, workstation }));
+        }
+        return send(res, 404, { error: 'No such API' });
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
+      const file = fileUnder(options.rendererDir, url.pathname);
+      const found = file && (await readStatic(file));
+      if (!found) {
+        res.writeHead(404, STATIC_HEADERS).end('Not found');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': found.contentType, ...STATIC_HEADERS });
+      res.end(req.method === 'HEAD' ? undefined : found.body);
+    } catch (err) {
+      options.log?.('bridge request failed', err);
+      if (!res.headersSent) send(res, 500, { error: 'Internal error' });
+      else res.end();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, BRIDGE_HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${BRIDGE_HOST}:${port}/#token=${token}`,
+    port,
+    token,
+    services,
+    async close() {
+      services.stop();
+      for (const set of streams.values()) for (const res of set) res.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
