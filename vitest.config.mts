@@ -20,6 +20,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
           name: 'jsdom',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
