@@ -13,6 +13,8 @@ import { AvailabilityService } from './availability/service';
 import { registerDoctorHandlers } from './doctors/handlers';
 import { DoctorsService } from './doctors/service';
 import { registerPatientHandlers } from './patients/handlers';
+import { registerPaymentHandlers } from './payments/handlers';
+import { PaymentsService } from './payments/service';
 import { PatientsService } from './patients/service';
 import { registerSettingsHandlers } from './settings/handlers';
 import { SettingsService } from './settings/service';
@@ -65,6 +67,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now));
+  registerPaymentHandlers(router, new PaymentsService(knex));
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 

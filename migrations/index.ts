@@ -11,6 +11,7 @@ import * as patientRegistration from './20261125000800_patient_registration';
 import * as doctorProfiles from './20261125000900_doctor_profiles';
 import * as availabilityTemplates from './20261125001000_availability_templates';
 import * as appointmentWorkflow from './20261125001100_appointment_workflow';
+import * as deskPayments from './20261125001200_desk_payments';
 
 export interface NamedMigration {
   name: string;
@@ -34,4 +35,5 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125000900_doctor_profiles', migration: doctorProfiles },
   { name: '20261125001000_availability_templates', migration: availabilityTemplates },
   { name: '20261125001100_appointment_workflow', migration: appointmentWorkflow },
+  { name: '20261125001200_desk_payments', migration: deskPayments },
 ];

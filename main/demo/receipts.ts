@@ -2,6 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import { clinicInstant, toMinutes } from './calendar';
 import type { DoctorRecord } from './catalogue';
 import type { AppointmentRecord } from './schedule';
+import { receiptNumber } from '../payments/repo';
 
 export type PaymentMethod = 'CASH' | 'CARD' | 'UPI';
 
@@ -16,9 +17,6 @@ export interface PaymentRecord {
   created_at: string;
 }
 
-export function receiptNumber(year: string, sequence: number): string {
-  return `CD-${year}-${String(sequence).padStart(6, '0')}`;
-}
 
 function reference(faker: Faker, method: PaymentMethod): string | null {
   // A UPI payment is traced by its 12-digit UTR, a card payment by the terminal's approval code.
@@ -61,7 +59,7 @@ export function planPayments(
     ]);
     return {
       appointment: index,
-      order_id: receiptNumber(year, n),
+      order_id: receiptNumber(Number(year), n),
       amount: fee,
       payment_method: method,
       transaction_id: reference(faker, method),

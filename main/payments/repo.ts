@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { PaymentDto, ReceiptDto } from '../../preload/contract';
 
 export interface PatientPayment {
   id: number;
@@ -26,4 +27,375 @@ export async function paymentsOfPatient(knex: Knex, patientId: number): Promise<
       'p.created_at as createdAt',
     )
     .orderBy('p.id', 'desc');
+}
+
+// Money never passes through a JS number: amounts, sums and comparisons are NUMERIC in SQL and
+// reach JS as the exact decimal strings pg returns.
+
+/** Statuses of money that changed hands (a PENDING payment has not, yet). */
+export const RECEIVED = ['PAID', 'REFUNDED'] as const;
+
+/**
+ * When the money changed hands. Rows from before paid_at existed (the demo clinic, older data)
+ * use created_at, a TIMESTAMP holding UTC.
+ */
+const RECEIVED_AT = `COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC')`;
+const PAID_AT = `CASE WHEN p.status IN ('PAID', 'REFUNDED') THEN ${RECEIVED_AT} END`;
+const KIND = `CASE WHEN p.refund_of IS NULL THEN 'PAYMENT' ELSE 'REFUND' END`;
+/** For a payment, what its refunds have returned so far (a positive amount); 0 for a refund. */
+const REFUNDED = `CASE WHEN p.refund_of IS NULL
+  THEN (-COALESCE((SELECT sum(r.amount) FROM payments r WHERE r.refund_of = p.id), 0))::numeric(14,2)
+  ELSE 0::numeric(14,2) END`;
+const USER_NAME = `COALESCE(NULLIF(u.display_name, ''), u.email)`;
+
+/** The receipt number format: CD-<year>-<sequence of that year, six digits or more>. */
+export function receiptNumber(year: number, sequence: number): string {
+  return `CD-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+function viewQuery(knex: Knex) {
+  return knex('payments as p')
+    .join('appointment_entities as a', 'a.id', 'p.appointment_id')
+    .join('patient_entities as pt', 'pt.id', 'a.patient_id')
+    .join('doctor_entities as d', 'd.id', 'a.doctor_id')
+    .leftJoin('users as u', 'u.id', 'p.received_by')
+    .select(
+      'p.id',
+      'p.appointment_id as appointmentId',
+      knex.raw(`${KIND} AS kind`),
+      'p.refund_of as refundOf',
+      'p.order_id as receiptNumber',
+      'p.amount',
+      knex.raw(`${REFUNDED} AS refunded`),
+      'p.currency',
+      'p.status',
+      'p.payment_method as method',
+      'p.transaction_id as reference',
+      'p.note',
+      'p.received_by as receivedBy',
+      knex.raw(`${USER_NAME} AS "receivedByName"`),
+      knex.raw(`${PAID_AT} AS "paidAt"`),
+      'p.created_at as createdAt',
+      'pt.name as patientName',
+      'd.name as doctorName',
+    );
+}
+
+export async function findPayment(knex: Knex, id: number): Promise<PaymentDto | undefined> {
+  return viewQuery(knex).where('p.id', id).first();
+}
+
+export async function paymentsOfAppointment(knex: Knex, appointmentId: number): Promise<PaymentDto[]> {
+  return viewQuery(knex).where('p.appointment_id', appointmentId).orderBy('p.id');
+}
+
+/** A whole day on the clinic's clock, which is what a day-end closes. */
+export interface ClinicDay {
+  date: string;
+  timeZone: string;
+}
+
+/** Payments and refunds that changed hands on a clinic day, oldest first. */
+export async function paymentsReceivedOn(knex: Knex, day: ClinicDay): Promise<PaymentDto[]> {
+  return viewQuery(knex)
+    .modify((q) => receivedOn(knex, q, day))
+    .orderByRaw(`${RECEIVED_AT}, p.id`);
+}
+
+/** Rows received on a clinic day: the day's midnight to the next in its zone, as in the audit log's date filter. */
+function receivedOn(knex: Knex, q: Knex.QueryBuilder, { date, timeZone }: ClinicDay): void {
+  const start = (plusDays: number) => knex.raw('((?::date + ?::int)::timestamp AT TIME ZONE ?)', [date, plusDays, timeZone]);
+  // created_at (no zone) holds UTC: the same instants, written as UTC wall-clock times.
+  const startUtc = (plusDays: number) => knex.raw(`(((?::date + ?::int)::timestamp AT TIME ZONE ?) AT TIME ZONE 'UTC')`, [date, plusDays, timeZone]);
+  // Two indexable ranges rather than one on the COALESCE.
+  q.whereIn('p.status', RECEIVED).where((w) =>
+    w
+      .where((x) => x.where('p.paid_at', '>=', start(0)).where('p.paid_at', '<', start(1)))
+      .orWhere((x) => x.whereNull('p.paid_at').where('p.created_at', '>=', startUtc(0)).where('p.created_at', '<', startUtc(1))),
+  );
+}
+
+export interface MoneySums {
+  currency: string;
+  received: string;
+  refunded: string;
+  net: string;
+  payments: number;
+  refunds: number;
+}
+
+export interface DayEndSums {
+  totals: MoneySums[];
+  byMethod: (MoneySums & { method: string | null })[];
+  byUser: (MoneySums & { userId: number | null; userName: string | null })[];
+}
+
+/** Totals per currency, per method and per user who received the money, refunds apart and netted. */
+export async function sumsReceivedOn(knex: Knex, day: ClinicDay): Promise<DayEndSums> {
+  const moved = knex('payments as p')
+    .modify((q) => receivedOn(knex, q, day))
+    .select('p.currency', 'p.payment_method as method', 'p.received_by as user_id', 'p.amount');
+  const rows: (MoneySums & { method: string | null; userId: number | null; userName: string | null; level: number })[] = await knex
+    .with('moved', moved)
+    .with(
+      'sums',
+      knex.raw(`
+        SELECT currency, method, user_id, GROUPING(method, user_id) AS level,
+               COALESCE(sum(amount) FILTER (WHERE amount > 0), 0)::numeric(14,2) AS received,
+               (-COALESCE(sum(amount) FILTER (WHERE amount < 0), 0))::numeric(14,2) AS refunded,
+               COALESCE(sum(amount), 0)::numeric(14,2) AS net,
+               (count(*) FILTER (WHERE amount > 0))::int AS payments,
+               (count(*) FILTER (WHERE amount < 0))::int AS refunds
+          FROM moved
+         GROUP BY GROUPING SETS ((currency), (currency, method), (currency, user_id))`),
+    )
+    .from('sums as s')
+    .leftJoin('users as u', 'u.id', 's.user_id')
+    .select(
+      's.currency',
+      's.method',
+      's.user_id as userId',
+      knex.raw(`${USER_NAME} AS "userName"`),
+      's.level',
+      's.received',
+      's.refunded',
+      's.net',
+      's.payments',
+      's.refunds',
+    )
+    .orderByRaw(`s.currency, array_position(ARRAY['CASH', 'CARD', 'UPI']::text[], s.method::text), s.method`);
+  const sums = ({ currency, received, refunded, net, payments, refunds }: MoneySums): MoneySums => ({ currency, received, refunded, net, payments, refunds });
+  // GROUPING(method, user_id): 3 = per currency only, 1 = per method, 2 = per user.
+  return {
+    totals: rows.filter((r) => r.level === 3).map(sums),
+    byMethod: rows.filter((r) => r.level === 1).map((r) => ({ method: r.method, ...sums(r) })),
+    byUser: rows
+      .filter((r) => r.level === 2)
+      .map((r) => ({ userId: r.userId, userName: r.userName, ...sums(r) }))
+      .sort((a, b) => (a.userName ?? '\uffff').localeCompare(b.userName ?? '\uffff') || (a.userId ?? 0) - (b.userId ?? 0) || a.currency.localeCompare(b.currency)),
+  };
+}
+
+export interface AppointmentTotals {
+  paid: string;
+  refunded: string;
+  balance: string;
+  pending: string;
+  fee: string | null;
+  due: string | null;
+}
+
+/** Undefined when there is no such appointment. */
+export async function totalsOfAppointment(knex: Knex, appointmentId: number): Promise<AppointmentTotals | undefined> {
+  const { rows } = await knex.raw(
+    `WITH t AS (
+       SELECT COALESCE(sum(p.amount) FILTER (WHERE p.refund_of IS NULL AND p.status IN ('PAID', 'REFUNDED')), 0) AS paid,
+              -COALESCE(sum(p.amount) FILTER (WHERE p.refund_of IS NOT NULL), 0) AS refunded,
+              COALESCE(sum(p.amount) FILTER (WHERE p.status = 'PENDING'), 0) AS pending
+         FROM payments p WHERE p.appointment_id = ?)
+     SELECT t.paid::numeric(14,2) AS paid, t.refunded::numeric(14,2) AS refunded,
+            (t.paid - t.refunded)::numeric(14,2) AS balance, t.pending::numeric(14,2) AS pending,
+            d.consultation_fee AS fee,
+            -- GREATEST ignores NULL: without a fee there is nothing known to be due.
+            CASE WHEN d.consultation_fee IS NOT NULL THEN GREATEST(d.consultation_fee - (t.paid - t.refunded), 0)::numeric(14,2) END AS due
+       FROM t, appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+      WHERE a.id = ?`,
+    [appointmentId, appointmentId],
+  );
+  return rows[0];
+}
+
+/** The appointment a payment is for, locked against a concurrent status change (cancel). */
+export async function lockAppointmentForPayment(
+  trx: Knex,
+  appointmentId: number,
+): Promise<{ id: number; status: string; doctorId: number; doctorName: string; fee: string | null; hasFee: boolean } | undefined> {
+  const { rows } = await trx.raw(
+    `SELECT a.id, a.status, a.doctor_id AS "doctorId", d.name AS "doctorName", d.consultation_fee AS fee,
+            COALESCE(d.consultation_fee > 0, false) AS "hasFee"
+       FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+      WHERE a.id = ?
+        FOR SHARE OF a`,
+    [appointmentId],
+  );
+  return rows[0];
+}
+
+export interface LockedPayment {
+  id: number;
+  appointmentId: number;
+  status: string;
+  refundOf: number | null;
+  amount: string;
+  currency: string;
+  method: string | null;
+  receiptNumber: string | null;
+  appointmentStatus: string;
+  doctorId: number;
+}
+
+/**
+ * A payment row locked FOR UPDATE until the transaction ends (refunds and confirmations of it
+ * queue here), and its appointment against a concurrent cancellation.
+ */
+export async function lockPayment(trx: Knex, id: number): Promise<LockedPayment | undefined> {
+  const { rows } = await trx.raw(
+    `SELECT p.id, p.appointment_id AS "appointmentId", p.status, p.refund_of AS "refundOf", p.amount, p.currency,
+            p.payment_method AS method, p.order_id AS "receiptNumber", a.status AS "appointmentStatus", a.doctor_id AS "doctorId"
+       FROM payments p JOIN appointment_entities a ON a.id = p.appointment_id
+      WHERE p.id = ?
+        FOR UPDATE OF p FOR SHARE OF a`,
+    [id],
+  );
+  return rows[0];
+}
+
+/**
+ * How much of a payment is still refundable, and whether `amount` fits in it or empties it,
+ * all in NUMERIC. The caller holds the payment's row lock, so the answer holds until commit.
+ */
+export async function refundRoom(trx: Knex, paymentId: number, amount: string): Promise<{ remaining: string; fits: boolean; empties: boolean }> {
+  const { rows } = await trx.raw(
+    `WITH r AS (
+       SELECT (p.amount + COALESCE((SELECT sum(x.amount) FROM payments x WHERE x.refund_of = p.id), 0))::numeric(14,2) AS remaining
+         FROM payments p WHERE p.id = ?)
+     SELECT remaining, remaining >= ?::numeric AS fits, remaining = ?::numeric AS empties FROM r`,
+    [paymentId, amount, amount],
+  );
+  return rows[0];
+}
+
+/**
+ * The next receipt number of a clinic year, inside the caller's transaction: the counter row
+ * stays locked until commit, and a rollback gives the number back, so the series has no gaps
+ * and no repeats however many desks record at once. A year's first number continues after any
+ * CD-<year>- numbers already present (the demo clinic's, an older installation's).
+ */
+export async function takeReceiptNumber(trx: Knex, year: number): Promise<string> {
+  const bumped = await trx('receipt_counters').where({ year }).increment('last_no', 1).returning('last_no');
+  let n: number | undefined = bumped[0]?.last_no;
+  if (n === undefined) {
+    const { rows } = await trx.raw(
+      `INSERT INTO receipt_counters (year, last_no)
+       SELECT ?::int, COALESCE(max((regexp_match(order_id, ?))[1]::bigint), 0) + 1
+         FROM payments WHERE order_id LIKE ?
+       ON CONFLICT (year) DO UPDATE SET last_no = receipt_counters.last_no + 1
+       RETURNING last_no`,
+      [year, `^CD-${year}-(\\d{1,9})$`, `CD-${year}-%`],
+    );
+    n = rows[0].last_no as number;
+  }
+  return receiptNumber(year, n);
+}
+
+/** The clinic's current year in its time zone, by the database's clock (one clock for every PC). */
+export async function clinicYear(trx: Knex, timeZone: string): Promise<number> {
+  const { rows } = await trx.raw(`SELECT extract(year FROM now() AT TIME ZONE ?)::int AS year`, [timeZone]);
+  return rows[0].year;
+}
+
+export interface NewPayment {
+  appointmentId: number;
+  amount: string | Knex.Raw;
+  currency: string;
+  status: 'PENDING' | 'PAID' | 'REFUNDED';
+  method: string | null;
+  reference: string | null;
+  receiptNumber: string | null;
+  receivedBy: number | null;
+  refundOf?: number | null;
+  note?: string | null;
+}
+
+export async function insertPayment(trx: Knex, p: NewPayment): Promise<number> {
+  const [row] = await trx('payments')
+    .insert({
+      appointment_id: p.appointmentId,
+      order_id: p.receiptNumber,
+      amount: p.amount,
+      currency: p.currency,
+      status: p.status,
+      payment_method: p.method,
+      transaction_id: p.reference,
+      received_by: p.receivedBy,
+      refund_of: p.refundOf ?? null,
+      note: p.note ?? null,
+      paid_at: p.status === 'PENDING' ? null : trx.fn.now(),
+    })
+    .returning('id');
+  return row.id;
+}
+
+/** Applies a change only while the payment is in the expected status; false when it no longer is. */
+export async function updatePaymentIf(trx: Knex, id: number, expectedStatus: string, changes: Record<string, unknown>): Promise<boolean> {
+  const rows = await trx('payments')
+    .where({ id, status: expectedStatus })
+    .update({ ...changes, updated_at: trx.fn.now() })
+    .returning('id');
+  return rows.length > 0;
+}
+
+type ReceiptRow = Omit<ReceiptDto, 'patient' | 'doctor' | 'appointment' | 'receivedBy'> & {
+  patientId: number;
+  patientName: string;
+  patientPhone: string | null;
+  doctorId: number;
+  doctorName: string;
+  specialization: string | null;
+  appointmentId: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  receivedById: number | null;
+  receivedByName: string | null;
+};
+
+/** Everything a printed receipt (or refund credit note) shows; undefined for an unknown id. */
+export async function receiptData(knex: Knex, id: number): Promise<(Omit<ReceiptDto, 'receiptNumber' | 'paidAt'> & { receiptNumber: string | null; paidAt: string | null }) | undefined> {
+  const { rows } = await knex.raw(
+    `SELECT p.id, ${KIND} AS kind,
+            p.order_id AS "receiptNumber", o.order_id AS "refundOfReceiptNumber", p.status,
+            s.clinic_name AS "clinicName", s.clinic_address AS "clinicAddress",
+            pt.id AS "patientId", pt.name AS "patientName", pt.phone AS "patientPhone",
+            d.id AS "doctorId", d.name AS "doctorName", d.specialization,
+            a.id AS "appointmentId", a.appointment_date AS date, a.start_time AS "startTime", a.end_time AS "endTime",
+            abs(p.amount)::numeric(14,2) AS amount, ${REFUNDED} AS refunded,
+            p.currency, p.payment_method AS method, p.transaction_id AS reference, p.note,
+            u.id AS "receivedById", ${USER_NAME} AS "receivedByName", ${PAID_AT} AS "paidAt",
+            to_char(${RECEIVED_AT} AT TIME ZONE s.time_zone, 'YYYY-MM-DD HH24:MI') AS "paidAtClinicTime",
+            s.time_zone AS "timeZone"
+       FROM payments p
+       JOIN appointment_entities a ON a.id = p.appointment_id
+       JOIN patient_entities pt ON pt.id = a.patient_id
+       JOIN doctor_entities d ON d.id = a.doctor_id
+       LEFT JOIN payments o ON o.id = p.refund_of
+       LEFT JOIN users u ON u.id = p.received_by
+       CROSS JOIN clinic_settings s
+      WHERE p.id = ? AND s.id = 1`,
+    [id],
+  );
+  const r: ReceiptRow | undefined = rows[0];
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    kind: r.kind,
+    receiptNumber: r.receiptNumber,
+    refundOfReceiptNumber: r.refundOfReceiptNumber,
+    status: r.status,
+    clinicName: r.clinicName,
+    clinicAddress: r.clinicAddress,
+    patient: { id: r.patientId, name: r.patientName, phone: r.patientPhone },
+    doctor: { id: r.doctorId, name: r.doctorName, specialization: r.specialization },
+    appointment: { id: r.appointmentId, date: r.date, startTime: r.startTime, endTime: r.endTime },
+    amount: r.amount,
+    refunded: r.refunded,
+    currency: r.currency,
+    method: r.method,
+    reference: r.reference,
+    note: r.note,
+    receivedBy: r.receivedById === null ? null : { id: r.receivedById, name: r.receivedByName ?? '' },
+    paidAt: r.paidAt,
+    paidAtClinicTime: r.paidAtClinicTime,
+    timeZone: r.timeZone,
+  };
 }

@@ -50,6 +50,16 @@ import {
   patientSummarySchema,
   updatePatientSchema,
 } from './patients';
+import {
+  appointmentPaymentsSchema,
+  dayEndSchema,
+  dayEndSummarySchema,
+  paymentSchema,
+  paymentsForAppointmentSchema,
+  receiptSchema,
+  recordPaymentSchema,
+  refundSchema,
+} from './payments';
 
 export { ROLES, type Role } from './dto';
 
@@ -166,6 +176,19 @@ export const channels = {
   'patients.get': channel({ req: z.strictObject({ id: idSchema }), res: patientPageSchema, roles: ALL, audit: { entity: 'patient', kind: 'read' } }),
   'patients.create': channel({ req: createPatientSchema, res: createPatientResultSchema, roles: ALL, audit: { entity: 'patient', kind: 'write' } }),
   'patients.update': channel({ req: updatePatientSchema, res: patientDetailSchema, roles: ALL, audit: { entity: 'patient', kind: 'write' } }),
+
+  // Refunds return money: an ADMIN, or a DOCTOR for their own consultations (checked in main).
+  'payments.record': channel({ req: recordPaymentSchema, res: paymentSchema, roles: ALL, audit: { entity: 'payment', kind: 'write' } }),
+  'payments.confirm': channel({ req: byId, res: paymentSchema, roles: ALL, audit: { entity: 'payment', kind: 'write' } }),
+  'payments.refund': channel({ req: refundSchema, res: paymentSchema, roles: ['ADMIN', 'DOCTOR'], audit: { entity: 'payment', kind: 'write' } }),
+  'payments.receipt': channel({ req: byId, res: receiptSchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
+  'payments.forAppointment': channel({
+    req: paymentsForAppointmentSchema,
+    res: appointmentPaymentsSchema,
+    roles: ALL,
+    audit: { entity: 'payment', kind: 'read' },
+  }),
+  'payments.dayEnd': channel({ req: dayEndSchema, res: dayEndSummarySchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
 
   'settings.get': channel({ req: empty, res: settingsSchema, roles: ALL }),
   'settings.update': channel({ req: updateSettingsSchema, res: settingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),

@@ -7,3 +7,4 @@ export * from './patients';
 export * from './doctors';
 export * from './availability';
 export * from './appointments';
+export * from './payments';

@@ -59,6 +59,14 @@ async function someAppointment(h: Harness, date = FUTURE, extra: Record<string, 
   return id;
 }
 
+async function somePayment(h: Harness, extra: Record<string, unknown> = {}): Promise<number> {
+  const [{ id }] = await h
+    .knex('payments')
+    .insert({ appointment_id: await someAppointment(h), amount: '500.00', status: 'PAID', payment_method: 'CASH', order_id: `FIXTURE-${++n}.${process.pid}`, paid_at: h.knex.fn.now(), ...extra })
+    .returning('id');
+  return id;
+}
+
 const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'app.info': async () => ({}),
   'auth.status': async () => ({}),
@@ -115,6 +123,12 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'patients.get': async (h) => ({ id: await somePatient(h) }),
   'patients.create': async () => ({ name: 'Ravi Kumar', phone: '+91 98123 45678', email: unique('ravi'), dateOfBirth: '1980-05-04', gender: 'MALE' }),
   'patients.update': async (h) => ({ id: await somePatient(h), address: '12 MG Road, Pune' }),
+  'payments.record': async (h) => ({ appointmentId: await someAppointment(h), method: 'UPI', reference: '412345678901', amount: '500' }),
+  'payments.confirm': async (h) => ({ id: await somePayment(h, { status: 'PENDING', order_id: null, paid_at: null }) }),
+  'payments.refund': async (h) => ({ paymentId: await somePayment(h), amount: '200.50', reason: 'Test not done' }),
+  'payments.receipt': async (h) => ({ id: await somePayment(h) }),
+  'payments.forAppointment': async (h) => ({ appointmentId: await someAppointment(h) }),
+  'payments.dayEnd': async () => ({ date: today() }),
   'settings.get': async () => ({}),
   'settings.update': async () => ({ clinicName: 'Renamed Clinic' }),
 };

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { idSchema, instantSchema } from './dto';
+import { moneySchema } from './doctors';
+import { dateSchema } from './patients';
+
+export const PAYMENT_METHODS = ['CASH', 'CARD', 'UPI'] as const;
+/** PENDING → PAID → REFUNDED (refunds add up to the whole amount). A refund row is REFUNDED from the start. */
+export const PAYMENT_STATUSES = ['PENDING', 'PAID', 'REFUNDED'] as const;
+/** Methods whose payment the clinic can trace only by the terminal's or the bank's reference. */
+export const METHODS_NEEDING_REFERENCE: readonly (typeof PAYMENT_METHODS)[number][] = ['CARD', 'UPI'];
+
+/** An amount of money to take or return: an exact decimal, more than zero. */
+const positiveMoney = moneySchema.refine((m) => /[1-9]/.test(m), 'The amount must be more than zero');
+
+const referenceSchema = z.string().trim().max(100, 'At most 100 characters');
+
+export const recordPaymentSchema = z
+  .strictObject({
+    appointmentId: idSchema,
+    method: z.enum(PAYMENT_METHODS, 'Choose cash, card or UPI'),
+    /** The card terminal's approval code or the UPI transaction id (UTR); optional for cash. */
+    reference: referenceSchema.optional(),
+    /** Without it, the doctor's consultation fee. */
+    amount: positiveMoney.optional(),
+    /** Recorded now, received later (a UPI credit still to show up): no receipt until confirmed. */
+    pending: z.boolean().default(false),
+  })
+  .refine((v) => !METHODS_NEEDING_REFERENCE.includes(v.method) || !!v.reference, {
+    message: 'Enter the card approval code or the UPI transaction id',
+    path: ['reference'],
+  });
+
+export const refundSchema = z.strictObject({
+  paymentId: idSchema,
+  amount: positiveMoney,
+  reason: z.string().trim().min(3, 'Say why the money is returned').max(500, 'At most 500 characters'),
+});
+
+export const paymentsForAppointmentSchema = z.strictObject({ appointmentId: idSchema });
+export const dayEndSchema = z.strictObject({ date: dateSchema });
+
+/** Amounts are exact decimal strings; a refund row's amount is negative. */
+export const paymentSchema = z.object({
+  id: idSchema,
+  appointmentId: idSchema,
+  kind: z.enum(['PAYMENT', 'REFUND']),
+  /** For a refund: the payment it returns money from. */
+  refundOf: idSchema.nullable(),
+  /** The clinic's receipt (or, for a refund, credit note) number; none while PENDING. */
+  receiptNumber: z.string().nullable(),
+  amount: z.string(),
+  /** For a payment: how much of it has gone back so far. */
+  refunded: z.string(),
+  currency: z.string(),
+  /** One of PAYMENT_STATUSES; rows from before this version may hold others. */
+  status: z.string(),
+  method: z.string().nullable(),
+  reference: z.string().nullable(),
+  /** For a refund: why. */
+  note: z.string().nullable(),
+  receivedBy: idSchema.nullable(),
+  receivedByName: z.string().nullable(),
+  paidAt: instantSchema.nullable(),
+  createdAt: instantSchema,
+  patientName: z.string(),
+  doctorName: z.string(),
+});
+export type PaymentDto = z.infer<typeof paymentSchema>;
+
+export const appointmentPaymentsSchema = z.object({
+  appointmentId: idSchema,
+  payments: z.array(paymentSchema),
+  totals: z.object({
+    /** Received (PAID or since refunded), refunds not deducted. */
+    paid: z.string(),
+    refunded: z.string(),
+    /** What the clinic holds for this appointment: paid − refunded. */
+    balance: z.string(),
+    /** Recorded but not yet received. */
+    pending: z.string(),
+    /** The doctor's consultation fee, when one is set. */
+    fee: z.string().nullable(),
+    /** Still to collect: fee − balance, never below zero; null without a fee. */
+    due: z.string().nullable(),
+  }),
+});
+
+export const receiptSchema = z.object({
+  id: idSchema,
+  kind: z.enum(['PAYMENT', 'REFUND']),
+  receiptNumber: z.string(),
+  /** For a refund (credit note): the receipt of the payment it refunds. */
+  refundOfReceiptNumber: z.string().nullable(),
+  status: z.string(),
+  clinicName: z.string(),
+  clinicAddress: z.string(),
+  patient: z.object({ id: idSchema, name: z.string(), phone: z.string().nullable() }),
+  doctor: z.object({ id: idSchema, name: z.string(), specialization: z.string().nullable() }),
+  appointment: z.object({ id: idSchema, date: z.string(), startTime: z.string(), endTime: z.string() }),
+  /** What changed hands, without a sign: the kind says in which direction. */
+  amount: z.string(),
+  /** For a payment: refunded so far (a reprint shows it). */
+  refunded: z.string(),
+  currency: z.string(),
+  method: z.string().nullable(),
+  reference: z.string().nullable(),
+  note: z.string().nullable(),
+  receivedBy: z.object({ id: idSchema, name: z.string() }).nullable(),
+  paidAt: instantSchema,
+  /** paidAt on the clinic's clock, "YYYY-MM-DD HH:MM", as the receipt prints it. */
+  paidAtClinicTime: z.string(),
+  timeZone: z.string(),
+});
+export type ReceiptDto = z.infer<typeof receiptSchema>;
+
+const sums = {
+  currency: z.string(),
+  received: z.string(),
+  refunded: z.string(),
+  net: z.string(),
+  payments: z.number().int(),
+  refunds: z.number().int(),
+};
+
+export const dayEndSummarySchema = z.object({
+  date: z.string(),
+  timeZone: z.string(),
+  /** One line per currency (normally just the clinic's). */
+  totals: z.array(z.object(sums)),
+  byMethod: z.array(z.object({ method: z.string().nullable(), ...sums })),
+  byUser: z.array(z.object({ userId: idSchema.nullable(), userName: z.string().nullable(), ...sums })),
+  /** Every payment and refund received or paid out that day, in order. */
+  entries: z.array(paymentSchema),
+});
+export type DayEndSummaryDto = z.infer<typeof dayEndSummarySchema>;

@@ -1,0 +1,390 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DayEndSummaryDto, PaymentDto, ReceiptDto, Result } from '../../preload/contract';
+import { migrateToLatest, migratorConfig } from '../../main/db/migrator';
+import { takeReceiptNumber } from '../../main/payments/repo';
+import { migrations } from '../../migrations';
+import { MODES, openScratch, sqlState, type Mode } from '../support/databases';
+import { databaseSnapshot, expectOk, startHarness, type Harness } from '../support/harness';
+
+type Totals = { paid: string; refunded: string; balance: string; pending: string; fee: string | null; due: string | null };
+type ForAppointment = { appointmentId: number; payments: PaymentDto[]; totals: Totals };
+
+const ZONE = 'Asia/Kolkata';
+
+describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
+  let h: Harness;
+  let desk: { sessionKey: string; userId: number };
+  let desk2: { sessionKey: string; userId: number };
+  let admin: { sessionKey: string; userId: number };
+  let ownDoctor: { sessionKey: string; userId: number };
+  let drFee: number;
+  let drNoFee: number;
+  let drZeroFee: number;
+  let patient: number;
+  let year: number;
+  let day = 0;
+
+  beforeAll(async () => {
+    h = await startHarness(mode);
+    desk = await h.signInAs('RECEPTIONIST');
+    desk2 = await h.signInAs('RECEPTIONIST');
+    admin = await h.signInAs('ADMIN');
+    expectOk(await h.call('settings.update', { clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', timeZone: ZONE }, admin.sessionKey));
+    [{ id: drFee }, { id: drNoFee }, { id: drZeroFee }] = await h
+      .knex('doctor_entities')
+      .insert([
+        { name: 'Dr. Asha Rao', email: 'asha.rao@clinic.test', specialization: 'Cardiology', consultation_fee: '650.00' },
+        { name: 'Dr. Vikram Sen', email: 'vikram.sen@clinic.test', consultation_fee: null },
+        { name: 'Dr. Free Camp', email: 'free.camp@clinic.test', consultation_fee: '0.00' },
+      ])
+      .returning('id');
+    ownDoctor = await h.signInAs('DOCTOR', { doctorId: drFee });
+    [{ id: patient }] = await h.knex('patient_entities').insert({ name: 'Ravi Kumar', phone: '+919812345678', email: 'ravi@example.com' }).returning('id');
+    year = (await h.knex.raw(`SELECT extract(year FROM now() AT TIME ZONE ?)::int AS y`, [ZONE])).rows[0].y;
+  });
+  afterAll(() => h.dispose());
+
+  /** A fresh appointment on a day of its own, so none overlap. */
+  async function appointment(doctorId = drFee, status = 'COMPLETED'): Promise<number> {
+    const date = new Date(Date.UTC(2098, 0, 1 + ++day)).toISOString().slice(0, 10);
+    const [{ id }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patient, doctor_id: doctorId, appointment_date: date, start_time: '10:00', end_time: '10:15', status, cancel_reason: status === 'CANCELLED' ? 'Patient travelling' : null })
+      .returning('id');
+    return id;
+  }
+
+  const record = (payload: Record<string, unknown>, key = desk.sessionKey) => h.callRaw('payments.record', payload, key);
+  const refund = (payload: Record<string, unknown>, key = admin.sessionKey) => h.callRaw('payments.refund', payload, key);
+  const paid = async (amount = '500.00', method = 'CASH') => expectOk<PaymentDto>(await record({ appointmentId: await appointment(), method, amount, reference: method === 'CASH' ? undefined : 'REF1' }));
+  const counter = async () => (await h.knex('receipt_counters').where({ year }).first('last_no'))?.last_no as number | undefined;
+  const no = (receipt: string | null) => Number(receipt?.split('-')[2]);
+
+  /** Runs a call that must fail with this error and change nothing at all. */
+  async function refused(call: () => Promise<Result<unknown>>, error: { code: string; field?: string; message?: unknown }) {
+    const before = await databaseSnapshot(h.knex);
+    expect(await call()).toMatchObject({ ok: false, error });
+    expect(await databaseSnapshot(h.knex)).toBe(before);
+  }
+
+  it('records a payment at the doctor’s fee, in the clinic’s currency, with the year’s first receipt number', async () => {
+    const appointmentId = await appointment();
+    const p = expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH' }));
+    expect(p).toMatchObject({
+      appointmentId,
+      kind: 'PAYMENT',
+      amount: '650.00',
+      refunded: '0.00',
+      currency: 'INR',
+      status: 'PAID',
+      method: 'CASH',
+      reference: null,
+      receiptNumber: `CD-${year}-000001`,
+      receivedBy: desk.userId,
+      refundOf: null,
+      patientName: 'Ravi Kumar',
+      doctorName: 'Dr. Asha Rao',
+      paidAt: expect.any(String),
+    });
+    expect(await h.knex('audit_log').where({ action: 'payments.record' }).first('user_id', 'entity', 'entity_id')).toEqual({ user_id: desk.userId, entity: 'payment', entity_id: p.id });
+  });
+
+  it('takes the currency from the settings at the time of payment, and the amount given', async () => {
+    expectOk(await h.call('settings.update', { currency: 'USD' }, admin.sessionKey));
+    try {
+      const p = expectOk<PaymentDto>(await record({ appointmentId: await appointment(), method: 'CARD', reference: 'POS12345678', amount: '49.99' }));
+      expect(p).toMatchObject({ currency: 'USD', amount: '49.99', reference: 'POS12345678' });
+    } finally {
+      expectOk(await h.call('settings.update', { currency: 'INR' }, admin.sessionKey));
+    }
+  });
+
+  it('numbers receipts one after another, without gaps or repeats, when desks record at once', async () => {
+    const start = (await counter())!;
+    const appointments = await Promise.all(Array.from({ length: 10 }, () => appointment()));
+    const results = await Promise.all(appointments.map((appointmentId, i) => record({ appointmentId, method: 'UPI', reference: `4123456789${i}` }, i % 2 ? desk.sessionKey : desk2.sessionKey)));
+    const numbers = results.map((r) => no(expectOk<PaymentDto>(r).receiptNumber)).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => start + 1 + i));
+    expect(await counter()).toBe(start + 10);
+  });
+
+  it('gives the number back when the payment rolls back', async () => {
+    const start = (await counter())!;
+    // A failure after the number was taken: the insert itself is refused.
+    await h.knex.raw(`ALTER TABLE payments ADD CONSTRAINT chk_test_rollback CHECK (transaction_id IS DISTINCT FROM 'FAIL-ME') NOT VALID`);
+    try {
+      expect(await record({ appointmentId: await appointment(), method: 'UPI', reference: 'FAIL-ME' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    } finally {
+      await h.knex.raw('ALTER TABLE payments DROP CONSTRAINT chk_test_rollback');
+    }
+    expect(await counter()).toBe(start);
+    expect(no(expectOk<PaymentDto>(await record({ appointmentId: await appointment(), method: 'CASH' })).receiptNumber)).toBe(start + 1);
+  });
+
+  it('starts each year at 1, after any numbers that year already has (demo or older data)', async () => {
+    await h.knex('payments').insert({ appointment_id: await appointment(), amount: '100.00', status: 'PAID', order_id: 'CD-2031-000041' });
+    const take = (y: number) => h.knex.transaction((trx) => takeReceiptNumber(trx, y));
+    expect(await take(2031)).toBe('CD-2031-000042');
+    expect(await take(2031)).toBe('CD-2031-000043');
+    expect(await take(2032)).toBe('CD-2032-000001');
+  });
+
+  it('refuses a cancelled appointment, an unknown one, and writes nothing', async () => {
+    const cancelled = await appointment(drFee, 'CANCELLED');
+    await refused(() => record({ appointmentId: cancelled, method: 'CASH' }), { code: 'CONFLICT', field: 'appointmentId', message: expect.stringMatching(/cancelled/) });
+    await refused(() => record({ appointmentId: 99_999_999, method: 'CASH' }), { code: 'NOT_FOUND', field: 'appointmentId' });
+  });
+
+  it('needs a reference for card and UPI, not for cash', async () => {
+    const appointmentId = await appointment();
+    await refused(() => record({ appointmentId, method: 'CARD' }), { code: 'INVALID', field: 'reference' });
+    await refused(() => record({ appointmentId, method: 'UPI', reference: '   ' }), { code: 'INVALID', field: 'reference' });
+    await refused(() => record({ appointmentId, method: 'CHEQUE', reference: '123' }), { code: 'INVALID', field: 'method' });
+    expect(expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', reference: '' })).reference).toBeNull();
+  });
+
+  it('takes only amounts above zero, as exact decimals', async () => {
+    const appointmentId = await appointment();
+    for (const amount of ['0', '0.00', '-5', '12.345', '1e3', '100000000']) {
+      await refused(() => record({ appointmentId, method: 'CASH', amount }), { code: 'INVALID', field: 'amount' });
+    }
+    await refused(() => record({ appointmentId, method: 'CASH', amount: 12.5 }), { code: 'INVALID', field: 'amount' });
+    expect(expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', amount: '0.01' })).amount).toBe('0.01');
+  });
+
+  it('asks for the amount when the doctor has no fee', async () => {
+    for (const doctor of [drNoFee, drZeroFee]) {
+      const appointmentId = await appointment(doctor);
+      await refused(() => record({ appointmentId, method: 'CASH' }), { code: 'INVALID', field: 'amount', message: expect.stringMatching(/enter the amount/) });
+      expect(expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', amount: '300' })).amount).toBe('300.00');
+    }
+  });
+
+  it('records a pending payment without a receipt, and confirms it once: PAID, numbered, received by the confirming user', async () => {
+    const appointmentId = await appointment();
+    const pending = expectOk<PaymentDto>(await record({ appointmentId, method: 'UPI', reference: '412345678999', pending: true }));
+    expect(pending).toMatchObject({ status: 'PENDING', receiptNumber: null, receivedBy: null, paidAt: null, amount: '650.00' });
+    await refused(() => h.call('payments.receipt', { id: pending.id }, desk.sessionKey), { code: 'CONFLICT', field: 'id' });
+    await refused(() => refund({ paymentId: pending.id, amount: '10', reason: 'Changed mind' }), { code: 'CONFLICT', field: 'paymentId' });
+
+    const start = (await counter())!;
+    const confirmed = expectOk<PaymentDto>(await h.call('payments.confirm', { id: pending.id }, desk2.sessionKey));
+    expect(confirmed).toMatchObject({ status: 'PAID', receiptNumber: `CD-${year}-${String(start + 1).padStart(6, '0')}`, receivedBy: desk2.userId, paidAt: expect.any(String) });
+    await refused(() => h.call('payments.confirm', { id: pending.id }, desk.sessionKey), { code: 'CONFLICT', field: 'id', message: expect.stringMatching(/already paid/) });
+    await refused(() => h.call('payments.confirm', { id: 99_999_999 }, desk.sessionKey), { code: 'NOT_FOUND', field: 'id' });
+  });
+
+  it('does not confirm a pending payment of an appointment cancelled since', async () => {
+    const appointmentId = await appointment(drFee, 'SCHEDULED');
+    const pending = expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', pending: true }));
+    expectOk(await h.call('appointments.cancel', { id: appointmentId, reason: 'Doctor on leave' }, desk.sessionKey));
+    await refused(() => h.call('payments.confirm', { id: pending.id }, desk.sessionKey), { code: 'CONFLICT', field: 'id', message: expect.stringMatching(/cancelled/) });
+  });
+
+  it('refunds in parts as linked negative rows with their own numbers, never more than was paid', async () => {
+    const payment = expectOk<PaymentDto>(await record({ appointmentId: await appointment(), method: 'UPI', reference: '412345678000' }));
+    const first = expectOk<PaymentDto>(await refund({ paymentId: payment.id, amount: '200', reason: 'ECG not done' }));
+    expect(first).toMatchObject({ kind: 'REFUND', refundOf: payment.id, amount: '-200.00', status: 'REFUNDED', method: 'UPI', note: 'ECG not done', receivedBy: admin.userId, currency: 'INR' });
+    expect(no(first.receiptNumber)).toBe(no(payment.receiptNumber) + 1);
+    expect(expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId: payment.appointmentId }, desk.sessionKey)).payments[0]).toMatchObject({
+      status: 'PAID',
+      refunded: '200.00',
+    });
+
+    await refused(() => refund({ paymentId: payment.id, amount: '450.01', reason: 'Too much' }), { code: 'CONFLICT', field: 'amount', message: 'At most INR 450.00 of this payment can still be refunded' });
+    await refused(() => refund({ paymentId: first.id, amount: '1', reason: 'Refund of a refund' }), { code: 'CONFLICT', field: 'paymentId' });
+    await refused(() => refund({ paymentId: payment.id, amount: '0', reason: 'Nothing' }), { code: 'INVALID', field: 'amount' });
+    await refused(() => refund({ paymentId: payment.id, amount: '1', reason: ' ' }), { code: 'INVALID', field: 'reason' });
+    await refused(() => refund({ paymentId: 99_999_999, amount: '1', reason: 'Unknown' }), { code: 'NOT_FOUND', field: 'paymentId' });
+
+    expectOk(await refund({ paymentId: payment.id, amount: '450.00', reason: 'Consultation cancelled' }));
+    expect((await h.knex('payments').where({ id: payment.id }).first('status')).status).toBe('REFUNDED');
+    await refused(() => refund({ paymentId: payment.id, amount: '0.01', reason: 'Once more' }), { code: 'CONFLICT', field: 'paymentId', message: expect.stringMatching(/refunded in full/) });
+  });
+
+  it('adds money exactly: 0.10 + 0.20 refunds empty a 0.30 payment', async () => {
+    const payment = await paid('0.30');
+    expectOk(await refund({ paymentId: payment.id, amount: '0.10', reason: 'Part one' }));
+    expectOk(await refund({ paymentId: payment.id, amount: '0.20', reason: 'Part two' }));
+    expect((await h.knex('payments').where({ id: payment.id }).first('status')).status).toBe('REFUNDED');
+  });
+
+  it('lets only an administrator, or the consultation’s own doctor, refund', async () => {
+    const payment = await paid('500.00');
+    const before = await h.knex('payments').select('*').orderBy('id');
+    expect(await refund({ paymentId: payment.id, amount: '100', reason: 'Desk refund' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const otherDoctor = await h.signInAs('DOCTOR');
+    expect(await refund({ paymentId: payment.id, amount: '100', reason: 'Not my patient' }, otherDoctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'paymentId' } });
+    expect(await h.knex('payments').select('*').orderBy('id')).toEqual(before);
+    expect(expectOk<PaymentDto>(await refund({ paymentId: payment.id, amount: '100', reason: 'Own patient' }, ownDoctor.sessionKey))).toMatchObject({ receivedBy: ownDoctor.userId });
+  });
+
+  it('two desks refunding the same payment at once cannot together return more than was paid', async () => {
+    const payment = await paid('500.00');
+    const both = await Promise.all([
+      refund({ paymentId: payment.id, amount: '300', reason: 'Desk one' }),
+      refund({ paymentId: payment.id, amount: '300', reason: 'Desk two' }, ownDoctor.sessionKey),
+    ]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.filter((r) => !r.ok && r.error.code === 'CONFLICT' && r.error.field === 'amount')).toHaveLength(1);
+
+    const many = await paid('500.00');
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => refund({ paymentId: many.id, amount: '100', reason: `Desk ${i}` })));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    const sums = await h.knex.raw(
+      `SELECT p.status, (SELECT sum(r.amount) FROM payments r WHERE r.refund_of = p.id) AS refunded FROM payments p WHERE p.id IN (?, ?) ORDER BY p.id`,
+      [payment.id, many.id],
+    );
+    expect(sums.rows).toEqual([
+      { status: 'PAID', refunded: '-300.00' },
+      { status: 'REFUNDED', refunded: '-500.00' },
+    ]);
+  });
+
+  it('lists an appointment’s payments with paid, refunded, balance, pending and due', async () => {
+    const appointmentId = await appointment();
+    const a = expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', amount: '400' }));
+    expectOk(await record({ appointmentId, method: 'UPI', reference: '412345670000', amount: '100.50', pending: true }));
+    expectOk(await refund({ paymentId: a.id, amount: '150.25', reason: 'Discount after the fact' }));
+    const list = expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId }, desk.sessionKey));
+    expect(list.payments.map((p) => [p.kind, p.amount, p.status])).toEqual([
+      ['PAYMENT', '400.00', 'PAID'],
+      ['PAYMENT', '100.50', 'PENDING'],
+      ['REFUND', '-150.25', 'REFUNDED'],
+    ]);
+    expect(list.totals).toEqual({ paid: '400.00', refunded: '150.25', balance: '249.75', pending: '100.50', fee: '650.00', due: '400.25' });
+    const noFee = expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId: await appointment(drNoFee) }, desk.sessionKey));
+    expect(noFee).toMatchObject({ payments: [], totals: { paid: '0.00', refunded: '0.00', balance: '0.00', pending: '0.00', fee: null, due: null } });
+    await refused(() => h.call('payments.forAppointment', { appointmentId: 99_999_999 }, desk.sessionKey), { code: 'NOT_FOUND', field: 'appointmentId' });
+  });
+
+  it('gives everything a receipt prints, and a credit note for a refund', async () => {
+    const appointmentId = await appointment();
+    const p = expectOk<PaymentDto>(await record({ appointmentId, method: 'CARD', reference: 'POSA1B2C3D4' }));
+    await h.knex('payments').where({ id: p.id }).update({ paid_at: '2026-03-01T04:35:00Z' });
+    const receipt = expectOk<ReceiptDto>(await h.call('payments.receipt', { id: p.id }, desk.sessionKey));
+    const appointmentRow = await h.knex('appointment_entities').where({ id: appointmentId }).first('appointment_date');
+    expect(receipt).toEqual({
+      id: p.id,
+      kind: 'PAYMENT',
+      receiptNumber: p.receiptNumber,
+      refundOfReceiptNumber: null,
+      status: 'PAID',
+      clinicName: 'Sunrise Clinic',
+      clinicAddress: '12 MG Road, Pune',
+      patient: { id: patient, name: 'Ravi Kumar', phone: '+919812345678' },
+      doctor: { id: drFee, name: 'Dr. Asha Rao', specialization: 'Cardiology' },
+      appointment: { id: appointmentId, date: appointmentRow.appointment_date, startTime: '10:00:00', endTime: '10:15:00' },
+      amount: '650.00',
+      refunded: '0.00',
+      currency: 'INR',
+      method: 'CARD',
+      reference: 'POSA1B2C3D4',
+      note: null,
+      receivedBy: { id: desk.userId, name: expect.stringMatching(/^RECEPTIONIST \d+$/) },
+      paidAt: '2026-03-01T04:35:00.000Z',
+      paidAtClinicTime: '2026-03-01 10:05',
+      timeZone: ZONE,
+    });
+    const r = expectOk<PaymentDto>(await refund({ paymentId: p.id, amount: '50', reason: 'Overcharged' }));
+    expect(expectOk<ReceiptDto>(await h.call('payments.receipt', { id: r.id }, desk.sessionKey))).toMatchObject({
+      kind: 'REFUND',
+      receiptNumber: r.receiptNumber,
+      refundOfReceiptNumber: p.receiptNumber,
+      amount: '50.00',
+      note: 'Overcharged',
+      method: 'CARD',
+    });
+    expect(expectOk<ReceiptDto>(await h.call('payments.receipt', { id: p.id }, desk.sessionKey)).refunded).toBe('50.00');
+    expect(await h.knex('audit_log').where({ action: 'payments.receipt', entity_id: r.id }).first('entity')).toEqual({ entity: 'payment' });
+    await refused(() => h.call('payments.receipt', { id: 99_999_999 }, desk.sessionKey), { code: 'NOT_FOUND', field: 'id' });
+  });
+
+  it('closes a clinic day: per method and per user, refunds apart and netted, in the clinic’s time zone', async () => {
+    // 2030-06-15 in Asia/Kolkata runs from 2030-06-14T18:30Z to 2030-06-15T18:30Z.
+    const at = async (result: Result<unknown>, instant: string) => {
+      const p = expectOk<PaymentDto>(result);
+      await h.knex('payments').where({ id: p.id }).update({ paid_at: instant });
+      return p;
+    };
+    const rec = async (payload: Record<string, unknown>, key: string) => record({ appointmentId: await appointment(), ...payload }, key);
+    await at(await rec({ method: 'CASH', amount: '999' }, desk.sessionKey), '2030-06-14T18:29:59Z'); // the 14th in the clinic
+    const cash1 = await at(await rec({ method: 'CASH', amount: '500' }, desk.sessionKey), '2030-06-14T18:30:00Z');
+    await at(await rec({ method: 'CASH', amount: '300.25' }, desk2.sessionKey), '2030-06-15T09:00:00Z');
+    const upi = await at(await rec({ method: 'UPI', amount: '650', reference: '412345671111' }, desk2.sessionKey), '2030-06-15T10:00:00Z');
+    await at(await rec({ method: 'CARD', amount: '1200', reference: 'POS00000001' }, desk.sessionKey), '2030-06-15T18:29:59Z');
+    await at(await rec({ method: 'CARD', amount: '777', reference: 'POS00000002' }, desk.sessionKey), '2030-06-15T18:30:00Z'); // the 16th
+    // Pending money is not takings; a row from before paid_at existed counts by created_at (UTC).
+    await rec({ method: 'CASH', amount: '50', pending: true }, desk.sessionKey);
+    await h.knex('payments').insert({ appointment_id: await appointment(), amount: '120.00', status: 'PAID', payment_method: 'CASH', order_id: 'CD-2030-900001', created_at: '2030-06-15 05:00:00' });
+    // Refunds the same day: of the morning's UPI payment, and of the cash payment.
+    await at(await refund({ paymentId: upi.id, amount: '150', reason: 'Lab test not done' }), '2030-06-15T11:00:00Z');
+    await at(await refund({ paymentId: cash1.id, amount: '500', reason: 'Wrong patient' }, ownDoctor.sessionKey), '2030-06-15T12:00:00Z');
+
+    const summary = expectOk<DayEndSummaryDto>(await h.call('payments.dayEnd', { date: '2030-06-15' }, desk.sessionKey));
+    expect(summary.timeZone).toBe(ZONE);
+    expect(summary.totals).toEqual([{ currency: 'INR', received: '2770.25', refunded: '650.00', net: '2120.25', payments: 5, refunds: 2 }]);
+    expect(summary.byMethod).toEqual([
+      { method: 'CASH', currency: 'INR', received: '920.25', refunded: '500.00', net: '420.25', payments: 3, refunds: 1 },
+      { method: 'CARD', currency: 'INR', received: '1200.00', refunded: '0.00', net: '1200.00', payments: 1, refunds: 0 },
+      { method: 'UPI', currency: 'INR', received: '650.00', refunded: '150.00', net: '500.00', payments: 1, refunds: 1 },
+    ]);
+    const byUser = Object.fromEntries(summary.byUser.map((u) => [String(u.userId), [u.received, u.refunded, u.net, u.payments, u.refunds]]));
+    expect(byUser).toEqual({
+      [desk.userId]: ['1700.00', '0.00', '1700.00', 2, 0],
+      [desk2.userId]: ['950.25', '0.00', '950.25', 2, 0],
+      [admin.userId]: ['0.00', '150.00', '-150.00', 0, 1],
+      [ownDoctor.userId]: ['0.00', '500.00', '-500.00', 0, 1],
+      null: ['120.00', '0.00', '120.00', 1, 0],
+    });
+    expect(summary.entries.map((e) => e.amount)).toEqual(['500.00', '120.00', '300.25', '650.00', '-150.00', '-500.00', '1200.00']);
+    expect(await h.knex('audit_log').where({ action: 'payments.dayEnd' }).first('entity')).toEqual({ entity: 'payment' });
+
+    const empty = expectOk<DayEndSummaryDto>(await h.call('payments.dayEnd', { date: '2030-01-01' }, desk.sessionKey));
+    expect(empty).toMatchObject({ totals: [], byMethod: [], byUser: [], entries: [] });
+    await refused(() => h.call('payments.dayEnd', { date: '2030-02-30' }, desk.sessionKey), { code: 'INVALID', field: 'date' });
+  });
+
+  it('the database refuses payments that break the rules, whoever writes them', async () => {
+    const appointmentId = await appointment();
+    const row = { appointment_id: appointmentId, amount: '100.00', status: 'PAID', payment_method: 'CASH' };
+    expect(await sqlState(h.knex('payments').insert({ ...row, payment_method: 'BITCOIN' }))).toBe('23514');
+    expect(await sqlState(h.knex('payments').insert({ ...row, status: 'SUCCESS' }))).toBe('23514');
+    expect(await sqlState(h.knex('payments').insert({ ...row, amount: '-100.00' }))).toBe('23514');
+    expect(await sqlState(h.knex('payments').insert({ ...row, amount: '0.00' }))).toBe('23514');
+    const [{ id }] = await h.knex('payments').insert(row).returning('id');
+    expect(await sqlState(h.knex('payments').insert({ ...row, refund_of: id, status: 'REFUNDED' }))).toBe('23514');
+    expect(await sqlState(h.knex('payments').insert({ ...row, refund_of: id, amount: '-10.00' }))).toBe('23514');
+    expect(await sqlState(h.knex('payments').insert({ ...row, refund_of: 99_999_999, amount: '-10.00', status: 'REFUNDED' }))).toBe('23503');
+    await h.knex('payments').insert({ ...row, refund_of: id, amount: '-10.00', status: 'REFUNDED' });
+    expect(await sqlState(h.knex('payments').where({ id }).del())).toBe('23503');
+    // Deleting the appointment still takes its payment and refund along (cascade).
+    await h.knex('appointment_entities').where({ id: appointmentId }).del();
+    expect(await h.knex('payments').where({ appointment_id: appointmentId }).count({ n: '*' }).first()).toEqual({ n: 0 });
+  });
+});
+
+describe.each(MODES)('desk payments migration (%s)', (mode: Mode) => {
+  it('upgrades a database whose payments break the new rules, and leaves those rows alone', async () => {
+    const s = await openScratch(mode);
+    try {
+      const knex = s.db.knex;
+      for (let i = 0; i < migrations.length - 1; i++) await knex.migrate.up(migratorConfig);
+      expect(migrations.at(-1)!.name).toBe('20261125001200_desk_payments');
+      const [{ id: doctor }] = await knex('doctor_entities').insert({ name: 'Dr. Old', email: 'old@clinic.test' }).returning('id');
+      const [{ id: patient }] = await knex('patient_entities').insert({ name: 'Old Patient', email: 'old@example.com' }).returning('id');
+      const [{ id: appointment }] = await knex('appointment_entities')
+        .insert({ patient_id: patient, doctor_id: doctor, appointment_date: '2020-01-01', start_time: '10:00', end_time: '10:15', status: 'COMPLETED' })
+        .returning('id');
+      const odd = [
+        { appointment_id: appointment, amount: '0.00', status: 'SUCCESS', payment_method: 'RAZORPAY', order_id: 'order_abc' },
+        { appointment_id: appointment, amount: '-5.00', status: 'FAILED', payment_method: null, order_id: null },
+      ];
+      await knex('payments').insert(odd);
+      expect(await migrateToLatest(knex)).toEqual(['20261125001200_desk_payments']);
+      expect(await knex('payments').orderBy('id').select('amount', 'status', 'payment_method', 'order_id')).toEqual(odd.map(({ appointment_id: _a, ...r }) => r));
+    } finally {
+      await s.dispose();
+    }
+  });
+});
