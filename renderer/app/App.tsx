@@ -1,26 +1,33 @@
-import { useEffect, useState } from 'react';
-import type { Res } from '../../preload/contract';
-import { clinic } from '../api/clinic';
-
-type Info = Res<'app.info'>;
+import { useEffect } from 'react';
+import { FirstRunScreen } from '../features/auth/FirstRunScreen';
+import { LoginScreen } from '../features/auth/LoginScreen';
+import { AppShell } from '../features/shell/AppShell';
+import { followSessionEvents, useSession } from '../stores/session';
+import { Banner } from '../ui/Banner';
+import '../ui/theme.css';
 
 export function App() {
-  const [info, setInfo] = useState<Info>();
-  const [error, setError] = useState<string>();
+  const { status, problem, refresh } = useSession();
 
   useEffect(() => {
-    clinic.app.info({}).then((r) => (r.ok ? setInfo(r.value) : setError(r.error.message)));
-  }, []);
+    void refresh();
+    return followSessionEvents();
+  }, [refresh]);
 
-  return (
-    <main aria-labelledby="title">
-      <h1 id="title">Clinic Desk</h1>
-      {error && <p role="alert">{error}</p>}
-      {info && (
-        <p>
-          Version {info.version}, {info.databaseMode === 'embedded' ? 'this PC’s own database' : 'the clinic server'}
-        </p>
-      )}
-    </main>
-  );
+  switch (status) {
+    case 'loading':
+      return <p className="ui-center">Starting Clinic Desk…</p>;
+    case 'unavailable':
+      return (
+        <main className="ui-center">
+          <Banner tone="error">{problem}</Banner>
+        </main>
+      );
+    case 'first-run':
+      return <FirstRunScreen />;
+    case 'signed-out':
+      return <LoginScreen />;
+    case 'signed-in':
+      return <AppShell />;
+  }
 }

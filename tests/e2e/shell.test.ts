@@ -1,32 +1,89 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
 
-describe('the renderer in real Chromium through the loopback bridge', () => {
+const ADMIN = { name: 'Dr. Meera Iyer', email: 'meera@sunrise.test', password: 'sunrise clinic 2026' };
+
+async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
+describe('first run, sign-in and the lock screen, in real Chromium through the loopback bridge', () => {
   let clinic: E2eClinic;
   beforeAll(async () => {
     clinic = await startClinic();
   });
   afterAll(() => clinic?.dispose());
 
-  it('loads under the strict CSP, talks to main through the bridge client, and drops the token from the address bar', async () => {
+  it('creates the clinic and its first admin, signs out, and signs in again', async () => {
     const page = await clinic.browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
+    const problems = await watchProblems(page);
     await page.goto(clinic.bridge.url);
-    await page.getByRole('heading', { name: 'Clinic Desk' }).waitFor();
-    await page.getByText('Version e2e, this PC’s own database').waitFor();
+    await page.getByRole('heading', { name: 'Set up Clinic Desk' }).waitFor();
     expect(new URL(page.url()).hash).toBe('');
-    expect(await page.evaluate(() => typeof (window as unknown as { clinic?: unknown }).clinic)).toBe('undefined');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'shell.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'first-run.png') });
+
+    await page.getByLabel('Clinic name').fill('Sunrise Clinic');
+    await page.getByLabel('Time zone').fill('Asia/Kolkata');
+    await page.getByLabel('Your name').fill(ADMIN.name);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill('password12');
+    await page.getByLabel('Repeat the password').fill('password12');
+    await page.getByRole('button', { name: 'Create the clinic' }).click();
+    await page.getByRole('alert').filter({ hasText: 'commonly used' }).waitFor();
+
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Repeat the password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Create the clinic' }).click();
+    await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
+    await page.getByText('Sunrise Clinic').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'signed-in.png') });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Clinic Desk' }).waitFor();
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Email or password is incorrect.' }).waitFor();
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('a page opened without the token is told how to get in', async () => {
+  it('the lock screen hides what is on screen until the password is entered again', async () => {
+    const page = await clinic.browser.newPage();
+    await page.goto(clinic.bridge.url);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const welcome = page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` });
+    await welcome.waitFor();
+
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('heading', { name: 'Clinic Desk is locked' }).waitFor();
+    expect(await welcome.isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'locked.png') });
+
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('alert').filter({ hasText: 'That password is not right.' }).waitFor();
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await welcome.waitFor();
+    expect(await page.getByRole('heading', { name: 'Clinic Desk is locked' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('a page opened without its access key says how to get in', async () => {
     const context = await clinic.browser.newContext();
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${clinic.bridge.port}/`);

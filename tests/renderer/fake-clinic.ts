@@ -1,0 +1,46 @@
+import { channels, makeClient, type ChannelName, type ClinicApi, type EventName, type EventPayload, type Req, type Res, type Result } from '../../preload/contract';
+
+type Handler<C extends ChannelName> = (req: Req<C>) => Result<Res<C>> | Promise<Result<Res<C>>>;
+export type FakeHandlers = { [C in ChannelName]?: Handler<C> };
+
+/**
+ * window.clinic for component tests: makeClient over in-memory handlers. Every request and
+ * every reply passes through the contract's own zod schemas, so a fake cannot drift from what
+ * main really accepts and answers.
+ */
+export function fakeClinic(handlers: FakeHandlers) {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const calls: { channel: ChannelName; payload: unknown }[] = [];
+  const api: ClinicApi = makeClient(
+    async (channel, payload) => {
+      const name = channel as ChannelName;
+      calls.push({ channel: name, payload });
+      const spec = channels[name];
+      const parsed = spec.req.safeParse(payload);
+      if (!parsed.success) throw new Error(`The renderer sent an invalid ${name}: ${parsed.error.message}`);
+      const handler = handlers[name] as ((req: unknown) => Result<unknown> | Promise<Result<unknown>>) | undefined;
+      if (!handler) throw new Error(`No fake handler for ${name}`);
+      const result = await handler(payload);
+      if (result.ok) spec.res.parse(result.value);
+      return result;
+    },
+    (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  );
+  return {
+    api,
+    calls,
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      for (const fn of listeners.get(event) ?? []) fn(payload);
+    },
+  };
+}
+
+/** What the preload does in the app: put the API on window (the renderer reads it at import). */
+export function installClinic(api: ClinicApi | undefined): void {
+  (window as unknown as { clinic?: ClinicApi }).clinic = api;
+}
