@@ -133,6 +133,11 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'settings.update': async () => ({ clinicName: 'Renamed Clinic' }),
 };
 
+async function auditRows(h: Harness, action: string): Promise<number> {
+  const row = await h.knex('audit_log').where({ action, outcome: 'OK' }).count<{ n: number }[]>({ n: '*' });
+  return Number(row[0]?.n ?? 0);
+}
+
 const specOf = (c: ChannelName) => channels[c] as ChannelSpec;
 const allowedRoles = (c: ChannelName): readonly Role[] => (specOf(c).roles === 'public' ? ROLES : (specOf(c).roles as readonly Role[]));
 const forbiddenRoles = (c: ChannelName): Role[] => ROLES.filter((r) => !allowedRoles(c).includes(r));
@@ -156,8 +161,11 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
       const role = allowedRoles(channel).includes('ADMIN') ? 'ADMIN' : allowedRoles(channel)[0]!;
       const caller = await h.signInAs(role);
       const payload = await fixtures[channel](h, caller);
+      const auditedBefore = await auditRows(h, channel);
       const result = await h.call(channel, payload, isPublic(channel) ? undefined : caller.sessionKey);
       expect(result).toMatchObject({ ok: true });
+      // Every channel that reads or changes a patient, booking, payment or account leaves a trace.
+      if (specOf(channel).audit) expect(await auditRows(h, channel)).toBe(auditedBefore + 1);
       // The reply must satisfy the contract's own response schema.
       expect(specOf(channel).res.safeParse((result as { value: unknown }).value).success).toBe(true);
     });
