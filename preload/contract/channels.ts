@@ -98,6 +98,8 @@ export const channels = {
   'auth.logout': channel({ req: empty, res: z.null(), roles: ALL, whenLocked: true }),
   'auth.lock': channel({ req: empty, res: sessionSchema, roles: ALL, whenLocked: true }),
   'auth.unlock': channel({ req: unlockSchema, res: sessionSchema, roles: ALL, whenLocked: true }),
+  /** "Someone is working here": keeps main's idle clock in step with keyboard and pointer use. */
+  'auth.touch': channel({ req: empty, res: z.null(), roles: ALL }),
   'auth.changePassword': channel({ req: changePasswordSchema, res: z.null(), roles: ALL }),
 
   'users.list': channel({ req: empty, res: z.array(userSchema), roles: ADMIN }),

@@ -123,6 +123,15 @@ describe.each(MODES)('sign-in and sessions (%s)', (mode: Mode) => {
     expect(await h.call('users.list', {}, sessionKey)).toMatchObject({ ok: true });
   });
 
+  it('counts reported keyboard and pointer activity, so someone typing a long form is not locked', async () => {
+    const { sessionKey } = await h.signInAs('RECEPTIONIST');
+    for (let i = 0; i < 3; i++) {
+      h.clock.advance(8 * 60_000);
+      expectOk(await h.call('auth.touch', {}, sessionKey));
+    }
+    expect(await h.call('settings.get', {}, sessionKey)).toMatchObject({ ok: true });
+  });
+
   it('locks idle sessions on a timer too, so the screen locks without any call', async () => {
     const { sessionKey } = await h.signInAs('RECEPTIONIST');
     h.clock.advance(11 * 60_000);

@@ -82,6 +82,7 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'auth.logout': async () => ({}),
   'auth.lock': async () => ({}),
   'auth.unlock': async () => ({ password: TEST_PASSWORD }),
+  'auth.touch': async () => ({}),
   'auth.changePassword': async () => ({ currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase' }),
   'users.list': async () => ({}),
   'users.create': async () => ({ email: unique('new'), displayName: 'New Desk', role: 'RECEPTIONIST', password: 'receptionist passphrase 1' }),

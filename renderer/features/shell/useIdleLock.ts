@@ -3,11 +3,12 @@ import { clinic } from '../../api/clinic';
 import { useSession } from '../../stores/session';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+const TELL_MAIN_EVERY_MS = 60_000;
 
 /**
  * Locks this window after the clinic's idle time without keyboard or pointer input. Main
- * enforces the same limit on its side; this makes the screen lock on time even when the
- * person is only reading.
+ * enforces the same limit on its side, so input is reported to it (at most once a minute):
+ * someone filling a long form without saving is working, not idle.
  */
 export function useIdleLock(): void {
   const session = useSession((s) => s.session);
@@ -18,8 +19,13 @@ export function useIdleLock(): void {
   useEffect(() => {
     if (!minutes || locked) return;
     let timer: ReturnType<typeof setTimeout>;
+    let toldMainAt = Date.now();
     const restart = () => {
       clearTimeout(timer);
+      if (Date.now() - toldMainAt > TELL_MAIN_EVERY_MS) {
+        toldMainAt = Date.now();
+        void clinic.auth.touch({});
+      }
       timer = setTimeout(() => {
         void clinic.auth.lock({}).then((r) => r.ok && setSession(r.value));
       }, minutes * 60_000);
