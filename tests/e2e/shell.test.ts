@@ -83,6 +83,28 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
     await page.close();
   });
 
+  it('finds a patient by typing part of the name and opens the record from the keyboard', async () => {
+    await clinic.db.knex('patient_entities').insert([
+      { name: 'Kavya Menon', phone: '+919845012345', date_of_birth: '1988-04-12', gender: 'FEMALE', medical_history: 'Asthma' },
+      { name: 'Kabir Menon', phone: '+919845067890', date_of_birth: '1985-09-30', gender: 'MALE' },
+    ]);
+    const page = await clinic.browser.newPage();
+    await page.goto(clinic.bridge.url);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Patients' }).click();
+    await page.getByLabel('Find a patient').fill('menon');
+    await page.getByRole('option', { name: /Kabir Menon/ }).waitFor();
+    await page.getByLabel('Find a patient').press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Kavya Menon' }).waitFor();
+    await page.getByText('Asthma').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'patients.png') });
+    await page.close();
+  });
+
   it('a page opened without its access key says how to get in', async () => {
     const context = await clinic.browser.newContext();
     const page = await context.newPage();

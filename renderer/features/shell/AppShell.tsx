@@ -4,6 +4,7 @@ import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { LockScreen } from '../auth/LockScreen';
+import { PatientsScreen } from '../patients/PatientsScreen';
 import { useIdleLock } from './useIdleLock';
 
 const ROLE_NAMES = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk' } as const;
@@ -13,6 +14,7 @@ export function AppShell() {
   const { session, setSession } = useSession();
   const [clinicName, setClinicName] = useState('');
   const [offline, setOffline] = useState<string>();
+  const [view, setView] = useState<'home' | 'patients'>('home');
   useIdleLock();
 
   useEffect(() => {
@@ -38,6 +40,14 @@ export function AppShell() {
       <div aria-hidden={locked} inert={locked} style={locked ? { visibility: 'hidden' } : undefined}>
         <header className="shell-bar">
           <strong>{clinicName || 'Clinic Desk'}</strong>
+          <nav className="shell-nav" aria-label="Sections">
+            <Button aria-current={view === 'home' ? 'page' : undefined} onClick={() => setView('home')}>
+              Home
+            </Button>
+            <Button aria-current={view === 'patients' ? 'page' : undefined} onClick={() => setView('patients')}>
+              Patients
+            </Button>
+          </nav>
           <span className="spacer" />
           <span>
             {session.displayName || session.email} · {ROLE_NAMES[session.role]}
@@ -46,10 +56,16 @@ export function AppShell() {
           <Button onClick={signOut}>Sign out</Button>
         </header>
         {offline && <Banner tone="warning">{offline}</Banner>}
-        <main className="shell-main" aria-labelledby="welcome">
-          <h1 id="welcome">Welcome, {session.displayName || session.email}</h1>
-          <p className="ui-hint">You are signed in. The schedule, patients and payments screens arrive here.</p>
-        </main>
+        {view === 'home' ? (
+          <main className="shell-main" aria-labelledby="welcome">
+            <h1 id="welcome">Welcome, {session.displayName || session.email}</h1>
+            <p className="ui-hint">Find a patient under Patients. The schedule, queue and payments screens arrive here next.</p>
+          </main>
+        ) : (
+          <main className="shell-main" aria-label="Patients">
+            <PatientsScreen />
+          </main>
+        )}
       </div>
       {locked && <LockScreen />}
     </>
