@@ -2,8 +2,24 @@ import { useEffect, useState } from 'react';
 import type { Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { Banner } from '../../ui/Banner';
+import { Table, type Column } from '../../ui/Table';
 
 type Page = Res<'patients.get'>;
+
+const APPOINTMENT_COLUMNS: Column<Page['upcoming'][number]>[] = [
+  { header: 'Date', cell: (a) => a.date },
+  { header: 'Time', cell: (a) => `${a.startTime.slice(0, 5)}–${a.endTime.slice(0, 5)}` },
+  { header: 'Doctor', cell: (a) => a.doctorName },
+  { header: 'Status', cell: (a) => a.status },
+  { header: 'Reason', cell: (a) => a.reason ?? '' },
+];
+
+const PAYMENT_COLUMNS: Column<Page['payments'][number]>[] = [
+  { header: 'Receipt', cell: (p) => p.receiptNumber ?? '—' },
+  { header: 'Amount', cell: (p) => `${p.currency} ${p.amount}` },
+  { header: 'Method', cell: (p) => p.method ?? '—' },
+  { header: 'Status', cell: (p) => p.status },
+];
 
 /** A patient's record: demographics, medical history (when the role may see it), appointments, payments. */
 export function PatientProfile({ patientId }: { patientId: number }) {
@@ -54,66 +70,11 @@ export function PatientProfile({ patientId }: { patientId: number }) {
         </>
       )}
       <h3>Upcoming appointments</h3>
-      <AppointmentTable rows={page.upcoming} empty="No upcoming appointments." />
+      <Table label="Upcoming appointments" columns={APPOINTMENT_COLUMNS} rows={page.upcoming} empty="No upcoming appointments." />
       <h3>Past appointments</h3>
-      <AppointmentTable rows={page.past} empty="No past appointments." />
+      <Table label="Past appointments" columns={APPOINTMENT_COLUMNS} rows={page.past} empty="No past appointments." />
       <h3>Payments</h3>
-      {page.payments.length === 0 ? (
-        <p className="ui-hint">No payments.</p>
-      ) : (
-        <table className="ui-table">
-          <thead>
-            <tr>
-              <th scope="col">Receipt</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Method</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.payments.map((p) => (
-              <tr key={p.id}>
-                <td>{p.receiptNumber ?? '—'}</td>
-                <td>
-                  {p.currency} {p.amount}
-                </td>
-                <td>{p.method ?? '—'}</td>
-                <td>{p.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Table label="Payments" columns={PAYMENT_COLUMNS} rows={page.payments} empty="No payments." />
     </section>
-  );
-}
-
-function AppointmentTable({ rows, empty }: { rows: Page['upcoming']; empty: string }) {
-  if (rows.length === 0) return <p className="ui-hint">{empty}</p>;
-  return (
-    <table className="ui-table">
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Time</th>
-          <th scope="col">Doctor</th>
-          <th scope="col">Status</th>
-          <th scope="col">Reason</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((a) => (
-          <tr key={a.id}>
-            <td>{a.date}</td>
-            <td>
-              {a.startTime.slice(0, 5)}–{a.endTime.slice(0, 5)}
-            </td>
-            <td>{a.doctorName}</td>
-            <td>{a.status}</td>
-            <td>{a.reason ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
