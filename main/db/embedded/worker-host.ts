@@ -19,14 +19,16 @@ const STOP_TIMEOUT_MS = 30_000;
 
 /**
  * The bundled app ships pglite-worker.js beside the main bundle; tests and scripts run the
- * TypeScript source through tsx's require hook.
+ * TypeScript source through tsx's require hook. Both are loaded with require() from a tiny
+ * bootstrap, so the packaged app reads the worker through Electron's asar-aware loader.
  */
 function spawnWorker(workerData: WorkerStartOptions): Worker {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const built = path.join(here, 'pglite-worker.js');
-  if (fs.existsSync(built)) return new Worker(built, { workerData });
-  const source = path.join(here, 'pglite-worker.ts');
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData });
+  const bootstrap = fs.existsSync(built)
+    ? `require(${JSON.stringify(built)});`
+    : `require('tsx/cjs'); require(${JSON.stringify(path.join(here, 'pglite-worker.ts'))});`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 function waitFor<T extends WorkerToHost['type']>(
