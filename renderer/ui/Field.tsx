@@ -1,19 +1,19 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface Labelled {
   label: string;
   error?: string;
   hint?: string;
 }
 
-/** A labelled input whose error is announced and tied to it, so screen readers and tests find both. */
-export function Field({ label, error, hint, ...input }: FieldProps) {
+/** Label, hint and error tied to one control, so screen readers and tests find all three. */
+function FieldShell({ label, error, hint, control }: Labelled & { control(id: string, aria: { 'aria-invalid'?: true; 'aria-describedby'?: string }): ReactNode }) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="ui-field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {control(id, { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint && (
         <span id={`${id}-hint`} className="ui-hint">
           {hint}
@@ -26,4 +26,27 @@ export function Field({ label, error, hint, ...input }: FieldProps) {
       )}
     </div>
   );
+}
+
+export function Field({ label, error, hint, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldShell label={label} error={error} hint={hint} control={(id, aria) => <input id={id} {...aria} {...input} />} />;
+}
+
+export function SelectField({ label, error, hint, children, ...select }: Labelled & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FieldShell
+      label={label}
+      error={error}
+      hint={hint}
+      control={(id, aria) => (
+        <select id={id} {...aria} {...select}>
+          {children}
+        </select>
+      )}
+    />
+  );
+}
+
+export function TextAreaField({ label, error, hint, ...area }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <FieldShell label={label} error={error} hint={hint} control={(id, aria) => <textarea id={id} rows={3} {...aria} {...area} />} />;
 }

@@ -41,7 +41,7 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByLabel('Repeat the password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Create the clinic' }).click();
-    await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
+    await page.getByRole('banner', { name: `Signed in as ${ADMIN.name} (Administrator)` }).waitFor();
     await page.getByText('Sunrise Clinic').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'signed-in.png') });
 
@@ -53,7 +53,7 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
     await page.getByRole('alert').filter({ hasText: 'Email or password is incorrect.' }).waitFor();
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
+    await page.getByRole('banner', { name: `Signed in as ${ADMIN.name} (Administrator)` }).waitFor();
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -64,7 +64,7 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    const welcome = page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` });
+    const welcome = page.getByRole('banner', { name: `Signed in as ${ADMIN.name} (Administrator)` });
     await welcome.waitFor();
 
     await page.getByRole('button', { name: 'Lock' }).click();

@@ -58,7 +58,7 @@ describe('first run', () => {
     await screen.findByRole('heading', { name: 'Set up Clinic Desk' });
     for (const [label, value] of [['Clinic name', 'Sunrise Clinic'], ['Your name', 'Meera Iyer'], ['Email', 'meera@sunrise.test'], ['Password', 'a long passphrase'], ['Repeat the password', 'a long passphrase']] as const) type(label, value);
     fireEvent.click(screen.getByRole('button', { name: 'Create the clinic' }));
-    expect(await screen.findByRole('heading', { name: 'Welcome, Meera Iyer' })).toBeTruthy();
+    expect(await screen.findByRole('banner', { name: 'Signed in as Meera Iyer (Administrator)' })).toBeTruthy();
   });
 });
 
@@ -77,7 +77,7 @@ describe('sign-in', () => {
     expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
     type('Password', 'right one!');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('heading', { name: 'Welcome, Meera Iyer' })).toBeTruthy();
+    expect(await screen.findByRole('banner', { name: 'Signed in as Meera Iyer (Administrator)' })).toBeTruthy();
   });
 
   it('says so when main cannot be reached', async () => {
@@ -93,10 +93,10 @@ describe('lock screen', () => {
       'auth.unlock': ({ password }) =>
         password === 'right password' ? { ok: true, value: SESSION } : { ok: false, error: { code: 'UNAUTHENTICATED', field: 'password', message: 'That password is not right.' } },
     });
-    const welcome = await screen.findByRole('heading', { name: 'Welcome, Meera Iyer' });
+    const welcome = await screen.findByRole('banner', { name: 'Signed in as Meera Iyer (Administrator)' });
     act(() => fake.emit('session.changed', { session: { ...SESSION, locked: true } }));
     expect(await screen.findByRole('heading', { name: 'Clinic Desk is locked' })).toBeTruthy();
-    expect(screen.queryByRole('heading', { name: 'Welcome, Meera Iyer' })).toBeNull();
+    expect(screen.queryByRole('banner', { name: 'Signed in as Meera Iyer (Administrator)' })).toBeNull();
     expect(welcome.closest('[aria-hidden="true"]')).not.toBeNull();
 
     type('Password', 'wrong password');
@@ -104,7 +104,7 @@ describe('lock screen', () => {
     expect(await screen.findByText('That password is not right.')).toBeTruthy();
     type('Password', 'right password');
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
-    expect(await screen.findByRole('heading', { name: 'Welcome, Meera Iyer' })).toBeTruthy();
+    expect(await screen.findByRole('banner', { name: 'Signed in as Meera Iyer (Administrator)' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Clinic Desk is locked' })).toBeNull();
   });
 
@@ -114,7 +114,7 @@ describe('lock screen', () => {
       'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: { ...SESSION, idleLockMinutes: 1 } } }),
       'auth.lock': () => ({ ok: true, value: { ...SESSION, idleLockMinutes: 1, locked: true } }),
     });
-    await screen.findByRole('heading', { name: 'Welcome, Meera Iyer' });
+    await screen.findByRole('banner', { name: 'Signed in as Meera Iyer (Administrator)' });
     await act(async () => {
       vi.advanceTimersByTime(59_000);
     });

@@ -4,7 +4,9 @@ import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { LockScreen } from '../auth/LockScreen';
-import { PatientsScreen } from '../patients/PatientsScreen';
+import { useNavigation } from '../../stores/navigation';
+import { Toasts } from '../../ui/toasts';
+import { sectionsFor } from './sections';
 import { useIdleLock } from './useIdleLock';
 
 const ROLE_NAMES = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk' } as const;
@@ -14,7 +16,7 @@ export function AppShell() {
   const { session, setSession } = useSession();
   const [clinicName, setClinicName] = useState('');
   const [offline, setOffline] = useState<string>();
-  const [view, setView] = useState<'home' | 'patients'>('home');
+  const { section, go } = useNavigation();
   useIdleLock();
 
   useEffect(() => {
@@ -24,6 +26,8 @@ export function AppShell() {
 
   if (!session) return null;
   const locked = session.locked;
+  const sections = sectionsFor(session.role);
+  const current = sections.find((s) => s.id === section) ?? sections[0]!;
 
   async function lock() {
     const r = await clinic.auth.lock({});
@@ -38,15 +42,14 @@ export function AppShell() {
   return (
     <>
       <div aria-hidden={locked} inert={locked} style={locked ? { visibility: 'hidden' } : undefined}>
-        <header className="shell-bar">
+        <header className="shell-bar" aria-label={`Signed in as ${session.displayName || session.email} (${ROLE_NAMES[session.role]})`}>
           <strong>{clinicName || 'Clinic Desk'}</strong>
           <nav className="shell-nav" aria-label="Sections">
-            <Button aria-current={view === 'home' ? 'page' : undefined} onClick={() => setView('home')}>
-              Home
-            </Button>
-            <Button aria-current={view === 'patients' ? 'page' : undefined} onClick={() => setView('patients')}>
-              Patients
-            </Button>
+            {sections.map((s) => (
+              <Button key={s.id} aria-current={s.id === current.id ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key.toUpperCase()}`} onClick={() => go(s.id)}>
+                {s.label}
+              </Button>
+            ))}
           </nav>
           <span className="spacer" />
           <span>
@@ -56,18 +59,12 @@ export function AppShell() {
           <Button onClick={signOut}>Sign out</Button>
         </header>
         {offline && <Banner tone="warning">{offline}</Banner>}
-        {view === 'home' ? (
-          <main className="shell-main" aria-labelledby="welcome">
-            <h1 id="welcome">Welcome, {session.displayName || session.email}</h1>
-            <p className="ui-hint">Find a patient under Patients. The schedule, queue and payments screens arrive here next.</p>
-          </main>
-        ) : (
-          <main className="shell-main" aria-label="Patients">
-            <PatientsScreen />
-          </main>
-        )}
+        <main className="shell-main" aria-label={current.label}>
+          {current.render()}
+        </main>
       </div>
       {locked && <LockScreen />}
+      <Toasts />
     </>
   );
 }

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import type { Role } from '../../../preload/contract';
+import type { SectionId } from '../../stores/navigation';
+import { PatientsScreen } from '../patients/PatientsScreen';
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  /** Alt+<key> goes there; listed in the shortcuts sheet and the command palette. */
+  key: string;
+  roles: readonly Role[];
+  render(): ReactNode;
+}
+
+const EVERYONE: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
+
+/** The signed-in sections in navigation order. */
+export const SECTIONS: readonly Section[] = [{ id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> }];
+
+export const sectionsFor = (role: Role) => SECTIONS.filter((s) => s.roles.includes(role));
