@@ -11,7 +11,7 @@ import type { CallContext, CurrentUser } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { findPatient } from '../patients/repo';
 import { clinicNow } from '../settings/clinic-time';
-import { groupBy } from '../shared/group-by';
+import { groupBy } from '../../preload/contract/group-by';
 import type { SettingsService } from '../settings/service';
 import {
   findAppointment,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { channels, type ChannelName, type ChannelSpec, type Res, type Result, type Role } from '../../preload/contract';
+import { channels, invalidRequest, type ChannelName, type ChannelSpec, type Res, type Result, type Role } from '../../preload/contract';
 import type { AuditRecord } from '../audit/repo';
 import type { SessionStore } from '../auth/sessions';
 import type { CallContext, CurrentUser } from './context';
@@ -85,10 +85,7 @@ export class Router {
     if (!spec || !handler) return fail('NOT_FOUND', `Unknown call "${String(channel).slice(0, 80)}"`);
 
     const parsed = spec.req.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail('INVALID', issue?.message ?? 'Invalid request', issue?.path.join('.') || undefined);
-    }
+    if (!parsed.success) return invalidRequest(parsed.error);
 
     let user: CurrentUser | undefined;
     try {

@@ -22,3 +22,10 @@ export const callErrorSchema = z.object({
 export type CallError = z.infer<typeof callErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+/** How a request that fails its channel's schema is refused: the first problem, at its field. */
+export function invalidRequest(error: z.ZodError): { ok: false; error: CallError } {
+  const issue = error.issues[0];
+  const field = issue?.path.join('.');
+  return { ok: false, error: { code: 'INVALID', message: issue?.message ?? 'Invalid request', ...(field ? { field } : {}) } };
+}

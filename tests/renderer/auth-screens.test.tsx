@@ -2,12 +2,13 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionDto } from '../../preload/contract';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { fakeDesk } from './fake-desk';
 
 const SESSION: SessionDto = { userId: 1, email: 'meera@sunrise.test', displayName: 'Meera Iyer', role: 'ADMIN', doctorId: null, locked: false, idleLockMinutes: 10 };
 const SETTINGS = { clinicName: 'Sunrise Clinic', clinicAddress: '', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: new Date().toISOString() };
 
 async function renderApp(handlers: FakeHandlers) {
-  const fake = fakeClinic({ 'settings.get': () => ({ ok: true, value: SETTINGS }), ...handlers });
+  const fake = fakeClinic({ ...fakeDesk('ADMIN').handlers, 'settings.get': () => ({ ok: true, value: SETTINGS }), ...handlers });
   installClinic(fake.api);
   vi.resetModules();
   const { App } = await import('../../renderer/app/App');

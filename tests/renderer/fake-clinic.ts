@@ -1,4 +1,4 @@
-import { channels, makeClient, type ChannelName, type ClinicApi, type EventName, type EventPayload, type Req, type Res, type Result } from '../../preload/contract';
+import { channels, invalidRequest, makeClient, type ChannelName, type ClinicApi, type EventName, type EventPayload, type Req, type Res, type Result } from '../../preload/contract';
 
 type Handler<C extends ChannelName> = (req: Req<C>) => Result<Res<C>> | Promise<Result<Res<C>>>;
 export type FakeHandlers = { [C in ChannelName]?: Handler<C> };
@@ -6,7 +6,7 @@ export type FakeHandlers = { [C in ChannelName]?: Handler<C> };
 /**
  * window.clinic for component tests: makeClient over in-memory handlers. Every request and
  * every reply passes through the contract's own zod schemas, so a fake cannot drift from what
- * main really accepts and answers.
+ * main really accepts and answers; an invalid request gets the router's own INVALID reply.
  */
 export function fakeClinic(handlers: FakeHandlers) {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -17,7 +17,8 @@ export function fakeClinic(handlers: FakeHandlers) {
       calls.push({ channel: name, payload });
       const spec = channels[name];
       const parsed = spec.req.safeParse(payload);
-      if (!parsed.success) throw new Error(`The renderer sent an invalid ${name}: ${parsed.error.message}`);
+      // Refused exactly as main's router refuses it, so form error paths can be driven too.
+      if (!parsed.success) return invalidRequest(parsed.error);
       const handler = handlers[name] as ((req: unknown) => Result<unknown> | Promise<Result<unknown>>) | undefined;
       if (!handler) throw new Error(`No fake handler for ${name}`);
       const result = await handler(payload);

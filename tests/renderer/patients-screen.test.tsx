@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PatientSummary, SessionDto } from '../../preload/contract';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { fakeDesk } from './fake-desk';
 
 // jsdom lays nothing out; give elements the size of a real list so the virtualiser renders rows.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
@@ -12,6 +13,7 @@ const PEOPLE: PatientSummary[] = Array.from({ length: 2000 }, (_, i) => ({ id: i
 
 async function open(role: SessionDto['role'], handlers: FakeHandlers = {}) {
   const fake = fakeClinic({
+    ...fakeDesk(role).handlers,
     'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
     'settings.get': () => ({ ok: true, value: { clinicName: 'Sunrise', clinicAddress: '', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: new Date().toISOString() } }),
     'patients.search': ({ query, limit }) => ({ ok: true, value: PEOPLE.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())).slice(0, limit ?? 20) }),

@@ -13,7 +13,12 @@ export function PatientList({
   activeIndex,
   onActiveIndex,
   onOpen,
+  label = 'Patients found',
+  compact,
 }: {
+  label?: string;
+  /** A short list inside a dialog rather than the Patients screen's tall one. */
+  compact?: boolean;
   patients: PatientSummary[];
   activeIndex: number;
   onActiveIndex(index: number): void;
@@ -39,8 +44,9 @@ export function PatientList({
     <div
       ref={scroller}
       className="patient-list"
+      data-compact={compact || undefined}
       role="listbox"
-      aria-label="Patients found"
+      aria-label={label}
       tabIndex={0}
       aria-activedescendant={active ? `patient-${active.id}` : undefined}
       onKeyDown={onKeyDown}

@@ -2,6 +2,10 @@ import { useEffect, useState } from 'react';
 import type { Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { BookingDialog } from '../booking/BookingDialog';
+import { PatientForm } from './PatientForm';
 import { Table, type Column } from '../../ui/Table';
 
 type Page = Res<'patients.get'>;
@@ -25,6 +29,7 @@ const PAYMENT_COLUMNS: Column<Page['payments'][number]>[] = [
 export function PatientProfile({ patientId }: { patientId: number }) {
   const [page, setPage] = useState<Page>();
   const [problem, setProblem] = useState<string>();
+  const [dialog, setDialog] = useState<'edit' | 'book' | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -34,12 +39,16 @@ export function PatientProfile({ patientId }: { patientId: number }) {
       if (r.ok) setPage(r.value);
       else setProblem(r.error.message);
     });
-    const off = clinic.on('patients.changed', (change) => {
-      if (change.id === patientId) void clinic.patients.get({ id: patientId }).then((r) => current && r.ok && setPage(r.value));
-    });
+    const reload = () => void clinic.patients.get({ id: patientId }).then((r) => current && r.ok && setPage(r.value));
+    // Their record, bookings and payments can change on any PC.
+    const offs = [
+      clinic.on('patients.changed', (c) => c.id === patientId && reload()),
+      clinic.on('appointments.changed', (c) => c.patientId === patientId && reload()),
+      clinic.on('payments.changed', (c) => c.patientId === patientId && reload()),
+    ];
     return () => {
       current = false;
-      off();
+      offs.forEach((off) => off());
     };
   }, [patientId]);
 
@@ -48,7 +57,14 @@ export function PatientProfile({ patientId }: { patientId: number }) {
   const { patient } = page;
   return (
     <section className="patient-profile" aria-labelledby="patient-name">
-      <h2 id="patient-name">{patient.name}</h2>
+      <div className="screen-head">
+        <h2 id="patient-name">{patient.name}</h2>
+        <span className="spacer" />
+        <Button onClick={() => setDialog('edit')}>Edit details…</Button>
+        <Button variant="primary" onClick={() => setDialog('book')}>
+          Book appointment…
+        </Button>
+      </div>
       <dl className="facts">
         <dt>Patient number</dt>
         <dd>{patient.id}</dd>
@@ -75,6 +91,12 @@ export function PatientProfile({ patientId }: { patientId: number }) {
       <Table label="Past appointments" columns={APPOINTMENT_COLUMNS} rows={page.past} empty="No past appointments." />
       <h3>Payments</h3>
       <Table label="Payments" columns={PAYMENT_COLUMNS} rows={page.payments} empty="No payments." />
+      {dialog === 'book' && <BookingDialog draft={{ patient }} onClose={() => setDialog(null)} />}
+      {dialog === 'edit' && (
+        <Dialog title={`Edit ${patient.name}`} onClose={() => setDialog(null)} wide>
+          <PatientForm patient={patient} onSaved={(p) => (setDialog(null), setPage({ ...page, patient: { ...patient, ...p } }))} onCancel={() => setDialog(null)} />
+        </Dialog>
+      )}
     </section>
   );
 }

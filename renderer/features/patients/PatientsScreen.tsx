@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
+import { useNavigation } from '../../stores/navigation';
 import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
+import { NewPatientDialog } from './NewPatientDialog';
 import { PatientList } from './PatientList';
 import { PatientProfile } from './PatientProfile';
 import { usePatientSearch } from './usePatientSearch';
@@ -10,7 +13,14 @@ import { usePatientSearch } from './usePatientSearch';
 export function PatientsScreen() {
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
-  const [open, setOpen] = useState<PatientSummary>();
+  // A patient sent here from the palette, the schedule or the queue opens at once.
+  const requested = useNavigation((s) => s.patientId);
+  const [openId, setOpenId] = useState<number | undefined>(requested);
+  const [registering, setRegistering] = useState(false);
+  const setOpen = (p: PatientSummary) => setOpenId(p.id);
+  useEffect(() => {
+    if (requested) setOpenId(requested);
+  }, [requested]);
   const { results, problem, searching } = usePatientSearch(query);
 
   useEffect(() => setActiveIndex(0), [results]);
@@ -31,13 +41,26 @@ export function PatientsScreen() {
             if (e.key === 'Enter' && results[activeIndex]) setOpen(results[activeIndex]);
           }}
         />
+        <Button onClick={() => setRegistering(true)} aria-keyshortcuts="Alt+R">
+          New patient…
+        </Button>
         {problem && <Banner tone="error">{problem}</Banner>}
         <p className="ui-hint" aria-live="polite">
           {query.trim() ? (searching ? 'Searching…' : `${results.length} found`) : ''}
         </p>
         <PatientList patients={results} activeIndex={activeIndex} onActiveIndex={setActiveIndex} onOpen={setOpen} />
       </div>
-      <div className="patients-detail">{open ? <PatientProfile patientId={open.id} /> : <p className="ui-hint">Choose a patient to see their record.</p>}</div>
+      <div className="patients-detail">{openId ? <PatientProfile patientId={openId} /> : <p className="ui-hint">Choose a patient to see their record.</p>}</div>
+      {registering && (
+        <NewPatientDialog
+          initialName={query}
+          onRegistered={(p) => {
+            setRegistering(false);
+            setOpenId(p.id);
+          }}
+          onClose={() => setRegistering(false)}
+        />
+      )}
     </div>
   );
 }

@@ -1,33 +1,75 @@
 import { useEffect, useState } from 'react';
+import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
+import { useClinicData } from '../../stores/clinic-data';
+import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { LockScreen } from '../auth/LockScreen';
-import { useNavigation } from '../../stores/navigation';
 import { Toasts } from '../../ui/toasts';
+import { LockScreen } from '../auth/LockScreen';
+import { BookingDialog } from '../booking/BookingDialog';
+import { NewPatientDialog } from '../patients/NewPatientDialog';
+import { PrintArea } from '../print/print';
+import { WalkInDialog } from '../queue/WalkInDialog';
+import { CommandPalette } from './CommandPalette';
+import { commandsFor, shortcutOf, type Command, type GlobalDialog } from './commands';
 import { sectionsFor } from './sections';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { useIdleLock } from './useIdleLock';
 
 const ROLE_NAMES = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk' } as const;
 
-/** The signed-in frame: who is here, lock and sign-out, the connection banner, and the lock screen over everything. */
+const typingIn = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/**
+ * The signed-in frame: sections, who is here, lock and sign-out, the connection banner, the
+ * command palette and shortcuts, and the lock screen over everything.
+ */
 export function AppShell() {
   const { session, setSession } = useSession();
-  const [clinicName, setClinicName] = useState('');
+  const { settings, load } = useClinicData();
   const [offline, setOffline] = useState<string>();
+  const [dialog, setDialog] = useState<GlobalDialog | null>(null);
   const { section, go } = useNavigation();
   useIdleLock();
 
   useEffect(() => {
-    void clinic.settings.get({}).then((r) => r.ok && setClinicName(r.value.clinicName));
-    return clinic.on('connection.changed', ({ online, message }) => setOffline(online ? undefined : message));
-  }, []);
+    void load();
+    const offs = [clinic.on('connection.changed', ({ online, message }) => setOffline(online ? undefined : message)), clinic.on('resync', () => void load())];
+    return () => offs.forEach((off) => off());
+  }, [load]);
 
-  if (!session) return null;
-  const locked = session.locked;
-  const sections = sectionsFor(session.role);
+  // Doctors and settings are edited rarely and without an event: refreshed on each section change.
+  useEffect(() => void load(), [section, load]);
+
+  const role = session?.role;
+  const locked = !!session?.locked;
+  useEffect(() => {
+    if (!role) return;
+    const commands = commandsFor(role);
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (locked) return;
+      const shortcut = shortcutOf(e);
+      if (!shortcut || (shortcut === 'Shift+?' && typingIn(e.target))) return;
+      if (shortcut === 'Mod+K') {
+        e.preventDefault();
+        setDialog('palette');
+        return;
+      }
+      const command = commands.find((c) => c.shortcut === shortcut);
+      if (!command) return;
+      e.preventDefault();
+      void runCommand(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
+
+  if (!session || !role) return null;
+  const sections = sectionsFor(role);
   const current = sections.find((s) => s.id === section) ?? sections[0]!;
+  const commands = commandsFor(role);
 
   async function lock() {
     const r = await clinic.auth.lock({});
@@ -39,11 +81,24 @@ export function AppShell() {
     setSession(null);
   }
 
+  async function runCommand(command: Command) {
+    const action = command.run;
+    if ('go' in action) go(action.go);
+    else if ('open' in action) setDialog(action.open);
+    else if (action.session === 'lock') await lock();
+    else await signOut();
+  }
+
+  const openPatient = (p: PatientSummary) => {
+    setDialog(null);
+    go('patients', { patientId: p.id });
+  };
+
   return (
     <>
       <div aria-hidden={locked} inert={locked} style={locked ? { visibility: 'hidden' } : undefined}>
-        <header className="shell-bar" aria-label={`Signed in as ${session.displayName || session.email} (${ROLE_NAMES[session.role]})`}>
-          <strong>{clinicName || 'Clinic Desk'}</strong>
+        <header className="shell-bar" aria-label={`Signed in as ${session.displayName || session.email} (${ROLE_NAMES[role]})`}>
+          <strong>{settings?.clinicName || 'Clinic Desk'}</strong>
           <nav className="shell-nav" aria-label="Sections">
             {sections.map((s) => (
               <Button key={s.id} aria-current={s.id === current.id ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key.toUpperCase()}`} onClick={() => go(s.id)}>
@@ -52,19 +107,30 @@ export function AppShell() {
             ))}
           </nav>
           <span className="spacer" />
+          <Button onClick={() => setDialog('palette')} aria-keyshortcuts="Control+K Meta+K" title="Ctrl+K">
+            Search or do…
+          </Button>
           <span>
-            {session.displayName || session.email} · {ROLE_NAMES[session.role]}
+            {session.displayName || session.email} · {ROLE_NAMES[role]}
           </span>
-          <Button onClick={lock}>Lock</Button>
+          <Button onClick={lock} aria-keyshortcuts="Alt+L">
+            Lock
+          </Button>
           <Button onClick={signOut}>Sign out</Button>
         </header>
         {offline && <Banner tone="warning">{offline}</Banner>}
         <main className="shell-main" aria-label={current.label}>
           {current.render()}
         </main>
+        {dialog === 'palette' && <CommandPalette commands={commands} onCommand={(c) => void runCommand(c)} onPatient={openPatient} onClose={() => setDialog(null)} />}
+        {dialog === 'help' && <ShortcutsHelp commands={commands} onClose={() => setDialog(null)} />}
+        {dialog === 'book' && <BookingDialog onClose={() => setDialog(null)} />}
+        {dialog === 'walkin' && <WalkInDialog onClose={() => setDialog(null)} />}
+        {dialog === 'newPatient' && <NewPatientDialog onRegistered={openPatient} onClose={() => setDialog(null)} />}
+        <Toasts />
       </div>
       {locked && <LockScreen />}
-      <Toasts />
+      <PrintArea />
     </>
   );
 }

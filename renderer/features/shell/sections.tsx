@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import type { Role } from '../../../preload/contract';
 import type { SectionId } from '../../stores/navigation';
 import { PatientsScreen } from '../patients/PatientsScreen';
+import { DayEndScreen } from '../payments/DayEndScreen';
+import { QueueScreen } from '../queue/QueueScreen';
+import { ScheduleScreen } from '../schedule/ScheduleScreen';
 
 export interface Section {
   id: SectionId;
@@ -15,6 +18,11 @@ export interface Section {
 const EVERYONE: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
 
 /** The signed-in sections in navigation order. */
-export const SECTIONS: readonly Section[] = [{ id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> }];
+export const SECTIONS: readonly Section[] = [
+  { id: 'queue', label: 'Today', key: 't', roles: EVERYONE, render: () => <QueueScreen /> },
+  { id: 'schedule', label: 'Schedule', key: 's', roles: EVERYONE, render: () => <ScheduleScreen /> },
+  { id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> },
+  { id: 'payments', label: 'Payments', key: 'm', roles: EVERYONE, render: () => <DayEndScreen /> },
+];
 
 export const sectionsFor = (role: Role) => SECTIONS.filter((s) => s.roles.includes(role));

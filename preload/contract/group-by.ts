@@ -1,4 +1,4 @@
-/** Map.groupBy, which Node 20 (tests, scripts) lacks and Electron's Node 22 has. */
+/** Map.groupBy, which Node 20 (tests, scripts, jsdom) lacks; shared by main and the renderer through the contract package. */
 export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
   for (const item of items) {

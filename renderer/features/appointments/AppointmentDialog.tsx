@@ -1,0 +1,64 @@
+import type { AppointmentDto } from '../../../preload/contract';
+import { longDay, timeRange } from '../../lib/dates';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { appointmentStep } from './actions';
+import type { OpenDialog } from './useAppointmentDialogs';
+
+export const STATUS_NAMES = { SCHEDULED: 'Scheduled', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'Did not come' } as const;
+
+/** One appointment at a glance, with what can be done to it from the schedule. */
+export function AppointmentDialog({ appointment, open, onClose }: { appointment: AppointmentDto; open(next: OpenDialog): void; onClose(): void }) {
+  const a = appointment;
+  const scheduled = a.status === 'SCHEDULED';
+  const step = (s: Parameters<typeof appointmentStep>[0]) => async () => {
+    if (await appointmentStep(s, a)) onClose();
+  };
+  return (
+    <Dialog title={`${a.patientName} — ${timeRange(a)}`} onClose={onClose}>
+      <dl className="facts">
+        <dt>Doctor</dt>
+        <dd>{a.doctorName}</dd>
+        <dt>Day</dt>
+        <dd>{longDay(a.date)}</dd>
+        <dt>Status</dt>
+        <dd>
+          {STATUS_NAMES[a.status]}
+          {a.checkedInAt ? ` · checked in, token ${a.tokenNo}` : ''}
+          {a.isWalkIn ? ' · walk-in' : ''}
+        </dd>
+        {a.patientPhone && (
+          <>
+            <dt>Phone</dt>
+            <dd>{a.patientPhone}</dd>
+          </>
+        )}
+        {a.reason && (
+          <>
+            <dt>Reason</dt>
+            <dd>{a.reason}</dd>
+          </>
+        )}
+        {a.cancelReason && (
+          <>
+            <dt>Cancelled because</dt>
+            <dd>{a.cancelReason}</dd>
+          </>
+        )}
+      </dl>
+      <div className="ui-actions">
+        {scheduled && !a.checkedInAt && <Button onClick={step('checkIn')}>Check in</Button>}
+        {scheduled && a.checkedInAt && <Button onClick={step('complete')}>Mark completed</Button>}
+        {scheduled && !a.checkedInAt && <Button onClick={step('noShow')}>Did not come</Button>}
+        {scheduled && <Button onClick={() => open({ kind: 'move', appointment: a })}>Move…</Button>}
+        {a.status !== 'CANCELLED' && <Button onClick={() => open({ kind: 'pay', appointment: a })}>Take payment…</Button>}
+        {scheduled && (
+          <Button variant="danger" onClick={() => open({ kind: 'cancel', appointment: a })}>
+            Cancel…
+          </Button>
+        )}
+        <Button onClick={step('undo')}>Undo my last change</Button>
+      </div>
+    </Dialog>
+  );
+}

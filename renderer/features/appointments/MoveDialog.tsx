@@ -1,0 +1,68 @@
+import type { AppointmentDto } from '../../../preload/contract';
+import { clinic } from '../../api/clinic';
+import { hhmm, shortDay, timeRange } from '../../lib/dates';
+import { useClinicData } from '../../stores/clinic-data';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { Field, SelectField } from '../../ui/Field';
+import { toast } from '../../ui/toasts';
+import { useForm } from '../../ui/use-form';
+
+export interface MoveTarget {
+  doctorId: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+}
+
+/**
+ * Moves or resizes an appointment: opened by a drag on the schedule (pre-filled with where it
+ * was dropped, so nothing changes until the desk confirms) or from the keyboard.
+ */
+export function MoveDialog({ appointment, target, onClose }: { appointment: AppointmentDto; target?: MoveTarget; onClose(): void }) {
+  const doctors = useClinicData((s) => s.doctors);
+  const form = useForm({
+    doctorId: String(target?.doctorId ?? appointment.doctorId),
+    date: target?.date ?? appointment.date,
+    startTime: hhmm(target?.startTime ?? appointment.startTime),
+    endTime: hhmm(target?.endTime ?? appointment.endTime),
+  });
+  const v = form.values;
+  const move = form.submit(
+    () => clinic.appointments.reschedule({ id: appointment.id, doctorId: Number(v.doctorId), date: v.date, startTime: v.startTime, endTime: v.endTime }),
+    (a) => {
+      toast(`Moved ${a.patientName} to ${shortDay(a.date)} ${timeRange(a)} with ${a.doctorName}`);
+      onClose();
+    },
+  );
+  return (
+    <Dialog title={`Move ${appointment.patientName}’s appointment`} onClose={onClose}>
+      <p>
+        Now: {appointment.doctorName} · {shortDay(appointment.date)} {timeRange(appointment)}
+      </p>
+      <form className="ui-form" onSubmit={move} aria-label="Move appointment" noValidate>
+        {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
+        {form.error?.code === 'CONFLICT' && form.error.field && <Banner tone="error">{form.error.message}</Banner>}
+        <SelectField label="Doctor" value={v.doctorId} onChange={form.change('doctorId')} error={form.at('doctorId')}>
+          {doctors.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </SelectField>
+        <div className="ui-row">
+          <Field label="Date" type="date" value={v.date} onChange={form.change('date')} error={form.at('date')} />
+          <Field label="Start time" type="time" value={v.startTime} onChange={form.change('startTime')} error={form.error?.code === 'CONFLICT' ? undefined : form.at('startTime')} />
+          <Field label="End time" type="time" value={v.endTime} onChange={form.change('endTime')} error={form.at('endTime')} />
+        </div>
+        <div className="ui-actions">
+          <Button onClick={onClose}>Keep it where it is</Button>
+          <Button variant="primary" type="submit" disabled={form.busy} autoFocus>
+            {form.busy ? 'Moving…' : 'Move'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

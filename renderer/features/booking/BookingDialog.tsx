@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import type { AppointmentDto, PatientSummary } from '../../../preload/contract';
+import { clinic } from '../../api/clinic';
+import { hhmm, shortDay, todayIn } from '../../lib/dates';
+import { useClinicData, useTimeZone } from '../../stores/clinic-data';
+import { useSession } from '../../stores/session';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { Field, SelectField, TextAreaField } from '../../ui/Field';
+import { toast } from '../../ui/toasts';
+import { useForm } from '../../ui/use-form';
+import { PatientPicker } from '../patients/PatientPicker';
+import { useFreeSlots } from './useFreeSlots';
+
+export interface BookingDraft {
+  patient?: PatientSummary;
+  doctorId?: number;
+  date?: string;
+  startTime?: string;
+  endTime?: string;
+}
+
+/**
+ * Book an appointment: the patient (found or registered here), the doctor, the day and a time
+ * — the doctor's next free times are offered — and the reason. A clash is refused by main and
+ * its message names the appointment in the way; nothing typed is lost.
+ */
+export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: BookingDraft; onClose(): void; onBooked?(appointment: AppointmentDto): void }) {
+  const timeZone = useTimeZone();
+  const doctors = useClinicData((s) => s.doctors);
+  const role = useSession((s) => s.session?.role);
+  const mayOverride = role === 'DOCTOR' || role === 'ADMIN';
+  const [patient, setPatient] = useState(draft.patient);
+  const form = useForm({
+    doctorId: draft.doctorId ? String(draft.doctorId) : '',
+    date: draft.date ?? todayIn(timeZone),
+    startTime: draft.startTime ? hhmm(draft.startTime) : '',
+    endTime: draft.endTime ? hhmm(draft.endTime) : '',
+    reason: '',
+    outsideHours: false,
+    overrideReason: '',
+  });
+  const v = form.values;
+  const doctorId = v.doctorId ? Number(v.doctorId) : undefined;
+  const free = useFreeSlots(doctorId, v.date);
+
+  const book = form.submit(
+    async () => {
+      if (!patient) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose the patient first', field: 'patientId' } };
+      if (!doctorId) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose a doctor', field: 'doctorId' } };
+      const r = await clinic.appointments.book({
+        patientId: patient.id,
+        doctorId,
+        date: v.date,
+        startTime: v.startTime,
+        ...(v.endTime ? { endTime: v.endTime } : {}),
+        ...(v.reason.trim() ? { reason: v.reason } : {}),
+        ...(v.outsideHours ? { override: { reason: v.overrideReason } } : {}),
+      });
+      if (!r.ok && r.error.code === 'CONFLICT') free.refresh();
+      return r;
+    },
+    (appointment) => {
+      toast(`Booked ${appointment.patientName} with ${appointment.doctorName}, ${shortDay(appointment.date)} ${hhmm(appointment.startTime)}`);
+      onBooked?.(appointment);
+      onClose();
+    },
+  );
+
+  return (
+    <Dialog title="Book an appointment" onClose={onClose} wide>
+      {form.at('patientId') && <Banner tone="error">{form.at('patientId')}</Banner>}
+      <PatientPicker value={patient} onChange={setPatient} />
+      <form className="ui-form" onSubmit={book} aria-label="Appointment" noValidate>
+        {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
+        {form.error?.code === 'CONFLICT' && form.error.field && <Banner tone="error">{form.error.message}</Banner>}
+        <div className="ui-row">
+          <SelectField label="Doctor" value={v.doctorId} onChange={form.change('doctorId')} error={form.at('doctorId')} required>
+            <option value="">Choose a doctor</option>
+            {doctors.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+                {d.specialization ? ` — ${d.specialization}` : ''}
+              </option>
+            ))}
+          </SelectField>
+          <Field label="Date" type="date" value={v.date} onChange={form.change('date')} error={form.at('date')} required />
+        </div>
+        {doctorId && (
+          <fieldset className="free-slots">
+            <legend>Next free times</legend>
+            {free.problem && <Banner tone="error">{free.problem}</Banner>}
+            {free.slots.length === 0 && !free.problem && <p className="ui-hint">No free time in the next 30 days.</p>}
+            {free.slots.map((s) => {
+              const id = `${s.date} ${s.startTime}`;
+              return (
+                <label key={id} className="free-slot">
+                  <input
+                    type="radio"
+                    name="free-slot"
+                    checked={v.date === s.date && v.startTime === hhmm(s.startTime)}
+                    onChange={() => form.setValues((old) => ({ ...old, date: s.date, startTime: hhmm(s.startTime), endTime: hhmm(s.endTime) }))}
+                  />
+                  {shortDay(s.date)} {hhmm(s.startTime)}
+                </label>
+              );
+            })}
+          </fieldset>
+        )}
+        <div className="ui-row">
+          <Field label="Start time" type="time" value={v.startTime} onChange={form.change('startTime')} error={form.error?.code === 'CONFLICT' ? undefined : form.at('startTime')} required />
+          <Field label="End time" type="time" value={v.endTime} onChange={form.change('endTime')} error={form.at('endTime')} hint="Empty: one slot" />
+        </div>
+        <TextAreaField label="Reason for the visit" value={v.reason} onChange={form.change('reason')} error={form.at('reason')} rows={2} />
+        {mayOverride && (
+          <div className="ui-form">
+            <label className="ui-check">
+              <input type="checkbox" checked={v.outsideHours} onChange={form.change('outsideHours')} /> Book outside the doctor’s hours
+            </label>
+            {v.outsideHours && <Field label="Why outside the doctor’s hours" value={v.overrideReason} onChange={form.change('overrideReason')} error={form.at('override.reason') ?? form.at('override')} />}
+          </div>
+        )}
+        <div className="ui-actions">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" type="submit" disabled={form.busy}>
+            {form.busy ? 'Booking…' : 'Book'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { create } from 'zustand';
+
+interface PrintState {
+  content: ReactNode;
+  set(content: ReactNode): void;
+}
+
+const usePrintJob = create<PrintState>((set) => ({ content: null, set: (content) => set({ content }) }));
+
+/**
+ * The one way anything is printed (receipts, token slips, day-end summaries): the content is
+ * rendered into the print-only area and the window's print runs. In the desktop app Electron
+ * routes window.print() to webContents.print (the system dialog, "Save as PDF" included); in
+ * browser mode it is the browser's own print. The screen CSS hides everything but that area
+ * for print media.
+ */
+export async function printDocument(content: ReactNode): Promise<void> {
+  usePrintJob.getState().set(content);
+  // Let React commit the content before the print snapshot is taken.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  window.print();
+}
+
+/** Mounted once by the app; holds the last printed document until the next one. */
+export function PrintArea() {
+  const content = usePrintJob((s) => s.content);
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    const el = document.createElement('div');
+    el.className = 'print-area';
+    el.setAttribute('aria-hidden', 'true');
+    document.body.appendChild(el);
+    setHost(el);
+    return () => el.remove();
+  }, []);
+  return host ? createPortal(content, host) : null;
+}

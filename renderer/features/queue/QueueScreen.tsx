@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import type { AppointmentDto } from '../../../preload/contract';
+import { hhmm, longDay, timeRange } from '../../lib/dates';
+import { useClinicData } from '../../stores/clinic-data';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { SelectField } from '../../ui/Field';
+import { Table, type Column } from '../../ui/Table';
+import { appointmentStep } from '../appointments/actions';
+import { STATUS_NAMES } from '../appointments/AppointmentDialog';
+import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
+import { printDocument } from '../print/print';
+import { TokenSlip } from './TokenSlip';
+import { useToday } from './useToday';
+import { WalkInDialog } from './WalkInDialog';
+
+/**
+ * Today at the desk: who is expected (check them in), who is waiting and for how long (in
+ * token order per doctor), and who has been seen (take payment).
+ */
+export function QueueScreen() {
+  const { today, appointments, queue, problem, loaded } = useToday();
+  const clinicName = useClinicData((s) => s.settings?.clinicName ?? '');
+  const doctors = useClinicData((s) => s.doctors);
+  const [doctorFilter, setDoctorFilter] = useState('');
+  const [walkIn, setWalkIn] = useState(false);
+  const [dialog, open] = useAppointmentDialogs();
+
+  const mine = (a: { doctorId: number }) => !doctorFilter || a.doctorId === Number(doctorFilter);
+  const expected = appointments.filter((a) => a.status === 'SCHEDULED' && !a.checkedInAt && mine(a));
+  const seen = appointments.filter((a) => (a.status === 'COMPLETED' || a.status === 'NO_SHOW') && mine(a));
+  const waiting = queue.filter(mine);
+  const printSlip = (a: AppointmentDto) => void printDocument(<TokenSlip appointment={a} clinicName={clinicName} />);
+
+  const who = (a: AppointmentDto) => (
+    <>
+      {a.patientName}
+      {a.isWalkIn ? <span className="tag">walk-in</span> : null}
+    </>
+  );
+
+  const expectedColumns: Column<AppointmentDto>[] = [
+    { header: 'Time', cell: (a) => timeRange(a) },
+    { header: 'Patient', cell: who },
+    { header: 'Doctor', cell: (a) => a.doctorName },
+    { header: 'Reason', cell: (a) => a.reason ?? '' },
+    {
+      header: 'Actions',
+      cell: (a) => (
+        <span className="row-actions">
+          <Button aria-label={`Check in ${a.patientName}`} onClick={() => void appointmentStep('checkIn', a).then((done) => done && printSlip(done))}>
+            Check in
+          </Button>
+          <Button aria-label={`${a.patientName} did not come`} onClick={() => void appointmentStep('noShow', a)}>
+            Did not come
+          </Button>
+          <Button aria-label={`More for ${a.patientName}`} onClick={() => open({ kind: 'details', appointment: a })}>
+            More…
+          </Button>
+        </span>
+      ),
+    },
+  ];
+
+  const seenColumns: Column<AppointmentDto>[] = [
+    { header: 'Time', cell: (a) => timeRange(a) },
+    { header: 'Patient', cell: who },
+    { header: 'Doctor', cell: (a) => a.doctorName },
+    { header: 'Status', cell: (a) => STATUS_NAMES[a.status] },
+    {
+      header: 'Actions',
+      cell: (a) => (
+        <span className="row-actions">
+          {a.status === 'COMPLETED' && (
+            <Button aria-label={`Take payment from ${a.patientName}`} onClick={() => open({ kind: 'pay', appointment: a })}>
+              Take payment
+            </Button>
+          )}
+          <Button aria-label={`Undo for ${a.patientName}`} onClick={() => void appointmentStep('undo', a)}>
+            Undo
+          </Button>
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <div className="queue-screen">
+      <div className="screen-head">
+        <h1>Today · {longDay(today)}</h1>
+        <span className="spacer" />
+        <SelectField label="Doctor" value={doctorFilter} onChange={(e) => setDoctorFilter(e.target.value)}>
+          <option value="">All doctors</option>
+          {doctors.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </SelectField>
+        <Button onClick={() => setWalkIn(true)} aria-keyshortcuts="Alt+W">
+          Walk-in…
+        </Button>
+        <Button variant="primary" onClick={() => open({ kind: 'book', draft: { date: today } })} aria-keyshortcuts="Alt+N">
+          Book…
+        </Button>
+      </div>
+      {problem && <Banner tone="error">{problem}</Banner>}
+      <section aria-labelledby="waiting-title">
+        <h2 id="waiting-title">Waiting</h2>
+        {loaded && waiting.every((d) => d.waiting.length === 0) && <p className="ui-hint">Nobody is waiting.</p>}
+        {waiting
+          .filter((d) => d.waiting.length > 0)
+          .map((d) => (
+            <div key={d.doctorId} className="queue-doctor">
+              <h3>
+                {d.doctorName} <span className="ui-hint">· about {Math.round(d.consultMinutes)} min per patient</span>
+              </h3>
+              <ol className="queue-list" aria-label={`Waiting for ${d.doctorName}`}>
+                {d.waiting.map(({ appointment: a, waitingMinutes, estimatedWaitMinutes }) => (
+                  <li key={a.id}>
+                    <span className="token-badge" aria-label={`Token ${a.tokenNo}`}>
+                      {a.tokenNo}
+                    </span>
+                    <span className="queue-who">
+                      <strong>{who(a)}</strong>
+                      <span className="ui-hint">
+                        booked {hhmm(a.startTime)} · waiting {waitingMinutes} min · about {estimatedWaitMinutes} min to go
+                      </span>
+                    </span>
+                    <span className="row-actions">
+                      <Button aria-label={`Completed: ${a.patientName}`} onClick={() => void appointmentStep('complete', a)}>
+                        Completed
+                      </Button>
+                      <Button aria-label={`Take payment from ${a.patientName}`} onClick={() => open({ kind: 'pay', appointment: a })}>
+                        Take payment
+                      </Button>
+                      <Button aria-label={`Print token slip for ${a.patientName}`} onClick={() => printSlip(a)}>
+                        Token slip
+                      </Button>
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))}
+      </section>
+      <section aria-labelledby="expected-title">
+        <h2 id="expected-title">Expected</h2>
+        <Table label="Expected today" columns={expectedColumns} rows={expected} empty={loaded ? 'Nobody else is expected today.' : 'Loading…'} />
+      </section>
+      <section aria-labelledby="seen-title">
+        <h2 id="seen-title">Seen today</h2>
+        <Table label="Seen today" columns={seenColumns} rows={seen} empty="Nobody has been seen yet." />
+      </section>
+      {walkIn && <WalkInDialog onClose={() => setWalkIn(false)} />}
+      {dialog}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { AppointmentDto } from '../../../preload/contract';
+import { longDay } from '../../lib/dates';
+
+/** The slip a checked-in patient holds until their token is called. */
+export function TokenSlip({ appointment, clinicName }: { appointment: AppointmentDto; clinicName: string }) {
+  return (
+    <article className="print-doc" aria-label={`Token ${appointment.tokenNo ?? ''}`}>
+      <h1>{clinicName}</h1>
+      <p className="print-sub">{longDay(appointment.date)}</p>
+      <p className="token">{appointment.tokenNo}</p>
+      <p className="print-sub">
+        {appointment.doctorName}
+        <br />
+        {appointment.patientName}
+      </p>
+    </article>
+  );
+}

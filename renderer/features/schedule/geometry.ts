@@ -1,0 +1,40 @@
+import { toMinutes } from '../../lib/dates';
+
+/** Vertical scale of the schedule: a 15-minute slot is 24 px, tall enough to click and to read. */
+export const PX_PER_MINUTE = 1.6;
+/** Drags snap to five minutes, the finest slot a doctor's hours can have. */
+export const SNAP_MINUTES = 5;
+const DEFAULT_DAY = { start: 8 * 60, end: 18 * 60 };
+
+/** The hours shown: the working day, widened to every window and appointment on screen, in whole hours. */
+export function visibleHours(spans: { startTime: string; endTime: string }[]): { start: number; end: number } {
+  let start = DEFAULT_DAY.start;
+  let end = DEFAULT_DAY.end;
+  for (const s of spans) {
+    start = Math.min(start, toMinutes(s.startTime));
+    end = Math.max(end, toMinutes(s.endTime) || 24 * 60);
+  }
+  return { start: Math.floor(start / 60) * 60, end: Math.min(24 * 60, Math.ceil(end / 60) * 60) };
+}
+
+export const snap = (minutes: number) => Math.round(minutes / SNAP_MINUTES) * SNAP_MINUTES;
+
+/** The minute of the day under a pointer at `offsetY` pixels from the top of a column. */
+export function minuteAt(offsetY: number, dayStart: number, dayEnd: number): number {
+  return Math.min(dayEnd, Math.max(dayStart, snap(dayStart + offsetY / PX_PER_MINUTE)));
+}
+
+export const top = (minute: number, dayStart: number) => (minute - dayStart) * PX_PER_MINUTE;
+export const height = (start: number, end: number) => Math.max(0, end - start) * PX_PER_MINUTE;
+
+/**
+ * A move keeps the length and shifts by the drag; a resize keeps the start. Both stay inside
+ * the visible day and never shrink below one snap.
+ */
+export function dragResult(kind: 'move' | 'resize', start: number, end: number, deltaMinutes: number, day: { start: number; end: number }): { start: number; end: number } {
+  const d = snap(deltaMinutes);
+  if (kind === 'resize') return { start, end: Math.min(day.end, Math.max(start + SNAP_MINUTES, end + d)) };
+  const length = end - start;
+  const s = Math.min(day.end - length, Math.max(day.start, start + d));
+  return { start: s, end: s + length };
+}

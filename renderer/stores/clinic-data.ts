@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import type { DoctorDto, SettingsDto } from '../../preload/contract';
+import { clinic } from '../api/clinic';
+
+interface ClinicDataState {
+  settings: SettingsDto | undefined;
+  /** Active doctors, by name: the pick lists of every screen. */
+  doctors: DoctorDto[];
+  problem: string | undefined;
+  load(): Promise<void>;
+}
+
+/**
+ * Settings and doctors change rarely and are needed everywhere (time zone, currency, pick
+ * lists), so they are fetched once per sign-in and again after a resync or an admin's edit.
+ */
+export const useClinicData = create<ClinicDataState>((set) => ({
+  settings: undefined,
+  doctors: [],
+  problem: undefined,
+  async load() {
+    const [settings, doctors] = await Promise.all([clinic.settings.get({}), clinic.doctors.list({})]);
+    if (!settings.ok || !doctors.ok) {
+      set({ problem: (!settings.ok ? settings.error : !doctors.ok ? doctors.error : undefined)?.message });
+      return;
+    }
+    set({ settings: settings.value, doctors: [...doctors.value].sort((a, b) => a.name.localeCompare(b.name)), problem: undefined });
+  },
+}));
+
+/** The clinic's zone before settings arrive: the PC's own, so dates are never blank. */
+export const useTimeZone = () => useClinicData((s) => s.settings?.timeZone) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -1,0 +1,289 @@
+import { render } from '@testing-library/react';
+import { vi } from 'vitest';
+import type { AppointmentDto, AvailabilityWindow, DoctorDto, PatientDetail, PaymentDto, Res, Role, SessionDto } from '../../preload/contract';
+import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+
+/**
+ * A small in-memory clinic behind the fake window.clinic, for the front-desk screens: enough of
+ * main's behaviour (overlaps refused, tokens, fees and receipts, duplicates) to drive the UI
+ * through its paths. Requests and replies still pass the contract's zod schemas (fake-clinic),
+ * so the screens are held to what main really accepts and answers.
+ */
+export const TODAY = new Date().toISOString().slice(0, 10);
+const now = () => new Date().toISOString();
+
+export function sessionFor(role: Role): SessionDto {
+  return { userId: 1, email: 'desk@sunrise.test', displayName: 'Priya Desk', role, doctorId: role === 'DOCTOR' ? 1 : null, locked: false, idleLockMinutes: 10 };
+}
+
+const doctor = (id: number, name: string, specialization: string, fee: string): DoctorDto => ({
+  id,
+  name,
+  email: `d${id}@sunrise.test`,
+  phone: null,
+  specialization,
+  experience: 10,
+  consultationFee: fee,
+  rating: null,
+  bio: null,
+  address: null,
+  active: true,
+  createdAt: now(),
+});
+
+const patient = (id: number, name: string, dateOfBirth: string, phone: string): PatientDetail => ({
+  id,
+  name,
+  phone,
+  email: null,
+  dateOfBirth,
+  gender: null,
+  address: null,
+  medicalHistory: null,
+  createdAt: now(),
+  updatedAt: null,
+});
+
+const overlaps = (a: { startTime: string; endTime: string }, b: { startTime: string; endTime: string }) => a.startTime < b.endTime && b.startTime < a.endTime;
+const plusMinutes = (time: string, minutes: number) => {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const total = h * 60 + m + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}:00`;
+};
+const withSeconds = (t: string) => (t.length === 5 ? `${t}:00` : t);
+const invalid = (message: string, field?: string) => ({ ok: false as const, error: { code: 'INVALID' as const, message, ...(field ? { field } : {}) } });
+const conflict = (message: string, field?: string) => ({ ok: false as const, error: { code: 'CONFLICT' as const, message, ...(field ? { field } : {}) } });
+const ok = <T,>(value: T) => ({ ok: true as const, value });
+
+export function fakeDesk(role: Role = 'RECEPTIONIST') {
+  const state = {
+    doctors: [doctor(1, 'Dr. Anil Rao', 'General Medicine', '500.00'), doctor(2, 'Dr. Sara Khan', 'Paediatrics', '700.00')],
+    patients: [patient(1, 'Asha Verma', '1990-04-12', '+919811000001'), patient(2, 'Ravi Kumar', '1985-01-30', '+919811000002')],
+    appointments: [] as AppointmentDto[],
+    windows: [] as AvailabilityWindow[],
+    payments: [] as PaymentDto[],
+    nextId: 100,
+    receipts: 0,
+  };
+  for (const d of state.doctors) state.windows.push({ id: state.nextId++, doctorId: d.id, date: TODAY, startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 15, kind: 'TEMPLATE', available: true, note: null });
+  let emit: (event: 'appointments.changed' | 'payments.changed' | 'patients.changed', a: { id: number; doctorId: number | null; patientId: number | null; date: string | null }) => void = () => undefined;
+
+  const findAppointment = (id: number) => state.appointments.find((a) => a.id === id);
+  const changed = (a: AppointmentDto) => emit('appointments.changed', { id: a.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
+
+  function place(req: { patientId: number; doctorId: number; date: string; startTime: string; endTime?: string; reason?: string }, replacing?: number): Res<'appointments.book'> | string {
+    const d = state.doctors.find((x) => x.id === req.doctorId)!;
+    const p = state.patients.find((x) => x.id === req.patientId)!;
+    const slot = { startTime: withSeconds(req.startTime), endTime: req.endTime ? withSeconds(req.endTime) : plusMinutes(req.startTime, 15) };
+    const clash = state.appointments.find((a) => a.id !== replacing && a.status !== 'CANCELLED' && a.doctorId === d.id && a.date === req.date && overlaps(a, slot));
+    if (clash) return `${d.name} already has an appointment ${clash.startTime.slice(0, 5)}–${clash.endTime.slice(0, 5)} on ${clash.date} (${clash.patientName})`;
+    return {
+      id: replacing ?? state.nextId++,
+      patientId: p.id,
+      patientName: p.name,
+      patientPhone: p.phone,
+      doctorId: d.id,
+      doctorName: d.name,
+      date: req.date,
+      ...slot,
+      status: 'SCHEDULED',
+      reason: req.reason ?? null,
+      checkedInAt: null,
+      completedAt: null,
+      tokenNo: null,
+      isWalkIn: false,
+      cancelReason: null,
+      overrideReason: null,
+    };
+  }
+
+  function update(id: number, change: Partial<AppointmentDto>) {
+    const a = findAppointment(id)!;
+    Object.assign(a, change);
+    changed(a);
+    return ok({ ...a });
+  }
+
+  const nextToken = (doctorId: number) => Math.max(0, ...state.appointments.filter((a) => a.doctorId === doctorId && a.date === TODAY).map((a) => a.tokenNo ?? 0)) + 1;
+  const paidFor = (appointmentId: number) => state.payments.filter((p) => p.appointmentId === appointmentId && p.status === 'PAID').reduce((sum, p) => sum + Number(p.amount), 0);
+
+  const handlers: FakeHandlers = {
+    'auth.status': () => ok({ needsFirstAdmin: false, session: sessionFor(role) }),
+    'auth.touch': () => ok(null),
+    'settings.get': () => ok({ clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: now() }),
+    'doctors.list': () => ok(state.doctors),
+    'availability.range': ({ doctorIds, from, to }) => ok(state.windows.filter((w) => doctorIds.includes(w.doctorId) && w.date >= from && w.date <= to)),
+    'appointments.list': ({ doctorIds, from, to }) => ok(state.appointments.filter((a) => doctorIds.includes(a.doctorId) && a.date >= from && a.date <= to).map((a) => ({ ...a }))),
+    'appointments.freeSlots': ({ doctorId, from }) => {
+      const d = state.doctors.find((x) => x.id === doctorId)!;
+      const date = from ?? TODAY;
+      const taken = (t: string) => state.appointments.some((a) => a.doctorId === d.id && a.date === date && a.status !== 'CANCELLED' && overlaps(a, { startTime: t, endTime: plusMinutes(t, 15) }));
+      const times = ['09:00:00', '09:15:00', '09:30:00', '09:45:00'].filter((t) => !taken(t));
+      return ok(times.map((t) => ({ doctorId: d.id, doctorName: d.name, date, startTime: t, endTime: plusMinutes(t, 15) })));
+    },
+    'appointments.book': (req) => {
+      const placed = place(req);
+      if (typeof placed === 'string') return conflict(placed, 'startTime');
+      state.appointments.push(placed);
+      changed(placed);
+      return ok({ ...placed });
+    },
+    'appointments.reschedule': (req) => {
+      const a = findAppointment(req.id)!;
+      const placed = place({ patientId: a.patientId, doctorId: req.doctorId ?? a.doctorId, date: req.date, startTime: req.startTime, endTime: req.endTime }, a.id);
+      if (typeof placed === 'string') return conflict(placed, 'startTime');
+      return update(a.id, { ...placed, reason: a.reason });
+    },
+    'appointments.cancel': ({ id, reason }) => update(id, { status: 'CANCELLED', cancelReason: reason }),
+    'appointments.checkIn': ({ id }) => {
+      const a = findAppointment(id)!;
+      if (a.checkedInAt) return conflict('Already checked in', 'id');
+      return update(id, { checkedInAt: now(), tokenNo: nextToken(a.doctorId) });
+    },
+    'appointments.complete': ({ id }) => update(id, { status: 'COMPLETED', completedAt: now() }),
+    'appointments.noShow': ({ id }) => update(id, { status: 'NO_SHOW' }),
+    'appointments.undo': () => conflict('Nothing of yours to undo on this appointment from the last 10 minutes', 'id'),
+    'appointments.walkIn': ({ patientId, doctorId, reason }) => {
+      const placed = place({ patientId, doctorId, date: TODAY, startTime: '12:45', reason });
+      if (typeof placed === 'string') return conflict(placed, 'doctorId');
+      const a = { ...placed, isWalkIn: true, checkedInAt: now(), tokenNo: nextToken(doctorId) };
+      state.appointments.push(a);
+      changed(a);
+      return ok({ ...a });
+    },
+    'appointments.queue': () =>
+      ok(
+        state.doctors.map((d) => ({
+          doctorId: d.id,
+          doctorName: d.name,
+          consultMinutes: 15,
+          waiting: state.appointments
+            .filter((a) => a.doctorId === d.id && a.date === TODAY && a.status === 'SCHEDULED' && a.checkedInAt)
+            .sort((a, b) => (a.tokenNo ?? 0) - (b.tokenNo ?? 0))
+            .map((a, i) => ({ appointment: { ...a }, waitingMinutes: 5, estimatedWaitMinutes: i * 15 })),
+        })),
+      ),
+    'patients.search': ({ query, limit }) => ok(state.patients.filter((p) => p.name.toLowerCase().includes(query.toLowerCase()) || p.phone?.includes(query)).slice(0, limit ?? 20)),
+    'patients.get': ({ id }) => {
+      const p = state.patients.find((x) => x.id === id);
+      if (!p) return { ok: false, error: { code: 'NOT_FOUND', message: 'No such patient' } };
+      const visible = role === 'RECEPTIONIST' ? (({ medicalHistory: _hidden, ...rest }) => rest)(p) : p;
+      const theirs = state.appointments.filter((a) => a.patientId === id).map((a) => ({ id: a.id, date: a.date, startTime: a.startTime, endTime: a.endTime, status: a.status, doctorId: a.doctorId, doctorName: a.doctorName, reason: a.reason }));
+      return ok({ patient: visible, upcoming: theirs, past: [], payments: [] });
+    },
+    'patients.create': (req) => {
+      if (!req.name.trim()) return invalid('Enter the patient’s name', 'name');
+      if (req.phone && !/^\+?[\d ]{8,}$/.test(req.phone)) return invalid('Enter the phone number with its country code, e.g. +91 98765 43210', 'phone');
+      const twins = state.patients.filter((p) => p.name.toLowerCase() === req.name.trim().toLowerCase() && p.dateOfBirth === (req.dateOfBirth ?? null));
+      if (twins.length && !req.confirmNotDuplicate) return ok({ status: 'possible_duplicates' as const, candidates: twins });
+      const p: PatientDetail = { ...patient(state.nextId++, req.name.trim(), req.dateOfBirth ?? '', req.phone ?? ''), dateOfBirth: req.dateOfBirth ?? null, phone: req.phone ?? null, address: req.address ?? null };
+      state.patients.push(p);
+      emit('patients.changed', { id: p.id, doctorId: null, patientId: p.id, date: null });
+      return ok({ status: 'created' as const, patient: p });
+    },
+    'patients.update': (req) => {
+      const p = state.patients.find((x) => x.id === req.id)!;
+      if (req.name !== undefined && !req.name.trim()) return invalid('Enter the patient’s name', 'name');
+      Object.assign(p, Object.fromEntries(Object.entries(req).filter(([k]) => k !== 'id')), { updatedAt: now() });
+      emit('patients.changed', { id: p.id, doctorId: null, patientId: p.id, date: null });
+      return ok(p);
+    },
+    'payments.forAppointment': ({ appointmentId }) => {
+      const a = findAppointment(appointmentId)!;
+      const fee = state.doctors.find((d) => d.id === a.doctorId)!.consultationFee;
+      const paid = paidFor(appointmentId);
+      const money = (n: number) => n.toFixed(2);
+      return ok({
+        appointmentId,
+        payments: state.payments.filter((p) => p.appointmentId === appointmentId),
+        totals: { paid: money(paid), refunded: '0.00', balance: money(paid), pending: '0.00', fee, due: fee ? money(Math.max(0, Number(fee) - paid)) : null },
+      });
+    },
+    'payments.record': ({ appointmentId, method, reference, amount }) => {
+      const a = findAppointment(appointmentId)!;
+      const fee = state.doctors.find((d) => d.id === a.doctorId)!.consultationFee!;
+      const p: PaymentDto = {
+        id: state.nextId++,
+        appointmentId,
+        kind: 'PAYMENT',
+        refundOf: null,
+        receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`,
+        amount: amount ?? fee,
+        refunded: '0.00',
+        currency: 'INR',
+        status: 'PAID',
+        method,
+        reference: reference ?? null,
+        note: null,
+        receivedBy: 1,
+        receivedByName: 'Priya Desk',
+        paidAt: now(),
+        createdAt: now(),
+        patientName: a.patientName,
+        doctorName: a.doctorName,
+      };
+      state.payments.push(p);
+      emit('payments.changed', { id: p.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
+      return ok(p);
+    },
+    'payments.receipt': ({ id }) => {
+      const p = state.payments.find((x) => x.id === id)!;
+      const a = findAppointment(p.appointmentId)!;
+      return ok({
+        id: p.id,
+        kind: p.kind,
+        receiptNumber: p.receiptNumber!,
+        refundOfReceiptNumber: null,
+        status: p.status,
+        clinicName: 'Sunrise Clinic',
+        clinicAddress: '12 MG Road, Pune',
+        patient: { id: a.patientId, name: a.patientName, phone: a.patientPhone },
+        doctor: { id: a.doctorId, name: a.doctorName, specialization: null },
+        appointment: { id: a.id, date: a.date, startTime: a.startTime, endTime: a.endTime },
+        amount: p.amount,
+        refunded: p.refunded,
+        currency: p.currency,
+        method: p.method,
+        reference: p.reference,
+        note: null,
+        receivedBy: { id: 1, name: 'Priya Desk' },
+        paidAt: p.paidAt!,
+        paidAtClinicTime: `${TODAY} 10:20`,
+        timeZone: 'UTC',
+      });
+    },
+    'payments.dayEnd': ({ date }) => {
+      const entries = state.payments.filter((p) => p.paidAt?.startsWith(date));
+      const total = entries.reduce((s, p) => s + Number(p.amount), 0).toFixed(2);
+      const sums = { currency: 'INR', received: total, refunded: '0.00', net: total, payments: entries.length, refunds: 0 };
+      return ok({ date, timeZone: 'UTC', totals: [sums], byMethod: [{ method: 'CASH', ...sums }], byUser: [{ userId: 1, userName: 'Priya Desk', ...sums }], entries });
+    },
+  };
+
+  return {
+    state,
+    handlers,
+    /** An appointment today (or on `date`) for a patient with a doctor. */
+    add(patientId: number, doctorId: number, startTime: string, extra: Partial<AppointmentDto> = {}) {
+      const placed = place({ patientId, doctorId, date: extra.date ?? TODAY, startTime });
+      if (typeof placed === 'string') throw new Error(placed);
+      const a = { ...placed, ...extra };
+      state.appointments.push(a);
+      return a;
+    },
+    connect(fake: ReturnType<typeof fakeClinic>) {
+      emit = (event, c) => fake.emit(event, { op: 'UPDATE', id: c.id, doctorId: c.doctorId, patientId: c.patientId, appointmentId: null, date: c.date });
+    },
+  };
+}
+
+/** Renders the whole app signed in over the fake desk; `overrides` replace single channels (error paths). */
+export async function renderDesk(desk: ReturnType<typeof fakeDesk>, overrides: FakeHandlers = {}) {
+  const fake = fakeClinic({ ...desk.handlers, ...overrides });
+  desk.connect(fake);
+  installClinic(fake.api);
+  vi.resetModules();
+  const { App } = await import('../../renderer/app/App');
+  render(<App />);
+  return fake;
+}

@@ -1,0 +1,256 @@
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeDesk, renderDesk, TODAY } from './fake-desk';
+
+// jsdom lays nothing out: give lists a real size so virtualised rows render, and hit-testing nothing.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
+document.elementsFromPoint = () => [];
+
+let print: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  print = vi.fn();
+  window.print = print as unknown as typeof window.print;
+});
+afterEach(() => cleanup());
+
+const printed = () => document.querySelector('.print-area')?.textContent ?? '';
+const dialog = (name: string | RegExp) => screen.findByRole('dialog', { name });
+const pressAlt = (letter: string) => fireEvent.keyDown(window, { altKey: true, code: `Key${letter.toUpperCase()}`, key: letter });
+
+async function pickPatient(box: HTMLElement, query: string, name: string) {
+  fireEvent.change(within(box).getByLabelText('Patient'), { target: { value: query } });
+  await within(box).findByRole('option', { name: new RegExp(name) });
+  fireEvent.keyDown(within(box).getByLabelText('Patient'), { key: 'Enter' });
+  await within(box).findByRole('group', { name: 'Patient' });
+}
+
+describe("today's queue", () => {
+  it('checks an expected patient in, prints their token slip, and shows them waiting with the token', async () => {
+    const desk = fakeDesk();
+    desk.add(1, 1, '09:00');
+    await renderDesk(desk);
+    await screen.findByRole('heading', { name: /^Today/ });
+    fireEvent.click(await screen.findByRole('button', { name: 'Check in Asha Verma' }));
+    const waiting = await screen.findByRole('list', { name: 'Waiting for Dr. Anil Rao' });
+    expect(within(waiting).getByLabelText('Token 1')).toBeTruthy();
+    expect(within(waiting).getByText('Asha Verma')).toBeTruthy();
+    await waitFor(() => expect(print).toHaveBeenCalledOnce());
+    expect(printed()).toContain('Sunrise Clinic');
+    expect(printed()).toContain('Dr. Anil Rao');
+    expect(screen.getByText('Nobody else is expected today.')).toBeTruthy();
+  });
+
+  it('adds a walk-in from the keyboard shortcut with a token', async () => {
+    const desk = fakeDesk();
+    await renderDesk(desk);
+    await screen.findByRole('heading', { name: /^Today/ });
+    pressAlt('w');
+    const box = await dialog('Walk-in patient');
+    await pickPatient(box, 'ravi', 'Ravi Kumar');
+    fireEvent.change(within(box).getByLabelText('Doctor'), { target: { value: '2' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add to today’s queue' }));
+    const waiting = await screen.findByRole('list', { name: 'Waiting for Dr. Sara Khan' });
+    expect(within(waiting).getByText('walk-in')).toBeTruthy();
+    expect(await screen.findByText('Ravi Kumar added for Dr. Sara Khan — token 1')).toBeTruthy();
+  });
+
+  it('shows why when the database cannot be reached', async () => {
+    const desk = fakeDesk();
+    await renderDesk(desk, { 'appointments.queue': () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. Retrying…' } }) });
+    expect(await screen.findByText('The clinic database cannot be reached. Retrying…')).toBeTruthy();
+  });
+});
+
+describe('booking dialog', () => {
+  it('books the next free slot with the chosen doctor', async () => {
+    const desk = fakeDesk();
+    await renderDesk(desk);
+    await screen.findByRole('heading', { name: /^Today/ });
+    pressAlt('n');
+    const box = await dialog('Book an appointment');
+    await pickPatient(box, 'asha', 'Asha Verma');
+    fireEvent.change(within(box).getByLabelText('Doctor'), { target: { value: '1' } });
+    const slots = await within(box).findAllByRole('radio');
+    fireEvent.click(slots[0]!);
+    expect((within(box).getByLabelText('Start time') as HTMLInputElement).value).toBe('09:00');
+    fireEvent.click(within(box).getByRole('button', { name: 'Book' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(desk.state.appointments).toMatchObject([{ patientName: 'Asha Verma', doctorId: 1, date: TODAY, startTime: '09:00:00', status: 'SCHEDULED' }]);
+    expect(await screen.findByText(/^Booked Asha Verma with Dr\. Anil Rao/)).toBeTruthy();
+  });
+
+  it('names the clash on a conflict and keeps everything typed', async () => {
+    const desk = fakeDesk();
+    desk.add(2, 1, '10:00');
+    await renderDesk(desk);
+    await screen.findByRole('heading', { name: /^Today/ });
+    pressAlt('n');
+    const box = await dialog('Book an appointment');
+    await pickPatient(box, 'asha', 'Asha Verma');
+    fireEvent.change(within(box).getByLabelText('Doctor'), { target: { value: '1' } });
+    fireEvent.change(within(box).getByLabelText('Start time'), { target: { value: '10:05' } });
+    fireEvent.change(within(box).getByLabelText('Reason for the visit'), { target: { value: 'Fever since Monday' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Book' }));
+    expect(await within(box).findByText(`Dr. Anil Rao already has an appointment 10:00–10:15 on ${TODAY} (Ravi Kumar)`)).toBeTruthy();
+    expect((within(box).getByLabelText('Reason for the visit') as HTMLTextAreaElement).value).toBe('Fever since Monday');
+    expect(desk.state.appointments).toHaveLength(1);
+  });
+
+  it('registers a new patient inline: field errors, then the duplicate warning, then a new record', async () => {
+    const desk = fakeDesk();
+    await renderDesk(desk);
+    await screen.findByRole('heading', { name: /^Today/ });
+    pressAlt('n');
+    const box = await dialog('Book an appointment');
+    fireEvent.change(within(box).getByLabelText('Patient'), { target: { value: 'Asha Verma' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'New patient…' }));
+    const form = within(box).getByRole('form', { name: 'New patient' });
+    expect((within(form).getByLabelText('Full name') as HTMLInputElement).value).toBe('Asha Verma');
+    fireEvent.change(within(form).getByLabelText('Phone'), { target: { value: 'call me' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Register patient' }));
+    expect(await within(form).findByText(/Enter the phone number with its country code/)).toBeTruthy();
+    expect(within(form).getByLabelText('Phone').getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.change(within(form).getByLabelText('Phone'), { target: { value: '+91 98110 00077' } });
+    fireEvent.change(within(form).getByLabelText('Date of birth'), { target: { value: '1990-04-12' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Register patient' }));
+    expect(await within(form).findByText('This may be a patient you already have')).toBeTruthy();
+    expect(desk.state.patients).toHaveLength(2);
+    fireEvent.click(within(form).getByRole('button', { name: 'It is a different person: register anyway' }));
+    const picked = await within(box).findByRole('group', { name: 'Patient' });
+    expect(desk.state.patients).toHaveLength(3);
+    expect(picked.textContent).toContain(`Asha Verma · #${desk.state.patients[2]!.id} · born 1990-04-12`);
+  });
+});
+
+describe('payments', () => {
+  it('takes payment with the fee as default, insists on the card reference, prints the receipt, and the day end shows it', async () => {
+    const desk = fakeDesk();
+    desk.add(1, 1, '09:00', { status: 'COMPLETED', checkedInAt: new Date().toISOString(), completedAt: new Date().toISOString(), tokenNo: 1 });
+    await renderDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Take payment from Asha Verma' }));
+    const box = await dialog('Payment — Asha Verma');
+    await waitFor(() => expect((within(box).getByLabelText('Amount') as HTMLInputElement).value).toBe('500.00'));
+    fireEvent.change(within(box).getByLabelText('Method'), { target: { value: 'CARD' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Take payment' }));
+    expect(await within(box).findByText('Enter the card approval code or the UPI transaction id')).toBeTruthy();
+    expect(desk.state.payments).toHaveLength(0);
+    fireEvent.change(within(box).getByLabelText('Card approval code'), { target: { value: 'A1B2C3' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Take payment' }));
+    expect(await within(box).findByText('Received INR 500.00 — receipt CD-2026-000001.')).toBeTruthy();
+    fireEvent.click(within(box).getByRole('button', { name: 'Print receipt' }));
+    await waitFor(() => expect(print).toHaveBeenCalledOnce());
+    expect(printed()).toContain('Receipt CD-2026-000001');
+    expect(printed()).toContain('CARD (A1B2C3)');
+    fireEvent.click(within(box).getByRole('button', { name: 'Done' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Payments' }));
+    const entries = await screen.findByRole('table', { name: 'Entries' });
+    expect(within(entries).getByText('CD-2026-000001')).toBeTruthy();
+  });
+
+  it('shows a refusal from main and keeps the form', async () => {
+    const desk = fakeDesk();
+    desk.add(1, 1, '09:00', { status: 'COMPLETED' });
+    await renderDesk(desk, { 'payments.record': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role may not take payments' } }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Take payment from Asha Verma' }));
+    const box = await dialog('Payment — Asha Verma');
+    await waitFor(() => expect((within(box).getByLabelText('Amount') as HTMLInputElement).value).toBe('500.00'));
+    fireEvent.change(within(box).getByLabelText('Amount'), { target: { value: '250' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Take payment' }));
+    expect(await within(box).findByText('Your role may not take payments')).toBeTruthy();
+    expect((within(box).getByLabelText('Amount') as HTMLInputElement).value).toBe('250');
+  });
+});
+
+describe('schedule', () => {
+  async function openSchedule() {
+    const desk = fakeDesk();
+    const fake = await renderDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
+    await screen.findByRole('region', { name: 'Dr. Sara Khan' });
+    return { desk, fake };
+  }
+
+  it('shows a column per doctor; a click on free time opens the booking at that time', async () => {
+    await openSchedule();
+    const column = screen.getByRole('region', { name: 'Dr. Anil Rao' });
+    // 08:00 is the top of the grid; 96 px at 1.6 px a minute is 09:00.
+    fireEvent.pointerDown(column, { button: 0, clientY: 96 });
+    fireEvent.pointerUp(column);
+    const box = await dialog('Book an appointment');
+    expect((within(box).getByLabelText('Start time') as HTMLInputElement).value).toBe('09:00');
+    expect((within(box).getByLabelText('Doctor') as HTMLSelectElement).value).toBe('1');
+  });
+
+  it('shows a booking made on another PC without reloading, and moves it by dragging after confirmation', async () => {
+    const { desk, fake } = await openSchedule();
+    const a = desk.add(2, 1, '10:00');
+    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 1, patientId: 2, appointmentId: null, date: TODAY }));
+    const block = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
+    fireEvent.pointerDown(block, { button: 0, clientY: 200 });
+    fireEvent.pointerMove(block, { clientY: 248 });
+    fireEvent.pointerUp(block);
+    const box = await dialog('Move Ravi Kumar’s appointment');
+    expect((within(box).getByLabelText('Start time') as HTMLInputElement).value).toBe('10:30');
+    expect((within(box).getByLabelText('End time') as HTMLInputElement).value).toBe('10:45');
+    expect(desk.state.appointments[0]!.startTime).toBe('10:00:00');
+    fireEvent.click(within(box).getByRole('button', { name: 'Move' }));
+    expect(await screen.findByRole('button', { name: '10:30–10:45 Ravi Kumar, Scheduled' })).toBeTruthy();
+    expect(desk.state.appointments[0]).toMatchObject({ startTime: '10:30:00', endTime: '10:45:00' });
+  });
+
+  it('resizes by dragging the lower edge, and a clash is refused with its reason', async () => {
+    const { desk, fake } = await openSchedule();
+    desk.add(2, 1, '10:00');
+    const b = desk.add(1, 1, '10:30');
+    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: b.id, doctorId: 1, patientId: 1, appointmentId: null, date: TODAY }));
+    const block = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
+    const edge = block.querySelector('.appt-resize')!;
+    fireEvent.pointerDown(edge, { button: 0, clientY: 300 });
+    fireEvent.pointerMove(edge, { clientY: 348 });
+    fireEvent.pointerUp(edge);
+    const box = await dialog('Move Ravi Kumar’s appointment');
+    expect((within(box).getByLabelText('End time') as HTMLInputElement).value).toBe('10:45');
+    fireEvent.click(within(box).getByRole('button', { name: 'Move' }));
+    expect(await within(box).findByText(`Dr. Anil Rao already has an appointment 10:30–10:45 on ${TODAY} (Asha Verma)`)).toBeTruthy();
+    expect(desk.state.appointments[0]).toMatchObject({ startTime: '10:00:00', endTime: '10:15:00' });
+  });
+
+  it('opens an appointment from the keyboard and checks the patient in from its dialog', async () => {
+    const { desk, fake } = await openSchedule();
+    const a = desk.add(1, 2, '09:15');
+    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 2, patientId: 1, appointmentId: null, date: TODAY }));
+    fireEvent.click(await screen.findByRole('button', { name: '09:15–09:30 Asha Verma, Scheduled' }));
+    const box = await dialog('Asha Verma — 09:15–09:30');
+    fireEvent.click(within(box).getByRole('button', { name: 'Check in' }));
+    expect(await screen.findByRole('button', { name: '09:15–09:30 Asha Verma, Scheduled, checked in' })).toBeTruthy();
+  });
+});
+
+describe('command palette and shortcuts', () => {
+  it('opens a patient found by typing in the palette (Ctrl+K)', async () => {
+    await renderDesk(fakeDesk());
+    await screen.findByRole('heading', { name: /^Today/ });
+    fireEvent.keyDown(window, { ctrlKey: true, key: 'k', code: 'KeyK' });
+    const box = await dialog('Go to or do');
+    fireEvent.change(within(box).getByRole('combobox', { name: 'Command or patient' }), { target: { value: 'ravi' } });
+    await within(box).findByRole('option', { name: /Open patient Ravi Kumar/ });
+    const input = within(box).getByRole('combobox', { name: 'Command or patient' });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(await screen.findByRole('heading', { name: 'Ravi Kumar' })).toBeTruthy();
+  });
+
+  it('lists the shortcuts in a help sheet (?) and goes to a section with Alt+key', async () => {
+    await renderDesk(fakeDesk());
+    await screen.findByRole('heading', { name: /^Today/ });
+    fireEvent.keyDown(window, { key: '?', code: 'Slash', shiftKey: true });
+    const help = await dialog('Keyboard shortcuts');
+    const row = within(help).getByText('Book an appointment').closest('tr')!;
+    expect(row.textContent).toContain('Alt+N');
+    fireEvent.keyDown(help, { key: 'Escape' });
+    pressAlt('s');
+    expect(await screen.findByRole('region', { name: 'Dr. Anil Rao' })).toBeTruthy();
+  });
+});
