@@ -33,6 +33,8 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/renderer/setup.ts'],
+          testTimeout: 60_000,
         },
       },
     ],
