@@ -14,8 +14,8 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('[autofocus], ' + FOCUSABLE);
-    (first ?? box.current)?.focus();
+    // A field with autoFocus has already taken focus during the commit; otherwise the first control.
+    if (!box.current?.contains(document.activeElement)) (box.current?.querySelector<HTMLElement>(FOCUSABLE) ?? box.current)?.focus();
     return () => opener?.focus?.();
   }, []);
 

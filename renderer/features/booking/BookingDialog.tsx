@@ -76,6 +76,7 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
         {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
         {form.error?.code === 'CONFLICT' && form.error.field && <Banner tone="error">{form.error.message}</Banner>}
         <div className="ui-row">
+          {/* Doctor first, then the free times: from the keyboard, Tab goes straight from one to the other. */}
           <SelectField label="Doctor" value={v.doctorId} onChange={form.change('doctorId')} error={form.at('doctorId')} required>
             <option value="">Choose a doctor</option>
             {doctors.map((d) => (
@@ -85,7 +86,6 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
               </option>
             ))}
           </SelectField>
-          <Field label="Date" type="date" value={v.date} onChange={form.change('date')} error={form.at('date')} required />
         </div>
         {doctorId && (
           <fieldset className="free-slots">
@@ -109,6 +109,7 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
           </fieldset>
         )}
         <div className="ui-row">
+          <Field label="Date" type="date" value={v.date} onChange={form.change('date')} error={form.at('date')} hint="Free times are offered from this day" required />
           <Field label="Start time" type="time" value={v.startTime} onChange={form.change('startTime')} error={form.error?.code === 'CONFLICT' ? undefined : form.at('startTime')} required />
           <Field label="End time" type="time" value={v.endTime} onChange={form.change('endTime')} error={form.at('endTime')} hint="Empty: one slot" />
         </div>

@@ -1,4 +1,4 @@
-import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto, AvailabilityWindow } from '../../../preload/contract';
 import { fromMinutes, timeRange, toMinutes } from '../../lib/dates';
 import { STATUS_NAMES } from '../appointments/AppointmentDialog';
@@ -50,6 +50,15 @@ export function TimeGrid({
 }) {
   const [drag, setDrag] = useState<Drag>();
   const suppressClick = useRef(false);
+  const scroller = useRef<HTMLDivElement>(null);
+  const firstColumn = columns[0]?.key;
+
+  // Open on the part of the day that matters: an hour before now, or the start of the working day.
+  useEffect(() => {
+    const focus = nowMinute ?? Math.min(...columns.flatMap((c) => c.windows.map((w) => toMinutes(w.startTime))), 9 * 60);
+    scroller.current?.scrollTo?.({ top: Math.max(0, top(focus - 60, day.start)) });
+    // Only when the day or the view changes, not on every minute's tick or refetch.
+  }, [firstColumn, day.start]);
   const hours = [];
   for (let m = day.start; m < day.end; m += 60) hours.push(m);
 
@@ -105,11 +114,11 @@ export function TimeGrid({
   }
 
   return (
-    <div className="schedule-scroll" onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={() => setDrag(undefined)}>
+    <div ref={scroller} className="schedule-scroll" onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={() => setDrag(undefined)}>
       <div className="schedule-grid" style={{ gridTemplateColumns: `56px repeat(${columns.length}, minmax(150px, 1fr))` }}>
         <div className="schedule-corner" />
         {columns.map((c) => (
-          <div key={c.key} className="schedule-head" role="columnheader">
+          <div key={c.key} className="schedule-head">
             {c.label}
           </div>
         ))}

@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
+import { deskData, firstRun, morningZone, seriousAxeViolations, signIn, tabTo } from './desk';
+
+const PDF = path.resolve(SCREENSHOTS, '../receipt.pdf');
+
+describe('the front desk in real Chromium against the real main process', () => {
+  let clinic: E2eClinic;
+  let data: { doctorId: number; today: string };
+  const zone = morningZone();
+
+  beforeAll(async () => {
+    clinic = await startClinic();
+    const page = await clinic.browser.newPage();
+    await firstRun(page, clinic.bridge.url, zone);
+    await page.close();
+    data = await deskData(clinic.db.knex, zone);
+  });
+  afterAll(() => clinic?.dispose());
+
+  /**
+   * Headless Chromium has no print dialog: window.print() would leave the page "being printed".
+   * Count the calls instead; the print media output is then taken with page.pdf().
+   */
+  async function deskPage(context?: BrowserContext) {
+    // axe needs a page of an explicit context.
+    const page = await (context ?? (await clinic.browser.newContext())).newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.addInitScript(() => {
+      window.print = () => {
+        document.body.dataset.printed = String(Number(document.body.dataset.printed ?? 0) + 1);
+      };
+    });
+    return page;
+  }
+
+  const appointments = () => clinic.db.knex('appointment_entities').orderBy('id').select('id', 'start_time', 'end_time', 'status', 'checked_in_at', 'token_no');
+
+  async function bookNextFree(page: Page, patient: string) {
+    await page.getByRole('button', { name: 'Book…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Book an appointment' });
+    await dialog.getByLabel('Patient', { exact: true }).fill(patient);
+    await dialog.getByRole('option', { name: new RegExp(patient) }).waitFor();
+    await dialog.getByLabel('Patient', { exact: true }).press('Enter');
+    await dialog.getByLabel('Doctor', { exact: true }).selectOption({ label: 'Dr. Anil Rao — General Medicine' });
+    await dialog.getByRole('radio').first().check();
+    await dialog.getByRole('button', { name: 'Book' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  it('flow 3: books the next free slot from the schedule, moves it by dragging, checks in, takes payment, prints the receipt, sees the day end', async () => {
+    const page = await deskPage();
+    await signIn(page, clinic.bridge.url);
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByRole('region', { name: 'Dr. Anil Rao' }).waitFor();
+    await bookNextFree(page, 'Kavya Menon');
+    const block = page.getByRole('button', { name: /Kavya Menon, Scheduled/ });
+    await block.waitFor();
+    const [booked] = await appointments();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'schedule-day.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Drag it 48 px down: 30 minutes at 1.6 px a minute.
+    await block.scrollIntoViewIfNeeded();
+    const box = (await block.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 30, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2, box.y + 52, { steps: 4 });
+    await page.mouse.up();
+    const move = page.getByRole('dialog', { name: 'Move Kavya Menon’s appointment' });
+    await move.waitFor();
+    expect((await appointments())[0]!.start_time).toBe(booked!.start_time);
+    await move.getByRole('button', { name: 'Move', exact: true }).click();
+    await move.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await appointments())[0]!.start_time).not.toBe(booked!.start_time);
+    const moved = (await appointments())[0]!;
+    const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+    expect(minutes(moved.start_time) - minutes(booked!.start_time)).toBe(30);
+
+    await page.getByRole('button', { name: 'Today' }).first().click();
+    await page.getByRole('button', { name: 'Check in Kavya Menon' }).click();
+    const waiting = page.getByRole('list', { name: 'Waiting for Dr. Anil Rao' });
+    await waiting.getByLabel('Token 1', { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'queue.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await waiting.getByRole('button', { name: 'Take payment from Kavya Menon' }).click();
+    const pay = page.getByRole('dialog', { name: 'Payment — Kavya Menon' });
+    await expect.poll(() => pay.getByLabel('Amount', { exact: true }).inputValue()).toBe('500.00');
+    await pay.getByRole('button', { name: 'Take payment' }).click();
+    const receiptNo = `CD-${data.today.slice(0, 4)}-000001`;
+    await pay.getByText(`receipt ${receiptNo}`).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'payment.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await pay.getByRole('button', { name: 'Print receipt' }).click();
+    await expect.poll(() => page.locator('.print-area').textContent()).toContain(`Receipt ${receiptNo}`);
+    // The token slip at check-in, then the receipt.
+    expect(await page.evaluate(() => document.body.dataset.printed)).toBe('2');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: PDF, width: '80mm', height: '200mm' });
+    await page.emulateMedia({ media: 'screen' });
+    expect(fs.readFileSync(PDF).subarray(0, 5).toString()).toBe('%PDF-');
+    await pay.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('button', { name: 'Payments' }).click();
+    const entries = page.getByRole('table', { name: 'Entries' });
+    await entries.getByText(receiptNo).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'day-end.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('flow 4: two PCs on one database — a booking made on one appears on the other, and the same time is refused there', async () => {
+    const pcA = await clinic.browser.newContext();
+    const pcB = await clinic.browser.newContext();
+    const a = await deskPage(pcA);
+    const b = await deskPage(pcB);
+    await signIn(a, clinic.bridge.url);
+    await signIn(b, clinic.bridge.url);
+    await b.getByRole('button', { name: 'Schedule' }).click();
+    await b.getByRole('region', { name: 'Dr. Anil Rao' }).waitFor();
+
+    await a.getByRole('button', { name: 'Schedule' }).click();
+    await bookNextFree(a, 'Kabir Menon');
+    const [row] = await clinic.db.knex('appointment_entities').join('patient_entities as p', 'p.id', 'patient_id').where('p.name', 'Kabir Menon').select('start_time');
+    const start = String(row!.start_time).slice(0, 5);
+    await b.getByRole('button', { name: new RegExp(`^${start}–\\d\\d:\\d\\d Kabir Menon, Scheduled`) }).waitFor();
+
+    await b.getByRole('button', { name: 'Book…' }).click();
+    const dialog = b.getByRole('dialog', { name: 'Book an appointment' });
+    await dialog.getByLabel('Patient', { exact: true }).fill('Kavya');
+    await dialog.getByRole('option', { name: /Kavya Menon/ }).waitFor();
+    await dialog.getByLabel('Patient', { exact: true }).press('Enter');
+    await dialog.getByLabel('Doctor', { exact: true }).selectOption({ label: 'Dr. Anil Rao — General Medicine' });
+    await dialog.getByLabel('Start time', { exact: true }).fill(start);
+    await dialog.getByRole('button', { name: 'Book' }).click();
+    await dialog.getByRole('alert').filter({ hasText: `Dr. Anil Rao already has an appointment ${start}` }).waitFor();
+    await b.screenshot({ path: path.join(SCREENSHOTS, 'booking-conflict.png') });
+    await pcA.close();
+    await pcB.close();
+  });
+
+  it('flow 7: keyboard only — find a patient, book, check in, take payment', async () => {
+    await clinic.db.knex('patient_entities').insert({ name: 'Zoya Qureshi', phone: '+919845011111', date_of_birth: '1992-02-02' });
+    const page = await deskPage();
+    await signIn(page, clinic.bridge.url);
+    await page.keyboard.press('Alt+KeyN');
+    const dialog = page.getByRole('dialog', { name: 'Book an appointment' });
+    await dialog.waitFor();
+    await page.keyboard.type('Zoya');
+    await dialog.getByRole('option', { name: /Zoya Qureshi/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('group', { name: 'Patient' }).waitFor();
+    await tabTo(page, 'Doctor');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => dialog.getByLabel('Doctor', { exact: true }).inputValue()).toBe(String(data.doctorId));
+    await dialog.getByRole('radio').first().waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.keyboard.press('Alt+KeyT');
+    await page.getByRole('heading', { name: /^Today/ }).waitFor();
+    await tabTo(page, 'Check in Zoya Qureshi');
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'Waiting for Dr. Anil Rao' }).getByText('Zoya Qureshi').waitFor();
+    await tabTo(page, 'Take payment from Zoya Qureshi');
+    await page.keyboard.press('Enter');
+    const pay = page.getByRole('dialog', { name: 'Payment — Zoya Qureshi' });
+    await expect.poll(() => pay.getByLabel('Amount', { exact: true }).inputValue()).toBe('500.00');
+    await tabTo(page, 'Take payment');
+    await page.keyboard.press('Enter');
+    await pay.getByText(/Received INR 500\.00 — receipt CD-/).waitFor();
+    const rows = await clinic.db.knex('appointment_entities as a').join('patient_entities as p', 'p.id', 'a.patient_id').where('p.name', 'Zoya Qureshi').select('a.token_no', 'a.checked_in_at');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.checked_in_at).not.toBeNull();
+    await page.close();
+  });
+});
