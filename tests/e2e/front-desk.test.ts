@@ -51,6 +51,31 @@ describe('the front desk in real Chromium against the real main process', () => 
     await dialog.waitFor({ state: 'detached' });
   }
 
+  it('flow 2 (patients): registers a patient, and warns of the duplicate when they are registered again', async () => {
+    const page = await deskPage();
+    await signIn(page, clinic.bridge.url);
+    await page.getByRole('button', { name: 'Patients' }).click();
+    const register = async () => {
+      await page.getByRole('button', { name: 'New patient…' }).click();
+      const form = page.getByRole('form', { name: 'New patient' });
+      await form.getByLabel('Full name', { exact: true }).fill('Ishaan Kapoor');
+      await form.getByLabel('Phone', { exact: true }).fill('+91 98450 55555');
+      await form.getByLabel('Date of birth', { exact: true }).fill('2015-06-01');
+      await form.getByRole('button', { name: 'Register patient' }).click();
+      return form;
+    };
+    await register();
+    await page.getByRole('heading', { name: 'Ishaan Kapoor' }).waitFor();
+    const form = await register();
+    await form.getByText('This may be a patient you already have').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'duplicate-warning.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Use Ishaan Kapoor' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await clinic.db.knex('patient_entities').where({ name: 'Ishaan Kapoor' }).count({ n: '*' })).toEqual([{ n: 1 }]);
+    await page.close();
+  });
+
   it('flow 3: books the next free slot from the schedule, moves it by dragging, checks in, takes payment, prints the receipt, sees the day end', async () => {
     const page = await deskPage();
     await signIn(page, clinic.bridge.url);

@@ -64,11 +64,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     payments: [] as PaymentDto[],
     nextId: 100,
     receipts: 0,
+    history: [] as { appointmentId: number; kind: string; fromStatus: string | null; toStatus: string | null; at: string }[],
   };
   for (const d of state.doctors) state.windows.push({ id: state.nextId++, doctorId: d.id, date: TODAY, startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 15, kind: 'TEMPLATE', available: true, note: null });
   let emit: (event: 'appointments.changed' | 'payments.changed' | 'patients.changed', a: { id: number; doctorId: number | null; patientId: number | null; date: string | null }) => void = () => undefined;
 
   const findAppointment = (id: number) => state.appointments.find((a) => a.id === id);
+  const log = (a: AppointmentDto, kind: string, fromStatus: string | null) => state.history.push({ appointmentId: a.id, kind, fromStatus, toStatus: a.status, at: now() });
   const changed = (a: AppointmentDto) => emit('appointments.changed', { id: a.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
 
   function place(req: { patientId: number; doctorId: number; date: string; startTime: string; endTime?: string; reason?: string }, replacing?: number): Res<'appointments.book'> | string {
@@ -97,9 +99,11 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     };
   }
 
-  function update(id: number, change: Partial<AppointmentDto>) {
+  function update(id: number, change: Partial<AppointmentDto>, kind: string) {
     const a = findAppointment(id)!;
+    const from = a.status;
     Object.assign(a, change);
+    log(a, kind, from);
     changed(a);
     return ok({ ...a });
   }
@@ -125,6 +129,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       const placed = place(req);
       if (typeof placed === 'string') return conflict(placed, 'startTime');
       state.appointments.push(placed);
+      log(placed, 'BOOKED', null);
       changed(placed);
       return ok({ ...placed });
     },
@@ -132,16 +137,22 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       const a = findAppointment(req.id)!;
       const placed = place({ patientId: a.patientId, doctorId: req.doctorId ?? a.doctorId, date: req.date, startTime: req.startTime, endTime: req.endTime }, a.id);
       if (typeof placed === 'string') return conflict(placed, 'startTime');
-      return update(a.id, { ...placed, reason: a.reason });
+      return update(a.id, { ...placed, reason: a.reason }, 'RESCHEDULED');
     },
-    'appointments.cancel': ({ id, reason }) => update(id, { status: 'CANCELLED', cancelReason: reason }),
+    'appointments.cancel': ({ id, reason }) => update(id, { status: 'CANCELLED', cancelReason: reason }, 'CANCELLED'),
     'appointments.checkIn': ({ id }) => {
       const a = findAppointment(id)!;
       if (a.checkedInAt) return conflict('Already checked in', 'id');
-      return update(id, { checkedInAt: now(), tokenNo: nextToken(a.doctorId) });
+      return update(id, { checkedInAt: now(), tokenNo: nextToken(a.doctorId) }, 'CHECKED_IN');
     },
-    'appointments.complete': ({ id }) => update(id, { status: 'COMPLETED', completedAt: now() }),
-    'appointments.noShow': ({ id }) => update(id, { status: 'NO_SHOW' }),
+    'appointments.complete': ({ id }) => update(id, { status: 'COMPLETED', completedAt: now() }, 'COMPLETED'),
+    'appointments.noShow': ({ id }) => update(id, { status: 'NO_SHOW' }, 'NO_SHOW'),
+    'appointments.history': ({ id }) =>
+      ok(
+        state.history
+          .filter((h) => h.appointmentId === id)
+          .map((h, i) => ({ id: i + 1, kind: h.kind, fromStatus: h.fromStatus, toStatus: h.toStatus, reason: null, detail: null, changedBy: 1, changedByName: 'Priya Desk', changedAt: h.at, undoneAt: null })),
+      ),
     'appointments.undo': () => conflict('Nothing of yours to undo on this appointment from the last 10 minutes', 'id'),
     'appointments.walkIn': ({ patientId, doctorId, reason }) => {
       const placed = place({ patientId, doctorId, date: TODAY, startTime: '12:45', reason });
@@ -225,6 +236,14 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       state.payments.push(p);
       emit('payments.changed', { id: p.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
       return ok(p);
+    },
+    'payments.refund': ({ paymentId, amount, reason }) => {
+      const paid = state.payments.find((x) => x.id === paymentId)!;
+      if (Number(amount) > Number(paid.amount) - Number(paid.refunded)) return invalid(`At most ${paid.currency} ${(Number(paid.amount) - Number(paid.refunded)).toFixed(2)} can still be refunded`, 'amount');
+      paid.refunded = (Number(paid.refunded) + Number(amount)).toFixed(2);
+      const refund: PaymentDto = { ...paid, id: state.nextId++, kind: 'REFUND', refundOf: paid.id, receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`, amount: `-${Number(amount).toFixed(2)}`, refunded: '0.00', status: 'REFUNDED', note: reason };
+      state.payments.push(refund);
+      return ok(refund);
     },
     'payments.receipt': ({ id }) => {
       const p = state.payments.find((x) => x.id === id)!;

@@ -254,3 +254,83 @@ describe('command palette and shortcuts', () => {
     expect(await screen.findByRole('region', { name: 'Dr. Anil Rao' })).toBeTruthy();
   });
 });
+
+describe('more of the desk', () => {
+  it('week view: one column per day for one doctor, and paging by week', async () => {
+    const desk = fakeDesk();
+    const fake = await renderDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Week' }));
+    fireEvent.change(screen.getByLabelText('Doctor'), { target: { value: '2' } });
+    const heading = await screen.findByRole('heading', { name: /^Week of / });
+    await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(7));
+    const a = desk.add(1, 2, '09:30');
+    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 2, patientId: 1, appointmentId: null, date: TODAY }));
+    expect(await screen.findByRole('button', { name: '09:30–09:45 Asha Verma, Scheduled' })).toBeTruthy();
+    const before = heading.textContent;
+    fireEvent.click(screen.getByRole('button', { name: 'Next week' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: /^Week of / }).textContent).not.toBe(before));
+    expect(screen.queryByRole('button', { name: '09:30–09:45 Asha Verma, Scheduled' })).toBeNull();
+  });
+
+  it('edits a patient from the record with the message at the field', async () => {
+    const desk = fakeDesk();
+    await renderDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Patients' }));
+    fireEvent.change(screen.getByLabelText('Find a patient'), { target: { value: 'ravi' } });
+    fireEvent.click(await screen.findByText('Ravi Kumar'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit details…' }));
+    const box = await dialog('Edit Ravi Kumar');
+    fireEvent.change(within(box).getByLabelText('Full name'), { target: { value: '  ' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Save changes' }));
+    expect(await within(box).findByText('Enter the patient’s name')).toBeTruthy();
+    expect(desk.state.patients[1]!.name).toBe('Ravi Kumar');
+    fireEvent.change(within(box).getByLabelText('Full name'), { target: { value: 'Ravi Kumar Sharma' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('heading', { name: 'Ravi Kumar Sharma' })).toBeTruthy();
+    expect(desk.state.patients[1]!.name).toBe('Ravi Kumar Sharma');
+  });
+
+  it('an admin refunds part of a payment; more than was paid is refused at the field', async () => {
+    const desk = fakeDesk('ADMIN');
+    const a = desk.add(1, 1, '09:00', { status: 'COMPLETED' });
+    await desk.handlers['payments.record']!({ appointmentId: a.id, method: 'CASH' });
+    await renderDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Take payment from Asha Verma' }));
+    const box = await dialog('Payment — Asha Verma');
+    fireEvent.click(await within(box).findByRole('button', { name: 'Refund CD-2026-000001…' }));
+    const form = within(box).getByRole('form', { name: 'Refund CD-2026-000001' });
+    fireEvent.change(within(form).getByLabelText('Refund amount'), { target: { value: '600' } });
+    fireEvent.change(within(form).getByLabelText('Reason for the refund'), { target: { value: 'Charged twice' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Refund' }));
+    expect(await within(form).findByText('At most INR 500.00 can still be refunded')).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('Refund amount'), { target: { value: '200' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Refund' }));
+    expect(await screen.findByText('Refunded INR 200.00: credit note CD-2026-000002')).toBeTruthy();
+    expect(desk.state.payments.map((p) => p.amount)).toEqual(['500.00', '-200.00']);
+  });
+
+  it('a receptionist is not offered refunds', async () => {
+    const desk = fakeDesk('RECEPTIONIST');
+    const a = desk.add(1, 1, '09:00', { status: 'COMPLETED' });
+    await desk.handlers['payments.record']!({ appointmentId: a.id, method: 'CASH' });
+    await renderDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Take payment from Asha Verma' }));
+    const box = await dialog('Payment — Asha Verma');
+    await within(box).findByRole('button', { name: 'Reprint CD-2026-000001' });
+    expect(within(box).queryByRole('button', { name: /^Refund/ })).toBeNull();
+  });
+
+  it("shows an appointment's history in its dialog", async () => {
+    const desk = fakeDesk();
+    await renderDesk(desk);
+    await screen.findByRole('heading', { name: /^Today/ });
+    await desk.handlers['appointments.book']!({ patientId: 1, doctorId: 1, date: TODAY, startTime: '11:00' });
+    await desk.handlers['appointments.checkIn']!({ id: desk.state.appointments[0]!.id });
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
+    fireEvent.click(await screen.findByRole('button', { name: '11:00–11:15 Asha Verma, Scheduled, checked in' }));
+    const box = await dialog('Asha Verma — 11:00–11:15');
+    const history = await within(box).findByRole('list', { name: 'History' });
+    expect(within(history).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('booked'), expect.stringContaining('checked in')]);
+  });
+});

@@ -1,4 +1,6 @@
-import type { AppointmentDto } from '../../../preload/contract';
+import { useEffect, useState } from 'react';
+import type { AppointmentDto, Res } from '../../../preload/contract';
+import { clinic } from '../../api/clinic';
 import { longDay, timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -10,6 +12,10 @@ export const STATUS_NAMES = { SCHEDULED: 'Scheduled', COMPLETED: 'Completed', CA
 /** One appointment at a glance, with what can be done to it from the schedule. */
 export function AppointmentDialog({ appointment, open, onClose }: { appointment: AppointmentDto; open(next: OpenDialog): void; onClose(): void }) {
   const a = appointment;
+  const [history, setHistory] = useState<Res<'appointments.history'>>();
+  useEffect(() => {
+    void clinic.appointments.history({ id: appointment.id }).then((r) => r.ok && setHistory(r.value));
+  }, [appointment.id]);
   const scheduled = a.status === 'SCHEDULED';
   const step = (s: Parameters<typeof appointmentStep>[0]) => async () => {
     if (await appointmentStep(s, a)) onClose();
@@ -46,6 +52,22 @@ export function AppointmentDialog({ appointment, open, onClose }: { appointment:
           </>
         )}
       </dl>
+      {history && history.length > 0 && (
+        <details>
+          <summary>History ({history.length})</summary>
+          <ol className="history-list" aria-label="History">
+            {history.map((h) => (
+              <li key={h.id} data-undone={h.undoneAt ? true : undefined}>
+                {new Date(h.changedAt).toLocaleString()} · {h.kind.toLowerCase().replace(/_/g, ' ')}
+                {h.toStatus && h.fromStatus !== h.toStatus ? ` → ${h.toStatus.toLowerCase()}` : ''}
+                {h.changedByName ? ` · ${h.changedByName}` : ''}
+                {h.reason ? ` · “${h.reason}”` : ''}
+                {h.undoneAt ? ' (undone)' : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
       <div className="ui-actions">
         {scheduled && !a.checkedInAt && <Button onClick={step('checkIn')}>Check in</Button>}
         {scheduled && a.checkedInAt && <Button onClick={step('complete')}>Mark completed</Button>}

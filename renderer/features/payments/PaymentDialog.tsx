@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { PAYMENT_METHODS, type AppointmentDto, type PaymentDto, type Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { shortDay, timeRange } from '../../lib/dates';
@@ -9,7 +9,9 @@ import { Field, SelectField } from '../../ui/Field';
 import { toast } from '../../ui/toasts';
 import { useForm } from '../../ui/use-form';
 import { printDocument } from '../print/print';
+import { useSession } from '../../stores/session';
 import { Receipt } from './Receipt';
+import { RefundForm } from './RefundForm';
 
 const METHOD_NAMES = { CASH: 'Cash', CARD: 'Card', UPI: 'UPI' } as const;
 
@@ -32,14 +34,27 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
   const form = useForm({ method: 'CASH', reference: '', amount: '', pending: false });
   const v = form.values;
 
-  useEffect(() => {
-    void clinic.payments.forAppointment({ appointmentId: appointment.id }).then((r) => {
-      if (!r.ok) return setProblem(r.error.message);
-      setAccount(r.value);
-      form.setValues((old) => ({ ...old, amount: r.value.totals.due ?? '' }));
-    });
-    // Loaded once per dialog; the form keeps what the desk types afterwards.
+  const role = useSession((st) => st.session?.role);
+  const [refunding, setRefunding] = useState<PaymentDto>();
+
+  const reload = useCallback(async () => {
+    const r = await clinic.payments.forAppointment({ appointmentId: appointment.id });
+    if (!r.ok) return setProblem(r.error.message);
+    setAccount(r.value);
+    return r.value;
   }, [appointment.id]);
+
+  useEffect(() => {
+    // The amount is filled once; afterwards the form keeps what the desk types.
+    void reload().then((a) => a && form.setValues((old) => ({ ...old, amount: a.totals.due ?? '' })));
+  }, [reload]);
+
+  async function confirm(p: PaymentDto) {
+    const r = await clinic.payments.confirm({ id: p.id });
+    if (!r.ok) return setProblem(r.error.message);
+    toast(`Payment confirmed: receipt ${r.value.receiptNumber}`);
+    await reload();
+  }
 
   const pay = form.submit(
     () =>
@@ -108,11 +123,29 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
         <ul className="payment-lines" aria-label="Earlier payments">
           {account.payments.map((p) => (
             <li key={p.id}>
-              {p.receiptNumber ?? 'pending'} · {p.currency} {p.amount} · {p.method ?? '—'} · {p.status}
-              {p.receiptNumber && <Button onClick={() => void print(p.id)}>Reprint {p.receiptNumber}</Button>}
+              <span>
+                {p.receiptNumber ?? 'pending'} · {p.currency} {p.amount} · {p.method ?? '—'} · {p.status}
+              </span>
+              <span className="row-actions">
+                {p.receiptNumber && <Button onClick={() => void print(p.id)}>Reprint {p.receiptNumber}</Button>}
+                {p.status === 'PENDING' && <Button onClick={() => void confirm(p)}>Confirm {p.currency} {p.amount} received</Button>}
+                {p.kind === 'PAYMENT' && p.status === 'PAID' && (role === 'ADMIN' || role === 'DOCTOR') && (
+                  <Button onClick={() => setRefunding(p)}>Refund {p.receiptNumber}…</Button>
+                )}
+              </span>
             </li>
           ))}
         </ul>
+      )}
+      {refunding && (
+        <RefundForm
+          payment={refunding}
+          onDone={() => {
+            setRefunding(undefined);
+            void reload();
+          }}
+          onCancel={() => setRefunding(undefined)}
+        />
       )}
       <form className="ui-form" onSubmit={pay} aria-label="Take payment" noValidate>
         {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
