@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../../../preload/contract';
 import type { SectionId } from '../../stores/navigation';
+import { AdminScreen } from '../admin/AdminScreen';
+import { DoctorsScreen } from '../doctors/DoctorsScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 
 export interface Section {
@@ -15,6 +17,10 @@ export interface Section {
 const EVERYONE: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
 
 /** The signed-in sections in navigation order. */
-export const SECTIONS: readonly Section[] = [{ id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> }];
+export const SECTIONS: readonly Section[] = [
+  { id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> },
+  { id: 'doctors', label: 'Doctors', key: 'd', roles: ['ADMIN'], render: () => <DoctorsScreen /> },
+  { id: 'admin', label: 'Admin', key: 'a', roles: ['ADMIN'], render: () => <AdminScreen /> },
+];
 
 export const sectionsFor = (role: Role) => SECTIONS.filter((s) => s.roles.includes(role));

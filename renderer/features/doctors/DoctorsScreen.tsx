@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react';
+import type { CallError, DoctorDto } from '../../../preload/contract';
+import { clinic } from '../../api/clinic';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { SelectField } from '../../ui/Field';
+import { todayIn } from '../../ui/clinic-time';
+import { Table, type Column } from '../../ui/Table';
+import { toast } from '../../ui/toasts';
+import { DoctorForm } from './DoctorForm';
+import { ScheduleExceptions } from './ScheduleExceptions';
+import { TemplateEditor } from './TemplateEditor';
+import { useDoctors } from './useDoctors';
+
+/** Doctors' profiles and, for the one chosen, their weekly pattern, leave and extra hours. */
+export function DoctorsScreen() {
+  const [filter, setFilter] = useState({ specialization: '', includeInactive: false });
+  const { doctors, specializations, problem, reload } = useDoctors(filter);
+  const { settings, problem: settingsProblem, load: loadSettings } = useClinicSettings();
+  const [editing, setEditing] = useState<DoctorDto | 'new'>();
+  const [deleting, setDeleting] = useState<DoctorDto>();
+  const [chosenId, setChosenId] = useState<number>();
+
+  useEffect(() => {
+    if (!settings) void loadSettings();
+  }, [settings, loadSettings]);
+
+  const chosen = doctors?.find((d) => d.id === chosenId);
+
+  async function setActive(d: DoctorDto, active: boolean) {
+    const r = await clinic.doctors.setActive({ id: d.id, active });
+    if (!r.ok) return toast(r.error.message, 'error');
+    toast(`${d.name} ${active ? 'is active again' : 'is deactivated: no new bookings'}`);
+    void reload();
+  }
+
+  const columns: Column<DoctorDto>[] = [
+    { header: 'Name', cell: (d) => d.name },
+    { header: 'Specialization', cell: (d) => d.specialization ?? '—' },
+    { header: 'Fee', cell: (d) => (d.consultationFee && settings ? `${settings.currency} ${d.consultationFee}` : (d.consultationFee ?? '—')) },
+    { header: 'Status', cell: (d) => (d.active ? <span className="ui-badge" data-tone="ok">Active</span> : <span className="ui-badge">Inactive</span>) },
+    {
+      header: 'Actions',
+      cell: (d) => (
+        <div className="ui-actions" style={{ justifyContent: 'flex-start' }}>
+          <Button aria-label={`Schedule of ${d.name}`} aria-pressed={d.id === chosenId} onClick={() => setChosenId(d.id)}>
+            Schedule
+          </Button>
+          <Button aria-label={`Edit ${d.name}`} onClick={() => setEditing(d)}>
+            Edit
+          </Button>
+          <Button aria-label={`${d.active ? 'Deactivate' : 'Reactivate'} ${d.name}`} onClick={() => void setActive(d, !d.active)}>
+            {d.active ? 'Deactivate' : 'Reactivate'}
+          </Button>
+          <Button variant="danger" aria-label={`Delete ${d.name}`} onClick={() => setDeleting(d)}>
+            Delete
+          </Button>
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <div className="doctors-screen">
+      <section className="ui-panel" aria-labelledby="doctors-title">
+        <h2 id="doctors-title">Doctors</h2>
+        <div className="ui-row">
+          <SelectField label="Specialization" value={filter.specialization} onChange={(e) => setFilter({ ...filter, specialization: e.target.value })}>
+            <option value="">All specializations</option>
+            {specializations.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </SelectField>
+          <label className="ui-field-check">
+            <input type="checkbox" checked={filter.includeInactive} onChange={(e) => setFilter({ ...filter, includeInactive: e.target.checked })} />
+            Show inactive doctors
+          </label>
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            Add a doctor
+          </Button>
+        </div>
+        {problem && <Banner tone="error">{problem}</Banner>}
+        {doctors ? <Table label="Doctors" columns={columns} rows={doctors} empty="No doctors match." /> : !problem && <p className="ui-hint">Loading…</p>}
+      </section>
+
+      <div className="ui-form" aria-label="Availability" role="region">
+        {settingsProblem && <Banner tone="error">{settingsProblem}</Banner>}
+        {!chosen && <p className="ui-hint">Choose “Schedule” next to a doctor to edit their working hours.</p>}
+        {chosen && settings && (
+          <>
+            <h2>Availability of {chosen.name}</h2>
+            <TemplateEditor key={`t${chosen.id}`} doctor={chosen} today={todayIn(settings.timeZone)} defaultSlotMinutes={settings.defaultSlotMinutes} />
+            <ScheduleExceptions key={`e${chosen.id}`} doctor={chosen} today={todayIn(settings.timeZone)} />
+          </>
+        )}
+      </div>
+
+      {editing && (
+        <DoctorForm
+          doctor={editing === 'new' ? undefined : editing}
+          specializations={specializations}
+          onClose={() => setEditing(undefined)}
+          onSaved={(d) => {
+            toast(editing === 'new' ? `${d.name} added` : `${d.name} saved`);
+            setEditing(undefined);
+            if (editing === 'new') setChosenId(d.id);
+            void reload();
+          }}
+        />
+      )}
+      {deleting && (
+        <DeleteDoctor
+          doctor={deleting}
+          onClose={() => setDeleting(undefined)}
+          onDeleted={() => {
+            toast(`${deleting.name} deleted`);
+            setDeleting(undefined);
+            if (chosenId === deleting.id) setChosenId(undefined);
+            void reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Deleting is for a profile made by mistake; main refuses it once the doctor has appointments. */
+function DeleteDoctor({ doctor, onClose, onDeleted }: { doctor: DoctorDto; onClose(): void; onDeleted(): void }) {
+  const [error, setError] = useState<CallError>();
+  const [busy, setBusy] = useState(false);
+
+  async function remove() {
+    setBusy(true);
+    const r = await clinic.doctors.delete({ id: doctor.id });
+    setBusy(false);
+    if (r.ok) onDeleted();
+    else setError(r.error);
+  }
+
+  return (
+    <Dialog title={`Delete ${doctor.name}?`} onClose={onClose}>
+      <p>Deleting removes the profile for good. A doctor who has seen patients is deactivated instead, so their history stays.</p>
+      {error && <Banner tone="error">{error.message}</Banner>}
+      <div className="ui-actions">
+        <Button onClick={onClose}>Keep the profile</Button>
+        <Button variant="danger" onClick={() => void remove()} disabled={busy}>
+          Delete the profile
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
