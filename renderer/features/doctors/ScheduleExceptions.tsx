@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { addExceptionSchema, type AvailabilityWindow, type CallError, type DoctorDto, type Req, type Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { Banner } from '../../ui/Banner';
@@ -11,6 +11,7 @@ import { toast } from '../../ui/toasts';
 import { BlockedDialog, type Stranded } from './BlockedDialog';
 
 const SHOWN_DAYS = 28;
+const REFETCH_AFTER_MS = 50;
 const KIND_NAMES = { TEMPLATE: 'Working hours', EXTRA: 'Extra hours', LEAVE: 'Leave' } as const;
 const FIELDS = ['kind', 'date', 'startTime', 'endTime', 'slotMinutes', 'note'];
 
@@ -36,24 +37,40 @@ export function ScheduleExceptions({ doctor, today }: { doctor: DoctorDto; today
   const [blocked, setBlocked] = useState<{ appointments: Stranded; retry: Retry; done(cancelled: number): void }>();
   const { at, formMessage } = errorsFor(error, FIELDS);
 
+  const to = plusDays(from, SHOWN_DAYS - 1);
+  const latest = useRef(0);
   const load = useCallback(async () => {
-    const r = await clinic.availability.range({ doctorIds: [doctor.id], from, to: plusDays(from, SHOWN_DAYS - 1) });
+    // Only the newest answer is shown, whatever order the replies come back in.
+    const asked = ++latest.current;
+    const r = await clinic.availability.range({ doctorIds: [doctor.id], from, to });
+    if (asked !== latest.current) return;
     if (r.ok) {
       setWindows(r.value);
       setListProblem(undefined);
     } else setListProblem(r.error.message);
-  }, [doctor.id, from]);
+  }, [doctor.id, from, to]);
 
   useEffect(() => {
     void load();
-    // Another PC (or the doctor themself) may change this schedule at any time.
-    const offChange = clinic.on('availability.changed', (c) => (c.doctorId === null || c.doctorId === doctor.id) && void load());
-    const offResync = clinic.on('resync', () => void load());
+    // Another PC (or the doctor themself) may change this schedule at any time. Main sends one
+    // event per doctor and day, so filling a month is a burst of them: one refetch after it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), REFETCH_AFTER_MS);
+    };
+    const offChange = clinic.on('availability.changed', (c) => {
+      const ours = c.doctorId === null || c.doctorId === doctor.id;
+      const shown = c.date === null || (c.date >= from && c.date <= to);
+      if (ours && shown) soon();
+    });
+    const offResync = clinic.on('resync', soon);
     return () => {
+      clearTimeout(timer);
       offChange();
       offResync();
     };
-  }, [load, doctor.id]);
+  }, [load, doctor.id, from, to]);
 
   /** What the form asks for, as the contract words it. */
   function request(): Req<'availability.addException'> {

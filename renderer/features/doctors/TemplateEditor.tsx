@@ -50,6 +50,7 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
   const [rows, setRows] = useState<RuleRow[]>([]);
   const [validFrom, setValidFrom] = useState(today);
   const [validTo, setValidTo] = useState('');
+  const [loaded, setLoaded] = useState(false);
   const [loadProblem, setLoadProblem] = useState<string>();
   const [saveError, setSaveError] = useState<CallError>();
   const [busy, setBusy] = useState<'save' | 'preview' | 'expand'>();
@@ -70,6 +71,7 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
       if (r.value.validFrom) setValidFrom(r.value.validFrom);
       setValidTo(r.value.validTo ?? '');
       setDirty(false);
+      setLoaded(true);
     });
     return () => {
       current = false;
@@ -159,6 +161,7 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
   }
 
   if (loadProblem) return <Banner tone="error">{loadProblem}</Banner>;
+  if (!loaded) return <p className="ui-hint">Loading the weekly pattern…</p>;
   return (
     <section className="ui-panel" aria-labelledby="template-title">
       <h3 id="template-title">Weekly pattern</h3>
