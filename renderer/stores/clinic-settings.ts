@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { SettingsDto } from '../../preload/contract';
 import { clinic } from '../api/clinic';
@@ -23,3 +24,13 @@ export const useClinicSettings = create<ClinicSettingsState>((set) => ({
     set({ settings, problem: undefined });
   },
 }));
+
+/** The settings, asking main for them the first time a screen needs them. */
+export function useLoadedClinicSettings() {
+  const state = useClinicSettings();
+  const { settings, load } = state;
+  useEffect(() => {
+    if (!settings) void load();
+  }, [settings, load]);
+  return state;
+}

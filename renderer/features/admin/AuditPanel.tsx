@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { AUDIT_OUTCOMES, CHANNEL_NAMES, auditQuerySchema, channels, type AuditEntryDto, type CallError, type Req, type UserDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicSettings } from '../../stores/clinic-settings';
+import { useLoadedClinicSettings } from '../../stores/clinic-settings';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, SelectField } from '../../ui/Field';
@@ -31,7 +31,7 @@ function toQuery(f: typeof EMPTY): Req<'audit.list'> {
 
 /** Who did what, when and from which PC: newest first, filtered, a page at a time. */
 export function AuditPanel() {
-  const zone = useClinicSettings((s) => s.settings?.timeZone ?? 'UTC');
+  const { settings, problem: settingsProblem } = useLoadedClinicSettings();
   const [filters, setFilters] = useState(EMPTY);
   const [users, setUsers] = useState<UserDto[]>([]);
   const [entries, setEntries] = useState<AuditEntryDto[]>();
@@ -67,7 +67,7 @@ export function AuditPanel() {
   }
 
   const columns: Column<AuditEntryDto>[] = [
-    { header: 'When', cell: (a) => clinicDateTime(a.occurredAt, zone) },
+    { header: 'When', cell: (a) => clinicDateTime(a.occurredAt, settings!.timeZone) },
     { header: 'Who', cell: (a) => a.userEmail ?? '—' },
     { header: 'Workstation', cell: (a) => a.workstation ?? '—' },
     { header: 'Action', cell: (a) => a.action },
@@ -80,7 +80,7 @@ export function AuditPanel() {
     <section className="ui-panel" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
       <form className="ui-form" onSubmit={submit} noValidate aria-label="Audit filters">
-        {formMessage && <Banner tone="error">{formMessage}</Banner>}
+        {(formMessage ?? settingsProblem) && <Banner tone="error">{formMessage ?? settingsProblem}</Banner>}
         <div className="ui-row">
           <Field label="From" type="date" value={filters.from} onChange={set('from')} error={at('from')} />
           <Field label="To" type="date" value={filters.to} onChange={set('to')} error={at('to')} hint="Days are the clinic's days; the end day is included" />
@@ -123,7 +123,7 @@ export function AuditPanel() {
           <Button onClick={() => setFilters(EMPTY)}>Clear the filters</Button>
         </div>
       </form>
-      {entries && <Table label="Audit entries" columns={columns} rows={entries} empty="No entries match these filters." />}
+      {entries && settings && <Table label="Audit entries" columns={columns} rows={entries} empty="No entries match these filters." />}
       {more && entries && (
         <div>
           <Button onClick={() => void fetchPage(entries[entries.length - 1]!.id)} disabled={busy}>

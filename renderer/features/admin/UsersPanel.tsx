@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DoctorDto, UserDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicSettings } from '../../stores/clinic-settings';
+import { useLoadedClinicSettings } from '../../stores/clinic-settings';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { clinicDateTime } from '../../ui/clinic-time';
@@ -13,7 +13,7 @@ const nameOf = (u: UserDto) => u.displayName || u.email;
 
 /** Desk accounts: who may sign in with which role; disabling, new passwords, and unlocking after failed sign-ins. */
 export function UsersPanel() {
-  const zone = useClinicSettings((s) => s.settings?.timeZone ?? 'UTC');
+  const { settings, problem: settingsProblem } = useLoadedClinicSettings();
   const [users, setUsers] = useState<UserDto[]>();
   const [doctors, setDoctors] = useState<DoctorDto[]>([]);
   const [problem, setProblem] = useState<string>();
@@ -41,6 +41,7 @@ export function UsersPanel() {
 
   const doctorName = (id: number | null) => (id === null ? '' : (doctors.find((d) => d.id === id)?.name ?? `#${id}`));
   const locked = users?.filter((u) => u.lockedUntil) ?? [];
+  const zone = settings?.timeZone;
 
   const columns: Column<UserDto>[] = [
     { header: 'Name', cell: nameOf },
@@ -53,7 +54,7 @@ export function UsersPanel() {
           <span className="ui-badge">Disabled</span>
         ) : u.lockedUntil ? (
           <span className="ui-badge" data-tone="danger">
-            Locked until {clinicDateTime(u.lockedUntil, zone)}
+            Locked until {clinicDateTime(u.lockedUntil, zone!)}
           </span>
         ) : (
           <span className="ui-badge" data-tone="ok">
@@ -61,7 +62,7 @@ export function UsersPanel() {
           </span>
         ),
     },
-    { header: 'Last sign-in', cell: (u) => (u.lastLoginAt ? clinicDateTime(u.lastLoginAt, zone) : 'Never') },
+    { header: 'Last sign-in', cell: (u) => (u.lastLoginAt ? clinicDateTime(u.lastLoginAt, zone!) : 'Never') },
     {
       header: 'Actions',
       cell: (u) =>
@@ -98,13 +99,13 @@ export function UsersPanel() {
           Add an account
         </Button>
       </div>
-      {problem && <Banner tone="error">{problem}</Banner>}
+      {(problem ?? settingsProblem) && <Banner tone="error">{problem ?? settingsProblem}</Banner>}
       {locked.length > 0 && (
         <Banner tone="warning">
           Locked after failed sign-ins: {locked.map(nameOf).join(', ')}. Unlock an account once you know it was its owner.
         </Banner>
       )}
-      {users ? <Table label="Accounts" columns={columns} rows={users} empty="No accounts." /> : !problem && <p className="ui-hint">Loading…</p>}
+      {users && zone ? <Table label="Accounts" columns={columns} rows={users} empty="No accounts." /> : !problem && <p className="ui-hint">Loading…</p>}
       {editing && (
         <UserForm
           user={editing === 'new' ? undefined : editing}

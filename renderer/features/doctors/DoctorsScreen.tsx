@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CallError, DoctorDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicSettings } from '../../stores/clinic-settings';
+import { useLoadedClinicSettings } from '../../stores/clinic-settings';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -18,14 +18,10 @@ import { useDoctors } from './useDoctors';
 export function DoctorsScreen() {
   const [filter, setFilter] = useState({ specialization: '', includeInactive: false });
   const { doctors, specializations, problem, reload } = useDoctors(filter);
-  const { settings, problem: settingsProblem, load: loadSettings } = useClinicSettings();
+  const { settings, problem: settingsProblem } = useLoadedClinicSettings();
   const [editing, setEditing] = useState<DoctorDto | 'new'>();
   const [deleting, setDeleting] = useState<DoctorDto>();
   const [chosenId, setChosenId] = useState<number>();
-
-  useEffect(() => {
-    if (!settings) void loadSettings();
-  }, [settings, loadSettings]);
 
   const chosen = doctors?.find((d) => d.id === chosenId);
 
