@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { expandSchema, previewTemplateSchema, saveTemplateSchema, type CallError, type DoctorDto, type Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { Banner } from '../../ui/Banner';
@@ -60,7 +60,8 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
   const [expandRange, setExpandRange] = useState({ from: today, to: plusDays(today, 27) });
   const [expandError, setExpandError] = useState<CallError>();
   const [dirty, setDirty] = useState(false);
-  const firstNew = useRef<number>(undefined);
+  // The period just added gets the focus, so the admin types its hours straight away.
+  const [justAdded, setJustAdded] = useState<number>();
 
   useEffect(() => {
     let current = true;
@@ -77,12 +78,6 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
       current = false;
     };
   }, [doctor.id]);
-
-  useEffect(() => {
-    if (firstNew.current === undefined) return;
-    document.querySelector<HTMLElement>(`[data-rule-start="${firstNew.current}"]`)?.focus();
-    firstNew.current = undefined;
-  }, [rows]);
 
   const list = ordered(rows);
   const ruleFields = ['rules', ...list.flatMap((_, i) => ['weekday', 'startTime', 'endTime', 'slotMinutes'].map((f) => `rules.${i}.${f}`))];
@@ -106,7 +101,7 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
     const sameDay = list.filter((r) => r.weekday === weekday);
     const after = sameDay[sameDay.length - 1];
     const row = { key: ++nextKey, weekday, startTime: after ? after.endTime : '09:00', endTime: after ? '' : '13:00', slotMinutes: String(after?.slotMinutes ?? defaultSlotMinutes) };
-    firstNew.current = row.key;
+    setJustAdded(row.key);
     edited([...rows, row]);
   }
 
@@ -177,7 +172,7 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
               {list.map((r, i) =>
                 r.weekday !== weekday ? null : (
                   <div key={r.key} className="template-period">
-                    <Field data-rule-start={r.key} label={`${day} from`} type="time" value={r.startTime} onChange={(e) => change(r.key, { startTime: e.target.value })} error={ruleError(`rules.${i}.startTime`)} />
+                    <Field autoFocus={r.key === justAdded} label={`${day} from`} type="time" value={r.startTime} onChange={(e) => change(r.key, { startTime: e.target.value })} error={ruleError(`rules.${i}.startTime`)} />
                     <Field label={`${day} until`} type="time" value={r.endTime} onChange={(e) => change(r.key, { endTime: e.target.value })} error={ruleError(`rules.${i}.endTime`)} />
                     <Field label={`${day} minutes per slot`} inputMode="numeric" value={r.slotMinutes} onChange={(e) => change(r.key, { slotMinutes: e.target.value })} error={ruleError(`rules.${i}.slotMinutes`)} />
                     <Button aria-label={`Remove ${day} ${r.startTime || '?'}–${r.endTime || '?'}`} onClick={() => remove(r.key)}>
