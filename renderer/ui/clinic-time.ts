@@ -12,3 +12,6 @@ export const clinicDateTime = (instant: string, timeZone: string): string => for
 
 /** "09:00:00" → "09:00": seconds are never meaningful on the desk. */
 export const hhmm = (time: string): string => time.slice(0, 5);
+
+/** "2026-11-30" → "Mon 2026-11-30": a desk reads schedules by weekday. */
+export const withWeekday = (date: string): string => `${format(parseISO(date), 'EEE')} ${date}`;

@@ -53,6 +53,10 @@ async function open(handlers: FakeHandlers = {}) {
 const type = (label: string, value: string, scope: HTMLElement = document.body) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
 const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, channel: ChannelName) => fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
 
+// Each test imports the whole app afresh and walks a long flow; on a busy two-core machine that
+// takes longer than the default five seconds, which is no sign of a fault.
+vi.setConfig({ testTimeout: 30_000 });
+
 afterEach(() => {
   cleanup();
   installClinic(undefined);

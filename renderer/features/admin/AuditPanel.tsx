@@ -66,8 +66,8 @@ export function AuditPanel() {
     void fetchPage();
   }
 
-  const columns: Column<AuditEntryDto>[] = [
-    { header: 'When', cell: (a) => clinicDateTime(a.occurredAt, settings!.timeZone) },
+  const columns = (zone: string): Column<AuditEntryDto>[] => [
+    { header: 'When', cell: (a) => clinicDateTime(a.occurredAt, zone) },
     { header: 'Who', cell: (a) => a.userEmail ?? '—' },
     { header: 'Workstation', cell: (a) => a.workstation ?? '—' },
     { header: 'Action', cell: (a) => a.action },
@@ -123,7 +123,7 @@ export function AuditPanel() {
           <Button onClick={() => setFilters(EMPTY)}>Clear the filters</Button>
         </div>
       </form>
-      {entries && settings && <Table label="Audit entries" columns={columns} rows={entries} empty="No entries match these filters." />}
+      {entries && settings && <Table label="Audit entries" columns={columns(settings.timeZone)} rows={entries} empty="No entries match these filters." />}
       {more && entries && (
         <div>
           <Button onClick={() => void fetchPage(entries[entries.length - 1]!.id)} disabled={busy}>

@@ -43,7 +43,7 @@ export function UsersPanel() {
   const locked = users?.filter((u) => u.lockedUntil) ?? [];
   const zone = settings?.timeZone;
 
-  const columns: Column<UserDto>[] = [
+  const columns = (zone: string): Column<UserDto>[] => [
     { header: 'Name', cell: nameOf },
     { header: 'Email', cell: (u) => u.email },
     { header: 'Role', cell: (u) => ROLE_NAMES[u.role] + (u.doctorId ? ` (${doctorName(u.doctorId)})` : '') },
@@ -54,7 +54,7 @@ export function UsersPanel() {
           <span className="ui-badge">Disabled</span>
         ) : u.lockedUntil ? (
           <span className="ui-badge" data-tone="danger">
-            Locked until {clinicDateTime(u.lockedUntil, zone!)}
+            Locked until {clinicDateTime(u.lockedUntil, zone)}
           </span>
         ) : (
           <span className="ui-badge" data-tone="ok">
@@ -62,7 +62,7 @@ export function UsersPanel() {
           </span>
         ),
     },
-    { header: 'Last sign-in', cell: (u) => (u.lastLoginAt ? clinicDateTime(u.lastLoginAt, zone!) : 'Never') },
+    { header: 'Last sign-in', cell: (u) => (u.lastLoginAt ? clinicDateTime(u.lastLoginAt, zone) : 'Never') },
     {
       header: 'Actions',
       cell: (u) =>
@@ -105,7 +105,7 @@ export function UsersPanel() {
           Locked after failed sign-ins: {locked.map(nameOf).join(', ')}. Unlock an account once you know it was its owner.
         </Banner>
       )}
-      {users && zone ? <Table label="Accounts" columns={columns} rows={users} empty="No accounts." /> : !problem && <p className="ui-hint">Loading…</p>}
+      {users && zone ? <Table label="Accounts" columns={columns(zone)} rows={users} empty="No accounts." /> : !problem && <p className="ui-hint">Loading…</p>}
       {editing && (
         <UserForm
           user={editing === 'new' ? undefined : editing}

@@ -4,7 +4,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextAreaField } from '../../ui/Field';
-import { hhmm } from '../../ui/clinic-time';
+import { hhmm, withWeekday } from '../../ui/clinic-time';
 import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { Table, type Column } from '../../ui/Table';
 
@@ -12,7 +12,7 @@ type ChangeResult = Res<'availability.removeWindow'>;
 export type Stranded = Extract<ChangeResult, { status: 'blocked' }>['appointments'];
 
 const COLUMNS: Column<Stranded[number]>[] = [
-  { header: 'Date', cell: (a) => a.date },
+  { header: 'Date', cell: (a) => withWeekday(a.date) },
   { header: 'Time', cell: (a) => `${hhmm(a.startTime)}–${hhmm(a.endTime)}` },
   { header: 'Patient', cell: (a) => a.patientName },
 ];

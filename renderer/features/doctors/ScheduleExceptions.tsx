@@ -4,7 +4,7 @@ import { clinic } from '../../api/clinic';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, SelectField } from '../../ui/Field';
-import { hhmm, plusDays } from '../../ui/clinic-time';
+import { hhmm, plusDays, withWeekday } from '../../ui/clinic-time';
 import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
@@ -124,7 +124,7 @@ export function ScheduleExceptions({ doctor, today }: { doctor: DoctorDto; today
   }
 
   const columns: Column<AvailabilityWindow>[] = [
-    { header: 'Date', cell: (w) => w.date },
+    { header: 'Date', cell: (w) => withWeekday(w.date) },
     { header: 'Hours', cell: hours },
     { header: 'Kind', cell: (w) => KIND_NAMES[w.kind] },
     { header: 'Minutes per slot', cell: (w) => (w.available ? w.slotMinutes : '—') },

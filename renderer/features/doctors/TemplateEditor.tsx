@@ -4,7 +4,7 @@ import { clinic } from '../../api/clinic';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { hhmm, plusDays } from '../../ui/clinic-time';
+import { hhmm, plusDays, withWeekday } from '../../ui/clinic-time';
 import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
@@ -22,9 +22,8 @@ interface RuleRow {
 type Preview = Res<'availability.previewTemplate'>;
 type PreviewRow = Preview['windows'][number] & { id: number };
 
-const weekdayOf = (date: string) => WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
 const PREVIEW_COLUMNS: Column<PreviewRow>[] = [
-  { header: 'Date', cell: (w) => `${weekdayOf(w.date)} ${w.date}` },
+  { header: 'Date', cell: (w) => withWeekday(w.date) },
   { header: 'Hours', cell: (w) => `${hhmm(w.startTime)}–${hhmm(w.endTime)}` },
   { header: 'Minutes per slot', cell: (w) => w.slotMinutes },
   { header: 'Slots', cell: (w) => w.slots },
