@@ -55,7 +55,7 @@ describe('the administrator adds a doctor with a weekly pattern, in real Chromiu
     await dialog.getByRole('alert').filter({ hasText: 'A rating is at most 5.0' }).waitFor();
     await dialog.getByLabel('Rating').fill('4.5');
     await dialog.getByRole('button', { name: 'Add the doctor' }).click();
-    await page.getByRole('heading', { name: 'Availability of Dr. Anita Kulkarni' }).waitFor();
+    await page.getByRole('heading', { name: 'Dr. Anita Kulkarni' }).waitFor();
 
     const mon = page.getByRole('group', { name: 'Monday' });
     await mon.getByRole('button', { name: 'Add hours on Monday' }).click();

@@ -268,5 +268,7 @@ describe('clinic settings', () => {
       idleLockMinutes: 5,
     });
     expect(within(panel).getByText('Last changed 2026-11-25 10:30')).toBeTruthy();
+    // The idle lock of this window follows the new minutes at once.
+    await vi.waitFor(() => expect(sent(fake, 'auth.status')).toHaveLength(2));
   });
 });

@@ -144,13 +144,14 @@ describe('doctors screen', () => {
       address: null,
     });
     // The new doctor's schedule opens at once, ready for a weekly pattern.
-    expect(await screen.findByRole('heading', { name: 'Availability of Dr. Anita Kulkarni' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Dr. Anita Kulkarni' })).toBeTruthy();
   });
 
   it('edits a profile, clearing a box sends null', async () => {
     const fake = await open({ 'doctors.update': (req) => ({ ok: true, value: { ...RAO, ...req, experience: null } as DoctorDto }) });
     await openDoctors();
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Dr. Rao' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Dr. Rao' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit Dr. Rao' });
     expect((within(dialog).getByLabelText('Years of experience') as HTMLInputElement).value).toBe('12');
     type('Years of experience', '', dialog);
@@ -171,7 +172,8 @@ describe('doctors screen', () => {
       'doctors.delete': () => ({ ok: false, error: { code: 'CONFLICT', field: 'id', message: 'This doctor has 3 appointment(s) on record; deactivate the profile instead of deleting it' } }),
     });
     await openDoctors();
-    fireEvent.click(screen.getByRole('button', { name: 'Deactivate Dr. Rao' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Deactivate Dr. Rao' }));
     await screen.findByText('Dr. Rao is deactivated: no new bookings');
     fireEvent.click(await screen.findByRole('button', { name: 'Reactivate Dr. Rao' }));
     await screen.findByRole('button', { name: 'Deactivate Dr. Rao' });
@@ -210,7 +212,7 @@ describe('weekly pattern', () => {
       'availability.expand': () => ({ ok: true, value: { created: 8, alreadyThere: 0 } }),
     });
     await openDoctors();
-    fireEvent.click(screen.getByRole('button', { name: 'Schedule of Dr. Rao' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     const monday = await screen.findByRole('group', { name: 'Monday' });
     fireEvent.click(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
     expect(document.activeElement).toBe(within(monday).getByLabelText('Monday from'));
@@ -265,7 +267,7 @@ describe('weekly pattern', () => {
       'availability.saveTemplate': () => ({ ok: false, error: { code: 'INVALID', field: 'rules', message: 'Wednesday 10:00–12:00 overlaps 11:00–13:00' } }),
     });
     await openDoctors();
-    fireEvent.click(screen.getByRole('button', { name: 'Schedule of Dr. Rao' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     const wednesday = await screen.findByRole('group', { name: 'Wednesday' });
     await vi.waitFor(() => expect((within(wednesday).getByLabelText('Wednesday from') as HTMLInputElement).value).toBe('10:00'));
     const monday = screen.getByRole('group', { name: 'Monday' });
@@ -295,7 +297,7 @@ describe('leave, extra hours and the calendar', () => {
     let windows = [window1];
     const fake = await open({ 'availability.range': () => ({ ok: true, value: windows }) });
     await openDoctors();
-    fireEvent.click(screen.getByRole('button', { name: 'Schedule of Dr. Rao' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     type('Show the four weeks from', '2099-01-01');
     const table = await screen.findByRole('table', { name: 'Calendar windows' });
     await within(table).findByText('09:00–13:00');
@@ -331,7 +333,7 @@ describe('leave, extra hours and the calendar', () => {
             },
     });
     await openDoctors();
-    fireEvent.click(screen.getByRole('button', { name: 'Schedule of Dr. Rao' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     const panel = await screen.findByRole('region', { name: 'Leave and extra hours' });
     type('Date', '2099-01-05', panel);
     type('Note', 'Conference', panel);
@@ -360,7 +362,7 @@ describe('leave, extra hours and the calendar', () => {
       'availability.addException': () => ({ ok: false, error: { code: 'CONFLICT', field: 'startTime', message: 'These extra hours are already in the schedule' } }),
     });
     await openDoctors();
-    fireEvent.click(screen.getByRole('button', { name: 'Schedule of Dr. Rao' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     const panel = await screen.findByRole('region', { name: 'Leave and extra hours' });
     fireEvent.change(within(panel).getByLabelText('Kind'), { target: { value: 'EXTRA' } });
     type('Date', '2099-01-10', panel);
@@ -390,7 +392,7 @@ describe('leave, extra hours and the calendar', () => {
       },
     });
     await openDoctors();
-    fireEvent.click(screen.getByRole('button', { name: 'Schedule of Dr. Rao' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Remove Working hours on 2099-01-05 09:00–13:00' }));
     const dialog = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
     type('Reason the patients will be told', 'Clinic closed for repairs', dialog);
@@ -408,7 +410,7 @@ describe('leave, extra hours and the calendar', () => {
       'availability.removeWindow': () => ({ ok: true, value: { status: 'blocked', appointments: [{ id: 9, date: window1.date, startTime: '10:00:00', endTime: '10:15:00', patientName: 'Kavya Menon' }] } }),
     });
     await openDoctors();
-    fireEvent.click(screen.getByRole('button', { name: 'Schedule of Dr. Rao' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     fireEvent.click(await screen.findByRole('button', { name: /^Remove Working hours/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep everything as it is' }));

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { AUDIT_OUTCOMES, CHANNEL_NAMES, auditQuerySchema, channels, type AuditEntryDto, type CallError, type Req, type UserDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useLoadedClinicSettings } from '../../stores/clinic-settings';
@@ -38,6 +38,7 @@ export function AuditPanel() {
   const [more, setMore] = useState(false);
   const [error, setError] = useState<CallError>();
   const [busy, setBusy] = useState(false);
+  const actionsId = useId();
   const { at, formMessage } = errorsFor(error, FIELDS);
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFilters({ ...filters, [key]: e.target.value });
 
@@ -92,8 +93,8 @@ export function AuditPanel() {
               </option>
             ))}
           </SelectField>
-          <Field label="Action" list="audit-actions" value={filters.action} onChange={set('action')} error={at('action')} hint="Such as doctors.update" />
-          <datalist id="audit-actions">
+          <Field label="Action" list={actionsId} value={filters.action} onChange={set('action')} error={at('action')} hint="Such as doctors.update" />
+          <datalist id={actionsId}>
             {CHANNEL_NAMES.map((c) => (
               <option key={c} value={c} />
             ))}

@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { updateSettingsSchema, type CallError, type Req, type SettingsDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useClinicSettings } from '../../stores/clinic-settings';
+import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, TextAreaField } from '../../ui/Field';
@@ -28,6 +29,7 @@ export function SettingsPanel() {
   const [form, setForm] = useState<ReturnType<typeof toForm>>();
   const [error, setError] = useState<CallError>();
   const [busy, setBusy] = useState(false);
+  const zonesId = useId();
   const { at, formMessage } = errorsFor(error, FIELDS);
 
   useEffect(() => {
@@ -53,6 +55,8 @@ export function SettingsPanel() {
     if (!r.ok) return setError(r.error);
     setError(undefined);
     publish(r.value);
+    // This window's idle lock runs on the session's copy of the minutes: fetch the new one.
+    if (r.value.idleLockMinutes !== settings?.idleLockMinutes) void useSession.getState().refresh();
     setForm(toForm(r.value));
     toast('Clinic settings saved');
   }
@@ -65,8 +69,8 @@ export function SettingsPanel() {
         <Field label="Clinic name" {...bind('clinicName')} />
         <TextAreaField label="Clinic address" {...bind('clinicAddress')} hint="Printed on receipts" />
         <div className="ui-row">
-          <Field label="Time zone" list="settings-zones" {...bind('timeZone')} hint="Appointment times are in this zone, such as Asia/Kolkata" />
-          <datalist id="settings-zones">
+          <Field label="Time zone" list={zonesId} {...bind('timeZone')} hint="Appointment times are in this zone, such as Asia/Kolkata" />
+          <datalist id={zonesId}>
             {ZONES.map((z) => (
               <option key={z} value={z} />
             ))}

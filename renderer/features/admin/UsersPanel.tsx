@@ -67,7 +67,7 @@ export function UsersPanel() {
       header: 'Actions',
       cell: (u) =>
         u.role === 'PATIENT' ? null : (
-          <div className="ui-actions" style={{ justifyContent: 'flex-start' }}>
+          <div className="ui-actions">
             {u.lockedUntil && (
               <Button variant="primary" aria-label={`Unlock ${nameOf(u)}`} onClick={() => void perform(() => clinic.users.unlock({ id: u.id }), `${nameOf(u)} can sign in again`)}>
                 Unlock
@@ -93,7 +93,7 @@ export function UsersPanel() {
 
   return (
     <section className="ui-panel" aria-labelledby="users-title">
-      <div className="ui-row" style={{ justifyContent: 'space-between' }}>
+      <div className="ui-panel-head">
         <h2 id="users-title">Accounts</h2>
         <Button variant="primary" onClick={() => setEditing('new')}>
           Add an account

@@ -21,14 +21,15 @@ export function DoctorsScreen() {
   const { settings, problem: settingsProblem } = useLoadedClinicSettings();
   const [editing, setEditing] = useState<DoctorDto | 'new'>();
   const [deleting, setDeleting] = useState<DoctorDto>();
-  const [chosenId, setChosenId] = useState<number>();
-
-  const chosen = doctors?.find((d) => d.id === chosenId);
+  // The open doctor is kept apart from the list, so it stays open when a filter or a
+  // deactivation takes it out of the list.
+  const [chosen, setChosen] = useState<DoctorDto>();
 
   async function setActive(d: DoctorDto, active: boolean) {
     const r = await clinic.doctors.setActive({ id: d.id, active });
     if (!r.ok) return toast(r.error.message, 'error');
     toast(`${d.name} ${active ? 'is active again' : 'is deactivated: no new bookings'}`);
+    setChosen(r.value);
     void reload();
   }
 
@@ -40,20 +41,9 @@ export function DoctorsScreen() {
     {
       header: 'Actions',
       cell: (d) => (
-        <div className="ui-actions" style={{ justifyContent: 'flex-start' }}>
-          <Button aria-label={`Schedule of ${d.name}`} aria-pressed={d.id === chosenId} onClick={() => setChosenId(d.id)}>
-            Schedule
-          </Button>
-          <Button aria-label={`Edit ${d.name}`} onClick={() => setEditing(d)}>
-            Edit
-          </Button>
-          <Button aria-label={`${d.active ? 'Deactivate' : 'Reactivate'} ${d.name}`} onClick={() => void setActive(d, !d.active)}>
-            {d.active ? 'Deactivate' : 'Reactivate'}
-          </Button>
-          <Button variant="danger" aria-label={`Delete ${d.name}`} onClick={() => setDeleting(d)}>
-            Delete
-          </Button>
-        </div>
+        <Button aria-label={`Open ${d.name}`} aria-pressed={d.id === chosen?.id} onClick={() => setChosen(d)}>
+          Open
+        </Button>
       ),
     },
   ];
@@ -61,7 +51,12 @@ export function DoctorsScreen() {
   return (
     <div className="doctors-screen">
       <section className="ui-panel" aria-labelledby="doctors-title">
-        <h2 id="doctors-title">Doctors</h2>
+        <div className="ui-panel-head">
+          <h2 id="doctors-title">Doctors</h2>
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            Add a doctor
+          </Button>
+        </div>
         <div className="ui-row">
           <SelectField label="Specialization" value={filter.specialization} onChange={(e) => setFilter({ ...filter, specialization: e.target.value })}>
             <option value="">All specializations</option>
@@ -75,20 +70,44 @@ export function DoctorsScreen() {
             <input type="checkbox" checked={filter.includeInactive} onChange={(e) => setFilter({ ...filter, includeInactive: e.target.checked })} />
             Show inactive doctors
           </label>
-          <Button variant="primary" onClick={() => setEditing('new')}>
-            Add a doctor
-          </Button>
         </div>
         {problem && <Banner tone="error">{problem}</Banner>}
         {doctors ? <Table label="Doctors" columns={columns} rows={doctors} empty="No doctors match." /> : !problem && <p className="ui-hint">Loading…</p>}
       </section>
 
-      <div className="ui-form" aria-label="Availability" role="region">
+      <div className="ui-form" aria-label="Doctor" role="region">
         {settingsProblem && <Banner tone="error">{settingsProblem}</Banner>}
-        {!chosen && <p className="ui-hint">Choose “Schedule” next to a doctor to edit their working hours.</p>}
+        {!chosen && <p className="ui-hint">Open a doctor to change their profile and working hours.</p>}
         {chosen && settings && (
           <>
-            <h2>Availability of {chosen.name}</h2>
+            <section className="ui-panel" aria-labelledby="doctor-name">
+              <div className="ui-panel-head">
+                <h2 id="doctor-name">{chosen.name}</h2>
+                <div className="ui-actions">
+                  <Button aria-label={`Edit ${chosen.name}`} onClick={() => setEditing(chosen)}>
+                    Edit the profile
+                  </Button>
+                  <Button aria-label={`${chosen.active ? 'Deactivate' : 'Reactivate'} ${chosen.name}`} onClick={() => void setActive(chosen, !chosen.active)}>
+                    {chosen.active ? 'Deactivate' : 'Reactivate'}
+                  </Button>
+                  <Button variant="danger" aria-label={`Delete ${chosen.name}`} onClick={() => setDeleting(chosen)}>
+                    Delete
+                  </Button>
+                </div>
+              </div>
+              <dl className="facts">
+                <dt>Email</dt>
+                <dd>{chosen.email}</dd>
+                <dt>Phone</dt>
+                <dd>{chosen.phone ?? '—'}</dd>
+                <dt>Experience</dt>
+                <dd>{chosen.experience === null ? '—' : `${chosen.experience} years`}</dd>
+                <dt>Rating</dt>
+                <dd>{chosen.rating ?? '—'}</dd>
+                <dt>Status</dt>
+                <dd>{chosen.active ? 'Active' : 'Inactive: not offered for new bookings'}</dd>
+              </dl>
+            </section>
             <TemplateEditor key={`t${chosen.id}`} doctor={chosen} today={todayIn(settings.timeZone)} defaultSlotMinutes={settings.defaultSlotMinutes} />
             <ScheduleExceptions key={`e${chosen.id}`} doctor={chosen} today={todayIn(settings.timeZone)} />
           </>
@@ -103,7 +122,7 @@ export function DoctorsScreen() {
           onSaved={(d) => {
             toast(editing === 'new' ? `${d.name} added` : `${d.name} saved`);
             setEditing(undefined);
-            if (editing === 'new') setChosenId(d.id);
+            setChosen(d);
             void reload();
           }}
         />
@@ -115,7 +134,7 @@ export function DoctorsScreen() {
           onDeleted={() => {
             toast(`${deleting.name} deleted`);
             setDeleting(undefined);
-            if (chosenId === deleting.id) setChosenId(undefined);
+            if (chosen?.id === deleting.id) setChosen(undefined);
             void reload();
           }}
         />

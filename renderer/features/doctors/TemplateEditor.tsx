@@ -9,7 +9,7 @@ import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 interface RuleRow {
   key: number;
