@@ -133,8 +133,25 @@ describe('the administrator adds a doctor with a weekly pattern, in real Chromiu
     await dialog.getByRole('button', { name: 'Add the account' }).click();
     await page.getByText('Account for Dr. Anita Kulkarni added').waitFor();
     await page.getByRole('table', { name: 'Accounts' }).getByRole('cell', { name: 'Doctor (Dr. Anita Kulkarni)' }).waitFor();
+
+    // Five wrong passwords from another tab lock the account; the admin sees it and unlocks it.
+    const login = (password: string) =>
+      fetch(`http://127.0.0.1:${clinic.bridge.port}/api/call/auth.login`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${clinic.bridge.token}`, 'X-Clinic-Client': 'another-tab-0123456789', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'anita@sunrise.test', password }),
+      }).then((r) => r.json() as Promise<{ ok: boolean; error?: { message: string } }>);
+    for (let i = 0; i < 5; i++) await login('not her password');
+    expect((await login('a long passphrase 2026')).error?.message).toMatch(/Too many failed sign-ins/);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('status').filter({ hasText: 'Locked after failed sign-ins: Dr. Anita Kulkarni' }).waitFor();
+    await page.getByRole('table', { name: 'Accounts' }).getByText(/^Locked until/).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-accounts.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Unlock Dr. Anita Kulkarni' }).click();
+    await page.getByText('Dr. Anita Kulkarni can sign in again').waitFor();
+    expect(await page.getByText(/Locked after failed sign-ins/).count()).toBe(0);
+    expect((await login('a long passphrase 2026')).ok).toBe(true);
 
     await page.getByRole('tab', { name: 'Accounts' }).press('ArrowRight');
     const audit = page.getByRole('tabpanel', { name: 'Audit log' });

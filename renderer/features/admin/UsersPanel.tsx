@@ -95,9 +95,13 @@ export function UsersPanel() {
     <section className="ui-panel" aria-labelledby="users-title">
       <div className="ui-panel-head">
         <h2 id="users-title">Accounts</h2>
-        <Button variant="primary" onClick={() => setEditing('new')}>
-          Add an account
-        </Button>
+        <div className="ui-actions">
+          {/* Failed sign-ins on other PCs send no event: the admin asks again. */}
+          <Button onClick={() => void load()}>Refresh</Button>
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            Add an account
+          </Button>
+        </div>
       </div>
       {(problem ?? settingsProblem) && <Banner tone="error">{problem ?? settingsProblem}</Banner>}
       {locked.length > 0 && (

@@ -85,7 +85,7 @@ export function DoctorsScreen() {
                 <h2 id="doctor-name">{chosen.name}</h2>
                 <div className="ui-actions">
                   <Button aria-label={`Edit ${chosen.name}`} onClick={() => setEditing(chosen)}>
-                    Edit the profile
+                    Edit
                   </Button>
                   <Button aria-label={`${chosen.active ? 'Deactivate' : 'Reactivate'} ${chosen.name}`} onClick={() => void setActive(chosen, !chosen.active)}>
                     {chosen.active ? 'Deactivate' : 'Reactivate'}
