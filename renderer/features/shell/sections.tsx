@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../../../preload/contract';
 import type { SectionId } from '../../stores/navigation';
+import { AdminScreen } from '../admin/AdminScreen';
+import { DoctorsScreen } from '../doctors/DoctorsScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { DayEndScreen } from '../payments/DayEndScreen';
 import { QueueScreen } from '../queue/QueueScreen';
@@ -23,6 +25,8 @@ export const SECTIONS: readonly Section[] = [
   { id: 'schedule', label: 'Schedule', key: 's', roles: EVERYONE, render: () => <ScheduleScreen /> },
   { id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> },
   { id: 'payments', label: 'Payments', key: 'm', roles: EVERYONE, render: () => <DayEndScreen /> },
+  { id: 'doctors', label: 'Doctors', key: 'd', roles: ['ADMIN'], render: () => <DoctorsScreen /> },
+  { id: 'admin', label: 'Admin', key: 'a', roles: ['ADMIN'], render: () => <AdminScreen /> },
 ];
 
 export const sectionsFor = (role: Role) => SECTIONS.filter((s) => s.roles.includes(role));

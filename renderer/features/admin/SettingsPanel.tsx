@@ -1,0 +1,93 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { updateSettingsSchema, type CallError, type Req, type SettingsDto } from '../../../preload/contract';
+import { clinic } from '../../api/clinic';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { useSession } from '../../stores/session';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Field, TextAreaField } from '../../ui/Field';
+import { clinicDateTime } from '../../ui/clinic-time';
+import { contractProblem, errorsFor } from '../../ui/form-errors';
+import { toast } from '../../ui/toasts';
+
+const NUMBERS = ['defaultSlotMinutes', 'idleLockMinutes'] as const;
+const FIELDS = ['clinicName', 'clinicAddress', 'timeZone', 'currency', ...NUMBERS];
+const ZONES = Intl.supportedValuesOf('timeZone');
+
+const toForm = (s: SettingsDto) => ({
+  clinicName: s.clinicName,
+  clinicAddress: s.clinicAddress,
+  timeZone: s.timeZone,
+  currency: s.currency,
+  defaultSlotMinutes: String(s.defaultSlotMinutes),
+  idleLockMinutes: String(s.idleLockMinutes),
+});
+
+/** The clinic's name, address, time zone, money and desk defaults. */
+export function SettingsPanel() {
+  const { settings, problem, load, set: publish } = useClinicSettings();
+  const [form, setForm] = useState<ReturnType<typeof toForm>>();
+  const [error, setError] = useState<CallError>();
+  const [busy, setBusy] = useState(false);
+  const zonesId = useId();
+  const { at, formMessage } = errorsFor(error, FIELDS);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (settings && !form) setForm(toForm(settings));
+  }, [settings, form]);
+
+  if (!form) return problem ? <Banner tone="error">{problem}</Banner> : <p className="ui-hint">Loading…</p>;
+  const bind = (key: keyof typeof form) => ({ value: form[key], error: at(key), onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!form) return;
+    const notWhole = NUMBERS.find((k) => !/^\d+$/.test(form[k].trim()));
+    const req: Req<'settings.update'> = { ...form, currency: form.currency.trim().toUpperCase(), defaultSlotMinutes: Number(form.defaultSlotMinutes), idleLockMinutes: Number(form.idleLockMinutes) };
+    const local = notWhole ? { code: 'INVALID' as const, field: notWhole, message: 'Enter a whole number of minutes' } : contractProblem(updateSettingsSchema, req);
+    if (local) return setError(local);
+    setBusy(true);
+    const r = await clinic.settings.update(req);
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(undefined);
+    publish(r.value);
+    // This window's idle lock runs on the session's copy of the minutes: fetch the new one.
+    if (r.value.idleLockMinutes !== settings?.idleLockMinutes) void useSession.getState().refresh();
+    setForm(toForm(r.value));
+    toast('Clinic settings saved');
+  }
+
+  return (
+    <section className="ui-panel" aria-labelledby="settings-title">
+      <h2 id="settings-title">Clinic settings</h2>
+      <form className="ui-form" onSubmit={submit} noValidate aria-labelledby="settings-title">
+        {formMessage && <Banner tone="error">{formMessage}</Banner>}
+        <Field label="Clinic name" {...bind('clinicName')} />
+        <TextAreaField label="Clinic address" {...bind('clinicAddress')} hint="Printed on receipts" />
+        <div className="ui-row">
+          <Field label="Time zone" list={zonesId} {...bind('timeZone')} hint="Appointment times are in this zone, such as Asia/Kolkata" />
+          <datalist id={zonesId}>
+            {ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          <Field label="Currency" {...bind('currency')} hint="Three letters, such as INR" maxLength={3} />
+        </div>
+        <div className="ui-row">
+          <Field label="Usual minutes per slot" inputMode="numeric" {...bind('defaultSlotMinutes')} hint="For new weekly patterns and extra hours" />
+          <Field label="Lock the screen after idle minutes" inputMode="numeric" {...bind('idleLockMinutes')} />
+        </div>
+        {settings && <p className="ui-hint">Last changed {clinicDateTime(settings.updatedAt, settings.timeZone)}</p>}
+        <div className="ui-actions">
+          <Button variant="primary" type="submit" disabled={busy}>
+            {busy ? 'Saving…' : 'Save the settings'}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

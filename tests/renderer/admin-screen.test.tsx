@@ -1,0 +1,277 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AuditEntryDto, ChannelName, SessionDto, SettingsDto, UserDto } from '../../preload/contract';
+import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { fakeDesk } from './fake-desk';
+
+const SESSION: SessionDto = { userId: 1, email: 'meera@clinic.test', displayName: 'Meera Iyer', role: 'ADMIN', doctorId: null, locked: false, idleLockMinutes: 10 };
+const SETTINGS: SettingsDto = { clinicName: 'Sunrise', clinicAddress: 'MG Road, Pune', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: '2026-11-01T04:30:00Z' };
+const user = (id: number, displayName: string, more: Partial<UserDto> = {}): UserDto => ({
+  id,
+  email: `${displayName.split(' ')[0]!.toLowerCase()}@clinic.test`,
+  displayName,
+  role: 'RECEPTIONIST',
+  doctorId: null,
+  disabled: false,
+  lockedUntil: null,
+  lastLoginAt: null,
+  createdAt: '2026-01-01T00:00:00Z',
+  ...more,
+});
+const MEERA = user(1, 'Meera Iyer', { role: 'ADMIN', lastLoginAt: '2026-11-25T03:30:00Z' });
+const ASHA = user(2, 'Asha Desk', { lockedUntil: '2026-11-25T10:15:00Z' });
+const entry = (id: number, more: Partial<AuditEntryDto> = {}): AuditEntryDto => ({
+  id,
+  occurredAt: '2026-11-25T04:00:00Z',
+  userId: 1,
+  userEmail: 'meera@clinic.test',
+  workstation: 'DESK-1',
+  action: 'doctors.update',
+  entity: 'doctor',
+  entityId: 3,
+  outcome: 'OK',
+  detail: null,
+  ...more,
+});
+
+async function open(handlers: FakeHandlers = {}) {
+  const fake = fakeClinic({
+    // The rest of the desk (the start screen's queue and so on) from the shared in-memory clinic.
+    ...fakeDesk('ADMIN').handlers,
+    'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: SESSION } }),
+    'settings.get': () => ({ ok: true, value: SETTINGS }),
+    'users.list': () => ({ ok: true, value: [MEERA, ASHA] }),
+    'doctors.list': () => ({ ok: true, value: [] }),
+    'audit.list': () => ({ ok: true, value: [] }),
+    ...handlers,
+  });
+  installClinic(fake.api);
+  vi.resetModules();
+  const { App } = await import('../../renderer/app/App');
+  render(<App />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Admin' }));
+  return fake;
+}
+
+const type = (label: string, value: string, scope: HTMLElement = document.body) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
+const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, channel: ChannelName) => fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
+
+// Each test imports the whole app afresh and walks a long flow; on a busy two-core machine that
+// takes longer than the default five seconds, which is no sign of a fault.
+vi.setConfig({ testTimeout: 30_000 });
+
+afterEach(() => {
+  cleanup();
+  installClinic(undefined);
+});
+
+describe('admin screen tabs', () => {
+  it('is a tab list: one tab stop, arrows and Home/End move and show the panel', async () => {
+    await open();
+    const tabs = screen.getByRole('tablist', { name: 'Administration' });
+    const accounts = within(tabs).getByRole('tab', { name: 'Accounts' });
+    expect(accounts.getAttribute('aria-selected')).toBe('true');
+    expect(within(tabs).getAllByRole('tab').map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+    expect(screen.getByRole('tabpanel', { name: 'Accounts' })).toBeTruthy();
+
+    fireEvent.keyDown(accounts, { key: 'ArrowRight' });
+    const audit = within(tabs).getByRole('tab', { name: 'Audit log' });
+    expect(document.activeElement).toBe(audit);
+    expect(audit.getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByRole('tabpanel', { name: 'Audit log' })).toBeTruthy();
+    fireEvent.keyDown(audit, { key: 'End' });
+    expect(document.activeElement).toBe(within(tabs).getByRole('tab', { name: 'Clinic settings' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(accounts);
+    fireEvent.keyDown(accounts, { key: 'ArrowLeft' });
+    expect(screen.getByRole('tabpanel', { name: 'Clinic settings' })).toBeTruthy();
+  });
+});
+
+describe('accounts', () => {
+  it('shows a locked account clearly and unlocks it', async () => {
+    let locked = true;
+    const fake = await open({
+      'users.list': () => ({ ok: true, value: [MEERA, { ...ASHA, lockedUntil: locked ? ASHA.lockedUntil : null }] }),
+      'users.unlock': () => {
+        locked = false;
+        return { ok: true, value: { ...ASHA, lockedUntil: null } };
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'Accounts' });
+    expect(screen.getByText(/Locked after failed sign-ins: Asha Desk/)).toBeTruthy();
+    // The clinic's wall clock (Asia/Kolkata), not this PC's.
+    expect(within(table).getByText('Locked until 2026-11-25 15:45')).toBeTruthy();
+    expect(within(table).getByText('2026-11-25 09:00')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Unlock Meera Iyer' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock Asha Desk' }));
+    expect(await screen.findByText('Asha Desk can sign in again')).toBeTruthy();
+    await vi.waitFor(() => expect(screen.queryByRole('button', { name: 'Unlock Asha Desk' })).toBeNull());
+    expect(screen.queryByText(/Locked after failed sign-ins/)).toBeNull();
+    expect(sent(fake, 'users.unlock')).toEqual([{ id: 2 }]);
+  });
+
+  it('adds an account: main’s password rule at the field, UNAVAILABLE keeps the form, then it works', async () => {
+    let attempt = 0;
+    const fake = await open({
+      'doctors.list': () => ({ ok: true, value: [{ id: 5, name: 'Dr. Rao', email: 'rao@clinic.test', phone: null, specialization: null, experience: null, consultationFee: null, rating: null, bio: null, address: null, active: true, createdAt: '2026-01-01T00:00:00Z' }] }),
+      'users.create': (req) => {
+        attempt++;
+        if (attempt === 1) return { ok: false, error: { code: 'INVALID', field: 'password', message: 'This password is on the list of commonly used passwords; choose another' } };
+        if (attempt === 2) return { ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. What you typed is kept; try again in a moment.' } };
+        return { ok: true, value: user(9, req.displayName, { role: req.role, doctorId: req.doctorId ?? null }) };
+      },
+    });
+    await screen.findByRole('table', { name: 'Accounts' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add an account' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add an account' });
+    type('Email', 'rao', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add the account' }));
+    expect(within(dialog).getByText('Enter a valid email address')).toBeTruthy();
+    expect(sent(fake, 'users.create')).toEqual([]);
+
+    type('Email', 'rao@clinic.test', dialog);
+    type('Name', 'Dr. Rao', dialog);
+    fireEvent.change(within(dialog).getByLabelText('Role'), { target: { value: 'DOCTOR' } });
+    fireEvent.change(within(dialog).getByLabelText('Doctor profile'), { target: { value: '5' } });
+    type('Password', 'password12', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add the account' }));
+    const rule = await within(dialog).findByText(/commonly used passwords/);
+    expect(within(dialog).getByLabelText('Password').getAttribute('aria-describedby')).toContain(rule.id);
+
+    type('Password', 'a long passphrase', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add the account' }));
+    await within(dialog).findByText(/cannot be reached/);
+    expect((within(dialog).getByLabelText('Email') as HTMLInputElement).value).toBe('rao@clinic.test');
+    expect((within(dialog).getByLabelText('Password') as HTMLInputElement).value).toBe('a long passphrase');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add the account' }));
+    expect(await screen.findByText('Account for Dr. Rao added')).toBeTruthy();
+    expect(sent(fake, 'users.create').at(-1)).toEqual({ email: 'rao@clinic.test', displayName: 'Dr. Rao', role: 'DOCTOR', password: 'a long passphrase', doctorId: 5 });
+  });
+
+  it('disables, says why main refused, and sets a new password after checking it twice', async () => {
+    const fake = await open({
+      'users.setDisabled': ({ id }) =>
+        id === 1 ? { ok: false, error: { code: 'INVALID', field: 'id', message: 'You cannot disable your own account; another administrator must' } } : { ok: true, value: { ...ASHA, disabled: true } },
+      'users.resetPassword': () => ({ ok: true, value: ASHA }),
+    });
+    await screen.findByRole('table', { name: 'Accounts' });
+    fireEvent.click(screen.getByRole('button', { name: 'Disable Meera Iyer' }));
+    expect(await screen.findByText('You cannot disable your own account; another administrator must')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Disable Asha Desk' }));
+    expect(await screen.findByText('Asha Desk is disabled and signed out')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'New password for Asha Desk' }));
+    const dialog = screen.getByRole('dialog', { name: 'New password for Asha Desk' });
+    type('New password', 'fresh start 2026', dialog);
+    type('Repeat the new password', 'fresh start 2025', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Set the password' }));
+    expect(within(dialog).getByText('The two passwords differ')).toBeTruthy();
+    type('Repeat the new password', 'fresh start 2026', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Set the password' }));
+    expect(await screen.findByText('New password set for Asha Desk; they were signed out')).toBeTruthy();
+    expect(sent(fake, 'users.resetPassword')).toEqual([{ id: 2, password: 'fresh start 2026' }]);
+  });
+
+  it('changes a role, warning that it signs the person out', async () => {
+    const fake = await open({ 'users.update': (req) => ({ ok: true, value: { ...ASHA, role: req.role ?? ASHA.role } }) });
+    await screen.findByRole('table', { name: 'Accounts' });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Asha Desk' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit Asha Desk' });
+    expect(within(dialog).queryByLabelText('Email')).toBeNull();
+    fireEvent.change(within(dialog).getByLabelText('Role'), { target: { value: 'ADMIN' } });
+    expect(within(dialog).getByText(/signs this person out/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save the account' }));
+    await screen.findByText('Asha Desk saved');
+    expect(sent(fake, 'users.update')).toEqual([{ id: 2, displayName: 'Asha Desk', role: 'ADMIN' }]);
+  });
+
+  it('says plainly when the role is not allowed', async () => {
+    await open({ 'users.list': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role does not allow this.' } }) });
+    expect(await screen.findByText('Your role does not allow this.')).toBeTruthy();
+  });
+});
+
+describe('audit log', () => {
+  it('filters, pages back with beforeId, and shows refusals', async () => {
+    const page = (from: number) => Array.from({ length: 100 }, (_, i) => entry(from - i));
+    const fake = await open({
+      'audit.list': (q) => ({ ok: true, value: q.beforeId ? [entry(q.beforeId - 1, { action: 'auth.login', outcome: 'DENIED', entity: null, entityId: null, detail: { reason: 'disabled' } })] : page(500) }),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
+    const panel = await screen.findByRole('tabpanel', { name: 'Audit log' });
+    const filters = within(panel).getByRole('form', { name: 'Audit filters' });
+    type('From', '2026-11-01', filters);
+    type('To', '2026-11-25', filters);
+    fireEvent.change(within(filters).getByLabelText('Account'), { target: { value: '2' } });
+    fireEvent.change(within(filters).getByLabelText('Record kind'), { target: { value: 'doctor' } });
+    type('Record number', '3', filters);
+    fireEvent.change(within(filters).getByLabelText('Outcome'), { target: { value: 'DENIED' } });
+    fireEvent.click(within(filters).getByRole('button', { name: 'Show entries' }));
+    await vi.waitFor(() => expect(sent(fake, 'audit.list')).toHaveLength(2));
+    expect(sent(fake, 'audit.list')[1]).toEqual({ limit: 100, from: '2026-11-01', to: '2026-11-25', userId: 2, entity: 'doctor', entityId: 3, outcome: 'DENIED' });
+
+    const table = await within(panel).findByRole('table', { name: 'Audit entries' });
+    expect(within(table).getAllByRole('row')).toHaveLength(101);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show older entries' }));
+    await within(table).findByText('{"reason":"disabled"}');
+    expect(within(table).getByText('Refused')).toBeTruthy();
+    expect(sent(fake, 'audit.list')[2]).toMatchObject({ beforeId: 401, outcome: 'DENIED' });
+    // A short page is the last one.
+    expect(within(panel).queryByRole('button', { name: 'Show older entries' })).toBeNull();
+  });
+
+  it('an impossible filter is caught at its field', async () => {
+    const fake = await open();
+    fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
+    const panel = await screen.findByRole('tabpanel', { name: 'Audit log' });
+    type('Record number', 'three', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show entries' }));
+    expect(within(panel).getByLabelText('Record number').getAttribute('aria-invalid')).toBe('true');
+    expect(sent(fake, 'audit.list')).toHaveLength(1);
+  });
+});
+
+describe('clinic settings', () => {
+  it('saves; an unknown time zone is refused at its field and what was typed stays', async () => {
+    let attempt = 0;
+    const fake = await open({
+      'settings.update': (req) =>
+        ++attempt === 1
+          ? { ok: false, error: { code: 'INVALID', field: 'timeZone', message: '"Asia/Pune" is not a time zone this PC knows; pick one such as Asia/Kolkata' } }
+          : { ok: true, value: { ...SETTINGS, ...req, updatedAt: '2026-11-25T05:00:00Z' } },
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Clinic settings' }));
+    const panel = await screen.findByRole('tabpanel', { name: 'Clinic settings' });
+    expect((await within(panel).findByLabelText('Clinic name') as HTMLInputElement).value).toBe('Sunrise');
+    type('Clinic name', 'Sunrise Family Clinic', panel);
+    type('Currency', 'inr', panel);
+    type('Lock the screen after idle minutes', '0', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save the settings' }));
+    expect(within(panel).getByText('At least 1 minute')).toBeTruthy();
+    expect(sent(fake, 'settings.update')).toEqual([]);
+
+    type('Lock the screen after idle minutes', '5', panel);
+    type('Time zone', 'Asia/Pune', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save the settings' }));
+    const refusal = await within(panel).findByText(/not a time zone this PC knows/);
+    expect(within(panel).getByLabelText('Time zone').getAttribute('aria-describedby')).toContain(refusal.id);
+    expect((within(panel).getByLabelText('Clinic name') as HTMLInputElement).value).toBe('Sunrise Family Clinic');
+
+    type('Time zone', 'Asia/Kolkata', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save the settings' }));
+    expect(await screen.findByText('Clinic settings saved')).toBeTruthy();
+    expect(sent(fake, 'settings.update').at(-1)).toEqual({
+      clinicName: 'Sunrise Family Clinic',
+      clinicAddress: 'MG Road, Pune',
+      timeZone: 'Asia/Kolkata',
+      currency: 'INR',
+      defaultSlotMinutes: 15,
+      idleLockMinutes: 5,
+    });
+    expect(within(panel).getByText('Last changed 2026-11-25 10:30')).toBeTruthy();
+    // The idle lock of this window follows the new minutes at once.
+    await vi.waitFor(() => expect(sent(fake, 'auth.status')).toHaveLength(2));
+  });
+});

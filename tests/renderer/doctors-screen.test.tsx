@@ -1,0 +1,424 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
+import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { fakeDesk } from './fake-desk';
+
+const session = (role: SessionDto['role']): SessionDto => ({ userId: 1, email: 'admin@clinic.test', displayName: 'Meera', role, doctorId: null, locked: false, idleLockMinutes: 10 });
+const SETTINGS = { clinicName: 'Sunrise', clinicAddress: '', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: '2026-11-01T00:00:00Z' };
+const doctor = (id: number, name: string, more: Partial<DoctorDto> = {}): DoctorDto => ({
+  id,
+  name,
+  email: `${name.split(' ').pop()!.toLowerCase()}@clinic.test`,
+  phone: null,
+  specialization: 'Cardiology',
+  experience: 12,
+  consultationFee: '500',
+  rating: null,
+  bio: null,
+  address: null,
+  active: true,
+  createdAt: '2026-01-01T00:00:00Z',
+  ...more,
+});
+const RAO = doctor(1, 'Dr. Rao');
+const window1: AvailabilityWindow = { id: 40, doctorId: 1, date: '2099-01-05', startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 15, kind: 'TEMPLATE', available: true, note: null };
+const EMPTY_TEMPLATE = { ok: true as const, value: { doctorId: 1, rules: [], validFrom: null, validTo: null } };
+
+async function open(handlers: FakeHandlers = {}, role: SessionDto['role'] = 'ADMIN') {
+  const fake = fakeClinic({
+    // The rest of the desk (the start screen's queue and so on) from the shared in-memory clinic.
+    ...fakeDesk('ADMIN').handlers,
+    'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
+    'settings.get': () => ({ ok: true, value: SETTINGS }),
+    'doctors.list': () => ({ ok: true, value: [RAO] }),
+    'doctors.specializations': () => ({ ok: true, value: ['Cardiology', 'ENT'] }),
+    'availability.getTemplate': () => EMPTY_TEMPLATE,
+    'availability.range': () => ({ ok: true, value: [] }),
+    ...handlers,
+  });
+  installClinic(fake.api);
+  vi.resetModules();
+  const { App } = await import('../../renderer/app/App');
+  render(<App />);
+  await screen.findByRole('banner');
+  return fake;
+}
+
+const type = (label: string | RegExp, value: string, scope: HTMLElement = document.body) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
+/** What the screen sent on one channel, in order. */
+const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, channel: ChannelName) => fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
+
+async function openDoctors() {
+  fireEvent.click(screen.getByRole('button', { name: 'Doctors' }));
+  return screen.findByRole('table', { name: 'Doctors' });
+}
+
+// Each test imports the whole app afresh and walks a long flow; on a busy two-core machine that
+// takes longer than the default five seconds, which is no sign of a fault.
+vi.setConfig({ testTimeout: 30_000 });
+
+afterEach(() => {
+  cleanup();
+  installClinic(undefined);
+});
+
+describe('doctors screen', () => {
+  it('is there for an administrator only', async () => {
+    await open({}, 'RECEPTIONIST');
+    expect(screen.queryByRole('button', { name: 'Doctors' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Admin' })).toBeNull();
+    cleanup();
+    await open();
+    expect(screen.getByRole('button', { name: 'Doctors' }).getAttribute('aria-keyshortcuts')).toBe('Alt+D');
+    expect(screen.getByRole('button', { name: 'Admin' }).getAttribute('aria-keyshortcuts')).toBe('Alt+A');
+  });
+
+  it('filters by specialization and shows inactive doctors on request', async () => {
+    const fake = await open({
+      'doctors.list': ({ specialization, includeInactive }) => ({
+        ok: true,
+        value: [RAO, doctor(2, 'Dr. Sen', { specialization: 'ENT', active: false })].filter((d) => (includeInactive || d.active) && (!specialization || d.specialization === specialization)),
+      }),
+    });
+    const table = await openDoctors();
+    expect(within(table).queryByText('Dr. Sen')).toBeNull();
+    fireEvent.click(screen.getByLabelText('Show inactive doctors'));
+    await within(table).findByText('Dr. Sen');
+    fireEvent.change(screen.getByLabelText('Specialization'), { target: { value: 'ENT' } });
+    await vi.waitFor(() => expect(within(screen.getByRole('table', { name: 'Doctors' })).queryByText('Dr. Rao')).toBeNull());
+    expect(within(screen.getByRole('table', { name: 'Doctors' })).getByText('Inactive')).toBeTruthy();
+    expect(fake.calls.filter((c) => c.channel === 'doctors.list').at(-1)!.payload).toEqual({ includeInactive: true, specialization: 'ENT' });
+  });
+
+  it('adds a doctor: the contract’s message at the field first, then main’s; UNAVAILABLE keeps what was typed', async () => {
+    const created = doctor(7, 'Dr. Anita Kulkarni', { email: 'anita@clinic.test', specialization: 'ENT', experience: 8, consultationFee: '650.50', rating: '4.5' });
+    let attempt = 0;
+    const fake = await open({
+      'doctors.list': () => ({ ok: true, value: attempt < 3 ? [RAO] : [RAO, created] }),
+      'doctors.create': () => {
+        attempt++;
+        if (attempt === 1) return { ok: false, error: { code: 'CONFLICT', field: 'email', message: 'Another doctor already has this email address' } };
+        if (attempt === 2) return { ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. What you typed is kept; try again in a moment.' } };
+        return { ok: true, value: created };
+      },
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Add a doctor' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add a doctor' });
+    type('Name', 'Dr. Anita Kulkarni', dialog);
+    type('Email', 'not an email', dialog);
+    type('Specialization', 'ENT', dialog);
+    type('Years of experience', '8', dialog);
+    type('Consultation fee', '650.50', dialog);
+    type('Rating', '7', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add the doctor' }));
+    expect(within(dialog).getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByText('Enter a valid email address')).toBeTruthy();
+
+    type('Email', 'anita@clinic.test', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add the doctor' }));
+    expect(within(dialog).getByText('A rating is at most 5.0')).toBeTruthy();
+    expect(within(dialog).getByLabelText('Rating').getAttribute('aria-invalid')).toBe('true');
+    expect(fake.calls.some((c) => c.channel === 'doctors.create')).toBe(false);
+
+    type('Rating', '4.5', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add the doctor' }));
+    const conflict = await within(dialog).findByText('Another doctor already has this email address');
+    expect(within(dialog).getByLabelText('Email').getAttribute('aria-describedby')).toContain(conflict.id);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add the doctor' }));
+    await within(dialog).findByText(/cannot be reached/);
+    expect((within(dialog).getByLabelText('Name') as HTMLInputElement).value).toBe('Dr. Anita Kulkarni');
+    expect((within(dialog).getByLabelText('Consultation fee') as HTMLInputElement).value).toBe('650.50');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add the doctor' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByText('Dr. Anita Kulkarni added')).toBeTruthy();
+    expect(fake.calls.filter((c) => c.channel === 'doctors.create').at(-1)!.payload).toEqual({
+      name: 'Dr. Anita Kulkarni',
+      email: 'anita@clinic.test',
+      phone: null,
+      specialization: 'ENT',
+      experience: 8,
+      consultationFee: '650.50',
+      rating: '4.5',
+      bio: null,
+      address: null,
+    });
+    // The new doctor's schedule opens at once, ready for a weekly pattern.
+    expect(await screen.findByRole('heading', { name: 'Dr. Anita Kulkarni' })).toBeTruthy();
+  });
+
+  it('edits a profile, clearing a box sends null', async () => {
+    const fake = await open({ 'doctors.update': (req) => ({ ok: true, value: { ...RAO, ...req, experience: null } as DoctorDto }) });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Dr. Rao' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit Dr. Rao' });
+    expect((within(dialog).getByLabelText('Years of experience') as HTMLInputElement).value).toBe('12');
+    type('Years of experience', '', dialog);
+    type('About the doctor', 'Interventional cardiologist', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save the profile' }));
+    await screen.findByText('Dr. Rao saved');
+    expect(fake.calls.find((c) => c.channel === 'doctors.update')!.payload).toMatchObject({ id: 1, experience: null, bio: 'Interventional cardiologist', consultationFee: '500' });
+  });
+
+  it('deactivates and reactivates; a refused delete shows main’s reason; FORBIDDEN is said plainly', async () => {
+    let active = true;
+    const fake = await open({
+      'doctors.list': () => ({ ok: true, value: [{ ...RAO, active }] }),
+      'doctors.setActive': (req) => {
+        active = req.active;
+        return { ok: true, value: { ...RAO, active } };
+      },
+      'doctors.delete': () => ({ ok: false, error: { code: 'CONFLICT', field: 'id', message: 'This doctor has 3 appointment(s) on record; deactivate the profile instead of deleting it' } }),
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Deactivate Dr. Rao' }));
+    await screen.findByText('Dr. Rao is deactivated: no new bookings');
+    fireEvent.click(await screen.findByRole('button', { name: 'Reactivate Dr. Rao' }));
+    await screen.findByRole('button', { name: 'Deactivate Dr. Rao' });
+    expect(fake.calls.filter((c) => c.channel === 'doctors.setActive').map((c) => c.payload)).toEqual([
+      { id: 1, active: false },
+      { id: 1, active: true },
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Dr. Rao' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete Dr. Rao?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete the profile' }));
+    expect(await within(dialog).findByText(/3 appointment\(s\) on record/)).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Doctors' })).getByText('Dr. Rao')).toBeTruthy();
+    cleanup();
+
+    await open({ 'doctors.list': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role does not allow this.' } }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Doctors' }));
+    expect(await screen.findByText('Your role does not allow this.')).toBeTruthy();
+  });
+});
+
+describe('weekly pattern', () => {
+  it('previews, saves and puts the pattern in the calendar', async () => {
+    const fake = await open({
+      'availability.previewTemplate': ({ from }) => ({
+        ok: true,
+        value: {
+          windows: [
+            { date: from, startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 20, slots: 12 },
+            { date: from, startTime: '16:00:00', endTime: '18:00:00', slotMinutes: 20, slots: 6 },
+          ],
+          totalSlots: 18,
+        },
+      }),
+      'availability.saveTemplate': (req) => ({ ok: true, value: { doctorId: 1, rules: req.rules.map((r) => ({ ...r, slotMinutes: r.slotMinutes ?? 15 })), validFrom: req.validFrom, validTo: null } }),
+      'availability.expand': () => ({ ok: true, value: { created: 8, alreadyThere: 0 } }),
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    const monday = await screen.findByRole('group', { name: 'Monday' });
+    fireEvent.click(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
+    expect(document.activeElement).toBe(within(monday).getByLabelText('Monday from'));
+    type('Monday from', '09:00', monday);
+    type('Monday until', '13:00', monday);
+    type('Monday minutes per slot', '20', monday);
+    fireEvent.click(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
+    // The second period starts where the first ended.
+    const starts = within(monday).getAllByLabelText('Monday from') as HTMLInputElement[];
+    expect(starts.map((s) => s.value)).toEqual(['09:00', '13:00']);
+    fireEvent.change(starts[1]!, { target: { value: '16:00' } });
+    fireEvent.change(within(monday).getAllByLabelText('Monday until')[1]!, { target: { value: '18:00' } });
+
+    type('Preview from', '2099-01-05');
+    type('Preview until', '2099-01-11');
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    const preview = await screen.findByRole('table', { name: 'Slots the pattern will create' });
+    expect(within(preview).getAllByText('Mon 2099-01-05')).toHaveLength(2);
+    expect(screen.getByText('2 working periods, 18 slots in total.')).toBeTruthy();
+    expect(sent(fake, 'availability.previewTemplate')[0]).toEqual({
+      rules: [
+        { weekday: 1, startTime: '09:00', endTime: '13:00', slotMinutes: 20 },
+        { weekday: 1, startTime: '16:00', endTime: '18:00', slotMinutes: 20 },
+      ],
+      from: '2099-01-05',
+      to: '2099-01-11',
+    });
+
+    // The calendar is filled from the saved pattern, so unsaved changes come first.
+    fireEvent.click(screen.getByRole('button', { name: 'Create the windows' }));
+    expect(await screen.findByText(/Save the weekly pattern first/)).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'availability.expand')).toBe(false);
+
+    type('Pattern starts on', '2099-01-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
+    await screen.findByText('Weekly pattern saved for Dr. Rao');
+    expect(sent(fake, 'availability.saveTemplate')[0]).toMatchObject({ doctorId: 1, validFrom: '2099-01-01', validTo: null });
+
+    type('Create windows from', '2099-01-01');
+    type('Create windows until', '2099-01-31');
+    fireEvent.click(screen.getByRole('button', { name: 'Create the windows' }));
+    expect(await screen.findByText('8 working periods added to the calendar')).toBeTruthy();
+    expect(sent(fake, 'availability.expand')[0]).toEqual({ doctorId: 1, from: '2099-01-01', to: '2099-01-31' });
+  });
+
+  it('shows a rule’s problem at its box, whether the contract or main finds it', async () => {
+    const fake = await open({
+      'availability.getTemplate': () => ({
+        ok: true,
+        value: { doctorId: 1, rules: [{ weekday: 3, startTime: '10:00:00', endTime: '12:00:00', slotMinutes: 15 }], validFrom: '2099-01-01', validTo: null },
+      }),
+      'availability.saveTemplate': () => ({ ok: false, error: { code: 'INVALID', field: 'rules', message: 'Wednesday 10:00–12:00 overlaps 11:00–13:00' } }),
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    const wednesday = await screen.findByRole('group', { name: 'Wednesday' });
+    await vi.waitFor(() => expect((within(wednesday).getByLabelText('Wednesday from') as HTMLInputElement).value).toBe('10:00'));
+    const monday = screen.getByRole('group', { name: 'Monday' });
+    fireEvent.click(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
+    type('Monday from', '14:00', monday);
+    type('Monday until', '13:00', monday);
+    fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
+    // Monday is sent first (rules.0), so its box carries the message, not Wednesday's.
+    expect(within(monday).getByText('The end time must be after the start time')).toBeTruthy();
+    expect(within(monday).getByLabelText('Monday until').getAttribute('aria-invalid')).toBe('true');
+    expect(within(wednesday).getByLabelText('Wednesday until').getAttribute('aria-invalid')).toBeNull();
+
+    type('Monday until', '17:00', monday);
+    fireEvent.click(within(wednesday).getByRole('button', { name: 'Add hours on Wednesday' }));
+    fireEvent.change(within(wednesday).getAllByLabelText('Wednesday from')[1]!, { target: { value: '11:00' } });
+    fireEvent.change(within(wednesday).getAllByLabelText('Wednesday until')[1]!, { target: { value: '13:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
+    expect(await screen.findByText('Wednesday 10:00–12:00 overlaps 11:00–13:00')).toBeTruthy();
+    expect(sent(fake, 'availability.saveTemplate')).toHaveLength(1);
+    // What was typed stays for the fix.
+    expect((within(monday).getByLabelText('Monday until') as HTMLInputElement).value).toBe('17:00');
+  });
+});
+
+describe('leave, extra hours and the calendar', () => {
+  it('lists the coming windows and refetches when another PC changes them', async () => {
+    let windows = [window1];
+    const fake = await open({ 'availability.range': () => ({ ok: true, value: windows }) });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    type('Show the four weeks from', '2099-01-01');
+    const table = await screen.findByRole('table', { name: 'Calendar windows' });
+    await within(table).findByText('09:00–13:00');
+    const before = fake.calls.filter((c) => c.channel === 'availability.range').length;
+    expect(fake.calls.at(-1)!.payload).toEqual({ doctorIds: [1], from: '2099-01-01', to: '2099-01-28' });
+    windows = [window1, { ...window1, id: 41, kind: 'EXTRA', startTime: '17:00:00', endTime: '19:00:00', note: 'Camp' }];
+    const change = { op: 'INSERT' as const, id: 41, doctorId: 1, patientId: null, appointmentId: null };
+    act(() => {
+      // A burst for another doctor and for a day not on screen is ignored; ours refetches once.
+      fake.emit('availability.changed', { ...change, doctorId: 2, date: '2026-12-01' });
+      fake.emit('availability.changed', { ...change, date: '2199-01-01' });
+      fake.emit('availability.changed', { ...change, date: window1.date });
+      fake.emit('availability.changed', { ...change, date: window1.date });
+    });
+    expect(await within(table).findByText('Camp')).toBeTruthy();
+    expect(fake.calls.filter((c) => c.channel === 'availability.range')).toHaveLength(before + 1);
+  });
+
+  it('adds whole-day leave; when patients are booked, lists them and cancels them only with a reason', async () => {
+    const fake = await open({
+      'availability.addException': (req) =>
+        req.cancelBooked
+          ? { ok: true, value: { status: 'saved', window: { ...window1, id: 50, kind: 'LEAVE', available: false, startTime: '00:00:00', endTime: '24:00:00' }, cancelledAppointments: 2 } }
+          : {
+              ok: true,
+              value: {
+                status: 'blocked',
+                appointments: [
+                  { id: 9, date: '2099-01-05', startTime: '09:00:00', endTime: '09:15:00', patientName: 'Kavya Menon' },
+                  { id: 10, date: '2099-01-05', startTime: '09:15:00', endTime: '09:30:00', patientName: 'Kabir Menon' },
+                ],
+              },
+            },
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    const panel = await screen.findByRole('region', { name: 'Leave and extra hours' });
+    type('Date', '2099-01-05', panel);
+    type('Note', 'Conference', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add the leave' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
+    expect(within(dialog).getByText('Kavya Menon')).toBeTruthy();
+    expect(within(dialog).getByText('Kabir Menon')).toBeTruthy();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
+    expect(within(dialog).getByText('Give the reason the patients will be told')).toBeTruthy();
+    expect(within(dialog).getByLabelText('Reason the patients will be told').getAttribute('aria-invalid')).toBe('true');
+    expect(sent(fake, 'availability.addException')).toHaveLength(1);
+
+    type('Reason the patients will be told', 'Dr. Rao is at a conference', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
+    expect(await screen.findByText('Leave added for Dr. Rao on 2099-01-05; 2 appointments cancelled')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(sent(fake, 'availability.addException')).toEqual([
+      { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference' },
+      { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference', cancelBooked: { reason: 'Dr. Rao is at a conference' } },
+    ]);
+  });
+
+  it('extra hours need times; main’s message lands at the field', async () => {
+    const fake = await open({
+      'availability.addException': () => ({ ok: false, error: { code: 'CONFLICT', field: 'startTime', message: 'These extra hours are already in the schedule' } }),
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    const panel = await screen.findByRole('region', { name: 'Leave and extra hours' });
+    fireEvent.change(within(panel).getByLabelText('Kind'), { target: { value: 'EXTRA' } });
+    type('Date', '2099-01-10', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add the extra hours' }));
+    expect(within(panel).getByText('Use a time such as 09:30')).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'availability.addException')).toBe(false);
+
+    type('From', '17:00', panel);
+    type('Until', '19:00', panel);
+    type('Minutes per slot', '20', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add the extra hours' }));
+    const message = await within(panel).findByText('These extra hours are already in the schedule');
+    expect(within(panel).getByLabelText('From').getAttribute('aria-describedby')).toContain(message.id);
+    expect(sent(fake, 'availability.addException')[0]).toEqual({ doctorId: 1, date: '2099-01-10', kind: 'EXTRA', startTime: '17:00', endTime: '19:00', slotMinutes: 20 });
+  });
+
+  it('removing working time with booked patients asks first, and says when more were booked meanwhile', async () => {
+    let removals = 0;
+    const booked = { id: 9, date: window1.date, startTime: '10:00:00', endTime: '10:15:00', patientName: 'Kavya Menon' };
+    const fake = await open({
+      'availability.range': () => ({ ok: true, value: [window1] }),
+      'availability.removeWindow': () => {
+        removals++;
+        if (removals === 1) return { ok: true, value: { status: 'blocked', appointments: [booked] } };
+        if (removals === 2) return { ok: true, value: { status: 'blocked', appointments: [booked, { ...booked, id: 11, startTime: '11:00:00', endTime: '11:15:00', patientName: 'Ravi Shah' }] } };
+        return { ok: true, value: { status: 'saved', window: null, cancelledAppointments: 2 } };
+      },
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove Working hours on 2099-01-05 09:00–13:00' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
+    type('Reason the patients will be told', 'Clinic closed for repairs', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel the appointment and continue' }));
+    expect(await within(dialog).findByText(/More patients were booked meanwhile/)).toBeTruthy();
+    expect(within(dialog).getByText('Ravi Shah')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
+    expect(await screen.findByText('Working hours on 2099-01-05 09:00–13:00 removed; 2 appointments cancelled')).toBeTruthy();
+    expect(sent(fake, 'availability.removeWindow')).toEqual([{ id: 40 }, { id: 40, cancelBooked: { reason: 'Clinic closed for repairs' } }, { id: 40, cancelBooked: { reason: 'Clinic closed for repairs' } }]);
+  });
+
+  it('keeping everything as it is changes nothing', async () => {
+    const fake = await open({
+      'availability.range': () => ({ ok: true, value: [window1] }),
+      'availability.removeWindow': () => ({ ok: true, value: { status: 'blocked', appointments: [{ id: 9, date: window1.date, startTime: '10:00:00', endTime: '10:15:00', patientName: 'Kavya Menon' }] } }),
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Remove Working hours/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep everything as it is' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(sent(fake, 'availability.removeWindow')).toEqual([{ id: 40 }]);
+    expect(within(screen.getByRole('table', { name: 'Calendar windows' })).getByText('09:00–13:00')).toBeTruthy();
+  });
+});
