@@ -334,3 +334,17 @@ describe('more of the desk', () => {
     expect(within(history).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('booked'), expect.stringContaining('checked in')]);
   });
 });
+
+describe('a doctor', () => {
+  it('opens on their own queue and their own week', async () => {
+    const desk = fakeDesk('DOCTOR');
+    desk.add(1, 1, '09:00', { checkedInAt: new Date().toISOString(), tokenNo: 1 });
+    desk.add(2, 2, '09:00', { checkedInAt: new Date().toISOString(), tokenNo: 1 });
+    await renderDesk(desk);
+    expect(await screen.findByRole('list', { name: 'Waiting for Dr. Anil Rao' })).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Waiting for Dr. Sara Khan' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
+    expect(await screen.findByRole('heading', { name: /^Week of / })).toBeTruthy();
+    expect((screen.getByLabelText('Doctor') as HTMLSelectElement).value).toBe('1');
+  });
+});

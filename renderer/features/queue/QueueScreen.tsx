@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { hhmm, longDay, timeRange } from '../../lib/dates';
 import { useClinicData } from '../../stores/clinic-data';
+import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
@@ -22,7 +23,9 @@ export function QueueScreen() {
   const { today, appointments, queue, problem, loaded } = useToday();
   const clinicName = useClinicData((s) => s.settings?.clinicName ?? '');
   const doctors = useClinicData((s) => s.doctors);
-  const [doctorFilter, setDoctorFilter] = useState('');
+  // A doctor opens on their own queue; the desk sees everyone's.
+  const ownDoctorId = useSession((st) => st.session?.doctorId);
+  const [doctorFilter, setDoctorFilter] = useState(ownDoctorId ? String(ownDoctorId) : '');
   const [walkIn, setWalkIn] = useState(false);
   const [dialog, open] = useAppointmentDialogs();
 

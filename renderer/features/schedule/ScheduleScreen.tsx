@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { groupBy } from '../../../preload/contract/group-by';
 import { fromMinutes, longDay, minutesNowIn, shiftDate, shortDay, todayIn, weekOf } from '../../lib/dates';
 import { useClinicData, useTimeZone } from '../../stores/clinic-data';
+import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, SelectField } from '../../ui/Field';
@@ -32,10 +33,12 @@ export function ScheduleScreen() {
   const timeZone = useTimeZone();
   const now = useNow(timeZone);
   const doctors = useClinicData((s) => s.doctors);
-  const [view, setView] = useState<'day' | 'week'>('day');
+  // A doctor opens on their own week; the desk on everyone's day.
+  const ownDoctorId = useSession((st) => st.session?.doctorId ?? undefined);
+  const [view, setView] = useState<'day' | 'week'>(ownDoctorId ? 'week' : 'day');
   const [date, setDate] = useState(now.date);
   const [specialization, setSpecialization] = useState('');
-  const [weekDoctor, setWeekDoctor] = useState<number>();
+  const [weekDoctor, setWeekDoctor] = useState<number | undefined>(ownDoctorId);
   const [showCancelled, setShowCancelled] = useState(false);
   const [dialog, open] = useAppointmentDialogs();
 
