@@ -15,6 +15,8 @@ export interface Database {
   readonly knex: Knex;
   /** Row changes announced by the database's NOTIFY triggers, from any PC. */
   readonly changes: ChangeFeed;
+  /** Embedded mode only: a gzipped tarball of the data folder, taken without stopping (backups). */
+  readonly dumpDataDir?: () => Promise<Uint8Array>;
   /** Drains the pool; in embedded mode also checkpoints PGlite and releases the folder lock. */
   close(): Promise<void>;
 }
@@ -102,6 +104,11 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
     mode: 'embedded',
     knex,
     changes,
+    async dumpDataDir() {
+      // Flushed first, so the image needs no WAL replay when it is loaded.
+      await knex.raw('CHECKPOINT');
+      return server.dumpDataDir();
+    },
     close() {
       closing ??= (async () => {
         try {
