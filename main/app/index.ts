@@ -56,6 +56,7 @@ async function start(): Promise<void> {
   services = createServices(db, {
     version: app.getVersion(),
     log: (message, err) => console.error(`[clinic-desk] ${message}`, err),
+    backupWorkstation: os.hostname(),
     events: windowEventSink(
       () => webContents.getAllWebContents().filter((w: WebContents) => appWindows.has(w.id)),
       (id) => (appWindows.has(id) ? webContents.fromId(id) : undefined),

@@ -12,6 +12,8 @@ import { prepareSession } from './session';
 
 export interface Database {
   readonly mode: DatabaseConfig['mode'];
+  /** What it was opened with (backups run pg_dump against the same server). */
+  readonly config: DatabaseConfig;
   readonly knex: Knex;
   /** Row changes announced by the database's NOTIFY triggers, from any PC. */
   readonly changes: ChangeFeed;
@@ -79,6 +81,7 @@ async function openServer(config: ServerDatabaseConfig): Promise<Database> {
   const listener = startServerFeed({ connection: serverConnection(config) });
   return {
     mode: 'server',
+    config,
     knex,
     changes: listener.feed,
     async close() {
@@ -102,6 +105,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
   let closing: Promise<void> | undefined;
   return {
     mode: 'embedded',
+    config,
     knex,
     changes,
     async dumpDataDir() {
