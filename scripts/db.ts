@@ -1,11 +1,12 @@
 // npm run db:migrate | db:rollback [-- --all] | db:status | db:seed -- --demo
-//         db:backup [-- --to <folder>] | db:restore -- <file> [--force]
+//         db:backup [-- --to <folder>] | db:restore -- <file> [--force] | db:health
 // Works on the database of the current mode: DATABASE_URL set → the clinic server, unset → the
 // embedded database in the user-data folder (or CLINIC_DATA_DIR).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupConfigured, restoreDatabase } from '../main/backup/backup';
 import { BackupError } from '../main/backup/errors';
+import { formatHealthReport, healthReport } from '../main/health/service';
 import { defaultUserDataDir, resolveDatabaseConfig } from '../main/db/config';
 import { DatabaseSetupError } from '../main/db/errors';
 import { migrateToLatest, rollbackLastBatch, schemaStatus } from '../main/db/migrator';
@@ -13,7 +14,7 @@ import { describeTarget, withMaintenanceDatabase } from '../main/db/tooling';
 import { DemoRefusedError, seedDemoClinic } from '../main/demo/seed-demo-clinic';
 import { clinicNow } from '../main/settings/clinic-time';
 
-const USAGE = 'usage: tsx scripts/db.ts <migrate | rollback [--all] | status | seed --demo | backup [--to <folder>] | restore <file> [--force]>';
+const USAGE = 'usage: tsx scripts/db.ts <migrate | rollback [--all] | status | seed --demo | backup [--to <folder>] | restore <file> [--force] | health>';
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -74,6 +75,11 @@ async function main(): Promise<void> {
       const done = await restoreDatabase(config, path.resolve(file), { force: values.force });
       console.log(`Restored ${file} into the ${target}.`);
       if (done.previous) console.log(`The database it replaced is kept at ${done.previous}.`);
+      return;
+    }
+    case 'health': {
+      const report = await withMaintenanceDatabase((_knex, db) => healthReport(db));
+      console.log(`Health of the ${target}\n\n${formatHealthReport(report)}`);
       return;
     }
     default:

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { DatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
 import { dumpEmbedded, embeddedHoldsDatabase, restoreEmbedded } from './embedded-backup';
 import { BackupError } from './errors';
+import { finishRun, startRun } from './repo';
 import { dumpServer, restoreServer, serverTableCount } from './server-backup';
 
 // Server backups are pg_dump's custom format (starts with "PGDMP"); embedded ones are PGlite's
@@ -109,12 +111,22 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, opti
   return { previous };
 }
 
-/** Opens the configured database just long enough to back it up (the command-line backup). */
+/**
+ * Opens the configured database just long enough to back it up (the command-line backup), and
+ * records the run where the schema keeps them, so the ADMIN screens count it as the last backup.
+ */
 export async function backupConfigured(config: DatabaseConfig, folder: string): Promise<BackupResult> {
-  if (config.mode === 'server') return backupDatabase(config, undefined, folder);
   const db = await openDatabase(config, { schema: 'none' });
   try {
-    return await backupDatabase(config, db, folder);
+    const id = (await db.knex.schema.hasTable('backup_runs')) ? await startRun(db.knex, 'COMMAND_LINE', os.hostname()) : undefined;
+    try {
+      const done = await backupDatabase(config, db, folder);
+      if (id !== undefined) await finishRun(db.knex, id, { ok: true, file: done.file, bytes: done.bytes });
+      return done;
+    } catch (err) {
+      if (id !== undefined) await finishRun(db.knex, id, { ok: false, message: (err as Error).message });
+      throw err;
+    }
   } finally {
     await db.close();
   }

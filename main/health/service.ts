@@ -4,12 +4,14 @@ import type { Database } from '../db/open';
 import { databaseBytes, indexHealth, tableHealth } from './repo';
 
 export async function healthReport(db: Database): Promise<HealthReport> {
+  // The command-line report also serves a database not yet migrated this far.
+  const runsKept = await db.knex.schema.hasTable('backup_runs');
   const [tables, indexes, bytes, lastBackup, lastSuccessfulBackup] = await Promise.all([
     tableHealth(db.knex),
     indexHealth(db.knex),
     databaseBytes(db.knex),
-    lastRun(db.knex, false),
-    lastRun(db.knex, true),
+    runsKept ? lastRun(db.knex, false) : null,
+    runsKept ? lastRun(db.knex, true) : null,
   ]);
   return { databaseMode: db.mode, databaseBytes: bytes, tables, indexes, lastBackup, lastSuccessfulBackup };
 }
