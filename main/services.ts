@@ -1,6 +1,9 @@
 import { registerAppointmentHandlers } from './appointments/handlers';
 import { AppointmentsService } from './appointments/service';
 import { registerAuditHandlers } from './audit/handlers';
+import { registerBackupHandlers } from './backup/handlers';
+import { startBackupScheduler } from './backup/scheduler';
+import { BackupService } from './backup/service';
 import { insertAudit } from './audit/repo';
 import { registerAuthHandlers } from './auth/handlers';
 import { AuthService } from './auth/service';
@@ -11,6 +14,7 @@ import { Router } from './ipc/router';
 import { registerAvailabilityHandlers } from './availability/handlers';
 import { AvailabilityService } from './availability/service';
 import { registerDoctorHandlers } from './doctors/handlers';
+import { registerHealthHandlers } from './health/handlers';
 import { DoctorsService } from './doctors/service';
 import { registerPatientHandlers } from './patients/handlers';
 import { registerPaymentHandlers } from './payments/handlers';
@@ -27,7 +31,8 @@ export interface MainServices {
   sessions: SessionStore;
   auth: AuthService;
   settings: SettingsService;
-  /** Stops event forwarding and the idle-lock timer. */
+  backups: BackupService;
+  /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
 
@@ -36,6 +41,8 @@ export interface ServiceOptions {
   log: (message: string, err: unknown) => void;
   events: EventSink;
   now?: () => number;
+  /** This PC's name, recorded with the backups its scheduler takes; without it, no scheduler runs (tests, tools). */
+  backupWorkstation?: string;
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -68,6 +75,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now));
   registerPaymentHandlers(router, new PaymentsService(knex));
+  const backups = new BackupService(db, settings, options.now);
+  registerBackupHandlers(router, backups);
+  registerHealthHandlers(router, db);
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 
@@ -88,14 +98,17 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
       .catch((err: unknown) => options.log('idle lock sweep failed', err));
   }, IDLE_SWEEP_MS);
   sweep.unref();
+  const scheduler = options.backupWorkstation ? startBackupScheduler(backups, options.backupWorkstation, options.log) : undefined;
 
   return {
     router,
     sessions,
     auth,
     settings,
+    backups,
     stop() {
       clearInterval(sweep);
+      scheduler?.stop();
       sessions.off('changed', onSession);
       stopForwarding();
     },

@@ -12,9 +12,13 @@ import { prepareSession } from './session';
 
 export interface Database {
   readonly mode: DatabaseConfig['mode'];
+  /** What it was opened with (backups run pg_dump against the same server). */
+  readonly config: DatabaseConfig;
   readonly knex: Knex;
   /** Row changes announced by the database's NOTIFY triggers, from any PC. */
   readonly changes: ChangeFeed;
+  /** Embedded mode only: a gzipped tarball of the data folder, taken without stopping (backups). */
+  readonly dumpDataDir?: () => Promise<Uint8Array>;
   /** Drains the pool; in embedded mode also checkpoints PGlite and releases the folder lock. */
   close(): Promise<void>;
 }
@@ -77,6 +81,7 @@ async function openServer(config: ServerDatabaseConfig): Promise<Database> {
   const listener = startServerFeed({ connection: serverConnection(config) });
   return {
     mode: 'server',
+    config,
     knex,
     changes: listener.feed,
     async close() {
@@ -100,8 +105,14 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
   let closing: Promise<void> | undefined;
   return {
     mode: 'embedded',
+    config,
     knex,
     changes,
+    async dumpDataDir() {
+      // Flushed first, so the image needs no WAL replay when it is loaded.
+      await knex.raw('CHECKPOINT');
+      return server.dumpDataDir();
+    },
     close() {
       closing ??= (async () => {
         try {

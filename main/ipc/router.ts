@@ -39,7 +39,9 @@ export function isUnavailable(err: unknown): boolean {
   return (
     (typeof e?.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
     e?.name === 'KnexTimeoutError' ||
-    /Connection terminated|Connection ended|connect ECONNREFUSED|Query read timeout|the database system is (starting up|shutting down)/.test(e?.message ?? '')
+    // pg's own wording for a client whose socket broke; knex reports it from the ROLLBACK of a
+    // transaction whose server crashed mid-way (the original error is then lost).
+    /Connection terminated|Connection ended|connect ECONNREFUSED|Query read timeout|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Client was closed and is not queryable/.test(e?.message ?? '')
   );
 }
 

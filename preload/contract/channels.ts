@@ -60,6 +60,7 @@ import {
   recordPaymentSchema,
   refundSchema,
 } from './payments';
+import { backupRunSchema, backupScheduleSchema, backupStatusSchema, healthReportSchema, saveBackupScheduleSchema } from './backup';
 
 export { ROLES, type Role } from './dto';
 
@@ -194,6 +195,12 @@ export const channels = {
 
   'settings.get': channel({ req: empty, res: settingsSchema, roles: ALL }),
   'settings.update': channel({ req: updateSettingsSchema, res: settingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
+
+  'backup.getSchedule': channel({ req: empty, res: backupScheduleSchema, roles: ADMIN }),
+  'backup.saveSchedule': channel({ req: saveBackupScheduleSchema, res: backupScheduleSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
+  'backup.runNow': channel({ req: empty, res: backupRunSchema, roles: ADMIN }),
+  'backup.status': channel({ req: empty, res: backupStatusSchema, roles: ADMIN }),
+  'health.get': channel({ req: empty, res: healthReportSchema, roles: ADMIN }),
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, ROLES, channels, type ChannelName, type ChannelSpec, type Req, type Role } from '../../preload/contract';
 import { insertUser } from '../../main/users/repo';
@@ -12,6 +15,14 @@ type Fixture<C extends ChannelName> = (h: Harness, caller: { userId: number }) =
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}${++n}.${process.pid}@clinic.test`;
+
+/** One scratch backup folder for this file. */
+const BACKUP_FOLDER = path.join(os.tmpdir(), `clinic-matrix-backups-${process.pid}`);
+const backupFolder = () => {
+  fs.mkdirSync(BACKUP_FOLDER, { recursive: true });
+  return BACKUP_FOLDER;
+};
+afterAll(() => fs.rmSync(BACKUP_FOLDER, { recursive: true, force: true }));
 
 async function someUser(h: Harness): Promise<number> {
   const user = await insertUser(h.knex, { email: unique('someone'), passwordHash: await testPasswordHash(), role: 'RECEPTIONIST', displayName: 'Someone', doctorId: null });
@@ -132,6 +143,14 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'payments.dayEnd': async () => ({ date: today() }),
   'settings.get': async () => ({}),
   'settings.update': async () => ({ clinicName: 'Renamed Clinic' }),
+  'backup.getSchedule': async () => ({}),
+  'backup.saveSchedule': async () => ({ enabled: true, timeOfDay: '21:30', folder: backupFolder(), keepLast: 7 }),
+  'backup.runNow': async (h) => {
+    await h.knex('backup_schedule').where({ id: 1 }).update({ folder: backupFolder() });
+    return {};
+  },
+  'backup.status': async () => ({}),
+  'health.get': async () => ({}),
 };
 
 async function auditRows(h: Harness, action: string): Promise<number> {

@@ -1,25 +1,6 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODES, scratch, type Mode, type Scratch } from '../support/databases';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
-
-function envFor(s: Scratch): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: '' };
-  if (s.config.mode === 'server') env.DATABASE_URL = s.config.url;
-  else env.CLINIC_DATA_DIR = s.config.dataDir;
-  return env;
-}
-
-async function db(s: Scratch, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return run(process.execPath, ['--import', 'tsx', 'scripts/db.ts', ...args], { cwd: ROOT, env: envFor(s) }).then(
-    (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
-  );
-}
+import { dbCli as db } from '../support/db-cli';
 
 describe.each(MODES)('npm run db:* (%s)', (mode: Mode) => {
   let s: Scratch;

@@ -54,15 +54,24 @@ function asPostgres(bin: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
 }
 
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+export interface ClusterOptions {
+  /** Files written into the cluster's folder before it starts (owned by the server, mode 0600): keys, certificates. */
+  files?: Record<string, string>;
+  /** Extra server settings (-c name=value); a value may name a file above by {dir}/name. */
+  settings?: Record<string, string>;
+}
+
+export async function startThrowawayCluster(clusterOptions: ClusterOptions = {}): Promise<ThrowawayCluster> {
   const bin = postgresBinDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-throwaway-pg-'));
   const dataDir = path.join(dir, 'data');
   const logFile = path.join(dir, 'server.log');
-  if (process.getuid?.() === 0) {
-    const pw = await run('id', ['-u', 'postgres']);
-    const gw = await run('id', ['-g', 'postgres']);
-    fs.chownSync(dir, Number(pw.stdout.trim()), Number(gw.stdout.trim()));
+  const owner = process.getuid?.() === 0 ? await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]) : undefined;
+  const own = (file: string) => owner && fs.chownSync(file, Number(owner[0].stdout.trim()), Number(owner[1].stdout.trim()));
+  own(dir);
+  for (const [name, content] of Object.entries(clusterOptions.files ?? {})) {
+    fs.writeFileSync(path.join(dir, name), content, { mode: 0o600 });
+    own(path.join(dir, name));
   }
   const port = await freePort();
   const exec = async (tool: string, args: string[]) => {
@@ -79,7 +88,8 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
 
   let running = false;
   let disposed = false;
-  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const extra = Object.entries(clusterOptions.settings ?? {}).map(([k, v]) => ` -c ${k}=${v.replaceAll('{dir}', dir)}`).join('');
+  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off${extra}`;
   const cluster: ThrowawayCluster = {
     port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -17,7 +18,8 @@ function send(message: WorkerToHost): void {
 }
 
 async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
-  const db = await PGlite.create(options.pgDataDir, { extensions: { btree_gist, pg_trgm } });
+  const loadDataDir = options.loadDataDir ? new Blob([fs.readFileSync(options.loadDataDir)]) : undefined;
+  const db = await PGlite.create(options.pgDataDir, { extensions: { btree_gist, pg_trgm }, loadDataDir });
   const server = new PGLiteSocketServer(
     options.socketPath ? { db, path: options.socketPath } : { db, host: '127.0.0.1', port: 0 },
   );
@@ -42,7 +44,17 @@ start().then(
       send({ type: 'ready', host: '127.0.0.1', port: portNo });
     }
     port.on('message', (message: HostToWorker) => {
-      if (message.type !== 'close') return;
+      if (message.type === 'dump') {
+        // PGlite runs the dump between queries (it holds its query lock), so the tarball is a
+        // consistent image of the folder: committed work in it, uncommitted work rolled back on load.
+        db.dumpDataDir('gzip')
+          .then((file) => file.arrayBuffer())
+          .then(
+            (data) => port.postMessage({ type: 'dumped', data } satisfies WorkerToHost, [data]),
+            (err: unknown) => send({ type: 'dumpFailed', message: err instanceof Error ? err.message : String(err) }),
+          );
+        return;
+      }
       stop(db, server).then(
         () => send({ type: 'closed' }),
         (err: unknown) => send({ type: 'failed', message: String(err) }),

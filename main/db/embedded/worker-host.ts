@@ -10,9 +10,13 @@ export interface EmbeddedServer {
   /** pg connection target: a Unix socket folder, or 127.0.0.1 on Windows. */
   host: string;
   port: number;
+  /** A gzipped tarball of the data folder (PGlite's dumpDataDir), taken while serving. */
+  dumpDataDir(): Promise<Uint8Array>;
   /** Checkpoints and closes PGlite, then ends the worker. */
   stop(): Promise<void>;
 }
+
+const DUMP_TIMEOUT_MS = 300_000;
 
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -70,8 +74,32 @@ function waitFor<T extends WorkerToHost['type']>(
   });
 }
 
-/** Starts PGlite on its own thread, serving the data folder over a private socket. */
-export async function startEmbeddedServer(pgDataDir: string): Promise<EmbeddedServer> {
+function requestDump(worker: Worker): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error(`The embedded database did not finish its dump within ${DUMP_TIMEOUT_MS / 1000} s`)), DUMP_TIMEOUT_MS);
+    const onMessage = (message: WorkerToHost) => {
+      if (message.type === 'dumped') finish(undefined, new Uint8Array(message.data));
+      if (message.type === 'dumpFailed') finish(new Error(`The embedded database could not be dumped: ${message.message}`));
+    };
+    const onExit = (code: number) => finish(new Error(`The embedded database exited (code ${code}) during a dump`));
+    function finish(err: Error | undefined, data?: Uint8Array) {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('exit', onExit);
+      if (err) reject(err);
+      else resolve(data!);
+    }
+    worker.on('message', onMessage);
+    worker.on('exit', onExit);
+    worker.postMessage({ type: 'dump' } satisfies HostToWorker);
+  });
+}
+
+/**
+ * Starts PGlite on its own thread, serving the data folder over a private socket; with
+ * restoreFrom, the (empty) folder is first filled from a dumpDataDir tarball.
+ */
+export async function startEmbeddedServer(pgDataDir: string, restoreFrom?: string): Promise<EmbeddedServer> {
   fs.mkdirSync(pgDataDir, { recursive: true });
   // A Unix socket in a private temp folder (mode 0700) keeps other local users out; Windows
   // has no such socket for pg, so it falls back to an ephemeral port on loopback.
@@ -79,6 +107,7 @@ export async function startEmbeddedServer(pgDataDir: string): Promise<EmbeddedSe
   const startOptions: WorkerStartOptions = {
     pgDataDir,
     socketPath: socketDir ? path.join(socketDir, '.s.PGSQL.5432') : undefined,
+    loadDataDir: restoreFrom,
   };
   const worker = spawnWorker(startOptions);
   const removeSocketDir = () => {
@@ -93,7 +122,13 @@ export async function startEmbeddedServer(pgDataDir: string): Promise<EmbeddedSe
     throw err;
   }
   let stopping: Promise<void> | undefined;
+  let dumping: Promise<Uint8Array> = Promise.resolve(new Uint8Array());
   return {
+    dumpDataDir() {
+      // One dump at a time: replies carry no id, so requests must not overlap.
+      dumping = dumping.catch(() => undefined).then(() => requestDump(worker));
+      return dumping;
+    },
     host: socketDir ?? ready.host,
     port: socketDir ? 5432 : ready.port,
     stop() {

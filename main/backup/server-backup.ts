@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import type { ServerDatabaseConfig } from '../db/config';
+import { serverConnection } from '../db/server';
+import { BackupError } from './errors';
+import { findPgTool, libpqEnv } from './pg-tools';
+
+const run = promisify(execFile);
+const TOOL_TIMEOUT_MS = 30 * 60_000;
+
+async function tool(name: 'pg_dump' | 'pg_restore', args: string[], config: ServerDatabaseConfig): Promise<void> {
+  try {
+    await run(findPgTool(name), args, { env: libpqEnv(config), timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
+  } catch (err) {
+    if (err instanceof BackupError) throw err;
+    const stderr = String((err as { stderr?: string }).stderr ?? '').trim();
+    throw new BackupError(`${name} failed: ${stderr || (err as Error).message}`);
+  }
+}
+
+/** pg_dump in its custom format: compressed, and restorable table by table with pg_restore. */
+export function dumpServer(config: ServerDatabaseConfig, file: string): Promise<void> {
+  return tool('pg_dump', ['--format=custom', `--file=${file}`], config);
+}
+
+/** How many tables the database's public schema holds: a restore over them needs --force. */
+export async function serverTableCount(config: ServerDatabaseConfig): Promise<number> {
+  const client = new pg.Client(serverConnection(config));
+  await client.connect();
+  try {
+    const r = await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`);
+    return r.rows[0].n as number;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Restores a pg_dump file into the configured database. The file is checked first (pg_restore
+ * --list), so a bad file never costs the current data; replacing means emptying the public
+ * schema, then one transaction for the whole restore. Owners and grants are the dumping
+ * server's and may not exist here, so the restoring user owns everything.
+ */
+export async function restoreServer(config: ServerDatabaseConfig, file: string, replace: boolean): Promise<void> {
+  await tool('pg_restore', ['--list', file], config);
+  if (replace) {
+    const client = new pg.Client(serverConnection(config));
+    await client.connect();
+    try {
+      await client.query('BEGIN; DROP SCHEMA public CASCADE; CREATE SCHEMA public; COMMIT;');
+    } finally {
+      await client.end();
+    }
+  }
+  await tool('pg_restore', ['--exit-on-error', '--single-transaction', '--no-owner', '--no-acl', `--dbname=${libpqEnv(config).PGDATABASE}`, file], config);
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import type { z } from 'zod';
+import type { BackupRun, BackupSchedule, BackupStatus, saveBackupScheduleSchema } from '../../preload/contract';
+import type { Database } from '../db/open';
+import { AppError } from '../ipc/errors';
+import { clinicNow } from '../settings/clinic-time';
+import type { SettingsService } from '../settings/service';
+import { backupDatabase } from './backup';
+import { BackupError } from './errors';
+import { finishRun, getRun, getSchedule, lastRun, saveSchedule, slotTaken, startRun } from './repo';
+import { pruneBackups } from './retention';
+
+type SaveSchedule = z.output<typeof saveBackupScheduleSchema>;
+
+/**
+ * Backups on demand and on schedule, each recorded in backup_runs. A failed backup leaves a
+ * warning for ADMINs that stays until a later one succeeds.
+ */
+export class BackupService {
+  private running: Promise<BackupRun> | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly settings: SettingsService,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  getSchedule(): Promise<BackupSchedule> {
+    return getSchedule(this.db.knex);
+  }
+
+  async saveSchedule(req: SaveSchedule, userId: number): Promise<BackupSchedule> {
+    try {
+      fs.mkdirSync(req.folder, { recursive: true });
+      fs.accessSync(req.folder, fs.constants.W_OK);
+    } catch (err) {
+      throw new AppError('INVALID', `Clinic Desk cannot write to ${req.folder} from this PC (${(err as NodeJS.ErrnoException).code ?? 'error'}). Plug in the drive or choose another folder.`, 'folder');
+    }
+    await saveSchedule(this.db.knex, req, userId);
+    return this.getSchedule();
+  }
+
+  /** A backup now, into the scheduled folder. One at a time per PC. */
+  async runNow(workstation: string): Promise<BackupRun> {
+    if (this.running) throw new AppError('CONFLICT', 'A backup is already running on this PC');
+    this.running = this.run('MANUAL', workstation).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /**
+   * The scheduled backup, if its time has come today (clinic time) and no PC has taken today's
+   * slot yet. Returns the run, or undefined when nothing was due.
+   */
+  async runIfDue(workstation: string): Promise<BackupRun | undefined> {
+    const schedule = await this.getSchedule();
+    if (!schedule.enabled || this.running) return undefined;
+    const now = clinicNow((await this.settings.get()).timeZone, this.now());
+    if (now.time.slice(0, 5) < schedule.timeOfDay) return undefined;
+    const slot = `${now.date} ${schedule.timeOfDay}`;
+    if (await slotTaken(this.db.knex, slot)) return undefined;
+    this.running = this.run('SCHEDULED', workstation, slot).finally(() => (this.running = undefined));
+    return this.running.catch(() => undefined);
+  }
+
+  async status(): Promise<BackupStatus> {
+    const [schedule, last, lastSuccess] = await Promise.all([this.getSchedule(), lastRun(this.db.knex, false), lastRun(this.db.knex, true)]);
+    const warning =
+      last && last.ok === false
+        ? `The backup of ${last.finishedAt} failed: ${last.message ?? 'no reason given'}. ` +
+          (lastSuccess ? `The latest good backup is from ${lastSuccess.finishedAt}.` : 'There is no good backup yet.')
+        : null;
+    return { schedule, lastRun: last, lastSuccess, warning };
+  }
+
+  private async run(trigger: 'MANUAL' | 'SCHEDULED', workstation: string, slot?: string): Promise<BackupRun> {
+    const schedule = await this.getSchedule();
+    if (!schedule.folder) throw new AppError('INVALID', 'Choose a backup folder first', 'folder');
+    const id = await startRun(this.db.knex, trigger, workstation, slot);
+    if (id === undefined) throw new AppError('CONFLICT', 'Another PC has just taken this backup');
+    try {
+      const done = await backupDatabase(this.db.config, this.db, schedule.folder, new Date(this.now()));
+      pruneBackups(schedule.folder, this.db.mode, schedule.keepLast);
+      await finishRun(this.db.knex, id, { ok: true, file: done.file, bytes: done.bytes });
+    } catch (err) {
+      const message = err instanceof BackupError ? err.message : `Unexpected error: ${(err as Error).message}`;
+      await finishRun(this.db.knex, id, { ok: false, message });
+    }
+    return (await getRun(this.db.knex, id))!;
+  }
+}

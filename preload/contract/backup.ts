@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+// Backups and database health: ADMIN screens only.
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give the time as HH:MM (24-hour clock)');
+
+/** A folder path on this PC, a mapped/USB drive or a network share: absolute, never relative. */
+const absoluteFolder = z
+  .string()
+  .trim()
+  .min(1, 'Choose a folder for the backups')
+  .max(1000)
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the folder (for example D:\\Backups or /media/usb/backups)');
+
+export const backupScheduleSchema = z.object({
+  enabled: z.boolean(),
+  /** Clinic wall-clock time, in the clinic's time zone. */
+  timeOfDay: z.string(),
+  folder: z.string(),
+  keepLast: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+
+export const saveBackupScheduleSchema = z.strictObject({
+  enabled: z.boolean(),
+  timeOfDay: clockTime,
+  folder: absoluteFolder,
+  keepLast: z.number().int().min(1, 'Keep at least one backup').max(365, 'Keep at most 365 backups'),
+});
+
+export const backupRunSchema = z.object({
+  id: z.number(),
+  trigger: z.enum(['SCHEDULED', 'MANUAL', 'COMMAND_LINE']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  ok: z.boolean().nullable(),
+  file: z.string().nullable(),
+  bytes: z.number().nullable(),
+  message: z.string().nullable(),
+});
+
+export const backupStatusSchema = z.object({
+  schedule: backupScheduleSchema,
+  lastRun: backupRunSchema.nullable(),
+  lastSuccess: backupRunSchema.nullable(),
+  /** Shown to ADMINs while the latest backup failed, until one succeeds. */
+  warning: z.string().nullable(),
+});
+
+export const healthReportSchema = z.object({
+  databaseMode: z.enum(['server', 'embedded']),
+  databaseBytes: z.number(),
+  tables: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.number(),
+      deadRows: z.number(),
+      totalBytes: z.number(),
+      inserted: z.number(),
+      updated: z.number(),
+      deleted: z.number(),
+      lastVacuum: z.string().nullable(),
+      lastAnalyze: z.string().nullable(),
+    }),
+  ),
+  indexes: z.array(z.object({ table: z.string(), name: z.string(), scans: z.number(), tuplesRead: z.number(), tuplesFetched: z.number(), bytes: z.number() })),
+  lastBackup: backupRunSchema.nullable(),
+  lastSuccessfulBackup: backupRunSchema.nullable(),
+});
+
+export type BackupSchedule = z.infer<typeof backupScheduleSchema>;
+export type BackupRun = z.infer<typeof backupRunSchema>;
+export type BackupStatus = z.infer<typeof backupStatusSchema>;
+export type HealthReport = z.infer<typeof healthReportSchema>;

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { BackupRun, BackupStatus, CallError } from '../../../preload/contract';
+import { clinic } from '../../api/clinic';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Field } from '../../ui/Field';
+import { splitError } from '../../ui/form-errors';
+import { byteSize } from './byte-size';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '');
+
+function RunLine({ label, run }: { label: string; run: BackupRun | null }) {
+  if (!run) return <p>{label}: none yet</p>;
+  return (
+    <p>
+      {label}: {when(run.finishedAt)} — {run.ok ? `${run.file} (${byteSize(run.bytes ?? 0)})` : `failed: ${run.message}`}
+    </p>
+  );
+}
+
+/**
+ * The ADMIN's backup settings: daily time, target folder (a USB or network drive), how many
+ * to keep; a backup on demand; the last result, and a warning while the latest one failed.
+ */
+export function BackupPanel() {
+  const [status, setStatus] = useState<BackupStatus>();
+  const [form, setForm] = useState({ enabled: false, timeOfDay: '20:00', folder: '', keepLast: '14' });
+  const [error, setError] = useState<CallError>();
+  const [saved, setSaved] = useState(false);
+  const [running, setRunning] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const r = await clinic.backup.status({});
+    if (!r.ok) return setError(r.error);
+    setStatus(r.value);
+    return r.value;
+  }, []);
+
+  useEffect(() => {
+    void refresh().then((s) => {
+      if (s) setForm({ enabled: s.schedule.enabled, timeOfDay: s.schedule.timeOfDay, folder: s.schedule.folder, keepLast: String(s.schedule.keepLast) });
+    });
+  }, [refresh]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const r = await clinic.backup.saveSchedule({ enabled: form.enabled, timeOfDay: form.timeOfDay, folder: form.folder, keepLast: Number(form.keepLast) });
+    if (!r.ok) return setError(r.error);
+    setError(undefined);
+    setSaved(true);
+    await refresh();
+  };
+
+  const runNow = async () => {
+    setRunning(true);
+    try {
+      const r = await clinic.backup.runNow({});
+      if (!r.ok) setError(r.error);
+      else setError(undefined);
+      await refresh();
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const { field, fieldMessage, formMessage } = splitError(error);
+  const at = (name: string) => (field === name ? fieldMessage : undefined);
+  return (
+    <section aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Backups</h2>
+      {status?.warning && <Banner tone="warning">{status.warning}</Banner>}
+      {formMessage && <Banner tone="error">{formMessage}</Banner>}
+      <form onSubmit={save} noValidate>
+        <label>
+          <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} /> Back up every day
+        </label>
+        <Field label="Time of day" type="time" value={form.timeOfDay} error={at('timeOfDay')} onChange={(e) => setForm({ ...form, timeOfDay: e.target.value })} />
+        <Field
+          label="Backup folder"
+          value={form.folder}
+          error={at('folder')}
+          hint="A USB or network drive, so a copy survives this PC"
+          onChange={(e) => setForm({ ...form, folder: e.target.value })}
+        />
+        <Field label="Backups to keep" type="number" min={1} max={365} value={form.keepLast} error={at('keepLast')} onChange={(e) => setForm({ ...form, keepLast: e.target.value })} />
+        <Button variant="primary" type="submit">
+          Save schedule
+        </Button>
+        {saved && <span role="status"> Saved.</span>}
+      </form>
+      <Button onClick={runNow} disabled={running}>
+        {running ? 'Backing up…' : 'Back up now'}
+      </Button>
+      {status && (
+        <>
+          <RunLine label="Last backup" run={status.lastRun} />
+          {status.lastRun?.ok === false && <RunLine label="Last good backup" run={status.lastSuccess} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../main/db/migrator';
+import { openDatabase } from '../../main/db/open';
+import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
+import { MODES, scratch, type Mode, type Scratch } from '../support/databases';
+import { dbCli } from '../support/db-cli';
+import { fullSnapshot } from '../support/snapshot';
+
+async function snapshotOf(s: Scratch) {
+  const db = await openDatabase(s.config, { schema: 'none' });
+  try {
+    return await fullSnapshot(db.knex);
+  } finally {
+    await db.close();
+  }
+}
+
+describe.each(MODES)('npm run db:backup / db:restore round trip of the demo clinic (%s)', (mode: Mode) => {
+  let source: Scratch;
+  let target: Scratch;
+  let folder: string;
+  let original: Awaited<ReturnType<typeof snapshotOf>>;
+  let backupFile: string;
+
+  beforeAll(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-backups-'));
+    [source, target] = await Promise.all([scratch(mode), scratch(mode)]);
+    const db = await openDatabase(source.config, { schema: 'none' });
+    try {
+      await migrateToLatest(db.knex);
+      await seedDemoClinic(db.knex, { today: '2026-11-25' });
+      original = await fullSnapshot(db.knex);
+    } finally {
+      await db.close();
+    }
+  });
+  afterAll(async () => {
+    await Promise.all([source?.dispose(), target?.dispose()]);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('backs up into the chosen folder', async () => {
+    const r = await dbCli(source, 'backup', '--to', folder);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const files = fs.readdirSync(folder);
+    expect(files).toEqual([expect.stringMatching(mode === 'server' ? /^clinic-desk-server-\d{8}-\d{6}\.dump$/ : /^clinic-desk-embedded-\d{8}-\d{6}\.tar\.gz$/)]);
+    backupFile = path.join(folder, files[0]!);
+    expect(r.out).toContain(`to ${backupFile}`);
+    // The demo clinic is thousands of rows: a backup of a few bytes would be an empty one.
+    expect(fs.statSync(backupFile).size).toBeGreaterThan(100_000);
+    expect(original.rows).toMatch(/patient_entities:\[\{/);
+  });
+
+  it('restores it into an empty database with every row and sequence identical', async () => {
+    const r = await dbCli(target, 'restore', backupFile);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Restored');
+    expect(await snapshotOf(target)).toEqual(original);
+  });
+
+  it('refuses to restore over a database that holds data unless --force, changing nothing', async () => {
+    const db = await openDatabase(target.config, { schema: 'none' });
+    await db.knex('patient_entities').insert({ name: 'Added After The Backup', email: 'added@after.test' });
+    await db.close();
+    const changed = await snapshotOf(target);
+
+    const refused = await dbCli(target, 'restore', backupFile);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/already holds .* run the restore again with --force/);
+    expect(await snapshotOf(target)).toEqual(changed);
+
+    const forced = await dbCli(target, 'restore', backupFile, '--force');
+    expect(forced.err).toBe('');
+    expect(forced.code).toBe(0);
+    expect(await snapshotOf(target)).toEqual(original);
+    // What was replaced is kept, not lost.
+    const kept = /The database it replaced is kept at (.+)\./.exec(forced.out)?.[1];
+    expect(kept && fs.existsSync(kept)).toBe(true);
+  });
+
+  it('refuses a file that is not a backup of this mode, with a clear message', async () => {
+    const bogus = path.join(folder, 'notes.txt');
+    fs.writeFileSync(bogus, 'not a backup');
+    const r = await dbCli(target, 'restore', bogus, '--force');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/is not a Clinic Desk backup/);
+    const other = path.join(folder, 'other-mode');
+    fs.writeFileSync(other, mode === 'server' ? Buffer.from([0x1f, 0x8b, 0, 0, 0]) : Buffer.from('PGDMP\u0001'));
+    const wrong = await dbCli(target, 'restore', other, '--force');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/is a backup of .* it cannot be restored into/);
+  });
+});
