@@ -10,9 +10,9 @@ export interface Tab {
  * ARIA tabs: one tab stop for the whole list, arrows (and Home/End) move between tabs and show
  * them at once, the panel is named by its tab. Only the chosen panel is mounted.
  */
-export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
+export function Tabs({ tabs, label, initial }: { tabs: readonly Tab[]; label: string; initial?: string }) {
   const base = useId();
-  const [selected, setSelected] = useState(tabs[0]?.id);
+  const [selected, setSelected] = useState(initial ?? tabs[0]?.id);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
   if (!current) return null;

@@ -64,6 +64,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     payments: [] as PaymentDto[],
     nextId: 100,
     receipts: 0,
+    backupWarning: null as string | null,
     history: [] as { appointmentId: number; kind: string; fromStatus: string | null; toStatus: string | null; at: string }[],
   };
   for (const d of state.doctors) state.windows.push({ id: state.nextId++, doctorId: d.id, date: TODAY, startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 15, kind: 'TEMPLATE', available: true, note: null });
@@ -116,6 +117,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'auth.touch': () => ok(null),
     'settings.get': () => ok({ clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: now() }),
     'doctors.list': () => ok(state.doctors),
+    'backup.status': () => ok({ schedule: { enabled: false, timeOfDay: '21:00', folder: '', keepLast: 14, updatedAt: null }, lastRun: null, lastSuccess: null, warning: state.backupWarning }),
     'availability.range': ({ doctorIds, from, to }) => ok(state.windows.filter((w) => doctorIds.includes(w.doctorId) && w.date >= from && w.date <= to)),
     'appointments.list': ({ doctorIds, from, to }) => ok(state.appointments.filter((a) => doctorIds.includes(a.doctorId) && a.date >= from && a.date <= to).map((a) => ({ ...a }))),
     'appointments.freeSlots': ({ doctorId, from }) => {

@@ -1,18 +1,22 @@
+import { useNavigation } from '../../stores/navigation';
 import { Tabs, type Tab } from '../../ui/Tabs';
+import { BackupPanel } from '../backup/BackupPanel';
+import { HealthPanel } from '../backup/HealthPanel';
 import { AuditPanel } from './AuditPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { UsersPanel } from './UsersPanel';
 
-/**
- * The administrator's back office, one tab per concern. Another panel (backups and health, say)
- * joins by adding an entry here.
- */
+/** The administrator's back office, one tab per concern. */
 export const ADMIN_TABS: Tab[] = [
   { id: 'users', label: 'Accounts', render: () => <UsersPanel /> },
   { id: 'audit', label: 'Audit log', render: () => <AuditPanel /> },
   { id: 'settings', label: 'Clinic settings', render: () => <SettingsPanel /> },
+  { id: 'backups', label: 'Backups', render: () => <BackupPanel /> },
+  { id: 'health', label: 'Database health', render: () => <HealthPanel /> },
 ];
 
 export function AdminScreen() {
-  return <Tabs label="Administration" tabs={ADMIN_TABS} />;
+  const tab = useNavigation((s) => s.tab);
+  // Keyed by the requested tab, so asking for another tab while here switches to it.
+  return <Tabs key={tab} label="Administration" tabs={ADMIN_TABS} initial={tab} />;
 }

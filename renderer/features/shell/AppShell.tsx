@@ -8,6 +8,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Toasts } from '../../ui/toasts';
 import { LockScreen } from '../auth/LockScreen';
+import { useBackupWarning } from '../backup/useBackupWarning';
 import { BookingDialog } from '../booking/BookingDialog';
 import { NewPatientDialog } from '../patients/NewPatientDialog';
 import { PrintArea } from '../print/print';
@@ -45,6 +46,7 @@ export function AppShell() {
 
   const role = session?.role;
   const locked = !!session?.locked;
+  const backupWarning = useBackupWarning(role, section);
   useEffect(() => {
     if (!role) return;
     const commands = commandsFor(role);
@@ -119,6 +121,12 @@ export function AppShell() {
           <Button onClick={signOut}>Sign out</Button>
         </header>
         {offline && <Banner tone="warning">{offline}</Banner>}
+        {backupWarning && (
+          <Banner tone="warning">
+            {backupWarning}{' '}
+            <Button onClick={() => go('admin', { tab: 'backups' })}>Open backups</Button>
+          </Banner>
+        )}
         <main className="shell-main" aria-label={current.label}>
           {current.render()}
         </main>
