@@ -195,6 +195,20 @@ describe('doctors screen', () => {
   });
 });
 
+describe('live updates', () => {
+  it('after a resync the list and the open doctor show what another PC saved', async () => {
+    let name = 'Dr. Rao';
+    const fake = await open({ 'doctors.list': () => ({ ok: true, value: [{ ...RAO, name }] }) });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    await screen.findByRole('heading', { name: 'Dr. Rao' });
+    name = 'Dr. Ramesh Rao';
+    act(() => fake.emit('resync', { reason: 'reconnected' }));
+    expect(await screen.findByRole('heading', { name: 'Dr. Ramesh Rao' })).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Doctors' })).getByText('Dr. Ramesh Rao')).toBeTruthy();
+  });
+});
+
 describe('weekly pattern', () => {
   it('previews, saves and puts the pattern in the calendar', async () => {
     const fake = await open({
