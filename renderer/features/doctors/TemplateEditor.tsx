@@ -79,7 +79,7 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
   }, [doctor.id]);
 
   const list = ordered(rows);
-  const ruleFields = ['rules', ...list.flatMap((_, i) => ['weekday', 'startTime', 'endTime', 'slotMinutes'].map((f) => `rules.${i}.${f}`))];
+  const ruleFields = ['rules', ...list.flatMap((_, i) => ['startTime', 'endTime', 'slotMinutes'].map((f) => `rules.${i}.${f}`))];
   const save = errorsFor(saveError, ['validFrom', 'validTo', ...ruleFields]);
   const previewErrors = errorsFor(previewError, ['from', 'to', ...ruleFields]);
   const expandErrors = errorsFor(expandError, ['from', 'to']);
