@@ -306,6 +306,34 @@ describe('weekly pattern', () => {
   });
 });
 
+describe('weekly pattern when main cannot be reached', () => {
+  it('keeps every period typed and saves on the next try', async () => {
+    let attempt = 0;
+    const fake = await open({
+      'availability.saveTemplate': (req) =>
+        ++attempt === 1
+          ? { ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. What you typed is kept; try again in a moment.' } }
+          : { ok: true, value: { doctorId: 1, rules: req.rules.map((r) => ({ ...r, slotMinutes: r.slotMinutes ?? 15 })), validFrom: req.validFrom, validTo: req.validTo ?? null } },
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    const friday = await screen.findByRole('group', { name: 'Friday' });
+    fireEvent.click(within(friday).getByRole('button', { name: 'Add hours on Friday' }));
+    type('Friday from', '10:00', friday);
+    type('Friday until', '14:00', friday);
+    type('Pattern ends on', '2099-12-31');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
+    expect(await screen.findByText(/cannot be reached/)).toBeTruthy();
+    expect((within(friday).getByLabelText('Friday until') as HTMLInputElement).value).toBe('14:00');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
+    await screen.findByText('Weekly pattern saved for Dr. Rao');
+    expect(screen.queryByText(/cannot be reached/)).toBeNull();
+    const [first, second] = sent(fake, 'availability.saveTemplate');
+    expect(second).toEqual(first);
+    expect(second).toMatchObject({ rules: [{ weekday: 5, startTime: '10:00', endTime: '14:00', slotMinutes: 15 }], validTo: '2099-12-31' });
+  });
+});
+
 describe('leave, extra hours and the calendar', () => {
   it('lists the coming windows and refetches when another PC changes them', async () => {
     let windows = [window1];
