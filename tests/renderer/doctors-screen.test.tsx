@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
@@ -51,9 +51,11 @@ async function openDoctors() {
   return screen.findByRole('table', { name: 'Doctors' });
 }
 
-// Each test imports the whole app afresh and walks a long flow; on a busy two-core machine that
-// takes longer than the default five seconds, which is no sign of a fault.
+// Each test imports the whole app afresh and walks a long flow, and role queries over a large
+// page are slow in jsdom; on a busy two-core machine that outlasts the default waits (5 s a test,
+// 1 s a findBy), which is no sign of a fault.
 vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
@@ -234,7 +236,12 @@ describe('weekly pattern', () => {
     type('Monday until', '13:00', monday);
     type('Monday minutes per slot', '20', monday);
     fireEvent.click(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
-    // The second period starts where the first ended.
+    // The second period starts where the first ended; removing one keeps the focus on the day.
+    expect((within(monday).getAllByLabelText('Monday from') as HTMLInputElement[]).map((s) => s.value)).toEqual(['09:00', '13:00']);
+    fireEvent.click(within(monday).getByRole('button', { name: 'Remove Monday 13:00–?' }));
+    expect(document.activeElement).toBe(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
+    expect(within(monday).getAllByLabelText('Monday from')).toHaveLength(1);
+    fireEvent.click(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
     const starts = within(monday).getAllByLabelText('Monday from') as HTMLInputElement[];
     expect(starts.map((s) => s.value)).toEqual(['09:00', '13:00']);
     fireEvent.change(starts[1]!, { target: { value: '16:00' } });
