@@ -46,7 +46,7 @@ export function Tabs({ tabs, label, initial }: { tabs: readonly Tab[]; label: st
             role="tab"
             id={`${base}-tab-${t.id}`}
             aria-selected={t.id === current.id}
-            aria-controls={`${base}-panel-${t.id}`}
+            aria-controls={t.id === current.id ? `${base}-panel-${t.id}` : undefined}
             tabIndex={t.id === current.id ? 0 : -1}
             onClick={() => setSelected(t.id)}
           >

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntryDto, ChannelName, SessionDto, SettingsDto, UserDto } from '../../preload/contract';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
@@ -56,9 +56,11 @@ async function open(handlers: FakeHandlers = {}) {
 const type = (label: string, value: string, scope: HTMLElement = document.body) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
 const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, channel: ChannelName) => fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
 
-// Each test imports the whole app afresh and walks a long flow; on a busy two-core machine that
-// takes longer than the default five seconds, which is no sign of a fault.
+// Each test imports the whole app afresh and walks a long flow, and role queries over a large
+// page are slow in jsdom; on a busy two-core machine that outlasts the default waits (5 s a test,
+// 1 s a findBy), which is no sign of a fault.
 vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
@@ -214,6 +216,8 @@ describe('audit log', () => {
 
     const table = await within(panel).findByRole('table', { name: 'Audit entries' });
     expect(within(table).getAllByRole('row')).toHaveLength(101);
+    // Older entries follow the filters of the list on screen, not a box changed since.
+    fireEvent.change(within(filters).getByLabelText('Outcome'), { target: { value: 'FAILED' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Show older entries' }));
     await within(table).findByText('{"reason":"disabled"}');
     expect(within(table).getByText('Refused')).toBeTruthy();

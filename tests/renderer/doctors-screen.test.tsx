@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
@@ -54,9 +54,11 @@ async function openDoctors() {
   return screen.findByRole('table', { name: 'Doctors' });
 }
 
-// Each test imports the whole app afresh and walks a long flow; on a busy two-core machine that
-// takes longer than the default five seconds, which is no sign of a fault.
+// Each test imports the whole app afresh and walks a long flow, and role queries over a large
+// page are slow in jsdom; on a busy two-core machine that outlasts the default waits (5 s a test,
+// 1 s a findBy), which is no sign of a fault.
 vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
@@ -198,6 +200,20 @@ describe('doctors screen', () => {
   });
 });
 
+describe('live updates', () => {
+  it('after a resync the list and the open doctor show what another PC saved', async () => {
+    let name = 'Dr. Rao';
+    const fake = await open({ 'doctors.list': () => ({ ok: true, value: [{ ...RAO, name }] }) });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    await screen.findByRole('heading', { name: 'Dr. Rao' });
+    name = 'Dr. Ramesh Rao';
+    act(() => fake.emit('resync', { reason: 'reconnected' }));
+    expect(await screen.findByRole('heading', { name: 'Dr. Ramesh Rao' })).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Doctors' })).getByText('Dr. Ramesh Rao')).toBeTruthy();
+  });
+});
+
 describe('weekly pattern', () => {
   it('previews, saves and puts the pattern in the calendar', async () => {
     const fake = await open({
@@ -223,7 +239,12 @@ describe('weekly pattern', () => {
     type('Monday until', '13:00', monday);
     type('Monday minutes per slot', '20', monday);
     fireEvent.click(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
-    // The second period starts where the first ended.
+    // The second period starts where the first ended; removing one keeps the focus on the day.
+    expect((within(monday).getAllByLabelText('Monday from') as HTMLInputElement[]).map((s) => s.value)).toEqual(['09:00', '13:00']);
+    fireEvent.click(within(monday).getByRole('button', { name: 'Remove Monday 13:00–?' }));
+    expect(document.activeElement).toBe(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
+    expect(within(monday).getAllByLabelText('Monday from')).toHaveLength(1);
+    fireEvent.click(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
     const starts = within(monday).getAllByLabelText('Monday from') as HTMLInputElement[];
     expect(starts.map((s) => s.value)).toEqual(['09:00', '13:00']);
     fireEvent.change(starts[1]!, { target: { value: '16:00' } });
@@ -292,6 +313,34 @@ describe('weekly pattern', () => {
     expect(sent(fake, 'availability.saveTemplate')).toHaveLength(1);
     // What was typed stays for the fix.
     expect((within(monday).getByLabelText('Monday until') as HTMLInputElement).value).toBe('17:00');
+  });
+});
+
+describe('weekly pattern when main cannot be reached', () => {
+  it('keeps every period typed and saves on the next try', async () => {
+    let attempt = 0;
+    const fake = await open({
+      'availability.saveTemplate': (req) =>
+        ++attempt === 1
+          ? { ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. What you typed is kept; try again in a moment.' } }
+          : { ok: true, value: { doctorId: 1, rules: req.rules.map((r) => ({ ...r, slotMinutes: r.slotMinutes ?? 15 })), validFrom: req.validFrom, validTo: req.validTo ?? null } },
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    const friday = await screen.findByRole('group', { name: 'Friday' });
+    fireEvent.click(within(friday).getByRole('button', { name: 'Add hours on Friday' }));
+    type('Friday from', '10:00', friday);
+    type('Friday until', '14:00', friday);
+    type('Pattern ends on', '2099-12-31');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
+    expect(await screen.findByText(/cannot be reached/)).toBeTruthy();
+    expect((within(friday).getByLabelText('Friday until') as HTMLInputElement).value).toBe('14:00');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
+    await screen.findByText('Weekly pattern saved for Dr. Rao');
+    expect(screen.queryByText(/cannot be reached/)).toBeNull();
+    const [first, second] = sent(fake, 'availability.saveTemplate');
+    expect(second).toEqual(first);
+    expect(second).toMatchObject({ rules: [{ weekday: 5, startTime: '10:00', endTime: '14:00', slotMinutes: 15 }], validTo: '2099-12-31' });
   });
 });
 

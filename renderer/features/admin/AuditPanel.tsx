@@ -42,30 +42,34 @@ export function AuditPanel() {
   const { at, formMessage } = errorsFor(error, FIELDS);
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFilters({ ...filters, [key]: e.target.value });
 
-  async function fetchPage(beforeId?: number) {
-    const query = { ...toQuery(filters), ...(beforeId ? { beforeId } : {}) };
-    const badId = filters.entityId.trim() && !/^\d+$/.test(filters.entityId.trim());
-    const local = badId ? { code: 'INVALID' as const, field: 'entityId', message: 'Enter a record number' } : contractProblem(auditQuerySchema, query);
-    if (local) return setError(local);
+  // The filters of the entries on screen: older pages follow them, not boxes changed since.
+  const [shown, setShown] = useState<Req<'audit.list'>>();
+
+  async function fetchPage(query: Req<'audit.list'>, beforeId?: number) {
     setBusy(true);
-    const r = await clinic.audit.list(query);
+    const r = await clinic.audit.list({ ...query, ...(beforeId ? { beforeId } : {}) });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(undefined);
+    setShown(query);
     setEntries(beforeId ? [...(entries ?? []), ...r.value] : r.value);
     setMore(r.value.length === PAGE);
   }
 
+  function show(e?: FormEvent) {
+    e?.preventDefault();
+    const query = toQuery(filters);
+    const badId = filters.entityId.trim() && !/^\d+$/.test(filters.entityId.trim());
+    const local = badId ? { code: 'INVALID' as const, field: 'entityId', message: 'Enter a record number' } : contractProblem(auditQuerySchema, query);
+    if (local) return setError(local);
+    void fetchPage(query);
+  }
+
   useEffect(() => {
-    void fetchPage();
+    show();
     void clinic.users.list({}).then((r) => r.ok && setUsers(r.value));
     // Only the first page on opening; later pages and filters are the admin's to ask for.
   }, []);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    void fetchPage();
-  }
 
   const columns = (zone: string): Column<AuditEntryDto>[] => [
     { header: 'When', cell: (a) => clinicDateTime(a.occurredAt, zone) },
@@ -80,7 +84,7 @@ export function AuditPanel() {
   return (
     <section className="ui-panel" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
-      <form className="ui-form" onSubmit={submit} noValidate aria-label="Audit filters">
+      <form className="ui-form" onSubmit={show} noValidate aria-label="Audit filters">
         {(formMessage ?? settingsProblem) && <Banner tone="error">{formMessage ?? settingsProblem}</Banner>}
         <div className="ui-row">
           <Field label="From" type="date" value={filters.from} onChange={set('from')} error={at('from')} />
@@ -125,9 +129,9 @@ export function AuditPanel() {
         </div>
       </form>
       {entries && settings && <Table label="Audit entries" columns={columns(settings.timeZone)} rows={entries} empty="No entries match these filters." />}
-      {more && entries && (
+      {more && entries && shown && (
         <div>
-          <Button onClick={() => void fetchPage(entries[entries.length - 1]!.id)} disabled={busy}>
+          <Button onClick={() => void fetchPage(shown, entries[entries.length - 1]!.id)} disabled={busy}>
             Show older entries
           </Button>
         </div>

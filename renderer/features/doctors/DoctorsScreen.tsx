@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CallError, DoctorDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useLoadedClinicSettings } from '../../stores/clinic-settings';
@@ -24,6 +24,11 @@ export function DoctorsScreen() {
   // The open doctor is kept apart from the list, so it stays open when a filter or a
   // deactivation takes it out of the list.
   const [chosen, setChosen] = useState<DoctorDto>();
+  const fresh = doctors?.find((d) => d.id === chosen?.id);
+  // A reload (after a resync, say) may bring a newer copy of the open doctor.
+  useEffect(() => {
+    if (fresh) setChosen(fresh);
+  }, [fresh]);
 
   async function setActive(d: DoctorDto, active: boolean) {
     const r = await clinic.doctors.setActive({ id: d.id, active });

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { expandSchema, previewTemplateSchema, saveTemplateSchema, type CallError, type DoctorDto, type Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { Banner } from '../../ui/Banner';
@@ -61,6 +61,8 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
   const [dirty, setDirty] = useState(false);
   // The period just added gets the focus, so the admin types its hours straight away.
   const [justAdded, setJustAdded] = useState<number>();
+  const base = useId();
+  const addButtonId = (weekday: number) => `${base}-add-${weekday}`;
 
   useEffect(() => {
     let current = true;
@@ -79,7 +81,7 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
   }, [doctor.id]);
 
   const list = ordered(rows);
-  const ruleFields = ['rules', ...list.flatMap((_, i) => ['weekday', 'startTime', 'endTime', 'slotMinutes'].map((f) => `rules.${i}.${f}`))];
+  const ruleFields = ['rules', ...list.flatMap((_, i) => ['startTime', 'endTime', 'slotMinutes'].map((f) => `rules.${i}.${f}`))];
   const save = errorsFor(saveError, ['validFrom', 'validTo', ...ruleFields]);
   const previewErrors = errorsFor(previewError, ['from', 'to', ...ruleFields]);
   const expandErrors = errorsFor(expandError, ['from', 'to']);
@@ -104,8 +106,10 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
     edited([...rows, row]);
   }
 
-  function remove(key: number) {
-    edited(rows.filter((r) => r.key !== key));
+  function remove(row: RuleRow) {
+    // The button pressed is going away: keep the keyboard user on that day.
+    document.getElementById(addButtonId(row.weekday))?.focus();
+    edited(rows.filter((r) => r.key !== row.key));
   }
 
   async function showPreview() {
@@ -174,14 +178,16 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
                     <Field autoFocus={r.key === justAdded} label={`${day} from`} type="time" value={r.startTime} onChange={(e) => change(r.key, { startTime: e.target.value })} error={ruleError(`rules.${i}.startTime`)} />
                     <Field label={`${day} until`} type="time" value={r.endTime} onChange={(e) => change(r.key, { endTime: e.target.value })} error={ruleError(`rules.${i}.endTime`)} />
                     <Field label={`${day} minutes per slot`} inputMode="numeric" value={r.slotMinutes} onChange={(e) => change(r.key, { slotMinutes: e.target.value })} error={ruleError(`rules.${i}.slotMinutes`)} />
-                    <Button aria-label={`Remove ${day} ${r.startTime || '?'}–${r.endTime || '?'}`} onClick={() => remove(r.key)}>
+                    <Button aria-label={`Remove ${day} ${r.startTime || '?'}–${r.endTime || '?'}`} onClick={() => remove(r)}>
                       Remove
                     </Button>
                   </div>
                 ),
               )}
               <div>
-                <Button onClick={() => add(weekday)}>Add hours on {day}</Button>
+                <Button id={addButtonId(weekday)} onClick={() => add(weekday)}>
+                  Add hours on {day}
+                </Button>
               </div>
             </fieldset>
           );
