@@ -34,3 +34,9 @@ export const fromMinutes = (minutes: number) => `${String(Math.floor(minutes / 6
 
 export const hhmm = (time: string) => time.slice(0, 5);
 export const timeRange = (a: { startTime: string; endTime: string }) => `${hhmm(a.startTime)}–${hhmm(a.endTime)}`;
+
+/** An instant from main (UTC) as the clinic's wall-clock time, "YYYY-MM-DD HH:MM". */
+export const clinicDateTime = (instant: string, timeZone: string) => format(new TZDate(instant, timeZone), 'yyyy-MM-dd HH:mm');
+
+/** "2026-11-30" → "Mon 2026-11-30": a desk reads schedules by weekday. */
+export const withWeekday = (date: string) => `${format(parseISO(date), 'EEE')} ${date}`;

@@ -8,6 +8,8 @@ interface ClinicDataState {
   doctors: DoctorDto[];
   problem: string | undefined;
   load(): Promise<void>;
+  /** Main's answer after settings.update, so every screen sees the new zone or slot length at once. */
+  setSettings(settings: SettingsDto): void;
 }
 
 /**
@@ -25,6 +27,9 @@ export const useClinicData = create<ClinicDataState>((set) => ({
       return;
     }
     set({ settings: settings.value, doctors: [...doctors.value].sort((a, b) => a.name.localeCompare(b.name)), problem: undefined });
+  },
+  setSettings(settings) {
+    set({ settings, problem: undefined });
   },
 }));
 

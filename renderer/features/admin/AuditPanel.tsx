@@ -1,11 +1,11 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { AUDIT_OUTCOMES, CHANNEL_NAMES, auditQuerySchema, channels, type AuditEntryDto, type CallError, type Req, type UserDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useLoadedClinicSettings } from '../../stores/clinic-settings';
+import { useClinicData } from '../../stores/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, SelectField } from '../../ui/Field';
-import { clinicDateTime } from '../../ui/clinic-time';
+import { clinicDateTime } from '../../lib/dates';
 import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { Table, type Column } from '../../ui/Table';
 
@@ -31,7 +31,7 @@ function toQuery(f: typeof EMPTY): Req<'audit.list'> {
 
 /** Who did what, when and from which PC: newest first, filtered, a page at a time. */
 export function AuditPanel() {
-  const { settings, problem: settingsProblem } = useLoadedClinicSettings();
+  const { settings, problem: settingsProblem } = useClinicData();
   const [filters, setFilters] = useState(EMPTY);
   const [users, setUsers] = useState<UserDto[]>([]);
   const [entries, setEntries] = useState<AuditEntryDto[]>();

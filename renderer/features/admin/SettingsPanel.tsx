@@ -1,12 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { updateSettingsSchema, type CallError, type Req, type SettingsDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicSettings } from '../../stores/clinic-settings';
+import { useClinicData } from '../../stores/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, TextAreaField } from '../../ui/Field';
-import { clinicDateTime } from '../../ui/clinic-time';
+import { clinicDateTime } from '../../lib/dates';
 import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { toast } from '../../ui/toasts';
 
@@ -25,7 +25,7 @@ const toForm = (s: SettingsDto) => ({
 
 /** The clinic's name, address, time zone, money and desk defaults. */
 export function SettingsPanel() {
-  const { settings, problem, load, set: publish } = useClinicSettings();
+  const { settings, problem, load, setSettings: publish } = useClinicData();
   const [form, setForm] = useState<ReturnType<typeof toForm>>();
   const [error, setError] = useState<CallError>();
   const [busy, setBusy] = useState(false);

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DoctorDto, UserDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useLoadedClinicSettings } from '../../stores/clinic-settings';
+import { useClinicData } from '../../stores/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { clinicDateTime } from '../../ui/clinic-time';
+import { clinicDateTime } from '../../lib/dates';
 import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
 import { ResetPassword, ROLE_NAMES, UserForm } from './UserDialogs';
@@ -13,7 +13,7 @@ const nameOf = (u: UserDto) => u.displayName || u.email;
 
 /** Desk accounts: who may sign in with which role; disabling, new passwords, and unlocking after failed sign-ins. */
 export function UsersPanel() {
-  const { settings, problem: settingsProblem } = useLoadedClinicSettings();
+  const { settings, problem: settingsProblem } = useClinicData();
   const [users, setUsers] = useState<UserDto[]>();
   const [doctors, setDoctors] = useState<DoctorDto[]>([]);
   const [problem, setProblem] = useState<string>();

@@ -4,7 +4,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextAreaField } from '../../ui/Field';
-import { hhmm, withWeekday } from '../../ui/clinic-time';
+import { hhmm, withWeekday } from '../../lib/dates';
 import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { Table, type Column } from '../../ui/Table';
 

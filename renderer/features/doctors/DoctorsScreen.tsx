@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { CallError, DoctorDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useLoadedClinicSettings } from '../../stores/clinic-settings';
+import { useClinicData } from '../../stores/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/Field';
-import { todayIn } from '../../ui/clinic-time';
+import { todayIn } from '../../lib/dates';
 import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
 import { DoctorForm } from './DoctorForm';
@@ -18,7 +18,7 @@ import { useDoctors } from './useDoctors';
 export function DoctorsScreen() {
   const [filter, setFilter] = useState({ specialization: '', includeInactive: false });
   const { doctors, specializations, problem, reload } = useDoctors(filter);
-  const { settings, problem: settingsProblem } = useLoadedClinicSettings();
+  const { settings, problem: settingsProblem } = useClinicData();
   const [editing, setEditing] = useState<DoctorDto | 'new'>();
   const [deleting, setDeleting] = useState<DoctorDto>();
   // The open doctor is kept apart from the list, so it stays open when a filter or a

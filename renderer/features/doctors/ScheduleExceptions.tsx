@@ -4,7 +4,7 @@ import { clinic } from '../../api/clinic';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, SelectField } from '../../ui/Field';
-import { hhmm, plusDays, withWeekday } from '../../ui/clinic-time';
+import { hhmm, shiftDate, withWeekday } from '../../lib/dates';
 import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
@@ -37,7 +37,7 @@ export function ScheduleExceptions({ doctor, today }: { doctor: DoctorDto; today
   const [blocked, setBlocked] = useState<{ appointments: Stranded; retry: Retry; done(cancelled: number): void }>();
   const { at, formMessage } = errorsFor(error, FIELDS);
 
-  const to = plusDays(from, SHOWN_DAYS - 1);
+  const to = shiftDate(from, SHOWN_DAYS - 1);
   const latest = useRef(0);
   const load = useCallback(async () => {
     // Only the newest answer is shown, whatever order the replies come back in.

@@ -4,7 +4,7 @@ import { clinic } from '../../api/clinic';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { hhmm, plusDays, withWeekday } from '../../ui/clinic-time';
+import { hhmm, shiftDate, withWeekday } from '../../lib/dates';
 import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
@@ -53,10 +53,10 @@ export function TemplateEditor({ doctor, today, defaultSlotMinutes }: { doctor: 
   const [loadProblem, setLoadProblem] = useState<string>();
   const [saveError, setSaveError] = useState<CallError>();
   const [busy, setBusy] = useState<'save' | 'preview' | 'expand'>();
-  const [range, setRange] = useState({ from: today, to: plusDays(today, 13) });
+  const [range, setRange] = useState({ from: today, to: shiftDate(today, 13) });
   const [previewError, setPreviewError] = useState<CallError>();
   const [preview, setPreview] = useState<Preview>();
-  const [expandRange, setExpandRange] = useState({ from: today, to: plusDays(today, 27) });
+  const [expandRange, setExpandRange] = useState({ from: today, to: shiftDate(today, 27) });
   const [expandError, setExpandError] = useState<CallError>();
   const [dirty, setDirty] = useState(false);
   // The period just added gets the focus, so the admin types its hours straight away.
