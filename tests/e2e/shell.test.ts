@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
+import { seriousAxeViolations } from './desk';
 
 const ADMIN = { name: 'Dr. Meera Iyer', email: 'meera@sunrise.test', password: 'sunrise clinic 2026' };
 
@@ -22,12 +23,13 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
   afterAll(() => clinic?.dispose());
 
   it('creates the clinic and its first admin, signs out, and signs in again', async () => {
-    const page = await clinic.browser.newPage();
+    const page = await (await clinic.browser.newContext()).newPage();
     const problems = await watchProblems(page);
     await page.goto(clinic.bridge.url);
     await page.getByRole('heading', { name: 'Set up Clinic Desk' }).waitFor();
     expect(new URL(page.url()).hash).toBe('');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'first-run.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByLabel('Clinic name').fill('Sunrise Clinic');
     await page.getByLabel('Time zone').fill('Asia/Kolkata');
@@ -44,6 +46,7 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
     await page.getByRole('banner', { name: `Signed in as ${ADMIN.name} (Administrator)` }).waitFor();
     await page.getByText('Sunrise Clinic').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'signed-in.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Clinic Desk' }).waitFor();
@@ -59,7 +62,7 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
   });
 
   it('the lock screen hides what is on screen until the password is entered again', async () => {
-    const page = await clinic.browser.newPage();
+    const page = await (await clinic.browser.newContext()).newPage();
     await page.goto(clinic.bridge.url);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
@@ -72,6 +75,7 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
     expect(await welcome.isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'locked.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByLabel('Password').fill('wrong password');
     await page.getByRole('button', { name: 'Unlock' }).click();
@@ -88,7 +92,7 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
       { name: 'Kavya Menon', phone: '+919845012345', date_of_birth: '1988-04-12', gender: 'FEMALE', medical_history: 'Asthma' },
       { name: 'Kabir Menon', phone: '+919845067890', date_of_birth: '1985-09-30', gender: 'MALE' },
     ]);
-    const page = await clinic.browser.newPage();
+    const page = await (await clinic.browser.newContext()).newPage();
     await page.goto(clinic.bridge.url);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
@@ -102,6 +106,7 @@ describe('first run, sign-in and the lock screen, in real Chromium through the l
     await page.getByRole('heading', { name: 'Kavya Menon' }).waitFor();
     await page.getByText('Asthma').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'patients.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });
 
