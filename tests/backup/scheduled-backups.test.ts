@@ -19,6 +19,7 @@ describe.each(MODES)('scheduled backups (%s)', (mode: Mode) => {
     h.services.sessions.signIn(admin, adminId);
   };
   const files = () => fs.readdirSync(folder).sort();
+  const ours = () => files().filter((f) => f.startsWith(`clinic-desk-${mode}-`));
   const status = async () => expectOk<BackupStatus>(await h.call('backup.status', {}, admin));
   const tick = () => startBackupScheduler(h.services.backups, 'front-desk-1', () => undefined, 3_600_000);
 
@@ -48,17 +49,20 @@ describe.each(MODES)('scheduled backups (%s)', (mode: Mode) => {
   it('backs up once a day at the chosen clinic time, keeping the last N', async () => {
     const saved = expectOk(await h.call('backup.saveSchedule', { enabled: true, timeOfDay: '21:30', folder, keepLast: 2 }, admin));
     expect(saved).toMatchObject({ enabled: true, timeOfDay: '21:30', folder, keepLast: 2 });
+    // Someone else's files in the same folder are never pruned.
+    const strangers = ['notes.txt', 'clinic-desk-other-20990101-000000.dump'];
+    for (const f of strangers) fs.writeFileSync(path.join(folder, f), 'keep me');
     const scheduler = tick();
     try {
       at('2099-03-01T21:00:00Z');
       await scheduler.tick();
-      expect(files()).toEqual([]);
+      expect(ours()).toEqual([]);
       at('2099-03-01T21:31:00Z');
       await scheduler.tick();
-      expect(files()).toEqual([expect.stringMatching(/^clinic-desk-.*-20990301-213100\./)]);
+      expect(ours()).toEqual([expect.stringMatching(/^clinic-desk-.*-20990301-213100\./)]);
       at('2099-03-01T23:59:00Z');
       await scheduler.tick(); // today's slot is done
-      expect(files()).toHaveLength(1);
+      expect(ours()).toHaveLength(1);
       for (const day of ['02', '03']) {
         at(`2099-03-${day}T22:05:00Z`); // a PC switched on after the time still backs up that day
         await scheduler.tick();
@@ -66,10 +70,11 @@ describe.each(MODES)('scheduled backups (%s)', (mode: Mode) => {
     } finally {
       scheduler.stop();
     }
-    expect(files()).toEqual([expect.stringMatching(/-20990302-220500\./), expect.stringMatching(/-20990303-220500\./)]);
+    expect(ours()).toEqual([expect.stringMatching(/-20990302-220500\./), expect.stringMatching(/-20990303-220500\./)]);
+    expect(files()).toEqual(expect.arrayContaining(strangers));
     const s = await status();
     expect(s.warning).toBeNull();
-    expect(s.lastSuccess).toMatchObject({ trigger: 'SCHEDULED', ok: true, file: path.join(folder, files()[1]!) });
+    expect(s.lastSuccess).toMatchObject({ trigger: 'SCHEDULED', ok: true, file: path.join(folder, ours()[1]!) });
     expect(await h.knex('backup_runs').where({ trigger: 'SCHEDULED' }).pluck('scheduled_slot')).toEqual(['2099-03-01 21:30', '2099-03-02 21:30', '2099-03-03 21:30']);
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import pg from 'pg';
 import type { EventName, Req, Result } from '../../preload/contract';
 import { openDatabase, type Database } from '../../main/db/open';
@@ -130,4 +131,79 @@ describe('a booking in flight when the clinic server fails', () => {
       expect(escaped).toEqual([]);
     },
   );
+
+  it('the connection drops after COMMIT reached the server but before its reply: reported UNAVAILABLE, committed once, the retry finds it taken', async () => {
+    const cutter = await commitCutter(cluster.port);
+    const viaProxy = await openDatabase({ mode: 'server', url: `postgres://postgres@127.0.0.1:${cutter.port}/clinic`, sslMode: 'disable', caFile: undefined, poolMax: 2, statementTimeoutMs: 15_000 }, { schema: 'guard' });
+    const other = await startHarness('server', viaProxy);
+    try {
+      const { sessionKey } = await other.signInAs('RECEPTIONIST');
+      const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Pat Lost Reply', email: 'lost-reply@clinic.test' }).returning('id');
+      const booking: Req<'appointments.book'> = { patientId, doctorId, date: DAY, startTime: '18:00' };
+      cutter.arm();
+      const first = await other.call('appointments.book', booking, sessionKey);
+      expect(cutter.cuts()).toBe(1);
+      expect(first.ok ? 'ok' : first.error.code).toBe('UNAVAILABLE');
+      const again = await other.call('appointments.book', booking, sessionKey);
+      expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT');
+      const counted = await h.knex('appointment_entities').where({ patient_id: patientId }).count<{ n: string }[]>({ n: '*' });
+      expect(Number(counted[0]?.n)).toBe(1);
+      expect(escaped).toEqual([]);
+    } finally {
+      other.services.stop();
+      await viaProxy.close();
+      await cutter.close();
+    }
+  });
 });
+
+/**
+ * A TCP proxy to the server that, once armed, lets the next transaction that inserts an
+ * appointment send its COMMIT and then cuts that connection before the server's reply gets
+ * back: the commit happened, the app never hears of it.
+ */
+async function commitCutter(targetPort: number) {
+  let armed = false;
+  let cuts = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    sockets.add(client).add(upstream);
+    let inserted = false;
+    let swallow = false;
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+    upstream.on('data', (chunk) => {
+      if (!swallow) client.write(chunk);
+    });
+    client.on('data', (chunk) => {
+      const text = chunk.toString('latin1');
+      if (armed && /insert into "appointment_entities"/i.test(text)) inserted = true;
+      if (armed && inserted && /COMMIT/.test(text)) {
+        armed = false;
+        swallow = true;
+        cuts++;
+        upstream.write(chunk);
+        // Long enough for the server to commit; the reply is swallowed, then the line goes dead.
+        setTimeout(end, 300);
+        return;
+      }
+      upstream.write(chunk);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    arm: () => (armed = true),
+    cuts: () => cuts,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
