@@ -21,6 +21,11 @@ import { SettingsService } from './settings/service';
 import { registerSystemHandlers } from './system/handlers';
 import { registerUserHandlers } from './users/handlers';
 import { UsersService } from './users/service';
+import type { RequestClient } from 'twilio';
+import { registerVideoHandlers, type CallWindowOpener } from './video/handlers';
+import { TwilioRooms } from './video/rooms';
+import { VideoService } from './video/service';
+import { WindowTickets } from './video/window-tickets';
 
 export interface MainServices {
   router: Router;
@@ -36,6 +41,10 @@ export interface ServiceOptions {
   log: (message: string, err: unknown) => void;
   events: EventSink;
   now?: () => number;
+  /** Opens a call window (Electron); without it a browser tab is given a ticket instead. */
+  openCallWindow?: CallWindowOpener;
+  /** Tests point Twilio's REST client at a local fake; the app uses Twilio's own. */
+  twilioHttpClient?: RequestClient;
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -68,6 +77,13 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now));
   registerPaymentHandlers(router, new PaymentsService(knex));
+  registerVideoHandlers(router, {
+    video: new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, options.log),
+    sessions,
+    auth,
+    tickets: new WindowTickets(options.now),
+    openCallWindow: options.openCallWindow,
+  });
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 

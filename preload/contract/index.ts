@@ -8,3 +8,4 @@ export * from './doctors';
 export * from './availability';
 export * from './appointments';
 export * from './payments';
+export * from './video';

@@ -6,6 +6,7 @@ import type { Database } from '../../main/db/open';
 import { createServices, type MainServices } from '../../main/services';
 import { insertUser } from '../../main/users/repo';
 import { openScratch, type Mode } from './databases';
+import { FakeTwilio } from './fake-twilio';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let testHash: Promise<string> | undefined;
@@ -21,6 +22,8 @@ export interface SentEvent {
 
 export interface Harness {
   db: Database;
+  /** Where this harness's Twilio REST calls go (started on first use). */
+  twilio: FakeTwilio;
   knex: Knex;
   services: MainServices;
   events: SentEvent[];
@@ -46,8 +49,10 @@ export async function startHarness(mode: Mode, existing?: Database): Promise<Har
       this.now += ms;
     },
   };
+  const twilio = new FakeTwilio();
   const services = createServices(db, {
     version: '0.0.0-test',
+    twilioHttpClient: twilio.httpClient(),
     log: () => undefined,
     events: (event, payload, sessionKey) => events.push({ event, payload, sessionKey, at: Date.now() }),
     now: () => clock.now,
@@ -56,6 +61,7 @@ export async function startHarness(mode: Mode, existing?: Database): Promise<Har
     services.router.call(channel, payload, { sessionKey, workstation: 'test-pc' });
   return {
     db,
+    twilio,
     knex: db.knex,
     services,
     events,
@@ -76,6 +82,7 @@ export async function startHarness(mode: Mode, existing?: Database): Promise<Har
     },
     async dispose() {
       services.stop();
+      await twilio.close();
       await scratch?.dispose();
     },
   };
