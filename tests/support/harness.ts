@@ -3,7 +3,7 @@ import type { ChannelName, EventName, Req, Result, Role } from '../../preload/co
 import { hashPassword } from '../../main/auth/hashing';
 import { migrateToLatest } from '../../main/db/migrator';
 import type { Database } from '../../main/db/open';
-import { createServices, type MainServices } from '../../main/services';
+import { createServices, type MainServices, type ServiceOptions } from '../../main/services';
 import { insertUser } from '../../main/users/repo';
 import { openScratch, type Mode } from './databases';
 import { FakeTwilio } from './fake-twilio';
@@ -38,7 +38,8 @@ export interface Harness {
 
 let seq = 0;
 
-export async function startHarness(mode: Mode, existing?: Database): Promise<Harness> {
+/** `overrides` replace service options (a log to inspect, a call-window opener). */
+export async function startHarness(mode: Mode, existing?: Database, overrides: Partial<ServiceOptions> = {}): Promise<Harness> {
   const scratch = existing ? undefined : await openScratch(mode);
   const db = existing ?? scratch!.db;
   await migrateToLatest(db.knex);
@@ -56,6 +57,7 @@ export async function startHarness(mode: Mode, existing?: Database): Promise<Har
     log: () => undefined,
     events: (event, payload, sessionKey) => events.push({ event, payload, sessionKey, at: Date.now() }),
     now: () => clock.now,
+    ...overrides,
   });
   const callRaw = (channel: string, payload: unknown, sessionKey = 'anonymous') =>
     services.router.call(channel, payload, { sessionKey, workstation: 'test-pc' });
