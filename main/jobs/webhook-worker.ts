@@ -69,7 +69,9 @@ export class WebhookWorker {
     this.stopped = true;
     for (const t of this.retries) clearTimeout(t);
     this.retries.clear();
+    this.inFlight.clear();
     await new Promise<void>((resolve) => this.queue.destroy(() => resolve()));
+    this.notifyIdle();
   }
 
   private isIdle(): boolean {
