@@ -22,6 +22,7 @@ export function registerVideoHandlers(router: Router, deps: VideoHandlerDeps): v
   router
     .handle('video.getSettings', () => video.getSettings())
     .handle('video.updateSettings', (req, { user }) => video.updateSettings(req, user))
+    .handle('video.callInfo', (req, { user }) => video.callInfo(req.appointmentId, user))
     .handle('video.start', (req, { user }) => video.start(req.appointmentId, user))
     .handle('video.patientLink', (req, { user }) => video.patientLink(req.appointmentId, user))
     .handle('video.reportEvent', (req, { user }) => video.reportEvent(req, user))

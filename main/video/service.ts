@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { reportVideoEventSchema, VideoJoinDto, VideoSettingsDto } from '../../preload/contract';
+import type { CallInfoDto, reportVideoEventSchema, VideoJoinDto, VideoSettingsDto } from '../../preload/contract';
 import { findAppointment, type AppointmentView } from '../appointments/repo';
 import type { CurrentUser } from '../ipc/context';
 import { AppError } from '../ipc/errors';
@@ -39,6 +39,13 @@ export class VideoService {
 
   async updateSettings(changes: VideoSettingsUpdate, user: CurrentUser): Promise<VideoSettingsDto> {
     return publicVideoSettings(await writeVideoSettings(this.knex, changes, user.id));
+  }
+
+  /** The appointment as the call window shows it, and whether calls can be made at all. */
+  async callInfo(appointmentId: number, user: CurrentUser): Promise<CallInfoDto> {
+    const a = await this.callable(appointmentId, user);
+    const configured = credentialsOf(await readVideoSettings(this.knex)) !== undefined;
+    return { appointmentId, patientId: a.patientId, patientName: a.patientName, doctorName: a.doctorName, date: a.date, startTime: a.startTime, status: a.status, videoConfigured: configured };
   }
 
   /** Creates or reuses the appointment's room and gives the caller a token for it alone. */

@@ -62,6 +62,7 @@ import {
 } from './payments';
 import {
   appointmentRefSchema,
+  callInfoSchema,
   endCallSchema,
   joinWindowSchema,
   openCallWindowResultSchema,
@@ -213,6 +214,7 @@ export const channels = {
   'video.openWindow': channel({ req: appointmentRefSchema, res: openCallWindowResultSchema, roles: DOCTOR_OR_ADMIN }),
   /** A browser tab opened for a call presents its one-time ticket and is signed in as its opener. */
   'video.joinWindow': channel({ req: joinWindowSchema, res: sessionSchema, roles: 'public' }),
+  'video.callInfo': channel({ req: appointmentRefSchema, res: callInfoSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
   'video.start': channel({ req: appointmentRefSchema, res: videoJoinSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
   'video.patientLink': channel({ req: appointmentRefSchema, res: patientLinkSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
   'video.reportEvent': channel({ req: reportVideoEventSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),

@@ -49,6 +49,20 @@ export const updateVideoSettingsSchema = z.strictObject({
 
 export const appointmentRefSchema = z.strictObject({ appointmentId: idSchema });
 
+/** What the call window shows before and during the call. */
+export const callInfoSchema = z.object({
+  appointmentId: idSchema,
+  patientId: idSchema,
+  patientName: z.string(),
+  doctorName: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  status: z.string(),
+  /** Whether the clinic's Twilio account is set up (nothing about it beyond yes or no). */
+  videoConfigured: z.boolean(),
+});
+export type CallInfoDto = z.infer<typeof callInfoSchema>;
+
 /** What the call window needs to join: the doctor's token for this appointment's room only. */
 export const videoJoinSchema = z.object({
   appointmentId: idSchema,

@@ -148,6 +148,7 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
     const opened = await h.call('video.openWindow', { appointmentId: await someAppointment(h) }, opener.sessionKey);
     return { ticket: (opened as { value: { ticket: string } }).value.ticket };
   },
+  'video.callInfo': async (h) => ({ appointmentId: await someAppointment(h) }),
   'video.start': async (h) => {
     await configureVideo(h.knex);
     return { appointmentId: await someAppointment(h) };

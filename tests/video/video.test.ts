@@ -155,6 +155,21 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
       expect(await sessionsOf(id)).toHaveLength(0);
     });
 
+    it('tells the call window whom the call is with, and whether video is set up', async () => {
+      const id = await appointment();
+      expect(expectOk(await h.call('video.callInfo', { appointmentId: id }, doctor.sessionKey))).toEqual({
+        appointmentId: id,
+        patientId,
+        patientName: 'Ravi Kumar',
+        doctorName: 'Dr. Asha Rao',
+        date: expect.any(String),
+        startTime: '10:30:00',
+        status: 'SCHEDULED',
+        videoConfigured: true,
+      });
+      expect(await h.call('video.callInfo', { appointmentId: id }, otherDoctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    });
+
     it('is refused for a cancelled appointment and an unknown one', async () => {
       expect(await start(await appointment('CANCELLED'))).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('cancelled') } });
       expect(await start(987654321)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
