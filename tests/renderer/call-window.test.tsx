@@ -165,6 +165,27 @@ describe('before joining', () => {
   });
 });
 
+describe('the patient’s join link', () => {
+  it('is fetched from main, shown ready for SMS, and copied to the clipboard', async () => {
+    const LINK = { link: 'https://join.example.org/visit?t=abc', message: 'Sunrise Clinic: your video consultation with Dr. Asha Rao. Join here: https://join.example.org/visit?t=abc', expiresAt: new Date().toISOString() };
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { fake } = await openCall({ 'video.patientLink': () => ({ ok: true, value: LINK }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Get the patient’s join link' }));
+    expect(((await screen.findByLabelText('Message for the patient')) as HTMLTextAreaElement).value).toBe(LINK.message);
+    expect(fake.calls.find((c) => c.channel === 'video.patientLink')?.payload).toEqual({ appointmentId: 5 });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByText('Link copied.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith(LINK.link);
+  });
+
+  it('shows main’s reason when there is no link template', async () => {
+    await openCall({ 'video.patientLink': () => ({ ok: false, error: { code: 'CONFLICT', message: 'There is no patient join link yet: an administrator sets its template in the video settings.' } }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Get the patient’s join link' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('no patient join link yet');
+  });
+});
+
 describe('joining', () => {
   it('starts the call in main, joins with the preview’s tracks, and reports it connected', async () => {
     const { fake, connect } = await openCall();

@@ -5,6 +5,7 @@ import { followSessionEvents, useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { PatientProfile } from '../patients/PatientProfile';
 import { CallScreen } from './CallScreen';
+import { PatientLink } from './PatientLink';
 import { parseCallRoute } from './route';
 import { VideoProvider, type CallEventReport } from './VideoProvider';
 import type { VideoVendor } from './vendor';
@@ -60,6 +61,7 @@ export function CallRoot({ loadVendor }: { loadVendor?: () => Promise<VideoVendo
         <CallScreen info={info} onJoined={onJoined} report={report} />
       </VideoProvider>
       <aside className="call-patient" aria-label="Patient summary">
+        {info.videoConfigured && <PatientLink appointmentId={info.appointmentId} />}
         <PatientProfile patientId={info.patientId} />
       </aside>
     </div>
