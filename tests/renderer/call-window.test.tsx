@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallInfoDto, SessionDto, VideoJoinDto } from '../../preload/contract';
 import type { CallRoom, CallRoomEvent, CallRoomEvents, RemoteParty, VideoVendor } from '../../renderer/features/call/vendor';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
@@ -112,6 +112,15 @@ async function join() {
   await screen.findByRole('toolbar', { name: 'Call controls' });
 }
 
+// Each test renders the whole call window (patient record included); on a busy two-core
+// machine that can take longer than vitest's default 5 s. Not a timing assertion.
+vi.setConfig({ testTimeout: 30_000 });
+
+// Transforming the call window's modules once, up front, keeps that cost out of the first test.
+beforeAll(async () => {
+  await import('../../renderer/features/call');
+}, 60_000);
+
 beforeEach(() => {
   localStorage.clear();
   media = installMedia();
@@ -218,6 +227,15 @@ describe('joining', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Join the call' }));
     expect((await screen.findByRole('alert')).textContent).toContain('could not be reached');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});
+
+describe('join failures', () => {
+  it('names a refused access token apart from an unreachable service', async () => {
+    const { joinFailure } = await import('../../renderer/features/call/VideoProvider');
+    expect(joinFailure({ code: 20101, message: 'Invalid Access Token' })).toContain('did not accept this call’s access token (error 20101)');
+    expect(joinFailure({ code: 53000, message: 'Signaling connection error' })).toContain('could not be reached');
+    expect(joinFailure(new TypeError('Failed to fetch'))).toContain('could not be reached');
   });
 });
 

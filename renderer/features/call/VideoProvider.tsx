@@ -19,6 +19,15 @@ const VideoContext = createContext<VideoContextValue | undefined>(undefined);
 
 const UNREACHABLE = 'The video service (Twilio) could not be reached from this PC. Check the internet connection and try again.';
 
+/** Why joining failed, from twilio-video's documented error codes (20101–20107: the access token). */
+export function joinFailure(err: unknown): string {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'number' && code >= 20101 && code <= 20107) {
+    return `Twilio did not accept this call’s access token (error ${code}). Try again; if it keeps happening, an administrator should check the video settings.`;
+  }
+  return UNREACHABLE;
+}
+
 /**
  * The call's vendor-neutral state for the screens, as in Twilio's React reference app: the
  * vendor is loaded on first join (its own chunk) and only this provider talks to it.
@@ -67,9 +76,9 @@ export function VideoProvider({ children, loadVendor = loadTwilioVendor, report 
         setState('connected');
         reportRef.current('connected');
         return joined;
-      } catch {
+      } catch (err) {
         setState('idle');
-        setProblem(UNREACHABLE);
+        setProblem(joinFailure(err));
         return undefined;
       }
     },
