@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, webContents, type WebContents } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, session, shell, webContents, type WebContents } from 'electron';
 import { resolveDatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
 import { createServices, type MainServices } from '../services';
@@ -52,7 +52,10 @@ function createMainWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
-  installPermissionHandlers(session.defaultSession, (contents) => !!contents && callWindows.has(contents.id));
+  installPermissionHandlers(session.defaultSession, (contents) => !!contents && callWindows.has(contents.id), {
+    contentsOf: (frame) => webContents.fromFrame(frame),
+    screens: () => desktopCapturer.getSources({ types: ['screen'] }),
+  });
 
   db = await openDatabase(resolveDatabaseConfig(process.env, app.getPath('userData')));
   const log = (message: string, err: unknown) => console.error(`[clinic-desk] ${message}`, err);
