@@ -25,6 +25,11 @@ import { SettingsService } from './settings/service';
 import { registerSystemHandlers } from './system/handlers';
 import { registerUserHandlers } from './users/handlers';
 import { UsersService } from './users/service';
+import type { RequestClient } from 'twilio';
+import { registerVideoHandlers, type CallWindowOpener } from './video/handlers';
+import { TwilioRooms } from './video/rooms';
+import { VideoService } from './video/service';
+import { WindowTickets } from './video/window-tickets';
 
 export interface MainServices {
   router: Router;
@@ -43,6 +48,10 @@ export interface ServiceOptions {
   now?: () => number;
   /** This PC's name, recorded with the backups its scheduler takes; without it, no scheduler runs (tests, tools). */
   backupWorkstation?: string;
+  /** Opens a call window (Electron); without it a browser tab is given a ticket instead. */
+  openCallWindow?: CallWindowOpener;
+  /** Tests point Twilio's REST client at a local fake; the app uses Twilio's own. */
+  twilioHttpClient?: RequestClient;
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -78,6 +87,13 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const backups = new BackupService(db, settings, options.now);
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);
+  registerVideoHandlers(router, {
+    video: new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, options.log),
+    sessions,
+    auth,
+    tickets: new WindowTickets(options.now),
+    openCallWindow: options.openCallWindow,
+  });
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 

@@ -12,6 +12,7 @@ import * as doctorProfiles from './20261125000900_doctor_profiles';
 import * as availabilityTemplates from './20261125001000_availability_templates';
 import * as appointmentWorkflow from './20261125001100_appointment_workflow';
 import * as deskPayments from './20261125001200_desk_payments';
+import * as videoConsultations from './20261125001300_video_consultations';
 import * as backups from './20261125001400_backups';
 
 export interface NamedMigration {
@@ -37,6 +38,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125001000_availability_templates', migration: availabilityTemplates },
   { name: '20261125001100_appointment_workflow', migration: appointmentWorkflow },
   { name: '20261125001200_desk_payments', migration: deskPayments },
+  { name: '20261125001300_video_consultations', migration: videoConsultations },
   // Backup schedule and run history (the reliability slice's range, 20261125001400..1499).
   { name: '20261125001400_backups', migration: backups },
 ];

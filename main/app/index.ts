@@ -1,10 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, webContents, type WebContents } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, session, shell, webContents, type WebContents } from 'electron';
 import { resolveDatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
 import { createServices, type MainServices } from '../services';
+import { scheduleRetention } from '../jobs/retention';
+import { startWebhookService, type WebhookService } from '../webhooks/service';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
+import type { CallWindowOpener } from '../video/handlers';
+import { callWindowOpener } from './call-window';
 import { registerIpc, windowEventSink } from './ipc';
 import { installPermissionHandlers } from './permissions';
 import { lockDownContents, secureWebPreferences } from './security';
@@ -17,8 +21,12 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let db: Database | undefined;
 let services: MainServices | undefined;
+let webhooks: WebhookService | undefined;
+let stopRetention: (() => void) | undefined;
 const appWindows = new Set<number>();
 const callWindows = new Set<number>();
+const isOurWindow = (id: number) => appWindows.has(id) || callWindows.has(id);
+const PRELOAD = () => path.join(__dirname, '../preload/index.cjs');
 
 function createMainWindow(): BrowserWindow {
   // electronegativity reads only literal webPreferences and cannot follow secureWebPreferences()
@@ -32,7 +40,7 @@ function createMainWindow(): BrowserWindow {
     minHeight: 700,
     title: 'Clinic Desk',
     show: false,
-    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs'), !app.isPackaged),
+    webPreferences: secureWebPreferences(PRELOAD(), !app.isPackaged),
   });
   const id = win.webContents.id;
   appWindows.add(id);
@@ -50,18 +58,39 @@ function createMainWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
-  installPermissionHandlers(session.defaultSession, (contents) => !!contents && callWindows.has(contents.id));
+  installPermissionHandlers(session.defaultSession, (contents) => !!contents && callWindows.has(contents.id), {
+    contentsOf: (frame) => webContents.fromFrame(frame),
+    screens: () => desktopCapturer.getSources({ types: ['screen'] }),
+  });
 
   db = await openDatabase(resolveDatabaseConfig(process.env, app.getPath('userData')));
+  const log = (message: string, err: unknown) => console.error(`[clinic-desk] ${message}`, err);
+  // Built on first use: the session store it signs call windows into comes with the services.
+  let openCall: CallWindowOpener | undefined;
+  const openCallWindow: CallWindowOpener = (appointmentId, openerKey) => {
+    openCall ??= callWindowOpener({
+      createWindow: (options) => new BrowserWindow(options),
+      preload: PRELOAD(),
+      devTools: !app.isPackaged,
+      openExternal: (url) => shell.openExternal(url),
+      sessions: (services as MainServices).sessions,
+      callWindows,
+    });
+    return openCall(appointmentId, openerKey);
+  };
   services = createServices(db, {
     version: app.getVersion(),
-    log: (message, err) => console.error(`[clinic-desk] ${message}`, err),
+    log,
+    openCallWindow,
     backupWorkstation: os.hostname(),
     events: windowEventSink(
-      () => webContents.getAllWebContents().filter((w: WebContents) => appWindows.has(w.id)),
-      (id) => (appWindows.has(id) ? webContents.fromId(id) : undefined),
+      () => webContents.getAllWebContents().filter((w: WebContents) => isOurWindow(w.id)),
+      (id) => (isOurWindow(id) ? webContents.fromId(id) : undefined),
     ),
   });
+  stopRetention = scheduleRetention(db.knex, log);
+  // One app instance may also receive Twilio's webhooks (otherwise `npm run webhooks` does).
+  if (process.env.CLINIC_WEBHOOKS_PORT) webhooks = await startWebhookService(db.knex, { port: Number(process.env.CLINIC_WEBHOOKS_PORT), log });
   registerIpc(ipcMain, services.router, os.hostname());
   createMainWindow();
 }
@@ -84,9 +113,10 @@ if (!app.requestSingleInstanceLock()) {
     if (closed || !db) return;
     event.preventDefault();
     services?.stop();
+    stopRetention?.();
     // A failed close must still quit, and must not surface as an unhandled rejection.
-    void db
-      .close()
+    const database = db;
+    void (webhooks ? webhooks.close().then(() => database.close()) : database.close())
       .catch((err: unknown) => console.error('[clinic-desk] closing the database failed', err))
       .finally(() => {
         closed = true;

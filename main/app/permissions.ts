@@ -1,4 +1,13 @@
-import type { PermissionCheckHandlerHandlerDetails, PermissionRequest, Session, WebContents } from 'electron';
+import type {
+  DesktopCapturerSource,
+  DisplayMediaRequestHandlerHandlerRequest,
+  PermissionCheckHandlerHandlerDetails,
+  PermissionRequest,
+  Session,
+  Streams,
+  WebContents,
+  WebFrameMain,
+} from 'electron';
 
 type Permission = Parameters<Parameters<Session['setPermissionRequestHandler']>[0] & object>[1];
 
@@ -27,8 +36,33 @@ export function mediaOnlyForCallWindows(isCallWindow: (contents: WebContents | n
   };
 }
 
-export function installPermissionHandlers(session: Session, isCallWindow: (contents: WebContents | null) => boolean): void {
+/**
+ * Screen sharing (getDisplayMedia) for a call window alone: the whole first screen, never
+ * system audio; where the OS has its own picker (macOS), the person chooses there instead.
+ */
+export function screenShareForCallWindows(
+  isCallWindow: (contents: WebContents | null) => boolean,
+  contentsOf: (frame: WebFrameMain) => WebContents | undefined,
+  screens: () => Promise<DesktopCapturerSource[]>,
+) {
+  return (request: DisplayMediaRequestHandlerHandlerRequest, callback: (streams: Streams | null) => void) => {
+    const contents = request.frame ? contentsOf(request.frame) : undefined;
+    if (!request.videoRequested || !isCallWindow(contents ?? null)) return callback(null);
+    screens().then(
+      (sources) => callback(sources[0] ? { video: sources[0] } : null),
+      () => callback(null),
+    );
+  };
+}
+
+export interface ScreenCapture {
+  contentsOf: (frame: WebFrameMain) => WebContents | undefined;
+  screens: () => Promise<DesktopCapturerSource[]>;
+}
+
+export function installPermissionHandlers(session: Session, isCallWindow: (contents: WebContents | null) => boolean, capture: ScreenCapture): void {
   const handlers = mediaOnlyForCallWindows(isCallWindow);
   session.setPermissionRequestHandler(handlers.request);
   session.setPermissionCheckHandler(handlers.check);
+  session.setDisplayMediaRequestHandler(screenShareForCallWindows(isCallWindow, capture.contentsOf, capture.screens), { useSystemPicker: true });
 }

@@ -13,6 +13,8 @@ export interface SessionState {
  */
 export class SessionStore extends EventEmitter<{ changed: [key: string] }> {
   private readonly sessions = new Map<string, SessionState>();
+  /** Sessions opened from another one (a call window): child key → opener's key. */
+  private readonly openers = new Map<string, string>();
 
   constructor(private readonly now: () => number = Date.now) {
     super();
@@ -30,7 +32,21 @@ export class SessionStore extends EventEmitter<{ changed: [key: string] }> {
   }
 
   signOut(key: string): void {
+    this.openers.delete(key);
     if (this.sessions.delete(key)) this.emit('changed', key);
+    for (const [child, opener] of this.openers) if (opener === key) this.signOut(child);
+  }
+
+  /**
+   * Signs a window opened from a signed-in one (a call window) in as the same person; it ends
+   * when its opener's session ends. Undefined when the opener is not signed in or is locked.
+   */
+  signInFrom(key: string, openerKey: string): SessionState | undefined {
+    const opener = this.sessions.get(openerKey);
+    if (!opener || opener.locked) return undefined;
+    const state = this.signIn(key, opener.userId);
+    this.openers.set(key, openerKey);
+    return state;
   }
 
   /** Ends every session of a user (disabled, role changed, password reset). */

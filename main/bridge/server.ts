@@ -4,7 +4,7 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../preload/contract';
 import type { Database } from '../db/open';
-import { createServices, type MainServices } from '../services';
+import { createServices, type MainServices, type ServiceOptions } from '../services';
 import { STATIC_HEADERS, fileUnder, readStatic } from '../shared/static-files';
 
 /** The only address the bridge ever listens on: nothing off this PC can reach it. */
@@ -27,6 +27,8 @@ export interface BridgeOptions {
   version: string;
   port?: number;
   log?: (message: string, err: unknown) => void;
+  /** Tests point Twilio's REST client at a local fake. */
+  twilioHttpClient?: ServiceOptions['twilioHttpClient'];
 }
 
 function sameToken(given: string | null | undefined, token: string): boolean {
@@ -67,7 +69,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const targets = sessionKey === undefined ? [...streams.values()].flatMap((s) => [...s]) : [...(streams.get(sessionKey) ?? [])];
     for (const res of targets) res.write(frame);
   };
-  const services = createServices(options.db, { version: options.version, log: options.log ?? (() => undefined), events: sink });
+  const services = createServices(options.db, { version: options.version, log: options.log ?? (() => undefined), events: sink, twilioHttpClient: options.twilioHttpClient });
   const workstation = `${os.hostname()} (browser)`;
   let port = 0;
 

@@ -61,6 +61,18 @@ import {
   refundSchema,
 } from './payments';
 import { backupRunSchema, backupScheduleSchema, backupStatusSchema, healthReportSchema, saveBackupScheduleSchema } from './backup';
+import {
+  appointmentRefSchema,
+  callInfoSchema,
+  endCallSchema,
+  joinWindowSchema,
+  openCallWindowResultSchema,
+  patientLinkSchema,
+  reportVideoEventSchema,
+  updateVideoSettingsSchema,
+  videoJoinSchema,
+  videoSettingsSchema,
+} from './video';
 
 export { ROLES, type Role } from './dto';
 
@@ -83,6 +95,7 @@ const empty = z.strictObject({});
 const byId = z.strictObject({ id: idSchema });
 const ALL: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
 const ADMIN: readonly Role[] = ['ADMIN'];
+const DOCTOR_OR_ADMIN: readonly Role[] = ['ADMIN', 'DOCTOR'];
 
 /** Every IPC call the renderer can make. Nothing else defines an IPC shape. */
 export const channels = {
@@ -201,6 +214,17 @@ export const channels = {
   'backup.runNow': channel({ req: empty, res: backupRunSchema, roles: ADMIN }),
   'backup.status': channel({ req: empty, res: backupStatusSchema, roles: ADMIN }),
   'health.get': channel({ req: empty, res: healthReportSchema, roles: ADMIN }),
+  // Video calls: the appointment's own doctor or an ADMIN (checked in main).
+  'video.getSettings': channel({ req: empty, res: videoSettingsSchema, roles: ADMIN }),
+  'video.updateSettings': channel({ req: updateVideoSettingsSchema, res: videoSettingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
+  'video.openWindow': channel({ req: appointmentRefSchema, res: openCallWindowResultSchema, roles: DOCTOR_OR_ADMIN }),
+  /** A browser tab opened for a call presents its one-time ticket and is signed in as its opener. */
+  'video.joinWindow': channel({ req: joinWindowSchema, res: sessionSchema, roles: 'public' }),
+  'video.callInfo': channel({ req: appointmentRefSchema, res: callInfoSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
+  'video.start': channel({ req: appointmentRefSchema, res: videoJoinSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
+  'video.patientLink': channel({ req: appointmentRefSchema, res: patientLinkSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
+  'video.reportEvent': channel({ req: reportVideoEventSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),
+  'video.end': channel({ req: endCallSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

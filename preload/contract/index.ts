@@ -9,3 +9,4 @@ export * from './availability';
 export * from './appointments';
 export * from './payments';
 export * from './backup';
+export * from './video';

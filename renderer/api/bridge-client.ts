@@ -15,12 +15,25 @@ function randomId(): string {
  * taken out of the address bar, so it is not bookmarked or shared by copying the URL.
  */
 function takeToken(win: Window): string {
-  const fromHash = new URLSearchParams(win.location.hash.slice(1)).get('token');
+  const params = new URLSearchParams(win.location.hash.slice(1));
+  const fromHash = params.get('token');
   if (fromHash) {
     win.sessionStorage.setItem(TOKEN_KEY, fromHash);
-    win.history.replaceState(null, '', win.location.pathname + win.location.search);
+    // Whatever else the address carries (a call window's ticket) stays for the page to read.
+    params.delete('token');
+    const rest = params.toString();
+    win.history.replaceState(null, '', win.location.pathname + win.location.search + (rest ? `#${rest}` : ''));
   }
   return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/**
+ * The address of a new tab of this app (a call window): this start's token travels in the
+ * fragment as in the address Clinic Desk printed, never to the server, plus the given values.
+ */
+export function bridgeTabAddress(values: Record<string, string>): string {
+  const params = new URLSearchParams({ token: sessionStorage.getItem(TOKEN_KEY) ?? '', ...values });
+  return `${location.origin}/#${params.toString()}`;
 }
 
 /** Each tab is its own "window": its own client id, so its own session, as in the app. */

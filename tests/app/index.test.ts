@@ -89,6 +89,7 @@ function makeElectron({ singleInstance = true, isPackaged = false }: StubOptions
       defaultSession: {
         setPermissionRequestHandler: vi.fn<(handler: PermissionRequestHandler) => void>(),
         setPermissionCheckHandler: vi.fn(),
+        setDisplayMediaRequestHandler: vi.fn(),
       },
     },
     ipcMain: {
@@ -99,6 +100,7 @@ function makeElectron({ singleInstance = true, isPackaged = false }: StubOptions
     },
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
     dialog: { showErrorBox: vi.fn<(title: string, content: string) => void>() },
+    desktopCapturer: { getSources: vi.fn(async () => []) },
     webContents: {
       getAllWebContents: vi.fn(() => windows.map((w) => w.webContents)),
       fromId: vi.fn((id: number) => windows.find((w) => w.webContents.id === id)?.webContents),
@@ -124,6 +126,7 @@ vi.mock('electron', () => {
       shell: live('shell'),
       dialog: live('dialog'),
       webContents: live('webContents'),
+      desktopCapturer: live('desktopCapturer'),
     },
   );
 });

@@ -1,6 +1,6 @@
-import type { PermissionCheckHandlerHandlerDetails, PermissionRequest, Session, WebContents } from 'electron';
+import type { DesktopCapturerSource, DisplayMediaRequestHandlerHandlerRequest, PermissionCheckHandlerHandlerDetails, PermissionRequest, Session, Streams, WebContents, WebFrameMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { installPermissionHandlers, mediaOnlyForCallWindows } from '../../main/app/permissions';
+import { installPermissionHandlers, mediaOnlyForCallWindows, screenShareForCallWindows } from '../../main/app/permissions';
 
 type Handlers = ReturnType<typeof mediaOnlyForCallWindows>;
 type Permission = Parameters<Handlers['request']>[1];
@@ -113,10 +113,12 @@ describe('installPermissionHandlers', () => {
   it('installs both the request and the check handler on the session, backed by the same rules', () => {
     const setPermissionRequestHandler = vi.fn<Session['setPermissionRequestHandler']>();
     const setPermissionCheckHandler = vi.fn<Session['setPermissionCheckHandler']>();
-    const session = { setPermissionRequestHandler, setPermissionCheckHandler } as unknown as Session;
-    installPermissionHandlers(session, isCallWindow);
+    const setDisplayMediaRequestHandler = vi.fn<Session['setDisplayMediaRequestHandler']>();
+    const session = { setPermissionRequestHandler, setPermissionCheckHandler, setDisplayMediaRequestHandler } as unknown as Session;
+    installPermissionHandlers(session, isCallWindow, { contentsOf: () => undefined, screens: async () => [] });
     expect(setPermissionRequestHandler).toHaveBeenCalledTimes(1);
     expect(setPermissionCheckHandler).toHaveBeenCalledTimes(1);
+    expect(setDisplayMediaRequestHandler).toHaveBeenCalledTimes(1);
 
     const installed = {
       request: setPermissionRequestHandler.mock.calls[0]![0]!,
@@ -128,5 +130,27 @@ describe('installPermissionHandlers', () => {
     expect(check(installed, mainWindow, 'media', 'video')).toBe(false);
     expect(check(installed, callWindow, 'media', 'video')).toBe(true);
     expect(check(installed, callWindow, 'notifications')).toBe(false);
+  });
+});
+
+describe('screen sharing', () => {
+  const screen = { id: 'screen:0:0', name: 'Entire screen' } as DesktopCapturerSource;
+  const frameOf = new Map<WebFrameMain, WebContents>([
+    [{ url: 'app://clinic/index.html#/call/5' } as WebFrameMain, callWindow],
+    [{ url: 'app://clinic/index.html' } as WebFrameMain, mainWindow],
+  ]);
+  const [callFrame, mainFrame] = [...frameOf.keys()] as [WebFrameMain, WebFrameMain];
+  const handler = screenShareForCallWindows(isCallWindow, (f) => frameOf.get(f), async () => [screen]);
+  const ask = (frame: WebFrameMain | null, videoRequested = true) =>
+    new Promise<Streams | null>((resolve) => handler({ frame, videoRequested, audioRequested: true, securityOrigin: 'app://clinic', userGesture: true } as DisplayMediaRequestHandlerHandlerRequest, resolve));
+
+  it('gives a call window the screen, without system audio', async () => {
+    expect(await ask(callFrame)).toEqual({ video: screen });
+  });
+
+  it('refuses the main window, a frame that is gone, and a request without video', async () => {
+    expect(await ask(mainFrame)).toBeNull();
+    expect(await ask(null)).toBeNull();
+    expect(await ask(callFrame, false)).toBeNull();
   });
 });

@@ -35,6 +35,16 @@ describe('npm run build output', () => {
     expect(fs.existsSync(path.join(OUT, 'renderer', script!))).toBe(true);
   });
 
+  it('loads twilio-video lazily, in its own chunk, not in the entry script', () => {
+    const assets = fs.readdirSync(path.join(OUT, 'renderer/assets'));
+    const read = (name: string) => fs.readFileSync(path.join(OUT, 'renderer/assets', name), 'utf8');
+    const vendor = assets.filter((a) => /^twilio-vendor-.*\.js$/.test(a));
+    expect(vendor).toHaveLength(1);
+    // SignalingConnectionError is twilio-video's own code.
+    expect(read(vendor[0]!)).toContain('SignalingConnectionError');
+    for (const entry of assets.filter((a) => /^index-.*\.js$/.test(a))) expect(read(entry)).not.toContain('SignalingConnectionError');
+  });
+
   it('the bundled PGlite worker starts a database that answers over its socket', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-built-worker-'));
     const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-built-sock-'));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startBridge, type Bridge } from '../../main/bridge/server';
+import { startBridge, type Bridge, type BridgeOptions } from '../../main/bridge/server';
 import { openDatabase, type Database } from '../../main/db/open';
 import { scratchEmbeddedDir } from '../support/databases';
 
@@ -31,11 +31,11 @@ export interface E2eClinic {
 }
 
 /** A fresh embedded database, its own bridge and a Chromium with a fresh profile. */
-export async function startClinic(): Promise<E2eClinic> {
+export async function startClinic(options: { twilioHttpClient?: BridgeOptions['twilioHttpClient'] } = {}): Promise<E2eClinic> {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first (npm run build)');
   const scratch = scratchEmbeddedDir();
   const db = await openDatabase(scratch.config);
-  const bridge = await startBridge({ db, rendererDir: RENDERER, version: 'e2e' });
+  const bridge = await startBridge({ db, rendererDir: RENDERER, version: 'e2e', twilioHttpClient: options.twilioHttpClient });
   // playwright gives every launch a fresh temporary profile of its own.
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, ROLES, channels, type ChannelName, type ChannelSpec, type Req, type Role } from '../../preload/contract';
 import { insertUser } from '../../main/users/repo';
 import { MODES, type Mode } from '../support/databases';
+import { configureVideo } from '../support/fake-twilio';
 import { TEST_PASSWORD, databaseSnapshot, startHarness, testPasswordHash, type Harness } from '../support/harness';
 
 /**
@@ -76,6 +77,13 @@ async function somePayment(h: Harness, extra: Record<string, unknown> = {}): Pro
     .insert({ appointment_id: await someAppointment(h), amount: '500.00', status: 'PAID', payment_method: 'CASH', order_id: `FIXTURE-${++n}.${process.pid}`, paid_at: h.knex.fn.now(), ...extra })
     .returning('id');
   return id;
+}
+
+async function someCallSession(h: Harness): Promise<string> {
+  await configureVideo(h.knex);
+  const roomSid = `RM${(++n).toString(16).padStart(32, '0')}`;
+  await h.knex('video_call_sessions').insert({ appointment_id: await someAppointment(h), session_id: roomSid, room_name: `fixture-room-${n}` });
+  return roomSid;
 }
 
 const fixtures: { [C in ChannelName]: Fixture<C> } = {
@@ -151,6 +159,25 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   },
   'backup.status': async () => ({}),
   'health.get': async () => ({}),
+  'video.getSettings': async () => ({}),
+  'video.updateSettings': async () => ({ webhookUrl: 'https://clinic.example.org/hooks/twilio' }),
+  'video.openWindow': async (h) => ({ appointmentId: await someAppointment(h) }),
+  'video.joinWindow': async (h) => {
+    const opener = await h.signInAs('ADMIN');
+    const opened = await h.call('video.openWindow', { appointmentId: await someAppointment(h) }, opener.sessionKey);
+    return { ticket: (opened as { value: { ticket: string } }).value.ticket };
+  },
+  'video.callInfo': async (h) => ({ appointmentId: await someAppointment(h) }),
+  'video.start': async (h) => {
+    await configureVideo(h.knex);
+    return { appointmentId: await someAppointment(h) };
+  },
+  'video.patientLink': async (h) => {
+    await configureVideo(h.knex);
+    return { appointmentId: await someAppointment(h) };
+  },
+  'video.reportEvent': async (h) => ({ roomSid: await someCallSession(h), type: 'reconnecting', detail: { code: 53001 } }),
+  'video.end': async (h) => ({ roomSid: await someCallSession(h) }),
 };
 
 async function auditRows(h: Harness, action: string): Promise<number> {

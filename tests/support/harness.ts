@@ -3,9 +3,10 @@ import type { ChannelName, EventName, Req, Result, Role } from '../../preload/co
 import { hashPassword } from '../../main/auth/hashing';
 import { migrateToLatest } from '../../main/db/migrator';
 import type { Database } from '../../main/db/open';
-import { createServices, type MainServices } from '../../main/services';
+import { createServices, type MainServices, type ServiceOptions } from '../../main/services';
 import { insertUser } from '../../main/users/repo';
 import { openScratch, type Mode } from './databases';
+import { FakeTwilio } from './fake-twilio';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let testHash: Promise<string> | undefined;
@@ -21,6 +22,8 @@ export interface SentEvent {
 
 export interface Harness {
   db: Database;
+  /** Where this harness's Twilio REST calls go (started on first use). */
+  twilio: FakeTwilio;
   knex: Knex;
   services: MainServices;
   events: SentEvent[];
@@ -35,7 +38,8 @@ export interface Harness {
 
 let seq = 0;
 
-export async function startHarness(mode: Mode, existing?: Database): Promise<Harness> {
+/** `overrides` replace service options (a log to inspect, a call-window opener). */
+export async function startHarness(mode: Mode, existing?: Database, overrides: Partial<ServiceOptions> = {}): Promise<Harness> {
   const scratch = existing ? undefined : await openScratch(mode);
   const db = existing ?? scratch!.db;
   await migrateToLatest(db.knex);
@@ -46,16 +50,20 @@ export async function startHarness(mode: Mode, existing?: Database): Promise<Har
       this.now += ms;
     },
   };
+  const twilio = new FakeTwilio();
   const services = createServices(db, {
     version: '0.0.0-test',
+    twilioHttpClient: twilio.httpClient(),
     log: () => undefined,
     events: (event, payload, sessionKey) => events.push({ event, payload, sessionKey, at: Date.now() }),
     now: () => clock.now,
+    ...overrides,
   });
   const callRaw = (channel: string, payload: unknown, sessionKey = 'anonymous') =>
     services.router.call(channel, payload, { sessionKey, workstation: 'test-pc' });
   return {
     db,
+    twilio,
     knex: db.knex,
     services,
     events,
@@ -76,6 +84,7 @@ export async function startHarness(mode: Mode, existing?: Database): Promise<Har
     },
     async dispose() {
       services.stop();
+      await twilio.close();
       await scratch?.dispose();
     },
   };

@@ -1,0 +1,57 @@
+import type { Knex } from 'knex';
+
+export type SessionStatus = 'CREATED' | 'IN_PROGRESS' | 'COMPLETED';
+
+export interface SessionRow {
+  appointmentId: number;
+  sessionId: string;
+  roomName: string;
+  status: SessionStatus;
+}
+
+/** One row per Twilio room (session_id = the Room SID); a room used again gets a fresh expiry. */
+export async function upsertSession(
+  knex: Knex,
+  s: { appointmentId: number; roomSid: string; roomName: string; status: SessionStatus; expiresAt: string },
+): Promise<void> {
+  await knex('video_call_sessions')
+    .insert({ appointment_id: s.appointmentId, session_id: s.roomSid, room_name: s.roomName, status: s.status, expires_at: s.expiresAt })
+    .onConflict('session_id')
+    .merge({ status: s.status, expires_at: s.expiresAt, updated_at: knex.fn.now() });
+}
+
+export async function findSession(knex: Knex, roomSid: string): Promise<SessionRow | undefined> {
+  return knex('video_call_sessions')
+    .where({ session_id: roomSid })
+    .first('appointment_id as appointmentId', 'session_id as sessionId', 'room_name as roomName', 'status');
+}
+
+/** Sets a session's status; true when there was such a session. */
+export async function setSessionStatus(knex: Knex, roomSid: string, status: SessionStatus): Promise<boolean> {
+  const n = await knex('video_call_sessions').where({ session_id: roomSid }).update({ status, updated_at: knex.fn.now() });
+  return n > 0;
+}
+
+export interface CallEvent {
+  roomSid: string;
+  type: string;
+  participant: string | null;
+  data: Record<string, unknown>;
+  /** When it happened; now when not given. */
+  at?: string;
+  /** The webhook row it came from: written once per webhook, however often it is applied. */
+  webhookEventId?: number;
+}
+
+export async function insertCallEvent(knex: Knex, e: CallEvent): Promise<void> {
+  const row = {
+    session_id: e.roomSid,
+    event_type: e.type,
+    participant_name: e.participant,
+    event_data: JSON.stringify(e.data),
+    ...(e.at ? { timestamp: e.at } : {}),
+    ...(e.webhookEventId ? { webhook_event_id: e.webhookEventId } : {}),
+  };
+  const insert = knex('video_call_events').insert(row);
+  await (e.webhookEventId ? insert.onConflict('webhook_event_id').ignore() : insert);
+}

@@ -1,0 +1,146 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { CallInfoDto, reportVideoEventSchema, VideoJoinDto, VideoSettingsDto } from '../../preload/contract';
+import { findAppointment, type AppointmentView } from '../appointments/repo';
+import type { CurrentUser } from '../ipc/context';
+import { AppError } from '../ipc/errors';
+import type { SettingsService } from '../settings/service';
+import { twilioFailure, twilioFailureFacts, type TwilioRooms } from './rooms';
+import { findSession, insertCallEvent, setSessionStatus, upsertSession } from './repo';
+import { credentialsOf, joinLink, publicVideoSettings, type VideoSettingsUpdate } from './settings';
+import { readVideoSettings, writeVideoSettings, type VideoSettings } from './settings-repo';
+import { DOCTOR_TOKEN_SECONDS, PATIENT_TOKEN_SECONDS, videoToken, type TokenCredentials } from './tokens';
+
+type ReportEvent = z.output<typeof reportVideoEventSchema>;
+
+const NOT_SET_UP = 'Video consultations are not set up yet: an administrator enters the clinic’s Twilio account in the video settings.';
+
+/** One Twilio room per appointment, found again by this name while it is in progress. */
+export const roomNameOf = (appointmentId: number) => `clinic-desk-appointment-${appointmentId}`;
+
+/**
+ * Video consultations: the clinic's Twilio settings, rooms and tokens. The doctor of the
+ * appointment or an ADMIN may start its call, send the patient a link, report the call
+ * window's events and end it. Secrets and tokens leave only in the reply that needs them.
+ */
+export class VideoService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly rooms: TwilioRooms,
+    private readonly settings: SettingsService,
+    private readonly log: (message: string, err: unknown) => void,
+  ) {}
+
+  async getSettings(): Promise<VideoSettingsDto> {
+    return publicVideoSettings(await readVideoSettings(this.knex));
+  }
+
+  async updateSettings(changes: VideoSettingsUpdate, user: CurrentUser): Promise<VideoSettingsDto> {
+    return publicVideoSettings(await writeVideoSettings(this.knex, changes, user.id));
+  }
+
+  /** The appointment as the call window shows it, and whether calls can be made at all. */
+  async callInfo(appointmentId: number, user: CurrentUser): Promise<CallInfoDto> {
+    const a = await this.callable(appointmentId, user);
+    const configured = credentialsOf(await readVideoSettings(this.knex)) !== undefined;
+    return { appointmentId, patientId: a.patientId, patientName: a.patientName, doctorName: a.doctorName, date: a.date, startTime: a.startTime, status: a.status, videoConfigured: configured };
+  }
+
+  /** Creates or reuses the appointment's room and gives the caller a token for it alone. */
+  async start(appointmentId: number, user: CurrentUser): Promise<VideoJoinDto> {
+    const appointment = await this.callable(appointmentId, user);
+    const { creds, settings } = await this.credentials();
+    const room = await this.ensureRoom(creds, appointment.id, settings.webhookUrl);
+    const identity = user.role === 'DOCTOR' ? `doctor-${appointment.doctorId}` : `staff-${user.id}`;
+    const { token, expiresAt } = videoToken(creds, identity, room.uniqueName, DOCTOR_TOKEN_SECONDS);
+    await upsertSession(this.knex, { appointmentId, roomSid: room.sid, roomName: room.uniqueName, status: 'IN_PROGRESS', expiresAt });
+    return { appointmentId, roomName: room.uniqueName, roomSid: room.sid, identity, token, expiresAt };
+  }
+
+  /** A short-lived link for the patient, from the ADMIN's template, with an SMS-ready message. */
+  async patientLink(appointmentId: number, user: CurrentUser): Promise<{ link: string; message: string; expiresAt: string }> {
+    const appointment = await this.callable(appointmentId, user);
+    const { creds, settings } = await this.credentials();
+    if (!settings.joinUrlTemplate) {
+      throw new AppError('CONFLICT', 'There is no patient join link yet: an administrator sets its template in the video settings.');
+    }
+    const room = await this.ensureRoom(creds, appointment.id, settings.webhookUrl);
+    const { token, expiresAt } = videoToken(creds, `patient-${appointment.patientId}`, room.uniqueName, PATIENT_TOKEN_SECONDS);
+    await upsertSession(this.knex, { appointmentId, roomSid: room.sid, roomName: room.uniqueName, status: 'IN_PROGRESS', expiresAt });
+    const link = joinLink(settings.joinUrlTemplate, token, room.uniqueName);
+    const { clinicName, timeZone } = await this.settings.get();
+    const until = format(new TZDate(Date.parse(expiresAt), timeZone), 'HH:mm');
+    const at = appointment.startTime.slice(0, 5);
+    const message =
+      `${clinicName ? `${clinicName}: ` : ''}your video consultation with ${appointment.doctorName} on ${appointment.date} at ${at}. ` +
+      `Join here: ${link} (this link works until ${until}).`;
+    return { link, message, expiresAt };
+  }
+
+  /** What the call window saw (connected, reconnecting, a device error...), kept with the session. */
+  async reportEvent(req: ReportEvent, user: CurrentUser): Promise<null> {
+    await this.sessionFor(req.roomSid, user);
+    await insertCallEvent(this.knex, {
+      roomSid: req.roomSid,
+      type: req.type,
+      participant: req.participant ?? null,
+      data: { source: 'call-window', reportedBy: user.id, ...req.detail },
+    });
+    return null;
+  }
+
+  /** Ends the room for everyone, so the patient's link stops working; the session is COMPLETED. */
+  async end(roomSid: string, user: CurrentUser): Promise<null> {
+    await this.sessionFor(roomSid, user);
+    const { creds } = await this.credentials();
+    try {
+      await this.rooms.complete(creds, roomSid);
+    } catch (err) {
+      this.log('twilio room end failed', twilioFailureFacts(err));
+      throw twilioFailure(err, 'ending the video room');
+    }
+    await setSessionStatus(this.knex, roomSid, 'COMPLETED');
+    return null;
+  }
+
+  /** The appointment, when this user may run its call and it can still take place. */
+  async callable(appointmentId: number, user: CurrentUser): Promise<AppointmentView> {
+    const appointment = await findAppointment(this.knex, appointmentId);
+    if (!appointment) throw new AppError('NOT_FOUND', 'No such appointment', 'appointmentId');
+    this.mayRun(appointment.doctorId, appointment.doctorName, user);
+    if (appointment.status === 'CANCELLED' || appointment.status === 'NO_SHOW') {
+      throw new AppError('CONFLICT', `This appointment is ${appointment.status === 'CANCELLED' ? 'cancelled' : 'marked as not attended'}; it has no video call`, 'appointmentId');
+    }
+    return appointment;
+  }
+
+  private mayRun(doctorId: number, doctorName: string, user: CurrentUser): void {
+    if (user.role === 'ADMIN' || (user.role === 'DOCTOR' && user.doctorId === doctorId)) return;
+    throw new AppError('FORBIDDEN', `Only ${doctorName}, the appointment’s doctor, or an administrator can run this video call.`);
+  }
+
+  private async sessionFor(roomSid: string, user: CurrentUser): Promise<void> {
+    const session = await findSession(this.knex, roomSid);
+    const appointment = session && (await findAppointment(this.knex, session.appointmentId));
+    if (!appointment) throw new AppError('NOT_FOUND', 'No such video call', 'roomSid');
+    this.mayRun(appointment.doctorId, appointment.doctorName, user);
+  }
+
+  private async credentials(): Promise<{ creds: TokenCredentials; settings: VideoSettings }> {
+    const settings = await readVideoSettings(this.knex);
+    const creds = credentialsOf(settings);
+    if (!creds) throw new AppError('CONFLICT', NOT_SET_UP);
+    return { creds, settings };
+  }
+
+  private async ensureRoom(creds: TokenCredentials, appointmentId: number, webhookUrl: string | null) {
+    try {
+      return await this.rooms.ensure(creds, roomNameOf(appointmentId), webhookUrl);
+    } catch (err) {
+      this.log('twilio room failed', twilioFailureFacts(err));
+      throw twilioFailure(err, 'opening the video room');
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { Knex } from 'knex';
+import { columnMapper } from '../shared/columns';
+
+/** The clinic's Twilio set-up as stored, secrets included: for main only, never a reply. */
+export interface VideoSettings {
+  accountSid: string | null;
+  apiKeySid: string | null;
+  apiKeySecret: string | null;
+  authToken: string | null;
+  webhookUrl: string | null;
+  joinUrlTemplate: string | null;
+  updatedAt: string;
+}
+
+type Fields = Omit<VideoSettings, 'updatedAt'>;
+
+const columns = columnMapper<Fields>({
+  accountSid: 'account_sid',
+  apiKeySid: 'api_key_sid',
+  apiKeySecret: 'api_key_secret',
+  authToken: 'auth_token',
+  webhookUrl: 'webhook_url',
+  joinUrlTemplate: 'join_url_template',
+});
+
+export async function readVideoSettings(knex: Knex): Promise<VideoSettings> {
+  const row = await knex('video_settings').where({ id: 1 }).first();
+  if (!row) throw new Error('video_settings has no row: the schema is not migrated');
+  return { ...columns.fromRow(row), updatedAt: row.updated_at };
+}
+
+/** Writes the fields given; null clears one. */
+export async function writeVideoSettings(knex: Knex, changes: Partial<Fields>, updatedBy: number): Promise<VideoSettings> {
+  const update = { ...columns.toColumns(changes), updated_at: knex.fn.now(), updated_by: updatedBy };
+  const [row] = await knex('video_settings').where({ id: 1 }).update(update).returning('*');
+  return { ...columns.fromRow(row), updatedAt: row.updated_at };
+}

@@ -1,0 +1,22 @@
+import twilio from 'twilio';
+
+export interface TokenCredentials {
+  accountSid: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+}
+
+/** The longest a token lives: the doctor's covers a consultation, the patient's only the wait to join. */
+export const DOCTOR_TOKEN_SECONDS = 3600;
+export const PATIENT_TOKEN_SECONDS = 30 * 60;
+
+/**
+ * An Access Token whose only grant is Video for one room, for one identity. Signed with the
+ * API Key secret; it is a credential, so it goes to the caller and nowhere else (no log, no row).
+ */
+export function videoToken(creds: TokenCredentials, identity: string, roomName: string, ttlSeconds: number): { token: string; expiresAt: string } {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const token = new twilio.jwt.AccessToken(creds.accountSid, creds.apiKeySid, creds.apiKeySecret, { identity, ttl: ttlSeconds });
+  token.addGrant(new twilio.jwt.AccessToken.VideoGrant({ room: roomName }));
+  return { token: token.toJwt(), expiresAt: new Date((issuedAt + ttlSeconds) * 1000).toISOString() };
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Knex } from 'knex';
+import twilio from 'twilio';
+import { readVideoSettings } from '../video/settings-repo';
+import { storeWebhookEvent } from './repo';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface WebhookReceiverOptions {
+  knex: Knex;
+  /** Called with the id of each newly stored event (the worker applies it). */
+  stored: (id: number) => void;
+  log: (message: string, err: unknown) => void;
+  port?: number;
+  host?: string;
+}
+
+export interface WebhookReceiver {
+  /** Where it listens, e.g. http://127.0.0.1:8790 (a reverse proxy or tunnel gives Twilio the public URL). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Twilio retries a callback it thinks failed; room + sequence number (or the body's hash) identify a repeat. */
+export function dedupKeyOf(params: Record<string, string>, rawBody: string): string {
+  if (params.RoomSid && params.SequenceNumber) return `${params.RoomSid}:${params.SequenceNumber}`;
+  return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function answer(res: http.ServerResponse, status: number, text = ''): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+/**
+ * Twilio Video status callbacks over plain HTTP. Each request's X-Twilio-Signature is checked
+ * with the twilio package against the configured public webhook URL and Auth Token (read per
+ * request, so an ADMIN's change applies at once); a bad or missing one gets 403 and nothing is
+ * stored. A valid event is stored raw (once), answered 204 straight away and handed to the worker.
+ */
+export async function startWebhookReceiver(options: WebhookReceiverOptions): Promise<WebhookReceiver> {
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.method !== 'POST') return answer(res, 405, 'POST only');
+      const settings = await readVideoSettings(options.knex);
+      if (!settings.webhookUrl || !settings.authToken) return answer(res, 503, 'Webhooks are not configured');
+      if (new URL(req.url ?? '/', 'http://x').pathname !== new URL(settings.webhookUrl).pathname) return answer(res, 404, 'Not found');
+      const raw = await readBody(req);
+      if (raw === undefined) return answer(res, 413, 'Too large');
+      const params = Object.fromEntries(new URLSearchParams(raw));
+      const signature = req.headers['x-twilio-signature'];
+      if (typeof signature !== 'string' || !twilio.validateRequest(settings.authToken, signature, settings.webhookUrl, params)) {
+        return answer(res, 403, 'Bad signature');
+      }
+      const id = await storeWebhookEvent(options.knex, {
+        eventType: (params.StatusCallbackEvent ?? 'unknown').slice(0, 100),
+        data: params,
+        dedupKey: dedupKeyOf(params, raw),
+      });
+      answer(res, 204);
+      if (id !== undefined) options.stored(id);
+    } catch (err) {
+      // Twilio retries on 5xx: an event not stored now arrives again.
+      options.log('webhook request failed', err);
+      if (!res.headersSent) answer(res, 500, 'Not stored; retry');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Knex } from 'knex';
+import { scheduleRetention } from '../jobs/retention';
+import { WebhookWorker } from '../jobs/webhook-worker';
+import { startWebhookReceiver, type WebhookReceiver } from './receiver';
+
+export interface WebhookService extends WebhookReceiver {
+  worker: WebhookWorker;
+  /** Stored events that were still waiting when it started. */
+  resumed: number;
+}
+
+/**
+ * The receiver, its worker and the daily retention run: what `npm run webhooks` starts, and
+ * what one app instance starts when CLINIC_WEBHOOKS_PORT is set.
+ */
+export async function startWebhookService(
+  knex: Knex,
+  options: { port?: number; host?: string; log: (message: string, err: unknown) => void },
+): Promise<WebhookService> {
+  const worker = new WebhookWorker(knex, { log: options.log });
+  const receiver = await startWebhookReceiver({ knex, port: options.port, host: options.host, log: options.log, stored: (id) => worker.enqueue(id) });
+  const resumed = await worker.start();
+  const stopRetention = scheduleRetention(knex, options.log);
+  return {
+    ...receiver,
+    worker,
+    resumed,
+    async close() {
+      stopRetention();
+      await receiver.close();
+      await worker.stop();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { idSchema, instantSchema } from './dto';
+
+/**
+ * The clinic's Twilio set-up as an ADMIN sees it. The API Key secret and the Auth Token are
+ * write-only: the renderer only ever learns whether they are set.
+ */
+export const videoSettingsSchema = z.object({
+  accountSid: z.string().nullable(),
+  apiKeySid: z.string().nullable(),
+  apiKeySecretSet: z.boolean(),
+  authTokenSet: z.boolean(),
+  webhookUrl: z.string().nullable(),
+  joinUrlTemplate: z.string().nullable(),
+  /** Everything needed to start a call is there. */
+  configured: z.boolean(),
+  updatedAt: instantSchema,
+});
+export type VideoSettingsDto = z.infer<typeof videoSettingsSchema>;
+
+const httpsUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000)
+    .regex(/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/, `${what} must be a full https:// address`);
+
+/** A secret as pasted: no spaces inside; null clears it. */
+const secretSchema = z
+  .string()
+  .trim()
+  .min(16, 'This is too short to be a Twilio secret')
+  .max(200)
+  .regex(/^[A-Za-z0-9]+$/, 'Only letters and digits: paste the secret exactly as Twilio shows it');
+
+export const updateVideoSettingsSchema = z.strictObject({
+  accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'An Account SID starts with AC followed by 32 hex digits').nullable().optional(),
+  apiKeySid: z.string().trim().regex(/^SK[0-9a-fA-F]{32}$/, 'An API Key SID starts with SK followed by 32 hex digits').nullable().optional(),
+  apiKeySecret: secretSchema.nullable().optional(),
+  authToken: secretSchema.nullable().optional(),
+  /** The address Twilio posts room events to (this clinic's `npm run webhooks`, as the internet sees it). */
+  webhookUrl: httpsUrl('The webhook address').nullable().optional(),
+  /** The patient's join page; `{token}` is replaced by the patient's token, `{room}` by the room name. */
+  joinUrlTemplate: httpsUrl('The join link template')
+    .refine((v) => v.includes('{token}'), 'The join link template must contain {token}')
+    .nullable()
+    .optional(),
+});
+
+export const appointmentRefSchema = z.strictObject({ appointmentId: idSchema });
+
+/** What the call window shows before and during the call. */
+export const callInfoSchema = z.object({
+  appointmentId: idSchema,
+  patientId: idSchema,
+  patientName: z.string(),
+  doctorName: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  status: z.string(),
+  /** Whether the clinic's Twilio account is set up (nothing about it beyond yes or no). */
+  videoConfigured: z.boolean(),
+});
+export type CallInfoDto = z.infer<typeof callInfoSchema>;
+
+/** What the call window needs to join: the doctor's token for this appointment's room only. */
+export const videoJoinSchema = z.object({
+  appointmentId: idSchema,
+  roomName: z.string(),
+  roomSid: z.string(),
+  identity: z.string(),
+  token: z.string(),
+  expiresAt: instantSchema,
+});
+export type VideoJoinDto = z.infer<typeof videoJoinSchema>;
+
+export const patientLinkSchema = z.object({
+  link: z.string(),
+  /** Ready to paste into an SMS or print. */
+  message: z.string(),
+  expiresAt: instantSchema,
+});
+
+export const VIDEO_EVENT_TYPES = [
+  'connected',
+  'reconnecting',
+  'reconnected',
+  'disconnected',
+  'participant-connected',
+  'participant-disconnected',
+  'participant-reconnecting',
+  'participant-reconnected',
+  'device-error',
+] as const;
+
+export const reportVideoEventSchema = z.strictObject({
+  roomSid: z.string().regex(/^RM[0-9a-fA-F]{32}$/, 'Not a Twilio room'),
+  type: z.enum(VIDEO_EVENT_TYPES),
+  participant: z.string().trim().max(255).optional(),
+  /** Short facts for later support (an error code, a device kind); never media or patient data. */
+  detail: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
+});
+
+export const endCallSchema = z.strictObject({ roomSid: reportVideoEventSchema.shape.roomSid });
+
+/**
+ * In the app main opens the call window itself; in a browser the caller gets a one-time
+ * ticket that signs the new tab in as the same person.
+ */
+export const openCallWindowResultSchema = z.union([
+  z.object({ opened: z.literal(true) }),
+  z.object({ opened: z.literal(false), ticket: z.string() }),
+]);
+
+export const joinWindowSchema = z.strictObject({ ticket: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a call-window ticket') });

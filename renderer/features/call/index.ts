@@ -1,0 +1,3 @@
+export { CallRoot } from './CallRoot';
+export { openCallWindow } from './openCallWindow';
+export { isCallRoute } from './route';

@@ -1,0 +1,40 @@
+// npm run webhooks [-- --port 8790] [-- --host 0.0.0.0]
+// The headless Twilio webhook receiver: plain Node, no Electron, on the database of the current
+// mode (DATABASE_URL set → the clinic server; unset → the embedded database, which must then
+// not be open in the app at the same time). Put it behind the HTTPS address configured as the
+// webhook URL in the video settings.
+import { parseArgs } from 'node:util';
+import { resolveDatabaseConfig } from '../main/db/config';
+import { DatabaseSetupError } from '../main/db/errors';
+import { openDatabase } from '../main/db/open';
+import { describeTarget } from '../main/db/tooling';
+import { startWebhookService } from '../main/webhooks/service';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: process.env.CLINIC_WEBHOOKS_PORT ?? '8790' }, host: { type: 'string', default: '127.0.0.1' } },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseSetupError(`--port must be a port number, not "${values.port}"`, 'CONFIG');
+  const config = resolveDatabaseConfig();
+  const db = await openDatabase(config);
+  const service = await startWebhookService(db.knex, {
+    port,
+    host: values.host,
+    log: (message, err) => console.error(`[webhooks] ${message}`, err instanceof Error ? err.message : err),
+  });
+  console.log(`Twilio webhooks: listening on ${service.url} (${describeTarget(config)}); ${service.resumed} stored event(s) resumed.`);
+  const shutdown = () => {
+    void service
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof DatabaseSetupError ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertUser } from '../../main/users/repo';
+import { FakeTwilio, configureVideo } from '../support/fake-twilio';
+import { testPasswordHash, TEST_PASSWORD } from '../support/harness';
+import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
+
+const DOCTOR = { email: 'asha.rao@sunrise.test', name: 'Dr. Asha Rao' };
+
+describe('the call window in real Chromium with its fake camera', () => {
+  let clinic: E2eClinic;
+  let twilio: FakeTwilio;
+  let appointmentId: number;
+
+  beforeAll(async () => {
+    // Rooms and tokens come from a local fake of Twilio's REST API; Twilio's media servers,
+    // which the window then tries to reach, cannot be reached from here.
+    twilio = new FakeTwilio();
+    clinic = await startClinic({ twilioHttpClient: twilio.httpClient() });
+    const knex = clinic.db.knex;
+    await configureVideo(knex);
+    const [{ id: doctorId }] = await knex('doctor_entities').insert({ name: DOCTOR.name, email: DOCTOR.email }).returning('id');
+    await insertUser(knex, { email: DOCTOR.email, passwordHash: await testPasswordHash(), role: 'DOCTOR', displayName: DOCTOR.name, doctorId });
+    const [{ id: patientId }] = await knex('patient_entities').insert({ name: 'Kavya Menon', phone: '+919845012345', gender: 'FEMALE' }).returning('id');
+    [{ id: appointmentId }] = await knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2099-01-05', start_time: '10:30', end_time: '10:45' })
+      .returning('id');
+  });
+  afterAll(async () => {
+    await clinic?.dispose();
+    await twilio?.close();
+  });
+
+  it('shows the local preview, and joining without reaching Twilio ends in a clear, retryable error', async () => {
+    const desk = await clinic.browser.newPage();
+    await desk.goto(clinic.bridge.url);
+    await desk.getByLabel('Email').fill(DOCTOR.email);
+    await desk.getByLabel('Password').fill(TEST_PASSWORD);
+    await desk.getByRole('button', { name: 'Sign in' }).click();
+    await desk.getByRole('heading', { name: `Welcome, ${DOCTOR.name}` }).waitFor();
+
+    // The schedule's "Start video" button is not built yet: this does what openCallWindow does in a
+    // browser, from the signed-in tab (ask main for a ticket, open a tab with it, noopener).
+    const [callPage] = await Promise.all([
+      desk.context().waitForEvent('page'),
+      desk.evaluate(async (id) => {
+        const res = await fetch('/api/call/video.openWindow', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${sessionStorage.getItem('clinic.bridgeToken')}`, 'X-Clinic-Client': sessionStorage.getItem('clinic.clientId') ?? '', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ appointmentId: id }),
+        });
+        const reply = (await res.json()) as { ok: boolean; value: { ticket: string } };
+        const hash = new URLSearchParams({ token: sessionStorage.getItem('clinic.bridgeToken') ?? '', ticket: reply.value.ticket, call: String(id) });
+        window.open(`${location.origin}/#${hash}`, '_blank', 'noopener');
+      }, appointmentId),
+    ]);
+    const pageErrors: string[] = [];
+    callPage.on('pageerror', (e) => pageErrors.push(e.message));
+
+    await callPage.getByRole('heading', { name: 'Video consultation with Kavya Menon' }).waitFor();
+    // The ticket and the bridge token are gone from the address bar.
+    expect(new URL(callPage.url()).hash).toBe(`#/call/${appointmentId}`);
+    await callPage.getByRole('complementary', { name: 'Patient summary' }).getByRole('heading', { name: 'Kavya Menon' }).waitFor();
+
+    // Chromium's fake camera really plays in the preview.
+    await callPage.waitForFunction(() => {
+      const v = document.querySelector('video[aria-label="Your camera"]') as HTMLVideoElement | null;
+      return !!v && v.videoWidth > 0 && !v.paused;
+    });
+    expect(await callPage.getByLabel('Camera').locator('option').count()).toBeGreaterThan(0);
+    await callPage.screenshot({ path: path.join(SCREENSHOTS, 'call-prejoin.png') });
+
+    await callPage.getByRole('button', { name: 'Join the call' }).click();
+    const alert = callPage.getByRole('alert').filter({ hasText: 'could not be reached' });
+    await alert.waitFor({ timeout: 90_000 });
+    expect(await callPage.getByRole('button', { name: 'Try again' }).isEnabled()).toBe(true);
+    await callPage.screenshot({ path: path.join(SCREENSHOTS, 'call-unreachable.png') });
+
+    // The room was made through Twilio's REST API (the fake), and the call tab learned no secret.
+    expect([...twilio.rooms.values()].map((r) => r.unique_name)).toEqual([`clinic-desk-appointment-${appointmentId}`]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,316 @@
+import { EventEmitter } from 'node:events';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CallInfoDto, SessionDto, VideoJoinDto } from '../../preload/contract';
+import type { CallRoom, CallRoomEvent, CallRoomEvents, RemoteParty, VideoVendor } from '../../renderer/features/call/vendor';
+import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+
+// ---- A PC's media as jsdom lacks it: tracks, streams, devices that can be denied, missing or busy.
+class FakeTrack extends EventTarget {
+  enabled = true;
+  readyState = 'live';
+  readonly stop = vi.fn(() => (this.readyState = 'ended'));
+  constructor(
+    readonly kind: 'audio' | 'video',
+    readonly id: string,
+  ) {
+    super();
+  }
+}
+class FakeMediaStream {
+  private readonly tracks: FakeTrack[];
+  constructor(tracks: FakeTrack[] = []) {
+    this.tracks = [...tracks];
+  }
+  getTracks = () => [...this.tracks];
+  getVideoTracks = () => this.tracks.filter((t) => t.kind === 'video');
+  getAudioTracks = () => this.tracks.filter((t) => t.kind === 'audio');
+}
+
+const device = (kind: MediaDeviceKind, deviceId: string, label: string) => ({ kind, deviceId, label, groupId: 'g', toJSON: () => ({}) }) as MediaDeviceInfo;
+
+function installMedia() {
+  const devices = new EventTarget() as EventTarget & Record<string, unknown>;
+  const list = [device('videoinput', 'cam-1', 'Desk camera'), device('audioinput', 'mic-1', 'Headset microphone'), device('audiooutput', 'spk-1', 'Headset')];
+  let failWith: string | undefined;
+  let n = 0;
+  const getUserMedia = vi.fn(async (_c: MediaStreamConstraints) => {
+    if (failWith) throw Object.assign(new Error(failWith), { name: failWith });
+    return new FakeMediaStream([new FakeTrack('video', `v${++n}`), new FakeTrack('audio', `a${n}`)]);
+  });
+  Object.assign(devices, { getUserMedia, enumerateDevices: vi.fn(async () => [...list]) });
+  Object.defineProperty(navigator, 'mediaDevices', { value: devices, configurable: true });
+  vi.stubGlobal('MediaStream', FakeMediaStream);
+  return {
+    getUserMedia,
+    fail: (name: string | undefined) => (failWith = name),
+    plugIn(d: MediaDeviceInfo) {
+      list.push(d);
+      devices.dispatchEvent(new Event('devicechange'));
+    },
+  };
+}
+
+// ---- A Twilio room as the screens see it: an EventEmitter driven by the test.
+class FakeRoom implements CallRoom {
+  private readonly emitter = new EventEmitter();
+  readonly sid = `RM${'e'.repeat(32)}`;
+  parties: RemoteParty[] = [];
+  readonly setTrackEnabled = vi.fn();
+  readonly shareScreen = vi.fn(async () => {});
+  readonly stopSharing = vi.fn();
+  readonly disconnect = vi.fn(() => this.fire('disconnected'));
+  remoteParticipants = () => this.parties;
+  on<E extends CallRoomEvent>(event: E, listener: (...args: CallRoomEvents[E]) => void): () => void {
+    this.emitter.on(event, listener as (...args: unknown[]) => void);
+    return () => this.emitter.off(event, listener as (...args: unknown[]) => void);
+  }
+  fire<E extends CallRoomEvent>(event: E, ...args: CallRoomEvents[E]) {
+    act(() => void this.emitter.emit(event, ...args));
+  }
+}
+
+const SESSION: SessionDto = { userId: 3, email: 'asha@clinic.test', displayName: 'Dr. Asha Rao', role: 'DOCTOR', doctorId: 1, locked: false, idleLockMinutes: 10 };
+const INFO: CallInfoDto = { appointmentId: 5, patientId: 9, patientName: 'Ravi Kumar', doctorName: 'Dr. Asha Rao', date: '2026-11-25', startTime: '10:30:00', status: 'SCHEDULED', videoConfigured: true };
+const JOIN: VideoJoinDto = { appointmentId: 5, roomName: 'clinic-desk-appointment-5', roomSid: `RM${'e'.repeat(32)}`, identity: 'doctor-1', token: 'header.payload.signature', expiresAt: new Date(Date.now() + 3600_000).toISOString() };
+const PAGE = {
+  patient: { id: 9, name: 'Ravi Kumar', phone: '+919812345678', email: null, dateOfBirth: '1980-05-04', gender: 'MALE' as const, address: 'Pune', createdAt: new Date().toISOString(), updatedAt: null, medicalHistory: 'Asthma' },
+  upcoming: [],
+  past: [],
+  payments: [],
+};
+
+let media: ReturnType<typeof installMedia>;
+
+async function openCall(handlers: FakeHandlers = {}, vendor?: VideoVendor) {
+  const room = new FakeRoom();
+  const connect = vi.fn(async () => room as CallRoom);
+  const fake = fakeClinic({
+    'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: SESSION } }),
+    'video.callInfo': () => ({ ok: true, value: INFO }),
+    'video.start': () => ({ ok: true, value: JOIN }),
+    'video.reportEvent': () => ({ ok: true, value: null }),
+    'video.end': () => ({ ok: true, value: null }),
+    'patients.get': () => ({ ok: true, value: PAGE }),
+    'auth.touch': () => ({ ok: true, value: null }),
+    ...handlers,
+  });
+  installClinic(fake.api);
+  vi.resetModules();
+  window.location.hash = '#/call/5';
+  const { CallRoot } = await import('../../renderer/features/call');
+  render(<CallRoot loadVendor={async () => vendor ?? { connect }} />);
+  await screen.findByRole('heading', { name: 'Video consultation with Ravi Kumar' });
+  return { fake, room, connect };
+}
+
+const reports = (fake: ReturnType<typeof fakeClinic>) => fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => (c.payload as { type: string }).type);
+
+async function join() {
+  await waitFor(() => expect((screen.getByRole('button', { name: 'Join the call' }) as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(screen.getByRole('button', { name: 'Join the call' }));
+  await screen.findByRole('toolbar', { name: 'Call controls' });
+}
+
+// Each test renders the whole call window (patient record included); on a busy two-core
+// machine that can take longer than vitest's default 5 s. Not a timing assertion.
+vi.setConfig({ testTimeout: 30_000 });
+
+// Transforming the call window's modules once, up front, keeps that cost out of the first test.
+beforeAll(async () => {
+  await import('../../renderer/features/call');
+}, 60_000);
+
+beforeEach(() => {
+  localStorage.clear();
+  media = installMedia();
+});
+afterEach(() => {
+  cleanup();
+  installClinic(undefined);
+  vi.unstubAllGlobals();
+  window.location.hash = '';
+});
+
+describe('before joining', () => {
+  it('shows the camera preview, the patient’s record beside it, and the PC’s devices, listed again when one is plugged in', async () => {
+    await openCall();
+    const preview = (await screen.findByLabelText('Your camera')) as HTMLVideoElement & { srcObject: FakeMediaStream };
+    await waitFor(() => expect(preview.srcObject?.getVideoTracks()).toHaveLength(1));
+    const patient = screen.getByRole('complementary', { name: 'Patient summary' });
+    expect(await within(patient).findByRole('heading', { name: 'Ravi Kumar' })).toBeTruthy();
+    const camera = screen.getByLabelText('Camera') as HTMLSelectElement;
+    await waitFor(() => expect([...camera.options].map((o) => o.text)).toEqual(['Desk camera']));
+    expect([...(screen.getByLabelText('Speaker') as HTMLSelectElement).options].map((o) => o.text)).toEqual(['Headset']);
+
+    act(() => media.plugIn(device('videoinput', 'cam-2', 'USB camera')));
+    await waitFor(() => expect([...camera.options].map((o) => o.text)).toEqual(['Desk camera', 'USB camera']));
+  });
+
+  it('remembers the chosen devices (their ids only) and reopens the preview with them', async () => {
+    await openCall();
+    act(() => media.plugIn(device('videoinput', 'cam-2', 'USB camera')));
+    const camera = screen.getByLabelText('Camera') as HTMLSelectElement;
+    await waitFor(() => expect(camera.options).toHaveLength(2));
+    fireEvent.change(camera, { target: { value: 'cam-2' } });
+    await waitFor(() => expect(media.getUserMedia).toHaveBeenLastCalledWith({ video: { deviceId: { exact: 'cam-2' } }, audio: true }));
+    expect(JSON.parse(localStorage.getItem('clinic.call.devices')!)).toEqual({ cameraId: 'cam-2' });
+    expect(localStorage.getItem('clinic.call.devices')).not.toContain('Ravi');
+  });
+
+  it.each([
+    ['NotAllowedError', 'not allowed to use the camera or microphone'],
+    ['NotFoundError', 'No camera or microphone was found'],
+    ['NotReadableError', 'is busy'],
+  ])('%s: says what is wrong, cannot join without devices, and tries again on request', async (name, words) => {
+    media.fail(name);
+    await openCall();
+    expect((await screen.findByRole('alert')).textContent).toContain(words);
+    expect((screen.getByRole('button', { name: 'Join the call' }) as HTMLButtonElement).disabled).toBe(true);
+    media.fail(undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Try the devices again' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Join the call' }) as HTMLButtonElement).disabled).toBe(false));
+  });
+});
+
+describe('the patient’s join link', () => {
+  it('is fetched from main, shown ready for SMS, and copied to the clipboard', async () => {
+    const LINK = { link: 'https://join.example.org/visit?t=abc', message: 'Sunrise Clinic: your video consultation with Dr. Asha Rao. Join here: https://join.example.org/visit?t=abc', expiresAt: new Date().toISOString() };
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { fake } = await openCall({ 'video.patientLink': () => ({ ok: true, value: LINK }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Get the patient’s join link' }));
+    expect(((await screen.findByLabelText('Message for the patient')) as HTMLTextAreaElement).value).toBe(LINK.message);
+    expect(fake.calls.find((c) => c.channel === 'video.patientLink')?.payload).toEqual({ appointmentId: 5 });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByText('Link copied.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith(LINK.link);
+  });
+
+  it('shows main’s reason when there is no link template', async () => {
+    await openCall({ 'video.patientLink': () => ({ ok: false, error: { code: 'CONFLICT', message: 'There is no patient join link yet: an administrator sets its template in the video settings.' } }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Get the patient’s join link' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('no patient join link yet');
+  });
+});
+
+describe('joining', () => {
+  it('starts the call in main, joins with the preview’s tracks, and reports it connected', async () => {
+    const { fake, connect } = await openCall();
+    await join();
+    expect(connect).toHaveBeenCalledWith(JOIN.token, JOIN.roomName, [expect.objectContaining({ kind: 'video' }), expect.objectContaining({ kind: 'audio' })]);
+    expect(fake.calls.find((c) => c.channel === 'video.start')?.payload).toEqual({ appointmentId: 5 });
+    await waitFor(() => expect(reports(fake)).toEqual(['connected']));
+    expect(screen.getByText('Waiting for the patient to join…')).toBeTruthy();
+    expect(screen.getByLabelText('Call time').textContent).toBe('0:00');
+  });
+
+  it('main refusing (Twilio unreachable) shows its message and a retry that works', async () => {
+    let refuse = true;
+    const { connect } = await openCall({
+      'video.start': () => (refuse ? { ok: false, error: { code: 'UNAVAILABLE', message: 'Twilio cannot be reached from this PC while opening the video room.' } } : { ok: true, value: JOIN }),
+    });
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Join the call' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Join the call' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Twilio cannot be reached');
+    expect(connect).not.toHaveBeenCalled();
+    refuse = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('toolbar', { name: 'Call controls' });
+  });
+
+  it('the video service unreachable from the window: a clear, retryable error', async () => {
+    const failing: VideoVendor = { connect: vi.fn(async () => Promise.reject(Object.assign(new Error('Signaling connection error'), { code: 53000 }))) };
+    await openCall({}, failing);
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Join the call' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Join the call' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('could not be reached');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});
+
+describe('join failures', () => {
+  it('names a refused access token apart from an unreachable service', async () => {
+    const { joinFailure } = await import('../../renderer/features/call/VideoProvider');
+    expect(joinFailure({ code: 20101, message: 'Invalid Access Token' })).toContain('did not accept this call’s access token (error 20101)');
+    expect(joinFailure({ code: 53000, message: 'Signaling connection error' })).toContain('could not be reached');
+    expect(joinFailure(new TypeError('Failed to fetch'))).toContain('could not be reached');
+  });
+});
+
+describe('in the call', () => {
+  it('reconnecting shows a banner until reconnected, and both are reported', async () => {
+    const { fake, room } = await openCall();
+    await join();
+    room.fire('reconnecting');
+    expect((await screen.findByText(/^Reconnecting…/)).textContent).toContain('restoring');
+    room.fire('reconnected');
+    await waitFor(() => expect(screen.queryByText(/^Reconnecting…/)).toBeNull());
+    await waitFor(() => expect(reports(fake)).toEqual(['connected', 'reconnecting', 'reconnected']));
+  });
+
+  it('shows the patient, and when the patient is reconnecting', async () => {
+    const { fake, room } = await openCall();
+    await join();
+    const track = new FakeTrack('video', 'remote-v');
+    room.parties = [{ identity: 'patient-9', reconnecting: false, tracks: [track as unknown as MediaStreamTrack] }];
+    room.fire('participantConnected', 'patient-9');
+    expect(await screen.findByLabelText('Video of patient-9')).toBeTruthy();
+    room.parties = [{ ...room.parties[0]!, reconnecting: true }];
+    room.fire('participantReconnecting', 'patient-9');
+    expect(await screen.findByText('patient-9 is reconnecting…')).toBeTruthy();
+    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({ roomSid: JOIN.roomSid, type: 'participant-reconnecting', participant: 'patient-9' }));
+  });
+
+  it('a lost call returns to the pre-join screen with what happened, and can be joined again', async () => {
+    const { fake, room, connect } = await openCall();
+    await join();
+    room.fire('disconnected', { code: 53001, message: 'Signaling connection disconnected' });
+    expect((await screen.findByRole('alert')).textContent).toContain('The call was lost: Signaling connection disconnected');
+    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({ roomSid: JOIN.roomSid, type: 'disconnected', detail: { code: 53001, message: 'Signaling connection disconnected' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('toolbar', { name: 'Call controls' });
+    expect(connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('a camera that stops mid-call is shown and reported as a device error', async () => {
+    const { fake } = await openCall();
+    const preview = (await screen.findByLabelText('Your camera')) as HTMLVideoElement & { srcObject: FakeMediaStream };
+    await waitFor(() => expect(preview.srcObject).toBeTruthy());
+    const camera = preview.srcObject.getVideoTracks()[0]!;
+    await join();
+    act(() => void camera.dispatchEvent(new Event('ended')));
+    expect((await screen.findByRole('alert')).textContent).toContain('The camera stopped working');
+    await waitFor(() => expect(fake.calls.map((c) => c.payload)).toContainEqual({ roomSid: JOIN.roomSid, type: 'device-error', detail: { name: 'ended', kind: 'video' } }));
+  });
+
+  it('mute and camera toggle the room’s tracks; hanging up leaves the appointment as it is', async () => {
+    const { fake, room } = await openCall();
+    await join();
+    fireEvent.click(screen.getByRole('button', { name: 'Mute' }));
+    expect(room.setTrackEnabled).toHaveBeenLastCalledWith('audio', false);
+    expect(screen.getByRole('button', { name: 'Unmute' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Camera off' }));
+    expect(room.setTrackEnabled).toHaveBeenLastCalledWith('video', false);
+    fireEvent.click(screen.getByRole('button', { name: 'Hang up' }));
+    await screen.findByRole('button', { name: 'Join the call' });
+    expect(fake.calls.some((c) => c.channel === 'appointments.complete' || c.channel === 'video.end')).toBe(false);
+  });
+
+  it('“Finish consultation” completes the appointment, ends the room and leaves the call', async () => {
+    const { fake, room } = await openCall({
+      'appointments.complete': ({ id }) => ({
+        ok: true,
+        value: { id, patientId: 9, patientName: 'Ravi Kumar', patientPhone: null, doctorId: 1, doctorName: 'Dr. Asha Rao', date: '2026-11-25', startTime: '10:30:00', endTime: '10:45:00', status: 'COMPLETED', reason: null, checkedInAt: null, completedAt: new Date().toISOString(), tokenNo: null, isWalkIn: false, cancelReason: null, overrideReason: null },
+      }),
+    });
+    await join();
+    fireEvent.click(screen.getByRole('button', { name: 'Finish consultation' }));
+    await screen.findByRole('button', { name: 'Join the call' });
+    const channels = fake.calls.map((c) => c.channel);
+    expect(channels.indexOf('appointments.complete')).toBeLessThan(channels.indexOf('video.end'));
+    expect(fake.calls.find((c) => c.channel === 'video.end')?.payload).toEqual({ roomSid: JOIN.roomSid });
+    expect(room.disconnect).toHaveBeenCalled();
+  });
+});

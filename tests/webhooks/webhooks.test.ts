@@ -1,0 +1,219 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { WebhookWorker } from '../../main/jobs/webhook-worker';
+import { applyWebhookEvent } from '../../main/webhooks/apply';
+import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/receiver';
+import { MODES, type Mode } from '../support/databases';
+import { TEST_TWILIO, configureVideo } from '../support/fake-twilio';
+import { startHarness, type Harness } from '../support/harness';
+
+/** X-Twilio-Signature as Twilio documents it: HMAC-SHA1 over the URL and the sorted POST fields, base64. */
+function sign(params: Record<string, string>, token = TEST_TWILIO.authToken, url = TEST_TWILIO.webhookUrl): string {
+  const data = url + Object.keys(params).sort().map((k) => k + params[k]).join('');
+  return createHmac('sha1', token).update(Buffer.from(data, 'utf8')).digest('base64');
+}
+
+const roomSid = () => `RM${randomBytes(16).toString('hex')}`;
+
+function callback(room: string, sequence: number, event: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    AccountSid: TEST_TWILIO.accountSid,
+    RoomSid: room,
+    RoomName: 'clinic-desk-appointment-1',
+    RoomStatus: event === 'room-ended' ? 'completed' : 'in-progress',
+    RoomType: 'group',
+    StatusCallbackEvent: event,
+    SequenceNumber: String(sequence),
+    Timestamp: new Date(Date.UTC(2026, 10, 25, 10, 0, sequence)).toISOString(),
+    ...extra,
+  };
+}
+
+describe.each(MODES)('Twilio webhooks (%s)', (mode: Mode) => {
+  let h: Harness;
+  let knex: Knex;
+  let appointmentId: number;
+  let receiver: WebhookReceiver;
+  let worker: WebhookWorker;
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness(mode);
+    knex = h.knex;
+    await configureVideo(knex);
+    const [{ id: doctorId }] = await knex('doctor_entities').insert({ name: 'Dr. Hook', email: 'hook@clinic.test' }).returning('id');
+    const [{ id: patientId }] = await knex('patient_entities').insert({ name: 'P', email: 'p@example.com' }).returning('id');
+    [{ id: appointmentId }] = await knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2099-03-03', start_time: '09:00', end_time: '09:15' })
+      .returning('id');
+  });
+  afterAll(() => h.dispose());
+
+  beforeEach(async () => {
+    worker?.stop();
+    await receiver?.close();
+    worker = new WebhookWorker(knex, { log: (m) => logged.push(m), backoffMs: () => 0 });
+    receiver = await startWebhookReceiver({ knex, log: (m) => logged.push(m), stored: (id) => worker.enqueue(id) });
+  });
+
+  async function session(): Promise<string> {
+    const sid = roomSid();
+    await knex('video_call_sessions').insert({ appointment_id: appointmentId, session_id: sid, room_name: 'clinic-desk-appointment-1', status: 'IN_PROGRESS' });
+    return sid;
+  }
+
+  const post = (params: Record<string, string>, signature: string | undefined, path = '/twilio/video') =>
+    fetch(`${receiver.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(signature === undefined ? {} : { 'X-Twilio-Signature': signature }) },
+      body: new URLSearchParams(params).toString(),
+    });
+  const stored = async (room: string) => knex('twilio_webhook_events').whereRaw(`event_data->>'RoomSid' = ?`, [room]).orderBy('id');
+  const callEvents = (room: string) => knex('video_call_events').where({ session_id: room }).orderBy('id');
+
+  it('a signed callback is stored raw, answered 2xx, then applied: participant events join the call log', async () => {
+    const room = await session();
+    const params = callback(room, 1, 'participant-connected', { ParticipantSid: `PA${'1'.repeat(32)}`, ParticipantIdentity: 'patient-7', ParticipantStatus: 'connected' });
+    const res = await post(params, sign(params));
+    expect(res.status).toBe(204);
+    await worker.idle();
+
+    const [row] = await stored(room);
+    expect(row).toMatchObject({ event_type: 'participant-connected', event_data: params, dedup_key: `${room}:1`, attempts: 0, parked_at: null });
+    expect(row.processed_at).not.toBeNull();
+    const [event] = await callEvents(room);
+    expect(event).toMatchObject({ event_type: 'participant-connected', participant_name: 'patient-7', webhook_event_id: row.id });
+    expect(event.event_data).toMatchObject({ source: 'twilio', ParticipantStatus: 'connected', SequenceNumber: '1' });
+    // When it happened at Twilio, not when it was applied.
+    expect(event.timestamp).toBe(params.Timestamp);
+  });
+
+  it('room-ended completes the session', async () => {
+    const room = await session();
+    const params = callback(room, 9, 'room-ended', { RoomDuration: '600' });
+    expect((await post(params, sign(params))).status).toBe(204);
+    await worker.idle();
+    expect(await knex('video_call_sessions').where({ session_id: room }).first('status')).toEqual({ status: 'COMPLETED' });
+  });
+
+  it('a tampered, unsigned or wrongly keyed callback gets 403 and nothing is stored', async () => {
+    const room = await session();
+    const params = callback(room, 2, 'room-ended');
+    const signature = sign(params);
+    expect((await post({ ...params, RoomStatus: 'in-progress' }, signature)).status).toBe(403);
+    expect((await post(params, undefined)).status).toBe(403);
+    expect((await post(params, '')).status).toBe(403);
+    expect((await post(params, sign(params, 'SomeOtherAuthToken0123456789abcd'))).status).toBe(403);
+    // Signed for another address than the configured public one.
+    expect((await post(params, sign(params, TEST_TWILIO.authToken, 'https://attacker.example.com/twilio/video'))).status).toBe(403);
+    await worker.idle();
+    expect(await stored(room)).toEqual([]);
+    expect(await knex('video_call_sessions').where({ session_id: room }).first('status')).toEqual({ status: 'IN_PROGRESS' });
+  });
+
+  it('a replayed callback is answered 2xx each time and applied once', async () => {
+    const room = await session();
+    const params = callback(room, 3, 'participant-disconnected', { ParticipantIdentity: 'doctor-1' });
+    for (let i = 0; i < 3; i++) expect((await post(params, sign(params))).status).toBe(204);
+    await worker.idle();
+    expect(await stored(room)).toHaveLength(1);
+    expect(await callEvents(room)).toHaveLength(1);
+  });
+
+  it('a worker killed mid-queue loses and repeats nothing after restart', async () => {
+    const room = await session();
+    const ids: number[] = [];
+    // Stored but not yet applied, as after a burst of callbacks.
+    worker.stop();
+    for (let seq = 100; seq < 112; seq++) {
+      const params = callback(room, seq, 'participant-connected', { ParticipantIdentity: `p-${seq}` });
+      expect((await post(params, sign(params))).status).toBe(204);
+    }
+    ids.push(...(await stored(room)).map((r) => r.id as number));
+    expect(ids).toHaveLength(12);
+
+    // The crash: the sixth event's effect is written, then the process dies before it commits.
+    let applied = 0;
+    const dying = new WebhookWorker(knex, {
+      log: () => undefined,
+      apply: async (trx, row) => {
+        await applyWebhookEvent(trx, row);
+        if (++applied === 6) {
+          void dying.stop();
+          throw new Error('process killed');
+        }
+      },
+    });
+    expect(await dying.start()).toBe(12);
+    await dying.idle();
+    const afterCrash = await stored(room);
+    const done = afterCrash.filter((r) => r.processed_at !== null).length;
+    expect(done).toBe(5);
+    expect(await callEvents(room)).toHaveLength(5);
+    // Dying is not failing: no attempt is counted against the event.
+    expect(afterCrash.every((r) => r.attempts === 0 && r.parked_at === null)).toBe(true);
+
+    const restarted = new WebhookWorker(knex, { log: () => undefined });
+    expect(await restarted.start()).toBe(7);
+    await restarted.idle();
+    await restarted.stop();
+    const events = await callEvents(room);
+    expect(events.map((e) => e.webhook_event_id).sort((a, b) => a - b)).toEqual(ids);
+    expect((await stored(room)).every((r) => r.processed_at !== null)).toBe(true);
+  });
+
+  it('retries a failing event with backoff and parks it with its error after too many failures', async () => {
+    const room = await session();
+    const backoffs: number[] = [];
+    let failures = 0;
+    const flaky = new WebhookWorker(knex, {
+      log: () => undefined,
+      maxAttempts: 4,
+      backoffMs: (n) => (backoffs.push(n), 0),
+      apply: async (trx, row) => {
+        if (row.event_data.ParticipantIdentity === 'always-fails') throw new Error('constraint violated: always-fails');
+        if (++failures <= 2) throw new Error('database hiccup');
+        await applyWebhookEvent(trx, row);
+      },
+    });
+    worker.stop();
+    const recovers = callback(room, 200, 'participant-connected', { ParticipantIdentity: 'recovers' });
+    const poisoned = callback(room, 201, 'participant-connected', { ParticipantIdentity: 'always-fails' });
+    await post(recovers, sign(recovers));
+    await post(poisoned, sign(poisoned));
+    await flaky.start();
+    await flaky.idle();
+    await flaky.stop();
+
+    const [ok, parked] = await stored(room);
+    expect(ok).toMatchObject({ attempts: 2, parked_at: null, last_error: 'database hiccup' });
+    expect(ok.processed_at).not.toBeNull();
+    expect(parked).toMatchObject({ attempts: 4, processed_at: null, last_error: 'constraint violated: always-fails' });
+    expect(parked.parked_at).not.toBeNull();
+    expect((await callEvents(room)).map((e) => e.participant_name)).toEqual(['recovers']);
+    // Each wait grows with the failures so far; the fourth failure parks instead of waiting.
+    expect(backoffs.filter((n) => n >= 1)).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect(backoffs).not.toContain(4);
+
+    // A parked event is not picked up again at the next start.
+    const next = new WebhookWorker(knex, { log: () => undefined });
+    expect(await next.start()).toBe(0);
+    await next.stop();
+  });
+
+  it('callbacks for rooms this clinic did not create change nothing, and are not retried', async () => {
+    const params = callback(roomSid(), 1, 'participant-connected', { ParticipantIdentity: 'stranger' });
+    expect((await post(params, sign(params))).status).toBe(204);
+    await worker.idle();
+    const [row] = await stored(params.RoomSid!);
+    expect(row.processed_at).not.toBeNull();
+    expect(await callEvents(params.RoomSid!)).toEqual([]);
+  });
+
+  it('only POST on the configured path is served', async () => {
+    const params = callback(roomSid(), 1, 'room-ended');
+    expect((await post(params, sign(params), '/elsewhere')).status).toBe(404);
+    expect((await fetch(`${receiver.url}/twilio/video`)).status).toBe(405);
+  });
+});
