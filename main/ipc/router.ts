@@ -93,6 +93,10 @@ export class Router {
     try {
       user = await this.authorise(channel, spec, ctx);
     } catch (err) {
+      // Leaving or locking an unattended screen must work even when the database (the user's
+      // row) cannot be read: the session changes here; only the audit row is lost with the server.
+      if (channel === 'auth.logout') this.deps.sessions.signOut(ctx.sessionKey);
+      if (channel === 'auth.lock') this.deps.sessions.setLocked(ctx.sessionKey, true);
       return this.toFailure(channel, err);
     }
 

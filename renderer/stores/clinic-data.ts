@@ -16,7 +16,9 @@ interface ClinicDataState {
  * Settings and doctors change rarely and are needed everywhere (time zone, currency, pick
  * lists), so they are fetched once per sign-in and again after a resync or an admin's edit.
  */
-export const useClinicData = create<ClinicDataState>((set) => ({
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export const useClinicData = create<ClinicDataState>((set, get) => ({
   settings: undefined,
   doctors: [],
   problem: undefined,
@@ -26,7 +28,10 @@ export const useClinicData = create<ClinicDataState>((set) => ({
       set({ problem: (!settings.ok ? settings.error : !doctors.ok ? doctors.error : undefined)?.message });
       return;
     }
-    set({ settings: settings.value, doctors: [...doctors.value].sort((a, b) => a.name.localeCompare(b.name)), problem: undefined });
+    const sorted = [...doctors.value].sort((a, b) => a.name.localeCompare(b.name));
+    // Unchanged lists keep their identity, so screens keyed on them do not refetch for nothing.
+    const old = get();
+    set({ settings: same(old.settings, settings.value) ? old.settings : settings.value, doctors: same(old.doctors, sorted) ? old.doctors : sorted, problem: undefined });
   },
   setSettings(settings) {
     set({ settings, problem: undefined });

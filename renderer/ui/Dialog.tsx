@@ -1,23 +1,27 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal dialog: named by its title, Escape closes it, Tab stays inside, and focus goes back
- * to whatever opened it. Hand-rolled rather than <dialog> because jsdom lacks showModal().
+ * A modal dialog: named by its title, Escape or Close closes it, Tab stays inside, and focus
+ * goes back to whatever opened it. Hand-rolled rather than <dialog> because jsdom lacks showModal().
  */
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  // Taken on the first render, before an autoFocus field inside moves focus away from the opener.
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
 
   useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
     // A field with autoFocus has already taken focus during the commit; otherwise the first control.
     if (!box.current?.contains(document.activeElement)) (box.current?.querySelector<HTMLElement>(FOCUSABLE) ?? box.current)?.focus();
-    return () => opener?.focus?.();
-  }, []);
+    // Back to the opener, unless another dialog has taken focus meanwhile (details → Move).
+    return () => {
+      if (!document.querySelector('[role="dialog"]')?.contains(document.activeElement)) opener?.focus?.();
+    };
+  }, [opener]);
 
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.key === 'Escape') {
@@ -40,7 +44,8 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
   }
 
   return (
-    <div className="ui-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    // A stray click beside the dialog must not throw away a half-filled form: Esc or Close only.
+    <div className="ui-backdrop">
       <div ref={box} className="ui-dialog" data-wide={wide || undefined} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
         <header className="ui-dialog-head">
           <h2 id={titleId}>{title}</h2>

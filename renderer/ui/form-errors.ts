@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CallError } from '../../preload/contract';
+import { invalidRequest, type CallError } from '../../preload/contract';
 
 /** A refused call as a message at its field, or as a message for the whole form. */
 export function splitError(error: CallError | undefined): { field?: string; fieldMessage?: string; formMessage?: string } {
@@ -23,8 +23,5 @@ export function errorsFor(error: CallError | undefined, shown: readonly string[]
  */
 export function contractProblem(schema: z.ZodType, request: unknown): CallError | undefined {
   const parsed = schema.safeParse(request);
-  if (parsed.success) return undefined;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.');
-  return { code: 'INVALID', message: issue.message, ...(field ? { field } : {}) };
+  return parsed.success ? undefined : invalidRequest(parsed.error).error;
 }

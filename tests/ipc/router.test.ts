@@ -24,6 +24,26 @@ function router() {
 const ctx = { sessionKey: 's', workstation: 'pc' };
 
 describe('router envelope', () => {
+  it('signs out and locks even when the database cannot be reached', async () => {
+    const sessions = new SessionStore();
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const r = new Router({
+      sessions,
+      loadUser: async () => {
+        throw down;
+      },
+      idleLockMinutes: async () => 10,
+      audit: async () => undefined,
+      log: () => undefined,
+    });
+    sessions.signIn('a', 1);
+    sessions.signIn('b', 1);
+    expect(await r.call('auth.lock', {}, { sessionKey: 'a', workstation: 'pc' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(sessions.get('a')?.locked).toBe(true);
+    expect(await r.call('auth.logout', {}, { sessionKey: 'b', workstation: 'pc' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(sessions.get('b')).toBeUndefined();
+  });
+
   it('refuses a channel the contract does not have', async () => {
     const { r } = router();
     expect(await r.call('patients.dropAll', {}, ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

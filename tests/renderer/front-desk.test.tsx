@@ -368,3 +368,57 @@ describe('backups', () => {
     expect(screen.queryByText(/The last backup failed/)).toBeNull();
   });
 });
+
+describe('when things go wrong', () => {
+  it('hides the screen at once on Lock, even when main cannot be reached', async () => {
+    const desk = fakeDesk();
+    desk.add(1, 1, '09:00');
+    await renderDesk(desk, { 'auth.lock': () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached.' } }) });
+    await screen.findByRole('button', { name: 'Check in Asha Verma' });
+    fireEvent.click(screen.getByRole('button', { name: 'Lock' }));
+    expect(await screen.findByRole('heading', { name: 'Clinic Desk is locked' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Check in Asha Verma' })).toBeNull();
+  });
+
+  it('shows a refusal about a field the form has no box for, instead of losing it', async () => {
+    const desk = fakeDesk();
+    desk.add(1, 1, '09:00');
+    await renderDesk(desk, { 'appointments.cancel': () => ({ ok: false, error: { code: 'CONFLICT', field: 'id', message: 'This appointment is already completed, so it cannot be cancelled' } }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'More for Asha Verma' }));
+    fireEvent.click(within(await dialog(/^Asha Verma/)).getByRole('button', { name: 'Cancel…' }));
+    const box = await dialog('Cancel Asha Verma’s appointment');
+    fireEvent.change(within(box).getByLabelText('Reason for cancelling'), { target: { value: 'Feeling better' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Cancel appointment' }));
+    expect(await within(box).findByText('This appointment is already completed, so it cannot be cancelled')).toBeTruthy();
+  });
+
+  it('drops an appointment that another PC moved to another day from today’s list', async () => {
+    const desk = fakeDesk();
+    const a = desk.add(1, 1, '09:00');
+    const fake = await renderDesk(desk);
+    await screen.findByRole('button', { name: 'Check in Asha Verma' });
+    a.date = '2099-01-05';
+    act(() => fake.emit('appointments.changed', { op: 'UPDATE', id: a.id, doctorId: 1, patientId: 1, appointmentId: null, date: '2099-01-05' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Check in Asha Verma' })).toBeNull());
+  });
+
+  it('never shows an older day’s totals for the day now chosen (a slow reply arrives last)', async () => {
+    const desk = fakeDesk();
+    let releaseSlow: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (releaseSlow = resolve));
+    await renderDesk(desk, {
+      'payments.dayEnd': async ({ date }) => {
+        if (date === '2026-01-01') await slow;
+        const sums = { currency: 'INR', received: date === '2026-01-01' ? '999.00' : date === '2026-01-02' ? '12.00' : '0.00', refunded: '0.00', net: '0.00', payments: 0, refunds: 0 };
+        return { ok: true, value: { date, timeZone: 'UTC', totals: [sums], byMethod: [], byUser: [], entries: [] } };
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Payments' }));
+    const day = await screen.findByLabelText('Day');
+    fireEvent.change(day, { target: { value: '2026-01-01' } });
+    fireEvent.change(day, { target: { value: '2026-01-02' } });
+    await within(await screen.findByRole('table', { name: 'Totals' })).findByText('INR 12.00');
+    await act(async () => releaseSlow());
+    expect(within(screen.getByRole('table', { name: 'Totals' })).queryByText('INR 999.00')).toBeNull();
+  });
+});

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AppointmentDto, Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { longDay, timeRange } from '../../lib/dates';
+import { clinicDateTime, longDay, timeRange } from '../../lib/dates';
+import { useTimeZone } from '../../stores/clinic-data';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { useSession } from '../../stores/session';
 import { appointmentStep } from './actions';
+import { mayStartVideo, startVideo } from './startVideo';
 import type { OpenDialog } from './useAppointmentDialogs';
 
 export const STATUS_NAMES = { SCHEDULED: 'Scheduled', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'Did not come' } as const;
@@ -12,6 +15,8 @@ export const STATUS_NAMES = { SCHEDULED: 'Scheduled', COMPLETED: 'Completed', CA
 /** One appointment at a glance, with what can be done to it from the schedule. */
 export function AppointmentDialog({ appointment, open, onClose }: { appointment: AppointmentDto; open(next: OpenDialog): void; onClose(): void }) {
   const a = appointment;
+  const session = useSession((st) => st.session);
+  const timeZone = useTimeZone();
   const [history, setHistory] = useState<Res<'appointments.history'>>();
   useEffect(() => {
     void clinic.appointments.history({ id: appointment.id }).then((r) => r.ok && setHistory(r.value));
@@ -58,7 +63,7 @@ export function AppointmentDialog({ appointment, open, onClose }: { appointment:
           <ol className="history-list" aria-label="History">
             {history.map((h) => (
               <li key={h.id} data-undone={h.undoneAt ? true : undefined}>
-                {new Date(h.changedAt).toLocaleString()} · {h.kind.toLowerCase().replace(/_/g, ' ')}
+                {clinicDateTime(h.changedAt, timeZone)} · {h.kind.toLowerCase().replace(/_/g, ' ')}
                 {h.toStatus && h.fromStatus !== h.toStatus ? ` → ${h.toStatus.toLowerCase()}` : ''}
                 {h.changedByName ? ` · ${h.changedByName}` : ''}
                 {h.reason ? ` · “${h.reason}”` : ''}
@@ -69,6 +74,11 @@ export function AppointmentDialog({ appointment, open, onClose }: { appointment:
         </details>
       )}
       <div className="ui-actions">
+        {mayStartVideo(session, a) && (
+          <Button variant="primary" onClick={() => void startVideo(a)}>
+            Start video
+          </Button>
+        )}
         {scheduled && !a.checkedInAt && <Button onClick={step('checkIn')}>Check in</Button>}
         {scheduled && a.checkedInAt && <Button onClick={step('complete')}>Mark completed</Button>}
         {scheduled && !a.checkedInAt && <Button onClick={step('noShow')}>Did not come</Button>}

@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field, SelectField } from '../../ui/Field';
 import { toast } from '../../ui/toasts';
 import { useForm } from '../../ui/use-form';
+import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from '../booking/OutsideHours';
 
 export interface MoveTarget {
   doctorId: number;
@@ -27,10 +28,12 @@ export function MoveDialog({ appointment, target, onClose }: { appointment: Appo
     date: target?.date ?? appointment.date,
     startTime: hhmm(target?.startTime ?? appointment.startTime),
     endTime: hhmm(target?.endTime ?? appointment.endTime),
-  });
+    outsideHours: false,
+    overrideReason: '',
+  }, OVERRIDE_FIELDS);
   const v = form.values;
   const move = form.submit(
-    () => clinic.appointments.reschedule({ id: appointment.id, doctorId: Number(v.doctorId), date: v.date, startTime: v.startTime, endTime: v.endTime }),
+    () => clinic.appointments.reschedule({ id: appointment.id, doctorId: Number(v.doctorId), date: v.date, startTime: v.startTime, endTime: v.endTime, ...overrideOf(v) }),
     (a) => {
       toast(`Moved ${a.patientName} to ${shortDay(a.date)} ${timeRange(a)} with ${a.doctorName}`);
       onClose();
@@ -56,6 +59,13 @@ export function MoveDialog({ appointment, target, onClose }: { appointment: Appo
           <Field label="Start time" type="time" value={v.startTime} onChange={form.change('startTime')} error={form.error?.code === 'CONFLICT' ? undefined : form.at('startTime')} />
           <Field label="End time" type="time" value={v.endTime} onChange={form.change('endTime')} error={form.at('endTime')} />
         </div>
+        <OutsideHours
+          checked={v.outsideHours}
+          reason={v.overrideReason}
+          error={form.at('override.reason') ?? form.at('override')}
+          onChecked={form.change('outsideHours')}
+          onReason={form.change('overrideReason')}
+        />
         <div className="ui-actions">
           <Button onClick={onClose}>Keep it where it is</Button>
           <Button variant="primary" type="submit" disabled={form.busy} autoFocus>

@@ -3,7 +3,6 @@ import type { AppointmentDto, PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { hhmm, shortDay, todayIn } from '../../lib/dates';
 import { useClinicData, useTimeZone } from '../../stores/clinic-data';
-import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -11,6 +10,7 @@ import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { toast } from '../../ui/toasts';
 import { useForm } from '../../ui/use-form';
 import { PatientPicker } from '../patients/PatientPicker';
+import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from './OutsideHours';
 import { useFreeSlots } from './useFreeSlots';
 
 export interface BookingDraft {
@@ -29,8 +29,6 @@ export interface BookingDraft {
 export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: BookingDraft; onClose(): void; onBooked?(appointment: AppointmentDto): void }) {
   const timeZone = useTimeZone();
   const doctors = useClinicData((s) => s.doctors);
-  const role = useSession((s) => s.session?.role);
-  const mayOverride = role === 'DOCTOR' || role === 'ADMIN';
   const [patient, setPatient] = useState(draft.patient);
   const form = useForm({
     doctorId: draft.doctorId ? String(draft.doctorId) : '',
@@ -40,7 +38,7 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
     reason: '',
     outsideHours: false,
     overrideReason: '',
-  });
+  }, OVERRIDE_FIELDS);
   const v = form.values;
   const doctorId = v.doctorId ? Number(v.doctorId) : undefined;
   const free = useFreeSlots(doctorId, v.date);
@@ -56,9 +54,8 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
         startTime: v.startTime,
         ...(v.endTime ? { endTime: v.endTime } : {}),
         ...(v.reason.trim() ? { reason: v.reason } : {}),
-        ...(v.outsideHours ? { override: { reason: v.overrideReason } } : {}),
+        ...overrideOf(v),
       });
-      if (!r.ok && r.error.code === 'CONFLICT') free.refresh();
       return r;
     },
     (appointment) => {
@@ -70,7 +67,6 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
 
   return (
     <Dialog title="Book an appointment" onClose={onClose} wide>
-      {form.at('patientId') && <Banner tone="error">{form.at('patientId')}</Banner>}
       <PatientPicker value={patient} onChange={setPatient} />
       <form className="ui-form" onSubmit={book} aria-label="Appointment" noValidate>
         {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
@@ -114,14 +110,13 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
           <Field label="End time" type="time" value={v.endTime} onChange={form.change('endTime')} error={form.at('endTime')} hint="Empty: one slot" />
         </div>
         <TextAreaField label="Reason for the visit" value={v.reason} onChange={form.change('reason')} error={form.at('reason')} rows={2} />
-        {mayOverride && (
-          <div className="ui-form">
-            <label className="ui-check">
-              <input type="checkbox" checked={v.outsideHours} onChange={form.change('outsideHours')} /> Book outside the doctor’s hours
-            </label>
-            {v.outsideHours && <Field label="Why outside the doctor’s hours" value={v.overrideReason} onChange={form.change('overrideReason')} error={form.at('override.reason') ?? form.at('override')} />}
-          </div>
-        )}
+        <OutsideHours
+          checked={v.outsideHours}
+          reason={v.overrideReason}
+          error={form.at('override.reason') ?? form.at('override')}
+          onChecked={form.change('outsideHours')}
+          onReason={form.change('overrideReason')}
+        />
         <div className="ui-actions">
           <Button onClick={onClose}>Cancel</Button>
           <Button variant="primary" type="submit" disabled={form.busy}>

@@ -1,32 +1,23 @@
-import { useEffect, useState } from 'react';
 import type { Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
+import { useLive } from '../../lib/use-live';
 
 export type FreeSlot = Res<'appointments.freeSlots'>[number];
+const NONE: FreeSlot[] = [];
 
-/** The doctor's next free times from a date; asked again when the schedule changes anywhere. */
+/**
+ * The doctor's next free times from a date, asked again after any booking change anywhere: one
+ * that moved away from this doctor frees a slot as surely as one made for them takes it.
+ */
 export function useFreeSlots(doctorId: number | undefined, from: string, count = 8) {
-  const [slots, setSlots] = useState<FreeSlot[]>([]);
-  const [problem, setProblem] = useState<string>();
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => clinic.on('appointments.changed', (c) => (c.doctorId === null || c.doctorId === doctorId) && setVersion((n) => n + 1)), [doctorId]);
-
-  useEffect(() => {
-    if (!doctorId || !from) {
-      setSlots([]);
-      return;
-    }
-    let current = true;
-    void clinic.appointments.freeSlots({ doctorId, from, days: 30, count }).then((r) => {
-      if (!current) return;
-      setProblem(r.ok ? undefined : r.error.message);
-      setSlots(r.ok ? r.value : []);
-    });
-    return () => {
-      current = false;
-    };
-  }, [doctorId, from, count, version]);
-
-  return { slots, problem, refresh: () => setVersion((n) => n + 1) };
+  const live = useLive<FreeSlot[]>(
+    `${doctorId ?? ''}|${from}|${count}`,
+    async () => {
+      if (!doctorId || !from) return { ok: true, value: [] };
+      const r = await clinic.appointments.freeSlots({ doctorId, from, days: 30, count });
+      return r.ok ? r : { ok: false, message: r.error.message };
+    },
+    (again) => [clinic.on('appointments.changed', again), clinic.on('availability.changed', (c) => (c.doctorId === null || c.doctorId === doctorId) && again())],
+  );
+  return { slots: live.value ?? NONE, problem: live.problem };
 }

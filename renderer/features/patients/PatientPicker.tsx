@@ -15,7 +15,7 @@ export function PatientPicker({ value, onChange }: { value: PatientSummary | und
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
   const [registering, setRegistering] = useState(false);
-  const { results, problem, searching } = usePatientSearch(query, 20);
+  const { results, problem, searching, current } = usePatientSearch(query, 20);
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => setActiveIndex(0), [results]);
 
@@ -52,7 +52,7 @@ export function PatientPicker({ value, onChange }: { value: PatientSummary | und
           if (e.key === 'ArrowDown') list.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
           if (e.key === 'Enter') {
             e.preventDefault();
-            if (results[activeIndex]) onChange(results[activeIndex]);
+            if (current && results[activeIndex]) onChange(results[activeIndex]);
           }
         }}
       />

@@ -34,6 +34,7 @@ export function PatientProfile({ patientId }: { patientId: number }) {
   useEffect(() => {
     let current = true;
     setPage(undefined);
+    setProblem(undefined);
     void clinic.patients.get({ id: patientId }).then((r) => {
       if (!current) return;
       if (r.ok) setPage(r.value);

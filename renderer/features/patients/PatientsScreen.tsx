@@ -21,7 +21,7 @@ export function PatientsScreen() {
   useEffect(() => {
     if (requested) setOpenId(requested);
   }, [requested]);
-  const { results, problem, searching } = usePatientSearch(query);
+  const { results, problem, searching, current } = usePatientSearch(query);
 
   useEffect(() => setActiveIndex(0), [results]);
 
@@ -38,7 +38,7 @@ export function PatientsScreen() {
           onKeyDown={(e) => {
             // Down arrow moves from the search box into the results, as in any finder.
             if (e.key === 'ArrowDown') (document.querySelector('[aria-label="Patients found"]') as HTMLElement | null)?.focus();
-            if (e.key === 'Enter' && results[activeIndex]) setOpen(results[activeIndex]);
+            if (e.key === 'Enter' && current && results[activeIndex]) setOpen(results[activeIndex]);
           }}
         />
         <Button onClick={() => setRegistering(true)} aria-keyshortcuts="Alt+R">

@@ -12,11 +12,13 @@ export function usePatientSearch(query: string, limit = 50) {
   const [results, setResults] = useState<PatientSummary[]>([]);
   const [problem, setProblem] = useState<string>();
   const [searching, setSearching] = useState(false);
+  const [resultsFor, setResultsFor] = useState('');
 
   useEffect(() => {
     const q = query.trim();
     if (!q) {
       setResults([]);
+      setResultsFor('');
       setProblem(undefined);
       return;
     }
@@ -28,6 +30,7 @@ export function usePatientSearch(query: string, limit = 50) {
         setSearching(false);
         if (r.ok) {
           setResults(r.value);
+          setResultsFor(q);
           setProblem(undefined);
         } else {
           setProblem(r.error.message);
@@ -40,5 +43,7 @@ export function usePatientSearch(query: string, limit = 50) {
     };
   }, [query, limit]);
 
-  return { results, problem, searching };
+  /** Results answer what is typed now (not a query a few keystrokes old): safe to act on Enter. */
+  const current = resultsFor === query.trim();
+  return { results, problem, searching, current };
 }

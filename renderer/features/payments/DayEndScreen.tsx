@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DayEndSummaryDto, PaymentDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { longDay, todayIn } from '../../lib/dates';
+import { useLive } from '../../lib/use-live';
 import { useTimeZone } from '../../stores/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -54,20 +55,17 @@ function DayEndSheet({ summary }: { summary: DayEndSummaryDto }) {
 export function DayEndScreen() {
   const timeZone = useTimeZone();
   const [date, setDate] = useState(() => todayIn(timeZone));
-  const [summary, setSummary] = useState<DayEndSummaryDto>();
-  const [problem, setProblem] = useState<string>();
-
-  const load = useCallback(async () => {
-    const r = await clinic.payments.dayEnd({ date });
-    setProblem(r.ok ? undefined : r.error.message);
-    if (r.ok) setSummary(r.value);
-  }, [date]);
-
-  useEffect(() => {
-    void load();
-    const offs = [clinic.on('payments.changed', () => void load()), clinic.on('resync', () => void load())];
-    return () => offs.forEach((off) => off());
-  }, [load]);
+  const [printProblem, setPrintProblem] = useState<string>();
+  const live = useLive<DayEndSummaryDto>(
+    date,
+    async () => {
+      const r = await clinic.payments.dayEnd({ date });
+      return r.ok ? r : { ok: false, message: r.error.message };
+    },
+    (again) => [clinic.on('payments.changed', again), clinic.on('resync', again)],
+  );
+  const summary = live.value;
+  const problem = printProblem ?? live.problem;
 
   const entryColumns: Column<PaymentDto>[] = [
     { header: 'Receipt', cell: (p) => p.receiptNumber ?? 'pending' },
@@ -80,7 +78,7 @@ export function DayEndScreen() {
       header: 'Receipt copy',
       cell: (p) =>
         p.receiptNumber && (
-          <Button aria-label={`Reprint ${p.receiptNumber}`} onClick={() => void printReceipt(p.id).then((failed) => failed && setProblem(failed))}>
+          <Button aria-label={`Reprint ${p.receiptNumber}`} onClick={() => void printReceipt(p.id).then(setPrintProblem)}>
             Reprint
           </Button>
         ),

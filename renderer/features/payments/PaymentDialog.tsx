@@ -46,7 +46,7 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
 
   useEffect(() => {
     // The amount is filled once; afterwards the form keeps what the desk types.
-    void reload().then((a) => a && form.setValues((old) => ({ ...old, amount: a.totals.due ?? '' })));
+    void reload().then((a) => a && form.setValues((old) => (old.amount ? old : { ...old, amount: a.totals.due ?? '' })));
   }, [reload]);
 
   async function confirm(p: PaymentDto) {
@@ -61,9 +61,10 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
       clinic.payments.record({
         appointmentId: appointment.id,
         method: v.method as (typeof PAYMENT_METHODS)[number],
-        ...(v.reference.trim() ? { reference: v.reference } : {}),
+        // Only what the chosen method shows is sent: no leftover UTR on cash, no "pending" on card.
+        ...(v.method !== 'CASH' && v.reference.trim() ? { reference: v.reference } : {}),
         ...(v.amount.trim() ? { amount: v.amount } : {}),
-        pending: v.pending,
+        pending: v.method === 'UPI' && v.pending,
       }),
     (payment) => {
       setTaken(payment);

@@ -23,7 +23,10 @@ export async function printDocument(content: ReactNode): Promise<void> {
   window.print();
 }
 
-/** Mounted once by the app; holds the last printed document until the next one. */
+/**
+ * Mounted by the signed-in frame. A printed document (patient names on it) is dropped once the
+ * print has run and when the frame goes (sign-out), so nobody reprints someone else's receipt.
+ */
 export function PrintArea() {
   const content = usePrintJob((s) => s.content);
   const [host, setHost] = useState<HTMLElement | null>(null);
@@ -33,7 +36,13 @@ export function PrintArea() {
     el.setAttribute('aria-hidden', 'true');
     document.body.appendChild(el);
     setHost(el);
-    return () => el.remove();
+    const clear = () => usePrintJob.getState().set(null);
+    window.addEventListener('afterprint', clear);
+    return () => {
+      window.removeEventListener('afterprint', clear);
+      clear();
+      el.remove();
+    };
   }, []);
   return host ? createPortal(content, host) : null;
 }

@@ -9,6 +9,7 @@ import { SelectField } from '../../ui/Field';
 import { Table, type Column } from '../../ui/Table';
 import { appointmentStep } from '../appointments/actions';
 import { STATUS_NAMES } from '../appointments/AppointmentDialog';
+import { mayStartVideo, startVideo } from '../appointments/startVideo';
 import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
 import { printDocument } from '../print/print';
 import { TokenSlip } from './TokenSlip';
@@ -24,7 +25,8 @@ export function QueueScreen() {
   const clinicName = useClinicData((s) => s.settings?.clinicName ?? '');
   const doctors = useClinicData((s) => s.doctors);
   // A doctor opens on their own queue; the desk sees everyone's.
-  const ownDoctorId = useSession((st) => st.session?.doctorId);
+  const session = useSession((st) => st.session);
+  const ownDoctorId = session?.doctorId;
   const [doctorFilter, setDoctorFilter] = useState(ownDoctorId ? String(ownDoctorId) : '');
   const [walkIn, setWalkIn] = useState(false);
   const [dialog, open] = useAppointmentDialogs();
@@ -140,6 +142,11 @@ export function QueueScreen() {
                       <Button aria-label={`Print token slip for ${a.patientName}`} onClick={() => printSlip(a)}>
                         Token slip
                       </Button>
+                      {mayStartVideo(session, a) && (
+                        <Button aria-label={`Start video with ${a.patientName}`} onClick={() => void startVideo(a)}>
+                          Start video
+                        </Button>
+                      )}
                     </span>
                   </li>
                 ))}

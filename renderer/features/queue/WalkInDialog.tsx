@@ -17,10 +17,11 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
   const form = useForm({ doctorId: '', reason: '' });
   const v = form.values;
   const add = form.submit(
-    async () =>
-      patient
-        ? clinic.appointments.walkIn({ patientId: patient.id, doctorId: Number(v.doctorId) || 0, ...(v.reason.trim() ? { reason: v.reason } : {}) })
-        : { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose the patient first' } },
+    async () => {
+      if (!patient) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose the patient first' } };
+      if (!v.doctorId) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose a doctor', field: 'doctorId' } };
+      return clinic.appointments.walkIn({ patientId: patient.id, doctorId: Number(v.doctorId), ...(v.reason.trim() ? { reason: v.reason } : {}) });
+    },
     (a) => {
       toast(`${a.patientName} added for ${a.doctorName} — token ${a.tokenNo}`);
       onClose();

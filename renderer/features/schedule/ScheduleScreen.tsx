@@ -43,8 +43,11 @@ export function ScheduleScreen() {
   const [dialog, open] = useAppointmentDialogs();
 
   const specializations = useMemo(() => [...new Set(doctors.map((d) => d.specialization).filter((s): s is string => !!s))].sort(), [doctors]);
-  const shownDoctors = view === 'day' ? doctors.filter((d) => !specialization || d.specialization === specialization) : doctors.filter((d) => d.id === (weekDoctor ?? doctors[0]?.id));
-  const days = view === 'day' ? [date] : weekOf(date);
+  const shownDoctors = useMemo(
+    () => (view === 'day' ? doctors.filter((d) => !specialization || d.specialization === specialization) : doctors.filter((d) => d.id === (weekDoctor ?? doctors[0]?.id))),
+    [view, doctors, specialization, weekDoctor],
+  );
+  const days = useMemo(() => (view === 'day' ? [date] : weekOf(date)), [view, date]);
   const { appointments, windows, problem, loading } = useScheduleData(
     shownDoctors.map((d) => d.id),
     days[0]!,
@@ -120,7 +123,7 @@ export function ScheduleScreen() {
         <TimeGrid
           columns={columns}
           day={hours}
-          nowMinute={days.includes(now.date) ? now.minute : undefined}
+          now={now}
           onSelect={(c, span) =>
             open({ kind: 'book', draft: { doctorId: c.doctorId, date: c.date, startTime: fromMinutes(span.start), endTime: span.end === undefined ? undefined : fromMinutes(span.end) } })
           }

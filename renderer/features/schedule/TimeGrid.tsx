@@ -35,15 +35,15 @@ const spanOf = (a: { startTime: string; endTime: string }): Span => ({ start: to
 export function TimeGrid({
   columns,
   day,
-  nowMinute,
+  now,
   onSelect,
   onOpen,
   onMove,
 }: {
   columns: GridColumn[];
   day: Span;
-  /** The clinic's current minute when today is on screen. */
-  nowMinute: number | undefined;
+  /** The clinic's date and minute now, for the now-line in today's column. */
+  now: { date: string; minute: number };
   onSelect(column: GridColumn, span: Span | { start: number; end?: undefined }): void;
   onOpen(appointment: AppointmentDto): void;
   onMove(appointment: AppointmentDto, column: GridColumn, span: Span): void;
@@ -55,6 +55,7 @@ export function TimeGrid({
 
   // Open on the part of the day that matters: an hour before now, or the start of the working day.
   useEffect(() => {
+    const nowMinute = columns.some((c) => c.date === now.date) ? now.minute : undefined;
     const focus = nowMinute ?? Math.min(...columns.flatMap((c) => c.windows.map((w) => toMinutes(w.startTime))), 9 * 60);
     scroller.current?.scrollTo?.({ top: Math.max(0, top(focus - 60, day.start)) });
     // Only when the day or the view changes, not on every minute's tick or refetch.
@@ -82,6 +83,7 @@ export function TimeGrid({
     if (e.button !== 0 || appointment.status !== 'SCHEDULED') return;
     e.stopPropagation();
     e.currentTarget.setPointerCapture?.(e.pointerId);
+    suppressClick.current = false;
     setDrag({ kind, appointment, origin: column, column, startY: e.clientY, span: spanOf(appointment), moved: false });
   }
 
@@ -89,14 +91,17 @@ export function TimeGrid({
     if (!drag) return;
     if (drag.kind === 'select') {
       const body = document.querySelector(`[data-column="${drag.column.key}"]`);
-      if (body) setDrag({ ...drag, to: minuteIn(body, e.clientY) });
+      const to = body ? minuteIn(body, e.clientY) : drag.to;
+      if (to !== drag.to) setDrag({ ...drag, to });
       return;
     }
     const delta = (e.clientY - drag.startY) / PX_PER_MINUTE;
     const column = drag.kind === 'move' ? (columnAt(e.clientX, e.clientY) ?? drag.column) : drag.origin;
     const original = spanOf(drag.appointment);
     const span = dragResult(drag.kind, original.start, original.end, delta, day);
-    setDrag({ ...drag, column, span, moved: drag.moved || Math.abs(delta) >= SNAP_MINUTES || column !== drag.origin });
+    const moved = drag.moved || Math.abs(delta) >= SNAP_MINUTES || column.key !== drag.origin.key;
+    // Only a change of snapped place re-renders the grid, not every pixel of the pointer.
+    if (column.key !== drag.column.key || span.start !== drag.span.start || span.end !== drag.span.end || moved !== drag.moved) setDrag({ ...drag, column, span, moved });
   }
 
   function onPointerUp() {
@@ -110,7 +115,7 @@ export function TimeGrid({
     if (!drag.moved) return;
     suppressClick.current = true;
     const original = spanOf(drag.appointment);
-    if (drag.column !== drag.origin || drag.span.start !== original.start || drag.span.end !== original.end) onMove(drag.appointment, drag.column, drag.span);
+    if (drag.column.key !== drag.origin.key || drag.span.start !== original.start || drag.span.end !== original.end) onMove(drag.appointment, drag.column, drag.span);
   }
 
   return (
@@ -142,7 +147,7 @@ export function TimeGrid({
               const s = spanOf(w);
               return <div key={w.id} className="window" data-kind={w.kind} title={w.note ?? undefined} style={{ top: top(s.start, day.start), height: height(s.start, s.end) }} />;
             })}
-            {nowMinute !== undefined && nowMinute >= day.start && nowMinute <= day.end && <div className="now-line" style={{ top: top(nowMinute, day.start) }} aria-hidden="true" />}
+            {c.date === now.date && now.minute >= day.start && now.minute <= day.end && <div className="now-line" style={{ top: top(now.minute, day.start) }} aria-hidden="true" />}
             {c.appointments.map((a) => {
               const s = spanOf(a);
               const dragging = drag && drag.kind !== 'select' && drag.appointment.id === a.id;

@@ -21,8 +21,11 @@ export const snap = (minutes: number) => Math.round(minutes / SNAP_MINUTES) * SN
 
 /** The minute of the day under a pointer at `offsetY` pixels from the top of a column. */
 export function minuteAt(offsetY: number, dayStart: number, dayEnd: number): number {
-  return Math.min(dayEnd, Math.max(dayStart, snap(dayStart + offsetY / PX_PER_MINUTE)));
+  return Math.min(lastMinute(dayEnd), Math.max(dayStart, snap(dayStart + offsetY / PX_PER_MINUTE)));
 }
+
+/** "24:00" is not a time the contract accepts: a drag to the very bottom stops one snap short. */
+const lastMinute = (dayEnd: number) => Math.min(dayEnd, 24 * 60 - SNAP_MINUTES);
 
 export const top = (minute: number, dayStart: number) => (minute - dayStart) * PX_PER_MINUTE;
 export const height = (start: number, end: number) => Math.max(0, end - start) * PX_PER_MINUTE;
@@ -33,8 +36,9 @@ export const height = (start: number, end: number) => Math.max(0, end - start) *
  */
 export function dragResult(kind: 'move' | 'resize', start: number, end: number, deltaMinutes: number, day: { start: number; end: number }): { start: number; end: number } {
   const d = snap(deltaMinutes);
-  if (kind === 'resize') return { start, end: Math.min(day.end, Math.max(start + SNAP_MINUTES, end + d)) };
+  const last = lastMinute(day.end);
+  if (kind === 'resize') return { start, end: Math.min(last, Math.max(start + SNAP_MINUTES, end + d)) };
   const length = end - start;
-  const s = Math.min(day.end - length, Math.max(day.start, start + d));
+  const s = Math.min(last - length, Math.max(day.start, start + d));
   return { start: s, end: s + length };
 }

@@ -6,7 +6,7 @@ import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Toasts } from '../../ui/toasts';
+import { Toasts, useToasts } from '../../ui/toasts';
 import { LockScreen } from '../auth/LockScreen';
 import { useBackupWarning } from '../backup/useBackupWarning';
 import { BookingDialog } from '../booking/BookingDialog';
@@ -41,6 +41,16 @@ export function AppShell() {
     return () => offs.forEach((off) => off());
   }, [load]);
 
+  // Nothing of this user's work outlives the frame: the next person starts on Today, with no
+  // patient open and no toasts naming patients.
+  useEffect(
+    () => () => {
+      useNavigation.setState({ section: 'queue', patientId: undefined, tab: undefined });
+      useToasts.setState({ toasts: [] });
+    },
+    [],
+  );
+
   // Doctors and settings are edited rarely and without an event: refreshed on each section change.
   useEffect(() => void load(), [section, load]);
 
@@ -74,6 +84,8 @@ export function AppShell() {
   const commands = commandsFor(role);
 
   async function lock() {
+    // Hide the screen at once, whatever main answers (it locks its session even when the database is down).
+    if (session) setSession({ ...session, locked: true });
     const r = await clinic.auth.lock({});
     if (r.ok) setSession(r.value);
   }

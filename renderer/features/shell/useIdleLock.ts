@@ -27,6 +27,9 @@ export function useIdleLock(): void {
         void clinic.auth.touch({});
       }
       timer = setTimeout(() => {
+        // Hidden at once here; main's answer (or its refusal while the database is down) follows.
+        const current = useSession.getState().session;
+        if (current) setSession({ ...current, locked: true });
         void clinic.auth.lock({}).then((r) => r.ok && setSession(r.value));
       }, minutes * 60_000);
     };

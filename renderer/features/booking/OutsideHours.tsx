@@ -1,0 +1,22 @@
+import { useSession } from '../../stores/session';
+import { Field } from '../../ui/Field';
+
+/**
+ * Booking or moving outside the doctor's hours: only a DOCTOR or ADMIN, always with a reason
+ * (main audits it). Nothing is shown to the front desk, whom main would refuse anyway.
+ */
+export function OutsideHours({ checked, reason, error, onChecked, onReason }: { checked: boolean; reason: string; error?: string; onChecked(e: { target: { value: string; type?: string; checked?: boolean } }): void; onReason(e: { target: { value: string } }): void }) {
+  const role = useSession((s) => s.session?.role);
+  if (role !== 'DOCTOR' && role !== 'ADMIN') return null;
+  return (
+    <div className="ui-form">
+      <label className="ui-check">
+        <input type="checkbox" checked={checked} onChange={onChecked} /> Outside the doctor’s hours
+      </label>
+      {checked && <Field label="Why outside the doctor’s hours" value={reason} onChange={onReason} error={error} />}
+    </div>
+  );
+}
+
+export const OVERRIDE_FIELDS = ['override', 'override.reason'] as const;
+export const overrideOf = (v: { outsideHours: boolean; overrideReason: string }) => (v.outsideHours ? { override: { reason: v.overrideReason } } : {});
