@@ -37,23 +37,13 @@ describe('the call window in real Chromium with its fake camera', () => {
     await desk.getByLabel('Email').fill(DOCTOR.email);
     await desk.getByLabel('Password').fill(TEST_PASSWORD);
     await desk.getByRole('button', { name: 'Sign in' }).click();
-    await desk.getByRole('heading', { name: `Welcome, ${DOCTOR.name}` }).waitFor();
+    await desk.getByRole('banner', { name: `Signed in as ${DOCTOR.name} (Doctor)` }).waitFor();
 
-    // The schedule's "Start video" button is not built yet: this does what openCallWindow does in a
-    // browser, from the signed-in tab (ask main for a ticket, open a tab with it, noopener).
-    const [callPage] = await Promise.all([
-      desk.context().waitForEvent('page'),
-      desk.evaluate(async (id) => {
-        const res = await fetch('/api/call/video.openWindow', {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${sessionStorage.getItem('clinic.bridgeToken')}`, 'X-Clinic-Client': sessionStorage.getItem('clinic.clientId') ?? '', 'Content-Type': 'application/json' },
-          body: JSON.stringify({ appointmentId: id }),
-        });
-        const reply = (await res.json()) as { ok: boolean; value: { ticket: string } };
-        const hash = new URLSearchParams({ token: sessionStorage.getItem('clinic.bridgeToken') ?? '', ticket: reply.value.ticket, call: String(id) });
-        window.open(`${location.origin}/#${hash}`, '_blank', 'noopener');
-      }, appointmentId),
-    ]);
+    // The doctor's own week, moved to the appointment's day; its dialog has "Start video".
+    await desk.getByRole('button', { name: 'Schedule' }).click();
+    await desk.getByLabel('Date', { exact: true }).fill('2099-01-05');
+    await desk.getByRole('button', { name: /^10:30–10:45 Kavya Menon, Scheduled/ }).click();
+    const [callPage] = await Promise.all([desk.context().waitForEvent('page'), desk.getByRole('dialog').getByRole('button', { name: 'Start video' }).click()]);
     const pageErrors: string[] = [];
     callPage.on('pageerror', (e) => pageErrors.push(e.message));
 
