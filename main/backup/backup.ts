@@ -114,19 +114,25 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, opti
 /**
  * Opens the configured database just long enough to back it up (the command-line backup), and
  * records the run where the schema keeps them, so the ADMIN screens count it as the last backup.
+ * The record is written after the dump, so the backup holds exactly the data as it was.
  */
 export async function backupConfigured(config: DatabaseConfig, folder: string): Promise<BackupResult> {
   const db = await openDatabase(config, { schema: 'none' });
   try {
-    const id = (await db.knex.schema.hasTable('backup_runs')) ? await startRun(db.knex, 'COMMAND_LINE', os.hostname()) : undefined;
+    const record = async (outcome: Parameters<typeof finishRun>[2]) => {
+      if (!(await db.knex.schema.hasTable('backup_runs'))) return;
+      const id = await startRun(db.knex, 'COMMAND_LINE', os.hostname());
+      if (id !== undefined) await finishRun(db.knex, id, outcome);
+    };
+    let done: BackupResult;
     try {
-      const done = await backupDatabase(config, db, folder);
-      if (id !== undefined) await finishRun(db.knex, id, { ok: true, file: done.file, bytes: done.bytes });
-      return done;
+      done = await backupDatabase(config, db, folder);
     } catch (err) {
-      if (id !== undefined) await finishRun(db.knex, id, { ok: false, message: (err as Error).message });
+      await record({ ok: false, message: (err as Error).message });
       throw err;
     }
+    await record({ ok: true, file: done.file, bytes: done.bytes });
+    return done;
   } finally {
     await db.close();
   }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupConfigured } from '../../main/backup/backup';
+import { backupConfigured, backupDatabase } from '../../main/backup/backup';
 import { resolveDatabaseConfig, type ServerDatabaseConfig } from '../../main/db/config';
 import { openDatabase } from '../../main/db/open';
 import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster';
@@ -73,6 +73,8 @@ describe('TLS to the clinic server (ssl=on, self-signed CA)', () => {
     const folder = path.join(dir, 'backups');
     const done = await backupConfigured(configFor('127.0.0.1', 'verify-full', certs.ca), folder);
     expect(fs.readFileSync(done.file).subarray(0, 5).toString()).toBe('PGDMP');
-    await expect(backupConfigured(configFor('127.0.0.1', 'verify-full', certs.otherCa), folder)).rejects.toThrow(/pg_dump failed: .*certificate verify failed/);
+    // pg_dump itself checks the server too (libpq with PGSSLMODE and PGSSLROOTCERT).
+    await expect(backupDatabase(configFor('127.0.0.1', 'verify-full', certs.otherCa), undefined, folder)).rejects.toThrow(/pg_dump failed: .*certificate verify failed/);
+    await expect(backupConfigured(configFor('127.0.0.1', 'verify-full', certs.otherCa), folder)).rejects.toThrow(/unable to verify/);
   });
 });
