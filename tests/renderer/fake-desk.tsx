@@ -117,6 +117,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'auth.touch': () => ok(null),
     'settings.get': () => ok({ clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: now() }),
     'doctors.list': () => ok(state.doctors),
+    'users.list': () => ok([]),
     'health.get': () => ok({ databaseMode: 'embedded' as const, databaseBytes: 8_000_000, tables: [], indexes: [], lastBackup: null, lastSuccessfulBackup: null }),
     'backup.status': () => ok({ schedule: { enabled: false, timeOfDay: '21:00', folder: '', keepLast: 14, updatedAt: null }, lastRun: null, lastSuccess: null, warning: state.backupWarning }),
     'availability.range': ({ doctorIds, from, to }) => ok(state.windows.filter((w) => doctorIds.includes(w.doctorId) && w.date >= from && w.date <= to)),

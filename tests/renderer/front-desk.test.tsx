@@ -422,3 +422,34 @@ describe('when things go wrong', () => {
     expect(within(screen.getByRole('table', { name: 'Totals' })).queryByText('INR 999.00')).toBeNull();
   });
 });
+
+describe('video settings', () => {
+  it('shows only whether secrets are set, keeps them when left empty, and shows a bad SID at its field', async () => {
+    const desk = fakeDesk('ADMIN');
+    const saved: unknown[] = [];
+    const stored = { accountSid: 'AC' + 'a'.repeat(32), apiKeySid: null, apiKeySecretSet: true, authTokenSet: false, webhookUrl: null, joinUrlTemplate: null, configured: false, updatedAt: new Date().toISOString() };
+    await renderDesk(desk, {
+      'video.getSettings': () => ({ ok: true, value: stored }),
+      'video.updateSettings': (req) => {
+        saved.push(req);
+        return { ok: true, value: { ...stored, apiKeySid: req.apiKeySid ?? null, authTokenSet: true } };
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Admin' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Video' }));
+    const form = await screen.findByRole('form', { name: 'Video settings' });
+    await waitFor(() => expect((within(form).getByLabelText('Twilio Account SID') as HTMLInputElement).value).toBe(stored.accountSid));
+    expect((within(form).getByLabelText('API Key secret') as HTMLInputElement).value).toBe('');
+    expect(within(form).getByText(/Stored\. Leave empty to keep it/)).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('API Key SID'), { target: { value: 'SK123' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save video settings' }));
+    expect(await within(form).findByText('An API Key SID starts with SK followed by 32 hex digits')).toBeTruthy();
+    expect(saved).toEqual([]);
+    fireEvent.change(within(form).getByLabelText('API Key SID'), { target: { value: 'SK' + 'b'.repeat(32) } });
+    fireEvent.change(within(form).getByLabelText('Auth Token'), { target: { value: 'tok' + 'c'.repeat(29) } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save video settings' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).not.toHaveProperty('apiKeySecret');
+    expect(saved[0]).toMatchObject({ apiKeySid: 'SK' + 'b'.repeat(32), authToken: 'tok' + 'c'.repeat(29) });
+  });
+});

@@ -5,12 +5,14 @@ import { HealthPanel } from '../backup/HealthPanel';
 import { AuditPanel } from './AuditPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { UsersPanel } from './UsersPanel';
+import { VideoSettingsPanel } from './VideoSettingsPanel';
 
 /** The administrator's back office, one tab per concern. */
 export const ADMIN_TABS: Tab[] = [
   { id: 'users', label: 'Accounts', render: () => <UsersPanel /> },
   { id: 'audit', label: 'Audit log', render: () => <AuditPanel /> },
   { id: 'settings', label: 'Clinic settings', render: () => <SettingsPanel /> },
+  { id: 'video', label: 'Video', render: () => <VideoSettingsPanel /> },
   { id: 'backups', label: 'Backups', render: () => <BackupPanel /> },
   { id: 'health', label: 'Database health', render: () => <HealthPanel /> },
 ];
