@@ -66,6 +66,7 @@ export function formatTable(figures: readonly Figure[]): string {
 
 /** The README's table: the same figures as Markdown. */
 export function formatMarkdown(figures: readonly Figure[]): string {
-  const rows = figures.map((f) => `| ${f.label} | ${f.mode} | ${formatValue(f)} | ${f.target ?? ''} | ${f.pass === undefined ? '' : f.pass ? 'pass' : '**miss**'} |`);
-  return ['| Figure | Mode | Value (p95 for latencies) | Target | |', '|---|---|---|---|---|', ...rows].join('\n');
+  const detail = (f: Figure) => (f.latency ? `p50 ${f.latency.p50.toFixed(1)}, p99 ${f.latency.p99.toFixed(1)} ms, n=${f.latency.ops}` : (f.note ?? ''));
+  const rows = figures.map((f) => `| ${f.label} | ${f.mode} | ${formatValue(f)} | ${detail(f)} | ${f.target ?? ''} | ${f.pass === undefined ? '' : f.pass ? 'pass' : '**miss**'} |`);
+  return ['| Figure | Mode | Value (p95 for latencies) | Detail | Target | |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--keep] [--mode=server|embedded]
+// npm run bench [-- --quick] [--keep] [--mode=server|embedded] [--markdown]
 // Builds a synthetic clinic in each database mode, measures the front desk's operations
 // through the real service layer, and writes bench/results.json (--quick: results-quick.json).
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { findPgbench, measurePgbench } from './measure/pgbench';
 import { measureSchedule } from './measure/schedule';
 import { measureSearch } from './measure/search';
 import type { Mode } from './modes';
-import { formatTable, writeResults, type Figure, type Machine } from './report';
+import { formatMarkdown, formatTable, writeResults, type Figure, type Machine } from './report';
 import { scaleFor, type Scale } from './scale';
 
 const ADMIN_URL = process.env.CLINIC_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     mode: { type: 'string', multiple: true },
+    // Also print the figures as the README's Markdown table.
+    markdown: { type: 'boolean', default: false },
   },
 });
 const quick = args.quick ?? false;
@@ -198,6 +200,7 @@ async function main(): Promise<void> {
   const file = path.join(__dirname, quick ? 'results-quick.json' : 'results.json');
   writeResults(file, { date: new Date().toISOString(), quick, machine: await machine(), load: loads, figures });
   log(`\n${formatTable(figures)}\n\n${path.relative(ROOT, file)} written; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  if (args.markdown) log(`\n${formatMarkdown(figures)}`);
 }
 
 main().catch((err: unknown) => {
