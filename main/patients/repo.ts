@@ -183,7 +183,9 @@ async function similarNames(knex: Knex, q: string, limit: number): Promise<Patie
     const rows = await trx('patient_entities')
       .select(...SUMMARY_COLUMNS)
       .whereRaw('? <% name', [q])
-      .orderByRaw('word_similarity(?, name) DESC, name, id', [q])
+      // Word similarity ties between a name and longer names holding the same words ("Rahul
+      // Sharma", "Rahul Sharmila"); the closer whole name wins the tie.
+      .orderByRaw('word_similarity(?, name) DESC, similarity(?, name) DESC, name, id', [q, q])
       .limit(limit);
     return rows.map(toSummary);
   });

@@ -125,6 +125,14 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
       expect(await search('Smtih')).toContain('John Smith');
     });
 
+    it('puts the closest whole name first among names equally like a mistyped one', async () => {
+      await h.knex('patient_entities').insert([
+        { name: 'Meera Naidu', email: 'meera.naidu@example.com' },
+        { name: 'Meera Nair', email: 'meera.nair@example.com' },
+      ]);
+      expect((await search('Meera Naor'))[0]).toBe('Meera Nair');
+    });
+
     it('finds by phone digits, by id and by email', async () => {
       expect(await search('11100003')).toEqual(['Anita Johnson']);
       const [{ id }] = await h.knex('patient_entities').where({ name: 'Smita Rao' }).select('id');
