@@ -75,6 +75,20 @@ export async function liveAppointmentsOfDoctors(knex: Knex, doctorIds: readonly 
     .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }]);
 }
 
+/** The times some doctors are booked (all but CANCELLED) over a date range: what free slots need, nothing more. */
+export async function busyTimesOfDoctors(
+  knex: Knex,
+  doctorIds: readonly number[],
+  from: string,
+  to: string,
+): Promise<Pick<BookedSpan, 'doctorId' | 'date' | 'startTime' | 'endTime'>[]> {
+  return knex('appointment_entities')
+    .whereIn('doctor_id', doctorIds)
+    .whereBetween('appointment_date', [from, to])
+    .whereNot('status', 'CANCELLED')
+    .select('doctor_id as doctorId', 'appointment_date as date', 'start_time as startTime', 'end_time as endTime');
+}
+
 export async function insertHistory(
   knex: Knex,
   entries: readonly { appointmentId: number; kind: string; fromStatus?: string | null; toStatus?: string | null; reason?: string | null; detail?: object | null; userId: number | null }[],

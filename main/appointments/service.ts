@@ -21,7 +21,7 @@ import {
   insertHistory,
   lastUndoableChange,
   listAppointments,
-  liveAppointmentsOfDoctors,
+  busyTimesOfDoctors,
   doctorDay,
   lockDays,
   patientDay,
@@ -40,6 +40,7 @@ type Slot = { date: string; startTime: string; endTime: string };
 
 export const UNDO_MINUTES = 10;
 const MAX_LIST_DAYS = 31;
+const FREE_SLOT_CHUNK_DAYS = 7;
 
 const hhmm = (t: string) => t.slice(0, 5);
 const mayOverride = (user: CurrentUser) => user.role === 'DOCTOR' || user.role === 'ADMIN';
@@ -75,26 +76,31 @@ export class AppointmentsService {
     const start = req.from && req.from > now.date ? req.from : now.date;
     const end = shiftDate(start, req.days - 1);
     const ids = doctors.map((d) => d.id);
-    const [windows, bookings] = await Promise.all([windowsInRange(this.knex, ids, start, end), liveAppointmentsOfDoctors(this.knex, ids, start, end)]);
     const key = (doctorId: number, date: string) => `${doctorId}|${date}`;
-    const windowsBy = groupBy(windows, (w) => key(w.doctorId, w.date));
-    const bookingsBy = groupBy(bookings, (b) => key(b.doctorId, b.date));
     const out: { doctorId: number; doctorName: string; date: string; startTime: string; endTime: string }[] = [];
-    for (const date of eachDate(start, end)) {
-      const notBefore = date === now.date ? toMinutes(now.time) : 0;
-      const day = doctors.flatMap((d) => {
-        const own = windowsBy.get(key(d.id, date)) ?? [];
-        return freeSlotsOfDay(
-          own.filter((w) => w.available),
-          own.filter((w) => !w.available),
-          bookingsBy.get(key(d.id, date)) ?? [],
-          notBefore,
-          req.durationMinutes,
-        ).map((s) => ({ doctorId: d.id, doctorName: d.name, date, ...s }));
-      });
-      day.sort((a, b) => a.startTime.localeCompare(b.startTime) || a.doctorName.localeCompare(b.doctorName));
-      out.push(...day.slice(0, req.count - out.length));
-      if (out.length >= req.count) break;
+    // A week at a time: the next free slots are nearly always in the first one, and reading a
+    // whole month of a specialty's bookings for them would cost several times as much.
+    for (let from = start; from <= end && out.length < req.count; from = shiftDate(from, FREE_SLOT_CHUNK_DAYS)) {
+      const to = shiftDate(from, FREE_SLOT_CHUNK_DAYS - 1) < end ? shiftDate(from, FREE_SLOT_CHUNK_DAYS - 1) : end;
+      const [windows, bookings] = await Promise.all([windowsInRange(this.knex, ids, from, to), busyTimesOfDoctors(this.knex, ids, from, to)]);
+      const windowsBy = groupBy(windows, (w) => key(w.doctorId, w.date));
+      const bookingsBy = groupBy(bookings, (b) => key(b.doctorId, b.date));
+      for (const date of eachDate(from, to)) {
+        const notBefore = date === now.date ? toMinutes(now.time) : 0;
+        const day = doctors.flatMap((d) => {
+          const own = windowsBy.get(key(d.id, date)) ?? [];
+          return freeSlotsOfDay(
+            own.filter((w) => w.available),
+            own.filter((w) => !w.available),
+            bookingsBy.get(key(d.id, date)) ?? [],
+            notBefore,
+            req.durationMinutes,
+          ).map((s) => ({ doctorId: d.id, doctorName: d.name, date, ...s }));
+        });
+        day.sort((a, b) => a.startTime.localeCompare(b.startTime) || a.doctorName.localeCompare(b.doctorName));
+        out.push(...day.slice(0, req.count - out.length));
+        if (out.length >= req.count) break;
+      }
     }
     return out;
   }

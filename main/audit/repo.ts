@@ -11,6 +11,8 @@ export interface AuditRecord {
   entityId?: number | null;
   outcome?: 'OK' | 'DENIED' | 'FAILED';
   detail?: Record<string, unknown> | null;
+  /** The call only read records; see insertAudit. */
+  read?: boolean;
 }
 
 export type AuditQuery = z.output<typeof auditQuerySchema>;
@@ -29,16 +31,25 @@ interface AuditRow {
 }
 
 export async function insertAudit(knex: Knex, record: AuditRecord): Promise<void> {
-  await knex('audit_log').insert({
-    user_id: record.userId,
-    user_email: record.userEmail,
-    workstation: record.workstation,
-    action: record.action,
-    entity: record.entity ?? null,
-    entity_id: record.entityId ?? null,
-    outcome: record.outcome ?? 'OK',
-    detail: record.detail ? JSON.stringify(record.detail) : null,
-  });
+  const values = [
+    record.userId,
+    record.userEmail,
+    record.workstation,
+    record.action,
+    record.entity ?? null,
+    record.entityId ?? null,
+    record.outcome ?? 'OK',
+    record.detail ? JSON.stringify(record.detail) : null,
+  ];
+  // A read's row (every search keystroke writes one) commits without waiting for the WAL
+  // flush: set_config(…, true) holds for this statement's own transaction, commit included.
+  // A database crash can lose the last moments of read audits, never a change or its audit.
+  const asynchronous = record.read ? `WITH no_flush AS (SELECT set_config('synchronous_commit', 'off', true)) ` : '';
+  await knex.raw(
+    `${asynchronous}INSERT INTO audit_log (user_id, user_email, workstation, action, entity, entity_id, outcome, detail)
+     SELECT ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::text, ?::jsonb${record.read ? ' FROM no_flush' : ''}`,
+    values,
+  );
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

@@ -77,13 +77,14 @@ function medicalHistory(faker: Faker): string | null {
 }
 
 /**
- * `count` patients aged 0–95 on `today`. The running number in each email keeps thousands of
- * name-based addresses unique without depending on which names happen to repeat.
+ * `count` patients aged 0–95 on `today`. The running number in each email (from `firstNumber`,
+ * so batches can follow one another) keeps name-based addresses unique without depending on
+ * which names happen to repeat.
  */
-export function generatePatients(faker: Faker, count: number, today: string): PatientRecord[] {
+export function generatePatients(faker: Faker, count: number, today: string, firstNumber = 1): PatientRecord[] {
   const refDate = new Date(`${today}T00:00:00Z`);
   const patients: PatientRecord[] = [];
-  for (let i = 1; i <= count; i++) {
+  for (let i = firstNumber; i < firstNumber + count; i++) {
     const g = gender(faker);
     const first = faker.person.firstName(g === 'MALE' ? 'male' : g === 'FEMALE' ? 'female' : faker.person.sexType());
     const last = faker.person.lastName();

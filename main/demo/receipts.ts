@@ -17,7 +17,6 @@ export interface PaymentRecord {
   created_at: string;
 }
 
-
 function reference(faker: Faker, method: PaymentMethod): string | null {
   // A UPI payment is traced by its 12-digit UTR, a card payment by the terminal's approval code.
   if (method === 'UPI') return faker.string.numeric({ length: 12, allowLeadingZeros: false });
@@ -35,6 +34,8 @@ export function planPayments(
   appointments: readonly AppointmentRecord[],
   doctors: readonly DoctorRecord[],
   timeZone: string,
+  /** Receipts already numbered per year, for payments planned in batches; updated in place. */
+  sequence = new Map<string, number>(),
 ): PaymentRecord[] {
   const completed = appointments
     .map((a, index) => ({ a, index }))
@@ -45,7 +46,6 @@ export function planPayments(
         x.a.start_time.localeCompare(y.a.start_time) ||
         x.a.doctor - y.a.doctor,
     );
-  const sequence = new Map<string, number>();
   return completed.map(({ a, index }) => {
     const year = a.appointment_date.slice(0, 4);
     const n = (sequence.get(year) ?? 0) + 1;

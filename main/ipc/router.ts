@@ -111,6 +111,7 @@ export class Router {
           action: channel,
           entity: spec.audit.entity,
           entityId: call.auditId ?? entityIdOf(parsed.data, value),
+          ...(spec.audit.kind === 'read' ? { read: true } : {}),
         });
       }
       return { ok: true, value };

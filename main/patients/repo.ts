@@ -91,55 +91,101 @@ export async function findDuplicateCandidates(
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+// Each way of matching gathers at most this many candidates before they are ranked: a short
+// fragment can match tens of thousands of patients in a city-sized register, and ranking them
+// all would cost far more than the one screenful the desk sees.
+const CANDIDATES = 100;
+
+// The <% operator (word similarity) selects through the trigram index at this threshold. A
+// single word needs 0.3 to find "Smtih" for Smith; a whole name with one letter wrong still
+// shares most of its trigrams, and a lower bar would match everyone with the same first name.
+const FUZZY_WORD = 0.3;
+const FUZZY_NAME = 0.5;
+
+const SUMMARY_SQL = SUMMARY_COLUMNS.join(', ');
+
 /**
  * Search as you type, ranked: exact id, then names starting with the text, then names with a
  * word starting with it, then names containing it, then names like it (one letter wrong).
  * One or two letters only match the start of the name (an index range, never a scan); digits
  * also look at the phone and the id; an @ looks at the email.
+ *
+ * Every way of matching is bounded by an index and CANDIDATES, so a fragment that matches half
+ * the register costs no more than one that matches a few. The fuzzy match runs only when the
+ * others leave the page short, which is when the text is not anyone's name as typed.
  */
 export async function searchPatients(knex: Knex, query: string, limit: number): Promise<PatientSummary[]> {
   const q = query.trim();
   const lower = q.toLowerCase();
   const digits = q.replace(/\D/g, '');
   const isNumeric = /^[\d\s+\-()]+$/.test(q) && digits.length > 0;
+  const prefix = `${escapeLike(lower)}%`;
 
   if (isNumeric) {
-    const id = Number(digits);
-    const rows = await knex('patient_entities')
-      .select(...SUMMARY_COLUMNS)
-      .where((w) => {
-        if (Number.isSafeInteger(id) && digits.length <= 15) w.where('id', id);
-        if (digits.length >= 3) w.orWhere('phone', 'like', `%${escapeLike(digits)}%`);
-      })
-      .orderByRaw('(id = ?) DESC, name, id', [Number.isSafeInteger(id) ? id : -1])
-      .limit(limit);
+    const id = Number.isSafeInteger(Number(digits)) && digits.length <= 15 ? Number(digits) : -1;
+    const phone = digits.length >= 3 ? `%${escapeLike(digits)}%` : null;
+    const { rows } = await knex.raw(
+      `SELECT ${SUMMARY_SQL} FROM patient_entities
+        WHERE id IN (SELECT id FROM patient_entities WHERE id = ?
+                     UNION ALL (SELECT id FROM patient_entities WHERE phone LIKE ? LIMIT ?))
+        ORDER BY (id = ?) DESC, name, id LIMIT ?`,
+      [id, phone, CANDIDATES, id, limit],
+    );
     return rows.map(toSummary);
   }
 
   if (q.length <= 2) {
     const rows = await knex('patient_entities')
       .select(...SUMMARY_COLUMNS)
-      .whereRaw('lower(name) LIKE ?', [`${escapeLike(lower)}%`])
-      .orderBy([{ column: 'name' }, { column: 'id' }])
+      .whereRaw('lower(name) LIKE ?', [prefix])
+      // The prefix index's own order (bytewise, lower case): the first screenful is read off
+      // the index instead of sorting every name that starts with these letters.
+      .orderByRaw('lower(name) USING ~<~, id')
       .limit(limit);
     return rows.map(toSummary);
   }
 
   const contains = `%${escapeLike(q)}%`;
+  const byEmail = q.includes('@') || q.includes('.');
+  const { rows } = await knex.raw(
+    `WITH starts AS (
+        (SELECT id FROM patient_entities WHERE lower(name) LIKE ? ORDER BY lower(name) USING ~<~ LIMIT ?)
+        UNION
+        (SELECT id FROM patient_entities WHERE name ILIKE ? LIMIT ?)
+      ), inside AS (
+        SELECT id FROM patient_entities
+         WHERE (SELECT count(*) FROM starts) < ? AND (name ILIKE ?${byEmail ? ' OR email ILIKE ?' : ''})
+         LIMIT ?
+      )
+      SELECT ${SUMMARY_SQL} FROM patient_entities
+       WHERE id IN (SELECT id FROM starts UNION SELECT id FROM inside)
+       ORDER BY CASE WHEN lower(name) LIKE ? THEN 0 WHEN lower(name) LIKE ? THEN 1 ELSE 2 END, word_similarity(?, name) DESC, name, id
+       LIMIT ?`,
+    [
+      prefix, CANDIDATES,
+      `% ${escapeLike(lower)}%`, CANDIDATES,
+      limit, contains, ...(byEmail ? [contains] : []), CANDIDATES,
+      prefix, `% ${escapeLike(lower)}%`, q,
+      limit,
+    ],
+  );
+  const found: PatientSummary[] = rows.map(toSummary);
+  if (found.length >= limit) return found;
+  const seen = new Set(found.map((p) => p.id));
+  const like = await similarNames(knex, q, limit + found.length);
+  return [...found, ...like.filter((p) => !seen.has(p.id))].slice(0, limit);
+}
+
+/** Names like the text (a letter wrong, one missing), most alike first. */
+async function similarNames(knex: Knex, q: string, limit: number): Promise<PatientSummary[]> {
   return knex.transaction(async (trx) => {
-    // The <% operator (word similarity) uses this threshold through the trigram index; 0.3
-    // still finds "Smtih" for Smith.
-    await trx.raw(`SET LOCAL pg_trgm.word_similarity_threshold = 0.3`);
+    await trx.raw(`SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)`, [String(q.includes(' ') ? FUZZY_NAME : FUZZY_WORD)]);
     const rows = await trx('patient_entities')
       .select(...SUMMARY_COLUMNS)
-      .where((w) => {
-        w.where('name', 'ilike', contains).orWhereRaw('? <% name', [q]);
-        if (q.includes('@') || q.includes('.')) w.orWhere('email', 'ilike', contains);
-      })
-      .orderByRaw(
-        `CASE WHEN lower(name) LIKE ? THEN 0 WHEN lower(name) LIKE ? THEN 1 WHEN name ILIKE ? THEN 2 ELSE 3 END, word_similarity(?, name) DESC, name, id`,
-        [`${escapeLike(lower)}%`, `% ${escapeLike(lower)}%`, contains, q],
-      )
+      .whereRaw('? <% name', [q])
+      // Word similarity ties between a name and longer names holding the same words ("Rahul
+      // Sharma", "Rahul Sharmila"); the closer whole name wins the tie.
+      .orderByRaw('word_similarity(?, name) DESC, similarity(?, name) DESC, name, id', [q, q])
       .limit(limit);
     return rows.map(toSummary);
   });

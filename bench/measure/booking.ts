@@ -1,0 +1,107 @@
+import { Faker, base } from '@faker-js/faker';
+import type { Knex } from 'knex';
+import { liveAppointmentsOfDoctors } from '../../main/appointments/repo';
+import { windowsInRange } from '../../main/availability/repo';
+import { freeSlotsOfDay } from '../../main/availability/slots';
+import { addDays } from '../../main/demo/calendar';
+import { groupBy } from '../../main/shared/group-by';
+import { CallFailed, type Desk } from './desk';
+import { summarise, type Latency } from './latency';
+
+interface FreeSlot {
+  doctorId: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+}
+
+export interface BookingFigures {
+  bookingsPerSecond: number;
+  booked: number;
+  failed: number;
+  latency: Latency;
+  raceRounds: number;
+  /** Rounds with exactly one booking made and every other refused as a CONFLICT. */
+  racePassed: number;
+}
+
+export const CLIENTS = 16;
+
+/** Free slots from tomorrow on (today's may pass while the benchmark runs), day by day. */
+async function freeSlots(knex: Knex, doctorIds: readonly number[], from: string, wanted: number): Promise<FreeSlot[]> {
+  const out: FreeSlot[] = [];
+  for (let start = from; out.length < wanted; start = addDays(start, 7)) {
+    const end = addDays(start, 6);
+    const [windows, booked] = await Promise.all([windowsInRange(knex, doctorIds, start, end), liveAppointmentsOfDoctors(knex, doctorIds, start, end)]);
+    if (windows.length === 0) throw new Error(`Only ${out.length} free slots before ${start}; ${wanted} wanted`);
+    const key = (doctorId: number, date: string) => `${doctorId}|${date}`;
+    const bookedBy = groupBy(booked, (b) => key(b.doctorId, b.date));
+    for (const [k, own] of groupBy(windows, (w) => key(w.doctorId, w.date))) {
+      const { doctorId, date } = own[0]!;
+      const slots = freeSlotsOfDay(own.filter((w) => w.available), own.filter((w) => !w.available), bookedBy.get(k) ?? []);
+      for (const s of slots) out.push({ doctorId, date, ...s });
+    }
+  }
+  return out;
+}
+
+/** Distinct random patients, so no booking can clash with another on the patient's side. */
+async function distinctPatients(knex: Knex, faker: Faker, count: number): Promise<number[]> {
+  const { min, max } = (await knex('patient_entities').min('id as min').max('id as max').first()) as { min: number; max: number };
+  if (Number(max) - Number(min) + 1 < count) throw new Error(`${count} distinct patients wanted, the clinic has fewer`);
+  const ids = new Set<number>();
+  while (ids.size < count) ids.add(faker.number.int({ min: Number(min), max: Number(max) }));
+  return [...ids];
+}
+
+const book = (desk: Desk, client: number, patientId: number, s: FreeSlot) =>
+  desk.call('appointments.book', { patientId, doctorId: s.doctorId, date: s.date, startTime: s.startTime, endTime: s.endTime, reason: 'Bench booking' }, client);
+
+/**
+ * 16 desks booking at once, each into its own doctors' free slots (as desks of different
+ * departments would), then 16 desks all trying to take the same slot, round after round.
+ */
+export async function measureBooking(knex: Knex, desk: Desk, doctorIds: readonly number[], today: string, bookings: number, rounds: number, seed: number): Promise<BookingFigures> {
+  const faker = new Faker({ locale: [base] });
+  faker.seed(seed);
+  const slots = faker.helpers.shuffle(await freeSlots(knex, doctorIds, addDays(today, 1), Math.ceil(bookings * 1.5) + rounds));
+  const raceSlots = slots.splice(0, rounds);
+  const patients = await distinctPatients(knex, faker, bookings + rounds * CLIENTS);
+
+  const queues = Array.from({ length: CLIENTS }, (_, c) => slots.filter((s) => doctorIds.indexOf(s.doctorId) % CLIENTS === c));
+  const perClient = Math.floor(bookings / CLIENTS);
+  const samples: number[] = [];
+  let failed = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    queues.map(async (queue, client) => {
+      for (const slot of queue.slice(0, perClient)) {
+        const t = performance.now();
+        try {
+          await book(desk, client, patients[next++]!, slot);
+          samples.push(performance.now() - t);
+        } catch (err) {
+          failed++;
+          if (failed <= 3) console.error(`  booking failed: ${(err as Error).message}`);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+
+  let racePassed = 0;
+  for (const slot of raceSlots) {
+    const outcomes = await Promise.all(
+      Array.from({ length: CLIENTS }, (_, client) =>
+        book(desk, client, patients[next++]!, slot).then(
+          () => 'BOOKED',
+          (err: unknown) => (err instanceof CallFailed ? err.code : String(err)),
+        ),
+      ),
+    );
+    if (outcomes.filter((o) => o === 'BOOKED').length === 1 && outcomes.filter((o) => o === 'CONFLICT').length === CLIENTS - 1) racePassed++;
+  }
+
+  return { bookingsPerSecond: samples.length / seconds, booked: samples.length, failed, latency: summarise(samples), raceRounds: raceSlots.length, racePassed };
+}

@@ -1,0 +1,3 @@
+import type { DatabaseConfig } from '../main/db/config';
+
+export type Mode = DatabaseConfig['mode'];

@@ -1,0 +1,209 @@
+// npm run bench [-- --quick] [--keep] [--mode=server|embedded] [--markdown]
+// Builds a synthetic clinic in each database mode, measures the front desk's operations
+// through the real service layer, and writes bench/results.json (--quick: results-quick.json).
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import knexFactory from 'knex';
+import type { DatabaseConfig } from '../main/db/config';
+import { openDatabase } from '../main/db/open';
+import { BENCH_SEED, type LoadReport } from './generate/clinic';
+import { loadInChild } from './generate/spawn-loader';
+import { measureBooking, CLIENTS } from './measure/booking';
+import { measureBundle } from './measure/bundle';
+import { Desk } from './measure/desk';
+import { findPgbench, measurePgbench } from './measure/pgbench';
+import { measureSchedule } from './measure/schedule';
+import { measureSearch } from './measure/search';
+import type { Mode } from './modes';
+import { formatMarkdown, formatTable, writeResults, type Figure, type Machine } from './report';
+import { scaleFor, type Scale } from './scale';
+
+const ADMIN_URL = process.env.CLINIC_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ROOT = path.resolve(__dirname, '..');
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    mode: { type: 'string', multiple: true },
+    // Also print the figures as the README's Markdown table.
+    markdown: { type: 'boolean', default: false },
+  },
+});
+const quick = args.quick ?? false;
+const modes: Mode[] = args.mode?.length ? args.mode.map(asMode) : ['server', 'embedded'];
+
+function asMode(m: string): Mode {
+  if (m !== 'server' && m !== 'embedded') throw new Error(`--mode is server or embedded, not "${m}"`);
+  return m;
+}
+
+const log = (line: string) => console.log(line);
+
+async function admin<T>(work: (knex: ReturnType<typeof knexFactory>) => Promise<T>): Promise<T> {
+  const knex = knexFactory({ client: 'pg', connection: ADMIN_URL, pool: { min: 0, max: 1 } });
+  try {
+    return await work(knex);
+  } finally {
+    await knex.destroy();
+  }
+}
+
+/** A fresh PostgreSQL database or PGlite folder for one mode, and how to get rid of it. */
+async function freshTarget(mode: Mode): Promise<{ config: DatabaseConfig; where: string; dispose(): Promise<void> }> {
+  if (mode === 'embedded') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-bench-'));
+    return { config: { mode, dataDir }, where: dataDir, dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const name = `clinic_bench_${quick ? 'quick' : 'full'}_${randomBytes(4).toString('hex')}`;
+  await admin((k) => k.raw('CREATE DATABASE ??', [name]));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    // One connection per desk: 16 desks are 16 PCs, each with its own pool.
+    config: { mode, url: url.toString(), sslMode: 'disable', caFile: undefined, poolMax: CLIENTS, statementTimeoutMs: 600_000 },
+    where: name,
+    dispose: () => admin((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name])),
+  };
+}
+
+const n = (x: number) => x.toLocaleString('en');
+const describeScale = (s: Scale, load: LoadReport) =>
+  `${n(load.rows.patients)} patients, ${n(load.rows.doctors)} doctors, ${s.daysBefore + s.daysAfter} days, ${n(load.rows.appointments)} appointments`;
+
+async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, LoadReport>): Promise<void> {
+  const scale = scaleFor(mode, quick);
+  const target = await freshTarget(mode);
+  log(`\n${mode === 'server' ? 'PostgreSQL' : 'PGlite'} (${target.where}): loading ${n(scale.patients)} patients, ${scale.doctors} doctors, ${scale.daysBefore + scale.daysAfter} days`);
+  try {
+    const load = await loadInChild(target.config, scale);
+    loads[mode] = load;
+    log(`  loaded in ${load.seconds.total.toFixed(1)} s; measuring`);
+    const sc = describeScale(scale, load);
+    const fig = (f: Omit<Figure, 'mode' | 'scale'>) => figures.push({ mode, scale: sc, ...f });
+    const rowsLoaded = load.rows.patients + load.rows.appointments + load.rows.payments + load.rows.availabilityWindows;
+    fig({ id: 'load', label: 'data load (generate + insert + analyze)', unit: 's', value: load.seconds.total, note: `${n(Math.round(rowsLoaded / load.seconds.total))} rows/s` });
+
+    const db = await openDatabase(target.config);
+    const desk = await Desk.open(db, CLIENTS);
+    try {
+      const doctorIds: number[] = (await db.knex('doctor_entities').orderBy('id').pluck('id')).map(Number);
+
+      const s = await measureSearch(db.knex, desk, scale.ops, scale.naiveOps, BENCH_SEED);
+      const speedUp = s.naive.p95 / s.search.p95;
+      const full = mode === 'server';
+      fig({ id: 'search', label: 'patient search as you type', unit: 'ms', value: s.search.p95, latency: s.search, target: '≤ 10 ms', pass: s.search.p95 <= 10 });
+      fig({ id: 'search.naive', label: "naive ILIKE '%q%' (no index)", unit: 'ms', value: s.naive.p95, latency: s.naive });
+      fig({ id: 'search.speedup', label: 'search speed-up over naive (p95)', unit: 'x', value: speedUp, ...(full ? { target: '≥ 15×', pass: speedUp >= 15 } : {}) });
+      fig({ id: 'search.typo', label: 'typo-tolerant search (one letter wrong)', unit: 'ms', value: s.typo.p95, latency: s.typo, ...(full ? { target: '≤ 50 ms', pass: s.typo.p95 <= 50 } : {}) });
+      fig({ id: 'search.typo.recall', label: 'typo search: patient in top 5', unit: '%', value: s.typoRecall * 100, ...(full ? { target: '≥ 95 %', pass: s.typoRecall >= 0.95 } : {}), note: 'the patient, or a namesake' });
+      fig({ id: 'eventloop', label: 'event-loop delay p99 during search', unit: 'ms', value: s.eventLoopP99Ms, target: '≤ 20 ms', pass: s.eventLoopP99Ms <= 20 });
+      log('  search done');
+
+      const v = await measureSchedule(desk, doctorIds, load.today, scale.ops, BENCH_SEED);
+      fig({ id: 'schedule.day', label: 'day view, 40 doctors', unit: 'ms', value: v.dayView.p95, latency: v.dayView, target: '≤ 15 ms', pass: v.dayView.p95 <= 15 });
+      fig({ id: 'schedule.week', label: 'week view, one doctor', unit: 'ms', value: v.weekView.p95, latency: v.weekView, target: '≤ 15 ms', pass: v.weekView.p95 <= 15 });
+      fig({ id: 'schedule.freeSlots', label: 'next 10 free slots, a specialization, 30 days', unit: 'ms', value: v.freeSlots.p95, latency: v.freeSlots, target: '≤ 20 ms', pass: v.freeSlots.p95 <= 20 });
+      log('  schedule done');
+
+      const b = await measureBooking(db.knex, desk, doctorIds, load.today, scale.bookings, scale.raceRounds, BENCH_SEED);
+      fig({
+        id: 'booking.throughput',
+        label: `bookings/s, ${CLIENTS} desks, distinct slots`,
+        unit: 'bookings/s',
+        value: b.bookingsPerSecond,
+        ...(full ? { target: '≥ 1,500 and ≥ 25 % of tpcb-like', pass: b.bookingsPerSecond >= 1500 } : {}),
+        note: `${n(b.booked)} booked, ${b.failed} failed; p95 ${b.latency.p95.toFixed(1)} ms`,
+      });
+      fig({ id: 'booking.race', label: `${CLIENTS} desks racing for one slot`, unit: 'rounds', value: b.racePassed, target: `exactly 1 success in all ${b.raceRounds} rounds`, pass: b.racePassed === b.raceRounds && b.raceRounds > 0 });
+      log('  booking done');
+
+      fig({ id: 'rss', label: 'main-process RSS after the load', unit: 'MB', value: process.memoryUsage().rss / 2 ** 20 });
+    } finally {
+      desk.stop();
+      await db.close();
+    }
+  } finally {
+    if (args.keep) log(`  kept ${target.where}`);
+    else await target.dispose();
+  }
+}
+
+async function benchPgbench(figures: Figure[]): Promise<void> {
+  const pgbench = findPgbench();
+  if (!pgbench) return log('\npgbench is not installed; no machine baseline');
+  const scale = scaleFor('server', quick);
+  const name = `clinic_bench_pgbench_${randomBytes(4).toString('hex')}`;
+  log(`\npgbench (${name}): scale ${scale.pgbenchScale}, ${scale.pgbenchSeconds} s per run`);
+  await admin((k) => k.raw('CREATE DATABASE ??', [name]));
+  try {
+    const p = await measurePgbench(pgbench, new URL(ADMIN_URL), name, scale.pgbenchScale, scale.pgbenchSeconds);
+    const sc = `pgbench scale ${p.scale}, ${p.seconds} s, 16 clients, 2 threads`;
+    figures.push({ id: 'pgbench.select', label: 'pgbench select-only', mode: 'machine', scale: sc, unit: 'tps', value: p.selectOnlyTps });
+    figures.push({ id: 'pgbench.tpcb', label: 'pgbench tpcb-like', mode: 'machine', scale: sc, unit: 'tps', value: p.tpcbLikeTps });
+    const booking = figures.find((f) => f.id === 'booking.throughput' && f.mode === 'server');
+    if (booking) {
+      const share = (booking.value / p.tpcbLikeTps) * 100;
+      figures.push({ id: 'booking.share', label: 'bookings/s as a share of tpcb-like TPS', mode: 'server', scale: booking.scale, unit: '%', value: share, target: '≥ 25 %', pass: share >= 25 });
+    }
+  } finally {
+    await admin((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]));
+  }
+}
+
+function benchBundle(figures: Figure[]): void {
+  const dir = path.join(ROOT, 'out', 'renderer');
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    log('\nout/renderer is missing: building (npm run build)');
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const b = measureBundle(dir);
+  const sc = 'built renderer (out/renderer)';
+  figures.push({ id: 'renderer.initialJs', label: 'initial JavaScript, gzipped', mode: 'renderer', scale: sc, unit: 'KB', value: b.initialJsGzip / 1024, note: b.initialFiles.join(', ') });
+  figures.push({
+    id: 'renderer.twilioLazy',
+    label: 'twilio-video kept out of the initial JS',
+    mode: 'renderer',
+    scale: sc,
+    unit: 'yes/no',
+    value: b.twilioInInitial ? 0 : 1,
+    target: 'in its own lazy chunk',
+    pass: !b.twilioInInitial,
+    note: b.twilioChunks.length ? `lazy chunk: ${b.twilioChunks.join(', ')}` : 'not imported by the renderer yet',
+  });
+}
+
+async function machine(): Promise<Machine> {
+  const postgres = await admin(async (k) => ((await k.raw('SHOW server_version')).rows[0]?.server_version as string) ?? null).catch(() => null);
+  return {
+    cores: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    postgres,
+  };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const figures: Figure[] = [];
+  const loads: Record<string, LoadReport> = {};
+  for (const mode of modes) await benchMode(mode, figures, loads);
+  if (modes.includes('server')) await benchPgbench(figures);
+  benchBundle(figures);
+
+  const file = path.join(__dirname, quick ? 'results-quick.json' : 'results.json');
+  writeResults(file, { date: new Date().toISOString(), quick, machine: await machine(), load: loads, figures });
+  log(`\n${formatTable(figures)}\n\n${path.relative(ROOT, file)} written; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  if (args.markdown) log(`\n${formatMarkdown(figures)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../main/db/migrator';
+import { insertUnnest } from '../../bench/generate/bulk';
+import { loadClinic } from '../../bench/generate/clinic';
+import { PeopleSource } from '../../bench/generate/people';
+import { measureBundle } from '../../bench/measure/bundle';
+import { summarise } from '../../bench/measure/latency';
+import type { Scale } from '../../bench/scale';
+import { MODES, openScratch } from '../support/databases';
+
+describe('latency summary', () => {
+  it('takes nearest-rank percentiles whatever the order of the samples', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(summarise(samples)).toEqual({ ops: 100, p50: 50, p95: 95, p99: 99, max: 100 });
+    expect(summarise([7])).toEqual({ ops: 1, p50: 7, p95: 7, p99: 7, max: 7 });
+    expect(() => summarise([])).toThrow(/No samples/);
+  });
+});
+
+describe('generated people', () => {
+  it('are the same for the same seed, varied, and numbered on across batches', () => {
+    const a = new PeopleSource(7).patients(400, 1, '2026-11-25');
+    const b = new PeopleSource(7).patients(400, 1, '2026-11-25');
+    expect(b).toEqual(a);
+    expect(new Set(a.map((p) => p.name)).size).toBeGreaterThan(380);
+    expect(new Set(a.map((p) => p.name.split(' ')[0])).size).toBeGreaterThan(200);
+    const next = new PeopleSource(7).patients(3, 401, '2026-11-25');
+    next.forEach((p, i) => expect(p.email).toMatch(new RegExp(`${401 + i}@example\\.com$`)));
+    expect(new PeopleSource(8).patients(5, 1, '2026-11-25')).not.toEqual(a.slice(0, 5));
+  });
+});
+
+describe('renderer bundle measure', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-bundle-'));
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<script type="module" crossorigin src="./assets/index.js"></script>');
+    fs.writeFileSync(path.join(dir, 'assets', 'index.js'), 'import{a}from"./vendor.js";const v=()=>import("./video.js");a(v);');
+    fs.writeFileSync(path.join(dir, 'assets', 'vendor.js'), 'export const a=(f)=>f;'.repeat(50));
+    fs.writeFileSync(path.join(dir, 'assets', 'video.js'), 'export const connect=()=>"https://sdk.twilio.com/js/video/releases/2.36.0/docs/twilio-video.html";');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('counts the entry and its static imports, not the lazy chunk that holds twilio-video', () => {
+    const b = measureBundle(dir);
+    expect(b.initialFiles.sort()).toEqual(['assets/index.js', 'assets/vendor.js']);
+    expect(b.twilioChunks).toEqual(['assets/video.js']);
+    expect(b.twilioInInitial).toBe(false);
+    expect(b.initialJsGzip).toBeGreaterThan(0);
+    expect(b.initialJsGzip).toBeLessThan(fs.statSync(path.join(dir, 'assets', 'vendor.js')).size);
+  });
+
+  it('notices twilio-video pulled into the initial JavaScript', () => {
+    fs.writeFileSync(path.join(dir, 'assets', 'index.js'), 'import{a}from"./vendor.js";import"./video.js";');
+    expect(measureBundle(dir).twilioInInitial).toBe(true);
+  });
+});
+
+const TINY: Scale = { patients: 300, doctors: 10, daysBefore: 7, daysAfter: 7, ops: 0, naiveOps: 0, bookings: 0, raceRounds: 0, pgbenchScale: 0, pgbenchSeconds: 0 };
+
+describe.each(MODES)('bench loader (%s)', (mode) => {
+  let scratch: Awaited<ReturnType<typeof openScratch>>;
+  beforeAll(async () => {
+    scratch = await openScratch(mode);
+    await migrateToLatest(scratch.db.knex);
+  });
+  afterAll(() => scratch.dispose());
+
+  it('inserts a batch through unnest, ids in row order, or nothing when a row is refused', async () => {
+    const knex = scratch.db.knex;
+    const columns = { name: 'text', email: 'text', phone: 'text', gender: 'text' } as const;
+    const rows = [
+      { name: "Anne D'Souza", email: 'unnest1@example.com', phone: null, gender: 'FEMALE' },
+      { name: 'Ravi, "Jr"', email: 'unnest2@example.com', phone: '+919800000001', gender: 'MALE' },
+    ];
+    const ids = await insertUnnest(knex, 'patient_entities', columns, rows, true);
+    const back = await knex('patient_entities').whereIn('id', ids).select('id', 'name', 'phone');
+    expect(ids.map((id) => back.find((r) => Number(r.id) === id))).toEqual([
+      { id: ids[0], name: "Anne D'Souza", phone: null },
+      { id: ids[1], name: 'Ravi, "Jr"', phone: '+919800000001' },
+    ]);
+    const refused = [{ name: 'Fine', email: 'unnest3@example.com', phone: null, gender: 'MALE' }, { name: 'Bad', email: 'unnest4@example.com', phone: null, gender: 'X' }];
+    await expect(insertUnnest(knex, 'patient_entities', columns, refused)).rejects.toThrow();
+    expect(Number((await knex('patient_entities').whereIn('email', ['unnest3@example.com', 'unnest4@example.com']).count({ n: '*' }).first())?.n)).toBe(0);
+  });
+
+  it('loads a clinic whose rows match its report and keep the clinic’s rules', async () => {
+    const knex = scratch.db.knex;
+    await knex('patient_entities').del();
+    const report = await loadClinic(knex, TINY, () => undefined);
+    const count = async (table: string) => Number((await knex(table).count({ n: '*' }).first())?.n);
+    expect(report.rows).toEqual({
+      patients: await count('patient_entities'),
+      doctors: await count('doctor_entities'),
+      availabilityWindows: await count('doctor_availabilities'),
+      appointments: await count('appointment_entities'),
+      payments: await count('payments'),
+    });
+    expect(report.rows.patients).toBe(300);
+    expect(report.rows.appointments).toBeGreaterThan(100);
+    // Paid exactly for the completed ones, each before today; receipts continue from the counters.
+    const unpaid = await knex('appointment_entities as a').leftJoin('payments as p', 'p.appointment_id', 'a.id').where('a.status', 'COMPLETED').whereNull('p.id').count({ n: '*' }).first();
+    expect(Number(unpaid?.n)).toBe(0);
+    const wrong = await knex('payments as p').join('appointment_entities as a', 'a.id', 'p.appointment_id').whereNot('a.status', 'COMPLETED').count({ n: '*' }).first();
+    expect(Number(wrong?.n)).toBe(0);
+    const last = await knex('payments').max('order_id as max').first();
+    const counter = await knex('receipt_counters').orderBy('year', 'desc').first();
+    expect(last?.max).toBe(`CD-${counter.year}-${String(counter.last_no).padStart(6, '0')}`);
+    // Every live booking lies inside one of its doctor's working windows that day.
+    const outside = await knex('appointment_entities as a')
+      .whereNot('a.status', 'CANCELLED')
+      .whereNotExists(
+        knex('doctor_availabilities as w')
+          .whereRaw('w.doctor_id = a.doctor_id AND w.date = a.appointment_date AND w.is_available AND w.start_time <= a.start_time AND w.end_time >= a.end_time'),
+      )
+      .count({ n: '*' })
+      .first();
+    expect(Number(outside?.n)).toBe(0);
+  });
+});
