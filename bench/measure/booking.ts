@@ -4,7 +4,7 @@ import { liveAppointmentsOfDoctors } from '../../main/appointments/repo';
 import { windowsInRange } from '../../main/availability/repo';
 import { freeSlotsOfDay } from '../../main/availability/slots';
 import { addDays } from '../../main/demo/calendar';
-import { groupBy } from '../../main/shared/group-by';
+import { groupBy } from '../../preload/contract/group-by';
 import { CallFailed, type Desk } from './desk';
 import { summarise, type Latency } from './latency';
 
