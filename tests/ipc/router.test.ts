@@ -36,6 +36,11 @@ describe('router envelope', () => {
       audit: async () => undefined,
       log: () => undefined,
     });
+    for (const channel of ['auth.lock', 'auth.logout'] as const) {
+      r.handle(channel, async () => {
+        throw new Error('must not run: the user could not be loaded');
+      });
+    }
     sessions.signIn('a', 1);
     sessions.signIn('b', 1);
     expect(await r.call('auth.lock', {}, { sessionKey: 'a', workstation: 'pc' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
