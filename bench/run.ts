@@ -14,6 +14,7 @@ import { BENCH_SEED, type LoadReport } from './generate/clinic';
 import { loadInChild } from './generate/spawn-loader';
 import { measureBooking, CLIENTS } from './measure/booking';
 import { measureBundle } from './measure/bundle';
+import { measureRenderer } from './measure/renderer';
 import { Desk } from './measure/desk';
 import { findPgbench, measurePgbench } from './measure/pgbench';
 import { measureSchedule } from './measure/schedule';
@@ -35,10 +36,13 @@ const { values: args } = parseArgs({
   },
 });
 const quick = args.quick ?? false;
-const modes: Mode[] = args.mode?.length ? args.mode.map(asMode) : ['server', 'embedded'];
+// `--mode=server|embedded|renderer` (repeatable) runs only those parts; a partial run never
+// overwrites the full run's bench/results.json.
+const parts: (Mode | 'renderer')[] = args.mode?.length ? args.mode.map(asPart) : ['server', 'embedded', 'renderer'];
+const modes = parts.filter((p): p is Mode => p !== 'renderer');
 
-function asMode(m: string): Mode {
-  if (m !== 'server' && m !== 'embedded') throw new Error(`--mode is server or embedded, not "${m}"`);
+function asPart(m: string): Mode | 'renderer' {
+  if (m !== 'server' && m !== 'embedded' && m !== 'renderer') throw new Error(`--mode is server, embedded or renderer, not "${m}"`);
   return m;
 }
 
@@ -155,6 +159,25 @@ async function benchPgbench(figures: Figure[]): Promise<void> {
   }
 }
 
+async function benchRenderer(figures: Figure[]): Promise<void> {
+  log('\nrenderer: the schedule in headless Chromium through the bridge (5 runs each)');
+  const r = await measureRenderer(path.join(ROOT, 'out', 'renderer'));
+  const view = (id: string, label: string, scale: string, latency: Figure['latency'] & object): Figure => ({
+    id,
+    label,
+    mode: 'renderer',
+    scale,
+    unit: 'ms',
+    value: latency.p95,
+    latency,
+    target: '≤ 100 ms',
+    pass: latency.p95 <= 100,
+    note: 'click to painted frame, fetch through the bridge included',
+  });
+  figures.push(view('renderer.dayView', 'schedule day view, 40 doctors', `${r.dayAppointments} appointments`, r.dayView));
+  figures.push(view('renderer.weekView', 'schedule week view, one doctor', `${r.weekAppointments} appointments`, r.weekView));
+}
+
 function benchBundle(figures: Figure[]): void {
   const dir = path.join(ROOT, 'out', 'renderer');
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
@@ -195,9 +218,12 @@ async function main(): Promise<void> {
   const loads: Record<string, LoadReport> = {};
   for (const mode of modes) await benchMode(mode, figures, loads);
   if (modes.includes('server')) await benchPgbench(figures);
-  benchBundle(figures);
+  if (parts.includes('renderer')) {
+    benchBundle(figures);
+    await benchRenderer(figures);
+  }
 
-  const file = path.join(__dirname, quick ? 'results-quick.json' : 'results.json');
+  const file = path.join(__dirname, quick ? 'results-quick.json' : args.mode?.length ? `results-${parts.join('-')}.json` : 'results.json');
   writeResults(file, { date: new Date().toISOString(), quick, machine: await machine(), load: loads, figures });
   log(`\n${formatTable(figures)}\n\n${path.relative(ROOT, file)} written; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
   if (args.markdown) log(`\n${formatMarkdown(figures)}`);

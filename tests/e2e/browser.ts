@@ -11,7 +11,7 @@ export const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screensho
 
 // Debian's Chromium, headless, with nothing that reaches out to the network, and a fake
 // camera and microphone for the call window.
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -37,7 +37,7 @@ export async function startClinic(options: { twilioHttpClient?: BridgeOptions['t
   const db = await openDatabase(scratch.config);
   const bridge = await startBridge({ db, rendererDir: RENDERER, version: 'e2e', twilioHttpClient: options.twilioHttpClient });
   // playwright gives every launch a fresh temporary profile of its own.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     bridge,

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { chromium, type Page } from 'playwright-core';
+import { hashPassword } from '../../main/auth/hashing';
+import { startBridge } from '../../main/bridge/server';
+import { openDatabase } from '../../main/db/open';
+import { insertUser } from '../../main/users/repo';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/browser';
+import { summarise, type Latency } from './latency';
+
+const ADMIN = { email: 'bench@clinic.test', password: 'renderer bench 2026' };
+const DAY = '2030-03-05';
+const EMPTY_DAY = '2030-03-06';
+// A week of its own (Monday 18 March), away from the day above; the week before it is empty.
+const WEEK = ['2030-03-18', '2030-03-19', '2030-03-20', '2030-03-21', '2030-03-22', '2030-03-23', '2030-03-24'];
+const WEEK_BEFORE = '2030-03-11';
+
+export interface RendererFigures {
+  dayView: Latency;
+  weekView: Latency;
+  dayAppointments: number;
+  weekAppointments: number;
+}
+
+const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** 40 doctors with 30 appointments each on one day, and one doctor with 300 in a week. */
+async function fill(knex: Knex, doctors: number, perDoctor: number, weekTotal: number): Promise<void> {
+  const doctorRows = await knex('doctor_entities')
+    .insert(Array.from({ length: doctors }, (_, i) => ({ name: `Dr. Bench ${String(i + 1).padStart(2, '0')}`, email: `bench${i}@clinic.test`, specialization: 'General Medicine' })))
+    .returning('id');
+  const patientRows = await knex('patient_entities')
+    .insert(Array.from({ length: doctors * perDoctor }, (_, i) => ({ name: `Patient ${i + 1}`, phone: `+9198${String(i).padStart(8, '0')}` })))
+    .returning('id');
+  const ids = doctorRows.map((r: { id: number }) => r.id);
+  const patients = patientRows.map((r: { id: number }) => r.id);
+  await knex('doctor_availabilities').insert(ids.map((id: number) => ({ doctor_id: id, date: DAY, start_time: '08:00', end_time: '20:00' })));
+  const day = ids.flatMap((doctorId: number, d: number) =>
+    Array.from({ length: perDoctor }, (_, k) => ({ doctor_id: doctorId, patient_id: patients[d * perDoctor + k], appointment_date: DAY, start_time: time(480 + k * 20), end_time: time(495 + k * 20) })),
+  );
+  const perDay = Math.ceil(weekTotal / WEEK.length);
+  const week = Array.from({ length: weekTotal }, (_, k) => ({
+    doctor_id: ids[0],
+    patient_id: patients[k % patients.length],
+    appointment_date: WEEK[Math.floor(k / perDay)],
+    start_time: time(420 + (k % perDay) * 15),
+    end_time: time(435 + (k % perDay) * 15),
+  }));
+  await knex.batchInsert('appointment_entities', [...day, ...week], 500);
+}
+
+/**
+ * Time from a click until `count` appointments are on screen, measured inside the page. Sent as
+ * source text: tsx's name-keeping helpers do not exist in the page.
+ */
+const SWITCH = `({ button, count }) => new Promise((resolve, reject) => {
+  const target = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === button || b.textContent === button);
+  if (!target) return reject(new Error('No button ' + button));
+  const start = performance.now();
+  target.click();
+  const check = () => {
+    const shown = document.querySelectorAll('.appt').length;
+    // One more frame once they are all there: the browser has laid out and painted the commit.
+    if (shown === count) requestAnimationFrame(() => resolve(performance.now() - start));
+    else if (performance.now() - start > 30000) reject(new Error('Only ' + shown + ' of ' + count + ' appointments after 30 s'));
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
+
+const timedSwitch = (page: Page, button: string, count: number): Promise<number> => page.evaluate(`(${SWITCH})(${JSON.stringify({ button, count })})`);
+
+/**
+ * The schedule in headless Chromium, built renderer through the loopback bridge on an embedded
+ * database: switching to a day of 40 doctors × 30 appointments, and to a week of 300 for one
+ * doctor. Each figure is from the click to the frame after the last appointment is in the page —
+ * the fetch through the bridge included, as the desk experiences it.
+ */
+export async function measureRenderer(rendererDir: string, runs = 5): Promise<RendererFigures> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-bench-renderer-'));
+  const db = await openDatabase({ mode: 'embedded', dataDir });
+  const bridge = await startBridge({ db, rendererDir, version: 'bench' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  try {
+    await bridge.services.settings.update({ clinicName: 'Bench Clinic', timeZone: 'UTC' }, null);
+    await insertUser(db.knex, { email: ADMIN.email, passwordHash: await hashPassword(ADMIN.password), role: 'ADMIN', displayName: 'Bench', doctorId: null });
+    await fill(db.knex, 40, 30, 300);
+    const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+    await page.goto(bridge.url);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByLabel('Date', { exact: true }).fill(EMPTY_DAY);
+
+    const day: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const ms = await timedSwitch(page, 'Previous day', 40 * 30);
+      await timedSwitch(page, 'Next day', 0);
+      if (i > 0) day.push(ms); // the first run warms the bundle's code paths
+    }
+
+    await page.getByRole('button', { name: 'Week' }).click();
+    await page.getByLabel('Date', { exact: true }).fill(WEEK_BEFORE);
+    const week: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const ms = await timedSwitch(page, 'Next week', 300);
+      await timedSwitch(page, 'Previous week', 0);
+      if (i > 0) week.push(ms);
+    }
+    return { dayView: summarise(day), weekView: summarise(week), dayAppointments: 40 * 30, weekAppointments: 300 };
+  } finally {
+    await browser.close();
+    await bridge.close();
+    await db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
