@@ -175,6 +175,16 @@ async function benchRenderer(figures: Figure[]): Promise<void> {
     note: 'click to painted frame, fetch through the bridge included',
   });
   figures.push(view('renderer.dayView', 'schedule day view, 40 doctors', `${r.dayAppointments} appointments`, r.dayView));
+  figures.push({
+    id: 'renderer.dayFetch',
+    label: 'of which: fetching the day (no drawing)',
+    mode: 'renderer',
+    scale: `${r.dayAppointments} appointments`,
+    unit: 'ms',
+    value: r.dayFetch.p95,
+    latency: r.dayFetch,
+    note: 'the two calls the day view makes, from the page through the bridge',
+  });
   figures.push(view('renderer.weekView', 'schedule week view, one doctor', `${r.weekAppointments} appointments`, r.weekView));
 }
 

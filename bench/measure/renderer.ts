@@ -19,6 +19,8 @@ const WEEK_BEFORE = '2030-03-11';
 
 export interface RendererFigures {
   dayView: Latency;
+  /** The day view's two calls alone, made from the page as the screen makes them. */
+  dayFetch: Latency;
   weekView: Latency;
   dayAppointments: number;
   weekAppointments: number;
@@ -72,6 +74,19 @@ const SWITCH = `({ button, count }) => new Promise((resolve, reject) => {
 
 const timedSwitch = (page: Page, button: string, count: number): Promise<number> => page.evaluate(`(${SWITCH})(${JSON.stringify({ button, count })})`);
 
+/** The day view's appointments and working hours fetched from the page, without drawing anything. */
+const FETCH_DAY = `async ({ doctorIds, date }) => {
+  const call = (channel, payload) => fetch('/api/call/' + channel, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer ' + sessionStorage.getItem('clinic.bridgeToken'), 'X-Clinic-Client': sessionStorage.getItem('clinic.clientId') ?? '', 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload),
+  }).then((r) => r.json());
+  const start = performance.now();
+  const [a] = await Promise.all([call('appointments.list', { doctorIds, from: date, to: date }), call('availability.range', { doctorIds, from: date, to: date })]);
+  if (!a.ok || a.value.length === 0) throw new Error('appointments.list: ' + JSON.stringify(a).slice(0, 200));
+  return performance.now() - start;
+}`;
+
 /**
  * The schedule in headless Chromium, built renderer through the loopback bridge on an embedded
  * database: switching to a day of 40 doctors × 30 appointments, and to a week of 300 for one
@@ -102,6 +117,13 @@ export async function measureRenderer(rendererDir: string, runs = 5): Promise<Re
       if (i > 0) day.push(ms); // the first run warms the bundle's code paths
     }
 
+    const doctorIds = (await db.knex('doctor_entities').orderBy('id').pluck('id')) as number[];
+    const fetches: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const ms: number = await page.evaluate(`(${FETCH_DAY})(${JSON.stringify({ doctorIds, date: DAY })})`);
+      if (i > 0) fetches.push(ms);
+    }
+
     await page.getByRole('button', { name: 'Week' }).click();
     await page.getByLabel('Date', { exact: true }).fill(WEEK_BEFORE);
     const week: number[] = [];
@@ -110,7 +132,7 @@ export async function measureRenderer(rendererDir: string, runs = 5): Promise<Re
       await timedSwitch(page, 'Previous week', 0);
       if (i > 0) week.push(ms);
     }
-    return { dayView: summarise(day), weekView: summarise(week), dayAppointments: 40 * 30, weekAppointments: 300 };
+    return { dayView: summarise(day), dayFetch: summarise(fetches), weekView: summarise(week), dayAppointments: 40 * 30, weekAppointments: 300 };
   } finally {
     await browser.close();
     await bridge.close();
