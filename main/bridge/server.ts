@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from '../../preload/contract';
 import type { Database } from '../db/open';
 import { createServices, type MainServices, type ServiceOptions } from '../services';
 import { STATIC_HEADERS, fileUnder, readStatic } from '../shared/static-files';
+import { readBody } from '../shared/read-body';
 
 /** The only address the bridge ever listens on: nothing off this PC can reach it. */
 export const BRIDGE_HOST = '127.0.0.1';
@@ -44,16 +45,6 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(json);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * The app without Electron: the built renderer and the very same router over HTTP on
@@ -103,7 +94,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         const call = CALL_PATH.exec(url.pathname);
         if (call && req.method === 'POST') {
           const socket = req.socket;
-          const body = await readBody(req);
+          const body = await readBody(req, MAX_BODY_BYTES);
           if (body === undefined) {
             // The rest of the body is never read, so this connection cannot carry another request.
             res.setHeader('Connection', 'close');

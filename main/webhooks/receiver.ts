@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import twilio from 'twilio';
 import { readVideoSettings } from '../video/settings-repo';
 import { storeWebhookEvent } from './repo';
+import { readBody } from '../shared/read-body';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -29,16 +30,6 @@ export function dedupKeyOf(params: Record<string, string>, rawBody: string): str
   return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function answer(res: http.ServerResponse, status: number, text = ''): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -58,7 +49,7 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       const settings = await readVideoSettings(options.knex);
       if (!settings.webhookUrl || !settings.authToken) return answer(res, 503, 'Webhooks are not configured');
       if (new URL(req.url ?? '/', 'http://x').pathname !== new URL(settings.webhookUrl).pathname) return answer(res, 404, 'Not found');
-      const raw = await readBody(req);
+      const raw = await readBody(req, MAX_BODY_BYTES);
       if (raw === undefined) return answer(res, 413, 'Too large');
       const params = Object.fromEntries(new URLSearchParams(raw));
       const signature = req.headers['x-twilio-signature'];

@@ -1,7 +1,6 @@
 import type { AppointmentDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { hhmm, shortDay, timeRange } from '../../lib/dates';
-import { useClinicData } from '../../stores/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -9,6 +8,7 @@ import { Field, SelectField } from '../../ui/Field';
 import { toast } from '../../ui/toasts';
 import { useForm } from '../../ui/use-form';
 import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from '../booking/OutsideHours';
+import { DoctorOptions } from '../doctors/DoctorOptions';
 
 export interface MoveTarget {
   doctorId: number;
@@ -22,7 +22,6 @@ export interface MoveTarget {
  * was dropped, so nothing changes until the desk confirms) or from the keyboard.
  */
 export function MoveDialog({ appointment, target, onClose }: { appointment: AppointmentDto; target?: MoveTarget; onClose(): void }) {
-  const doctors = useClinicData((s) => s.doctors);
   const form = useForm({
     doctorId: String(target?.doctorId ?? appointment.doctorId),
     date: target?.date ?? appointment.date,
@@ -48,11 +47,7 @@ export function MoveDialog({ appointment, target, onClose }: { appointment: Appo
         {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
         {form.error?.code === 'CONFLICT' && form.error.field && <Banner tone="error">{form.error.message}</Banner>}
         <SelectField label="Doctor" value={v.doctorId} onChange={form.change('doctorId')} error={form.at('doctorId')}>
-          {doctors.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <DoctorOptions />
         </SelectField>
         <div className="ui-row">
           <Field label="Date" type="date" value={v.date} onChange={form.change('date')} error={form.at('date')} />

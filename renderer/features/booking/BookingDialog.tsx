@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AppointmentDto, PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { hhmm, shortDay, todayIn } from '../../lib/dates';
-import { useClinicData, useTimeZone } from '../../stores/clinic-data';
+import { useTimeZone } from '../../stores/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -12,6 +12,7 @@ import { useForm } from '../../ui/use-form';
 import { PatientPicker } from '../patients/PatientPicker';
 import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from './OutsideHours';
 import { useFreeSlots } from './useFreeSlots';
+import { DoctorOptions } from '../doctors/DoctorOptions';
 
 export interface BookingDraft {
   patient?: PatientSummary;
@@ -28,7 +29,6 @@ export interface BookingDraft {
  */
 export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: BookingDraft; onClose(): void; onBooked?(appointment: AppointmentDto): void }) {
   const timeZone = useTimeZone();
-  const doctors = useClinicData((s) => s.doctors);
   const [patient, setPatient] = useState(draft.patient);
   const form = useForm({
     doctorId: draft.doctorId ? String(draft.doctorId) : '',
@@ -75,12 +75,7 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
           {/* Doctor first, then the free times: from the keyboard, Tab goes straight from one to the other. */}
           <SelectField label="Doctor" value={v.doctorId} onChange={form.change('doctorId')} error={form.at('doctorId')} required>
             <option value="">Choose a doctor</option>
-            {doctors.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-                {d.specialization ? ` — ${d.specialization}` : ''}
-              </option>
-            ))}
+            <DoctorOptions withSpecialization />
           </SelectField>
         </div>
         {doctorId && (

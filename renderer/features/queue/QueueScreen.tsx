@@ -15,6 +15,7 @@ import { printDocument } from '../print/print';
 import { TokenSlip } from './TokenSlip';
 import { useToday } from './useToday';
 import { WalkInDialog } from './WalkInDialog';
+import { DoctorOptions } from '../doctors/DoctorOptions';
 
 /**
  * Today at the desk: who is expected (check them in), who is waiting and for how long (in
@@ -23,7 +24,6 @@ import { WalkInDialog } from './WalkInDialog';
 export function QueueScreen() {
   const { today, appointments, queue, problem, loaded } = useToday();
   const clinicName = useClinicData((s) => s.settings?.clinicName ?? '');
-  const doctors = useClinicData((s) => s.doctors);
   // A doctor opens on their own queue; the desk sees everyone's.
   const session = useSession((st) => st.session);
   const ownDoctorId = session?.doctorId;
@@ -96,11 +96,7 @@ export function QueueScreen() {
         <span className="spacer" />
         <SelectField label="Doctor" value={doctorFilter} onChange={(e) => setDoctorFilter(e.target.value)}>
           <option value="">All doctors</option>
-          {doctors.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <DoctorOptions />
         </SelectField>
         <Button onClick={() => setWalkIn(true)} aria-keyshortcuts="Alt+W">
           Walk-in…

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicData } from '../../stores/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -9,10 +8,10 @@ import { SelectField, TextAreaField } from '../../ui/Field';
 import { toast } from '../../ui/toasts';
 import { useForm } from '../../ui/use-form';
 import { PatientPicker } from '../patients/PatientPicker';
+import { DoctorOptions } from '../doctors/DoctorOptions';
 
 /** A patient at the desk without an appointment: main finds the doctor's next free time today and checks them in. */
 export function WalkInDialog({ onClose }: { onClose(): void }) {
-  const doctors = useClinicData((s) => s.doctors);
   const [patient, setPatient] = useState<PatientSummary>();
   const form = useForm({ doctorId: '', reason: '' });
   const v = form.values;
@@ -34,12 +33,7 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
         {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
         <SelectField label="Doctor" value={v.doctorId} onChange={form.change('doctorId')} error={form.at('doctorId')}>
           <option value="">Choose a doctor</option>
-          {doctors.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-              {d.specialization ? ` — ${d.specialization}` : ''}
-            </option>
-          ))}
+          <DoctorOptions withSpecialization />
         </SelectField>
         <TextAreaField label="Reason for the visit" value={v.reason} onChange={form.change('reason')} error={form.at('reason')} rows={2} />
         <div className="ui-actions">

@@ -10,6 +10,7 @@ import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
 import { visibleHours } from './geometry';
 import { TimeGrid, type GridColumn } from './TimeGrid';
 import { useScheduleData } from './useScheduleData';
+import { DoctorOptions } from '../doctors/DoctorOptions';
 
 const NOW_TICK_MS = 30_000;
 
@@ -105,11 +106,7 @@ export function ScheduleScreen() {
           </SelectField>
         ) : (
           <SelectField label="Doctor" value={String(weekDoctor ?? doctors[0]?.id ?? '')} onChange={(e) => setWeekDoctor(Number(e.target.value))}>
-            {doctors.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DoctorOptions />
           </SelectField>
         )}
         <Button variant="primary" onClick={() => open({ kind: 'book', draft: { date, doctorId: shownDoctors.length === 1 ? shownDoctors[0]!.id : undefined } })} aria-keyshortcuts="Alt+N">

@@ -1,0 +1,12 @@
+import { useClinicData } from '../../stores/clinic-data';
+
+/** The active doctors as <option>s for any doctor pick list, by name (and specialization where it helps choose). */
+export function DoctorOptions({ withSpecialization }: { withSpecialization?: boolean }) {
+  const doctors = useClinicData((s) => s.doctors);
+  return doctors.map((d) => (
+    <option key={d.id} value={d.id}>
+      {d.name}
+      {withSpecialization && d.specialization ? ` — ${d.specialization}` : ''}
+    </option>
+  ));
+}
