@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--keep] [--mode=server|embedded] [--markdown]
+// npm run bench [-- --quick] [--keep] [--mode=server|embedded|renderer] [--markdown]
 // Builds a synthetic clinic in each database mode, measures the front desk's operations
 // through the real service layer, and writes bench/results.json (--quick: results-quick.json).
 import { execFileSync } from 'node:child_process';
