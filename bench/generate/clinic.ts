@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { addDays } from '../../main/demo/calendar';
 import type { DoctorRecord } from '../../main/demo/catalogue';
 import { planPayments } from '../../main/demo/receipts';
-import { planAppointments, planWindows, type WindowRecord } from '../../main/demo/schedule';
+import { availabilityRow, planAppointments, planWindows, type WindowRecord } from '../../main/demo/schedule';
 import { SettingsService } from '../../main/settings/service';
 import { clinicNow } from '../../main/settings/clinic-time';
 import type { Scale } from '../scale';
@@ -55,16 +55,7 @@ async function loadDoctors(knex: Knex, doctors: readonly DoctorRecord[]): Promis
 async function loadWindows(knex: Knex, windows: readonly WindowRecord[], doctorIds: readonly number[], slotMinutes: number): Promise<void> {
   const columns = { doctor_id: 'bigint', date: 'date', start_time: 'time', end_time: 'time', is_available: 'boolean', kind: 'text', slot_minutes: 'smallint', note: 'text' } as const;
   for (let i = 0; i < windows.length; i += PATIENT_BATCH) {
-    const rows = windows.slice(i, i + PATIENT_BATCH).map((w) => ({
-      doctor_id: doctorIds[w.doctor]!,
-      date: w.date,
-      start_time: w.start_time,
-      end_time: w.end_time,
-      is_available: w.is_available,
-      kind: w.is_available ? 'TEMPLATE' : 'LEAVE',
-      slot_minutes: slotMinutes,
-      note: w.is_available ? null : 'Leave',
-    }));
+    const rows = windows.slice(i, i + PATIENT_BATCH).map((w) => availabilityRow(w, doctorIds[w.doctor]!, slotMinutes));
     await insertUnnest(knex, 'doctor_availabilities', columns, rows);
   }
 }

@@ -174,3 +174,17 @@ export function planAppointments(faker: Faker, input: AppointmentPlanInput): App
   }
   return appointments;
 }
+
+/** A planned window as its doctor_availabilities row (shared by the demo seed and the benchmark loader). */
+export function availabilityRow(w: WindowRecord, doctorId: number, slotMinutes: number) {
+  return {
+    doctor_id: doctorId,
+    date: w.date,
+    start_time: w.start_time,
+    end_time: w.end_time,
+    is_available: w.is_available,
+    kind: w.is_available ? 'TEMPLATE' : 'LEAVE',
+    slot_minutes: slotMinutes,
+    note: w.is_available ? null : 'Leave',
+  };
+}

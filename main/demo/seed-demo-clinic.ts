@@ -4,6 +4,7 @@ import { idAt, insertInBatches, insertReturningIds } from './bulk-insert';
 import { SAMPLE_PATIENTS } from './catalogue';
 import { DEFAULT_DEMO_SEED, planDemoClinic, type DemoPlan } from './generate';
 import { hashPasswords, readablePassword } from './passwords';
+import { availabilityRow } from './schedule';
 import { refuseTakenLogins, refuseUnlessEmpty } from './refusal';
 
 export { DemoRefusedError } from './refusal';
@@ -114,16 +115,7 @@ async function insertClinic(trx: Knex.Transaction, plan: DemoPlan, slotMinutes: 
   await insertInBatches(
     trx,
     'doctor_availabilities',
-    plan.windows.map((w) => ({
-      doctor_id: idAt(doctorIds, w.doctor, 'doctor'),
-      date: w.date,
-      start_time: w.start_time,
-      end_time: w.end_time,
-      is_available: w.is_available,
-      kind: w.is_available ? 'TEMPLATE' : 'LEAVE',
-      slot_minutes: slotMinutes,
-      note: w.is_available ? null : 'Leave',
-    })),
+    plan.windows.map((w) => availabilityRow(w, idAt(doctorIds, w.doctor, 'doctor'), slotMinutes)),
   );
   const appointmentIds = await insertReturningIds(
     trx,
