@@ -5,7 +5,11 @@ export function registerAppointmentHandlers(router: Router, appointments: Appoin
   router
     .handle('appointments.list', (req) => appointments.list(req.doctorIds, req.from, req.to))
     .handle('appointments.freeSlots', (req) => appointments.freeSlots(req))
-    .handle('appointments.book', (req, { user, ctx }) => appointments.book(req, user, ctx))
+    .handle('appointments.book', async (req, call) => {
+      const booked = await appointments.book(req, call.user, call.ctx, call.audit);
+      call.audited = call.audit !== undefined;
+      return booked;
+    })
     .handle('appointments.reschedule', (req, { user, ctx }) => appointments.reschedule(req, user, ctx))
     .handle('appointments.cancel', (req, { user }) => appointments.cancel(req.id, req.reason, user))
     .handle('appointments.checkIn', (req, { user }) => appointments.checkIn(req.id, user))

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { insertAuditOf, type AuditRecord } from '../audit/repo';
 
 export interface PatientAppointment {
   id: number;
@@ -89,24 +90,29 @@ export async function busyTimesOfDoctors(
     .select('doctor_id as doctorId', 'appointment_date as date', 'start_time as startTime', 'end_time as endTime');
 }
 
-export async function insertHistory(
-  knex: Knex,
-  entries: readonly { appointmentId: number; kind: string; fromStatus?: string | null; toStatus?: string | null; reason?: string | null; detail?: object | null; userId: number | null }[],
-): Promise<number[]> {
+export interface HistoryEntry {
+  appointmentId: number;
+  kind: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  reason?: string | null;
+  detail?: object | null;
+  userId: number | null;
+}
+
+const historyRow = (e: HistoryEntry) => ({
+  appointment_id: e.appointmentId,
+  kind: e.kind,
+  from_status: e.fromStatus ?? null,
+  to_status: e.toStatus ?? null,
+  reason: e.reason ?? null,
+  detail: e.detail ? JSON.stringify(e.detail) : null,
+  changed_by: e.userId,
+});
+
+export async function insertHistory(knex: Knex, entries: readonly HistoryEntry[]): Promise<number[]> {
   if (entries.length === 0) return [];
-  const rows = await knex('appointment_history')
-    .insert(
-      entries.map((e) => ({
-        appointment_id: e.appointmentId,
-        kind: e.kind,
-        from_status: e.fromStatus ?? null,
-        to_status: e.toStatus ?? null,
-        reason: e.reason ?? null,
-        detail: e.detail ? JSON.stringify(e.detail) : null,
-        changed_by: e.userId,
-      })),
-    )
-    .returning('id');
+  const rows = await knex('appointment_history').insert(entries.map(historyRow)).returning('id');
   return rows.map((r: { id: number }) => r.id);
 }
 
@@ -142,8 +148,9 @@ export interface AppointmentView {
   overrideReason: string | null;
 }
 
-function viewQuery(knex: Knex) {
-  return knex('appointment_entities as a')
+/** Appointments as the screens show them; `from` is the table, or a CTE of its rows. */
+function viewQuery(knex: Knex, from = 'appointment_entities') {
+  return knex({ a: from })
     .join('patient_entities as p', 'p.id', 'a.patient_id')
     .join('doctor_entities as d', 'd.id', 'a.doctor_id')
     .select(
@@ -205,6 +212,45 @@ export async function insertAppointment(knex: Knex, a: NewAppointment): Promise<
     })
     .returning('id');
   return row.id;
+}
+
+/**
+ * A booking in one statement, so one round trip and one commit: the days' advisory locks, the
+ * appointment, its BOOKED history entry, its audit rows, and the appointment as the screens
+ * show it. Each step selects from the one before, which fixes their order: the insert waits
+ * behind a concurrent booking of the same day, then meets that booking's committed row in the
+ * exclusion constraints (23P01), as the transaction of lockDays + insertAppointment would.
+ */
+export async function insertBooking(
+  knex: Knex,
+  a: NewAppointment,
+  lockKeys: readonly string[],
+  history: Omit<HistoryEntry, 'appointmentId'>,
+  audits: readonly AuditRecord[],
+): Promise<AppointmentView> {
+  const keys = [...new Set(lockKeys)].sort();
+  const h = historyRow({ ...history, appointmentId: 0 });
+  const view = await viewQuery(knex, 'booked')
+    .with('locked', knex.raw(`SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtext(?)) AS l${i}`).join(', ')}`, keys.map((k) => `clinic-desk:${k}`)))
+    .with(
+      'booked',
+      knex.raw(
+        `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in)
+         SELECT ?::bigint, ?::bigint, ?::date, ?::time, ?::time, ?::text, ?::bigint, ?::text, ?::boolean FROM locked RETURNING *`,
+        [a.patientId, a.doctorId, a.date, a.startTime, a.endTime, a.reason, a.bookedBy, a.overrideReason, a.isWalkIn ?? false],
+      ),
+    )
+    .with(
+      'history',
+      knex.raw(
+        `INSERT INTO appointment_history (appointment_id, kind, from_status, to_status, reason, detail, changed_by)
+         SELECT booked.id, ?::text, ?::text, ?::text, ?::text, ?::jsonb, ?::bigint FROM booked`,
+        [h.kind, h.from_status, h.to_status, h.reason, h.detail, h.changed_by],
+      ),
+    )
+    .with('audited', insertAuditOf(knex, 'booked', audits))
+    .first();
+  return view as AppointmentView;
 }
 
 /** Applies a change only while the appointment is still in the expected status; false when it no longer is. */

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { AppointmentDto, bookSchema, freeSlotsSchema, rescheduleSchema, walkInSchema } from '../../preload/contract';
-import { insertAudit } from '../audit/repo';
-import { transactionWithRetry } from '../db/retry';
+import { insertAudit, type AuditRecord } from '../audit/repo';
+import { transactionWithRetry, withRetry } from '../db/retry';
 import { windowsInRange } from '../availability/repo';
 import { freeSlotsOfDay, isWithinAvailability } from '../availability/slots';
 import { daysBetween, eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
@@ -18,6 +18,7 @@ import {
   findClash,
   historyOf,
   insertAppointment,
+  insertBooking,
   insertHistory,
   lastUndoableChange,
   listAppointments,
@@ -37,6 +38,7 @@ type Reschedule = z.output<typeof rescheduleSchema>;
 type FreeSlots = z.output<typeof freeSlotsSchema>;
 type WalkIn = z.output<typeof walkInSchema>;
 type Slot = { date: string; startTime: string; endTime: string };
+type Who = { doctorId: number; patientId: number };
 
 export const UNDO_MINUTES = 10;
 const MAX_LIST_DAYS = 31;
@@ -105,19 +107,29 @@ export class AppointmentsService {
     return out;
   }
 
-  async book(req: Book, user: CurrentUser, ctx: CallContext): Promise<AppointmentDto> {
+  /**
+   * `audit` is the router's row for this call: written in the booking's own statement, so a
+   * booking is one commit (the caller then sets `audited`).
+   */
+  async book(req: Book, user: CurrentUser, ctx: CallContext, audit?: AuditRecord): Promise<AppointmentDto> {
     const doctor = await this.activeDoctor(req.doctorId);
-    if (!(await findPatient(this.knex, req.patientId))) throw new AppError('NOT_FOUND', 'No patient has this number', 'patientId');
     const slot = await this.slotOf(req.doctorId, req);
     await this.assertNotPast(slot);
     const overrideReason = await this.checkHours(doctor, slot, req.override, user);
-    const id = await this.withConflictMessage({ doctorId: req.doctorId, patientId: req.patientId }, slot, null, async (trx) => {
-      const newId = await insertAppointment(trx, { patientId: req.patientId, doctorId: req.doctorId, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason });
-      await insertHistory(trx, [{ appointmentId: newId, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...slot, doctorId: req.doctorId }, reason: overrideReason, userId: user.id }]);
-      if (overrideReason) await this.auditOverride(trx, user, ctx, newId, overrideReason);
-      return newId;
-    });
-    return this.get(id);
+    const audits = [...(audit ? [audit] : []), ...(overrideReason ? [this.overrideAudit(user, ctx, overrideReason)] : [])];
+    const who = { doctorId: req.doctorId, patientId: req.patientId };
+    // The patient's existence is the foreign key's to check, in the same statement.
+    return this.withConflictMessage(who, slot, null, () =>
+      withRetry(() =>
+        insertBooking(
+          this.knex,
+          { ...who, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason },
+          [doctorDay(who.doctorId, slot.date), patientDay(who.patientId, slot.date)],
+          { kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...slot, doctorId: req.doctorId }, reason: overrideReason, userId: user.id },
+          audits,
+        ),
+      ),
+    );
   }
 
   /** Moves or resizes a SCHEDULED appointment (to another doctor too); a check-in does not survive a move to another day. */
@@ -130,15 +142,16 @@ export class AppointmentsService {
     const slot = req.endTime ? { date: req.date, startTime: req.startTime, endTime: req.endTime } : this.span(req.date, req.startTime, duration);
     await this.assertNotPast(slot);
     const overrideReason = await this.checkHours(doctor, slot, req.override, user);
-    await this.withConflictMessage({ doctorId, patientId: current.patientId }, slot, current.id, async (trx) => {
+    const who = { doctorId, patientId: current.patientId };
+    await this.withConflictMessage(who, slot, current.id, () => this.inLockedDays(who, slot, async (trx) => {
       const changes: Record<string, unknown> = { doctor_id: doctorId, appointment_date: slot.date, start_time: slot.startTime, end_time: slot.endTime, override_reason: overrideReason };
       if (slot.date !== current.date || doctorId !== current.doctorId) Object.assign(changes, { checked_in_at: null, token_no: null });
       if (!(await updateAppointmentIf(trx, current.id, 'SCHEDULED', changes))) throw await this.transitionError(trx, current.id, 'moved');
       const from = { doctorId: current.doctorId, date: current.date, startTime: current.startTime, endTime: current.endTime, checkedInAt: current.checkedInAt, tokenNo: current.tokenNo };
       await insertHistory(trx, [{ appointmentId: current.id, kind: 'RESCHEDULED', detail: { from, to: { doctorId, ...slot } }, reason: overrideReason, userId: user.id }]);
-      if (overrideReason) await this.auditOverride(trx, user, ctx, current.id, overrideReason);
+      if (overrideReason) await insertAudit(trx, { ...this.overrideAudit(user, ctx, overrideReason), entityId: current.id });
       return current.id;
-    });
+    }));
     return this.get(current.id);
   }
 
@@ -215,7 +228,8 @@ export class AppointmentsService {
     const slot = { date: current.date, startTime: current.startTime, endTime: current.endTime };
     const from = (change.detail?.from ?? {}) as { doctorId: number; date: string; startTime: string; endTime: string; checkedInAt: string | null; tokenNo: number | null };
     const target = change.kind === 'RESCHEDULED' ? { date: from.date, startTime: from.startTime, endTime: from.endTime } : slot;
-    await this.withConflictMessage({ doctorId: change.kind === 'RESCHEDULED' ? from.doctorId : current.doctorId, patientId: current.patientId }, target, id, async (trx) => {
+    const who = { doctorId: change.kind === 'RESCHEDULED' ? from.doctorId : current.doctorId, patientId: current.patientId };
+    await this.withConflictMessage(who, target, id, () => this.inLockedDays(who, target, async (trx) => {
       let changes: Record<string, unknown>;
       let expected: string | null = current.status;
       if (change.kind === 'STATUS') {
@@ -231,7 +245,7 @@ export class AppointmentsService {
       await markUndone(trx, change.id);
       await insertHistory(trx, [{ appointmentId: id, kind: 'UNDONE', fromStatus: change.toStatus, toStatus: change.fromStatus, detail: { undid: change.id, kind: change.kind }, userId: user.id }]);
       return id;
-    });
+    }));
     return this.get(id);
   }
 
@@ -337,15 +351,21 @@ export class AppointmentsService {
     );
   }
 
+  /** A transaction holding the doctor's and the patient's day locks for `slot`. */
+  private inLockedDays<T>(who: Who, slot: Slot, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return transactionWithRetry(this.knex, async (trx) => {
+      await lockDays(trx, [doctorDay(who.doctorId, slot.date), patientDay(who.patientId, slot.date)]);
+      return work(trx);
+    });
+  }
+
   /** Runs a write; an overlap refused by the database becomes CONFLICT naming the appointment in the way. */
-  private async withConflictMessage<T>(who: { doctorId: number; patientId: number }, slot: Slot, excludeId: number | null, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  private async withConflictMessage<T>(who: Who, slot: Slot, excludeId: number | null, attempt: () => Promise<T>): Promise<T> {
     try {
-      return await transactionWithRetry(this.knex, async (trx) => {
-        await lockDays(trx, [doctorDay(who.doctorId, slot.date), patientDay(who.patientId, slot.date)]);
-        return work(trx);
-      });
+      return await attempt();
     } catch (err) {
       const e = sqlState(err);
+      if (e.code === '23503' && e.constraint === 'fk_appointment_patient') throw new AppError('NOT_FOUND', 'No patient has this number', 'patientId');
       if (e.code !== '23P01') throw err;
       const byPatient = e.constraint === 'excl_appointment_patient_overlap';
       const clash = await findClash(this.knex, byPatient ? { patientId: who.patientId } : { doctorId: who.doctorId }, slot, excludeId);
@@ -357,8 +377,8 @@ export class AppointmentsService {
     }
   }
 
-  private async auditOverride(trx: Knex, user: CurrentUser, ctx: CallContext, appointmentId: number, reason: string): Promise<void> {
-    await insertAudit(trx, { userId: user.id, userEmail: user.email, workstation: ctx.workstation, action: 'appointments.override', entity: 'appointment', entityId: appointmentId, detail: { reason } });
+  private overrideAudit(user: CurrentUser, ctx: CallContext, reason: string): AuditRecord {
+    return { userId: user.id, userEmail: user.email, workstation: ctx.workstation, action: 'appointments.override', entity: 'appointment', detail: { reason } };
   }
 }
 

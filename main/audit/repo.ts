@@ -52,6 +52,28 @@ export async function insertAudit(knex: Knex, record: AuditRecord): Promise<void
   );
 }
 
+/**
+ * An INSERT of audit rows about the row that `cte` (a data-modifying CTE of the same statement,
+ * named by the caller's code) returns, its `id` as their entity id: they commit with the change.
+ */
+export function insertAuditOf(knex: Knex, cte: string, records: readonly AuditRecord[]): Knex.Raw {
+  const rows = records.map((r) => ({
+    user_id: r.userId,
+    user_email: r.userEmail,
+    workstation: r.workstation,
+    action: r.action,
+    entity: r.entity ?? null,
+    outcome: r.outcome ?? 'OK',
+    detail: r.detail ?? null,
+  }));
+  return knex.raw(
+    `INSERT INTO audit_log (user_id, user_email, workstation, action, entity, entity_id, outcome, detail)
+     SELECT r.user_id, r.user_email, r.workstation, r.action, r.entity, ${cte}.id, r.outcome, r.detail
+       FROM ${cte}, jsonb_to_recordset(?::jsonb) AS r(user_id bigint, user_email text, workstation text, action text, entity text, outcome text, detail jsonb)`,
+    [JSON.stringify(rows)],
+  );
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

@@ -8,10 +8,15 @@ const ATTEMPTS = 5;
  * failure. Concurrent bookings check two exclusion constraints (doctor and patient) and can
  * wait on each other; the database then picks a victim, which must simply try again.
  */
-export async function transactionWithRetry<T>(knex: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+export function transactionWithRetry<T>(knex: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  return withRetry(() => knex.transaction(work));
+}
+
+/** The same for a single statement, which is a transaction of its own. */
+export async function withRetry<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await knex.transaction(work);
+      return await work();
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw err;
