@@ -8,6 +8,7 @@ import { insertAudit } from './audit/repo';
 import { registerAuthHandlers } from './auth/handlers';
 import { AuthService } from './auth/service';
 import { SessionStore } from './auth/sessions';
+import { UserCache } from './auth/user-cache';
 import type { Database } from './db/open';
 import { forwardChanges, type EventSink } from './events/hub';
 import { Router } from './ipc/router';
@@ -65,11 +66,12 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const sessions = new SessionStore(options.now);
   const settings = new SettingsService(knex, options.now);
   const auth = new AuthService(knex, sessions, settings);
-  const users = new UsersService(knex, sessions);
+  const signedIn = new UserCache((id) => auth.loadUser(id), options.now);
+  const users = new UsersService(knex, sessions, (id) => signedIn.forget(id));
 
   const router = new Router({
     sessions,
-    loadUser: (id) => auth.loadUser(id),
+    loadUser: (id) => signedIn.get(id),
     idleLockMinutes: async () => (await settings.get()).idleLockMinutes,
     audit: (record) => insertAudit(knex, record),
     log: options.log,

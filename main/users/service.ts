@@ -19,6 +19,8 @@ export class UsersService {
   constructor(
     private readonly knex: Knex,
     private readonly sessions: SessionStore,
+    /** Told of every account changed here, so that calls stop using its old row at once. */
+    private readonly changed: (userId: number) => void,
   ) {}
 
   list(): Promise<UserDto[]> {
@@ -53,6 +55,7 @@ export class UsersService {
     }
     try {
       const updated = await updateUser(this.knex, row.id, { displayName: req.displayName, role: req.role, doctorId });
+      this.changed(row.id);
       if (req.role && req.role !== row.role) this.sessions.signOutUser(row.id);
       return toUserDto(updated as UserRow, null);
     } catch (err) {
@@ -64,6 +67,7 @@ export class UsersService {
     const row = await this.existing(id);
     if (disabled && row.role === 'ADMIN') await this.keepAnAdmin(row, admin, 'disable');
     const updated = await updateUser(this.knex, id, { disabled });
+    this.changed(id);
     if (disabled) this.sessions.signOutUser(id);
     return toUserDto(updated as UserRow, null);
   }

@@ -1,0 +1,36 @@
+import type { CurrentUser } from '../ipc/context';
+
+/** How stale a signed-in user's row may be when another PC changed it (this PC's changes drop it at once). */
+export const USER_ROW_MAX_AGE_MS = 5_000;
+
+/**
+ * The signed-in users' rows, as every call checks them (disabled? role?). Reading the row on
+ * each call was one statement of every search keystroke and every booking; now it is read at
+ * most every few seconds per user. An account disabled or changed on this PC is forgotten at
+ * once (and its sessions end); on another PC the change applies here within the max age.
+ */
+export class UserCache {
+  private readonly entries = new Map<number, { user: CurrentUser | undefined; at: number }>();
+  // Bumped by forget(): a read begun before it may hold the old row and is not kept.
+  private generation = 0;
+
+  constructor(
+    private readonly load: (userId: number) => Promise<CurrentUser | undefined>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(userId: number): Promise<CurrentUser | undefined> {
+    const hit = this.entries.get(userId);
+    if (hit && this.now() - hit.at < USER_ROW_MAX_AGE_MS) return hit.user;
+    const at = this.now();
+    const generation = this.generation;
+    const user = await this.load(userId);
+    if (generation === this.generation) this.entries.set(userId, { user, at });
+    return user;
+  }
+
+  forget(userId: number): void {
+    this.generation++;
+    this.entries.delete(userId);
+  }
+}
