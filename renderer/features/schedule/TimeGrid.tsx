@@ -44,6 +44,9 @@ export function TimeGrid({
   // background render that a click or a key press can interrupt, so what the desk looks at is
   // drawn without waiting for 30 doctors it cannot see.
   const settled = useDeferredValue(columns);
+  // A refetch of the same day leaves off-screen columns showing what they had until the
+  // background render replaces it, so nothing there is unmounted (nor loses focus) meanwhile.
+  const shownBefore = useMemo(() => new Map(settled.map((c) => [c.key, c.appointments])), [settled]);
   const inView = useColumnsInView(scroller, columns.length);
 
   // Open on the part of the day that matters: an hour before now, or the start of the working day.
@@ -141,7 +144,7 @@ export function TimeGrid({
           <ScheduleColumn
             key={c.key}
             column={c}
-            appointments={settled === columns || inView(i) ? c.appointments : NONE}
+            appointments={settled === columns || inView(i) ? c.appointments : (shownBefore.get(c.key) ?? NONE)}
             day={day}
             nowMinute={c.date === now.date ? now.minute : undefined}
             drag={touches(drag, c) ? drag : undefined}
