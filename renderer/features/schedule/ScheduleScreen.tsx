@@ -8,7 +8,8 @@ import { Button } from '../../ui/Button';
 import { Field, SelectField } from '../../ui/Field';
 import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
 import { visibleHours } from './geometry';
-import { TimeGrid, type GridColumn } from './TimeGrid';
+import type { GridColumn } from './grid';
+import { TimeGrid } from './TimeGrid';
 import { useScheduleData } from './useScheduleData';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 

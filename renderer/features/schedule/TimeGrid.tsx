@@ -1,29 +1,17 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { AppointmentDto, AvailabilityWindow } from '../../../preload/contract';
-import { fromMinutes, timeRange, toMinutes } from '../../lib/dates';
-import { STATUS_NAMES } from '../appointments/AppointmentDialog';
-import { PX_PER_MINUTE, SNAP_MINUTES, dragResult, height, minuteAt, top } from './geometry';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import type { AppointmentDto } from '../../../preload/contract';
+import { fromMinutes, toMinutes } from '../../lib/dates';
+import { AXIS_PX, MIN_COLUMN_PX, PX_PER_MINUTE, SNAP_MINUTES, dragResult, height, minuteAt, top } from './geometry';
+import { spanOf, type Drag, type GridColumn, type Span } from './grid';
+import { ScheduleColumn, type ColumnActions } from './ScheduleColumn';
+import { useColumnsInView } from './useColumnsInView';
 
-export interface GridColumn {
-  key: string;
-  label: string;
-  doctorId: number;
-  date: string;
-  appointments: AppointmentDto[];
-  windows: AvailabilityWindow[];
-}
+const NONE: AppointmentDto[] = [];
 
-export interface Span {
-  start: number;
-  end: number;
-}
+const minuteIn = (el: Element, clientY: number, day: Span) => minuteAt(clientY - el.getBoundingClientRect().top, day.start, day.end);
 
-type Drag =
-  | { kind: 'select'; column: GridColumn; from: number; to: number }
-  | { kind: 'move' | 'resize'; appointment: AppointmentDto; origin: GridColumn; column: GridColumn; startY: number; span: Span; moved: boolean };
-
-const statusClass = (a: AppointmentDto) => (a.status === 'SCHEDULED' && a.checkedInAt ? 'CHECKED_IN' : a.status);
-const spanOf = (a: { startTime: string; endTime: string }): Span => ({ start: toMinutes(a.startTime), end: toMinutes(a.endTime) || 24 * 60 });
+/** The columns a drag shows itself in: where it started (the faded original) and where it is. */
+const touches = (drag: Drag | undefined, c: GridColumn) => !!drag && (drag.column.key === c.key || (drag.kind !== 'select' && drag.origin.key === c.key));
 
 /**
  * The schedule's time grid: one column per doctor (day view) or per day (week view). Working
@@ -52,6 +40,14 @@ export function TimeGrid({
   const suppressClick = useRef(false);
   const scroller = useRef<HTMLDivElement>(null);
   const firstColumn = columns[0]?.key;
+  // A new day's appointments go first into the columns on screen; the rest follow in a
+  // background render that a click or a key press can interrupt, so what the desk looks at is
+  // drawn without waiting for 30 doctors it cannot see.
+  const settled = useDeferredValue(columns);
+  // A refetch of the same day leaves off-screen columns showing what they had until the
+  // background render replaces it, so nothing there is unmounted (nor loses focus) meanwhile.
+  const shownBefore = useMemo(() => new Map(settled.map((c) => [c.key, c.appointments])), [settled]);
+  const inView = useColumnsInView(scroller, columns.length);
 
   // Open on the part of the day that matters: an hour before now, or the start of the working day.
   useEffect(() => {
@@ -70,28 +66,38 @@ export function TimeGrid({
       .find(Boolean);
     return columns.find((c) => c.key === key);
   };
-  const minuteIn = (el: Element, clientY: number) => minuteAt(clientY - el.getBoundingClientRect().top, day.start, day.end);
 
-  function startSelect(e: ReactPointerEvent<HTMLElement>, column: GridColumn) {
-    if (e.button !== 0 || (e.target as HTMLElement).closest('.appt')) return;
-    e.currentTarget.setPointerCapture?.(e.pointerId);
-    const m = minuteIn(e.currentTarget, e.clientY);
-    setDrag({ kind: 'select', column, from: m, to: m });
-  }
-
-  function startDrag(e: ReactPointerEvent<HTMLElement>, kind: 'move' | 'resize', appointment: AppointmentDto, column: GridColumn) {
-    if (e.button !== 0 || appointment.status !== 'SCHEDULED') return;
-    e.stopPropagation();
-    e.currentTarget.setPointerCapture?.(e.pointerId);
-    suppressClick.current = false;
-    setDrag({ kind, appointment, origin: column, column, startY: e.clientY, span: spanOf(appointment), moved: false });
-  }
+  // The columns' handlers stay the same object across renders and read the latest props here.
+  const latest = useRef({ day, onOpen });
+  latest.current = { day, onOpen };
+  const actions: ColumnActions = useMemo(
+    () => ({
+      select(e, column) {
+        if (e.button !== 0 || (e.target as HTMLElement).closest('.appt')) return;
+        e.currentTarget.setPointerCapture?.(e.pointerId);
+        const m = minuteIn(e.currentTarget, e.clientY, latest.current.day);
+        setDrag({ kind: 'select', column, from: m, to: m });
+      },
+      drag(e, kind, appointment, column) {
+        if (e.button !== 0 || appointment.status !== 'SCHEDULED') return;
+        e.stopPropagation();
+        e.currentTarget.setPointerCapture?.(e.pointerId);
+        suppressClick.current = false;
+        setDrag({ kind, appointment, origin: column, column, startY: e.clientY, span: spanOf(appointment), moved: false });
+      },
+      open(appointment) {
+        if (suppressClick.current) suppressClick.current = false;
+        else latest.current.onOpen(appointment);
+      },
+    }),
+    [],
+  );
 
   function onPointerMove(e: ReactPointerEvent) {
     if (!drag) return;
     if (drag.kind === 'select') {
       const body = document.querySelector(`[data-column="${drag.column.key}"]`);
-      const to = body ? minuteIn(body, e.clientY) : drag.to;
+      const to = body ? minuteIn(body, e.clientY, day) : drag.to;
       if (to !== drag.to) setDrag({ ...drag, to });
       return;
     }
@@ -120,7 +126,7 @@ export function TimeGrid({
 
   return (
     <div ref={scroller} className="schedule-scroll" onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={() => setDrag(undefined)}>
-      <div className="schedule-grid" style={{ gridTemplateColumns: `56px repeat(${columns.length}, minmax(150px, 1fr))` }}>
+      <div className="schedule-grid" style={{ gridTemplateColumns: `${AXIS_PX}px repeat(${columns.length}, minmax(${MIN_COLUMN_PX}px, 1fr))` }}>
         <div className="schedule-corner" />
         {columns.map((c) => (
           <div key={c.key} className="schedule-head">
@@ -134,52 +140,16 @@ export function TimeGrid({
             </span>
           ))}
         </div>
-        {columns.map((c) => (
-          <section
+        {columns.map((c, i) => (
+          <ScheduleColumn
             key={c.key}
-            className="schedule-column"
-            data-column={c.key}
-            aria-label={c.label}
-            style={{ height: height(day.start, day.end), backgroundSize: `100% ${15 * PX_PER_MINUTE}px` }}
-            onPointerDown={(e) => startSelect(e, c)}
-          >
-            {c.windows.map((w) => {
-              const s = spanOf(w);
-              return <div key={w.id} className="window" data-kind={w.kind} title={w.note ?? undefined} style={{ top: top(s.start, day.start), height: height(s.start, s.end) }} />;
-            })}
-            {c.date === now.date && now.minute >= day.start && now.minute <= day.end && <div className="now-line" style={{ top: top(now.minute, day.start) }} aria-hidden="true" />}
-            {c.appointments.map((a) => {
-              const s = spanOf(a);
-              const dragging = drag && drag.kind !== 'select' && drag.appointment.id === a.id;
-              return (
-                <button
-                  key={a.id}
-                  type="button"
-                  className="appt"
-                  data-status={statusClass(a)}
-                  data-dragging={dragging || undefined}
-                  style={{ top: top(s.start, day.start), height: Math.max(height(s.start, s.end), 18) }}
-                  aria-label={`${timeRange(a)} ${a.patientName}, ${STATUS_NAMES[a.status]}${a.checkedInAt ? ', checked in' : ''}`}
-                  onPointerDown={(e) => startDrag(e, 'move', a, c)}
-                  onClick={() => {
-                    if (suppressClick.current) suppressClick.current = false;
-                    else onOpen(a);
-                  }}
-                >
-                  <span className="appt-time">{timeRange(a)}</span> {a.patientName}
-                  {a.status === 'SCHEDULED' && <span className="appt-resize" aria-hidden="true" onPointerDown={(e) => startDrag(e, 'resize', a, c)} />}
-                </button>
-              );
-            })}
-            {drag?.kind === 'select' && drag.column.key === c.key && (
-              <div className="ghost" style={{ top: top(Math.min(drag.from, drag.to), day.start), height: Math.max(height(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to)), 4) }} aria-hidden="true" />
-            )}
-            {drag && drag.kind !== 'select' && drag.moved && drag.column.key === c.key && (
-              <div className="ghost" style={{ top: top(drag.span.start, day.start), height: height(drag.span.start, drag.span.end) }} aria-hidden="true">
-                {fromMinutes(drag.span.start)}–{fromMinutes(drag.span.end)}
-              </div>
-            )}
-          </section>
+            column={c}
+            appointments={settled === columns || inView(i) ? c.appointments : (shownBefore.get(c.key) ?? NONE)}
+            day={day}
+            nowMinute={c.date === now.date ? now.minute : undefined}
+            drag={touches(drag, c) ? drag : undefined}
+            actions={actions}
+          />
         ))}
       </div>
     </div>

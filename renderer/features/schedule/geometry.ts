@@ -4,6 +4,9 @@ import { toMinutes } from '../../lib/dates';
 export const PX_PER_MINUTE = 1.6;
 /** Drags snap to five minutes, the finest slot a doctor's hours can have. */
 export const SNAP_MINUTES = 5;
+/** The hour labels' column, and the narrowest a doctor's or day's column gets before the grid scrolls sideways. */
+export const AXIS_PX = 56;
+export const MIN_COLUMN_PX = 150;
 const DEFAULT_DAY = { start: 8 * 60, end: 18 * 60 };
 
 /** The hours shown: the working day, widened to every window and appointment on screen, in whole hours. */

@@ -1,0 +1,83 @@
+import { memo, type PointerEvent as ReactPointerEvent } from 'react';
+import type { AppointmentDto } from '../../../preload/contract';
+import { fromMinutes, timeRange } from '../../lib/dates';
+import { STATUS_NAMES } from '../appointments/AppointmentDialog';
+import { PX_PER_MINUTE, height, top } from './geometry';
+import { spanOf, type Drag, type GridColumn, type Span } from './grid';
+
+/** What a column asks of the grid; the same object on every render, so columns can skip re-rendering. */
+export interface ColumnActions {
+  select(e: ReactPointerEvent<HTMLElement>, column: GridColumn): void;
+  drag(e: ReactPointerEvent<HTMLElement>, kind: 'move' | 'resize', appointment: AppointmentDto, column: GridColumn): void;
+  open(appointment: AppointmentDto): void;
+}
+
+const statusClass = (a: AppointmentDto) => (a.status === 'SCHEDULED' && a.checkedInAt ? 'CHECKED_IN' : a.status);
+
+/**
+ * One doctor's or one day's column: working hours, the now-line, the appointments and the
+ * drag's ghost. Memoised: a drag, the minute's tick or a sideways scroll re-renders only the
+ * columns they touch.
+ */
+export const ScheduleColumn = memo(function ScheduleColumn({
+  column: c,
+  appointments,
+  day,
+  nowMinute,
+  drag,
+  actions,
+}: {
+  column: GridColumn;
+  /** The column's appointments, or none yet while it waits for its turn off screen. */
+  appointments: AppointmentDto[];
+  day: Span;
+  /** Only in today's column. */
+  nowMinute: number | undefined;
+  /** Only in the columns the drag starts in or is over. */
+  drag: Drag | undefined;
+  actions: ColumnActions;
+}) {
+  return (
+    <section
+      className="schedule-column"
+      data-column={c.key}
+      aria-label={c.label}
+      style={{ height: height(day.start, day.end), backgroundSize: `100% ${15 * PX_PER_MINUTE}px` }}
+      onPointerDown={(e) => actions.select(e, c)}
+    >
+      {c.windows.map((w) => {
+        const s = spanOf(w);
+        return <div key={w.id} className="window" data-kind={w.kind} title={w.note ?? undefined} style={{ top: top(s.start, day.start), height: height(s.start, s.end) }} />;
+      })}
+      {nowMinute !== undefined && nowMinute >= day.start && nowMinute <= day.end && <div className="now-line" style={{ top: top(nowMinute, day.start) }} aria-hidden="true" />}
+      {appointments.map((a) => {
+        const s = spanOf(a);
+        const dragging = drag && drag.kind !== 'select' && drag.appointment.id === a.id;
+        return (
+          <button
+            key={a.id}
+            type="button"
+            className="appt"
+            data-status={statusClass(a)}
+            data-dragging={dragging || undefined}
+            style={{ top: top(s.start, day.start), height: Math.max(height(s.start, s.end), 18) }}
+            aria-label={`${timeRange(a)} ${a.patientName}, ${STATUS_NAMES[a.status]}${a.checkedInAt ? ', checked in' : ''}`}
+            onPointerDown={(e) => actions.drag(e, 'move', a, c)}
+            onClick={() => actions.open(a)}
+          >
+            <span className="appt-time">{timeRange(a)}</span> {a.patientName}
+            {a.status === 'SCHEDULED' && <span className="appt-resize" aria-hidden="true" onPointerDown={(e) => actions.drag(e, 'resize', a, c)} />}
+          </button>
+        );
+      })}
+      {drag?.kind === 'select' && drag.column.key === c.key && (
+        <div className="ghost" style={{ top: top(Math.min(drag.from, drag.to), day.start), height: Math.max(height(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to)), 4) }} aria-hidden="true" />
+      )}
+      {drag && drag.kind !== 'select' && drag.moved && drag.column.key === c.key && (
+        <div className="ghost" style={{ top: top(drag.span.start, day.start), height: height(drag.span.start, drag.span.end) }} aria-hidden="true">
+          {fromMinutes(drag.span.start)}–{fromMinutes(drag.span.end)}
+        </div>
+      )}
+    </section>
+  );
+});
