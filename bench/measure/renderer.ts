@@ -6,6 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { hashPassword } from '../../main/auth/hashing';
 import { startBridge } from '../../main/bridge/server';
 import { shiftDate } from '../../main/availability/wall-clock';
+import { analyzeStaleTables } from '../../main/db/embedded/auto-analyze';
 import { openDatabase } from '../../main/db/open';
 import { insertUser } from '../../main/users/repo';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/browser';
@@ -138,6 +139,8 @@ export async function measureRenderer(rendererDir: string, runs = 5): Promise<Re
     await bridge.services.settings.update({ clinicName: 'Bench Clinic', timeZone: 'UTC' }, null);
     await insertUser(db.knex, { email: ADMIN.email, passwordHash: await hashPassword(ADMIN.password), role: 'ADMIN', displayName: 'Bench', doctorId: null });
     await fill(db.knex, 40, 30, 300);
+    // What the app's statistics job does within minutes of such a change (PGlite has no autovacuum).
+    await analyzeStaleTables(db.knex);
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     await page.goto(bridge.url);
     await page.getByLabel('Email').fill(ADMIN.email);

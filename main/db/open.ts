@@ -3,6 +3,7 @@ import knexFactory, { type Knex } from 'knex';
 import type pg from 'pg';
 import type { DatabaseConfig, EmbeddedDatabaseConfig, ServerDatabaseConfig } from './config';
 import { lockDataFolder } from './embedded/data-folder-lock';
+import { startAutoAnalyze } from './embedded/auto-analyze';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
 import { assertSchemaCurrent, migrateToLatest } from './migrator';
 import { clinicTypes } from './pg-types';
@@ -102,6 +103,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
   }
   const changes = new ChangeFeed();
   const knex = knexFactory(embeddedKnexConfig(server, changes));
+  const stopAutoAnalyze = startAutoAnalyze(knex, (message, err) => console.error(`[clinic-desk] ${message}`, err));
   let closing: Promise<void> | undefined;
   return {
     mode: 'embedded',
@@ -115,6 +117,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
     },
     close() {
       closing ??= (async () => {
+        stopAutoAnalyze();
         try {
           await knex.destroy();
           await server.stop();

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeStaleTables } from '../../main/db/embedded/auto-analyze';
+import { openDatabase, type Database } from '../../main/db/open';
+
+describe('statistics in embedded mode (PGlite has no autovacuum)', () => {
+  let db: Database;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-analyze-'));
+    db = await openDatabase({ mode: 'embedded', dataDir });
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const estimatedRows = async (table: string) => Number((await db.knex('pg_class').where({ relname: table }).first('reltuples')).reltuples);
+
+  it('analyses a table once enough of it changed, and leaves quiet tables alone', async () => {
+    await db.knex.batchInsert('patient_entities', Array.from({ length: 2000 }, (_, i) => ({ name: `Stats Patient ${i}` })), 500);
+    await db.knex.raw('SELECT pg_stat_force_next_flush()');
+    expect(await estimatedRows('patient_entities')).toBeLessThan(2000);
+
+    expect(await analyzeStaleTables(db.knex)).toContain('patient_entities');
+    expect(await estimatedRows('patient_entities')).toBe(2000);
+
+    await db.knex('patient_entities').insert({ name: 'One More' });
+    await db.knex.raw('SELECT pg_stat_force_next_flush()');
+    expect(await analyzeStaleTables(db.knex)).not.toContain('patient_entities');
+  });
+});
