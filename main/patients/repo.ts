@@ -112,7 +112,9 @@ const SUMMARY_SQL = SUMMARY_COLUMNS.join(', ');
  *
  * Every way of matching is bounded by an index and CANDIDATES, so a fragment that matches half
  * the register costs no more than one that matches a few. The fuzzy match runs only when the
- * others leave the page short, which is when the text is not anyone's name as typed.
+ * others find nobody, which is when the text is not anyone's name as typed: ranking likenesses
+ * is the one step no index bounds (thousands of names share two trigrams with "Predi"), tens of
+ * milliseconds a keystroke for suggestions nobody needs while the real match is on screen.
  */
 export async function searchPatients(knex: Knex, query: string, limit: number): Promise<PatientSummary[]> {
   const q = query.trim();
@@ -170,10 +172,7 @@ export async function searchPatients(knex: Knex, query: string, limit: number): 
     ],
   );
   const found: PatientSummary[] = rows.map(toSummary);
-  if (found.length >= limit) return found;
-  const seen = new Set(found.map((p) => p.id));
-  const like = await similarNames(knex, q, limit + found.length);
-  return [...found, ...like.filter((p) => !seen.has(p.id))].slice(0, limit);
+  return found.length > 0 ? found : similarNames(knex, q, limit);
 }
 
 /** Names like the text (a letter wrong, one missing), most alike first. */

@@ -125,6 +125,12 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
       expect(await search('Smtih')).toContain('John Smith');
     });
 
+    it('offers names like the text only when nobody holds it as typed', async () => {
+      // "Smita Rao" is like "Anita" (word similarity 0.33), but an exact match is on screen.
+      expect(await search('Anita')).toEqual(['Anita Johnson']);
+      expect(await search('Anitq')).toContain('Anita Johnson');
+    });
+
     it('puts the closest whole name first among names equally like a mistyped one', async () => {
       await h.knex('patient_entities').insert([
         { name: 'Meera Naidu', email: 'meera.naidu@example.com' },
