@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeStaleTables } from '../../main/db/embedded/auto-analyze';
 import { openDatabase, type Database } from '../../main/db/open';
 
-describe('statistics in embedded mode (PGlite has no autovacuum)', () => {
+describe('the planner in embedded mode', () => {
   let db: Database;
   let dataDir: string;
 
@@ -21,7 +21,11 @@ describe('statistics in embedded mode (PGlite has no autovacuum)', () => {
 
   const estimatedRows = async (table: string) => Number((await db.knex('pg_class').where({ relname: table }).first('reltuples')).reltuples);
 
-  it('analyses a table once enough of it changed, and leaves quiet tables alone', async () => {
+  it('prices an index read as an in-memory database should', async () => {
+    expect((await db.knex.raw('SHOW random_page_cost')).rows[0].random_page_cost).toBe('1.1');
+  });
+
+  it('has statistics although PGlite has no autovacuum: a table is analysed once enough of it changed, quiet tables are left alone', async () => {
     await db.knex.batchInsert('patient_entities', Array.from({ length: 2000 }, (_, i) => ({ name: `Stats Patient ${i}` })), 500);
     await db.knex.raw('SELECT pg_stat_force_next_flush()');
     expect(await estimatedRows('patient_entities')).toBeLessThan(2000);
