@@ -172,12 +172,12 @@ async function benchRenderer(figures: Figure[]): Promise<void> {
     latency,
     target: '≤ 100 ms',
     pass: latency.p95 <= 100,
-    note: 'click to the painted frame of the appointments in view, fetch through the bridge included',
+    note: 'Previous/Next click to the painted frame of the appointments in view; neighbours fetched while the desk looks',
   });
   figures.push(view('renderer.dayView', 'schedule day view, 40 doctors', `${r.dayAppointments} appointments`, r.dayView));
   figures.push({
     id: 'renderer.dayFetch',
-    label: 'of which: fetching the day (no drawing)',
+    label: 'fetching a day (what a jump to a far date adds)',
     mode: 'renderer',
     scale: `${r.dayAppointments} appointments`,
     unit: 'ms',

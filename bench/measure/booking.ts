@@ -45,12 +45,23 @@ async function freeSlots(knex: Knex, doctorIds: readonly number[], from: string,
   return out;
 }
 
-/** Distinct random patients, so no booking can clash with another on the patient's side. */
-async function distinctPatients(knex: Knex, faker: Faker, count: number): Promise<number[]> {
+/**
+ * Distinct random patients with nothing booked from `from` on, so that no booking can clash
+ * with another, or with the generated clinic's own appointments, on the patient's side.
+ */
+async function distinctPatients(knex: Knex, faker: Faker, count: number, from: string): Promise<number[]> {
   const { min, max } = (await knex('patient_entities').min('id as min').max('id as max').first()) as { min: number; max: number };
   if (Number(max) - Number(min) + 1 < count) throw new Error(`${count} distinct patients wanted, the clinic has fewer`);
   const ids = new Set<number>();
-  while (ids.size < count) ids.add(faker.number.int({ min: Number(min), max: Number(max) }));
+  while (ids.size < count) {
+    const candidates = new Set<number>();
+    while (candidates.size < count - ids.size) {
+      const id = faker.number.int({ min: Number(min), max: Number(max) });
+      if (!ids.has(id)) candidates.add(id);
+    }
+    const busy = new Set((await knex('appointment_entities').whereIn('patient_id', [...candidates]).where('appointment_date', '>=', from).whereNot('status', 'CANCELLED').distinct().pluck('patient_id')).map(Number));
+    for (const id of candidates) if (!busy.has(id)) ids.add(id);
+  }
   return [...ids];
 }
 
@@ -66,7 +77,7 @@ export async function measureBooking(knex: Knex, desk: Desk, doctorIds: readonly
   faker.seed(seed);
   const slots = faker.helpers.shuffle(await freeSlots(knex, doctorIds, addDays(today, 1), Math.ceil(bookings * 1.5) + rounds));
   const raceSlots = slots.splice(0, rounds);
-  const patients = await distinctPatients(knex, faker, bookings + rounds * CLIENTS);
+  const patients = await distinctPatients(knex, faker, bookings + rounds * CLIENTS, addDays(today, 1));
 
   const queues = Array.from({ length: CLIENTS }, (_, c) => slots.filter((s) => doctorIds.indexOf(s.doctorId) % CLIENTS === c));
   const perClient = Math.floor(bookings / CLIENTS);

@@ -173,6 +173,17 @@ describe('schedule', () => {
     return { desk, fake };
   }
 
+  it('has the next day fetched before "Next day" is pressed, and shows it without asking again', async () => {
+    const { desk, fake } = await openSchedule();
+    const tomorrow = new Date(Date.parse(`${TODAY}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await desk.handlers['appointments.book']!({ patientId: 2, doctorId: 1, date: tomorrow, startTime: '10:00' });
+    const asked = () => fake.calls.filter((c) => c.channel === 'appointments.list' && (c.payload as { from: string }).from === tomorrow).length;
+    await waitFor(() => expect(asked()).toBe(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Next day' }));
+    expect(await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' })).toBeTruthy();
+    expect(asked()).toBe(1);
+  });
+
   it('shows a column per doctor; a click on free time opens the booking at that time', async () => {
     await openSchedule();
     const column = screen.getByRole('region', { name: 'Dr. Anil Rao' });
