@@ -3,3 +3,12 @@ import { configure } from '@testing-library/react';
 // These tests render the whole app; on a busy two-core CI machine a render can take seconds,
 // so waiting for what should appear is allowed longer than the library's one second.
 configure({ asyncUtilTimeout: 10_000 });
+
+// Chromium (Electron's and the browser's) has idle callbacks; jsdom does not. The schedule
+// fetches neighbouring days in one; here "idle" is the next turn of the event loop.
+if (!('requestIdleCallback' in globalThis)) {
+  Object.assign(globalThis, {
+    requestIdleCallback: (run: () => void) => setTimeout(run, 0),
+    cancelIdleCallback: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle),
+  });
+}
