@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { AppointmentDto, bookSchema, freeSlotsSchema, rescheduleSchema, walkInSchema } from '../../preload/contract';
+import type { AppointmentDto, AvailabilityWindow, DoctorDto, bookSchema, freeSlotsSchema, rescheduleSchema, walkInSchema } from '../../preload/contract';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { transactionWithRetry, withRetry } from '../db/retry';
 import { windowsInRange } from '../availability/repo';
 import { freeSlotsOfDay, isWithinAvailability } from '../availability/slots';
 import { daysBetween, eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
-import { findDoctor, listDoctors } from '../doctors/repo';
+import { findDoctor, findDoctorWithDay, listDoctors } from '../doctors/repo';
 import type { CallContext, CurrentUser } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { findPatient } from '../patients/repo';
@@ -112,10 +112,10 @@ export class AppointmentsService {
    * booking is one commit (the caller then sets `audited`).
    */
   async book(req: Book, user: CurrentUser, ctx: CallContext, audit?: AuditRecord): Promise<AppointmentDto> {
-    const doctor = await this.activeDoctor(req.doctorId);
-    const slot = await this.slotOf(req.doctorId, req);
+    const { doctor, windows } = await this.activeDoctorOn(req.doctorId, req.date);
+    const slot = await this.slotOf(windows, req);
     await this.assertNotPast(slot);
-    const overrideReason = await this.checkHours(doctor, slot, req.override, user);
+    const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
     const audits = [...(audit ? [audit] : []), ...(overrideReason ? [this.overrideAudit(user, ctx, overrideReason)] : [])];
     const who = { doctorId: req.doctorId, patientId: req.patientId };
     // The patient's existence is the foreign key's to check, in the same statement.
@@ -137,11 +137,11 @@ export class AppointmentsService {
     const current = await this.get(req.id);
     if (current.status !== 'SCHEDULED') throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}; only a scheduled one can be moved`, 'id');
     const doctorId = req.doctorId ?? current.doctorId;
-    const doctor = await this.activeDoctor(doctorId);
+    const { doctor, windows } = await this.activeDoctorOn(doctorId, req.date);
     const duration = toMinutes(current.endTime) - toMinutes(current.startTime);
     const slot = req.endTime ? { date: req.date, startTime: req.startTime, endTime: req.endTime } : this.span(req.date, req.startTime, duration);
     await this.assertNotPast(slot);
-    const overrideReason = await this.checkHours(doctor, slot, req.override, user);
+    const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
     const who = { doctorId, patientId: current.patientId };
     await this.withConflictMessage(who, slot, current.id, () => this.inLockedDays(who, slot, async (trx) => {
       const changes: Record<string, unknown> = { doctor_id: doctorId, appointment_date: slot.date, start_time: slot.startTime, end_time: slot.endTime, override_reason: overrideReason };
@@ -302,7 +302,16 @@ export class AppointmentsService {
   }
 
   private async activeDoctor(id: number) {
-    const doctor = await findDoctor(this.knex, id);
+    return this.assertActive(await findDoctor(this.knex, id));
+  }
+
+  /** An active doctor and their working windows on `date`. */
+  private async activeDoctorOn(id: number, date: string) {
+    const found = await findDoctorWithDay(this.knex, id, date);
+    return { doctor: this.assertActive(found?.doctor), windows: found?.windows ?? [] };
+  }
+
+  private assertActive(doctor: DoctorDto | undefined): DoctorDto {
     if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor', 'doctorId');
     if (!doctor.active) throw new AppError('INVALID', `${doctor.name} is no longer taking appointments`, 'doctorId');
     return doctor;
@@ -319,9 +328,8 @@ export class AppointmentsService {
   }
 
   /** Without an end time, an appointment lasts the slot length of the doctor's window it starts in. */
-  private async slotOf(doctorId: number, req: { date: string; startTime: string; endTime?: string }): Promise<Slot> {
+  private async slotOf(windows: readonly AvailabilityWindow[], req: { date: string; startTime: string; endTime?: string }): Promise<Slot> {
     if (req.endTime) return { date: req.date, startTime: req.startTime, endTime: req.endTime };
-    const windows = await windowsInRange(this.knex, [doctorId], req.date, req.date);
     const start = toMinutes(req.startTime);
     const home = windows.find((w) => w.available && toMinutes(w.startTime) <= start && toMinutes(w.endTime) > start);
     return this.span(req.date, req.startTime, home?.slotMinutes ?? (await this.settings.get()).defaultSlotMinutes);
@@ -335,8 +343,8 @@ export class AppointmentsService {
   }
 
   /** Inside the doctor's hours, or an override by a DOCTOR or ADMIN with its reason. */
-  private async checkHours(doctor: { id: number; name: string }, slot: Slot, override: { reason: string } | undefined, user: CurrentUser): Promise<string | null> {
-    const day = await windowsInRange(this.knex, [doctor.id], slot.date, slot.date);
+  /** `day`: the doctor's windows on the slot's date. */
+  private checkHours(doctor: { name: string }, slot: Slot, day: readonly AvailabilityWindow[], override: { reason: string } | undefined, user: CurrentUser): string | null {
     const open = day.filter((w) => w.available);
     if (isWithinAvailability(slot, open, day.filter((w) => !w.available))) return null;
     if (override) {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { AvailabilityWindow } from '../../preload/contract';
 import type { TemplateRule, Window } from './slots';
 
-interface WindowRow {
+export interface WindowRow {
   id: number;
   doctor_id: number;
   date: string;
@@ -14,7 +14,7 @@ interface WindowRow {
   note: string | null;
 }
 
-const toWindow = (r: WindowRow): AvailabilityWindow => ({
+export const toWindow = (r: WindowRow): AvailabilityWindow => ({
   id: r.id,
   doctorId: r.doctor_id,
   date: r.date,

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { DoctorDto } from '../../preload/contract';
+import type { AvailabilityWindow, DoctorDto } from '../../preload/contract';
+import { toWindow, type WindowRow } from '../availability/repo';
 import { columnMapper } from '../shared/columns';
 
 interface DoctorRow {
@@ -58,6 +59,25 @@ export async function doctorExists(knex: Knex, id: number): Promise<boolean> {
 export async function findDoctor(knex: Knex, id: number): Promise<DoctorDto | undefined> {
   const row = await knex<DoctorRow>('doctor_entities').where({ id }).first();
   return row && toDto(row);
+}
+
+/**
+ * A doctor with their working windows of one day, in one statement: a booking needs both, and
+ * each statement is a round trip that sixteen desks booking at once all pay for.
+ */
+export async function findDoctorWithDay(knex: Knex, id: number, date: string): Promise<{ doctor: DoctorDto; windows: AvailabilityWindow[] } | undefined> {
+  const row = await knex<DoctorRow>('doctor_entities as d')
+    .where('d.id', id)
+    .first(
+      'd.*',
+      knex.raw(
+        `COALESCE((SELECT json_agg(w ORDER BY w.start_time, w.kind, w.id) FROM doctor_availabilities w WHERE w.doctor_id = d.id AND w.date = ?::date), '[]') AS day_windows`,
+        [date],
+      ),
+    );
+  if (!row) return undefined;
+  const { day_windows: windows, ...doctor } = row as DoctorRow & { day_windows: WindowRow[] };
+  return { doctor: toDto(doctor), windows: windows.map(toWindow) };
 }
 
 export async function listDoctors(knex: Knex, filter: { specialization?: string; includeInactive: boolean }): Promise<DoctorDto[]> {
