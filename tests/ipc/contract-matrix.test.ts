@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, ROLES, channels, type ChannelName, type ChannelSpec, type Req, type Role } from '../../preload/contract';
 import { insertUser } from '../../main/users/repo';
+import { clinicNow } from '../../main/settings/clinic-time';
 import { MODES, type Mode } from '../support/databases';
 import { configureVideo } from '../support/fake-twilio';
 import { TEST_PASSWORD, databaseSnapshot, startHarness, testPasswordHash, type Harness } from '../support/harness';
@@ -54,7 +55,8 @@ async function someWindow(h: Harness): Promise<number> {
 }
 
 const FUTURE = '2099-01-05';
-const today = () => new Date().toISOString().slice(0, 10);
+// The clinic's date, not the test machine's: a fixture may have set a zone far from UTC.
+const today = async (h: Harness) => clinicNow((await h.services.settings.get()).timeZone).date;
 
 async function somePatientAndDoctor(h: Harness, date = FUTURE): Promise<{ patientId: number; doctorId: number }> {
   const doctorId = await someDoctor(h);
@@ -128,8 +130,8 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'appointments.book': async (h) => ({ ...(await somePatientAndDoctor(h)), date: FUTURE, startTime: '10:00', reason: 'Fever' }),
   'appointments.reschedule': async (h) => ({ id: await someAppointment(h), date: FUTURE, startTime: '11:00' }),
   'appointments.cancel': async (h) => ({ id: await someAppointment(h), reason: 'Patient travelling' }),
-  'appointments.checkIn': async (h) => ({ id: await someAppointment(h, today()) }),
-  'appointments.complete': async (h) => ({ id: await someAppointment(h, today()) }),
+  'appointments.checkIn': async (h) => ({ id: await someAppointment(h, await today(h)) }),
+  'appointments.complete': async (h) => ({ id: await someAppointment(h, await today(h)) }),
   'appointments.noShow': async (h) => ({ id: await someAppointment(h, '2020-01-06') }),
   'appointments.undo': async (h, caller) => {
     const id = await someAppointment(h, FUTURE, { status: 'CANCELLED', cancel_reason: 'By mistake' });
@@ -137,7 +139,7 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
     return { id };
   },
   'appointments.history': async (h) => ({ id: await someAppointment(h) }),
-  'appointments.walkIn': async (h) => ({ ...(await somePatientAndDoctor(h, today())), reason: 'Walk-in fever' }),
+  'appointments.walkIn': async (h) => ({ ...(await somePatientAndDoctor(h, await today(h))), reason: 'Walk-in fever' }),
   'appointments.queue': async () => ({}),
   'patients.search': async () => ({ query: 'asha', limit: 5 }),
   'patients.get': async (h) => ({ id: await somePatient(h) }),
@@ -148,7 +150,7 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'payments.refund': async (h) => ({ paymentId: await somePayment(h), amount: '200.50', reason: 'Test not done' }),
   'payments.receipt': async (h) => ({ id: await somePayment(h) }),
   'payments.forAppointment': async (h) => ({ appointmentId: await someAppointment(h) }),
-  'payments.dayEnd': async () => ({ date: today() }),
+  'payments.dayEnd': async (h) => ({ date: await today(h) }),
   'settings.get': async () => ({}),
   'settings.update': async () => ({ clinicName: 'Renamed Clinic' }),
   'backup.getSchedule': async () => ({}),
