@@ -150,10 +150,13 @@ export async function searchPatients(knex: Knex, query: string, limit: number): 
   const contains = `%${escapeLike(q)}%`;
   const byEmail = q.includes('@') || q.includes('.');
   const { rows } = await knex.raw(
-    `WITH starts AS (
-        (SELECT id FROM patient_entities WHERE lower(name) LIKE ? ORDER BY lower(name) USING ~<~ LIMIT ?)
-        UNION
-        (SELECT id FROM patient_entities WHERE name ILIKE ? LIMIT ?)
+    `WITH prefix AS (
+        SELECT id FROM patient_entities WHERE lower(name) LIKE ? ORDER BY lower(name) USING ~<~ LIMIT ?
+      ), words AS (
+        -- Ranked after the names that start with the text: not looked for when those fill the page.
+        SELECT id FROM patient_entities WHERE (SELECT count(*) FROM prefix) < ? AND name ILIKE ? LIMIT ?
+      ), starts AS (
+        SELECT id FROM prefix UNION SELECT id FROM words
       ), inside AS (
         SELECT id FROM patient_entities
          WHERE (SELECT count(*) FROM starts) < ? AND (name ILIKE ?${byEmail ? ' OR email ILIKE ?' : ''})
@@ -165,7 +168,7 @@ export async function searchPatients(knex: Knex, query: string, limit: number): 
        LIMIT ?`,
     [
       prefix, CANDIDATES,
-      `% ${escapeLike(lower)}%`, CANDIDATES,
+      limit, `% ${escapeLike(lower)}%`, CANDIDATES,
       limit, contains, ...(byEmail ? [contains] : []), CANDIDATES,
       prefix, `% ${escapeLike(lower)}%`, q,
       limit,
