@@ -187,9 +187,10 @@ async function similarNames(knex: Knex, q: string, limit: number): Promise<Patie
     // One round trip, where a transaction with SET LOCAL took four.
     .whereRaw(`(SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)) IS NOT NULL`, [String(q.includes(' ') ? FUZZY_NAME : FUZZY_WORD)])
     .whereRaw('? <% name', [q])
-    // Word similarity ties between a name and longer names holding the same words ("Rahul
-    // Sharma", "Rahul Sharmila"); the closer whole name wins the tie.
-    .orderByRaw('word_similarity(?, name) DESC, similarity(?, name) DESC, name, id', [q, q])
+    // A whole name typed is ranked by likeness to the whole name: by word similarity "Bayla
+    // Kaul" is as like "Sarla Kaul-Bandopadhyay" as "Baala Kaul". One word is ranked by word
+    // similarity, the closer whole name winning ties ("Sharma": "Rahul Sharma", "Rahul Sharmila").
+    .orderByRaw(q.includes(' ') ? 'similarity(?, name) DESC, word_similarity(?, name) DESC, name, id' : 'word_similarity(?, name) DESC, similarity(?, name) DESC, name, id', [q, q])
     .limit(limit);
   return rows.map(toSummary);
 }
