@@ -44,6 +44,11 @@ const patient = (id: number, name: string, dateOfBirth: string, phone: string): 
   updatedAt: null,
 });
 
+/** A SCHEDULED appointment as main returns it: not checked in, nothing cancelled or overridden. */
+export const scheduledAppointment = (
+  a: Pick<AppointmentDto, 'id' | 'patientId' | 'patientName' | 'patientPhone' | 'doctorId' | 'doctorName' | 'date' | 'startTime' | 'endTime' | 'reason'>,
+): AppointmentDto => ({ ...a, status: 'SCHEDULED', checkedInAt: null, completedAt: null, tokenNo: null, isWalkIn: false, cancelReason: null, overrideReason: null });
+
 const overlaps = (a: { startTime: string; endTime: string }, b: { startTime: string; endTime: string }) => a.startTime < b.endTime && b.startTime < a.endTime;
 const plusMinutes = (time: string, minutes: number) => {
   const [h, m] = time.split(':').map(Number) as [number, number];
@@ -80,24 +85,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     const slot = { startTime: withSeconds(req.startTime), endTime: req.endTime ? withSeconds(req.endTime) : plusMinutes(req.startTime, 15) };
     const clash = state.appointments.find((a) => a.id !== replacing && a.status !== 'CANCELLED' && a.doctorId === d.id && a.date === req.date && overlaps(a, slot));
     if (clash) return `${d.name} already has an appointment ${clash.startTime.slice(0, 5)}–${clash.endTime.slice(0, 5)} on ${clash.date} (${clash.patientName})`;
-    return {
-      id: replacing ?? state.nextId++,
-      patientId: p.id,
-      patientName: p.name,
-      patientPhone: p.phone,
-      doctorId: d.id,
-      doctorName: d.name,
-      date: req.date,
-      ...slot,
-      status: 'SCHEDULED',
-      reason: req.reason ?? null,
-      checkedInAt: null,
-      completedAt: null,
-      tokenNo: null,
-      isWalkIn: false,
-      cancelReason: null,
-      overrideReason: null,
-    };
+    return scheduledAppointment({ id: replacing ?? state.nextId++, patientId: p.id, patientName: p.name, patientPhone: p.phone, doctorId: d.id, doctorName: d.name, date: req.date, ...slot, reason: req.reason ?? null });
   }
 
   function update(id: number, change: Partial<AppointmentDto>, kind: string) {

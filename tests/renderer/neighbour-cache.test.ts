@@ -1,26 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppointmentDto } from '../../preload/contract';
+import { scheduledAppointment } from './fake-desk';
 import { fakeClinic, installClinic } from './fake-clinic';
 
-const appointment = (id: number, date: string): AppointmentDto => ({
-  id,
-  patientId: 1,
-  patientName: 'Asha Verma',
-  patientPhone: null,
-  doctorId: 1,
-  doctorName: 'Dr. Anil Rao',
-  date,
-  startTime: '09:00:00',
-  endTime: '09:15:00',
-  status: 'SCHEDULED',
-  reason: null,
-  checkedInAt: null,
-  completedAt: null,
-  tokenNo: null,
-  isWalkIn: false,
-  cancelReason: null,
-  overrideReason: null,
-});
+const appointment = (id: number, date: string): AppointmentDto =>
+  scheduledAppointment({ id, patientId: 1, patientName: 'Asha Verma', patientPhone: null, doctorId: 1, doctorName: 'Dr. Anil Rao', date, startTime: '09:00:00', endTime: '09:15:00', reason: null });
 
 describe('NeighbourCache', () => {
   let book: AppointmentDto[];
