@@ -8,6 +8,7 @@ import { clinicNow } from '../../main/settings/clinic-time';
 import { MODES, type Mode } from '../support/databases';
 import { configureVideo } from '../support/fake-twilio';
 import { TEST_PASSWORD, databaseSnapshot, startHarness, testPasswordHash, type Harness } from '../support/harness';
+import { ROLE_TABLE, type Rule } from '../policy/role-table';
 
 /**
  * One valid call per channel. Typed over every channel name, so a channel added to the
@@ -187,10 +188,44 @@ async function auditRows(h: Harness, action: string): Promise<number> {
   return Number(row[0]?.n ?? 0);
 }
 
+const lastAuditId = async (h: Harness): Promise<number> => Number((await h.knex('audit_log').max<{ id: number | null }[]>({ id: 'id' }))[0]?.id ?? 0);
+const auditSince = (h: Harness, id: number) =>
+  h.knex('audit_log').where('id', '>', id).orderBy('id').select('user_id', 'user_email', 'workstation', 'action', 'outcome');
+
 const specOf = (c: ChannelName) => channels[c] as ChannelSpec;
-const allowedRoles = (c: ChannelName): readonly Role[] => (specOf(c).roles === 'public' ? ROLES : (specOf(c).roles as readonly Role[]));
-const forbiddenRoles = (c: ChannelName): Role[] => ROLES.filter((r) => !allowedRoles(c).includes(r));
-const isPublic = (c: ChannelName) => specOf(c).roles === 'public';
+// Who may call what comes from the hand-written table, never from the contract under test.
+const ruleOf = (c: ChannelName) => ROLE_TABLE[c]!;
+const isPublic = (c: ChannelName) => ruleOf(c).roles === 'public';
+const mayCall = (c: ChannelName): readonly Role[] => {
+  const { roles } = ruleOf(c);
+  return roles === 'public' ? ROLES : roles;
+};
+const refusedRoles = (c: ChannelName): Role[] => (isPublic(c) ? [] : ROLES.filter((r) => !mayCall(c).includes(r)));
+/** The role the valid call is made as: an administrator where one may call it. */
+const firstCaller = (c: ChannelName): Role => (mayCall(c).includes('ADMIN') ? 'ADMIN' : mayCall(c)[0]!);
+/** The router's own refusal of a role, as opposed to a service refusing a doctor someone else's record. */
+const ROLE_REFUSAL = { ok: false, error: { code: 'FORBIDDEN', message: 'Your role does not allow this.' } };
+
+const rolesText = (roles: ChannelSpec['roles'] | Rule['roles']) => (roles === 'public' ? 'public' : [...roles].sort().join('+'));
+
+describe('the contract against the hand-written role table', () => {
+  it('names every channel of the contract, and no channel the contract lacks', () => {
+    expect(CHANNEL_NAMES.filter((c) => !Object.hasOwn(ROLE_TABLE, c))).toEqual([]);
+    expect(Object.keys(ROLE_TABLE).filter((c) => !(CHANNEL_NAMES as string[]).includes(c))).toEqual([]);
+  });
+
+  it('lets exactly the table\'s roles call each channel, and exactly its channels work on a locked screen', () => {
+    const differences = CHANNEL_NAMES.filter((c) => Object.hasOwn(ROLE_TABLE, c)).flatMap((c) => {
+      const spec = specOf(c);
+      const rule = ruleOf(c);
+      const found: string[] = [];
+      if (rolesText(spec.roles) !== rolesText(rule.roles)) found.push(`${c}: contract ${rolesText(spec.roles)}, table ${rolesText(rule.roles)}`);
+      if (Boolean(spec.whenLocked) !== rule.locked) found.push(`${c}: locked screen contract ${Boolean(spec.whenLocked)}, table ${rule.locked}`);
+      return found;
+    });
+    expect(differences).toEqual([]);
+  });
+});
 
 describe('the contract fixtures', () => {
   it('cover every channel of the contract', () => {
@@ -206,9 +241,8 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
   afterAll(() => h.dispose());
 
   describe.each(CHANNEL_NAMES)('%s', (channel) => {
-    it('answers a valid call', async () => {
-      const role = allowedRoles(channel).includes('ADMIN') ? 'ADMIN' : allowedRoles(channel)[0]!;
-      const caller = await h.signInAs(role);
+    it(`answers a valid call from ${firstCaller(channel)}`, async () => {
+      const caller = await h.signInAs(firstCaller(channel));
       const payload = await fixtures[channel](h, caller);
       const auditedBefore = await auditRows(h, channel);
       const result = await h.call(channel, payload, isPublic(channel) ? undefined : caller.sessionKey);
@@ -224,7 +258,7 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
       ['no payload at all', () => undefined],
       ['a string instead of an object', () => "'; DROP TABLE users; --"],
     ])('refuses %s with INVALID and writes nothing', async (_label, mutate) => {
-      const caller = await h.signInAs(allowedRoles(channel)[0]!);
+      const caller = await h.signInAs(mayCall(channel)[0]!);
       const valid = await fixtures[channel](h, caller);
       const key = isPublic(channel) ? undefined : caller.sessionKey;
       const before = await databaseSnapshot(h.knex);
@@ -233,23 +267,62 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
       expect(await databaseSnapshot(h.knex)).toBe(before);
     });
 
-    if (!isPublic(channel)) {
-      it('refuses a call without a session with UNAUTHENTICATED and writes nothing', async () => {
-        const payload = await fixtures[channel](h, { userId: 0 });
-        const before = await databaseSnapshot(h.knex);
-        expect(await h.call(channel, payload, 'nobody-signed-in-here')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-        expect(await databaseSnapshot(h.knex)).toBe(before);
+    if (isPublic(channel)) return;
+
+    it('refuses a call without a session with UNAUTHENTICATED and writes nothing', async () => {
+      const payload = await fixtures[channel](h, { userId: 0 });
+      const before = await databaseSnapshot(h.knex);
+      expect(await h.call(channel, payload, 'nobody-signed-in-here')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(await databaseSnapshot(h.knex)).toBe(before);
+    });
+
+    for (const role of refusedRoles(channel)) {
+      it(`refuses ${role} with FORBIDDEN, writes nothing anywhere and audits the refusal`, async () => {
+        const caller = await h.signInAs(role);
+        const payload = await fixtures[channel](h, caller);
+        const before = await databaseSnapshot(h.knex, ['audit_log']);
+        const auditedUpTo = await lastAuditId(h);
+        expect(await h.call(channel, payload, caller.sessionKey)).toEqual(ROLE_REFUSAL);
+        expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
+        // Audited channels owe one DENIED row naming the caller; any other channel may write
+        // that one row too, and nothing else.
+        const trail = await auditSince(h, auditedUpTo);
+        const denied = { user_id: caller.userId, user_email: caller.email, workstation: 'test-pc', action: channel, outcome: 'DENIED' };
+        expect(trail).toEqual(specOf(channel).audit || trail.length > 0 ? [denied] : []);
       });
     }
 
-    for (const role of isPublic(channel) ? [] : forbiddenRoles(channel)) {
-      it(`refuses ${role} with FORBIDDEN`, async () => {
+    for (const role of mayCall(channel).filter((r) => r !== firstCaller(channel))) {
+      const own = ruleOf(channel).own?.includes(role);
+      it(own ? `lets ${role} past the role check (the service limits it to their own records)` : `answers a valid call from ${role}`, async () => {
         const caller = await h.signInAs(role);
         const payload = await fixtures[channel](h, caller);
-        const { sessionKey } = caller;
-        const usersBefore = await h.knex('users').select('*').orderBy('id');
-        expect(await h.call(channel, payload, sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-        expect(await h.knex('users').select('*').orderBy('id')).toEqual(usersBefore);
+        const result = await h.call(channel, payload, caller.sessionKey);
+        if (own) expect(result).not.toEqual(ROLE_REFUSAL);
+        else expect(result).toMatchObject({ ok: true });
+      });
+    }
+
+    if (ruleOf(channel).locked) {
+      it('answers a locked session', async () => {
+        const caller = await h.signInAs(firstCaller(channel));
+        const payload = await fixtures[channel](h, caller);
+        h.services.sessions.setLocked(caller.sessionKey, true);
+        expect(await h.call(channel, payload, caller.sessionKey)).toMatchObject({ ok: true });
+      });
+    } else {
+      it('refuses a locked session with UNAUTHENTICATED and writes nothing but a refusal\'s audit row', async () => {
+        const caller = await h.signInAs(firstCaller(channel));
+        const payload = await fixtures[channel](h, caller);
+        h.services.sessions.setLocked(caller.sessionKey, true);
+        const before = await databaseSnapshot(h.knex, ['audit_log']);
+        const auditedUpTo = await lastAuditId(h);
+        expect(await h.call(channel, payload, caller.sessionKey)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+        expect(h.services.sessions.get(caller.sessionKey)).toMatchObject({ locked: true });
+        expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
+        for (const row of await auditSince(h, auditedUpTo)) {
+          expect(row).toMatchObject({ user_id: caller.userId, action: channel, outcome: expect.stringMatching(/^(DENIED|FAILED)$/) });
+        }
       });
     }
   });

@@ -1,0 +1,109 @@
+import type { Role } from '../../preload/contract';
+
+/**
+ * Who may call what, written out by hand from the product's rules and never derived from
+ * `preload/contract`: the matrix compares the two and then proves the router enforces this
+ * table, so widening a role in the contract fails a test instead of deleting one.
+ *
+ * `roles`: 'public' (no session needed) or the roles the router lets through.
+ * `locked`: still callable while the session's screen is locked (leave, lock, unlock, start-up).
+ * `own`: roles the router lets through that the service then limits to their own records
+ * (a doctor's own consultations or schedule); their refusal there is not the router's.
+ */
+export interface Rule {
+  roles: 'public' | readonly Role[];
+  locked: boolean;
+  own?: readonly Role[];
+}
+
+const A: readonly Role[] = ['ADMIN'];
+const AD: readonly Role[] = ['ADMIN', 'DOCTOR'];
+const ADR: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
+const DOCTORS_OWN: readonly Role[] = ['DOCTOR'];
+
+export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
+  // Start-up and sign-in screens.
+  'app.info': { roles: 'public', locked: true },
+  'auth.status': { roles: 'public', locked: true },
+  'auth.createFirstAdmin': { roles: 'public', locked: false },
+  'auth.login': { roles: 'public', locked: false },
+  'video.joinWindow': { roles: 'public', locked: false },
+
+  // Anybody signed in: leaving, locking and unlocking work on a locked screen; nothing else does.
+  'auth.logout': { roles: ADR, locked: true },
+  'auth.lock': { roles: ADR, locked: true },
+  'auth.unlock': { roles: ADR, locked: true },
+  'auth.touch': { roles: ADR, locked: false },
+  'auth.changePassword': { roles: ADR, locked: false },
+
+  // Accounts and the audit trail: administrators only.
+  'users.list': { roles: A, locked: false },
+  'users.create': { roles: A, locked: false },
+  'users.update': { roles: A, locked: false },
+  'users.setDisabled': { roles: A, locked: false },
+  'users.resetPassword': { roles: A, locked: false },
+  'users.unlock': { roles: A, locked: false },
+  'audit.list': { roles: A, locked: false },
+
+  // Doctors: everyone reads, administrators change.
+  'doctors.list': { roles: ADR, locked: false },
+  'doctors.specializations': { roles: ADR, locked: false },
+  'doctors.create': { roles: A, locked: false },
+  'doctors.update': { roles: A, locked: false },
+  'doctors.setActive': { roles: A, locked: false },
+  'doctors.delete': { roles: A, locked: false },
+
+  // Schedules: templates are the administrator's; a doctor may mark their own leave.
+  'availability.getTemplate': { roles: ADR, locked: false },
+  'availability.saveTemplate': { roles: A, locked: false },
+  'availability.previewTemplate': { roles: A, locked: false },
+  'availability.expand': { roles: A, locked: false },
+  'availability.addException': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'availability.removeWindow': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'availability.range': { roles: ADR, locked: false },
+
+  // The front desk's day: every role.
+  'appointments.list': { roles: ADR, locked: false },
+  'appointments.freeSlots': { roles: ADR, locked: false },
+  'appointments.book': { roles: ADR, locked: false },
+  'appointments.reschedule': { roles: ADR, locked: false },
+  'appointments.cancel': { roles: ADR, locked: false },
+  'appointments.checkIn': { roles: ADR, locked: false },
+  'appointments.complete': { roles: ADR, locked: false },
+  'appointments.noShow': { roles: ADR, locked: false },
+  'appointments.undo': { roles: ADR, locked: false },
+  'appointments.history': { roles: ADR, locked: false },
+  'appointments.walkIn': { roles: ADR, locked: false },
+  'appointments.queue': { roles: ADR, locked: false },
+  'patients.search': { roles: ADR, locked: false },
+  'patients.get': { roles: ADR, locked: false },
+  'patients.create': { roles: ADR, locked: false },
+  'patients.update': { roles: ADR, locked: false },
+
+  // Money: the desk takes it; only an administrator, or the consultation's doctor, returns it.
+  'payments.record': { roles: ADR, locked: false },
+  'payments.confirm': { roles: ADR, locked: false },
+  'payments.refund': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'payments.receipt': { roles: ADR, locked: false },
+  'payments.forAppointment': { roles: ADR, locked: false },
+  'payments.dayEnd': { roles: ADR, locked: false },
+
+  // Clinic settings, backups and health: administrators (everyone reads the settings).
+  'settings.get': { roles: ADR, locked: false },
+  'settings.update': { roles: A, locked: false },
+  'backup.getSchedule': { roles: A, locked: false },
+  'backup.saveSchedule': { roles: A, locked: false },
+  'backup.runNow': { roles: A, locked: false },
+  'backup.status': { roles: A, locked: false },
+  'health.get': { roles: A, locked: false },
+
+  // Video: the Twilio account is the administrator's; a call is its doctor's or an administrator's.
+  'video.getSettings': { roles: A, locked: false },
+  'video.updateSettings': { roles: A, locked: false },
+  'video.openWindow': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'video.callInfo': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'video.start': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'video.patientLink': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'video.reportEvent': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'video.end': { roles: AD, locked: false, own: DOCTORS_OWN },
+};
