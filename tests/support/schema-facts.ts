@@ -63,3 +63,40 @@ export async function schemaFacts(query: Query, tables: readonly string[] = SEED
 export function difference(a: Set<string>, b: Set<string>): string[] {
   return [...a].filter((f) => !b.has(f)).sort();
 }
+
+/**
+ * The whole public schema as one-line facts: every table's columns, constraints and indexes
+ * (as above), and the triggers, functions, sequences, views and extensions. What a migration's
+ * down() must take away, and what a restore must bring back besides the rows.
+ */
+export async function allSchemaFacts(query: Query): Promise<Set<string>> {
+  const tables = (await query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`, [])).map((t) => String(t.tablename));
+  const facts = await schemaFacts(query, tables);
+  for (const t of tables) facts.add(`table ${t}`);
+  const triggers = await query(
+    `SELECT cl.relname, t.tgname, t.tgenabled, pg_get_triggerdef(t.oid) AS def
+       FROM pg_trigger t
+       JOIN pg_class cl ON cl.oid = t.tgrelid
+       JOIN pg_namespace ns ON ns.oid = cl.relnamespace
+      WHERE ns.nspname = 'public' AND NOT t.tgisinternal`,
+    [],
+  );
+  for (const t of triggers) facts.add(`trigger ${t.relname}.${t.tgname} (${t.tgenabled}): ${t.def}`);
+  const functions = await query(
+    `SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS args, md5(pg_get_functiondef(p.oid)) AS body
+       FROM pg_proc p
+       JOIN pg_namespace ns ON ns.oid = p.pronamespace
+      WHERE ns.nspname = 'public' AND p.prokind IN ('f', 'p')
+        -- An extension's own functions come and go with it: its fact below stands for them.
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`,
+    [],
+  );
+  for (const f of functions) facts.add(`function ${f.proname}(${f.args}) body ${f.body}`);
+  const sequences = await query(`SELECT sequencename, data_type, increment_by::text, min_value::text, max_value::text FROM pg_sequences WHERE schemaname = 'public'`, []);
+  for (const s of sequences) facts.add(`sequence ${s.sequencename}: ${s.data_type} +${s.increment_by} ${s.min_value}..${s.max_value}`);
+  const views = await query(`SELECT viewname, definition FROM pg_views WHERE schemaname = 'public'`, []);
+  for (const v of views) facts.add(`view ${v.viewname}: ${v.definition}`);
+  const extensions = await query(`SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'`, []);
+  for (const e of extensions) facts.add(`extension ${e.extname}`);
+  return facts;
+}
