@@ -85,6 +85,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     const slot = { startTime: withSeconds(req.startTime), endTime: req.endTime ? withSeconds(req.endTime) : plusMinutes(req.startTime, 15) };
     const clash = state.appointments.find((a) => a.id !== replacing && a.status !== 'CANCELLED' && a.doctorId === d.id && a.date === req.date && overlaps(a, slot));
     if (clash) return `${d.name} already has an appointment ${clash.startTime.slice(0, 5)}–${clash.endTime.slice(0, 5)} on ${clash.date} (${clash.patientName})`;
+    const busy = state.appointments.find((a) => a.id !== replacing && a.status !== 'CANCELLED' && a.patientId === p.id && a.date === req.date && overlaps(a, slot));
+    if (busy) return `${p.name} already has an appointment ${busy.startTime.slice(0, 5)}–${busy.endTime.slice(0, 5)} on ${busy.date} with ${busy.doctorName}`;
     return scheduledAppointment({ id: replacing ?? state.nextId++, patientId: p.id, patientName: p.name, patientPhone: p.phone, doctorId: d.id, doctorName: d.name, date: req.date, ...slot, reason: req.reason ?? null });
   }
 
@@ -99,6 +101,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
 
   const nextToken = (doctorId: number) => Math.max(0, ...state.appointments.filter((a) => a.doctorId === doctorId && a.date === TODAY).map((a) => a.tokenNo ?? 0)) + 1;
   const paidFor = (appointmentId: number) => state.payments.filter((p) => p.appointmentId === appointmentId && p.status === 'PAID').reduce((sum, p) => sum + Number(p.amount), 0);
+  const refundedFor = (appointmentId: number) => state.payments.filter((p) => p.appointmentId === appointmentId && p.kind === 'REFUND').reduce((sum, p) => sum - Number(p.amount), 0);
 
   const handlers: FakeHandlers = {
     'auth.status': () => ok({ needsFirstAdmin: false, session: sessionFor(role) }),
@@ -134,7 +137,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'appointments.cancel': ({ id, reason }) => update(id, { status: 'CANCELLED', cancelReason: reason }, 'CANCELLED'),
     'appointments.checkIn': ({ id }) => {
       const a = findAppointment(id)!;
-      if (a.checkedInAt) return conflict('Already checked in', 'id');
+      // As main: checking in twice is no error, the first check-in and its token stand.
+      if (a.checkedInAt) return ok({ ...a });
       return update(id, { checkedInAt: now(), tokenNo: nextToken(a.doctorId) }, 'CHECKED_IN');
     },
     'appointments.complete': ({ id }) => update(id, { status: 'COMPLETED', completedAt: now() }, 'COMPLETED'),
@@ -195,11 +199,12 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       const a = findAppointment(appointmentId)!;
       const fee = state.doctors.find((d) => d.id === a.doctorId)!.consultationFee;
       const paid = paidFor(appointmentId);
+      const refunded = refundedFor(appointmentId);
       const money = (n: number) => n.toFixed(2);
       return ok({
         appointmentId,
         payments: state.payments.filter((p) => p.appointmentId === appointmentId),
-        totals: { paid: money(paid), refunded: '0.00', balance: money(paid), pending: '0.00', fee, due: fee ? money(Math.max(0, Number(fee) - paid)) : null },
+        totals: { paid: money(paid), refunded: money(refunded), balance: money(paid - refunded), pending: '0.00', fee, due: fee ? money(Math.max(0, Number(fee) - (paid - refunded))) : null },
       });
     },
     'payments.record': ({ appointmentId, method, reference, amount }) => {
@@ -231,7 +236,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     },
     'payments.refund': ({ paymentId, amount, reason }) => {
       const paid = state.payments.find((x) => x.id === paymentId)!;
-      if (Number(amount) > Number(paid.amount) - Number(paid.refunded)) return invalid(`At most ${paid.currency} ${(Number(paid.amount) - Number(paid.refunded)).toFixed(2)} can still be refunded`, 'amount');
+      const remaining = (Number(paid.amount) - Number(paid.refunded)).toFixed(2);
+      if (Number(amount) > Number(remaining)) return conflict(`At most ${paid.currency} ${remaining} of this payment can still be refunded`, 'amount');
       paid.refunded = (Number(paid.refunded) + Number(amount)).toFixed(2);
       const refund: PaymentDto = { ...paid, id: state.nextId++, kind: 'REFUND', refundOf: paid.id, receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`, amount: `-${Number(amount).toFixed(2)}`, refunded: '0.00', status: 'REFUNDED', note: reason };
       state.payments.push(refund);

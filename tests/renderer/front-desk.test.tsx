@@ -314,7 +314,7 @@ describe('more of the desk', () => {
     fireEvent.change(within(form).getByLabelText('Refund amount'), { target: { value: '600' } });
     fireEvent.change(within(form).getByLabelText('Reason for the refund'), { target: { value: 'Charged twice' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Refund' }));
-    expect(await within(form).findByText('At most INR 500.00 can still be refunded')).toBeTruthy();
+    expect(await within(form).findByText('At most INR 500.00 of this payment can still be refunded')).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('Refund amount'), { target: { value: '200' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Refund' }));
     expect(await screen.findByText('Refunded INR 200.00: credit note CD-2026-000002')).toBeTruthy();
