@@ -35,7 +35,7 @@ describe('@doyensec/electronegativity over main, preload and the renderer page',
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-eneg-'));
     for (const part of SCANNED) fs.cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
     result = await runElectronegativity({ input: dir, isRelative: true, electronVersionOverride: ELECTRON_VERSION, parserPlugins: [] }, false);
-  }, 300_000);
+  });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('parses every file and runs its checks', () => {

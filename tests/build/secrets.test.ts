@@ -56,7 +56,7 @@ describe('the built bundles hold no configured secret', () => {
     // bundle read them at build time.
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-secret-build-'));
     await run(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', out], { cwd: ROOT, env: secretEnv(), maxBuffer: 16 * 1024 * 1024 });
-  }, 180_000);
+  });
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
   it('builds main, preload and renderer', () => {

@@ -12,7 +12,7 @@ describe('the planner in embedded mode', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-analyze-'));
     db = await openDatabase({ mode: 'embedded', dataDir });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await db?.close();

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhere } from '../support/platform';
 import { backupConfigured, backupDatabase } from '../../main/backup/backup';
 import { resolveDatabaseConfig, type ServerDatabaseConfig } from '../../main/db/config';
 import { openDatabase } from '../../main/db/open';
@@ -24,7 +25,7 @@ async function makeCertificates(dir: string) {
   return { serverKey: read('server.key'), serverCrt: read('server.crt'), ca: path.join(dir, 'clinic-ca.crt'), otherCa: path.join(dir, 'other-ca.crt') };
 }
 
-describe('TLS to the clinic server (ssl=on, self-signed CA)', () => {
+describeWhere(['postgres-binaries'])('TLS to the clinic server (ssl=on, self-signed CA)', () => {
   let cluster: ThrowawayCluster;
   let certs: Awaited<ReturnType<typeof makeCertificates>>;
   let dir: string;
@@ -36,7 +37,7 @@ describe('TLS to the clinic server (ssl=on, self-signed CA)', () => {
       files: { 'server.key': certs.serverKey, 'server.crt': certs.serverCrt },
       settings: { ssl: 'on', ssl_cert_file: '{dir}/server.crt', ssl_key_file: '{dir}/server.key' },
     });
-  }, 90_000);
+  });
   afterAll(async () => {
     await cluster?.dispose();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,8 @@ import { TZDate } from '@date-fns/tz';
 import AxeBuilder from '@axe-core/playwright';
 import { addDays, format, nextMonday } from 'date-fns';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhere } from '../support/platform';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
 
 const ADMIN = { name: 'Meera Iyer', email: 'meera@sunrise.test', password: 'sunrise clinic 2026' };
@@ -15,7 +16,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-describe('the administrator adds a doctor with a weekly pattern, in real Chromium against the real services', () => {
+describeWhere(['chromium'])('the administrator adds a doctor with a weekly pattern, in real Chromium against the real services', () => {
   let clinic: E2eClinic;
   let page: Page;
   const problems: string[] = [];

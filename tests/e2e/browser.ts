@@ -4,8 +4,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { startBridge, type Bridge, type BridgeOptions } from '../../main/bridge/server';
 import { openDatabase, type Database } from '../../main/db/open';
 import { scratchEmbeddedDir } from '../support/databases';
+import { CHROMIUM_PATH } from '../support/platform';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM_PATH as CHROMIUM } from '../support/platform';
 const RENDERER = path.resolve(__dirname, '../../out/renderer');
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
@@ -30,6 +31,31 @@ export interface E2eClinic {
   dispose(): Promise<void>;
 }
 
+/**
+ * Playwright waits 30 s by default for an element or a navigation: three times that in every
+ * context and page of this browser, so a loaded machine three times slower still passes.
+ * These are failsafes; every wait is for a condition (an element, a URL), never a time.
+ */
+const ACTION_FAILSAFE_MS = 90_000;
+
+function withPatience(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(ACTION_FAILSAFE_MS);
+    context.setDefaultNavigationTimeout(ACTION_FAILSAFE_MS);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.setDefaultTimeout(ACTION_FAILSAFE_MS);
+    page.setDefaultNavigationTimeout(ACTION_FAILSAFE_MS);
+    return page;
+  };
+  return browser;
+}
+
 /** A fresh embedded database, its own bridge and a Chromium with a fresh profile. */
 export async function startClinic(options: { twilioHttpClient?: BridgeOptions['twilioHttpClient'] } = {}): Promise<E2eClinic> {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first (npm run build)');
@@ -37,7 +63,7 @@ export async function startClinic(options: { twilioHttpClient?: BridgeOptions['t
   const db = await openDatabase(scratch.config);
   const bridge = await startBridge({ db, rendererDir: RENDERER, version: 'e2e', twilioHttpClient: options.twilioHttpClient });
   // playwright gives every launch a fresh temporary profile of its own.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  const browser = withPatience(await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS }));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     bridge,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhere } from '../support/platform';
 import { insertUser } from '../../main/users/repo';
 import { FakeTwilio, configureVideo } from '../support/fake-twilio';
 import { testPasswordHash, TEST_PASSWORD } from '../support/harness';
@@ -7,7 +8,7 @@ import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
 
 const DOCTOR = { email: 'asha.rao@sunrise.test', name: 'Dr. Asha Rao' };
 
-describe('the call window in real Chromium with its fake camera', () => {
+describeWhere(['chromium'])('the call window in real Chromium with its fake camera', () => {
   let clinic: E2eClinic;
   let twilio: FakeTwilio;
   let appointmentId: number;
@@ -62,7 +63,7 @@ describe('the call window in real Chromium with its fake camera', () => {
 
     await callPage.getByRole('button', { name: 'Join the call' }).click();
     const alert = callPage.getByRole('alert').filter({ hasText: 'could not be reached' });
-    await alert.waitFor({ timeout: 90_000 });
+    await alert.waitFor({ timeout: 270_000 });
     expect(await callPage.getByRole('button', { name: 'Try again' }).isEnabled()).toBe(true);
     await callPage.screenshot({ path: path.join(SCREENSHOTS, 'call-unreachable.png') });
 

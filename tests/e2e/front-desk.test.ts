@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhere } from '../support/platform';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
 import { deskData, firstRun, morningZone, seriousAxeViolations, signIn, tabTo } from './desk';
 
 const PDF = path.resolve(SCREENSHOTS, '../receipt.pdf');
 
-describe('the front desk in real Chromium against the real main process', () => {
+describeWhere(['chromium'])('the front desk in real Chromium against the real main process', () => {
   let clinic: E2eClinic;
   let data: { doctorId: number; today: string };
   const zone = morningZone();

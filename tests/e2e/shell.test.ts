@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhere } from '../support/platform';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
 import { seriousAxeViolations } from './desk';
@@ -15,7 +16,7 @@ async function watchProblems(page: Page): Promise<string[]> {
   return problems;
 }
 
-describe('first run, sign-in and the lock screen, in real Chromium through the loopback bridge', () => {
+describeWhere(['chromium'])('first run, sign-in and the lock screen, in real Chromium through the loopback bridge', () => {
   let clinic: E2eClinic;
   beforeAll(async () => {
     clinic = await startClinic();

@@ -65,8 +65,8 @@ describe('live updates between two PCs on one clinic server', () => {
 
     // Both PCs LISTEN on their own connection, opened in the background: wait until each hears.
     const probe = await insertPatient(pcA.knex);
-    await waitFor('PC A listening', eventFor(pcA, 'patients.changed', { id: probe }), 10_000);
-    await waitFor('PC B listening', eventFor(pcB, 'patients.changed', { id: probe }), 10_000);
+    await waitFor('PC A listening', eventFor(pcA, 'patients.changed', { id: probe }));
+    await waitFor('PC B listening', eventFor(pcB, 'patients.changed', { id: probe }));
   });
 
   afterAll(async () => {
@@ -87,7 +87,7 @@ describe('live updates between two PCs on one clinic server', () => {
       const before = Date.now();
       const id = await insertAppointment(pcA.knex, { doctorId, patientId, date: '2026-12-01', start, end });
       const committed = Date.now();
-      const seen = await waitFor(`appointment ${id} on PC B`, eventFor(pcB, 'appointments.changed', { id }), 5_000);
+      const seen = await waitFor(`appointment ${id} on PC B`, eventFor(pcB, 'appointments.changed', { id }));
       expect(seen.payload).toEqual({ op: 'INSERT', id, doctorId, patientId, appointmentId: null, date: '2026-12-01' });
       expect(seen.sessionKey).toBeUndefined(); // to every window
       // From before the INSERT was sent (so the commit is surely inside): an upper bound.

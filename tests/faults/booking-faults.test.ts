@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeWhere } from '../support/platform';
 import net from 'node:net';
 import pg from 'pg';
 import type { EventName, Req, Result } from '../../preload/contract';
@@ -10,12 +11,14 @@ import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaw
 // A booking is caught half-done: its statement (a transaction of its own) has inserted the
 // appointment and waits on the history table, which another session holds locked. Then the
 // server goes away under it.
-const RECOVERY_BUDGET_MS = 15_000;
+// Work must resume by itself: a failsafe with room for a loaded machine three times slower, not a
+// speed target (how fast it resumes is printed for the README's table).
+const RECOVERY_BUDGET_MS = 45_000;
 const DAY = '2099-07-01';
 
 type Fault = 'restart (fast shutdown)' | 'crash and restart (immediate shutdown)' | 'pg_terminate_backend of the booking';
 
-describe('a booking in flight when the clinic server fails', () => {
+describeWhere(['postgres-binaries'])('a booking in flight when the clinic server fails', () => {
   let cluster: ThrowawayCluster;
   let db: Database;
   let h: Harness;
@@ -51,7 +54,7 @@ describe('a booking in flight when the clinic server fails', () => {
     await h.knex('doctor_availabilities').insert({ doctor_id: doctorId, date: DAY, start_time: '08:00', end_time: '20:00', slot_minutes: 15 });
     process.on('uncaughtException', onEscaped);
     process.on('unhandledRejection', onEscaped);
-  }, 90_000);
+  });
 
   afterAll(async () => {
     process.off('uncaughtException', onEscaped);

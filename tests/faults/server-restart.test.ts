@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeWhere } from '../support/platform';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import type { ChangeEvent, EventName, Result } from '../../preload/contract';
@@ -10,7 +11,9 @@ import { startHarness, type Harness } from '../support/harness';
 import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster';
 
 // The server is restarted, killed and starved here, so it is a cluster of this file's own.
-const RECOVERY_BUDGET_MS = 15_000;
+// Work must resume by itself: a failsafe with room for a loaded machine three times slower, not a
+// speed target (how fast it resumes is printed for the README's table).
+const RECOVERY_BUDGET_MS = 45_000;
 const RETRY_EVERY_MS = 250;
 
 
@@ -37,7 +40,7 @@ function trapUnhandled() {
   };
 }
 
-describe('the app while its clinic server restarts or drops connections', () => {
+describeWhere(['postgres-binaries', 'posix-processes'])('the app while its clinic server restarts or drops connections', () => {
   let cluster: ThrowawayCluster;
   let db: Database;
   let h: Harness;
@@ -80,7 +83,7 @@ describe('the app while its clinic server restarts or drops connections', () => 
     ({ sessionKey: admin } = await h.signInAs('ADMIN'));
     // The listener connects in the background: once a change is heard, it is up.
     await notifyWorks();
-  }, 90_000);
+  });
 
   afterAll(async () => {
     h?.services.stop();
@@ -196,8 +199,8 @@ describe('the app while its clinic server restarts or drops connections', () => 
       // The backend stops answering without closing anything: no FIN, no RST, no error.
       process.kill(frozen, 'SIGSTOP');
       const frozenAt = Date.now();
-      await waitFor('offline after the heartbeat went unanswered', () => (seen.includes('offline') ? true : undefined), 3_000);
-      await waitFor('resync from a new connection', () => (seen.includes('resync') ? true : undefined), 5_000);
+      await waitFor('offline after the heartbeat went unanswered', () => (seen.includes('offline') ? true : undefined), 9_000);
+      await waitFor('resync from a new connection', () => (seen.includes('resync') ? true : undefined), 15_000);
       console.log(`silent listener connection replaced ${Date.now() - frozenAt} ms after its backend froze (heartbeat 200 ms)`);
       expect(seen).toEqual(['offline', 'online', 'resync']);
       await hears();

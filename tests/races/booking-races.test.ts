@@ -112,7 +112,7 @@ describe('booking races between three PCs against one PostgreSQL', () => {
     } finally {
       for (const d of running) if (d.child.exitCode === null) d.child.kill();
     }
-  }, 180_000);
+  });
 
   afterAll(() => dispose?.());
 

@@ -1,4 +1,4 @@
-import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntryDto, ChannelName, SessionDto, SettingsDto, UserDto } from '../../preload/contract';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
@@ -59,8 +59,6 @@ const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, cha
 // Each test imports the whole app afresh and walks a long flow, and role queries over a large
 // page are slow in jsdom; on a busy two-core machine that outlasts the default waits (5 s a test,
 // 1 s a findBy), which is no sign of a fault.
-vi.setConfig({ testTimeout: 30_000 });
-configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

@@ -112,14 +112,10 @@ async function join() {
   await screen.findByRole('toolbar', { name: 'Call controls' });
 }
 
-// Each test renders the whole call window (patient record included); on a busy two-core
-// machine that can take longer than vitest's default 5 s. Not a timing assertion.
-vi.setConfig({ testTimeout: 30_000 });
-
 // Transforming the call window's modules once, up front, keeps that cost out of the first test.
 beforeAll(async () => {
   await import('../../renderer/features/call');
-}, 60_000);
+});
 
 beforeEach(() => {
   localStorage.clear();

@@ -1,4 +1,4 @@
-import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
@@ -57,8 +57,6 @@ async function openDoctors() {
 // Each test imports the whole app afresh and walks a long flow, and role queries over a large
 // page are slow in jsdom; on a busy two-core machine that outlasts the default waits (5 s a test,
 // 1 s a findBy), which is no sign of a fault.
-vi.setConfig({ testTimeout: 30_000 });
-configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

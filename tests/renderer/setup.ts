@@ -2,7 +2,8 @@ import { configure } from '@testing-library/react';
 
 // These tests render the whole app; on a busy two-core CI machine a render can take seconds,
 // so waiting for what should appear is allowed longer than the library's one second.
-configure({ asyncUtilTimeout: 10_000 });
+// Failsafe for findBy*/waitFor: room for a loaded machine three times slower.
+configure({ asyncUtilTimeout: 30_000 });
 
 // Chromium (Electron's and the browser's) has idle callbacks; jsdom does not. The schedule
 // fetches neighbouring days in one; here "idle" is the next turn of the event loop.

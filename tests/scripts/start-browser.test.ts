@@ -19,7 +19,7 @@ describe('npm run start:browser', () => {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {
-      const url = await waitFor('the URL line', () => /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+) in a browser/.exec(out)?.[1], 90_000, 50);
+      const url = await waitFor('the URL line', () => /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+) in a browser/.exec(out)?.[1], 270_000, 50);
       const { origin, hash } = new URL(url);
       const token = new URLSearchParams(hash.slice(1)).get('token');
       const res = await fetch(`${origin}/api/call/auth.status`, {

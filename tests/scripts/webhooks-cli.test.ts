@@ -37,7 +37,7 @@ describe('npm run webhooks', () => {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     try {
-      const url = await waitFor('the listening line', () => /listening on (http:\/\/\S+) /.exec(out)?.[1], 60_000, 50);
+      const url = await waitFor('the listening line', () => /listening on (http:\/\/\S+) /.exec(out)?.[1], 180_000, 50);
       expect(out).toContain('1 stored event(s) resumed');
       const params = { AccountSid: TEST_TWILIO.accountSid, RoomSid: `RM${'d'.repeat(32)}`, StatusCallbackEvent: 'room-created', SequenceNumber: '0' };
       const data = TEST_TWILIO.webhookUrl + Object.keys(params).sort().map((k) => k + params[k as keyof typeof params]).join('');

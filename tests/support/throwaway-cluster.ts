@@ -1,3 +1,4 @@
+import { POSTGRES_ROOT } from './platform';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -26,7 +27,7 @@ export interface ThrowawayCluster {
 
 /** The newest PostgreSQL installed under /usr/lib/postgresql (Debian's layout). */
 export function postgresBinDir(): string {
-  const root = '/usr/lib/postgresql';
+  const root = POSTGRES_ROOT;
   const versions = fs.existsSync(root)
     ? fs
         .readdirSync(root)
@@ -77,7 +78,7 @@ export async function startThrowawayCluster(clusterOptions: ClusterOptions = {})
   const exec = async (tool: string, args: string[]) => {
     const [file, argv] = asPostgres(path.join(bin, tool), args);
     try {
-      return await run(file, argv, { cwd: dir, timeout: 90_000 });
+      return await run(file, argv, { cwd: dir, timeout: 270_000 });
     } catch (err) {
       const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '';
       throw new Error(`${tool} ${args.join(' ')} failed: ${(err as Error).message}\n${log}`, { cause: err });
