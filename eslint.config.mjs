@@ -16,7 +16,7 @@ const processBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'test-results/**'] },
+  { ignores: ['out/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
