@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentDto } from '../../preload/contract';
 import { medianConsultMinutes } from '../../main/appointments/service';
-import { MODES, type Mode } from '../support/databases';
+import { MODES, raceTest, type Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
 const DAY = '2099-03-02'; // a Monday, far enough ahead never to be "past"
@@ -53,7 +53,7 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
     expect(patientClash).toEqual({ ok: false, error: { code: 'CONFLICT', field: 'startTime', message: `Patient 0 already has an appointment 09:00–09:15 on ${DAY} with Dr. Asha Rao` } });
   });
 
-  it('20 desks booking overlapping times with one doctor: exactly one wins', async () => {
+  raceTest(mode)('20 desks booking overlapping times with one doctor: exactly one wins', async () => {
     const results = await Promise.all(
       patients.slice(2, 22).map((patientId, i) => book({ patientId, doctorId: drA, date: DAY, startTime: `10:${String(i % 10).padStart(2, '0')}`, endTime: '10:30' })),
     );
@@ -67,7 +67,7 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
     expect(overlaps.rows[0].n).toBe(0);
   });
 
-  it('one patient booked with two doctors at once from 20 desks: exactly one wins', async () => {
+  raceTest(mode)('one patient booked with two doctors at once from 20 desks: exactly one wins', async () => {
     const patientId = patients[22]!;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => book({ patientId, doctorId: i % 2 ? drA : drB, date: DAY, startTime: '12:00', endTime: '12:15' })),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRun, BackupStatus } from '../../preload/contract';
 import { startBackupScheduler } from '../../main/backup/scheduler';
-import { MODES, type Mode } from '../support/databases';
+import { MODES, raceTest, type Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
 describe.each(MODES)('scheduled backups (%s)', (mode: Mode) => {
@@ -105,7 +105,7 @@ describe.each(MODES)('scheduled backups (%s)', (mode: Mode) => {
     expect(s.lastSuccess!.id).toBe(run.id);
   });
 
-  it('with two PCs on one database, each daily slot is taken once', async () => {
+  raceTest(mode)('with two PCs on one database, each daily slot is taken once', async () => {
     at('2099-03-05T21:40:00Z');
     const runs = await Promise.all([h.services.backups.runIfDue('front-desk-1'), h.services.backups.runIfDue('front-desk-2')]);
     expect(runs.filter(Boolean)).toHaveLength(1);

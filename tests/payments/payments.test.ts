@@ -3,7 +3,7 @@ import type { DayEndSummaryDto, PaymentDto, ReceiptDto, Result } from '../../pre
 import { migrateToLatest, migratorConfig } from '../../main/db/migrator';
 import { takeReceiptNumber } from '../../main/payments/repo';
 import { migrations } from '../../migrations';
-import { MODES, openScratch, sqlState, type Mode } from '../support/databases';
+import { MODES, openScratch, raceTest, sqlState, type Mode } from '../support/databases';
 import { databaseSnapshot, expectOk, startHarness, type Harness } from '../support/harness';
 
 type Totals = { paid: string; refunded: string; balance: string; pending: string; fee: string | null; due: string | null };
@@ -99,7 +99,7 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     }
   });
 
-  it('numbers receipts one after another, without gaps or repeats, when desks record at once', async () => {
+  raceTest(mode)('numbers receipts one after another, without gaps or repeats, when desks record at once', async () => {
     const start = (await counter())!;
     const appointments = await Promise.all(Array.from({ length: 10 }, () => appointment()));
     const results = await Promise.all(appointments.map((appointmentId, i) => record({ appointmentId, method: 'UPI', reference: `4123456789${i}` }, i % 2 ? desk.sessionKey : desk2.sessionKey)));
@@ -219,7 +219,7 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     expect(expectOk<PaymentDto>(await refund({ paymentId: payment.id, amount: '100', reason: 'Own patient' }, ownDoctor.sessionKey))).toMatchObject({ receivedBy: ownDoctor.userId });
   });
 
-  it('two desks refunding the same payment at once cannot together return more than was paid', async () => {
+  raceTest(mode)('two desks refunding the same payment at once cannot together return more than was paid', async () => {
     const payment = await paid('500.00');
     const both = await Promise.all([
       refund({ paymentId: payment.id, amount: '300', reason: 'Desk one' }),
