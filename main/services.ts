@@ -43,6 +43,8 @@ export interface MainServices {
   auth: AuthService;
   settings: SettingsService;
   backups: BackupService;
+  /** Start-up housekeeping (sealing secrets stored in plain text); settles, never rejects (failures are logged). */
+  startupWork: Promise<void>;
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
@@ -130,8 +132,11 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
       .catch((err: unknown) => options.log('idle lock sweep failed', err));
   }, IDLE_SWEEP_MS);
   sweep.unref();
-  // Secrets stored before sealing existed are sealed now, once; the values stay the same.
-  sealPlainVideoSecrets(knex, secretBox).catch((err: unknown) => options.log('sealing the stored video secrets failed', err));
+  // Secrets stored before sealing existed are sealed now, once (the values stay the same), and
+  // the embedded folder keeps no old plain copy of the row.
+  const startupWork = sealPlainVideoSecrets(knex, secretBox)
+    .then((sealed) => (sealed > 0 ? db.scrubReplacedRows?.('video_settings') : undefined))
+    .catch((err: unknown) => options.log('sealing the stored video secrets failed', err));
   const scheduler = options.backupWorkstation ? startBackupScheduler(backups, options.backupWorkstation, options.log) : undefined;
 
   return {
@@ -140,6 +145,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     auth,
     settings,
     backups,
+    startupWork,
     stop() {
       clearInterval(sweep);
       scheduler?.stop();

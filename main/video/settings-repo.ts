@@ -46,7 +46,7 @@ export async function writeVideoSettings(knex: Knex, changes: Partial<Fields>, u
  * first it finds nothing). Only still-plain values are rewritten, in one row-locked transaction,
  * so a value another PC has just sealed is never sealed twice. Returns how many were sealed.
  */
-export async function sealPlainVideoSecrets(knex: Knex, box: SecretBox): Promise<number> {
+export function sealPlainVideoSecrets(knex: Knex, box: SecretBox): Promise<number> {
   return knex.transaction(async (trx) => {
     const row = await trx('video_settings').where({ id: 1 }).forUpdate().first('api_key_secret', 'auth_token');
     if (!row) return 0;
