@@ -58,6 +58,9 @@ describe.runIf(process.platform !== 'win32').each(MODES)('patient data is privat
     expect((await fs.promises.stat(parent)).mode & 0o777).toBe(0o755);
     // A day of bookings: the demo clinic's appointments, payments and patients for today.
     await seedDemoClinic(h.knex, { today: clinicNow((await h.services.settings.get()).timeZone).date });
+    // Before anything tightens the folder again: what PGlite created while serving (new WAL
+    // segments, relation files) was private from the start.
+    if (config.mode === 'embedded') expect(exposed(config.dataDir)).toEqual([]);
     await h.knex.raw('CHECKPOINT');
     const admin = await h.signInAs('ADMIN');
     expectOk(await h.call('backup.saveSchedule', { enabled: false, timeOfDay: '21:00', folder: backups(), keepLast: 3 }, admin.sessionKey));
