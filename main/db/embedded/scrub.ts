@@ -4,8 +4,9 @@ import type { Knex } from 'knex';
  * Leaves no copy of a table's replaced row versions in the embedded data folder (a dump of the
  * folder is its pages and WAL as they are): the table is rewritten without them, then the WAL
  * that recorded them is switched out and removed. Recycling is off meanwhile, because a recycled
- * segment is only renamed and keeps its old bytes. Two rounds: measured on PGlite 0.5.14, they
- * leave no segment that held the old values.
+ * segment is only renamed and keeps its old bytes. On PGlite 0.5.14 one switch and checkpoint,
+ * then the next checkpoint (a backup's), removed the segment; the second round here is that next
+ * checkpoint, so the folder is clean without waiting for one.
  */
 export async function scrubReplacedRows(knex: Knex, table: string): Promise<void> {
   await knex.raw('VACUUM FULL ??', [table]);
