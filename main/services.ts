@@ -27,7 +27,12 @@ import { registerSystemHandlers } from './system/handlers';
 import { registerUserHandlers } from './users/handlers';
 import { UsersService } from './users/service';
 import type { RequestClient } from 'twilio';
+import type { ClinicKey } from './secrets/clinic-key';
+import { defaultKeyFile, keyFileStore, lazyKey } from './secrets/key-store';
+import { clinicSecretBox } from './secrets/sealed-secrets';
+import type { SecretBox } from './secrets/secret-box';
 import { registerVideoHandlers, type CallWindowOpener } from './video/handlers';
+import { sealPlainVideoSecrets } from './video/settings-repo';
 import { TwilioRooms } from './video/rooms';
 import { VideoService } from './video/service';
 import { WindowTickets } from './video/window-tickets';
@@ -38,6 +43,8 @@ export interface MainServices {
   auth: AuthService;
   settings: SettingsService;
   backups: BackupService;
+  /** Start-up housekeeping (sealing secrets stored in plain text); settles, never rejects (failures are logged). */
+  startupWork: Promise<void>;
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
@@ -53,6 +60,13 @@ export interface ServiceOptions {
   openCallWindow?: CallWindowOpener;
   /** Tests point Twilio's REST client at a local fake; the app uses Twilio's own. */
   twilioHttpClient?: RequestClient;
+  /**
+   * The clinic key, held outside the database (the app: the OS keychain; tools: a 0600 key
+   * file). Backups are encrypted with it. Default: the key file, read or created on first use.
+   */
+  clinicKey?: () => ClinicKey;
+  /** Seals provider secrets stored in the clinic database. Default: sealed with clinicKey. */
+  secretBox?: SecretBox;
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -63,6 +77,8 @@ const IDLE_SWEEP_MS = 15_000;
  */
 export function createServices(db: Database, options: ServiceOptions): MainServices {
   const knex = db.knex;
+  const clinicKey = options.clinicKey ?? lazyKey(keyFileStore(defaultKeyFile()));
+  const secretBox = options.secretBox ?? clinicSecretBox(clinicKey);
   const sessions = new SessionStore(options.now);
   const settings = new SettingsService(knex, options.now);
   const auth = new AuthService(knex, sessions, settings);
@@ -86,11 +102,11 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now));
   registerPaymentHandlers(router, new PaymentsService(knex));
-  const backups = new BackupService(db, settings, options.now);
+  const backups = new BackupService(db, settings, clinicKey, options.now);
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);
   registerVideoHandlers(router, {
-    video: new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, options.log),
+    video: new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, secretBox, options.log),
     sessions,
     auth,
     tickets: new WindowTickets(options.now),
@@ -116,6 +132,11 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
       .catch((err: unknown) => options.log('idle lock sweep failed', err));
   }, IDLE_SWEEP_MS);
   sweep.unref();
+  // Secrets stored before sealing existed are sealed now, once (the values stay the same), and
+  // the embedded folder keeps no old plain copy of the row.
+  const startupWork = sealPlainVideoSecrets(knex, secretBox)
+    .then((sealed) => (sealed > 0 ? db.scrubReplacedRows?.('video_settings') : undefined))
+    .catch((err: unknown) => options.log('sealing the stored video secrets failed', err));
   const scheduler = options.backupWorkstation ? startBackupScheduler(backups, options.backupWorkstation, options.log) : undefined;
 
   return {
@@ -124,6 +145,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     auth,
     settings,
     backups,
+    startupWork,
     stop() {
       clearInterval(sweep);
       scheduler?.stop();

@@ -1,10 +1,14 @@
 // npm run db:migrate | db:rollback [-- --all] | db:status | db:seed -- --demo
-//         db:backup [-- --to <folder>] | db:restore -- <file> [--force] | db:health
+//         db:backup [-- --to <folder>] | db:restore -- <file> [--force] [--recovery-key-file <file>] | db:health
+// Backups are encrypted with the clinic key in CLINIC_KEY_FILE (default: clinic-desk.key in the
+// user-data folder, mode 0600; its text is the recovery key). A backup made elsewhere restores
+// with that PC's recovery key in a file (--recovery-key-file), which becomes this PC's key if it has none.
 // Works on the database of the current mode: DATABASE_URL set → the clinic server, unset → the
 // embedded database in the user-data folder (or CLINIC_DATA_DIR).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { backupConfigured, restoreDatabase } from '../main/backup/backup';
+import fs from 'node:fs';
+import { backupConfigured, restoreDatabase, type RestoreKey } from '../main/backup/backup';
 import { BackupError } from '../main/backup/errors';
 import { formatHealthReport, healthReport } from '../main/health/service';
 import { defaultUserDataDir, resolveDatabaseConfig } from '../main/db/config';
@@ -12,11 +16,35 @@ import { DatabaseSetupError } from '../main/db/errors';
 import { migrateToLatest, rollbackLastBatch, schemaStatus } from '../main/db/migrator';
 import { describeTarget, withMaintenanceDatabase } from '../main/db/tooling';
 import { DemoRefusedError, seedDemoClinic } from '../main/demo/seed-demo-clinic';
+import { ClinicKey, ClinicKeyError } from '../main/secrets/clinic-key';
+import { defaultKeyFile, keyFileStore, loadOrCreateKey } from '../main/secrets/key-store';
 import { clinicNow } from '../main/settings/clinic-time';
 
-const USAGE = 'usage: tsx scripts/db.ts <migrate | rollback [--all] | status | seed --demo | backup [--to <folder>] | restore <file> [--force] | health>';
+const USAGE =
+  'usage: tsx scripts/db.ts <migrate | rollback [--all] | status | seed --demo | backup [--to <folder>] | restore <file> [--force] [--recovery-key-file <file>] | health>';
+
+/** The key a restore decrypts with: the recovery key given in a file, else this PC's own key file. */
+function restoreKey(recoveryKeyFile: string | undefined): RestoreKey {
+  if (!recoveryKeyFile) {
+    const store = keyFileStore(defaultKeyFile());
+    return { key: store.load(), source: `this PC's key file ${store.location}` };
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(recoveryKeyFile, 'utf8');
+  } catch (err) {
+    throw new UsageError(`The recovery key file ${recoveryKeyFile} cannot be read: ${(err as Error).message}`);
+  }
+  try {
+    return { key: ClinicKey.fromRecoveryKey(text), source: `the recovery key in ${recoveryKeyFile}` };
+  } catch (err) {
+    throw new UsageError(`${recoveryKeyFile} does not hold a usable recovery key: ${(err as Error).message}`);
+  }
+}
 
 async function main(): Promise<void> {
+  // Backups, the key file and an embedded database made here are for this user alone.
+  if (process.platform !== 'win32') process.umask(0o077);
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
@@ -24,6 +52,7 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       to: { type: 'string' },
       force: { type: 'boolean', default: false },
+      'recovery-key-file': { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -65,16 +94,29 @@ async function main(): Promise<void> {
     }
     case 'backup': {
       const folder = path.resolve(values.to ?? path.join(defaultUserDataDir(), 'backups'));
-      const done = await backupConfigured(config, folder);
-      console.log(`Backed up the ${target} to ${done.file} (${(done.bytes / 1024).toFixed(0)} KiB).`);
+      const store = keyFileStore(defaultKeyFile());
+      const created = !store.load();
+      const key = loadOrCreateKey(store);
+      const done = await backupConfigured(config, folder, key);
+      console.log(`Backed up the ${target} to ${done.file} (${(done.bytes / 1024).toFixed(0)} KiB), encrypted with clinic key ${key.id}.`);
+      if (created) console.log(`A new clinic key was made for it in ${store.location}: keep a copy of that file away from this PC (it is the recovery key).`);
       return;
     }
     case 'restore': {
       const file = positionals[1];
       if (!file) throw new UsageError('Name the backup file: npm run db:restore -- <file> [--force]');
-      const done = await restoreDatabase(config, path.resolve(file), { force: values.force });
+      const key = restoreKey(values['recovery-key-file']);
+      const own = keyFileStore(defaultKeyFile());
+      const done = await restoreDatabase(config, path.resolve(file), { force: values.force, key, safetyKey: () => own.load() ?? key.key ?? loadOrCreateKey(own) });
       console.log(`Restored ${file} into the ${target}.`);
       if (done.previous) console.log(`The database it replaced is kept at ${done.previous}.`);
+      // The restored database's sealed secrets open with the key it came with: a PC without a key takes it.
+      if (values['recovery-key-file'] && key.key && !own.load()) {
+        own.save(key.key);
+        console.log(`The recovery key is now this PC's clinic key, in ${own.location}.`);
+      } else if (key.key && own.load()?.id !== key.key.id) {
+        console.log(`Note: this PC's clinic key (${own.location}) is not the restored clinic's; its stored provider secrets need the recovery key.`);
+      }
       return;
     }
     case 'health': {
@@ -91,7 +133,7 @@ class UsageError extends Error {}
 
 main().catch((err: unknown) => {
   // Problems a person can act on get their message alone; anything else keeps its stack.
-  if (err instanceof DatabaseSetupError || err instanceof DemoRefusedError || err instanceof BackupError || err instanceof UsageError) {
+  if (err instanceof DatabaseSetupError || err instanceof DemoRefusedError || err instanceof BackupError || err instanceof ClinicKeyError || err instanceof UsageError) {
     console.error(err.message);
   } else {
     console.error(err);

@@ -8,6 +8,9 @@ import { resolveDatabaseConfig } from '../main/db/config';
 import { DatabaseSetupError } from '../main/db/errors';
 import { openDatabase } from '../main/db/open';
 import { describeTarget } from '../main/db/tooling';
+import { ClinicKeyError } from '../main/secrets/clinic-key';
+import { defaultKeyFile, keyFileStore, lazyKey } from '../main/secrets/key-store';
+import { clinicSecretBox } from '../main/secrets/sealed-secrets';
 import { startWebhookService } from '../main/webhooks/service';
 
 async function main(): Promise<void> {
@@ -22,6 +25,8 @@ async function main(): Promise<void> {
     port,
     host: values.host,
     log: (message, err) => console.error(`[webhooks] ${message}`, err instanceof Error ? err.message : err),
+    // The clinic key as a 0600 file (CLINIC_KEY_FILE): the Auth Token is sealed in the database.
+    secretBox: clinicSecretBox(lazyKey(keyFileStore(defaultKeyFile()))),
   });
   console.log(`Twilio webhooks: listening on ${service.url} (${describeTarget(config)}); ${service.resumed} stored event(s) resumed.`);
   const shutdown = () => {
@@ -35,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof DatabaseSetupError ? err.message : err);
+  console.error(err instanceof DatabaseSetupError || err instanceof ClinicKeyError ? err.message : err);
   process.exitCode = 1;
 });

@@ -6,12 +6,18 @@ import { openDatabase, type Database } from '../db/open';
 import { createServices, type MainServices } from '../services';
 import { scheduleRetention } from '../jobs/retention';
 import { startWebhookService, type WebhookService } from '../webhooks/service';
+import { clinicSecretBox } from '../secrets/sealed-secrets';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
+import { appClinicKey } from './clinic-key';
 import type { CallWindowOpener } from '../video/handlers';
 import { callWindowOpener } from './call-window';
 import { registerIpc, windowEventSink } from './ipc';
 import { installPermissionHandlers } from './permissions';
 import { lockDownContents, secureWebPreferences } from './security';
+
+// Everything the app writes (the embedded database and its PGlite worker thread, backups, the
+// clinic key) is for this user alone; Windows keeps it in the user's profile instead.
+if (process.platform !== 'win32') process.umask(0o077);
 
 // A stray rejected promise must never take the desk down: log it, keep running.
 process.on('unhandledRejection', (reason) => console.error('[clinic-desk] unhandled rejection', reason));
@@ -65,6 +71,10 @@ async function start(): Promise<void> {
 
   db = await openDatabase(resolveDatabaseConfig(process.env, app.getPath('userData')));
   const log = (message: string, err: unknown) => console.error(`[clinic-desk] ${message}`, err);
+  // Held outside the database, in this user's OS keychain: backups are encrypted with it, and it
+  // seals the provider secrets stored in the clinic database.
+  const clinicKey = appClinicKey(app.getPath('userData'), log);
+  const secretBox = clinicSecretBox(clinicKey);
   // Built on first use: the session store it signs call windows into comes with the services.
   let openCall: CallWindowOpener | undefined;
   const openCallWindow: CallWindowOpener = (appointmentId, openerKey) => {
@@ -85,6 +95,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     log,
     openCallWindow,
+    clinicKey,
+    secretBox,
     backupWorkstation: os.hostname(),
     events: windowEventSink(
       () => webContents.getAllWebContents().filter((w: WebContents) => isOurWindow(w.id)),
@@ -93,7 +105,7 @@ async function start(): Promise<void> {
   });
   stopRetention = scheduleRetention(db.knex, log);
   // One app instance may also receive Twilio's webhooks (otherwise `npm run webhooks` does).
-  if (process.env.CLINIC_WEBHOOKS_PORT) webhooks = await startWebhookService(db.knex, { port: Number(process.env.CLINIC_WEBHOOKS_PORT), log });
+  if (process.env.CLINIC_WEBHOOKS_PORT) webhooks = await startWebhookService(db.knex, { port: Number(process.env.CLINIC_WEBHOOKS_PORT), log, secretBox });
   registerIpc(ipcMain, services.router, os.hostname());
   createMainWindow();
 }

@@ -1,18 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { DatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
+import type { ClinicKey } from '../secrets/clinic-key';
 import { dumpEmbedded, embeddedHoldsDatabase, restoreEmbedded } from './embedded-backup';
+import { decryptToFile, HEADER_BYTES, parseHeader, writeEncrypted, type EncryptedHeader } from './encrypted-file';
 import { BackupError } from './errors';
 import { finishRun, startRun } from './repo';
 import { dumpServer, restoreServer, serverTableCount } from './server-backup';
 
-// Server backups are pg_dump's custom format (starts with "PGDMP"); embedded ones are PGlite's
-// gzipped data-folder tarball. Each restores only into its own mode.
+// Inside the encryption, server backups are pg_dump's custom format (starts with "PGDMP") and
+// embedded ones PGlite's gzipped data-folder tarball; each restores only into its own mode.
+// Backups written before encryption are those formats bare, and still restore.
 const FORMATS = {
-  server: { extension: '.dump', magic: Buffer.from('PGDMP'), label: 'a clinic server (pg_dump)' },
-  embedded: { extension: '.tar.gz', magic: Buffer.from([0x1f, 0x8b]), label: 'an embedded database (data folder)' },
+  server: { extension: '.dump.enc', magic: Buffer.from('PGDMP'), label: 'a clinic server (pg_dump)' },
+  embedded: { extension: '.tar.gz.enc', magic: Buffer.from([0x1f, 0x8b]), label: 'an embedded database (data folder)' },
 } as const;
 
 export const BACKUP_PREFIX = 'clinic-desk-';
@@ -32,23 +36,25 @@ export function backupFileName(mode: DatabaseConfig['mode'], at: Date): string {
 }
 
 /**
- * Writes a backup of the database into folder. Embedded mode needs the open database (its
- * worker makes the dump); server mode runs pg_dump against the server. The file is written
- * under a temporary name and renamed when complete, so a folder never shows a half backup.
+ * Writes an encrypted backup of the database into folder. Embedded mode needs the open database
+ * (its worker makes the dump); server mode streams pg_dump. The file is written under a
+ * temporary name and renamed when complete, so a folder never shows a half backup; a folder
+ * made here, and every file, is private to the user (0700/0600).
  */
-export async function backupDatabase(config: DatabaseConfig, db: Database | undefined, folder: string, at = new Date()): Promise<BackupResult> {
+export async function backupDatabase(config: DatabaseConfig, db: Database | undefined, folder: string, key: ClinicKey, at = new Date()): Promise<BackupResult> {
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
   } catch (err) {
     throw new BackupError(`The backup folder ${folder} cannot be used: ${(err as Error).message}`);
   }
   const file = path.join(folder, backupFileName(config.mode, at));
   const partial = `${file}.partial`;
+  const sink = (dump: Readable) => writeEncrypted(dump, partial, config.mode, key);
   try {
-    if (config.mode === 'server') await dumpServer(config, partial);
+    if (config.mode === 'server') await dumpServer(config, sink);
     else {
       if (!db) throw new BackupError('An embedded backup is taken from the open database');
-      await dumpEmbedded(db, partial);
+      await dumpEmbedded(db, sink);
     }
     fs.renameSync(partial, file);
   } catch (err) {
@@ -59,23 +65,44 @@ export async function backupDatabase(config: DatabaseConfig, db: Database | unde
   return { file, bytes: fs.statSync(file).size };
 }
 
-function formatOf(file: string): DatabaseConfig['mode'] {
-  let head: Buffer;
+interface Inspected {
+  mode: DatabaseConfig['mode'];
+  /** Absent for a backup written before backups were encrypted. */
+  encrypted: EncryptedHeader | undefined;
+}
+
+function inspect(file: string): Inspected {
+  const head = Buffer.alloc(HEADER_BYTES);
   try {
     const fd = fs.openSync(file, 'r');
-    head = Buffer.alloc(5);
-    fs.readSync(fd, head, 0, 5, 0);
-    fs.closeSync(fd);
+    try {
+      fs.readSync(fd, head, 0, HEADER_BYTES, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (err) {
     throw new BackupError(`The backup file ${file} cannot be read: ${(err as Error).message}`);
   }
-  for (const mode of ['server', 'embedded'] as const) if (head.subarray(0, FORMATS[mode].magic.length).equals(FORMATS[mode].magic)) return mode;
-  throw new BackupError(`${file} is not a Clinic Desk backup (neither a pg_dump custom-format file nor a data-folder dump)`);
+  const encrypted = parseHeader(head);
+  if (encrypted) return { mode: encrypted.mode, encrypted };
+  for (const mode of ['server', 'embedded'] as const) {
+    if (head.subarray(0, FORMATS[mode].magic.length).equals(FORMATS[mode].magic)) return { mode, encrypted: undefined };
+  }
+  throw new BackupError(`${file} is not a Clinic Desk backup (neither an encrypted backup, a pg_dump custom-format file nor a data-folder dump)`);
+}
+
+/** The key a restore decrypts with, and where it came from (named when it is missing or wrong). */
+export interface RestoreKey {
+  key: ClinicKey | undefined;
+  source: string;
 }
 
 export interface RestoreOptions {
   /** Replace a database that already holds tables (the flag a person gives to confirm). */
   force: boolean;
+  key: RestoreKey;
+  /** The key the safety backup of a replaced database is encrypted with (this PC's own). */
+  safetyKey: () => ClinicKey;
   at?: Date;
 }
 
@@ -84,31 +111,67 @@ export interface RestoreResult {
   previous: string | undefined;
 }
 
+const RECOVERY_HINT = 'give the recovery key exported from the PC that made it: npm run db:restore -- <file> --recovery-key-file <file holding the key>';
+
+function checkKey(file: string, header: EncryptedHeader, given: RestoreKey): ClinicKey {
+  const name = path.basename(file);
+  if (!given.key) throw new BackupError(`${name} is encrypted, and there is no clinic key here (${given.source}). To restore it, ${RECOVERY_HINT}.`);
+  if (given.key.id !== header.keyId) {
+    throw new BackupError(
+      `${name} was encrypted with clinic key ${header.keyId}, but the key given (${given.source}) is key ${given.key.id}: the wrong key. To restore it, ${RECOVERY_HINT}.`,
+    );
+  }
+  return given.key;
+}
+
+/**
+ * The backup as the restore tools read it: a decrypted, authenticated copy in a private temp
+ * folder (removed afterwards), or the file itself when it predates encryption.
+ */
+async function withPlainBackup<T>(file: string, backup: Inspected, key: RestoreKey, use: (plain: string) => Promise<T>): Promise<T> {
+  if (!backup.encrypted) return use(file);
+  const k = checkKey(file, backup.encrypted, key);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-restore-'));
+  try {
+    const plain = path.join(dir, 'backup');
+    await decryptToFile(file, backup.encrypted, k, plain);
+    const inner = inspect(plain);
+    if (inner.encrypted || inner.mode !== backup.mode) throw new BackupError(`${path.basename(file)} decrypts to something other than a backup of ${FORMATS[backup.mode].label}`);
+    return await use(plain);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Restores a backup into the configured database. Over an existing database it refuses unless
  * forced; when forced, the current database is first kept (a safety dump beside the backup in
- * server mode, the renamed folder in embedded mode), so no restore silently loses data.
+ * server mode, the renamed folder in embedded mode), so no restore silently loses data. The key
+ * and the file's integrity are checked before anything is replaced.
  */
 export async function restoreDatabase(config: DatabaseConfig, file: string, options: RestoreOptions): Promise<RestoreResult> {
-  const format = formatOf(file);
-  if (format !== config.mode) {
-    throw new BackupError(`${path.basename(file)} is a backup of ${FORMATS[format].label}; it cannot be restored into ${FORMATS[config.mode].label}.`);
+  const backup = inspect(file);
+  if (backup.mode !== config.mode) {
+    throw new BackupError(`${path.basename(file)} is a backup of ${FORMATS[backup.mode].label}; it cannot be restored into ${FORMATS[config.mode].label}.`);
   }
+  if (backup.encrypted) checkKey(file, backup.encrypted, options.key);
   const at = options.at ?? new Date();
   if (config.mode === 'embedded') {
     if (embeddedHoldsDatabase(config) && !options.force) {
       throw new BackupError(`The data folder ${config.dataDir} already holds a clinic database. To replace it, run the restore again with --force (the current database is kept beside it).`);
     }
-    return { previous: await restoreEmbedded(config, file, fileStamp(at)) };
+    return { previous: await withPlainBackup(file, backup, options.key, (plain) => restoreEmbedded(config, plain, fileStamp(at))) };
   }
   const tables = await serverTableCount(config);
   if (tables > 0 && !options.force) {
     throw new BackupError(`The clinic database already holds ${tables} tables. To replace it, run the restore again with --force (a safety backup of it is taken first).`);
   }
-  let previous: string | undefined;
-  if (tables > 0) previous = (await backupDatabase(config, undefined, path.join(path.dirname(path.resolve(file)), 'before-restore'), at)).file;
-  await restoreServer(config, file, tables > 0);
-  return { previous };
+  return withPlainBackup(file, backup, options.key, async (plain) => {
+    let previous: string | undefined;
+    if (tables > 0) previous = (await backupDatabase(config, undefined, path.join(path.dirname(path.resolve(file)), 'before-restore'), options.safetyKey(), at)).file;
+    await restoreServer(config, plain, tables > 0);
+    return { previous };
+  });
 }
 
 /**
@@ -116,7 +179,7 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, opti
  * records the run where the schema keeps them, so the ADMIN screens count it as the last backup.
  * The record is written after the dump, so the backup holds exactly the data as it was.
  */
-export async function backupConfigured(config: DatabaseConfig, folder: string): Promise<BackupResult> {
+export async function backupConfigured(config: DatabaseConfig, folder: string, key: ClinicKey): Promise<BackupResult> {
   const db = await openDatabase(config, { schema: 'none' });
   try {
     const record = async (outcome: Parameters<typeof finishRun>[2]) => {
@@ -126,7 +189,7 @@ export async function backupConfigured(config: DatabaseConfig, folder: string): 
     };
     let done: BackupResult;
     try {
-      done = await backupDatabase(config, db, folder);
+      done = await backupDatabase(config, db, folder, key);
     } catch (err) {
       await record({ ok: false, message: (err as Error).message });
       throw err;

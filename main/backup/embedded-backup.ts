@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { EmbeddedDatabaseConfig } from '../db/config';
 import { lockDataFolder } from '../db/embedded/data-folder-lock';
 import { startEmbeddedServer } from '../db/embedded/worker-host';
@@ -7,10 +8,10 @@ import type { Database } from '../db/open';
 import { pgDataDir } from '../db/open';
 import { BackupError } from './errors';
 
-/** A dump of the open embedded database, through its worker (the folder stays in use). */
-export async function dumpEmbedded(db: Database, file: string): Promise<void> {
+/** A dump of the open embedded database, through its worker (the folder stays in use), handed to sink. */
+export async function dumpEmbedded(db: Database, sink: (dump: Readable) => Promise<void>): Promise<void> {
   if (!db.dumpDataDir) throw new BackupError('This database is not an embedded one; it cannot be dumped as a data folder');
-  fs.writeFileSync(file, await db.dumpDataDir());
+  await sink(Readable.from([await db.dumpDataDir()]));
 }
 
 export function embeddedHoldsDatabase(config: EmbeddedDatabaseConfig): boolean {

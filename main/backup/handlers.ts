@@ -6,4 +6,5 @@ export function registerBackupHandlers(router: Router, backups: BackupService): 
   router.handle('backup.saveSchedule', (req, call) => backups.saveSchedule(req, call.user.id));
   router.handle('backup.runNow', (_req, call) => backups.runNow(call.ctx.workstation));
   router.handle('backup.status', () => backups.status());
+  router.handle('backup.exportRecoveryKey', () => backups.exportRecoveryKey());
 }

@@ -6,10 +6,11 @@ import { BACKUP_PREFIX } from './backup';
 /**
  * Deletes this mode's older backups in folder beyond the newest keepLast. Only files named as
  * Clinic Desk names its backups are touched; anything else in the folder is left alone.
- * Names carry a sortable UTC stamp, so name order is age order.
+ * Names carry a sortable UTC stamp, so name order is age order. Plain backups from before
+ * encryption (no .enc) count with the rest, so they rotate out.
  */
 export function pruneBackups(folder: string, mode: DatabaseConfig['mode'], keepLast: number): string[] {
-  const ours = new RegExp(`^${BACKUP_PREFIX}${mode}-\\d{8}-\\d{6}\\.(dump|tar\\.gz)$`);
+  const ours = new RegExp(`^${BACKUP_PREFIX}${mode}-\\d{8}-\\d{6}\\.(dump|tar\\.gz)(\\.enc)?$`);
   const files = fs
     .readdirSync(folder)
     .filter((f) => ours.test(f))

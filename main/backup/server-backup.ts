@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import type { ServerDatabaseConfig } from '../db/config';
@@ -19,9 +20,29 @@ async function tool(name: 'pg_dump' | 'pg_restore', args: string[], config: Serv
   }
 }
 
-/** pg_dump in its custom format: compressed, and restorable table by table with pg_restore. */
-export function dumpServer(config: ServerDatabaseConfig, file: string): Promise<void> {
-  return tool('pg_dump', ['--format=custom', `--file=${file}`], config);
+/**
+ * pg_dump in its custom format (compressed, restorable table by table with pg_restore), streamed
+ * to sink as it is written: the plain dump never touches the disk.
+ */
+export async function dumpServer(config: ServerDatabaseConfig, sink: (dump: Readable) => Promise<void>): Promise<void> {
+  const child = spawn(findPgTool('pg_dump'), ['--format=custom'], { env: libpqEnv(config), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const timer = setTimeout(() => child.kill(), TOOL_TIMEOUT_MS);
+  try {
+    const [, code] = await Promise.all([sink(child.stdout), exited]);
+    if (code !== 0) throw new BackupError(`pg_dump failed: ${stderr.trim() || `exit code ${code}`}`);
+  } catch (err) {
+    child.kill();
+    if (err instanceof BackupError) throw err;
+    throw new BackupError(`pg_dump failed: ${stderr.trim() || (err as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** How many tables the database's public schema holds: a restore over them needs --force. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { z } from 'zod';
 import type { BackupRun, BackupSchedule, BackupStatus, saveBackupScheduleSchema } from '../../preload/contract';
 import type { Database } from '../db/open';
+import { ClinicKeyError, type ClinicKey } from '../secrets/clinic-key';
 import { AppError } from '../ipc/errors';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
@@ -22,8 +23,19 @@ export class BackupService {
   constructor(
     private readonly db: Database,
     private readonly settings: SettingsService,
+    /** The clinic key backups are encrypted with (kept outside the database and the backups). */
+    private readonly key: () => ClinicKey,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * The key every backup of this PC is encrypted with, as text to keep offline: with it a backup
+   * restores on another PC (and its sealed provider secrets open there).
+   */
+  async exportRecoveryKey(): Promise<{ keyId: string; recoveryKey: string }> {
+    const key = this.key();
+    return { keyId: key.id, recoveryKey: key.recoveryKey() };
+  }
 
   getSchedule(): Promise<BackupSchedule> {
     return getSchedule(this.db.knex);
@@ -31,7 +43,8 @@ export class BackupService {
 
   async saveSchedule(req: SaveSchedule, userId: number): Promise<BackupSchedule> {
     try {
-      fs.mkdirSync(req.folder, { recursive: true });
+      // A folder made here holds only backups: private to the user, as they are.
+      fs.mkdirSync(req.folder, { recursive: true, mode: 0o700 });
       fs.accessSync(req.folder, fs.constants.W_OK);
     } catch (err) {
       throw new AppError('INVALID', `Clinic Desk cannot write to ${req.folder} from this PC (${(err as NodeJS.ErrnoException).code ?? 'error'}). Plug in the drive or choose another folder.`, 'folder');
@@ -78,11 +91,11 @@ export class BackupService {
     const id = await startRun(this.db.knex, trigger, workstation, slot);
     if (id === undefined) throw new AppError('CONFLICT', 'Another PC has just taken this backup');
     try {
-      const done = await backupDatabase(this.db.config, this.db, schedule.folder, new Date(this.now()));
+      const done = await backupDatabase(this.db.config, this.db, schedule.folder, this.key(), new Date(this.now()));
       pruneBackups(schedule.folder, this.db.mode, schedule.keepLast);
       await finishRun(this.db.knex, id, { ok: true, file: done.file, bytes: done.bytes });
     } catch (err) {
-      const message = err instanceof BackupError ? err.message : `Unexpected error: ${(err as Error).message}`;
+      const message = err instanceof BackupError || err instanceof ClinicKeyError ? err.message : `Unexpected error: ${(err as Error).message}`;
       await finishRun(this.db.knex, id, { ok: false, message });
     }
     return (await getRun(this.db.knex, id))!;

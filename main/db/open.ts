@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { DatabaseConfig, EmbeddedDatabaseConfig, ServerDatabaseConfig } from './config';
 import { lockDataFolder } from './embedded/data-folder-lock';
 import { startAutoAnalyze } from './embedded/auto-analyze';
+import { scrubReplacedRows } from './embedded/scrub';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
 import { assertSchemaCurrent, migrateToLatest } from './migrator';
 import { clinicTypes } from './pg-types';
@@ -20,6 +21,12 @@ export interface Database {
   readonly changes: ChangeFeed;
   /** Embedded mode only: a gzipped tarball of the data folder, taken without stopping (backups). */
   readonly dumpDataDir?: () => Promise<Uint8Array>;
+  /**
+   * Embedded mode only: removes the replaced row versions of a table from the data folder's
+   * pages and WAL (after secrets stored in plain text were sealed). A server's files are its
+   * administrator's; pg_dump never copies replaced rows.
+   */
+  readonly scrubReplacedRows?: (table: string) => Promise<void>;
   /** Drains the pool; in embedded mode also checkpoints PGlite and releases the folder lock. */
   close(): Promise<void>;
 }
@@ -118,6 +125,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
       await knex.raw('CHECKPOINT');
       return server.dumpDataDir();
     },
+    scrubReplacedRows: (table) => scrubReplacedRows(knex, table),
     close() {
       closing ??= (async () => {
         stopAutoAnalyze();

@@ -9,7 +9,8 @@ import { AppError } from '../ipc/errors';
 import type { SettingsService } from '../settings/service';
 import { twilioFailure, twilioFailureFacts, type TwilioRooms } from './rooms';
 import { findSession, insertCallEvent, setSessionStatus, upsertSession } from './repo';
-import { credentialsOf, joinLink, publicVideoSettings, type VideoSettingsUpdate } from './settings';
+import type { SecretBox } from '../secrets/secret-box';
+import { credentialsOf, joinLink, openVideoSecrets, publicVideoSettings, sealVideoSecrets, type VideoSettingsUpdate } from './settings';
 import { readVideoSettings, writeVideoSettings, type VideoSettings } from './settings-repo';
 import { DOCTOR_TOKEN_SECONDS, PATIENT_TOKEN_SECONDS, videoToken, type TokenCredentials } from './tokens';
 
@@ -30,6 +31,8 @@ export class VideoService {
     private readonly knex: Knex,
     private readonly rooms: TwilioRooms,
     private readonly settings: SettingsService,
+    /** Seals the Twilio secrets before they are stored, and opens them to sign tokens. */
+    private readonly secrets: SecretBox,
     private readonly log: (message: string, err: unknown) => void,
   ) {}
 
@@ -38,7 +41,7 @@ export class VideoService {
   }
 
   async updateSettings(changes: VideoSettingsUpdate, user: CurrentUser): Promise<VideoSettingsDto> {
-    return publicVideoSettings(await writeVideoSettings(this.knex, changes, user.id));
+    return publicVideoSettings(await writeVideoSettings(this.knex, sealVideoSecrets(changes, this.secrets), user.id));
   }
 
   /** The appointment as the call window shows it, and whether calls can be made at all. */
@@ -129,7 +132,7 @@ export class VideoService {
   }
 
   private async credentials(): Promise<{ creds: TokenCredentials; settings: VideoSettings }> {
-    const settings = await readVideoSettings(this.knex);
+    const settings = openVideoSecrets(await readVideoSettings(this.knex), this.secrets);
     const creds = credentialsOf(settings);
     if (!creds) throw new AppError('CONFLICT', NOT_SET_UP);
     return { creds, settings };

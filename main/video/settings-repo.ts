@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
+import { isSealed } from '../secrets/sealed-secrets';
+import type { SecretBox } from '../secrets/secret-box';
 import { columnMapper } from '../shared/columns';
 
-/** The clinic's Twilio set-up as stored, secrets included: for main only, never a reply. */
+/**
+ * The clinic's Twilio set-up as stored, secrets included (sealed: see openVideoSecrets): for
+ * main only, never a reply.
+ */
 export interface VideoSettings {
   accountSid: string | null;
   apiKeySid: string | null;
@@ -34,4 +39,24 @@ export async function writeVideoSettings(knex: Knex, changes: Partial<Fields>, u
   const update = { ...columns.toColumns(changes), updated_at: knex.fn.now(), updated_by: updatedBy };
   const [row] = await knex('video_settings').where({ id: 1 }).update(update).returning('*');
   return { ...columns.fromRow(row), updatedAt: row.updated_at };
+}
+
+/**
+ * Seals the secrets stored in plain text before sealing existed (every start runs it; after the
+ * first it finds nothing). Only still-plain values are rewritten, in one row-locked transaction,
+ * so a value another PC has just sealed is never sealed twice. Returns how many were sealed.
+ */
+export function sealPlainVideoSecrets(knex: Knex, box: SecretBox): Promise<number> {
+  return knex.transaction(async (trx) => {
+    const row = await trx('video_settings').where({ id: 1 }).forUpdate().first('api_key_secret', 'auth_token');
+    if (!row) return 0;
+    const update: Record<string, string> = {};
+    for (const column of ['api_key_secret', 'auth_token'] as const) {
+      const value = row[column] as string | null;
+      if (value && !isSealed(value)) update[column] = box.seal(value);
+    }
+    const count = Object.keys(update).length;
+    if (count > 0) await trx('video_settings').where({ id: 1 }).update(update);
+    return count;
+  });
 }

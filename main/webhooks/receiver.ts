@@ -3,6 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
 import twilio from 'twilio';
+import type { SecretBox } from '../secrets/secret-box';
+import { openVideoSecrets } from '../video/settings';
 import { readVideoSettings } from '../video/settings-repo';
 import { storeWebhookEvent } from './repo';
 import { readBody } from '../shared/read-body';
@@ -14,6 +16,8 @@ export interface WebhookReceiverOptions {
   /** Called with the id of each newly stored event (the worker applies it). */
   stored: (id: number) => void;
   log: (message: string, err: unknown) => void;
+  /** Opens the sealed Auth Token that signatures are checked with. */
+  secretBox: SecretBox;
   port?: number;
   host?: string;
 }
@@ -46,7 +50,7 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
   const server = http.createServer(async (req, res) => {
     try {
       if (req.method !== 'POST') return answer(res, 405, 'POST only');
-      const settings = await readVideoSettings(options.knex);
+      const settings = openVideoSecrets(await readVideoSettings(options.knex), options.secretBox);
       if (!settings.webhookUrl || !settings.authToken) return answer(res, 503, 'Webhooks are not configured');
       if (new URL(req.url ?? '/', 'http://x').pathname !== new URL(settings.webhookUrl).pathname) return answer(res, 404, 'Not found');
       const raw = await readBody(req, MAX_BODY_BYTES);

@@ -68,7 +68,11 @@ export const healthReportSchema = z.object({
   lastSuccessfulBackup: backupRunSchema.nullable(),
 });
 
+/** The clinic key as text (ADMIN only): with it a backup restores on another PC. */
+export const recoveryKeySchema = z.object({ keyId: z.string(), recoveryKey: z.string() });
+
 export type BackupSchedule = z.infer<typeof backupScheduleSchema>;
 export type BackupRun = z.infer<typeof backupRunSchema>;
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 export type HealthReport = z.infer<typeof healthReportSchema>;
+export type RecoveryKey = z.infer<typeof recoveryKeySchema>;

@@ -60,7 +60,7 @@ import {
   recordPaymentSchema,
   refundSchema,
 } from './payments';
-import { backupRunSchema, backupScheduleSchema, backupStatusSchema, healthReportSchema, saveBackupScheduleSchema } from './backup';
+import { backupRunSchema, backupScheduleSchema, backupStatusSchema, healthReportSchema, recoveryKeySchema, saveBackupScheduleSchema } from './backup';
 import {
   appointmentRefSchema,
   callInfoSchema,
@@ -213,6 +213,7 @@ export const channels = {
   'backup.saveSchedule': channel({ req: saveBackupScheduleSchema, res: backupScheduleSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
   'backup.runNow': channel({ req: empty, res: backupRunSchema, roles: ADMIN }),
   'backup.status': channel({ req: empty, res: backupStatusSchema, roles: ADMIN }),
+  'backup.exportRecoveryKey': channel({ req: empty, res: recoveryKeySchema, roles: ADMIN, audit: { entity: 'settings', kind: 'read' } }),
   'health.get': channel({ req: empty, res: healthReportSchema, roles: ADMIN }),
   // Video calls: the appointment's own doctor or an ADMIN (checked in main).
   'video.getSettings': channel({ req: empty, res: videoSettingsSchema, roles: ADMIN }),

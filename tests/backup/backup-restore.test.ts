@@ -53,9 +53,10 @@ describe.each(MODES)('npm run db:backup / db:restore round trip of the demo clin
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const files = fs.readdirSync(folder);
-    expect(files).toEqual([expect.stringMatching(mode === 'server' ? /^clinic-desk-server-\d{8}-\d{6}\.dump$/ : /^clinic-desk-embedded-\d{8}-\d{6}\.tar\.gz$/)]);
+    expect(files).toEqual([expect.stringMatching(mode === 'server' ? /^clinic-desk-server-\d{8}-\d{6}\.dump\.enc$/ : /^clinic-desk-embedded-\d{8}-\d{6}\.tar\.gz\.enc$/)]);
     backupFile = path.join(folder, files[0]!);
     expect(r.out).toContain(`to ${backupFile}`);
+    expect(r.out).toMatch(/encrypted with clinic key [0-9a-f]{16}/);
     // The demo clinic is thousands of rows: a backup of a few bytes would be an empty one.
     expect(fs.statSync(backupFile).size).toBeGreaterThan(100_000);
     expect(original.rows).toMatch(/patient_entities:\[\{/);

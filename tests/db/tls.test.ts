@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhere } from '../support/platform';
 import { backupConfigured, backupDatabase } from '../../main/backup/backup';
+import { decryptToFile, HEADER_BYTES, parseHeader } from '../../main/backup/encrypted-file';
+import { ClinicKey } from '../../main/secrets/clinic-key';
 import { resolveDatabaseConfig, type ServerDatabaseConfig } from '../../main/db/config';
 import { openDatabase } from '../../main/db/open';
 import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster';
@@ -72,10 +74,14 @@ describeWhere(['postgres-binaries'])('TLS to the clinic server (ssl=on, self-sig
 
   it('pg_dump backs up over the same verified TLS connection', async () => {
     const folder = path.join(dir, 'backups');
-    const done = await backupConfigured(configFor('127.0.0.1', 'verify-full', certs.ca), folder);
-    expect(fs.readFileSync(done.file).subarray(0, 5).toString()).toBe('PGDMP');
+    const key = ClinicKey.generate();
+    const done = await backupConfigured(configFor('127.0.0.1', 'verify-full', certs.ca), folder, key);
+    const header = parseHeader(fs.readFileSync(done.file).subarray(0, HEADER_BYTES))!;
+    const plain = path.join(dir, 'decrypted.dump');
+    await decryptToFile(done.file, header, key, plain);
+    expect(fs.readFileSync(plain).subarray(0, 5).toString()).toBe('PGDMP');
     // pg_dump itself checks the server too (libpq with PGSSLMODE and PGSSLROOTCERT).
-    await expect(backupDatabase(configFor('127.0.0.1', 'verify-full', certs.otherCa), undefined, folder)).rejects.toThrow(/pg_dump failed: .*certificate verify failed/);
-    await expect(backupConfigured(configFor('127.0.0.1', 'verify-full', certs.otherCa), folder)).rejects.toThrow(/unable to verify/);
+    await expect(backupDatabase(configFor('127.0.0.1', 'verify-full', certs.otherCa), undefined, folder, key)).rejects.toThrow(/pg_dump failed: .*certificate verify failed/);
+    await expect(backupConfigured(configFor('127.0.0.1', 'verify-full', certs.otherCa), folder, key)).rejects.toThrow(/unable to verify/);
   });
 });

@@ -161,6 +161,7 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
     return {};
   },
   'backup.status': async () => ({}),
+  'backup.exportRecoveryKey': async () => ({}),
   'health.get': async () => ({}),
   'video.getSettings': async () => ({}),
   'video.updateSettings': async () => ({ webhookUrl: 'https://clinic.example.org/hooks/twilio' }),

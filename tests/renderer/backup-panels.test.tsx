@@ -71,6 +71,34 @@ describe('BackupPanel', () => {
   });
 });
 
+describe('BackupPanel recovery key', () => {
+  const status: BackupStatus = { schedule, lastRun: good, lastSuccess: good, warning: null };
+  const recoveryKey = 'CDK1-' + 'x'.repeat(48);
+
+  it('asks for the key only when the ADMIN wants it, shows it until hidden', async () => {
+    const fake = await mount('BackupPanel', {
+      'backup.status': () => ({ ok: true, value: status }),
+      'backup.exportRecoveryKey': () => ({ ok: true, value: { keyId: '0123456789abcdef', recoveryKey } }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Show recovery key' }));
+    const box = (await screen.findByLabelText(/Recovery key \(clinic key 0123456789abcdef\)/)) as HTMLTextAreaElement;
+    expect(box.value).toBe(recoveryKey);
+    expect(fake.calls.filter((c) => c.channel === 'backup.exportRecoveryKey')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Hide recovery key' }));
+    expect(screen.queryByDisplayValue(recoveryKey)).toBeNull();
+  });
+
+  it('says why when the key cannot be exported', async () => {
+    await mount('BackupPanel', {
+      'backup.status': () => ({ ok: true, value: status }),
+      'backup.exportRecoveryKey': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Only an administrator can do this.' } }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Show recovery key' }));
+    expect(await screen.findByText('Only an administrator can do this.')).toBeTruthy();
+    expect(screen.queryByLabelText(/Recovery key \(clinic key/)).toBeNull();
+  });
+});
+
 describe('HealthPanel', () => {
   it('lists tables with rows, dead rows and sizes, the indexes, and the last good backup', async () => {
     const report: HealthReport = {

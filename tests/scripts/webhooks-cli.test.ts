@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { once } from 'node:events';
+import { testKeys } from '../support/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../main/db/migrator';
 import { openDatabase, type Database } from '../../main/db/open';
@@ -15,6 +16,7 @@ const ROOT = path.resolve(__dirname, '../..');
 describe('npm run webhooks', () => {
   let s: Awaited<ReturnType<typeof scratchServerDatabase>>;
   let db: Database;
+  const keys = testKeys();
   beforeAll(async () => {
     s = await scratchServerDatabase();
     db = await openDatabase(s.config, { schema: 'none' });
@@ -24,6 +26,7 @@ describe('npm run webhooks', () => {
   afterAll(async () => {
     await db.close();
     await s.dispose();
+    keys.dispose();
   });
 
   it('runs headless in plain Node, resumes stored events, stores signed callbacks and stops on SIGTERM', async () => {
@@ -31,7 +34,7 @@ describe('npm run webhooks', () => {
     await db.knex('twilio_webhook_events').insert({ event_type: 'track-added', event_data: JSON.stringify({ StatusCallbackEvent: 'track-added' }), dedup_key: 'waiting' });
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/webhooks.ts', '--port', '0'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: s.config.url },
+      env: { ...process.env, DATABASE_URL: s.config.url, CLINIC_KEY_FILE: keys.file },
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -47,6 +50,10 @@ describe('npm run webhooks', () => {
         body: new URLSearchParams(params).toString(),
       });
       expect(res.status).toBe(204);
+      // The secrets stored in plain text before sealing existed were sealed as it started, with the key file's key.
+      const stored = await db.knex('video_settings').where({ id: 1 }).first('api_key_secret', 'auth_token');
+      expect(keys.secretBox.open(stored.auth_token)).toBe(TEST_TWILIO.authToken);
+      expect(keys.secretBox.open(stored.api_key_secret)).toBe(TEST_TWILIO.apiKeySecret);
       const rows = await db.knex('twilio_webhook_events').orderBy('id').select('dedup_key', 'processed_at');
       expect(rows.map((r) => r.dedup_key)).toEqual(['waiting', `${params.RoomSid}:0`]);
     } finally {

@@ -7,6 +7,7 @@ import { createServices, type MainServices, type ServiceOptions } from '../../ma
 import { insertUser } from '../../main/users/repo';
 import { openScratch, type Mode } from './databases';
 import { FakeTwilio } from './fake-twilio';
+import { testKeys } from './keys';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let testHash: Promise<string> | undefined;
@@ -51,7 +52,10 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
     },
   };
   const twilio = new FakeTwilio();
+  const keys = testKeys();
   const services = createServices(db, {
+    clinicKey: keys.clinicKey,
+    secretBox: keys.secretBox,
     version: '0.0.0-test',
     twilioHttpClient: twilio.httpClient(),
     log: () => undefined,
@@ -84,6 +88,7 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
     },
     async dispose() {
       services.stop();
+      keys.dispose();
       await twilio.close();
       await scratch?.dispose();
     },

@@ -76,8 +76,11 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
         expect(reply).toMatchObject({ ok: true, value: { configured: true, apiKeySecretSet: true, authTokenSet: true, accountSid: TEST_TWILIO.accountSid } });
         expect(containsSecret(reply)).toBe(false);
       }
-      // Stored where main (and the headless webhook receiver) can read them.
-      expect(await h.knex('video_settings').first('api_key_secret', 'auth_token')).toEqual({ api_key_secret: TEST_TWILIO.apiKeySecret, auth_token: TEST_TWILIO.authToken });
+      // Stored where main (and the headless webhook receiver) can read them, sealed with the clinic
+      // key (tests/video/sealed-secrets.test.ts opens them and checks dumps).
+      const stored = await h.knex('video_settings').first('api_key_secret', 'auth_token');
+      expect(stored).toEqual({ api_key_secret: expect.stringMatching(/^sealed:v1:/), auth_token: expect.stringMatching(/^sealed:v1:/) });
+      expect(containsSecret(stored)).toBe(false);
     });
 
     it('refuse malformed values with the field named, changing nothing', async () => {

@@ -7,6 +7,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/
 import { MODES, type Mode } from '../support/databases';
 import { TEST_TWILIO, configureVideo } from '../support/fake-twilio';
 import { startHarness, type Harness } from '../support/harness';
+import { testKeys } from '../support/keys';
 
 /** X-Twilio-Signature as Twilio documents it: HMAC-SHA1 over the URL and the sorted POST fields, base64. */
 function sign(params: Record<string, string>, token = TEST_TWILIO.authToken, url = TEST_TWILIO.webhookUrl): string {
@@ -37,6 +38,8 @@ describe.each(MODES)('Twilio webhooks (%s)', (mode: Mode) => {
   let receiver: WebhookReceiver;
   let worker: WebhookWorker;
   const logged: string[] = [];
+  const keys = testKeys();
+  afterAll(() => keys.dispose());
 
   beforeAll(async () => {
     h = await startHarness(mode);
@@ -54,7 +57,7 @@ describe.each(MODES)('Twilio webhooks (%s)', (mode: Mode) => {
     worker?.stop();
     await receiver?.close();
     worker = new WebhookWorker(knex, { log: (m) => logged.push(m), backoffMs: () => 0 });
-    receiver = await startWebhookReceiver({ knex, log: (m) => logged.push(m), stored: (id) => worker.enqueue(id) });
+    receiver = await startWebhookReceiver({ knex, log: (m) => logged.push(m), secretBox: keys.secretBox, stored: (id) => worker.enqueue(id) });
   });
 
   async function session(): Promise<string> {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSetupError } from '../errors';
+import { privateFolder } from './private-files';
 
 interface LockOwner {
   pid: number;
@@ -53,11 +54,12 @@ function inUse(dataDir: string, owner: LockOwner): DatabaseSetupError {
  * would refuse for its stale period after every crash; the pid check needs no wait.)
  */
 export function lockDataFolder(dataDir: string): DataFolderLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  // The clinic data folder is the user's alone (0700), even inside a folder others may read.
+  privateFolder(dataDir);
   const file = path.join(dataDir, LOCK_NAME);
   const me: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
   const temp = `${file}.${process.pid}.${Date.now()}`;
-  fs.writeFileSync(temp, JSON.stringify(me));
+  fs.writeFileSync(temp, JSON.stringify(me), { mode: 0o600 });
   try {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {

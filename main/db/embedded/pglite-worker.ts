@@ -4,10 +4,15 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { privateModesForThisThread } from './private-files';
 import type { HostToWorker, WorkerStartOptions, WorkerToHost } from './protocol';
 
 // PGlite runs Postgres synchronously in WebAssembly; here it has a thread of its own and speaks
 // the Postgres wire protocol, so main uses the same pg driver and type parsers as server mode.
+
+// Every file PGlite makes from here on (WAL segments after a switch, relation files, a restored
+// folder) is private to the user; PGlite itself asks for 0666.
+privateModesForThisThread();
 
 const options = workerData as WorkerStartOptions;
 const port = parentPort;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DatabaseSetupError } from '../errors';
+import { makePrivate, privateFolder } from './private-files';
 import type { HostToWorker, WorkerStartOptions, WorkerToHost } from './protocol';
 
 export interface EmbeddedServer {
@@ -100,7 +101,7 @@ function requestDump(worker: Worker): Promise<Uint8Array> {
  * restoreFrom, the (empty) folder is first filled from a dumpDataDir tarball.
  */
 export async function startEmbeddedServer(pgDataDir: string, restoreFrom?: string): Promise<EmbeddedServer> {
-  fs.mkdirSync(pgDataDir, { recursive: true });
+  privateFolder(pgDataDir);
   // A Unix socket in a private temp folder (mode 0700) keeps other local users out; Windows
   // has no such socket for pg, so it falls back to an ephemeral port on loopback.
   const socketDir = process.platform === 'win32' ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-pg-'));
@@ -116,6 +117,10 @@ export async function startEmbeddedServer(pgDataDir: string, restoreFrom?: strin
   let ready: WorkerToHost & { type: 'ready' };
   try {
     ready = await waitFor(worker, 'ready', START_TIMEOUT_MS);
+    // Files an older version (or PGlite's first run) left readable by others are tightened on
+    // every open; the socket too, though its 0700 folder already keeps others out.
+    makePrivate(pgDataDir);
+    if (startOptions.socketPath) fs.chmodSync(startOptions.socketPath, 0o600);
   } catch (err) {
     await worker.terminate();
     removeSocketDir();
@@ -126,7 +131,11 @@ export async function startEmbeddedServer(pgDataDir: string, restoreFrom?: strin
   return {
     dumpDataDir() {
       // One dump at a time: replies carry no id, so requests must not overlap.
-      dumping = dumping.catch(() => undefined).then(() => requestDump(worker));
+      // The caller checkpointed first; whatever that wrote is tightened with the rest.
+      dumping = dumping
+        .catch(() => undefined)
+        .then(() => requestDump(worker))
+        .finally(() => makePrivate(pgDataDir));
       return dumping;
     },
     host: socketDir ?? ready.host,
@@ -137,6 +146,7 @@ export async function startEmbeddedServer(pgDataDir: string, restoreFrom?: strin
           const closed = waitFor(worker, 'closed', STOP_TIMEOUT_MS);
           worker.postMessage({ type: 'close' } satisfies HostToWorker);
           await closed;
+          makePrivate(pgDataDir);
         } finally {
           await worker.terminate();
           removeSocketDir();

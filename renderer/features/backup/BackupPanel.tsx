@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { splitError } from '../../ui/form-errors';
 import { byteSize } from './byte-size';
+import { RecoveryKey } from './RecoveryKey';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '');
 
@@ -98,6 +99,7 @@ export function BackupPanel() {
           {status.lastRun?.ok === false && <RunLine label="Last good backup" run={status.lastSuccess} />}
         </>
       )}
+      <RecoveryKey />
     </section>
   );
 }
