@@ -6,6 +6,7 @@ import twilio from 'twilio';
 import { readVideoSettings } from '../video/settings-repo';
 import { storeWebhookEvent } from './repo';
 import { readBody } from '../shared/read-body';
+import { limitedServer, type HttpLimits } from '../shared/http-limits';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -16,6 +17,8 @@ export interface WebhookReceiverOptions {
   log: (message: string, err: unknown) => void;
   port?: number;
   host?: string;
+  /** Time-outs and the connection cap: this server faces the internet (tests shorten them). */
+  limits?: Partial<HttpLimits>;
 }
 
 export interface WebhookReceiver {
@@ -43,7 +46,7 @@ function answer(res: http.ServerResponse, status: number, text = ''): void {
  * stored. A valid event is stored raw (once), answered 204 straight away and handed to the worker.
  */
 export async function startWebhookReceiver(options: WebhookReceiverOptions): Promise<WebhookReceiver> {
-  const server = http.createServer(async (req, res) => {
+  const server = limitedServer(options.limits, async (req, res) => {
     try {
       if (req.method !== 'POST') return answer(res, 405, 'POST only');
       const settings = await readVideoSettings(options.knex);
