@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODES, type Mode } from '../support/databases';
 import { TEST_PASSWORD, expectOk, startHarness, type Harness } from '../support/harness';
+import { waitFor } from '../support/wait';
 
 const NO_SUCH_PATIENT = { id: 999_999_999 };
 const LOCKED = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'The screen is locked. Enter your password to continue.' } };
@@ -26,17 +27,16 @@ describe.each(MODES)('sessions opened from a window (%s)', (mode: Mode) => {
     expect(await h.call('patients.get', NO_SUCH_PATIENT, call)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expectOk(await h.call('auth.lock', {}, sessionKey));
     expect(await h.call('patients.get', NO_SUCH_PATIENT, call)).toEqual(LOCKED);
-    expect(h.events).toContainEqual(expect.objectContaining({ event: 'session.changed', sessionKey: call }));
+    // The call window is told, so its screen hides the patient too.
+    await waitFor('the call window to be told', () => h.events.find((e) => e.event === 'session.changed' && e.sessionKey === call && (e.payload as { session: { locked: boolean } | null }).session?.locked));
     expectOk(await h.call('auth.unlock', { password: TEST_PASSWORD }, sessionKey));
     expect(await h.call('patients.get', NO_SUCH_PATIENT, call)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('an idle-locked window locks its call too, on the timer', async () => {
+  it('a window found idle locks its call at once, without waiting for the sweep', async () => {
     const { sessionKey, call } = await withCall();
     h.clock.advance(11 * 60_000);
-    // The call window reports no activity: both are idle.
-    h.services.sessions.lockIdle(10 * 60_000);
-    expect(h.services.sessions.get(sessionKey)?.locked).toBe(true);
+    expect(await h.call('settings.get', {}, sessionKey)).toEqual(LOCKED);
     expect(h.services.sessions.get(call)?.locked).toBe(true);
   });
 
