@@ -14,7 +14,7 @@ export const BCRYPT_COST = 12;
  * sign-ins queue for a thread. The built app ships bcrypt-worker.js beside the main bundle;
  * tests and scripts run the TypeScript source through tsx's require hook.
  */
-export const HASH_THREADS = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+const HASH_THREADS = Math.max(1, Math.min(4, os.availableParallelism() - 1));
 
 let pool: Piscina<BcryptTask, string | boolean> | undefined;
 
@@ -34,20 +34,8 @@ function hashPool(): Piscina<BcryptTask, string | boolean> {
   return pool;
 }
 
-let pendingHashes = 0;
-
-/** Hashes queued for a thread or running: tests and the bench watch a flood through it. */
-export function hashesPending(): number {
-  return pendingHashes;
-}
-
-async function run<T extends string | boolean>(task: BcryptTask): Promise<T> {
-  pendingHashes++;
-  try {
-    return (await hashPool().run(task)) as T;
-  } finally {
-    pendingHashes--;
-  }
+function run<T extends string | boolean>(task: BcryptTask): Promise<T> {
+  return hashPool().run(task) as Promise<T>;
 }
 
 export function hashPassword(password: string): Promise<string> {
