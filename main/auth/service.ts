@@ -13,7 +13,7 @@ import { claimAttempt, clearAttempts, type Claim } from './throttle-repo';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 /** Wrong passwords a lock screen takes before its session ends (counted per session, never per account). */
-export const MAX_UNLOCK_FAILURES = 5;
+const MAX_UNLOCK_FAILURES = 5;
 
 function waitText(seconds: number): string {
   return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;

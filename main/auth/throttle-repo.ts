@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 
 /** Failures allowed before each further attempt waits: per email typed at a PC, and per PC for all emails. */
-export const FREE_FAILURES = { account: 5, workstation: 10 } as const;
+const FREE_FAILURES = { account: 5, workstation: 10 } as const;
 /** The first wait; each further failure doubles it, up to the longest. */
-export const FIRST_DELAY_SECONDS = 30;
-export const LONGEST_DELAY_SECONDS = 15 * 60;
+const FIRST_DELAY_SECONDS = 30;
+const LONGEST_DELAY_SECONDS = 15 * 60;
 /** A count with no failure for this long starts again. */
 const FORGET_AFTER_MINUTES = 60;
 
