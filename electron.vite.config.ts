@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/app/index.ts'),
           'pglite-worker': resolve(__dirname, 'main/db/embedded/pglite-worker.ts'),
+          'bcrypt-worker': resolve(__dirname, 'main/auth/bcrypt-worker.ts'),
         },
       },
     },

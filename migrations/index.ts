@@ -14,6 +14,7 @@ import * as appointmentWorkflow from './20261125001100_appointment_workflow';
 import * as deskPayments from './20261125001200_desk_payments';
 import * as videoConsultations from './20261125001300_video_consultations';
 import * as backups from './20261125001400_backups';
+import * as signInThrottlePerWorkstation from './20261202020000_sign_in_throttle_per_workstation';
 
 export interface NamedMigration {
   name: string;
@@ -41,4 +42,5 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125001300_video_consultations', migration: videoConsultations },
   // Backup schedule and run history (the reliability slice's range, 20261125001400..1499).
   { name: '20261125001400_backups', migration: backups },
+  { name: '20261202020000_sign_in_throttle_per_workstation', migration: signInThrottlePerWorkstation },
 ];

@@ -9,10 +9,19 @@ import { countUsers, findUserByEmail, findUserById, insertUser, updateUser, type
 import { hashPassword, verifyPassword } from './hashing';
 import { passwordProblem } from './password-policy';
 import type { SessionStore } from './sessions';
-import { LOCK_MINUTES, clearFailures, lockedUntil, recordFailure } from './throttle-repo';
+import { claimAttempt, clearAttempts, type Claim } from './throttle-repo';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
-const LOCKED_OUT = `Too many failed sign-ins with this email. Try again in ${LOCK_MINUTES} minutes, or ask a clinic administrator to unlock the account.`;
+/** Wrong passwords a lock screen takes before its session ends (counted per session, never per account). */
+const MAX_UNLOCK_FAILURES = 5;
+
+function waitText(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** The same words whether or not the email is an account's, so the wait reveals nothing. */
+const throttled = (seconds: number) =>
+  `Too many failed sign-ins on this PC. Try again in ${waitText(seconds)}, or ask a clinic administrator to unlock the account.`;
 
 /** A user who may use the desktop app: not disabled, not a PATIENT account. */
 export function activeUser(row: UserRow | undefined): CurrentUser | undefined {
@@ -64,21 +73,17 @@ export class AuthService {
 
   async login(email: string, password: string, ctx: CallContext): Promise<SessionDto> {
     const typed: AuditRecord = { userId: null, userEmail: email, workstation: ctx.workstation, action: 'auth.login' };
-    if (await lockedUntil(this.knex, email)) {
-      await insertAudit(this.knex, { ...typed, outcome: 'DENIED', detail: { reason: 'locked' } });
-      throw new AppError('UNAUTHENTICATED', LOCKED_OUT);
+    const claim = await claimAttempt(this.knex, email, ctx.workstation);
+    if (!claim.allowed) {
+      await insertAudit(this.knex, { ...typed, outcome: 'DENIED', detail: { reason: 'throttled', retryAfterSeconds: claim.retryAfterSeconds } });
+      throw new AppError('UNAUTHENTICATED', throttled(claim.retryAfterSeconds));
     }
     const row = await findUserByEmail(this.knex, email);
     if (!(await verifyPassword(password, row?.password))) {
-      const { lockedNow } = await recordFailure(this.knex, email);
-      await insertAudit(this.knex, { ...typed, userId: row?.id ?? null, outcome: 'DENIED', detail: { reason: 'wrong password' } });
-      if (lockedNow) {
-        await insertAudit(this.knex, { ...typed, userId: row?.id ?? null, action: 'auth.lockout', outcome: 'DENIED' });
-        throw new AppError('UNAUTHENTICATED', LOCKED_OUT);
-      }
-      throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+      await this.auditWrong(claim, { ...typed, userId: row?.id ?? null, detail: { reason: 'wrong password' } });
+      throw new AppError('UNAUTHENTICATED', claim.waitIfWrong > 0 ? throttled(claim.waitIfWrong) : WRONG_CREDENTIALS);
     }
-    await clearFailures(this.knex, email);
+    await clearAttempts(this.knex, email, ctx.workstation);
     // Past this point the password was right, so saying why sign-in is refused reveals nothing.
     const user = row as UserRow;
     if (user.role === 'PATIENT') {
@@ -105,41 +110,64 @@ export class AuthService {
     return (await this.sessionOf(ctx.sessionKey, user)) as SessionDto;
   }
 
-  /** Unlocking counts failures like sign-in does: five wrong passwords end the session. */
+  /**
+   * Only this lock screen's own wrong passwords count here, never sign-in failures typed
+   * elsewhere: someone else's guesses cannot keep the person at this PC out of their own
+   * session. The attempt is counted before the password is checked; the fifth wrong one ends
+   * the session, and anything after it is refused unchecked.
+   */
   async unlock(password: string, ctx: CallContext, user: CurrentUser): Promise<SessionDto> {
-    const row = await findUserById(this.knex, user.id);
-    if (await lockedUntil(this.knex, user.email)) {
+    const attempt = this.sessions.countUnlockAttempt(ctx.sessionKey);
+    // Signed out while this call waited (the attempt before it was the fifth wrong one).
+    if (attempt === undefined) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+    const refuse = async (): Promise<never> => {
       this.sessions.signOut(ctx.sessionKey);
-      throw new AppError('UNAUTHENTICATED', LOCKED_OUT);
-    }
+      await insertAudit(this.knex, { ...this.actor(ctx, user), action: 'auth.lockout', outcome: 'DENIED', detail: { reason: 'unlock attempts' } });
+      throw new AppError('UNAUTHENTICATED', 'Too many wrong passwords: you have been signed out. Sign in again.');
+    };
+    if (attempt > MAX_UNLOCK_FAILURES) return refuse();
+    const row = await findUserById(this.knex, user.id);
     if (!(await verifyPassword(password, row?.password))) {
-      const { lockedNow } = await recordFailure(this.knex, user.email);
       await insertAudit(this.knex, { ...this.actor(ctx, user), action: 'auth.unlock', outcome: 'DENIED' });
-      if (lockedNow) {
-        await insertAudit(this.knex, { ...this.actor(ctx, user), action: 'auth.lockout', outcome: 'DENIED' });
-        this.sessions.signOut(ctx.sessionKey);
-        throw new AppError('UNAUTHENTICATED', LOCKED_OUT);
-      }
+      if (attempt >= MAX_UNLOCK_FAILURES) return refuse();
       throw new AppError('UNAUTHENTICATED', 'That password is not right.', 'password');
     }
-    await clearFailures(this.knex, user.email);
     this.sessions.setLocked(ctx.sessionKey, false);
     await insertAudit(this.knex, { ...this.actor(ctx, user), action: 'auth.unlock' });
     return (await this.sessionOf(ctx.sessionKey, user)) as SessionDto;
   }
 
+  /**
+   * Wrong current passwords count as failed sign-ins of this email at this PC. A changed
+   * password ends the user's other sessions (another PC, a forgotten tab) but not this window
+   * or the call windows it opened.
+   */
   async changePassword(current: string, next: string, ctx: CallContext, user: CurrentUser): Promise<null> {
+    const record: AuditRecord = { ...this.actor(ctx, user), action: 'auth.changePassword' };
+    const claim = await claimAttempt(this.knex, user.email, ctx.workstation);
+    if (!claim.allowed) {
+      await insertAudit(this.knex, { ...record, outcome: 'DENIED', detail: { reason: 'throttled', retryAfterSeconds: claim.retryAfterSeconds } });
+      throw new AppError('INVALID', throttled(claim.retryAfterSeconds), 'currentPassword');
+    }
     const row = await findUserById(this.knex, user.id);
     if (!(await verifyPassword(current, row?.password))) {
-      await insertAudit(this.knex, { ...this.actor(ctx, user), action: 'auth.changePassword', outcome: 'DENIED' });
-      throw new AppError('INVALID', 'The current password is not right.', 'currentPassword');
+      await this.auditWrong(claim, { ...record, detail: { reason: 'wrong password' } });
+      throw new AppError('INVALID', claim.waitIfWrong > 0 ? throttled(claim.waitIfWrong) : 'The current password is not right.', 'currentPassword');
     }
+    await clearAttempts(this.knex, user.email, ctx.workstation);
     const problem = passwordProblem(next, user.email);
     if (problem) throw new AppError('INVALID', problem, 'newPassword');
     if (next === current) throw new AppError('INVALID', 'Choose a password different from the current one', 'newPassword');
     await updateUser(this.knex, user.id, { passwordHash: await hashPassword(next) });
-    await insertAudit(this.knex, { ...this.actor(ctx, user), action: 'auth.changePassword' });
+    this.sessions.signOutUserExcept(user.id, ctx.sessionKey);
+    await insertAudit(this.knex, record);
     return null;
+  }
+
+  /** A wrong password's audit row, and a second one when it started this PC's wait. */
+  private async auditWrong(claim: Claim & { allowed: true }, record: AuditRecord): Promise<void> {
+    await insertAudit(this.knex, { ...record, outcome: 'DENIED' });
+    if (claim.delayStarted) await insertAudit(this.knex, { ...record, action: 'auth.lockout', outcome: 'DENIED' });
   }
 
   private async signIn(ctx: CallContext, row: UserRow): Promise<SessionDto> {

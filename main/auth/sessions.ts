@@ -4,6 +4,10 @@ export interface SessionState {
   userId: number;
   locked: boolean;
   lastActivityAt: number;
+  /** 'call': a call window (or tab) signed in from another session; it may call only the call's channels. */
+  scope: 'full' | 'call';
+  /** Wrong passwords typed at this lock screen since it was last unlocked. */
+  unlockFailures: number;
 }
 
 /**
@@ -25,44 +29,63 @@ export class SessionStore extends EventEmitter<{ changed: [key: string] }> {
   }
 
   signIn(key: string, userId: number): SessionState {
-    const state = { userId, locked: false, lastActivityAt: this.now() };
-    this.sessions.set(key, state);
-    this.emit('changed', key);
-    return state;
+    return this.start(key, userId, 'full');
   }
 
   signOut(key: string): void {
     this.openers.delete(key);
     if (this.sessions.delete(key)) this.emit('changed', key);
-    for (const [child, opener] of this.openers) if (opener === key) this.signOut(child);
+    for (const child of this.childrenOf(key)) this.signOut(child);
   }
 
   /**
-   * Signs a window opened from a signed-in one (a call window) in as the same person; it ends
-   * when its opener's session ends. Undefined when the opener is not signed in or is locked.
+   * Signs a window opened from a signed-in one (a call window) in as the same person, for the
+   * call's channels only; it locks, unlocks and ends with its opener. Undefined when the opener
+   * is not signed in or is locked.
    */
   signInFrom(key: string, openerKey: string): SessionState | undefined {
     const opener = this.sessions.get(openerKey);
     if (!opener || opener.locked) return undefined;
-    const state = this.signIn(key, opener.userId);
+    const state = this.start(key, opener.userId, 'call');
     this.openers.set(key, openerKey);
     return state;
   }
 
   /** Ends every session of a user (disabled, role changed, password reset). */
   signOutUser(userId: number): void {
-    for (const [key, s] of this.sessions) if (s.userId === userId) this.signOut(key);
+    this.signOutUserExcept(userId, undefined);
   }
 
+  /** Ends a user's sessions but one (and the windows that one opened): a changed password. */
+  signOutUserExcept(userId: number, keep: string | undefined): void {
+    const kept = keep === undefined ? new Set<string>() : new Set([keep, ...this.childrenOf(keep)]);
+    for (const [key, s] of this.sessions) if (s.userId === userId && !kept.has(key)) this.signOut(key);
+  }
+
+  /** Locking a window locks what it opened; unlocking it unlocks them again. */
   setLocked(key: string, locked: boolean): void {
     const s = this.sessions.get(key);
-    if (!s || s.locked === locked) return;
-    s.locked = locked;
-    if (!locked) s.lastActivityAt = this.now();
-    this.emit('changed', key);
+    if (!s) return;
+    if (!locked) s.unlockFailures = 0;
+    if (s.locked !== locked) {
+      s.locked = locked;
+      if (!locked) s.lastActivityAt = this.now();
+      this.emit('changed', key);
+    }
+    for (const child of this.childrenOf(key)) this.setLocked(child, locked);
   }
 
-  /** Locks the session when it has been idle too long; otherwise records activity. */
+  /** Counts a password typed at this lock screen, before it is checked: the new count, or undefined when signed out. */
+  countUnlockAttempt(key: string): number | undefined {
+    const s = this.sessions.get(key);
+    return s ? ++s.unlockFailures : undefined;
+  }
+
+  /**
+   * Locks the session when it has been idle too long; otherwise records activity, on its opener
+   * too: someone busy in a call window is at the PC, and their main window must not lock (and
+   * lock the call with it).
+   */
   touch(key: string, idleLockMs: number): SessionState | undefined {
     const s = this.sessions.get(key);
     if (!s) return undefined;
@@ -70,6 +93,8 @@ export class SessionStore extends EventEmitter<{ changed: [key: string] }> {
       this.setLocked(key, true);
     } else if (!s.locked) {
       s.lastActivityAt = this.now();
+      const opener = this.openers.get(key);
+      if (opener) this.touch(opener, idleLockMs);
     }
     return s;
   }
@@ -83,5 +108,16 @@ export class SessionStore extends EventEmitter<{ changed: [key: string] }> {
 
   keys(): string[] {
     return [...this.sessions.keys()];
+  }
+
+  private start(key: string, userId: number, scope: SessionState['scope']): SessionState {
+    const state: SessionState = { userId, locked: false, lastActivityAt: this.now(), scope, unlockFailures: 0 };
+    this.sessions.set(key, state);
+    this.emit('changed', key);
+    return state;
+  }
+
+  private childrenOf(key: string): string[] {
+    return [...this.openers].filter(([, opener]) => opener === key).map(([child]) => child);
   }
 }

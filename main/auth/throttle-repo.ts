@@ -1,40 +1,71 @@
 import type { Knex } from 'knex';
 
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+/** Failures allowed before each further attempt waits: per email typed at a PC, and per PC for all emails. */
+const FREE_FAILURES = { account: 5, workstation: 10 } as const;
+/** The first wait; each further failure doubles it, up to the longest. */
+const FIRST_DELAY_SECONDS = 30;
+const LONGEST_DELAY_SECONDS = 15 * 60;
+/** A count with no failure for this long starts again. */
+const FORGET_AFTER_MINUTES = 60;
 
-/** When sign-ins with this email are refused until, if they are. */
-export async function lockedUntil(knex: Knex, email: string): Promise<string | undefined> {
-  const row = await knex('login_throttle').where({ email }).andWhere('locked_until', '>', knex.fn.now()).first('locked_until');
-  return row?.locked_until;
-}
+/** The workstation's own row, counting every email typed there. No typed email is empty. */
+const ANY_EMAIL = '';
+
+export type Claim =
+  /** waitIfWrong: how long the next attempt must wait should this one prove wrong (0: none). */
+  | { allowed: true; delayStarted: boolean; waitIfWrong: number }
+  | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Counts a failed sign-in for a typed email (a real account or not). Failures older than the
- * lock period, or from before an expired lock, start the count again. The fifth locks it.
+ * Counts one password attempt (sign-in or change of password) for an email typed at a
+ * workstation, before the password is checked, so a burst of concurrent guesses is counted
+ * guess by guess. Both rows (the email at this PC, and the PC) are row-locked in one order for
+ * the count; while either is waiting out a delay the attempt is refused and changes nothing,
+ * so failures never shorten a running delay. A success clears the count (clearAttempts).
  */
-export async function recordFailure(knex: Knex, email: string): Promise<{ lockedNow: boolean; lockedUntil: string | null }> {
-  const result = await knex.raw(
-    `INSERT INTO login_throttle AS t (email, failures, last_failure_at)
-          VALUES (?, 1, now())
-     ON CONFLICT (email) DO UPDATE SET
-          failures = CASE
-            WHEN t.locked_until IS NOT NULL OR t.last_failure_at < now() - make_interval(mins => ?) THEN 1
-            ELSE t.failures + 1 END,
-          locked_until = NULL,
-          last_failure_at = now()
-     RETURNING failures`,
-    [email, LOCK_MINUTES],
-  );
-  const failures = Number(result.rows[0].failures);
-  if (failures < MAX_FAILURES) return { lockedNow: false, lockedUntil: null };
-  const [row] = await knex('login_throttle')
-    .where({ email })
-    .update({ locked_until: knex.raw('now() + make_interval(mins => ?)', [LOCK_MINUTES]) })
-    .returning('locked_until');
-  return { lockedNow: true, lockedUntil: row.locked_until };
+export async function claimAttempt(knex: Knex, email: string, workstation: string): Promise<Claim> {
+  return knex.transaction(async (trx) => {
+    await trx('login_throttle')
+      .insert([ANY_EMAIL, email].map((e) => ({ email: e, workstation, failures: 0 })))
+      .onConflict(['email', 'workstation'])
+      .ignore();
+    const { rows: held } = await trx.raw<{ rows: { wait: number | null }[] }>(
+      `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS wait FROM login_throttle
+        WHERE workstation = ? AND email IN (?, ?) ORDER BY email FOR UPDATE`,
+      [workstation, ANY_EMAIL, email],
+    );
+    const wait = Math.max(0, ...held.map((r) => r.wait ?? 0));
+    if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
+    const { rows } = await trx.raw<{ rows: { failures: number; free: number; wait: number | null }[] }>(
+      `WITH counted AS (
+         SELECT t.email, f.free,
+                CASE WHEN t.last_failure_at < now() - make_interval(mins => ?) THEN 1 ELSE least(t.failures + 1, 10000) END AS failures
+           FROM login_throttle t JOIN (VALUES (?::text, ?::int), (?::text, ?::int)) AS f(email, free) ON f.email = t.email
+          WHERE t.workstation = ?)
+       UPDATE login_throttle t SET
+              failures = c.failures,
+              last_failure_at = now(),
+              locked_until = CASE WHEN c.failures < c.free THEN NULL
+                                  ELSE now() + make_interval(secs => least(? * power(2, c.failures - c.free), ?)) END
+         FROM counted c
+        WHERE t.workstation = ? AND t.email = c.email
+       RETURNING c.failures, c.free, ceil(extract(epoch FROM t.locked_until - now()))::int AS wait`,
+      [FORGET_AFTER_MINUTES, ANY_EMAIL, FREE_FAILURES.workstation, email, FREE_FAILURES.account, workstation, FIRST_DELAY_SECONDS, LONGEST_DELAY_SECONDS, workstation],
+    );
+    return {
+      allowed: true,
+      delayStarted: rows.some((r) => Number(r.failures) === Number(r.free)),
+      waitIfWrong: Math.max(0, ...rows.map((r) => r.wait ?? 0)),
+    };
+  });
 }
 
+/** After a right password: the email's count at this PC, and the PC's, start again. */
+export async function clearAttempts(knex: Knex, email: string, workstation: string): Promise<void> {
+  await knex('login_throttle').where({ workstation }).whereIn('email', [ANY_EMAIL, email]).del();
+}
+
+/** An administrator's unlock (or a password reset): the email's counts on every PC go. */
 export async function clearFailures(knex: Knex, email: string): Promise<void> {
   await knex('login_throttle').where({ email }).del();
 }

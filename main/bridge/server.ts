@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../preload/contract';
 import type { Database } from '../db/open';
 import { createServices, type MainServices, type ServiceOptions } from '../services';
+import { limitedServer, type HttpLimits } from '../shared/http-limits';
 import { STATIC_HEADERS, fileUnder, readStatic } from '../shared/static-files';
 import { readBody } from '../shared/read-body';
 
@@ -13,12 +14,18 @@ export const BRIDGE_HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 1_000_000;
 const CLIENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
 const CALL_PATH = /^\/api\/call\/([A-Za-z]+\.[A-Za-z]+)$/;
+/** Event streams one tab may hold (a reload opens a new one before the old one closes), and the whole bridge. */
+export const STREAMS_PER_CLIENT = 4;
+export const STREAMS_PER_START = 32;
+const KEEP_ALIVE_MS = 15_000;
 
 export interface Bridge {
   url: string;
   port: number;
   token: string;
   services: MainServices;
+  /** Clients holding an event stream now: a client whose streams all closed is let go. */
+  streamClients(): number;
   close(): Promise<void>;
 }
 
@@ -30,6 +37,10 @@ export interface BridgeOptions {
   log?: (message: string, err: unknown) => void;
   /** Tests point Twilio's REST client at a local fake. */
   twilioHttpClient?: ServiceOptions['twilioHttpClient'];
+  /** Time-outs and the connection cap (tests shorten them). */
+  limits?: Partial<HttpLimits>;
+  /** How often a comment goes down each event stream, so proxies and the browser keep it open. */
+  keepAliveMs?: number;
 }
 
 function sameToken(given: string | null | undefined, token: string): boolean {
@@ -55,18 +66,29 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(32).toString('base64url');
   const streams = new Map<string, Set<http.ServerResponse>>();
+  // Contract events go only to tabs signed in and unlocked; a tab's own session events (signed
+  // in, locked, signed out) always reach it, as they are how its screen learns to change.
+  const open = (key: string) => {
+    const state = services.sessions.get(key);
+    return state !== undefined && !state.locked;
+  };
   const sink = <E extends EventName>(event: E, payload: EventPayload<E>, sessionKey?: string) => {
     const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`;
-    const targets = sessionKey === undefined ? [...streams.values()].flatMap((s) => [...s]) : [...(streams.get(sessionKey) ?? [])];
+    const targets = sessionKey === undefined ? [...streams].filter(([key]) => open(key)).flatMap(([, s]) => [...s]) : [...(streams.get(sessionKey) ?? [])];
     for (const res of targets) res.write(frame);
   };
   const services = createServices(options.db, { version: options.version, log: options.log ?? (() => undefined), events: sink, twilioHttpClient: options.twilioHttpClient });
+  const streamCount = () => [...streams.values()].reduce((n, s) => n + s.size, 0);
+  const keepAlive = setInterval(() => {
+    for (const set of streams.values()) for (const res of set) res.write(': keep-alive\n\n');
+  }, options.keepAliveMs ?? KEEP_ALIVE_MS);
+  keepAlive.unref();
   const workstation = `${os.hostname()} (browser)`;
   let port = 0;
 
   const hostAllowed = (host: string | undefined) => host === `${BRIDGE_HOST}:${port}` || host === `localhost:${port}`;
 
-  const server = http.createServer(async (req, res) => {
+  const server = limitedServer(options.limits, async (req, res) => {
     try {
       // A page on another site can make the browser send requests here (DNS rebinding,
       // cross-site forms): only this address as Host, and no foreign Origin, get through.
@@ -83,12 +105,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         const sessionKey = `bridge:${client}`;
 
         if (url.pathname === '/api/events' && req.method === 'GET') {
+          const set = streams.get(sessionKey) ?? new Set();
+          if (set.size >= STREAMS_PER_CLIENT || streamCount() >= STREAMS_PER_START) return send(res, 429, { error: 'Too many event streams' });
           res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
           res.write(': connected\n\n');
-          const set = streams.get(sessionKey) ?? new Set();
           set.add(res);
           streams.set(sessionKey, set);
-          req.on('close', () => set.delete(res));
+          req.on('close', () => {
+            set.delete(res);
+            if (set.size === 0 && streams.get(sessionKey) === set) streams.delete(sessionKey);
+          });
           return;
         }
         const call = CALL_PATH.exec(url.pathname);
@@ -139,7 +165,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     port,
     token,
     services,
+    streamClients: () => streams.size,
     async close() {
+      clearInterval(keepAlive);
       services.stop();
       for (const set of streams.values()) for (const res of set) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channels, invalidRequest, type ChannelName, type ChannelSpec, type Res, type Result, type Role } from '../../preload/contract';
 import type { AuditRecord } from '../audit/repo';
+import { CALL_CHANNELS } from '../auth/call-scope';
 import type { SessionStore } from '../auth/sessions';
 import type { CallContext, CurrentUser } from './context';
 import { AppError } from './errors';
@@ -138,6 +139,9 @@ export class Router {
     const touched = this.deps.sessions.touch(ctx.sessionKey, (await this.deps.idleLockMinutes()) * 60_000);
     if (touched?.locked && !spec.whenLocked) {
       throw new AppError('UNAUTHENTICATED', 'The screen is locked. Enter your password to continue.');
+    }
+    if (state.scope === 'call' && !CALL_CHANNELS.has(channel as ChannelName)) {
+      throw new AppError('FORBIDDEN', 'A call window can only run the call. Use the main Clinic Desk window for this.');
     }
     if (!(spec.roles as readonly Role[]).includes(user.role)) {
       if (spec.audit) await this.auditDenied(channel, spec, ctx, user, undefined);

@@ -47,11 +47,12 @@ export async function findUserByEmail(knex: Knex, email: string): Promise<UserRo
   return knex<UserRow>('users').whereRaw('lower(email) = lower(?)', [email]).first();
 }
 
-/** Users with the lock that repeated failed sign-ins put on their email, if still running. */
+/** Users with the longest wait that failed sign-ins with their email put on any PC, if still running. */
 export async function listUsers(knex: Knex): Promise<UserDto[]> {
+  const running = knex('login_throttle').where('locked_until', '>', knex.fn.now()).groupBy('email').select('email').max({ locked_until: 'locked_until' });
   const rows: ListedRow[] = await knex('users as u')
-    .leftJoin('login_throttle as t', function () {
-      this.on(knex.raw('t.email = lower(u.email)')).andOn(knex.raw('t.locked_until > now()'));
+    .leftJoin(running.as('t'), function () {
+      this.on(knex.raw('t.email = lower(u.email)'));
     })
     .select('u.*', 't.locked_until')
     .orderBy([{ column: 'u.role' }, { column: 'u.display_name' }, { column: 'u.id' }]);

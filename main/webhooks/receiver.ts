@@ -8,6 +8,7 @@ import { openVideoSecrets } from '../video/settings';
 import { readVideoSettings } from '../video/settings-repo';
 import { storeWebhookEvent } from './repo';
 import { readBody } from '../shared/read-body';
+import { limitedServer, type HttpLimits } from '../shared/http-limits';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -20,6 +21,8 @@ export interface WebhookReceiverOptions {
   secretBox: SecretBox;
   port?: number;
   host?: string;
+  /** Time-outs and the connection cap: this server faces the internet (tests shorten them). */
+  limits?: Partial<HttpLimits>;
 }
 
 export interface WebhookReceiver {
@@ -47,7 +50,7 @@ function answer(res: http.ServerResponse, status: number, text = ''): void {
  * stored. A valid event is stored raw (once), answered 204 straight away and handed to the worker.
  */
 export async function startWebhookReceiver(options: WebhookReceiverOptions): Promise<WebhookReceiver> {
-  const server = http.createServer(async (req, res) => {
+  const server = limitedServer(options.limits, async (req, res) => {
     try {
       if (req.method !== 'POST') return answer(res, 405, 'POST only');
       const settings = openVideoSecrets(await readVideoSettings(options.knex), options.secretBox);

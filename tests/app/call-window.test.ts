@@ -104,6 +104,17 @@ describe('the call window', () => {
     expect(sessions.get(String(second.webContents.id))).toBeUndefined();
   });
 
+  it('is a call session of its opener: it locks and unlocks with the main window', async () => {
+    const { sessions, windows, open } = setup();
+    await open(5, '7');
+    const key = String(windows[0]!.webContents.id);
+    expect(sessions.get(key)).toMatchObject({ scope: 'call', locked: false });
+    sessions.setLocked('7', true);
+    expect(sessions.get(key)?.locked).toBe(true);
+    sessions.setLocked('7', false);
+    expect(sessions.get(key)?.locked).toBe(false);
+  });
+
   it('is refused when its opener is not signed in or is locked', async () => {
     const { sessions, windows, callWindows, open } = setup();
     sessions.setLocked('7', true);
