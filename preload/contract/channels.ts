@@ -116,7 +116,7 @@ export const channels = {
   'auth.touch': channel({ req: empty, res: z.null(), roles: ALL }),
   'auth.changePassword': channel({ req: changePasswordSchema, res: z.null(), roles: ALL }),
 
-  'users.list': channel({ req: empty, res: z.array(userSchema), roles: ADMIN }),
+  'users.list': channel({ req: empty, res: z.array(userSchema), roles: ADMIN, audit: { entity: 'user', kind: 'read' } }),
   'users.create': channel({ req: createUserSchema, res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
   'users.update': channel({ req: updateUserSchema, res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
   'users.setDisabled': channel({
@@ -133,7 +133,7 @@ export const channels = {
   }),
   'users.unlock': channel({ req: z.strictObject({ id: idSchema }), res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
 
-  'audit.list': channel({ req: auditQuerySchema, res: z.array(auditEntrySchema), roles: ADMIN }),
+  'audit.list': channel({ req: auditQuerySchema, res: z.array(auditEntrySchema), roles: ADMIN, audit: { entity: 'audit', kind: 'read' } }),
 
   'doctors.list': channel({ req: listDoctorsSchema, res: z.array(doctorSchema), roles: ALL }),
   'doctors.specializations': channel({ req: empty, res: z.array(z.string()), roles: ALL }),
@@ -211,7 +211,8 @@ export const channels = {
 
   'backup.getSchedule': channel({ req: empty, res: backupScheduleSchema, roles: ADMIN }),
   'backup.saveSchedule': channel({ req: saveBackupScheduleSchema, res: backupScheduleSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
-  'backup.runNow': channel({ req: empty, res: backupRunSchema, roles: ADMIN }),
+  // A backup is a copy of every patient's record: who took one is kept like any other read.
+  'backup.runNow': channel({ req: empty, res: backupRunSchema, roles: ADMIN, audit: { entity: 'backup', kind: 'write' } }),
   'backup.status': channel({ req: empty, res: backupStatusSchema, roles: ADMIN }),
   'health.get': channel({ req: empty, res: healthReportSchema, roles: ADMIN }),
   // Video calls: the appointment's own doctor or an ADMIN (checked in main).
