@@ -26,6 +26,7 @@ import {
   listAppointmentsSchema,
   queueSchema,
   rescheduleSchema,
+  undoSchema,
   walkInSchema,
 } from './appointments';
 import {
@@ -178,7 +179,7 @@ export const channels = {
   'appointments.checkIn': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.complete': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.noShow': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
-  'appointments.undo': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.undo': channel({ req: undoSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.history': channel({ req: byId, res: z.array(historyEntrySchema), roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
   'appointments.walkIn': channel({ req: walkInSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.queue': channel({ req: z.strictObject({ doctorId: idSchema.optional() }), res: queueSchema, roles: ALL }),
