@@ -31,7 +31,8 @@ describe.each(MODES)('video.reportEvent (%s)', (mode: Mode) => {
   afterAll(() => h.dispose());
 
   it('a window claiming another source or reporter is refused at that field and nothing is stored', async () => {
-    for (const detail of [{ source: 'twilio-webhook' }, { reportedBy: 1 }, { code: 53001, source: 'gateway' }]) {
+    const claims: Record<string, string | number>[] = [{ source: 'twilio-webhook' }, { reportedBy: 1 }, { code: 53001, source: 'gateway' }];
+    for (const detail of claims) {
       const before = await databaseSnapshot(h.knex);
       const result = await h.call('video.reportEvent', { roomSid: ROOM, type: 'disconnected', detail }, doctor.sessionKey);
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID', field: `detail.${Object.keys(detail).find((k) => k !== 'code')}` } });
