@@ -15,6 +15,7 @@ import * as deskPayments from './20261125001200_desk_payments';
 import * as videoConsultations from './20261125001300_video_consultations';
 import * as backups from './20261125001400_backups';
 import * as refusedAuditOutcome from './20261202030000_refused_audit_outcome';
+import * as databaseRoles from './20261202030100_database_roles';
 
 export interface NamedMigration {
   name: string;
@@ -44,4 +45,5 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125001400_backups', migration: backups },
   // Integrity hardening (issue 14: 20261202030000..0399).
   { name: '20261202030000_refused_audit_outcome', migration: refusedAuditOutcome },
+  { name: '20261202030100_database_roles', migration: databaseRoles },
 ];
