@@ -15,6 +15,8 @@ import * as deskPayments from './20261125001200_desk_payments';
 import * as videoConsultations from './20261125001300_video_consultations';
 import * as backups from './20261125001400_backups';
 import * as signInThrottlePerWorkstation from './20261202020000_sign_in_throttle_per_workstation';
+import * as refusedAuditOutcome from './20261202030000_refused_audit_outcome';
+import * as databaseRoles from './20261202030100_database_roles';
 
 export interface NamedMigration {
   name: string;
@@ -43,4 +45,7 @@ export const migrations: readonly NamedMigration[] = [
   // Backup schedule and run history (the reliability slice's range, 20261125001400..1499).
   { name: '20261125001400_backups', migration: backups },
   { name: '20261202020000_sign_in_throttle_per_workstation', migration: signInThrottlePerWorkstation },
+  // Integrity hardening (issue 14: 20261202030000..0399).
+  { name: '20261202030000_refused_audit_outcome', migration: refusedAuditOutcome },
+  { name: '20261202030100_database_roles', migration: databaseRoles },
 ];

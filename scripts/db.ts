@@ -61,12 +61,12 @@ async function main(): Promise<void> {
 
   switch (command) {
     case 'migrate': {
-      const applied = await withMaintenanceDatabase((knex) => migrateToLatest(knex));
+      const applied = await withMaintenanceDatabase((knex) => migrateToLatest(knex), process.env, { asOwner: true });
       console.log(applied.length ? `Applied ${applied.length} migration(s) to the ${target}:\n  ${applied.join('\n  ')}` : `The ${target} is already up to date.`);
       return;
     }
     case 'rollback': {
-      const undone = await withMaintenanceDatabase((knex) => rollbackLastBatch(knex, values.all));
+      const undone = await withMaintenanceDatabase((knex) => rollbackLastBatch(knex, values.all), process.env, { asOwner: true });
       console.log(undone.length ? `Rolled back ${undone.length} migration(s) on the ${target}:\n  ${undone.join('\n  ')}` : `Nothing to roll back on the ${target}.`);
       return;
     }

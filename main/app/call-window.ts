@@ -3,13 +3,12 @@ import type { SessionStore } from '../auth/sessions';
 import { AppError } from '../ipc/errors';
 import type { CallWindowOpener } from '../video/handlers';
 import { APP_ORIGIN } from './app-protocol';
-import { lockDownContents, secureWebPreferences, type ShellOpener } from './security';
+import { secureWebPreferences } from './security';
 
 export interface CallWindowDeps {
   createWindow(options: BrowserWindowConstructorOptions): BrowserWindow;
   preload: string;
   devTools: boolean;
-  openExternal: ShellOpener;
   sessions: SessionStore;
   /** webContents ids of call windows: the permission handler grants camera and microphone to these alone. */
   callWindows: Set<number>;
@@ -19,8 +18,8 @@ export interface CallWindowDeps {
 export const callRoute = (appointmentId: number) => `${APP_ORIGIN}/index.html#/call/${appointmentId}`;
 
 /**
- * Opens (or brings forward) the call window of an appointment: the same locked-down web
- * preferences as the main window, signed in from the window that asked, listed as a call
+ * Opens (or brings forward) the call window of an appointment: the same web preferences as
+ * the main window (locked down like every webContents, by main/app/index.ts), signed in from the window that asked, listed as a call
  * window while it lives, and signed out when it closes.
  */
 export function callWindowOpener(deps: CallWindowDeps): CallWindowOpener {
@@ -48,7 +47,6 @@ export function callWindowOpener(deps: CallWindowDeps): CallWindowOpener {
     }
     deps.callWindows.add(id);
     open.set(appointmentId, win);
-    lockDownContents(win.webContents, deps.openExternal);
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
       deps.callWindows.delete(id);

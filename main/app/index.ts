@@ -12,8 +12,10 @@ import { appClinicKey } from './clinic-key';
 import type { CallWindowOpener } from '../video/handlers';
 import { callWindowOpener } from './call-window';
 import { registerIpc, windowEventSink } from './ipc';
+import { clinicLinkHosts } from './link-hosts';
 import { installPermissionHandlers } from './permissions';
-import { lockDownContents, secureWebPreferences } from './security';
+import { allowListedOpener, lockDownContents, secureWebPreferences } from './security';
+import { sharePicker } from './share-picker';
 
 // Everything the app writes (the embedded database and its PGlite worker thread, backups, the
 // clinic key) is for this user alone; Windows keeps it in the user's profile instead.
@@ -33,12 +35,16 @@ const appWindows = new Set<number>();
 const callWindows = new Set<number>();
 const isOurWindow = (id: number) => appWindows.has(id) || callWindows.has(id);
 const PRELOAD = () => path.join(__dirname, '../preload/index.cjs');
+const log = (message: string, err: unknown) => console.error(`[clinic-desk] ${message}`, err);
+// Links leave the app only for mailto, tel and the clinic's own configured https hosts
+// (allowListedOpener), and only through lockDownContents' safeExternalUrl.
+const openLink = allowListedOpener(async () => (db ? clinicLinkHosts(db.knex) : new Set<string>()), (url) => shell.openExternal(url), log); // eng-disable OPEN_EXTERNAL_JS_CHECK
 
 function createMainWindow(): BrowserWindow {
   // electronegativity reads only literal webPreferences and cannot follow secureWebPreferences()
   // (security.ts), which sets sandbox and contextIsolation; tests/app/security.test.ts and
   // index.test.ts hold every window to it. Middle-click (auxclick) opens nothing: the window-open
-  // handler of lockDownContents denies every new window.
+  // handler of lockDownContents (on every webContents, see web-contents-created) denies every new window.
   const win = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     width: 1400,
     height: 900,
@@ -50,9 +56,6 @@ function createMainWindow(): BrowserWindow {
   });
   const id = win.webContents.id;
   appWindows.add(id);
-  // lockDownContents hands the opener only what safeExternalUrl accepts (https, mailto, tel),
-  // as tests/app/security.test.ts checks.
-  lockDownContents(win.webContents, (url) => shell.openExternal(url)); // eng-disable OPEN_EXTERNAL_JS_CHECK
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     appWindows.delete(id);
@@ -66,7 +69,8 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
   installPermissionHandlers(session.defaultSession, (contents) => !!contents && callWindows.has(contents.id), {
     contentsOf: (frame) => webContents.fromFrame(frame),
-    screens: () => desktopCapturer.getSources({ types: ['screen'] }),
+    sources: () => desktopCapturer.getSources({ types: ['window', 'screen'] }),
+    choose: sharePicker(dialog, (contents) => BrowserWindow.fromWebContents(contents)),
   });
 
   db = await openDatabase(resolveDatabaseConfig(process.env, app.getPath('userData')));
@@ -84,8 +88,6 @@ async function start(): Promise<void> {
       createWindow: (options) => new BrowserWindow(options), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
       preload: PRELOAD(),
       devTools: !app.isPackaged,
-      // Reaches the opener only through lockDownContents' safeExternalUrl check, as for the main window.
-      openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
       sessions: (services as MainServices).sessions,
       callWindows,
     });
@@ -122,6 +124,9 @@ if (!app.requestSingleInstanceLock()) {
     dialog.showErrorBox('Clinic Desk cannot start', err instanceof Error ? err.message : String(err));
     app.exit(1);
   });
+  // Every webContents — windows, call windows, anything Chromium creates — is locked down the
+  // moment it exists, so no code path can open one without the guard.
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, openLink));
   app.on('window-all-closed', () => app.quit());
   let closed = false;
   app.on('will-quit', (event) => {

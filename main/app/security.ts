@@ -44,10 +44,35 @@ export function safeExternalUrl(raw: string): string | undefined {
   return `${url.protocol}${url.pathname}${url.search}`;
 }
 
-/** No navigation away from the app, no new windows; external links go to the system browser. */
+/**
+ * An opener for links that leave the app: mailto and tel, and https only to the hosts the
+ * clinic has configured links to (`httpsHosts`, read when a link is opened). Anything else —
+ * including a failure to read the hosts — opens nothing.
+ */
+export function allowListedOpener(httpsHosts: () => Promise<ReadonlySet<string>>, open: ShellOpener, log: (message: string, err: unknown) => void): ShellOpener {
+  return async (url) => {
+    const safe = safeExternalUrl(url);
+    if (!safe) return;
+    const parsed = new URL(safe);
+    if (parsed.protocol === 'https:') {
+      const hosts = await httpsHosts().catch((err: unknown) => (log('reading the allowed link hosts failed', err), new Set<string>()));
+      if (!hosts.has(parsed.host)) return;
+    }
+    await open(safe).catch((err: unknown) => log('opening a link failed', err));
+  };
+}
+
+/**
+ * No navigation away from the app (of the page or of any frame in it), no <webview>, no new
+ * windows; external links go to `openExternal`. main/app/index.ts applies it to every
+ * webContents Electron creates, so no window can be missed.
+ */
 export function lockDownContents(contents: WebContents, openExternal: ShellOpener): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (details) => {
+    if (!isAppUrl(details.url)) details.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();

@@ -15,7 +15,7 @@ export function registerAppointmentHandlers(router: Router, appointments: Appoin
     .handle('appointments.checkIn', (req, { user }) => appointments.checkIn(req.id, user))
     .handle('appointments.complete', (req, { user }) => appointments.complete(req.id, user))
     .handle('appointments.noShow', (req, { user }) => appointments.noShow(req.id, user))
-    .handle('appointments.undo', (req, { user }) => appointments.undo(req.id, user))
+    .handle('appointments.undo', (req, { user, ctx }) => appointments.undo(req, user, ctx))
     .handle('appointments.history', (req) => appointments.history(req.id))
     .handle('appointments.walkIn', (req, { user }) => appointments.walkIn(req, user))
     .handle('appointments.queue', (req) => appointments.queue(req.doctorId));

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { AppointmentDto, AvailabilityWindow, DoctorDto, bookSchema, freeSlotsSchema, rescheduleSchema, walkInSchema } from '../../preload/contract';
+import type { AppointmentDto, AvailabilityWindow, DoctorDto, bookSchema, freeSlotsSchema, rescheduleSchema, undoSchema, walkInSchema } from '../../preload/contract';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { transactionWithRetry, withRetry } from '../db/retry';
 import { windowsInRange } from '../availability/repo';
@@ -37,6 +37,7 @@ type Book = z.output<typeof bookSchema>;
 type Reschedule = z.output<typeof rescheduleSchema>;
 type FreeSlots = z.output<typeof freeSlotsSchema>;
 type WalkIn = z.output<typeof walkInSchema>;
+type Undo = z.output<typeof undoSchema>;
 type Slot = { date: string; startTime: string; endTime: string };
 type Who = { doctorId: number; patientId: number };
 
@@ -45,7 +46,8 @@ const MAX_LIST_DAYS = 31;
 const FREE_SLOT_CHUNK_DAYS = 7;
 
 const hhmm = (t: string) => t.slice(0, 5);
-const mayOverride = (user: CurrentUser) => user.role === 'DOCTOR' || user.role === 'ADMIN';
+/** Hours are the doctor's to bend: their own appointments, or any for an ADMIN. */
+const mayOverride = (user: CurrentUser, doctorId: number) => user.role === 'ADMIN' || (user.role === 'DOCTOR' && user.doctorId === doctorId);
 
 function sqlState(err: unknown): { code?: string; constraint?: string } {
   return (err ?? {}) as { code?: string; constraint?: string };
@@ -220,8 +222,14 @@ export class AppointmentsService {
     throw new AppError('CONFLICT', `${doctor.name} has no free time left today (or the patient is booked then); book another day`, 'doctorId');
   }
 
-  /** Reverts the user's own last change to this appointment, within ten minutes of making it. */
-  async undo(id: number, user: CurrentUser): Promise<AppointmentDto> {
+  /**
+   * Reverts the user's own last change to this appointment, within ten minutes of making it.
+   * An undo that puts the appointment back in the book (of a cancellation, a no-show, a
+   * completion or a move) passes the booking's rules again: an active doctor, a time not yet
+   * past, and the doctor's hours or an override by that doctor or an ADMIN.
+   */
+  async undo(req: Undo, user: CurrentUser, ctx: CallContext): Promise<AppointmentDto> {
+    const { id } = req;
     const current = await this.get(id);
     const change = await lastUndoableChange(this.knex, id, user.id, UNDO_MINUTES);
     if (!change) throw new AppError('CONFLICT', `Nothing of yours to undo on this appointment from the last ${UNDO_MINUTES} minutes`, 'id');
@@ -229,24 +237,54 @@ export class AppointmentsService {
     const from = (change.detail?.from ?? {}) as { doctorId: number; date: string; startTime: string; endTime: string; checkedInAt: string | null; tokenNo: number | null };
     const target = change.kind === 'RESCHEDULED' ? { date: from.date, startTime: from.startTime, endTime: from.endTime } : slot;
     const who = { doctorId: change.kind === 'RESCHEDULED' ? from.doctorId : current.doctorId, patientId: current.patientId };
+    const rebooks = change.kind === 'RESCHEDULED' || (change.kind === 'STATUS' && change.fromStatus === 'SCHEDULED');
+    // An appointment keeps the override it was booked with for its own slot; a move back needs its own.
+    const newOverride = rebooks
+      ? await this.rebookingRules(who.doctorId, target, change.kind === 'STATUS' ? change.toStatus : null, req.override, change.kind === 'STATUS' ? current.overrideReason : null, user)
+      : null;
     await this.withConflictMessage(who, target, id, () => this.inLockedDays(who, target, async (trx) => {
       let changes: Record<string, unknown>;
       let expected: string | null = current.status;
       if (change.kind === 'STATUS') {
         if (current.status !== change.toStatus) throw new AppError('CONFLICT', 'The appointment has changed since; nothing was undone', 'id');
-        changes = { status: change.fromStatus, cancel_reason: null, completed_at: null };
+        changes = { status: change.fromStatus, cancel_reason: null, completed_at: null, ...(newOverride ? { override_reason: newOverride } : {}) };
       } else if (change.kind === 'CHECKED_IN') {
         changes = { checked_in_at: null, token_no: null };
       } else {
-        changes = { doctor_id: from.doctorId, appointment_date: from.date, start_time: from.startTime, end_time: from.endTime, checked_in_at: from.checkedInAt, token_no: from.tokenNo };
+        changes = { doctor_id: from.doctorId, appointment_date: from.date, start_time: from.startTime, end_time: from.endTime, checked_in_at: from.checkedInAt, token_no: from.tokenNo, override_reason: newOverride };
         expected = 'SCHEDULED';
       }
       if (!(await updateAppointmentIf(trx, id, expected, changes))) throw new AppError('CONFLICT', 'The appointment has changed since; nothing was undone', 'id');
       await markUndone(trx, change.id);
       await insertHistory(trx, [{ appointmentId: id, kind: 'UNDONE', fromStatus: change.toStatus, toStatus: change.fromStatus, detail: { undid: change.id, kind: change.kind }, userId: user.id }]);
+      if (newOverride) await insertAudit(trx, { ...this.overrideAudit(user, ctx, newOverride), entityId: id });
       return id;
     }));
     return this.get(id);
+  }
+
+  /**
+   * The booking's rules for an undo that makes `slot` a live appointment again; the new override
+   * reason it needs (null inside hours, or under the override the slot was booked with). A no-show
+   * or a completion is only ever set once the time has come, so undoing one needs the day (not
+   * the minute) still to be today.
+   */
+  private async rebookingRules(
+    doctorId: number,
+    slot: Slot,
+    undoneStatus: string | null,
+    override: { reason: string } | undefined,
+    keptOverride: string | null,
+    user: CurrentUser,
+  ): Promise<string | null> {
+    const { doctor, windows } = await this.activeDoctorOn(doctorId, slot.date);
+    if (undoneStatus === 'NO_SHOW' || undoneStatus === 'COMPLETED') {
+      if (slot.date < (await this.clinicNow()).date) throw new AppError('INVALID', `That day has passed; an appointment of ${slot.date} cannot be reopened`, 'id');
+    } else {
+      await this.assertNotPast(slot);
+    }
+    if (!override && keptOverride) return null;
+    return this.checkHours(doctor, slot, windows, override, user);
   }
 
   async history(id: number) {
@@ -342,13 +380,12 @@ export class AppointmentsService {
     }
   }
 
-  /** Inside the doctor's hours, or an override by a DOCTOR or ADMIN with its reason. */
-  /** `day`: the doctor's windows on the slot's date. */
-  private checkHours(doctor: { name: string }, slot: Slot, day: readonly AvailabilityWindow[], override: { reason: string } | undefined, user: CurrentUser): string | null {
+  /** Inside the doctor's hours, or an override with its reason by that doctor or an ADMIN. `day`: the doctor's windows on the slot's date. */
+  private checkHours(doctor: { id: number; name: string }, slot: Slot, day: readonly AvailabilityWindow[], override: { reason: string } | undefined, user: CurrentUser): string | null {
     const open = day.filter((w) => w.available);
     if (isWithinAvailability(slot, open, day.filter((w) => !w.available))) return null;
     if (override) {
-      if (!mayOverride(user)) throw new AppError('FORBIDDEN', 'Only a doctor or an administrator may book outside the doctor’s hours', 'override');
+      if (!mayOverride(user, doctor.id)) throw new AppError('FORBIDDEN', `Only ${doctor.name} or an administrator may book outside ${doctor.name}'s hours`, 'override');
       return override.reason;
     }
     const hours = open.map((w) => `${hhmm(w.startTime)}–${hhmm(w.endTime)}`).join(', ');

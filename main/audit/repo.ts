@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { AuditEntryDto, auditQuerySchema } from '../../preload/contract';
+import type { AuditEntryDto, AuditOutcome, auditQuerySchema } from '../../preload/contract';
 
 export interface AuditRecord {
   userId: number | null;
@@ -9,7 +9,7 @@ export interface AuditRecord {
   action: string;
   entity?: string | null;
   entityId?: number | null;
-  outcome?: 'OK' | 'DENIED' | 'FAILED';
+  outcome?: AuditOutcome;
   detail?: Record<string, unknown> | null;
   /** The call only read records; see insertAudit. */
   read?: boolean;
@@ -26,7 +26,7 @@ interface AuditRow {
   action: string;
   entity: string | null;
   entity_id: number | null;
-  outcome: 'OK' | 'DENIED' | 'FAILED';
+  outcome: AuditOutcome;
   detail: Record<string, unknown> | null;
 }
 

@@ -27,6 +27,8 @@ export interface Database {
    * administrator's; pg_dump never copies replaced rows.
    */
   readonly scrubReplacedRows?: (table: string) => Promise<void>;
+  /** Embedded mode only: from now on the desk's connection runs as RUNTIME_ROLE (after migrating). */
+  readonly useRuntimeRole?: () => Promise<void>;
   /** Drains the pool; in embedded mode also checkpoints PGlite and releases the folder lock. */
   close(): Promise<void>;
 }
@@ -50,7 +52,7 @@ export function pgDataDir(config: EmbeddedDatabaseConfig): string {
  * LISTENs, in the reply to a query of that session. All writes go through the one pooled
  * connection, so that connection LISTENs and hands what it hears to the feed.
  */
-function listenOnConnection(feed: ChangeFeed): (connection: pg.Client, done: (err: Error | null, c: pg.Client) => void) => void {
+function listenOnConnection(feed: ChangeFeed, runtime: RuntimeRole): (connection: pg.Client, done: (err: Error | null, c: pg.Client) => void) => void {
   let connections = 0;
   return (connection, done) => {
     prepareSession(connection, (err) => {
@@ -59,7 +61,7 @@ function listenOnConnection(feed: ChangeFeed): (connection: pg.Client, done: (er
       // PGlite's whole database lives in memory, where reading a page by index costs about what
       // reading the next one does; at the default cost of 4 the planner hashes the whole patient
       // table to name a day's few hundred appointments (13 ms where index lookups take 8).
-      connection.query(`SET random_page_cost = 1.1; LISTEN ${CHANGES_CHANNEL}`).then(
+      connection.query(`SET random_page_cost = 1.1; LISTEN ${CHANGES_CHANNEL}${runtime.active ? `; SET ROLE ${RUNTIME_ROLE}` : ''}`).then(
         () => {
           if (++connections > 1) feed.emit('resync', 'reconnected to the embedded database');
           done(null, connection);
@@ -70,7 +72,17 @@ function listenOnConnection(feed: ChangeFeed): (connection: pg.Client, done: (er
   };
 }
 
-export function embeddedKnexConfig(server: Pick<EmbeddedServer, 'host' | 'port'>, feed?: ChangeFeed): Knex.Config {
+/**
+ * The role the desk's embedded connection runs as once migrated (migrations/20261202030100):
+ * it cannot alter or disable the audit log's trigger, nor rewrite its rows. Migrations run
+ * before, as the database's owner; a reconnect comes back as the runtime role.
+ */
+export const RUNTIME_ROLE = 'clinic_app';
+interface RuntimeRole {
+  active: boolean;
+}
+
+export function embeddedKnexConfig(server: Pick<EmbeddedServer, 'host' | 'port'>, feed?: ChangeFeed, runtime: RuntimeRole = { active: false }): Knex.Config {
   return {
     client: 'pg',
     connection: {
@@ -82,7 +94,7 @@ export function embeddedKnexConfig(server: Pick<EmbeddedServer, 'host' | 'port'>
     } as Knex.PgConnectionConfig,
     // PGlite is one Postgres backend: its socket server takes one connection, and requests
     // queue in the pool instead. Kept open, since reconnecting races the socket's own close.
-    pool: { min: 0, max: 1, idleTimeoutMillis: 24 * 3600_000, afterCreate: feed ? listenOnConnection(feed) : prepareSession },
+    pool: { min: 0, max: 1, idleTimeoutMillis: 24 * 3600_000, afterCreate: feed ? listenOnConnection(feed, runtime) : prepareSession },
     acquireConnectionTimeout: 30_000,
   };
 }
@@ -112,7 +124,8 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
     throw err;
   }
   const changes = new ChangeFeed();
-  const knex = knexFactory(embeddedKnexConfig(server, changes));
+  const runtime: RuntimeRole = { active: false };
+  const knex = knexFactory(embeddedKnexConfig(server, changes, runtime));
   const stopAutoAnalyze = startAutoAnalyze(knex, (message, err) => console.error(`[clinic-desk] ${message}`, err));
   let closing: Promise<void> | undefined;
   return {
@@ -120,6 +133,11 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
     config,
     knex,
     changes,
+    async useRuntimeRole() {
+      runtime.active = true;
+      // The pool's one connection, already open: it switches now (a new one does on connect).
+      await knex.raw(`SET ROLE ${RUNTIME_ROLE}`);
+    },
     async dumpDataDir() {
       // Flushed first, so the image needs no WAL replay when it is loaded.
       await knex.raw('CHECKPOINT');
@@ -145,7 +163,10 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   const db = config.mode === 'server' ? await openServer(config) : await openEmbedded(config);
   const schema = options.schema ?? (config.mode === 'server' ? 'guard' : 'migrate');
   try {
-    if (schema === 'migrate') await migrateToLatest(db.knex);
+    if (schema === 'migrate') {
+      await migrateToLatest(db.knex);
+      await db.useRuntimeRole?.();
+    }
     if (schema === 'guard') await assertSchemaCurrent(db.knex);
   } catch (err) {
     await db.close();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { channels, invalidRequest, type ChannelName, type ChannelSpec, type Res, type Result, type Role } from '../../preload/contract';
+import { channels, parseRequest, type ChannelName, type ChannelSpec, type Res, type Result, type Role } from '../../preload/contract';
 import type { AuditRecord } from '../audit/repo';
 import { CALL_CHANNELS } from '../auth/call-scope';
 import type { SessionStore } from '../auth/sessions';
@@ -53,6 +53,26 @@ export function isUnavailable(err: unknown): boolean {
   );
 }
 
+const REFUSAL_OUTCOMES: Partial<Record<AppError['code'], 'DENIED' | 'REFUSED'>> = {
+  UNAUTHENTICATED: 'DENIED',
+  FORBIDDEN: 'DENIED',
+  CONFLICT: 'REFUSED',
+  NOT_FOUND: 'REFUSED',
+};
+
+/**
+ * Channels whose service writes its own refusal rows, with the reason (a wrong password, a
+ * lock-out): the router adds none after their handlers. Refusals before the handler (a locked
+ * or signed-out session) are still the router's.
+ */
+const SERVICE_AUDITS_REFUSALS: ReadonlySet<string> = new Set(['auth.login', 'auth.unlock', 'auth.changePassword']);
+
+/** Who is calling, as far as the router got before a refusal. */
+interface Caller {
+  userId?: number;
+  user?: CurrentUser;
+}
+
 const fail = (code: AppError['code'], message: string, field?: string): Result<never> => ({
   ok: false,
   error: { code, message, ...(field ? { field } : {}) },
@@ -94,17 +114,19 @@ export class Router {
     const handler = this.handlers.get(channel);
     if (!spec || !handler) return fail('NOT_FOUND', `Unknown call "${String(channel).slice(0, 80)}"`);
 
-    const parsed = spec.req.safeParse(payload);
-    if (!parsed.success) return invalidRequest(parsed.error);
+    const parsed = parseRequest(spec.req, payload);
+    if (!parsed.ok) return parsed;
 
     let user: CurrentUser | undefined;
+    const caller: Caller = {};
     try {
-      user = await this.authorise(channel, spec, ctx);
+      user = await this.authorise(spec, ctx, caller);
     } catch (err) {
       // Leaving or locking an unattended screen must work even when the database (the user's
       // row) cannot be read: the session changes here; only the audit row is lost with the server.
       if (channel === 'auth.logout') this.deps.sessions.signOut(ctx.sessionKey);
       if (channel === 'auth.lock') this.deps.sessions.setLocked(ctx.sessionKey, true);
+      await this.auditRefusal(channel, spec, ctx, caller, parsed.data, err);
       return this.toFailure(channel, err);
     }
 
@@ -118,20 +140,21 @@ export class Router {
       if (audit && !call.audited) await this.deps.audit({ ...audit, entityId: call.auditId ?? entityIdOf(parsed.data, value) });
       return { ok: true, value };
     } catch (err) {
-      if (spec.audit && user && err instanceof AppError && err.code === 'FORBIDDEN') {
-        await this.auditDenied(channel, spec, ctx, user, parsed.data);
-      }
+      if (!SERVICE_AUDITS_REFUSALS.has(channel)) await this.auditRefusal(channel, spec, ctx, { user, userId: user?.id }, parsed.data, err);
       return this.toFailure(channel, err);
     }
   }
 
-  private async authorise(channel: string, spec: ChannelSpec, ctx: CallContext): Promise<CurrentUser | undefined> {
+  /** `caller` learns who is calling as soon as it is known, for the audit row of a refusal. */
+  private async authorise(spec: ChannelSpec, ctx: CallContext, caller: Caller): Promise<CurrentUser | undefined> {
     const state = this.deps.sessions.get(ctx.sessionKey);
+    caller.userId = state?.userId;
     if (spec.roles === 'public') {
       return state ? await this.deps.loadUser(state.userId) : undefined;
     }
     if (!state) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
     const user = await this.deps.loadUser(state.userId);
+    caller.user = user;
     if (!user) {
       this.deps.sessions.signOut(ctx.sessionKey);
       throw new AppError('UNAUTHENTICATED', 'Your account is no longer active. Please sign in again.');
@@ -144,24 +167,32 @@ export class Router {
       throw new AppError('FORBIDDEN', 'A call window can only run the call. Use the main Clinic Desk window for this.');
     }
     if (!(spec.roles as readonly Role[]).includes(user.role)) {
-      if (spec.audit) await this.auditDenied(channel, spec, ctx, user, undefined);
       throw new AppError('FORBIDDEN', 'Your role does not allow this.');
     }
     return user;
   }
 
-  private async auditDenied(channel: string, spec: ChannelSpec, ctx: CallContext, user: CurrentUser, req: unknown): Promise<void> {
+  /**
+   * Every refusal leaves a row, whichever channel: DENIED when the caller may not (signed out,
+   * locked, wrong role or not theirs), REFUSED when the rules said no (a clash, a record that is
+   * not there). Bad input (INVALID) writes nothing at all; an outage cannot write.
+   */
+  private async auditRefusal(channel: string, spec: ChannelSpec, ctx: CallContext, caller: Caller, req: unknown, err: unknown): Promise<void> {
+    if (!(err instanceof AppError)) return;
+    const outcome = REFUSAL_OUTCOMES[err.code];
+    if (!outcome) return;
     await this.deps
       .audit({
-        userId: user.id,
-        userEmail: user.email,
+        userId: caller.user?.id ?? caller.userId ?? null,
+        userEmail: caller.user?.email ?? null,
         workstation: ctx.workstation,
         action: channel,
         entity: spec.audit?.entity ?? null,
         entityId: entityIdOf(req, undefined),
-        outcome: 'DENIED',
+        outcome,
+        detail: { code: err.code, ...(err.field ? { field: err.field } : {}) },
       })
-      .catch((err: unknown) => this.deps.log('audit write failed', err));
+      .catch((auditErr: unknown) => this.deps.log('audit write failed', auditErr));
   }
 
   private toFailure(channel: string, err: unknown): Result<never> {

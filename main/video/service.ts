@@ -89,7 +89,8 @@ export class VideoService {
       roomSid: req.roomSid,
       type: req.type,
       participant: req.participant ?? null,
-      data: { source: 'call-window', reportedBy: user.id, ...req.detail },
+      // Main's own facts last: nothing the window sends can stand in for them.
+      data: { ...req.detail, source: 'call-window', reportedBy: user.id },
     });
     return null;
   }

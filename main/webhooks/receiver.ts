@@ -23,6 +23,8 @@ export interface WebhookReceiverOptions {
   host?: string;
   /** Time-outs and the connection cap: this server faces the internet (tests shorten them). */
   limits?: Partial<HttpLimits>;
+  /** The clock events' Timestamps are judged by (tests set it). */
+  now?: () => number;
 }
 
 export interface WebhookReceiver {
@@ -31,10 +33,27 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-/** Twilio retries a callback it thinks failed; room + sequence number (or the body's hash) identify a repeat. */
-export function dedupKeyOf(params: Record<string, string>, rawBody: string): string {
+/**
+ * Twilio retries a callback it thinks failed; room + sequence number identify a repeat. An
+ * event without a sequence number is named by its fields in sorted order plus its signature:
+ * the signature covers the sorted fields, so the same event re-sent with its fields reordered
+ * (or re-encoded) is still valid and must still be the same event — a hash of the raw body is not.
+ */
+export function dedupKeyOf(params: Record<string, string>, signature: string): string {
   if (params.RoomSid && params.SequenceNumber) return `${params.RoomSid}:${params.SequenceNumber}`;
-  return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+  const sorted = Object.keys(params)
+    .sort()
+    .map((k) => [k, params[k]]);
+  return `sha256:${createHash('sha256').update(JSON.stringify([sorted, signature])).digest('hex')}`;
+}
+
+/** How old (or how far ahead of this clock) an event's Timestamp may be: a captured, validly signed callback replayed later is refused. */
+export const WEBHOOK_MAX_AGE_MS = 15 * 60_000;
+export const WEBHOOK_MAX_AHEAD_MS = 5 * 60_000;
+
+function isFresh(timestamp: string | undefined, now: number): boolean {
+  const at = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
+  return Number.isFinite(at) && at >= now - WEBHOOK_MAX_AGE_MS && at <= now + WEBHOOK_MAX_AHEAD_MS;
 }
 
 
@@ -47,7 +66,8 @@ function answer(res: http.ServerResponse, status: number, text = ''): void {
  * Twilio Video status callbacks over plain HTTP. Each request's X-Twilio-Signature is checked
  * with the twilio package against the configured public webhook URL and Auth Token (read per
  * request, so an ADMIN's change applies at once); a bad or missing one gets 403 and nothing is
- * stored. A valid event is stored raw (once), answered 204 straight away and handed to the worker.
+ * stored; a stale or undated one gets 400. A valid event is stored raw (once), answered 204
+ * straight away and handed to the worker.
  */
 export async function startWebhookReceiver(options: WebhookReceiverOptions): Promise<WebhookReceiver> {
   const server = limitedServer(options.limits, async (req, res) => {
@@ -63,10 +83,12 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       if (typeof signature !== 'string' || !twilio.validateRequest(settings.authToken, signature, settings.webhookUrl, params)) {
         return answer(res, 403, 'Bad signature');
       }
+      // Twilio stamps every room callback; one without a stamp, or an old one, is not taken.
+      if (!isFresh(params.Timestamp, (options.now ?? Date.now)())) return answer(res, 400, 'Stale or undated event');
       const id = await storeWebhookEvent(options.knex, {
         eventType: (params.StatusCallbackEvent ?? 'unknown').slice(0, 100),
         data: params,
-        dedupKey: dedupKeyOf(params, raw),
+        dedupKey: dedupKeyOf(params, signature),
       });
       answer(res, 204);
       if (id !== undefined) options.stored(id);

@@ -46,6 +46,9 @@ export const rescheduleSchema = z
   .strictObject({ id: idSchema, doctorId: idSchema.optional(), ...slotFields, override: overrideSchema.optional() })
   .refine((v) => !v.endTime || v.endTime > v.startTime, endAfterStart);
 
+/** An undo that puts the appointment back in the book passes the booking's rules: outside hours, it needs an override too. */
+export const undoSchema = z.strictObject({ id: idSchema, override: overrideSchema.optional() });
+
 export const cancelSchema = z.strictObject({ id: idSchema, reason: z.string().trim().min(3, 'Give a reason for the cancellation').max(500) });
 
 export const listAppointmentsSchema = z

@@ -26,6 +26,7 @@ import {
   listAppointmentsSchema,
   queueSchema,
   rescheduleSchema,
+  undoSchema,
   walkInSchema,
 } from './appointments';
 import {
@@ -116,7 +117,7 @@ export const channels = {
   'auth.touch': channel({ req: empty, res: z.null(), roles: ALL }),
   'auth.changePassword': channel({ req: changePasswordSchema, res: z.null(), roles: ALL }),
 
-  'users.list': channel({ req: empty, res: z.array(userSchema), roles: ADMIN }),
+  'users.list': channel({ req: empty, res: z.array(userSchema), roles: ADMIN, audit: { entity: 'user', kind: 'read' } }),
   'users.create': channel({ req: createUserSchema, res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
   'users.update': channel({ req: updateUserSchema, res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
   'users.setDisabled': channel({
@@ -133,7 +134,7 @@ export const channels = {
   }),
   'users.unlock': channel({ req: z.strictObject({ id: idSchema }), res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),
 
-  'audit.list': channel({ req: auditQuerySchema, res: z.array(auditEntrySchema), roles: ADMIN }),
+  'audit.list': channel({ req: auditQuerySchema, res: z.array(auditEntrySchema), roles: ADMIN, audit: { entity: 'audit', kind: 'read' } }),
 
   'doctors.list': channel({ req: listDoctorsSchema, res: z.array(doctorSchema), roles: ALL }),
   'doctors.specializations': channel({ req: empty, res: z.array(z.string()), roles: ALL }),
@@ -178,7 +179,7 @@ export const channels = {
   'appointments.checkIn': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.complete': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.noShow': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
-  'appointments.undo': channel({ req: byId, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.undo': channel({ req: undoSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.history': channel({ req: byId, res: z.array(historyEntrySchema), roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
   'appointments.walkIn': channel({ req: walkInSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.queue': channel({ req: z.strictObject({ doctorId: idSchema.optional() }), res: queueSchema, roles: ALL }),
@@ -211,7 +212,8 @@ export const channels = {
 
   'backup.getSchedule': channel({ req: empty, res: backupScheduleSchema, roles: ADMIN }),
   'backup.saveSchedule': channel({ req: saveBackupScheduleSchema, res: backupScheduleSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
-  'backup.runNow': channel({ req: empty, res: backupRunSchema, roles: ADMIN }),
+  // A backup is a copy of every patient's record: who took one is kept like any other read.
+  'backup.runNow': channel({ req: empty, res: backupRunSchema, roles: ADMIN, audit: { entity: 'backup', kind: 'write' } }),
   'backup.status': channel({ req: empty, res: backupStatusSchema, roles: ADMIN }),
   'backup.exportRecoveryKey': channel({ req: empty, res: recoveryKeySchema, roles: ADMIN, audit: { entity: 'settings', kind: 'read' } }),
   'health.get': channel({ req: empty, res: healthReportSchema, roles: ADMIN }),

@@ -90,7 +90,9 @@ export const updateSettingsSchema = z.strictObject({
   idleLockMinutes: z.number().int().min(1, 'At least 1 minute').max(240, 'At most 240 minutes').optional(),
 });
 
-export const AUDIT_OUTCOMES = ['OK', 'DENIED', 'FAILED'] as const;
+/** DENIED: the caller may not; REFUSED: allowed, but the rules said no (a clash, a missing record). */
+export const AUDIT_OUTCOMES = ['OK', 'DENIED', 'REFUSED', 'FAILED'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export const auditEntrySchema = z.object({
   id: idSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from './text';
 
 /** The closed set of error codes a call can end with. */
 export const ERROR_CODES = [
@@ -28,4 +29,15 @@ export function invalidRequest(error: z.ZodError): { ok: false; error: CallError
   const issue = error.issues[0];
   const field = issue?.path.join('.');
   return { ok: false, error: { code: 'INVALID', message: issue?.message ?? 'Invalid request', ...(field ? { field } : {}) } };
+}
+
+/**
+ * How every request is read: text the database cannot store is refused at its field whatever
+ * the channel (so no field's schema has to remember it), then the channel's own schema.
+ */
+export function parseRequest<S extends z.ZodType>(schema: S, payload: unknown): { ok: true; data: z.output<S> } | { ok: false; error: CallError } {
+  const at = unstorableTextAt(payload);
+  if (at) return { ok: false, error: { code: 'INVALID', message: UNSTORABLE_TEXT_MESSAGE, ...(at.length ? { field: at.join('.') } : {}) } };
+  const parsed = schema.safeParse(payload);
+  return parsed.success ? { ok: true, data: parsed.data } : invalidRequest(parsed.error);
 }

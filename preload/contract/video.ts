@@ -93,12 +93,25 @@ export const VIDEO_EVENT_TYPES = [
   'device-error',
 ] as const;
 
+/** Keys of a call event's data that main fills in from the caller's session. */
+const MAIN_SET_EVENT_KEYS = ['source', 'reportedBy'] as const;
+
 export const reportVideoEventSchema = z.strictObject({
   roomSid: z.string().regex(/^RM[0-9a-fA-F]{32}$/, 'Not a Twilio room'),
   type: z.enum(VIDEO_EVENT_TYPES),
   participant: z.string().trim().max(255).optional(),
-  /** Short facts for later support (an error code, a device kind); never media or patient data. */
-  detail: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
+  /**
+   * Short facts for later support (an error code, a device kind); never media or patient data.
+   * Who reported it and from where are main's to write, from the session.
+   */
+  detail: z
+    .record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.union([z.string().max(500), z.number(), z.boolean()]))
+    .superRefine((detail, ctx) => {
+      for (const key of MAIN_SET_EVENT_KEYS) {
+        if (Object.hasOwn(detail, key)) ctx.addIssue({ code: 'custom', path: [key], message: 'Set by Clinic Desk itself, not by the call window' });
+      }
+    })
+    .optional(),
 });
 
 export const endCallSchema = z.strictObject({ roomSid: reportVideoEventSchema.shape.roomSid });

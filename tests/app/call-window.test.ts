@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { BrowserWindow, BrowserWindowConstructorOptions, HandlerDetails, PermissionRequest, WebContents, WindowOpenHandlerResponse } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, PermissionRequest, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionStore } from '../../main/auth/sessions';
 import { callRoute, callWindowOpener } from '../../main/app/call-window';
@@ -9,12 +9,8 @@ import { secureWebPreferences } from '../../main/app/security';
 // electron is never imported: the opener gets its BrowserWindow factory injected, so a
 // recording stand-in is enough.
 class FakeContents extends EventEmitter {
-  openHandler: ((d: HandlerDetails) => WindowOpenHandlerResponse) | undefined;
   constructor(readonly id: number) {
     super();
-  }
-  setWindowOpenHandler(h: (d: HandlerDetails) => WindowOpenHandlerResponse) {
-    this.openHandler = h;
   }
 }
 
@@ -38,7 +34,6 @@ function setup() {
   const sessions = new SessionStore();
   const callWindows = new Set<number>();
   const windows: FakeWindow[] = [];
-  const openExternal = vi.fn(async (_url: string) => {});
   const open = callWindowOpener({
     createWindow: (options) => {
       const w = new FakeWindow(options);
@@ -47,12 +42,11 @@ function setup() {
     },
     preload: '/app/preload/index.cjs',
     devTools: false,
-    openExternal,
     sessions,
     callWindows,
   });
   sessions.signIn('7', 42);
-  return { sessions, callWindows, windows, open, openExternal };
+  return { sessions, callWindows, windows, open };
 }
 
 describe('the call window', () => {
@@ -65,8 +59,7 @@ describe('the call window', () => {
     expect(callRoute(5)).toBe('app://clinic/index.html#/call/5');
     expect(callWindows.has(win.webContents.id)).toBe(true);
     expect(sessions.get(String(win.webContents.id))).toMatchObject({ userId: 42, locked: false });
-    // Locked down like every window: no new windows, links only to the system browser.
-    expect(win.webContents.openHandler?.({ url: 'https://example.org/' } as HandlerDetails)).toEqual({ action: 'deny' });
+    // Its navigation and new windows are guarded by the app-wide web-contents-created handler (tests/app/index.test.ts).
   });
 
   it('is the only window granted camera and microphone', async () => {

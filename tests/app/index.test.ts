@@ -71,6 +71,8 @@ function makeElectron({ singleInstance = true, isPackaged = false }: StubOptions
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
       windows.push(this);
+      // As Electron does for every webContents it creates.
+      electron.app.emit('web-contents-created', {}, this.webContents);
     }
     isMinimized(): boolean {
       return this.minimized;
@@ -209,6 +211,30 @@ describe('main/app/index.ts before ready', () => {
     expect(protocol.handle).not.toHaveBeenCalled();
     expect(stubs.windows).toHaveLength(0);
     expect(stubs.ipcHandlers.size).toBe(0);
+    // One guard for every webContents, there before any can exist.
+    expect(app.listenerCount('web-contents-created')).toBe(1);
+  });
+
+  it('locks down every webContents Electron creates, whoever creates it', async () => {
+    setEnv({ CLINIC_DATA_DIR: path.join(os.tmpdir(), 'clinic-never-opened') });
+    const stubs = await runShell();
+    const { app, shell } = stubs.electron;
+    // Say a devtools panel, a print preview or a window some later code opens without the guard.
+    const stray = new FakeWebContents(500);
+    app.emit('web-contents-created', {}, stray);
+    const prevented = (name: string, ...args: unknown[]) => {
+      const event = { preventDefault: vi.fn() };
+      stray.emit(name, event, ...args);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-attach-webview', {}, { src: 'app://clinic/index.html' })).toBe(true);
+    const frameNavigation = { url: 'https://evil.example/', isMainFrame: false, preventDefault: vi.fn() };
+    stray.emit('will-frame-navigate', frameNavigation);
+    expect(frameNavigation.preventDefault).toHaveBeenCalled();
+    expect(stray.openHandler?.({ url: 'mailto:desk@clinic.example' } as HandlerDetails)).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(shell.openExternal.mock.calls).toEqual([['mailto:desk@clinic.example']]));
   });
 
   it('quits at once when another instance holds the single-instance lock', async () => {
@@ -279,7 +305,6 @@ describe('main/app/index.ts with the embedded database', () => {
     expect(stay.preventDefault).not.toHaveBeenCalled();
     expect(win.webContents.openHandler?.({ url: 'https://example.com/help' } as HandlerDetails)).toEqual({ action: 'deny' });
     expect(win.webContents.openHandler?.({ url: 'file:///etc/passwd' } as HandlerDetails)).toEqual({ action: 'deny' });
-    expect(shell.openExternal.mock.calls).toEqual([['https://example.com/help']]);
 
     // Permission handlers are installed; the main window gets no camera or microphone.
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
@@ -309,6 +334,14 @@ describe('main/app/index.ts with the embedded database', () => {
     expect(admin).toMatchObject({ ok: true, value: { email: 'admin@sunrise.example', role: 'ADMIN' } });
     const audit = await call(stubs, 'audit.list', { action: 'auth.createFirstAdmin' }, invokeFrom(win.webContents));
     expect(audit).toMatchObject({ ok: true, value: [{ action: 'auth.createFirstAdmin', workstation: os.hostname() }] });
+
+    // https leaves the app only for the hosts the clinic configured: its patient join page.
+    const joinTemplate = { joinUrlTemplate: 'https://join.sunrise.example/visit?t={token}' };
+    expect(await call(stubs, 'video.updateSettings', joinTemplate, invokeFrom(win.webContents))).toMatchObject({ ok: true });
+    expect(win.webContents.openHandler?.({ url: 'https://join.sunrise.example/visit?t=abc' } as HandlerDetails)).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalled());
+    // example.com (asked for before the join page) was never opened.
+    expect(shell.openExternal.mock.calls).toEqual([['https://join.sunrise.example/visit?t=abc']]);
     await vi.waitFor(() =>
       expect(win.webContents.send).toHaveBeenCalledWith('clinic:event', {
         event: 'session.changed',

@@ -1,6 +1,19 @@
-import type { DesktopCapturerSource, DisplayMediaRequestHandlerHandlerRequest, PermissionCheckHandlerHandlerDetails, PermissionRequest, Session, Streams, WebContents, WebFrameMain } from 'electron';
+import type {
+  BrowserWindow,
+  DesktopCapturerSource,
+  Dialog,
+  DisplayMediaRequestHandlerHandlerRequest,
+  MessageBoxOptions,
+  PermissionCheckHandlerHandlerDetails,
+  PermissionRequest,
+  Session,
+  Streams,
+  WebContents,
+  WebFrameMain,
+} from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { installPermissionHandlers, mediaOnlyForCallWindows, screenShareForCallWindows } from '../../main/app/permissions';
+import { sharePicker } from '../../main/app/share-picker';
 
 type Handlers = ReturnType<typeof mediaOnlyForCallWindows>;
 type Permission = Parameters<Handlers['request']>[1];
@@ -58,7 +71,7 @@ describe('mediaOnlyForCallWindows: permission requests', () => {
     expect(request(handlers, mainWindow, 'media', types)).toBe(false);
   });
 
-  it.each([[['screen']], [['audio', 'screen']], [['video', 'window']], [['tab']], [['unknown']]])('refuses media %j (not camera/microphone) to the call window', (types) => {
+  it.each([[undefined], [[]], [['screen']], [['audio', 'screen']], [['video', 'window']], [['tab']], [['unknown']], [['audio', 'unknown']]])('refuses media %j (not named camera/microphone) to the call window', (types) => {
     expect(request(handlers, callWindow, 'media', types)).toBe(false);
   });
 
@@ -83,13 +96,14 @@ describe('mediaOnlyForCallWindows: permission requests', () => {
 describe('mediaOnlyForCallWindows: permission checks', () => {
   const handlers = mediaOnlyForCallWindows(isCallWindow);
 
-  it('grants the call window a media check for audio, video, or unspecified', () => {
+  it('grants the call window a media check for audio or video', () => {
     expect(check(handlers, callWindow, 'media', 'audio')).toBe(true);
     expect(check(handlers, callWindow, 'media', 'video')).toBe(true);
-    expect(check(handlers, callWindow, 'media')).toBe(true);
   });
 
-  it('refuses a media check of an unknown kind, or from anything but the call window', () => {
+  it('refuses a media check that does not say its kind, of an unknown kind, or from anything but the call window', () => {
+    expect(check(handlers, callWindow, 'media')).toBe(false);
+    expect(check(handlers, callWindow, 'media', '')).toBe(false);
     expect(check(handlers, callWindow, 'media', 'unknown')).toBe(false);
     expect(check(handlers, callWindow, 'media', 'screen')).toBe(false);
     expect(check(handlers, mainWindow, 'media', 'audio')).toBe(false);
@@ -115,7 +129,9 @@ describe('installPermissionHandlers', () => {
     const setPermissionCheckHandler = vi.fn<Session['setPermissionCheckHandler']>();
     const setDisplayMediaRequestHandler = vi.fn<Session['setDisplayMediaRequestHandler']>();
     const session = { setPermissionRequestHandler, setPermissionCheckHandler, setDisplayMediaRequestHandler } as unknown as Session;
-    installPermissionHandlers(session, isCallWindow, { contentsOf: () => undefined, screens: async () => [] });
+    installPermissionHandlers(session, isCallWindow, { contentsOf: () => undefined, sources: async () => [], choose: async () => undefined });
+    // The OS picker where there is one.
+    expect(setDisplayMediaRequestHandler.mock.calls[0]![1]).toEqual({ useSystemPicker: true });
     expect(setPermissionRequestHandler).toHaveBeenCalledTimes(1);
     expect(setPermissionCheckHandler).toHaveBeenCalledTimes(1);
     expect(setDisplayMediaRequestHandler).toHaveBeenCalledTimes(1);
@@ -135,22 +151,73 @@ describe('installPermissionHandlers', () => {
 
 describe('screen sharing', () => {
   const screen = { id: 'screen:0:0', name: 'Entire screen' } as DesktopCapturerSource;
+  const notes = { id: 'window:42:0', name: 'Slides — case notes' } as DesktopCapturerSource;
   const frameOf = new Map<WebFrameMain, WebContents>([
     [{ url: 'app://clinic/index.html#/call/5' } as WebFrameMain, callWindow],
     [{ url: 'app://clinic/index.html' } as WebFrameMain, mainWindow],
   ]);
   const [callFrame, mainFrame] = [...frameOf.keys()] as [WebFrameMain, WebFrameMain];
-  const handler = screenShareForCallWindows(isCallWindow, (f) => frameOf.get(f), async () => [screen]);
-  const ask = (frame: WebFrameMain | null, videoRequested = true) =>
-    new Promise<Streams | null>((resolve) => handler({ frame, videoRequested, audioRequested: true, securityOrigin: 'app://clinic', userGesture: true } as DisplayMediaRequestHandlerHandlerRequest, resolve));
 
-  it('gives a call window the screen, without system audio', async () => {
-    expect(await ask(callFrame)).toEqual({ video: screen });
+  function sharing(choice: (offered: DesktopCapturerSource[]) => DesktopCapturerSource | undefined, sources = [screen, notes]) {
+    const choose = vi.fn(async (offered: DesktopCapturerSource[], _contents: WebContents) => choice(offered));
+    const handler = screenShareForCallWindows(isCallWindow, (f) => frameOf.get(f), { sources: async () => sources, choose });
+    const ask = (frame: WebFrameMain | null, videoRequested = true) =>
+      new Promise<Streams | null>((resolve) => handler({ frame, videoRequested, audioRequested: true, securityOrigin: 'app://clinic', userGesture: true } as DisplayMediaRequestHandlerHandlerRequest, resolve));
+    return { ask, choose };
+  }
+
+  it('lets the person at the call window choose among screens and windows, and shares only that, without system audio', async () => {
+    const { ask, choose } = sharing((offered) => offered.find((s) => s.id === notes.id));
+    expect(await ask(callFrame)).toEqual({ video: notes });
+    expect(choose.mock.calls).toEqual([[[screen, notes], callWindow]]);
   });
 
-  it('refuses the main window, a frame that is gone, and a request without video', async () => {
+  it('shares nothing when the person declines: never a screen picked for them', async () => {
+    const { ask, choose } = sharing(() => undefined);
+    expect(await ask(callFrame)).toBeNull();
+    expect(choose).toHaveBeenCalledTimes(1);
+  });
+
+  it('with nothing to share, asks nothing and shares nothing', async () => {
+    const { ask, choose } = sharing(() => screen, []);
+    expect(await ask(callFrame)).toBeNull();
+    expect(choose).not.toHaveBeenCalled();
+  });
+
+  it('refuses the main window, a frame that is gone, and a request without video, without asking', async () => {
+    const { ask, choose } = sharing(() => screen);
     expect(await ask(mainFrame)).toBeNull();
     expect(await ask(null)).toBeNull();
     expect(await ask(callFrame, false)).toBeNull();
+    expect(choose).not.toHaveBeenCalled();
+  });
+});
+
+describe('sharePicker (where the OS has no picker)', () => {
+  const sources = [
+    { id: 'screen:0:0', name: 'Screen 1' },
+    { id: 'window:42:0', name: 'Slides — case notes' },
+    { id: 'screen:1:0', name: 'Screen 2' },
+  ] as DesktopCapturerSource[];
+  const parent = {} as BrowserWindow;
+
+  function picker(response: number) {
+    const showMessageBox = vi.fn(async (..._args: unknown[]) => ({ response, checkboxChecked: false }));
+    const choose = sharePicker({ showMessageBox } as unknown as Pick<Dialog, 'showMessageBox'>, () => parent);
+    return { choose, showMessageBox };
+  }
+
+  it('lists windows before whole screens, each named, with Cancel as the default and the Escape answer', async () => {
+    const { choose, showMessageBox } = picker(0);
+    expect(await choose(sources, callWindow)).toBe(sources[1]);
+    const [owner, options] = showMessageBox.mock.calls[0] as [BrowserWindow, MessageBoxOptions];
+    expect(owner).toBe(parent);
+    expect(options.buttons).toEqual(['Window: Slides — case notes', 'Whole screen: Screen 1', 'Whole screen: Screen 2', 'Cancel']);
+    expect([options.defaultId, options.cancelId]).toEqual([3, 3]);
+  });
+
+  it('answers with the chosen screen, or nothing for Cancel', async () => {
+    expect(await picker(2).choose(sources, callWindow)).toBe(sources[2]);
+    expect(await picker(3).choose(sources, callWindow)).toBeUndefined();
   });
 });

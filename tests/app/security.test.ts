@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { isAppUrl, lockDownContents, safeExternalUrl, secureWebPreferences } from '../../main/app/security';
+import { allowListedOpener, isAppUrl, lockDownContents, safeExternalUrl, secureWebPreferences } from '../../main/app/security';
 
 describe('secureWebPreferences', () => {
   it.each([true, false])('sandboxes and isolates every window, Node off everywhere (devTools %s)', (devTools) => {
@@ -155,6 +155,21 @@ describe('lockDownContents', () => {
     }
   });
 
+  it('will-frame-navigate: no frame of the page, main or sub, navigates away from the app', () => {
+    const { contents } = lockedDown();
+    const navigate = (url: string, isMainFrame: boolean) => {
+      const details = { url, isMainFrame, preventDefault: vi.fn() };
+      contents.emit('will-frame-navigate', details);
+      return details.preventDefault.mock.calls.length > 0;
+    };
+    for (const isMainFrame of [true, false]) {
+      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'about:blank']) {
+        expect(navigate(url, isMainFrame), url).toBe(true);
+      }
+      expect(navigate('app://clinic/index.html#/call/5', isMainFrame)).toBe(false);
+    }
+  });
+
   it('prevents attaching a <webview>', () => {
     const { fire } = lockedDown();
     expect(fire('will-attach-webview', {}, { src: 'https://evil.example/' })).toBe(true);
@@ -183,5 +198,44 @@ describe('lockDownContents', () => {
       if (external === undefined) expect(openExternal, url).not.toHaveBeenCalled();
       else expect(openExternal.mock.calls, url).toEqual([[external]]);
     }
+  });
+});
+
+describe('allowListedOpener', () => {
+  function opener(hosts: Promise<ReadonlySet<string>> | Error) {
+    const open = vi.fn(async (_url: string) => {});
+    const log = vi.fn();
+    const openLink = allowListedOpener(async () => (hosts instanceof Error ? Promise.reject(hosts) : hosts), open, log);
+    return { openLink, open, log };
+  }
+
+  it('opens mailto, tel and https to the clinic’s configured hosts only', async () => {
+    const { openLink, open } = opener(Promise.resolve(new Set(['join.sunrise.example', 'pay.sunrise.example:8443'])));
+    for (const url of [
+      'https://join.sunrise.example/visit?t=abc',
+      'https://pay.sunrise.example:8443/receipt/5',
+      'mailto:desk@sunrise.example',
+      'tel:+911234567890',
+      'https://example.com/help',
+      'https://join.sunrise.example.evil.example/',
+      'https://pay.sunrise.example/receipt/5',
+      'https://evil.example/?next=https://join.sunrise.example/',
+      'http://join.sunrise.example/',
+      'javascript:alert(1)',
+    ]) {
+      await openLink(url);
+    }
+    expect(open.mock.calls).toEqual([['https://join.sunrise.example/visit?t=abc'], ['https://pay.sunrise.example:8443/receipt/5'], ['mailto:desk@sunrise.example'], ['tel:+911234567890']]);
+  });
+
+  it('opens no https link when no host is configured, or the hosts cannot be read', async () => {
+    const none = opener(Promise.resolve(new Set<string>()));
+    await none.openLink('https://join.sunrise.example/visit');
+    expect(none.open).not.toHaveBeenCalled();
+    const failing = opener(new Error('database down'));
+    await failing.openLink('https://join.sunrise.example/visit');
+    await failing.openLink('mailto:desk@sunrise.example');
+    expect(failing.open.mock.calls).toEqual([['mailto:desk@sunrise.example']]);
+    expect(failing.log).toHaveBeenCalledWith('reading the allowed link hosts failed', expect.any(Error));
   });
 });

@@ -42,7 +42,7 @@ describe('npm run webhooks', () => {
     try {
       const url = await waitFor('the listening line', () => /listening on (http:\/\/\S+) /.exec(out)?.[1], 180_000, 50);
       expect(out).toContain('1 stored event(s) resumed');
-      const params = { AccountSid: TEST_TWILIO.accountSid, RoomSid: `RM${'d'.repeat(32)}`, StatusCallbackEvent: 'room-created', SequenceNumber: '0' };
+      const params = { AccountSid: TEST_TWILIO.accountSid, RoomSid: `RM${'d'.repeat(32)}`, StatusCallbackEvent: 'room-created', SequenceNumber: '0', Timestamp: new Date().toISOString() };
       const data = TEST_TWILIO.webhookUrl + Object.keys(params).sort().map((k) => k + params[k as keyof typeof params]).join('');
       const res = await fetch(`${url}/twilio/video`, {
         method: 'POST',

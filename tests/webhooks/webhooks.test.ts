@@ -31,6 +31,9 @@ function callback(room: string, sequence: number, event: string, extra: Record<s
   };
 }
 
+/** The receiver's clock: a few minutes after the callbacks above were stamped. */
+const NOW = Date.UTC(2026, 10, 25, 10, 5);
+
 describe.each(MODES)('Twilio webhooks (%s)', (mode: Mode) => {
   let h: Harness;
   let knex: Knex;
@@ -57,7 +60,7 @@ describe.each(MODES)('Twilio webhooks (%s)', (mode: Mode) => {
     worker?.stop();
     await receiver?.close();
     worker = new WebhookWorker(knex, { log: (m) => logged.push(m), backoffMs: () => 0 });
-    receiver = await startWebhookReceiver({ knex, log: (m) => logged.push(m), secretBox: keys.secretBox, stored: (id) => worker.enqueue(id) });
+    receiver = await startWebhookReceiver({ knex, log: (m) => logged.push(m), secretBox: keys.secretBox, stored: (id) => worker.enqueue(id), now: () => NOW });
   });
 
   async function session(): Promise<string> {
@@ -122,6 +125,48 @@ describe.each(MODES)('Twilio webhooks (%s)', (mode: Mode) => {
     await worker.idle();
     expect(await stored(room)).toHaveLength(1);
     expect(await callEvents(room)).toHaveLength(1);
+  });
+
+  it('an event without a sequence number, re-sent with its fields in another order, is stored once', async () => {
+    const room = await session();
+    const params = callback(room, 4, 'participant-connected', { ParticipantIdentity: 'doctor-1' });
+    delete params.SequenceNumber;
+    const signature = sign(params);
+    const reordered = new URLSearchParams(Object.entries(params).reverse()).toString();
+    expect(reordered).not.toBe(new URLSearchParams(params).toString());
+    expect((await post(params, signature)).status).toBe(204);
+    const again = await fetch(`${receiver.url}/twilio/video`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+      body: reordered,
+    });
+    expect(again.status).toBe(204);
+    await worker.idle();
+    expect(await stored(room)).toHaveLength(1);
+    expect(await callEvents(room)).toHaveLength(1);
+    // Another event of the same room (another participant) is not taken for a repeat.
+    const other = { ...params, ParticipantIdentity: 'patient-9' };
+    expect((await post(other, sign(other))).status).toBe(204);
+    await worker.idle();
+    expect(await stored(room)).toHaveLength(2);
+    expect(await callEvents(room)).toHaveLength(2);
+  });
+
+  it.each([
+    ['stamped 20 minutes ago', new Date(NOW - 20 * 60_000).toISOString()],
+    ['stamped 10 minutes ahead of this clock', new Date(NOW + 10 * 60_000).toISOString()],
+    ['without a stamp', undefined],
+    ['with a stamp that is not a time', 'yesterday'],
+  ])('a validly signed callback %s is refused with 400 and nothing is stored', async (_label, timestamp) => {
+    const room = await session();
+    const params = callback(room, 5, 'room-ended');
+    if (timestamp === undefined) delete params.Timestamp;
+    else params.Timestamp = timestamp;
+    const res = await post(params, sign(params));
+    expect([res.status, await res.text()]).toEqual([400, 'Stale or undated event']);
+    await worker.idle();
+    expect(await stored(room)).toEqual([]);
+    expect(await knex('video_call_sessions').where({ session_id: room }).first('status')).toEqual({ status: 'IN_PROGRESS' });
   });
 
   it('a worker killed mid-queue loses and repeats nothing after restart', async () => {

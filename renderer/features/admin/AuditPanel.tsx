@@ -12,7 +12,8 @@ import { Table, type Column } from '../../ui/Table';
 const PAGE = 100;
 /** The kinds of record the router audits, straight from the contract. */
 const ENTITIES = [...new Set(Object.values(channels).flatMap((c) => ('audit' in c && c.audit ? [c.audit.entity] : [])))].sort();
-const OUTCOME_NAMES = { OK: 'Done', DENIED: 'Refused', FAILED: 'Failed' } as const;
+// DENIED: the caller was not allowed; REFUSED: allowed, but the booking rules or a missing record said no.
+const OUTCOME_NAMES = { OK: 'Done', DENIED: 'Refused', REFUSED: 'Declined', FAILED: 'Failed' } as const;
 const EMPTY = { from: '', to: '', userId: '', action: '', entity: '', entityId: '', outcome: '' };
 const FIELDS = Object.keys(EMPTY);
 
