@@ -14,6 +14,8 @@ import * as appointmentWorkflow from './20261125001100_appointment_workflow';
 import * as deskPayments from './20261125001200_desk_payments';
 import * as videoConsultations from './20261125001300_video_consultations';
 import * as backups from './20261125001400_backups';
+import * as deskIntegrity from './20261202050000_desk_integrity';
+import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 
 export interface NamedMigration {
   name: string;
@@ -41,4 +43,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125001300_video_consultations', migration: videoConsultations },
   // Backup schedule and run history (the reliability slice's range, 20261125001400..1499).
   { name: '20261125001400_backups', migration: backups },
+  // The front desk's settings, advances and frozen receipts; patient phones in E.164 (20261202050000..0599).
+  { name: '20261202050000_desk_integrity', migration: deskIntegrity },
+  { name: '20261202050100_patient_phones_e164', migration: patientPhonesE164 },
 ];
