@@ -11,7 +11,9 @@ import type { Knex } from 'knex';
 // - payments.receipt_*: a numbered receipt never changes. What it printed (patient, doctor,
 //   clinic header) is copied into the payment in the transaction that issues its number, so a
 //   reprint after a patient, doctor or clinic is renamed still shows what the patient took
-//   home. Rows numbered before this version get today's names: the best that is known.
+//   home. Rows numbered before this version get today's names: the best that is known. Rows
+//   that break the desk-payment rules (20261125001200, NOT VALID there) are left alone, since
+//   writing them would re-check those rules; their receipts keep printing the current names.
 
 const FROZEN = ['receipt_patient_name', 'receipt_patient_phone', 'receipt_doctor_name', 'receipt_doctor_specialization', 'receipt_clinic_name', 'receipt_clinic_address'];
 
@@ -38,7 +40,9 @@ export async function up(knex: Knex): Promise<void> {
       JOIN patient_entities pt ON pt.id = a.patient_id
       JOIN doctor_entities d ON d.id = a.doctor_id
      CROSS JOIN clinic_settings s
-     WHERE a.id = p.appointment_id AND s.id = 1 AND p.order_id IS NOT NULL
+     WHERE a.id = p.appointment_id AND s.id = 1 AND p.order_id ~ '^CD-[0-9]{4}-[0-9]+$'
+       AND p.status IN ('PAID', 'REFUNDED') AND (p.payment_method IS NULL OR p.payment_method IN ('CASH', 'CARD', 'UPI'))
+       AND ((p.refund_of IS NULL AND p.amount > 0) OR (p.refund_of IS NOT NULL AND p.amount < 0))
   `);
 }
 

@@ -5,7 +5,7 @@ import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 const SESSION: SessionDto = { userId: 1, email: 'meera@clinic.test', displayName: 'Meera Iyer', role: 'ADMIN', doctorId: null, locked: false, idleLockMinutes: 10 };
-const SETTINGS: SettingsDto = { clinicName: 'Sunrise', clinicAddress: 'MG Road, Pune', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: '2026-11-01T04:30:00Z' };
+const SETTINGS: SettingsDto = { clinicName: 'Sunrise', clinicAddress: 'MG Road, Pune', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: '2026-11-01T04:30:00Z' };
 const user = (id: number, displayName: string, more: Partial<UserDto> = {}): UserDto => ({
   id,
   email: `${displayName.split(' ')[0]!.toLowerCase()}@clinic.test`,

@@ -103,7 +103,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
   const handlers: FakeHandlers = {
     'auth.status': () => ok({ needsFirstAdmin: false, session: sessionFor(role) }),
     'auth.touch': () => ok(null),
-    'settings.get': () => ok({ clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: now() }),
+    'settings.get': () => ok({ clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: now() }),
     'doctors.list': () => ok(state.doctors),
     'users.list': () => ok([]),
     'health.get': () => ok({ databaseMode: 'embedded' as const, databaseBytes: 8_000_000, tables: [], indexes: [], lastBackup: null, lastSuccessfulBackup: null }),
@@ -218,6 +218,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         method,
         reference: reference ?? null,
         note: null,
+        advance: false,
         receivedBy: 1,
         receivedByName: 'Priya Desk',
         paidAt: now(),
@@ -261,6 +262,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         paidAt: p.paidAt!,
         paidAtClinicTime: `${TODAY} 10:20`,
         timeZone: 'UTC',
+        paper: 'A5',
       });
     },
     'payments.dayEnd': ({ date }) => {
