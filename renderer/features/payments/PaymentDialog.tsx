@@ -19,7 +19,7 @@ const METHOD_NAMES = { CASH: 'Cash', CARD: 'Card', UPI: 'UPI' } as const;
 export async function printReceipt(paymentId: number): Promise<string | undefined> {
   const r = await clinic.payments.receipt({ id: paymentId });
   if (!r.ok) return r.error.message;
-  await printDocument(<Receipt receipt={r.value} />);
+  await printDocument(<Receipt receipt={r.value} />, r.value.paper);
   return undefined;
 }
 

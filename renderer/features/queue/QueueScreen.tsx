@@ -24,6 +24,7 @@ import { DoctorOptions } from '../doctors/DoctorOptions';
 export function QueueScreen() {
   const { today, appointments, queue, problem, loaded } = useToday();
   const clinicName = useClinicData((s) => s.settings?.clinicName ?? '');
+  const slipPaper = useClinicData((s) => s.settings?.receiptPaper ?? 'A5');
   // A doctor opens on their own queue; the desk sees everyone's.
   const session = useSession((st) => st.session);
   const ownDoctorId = session?.doctorId;
@@ -35,7 +36,7 @@ export function QueueScreen() {
   const expected = appointments.filter((a) => a.status === 'SCHEDULED' && !a.checkedInAt && mine(a));
   const seen = appointments.filter((a) => (a.status === 'COMPLETED' || a.status === 'NO_SHOW') && mine(a));
   const waiting = queue.filter(mine);
-  const printSlip = (a: AppointmentDto) => void printDocument(<TokenSlip appointment={a} clinicName={clinicName} />);
+  const printSlip = (a: AppointmentDto) => void printDocument(<TokenSlip appointment={a} clinicName={clinicName} />, slipPaper);
 
   const who = (a: AppointmentDto) => (
     <>
