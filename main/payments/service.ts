@@ -5,6 +5,7 @@ import { transactionWithRetry } from '../db/retry';
 import type { CurrentUser } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { readSettings } from '../settings/repo';
+import { overDueMessage } from './messages';
 import {
   clinicYear,
   compareWithDue,
@@ -27,16 +28,7 @@ type RecordPayment = z.output<typeof recordPaymentSchema>;
 type Refund = z.output<typeof refundSchema>;
 
 /** More than is due, not marked as an advance: the pending UPI payment or the paid visit is charged twice. */
-function overDue(due: string, currency: string): AppError {
-  const nothing = /^0+(\.0+)?$/.test(due);
-  return new AppError(
-    'CONFLICT',
-    nothing
-      ? 'Nothing is due for this visit (it is paid, or a payment is pending confirmation). To keep money on account, mark it as an advance and say why.'
-      : `Only ${currency} ${due} is due for this visit. To take more, mark it as an advance and say why.`,
-    'amount',
-  );
-}
+const overDue = (due: string, currency: string) => new AppError('CONFLICT', overDueMessage(due, currency), 'amount');
 
 const STATUS_WORDS: Record<string, string> = { PENDING: 'still pending', PAID: 'already paid', REFUNDED: 'refunded' };
 const describe = (status: string) => STATUS_WORDS[status] ?? `marked ${status}`;
