@@ -264,6 +264,9 @@ describe('clinic settings', () => {
     expect((within(panel).getByLabelText('Clinic name') as HTMLInputElement).value).toBe('Sunrise Family Clinic');
 
     type('Time zone', 'Asia/Kolkata', panel);
+    expect(within(panel).getByText(/Empty: the time zone's, now India/)).toBeTruthy();
+    type('Country of phone numbers', 'ae', panel);
+    fireEvent.change(within(panel).getByLabelText('Receipt paper'), { target: { value: '80MM' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Save the settings' }));
     expect(await screen.findByText('Clinic settings saved')).toBeTruthy();
     expect(sent(fake, 'settings.update').at(-1)).toEqual({
@@ -273,6 +276,8 @@ describe('clinic settings', () => {
       currency: 'INR',
       defaultSlotMinutes: 15,
       idleLockMinutes: 5,
+      phoneCountry: 'AE',
+      receiptPaper: '80MM',
     });
     expect(within(panel).getByText('Last changed 2026-11-25 10:30')).toBeTruthy();
     // The idle lock of this window follows the new minutes at once.
