@@ -10,6 +10,9 @@ import { phoneCountryOf } from '../main/settings/phone-country';
 // patient_phones_before_e164 keeps every number this migration looked at, as typed: what it
 // changed (stored_as) and what it left alone (stored_as NULL, the report of numbers to fix,
 // also written to the audit log). down() puts the typed numbers back from it.
+// The duplicate check at registration looks for the same phone (the trigram index answers =)
+// or the same birth date: idx_patient_date_of_birth keeps that an index lookup, not a scan of
+// every patient at each registration.
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('patient_phones_before_e164', (t) => {
@@ -17,6 +20,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('phone_as_typed', 255).notNullable();
     t.string('stored_as', 255);
   });
+  await knex.raw('CREATE INDEX idx_patient_date_of_birth ON patient_entities (date_of_birth)');
   const settings = await knex('clinic_settings').where({ id: 1 }).first('phone_country', 'time_zone');
   const country = phoneCountryOf({ phoneCountry: settings?.phone_country ?? null, timeZone: settings?.time_zone ?? 'UTC' });
   const rows: { id: number; phone: string }[] = await knex('patient_entities').whereNotNull('phone').whereNot('phone', 'like', '+%').select('id', 'phone').orderBy('id');
@@ -52,4 +56,5 @@ export async function down(knex: Knex): Promise<void> {
       FROM patient_phones_before_e164 b
      WHERE b.patient_id = p.id AND b.stored_as IS NOT NULL AND p.phone = b.stored_as`);
   await knex.schema.dropTable('patient_phones_before_e164');
+  await knex.raw('DROP INDEX idx_patient_date_of_birth');
 }
