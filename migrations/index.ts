@@ -17,6 +17,8 @@ import * as backups from './20261125001400_backups';
 import * as signInThrottlePerWorkstation from './20261202020000_sign_in_throttle_per_workstation';
 import * as refusedAuditOutcome from './20261202030000_refused_audit_outcome';
 import * as databaseRoles from './20261202030100_database_roles';
+import * as deskIntegrity from './20261202050000_desk_integrity';
+import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 
 export interface NamedMigration {
   name: string;
@@ -48,4 +50,7 @@ export const migrations: readonly NamedMigration[] = [
   // Integrity hardening (issue 14: 20261202030000..0399).
   { name: '20261202030000_refused_audit_outcome', migration: refusedAuditOutcome },
   { name: '20261202030100_database_roles', migration: databaseRoles },
+  // The front desk's settings, advances and frozen receipts; patient phones in E.164 (20261202050000..0599).
+  { name: '20261202050000_desk_integrity', migration: deskIntegrity },
+  { name: '20261202050100_patient_phones_e164', migration: patientPhonesE164 },
 ];

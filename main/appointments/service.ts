@@ -388,10 +388,17 @@ export class AppointmentsService {
       if (!mayOverride(user, doctor.id)) throw new AppError('FORBIDDEN', `Only ${doctor.name} or an administrator may book outside ${doctor.name}'s hours`, 'override');
       return override.reason;
     }
+    const when = `${hhmm(slot.startTime)}–${hhmm(slot.endTime)} on ${slot.date}`;
+    // Leave is said as leave: "outside hours" would send the desk looking for a wrong pattern.
+    const leave = day.find((w) => !w.available && w.startTime < slot.endTime && slot.startTime < w.endTime);
+    if (leave) {
+      const span = leave.startTime <= '00:00:00' && leave.endTime >= '24:00:00' ? 'all day' : `${hhmm(leave.startTime)}–${hhmm(leave.endTime)}`;
+      throw new AppError('CONFLICT', `${doctor.name} is on leave ${span} on ${slot.date}${leave.note ? ` (${leave.note})` : ''}, so ${when} cannot be booked.`, 'startTime');
+    }
     const hours = open.map((w) => `${hhmm(w.startTime)}–${hhmm(w.endTime)}`).join(', ');
     throw new AppError(
       'CONFLICT',
-      `${hhmm(slot.startTime)}–${hhmm(slot.endTime)} on ${slot.date} is outside ${doctor.name}'s hours${hours ? ` (${hours})` : ' (not working that day)'}. A doctor or administrator can book it with a reason.`,
+      `${when} is outside ${doctor.name}'s hours${hours ? ` (${hours})` : ' (not working that day)'}. A doctor or administrator can book it with a reason.`,
       'startTime',
     );
   }

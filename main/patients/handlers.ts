@@ -10,5 +10,9 @@ export function registerPatientHandlers(router: Router, patients: PatientsServic
       if (result.status === 'created') call.auditId = result.patient.id;
       return result;
     })
-    .handle('patients.update', (req, { user }) => patients.update(req, user));
+    .handle('patients.update', async (req, call) => {
+      const updated = await patients.update(req, call.user, call.audit);
+      call.audited = call.audit !== undefined;
+      return updated;
+    });
 }

@@ -51,8 +51,13 @@ const { toColumns } = columnMapper<PatientFields>({
   medicalHistory: 'medical_history',
 });
 
-export async function findPatient(knex: Knex, id: number): Promise<PatientRow | undefined> {
-  return knex<PatientRow>('patient_entities').where({ id }).first();
+export async function findPatient(knex: Knex, id: number, opts: { forUpdate?: boolean } = {}): Promise<PatientRow | undefined> {
+  return knex<PatientRow>('patient_entities')
+    .where({ id })
+    .modify((q) => {
+      if (opts.forUpdate) q.forUpdate();
+    })
+    .first();
 }
 
 export async function insertPatient(knex: Knex, fields: PatientFields): Promise<PatientRow> {
@@ -68,23 +73,33 @@ export async function updatePatient(knex: Knex, id: number, fields: Partial<Pati
   return row;
 }
 
-/** Same date of birth and either the same phone or a name at least 60 % similar (trigrams). */
+// Trigram likeness of two names at which they may be one person's. Word order barely moves it
+// ("Meera Iyer" and "Iyer Meera" share nearly every trigram), so swapped names are caught too.
+const LIKE_NAME = 0.6;
+
+/**
+ * Patients the desk may be registering a second time: the same phone (families share one, so
+ * the desk decides), or a name at least 60 % like it with the same date of birth. Phone and
+ * likeness together, or a birth date too, rank first.
+ */
 export async function findDuplicateCandidates(
   knex: Knex,
-  p: { name: string; phone: string | null; dateOfBirth: string },
+  p: { name: string; phone: string | null; dateOfBirth: string | null },
   excludeId?: number,
 ): Promise<PatientSummary[]> {
   const rows = await knex('patient_entities')
     .select(...SUMMARY_COLUMNS)
-    .where('date_of_birth', p.dateOfBirth)
-    .andWhere((w) => {
-      w.whereRaw('similarity(name, ?) >= 0.6', [p.name]);
-      if (p.phone) w.orWhere('phone', p.phone);
+    .where((w) => {
+      if (p.phone) w.where('phone', p.phone);
+      if (p.dateOfBirth) w.orWhere((x) => x.where('date_of_birth', p.dateOfBirth).whereRaw('similarity(name, ?) >= ?', [p.name, LIKE_NAME]));
     })
     .modify((q) => {
       if (excludeId) q.whereNot('id', excludeId);
     })
-    .orderByRaw('similarity(name, ?) DESC', [p.name])
+    .orderByRaw(
+      '(COALESCE(phone = ?, false)::int + COALESCE(date_of_birth = ?::date, false)::int + (similarity(name, ?) >= ?)::int) DESC, similarity(name, ?) DESC, id',
+      [p.phone, p.dateOfBirth, p.name, LIKE_NAME, p.name],
+    )
     .limit(10);
   return rows.map(toSummary);
 }

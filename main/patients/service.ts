@@ -7,11 +7,34 @@ import { AppError } from '../ipc/errors';
 import { paymentsOfPatient } from '../payments/repo';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
+import { insertAudit, type AuditRecord } from '../audit/repo';
+import { phoneCountryOf } from '../settings/phone-country';
 import { normalisePhone } from './phone';
-import { findDuplicateCandidates, findPatient, insertPatient, searchPatients, toDetail, updatePatient, type PatientFields } from './repo';
+import { findDuplicateCandidates, findPatient, insertPatient, searchPatients, toDetail, updatePatient, type PatientFields, type PatientRow } from './repo';
 
 type CreateRequest = z.output<typeof createPatientSchema>;
 type UpdateRequest = z.output<typeof updatePatientSchema>;
+
+const AUDITED_FIELDS = {
+  name: 'name',
+  phone: 'phone',
+  email: 'email',
+  dateOfBirth: 'date_of_birth',
+  gender: 'gender',
+  address: 'address',
+} as const satisfies Partial<Record<keyof PatientFields, keyof PatientRow>>;
+
+type FieldChange = { before: unknown; after: unknown } | { changed: true };
+
+/** Only the fields whose stored value changed; medical history by the fact alone. */
+export function changedFields(before: PatientRow, after: PatientRow): Record<string, FieldChange> {
+  const out: Record<string, FieldChange> = {};
+  for (const [field, column] of Object.entries(AUDITED_FIELDS)) {
+    if (before[column] !== after[column]) out[field] = { before: before[column], after: after[column] };
+  }
+  if (before.medical_history !== after.medical_history) out.medicalHistory = { changed: true };
+  return out;
+}
 
 /** Medical history is clinical: doctors and administrators only. */
 export const mayReadHistory = (user: CurrentUser) => user.role === 'DOCTOR' || user.role === 'ADMIN';
@@ -45,8 +68,8 @@ export class PatientsService {
   async create(req: CreateRequest, user: CurrentUser) {
     const fields = await this.validFields(req, user);
     const complete = fields as PatientFields;
-    if (complete.dateOfBirth && !req.confirmNotDuplicate) {
-      const candidates = await findDuplicateCandidates(this.knex, { name: complete.name, phone: complete.phone, dateOfBirth: complete.dateOfBirth });
+    if ((complete.phone || complete.dateOfBirth) && !req.confirmNotDuplicate) {
+      const candidates = await findDuplicateCandidates(this.knex, { name: complete.name, phone: complete.phone ?? null, dateOfBirth: complete.dateOfBirth ?? null });
       if (candidates.length > 0) return { status: 'possible_duplicates' as const, candidates };
     }
     try {
@@ -57,12 +80,22 @@ export class PatientsService {
     }
   }
 
-  async update(req: UpdateRequest, user: CurrentUser): Promise<PatientDetail> {
+  /**
+   * Writes the changes and, in the same commit, the audit row with each changed field's value
+   * before and after (the caller then sets `audited`). Medical history is clinical: its row
+   * says that it changed, never what it says.
+   */
+  async update(req: UpdateRequest, user: CurrentUser, audit?: AuditRecord): Promise<PatientDetail> {
     const { id, ...changes } = req;
     const fields = await this.validFields(changes, user);
     try {
-      const row = await updatePatient(this.knex, id, fields);
-      if (!row) throw new AppError('NOT_FOUND', 'No patient has this number', 'id');
+      const row = await this.knex.transaction(async (trx) => {
+        const before = await findPatient(trx, id, { forUpdate: true });
+        if (!before) throw new AppError('NOT_FOUND', 'No patient has this number', 'id');
+        const after = (await updatePatient(trx, id, fields)) as PatientRow;
+        if (audit) await insertAudit(trx, { ...audit, entityId: id, detail: { changes: changedFields(before, after) } });
+        return after;
+      });
       return toDetail(row, mayReadHistory(user));
     } catch (err) {
       throw uniqueEmail(err) ?? err;
@@ -81,7 +114,7 @@ export class PatientsService {
     }
     const fields: Partial<PatientFields> = {};
     if (req.name !== undefined) fields.name = req.name;
-    if (req.phone !== undefined) fields.phone = normalisePhone(req.phone);
+    if (req.phone !== undefined) fields.phone = normalisePhone(req.phone, phoneCountryOf(await this.settings.get()));
     if (req.email !== undefined) fields.email = req.email ? req.email.toLowerCase() : null;
     if (req.dateOfBirth !== undefined) fields.dateOfBirth = req.dateOfBirth;
     if (req.gender !== undefined) fields.gender = req.gender;

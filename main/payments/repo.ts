@@ -72,6 +72,7 @@ function viewQuery(knex: Knex) {
       'p.payment_method as method',
       'p.transaction_id as reference',
       'p.note',
+      'p.advance',
       'p.received_by as receivedBy',
       knex.raw(`${USER_NAME} AS "receivedByName"`),
       knex.raw(`${PAID_AT} AS "paidAt"`),
@@ -185,10 +186,10 @@ export interface AppointmentTotals {
   due: string | null;
 }
 
-/** Undefined when there is no such appointment. */
-export async function totalsOfAppointment(knex: Knex, appointmentId: number): Promise<AppointmentTotals | undefined> {
-  const { rows } = await knex.raw(
-    `WITH t AS (
+// An appointment's money: received, refunded, held, pending, and what is still due. Due is
+// known only when the doctor charges a fee (none set, or 0, means the desk enters the amount),
+// and money already on its way (PENDING) is not due a second time.
+const TOTALS_SQL = `WITH t AS (
        SELECT COALESCE(sum(p.amount) FILTER (WHERE p.refund_of IS NULL AND p.status IN ('PAID', 'REFUNDED')), 0) AS paid,
               -COALESCE(sum(p.amount) FILTER (WHERE p.refund_of IS NOT NULL), 0) AS refunded,
               COALESCE(sum(p.amount) FILTER (WHERE p.status = 'PENDING'), 0) AS pending
@@ -196,16 +197,45 @@ export async function totalsOfAppointment(knex: Knex, appointmentId: number): Pr
      SELECT t.paid::numeric(14,2) AS paid, t.refunded::numeric(14,2) AS refunded,
             (t.paid - t.refunded)::numeric(14,2) AS balance, t.pending::numeric(14,2) AS pending,
             d.consultation_fee AS fee,
-            -- GREATEST ignores NULL: without a fee there is nothing known to be due.
-            CASE WHEN d.consultation_fee IS NOT NULL THEN GREATEST(d.consultation_fee - (t.paid - t.refunded), 0)::numeric(14,2) END AS due
+            CASE WHEN d.consultation_fee > 0 THEN GREATEST(d.consultation_fee - (t.paid - t.refunded) - t.pending, 0)::numeric(14,2) END AS due
        FROM t, appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
-      WHERE a.id = ?`,
-    [appointmentId, appointmentId],
-  );
+      WHERE a.id = ?`;
+
+/** Undefined when there is no such appointment. */
+export async function totalsOfAppointment(knex: Knex, appointmentId: number): Promise<AppointmentTotals | undefined> {
+  const { rows } = await knex.raw(TOTALS_SQL, [appointmentId, appointmentId]);
   return rows[0];
 }
 
-/** The appointment a payment is for, locked against a concurrent status change (cancel). */
+/** What is still due and whether `amount` is more than that (never, when nothing is known to be due). */
+export async function compareWithDue(trx: Knex, appointmentId: number, amount: string): Promise<{ due: string | null; over: boolean }> {
+  const { rows } = await trx.raw(`SELECT t.due, COALESCE(?::numeric > t.due, false) AS over FROM (${TOTALS_SQL}) t`, [amount, appointmentId, appointmentId]);
+  return rows[0];
+}
+
+/**
+ * Copies what a numbered receipt prints (patient, doctor, clinic header) into the payment, in
+ * the transaction that numbered it: a receipt never changes once issued, whoever is renamed.
+ */
+export async function freezeReceipt(trx: Knex, paymentId: number): Promise<void> {
+  await trx.raw(
+    `UPDATE payments p
+        SET receipt_patient_name = pt.name, receipt_patient_phone = pt.phone,
+            receipt_doctor_name = d.name, receipt_doctor_specialization = d.specialization,
+            receipt_clinic_name = s.clinic_name, receipt_clinic_address = s.clinic_address
+       FROM appointment_entities a
+       JOIN patient_entities pt ON pt.id = a.patient_id
+       JOIN doctor_entities d ON d.id = a.doctor_id
+      CROSS JOIN clinic_settings s
+      WHERE p.id = ? AND a.id = p.appointment_id AND s.id = 1 AND p.order_id IS NOT NULL`,
+    [paymentId],
+  );
+}
+
+/**
+ * The appointment a payment is for, locked against a concurrent cancellation and against a
+ * second payment for it (FOR NO KEY UPDATE: two desks cannot both take what is due).
+ */
 export async function lockAppointmentForPayment(
   trx: Knex,
   appointmentId: number,
@@ -215,7 +245,7 @@ export async function lockAppointmentForPayment(
             COALESCE(d.consultation_fee > 0, false) AS "hasFee"
        FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
       WHERE a.id = ?
-        FOR SHARE OF a`,
+        FOR NO KEY UPDATE OF a`,
     [appointmentId],
   );
   return rows[0];
@@ -305,6 +335,7 @@ export interface NewPayment {
   receivedBy: number | null;
   refundOf?: number | null;
   note?: string | null;
+  advance?: boolean;
 }
 
 export async function insertPayment(trx: Knex, p: NewPayment): Promise<number> {
@@ -320,6 +351,7 @@ export async function insertPayment(trx: Knex, p: NewPayment): Promise<number> {
       received_by: p.receivedBy,
       refund_of: p.refundOf ?? null,
       note: p.note ?? null,
+      advance: p.advance ?? false,
       paid_at: p.status === 'PENDING' ? null : trx.fn.now(),
     })
     .returning('id');
@@ -355,15 +387,17 @@ export async function receiptData(knex: Knex, id: number): Promise<(Omit<Receipt
   const { rows } = await knex.raw(
     `SELECT p.id, ${KIND} AS kind,
             p.order_id AS "receiptNumber", o.order_id AS "refundOfReceiptNumber", p.status,
-            s.clinic_name AS "clinicName", s.clinic_address AS "clinicAddress",
-            pt.id AS "patientId", pt.name AS "patientName", pt.phone AS "patientPhone",
-            d.id AS "doctorId", d.name AS "doctorName", d.specialization,
+            COALESCE(p.receipt_clinic_name, s.clinic_name) AS "clinicName", COALESCE(p.receipt_clinic_address, s.clinic_address) AS "clinicAddress",
+            pt.id AS "patientId", COALESCE(p.receipt_patient_name, pt.name) AS "patientName",
+            CASE WHEN p.receipt_patient_name IS NULL THEN pt.phone ELSE p.receipt_patient_phone END AS "patientPhone",
+            d.id AS "doctorId", COALESCE(p.receipt_doctor_name, d.name) AS "doctorName",
+            CASE WHEN p.receipt_doctor_name IS NULL THEN d.specialization ELSE p.receipt_doctor_specialization END AS specialization,
             a.id AS "appointmentId", a.appointment_date AS date, a.start_time AS "startTime", a.end_time AS "endTime",
             abs(p.amount)::numeric(14,2) AS amount, ${REFUNDED} AS refunded,
             p.currency, p.payment_method AS method, p.transaction_id AS reference, p.note,
             u.id AS "receivedById", ${USER_NAME} AS "receivedByName", ${PAID_AT} AS "paidAt",
             to_char(${RECEIVED_AT} AT TIME ZONE s.time_zone, 'YYYY-MM-DD HH24:MI') AS "paidAtClinicTime",
-            s.time_zone AS "timeZone"
+            s.time_zone AS "timeZone", s.receipt_paper AS paper
        FROM payments p
        JOIN appointment_entities a ON a.id = p.appointment_id
        JOIN patient_entities pt ON pt.id = a.patient_id
@@ -397,5 +431,6 @@ export async function receiptData(knex: Knex, id: number): Promise<(Omit<Receipt
     paidAt: r.paidAt,
     paidAtClinicTime: r.paidAtClinicTime,
     timeZone: r.timeZone,
+    paper: r.paper,
   };
 }

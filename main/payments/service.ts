@@ -5,9 +5,12 @@ import { transactionWithRetry } from '../db/retry';
 import type { CurrentUser } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { readSettings } from '../settings/repo';
+import { overDueMessage } from './messages';
 import {
   clinicYear,
+  compareWithDue,
   findPayment,
+  freezeReceipt,
   insertPayment,
   lockAppointmentForPayment,
   lockPayment,
@@ -23,6 +26,9 @@ import {
 
 type RecordPayment = z.output<typeof recordPaymentSchema>;
 type Refund = z.output<typeof refundSchema>;
+
+/** More than is due, not marked as an advance: the pending UPI payment or the paid visit is charged twice. */
+const overDue = (due: string, currency: string) => new AppError('CONFLICT', overDueMessage(due, currency), 'amount');
 
 const STATUS_WORDS: Record<string, string> = { PENDING: 'still pending', PAID: 'already paid', REFUNDED: 'refunded' };
 const describe = (status: string) => STATUS_WORDS[status] ?? `marked ${status}`;
@@ -52,8 +58,10 @@ export class PaymentsService {
         amount = appointment.fee;
       }
       const settings = await readSettings(trx);
+      const { due, over } = await compareWithDue(trx, appointment.id, amount);
+      if (over && !req.advanceReason) throw overDue(due ?? '0.00', settings.currency);
       const receiptNumber = req.pending ? null : await takeReceiptNumber(trx, await clinicYear(trx, settings.timeZone));
-      return insertPayment(trx, {
+      const id = await insertPayment(trx, {
         appointmentId: appointment.id,
         amount,
         currency: settings.currency,
@@ -62,7 +70,12 @@ export class PaymentsService {
         reference: req.reference || null,
         receiptNumber,
         receivedBy: req.pending ? null : user.id,
+        // Marked only when it is one: a reason given for an amount within what is due says nothing.
+        advance: over,
+        note: over ? (req.advanceReason ?? null) : null,
       });
+      if (receiptNumber) await freezeReceipt(trx, id);
+      return id;
     });
     return this.get(id);
   }
@@ -80,6 +93,7 @@ export class PaymentsService {
       const settings = await readSettings(trx);
       const receiptNumber = await takeReceiptNumber(trx, await clinicYear(trx, settings.timeZone));
       await updatePaymentIf(trx, id, 'PENDING', { status: 'PAID', order_id: receiptNumber, received_by: user.id, paid_at: trx.fn.now() });
+      await freezeReceipt(trx, id);
     });
     return this.get(id);
   }
@@ -118,6 +132,7 @@ export class PaymentsService {
         refundOf: payment.id,
         note: req.reason,
       });
+      await freezeReceipt(trx, refundId);
       if (room.empties && !(await updatePaymentIf(trx, payment.id, 'PAID', { status: 'REFUNDED' }))) {
         throw new Error(`payment ${payment.id} changed status while locked`);
       }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { SettingsDto } from '../../preload/contract';
 import { columnMapper } from '../shared/columns';
+import { phoneCountryOf } from './phone-country';
 
 interface SettingsRow {
   id: number;
@@ -10,10 +11,12 @@ interface SettingsRow {
   default_slot_minutes: number;
   currency: string;
   idle_lock_minutes: number;
+  phone_country: string | null;
+  receipt_paper: SettingsDto['receiptPaper'];
   updated_at: string;
 }
 
-type SettingsFields = Omit<SettingsDto, 'updatedAt'>;
+type SettingsFields = Omit<SettingsDto, 'updatedAt' | 'effectivePhoneCountry'>;
 
 const columns = columnMapper<SettingsFields>({
   clinicName: 'clinic_name',
@@ -22,10 +25,13 @@ const columns = columnMapper<SettingsFields>({
   defaultSlotMinutes: 'default_slot_minutes',
   currency: 'currency',
   idleLockMinutes: 'idle_lock_minutes',
+  phoneCountry: 'phone_country',
+  receiptPaper: 'receipt_paper',
 });
 
 function toDto(r: SettingsRow): SettingsDto {
-  return { ...columns.fromRow(r), updatedAt: r.updated_at };
+  const fields = columns.fromRow(r);
+  return { ...fields, effectivePhoneCountry: phoneCountryOf(fields), updatedAt: r.updated_at };
 }
 
 export async function readSettings(knex: Knex): Promise<SettingsDto> {

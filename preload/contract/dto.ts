@@ -70,6 +70,10 @@ export const updateUserSchema = z.strictObject({
   doctorId: idSchema.nullable().optional(),
 });
 
+/** Receipts print on A5 or A4 sheets or an 80 mm thermal roll; the day-end summary is always A4. */
+export const RECEIPT_PAPERS = ['A5', 'A4', '80MM'] as const;
+export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number];
+
 export const settingsSchema = z.object({
   clinicName: z.string(),
   clinicAddress: z.string(),
@@ -77,6 +81,11 @@ export const settingsSchema = z.object({
   defaultSlotMinutes: z.number().int(),
   currency: z.string(),
   idleLockMinutes: z.number().int(),
+  /** ISO 3166 country whose national phone numbers the desk types; null: the time zone's country. */
+  phoneCountry: z.string().nullable(),
+  /** The country actually used: phoneCountry, or the time zone's (India where a zone has none). */
+  effectivePhoneCountry: z.string(),
+  receiptPaper: z.enum(RECEIPT_PAPERS),
   updatedAt: instantSchema,
 });
 export type SettingsDto = z.infer<typeof settingsSchema>;
@@ -88,6 +97,8 @@ export const updateSettingsSchema = z.strictObject({
   defaultSlotMinutes: z.number().int().min(5, 'At least 5 minutes').max(240, 'At most 240 minutes').optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as INR').optional(),
   idleLockMinutes: z.number().int().min(1, 'At least 1 minute').max(240, 'At most 240 minutes').optional(),
+  phoneCountry: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as IN').nullable().optional(),
+  receiptPaper: z.enum(RECEIPT_PAPERS, 'Choose A5, A4 or 80 mm thermal paper').optional(),
 });
 
 /** DENIED: the caller may not; REFUSED: allowed, but the rules said no (a clash, a missing record). */

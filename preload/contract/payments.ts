@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema } from './dto';
+import { idSchema, instantSchema, RECEIPT_PAPERS } from './dto';
 import { moneySchema } from './doctors';
 import { dateSchema } from './patients';
 
@@ -24,6 +24,11 @@ export const recordPaymentSchema = z
     amount: positiveMoney.optional(),
     /** Recorded now, received later (a UPI credit still to show up): no receipt until confirmed. */
     pending: z.boolean().default(false),
+    /**
+     * Set only to take more than is due (money kept on account for later visits): why. Without
+     * it, main refuses an amount above what is still due.
+     */
+    advanceReason: z.string().trim().min(3, 'Say why the money is taken in advance').max(500, 'At most 500 characters').optional(),
   })
   .refine((v) => !METHODS_NEEDING_REFERENCE.includes(v.method) || !!v.reference, {
     message: 'Enter the card approval code or the UPI transaction id',
@@ -56,8 +61,10 @@ export const paymentSchema = z.object({
   status: z.string(),
   method: z.string().nullable(),
   reference: z.string().nullable(),
-  /** For a refund: why. */
+  /** For a refund or an advance: why. */
   note: z.string().nullable(),
+  /** Taken beyond what was due, on purpose (note says why). */
+  advance: z.boolean(),
   receivedBy: idSchema.nullable(),
   receivedByName: z.string().nullable(),
   paidAt: instantSchema.nullable(),
@@ -80,7 +87,7 @@ export const appointmentPaymentsSchema = z.object({
     pending: z.string(),
     /** The doctor's consultation fee, when one is set. */
     fee: z.string().nullable(),
-    /** Still to collect: fee − balance, never below zero; null without a fee. */
+    /** Still to collect: fee − balance − pending, never below zero; null without a fee (none set, or 0). */
     due: z.string().nullable(),
   }),
 });
@@ -110,6 +117,8 @@ export const receiptSchema = z.object({
   /** paidAt on the clinic's clock, "YYYY-MM-DD HH:MM", as the receipt prints it. */
   paidAtClinicTime: z.string(),
   timeZone: z.string(),
+  /** The paper the clinic prints receipts on (a setting). */
+  paper: z.enum(RECEIPT_PAPERS),
 });
 export type ReceiptDto = z.infer<typeof receiptSchema>;
 

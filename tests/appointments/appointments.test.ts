@@ -85,6 +85,21 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
     expect(await h.knex('audit_log').where({ action: 'appointments.override', entity_id: ok.id }).first('user_id', 'detail')).toEqual({ user_id: admin.userId, detail: { reason: 'Urgent review' } });
   });
 
+  it('says "on leave", not "outside hours", when the doctor is on leave at that time', async () => {
+    const leaveDay = '2099-03-09';
+    await h.knex('doctor_availabilities').insert({ doctor_id: drB, date: leaveDay, start_time: '09:00', end_time: '13:00', slot_minutes: 15 });
+    expectOk(await h.call('availability.addException', { doctorId: drB, date: leaveDay, kind: 'LEAVE', note: 'Conference' }, admin.sessionKey));
+    expect(await book({ patientId: patients[1], doctorId: drB, date: leaveDay, startTime: '10:00' })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'startTime', message: `Dr. Vikram Sen is on leave all day on ${leaveDay} (Conference), so 10:00–10:15 on ${leaveDay} cannot be booked.` },
+    });
+    const partDay = '2099-03-10';
+    await h.knex('doctor_availabilities').insert({ doctor_id: drB, date: partDay, start_time: '09:00', end_time: '13:00', slot_minutes: 15 });
+    expectOk(await h.call('availability.addException', { doctorId: drB, date: partDay, kind: 'LEAVE', startTime: '11:00', endTime: '12:00' }, admin.sessionKey));
+    expect(await book({ patientId: patients[1], doctorId: drB, date: partDay, startTime: '11:30' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Dr. Vikram Sen is on leave 11:00–12:00 on 2099-03-10, so/) } });
+    expect(await book({ patientId: patients[1], doctorId: drB, date: partDay, startTime: '14:00' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/outside Dr. Vikram Sen's hours/) } });
+  });
+
   it('refuses the past, unknown patients and doctors, and inactive doctors', async () => {
     expect(await book({ patientId: patients[1], doctorId: drA, date: '2020-01-01', startTime: '09:00' })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'startTime' } });
     expect(await book({ patientId: 99999999, doctorId: drA, date: DAY, startTime: '11:00' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'patientId' } });

@@ -3,8 +3,11 @@ import type { Knex } from 'knex';
 import type { PatientDetail, PatientSummary } from '../../preload/contract';
 import { normalisePhone } from '../../main/patients/phone';
 import { searchPatients } from '../../main/patients/repo';
-import { MODES, type Mode } from '../support/databases';
-import { expectOk, startHarness, type Harness } from '../support/harness';
+import { phoneCountryOf } from '../../main/settings/phone-country';
+import { migrateToLatest, migratorConfig } from '../../main/db/migrator';
+import { migrations } from '../../migrations';
+import { MODES, openScratch, type Mode } from '../support/databases';
+import { databaseSnapshot, expectOk, startHarness, type Harness } from '../support/harness';
 
 type Created = { status: 'created'; patient: PatientDetail } | { status: 'possible_duplicates'; candidates: PatientSummary[] };
 
@@ -27,6 +30,38 @@ describe('phone numbers', () => {
     ['1'.repeat(25), /too long/],
   ])('refuses %j', (typed, message) => {
     expect(() => normalisePhone(typed)).toThrow(message);
+  });
+
+  it.each([
+    ['98450 11224', 'IN', '+919845011224'],
+    ['098450 11224', 'IN', '+919845011224'],
+    ['020 7946 0958', 'GB', '+442079460958'],
+    ['(212) 555-0123', 'US', '+12125550123'],
+    ['+44 20 7946 0958', 'IN', '+442079460958'],
+  ] as const)('reads %j as a national number of %s: %j', (typed, country, stored) => {
+    expect(normalisePhone(typed, country)).toBe(stored);
+  });
+
+  it.each([
+    ['12345', 'IN'],
+    ['12345678', 'GB'],
+    ['9845011', 'IN'],
+  ] as const)('refuses %j, which is no number in %s, naming the country', (typed, country) => {
+    expect(() => normalisePhone(typed, country)).toThrow(/is not a valid phone number in (India|United Kingdom)/);
+  });
+});
+
+describe('the clinic’s phone country', () => {
+  it.each([
+    [null, 'Asia/Kolkata', 'IN'],
+    [null, 'Asia/Calcutta', 'IN'],
+    [null, 'Europe/London', 'GB'],
+    [null, 'America/New_York', 'US'],
+    [null, 'UTC', 'IN'],
+    [null, 'Etc/GMT-5', 'IN'],
+    ['AE', 'Asia/Kolkata', 'AE'],
+  ])('setting %j with zone %s reads national numbers as %s', (phoneCountry, timeZone, country) => {
+    expect(phoneCountryOf({ phoneCountry, timeZone })).toBe(country);
   });
 });
 
@@ -92,6 +127,82 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
     const confirmed = expectOk<Created>(await create({ name: 'Suresh Patill', dateOfBirth: '1975-07-01', confirmNotDuplicate: true }));
     expect(confirmed.status).toBe('created');
     expect(await h.knex('patient_entities').where('date_of_birth', '1975-07-01').count({ n: '*' }).first()).toEqual({ n: 2 });
+  });
+
+  it('warns without a birth date: the same phone and name, the same phone with the words swapped, the same phone alone', async () => {
+    const first = expectOk<Created>(await create({ name: 'Anjali Deshmukh', phone: '+91 98450 22334' }));
+    expect(first.status).toBe('created');
+    const id = (first as { patient: PatientDetail }).patient.id;
+    const before = await h.knex('patient_entities').count({ n: '*' }).first();
+    for (const again of [
+      { name: 'Anjali Deshmukh', phone: '+919845022334' },
+      { name: 'Deshmukh Anjali', phone: '98450 22334' },
+      { name: 'Rohan Deshmukh', phone: '+91-98450-22334' },
+    ]) {
+      expect(expectOk<Created>(await create(again))).toEqual({ status: 'possible_duplicates', candidates: [expect.objectContaining({ id, name: 'Anjali Deshmukh' })] });
+    }
+    expect(await h.knex('patient_entities').count({ n: '*' }).first()).toEqual(before);
+    expect(expectOk<Created>(await create({ name: 'Rohan Deshmukh', phone: '98450 22334', confirmNotDuplicate: true })).status).toBe('created');
+    // No phone and no birth date: nothing to tell two namesakes apart by, so no warning.
+    expect(expectOk<Created>(await create({ name: 'Anjali Deshmukh' })).status).toBe('created');
+  });
+
+  it('ranks the candidate with phone, name and birth date in common first', async () => {
+    const made = async (p: Record<string, unknown>) => ((expectOk<Created>(await create({ ...p, confirmNotDuplicate: true })) as { patient: PatientDetail }).patient.id);
+    const mother = await made({ name: 'Lata Kulkarni', phone: '+919845033445', dateOfBirth: '1960-03-03' });
+    const son = await made({ name: 'Nikhil Kulkarni', phone: '+919845033445', dateOfBirth: '1992-11-20' });
+    const r = expectOk<Created>(await create({ name: 'Nikhil Kulkarni', phone: '9845033445', dateOfBirth: '1992-11-20' }));
+    expect(r.status === 'possible_duplicates' && r.candidates.map((c) => c.id)).toEqual([son, mother]);
+  });
+
+  describe('national phone numbers', () => {
+    it('stores a number typed without its country code in E.164, by the clinic’s country, and finds it by +91…', async () => {
+      const admin = (await h.signInAs('ADMIN')).sessionKey;
+      expectOk(await h.call('settings.update', { timeZone: 'Asia/Kolkata', phoneCountry: null }, admin));
+      const r = expectOk<Created>(await create({ name: 'Farhan Qureshi', phone: '98450 11224' }));
+      const id = (r as { patient: PatientDetail }).patient.id;
+      expect(r).toMatchObject({ status: 'created', patient: { phone: '+919845011224' } });
+      expect((await h.knex('patient_entities').where({ id }).first()).phone).toBe('+919845011224');
+      expect(expectOk<PatientSummary[]>(await h.call('patients.search', { query: '+91 98450 11224' }, desk)).map((p) => p.id)).toContain(id);
+      const edited = expectOk<PatientDetail>(await h.call('patients.update', { id, phone: '098450 11225' }, desk));
+      expect(edited.phone).toBe('+919845011225');
+    });
+
+    it('reads national numbers by the country set for the clinic', async () => {
+      const admin = (await h.signInAs('ADMIN')).sessionKey;
+      expectOk(await h.call('settings.update', { phoneCountry: 'GB' }, admin));
+      try {
+        expect(expectOk<{ effectivePhoneCountry: string }>(await h.call('settings.get', {}, desk)).effectivePhoneCountry).toBe('GB');
+        expect(expectOk<Created>(await create({ name: 'Oliver Hughes', phone: '020 7946 0958' }))).toMatchObject({ patient: { phone: '+442079460958' } });
+      } finally {
+        expectOk(await h.call('settings.update', { phoneCountry: null }, admin));
+      }
+      expect(await h.call('settings.update', { phoneCountry: 'XX' }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'phoneCountry' } });
+      expect(await h.call('settings.update', { phoneCountry: 'india' }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'phoneCountry' } });
+    });
+
+    it.each(['12345', '9845011'])('refuses %j at the field with the country named, writing nothing', async (phone) => {
+      const before = await databaseSnapshot(h.knex);
+      expect(await create({ name: 'Typo Patient', phone })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'phone', message: expect.stringMatching(/not a valid phone number in India/) } });
+      expect(await databaseSnapshot(h.knex)).toBe(before);
+    });
+  });
+
+  it('writes each changed field’s value before and after into the edit’s audit row, in the same commit', async () => {
+    const r = expectOk<Created>(await create({ name: 'Gita Menon', phone: '+919845044556', address: 'Kochi', dateOfBirth: '1970-01-01', confirmNotDuplicate: true }, doctor));
+    const id = (r as { patient: PatientDetail }).patient.id;
+    expectOk(await h.call('patients.update', { id, name: 'Gita Nair', phone: '+91 98450 44556', address: 'Ernakulam', medicalHistory: 'Asthma' }, doctor));
+    const rows = await h.knex('audit_log').where({ action: 'patients.update', entity_id: id }).select('detail', 'outcome');
+    expect(rows).toEqual([
+      {
+        outcome: 'OK',
+        detail: { changes: { name: { before: 'Gita Menon', after: 'Gita Nair' }, address: { before: 'Kochi', after: 'Ernakulam' }, medicalHistory: { changed: true } } },
+      },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('Asthma');
+    // A refused edit changes nothing and writes no edit row.
+    expect(await h.call('patients.update', { id, phone: '12345' }, desk)).toMatchObject({ ok: false, error: { field: 'phone' } });
+    expect(await h.knex('audit_log').where({ action: 'patients.update', entity_id: id }).count({ n: '*' }).first()).toEqual({ n: 1 });
   });
 
   it('refuses a second patient with the same email with CONFLICT', async () => {
@@ -194,5 +305,36 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
     expect(page.past).toEqual([expect.objectContaining({ date: '2020-01-10', doctorName: 'Dr. Page' })]);
     expect(page.payments).toEqual([expect.objectContaining({ amount: '500.00', receiptNumber: 'CD-2020-000001' })]);
     expect(await h.call('patients.get', { id: 99999999 }, desk)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe.each(MODES)('patient phones to E.164 migration (%s)', (mode: Mode) => {
+  it('normalises the numbers that parse by the clinic’s country, leaves and reports the rest, and puts them back on rollback', async () => {
+    const s = await openScratch(mode);
+    try {
+      const knex = s.db.knex;
+      const index = migrations.findIndex((m) => m.name === '20261202050100_patient_phones_e164');
+      expect(index).toBeGreaterThan(0);
+      for (let i = 0; i < index; i++) await knex.migrate.up(migratorConfig);
+      await knex('clinic_settings').where({ id: 1 }).update({ time_zone: 'Asia/Kolkata' });
+      const typed = ['9845011224', '12345', '+919845011226', null, '098450 11227'];
+      const ids: number[] = [];
+      for (const [i, phone] of typed.entries()) ids.push((await knex('patient_entities').insert({ name: `Old Patient ${i}`, phone }).returning('id'))[0].id);
+      expect(await migrateToLatest(knex)).toEqual(migrations.slice(index).map((m) => m.name));
+      const phones = async () => (await knex('patient_entities').whereIn('id', ids).orderBy('id').select('phone')).map((r) => r.phone);
+      expect(await phones()).toEqual(['+919845011224', '12345', '+919845011226', null, '+919845011227']);
+      const report = await knex('audit_log').where({ action: 'migration.patientPhonesE164' }).first('detail');
+      expect(report.detail).toEqual({ country: 'IN', normalised: 2, leftAsTyped: [ids[1]] });
+      expect(await knex('patient_phones_before_e164').orderBy('patient_id').select('patient_id', 'phone_as_typed', 'stored_as')).toEqual([
+        { patient_id: ids[0], phone_as_typed: '9845011224', stored_as: '+919845011224' },
+        { patient_id: ids[1], phone_as_typed: '12345', stored_as: null },
+        { patient_id: ids[4], phone_as_typed: '098450 11227', stored_as: '+919845011227' },
+      ]);
+      await knex.migrate.down(migratorConfig);
+      expect(await phones()).toEqual(typed);
+      expect(await knex.schema.hasTable('patient_phones_before_e164')).toBe(false);
+    } finally {
+      await s.dispose();
+    }
   });
 });

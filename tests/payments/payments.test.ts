@@ -252,10 +252,110 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
       ['PAYMENT', '100.50', 'PENDING'],
       ['REFUND', '-150.25', 'REFUNDED'],
     ]);
-    expect(list.totals).toEqual({ paid: '400.00', refunded: '150.25', balance: '249.75', pending: '100.50', fee: '650.00', due: '400.25' });
+    expect(list.totals).toEqual({ paid: '400.00', refunded: '150.25', balance: '249.75', pending: '100.50', fee: '650.00', due: '299.75' });
     const noFee = expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId: await appointment(drNoFee) }, desk.sessionKey));
     expect(noFee).toMatchObject({ payments: [], totals: { paid: '0.00', refunded: '0.00', balance: '0.00', pending: '0.00', fee: null, due: null } });
     await refused(() => h.call('payments.forAppointment', { appointmentId: 99_999_999 }, desk.sessionKey), { code: 'NOT_FOUND', field: 'appointmentId' });
+  });
+
+  describe('more than is due', () => {
+    const snapshotOf = async (appointmentId: number) => expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId }, desk.sessionKey));
+
+    it('refuses money on a visit with nothing due, unless it is marked as an advance with its reason', async () => {
+      const appointmentId = await appointment();
+      expectOk(await record({ appointmentId, method: 'CASH' }));
+      expect((await snapshotOf(appointmentId)).totals.due).toBe('0.00');
+      await refused(() => record({ appointmentId, method: 'CASH', amount: '100' }), {
+        code: 'CONFLICT',
+        field: 'amount',
+        message: expect.stringMatching(/^Nothing is due for this visit .* mark it as an advance/),
+      });
+      await refused(() => record({ appointmentId, method: 'CASH' }), { code: 'CONFLICT', field: 'amount' });
+      await refused(() => record({ appointmentId, method: 'CASH', amount: '100', advanceReason: ' x ' }), { code: 'INVALID', field: 'advanceReason' });
+      const advance = expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', amount: '100', advanceReason: 'Next week’s dressing paid ahead' }));
+      expect(advance).toMatchObject({ status: 'PAID', amount: '100.00', advance: true, note: 'Next week’s dressing paid ahead', receiptNumber: expect.stringMatching(/^CD-/) });
+    });
+
+    it('refuses more than the rest of the fee, naming what is due; a reason on an amount within it marks nothing', async () => {
+      const appointmentId = await appointment();
+      expectOk(await record({ appointmentId, method: 'CASH', amount: '200' }));
+      await refused(() => record({ appointmentId, method: 'CARD', reference: 'POS1', amount: '450.01' }), { code: 'CONFLICT', field: 'amount', message: 'Only INR 450.00 is due for this visit. To take more, mark it as an advance and say why.' });
+      const rest = expectOk<PaymentDto>(await record({ appointmentId, method: 'CARD', reference: 'POS1', amount: '450.00', advanceReason: 'Not an advance at all' }));
+      expect(rest).toMatchObject({ advance: false, note: null });
+    });
+
+    it('counts a pending UPI payment as on its way: the same visit is not charged a second time', async () => {
+      const appointmentId = await appointment();
+      expectOk(await record({ appointmentId, method: 'UPI', reference: '412345672222', pending: true }));
+      expect((await snapshotOf(appointmentId)).totals).toMatchObject({ pending: '650.00', due: '0.00' });
+      await refused(() => record({ appointmentId, method: 'CASH' }), { code: 'CONFLICT', field: 'amount', message: expect.stringMatching(/pending confirmation/) });
+      await refused(() => record({ appointmentId, method: 'UPI', reference: '412345673333', pending: true }), { code: 'CONFLICT', field: 'amount' });
+    });
+
+    it('lets two desks together take no more than is due', async () => {
+      const appointmentId = await appointment();
+      const results = await Promise.all([record({ appointmentId, method: 'CASH' }), record({ appointmentId, method: 'CASH' }, desk2.sessionKey)]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'amount' } });
+      expect((await snapshotOf(appointmentId)).totals).toMatchObject({ balance: '650.00', due: '0.00' });
+    });
+  });
+
+  it('freezes what a numbered receipt printed: reprints after the patient, doctor and clinic are renamed show the same', async () => {
+    const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Meena Pillai', email: 'meena.pillai@clinic.test', specialization: 'Dermatology', consultation_fee: '400.00' }).returning('id');
+    const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Sunita Joshi', phone: '+919845055667' }).returning('id');
+    const [{ id: appointmentId }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2097-05-05', start_time: '11:00', end_time: '11:15', status: 'COMPLETED' })
+      .returning('id');
+    const paidNow = expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', amount: '300' }));
+    const pending = expectOk<PaymentDto>(await record({ appointmentId, method: 'UPI', reference: '412345674444', amount: '100', pending: true }));
+    const printed = (id: number) => h.call('payments.receipt', { id }, desk.sessionKey).then((r) => expectOk<ReceiptDto>(r));
+    const header = (r: ReceiptDto) => ({ clinicName: r.clinicName, clinicAddress: r.clinicAddress, patient: r.patient, doctor: r.doctor, amount: r.amount, currency: r.currency });
+    const first = header(await printed(paidNow.id));
+    expect(first).toEqual({
+      clinicName: 'Sunrise Clinic',
+      clinicAddress: '12 MG Road, Pune',
+      patient: { id: patientId, name: 'Sunita Joshi', phone: '+919845055667' },
+      doctor: { id: doctorId, name: 'Dr. Meena Pillai', specialization: 'Dermatology' },
+      amount: '300.00',
+      currency: 'INR',
+    });
+
+    const rename = async (n: number) => {
+      expectOk(await h.call('patients.update', { id: patientId, name: `Sunita Kale ${n}`, phone: `+91984505566${n}` }, desk.sessionKey));
+      await h.knex('doctor_entities').where({ id: doctorId }).update({ name: `Dr. Meena Nair ${n}`, specialization: 'Cosmetology' });
+      expectOk(await h.call('settings.update', { clinicName: `Sunrise Health ${n}`, clinicAddress: `${n} FC Road, Pune`, currency: 'USD' }, admin.sessionKey));
+    };
+    try {
+      await rename(1);
+      expect(header(await printed(paidNow.id))).toEqual(first);
+      // Numbered when confirmed: it prints the names of that moment, and keeps them.
+      expectOk(await h.call('payments.confirm', { id: pending.id }, desk.sessionKey));
+      const atConfirm = header(await printed(pending.id));
+      expect(atConfirm).toMatchObject({ clinicName: 'Sunrise Health 1', patient: { name: 'Sunita Kale 1' }, doctor: { name: 'Dr. Meena Nair 1' }, amount: '100.00', currency: 'INR' });
+      const credit = expectOk<PaymentDto>(await refund({ paymentId: paidNow.id, amount: '50', reason: 'Goodwill' }));
+      const creditHeader = header(await printed(credit.id));
+      await rename(2);
+      expect(header(await printed(paidNow.id))).toEqual(first);
+      expect(header(await printed(pending.id))).toEqual(atConfirm);
+      expect(header(await printed(credit.id))).toEqual(creditHeader);
+      expect(creditHeader).toMatchObject({ clinicName: 'Sunrise Health 1', patient: { name: 'Sunita Kale 1' } });
+    } finally {
+      expectOk(await h.call('settings.update', { clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', currency: 'INR' }, admin.sessionKey));
+    }
+  });
+
+  it('says on which paper the clinic prints receipts', async () => {
+    const p = await paid('100.00');
+    expect(expectOk<ReceiptDto>(await h.call('payments.receipt', { id: p.id }, desk.sessionKey)).paper).toBe('A5');
+    expectOk(await h.call('settings.update', { receiptPaper: '80MM' }, admin.sessionKey));
+    try {
+      expect(expectOk<ReceiptDto>(await h.call('payments.receipt', { id: p.id }, desk.sessionKey)).paper).toBe('80MM');
+    } finally {
+      expectOk(await h.call('settings.update', { receiptPaper: 'A5' }, admin.sessionKey));
+    }
+    expect(await h.call('settings.update', { receiptPaper: 'A3' } as never, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'receiptPaper' } });
   });
 
   it('gives everything a receipt prints, and a credit note for a refund', async () => {
@@ -285,6 +385,7 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
       paidAt: '2026-03-01T04:35:00.000Z',
       paidAtClinicTime: '2026-03-01 10:05',
       timeZone: ZONE,
+      paper: 'A5',
     });
     const r = expectOk<PaymentDto>(await refund({ paymentId: p.id, amount: '50', reason: 'Overcharged' }));
     expect(expectOk<ReceiptDto>(await h.call('payments.receipt', { id: r.id }, desk.sessionKey))).toMatchObject({
@@ -307,9 +408,10 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
       await h.knex('payments').where({ id: p.id }).update({ paid_at: instant });
       return p;
     };
-    const rec = async (payload: Record<string, unknown>, key: string) => record({ appointmentId: await appointment(), ...payload }, key);
+    // Amounts above Dr. Rao's fee go to the doctor without one (nothing known to be due caps them).
+    const rec = async (payload: Record<string, unknown>, key: string, doctor = drNoFee) => record({ appointmentId: await appointment(doctor), ...payload }, key);
     await at(await rec({ method: 'CASH', amount: '999' }, desk.sessionKey), '2030-06-14T18:29:59Z'); // the 14th in the clinic
-    const cash1 = await at(await rec({ method: 'CASH', amount: '500' }, desk.sessionKey), '2030-06-14T18:30:00Z');
+    const cash1 = await at(await rec({ method: 'CASH', amount: '500' }, desk.sessionKey, drFee), '2030-06-14T18:30:00Z');
     await at(await rec({ method: 'CASH', amount: '300.25' }, desk2.sessionKey), '2030-06-15T09:00:00Z');
     const upi = await at(await rec({ method: 'UPI', amount: '650', reference: '412345671111' }, desk2.sessionKey), '2030-06-15T10:00:00Z');
     await at(await rec({ method: 'CARD', amount: '1200', reference: 'POS00000001' }, desk.sessionKey), '2030-06-15T18:29:59Z');
@@ -385,6 +487,52 @@ describe.each(MODES)('desk payments migration (%s)', (mode: Mode) => {
       await knex('payments').insert(odd);
       expect(await migrateToLatest(knex)).toEqual(migrations.slice(deskPayments).map((m) => m.name));
       expect(await knex('payments').orderBy('id').select('amount', 'status', 'payment_method', 'order_id')).toEqual(odd.map(({ appointment_id: _a, ...r }) => r));
+    } finally {
+      await s.dispose();
+    }
+  });
+});
+
+describe.each(MODES)('frozen receipts migration (%s)', (mode: Mode) => {
+  it('freezes the receipts already numbered with today’s names, leaves other rows alone, and rolls back', async () => {
+    const s = await openScratch(mode);
+    try {
+      const knex = s.db.knex;
+      const index = migrations.findIndex((m) => m.name === '20261202050000_desk_integrity');
+      expect(index).toBeGreaterThan(0);
+      for (let i = 0; i < index; i++) await knex.migrate.up(migratorConfig);
+      await knex('clinic_settings').where({ id: 1 }).update({ clinic_name: 'Old Clinic', clinic_address: 'Old Road' });
+      const [{ id: doctor }] = await knex('doctor_entities').insert({ name: 'Dr. Old', email: 'old@clinic.test', specialization: 'ENT' }).returning('id');
+      const [{ id: patient }] = await knex('patient_entities').insert({ name: 'Old Patient', phone: '+919845066778' }).returning('id');
+      const [{ id: appointment }] = await knex('appointment_entities')
+        .insert({ patient_id: patient, doctor_id: doctor, appointment_date: '2020-01-01', start_time: '10:00', end_time: '10:15', status: 'COMPLETED' })
+        .returning('id');
+      const [{ id: numbered }, { id: odd }, { id: pending }] = await knex('payments')
+        .insert([
+          { appointment_id: appointment, amount: '100.00', status: 'PAID', payment_method: 'CASH', order_id: 'CD-2020-000001' },
+          // Another system's order id, not a Clinic Desk receipt.
+          { appointment_id: appointment, amount: '20.00', status: 'PAID', payment_method: 'CASH', order_id: 'order_abc' },
+          { appointment_id: appointment, amount: '50.00', status: 'PENDING', payment_method: 'UPI', order_id: null },
+        ])
+        .returning('id');
+      await knex.migrate.up(migratorConfig);
+      const frozen = async (id: number) => knex('payments').where({ id }).first('receipt_patient_name', 'receipt_patient_phone', 'receipt_doctor_name', 'receipt_doctor_specialization', 'receipt_clinic_name', 'receipt_clinic_address', 'advance');
+      expect(await frozen(numbered)).toEqual({
+        receipt_patient_name: 'Old Patient',
+        receipt_patient_phone: '+919845066778',
+        receipt_doctor_name: 'Dr. Old',
+        receipt_doctor_specialization: 'ENT',
+        receipt_clinic_name: 'Old Clinic',
+        receipt_clinic_address: 'Old Road',
+        advance: false,
+      });
+      for (const id of [odd, pending]) expect(await frozen(id)).toMatchObject({ receipt_patient_name: null, receipt_clinic_name: null });
+      expect(await knex('clinic_settings').first('phone_country', 'receipt_paper')).toEqual({ phone_country: null, receipt_paper: 'A5' });
+      await knex.migrate.down(migratorConfig);
+      expect(await knex.schema.hasColumn('payments', 'receipt_patient_name')).toBe(false);
+      expect(await knex.schema.hasColumn('payments', 'advance')).toBe(false);
+      expect(await knex.schema.hasColumn('clinic_settings', 'receipt_paper')).toBe(false);
+      expect(await knex('payments').count({ n: '*' }).first()).toEqual({ n: 3 });
     } finally {
       await s.dispose();
     }

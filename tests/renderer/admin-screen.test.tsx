@@ -5,7 +5,7 @@ import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 const SESSION: SessionDto = { userId: 1, email: 'meera@clinic.test', displayName: 'Meera Iyer', role: 'ADMIN', doctorId: null, locked: false, idleLockMinutes: 10 };
-const SETTINGS: SettingsDto = { clinicName: 'Sunrise', clinicAddress: 'MG Road, Pune', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: '2026-11-01T04:30:00Z' };
+const SETTINGS: SettingsDto = { clinicName: 'Sunrise', clinicAddress: 'MG Road, Pune', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: '2026-11-01T04:30:00Z' };
 const user = (id: number, displayName: string, more: Partial<UserDto> = {}): UserDto => ({
   id,
   email: `${displayName.split(' ')[0]!.toLowerCase()}@clinic.test`,
@@ -262,6 +262,9 @@ describe('clinic settings', () => {
     expect((within(panel).getByLabelText('Clinic name') as HTMLInputElement).value).toBe('Sunrise Family Clinic');
 
     type('Time zone', 'Asia/Kolkata', panel);
+    expect(within(panel).getByText(/Empty: the time zone's, now India/)).toBeTruthy();
+    type('Country of phone numbers', 'ae', panel);
+    fireEvent.change(within(panel).getByLabelText('Receipt paper'), { target: { value: '80MM' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Save the settings' }));
     expect(await screen.findByText('Clinic settings saved')).toBeTruthy();
     expect(sent(fake, 'settings.update').at(-1)).toEqual({
@@ -271,6 +274,8 @@ describe('clinic settings', () => {
       currency: 'INR',
       defaultSlotMinutes: 15,
       idleLockMinutes: 5,
+      phoneCountry: 'AE',
+      receiptPaper: '80MM',
     });
     expect(within(panel).getByText('Last changed 2026-11-25 10:30')).toBeTruthy();
     // The idle lock of this window follows the new minutes at once.

@@ -5,7 +5,7 @@ import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 const SESSION: SessionDto = { userId: 1, email: 'meera@sunrise.test', displayName: 'Meera Iyer', role: 'ADMIN', doctorId: null, locked: false, idleLockMinutes: 10 };
-const SETTINGS = { clinicName: 'Sunrise Clinic', clinicAddress: '', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: new Date().toISOString() };
+const SETTINGS = { clinicName: 'Sunrise Clinic', clinicAddress: '', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: new Date().toISOString() };
 
 async function renderApp(handlers: FakeHandlers) {
   const fake = fakeClinic({ ...fakeDesk('ADMIN').handlers, 'settings.get': () => ({ ok: true, value: SETTINGS }), ...handlers });

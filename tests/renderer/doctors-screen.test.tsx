@@ -5,7 +5,7 @@ import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 const session = (role: SessionDto['role']): SessionDto => ({ userId: 1, email: 'admin@clinic.test', displayName: 'Meera', role, doctorId: null, locked: false, idleLockMinutes: 10 });
-const SETTINGS = { clinicName: 'Sunrise', clinicAddress: '', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: '2026-11-01T00:00:00Z' };
+const SETTINGS = { clinicName: 'Sunrise', clinicAddress: '', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: '2026-11-01T00:00:00Z' };
 const doctor = (id: number, name: string, more: Partial<DoctorDto> = {}): DoctorDto => ({
   id,
   name,

@@ -1,6 +1,9 @@
 import { render } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { AppointmentDto, AvailabilityWindow, DoctorDto, PatientDetail, PaymentDto, Res, Role, SessionDto } from '../../preload/contract';
+import { AppError } from '../../main/ipc/errors';
+import { normalisePhone } from '../../main/patients/phone';
+import { overDueMessage } from '../../main/payments/messages';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 
 /**
@@ -100,13 +103,24 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
   }
 
   const nextToken = (doctorId: number) => Math.max(0, ...state.appointments.filter((a) => a.doctorId === doctorId && a.date === TODAY).map((a) => a.tokenNo ?? 0)) + 1;
-  const paidFor = (appointmentId: number) => state.payments.filter((p) => p.appointmentId === appointmentId && p.status === 'PAID').reduce((sum, p) => sum + Number(p.amount), 0);
-  const refundedFor = (appointmentId: number) => state.payments.filter((p) => p.appointmentId === appointmentId && p.kind === 'REFUND').reduce((sum, p) => sum - Number(p.amount), 0);
+  const sumOf = (appointmentId: number, keep: (p: (typeof state.payments)[number]) => boolean) =>
+    state.payments.filter((p) => p.appointmentId === appointmentId && keep(p)).reduce((sum, p) => sum + Number(p.amount), 0);
+  /** As main's totals: what is due counts pending money as on its way; no fee (none, or 0), nothing known to be due. */
+  function totalsOf(appointmentId: number): Res<'payments.forAppointment'>['totals'] {
+    const a = findAppointment(appointmentId)!;
+    const fee = state.doctors.find((d) => d.id === a.doctorId)!.consultationFee;
+    const paid = sumOf(appointmentId, (p) => p.kind !== 'REFUND' && (p.status === 'PAID' || p.status === 'REFUNDED'));
+    const refunded = -sumOf(appointmentId, (p) => p.kind === 'REFUND');
+    const pending = sumOf(appointmentId, (p) => p.status === 'PENDING');
+    const money = (n: number) => n.toFixed(2);
+    const due = fee && Number(fee) > 0 ? money(Math.max(0, Number(fee) - (paid - refunded) - pending)) : null;
+    return { paid: money(paid), refunded: money(refunded), balance: money(paid - refunded), pending: money(pending), fee, due };
+  }
 
   const handlers: FakeHandlers = {
     'auth.status': () => ok({ needsFirstAdmin: false, session: sessionFor(role) }),
     'auth.touch': () => ok(null),
-    'settings.get': () => ok({ clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: now() }),
+    'settings.get': () => ok({ clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: now() }),
     'doctors.list': () => ok(state.doctors),
     'users.list': () => ok([]),
     'health.get': () => ok({ databaseMode: 'embedded' as const, databaseBytes: 8_000_000, tables: [], indexes: [], lastBackup: null, lastSuccessfulBackup: null }),
@@ -137,12 +151,17 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'appointments.cancel': ({ id, reason }) => update(id, { status: 'CANCELLED', cancelReason: reason }, 'CANCELLED'),
     'appointments.checkIn': ({ id }) => {
       const a = findAppointment(id)!;
-      // As main: checking in twice is no error, the first check-in and its token stand.
+      if (a.date !== TODAY) return conflict(`Check-in is for today's appointments; this one is on ${a.date}`, 'id');
       if (a.checkedInAt) return ok({ ...a });
       return update(id, { checkedInAt: now(), tokenNo: nextToken(a.doctorId) }, 'CHECKED_IN');
     },
     'appointments.complete': ({ id }) => update(id, { status: 'COMPLETED', completedAt: now() }, 'COMPLETED'),
-    'appointments.noShow': ({ id }) => update(id, { status: 'NO_SHOW' }, 'NO_SHOW'),
+    'appointments.noShow': ({ id }) => {
+      const a = findAppointment(id)!;
+      const time = new Date().toISOString().slice(11, 19);
+      if (a.date > TODAY || (a.date === TODAY && a.startTime > time)) return conflict('A patient can be marked as not coming only once the appointment time has come', 'id');
+      return update(id, { status: 'NO_SHOW' }, 'NO_SHOW');
+    },
     'appointments.history': ({ id }) =>
       ok(
         state.history
@@ -180,10 +199,19 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     },
     'patients.create': (req) => {
       if (!req.name.trim()) return invalid('Enter the patient’s name', 'name');
-      if (req.phone && !/^\+?[\d ]{8,}$/.test(req.phone)) return invalid('Enter the phone number with its country code, e.g. +91 98765 43210', 'phone');
-      const twins = state.patients.filter((p) => p.name.toLowerCase() === req.name.trim().toLowerCase() && p.dateOfBirth === (req.dateOfBirth ?? null));
+      let phone: string | null;
+      try {
+        // Main's own parser, with the clinic's country (India for the fake's UTC clinic).
+        phone = normalisePhone(req.phone, 'IN');
+      } catch (e) {
+        if (e instanceof AppError) return invalid(e.message, e.field);
+        throw e;
+      }
+      // As main: the same phone alone, or a name alike (the same words, in any order) with the same birth date.
+      const words = (name: string) => name.toLowerCase().split(/\s+/).filter(Boolean).sort().join(' ');
+      const twins = state.patients.filter((p) => (phone && p.phone === phone) || (req.dateOfBirth && p.dateOfBirth === req.dateOfBirth && words(p.name) === words(req.name)));
       if (twins.length && !req.confirmNotDuplicate) return ok({ status: 'possible_duplicates' as const, candidates: twins });
-      const p: PatientDetail = { ...patient(state.nextId++, req.name.trim(), req.dateOfBirth ?? '', req.phone ?? ''), dateOfBirth: req.dateOfBirth ?? null, phone: req.phone ?? null, address: req.address ?? null };
+      const p: PatientDetail = { ...patient(state.nextId++, req.name.trim(), req.dateOfBirth ?? '', phone ?? ''), dateOfBirth: req.dateOfBirth ?? null, phone, address: req.address ?? null };
       state.patients.push(p);
       emit('patients.changed', { id: p.id, doctorId: null, patientId: p.id, date: null });
       return ok({ status: 'created' as const, patient: p });
@@ -195,37 +223,32 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       emit('patients.changed', { id: p.id, doctorId: null, patientId: p.id, date: null });
       return ok(p);
     },
-    'payments.forAppointment': ({ appointmentId }) => {
-      const a = findAppointment(appointmentId)!;
-      const fee = state.doctors.find((d) => d.id === a.doctorId)!.consultationFee;
-      const paid = paidFor(appointmentId);
-      const refunded = refundedFor(appointmentId);
-      const money = (n: number) => n.toFixed(2);
-      return ok({
-        appointmentId,
-        payments: state.payments.filter((p) => p.appointmentId === appointmentId),
-        totals: { paid: money(paid), refunded: money(refunded), balance: money(paid - refunded), pending: '0.00', fee, due: fee ? money(Math.max(0, Number(fee) - (paid - refunded))) : null },
-      });
-    },
-    'payments.record': ({ appointmentId, method, reference, amount }) => {
+    'payments.forAppointment': ({ appointmentId }) => ok({ appointmentId, payments: state.payments.filter((p) => p.appointmentId === appointmentId), totals: totalsOf(appointmentId) }),
+    'payments.record': ({ appointmentId, method, reference, amount, pending, advanceReason }) => {
       const a = findAppointment(appointmentId)!;
       const fee = state.doctors.find((d) => d.id === a.doctorId)!.consultationFee!;
+      const taken = amount ?? fee;
+      // As main: more than is due is refused unless it is an advance with its reason.
+      const { due } = totalsOf(appointmentId);
+      const over = due !== null && Number(taken) > Number(due);
+      if (over && !advanceReason) return conflict(overDueMessage(due, 'INR'), 'amount');
       const p: PaymentDto = {
         id: state.nextId++,
         appointmentId,
         kind: 'PAYMENT',
         refundOf: null,
-        receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`,
-        amount: amount ?? fee,
+        receiptNumber: pending ? null : `CD-2026-${String(++state.receipts).padStart(6, '0')}`,
+        amount: Number(taken).toFixed(2),
         refunded: '0.00',
         currency: 'INR',
-        status: 'PAID',
+        status: pending ? 'PENDING' : 'PAID',
         method,
         reference: reference ?? null,
-        note: null,
-        receivedBy: 1,
-        receivedByName: 'Priya Desk',
-        paidAt: now(),
+        note: over ? advanceReason! : null,
+        advance: over,
+        receivedBy: pending ? null : 1,
+        receivedByName: pending ? null : 'Priya Desk',
+        paidAt: pending ? null : now(),
         createdAt: now(),
         patientName: a.patientName,
         doctorName: a.doctorName,
@@ -233,6 +256,12 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       state.payments.push(p);
       emit('payments.changed', { id: p.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
       return ok(p);
+    },
+    'payments.confirm': ({ id }) => {
+      const p = state.payments.find((x) => x.id === id)!;
+      if (p.status !== 'PENDING') return conflict(`This payment is already paid; only a pending one can be confirmed`, 'id');
+      Object.assign(p, { status: 'PAID', receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`, receivedBy: 1, receivedByName: 'Priya Desk', paidAt: now() });
+      return ok({ ...p });
     },
     'payments.refund': ({ paymentId, amount, reason }) => {
       const paid = state.payments.find((x) => x.id === paymentId)!;
@@ -267,6 +296,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         paidAt: p.paidAt!,
         paidAtClinicTime: `${TODAY} 10:20`,
         timeZone: 'UTC',
+        paper: 'A5',
       });
     },
     'payments.dayEnd': ({ date }) => {

@@ -15,7 +15,7 @@ async function open(role: SessionDto['role'], handlers: FakeHandlers = {}) {
   const fake = fakeClinic({
     ...fakeDesk(role).handlers,
     'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
-    'settings.get': () => ({ ok: true, value: { clinicName: 'Sunrise', clinicAddress: '', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, updatedAt: new Date().toISOString() } }),
+    'settings.get': () => ({ ok: true, value: { clinicName: 'Sunrise', clinicAddress: '', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: new Date().toISOString() } }),
     'patients.search': ({ query, limit }) => ({ ok: true, value: PEOPLE.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())).slice(0, limit ?? 20) }),
     'patients.get': ({ id }) => ({
       ok: true,

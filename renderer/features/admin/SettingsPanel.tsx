@@ -1,17 +1,19 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { updateSettingsSchema, type CallError, type Req, type SettingsDto } from '../../../preload/contract';
+import { RECEIPT_PAPERS, updateSettingsSchema, type CallError, type ReceiptPaper, type Req, type SettingsDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useClinicData } from '../../stores/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field, TextAreaField } from '../../ui/Field';
+import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { clinicDateTime } from '../../lib/dates';
 import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { toast } from '../../ui/toasts';
 
 const NUMBERS = ['defaultSlotMinutes', 'idleLockMinutes'] as const;
-const FIELDS = ['clinicName', 'clinicAddress', 'timeZone', 'currency', ...NUMBERS];
+const FIELDS = ['clinicName', 'clinicAddress', 'timeZone', 'currency', 'phoneCountry', 'receiptPaper', ...NUMBERS];
+const PAPER_NAMES: Record<ReceiptPaper, string> = { A5: 'A5 sheet', A4: 'A4 sheet', '80MM': '80 mm thermal roll' };
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const ZONES = Intl.supportedValuesOf('timeZone');
 
 const toForm = (s: SettingsDto) => ({
@@ -21,6 +23,8 @@ const toForm = (s: SettingsDto) => ({
   currency: s.currency,
   defaultSlotMinutes: String(s.defaultSlotMinutes),
   idleLockMinutes: String(s.idleLockMinutes),
+  phoneCountry: s.phoneCountry ?? '',
+  receiptPaper: s.receiptPaper as string,
 });
 
 /** The clinic's name, address, time zone, money and desk defaults. */
@@ -46,7 +50,15 @@ export function SettingsPanel() {
     e.preventDefault();
     if (!form) return;
     const notWhole = NUMBERS.find((k) => !/^\d+$/.test(form[k].trim()));
-    const req: Req<'settings.update'> = { ...form, currency: form.currency.trim().toUpperCase(), defaultSlotMinutes: Number(form.defaultSlotMinutes), idleLockMinutes: Number(form.idleLockMinutes) };
+    const req: Req<'settings.update'> = {
+      ...form,
+      currency: form.currency.trim().toUpperCase(),
+      defaultSlotMinutes: Number(form.defaultSlotMinutes),
+      idleLockMinutes: Number(form.idleLockMinutes),
+      // Empty: the country of the clinic's time zone.
+      phoneCountry: form.phoneCountry.trim() ? form.phoneCountry.trim().toUpperCase() : null,
+      receiptPaper: form.receiptPaper as ReceiptPaper,
+    };
     const local = notWhole ? { code: 'INVALID' as const, field: notWhole, message: 'Enter a whole number of minutes' } : contractProblem(updateSettingsSchema, req);
     if (local) return setError(local);
     setBusy(true);
@@ -80,6 +92,21 @@ export function SettingsPanel() {
         <div className="ui-row">
           <Field label="Usual minutes per slot" inputMode="numeric" {...bind('defaultSlotMinutes')} hint="For new weekly patterns and extra hours" />
           <Field label="Lock the screen after idle minutes" inputMode="numeric" {...bind('idleLockMinutes')} />
+        </div>
+        <div className="ui-row">
+          <Field
+            label="Country of phone numbers"
+            {...bind('phoneCountry')}
+            maxLength={2}
+            hint={`Numbers typed without +… are read as this country's (two letters, such as IN). Empty: the time zone's${settings ? `, now ${regionNames.of(settings.effectivePhoneCountry) ?? settings.effectivePhoneCountry}` : ''}`}
+          />
+          <SelectField label="Receipt paper" {...bind('receiptPaper')} hint="Receipts and token slips; the day-end summary prints on A4">
+            {RECEIPT_PAPERS.map((p) => (
+              <option key={p} value={p}>
+                {PAPER_NAMES[p]}
+              </option>
+            ))}
+          </SelectField>
         </div>
         {settings && <p className="ui-hint">Last changed {clinicDateTime(settings.updatedAt, settings.timeZone)}</p>}
         <div className="ui-actions">

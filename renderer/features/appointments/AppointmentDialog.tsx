@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AppointmentDto, Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { clinicDateTime, longDay, timeRange } from '../../lib/dates';
+import { clinicDateTime, longDay, minutesNowIn, timeRange, todayIn } from '../../lib/dates';
 import { useTimeZone } from '../../stores/clinic-data';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useSession } from '../../stores/session';
 import { appointmentStep } from './actions';
+import { mayCheckIn, mayMarkNoShow, mayUndo } from './may';
 import { mayStartVideo, startVideo } from './startVideo';
 import type { OpenDialog } from './useAppointmentDialogs';
 
@@ -22,6 +23,8 @@ export function AppointmentDialog({ appointment, open, onClose }: { appointment:
     void clinic.appointments.history({ id: appointment.id }).then((r) => r.ok && setHistory(r.value));
   }, [appointment.id]);
   const scheduled = a.status === 'SCHEDULED';
+  const nowMs = Date.now();
+  const now = { date: todayIn(timeZone, nowMs), minutes: minutesNowIn(timeZone, nowMs) };
   const step = (s: Parameters<typeof appointmentStep>[0]) => async () => {
     if (await appointmentStep(s, a)) onClose();
   };
@@ -79,9 +82,9 @@ export function AppointmentDialog({ appointment, open, onClose }: { appointment:
             Start video
           </Button>
         )}
-        {scheduled && !a.checkedInAt && <Button onClick={step('checkIn')}>Check in</Button>}
+        {mayCheckIn(a, now) && <Button onClick={step('checkIn')}>Check in</Button>}
         {scheduled && a.checkedInAt && <Button onClick={step('complete')}>Mark completed</Button>}
-        {scheduled && !a.checkedInAt && <Button onClick={step('noShow')}>Did not come</Button>}
+        {mayMarkNoShow(a, now) && <Button onClick={step('noShow')}>Did not come</Button>}
         {scheduled && <Button onClick={() => open({ kind: 'move', appointment: a })}>Move…</Button>}
         {a.status !== 'CANCELLED' && <Button onClick={() => open({ kind: 'pay', appointment: a })}>Take payment…</Button>}
         {scheduled && (
@@ -89,7 +92,7 @@ export function AppointmentDialog({ appointment, open, onClose }: { appointment:
             Cancel…
           </Button>
         )}
-        <Button onClick={step('undo')}>Undo my last change</Button>
+        {history && mayUndo(history, session?.userId, nowMs) && <Button onClick={step('undo')}>Undo my last change</Button>}
       </div>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import type { AppointmentDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { hhmm } from '../../lib/dates';
 import { toast } from '../../ui/toasts';
+import { useRecentSteps } from './may';
 
 type Step = 'checkIn' | 'complete' | 'noShow' | 'undo';
 
@@ -23,5 +24,7 @@ export async function appointmentStep(step: Step, appointment: AppointmentDto): 
     return undefined;
   }
   toast(DONE[step](r.value));
+  if (step === 'undo') useRecentSteps.getState().undid(appointment.id);
+  else useRecentSteps.getState().did(appointment.id, Date.now());
   return r.value;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { GENDERS, type PatientDetail, type PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
+import { useClinicData } from '../../stores/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -11,9 +12,11 @@ const GENDER_NAMES = { MALE: 'Male', FEMALE: 'Female', OTHER: 'Other' } as const
 
 /**
  * Registers a patient or edits one. On registration main may answer with possible duplicates
- * (same phone and birth date, or a similar name born the same day): the desk picks one of them
+ * (the same phone, or a similar name born the same day): the desk picks one of them
  * or says it is a different person, and only then is a new record made.
  */
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
 export function PatientForm({
   patient,
   initialName = '',
@@ -27,6 +30,9 @@ export function PatientForm({
 }) {
   const role = useSession((s) => s.session?.role);
   const seesHistory = role === 'DOCTOR' || role === 'ADMIN';
+  // Main reads a number typed without its country code as one of the clinic's country.
+  const country = useClinicData((s) => s.settings?.effectivePhoneCountry);
+  const phoneHint = country ? `Without a country code, a number in ${regionNames.of(country) ?? country}; otherwise start with + (e.g. +91 98765 43210)` : 'e.g. +91 98765 43210';
   const form = useForm({
     name: patient?.name ?? initialName,
     phone: patient?.phone ?? '',
@@ -62,7 +68,7 @@ export function PatientForm({
       {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
       <Field label="Full name" value={v.name} onChange={form.change('name')} error={form.at('name')} required autoFocus />
       <div className="ui-row">
-        <Field label="Phone" type="tel" value={v.phone} onChange={form.change('phone')} error={form.at('phone')} hint="With the country code, e.g. +91 98765 43210" />
+        <Field label="Phone" type="tel" value={v.phone} onChange={form.change('phone')} error={form.at('phone')} hint={phoneHint} />
         <Field label="Date of birth" type="date" value={v.dateOfBirth} onChange={form.change('dateOfBirth')} error={form.at('dateOfBirth')} />
         <SelectField label="Gender" value={v.gender} onChange={form.change('gender')} error={form.at('gender')}>
           <option value="">Not given</option>

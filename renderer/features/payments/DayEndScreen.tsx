@@ -91,7 +91,7 @@ export function DayEndScreen() {
         <h1>Payments · day end</h1>
         <span className="spacer" />
         <Field label="Day" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
-        <Button variant="primary" disabled={!summary} onClick={() => summary && void printDocument(<DayEndSheet summary={summary} />)}>
+        <Button variant="primary" disabled={!summary} onClick={() => summary && void printDocument(<DayEndSheet summary={summary} />, 'A4')}>
           Print day-end summary
         </Button>
       </div>

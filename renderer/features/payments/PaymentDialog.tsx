@@ -19,7 +19,7 @@ const METHOD_NAMES = { CASH: 'Cash', CARD: 'Card', UPI: 'UPI' } as const;
 export async function printReceipt(paymentId: number): Promise<string | undefined> {
   const r = await clinic.payments.receipt({ id: paymentId });
   if (!r.ok) return r.error.message;
-  await printDocument(<Receipt receipt={r.value} />);
+  await printDocument(<Receipt receipt={r.value} />, r.value.paper);
   return undefined;
 }
 
@@ -31,7 +31,7 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
   const [account, setAccount] = useState<Res<'payments.forAppointment'>>();
   const [problem, setProblem] = useState<string>();
   const [taken, setTaken] = useState<PaymentDto>();
-  const form = useForm({ method: 'CASH', reference: '', amount: '', pending: false });
+  const form = useForm({ method: 'CASH', reference: '', amount: '', pending: false, advance: false, advanceReason: '' });
   const v = form.values;
 
   const role = useSession((st) => st.session?.role);
@@ -45,8 +45,9 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
   }, [appointment.id]);
 
   useEffect(() => {
-    // The amount is filled once; afterwards the form keeps what the desk types.
-    void reload().then((a) => a && form.setValues((old) => (old.amount ? old : { ...old, amount: a.totals.due ?? '' })));
+    // The amount is filled once, with what is due; afterwards the form keeps what the desk types.
+    // Nothing due offers no amount: a paid or pending visit is not charged again by Enter.
+    void reload().then((a) => a && form.setValues((old) => (old.amount || a.totals.due === '0.00' ? old : { ...old, amount: a.totals.due ?? '' })));
   }, [reload]);
 
   async function confirm(p: PaymentDto) {
@@ -65,6 +66,7 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
         ...(v.method !== 'CASH' && v.reference.trim() ? { reference: v.reference } : {}),
         ...(v.amount.trim() ? { amount: v.amount } : {}),
         pending: v.method === 'UPI' && v.pending,
+        ...(v.advance ? { advanceReason: v.advanceReason } : {}),
       }),
     (payment) => {
       setTaken(payment);
@@ -98,6 +100,11 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
   }
 
   const totals = account?.totals;
+  // Nothing due (paid, or a UPI payment waiting for its credit): no charge is offered, only an
+  // advance taken on purpose. Without a fee nothing is known to be due, and the desk enters it.
+  const nothingDue = totals?.due === '0.00';
+  const pendingPayments = account?.payments.filter((p) => p.status === 'PENDING') ?? [];
+  const offerCharge = !nothingDue || v.advance;
   return (
     <Dialog title={title} onClose={onClose}>
       <p>
@@ -148,31 +155,50 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
           onCancel={() => setRefunding(undefined)}
         />
       )}
+      {nothingDue && (
+        <Banner tone="info">
+          {pendingPayments.length > 0
+            ? `Nothing more is due: ${pendingPayments.map((p) => `${p.currency} ${p.amount}`).join(', ')} by UPI is waiting for its credit. Confirm it above once it shows; do not charge again.`
+            : 'Nothing is due for this visit: it is paid.'}
+        </Banner>
+      )}
       <form className="ui-form" onSubmit={pay} aria-label="Take payment" noValidate>
         {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
-        <div className="ui-row">
-          <SelectField label="Method" value={v.method} onChange={form.change('method')} error={form.at('method')} autoFocus>
-            {PAYMENT_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {METHOD_NAMES[m]}
-              </option>
-            ))}
-          </SelectField>
-          <Field label="Amount" inputMode="decimal" value={v.amount} onChange={form.change('amount')} error={form.at('amount')} hint="Empty: the doctor's fee" />
-        </div>
-        {v.method !== 'CASH' && (
-          <Field label={v.method === 'CARD' ? 'Card approval code' : 'UPI transaction id (UTR)'} value={v.reference} onChange={form.change('reference')} error={form.at('reference')} />
+        <label className="ui-check">
+          <input type="checkbox" checked={v.advance} onChange={form.change('advance')} /> Take more than is due, as an advance
+        </label>
+        {v.advance && (
+          <Field label="Why an advance" value={v.advanceReason} onChange={form.change('advanceReason')} error={form.at('advanceReason')} hint="For example: dressings for next week paid ahead" />
         )}
-        {v.method === 'UPI' && (
-          <label className="ui-check">
-            <input type="checkbox" checked={v.pending} onChange={form.change('pending')} /> Not received yet (confirm when the credit shows)
-          </label>
+        {offerCharge && (
+          <>
+            <div className="ui-row">
+              <SelectField label="Method" value={v.method} onChange={form.change('method')} error={form.at('method')} autoFocus>
+                {PAYMENT_METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {METHOD_NAMES[m]}
+                  </option>
+                ))}
+              </SelectField>
+              <Field label="Amount" inputMode="decimal" value={v.amount} onChange={form.change('amount')} error={form.at('amount')} hint="Empty: the doctor's fee" />
+            </div>
+            {v.method !== 'CASH' && (
+              <Field label={v.method === 'CARD' ? 'Card approval code' : 'UPI transaction id (UTR)'} value={v.reference} onChange={form.change('reference')} error={form.at('reference')} />
+            )}
+            {v.method === 'UPI' && (
+              <label className="ui-check">
+                <input type="checkbox" checked={v.pending} onChange={form.change('pending')} /> Not received yet (confirm when the credit shows)
+              </label>
+            )}
+          </>
         )}
         <div className="ui-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={form.busy || !account}>
-            {form.busy ? 'Saving…' : 'Take payment'}
-          </Button>
+          <Button onClick={onClose}>{offerCharge ? 'Cancel' : 'Close'}</Button>
+          {offerCharge && (
+            <Button variant="primary" type="submit" disabled={form.busy || !account}>
+              {form.busy ? 'Saving…' : v.advance ? 'Take advance' : 'Take payment'}
+            </Button>
+          )}
         </div>
       </form>
     </Dialog>

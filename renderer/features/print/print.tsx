@@ -1,23 +1,40 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { create } from 'zustand';
+import type { ReceiptPaper } from '../../../preload/contract';
 
-interface PrintState {
+/** Receipts and token slips print on the clinic's paper (a setting); the day-end sheet on A4. */
+export type Paper = ReceiptPaper;
+
+// The page box of each paper. A thermal roll has no page length: 200 mm holds any receipt,
+// and the printer's driver cuts after the content.
+const PAGE_RULES: Record<Paper, string> = {
+  A4: '@page { size: A4; margin: 15mm; }',
+  A5: '@page { size: A5; margin: 10mm; }',
+  '80MM': '@page { size: 80mm 200mm; margin: 4mm; }',
+};
+
+interface PrintJob {
   content: ReactNode;
-  set(content: ReactNode): void;
+  paper: Paper;
 }
 
-const usePrintJob = create<PrintState>((set) => ({ content: null, set: (content) => set({ content }) }));
+interface PrintState {
+  job: PrintJob | null;
+  set(job: PrintJob | null): void;
+}
+
+const usePrintJob = create<PrintState>((set) => ({ job: null, set: (job) => set({ job }) }));
 
 /**
  * The one way anything is printed (receipts, token slips, day-end summaries): the content is
- * rendered into the print-only area and the window's print runs. In the desktop app Electron
- * routes window.print() to webContents.print (the system dialog, "Save as PDF" included); in
- * browser mode it is the browser's own print. The screen CSS hides everything but that area
- * for print media.
+ * rendered into the print-only area with its own page size and the window's print runs. In the
+ * desktop app Electron routes window.print() to webContents.print (the system dialog, "Save as
+ * PDF" included); in browser mode it is the browser's own print. For print media theme.css
+ * hides everything but that area; the call window scopes its own print rule to itself.
  */
-export async function printDocument(content: ReactNode): Promise<void> {
-  usePrintJob.getState().set(content);
+export async function printDocument(content: ReactNode, paper: Paper): Promise<void> {
+  usePrintJob.getState().set({ content, paper });
   // Let React commit the content before the print snapshot is taken.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   window.print();
@@ -28,7 +45,7 @@ export async function printDocument(content: ReactNode): Promise<void> {
  * print has run and when the frame goes (sign-out), so nobody reprints someone else's receipt.
  */
 export function PrintArea() {
-  const content = usePrintJob((s) => s.content);
+  const job = usePrintJob((s) => s.job);
   const [host, setHost] = useState<HTMLElement | null>(null);
   useEffect(() => {
     const el = document.createElement('div');
@@ -44,5 +61,14 @@ export function PrintArea() {
       el.remove();
     };
   }, []);
-  return host ? createPortal(content, host) : null;
+  if (host) host.dataset.paper = job?.paper ?? '';
+  return host && job
+    ? createPortal(
+        <>
+          <style>{PAGE_RULES[job.paper]}</style>
+          {job.content}
+        </>,
+        host,
+      )
+    : null;
 }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
-import { hhmm, longDay, timeRange } from '../../lib/dates';
-import { useClinicData } from '../../stores/clinic-data';
+import { hhmm, longDay, minutesNowIn, timeRange } from '../../lib/dates';
+import { useClinicData, useTimeZone } from '../../stores/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { Table, type Column } from '../../ui/Table';
 import { appointmentStep } from '../appointments/actions';
+import { changedRecently, mayMarkNoShow, useRecentSteps } from '../appointments/may';
 import { STATUS_NAMES } from '../appointments/AppointmentDialog';
 import { mayStartVideo, startVideo } from '../appointments/startVideo';
 import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
@@ -24,18 +25,24 @@ import { DoctorOptions } from '../doctors/DoctorOptions';
 export function QueueScreen() {
   const { today, appointments, queue, problem, loaded } = useToday();
   const clinicName = useClinicData((s) => s.settings?.clinicName ?? '');
+  const slipPaper = useClinicData((s) => s.settings?.receiptPaper ?? 'A5');
   // A doctor opens on their own queue; the desk sees everyone's.
   const session = useSession((st) => st.session);
   const ownDoctorId = session?.doctorId;
   const [doctorFilter, setDoctorFilter] = useState(ownDoctorId ? String(ownDoctorId) : '');
   const [walkIn, setWalkIn] = useState(false);
   const [dialog, open] = useAppointmentDialogs();
+  const recent = useRecentSteps((s) => s.at);
+  const timeZone = useTimeZone();
+  // Read at each render: the screen re-renders every minute (useToday) and on every change.
+  const nowMs = Date.now();
+  const now = { date: today, minutes: minutesNowIn(timeZone, nowMs) };
 
   const mine = (a: { doctorId: number }) => !doctorFilter || a.doctorId === Number(doctorFilter);
   const expected = appointments.filter((a) => a.status === 'SCHEDULED' && !a.checkedInAt && mine(a));
   const seen = appointments.filter((a) => (a.status === 'COMPLETED' || a.status === 'NO_SHOW') && mine(a));
   const waiting = queue.filter(mine);
-  const printSlip = (a: AppointmentDto) => void printDocument(<TokenSlip appointment={a} clinicName={clinicName} />);
+  const printSlip = (a: AppointmentDto) => void printDocument(<TokenSlip appointment={a} clinicName={clinicName} />, slipPaper);
 
   const who = (a: AppointmentDto) => (
     <>
@@ -56,9 +63,11 @@ export function QueueScreen() {
           <Button aria-label={`Check in ${a.patientName}`} onClick={() => void appointmentStep('checkIn', a).then((done) => done && printSlip(done))}>
             Check in
           </Button>
-          <Button aria-label={`${a.patientName} did not come`} onClick={() => void appointmentStep('noShow', a)}>
-            Did not come
-          </Button>
+          {mayMarkNoShow(a, now) && (
+            <Button aria-label={`${a.patientName} did not come`} onClick={() => void appointmentStep('noShow', a)}>
+              Did not come
+            </Button>
+          )}
           <Button aria-label={`More for ${a.patientName}`} onClick={() => open({ kind: 'details', appointment: a })}>
             More…
           </Button>
@@ -81,9 +90,11 @@ export function QueueScreen() {
               Take payment
             </Button>
           )}
-          <Button aria-label={`Undo for ${a.patientName}`} onClick={() => void appointmentStep('undo', a)}>
-            Undo
-          </Button>
+          {changedRecently(recent[a.id], nowMs) && (
+            <Button aria-label={`Undo for ${a.patientName}`} onClick={() => void appointmentStep('undo', a)}>
+              Undo
+            </Button>
+          )}
         </span>
       ),
     },

@@ -3,7 +3,7 @@ import type { AppointmentDto } from '../../../preload/contract';
 import { fromMinutes, timeRange } from '../../lib/dates';
 import { STATUS_NAMES } from '../appointments/AppointmentDialog';
 import { PX_PER_MINUTE, height, top } from './geometry';
-import { spanOf, type Drag, type GridColumn, type Span } from './grid';
+import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn, type Span } from './grid';
 
 /** What a column asks of the grid; the same object on every render, so columns can skip re-rendering. */
 export interface ColumnActions {
@@ -37,6 +37,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
   drag: Drag | undefined;
   actions: ColumnActions;
 }) {
+  const lanes = lanesOf(appointments);
   return (
     <section
       className="schedule-column"
@@ -45,13 +46,14 @@ export const ScheduleColumn = memo(function ScheduleColumn({
       style={{ height: height(day.start, day.end), backgroundSize: `100% ${15 * PX_PER_MINUTE}px` }}
       onPointerDown={(e) => actions.select(e, c)}
     >
-      {c.windows.map((w) => {
-        const s = spanOf(w);
-        return <div key={w.id} className="window" data-kind={w.kind} title={w.note ?? undefined} style={{ top: top(s.start, day.start), height: height(s.start, s.end) }} />;
-      })}
+      {bandsOf(c.windows).map((b) => (
+        <div key={b.key} className="window" data-kind={b.kind} title={b.note ?? undefined} style={{ top: top(b.start, day.start), height: height(b.start, b.end) }} />
+      ))}
       {nowMinute !== undefined && nowMinute >= day.start && nowMinute <= day.end && <div className="now-line" style={{ top: top(nowMinute, day.start) }} aria-hidden="true" />}
       {appointments.map((a) => {
         const s = spanOf(a);
+        const place = lanes.get(a.id);
+        const across = place && place.lanes > 1 ? { left: `calc(${(place.lane / place.lanes) * 100}% + 2px)`, width: `calc(${100 / place.lanes}% - 4px)`, right: 'auto' } : {};
         const dragging = drag && drag.kind !== 'select' && drag.appointment.id === a.id;
         return (
           <button
@@ -60,7 +62,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
             className="appt"
             data-status={statusClass(a)}
             data-dragging={dragging || undefined}
-            style={{ top: top(s.start, day.start), height: Math.max(height(s.start, s.end), 18) }}
+            style={{ top: top(s.start, day.start), height: Math.max(height(s.start, s.end), 18), ...across }}
             aria-label={`${timeRange(a)} ${a.patientName}, ${STATUS_NAMES[a.status]}${a.checkedInAt ? ', checked in' : ''}`}
             onPointerDown={(e) => actions.drag(e, 'move', a, c)}
             onClick={() => actions.open(a)}
