@@ -14,6 +14,7 @@ import * as appointmentWorkflow from './20261125001100_appointment_workflow';
 import * as deskPayments from './20261125001200_desk_payments';
 import * as videoConsultations from './20261125001300_video_consultations';
 import * as backups from './20261125001400_backups';
+import * as patientMessaging from './20261202060000_patient_messaging';
 
 export interface NamedMigration {
   name: string;
@@ -41,4 +42,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261125001300_video_consultations', migration: videoConsultations },
   // Backup schedule and run history (the reliability slice's range, 20261125001400..1499).
   { name: '20261125001400_backups', migration: backups },
+  // Patient messaging: the outbox, templates, settings, consents and replies (issue 17).
+  { name: '20261202060000_patient_messaging', migration: patientMessaging },
 ];
