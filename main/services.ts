@@ -31,6 +31,9 @@ import { registerVideoHandlers, type CallWindowOpener } from './video/handlers';
 import { TwilioRooms } from './video/rooms';
 import { VideoService } from './video/service';
 import { WindowTickets } from './video/window-tickets';
+import { electSender, type Election } from './messaging/election';
+import { MessageSender, type SenderOptions } from './messaging/sender';
+import type { SecretBox } from './secrets/secret-box';
 
 export interface MainServices {
   router: Router;
@@ -38,6 +41,8 @@ export interface MainServices {
   auth: AuthService;
   settings: SettingsService;
   backups: BackupService;
+  /** The patient-message sender and its election, when this instance may send. */
+  messaging?: { sender: MessageSender; election: Election };
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
@@ -53,6 +58,13 @@ export interface ServiceOptions {
   openCallWindow?: CallWindowOpener;
   /** Tests point Twilio's REST client at a local fake; the app uses Twilio's own. */
   twilioHttpClient?: RequestClient;
+  /** Seals clinic-wide secrets (messaging provider keys) with a key held outside the database. */
+  secretBox?: SecretBox;
+  /**
+   * Take part in the election of the one PC that sends patient messages (the app and the
+   * headless receiver do; tests and tools only when they ask). Overrides the sender's defaults.
+   */
+  messagingSender?: Partial<Omit<SenderOptions, 'log' | 'secretBox' | 'twilioHttpClient'>> & { electionRetryMs?: number };
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -100,6 +112,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 
   const stopForwarding = forwardChanges(db.changes, options.events);
+  const messaging = options.messagingSender ? startMessaging(db, options) : undefined;
   const onSession = (key: string) => {
     const state = sessions.get(key);
     const load = state ? auth.loadUser(state.userId) : Promise.resolve(undefined);
@@ -124,11 +137,38 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     auth,
     settings,
     backups,
+    messaging: messaging && { sender: messaging.sender, election: messaging.election },
     stop() {
+      messaging?.stop();
       clearInterval(sweep);
       scheduler?.stop();
       sessions.off('changed', onSession);
       stopForwarding();
+    },
+  };
+}
+
+/** The elected sender: it works while this instance holds the election, and looks at once when an appointment changes. */
+function startMessaging(db: Database, options: ServiceOptions) {
+  const { electionRetryMs, ...overrides } = options.messagingSender ?? {};
+  const sender = new MessageSender(db.knex, {
+    log: options.log,
+    now: options.now,
+    secretBox: options.secretBox,
+    twilioHttpClient: options.twilioHttpClient,
+    ...overrides,
+  });
+  const election = electSender(db, (leader) => sender.setActive(leader), { retryMs: electionRetryMs, log: options.log });
+  const onChange = (change: { table: string }) => {
+    if (change.table === 'appointment_entities') sender.poke();
+  };
+  db.changes.on('change', onChange);
+  return {
+    sender,
+    election,
+    stop() {
+      db.changes.off('change', onChange);
+      void election.stop().then(() => sender.stop()).catch((err: unknown) => options.log('stopping the messaging sender failed', err));
     },
   };
 }

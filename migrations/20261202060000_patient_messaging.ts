@@ -133,6 +133,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('language', 10).notNullable();
     t.bigInteger('template_id').references('id').inTable('message_templates').onDelete('SET NULL');
     t.text('notice_text');
+    t.text('link');
     t.string('subject', 200);
     t.text('body');
     t.string('to_address', 255);

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
 import twilio from 'twilio';
 import { readVideoSettings } from '../video/settings-repo';
+import type { SecretBox } from '../secrets/secret-box';
+import { messagingRouteOf, receiveMessaging } from './messaging';
 import { storeWebhookEvent } from './repo';
 import { readBody } from '../shared/read-body';
 
@@ -16,6 +18,8 @@ export interface WebhookReceiverOptions {
   log: (message: string, err: unknown) => void;
   port?: number;
   host?: string;
+  /** Opens the sealed messaging Auth Token; without it messaging callbacks are not received. */
+  secretBox?: SecretBox;
 }
 
 export interface WebhookReceiver {
@@ -46,6 +50,8 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
   const server = http.createServer(async (req, res) => {
     try {
       if (req.method !== 'POST') return answer(res, 405, 'POST only');
+      const messaging = await messagingRouteOf(options.knex, req.url, options.secretBox);
+      if (messaging) return await receiveMessaging(req, res, messaging, { knex: options.knex, stored: options.stored, answer });
       const settings = await readVideoSettings(options.knex);
       if (!settings.webhookUrl || !settings.authToken) return answer(res, 503, 'Webhooks are not configured');
       if (new URL(req.url ?? '/', 'http://x').pathname !== new URL(settings.webhookUrl).pathname) return answer(res, 404, 'Not found');

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SecretBox } from '../secrets/secret-box';
 import { scheduleRetention } from '../jobs/retention';
 import { WebhookWorker } from '../jobs/webhook-worker';
 import { startWebhookReceiver, type WebhookReceiver } from './receiver';
@@ -15,10 +16,17 @@ export interface WebhookService extends WebhookReceiver {
  */
 export async function startWebhookService(
   knex: Knex,
-  options: { port?: number; host?: string; log: (message: string, err: unknown) => void },
+  options: { port?: number; host?: string; log: (message: string, err: unknown) => void; secretBox?: SecretBox },
 ): Promise<WebhookService> {
   const worker = new WebhookWorker(knex, { log: options.log });
-  const receiver = await startWebhookReceiver({ knex, port: options.port, host: options.host, log: options.log, stored: (id) => worker.enqueue(id) });
+  const receiver = await startWebhookReceiver({
+    knex,
+    port: options.port,
+    host: options.host,
+    log: options.log,
+    secretBox: options.secretBox,
+    stored: (id) => worker.enqueue(id),
+  });
   const resumed = await worker.start();
   const stopRetention = scheduleRetention(knex, options.log);
   return {
