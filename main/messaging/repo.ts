@@ -210,6 +210,7 @@ export async function markClaimed(
   trx: Knex.Transaction,
   id: number,
   m: { templateId: number; subject: string | null; body: string; to: string },
+  at: Date,
 ): Promise<void> {
   await trx('patient_messages').where({ id, status: 'QUEUED' }).update({
     status: 'SENDING',
@@ -218,7 +219,7 @@ export async function markClaimed(
     body: m.body,
     to_address: m.to,
     attempts: trx.raw('attempts + 1'),
-    claimed_at: trx.fn.now(),
+    claimed_at: at,
     updated_at: trx.fn.now(),
   });
 }
@@ -229,10 +230,11 @@ export async function markNotSent(knex: Knex, id: number, from: MessageStatus, s
   return n > 0;
 }
 
-export async function markSent(knex: Knex, id: number, providerId: string): Promise<void> {
+/** `at`: the sender's clock, which the daily cap counts by. */
+export async function markSent(knex: Knex, id: number, providerId: string, at: Date): Promise<void> {
   await knex('patient_messages')
     .where({ id, status: 'SENDING' })
-    .update({ status: 'SENT', provider_id: providerId, sent_at: knex.fn.now(), error: null, updated_at: knex.fn.now() });
+    .update({ status: 'SENT', provider_id: providerId, sent_at: at, error: null, updated_at: knex.fn.now() });
 }
 
 /** Back to the queue after a refusal that said "not now" (5xx, 429), tried again at `at`. */
@@ -250,11 +252,11 @@ export interface SendingRow {
   claimedAt: string;
 }
 
-/** Claimed messages whose outcome nobody recorded (a crash between claim and reply), claimed over `ageMs` ago by the database's clock. */
-export async function unresolvedSending(knex: Knex, ageMs: number): Promise<SendingRow[]> {
+/** Claimed messages whose outcome nobody recorded (a crash between claim and reply), claimed before `before` (the sender's clock, as claims are). */
+export async function unresolvedSending(knex: Knex, before: Date): Promise<SendingRow[]> {
   return knex('patient_messages')
     .where('status', 'SENDING')
-    .where('claimed_at', '<', knex.raw(`now() - make_interval(secs => ?)`, [ageMs / 1000]))
+    .where('claimed_at', '<=', before)
     .orderBy('id')
     .select('id', 'channel', 'to_address as toAddress', 'body', 'claimed_at as claimedAt');
 }

@@ -200,11 +200,11 @@ export class MessageSender {
 
   /** SENDING rows left by a crash (ours or another PC's): taken by the provider → SENT, else queued again. */
   private async reconcile(): Promise<void> {
-    const rows = await unresolvedSending(this.knex, this.options.reconcileAfterMs ?? 60_000);
+    const rows = await unresolvedSending(this.knex, new Date(this.now() - (this.options.reconcileAfterMs ?? 60_000)));
     for (const row of rows) {
       if (this.inFlight.has(row.id)) continue;
       const providerId = await this.context!.providers(row.channel).find({ channel: row.channel, to: row.toAddress, body: row.body, claimedAt: row.claimedAt });
-      if (providerId) await markSent(this.knex, row.id, providerId);
+      if (providerId) await markSent(this.knex, row.id, providerId, new Date(this.now()));
       else await markRetry(this.knex, row.id, 'The send was interrupted before the provider answered; sending again', new Date(this.now()));
     }
   }
@@ -246,7 +246,7 @@ export class MessageSender {
       }
       const composed = composeMessage(row, template!, ctx.clinic);
       const to = (row.channel === 'EMAIL' ? row.patientEmail : row.patientPhone)!;
-      await markClaimed(trx, id, { templateId: template!.id, subject: composed.subject, body: composed.body, to });
+      await markClaimed(trx, id, { templateId: template!.id, subject: composed.subject, body: composed.body, to }, new Date(nowMs));
       return { row, template: template!, composed, to };
     });
     if (!claim) return;
@@ -263,7 +263,7 @@ export class MessageSender {
         key: claim.row.idempotencyKey,
         statusCallback: ctx.settings.statusCallbackUrl ? callbackUrl(ctx.settings.statusCallbackUrl, id) : null,
       });
-      await markSent(this.knex, id, providerId);
+      await markSent(this.knex, id, providerId, new Date(nowMs));
     } catch (err) {
       if (!(err instanceof ProviderRefusal)) {
         // No answer (connection lost mid-call): the provider may have taken it; the claim stays
