@@ -95,13 +95,7 @@ export class FakeTwilio {
 
   /** Twilio's own RequestClient with every https://video.twilio.com and https://api.twilio.com request sent here instead. */
   httpClient(): twilio.RequestClient {
-    const url = () => this.url();
-    return new (class extends twilio.RequestClient {
-      override async request<T>(opts: RequestClient.RequestOptions<T>) {
-        const base = await url();
-        return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/(video|api)\.twilio\.com/, base) });
-      }
-    })();
+    return redirectingClient(() => this.url());
   }
 
   /** Ends a room as if its last participant left long ago. */
@@ -208,6 +202,15 @@ export class FakeTwilio {
     if (this.messages.length > this.answerMessagesUpTo) return;
     reply(201, message);
   }
+}
+
+/** Twilio's RequestClient sending its Video and Messaging API calls to `base` (a fake; also from a child process). */
+export function redirectingClient(base: () => Promise<string> | string): twilio.RequestClient {
+  return new (class extends twilio.RequestClient {
+    override async request<T>(opts: RequestClient.RequestOptions<T>) {
+      return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/(video|api)\.twilio\.com/, await base()) });
+    }
+  })();
 }
 
 /** A form post signed as Twilio signs its webhooks (X-Twilio-Signature over the URL and the sorted fields). */
