@@ -32,6 +32,8 @@ import { TwilioRooms } from './video/rooms';
 import { VideoService } from './video/service';
 import { WindowTickets } from './video/window-tickets';
 import { electSender, type Election } from './messaging/election';
+import { registerMessagingHandlers } from './messaging/handlers';
+import { MessagingService } from './messaging/service';
 import { MessageSender, type SenderOptions } from './messaging/sender';
 import type { SecretBox } from './secrets/secret-box';
 
@@ -101,18 +103,20 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const backups = new BackupService(db, settings, options.now);
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);
+  const video = new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, options.log);
   registerVideoHandlers(router, {
-    video: new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, options.log),
+    video,
     sessions,
     auth,
     tickets: new WindowTickets(options.now),
     openCallWindow: options.openCallWindow,
   });
+  const messaging = options.messagingSender ? startMessaging(db, options) : undefined;
+  registerMessagingHandlers(router, new MessagingService(knex, settings, video, options.secretBox, () => messaging?.sender.poke(), options.now));
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 
   const stopForwarding = forwardChanges(db.changes, options.events);
-  const messaging = options.messagingSender ? startMessaging(db, options) : undefined;
   const onSession = (key: string) => {
     const state = sessions.get(key);
     const load = state ? auth.loadUser(state.userId) : Promise.resolve(undefined);

@@ -1,11 +1,10 @@
 import type { Knex } from 'knex';
+import type { InboundDto, MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, MessageDto } from '../../preload/contract';
 import { columnMapper } from '../shared/columns';
 
-export const MESSAGE_KINDS = ['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'CANCELLED', 'VIDEO_LINK', 'NOTICE', 'THANK_YOU'] as const;
-export const MESSAGE_CHANNELS = ['SMS', 'WHATSAPP', 'EMAIL'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
-export type MessageStatus = 'QUEUED' | 'SENDING' | 'SENT' | 'DELIVERED' | 'FAILED' | 'UNDELIVERED' | 'CANCELLED' | 'SKIPPED';
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** The clinic's messaging set-up as stored: secrets still sealed. For main only, never a reply. */
 export interface MessagingSettings {
@@ -362,4 +361,69 @@ export async function withdrawConsent(trx: Knex.Transaction, patientId: number, 
     .onConflict(['patient_id', 'channel'])
     .merge({ withdrawn_at: trx.fn.now(), withdrawn_how: how });
   await trx('patient_messages').where({ patient_id: patientId, channel, status: 'QUEUED' }).update({ status: 'SKIPPED', error: `The patient opted out of ${channel}`, updated_at: trx.fn.now() });
+}
+
+const MESSAGE_COLUMNS = [
+  'm.id',
+  'm.appointment_id as appointmentId',
+  'm.patient_id as patientId',
+  'p.name as patientName',
+  'm.kind',
+  'm.channel',
+  'm.status',
+  'm.body',
+  'm.due_at as dueAt',
+  'm.sent_at as sentAt',
+  'm.delivered_at as deliveredAt',
+  'm.attempts',
+  'm.error',
+] as const;
+
+export async function messagesOfAppointment(knex: Knex, appointmentId: number): Promise<MessageDto[]> {
+  return knex('patient_messages as m')
+    .join('patient_entities as p', 'p.id', 'm.patient_id')
+    .where('m.appointment_id', appointmentId)
+    .select(...MESSAGE_COLUMNS)
+    .orderBy([{ column: 'm.due_at' }, { column: 'm.id' }]);
+}
+
+/** Messages that failed or were not delivered, newest first: the ADMIN's failures list. */
+export async function failedMessages(knex: Knex, limit: number): Promise<MessageDto[]> {
+  return knex('patient_messages as m')
+    .join('patient_entities as p', 'p.id', 'm.patient_id')
+    .whereIn('m.status', ['FAILED', 'UNDELIVERED'])
+    .select(...MESSAGE_COLUMNS)
+    .orderBy('m.updated_at', 'desc')
+    .limit(limit);
+}
+
+function inboundQuery(knex: Knex) {
+  return knex('inbound_messages as i')
+    .leftJoin('patient_entities as p', 'p.id', 'i.patient_id')
+    .select(
+      'i.id',
+      'i.channel',
+      'i.from_address as fromAddress',
+      'i.body',
+      'i.patient_id as patientId',
+      'p.name as patientName',
+      'i.appointment_id as appointmentId',
+      'i.action',
+      'i.received_at as receivedAt',
+      'i.handled_at as handledAt',
+    );
+}
+
+export async function repliesOfAppointment(knex: Knex, appointmentId: number): Promise<InboundDto[]> {
+  return inboundQuery(knex).where('i.appointment_id', appointmentId).orderBy('i.id');
+}
+
+/** Replies that were not a command and nobody has dealt with yet, oldest first. */
+export async function openInbox(knex: Knex, limit: number): Promise<InboundDto[]> {
+  return inboundQuery(knex).where('i.action', 'INBOX').whereNull('i.handled_at').orderBy('i.id').limit(limit);
+}
+
+export async function markInboundHandled(knex: Knex, id: number, userId: number): Promise<boolean> {
+  const n = await knex('inbound_messages').where({ id, action: 'INBOX' }).whereNull('handled_at').update({ handled_at: knex.fn.now(), handled_by: userId });
+  return n > 0;
 }
