@@ -191,9 +191,14 @@ export async function lockQueued(trx: Knex.Transaction, id: number): Promise<Out
   return outboxQuery(trx).where('m.id', id).where('m.status', 'QUEUED').forUpdate('m').skipLocked().first();
 }
 
-/** Messages to a patient handed to a provider since `since` (the clinic's midnight): the daily cap counts them. */
-export async function sentSince(knex: Knex, patientId: number, since: Date): Promise<number> {
-  const row = await knex('patient_messages')
+/**
+ * Messages to a patient handed to a provider since `since` (the clinic's midnight): the daily
+ * cap counts them. Takes the patient's messaging lock for the caller's transaction first, so two
+ * claims for one patient count one after the other.
+ */
+export async function sentSince(trx: Knex.Transaction, patientId: number, since: Date): Promise<number> {
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`clinic-desk:messages-of-patient:${patientId}`]);
+  const row = await trx('patient_messages')
     .where('patient_id', patientId)
     .where((q) => q.where('sent_at', '>=', since).orWhere((s) => s.where('status', 'SENDING').where('claimed_at', '>=', since)))
     .count<{ n: string }>({ n: '*' })

@@ -42,6 +42,7 @@ export interface SenderOptions {
 const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BATCH = 200;
+const CONCURRENT_SENDS = 4;
 const defaultBackoff = (attempts: number) => Math.min(1000 * 2 ** attempts, 600_000);
 
 /** Quiet hours wrap midnight when they start later than they end (21:00–08:00). */
@@ -60,7 +61,7 @@ interface Context {
 type Verdict = { status: 'CANCELLED' | 'SKIPPED' | 'FAILED'; error: string };
 
 /**
- * Sends due outbox rows, one at a time, while this PC is the elected sender. The rows are the
+ * Sends due outbox rows, a few at a time, while this PC is the elected sender. The rows are the
  * queue (better-queue only holds ids): each is claimed (QUEUED → SENDING, committed) before the
  * provider is called, so a crash can leave a message SENDING but never send it twice from
  * QUEUED; a SENDING row nobody finished is resolved by asking the provider whether it took it.
@@ -92,7 +93,9 @@ export class MessageSender {
             this.notifyIdle();
           });
       },
-      { id: 'id', concurrent: 1 },
+      // A few sends in flight at once: each waits mostly on the provider; the rate limit and the
+      // claims keep them apart.
+      { id: 'id', concurrent: CONCURRENT_SENDS },
     );
     const every = setInterval(() => this.poke(), options.pollMs ?? 5_000);
     every.unref();
@@ -235,6 +238,7 @@ export class MessageSender {
       const row = await lockQueued(trx, id);
       if (!row) return undefined;
       let verdict = this.verdict(row, now);
+      // sentSince takes the patient's lock for this transaction: concurrent claims count in turn.
       if (!verdict && (await sentSince(trx, row.patientId, new Date(midnight.getTime()))) >= ctx.settings.dailyCapPerPatient) {
         verdict = { status: 'SKIPPED', error: `Daily limit of ${ctx.settings.dailyCapPerPatient} messages to this patient reached` };
       }

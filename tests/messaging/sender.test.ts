@@ -131,7 +131,7 @@ describe.each(MODES)('the sender (%s)', (mode) => {
     await runAt(clinicInstant(desk.day(1), '12:00:00'));
     const statuses = [];
     for (const id of ids) statuses.push((await outboxOf(h.knex, id))[0]!.status);
-    expect(statuses).toEqual(['SENT', 'SENT', 'SKIPPED']);
+    expect(statuses.sort()).toEqual(['SENT', 'SENT', 'SKIPPED']);
 
     const local = await addPatient(h.knex, 'Local Number', '9812345670');
     const a = await desk.book(desk.day(4), '11:00', local);
