@@ -86,6 +86,8 @@ async function start(): Promise<void> {
     log,
     openCallWindow,
     backupWorkstation: os.hostname(),
+    // Every desk PC stands for the election of the one that sends patient messages.
+    messagingSender: {},
     events: windowEventSink(
       () => webContents.getAllWebContents().filter((w: WebContents) => isOurWindow(w.id)),
       (id) => (isOurWindow(id) ? webContents.fromId(id) : undefined),
