@@ -9,6 +9,7 @@ import { useSession } from '../../stores/session';
 import { appointmentStep } from './actions';
 import { mayStartVideo, startVideo } from './startVideo';
 import type { OpenDialog } from './useAppointmentDialogs';
+import { AppointmentMessages } from '../messaging/AppointmentMessages';
 
 export const STATUS_NAMES = { SCHEDULED: 'Scheduled', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'Did not come' } as const;
 
@@ -73,6 +74,7 @@ export function AppointmentDialog({ appointment, open, onClose }: { appointment:
           </ol>
         </details>
       )}
+      <AppointmentMessages appointment={a} />
       <div className="ui-actions">
         {mayStartVideo(session, a) && (
           <Button variant="primary" onClick={() => void startVideo(a)}>
