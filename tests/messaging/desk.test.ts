@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageDto, MessageTemplateDto, MessagingSettingsDto } from '../../preload/contract';
 import { MODES } from '../support/databases';
-import { FakeTwilio } from '../support/fake-twilio';
+import { configureVideo, FakeTwilio } from '../support/fake-twilio';
 import { databaseSnapshot, expectOk, type Harness } from '../support/harness';
-import { addPatient, clinicInstant, configureMessaging, eventually, fakeSecretBox, openDesk, startPc, type Desk } from './support';
+import { addPatient, clinicInstant, configureMessaging, eventually, fakeSecretBox, openDesk, outboxOf, startPc, type Desk } from './support';
 
 describe.each(MODES)('messaging at the desk (%s)', (mode) => {
   let h: Harness;
@@ -102,6 +102,21 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
       ok: false,
       error: { code: 'INVALID', field: 'text' },
     });
+  });
+
+  it('"send video link" sends the patient a join link from the appointment’s doctor; the desk cannot', async () => {
+    await configureVideo(h.knex);
+    const a = await desk.book(desk.day(2), '17:00', await addPatient(h.knex, 'Video Patient', '+919855500021'));
+    expect(await h.call('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' } as never, desk.receptionist)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const doctor = await h.signInAs('DOCTOR', { email: `video-doctor.${Date.now()}@clinic.test`, doctorId: desk.doctorId });
+    const queued = await call<MessageDto>('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' } as never, doctor.sessionKey);
+    h.services.messaging!.sender.setActive(true);
+    await h.services.messaging!.sender.runDue();
+    h.services.messaging!.sender.setActive(false);
+    const sent = fake.messages.filter((m) => m.to === '+919855500021' && m.body.includes('video consultation'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toMatch(/^Video Patient, your video consultation with Dr\. Meera Rao is on .* at 5:00 pm\. Join here: https:\/\/join\.example\.org\/visit\?room=clinic-desk-appointment-\d+&t=ey/);
+    expect((await outboxOf(h.knex, a.id)).find((m) => m.id === queued.id)).toMatchObject({ kind: 'VIDEO_LINK', status: 'SENT' });
   });
 
   it('the inbox holds replies that were not commands until someone deals with them', async () => {
