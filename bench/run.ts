@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer] [--markdown]
+// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging] [--markdown]
 // Builds a synthetic clinic in each database mode, measures the front desk's operations
 // through the real service layer, and writes bench/results.json (--quick: results-quick.json).
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { openDatabase } from '../main/db/open';
 import { BENCH_SEED, type LoadReport } from './generate/clinic';
 import { loadInChild } from './generate/spawn-loader';
 import { measureBooking, CLIENTS } from './measure/booking';
+import { measureMessaging } from './measure/messaging';
 import { measureBundle } from './measure/bundle';
 import { measureRenderer } from './measure/renderer';
 import { Desk } from './measure/desk';
@@ -37,14 +38,15 @@ const { values: args } = parseArgs({
   },
 });
 const quick = args.quick ?? false;
-// `--mode=server|embedded|signin|renderer` (repeatable) runs only those parts; a partial run
-// never overwrites the full run's bench/results.json.
-type Part = Mode | 'signin' | 'renderer';
-const parts: Part[] = args.mode?.length ? args.mode.map(asPart) : ['server', 'embedded', 'signin', 'renderer'];
+// `--mode=server|embedded|signin|renderer|messaging` (repeatable) runs only those parts; a
+// partial run never overwrites the full run's bench/results.json.
+type Part = Mode | 'signin' | 'renderer' | 'messaging';
+const PARTS: readonly Part[] = ['server', 'embedded', 'signin', 'renderer', 'messaging'];
+const parts: Part[] = args.mode?.length ? args.mode.map(asPart) : [...PARTS];
 const modes = parts.filter((p): p is Mode => p === 'server' || p === 'embedded');
 
 function asPart(m: string): Part {
-  if (m !== 'server' && m !== 'embedded' && m !== 'signin' && m !== 'renderer') throw new Error(`--mode is server, embedded, signin or renderer, not "${m}"`);
+  if (!(PARTS as readonly string[]).includes(m)) throw new Error(`--mode is one of ${PARTS.join(', ')}, not "${m}"`);
   return m;
 }
 
@@ -254,6 +256,28 @@ function benchBundle(figures: Figure[]): void {
   });
 }
 
+/** Patient messaging on PostgreSQL: queueing due reminders (the outbox trigger) and the sender's throughput against the fake Twilio. */
+async function benchMessaging(figures: Figure[]): Promise<void> {
+  const count = quick ? 2_000 : 10_000;
+  const target = await freshTarget('server');
+  log(`\nmessaging (${target.where}): ${n(count)} due reminders`);
+  try {
+    const db = await openDatabase(target.config, { schema: 'migrate' });
+    try {
+      const m = await measureMessaging(db, count);
+      const sc = `${n(m.reminders)} reminders, one PC sending`;
+      const fig = (f: Omit<Figure, 'mode' | 'scale'>) => figures.push({ mode: 'server', scale: sc, ...f });
+      fig({ id: 'messaging.queue', label: `queueing ${n(m.reminders)} reminders (appointments inserted, trigger on)`, unit: 's', value: m.queueSeconds, note: `${n(Math.round(m.reminders / m.queueSeconds))} appointments/s; ${m.insertWithoutMessagingSeconds.toFixed(2)} s with messaging off` });
+      fig({ id: 'messaging.send', label: 'sender throughput against the fake Twilio', unit: 'messages/s', value: m.sentPerSecond, target: 'each reminder sent exactly once', pass: m.sentOnce, note: `${m.sendSeconds.toFixed(1)} s for all` });
+    } finally {
+      await db.close();
+    }
+  } finally {
+    if (args.keep) log(`  kept ${target.where}`);
+    else await target.dispose();
+  }
+}
+
 async function machine(): Promise<Machine> {
   const postgres = await admin(async (k) => ((await k.raw('SHOW server_version')).rows[0]?.server_version as string) ?? null).catch(() => null);
   return {
@@ -273,6 +297,7 @@ async function main(): Promise<void> {
   for (const mode of modes) await benchMode(mode, figures, loads);
   if (modes.includes('server')) await benchPgbench(figures);
   if (parts.includes('signin')) await benchSignIn(figures, loads);
+  if (parts.includes('messaging')) await benchMessaging(figures);
   if (parts.includes('renderer')) {
     benchBundle(figures);
     await benchRenderer(figures);

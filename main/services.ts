@@ -36,6 +36,11 @@ import { sealPlainVideoSecrets } from './video/settings-repo';
 import { TwilioRooms } from './video/rooms';
 import { VideoService } from './video/service';
 import { WindowTickets } from './video/window-tickets';
+import { electSender, type Election } from './messaging/election';
+import { registerMessagingHandlers } from './messaging/handlers';
+import { MessagingService } from './messaging/service';
+import { MessageSender, type SenderOptions } from './messaging/sender';
+import type { SecretBox } from './secrets/secret-box';
 
 export interface MainServices {
   router: Router;
@@ -45,6 +50,8 @@ export interface MainServices {
   backups: BackupService;
   /** Start-up housekeeping (sealing secrets stored in plain text); settles, never rejects (failures are logged). */
   startupWork: Promise<void>;
+  /** The patient-message sender and its election, when this instance may send. */
+  messaging?: { sender: MessageSender; election: Election };
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
@@ -67,6 +74,11 @@ export interface ServiceOptions {
   clinicKey?: () => ClinicKey;
   /** Seals provider secrets stored in the clinic database. Default: sealed with clinicKey. */
   secretBox?: SecretBox;
+  /**
+   * Take part in the election of the one PC that sends patient messages (the app and the
+   * headless receiver do; tests and tools only when they ask). Overrides the sender's defaults.
+   */
+  messagingSender?: Partial<Omit<SenderOptions, 'log' | 'secretBox' | 'twilioHttpClient'>> & { electionRetryMs?: number };
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -105,13 +117,16 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const backups = new BackupService(db, settings, clinicKey, options.now);
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);
+  const video = new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, secretBox, options.log);
   registerVideoHandlers(router, {
-    video: new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, secretBox, options.log),
+    video,
     sessions,
     auth,
     tickets: new WindowTickets(options.now),
     openCallWindow: options.openCallWindow,
   });
+  const messaging = options.messagingSender ? startMessaging(db, options, secretBox) : undefined;
+  registerMessagingHandlers(router, new MessagingService(knex, settings, video, secretBox, () => messaging?.sender.poke(), options.now));
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 
@@ -146,11 +161,38 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     settings,
     backups,
     startupWork,
+    messaging: messaging && { sender: messaging.sender, election: messaging.election },
     stop() {
+      messaging?.stop();
       clearInterval(sweep);
       scheduler?.stop();
       sessions.off('changed', onSession);
       stopForwarding();
+    },
+  };
+}
+
+/** The elected sender: it works while this instance holds the election, and looks at once when an appointment changes. */
+function startMessaging(db: Database, options: ServiceOptions, secretBox: SecretBox) {
+  const { electionRetryMs, ...overrides } = options.messagingSender ?? {};
+  const sender = new MessageSender(db.knex, {
+    log: options.log,
+    now: options.now,
+    secretBox,
+    twilioHttpClient: options.twilioHttpClient,
+    ...overrides,
+  });
+  const election = electSender(db, (leader) => sender.setActive(leader), { retryMs: electionRetryMs, log: options.log });
+  const onChange = (change: { table: string }) => {
+    if (change.table === 'appointment_entities') sender.poke();
+  };
+  db.changes.on('change', onChange);
+  return {
+    sender,
+    election,
+    stop() {
+      db.changes.off('change', onChange);
+      void election.stop().then(() => sender.stop()).catch((err: unknown) => options.log('stopping the messaging sender failed', err));
     },
   };
 }

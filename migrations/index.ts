@@ -19,6 +19,7 @@ import * as refusedAuditOutcome from './20261202030000_refused_audit_outcome';
 import * as databaseRoles from './20261202030100_database_roles';
 import * as deskIntegrity from './20261202050000_desk_integrity';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
+import * as patientMessaging from './20261202060000_patient_messaging';
 
 export interface NamedMigration {
   name: string;
@@ -53,4 +54,6 @@ export const migrations: readonly NamedMigration[] = [
   // The front desk's settings, advances and frozen receipts; patient phones in E.164 (20261202050000..0599).
   { name: '20261202050000_desk_integrity', migration: deskIntegrity },
   { name: '20261202050100_patient_phones_e164', migration: patientPhonesE164 },
+  // Patient messaging: the outbox, templates, settings, consents and replies (issue 17).
+  { name: '20261202060000_patient_messaging', migration: patientMessaging },
 ];

@@ -100,6 +100,8 @@ async function start(): Promise<void> {
     clinicKey,
     secretBox,
     backupWorkstation: os.hostname(),
+    // Every desk PC stands for the election of the one that sends patient messages.
+    messagingSender: {},
     events: windowEventSink(
       () => webContents.getAllWebContents().filter((w: WebContents) => isOurWindow(w.id)),
       (id) => (isOurWindow(id) ? webContents.fromId(id) : undefined),

@@ -117,7 +117,7 @@ export async function insertHistory(knex: Knex, entries: readonly HistoryEntry[]
 }
 
 /** Cancels SCHEDULED appointments with one reason, recording each in the history. */
-export async function cancelAppointments(trx: Knex, ids: readonly number[], reason: string, userId: number): Promise<number> {
+export async function cancelAppointments(trx: Knex, ids: readonly number[], reason: string, userId: number | null): Promise<number> {
   if (ids.length === 0) return 0;
   const rows: { id: number }[] = await trx('appointment_entities')
     .whereIn('id', ids)

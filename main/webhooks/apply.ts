@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { findSession, insertCallEvent, setSessionStatus } from '../video/repo';
+import { applyMessagingEvent } from './messaging';
 import type { WebhookRow } from './repo';
 
 /** Facts of a participant callback kept with the call (no media, no token). */
@@ -12,6 +13,7 @@ const PARTICIPANT_FIELDS = ['ParticipantSid', 'ParticipantStatus', 'ParticipantD
  * rooms this clinic did not create, and kinds it does not track (tracks, recordings), change nothing.
  */
 export async function applyWebhookEvent(trx: Knex.Transaction, row: WebhookRow): Promise<void> {
+  if (await applyMessagingEvent(trx, row)) return;
   const data = row.event_data;
   const roomSid = data.RoomSid;
   if (!roomSid || !(await findSession(trx, roomSid))) return;

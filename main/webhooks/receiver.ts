@@ -6,6 +6,7 @@ import twilio from 'twilio';
 import type { SecretBox } from '../secrets/secret-box';
 import { openVideoSecrets } from '../video/settings';
 import { readVideoSettings } from '../video/settings-repo';
+import { messagingRouteOf, receiveMessaging } from './messaging';
 import { storeWebhookEvent } from './repo';
 import { readBody } from '../shared/read-body';
 import { limitedServer, type HttpLimits } from '../shared/http-limits';
@@ -73,6 +74,8 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
   const server = limitedServer(options.limits, async (req, res) => {
     try {
       if (req.method !== 'POST') return answer(res, 405, 'POST only');
+      const messaging = await messagingRouteOf(options.knex, req.url, options.secretBox);
+      if (messaging) return await receiveMessaging(req, res, messaging, { knex: options.knex, stored: options.stored, answer });
       const settings = openVideoSecrets(await readVideoSettings(options.knex), options.secretBox);
       if (!settings.webhookUrl || !settings.authToken) return answer(res, 503, 'Webhooks are not configured');
       if (new URL(req.url ?? '/', 'http://x').pathname !== new URL(settings.webhookUrl).pathname) return answer(res, 404, 'Not found');

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { scheduleRetention } from '../jobs/retention';
 import type { SecretBox } from '../secrets/secret-box';
+import { scheduleRetention } from '../jobs/retention';
 import { sealPlainVideoSecrets } from '../video/settings-repo';
 import { WebhookWorker } from '../jobs/webhook-worker';
 import { startWebhookReceiver, type WebhookReceiver } from './receiver';

@@ -74,6 +74,19 @@ import {
   videoJoinSchema,
   videoSettingsSchema,
 } from './video';
+import {
+  appointmentMessagesSchema,
+  doctorDayNoticeSchema,
+  inboundSchema,
+  messagePreviewResultSchema,
+  messagePreviewSchema,
+  messageSchema,
+  messageTemplateSchema,
+  messagingSettingsSchema,
+  saveMessageTemplateSchema,
+  sendMessageNowSchema,
+  updateMessagingSettingsSchema,
+} from './messaging';
 
 export { ROLES, type Role } from './dto';
 
@@ -228,6 +241,24 @@ export const channels = {
   'video.patientLink': channel({ req: appointmentRefSchema, res: patientLinkSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
   'video.reportEvent': channel({ req: reportVideoEventSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),
   'video.end': channel({ req: endCallSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),
+
+  // Patient messaging. Sending the video link is the appointment's doctor's or an ADMIN's (checked in main, as for the link).
+  'messaging.forAppointment': channel({ req: appointmentRefSchema, res: appointmentMessagesSchema, roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
+  'messaging.sendNow': channel({ req: sendMessageNowSchema, res: messageSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'messaging.notice': channel({
+    req: doctorDayNoticeSchema,
+    res: z.object({ queued: z.number().int(), notReached: z.number().int() }),
+    roles: ALL,
+    audit: { entity: 'appointment', kind: 'write' },
+  }),
+  'messaging.failures': channel({ req: empty, res: z.array(messageSchema), roles: ADMIN, audit: { entity: 'patient', kind: 'read' } }),
+  'messaging.inbox': channel({ req: empty, res: z.array(inboundSchema), roles: ALL, audit: { entity: 'patient', kind: 'read' } }),
+  'messaging.markHandled': channel({ req: byId, res: z.null(), roles: ALL, audit: { entity: 'patient', kind: 'write' } }),
+  'messaging.getSettings': channel({ req: empty, res: messagingSettingsSchema, roles: ADMIN }),
+  'messaging.updateSettings': channel({ req: updateMessagingSettingsSchema, res: messagingSettingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
+  'messaging.templates': channel({ req: empty, res: z.array(messageTemplateSchema), roles: ADMIN }),
+  'messaging.saveTemplate': channel({ req: saveMessageTemplateSchema, res: messageTemplateSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
+  'messaging.preview': channel({ req: messagePreviewSchema, res: messagePreviewResultSchema, roles: ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -182,6 +182,27 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   },
   'video.reportEvent': async (h) => ({ roomSid: await someCallSession(h), type: 'reconnecting', detail: { code: 53001 } }),
   'video.end': async (h) => ({ roomSid: await someCallSession(h) }),
+  'messaging.forAppointment': async (h) => ({ appointmentId: await someAppointment(h) }),
+  'messaging.sendNow': async (h) => {
+    await h.knex('messaging_settings').where({ id: 1 }).update({ enabled: true });
+    return { appointmentId: await someAppointment(h), kind: 'REMINDER' };
+  },
+  'messaging.notice': async (h) => {
+    await h.knex('messaging_settings').where({ id: 1 }).update({ enabled: true });
+    const { doctor_id: doctorId } = await h.knex('appointment_entities').where({ id: await someAppointment(h) }).first('doctor_id');
+    return { doctorId, date: FUTURE, text: '{doctor} is running 40 minutes late today, {patient}.' };
+  },
+  'messaging.failures': async () => ({}),
+  'messaging.inbox': async () => ({}),
+  'messaging.markHandled': async (h) => {
+    const [{ id }] = await h.knex('inbound_messages').insert({ provider_id: `SM${(++n).toString(16).padStart(32, '0')}`, channel: 'SMS', from_address: '+919812345678', body: 'Can I come later?', action: 'INBOX' }).returning('id');
+    return { id };
+  },
+  'messaging.getSettings': async () => ({}),
+  'messaging.updateSettings': async () => ({ quietStart: '22:00', reminderOffsetsMinutes: [1440, 60] }),
+  'messaging.templates': async () => ({}),
+  'messaging.saveTemplate': async () => ({ kind: 'REMINDER', language: 'en', channel: 'SMS', subject: null, body: 'See you {date} at {time}, {patient}', dltEntityId: '1101234567890123456', dltTemplateId: '1107123456789012345', whatsappContentSid: null }),
+  'messaging.preview': async (h) => ({ appointmentId: await someAppointment(h), kind: 'CONFIRMATION', language: 'hi', channel: 'SMS' }),
 };
 
 async function auditRows(h: Harness, action: string): Promise<number> {

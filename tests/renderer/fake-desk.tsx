@@ -169,6 +169,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
           .map((h, i) => ({ id: i + 1, kind: h.kind, fromStatus: h.fromStatus, toStatus: h.toStatus, reason: null, detail: null, changedBy: 1, changedByName: 'Priya Desk', changedAt: h.at, undoneAt: null })),
       ),
     'appointments.undo': () => conflict('Nothing of yours to undo on this appointment from the last 10 minutes', 'id'),
+    'messaging.forAppointment': () => ok({ messages: [], replies: [] }),
     'appointments.walkIn': ({ patientId, doctorId, reason }) => {
       const placed = place({ patientId, doctorId, date: TODAY, startTime: '12:45', reason });
       if (typeof placed === 'string') return conflict(placed, 'doctorId');

@@ -42,6 +42,22 @@ interface FakeRoom {
   url: string;
 }
 
+/** A message as the fake Messages API keeps it (Twilio's snake_case resource fields). */
+export interface FakeMessage {
+  sid: string;
+  account_sid: string;
+  to: string;
+  from: string;
+  body: string;
+  content_sid: string | null;
+  content_variables: string | null;
+  status_callback: string | null;
+  status: string;
+  date_created: string;
+  date_sent: string;
+  direction: 'outbound-api';
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -58,6 +74,12 @@ export interface RecordedRequest {
 export class FakeTwilio {
   readonly requests: RecordedRequest[] = [];
   readonly rooms = new Map<string, FakeRoom>();
+  /** Every message the Messages API accepted, in order. */
+  readonly messages: FakeMessage[] = [];
+  /** HTTP statuses to refuse the next message sends with, one each (503, 429, 400 …). */
+  readonly refuseNextMessages: number[] = [];
+  /** Once this many messages are accepted, later ones are accepted but never answered (a reply lost to a crash). */
+  answerMessagesUpTo = Infinity;
   private server: http.Server | undefined;
   private base: Promise<string> | undefined;
 
@@ -71,15 +93,9 @@ export class FakeTwilio {
     return this.base;
   }
 
-  /** Twilio's own RequestClient with every https://video.twilio.com request sent here instead. */
+  /** Twilio's own RequestClient with every https://video.twilio.com and https://api.twilio.com request sent here instead. */
   httpClient(): twilio.RequestClient {
-    const url = () => this.url();
-    return new (class extends twilio.RequestClient {
-      override async request<T>(opts: RequestClient.RequestOptions<T>) {
-        const base = await url();
-        return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/video\.twilio\.com/, base) });
-      }
-    })();
+    return redirectingClient(() => this.url());
   }
 
   /** Ends a room as if its last participant left long ago. */
@@ -89,6 +105,8 @@ export class FakeTwilio {
   }
 
   async close(): Promise<void> {
+    // A message left unanswered on purpose keeps its connection open: end it with the server.
+    this.server?.closeAllConnections();
     if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));
   }
 
@@ -104,6 +122,7 @@ export class FakeTwilio {
     };
     const error = (status: number, code: number, message: string) => reply(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
 
+    if (path.startsWith('/2010-04-01/')) return this.handleMessages(req, path, form, reply, error);
     const expected = `Basic ${Buffer.from(`${TEST_TWILIO.apiKeySid}:${TEST_TWILIO.apiKeySecret}`).toString('base64')}`;
     if (req.headers.authorization !== expected) return error(401, 20003, 'Authenticate');
 
@@ -140,4 +159,67 @@ export class FakeTwilio {
     }
     return error(404, 20404, `The requested resource ${path} was not found`);
   }
+
+  /**
+   * Twilio's Messages API (2010-04-01): form-encoded POST …/Accounts/{AccountSid}/Messages.json
+   * answering 201 with the message resource; GET of the same path lists them (To filter);
+   * HTTP Basic with the Account SID and Auth Token.
+   */
+  private handleMessages(
+    req: http.IncomingMessage,
+    path: string,
+    form: Record<string, string>,
+    reply: (status: number, json: unknown) => void,
+    error: (status: number, code: number, message: string) => void,
+  ): void {
+    const expected = `Basic ${Buffer.from(`${TEST_TWILIO.accountSid}:${TEST_TWILIO.authToken}`).toString('base64')}`;
+    if (req.headers.authorization !== expected) return error(401, 20003, 'Authenticate');
+    if (path !== `/2010-04-01/Accounts/${TEST_TWILIO.accountSid}/Messages.json`) return error(404, 20404, `The requested resource ${path} was not found`);
+    if (req.method === 'GET') {
+      const to = new URL(req.url ?? '/', 'http://x').searchParams.get('To');
+      const found = this.messages.filter((m) => !to || m.to === to).reverse();
+      return reply(200, { messages: found, page: 0, page_size: 50, first_page_uri: path, next_page_uri: null, previous_page_uri: null, uri: path, start: 0, end: found.length });
+    }
+    const refusal = this.refuseNextMessages.shift();
+    if (refusal) return error(refusal, refusal === 429 ? 20429 : refusal >= 500 ? 20500 : 21211, refusal === 429 ? 'Too Many Requests' : 'Refused by the test');
+    if (!form.To || !form.From || !(form.Body || form.ContentSid)) return error(400, 21604, 'A To, From and Body or ContentSid are required');
+    const now = new Date().toUTCString();
+    const message: FakeMessage = {
+      sid: `SM${randomBytes(16).toString('hex')}`,
+      account_sid: TEST_TWILIO.accountSid,
+      to: form.To,
+      from: form.From,
+      body: form.Body ?? '',
+      content_sid: form.ContentSid ?? null,
+      content_variables: form.ContentVariables ?? null,
+      status_callback: form.StatusCallback ?? null,
+      status: 'queued',
+      date_created: now,
+      date_sent: now,
+      direction: 'outbound-api',
+    };
+    this.messages.push(message);
+    if (this.messages.length > this.answerMessagesUpTo) return;
+    reply(201, message);
+  }
+}
+
+/** Twilio's RequestClient sending its Video and Messaging API calls to `base` (a fake; also from a child process). */
+export function redirectingClient(base: () => Promise<string> | string): twilio.RequestClient {
+  return new (class extends twilio.RequestClient {
+    override async request<T>(opts: RequestClient.RequestOptions<T>) {
+      return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/(video|api)\.twilio\.com/, await base()) });
+    }
+  })();
+}
+
+/** A form post signed as Twilio signs its webhooks (X-Twilio-Signature over the URL and the sorted fields). */
+export async function postSigned(target: string, signedUrl: string, params: Record<string, string>, authToken = TEST_TWILIO.authToken): Promise<number> {
+  const res = await fetch(target, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(authToken, signedUrl, params) },
+    body: new URLSearchParams(params).toString(),
+  });
+  await res.arrayBuffer();
+  return res.status;
 }

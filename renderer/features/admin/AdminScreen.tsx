@@ -6,6 +6,7 @@ import { AuditPanel } from './AuditPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { UsersPanel } from './UsersPanel';
 import { VideoSettingsPanel } from './VideoSettingsPanel';
+import { MessagingSettingsPanel } from '../messaging/MessagingSettingsPanel';
 
 /** The administrator's back office, one tab per concern. */
 export const ADMIN_TABS: Tab[] = [
@@ -13,6 +14,7 @@ export const ADMIN_TABS: Tab[] = [
   { id: 'audit', label: 'Audit log', render: () => <AuditPanel /> },
   { id: 'settings', label: 'Clinic settings', render: () => <SettingsPanel /> },
   { id: 'video', label: 'Video', render: () => <VideoSettingsPanel /> },
+  { id: 'messaging', label: 'Messaging', render: () => <MessagingSettingsPanel /> },
   { id: 'backups', label: 'Backups', render: () => <BackupPanel /> },
   { id: 'health', label: 'Database health', render: () => <HealthPanel /> },
 ];

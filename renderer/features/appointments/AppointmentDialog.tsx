@@ -10,6 +10,7 @@ import { appointmentStep } from './actions';
 import { mayCheckIn, mayMarkNoShow, mayUndo } from './may';
 import { mayStartVideo, startVideo } from './startVideo';
 import type { OpenDialog } from './useAppointmentDialogs';
+import { AppointmentMessages } from '../messaging/AppointmentMessages';
 
 export const STATUS_NAMES = { SCHEDULED: 'Scheduled', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'Did not come' } as const;
 
@@ -76,6 +77,7 @@ export function AppointmentDialog({ appointment, open, onClose }: { appointment:
           </ol>
         </details>
       )}
+      <AppointmentMessages appointment={a} />
       <div className="ui-actions">
         {mayStartVideo(session, a) && (
           <Button variant="primary" onClick={() => void startVideo(a)}>

@@ -1,0 +1,60 @@
+import type { Knex } from 'knex';
+import { cancelAppointments } from '../appointments/repo';
+import { insertAudit } from '../audit/repo';
+import { applyProviderStatus, insertInbound, replyContext, withdrawConsent, type MessageChannel } from './repo';
+
+/** Twilio's own opt-out words: Twilio stops delivering after them, so the clinic must stop asking. */
+const OPT_OUT = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT']);
+const CONFIRM = new Set(['1', 'YES']);
+const DECLINE = new Set(['2', 'NO']);
+
+const PROVIDER_STATUS: Record<string, 'SENT' | 'DELIVERED' | 'UNDELIVERED' | 'FAILED' | undefined> = {
+  sent: 'SENT',
+  delivered: 'DELIVERED',
+  read: 'DELIVERED',
+  undelivered: 'UNDELIVERED',
+  failed: 'FAILED',
+};
+
+const WORKSTATION = 'messaging-webhooks';
+
+/** A status callback (sent, delivered, read, undelivered, failed); interim states change nothing. */
+export async function applyStatusCallback(trx: Knex.Transaction, data: Record<string, string>): Promise<void> {
+  const status = PROVIDER_STATUS[data.MessageStatus ?? ''];
+  const providerId = data.MessageSid;
+  if (!status || !providerId) return;
+  const messageId = Number(data.message);
+  await applyProviderStatus(trx, { messageId: Number.isSafeInteger(messageId) && messageId > 0 ? messageId : undefined, providerId }, status, data.ErrorCode ? `Twilio error ${data.ErrorCode}` : null);
+}
+
+/**
+ * A patient's reply: 1/YES confirms, 2/NO cancels the appointment (the slot is free and every
+ * desk hears of it through the appointment's own change notification), STOP opts out of the
+ * channel; anything else waits in the desk's inbox. Stored once per provider id, so a repeated
+ * delivery does nothing twice; each action is audited.
+ */
+export async function applyInbound(trx: Knex.Transaction, data: Record<string, string>): Promise<void> {
+  const rawFrom = data.From ?? '';
+  const channel: MessageChannel = rawFrom.startsWith('whatsapp:') ? 'WHATSAPP' : 'SMS';
+  const from = rawFrom.replace(/^whatsapp:/, '');
+  const body = (data.Body ?? '').slice(0, 2000);
+  const word = body.trim().toUpperCase().replace(/[.!]+$/, '');
+  const about = await replyContext(trx, channel, from);
+  let action: 'CONFIRMED' | 'CANCELLED' | 'OPTED_OUT' | 'INBOX' = 'INBOX';
+  if (OPT_OUT.has(word) && about.patientId) action = 'OPTED_OUT';
+  else if (CONFIRM.has(word) && about.appointmentId) action = 'CONFIRMED';
+  else if (DECLINE.has(word) && about.appointmentId) action = 'CANCELLED';
+  const id = await insertInbound(trx, { providerId: data.MessageSid ?? '', channel, from, body, ...about, action });
+  if (id === undefined) return;
+  if (action === 'OPTED_OUT') await withdrawConsent(trx, about.patientId!, channel, `Replied ${word} on ${channel}`);
+  if (action === 'CANCELLED') await cancelAppointments(trx, [about.appointmentId!], `The patient replied ${word} to cancel`, null);
+  await insertAudit(trx, {
+    userId: null,
+    userEmail: null,
+    workstation: WORKSTATION,
+    action: `messaging.reply.${action.toLowerCase()}`,
+    entity: about.appointmentId ? 'appointment' : 'patient',
+    entityId: about.appointmentId ?? about.patientId,
+    detail: { inboundId: id, channel },
+  });
+}

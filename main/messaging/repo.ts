@@ -1,0 +1,434 @@
+import type { Knex } from 'knex';
+import type { InboundDto, MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, MessageDto } from '../../preload/contract';
+import { columnMapper } from '../shared/columns';
+
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** The clinic's messaging set-up as stored: secrets still sealed. For main only, never a reply. */
+export interface MessagingSettings {
+  enabled: boolean;
+  enabledKinds: MessageKind[];
+  reminderOffsetsMinutes: number[];
+  quietStart: string;
+  quietEnd: string;
+  defaultChannel: MessageChannel;
+  defaultLanguage: string;
+  smsFrom: string | null;
+  whatsappFrom: string | null;
+  twilioAccountSid: string | null;
+  twilioAuthTokenSealed: string | null;
+  statusCallbackUrl: string | null;
+  inboundUrl: string | null;
+  smtpHost: string | null;
+  smtpPort: number | null;
+  smtpSecure: boolean;
+  smtpUser: string | null;
+  smtpPasswordSealed: string | null;
+  emailFrom: string | null;
+  rebookLink: string | null;
+  sendRatePerSecond: number;
+  dailyCapPerPatient: number;
+}
+
+const settingsColumns = columnMapper<MessagingSettings>({
+  enabled: 'enabled',
+  enabledKinds: 'enabled_kinds',
+  reminderOffsetsMinutes: 'reminder_offsets_minutes',
+  quietStart: 'quiet_start',
+  quietEnd: 'quiet_end',
+  defaultChannel: 'default_channel',
+  defaultLanguage: 'default_language',
+  smsFrom: 'sms_from',
+  whatsappFrom: 'whatsapp_from',
+  twilioAccountSid: 'twilio_account_sid',
+  twilioAuthTokenSealed: 'twilio_auth_token_sealed',
+  statusCallbackUrl: 'status_callback_url',
+  inboundUrl: 'inbound_url',
+  smtpHost: 'smtp_host',
+  smtpPort: 'smtp_port',
+  smtpSecure: 'smtp_secure',
+  smtpUser: 'smtp_user',
+  smtpPasswordSealed: 'smtp_password_sealed',
+  emailFrom: 'email_from',
+  rebookLink: 'rebook_link',
+  sendRatePerSecond: 'send_rate_per_second',
+  dailyCapPerPatient: 'daily_cap_per_patient',
+});
+
+export async function readMessagingSettings(knex: Knex): Promise<MessagingSettings & { updatedAt: string }> {
+  const row = await knex('messaging_settings').where({ id: 1 }).first();
+  if (!row) throw new Error('messaging_settings has no row: the schema is not migrated');
+  const s = settingsColumns.fromRow(row);
+  return { ...s, sendRatePerSecond: Number(s.sendRatePerSecond), updatedAt: row.updated_at };
+}
+
+/** Writes the fields given (null clears one). */
+export async function writeMessagingSettings(knex: Knex, changes: Partial<MessagingSettings>, updatedBy: number | null): Promise<void> {
+  await knex('messaging_settings')
+    .where({ id: 1 })
+    .update({ ...settingsColumns.toColumns(changes), updated_at: knex.fn.now(), updated_by: updatedBy });
+}
+
+export interface Template {
+  id: number;
+  kind: MessageKind;
+  language: string;
+  channel: MessageChannel;
+  subject: string | null;
+  body: string;
+  dltEntityId: string | null;
+  dltTemplateId: string | null;
+  whatsappContentSid: string | null;
+}
+
+const templateColumns = columnMapper<Template>({
+  id: 'id',
+  kind: 'kind',
+  language: 'language',
+  channel: 'channel',
+  subject: 'subject',
+  body: 'body',
+  dltEntityId: 'dlt_entity_id',
+  dltTemplateId: 'dlt_template_id',
+  whatsappContentSid: 'whatsapp_content_sid',
+});
+
+export async function listTemplates(knex: Knex): Promise<Template[]> {
+  const rows = await knex('message_templates').select('*').orderBy(['kind', 'language', 'channel']);
+  return rows.map((r) => templateColumns.fromRow(r));
+}
+
+/** The template of a kind for a channel in the patient's language, else in English. */
+export async function templateFor(knex: Knex, kind: MessageKind, language: string, channel: MessageChannel): Promise<Template | undefined> {
+  const row = await knex('message_templates')
+    .where({ kind, channel })
+    .whereIn('language', [language, 'en'])
+    .orderByRaw('language = ? DESC', [language])
+    .first();
+  return row ? templateColumns.fromRow(row) : undefined;
+}
+
+/** Creates or replaces the template of (kind, language, channel). */
+export async function saveTemplate(knex: Knex, t: Omit<Template, 'id'>, userId: number): Promise<Template> {
+  const columns = templateColumns.toColumns(t);
+  const [row] = await knex('message_templates')
+    .insert({ ...columns, updated_by: userId })
+    .onConflict(['kind', 'language', 'channel'])
+    .merge({ ...columns, updated_by: userId, updated_at: knex.fn.now() })
+    .returning('*');
+  return templateColumns.fromRow(row);
+}
+
+/** A queued message with what sending it needs, locked for the claiming transaction. */
+export interface OutboxRow {
+  id: number;
+  appointmentId: number | null;
+  patientId: number;
+  kind: MessageKind;
+  channel: MessageChannel;
+  language: string;
+  noticeText: string | null;
+  link: string | null;
+  idempotencyKey: string;
+  attempts: number;
+  appointmentDate: string | null;
+  startTime: string | null;
+  appointmentStatus: string | null;
+  tokenNo: number | null;
+  patientName: string;
+  patientPhone: string | null;
+  patientEmail: string | null;
+  doctorName: string | null;
+  optedOut: boolean;
+}
+
+function outboxQuery(knex: Knex) {
+  return knex('patient_messages as m')
+    .join('patient_entities as p', 'p.id', 'm.patient_id')
+    .leftJoin('appointment_entities as a', 'a.id', 'm.appointment_id')
+    .leftJoin('doctor_entities as d', 'd.id', knex.raw('COALESCE(a.doctor_id, m.doctor_id)'))
+    .select(
+      'm.id',
+      'm.appointment_id as appointmentId',
+      'm.patient_id as patientId',
+      'm.kind',
+      'm.channel',
+      'm.language',
+      'm.notice_text as noticeText',
+      'm.link',
+      'm.idempotency_key as idempotencyKey',
+      'm.attempts',
+      'a.appointment_date as appointmentDate',
+      'a.start_time as startTime',
+      'a.status as appointmentStatus',
+      'a.token_no as tokenNo',
+      'p.name as patientName',
+      'p.phone as patientPhone',
+      'p.email as patientEmail',
+      'd.name as doctorName',
+      knex.raw(
+        `EXISTS (SELECT 1 FROM patient_channel_consents c WHERE c.patient_id = m.patient_id AND c.channel = m.channel AND c.withdrawn_at IS NOT NULL) AS "optedOut"`,
+      ),
+    );
+}
+
+/** Queued messages due at `now` (and not waiting out a retry), soonest first. */
+export async function dueMessageIds(knex: Knex, now: Date, limit: number): Promise<number[]> {
+  const rows = await knex('patient_messages')
+    .where('status', 'QUEUED')
+    .where('due_at', '<=', now)
+    .where((q) => q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now))
+    .orderBy([{ column: 'due_at' }, { column: 'id' }])
+    .limit(limit)
+    .select('id');
+  return rows.map((r: { id: number }) => r.id);
+}
+
+/** The message if it is still QUEUED, locked; a row another PC holds is skipped, not waited for. */
+export async function lockQueued(trx: Knex.Transaction, id: number): Promise<OutboxRow | undefined> {
+  return outboxQuery(trx).where('m.id', id).where('m.status', 'QUEUED').forUpdate('m').skipLocked().first();
+}
+
+/**
+ * Messages to a patient handed to a provider since `since` (the clinic's midnight): the daily
+ * cap counts them. Takes the patient's messaging lock for the caller's transaction first, so two
+ * claims for one patient count one after the other.
+ */
+export async function sentSince(trx: Knex.Transaction, patientId: number, since: Date): Promise<number> {
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`clinic-desk:messages-of-patient:${patientId}`]);
+  const row = await trx('patient_messages')
+    .where('patient_id', patientId)
+    .where((q) => q.where('sent_at', '>=', since).orWhere((s) => s.where('status', 'SENDING').where('claimed_at', '>=', since)))
+    .count<{ n: string }>({ n: '*' })
+    .first();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The durable claim: committed before the provider is called, so a crash leaves the row in
+ * SENDING (resolved by asking the provider) instead of QUEUED (which would send it again).
+ */
+export async function markClaimed(
+  trx: Knex.Transaction,
+  id: number,
+  m: { templateId: number; subject: string | null; body: string; to: string },
+  at: Date,
+): Promise<void> {
+  await trx('patient_messages').where({ id, status: 'QUEUED' }).update({
+    status: 'SENDING',
+    template_id: m.templateId,
+    subject: m.subject,
+    body: m.body,
+    to_address: m.to,
+    attempts: trx.raw('attempts + 1'),
+    claimed_at: at,
+    updated_at: trx.fn.now(),
+  });
+}
+
+/** Ends a message that will not be sent (and why). */
+export async function markNotSent(knex: Knex, id: number, from: MessageStatus, status: 'CANCELLED' | 'SKIPPED' | 'FAILED', error: string): Promise<boolean> {
+  const n = await knex('patient_messages').where({ id, status: from }).update({ status, error: error.slice(0, 2000), updated_at: knex.fn.now() });
+  return n > 0;
+}
+
+/** `at`: the sender's clock, which the daily cap counts by. */
+export async function markSent(knex: Knex, id: number, providerId: string, at: Date): Promise<void> {
+  await knex('patient_messages')
+    .where({ id, status: 'SENDING' })
+    .update({ status: 'SENT', provider_id: providerId, sent_at: at, error: null, updated_at: knex.fn.now() });
+}
+
+/** Back to the queue after a refusal that said "not now" (5xx, 429), tried again at `at`. */
+export async function markRetry(knex: Knex, id: number, error: string, at: Date): Promise<void> {
+  await knex('patient_messages')
+    .where({ id, status: 'SENDING' })
+    .update({ status: 'QUEUED', error: error.slice(0, 2000), next_attempt_at: at, updated_at: knex.fn.now() });
+}
+
+export interface SendingRow {
+  id: number;
+  channel: MessageChannel;
+  toAddress: string;
+  body: string;
+  claimedAt: string;
+}
+
+/** Claimed messages whose outcome nobody recorded (a crash between claim and reply), claimed before `before` (the sender's clock, as claims are). */
+export async function unresolvedSending(knex: Knex, before: Date): Promise<SendingRow[]> {
+  return knex('patient_messages')
+    .where('status', 'SENDING')
+    .where('claimed_at', '<=', before)
+    .orderBy('id')
+    .select('id', 'channel', 'to_address as toAddress', 'body', 'claimed_at as claimedAt');
+}
+
+/** Provider states, ranked: a callback may only move a message forward (they arrive in any order, and twice). */
+const RANK: Record<MessageStatus, number> = { QUEUED: 0, SENDING: 1, SENT: 2, DELIVERED: 3, UNDELIVERED: 3, FAILED: 3, CANCELLED: 3, SKIPPED: 3 };
+
+/**
+ * Applies a provider's report on a message it accepted. The row is found by our id (carried in
+ * the callback URL) or the provider's; a report that would move it backwards, or sideways
+ * between final states, changes nothing. Returns false when no such message exists yet.
+ */
+export async function applyProviderStatus(
+  trx: Knex.Transaction,
+  ref: { messageId?: number; providerId: string },
+  status: 'SENT' | 'DELIVERED' | 'UNDELIVERED' | 'FAILED',
+  error: string | null,
+): Promise<boolean> {
+  const row: { id: number; status: MessageStatus; provider_id: string | null } | undefined = await trx('patient_messages')
+    .modify((q) => (ref.messageId ? q.where('id', ref.messageId) : q.where('provider_id', ref.providerId)))
+    .forUpdate()
+    .first('id', 'status', 'provider_id');
+  if (!row || (row.provider_id && row.provider_id !== ref.providerId)) return false;
+  if (RANK[status] <= RANK[row.status]) return true;
+  await trx('patient_messages')
+    .where({ id: row.id })
+    .update({
+      status,
+      provider_id: ref.providerId,
+      error: status === 'FAILED' || status === 'UNDELIVERED' ? (error ?? 'The provider reported no reason') : null,
+      sent_at: trx.raw('COALESCE(sent_at, now())'),
+      delivered_at: status === 'DELIVERED' ? trx.fn.now() : null,
+      updated_at: trx.fn.now(),
+    });
+  return true;
+}
+
+export interface NewMessage {
+  appointmentId: number;
+  kind: MessageKind;
+  dueAt: Date;
+  noticeText?: string | null;
+  link?: string | null;
+  createdBy: number;
+}
+
+/**
+ * A message the desk asks for (send now, video link, a notice), on the patient's channel and
+ * in their language as the booking trigger would choose them. Nothing is written when the
+ * patient opted out of that channel; returns the new row's id.
+ */
+export async function queueForAppointment(knex: Knex, m: NewMessage): Promise<number | undefined> {
+  const result = await knex.raw(
+    `INSERT INTO patient_messages (appointment_id, patient_id, doctor_id, kind, channel, language, notice_text, link, due_at, idempotency_key, created_by)
+     SELECT a.id, a.patient_id, a.doctor_id, ?::text, COALESCE(p.channel, s.default_channel), COALESCE(p.language, s.default_language), ?::text, ?::text,
+            ?::timestamptz, a.id || ':' || ?::text || ':' || floor(extract(epoch FROM ?::timestamptz))::bigint, ?::bigint
+       FROM appointment_entities a
+       CROSS JOIN messaging_settings s
+       LEFT JOIN patient_message_prefs p ON p.patient_id = a.patient_id
+      WHERE a.id = ? AND s.id = 1
+        AND NOT EXISTS (SELECT 1 FROM patient_channel_consents c
+                         WHERE c.patient_id = a.patient_id AND c.channel = COALESCE(p.channel, s.default_channel) AND c.withdrawn_at IS NOT NULL)
+     ON CONFLICT (idempotency_key) DO NOTHING
+     RETURNING id`,
+    [m.kind, m.noticeText ?? null, m.link ?? null, m.dueAt, m.kind, m.dueAt, m.createdBy, m.appointmentId],
+  );
+  return result.rows[0]?.id;
+}
+
+/** Stores a reply once (per provider id); undefined when it was stored before (a repeated delivery). */
+export async function insertInbound(
+  trx: Knex.Transaction,
+  m: { providerId: string; channel: MessageChannel; from: string; body: string; patientId: number | null; appointmentId: number | null; action: string },
+): Promise<number | undefined> {
+  const rows = await trx('inbound_messages')
+    .insert({ provider_id: m.providerId, channel: m.channel, from_address: m.from, body: m.body, patient_id: m.patientId, appointment_id: m.appointmentId, action: m.action })
+    .onConflict('provider_id')
+    .ignore()
+    .returning('id');
+  return rows[0]?.id;
+}
+
+/**
+ * Whom a reply from `address` is about: the appointment of the latest message we sent to that
+ * address on that channel, while it is still scheduled; else just the patient of the address.
+ */
+export async function replyContext(knex: Knex, channel: MessageChannel, address: string): Promise<{ patientId: number | null; appointmentId: number | null }> {
+  const sent = await knex('patient_messages as m')
+    .join('appointment_entities as a', 'a.id', 'm.appointment_id')
+    .where({ 'm.channel': channel, 'm.to_address': address, 'a.status': 'SCHEDULED' })
+    .whereIn('m.status', ['SENT', 'DELIVERED'])
+    .orderBy('m.sent_at', 'desc')
+    .first('m.patient_id as patientId', 'm.appointment_id as appointmentId');
+  if (sent) return sent;
+  const patient = await knex('patient_entities').where({ phone: address }).orderBy('id', 'desc').first('id');
+  return { patientId: patient?.id ?? null, appointmentId: null };
+}
+
+/** Records a patient's STOP: no more messages on that channel until they opt in again. */
+export async function withdrawConsent(trx: Knex.Transaction, patientId: number, channel: MessageChannel, how: string): Promise<void> {
+  await trx('patient_channel_consents')
+    .insert({ patient_id: patientId, channel, withdrawn_at: trx.fn.now(), withdrawn_how: how })
+    .onConflict(['patient_id', 'channel'])
+    .merge({ withdrawn_at: trx.fn.now(), withdrawn_how: how });
+  await trx('patient_messages').where({ patient_id: patientId, channel, status: 'QUEUED' }).update({ status: 'SKIPPED', error: `The patient opted out of ${channel}`, updated_at: trx.fn.now() });
+}
+
+const MESSAGE_COLUMNS = [
+  'm.id',
+  'm.appointment_id as appointmentId',
+  'm.patient_id as patientId',
+  'p.name as patientName',
+  'm.kind',
+  'm.channel',
+  'm.status',
+  'm.body',
+  'm.due_at as dueAt',
+  'm.sent_at as sentAt',
+  'm.delivered_at as deliveredAt',
+  'm.attempts',
+  'm.error',
+] as const;
+
+export async function messagesOfAppointment(knex: Knex, appointmentId: number): Promise<MessageDto[]> {
+  return knex('patient_messages as m')
+    .join('patient_entities as p', 'p.id', 'm.patient_id')
+    .where('m.appointment_id', appointmentId)
+    .select(...MESSAGE_COLUMNS)
+    .orderBy([{ column: 'm.due_at' }, { column: 'm.id' }]);
+}
+
+/** Messages that failed or were not delivered, newest first: the ADMIN's failures list. */
+export async function failedMessages(knex: Knex, limit: number): Promise<MessageDto[]> {
+  return knex('patient_messages as m')
+    .join('patient_entities as p', 'p.id', 'm.patient_id')
+    .whereIn('m.status', ['FAILED', 'UNDELIVERED'])
+    .select(...MESSAGE_COLUMNS)
+    .orderBy('m.updated_at', 'desc')
+    .limit(limit);
+}
+
+function inboundQuery(knex: Knex) {
+  return knex('inbound_messages as i')
+    .leftJoin('patient_entities as p', 'p.id', 'i.patient_id')
+    .select(
+      'i.id',
+      'i.channel',
+      'i.from_address as fromAddress',
+      'i.body',
+      'i.patient_id as patientId',
+      'p.name as patientName',
+      'i.appointment_id as appointmentId',
+      'i.action',
+      'i.received_at as receivedAt',
+      'i.handled_at as handledAt',
+    );
+}
+
+export async function repliesOfAppointment(knex: Knex, appointmentId: number): Promise<InboundDto[]> {
+  return inboundQuery(knex).where('i.appointment_id', appointmentId).orderBy('i.id');
+}
+
+/** Replies that were not a command and nobody has dealt with yet, oldest first. */
+export async function openInbox(knex: Knex, limit: number): Promise<InboundDto[]> {
+  return inboundQuery(knex).where('i.action', 'INBOX').whereNull('i.handled_at').orderBy('i.id').limit(limit);
+}
+
+export async function markInboundHandled(knex: Knex, id: number, userId: number): Promise<boolean> {
+  const n = await knex('inbound_messages').where({ id, action: 'INBOX' }).whereNull('handled_at').update({ handled_at: knex.fn.now(), handled_by: userId });
+  return n > 0;
+}

@@ -1,0 +1,181 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type {
+  doctorDayNoticeSchema,
+  MessageTemplateDto,
+  MessagingSettingsDto,
+  messagePreviewSchema,
+  saveMessageTemplateSchema,
+  sendMessageNowSchema,
+  updateMessagingSettingsSchema,
+} from '../../preload/contract';
+import { findAppointment, listAppointments, type AppointmentView } from '../appointments/repo';
+import type { CurrentUser } from '../ipc/context';
+import { AppError } from '../ipc/errors';
+import type { SecretBox } from '../secrets/secret-box';
+import { clinicNow } from '../settings/clinic-time';
+import type { SettingsService } from '../settings/service';
+import type { VideoService } from '../video/service';
+import { composeMessage } from './compose';
+import {
+  failedMessages,
+  listTemplates,
+  markInboundHandled,
+  messagesOfAppointment,
+  openInbox,
+  queueForAppointment,
+  readMessagingSettings,
+  repliesOfAppointment,
+  saveTemplate,
+  templateFor,
+  writeMessagingSettings,
+  type MessagingSettings,
+  type Template,
+} from './repo';
+import { countSegments } from './segments';
+import { checkTemplate } from './templates';
+
+type SettingsUpdate = z.output<typeof updateMessagingSettingsSchema>;
+type SaveTemplate = z.output<typeof saveMessageTemplateSchema>;
+type Preview = z.output<typeof messagePreviewSchema>;
+type SendNow = z.output<typeof sendMessageNowSchema>;
+type Notice = z.output<typeof doctorDayNoticeSchema>;
+
+const LIST_LIMIT = 200;
+
+/**
+ * The desk's side of patient messaging: what an appointment's messages became, sending a
+ * reminder or the video link now, notices to a doctor's day, the inbox of replies, the
+ * failures list, the settings (secrets sealed, write-only) and the templates with a preview
+ * on real data. Sending itself is the elected sender's; `poke` wakes it on this PC.
+ */
+export class MessagingService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly settings: SettingsService,
+    private readonly video: VideoService,
+    private readonly box: SecretBox | undefined,
+    private readonly poke: () => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async forAppointment(appointmentId: number) {
+    await this.appointment(appointmentId);
+    const [messages, replies] = await Promise.all([messagesOfAppointment(this.knex, appointmentId), repliesOfAppointment(this.knex, appointmentId)]);
+    return { messages, replies };
+  }
+
+  /** A reminder, or the video join link (the appointment's doctor or an ADMIN, as for the link itself), now. */
+  async sendNow(req: SendNow, user: CurrentUser) {
+    const appointment = await this.appointment(req.appointmentId);
+    if (!(await readMessagingSettings(this.knex)).enabled) throw new AppError('CONFLICT', 'Patient messaging is switched off in the messaging settings');
+    if (appointment.status !== 'SCHEDULED') throw new AppError('CONFLICT', `This appointment is ${appointment.status.toLowerCase()}; nothing is sent for it`, 'appointmentId');
+    const link = req.kind === 'VIDEO_LINK' ? (await this.video.patientLink(appointment.id, user)).link : null;
+    const id = await queueForAppointment(this.knex, { appointmentId: appointment.id, kind: req.kind, dueAt: new Date(this.now()), link, createdBy: user.id });
+    if (id === undefined) throw new AppError('CONFLICT', `${appointment.patientName} has opted out of messages on their channel, or the same message was just queued`, 'appointmentId');
+    this.poke();
+    return (await messagesOfAppointment(this.knex, appointment.id)).find((m) => m.id === id)!;
+  }
+
+  /** The desk's text to every scheduled patient of one doctor's day; the text's variables are checked first. */
+  async notice(req: Notice, user: CurrentUser): Promise<{ queued: number; notReached: number }> {
+    checkTemplate(req.text, 'text');
+    if (!(await readMessagingSettings(this.knex)).enabled) throw new AppError('CONFLICT', 'Patient messaging is switched off in the messaging settings');
+    const { timeZone } = await this.settings.get();
+    if (req.date < clinicNow(timeZone, this.now()).date) throw new AppError('INVALID', 'That day has passed', 'date');
+    const day = (await listAppointments(this.knex, [req.doctorId], req.date, req.date)).filter((a) => a.status === 'SCHEDULED');
+    if (day.length === 0) throw new AppError('NOT_FOUND', 'Nobody is booked with this doctor that day', 'date');
+    const at = new Date(this.now());
+    const ids = await this.knex.transaction(async (trx) => {
+      const out: (number | undefined)[] = [];
+      for (const a of day) out.push(await queueForAppointment(trx, { appointmentId: a.id, kind: 'NOTICE', dueAt: at, noticeText: req.text, createdBy: user.id }));
+      return out;
+    });
+    this.poke();
+    const queued = ids.filter((id) => id !== undefined).length;
+    return { queued, notReached: day.length - queued };
+  }
+
+  failures() {
+    return failedMessages(this.knex, LIST_LIMIT);
+  }
+
+  inbox() {
+    return openInbox(this.knex, LIST_LIMIT);
+  }
+
+  async markHandled(id: number, user: CurrentUser): Promise<null> {
+    if (!(await markInboundHandled(this.knex, id, user.id))) throw new AppError('NOT_FOUND', 'No such open message in the inbox', 'id');
+    return null;
+  }
+
+  async getSettings(): Promise<MessagingSettingsDto> {
+    return publicSettings(await readMessagingSettings(this.knex));
+  }
+
+  async updateSettings(req: SettingsUpdate, user: CurrentUser): Promise<MessagingSettingsDto> {
+    const { twilioAuthToken, smtpPassword, ...plain } = req;
+    if (plain.reminderOffsetsMinutes && new Set(plain.reminderOffsetsMinutes).size !== plain.reminderOffsetsMinutes.length) {
+      throw new AppError('INVALID', 'Two reminders at the same time', 'reminderOffsetsMinutes');
+    }
+    const changes: Partial<MessagingSettings> = { ...plain, enabledKinds: plain.enabledKinds && [...new Set(plain.enabledKinds)] };
+    if (twilioAuthToken !== undefined) changes.twilioAuthTokenSealed = this.seal(twilioAuthToken, 'twilioAuthToken');
+    if (smtpPassword !== undefined) changes.smtpPasswordSealed = this.seal(smtpPassword, 'smtpPassword');
+    await writeMessagingSettings(this.knex, changes, user.id);
+    return this.getSettings();
+  }
+
+  async templates(): Promise<MessageTemplateDto[]> {
+    return (await listTemplates(this.knex)).map(withSegments);
+  }
+
+  /** Saved only when every variable is one the sender can fill: a send never meets a bad template. */
+  async saveTemplate(req: SaveTemplate, user: CurrentUser): Promise<MessageTemplateDto> {
+    checkTemplate(req.body, 'body');
+    if (req.subject) checkTemplate(req.subject, 'subject');
+    if (req.channel !== 'SMS' && (req.dltEntityId || req.dltTemplateId)) throw new AppError('INVALID', 'DLT ids belong to SMS templates', 'dltTemplateId');
+    if (req.channel !== 'WHATSAPP' && req.whatsappContentSid) throw new AppError('INVALID', 'A content SID belongs to WhatsApp templates', 'whatsappContentSid');
+    return withSegments(await saveTemplate(this.knex, req, user.id));
+  }
+
+  /** The template (saved, or the text being edited) filled with a real appointment's data, and its SMS parts. */
+  async preview(req: Preview) {
+    if (req.body !== undefined) checkTemplate(req.body, 'body');
+    const a = await this.appointment(req.appointmentId);
+    const template = req.body !== undefined ? { subject: null, body: req.body } : await templateFor(this.knex, req.kind, req.language, req.channel);
+    if (!template) throw new AppError('NOT_FOUND', `There is no ${req.channel} template for ${req.kind}`, 'kind');
+    const s = await readMessagingSettings(this.knex);
+    const { clinicName } = await this.settings.get();
+    const out = composeMessage(
+      { kind: req.kind, language: req.language, noticeText: null, link: null, appointmentDate: a.date, startTime: a.startTime, tokenNo: a.tokenNo, patientName: a.patientName, doctorName: a.doctorName },
+      template,
+      { name: clinicName, rebookLink: s.rebookLink },
+    );
+    return { subject: out.subject, body: out.body, segments: countSegments(out.body) };
+  }
+
+  private seal(secret: string | null, field: string): string | null {
+    if (secret === null) return null;
+    if (!this.box) throw new AppError('UNAVAILABLE', 'Secrets cannot be stored from this PC: it has no secret store', field);
+    return this.box.seal(secret);
+  }
+
+  private async appointment(id: number): Promise<AppointmentView> {
+    const a = await findAppointment(this.knex, id);
+    if (!a) throw new AppError('NOT_FOUND', 'No such appointment', 'appointmentId');
+    return a;
+  }
+}
+
+const withSegments = (t: Template): MessageTemplateDto => ({ ...t, segments: countSegments(t.body) });
+
+function publicSettings(s: MessagingSettings): MessagingSettingsDto {
+  const { twilioAuthTokenSealed, smtpPasswordSealed, ...rest } = s;
+  return {
+    ...rest,
+    quietStart: s.quietStart.slice(0, 5),
+    quietEnd: s.quietEnd.slice(0, 5),
+    twilioAuthTokenSet: twilioAuthTokenSealed !== null,
+    smtpPasswordSet: smtpPasswordSealed !== null,
+  };
+}

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import type { AppointmentDto, MessageDto, Res } from '../../../preload/contract';
+import { clinic } from '../../api/clinic';
+import { clinicDateTime } from '../../lib/dates';
+import { useTimeZone } from '../../stores/clinic-data';
+import { Button } from '../../ui/Button';
+import { toast } from '../../ui/toasts';
+
+export const MESSAGE_KIND_NAMES: Record<MessageDto['kind'], string> = {
+  CONFIRMATION: 'Confirmation',
+  REMINDER: 'Reminder',
+  RESCHEDULED: 'Moved',
+  CANCELLED: 'Cancellation',
+  VIDEO_LINK: 'Video link',
+  NOTICE: 'Notice',
+  THANK_YOU: 'Thank-you',
+};
+
+export const MESSAGE_STATUS_NAMES: Record<MessageDto['status'], string> = {
+  QUEUED: 'waiting to be sent',
+  SENDING: 'being sent',
+  SENT: 'sent',
+  DELIVERED: 'delivered',
+  FAILED: 'failed',
+  UNDELIVERED: 'not delivered',
+  CANCELLED: 'no longer needed',
+  SKIPPED: 'not sent',
+};
+
+const REPLY_NAMES = { CONFIRMED: 'confirmed', CANCELLED: 'cancelled the appointment', OPTED_OUT: 'asked for no more messages', INBOX: 'wrote' } as const;
+
+/** What was sent to the patient about this appointment, what became of it (with the reason) and what they replied. */
+export function AppointmentMessages({ appointment }: { appointment: AppointmentDto }) {
+  const timeZone = useTimeZone();
+  const [data, setData] = useState<Res<'messaging.forAppointment'>>();
+  const [busy, setBusy] = useState(false);
+  const load = () => void clinic.messaging.forAppointment({ appointmentId: appointment.id }).then((r) => r.ok && setData(r.value));
+  useEffect(load, [appointment.id]);
+
+  const sendReminder = async () => {
+    setBusy(true);
+    const r = await clinic.messaging.sendNow({ appointmentId: appointment.id, kind: 'REMINDER' });
+    setBusy(false);
+    toast(r.ok ? 'Reminder queued: it goes out within moments' : r.error.message);
+    if (r.ok) load();
+  };
+
+  if (!data) return null;
+  const count = data.messages.length + data.replies.length;
+  return (
+    <details>
+      <summary>Messages ({count})</summary>
+      <ol className="history-list" aria-label="Messages to the patient">
+        {data.messages.map((m) => (
+          <li key={`m${m.id}`} data-status={m.status}>
+            {clinicDateTime(m.sentAt ?? m.dueAt, timeZone)} · {MESSAGE_KIND_NAMES[m.kind]} by {m.channel === 'EMAIL' ? 'e-mail' : m.channel === 'SMS' ? 'SMS' : 'WhatsApp'} · {MESSAGE_STATUS_NAMES[m.status]}
+            {m.error ? ` — ${m.error}` : ''}
+          </li>
+        ))}
+        {data.replies.map((r) => (
+          <li key={`r${r.id}`}>
+            {clinicDateTime(r.receivedAt, timeZone)} · the patient {REPLY_NAMES[r.action]}: “{r.body}”
+          </li>
+        ))}
+      </ol>
+      {appointment.status === 'SCHEDULED' && (
+        <div className="ui-actions">
+          <Button onClick={() => void sendReminder()} disabled={busy}>
+            Send reminder now
+          </Button>
+        </div>
+      )}
+    </details>
+  );
+}

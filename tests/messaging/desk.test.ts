@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageDto, MessageTemplateDto, MessagingSettingsDto } from '../../preload/contract';
+import { MODES } from '../support/databases';
+import { configureVideo, FakeTwilio } from '../support/fake-twilio';
+import { databaseSnapshot, expectOk, type Harness } from '../support/harness';
+import { addPatient, clinicInstant, configureMessaging, eventually, fakeSecretBox, openDesk, outboxOf, startPc, type Desk } from './support';
+
+describe.each(MODES)('messaging at the desk (%s)', (mode) => {
+  let h: Harness;
+  let desk: Desk;
+  let admin: string;
+  const fake = new FakeTwilio();
+
+  beforeAll(async () => {
+    h = await startPc(mode, undefined, { twilioHttpClient: fake.httpClient() });
+    await eventually('this PC elected', async () => (h.services.messaging!.election.leader ? true : undefined));
+    h.services.messaging!.sender.setActive(false);
+    await configureMessaging(h.knex);
+    desk = await openDesk(h);
+    admin = (await h.signInAs('ADMIN')).sessionKey;
+  }, 120_000);
+  afterAll(async () => {
+    await h?.services.messaging?.election.stop();
+    await h?.services.messaging?.sender.stop();
+    await h?.dispose();
+    await fake.close();
+  });
+  const call = async <T,>(channel: Parameters<Harness['call']>[0], payload: never, session = admin) => {
+    h.clock.now = Date.now();
+    return expectOk<T>(await h.call(channel, payload, session));
+  };
+
+  it('keeps provider secrets sealed and write-only', async () => {
+    const token = 'RealLookingAuthToken0123456789ab';
+    const s = await call<MessagingSettingsDto>('messaging.updateSettings', { twilioAuthToken: token, smtpPassword: 'mail secret', quietStart: '21:30' } as never);
+    expect(s).toMatchObject({ twilioAuthTokenSet: true, smtpPasswordSet: true, quietStart: '21:30' });
+    expect(JSON.stringify(s)).not.toContain(token);
+    const row = await h.knex('messaging_settings').first('twilio_auth_token_sealed', 'smtp_password_sealed');
+    expect(row.twilio_auth_token_sealed).not.toContain(token);
+    expect(fakeSecretBox.open(row.twilio_auth_token_sealed)).toBe(token);
+    expect(fakeSecretBox.open(row.smtp_password_sealed)).toBe('mail secret');
+    await configureMessaging(h.knex);
+  });
+
+  it('refuses a template with an unknown or malformed variable when it is saved, and changes nothing', async () => {
+    const before = await databaseSnapshot(h.knex);
+    const base = { kind: 'REMINDER', language: 'en', channel: 'SMS', subject: null, dltEntityId: null, dltTemplateId: null, whatsappContentSid: null };
+    expect(await h.call('messaging.saveTemplate', { ...base, body: 'See you {when}, {patient}' } as never, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'body', message: expect.stringContaining('{when} is not a template variable') },
+    });
+    expect(await h.call('messaging.saveTemplate', { ...base, body: 'See you {date at {time}' } as never, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'body' } });
+    expect(await databaseSnapshot(h.knex)).toBe(before);
+    const saved = await call<MessageTemplateDto>('messaging.saveTemplate', { ...base, language: 'mr', body: 'उद्या {time} वाजता {doctor}, {patient}', dltTemplateId: '1107123456789012345' } as never);
+    expect(saved).toMatchObject({ language: 'mr', dltTemplateId: '1107123456789012345', segments: { encoding: 'UCS-2', segments: 1 } });
+  });
+
+  it('previews a template on a real appointment, with its SMS parts', async () => {
+    const a = await desk.book(desk.day(2), '10:30');
+    const en = await call<{ body: string; segments: { encoding: string; segments: number } }>('messaging.preview', { appointmentId: a.id, kind: 'CONFIRMATION', language: 'en', channel: 'SMS' } as never);
+    expect(en.body).toMatch(/^Hello Asha Verma, your appointment with Dr\. Meera Rao at Sunrise Clinic is booked for .* at 10:30 am\. Reply 1/);
+    expect(en.segments.encoding).toBe('GSM-7');
+    const hi = await call<{ body: string; segments: { encoding: string; segments: number } }>('messaging.preview', { appointmentId: a.id, kind: 'CONFIRMATION', language: 'hi', channel: 'SMS' } as never);
+    expect(hi.body).toContain('नमस्ते Asha Verma');
+    expect(hi.segments).toMatchObject({ encoding: 'UCS-2', segments: 3 });
+    const draft = await call<{ body: string }>('messaging.preview', { appointmentId: a.id, kind: 'NOTICE', language: 'en', channel: 'SMS', body: 'Token {token} for {patient}' } as never);
+    expect(draft.body).toBe('Token  for Asha Verma');
+  });
+
+  it('"send reminder now" queues one and the sender sends it; the appointment lists it with its outcome', async () => {
+    const a = await desk.book(desk.day(3), '11:00', await addPatient(h.knex, 'Now Reminded', '+919855500001'));
+    const queued = await call<MessageDto>('messaging.sendNow', { appointmentId: a.id, kind: 'REMINDER' } as never, desk.receptionist);
+    expect(queued).toMatchObject({ kind: 'REMINDER', status: 'QUEUED', patientName: 'Now Reminded' });
+    h.services.messaging!.sender.setActive(true);
+    await h.services.messaging!.sender.runDue();
+    h.services.messaging!.sender.setActive(false);
+    const listed = await call<{ messages: MessageDto[] }>('messaging.forAppointment', { appointmentId: a.id } as never, desk.receptionist);
+    expect(listed.messages.find((m) => m.id === queued.id)).toMatchObject({ status: 'SENT', attempts: 1 });
+    expect(fake.messages.filter((m) => m.to === '+919855500001').map((m) => m.body)).toContainEqual(expect.stringMatching(/^Reminder: Now Reminded/));
+  });
+
+  it('a notice reaches every scheduled patient of the doctor’s day in their own words, and failures are listed for ADMIN', async () => {
+    const day = desk.day(5);
+    const p1 = await addPatient(h.knex, 'Notice One', '+919855500011');
+    const p2 = await addPatient(h.knex, 'Notice Two', '9855500012'); // not E.164: this one fails, with the reason
+    await desk.book(day, '09:00', p1);
+    await desk.book(day, '09:15', p2);
+    const result = await call<{ queued: number; notReached: number }>(
+      'messaging.notice',
+      { doctorId: desk.doctorId, date: day, text: '{doctor} is on leave on {date}, {patient}. We will call you to rebook.' } as never,
+      desk.receptionist,
+    );
+    expect(result).toEqual({ queued: 2, notReached: 0 });
+    h.clock.now = clinicInstant(desk.day(1), '10:00:00');
+    h.services.messaging!.sender.setActive(true);
+    await h.services.messaging!.sender.runDue();
+    h.services.messaging!.sender.setActive(false);
+    expect(fake.messages.filter((m) => m.to === '+919855500011').map((m) => m.body)).toContainEqual(expect.stringMatching(/^Dr\. Meera Rao is on leave on .*, Notice One\. We will call you/));
+    const failures = await call<MessageDto[]>('messaging.failures', {} as never);
+    expect(failures.find((f) => f.patientName === 'Notice Two' && f.kind === 'NOTICE')).toMatchObject({ status: 'FAILED', error: expect.stringContaining('E.164') });
+    expect(await h.call('messaging.notice', { doctorId: desk.doctorId, date: day, text: 'Late by {minutes}' } as never, desk.receptionist)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'text' },
+    });
+  });
+
+  it('"send video link" sends the patient a join link from the appointment’s doctor; the desk cannot', async () => {
+    await configureVideo(h.knex);
+    const a = await desk.book(desk.day(2), '17:00', await addPatient(h.knex, 'Video Patient', '+919855500021'));
+    expect(await h.call('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' } as never, desk.receptionist)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const doctor = await h.signInAs('DOCTOR', { email: `video-doctor.${Date.now()}@clinic.test`, doctorId: desk.doctorId });
+    const queued = await call<MessageDto>('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' } as never, doctor.sessionKey);
+    h.services.messaging!.sender.setActive(true);
+    await h.services.messaging!.sender.runDue();
+    h.services.messaging!.sender.setActive(false);
+    const sent = fake.messages.filter((m) => m.to === '+919855500021' && m.body.includes('video consultation'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toMatch(/^Video Patient, your video consultation with Dr\. Meera Rao is on .* at 5:00 pm\. Join here: https:\/\/join\.example\.org\/visit\?room=clinic-desk-appointment-\d+&t=ey/);
+    expect((await outboxOf(h.knex, a.id)).find((m) => m.id === queued.id)).toMatchObject({ kind: 'VIDEO_LINK', status: 'SENT' });
+  });
+
+  it('the inbox holds replies that were not commands until someone deals with them', async () => {
+    const [{ id }] = await h.knex('inbound_messages').insert({ provider_id: 'SM' + 'f'.repeat(32), channel: 'SMS', from_address: '+919855500099', body: 'Is parking free?', action: 'INBOX' }).returning('id');
+    expect((await call<{ id: number }[]>('messaging.inbox', {} as never, desk.receptionist)).map((m) => m.id)).toContain(id);
+    await call('messaging.markHandled', { id } as never, desk.receptionist);
+    expect((await call<{ id: number }[]>('messaging.inbox', {} as never, desk.receptionist)).map((m) => m.id)).not.toContain(id);
+    expect(await h.call('messaging.markHandled', { id } as never, desk.receptionist)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

@@ -1,0 +1,114 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AppointmentDto, MessagingSettingsDto } from '../../preload/contract';
+import { parseOffsets } from '../../renderer/features/messaging/MessagingSettingsPanel';
+import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+
+/** The screens read window.clinic when their module loads: install the fake, then import them afresh. */
+async function withClinic(handlers: FakeHandlers) {
+  const fake = fakeClinic(handlers);
+  installClinic(fake.api);
+  vi.resetModules();
+  const screens = {
+    ...(await import('../../renderer/features/messaging/AppointmentMessages')),
+    ...(await import('../../renderer/features/messaging/MessagingSettingsPanel')),
+  };
+  return { fake, ...screens };
+}
+
+const ok = <T,>(value: T) => ({ ok: true as const, value });
+
+const appointment: AppointmentDto = {
+  id: 7,
+  patientId: 3,
+  patientName: 'Asha Verma',
+  patientPhone: '+919812345678',
+  doctorId: 2,
+  doctorName: 'Dr. Meera Rao',
+  date: '2026-12-05',
+  startTime: '14:00:00',
+  endTime: '14:15:00',
+  status: 'SCHEDULED',
+  reason: null,
+  checkedInAt: null,
+  completedAt: null,
+  tokenNo: null,
+  isWalkIn: false,
+  cancelReason: null,
+  overrideReason: null,
+};
+
+const settings: MessagingSettingsDto = {
+  enabled: false,
+  enabledKinds: ['CONFIRMATION', 'REMINDER'],
+  reminderOffsetsMinutes: [1440, 120],
+  quietStart: '21:00',
+  quietEnd: '08:00',
+  defaultChannel: 'SMS',
+  defaultLanguage: 'en',
+  smsFrom: null,
+  whatsappFrom: null,
+  twilioAccountSid: null,
+  twilioAuthTokenSet: true,
+  statusCallbackUrl: null,
+  inboundUrl: null,
+  smtpHost: null,
+  smtpPort: null,
+  smtpSecure: false,
+  smtpUser: null,
+  smtpPasswordSet: false,
+  emailFrom: null,
+  rebookLink: null,
+  sendRatePerSecond: 1,
+  dailyCapPerPatient: 5,
+};
+
+describe('messaging screens', () => {
+  afterEach(cleanup);
+
+  it('lists what was sent with what became of it, the replies, and sends a reminder now', async () => {
+    const { fake, AppointmentMessages } = await withClinic({
+      'messaging.forAppointment': () =>
+        ok({
+          messages: [
+            { id: 1, appointmentId: 7, patientId: 3, patientName: 'Asha Verma', kind: 'CONFIRMATION', channel: 'SMS', status: 'DELIVERED', body: 'Hello', dueAt: '2026-12-02T04:00:00.000Z', sentAt: '2026-12-02T04:00:01.000Z', deliveredAt: '2026-12-02T04:00:05.000Z', attempts: 1, error: null },
+            { id: 2, appointmentId: 7, patientId: 3, patientName: 'Asha Verma', kind: 'REMINDER', channel: 'SMS', status: 'UNDELIVERED', body: 'Reminder', dueAt: '2026-12-04T08:30:00.000Z', sentAt: '2026-12-04T08:30:01.000Z', deliveredAt: null, attempts: 1, error: 'Twilio error 30003' },
+          ],
+          replies: [{ id: 9, channel: 'SMS', fromAddress: '+919812345678', body: 'YES', patientId: 3, patientName: 'Asha Verma', appointmentId: 7, action: 'CONFIRMED', receivedAt: '2026-12-02T05:00:00.000Z', handledAt: null }],
+        }),
+      'messaging.sendNow': () => ok({ id: 3, appointmentId: 7, patientId: 3, patientName: 'Asha Verma', kind: 'REMINDER', channel: 'SMS', status: 'QUEUED', body: null, dueAt: '2026-12-02T06:00:00.000Z', sentAt: null, deliveredAt: null, attempts: 0, error: null }),
+    });
+    render(<AppointmentMessages appointment={appointment} />);
+    const list = await screen.findByRole('list', { name: 'Messages to the patient' });
+    expect(list.textContent).toContain('Confirmation by SMS · delivered');
+    expect(list.textContent).toContain('Reminder by SMS · not delivered — Twilio error 30003');
+    expect(list.textContent).toContain('the patient confirmed: “YES”');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send reminder now' })));
+    expect(fake.calls.filter((c) => c.channel === 'messaging.sendNow').map((c) => c.payload)).toEqual([{ appointmentId: 7, kind: 'REMINDER' }]);
+  });
+
+  it('never shows the stored Auth Token and keeps it unless a new one is typed', async () => {
+    const { fake, MessagingSettingsPanel } = await withClinic({
+      'messaging.getSettings': () => ok(settings),
+      'messaging.failures': () => ok([]),
+      'messaging.updateSettings': () => ok({ ...settings, enabled: true }),
+    });
+    render(<MessagingSettingsPanel />);
+    const token = await screen.findByLabelText('Auth Token');
+    expect((token as HTMLInputElement).value).toBe('');
+    expect(screen.getByText('Stored. Leave empty to keep it; type a new one to replace it.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox'));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save messaging settings' })));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'messaging.updateSettings')).toBe(true));
+    const sent = fake.calls.find((c) => c.channel === 'messaging.updateSettings')!.payload as Record<string, unknown>;
+    expect(sent).toMatchObject({ enabled: true, reminderOffsetsMinutes: [1440, 120], quietStart: '21:00' });
+    expect(sent).not.toHaveProperty('twilioAuthToken');
+  });
+
+  it('reads reminder offsets as whole minutes', () => {
+    expect(parseOffsets('1440, 120')).toEqual([1440, 120]);
+    expect(parseOffsets('60')).toEqual([60]);
+    expect(parseOffsets('an hour')).toBeUndefined();
+    expect(parseOffsets('1.5')).toBeUndefined();
+  });
+});
