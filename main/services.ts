@@ -19,6 +19,8 @@ import { registerHealthHandlers } from './health/handlers';
 import { DoctorsService } from './doctors/service';
 import { registerPatientHandlers } from './patients/handlers';
 import { registerPaymentHandlers } from './payments/handlers';
+import { ExportFiles, type SavePathChooser } from './reports/export-files';
+import { registerReportHandlers } from './reports/handlers';
 import { PaymentsService } from './payments/service';
 import { PatientsService } from './patients/service';
 import { registerSettingsHandlers } from './settings/handlers';
@@ -38,6 +40,8 @@ export interface MainServices {
   auth: AuthService;
   settings: SettingsService;
   backups: BackupService;
+  /** Export files waiting for the browser bridge to hand them out (browser mode). */
+  exportFiles: ExportFiles;
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
@@ -53,6 +57,8 @@ export interface ServiceOptions {
   openCallWindow?: CallWindowOpener;
   /** Tests point Twilio's REST client at a local fake; the app uses Twilio's own. */
   twilioHttpClient?: RequestClient;
+  /** The app's save dialog for exports; without it exports wait in a private folder for the bridge's download. */
+  chooseSavePath?: SavePathChooser;
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -89,6 +95,8 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const backups = new BackupService(db, settings, options.now);
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);
+  const exportFiles = new ExportFiles(options.chooseSavePath, options.now);
+  registerReportHandlers(router, { knex, settings, files: exportFiles, now: options.now ?? Date.now });
   registerVideoHandlers(router, {
     video: new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, options.log),
     sessions,
@@ -124,7 +132,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     auth,
     settings,
     backups,
+    exportFiles,
     stop() {
+      exportFiles.dispose();
       clearInterval(sweep);
       scheduler?.stop();
       sessions.off('changed', onSession);

@@ -60,6 +60,7 @@ import {
   recordPaymentSchema,
   refundSchema,
 } from './payments';
+import { reportChannels } from './reports';
 import { backupRunSchema, backupScheduleSchema, backupStatusSchema, healthReportSchema, saveBackupScheduleSchema } from './backup';
 import {
   appointmentRefSchema,
@@ -225,6 +226,7 @@ export const channels = {
   'video.patientLink': channel({ req: appointmentRefSchema, res: patientLinkSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
   'video.reportEvent': channel({ req: reportVideoEventSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),
   'video.end': channel({ req: endCallSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),
+  ...reportChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -10,3 +10,4 @@ export * from './appointments';
 export * from './payments';
 export * from './backup';
 export * from './video';
+export * from './reports';

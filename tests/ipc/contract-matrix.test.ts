@@ -180,6 +180,15 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   },
   'video.reportEvent': async (h) => ({ roomSid: await someCallSession(h), type: 'reconnecting', detail: { code: 53001 } }),
   'video.end': async (h) => ({ roomSid: await someCallSession(h) }),
+  'reports.daySheet': async (h) => ({ date: await today(h) }),
+  'reports.statusOverTime': async (h) => ({ filters: { from: '2026-01-01', to: await today(h) }, period: 'month' }),
+  'reports.attendance': async (h) => ({ from: '2026-01-01', to: await today(h) }),
+  'reports.utilisation': async (h) => ({ from: '2026-01-01', to: await today(h) }),
+  'reports.revenue': async (h) => ({ from: '2026-01-01', to: await today(h) }),
+  'reports.dues': async (h) => ({ from: '2026-01-01', to: await today(h) }),
+  'reports.patientMix': async (h) => ({ filters: { from: '2026-01-01', to: await today(h) }, period: 'week' }),
+  'reports.export': async (h) => ({ kind: 'appointments', format: 'csv', filters: { from: '2026-01-01', to: await today(h) } }),
+  'reports.calendar': async (h) => ({ from: FUTURE, to: FUTURE, doctorId: await someDoctor(h) }),
 };
 
 async function auditRows(h: Harness, action: string): Promise<number> {
