@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ export const BRIDGE_HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 1_000_000;
 const CLIENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
 const CALL_PATH = /^\/api\/call\/([A-Za-z]+\.[A-Za-z]+)$/;
+const DOWNLOAD_PATH = /^\/api\/download\/([A-Za-z0-9_-]{1,64})$/;
 
 export interface Bridge {
   url: string;
@@ -89,6 +91,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           set.add(res);
           streams.set(sessionKey, set);
           req.on('close', () => set.delete(res));
+          return;
+        }
+        // An export made in browser mode: handed once, to the tab that made it, then deleted.
+        const download = DOWNLOAD_PATH.exec(url.pathname);
+        if (download && req.method === 'GET') {
+          const file = services.exportFiles.take(sessionKey, download[1]!);
+          if (!file) return send(res, 404, { error: 'No such download' });
+          res.writeHead(200, {
+            'Content-Type': 'application/octet-stream',
+            'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+            'Cache-Control': 'no-store',
+          });
+          const stream = fs.createReadStream(file.path);
+          stream.on('close', file.release);
+          stream.pipe(res);
           return;
         }
         const call = CALL_PATH.exec(url.pathname);
