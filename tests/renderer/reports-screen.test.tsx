@@ -90,11 +90,26 @@ describe('the Reports screen', () => {
     expect(fake.calls.filter((c) => c.channel.startsWith('reports.')).every((c) => (c.payload as { doctorId?: number }).doctorId === undefined)).toBe(true);
   });
 
-  it('is not offered to the front desk', async () => {
+  it('is not offered to the front desk, not even the day sheet on Today', async () => {
     const desk = clinicOfToday('RECEPTIONIST');
     await renderDesk(desk, fakeReports(desk, 'RECEPTIONIST'));
     await screen.findByRole('heading', { name: /^Today/ });
     expect(screen.queryByRole('button', { name: 'Reports' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Print day sheet' })).toBeNull();
+  });
+
+  it('prints the day sheet from Today and from the schedule in one click', async () => {
+    const desk = clinicOfToday('ADMIN');
+    const fake = await renderDesk(desk, fakeReports(desk, 'ADMIN'));
+    await screen.findByRole('heading', { name: /^Today/ });
+    fireEvent.click(screen.getByRole('button', { name: 'Print day sheet' }));
+    await waitFor(() => expect(print).toHaveBeenCalledOnce());
+    expect(printed()).toContain('Day sheet — Sunrise Clinic');
+    expect(printed()).toContain('Asha Verma');
+    fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Print day sheet' }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(2));
+    expect(fake.calls.filter((c) => c.channel === 'reports.daySheet').map((c) => c.payload)).toEqual([{ date: TODAY }, { date: TODAY }]);
   });
 
   it('refuses a range that ends before it starts, at the field', async () => {
