@@ -269,15 +269,18 @@ export async function patientMix(knex: Knex, f: ReportFilters, period: Period): 
        SELECT a.patient_id, date_trunc(?, a.appointment_date)::date AS start, min(a.appointment_date) AS first_in_period
          FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
         WHERE ${where.sql} AND a.status <> 'CANCELLED'
-        GROUP BY 1, 2)
-     SELECT to_char(v.start, 'YYYY-MM-DD') AS start,
-            count(*) FILTER (WHERE v.is_new)::int AS "newPatients",
-            count(*) FILTER (WHERE NOT v.is_new)::int AS "returningPatients"
-       FROM (SELECT visits.start, NOT EXISTS (
-               SELECT 1 FROM appointment_entities e
-                WHERE e.patient_id = visits.patient_id AND e.appointment_date < visits.first_in_period AND e.status <> 'CANCELLED') AS is_new
-               FROM visits) v
-      GROUP BY v.start ORDER BY v.start`,
+        GROUP BY 1, 2),
+     -- MATERIALIZED: each patient's look back (one index probe) runs once, not once per use of is_new.
+     flagged AS MATERIALIZED (
+       SELECT visits.start, NOT EXISTS (
+                SELECT 1 FROM appointment_entities e
+                 WHERE e.patient_id = visits.patient_id AND e.appointment_date < visits.first_in_period AND e.status <> 'CANCELLED') AS is_new
+         FROM visits)
+     SELECT to_char(start, 'YYYY-MM-DD') AS start,
+            count(*) FILTER (WHERE is_new)::int AS "newPatients",
+            count(*) FILTER (WHERE NOT is_new)::int AS "returningPatients"
+       FROM flagged
+      GROUP BY start ORDER BY start`,
     [period, ...where.bindings],
   );
 }

@@ -43,7 +43,7 @@ export class ReportsService {
 
   async daySheet(req: { date: string; doctorId?: number }, user: CurrentUser): Promise<DaySheetDto> {
     const { date, doctorId } = this.scope(req, user);
-    const [settings, lines] = await Promise.all([this.settings.get(), repo.daySheet(this.knex, date, doctorId)]);
+    const [settings, lines] = await Promise.all([this.settings.get(), this.read((trx) => repo.daySheet(trx, date, doctorId))]);
     const doctors = [...groupBy(lines, (l) => l.doctorId).values()].map((rows) => ({
       doctorId: rows[0]!.doctorId,
       doctorName: rows[0]!.doctorName,
@@ -54,30 +54,50 @@ export class ReportsService {
   }
 
   async statusOverTime(req: { filters: ReportFilters; period: Period }, user: CurrentUser): Promise<StatusOverTimeDto> {
-    return { period: req.period, rows: await repo.statusOverTime(this.knex, this.scope(req.filters, user), req.period) };
+    const filters = this.scope(req.filters, user);
+    return { period: req.period, rows: await this.read((trx) => repo.statusOverTime(trx, filters, req.period)) };
   }
 
   async attendance(filters: ReportFilters, user: CurrentUser): Promise<AttendanceDto> {
     const { timeZone } = await this.settings.get();
-    return repo.attendance(this.knex, this.scope(filters, user), timeZone);
+    const scoped = this.scope(filters, user);
+    return this.read((trx) => repo.attendance(trx, scoped, timeZone));
   }
 
   async utilisation(filters: ReportFilters, user: CurrentUser): Promise<UtilisationDto> {
-    return { rows: await repo.utilisation(this.knex, this.scope(filters, user)) };
+    const scoped = this.scope(filters, user);
+    return { rows: await this.read((trx) => repo.utilisation(trx, scoped)) };
   }
 
   async revenue(filters: ReportFilters, user: CurrentUser): Promise<RevenueDto> {
     const { timeZone } = await this.settings.get();
-    return repo.revenue(this.knex, this.scope(filters, user), timeZone);
+    const scoped = this.scope(filters, user);
+    return this.read((trx) => repo.revenue(trx, scoped, timeZone));
   }
 
   async dues(filters: ReportFilters, user: CurrentUser): Promise<DuesDto> {
     const { timeZone, currency } = await this.settings.get();
     const asOf = clinicNow(timeZone, this.now()).date;
-    return { asOf, currency, ...(await repo.dues(this.knex, this.scope(filters, user), timeZone, asOf)) };
+    const scoped = this.scope(filters, user);
+    return { asOf, currency, ...(await this.read((trx) => repo.dues(trx, scoped, timeZone, asOf))) };
   }
 
   async patientMix(req: { filters: ReportFilters; period: Period }, user: CurrentUser): Promise<PatientMixDto> {
-    return { period: req.period, rows: await repo.patientMix(this.knex, this.scope(req.filters, user), req.period) };
+    const filters = this.scope(req.filters, user);
+    return { period: req.period, rows: await this.read((trx) => repo.patientMix(trx, filters, req.period)) };
+  }
+
+  /**
+   * A report's statements in one read-only snapshot, so its figures agree with each other,
+   * with JIT compilation off: PostgreSQL judged a year's report worth compiling and spent
+   * 1.2 s of a 1.9 s query doing it (bench data, EXPLAIN ANALYZE); the queries run in 0.6 s
+   * without.
+   */
+  private read<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.knex.transaction(async (trx) => {
+      await trx.raw('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      await trx.raw('SET LOCAL jit = off');
+      return work(trx);
+    });
   }
 }
