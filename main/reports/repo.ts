@@ -85,17 +85,21 @@ export async function statusOverTime(knex: Knex, f: ReportFilters, period: Perio
 export async function attendance(knex: Knex, f: ReportFilters, timeZone: string): Promise<AttendanceDto> {
   const where = appointmentFilter(f);
   const from = `FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id WHERE ${where.sql}`;
-  const byDoctor = await rows<AttendanceDto['byDoctor'][number]>(
+  // Per doctor and per weekday × hour in one pass over the range.
+  const counts = await rows<{ level: number; doctorId: number | null; doctorName: string | null; weekday: number | null; hour: number | null; total: number; noShows: number; cancellations: number }>(
     knex,
-    `SELECT a.doctor_id AS "doctorId", min(d.name) AS "doctorName", ${RATE_COUNTS} ${from} GROUP BY a.doctor_id ORDER BY 2, 1`,
+    `SELECT GROUPING(a.doctor_id, a.weekday, a.hour)::int AS level, a.doctor_id AS "doctorId", min(a.doctor_name) AS "doctorName",
+            a.weekday, a.hour, ${RATE_COUNTS}
+       FROM (SELECT a.doctor_id, d.name AS doctor_name, extract(isodow FROM a.appointment_date)::int AS weekday,
+                    extract(hour FROM a.start_time)::int AS hour, a.status
+               ${from}) a
+      GROUP BY GROUPING SETS ((a.doctor_id), (a.weekday, a.hour))
+      ORDER BY 3, 2, 4, 5`,
     where.bindings,
   );
-  const heatMap = await rows<AttendanceDto['heatMap'][number]>(
-    knex,
-    `SELECT extract(isodow FROM a.appointment_date)::int AS weekday, extract(hour FROM a.start_time)::int AS hour, ${RATE_COUNTS}
-       ${from} GROUP BY 1, 2 ORDER BY 1, 2`,
-    where.bindings,
-  );
+  // GROUPING(doctor, weekday, hour): 3 = per doctor, 4 = per weekday and hour.
+  const byDoctor = counts.filter((c) => c.level === 3).map(({ doctorId, doctorName, total, noShows, cancellations }) => ({ doctorId: doctorId!, doctorName: doctorName ?? '', total, noShows, cancellations }));
+  const heatMap = counts.filter((c) => c.level === 4).map(({ weekday, hour, total, noShows, cancellations }) => ({ weekday: weekday!, hour: hour!, total, noShows, cancellations }));
   // Lead time: the clinic's date the booking was made (created_at holds UTC) to the visit's
   // date. Rows entered after their date (back-filled history) say nothing about lead time.
   const [lead] = await rows<{ appointments: number; averageDays: string | null; medianDays: number | null; buckets: number[] }>(
