@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { AttendanceDto, DuesDto, PatientMixDto, ReportFilters, RevenueDto, StatusOverTimeDto, UtilisationDto } from '../../preload/contract';
+import { AGE_BUCKETS, type AttendanceDto, type DuesDto, type PatientMixDto, type ReportFilters, type RevenueDto, type StatusOverTimeDto, type UtilisationDto } from '../../preload/contract';
 
 // Every figure is computed in SQL, so a year of a clinic chain never travels to Node row by
 // row. Money stays NUMERIC and reaches JS as pg's exact decimal strings. Dates are the
@@ -248,7 +248,7 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
     [timeZone, ...where.bindings, asOf, asOf],
   );
   const aged = (kind: 'due' | 'advance', amount: 'dues' | 'advances') =>
-    BUCKET_LABELS.map((label, i) => {
+    AGE_BUCKETS.map((label, i) => {
       const line = lines.find((l) => l.kind === kind && l.bucket === i);
       return { bucket: label, appointments: line?.appointments ?? 0, amount: line ? line[amount] : '0.00' };
     });
@@ -258,8 +258,6 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
     byDoctor: lines.filter((l) => l.kind === 'doctor').map((l) => ({ doctorId: l.doctorId!, doctorName: l.doctorName ?? '', dues: l.dues, advances: l.advances })),
   };
 }
-
-const BUCKET_LABELS = ['0–30 days', '31–60 days', '61–90 days', 'over 90 days'] as const;
 
 /**
  * Patients with an appointment (not cancelled) per period: new when it is their first such
