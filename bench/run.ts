@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging] [--markdown]
+// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging] [--reports-only] [--markdown]
 // Builds a synthetic clinic in each database mode, measures the front desk's operations
 // through the real service layer, and writes bench/results.json (--quick: results-quick.json).
 import { execFileSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { measureBooking, CLIENTS } from './measure/booking';
 import { measureMessaging } from './measure/messaging';
 import { measureBundle } from './measure/bundle';
 import { measureRenderer } from './measure/renderer';
+import { measureReports } from './measure/reports';
 import { Desk } from './measure/desk';
 import { findPgbench, measurePgbench } from './measure/pgbench';
 import { measureSchedule } from './measure/schedule';
@@ -27,6 +28,8 @@ import { scaleFor, type Scale } from './scale';
 
 const ADMIN_URL = process.env.CLINIC_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOT = path.resolve(__dirname, '..');
+/** The issue's export size: a 100,000-row Excel file (fewer where the bench's data hold fewer). */
+const EXPORT_ROWS = 100_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -35,8 +38,11 @@ const { values: args } = parseArgs({
     mode: { type: 'string', multiple: true },
     // Also print the figures as the README's Markdown table.
     markdown: { type: 'boolean', default: false },
+    // Only the reports' figures (each mode's data is still loaded): the reports slice's own run.
+    'reports-only': { type: 'boolean', default: false },
   },
 });
+const reportsOnly = args['reports-only'] ?? false;
 const quick = args.quick ?? false;
 // `--mode=server|embedded|signin|renderer|messaging` (repeatable) runs only those parts; a
 // partial run never overwrites the full run's bench/results.json.
@@ -100,35 +106,49 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
     const desk = await Desk.open(db, CLIENTS);
     try {
       const doctorIds: number[] = (await db.knex('doctor_entities').orderBy('id').pluck('id')).map(Number);
+      if (!reportsOnly) {
+        const s = await measureSearch(db.knex, desk, scale.ops, scale.naiveOps, BENCH_SEED);
+        const speedUp = s.naive.p95 / s.search.p95;
+        const full = mode === 'server';
+        fig({ id: 'search', label: 'patient search as you type', unit: 'ms', value: s.search.p95, latency: s.search, target: '≤ 10 ms', pass: s.search.p95 <= 10 });
+        fig({ id: 'search.naive', label: "naive ILIKE '%q%' (no index)", unit: 'ms', value: s.naive.p95, latency: s.naive });
+        fig({ id: 'search.speedup', label: 'search speed-up over naive (p95)', unit: 'x', value: speedUp, ...(full ? { target: '≥ 15×', pass: speedUp >= 15 } : {}) });
+        fig({ id: 'search.typo', label: 'typo-tolerant search (one letter wrong)', unit: 'ms', value: s.typo.p95, latency: s.typo, ...(full ? { target: '≤ 50 ms', pass: s.typo.p95 <= 50 } : {}) });
+        fig({ id: 'search.typo.recall', label: 'typo search: patient in top 5', unit: '%', value: s.typoRecall * 100, ...(full ? { target: '≥ 95 %', pass: s.typoRecall >= 0.95 } : {}), note: 'the patient, or a namesake' });
+        fig({ id: 'eventloop', label: 'event-loop delay p99 during search', unit: 'ms', value: s.eventLoopP99Ms, target: '≤ 20 ms', pass: s.eventLoopP99Ms <= 20 });
+        log('  search done');
 
-      const s = await measureSearch(db.knex, desk, scale.ops, scale.naiveOps, BENCH_SEED);
-      const speedUp = s.naive.p95 / s.search.p95;
-      const full = mode === 'server';
-      fig({ id: 'search', label: 'patient search as you type', unit: 'ms', value: s.search.p95, latency: s.search, target: '≤ 10 ms', pass: s.search.p95 <= 10 });
-      fig({ id: 'search.naive', label: "naive ILIKE '%q%' (no index)", unit: 'ms', value: s.naive.p95, latency: s.naive });
-      fig({ id: 'search.speedup', label: 'search speed-up over naive (p95)', unit: 'x', value: speedUp, ...(full ? { target: '≥ 15×', pass: speedUp >= 15 } : {}) });
-      fig({ id: 'search.typo', label: 'typo-tolerant search (one letter wrong)', unit: 'ms', value: s.typo.p95, latency: s.typo, ...(full ? { target: '≤ 50 ms', pass: s.typo.p95 <= 50 } : {}) });
-      fig({ id: 'search.typo.recall', label: 'typo search: patient in top 5', unit: '%', value: s.typoRecall * 100, ...(full ? { target: '≥ 95 %', pass: s.typoRecall >= 0.95 } : {}), note: 'the patient, or a namesake' });
-      fig({ id: 'eventloop', label: 'event-loop delay p99 during search', unit: 'ms', value: s.eventLoopP99Ms, target: '≤ 20 ms', pass: s.eventLoopP99Ms <= 20 });
-      log('  search done');
+        const v = await measureSchedule(desk, doctorIds, load.today, scale.ops, BENCH_SEED);
+        fig({ id: 'schedule.day', label: 'day view, 40 doctors', unit: 'ms', value: v.dayView.p95, latency: v.dayView, target: '≤ 15 ms', pass: v.dayView.p95 <= 15 });
+        fig({ id: 'schedule.week', label: 'week view, one doctor', unit: 'ms', value: v.weekView.p95, latency: v.weekView, target: '≤ 15 ms', pass: v.weekView.p95 <= 15 });
+        fig({ id: 'schedule.freeSlots', label: 'next 10 free slots, a specialization, 30 days', unit: 'ms', value: v.freeSlots.p95, latency: v.freeSlots, target: '≤ 20 ms', pass: v.freeSlots.p95 <= 20 });
+        log('  schedule done');
 
-      const v = await measureSchedule(desk, doctorIds, load.today, scale.ops, BENCH_SEED);
-      fig({ id: 'schedule.day', label: 'day view, 40 doctors', unit: 'ms', value: v.dayView.p95, latency: v.dayView, target: '≤ 15 ms', pass: v.dayView.p95 <= 15 });
-      fig({ id: 'schedule.week', label: 'week view, one doctor', unit: 'ms', value: v.weekView.p95, latency: v.weekView, target: '≤ 15 ms', pass: v.weekView.p95 <= 15 });
-      fig({ id: 'schedule.freeSlots', label: 'next 10 free slots, a specialization, 30 days', unit: 'ms', value: v.freeSlots.p95, latency: v.freeSlots, target: '≤ 20 ms', pass: v.freeSlots.p95 <= 20 });
-      log('  schedule done');
+        const b = await measureBooking(db.knex, desk, doctorIds, load.today, scale.bookings, scale.raceRounds, BENCH_SEED);
+        fig({
+          id: 'booking.throughput',
+          label: `bookings/s, ${CLIENTS} desks, distinct slots`,
+          unit: 'bookings/s',
+          value: b.bookingsPerSecond,
+          ...(full ? { target: '≥ 1,500 and ≥ 25 % of tpcb-like', pass: b.bookingsPerSecond >= 1500 } : {}),
+          note: `${n(b.booked)} booked, ${b.failed} failed; p95 ${b.latency.p95.toFixed(1)} ms`,
+        });
+        fig({ id: 'booking.race', label: `${CLIENTS} desks racing for one slot`, unit: 'rounds', value: b.racePassed, target: `exactly 1 success in all ${b.raceRounds} rounds`, pass: b.racePassed === b.raceRounds && b.raceRounds > 0 });
+        log('  booking done');
+      }
 
-      const b = await measureBooking(db.knex, desk, doctorIds, load.today, scale.bookings, scale.raceRounds, BENCH_SEED);
-      fig({
-        id: 'booking.throughput',
-        label: `bookings/s, ${CLIENTS} desks, distinct slots`,
-        unit: 'bookings/s',
-        value: b.bookingsPerSecond,
-        ...(full ? { target: '≥ 1,500 and ≥ 25 % of tpcb-like', pass: b.bookingsPerSecond >= 1500 } : {}),
-        note: `${n(b.booked)} booked, ${b.failed} failed; p95 ${b.latency.p95.toFixed(1)} ms`,
-      });
-      fig({ id: 'booking.race', label: `${CLIENTS} desks racing for one slot`, unit: 'rounds', value: b.racePassed, target: `exactly 1 success in all ${b.raceRounds} rounds`, pass: b.racePassed === b.raceRounds && b.raceRounds > 0 });
-      log('  booking done');
+      const r = await measureReports(db, desk, load.today, EXPORT_ROWS);
+      const range = (x: { from: string; to: string }) => `${x.from} to ${x.to}`;
+      for (const [name, latency] of Object.entries(r.month.byReport)) {
+        fig({ id: `reports.month.${name}`, label: `report for a month: ${name}`, unit: 'ms', value: latency.p95, latency, target: '≤ 300 ms', pass: latency.p95 <= 300, note: range(r.month) });
+      }
+      for (const [name, latency] of Object.entries(r.year.byReport)) {
+        fig({ id: `reports.year.${name}`, label: `report for a year: ${name}`, unit: 'ms', value: latency.max, latency, target: '≤ 1.5 s', pass: latency.max <= 1500, note: `slowest of ${latency.ops}; ${range(r.year)}` });
+      }
+      fig({ id: 'reports.eventloop', label: 'event-loop delay p99 while a year’s reports run', unit: 'ms', value: r.eventLoopP99Ms, target: '≤ 20 ms', pass: r.eventLoopP99Ms <= 20 });
+      fig({ id: 'reports.export.time', label: `Excel export of ${n(r.export.rows)} appointments`, unit: 's', value: r.export.seconds, target: '≤ 10 s', pass: r.export.seconds <= 10 });
+      fig({ id: 'reports.export.rss', label: 'main-process RSS growth during that export', unit: 'MB', value: r.export.rssGrowthMb, target: '< 100 MB', pass: r.export.rssGrowthMb < 100 });
+      log('  reports done');
 
       fig({ id: 'rss', label: 'main-process RSS after the load', unit: 'MB', value: process.memoryUsage().rss / 2 ** 20 });
     } finally {
@@ -295,15 +315,15 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const loads: Record<string, LoadReport> = {};
   for (const mode of modes) await benchMode(mode, figures, loads);
-  if (modes.includes('server')) await benchPgbench(figures);
-  if (parts.includes('signin')) await benchSignIn(figures, loads);
-  if (parts.includes('messaging')) await benchMessaging(figures);
-  if (parts.includes('renderer')) {
+  if (modes.includes('server') && !reportsOnly) await benchPgbench(figures);
+  if (parts.includes('signin') && !reportsOnly) await benchSignIn(figures, loads);
+  if (parts.includes('messaging') && !reportsOnly) await benchMessaging(figures);
+  if (parts.includes('renderer') && !reportsOnly) {
     benchBundle(figures);
     await benchRenderer(figures);
   }
 
-  const file = path.join(__dirname, quick ? 'results-quick.json' : args.mode?.length ? `results-${parts.join('-')}.json` : 'results.json');
+  const file = path.join(__dirname, reportsOnly ? `results-reports${quick ? '-quick' : ''}.json` : quick ? 'results-quick.json' : args.mode?.length ? `results-${parts.join('-')}.json` : 'results.json');
   writeResults(file, { date: new Date().toISOString(), quick, machine: await machine(), load: loads, figures });
   log(`\n${formatTable(figures)}\n\n${path.relative(ROOT, file)} written; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
   if (args.markdown) log(`\n${formatMarkdown(figures)}`);

@@ -19,6 +19,8 @@ import { registerHealthHandlers } from './health/handlers';
 import { DoctorsService } from './doctors/service';
 import { registerPatientHandlers } from './patients/handlers';
 import { registerPaymentHandlers } from './payments/handlers';
+import { ExportFiles, type SavePathChooser } from './reports/export-files';
+import { registerReportHandlers } from './reports/handlers';
 import { PaymentsService } from './payments/service';
 import { PatientsService } from './patients/service';
 import { registerSettingsHandlers } from './settings/handlers';
@@ -52,6 +54,8 @@ export interface MainServices {
   startupWork: Promise<void>;
   /** The patient-message sender and its election, when this instance may send. */
   messaging?: { sender: MessageSender; election: Election };
+  /** Export files waiting for the browser bridge to hand them out (browser mode). */
+  exportFiles: ExportFiles;
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
@@ -79,6 +83,8 @@ export interface ServiceOptions {
    * headless receiver do; tests and tools only when they ask). Overrides the sender's defaults.
    */
   messagingSender?: Partial<Omit<SenderOptions, 'log' | 'secretBox' | 'twilioHttpClient'>> & { electionRetryMs?: number };
+  /** The app's save dialog for exports; without it exports wait in a private folder for the bridge's download. */
+  chooseSavePath?: SavePathChooser;
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -118,6 +124,8 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);
   const video = new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, secretBox, options.log);
+  const exportFiles = new ExportFiles(options.chooseSavePath, options.now);
+  registerReportHandlers(router, { knex, settings, files: exportFiles, now: options.now ?? Date.now });
   registerVideoHandlers(router, {
     video,
     sessions,
@@ -162,8 +170,10 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     backups,
     startupWork,
     messaging: messaging && { sender: messaging.sender, election: messaging.election },
+    exportFiles,
     stop() {
       messaging?.stop();
+      exportFiles.dispose();
       clearInterval(sweep);
       scheduler?.stop();
       sessions.off('changed', onSession);

@@ -102,6 +102,13 @@ async function start(): Promise<void> {
     backupWorkstation: os.hostname(),
     // Every desk PC stands for the election of the one that sends patient messages.
     messagingSender: {},
+    // Exports are written by main straight to where the desk chose (reports/export-files.ts).
+    chooseSavePath: async (sessionKey, suggestedName) => {
+      const owner = appWindows.has(Number(sessionKey)) ? BrowserWindow.fromWebContents(webContents.fromId(Number(sessionKey))!) : null;
+      const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName) };
+      const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    },
     events: windowEventSink(
       () => webContents.getAllWebContents().filter((w: WebContents) => isOurWindow(w.id)),
       (id) => (isOurWindow(id) ? webContents.fromId(id) : undefined),

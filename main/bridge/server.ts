@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,7 @@ const CALL_PATH = /^\/api\/call\/([A-Za-z]+\.[A-Za-z]+)$/;
 export const STREAMS_PER_CLIENT = 4;
 export const STREAMS_PER_START = 32;
 const KEEP_ALIVE_MS = 15_000;
+const DOWNLOAD_PATH = /^\/api\/download\/([A-Za-z0-9_-]{1,64})$/;
 
 export interface Bridge {
   url: string;
@@ -115,6 +117,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
             set.delete(res);
             if (set.size === 0 && streams.get(sessionKey) === set) streams.delete(sessionKey);
           });
+          return;
+        }
+        // An export made in browser mode: handed once, to the tab that made it, then deleted.
+        const download = DOWNLOAD_PATH.exec(url.pathname);
+        if (download && req.method === 'GET') {
+          const file = services.exportFiles.take(sessionKey, download[1]!);
+          if (!file) return send(res, 404, { error: 'No such download' });
+          res.writeHead(200, {
+            'Content-Type': 'application/octet-stream',
+            'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+            'Cache-Control': 'no-store',
+          });
+          const stream = fs.createReadStream(file.path);
+          stream.on('close', file.release);
+          stream.pipe(res);
           return;
         }
         const call = CALL_PATH.exec(url.pathname);

@@ -61,6 +61,7 @@ import {
   recordPaymentSchema,
   refundSchema,
 } from './payments';
+import { reportChannels } from './reports';
 import { backupRunSchema, backupScheduleSchema, backupStatusSchema, healthReportSchema, recoveryKeySchema, saveBackupScheduleSchema } from './backup';
 import {
   appointmentRefSchema,
@@ -259,6 +260,7 @@ export const channels = {
   'messaging.templates': channel({ req: empty, res: z.array(messageTemplateSchema), roles: ADMIN }),
   'messaging.saveTemplate': channel({ req: saveMessageTemplateSchema, res: messageTemplateSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
   'messaging.preview': channel({ req: messagePreviewSchema, res: messagePreviewResultSchema, roles: ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
+  ...reportChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -11,3 +11,4 @@ export * from './payments';
 export * from './backup';
 export * from './video';
 export * from './messaging';
+export * from './reports';

@@ -36,6 +36,12 @@ export function bridgeTabAddress(values: Record<string, string>): string {
   return `${location.origin}/#${params.toString()}`;
 }
 
+/** Where this tab fetches an export that main wrote for it (once; the bridge checks token and tab). */
+export function bridgeDownloadAddress(downloadId: string): string {
+  const params = new URLSearchParams({ token: sessionStorage.getItem(TOKEN_KEY) ?? '', client: sessionStorage.getItem(CLIENT_KEY) ?? '' });
+  return `/api/download/${encodeURIComponent(downloadId)}?${params.toString()}`;
+}
+
 /** Each tab is its own "window": its own client id, so its own session, as in the app. */
 function clientId(win: Window): string {
   let id = win.sessionStorage.getItem(CLIENT_KEY);

@@ -203,6 +203,15 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'messaging.templates': async () => ({}),
   'messaging.saveTemplate': async () => ({ kind: 'REMINDER', language: 'en', channel: 'SMS', subject: null, body: 'See you {date} at {time}, {patient}', dltEntityId: '1101234567890123456', dltTemplateId: '1107123456789012345', whatsappContentSid: null }),
   'messaging.preview': async (h) => ({ appointmentId: await someAppointment(h), kind: 'CONFIRMATION', language: 'hi', channel: 'SMS' }),
+  'reports.daySheet': async (h) => ({ date: await today(h) }),
+  'reports.statusOverTime': async (h) => ({ filters: { from: '2026-01-01', to: await today(h) }, period: 'month' }),
+  'reports.attendance': async (h) => ({ from: '2026-01-01', to: await today(h) }),
+  'reports.utilisation': async (h) => ({ from: '2026-01-01', to: await today(h) }),
+  'reports.revenue': async (h) => ({ from: '2026-01-01', to: await today(h) }),
+  'reports.dues': async (h) => ({ from: '2026-01-01', to: await today(h) }),
+  'reports.patientMix': async (h) => ({ filters: { from: '2026-01-01', to: await today(h) }, period: 'week' }),
+  'reports.export': async (h) => ({ kind: 'appointments', format: 'csv', filters: { from: '2026-01-01', to: await today(h) } }),
+  'reports.calendar': async (h) => ({ from: FUTURE, to: FUTURE, doctorId: await someDoctor(h) }),
 };
 
 async function auditRows(h: Harness, action: string): Promise<number> {

@@ -16,6 +16,7 @@ import { printDocument } from '../print/print';
 import { TokenSlip } from './TokenSlip';
 import { useToday } from './useToday';
 import { WalkInDialog } from './WalkInDialog';
+import { PrintDaySheetButton } from '../reports/DaySheet';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 
 /**
@@ -109,6 +110,7 @@ export function QueueScreen() {
           <option value="">All doctors</option>
           <DoctorOptions />
         </SelectField>
+        <PrintDaySheetButton date={today} doctorId={doctorFilter ? Number(doctorFilter) : undefined} />
         <Button onClick={() => setWalkIn(true)} aria-keyshortcuts="Alt+W">
           Walk-in…
         </Button>

@@ -11,6 +11,7 @@ import { visibleHours } from './geometry';
 import type { GridColumn } from './grid';
 import { TimeGrid } from './TimeGrid';
 import { useScheduleData } from './useScheduleData';
+import { PrintDaySheetButton } from '../reports/DaySheet';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 
 const NOW_TICK_MS = 30_000;
@@ -110,6 +111,7 @@ export function ScheduleScreen() {
             <DoctorOptions />
           </SelectField>
         )}
+        {view === 'day' && <PrintDaySheetButton date={date} doctorId={shownDoctors.length === 1 ? shownDoctors[0]!.id : undefined} />}
         <Button variant="primary" onClick={() => open({ kind: 'book', draft: { date, doctorId: shownDoctors.length === 1 ? shownDoctors[0]!.id : undefined } })} aria-keyshortcuts="Alt+N">
           Book…
         </Button>

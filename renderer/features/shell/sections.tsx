@@ -6,6 +6,7 @@ import { DoctorsScreen } from '../doctors/DoctorsScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { DayEndScreen } from '../payments/DayEndScreen';
 import { QueueScreen } from '../queue/QueueScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { ScheduleScreen } from '../schedule/ScheduleScreen';
 
 export interface Section {
@@ -25,6 +26,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'schedule', label: 'Schedule', key: 's', roles: EVERYONE, render: () => <ScheduleScreen /> },
   { id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> },
   { id: 'payments', label: 'Payments', key: 'm', roles: EVERYONE, render: () => <DayEndScreen /> },
+  { id: 'reports', label: 'Reports', key: 'e', roles: ['ADMIN', 'DOCTOR'], render: () => <ReportsScreen /> },
   { id: 'doctors', label: 'Doctors', key: 'd', roles: ['ADMIN'], render: () => <DoctorsScreen /> },
   { id: 'admin', label: 'Admin', key: 'a', roles: ['ADMIN'], render: () => <AdminScreen /> },
 ];

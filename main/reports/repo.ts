@@ -1,0 +1,372 @@
+import type { Knex } from 'knex';
+import { AGE_BUCKETS, type AttendanceDto, type DuesDto, type PatientMixDto, type ReportFilters, type RevenueDto, type StatusOverTimeDto, type UtilisationDto } from '../../preload/contract';
+
+// Every figure is computed in SQL, so a year of a clinic chain never travels to Node row by
+// row. Money stays NUMERIC and reaches JS as pg's exact decimal strings. Dates are the
+// clinic's wall-clock dates (appointments are stored that way); instants (payments, bookings)
+// are turned into clinic dates with the zone passed in.
+
+type Period = StatusOverTimeDto['period'];
+
+/** A WHERE fragment and its bindings; fragments are fixed text, values always bindings. */
+interface Fragment {
+  sql: string;
+  bindings: Knex.RawBinding[];
+}
+
+function and(parts: (Fragment | false)[]): Fragment {
+  const kept = parts.filter((p): p is Fragment => p !== false);
+  return { sql: kept.map((p) => `(${p.sql})`).join(' AND ') || 'true', bindings: kept.flatMap((p) => p.bindings) };
+}
+
+/** Appointments `a` (joined to their doctor `d`) on the filters' days, doctor, specialization and booking user. */
+function appointmentFilter(f: ReportFilters): Fragment {
+  return and([
+    { sql: 'a.appointment_date BETWEEN ?::date AND ?::date', bindings: [f.from, f.to] },
+    f.doctorId !== undefined && { sql: 'a.doctor_id = ?', bindings: [f.doctorId] },
+    f.specialization !== undefined && { sql: 'd.specialization = ?', bindings: [f.specialization] },
+    f.userId !== undefined && { sql: 'a.booked_by = ?', bindings: [f.userId] },
+  ]);
+}
+
+/**
+ * When a payment's money changed hands: paid_at, or created_at (a TIMESTAMP holding UTC) for
+ * rows from before paid_at existed — the payments module's rule.
+ */
+const RECEIVED_AT = `COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC')`;
+
+/** Payments `p` of appointments `a` / doctors `d` whose money changed hands on the filters' clinic days. */
+function receivedFilter(f: ReportFilters, timeZone: string): Fragment {
+  const start = `((?::date)::timestamp AT TIME ZONE ?)`;
+  const end = `((?::date + 1)::timestamp AT TIME ZONE ?)`;
+  return and([
+    { sql: `p.status IN ('PAID', 'REFUNDED')`, bindings: [] },
+    // Two indexable ranges rather than one on the COALESCE.
+    {
+      sql: `(p.paid_at >= ${start} AND p.paid_at < ${end})
+         OR (p.paid_at IS NULL AND p.created_at >= (${start} AT TIME ZONE 'UTC') AND p.created_at < (${end} AT TIME ZONE 'UTC'))`,
+      bindings: [f.from, timeZone, f.to, timeZone, f.from, timeZone, f.to, timeZone],
+    },
+    f.doctorId !== undefined && { sql: 'a.doctor_id = ?', bindings: [f.doctorId] },
+    f.specialization !== undefined && { sql: 'd.specialization = ?', bindings: [f.specialization] },
+    f.userId !== undefined && { sql: 'p.received_by = ?', bindings: [f.userId] },
+  ]);
+}
+
+const STATUS_COUNTS = `
+  count(*) FILTER (WHERE a.status = 'SCHEDULED')::int AS scheduled,
+  count(*) FILTER (WHERE a.status = 'COMPLETED')::int AS completed,
+  count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled,
+  count(*) FILTER (WHERE a.status = 'NO_SHOW')::int AS "noShow",
+  count(*)::int AS total`;
+
+const RATE_COUNTS = `
+  count(*)::int AS total,
+  count(*) FILTER (WHERE a.status = 'NO_SHOW')::int AS "noShows",
+  count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancellations`;
+
+async function rows<T>(knex: Knex, sql: string, bindings: readonly Knex.RawBinding[]): Promise<T[]> {
+  return (await knex.raw(sql, bindings)).rows as T[];
+}
+
+export async function statusOverTime(knex: Knex, f: ReportFilters, period: Period): Promise<StatusOverTimeDto['rows']> {
+  const where = appointmentFilter(f);
+  return rows(
+    knex,
+    `SELECT to_char(date_trunc(?, a.appointment_date), 'YYYY-MM-DD') AS start, ${STATUS_COUNTS}
+       FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+      WHERE ${where.sql}
+      GROUP BY 1 ORDER BY 1`,
+    [period, ...where.bindings],
+  );
+}
+
+/** No-shows and cancellations per doctor and per weekday × hour, and how far ahead appointments were booked. */
+export async function attendance(knex: Knex, f: ReportFilters, timeZone: string): Promise<AttendanceDto> {
+  const where = appointmentFilter(f);
+  const from = `FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id WHERE ${where.sql}`;
+  // Per doctor and per weekday × hour in one pass over the range.
+  const counts = await rows<{ level: number; doctorId: number | null; doctorName: string | null; weekday: number | null; hour: number | null; total: number; noShows: number; cancellations: number }>(
+    knex,
+    `SELECT GROUPING(a.doctor_id, a.weekday, a.hour)::int AS level, a.doctor_id AS "doctorId", min(a.doctor_name) AS "doctorName",
+            a.weekday, a.hour, ${RATE_COUNTS}
+       FROM (SELECT a.doctor_id, d.name AS doctor_name, extract(isodow FROM a.appointment_date)::int AS weekday,
+                    extract(hour FROM a.start_time)::int AS hour, a.status
+               ${from}) a
+      GROUP BY GROUPING SETS ((a.doctor_id), (a.weekday, a.hour))
+      ORDER BY 3, 2, 4, 5`,
+    where.bindings,
+  );
+  // GROUPING(doctor, weekday, hour): 3 = per doctor, 4 = per weekday and hour.
+  const byDoctor = counts.filter((c) => c.level === 3).map(({ doctorId, doctorName, total, noShows, cancellations }) => ({ doctorId: doctorId!, doctorName: doctorName ?? '', total, noShows, cancellations }));
+  const heatMap = counts.filter((c) => c.level === 4).map(({ weekday, hour, total, noShows, cancellations }) => ({ weekday: weekday!, hour: hour!, total, noShows, cancellations }));
+  // Lead time: the clinic's date the booking was made (created_at holds UTC) to the visit's
+  // date. Rows entered after their date (back-filled history) say nothing about lead time.
+  const [lead] = await rows<{ appointments: number; averageDays: string | null; medianDays: number | null; buckets: number[] }>(
+    knex,
+    `WITH l AS (
+       SELECT a.appointment_date - ((a.created_at AT TIME ZONE 'UTC') AT TIME ZONE ?)::date AS days ${from} AND a.is_walk_in = false)
+     SELECT count(*)::int AS appointments,
+            round(avg(days), 1)::text AS "averageDays",
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float8 AS "medianDays",
+            ARRAY[count(*) FILTER (WHERE days = 0), count(*) FILTER (WHERE days BETWEEN 1 AND 2), count(*) FILTER (WHERE days BETWEEN 3 AND 7),
+                  count(*) FILTER (WHERE days BETWEEN 8 AND 30), count(*) FILTER (WHERE days > 30)]::int[] AS buckets
+       FROM l WHERE days >= 0`,
+    [timeZone, ...where.bindings],
+  );
+  const labels = ['same day', '1–2 days', '3–7 days', '8–30 days', 'over 30 days'];
+  return {
+    byDoctor,
+    heatMap,
+    leadTime: {
+      appointments: lead!.appointments,
+      averageDays: lead!.averageDays,
+      medianDays: lead!.medianDays,
+      buckets: labels.map((label, i) => ({ label, count: lead!.buckets[i] ?? 0 })),
+    },
+  };
+}
+
+/**
+ * Per doctor: minutes of working windows less leave (overlapping windows counted once, through
+ * multiranges), minutes booked (all but CANCELLED) and seen (COMPLETED). The user filter is
+ * the booking user's, so it narrows booked and seen time, not the doctor's hours.
+ */
+export async function utilisation(knex: Knex, f: ReportFilters): Promise<UtilisationDto['rows']> {
+  const where = appointmentFilter(f);
+  const doctorWhere = and([
+    f.doctorId !== undefined && { sql: 'd.id = ?', bindings: [f.doctorId] },
+    f.specialization !== undefined && { sql: 'd.specialization = ?', bindings: [f.specialization] },
+  ]);
+  return rows(
+    knex,
+    `WITH days AS (
+       SELECT w.doctor_id, w.date,
+              range_agg(tsrange(w.date + w.start_time, w.date + w.end_time)) FILTER (WHERE w.is_available) AS open,
+              range_agg(tsrange(w.date + w.start_time, w.date + w.end_time)) FILTER (WHERE NOT w.is_available) AS leave
+         FROM doctor_availabilities w JOIN doctor_entities d ON d.id = w.doctor_id
+        WHERE w.date BETWEEN ?::date AND ?::date AND ${doctorWhere.sql}
+        GROUP BY w.doctor_id, w.date),
+     available AS (
+       SELECT days.doctor_id, COALESCE(sum(extract(epoch FROM upper(r) - lower(r))) / 60, 0)::int AS minutes
+         FROM days, unnest(COALESCE(days.open, '{}'::tsmultirange) - COALESCE(days.leave, '{}'::tsmultirange)) AS r
+        GROUP BY days.doctor_id),
+     booked AS (
+       SELECT a.doctor_id,
+              (COALESCE(sum(extract(epoch FROM a.end_time - a.start_time)) FILTER (WHERE a.status <> 'CANCELLED'), 0) / 60)::int AS booked,
+              (COALESCE(sum(extract(epoch FROM a.end_time - a.start_time)) FILTER (WHERE a.status = 'COMPLETED'), 0) / 60)::int AS seen
+         FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+        WHERE ${where.sql}
+        GROUP BY a.doctor_id)
+     SELECT d.id AS "doctorId", d.name AS "doctorName", COALESCE(av.minutes, 0) AS "availableMinutes",
+            COALESCE(b.booked, 0) AS "bookedMinutes", COALESCE(b.seen, 0) AS "seenMinutes"
+       FROM doctor_entities d
+       LEFT JOIN available av ON av.doctor_id = d.id
+       LEFT JOIN booked b ON b.doctor_id = d.id
+      WHERE (av.doctor_id IS NOT NULL OR b.doctor_id IS NOT NULL)
+      ORDER BY d.name, d.id`,
+    [f.from, f.to, ...doctorWhere.bindings, ...where.bindings],
+  );
+}
+
+type Sums = RevenueDto['totals'][number];
+const SUMS = `
+  COALESCE(sum(p.amount) FILTER (WHERE p.amount > 0), 0)::numeric(14,2)::text AS received,
+  (-COALESCE(sum(p.amount) FILTER (WHERE p.amount < 0), 0))::numeric(14,2)::text AS refunded,
+  COALESCE(sum(p.amount), 0)::numeric(14,2)::text AS net,
+  count(*) FILTER (WHERE p.amount > 0)::int AS payments,
+  count(*) FILTER (WHERE p.amount < 0)::int AS refunds`;
+
+/** Money received per doctor, method and receiving user on the filters' clinic days; refunds netted on the day they were paid out. */
+export async function revenue(knex: Knex, f: ReportFilters, timeZone: string): Promise<RevenueDto> {
+  const where = receivedFilter(f, timeZone);
+  const all = await rows<Sums & { level: number; doctorId: number | null; doctorName: string | null; method: string | null; userId: number | null; userName: string | null }>(
+    knex,
+    `WITH s AS (
+       SELECT p.currency, a.doctor_id, p.payment_method AS method, p.received_by AS user_id,
+              GROUPING(a.doctor_id, p.payment_method, p.received_by)::int AS level, ${SUMS}
+         FROM payments p JOIN appointment_entities a ON a.id = p.appointment_id JOIN doctor_entities d ON d.id = a.doctor_id
+        WHERE ${where.sql}
+        GROUP BY GROUPING SETS ((p.currency), (p.currency, a.doctor_id), (p.currency, p.payment_method), (p.currency, p.received_by)))
+     SELECT s.currency, s.level, s.doctor_id AS "doctorId", d.name AS "doctorName", s.method, s.user_id AS "userId",
+            COALESCE(NULLIF(u.display_name, ''), u.email) AS "userName", s.received, s.refunded, s.net, s.payments, s.refunds
+       FROM s LEFT JOIN doctor_entities d ON d.id = s.doctor_id LEFT JOIN users u ON u.id = s.user_id
+      ORDER BY s.currency, d.name, array_position(ARRAY['CASH', 'CARD', 'UPI']::text[], s.method::text), s.method, u.display_name, s.user_id`,
+    where.bindings,
+  );
+  const sums = ({ currency, received, refunded, net, payments, refunds }: Sums): Sums => ({ currency, received, refunded, net, payments, refunds });
+  // GROUPING(doctor, method, user) is a bit mask of the columns left out: 7 = per currency,
+  // 3 = per doctor, 5 = per method, 6 = per user.
+  return {
+    totals: all.filter((r) => r.level === 7).map(sums),
+    byDoctor: all.filter((r) => r.level === 3).map((r) => ({ doctorId: r.doctorId!, doctorName: r.doctorName ?? '', ...sums(r) })),
+    byMethod: all.filter((r) => r.level === 5).map((r) => ({ method: r.method, ...sums(r) })),
+    byUser: all.filter((r) => r.level === 6).map((r) => ({ userId: r.userId, userName: r.userName, ...sums(r) })),
+  };
+}
+
+/**
+ * What is owed and what is held, as of the clinic's date `asOf`, for appointments on the
+ * filters' days. A seen visit owes its fee less what the clinic holds for it (payments less
+ * refunds, PENDING not counted); money held for a visit not seen, or above a seen visit's fee,
+ * is an advance.
+ */
+export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf: string): Promise<Omit<DuesDto, 'asOf' | 'currency'>> {
+  const where = appointmentFilter(f);
+  const bucket = (days: string) => `CASE WHEN ${days} <= 30 THEN 0 WHEN ${days} <= 60 THEN 1 WHEN ${days} <= 90 THEN 2 ELSE 3 END`;
+  const lines = await rows<{ kind: 'due' | 'advance' | 'doctor'; bucket: number | null; doctorId: number | null; doctorName: string | null; appointments: number; dues: string; advances: string }>(
+    knex,
+    `WITH held AS (
+       SELECT a.id, a.doctor_id, a.appointment_date, a.status, d.consultation_fee AS fee,
+              COALESCE(sum(p.amount) FILTER (WHERE p.status IN ('PAID', 'REFUNDED')), 0) AS balance,
+              max(((${RECEIVED_AT}) AT TIME ZONE ?)::date) FILTER (WHERE p.status IN ('PAID', 'REFUNDED') AND p.amount > 0) AS last_paid
+         FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+         LEFT JOIN payments p ON p.appointment_id = a.id
+        WHERE ${where.sql}
+        GROUP BY a.id, d.consultation_fee),
+     owed AS (
+       SELECT h.*,
+              CASE WHEN h.status = 'COMPLETED' AND h.fee IS NOT NULL THEN GREATEST(h.fee - h.balance, 0) ELSE 0 END AS due,
+              CASE WHEN h.status = 'COMPLETED' AND h.fee IS NOT NULL THEN GREATEST(h.balance - h.fee, 0)
+                   WHEN h.status = 'COMPLETED' THEN 0
+                   ELSE GREATEST(h.balance, 0) END AS advance,
+              ?::date - h.appointment_date AS due_age,
+              ?::date - COALESCE(h.last_paid, h.appointment_date) AS advance_age
+         FROM held h)
+     SELECT 'due' AS kind, ${bucket('o.due_age')} AS bucket, NULL::bigint AS "doctorId", NULL AS "doctorName",
+            count(*)::int AS appointments, sum(o.due)::numeric(14,2)::text AS dues, '0.00' AS advances
+       FROM owed o WHERE o.due > 0 GROUP BY 2
+     UNION ALL
+     SELECT 'advance', ${bucket('o.advance_age')}, NULL, NULL,
+            count(*)::int, '0.00', sum(o.advance)::numeric(14,2)::text
+       FROM owed o WHERE o.advance > 0 GROUP BY 2
+     UNION ALL
+     SELECT 'doctor', NULL, o.doctor_id, min(d.name), count(*)::int,
+            sum(o.due)::numeric(14,2)::text, sum(o.advance)::numeric(14,2)::text
+       FROM owed o JOIN doctor_entities d ON d.id = o.doctor_id WHERE o.due > 0 OR o.advance > 0 GROUP BY o.doctor_id
+     ORDER BY 1, 2, 4, 3`,
+    [timeZone, ...where.bindings, asOf, asOf],
+  );
+  const aged = (kind: 'due' | 'advance', amount: 'dues' | 'advances') =>
+    AGE_BUCKETS.map((label, i) => {
+      const line = lines.find((l) => l.kind === kind && l.bucket === i);
+      return { bucket: label, appointments: line?.appointments ?? 0, amount: line ? line[amount] : '0.00' };
+    });
+  return {
+    dues: aged('due', 'dues'),
+    advances: aged('advance', 'advances'),
+    byDoctor: lines.filter((l) => l.kind === 'doctor').map((l) => ({ doctorId: l.doctorId!, doctorName: l.doctorName ?? '', dues: l.dues, advances: l.advances })),
+  };
+}
+
+/**
+ * Patients with an appointment (not cancelled) per period: new when it is their first such
+ * appointment ever (any doctor), returning otherwise. A patient counts once per period.
+ */
+export async function patientMix(knex: Knex, f: ReportFilters, period: Period): Promise<PatientMixDto['rows']> {
+  const where = appointmentFilter(f);
+  return rows(
+    knex,
+    `WITH visits AS (
+       SELECT a.patient_id, date_trunc(?, a.appointment_date)::date AS start, min(a.appointment_date) AS first_in_period
+         FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+        WHERE ${where.sql} AND a.status <> 'CANCELLED'
+        GROUP BY 1, 2),
+     -- MATERIALIZED: each patient's look back (one index probe) runs once, not once per use of is_new.
+     flagged AS MATERIALIZED (
+       SELECT visits.start, NOT EXISTS (
+                SELECT 1 FROM appointment_entities e
+                 WHERE e.patient_id = visits.patient_id AND e.appointment_date < visits.first_in_period AND e.status <> 'CANCELLED') AS is_new
+         FROM visits)
+     SELECT to_char(start, 'YYYY-MM-DD') AS start,
+            count(*) FILTER (WHERE is_new)::int AS "newPatients",
+            count(*) FILTER (WHERE NOT is_new)::int AS "returningPatients"
+       FROM flagged
+      GROUP BY start ORDER BY start`,
+    [period, ...where.bindings],
+  );
+}
+
+export interface DaySheetLine {
+  doctorId: number;
+  doctorName: string;
+  specialization: string | null;
+  appointmentId: number;
+  startTime: string;
+  endTime: string;
+  tokenNo: number | null;
+  patientId: number;
+  patientName: string;
+  age: number | null;
+  reason: string | null;
+  phone: string | null;
+  status: string;
+  paid: string;
+  payment: 'PAID' | 'PART' | 'UNPAID';
+}
+
+/** A day's appointments (all but CANCELLED) per doctor in time order, with what each has paid. */
+export async function daySheet(knex: Knex, date: string, doctorId: number | undefined): Promise<DaySheetLine[]> {
+  return rows(
+    knex,
+    `SELECT d.id AS "doctorId", d.name AS "doctorName", d.specialization, a.id AS "appointmentId",
+            to_char(a.start_time, 'HH24:MI') AS "startTime", to_char(a.end_time, 'HH24:MI') AS "endTime",
+            a.token_no AS "tokenNo", pt.id AS "patientId", pt.name AS "patientName",
+            extract(year FROM age(a.appointment_date, pt.date_of_birth))::int AS age,
+            a.reason, pt.phone, a.status, m.held::numeric(14,2)::text AS paid,
+            CASE WHEN m.held <= 0 THEN 'UNPAID'
+                 WHEN COALESCE(d.consultation_fee, 0) <= m.held THEN 'PAID'
+                 ELSE 'PART' END AS payment
+       FROM appointment_entities a
+       JOIN doctor_entities d ON d.id = a.doctor_id
+       JOIN patient_entities pt ON pt.id = a.patient_id
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(sum(p.amount) FILTER (WHERE p.status IN ('PAID', 'REFUNDED')), 0) AS held
+           FROM payments p WHERE p.appointment_id = a.id) m
+      WHERE a.appointment_date = ?::date AND a.status <> 'CANCELLED' AND (?::bigint IS NULL OR a.doctor_id = ?::bigint)
+      ORDER BY d.name, d.id, a.start_time, a.token_no NULLS LAST, a.id`,
+    [date, doctorId ?? null, doctorId ?? null],
+  );
+}
+
+export interface CalendarEntry {
+  id: number;
+  /** ISO instants (UTC). */
+  start: string;
+  end: string;
+  updatedAt: string;
+  status: string;
+  patientName: string;
+  reason: string | null;
+  tokenNo: number | null;
+}
+
+/** The clinic's appointments of one doctor over a range, for a calendar file: instants in UTC. */
+export async function calendarEntries(
+  knex: Knex,
+  doctorId: number,
+  from: string,
+  to: string,
+  timeZone: string,
+): Promise<CalendarEntry[]> {
+  return rows(
+    knex,
+    `SELECT a.id, (a.appointment_date + a.start_time) AT TIME ZONE ? AS start, (a.appointment_date + a.end_time) AT TIME ZONE ? AS "end",
+            a.status, pt.name AS "patientName", a.reason, a.token_no AS "tokenNo",
+            COALESCE(a.updated_at, a.created_at) AT TIME ZONE 'UTC' AS "updatedAt"
+       FROM appointment_entities a JOIN patient_entities pt ON pt.id = a.patient_id
+      WHERE a.doctor_id = ? AND a.appointment_date BETWEEN ?::date AND ?::date
+      ORDER BY a.appointment_date, a.start_time, a.id`,
+    [timeZone, timeZone, doctorId, from, to],
+  );
+}
+
+export async function doctorName(knex: Knex, doctorId: number): Promise<string | undefined> {
+  const row = await knex('doctor_entities').where({ id: doctorId }).first('name');
+  return row?.name;
+}
+
+export async function userName(knex: Knex, userId: number): Promise<string | undefined> {
+  const row = await knex('users').where({ id: userId }).first(knex.raw(`COALESCE(NULLIF(display_name, ''), email) AS name`));
+  return row?.name;
+}

@@ -1,0 +1,159 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DaySheetDto, ExportKind, ReportFilters, UserDto } from '../../../preload/contract';
+import { clinic } from '../../api/clinic';
+import { shiftDate, todayIn } from '../../lib/dates';
+import { useClinicData, useTimeZone } from '../../stores/clinic-data';
+import { useSession } from '../../stores/session';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Field, SelectField } from '../../ui/Field';
+import { Tabs, type Tab } from '../../ui/Tabs';
+import { toast } from '../../ui/toasts';
+import { DaySheetTables, PrintDaySheetButton } from './DaySheet';
+import { exportCalendar, exportReport } from './exporting';
+import { AttendancePanel, DuesPanel, PatientMixPanel, RevenuePanel, StatusPanel, UtilisationPanel, type Period } from './ReportPanels';
+import { useReport } from './useReport';
+import './reports.css';
+
+function DaySheetPanel({ date, doctorId, onExport }: { date: string; doctorId?: number; onExport(kind: ExportKind, format: 'csv' | 'xlsx'): void }) {
+  const { value, problem } = useReport<DaySheetDto>(`day-sheet:${date}:${doctorId ?? ''}`, () => clinic.reports.daySheet({ date, doctorId }));
+  return (
+    <section aria-label="Day sheet">
+      <div className="report-actions">
+        <PrintDaySheetButton date={date} doctorId={doctorId} />
+        <Button onClick={() => onExport('daySheet', 'csv')}>Export day sheet as CSV</Button>
+        <Button onClick={() => onExport('daySheet', 'xlsx')}>Export day sheet as Excel</Button>
+      </div>
+      {problem && <Banner tone="error">{problem}</Banner>}
+      {value && <DaySheetTables sheet={value} />}
+    </section>
+  );
+}
+
+/**
+ * The clinic's reports: a date range and filters, then each report as a chart beside its
+ * table, with CSV and Excel exports. An ADMIN sees every doctor; a DOCTOR their own figures
+ * only (main decides that; the doctor filter is simply not offered to them).
+ */
+export function ReportsScreen() {
+  const timeZone = useTimeZone();
+  const session = useSession((s) => s.session);
+  const doctors = useClinicData((s) => s.doctors);
+  const isAdmin = session?.role === 'ADMIN';
+  const today = todayIn(timeZone);
+  const [from, setFrom] = useState(() => shiftDate(today, -29));
+  const [to, setTo] = useState(today);
+  const [day, setDay] = useState(today);
+  const [doctorId, setDoctorId] = useState<number>();
+  const [specialization, setSpecialization] = useState('');
+  const [userId, setUserId] = useState<number>();
+  const [period, setPeriod] = useState<Period>('day');
+  const [users, setUsers] = useState<UserDto[]>([]);
+  const [refreshes, setRefreshes] = useState(0);
+
+  useEffect(() => {
+    if (!isAdmin) return;
+    void clinic.users.list({}).then((r) => r.ok && setUsers(r.value));
+  }, [isAdmin]);
+
+  const specializations = useMemo(() => [...new Set(doctors.map((d) => d.specialization).filter((s): s is string => !!s))].sort(), [doctors]);
+  const rangeProblem = to < from ? 'The end date must not be before the start date' : undefined;
+  const filters: ReportFilters = useMemo(
+    () => ({ from, to, ...(doctorId ? { doctorId } : {}), ...(specialization ? { specialization } : {}), ...(userId ? { userId } : {}) }),
+    // A refresh makes a new object with the same values, so every open report asks again.
+    [from, to, doctorId, specialization, userId, refreshes],
+  );
+
+  const onExport = (kind: ExportKind, format: 'csv' | 'xlsx') => {
+    const scope = kind === 'daySheet' ? { ...filters, from: day, to: day } : filters;
+    void exportReport(kind, format, scope, period).then((r) => toast(r.message, r.ok ? 'info' : 'error'));
+  };
+  const panel = { filters, period, onExport };
+  const ownDoctor = doctorId ?? session?.doctorId ?? undefined;
+
+  const tabs: Tab[] = [
+    {
+      id: 'day-sheet',
+      label: 'Day sheet',
+      render: () => (
+        <>
+          <Field label="Day" type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+          <DaySheetPanel date={day} doctorId={doctorId} onExport={onExport} />
+        </>
+      ),
+    },
+    { id: 'status', label: 'By status', render: () => <StatusPanel {...panel} /> },
+    { id: 'attendance', label: 'No-shows', render: () => <AttendancePanel {...panel} /> },
+    { id: 'utilisation', label: 'Utilisation', render: () => <UtilisationPanel {...panel} /> },
+    { id: 'revenue', label: 'Revenue', render: () => <RevenuePanel {...panel} /> },
+    { id: 'dues', label: 'Dues', render: () => <DuesPanel {...panel} /> },
+    { id: 'patients', label: 'New vs returning', render: () => <PatientMixPanel {...panel} /> },
+    {
+      id: 'lists',
+      label: 'Lists',
+      render: () => (
+        <section aria-label="Lists" className="report-actions">
+          <Button onClick={() => onExport('appointments', 'xlsx')}>Export appointments (Excel)</Button>
+          <Button onClick={() => onExport('appointments', 'csv')}>Export appointments (CSV)</Button>
+          <Button onClick={() => onExport('payments', 'xlsx')}>Export payments (Excel)</Button>
+          <Button onClick={() => onExport('payments', 'csv')}>Export payments (CSV)</Button>
+          {isAdmin && <Button onClick={() => onExport('patients', 'xlsx')}>Export patients registered (Excel)</Button>}
+          {ownDoctor !== undefined && (
+            <Button onClick={() => void exportCalendar({ from, to, doctorId: ownDoctor }).then((r) => toast(r.message, r.ok ? 'info' : 'error'))}>
+              Export schedule to calendar (.ics)
+            </Button>
+          )}
+        </section>
+      ),
+    },
+  ];
+
+  return (
+    <div className="reports-screen">
+      <div className="screen-head">
+        <h1>Reports</h1>
+        <span className="spacer" />
+        <Button onClick={() => setRefreshes((n) => n + 1)}>Refresh</Button>
+      </div>
+      <div className="report-filters" role="group" aria-label="Report filters">
+        <Field label="From" type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+        <Field label="To" type="date" value={to} error={rangeProblem} onChange={(e) => e.target.value && setTo(e.target.value)} />
+        {isAdmin && (
+          <>
+            <SelectField label="Doctor" value={doctorId ?? ''} onChange={(e) => setDoctorId(e.target.value ? Number(e.target.value) : undefined)}>
+              <option value="">All doctors</option>
+              {doctors.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Specialization" value={specialization} onChange={(e) => setSpecialization(e.target.value)}>
+              <option value="">All specializations</option>
+              {specializations.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Booked or received by" value={userId ?? ''} onChange={(e) => setUserId(e.target.value ? Number(e.target.value) : undefined)}>
+              <option value="">Everyone</option>
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName || u.email}
+                </option>
+              ))}
+            </SelectField>
+          </>
+        )}
+        <SelectField label="Group by" value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+          <option value="day">Day</option>
+          <option value="week">Week</option>
+          <option value="month">Month</option>
+        </SelectField>
+      </div>
+      {!isAdmin && <p className="ui-hint">Your own figures.</p>}
+      {rangeProblem ? null : <Tabs label="Reports" tabs={tabs} />}
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttendanceDto, ChannelName, DaySheetDto, DuesDto, PatientMixDto, RevenueDto, StatusOverTimeDto, UtilisationDto } from '../../preload/contract';
+import { insertUser } from '../../main/users/repo';
+import { MODES, type Mode } from '../support/databases';
+import { databaseSnapshot, expectOk, startHarness, testPasswordHash, type Harness } from '../support/harness';
+import { buildSmallClinic, RANGE, ZONE, type SmallClinic } from './clinic';
+
+// Every expected figure below is worked out by hand from the clinic in clinic.ts.
+
+describe.each(MODES)('reports (%s)', (mode: Mode) => {
+  let h: Harness;
+  let c: SmallClinic;
+  let ashaUser: { sessionKey: string; userId: number };
+
+  beforeAll(async () => {
+    h = await startHarness(mode);
+    c = await buildSmallClinic(h);
+    ashaUser = await h.signInAs('DOCTOR', { doctorId: c.asha });
+  });
+  afterAll(() => h.dispose());
+
+  const run = async <T,>(channel: ChannelName, payload: unknown, key = c.admin.sessionKey) => expectOk<T>(await h.callRaw(channel, payload, key));
+
+  it('day sheet: each doctor’s day in time order, cancelled left out, age on that day, and what was paid', async () => {
+    const sheet = await run<DaySheetDto>('reports.daySheet', { date: '2026-03-02' });
+    expect(sheet).toMatchObject({ date: '2026-03-02', timeZone: ZONE, clinicName: 'Sunrise Clinic', currency: 'INR' });
+    expect(sheet.doctors).toEqual([
+      {
+        doctorId: c.asha,
+        doctorName: 'Dr. Asha Rao',
+        specialization: 'Cardiology',
+        rows: [
+          { appointmentId: c.appointments.a1, startTime: '09:00', endTime: '09:15', tokenNo: 1, patientId: c.patients.ravi, patientName: 'Ravi Kumar', age: 35, reason: 'Chest pain', phone: '+919812345678', status: 'COMPLETED', paid: '600.00', payment: 'PAID' },
+          // Born 10 March 2000: still 25 on 2 March 2026.
+          { appointmentId: c.appointments.a2, startTime: '09:15', endTime: '09:30', tokenNo: null, patientId: c.patients.meena, patientName: 'Meena Iyer', age: 25, reason: null, phone: '+919800000002', status: 'NO_SHOW', paid: '0.00', payment: 'UNPAID' },
+        ],
+      },
+    ]);
+    const wednesday = await run<DaySheetDto>('reports.daySheet', { date: '2026-03-04' });
+    expect(wednesday.doctors.map((d) => d.doctorName)).toEqual(['Dr. Vikram Sen']);
+    expect(wednesday.doctors[0]!.rows.map((r) => [r.patientName, r.age, r.paid, r.payment])).toEqual([
+      ['Joseph Thomas', null, '100.00', 'PART'],
+      ['Ravi Kumar', 35, '200.00', 'PART'],
+    ]);
+    // The day sheet names patients: audited as a read.
+    const audited = await h.knex('audit_log').where({ action: 'reports.daySheet', user_id: c.admin.userId, outcome: 'OK' }).count<{ n: string }[]>({ n: '*' });
+    expect(Number(audited[0]!.n)).toBe(2);
+  });
+
+  it('appointments by status per day and per week', async () => {
+    const daily = await run<StatusOverTimeDto>('reports.statusOverTime', { filters: RANGE, period: 'day' });
+    expect(daily.rows).toEqual([
+      { start: '2026-03-02', scheduled: 0, completed: 1, cancelled: 1, noShow: 1, total: 3 },
+      { start: '2026-03-03', scheduled: 0, completed: 1, cancelled: 0, noShow: 0, total: 1 },
+      { start: '2026-03-04', scheduled: 1, completed: 1, cancelled: 0, noShow: 0, total: 2 },
+    ]);
+    const weekly = await run<StatusOverTimeDto>('reports.statusOverTime', { filters: RANGE, period: 'week' });
+    expect(weekly.rows).toEqual([{ start: '2026-03-02', scheduled: 1, completed: 3, cancelled: 1, noShow: 1, total: 6 }]);
+    // Filters: a specialization, and the user who booked.
+    const derm = await run<StatusOverTimeDto>('reports.statusOverTime', { filters: { ...RANGE, specialization: 'Dermatology' }, period: 'week' });
+    expect(derm.rows).toEqual([{ start: '2026-03-02', scheduled: 1, completed: 2, cancelled: 0, noShow: 0, total: 3 }]);
+    const byDesk2 = await run<StatusOverTimeDto>('reports.statusOverTime', { filters: { ...RANGE, userId: c.desk2.userId }, period: 'week' });
+    expect(byDesk2.rows).toEqual([{ start: '2026-03-02', scheduled: 0, completed: 1, cancelled: 1, noShow: 0, total: 2 }]);
+  });
+
+  it('no-shows and cancellations per doctor and per weekday × hour, and lead time in the clinic’s zone', async () => {
+    const r = await run<AttendanceDto>('reports.attendance', RANGE);
+    expect(r.byDoctor).toEqual([
+      { doctorId: c.asha, doctorName: 'Dr. Asha Rao', total: 3, noShows: 1, cancellations: 1 },
+      { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', total: 3, noShows: 0, cancellations: 0 },
+    ]);
+    expect(r.heatMap).toEqual([
+      { weekday: 1, hour: 9, total: 2, noShows: 1, cancellations: 0 },
+      { weekday: 1, hour: 10, total: 1, noShows: 0, cancellations: 1 },
+      { weekday: 2, hour: 11, total: 1, noShows: 0, cancellations: 0 },
+      { weekday: 3, hour: 9, total: 2, noShows: 0, cancellations: 0 },
+    ]);
+    // Lead days 5, 0 (a day in UTC), 10, 0, 43; the walk-in is left out.
+    expect(r.leadTime).toEqual({
+      appointments: 5,
+      averageDays: '11.6',
+      medianDays: 5,
+      buckets: [
+        { label: 'same day', count: 2 },
+        { label: '1–2 days', count: 0 },
+        { label: '3–7 days', count: 1 },
+        { label: '8–30 days', count: 1 },
+        { label: 'over 30 days', count: 1 },
+      ],
+    });
+  });
+
+  it('utilisation: working windows (overlaps once, leave taken off) against booked and seen minutes', async () => {
+    const r = await run<UtilisationDto>('reports.utilisation', RANGE);
+    expect(r.rows).toEqual([
+      { doctorId: c.asha, doctorName: 'Dr. Asha Rao', availableMinutes: 480, bookedMinutes: 30, seenMinutes: 15 },
+      { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', availableMinutes: 240, bookedMinutes: 50, seenMinutes: 35 },
+    ]);
+  });
+
+  it('revenue per doctor, method and user on the clinic’s days, refunds netted, pending left out', async () => {
+    const r = await run<RevenueDto>('reports.revenue', RANGE);
+    const money = (received: string, refunded: string, net: string, payments: number, refunds: number) => ({ currency: 'INR', received, refunded, net, payments, refunds });
+    expect(r.totals).toEqual([money('1600.00', '100.00', '1500.00', 4, 1)]);
+    expect(r.byDoctor).toEqual([
+      { doctorId: c.asha, doctorName: 'Dr. Asha Rao', ...money('1100.00', '0.00', '1100.00', 2, 0) },
+      { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', ...money('500.00', '100.00', '400.00', 2, 1) },
+    ]);
+    expect(r.byMethod).toEqual([
+      { method: 'CASH', ...money('1100.00', '0.00', '1100.00', 2, 0) },
+      { method: 'CARD', ...money('200.00', '0.00', '200.00', 1, 0) },
+      { method: 'UPI', ...money('300.00', '100.00', '200.00', 1, 1) },
+    ]);
+    const byUser = [...r.byUser].sort((a, b) => (a.userId ?? Infinity) - (b.userId ?? Infinity));
+    expect(byUser).toEqual([
+      { userId: c.admin.userId, userName: expect.any(String), ...money('0.00', '100.00', '-100.00', 0, 1) },
+      { userId: c.desk.userId, userName: expect.any(String), ...money('800.00', '0.00', '800.00', 2, 0) },
+      { userId: c.desk2.userId, userName: expect.any(String), ...money('300.00', '0.00', '300.00', 1, 0) },
+      { userId: null, userName: null, ...money('500.00', '0.00', '500.00', 1, 0) },
+    ]);
+    const desk = await run<RevenueDto>('reports.revenue', { ...RANGE, userId: c.desk.userId });
+    expect(desk.totals).toEqual([money('800.00', '0.00', '800.00', 2, 0)]);
+    // The day after the range in the clinic (still the range's last day in UTC) holds the 100 advance.
+    const ninth = await run<RevenueDto>('reports.revenue', { from: '2026-03-09', to: '2026-03-09' });
+    expect(ninth.totals).toEqual([money('100.00', '0.00', '100.00', 1, 0)]);
+  });
+
+  it('dues and advances, aged to the clinic’s today', async () => {
+    const r = await run<DuesDto>('reports.dues', RANGE);
+    expect(r.asOf).toBe('2026-04-05');
+    expect(r.currency).toBe('INR');
+    expect(r.dues).toEqual([
+      { bucket: '0–30 days', appointments: 0, amount: '0.00' },
+      { bucket: '31–60 days', appointments: 2, amount: '200.00' },
+      { bucket: '61–90 days', appointments: 0, amount: '0.00' },
+      { bucket: 'over 90 days', appointments: 0, amount: '0.00' },
+    ]);
+    expect(r.advances).toEqual([
+      { bucket: '0–30 days', appointments: 1, amount: '100.00' },
+      { bucket: '31–60 days', appointments: 1, amount: '100.00' },
+      { bucket: '61–90 days', appointments: 0, amount: '0.00' },
+      { bucket: 'over 90 days', appointments: 0, amount: '0.00' },
+    ]);
+    expect(r.byDoctor).toEqual([
+      { doctorId: c.asha, doctorName: 'Dr. Asha Rao', dues: '0.00', advances: '100.00' },
+      { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', dues: '200.00', advances: '100.00' },
+    ]);
+  });
+
+  it('new and returning patients per period (an earlier visit makes a patient returning; cancelled ones do not count)', async () => {
+    const weekly = await run<PatientMixDto>('reports.patientMix', { filters: RANGE, period: 'week' });
+    expect(weekly.rows).toEqual([{ start: '2026-03-02', newPatients: 2, returningPatients: 1 }]);
+    const daily = await run<PatientMixDto>('reports.patientMix', { filters: RANGE, period: 'day' });
+    expect(daily.rows).toEqual([
+      { start: '2026-03-02', newPatients: 1, returningPatients: 1 },
+      { start: '2026-03-03', newPatients: 0, returningPatients: 1 },
+      { start: '2026-03-04', newPatients: 1, returningPatients: 1 },
+    ]);
+  });
+
+  describe('who sees what', () => {
+    // Written out by hand: every report channel, ADMIN and DOCTOR only.
+    const reportCalls: [ChannelName, unknown][] = [
+      ['reports.daySheet', { date: '2026-03-02' }],
+      ['reports.statusOverTime', { filters: RANGE, period: 'day' }],
+      ['reports.attendance', RANGE],
+      ['reports.utilisation', RANGE],
+      ['reports.revenue', RANGE],
+      ['reports.dues', RANGE],
+      ['reports.patientMix', { filters: RANGE, period: 'day' }],
+      ['reports.export', { kind: 'revenue', format: 'csv', filters: RANGE }],
+      ['reports.calendar', { ...RANGE, doctorId: 1 }],
+    ];
+
+    it.each(reportCalls)('%s refuses a RECEPTIONIST and writes nothing but the denial', async (channel, payload) => {
+      const before = await h.knex('audit_log').whereNot({ outcome: 'DENIED' }).count<{ n: number }[]>({ n: '*' });
+      expect(await h.callRaw(channel, payload, c.desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await h.knex('audit_log').whereNot({ outcome: 'DENIED' }).count<{ n: number }[]>({ n: '*' })).toEqual(before);
+    });
+
+    it('a DOCTOR gets their own figures without asking, and is refused another doctor’s', async () => {
+      const own = await run<AttendanceDto>('reports.attendance', RANGE, ashaUser.sessionKey);
+      expect(own.byDoctor).toEqual([{ doctorId: c.asha, doctorName: 'Dr. Asha Rao', total: 3, noShows: 1, cancellations: 1 }]);
+      const revenue = await run<RevenueDto>('reports.revenue', RANGE, ashaUser.sessionKey);
+      expect(revenue.totals).toEqual([{ currency: 'INR', received: '1100.00', refunded: '0.00', net: '1100.00', payments: 2, refunds: 0 }]);
+      const sheet = await run<DaySheetDto>('reports.daySheet', { date: '2026-03-04' }, ashaUser.sessionKey);
+      expect(sheet.doctors).toEqual([]);
+      for (const [channel, payload] of [
+        ['reports.attendance', { ...RANGE, doctorId: c.vikram }],
+        ['reports.daySheet', { date: '2026-03-04', doctorId: c.vikram }],
+        ['reports.export', { kind: 'appointments', format: 'csv', filters: { ...RANGE, doctorId: c.vikram } }],
+        ['reports.calendar', { ...RANGE, doctorId: c.vikram }],
+      ] as const) {
+        expect(await h.callRaw(channel, payload, ashaUser.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'doctorId' } });
+      }
+    });
+
+    it('a DOCTOR account not linked to a doctor sees nothing', async () => {
+      const user = await insertUser(h.knex, { email: 'unlinked@reports.test', passwordHash: await testPasswordHash(), role: 'DOCTOR', displayName: 'Unlinked', doctorId: null });
+      h.services.sessions.signIn('unlinked-doctor', user.id);
+      expect(await h.callRaw('reports.revenue', RANGE, 'unlinked-doctor')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    });
+
+    it('refuses bad filters with a clear message and changes nothing', async () => {
+      const before = await databaseSnapshot(h.knex);
+      expect(await h.callRaw('reports.revenue', { from: '2026-03-08', to: '2026-03-02' }, c.admin.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', field: 'to', message: 'The end date must not be before the start date' },
+      });
+      expect(await h.callRaw('reports.revenue', { from: '2020-01-01', to: '2026-03-02' }, c.admin.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', field: 'to', message: 'Choose at most three years' },
+      });
+      expect(await h.callRaw('reports.statusOverTime', { filters: RANGE, period: 'hour' }, c.admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+      expect(await databaseSnapshot(h.knex)).toBe(before);
+    });
+  });
+});
