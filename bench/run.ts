@@ -52,8 +52,9 @@ const parts: Part[] = args.mode?.length ? args.mode.map(asPart) : [...PARTS];
 const modes = parts.filter((p): p is Mode => p === 'server' || p === 'embedded');
 
 function asPart(m: string): Part {
-  if (!(PARTS as readonly string[]).includes(m)) throw new Error(`--mode is one of ${PARTS.join(', ')}, not "${m}"`);
-  return m;
+  const part = PARTS.find((p) => p === m);
+  if (!part) throw new Error(`--mode is one of ${PARTS.join(', ')}, not "${m}"`);
+  return part;
 }
 
 const log = (line: string) => console.log(line);

@@ -42,7 +42,6 @@ import { electSender, type Election } from './messaging/election';
 import { registerMessagingHandlers } from './messaging/handlers';
 import { MessagingService } from './messaging/service';
 import { MessageSender, type SenderOptions } from './messaging/sender';
-import type { SecretBox } from './secrets/secret-box';
 
 export interface MainServices {
   router: Router;

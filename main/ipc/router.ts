@@ -120,7 +120,7 @@ export class Router {
     let user: CurrentUser | undefined;
     const caller: Caller = {};
     try {
-      user = await this.authorise(spec, ctx, caller);
+      user = await this.authorise(channel, spec, ctx, caller);
     } catch (err) {
       // Leaving or locking an unattended screen must work even when the database (the user's
       // row) cannot be read: the session changes here; only the audit row is lost with the server.
@@ -146,7 +146,7 @@ export class Router {
   }
 
   /** `caller` learns who is calling as soon as it is known, for the audit row of a refusal. */
-  private async authorise(spec: ChannelSpec, ctx: CallContext, caller: Caller): Promise<CurrentUser | undefined> {
+  private async authorise(channel: string, spec: ChannelSpec, ctx: CallContext, caller: Caller): Promise<CurrentUser | undefined> {
     const state = this.deps.sessions.get(ctx.sessionKey);
     caller.userId = state?.userId;
     if (spec.roles === 'public') {

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { STREAMS_PER_CLIENT, STREAMS_PER_START, startBridge, type Bridge, type BridgeOptions } from '../../main/bridge/server';
 import { migrateToLatest } from '../../main/db/migrator';
 import { insertUser } from '../../main/users/repo';
 import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/receiver';
 import { openScratch } from '../support/databases';
+import { testKeys } from '../support/keys';
 import { TEST_PASSWORD, testPasswordHash } from '../support/harness';
 import { waitFor } from '../support/wait';
 
@@ -132,11 +133,13 @@ describe('bridge event streams, time-outs and connection caps', () => {
   });
 
   it('the webhook receiver holds to the same limits', async () => {
+    const keys = testKeys();
+    onTestFinished(() => keys.dispose());
     for (const [limits, expectLimit] of [
       [SLOW_LORIS, expectHeaderTimeout],
       [CAPPED, expectConnectionCap],
     ] as const) {
-      const receiver: WebhookReceiver = await startWebhookReceiver({ knex: scratch.db.knex, stored: () => undefined, log: () => undefined, limits });
+      const receiver: WebhookReceiver = await startWebhookReceiver({ knex: scratch.db.knex, stored: () => undefined, log: () => undefined, secretBox: keys.secretBox, limits });
       try {
         await expectLimit(Number(new URL(receiver.url).port));
       } finally {

@@ -73,7 +73,7 @@ export function PrintDaySheetButton({ date, doctorId }: { date: string; doctorId
     const r = await clinic.reports.daySheet({ date, doctorId });
     if (!r.ok) return setProblem(r.error.message);
     setProblem(undefined);
-    await printDocument(<DaySheetDocument sheet={r.value} />);
+    await printDocument(<DaySheetDocument sheet={r.value} />, 'A4');
   };
   return (
     <>
