@@ -96,6 +96,8 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'backup.runNow': { roles: A, locked: false },
   'backup.status': { roles: A, locked: false },
   'health.get': { roles: A, locked: false },
+  // The recovery key opens every backup: only an administrator sees it.
+  'backup.exportRecoveryKey': { roles: A, locked: false },
 
   // Video: the Twilio account is the administrator's; a call is its doctor's or an administrator's.
   'video.getSettings': { roles: A, locked: false },
@@ -106,4 +108,29 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'video.patientLink': { roles: AD, locked: false, own: DOCTORS_OWN },
   'video.reportEvent': { roles: AD, locked: false, own: DOCTORS_OWN },
   'video.end': { roles: AD, locked: false, own: DOCTORS_OWN },
+
+  // Patient messages: the desk sees and sends them, answers the inbox and tells a doctor's
+  // patients of a delay; the provider set-up, templates and the failures list are the administrator's.
+  'messaging.forAppointment': { roles: ADR, locked: false },
+  'messaging.sendNow': { roles: ADR, locked: false },
+  'messaging.notice': { roles: ADR, locked: false },
+  'messaging.inbox': { roles: ADR, locked: false },
+  'messaging.markHandled': { roles: ADR, locked: false },
+  'messaging.failures': { roles: A, locked: false },
+  'messaging.getSettings': { roles: A, locked: false },
+  'messaging.updateSettings': { roles: A, locked: false },
+  'messaging.templates': { roles: A, locked: false },
+  'messaging.saveTemplate': { roles: A, locked: false },
+  'messaging.preview': { roles: A, locked: false },
+
+  // Reports and exports: the owner's figures; a doctor sees only their own, the desk none.
+  'reports.daySheet': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'reports.statusOverTime': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'reports.attendance': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'reports.utilisation': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'reports.revenue': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'reports.dues': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'reports.patientMix': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'reports.export': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'reports.calendar': { roles: AD, locked: false, own: DOCTORS_OWN },
 };
