@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRun, RecoveryKey } from '../../preload/contract';
-import { serverTableCount } from '../../main/backup/server-backup';
+import { pruneBackups } from '../../main/backup/retention';
+import { dumpServer, serverTableCount } from '../../main/backup/server-backup';
 import { openDatabase, type Database } from '../../main/db/open';
 import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
 import { ClinicKey } from '../../main/secrets/clinic-key';
@@ -132,6 +134,26 @@ describe.each(MODES)('encrypted backups (%s)', (mode: Mode) => {
     expect(c.code).toBe(1);
     expect(c.err).toContain('has been altered or damaged');
     expect(await isEmpty(target)).toBe(true);
+  });
+
+  it('a plain backup from before encryption still restores (no key needed), and rotates out with the rest', async () => {
+    const legacy = path.join(dir, mode === 'server' ? 'clinic-desk-server-20261101-210000.dump' : 'clinic-desk-embedded-20261101-210000.tar.gz');
+    if (db.config.mode === 'server') await dumpServer(db.config, (dump) => pipeline(dump, fs.createWriteStream(legacy)));
+    else fs.writeFileSync(legacy, await db.dumpDataDir!());
+    const target = await emptyTarget();
+    const r = await dbCliWith({ CLINIC_KEY_FILE: pc('legacy') }, target, 'restore', legacy);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const restored = await openDatabase(target.config, { schema: 'none' });
+    try {
+      expect((await clinicRows(restored)).patients).toEqual(original.patients);
+    } finally {
+      await restored.close();
+    }
+    const folder = path.dirname(backupFile);
+    fs.copyFileSync(legacy, path.join(folder, path.basename(legacy)));
+    expect(pruneBackups(folder, mode, 1)).toEqual([path.basename(legacy)]);
+    expect(fs.readdirSync(folder)).toEqual([path.basename(backupFile)]);
   });
 
   it('restores on another PC with the exported recovery key, whose sealed secrets then open there', async () => {
