@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRun, RecoveryKey } from '../../preload/contract';
-import { serverTableCount } from '../../main/backup/server-backup';
+import { pruneBackups } from '../../main/backup/retention';
+import { dumpServer, serverTableCount } from '../../main/backup/server-backup';
 import { openDatabase, type Database } from '../../main/db/open';
 import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
 import { ClinicKey } from '../../main/secrets/clinic-key';
@@ -78,7 +80,6 @@ describe.each(MODES)('encrypted backups (%s)', (mode: Mode) => {
     // Not pg_dump's format nor a gzip stream, which any tool would open.
     expect(bytes.includes('PGDMP')).toBe(false);
     expect(bytes.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b]))).toBe(false);
-    expect(fs.statSync(backupFile).mode & 0o777).toBe(0o600);
     // The export names the key the backup says it was made with.
     expect(bytes.subarray(7, 23).toString('latin1')).toBe(exported.keyId);
   });
@@ -134,13 +135,38 @@ describe.each(MODES)('encrypted backups (%s)', (mode: Mode) => {
     expect(await isEmpty(target)).toBe(true);
   });
 
+  // POSIX modes; Windows keeps these in the user's profile (README, Security).
+  it.runIf(process.platform !== 'win32')('the backup and the folder made for it are readable by the user alone', () => {
+    expect(fs.statSync(backupFile).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(backupFile)).mode & 0o777).toBe(0o700);
+  });
+
+  it('a plain backup from before encryption still restores (no key needed), and rotates out with the rest', async () => {
+    const legacy = path.join(dir, mode === 'server' ? 'clinic-desk-server-20261101-210000.dump' : 'clinic-desk-embedded-20261101-210000.tar.gz');
+    if (db.config.mode === 'server') await dumpServer(db.config, (dump) => pipeline(dump, fs.createWriteStream(legacy)));
+    else fs.writeFileSync(legacy, await db.dumpDataDir!());
+    const target = await emptyTarget();
+    const r = await dbCliWith({ CLINIC_KEY_FILE: pc('legacy') }, target, 'restore', legacy);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const restored = await openDatabase(target.config, { schema: 'none' });
+    try {
+      expect((await clinicRows(restored)).patients).toEqual(original.patients);
+    } finally {
+      await restored.close();
+    }
+    const folder = path.dirname(backupFile);
+    fs.copyFileSync(legacy, path.join(folder, path.basename(legacy)));
+    expect(pruneBackups(folder, mode, 1)).toEqual([path.basename(legacy)]);
+    expect(fs.readdirSync(folder)).toEqual([path.basename(backupFile)]);
+  });
+
   it('restores on another PC with the exported recovery key, whose sealed secrets then open there', async () => {
     const target = await emptyTarget();
     const r = await dbCliWith({ CLINIC_KEY_FILE: pc('new-pc') }, target, 'restore', backupFile, '--recovery-key-file', recoveryFile);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`The recovery key is now this PC's clinic key, in ${pc('new-pc')}`);
-    expect(fs.statSync(pc('new-pc')).mode & 0o777).toBe(0o600);
     const restored = await openDatabase(target.config, { schema: 'none' });
     try {
       expect(await clinicRows(restored)).toEqual(original);
@@ -152,5 +178,10 @@ describe.each(MODES)('encrypted backups (%s)', (mode: Mode) => {
     } finally {
       await restored.close();
     }
+  });
+
+  it.runIf(process.platform !== 'win32')('the key file the restore installed is readable by the user alone', () => {
+    expect(fs.statSync(pc('new-pc')).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(pc('new-pc'))).mode & 0o777).toBe(0o700);
   });
 });
