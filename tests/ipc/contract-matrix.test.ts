@@ -234,11 +234,14 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
     });
 
     if (!isPublic(channel)) {
-      it('refuses a call without a session with UNAUTHENTICATED and writes nothing', async () => {
+      it('refuses a call without a session with UNAUTHENTICATED and writes nothing but its DENIED audit row', async () => {
         const payload = await fixtures[channel](h, { userId: 0 });
-        const before = await databaseSnapshot(h.knex);
+        const before = await databaseSnapshot(h.knex, { except: ['audit_log'] });
+        const denied = () => h.knex('audit_log').where({ action: channel, outcome: 'DENIED' }).whereNull('user_id').count<{ n: number }[]>({ n: '*' });
+        const deniedBefore = Number((await denied())[0]?.n);
         expect(await h.call(channel, payload, 'nobody-signed-in-here')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-        expect(await databaseSnapshot(h.knex)).toBe(before);
+        expect(await databaseSnapshot(h.knex, { except: ['audit_log'] })).toBe(before);
+        expect(Number((await denied())[0]?.n)).toBe(deniedBefore + 1);
       });
     }
 

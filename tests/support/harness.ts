@@ -90,11 +90,16 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
   };
 }
 
-/** Everything that a call could have written, to prove an invalid call wrote nothing. */
-export async function databaseSnapshot(knex: Knex): Promise<string> {
+/**
+ * Everything that a call could have written, to prove an invalid call wrote nothing. `except`:
+ * tables left out — a refusal (FORBIDDEN, CONFLICT, …) writes its audit row and nothing else.
+ */
+export async function databaseSnapshot(knex: Knex, options: { except?: readonly string[] } = {}): Promise<string> {
   const tables: string[] = (
     await knex.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'knex_%' ORDER BY tablename`)
-  ).rows.map((r: { tablename: string }) => r.tablename);
+  ).rows
+    .map((r: { tablename: string }) => r.tablename)
+    .filter((t: string) => !options.except?.includes(t));
   const parts: string[] = [];
   for (const table of tables) {
     const rows = await knex(table).select('*').orderByRaw('1');
