@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentDto } from '../../preload/contract';
-import { MODES, type Mode } from '../support/databases';
+import { migrateToLatest, migratorConfig } from '../../main/db/migrator';
+import { MODES, openScratch, sqlState, type Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
 const DAY = '2099-03-02';
@@ -131,5 +132,25 @@ describe.each(MODES)('every refusal leaves an audit row (%s)', (mode: Mode) => {
     expect(audit.audit).toMatchObject([{ user_id: admin.userId, action: 'audit.list', entity: 'audit', outcome: 'OK' }]);
     const users = await written(async () => expectOk(await h.call('users.list', {}, admin.sessionKey)));
     expect(users.audit).toMatchObject([{ user_id: admin.userId, action: 'users.list', entity: 'user', outcome: 'OK' }]);
+  });
+});
+
+describe.each(MODES)('the REFUSED outcome migration (%s)', (mode: Mode) => {
+  it('down() keeps REFUSED rows already written (the log is append-only) and takes the outcome away from new rows; up() gives it back', async () => {
+    const { db, dispose } = await openScratch(mode);
+    try {
+      await migrateToLatest(db.knex);
+      await db.knex('audit_log').insert({ action: 'appointments.book', outcome: 'REFUSED' });
+      while ((await db.knex('knex_migrations').orderBy('id', 'desc').first('name')).name !== '20261202030000_refused_audit_outcome') await db.knex.migrate.down(migratorConfig);
+      await db.knex.migrate.down(migratorConfig);
+      expect(await db.knex('audit_log').where({ outcome: 'REFUSED' }).count({ n: '*' }).first()).toEqual({ n: 1 });
+      expect(await sqlState(db.knex('audit_log').insert({ action: 'appointments.book', outcome: 'REFUSED' }))).toBe('23514');
+      expect(await sqlState(db.knex('audit_log').insert({ action: 'appointments.book', outcome: 'DENIED' }))).toBeUndefined();
+      await migrateToLatest(db.knex);
+      expect(await sqlState(db.knex('audit_log').insert({ action: 'appointments.book', outcome: 'REFUSED' }))).toBeUndefined();
+      expect(await sqlState(db.knex('audit_log').insert({ action: 'appointments.book', outcome: 'MAYBE' }))).toBe('23514');
+    } finally {
+      await dispose();
+    }
   });
 });

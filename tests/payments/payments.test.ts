@@ -61,10 +61,11 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
   const no = (receipt: string | null) => Number(receipt?.split('-')[2]);
 
   /** Runs a call that must fail with this error and change nothing at all. */
+  /** A refusal writes its audit row (tests/audit/refusals.test.ts) and nothing else. */
   async function refused(call: () => Promise<Result<unknown>>, error: { code: string; field?: string; message?: unknown }) {
-    const before = await databaseSnapshot(h.knex);
+    const before = await databaseSnapshot(h.knex, ['audit_log']);
     expect(await call()).toMatchObject({ ok: false, error });
-    expect(await databaseSnapshot(h.knex)).toBe(before);
+    expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
   }
 
   it('records a payment at the doctor’s fee, in the clinic’s currency, with the year’s first receipt number', async () => {
