@@ -31,10 +31,10 @@ import { registerVideoHandlers, type CallWindowOpener } from './video/handlers';
 import { TwilioRooms } from './video/rooms';
 import { VideoService } from './video/service';
 import { WindowTickets } from './video/window-tickets';
-import { electSender, type Election } from './messaging/election';
+import { startElectedSender, type ElectedSender } from './messaging/elected-sender';
 import { registerMessagingHandlers } from './messaging/handlers';
 import { MessagingService } from './messaging/service';
-import { MessageSender, type SenderOptions } from './messaging/sender';
+import type { SenderOptions } from './messaging/sender';
 import type { SecretBox } from './secrets/secret-box';
 
 export interface MainServices {
@@ -44,7 +44,7 @@ export interface MainServices {
   settings: SettingsService;
   backups: BackupService;
   /** The patient-message sender and its election, when this instance may send. */
-  messaging?: { sender: MessageSender; election: Election };
+  messaging?: ElectedSender;
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
@@ -111,7 +111,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     tickets: new WindowTickets(options.now),
     openCallWindow: options.openCallWindow,
   });
-  const messaging = options.messagingSender ? startMessaging(db, options) : undefined;
+  const messaging = options.messagingSender
+    ? startElectedSender(db, { log: options.log, now: options.now, secretBox: options.secretBox, twilioHttpClient: options.twilioHttpClient, ...options.messagingSender })
+    : undefined;
   registerMessagingHandlers(router, new MessagingService(knex, settings, video, options.secretBox, () => messaging?.sender.poke(), options.now));
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
@@ -141,9 +143,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     auth,
     settings,
     backups,
-    messaging: messaging && { sender: messaging.sender, election: messaging.election },
+    messaging,
     stop() {
-      messaging?.stop();
+      messaging?.stop().catch((err: unknown) => options.log('stopping the messaging sender failed', err));
       clearInterval(sweep);
       scheduler?.stop();
       sessions.off('changed', onSession);
@@ -152,27 +154,3 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   };
 }
 
-/** The elected sender: it works while this instance holds the election, and looks at once when an appointment changes. */
-function startMessaging(db: Database, options: ServiceOptions) {
-  const { electionRetryMs, ...overrides } = options.messagingSender ?? {};
-  const sender = new MessageSender(db.knex, {
-    log: options.log,
-    now: options.now,
-    secretBox: options.secretBox,
-    twilioHttpClient: options.twilioHttpClient,
-    ...overrides,
-  });
-  const election = electSender(db, (leader) => sender.setActive(leader), { retryMs: electionRetryMs, log: options.log });
-  const onChange = (change: { table: string }) => {
-    if (change.table === 'appointment_entities') sender.poke();
-  };
-  db.changes.on('change', onChange);
-  return {
-    sender,
-    election,
-    stop() {
-      db.changes.off('change', onChange);
-      void election.stop().then(() => sender.stop()).catch((err: unknown) => options.log('stopping the messaging sender failed', err));
-    },
-  };
-}
