@@ -38,10 +38,10 @@ import { sealPlainVideoSecrets } from './video/settings-repo';
 import { TwilioRooms } from './video/rooms';
 import { VideoService } from './video/service';
 import { WindowTickets } from './video/window-tickets';
-import { electSender, type Election } from './messaging/election';
+import { startElectedSender, type ElectedSender } from './messaging/elected-sender';
 import { registerMessagingHandlers } from './messaging/handlers';
 import { MessagingService } from './messaging/service';
-import { MessageSender, type SenderOptions } from './messaging/sender';
+import type { SenderOptions } from './messaging/sender';
 
 export interface MainServices {
   router: Router;
@@ -52,7 +52,7 @@ export interface MainServices {
   /** Start-up housekeeping (sealing secrets stored in plain text); settles, never rejects (failures are logged). */
   startupWork: Promise<void>;
   /** The patient-message sender and its election, when this instance may send. */
-  messaging?: { sender: MessageSender; election: Election };
+  messaging?: ElectedSender;
   /** Export files waiting for the browser bridge to hand them out (browser mode). */
   exportFiles: ExportFiles;
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
@@ -132,7 +132,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     tickets: new WindowTickets(options.now),
     openCallWindow: options.openCallWindow,
   });
-  const messaging = options.messagingSender ? startMessaging(db, options, secretBox) : undefined;
+  const messaging = options.messagingSender
+    ? startElectedSender(db, { log: options.log, now: options.now, secretBox, twilioHttpClient: options.twilioHttpClient, ...options.messagingSender })
+    : undefined;
   registerMessagingHandlers(router, new MessagingService(knex, settings, video, secretBox, () => messaging?.sender.poke(), options.now));
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
@@ -168,10 +170,10 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     settings,
     backups,
     startupWork,
-    messaging: messaging && { sender: messaging.sender, election: messaging.election },
+    messaging,
     exportFiles,
     stop() {
-      messaging?.stop();
+      messaging?.stop().catch((err: unknown) => options.log('stopping the messaging sender failed', err));
       exportFiles.dispose();
       clearInterval(sweep);
       scheduler?.stop();
@@ -181,27 +183,3 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   };
 }
 
-/** The elected sender: it works while this instance holds the election, and looks at once when an appointment changes. */
-function startMessaging(db: Database, options: ServiceOptions, secretBox: SecretBox) {
-  const { electionRetryMs, ...overrides } = options.messagingSender ?? {};
-  const sender = new MessageSender(db.knex, {
-    log: options.log,
-    now: options.now,
-    secretBox,
-    twilioHttpClient: options.twilioHttpClient,
-    ...overrides,
-  });
-  const election = electSender(db, (leader) => sender.setActive(leader), { retryMs: electionRetryMs, log: options.log });
-  const onChange = (change: { table: string }) => {
-    if (change.table === 'appointment_entities') sender.poke();
-  };
-  db.changes.on('change', onChange);
-  return {
-    sender,
-    election,
-    stop() {
-      db.changes.off('change', onChange);
-      void election.stop().then(() => sender.stop()).catch((err: unknown) => options.log('stopping the messaging sender failed', err));
-    },
-  };
-}

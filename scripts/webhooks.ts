@@ -15,7 +15,12 @@ import { startWebhookService } from '../main/webhooks/service';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: process.env.CLINIC_WEBHOOKS_PORT ?? '8790' }, host: { type: 'string', default: '127.0.0.1' } },
+    options: {
+      port: { type: 'string', default: process.env.CLINIC_WEBHOOKS_PORT ?? '8790' },
+      host: { type: 'string', default: '127.0.0.1' },
+      // Stand for the election of the one process that sends patient messages (a clinic server's receiver can be it).
+      'send-messages': { type: 'boolean', default: false },
+    },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseSetupError(`--port must be a port number, not "${values.port}"`, 'CONFIG');
@@ -27,6 +32,7 @@ async function main(): Promise<void> {
     log: (message, err) => console.error(`[webhooks] ${message}`, err instanceof Error ? err.message : err),
     // The clinic key as a 0600 file (CLINIC_KEY_FILE): the Auth Token is sealed in the database.
     secretBox: clinicSecretBox(lazyKey(keyFileStore(defaultKeyFile()))),
+    sendMessagesFrom: values['send-messages'] ? db : undefined,
   });
   console.log(`Twilio webhooks: listening on ${service.url} (${describeTarget(config)}); ${service.resumed} stored event(s) resumed.`);
   const shutdown = () => {

@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import type { RequestClient } from 'twilio';
+import type { Database } from '../db/open';
+import { startElectedSender } from '../messaging/elected-sender';
 import type { SecretBox } from '../secrets/secret-box';
 import { scheduleRetention } from '../jobs/retention';
 import { sealPlainVideoSecrets } from '../video/settings-repo';
@@ -17,19 +20,30 @@ export interface WebhookService extends WebhookReceiver {
  */
 export async function startWebhookService(
   knex: Knex,
-  options: { port?: number; host?: string; log: (message: string, err: unknown) => void; secretBox: SecretBox },
+  options: {
+    port?: number;
+    host?: string;
+    log: (message: string, err: unknown) => void;
+    secretBox: SecretBox;
+    /** Also stand for the election of the patient-message sender (the receiver on a clinic server can be it). */
+    sendMessagesFrom?: Database;
+    /** Tests point Twilio's REST client at a local fake. */
+    twilioHttpClient?: RequestClient;
+  },
 ): Promise<WebhookService> {
   await sealPlainVideoSecrets(knex, options.secretBox);
   const worker = new WebhookWorker(knex, { log: options.log });
   const receiver = await startWebhookReceiver({ knex, port: options.port, host: options.host, log: options.log, secretBox: options.secretBox, stored: (id) => worker.enqueue(id) });
   const resumed = await worker.start();
   const stopRetention = scheduleRetention(knex, options.log);
+  const messaging = options.sendMessagesFrom && startElectedSender(options.sendMessagesFrom, { log: options.log, secretBox: options.secretBox, twilioHttpClient: options.twilioHttpClient });
   return {
     ...receiver,
     worker,
     resumed,
     async close() {
       stopRetention();
+      await messaging?.stop();
       await receiver.close();
       await worker.stop();
     },

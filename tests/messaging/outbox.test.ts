@@ -87,6 +87,26 @@ describe.each(MODES)('outbox planning (%s)', (mode) => {
     await configureMessaging(h.knex, { enabledKinds: ['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'CANCELLED', 'VIDEO_LINK', 'NOTICE'] });
   });
 
+  it('a completed appointment gets the thank-you note when the clinic has switched that kind on', async () => {
+    const insertToday = async () => {
+      const [{ id }] = await h
+        .knex('appointment_entities')
+        .insert({ patient_id: desk.patientId, doctor_id: desk.doctorId, appointment_date: desk.day(0), start_time: '00:00', end_time: '00:15', is_walk_in: true })
+        .returning('id');
+      return id as number;
+    };
+    const before = await insertToday();
+    expectOk(await h.call('appointments.complete', { id: before }, desk.receptionist));
+    expect(await outboxOf(h.knex, before)).toEqual([]);
+    await configureMessaging(h.knex, { enabledKinds: ['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'CANCELLED', 'THANK_YOU'] });
+    await h.knex('appointment_entities').where({ id: before }).delete();
+    const a = await insertToday();
+    expectOk(await h.call('appointments.complete', { id: a }, desk.receptionist));
+    expect((await outboxOf(h.knex, a)).map((r) => [r.kind, r.status])).toEqual([['THANK_YOU', 'QUEUED']]);
+    await h.knex('appointment_entities').where({ id: a }).delete();
+    await configureMessaging(h.knex, { enabledKinds: ['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'CANCELLED', 'VIDEO_LINK', 'NOTICE'] });
+  });
+
   it('a patient who prefers WhatsApp gets nothing there until they have opted in to it', async () => {
     await h.knex('patient_message_prefs').insert({ patient_id: desk.patientId, channel: 'WHATSAPP', language: 'hi' });
     const a = await desk.book(desk.day(7), '09:00');

@@ -12,6 +12,7 @@ async function withClinic(handlers: FakeHandlers) {
   const screens = {
     ...(await import('../../renderer/features/messaging/AppointmentMessages')),
     ...(await import('../../renderer/features/messaging/MessagingSettingsPanel')),
+    ...(await import('../../renderer/features/messaging/TemplatesPanel')),
   };
   return { fake, ...screens };
 }
@@ -91,6 +92,7 @@ describe('messaging screens', () => {
     const { fake, MessagingSettingsPanel } = await withClinic({
       'messaging.getSettings': () => ok(settings),
       'messaging.failures': () => ok([]),
+      'messaging.templates': () => ok([]),
       'messaging.updateSettings': () => ok({ ...settings, enabled: true }),
     });
     render(<MessagingSettingsPanel />);
@@ -103,6 +105,31 @@ describe('messaging screens', () => {
     const sent = fake.calls.find((c) => c.channel === 'messaging.updateSettings')!.payload as Record<string, unknown>;
     expect(sent).toMatchObject({ enabled: true, reminderOffsetsMinutes: [1440, 120], quietStart: '21:00' });
     expect(sent).not.toHaveProperty('twilioAuthToken');
+  });
+
+  it('edits a template: main’s refusal lands on the text, the preview fills it with a real appointment', async () => {
+    const reminder = { id: 4, kind: 'REMINDER' as const, language: 'hi', channel: 'SMS' as const, subject: null, body: 'याद: {patient}', dltEntityId: null, dltTemplateId: null, whatsappContentSid: null, segments: { encoding: 'UCS-2' as const, units: 14, segments: 1 } };
+    const { fake, TemplatesPanel } = await withClinic({
+      'messaging.templates': () => ok([reminder]),
+      'messaging.saveTemplate': (req) =>
+        req.body.includes('{when}')
+          ? { ok: false, error: { code: 'INVALID', message: '{when} is not a template variable', field: 'body' } }
+          : ok({ ...reminder, body: req.body }),
+      'messaging.preview': (req) => ok({ subject: null, body: `Preview of ${req.body} for ${req.appointmentId}`, segments: { encoding: 'GSM-7', units: 20, segments: 1 } }),
+    });
+    render(<TemplatesPanel />);
+    const select = await screen.findByLabelText('Template');
+    await waitFor(() => expect(select.querySelectorAll('option')).toHaveLength(2));
+    expect(select.textContent).toContain('Reminder · hi · SMS · 1 SMS part (UCS-2)');
+    fireEvent.change(select, { target: { value: 'REMINDER|hi|SMS' } });
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'See you {when}' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save template' })));
+    expect(await screen.findByText('{when} is not a template variable')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'See you {time}' } });
+    fireEvent.change(screen.getByLabelText('Preview with appointment number'), { target: { value: '7' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Preview' })));
+    expect((await screen.findByLabelText('Preview')).textContent).toBe('Preview of See you {time} for 7 — 1 SMS part(s), GSM-7');
+    expect(fake.calls.filter((c) => c.channel === 'messaging.saveTemplate')).toHaveLength(1);
   });
 
   it('reads reminder offsets as whole minutes', () => {

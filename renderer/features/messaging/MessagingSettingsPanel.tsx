@@ -8,6 +8,7 @@ import { Table } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
 import { orNull, useForm } from '../../ui/use-form';
 import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
+import { TemplatesPanel } from './TemplatesPanel';
 
 type Update = Req<'messaging.updateSettings'>;
 
@@ -139,6 +140,7 @@ export function MessagingSettingsPanel() {
           { header: 'Why', cell: (m) => m.error ?? '' },
         ]}
       />
+      <TemplatesPanel />
     </>
   );
 }
