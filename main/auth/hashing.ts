@@ -34,6 +34,13 @@ function hashPool(): Piscina<BcryptTask, string | boolean> {
   return pool;
 }
 
+/** Ends the threads at once; hashes still queued or running fail. The next hash starts a new pool. */
+export async function stopHashing(): Promise<void> {
+  const stopping = pool;
+  pool = undefined;
+  await stopping?.destroy();
+}
+
 function run<T extends string | boolean>(task: BcryptTask): Promise<T> {
   return hashPool().run(task) as Promise<T>;
 }
