@@ -135,6 +135,9 @@ describe('before joining', () => {
     await waitFor(() => expect(preview.srcObject?.getVideoTracks()).toHaveLength(1));
     const patient = screen.getByRole('complementary', { name: 'Patient summary' });
     expect(await within(patient).findByRole('heading', { name: 'Ravi Kumar' })).toBeTruthy();
+    // A call session may call only the call's channels: no booking from here.
+    expect(within(patient).getByRole('button', { name: 'Edit details…' })).toBeTruthy();
+    expect(within(patient).queryByRole('button', { name: 'Book appointment…' })).toBeNull();
     const camera = screen.getByLabelText('Camera') as HTMLSelectElement;
     await waitFor(() => expect([...camera.options].map((o) => o.text)).toEqual(['Desk camera']));
     expect([...(screen.getByLabelText('Speaker') as HTMLSelectElement).options].map((o) => o.text)).toEqual(['Headset']);

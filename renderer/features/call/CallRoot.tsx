@@ -62,7 +62,7 @@ export function CallRoot({ loadVendor }: { loadVendor?: () => Promise<VideoVendo
       </VideoProvider>
       <aside className="call-patient" aria-label="Patient summary">
         {info.videoConfigured && <PatientLink appointmentId={info.appointmentId} />}
-        <PatientProfile patientId={info.patientId} />
+        <PatientProfile patientId={info.patientId} canBook={false} />
       </aside>
     </div>
   );

@@ -25,8 +25,11 @@ const PAYMENT_COLUMNS: Column<Page['payments'][number]>[] = [
   { header: 'Status', cell: (p) => p.status },
 ];
 
-/** A patient's record: demographics, medical history (when the role may see it), appointments, payments. */
-export function PatientProfile({ patientId }: { patientId: number }) {
+/**
+ * A patient's record: demographics, medical history (when the role may see it), appointments, payments.
+ * `canBook` is false in a call window, whose session may call only the call's channels.
+ */
+export function PatientProfile({ patientId, canBook = true }: { patientId: number; canBook?: boolean }) {
   const [page, setPage] = useState<Page>();
   const [problem, setProblem] = useState<string>();
   const [dialog, setDialog] = useState<'edit' | 'book' | null>(null);
@@ -62,9 +65,11 @@ export function PatientProfile({ patientId }: { patientId: number }) {
         <h2 id="patient-name">{patient.name}</h2>
         <span className="spacer" />
         <Button onClick={() => setDialog('edit')}>Edit details…</Button>
-        <Button variant="primary" onClick={() => setDialog('book')}>
-          Book appointment…
-        </Button>
+        {canBook && (
+          <Button variant="primary" onClick={() => setDialog('book')}>
+            Book appointment…
+          </Button>
+        )}
       </div>
       <dl className="facts">
         <dt>Patient number</dt>
