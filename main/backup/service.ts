@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { BackupRun, BackupSchedule, BackupStatus, saveBackupScheduleSchema } from '../../preload/contract';
 import type { Database } from '../db/open';
 import { ClinicKeyError, type ClinicKey } from '../secrets/clinic-key';
+import { insertAudit } from '../audit/repo';
 import { AppError } from '../ipc/errors';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
@@ -71,7 +72,14 @@ export class BackupService {
     if (now.time.slice(0, 5) < schedule.timeOfDay) return undefined;
     const slot = `${now.date} ${schedule.timeOfDay}`;
     if (await slotTaken(this.db.knex, slot)) return undefined;
-    this.running = this.run('SCHEDULED', workstation, slot).finally(() => (this.running = undefined));
+    this.running = this.run('SCHEDULED', workstation, slot)
+      .then(async (run) => {
+        // A manual backup is audited by the router as its caller's call; nobody calls this one.
+        const detail = run.ok ? { slot, file: run.file } : { slot, message: run.message };
+        await insertAudit(this.db.knex, { userId: null, userEmail: null, workstation, action: 'backup.scheduled', outcome: run.ok ? 'OK' : 'FAILED', detail });
+        return run;
+      })
+      .finally(() => (this.running = undefined));
     return this.running.catch(() => undefined);
   }
 
