@@ -9,7 +9,14 @@ const MODULES = {
   router: { file: 'main/ipc/router.ts', tests: ['tests/ipc/router.test.ts', 'tests/ipc/contract-matrix.test.ts'] },
   sessions: {
     file: 'main/auth/sessions.ts',
-    tests: ['tests/ipc/router.test.ts', 'tests/auth/auth.test.ts', 'tests/policy/idle-sweep.test.ts', 'tests/app/call-window.test.ts'],
+    tests: [
+      'tests/policy/sessions.test.ts',
+      'tests/ipc/router.test.ts',
+      'tests/auth/auth.test.ts',
+      'tests/users/users.test.ts',
+      'tests/policy/idle-sweep.test.ts',
+      'tests/app/call-window.test.ts',
+    ],
   },
   auth: { file: 'main/auth/service.ts', tests: ['tests/auth/auth.test.ts', 'tests/users/users.test.ts'] },
   bridge: { file: 'main/bridge/server.ts', tests: ['tests/bridge/bridge.test.ts', 'tests/policy/bridge-token.test.ts'] },

@@ -6,7 +6,7 @@ import { CHANGES_CHANNEL } from '../../main/db/changes';
 import { migrateToLatest } from '../../main/db/migrator';
 import { openDatabase, type Database } from '../../main/db/open';
 import { scratchServerDatabase } from '../support/databases';
-import { sleep, waitFor } from '../support/wait';
+import { waitFor } from '../support/wait';
 import { startHarness, type Harness, type SentEvent } from '../support/harness';
 
 // The acceptance check: an event caused by one PC reaches the other within 1 second.
@@ -42,6 +42,17 @@ async function insertAppointment(knex: Knex, a: { doctorId: number; patientId: n
     .insert({ doctor_id: a.doctorId, patient_id: a.patientId, appointment_date: a.date, start_time: a.start, end_time: a.end, reason: a.reason ?? null })
     .returning('id');
   return id;
+}
+
+/**
+ * Waits until everything notified so far has reached the readers, without a clock: a change
+ * made now goes through the same notifications and coalescing after the earlier ones, so once
+ * its own event arrives, any event still owed for them would have arrived before it.
+ */
+async function settled(writer: Knex, readers: Harness[]): Promise<void> {
+  const probe = await insertDoctor(writer);
+  await writer('doctor_availabilities').insert({ doctor_id: probe, date: '2026-12-31', start_time: '08:00', end_time: '09:00' });
+  for (const reader of readers) await waitFor('a later change to arrive after the burst', eventFor(reader, 'availability.changed', { doctorId: probe }));
 }
 
 describe('live updates between two PCs on one clinic server', () => {
@@ -149,7 +160,7 @@ describe('live updates between two PCs on one clinic server', () => {
 
     await waitFor('bulk availability on PC B', eventFor(pcB, 'availability.changed', { doctorId }));
     await waitFor('other doctor on PC B', eventFor(pcB, 'availability.changed', { doctorId: otherDoctorId, date: '2026-12-04' }));
-    await sleep(500); // anything else would have arrived by now
+    await settled(pcA.knex, [pcA, pcB]);
     for (const pc of [pcA, pcB]) {
       const mine = changesOf(pc, 'availability.changed').filter((e) => e.payload.doctorId === doctorId);
       expect(mine).toHaveLength(1);
@@ -179,7 +190,7 @@ describe('live updates between two PCs on one clinic server', () => {
       const rows = Array.from({ length: 1000 }, (_, i) => ({ doctor_id: doctorId, date: '2026-12-08', start_time: minute(i), end_time: minute(i + 1) }));
       await pcA.knex('doctor_availabilities').insert(rows);
       await waitFor('the burst on PC B', eventFor(pcB, 'availability.changed', { doctorId }));
-      await sleep(500);
+      await settled(pcA.knex, [pcB]);
     } finally {
       dbB.changes.off('change', stall);
     }
@@ -251,7 +262,7 @@ describe('live updates in embedded mode', () => {
       Array.from({ length: 50 }, (_, i) => ({ doctor_id: doctorId, date: '2026-12-07', start_time: minute(8 * 60 + 10 * i), end_time: minute(8 * 60 + 10 * i + 5) })),
     );
     await waitFor('availability event', eventFor(h, 'availability.changed', { doctorId, date: '2026-12-07' }));
-    await sleep(300);
+    await settled(h.knex, [h]);
     expect(changesOf(h, 'availability.changed').filter((e) => e.payload.doctorId === doctorId)).toHaveLength(1);
     // One connection, opened once: nothing asked the windows to resync.
     expect(h.events.filter((e) => e.event === 'resync' || e.event === 'connection.changed')).toEqual([]);

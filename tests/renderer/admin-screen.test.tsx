@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntryDto, ChannelName, SessionDto, SettingsDto, UserDto } from '../../preload/contract';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
@@ -106,7 +106,7 @@ describe('accounts', () => {
     expect(screen.queryByRole('button', { name: 'Unlock Meera Iyer' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Unlock Asha Desk' }));
     expect(await screen.findByText('Asha Desk can sign in again')).toBeTruthy();
-    await vi.waitFor(() => expect(screen.queryByRole('button', { name: 'Unlock Asha Desk' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Unlock Asha Desk' })).toBeNull());
     expect(screen.queryByText(/Locked after failed sign-ins/)).toBeNull();
     expect(sent(fake, 'users.unlock')).toEqual([{ id: 2 }]);
   });
@@ -209,7 +209,7 @@ describe('audit log', () => {
     type('Record number', '3', filters);
     fireEvent.change(within(filters).getByLabelText('Outcome'), { target: { value: 'DENIED' } });
     fireEvent.click(within(filters).getByRole('button', { name: 'Show entries' }));
-    await vi.waitFor(() => expect(sent(fake, 'audit.list')).toHaveLength(2));
+    await waitFor(() => expect(sent(fake, 'audit.list')).toHaveLength(2));
     expect(sent(fake, 'audit.list')[1]).toEqual({ limit: 100, from: '2026-11-01', to: '2026-11-25', userId: 2, entity: 'doctor', entityId: 3, outcome: 'DENIED' });
 
     const table = await within(panel).findByRole('table', { name: 'Audit entries' });
@@ -279,6 +279,6 @@ describe('clinic settings', () => {
     });
     expect(within(panel).getByText('Last changed 2026-11-25 10:30')).toBeTruthy();
     // The idle lock of this window follows the new minutes at once.
-    await vi.waitFor(() => expect(sent(fake, 'auth.status')).toHaveLength(2));
+    await waitFor(() => expect(sent(fake, 'auth.status')).toHaveLength(2));
   });
 });

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
 import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
@@ -86,7 +86,7 @@ describe('doctors screen', () => {
     fireEvent.click(screen.getByLabelText('Show inactive doctors'));
     await within(table).findByText('Dr. Sen');
     fireEvent.change(screen.getByLabelText('Specialization'), { target: { value: 'ENT' } });
-    await vi.waitFor(() => expect(within(screen.getByRole('table', { name: 'Doctors' })).queryByText('Dr. Rao')).toBeNull());
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Doctors' })).queryByText('Dr. Rao')).toBeNull());
     expect(within(screen.getByRole('table', { name: 'Doctors' })).getByText('Inactive')).toBeTruthy();
     expect(fake.calls.filter((c) => c.channel === 'doctors.list').at(-1)!.payload).toEqual({ includeInactive: true, specialization: 'ENT' });
   });
@@ -133,7 +133,7 @@ describe('doctors screen', () => {
     expect((within(dialog).getByLabelText('Consultation fee') as HTMLInputElement).value).toBe('650.50');
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add the doctor' }));
-    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText('Dr. Anita Kulkarni added')).toBeTruthy();
     expect(fake.calls.filter((c) => c.channel === 'doctors.create').at(-1)!.payload).toEqual({
       name: 'Dr. Anita Kulkarni',
@@ -291,7 +291,7 @@ describe('weekly pattern', () => {
     await openDoctors();
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     const wednesday = await screen.findByRole('group', { name: 'Wednesday' });
-    await vi.waitFor(() => expect((within(wednesday).getByLabelText('Wednesday from') as HTMLInputElement).value).toBe('10:00'));
+    await waitFor(() => expect((within(wednesday).getByLabelText('Wednesday from') as HTMLInputElement).value).toBe('10:00'));
     const monday = screen.getByRole('group', { name: 'Monday' });
     fireEvent.click(within(monday).getByRole('button', { name: 'Add hours on Monday' }));
     type('Monday from', '14:00', monday);
