@@ -19,7 +19,9 @@ export interface EmbeddedServer {
 
 const DUMP_TIMEOUT_MS = 300_000;
 
-const START_TIMEOUT_MS = 60_000;
+// A failsafe, not a budget: a first start compiles PGlite's wasm and initialises the folder,
+// which on a busy two-core PC has taken more than a minute; a hung worker still ends in an error.
+const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 
 /**
