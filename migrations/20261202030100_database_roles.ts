@@ -75,6 +75,8 @@ export async function up(knex: Knex): Promise<void> {
     END $$;
   `);
 
+  // Later migrations run as the owner role (main/db/migrator.ts) and create tables in public.
+  await knex.raw(`GRANT USAGE, CREATE ON SCHEMA public TO ${OWNER}`);
   await knex.raw(`GRANT USAGE ON SCHEMA public TO ${APP}`);
   await knex.raw(`GRANT ${APP_TABLE_PRIVILEGES} ON ALL TABLES IN SCHEMA public TO ${APP}`);
   await knex.raw(`REVOKE UPDATE, DELETE ON audit_log FROM ${APP}`);

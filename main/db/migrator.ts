@@ -4,11 +4,33 @@ import { DatabaseSetupError } from './errors';
 
 export const MIGRATIONS_TABLE = 'knex_migrations';
 
+/** From this migration on, the schema belongs to the owner role, not to whoever migrates. */
+const ROLES_MIGRATION = '20261202030100_database_roles';
+const OWNER_ROLE = 'clinic_owner';
+
+/**
+ * A migration after the roles one runs as the owner role (SET LOCAL: for its own transaction),
+ * so what it creates belongs to `clinic_owner` like the rest of the schema and the desk's
+ * runtime role keeps owning nothing.
+ */
+function asOwner(migration: Knex.Migration): Knex.Migration {
+  const becomeOwner = (knex: Knex) =>
+    knex.raw(`DO $$ BEGIN IF pg_has_role(current_user, '${OWNER_ROLE}', 'MEMBER') THEN SET LOCAL ROLE ${OWNER_ROLE}; END IF; END $$`);
+  const { up, down } = migration;
+  return {
+    ...migration,
+    up: async (knex) => (await becomeOwner(knex), up(knex)),
+    ...(down ? { down: async (knex: Knex) => (await becomeOwner(knex), down(knex)) } : {}),
+  };
+}
+
+const afterRoles = (name: string) => name > ROLES_MIGRATION;
+
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {
   // `file` too: the knex CLI lists pending migrations by that property.
   getMigrations: async () => migrations.map((m) => ({ ...m, file: m.name })),
   getMigrationName: (m) => m.name,
-  getMigration: async (m) => m.migration,
+  getMigration: async (m) => (afterRoles(m.name) ? asOwner(m.migration) : m.migration),
 };
 
 export const migratorConfig: Knex.MigratorConfig = {

@@ -330,7 +330,8 @@ describe.each(MODES)('patient phones to E.164 migration (%s)', (mode: Mode) => {
         { patient_id: ids[1], phone_as_typed: '12345', stored_as: null },
         { patient_id: ids[4], phone_as_typed: '098450 11227', stored_as: '+919845011227' },
       ]);
-      await knex.migrate.down(migratorConfig);
+      // Later migrations go down first, then this one.
+      for (let i = migrations.length - 1; i >= index; i--) await knex.migrate.down(migratorConfig);
       expect(await phones()).toEqual(typed);
       expect(await knex.schema.hasTable('patient_phones_before_e164')).toBe(false);
     } finally {

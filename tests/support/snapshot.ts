@@ -8,7 +8,7 @@ import { allSchemaFacts, knexQuery } from './schema-facts';
  */
 export async function fullSnapshot(knex: Knex): Promise<{ schema: string[]; rows: string; sequences: unknown[]; migrations: unknown[] }> {
   return {
-    schema: [...(await allSchemaFacts(knexQuery(knex)))].map(comparableCheck).sort(),
+    schema: [...(await allSchemaFacts(knexQuery(knex)))].map(comparableRule).sort(),
     rows: await databaseSnapshot(knex),
     sequences: (await knex.raw(`SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`)).rows,
     migrations: await knex('knex_migrations').orderBy('id').select('name'),
@@ -16,11 +16,12 @@ export async function fullSnapshot(knex: Knex): Promise<{ schema: string[]; rows
 }
 
 /**
- * pg_dump writes a CHECK's IN-list back with its casts moved (`(ARRAY['A'::character varying])::text[]`
+ * pg_dump writes an IN-list back with its casts moved (`(ARRAY['A'::character varying])::text[]`
  * becomes `ARRAY[('A'::character varying)::text]`): the same rule, other text. CHECK constraints
- * are compared without casts, parentheses and spaces; the names, values and operators remain.
+ * and partial indexes' predicates are compared without casts, parentheses and spaces; the names,
+ * values and operators remain.
  */
-function comparableCheck(fact: string): string {
-  const check = /^(constraint \S+ \(c\): )(.*)$/.exec(fact);
-  return check ? check[1] + check[2]!.replace(/::[a-z ]+(\[\])?/g, '').replace(/[()\s]/g, '') : fact;
+function comparableRule(fact: string): string {
+  const rule = /^(constraint \S+ \(c\): )(.*)$/.exec(fact) ?? /^(index \S+: .* WHERE )(.*)$/.exec(fact);
+  return rule ? rule[1] + rule[2]!.replace(/::[a-z ]+(\[\])?/g, '').replace(/[()\s]/g, '') : fact;
 }
