@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentDto } from '../../preload/contract';
 import { medianConsultMinutes } from '../../main/appointments/service';
-import { MODES, raceTest, type Mode } from '../support/databases';
+import { MODES, type Mode } from '../support/databases';
+import { raceTest } from '../support/race-test';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
 const DAY = '2099-03-02'; // a Monday, far enough ahead never to be "past"

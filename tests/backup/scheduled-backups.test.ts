@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRun, BackupStatus } from '../../preload/contract';
 import { startBackupScheduler } from '../../main/backup/scheduler';
-import { MODES, raceTest, type Mode } from '../support/databases';
+import { MODES, type Mode } from '../support/databases';
+import { raceTest } from '../support/race-test';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
 describe.each(MODES)('scheduled backups (%s)', (mode: Mode) => {

@@ -64,7 +64,12 @@ describe('kill -9 of the sender mid-batch (server)', () => {
       const rows: { status: string }[] = await h.knex('patient_messages').whereIn('appointment_id', ids).where({ kind: 'CONFIRMATION' }).select('status');
       return rows.reduce<Record<string, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
     };
-    expect(await statuses()).toEqual({ SENT: HOLD_AFTER, SENDING: held.length, QUEUED: COUNT - HOLD_AFTER - held.length });
+    // Claims commit before the call to Twilio, so a claimed send may not have reached it yet
+    // when the kill lands: at least the held ones are SENDING, the rest still QUEUED.
+    const { SENT, SENDING = 0, QUEUED = 0 } = await statuses();
+    expect(SENT).toBe(HOLD_AFTER);
+    expect(SENDING).toBeGreaterThanOrEqual(held.length);
+    expect(SENDING + QUEUED).toBe(COUNT - HOLD_AFTER);
 
     fake.answerMessagesUpTo = Infinity;
     const second = startChild(args);

@@ -3,7 +3,8 @@ import type { DayEndSummaryDto, PaymentDto, ReceiptDto, Result } from '../../pre
 import { migrateToLatest, migratorConfig } from '../../main/db/migrator';
 import { takeReceiptNumber } from '../../main/payments/repo';
 import { migrations } from '../../migrations';
-import { MODES, openScratch, raceTest, sqlState, type Mode } from '../support/databases';
+import { MODES, openScratch, sqlState, type Mode } from '../support/databases';
+import { raceTest } from '../support/race-test';
 import { databaseSnapshot, expectOk, startHarness, type Harness } from '../support/harness';
 
 type Totals = { paid: string; refunded: string; balance: string; pending: string; fee: string | null; due: string | null };

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { it } from 'vitest';
 import knexFactory, { type Knex } from 'knex';
 import type { DatabaseConfig, EmbeddedDatabaseConfig, ServerDatabaseConfig } from '../../main/db/config';
 import { openDatabase, type Database } from '../../main/db/open';
@@ -89,14 +88,4 @@ export async function sqlState(promise: Promise<unknown>): Promise<string | unde
     return (err as { code?: string }).code;
   }
   return undefined;
-}
-
-/**
- * `it` for a test whose point is calls racing each other. Embedded mode serves one connection,
- * so there the calls queue and cannot race: the test is not generated for it (it would pass
- * without proving anything) and says so; it counts once, in server mode.
- */
-export function raceTest(mode: Mode): (name: string, fn: () => Promise<void>) => void {
-  if (mode === 'server') return (name, fn) => it(name, fn);
-  return (name) => console.info(`[not generated] ${name} (embedded): one connection, the calls queue and cannot race; run in server mode`);
 }
