@@ -27,7 +27,7 @@ export interface JoinView {
 
 export type JoinLookup = { place: 'unknown' } | { place: WindowPlace | 'unconfigured'; view: JoinView };
 
-export type JoinExchange = JoinLookup | { place: 'joined'; view: JoinView; token: string; roomName: string; identity: string };
+export type JoinExchange = JoinLookup | { place: 'joined'; view: JoinView; token: string; roomName: string };
 
 /**
  * The gateway's side of a patient's link: what a code shows, and its trade for a token for the
@@ -63,7 +63,7 @@ export class PatientJoin {
       await insertCallEvent(trx, { roomSid: room.sid, type: 'patient-lobby', participant: identity, data: { source: 'gateway' } });
       await markInLobby(trx, codeId!);
     });
-    return { place: 'joined', view: lookup.view, token, roomName: room.uniqueName, identity };
+    return { place: 'joined', view: lookup.view, token, roomName: room.uniqueName };
   }
 
   private async resolve(code: string): Promise<{ lookup: JoinLookup; codeId?: number; appointmentId?: number; patientId?: number }> {
