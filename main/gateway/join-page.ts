@@ -11,7 +11,6 @@ const STRINGS = {
     after: 'The time for this consultation has passed. Please contact the clinic if you still need to see the doctor.',
     unconfigured: 'The clinic cannot start video calls right now. Please contact the clinic.',
     ready: (v: JoinView) => `You can join now. ${v.doctorName} will join you shortly.`,
-    join: 'Join the consultation',
     unknown: 'This link does not work. It may have been replaced by a newer one: please ask the clinic for a new link.',
     other: 'हिन्दी में देखें',
   },
@@ -23,7 +22,6 @@ const STRINGS = {
     after: 'इस परामर्श का समय निकल चुका है। अगर आपको अभी भी डॉक्टर से मिलना है तो कृपया क्लिनिक से संपर्क करें।',
     unconfigured: 'क्लिनिक अभी वीडियो कॉल शुरू नहीं कर सकता। कृपया क्लिनिक से संपर्क करें।',
     ready: (v: JoinView) => `आप अभी जुड़ सकते हैं। ${v.doctorName} जल्द ही आपसे जुड़ेंगे।`,
-    join: 'परामर्श से जुड़ें',
     unknown: 'यह लिंक काम नहीं करता। हो सकता है इसकी जगह नया लिंक भेजा गया हो: कृपया क्लिनिक से नया लिंक माँगें।',
     other: 'View in English',
   },
@@ -39,10 +37,7 @@ export function joinLang(query: URLSearchParams, acceptLanguage: string | undefi
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/**
- * The join page as the gateway renders it: every state but the call itself needs no script.
- * Inside the window it loads the page's script, which previews the devices and trades the code.
- */
+/** The join page as the gateway renders it: every state but the call itself needs no script. */
 export function renderJoinPage(lookup: JoinLookup, lang: JoinLang, path: string): string {
   const t = STRINGS[lang];
   const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
@@ -55,7 +50,8 @@ export function renderJoinPage(lookup: JoinLookup, lang: JoinLang, path: string)
       before: p(t.before(v)),
       after: p(t.after),
       unconfigured: p(t.unconfigured),
-      inside: `${p(t.ready(v))}<div id="join-app" data-lang="${lang}"><button type="button" id="join-button">${escapeHtml(t.join)}</button></div><script src="/join/assets/join.js" defer></script>`,
+      // The in-browser call (device preview, lobby, call) mounts here: see README, "the gateway".
+      inside: `${p(t.ready(v))}<div id="join-app" data-lang="${lang}"></div>`,
     }[lookup.place];
     body = `<h2>${escapeHtml(t.hello(v))}</h2>${p(t.when(v))}<section data-state="${lookup.place}">${state}</section>`;
   }
@@ -73,6 +69,5 @@ export const JOIN_CSS = `
 *{box-sizing:border-box}body{margin:0;font:18px/1.5 system-ui,"Noto Sans","Noto Sans Devanagari",sans-serif;color:#1a1a1a;background:#f6f7f9}
 main{max-width:40rem;margin:0 auto;padding:1.25rem}h1{font-size:1.4rem;margin:0 0 1rem}h2{font-size:1.2rem}
 section{background:#fff;border:1px solid #c9ced6;border-radius:.5rem;padding:1rem;margin:1rem 0}
-button{font:inherit;min-height:48px;width:100%;border:0;border-radius:.5rem;background:#0b5cad;color:#fff;padding:.75rem 1rem}
 a{color:#0b5cad}@media (min-width:48rem){body{font-size:17px}main{padding:2.5rem}}
 `;

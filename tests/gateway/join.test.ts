@@ -100,7 +100,7 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
     expect(html).toContain('Dr. Asha Rao');
     expect(html).toContain('This link opens at 2098-03-10 10:15');
     expect(html).toContain('data-state="before"');
-    expect(html).not.toContain('join.js');
+    expect(html).not.toContain('id="join-app"');
 
     const s = await status(code);
     expect(s.status).toBe(200);
@@ -119,6 +119,7 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
     clock = utc('04:45'); // 10:15 in Kolkata: the window has just opened.
     const html = await (await page(code)).text();
     expect(html).toContain('data-state="inside"');
+    expect(html).toContain('id="join-app"');
     const eventsBefore = h.events.length;
     const sentAt = Date.now();
     const t = await token(code);
