@@ -10,7 +10,7 @@ import { TwilioRooms } from '../../main/video/rooms';
 import { roomNameOf } from '../../main/video/service';
 import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/receiver';
 import { MODES, scratchServerDatabase, type Mode } from '../support/databases';
-import { TEST_TWILIO, configureVideo } from '../support/fake-twilio';
+import { TEST_TWILIO, configureVideo, redirectingClient } from '../support/fake-twilio';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { testKeys } from '../support/keys';
 import { waitFor } from '../support/wait';
@@ -47,9 +47,9 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
   const keys = testKeys();
   const logged: unknown[] = [];
 
-  /** A gateway with its own limits (the rate-limit test makes them tiny). */
-  async function gateway(limits: Pick<Parameters<typeof joinGateway>[0], 'perIp' | 'perCode'> = {}) {
-    const patientJoin = new PatientJoin(h.knex, new TwilioRooms(h.twilio.httpClient()), keys.secretBox, () => clock);
+  /** A gateway with its own limits (the rate-limit test makes them tiny), or its own way to Twilio. */
+  async function gateway(limits: Pick<Parameters<typeof joinGateway>[0], 'perIp' | 'perCode'> = {}, twilioClient = h.twilio.httpClient()) {
+    const patientJoin = new PatientJoin(h.knex, new TwilioRooms(twilioClient), keys.secretBox, () => clock);
     return startWebhookReceiver({
       knex: h.knex,
       stored: () => undefined,
@@ -240,6 +240,26 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
       expect((await get(code)).status).toBe(200);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('Twilio out of reach: a 503 to try again, no lobby mark, nothing about why', async () => {
+    // Nothing listens on port 1: the room cannot be created.
+    const cut = await gateway({}, redirectingClient(() => 'http://127.0.0.1:1'));
+    try {
+      clock = utc('04:50');
+      const code = await newLink();
+      const res = await fetch(`${cut.url}/join/${code}/token`, { method: 'POST' });
+      expect(res.status).toBe(503);
+      expectGatewayHeaders(res);
+      expect(res.headers.get('retry-after')).toBe('30');
+      const text = await res.text();
+      expect(text).toContain('try again');
+      expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|twilio\.com/i);
+      const live = await h.knex('video_join_codes').where({ appointment_id: appointmentId }).whereNull('revoked_at').first('lobby_at');
+      expect(live.lobby_at).toBeNull();
+    } finally {
+      await cut.close();
     }
   });
 
