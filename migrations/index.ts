@@ -20,6 +20,7 @@ import * as databaseRoles from './20261202030100_database_roles';
 import * as deskIntegrity from './20261202050000_desk_integrity';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
+import * as videoJoinCodes from './20261202080000_video_join_codes';
 
 export interface NamedMigration {
   name: string;
@@ -56,4 +57,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261202050100_patient_phones_e164', migration: patientPhonesE164 },
   // Patient messaging: the outbox, templates, settings, consents and replies (issue 17).
   { name: '20261202060000_patient_messaging', migration: patientMessaging },
+  // Teleconsultation: join codes, the join window and the gateway's address (issue 18).
+  { name: '20261202080000_video_join_codes', migration: videoJoinCodes },
 ];

@@ -1,5 +1,5 @@
-// npm run webhooks [-- --port 8790] [-- --host 0.0.0.0]
-// The headless Twilio webhook receiver: plain Node, no Electron, on the database of the current
+// npm run gateway [-- --port 8790] [-- --host 0.0.0.0] [-- --trust-proxy]   (npm run webhooks is the same)
+// The public gateway: Twilio's webhooks and the patient's join page (/join/<code>). Plain Node, no Electron, on the database of the current
 // mode (DATABASE_URL set → the clinic server; unset → the embedded database, which must then
 // not be open in the app at the same time). Put it behind the HTTPS address configured as the
 // webhook URL in the video settings.
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       // Stand for the election of the one process that sends patient messages (a clinic server's receiver can be it).
       'send-messages': { type: 'boolean', default: false },
+      // Behind nginx/Caddy on this host: rate-limit patients by X-Forwarded-For, not by the proxy's address.
+      'trust-proxy': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -29,12 +31,13 @@ async function main(): Promise<void> {
   const service = await startWebhookService(db.knex, {
     port,
     host: values.host,
-    log: (message, err) => console.error(`[webhooks] ${message}`, err instanceof Error ? err.message : err),
+    log: (message, err) => console.error(`[gateway] ${message}`, err instanceof Error ? err.message : err),
     // The clinic key as a 0600 file (CLINIC_KEY_FILE): the Auth Token is sealed in the database.
     secretBox: clinicSecretBox(lazyKey(keyFileStore(defaultKeyFile()))),
     sendMessagesFrom: values['send-messages'] ? db : undefined,
+    trustProxy: values['trust-proxy'],
   });
-  console.log(`Twilio webhooks: listening on ${service.url} (${describeTarget(config)}); ${service.resumed} stored event(s) resumed.`);
+  console.log(`Gateway (Twilio webhooks, patient join page): listening on ${service.url} (${describeTarget(config)}); ${service.resumed} stored event(s) resumed.`);
   const shutdown = () => {
     void service
       .close()

@@ -14,6 +14,7 @@ export const CALL_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'video.callInfo',
   'video.start',
   'video.patientLink',
+  'video.waitingOnline',
   'video.reportEvent',
   'video.end',
   'appointments.complete',

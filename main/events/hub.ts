@@ -9,6 +9,7 @@ const TABLE_EVENTS: Record<string, EventName> = {
   doctor_availabilities: 'availability.changed',
   patient_entities: 'patients.changed',
   payments: 'payments.changed',
+  video_join_codes: 'video.lobbyChanged',
 };
 
 /**

@@ -25,6 +25,8 @@ export function registerVideoHandlers(router: Router, deps: VideoHandlerDeps): v
     .handle('video.callInfo', (req, { user }) => video.callInfo(req.appointmentId, user))
     .handle('video.start', (req, { user }) => video.start(req.appointmentId, user))
     .handle('video.patientLink', (req, { user }) => video.patientLink(req.appointmentId, user))
+    .handle('video.revokeLink', (req, { user }) => video.revokeLink(req.appointmentId, user))
+    .handle('video.waitingOnline', (req) => video.waitingOnline(req.appointmentIds))
     .handle('video.reportEvent', (req, { user }) => video.reportEvent(req, user))
     .handle('video.end', (req, { user }) => video.end(req.roomSid, user))
     .handle('video.openWindow', async (req, { ctx, user }) => {

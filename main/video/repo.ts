@@ -55,3 +55,46 @@ export async function insertCallEvent(knex: Knex, e: CallEvent): Promise<void> {
   const insert = knex('video_call_events').insert(row);
   await (e.webhookEventId ? insert.onConflict('webhook_event_id').ignore() : insert);
 }
+
+/** A new code for the appointment; any code it had stops working in the same transaction. */
+export function issueJoinCode(knex: Knex, appointmentId: number, codeHash: string, issuedBy: number): Promise<void> {
+  return knex.transaction(async (trx) => {
+    await trx('video_join_codes').where({ appointment_id: appointmentId }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
+    await trx('video_join_codes').insert({ appointment_id: appointmentId, code_hash: codeHash, issued_by: issuedBy });
+  });
+}
+
+/** Revokes the appointment's live code; true when there was one. */
+export async function revokeJoinCode(knex: Knex, appointmentId: number): Promise<boolean> {
+  const n = await knex('video_join_codes').where({ appointment_id: appointmentId }).whereNull('revoked_at').update({ revoked_at: knex.fn.now() });
+  return n > 0;
+}
+
+/** The live (not revoked) code with this hash. */
+export async function findLiveJoinCode(knex: Knex, codeHash: string): Promise<{ id: number; appointmentId: number } | undefined> {
+  return knex('video_join_codes').where({ code_hash: codeHash }).whereNull('revoked_at').first('id', 'appointment_id as appointmentId');
+}
+
+/** The patient holding this code is in the lobby now (the doctor's screens hear it by NOTIFY). */
+export async function markInLobby(knex: Knex, codeId: number): Promise<void> {
+  await knex('video_join_codes').where({ id: codeId }).update({ lobby_at: knex.fn.now() });
+}
+
+/** Of these appointments, the ones whose patient has opened a live link's lobby. */
+export async function appointmentsWaitingOnline(knex: Knex, appointmentIds: readonly number[]): Promise<number[]> {
+  if (appointmentIds.length === 0) return [];
+  const rows: { appointment_id: string | number }[] = await knex('video_join_codes')
+    .whereIn('appointment_id', appointmentIds)
+    .whereNull('revoked_at')
+    .whereNotNull('lobby_at')
+    .select('appointment_id');
+  return rows.map((r) => Number(r.appointment_id));
+}
+
+/** The room's session, created when the patient arrives first; an existing one is left as it is. */
+export async function ensureSession(knex: Knex, s: { appointmentId: number; roomSid: string; roomName: string; expiresAt: string }): Promise<void> {
+  await knex('video_call_sessions')
+    .insert({ appointment_id: s.appointmentId, session_id: s.roomSid, room_name: s.roomName, status: 'CREATED', expires_at: s.expiresAt })
+    .onConflict('session_id')
+    .ignore();
+}

@@ -8,11 +8,12 @@ import type { CurrentUser } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import type { SettingsService } from '../settings/service';
 import { twilioFailure, twilioFailureFacts, type TwilioRooms } from './rooms';
-import { findSession, insertCallEvent, setSessionStatus, upsertSession } from './repo';
+import { appointmentsWaitingOnline, findSession, insertCallEvent, issueJoinCode, revokeJoinCode, setSessionStatus, upsertSession } from './repo';
+import { hashJoinCode, joinWindow, newJoinCode } from './join-window';
 import type { SecretBox } from '../secrets/secret-box';
-import { credentialsOf, joinLink, openVideoSecrets, publicVideoSettings, sealVideoSecrets, type VideoSettingsUpdate } from './settings';
+import { credentialsOf, gatewayBase, joinLink, openVideoSecrets, publicVideoSettings, sealVideoSecrets, type VideoSettingsUpdate } from './settings';
 import { readVideoSettings, writeVideoSettings, type VideoSettings } from './settings-repo';
-import { DOCTOR_TOKEN_SECONDS, PATIENT_TOKEN_SECONDS, videoToken, type TokenCredentials } from './tokens';
+import { DOCTOR_TOKEN_SECONDS, videoToken, type TokenCredentials } from './tokens';
 
 type ReportEvent = z.output<typeof reportVideoEventSchema>;
 
@@ -62,24 +63,39 @@ export class VideoService {
     return { appointmentId, roomName: room.uniqueName, roomSid: room.sid, identity, token, expiresAt };
   }
 
-  /** A short-lived link for the patient, from the ADMIN's template, with an SMS-ready message. */
+  /**
+   * A fresh join link for the patient, on the gateway, with an SMS-ready message. It opens the
+   * call only inside the appointment's join window; issuing it revokes the appointment's last one.
+   */
   async patientLink(appointmentId: number, user: CurrentUser): Promise<{ link: string; message: string; expiresAt: string }> {
     const appointment = await this.callable(appointmentId, user);
-    const { creds, settings } = await this.credentials();
-    if (!settings.joinUrlTemplate) {
-      throw new AppError('CONFLICT', 'There is no patient join link yet: an administrator sets its template in the video settings.');
+    const { settings } = await this.credentials();
+    const base = gatewayBase(settings);
+    if (!base) {
+      throw new AppError('CONFLICT', 'There is no patient join link yet: an administrator sets the gateway’s public address in the video settings.');
     }
-    const room = await this.ensureRoom(creds, appointment.id, settings.webhookUrl);
-    const { token, expiresAt } = videoToken(creds, `patient-${appointment.patientId}`, room.uniqueName, PATIENT_TOKEN_SECONDS);
-    await upsertSession(this.knex, { appointmentId, roomSid: room.sid, roomName: room.uniqueName, status: 'IN_PROGRESS', expiresAt });
-    const link = joinLink(settings.joinUrlTemplate, token, room.uniqueName);
+    const code = newJoinCode();
+    await issueJoinCode(this.knex, appointment.id, hashJoinCode(code), user.id);
+    const link = joinLink(base, code);
     const { clinicName, timeZone } = await this.settings.get();
-    const until = format(new TZDate(Date.parse(expiresAt), timeZone), 'HH:mm');
+    const window = joinWindow(appointment, timeZone, { opens: settings.joinOpensMinutes, closes: settings.joinClosesMinutes });
+    const opens = format(new TZDate(window.opensAt.getTime(), timeZone), 'HH:mm');
     const at = appointment.startTime.slice(0, 5);
     const message =
       `${clinicName ? `${clinicName}: ` : ''}your video consultation with ${appointment.doctorName} on ${appointment.date} at ${at}. ` +
-      `Join here: ${link} (this link works until ${until}).`;
-    return { link, message, expiresAt };
+      `Join here from ${opens}: ${link}`;
+    return { link, message, expiresAt: window.closesAt.toISOString() };
+  }
+
+  /** Stops the appointment's link from working (a new one can be sent later). */
+  async revokeLink(appointmentId: number, user: CurrentUser): Promise<{ revoked: boolean }> {
+    const appointment = await this.callable(appointmentId, user);
+    return { revoked: await revokeJoinCode(this.knex, appointment.id) };
+  }
+
+  /** Which of these appointments have their patient in the online lobby (the queue's badge). */
+  async waitingOnline(appointmentIds: readonly number[]): Promise<{ appointmentIds: number[] }> {
+    return { appointmentIds: await appointmentsWaitingOnline(this.knex, appointmentIds) };
   }
 
   /** What the call window saw (connected, reconnecting, a device error...), kept with the session. */

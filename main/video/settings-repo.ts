@@ -14,6 +14,12 @@ export interface VideoSettings {
   authToken: string | null;
   webhookUrl: string | null;
   joinUrlTemplate: string | null;
+  /** The gateway as the internet sees it (https://…): join links are built on it. */
+  publicBaseUrl: string | null;
+  /** The join window: this many minutes before the start … */
+  joinOpensMinutes: number;
+  /** … to this many after the end. */
+  joinClosesMinutes: number;
   updatedAt: string;
 }
 
@@ -26,6 +32,9 @@ const columns = columnMapper<Fields>({
   authToken: 'auth_token',
   webhookUrl: 'webhook_url',
   joinUrlTemplate: 'join_url_template',
+  publicBaseUrl: 'public_base_url',
+  joinOpensMinutes: 'join_opens_minutes',
+  joinClosesMinutes: 'join_closes_minutes',
 });
 
 export async function readVideoSettings(knex: Knex): Promise<VideoSettings> {

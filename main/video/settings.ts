@@ -48,6 +48,9 @@ export function publicVideoSettings(s: VideoSettings): VideoSettingsDto {
     authTokenSet: !!s.authToken,
     webhookUrl: s.webhookUrl,
     joinUrlTemplate: s.joinUrlTemplate,
+    publicBaseUrl: s.publicBaseUrl,
+    joinOpensMinutes: s.joinOpensMinutes,
+    joinClosesMinutes: s.joinClosesMinutes,
     configured: credentialsOf(s) !== undefined,
     updatedAt: s.updatedAt,
   };
@@ -59,7 +62,13 @@ export function credentialsOf(s: VideoSettings): TokenCredentials | undefined {
   return { accountSid: s.accountSid, apiKeySid: s.apiKeySid, apiKeySecret: s.apiKeySecret };
 }
 
-/** The patient's join link from the ADMIN's template: {token} and {room}, URL-encoded. */
-export function joinLink(template: string, token: string, roomName: string): string {
-  return template.replaceAll('{token}', encodeURIComponent(token)).replaceAll('{room}', encodeURIComponent(roomName));
+/**
+ * Where the patient's join page is: the gateway's public address, or, when none is set, the
+ * origin of the webhook URL (the same gateway receives Twilio's callbacks).
+ */
+export function gatewayBase(s: VideoSettings): string | undefined {
+  if (s.publicBaseUrl) return s.publicBaseUrl.replace(/\/+$/, '');
+  return s.webhookUrl ? new URL(s.webhookUrl).origin : undefined;
 }
+
+export const joinLink = (base: string, code: string): string => `${base}/join/${code}`;

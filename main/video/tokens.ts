@@ -6,7 +6,7 @@ export interface TokenCredentials {
   apiKeySecret: string;
 }
 
-/** The longest a token lives: the doctor's covers a consultation, the patient's only the wait to join. */
+/** The longest a token lives: the doctor's covers a consultation; the patient's page trades its code again for a later one. */
 export const DOCTOR_TOKEN_SECONDS = 3600;
 export const PATIENT_TOKEN_SECONDS = 30 * 60;
 

@@ -10,6 +10,8 @@ import { messagingRouteOf, receiveMessaging } from './messaging';
 import { storeWebhookEvent } from './repo';
 import { readBody } from '../shared/read-body';
 import { limitedServer, type HttpLimits } from '../shared/http-limits';
+import { GATEWAY_HEADERS } from '../gateway/headers';
+import { joinRouteOf, type joinGateway } from '../gateway/join-routes';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -26,6 +28,8 @@ export interface WebhookReceiverOptions {
   limits?: Partial<HttpLimits>;
   /** The clock events' Timestamps are judged by (tests set it). */
   now?: () => number;
+  /** The patient's join page and its token exchange (the gateway); absent, /join/ is not served. */
+  join?: ReturnType<typeof joinGateway>;
 }
 
 export interface WebhookReceiver {
@@ -59,7 +63,7 @@ function isFresh(timestamp: string | undefined, now: number): boolean {
 
 
 function answer(res: http.ServerResponse, status: number, text = ''): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { ...GATEWAY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
 }
 
@@ -73,6 +77,8 @@ function answer(res: http.ServerResponse, status: number, text = ''): void {
 export async function startWebhookReceiver(options: WebhookReceiverOptions): Promise<WebhookReceiver> {
   const server = limitedServer(options.limits, async (req, res) => {
     try {
+      const join = options.join && joinRouteOf(req.url);
+      if (join) return await options.join!(req, res, join);
       if (req.method !== 'POST') return answer(res, 405, 'POST only');
       const messaging = await messagingRouteOf(options.knex, req.url, options.secretBox);
       if (messaging) return await receiveMessaging(req, res, messaging, { knex: options.knex, stored: options.stored, answer });

@@ -6,6 +6,9 @@ import type { SecretBox } from '../secrets/secret-box';
 import { scheduleRetention } from '../jobs/retention';
 import { sealPlainVideoSecrets } from '../video/settings-repo';
 import { WebhookWorker } from '../jobs/webhook-worker';
+import { joinGateway } from '../gateway/join-routes';
+import { PatientJoin } from '../video/patient-join';
+import { TwilioRooms } from '../video/rooms';
 import { startWebhookReceiver, type WebhookReceiver } from './receiver';
 
 export interface WebhookService extends WebhookReceiver {
@@ -15,7 +18,8 @@ export interface WebhookService extends WebhookReceiver {
 }
 
 /**
- * The receiver, its worker and the daily retention run: what `npm run webhooks` starts, and
+ * The public gateway: the receiver with the patient's join routes, its worker and the daily
+ * retention run: what `npm run gateway` (alias `npm run webhooks`) starts, and
  * what one app instance starts when CLINIC_WEBHOOKS_PORT is set.
  */
 export async function startWebhookService(
@@ -29,11 +33,14 @@ export async function startWebhookService(
     sendMessagesFrom?: Database;
     /** Tests point Twilio's REST client at a local fake. */
     twilioHttpClient?: RequestClient;
+    /** Behind a reverse proxy on this host: rate limits go by X-Forwarded-For's last address. */
+    trustProxy?: boolean;
   },
 ): Promise<WebhookService> {
   await sealPlainVideoSecrets(knex, options.secretBox);
   const worker = new WebhookWorker(knex, { log: options.log });
-  const receiver = await startWebhookReceiver({ knex, port: options.port, host: options.host, log: options.log, secretBox: options.secretBox, stored: (id) => worker.enqueue(id) });
+  const join = joinGateway({ patientJoin: new PatientJoin(knex, new TwilioRooms(options.twilioHttpClient), options.secretBox), trustProxy: options.trustProxy, log: options.log });
+  const receiver = await startWebhookReceiver({ knex, port: options.port, host: options.host, log: options.log, secretBox: options.secretBox, stored: (id) => worker.enqueue(id), join });
   const resumed = await worker.start();
   const stopRetention = scheduleRetention(knex, options.log);
   const messaging = options.sendMessagesFrom && startElectedSender(options.sendMessagesFrom, { log: options.log, secretBox: options.secretBox, twilioHttpClient: options.twilioHttpClient });

@@ -70,6 +70,9 @@ import {
   joinWindowSchema,
   openCallWindowResultSchema,
   patientLinkSchema,
+  revokeLinkSchema,
+  waitingOnlineRequestSchema,
+  waitingOnlineSchema,
   reportVideoEventSchema,
   updateVideoSettingsSchema,
   videoJoinSchema,
@@ -240,6 +243,9 @@ export const channels = {
   'video.callInfo': channel({ req: appointmentRefSchema, res: callInfoSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
   'video.start': channel({ req: appointmentRefSchema, res: videoJoinSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
   'video.patientLink': channel({ req: appointmentRefSchema, res: patientLinkSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'read' } }),
+  'video.revokeLink': channel({ req: appointmentRefSchema, res: revokeLinkSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'appointment', kind: 'write' } }),
+  // The queue's "waiting online" badge: every desk role sees its queue.
+  'video.waitingOnline': channel({ req: waitingOnlineRequestSchema, res: waitingOnlineSchema, roles: ALL }),
   'video.reportEvent': channel({ req: reportVideoEventSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),
   'video.end': channel({ req: endCallSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),
 

@@ -17,6 +17,8 @@ export const events = {
   'availability.changed': change,
   'patients.changed': change,
   'payments.changed': change,
+  /** A patient's join link was issued, revoked or opened in the lobby (appointmentId says which). */
+  'video.lobbyChanged': change,
   /** Live updates were interrupted: refetch whatever is on screen. */
   resync: z.object({ reason: z.string() }),
   /** The clinic database became unreachable or reachable again. */

@@ -12,6 +12,9 @@ export const videoSettingsSchema = z.object({
   authTokenSet: z.boolean(),
   webhookUrl: z.string().nullable(),
   joinUrlTemplate: z.string().nullable(),
+  publicBaseUrl: z.string().nullable(),
+  joinOpensMinutes: z.number().int(),
+  joinClosesMinutes: z.number().int(),
   /** Everything needed to start a call is there. */
   configured: z.boolean(),
   updatedAt: instantSchema,
@@ -45,6 +48,12 @@ export const updateVideoSettingsSchema = z.strictObject({
     .refine((v) => v.includes('{token}'), 'The join link template must contain {token}')
     .nullable()
     .optional(),
+  /** The gateway (`npm run gateway`) as the internet sees it; patients' join links start with it. */
+  publicBaseUrl: httpsUrl('The gateway address').nullable().optional(),
+  /** The join window: minutes before the appointment's start … */
+  joinOpensMinutes: z.number().int('Whole minutes').min(0, 'At least 0 minutes').max(1440, 'At most a day (1440 minutes)').optional(),
+  /** … to minutes after its end. */
+  joinClosesMinutes: z.number().int('Whole minutes').min(0, 'At least 0 minutes').max(1440, 'At most a day (1440 minutes)').optional(),
 });
 
 export const appointmentRefSchema = z.strictObject({ appointmentId: idSchema });
@@ -75,11 +84,19 @@ export const videoJoinSchema = z.object({
 export type VideoJoinDto = z.infer<typeof videoJoinSchema>;
 
 export const patientLinkSchema = z.object({
+  /** The gateway's join page with a fresh code; any earlier link of the appointment stops working. */
   link: z.string(),
   /** Ready to paste into an SMS or print. */
   message: z.string(),
+  /** The end of the join window: the link works until then (from the window's start). */
   expiresAt: instantSchema,
 });
+
+export const revokeLinkSchema = z.object({ revoked: z.boolean() });
+
+/** Of the appointments asked about, those whose patient is in the online lobby now. */
+export const waitingOnlineRequestSchema = z.strictObject({ appointmentIds: z.array(idSchema).max(500, 'At most 500 appointments at once') });
+export const waitingOnlineSchema = z.object({ appointmentIds: z.array(idSchema) });
 
 export const VIDEO_EVENT_TYPES = [
   'connected',

@@ -180,6 +180,8 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
     await configureVideo(h.knex);
     return { appointmentId: await someAppointment(h) };
   },
+  'video.revokeLink': async (h) => ({ appointmentId: await someAppointment(h) }),
+  'video.waitingOnline': async (h) => ({ appointmentIds: [await someAppointment(h)] }),
   'video.reportEvent': async (h) => ({ roomSid: await someCallSession(h), type: 'reconnecting', detail: { code: 53001 } }),
   'video.end': async (h) => ({ roomSid: await someCallSession(h) }),
   'messaging.forAppointment': async (h) => ({ appointmentId: await someAppointment(h) }),

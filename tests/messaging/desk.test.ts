@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageDto, MessageTemplateDto, MessagingSettingsDto } from '../../preload/contract';
 import { MODES } from '../support/databases';
@@ -115,7 +116,12 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     h.services.messaging!.sender.setActive(false);
     const sent = fake.messages.filter((m) => m.to === '+919855500021' && m.body.includes('video consultation'));
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.body).toMatch(/^Video Patient, your video consultation with Dr\. Meera Rao is on .* at 5:00 pm\. Join here: https:\/\/join\.example\.org\/visit\?room=clinic-desk-appointment-\d+&t=ey/);
+    // The gateway's join page with the appointment's live code (only its hash is stored).
+    const link = /Join here: (https:\/\/clinic\.example\.org\/join\/([A-Za-z0-9_-]{22}))\b/.exec(sent[0]!.body);
+    expect(sent[0]!.body).toMatch(/^Video Patient, your video consultation with Dr\. Meera Rao is on .* at 5:00 pm\. Join here: /);
+    expect(link, sent[0]!.body).not.toBeNull();
+    const live = await h.knex('video_join_codes').where({ appointment_id: a.id }).whereNull('revoked_at').first('code_hash');
+    expect(live?.code_hash).toBe(createHash('sha256').update(link![2]!).digest('hex'));
     expect((await outboxOf(h.knex, a.id)).find((m) => m.id === queued.id)).toMatchObject({ kind: 'VIDEO_LINK', status: 'SENT' });
   });
 

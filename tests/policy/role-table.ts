@@ -106,6 +106,9 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'video.callInfo': { roles: AD, locked: false, own: DOCTORS_OWN },
   'video.start': { roles: AD, locked: false, own: DOCTORS_OWN },
   'video.patientLink': { roles: AD, locked: false, own: DOCTORS_OWN },
+  // A link is revoked by whoever may send it; every desk role sees who waits online in its queue.
+  'video.revokeLink': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'video.waitingOnline': { roles: ADR, locked: false },
   'video.reportEvent': { roles: AD, locked: false, own: DOCTORS_OWN },
   'video.end': { roles: AD, locked: false, own: DOCTORS_OWN },
 

@@ -93,6 +93,7 @@ async function openCall(handlers: FakeHandlers = {}, vendor?: VideoVendor) {
     'video.end': () => ({ ok: true, value: null }),
     'patients.get': () => ({ ok: true, value: PAGE }),
     'auth.touch': () => ({ ok: true, value: null }),
+    'video.waitingOnline': () => ({ ok: true, value: { appointmentIds: [] } }),
     ...handlers,
   });
   installClinic(fake.api);
@@ -129,6 +130,16 @@ afterEach(() => {
 });
 
 describe('before joining', () => {
+  it('says when the patient is waiting online, as soon as the lobby event arrives', async () => {
+    const lobby = new Set<number>();
+    const { fake } = await openCall({ 'video.waitingOnline': (req) => ({ ok: true, value: { appointmentIds: req.appointmentIds.filter((id) => lobby.has(id)) } }) });
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'video.waitingOnline')).toBe(true));
+    expect(screen.queryByText(/is waiting online/)).toBeNull();
+    lobby.add(INFO.appointmentId);
+    act(() => fake.emit('video.lobbyChanged', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId: INFO.appointmentId, date: null }));
+    expect(await screen.findByText('Ravi Kumar is waiting online: the patient has opened the video link.')).toBeTruthy();
+  });
+
   it('shows the camera preview, the patient’s record beside it, and the PC’s devices, listed again when one is plugged in', async () => {
     await openCall();
     const preview = (await screen.findByLabelText('Your camera')) as HTMLVideoElement & { srcObject: FakeMediaStream };

@@ -74,10 +74,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     receipts: 0,
     backupWarning: null as string | null,
     history: [] as { appointmentId: number; kind: string; fromStatus: string | null; toStatus: string | null; at: string }[],
+    /** Appointments whose patient is in the online video lobby. */
+    waitingOnline: new Set<number>(),
   };
   for (const d of state.doctors) state.windows.push({ id: state.nextId++, doctorId: d.id, date: TODAY, startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 15, kind: 'TEMPLATE', available: true, note: null });
   let emit: (event: 'appointments.changed' | 'payments.changed' | 'patients.changed', a: { id: number; doctorId: number | null; patientId: number | null; date: string | null }) => void = () => undefined;
 
+  let lobbyEmit: (appointmentId: number) => void = () => undefined;
   const findAppointment = (id: number) => state.appointments.find((a) => a.id === id);
   const log = (a: AppointmentDto, kind: string, fromStatus: string | null) => state.history.push({ appointmentId: a.id, kind, fromStatus, toStatus: a.status, at: now() });
   const changed = (a: AppointmentDto) => emit('appointments.changed', { id: a.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
@@ -178,6 +181,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       changed(a);
       return ok({ ...a });
     },
+    'video.waitingOnline': (req) => ok({ appointmentIds: req.appointmentIds.filter((id) => state.waitingOnline.has(id)) }),
     'appointments.queue': () =>
       ok(
         state.doctors.map((d) => ({
@@ -319,7 +323,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       state.appointments.push(a);
       return a;
     },
+    /** The gateway lets this appointment's patient into the online lobby, as its NOTIFY tells every desk. */
+    enterLobby(appointmentId: number) {
+      state.waitingOnline.add(appointmentId);
+      lobbyEmit(appointmentId);
+    },
     connect(fake: ReturnType<typeof fakeClinic>) {
+      lobbyEmit = (appointmentId) => fake.emit('video.lobbyChanged', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId, date: null });
       emit = (event, c) => fake.emit(event, { op: 'UPDATE', id: c.id, doctorId: c.doctorId, patientId: c.patientId, appointmentId: null, date: c.date });
     },
   };

@@ -438,7 +438,7 @@ describe('video settings', () => {
   it('shows only whether secrets are set, keeps them when left empty, and shows a bad SID at its field', async () => {
     const desk = fakeDesk('ADMIN');
     const saved: unknown[] = [];
-    const stored = { accountSid: 'AC' + 'a'.repeat(32), apiKeySid: null, apiKeySecretSet: true, authTokenSet: false, webhookUrl: null, joinUrlTemplate: null, configured: false, updatedAt: new Date().toISOString() };
+    const stored = { accountSid: 'AC' + 'a'.repeat(32), apiKeySid: null, apiKeySecretSet: true, authTokenSet: false, webhookUrl: null, joinUrlTemplate: null, publicBaseUrl: null, joinOpensMinutes: 15, joinClosesMinutes: 30, configured: false, updatedAt: new Date().toISOString() };
     await renderDesk(desk, {
       'video.getSettings': () => ({ ok: true, value: stored }),
       'video.updateSettings': (req) => {

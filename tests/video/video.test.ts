@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result, SessionDto, VideoJoinDto, VideoSettingsDto } from '../../preload/contract';
 import { roomNameOf } from '../../main/video/service';
@@ -178,21 +178,58 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
       expect(await start(987654321)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     });
 
-    it('gives the patient a short-lived link from the template, with a message ready for SMS', async () => {
+    it('gives the patient a link on the gateway holding a random code stored only as its hash, with a message ready for SMS', async () => {
       const id = await appointment();
       const reply = expectOk<{ link: string; message: string; expiresAt: string }>(await h.call('video.patientLink', { appointmentId: id }, doctor.sessionKey));
-      const url = new URL(reply.link);
-      expect(`${url.origin}${url.pathname}`).toBe('https://join.example.org/visit');
-      expect(url.searchParams.get('room')).toBe(roomNameOf(id));
-      const jwt = decodeJwt(url.searchParams.get('t')!);
-      expect(jwt.signatureValid).toBe(true);
-      expect(jwt.payload.grants).toEqual({ identity: `patient-${patientId}`, video: { room: roomNameOf(id) } });
-      expect(jwt.payload.exp - jwt.payload.iat).toBeLessThanOrEqual(30 * 60);
+      // No public base set: the gateway is the webhook URL's origin.
+      const m = /^https:\/\/clinic\.example\.org\/join\/([A-Za-z0-9_-]{22})$/.exec(reply.link);
+      expect(m, reply.link).not.toBeNull();
+      const code = m![1]!;
+      expect(Buffer.from(code, 'base64url')).toHaveLength(16);
+      const rows = await h.knex('video_join_codes').where({ appointment_id: id });
+      expect(rows).toHaveLength(1);
+      expect(rows[0].code_hash).toBe(createHash('sha256').update(code).digest('hex'));
+      expect(await databaseSnapshot(h.knex)).not.toContain(code);
+      // 10:30–10:45 in Kolkata (UTC+5:30), the window closing 30 minutes after the end.
+      const date = (await h.knex('appointment_entities').where({ id }).first('appointment_date')).appointment_date;
+      expect(reply.expiresAt).toBe(new Date(`${date}T05:45:00Z`).toISOString());
       expect(reply.message).toContain('Sunrise Clinic');
       expect(reply.message).toContain('Dr. Asha Rao');
       expect(reply.message).toContain('10:30');
+      expect(reply.message).toContain('from 10:15');
       expect(reply.message).toContain(reply.link);
       expect(await h.call('video.patientLink', { appointmentId: id }, otherDoctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    });
+
+    it('builds links on the gateway address the administrator sets, and refuses without any address', async () => {
+      expectOk(await h.call('video.updateSettings', { publicBaseUrl: 'https://gateway.sunrise.example/' }, admin.sessionKey));
+      const id = await appointment();
+      const { link } = expectOk<{ link: string }>(await h.call('video.patientLink', { appointmentId: id }, doctor.sessionKey));
+      expect(link).toMatch(/^https:\/\/gateway\.sunrise\.example\/join\/[A-Za-z0-9_-]{22}$/);
+      expectOk(await h.call('video.updateSettings', { publicBaseUrl: null, webhookUrl: null }, admin.sessionKey));
+      expect(await h.call('video.patientLink', { appointmentId: id }, doctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('gateway') } });
+      expectOk(await h.call('video.updateSettings', { webhookUrl: TEST_TWILIO.webhookUrl }, admin.sessionKey));
+    });
+
+    it('re-sending revokes the earlier code; revoking leaves none live', async () => {
+      const id = await appointment();
+      const live = () => h.knex('video_join_codes').where({ appointment_id: id }).whereNull('revoked_at');
+      expectOk(await h.call('video.patientLink', { appointmentId: id }, doctor.sessionKey));
+      const [first] = await live();
+      expectOk(await h.call('video.patientLink', { appointmentId: id }, admin.sessionKey));
+      const [second] = await live().then((rows) => (expect(rows).toHaveLength(1), rows));
+      expect(second.id).not.toBe(first.id);
+      expect(await h.call('video.revokeLink', { appointmentId: id }, otherDoctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(expectOk(await h.call('video.revokeLink', { appointmentId: id }, doctor.sessionKey))).toEqual({ revoked: true });
+      expect(await live()).toHaveLength(0);
+      expect(expectOk(await h.call('video.revokeLink', { appointmentId: id }, doctor.sessionKey))).toEqual({ revoked: false });
+    });
+
+    it('refuses a join window that is not whole minutes within a day, and changes nothing', async () => {
+      const before = await h.call('video.getSettings', {}, admin.sessionKey);
+      expect(await h.call('video.updateSettings', { joinOpensMinutes: -5 }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'joinOpensMinutes' } });
+      expect(await h.call('video.updateSettings', { joinClosesMinutes: 1441 }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'joinClosesMinutes' } });
+      expect(await h.call('video.getSettings', {}, admin.sessionKey)).toEqual(before);
     });
 
     it('keeps the call window’s events, and ends the room for everyone', async () => {

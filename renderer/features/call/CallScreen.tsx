@@ -5,6 +5,8 @@ import { InCall } from './InCall';
 import { PreJoin } from './PreJoin';
 import { describeMediaError, openPreview, rememberDevices, rememberedDevices, type DeviceChoice } from './media';
 import { useVideo, type CallEventReport } from './VideoProvider';
+import { Banner } from '../../ui/Banner';
+import { useWaitingOnline } from '../queue/useWaitingOnline';
 
 /** Keeps the call window's session awake during a call: the doctor is on camera, not idle. */
 const TOUCH_MS = 60_000;
@@ -25,6 +27,7 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
   const [finishing, setFinishing] = useState(false);
   const [finishProblem, setFinishProblem] = useState<string>();
   const joined = useRef<VideoJoinDto>(undefined);
+  const patientWaiting = useWaitingOnline([info.appointmentId]).has(info.appointmentId);
 
   useEffect(() => {
     let live = true;
@@ -152,7 +155,9 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
     );
   }
   return (
-    <PreJoin
+    <>
+      {patientWaiting && <Banner tone="info">{info.patientName} is waiting online: the patient has opened the video link.</Banner>}
+      <PreJoin
       info={info}
       stream={stream}
       deviceProblem={deviceProblem}
@@ -163,5 +168,6 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
       onRetryDevices={() => setAttempt((n) => n + 1)}
       onJoin={() => void join()}
     />
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 
 type Link = { link: string; message: string; expiresAt: string };
 
-/** The patient's short-lived join link, to copy, paste into an SMS or print. */
+/** The patient's join link (it opens the call around the appointment's time), to copy, paste into an SMS or print. */
 export function PatientLink({ appointmentId }: { appointmentId: number }) {
   const [link, setLink] = useState<Link>();
   const [problem, setProblem] = useState<string>();
@@ -41,6 +41,7 @@ export function PatientLink({ appointmentId }: { appointmentId: number }) {
             <Button onClick={() => window.print()}>Print</Button>
             <Button onClick={() => void fetchLink()}>New link</Button>
           </div>
+          <p className="ui-hint">A new link replaces this one: only the newest works.</p>
           {copied && <p role="status">{copied}</p>}
         </>
       )}

@@ -15,6 +15,8 @@ import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
 import { printDocument } from '../print/print';
 import { TokenSlip } from './TokenSlip';
 import { useToday } from './useToday';
+import { useWaitingOnline } from './useWaitingOnline';
+import { WaitingOnlineBadge } from './WaitingOnlineBadge';
 import { WalkInDialog } from './WalkInDialog';
 import { PrintDaySheetButton } from '../reports/DaySheet';
 import { DoctorOptions } from '../doctors/DoctorOptions';
@@ -43,12 +45,14 @@ export function QueueScreen() {
   const expected = appointments.filter((a) => a.status === 'SCHEDULED' && !a.checkedInAt && mine(a));
   const seen = appointments.filter((a) => (a.status === 'COMPLETED' || a.status === 'NO_SHOW') && mine(a));
   const waiting = queue.filter(mine);
+  const online = useWaitingOnline(appointments.map((a) => a.id));
   const printSlip = (a: AppointmentDto) => void printDocument(<TokenSlip appointment={a} clinicName={clinicName} />, slipPaper);
 
   const who = (a: AppointmentDto) => (
     <>
       {a.patientName}
       {a.isWalkIn ? <span className="tag">walk-in</span> : null}
+      {online.has(a.id) ? <WaitingOnlineBadge /> : null}
     </>
   );
 
