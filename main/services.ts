@@ -1,5 +1,6 @@
 import { registerAppointmentHandlers } from './appointments/handlers';
 import { AppointmentsService } from './appointments/service';
+import { WaitingRoomService } from './appointments/waiting-room';
 import { registerAuditHandlers } from './audit/handlers';
 import { registerBackupHandlers } from './backup/handlers';
 import { startBackupScheduler } from './backup/scheduler';
@@ -117,7 +118,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerPatientHandlers(router, new PatientsService(knex, settings));
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
-  registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now));
+  registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now), new WaitingRoomService(knex, settings, options.now));
   registerPaymentHandlers(router, new PaymentsService(knex));
   const backups = new BackupService(db, settings, clinicKey, options.now);
   registerBackupHandlers(router, backups);

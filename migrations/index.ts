@@ -20,6 +20,7 @@ import * as databaseRoles from './20261202030100_database_roles';
 import * as deskIntegrity from './20261202050000_desk_integrity';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
+import * as waitingRoomStages from './20261202090000_waiting_room_stages';
 
 export interface NamedMigration {
   name: string;
@@ -56,4 +57,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261202050100_patient_phones_e164', migration: patientPhonesE164 },
   // Patient messaging: the outbox, templates, settings, consents and replies (issue 17).
   { name: '20261202060000_patient_messaging', migration: patientMessaging },
+  // The waiting room: stages, call-next, priority (issue 21: 20261202090000..0999).
+  { name: '20261202090000_waiting_room_stages', migration: waitingRoomStages },
 ];

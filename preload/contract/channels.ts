@@ -19,13 +19,16 @@ import {
 import {
   appointmentSchema,
   bookSchema,
+  callNextSchema,
   cancelSchema,
   freeSlotSchema,
   freeSlotsSchema,
   historyEntrySchema,
   listAppointmentsSchema,
+  prioritySchema,
   queueSchema,
   rescheduleSchema,
+  stageSchema,
   undoSchema,
   walkInSchema,
 } from './appointments';
@@ -197,6 +200,10 @@ export const channels = {
   'appointments.history': channel({ req: byId, res: z.array(historyEntrySchema), roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
   'appointments.walkIn': channel({ req: walkInSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.queue': channel({ req: z.strictObject({ doctorId: idSchema.optional() }), res: queueSchema, roles: ALL }),
+  // A doctor calls and moves their own patients; the desk and an administrator anybody's.
+  'appointments.callNext': channel({ req: callNextSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.stage': channel({ req: stageSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.setPriority': channel({ req: prioritySchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
 
   'patients.search': channel({
     req: patientSearchSchema,

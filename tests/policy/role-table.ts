@@ -75,6 +75,10 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'appointments.history': { roles: ADR, locked: false },
   'appointments.walkIn': { roles: ADR, locked: false },
   'appointments.queue': { roles: ADR, locked: false },
+  // The waiting room: the desk calls and orders anybody's patients, a doctor only their own.
+  'appointments.callNext': { roles: ADR, locked: false, own: DOCTORS_OWN },
+  'appointments.stage': { roles: ADR, locked: false, own: DOCTORS_OWN },
+  'appointments.setPriority': { roles: ADR, locked: false, own: DOCTORS_OWN },
   'patients.search': { roles: ADR, locked: false },
   'patients.get': { roles: ADR, locked: false },
   'patients.create': { roles: ADR, locked: false },
