@@ -1,6 +1,9 @@
 import { registerAppointmentHandlers } from './appointments/handlers';
 import { AppointmentsService } from './appointments/service';
 import { WaitingRoomService } from './appointments/waiting-room';
+import { DisplayTickets } from './queue-board/display-tickets';
+import { registerBoardHandlers } from './queue-board/handlers';
+import { BoardService } from './queue-board/service';
 import { registerAuditHandlers } from './audit/handlers';
 import { registerBackupHandlers } from './backup/handlers';
 import { startBackupScheduler } from './backup/scheduler';
@@ -56,6 +59,8 @@ export interface MainServices {
   messaging?: ElectedSender;
   /** Export files waiting for the browser bridge to hand them out (browser mode). */
   exportFiles: ExportFiles;
+  /** Tickets of token displays: the bridge lets their holders' event streams hear only that the board changed. */
+  displayTickets: DisplayTickets;
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
@@ -119,6 +124,8 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now), new WaitingRoomService(knex, settings, options.now));
+  const displayTickets = new DisplayTickets();
+  registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now));
   registerPaymentHandlers(router, new PaymentsService(knex));
   const backups = new BackupService(db, settings, clinicKey, options.now);
   registerBackupHandlers(router, backups);
@@ -173,6 +180,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     startupWork,
     messaging,
     exportFiles,
+    displayTickets,
     stop() {
       messaging?.stop().catch((err: unknown) => options.log('stopping the messaging sender failed', err));
       exportFiles.dispose();

@@ -32,6 +32,7 @@ import {
   undoSchema,
   walkInSchema,
 } from './appointments';
+import { boardSchema, showBoardSchema } from './board';
 import {
   addExceptionSchema,
   availabilityChangeResultSchema,
@@ -204,6 +205,9 @@ export const channels = {
   'appointments.callNext': channel({ req: callNextSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.stage': channel({ req: stageSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.setPriority': channel({ req: prioritySchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  // The token display: anybody at the desk opens one; the display itself holds only its ticket.
+  'board.openDisplay': channel({ req: empty, res: z.object({ ticket: z.string() }), roles: ALL }),
+  'board.show': channel({ req: showBoardSchema, res: boardSchema, roles: 'public' }),
 
   'patients.search': channel({
     req: patientSearchSchema,

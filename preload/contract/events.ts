@@ -17,6 +17,8 @@ export const events = {
   'availability.changed': change,
   'patients.changed': change,
   'payments.changed': change,
+  /** The token display should read the board again (display streams get only this, with nothing in it). */
+  'board.changed': z.object({}),
   /** Live updates were interrupted: refetch whatever is on screen. */
   resync: z.object({ reason: z.string() }),
   /** The clinic database became unreachable or reachable again. */

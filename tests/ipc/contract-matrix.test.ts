@@ -148,6 +148,8 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   },
   'appointments.stage': async (h) => ({ id: await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1, called_at: new Date() }), action: 'start' }),
   'appointments.setPriority': async (h) => ({ id: await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 }), priority: 'ELDERLY', reason: 'Aged 82' }),
+  'board.openDisplay': async () => ({}),
+  'board.show': async (h) => ({ ticket: h.services.displayTickets.issue() }),
   'patients.search': async () => ({ query: 'asha', limit: 5 }),
   'patients.get': async (h) => ({ id: await somePatient(h) }),
   'patients.create': async () => ({ name: 'Ravi Kumar', phone: '+91 98123 45678', email: unique('ravi'), dateOfBirth: '1980-05-04', gender: 'MALE' }),
