@@ -27,6 +27,7 @@ export class BoardService {
     const rows = await boardDay(this.knex, clinicNow(settings.timeZone, this.now()).date, (await boardNames(this.knex)) === 'INITIALS');
     return {
       clinicName: settings.clinicName,
+      timeZone: settings.timeZone,
       doctors: [...groupBy(rows, (r) => r.doctorId).values()].map((list) => {
         const called = list.find((r) => r.called);
         return {

@@ -10,6 +10,8 @@ const boardTokenSchema = z.object({ tokenNo: z.number(), initials: z.string().nu
 
 export const boardSchema = z.object({
   clinicName: z.string(),
+  /** The clinic's zone, for the board's clock (the TV's own may be set to anything). */
+  timeZone: z.string(),
   doctors: z.array(
     z.object({
       doctorId: idSchema,

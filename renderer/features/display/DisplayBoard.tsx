@@ -72,7 +72,7 @@ export function DisplayBoard({ ticket, spoken }: { ticket: string; spoken: boole
     <main className="board" aria-label="Token display">
       <header className="board-head">
         <h1>{board?.clinicName ?? 'Clinic Desk'}</h1>
-        <time dateTime={now.toISOString()}>{now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+        <time dateTime={now.toISOString()}>{now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: board?.timeZone })}</time>
       </header>
       {problem && (
         <p className="board-problem" role="status">
@@ -94,7 +94,7 @@ export function DisplayBoard({ ticket, spoken }: { ticket: string; spoken: boole
             </p>
             <p className="board-next">
               <span className="board-label">Next</span>
-              {d.next.length === 0 ? '—' : d.next.map((t, i) => <span key={t.tokenNo}>{i > 0 && ', '}<TokenText t={t} /></span>)}
+              <span>{d.next.length === 0 ? '—' : d.next.map((t, i) => <span key={t.tokenNo}>{i > 0 && ', '}<TokenText t={t} /></span>)}</span>
             </p>
           </section>
         ))}
