@@ -2,7 +2,7 @@ import { registerAppointmentHandlers } from './appointments/handlers';
 import { AppointmentsService } from './appointments/service';
 import { WaitingRoomService } from './appointments/waiting-room';
 import { DisplayTickets } from './queue-board/display-tickets';
-import { registerBoardHandlers } from './queue-board/handlers';
+import { registerBoardHandlers, type DisplayWindowOpener } from './queue-board/handlers';
 import { BoardService } from './queue-board/service';
 import { registerAuditHandlers } from './audit/handlers';
 import { registerBackupHandlers } from './backup/handlers';
@@ -74,6 +74,8 @@ export interface ServiceOptions {
   backupWorkstation?: string;
   /** Opens a call window (Electron); without it a browser tab is given a ticket instead. */
   openCallWindow?: CallWindowOpener;
+  /** Opens the token display window (Electron); given the services' display tickets. Browser mode has none. */
+  openDisplayWindow?: (tickets: DisplayTickets) => DisplayWindowOpener;
   /** Tests point Twilio's REST client at a local fake; the app uses Twilio's own. */
   twilioHttpClient?: RequestClient;
   /**
@@ -125,7 +127,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now), new WaitingRoomService(knex, settings, options.now));
   const displayTickets = new DisplayTickets();
-  registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now));
+  registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
   registerPaymentHandlers(router, new PaymentsService(knex));
   const backups = new BackupService(db, settings, clinicKey, options.now);
   registerBackupHandlers(router, backups);

@@ -28,3 +28,6 @@ export type BoardDto = z.infer<typeof boardSchema>;
 /** A display-only ticket: it opens the board and nothing else (no session, no patient data). */
 export const displayTicketSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'Not a display ticket');
 export const showBoardSchema = z.strictObject({ ticket: displayTicketSchema });
+
+/** The app's frameless display window on one of the PC's screens (by default the last one). */
+export const openDisplayWindowSchema = z.strictObject({ screenId: z.number().int().optional() });

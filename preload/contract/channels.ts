@@ -32,7 +32,7 @@ import {
   undoSchema,
   walkInSchema,
 } from './appointments';
-import { boardSchema, showBoardSchema } from './board';
+import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
 import {
   addExceptionSchema,
   availabilityChangeResultSchema,
@@ -208,6 +208,7 @@ export const channels = {
   // The token display: anybody at the desk opens one; the display itself holds only its ticket.
   'board.openDisplay': channel({ req: empty, res: z.object({ ticket: z.string() }), roles: ALL }),
   'board.show': channel({ req: showBoardSchema, res: boardSchema, roles: 'public' }),
+  'board.openWindow': channel({ req: openDisplayWindowSchema, res: z.object({}), roles: ALL }),
 
   'patients.search': channel({
     req: patientSearchSchema,

@@ -150,6 +150,7 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'appointments.setPriority': async (h) => ({ id: await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 }), priority: 'ELDERLY', reason: 'Aged 82' }),
   'board.openDisplay': async () => ({}),
   'board.show': async (h) => ({ ticket: h.services.displayTickets.issue() }),
+  'board.openWindow': async () => ({}),
   'patients.search': async () => ({ query: 'asha', limit: 5 }),
   'patients.get': async (h) => ({ id: await somePatient(h) }),
   'patients.create': async () => ({ name: 'Ravi Kumar', phone: '+91 98123 45678', email: unique('ravi'), dateOfBirth: '1980-05-04', gender: 'MALE' }),
@@ -275,7 +276,8 @@ describe('the contract fixtures', () => {
 describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(mode);
+    // As in the app: a display window opener that opens nothing here.
+    h = await startHarness(mode, undefined, { openDisplayWindow: () => async () => undefined });
   });
   afterAll(() => h.dispose());
 

@@ -83,6 +83,7 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'appointments.setPriority': { roles: ADR, locked: false, own: DOCTORS_OWN },
   // The token display: anybody at the desk may put one up; the display holds a ticket, not a session.
   'board.openDisplay': { roles: ADR, locked: false },
+  'board.openWindow': { roles: ADR, locked: false },
   'patients.search': { roles: ADR, locked: false },
   'patients.get': { roles: ADR, locked: false },
   'patients.create': { roles: ADR, locked: false },

@@ -53,15 +53,20 @@ export function DisplayBoard({ ticket, spoken }: { ticket: string; spoken: boole
 
   useEffect(() => {
     void load();
-    const source = new EventSource(bridgeDisplayEventsAddress(ticket));
-    source.onopen = () => void load();
-    source.onmessage = () => void load();
-    source.onerror = () => setProblem('Reconnecting…');
+    // The app's display window hears main's events; a browser tab its own display stream.
+    const source = window.clinic ? undefined : new EventSource(bridgeDisplayEventsAddress(ticket));
+    const unsubscribe = window.clinic ? clinic.on('board.changed', () => void load()) : undefined;
+    if (source) {
+      source.onopen = () => void load();
+      source.onmessage = () => void load();
+      source.onerror = () => setProblem('Reconnecting…');
+    }
     const refresh = window.setInterval(() => void load(), REFRESH_MS);
     const clock = window.setInterval(() => setNow(new Date()), 10_000);
     const release = keepScreenAwake();
     return () => {
-      source.close();
+      source?.close();
+      unsubscribe?.();
       window.clearInterval(refresh);
       window.clearInterval(clock);
       release();

@@ -114,7 +114,7 @@ export function QueueScreen() {
           <option value="">All doctors</option>
           <DoctorOptions />
         </SelectField>
-        {!window.clinic && <Button onClick={() => void openTokenDisplay()}>Token display</Button>}
+        <Button onClick={() => void openTokenDisplay()}>Token display</Button>
         <PrintDaySheetButton date={today} doctorId={doctorFilter ? Number(doctorFilter) : undefined} />
         <Button onClick={() => setWalkIn(true)} aria-keyshortcuts="Alt+W">
           Walk-in…

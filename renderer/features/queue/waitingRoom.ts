@@ -24,8 +24,16 @@ export async function moveStage(action: StageAction, a: AppointmentDto): Promise
   else toast(STAGE_DONE[action](r.value));
 }
 
-/** Puts up the token display in a new tab holding only a display ticket (browser mode). */
+/**
+ * Puts up the token display: in the app, a frameless window on the PC's last screen; in a
+ * browser, a new tab holding only a display ticket.
+ */
 export async function openTokenDisplay(): Promise<void> {
+  if (window.clinic) {
+    const opened = await clinic.board.openWindow({});
+    if (!opened.ok) toast(opened.error.message, 'error');
+    return;
+  }
   const r = await clinic.board.openDisplay({});
   if (!r.ok) return toast(r.error.message, 'error');
   window.open(bridgeTabAddress({ display: r.value.ticket }), '_blank');
