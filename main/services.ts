@@ -1,5 +1,9 @@
 import { registerAppointmentHandlers } from './appointments/handlers';
 import { AppointmentsService } from './appointments/service';
+import { WaitingRoomService } from './appointments/waiting-room';
+import { DisplayTickets } from './queue-board/display-tickets';
+import { registerBoardHandlers, type DisplayWindowOpener } from './queue-board/handlers';
+import { BoardService } from './queue-board/service';
 import { registerAuditHandlers } from './audit/handlers';
 import { registerBackupHandlers } from './backup/handlers';
 import { startBackupScheduler } from './backup/scheduler';
@@ -55,6 +59,8 @@ export interface MainServices {
   messaging?: ElectedSender;
   /** Export files waiting for the browser bridge to hand them out (browser mode). */
   exportFiles: ExportFiles;
+  /** Tickets of token displays: the bridge lets their holders' event streams hear only that the board changed. */
+  displayTickets: DisplayTickets;
   /** Stops event forwarding, the idle-lock timer and the backup scheduler. */
   stop(): void;
 }
@@ -68,6 +74,8 @@ export interface ServiceOptions {
   backupWorkstation?: string;
   /** Opens a call window (Electron); without it a browser tab is given a ticket instead. */
   openCallWindow?: CallWindowOpener;
+  /** Opens the token display window (Electron); given the services' display tickets. Browser mode has none. */
+  openDisplayWindow?: (tickets: DisplayTickets) => DisplayWindowOpener;
   /** Tests point Twilio's REST client at a local fake; the app uses Twilio's own. */
   twilioHttpClient?: RequestClient;
   /**
@@ -117,7 +125,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerPatientHandlers(router, new PatientsService(knex, settings));
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
-  registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now));
+  registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now), new WaitingRoomService(knex, settings, options.now));
+  const displayTickets = new DisplayTickets();
+  registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
   registerPaymentHandlers(router, new PaymentsService(knex));
   const backups = new BackupService(db, settings, clinicKey, options.now);
   registerBackupHandlers(router, backups);
@@ -172,6 +182,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     startupWork,
     messaging,
     exportFiles,
+    displayTickets,
     stop() {
       messaging?.stop().catch((err: unknown) => options.log('stopping the messaging sender failed', err));
       exportFiles.dispose();

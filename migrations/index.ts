@@ -21,6 +21,8 @@ import * as deskIntegrity from './20261202050000_desk_integrity';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
 import * as videoJoinCodes from './20261202080000_video_join_codes';
+import * as waitingRoomStages from './20261202090000_waiting_room_stages';
+import * as tokenBoard from './20261202090100_token_board';
 
 export interface NamedMigration {
   name: string;
@@ -59,4 +61,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261202060000_patient_messaging', migration: patientMessaging },
   // Teleconsultation: join codes, the join window and the gateway's address (issue 18).
   { name: '20261202080000_video_join_codes', migration: videoJoinCodes },
+  // The waiting room: stages, call-next, priority (issue 21: 20261202090000..0999).
+  { name: '20261202090000_waiting_room_stages', migration: waitingRoomStages },
+  { name: '20261202090100_token_board', migration: tokenBoard },
 ];

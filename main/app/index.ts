@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, session, shell, webContents, type WebContents } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, powerSaveBlocker, protocol, screen, session, shell, webContents, type WebContents } from 'electron';
 import { resolveDatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
 import { createServices, type MainServices } from '../services';
@@ -11,6 +11,7 @@ import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol
 import { appClinicKey } from './clinic-key';
 import type { CallWindowOpener } from '../video/handlers';
 import { callWindowOpener } from './call-window';
+import { displayWindowOpener, withDisplayWindows } from './display-window';
 import { registerIpc, windowEventSink } from './ipc';
 import { clinicLinkHosts } from './link-hosts';
 import { installPermissionHandlers } from './permissions';
@@ -33,6 +34,7 @@ let webhooks: WebhookService | undefined;
 let stopRetention: (() => void) | undefined;
 const appWindows = new Set<number>();
 const callWindows = new Set<number>();
+const displayWindows = new Set<number>();
 const isOurWindow = (id: number) => appWindows.has(id) || callWindows.has(id);
 const PRELOAD = () => path.join(__dirname, '../preload/index.cjs');
 const log = (message: string, err: unknown) => console.error(`[clinic-desk] ${message}`, err);
@@ -109,9 +111,24 @@ async function start(): Promise<void> {
       const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
     },
-    events: windowEventSink(
-      () => webContents.getAllWebContents().filter((w: WebContents) => isOurWindow(w.id)),
-      (id) => (isOurWindow(id) ? webContents.fromId(id) : undefined),
+    // display-window.ts builds these options from secureWebPreferences(), frameless on the chosen screen.
+    openDisplayWindow: (tickets) =>
+      displayWindowOpener({
+        createWindow: (options) => new BrowserWindow(options), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+        screens: () => screen.getAllDisplays(),
+        // Read when a display opens, not at start-up.
+        keepAwake: { start: (type) => powerSaveBlocker.start(type), stop: (id) => powerSaveBlocker.stop(id) },
+        preload: PRELOAD(),
+        devTools: !app.isPackaged,
+        tickets,
+        displayWindows,
+      }),
+    events: withDisplayWindows(
+      windowEventSink(
+        () => webContents.getAllWebContents().filter((w: WebContents) => isOurWindow(w.id)),
+        (id) => (isOurWindow(id) ? webContents.fromId(id) : undefined),
+      ),
+      () => webContents.getAllWebContents().filter((w: WebContents) => displayWindows.has(w.id)),
     ),
   });
   stopRetention = scheduleRetention(db.knex, log);

@@ -360,14 +360,41 @@ export async function lockDays(knex: Knex, keys: readonly string[]): Promise<voi
   }
 }
 
-/** Today's appointments that count for the queue: checked in, or completed (for consultation lengths). */
-export async function queueDay(knex: Knex, date: string, doctorId?: number): Promise<AppointmentView[]> {
+/** Where a checked-in patient stands in the waiting room, besides the appointment itself. */
+export interface QueueRow extends AppointmentView {
+  calledAt: string | null;
+  consultStartedAt: string | null;
+  skippedAt: string | null;
+  priority: 'EMERGENCY' | 'ELDERLY' | 'PREGNANT' | 'CHILD' | null;
+  priorityReason: string | null;
+}
+
+/**
+ * The order "Call next" takes waiting tokens in: those skipped ("recall later") after everybody
+ * present, in the order they were skipped; within each, emergencies, then other priority tokens,
+ * then the rest, by token number. One fragment for the call and the queue's display.
+ */
+export const CALL_ORDER = `a.skipped_at NULLS FIRST, CASE WHEN a.priority = 'EMERGENCY' THEN 0 WHEN a.priority IS NOT NULL THEN 1 ELSE 2 END, a.token_no`;
+
+/**
+ * Today's appointments that count for the queue: checked in, or completed (for consultation
+ * lengths); per doctor, those called or with the doctor first, then the waiting in call order.
+ */
+export async function queueDay(knex: Knex, date: string, doctorId?: number): Promise<QueueRow[]> {
   return viewQuery(knex)
+    .select(
+      'a.called_at as calledAt',
+      'a.consult_started_at as consultStartedAt',
+      'a.skipped_at as skippedAt',
+      'a.priority',
+      'a.priority_reason as priorityReason',
+    )
     .where('a.appointment_date', date)
     .whereNotNull('a.checked_in_at')
     .whereIn('a.status', ['SCHEDULED', 'COMPLETED'])
     .modify((q) => {
       if (doctorId) q.where('a.doctor_id', doctorId);
     })
-    .orderBy([{ column: 'a.doctor_id' }, { column: 'a.token_no' }]);
+    .orderBy('a.doctor_id')
+    .orderByRaw(`a.called_at NULLS LAST, ${CALL_ORDER}`);
 }

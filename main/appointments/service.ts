@@ -28,7 +28,6 @@ import {
   patientDay,
   markUndone,
   nextToken,
-  queueDay,
   updateAppointmentIf,
   type AppointmentView,
 } from './repo';
@@ -292,28 +291,6 @@ export class AppointmentsService {
     return historyOf(this.knex, id);
   }
 
-  /** Today's queue per doctor: who is waiting, for how long, and roughly how much longer. */
-  async queue(doctorId?: number) {
-    const now = await this.clinicNow();
-    const nowMs = this.now();
-    const defaultMinutes = (await this.settings.get()).defaultSlotMinutes;
-    const rows = await queueDay(this.knex, now.date, doctorId);
-    return [...groupBy(rows, (r) => r.doctorId).values()].map((list) => {
-      const consultMinutes = medianConsultMinutes(list) ?? defaultMinutes;
-      const waiting = list.filter((a) => a.status === 'SCHEDULED').sort((a, b) => (a.tokenNo ?? 0) - (b.tokenNo ?? 0));
-      return {
-        doctorId: list[0]!.doctorId,
-        doctorName: list[0]!.doctorName,
-        consultMinutes,
-        waiting: waiting.map((appointment, position) => ({
-          appointment,
-          waitingMinutes: Math.max(0, Math.floor((nowMs - Date.parse(appointment.checkedInAt!)) / 60_000)),
-          estimatedWaitMinutes: position * consultMinutes,
-        })),
-      };
-    });
-  }
-
   private async transition(id: number, to: 'CANCELLED' | 'COMPLETED' | 'NO_SHOW', user: CurrentUser, changes: Record<string, unknown>, reason?: string) {
     await this.knex.transaction(async (trx) => {
       if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { status: to, ...changes }))) throw await this.transitionError(trx, id, this.describe(to));
@@ -432,24 +409,4 @@ export class AppointmentsService {
   private overrideAudit(user: CurrentUser, ctx: CallContext, reason: string): AuditRecord {
     return { userId: user.id, userEmail: user.email, workstation: ctx.workstation, action: 'appointments.override', entity: 'appointment', detail: { reason } };
   }
-}
-
-/**
- * How long the doctor spends per patient today: from the later of check-in and the previous
- * patient's end to this one's completion; the median is robust to a long case or a lunch gap.
- */
-export function medianConsultMinutes(list: readonly Pick<AppointmentView, 'status' | 'checkedInAt' | 'completedAt'>[]): number | undefined {
-  const done = list.filter((a) => a.status === 'COMPLETED' && a.completedAt && a.checkedInAt).sort((a, b) => Date.parse(a.completedAt!) - Date.parse(b.completedAt!));
-  const lengths: number[] = [];
-  let previousEnd = 0;
-  for (const a of done) {
-    const start = Math.max(Date.parse(a.checkedInAt!), previousEnd);
-    const end = Date.parse(a.completedAt!);
-    if (end > start) lengths.push((end - start) / 60_000);
-    previousEnd = end;
-  }
-  if (lengths.length === 0) return undefined;
-  lengths.sort((a, b) => a - b);
-  const mid = Math.floor(lengths.length / 2);
-  return Math.round(lengths.length % 2 ? lengths[mid]! : (lengths[mid - 1]! + lengths[mid]!) / 2);
 }

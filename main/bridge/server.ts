@@ -74,15 +74,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const state = services.sessions.get(key);
     return state !== undefined && !state.locked;
   };
+  // A token display's stream hears only that the board changed, never what or whose.
+  const displays = new Set<http.ServerResponse>();
+  const boardFrame = `event: message\ndata: ${JSON.stringify({ event: 'board.changed', payload: {} })}\n\n`;
   const sink = <E extends EventName>(event: E, payload: EventPayload<E>, sessionKey?: string) => {
     const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`;
     const targets = sessionKey === undefined ? [...streams].filter(([key]) => open(key)).flatMap(([, s]) => [...s]) : [...(streams.get(sessionKey) ?? [])];
     for (const res of targets) res.write(frame);
+    if (sessionKey === undefined && (event === 'appointments.changed' || event === 'resync')) for (const res of displays) res.write(boardFrame);
   };
   const services = createServices(options.db, { version: options.version, log: options.log ?? (() => undefined), events: sink, twilioHttpClient: options.twilioHttpClient });
   const streamCount = () => [...streams.values()].reduce((n, s) => n + s.size, 0);
   const keepAlive = setInterval(() => {
-    for (const set of streams.values()) for (const res of set) res.write(': keep-alive\n\n');
+    for (const res of [...displays, ...[...streams.values()].flatMap((set) => [...set])]) res.write(': keep-alive\n\n');
   }, options.keepAliveMs ?? KEEP_ALIVE_MS);
   keepAlive.unref();
   const workstation = `${os.hostname()} (browser)`;
@@ -106,6 +110,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         if (!CLIENT_ID.test(client)) return send(res, 400, { error: 'Missing or malformed client id' });
         const sessionKey = `bridge:${client}`;
 
+        const display = url.searchParams.get('display');
+        if (url.pathname === '/api/events' && req.method === 'GET' && display !== null) {
+          if (!services.displayTickets.valid(display)) return send(res, 401, { error: 'Not a valid display ticket' });
+          if (displays.size >= STREAMS_PER_START) return send(res, 429, { error: 'Too many event streams' });
+          res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+          res.write(': connected\n\n');
+          displays.add(res);
+          req.on('close', () => displays.delete(res));
+          return;
+        }
         if (url.pathname === '/api/events' && req.method === 'GET') {
           const set = streams.get(sessionKey) ?? new Set();
           if (set.size >= STREAMS_PER_CLIENT || streamCount() >= STREAMS_PER_START) return send(res, 429, { error: 'Too many event streams' });
@@ -186,7 +200,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     async close() {
       clearInterval(keepAlive);
       services.stop();
-      for (const set of streams.values()) for (const res of set) res.end();
+      for (const res of [...displays, ...[...streams.values()].flatMap((set) => [...set])]) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -83,12 +83,47 @@ export const historyEntrySchema = z.object({
   undoneAt: instantSchema.nullable(),
 });
 
+/** Where a checked-in patient is in the waiting room; done is the COMPLETED status. */
+export const QUEUE_STAGES = ['ARRIVED', 'CALLED', 'WITH_DOCTOR'] as const;
+export const PRIORITIES = ['EMERGENCY', 'ELDERLY', 'PREGNANT', 'CHILD'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
 export const queueSchema = z.array(
   z.object({
     doctorId: idSchema,
     doctorName: z.string(),
-    /** Median length of today's finished consultations, or the slot length before there are any. */
+    /** Median consultation length over recent days (from "with the doctor" to done), else today's, else the slot length. */
     consultMinutes: z.number(),
-    waiting: z.array(z.object({ appointment: appointmentSchema, waitingMinutes: z.number(), estimatedWaitMinutes: z.number() })),
+    /** Median minutes from check-in to being called over recent days, when there are enough to say. */
+    typicalWaitMinutes: z.number().nullable(),
+    /** Everybody checked in and not yet done, in the order "Call next" takes them (those already called first). */
+    waiting: z.array(
+      z.object({
+        appointment: appointmentSchema,
+        stage: z.enum(QUEUE_STAGES),
+        priority: z.enum(PRIORITIES).nullable(),
+        priorityReason: z.string().nullable(),
+        skipped: z.boolean(),
+        calledAt: instantSchema.nullable(),
+        waitingMinutes: z.number(),
+        estimatedWaitMinutes: z.number(),
+      }),
+    ),
   }),
 );
+
+/** The doctor's (or the desk's) "Call next": the next waiting token of this doctor today. */
+export const callNextSchema = z.strictObject({ doctorId: idSchema });
+
+/**
+ * A stage change of one patient: `start` (with the doctor), `skip` (not here: recall after the
+ * others) or `sendBack` (to waiting, keeping the token's place).
+ */
+export const stageSchema = z.strictObject({ id: idSchema, action: z.enum(['start', 'skip', 'sendBack']) });
+
+/** An emergency or priority token goes first, always with a reason; `priority: null` takes it back. */
+export const prioritySchema = z.strictObject({
+  id: idSchema,
+  priority: z.enum(PRIORITIES).nullable(),
+  reason: z.string().trim().min(3, 'Say why this token goes first (or no longer does)').max(500),
+});

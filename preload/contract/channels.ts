@@ -19,16 +19,20 @@ import {
 import {
   appointmentSchema,
   bookSchema,
+  callNextSchema,
   cancelSchema,
   freeSlotSchema,
   freeSlotsSchema,
   historyEntrySchema,
   listAppointmentsSchema,
+  prioritySchema,
   queueSchema,
   rescheduleSchema,
+  stageSchema,
   undoSchema,
   walkInSchema,
 } from './appointments';
+import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
 import {
   addExceptionSchema,
   availabilityChangeResultSchema,
@@ -200,6 +204,14 @@ export const channels = {
   'appointments.history': channel({ req: byId, res: z.array(historyEntrySchema), roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
   'appointments.walkIn': channel({ req: walkInSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.queue': channel({ req: z.strictObject({ doctorId: idSchema.optional() }), res: queueSchema, roles: ALL }),
+  // A doctor calls and moves their own patients; the desk and an administrator anybody's.
+  'appointments.callNext': channel({ req: callNextSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.stage': channel({ req: stageSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.setPriority': channel({ req: prioritySchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  // The token display: anybody at the desk opens one; the display itself holds only its ticket.
+  'board.openDisplay': channel({ req: empty, res: z.object({ ticket: z.string() }), roles: ALL }),
+  'board.show': channel({ req: showBoardSchema, res: boardSchema, roles: 'public' }),
+  'board.openWindow': channel({ req: openDisplayWindowSchema, res: z.object({}), roles: ALL }),
 
   'patients.search': channel({
     req: patientSearchSchema,

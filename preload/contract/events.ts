@@ -19,6 +19,8 @@ export const events = {
   'payments.changed': change,
   /** A patient's join link was issued, revoked or opened in the lobby (appointmentId says which). */
   'video.lobbyChanged': change,
+  /** The token display should read the board again (display streams get only this, with nothing in it). */
+  'board.changed': z.object({}),
   /** Live updates were interrupted: refetch whatever is on screen. */
   resync: z.object({ reason: z.string() }),
   /** The clinic database became unreachable or reachable again. */

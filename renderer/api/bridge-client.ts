@@ -42,6 +42,12 @@ export function bridgeDownloadAddress(downloadId: string): string {
   return `/api/download/${encodeURIComponent(downloadId)}?${params.toString()}`;
 }
 
+/** The event stream of a token display: it hears only "board.changed", on its display ticket alone. */
+export function bridgeDisplayEventsAddress(ticket: string): string {
+  const params = new URLSearchParams({ token: sessionStorage.getItem(TOKEN_KEY) ?? '', client: sessionStorage.getItem(CLIENT_KEY) ?? '', display: ticket });
+  return `/api/events?${params.toString()}`;
+}
+
 /** Each tab is its own "window": its own client id, so its own session, as in the app. */
 function clientId(win: Window): string {
   let id = win.sessionStorage.getItem(CLIENT_KEY);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentDto } from '../../preload/contract';
-import { medianConsultMinutes } from '../../main/appointments/service';
+import { medianConsultMinutes } from '../../main/appointments/waiting-room';
 import { MODES, type Mode } from '../support/databases';
 import { raceTest } from '../support/race-test';
 import { expectOk, startHarness, type Harness } from '../support/harness';

@@ -142,6 +142,15 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'appointments.history': async (h) => ({ id: await someAppointment(h) }),
   'appointments.walkIn': async (h) => ({ ...(await somePatientAndDoctor(h, await today(h))), reason: 'Walk-in fever' }),
   'appointments.queue': async () => ({}),
+  'appointments.callNext': async (h) => {
+    const id = await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 });
+    return { doctorId: (await h.knex('appointment_entities').where({ id }).first('doctor_id')).doctor_id };
+  },
+  'appointments.stage': async (h) => ({ id: await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1, called_at: new Date() }), action: 'start' }),
+  'appointments.setPriority': async (h) => ({ id: await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 }), priority: 'ELDERLY', reason: 'Aged 82' }),
+  'board.openDisplay': async () => ({}),
+  'board.show': async (h) => ({ ticket: h.services.displayTickets.issue() }),
+  'board.openWindow': async () => ({}),
   'patients.search': async () => ({ query: 'asha', limit: 5 }),
   'patients.get': async (h) => ({ id: await somePatient(h) }),
   'patients.create': async () => ({ name: 'Ravi Kumar', phone: '+91 98123 45678', email: unique('ravi'), dateOfBirth: '1980-05-04', gender: 'MALE' }),
@@ -269,7 +278,8 @@ describe('the contract fixtures', () => {
 describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(mode);
+    // As in the app: a display window opener that opens nothing here.
+    h = await startHarness(mode, undefined, { openDisplayWindow: () => async () => undefined });
   });
   afterAll(() => h.dispose());
 

@@ -28,6 +28,8 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'auth.createFirstAdmin': { roles: 'public', locked: false },
   'auth.login': { roles: 'public', locked: false },
   'video.joinWindow': { roles: 'public', locked: false },
+  // The token display reads the board with its display ticket alone (no session at all).
+  'board.show': { roles: 'public', locked: false },
 
   // Anybody signed in: leaving, locking and unlocking work on a locked screen; nothing else does.
   'auth.logout': { roles: ADR, locked: true },
@@ -75,6 +77,13 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'appointments.history': { roles: ADR, locked: false },
   'appointments.walkIn': { roles: ADR, locked: false },
   'appointments.queue': { roles: ADR, locked: false },
+  // The waiting room: the desk calls and orders anybody's patients, a doctor only their own.
+  'appointments.callNext': { roles: ADR, locked: false, own: DOCTORS_OWN },
+  'appointments.stage': { roles: ADR, locked: false, own: DOCTORS_OWN },
+  'appointments.setPriority': { roles: ADR, locked: false, own: DOCTORS_OWN },
+  // The token display: anybody at the desk may put one up; the display holds a ticket, not a session.
+  'board.openDisplay': { roles: ADR, locked: false },
+  'board.openWindow': { roles: ADR, locked: false },
   'patients.search': { roles: ADR, locked: false },
   'patients.get': { roles: ADR, locked: false },
   'patients.create': { roles: ADR, locked: false },

@@ -188,10 +188,20 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
           doctorId: d.id,
           doctorName: d.name,
           consultMinutes: 15,
+          typicalWaitMinutes: null,
           waiting: state.appointments
             .filter((a) => a.doctorId === d.id && a.date === TODAY && a.status === 'SCHEDULED' && a.checkedInAt)
             .sort((a, b) => (a.tokenNo ?? 0) - (b.tokenNo ?? 0))
-            .map((a, i) => ({ appointment: { ...a }, waitingMinutes: 5, estimatedWaitMinutes: i * 15 })),
+            .map((a, i) => ({
+              appointment: { ...a },
+              stage: 'ARRIVED' as const,
+              priority: null,
+              priorityReason: null,
+              skipped: false,
+              calledAt: null,
+              waitingMinutes: 5,
+              estimatedWaitMinutes: i * 15,
+            })),
         })),
       ),
     'patients.search': ({ query, limit }) => ok(state.patients.filter((p) => p.name.toLowerCase().includes(query.toLowerCase()) || p.phone?.includes(query)).slice(0, limit ?? 20)),

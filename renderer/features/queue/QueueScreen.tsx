@@ -18,8 +18,12 @@ import { useToday } from './useToday';
 import { useWaitingOnline } from './useWaitingOnline';
 import { WaitingOnlineBadge } from './WaitingOnlineBadge';
 import { WalkInDialog } from './WalkInDialog';
+import { callNext, moveStage, openTokenDisplay } from './waitingRoom';
 import { PrintDaySheetButton } from '../reports/DaySheet';
 import { DoctorOptions } from '../doctors/DoctorOptions';
+
+const STAGE_NAMES = { ARRIVED: 'waiting', CALLED: 'called', WITH_DOCTOR: 'with the doctor' } as const;
+const PRIORITY_NAMES = { EMERGENCY: 'emergency', ELDERLY: 'priority: elderly', PREGNANT: 'priority: pregnant', CHILD: 'priority: child' } as const;
 
 /**
  * Today at the desk: who is expected (check them in), who is waiting and for how long (in
@@ -114,6 +118,7 @@ export function QueueScreen() {
           <option value="">All doctors</option>
           <DoctorOptions />
         </SelectField>
+        <Button onClick={() => void openTokenDisplay()}>Token display</Button>
         <PrintDaySheetButton date={today} doctorId={doctorFilter ? Number(doctorFilter) : undefined} />
         <Button onClick={() => setWalkIn(true)} aria-keyshortcuts="Alt+W">
           Walk-in…
@@ -131,21 +136,44 @@ export function QueueScreen() {
           .map((d) => (
             <div key={d.doctorId} className="queue-doctor">
               <h3>
-                {d.doctorName} <span className="ui-hint">· about {Math.round(d.consultMinutes)} min per patient</span>
+                {d.doctorName} <span className="ui-hint">· about {Math.round(d.consultMinutes)} min per patient</span>{' '}
+                <Button variant="primary" aria-label={`Call next for ${d.doctorName}`} onClick={() => void callNext(d.doctorId, d.doctorName)}>
+                  Call next
+                </Button>
               </h3>
               <ol className="queue-list" aria-label={`Waiting for ${d.doctorName}`}>
-                {d.waiting.map(({ appointment: a, waitingMinutes, estimatedWaitMinutes }) => (
-                  <li key={a.id}>
+                {d.waiting.map(({ appointment: a, stage, priority, skipped, waitingMinutes, estimatedWaitMinutes }) => (
+                  <li key={a.id} data-stage={stage}>
                     <span className="token-badge" aria-label={`Token ${a.tokenNo}`}>
                       {a.tokenNo}
                     </span>
                     <span className="queue-who">
-                      <strong>{who(a)}</strong>
+                      <strong>
+                        {who(a)}
+                        {stage !== 'ARRIVED' && <span className="tag">{STAGE_NAMES[stage]}</span>}
+                        {priority && <span className="tag">{PRIORITY_NAMES[priority]}</span>}
+                        {skipped && <span className="tag">skipped</span>}
+                      </strong>
                       <span className="ui-hint">
                         booked {hhmm(a.startTime)} · waiting {waitingMinutes} min · about {estimatedWaitMinutes} min to go
                       </span>
                     </span>
                     <span className="row-actions">
+                      {stage === 'CALLED' && (
+                        <>
+                          <Button aria-label={`${a.patientName} is in with the doctor`} onClick={() => void moveStage('start', a)}>
+                            In
+                          </Button>
+                          <Button aria-label={`Skip ${a.patientName}, recall later`} onClick={() => void moveStage('skip', a)}>
+                            Skip
+                          </Button>
+                        </>
+                      )}
+                      {stage !== 'ARRIVED' && (
+                        <Button aria-label={`Send ${a.patientName} back to waiting`} onClick={() => void moveStage('sendBack', a)}>
+                          Back to waiting
+                        </Button>
+                      )}
                       <Button aria-label={`Completed: ${a.patientName}`} onClick={() => void appointmentStep('complete', a)}>
                         Completed
                       </Button>

@@ -1,3 +1,4 @@
+import { callNext } from '../queue/waitingRoom';
 import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
@@ -99,6 +100,9 @@ export function AppShell() {
     const action = command.run;
     if ('go' in action) go(action.go);
     else if ('open' in action) setDialog(action.open);
+    else if ('callNext' in action) {
+      if (session?.doctorId) await callNext(session.doctorId, session.displayName || 'Your queue');
+    }
     else if (action.session === 'lock') await lock();
     else await signOut();
   }

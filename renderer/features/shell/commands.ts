@@ -11,7 +11,7 @@ export interface Command {
   run: CommandAction;
 }
 
-export type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialog } | { session: 'lock' | 'signOut' };
+export type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialog } | { session: 'lock' | 'signOut' } | { callNext: true };
 
 /** Every action the palette offers and the shortcuts sheet lists, for this role. */
 export function commandsFor(role: Role): Command[] {
@@ -19,6 +19,8 @@ export function commandsFor(role: Role): Command[] {
     { id: 'book', label: 'Book an appointment', shortcut: 'Alt+N', run: { open: 'book' } },
     { id: 'walkin', label: 'Add a walk-in patient', shortcut: 'Alt+W', run: { open: 'walkin' } },
     { id: 'newPatient', label: 'Register a new patient', shortcut: 'Alt+R', run: { open: 'newPatient' } },
+    // A doctor calls their next patient from any screen.
+    ...(role === 'DOCTOR' ? [{ id: 'callNext', label: 'Call my next patient', shortcut: 'Alt+C', run: { callNext: true as const } }] : []),
     ...sectionsFor(role).map((s) => ({ id: `go-${s.id}`, label: `Go to ${s.label}`, shortcut: `Alt+${s.key.toUpperCase()}`, run: { go: s.id } })),
     { id: 'lock', label: 'Lock the screen', shortcut: 'Alt+L', run: { session: 'lock' } },
     { id: 'signOut', label: 'Sign out', run: { session: 'signOut' } },

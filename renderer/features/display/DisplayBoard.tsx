@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BoardDto } from '../../../preload/contract';
+import { bridgeDisplayEventsAddress } from '../../api/bridge-client';
+import { clinic } from '../../api/clinic';
+import { announcements, chime, keepScreenAwake, speak } from './announce';
+import '../../ui/theme.css';
+import './display.css';
+
+/** A safety net under the live events: the board is read again at least this often. */
+const REFRESH_MS = 30_000;
+const PRIORITY_NAMES = { EMERGENCY: 'Emergency', ELDERLY: 'Priority', PREGNANT: 'Priority', CHILD: 'Priority' } as const;
+
+type Token = BoardDto['doctors'][number]['next'][number];
+
+function TokenText({ t }: { t: Token }) {
+  return (
+    <>
+      {t.tokenNo}
+      {t.initials && <span className="board-initials"> {t.initials}</span>}
+      {t.priority && <span className="board-priority"> {PRIORITY_NAMES[t.priority]}</span>}
+    </>
+  );
+}
+
+/**
+ * The waiting room's TV: each doctor's called token and the next few, in large type. It reads
+ * the board on every "board changed" and when its event stream (re)connects, so after the
+ * network or the database drops it catches up by itself; it never shows a patient's name.
+ */
+export function DisplayBoard({ ticket, spoken }: { ticket: string; spoken: boolean }) {
+  const [board, setBoard] = useState<BoardDto>();
+  const [problem, setProblem] = useState<string>();
+  const [now, setNow] = useState(() => new Date());
+  const called = useRef(new Map<number, number>());
+
+  const load = useCallback(async () => {
+    const r = await clinic.board.show({ ticket });
+    if (!r.ok) {
+      setProblem(r.error.code === 'UNAUTHENTICATED' ? r.error.message : 'Reconnecting…');
+      return;
+    }
+    setProblem(undefined);
+    for (const d of r.value.doctors) {
+      const before = called.current.get(d.doctorId);
+      if (d.now && before !== undefined && before !== d.now.tokenNo) {
+        chime();
+        if (spoken) speak(announcements(d.now.tokenNo, d.doctorName, d.room));
+      }
+      called.current.set(d.doctorId, d.now?.tokenNo ?? 0);
+    }
+    setBoard(r.value);
+  }, [ticket, spoken]);
+
+  useEffect(() => {
+    void load();
+    // The app's display window hears main's events; a browser tab its own display stream.
+    const source = window.clinic ? undefined : new EventSource(bridgeDisplayEventsAddress(ticket));
+    const unsubscribe = window.clinic ? clinic.on('board.changed', () => void load()) : undefined;
+    if (source) {
+      source.onopen = () => void load();
+      source.onmessage = () => void load();
+      source.onerror = () => setProblem('Reconnecting…');
+    }
+    const refresh = window.setInterval(() => void load(), REFRESH_MS);
+    const clock = window.setInterval(() => setNow(new Date()), 10_000);
+    const release = keepScreenAwake();
+    return () => {
+      source?.close();
+      unsubscribe?.();
+      window.clearInterval(refresh);
+      window.clearInterval(clock);
+      release();
+    };
+  }, [ticket, load]);
+
+  return (
+    <main className="board" aria-label="Token display">
+      <header className="board-head">
+        <h1>{board?.clinicName ?? 'Clinic Desk'}</h1>
+        <time dateTime={now.toISOString()}>{now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: board?.timeZone })}</time>
+      </header>
+      {problem && (
+        <p className="board-problem" role="status">
+          {problem}
+        </p>
+      )}
+      <div className="board-doctors">
+        {board?.doctors.map((d) => (
+          <section key={d.doctorId} className="board-doctor" aria-label={d.doctorName}>
+            <h2>
+              {d.doctorName}
+              {d.room && <span className="board-room"> · {d.room}</span>}
+            </h2>
+            <p className="board-now" aria-live="polite">
+              <span className="board-label">Now</span>
+              <span className="board-token" data-testid={`now-${d.doctorId}`}>
+                {d.now ? <TokenText t={d.now} /> : '—'}
+              </span>
+            </p>
+            <p className="board-next">
+              <span className="board-label">Next</span>
+              <span>{d.next.length === 0 ? '—' : d.next.map((t, i) => <span key={t.tokenNo}>{i > 0 && ', '}<TokenText t={t} /></span>)}</span>
+            </p>
+          </section>
+        ))}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,2 @@
+export { DisplayBoard } from './DisplayBoard';
+export { displayTicketOf } from './route';
