@@ -1,13 +1,8 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../main/bridge/server';
-import { migrateToLatest } from '../../main/db/migrator';
-import { openScratch } from '../support/databases';
-import { TEST_PASSWORD, testPasswordHash } from '../support/harness';
-import { insertUser } from '../../main/users/repo';
+import type { Bridge } from '../../main/bridge/server';
+import { TEST_PASSWORD } from '../support/harness';
+import { startTestBridge } from '../support/test-bridge';
 import { waitFor } from '../support/wait';
 
 const CLIENT_A = 'a'.repeat(24);
@@ -17,20 +12,9 @@ describe('loopback browser bridge', () => {
   let bridge: Bridge;
   let dispose: () => Promise<void>;
   let base: string;
-  const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-bridge-renderer-'));
 
   beforeAll(async () => {
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Desk</title>');
-    const scratch = await openScratch('embedded');
-    await migrateToLatest(scratch.db.knex);
-    await insertUser(scratch.db.knex, { email: 'desk@clinic.test', passwordHash: await testPasswordHash(), role: 'RECEPTIONIST', displayName: 'Desk', doctorId: null });
-    bridge = await startBridge({ db: scratch.db, rendererDir, version: '9.9.9' });
-    base = `http://127.0.0.1:${bridge.port}`;
-    dispose = async () => {
-      await bridge.close();
-      await scratch.dispose();
-      fs.rmSync(rendererDir, { recursive: true, force: true });
-    };
+    ({ bridge, base, dispose } = await startTestBridge({ desk: true }));
   });
   afterAll(() => dispose());
 

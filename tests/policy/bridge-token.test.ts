@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../main/bridge/server';
-import { migrateToLatest } from '../../main/db/migrator';
-import { openScratch } from '../support/databases';
+import type { Bridge } from '../../main/bridge/server';
+import { startTestBridge } from '../support/test-bridge';
 
 const CLIENT = 'c'.repeat(24);
 
@@ -24,19 +20,9 @@ describe('the bridge token', () => {
   let bridge: Bridge;
   let base: string;
   let dispose: () => Promise<void>;
-  const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-token-renderer-'));
 
   beforeAll(async () => {
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Desk</title>');
-    const scratch = await openScratch('embedded');
-    await migrateToLatest(scratch.db.knex);
-    bridge = await startBridge({ db: scratch.db, rendererDir, version: '9.9.9' });
-    base = `http://127.0.0.1:${bridge.port}`;
-    dispose = async () => {
-      await bridge.close();
-      await scratch.dispose();
-      fs.rmSync(rendererDir, { recursive: true, force: true });
-    };
+    ({ bridge, base, dispose } = await startTestBridge());
   });
   afterAll(() => dispose());
 

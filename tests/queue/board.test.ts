@@ -1,16 +1,12 @@
-import fs from 'node:fs';
 import type { Knex } from 'knex';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type BoardDto } from '../../preload/contract';
-import { startBridge, type Bridge } from '../../main/bridge/server';
+import type { Bridge } from '../../main/bridge/server';
 import { toTime } from '../../main/availability/wall-clock';
-import { migrateToLatest } from '../../main/db/migrator';
 import { clinicNow } from '../../main/settings/clinic-time';
-import { insertUser } from '../../main/users/repo';
-import { MODES, openScratch, type Mode } from '../support/databases';
-import { TEST_PASSWORD, expectOk, startHarness, testPasswordHash, type Harness } from '../support/harness';
+import { MODES, type Mode } from '../support/databases';
+import { startTestBridge } from '../support/test-bridge';
+import { TEST_PASSWORD, expectOk, startHarness, type Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
 
 const NAMES = ['Ravi Kumar', 'Sunita Devi Sharma', 'Mohammed Iqbal', 'Lakshmi Narayanan'];
@@ -99,23 +95,11 @@ describe('the token display over the browser bridge', () => {
   let knex: Knex;
   let dispose: () => Promise<void>;
   let base: string;
-  const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-board-renderer-'));
   const DESK = 'd'.repeat(24);
   const DISPLAY = 'e'.repeat(24);
 
   beforeAll(async () => {
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Desk</title>');
-    const scratch = await openScratch('embedded');
-    knex = scratch.db.knex;
-    await migrateToLatest(knex);
-    await insertUser(knex, { email: 'desk@clinic.test', passwordHash: await testPasswordHash(), role: 'RECEPTIONIST', displayName: 'Desk', doctorId: null });
-    bridge = await startBridge({ db: scratch.db, rendererDir, version: '9.9.9' });
-    base = `http://127.0.0.1:${bridge.port}`;
-    dispose = async () => {
-      await bridge.close();
-      await scratch.dispose();
-      fs.rmSync(rendererDir, { recursive: true, force: true });
-    };
+    ({ bridge, base, knex, dispose } = await startTestBridge({ desk: true }));
   });
   afterAll(() => dispose());
 
