@@ -111,9 +111,9 @@ async function start(): Promise<void> {
       const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
     },
-    // display-window.ts builds these options from secureWebPreferences(), frameless on the chosen screen.
     openDisplayWindow: (tickets) =>
       displayWindowOpener({
+        // display-window.ts builds these options from secureWebPreferences(), frameless on the chosen screen.
         createWindow: (options) => new BrowserWindow(options), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
         screens: () => screen.getAllDisplays(),
         // Read when a display opens, not at start-up.
