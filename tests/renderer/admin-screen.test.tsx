@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntryDto, ChannelName, SessionDto, SettingsDto, UserDto } from '../../preload/contract';
-import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 const SESSION: SessionDto = { userId: 1, email: 'meera@clinic.test', displayName: 'Meera Iyer', role: 'ADMIN', doctorId: null, locked: false, idleLockMinutes: 10 };
@@ -48,7 +48,7 @@ async function open(handlers: FakeHandlers = {}) {
   installClinic(fake.api);
   vi.resetModules();
   const { App } = await import('../../renderer/app/App');
-  render(<App />);
+  render(<App />, { wrapper: await clinicWrapper() });
   fireEvent.click(await screen.findByRole('button', { name: 'Admin' }));
   return fake;
 }

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionDto } from '../../preload/contract';
-import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 const SESSION: SessionDto = { userId: 1, email: 'meera@sunrise.test', displayName: 'Meera Iyer', role: 'ADMIN', doctorId: null, locked: false, idleLockMinutes: 10 };
@@ -12,7 +12,7 @@ async function renderApp(handlers: FakeHandlers) {
   installClinic(fake.api);
   vi.resetModules();
   const { App } = await import('../../renderer/app/App');
-  render(<App />);
+  render(<App />, { wrapper: await clinicWrapper() });
   return fake;
 }
 

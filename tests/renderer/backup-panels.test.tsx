@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupRun, BackupStatus, HealthReport } from '../../preload/contract';
-import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 
 const schedule = { enabled: true, timeOfDay: '21:30', folder: '/media/usb/clinic', keepLast: 7, updatedAt: '2026-11-20T10:00:00.000Z' };
 const good: BackupRun = { id: 1, trigger: 'SCHEDULED', startedAt: '2026-11-24T21:30:00.000Z', finishedAt: '2026-11-24T21:30:05.000Z', ok: true, file: '/media/usb/clinic/clinic-desk-embedded-20261124-213000.tar.gz', bytes: 5 * 1024 * 1024, message: null };
@@ -13,7 +13,7 @@ async function mount(component: 'BackupPanel' | 'HealthPanel', handlers: FakeHan
   vi.resetModules();
   const mod = await import(`../../renderer/features/backup/${component}`);
   const Panel = mod[component] as () => React.JSX.Element;
-  render(<Panel />);
+  render(<Panel />, { wrapper: await clinicWrapper() });
   return fake;
 }
 

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallInfoDto, SessionDto, VideoJoinDto } from '../../preload/contract';
 import type { CallRoom, CallRoomEvent, CallRoomEvents, RemoteParty, VideoVendor } from '../../renderer/features/call/vendor';
-import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 
 // ---- A PC's media as jsdom lacks it: tracks, streams, devices that can be denied, missing or busy.
 class FakeTrack extends EventTarget {
@@ -100,7 +100,7 @@ async function openCall(handlers: FakeHandlers = {}, vendor?: VideoVendor) {
   vi.resetModules();
   window.location.hash = '#/call/5';
   const { CallRoot } = await import('../../renderer/features/call');
-  render(<CallRoot loadVendor={async () => vendor ?? { connect }} />);
+  render(<CallRoot loadVendor={async () => vendor ?? { connect }} />, { wrapper: await clinicWrapper() });
   await screen.findByRole('heading', { name: 'Video consultation with Ravi Kumar' });
   return { fake, room, connect };
 }

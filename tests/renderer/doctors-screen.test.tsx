@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
-import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 const session = (role: SessionDto['role']): SessionDto => ({ userId: 1, email: 'admin@clinic.test', displayName: 'Meera', role, doctorId: null, locked: false, idleLockMinutes: 10 });
@@ -40,7 +40,7 @@ async function open(handlers: FakeHandlers = {}, role: SessionDto['role'] = 'ADM
   installClinic(fake.api);
   vi.resetModules();
   const { App } = await import('../../renderer/app/App');
-  render(<App />);
+  render(<App />, { wrapper: await clinicWrapper() });
   await screen.findByRole('banner');
   return fake;
 }

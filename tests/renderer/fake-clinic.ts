@@ -1,3 +1,4 @@
+import { createElement, type ReactElement, type ReactNode } from 'react';
 import { channels, invalidRequest, makeClient, type ChannelName, type ClinicApi, type EventName, type EventPayload, type Req, type Res, type Result } from '../../preload/contract';
 
 type Handler<C extends ChannelName> = (req: Req<C>) => Result<Res<C>> | Promise<Result<Res<C>>>;
@@ -44,4 +45,13 @@ export function fakeClinic(handlers: FakeHandlers) {
 /** What the preload does in the app: put the API on window (the renderer reads it at import). */
 export function installClinic(api: ClinicApi | undefined): void {
   (window as unknown as { clinic?: ClinicApi }).clinic = api;
+}
+
+/**
+ * The data layer around a rendered screen, imported fresh like the screen itself (tests reset
+ * modules so each gets its own window.clinic): `render(<App />, { wrapper: await clinicWrapper() })`.
+ */
+export async function clinicWrapper(): Promise<(props: { children: ReactNode }) => ReactElement> {
+  const [{ ClinicProvider }, { clinic }] = await Promise.all([import('../../renderer/api/context'), import('../../renderer/api/clinic')]);
+  return ({ children }) => createElement(ClinicProvider, { api: clinic, children });
 }

@@ -4,7 +4,7 @@ import type { AppointmentDto, AvailabilityWindow, DoctorDto, PatientDetail, Paym
 import { AppError } from '../../main/ipc/errors';
 import { normalisePhone } from '../../main/patients/phone';
 import { overDueMessage } from '../../main/payments/messages';
-import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 
 /**
  * A small in-memory clinic behind the fake window.clinic, for the front-desk screens: enough of
@@ -352,6 +352,6 @@ export async function renderDesk(desk: ReturnType<typeof fakeDesk>, overrides: F
   installClinic(fake.api);
   vi.resetModules();
   const { App } = await import('../../renderer/app/App');
-  render(<App />);
+  render(<App />, { wrapper: await clinicWrapper() });
   return fake;
 }

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppointmentDto, MessagingSettingsDto } from '../../preload/contract';
 import { parseOffsets } from '../../renderer/features/messaging/MessagingSettingsPanel';
-import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 
 /** The screens read window.clinic when their module loads: install the fake, then import them afresh. */
 async function withClinic(handlers: FakeHandlers) {
@@ -79,7 +79,7 @@ describe('messaging screens', () => {
         }),
       'messaging.sendNow': () => ok({ id: 3, appointmentId: 7, patientId: 3, patientName: 'Asha Verma', kind: 'REMINDER', channel: 'SMS', status: 'QUEUED', body: null, dueAt: '2026-12-02T06:00:00.000Z', sentAt: null, deliveredAt: null, attempts: 0, error: null }),
     });
-    render(<AppointmentMessages appointment={appointment} />);
+    render(<AppointmentMessages appointment={appointment} />, { wrapper: await clinicWrapper() });
     const list = await screen.findByRole('list', { name: 'Messages to the patient' });
     expect(list.textContent).toContain('Confirmation by SMS · delivered');
     expect(list.textContent).toContain('Reminder by SMS · not delivered — Twilio error 30003');
@@ -95,7 +95,7 @@ describe('messaging screens', () => {
       'messaging.templates': () => ok([]),
       'messaging.updateSettings': () => ok({ ...settings, enabled: true }),
     });
-    render(<MessagingSettingsPanel />);
+    render(<MessagingSettingsPanel />, { wrapper: await clinicWrapper() });
     // The form shows before the settings arrive: wait for what only the stored settings show.
     expect(await screen.findByText('Stored. Leave empty to keep it; type a new one to replace it.')).toBeTruthy();
     expect((screen.getByLabelText('Auth Token') as HTMLInputElement).value).toBe('');
@@ -117,7 +117,7 @@ describe('messaging screens', () => {
           : ok({ ...reminder, body: req.body }),
       'messaging.preview': (req) => ok({ subject: null, body: `Preview of ${req.body} for ${req.appointmentId}`, segments: { encoding: 'GSM-7', units: 20, segments: 1 } }),
     });
-    render(<TemplatesPanel />);
+    render(<TemplatesPanel />, { wrapper: await clinicWrapper() });
     const select = await screen.findByLabelText('Template');
     await waitFor(() => expect(select.querySelectorAll('option')).toHaveLength(2));
     expect(select.textContent).toContain('Reminder · hi · SMS · 1 SMS part (UCS-2)');

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PatientSummary, SessionDto } from '../../preload/contract';
-import { fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 // jsdom lays nothing out; give elements the size of a real list so the virtualiser renders rows.
@@ -31,7 +31,7 @@ async function open(role: SessionDto['role'], handlers: FakeHandlers = {}) {
   installClinic(fake.api);
   vi.resetModules();
   const { App } = await import('../../renderer/app/App');
-  render(<App />);
+  render(<App />, { wrapper: await clinicWrapper() });
   fireEvent.click(await screen.findByRole('button', { name: 'Patients' }));
   return fake;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { AUDIT_OUTCOMES, CHANNEL_NAMES, auditQuerySchema, channels, type AuditEntryDto, type CallError, type Req, type UserDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicData } from '../../stores/clinic-data';
+import { useSettings } from '../../api/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, SelectField } from '../../ui/Field';
@@ -32,7 +32,7 @@ function toQuery(f: typeof EMPTY): Req<'audit.list'> {
 
 /** Who did what, when and from which PC: newest first, filtered, a page at a time. */
 export function AuditPanel() {
-  const { settings, problem: settingsProblem } = useClinicData();
+  const { settings, problem: settingsProblem } = useSettings();
   const [filters, setFilters] = useState(EMPTY);
   const [users, setUsers] = useState<UserDto[]>([]);
   const [entries, setEntries] = useState<AuditEntryDto[]>();

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { RECEIPT_PAPERS, updateSettingsSchema, type CallError, type ReceiptPaper, type Req, type SettingsDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
-import { useClinicData } from '../../stores/clinic-data';
+import { useClinicMutation } from '../../api/query';
+import { useClinicData } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -29,16 +29,14 @@ const toForm = (s: SettingsDto) => ({
 
 /** The clinic's name, address, time zone, money and desk defaults. */
 export function SettingsPanel() {
-  const { settings, problem, load, setSettings: publish } = useClinicData();
+  const { settings, problem } = useClinicData();
+  const update = useClinicMutation('settings.update');
   const [form, setForm] = useState<ReturnType<typeof toForm>>();
   const [error, setError] = useState<CallError>();
   const [busy, setBusy] = useState(false);
   const zonesId = useId();
   const { at, formMessage } = errorsFor(error, FIELDS);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
   useEffect(() => {
     if (settings && !form) setForm(toForm(settings));
   }, [settings, form]);
@@ -62,11 +60,10 @@ export function SettingsPanel() {
     const local = notWhole ? { code: 'INVALID' as const, field: notWhole, message: 'Enter a whole number of minutes' } : contractProblem(updateSettingsSchema, req);
     if (local) return setError(local);
     setBusy(true);
-    const r = await clinic.settings.update(req);
+    const r = await update.call(req);
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(undefined);
-    publish(r.value);
     // This window's idle lock runs on the session's copy of the minutes: fetch the new one.
     if (r.value.idleLockMinutes !== settings?.idleLockMinutes) void useSession.getState().refresh();
     setForm(toForm(r.value));

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DoctorDto, UserDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicData } from '../../stores/clinic-data';
+import { useSettings } from '../../api/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { clinicDateTime } from '../../lib/dates';
@@ -13,7 +13,7 @@ const nameOf = (u: UserDto) => u.displayName || u.email;
 
 /** Desk accounts: who may sign in with which role; disabling, new passwords, and unlocking after failed sign-ins. */
 export function UsersPanel() {
-  const { settings, problem: settingsProblem } = useClinicData();
+  const { settings, problem: settingsProblem } = useSettings();
   const [users, setUsers] = useState<UserDto[]>();
   const [doctors, setDoctors] = useState<DoctorDto[]>([]);
   const [problem, setProblem] = useState<string>();

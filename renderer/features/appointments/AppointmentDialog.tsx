@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppointmentDto, Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { clinicDateTime, longDay, minutesNowIn, timeRange, todayIn } from '../../lib/dates';
-import { useTimeZone } from '../../stores/clinic-data';
+import { useTimeZone } from '../../api/clinic-data';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useSession } from '../../stores/session';

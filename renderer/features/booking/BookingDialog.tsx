@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AppointmentDto, PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { hhmm, shortDay, todayIn } from '../../lib/dates';
-import { useTimeZone } from '../../stores/clinic-data';
+import { useTimeZone } from '../../api/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';

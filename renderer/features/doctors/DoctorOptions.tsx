@@ -1,8 +1,8 @@
-import { useClinicData } from '../../stores/clinic-data';
+import { useClinicData } from '../../api/clinic-data';
 
 /** The active doctors as <option>s for any doctor pick list, by name (and specialization where it helps choose). */
 export function DoctorOptions({ withSpecialization }: { withSpecialization?: boolean }) {
-  const doctors = useClinicData((s) => s.doctors);
+  const doctors = useClinicData().doctors;
   return doctors.map((d) => (
     <option key={d.id} value={d.id}>
       {d.name}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallError, DoctorDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicData } from '../../stores/clinic-data';
+import { useSettings } from '../../api/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -18,7 +18,7 @@ import { useDoctors } from './useDoctors';
 export function DoctorsScreen() {
   const [filter, setFilter] = useState({ specialization: '', includeInactive: false });
   const { doctors, specializations, problem, reload } = useDoctors(filter);
-  const { settings, problem: settingsProblem } = useClinicData();
+  const { settings, problem: settingsProblem } = useSettings();
   const [editing, setEditing] = useState<DoctorDto | 'new'>();
   const [deleting, setDeleting] = useState<DoctorDto>();
   // The open doctor is kept apart from the list, so it stays open when a filter or a

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppointmentDto, MessageDto, Res } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { clinicDateTime } from '../../lib/dates';
-import { useTimeZone } from '../../stores/clinic-data';
+import { useTimeZone } from '../../api/clinic-data';
 import { Button } from '../../ui/Button';
 import { toast } from '../../ui/toasts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { GENDERS, type PatientDetail, type PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicData } from '../../stores/clinic-data';
+import { useClinicData } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -31,7 +31,7 @@ export function PatientForm({
   const role = useSession((s) => s.session?.role);
   const seesHistory = role === 'DOCTOR' || role === 'ADMIN';
   // Main reads a number typed without its country code as one of the clinic's country.
-  const country = useClinicData((s) => s.settings?.effectivePhoneCountry);
+  const country = useClinicData().settings?.effectivePhoneCountry;
   const phoneHint = country ? `Without a country code, a number in ${regionNames.of(country) ?? country}; otherwise start with + (e.g. +91 98765 43210)` : 'e.g. +91 98765 43210';
   const form = useForm({
     name: patient?.name ?? initialName,

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Res } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { mergePatient } from '../../api/cache-writes';
+import { problemOf } from '../../api/call';
+import { useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -30,31 +33,11 @@ const PAYMENT_COLUMNS: Column<Page['payments'][number]>[] = [
  * `canBook` is false in a call window, whose session may call only the call's channels.
  */
 export function PatientProfile({ patientId, canBook = true }: { patientId: number; canBook?: boolean }) {
-  const [page, setPage] = useState<Page>();
-  const [problem, setProblem] = useState<string>();
+  const queryClient = useQueryClient();
+  const asked = useClinicQuery('patients.get', { id: patientId });
+  const page = asked.data;
+  const problem = problemOf(asked.error);
   const [dialog, setDialog] = useState<'edit' | 'book' | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    setPage(undefined);
-    setProblem(undefined);
-    void clinic.patients.get({ id: patientId }).then((r) => {
-      if (!current) return;
-      if (r.ok) setPage(r.value);
-      else setProblem(r.error.message);
-    });
-    const reload = () => void clinic.patients.get({ id: patientId }).then((r) => current && r.ok && setPage(r.value));
-    // Their record, bookings and payments can change on any PC.
-    const offs = [
-      clinic.on('patients.changed', (c) => c.id === patientId && reload()),
-      clinic.on('appointments.changed', (c) => c.patientId === patientId && reload()),
-      clinic.on('payments.changed', (c) => c.patientId === patientId && reload()),
-    ];
-    return () => {
-      current = false;
-      offs.forEach((off) => off());
-    };
-  }, [patientId]);
 
   if (problem) return <Banner tone="error">{problem}</Banner>;
   if (!page) return <p className="ui-hint">Loading…</p>;
@@ -100,7 +83,7 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
       {dialog === 'book' && <BookingDialog draft={{ patient }} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && (
         <Dialog title={`Edit ${patient.name}`} onClose={() => setDialog(null)} wide>
-          <PatientForm patient={patient} onSaved={(p) => (setDialog(null), setPage({ ...page, patient: { ...patient, ...p } }))} onCancel={() => setDialog(null)} />
+          <PatientForm patient={patient} onSaved={(p) => (setDialog(null), mergePatient(queryClient, p))} onCancel={() => setDialog(null)} />
         </Dialog>
       )}
     </section>

@@ -1,49 +1,25 @@
-import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { problemOf } from '../../api/call';
+import { useClinicQuery } from '../../api/query';
+import { useDebounced } from '../../lib/use-debounced';
 
 const DEBOUNCE_MS = 150;
+const NONE: PatientSummary[] = [];
 
 /**
- * Search as you type: waits for a short pause, and drops replies that arrive after a newer
- * query was sent, so the list never flickers back to an older answer.
+ * Search as you type: asks after a short pause, and keeps the last answer on screen while the
+ * next one loads, so the list never flickers empty or back to an older answer.
  */
 export function usePatientSearch(query: string, limit = 50) {
-  const [results, setResults] = useState<PatientSummary[]>([]);
-  const [problem, setProblem] = useState<string>();
-  const [searching, setSearching] = useState(false);
-  const [resultsFor, setResultsFor] = useState('');
-
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setResults([]);
-      setResultsFor('');
-      setProblem(undefined);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      setSearching(true);
-      void clinic.patients.search({ query: q, limit }).then((r) => {
-        if (!current) return;
-        setSearching(false);
-        if (r.ok) {
-          setResults(r.value);
-          setResultsFor(q);
-          setProblem(undefined);
-        } else {
-          setProblem(r.error.message);
-        }
-      });
-    }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query, limit]);
-
-  /** Results answer what is typed now (not a query a few keystrokes old): safe to act on Enter. */
-  const current = resultsFor === query.trim();
-  return { results, problem, searching, current };
+  const q = useDebounced(query.trim(), DEBOUNCE_MS);
+  const search = useClinicQuery('patients.search', { query: q, limit }, { enabled: q !== '', keepPrevious: true });
+  const typed = query.trim();
+  const answered = typed !== '' && q === typed && search.data !== undefined && !search.isPlaceholderData;
+  return {
+    results: typed === '' ? NONE : (search.data ?? NONE),
+    problem: typed === '' ? undefined : problemOf(search.error),
+    searching: search.isFetching,
+    /** Results answer what is typed now (not a query a few keystrokes old): safe to act on Enter. */
+    current: answered,
+  };
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { DayEndSummaryDto, PaymentDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
 import { longDay, todayIn } from '../../lib/dates';
-import { useLive } from '../../lib/use-live';
-import { useTimeZone } from '../../stores/clinic-data';
+import { problemOf } from '../../api/call';
+import { useClinicQuery } from '../../api/query';
+import { useTimeZone } from '../../api/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
@@ -56,16 +56,9 @@ export function DayEndScreen() {
   const timeZone = useTimeZone();
   const [date, setDate] = useState(() => todayIn(timeZone));
   const [printProblem, setPrintProblem] = useState<string>();
-  const live = useLive<DayEndSummaryDto>(
-    date,
-    async () => {
-      const r = await clinic.payments.dayEnd({ date });
-      return r.ok ? r : { ok: false, message: r.error.message };
-    },
-    (again) => [clinic.on('payments.changed', again), clinic.on('resync', again)],
-  );
-  const summary = live.value;
-  const problem = printProblem ?? live.problem;
+  const dayEnd = useClinicQuery('payments.dayEnd', { date });
+  const summary = dayEnd.data;
+  const problem = printProblem ?? problemOf(dayEnd.error);
 
   const entryColumns: Column<PaymentDto>[] = [
     { header: 'Receipt', cell: (p) => p.receiptNumber ?? 'pending' },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { hhmm, longDay, minutesNowIn, timeRange } from '../../lib/dates';
-import { useClinicData, useTimeZone } from '../../stores/clinic-data';
+import { useClinicData, useTimeZone } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -31,8 +31,8 @@ const PRIORITY_NAMES = { EMERGENCY: 'emergency', ELDERLY: 'priority: elderly', P
  */
 export function QueueScreen() {
   const { today, appointments, queue, problem, loaded } = useToday();
-  const clinicName = useClinicData((s) => s.settings?.clinicName ?? '');
-  const slipPaper = useClinicData((s) => s.settings?.receiptPaper ?? 'A5');
+  const clinicName = useClinicData().settings?.clinicName ?? '';
+  const slipPaper = useClinicData().settings?.receiptPaper ?? 'A5';
   // A doctor opens on their own queue; the desk sees everyone's.
   const session = useSession((st) => st.session);
   const ownDoctorId = session?.doctorId;

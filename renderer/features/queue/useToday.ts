@@ -1,46 +1,31 @@
-import { useRef } from 'react';
+import { useMemo } from 'react';
 import type { AppointmentDto, Res } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicData, useTimeZone } from '../../api/clinic-data';
+import { problemOf } from '../../api/call';
+import { useClinicQuery } from '../../api/query';
 import { todayIn } from '../../lib/dates';
-import { useLive } from '../../lib/use-live';
-import { useClinicData, useTimeZone } from '../../stores/clinic-data';
-import { appointmentsIn } from '../appointments/fetch-range';
+import { useAcrossDoctors } from '../appointments/fetch-range';
 
+// Waiting times move by themselves, with no event to say so.
 const TICK_MS = 60_000;
 
-type Today = { appointments: AppointmentDto[]; queue: Res<'appointments.queue'> };
-const NOTHING: Today = { appointments: [], queue: [] };
+const NO_APPOINTMENTS: AppointmentDto[] = [];
+const NO_QUEUE: Res<'appointments.queue'> = [];
 
-/**
- * Today's appointments and queue, refreshed when anything on screen changes on any PC (also an
- * appointment moved away to another day) and every minute, as waiting times move by themselves.
- */
+/** Today's appointments and queue, kept current by the data layer and asked again every minute. */
 export function useToday() {
   const timeZone = useTimeZone();
-  const doctors = useClinicData((s) => s.doctors);
+  const { doctors } = useClinicData();
   const today = todayIn(timeZone);
-  const ids = doctors.map((d) => d.id);
-  // The appointments on screen: an event about one of them matters even if it moved to another day.
-  const shown = useRef(new Set<number>());
-
-  const live = useLive<Today>(
-    `${today}|${ids.join(',')}`,
-    async () => {
-      const [day, q] = await Promise.all([ids.length ? appointmentsIn(ids, { from: today, to: today }) : Promise.resolve({ ok: true as const, value: [] }), clinic.appointments.queue({})]);
-      if (!day.ok) return day;
-      if (!q.ok) return { ok: false, message: q.error.message };
-      return { ok: true, value: { appointments: day.value.sort((a, b) => a.startTime.localeCompare(b.startTime)), queue: q.value } };
-    },
-    (again) => {
-      const timer = setInterval(again, TICK_MS);
-      return [
-        clinic.on('appointments.changed', (c) => (c.date === null || c.date === today || (c.id !== null && shown.current.has(c.id))) && again()),
-        clinic.on('resync', again),
-        () => clearInterval(timer),
-      ];
-    },
-  );
-  const { appointments, queue } = live.value ?? NOTHING;
-  shown.current = new Set(appointments.map((a) => a.id));
-  return { today, appointments, queue, problem: live.problem, loaded: live.loaded };
+  const ids = useMemo(() => doctors.map((d) => d.id), [doctors]);
+  const day = useAcrossDoctors('appointments.list', ids, { from: today, to: today });
+  const queue = useClinicQuery('appointments.queue', {}, { refetchInterval: TICK_MS });
+  const appointments = useMemo(() => [...(day.data ?? NO_APPOINTMENTS)].sort((a, b) => a.startTime.localeCompare(b.startTime)), [day.data]);
+  return {
+    today,
+    appointments: day.data ? appointments : NO_APPOINTMENTS,
+    queue: queue.data ?? NO_QUEUE,
+    problem: day.problem ?? problemOf(queue.error),
+    loaded: (day.data !== undefined || day.problem !== undefined) && (queue.data !== undefined || queue.error !== null),
+  };
 }

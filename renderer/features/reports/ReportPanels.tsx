@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AttendanceDto, DuesDto, ExportKind, PatientMixDto, ReportFilters, RevenueDto, StatusOverTimeDto, UtilisationDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import type { AttendanceDto, ExportKind, ReportFilters, RevenueDto, StatusOverTimeDto } from '../../../preload/contract';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { formatMoney, hours, percent } from './format';
@@ -56,7 +55,6 @@ interface PanelProps {
   onExport(kind: ExportKind, format: 'csv' | 'xlsx'): void;
 }
 
-const keyOf = (name: string, p: { filters: ReportFilters; period?: Period }) => `${name}:${JSON.stringify(p)}`;
 
 function Loading({ problem, children }: { problem?: string; children: ReactNode }) {
   return (
@@ -68,7 +66,7 @@ function Loading({ problem, children }: { problem?: string; children: ReactNode 
 }
 
 export function StatusPanel({ filters, period, onExport }: PanelProps) {
-  const { value, problem } = useReport<StatusOverTimeDto>(keyOf('status', { filters, period }), () => clinic.reports.statusOverTime({ filters, period }));
+  const { value, problem } = useReport('reports.statusOverTime', { filters, period });
   const rows = value?.rows ?? [];
   const series: ChartSeries[] = [
     { label: 'Completed', values: rows.map((r) => r.completed) },
@@ -130,7 +128,7 @@ function HeatMap({ cells }: { cells: AttendanceDto['heatMap'] }) {
 }
 
 export function AttendancePanel({ filters, onExport }: PanelProps) {
-  const { value, problem } = useReport<AttendanceDto>(keyOf('attendance', { filters }), () => clinic.reports.attendance(filters));
+  const { value, problem } = useReport('reports.attendance', filters);
   const byDoctor = value?.byDoctor ?? [];
   const series: ChartSeries[] = [
     { label: 'No-show %', values: byDoctor.map((d) => (d.total ? (d.noShows * 100) / d.total : 0)) },
@@ -160,7 +158,7 @@ export function AttendancePanel({ filters, onExport }: PanelProps) {
 }
 
 export function UtilisationPanel({ filters, onExport }: PanelProps) {
-  const { value, problem } = useReport<UtilisationDto>(keyOf('utilisation', { filters }), () => clinic.reports.utilisation(filters));
+  const { value, problem } = useReport('reports.utilisation', filters);
   const rows = value?.rows ?? [];
   const series: ChartSeries[] = [
     { label: 'Hours available', values: rows.map((r) => r.availableMinutes / 60) },
@@ -185,7 +183,7 @@ const sumCells = (s: Sums) => [formatMoney(s.received, s.currency), formatMoney(
 const SUM_HEADERS = ['Received', 'Refunded', 'Net', 'Payments', 'Refunds'];
 
 export function RevenuePanel({ filters, onExport }: PanelProps) {
-  const { value, problem } = useReport<RevenueDto>(keyOf('revenue', { filters }), () => clinic.reports.revenue(filters));
+  const { value, problem } = useReport('reports.revenue', filters);
   const byDoctor = value?.byDoctor ?? [];
   // The chart's bar heights only; the table carries the exact amounts.
   const series: ChartSeries[] = [{ label: 'Net received', values: byDoctor.map((d) => Number(d.net)) }];
@@ -202,7 +200,7 @@ export function RevenuePanel({ filters, onExport }: PanelProps) {
 }
 
 export function DuesPanel({ filters, onExport }: PanelProps) {
-  const { value, problem } = useReport<DuesDto>(keyOf('dues', { filters }), () => clinic.reports.dues(filters));
+  const { value, problem } = useReport('reports.dues', filters);
   const currency = value?.currency ?? 'INR';
   const series: ChartSeries[] = value
     ? [
@@ -226,7 +224,7 @@ export function DuesPanel({ filters, onExport }: PanelProps) {
 }
 
 export function PatientMixPanel({ filters, period, onExport }: PanelProps) {
-  const { value, problem } = useReport<PatientMixDto>(keyOf('mix', { filters, period }), () => clinic.reports.patientMix({ filters, period }));
+  const { value, problem } = useReport('reports.patientMix', { filters, period });
   const rows = value?.rows ?? [];
   const series: ChartSeries[] = [
     { label: 'New', values: rows.map((r) => r.newPatients) },

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DaySheetDto, ExportKind, ReportFilters, UserDto } from '../../../preload/contract';
+import type { ExportKind, ReportFilters, UserDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { shiftDate, todayIn } from '../../lib/dates';
-import { useClinicData, useTimeZone } from '../../stores/clinic-data';
+import { useClinicData, useTimeZone } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -12,11 +12,11 @@ import { toast } from '../../ui/toasts';
 import { DaySheetTables, PrintDaySheetButton } from './DaySheet';
 import { exportCalendar, exportReport } from './exporting';
 import { AttendancePanel, DuesPanel, PatientMixPanel, RevenuePanel, StatusPanel, UtilisationPanel, type Period } from './ReportPanels';
-import { useReport } from './useReport';
+import { useRefreshReports, useReport } from './useReport';
 import './reports.css';
 
 function DaySheetPanel({ date, doctorId, onExport }: { date: string; doctorId?: number; onExport(kind: ExportKind, format: 'csv' | 'xlsx'): void }) {
-  const { value, problem } = useReport<DaySheetDto>(`day-sheet:${date}:${doctorId ?? ''}`, () => clinic.reports.daySheet({ date, doctorId }));
+  const { value, problem } = useReport('reports.daySheet', { date, doctorId });
   return (
     <section aria-label="Day sheet">
       <div className="report-actions">
@@ -38,7 +38,7 @@ function DaySheetPanel({ date, doctorId, onExport }: { date: string; doctorId?: 
 export function ReportsScreen() {
   const timeZone = useTimeZone();
   const session = useSession((s) => s.session);
-  const doctors = useClinicData((s) => s.doctors);
+  const doctors = useClinicData().doctors;
   const isAdmin = session?.role === 'ADMIN';
   const today = todayIn(timeZone);
   const [from, setFrom] = useState(() => shiftDate(today, -29));
@@ -49,7 +49,7 @@ export function ReportsScreen() {
   const [userId, setUserId] = useState<number>();
   const [period, setPeriod] = useState<Period>('day');
   const [users, setUsers] = useState<UserDto[]>([]);
-  const [refreshes, setRefreshes] = useState(0);
+  const refresh = useRefreshReports();
 
   useEffect(() => {
     if (!isAdmin) return;
@@ -60,8 +60,7 @@ export function ReportsScreen() {
   const rangeProblem = to < from ? 'The end date must not be before the start date' : undefined;
   const filters: ReportFilters = useMemo(
     () => ({ from, to, ...(doctorId ? { doctorId } : {}), ...(specialization ? { specialization } : {}), ...(userId ? { userId } : {}) }),
-    // A refresh makes a new object with the same values, so every open report asks again.
-    [from, to, doctorId, specialization, userId, refreshes],
+    [from, to, doctorId, specialization, userId],
   );
 
   const onExport = (kind: ExportKind, format: 'csv' | 'xlsx') => {
@@ -113,7 +112,7 @@ export function ReportsScreen() {
       <div className="screen-head">
         <h1>Reports</h1>
         <span className="spacer" />
-        <Button onClick={() => setRefreshes((n) => n + 1)}>Refresh</Button>
+        <Button onClick={refresh}>Refresh</Button>
       </div>
       <div className="report-filters" role="group" aria-label="Report filters">
         <Field label="From" type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />

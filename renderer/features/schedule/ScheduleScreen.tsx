@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { groupBy } from '../../../preload/contract/group-by';
 import { fromMinutes, longDay, minutesNowIn, shiftDate, shortDay, todayIn, weekOf } from '../../lib/dates';
-import { useClinicData, useTimeZone } from '../../stores/clinic-data';
+import { useClinicData, useTimeZone } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -35,7 +35,7 @@ function useNow(timeZone: string) {
 export function ScheduleScreen() {
   const timeZone = useTimeZone();
   const now = useNow(timeZone);
-  const doctors = useClinicData((s) => s.doctors);
+  const doctors = useClinicData().doctors;
   // A doctor opens on their own week; the desk on everyone's day.
   const ownDoctorId = useSession((st) => st.session?.doctorId ?? undefined);
   const [view, setView] = useState<'day' | 'week'>(ownDoctorId ? 'week' : 'day');

@@ -2,7 +2,7 @@ import { callNext } from '../queue/waitingRoom';
 import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
-import { useClinicData } from '../../stores/clinic-data';
+import { useClinicData } from '../../api/clinic-data';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
@@ -30,17 +30,15 @@ const typingIn = (target: EventTarget | null) => target instanceof HTMLElement &
  */
 export function AppShell() {
   const { session, setSession } = useSession();
-  const { settings, load } = useClinicData();
+  const { settings } = useClinicData();
   const [offline, setOffline] = useState<string>();
   const [dialog, setDialog] = useState<GlobalDialog | null>(null);
   const { section, go } = useNavigation();
   useIdleLock();
 
   useEffect(() => {
-    void load();
-    const offs = [clinic.on('connection.changed', ({ online, message }) => setOffline(online ? undefined : message)), clinic.on('resync', () => void load())];
-    return () => offs.forEach((off) => off());
-  }, [load]);
+    return clinic.on('connection.changed', ({ online, message }) => setOffline(online ? undefined : message));
+  }, []);
 
   // Nothing of this user's work outlives the frame: the next person starts on Today, with no
   // patient open and no toasts naming patients.
@@ -51,9 +49,6 @@ export function AppShell() {
     },
     [],
   );
-
-  // Doctors and settings are edited rarely and without an event: refreshed on each section change.
-  useEffect(() => void load(), [section, load]);
 
   const role = session?.role;
   const locked = !!session?.locked;

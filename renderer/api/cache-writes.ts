@@ -1,0 +1,69 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { AppointmentDto, ChannelName, Req, Res } from '../../preload/contract';
+
+const APPOINTMENT_REPLIES = new Set<ChannelName>([
+  'appointments.book',
+  'appointments.reschedule',
+  'appointments.cancel',
+  'appointments.checkIn',
+  'appointments.complete',
+  'appointments.noShow',
+  'appointments.undo',
+  'appointments.walkIn',
+  'appointments.callNext',
+  'appointments.stage',
+  'appointments.setPriority',
+]);
+
+const byTime = (a: AppointmentDto, b: AppointmentDto) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id - b.id;
+
+/** An appointment as main now has it, placed in (or taken out of) every cached day it belongs to. */
+function placeAppointment(queryClient: QueryClient, appointment: AppointmentDto) {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: ['appointments.list'] })) {
+    const req = query.queryKey[1] as Req<'appointments.list'>;
+    const belongs = req.doctorIds.includes(appointment.doctorId) && appointment.date >= req.from && appointment.date <= req.to;
+    queryClient.setQueryData<Res<'appointments.list'>>(query.queryKey, (list) => {
+      if (!list) return list;
+      const others = list.filter((a) => a.id !== appointment.id);
+      if (!belongs) return others.length === list.length ? list : others;
+      return [...others, appointment].sort(byTime);
+    });
+  }
+}
+
+/** A patient's saved fields, into their open record. */
+export function mergePatient(queryClient: QueryClient, patient: Partial<Res<'patients.update'>> & { id: number }) {
+  queryClient.setQueryData<Res<'patients.get'>>(['patients.get', { id: patient.id }], (page) => page && { ...page, patient: { ...page.patient, ...patient } });
+}
+
+/** Writes whose reply is not the listed answer itself: what they change is asked again. */
+const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
+  'doctors.create': ['doctors.list', 'doctors.specializations'],
+  'doctors.update': ['doctors.list', 'doctors.specializations'],
+  'doctors.setActive': ['doctors.list', 'doctors.specializations'],
+  'doctors.delete': ['doctors.list', 'doctors.specializations'],
+  'users.create': ['users.list'],
+  'users.update': ['users.list'],
+  'users.setDisabled': ['users.list'],
+  'users.resetPassword': ['users.list'],
+  'users.unlock': ['users.list'],
+  'messaging.sendNow': ['messaging.forAppointment', 'messaging.failures'],
+  'messaging.markHandled': ['messaging.inbox'],
+  'messaging.updateSettings': ['messaging.getSettings'],
+  'messaging.saveTemplate': ['messaging.templates'],
+  'video.updateSettings': ['video.getSettings'],
+  'video.patientLink': ['messaging.forAppointment'],
+  'backup.saveSchedule': ['backup.getSchedule', 'backup.status'],
+  'backup.runNow': ['backup.status'],
+};
+
+/**
+ * A mutation's reply, straight into the answers it changes, so the PC that made the change
+ * shows it without asking again. What a reply cannot place is left to the change event.
+ */
+export function writeReply<C extends ChannelName>(queryClient: QueryClient, channel: C, reply: Res<C>): void {
+  if (APPOINTMENT_REPLIES.has(channel)) placeAppointment(queryClient, reply as AppointmentDto);
+  else if (channel === 'settings.update') queryClient.setQueryData(['settings.get', {}], reply);
+  else if (channel === 'patients.update') mergePatient(queryClient, reply as Res<'patients.update'>);
+  for (const asked of ASK_AGAIN[channel] ?? []) void queryClient.invalidateQueries({ queryKey: [asked] });
+}

@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import type { DoctorDto, SettingsDto } from '../../preload/contract';
+import { problemOf } from './call';
+import { useClinicQuery } from './query';
+
+const NO_DOCTORS: DoctorDto[] = [];
+
+/**
+ * Settings and the active doctors: needed on every screen (time zone, currency, pick lists),
+ * asked once and kept current by the data layer like everything else.
+ */
+export function useClinicData(): { settings: SettingsDto | undefined; doctors: DoctorDto[]; problem: string | undefined } {
+  const settings = useClinicQuery('settings.get', {});
+  const doctors = useClinicQuery('doctors.list', {});
+  const sorted = useMemo(() => (doctors.data ? [...doctors.data].sort((a, b) => a.name.localeCompare(b.name)) : NO_DOCTORS), [doctors.data]);
+  return { settings: settings.data, doctors: sorted, problem: problemOf(settings.error ?? doctors.error) };
+}
+
+/** The clinic's settings alone, for screens that show no pick list of doctors. */
+export function useSettings(): { settings: SettingsDto | undefined; problem: string | undefined } {
+  const settings = useClinicQuery('settings.get', {});
+  return { settings: settings.data, problem: problemOf(settings.error) };
+}
+
+/** The clinic's zone; before settings arrive, the PC's own, so dates are never blank. */
+export function useTimeZone(): string {
+  return useClinicQuery('settings.get', {}).data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

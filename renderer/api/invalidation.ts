@@ -1,0 +1,94 @@
+import type { Query, QueryClient } from '@tanstack/react-query';
+import type { ChannelName, ClinicApi, EventName, Req } from '../../preload/contract';
+import { touches, type Change } from './touches';
+
+/** A burst of changes (a template expanded, a leave cancelling thirty bookings) is one refetch. */
+const COALESCE_MS = 50;
+
+type Rule<C extends ChannelName = ChannelName> = { channel: C; when?: (change: Change, req: Req<C>) => boolean };
+const rule = <C extends ChannelName>(channel: C, when?: (change: Change, req: Req<C>) => boolean): Rule => ({ channel, when }) as Rule;
+
+const sameId = (id: number | null, wanted: number) => id === null || id === wanted;
+
+/**
+ * Which cached answers each change event can make wrong. An answer not listed here is never
+ * refetched by an event: it is asked for when shown, or its screen offers a refresh (reports).
+ * `resync` (live updates were interrupted) marks every answer out of date.
+ */
+export const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
+  'appointments.changed': [
+    rule('appointments.list', (c, r) => touches(c, { doctorIds: r.doctorIds, from: r.from, to: r.to })),
+    rule('appointments.queue', (c, r) => touches(c, { doctorId: r.doctorId })),
+    rule('appointments.freeSlots', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from })),
+    rule('appointments.history', (c, r) => sameId(c.id, r.id)),
+    rule('patients.get', (c, r) => sameId(c.patientId, r.id)),
+    rule('messaging.forAppointment', (c, r) => sameId(c.id, r.appointmentId)),
+    rule('payments.forAppointment', (c, r) => sameId(c.id, r.appointmentId)),
+  ],
+  'availability.changed': [
+    rule('availability.range', (c, r) => touches(c, { doctorIds: r.doctorIds, from: r.from, to: r.to })),
+    rule('availability.getTemplate', (c, r) => sameId(c.doctorId, r.doctorId)),
+    rule('appointments.freeSlots', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from })),
+  ],
+  // A patient's name and phone show on every list of appointments and in the queue.
+  'patients.changed': [
+    rule('patients.search'),
+    rule('patients.get', (c, r) => sameId(c.id, r.id)),
+    rule('appointments.list'),
+    rule('appointments.queue'),
+  ],
+  'payments.changed': [
+    rule('payments.forAppointment', (c, r) => sameId(c.appointmentId, r.appointmentId)),
+    rule('payments.dayEnd'),
+    rule('patients.get', (c, r) => sameId(c.patientId, r.id)),
+    rule('appointments.queue'),
+  ],
+  'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],
+};
+
+const affected = (event: EventName, change: Change) => (query: Query) => {
+  const [channel, req] = query.queryKey as [ChannelName, unknown];
+  if (event === 'resync') return true;
+  return (INVALIDATES[event] ?? []).some((r) => r.channel === channel && (r.when === undefined || r.when(change, req as never)));
+};
+
+/**
+ * Hears main's change events and marks what they touch out of date: shown answers refetch,
+ * hidden ones are forgotten. A different person signing in empties the cache.
+ * Returns the function that stops it.
+ */
+export function followChanges(api: ClinicApi, queryClient: QueryClient): () => void {
+  const due = new Set<Query>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    const queries = [...due];
+    due.clear();
+    for (const q of queries) {
+      // A shown answer is asked again; a hidden one (a day fetched ahead, a screen left) is
+      // dropped, so it can never be shown older than the change.
+      if (q.getObserversCount() > 0) void queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true });
+      else queryClient.removeQueries({ queryKey: q.queryKey, exact: true });
+    }
+  };
+  const heard = (event: EventName, change: Change) => {
+    for (const q of queryClient.getQueryCache().findAll({ predicate: affected(event, change) })) due.add(q);
+    if (due.size === 0) return;
+    clearTimeout(timer);
+    timer = setTimeout(flush, COALESCE_MS);
+  };
+  const NO_CHANGE: Change = { op: 'UPDATE', id: null, doctorId: null, patientId: null, appointmentId: null, date: null };
+  let userId: number | null | undefined;
+  const offs = [
+    ...(Object.keys(INVALIDATES) as EventName[]).map((event) => api.on(event, (c) => heard(event, c as Change))),
+    api.on('resync', () => heard('resync', NO_CHANGE)),
+    api.on('session.changed', ({ session }) => {
+      const next = session?.userId ?? null;
+      if (userId !== undefined && next !== userId) queryClient.clear();
+      userId = next;
+    }),
+  ];
+  return () => {
+    clearTimeout(timer);
+    offs.forEach((off) => off());
+  };
+}
