@@ -44,7 +44,7 @@ describe('NeighbourCache', () => {
   it('drops a kept range when a change touches its doctor and days, even while its fetch is under way', async () => {
     cache.prefetch([1], [{ from: '2030-03-05', to: '2030-03-05' }]);
     book.push(appointment(3, '2030-03-05'));
-    fake.emit('appointments.changed', { op: 'INSERT', id: 3, doctorId: 1, patientId: 1, appointmentId: null, date: '2030-03-05' });
+    fake.emit('appointments.changed', { op: 'INSERT', id: 3, doctorId: 1, patientId: 1, appointmentId: null, date: '2030-03-05', oldDoctorId: null, oldDate: null });
     expect(await idsOf('2030-03-05')).toEqual([1, 3]);
   });
 
@@ -52,15 +52,15 @@ describe('NeighbourCache', () => {
     cache.prefetch([1], [{ from: '2030-03-05', to: '2030-03-05' }]);
     await settled();
     book[0] = appointment(1, '2030-04-01');
-    fake.emit('appointments.changed', { op: 'UPDATE', id: 1, doctorId: 1, patientId: 1, appointmentId: null, date: '2030-04-01' });
+    fake.emit('appointments.changed', { op: 'UPDATE', id: 1, doctorId: 1, patientId: 1, appointmentId: null, date: '2030-04-01', oldDoctorId: 1, oldDate: '2030-03-05' });
     expect(await idsOf('2030-03-05')).toEqual([]);
   });
 
   it('keeps a range that a change elsewhere does not touch', async () => {
     cache.prefetch([1], [{ from: '2030-03-05', to: '2030-03-05' }]);
     await settled();
-    fake.emit('appointments.changed', { op: 'INSERT', id: 9, doctorId: 2, patientId: 1, appointmentId: null, date: '2030-03-05' });
-    fake.emit('appointments.changed', { op: 'INSERT', id: 10, doctorId: 1, patientId: 1, appointmentId: null, date: '2030-03-07' });
+    fake.emit('appointments.changed', { op: 'INSERT', id: 9, doctorId: 2, patientId: 1, appointmentId: null, date: '2030-03-05', oldDoctorId: null, oldDate: null });
+    fake.emit('appointments.changed', { op: 'INSERT', id: 10, doctorId: 1, patientId: 1, appointmentId: null, date: '2030-03-07', oldDoctorId: null, oldDate: null });
     await idsOf('2030-03-05');
     expect(listCalls()).toBe(1);
   });
