@@ -232,7 +232,7 @@ describe('live updates between two PCs on one clinic server', () => {
       }
       expect(raw.join('\n')).not.toMatch(leaks);
       for (const payload of raw) {
-        expect(Object.keys(JSON.parse(payload)).sort()).toEqual(['appointment_id', 'date', 'doctor_id', 'id', 'op', 'patient_id', 'table']);
+        expect(Object.keys(JSON.parse(payload)).sort()).toEqual(['appointment_id', 'date', 'doctor_id', 'id', 'old_date', 'old_doctor_id', 'op', 'patient_id', 'table']);
       }
     } finally {
       await listener.end();
