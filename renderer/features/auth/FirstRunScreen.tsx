@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { firstAdminSchema } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useSession } from '../../stores/session';
@@ -6,7 +7,6 @@ import { FormField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
-import { z } from 'zod';
 
 const guessZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
