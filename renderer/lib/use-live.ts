@@ -12,7 +12,6 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
  */
 export function useLive<T>(key: string, fetch: () => Promise<Outcome<T>>, listen: (again: () => void) => Array<() => void>) {
   const [state, setState] = useState<{ key: string; value?: T; problem?: string }>({ key });
-  const seq = useRef(0);
   const fetchRef = useRef(fetch);
   fetchRef.current = fetch;
   const listenRef = useRef(listen);
@@ -20,10 +19,13 @@ export function useLive<T>(key: string, fetch: () => Promise<Outcome<T>>, listen
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Counted per key: a reply to an older fetch, or one landing after the key changed, is dropped.
+    let latest = 0;
+    let live = true;
     const run = async () => {
-      const mine = ++seq.current;
+      const mine = ++latest;
       const r = await fetchRef.current();
-      if (mine !== seq.current) return;
+      if (!live || mine !== latest) return;
       setState((old) => (r.ok ? { key, value: r.value } : { key, value: old.key === key ? old.value : undefined, problem: r.message }));
     };
     const again = () => {
@@ -33,7 +35,7 @@ export function useLive<T>(key: string, fetch: () => Promise<Outcome<T>>, listen
     void run();
     const offs = listenRef.current(again);
     return () => {
-      seq.current++;
+      live = false;
       clearTimeout(timer);
       offs.forEach((off) => off());
     };

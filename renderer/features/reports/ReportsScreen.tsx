@@ -60,7 +60,7 @@ export function ReportsScreen() {
   const rangeProblem = to < from ? 'The end date must not be before the start date' : undefined;
   const filters: ReportFilters = useMemo(
     () => ({ from, to, ...(doctorId ? { doctorId } : {}), ...(specialization ? { specialization } : {}), ...(userId ? { userId } : {}) }),
-    // A refresh makes a new object with the same values, so every open report asks again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a refresh makes a new object with the same values, so every open report asks again
     [from, to, doctorId, specialization, userId, refreshes],
   );
 
