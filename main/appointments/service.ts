@@ -40,7 +40,7 @@ type Undo = z.output<typeof undoSchema>;
 type Slot = { date: string; startTime: string; endTime: string };
 type Who = { doctorId: number; patientId: number };
 
-export const UNDO_MINUTES = 10;
+const UNDO_MINUTES = 10;
 const MAX_LIST_DAYS = 31;
 const FREE_SLOT_CHUNK_DAYS = 7;
 

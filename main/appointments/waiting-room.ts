@@ -15,8 +15,8 @@ import { doctorDay, findAppointment, insertHistory, lockDays, queueDay, type App
 type SetPriority = z.output<typeof prioritySchema>;
 
 /** Days of stamps the estimates look back over, and the fewest visits they trust. */
-export const PACE_DAYS = 14;
-export const PACE_MIN_SAMPLES = 5;
+const PACE_DAYS = 14;
+const PACE_MIN_SAMPLES = 5;
 
 const STAGE_VERBS: Record<StageAction, string> = { start: 'marked as with the doctor', skip: 'skipped', sendBack: 'sent back to waiting' };
 

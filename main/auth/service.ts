@@ -24,7 +24,7 @@ const throttled = (seconds: number) =>
   `Too many failed sign-ins on this PC. Try again in ${waitText(seconds)}, or ask a clinic administrator to unlock the account.`;
 
 /** A user who may use the desktop app: not disabled, not a PATIENT account. */
-export function activeUser(row: UserRow | undefined): CurrentUser | undefined {
+function activeUser(row: UserRow | undefined): CurrentUser | undefined {
   if (!row || row.disabled_at !== null || row.role === 'PATIENT') return undefined;
   return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, doctorId: row.doctor_id };
 }

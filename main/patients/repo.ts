@@ -27,7 +27,7 @@ export interface PatientFields {
 
 const SUMMARY_COLUMNS = ['id', 'name', 'phone', 'email', 'date_of_birth', 'gender'] as const;
 
-export function toSummary(r: Pick<PatientRow, (typeof SUMMARY_COLUMNS)[number]>): PatientSummary {
+function toSummary(r: Pick<PatientRow, (typeof SUMMARY_COLUMNS)[number]>): PatientSummary {
   return { id: r.id, name: r.name, phone: r.phone, email: r.email, dateOfBirth: r.date_of_birth, gender: r.gender };
 }
 

@@ -27,7 +27,7 @@ const AUDITED_FIELDS = {
 type FieldChange = { before: unknown; after: unknown } | { changed: true };
 
 /** Only the fields whose stored value changed; medical history by the fact alone. */
-export function changedFields(before: PatientRow, after: PatientRow): Record<string, FieldChange> {
+function changedFields(before: PatientRow, after: PatientRow): Record<string, FieldChange> {
   const out: Record<string, FieldChange> = {};
   for (const [field, column] of Object.entries(AUDITED_FIELDS)) {
     if (before[column] !== after[column]) out[field] = { before: before[column], after: after[column] };
@@ -37,7 +37,7 @@ export function changedFields(before: PatientRow, after: PatientRow): Record<str
 }
 
 /** Medical history is clinical: doctors and administrators only. */
-export const mayReadHistory = (user: CurrentUser) => user.role === 'DOCTOR' || user.role === 'ADMIN';
+const mayReadHistory = (user: CurrentUser) => user.role === 'DOCTOR' || user.role === 'ADMIN';
 
 function uniqueEmail(err: unknown): AppError | undefined {
   const e = err as { code?: string; constraint?: string };

@@ -33,7 +33,7 @@ export async function paymentsOfPatient(knex: Knex, patientId: number): Promise<
 // reach JS as the exact decimal strings pg returns.
 
 /** Statuses of money that changed hands (a PENDING payment has not, yet). */
-export const RECEIVED = ['PAID', 'REFUNDED'] as const;
+const RECEIVED = ['PAID', 'REFUNDED'] as const;
 
 /**
  * When the money changed hands. Rows from before paid_at existed (the demo clinic, older data)
@@ -116,7 +116,7 @@ function receivedOn(knex: Knex, q: Knex.QueryBuilder, { date, timeZone }: Clinic
   );
 }
 
-export interface MoneySums {
+interface MoneySums {
   currency: string;
   received: string;
   refunded: string;

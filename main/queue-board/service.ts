@@ -8,7 +8,7 @@ import type { DisplayTickets } from './display-tickets';
 import { boardDay, boardNames, type BoardRow } from './repo';
 
 /** Waiting tokens the board lists after the called one. */
-export const NEXT_ON_BOARD = 3;
+const NEXT_ON_BOARD = 3;
 
 const token = (r: BoardRow) => ({ tokenNo: r.tokenNo, initials: r.initials, priority: r.priority });
 

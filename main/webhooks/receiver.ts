@@ -44,7 +44,7 @@ export interface WebhookReceiver {
  * the signature covers the sorted fields, so the same event re-sent with its fields reordered
  * (or re-encoded) is still valid and must still be the same event — a hash of the raw body is not.
  */
-export function dedupKeyOf(params: Record<string, string>, signature: string): string {
+function dedupKeyOf(params: Record<string, string>, signature: string): string {
   if (params.RoomSid && params.SequenceNumber) return `${params.RoomSid}:${params.SequenceNumber}`;
   const sorted = Object.keys(params)
     .sort()
@@ -53,8 +53,8 @@ export function dedupKeyOf(params: Record<string, string>, signature: string): s
 }
 
 /** How old (or how far ahead of this clock) an event's Timestamp may be: a captured, validly signed callback replayed later is refused. */
-export const WEBHOOK_MAX_AGE_MS = 15 * 60_000;
-export const WEBHOOK_MAX_AHEAD_MS = 5 * 60_000;
+const WEBHOOK_MAX_AGE_MS = 15 * 60_000;
+const WEBHOOK_MAX_AHEAD_MS = 5 * 60_000;
 
 function isFresh(timestamp: string | undefined, now: number): boolean {
   const at = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
