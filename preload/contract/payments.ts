@@ -71,6 +71,10 @@ export const paymentSchema = z.object({
   createdAt: instantSchema,
   patientName: z.string(),
   doctorName: z.string(),
+  /** Why the gateway last failed this payment (it stays PENDING and can be tried again). */
+  gatewayError: z.string().nullable().optional(),
+  /** Set when a gateway webhook did not match this payment (amount or currency): an ADMIN looks. */
+  flagReason: z.string().nullable().optional(),
 });
 export type PaymentDto = z.infer<typeof paymentSchema>;
 
