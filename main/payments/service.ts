@@ -5,6 +5,7 @@ import { transactionWithRetry } from '../db/retry';
 import type { CurrentUser } from '../ipc/context';
 import { AppError } from '../ipc/errors';
 import { readSettings } from '../settings/repo';
+import { gatewayTakingsByMethod } from './gateway/repo';
 import { overDueMessage } from './messages';
 import {
   clinicYear,
@@ -178,7 +179,7 @@ export class PaymentsService {
     return this.snapshot(async (trx) => {
       const { timeZone } = await readSettings(trx);
       const day = { date, timeZone };
-      return { date, timeZone, ...(await sumsReceivedOn(trx, day)), entries: await paymentsReceivedOn(trx, day) };
+      return { date, timeZone, ...(await sumsReceivedOn(trx, day)), entries: await paymentsReceivedOn(trx, day), gatewayByMethod: await gatewayTakingsByMethod(trx, day) };
     });
   }
 

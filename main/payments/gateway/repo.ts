@@ -89,12 +89,12 @@ export async function gatewayPaymentsOn(knex: Knex, { date, timeZone }: ClinicDa
 }
 
 /** Gateway payments seen by the clinic by their gateway payment id, whatever day they fell on. */
-export async function knownTransactionIds(knex: Knex, ids: string[]): Promise<Map<string, { id: number; amount: string; currency: string }>> {
+export async function knownTransactionIds(knex: Knex, ids: string[]): Promise<Map<string, { id: number; amount: string; currency: string; flagged: boolean }>> {
   if (ids.length === 0) return new Map();
-  const rows: { id: number; amount: string; currency: string; transactionId: string }[] = await knex('payments')
+  const rows: { id: number; amount: string; currency: string; flagged: boolean; transactionId: string }[] = await knex('payments')
     .whereNull('refund_of')
     .whereIn('transaction_id', ids)
-    .select('id', 'amount', 'currency', 'transaction_id as transactionId');
+    .select('id', 'amount', 'currency', knex.raw('flagged_at IS NOT NULL AS flagged'), 'transaction_id as transactionId');
   return new Map(rows.map((r) => [r.transactionId, r]));
 }
 

@@ -148,7 +148,8 @@ export class GatewayPaymentsService {
       const gatewayAmount = fromPaise(p.amountPaise);
       if (!mine) {
         mismatches.push({ kind: 'ONLY_AT_GATEWAY', gatewayPaymentId: p.id, paymentId: null, clinicAmount: null, gatewayAmount, note: `Captured by Razorpay (${p.method}) with no payment in Clinic Desk` });
-      } else if (toPaise(mine.amount) !== p.amountPaise || mine.currency !== p.currency) {
+      } else if (!mine.flagged && (toPaise(mine.amount) !== p.amountPaise || mine.currency !== p.currency)) {
+        // A flagged payment is listed once, below, with the webhook's own account of the difference.
         mismatches.push({ kind: 'AMOUNT_DIFFERS', gatewayPaymentId: p.id, paymentId: mine.id, clinicAmount: mine.amount, gatewayAmount, note: `Razorpay has ${p.currency} ${gatewayAmount}, Clinic Desk ${mine.currency} ${mine.amount}` });
       }
     }
