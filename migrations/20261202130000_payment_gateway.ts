@@ -16,6 +16,8 @@ import type { Knex } from 'knex';
 // - flagged_at, flag_reason: a webhook whose amount or currency does not match the payment it
 //   names is never accepted; the payment is flagged for an ADMIN instead.
 // - chk_payment_method gains NETBANKING and WALLET (gateway payments), still NOT VALID.
+// - payment_reconciliations: the daily job's result per clinic day (the day is its idempotency
+//   key: a second run, on this PC or another, stores nothing), for an ADMIN to read.
 
 const METHODS_BEFORE = `'CASH', 'CARD', 'UPI'`;
 const METHODS_AFTER = `'CASH', 'CARD', 'UPI', 'NETBANKING', 'WALLET'`;
@@ -33,6 +35,13 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.raw(`ALTER TABLE payment_settings ADD CONSTRAINT chk_payment_settings_single_row CHECK (id = 1)`);
   await knex('payment_settings').insert({ id: 1 });
+
+  await knex.schema.createTable('payment_reconciliations', (t) => {
+    t.date('day').primary();
+    t.timestamp('ran_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    t.integer('mismatches').notNullable();
+    t.jsonb('result').notNullable();
+  });
 
   await knex.schema.alterTable('payments', (t) => {
     t.string('gateway', 20);
@@ -63,5 +72,6 @@ export async function down(knex: Knex): Promise<void> {
     t.dropIndex(['transaction_id'], 'idx_payment_transaction_id');
     t.dropColumns('flag_reason', 'flagged_at', 'gateway_error', 'gateway_refund_id', 'gateway_method', 'gateway_order_id', 'gateway');
   });
+  await knex.schema.dropTable('payment_reconciliations');
   await knex.schema.dropTable('payment_settings');
 }

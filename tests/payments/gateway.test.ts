@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../preload/contract';
 import { WebhookWorker } from '../../main/jobs/webhook-worker';
+import { runReconciliation } from '../../main/payments/gateway/reconciliation-job';
+import { GatewayPaymentsService } from '../../main/payments/gateway/service';
 import { applyWebhookEvent } from '../../main/webhooks/apply';
 import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/receiver';
 import { RAZORPAY_WEBHOOK_PATH } from '../../preload/contract';
@@ -254,6 +256,14 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     // The day-end every desk closes shows the same gateway takings.
     const dayEnd = expectOk<{ gatewayByMethod: unknown }>(await h.call('payments.dayEnd', { date }, desk.sessionKey));
     expect(dayEnd.gatewayByMethod).toEqual(report.byGatewayMethod);
+    // The daily job stores the same result once per day, however often it runs.
+    const service = new GatewayPaymentsService(knex, keys.secretBox, h.razorpay.factory());
+    expect(await runReconciliation(knex, service, date)).toBe(true);
+    expect(await runReconciliation(knex, service, date)).toBe(false);
+    const runs = await knex('payment_reconciliations').where({ day: date });
+    expect(runs).toHaveLength(1);
+    expect(runs[0].mismatches).toBe(report.mismatches.length);
+    expect(runs[0].result.mismatches).toEqual(report.mismatches);
     // A webhook with nothing of the clinic's changes nothing in Clinic Desk.
     expect(await knex('payments').where({ transaction_id: strayPayment.id }).first()).toBeUndefined();
   });
