@@ -268,6 +268,18 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     expect(await knex('payments').where({ transaction_id: strayPayment.id }).first()).toBeUndefined();
   });
 
+  it('tells the desk what Razorpay refused and leaves nothing behind', async () => {
+    expectOk(await h.call('payments.updateSettings', { razorpayKeySecret: 'NotTheKeySecret_0000' }, admin.sessionKey));
+    const id = await appointment();
+    const before = await databaseSnapshot(knex, ['audit_log']);
+    expect(await h.callRaw('payments.collect', { appointmentId: id, via: 'QR' }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'Razorpay refused this: Authentication failed' },
+    });
+    expect(await databaseSnapshot(knex, ['audit_log'])).toBe(before);
+    await configureRazorpay(h);
+  });
+
   it('answers 503 while no webhook secret is set, and stores nothing', async () => {
     const before = await stored();
     expectOk(await h.call('payments.updateSettings', { razorpayWebhookSecret: null }, admin.sessionKey));

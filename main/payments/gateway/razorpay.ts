@@ -1,4 +1,5 @@
 import Razorpay from 'razorpay';
+import { AppError } from '../../ipc/errors';
 import type { GatewayCredentials, GatewayPayment, GatewaySettlement, PaymentGateway } from './gateway';
 
 const PAGE = 100;
@@ -29,11 +30,15 @@ interface RazorpaySettlement {
 /** Razorpay sends `notes: []` when there are none (a PHP empty array). */
 const notesOf = (notes: Record<string, string> | [] | undefined): Record<string, string> => (notes && !Array.isArray(notes) ? notes : {});
 
-/** Razorpay's errors carry { statusCode, error: { code, description } }; the message says what it refused. */
-function explain(err: unknown): Error {
-  const e = err as { statusCode?: number; error?: { description?: string; code?: string } };
-  if (e && typeof e === 'object' && e.error?.description) return new Error(`Razorpay refused (${e.statusCode ?? '?'} ${e.error.code ?? ''}): ${e.error.description}`);
-  return err instanceof Error ? err : new Error(String(err));
+/**
+ * Razorpay's errors carry { statusCode, error: { code, description } }: the desk is told what it
+ * refused; anything else means Razorpay could not be reached. Either way the caller's
+ * transaction rolls back, so nothing is left half made.
+ */
+function explain(err: unknown): AppError {
+  const e = err as { statusCode?: number; error?: { description?: string } };
+  if (e && typeof e === 'object' && e.error?.description) return new AppError('UNAVAILABLE', `Razorpay refused this: ${e.error.description}`);
+  return new AppError('UNAVAILABLE', 'Razorpay could not be reached; try again, or take the payment at the desk');
 }
 
 async function call<T>(work: () => Promise<unknown>): Promise<T> {
