@@ -16,6 +16,10 @@ import type { Knex } from 'knex';
 // - flagged_at, flag_reason: a webhook whose amount or currency does not match the payment it
 //   names is never accepted; the payment is flagged for an ADMIN instead.
 // - chk_payment_method gains NETBANKING and WALLET (gateway payments), still NOT VALID.
+// - payment_settings.teleconsult_prepay: the clinic asks teleconsultation patients to pay
+//   before joining: the join page shows the payment link until nothing is due.
+// - payments.gateway_url: what the patient opens or scans (a payment link's short URL, a QR's
+//   image), so the join page and a reprint can show it again.
 // - payment_reconciliations: the daily job's result per clinic day (the day is its idempotency
 //   key: a second run, on this PC or another, stores nothing), for an ADMIN to read.
 
@@ -30,6 +34,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('razorpay_key_id', 64);
     t.text('razorpay_key_secret');
     t.text('razorpay_webhook_secret');
+    t.boolean('teleconsult_prepay').notNullable().defaultTo(false);
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.bigInteger('updated_by');
   });
@@ -46,6 +51,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('payments', (t) => {
     t.string('gateway', 20);
     t.string('gateway_order_id', 255);
+    t.text('gateway_url');
     t.string('gateway_method', 20);
     t.string('gateway_refund_id', 255);
     t.text('gateway_error');
@@ -70,7 +76,7 @@ export async function down(knex: Knex): Promise<void> {
       ADD CONSTRAINT chk_payment_method CHECK (payment_method IS NULL OR payment_method IN (${METHODS_BEFORE})) NOT VALID`);
   await knex.schema.alterTable('payments', (t) => {
     t.dropIndex(['transaction_id'], 'idx_payment_transaction_id');
-    t.dropColumns('flag_reason', 'flagged_at', 'gateway_error', 'gateway_refund_id', 'gateway_method', 'gateway_order_id', 'gateway');
+    t.dropColumns('flag_reason', 'flagged_at', 'gateway_error', 'gateway_refund_id', 'gateway_method', 'gateway_url', 'gateway_order_id', 'gateway');
   });
   await knex.schema.dropTable('payment_reconciliations');
   await knex.schema.dropTable('payment_settings');

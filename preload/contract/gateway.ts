@@ -20,6 +20,8 @@ export const paymentSettingsSchema = z.object({
   razorpayKeyId: z.string().nullable(),
   razorpayKeySecretSet: z.boolean(),
   razorpayWebhookSecretSet: z.boolean(),
+  /** Teleconsultation patients pay (the payment link) before the join page lets them in. */
+  teleconsultPrepay: z.boolean(),
   /** Test-mode keys (rzp_test_…): no real money moves. */
   razorpayTestMode: z.boolean(),
   /** Key id and secret are set: orders, QR codes and links can be made. */
@@ -49,6 +51,7 @@ export const updatePaymentSettingsSchema = z.strictObject({
     .optional(),
   razorpayKeySecret: gatewaySecret('key secret').nullable().optional(),
   razorpayWebhookSecret: gatewaySecret('webhook secret').nullable().optional(),
+  teleconsultPrepay: z.boolean().optional(),
 });
 
 export const upiLinkRequestSchema = z.strictObject({ appointmentId: idSchema });

@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../preload/contract';
+import { joinGateway } from '../../main/gateway/join-routes';
 import { WebhookWorker } from '../../main/jobs/webhook-worker';
+import { PatientJoin } from '../../main/video/patient-join';
+import { TwilioRooms } from '../../main/video/rooms';
 import { runReconciliation } from '../../main/payments/gateway/reconciliation-job';
 import { GatewayPaymentsService } from '../../main/payments/gateway/service';
 import { applyWebhookEvent } from '../../main/webhooks/apply';
@@ -9,6 +12,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/
 import { RAZORPAY_WEBHOOK_PATH } from '../../preload/contract';
 import { MODES, type Mode } from '../support/databases';
 import { TEST_RAZORPAY, configureRazorpay, postWebhook, webhook, type RazorpayWebhook } from '../support/fake-razorpay';
+import { configureVideo } from '../support/fake-twilio';
 import { databaseSnapshot, expectOk, startHarness, type Harness } from '../support/harness';
 import { testKeys } from '../support/keys';
 import { waitFor } from '../support/wait';
@@ -266,6 +270,37 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     expect(runs[0].result.mismatches).toEqual(report.mismatches);
     // A webhook with nothing of the clinic's changes nothing in Clinic Desk.
     expect(await knex('payments').where({ transaction_id: strayPayment.id }).first()).toBeUndefined();
+  });
+
+  it('asks a teleconsultation patient to pay first when the clinic says so, and lets them in once the link is paid', async () => {
+    await configureVideo(knex);
+    expect(expectOk<PaymentSettingsDto>(await h.call('payments.updateSettings', { teleconsultPrepay: true }, admin.sessionKey)).teleconsultPrepay).toBe(true);
+    const id = await appointment();
+    const { appointment_date: date } = await knex('appointment_entities').where({ id }).first('appointment_date');
+    // 10:05 in Kolkata: inside the join window of the 10:00 appointment.
+    const clock = Date.parse(`${date}T04:35:00Z`);
+    const patientJoin = new PatientJoin(knex, new TwilioRooms(h.twilio.httpClient()), keys.secretBox, () => clock);
+    const joinSite = await startWebhookReceiver({ knex, log: () => undefined, secretBox: keys.secretBox, stored: () => undefined, join: joinGateway({ patientJoin, now: () => clock, log: () => undefined }) });
+    try {
+      const code = new URL(expectOk<{ link: string }>(await h.call('video.patientLink', { appointmentId: id }, admin.sessionKey)).link).pathname.split('/').at(-1)!;
+      const status = async () => (await fetch(`${joinSite.url}/join/${code}/status`)).json();
+      expect(await status()).toMatchObject({ place: 'unpaid', payUrl: null });
+      expect((await fetch(`${joinSite.url}/join/${code}/token`, { method: 'POST' })).status).toBe(409);
+
+      const { gatewayId, url: payUrl } = await collect('LINK', id);
+      expect(await status()).toMatchObject({ place: 'unpaid', payUrl });
+      const page = await (await fetch(`${joinSite.url}/join/${code}`)).text();
+      expect(page).toContain(`<a href="${payUrl}" rel="noopener noreferrer">Pay now</a>`);
+
+      await deliver(...h.razorpay.pay(gatewayId).events);
+      expect(await status()).toMatchObject({ place: 'inside' });
+      const joined = await fetch(`${joinSite.url}/join/${code}/token`, { method: 'POST' });
+      expect(joined.status).toBe(200);
+      expect(await joined.json()).toMatchObject({ place: 'joined' });
+    } finally {
+      await joinSite.close();
+      expectOk(await h.call('payments.updateSettings', { teleconsultPrepay: false }, admin.sessionKey));
+    }
   });
 
   it('tells the desk what Razorpay refused and leaves nothing behind', async () => {

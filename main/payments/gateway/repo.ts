@@ -112,3 +112,26 @@ export async function gatewayTakingsByMethod(knex: Knex, { date, timeZone }: Cli
   );
   return rows;
 }
+
+/**
+ * What a teleconsultation patient still owes before joining, and the newest payment link that
+ * asks for it; undefined when the clinic does not ask for prepayment or nothing is due.
+ */
+export async function prepayDue(knex: Knex, appointmentId: number): Promise<{ due: string; payUrl: string | null } | undefined> {
+  const { rows } = await knex.raw(
+    `SELECT t.due,
+            (SELECT p.gateway_url FROM payments p
+              WHERE p.appointment_id = ? AND p.status = 'PENDING' AND p.gateway_order_id LIKE 'plink%' AND p.flagged_at IS NULL
+              ORDER BY p.id DESC LIMIT 1) AS "payUrl"
+       FROM payment_settings s
+       CROSS JOIN LATERAL (
+         SELECT GREATEST(d.consultation_fee - COALESCE(sum(x.amount) FILTER (WHERE x.status IN ('PAID', 'REFUNDED')), 0), 0)::numeric(14,2) AS due
+           FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+           LEFT JOIN payments x ON x.appointment_id = a.id
+          WHERE a.id = ?
+          GROUP BY d.consultation_fee) t
+      WHERE s.id = 1 AND s.teleconsult_prepay AND t.due > 0`,
+    [appointmentId, appointmentId],
+  );
+  return rows[0];
+}

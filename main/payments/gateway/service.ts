@@ -109,7 +109,7 @@ export class GatewayPaymentsService {
       } else {
         gatewayId = (await gateway.createOrder({ amountPaise, currency: clinic.currency, receipt: `CD-PAY-${id}`, notes })).id;
       }
-      await setGatewayFields(trx, id, { gateway: gateway.name, gateway_order_id: gatewayId });
+      await setGatewayFields(trx, id, { gateway: gateway.name, gateway_order_id: gatewayId, gateway_url: url });
       return { id, gatewayId, url };
     });
     const payment = await findPayment(this.knex, result.id);

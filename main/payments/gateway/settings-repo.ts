@@ -8,6 +8,7 @@ export interface PaymentSettings {
   razorpayKeyId: string | null;
   razorpayKeySecret: string | null;
   razorpayWebhookSecret: string | null;
+  teleconsultPrepay: boolean;
   updatedAt: string;
 }
 
@@ -19,6 +20,7 @@ const columns = columnMapper<Fields>({
   razorpayKeyId: 'razorpay_key_id',
   razorpayKeySecret: 'razorpay_key_secret',
   razorpayWebhookSecret: 'razorpay_webhook_secret',
+  teleconsultPrepay: 'teleconsult_prepay',
 });
 
 export async function readPaymentSettings(knex: Knex): Promise<PaymentSettings> {

@@ -45,6 +45,7 @@ export function publicPaymentSettings(s: PaymentSettings): PaymentSettingsDto {
     razorpayKeyId: s.razorpayKeyId,
     razorpayKeySecretSet: !!s.razorpayKeySecret,
     razorpayWebhookSecretSet: !!s.razorpayWebhookSecret,
+    teleconsultPrepay: s.teleconsultPrepay,
     razorpayTestMode: !!s.razorpayKeyId?.startsWith('rzp_test_'),
     gatewayConfigured: !!(s.razorpayKeyId && s.razorpayKeySecret),
     webhookPath: RAZORPAY_WEBHOOK_PATH,
