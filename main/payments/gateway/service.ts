@@ -135,10 +135,10 @@ export class GatewayPaymentsService {
    * and not the other, or with another amount, and payments the webhooks flagged.
    */
   async reconciliation(date: string): Promise<ReconciliationDto> {
+    const gateway = await this.gateway();
     const { timeZone } = await readSettings(this.knex);
     const day = { date, timeZone };
     const { from, to } = await dayBounds(this.knex, day);
-    const gateway = await this.gateway();
     const [atGateway, settlements] = await Promise.all([gateway.paymentsBetween(from, to), gateway.settlementsBetween(from, to)]);
     const captured = atGateway.filter((p) => p.status === 'captured' || p.status === 'refunded');
     const known = await knownTransactionIds(this.knex, captured.map((p) => p.id));
