@@ -12,6 +12,8 @@ import { readBody } from '../shared/read-body';
 import { limitedServer, type HttpLimits } from '../shared/http-limits';
 import { GATEWAY_HEADERS } from '../gateway/headers';
 import { joinRouteOf, type joinGateway } from '../gateway/join-routes';
+import { RAZORPAY_WEBHOOK_PATH } from '../../preload/contract';
+import { receiveRazorpay } from '../payments/gateway/webhook';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -80,6 +82,9 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       const join = options.join && joinRouteOf(req.url);
       if (join) return await options.join!(req, res, join);
       if (req.method !== 'POST') return answer(res, 405, 'POST only');
+      if (new URL(req.url ?? '/', 'http://x').pathname === RAZORPAY_WEBHOOK_PATH) {
+        return await receiveRazorpay(req, res, { knex: options.knex, secretBox: options.secretBox, stored: options.stored, answer });
+      }
       const messaging = await messagingRouteOf(options.knex, req.url, options.secretBox);
       if (messaging) return await receiveMessaging(req, res, messaging, { knex: options.knex, stored: options.stored, answer });
       const settings = openVideoSecrets(await readVideoSettings(options.knex), options.secretBox);

@@ -6,6 +6,7 @@ import type { Database } from '../../main/db/open';
 import { createServices, type MainServices, type ServiceOptions } from '../../main/services';
 import { insertUser } from '../../main/users/repo';
 import { openScratch, type Mode } from './databases';
+import { FakeRazorpay } from './fake-razorpay';
 import { FakeTwilio } from './fake-twilio';
 import { testKeys } from './keys';
 
@@ -25,6 +26,8 @@ export interface Harness {
   db: Database;
   /** Where this harness's Twilio REST calls go (started on first use). */
   twilio: FakeTwilio;
+  /** Where this harness's Razorpay REST calls go. */
+  razorpay: FakeRazorpay;
   knex: Knex;
   services: MainServices;
   events: SentEvent[];
@@ -52,12 +55,15 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
     },
   };
   const twilio = new FakeTwilio();
+  const razorpay = new FakeRazorpay();
+  await razorpay.start();
   const keys = testKeys();
   const services = createServices(db, {
     clinicKey: keys.clinicKey,
     secretBox: keys.secretBox,
     version: '0.0.0-test',
     twilioHttpClient: twilio.httpClient(),
+    paymentGateway: razorpay.factory(),
     log: () => undefined,
     events: (event, payload, sessionKey) => events.push({ event, payload, sessionKey, at: Date.now() }),
     now: () => clock.now,
@@ -68,6 +74,7 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
   return {
     db,
     twilio,
+    razorpay,
     knex: db.knex,
     services,
     events,
@@ -90,6 +97,7 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
       services.stop();
       keys.dispose();
       await twilio.close();
+      await razorpay.close();
       await scratch?.dispose();
     },
   };
