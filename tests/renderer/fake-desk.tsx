@@ -15,7 +15,7 @@ import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './f
 export const TODAY = new Date().toISOString().slice(0, 10);
 const now = () => new Date().toISOString();
 
-function sessionFor(role: Role): SessionDto {
+export function sessionFor(role: Role): SessionDto {
   return { userId: 1, email: 'desk@sunrise.test', displayName: 'Priya Desk', role, doctorId: role === 'DOCTOR' ? 1 : null, locked: false, idleLockMinutes: 10 };
 }
 
