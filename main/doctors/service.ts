@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { DEFAULT_SPECIALIZATIONS, type DoctorDto, type createDoctorSchema, type updateDoctorSchema } from '../../preload/contract';
 import { countAppointmentsOfDoctor } from '../appointments/repo';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import { normalisePhone } from '../patients/phone';
 import { deleteDoctor, findDoctor, insertDoctor, listDoctors, specializationsInUse, updateDoctor, type DoctorFields } from './repo';
 

@@ -3,8 +3,8 @@ import { channels, parseRequest, type ChannelName, type ChannelSpec, type Res, t
 import type { AuditRecord } from '../audit/repo';
 import { CALL_CHANNELS } from '../auth/call-scope';
 import type { SessionStore } from '../auth/sessions';
-import type { CallContext, CurrentUser } from './context';
-import { AppError } from './errors';
+import type { CallContext, CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 
 /** What a handler knows about its call. `user` is set on every channel that is not public. */
 export interface Call<Public extends boolean = false> {

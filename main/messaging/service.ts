@@ -10,8 +10,8 @@ import type {
   updateMessagingSettingsSchema,
 } from '../../preload/contract';
 import { findAppointment, listAppointments, type AppointmentView } from '../appointments/repo';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import type { SecretBox } from '../secrets/secret-box';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';

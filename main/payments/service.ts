@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { DayEndSummaryDto, PaymentDto, ReceiptDto, recordPaymentSchema, refundSchema } from '../../preload/contract';
 import { transactionWithRetry } from '../db/retry';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { readSettings } from '../settings/repo';
 import { overDueMessage } from './messages';
 import {

@@ -1,4 +1,4 @@
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import type { Router } from '../ipc/router';
 import type { BoardService } from './service';
 

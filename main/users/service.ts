@@ -5,8 +5,8 @@ import { passwordProblem } from '../auth/password-policy';
 import type { SessionStore } from '../auth/sessions';
 import { clearFailures } from '../auth/throttle-repo';
 import { doctorExists, findDoctorIdByEmail } from '../doctors/repo';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { countOtherActiveAdmins, findUserById, insertUser, listUsers, toUserDto, updateUser, type UserRow } from './repo';
 
 function uniqueViolation(err: unknown): string | undefined {

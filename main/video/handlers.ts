@@ -1,6 +1,6 @@
 import type { AuthService } from '../auth/service';
 import type { SessionStore } from '../auth/sessions';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import type { Router } from '../ipc/router';
 import type { VideoService } from './service';
 import type { WindowTickets } from './window-tickets';

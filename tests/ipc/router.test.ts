@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Router, isUnavailable } from '../../main/ipc/router';
 import { SessionStore } from '../../main/auth/sessions';
-import { AppError } from '../../main/ipc/errors';
+import { AppError } from '../../main/shared/app-error';
 import type { AuditRecord } from '../../main/audit/repo';
 
 function router() {
