@@ -11,6 +11,7 @@ import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import { calledOf, callNextToken, moveStage, paceOfDoctors, setPriorityIf, type StageAction } from './queue-repo';
 import { doctorDay, findAppointment, insertHistory, lockDays, queueDay, type AppointmentView, type QueueRow } from './repo';
+import { refusalFor } from '../db/pg-errors';
 
 type SetPriority = z.output<typeof prioritySchema>;
 
@@ -133,9 +134,7 @@ export class WaitingRoomService {
     try {
       return await work();
     } catch (err) {
-      const e = (err ?? {}) as { code?: string; constraint?: string };
-      if (e.code === '23505' && e.constraint === 'uq_appointment_called') throw new AppError('CONFLICT', 'Another call of this doctor’s next token came first', 'doctorId');
-      throw err;
+      throw refusalFor(err) ?? err;
     }
   }
 

@@ -3,6 +3,7 @@ import { channels, parseRequest, type ChannelName, type ChannelSpec, type Res, t
 import type { AuditRecord } from '../audit/repo';
 import { CALL_CHANNELS } from '../auth/call-scope';
 import type { SessionStore } from '../auth/sessions';
+import { isUnavailable } from '../db/pg-errors';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 
@@ -37,20 +38,6 @@ export interface RouterDeps {
   idleLockMinutes(): Promise<number>;
   audit(record: AuditRecord): Promise<void>;
   log(message: string, err: unknown): void;
-}
-
-// Connection-level failures (server down, socket closed, pool exhausted) become UNAVAILABLE.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-
-export function isUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; name?: string; message?: string } | undefined;
-  return (
-    (typeof e?.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
-    e?.name === 'KnexTimeoutError' ||
-    // pg's own wording for a client whose socket broke; knex reports it from the ROLLBACK of a
-    // transaction whose server crashed mid-way (the original error is then lost).
-    /Connection terminated|Connection ended|connect ECONNREFUSED|Query read timeout|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Client was closed and is not queryable/.test(e?.message ?? '')
-  );
 }
 
 const REFUSAL_OUTCOMES: Partial<Record<AppError['code'], 'DENIED' | 'REFUSED'>> = {

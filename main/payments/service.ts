@@ -23,6 +23,7 @@ import {
   totalsOfAppointment,
   updatePaymentIf,
 } from './repo';
+import { refusalFor } from '../db/pg-errors';
 
 type RecordPayment = z.output<typeof recordPaymentSchema>;
 type Refund = z.output<typeof refundSchema>;
@@ -185,12 +186,7 @@ export class PaymentsService {
     try {
       return await transactionWithRetry(this.knex, work);
     } catch (err) {
-      const e = err as { code?: string; constraint?: string };
-      if (e.code === '23505' && e.constraint === 'payments_order_id_key') {
-        // Only a receipt number written outside Clinic Desk can collide with the counter.
-        throw new AppError('CONFLICT', 'The next receipt number is already used by a payment entered outside Clinic Desk; ask your administrator');
-      }
-      throw err;
+      throw refusalFor(err) ?? err;
     }
   }
 }

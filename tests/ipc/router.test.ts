@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Router, isUnavailable } from '../../main/ipc/router';
+import { isUnavailable } from '../../main/db/pg-errors';
+import { Router } from '../../main/ipc/router';
 import { SessionStore } from '../../main/auth/sessions';
 import { AppError } from '../../main/shared/app-error';
 import type { AuditRecord } from '../../main/audit/repo';
