@@ -31,6 +31,15 @@ export type Handler<C extends ChannelName> = (
 
 type AnyHandler = (req: unknown, call: Call<boolean>) => Promise<unknown>;
 
+/**
+ * Every channel of one domain (the part of its name before the dot) with its handler. A domain's
+ * map is written `{ ... } satisfies DomainHandlers<'patients'>`, so a channel added to the
+ * contract without a handler fails the type-check, not just the start-up check.
+ */
+export type DomainHandlers<Domain extends string> = {
+  [C in ChannelName as C extends `${Domain}.${string}` ? C : never]: Handler<C>;
+};
+
 export interface RouterDeps {
   sessions: SessionStore;
   /** The signed-in user from the database (a few seconds old at most); undefined when disabled, deleted or a PATIENT. */
@@ -86,8 +95,18 @@ export class Router {
   constructor(private readonly deps: RouterDeps) {}
 
   handle<C extends ChannelName>(channel: C, handler: Handler<C>): this {
+    return this.register(channel, handler as unknown as AnyHandler);
+  }
+
+  /** Registers a domain's map of handlers (see DomainHandlers). */
+  handleAll(handlers: { [C in ChannelName]?: Handler<C> }): this {
+    for (const [channel, handler] of Object.entries(handlers)) this.register(channel, handler as unknown as AnyHandler);
+    return this;
+  }
+
+  private register(channel: string, handler: AnyHandler): this {
     if (this.handlers.has(channel)) throw new Error(`Handler for ${channel} registered twice`);
-    this.handlers.set(channel, handler as unknown as AnyHandler);
+    this.handlers.set(channel, handler);
     return this;
   }
 
