@@ -47,6 +47,12 @@ export interface RouterDeps {
   idleLockMinutes(): Promise<number>;
   audit(record: AuditRecord): Promise<void>;
   log(message: string, err: unknown): void;
+  /**
+   * Checks each reply against its channel's `res` schema (development and test builds): a
+   * handler that strays from the contract fails its call loudly, naming the channel, instead
+   * of reaching a screen that trusts the type. Off in production, where replies pass untouched.
+   */
+  checkReplies?: boolean;
 }
 
 const REFUSAL_OUTCOMES: Partial<Record<AppError['code'], 'DENIED' | 'REFUSED'>> = {
@@ -82,6 +88,14 @@ function entityIdOf(req: unknown, value: unknown): number | null {
     if (typeof id === 'number') return id;
   }
   return null;
+}
+
+/** What is wrong with a handler's reply, per the channel's `res` schema; undefined when it fits. */
+function replyProblem(channel: string, spec: ChannelSpec, value: unknown): string | undefined {
+  const checked = spec.res.safeParse(value);
+  if (checked.success) return undefined;
+  const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(reply)'}: ${i.message}`).join('; ');
+  return `The reply of ${channel} does not match the contract: ${issues}`;
 }
 
 /**
@@ -144,6 +158,13 @@ export class Router {
       const call: Call<boolean> = { ctx, user, audit };
       const value = await handler(parsed.data, call);
       if (audit && !call.audited) await this.deps.audit({ ...audit, entityId: call.auditId ?? entityIdOf(parsed.data, value) });
+      if (this.deps.checkReplies) {
+        const strayed = replyProblem(channel, spec, value);
+        if (strayed) {
+          this.deps.log(strayed, value);
+          return fail('INTERNAL', strayed);
+        }
+      }
       return { ok: true, value };
     } catch (err) {
       if (!SERVICE_AUDITS_REFUSALS.has(channel)) await this.auditRefusal(channel, spec, ctx, { user, userId: user?.id }, parsed.data, err);
