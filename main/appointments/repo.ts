@@ -236,16 +236,27 @@ export async function insertBooking(
       'booked',
       knex.raw(
         `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in)
-         SELECT ?::bigint, ?::bigint, ?::date, ?::time, ?::time, ?::text, ?::bigint, ?::text, ?::boolean FROM locked RETURNING *`,
-        [a.patientId, a.doctorId, a.date, a.startTime, a.endTime, a.reason, a.bookedBy, a.overrideReason, a.isWalkIn ?? false],
+         SELECT :patientId::bigint, :doctorId::bigint, :appointmentDate::date, :startTime::time, :endTime::time, :reason::text, :bookedBy::bigint, :overrideReason::text, :isWalkIn::boolean
+           FROM locked RETURNING *`,
+        {
+          patientId: a.patientId,
+          doctorId: a.doctorId,
+          appointmentDate: a.date,
+          startTime: a.startTime,
+          endTime: a.endTime,
+          reason: a.reason,
+          bookedBy: a.bookedBy,
+          overrideReason: a.overrideReason,
+          isWalkIn: a.isWalkIn ?? false,
+        },
       ),
     )
     .with(
       'history',
       knex.raw(
         `INSERT INTO appointment_history (appointment_id, kind, from_status, to_status, reason, detail, changed_by)
-         SELECT booked.id, ?::text, ?::text, ?::text, ?::text, ?::jsonb, ?::bigint FROM booked`,
-        [h.kind, h.from_status, h.to_status, h.reason, h.detail, h.changed_by],
+         SELECT booked.id, :kind::text, :fromStatus::text, :toStatus::text, :reason::text, :detail::jsonb, :changedBy::bigint FROM booked`,
+        { kind: h.kind, fromStatus: h.from_status, toStatus: h.to_status, reason: h.reason, detail: h.detail, changedBy: h.changed_by },
       ),
     )
     .with('audited', insertAuditOf(knex, 'booked', audits))
