@@ -29,7 +29,6 @@ import {
   markUndone,
   nextToken,
   updateAppointmentIf,
-  type AppointmentView,
 } from './repo';
 import { SqlState, refusalFor, violatedConstraint } from '../db/pg-errors';
 
@@ -307,7 +306,7 @@ export class AppointmentsService {
     return ({ SCHEDULED: 'scheduled', COMPLETED: 'completed', CANCELLED: 'cancelled', NO_SHOW: 'marked as no-show' } as Record<string, string>)[status] ?? status;
   }
 
-  private async get(id: number): Promise<AppointmentView> {
+  private async get(id: number): Promise<AppointmentDto> {
     const a = await findAppointment(this.knex, id);
     if (!a) throw new AppError('NOT_FOUND', 'No such appointment', 'id');
     return a;

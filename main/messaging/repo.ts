@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { InboundDto, MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, MessageDto } from '../../preload/contract';
+import type { InboundDto, MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, MessageDto, MessageTemplateDto } from '../../preload/contract';
 import { columnMapper } from '../shared/columns';
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -71,17 +71,8 @@ export async function writeMessagingSettings(knex: Knex, changes: Partial<Messag
     .update({ ...settingsColumns.toColumns(changes), updated_at: knex.fn.now(), updated_by: updatedBy });
 }
 
-export interface Template {
-  id: number;
-  kind: MessageKind;
-  language: string;
-  channel: MessageChannel;
-  subject: string | null;
-  body: string;
-  dltEntityId: string | null;
-  dltTemplateId: string | null;
-  whatsappContentSid: string | null;
-}
+/** A template as stored: the DTO without its segment count, which is worked out from the body. */
+export type Template = Omit<MessageTemplateDto, 'segments'>;
 
 const templateColumns = columnMapper<Template>({
   id: 'id',
