@@ -100,6 +100,8 @@ export interface ServiceOptions {
   messagingSender?: Partial<Omit<SenderOptions, 'log' | 'secretBox' | 'twilioHttpClient'>> & { electionRetryMs?: number };
   /** The app's save dialog for exports; without it exports wait in a private folder for the bridge's download. */
   chooseSavePath?: SavePathChooser;
+  /** Check every reply against the contract (see RouterDeps.checkReplies). Default: unless NODE_ENV is production. */
+  checkReplies?: boolean;
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -124,6 +126,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     idleLockMinutes: async () => (await settings.get()).idleLockMinutes,
     audit: (record) => insertAudit(knex, record),
     log: options.log,
+    checkReplies: options.checkReplies ?? process.env.NODE_ENV !== 'production',
   });
   registerSystemHandlers(router, db, options.version);
   registerAuthHandlers(router, auth);

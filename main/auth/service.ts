@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { SessionDto } from '../../preload/contract';
 import { insertAudit, type AuditRecord } from '../audit/repo';
-import { AppError } from '../ipc/errors';
-import type { CallContext, CurrentUser } from '../ipc/context';
+import { AppError } from '../shared/app-error';
+import type { CallContext, CurrentUser } from '../shared/call-context';
 import type { SettingsService } from '../settings/service';
 import { isValidTimeZone } from '../settings/time-zone';
 import { countUsers, findUserByEmail, findUserById, insertUser, updateUser, type UserRow } from '../users/repo';

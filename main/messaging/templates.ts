@@ -1,4 +1,4 @@
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 
 export const TEMPLATE_VARIABLES = ['patient', 'doctor', 'date', 'time', 'clinic', 'link', 'token'] as const;
 type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];

@@ -1,18 +1,7 @@
 import type { Knex } from 'knex';
-import type { PaymentDto, ReceiptDto } from '../../preload/contract';
+import type { PatientPaymentDto, PaymentDto, ReceiptDto } from '../../preload/contract';
 
-export interface PatientPayment {
-  id: number;
-  appointmentId: number;
-  receiptNumber: string | null;
-  amount: string;
-  currency: string;
-  status: string;
-  method: string | null;
-  createdAt: string;
-}
-
-export async function paymentsOfPatient(knex: Knex, patientId: number): Promise<PatientPayment[]> {
+export async function paymentsOfPatient(knex: Knex, patientId: number): Promise<PatientPaymentDto[]> {
   return knex('payments as p')
     .join('appointment_entities as a', 'a.id', 'p.appointment_id')
     .where('a.patient_id', patientId)

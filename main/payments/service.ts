@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { DayEndSummaryDto, PaymentDto, ReceiptDto, recordPaymentSchema, refundSchema } from '../../preload/contract';
 import { transactionWithRetry } from '../db/retry';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { readSettings } from '../settings/repo';
 import { gatewayTakingsByMethod } from './gateway/repo';
 import { overDueMessage } from './messages';
@@ -26,6 +26,7 @@ import {
   totalsOfAppointment,
   updatePaymentIf,
 } from './repo';
+import { refusalFor } from '../db/pg-errors';
 
 type RecordPayment = z.output<typeof recordPaymentSchema>;
 type Refund = z.output<typeof refundSchema>;
@@ -201,12 +202,7 @@ export class PaymentsService {
     try {
       return await transactionWithRetry(this.knex, work);
     } catch (err) {
-      const e = err as { code?: string; constraint?: string };
-      if (e.code === '23505' && e.constraint === 'payments_order_id_key') {
-        // Only a receipt number written outside Clinic Desk can collide with the counter.
-        throw new AppError('CONFLICT', 'The next receipt number is already used by a payment entered outside Clinic Desk; ask your administrator');
-      }
-      throw err;
+      throw refusalFor(err) ?? err;
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { BoardDto } from '../../preload/contract';
 import { groupBy } from '../../preload/contract/group-by';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import type { DisplayTickets } from './display-tickets';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { updateVideoSettingsSchema, VideoSettingsDto } from '../../preload/contract';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import { isSealed } from '../secrets/sealed-secrets';
 import type { SecretBox } from '../secrets/secret-box';
 import type { TokenCredentials } from './tokens';

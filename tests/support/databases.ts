@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
 import type { DatabaseConfig, EmbeddedDatabaseConfig, ServerDatabaseConfig } from '../../main/db/config';
 import { openDatabase, type Database } from '../../main/db/open';
+import { pgErrorFields } from '../../main/db/pg-errors';
 
 /** The shared PostgreSQL on this machine; tests only ever create and drop their own databases. */
 export const ADMIN_URL = process.env.CLINIC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -101,7 +102,7 @@ export async function sqlState(promise: Promise<unknown>): Promise<string | unde
   try {
     await promise;
   } catch (err) {
-    return (err as { code?: string }).code;
+    return pgErrorFields(err).code;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ChannelName, EventName, Req, Result, Role } from '../../preload/contract';
+import type { ChannelName, EventName, Req, Res, Result, Role } from '../../preload/contract';
 import { hashPassword } from '../../main/auth/hashing';
 import { migrateToLatest } from '../../main/db/migrator';
 import type { Database } from '../../main/db/open';
@@ -33,8 +33,15 @@ export interface Harness {
   events: SentEvent[];
   /** A clock the harness controls (idle lock); starts at real time. */
   clock: { now: number; advance(ms: number): void };
-  call<C extends ChannelName>(channel: C, payload: Req<C>, sessionKey?: string): Promise<Result<unknown>>;
-  callRaw(channel: string, payload: unknown, sessionKey?: string): Promise<Result<unknown>>;
+  /** A call as the renderer makes it: the payload and the reply typed by the channel. */
+  call<C extends ChannelName>(channel: C, payload: Req<C>, sessionKey?: string, workstation?: string): Promise<Result<Res<C>>>;
+  /**
+   * Any payload, for hostile and malformed input: on a contract channel the reply (when ok) is
+   * still the channel's, since the payload is checked before any handler runs; on any other
+   * name it is not typed.
+   */
+  callRaw<C extends ChannelName>(channel: C, payload: unknown, sessionKey?: string, workstation?: string): Promise<Result<Res<C>>>;
+  callRaw(channel: string, payload: unknown, sessionKey?: string, workstation?: string): Promise<Result<unknown>>;
   /** Creates a user with TEST_PASSWORD and signs a fresh session in as them. */
   signInAs(role: Role | 'PATIENT', opts?: { email?: string; doctorId?: number }): Promise<{ sessionKey: string; userId: number; email: string }>;
   dispose(): Promise<void>;
@@ -69,8 +76,10 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
     now: () => clock.now,
     ...overrides,
   });
-  const callRaw = (channel: string, payload: unknown, sessionKey = 'anonymous') =>
-    services.router.call(channel, payload, { sessionKey, workstation: 'test-pc' });
+  // The router checks each reply against the channel's `res` schema in tests (checkReplies), so
+  // a reply that reaches a test on a contract channel has that channel's type.
+  const callRaw = ((channel: string, payload: unknown, sessionKey = 'anonymous', workstation = 'test-pc') =>
+    services.router.call(channel, payload, { sessionKey, workstation })) as Harness['callRaw'];
   return {
     db,
     twilio,
@@ -79,7 +88,7 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
     services,
     events,
     clock,
-    call: (channel, payload, sessionKey) => callRaw(channel, payload, sessionKey),
+    call: (channel, payload, sessionKey, workstation) => callRaw(channel, payload, sessionKey, workstation),
     callRaw,
     async signInAs(role, opts = {}) {
       const n = ++seq;
@@ -120,7 +129,8 @@ export async function databaseSnapshot(knex: Knex, except: readonly string[] = [
   return parts.join('\n');
 }
 
-export function expectOk<T>(result: Result<unknown>): T {
+/** The reply of a call that must succeed, typed by its channel (see Harness.call). */
+export function expectOk<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
+  return result.value;
 }
