@@ -29,7 +29,6 @@ import { ExportFiles, type SavePathChooser } from './reports/export-files';
 import { registerReportHandlers } from './reports/handlers';
 import { PaymentsService } from './payments/service';
 import type { GatewayFactory } from './payments/gateway/gateway';
-import { registerGatewayPaymentHandlers } from './payments/gateway/handlers';
 import { razorpayGateway } from './payments/gateway/razorpay';
 import { GatewayPaymentsService } from './payments/gateway/service';
 import { PatientsService } from './patients/service';
@@ -140,8 +139,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const displayTickets = new DisplayTickets();
   registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
   const gatewayPayments = new GatewayPaymentsService(knex, secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c)), options.now);
-  registerPaymentHandlers(router, new PaymentsService(knex, (trx, payment, amount, reason, creditNote) => gatewayPayments.refundAtGateway(trx, payment, amount, reason, creditNote)));
-  registerGatewayPaymentHandlers(router, gatewayPayments);
+  registerPaymentHandlers(router, new PaymentsService(knex, (trx, payment, amount, reason, creditNote) => gatewayPayments.refundAtGateway(trx, payment, amount, reason, creditNote)), gatewayPayments);
   const backups = new BackupService(db, settings, clinicKey, options.now);
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);

@@ -1,6 +1,6 @@
 import type { EventName, Role } from '../../preload/contract';
 import type { SessionStore } from '../auth/sessions';
-import type { CurrentUser } from '../ipc/context';
+import type { CurrentUser } from '../shared/call-context';
 import type { EventSink } from './hub';
 
 /**

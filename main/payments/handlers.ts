@@ -1,7 +1,8 @@
 import type { DomainHandlers, Router } from '../ipc/router';
+import type { GatewayPaymentsService } from './gateway/service';
 import type { PaymentsService } from './service';
 
-export function registerPaymentHandlers(router: Router, payments: PaymentsService): void {
+export function registerPaymentHandlers(router: Router, payments: PaymentsService, gateway: GatewayPaymentsService): void {
   router.handleAll({
     'payments.record': (req, { user }) => payments.record(req, user),
     'payments.confirm': (req, { user }) => payments.confirm(req.id, user),
@@ -9,5 +10,10 @@ export function registerPaymentHandlers(router: Router, payments: PaymentsServic
     'payments.receipt': (req) => payments.receipt(req.id),
     'payments.forAppointment': (req) => payments.forAppointment(req.appointmentId),
     'payments.dayEnd': (req) => payments.dayEnd(req.date),
+    'payments.upiLink': (req) => gateway.upiLink(req.appointmentId),
+    'payments.collect': (req, { user }) => gateway.collect(req, user),
+    'payments.getSettings': () => gateway.getSettings(),
+    'payments.updateSettings': (req, { user }) => gateway.updateSettings(req, user),
+    'payments.reconciliation': (req) => gateway.reconciliation(req.date),
   } satisfies DomainHandlers<'payments'>);
 }

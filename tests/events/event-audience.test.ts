@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_NAMES, ROLES, type EventName, type Role } from '../../preload/contract';
 import { SessionStore } from '../../main/auth/sessions';
 import { sessionScopedSink } from '../../main/events/audience';
-import type { CurrentUser } from '../../main/ipc/context';
+import type { CurrentUser } from '../../main/shared/call-context';
 import { EVENT_TABLE } from '../policy/event-table';
 
 const CHANGE = { op: 'UPDATE' as const, id: 1, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null };

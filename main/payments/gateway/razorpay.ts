@@ -1,5 +1,5 @@
 import Razorpay from 'razorpay';
-import { AppError } from '../../ipc/errors';
+import { AppError } from '../../shared/app-error';
 import type { GatewayCredentials, GatewayPayment, GatewaySettlement, PaymentGateway } from './gateway';
 
 const PAGE = 100;

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { collectSchema, PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../../preload/contract';
-import type { CurrentUser } from '../../ipc/context';
-import { AppError } from '../../ipc/errors';
+import type { CurrentUser } from '../../shared/call-context';
+import { AppError } from '../../shared/app-error';
 import type { SecretBox } from '../../secrets/secret-box';
 import { readSettings } from '../../settings/repo';
 import { fromPaise, toPaise } from '../money';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { RAZORPAY_WEBHOOK_PATH, type PaymentSettingsDto, type updatePaymentSettingsSchema } from '../../../preload/contract';
-import { AppError } from '../../ipc/errors';
+import { AppError } from '../../shared/app-error';
 import type { SecretBox } from '../../secrets/secret-box';
 import type { GatewayCredentials } from './gateway';
 import type { PaymentSettings } from './settings-repo';
