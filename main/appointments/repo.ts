@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { insertAuditOf, type AuditRecord } from '../audit/repo';
+import { shiftDate as shiftDay } from '../availability/wall-clock';
 
 export interface PatientAppointment {
   id: number;
@@ -76,18 +77,25 @@ export async function liveAppointmentsOfDoctors(knex: Knex, doctorIds: readonly 
     .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }]);
 }
 
-/** The times some doctors are booked (all but CANCELLED) over a date range: what free slots need, nothing more. */
+/** The times some doctors are booked (all but CANCELLED) over a date range, with their buffers: what free slots need, nothing more. */
 export async function busyTimesOfDoctors(
   knex: Knex,
   doctorIds: readonly number[],
   from: string,
   to: string,
-): Promise<Pick<BookedSpan, 'doctorId' | 'date' | 'startTime' | 'endTime'>[]> {
+): Promise<(Pick<BookedSpan, 'doctorId' | 'date' | 'startTime' | 'endTime'> & { bufferBeforeMinutes: number; bufferAfterMinutes: number })[]> {
   return knex('appointment_entities')
     .whereIn('doctor_id', doctorIds)
     .whereBetween('appointment_date', [from, to])
     .whereNot('status', 'CANCELLED')
-    .select('doctor_id as doctorId', 'appointment_date as date', 'start_time as startTime', 'end_time as endTime');
+    .select(
+      'doctor_id as doctorId',
+      'appointment_date as date',
+      'start_time as startTime',
+      'end_time as endTime',
+      'buffer_before_minutes as bufferBeforeMinutes',
+      'buffer_after_minutes as bufferAfterMinutes',
+    );
 }
 
 export interface HistoryEntry {
@@ -146,6 +154,12 @@ export interface AppointmentView {
   isWalkIn: boolean;
   cancelReason: string | null;
   overrideReason: string | null;
+  appointmentTypeId: number | null;
+  appointmentTypeName: string | null;
+  colour: string | null;
+  fee: string | null;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
 }
 
 /** Appointments as the screens show them; `from` is the table, or a CTE of its rows. */
@@ -153,6 +167,7 @@ function viewQuery(knex: Knex, from = 'appointment_entities') {
   return knex({ a: from })
     .join('patient_entities as p', 'p.id', 'a.patient_id')
     .join('doctor_entities as d', 'd.id', 'a.doctor_id')
+    .leftJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
     .select(
       'a.id',
       'a.patient_id as patientId',
@@ -171,6 +186,12 @@ function viewQuery(knex: Knex, from = 'appointment_entities') {
       'a.is_walk_in as isWalkIn',
       'a.cancel_reason as cancelReason',
       'a.override_reason as overrideReason',
+      'a.appointment_type_id as appointmentTypeId',
+      't.name as appointmentTypeName',
+      't.colour',
+      'a.fee',
+      'a.buffer_before_minutes as bufferBeforeMinutes',
+      'a.buffer_after_minutes as bufferAfterMinutes',
     );
 }
 
@@ -195,7 +216,26 @@ export interface NewAppointment {
   bookedBy: number;
   overrideReason: string | null;
   isWalkIn?: boolean;
+  /** Booked as a type: its fee and buffers are kept on the appointment. */
+  type?: BookedType | null;
 }
+
+export interface BookedType {
+  id: number;
+  fee: string;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+}
+
+const typeColumns = (t: BookedType | null | undefined) => ({
+  appointment_type_id: t?.id ?? null,
+  fee: t?.fee ?? null,
+  buffer_before_minutes: t?.bufferBeforeMinutes ?? 0,
+  buffer_after_minutes: t?.bufferAfterMinutes ?? 0,
+});
+
+/** The columns a change of type (or of a typed appointment's doctor) sets. */
+export const typeChanges = typeColumns;
 
 export async function insertAppointment(knex: Knex, a: NewAppointment): Promise<number> {
   const [row] = await knex('appointment_entities')
@@ -209,6 +249,7 @@ export async function insertAppointment(knex: Knex, a: NewAppointment): Promise<
       booked_by: a.bookedBy,
       override_reason: a.overrideReason,
       is_walk_in: a.isWalkIn ?? false,
+      ...typeColumns(a.type),
     })
     .returning('id');
   return row.id;
@@ -230,14 +271,19 @@ export async function insertBooking(
 ): Promise<AppointmentView> {
   const keys = [...new Set(lockKeys)].sort();
   const h = historyRow({ ...history, appointmentId: 0 });
+  const t = typeColumns(a.type);
   const view = await viewQuery(knex, 'booked')
     .with('locked', knex.raw(`SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtext(?)) AS l${i}`).join(', ')}`, keys.map((k) => `clinic-desk:${k}`)))
     .with(
       'booked',
       knex.raw(
-        `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in)
-         SELECT ?::bigint, ?::bigint, ?::date, ?::time, ?::time, ?::text, ?::bigint, ?::text, ?::boolean FROM locked RETURNING *`,
-        [a.patientId, a.doctorId, a.date, a.startTime, a.endTime, a.reason, a.bookedBy, a.overrideReason, a.isWalkIn ?? false],
+        `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in,
+                                           appointment_type_id, fee, buffer_before_minutes, buffer_after_minutes)
+         SELECT ?::bigint, ?::bigint, ?::date, ?::time, ?::time, ?::text, ?::bigint, ?::text, ?::boolean, ?::bigint, ?::numeric, ?::int, ?::int FROM locked RETURNING *`,
+        [
+          ...[a.patientId, a.doctorId, a.date, a.startTime, a.endTime, a.reason, a.bookedBy, a.overrideReason, a.isWalkIn ?? false],
+          ...[t.appointment_type_id, t.fee, t.buffer_before_minutes, t.buffer_after_minutes],
+        ],
       ),
     )
     .with(
@@ -270,23 +316,33 @@ export async function updateAppointmentIf(
   return rows.length > 0;
 }
 
-/** The live appointment a booking would overlap (of the doctor, or of the patient). */
+/**
+ * The live appointment a booking would overlap (of the doctor, or of the patient). A doctor's
+ * appointments are compared with their buffers, as the exclusion constraint compares them.
+ */
 export async function findClash(
   knex: Knex,
   who: { doctorId: number } | { patientId: number },
-  slot: { date: string; startTime: string; endTime: string },
+  slot: { date: string; startTime: string; endTime: string; bufferBeforeMinutes?: number; bufferAfterMinutes?: number },
   excludeId: number | null,
 ): Promise<AppointmentView | undefined> {
+  const byDoctor = 'doctorId' in who;
+  const before = byDoctor ? (slot.bufferBeforeMinutes ?? 0) : 0;
+  const after = byDoctor ? (slot.bufferAfterMinutes ?? 0) : 0;
+  const [theirBefore, theirAfter] = byDoctor ? ['a.buffer_before_minutes', 'a.buffer_after_minutes'] : ['0', '0'];
   return viewQuery(knex)
-    .where('doctorId' in who ? { 'a.doctor_id': who.doctorId } : { 'a.patient_id': who.patientId })
-    .where('a.appointment_date', slot.date)
+    .where(byDoctor ? { 'a.doctor_id': who.doctorId } : { 'a.patient_id': who.patientId })
+    .whereBetween('a.appointment_date', [shiftDay(slot.date, -1), shiftDay(slot.date, 1)])
     .whereNot('a.status', 'CANCELLED')
-    .where('a.start_time', '<', slot.endTime)
-    .where('a.end_time', '>', slot.startTime)
+    .whereRaw(
+      `tsrange(a.appointment_date + a.start_time - ${theirBefore} * interval '1 minute', a.appointment_date + a.end_time + ${theirAfter} * interval '1 minute')
+       && tsrange(?::date + ?::time - ?::int * interval '1 minute', ?::date + ?::time + ?::int * interval '1 minute')`,
+      [slot.date, slot.startTime, before, slot.date, slot.endTime, after],
+    )
     .modify((q) => {
       if (excludeId) q.whereNot('a.id', excludeId);
     })
-    .orderBy('a.start_time')
+    .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }])
     .first();
 }
 

@@ -32,6 +32,7 @@ import {
   undoSchema,
   walkInSchema,
 } from './appointments';
+import { appointmentTypeSchema, createAppointmentTypeSchema, listAppointmentTypesSchema, updateAppointmentTypeSchema } from './appointment-types';
 import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
 import {
   addExceptionSchema,
@@ -191,6 +192,12 @@ export const channels = {
     audit: { entity: 'availability', kind: 'write' },
   }),
   'availability.range': channel({ req: availabilityRangeSchema, res: z.array(availabilityWindowSchema), roles: ALL }),
+
+  // Appointment types (services): everyone books by them, an administrator defines them.
+  'appointmentTypes.list': channel({ req: listAppointmentTypesSchema, res: z.array(appointmentTypeSchema), roles: ALL }),
+  'appointmentTypes.create': channel({ req: createAppointmentTypeSchema, res: appointmentTypeSchema, roles: ADMIN, audit: { entity: 'appointment_type', kind: 'write' } }),
+  'appointmentTypes.update': channel({ req: updateAppointmentTypeSchema, res: appointmentTypeSchema, roles: ADMIN, audit: { entity: 'appointment_type', kind: 'write' } }),
+  'appointmentTypes.deactivate': channel({ req: byId, res: appointmentTypeSchema, roles: ADMIN, audit: { entity: 'appointment_type', kind: 'write' } }),
 
   'appointments.list': channel({ req: listAppointmentsSchema, res: z.array(appointmentSchema), roles: ALL }),
   'appointments.freeSlots': channel({ req: freeSlotsSchema, res: z.array(freeSlotSchema), roles: ALL }),

@@ -7,6 +7,7 @@ export * from './patients';
 export * from './doctors';
 export * from './availability';
 export * from './appointments';
+export * from './appointment-types';
 export * from './board';
 export * from './payments';
 export * from './backup';

@@ -74,6 +74,11 @@ async function someAppointment(h: Harness, date = FUTURE, extra: Record<string, 
   return id;
 }
 
+async function someAppointmentType(h: Harness): Promise<number> {
+  const [{ id }] = await h.knex('appointment_types').insert({ name: `Fixture visit ${++n}.${process.pid}`, duration_minutes: 20, fee: '800.00' }).returning('id');
+  return id;
+}
+
 async function somePayment(h: Harness, extra: Record<string, unknown> = {}): Promise<number> {
   const [{ id }] = await h
     .knex('payments')
@@ -126,6 +131,16 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'availability.addException': async (h) => ({ doctorId: await someDoctor(h), date: '2026-12-02', kind: 'LEAVE', note: 'Conference' }),
   'availability.removeWindow': async (h) => ({ id: await someWindow(h) }),
   'availability.range': async (h) => ({ doctorIds: [await someDoctor(h)], from: '2026-12-01', to: '2026-12-07' }),
+  'appointmentTypes.list': async (h) => ({ doctorId: await someDoctor(h), includeInactive: true }),
+  'appointmentTypes.create': async (h) => ({
+    name: `New visit ${++n}.${process.pid}`,
+    durationMinutes: 20,
+    fee: '800',
+    bufferAfterMinutes: 5,
+    doctors: [{ doctorId: await someDoctor(h), fee: '650.50', isDefault: true }],
+  }),
+  'appointmentTypes.update': async (h) => ({ id: await someAppointmentType(h), fee: '400', durationMinutes: 10 }),
+  'appointmentTypes.deactivate': async (h) => ({ id: await someAppointmentType(h) }),
   'appointments.list': async (h) => ({ doctorIds: [await someDoctor(h)], from: FUTURE, to: '2099-01-06' }),
   'appointments.freeSlots': async (h) => ({ doctorId: (await somePatientAndDoctor(h)).doctorId, from: FUTURE, days: 2, count: 3 }),
   'appointments.book': async (h) => ({ ...(await somePatientAndDoctor(h)), date: FUTURE, startTime: '10:00', reason: 'Fever' }),

@@ -64,6 +64,12 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'availability.removeWindow': { roles: AD, locked: false, own: DOCTORS_OWN },
   'availability.range': { roles: ADR, locked: false },
 
+  // Appointment types: everyone books by them, administrators define them.
+  'appointmentTypes.list': { roles: ADR, locked: false },
+  'appointmentTypes.create': { roles: A, locked: false },
+  'appointmentTypes.update': { roles: A, locked: false },
+  'appointmentTypes.deactivate': { roles: A, locked: false },
+
   // The front desk's day: every role.
   'appointments.list': { roles: ADR, locked: false },
   'appointments.freeSlots': { roles: ADR, locked: false },
