@@ -24,6 +24,7 @@ import * as videoJoinCodes from './20261202080000_video_join_codes';
 import * as waitingRoomStages from './20261202090000_waiting_room_stages';
 import * as tokenBoard from './20261202090100_token_board';
 import * as appointmentTypes from './20261202120000_appointment_types';
+import * as appointmentSeries from './20261202120100_appointment_series';
 
 export interface NamedMigration {
   name: string;
@@ -67,4 +68,5 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261202090100_token_board', migration: tokenBoard },
   // Scheduling depth: appointment types, series, waitlist, recalls (issue 20: 20261202120000..0999).
   { name: '20261202120000_appointment_types', migration: appointmentTypes },
+  { name: '20261202120100_appointment_series', migration: appointmentSeries },
 ];

@@ -98,6 +98,15 @@ export async function busyTimesOfDoctors(
     );
 }
 
+/** The times a patient is booked (all but CANCELLED) over a date range. */
+export async function busyTimesOfPatient(knex: Knex, patientId: number, from: string, to: string): Promise<{ date: string; startTime: string; endTime: string }[]> {
+  return knex('appointment_entities')
+    .where('patient_id', patientId)
+    .whereBetween('appointment_date', [from, to])
+    .whereNot('status', 'CANCELLED')
+    .select('appointment_date as date', 'start_time as startTime', 'end_time as endTime');
+}
+
 export interface HistoryEntry {
   appointmentId: number;
   kind: string;
@@ -160,6 +169,7 @@ export interface AppointmentView {
   fee: string | null;
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
+  seriesId: number | null;
 }
 
 /** Appointments as the screens show them; `from` is the table, or a CTE of its rows. */
@@ -192,6 +202,7 @@ function viewQuery(knex: Knex, from = 'appointment_entities') {
       'a.fee',
       'a.buffer_before_minutes as bufferBeforeMinutes',
       'a.buffer_after_minutes as bufferAfterMinutes',
+      'a.series_id as seriesId',
     );
 }
 
@@ -218,6 +229,7 @@ export interface NewAppointment {
   isWalkIn?: boolean;
   /** Booked as a type: its fee and buffers are kept on the appointment. */
   type?: BookedType | null;
+  seriesId?: number | null;
 }
 
 export interface BookedType {
@@ -250,6 +262,7 @@ export async function insertAppointment(knex: Knex, a: NewAppointment): Promise<
       override_reason: a.overrideReason,
       is_walk_in: a.isWalkIn ?? false,
       ...typeColumns(a.type),
+      series_id: a.seriesId ?? null,
     })
     .returning('id');
   return row.id;

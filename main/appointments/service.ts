@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { AppointmentDto, AvailabilityWindow, DoctorDto, bookSchema, freeSlotsSchema, rescheduleSchema, undoSchema, walkInSchema } from '../../preload/contract';
+import { horizonProblem } from '../appointment-types/horizon';
 import { defaultTypeOf, findType, typeForDoctor, type TypeForDoctor } from '../appointment-types/repo';
+import { hoursProblem } from '../availability/hours';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { transactionWithRetry, withRetry } from '../db/retry';
 import { windowsInRange } from '../availability/repo';
-import { freeSlotsOfDay, isWithinAvailability } from '../availability/slots';
+import { freeSlotsOfDay } from '../availability/slots';
 import { daysBetween, eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
 import { findDoctor, findDoctorWithDay, listDoctors } from '../doctors/repo';
 import type { CallContext, CurrentUser } from '../ipc/context';
@@ -50,12 +52,7 @@ const FREE_SLOT_CHUNK_DAYS = 7;
 
 const hhmm = (t: string) => t.slice(0, 5);
 const DAY_MINUTES = 24 * 60;
-const buffersOf = (t: { bufferBeforeMinutes: number; bufferAfterMinutes: number } | null) => ({ bufferBeforeMinutes: t?.bufferBeforeMinutes ?? 0, bufferAfterMinutes: t?.bufferAfterMinutes ?? 0 });
-/** "2 days", "3 hours", "90 minutes". */
-function spell(minutes: number): string {
-  const [n, unit] = minutes % DAY_MINUTES === 0 ? [minutes / DAY_MINUTES, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
+export const buffersOf = (t: { bufferBeforeMinutes: number; bufferAfterMinutes: number } | null) => ({ bufferBeforeMinutes: t?.bufferBeforeMinutes ?? 0, bufferAfterMinutes: t?.bufferAfterMinutes ?? 0 });
 /** Hours are the doctor's to bend: their own appointments, or any for an ADMIN. */
 const mayOverride = (user: CurrentUser, doctorId: number) => user.role === 'ADMIN' || (user.role === 'DOCTOR' && user.doctorId === doctorId);
 
@@ -363,7 +360,7 @@ export class AppointmentsService {
     return a;
   }
 
-  private async activeDoctor(id: number) {
+  async activeDoctor(id: number) {
     return this.assertActive(await findDoctor(this.knex, id));
   }
 
@@ -380,7 +377,7 @@ export class AppointmentsService {
   }
 
   /** A type as this doctor books it; refused when it is unknown, retired or not theirs to offer. */
-  private async typeFor(doctor: { id: number; name: string }, typeId: number): Promise<TypeForDoctor> {
+  async typeFor(doctor: { id: number; name: string }, typeId: number): Promise<TypeForDoctor> {
     const type = await typeForDoctor(this.knex, typeId, doctor.id);
     if (!type) throw new AppError('NOT_FOUND', 'No such appointment type', 'appointmentTypeId');
     if (!type.active) throw new AppError('INVALID', `${type.name} is no longer offered`, 'appointmentTypeId');
@@ -389,24 +386,18 @@ export class AppointmentsService {
   }
 
   /** The type asked for; without one (and without an explicit end time), the doctor's default type, if any. */
-  private async chosenType(doctor: { id: number; name: string }, typeId: number | undefined, explicitEnd: boolean): Promise<TypeForDoctor | null> {
+  async chosenType(doctor: { id: number; name: string }, typeId: number | undefined, explicitEnd: boolean): Promise<TypeForDoctor | null> {
     const id = typeId ?? (explicitEnd ? undefined : await defaultTypeOf(this.knex, doctor.id));
     return id ? this.typeFor(doctor, id) : null;
   }
 
   /** A type's booking horizon: no sooner than its notice, no further ahead than it may be booked. */
   private async checkHorizon(type: TypeForDoctor, slot: Slot): Promise<void> {
-    const now = await this.clinicNow();
-    const days = daysBetween(now.date, slot.date);
-    if (days * DAY_MINUTES + toMinutes(slot.startTime) - toMinutes(now.time) < type.minNoticeMinutes) {
-      throw new AppError('INVALID', `${type.name} must be booked at least ${spell(type.minNoticeMinutes)} ahead`, 'startTime');
-    }
-    if (type.maxDaysAhead !== null && days > type.maxDaysAhead) {
-      throw new AppError('INVALID', `${type.name} can be booked at most ${spell(type.maxDaysAhead * DAY_MINUTES)} ahead`, 'date');
-    }
+    const problem = horizonProblem(type, slot, await this.clinicNow());
+    if (problem) throw new AppError('INVALID', problem.message, problem.field);
   }
 
-  private clinicNow() {
+  clinicNow() {
     return this.settings.get().then((s) => clinicNow(s.timeZone, this.now()));
   }
 
@@ -433,25 +424,14 @@ export class AppointmentsService {
 
   /** Inside the doctor's hours, or an override with its reason by that doctor or an ADMIN. `day`: the doctor's windows on the slot's date. */
   private checkHours(doctor: { id: number; name: string }, slot: Slot, day: readonly AvailabilityWindow[], override: { reason: string } | undefined, user: CurrentUser): string | null {
-    const open = day.filter((w) => w.available);
-    if (isWithinAvailability(slot, open, day.filter((w) => !w.available))) return null;
+    const problem = hoursProblem(doctor.name, slot, day);
+    if (!problem) return null;
     if (override) {
       if (!mayOverride(user, doctor.id)) throw new AppError('FORBIDDEN', `Only ${doctor.name} or an administrator may book outside ${doctor.name}'s hours`, 'override');
       return override.reason;
     }
-    const when = `${hhmm(slot.startTime)}–${hhmm(slot.endTime)} on ${slot.date}`;
-    // Leave is said as leave: "outside hours" would send the desk looking for a wrong pattern.
-    const leave = day.find((w) => !w.available && w.startTime < slot.endTime && slot.startTime < w.endTime);
-    if (leave) {
-      const span = leave.startTime <= '00:00:00' && leave.endTime >= '24:00:00' ? 'all day' : `${hhmm(leave.startTime)}–${hhmm(leave.endTime)}`;
-      throw new AppError('CONFLICT', `${doctor.name} is on leave ${span} on ${slot.date}${leave.note ? ` (${leave.note})` : ''}, so ${when} cannot be booked.`, 'startTime');
-    }
-    const hours = open.map((w) => `${hhmm(w.startTime)}–${hhmm(w.endTime)}`).join(', ');
-    throw new AppError(
-      'CONFLICT',
-      `${when} is outside ${doctor.name}'s hours${hours ? ` (${hours})` : ' (not working that day)'}. A doctor or administrator can book it with a reason.`,
-      'startTime',
-    );
+    const more = problem.kind === 'OUTSIDE_HOURS' ? ' A doctor or administrator can book it with a reason.' : '';
+    throw new AppError('CONFLICT', `${problem.message}${more}`, 'startTime');
   }
 
   /** A transaction holding the doctor's and the patient's day locks for `slot`. */

@@ -31,6 +31,8 @@ export const appointmentSchema = z.object({
   fee: z.string().nullable().optional(),
   bufferBeforeMinutes: z.number().optional(),
   bufferAfterMinutes: z.number().optional(),
+  /** The recurring series it belongs to, if any. */
+  seriesId: idSchema.nullable().optional(),
 });
 export type AppointmentDto = z.infer<typeof appointmentSchema>;
 

@@ -92,6 +92,8 @@ describe.each(MODES)('appointment types (%s)', (mode: Mode) => {
     expect(await row(a.id)).toEqual({ appointment_type_id: types.newVisit!.id, fee: '800.00', buffer_before_minutes: 0, buffer_after_minutes: 5 });
     const b = expectOk<AppointmentDto>(await book({ doctorId: drB, date: MON, startTime: '09:00', appointmentTypeId: types.newVisit!.id }));
     expect(b).toMatchObject({ endTime: '09:30:00', fee: '650.50' });
+    // The desk is asked for the fee it was booked at, not the doctor's general one (500).
+    expect(await call('payments.forAppointment', { appointmentId: b.id })).toMatchObject({ ok: true, value: { totals: { fee: '650.50', due: '650.50' } } });
 
     expect(await book({ doctorId: drB, date: MON, startTime: '11:00', appointmentTypeId: types.followUp!.id })).toEqual({
       ok: false,
