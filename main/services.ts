@@ -1,6 +1,8 @@
 import { registerAppointmentTypeHandlers } from './appointment-types/handlers';
 import { AppointmentTypesService } from './appointment-types/service';
 import { registerAppointmentHandlers } from './appointments/handlers';
+import { registerSeriesHandlers } from './series/handlers';
+import { SeriesService } from './series/service';
 import { AppointmentsService } from './appointments/service';
 import { WaitingRoomService } from './appointments/waiting-room';
 import { DisplayTickets } from './queue-board/display-tickets';
@@ -128,7 +130,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentTypeHandlers(router, new AppointmentTypesService(knex));
-  registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now), new WaitingRoomService(knex, settings, options.now));
+  const appointments = new AppointmentsService(knex, settings, options.now);
+  registerAppointmentHandlers(router, appointments, new WaitingRoomService(knex, settings, options.now));
+  registerSeriesHandlers(router, new SeriesService(knex, settings, appointments));
   const displayTickets = new DisplayTickets();
   registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
   registerPaymentHandlers(router, new PaymentsService(knex));

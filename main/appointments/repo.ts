@@ -210,6 +210,13 @@ export async function findAppointment(knex: Knex, id: number): Promise<Appointme
   return viewQuery(knex).where('a.id', id).first();
 }
 
+/** A series' appointments, in date order. */
+export async function appointmentsOfSeries(knex: Knex, seriesId: number): Promise<AppointmentView[]> {
+  return viewQuery(knex)
+    .where('a.series_id', seriesId)
+    .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }]);
+}
+
 export async function listAppointments(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AppointmentView[]> {
   return viewQuery(knex)
     .whereIn('a.doctor_id', doctorIds)

@@ -34,6 +34,7 @@ import {
 } from './appointments';
 import { appointmentTypeSchema, createAppointmentTypeSchema, listAppointmentTypesSchema, updateAppointmentTypeSchema } from './appointment-types';
 import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
+import { bookSeriesSchema, bookedSeriesSchema, cancelSeriesSchema, moveSeriesSchema, previewSeriesSchema, seriesChangeSchema, seriesPreviewSchema } from './series';
 import {
   addExceptionSchema,
   availabilityChangeResultSchema,
@@ -210,6 +211,11 @@ export const channels = {
   'appointments.undo': channel({ req: undoSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.history': channel({ req: byId, res: z.array(historyEntrySchema), roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
   'appointments.walkIn': channel({ req: walkInSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  // Recurring series: checked occurrence by occurrence, booked as one transaction; changed as this, this and following, or all.
+  'appointments.previewSeries': channel({ req: previewSeriesSchema, res: seriesPreviewSchema, roles: ALL }),
+  'appointments.bookSeries': channel({ req: bookSeriesSchema, res: bookedSeriesSchema, roles: ALL, audit: { entity: 'appointment_series', kind: 'write' } }),
+  'appointments.cancelSeries': channel({ req: cancelSeriesSchema, res: seriesChangeSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.moveSeries': channel({ req: moveSeriesSchema, res: seriesChangeSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.queue': channel({ req: z.strictObject({ doctorId: idSchema.optional() }), res: queueSchema, roles: ALL }),
   // A doctor calls and moves their own patients; the desk and an administrator anybody's.
   'appointments.callNext': channel({ req: callNextSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),

@@ -8,6 +8,7 @@ export * from './doctors';
 export * from './availability';
 export * from './appointments';
 export * from './appointment-types';
+export * from './series';
 export * from './board';
 export * from './payments';
 export * from './backup';

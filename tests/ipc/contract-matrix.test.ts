@@ -79,6 +79,20 @@ async function someAppointmentType(h: Harness): Promise<number> {
   return id;
 }
 
+async function someSeriesAppointment(h: Harness): Promise<number> {
+  const { patientId, doctorId } = await somePatientAndDoctor(h);
+  const [{ id: seriesId }] = await h.knex('appointment_series').insert({ patient_id: patientId, doctor_id: doctorId, rule: 'RRULE:FREQ=WEEKLY;COUNT=1' }).returning('id');
+  return someAppointmentOf(h, patientId, doctorId, { series_id: seriesId });
+}
+
+async function someAppointmentOf(h: Harness, patientId: number, doctorId: number, extra: Record<string, unknown>): Promise<number> {
+  const [{ id }] = await h
+    .knex('appointment_entities')
+    .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: FUTURE, start_time: '09:00', end_time: '09:15', ...extra })
+    .returning('id');
+  return id;
+}
+
 async function somePayment(h: Harness, extra: Record<string, unknown> = {}): Promise<number> {
   const [{ id }] = await h
     .knex('payments')
@@ -156,6 +170,10 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   },
   'appointments.history': async (h) => ({ id: await someAppointment(h) }),
   'appointments.walkIn': async (h) => ({ ...(await somePatientAndDoctor(h, await today(h))), reason: 'Walk-in fever' }),
+  'appointments.previewSeries': async (h) => ({ ...(await somePatientAndDoctor(h)), startDate: FUTURE, startTime: '10:00', recurrence: { frequency: 'WEEKLY', count: 1 } }),
+  'appointments.bookSeries': async (h) => ({ ...(await somePatientAndDoctor(h)), startDate: FUTURE, startTime: '10:00', recurrence: { frequency: 'DAILY', until: FUTURE } }),
+  'appointments.cancelSeries': async (h) => ({ id: await someSeriesAppointment(h), scope: 'following', reason: 'Patient travelling' }),
+  'appointments.moveSeries': async (h) => ({ id: await someSeriesAppointment(h), scope: 'all', startTime: '11:00' }),
   'appointments.queue': async () => ({}),
   'appointments.callNext': async (h) => {
     const id = await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 });

@@ -82,6 +82,10 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'appointments.undo': { roles: ADR, locked: false },
   'appointments.history': { roles: ADR, locked: false },
   'appointments.walkIn': { roles: ADR, locked: false },
+  'appointments.previewSeries': { roles: ADR, locked: false },
+  'appointments.bookSeries': { roles: ADR, locked: false },
+  'appointments.cancelSeries': { roles: ADR, locked: false },
+  'appointments.moveSeries': { roles: ADR, locked: false },
   'appointments.queue': { roles: ADR, locked: false },
   // The waiting room: the desk calls and orders anybody's patients, a doctor only their own.
   'appointments.callNext': { roles: ADR, locked: false, own: DOCTORS_OWN },
