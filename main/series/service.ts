@@ -99,7 +99,7 @@ export class SeriesService {
         return void final.push(other);
       }
       const problem = problems[i];
-      if (problem) throw new AppError('INVALID', `${slot.date}: ${sentence(problem.message)} Choose another time for it, or skip it.`, 'choices');
+      if (problem) throw new AppError(problem.kind === 'CLASH' ? 'CONFLICT' : 'INVALID', `${slot.date}: ${sentence(problem.message)} Choose another time for it, or skip it.`, 'choices');
       final.push(slot);
     });
     if (final.length === 0) throw new AppError('INVALID', 'Every appointment of this series was skipped; there is nothing to book', 'choices');
@@ -146,6 +146,8 @@ export class SeriesService {
       return { from: a, to: { date: shiftDate(a.date, req.shiftDays), startTime: req.startTime, endTime } };
     });
     const dates = moves.map((m) => m.to.date).sort();
+    const twice = dates.find((d, i) => d === dates[i - 1]);
+    if (twice) throw new AppError('INVALID', `Two of these appointments are on ${twice} and cannot both be at ${hhmm(req.startTime)}; move one on its own`, 'scope');
     const windows = groupBy(await windowsInRange(this.knex, [doctorId], dates[0]!, dates.at(-1)!), (w) => w.date);
     for (const { from, to } of moves) {
       if (to.date < now.date || (to.date === now.date && to.startTime < `${hhmm(now.time)}:00`)) throw new AppError('INVALID', `${to.date} ${hhmm(to.startTime)} has already passed`, 'startTime');
