@@ -2,6 +2,8 @@ import { registerAppointmentTypeHandlers } from './appointment-types/handlers';
 import { AppointmentTypesService } from './appointment-types/service';
 import { registerAppointmentHandlers } from './appointments/handlers';
 import { registerSeriesHandlers } from './series/handlers';
+import { registerWaitlistHandlers } from './waitlist/handlers';
+import { WaitlistService } from './waitlist/service';
 import { SeriesService } from './series/service';
 import { AppointmentsService } from './appointments/service';
 import { WaitingRoomService } from './appointments/waiting-room';
@@ -130,9 +132,13 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentTypeHandlers(router, new AppointmentTypesService(knex));
-  const appointments = new AppointmentsService(knex, settings, options.now);
+  // The waitlist is told of freed time by the appointments it offers bookings of: built after them, wired by a late-bound call.
+  let waitlist: WaitlistService | undefined;
+  const appointments = new AppointmentsService(knex, settings, options.now, (trx, freed) => waitlist!.offerFreed(trx, freed));
+  waitlist = new WaitlistService(knex, appointments);
   registerAppointmentHandlers(router, appointments, new WaitingRoomService(knex, settings, options.now));
   registerSeriesHandlers(router, new SeriesService(knex, settings, appointments));
+  registerWaitlistHandlers(router, waitlist);
   const displayTickets = new DisplayTickets();
   registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
   registerPaymentHandlers(router, new PaymentsService(knex));

@@ -25,6 +25,7 @@ import * as waitingRoomStages from './20261202090000_waiting_room_stages';
 import * as tokenBoard from './20261202090100_token_board';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
+import * as waitlistAndRecalls from './20261202120200_waitlist_and_recalls';
 
 export interface NamedMigration {
   name: string;
@@ -69,4 +70,5 @@ export const migrations: readonly NamedMigration[] = [
   // Scheduling depth: appointment types, series, waitlist, recalls (issue 20: 20261202120000..0999).
   { name: '20261202120000_appointment_types', migration: appointmentTypes },
   { name: '20261202120100_appointment_series', migration: appointmentSeries },
+  { name: '20261202120200_waitlist_and_recalls', migration: waitlistAndRecalls },
 ];

@@ -16,6 +16,7 @@ import { findPatient } from '../patients/repo';
 import { clinicNow } from '../settings/clinic-time';
 import { groupBy } from '../../preload/contract/group-by';
 import type { SettingsService } from '../settings/service';
+import type { FreedSlot } from '../waitlist/repo';
 import {
   findAppointment,
   findClash,
@@ -70,7 +71,15 @@ export class AppointmentsService {
     private readonly knex: Knex,
     private readonly settings: SettingsService,
     private readonly now: () => number = Date.now,
+    /** Told of time a cancellation or a move gives back, inside that change's transaction (the waitlist offers it). */
+    private readonly onFreed: (trx: Knex, freed: readonly FreedSlot[]) => Promise<unknown> = async () => undefined,
   ) {}
+
+  /** Hands time given back to the waitlist, in the transaction that gave it back. */
+  offerFreed(trx: Knex, appointments: readonly AppointmentView[]): Promise<unknown> {
+    const freed = appointments.map((a) => ({ doctorId: a.doctorId, date: a.date, startTime: a.startTime, endTime: a.endTime, patientId: a.patientId, appointmentId: a.id }));
+    return freed.length ? this.onFreed(trx, freed) : Promise.resolve();
+  }
 
   async list(doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
     if (daysBetween(from, to) + 1 > MAX_LIST_DAYS) throw new AppError('INVALID', `Choose at most ${MAX_LIST_DAYS} days at a time`, 'to');
@@ -192,6 +201,9 @@ export class AppointmentsService {
       const from = { doctorId: current.doctorId, date: current.date, startTime: current.startTime, endTime: current.endTime, checkedInAt: current.checkedInAt, tokenNo: current.tokenNo };
       const typeMove = retyped ? { fromType: { id: current.appointmentTypeId, fee: current.fee, ...buffersOf(current) }, toType: { id: type!.id, fee: type!.fee } } : {};
       await insertHistory(trx, [{ appointmentId: current.id, kind: 'RESCHEDULED', detail: { from, to: { doctorId, ...slot }, ...typeMove }, reason: overrideReason, userId: user.id }]);
+      // The old time is given back unless the appointment still holds part of it.
+      const stillHeld = doctorId === current.doctorId && slot.date === current.date && slot.startTime < current.endTime && current.startTime < slot.endTime;
+      if (!stillHeld) await this.offerFreed(trx, [current]);
       if (overrideReason) await insertAudit(trx, { ...this.overrideAudit(user, ctx, overrideReason), entityId: current.id });
       return current.id;
     }));
@@ -339,6 +351,7 @@ export class AppointmentsService {
     await this.knex.transaction(async (trx) => {
       if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { status: to, ...changes }))) throw await this.transitionError(trx, id, this.describe(to));
       await insertHistory(trx, [{ appointmentId: id, kind: 'STATUS', fromStatus: 'SCHEDULED', toStatus: to, reason: reason ?? null, userId: user.id }]);
+      if (to === 'CANCELLED') await this.offerFreed(trx, [(await findAppointment(trx, id))!]);
     });
     return this.get(id);
   }

@@ -130,7 +130,10 @@ export class SeriesService {
 
   async cancel(id: number, scope: Scope, reason: string, user: CurrentUser) {
     const { seriesId, chosen } = await this.inScope(id, scope, 'cancel');
-    await this.knex.transaction((trx) => cancelAppointments(trx, chosen.map((a) => a.id), reason, user.id));
+    await this.knex.transaction(async (trx) => {
+      await cancelAppointments(trx, chosen.map((a) => a.id), reason, user.id);
+      await this.appointments.offerFreed(trx, chosen);
+    });
     return { seriesId, appointments: await appointmentsOfSeries(this.knex, seriesId) };
   }
 

@@ -34,6 +34,7 @@ import {
 } from './appointments';
 import { appointmentTypeSchema, createAppointmentTypeSchema, listAppointmentTypesSchema, updateAppointmentTypeSchema } from './appointment-types';
 import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
+import { addWaitlistSchema, listWaitlistSchema, removeWaitlistSchema, takeOfferSchema, waitlistEntrySchema, waitlistOfferSchema } from './waitlist';
 import { bookSeriesSchema, bookedSeriesSchema, cancelSeriesSchema, moveSeriesSchema, previewSeriesSchema, seriesChangeSchema, seriesPreviewSchema } from './series';
 import {
   addExceptionSchema,
@@ -216,6 +217,12 @@ export const channels = {
   'appointments.bookSeries': channel({ req: bookSeriesSchema, res: bookedSeriesSchema, roles: ALL, audit: { entity: 'appointment_series', kind: 'write' } }),
   'appointments.cancelSeries': channel({ req: cancelSeriesSchema, res: seriesChangeSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.moveSeries': channel({ req: moveSeriesSchema, res: seriesChangeSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  // The waitlist: the desk keeps it; freed time is offered to the best match, booked by the desk.
+  'waitlist.add': channel({ req: addWaitlistSchema, res: waitlistEntrySchema, roles: ALL, audit: { entity: 'waitlist', kind: 'write' } }),
+  'waitlist.list': channel({ req: listWaitlistSchema, res: z.array(waitlistEntrySchema), roles: ALL }),
+  'waitlist.remove': channel({ req: removeWaitlistSchema, res: waitlistEntrySchema, roles: ALL, audit: { entity: 'waitlist', kind: 'write' } }),
+  'waitlist.offers': channel({ req: empty, res: z.array(waitlistOfferSchema), roles: ALL }),
+  'waitlist.takeOffer': channel({ req: takeOfferSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.queue': channel({ req: z.strictObject({ doctorId: idSchema.optional() }), res: queueSchema, roles: ALL }),
   // A doctor calls and moves their own patients; the desk and an administrator anybody's.
   'appointments.callNext': channel({ req: callNextSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),

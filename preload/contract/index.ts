@@ -9,6 +9,7 @@ export * from './availability';
 export * from './appointments';
 export * from './appointment-types';
 export * from './series';
+export * from './waitlist';
 export * from './board';
 export * from './payments';
 export * from './backup';

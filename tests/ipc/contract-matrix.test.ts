@@ -93,6 +93,23 @@ async function someAppointmentOf(h: Harness, patientId: number, doctorId: number
   return id;
 }
 
+async function someWaitlistEntry(h: Harness, doctorId?: number): Promise<number> {
+  const [{ id }] = await h
+    .knex('waitlist_entries')
+    .insert({ patient_id: await somePatient(h), doctor_id: doctorId ?? (await someDoctor(h)), from_date: FUTURE, to_date: FUTURE })
+    .returning('id');
+  return id;
+}
+
+async function someOffer(h: Harness): Promise<number> {
+  const { doctorId } = await somePatientAndDoctor(h);
+  const [{ id }] = await h
+    .knex('waitlist_offers')
+    .insert({ entry_id: await someWaitlistEntry(h, doctorId), doctor_id: doctorId, date: FUTURE, start_time: '10:00', end_time: '10:15' })
+    .returning('id');
+  return id;
+}
+
 async function somePayment(h: Harness, extra: Record<string, unknown> = {}): Promise<number> {
   const [{ id }] = await h
     .knex('payments')
@@ -174,6 +191,11 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'appointments.bookSeries': async (h) => ({ ...(await somePatientAndDoctor(h)), startDate: FUTURE, startTime: '10:00', recurrence: { frequency: 'DAILY', until: FUTURE } }),
   'appointments.cancelSeries': async (h) => ({ id: await someSeriesAppointment(h), scope: 'following', reason: 'Patient travelling' }),
   'appointments.moveSeries': async (h) => ({ id: await someSeriesAppointment(h), scope: 'all', startTime: '11:00' }),
+  'waitlist.add': async (h) => ({ ...(await somePatientAndDoctor(h)), fromDate: FUTURE, toDate: '2099-01-20', timeFrom: '09:00', timeTo: '12:00', urgency: 'SOON', note: 'Any morning' }),
+  'waitlist.list': async (h) => ({ doctorId: await someDoctor(h) }),
+  'waitlist.remove': async (h) => ({ id: await someWaitlistEntry(h) }),
+  'waitlist.offers': async () => ({}),
+  'waitlist.takeOffer': async (h) => ({ id: await someOffer(h) }),
   'appointments.queue': async () => ({}),
   'appointments.callNext': async (h) => {
     const id = await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 });

@@ -86,6 +86,11 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'appointments.bookSeries': { roles: ADR, locked: false },
   'appointments.cancelSeries': { roles: ADR, locked: false },
   'appointments.moveSeries': { roles: ADR, locked: false },
+  'waitlist.add': { roles: ADR, locked: false },
+  'waitlist.list': { roles: ADR, locked: false },
+  'waitlist.remove': { roles: ADR, locked: false },
+  'waitlist.offers': { roles: ADR, locked: false },
+  'waitlist.takeOffer': { roles: ADR, locked: false },
   'appointments.queue': { roles: ADR, locked: false },
   // The waiting room: the desk calls and orders anybody's patients, a doctor only their own.
   'appointments.callNext': { roles: ADR, locked: false, own: DOCTORS_OWN },
