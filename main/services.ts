@@ -3,6 +3,8 @@ import { AppointmentTypesService } from './appointment-types/service';
 import { registerAppointmentHandlers } from './appointments/handlers';
 import { registerSeriesHandlers } from './series/handlers';
 import { registerWaitlistHandlers } from './waitlist/handlers';
+import { registerRecallHandlers } from './recalls/handlers';
+import { RecallsService } from './recalls/service';
 import { WaitlistService } from './waitlist/service';
 import { SeriesService } from './series/service';
 import { AppointmentsService } from './appointments/service';
@@ -139,6 +141,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAppointmentHandlers(router, appointments, new WaitingRoomService(knex, settings, options.now));
   registerSeriesHandlers(router, new SeriesService(knex, settings, appointments));
   registerWaitlistHandlers(router, waitlist);
+  registerRecallHandlers(router, new RecallsService(knex, settings, options.now));
   const displayTickets = new DisplayTickets();
   registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
   registerPaymentHandlers(router, new PaymentsService(knex));

@@ -5,7 +5,7 @@ import type { AuditRecord } from '../audit/repo';
 import type { AppointmentsService } from '../appointments/service';
 import type { CallContext, CurrentUser } from '../ipc/context';
 import { AppError } from '../ipc/errors';
-import { closeEntry, closeOffer, findEntry, findOffer, insertEntry, offerToBestMatch, openOffers, waitingEntries, type FreedSlot, type WaitlistEntry, type WaitlistOffer } from './repo';
+import { closeEntry, closeOffer, reopenOffer, findEntry, findOffer, insertEntry, offerToBestMatch, openOffers, waitingEntries, type FreedSlot, type WaitlistEntry, type WaitlistOffer } from './repo';
 
 type AddEntry = z.output<typeof addWaitlistSchema>;
 
@@ -52,14 +52,17 @@ export class WaitlistService {
   }
 
   /**
-   * Books an open offer for its patient at the freed time. When the time has gone meanwhile
-   * (another desk booked it), the offer is closed as gone and the desk is told so.
+   * Books an open offer for its patient at the freed time. The offer is claimed first, so one
+   * desk books it; when the time has gone meanwhile (another offer of it, or any booking, won),
+   * the offer is closed as gone and the desk is told so.
    */
   async take(id: number, user: CurrentUser, ctx: CallContext, audit?: AuditRecord): Promise<AppointmentDto> {
     const offer = await findOffer(this.knex, id);
     if (!offer) throw new AppError('NOT_FOUND', 'No such offer', 'id');
-    if (offer.status !== 'OPEN') throw new AppError('CONFLICT', offer.status === 'TAKEN' ? 'This offer has already been booked' : 'This time has gone', 'id');
+    const closed = (status: string | undefined) => new AppError('CONFLICT', status === 'GONE' ? 'This time has gone' : 'This offer has already been booked', 'id');
+    if (offer.status !== 'OPEN') throw closed(offer.status);
     if (offer.entry.status !== 'WAITING') throw new AppError('CONFLICT', 'This patient is no longer waiting', 'id');
+    if (!(await closeOffer(this.knex, id, 'TAKEN'))) throw closed((await findOffer(this.knex, id))?.status);
     let booked: AppointmentDto;
     try {
       booked = await this.appointments.book(
@@ -69,16 +72,11 @@ export class WaitlistService {
         audit,
       );
     } catch (err) {
-      if (err instanceof AppError && err.code === 'CONFLICT') {
-        await closeOffer(this.knex, id, 'GONE');
-        throw new AppError('CONFLICT', `This time has gone: ${err.message}`, 'id');
-      }
-      throw err;
+      const gone = err instanceof AppError && err.code === 'CONFLICT';
+      await reopenOffer(this.knex, id, gone ? 'GONE' : 'OPEN');
+      throw gone ? new AppError('CONFLICT', `This time has gone: ${err.message}`, 'id') : err;
     }
-    await this.knex.transaction(async (trx) => {
-      await closeOffer(trx, id, 'TAKEN');
-      await closeEntry(trx, offer.entry.id, 'BOOKED', booked.id);
-    });
+    await closeEntry(this.knex, offer.entry.id, 'BOOKED', booked.id);
     return booked;
   }
 

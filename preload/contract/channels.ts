@@ -34,6 +34,7 @@ import {
 } from './appointments';
 import { appointmentTypeSchema, createAppointmentTypeSchema, listAppointmentTypesSchema, updateAppointmentTypeSchema } from './appointment-types';
 import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
+import { createRecallSchema, listRecallsSchema, recallSchema } from './recalls';
 import { addWaitlistSchema, listWaitlistSchema, removeWaitlistSchema, takeOfferSchema, waitlistEntrySchema, waitlistOfferSchema } from './waitlist';
 import { bookSeriesSchema, bookedSeriesSchema, cancelSeriesSchema, moveSeriesSchema, previewSeriesSchema, seriesChangeSchema, seriesPreviewSchema } from './series';
 import {
@@ -223,6 +224,10 @@ export const channels = {
   'waitlist.remove': channel({ req: removeWaitlistSchema, res: waitlistEntrySchema, roles: ALL, audit: { entity: 'waitlist', kind: 'write' } }),
   'waitlist.offers': channel({ req: empty, res: z.array(waitlistOfferSchema), roles: ALL }),
   'waitlist.takeOffer': channel({ req: takeOfferSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  // Follow-up recalls: the desk's list of patients to see again.
+  'recalls.create': channel({ req: createRecallSchema, res: recallSchema, roles: ALL, audit: { entity: 'recall', kind: 'write' } }),
+  'recalls.list': channel({ req: listRecallsSchema, res: z.array(recallSchema), roles: ALL }),
+  'recalls.dismiss': channel({ req: byId, res: recallSchema, roles: ALL, audit: { entity: 'recall', kind: 'write' } }),
   'appointments.queue': channel({ req: z.strictObject({ doctorId: idSchema.optional() }), res: queueSchema, roles: ALL }),
   // A doctor calls and moves their own patients; the desk and an administrator anybody's.
   'appointments.callNext': channel({ req: callNextSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),

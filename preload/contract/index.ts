@@ -10,6 +10,7 @@ export * from './appointments';
 export * from './appointment-types';
 export * from './series';
 export * from './waitlist';
+export * from './recalls';
 export * from './board';
 export * from './payments';
 export * from './backup';

@@ -196,6 +196,12 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'waitlist.remove': async (h) => ({ id: await someWaitlistEntry(h) }),
   'waitlist.offers': async () => ({}),
   'waitlist.takeOffer': async (h) => ({ id: await someOffer(h) }),
+  'recalls.create': async (h) => ({ patientId: await somePatient(h), doctorId: await someDoctor(h), inDays: 14, reason: 'Review the dressing' }),
+  'recalls.list': async () => ({ state: 'OVERDUE' }),
+  'recalls.dismiss': async (h) => {
+    const [{ id }] = await h.knex('recalls').insert({ patient_id: await somePatient(h), due_date: FUTURE }).returning('id');
+    return { id };
+  },
   'appointments.queue': async () => ({}),
   'appointments.callNext': async (h) => {
     const id = await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 });

@@ -91,6 +91,9 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'waitlist.remove': { roles: ADR, locked: false },
   'waitlist.offers': { roles: ADR, locked: false },
   'waitlist.takeOffer': { roles: ADR, locked: false },
+  'recalls.create': { roles: ADR, locked: false },
+  'recalls.list': { roles: ADR, locked: false },
+  'recalls.dismiss': { roles: ADR, locked: false },
   'appointments.queue': { roles: ADR, locked: false },
   // The waiting room: the desk calls and orders anybody's patients, a doctor only their own.
   'appointments.callNext': { roles: ADR, locked: false, own: DOCTORS_OWN },
