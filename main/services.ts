@@ -1,4 +1,11 @@
+import { registerAppointmentTypeHandlers } from './appointment-types/handlers';
+import { AppointmentTypesService } from './appointment-types/service';
 import { registerAppointmentHandlers } from './appointments/handlers';
+import { registerWaitlistHandlers } from './waitlist/handlers';
+import { registerRecallHandlers } from './recalls/handlers';
+import { RecallsService } from './recalls/service';
+import { WaitlistService } from './waitlist/service';
+import { SeriesService } from './series/service';
 import { AppointmentsService } from './appointments/service';
 import { WaitingRoomService } from './appointments/waiting-room';
 import { DisplayTickets } from './queue-board/display-tickets';
@@ -135,7 +142,14 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerPatientHandlers(router, new PatientsService(knex, settings));
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
-  registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now), new WaitingRoomService(knex, settings, options.now));
+  registerAppointmentTypeHandlers(router, new AppointmentTypesService(knex));
+  // The waitlist is told of freed time by the appointments it offers bookings of: built after them, wired by a late-bound call.
+  let waitlist: WaitlistService | undefined;
+  const appointments = new AppointmentsService(knex, settings, options.now, (trx, freed) => waitlist!.offerFreed(trx, freed));
+  waitlist = new WaitlistService(knex, appointments);
+  registerAppointmentHandlers(router, appointments, new WaitingRoomService(knex, settings, options.now), new SeriesService(knex, settings, appointments));
+  registerWaitlistHandlers(router, waitlist);
+  registerRecallHandlers(router, new RecallsService(knex, settings, options.now));
   const displayTickets = new DisplayTickets();
   registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
   const gatewayPayments = new GatewayPaymentsService(knex, secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c)), options.now);

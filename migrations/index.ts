@@ -25,6 +25,9 @@ import * as videoJoinCodes from './20261202080000_video_join_codes';
 import * as waitingRoomStages from './20261202090000_waiting_room_stages';
 import * as tokenBoard from './20261202090100_token_board';
 import * as richerChangeEvents from './20261202110000_richer_change_events';
+import * as appointmentTypes from './20261202120000_appointment_types';
+import * as appointmentSeries from './20261202120100_appointment_series';
+import * as waitlistAndRecalls from './20261202120200_waitlist_and_recalls';
 
 export interface NamedMigration {
   name: string;
@@ -68,6 +71,10 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261202090100_token_board', migration: tokenBoard },
   // Change events name an appointment's old doctor and day; doctors, users and settings notify (issue 15: 20261202110000..0999).
   { name: '20261202110000_richer_change_events', migration: richerChangeEvents },
+  // Scheduling depth: appointment types, series, waitlist, recalls (issue 20: 20261202120000..0999).
+  { name: '20261202120000_appointment_types', migration: appointmentTypes },
+  { name: '20261202120100_appointment_series', migration: appointmentSeries },
+  { name: '20261202120200_waitlist_and_recalls', migration: waitlistAndRecalls },
   // Payments beyond cash: UPI QR, Razorpay orders, QR codes, links and webhooks (issue 19: 20261202130000..0999).
   { name: '20261202130000_payment_gateway', migration: paymentGateway },
 ];

@@ -1,8 +1,10 @@
 import type { DomainHandlers, Router } from '../ipc/router';
 import type { AppointmentsService } from './service';
+import type { SeriesService } from '../series/service';
 import type { WaitingRoomService } from './waiting-room';
 
-export function registerAppointmentHandlers(router: Router, appointments: AppointmentsService, waitingRoom: WaitingRoomService): void {
+/** One map for the domain's channels, the series' included, so none can be left without a handler. */
+export function registerAppointmentHandlers(router: Router, appointments: AppointmentsService, waitingRoom: WaitingRoomService, series: SeriesService): void {
   router.handleAll({
     'appointments.list': (req) => appointments.list(req.doctorIds, req.from, req.to),
     'appointments.freeSlots': (req) => appointments.freeSlots(req),
@@ -27,5 +29,13 @@ export function registerAppointmentHandlers(router: Router, appointments: Appoin
       call.audited = true;
       return changed;
     },
+    'appointments.previewSeries': (req) => series.preview(req),
+    'appointments.bookSeries': async (req, call) => {
+      const booked = await series.book(req, call.user);
+      call.auditId = booked.seriesId;
+      return booked;
+    },
+    'appointments.cancelSeries': (req, { user }) => series.cancel(req.id, req.scope, req.reason, user),
+    'appointments.moveSeries': (req, { user }) => series.move(req, user),
   } satisfies DomainHandlers<'appointments'>);
 }

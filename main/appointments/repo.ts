@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AppointmentDto, PatientAppointmentDto, Priority } from '../../preload/contract';
 import { insertAuditOf, type AuditRecord } from '../audit/repo';
+import { shiftDate as shiftDay } from '../availability/wall-clock';
 
 /** A patient's appointments split at the clinic's current date and time. */
 export async function appointmentsOfPatient(
@@ -66,18 +67,34 @@ export async function liveAppointmentsOfDoctors(knex: Knex, doctorIds: readonly 
     .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }]);
 }
 
-/** The times some doctors are booked (all but CANCELLED) over a date range: what free slots need, nothing more. */
+/** The times some doctors are booked (all but CANCELLED) over a date range, with their buffers: what free slots need, nothing more. */
 export async function busyTimesOfDoctors(
   knex: Knex,
   doctorIds: readonly number[],
   from: string,
   to: string,
-): Promise<Pick<BookedSpan, 'doctorId' | 'date' | 'startTime' | 'endTime'>[]> {
+): Promise<(Pick<BookedSpan, 'doctorId' | 'date' | 'startTime' | 'endTime'> & { bufferBeforeMinutes: number; bufferAfterMinutes: number })[]> {
   return knex('appointment_entities')
     .whereIn('doctor_id', doctorIds)
     .whereBetween('appointment_date', [from, to])
     .whereNot('status', 'CANCELLED')
-    .select('doctor_id as doctorId', 'appointment_date as date', 'start_time as startTime', 'end_time as endTime');
+    .select(
+      'doctor_id as doctorId',
+      'appointment_date as date',
+      'start_time as startTime',
+      'end_time as endTime',
+      'buffer_before_minutes as bufferBeforeMinutes',
+      'buffer_after_minutes as bufferAfterMinutes',
+    );
+}
+
+/** The times a patient is booked (all but CANCELLED) over a date range. */
+export async function busyTimesOfPatient(knex: Knex, patientId: number, from: string, to: string): Promise<{ date: string; startTime: string; endTime: string }[]> {
+  return knex('appointment_entities')
+    .where('patient_id', patientId)
+    .whereBetween('appointment_date', [from, to])
+    .whereNot('status', 'CANCELLED')
+    .select('appointment_date as date', 'start_time as startTime', 'end_time as endTime');
 }
 
 export interface HistoryEntry {
@@ -123,6 +140,7 @@ function viewQuery(knex: Knex, from = 'appointment_entities') {
   return knex({ a: from })
     .join('patient_entities as p', 'p.id', 'a.patient_id')
     .join('doctor_entities as d', 'd.id', 'a.doctor_id')
+    .leftJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
     .select(
       'a.id',
       'a.patient_id as patientId',
@@ -141,11 +159,25 @@ function viewQuery(knex: Knex, from = 'appointment_entities') {
       'a.is_walk_in as isWalkIn',
       'a.cancel_reason as cancelReason',
       'a.override_reason as overrideReason',
+      'a.appointment_type_id as appointmentTypeId',
+      't.name as appointmentTypeName',
+      't.colour',
+      'a.fee',
+      'a.buffer_before_minutes as bufferBeforeMinutes',
+      'a.buffer_after_minutes as bufferAfterMinutes',
+      'a.series_id as seriesId',
     );
 }
 
 export async function findAppointment(knex: Knex, id: number): Promise<AppointmentDto | undefined> {
   return viewQuery(knex).where('a.id', id).first();
+}
+
+/** A series' appointments, in date order. */
+export async function appointmentsOfSeries(knex: Knex, seriesId: number): Promise<AppointmentDto[]> {
+  return viewQuery(knex)
+    .where('a.series_id', seriesId)
+    .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }]);
 }
 
 export async function listAppointments(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
@@ -165,7 +197,27 @@ export interface NewAppointment {
   bookedBy: number;
   overrideReason: string | null;
   isWalkIn?: boolean;
+  /** Booked as a type: its fee and buffers are kept on the appointment. */
+  type?: BookedType | null;
+  seriesId?: number | null;
 }
+
+export interface BookedType {
+  id: number;
+  fee: string;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+}
+
+const typeColumns = (t: BookedType | null | undefined) => ({
+  appointment_type_id: t?.id ?? null,
+  fee: t?.fee ?? null,
+  buffer_before_minutes: t?.bufferBeforeMinutes ?? 0,
+  buffer_after_minutes: t?.bufferAfterMinutes ?? 0,
+});
+
+/** The columns a change of type (or of a typed appointment's doctor) sets. */
+export const typeChanges = typeColumns;
 
 export async function insertAppointment(knex: Knex, a: NewAppointment): Promise<number> {
   const [row] = await knex('appointment_entities')
@@ -179,6 +231,8 @@ export async function insertAppointment(knex: Knex, a: NewAppointment): Promise<
       booked_by: a.bookedBy,
       override_reason: a.overrideReason,
       is_walk_in: a.isWalkIn ?? false,
+      ...typeColumns(a.type),
+      series_id: a.seriesId ?? null,
     })
     .returning('id');
   return row.id;
@@ -200,13 +254,16 @@ export async function insertBooking(
 ): Promise<AppointmentDto> {
   const keys = [...new Set(lockKeys)].sort();
   const h = historyRow({ ...history, appointmentId: 0 });
+  const t = typeColumns(a.type);
   const view = await viewQuery(knex, 'booked')
     .with('locked', knex.raw(`SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtext(?)) AS l${i}`).join(', ')}`, keys.map((k) => `clinic-desk:${k}`)))
     .with(
       'booked',
       knex.raw(
-        `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in)
-         SELECT :patientId::bigint, :doctorId::bigint, :appointmentDate::date, :startTime::time, :endTime::time, :reason::text, :bookedBy::bigint, :overrideReason::text, :isWalkIn::boolean
+        `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in,
+                                           appointment_type_id, fee, buffer_before_minutes, buffer_after_minutes)
+         SELECT :patientId::bigint, :doctorId::bigint, :appointmentDate::date, :startTime::time, :endTime::time, :reason::text, :bookedBy::bigint, :overrideReason::text, :isWalkIn::boolean,
+                :appointmentTypeId::bigint, :fee::numeric, :bufferBefore::int, :bufferAfter::int
            FROM locked RETURNING *`,
         {
           patientId: a.patientId,
@@ -218,6 +275,10 @@ export async function insertBooking(
           bookedBy: a.bookedBy,
           overrideReason: a.overrideReason,
           isWalkIn: a.isWalkIn ?? false,
+          appointmentTypeId: t.appointment_type_id,
+          fee: t.fee,
+          bufferBefore: t.buffer_before_minutes,
+          bufferAfter: t.buffer_after_minutes,
         },
       ),
     )
@@ -251,23 +312,33 @@ export async function updateAppointmentIf(
   return rows.length > 0;
 }
 
-/** The live appointment a booking would overlap (of the doctor, or of the patient). */
+/**
+ * The live appointment a booking would overlap (of the doctor, or of the patient). A doctor's
+ * appointments are compared with their buffers, as the exclusion constraint compares them.
+ */
 export async function findClash(
   knex: Knex,
   who: { doctorId: number } | { patientId: number },
-  slot: { date: string; startTime: string; endTime: string },
+  slot: { date: string; startTime: string; endTime: string; bufferBeforeMinutes?: number; bufferAfterMinutes?: number },
   excludeId: number | null,
 ): Promise<AppointmentDto | undefined> {
+  const byDoctor = 'doctorId' in who;
+  const before = byDoctor ? (slot.bufferBeforeMinutes ?? 0) : 0;
+  const after = byDoctor ? (slot.bufferAfterMinutes ?? 0) : 0;
+  const [theirBefore, theirAfter] = byDoctor ? ['a.buffer_before_minutes', 'a.buffer_after_minutes'] : ['0', '0'];
   return viewQuery(knex)
-    .where('doctorId' in who ? { 'a.doctor_id': who.doctorId } : { 'a.patient_id': who.patientId })
-    .where('a.appointment_date', slot.date)
+    .where(byDoctor ? { 'a.doctor_id': who.doctorId } : { 'a.patient_id': who.patientId })
+    .whereBetween('a.appointment_date', [shiftDay(slot.date, -1), shiftDay(slot.date, 1)])
     .whereNot('a.status', 'CANCELLED')
-    .where('a.start_time', '<', slot.endTime)
-    .where('a.end_time', '>', slot.startTime)
+    .whereRaw(
+      `tsrange(a.appointment_date + a.start_time - ${theirBefore} * interval '1 minute', a.appointment_date + a.end_time + ${theirAfter} * interval '1 minute')
+       && tsrange(?::date + ?::time - ?::int * interval '1 minute', ?::date + ?::time + ?::int * interval '1 minute')`,
+      [slot.date, slot.startTime, before, slot.date, slot.endTime, after],
+    )
     .modify((q) => {
       if (excludeId) q.whereNot('a.id', excludeId);
     })
-    .orderBy('a.start_time')
+    .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }])
     .first();
 }
 

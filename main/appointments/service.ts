@@ -1,10 +1,13 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { AppointmentDto, AvailabilityWindow, DoctorDto, bookSchema, freeSlotsSchema, rescheduleSchema, undoSchema, walkInSchema } from '../../preload/contract';
+import { horizonProblem } from '../appointment-types/horizon';
+import { defaultTypeOf, findType, typeForDoctor, type TypeForDoctor } from '../appointment-types/repo';
+import { hoursProblem } from '../availability/hours';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { transactionWithRetry, withRetry } from '../db/retry';
 import { windowsInRange } from '../availability/repo';
-import { freeSlotsOfDay, isWithinAvailability } from '../availability/slots';
+import { freeSlotsOfDay } from '../availability/slots';
 import { daysBetween, eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
 import { findDoctor, findDoctorWithDay, listDoctors } from '../doctors/repo';
 import type { CallContext, CurrentUser } from '../shared/call-context';
@@ -13,6 +16,7 @@ import { findPatient } from '../patients/repo';
 import { clinicNow } from '../settings/clinic-time';
 import { groupBy } from '../../preload/contract/group-by';
 import type { SettingsService } from '../settings/service';
+import type { FreedSlot } from '../waitlist/repo';
 import {
   findAppointment,
   findClash,
@@ -29,6 +33,7 @@ import {
   markUndone,
   nextToken,
   updateAppointmentIf,
+  typeChanges,
 } from './repo';
 import { SqlState, refusalFor, violatedConstraint } from '../db/pg-errors';
 
@@ -38,6 +43,8 @@ type FreeSlots = z.output<typeof freeSlotsSchema>;
 type WalkIn = z.output<typeof walkInSchema>;
 type Undo = z.output<typeof undoSchema>;
 type Slot = { date: string; startTime: string; endTime: string };
+/** A slot with the buffers its doctor keeps clear around it. */
+type BufferedSlot = Slot & { bufferBeforeMinutes?: number; bufferAfterMinutes?: number };
 type Who = { doctorId: number; patientId: number };
 
 const UNDO_MINUTES = 10;
@@ -45,6 +52,8 @@ const MAX_LIST_DAYS = 31;
 const FREE_SLOT_CHUNK_DAYS = 7;
 
 const hhmm = (t: string) => t.slice(0, 5);
+const DAY_MINUTES = 24 * 60;
+export const buffersOf = (t: { bufferBeforeMinutes?: number; bufferAfterMinutes?: number } | null) => ({ bufferBeforeMinutes: t?.bufferBeforeMinutes ?? 0, bufferAfterMinutes: t?.bufferAfterMinutes ?? 0 });
 /** Hours are the doctor's to bend: their own appointments, or any for an ADMIN. */
 const mayOverride = (user: CurrentUser, doctorId: number) => user.role === 'ADMIN' || (user.role === 'DOCTOR' && user.doctorId === doctorId);
 
@@ -58,22 +67,46 @@ export class AppointmentsService {
     private readonly knex: Knex,
     private readonly settings: SettingsService,
     private readonly now: () => number = Date.now,
+    /** Told of time a cancellation or a move gives back, inside that change's transaction (the waitlist offers it). */
+    private readonly onFreed: (trx: Knex, freed: readonly FreedSlot[]) => Promise<unknown> = async () => undefined,
   ) {}
+
+  /** Hands time given back to the waitlist, in the transaction that gave it back. */
+  offerFreed(trx: Knex, appointments: readonly AppointmentDto[]): Promise<unknown> {
+    const freed = appointments.map((a) => ({ doctorId: a.doctorId, date: a.date, startTime: a.startTime, endTime: a.endTime, patientId: a.patientId, appointmentId: a.id }));
+    return freed.length ? this.onFreed(trx, freed) : Promise.resolve();
+  }
 
   async list(doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
     if (daysBetween(from, to) + 1 > MAX_LIST_DAYS) throw new AppError('INVALID', `Choose at most ${MAX_LIST_DAYS} days at a time`, 'to');
     return listAppointments(this.knex, doctorIds, from, to);
   }
 
-  /** The next free slots of one doctor, or of every active doctor of a specialization, soonest first. */
-  async freeSlots(req: FreeSlots) {
-    const doctors = req.doctorId
+  /**
+   * The next free slots of one doctor, or of every active doctor of a specialization, soonest
+   * first. Of a type: only its doctors, each with their length for it, its buffers kept clear,
+   * not sooner than its notice nor further ahead than it may be booked.
+   */
+  async freeSlots(req: FreeSlots, options: { ignoreHorizon?: boolean } = {}) {
+    let doctors = req.doctorId
       ? [await this.activeDoctor(req.doctorId)]
       : await listDoctors(this.knex, { specialization: req.specialization, includeInactive: false });
+    const type = req.appointmentTypeId ? await findType(this.knex, req.appointmentTypeId) : undefined;
+    if (req.appointmentTypeId && !type?.active) throw new AppError('NOT_FOUND', 'No such appointment type', 'appointmentTypeId');
+    const lengthOf = new Map(type?.doctors.map((d) => [d.doctorId, d.durationMinutes ?? type.durationMinutes]));
+    if (type) {
+      if (req.doctorId && !lengthOf.has(req.doctorId)) throw new AppError('INVALID', `${doctors[0]!.name} does not offer ${type.name}`, 'appointmentTypeId');
+      doctors = doctors.filter((d) => lengthOf.has(d.id));
+    }
     if (doctors.length === 0) return [];
     const now = await this.clinicNow();
-    const start = req.from && req.from > now.date ? req.from : now.date;
-    const end = shiftDate(start, req.days - 1);
+    // The earliest bookable minute: now, or later by the type's notice (which may reach past today).
+    const earliest = toMinutes(now.time) + (type && !options.ignoreHorizon ? type.minNoticeMinutes : 0);
+    const earliestDate = shiftDate(now.date, Math.floor(earliest / DAY_MINUTES));
+    const start = req.from && req.from > earliestDate ? req.from : earliestDate;
+    const horizon = type?.maxDaysAhead && !options.ignoreHorizon ? shiftDate(now.date, type.maxDaysAhead) : undefined;
+    const end = horizon && horizon < shiftDate(start, req.days - 1) ? horizon : shiftDate(start, req.days - 1);
+    const buffers = { before: type?.bufferBeforeMinutes ?? 0, after: type?.bufferAfterMinutes ?? 0 };
     const ids = doctors.map((d) => d.id);
     const key = (doctorId: number, date: string) => `${doctorId}|${date}`;
     const out: { doctorId: number; doctorName: string; date: string; startTime: string; endTime: string }[] = [];
@@ -85,7 +118,7 @@ export class AppointmentsService {
       const windowsBy = groupBy(windows, (w) => key(w.doctorId, w.date));
       const bookingsBy = groupBy(bookings, (b) => key(b.doctorId, b.date));
       for (const date of eachDate(from, to)) {
-        const notBefore = date === now.date ? toMinutes(now.time) : 0;
+        const notBefore = date === earliestDate ? earliest % DAY_MINUTES : 0;
         const day = doctors.flatMap((d) => {
           const own = windowsBy.get(key(d.id, date)) ?? [];
           return freeSlotsOfDay(
@@ -93,7 +126,8 @@ export class AppointmentsService {
             own.filter((w) => !w.available),
             bookingsBy.get(key(d.id, date)) ?? [],
             notBefore,
-            req.durationMinutes,
+            lengthOf.get(d.id) ?? req.durationMinutes,
+            buffers,
           ).map((s) => ({ doctorId: d.id, doctorName: d.name, date, ...s }));
         });
         day.sort((a, b) => a.startTime.localeCompare(b.startTime) || a.doctorName.localeCompare(b.doctorName));
@@ -110,19 +144,27 @@ export class AppointmentsService {
    */
   async book(req: Book, user: CurrentUser, ctx: CallContext, audit?: AuditRecord): Promise<AppointmentDto> {
     const { doctor, windows } = await this.activeDoctorOn(req.doctorId, req.date);
-    const slot = await this.slotOf(windows, req);
+    const type = await this.chosenType(doctor, req.appointmentTypeId, Boolean(req.endTime));
+    const slot = type ? this.span(req.date, req.startTime, type.durationMinutes) : await this.slotOf(windows, req);
     await this.assertNotPast(slot);
+    if (type) await this.checkHorizon(type, slot);
     const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
     const audits = [...(audit ? [audit] : []), ...(overrideReason ? [this.overrideAudit(user, ctx, overrideReason)] : [])];
     const who = { doctorId: req.doctorId, patientId: req.patientId };
     // The patient's existence is the foreign key's to check, in the same statement.
-    return this.withConflictMessage(who, slot, null, () =>
+    return this.withConflictMessage(who, { ...slot, ...buffersOf(type) }, null, () =>
       withRetry(() =>
         insertBooking(
           this.knex,
-          { ...who, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason },
+          { ...who, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason, type },
           [doctorDay(who.doctorId, slot.date), patientDay(who.patientId, slot.date)],
-          { kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...slot, doctorId: req.doctorId }, reason: overrideReason, userId: user.id },
+          {
+            kind: 'BOOKED',
+            toStatus: 'SCHEDULED',
+            detail: { ...slot, doctorId: req.doctorId, ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}) },
+            reason: overrideReason,
+            userId: user.id,
+          },
           audits,
         ),
       ),
@@ -135,17 +177,29 @@ export class AppointmentsService {
     if (current.status !== 'SCHEDULED') throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}; only a scheduled one can be moved`, 'id');
     const doctorId = req.doctorId ?? current.doctorId;
     const { doctor, windows } = await this.activeDoctorOn(doctorId, req.date);
-    const duration = toMinutes(current.endTime) - toMinutes(current.startTime);
+    // A new type, or a typed appointment going to another doctor, is booked as that doctor's
+    // type anew (they must offer it; its fee and buffers follow). Otherwise it keeps its own.
+    const typeId = req.appointmentTypeId ?? current.appointmentTypeId;
+    const retyped = Boolean(typeId) && (typeId !== current.appointmentTypeId || doctorId !== current.doctorId);
+    const type = !typeId ? null : retyped ? await this.typeFor(doctor, typeId) : ((await typeForDoctor(this.knex, typeId, doctorId)) ?? null);
+    const duration = req.appointmentTypeId && type ? type.durationMinutes : toMinutes(current.endTime) - toMinutes(current.startTime);
     const slot = req.endTime ? { date: req.date, startTime: req.startTime, endTime: req.endTime } : this.span(req.date, req.startTime, duration);
     await this.assertNotPast(slot);
+    if (type) await this.checkHorizon(type, slot);
     const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
     const who = { doctorId, patientId: current.patientId };
-    await this.withConflictMessage(who, slot, current.id, () => this.inLockedDays(who, slot, async (trx) => {
+    const buffers = buffersOf(retyped ? type : current);
+    await this.withConflictMessage(who, { ...slot, ...buffers }, current.id, () => this.inLockedDays(who, slot, async (trx) => {
       const changes: Record<string, unknown> = { doctor_id: doctorId, appointment_date: slot.date, start_time: slot.startTime, end_time: slot.endTime, override_reason: overrideReason };
+      if (retyped) Object.assign(changes, typeChanges(type));
       if (slot.date !== current.date || doctorId !== current.doctorId) Object.assign(changes, { checked_in_at: null, token_no: null });
       if (!(await updateAppointmentIf(trx, current.id, 'SCHEDULED', changes))) throw await this.transitionError(trx, current.id, 'moved');
       const from = { doctorId: current.doctorId, date: current.date, startTime: current.startTime, endTime: current.endTime, checkedInAt: current.checkedInAt, tokenNo: current.tokenNo };
-      await insertHistory(trx, [{ appointmentId: current.id, kind: 'RESCHEDULED', detail: { from, to: { doctorId, ...slot } }, reason: overrideReason, userId: user.id }]);
+      const typeMove = retyped ? { fromType: { id: current.appointmentTypeId, fee: current.fee, ...buffersOf(current) }, toType: { id: type!.id, fee: type!.fee } } : {};
+      await insertHistory(trx, [{ appointmentId: current.id, kind: 'RESCHEDULED', detail: { from, to: { doctorId, ...slot }, ...typeMove }, reason: overrideReason, userId: user.id }]);
+      // The old time is given back unless the appointment still holds part of it.
+      const stillHeld = doctorId === current.doctorId && slot.date === current.date && slot.startTime < current.endTime && current.startTime < slot.endTime;
+      if (!stillHeld) await this.offerFreed(trx, [current]);
       if (overrideReason) await insertAudit(trx, { ...this.overrideAudit(user, ctx, overrideReason), entityId: current.id });
       return current.id;
     }));
@@ -190,21 +244,23 @@ export class AppointmentsService {
   async walkIn(req: WalkIn, user: CurrentUser): Promise<AppointmentDto> {
     const doctor = await this.activeDoctor(req.doctorId);
     if (!(await findPatient(this.knex, req.patientId))) throw new AppError('NOT_FOUND', 'No patient has this number', 'patientId');
+    // A walk-in is here now: a type's notice and horizon are for bookings ahead, not for them.
+    const type = await this.chosenType(doctor, req.appointmentTypeId, false);
     const now = await this.clinicNow();
     const slotMinutes = (await this.settings.get()).defaultSlotMinutes;
-    const [free] = await this.freeSlots({ doctorId: doctor.id, from: now.date, days: 1, count: 1 });
+    const [free] = await this.freeSlots({ doctorId: doctor.id, from: now.date, days: 1, count: 1, ...(type ? { appointmentTypeId: type.id } : {}) }, { ignoreHorizon: true });
     // The slot under way counts as free when nobody holds it.
-    const current = this.span(now.date, toTime(Math.floor(toMinutes(now.time) / slotMinutes) * slotMinutes), slotMinutes);
+    const current = this.span(now.date, toTime(Math.floor(toMinutes(now.time) / slotMinutes) * slotMinutes), type?.durationMinutes ?? slotMinutes);
     const candidates = [current, ...(free ? [{ date: free.date, startTime: free.startTime, endTime: free.endTime }] : [])];
     for (const slot of candidates) {
       try {
         const id = await transactionWithRetry(this.knex, async (trx) => {
           await lockDays(trx, [doctorDay(doctor.id, now.date), patientDay(req.patientId, now.date)]);
-          const newId = await insertAppointment(trx, { patientId: req.patientId, doctorId: doctor.id, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason: null, isWalkIn: true });
+          const newId = await insertAppointment(trx, { patientId: req.patientId, doctorId: doctor.id, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason: null, isWalkIn: true, type });
           const token = await nextToken(trx, doctor.id, now.date);
           await updateAppointmentIf(trx, newId, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token });
           await insertHistory(trx, [
-            { appointmentId: newId, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...slot, doctorId: doctor.id, walkIn: true }, userId: user.id },
+            { appointmentId: newId, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...slot, doctorId: doctor.id, walkIn: true, ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}) }, userId: user.id },
             { appointmentId: newId, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id },
           ]);
           return newId;
@@ -291,6 +347,7 @@ export class AppointmentsService {
     await this.knex.transaction(async (trx) => {
       if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { status: to, ...changes }))) throw await this.transitionError(trx, id, this.describe(to));
       await insertHistory(trx, [{ appointmentId: id, kind: 'STATUS', fromStatus: 'SCHEDULED', toStatus: to, reason: reason ?? null, userId: user.id }]);
+      if (to === 'CANCELLED') await this.offerFreed(trx, [(await findAppointment(trx, id))!]);
     });
     return this.get(id);
   }
@@ -312,7 +369,7 @@ export class AppointmentsService {
     return a;
   }
 
-  private async activeDoctor(id: number) {
+  async activeDoctor(id: number) {
     return this.assertActive(await findDoctor(this.knex, id));
   }
 
@@ -328,7 +385,28 @@ export class AppointmentsService {
     return doctor;
   }
 
-  private clinicNow() {
+  /** A type as this doctor books it; refused when it is unknown, retired or not theirs to offer. */
+  async typeFor(doctor: { id: number; name: string }, typeId: number): Promise<TypeForDoctor> {
+    const type = await typeForDoctor(this.knex, typeId, doctor.id);
+    if (!type) throw new AppError('NOT_FOUND', 'No such appointment type', 'appointmentTypeId');
+    if (!type.active) throw new AppError('INVALID', `${type.name} is no longer offered`, 'appointmentTypeId');
+    if (!type.offered) throw new AppError('INVALID', `${doctor.name} does not offer ${type.name}`, 'appointmentTypeId');
+    return type;
+  }
+
+  /** The type asked for; without one (and without an explicit end time), the doctor's default type, if any. */
+  async chosenType(doctor: { id: number; name: string }, typeId: number | undefined, explicitEnd: boolean): Promise<TypeForDoctor | null> {
+    const id = typeId ?? (explicitEnd ? undefined : await defaultTypeOf(this.knex, doctor.id));
+    return id ? this.typeFor(doctor, id) : null;
+  }
+
+  /** A type's booking horizon: no sooner than its notice, no further ahead than it may be booked. */
+  private async checkHorizon(type: TypeForDoctor, slot: Slot): Promise<void> {
+    const problem = horizonProblem(type, slot, await this.clinicNow());
+    if (problem) throw new AppError('INVALID', problem.message, problem.field);
+  }
+
+  clinicNow() {
     return this.settings.get().then((s) => clinicNow(s.timeZone, this.now()));
   }
 
@@ -355,25 +433,14 @@ export class AppointmentsService {
 
   /** Inside the doctor's hours, or an override with its reason by that doctor or an ADMIN. `day`: the doctor's windows on the slot's date. */
   private checkHours(doctor: { id: number; name: string }, slot: Slot, day: readonly AvailabilityWindow[], override: { reason: string } | undefined, user: CurrentUser): string | null {
-    const open = day.filter((w) => w.available);
-    if (isWithinAvailability(slot, open, day.filter((w) => !w.available))) return null;
+    const problem = hoursProblem(doctor.name, slot, day);
+    if (!problem) return null;
     if (override) {
       if (!mayOverride(user, doctor.id)) throw new AppError('FORBIDDEN', `Only ${doctor.name} or an administrator may book outside ${doctor.name}'s hours`, 'override');
       return override.reason;
     }
-    const when = `${hhmm(slot.startTime)}–${hhmm(slot.endTime)} on ${slot.date}`;
-    // Leave is said as leave: "outside hours" would send the desk looking for a wrong pattern.
-    const leave = day.find((w) => !w.available && w.startTime < slot.endTime && slot.startTime < w.endTime);
-    if (leave) {
-      const span = leave.startTime <= '00:00:00' && leave.endTime >= '24:00:00' ? 'all day' : `${hhmm(leave.startTime)}–${hhmm(leave.endTime)}`;
-      throw new AppError('CONFLICT', `${doctor.name} is on leave ${span} on ${slot.date}${leave.note ? ` (${leave.note})` : ''}, so ${when} cannot be booked.`, 'startTime');
-    }
-    const hours = open.map((w) => `${hhmm(w.startTime)}–${hhmm(w.endTime)}`).join(', ');
-    throw new AppError(
-      'CONFLICT',
-      `${when} is outside ${doctor.name}'s hours${hours ? ` (${hours})` : ' (not working that day)'}. A doctor or administrator can book it with a reason.`,
-      'startTime',
-    );
+    const more = problem.kind === 'OUTSIDE_HOURS' ? ' A doctor or administrator can book it with a reason.' : '';
+    throw new AppError('CONFLICT', `${problem.message}${more}`, 'startTime');
   }
 
   /** A transaction holding the doctor's and the patient's day locks for `slot`. */
@@ -385,7 +452,7 @@ export class AppointmentsService {
   }
 
   /** Runs a write; an overlap refused by the database becomes CONFLICT naming the appointment in the way. */
-  private async withConflictMessage<T>(who: Who, slot: Slot, excludeId: number | null, attempt: () => Promise<T>): Promise<T> {
+  private async withConflictMessage<T>(who: Who, slot: BufferedSlot, excludeId: number | null, attempt: () => Promise<T>): Promise<T> {
     try {
       return await attempt();
     } catch (err) {
@@ -396,9 +463,11 @@ export class AppointmentsService {
       const byPatient = overlap === 'excl_appointment_patient_overlap';
       const clash = await findClash(this.knex, byPatient ? { patientId: who.patientId } : { doctorId: who.doctorId }, slot, excludeId);
       const when = clash ? `${hhmm(clash.startTime)}–${hhmm(clash.endTime)} on ${clash.date}` : `then`;
+      // Said when only the buffers meet, or the desk would look for an overlap that is not there.
+      const tooClose = clash && !(clash.date === slot.date && clash.startTime < slot.endTime && slot.startTime < clash.endTime) ? ', too close with the buffer time kept around appointments' : '';
       const message = byPatient
         ? `${clash?.patientName ?? 'The patient'} already has an appointment ${when}${clash ? ` with ${clash.doctorName}` : ''}`
-        : `${clash?.doctorName ?? 'The doctor'} already has an appointment ${when}${clash ? ` (${clash.patientName})` : ''}`;
+        : `${clash?.doctorName ?? 'The doctor'} already has an appointment ${when}${clash ? ` (${clash.patientName})` : ''}${tooClose}`;
       throw new AppError('CONFLICT', message, 'startTime');
     }
   }

@@ -38,19 +38,33 @@ export function slotCount(w: Pick<Window, 'startTime' | 'endTime' | 'slotMinutes
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** A booking's time with the buffers kept clear around it (the doctor's, as the database compares them). */
+export interface BufferedTime {
+  startTime: string;
+  endTime: string;
+  bufferBeforeMinutes?: number;
+  bufferAfterMinutes?: number;
+}
+
+const buffered = (b: BufferedTime): Span => ({ start: toMinutes(b.startTime) - (b.bufferBeforeMinutes ?? 0), end: toMinutes(b.endTime) + (b.bufferAfterMinutes ?? 0) });
+
 /**
  * The free slots of one doctor on one day: each open window cut into slots from its start,
  * without those touching leave, a booking, or the time before `notBefore` (minutes).
- * Overlapping windows (pattern plus extra hours) give each start time once.
+ * Overlapping windows (pattern plus extra hours) give each start time once. With `buffers`,
+ * a slot and its buffers must keep clear of each booking and its buffers; the slot itself
+ * lies inside hours and off leave (a buffer may reach past the window's edge).
  */
 export function freeSlotsOfDay(
   windows: readonly Pick<Window, 'startTime' | 'endTime' | 'slotMinutes'>[],
   leave: readonly { startTime: string; endTime: string }[],
-  bookings: readonly { startTime: string; endTime: string }[],
+  bookings: readonly BufferedTime[],
   notBefore = 0,
   durationMinutes?: number,
+  buffers: { before: number; after: number } = { before: 0, after: 0 },
 ): { startTime: string; endTime: string }[] {
-  const blocked: Span[] = [...leave, ...bookings].map((b) => ({ start: toMinutes(b.startTime), end: toMinutes(b.endTime) }));
+  const onLeave: Span[] = leave.map((b) => ({ start: toMinutes(b.startTime), end: toMinutes(b.endTime) }));
+  const booked: Span[] = bookings.map(buffered);
   const seen = new Set<number>();
   const out: Span[] = [];
   for (const w of windows) {
@@ -58,7 +72,8 @@ export function freeSlotsOfDay(
     const length = durationMinutes ?? w.slotMinutes;
     for (let start = toMinutes(w.startTime); start + length <= windowEnd; start += w.slotMinutes) {
       const slot = { start, end: start + length };
-      if (start < notBefore || seen.has(start) || blocked.some((b) => overlaps(slot, b))) continue;
+      const withBuffers = { start: start - buffers.before, end: slot.end + buffers.after };
+      if (start < notBefore || seen.has(start) || onLeave.some((b) => overlaps(slot, b)) || booked.some((b) => overlaps(withBuffers, b))) continue;
       seen.add(start);
       out.push(slot);
     }

@@ -177,8 +177,9 @@ export interface AppointmentTotals {
   due: string | null;
 }
 
-// An appointment's money: received, refunded, held, pending, and what is still due. Due is
-// known only when the doctor charges a fee (none set, or 0, means the desk enters the amount),
+// An appointment's money: received, refunded, held, pending, and what is still due. The fee is
+// the one it was booked at (its appointment type's, issue 20), else the doctor's. Due is
+// known only when there is a fee (none set, or 0, means the desk enters the amount),
 // and money already on its way (PENDING) is not due a second time.
 const TOTALS_SQL = `WITH t AS (
        SELECT COALESCE(sum(p.amount) FILTER (WHERE p.refund_of IS NULL AND p.status IN ('PAID', 'REFUNDED')), 0) AS paid,
@@ -187,8 +188,9 @@ const TOTALS_SQL = `WITH t AS (
          FROM payments p WHERE p.appointment_id = ?)
      SELECT t.paid::numeric(14,2) AS paid, t.refunded::numeric(14,2) AS refunded,
             (t.paid - t.refunded)::numeric(14,2) AS balance, t.pending::numeric(14,2) AS pending,
-            d.consultation_fee AS fee,
-            CASE WHEN d.consultation_fee > 0 THEN GREATEST(d.consultation_fee - (t.paid - t.refunded) - t.pending, 0)::numeric(14,2) END AS due
+            COALESCE(a.fee, d.consultation_fee) AS fee,
+            CASE WHEN COALESCE(a.fee, d.consultation_fee) > 0
+                 THEN GREATEST(COALESCE(a.fee, d.consultation_fee) - (t.paid - t.refunded) - t.pending, 0)::numeric(14,2) END AS due
        FROM t, appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
       WHERE a.id = ?`;
 
@@ -232,8 +234,8 @@ export async function lockAppointmentForPayment(
   appointmentId: number,
 ): Promise<{ id: number; status: string; doctorId: number; doctorName: string; fee: string | null; hasFee: boolean } | undefined> {
   const { rows } = await trx.raw(
-    `SELECT a.id, a.status, a.doctor_id AS "doctorId", d.name AS "doctorName", d.consultation_fee AS fee,
-            COALESCE(d.consultation_fee > 0, false) AS "hasFee"
+    `SELECT a.id, a.status, a.doctor_id AS "doctorId", d.name AS "doctorName", COALESCE(a.fee, d.consultation_fee) AS fee,
+            COALESCE(COALESCE(a.fee, d.consultation_fee) > 0, false) AS "hasFee"
        FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
       WHERE a.id = ?
         FOR NO KEY UPDATE OF a`,

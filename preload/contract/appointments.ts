@@ -23,6 +23,16 @@ export const appointmentSchema = z.object({
   isWalkIn: z.boolean(),
   cancelReason: z.string().nullable(),
   overrideReason: z.string().nullable(),
+  /** The appointment type it was booked as (issue 20); optional so screens built before types still type-check. */
+  appointmentTypeId: idSchema.nullable().optional(),
+  appointmentTypeName: z.string().nullable().optional(),
+  colour: z.string().nullable().optional(),
+  /** The fee it was booked at (the type's, or its doctor's own for it): an exact decimal. */
+  fee: z.string().nullable().optional(),
+  bufferBeforeMinutes: z.number().optional(),
+  bufferAfterMinutes: z.number().optional(),
+  /** The recurring series it belongs to, if any. */
+  seriesId: idSchema.nullable().optional(),
 });
 export type AppointmentDto = z.infer<typeof appointmentSchema>;
 
@@ -37,14 +47,36 @@ const slotFields = {
   endTime: timeSchema.optional(),
 };
 const endAfterStart = { message: 'The end time must be after the start time', path: ['endTime'] };
+/** A type sets the length; an end time beside it would say two different things. */
+const typeOrEnd = {
+  check: (v: { endTime?: string; appointmentTypeId?: number }) => !(v.endTime && v.appointmentTypeId),
+  error: { message: 'The appointment type sets the length: leave the end time out', path: ['endTime'] },
+};
 
 export const bookSchema = z
-  .strictObject({ patientId: idSchema, doctorId: idSchema, ...slotFields, reason: reasonText.optional(), override: overrideSchema.optional() })
-  .refine((v) => !v.endTime || v.endTime > v.startTime, endAfterStart);
+  .strictObject({
+    patientId: idSchema,
+    doctorId: idSchema,
+    ...slotFields,
+    /** Its length, fee and buffers follow; without it (and without an end time), the doctor's default type if any. */
+    appointmentTypeId: idSchema.optional(),
+    reason: reasonText.optional(),
+    override: overrideSchema.optional(),
+  })
+  .refine((v) => !v.endTime || v.endTime > v.startTime, endAfterStart)
+  .refine(typeOrEnd.check, typeOrEnd.error);
 
 export const rescheduleSchema = z
-  .strictObject({ id: idSchema, doctorId: idSchema.optional(), ...slotFields, override: overrideSchema.optional() })
-  .refine((v) => !v.endTime || v.endTime > v.startTime, endAfterStart);
+  .strictObject({
+    id: idSchema,
+    doctorId: idSchema.optional(),
+    ...slotFields,
+    /** Changes the type (its length, fee and buffers follow); without it a typed appointment keeps its own. */
+    appointmentTypeId: idSchema.optional(),
+    override: overrideSchema.optional(),
+  })
+  .refine((v) => !v.endTime || v.endTime > v.startTime, endAfterStart)
+  .refine(typeOrEnd.check, typeOrEnd.error);
 
 /** An undo that puts the appointment back in the book passes the booking's rules: outside hours, it needs an override too. */
 export const undoSchema = z.strictObject({ id: idSchema, override: overrideSchema.optional() });
@@ -63,12 +95,15 @@ export const freeSlotsSchema = z
     days: z.number().int().min(1).max(62).default(30),
     count: z.number().int().min(1).max(50).default(10),
     durationMinutes: z.number().int().min(5).max(240).optional(),
+    /** Slots of this type: its (per-doctor) length and buffers, notice and horizon; only doctors who offer it. */
+    appointmentTypeId: idSchema.optional(),
   })
-  .refine((v) => (v.doctorId === undefined) !== (v.specialization === undefined), { message: 'Choose a doctor or a specialization', path: ['doctorId'] });
+  .refine((v) => (v.doctorId === undefined) !== (v.specialization === undefined), { message: 'Choose a doctor or a specialization', path: ['doctorId'] })
+  .refine((v) => !(v.durationMinutes && v.appointmentTypeId), { message: 'The appointment type sets the length', path: ['durationMinutes'] });
 
 export const freeSlotSchema = z.object({ doctorId: idSchema, doctorName: z.string(), date: z.string(), startTime: z.string(), endTime: z.string() });
 
-export const walkInSchema = z.strictObject({ patientId: idSchema, doctorId: idSchema, reason: reasonText.optional() });
+export const walkInSchema = z.strictObject({ patientId: idSchema, doctorId: idSchema, appointmentTypeId: idSchema.optional(), reason: reasonText.optional() });
 
 export const historyEntrySchema = z.object({
   id: idSchema,

@@ -32,7 +32,11 @@ import {
   undoSchema,
   walkInSchema,
 } from './appointments';
+import { appointmentTypeSchema, createAppointmentTypeSchema, listAppointmentTypesSchema, updateAppointmentTypeSchema } from './appointment-types';
 import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
+import { createRecallSchema, listRecallsSchema, recallSchema } from './recalls';
+import { addWaitlistSchema, listWaitlistSchema, removeWaitlistSchema, takeOfferSchema, waitlistEntrySchema, waitlistOfferSchema } from './waitlist';
+import { bookSeriesSchema, bookedSeriesSchema, cancelSeriesSchema, moveSeriesSchema, previewSeriesSchema, seriesChangeSchema, seriesPreviewSchema } from './series';
 import {
   addExceptionSchema,
   availabilityChangeResultSchema,
@@ -202,6 +206,12 @@ export const channels = {
   }),
   'availability.range': channel({ req: availabilityRangeSchema, res: z.array(availabilityWindowSchema), roles: ALL }),
 
+  // Appointment types (services): everyone books by them, an administrator defines them.
+  'appointmentTypes.list': channel({ req: listAppointmentTypesSchema, res: z.array(appointmentTypeSchema), roles: ALL }),
+  'appointmentTypes.create': channel({ req: createAppointmentTypeSchema, res: appointmentTypeSchema, roles: ADMIN, audit: { entity: 'appointment_type', kind: 'write' } }),
+  'appointmentTypes.update': channel({ req: updateAppointmentTypeSchema, res: appointmentTypeSchema, roles: ADMIN, audit: { entity: 'appointment_type', kind: 'write' } }),
+  'appointmentTypes.deactivate': channel({ req: byId, res: appointmentTypeSchema, roles: ADMIN, audit: { entity: 'appointment_type', kind: 'write' } }),
+
   'appointments.list': channel({ req: listAppointmentsSchema, res: z.array(appointmentSchema), roles: ALL }),
   'appointments.freeSlots': channel({ req: freeSlotsSchema, res: z.array(freeSlotSchema), roles: ALL }),
   'appointments.book': channel({ req: bookSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
@@ -213,6 +223,21 @@ export const channels = {
   'appointments.undo': channel({ req: undoSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.history': channel({ req: byId, res: z.array(historyEntrySchema), roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
   'appointments.walkIn': channel({ req: walkInSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  // Recurring series: checked occurrence by occurrence, booked as one transaction; changed as this, this and following, or all.
+  'appointments.previewSeries': channel({ req: previewSeriesSchema, res: seriesPreviewSchema, roles: ALL }),
+  'appointments.bookSeries': channel({ req: bookSeriesSchema, res: bookedSeriesSchema, roles: ALL, audit: { entity: 'appointment_series', kind: 'write' } }),
+  'appointments.cancelSeries': channel({ req: cancelSeriesSchema, res: seriesChangeSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  'appointments.moveSeries': channel({ req: moveSeriesSchema, res: seriesChangeSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  // The waitlist: the desk keeps it; freed time is offered to the best match, booked by the desk.
+  'waitlist.add': channel({ req: addWaitlistSchema, res: waitlistEntrySchema, roles: ALL, audit: { entity: 'waitlist', kind: 'write' } }),
+  'waitlist.list': channel({ req: listWaitlistSchema, res: z.array(waitlistEntrySchema), roles: ALL }),
+  'waitlist.remove': channel({ req: removeWaitlistSchema, res: waitlistEntrySchema, roles: ALL, audit: { entity: 'waitlist', kind: 'write' } }),
+  'waitlist.offers': channel({ req: empty, res: z.array(waitlistOfferSchema), roles: ALL }),
+  'waitlist.takeOffer': channel({ req: takeOfferSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  // Follow-up recalls: the desk's list of patients to see again.
+  'recalls.create': channel({ req: createRecallSchema, res: recallSchema, roles: ALL, audit: { entity: 'recall', kind: 'write' } }),
+  'recalls.list': channel({ req: listRecallsSchema, res: z.array(recallSchema), roles: ALL }),
+  'recalls.dismiss': channel({ req: byId, res: recallSchema, roles: ALL, audit: { entity: 'recall', kind: 'write' } }),
   'appointments.queue': channel({ req: z.strictObject({ doctorId: idSchema.optional() }), res: queueSchema, roles: ALL }),
   // A doctor calls and moves their own patients; the desk and an administrator anybody's.
   'appointments.callNext': channel({ req: callNextSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),

@@ -75,6 +75,42 @@ async function someAppointment(h: Harness, date = FUTURE, extra: Record<string, 
   return id;
 }
 
+async function someAppointmentType(h: Harness): Promise<number> {
+  const [{ id }] = await h.knex('appointment_types').insert({ name: `Fixture visit ${++n}.${process.pid}`, duration_minutes: 20, fee: '800.00' }).returning('id');
+  return id;
+}
+
+async function someSeriesAppointment(h: Harness): Promise<number> {
+  const { patientId, doctorId } = await somePatientAndDoctor(h);
+  const [{ id: seriesId }] = await h.knex('appointment_series').insert({ patient_id: patientId, doctor_id: doctorId, rule: 'RRULE:FREQ=WEEKLY;COUNT=1' }).returning('id');
+  return someAppointmentOf(h, patientId, doctorId, { series_id: seriesId });
+}
+
+async function someAppointmentOf(h: Harness, patientId: number, doctorId: number, extra: Record<string, unknown>): Promise<number> {
+  const [{ id }] = await h
+    .knex('appointment_entities')
+    .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: FUTURE, start_time: '09:00', end_time: '09:15', ...extra })
+    .returning('id');
+  return id;
+}
+
+async function someWaitlistEntry(h: Harness, doctorId?: number): Promise<number> {
+  const [{ id }] = await h
+    .knex('waitlist_entries')
+    .insert({ patient_id: await somePatient(h), doctor_id: doctorId ?? (await someDoctor(h)), from_date: FUTURE, to_date: FUTURE })
+    .returning('id');
+  return id;
+}
+
+async function someOffer(h: Harness): Promise<number> {
+  const { doctorId } = await somePatientAndDoctor(h);
+  const [{ id }] = await h
+    .knex('waitlist_offers')
+    .insert({ entry_id: await someWaitlistEntry(h, doctorId), doctor_id: doctorId, date: FUTURE, start_time: '10:00', end_time: '10:15' })
+    .returning('id');
+  return id;
+}
+
 async function somePayment(h: Harness, extra: Record<string, unknown> = {}): Promise<number> {
   const [{ id }] = await h
     .knex('payments')
@@ -136,6 +172,16 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'availability.addException': async (h) => ({ doctorId: await someDoctor(h), date: '2026-12-02', kind: 'LEAVE', note: 'Conference' }),
   'availability.removeWindow': async (h) => ({ id: await someWindow(h) }),
   'availability.range': async (h) => ({ doctorIds: [await someDoctor(h)], from: '2026-12-01', to: '2026-12-07' }),
+  'appointmentTypes.list': async (h) => ({ doctorId: await someDoctor(h), includeInactive: true }),
+  'appointmentTypes.create': async (h) => ({
+    name: `New visit ${++n}.${process.pid}`,
+    durationMinutes: 20,
+    fee: '800',
+    bufferAfterMinutes: 5,
+    doctors: [{ doctorId: await someDoctor(h), fee: '650.50', isDefault: true }],
+  }),
+  'appointmentTypes.update': async (h) => ({ id: await someAppointmentType(h), fee: '400', durationMinutes: 10 }),
+  'appointmentTypes.deactivate': async (h) => ({ id: await someAppointmentType(h) }),
   'appointments.list': async (h) => ({ doctorIds: [await someDoctor(h)], from: FUTURE, to: '2099-01-06' }),
   'appointments.freeSlots': async (h) => ({ doctorId: (await somePatientAndDoctor(h)).doctorId, from: FUTURE, days: 2, count: 3 }),
   'appointments.book': async (h) => ({ ...(await somePatientAndDoctor(h)), date: FUTURE, startTime: '10:00', reason: 'Fever' }),
@@ -151,6 +197,21 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   },
   'appointments.history': async (h) => ({ id: await someAppointment(h) }),
   'appointments.walkIn': async (h) => ({ ...(await somePatientAndDoctor(h, await today(h))), reason: 'Walk-in fever' }),
+  'appointments.previewSeries': async (h) => ({ ...(await somePatientAndDoctor(h)), startDate: FUTURE, startTime: '10:00', recurrence: { frequency: 'WEEKLY', count: 1 } }),
+  'appointments.bookSeries': async (h) => ({ ...(await somePatientAndDoctor(h)), startDate: FUTURE, startTime: '10:00', recurrence: { frequency: 'DAILY', until: FUTURE } }),
+  'appointments.cancelSeries': async (h) => ({ id: await someSeriesAppointment(h), scope: 'following', reason: 'Patient travelling' }),
+  'appointments.moveSeries': async (h) => ({ id: await someSeriesAppointment(h), scope: 'all', startTime: '11:00' }),
+  'waitlist.add': async (h) => ({ ...(await somePatientAndDoctor(h)), fromDate: FUTURE, toDate: '2099-01-20', timeFrom: '09:00', timeTo: '12:00', urgency: 'SOON', note: 'Any morning' }),
+  'waitlist.list': async (h) => ({ doctorId: await someDoctor(h) }),
+  'waitlist.remove': async (h) => ({ id: await someWaitlistEntry(h) }),
+  'waitlist.offers': async () => ({}),
+  'waitlist.takeOffer': async (h) => ({ id: await someOffer(h) }),
+  'recalls.create': async (h) => ({ patientId: await somePatient(h), doctorId: await someDoctor(h), inDays: 14, reason: 'Review the dressing' }),
+  'recalls.list': async () => ({ state: 'OVERDUE' }),
+  'recalls.dismiss': async (h) => {
+    const [{ id }] = await h.knex('recalls').insert({ patient_id: await somePatient(h), due_date: FUTURE }).returning('id');
+    return { id };
+  },
   'appointments.queue': async () => ({}),
   'appointments.callNext': async (h) => {
     const id = await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 });

@@ -64,6 +64,12 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'availability.removeWindow': { roles: AD, locked: false, own: DOCTORS_OWN },
   'availability.range': { roles: ADR, locked: false },
 
+  // Appointment types: everyone books by them, administrators define them.
+  'appointmentTypes.list': { roles: ADR, locked: false },
+  'appointmentTypes.create': { roles: A, locked: false },
+  'appointmentTypes.update': { roles: A, locked: false },
+  'appointmentTypes.deactivate': { roles: A, locked: false },
+
   // The front desk's day: every role.
   'appointments.list': { roles: ADR, locked: false },
   'appointments.freeSlots': { roles: ADR, locked: false },
@@ -76,6 +82,18 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'appointments.undo': { roles: ADR, locked: false },
   'appointments.history': { roles: ADR, locked: false },
   'appointments.walkIn': { roles: ADR, locked: false },
+  'appointments.previewSeries': { roles: ADR, locked: false },
+  'appointments.bookSeries': { roles: ADR, locked: false },
+  'appointments.cancelSeries': { roles: ADR, locked: false },
+  'appointments.moveSeries': { roles: ADR, locked: false },
+  'waitlist.add': { roles: ADR, locked: false },
+  'waitlist.list': { roles: ADR, locked: false },
+  'waitlist.remove': { roles: ADR, locked: false },
+  'waitlist.offers': { roles: ADR, locked: false },
+  'waitlist.takeOffer': { roles: ADR, locked: false },
+  'recalls.create': { roles: ADR, locked: false },
+  'recalls.list': { roles: ADR, locked: false },
+  'recalls.dismiss': { roles: ADR, locked: false },
   'appointments.queue': { roles: ADR, locked: false },
   // The waiting room: the desk calls and orders anybody's patients, a doctor only their own.
   'appointments.callNext': { roles: ADR, locked: false, own: DOCTORS_OWN },

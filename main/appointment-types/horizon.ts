@@ -1,0 +1,34 @@
+import { daysBetween, toMinutes } from '../availability/wall-clock';
+
+const DAY_MINUTES = 24 * 60;
+
+/** "2 days", "3 hours", "90 minutes". */
+export function spellMinutes(minutes: number): string {
+  const [n, unit] = minutes % DAY_MINUTES === 0 ? [minutes / DAY_MINUTES, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+export interface Horizon {
+  name: string;
+  minNoticeMinutes: number;
+  maxDaysAhead: number | null;
+}
+
+/**
+ * Why a type cannot be booked for `slot` from `now` (clinic wall clock): too little notice, or
+ * too far ahead; null when it can. Wall-clock minutes, so a DST change shifts the notice by its hour.
+ */
+export function horizonProblem(
+  type: Horizon,
+  slot: { date: string; startTime: string },
+  now: { date: string; time: string },
+): { kind: 'NOTICE' | 'TOO_FAR'; message: string; field: 'startTime' | 'date' } | null {
+  const days = daysBetween(now.date, slot.date);
+  if (days * DAY_MINUTES + toMinutes(slot.startTime) - toMinutes(now.time) < type.minNoticeMinutes) {
+    return { kind: 'NOTICE', message: `${type.name} must be booked at least ${spellMinutes(type.minNoticeMinutes)} ahead`, field: 'startTime' };
+  }
+  if (type.maxDaysAhead !== null && days > type.maxDaysAhead) {
+    return { kind: 'TOO_FAR', message: `${type.name} can be booked at most ${spellMinutes(type.maxDaysAhead * DAY_MINUTES)} ahead`, field: 'date' };
+  }
+  return null;
+}

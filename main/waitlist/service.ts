@@ -1,0 +1,86 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { AppointmentDto, addWaitlistSchema } from '../../preload/contract';
+import type { AuditRecord } from '../audit/repo';
+import type { AppointmentsService } from '../appointments/service';
+import type { CallContext, CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
+import { closeEntry, closeOffer, reopenOffer, findEntry, findOffer, insertEntry, offerToBestMatch, openOffers, waitingEntries, type FreedSlot, type WaitlistEntry, type WaitlistOffer } from './repo';
+
+type AddEntry = z.output<typeof addWaitlistSchema>;
+
+/**
+ * The waitlist: patients who want earlier time. Time given back is offered to the best match at
+ * once, in the transaction that gave it back; the desk books an offer through the ordinary
+ * booking, so the booking rules and the database's no-overlap guarantee decide who gets it.
+ */
+export class WaitlistService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly appointments: AppointmentsService,
+  ) {}
+
+  async add(req: AddEntry, user: CurrentUser): Promise<WaitlistEntry> {
+    if (req.toDate < (await this.appointments.clinicNow()).date) throw new AppError('INVALID', 'That date range has already passed', 'toDate');
+    if (req.doctorId) await this.appointments.activeDoctor(req.doctorId);
+    try {
+      return (await findEntry(this.knex, await insertEntry(this.knex, req, user.id)))!;
+    } catch (err) {
+      const e = err as { code?: string; constraint?: string };
+      if (e.code === '23503' && e.constraint?.includes('patient_id')) throw new AppError('NOT_FOUND', 'No patient has this number', 'patientId');
+      if (e.code === '23503' && e.constraint?.includes('appointment_type_id')) throw new AppError('NOT_FOUND', 'No such appointment type', 'appointmentTypeId');
+      throw err;
+    }
+  }
+
+  async list(doctorId?: number): Promise<WaitlistEntry[]> {
+    return waitingEntries(this.knex, (await this.appointments.clinicNow()).date, doctorId);
+  }
+
+  async remove(id: number): Promise<WaitlistEntry> {
+    if (!(await closeEntry(this.knex, id, 'REMOVED'))) throw await this.notWaiting(id);
+    return (await findEntry(this.knex, id))!;
+  }
+
+  async offers(): Promise<WaitlistOffer[]> {
+    return openOffers(this.knex, (await this.appointments.clinicNow()).date);
+  }
+
+  /** Offers each freed time to the best waiting entry that wants it (the caller's transaction). */
+  async offerFreed(trx: Knex, freed: readonly FreedSlot[]): Promise<void> {
+    for (const slot of freed) await offerToBestMatch(trx, slot);
+  }
+
+  /**
+   * Books an open offer for its patient at the freed time. The offer is claimed first, so one
+   * desk books it; when the time has gone meanwhile (another offer of it, or any booking, won),
+   * the offer is closed as gone and the desk is told so.
+   */
+  async take(id: number, user: CurrentUser, ctx: CallContext, audit?: AuditRecord): Promise<AppointmentDto> {
+    const offer = await findOffer(this.knex, id);
+    if (!offer) throw new AppError('NOT_FOUND', 'No such offer', 'id');
+    const closed = (status: string | undefined) => new AppError('CONFLICT', status === 'GONE' ? 'This time has gone' : 'This offer has already been booked', 'id');
+    if (offer.status !== 'OPEN') throw closed(offer.status);
+    if (offer.entry.status !== 'WAITING') throw new AppError('CONFLICT', 'This patient is no longer waiting', 'id');
+    if (!(await closeOffer(this.knex, id, 'TAKEN'))) throw closed((await findOffer(this.knex, id))?.status);
+    let booked: AppointmentDto;
+    try {
+      booked = await this.appointments.book(
+        { patientId: offer.entry.patientId, doctorId: offer.doctorId, date: offer.date, startTime: offer.startTime, endTime: offer.endTime, reason: offer.entry.note ?? undefined },
+        user,
+        ctx,
+        audit,
+      );
+    } catch (err) {
+      const gone = err instanceof AppError && err.code === 'CONFLICT';
+      await reopenOffer(this.knex, id, gone ? 'GONE' : 'OPEN');
+      throw gone ? new AppError('CONFLICT', `This time has gone: ${err.message}`, 'id') : err;
+    }
+    await closeEntry(this.knex, offer.entry.id, 'BOOKED', booked.id);
+    return booked;
+  }
+
+  private async notWaiting(id: number): Promise<AppError> {
+    return (await findEntry(this.knex, id)) ? new AppError('CONFLICT', 'This entry is no longer waiting', 'id') : new AppError('NOT_FOUND', 'No such waitlist entry', 'id');
+  }
+}
