@@ -144,9 +144,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentTypeHandlers(router, new AppointmentTypesService(knex));
   // The waitlist is told of freed time by the appointments it offers bookings of: built after them, wired by a late-bound call.
-  let waitlist: WaitlistService | undefined;
-  const appointments = new AppointmentsService(knex, settings, options.now, (trx, freed) => waitlist!.offerFreed(trx, freed));
-  waitlist = new WaitlistService(knex, appointments);
+  const late: { waitlist?: WaitlistService } = {};
+  const appointments = new AppointmentsService(knex, settings, options.now, (trx, freed) => late.waitlist!.offerFreed(trx, freed));
+  const waitlist = (late.waitlist = new WaitlistService(knex, appointments));
   registerAppointmentHandlers(router, appointments, new WaitingRoomService(knex, settings, options.now), new SeriesService(knex, settings, appointments));
   registerWaitlistHandlers(router, waitlist);
   registerRecallHandlers(router, new RecallsService(knex, settings, options.now));
