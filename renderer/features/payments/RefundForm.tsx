@@ -1,5 +1,6 @@
 import type { PaymentDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicMutation } from '../../api/query';
+import { money } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
@@ -10,10 +11,11 @@ import { useForm } from '../../ui/use-form';
 export function RefundForm({ payment, onDone, onCancel }: { payment: PaymentDto; onDone(): void; onCancel(): void }) {
   const left = (Number(payment.amount) - Number(payment.refunded)).toFixed(2);
   const form = useForm({ amount: left, reason: '' });
+  const refunding = useClinicMutation('payments.refund');
   const refund = form.submit(
-    () => clinic.payments.refund({ paymentId: payment.id, amount: form.values.amount, reason: form.values.reason }),
+    () => refunding.call({ paymentId: payment.id, amount: form.values.amount, reason: form.values.reason }),
     (r) => {
-      toast(`Refunded ${r.currency} ${r.amount.replace('-', '')}: credit note ${r.receiptNumber}`);
+      toast(`Refunded ${money(r.amount, r.currency, { unsigned: true })}: credit note ${r.receiptNumber}`);
       onDone();
     },
   );
@@ -21,7 +23,14 @@ export function RefundForm({ payment, onDone, onCancel }: { payment: PaymentDto;
     <form className="ui-form inline-form" onSubmit={refund} aria-label={`Refund ${payment.receiptNumber}`} noValidate>
       {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
       <div className="ui-row">
-        <Field label="Refund amount" inputMode="decimal" value={form.values.amount} onChange={form.change('amount')} error={form.at('amount')} hint={`At most ${payment.currency} ${left}`} />
+        <Field
+          label="Refund amount"
+          inputMode="decimal"
+          value={form.values.amount}
+          onChange={form.change('amount')}
+          error={form.at('amount')}
+          hint={`At most ${money(left, payment.currency)}`}
+        />
         <Field label="Reason for the refund" value={form.values.reason} onChange={form.change('reason')} error={form.at('reason')} autoFocus />
       </div>
       <div className="ui-actions">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicMutation } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -15,11 +15,13 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
   const [patient, setPatient] = useState<PatientSummary>();
   const form = useForm({ doctorId: '', reason: '' });
   const v = form.values;
+  // The reply (the new appointment) goes straight into today's cached lists.
+  const adding = useClinicMutation('appointments.walkIn');
   const add = form.submit(
     async () => {
       if (!patient) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose the patient first' } };
       if (!v.doctorId) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose a doctor', field: 'doctorId' } };
-      return clinic.appointments.walkIn({ patientId: patient.id, doctorId: Number(v.doctorId), ...(v.reason.trim() ? { reason: v.reason } : {}) });
+      return adding.call({ patientId: patient.id, doctorId: Number(v.doctorId), ...(v.reason.trim() ? { reason: v.reason } : {}) });
     },
     (a) => {
       toast(`${a.patientName} added for ${a.doctorName} — token ${a.tokenNo}`);
