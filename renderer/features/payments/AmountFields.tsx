@@ -1,4 +1,4 @@
-import { Field } from '../../ui/Field';
+import { FormField } from '../../ui/Field';
 import type { PaymentForm } from './TakePaymentForm';
 
 /**
@@ -6,24 +6,14 @@ import type { PaymentForm } from './TakePaymentForm';
  * ticked on purpose, with its reason. `offerAmount` false (nothing due, no advance): only the box.
  */
 export function AmountFields({ form, offerAmount }: { form: PaymentForm; offerAmount: boolean }) {
-  const v = form.values;
+  const advance = form.watch('advance');
   return (
     <>
       <label className="ui-check">
-        <input type="checkbox" checked={v.advance} onChange={form.change('advance')} /> Take more than is due, as an advance
+        <input type="checkbox" {...form.register('advance')} /> Take more than is due, as an advance
       </label>
-      {v.advance && (
-        <Field
-          label="Why an advance"
-          value={v.advanceReason}
-          onChange={form.change('advanceReason')}
-          error={form.at('advanceReason')}
-          hint="For example: dressings for next week paid ahead"
-        />
-      )}
-      {offerAmount && (
-        <Field label="Amount" inputMode="decimal" value={v.amount} onChange={form.change('amount')} error={form.at('amount')} hint="Empty: the doctor's fee" />
-      )}
+      {advance && <FormField form={form} name="advanceReason" label="Why an advance" hint="For example: dressings for next week paid ahead" />}
+      {offerAmount && <FormField form={form} name="amount" label="Amount" inputMode="decimal" hint="Empty: the doctor's fee" />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { PAYMENT_METHODS } from '../../../preload/contract';
-import { Field, SelectField } from '../../ui/Field';
+import { FormField, FormSelectField } from '../../ui/Field';
 import type { PaymentForm } from './TakePaymentForm';
 
 const METHOD_NAMES = { CASH: 'Cash', CARD: 'Card', UPI: 'UPI' } as const;
@@ -11,28 +11,21 @@ const METHOD_NAMES = { CASH: 'Cash', CARD: 'Card', UPI: 'UPI' } as const;
  * a QR the patient scans to pay the amount due.
  */
 export function MethodFields({ form, upiQr }: { form: PaymentForm; upiQr?: ReactNode }) {
-  const v = form.values;
+  const method = form.watch('method');
   return (
     <>
-      <SelectField label="Method" value={v.method} onChange={form.change('method')} error={form.at('method')} autoFocus>
+      <FormSelectField form={form} name="method" label="Method" autoFocus>
         {PAYMENT_METHODS.map((m) => (
           <option key={m} value={m}>
             {METHOD_NAMES[m]}
           </option>
         ))}
-      </SelectField>
-      {v.method === 'UPI' && upiQr}
-      {v.method !== 'CASH' && (
-        <Field
-          label={v.method === 'CARD' ? 'Card approval code' : 'UPI transaction id (UTR)'}
-          value={v.reference}
-          onChange={form.change('reference')}
-          error={form.at('reference')}
-        />
-      )}
-      {v.method === 'UPI' && (
+      </FormSelectField>
+      {method === 'UPI' && upiQr}
+      {method !== 'CASH' && <FormField form={form} name="reference" label={method === 'CARD' ? 'Card approval code' : 'UPI transaction id (UTR)'} />}
+      {method === 'UPI' && (
         <label className="ui-check">
-          <input type="checkbox" checked={v.pending} onChange={form.change('pending')} /> Not received yet (confirm when the credit shows)
+          <input type="checkbox" {...form.register('pending')} /> Not received yet (confirm when the credit shows)
         </label>
       )}
     </>

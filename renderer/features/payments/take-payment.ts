@@ -3,7 +3,6 @@ import type { PAYMENT_METHODS, Req, Res } from '../../../preload/contract';
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** What the desk fills in to take a payment, as typed. */
-// A type, not an interface: the form helper wants its index signature.
 export type PaymentValues = {
   method: PaymentMethod;
   reference: string;
