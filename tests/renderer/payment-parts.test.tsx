@@ -75,6 +75,38 @@ describe('the method part', () => {
   });
 });
 
+describe('the payment form checks what was typed as the request it becomes', () => {
+  it('refuses a card payment without its approval code at that field, focused, and sends nothing', async () => {
+    const account = { appointmentId: 7, payments: [], totals: totals({}) };
+    const fake = renderOver({}, <TakePaymentForm account={account} onTaken={() => undefined} onClose={() => undefined} />);
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'CARD' } });
+    fireEvent.change(screen.getByLabelText('Amount'), { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Take payment' }));
+    const message = await screen.findByText('The amount must be more than zero');
+    expect(screen.getByLabelText('Amount').getAttribute('aria-describedby')).toContain(message.id);
+    fireEvent.change(screen.getByLabelText('Amount'), { target: { value: '500' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Take payment' }));
+    expect(await screen.findByText('Enter the card approval code or the UPI transaction id')).toBeTruthy();
+    const reference = screen.getByLabelText('Card approval code');
+    expect(reference.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(reference));
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('puts main’s refusal about the amount on the amount, and one about the visit on the whole form', async () => {
+    const account = { appointmentId: 7, payments: [], totals: totals({}) };
+    let refusal = { code: 'CONFLICT' as const, field: 'amount', message: 'Only INR 500.00 is due' };
+    renderOver({ 'payments.record': () => ({ ok: false, error: refusal }) }, <TakePaymentForm account={account} onTaken={() => undefined} onClose={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Take payment' }));
+    expect(await screen.findByText('Only INR 500.00 is due')).toBeTruthy();
+    expect(screen.getByLabelText('Amount').getAttribute('aria-invalid')).toBe('true');
+    refusal = { code: 'CONFLICT', field: 'appointmentId', message: 'This appointment was cancelled' };
+    fireEvent.click(screen.getByRole('button', { name: 'Take payment' }));
+    expect(await screen.findByText('This appointment was cancelled')).toBeTruthy();
+    expect(screen.getByLabelText('Amount').getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
 describe('the amount part', () => {
   it('on a paid visit offers only the advance box; ticked, the amount, the reason and "Take advance"', () => {
     const paid = { appointmentId: 7, payments: [], totals: totals({ balance: '500.00', due: '0.00' }) };

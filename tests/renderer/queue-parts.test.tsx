@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createElement, type ReactNode } from 'react';
+import { createElement, useState, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppointmentDto, Res } from '../../preload/contract';
 import { useSettings } from '../../renderer/api/clinic-data';
@@ -128,21 +128,44 @@ describe('the token slip', () => {
   });
 });
 
+/** The walk-in as the desk opens it, closed when done, beside a list of today's appointments. */
+function WalkInBesideToday() {
+  const [open, setOpen] = useState(true);
+  return (
+    <>
+      {open && <WalkInDialog onClose={() => setOpen(false)} />}
+      <TodayNames />
+    </>
+  );
+}
+
 function TodayNames() {
   const list = useClinicQuery('appointments.list', { doctorIds: [1, 2], from: TODAY, to: TODAY });
   return <ul aria-label="Today">{list.data?.map((a) => <li key={a.id}>{a.patientName}</li>)}</ul>;
 }
 
 describe('the walk-in', () => {
+  it('asks for the patient, then the doctor, in words, and sends nothing until both are chosen', async () => {
+    const desk = fakeDesk();
+    const fake = renderOver(desk.handlers, <WalkInDialog onClose={() => undefined} />);
+    const box = screen.getByRole('dialog', { name: 'Walk-in patient' });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add to today’s queue' }));
+    expect(await within(box).findByText('Choose the patient first')).toBeTruthy();
+    fireEvent.change(within(box).getByLabelText('Patient'), { target: { value: 'ravi' } });
+    await within(box).findByRole('option', { name: /Ravi Kumar/ });
+    fireEvent.keyDown(within(box).getByLabelText('Patient'), { key: 'Enter' });
+    await within(box).findByRole('group', { name: 'Patient' });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add to today’s queue' }));
+    const doctor = within(box).getByLabelText('Doctor');
+    await waitFor(() => expect(doctor.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(box).getByRole('alert').textContent).toBe('Choose a doctor');
+    expect(within(box).queryByText('Choose the patient first')).toBeNull();
+    expect(fake.calls.filter((c) => c.channel === 'appointments.walkIn')).toEqual([]);
+  });
+
   it('puts the new appointment into today’s shown list from the reply, with no refetch and no event', async () => {
     const desk = fakeDesk();
-    const fake = renderOver(
-      desk.handlers,
-      <>
-        <WalkInDialog onClose={() => undefined} />
-        <TodayNames />
-      </>,
-    );
+    const fake = renderOver(desk.handlers, <WalkInBesideToday />);
     const listAsked = () => fake.calls.filter((c) => c.channel === 'appointments.list').length;
     await waitFor(() => expect(listAsked()).toBe(1));
     const box = screen.getByRole('dialog', { name: 'Walk-in patient' });
@@ -152,6 +175,7 @@ describe('the walk-in', () => {
     await within(box).findByRole('group', { name: 'Patient' });
     fireEvent.change(within(box).getByLabelText('Doctor'), { target: { value: '2' } });
     fireEvent.click(within(box).getByRole('button', { name: 'Add to today’s queue' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await within(screen.getByRole('list', { name: 'Today' })).findByText('Ravi Kumar')).toBeTruthy();
     expect(listAsked()).toBe(1);
     expect(toasts()).toContain('info: Ravi Kumar added for Dr. Sara Khan — token 1');

@@ -35,6 +35,7 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
     const missing = !patient ? { message: 'Choose the patient first' } : !form.getValues('doctorId') ? { message: 'Choose a doctor', field: 'doctorId' } : undefined;
     if (!missing) return send(e);
     e.preventDefault();
+    form.clearErrors();
     applyRefusal(form, { code: 'INVALID', ...missing });
   };
   return (
