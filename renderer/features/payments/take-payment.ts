@@ -1,6 +1,6 @@
 import type { PAYMENT_METHODS, Req, Res } from '../../../preload/contract';
 
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** What the desk fills in to take a payment, as typed. */
 export type PaymentValues = {
