@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import eslintComments from '@eslint-community/eslint-plugin-eslint-comments';
 import { builtinModules } from 'node:module';
 
 // What a sandboxed renderer and the shared contract may never import: Electron, Node's
@@ -25,6 +27,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of string literals.' }],
     },
+  },
+  {
+    // A silenced rule says why beside the directive (`// eslint-disable-next-line rule -- reason`),
+    // and a directive that no longer silences anything is an error, so stale ones do not pile up.
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { '@eslint-community/eslint-comments': eslintComments },
+    rules: { '@eslint-community/eslint-comments/require-description': 'error' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'preload/contract/**/*.ts'],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Latency } from './measure/latency';
 
-export type Unit = 'ms' | 's' | 'x' | '%' | 'MB' | 'KB' | 'bookings/s' | 'tps' | 'rounds' | 'calls' | 'yes/no' | 'messages/s';
+type Unit = 'ms' | 's' | 'x' | '%' | 'MB' | 'KB' | 'bookings/s' | 'tps' | 'rounds' | 'calls' | 'yes/no' | 'messages/s';
 
 export interface Figure {
   id: string;

@@ -28,6 +28,10 @@ import { registerPaymentHandlers } from './payments/handlers';
 import { ExportFiles, type SavePathChooser } from './reports/export-files';
 import { registerReportHandlers } from './reports/handlers';
 import { PaymentsService } from './payments/service';
+import type { GatewayFactory } from './payments/gateway/gateway';
+import { registerGatewayPaymentHandlers } from './payments/gateway/handlers';
+import { razorpayGateway } from './payments/gateway/razorpay';
+import { GatewayPaymentsService } from './payments/gateway/service';
 import { PatientsService } from './patients/service';
 import { registerSettingsHandlers } from './settings/handlers';
 import { SettingsService } from './settings/service';
@@ -80,6 +84,8 @@ export interface ServiceOptions {
   openDisplayWindow?: (tickets: DisplayTickets) => DisplayWindowOpener;
   /** Tests point Twilio's REST client at a local fake; the app uses Twilio's own. */
   twilioHttpClient?: RequestClient;
+  /** Makes the payment gateway from the clinic's keys (tests: Razorpay's client pointed at a local fake). Default: Razorpay. */
+  paymentGateway?: GatewayFactory;
   /**
    * The clinic key, held outside the database (the app: the OS keychain; tools: a 0600 key
    * file). Backups are encrypted with it. Default: the key file, read or created on first use.
@@ -94,6 +100,8 @@ export interface ServiceOptions {
   messagingSender?: Partial<Omit<SenderOptions, 'log' | 'secretBox' | 'twilioHttpClient'>> & { electionRetryMs?: number };
   /** The app's save dialog for exports; without it exports wait in a private folder for the bridge's download. */
   chooseSavePath?: SavePathChooser;
+  /** Check every reply against the contract (see RouterDeps.checkReplies). Default: unless NODE_ENV is production. */
+  checkReplies?: boolean;
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -118,6 +126,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     idleLockMinutes: async () => (await settings.get()).idleLockMinutes,
     audit: (record) => insertAudit(knex, record),
     log: options.log,
+    checkReplies: options.checkReplies ?? process.env.NODE_ENV !== 'production',
   });
   registerSystemHandlers(router, db, options.version);
   registerAuthHandlers(router, auth);
@@ -130,7 +139,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAppointmentHandlers(router, new AppointmentsService(knex, settings, options.now), new WaitingRoomService(knex, settings, options.now));
   const displayTickets = new DisplayTickets();
   registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
-  registerPaymentHandlers(router, new PaymentsService(knex));
+  const gatewayPayments = new GatewayPaymentsService(knex, secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c)), options.now);
+  registerPaymentHandlers(router, new PaymentsService(knex, (trx, payment, amount, reason, creditNote) => gatewayPayments.refundAtGateway(trx, payment, amount, reason, creditNote)));
+  registerGatewayPaymentHandlers(router, gatewayPayments);
   const backups = new BackupService(db, settings, clinicKey, options.now);
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { AppError } from '../main/ipc/errors';
+import { AppError } from '../main/shared/app-error';
 import { normalisePhone } from '../main/patients/phone';
 import { phoneCountryOf } from '../main/settings/phone-country';
 

@@ -18,6 +18,7 @@ import * as signInThrottlePerWorkstation from './20261202020000_sign_in_throttle
 import * as refusedAuditOutcome from './20261202030000_refused_audit_outcome';
 import * as databaseRoles from './20261202030100_database_roles';
 import * as deskIntegrity from './20261202050000_desk_integrity';
+import * as paymentGateway from './20261202130000_payment_gateway';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
 import * as videoJoinCodes from './20261202080000_video_join_codes';
@@ -67,4 +68,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261202090100_token_board', migration: tokenBoard },
   // Change events name an appointment's old doctor and day; doctors, users and settings notify (issue 15: 20261202110000..0999).
   { name: '20261202110000_richer_change_events', migration: richerChangeEvents },
+  // Payments beyond cash: UPI QR, Razorpay orders, QR codes, links and webhooks (issue 19: 20261202130000..0999).
+  { name: '20261202130000_payment_gateway', migration: paymentGateway },
 ];

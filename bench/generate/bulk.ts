@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 export type PgType = 'bigint' | 'smallint' | 'text' | 'date' | 'time' | 'timestamp' | 'timestamptz' | 'boolean' | 'numeric';
-export type Value = string | number | boolean | null;
+type Value = string | number | boolean | null;
 
 /**
  * Inserts rows as one `INSERT … SELECT FROM unnest(array, array, …)`: one parameter per column

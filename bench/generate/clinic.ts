@@ -11,7 +11,7 @@ import { insertUnnest } from './bulk';
 import { PeopleSource } from './people';
 
 export const BENCH_SEED = 8_2026;
-export const BENCH_TIME_ZONE = 'Asia/Kolkata';
+const BENCH_TIME_ZONE = 'Asia/Kolkata';
 const PATIENT_BATCH = 10_000;
 
 export interface LoadReport {

@@ -1,7 +1,7 @@
 import { CONTENT_SECURITY_POLICY, STATIC_HEADERS, fileUnder, readStatic } from '../shared/static-files';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'clinic';
+const APP_HOST = 'clinic';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**

@@ -1,6 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { SessionStore } from '../auth/sessions';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import type { CallWindowOpener } from '../video/handlers';
 import { APP_ORIGIN } from './app-protocol';
 import { secureWebPreferences } from './security';

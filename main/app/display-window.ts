@@ -1,6 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, WebContents } from 'electron';
 import type { EventName, EventPayload } from '../../preload/contract';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import type { DisplayTickets } from '../queue-board/display-tickets';
 import type { DisplayWindowOpener } from '../queue-board/handlers';
 import { APP_ORIGIN } from './app-protocol';

@@ -102,6 +102,8 @@ async function start(): Promise<void> {
     clinicKey,
     secretBox,
     backupWorkstation: os.hostname(),
+    // A packaged app is the production build: its replies are not checked against the contract.
+    checkReplies: !app.isPackaged,
     // Every desk PC stands for the election of the one that sends patient messages.
     messagingSender: {},
     // Exports are written by main straight to where the desk chose (reports/export-files.ts).

@@ -1,24 +1,14 @@
 import type { Knex } from 'knex';
+import type { AppointmentDto, PatientAppointmentDto, Priority } from '../../preload/contract';
 import { insertAuditOf, type AuditRecord } from '../audit/repo';
-
-export interface PatientAppointment {
-  id: number;
-  date: string;
-  startTime: string;
-  endTime: string;
-  status: string;
-  doctorId: number;
-  doctorName: string;
-  reason: string | null;
-}
 
 /** A patient's appointments split at the clinic's current date and time. */
 export async function appointmentsOfPatient(
   knex: Knex,
   patientId: number,
   now: { date: string; time: string },
-): Promise<{ upcoming: PatientAppointment[]; past: PatientAppointment[] }> {
-  const rows: (PatientAppointment & { upcoming: boolean })[] = await knex('appointment_entities as a')
+): Promise<{ upcoming: PatientAppointmentDto[]; past: PatientAppointmentDto[] }> {
+  const rows: (PatientAppointmentDto & { upcoming: boolean })[] = await knex('appointment_entities as a')
     .join('doctor_entities as d', 'd.id', 'a.doctor_id')
     .where('a.patient_id', patientId)
     .select(
@@ -33,7 +23,7 @@ export async function appointmentsOfPatient(
       knex.raw('(a.appointment_date, a.end_time) > (?::date, ?::time) AS upcoming', [now.date, now.time]),
     )
     .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }]);
-  const strip = ({ upcoming: _u, ...a }: PatientAppointment & { upcoming: boolean }) => a;
+  const strip = ({ upcoming: _u, ...a }: PatientAppointmentDto & { upcoming: boolean }) => a;
   return {
     upcoming: rows.filter((r) => r.upcoming).map(strip),
     past: rows.filter((r) => !r.upcoming).map(strip).reverse(),
@@ -128,26 +118,6 @@ export async function cancelAppointments(trx: Knex, ids: readonly number[], reas
   return rows.length;
 }
 
-export interface AppointmentView {
-  id: number;
-  patientId: number;
-  patientName: string;
-  patientPhone: string | null;
-  doctorId: number;
-  doctorName: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  status: 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
-  reason: string | null;
-  checkedInAt: string | null;
-  completedAt: string | null;
-  tokenNo: number | null;
-  isWalkIn: boolean;
-  cancelReason: string | null;
-  overrideReason: string | null;
-}
-
 /** Appointments as the screens show them; `from` is the table, or a CTE of its rows. */
 function viewQuery(knex: Knex, from = 'appointment_entities') {
   return knex({ a: from })
@@ -174,11 +144,11 @@ function viewQuery(knex: Knex, from = 'appointment_entities') {
     );
 }
 
-export async function findAppointment(knex: Knex, id: number): Promise<AppointmentView | undefined> {
+export async function findAppointment(knex: Knex, id: number): Promise<AppointmentDto | undefined> {
   return viewQuery(knex).where('a.id', id).first();
 }
 
-export async function listAppointments(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AppointmentView[]> {
+export async function listAppointments(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
   return viewQuery(knex)
     .whereIn('a.doctor_id', doctorIds)
     .whereBetween('a.appointment_date', [from, to])
@@ -227,7 +197,7 @@ export async function insertBooking(
   lockKeys: readonly string[],
   history: Omit<HistoryEntry, 'appointmentId'>,
   audits: readonly AuditRecord[],
-): Promise<AppointmentView> {
+): Promise<AppointmentDto> {
   const keys = [...new Set(lockKeys)].sort();
   const h = historyRow({ ...history, appointmentId: 0 });
   const view = await viewQuery(knex, 'booked')
@@ -236,21 +206,32 @@ export async function insertBooking(
       'booked',
       knex.raw(
         `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in)
-         SELECT ?::bigint, ?::bigint, ?::date, ?::time, ?::time, ?::text, ?::bigint, ?::text, ?::boolean FROM locked RETURNING *`,
-        [a.patientId, a.doctorId, a.date, a.startTime, a.endTime, a.reason, a.bookedBy, a.overrideReason, a.isWalkIn ?? false],
+         SELECT :patientId::bigint, :doctorId::bigint, :appointmentDate::date, :startTime::time, :endTime::time, :reason::text, :bookedBy::bigint, :overrideReason::text, :isWalkIn::boolean
+           FROM locked RETURNING *`,
+        {
+          patientId: a.patientId,
+          doctorId: a.doctorId,
+          appointmentDate: a.date,
+          startTime: a.startTime,
+          endTime: a.endTime,
+          reason: a.reason,
+          bookedBy: a.bookedBy,
+          overrideReason: a.overrideReason,
+          isWalkIn: a.isWalkIn ?? false,
+        },
       ),
     )
     .with(
       'history',
       knex.raw(
         `INSERT INTO appointment_history (appointment_id, kind, from_status, to_status, reason, detail, changed_by)
-         SELECT booked.id, ?::text, ?::text, ?::text, ?::text, ?::jsonb, ?::bigint FROM booked`,
-        [h.kind, h.from_status, h.to_status, h.reason, h.detail, h.changed_by],
+         SELECT booked.id, :kind::text, :fromStatus::text, :toStatus::text, :reason::text, :detail::jsonb, :changedBy::bigint FROM booked`,
+        { kind: h.kind, fromStatus: h.from_status, toStatus: h.to_status, reason: h.reason, detail: h.detail, changedBy: h.changed_by },
       ),
     )
     .with('audited', insertAuditOf(knex, 'booked', audits))
     .first();
-  return view as AppointmentView;
+  return view as AppointmentDto;
 }
 
 /** Applies a change only while the appointment is still in the expected status; false when it no longer is. */
@@ -276,7 +257,7 @@ export async function findClash(
   who: { doctorId: number } | { patientId: number },
   slot: { date: string; startTime: string; endTime: string },
   excludeId: number | null,
-): Promise<AppointmentView | undefined> {
+): Promise<AppointmentDto | undefined> {
   return viewQuery(knex)
     .where('doctorId' in who ? { 'a.doctor_id': who.doctorId } : { 'a.patient_id': who.patientId })
     .where('a.appointment_date', slot.date)
@@ -361,11 +342,11 @@ export async function lockDays(knex: Knex, keys: readonly string[]): Promise<voi
 }
 
 /** Where a checked-in patient stands in the waiting room, besides the appointment itself. */
-export interface QueueRow extends AppointmentView {
+export interface QueueRow extends AppointmentDto {
   calledAt: string | null;
   consultStartedAt: string | null;
   skippedAt: string | null;
-  priority: 'EMERGENCY' | 'ELDERLY' | 'PREGNANT' | 'CHILD' | null;
+  priority: Priority | null;
   priorityReason: string | null;
 }
 

@@ -7,8 +7,8 @@ import { windowsInRange } from '../availability/repo';
 import { freeSlotsOfDay, isWithinAvailability } from '../availability/slots';
 import { daysBetween, eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
 import { findDoctor, findDoctorWithDay, listDoctors } from '../doctors/repo';
-import type { CallContext, CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CallContext, CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { findPatient } from '../patients/repo';
 import { clinicNow } from '../settings/clinic-time';
 import { groupBy } from '../../preload/contract/group-by';
@@ -29,8 +29,8 @@ import {
   markUndone,
   nextToken,
   updateAppointmentIf,
-  type AppointmentView,
 } from './repo';
+import { SqlState, refusalFor, violatedConstraint } from '../db/pg-errors';
 
 type Book = z.output<typeof bookSchema>;
 type Reschedule = z.output<typeof rescheduleSchema>;
@@ -40,17 +40,13 @@ type Undo = z.output<typeof undoSchema>;
 type Slot = { date: string; startTime: string; endTime: string };
 type Who = { doctorId: number; patientId: number };
 
-export const UNDO_MINUTES = 10;
+const UNDO_MINUTES = 10;
 const MAX_LIST_DAYS = 31;
 const FREE_SLOT_CHUNK_DAYS = 7;
 
 const hhmm = (t: string) => t.slice(0, 5);
 /** Hours are the doctor's to bend: their own appointments, or any for an ADMIN. */
 const mayOverride = (user: CurrentUser, doctorId: number) => user.role === 'ADMIN' || (user.role === 'DOCTOR' && user.doctorId === doctorId);
-
-function sqlState(err: unknown): { code?: string; constraint?: string } {
-  return (err ?? {}) as { code?: string; constraint?: string };
-}
 
 /**
  * The rules of the appointment book. Overlaps are refused by the database (exclusion
@@ -215,7 +211,7 @@ export class AppointmentsService {
         });
         return this.get(id);
       } catch (err) {
-        if (sqlState(err).code !== '23P01') throw err;
+        if (violatedConstraint(err, SqlState.EXCLUSION_VIOLATION) === undefined) throw err;
       }
     }
     throw new AppError('CONFLICT', `${doctor.name} has no free time left today (or the patient is booked then); book another day`, 'doctorId');
@@ -310,7 +306,7 @@ export class AppointmentsService {
     return ({ SCHEDULED: 'scheduled', COMPLETED: 'completed', CANCELLED: 'cancelled', NO_SHOW: 'marked as no-show' } as Record<string, string>)[status] ?? status;
   }
 
-  private async get(id: number): Promise<AppointmentView> {
+  private async get(id: number): Promise<AppointmentDto> {
     const a = await findAppointment(this.knex, id);
     if (!a) throw new AppError('NOT_FOUND', 'No such appointment', 'id');
     return a;
@@ -393,10 +389,11 @@ export class AppointmentsService {
     try {
       return await attempt();
     } catch (err) {
-      const e = sqlState(err);
-      if (e.code === '23503' && e.constraint === 'fk_appointment_patient') throw new AppError('NOT_FOUND', 'No patient has this number', 'patientId');
-      if (e.code !== '23P01') throw err;
-      const byPatient = e.constraint === 'excl_appointment_patient_overlap';
+      const refusal = refusalFor(err);
+      if (refusal) throw refusal;
+      const overlap = violatedConstraint(err, SqlState.EXCLUSION_VIOLATION);
+      if (overlap === undefined) throw err;
+      const byPatient = overlap === 'excl_appointment_patient_overlap';
       const clash = await findClash(this.knex, byPatient ? { patientId: who.patientId } : { doctorId: who.doctorId }, slot, excludeId);
       const when = clash ? `${hhmm(clash.startTime)}–${hhmm(clash.endTime)} on ${clash.date}` : `then`;
       const message = byPatient

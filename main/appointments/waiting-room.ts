@@ -1,22 +1,23 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { prioritySchema } from '../../preload/contract';
+import type { AppointmentDto, prioritySchema } from '../../preload/contract';
 import { groupBy } from '../../preload/contract/group-by';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { shiftDate } from '../availability/wall-clock';
 import { transactionWithRetry } from '../db/retry';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import { calledOf, callNextToken, moveStage, paceOfDoctors, setPriorityIf, type StageAction } from './queue-repo';
-import { doctorDay, findAppointment, insertHistory, lockDays, queueDay, type AppointmentView, type QueueRow } from './repo';
+import { doctorDay, findAppointment, insertHistory, lockDays, queueDay, type QueueRow } from './repo';
+import { refusalFor } from '../db/pg-errors';
 
 type SetPriority = z.output<typeof prioritySchema>;
 
 /** Days of stamps the estimates look back over, and the fewest visits they trust. */
-export const PACE_DAYS = 14;
-export const PACE_MIN_SAMPLES = 5;
+const PACE_DAYS = 14;
+const PACE_MIN_SAMPLES = 5;
 
 const STAGE_VERBS: Record<StageAction, string> = { start: 'marked as with the doctor', skip: 'skipped', sendBack: 'sent back to waiting' };
 
@@ -38,7 +39,7 @@ export class WaitingRoomService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async callNext(doctorId: number, user: CurrentUser): Promise<AppointmentView> {
+  async callNext(doctorId: number, user: CurrentUser): Promise<AppointmentDto> {
     this.assertOwn(user, doctorId);
     const { date } = await this.clinicNow();
     const id = await this.callConflicts(() =>
@@ -55,7 +56,7 @@ export class WaitingRoomService {
     return this.get(id);
   }
 
-  async stage(id: number, action: StageAction, user: CurrentUser): Promise<AppointmentView> {
+  async stage(id: number, action: StageAction, user: CurrentUser): Promise<AppointmentDto> {
     const current = await this.get(id);
     this.assertOwn(user, current.doctorId);
     await transactionWithRetry(this.knex, async (trx) => {
@@ -68,7 +69,7 @@ export class WaitingRoomService {
   }
 
   /** `audit` is the router's row for this call, written with the change and the reason. */
-  async setPriority(req: SetPriority, user: CurrentUser, audit: AuditRecord): Promise<AppointmentView> {
+  async setPriority(req: SetPriority, user: CurrentUser, audit: AuditRecord): Promise<AppointmentDto> {
     const current = await this.get(req.id);
     this.assertOwn(user, current.doctorId);
     await transactionWithRetry(this.knex, async (trx) => {
@@ -133,13 +134,11 @@ export class WaitingRoomService {
     try {
       return await work();
     } catch (err) {
-      const e = (err ?? {}) as { code?: string; constraint?: string };
-      if (e.code === '23505' && e.constraint === 'uq_appointment_called') throw new AppError('CONFLICT', 'Another call of this doctor’s next token came first', 'doctorId');
-      throw err;
+      throw refusalFor(err) ?? err;
     }
   }
 
-  private async get(id: number): Promise<AppointmentView> {
+  private async get(id: number): Promise<AppointmentDto> {
     const a = await findAppointment(this.knex, id);
     if (!a) throw new AppError('NOT_FOUND', 'No such appointment', 'id');
     return a;
@@ -155,7 +154,7 @@ export class WaitingRoomService {
  * later of check-in and the previous patient's end to this one's completion; the median is
  * robust to a long case or a lunch gap.
  */
-export function medianConsultMinutes(list: readonly Pick<AppointmentView, 'status' | 'checkedInAt' | 'completedAt'>[]): number | undefined {
+export function medianConsultMinutes(list: readonly Pick<AppointmentDto, 'status' | 'checkedInAt' | 'completedAt'>[]): number | undefined {
   const done = list.filter((a) => a.status === 'COMPLETED' && a.completedAt && a.checkedInAt).sort((a, b) => Date.parse(a.completedAt!) - Date.parse(b.completedAt!));
   const lengths: number[] = [];
   let previousEnd = 0;

@@ -31,23 +31,23 @@ interface AuditRow {
 }
 
 export async function insertAudit(knex: Knex, record: AuditRecord): Promise<void> {
-  const values = [
-    record.userId,
-    record.userEmail,
-    record.workstation,
-    record.action,
-    record.entity ?? null,
-    record.entityId ?? null,
-    record.outcome ?? 'OK',
-    record.detail ? JSON.stringify(record.detail) : null,
-  ];
+  const values = {
+    userId: record.userId,
+    userEmail: record.userEmail,
+    workstation: record.workstation,
+    action: record.action,
+    entity: record.entity ?? null,
+    entityId: record.entityId ?? null,
+    outcome: record.outcome ?? 'OK',
+    detail: record.detail ? JSON.stringify(record.detail) : null,
+  };
   // A read's row (every search keystroke writes one) commits without waiting for the WAL
   // flush: set_config(…, true) holds for this statement's own transaction, commit included.
   // A database crash can lose the last moments of read audits, never a change or its audit.
   const asynchronous = record.read ? `WITH no_flush AS (SELECT set_config('synchronous_commit', 'off', true)) ` : '';
   await knex.raw(
     `${asynchronous}INSERT INTO audit_log (user_id, user_email, workstation, action, entity, entity_id, outcome, detail)
-     SELECT ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::text, ?::jsonb${record.read ? ' FROM no_flush' : ''}`,
+     SELECT :userId::bigint, :userEmail::text, :workstation::text, :action::text, :entity::text, :entityId::bigint, :outcome::text, :detail::jsonb${record.read ? ' FROM no_flush' : ''}`,
     values,
   );
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { BcryptTask } from './bcrypt-worker';
 
-export const BCRYPT_COST = 12;
+const BCRYPT_COST = 12;
 
 /**
  * bcryptjs on the main thread took the event loop from every other call: forty sign-ins at once

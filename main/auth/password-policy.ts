@@ -1,6 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 
-export const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 10;
 // bcrypt reads at most 72 bytes; anything after would be silently ignored, so refuse it.
 const MAX_PASSWORD_BYTES = 72;
 

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { SessionDto } from '../../preload/contract';
 import { insertAudit, type AuditRecord } from '../audit/repo';
-import { AppError } from '../ipc/errors';
-import type { CallContext, CurrentUser } from '../ipc/context';
+import { AppError } from '../shared/app-error';
+import type { CallContext, CurrentUser } from '../shared/call-context';
 import type { SettingsService } from '../settings/service';
 import { isValidTimeZone } from '../settings/time-zone';
 import { countUsers, findUserByEmail, findUserById, insertUser, updateUser, type UserRow } from '../users/repo';
@@ -24,7 +24,7 @@ const throttled = (seconds: number) =>
   `Too many failed sign-ins on this PC. Try again in ${waitText(seconds)}, or ask a clinic administrator to unlock the account.`;
 
 /** A user who may use the desktop app: not disabled, not a PATIENT account. */
-export function activeUser(row: UserRow | undefined): CurrentUser | undefined {
+function activeUser(row: UserRow | undefined): CurrentUser | undefined {
   if (!row || row.disabled_at !== null || row.role === 'PATIENT') return undefined;
   return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, doctorId: row.doctor_id };
 }

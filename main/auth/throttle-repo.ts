@@ -39,18 +39,27 @@ export async function claimAttempt(knex: Knex, email: string, workstation: strin
     const { rows } = await trx.raw<{ rows: { failures: number; free: number; wait: number | null }[] }>(
       `WITH counted AS (
          SELECT t.email, f.free,
-                CASE WHEN t.last_failure_at < now() - make_interval(mins => ?) THEN 1 ELSE least(t.failures + 1, 10000) END AS failures
-           FROM login_throttle t JOIN (VALUES (?::text, ?::int), (?::text, ?::int)) AS f(email, free) ON f.email = t.email
-          WHERE t.workstation = ?)
+                CASE WHEN t.last_failure_at < now() - make_interval(mins => :forgetAfterMinutes) THEN 1 ELSE least(t.failures + 1, 10000) END AS failures
+           FROM login_throttle t JOIN (VALUES (:anyEmail::text, :workstationFree::int), (:email::text, :accountFree::int)) AS f(email, free) ON f.email = t.email
+          WHERE t.workstation = :workstation)
        UPDATE login_throttle t SET
               failures = c.failures,
               last_failure_at = now(),
               locked_until = CASE WHEN c.failures < c.free THEN NULL
-                                  ELSE now() + make_interval(secs => least(? * power(2, c.failures - c.free), ?)) END
+                                  ELSE now() + make_interval(secs => least(:firstDelaySeconds * power(2, c.failures - c.free), :longestDelaySeconds)) END
          FROM counted c
-        WHERE t.workstation = ? AND t.email = c.email
+        WHERE t.workstation = :workstation AND t.email = c.email
        RETURNING c.failures, c.free, ceil(extract(epoch FROM t.locked_until - now()))::int AS wait`,
-      [FORGET_AFTER_MINUTES, ANY_EMAIL, FREE_FAILURES.workstation, email, FREE_FAILURES.account, workstation, FIRST_DELAY_SECONDS, LONGEST_DELAY_SECONDS, workstation],
+      {
+        forgetAfterMinutes: FORGET_AFTER_MINUTES,
+        anyEmail: ANY_EMAIL,
+        workstationFree: FREE_FAILURES.workstation,
+        email,
+        accountFree: FREE_FAILURES.account,
+        workstation,
+        firstDelaySeconds: FIRST_DELAY_SECONDS,
+        longestDelaySeconds: LONGEST_DELAY_SECONDS,
+      },
     );
     return {
       allowed: true,

@@ -1,4 +1,4 @@
-import type { CurrentUser } from '../ipc/context';
+import type { CurrentUser } from '../shared/call-context';
 
 /** How stale a signed-in user's row may be when another PC changed it (this PC's changes drop it at once). */
 export const USER_ROW_MAX_AGE_MS = 5_000;

@@ -27,11 +27,11 @@ export interface BackupResult {
 }
 
 /** 2026-11-25T09:05:03.123Z -> 20261125-090503 (UTC, sorts by time, safe in file names). */
-export function fileStamp(at: Date): string {
+function fileStamp(at: Date): string {
   return at.toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-');
 }
 
-export function backupFileName(mode: DatabaseConfig['mode'], at: Date): string {
+function backupFileName(mode: DatabaseConfig['mode'], at: Date): string {
   return `${BACKUP_PREFIX}${mode}-${fileStamp(at)}${FORMATS[mode].extension}`;
 }
 

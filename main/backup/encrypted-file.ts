@@ -10,7 +10,7 @@ import { BackupError } from './errors';
 // An encrypted backup: MAGIC | mode (S/E) | key id (16 hex) | IV (12) | AES-256-GCM ciphertext | tag (16).
 // The header is authenticated with the data, and says which key and which mode without the key,
 // so a restore can name a wrong key or a wrong mode instead of only failing.
-export const ENCRYPTED_MAGIC = Buffer.from('CDBKP1');
+const ENCRYPTED_MAGIC = Buffer.from('CDBKP1');
 const MODE_BYTE = { server: 'S', embedded: 'E' } as const;
 const KEY_ID_BYTES = 16;
 const IV_BYTES = 12;

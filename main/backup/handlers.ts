@@ -1,10 +1,12 @@
-import type { Router } from '../ipc/router';
+import type { DomainHandlers, Router } from '../ipc/router';
 import type { BackupService } from './service';
 
 export function registerBackupHandlers(router: Router, backups: BackupService): void {
-  router.handle('backup.getSchedule', () => backups.getSchedule());
-  router.handle('backup.saveSchedule', (req, call) => backups.saveSchedule(req, call.user.id));
-  router.handle('backup.runNow', (_req, call) => backups.runNow(call.ctx.workstation));
-  router.handle('backup.status', () => backups.status());
-  router.handle('backup.exportRecoveryKey', () => backups.exportRecoveryKey());
+  router.handleAll({
+    'backup.getSchedule': () => backups.getSchedule(),
+    'backup.saveSchedule': (req, call) => backups.saveSchedule(req, call.user.id),
+    'backup.runNow': (_req, call) => backups.runNow(call.ctx.workstation),
+    'backup.status': () => backups.status(),
+    'backup.exportRecoveryKey': () => backups.exportRecoveryKey(),
+  } satisfies DomainHandlers<'backup'>);
 }

@@ -4,7 +4,7 @@ import type { BackupRun, BackupSchedule, BackupStatus, saveBackupScheduleSchema 
 import type { Database } from '../db/open';
 import { ClinicKeyError, type ClinicKey } from '../secrets/clinic-key';
 import { insertAudit } from '../audit/repo';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import { backupDatabase } from './backup';

@@ -11,7 +11,7 @@ import { STATIC_HEADERS, fileUnder, readStatic } from '../shared/static-files';
 import { readBody } from '../shared/read-body';
 
 /** The only address the bridge ever listens on: nothing off this PC can reach it. */
-export const BRIDGE_HOST = '127.0.0.1';
+const BRIDGE_HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 1_000_000;
 const CLIENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
 const CALL_PATH = /^\/api\/call\/([A-Za-z]+\.[A-Za-z]+)$/;

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DatabaseSetupError } from './errors';
 
-export const PRODUCT_FOLDER = 'Clinic Desk';
+const PRODUCT_FOLDER = 'Clinic Desk';
 
-export type SslMode = 'disable' | 'require' | 'verify-ca' | 'verify-full';
+type SslMode = 'disable' | 'require' | 'verify-ca' | 'verify-full';
 
 export interface ServerDatabaseConfig {
   mode: 'server';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { migrations, type NamedMigration } from '../../migrations';
 import { DatabaseSetupError } from './errors';
 
-export const MIGRATIONS_TABLE = 'knex_migrations';
+const MIGRATIONS_TABLE = 'knex_migrations';
 
 /** From this migration on, the schema belongs to the owner role, not to whoever migrates. */
 const ROLES_MIGRATION = '20261202030100_database_roles';
@@ -26,7 +26,7 @@ function asOwner(migration: Knex.Migration): Knex.Migration {
 
 const afterRoles = (name: string) => name > ROLES_MIGRATION;
 
-export const migrationSource: Knex.MigrationSource<NamedMigration> = {
+const migrationSource: Knex.MigrationSource<NamedMigration> = {
   // `file` too: the knex CLI lists pending migrations by that property.
   getMigrations: async () => migrations.map((m) => ({ ...m, file: m.name })),
   getMigrationName: (m) => m.name,

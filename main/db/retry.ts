@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
+import { isRetryable } from './pg-errors';
 
-const RETRYABLE = new Set(['40P01', '40001']);
 const ATTEMPTS = 5;
 
 /**
@@ -18,8 +18,7 @@ export async function withRetry<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw err;
+      if (!isRetryable(err) || attempt >= ATTEMPTS) throw err;
       await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
     }
   }

@@ -6,10 +6,10 @@ import { planPayments, type PaymentRecord } from './receipts';
 import { planAppointments, planWindows, type AppointmentRecord, type WindowRecord } from './schedule';
 
 export const DEFAULT_DEMO_SEED = 20261125;
-export const DEMO_PATIENT_COUNT = 2000;
+const DEMO_PATIENT_COUNT = 2000;
 /** Two months of history to report on, one month ahead to book into. */
-export const DAYS_BEFORE_TODAY = 60;
-export const DAYS_AFTER_TODAY = 30;
+const DAYS_BEFORE_TODAY = 60;
+const DAYS_AFTER_TODAY = 30;
 
 export interface DemoPlanOptions {
   today: string;

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { hash } from 'bcryptjs';
 
 /** The cost the app's own accounts use; demo logins are real logins and get no cheaper hash. */
-export const BCRYPT_COST = 12;
+const BCRYPT_COST = 12;
 
 // No 0/O, 1/l/I: the password is read off a terminal and typed in by hand.
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -4,7 +4,7 @@ import type { DoctorRecord } from './catalogue';
 import type { AppointmentRecord } from './schedule';
 import { receiptNumber } from '../payments/repo';
 
-export type PaymentMethod = 'CASH' | 'CARD' | 'UPI';
+type PaymentMethod = 'CASH' | 'CARD' | 'UPI';
 
 export interface PaymentRecord {
   /** Position in the appointment list. */

@@ -11,7 +11,7 @@ export interface WindowRecord {
   is_available: boolean;
 }
 
-export type AppointmentStatus = 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
+type AppointmentStatus = 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
 
 export interface AppointmentRecord {
   doctor: number;

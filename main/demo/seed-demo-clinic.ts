@@ -9,7 +9,7 @@ import { refuseTakenLogins, refuseUnlessEmpty } from './refusal';
 
 export { DemoRefusedError } from './refusal';
 
-export interface DemoLogin {
+interface DemoLogin {
   email: string;
   password: string;
   role: 'ADMIN' | 'RECEPTIONIST' | 'DOCTOR' | 'PATIENT';

@@ -1,12 +1,13 @@
-import type { Router } from '../ipc/router';
+import type { DomainHandlers, Router } from '../ipc/router';
 import type { DoctorsService } from './service';
 
 export function registerDoctorHandlers(router: Router, doctors: DoctorsService): void {
-  router
-    .handle('doctors.list', (req) => doctors.list(req))
-    .handle('doctors.specializations', () => doctors.specializations())
-    .handle('doctors.create', (req) => doctors.create(req))
-    .handle('doctors.update', (req) => doctors.update(req))
-    .handle('doctors.setActive', (req) => doctors.setActive(req.id, req.active))
-    .handle('doctors.delete', (req) => doctors.delete(req.id));
+  router.handleAll({
+    'doctors.list': (req) => doctors.list(req),
+    'doctors.specializations': () => doctors.specializations(),
+    'doctors.create': (req) => doctors.create(req),
+    'doctors.update': (req) => doctors.update(req),
+    'doctors.setActive': (req) => doctors.setActive(req.id, req.active),
+    'doctors.delete': (req) => doctors.delete(req.id),
+  } satisfies DomainHandlers<'doctors'>);
 }

@@ -2,20 +2,13 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { DEFAULT_SPECIALIZATIONS, type DoctorDto, type createDoctorSchema, type updateDoctorSchema } from '../../preload/contract';
 import { countAppointmentsOfDoctor } from '../appointments/repo';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import { normalisePhone } from '../patients/phone';
 import { deleteDoctor, findDoctor, insertDoctor, listDoctors, specializationsInUse, updateDoctor, type DoctorFields } from './repo';
+import { refusalFor } from '../db/pg-errors';
 
 type CreateRequest = z.output<typeof createDoctorSchema>;
 type UpdateRequest = z.output<typeof updateDoctorSchema>;
-
-function emailTaken(err: unknown): AppError | undefined {
-  const e = err as { code?: string; constraint?: string };
-  if (e?.code === '23505' && (e.constraint === 'doctor_entities_email_key' || e.constraint === 'idx_doctor_email_lower')) {
-    return new AppError('CONFLICT', 'Another doctor already has this email address', 'email');
-  }
-  return undefined;
-}
 
 /** The request's fields, normalised; absent ones stay absent so an update leaves them alone. */
 function fields(req: Partial<CreateRequest>): Partial<DoctorFields> {
@@ -50,7 +43,7 @@ export class DoctorsService {
     try {
       return await insertDoctor(this.knex, { phone: null, specialization: null, experience: null, consultationFee: null, rating: null, bio: null, address: null, ...fields(req) } as DoctorFields);
     } catch (err) {
-      throw emailTaken(err) ?? err;
+      throw refusalFor(err) ?? err;
     }
   }
 
@@ -61,7 +54,7 @@ export class DoctorsService {
       if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor', 'id');
       return doctor;
     } catch (err) {
-      throw emailTaken(err) ?? err;
+      throw refusalFor(err) ?? err;
     }
   }
 

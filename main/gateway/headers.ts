@@ -3,7 +3,7 @@
  * itself, talks only to it and to Twilio, cannot be framed, and leaks no URL (the code is in it)
  * through a Referer.
  */
-export const GATEWAY_CSP = [
+const GATEWAY_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",

@@ -10,6 +10,9 @@ const STRINGS = {
     before: (v: JoinView) => `This link opens at ${v.opensAtClinic}. Please come back then.`,
     after: 'The time for this consultation has passed. Please contact the clinic if you still need to see the doctor.',
     unconfigured: 'The clinic cannot start video calls right now. Please contact the clinic.',
+    unpaid: 'Please pay the consultation fee first. This page lets you join once the payment has reached the clinic.',
+    pay: 'Pay now',
+    noLink: 'Please contact the clinic for a payment link.',
     ready: (v: JoinView) => `You can join now. ${v.doctorName} will join you shortly.`,
     unknown: 'This link does not work. It may have been replaced by a newer one: please ask the clinic for a new link.',
     other: 'हिन्दी में देखें',
@@ -21,6 +24,9 @@ const STRINGS = {
     before: (v: JoinView) => `यह लिंक ${v.opensAtClinic} पर खुलेगा। कृपया तब वापस आएँ।`,
     after: 'इस परामर्श का समय निकल चुका है। अगर आपको अभी भी डॉक्टर से मिलना है तो कृपया क्लिनिक से संपर्क करें।',
     unconfigured: 'क्लिनिक अभी वीडियो कॉल शुरू नहीं कर सकता। कृपया क्लिनिक से संपर्क करें।',
+    unpaid: 'कृपया पहले परामर्श शुल्क का भुगतान करें। भुगतान क्लिनिक तक पहुँचते ही आप इस पेज से जुड़ सकेंगे।',
+    pay: 'अभी भुगतान करें',
+    noLink: 'भुगतान लिंक के लिए कृपया क्लिनिक से संपर्क करें।',
     ready: (v: JoinView) => `आप अभी जुड़ सकते हैं। ${v.doctorName} जल्द ही आपसे जुड़ेंगे।`,
     unknown: 'यह लिंक काम नहीं करता। हो सकता है इसकी जगह नया लिंक भेजा गया हो: कृपया क्लिनिक से नया लिंक माँगें।',
     other: 'View in English',
@@ -50,6 +56,9 @@ export function renderJoinPage(lookup: JoinLookup, lang: JoinLang, path: string)
       before: p(t.before(v)),
       after: p(t.after),
       unconfigured: p(t.unconfigured),
+      unpaid:
+        p(t.unpaid) +
+        (lookup.place === 'unpaid' && lookup.payUrl && /^https:\/\//.test(lookup.payUrl) ? `<p><a href="${escapeHtml(lookup.payUrl)}" rel="noopener noreferrer">${escapeHtml(t.pay)}</a></p>` : p(t.noLink)),
       // The in-browser call (device preview, lobby, call) mounts here: see README, "the gateway".
       inside: `${p(t.ready(v))}<div id="join-app" data-lang="${lang}"></div>`,
     }[lookup.place];

@@ -15,8 +15,8 @@ export interface JoinGatewayOptions {
   log: (message: string, err: unknown) => void;
 }
 
-export const DEFAULT_PER_IP: RateRule = { limit: 60, windowMs: 60_000 };
-export const DEFAULT_PER_CODE: RateRule = { limit: 30, windowMs: 60_000 };
+const DEFAULT_PER_IP: RateRule = { limit: 60, windowMs: 60_000 };
+const DEFAULT_PER_CODE: RateRule = { limit: 30, windowMs: 60_000 };
 
 type JoinRoute = { kind: 'page' | 'token' | 'status'; code: string } | { kind: 'css' };
 

@@ -3,8 +3,9 @@ import { channels, parseRequest, type ChannelName, type ChannelSpec, type Res, t
 import type { AuditRecord } from '../audit/repo';
 import { CALL_CHANNELS } from '../auth/call-scope';
 import type { SessionStore } from '../auth/sessions';
-import type { CallContext, CurrentUser } from './context';
-import { AppError } from './errors';
+import { isUnavailable } from '../db/pg-errors';
+import type { CallContext, CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 
 /** What a handler knows about its call. `user` is set on every channel that is not public. */
 export interface Call<Public extends boolean = false> {
@@ -30,6 +31,15 @@ export type Handler<C extends ChannelName> = (
 
 type AnyHandler = (req: unknown, call: Call<boolean>) => Promise<unknown>;
 
+/**
+ * Every channel of one domain (the part of its name before the dot) with its handler. A domain's
+ * map is written `{ ... } satisfies DomainHandlers<'patients'>`, so a channel added to the
+ * contract without a handler fails the type-check, not just the start-up check.
+ */
+export type DomainHandlers<Domain extends string> = {
+  [C in ChannelName as C extends `${Domain}.${string}` ? C : never]: Handler<C>;
+};
+
 export interface RouterDeps {
   sessions: SessionStore;
   /** The signed-in user from the database (a few seconds old at most); undefined when disabled, deleted or a PATIENT. */
@@ -37,20 +47,12 @@ export interface RouterDeps {
   idleLockMinutes(): Promise<number>;
   audit(record: AuditRecord): Promise<void>;
   log(message: string, err: unknown): void;
-}
-
-// Connection-level failures (server down, socket closed, pool exhausted) become UNAVAILABLE.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-
-export function isUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; name?: string; message?: string } | undefined;
-  return (
-    (typeof e?.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
-    e?.name === 'KnexTimeoutError' ||
-    // pg's own wording for a client whose socket broke; knex reports it from the ROLLBACK of a
-    // transaction whose server crashed mid-way (the original error is then lost).
-    /Connection terminated|Connection ended|connect ECONNREFUSED|Query read timeout|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Client was closed and is not queryable/.test(e?.message ?? '')
-  );
+  /**
+   * Checks each reply against its channel's `res` schema (development and test builds): a
+   * handler that strays from the contract fails its call loudly, naming the channel, instead
+   * of reaching a screen that trusts the type. Off in production, where replies pass untouched.
+   */
+  checkReplies?: boolean;
 }
 
 const REFUSAL_OUTCOMES: Partial<Record<AppError['code'], 'DENIED' | 'REFUSED'>> = {
@@ -88,6 +90,14 @@ function entityIdOf(req: unknown, value: unknown): number | null {
   return null;
 }
 
+/** What is wrong with a handler's reply, per the channel's `res` schema; undefined when it fits. */
+function replyProblem(channel: string, spec: ChannelSpec, value: unknown): string | undefined {
+  const checked = spec.res.safeParse(value);
+  if (checked.success) return undefined;
+  const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(reply)'}: ${i.message}`).join('; ');
+  return `The reply of ${channel} does not match the contract: ${issues}`;
+}
+
 /**
  * Every call, in order: known channel → payload parses → session signed in, not locked, role
  * allowed → handler → audit row for channels that declare one. Whatever a handler throws
@@ -99,8 +109,18 @@ export class Router {
   constructor(private readonly deps: RouterDeps) {}
 
   handle<C extends ChannelName>(channel: C, handler: Handler<C>): this {
+    return this.register(channel, handler as unknown as AnyHandler);
+  }
+
+  /** Registers a domain's map of handlers (see DomainHandlers). */
+  handleAll(handlers: { [C in ChannelName]?: Handler<C> }): this {
+    for (const [channel, handler] of Object.entries(handlers)) this.register(channel, handler as unknown as AnyHandler);
+    return this;
+  }
+
+  private register(channel: string, handler: AnyHandler): this {
     if (this.handlers.has(channel)) throw new Error(`Handler for ${channel} registered twice`);
-    this.handlers.set(channel, handler as unknown as AnyHandler);
+    this.handlers.set(channel, handler);
     return this;
   }
 
@@ -138,6 +158,13 @@ export class Router {
       const call: Call<boolean> = { ctx, user, audit };
       const value = await handler(parsed.data, call);
       if (audit && !call.audited) await this.deps.audit({ ...audit, entityId: call.auditId ?? entityIdOf(parsed.data, value) });
+      if (this.deps.checkReplies) {
+        const strayed = replyProblem(channel, spec, value);
+        if (strayed) {
+          this.deps.log(strayed, value);
+          return fail('INTERNAL', strayed);
+        }
+      }
       return { ok: true, value };
     } catch (err) {
       if (!SERVICE_AUDITS_REFUSALS.has(channel)) await this.auditRefusal(channel, spec, ctx, { user, userId: user?.id }, parsed.data, err);

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 
 const DAY_MS = 86_400_000;
-export const CALL_EVENT_DAYS = 90;
-export const WEBHOOK_EVENT_DAYS = 30;
+const CALL_EVENT_DAYS = 90;
+const WEBHOOK_EVENT_DAYS = 30;
 
 /**
  * Deletes call events older than 90 days (by their `timestamp`: the seed's cleanup SQL names a

@@ -1,17 +1,18 @@
-import type { Router } from '../ipc/router';
+import type { DomainHandlers, Router } from '../ipc/router';
 import type { MessagingService } from './service';
 
 export function registerMessagingHandlers(router: Router, messaging: MessagingService): void {
-  router
-    .handle('messaging.forAppointment', (req) => messaging.forAppointment(req.appointmentId))
-    .handle('messaging.sendNow', (req, { user }) => messaging.sendNow(req, user))
-    .handle('messaging.notice', (req, { user }) => messaging.notice(req, user))
-    .handle('messaging.failures', () => messaging.failures())
-    .handle('messaging.inbox', () => messaging.inbox())
-    .handle('messaging.markHandled', (req, { user }) => messaging.markHandled(req.id, user))
-    .handle('messaging.getSettings', () => messaging.getSettings())
-    .handle('messaging.updateSettings', (req, { user }) => messaging.updateSettings(req, user))
-    .handle('messaging.templates', () => messaging.templates())
-    .handle('messaging.saveTemplate', (req, { user }) => messaging.saveTemplate(req, user))
-    .handle('messaging.preview', (req) => messaging.preview(req));
+  router.handleAll({
+    'messaging.forAppointment': (req) => messaging.forAppointment(req.appointmentId),
+    'messaging.sendNow': (req, { user }) => messaging.sendNow(req, user),
+    'messaging.notice': (req, { user }) => messaging.notice(req, user),
+    'messaging.failures': () => messaging.failures(),
+    'messaging.inbox': () => messaging.inbox(),
+    'messaging.markHandled': (req, { user }) => messaging.markHandled(req.id, user),
+    'messaging.getSettings': () => messaging.getSettings(),
+    'messaging.updateSettings': (req, { user }) => messaging.updateSettings(req, user),
+    'messaging.templates': () => messaging.templates(),
+    'messaging.saveTemplate': (req, { user }) => messaging.saveTemplate(req, user),
+    'messaging.preview': (req) => messaging.preview(req),
+  } satisfies DomainHandlers<'messaging'>);
 }

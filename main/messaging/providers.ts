@@ -3,7 +3,7 @@ import twilio, { type RequestClient } from 'twilio';
 import type { SecretBox } from '../secrets/secret-box';
 import type { MessageChannel, MessagingSettings } from './repo';
 
-export interface OutgoingMessage {
+interface OutgoingMessage {
   channel: MessageChannel;
   to: string;
   subject: string | null;
@@ -41,7 +41,7 @@ export interface MessageProvider {
 const prefixed = (channel: MessageChannel, number: string) => (channel === 'WHATSAPP' ? `whatsapp:${number}` : number);
 
 /** SMS and WhatsApp through Twilio's Messaging API with the official client. */
-export function twilioProvider(s: MessagingSettings, authToken: string, httpClient?: RequestClient): MessageProvider {
+function twilioProvider(s: MessagingSettings, authToken: string, httpClient?: RequestClient): MessageProvider {
   if (!s.twilioAccountSid) throw new ProviderRefusal('Messaging has no Twilio Account SID', false);
   const client = twilio(s.twilioAccountSid, authToken, { httpClient });
   return {
@@ -75,7 +75,7 @@ export function twilioProvider(s: MessagingSettings, authToken: string, httpClie
 }
 
 /** E-mail through the clinic's SMTP server; the idempotency key is the Message-ID, so a repeat is recognisably the same mail. */
-export function smtpProvider(s: MessagingSettings, password: string | null): MessageProvider {
+function smtpProvider(s: MessagingSettings, password: string | null): MessageProvider {
   if (!s.smtpHost || !s.emailFrom) throw new ProviderRefusal('Messaging has no SMTP server or sender address', false);
   const transport = nodemailer.createTransport({
     host: s.smtpHost,

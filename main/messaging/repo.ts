@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { InboundDto, MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, MessageDto } from '../../preload/contract';
+import type { InboundDto, MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, MessageDto, MessageTemplateDto } from '../../preload/contract';
 import { columnMapper } from '../shared/columns';
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -71,17 +71,8 @@ export async function writeMessagingSettings(knex: Knex, changes: Partial<Messag
     .update({ ...settingsColumns.toColumns(changes), updated_at: knex.fn.now(), updated_by: updatedBy });
 }
 
-export interface Template {
-  id: number;
-  kind: MessageKind;
-  language: string;
-  channel: MessageChannel;
-  subject: string | null;
-  body: string;
-  dltEntityId: string | null;
-  dltTemplateId: string | null;
-  whatsappContentSid: string | null;
-}
+/** A template as stored: the DTO without its segment count, which is worked out from the body. */
+export type Template = Omit<MessageTemplateDto, 'segments'>;
 
 const templateColumns = columnMapper<Template>({
   id: 'id',
@@ -315,17 +306,17 @@ export interface NewMessage {
 export async function queueForAppointment(knex: Knex, m: NewMessage): Promise<number | undefined> {
   const result = await knex.raw(
     `INSERT INTO patient_messages (appointment_id, patient_id, doctor_id, kind, channel, language, notice_text, link, due_at, idempotency_key, created_by)
-     SELECT a.id, a.patient_id, a.doctor_id, ?::text, COALESCE(p.channel, s.default_channel), COALESCE(p.language, s.default_language), ?::text, ?::text,
-            ?::timestamptz, a.id || ':' || ?::text || ':' || floor(extract(epoch FROM ?::timestamptz))::bigint, ?::bigint
+     SELECT a.id, a.patient_id, a.doctor_id, :kind::text, COALESCE(p.channel, s.default_channel), COALESCE(p.language, s.default_language), :noticeText::text, :link::text,
+            :dueAt::timestamptz, a.id || ':' || :kind::text || ':' || floor(extract(epoch FROM :dueAt::timestamptz))::bigint, :createdBy::bigint
        FROM appointment_entities a
        CROSS JOIN messaging_settings s
        LEFT JOIN patient_message_prefs p ON p.patient_id = a.patient_id
-      WHERE a.id = ? AND s.id = 1
+      WHERE a.id = :appointmentId AND s.id = 1
         AND NOT EXISTS (SELECT 1 FROM patient_channel_consents c
                          WHERE c.patient_id = a.patient_id AND c.channel = COALESCE(p.channel, s.default_channel) AND c.withdrawn_at IS NOT NULL)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING id`,
-    [m.kind, m.noticeText ?? null, m.link ?? null, m.dueAt, m.kind, m.dueAt, m.createdBy, m.appointmentId],
+    { kind: m.kind, noticeText: m.noticeText ?? null, link: m.link ?? null, dueAt: m.dueAt, createdBy: m.createdBy, appointmentId: m.appointmentId },
   );
   return result.rows[0]?.id;
 }

@@ -46,7 +46,7 @@ const CONCURRENT_SENDS = 4;
 const defaultBackoff = (attempts: number) => Math.min(1000 * 2 ** attempts, 600_000);
 
 /** Quiet hours wrap midnight when they start later than they end (21:00–08:00). */
-export function inQuietHours(time: string, start: string, end: string): boolean {
+function inQuietHours(time: string, start: string, end: string): boolean {
   const [t, s, e] = [time.slice(0, 5), start.slice(0, 5), end.slice(0, 5)];
   if (s === e) return false;
   return s < e ? t >= s && t < e : t >= s || t < e;
@@ -296,7 +296,7 @@ export class MessageSender {
 }
 
 /** The status callback address of one message: our id rides along, so the report finds its row even before the provider's id is stored. */
-export function callbackUrl(base: string, messageId: number): string {
+function callbackUrl(base: string, messageId: number): string {
   const url = new URL(base);
   url.searchParams.set('message', String(messageId));
   return url.toString();

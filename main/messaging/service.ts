@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type {
+  AppointmentDto,
   doctorDayNoticeSchema,
   MessageTemplateDto,
   MessagingSettingsDto,
@@ -9,9 +10,9 @@ import type {
   sendMessageNowSchema,
   updateMessagingSettingsSchema,
 } from '../../preload/contract';
-import { findAppointment, listAppointments, type AppointmentView } from '../appointments/repo';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import { findAppointment, listAppointments } from '../appointments/repo';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import type { SecretBox } from '../secrets/secret-box';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
@@ -160,7 +161,7 @@ export class MessagingService {
     return this.box.seal(secret);
   }
 
-  private async appointment(id: number): Promise<AppointmentView> {
+  private async appointment(id: number): Promise<AppointmentDto> {
     const a = await findAppointment(this.knex, id);
     if (!a) throw new AppError('NOT_FOUND', 'No such appointment', 'appointmentId');
     return a;

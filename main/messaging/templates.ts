@@ -1,7 +1,7 @@
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 
 export const TEMPLATE_VARIABLES = ['patient', 'doctor', 'date', 'time', 'clinic', 'link', 'token'] as const;
-export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TemplateValues = Record<TemplateVariable, string>;
 
 const KNOWN = new Set<string>(TEMPLATE_VARIABLES);

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 
 const MAX_STORED = 20;
 

@@ -27,7 +27,7 @@ export interface PatientFields {
 
 const SUMMARY_COLUMNS = ['id', 'name', 'phone', 'email', 'date_of_birth', 'gender'] as const;
 
-export function toSummary(r: Pick<PatientRow, (typeof SUMMARY_COLUMNS)[number]>): PatientSummary {
+function toSummary(r: Pick<PatientRow, (typeof SUMMARY_COLUMNS)[number]>): PatientSummary {
   return { id: r.id, name: r.name, phone: r.phone, email: r.email, dateOfBirth: r.date_of_birth, gender: r.gender };
 }
 
@@ -97,8 +97,8 @@ export async function findDuplicateCandidates(
       if (excludeId) q.whereNot('id', excludeId);
     })
     .orderByRaw(
-      '(COALESCE(phone = ?, false)::int + COALESCE(date_of_birth = ?::date, false)::int + (similarity(name, ?) >= ?)::int) DESC, similarity(name, ?) DESC, id',
-      [p.phone, p.dateOfBirth, p.name, LIKE_NAME, p.name],
+      '(COALESCE(phone = :phone, false)::int + COALESCE(date_of_birth = :dateOfBirth::date, false)::int + (similarity(name, :name) >= :likeName)::int) DESC, similarity(name, :name) DESC, id',
+      { phone: p.phone, dateOfBirth: p.dateOfBirth, name: p.name, likeName: LIKE_NAME },
     )
     .limit(10);
   return rows.map(toSummary);
@@ -143,10 +143,10 @@ export async function searchPatients(knex: Knex, query: string, limit: number): 
     const phone = digits.length >= 3 ? `%${escapeLike(digits)}%` : null;
     const { rows } = await knex.raw(
       `SELECT ${SUMMARY_SQL} FROM patient_entities
-        WHERE id IN (SELECT id FROM patient_entities WHERE id = ?
-                     UNION ALL (SELECT id FROM patient_entities WHERE phone LIKE ? LIMIT ?))
-        ORDER BY (id = ?) DESC, name, id LIMIT ?`,
-      [id, phone, CANDIDATES, id, limit],
+        WHERE id IN (SELECT id FROM patient_entities WHERE id = :id
+                     UNION ALL (SELECT id FROM patient_entities WHERE phone LIKE :phone LIMIT :candidates))
+        ORDER BY (id = :id) DESC, name, id LIMIT :limit`,
+      { id, phone, candidates: CANDIDATES, limit },
     );
     return rows.map(toSummary);
   }
@@ -166,28 +166,22 @@ export async function searchPatients(knex: Knex, query: string, limit: number): 
   const byEmail = q.includes('@') || q.includes('.');
   const { rows } = await knex.raw(
     `WITH prefix AS (
-        SELECT id FROM patient_entities WHERE lower(name) LIKE ? ORDER BY lower(name) USING ~<~ LIMIT ?
+        SELECT id FROM patient_entities WHERE lower(name) LIKE :prefix ORDER BY lower(name) USING ~<~ LIMIT :candidates
       ), words AS (
         -- Ranked after the names that start with the text: not looked for when those fill the page.
-        SELECT id FROM patient_entities WHERE (SELECT count(*) FROM prefix) < ? AND name ILIKE ? LIMIT ?
+        SELECT id FROM patient_entities WHERE (SELECT count(*) FROM prefix) < :limit AND name ILIKE :wordStart LIMIT :candidates
       ), starts AS (
         SELECT id FROM prefix UNION SELECT id FROM words
       ), inside AS (
         SELECT id FROM patient_entities
-         WHERE (SELECT count(*) FROM starts) < ? AND (name ILIKE ?${byEmail ? ' OR email ILIKE ?' : ''})
-         LIMIT ?
+         WHERE (SELECT count(*) FROM starts) < :limit AND (name ILIKE :contains${byEmail ? ' OR email ILIKE :contains' : ''})
+         LIMIT :candidates
       )
       SELECT ${SUMMARY_SQL} FROM patient_entities
        WHERE id IN (SELECT id FROM starts UNION SELECT id FROM inside)
-       ORDER BY CASE WHEN lower(name) LIKE ? THEN 0 WHEN lower(name) LIKE ? THEN 1 ELSE 2 END, word_similarity(?, name) DESC, name, id
-       LIMIT ?`,
-    [
-      prefix, CANDIDATES,
-      limit, `% ${escapeLike(lower)}%`, CANDIDATES,
-      limit, contains, ...(byEmail ? [contains] : []), CANDIDATES,
-      prefix, `% ${escapeLike(lower)}%`, q,
-      limit,
-    ],
+       ORDER BY CASE WHEN lower(name) LIKE :prefix THEN 0 WHEN lower(name) LIKE :wordStart THEN 1 ELSE 2 END, word_similarity(:query, name) DESC, name, id
+       LIMIT :limit`,
+    { prefix, wordStart: `% ${escapeLike(lower)}%`, contains, query: q, candidates: CANDIDATES, limit },
   );
   const found: PatientSummary[] = rows.map(toSummary);
   return found.length > 0 ? found : similarNames(knex, q, limit);

@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { PatientDetail, PatientSummary, createPatientSchema, updatePatientSchema } from '../../preload/contract';
 import { appointmentsOfPatient } from '../appointments/repo';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { paymentsOfPatient } from '../payments/repo';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
@@ -11,6 +11,7 @@ import { insertAudit, type AuditRecord } from '../audit/repo';
 import { phoneCountryOf } from '../settings/phone-country';
 import { normalisePhone } from './phone';
 import { findDuplicateCandidates, findPatient, insertPatient, searchPatients, toDetail, updatePatient, type PatientFields, type PatientRow } from './repo';
+import { refusalFor } from '../db/pg-errors';
 
 type CreateRequest = z.output<typeof createPatientSchema>;
 type UpdateRequest = z.output<typeof updatePatientSchema>;
@@ -27,7 +28,7 @@ const AUDITED_FIELDS = {
 type FieldChange = { before: unknown; after: unknown } | { changed: true };
 
 /** Only the fields whose stored value changed; medical history by the fact alone. */
-export function changedFields(before: PatientRow, after: PatientRow): Record<string, FieldChange> {
+function changedFields(before: PatientRow, after: PatientRow): Record<string, FieldChange> {
   const out: Record<string, FieldChange> = {};
   for (const [field, column] of Object.entries(AUDITED_FIELDS)) {
     if (before[column] !== after[column]) out[field] = { before: before[column], after: after[column] };
@@ -37,15 +38,7 @@ export function changedFields(before: PatientRow, after: PatientRow): Record<str
 }
 
 /** Medical history is clinical: doctors and administrators only. */
-export const mayReadHistory = (user: CurrentUser) => user.role === 'DOCTOR' || user.role === 'ADMIN';
-
-function uniqueEmail(err: unknown): AppError | undefined {
-  const e = err as { code?: string; constraint?: string };
-  if (e?.code === '23505' && e.constraint === 'patient_entities_email_key') {
-    return new AppError('CONFLICT', 'Another patient already has this email address', 'email');
-  }
-  return undefined;
-}
+const mayReadHistory = (user: CurrentUser) => user.role === 'DOCTOR' || user.role === 'ADMIN';
 
 export class PatientsService {
   constructor(
@@ -76,7 +69,7 @@ export class PatientsService {
       const row = await insertPatient(this.knex, complete);
       return { status: 'created' as const, patient: toDetail(row, mayReadHistory(user)) };
     } catch (err) {
-      throw uniqueEmail(err) ?? err;
+      throw refusalFor(err) ?? err;
     }
   }
 
@@ -98,7 +91,7 @@ export class PatientsService {
       });
       return toDetail(row, mayReadHistory(user));
     } catch (err) {
-      throw uniqueEmail(err) ?? err;
+      throw refusalFor(err) ?? err;
     }
   }
 

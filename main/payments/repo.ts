@@ -1,18 +1,7 @@
 import type { Knex } from 'knex';
-import type { PaymentDto, ReceiptDto } from '../../preload/contract';
+import type { PatientPaymentDto, PaymentDto, ReceiptDto } from '../../preload/contract';
 
-export interface PatientPayment {
-  id: number;
-  appointmentId: number;
-  receiptNumber: string | null;
-  amount: string;
-  currency: string;
-  status: string;
-  method: string | null;
-  createdAt: string;
-}
-
-export async function paymentsOfPatient(knex: Knex, patientId: number): Promise<PatientPayment[]> {
+export async function paymentsOfPatient(knex: Knex, patientId: number): Promise<PatientPaymentDto[]> {
   return knex('payments as p')
     .join('appointment_entities as a', 'a.id', 'p.appointment_id')
     .where('a.patient_id', patientId)
@@ -33,7 +22,7 @@ export async function paymentsOfPatient(knex: Knex, patientId: number): Promise<
 // reach JS as the exact decimal strings pg returns.
 
 /** Statuses of money that changed hands (a PENDING payment has not, yet). */
-export const RECEIVED = ['PAID', 'REFUNDED'] as const;
+const RECEIVED = ['PAID', 'REFUNDED'] as const;
 
 /**
  * When the money changed hands. Rows from before paid_at existed (the demo clinic, older data)
@@ -79,6 +68,8 @@ function viewQuery(knex: Knex) {
       'p.created_at as createdAt',
       'pt.name as patientName',
       'd.name as doctorName',
+      'p.gateway_error as gatewayError',
+      'p.flag_reason as flagReason',
     );
 }
 
@@ -116,7 +107,7 @@ function receivedOn(knex: Knex, q: Knex.QueryBuilder, { date, timeZone }: Clinic
   );
 }
 
-export interface MoneySums {
+interface MoneySums {
   currency: string;
   received: string;
   refunded: string;
@@ -262,6 +253,11 @@ export interface LockedPayment {
   receiptNumber: string | null;
   appointmentStatus: string;
   doctorId: number;
+  /** Set for money taken through a payment gateway (refunds go back through it). */
+  gateway: string | null;
+  gatewayMethod: string | null;
+  /** The gateway's payment id, for a gateway payment. */
+  transactionId: string | null;
 }
 
 /**
@@ -271,7 +267,8 @@ export interface LockedPayment {
 export async function lockPayment(trx: Knex, id: number): Promise<LockedPayment | undefined> {
   const { rows } = await trx.raw(
     `SELECT p.id, p.appointment_id AS "appointmentId", p.status, p.refund_of AS "refundOf", p.amount, p.currency,
-            p.payment_method AS method, p.order_id AS "receiptNumber", a.status AS "appointmentStatus", a.doctor_id AS "doctorId"
+            p.payment_method AS method, p.order_id AS "receiptNumber", a.status AS "appointmentStatus", a.doctor_id AS "doctorId",
+            p.gateway, p.gateway_method AS "gatewayMethod", p.transaction_id AS "transactionId"
        FROM payments p JOIN appointment_entities a ON a.id = p.appointment_id
       WHERE p.id = ?
         FOR UPDATE OF p FOR SHARE OF a`,
@@ -356,6 +353,11 @@ export async function insertPayment(trx: Knex, p: NewPayment): Promise<number> {
     })
     .returning('id');
   return row.id;
+}
+
+/** A refund row returned through the gateway: which gateway, the original's method there, and the gateway's refund id. */
+export async function markGatewayRefund(trx: Knex, id: number, g: { gateway: string | null; gatewayMethod: string | null; gatewayRefundId: string }): Promise<void> {
+  await trx('payments').where({ id }).update({ gateway: g.gateway, gateway_method: g.gatewayMethod, gateway_refund_id: g.gatewayRefundId });
 }
 
 /** Applies a change only while the payment is in the expected status; false when it no longer is. */

@@ -2,9 +2,10 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { DayEndSummaryDto, PaymentDto, ReceiptDto, recordPaymentSchema, refundSchema } from '../../preload/contract';
 import { transactionWithRetry } from '../db/retry';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { readSettings } from '../settings/repo';
+import { gatewayTakingsByMethod } from './gateway/repo';
 import { overDueMessage } from './messages';
 import {
   clinicYear,
@@ -14,7 +15,9 @@ import {
   insertPayment,
   lockAppointmentForPayment,
   lockPayment,
+  markGatewayRefund,
   paymentsOfAppointment,
+  type LockedPayment,
   paymentsReceivedOn,
   receiptData,
   refundRoom,
@@ -23,6 +26,7 @@ import {
   totalsOfAppointment,
   updatePaymentIf,
 } from './repo';
+import { refusalFor } from '../db/pg-errors';
 
 type RecordPayment = z.output<typeof recordPaymentSchema>;
 type Refund = z.output<typeof refundSchema>;
@@ -39,8 +43,17 @@ const describe = (status: string) => STATUS_WORDS[status] ?? `marked ${status}`;
  * at once queue, and the second sees the first's refund. Amounts stay exact decimal strings;
  * sums and comparisons are NUMERIC in SQL.
  */
+/**
+ * Returns money of a gateway payment through the gateway, inside the refund's transaction;
+ * resolves to the gateway's refund id, or undefined for money taken at the desk.
+ */
+export type GatewayRefund = (trx: Knex, payment: LockedPayment, amount: string, reason: string, creditNote: string) => Promise<string | undefined>;
+
 export class PaymentsService {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly gatewayRefund?: GatewayRefund,
+  ) {}
 
   /** Takes a payment for an appointment: PAID with a receipt number now, or PENDING until confirmed. */
   async record(req: RecordPayment, user: CurrentUser): Promise<PaymentDto> {
@@ -120,6 +133,9 @@ export class PaymentsService {
       }
       const settings = await readSettings(trx);
       const receiptNumber = await takeReceiptNumber(trx, await clinicYear(trx, settings.timeZone));
+      // Last before writing: once the gateway has returned the money, nothing here refuses.
+      const gatewayRefundId = payment.gateway ? await this.gatewayRefund?.(trx, payment, req.amount, req.reason, receiptNumber) : undefined;
+      if (payment.gateway && !gatewayRefundId) throw new AppError('UNAVAILABLE', 'This payment was taken through the payment gateway, which is not set up on this PC; refund it there', 'paymentId');
       const refundId = await insertPayment(trx, {
         appointmentId: payment.appointmentId,
         amount: trx.raw('-(?::numeric)', [req.amount]),
@@ -132,6 +148,7 @@ export class PaymentsService {
         refundOf: payment.id,
         note: req.reason,
       });
+      if (gatewayRefundId) await markGatewayRefund(trx, refundId, { gateway: payment.gateway, gatewayMethod: payment.gatewayMethod, gatewayRefundId });
       await freezeReceipt(trx, refundId);
       if (room.empties && !(await updatePaymentIf(trx, payment.id, 'PAID', { status: 'REFUNDED' }))) {
         throw new Error(`payment ${payment.id} changed status while locked`);
@@ -163,7 +180,7 @@ export class PaymentsService {
     return this.snapshot(async (trx) => {
       const { timeZone } = await readSettings(trx);
       const day = { date, timeZone };
-      return { date, timeZone, ...(await sumsReceivedOn(trx, day)), entries: await paymentsReceivedOn(trx, day) };
+      return { date, timeZone, ...(await sumsReceivedOn(trx, day)), entries: await paymentsReceivedOn(trx, day), gatewayByMethod: await gatewayTakingsByMethod(trx, day) };
     });
   }
 
@@ -185,12 +202,7 @@ export class PaymentsService {
     try {
       return await transactionWithRetry(this.knex, work);
     } catch (err) {
-      const e = err as { code?: string; constraint?: string };
-      if (e.code === '23505' && e.constraint === 'payments_order_id_key') {
-        // Only a receipt number written outside Clinic Desk can collide with the counter.
-        throw new AppError('CONFLICT', 'The next receipt number is already used by a payment entered outside Clinic Desk; ask your administrator');
-      }
-      throw err;
+      throw refusalFor(err) ?? err;
     }
   }
 }

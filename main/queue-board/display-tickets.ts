@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** Displays one clinic may run at once; opening one more retires the oldest. */
-export const MAX_DISPLAYS = 20;
+const MAX_DISPLAYS = 20;
 
 /**
  * Display-only tickets: a ticket opens the token board and nothing else — it is not a session,

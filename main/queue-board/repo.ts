@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Priority } from '../../preload/contract';
 import { CALL_ORDER } from '../appointments/repo';
 
 export interface BoardRow {
@@ -6,7 +7,7 @@ export interface BoardRow {
   doctorName: string;
   room: string | null;
   tokenNo: number;
-  priority: 'EMERGENCY' | 'ELDERLY' | 'PREGNANT' | 'CHILD' | null;
+  priority: Priority | null;
   called: boolean;
   initials: string | null;
 }

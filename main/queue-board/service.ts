@@ -1,14 +1,14 @@
 import type { Knex } from 'knex';
 import type { BoardDto } from '../../preload/contract';
 import { groupBy } from '../../preload/contract/group-by';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import type { DisplayTickets } from './display-tickets';
 import { boardDay, boardNames, type BoardRow } from './repo';
 
 /** Waiting tokens the board lists after the called one. */
-export const NEXT_ON_BOARD = 3;
+const NEXT_ON_BOARD = 3;
 
 const token = (r: BoardRow) => ({ tokenNo: r.tokenNo, initials: r.initials, priority: r.priority });
 

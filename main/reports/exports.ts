@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { ExportKind, ExportResultDto, exportRequestSchema, ReportFilters } from '../../preload/contract';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import type { ExportFiles } from './export-files';

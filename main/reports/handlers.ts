@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Call, Router } from '../ipc/router';
+import type { Call, DomainHandlers, Router } from '../ipc/router';
 import type { SettingsService } from '../settings/service';
 import { writeDoctorCalendar } from './calendar';
 import type { ExportFiles } from './export-files';
@@ -14,22 +14,23 @@ function auditDetail(call: Call, detail: Record<string, unknown>): void {
 export function registerReportHandlers(router: Router, deps: { knex: Knex; settings: SettingsService; files: ExportFiles; now: () => number }): void {
   const reports = new ReportsService(deps.knex, deps.settings, deps.now);
   const exports = new ReportExports(deps.knex, deps.settings, reports, deps.files, deps.now);
-  router
-    .handle('reports.daySheet', (req, { user }) => reports.daySheet(req, user))
-    .handle('reports.statusOverTime', (req, { user }) => reports.statusOverTime(req, user))
-    .handle('reports.attendance', (req, { user }) => reports.attendance(req, user))
-    .handle('reports.utilisation', (req, { user }) => reports.utilisation(req, user))
-    .handle('reports.revenue', (req, { user }) => reports.revenue(req, user))
-    .handle('reports.dues', (req, { user }) => reports.dues(req, user))
-    .handle('reports.patientMix', (req, { user }) => reports.patientMix(req, user))
-    .handle('reports.export', async (req, call) => {
+  router.handleAll({
+    'reports.daySheet': (req, { user }) => reports.daySheet(req, user),
+    'reports.statusOverTime': (req, { user }) => reports.statusOverTime(req, user),
+    'reports.attendance': (req, { user }) => reports.attendance(req, user),
+    'reports.utilisation': (req, { user }) => reports.utilisation(req, user),
+    'reports.revenue': (req, { user }) => reports.revenue(req, user),
+    'reports.dues': (req, { user }) => reports.dues(req, user),
+    'reports.patientMix': (req, { user }) => reports.patientMix(req, user),
+    'reports.export': async (req, call) => {
       const result = await exports.export(req, call.user, call.ctx.sessionKey);
       auditDetail(call, { kind: req.kind, format: req.format, filters: reports.scope(req.filters, call.user), rows: result.rows, fileName: result.fileName, cancelled: !result.savedTo && !result.downloadId });
       return result;
-    })
-    .handle('reports.calendar', async (req, call) => {
+    },
+    'reports.calendar': async (req, call) => {
       const result = await writeDoctorCalendar({ ...deps, reports }, req, call.user, call.ctx.sessionKey);
       auditDetail(call, { kind: 'calendar', filters: reports.scope(req, call.user), rows: result.rows, fileName: result.fileName, cancelled: !result.savedTo && !result.downloadId });
       return result;
-    });
+    },
+  } satisfies DomainHandlers<'reports'>);
 }

@@ -65,7 +65,7 @@ const RATE_COUNTS = `
   count(*) FILTER (WHERE a.status = 'NO_SHOW')::int AS "noShows",
   count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancellations`;
 
-async function rows<T>(knex: Knex, sql: string, bindings: readonly Knex.RawBinding[]): Promise<T[]> {
+async function rows<T>(knex: Knex, sql: string, bindings: readonly Knex.RawBinding[] | Knex.ValueDict): Promise<T[]> {
   return (await knex.raw(sql, bindings)).rows as T[];
 }
 
@@ -351,13 +351,13 @@ export async function calendarEntries(
 ): Promise<CalendarEntry[]> {
   return rows(
     knex,
-    `SELECT a.id, (a.appointment_date + a.start_time) AT TIME ZONE ? AS start, (a.appointment_date + a.end_time) AT TIME ZONE ? AS "end",
+    `SELECT a.id, (a.appointment_date + a.start_time) AT TIME ZONE :timeZone AS start, (a.appointment_date + a.end_time) AT TIME ZONE :timeZone AS "end",
             a.status, pt.name AS "patientName", a.reason, a.token_no AS "tokenNo",
             COALESCE(a.updated_at, a.created_at) AT TIME ZONE 'UTC' AS "updatedAt"
        FROM appointment_entities a JOIN patient_entities pt ON pt.id = a.patient_id
-      WHERE a.doctor_id = ? AND a.appointment_date BETWEEN ?::date AND ?::date
+      WHERE a.doctor_id = :doctorId AND a.appointment_date BETWEEN :from::date AND :to::date
       ORDER BY a.appointment_date, a.start_time, a.id`,
-    [timeZone, timeZone, doctorId, from, to],
+    { timeZone, doctorId, from, to },
   );
 }
 

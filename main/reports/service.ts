@@ -10,8 +10,8 @@ import type {
   UtilisationDto,
 } from '../../preload/contract';
 import { groupBy } from '../../preload/contract/group-by';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import * as repo from './repo';

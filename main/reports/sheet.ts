@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 
 /** How a column is written: text is neutralised against formulas; numbers stay numbers in Excel. */
-export type CellType = 'text' | 'int' | 'money' | 'number' | 'date';
+type CellType = 'text' | 'int' | 'money' | 'number' | 'date';
 export type Cell = string | number | boolean | null | undefined;
 
 export interface Column {

@@ -1,7 +1,9 @@
-import type { Router } from '../ipc/router';
+import type { DomainHandlers, Router } from '../ipc/router';
 import type { SettingsService } from './service';
 
 export function registerSettingsHandlers(router: Router, settings: SettingsService): void {
-  router.handle('settings.get', () => settings.get());
-  router.handle('settings.update', (changes, call) => settings.update(changes, call.user.id));
+  router.handleAll({
+    'settings.get': () => settings.get(),
+    'settings.update': (changes, call) => settings.update(changes, call.user.id),
+  } satisfies DomainHandlers<'settings'>);
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { SettingsDto } from '../../preload/contract';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import { isSupportedCountry } from './phone-country';
 import { readSettings, writeSettings } from './repo';
 import { isValidTimeZone } from './time-zone';

@@ -5,14 +5,10 @@ import { passwordProblem } from '../auth/password-policy';
 import type { SessionStore } from '../auth/sessions';
 import { clearFailures } from '../auth/throttle-repo';
 import { doctorExists, findDoctorIdByEmail } from '../doctors/repo';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import { countOtherActiveAdmins, findUserById, insertUser, listUsers, toUserDto, updateUser, type UserRow } from './repo';
-
-function uniqueViolation(err: unknown): string | undefined {
-  const e = err as { code?: string; constraint?: string };
-  return e?.code === '23505' ? (e.constraint ?? '') : undefined;
-}
+import { refusalFor } from '../db/pg-errors';
 
 /** ADMIN's management of desk accounts. Accounts are disabled, never deleted (the audit log keeps its owners). */
 export class UsersService {
@@ -36,7 +32,7 @@ export class UsersService {
       const row = await insertUser(this.knex, { email: req.email, passwordHash, role: req.role, displayName: req.displayName, doctorId });
       return toUserDto(row, null);
     } catch (err) {
-      throw this.conflict(err) ?? err;
+      throw refusalFor(err) ?? err;
     }
   }
 
@@ -59,7 +55,7 @@ export class UsersService {
       if (req.role && req.role !== row.role) this.sessions.signOutUser(row.id);
       return toUserDto(updated as UserRow, null);
     } catch (err) {
-      throw this.conflict(err) ?? err;
+      throw refusalFor(err) ?? err;
     }
   }
 
@@ -117,10 +113,4 @@ export class UsersService {
     return byEmail;
   }
 
-  private conflict(err: unknown): AppError | undefined {
-    const constraint = uniqueViolation(err);
-    if (constraint === undefined) return undefined;
-    if (constraint === 'idx_users_doctor') return new AppError('CONFLICT', 'This doctor profile already has an account', 'doctorId');
-    return new AppError('CONFLICT', 'An account with this email already exists', 'email');
-  }
 }

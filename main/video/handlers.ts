@@ -1,7 +1,7 @@
 import type { AuthService } from '../auth/service';
 import type { SessionStore } from '../auth/sessions';
-import { AppError } from '../ipc/errors';
-import type { Router } from '../ipc/router';
+import { AppError } from '../shared/app-error';
+import type { DomainHandlers, Router } from '../ipc/router';
 import type { VideoService } from './service';
 import type { WindowTickets } from './window-tickets';
 
@@ -19,25 +19,25 @@ export interface VideoHandlerDeps {
 
 export function registerVideoHandlers(router: Router, deps: VideoHandlerDeps): void {
   const { video, sessions, auth, tickets, openCallWindow } = deps;
-  router
-    .handle('video.getSettings', () => video.getSettings())
-    .handle('video.updateSettings', (req, { user }) => video.updateSettings(req, user))
-    .handle('video.callInfo', (req, { user }) => video.callInfo(req.appointmentId, user))
-    .handle('video.start', (req, { user }) => video.start(req.appointmentId, user))
-    .handle('video.patientLink', (req, { user }) => video.patientLink(req.appointmentId, user))
-    .handle('video.revokeLink', (req, { user }) => video.revokeLink(req.appointmentId, user))
-    .handle('video.waitingOnline', (req) => video.waitingOnline(req.appointmentIds))
-    .handle('video.reportEvent', (req, { user }) => video.reportEvent(req, user))
-    .handle('video.end', (req, { user }) => video.end(req.roomSid, user))
-    .handle('video.openWindow', async (req, { ctx, user }) => {
+  router.handleAll({
+    'video.getSettings': () => video.getSettings(),
+    'video.updateSettings': (req, { user }) => video.updateSettings(req, user),
+    'video.callInfo': (req, { user }) => video.callInfo(req.appointmentId, user),
+    'video.start': (req, { user }) => video.start(req.appointmentId, user),
+    'video.patientLink': (req, { user }) => video.patientLink(req.appointmentId, user),
+    'video.revokeLink': (req, { user }) => video.revokeLink(req.appointmentId, user),
+    'video.waitingOnline': (req) => video.waitingOnline(req.appointmentIds),
+    'video.reportEvent': (req, { user }) => video.reportEvent(req, user),
+    'video.end': (req, { user }) => video.end(req.roomSid, user),
+    'video.openWindow': async (req, { ctx, user }) => {
       await video.callable(req.appointmentId, user);
       if (openCallWindow) {
         await openCallWindow(req.appointmentId, ctx.sessionKey);
         return { opened: true as const };
       }
       return { opened: false as const, ticket: tickets.issue(ctx.sessionKey) };
-    })
-    .handle('video.joinWindow', async (req, { ctx }) => {
+    },
+    'video.joinWindow': async (req, { ctx }) => {
       const opener = tickets.redeem(req.ticket);
       const state = opener ? sessions.signInFrom(ctx.sessionKey, opener) : undefined;
       const user = state && (await auth.loadUser(state.userId));
@@ -45,5 +45,6 @@ export function registerVideoHandlers(router: Router, deps: VideoHandlerDeps): v
       if (session) return session;
       if (state) sessions.signOut(ctx.sessionKey);
       throw new AppError('UNAUTHENTICATED', 'This call window’s link has expired or was already used. Start the video call again from Clinic Desk.');
-    });
+    },
+  } satisfies DomainHandlers<'video'>);
 }

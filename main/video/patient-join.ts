@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Knex } from 'knex';
 import { findAppointment } from '../appointments/repo';
+import { prepayDue } from '../payments/gateway/repo';
 import type { SecretBox } from '../secrets/secret-box';
 import { readSettings } from '../settings/repo';
 import { hashJoinCode, joinWindow, JOIN_CODE_PATTERN, placeIn, type WindowPlace } from './join-window';
@@ -25,7 +26,11 @@ export interface JoinView {
   opensAtClinic: string;
 }
 
-export type JoinLookup = { place: 'unknown' } | { place: WindowPlace | 'unconfigured'; view: JoinView };
+export type JoinLookup =
+  | { place: 'unknown' }
+  | { place: WindowPlace | 'unconfigured'; view: JoinView }
+  /** The clinic asks for payment first: the payment link while one is open, else "ask the clinic". */
+  | { place: 'unpaid'; view: JoinView; payUrl: string | null };
 
 export type JoinExchange = JoinLookup | { place: 'joined'; view: JoinView; token: string; roomName: string };
 
@@ -82,6 +87,10 @@ export class PatientJoin {
       closesAt: window.closesAt.toISOString(),
       opensAtClinic: format(new TZDate(window.opensAt.getTime(), timeZone), 'yyyy-MM-dd HH:mm'),
     };
-    return { lookup: { place: placeIn(window, this.now()), view }, codeId: live.id, appointmentId: a.id, patientId: a.patientId };
+    const place = placeIn(window, this.now());
+    // Prepayment is asked only where the patient could otherwise join: before or after the window says so first.
+    const unpaid = place === 'inside' ? await prepayDue(this.knex, a.id) : undefined;
+    if (unpaid) return { lookup: { place: 'unpaid', view, payUrl: unpaid.payUrl }, codeId: live.id, appointmentId: a.id, patientId: a.patientId };
+    return { lookup: { place, view }, codeId: live.id, appointmentId: a.id, patientId: a.patientId };
   }
 }

@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import type { RequestClient } from 'twilio';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 
 export interface RoomCredentials {
   accountSid: string;

@@ -2,10 +2,10 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { CallInfoDto, reportVideoEventSchema, VideoJoinDto, VideoSettingsDto } from '../../preload/contract';
-import { findAppointment, type AppointmentView } from '../appointments/repo';
-import type { CurrentUser } from '../ipc/context';
-import { AppError } from '../ipc/errors';
+import type { AppointmentDto, CallInfoDto, reportVideoEventSchema, VideoJoinDto, VideoSettingsDto } from '../../preload/contract';
+import { findAppointment } from '../appointments/repo';
+import type { CurrentUser } from '../shared/call-context';
+import { AppError } from '../shared/app-error';
 import type { SettingsService } from '../settings/service';
 import { twilioFailure, twilioFailureFacts, type TwilioRooms } from './rooms';
 import { appointmentsWaitingOnline, findSession, insertCallEvent, issueJoinCode, revokeJoinCode, setSessionStatus, upsertSession } from './repo';
@@ -126,7 +126,7 @@ export class VideoService {
   }
 
   /** The appointment, when this user may run its call and it can still take place. */
-  async callable(appointmentId: number, user: CurrentUser): Promise<AppointmentView> {
+  async callable(appointmentId: number, user: CurrentUser): Promise<AppointmentDto> {
     const appointment = await findAppointment(this.knex, appointmentId);
     if (!appointment) throw new AppError('NOT_FOUND', 'No such appointment', 'appointmentId');
     this.mayRun(appointment.doctorId, appointment.doctorName, user);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { updateVideoSettingsSchema, VideoSettingsDto } from '../../preload/contract';
-import { AppError } from '../ipc/errors';
+import { AppError } from '../shared/app-error';
 import { isSealed } from '../secrets/sealed-secrets';
 import type { SecretBox } from '../secrets/secret-box';
 import type { TokenCredentials } from './tokens';
@@ -9,7 +9,7 @@ import type { VideoSettings } from './settings-repo';
 export type VideoSettingsUpdate = z.output<typeof updateVideoSettingsSchema>;
 
 /** The fields sealed in the database: nothing readable from a dump can sign a token or a webhook. */
-export const SEALED_FIELDS = ['apiKeySecret', 'authToken'] as const;
+const SEALED_FIELDS = ['apiKeySecret', 'authToken'] as const;
 type SealedField = (typeof SEALED_FIELDS)[number];
 
 /** The changes as stored: each secret given sealed (null, clearing it, stays null). */

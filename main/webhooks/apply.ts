@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { applyGatewayEvent } from '../payments/gateway/apply';
 import { findSession, insertCallEvent, setSessionStatus } from '../video/repo';
 import { applyMessagingEvent } from './messaging';
 import type { WebhookRow } from './repo';
@@ -13,6 +14,7 @@ const PARTICIPANT_FIELDS = ['ParticipantSid', 'ParticipantStatus', 'ParticipantD
  * rooms this clinic did not create, and kinds it does not track (tracks, recordings), change nothing.
  */
 export async function applyWebhookEvent(trx: Knex.Transaction, row: WebhookRow): Promise<void> {
+  if (await applyGatewayEvent(trx, row)) return;
   if (await applyMessagingEvent(trx, row)) return;
   const data = row.event_data;
   const roomSid = data.RoomSid;

@@ -8,8 +8,8 @@ import { readBody } from '../shared/read-body';
 import { storeWebhookEvent, type WebhookRow } from './repo';
 
 const MAX_BODY_BYTES = 64 * 1024;
-export const MESSAGING_STATUS = 'messaging.status';
-export const MESSAGING_INBOUND = 'messaging.inbound';
+const MESSAGING_STATUS = 'messaging.status';
+const MESSAGING_INBOUND = 'messaging.inbound';
 
 export interface MessagingRoute {
   kind: typeof MESSAGING_STATUS | typeof MESSAGING_INBOUND;

@@ -12,6 +12,8 @@ import { readBody } from '../shared/read-body';
 import { limitedServer, type HttpLimits } from '../shared/http-limits';
 import { GATEWAY_HEADERS } from '../gateway/headers';
 import { joinRouteOf, type joinGateway } from '../gateway/join-routes';
+import { RAZORPAY_WEBHOOK_PATH } from '../../preload/contract';
+import { receiveRazorpay } from '../payments/gateway/webhook';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -44,7 +46,7 @@ export interface WebhookReceiver {
  * the signature covers the sorted fields, so the same event re-sent with its fields reordered
  * (or re-encoded) is still valid and must still be the same event — a hash of the raw body is not.
  */
-export function dedupKeyOf(params: Record<string, string>, signature: string): string {
+function dedupKeyOf(params: Record<string, string>, signature: string): string {
   if (params.RoomSid && params.SequenceNumber) return `${params.RoomSid}:${params.SequenceNumber}`;
   const sorted = Object.keys(params)
     .sort()
@@ -53,8 +55,8 @@ export function dedupKeyOf(params: Record<string, string>, signature: string): s
 }
 
 /** How old (or how far ahead of this clock) an event's Timestamp may be: a captured, validly signed callback replayed later is refused. */
-export const WEBHOOK_MAX_AGE_MS = 15 * 60_000;
-export const WEBHOOK_MAX_AHEAD_MS = 5 * 60_000;
+const WEBHOOK_MAX_AGE_MS = 15 * 60_000;
+const WEBHOOK_MAX_AHEAD_MS = 5 * 60_000;
 
 function isFresh(timestamp: string | undefined, now: number): boolean {
   const at = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
@@ -80,6 +82,9 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       const join = options.join && joinRouteOf(req.url);
       if (join) return await options.join!(req, res, join);
       if (req.method !== 'POST') return answer(res, 405, 'POST only');
+      if (new URL(req.url ?? '/', 'http://x').pathname === RAZORPAY_WEBHOOK_PATH) {
+        return await receiveRazorpay(req, res, { knex: options.knex, secretBox: options.secretBox, stored: options.stored, answer });
+      }
       const messaging = await messagingRouteOf(options.knex, req.url, options.secretBox);
       if (messaging) return await receiveMessaging(req, res, messaging, { knex: options.knex, stored: options.stored, answer });
       const settings = openVideoSecrets(await readVideoSettings(options.knex), options.secretBox);

@@ -10,6 +10,10 @@ import { joinGateway } from '../gateway/join-routes';
 import { PatientJoin } from '../video/patient-join';
 import { TwilioRooms } from '../video/rooms';
 import { startWebhookReceiver, type WebhookReceiver } from './receiver';
+import type { GatewayFactory } from '../payments/gateway/gateway';
+import { razorpayGateway } from '../payments/gateway/razorpay';
+import { scheduleReconciliation } from '../payments/gateway/reconciliation-job';
+import { GatewayPaymentsService } from '../payments/gateway/service';
 
 export interface WebhookService extends WebhookReceiver {
   worker: WebhookWorker;
@@ -35,6 +39,8 @@ export async function startWebhookService(
     twilioHttpClient?: RequestClient;
     /** Behind a reverse proxy on this host: rate limits go by X-Forwarded-For's last address. */
     trustProxy?: boolean;
+    /** Tests point the payment gateway's client at a local fake. Default: Razorpay. */
+    paymentGateway?: GatewayFactory;
   },
 ): Promise<WebhookService> {
   await sealPlainVideoSecrets(knex, options.secretBox);
@@ -43,6 +49,7 @@ export async function startWebhookService(
   const receiver = await startWebhookReceiver({ knex, port: options.port, host: options.host, log: options.log, secretBox: options.secretBox, stored: (id) => worker.enqueue(id), join });
   const resumed = await worker.start();
   const stopRetention = scheduleRetention(knex, options.log);
+  const stopReconciliation = scheduleReconciliation(knex, new GatewayPaymentsService(knex, options.secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c))), options.log);
   const messaging = options.sendMessagesFrom && startElectedSender(options.sendMessagesFrom, { log: options.log, secretBox: options.secretBox, twilioHttpClient: options.twilioHttpClient });
   return {
     ...receiver,
@@ -50,6 +57,7 @@ export async function startWebhookService(
     resumed,
     async close() {
       stopRetention();
+      stopReconciliation();
       await messaging?.stop();
       await receiver.close();
       await worker.stop();

@@ -65,6 +65,16 @@ import {
   recordPaymentSchema,
   refundSchema,
 } from './payments';
+import {
+  collectResultSchema,
+  collectSchema,
+  paymentSettingsSchema,
+  reconciliationRequestSchema,
+  reconciliationSchema,
+  updatePaymentSettingsSchema,
+  upiLinkRequestSchema,
+  upiLinkSchema,
+} from './gateway';
 import { reportChannels } from './reports';
 import { backupRunSchema, backupScheduleSchema, backupStatusSchema, healthReportSchema, recoveryKeySchema, saveBackupScheduleSchema } from './backup';
 import {
@@ -235,6 +245,12 @@ export const channels = {
     audit: { entity: 'payment', kind: 'read' },
   }),
   'payments.dayEnd': channel({ req: dayEndSchema, res: dayEndSummarySchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
+  // Beyond cash: the desk's UPI QR and gateway collection; the set-up and reconciliation are an ADMIN's.
+  'payments.upiLink': channel({ req: upiLinkRequestSchema, res: upiLinkSchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
+  'payments.collect': channel({ req: collectSchema, res: collectResultSchema, roles: ALL, audit: { entity: 'payment', kind: 'write' } }),
+  'payments.getSettings': channel({ req: empty, res: paymentSettingsSchema, roles: ADMIN }),
+  'payments.updateSettings': channel({ req: updatePaymentSettingsSchema, res: paymentSettingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
+  'payments.reconciliation': channel({ req: reconciliationRequestSchema, res: reconciliationSchema, roles: ADMIN, audit: { entity: 'payment', kind: 'read' } }),
 
   'settings.get': channel({ req: empty, res: settingsSchema, roles: ALL }),
   'settings.update': channel({ req: updateSettingsSchema, res: settingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),

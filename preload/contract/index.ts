@@ -13,3 +13,4 @@ export * from './backup';
 export * from './video';
 export * from './messaging';
 export * from './reports';
+export * from './gateway';

@@ -73,6 +73,8 @@ export const patientAppointmentSchema = z.object({
   reason: z.string().nullable(),
 });
 
+export type PatientAppointmentDto = z.infer<typeof patientAppointmentSchema>;
+
 export const patientPaymentSchema = z.object({
   id: idSchema,
   appointmentId: idSchema,
@@ -83,6 +85,7 @@ export const patientPaymentSchema = z.object({
   method: z.string().nullable(),
   createdAt: instantSchema,
 });
+export type PatientPaymentDto = z.infer<typeof patientPaymentSchema>;
 
 export const patientPageSchema = z.object({
   patient: patientDetailSchema,

@@ -71,6 +71,10 @@ export const paymentSchema = z.object({
   createdAt: instantSchema,
   patientName: z.string(),
   doctorName: z.string(),
+  /** Why the gateway last failed this payment (it stays PENDING and can be tried again). */
+  gatewayError: z.string().nullable().optional(),
+  /** Set when a gateway webhook did not match this payment (amount or currency): an ADMIN looks. */
+  flagReason: z.string().nullable().optional(),
 });
 export type PaymentDto = z.infer<typeof paymentSchema>;
 
@@ -140,5 +144,7 @@ export const dayEndSummarySchema = z.object({
   byUser: z.array(z.object({ userId: idSchema.nullable(), userName: z.string().nullable(), ...sums })),
   /** Every payment and refund received or paid out that day, in order. */
   entries: z.array(paymentSchema),
+  /** Takings through the payment gateway by how the patient paid there (upi, card, netbanking, wallet), refunds netted. */
+  gatewayByMethod: z.array(z.object({ method: z.string(), currency: z.string(), net: z.string(), payments: z.number().int() })).optional(),
 });
 export type DayEndSummaryDto = z.infer<typeof dayEndSummarySchema>;

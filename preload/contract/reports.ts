@@ -130,6 +130,7 @@ export const duesSchema = z.object({
 });
 export type DuesDto = z.infer<typeof duesSchema>;
 
+/** @alias The same request as statusOverTime, named for its own channel. */
 export const patientMixRequestSchema = statusOverTimeRequestSchema;
 export const patientMixSchema = z.object({
   period: z.enum(REPORT_PERIODS),

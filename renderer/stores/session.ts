@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SessionDto } from '../../preload/contract';
 import { clinic } from '../api/clinic';
 
-export type SessionStatus = 'loading' | 'first-run' | 'signed-out' | 'signed-in' | 'unavailable';
+type SessionStatus = 'loading' | 'first-run' | 'signed-out' | 'signed-in' | 'unavailable';
 
 interface SessionState {
   status: SessionStatus;

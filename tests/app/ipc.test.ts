@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, type Result } from '../../preload/contract';
 import { EVENT_CHANNEL, isAppFrame, registerIpc, windowEventSink } from '../../main/app/ipc';
 import type { Router } from '../../main/ipc/router';
-import type { CallContext } from '../../main/ipc/context';
+import type { CallContext } from '../../main/shared/call-context';
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
 

@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ChannelName, Req, Result, SessionDto } from '../../preload/contract';
+import type { ChannelName, Req, SessionDto } from '../../preload/contract';
 import { hashPassword, stopHashing } from '../../main/auth/hashing';
 import { insertUser } from '../../main/users/repo';
 import { migrateToLatest, migratorConfig } from '../../main/db/migrator';
@@ -19,8 +19,7 @@ describe.each(MODES)('sign-in throttle (%s)', (mode: Mode) => {
   afterAll(() => h.dispose());
 
   /** A call from a named PC (the harness's own calls all come from one). */
-  const at = <C extends ChannelName>(workstation: string, channel: C, payload: Req<C>, sessionKey: string): Promise<Result<unknown>> =>
-    h.services.router.call(channel, payload, { sessionKey, workstation });
+  const at = <C extends ChannelName>(workstation: string, channel: C, payload: Req<C>, sessionKey: string) => h.call(channel, payload, sessionKey, workstation);
 
   async function account(role: 'ADMIN' | 'RECEPTIONIST' = 'ADMIN') {
     const email = `${role.toLowerCase()}-${++n}-${mode}@clinic.test`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { USER_ROW_MAX_AGE_MS, UserCache } from '../../main/auth/user-cache';
-import type { CurrentUser } from '../../main/ipc/context';
+import type { CurrentUser } from '../../main/shared/call-context';
 
 const desk: CurrentUser = { id: 7, email: 'desk@clinic.test', displayName: 'Desk', role: 'RECEPTIONIST', doctorId: null };
 

@@ -98,9 +98,9 @@ describe.each(MODES)('scheduled backups (%s)', (mode: Mode) => {
     let s = await status();
     expect(s.lastRun).toMatchObject({ ok: false, trigger: 'SCHEDULED', message: expect.stringMatching(/cannot be used/) });
     expect(s.warning).toMatch(/failed: The backup folder .* cannot be used.*The latest good backup is from/);
-    const health = expectOk<{ lastBackup: BackupRun; lastSuccessfulBackup: BackupRun }>(await h.call('health.get', {}, admin));
-    expect(health.lastBackup.ok).toBe(false);
-    expect(health.lastSuccessfulBackup.ok).toBe(true);
+    const health = expectOk(await h.call('health.get', {}, admin));
+    expect(health.lastBackup?.ok).toBe(false);
+    expect(health.lastSuccessfulBackup?.ok).toBe(true);
 
     // Still warned later on, until an ADMIN fixes it and a backup succeeds.
     at('2099-03-04T23:00:00Z');

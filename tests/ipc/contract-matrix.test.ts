@@ -7,6 +7,7 @@ import { insertUser } from '../../main/users/repo';
 import { clinicNow } from '../../main/settings/clinic-time';
 import { MODES, type Mode } from '../support/databases';
 import { configureVideo } from '../support/fake-twilio';
+import { configureRazorpay } from '../support/fake-razorpay';
 import { TEST_PASSWORD, databaseSnapshot, startHarness, testPasswordHash, type Harness } from '../support/harness';
 import { ROLE_TABLE, type Rule } from '../policy/role-table';
 
@@ -79,6 +80,15 @@ async function somePayment(h: Harness, extra: Record<string, unknown> = {}): Pro
     .knex('payments')
     .insert({ appointment_id: await someAppointment(h), amount: '500.00', status: 'PAID', payment_method: 'CASH', order_id: `FIXTURE-${++n}.${process.pid}`, paid_at: h.knex.fn.now(), ...extra })
     .returning('id');
+  return id;
+}
+
+/** An appointment whose doctor charges a fee, so something is due, with the clinic's UPI ID and Razorpay keys set. */
+async function appointmentWithDue(h: Harness): Promise<number> {
+  await configureRazorpay(h);
+  const id = await someAppointment(h);
+  const { doctor_id: doctorId } = await h.knex('appointment_entities').where({ id }).first('doctor_id');
+  await h.knex('doctor_entities').where({ id: doctorId }).update({ consultation_fee: '650.50' });
   return id;
 }
 
@@ -161,6 +171,14 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'payments.receipt': async (h) => ({ id: await somePayment(h) }),
   'payments.forAppointment': async (h) => ({ appointmentId: await someAppointment(h) }),
   'payments.dayEnd': async (h) => ({ date: await today(h) }),
+  'payments.upiLink': async (h) => ({ appointmentId: await appointmentWithDue(h) }),
+  'payments.collect': async (h) => ({ appointmentId: await appointmentWithDue(h), via: 'QR' }),
+  'payments.getSettings': async () => ({}),
+  'payments.updateSettings': async () => ({ upiVpa: 'clinic.desk@okicici', razorpayWebhookSecret: 'AnotherWebhookSecret_42' }),
+  'payments.reconciliation': async (h) => {
+    await configureRazorpay(h);
+    return { date: await today(h) };
+  },
   'settings.get': async () => ({}),
   'settings.update': async () => ({ clinicName: 'Renamed Clinic' }),
   'backup.getSchedule': async () => ({}),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Router, isUnavailable } from '../../main/ipc/router';
+import { isUnavailable } from '../../main/db/pg-errors';
+import { Router } from '../../main/ipc/router';
 import { SessionStore } from '../../main/auth/sessions';
-import { AppError } from '../../main/ipc/errors';
+import { AppError } from '../../main/shared/app-error';
 import type { AuditRecord } from '../../main/audit/repo';
 
-function router() {
+function router(checkReplies?: boolean) {
   const logged: unknown[] = [];
   const audits: AuditRecord[] = [];
   const sessions = new SessionStore();
@@ -16,6 +17,7 @@ function router() {
       audits.push(rec);
     },
     log: (_m, err) => logged.push(err),
+    checkReplies,
   });
   sessions.signIn('s', 1);
   return { r, logged, audits };
@@ -111,5 +113,47 @@ describe('router envelope', () => {
     expect(() => r.handle('settings.get', async () => ({}) as never)).toThrow(/twice/);
     expect(r.missingHandlers()).not.toContain('settings.get');
     expect(r.missingHandlers()).toContain('users.list');
+  });
+});
+
+describe('reply check against the contract', () => {
+  // A reply that strays from the channel's `res` schema: a user whose role is not one of the contract's.
+  const strayUser = { id: 7, email: 'x@clinic.test', displayName: 'X', role: 'JANITOR', doctorId: null, disabled: false, lockedUntil: null, lastLoginAt: null, createdAt: '2026-12-01T09:00:00.000Z' };
+
+  it('fails a call whose reply does not match, naming the channel and the field (development and test builds)', async () => {
+    const { r, logged } = router(true);
+    r.handle('users.list', async () => [strayUser] as never);
+    const result = await r.call('users.list', {}, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const message = result.ok ? '' : result.error.message;
+    expect(message).toContain('users.list');
+    expect(message).toContain('0.role');
+    expect(logged).toEqual([[strayUser]]);
+  });
+
+  it('lets a reply that matches through as the very object the handler returned', async () => {
+    const { r } = router(true);
+    const user = { ...strayUser, role: 'RECEPTIONIST' as const };
+    const reply = [user];
+    r.handle('users.list', async () => reply);
+    const result = await r.call('users.list', {}, ctx);
+    expect(result).toEqual({ ok: true, value: reply });
+    expect(result.ok && result.value).toBe(reply);
+  });
+
+  it('passes a stray reply through untouched in production', async () => {
+    const { r, logged } = router(false);
+    const reply = [strayUser];
+    r.handle('users.list', async () => reply as never);
+    const result = await r.call('users.list', {}, ctx);
+    expect(result.ok && result.value).toBe(reply);
+    expect(logged).toEqual([]);
+  });
+
+  it('still writes the audit row of a change whose reply strayed (the change happened)', async () => {
+    const { r, audits } = router(true);
+    r.handle('users.unlock', async (req) => ({ ...strayUser, id: req.id }) as never);
+    expect(await r.call('users.unlock', { id: 42 }, ctx)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(audits).toMatchObject([{ action: 'users.unlock', entityId: 42 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageDto, MessageTemplateDto, MessagingSettingsDto } from '../../preload/contract';
+import type { ChannelName, Req } from '../../preload/contract';
 import { MODES } from '../support/databases';
 import { configureVideo, FakeTwilio } from '../support/fake-twilio';
 import { databaseSnapshot, expectOk, type Harness } from '../support/harness';
@@ -26,14 +26,14 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     await h?.dispose();
     await fake.close();
   });
-  const call = async <T,>(channel: Parameters<Harness['call']>[0], payload: never, session = admin) => {
+  const call = async <C extends ChannelName>(channel: C, payload: Req<C>, session = admin) => {
     h.clock.now = Date.now();
-    return expectOk<T>(await h.call(channel, payload, session));
+    return expectOk(await h.call(channel, payload, session));
   };
 
   it('keeps provider secrets sealed and write-only', async () => {
     const token = 'RealLookingAuthToken0123456789ab';
-    const s = await call<MessagingSettingsDto>('messaging.updateSettings', { twilioAuthToken: token, smtpPassword: 'mail secret', quietStart: '21:30' } as never);
+    const s = await call('messaging.updateSettings', { twilioAuthToken: token, smtpPassword: 'mail secret', quietStart: '21:30' });
     expect(s).toMatchObject({ twilioAuthTokenSet: true, smtpPasswordSet: true, quietStart: '21:30' });
     expect(JSON.stringify(s)).not.toContain(token);
     const row = await h.knex('messaging_settings').first('twilio_auth_token_sealed', 'smtp_password_sealed');
@@ -45,37 +45,37 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
 
   it('refuses a template with an unknown or malformed variable when it is saved, and changes nothing', async () => {
     const before = await databaseSnapshot(h.knex);
-    const base = { kind: 'REMINDER', language: 'en', channel: 'SMS', subject: null, dltEntityId: null, dltTemplateId: null, whatsappContentSid: null };
-    expect(await h.call('messaging.saveTemplate', { ...base, body: 'See you {when}, {patient}' } as never, admin)).toMatchObject({
+    const base = { kind: 'REMINDER', language: 'en', channel: 'SMS', subject: null, dltEntityId: null, dltTemplateId: null, whatsappContentSid: null } as const;
+    expect(await h.call('messaging.saveTemplate', { ...base, body: 'See you {when}, {patient}' }, admin)).toMatchObject({
       ok: false,
       error: { code: 'INVALID', field: 'body', message: expect.stringContaining('{when} is not a template variable') },
     });
-    expect(await h.call('messaging.saveTemplate', { ...base, body: 'See you {date at {time}' } as never, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'body' } });
+    expect(await h.call('messaging.saveTemplate', { ...base, body: 'See you {date at {time}' }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'body' } });
     expect(await databaseSnapshot(h.knex)).toBe(before);
-    const saved = await call<MessageTemplateDto>('messaging.saveTemplate', { ...base, language: 'mr', body: 'उद्या {time} वाजता {doctor}, {patient}', dltTemplateId: '1107123456789012345' } as never);
+    const saved = await call('messaging.saveTemplate', { ...base, language: 'mr', body: 'उद्या {time} वाजता {doctor}, {patient}', dltTemplateId: '1107123456789012345' });
     expect(saved).toMatchObject({ language: 'mr', dltTemplateId: '1107123456789012345', segments: { encoding: 'UCS-2', segments: 1 } });
   });
 
   it('previews a template on a real appointment, with its SMS parts', async () => {
     const a = await desk.book(desk.day(2), '10:30');
-    const en = await call<{ body: string; segments: { encoding: string; segments: number } }>('messaging.preview', { appointmentId: a.id, kind: 'CONFIRMATION', language: 'en', channel: 'SMS' } as never);
+    const en = await call('messaging.preview', { appointmentId: a.id, kind: 'CONFIRMATION', language: 'en', channel: 'SMS' });
     expect(en.body).toMatch(/^Hello Asha Verma, your appointment with Dr\. Meera Rao at Sunrise Clinic is booked for .* at 10:30 am\. Reply 1/);
     expect(en.segments.encoding).toBe('GSM-7');
-    const hi = await call<{ body: string; segments: { encoding: string; segments: number } }>('messaging.preview', { appointmentId: a.id, kind: 'CONFIRMATION', language: 'hi', channel: 'SMS' } as never);
+    const hi = await call('messaging.preview', { appointmentId: a.id, kind: 'CONFIRMATION', language: 'hi', channel: 'SMS' });
     expect(hi.body).toContain('नमस्ते Asha Verma');
     expect(hi.segments).toMatchObject({ encoding: 'UCS-2', segments: 3 });
-    const draft = await call<{ body: string }>('messaging.preview', { appointmentId: a.id, kind: 'NOTICE', language: 'en', channel: 'SMS', body: 'Token {token} for {patient}' } as never);
+    const draft = await call('messaging.preview', { appointmentId: a.id, kind: 'NOTICE', language: 'en', channel: 'SMS', body: 'Token {token} for {patient}' });
     expect(draft.body).toBe('Token  for Asha Verma');
   });
 
   it('"send reminder now" queues one and the sender sends it; the appointment lists it with its outcome', async () => {
     const a = await desk.book(desk.day(3), '11:00', await addPatient(h.knex, 'Now Reminded', '+919855500001'));
-    const queued = await call<MessageDto>('messaging.sendNow', { appointmentId: a.id, kind: 'REMINDER' } as never, desk.receptionist);
+    const queued = await call('messaging.sendNow', { appointmentId: a.id, kind: 'REMINDER' }, desk.receptionist);
     expect(queued).toMatchObject({ kind: 'REMINDER', status: 'QUEUED', patientName: 'Now Reminded' });
     h.services.messaging!.sender.setActive(true);
     await h.services.messaging!.sender.runDue();
     h.services.messaging!.sender.setActive(false);
-    const listed = await call<{ messages: MessageDto[] }>('messaging.forAppointment', { appointmentId: a.id } as never, desk.receptionist);
+    const listed = await call('messaging.forAppointment', { appointmentId: a.id }, desk.receptionist);
     expect(listed.messages.find((m) => m.id === queued.id)).toMatchObject({ status: 'SENT', attempts: 1 });
     expect(fake.messages.filter((m) => m.to === '+919855500001').map((m) => m.body)).toContainEqual(expect.stringMatching(/^Reminder: Now Reminded/));
   });
@@ -86,9 +86,9 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     const p2 = await addPatient(h.knex, 'Notice Two', '9855500012'); // not E.164: this one fails, with the reason
     await desk.book(day, '09:00', p1);
     await desk.book(day, '09:15', p2);
-    const result = await call<{ queued: number; notReached: number }>(
+    const result = await call(
       'messaging.notice',
-      { doctorId: desk.doctorId, date: day, text: '{doctor} is on leave on {date}, {patient}. We will call you to rebook.' } as never,
+      { doctorId: desk.doctorId, date: day, text: '{doctor} is on leave on {date}, {patient}. We will call you to rebook.' },
       desk.receptionist,
     );
     expect(result).toEqual({ queued: 2, notReached: 0 });
@@ -97,9 +97,9 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     await h.services.messaging!.sender.runDue();
     h.services.messaging!.sender.setActive(false);
     expect(fake.messages.filter((m) => m.to === '+919855500011').map((m) => m.body)).toContainEqual(expect.stringMatching(/^Dr\. Meera Rao is on leave on .*, Notice One\. We will call you/));
-    const failures = await call<MessageDto[]>('messaging.failures', {} as never);
+    const failures = await call('messaging.failures', {});
     expect(failures.find((f) => f.patientName === 'Notice Two' && f.kind === 'NOTICE')).toMatchObject({ status: 'FAILED', error: expect.stringContaining('E.164') });
-    expect(await h.call('messaging.notice', { doctorId: desk.doctorId, date: day, text: 'Late by {minutes}' } as never, desk.receptionist)).toMatchObject({
+    expect(await h.call('messaging.notice', { doctorId: desk.doctorId, date: day, text: 'Late by {minutes}' }, desk.receptionist)).toMatchObject({
       ok: false,
       error: { code: 'INVALID', field: 'text' },
     });
@@ -108,9 +108,9 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
   it('"send video link" sends the patient a join link from the appointment’s doctor; the desk cannot', async () => {
     await configureVideo(h.knex);
     const a = await desk.book(desk.day(2), '17:00', await addPatient(h.knex, 'Video Patient', '+919855500021'));
-    expect(await h.call('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' } as never, desk.receptionist)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' }, desk.receptionist)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const doctor = await h.signInAs('DOCTOR', { email: `video-doctor.${Date.now()}@clinic.test`, doctorId: desk.doctorId });
-    const queued = await call<MessageDto>('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' } as never, doctor.sessionKey);
+    const queued = await call('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' }, doctor.sessionKey);
     h.services.messaging!.sender.setActive(true);
     await h.services.messaging!.sender.runDue();
     h.services.messaging!.sender.setActive(false);
@@ -127,9 +127,9 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
 
   it('the inbox holds replies that were not commands until someone deals with them', async () => {
     const [{ id }] = await h.knex('inbound_messages').insert({ provider_id: 'SM' + 'f'.repeat(32), channel: 'SMS', from_address: '+919855500099', body: 'Is parking free?', action: 'INBOX' }).returning('id');
-    expect((await call<{ id: number }[]>('messaging.inbox', {} as never, desk.receptionist)).map((m) => m.id)).toContain(id);
-    await call('messaging.markHandled', { id } as never, desk.receptionist);
-    expect((await call<{ id: number }[]>('messaging.inbox', {} as never, desk.receptionist)).map((m) => m.id)).not.toContain(id);
-    expect(await h.call('messaging.markHandled', { id } as never, desk.receptionist)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await call('messaging.inbox', {}, desk.receptionist)).map((m) => m.id)).toContain(id);
+    await call('messaging.markHandled', { id }, desk.receptionist);
+    expect((await call('messaging.inbox', {}, desk.receptionist)).map((m) => m.id)).not.toContain(id);
+    expect(await h.call('messaging.markHandled', { id }, desk.receptionist)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -9,7 +9,7 @@ import type { Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { TEST_TWILIO } from '../support/fake-twilio';
 
-export const ZONE = 'Asia/Kolkata';
+const ZONE = 'Asia/Kolkata';
 export const PATIENT_PHONE = '+919812345678';
 export const STATUS_URL = 'https://clinic.example.org/twilio/messages/status';
 export const INBOUND_URL = 'https://clinic.example.org/twilio/messages/inbound';

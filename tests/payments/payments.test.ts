@@ -405,8 +405,8 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
 
   it('closes a clinic day: per method and per user, refunds apart and netted, in the clinic’s time zone', async () => {
     // 2030-06-15 in Asia/Kolkata runs from 2030-06-14T18:30Z to 2030-06-15T18:30Z.
-    const at = async (result: Result<unknown>, instant: string) => {
-      const p = expectOk<PaymentDto>(result);
+    const at = async (result: Result<PaymentDto>, instant: string) => {
+      const p = expectOk(result);
       await h.knex('payments').where({ id: p.id }).update({ paid_at: instant });
       return p;
     };

@@ -96,6 +96,13 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'payments.receipt': { roles: ADR, locked: false },
   'payments.forAppointment': { roles: ADR, locked: false },
   'payments.dayEnd': { roles: ADR, locked: false },
+  // Beyond cash: every desk role shows a UPI QR and collects through the gateway; the keys and
+  // the reconciliation against the gateway's books are an administrator's.
+  'payments.upiLink': { roles: ADR, locked: false },
+  'payments.collect': { roles: ADR, locked: false },
+  'payments.getSettings': { roles: A, locked: false },
+  'payments.updateSettings': { roles: A, locked: false },
+  'payments.reconciliation': { roles: A, locked: false },
 
   // Clinic settings, backups and health: administrators (everyone reads the settings).
   'settings.get': { roles: ADR, locked: false },

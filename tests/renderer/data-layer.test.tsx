@@ -99,6 +99,30 @@ describe('change events → the cache', () => {
     t.stop();
   });
 
+  it('an edit of a doctor or of the settings on any PC refreshes the pick lists and the clinic settings shown', async () => {
+    const t = setUp();
+    let settingsAsked = 0;
+    let doctorsAsked = 0;
+    const fake = fakeClinic({
+      'settings.get': () => (settingsAsked++, { ok: false, error: { code: 'UNAVAILABLE', message: 'down' } }),
+      'doctors.list': () => (doctorsAsked++, { ok: true, value: [] }),
+    });
+    const stop = followChanges(fake.api, t.queryClient);
+    const offs = [
+      new QueryObserver(t.queryClient, clinicQueryOptions(fake.api, 'settings.get', {})).subscribe(() => undefined),
+      new QueryObserver(t.queryClient, clinicQueryOptions(fake.api, 'doctors.list', {})).subscribe(() => undefined),
+    ];
+    await waitFor(() => expect([settingsAsked, doctorsAsked]).toEqual([1, 1]));
+    fake.emit('doctors.changed', change({ id: 1, doctorId: null, patientId: null, date: null }));
+    await waitFor(() => expect(doctorsAsked).toBe(2));
+    expect(settingsAsked).toBe(1);
+    fake.emit('settings.changed', change({ id: 1, doctorId: null, patientId: null, date: null }));
+    await waitFor(() => expect(settingsAsked).toBe(2));
+    offs.forEach((off) => off());
+    stop();
+    t.stop();
+  });
+
   it('another person signing in empties the cache; a lock and unlock by the same person does not', async () => {
     const t = setUp();
     t.fake.emit('session.changed', { session: sessionFor('RECEPTIONIST') });

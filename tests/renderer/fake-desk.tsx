@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { AppointmentDto, AvailabilityWindow, DoctorDto, PatientDetail, PaymentDto, Res, Role, SessionDto } from '../../preload/contract';
-import { AppError } from '../../main/ipc/errors';
+import { AppError } from '../../main/shared/app-error';
 import { normalisePhone } from '../../main/patients/phone';
 import { overDueMessage } from '../../main/payments/messages';
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';

@@ -8,7 +8,7 @@ import type { Harness } from '../support/harness';
 export const ZONE = 'Asia/Kolkata';
 export const RANGE = { from: '2026-03-02', to: '2026-03-08' };
 /** 2026-04-05 11:30 in the clinic. */
-export const NOW = Date.parse('2026-04-05T06:00:00Z');
+const NOW = Date.parse('2026-04-05T06:00:00Z');
 
 export interface SmallClinic {
   asha: number;

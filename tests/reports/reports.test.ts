@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttendanceDto, ChannelName, DaySheetDto, DuesDto, PatientMixDto, RevenueDto, StatusOverTimeDto, UtilisationDto } from '../../preload/contract';
+import type { ChannelName, Req } from '../../preload/contract';
 import { insertUser } from '../../main/users/repo';
 import { MODES, type Mode } from '../support/databases';
 import { databaseSnapshot, expectOk, startHarness, testPasswordHash, type Harness } from '../support/harness';
@@ -19,10 +19,10 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
   });
   afterAll(() => h.dispose());
 
-  const run = async <T,>(channel: ChannelName, payload: unknown, key = c.admin.sessionKey) => expectOk<T>(await h.callRaw(channel, payload, key));
+  const run = async <C extends ChannelName>(channel: C, payload: Req<C>, key = c.admin.sessionKey) => expectOk(await h.call(channel, payload, key));
 
   it('day sheet: each doctor’s day in time order, cancelled left out, age on that day, and what was paid', async () => {
-    const sheet = await run<DaySheetDto>('reports.daySheet', { date: '2026-03-02' });
+    const sheet = await run('reports.daySheet', { date: '2026-03-02' });
     expect(sheet).toMatchObject({ date: '2026-03-02', timeZone: ZONE, clinicName: 'Sunrise Clinic', currency: 'INR' });
     expect(sheet.doctors).toEqual([
       {
@@ -36,7 +36,7 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
         ],
       },
     ]);
-    const wednesday = await run<DaySheetDto>('reports.daySheet', { date: '2026-03-04' });
+    const wednesday = await run('reports.daySheet', { date: '2026-03-04' });
     expect(wednesday.doctors.map((d) => d.doctorName)).toEqual(['Dr. Vikram Sen']);
     expect(wednesday.doctors[0]!.rows.map((r) => [r.patientName, r.age, r.paid, r.payment])).toEqual([
       ['Joseph Thomas', null, '100.00', 'PART'],
@@ -48,23 +48,23 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
   });
 
   it('appointments by status per day and per week', async () => {
-    const daily = await run<StatusOverTimeDto>('reports.statusOverTime', { filters: RANGE, period: 'day' });
+    const daily = await run('reports.statusOverTime', { filters: RANGE, period: 'day' });
     expect(daily.rows).toEqual([
       { start: '2026-03-02', scheduled: 0, completed: 1, cancelled: 1, noShow: 1, total: 3 },
       { start: '2026-03-03', scheduled: 0, completed: 1, cancelled: 0, noShow: 0, total: 1 },
       { start: '2026-03-04', scheduled: 1, completed: 1, cancelled: 0, noShow: 0, total: 2 },
     ]);
-    const weekly = await run<StatusOverTimeDto>('reports.statusOverTime', { filters: RANGE, period: 'week' });
+    const weekly = await run('reports.statusOverTime', { filters: RANGE, period: 'week' });
     expect(weekly.rows).toEqual([{ start: '2026-03-02', scheduled: 1, completed: 3, cancelled: 1, noShow: 1, total: 6 }]);
     // Filters: a specialization, and the user who booked.
-    const derm = await run<StatusOverTimeDto>('reports.statusOverTime', { filters: { ...RANGE, specialization: 'Dermatology' }, period: 'week' });
+    const derm = await run('reports.statusOverTime', { filters: { ...RANGE, specialization: 'Dermatology' }, period: 'week' });
     expect(derm.rows).toEqual([{ start: '2026-03-02', scheduled: 1, completed: 2, cancelled: 0, noShow: 0, total: 3 }]);
-    const byDesk2 = await run<StatusOverTimeDto>('reports.statusOverTime', { filters: { ...RANGE, userId: c.desk2.userId }, period: 'week' });
+    const byDesk2 = await run('reports.statusOverTime', { filters: { ...RANGE, userId: c.desk2.userId }, period: 'week' });
     expect(byDesk2.rows).toEqual([{ start: '2026-03-02', scheduled: 0, completed: 1, cancelled: 1, noShow: 0, total: 2 }]);
   });
 
   it('no-shows and cancellations per doctor and per weekday × hour, and lead time in the clinic’s zone', async () => {
-    const r = await run<AttendanceDto>('reports.attendance', RANGE);
+    const r = await run('reports.attendance', RANGE);
     expect(r.byDoctor).toEqual([
       { doctorId: c.asha, doctorName: 'Dr. Asha Rao', total: 3, noShows: 1, cancellations: 1 },
       { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', total: 3, noShows: 0, cancellations: 0 },
@@ -91,7 +91,7 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
   });
 
   it('utilisation: working windows (overlaps once, leave taken off) against booked and seen minutes', async () => {
-    const r = await run<UtilisationDto>('reports.utilisation', RANGE);
+    const r = await run('reports.utilisation', RANGE);
     expect(r.rows).toEqual([
       { doctorId: c.asha, doctorName: 'Dr. Asha Rao', availableMinutes: 480, bookedMinutes: 30, seenMinutes: 15 },
       { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', availableMinutes: 240, bookedMinutes: 50, seenMinutes: 35 },
@@ -99,7 +99,7 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
   });
 
   it('revenue per doctor, method and user on the clinic’s days, refunds netted, pending left out', async () => {
-    const r = await run<RevenueDto>('reports.revenue', RANGE);
+    const r = await run('reports.revenue', RANGE);
     const money = (received: string, refunded: string, net: string, payments: number, refunds: number) => ({ currency: 'INR', received, refunded, net, payments, refunds });
     expect(r.totals).toEqual([money('1600.00', '100.00', '1500.00', 4, 1)]);
     expect(r.byDoctor).toEqual([
@@ -118,15 +118,15 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
       { userId: c.desk2.userId, userName: expect.any(String), ...money('300.00', '0.00', '300.00', 1, 0) },
       { userId: null, userName: null, ...money('500.00', '0.00', '500.00', 1, 0) },
     ]);
-    const desk = await run<RevenueDto>('reports.revenue', { ...RANGE, userId: c.desk.userId });
+    const desk = await run('reports.revenue', { ...RANGE, userId: c.desk.userId });
     expect(desk.totals).toEqual([money('800.00', '0.00', '800.00', 2, 0)]);
     // The day after the range in the clinic (still the range's last day in UTC) holds the 100 advance.
-    const ninth = await run<RevenueDto>('reports.revenue', { from: '2026-03-09', to: '2026-03-09' });
+    const ninth = await run('reports.revenue', { from: '2026-03-09', to: '2026-03-09' });
     expect(ninth.totals).toEqual([money('100.00', '0.00', '100.00', 1, 0)]);
   });
 
   it('dues and advances, aged to the clinic’s today', async () => {
-    const r = await run<DuesDto>('reports.dues', RANGE);
+    const r = await run('reports.dues', RANGE);
     expect(r.asOf).toBe('2026-04-05');
     expect(r.currency).toBe('INR');
     expect(r.dues).toEqual([
@@ -148,9 +148,9 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
   });
 
   it('new and returning patients per period (an earlier visit makes a patient returning; cancelled ones do not count)', async () => {
-    const weekly = await run<PatientMixDto>('reports.patientMix', { filters: RANGE, period: 'week' });
+    const weekly = await run('reports.patientMix', { filters: RANGE, period: 'week' });
     expect(weekly.rows).toEqual([{ start: '2026-03-02', newPatients: 2, returningPatients: 1 }]);
-    const daily = await run<PatientMixDto>('reports.patientMix', { filters: RANGE, period: 'day' });
+    const daily = await run('reports.patientMix', { filters: RANGE, period: 'day' });
     expect(daily.rows).toEqual([
       { start: '2026-03-02', newPatients: 1, returningPatients: 1 },
       { start: '2026-03-03', newPatients: 0, returningPatients: 1 },
@@ -179,11 +179,11 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
     });
 
     it('a DOCTOR gets their own figures without asking, and is refused another doctor’s', async () => {
-      const own = await run<AttendanceDto>('reports.attendance', RANGE, ashaUser.sessionKey);
+      const own = await run('reports.attendance', RANGE, ashaUser.sessionKey);
       expect(own.byDoctor).toEqual([{ doctorId: c.asha, doctorName: 'Dr. Asha Rao', total: 3, noShows: 1, cancellations: 1 }]);
-      const revenue = await run<RevenueDto>('reports.revenue', RANGE, ashaUser.sessionKey);
+      const revenue = await run('reports.revenue', RANGE, ashaUser.sessionKey);
       expect(revenue.totals).toEqual([{ currency: 'INR', received: '1100.00', refunded: '0.00', net: '1100.00', payments: 2, refunds: 0 }]);
-      const sheet = await run<DaySheetDto>('reports.daySheet', { date: '2026-03-04' }, ashaUser.sessionKey);
+      const sheet = await run('reports.daySheet', { date: '2026-03-04' }, ashaUser.sessionKey);
       expect(sheet.doctors).toEqual([]);
       for (const [channel, payload] of [
         ['reports.attendance', { ...RANGE, doctorId: c.vikram }],

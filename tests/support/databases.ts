@@ -5,12 +5,29 @@ import { randomBytes } from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
 import type { DatabaseConfig, EmbeddedDatabaseConfig, ServerDatabaseConfig } from '../../main/db/config';
 import { openDatabase, type Database } from '../../main/db/open';
+import { pgErrorFields } from '../../main/db/pg-errors';
 
 /** The shared PostgreSQL on this machine; tests only ever create and drop their own databases. */
 export const ADMIN_URL = process.env.CLINIC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export type Mode = DatabaseConfig['mode'];
-export const MODES: readonly Mode[] = ['server', 'embedded'];
+const ALL_MODES: readonly Mode[] = ['server', 'embedded'];
+
+/**
+ * The modes the database suites run in: both, unless CLINIC_TEST_MODES names some
+ * (comma-separated). The fast lane (`npm run test:fast`) runs one; `npm test` runs both.
+ */
+export function modesFrom(value: string | undefined): readonly Mode[] {
+  if (value === undefined || value.trim() === '') return ALL_MODES;
+  const named = value.split(',').map((m) => m.trim());
+  const unknown = named.filter((m) => !(ALL_MODES as readonly string[]).includes(m));
+  if (unknown.length > 0 || named.length === 0) {
+    throw new Error(`CLINIC_TEST_MODES: unknown mode ${unknown.map((m) => `"${m}"`).join(', ')}; use ${ALL_MODES.join(', ')} or both, comma-separated`);
+  }
+  return ALL_MODES.filter((m) => named.includes(m));
+}
+
+export const MODES: readonly Mode[] = modesFrom(process.env.CLINIC_TEST_MODES);
 
 function adminKnex(): Knex {
   return knexFactory({ client: 'pg', connection: ADMIN_URL, pool: { min: 0, max: 1 } });
@@ -85,7 +102,7 @@ export async function sqlState(promise: Promise<unknown>): Promise<string | unde
   try {
     await promise;
   } catch (err) {
-    return (err as { code?: string }).code;
+    return pgErrorFields(err).code;
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ const ROOT = path.resolve(__dirname, '../..');
 
 let keyDir: string | undefined;
 /** One clinic key file per test process, never the user's own: the "PC" the commands run on. */
-export function cliKeyFile(): string {
+function cliKeyFile(): string {
   if (!keyDir) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-cli-key-'));
     process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ export function cliKeyFile(): string {
 }
 
 /** The environment that points scripts/db.ts at a scratch database, whatever the shell has set. */
-export function envFor(s: Scratch, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+function envFor(s: Scratch, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: '', CLINIC_KEY_FILE: cliKeyFile(), ...extra };
   if (s.config.mode === 'server') env.DATABASE_URL = s.config.url;
   else env.CLINIC_DATA_DIR = s.config.dataDir;

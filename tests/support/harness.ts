@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
-import type { ChannelName, EventName, Req, Result, Role } from '../../preload/contract';
+import type { ChannelName, EventName, Req, Res, Result, Role } from '../../preload/contract';
 import { hashPassword } from '../../main/auth/hashing';
 import { migrateToLatest } from '../../main/db/migrator';
 import type { Database } from '../../main/db/open';
 import { createServices, type MainServices, type ServiceOptions } from '../../main/services';
 import { insertUser } from '../../main/users/repo';
 import { openScratch, type Mode } from './databases';
+import { FakeRazorpay } from './fake-razorpay';
 import { FakeTwilio } from './fake-twilio';
 import { testKeys } from './keys';
 
@@ -25,13 +26,22 @@ export interface Harness {
   db: Database;
   /** Where this harness's Twilio REST calls go (started on first use). */
   twilio: FakeTwilio;
+  /** Where this harness's Razorpay REST calls go. */
+  razorpay: FakeRazorpay;
   knex: Knex;
   services: MainServices;
   events: SentEvent[];
   /** A clock the harness controls (idle lock); starts at real time. */
   clock: { now: number; advance(ms: number): void };
-  call<C extends ChannelName>(channel: C, payload: Req<C>, sessionKey?: string): Promise<Result<unknown>>;
-  callRaw(channel: string, payload: unknown, sessionKey?: string): Promise<Result<unknown>>;
+  /** A call as the renderer makes it: the payload and the reply typed by the channel. */
+  call<C extends ChannelName>(channel: C, payload: Req<C>, sessionKey?: string, workstation?: string): Promise<Result<Res<C>>>;
+  /**
+   * Any payload, for hostile and malformed input: on a contract channel the reply (when ok) is
+   * still the channel's, since the payload is checked before any handler runs; on any other
+   * name it is not typed.
+   */
+  callRaw<C extends ChannelName>(channel: C, payload: unknown, sessionKey?: string, workstation?: string): Promise<Result<Res<C>>>;
+  callRaw(channel: string, payload: unknown, sessionKey?: string, workstation?: string): Promise<Result<unknown>>;
   /** Creates a user with TEST_PASSWORD and signs a fresh session in as them. */
   signInAs(role: Role | 'PATIENT', opts?: { email?: string; doctorId?: number }): Promise<{ sessionKey: string; userId: number; email: string }>;
   dispose(): Promise<void>;
@@ -52,27 +62,33 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
     },
   };
   const twilio = new FakeTwilio();
+  const razorpay = new FakeRazorpay();
+  await razorpay.start();
   const keys = testKeys();
   const services = createServices(db, {
     clinicKey: keys.clinicKey,
     secretBox: keys.secretBox,
     version: '0.0.0-test',
     twilioHttpClient: twilio.httpClient(),
+    paymentGateway: razorpay.factory(),
     log: () => undefined,
     events: (event, payload, sessionKey) => events.push({ event, payload, sessionKey, at: Date.now() }),
     now: () => clock.now,
     ...overrides,
   });
-  const callRaw = (channel: string, payload: unknown, sessionKey = 'anonymous') =>
-    services.router.call(channel, payload, { sessionKey, workstation: 'test-pc' });
+  // The router checks each reply against the channel's `res` schema in tests (checkReplies), so
+  // a reply that reaches a test on a contract channel has that channel's type.
+  const callRaw = ((channel: string, payload: unknown, sessionKey = 'anonymous', workstation = 'test-pc') =>
+    services.router.call(channel, payload, { sessionKey, workstation })) as Harness['callRaw'];
   return {
     db,
     twilio,
+    razorpay,
     knex: db.knex,
     services,
     events,
     clock,
-    call: (channel, payload, sessionKey) => callRaw(channel, payload, sessionKey),
+    call: (channel, payload, sessionKey, workstation) => callRaw(channel, payload, sessionKey, workstation),
     callRaw,
     async signInAs(role, opts = {}) {
       const n = ++seq;
@@ -90,6 +106,7 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
       services.stop();
       keys.dispose();
       await twilio.close();
+      await razorpay.close();
       await scratch?.dispose();
     },
   };
@@ -112,7 +129,8 @@ export async function databaseSnapshot(knex: Knex, except: readonly string[] = [
   return parts.join('\n');
 }
 
-export function expectOk<T>(result: Result<unknown>): T {
+/** The reply of a call that must succeed, typed by its channel (see Harness.call). */
+export function expectOk<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
+  return result.value;
 }

@@ -25,7 +25,7 @@ function unmet(need: Need): string | undefined {
 }
 
 /** The reason the machine cannot run a suite that needs these, or undefined when it can. */
-export function missing(...needs: Need[]): string | undefined {
+function missing(...needs: Need[]): string | undefined {
   const reasons = needs.map(unmet).filter((r): r is string => r !== undefined);
   if (reasons.length === 0) return undefined;
   const reason = reasons.join('; ');

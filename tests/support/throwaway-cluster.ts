@@ -26,7 +26,7 @@ export interface ThrowawayCluster {
 }
 
 /** The newest PostgreSQL installed under /usr/lib/postgresql (Debian's layout). */
-export function postgresBinDir(): string {
+function postgresBinDir(): string {
   const root = POSTGRES_ROOT;
   const versions = fs.existsSync(root)
     ? fs
@@ -38,7 +38,7 @@ export function postgresBinDir(): string {
   return path.join(root, versions[0]!, 'bin');
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { CallInfoDto, VideoJoinDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { InCall } from './InCall';
@@ -28,6 +28,8 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
   const [finishProblem, setFinishProblem] = useState<string>();
   const joined = useRef<VideoJoinDto>(undefined);
   const patientWaiting = useWaitingOnline([info.appointmentId]).has(info.appointmentId);
+  // Reporting is not a reason to reopen the camera: only a new device choice or a retry is.
+  const reportPreviewFailure = useEffectEvent((err: unknown) => report('device-error', undefined, { name: (err as { name?: string } | undefined)?.name ?? 'unknown' }));
 
   useEffect(() => {
     let live = true;
@@ -43,7 +45,7 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
         if (!live) return;
         setStream(undefined);
         setDeviceProblem(describeMediaError(err));
-        report('device-error', undefined, { name: (err as { name?: string } | undefined)?.name ?? 'unknown' });
+        reportPreviewFailure(err);
       },
     );
     return () => {

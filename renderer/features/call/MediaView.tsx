@@ -8,7 +8,7 @@ export function MediaView({ tracks, muted, label, speakerId }: { tracks: MediaSt
     const el = ref.current;
     if (!el) return;
     el.srcObject = tracks.length ? new MediaStream(tracks) : null;
-    // Keyed by the track ids: a new array with the same tracks must not restart playback.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the track ids: a new array with the same tracks must not restart playback
   }, [ids]);
   useEffect(() => {
     const el = ref.current as (HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> }) | null;

@@ -52,7 +52,7 @@ export function DaySheetTables({ sheet }: { sheet: DaySheetDto }) {
 }
 
 /** The printed day sheet: A4 portrait, the clinic and the day on top. */
-export function DaySheetDocument({ sheet }: { sheet: DaySheetDto }) {
+function DaySheetDocument({ sheet }: { sheet: DaySheetDto }) {
   return (
     <article className="print-doc day-sheet" aria-label={`Day sheet ${sheet.date}`}>
       <h1>Day sheet — {sheet.clinicName}</h1>

@@ -9,7 +9,7 @@ import { useReport } from './useReport';
 export type Period = StatusOverTimeDto['period'];
 
 /** A plain figures table: the chart's accessible twin, and what prints. */
-export function FigureTable({ label, headers, rows }: { label: string; headers: string[]; rows: ReactNode[][] }) {
+function FigureTable({ label, headers, rows }: { label: string; headers: string[]; rows: ReactNode[][] }) {
   if (rows.length === 0) return <p className="ui-hint">Nothing in this range.</p>;
   return (
     <table className="ui-table" aria-label={label}>

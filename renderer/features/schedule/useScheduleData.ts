@@ -33,7 +33,7 @@ export function useScheduleData(doctorIds: number[], from: string, to: string) {
       }
     });
     return () => cancelIdleCallback(idle);
-    // The key names the doctors and days; the arrays themselves are new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key names the doctors and days; the arrays themselves are new on every render
   }, [key, loaded, api, queryClient]);
   return {
     appointments: appointments.data ?? NO_APPOINTMENTS,

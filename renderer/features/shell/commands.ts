@@ -11,7 +11,7 @@ export interface Command {
   run: CommandAction;
 }
 
-export type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialog } | { session: 'lock' | 'signOut' } | { callNext: true };
+type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialog } | { session: 'lock' | 'signOut' } | { callNext: true };
 
 /** Every action the palette offers and the shortcuts sheet lists, for this role. */
 export function commandsFor(role: Role): Command[] {

@@ -9,7 +9,7 @@ import { QueueScreen } from '../queue/QueueScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { ScheduleScreen } from '../schedule/ScheduleScreen';
 
-export interface Section {
+interface Section {
   id: SectionId;
   label: string;
   /** Alt+<key> goes there; listed in the shortcuts sheet and the command palette. */
@@ -21,7 +21,7 @@ export interface Section {
 const EVERYONE: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
 
 /** The signed-in sections in navigation order. */
-export const SECTIONS: readonly Section[] = [
+const SECTIONS: readonly Section[] = [
   { id: 'queue', label: 'Today', key: 't', roles: EVERYONE, render: () => <QueueScreen /> },
   { id: 'schedule', label: 'Schedule', key: 's', roles: EVERYONE, render: () => <ScheduleScreen /> },
   { id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> },

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { RAZORPAY_WEBHOOK_PATH, type PaymentSettingsDto, type updatePaymentSettingsSchema } from '../../../preload/contract';
+import { AppError } from '../../ipc/errors';
+import type { SecretBox } from '../../secrets/secret-box';
+import type { GatewayCredentials } from './gateway';
+import type { PaymentSettings } from './settings-repo';
+
+export type PaymentSettingsUpdate = z.output<typeof updatePaymentSettingsSchema>;
+
+/** Sealed in the database like the video secrets: nothing readable from a dump can take or refund money, or forge a webhook. */
+const SEALED = ['razorpayKeySecret', 'razorpayWebhookSecret'] as const;
+
+export function sealPaymentSecrets(changes: PaymentSettingsUpdate, box: SecretBox): PaymentSettingsUpdate {
+  const sealed = { ...changes };
+  for (const field of SEALED) {
+    const value = changes[field];
+    if (typeof value === 'string') sealed[field] = box.seal(value);
+  }
+  return sealed;
+}
+
+function open(box: SecretBox, sealed: string): string {
+  try {
+    return box.open(sealed);
+  } catch (err) {
+    throw new AppError('UNAVAILABLE', `The clinic's Razorpay secrets cannot be opened on this PC: ${(err as Error).message}`);
+  }
+}
+
+/** The key id and opened secret, when both are set. */
+export function credentialsOf(s: PaymentSettings, box: SecretBox): GatewayCredentials | undefined {
+  if (!s.razorpayKeyId || !s.razorpayKeySecret) return undefined;
+  return { keyId: s.razorpayKeyId, keySecret: open(box, s.razorpayKeySecret) };
+}
+
+export function webhookSecretOf(s: PaymentSettings, box: SecretBox): string | undefined {
+  return s.razorpayWebhookSecret ? open(box, s.razorpayWebhookSecret) : undefined;
+}
+
+/** What an ADMIN's screen may know: identifiers, and only whether each secret is set. */
+export function publicPaymentSettings(s: PaymentSettings): PaymentSettingsDto {
+  return {
+    upiVpa: s.upiVpa,
+    upiPayeeName: s.upiPayeeName,
+    razorpayKeyId: s.razorpayKeyId,
+    razorpayKeySecretSet: !!s.razorpayKeySecret,
+    razorpayWebhookSecretSet: !!s.razorpayWebhookSecret,
+    teleconsultPrepay: s.teleconsultPrepay,
+    razorpayTestMode: !!s.razorpayKeyId?.startsWith('rzp_test_'),
+    gatewayConfigured: !!(s.razorpayKeyId && s.razorpayKeySecret),
+    webhookPath: RAZORPAY_WEBHOOK_PATH,
+    updatedAt: s.updatedAt,
+  };
+}
