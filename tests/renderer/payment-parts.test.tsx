@@ -41,8 +41,19 @@ describe('the payment request from what was typed', () => {
       amount: '500.00',
       pending: false,
     });
-    expect(recordRequest(7, typed({ method: 'CARD', reference: 'A1', pending: true }))).toEqual({ appointmentId: 7, method: 'CARD', reference: 'A1', amount: '500.00', pending: false });
-    expect(recordRequest(7, typed({ method: 'UPI', reference: '4123', pending: true, amount: ' ' }))).toEqual({ appointmentId: 7, method: 'UPI', reference: '4123', pending: true });
+    expect(recordRequest(7, typed({ method: 'CARD', reference: 'A1', pending: true }))).toEqual({
+      appointmentId: 7,
+      method: 'CARD',
+      reference: 'A1',
+      amount: '500.00',
+      pending: false,
+    });
+    expect(recordRequest(7, typed({ method: 'UPI', reference: '4123', pending: true, amount: ' ' }))).toEqual({
+      appointmentId: 7,
+      method: 'UPI',
+      reference: '4123',
+      pending: true,
+    });
     expect(recordRequest(7, typed({ advance: true, advanceReason: 'Dressings' }))).toMatchObject({ advanceReason: 'Dressings' });
   });
 });
@@ -96,7 +107,10 @@ describe('the payment form checks what was typed as the request it becomes', () 
   it('puts main’s refusal about the amount on the amount, and one about the visit on the whole form', async () => {
     const account = { appointmentId: 7, payments: [], totals: totals({}) };
     let refusal = { code: 'CONFLICT' as const, field: 'amount', message: 'Only INR 500.00 is due' };
-    renderOver({ 'payments.record': () => ({ ok: false, error: refusal }) }, <TakePaymentForm account={account} onTaken={() => undefined} onClose={() => undefined} />);
+    renderOver(
+      { 'payments.record': () => ({ ok: false, error: refusal }) },
+      <TakePaymentForm account={account} onTaken={() => undefined} onClose={() => undefined} />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Take payment' }));
     expect(await screen.findByText('Only INR 500.00 is due')).toBeTruthy();
     expect(screen.getByLabelText('Amount').getAttribute('aria-invalid')).toBe('true');
@@ -194,7 +208,10 @@ describe('the payment dialog on the data layer', () => {
     const desk = fakeDesk();
     const a = desk.add(1, 1, '09:00', { status: 'COMPLETED' });
     await desk.handlers['payments.record']!({ appointmentId: a.id, method: 'CASH' });
-    renderOver({ ...desk.handlers, 'payments.receipt': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'No such receipt' } }) }, <PaymentDialog appointment={a} onClose={() => undefined} />);
+    renderOver(
+      { ...desk.handlers, 'payments.receipt': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'No such receipt' } }) },
+      <PaymentDialog appointment={a} onClose={() => undefined} />,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Reprint CD-2026-000001' }));
     expect(await screen.findByText('No such receipt')).toBeTruthy();
     expect(window.print).not.toHaveBeenCalled();

@@ -141,7 +141,13 @@ function WalkInBesideToday() {
 
 function TodayNames() {
   const list = useClinicQuery('appointments.list', { doctorIds: [1, 2], from: TODAY, to: TODAY });
-  return <ul aria-label="Today">{list.data?.map((a) => <li key={a.id}>{a.patientName}</li>)}</ul>;
+  return (
+    <ul aria-label="Today">
+      {list.data?.map((a) => (
+        <li key={a.id}>{a.patientName}</li>
+      ))}
+    </ul>
+  );
 }
 
 describe('the walk-in', () => {

@@ -29,11 +29,20 @@ function Sums({ summary }: { summary: DayEndSummaryDto }) {
   return (
     <>
       <h2>Totals</h2>
-      {rows('Totals', summary.totals.map((s) => ({ ...s, name: 'All' })))}
+      {rows(
+        'Totals',
+        summary.totals.map((s) => ({ ...s, name: 'All' })),
+      )}
       <h2>By method</h2>
-      {rows('By method', summary.byMethod.map((s) => ({ ...s, name: s.method ?? 'Other' })))}
+      {rows(
+        'By method',
+        summary.byMethod.map((s) => ({ ...s, name: s.method ?? 'Other' })),
+      )}
       <h2>By person</h2>
-      {rows('By person', summary.byUser.map((s) => ({ ...s, name: s.userName ?? 'Unknown' })))}
+      {rows(
+        'By person',
+        summary.byUser.map((s) => ({ ...s, name: s.userName ?? 'Unknown' })),
+      )}
     </>
   );
 }

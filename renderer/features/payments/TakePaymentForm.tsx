@@ -22,7 +22,17 @@ type Account = Res<'payments.forAppointment'>;
  * payment. Mounted once the account is known, so it opens with what is due; afterwards it keeps
  * what the desk types, whatever else changes.
  */
-export function TakePaymentForm({ account, onTaken, onClose, upiQr }: { account: Account; onTaken(payment: PaymentDto): void; onClose(): void; upiQr?: ReactNode }) {
+export function TakePaymentForm({
+  account,
+  onTaken,
+  onClose,
+  upiQr,
+}: {
+  account: Account;
+  onTaken(payment: PaymentDto): void;
+  onClose(): void;
+  upiQr?: ReactNode;
+}) {
   const form = useRequestForm('payments.record', (v: PaymentValues) => recordRequest(account.appointmentId, v), openingValues(account.totals));
   const recording = useClinicMutation('payments.record');
   const pay = form.handleSubmit(async (values) => {

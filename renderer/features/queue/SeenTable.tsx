@@ -8,7 +8,17 @@ import { changedRecently, useRecentSteps } from '../appointments/may';
 import { PatientName } from './PatientName';
 
 /** Who has been seen (or did not come) today: take payment, or undo this desk's own recent step. */
-export function SeenTable({ rows, nowMs, online, onPay }: { rows: AppointmentDto[]; nowMs: number; online: ReadonlySet<number>; onPay(appointment: AppointmentDto): void }) {
+export function SeenTable({
+  rows,
+  nowMs,
+  online,
+  onPay,
+}: {
+  rows: AppointmentDto[];
+  nowMs: number;
+  online: ReadonlySet<number>;
+  onPay(appointment: AppointmentDto): void;
+}) {
   const recent = useRecentSteps((s) => s.at);
   const columns: Column<AppointmentDto>[] = [
     { header: 'Time', cell: (a) => timeRange(a) },

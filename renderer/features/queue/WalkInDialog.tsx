@@ -32,7 +32,11 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
   });
   // The two choices the schema would only call "too small", asked for in words first.
   const add = (e: FormEvent) => {
-    const missing = !patient ? { message: 'Choose the patient first' } : !form.getValues('doctorId') ? { message: 'Choose a doctor', field: 'doctorId' } : undefined;
+    const missing = !patient
+      ? { message: 'Choose the patient first' }
+      : !form.getValues('doctorId')
+        ? { message: 'Choose a doctor', field: 'doctorId' }
+        : undefined;
     if (!missing) return send(e);
     e.preventDefault();
     form.clearErrors();

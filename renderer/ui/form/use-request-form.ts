@@ -9,7 +9,11 @@ import { useSchemaForm } from './use-contract-form';
  * that request by the channel's own schema, so a schema message lands on the form field of the
  * same name and nothing is sent; the submit handler gets the values as typed.
  */
-export function useRequestForm<C extends ChannelName, V extends FieldValues>(channel: C, toRequest: (values: V) => Req<C>, defaultValues: DefaultValues<V>): UseFormReturn<V> {
+export function useRequestForm<C extends ChannelName, V extends FieldValues>(
+  channel: C,
+  toRequest: (values: V) => Req<C>,
+  defaultValues: DefaultValues<V>,
+): UseFormReturn<V> {
   const request = channels[channel].req as z.ZodType;
   const schema = z
     .unknown()
