@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { AppointmentDto, ChannelName, Req, Res } from '../../preload/contract';
+import type { AppointmentDto, ChannelName, PaymentDto, Req, Res } from '../../preload/contract';
 
 const APPOINTMENT_REPLIES = new Set<ChannelName>([
   'appointments.book',
@@ -36,6 +36,17 @@ export function mergePatient(queryClient: QueryClient, patient: Partial<Res<'pat
   queryClient.setQueryData<Res<'patients.get'>>(['patients.get', { id: patient.id }], (page) => page && { ...page, patient: { ...page.patient, ...patient } });
 }
 
+const PAYMENT_REPLIES = new Set<ChannelName>(['payments.record', 'payments.confirm', 'payments.refund']);
+
+/**
+ * A payment taken, confirmed or refunded: its visit's account and the day-end sums are asked
+ * again (main does the sums; the renderer never adds money up itself).
+ */
+function accountChanged(queryClient: QueryClient, payment: PaymentDto) {
+  void queryClient.invalidateQueries({ queryKey: ['payments.forAppointment', { appointmentId: payment.appointmentId }] });
+  void queryClient.invalidateQueries({ queryKey: ['payments.dayEnd'] });
+}
+
 /** Writes whose reply is not the listed answer itself: what they change is asked again. */
 const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'doctors.create': ['doctors.list', 'doctors.specializations'],
@@ -64,6 +75,7 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
 export function writeReply<C extends ChannelName>(queryClient: QueryClient, channel: C, reply: Res<C>): void {
   if (APPOINTMENT_REPLIES.has(channel)) placeAppointment(queryClient, reply as AppointmentDto);
   else if (channel === 'settings.update') queryClient.setQueryData(['settings.get', {}], reply);
+  else if (PAYMENT_REPLIES.has(channel)) accountChanged(queryClient, reply as PaymentDto);
   else if (channel === 'patients.update') mergePatient(queryClient, reply as Res<'patients.update'>);
   for (const asked of ASK_AGAIN[channel] ?? []) void queryClient.invalidateQueries({ queryKey: [asked] });
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DayEndSummaryDto, PaymentDto } from '../../../preload/contract';
 import { longDay, todayIn } from '../../lib/dates';
+import { money } from '../../lib/format';
 import { problemOf } from '../../api/call';
 import { useClinicQuery } from '../../api/query';
 import { useTimeZone } from '../../api/clinic-data';
@@ -9,15 +10,14 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { Table, type Column } from '../../ui/Table';
 import { printDocument } from '../print/print';
-import { printReceipt } from './PaymentDialog';
+import { usePrintReceipt } from './usePrintReceipt';
 
 type Sum = DayEndSummaryDto['totals'][number];
-const money = (s: Sum, key: 'received' | 'refunded' | 'net') => `${s.currency} ${s[key]}`;
 const SUM_COLUMNS: Column<Sum & { id: number; label: string }>[] = [
   { header: '', cell: (s) => s.label },
-  { header: 'Received', cell: (s) => money(s, 'received') },
-  { header: 'Refunded', cell: (s) => money(s, 'refunded') },
-  { header: 'Net', cell: (s) => money(s, 'net') },
+  { header: 'Received', cell: (s) => money(s.received, s.currency) },
+  { header: 'Refunded', cell: (s) => money(s.refunded, s.currency) },
+  { header: 'Net', cell: (s) => money(s.net, s.currency) },
   { header: 'Payments', cell: (s) => s.payments },
   { header: 'Refunds', cell: (s) => s.refunds },
 ];
@@ -29,11 +29,20 @@ function Sums({ summary }: { summary: DayEndSummaryDto }) {
   return (
     <>
       <h2>Totals</h2>
-      {rows('Totals', summary.totals.map((s) => ({ ...s, name: 'All' })))}
+      {rows(
+        'Totals',
+        summary.totals.map((s) => ({ ...s, name: 'All' })),
+      )}
       <h2>By method</h2>
-      {rows('By method', summary.byMethod.map((s) => ({ ...s, name: s.method ?? 'Other' })))}
+      {rows(
+        'By method',
+        summary.byMethod.map((s) => ({ ...s, name: s.method ?? 'Other' })),
+      )}
       <h2>By person</h2>
-      {rows('By person', summary.byUser.map((s) => ({ ...s, name: s.userName ?? 'Unknown' })))}
+      {rows(
+        'By person',
+        summary.byUser.map((s) => ({ ...s, name: s.userName ?? 'Unknown' })),
+      )}
     </>
   );
 }
@@ -56,6 +65,7 @@ export function DayEndScreen() {
   const timeZone = useTimeZone();
   const [date, setDate] = useState(() => todayIn(timeZone));
   const [printProblem, setPrintProblem] = useState<string>();
+  const printReceipt = usePrintReceipt();
   const dayEnd = useClinicQuery('payments.dayEnd', { date });
   const summary = dayEnd.data;
   const problem = printProblem ?? problemOf(dayEnd.error);
@@ -64,7 +74,7 @@ export function DayEndScreen() {
     { header: 'Receipt', cell: (p) => p.receiptNumber ?? 'pending' },
     { header: 'Patient', cell: (p) => p.patientName },
     { header: 'Doctor', cell: (p) => p.doctorName },
-    { header: 'Amount', cell: (p) => `${p.currency} ${p.amount}` },
+    { header: 'Amount', cell: (p) => money(p.amount, p.currency) },
     { header: 'Method', cell: (p) => `${p.method ?? '—'}${p.reference ? ` (${p.reference})` : ''}` },
     { header: 'By', cell: (p) => p.receivedByName ?? '—' },
     {

@@ -1,32 +1,37 @@
 import type { PaymentDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
-import { Banner } from '../../ui/Banner';
+import { useClinicMutation } from '../../api/query';
+import { money } from '../../lib/format';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
-import { useForm } from '../../ui/use-form';
+
+type RefundValues = { amount: string; reason: string };
 
 /** Money back on a payment: part or all of what is left, always with the reason; main caps it at what was paid. */
 export function RefundForm({ payment, onDone, onCancel }: { payment: PaymentDto; onDone(): void; onCancel(): void }) {
   const left = (Number(payment.amount) - Number(payment.refunded)).toFixed(2);
-  const form = useForm({ amount: left, reason: '' });
-  const refund = form.submit(
-    () => clinic.payments.refund({ paymentId: payment.id, amount: form.values.amount, reason: form.values.reason }),
-    (r) => {
-      toast(`Refunded ${r.currency} ${r.amount.replace('-', '')}: credit note ${r.receiptNumber}`);
-      onDone();
-    },
-  );
+  const toRequest = (v: RefundValues) => ({ paymentId: payment.id, ...v });
+  const form = useRequestForm('payments.refund', toRequest, { amount: left, reason: '' });
+  const refunding = useClinicMutation('payments.refund');
+  const refund = form.handleSubmit(async (values) => {
+    const r = await refunding.call(toRequest(values));
+    if (!r.ok) return applyRefusal(form, r.error);
+    toast(`Refunded ${money(r.value.amount, r.value.currency, { unsigned: true })}: credit note ${r.value.receiptNumber}`);
+    onDone();
+  });
   return (
     <form className="ui-form inline-form" onSubmit={refund} aria-label={`Refund ${payment.receiptNumber}`} noValidate>
-      {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
+      <FormProblem form={form} />
       <div className="ui-row">
-        <Field label="Refund amount" inputMode="decimal" value={form.values.amount} onChange={form.change('amount')} error={form.at('amount')} hint={`At most ${payment.currency} ${left}`} />
-        <Field label="Reason for the refund" value={form.values.reason} onChange={form.change('reason')} error={form.at('reason')} autoFocus />
+        <FormField form={form} name="amount" label="Refund amount" inputMode="decimal" hint={`At most ${money(left, payment.currency)}`} />
+        <FormField form={form} name="reason" label="Reason for the refund" autoFocus />
       </div>
       <div className="ui-actions">
         <Button onClick={onCancel}>Keep the money</Button>
-        <Button variant="danger" type="submit" disabled={form.busy}>
+        <Button variant="danger" type="submit" disabled={form.formState.isSubmitting}>
           Refund
         </Button>
       </div>

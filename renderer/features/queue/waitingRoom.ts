@@ -1,6 +1,7 @@
-import type { AppointmentDto } from '../../../preload/contract';
+import type { AppointmentDto, Result } from '../../../preload/contract';
 import { bridgeTabAddress } from '../../api/bridge-client';
 import { clinic } from '../../api/clinic';
+import { useClinicMutation } from '../../api/query';
 import { toast } from '../../ui/toasts';
 
 type StageAction = 'start' | 'skip' | 'sendBack';
@@ -11,30 +12,51 @@ const STAGE_DONE: Record<StageAction, (a: AppointmentDto) => string> = {
   sendBack: (a) => `Token ${a.tokenNo} is back in the waiting room, in its place`,
 };
 
-/** The doctor's (or the desk's) "Call next"; main picks the token and refuses a second call. */
-export async function callNext(doctorId: number, doctorName: string): Promise<void> {
-  const r = await clinic.appointments.callNext({ doctorId });
+function announceCall(r: Result<AppointmentDto>, doctorName: string): void {
   if (!r.ok) toast(`${doctorName}: ${r.error.message}`, 'error');
   else toast(`Token ${r.value.tokenNo} called for ${doctorName}`);
 }
 
-export async function moveStage(action: StageAction, a: AppointmentDto): Promise<void> {
-  const r = await clinic.appointments.stage({ id: a.id, action });
-  if (!r.ok) toast(`Token ${a.tokenNo}: ${r.error.message}`, 'error');
-  else toast(STAGE_DONE[action](r.value));
+/** The doctor's (or the desk's) "Call next"; main picks the token and refuses a second call. */
+export function useCallNext(): (doctorId: number, doctorName: string) => Promise<void> {
+  const calling = useClinicMutation('appointments.callNext');
+  return async (doctorId, doctorName) => announceCall(await calling.call({ doctorId }), doctorName);
+}
+
+/**
+ * The same call for the shell's Alt+C, which is not a component of this folder. The reply is
+ * not written into the cache here; the change event brings it. The shell should move to
+ * useCallNext.
+ */
+export async function callNext(doctorId: number, doctorName: string): Promise<void> {
+  announceCall(await clinic.appointments.callNext({ doctorId }), doctorName);
+}
+
+/** A called patient goes in, is skipped for now, or is sent back to wait in their place. */
+export function useMoveStage(): (action: StageAction, a: AppointmentDto) => Promise<void> {
+  const moving = useClinicMutation('appointments.stage');
+  return async (action, a) => {
+    const r = await moving.call({ id: a.id, action });
+    if (!r.ok) toast(`Token ${a.tokenNo}: ${r.error.message}`, 'error');
+    else toast(STAGE_DONE[action](r.value));
+  };
 }
 
 /**
  * Puts up the token display: in the app, a frameless window on the PC's last screen; in a
  * browser, a new tab holding only a display ticket.
  */
-export async function openTokenDisplay(): Promise<void> {
-  if (window.clinic) {
-    const opened = await clinic.board.openWindow({});
-    if (!opened.ok) toast(opened.error.message, 'error');
-    return;
-  }
-  const r = await clinic.board.openDisplay({});
-  if (!r.ok) return toast(r.error.message, 'error');
-  window.open(bridgeTabAddress({ display: r.value.ticket }), '_blank');
+export function useOpenTokenDisplay(): () => Promise<void> {
+  const openWindow = useClinicMutation('board.openWindow');
+  const openDisplay = useClinicMutation('board.openDisplay');
+  return async () => {
+    if (window.clinic) {
+      const opened = await openWindow.call({});
+      if (!opened.ok) toast(opened.error.message, 'error');
+      return;
+    }
+    const r = await openDisplay.call({});
+    if (!r.ok) return toast(r.error.message, 'error');
+    window.open(bridgeTabAddress({ display: r.value.ticket }), '_blank');
+  };
 }

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { PaymentDto } from '../../../preload/contract';
+import { useClinicMutation } from '../../api/query';
+import { money } from '../../lib/format';
+import { useSession } from '../../stores/session';
+import { Button } from '../../ui/Button';
+import { toast } from '../../ui/toasts';
+import { RefundForm } from './RefundForm';
+
+/**
+ * What was taken for the visit before: each line reprints its receipt, a pending UPI payment is
+ * confirmed once its credit shows, and a doctor or administrator may refund a paid one.
+ * `onProblem`: why a reprint or a confirmation failed, for the dialog's banner.
+ */
+export function EarlierPayments({ payments, print, onProblem }: { payments: PaymentDto[]; print(id: number): void; onProblem(message: string): void }) {
+  const role = useSession((st) => st.session?.role);
+  const mayRefund = role === 'ADMIN' || role === 'DOCTOR';
+  const [refunding, setRefunding] = useState<PaymentDto>();
+  const confirmation = useClinicMutation('payments.confirm');
+
+  async function confirm(p: PaymentDto) {
+    const r = await confirmation.call({ id: p.id });
+    if (!r.ok) return onProblem(r.error.message);
+    toast(`Payment confirmed: receipt ${r.value.receiptNumber}`);
+  }
+
+  if (payments.length === 0) return null;
+  return (
+    <>
+      <ul className="payment-lines" aria-label="Earlier payments">
+        {payments.map((p) => (
+          <li key={p.id}>
+            <span>
+              {p.receiptNumber ?? 'pending'} · {money(p.amount, p.currency)} · {p.method ?? '—'} · {p.status}
+            </span>
+            <span className="row-actions">
+              {p.receiptNumber && <Button onClick={() => print(p.id)}>Reprint {p.receiptNumber}</Button>}
+              {p.status === 'PENDING' && <Button onClick={() => void confirm(p)}>Confirm {money(p.amount, p.currency)} received</Button>}
+              {p.kind === 'PAYMENT' && p.status === 'PAID' && mayRefund && <Button onClick={() => setRefunding(p)}>Refund {p.receiptNumber}…</Button>}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {refunding && <RefundForm payment={refunding} onDone={() => setRefunding(undefined)} onCancel={() => setRefunding(undefined)} />}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { AppointmentDto } from '../../../preload/contract';
+import { WaitingOnlineBadge } from './WaitingOnlineBadge';
+
+/** The patient as every list of the day names them: walk-ins marked, and whether they wait in the video lobby. */
+export function PatientName({ appointment, online }: { appointment: AppointmentDto; online: ReadonlySet<number> }) {
+  return (
+    <>
+      {appointment.patientName}
+      {appointment.isWalkIn ? <span className="tag">walk-in</span> : null}
+      {online.has(appointment.id) ? <WaitingOnlineBadge /> : null}
+    </>
+  );
+}
