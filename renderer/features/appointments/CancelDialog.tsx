@@ -1,5 +1,5 @@
 import type { AppointmentDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicMutation } from '../../api/query';
 import { shortDay, timeRange } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -11,8 +11,9 @@ import { useForm } from '../../ui/use-form';
 /** Cancelling always records why; the slot is free for others at once. */
 export function CancelDialog({ appointment, onClose }: { appointment: AppointmentDto; onClose(): void }) {
   const form = useForm({ reason: '' });
+  const cancelling = useClinicMutation('appointments.cancel');
   const cancel = form.submit(
-    () => clinic.appointments.cancel({ id: appointment.id, reason: form.values.reason }),
+    () => cancelling.call({ id: appointment.id, reason: form.values.reason }),
     (a) => {
       toast(`Cancelled ${a.patientName}, ${shortDay(a.date)} ${timeRange(a)}`);
       onClose();

@@ -1,5 +1,5 @@
 import type { AppointmentDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicMutation } from '../../api/query';
 import { hhmm, shortDay, timeRange } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -7,7 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field, SelectField } from '../../ui/Field';
 import { toast } from '../../ui/toasts';
 import { useForm } from '../../ui/use-form';
-import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from '../booking/OutsideHours';
+import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from '../booking';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 
 export interface MoveTarget {
@@ -31,8 +31,10 @@ export function MoveDialog({ appointment, target, onClose }: { appointment: Appo
     overrideReason: '',
   }, OVERRIDE_FIELDS);
   const v = form.values;
+  // The reply takes the appointment out of its old day and into its new one in the cache.
+  const moving = useClinicMutation('appointments.reschedule');
   const move = form.submit(
-    () => clinic.appointments.reschedule({ id: appointment.id, doctorId: Number(v.doctorId), date: v.date, startTime: v.startTime, endTime: v.endTime, ...overrideOf(v) }),
+    () => moving.call({ id: appointment.id, doctorId: Number(v.doctorId), date: v.date, startTime: v.startTime, endTime: v.endTime, ...overrideOf(v) }),
     (a) => {
       toast(`Moved ${a.patientName} to ${shortDay(a.date)} ${timeRange(a)} with ${a.doctorName}`);
       onClose();
