@@ -14,6 +14,8 @@ import { AuthService } from './auth/service';
 import { SessionStore } from './auth/sessions';
 import { UserCache } from './auth/user-cache';
 import type { Database } from './db/open';
+import type { RowChange } from './db/changes';
+import { sessionScopedSink } from './events/audience';
 import { forwardChanges, type EventSink } from './events/hub';
 import { Router } from './ipc/router';
 import { registerAvailabilityHandlers } from './availability/handlers';
@@ -149,7 +151,12 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 
-  const stopForwarding = forwardChanges(db.changes, options.events);
+  const stopForwarding = forwardChanges(db.changes, sessionScopedSink(options.events, sessions, (id) => signedIn.get(id), options.log));
+  // An account changed on another PC applies here at once, not after the cache's max age.
+  const onUserRow = (change: RowChange) => {
+    if (change.table === 'users' && change.id !== null) signedIn.forget(change.id);
+  };
+  db.changes.on('change', onUserRow);
   const onSession = (key: string) => {
     const state = sessions.get(key);
     const load = state ? auth.loadUser(state.userId) : Promise.resolve(undefined);
@@ -190,6 +197,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
       scheduler?.stop();
       sessions.off('changed', onSession);
       stopForwarding();
+      db.changes.off('change', onUserRow);
     },
   };
 }

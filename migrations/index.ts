@@ -23,6 +23,7 @@ import * as patientMessaging from './20261202060000_patient_messaging';
 import * as videoJoinCodes from './20261202080000_video_join_codes';
 import * as waitingRoomStages from './20261202090000_waiting_room_stages';
 import * as tokenBoard from './20261202090100_token_board';
+import * as richerChangeEvents from './20261202110000_richer_change_events';
 
 export interface NamedMigration {
   name: string;
@@ -64,4 +65,6 @@ export const migrations: readonly NamedMigration[] = [
   // The waiting room: stages, call-next, priority (issue 21: 20261202090000..0999).
   { name: '20261202090000_waiting_room_stages', migration: waitingRoomStages },
   { name: '20261202090100_token_board', migration: tokenBoard },
+  // Change events name an appointment's old doctor and day; doctors, users and settings notify (issue 15: 20261202110000..0999).
+  { name: '20261202110000_richer_change_events', migration: richerChangeEvents },
 ];

@@ -12,6 +12,9 @@ const rowChangeSchema = z.object({
   patient_id: z.number().nullable(),
   appointment_id: z.number().nullable(),
   date: z.string().nullable(),
+  /** An UPDATE's doctor and date before it (null on INSERT and DELETE). */
+  old_doctor_id: z.number().nullable(),
+  old_date: z.string().nullable(),
 });
 export type RowChange = z.infer<typeof rowChangeSchema>;
 

@@ -10,6 +10,9 @@ const TABLE_EVENTS: Record<string, EventName> = {
   patient_entities: 'patients.changed',
   payments: 'payments.changed',
   video_join_codes: 'video.lobbyChanged',
+  doctor_entities: 'doctors.changed',
+  users: 'users.changed',
+  clinic_settings: 'settings.changed',
 };
 
 /**
@@ -50,6 +53,8 @@ export function forwardChanges(feed: ChangeFeed, sink: EventSink): () => void {
         patientId: change.patient_id,
         appointmentId: change.appointment_id,
         date: change.date,
+        oldDoctorId: change.old_doctor_id,
+        oldDate: change.old_date,
       });
     }
   };
@@ -73,7 +78,10 @@ export function forwardChanges(feed: ChangeFeed, sink: EventSink): () => void {
   };
 
   const onChange = (change: RowChange) => {
-    const key = change.table === 'doctor_availabilities' ? `${change.table}|${change.doctor_id}|${change.date}` : JSON.stringify(change);
+    const key =
+      change.table === 'doctor_availabilities'
+        ? `${change.table}|${change.doctor_id}|${change.date}|${change.old_doctor_id}|${change.old_date}`
+        : JSON.stringify(change);
     const now = Date.now();
     if (pending.size === 0) firstAt = now;
     lastAt = now;

@@ -8,6 +8,12 @@ const change = z.object({
   patientId: idSchema.nullable(),
   appointmentId: idSchema.nullable(),
   date: z.iso.date().nullable(),
+  /**
+   * An UPDATE's doctor and date before it (null on INSERT and DELETE): an appointment moved to
+   * another doctor or day changes both the old column/day and the new one.
+   */
+  oldDoctorId: idSchema.nullable(),
+  oldDate: z.iso.date().nullable(),
 });
 export type ChangeEvent = z.infer<typeof change>;
 
@@ -17,6 +23,16 @@ export const events = {
   'availability.changed': change,
   'patients.changed': change,
   'payments.changed': change,
+  /** A doctor's profile was added, changed or removed (id is the doctor's). Signed-in, unlocked main windows only. */
+  'doctors.changed': change,
+  /** A user account was added or changed (id is the user's). Unlocked ADMIN main windows only. */
+  'users.changed': change,
+  /**
+   * The clinic settings (what settings.get returns) changed. The same change shape as the
+   * others, so one code path handles every table event; id is the settings row's (always 1).
+   * Signed-in, unlocked main windows only.
+   */
+  'settings.changed': change,
   /** A patient's join link was issued, revoked or opened in the lobby (appointmentId says which). */
   'video.lobbyChanged': change,
   /** The token display should read the board again (display streams get only this, with nothing in it). */

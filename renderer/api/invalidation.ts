@@ -43,6 +43,10 @@ export const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     rule('patients.get', (c, r) => sameId(c.patientId, r.id)),
     rule('appointments.queue'),
   ],
+  // Doctors' names show on every list of appointments; settings carry the zone and currency.
+  'doctors.changed': [rule('doctors.list'), rule('doctors.specializations'), rule('appointments.list'), rule('appointments.queue'), rule('availability.getTemplate', (c, r) => sameId(c.id, r.doctorId))],
+  'settings.changed': [rule('settings.get')],
+  'users.changed': [rule('users.list')],
   'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],
 };
 
@@ -76,7 +80,7 @@ export function followChanges(api: ClinicApi, queryClient: QueryClient): () => v
     clearTimeout(timer);
     timer = setTimeout(flush, COALESCE_MS);
   };
-  const NO_CHANGE: Change = { op: 'UPDATE', id: null, doctorId: null, patientId: null, appointmentId: null, date: null };
+  const NO_CHANGE: Change = { op: 'UPDATE', id: null, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null };
   let userId: number | null | undefined;
   const offs = [
     ...(Object.keys(INVALIDATES) as EventName[]).map((event) => api.on(event, (c) => heard(event, c as Change))),

@@ -1,7 +1,7 @@
 import type { ChangeEvent } from '../../preload/contract';
 
-/** A change event; appointments' also say where the row was before a move. */
-export type Change = ChangeEvent & { oldDoctorId?: number | null; oldDate?: string | null };
+/** A change event: where its row is now and, on an update, where it was before. */
+export type Change = ChangeEvent;
 
 /** What a query shows, as far as change events can tell: some doctors (or one patient) over some days. */
 export interface View {
@@ -36,8 +36,9 @@ const ofDoctor = (doctorId: number | null, view: View) => {
 export function touches(change: Change, view: View): boolean {
   if (view.patientId !== undefined && change.patientId !== null && change.patientId !== view.patientId) return false;
   const now = ofDoctor(change.doctorId, view) && inDays(change.date, view);
-  const before = moved(change) && ofDoctor(change.oldDoctorId ?? change.doctorId, view) && inDays(change.oldDate ?? change.date, view);
+  const before = moved(change) && ofDoctor(change.oldDoctorId, view) && inDays(change.oldDate, view);
   return now || before;
 }
 
-const moved = (change: Change) => (change.oldDoctorId ?? null) !== null || (change.oldDate ?? null) !== null;
+// An update names its old doctor and day even when they did not change; an insert has none.
+const moved = (change: Change) => change.oldDoctorId !== null || change.oldDate !== null;

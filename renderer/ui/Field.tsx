@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import type { FieldPath, FieldValues, RegisterOptions, UseFormReturn } from 'react-hook-form';
 
 interface Labelled {
   label: string;
@@ -28,11 +29,11 @@ function FieldShell({ label, error, hint, control }: Labelled & { control(id: st
   );
 }
 
-export function Field({ label, error, hint, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({ label, error, hint, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   return <FieldShell label={label} error={error} hint={hint} control={(id, aria) => <input id={id} {...aria} {...input} />} />;
 }
 
-export function SelectField({ label, error, hint, children, ...select }: Labelled & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, error, hint, children, ...select }: Labelled & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
   return (
     <FieldShell
       label={label}
@@ -47,6 +48,32 @@ export function SelectField({ label, error, hint, children, ...select }: Labelle
   );
 }
 
-export function TextAreaField({ label, error, hint, ...area }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ label, error, hint, ...area }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
   return <FieldShell label={label} error={error} hint={hint} control={(id, aria) => <textarea id={id} rows={3} {...aria} {...area} />} />;
+}
+
+/** A field of a react-hook-form form: `name` is a path of the form's values, `emptyIsNull` sends "" as null ("not given"). */
+interface Bound<V extends FieldValues> {
+  form: UseFormReturn<V>;
+  name: FieldPath<V>;
+  emptyIsNull?: boolean;
+}
+type Unbound<A> = Omit<A, 'form' | 'name' | 'value' | 'defaultValue' | 'onChange' | 'onBlur'> & Omit<Labelled, 'error'>;
+
+function bind<V extends FieldValues>({ form, name, emptyIsNull }: Bound<V>) {
+  const options: RegisterOptions<V> | undefined = emptyIsNull ? { setValueAs: (v: unknown) => (v === '' ? null : v) } : undefined;
+  // Its own refusal or schema message; reading formState here subscribes the field to it.
+  return { ...form.register(name, options), error: form.getFieldState(name, form.formState).error?.message };
+}
+
+export function FormField<V extends FieldValues>({ form, name, emptyIsNull, ...rest }: Bound<V> & Unbound<InputHTMLAttributes<HTMLInputElement>>) {
+  return <Field {...rest} {...bind({ form, name, emptyIsNull })} />;
+}
+
+export function FormSelectField<V extends FieldValues>({ form, name, emptyIsNull, ...rest }: Bound<V> & Unbound<SelectHTMLAttributes<HTMLSelectElement>>) {
+  return <SelectField {...rest} {...bind({ form, name, emptyIsNull })} />;
+}
+
+export function FormTextAreaField<V extends FieldValues>({ form, name, emptyIsNull, ...rest }: Bound<V> & Unbound<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  return <TextAreaField {...rest} {...bind({ form, name, emptyIsNull })} />;
 }

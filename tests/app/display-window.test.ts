@@ -75,8 +75,8 @@ describe('the token display window', () => {
     const display = { isDestroyed: () => false, send: (channel: string, message: unknown) => sent.push([channel, message]) } as unknown as WebContents;
     const inner = vi.fn();
     const sink = withDisplayWindows(inner, () => [display]);
-    sink('appointments.changed', { op: 'UPDATE', id: 1, doctorId: 2, patientId: 3, appointmentId: 1, date: '2026-12-02' });
-    sink('patients.changed', { op: 'UPDATE', id: 3, doctorId: null, patientId: 3, appointmentId: null, date: null });
+    sink('appointments.changed', { op: 'UPDATE', id: 1, doctorId: 2, patientId: 3, appointmentId: 1, date: '2026-12-02', oldDoctorId: null, oldDate: null });
+    sink('patients.changed', { op: 'UPDATE', id: 3, doctorId: null, patientId: 3, appointmentId: null, date: null, oldDoctorId: null, oldDate: null });
     sink('session.changed', { session: null }, '12');
     expect(inner).toHaveBeenCalledTimes(3);
     expect(sent).toEqual([[EVENT_CHANNEL, { event: 'board.changed', payload: {} }]]);

@@ -16,6 +16,8 @@ const availability = (id: number, doctorId = 7, date = '2026-12-03'): RowChange 
   patient_id: null,
   appointment_id: null,
   date,
+  old_doctor_id: null,
+  old_date: null,
 });
 
 const appointment = (id: number, op: RowChange['op'] = 'UPDATE'): RowChange => ({
@@ -26,6 +28,8 @@ const appointment = (id: number, op: RowChange['op'] = 'UPDATE'): RowChange => (
   patient_id: 9,
   appointment_id: null,
   date: '2026-12-03',
+  old_doctor_id: null,
+  old_date: null,
 });
 
 describe('coalescing database changes into window events', () => {
@@ -52,7 +56,7 @@ describe('coalescing database changes into window events', () => {
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(5);
     expect(sent).toEqual([
-      { event: 'appointments.changed', payload: { op: 'INSERT', id: 1, doctorId: 7, patientId: 9, appointmentId: null, date: '2026-12-03' }, at: expect.any(Number) },
+      { event: 'appointments.changed', payload: { op: 'INSERT', id: 1, doctorId: 7, patientId: 9, appointmentId: null, date: '2026-12-03', oldDoctorId: null, oldDate: null }, at: expect.any(Number) },
     ]);
     expect(sent[0]!.at).toBeLessThanOrEqual(COALESCE_QUIET_MS + 5);
   });

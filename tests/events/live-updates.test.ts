@@ -99,7 +99,7 @@ describe('live updates between two PCs on one clinic server', () => {
       const id = await insertAppointment(pcA.knex, { doctorId, patientId, date: '2026-12-01', start, end });
       const committed = Date.now();
       const seen = await waitFor(`appointment ${id} on PC B`, eventFor(pcB, 'appointments.changed', { id }));
-      expect(seen.payload).toEqual({ op: 'INSERT', id, doctorId, patientId, appointmentId: null, date: '2026-12-01' });
+      expect(seen.payload).toEqual({ op: 'INSERT', id, doctorId, patientId, appointmentId: null, date: '2026-12-01', oldDoctorId: null, oldDate: null });
       expect(seen.sessionKey).toBeUndefined(); // to every window
       // From before the INSERT was sent (so the commit is surely inside): an upper bound.
       latencies.push(seen.at - before);
@@ -118,14 +118,14 @@ describe('live updates between two PCs on one clinic server', () => {
       .insert({ doctor_id: doctorId, date: '2026-12-02', start_time: '09:00', end_time: '13:00' })
       .returning('id');
     const availability = await waitFor('availability on PC B', eventFor(pcB, 'availability.changed', { id: availabilityId }));
-    expect(availability.payload).toEqual({ op: 'INSERT', id: availabilityId, doctorId, patientId: null, appointmentId: null, date: '2026-12-02' });
+    expect(availability.payload).toEqual({ op: 'INSERT', id: availabilityId, doctorId, patientId: null, appointmentId: null, date: '2026-12-02', oldDoctorId: null, oldDate: null });
     expect(availability.at - before).toBeLessThanOrEqual(LATENCY_BUDGET_MS);
     console.log(`availability.changed A→B: ${availability.at - before} ms`);
 
     before = Date.now();
     const patientId = await insertPatient(pcA.knex);
     const patient = await waitFor('patient on PC B', eventFor(pcB, 'patients.changed', { id: patientId }));
-    expect(patient.payload).toEqual({ op: 'INSERT', id: patientId, doctorId: null, patientId: null, appointmentId: null, date: null });
+    expect(patient.payload).toEqual({ op: 'INSERT', id: patientId, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null });
     expect(patient.at - before).toBeLessThanOrEqual(LATENCY_BUDGET_MS);
     console.log(`patients.changed A→B: ${patient.at - before} ms`);
 
@@ -136,7 +136,7 @@ describe('live updates between two PCs on one clinic server', () => {
     before = Date.now();
     const [{ id: paymentId }] = await pcA.knex('payments').insert({ appointment_id: appointmentId, amount: '500.00', order_id: `order_${uniq()}` }).returning('id');
     const payment = await waitFor('payment on PC B', eventFor(pcB, 'payments.changed', { id: paymentId }));
-    expect(payment.payload).toEqual({ op: 'INSERT', id: paymentId, doctorId: null, patientId: null, appointmentId, date: null });
+    expect(payment.payload).toEqual({ op: 'INSERT', id: paymentId, doctorId: null, patientId: null, appointmentId, date: null, oldDoctorId: null, oldDate: null });
     expect(payment.at - before).toBeLessThanOrEqual(LATENCY_BUDGET_MS);
     console.log(`payments.changed A→B: ${payment.at - before} ms`);
 
@@ -232,7 +232,7 @@ describe('live updates between two PCs on one clinic server', () => {
       }
       expect(raw.join('\n')).not.toMatch(leaks);
       for (const payload of raw) {
-        expect(Object.keys(JSON.parse(payload)).sort()).toEqual(['appointment_id', 'date', 'doctor_id', 'id', 'op', 'patient_id', 'table']);
+        expect(Object.keys(JSON.parse(payload)).sort()).toEqual(['appointment_id', 'date', 'doctor_id', 'id', 'old_date', 'old_doctor_id', 'op', 'patient_id', 'table']);
       }
     } finally {
       await listener.end();
@@ -254,7 +254,7 @@ describe('live updates in embedded mode', () => {
     const before = Date.now();
     const appointmentId = await insertAppointment(h.knex, { doctorId, patientId, date: '2026-12-06', start: '11:00', end: '11:30' });
     const seen = await waitFor('appointment event', eventFor(h, 'appointments.changed', { id: appointmentId }));
-    expect(seen.payload).toEqual({ op: 'INSERT', id: appointmentId, doctorId, patientId, appointmentId: null, date: '2026-12-06' });
+    expect(seen.payload).toEqual({ op: 'INSERT', id: appointmentId, doctorId, patientId, appointmentId: null, date: '2026-12-06', oldDoctorId: null, oldDate: null });
     console.log(`embedded appointments.changed: ${seen.at - before} ms`);
     await waitFor('patient event', eventFor(h, 'patients.changed', { id: patientId }));
 

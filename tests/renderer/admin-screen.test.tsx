@@ -71,20 +71,22 @@ describe('admin screen tabs', () => {
     const tabs = screen.getByRole('tablist', { name: 'Administration' });
     const accounts = within(tabs).getByRole('tab', { name: 'Accounts' });
     expect(accounts.getAttribute('aria-selected')).toBe('true');
-    expect(within(tabs).getAllByRole('tab').map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1]);
+    // One tab stop: Radix makes the list itself the stop until a tab has had focus, then that tab.
+    expect([tabs, ...within(tabs).getAllByRole('tab')].filter((t) => t.tabIndex === 0)).toHaveLength(1);
     expect(screen.getByRole('tabpanel', { name: 'Accounts' })).toBeTruthy();
 
     fireEvent.keyDown(accounts, { key: 'ArrowRight' });
     const audit = within(tabs).getByRole('tab', { name: 'Audit log' });
-    expect(document.activeElement).toBe(audit);
+    // Radix moves focus on the next turn of the event loop.
+    await waitFor(() => expect(document.activeElement).toBe(audit));
     expect(audit.getAttribute('aria-selected')).toBe('true');
     expect(await screen.findByRole('tabpanel', { name: 'Audit log' })).toBeTruthy();
     fireEvent.keyDown(audit, { key: 'End' });
-    expect(document.activeElement).toBe(within(tabs).getByRole('tab', { name: 'Database health' }));
+    await waitFor(() => expect(document.activeElement).toBe(within(tabs).getByRole('tab', { name: 'Database health' })));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
-    expect(document.activeElement).toBe(accounts);
+    await waitFor(() => expect(document.activeElement).toBe(accounts));
     fireEvent.keyDown(accounts, { key: 'ArrowLeft' });
-    expect(screen.getByRole('tabpanel', { name: 'Database health' })).toBeTruthy();
+    expect(await screen.findByRole('tabpanel', { name: 'Database health' })).toBeTruthy();
   });
 });
 

@@ -136,7 +136,7 @@ describe('before joining', () => {
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'video.waitingOnline')).toBe(true));
     expect(screen.queryByText(/is waiting online/)).toBeNull();
     lobby.add(INFO.appointmentId);
-    act(() => fake.emit('video.lobbyChanged', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId: INFO.appointmentId, date: null }));
+    act(() => fake.emit('video.lobbyChanged', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId: INFO.appointmentId, date: null, oldDoctorId: null, oldDate: null }));
     expect(await screen.findByText('Ravi Kumar is waiting online: the patient has opened the video link.')).toBeTruthy();
   });
 

@@ -10,7 +10,7 @@ import { scheduledAppointment, sessionFor } from './fake-desk';
 import { fakeClinic } from './fake-clinic';
 import { waitFor } from '@testing-library/react';
 
-const change = (c: Partial<Change>): Change => ({ op: 'UPDATE', id: 1, doctorId: 1, patientId: 1, appointmentId: null, date: '2099-01-05', ...c });
+const change = (c: Partial<Change>): Change => ({ op: 'UPDATE', id: 1, doctorId: 1, patientId: 1, appointmentId: null, date: '2099-01-05', oldDoctorId: null, oldDate: null, ...c });
 const appointment = (id: number, doctorId: number, date: string, startTime = '09:00:00') =>
   scheduledAppointment({ id, patientId: 1, patientName: 'Asha Verma', patientPhone: null, doctorId, doctorName: `Dr ${doctorId}`, date, startTime, endTime: '09:15:00', reason: null });
 

@@ -354,7 +354,7 @@ describe('leave, extra hours and the calendar', () => {
     const before = fake.calls.filter((c) => c.channel === 'availability.range').length;
     expect(fake.calls.at(-1)!.payload).toEqual({ doctorIds: [1], from: '2099-01-01', to: '2099-01-28' });
     windows = [window1, { ...window1, id: 41, kind: 'EXTRA', startTime: '17:00:00', endTime: '19:00:00', note: 'Camp' }];
-    const change = { op: 'INSERT' as const, id: 41, doctorId: 1, patientId: null, appointmentId: null };
+    const change = { op: 'INSERT' as const, id: 41, doctorId: 1, patientId: null, appointmentId: null, oldDoctorId: null, oldDate: null };
     act(() => {
       // A burst for another doctor and for a day not on screen is ignored; ours refetches once.
       fake.emit('availability.changed', { ...change, doctorId: 2, date: '2026-12-01' });

@@ -78,12 +78,15 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     waitingOnline: new Set<number>(),
   };
   for (const d of state.doctors) state.windows.push({ id: state.nextId++, doctorId: d.id, date: TODAY, startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 15, kind: 'TEMPLATE', available: true, note: null });
-  let emit: (event: 'appointments.changed' | 'payments.changed' | 'patients.changed', a: { id: number; doctorId: number | null; patientId: number | null; date: string | null }) => void = () => undefined;
+  type Change = { id: number; doctorId: number | null; patientId: number | null; date: string | null; oldDoctorId?: number | null; oldDate?: string | null };
+  let emit: (event: 'appointments.changed' | 'payments.changed' | 'patients.changed', a: Change) => void = () => undefined;
 
   let lobbyEmit: (appointmentId: number) => void = () => undefined;
   const findAppointment = (id: number) => state.appointments.find((a) => a.id === id);
   const log = (a: AppointmentDto, kind: string, fromStatus: string | null) => state.history.push({ appointmentId: a.id, kind, fromStatus, toStatus: a.status, at: now() });
-  const changed = (a: AppointmentDto) => emit('appointments.changed', { id: a.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
+  // As main's trigger: an update that moved the appointment also names the doctor and day it left.
+  const changed = (a: AppointmentDto, before?: Pick<AppointmentDto, 'doctorId' | 'date'>) =>
+    emit('appointments.changed', { id: a.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date, oldDoctorId: before?.doctorId ?? null, oldDate: before?.date ?? null });
 
   function place(req: { patientId: number; doctorId: number; date: string; startTime: string; endTime?: string; reason?: string }, replacing?: number): Res<'appointments.book'> | string {
     const d = state.doctors.find((x) => x.id === req.doctorId)!;
@@ -99,9 +102,10 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
   function update(id: number, change: Partial<AppointmentDto>, kind: string) {
     const a = findAppointment(id)!;
     const from = a.status;
+    const before = { doctorId: a.doctorId, date: a.date };
     Object.assign(a, change);
     log(a, kind, from);
-    changed(a);
+    changed(a, before);
     return ok({ ...a });
   }
 
@@ -339,8 +343,9 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       lobbyEmit(appointmentId);
     },
     connect(fake: ReturnType<typeof fakeClinic>) {
-      lobbyEmit = (appointmentId) => fake.emit('video.lobbyChanged', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId, date: null });
-      emit = (event, c) => fake.emit(event, { op: 'UPDATE', id: c.id, doctorId: c.doctorId, patientId: c.patientId, appointmentId: null, date: c.date });
+      lobbyEmit = (appointmentId) => fake.emit('video.lobbyChanged', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId, date: null, oldDoctorId: null, oldDate: null });
+      emit = (event, c) =>
+        fake.emit(event, { op: 'UPDATE', id: c.id, doctorId: c.doctorId, patientId: c.patientId, appointmentId: null, date: c.date, oldDoctorId: c.oldDoctorId ?? null, oldDate: c.oldDate ?? null });
     },
   };
 }

@@ -198,7 +198,7 @@ describe('schedule', () => {
   it('shows a booking made on another PC without reloading, and moves it by dragging after confirmation', async () => {
     const { desk, fake } = await openSchedule();
     const a = desk.add(2, 1, '10:00');
-    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 1, patientId: 2, appointmentId: null, date: TODAY }));
+    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 1, patientId: 2, appointmentId: null, date: TODAY, oldDoctorId: null, oldDate: null }));
     const block = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
     fireEvent.pointerDown(block, { button: 0, clientY: 200 });
     fireEvent.pointerMove(block, { clientY: 248 });
@@ -216,7 +216,7 @@ describe('schedule', () => {
     const { desk, fake } = await openSchedule();
     desk.add(2, 1, '10:00');
     const b = desk.add(1, 1, '10:30');
-    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: b.id, doctorId: 1, patientId: 1, appointmentId: null, date: TODAY }));
+    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: b.id, doctorId: 1, patientId: 1, appointmentId: null, date: TODAY, oldDoctorId: null, oldDate: null }));
     const block = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
     const edge = block.querySelector('.appt-resize')!;
     fireEvent.pointerDown(edge, { button: 0, clientY: 300 });
@@ -232,7 +232,7 @@ describe('schedule', () => {
   it('opens an appointment from the keyboard and checks the patient in from its dialog', async () => {
     const { desk, fake } = await openSchedule();
     const a = desk.add(1, 2, '09:15');
-    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 2, patientId: 1, appointmentId: null, date: TODAY }));
+    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 2, patientId: 1, appointmentId: null, date: TODAY, oldDoctorId: null, oldDate: null }));
     fireEvent.click(await screen.findByRole('button', { name: '09:15–09:30 Asha Verma, Scheduled' }));
     const box = await dialog('Asha Verma — 09:15–09:30');
     fireEvent.click(within(box).getByRole('button', { name: 'Check in' }));
@@ -276,7 +276,7 @@ describe('more of the desk', () => {
     const heading = await screen.findByRole('heading', { name: /^Week of / });
     await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(7));
     const a = desk.add(1, 2, '09:30');
-    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 2, patientId: 1, appointmentId: null, date: TODAY }));
+    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 2, patientId: 1, appointmentId: null, date: TODAY, oldDoctorId: null, oldDate: null }));
     expect(await screen.findByRole('button', { name: '09:30–09:45 Asha Verma, Scheduled' })).toBeTruthy();
     const before = heading.textContent;
     fireEvent.click(screen.getByRole('button', { name: 'Next week' }));
@@ -409,7 +409,7 @@ describe('when things go wrong', () => {
     const fake = await renderDesk(desk);
     await screen.findByRole('button', { name: 'Check in Asha Verma' });
     a.date = '2099-01-05';
-    act(() => fake.emit('appointments.changed', { op: 'UPDATE', id: a.id, doctorId: 1, patientId: 1, appointmentId: null, date: '2099-01-05' }));
+    act(() => fake.emit('appointments.changed', { op: 'UPDATE', id: a.id, doctorId: 1, patientId: 1, appointmentId: null, date: '2099-01-05', oldDoctorId: 1, oldDate: TODAY }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Check in Asha Verma' })).toBeNull());
   });
 

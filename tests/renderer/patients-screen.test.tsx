@@ -101,8 +101,8 @@ describe('patients screen', () => {
     fireEvent.click(await screen.findByText('Asha Patient 1'));
     await screen.findByRole('heading', { name: 'Asha Patient 1' });
     name = 'Asha Verma';
-    act(() => fake.emit('patients.changed', { op: 'UPDATE', id: 2, doctorId: null, patientId: null, appointmentId: null, date: null }));
-    act(() => fake.emit('patients.changed', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId: null, date: null }));
+    act(() => fake.emit('patients.changed', { op: 'UPDATE', id: 2, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null }));
+    act(() => fake.emit('patients.changed', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null }));
     expect(await screen.findByRole('heading', { name: 'Asha Verma' })).toBeTruthy();
     expect(fake.calls.filter((c) => c.channel === 'patients.get')).toHaveLength(2);
   });

@@ -13,3 +13,16 @@ if (!('requestIdleCallback' in globalThis)) {
     cancelIdleCallback: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle),
   });
 }
+
+// cmdk (the combobox) measures its list and scrolls the chosen option into view; jsdom lays
+// nothing out, so both are no-ops here.
+if (!('ResizeObserver' in globalThis)) {
+  Object.assign(globalThis, {
+    ResizeObserver: class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  });
+}
+if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};

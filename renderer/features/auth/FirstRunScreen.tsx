@@ -1,52 +1,44 @@
-import { useState, type FormEvent } from 'react';
-import type { CallError } from '../../../preload/contract';
+import { z } from 'zod';
+import { firstAdminSchema } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useSession } from '../../stores/session';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
-import { splitError } from '../../ui/form-errors';
+import { FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useSchemaForm } from '../../ui/form/use-contract-form';
 
 const guessZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+// The contract's request plus the repeated password, which only this screen asks for.
+const firstRunSchema = firstAdminSchema.extend({ confirm: z.string() }).refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'The two passwords differ' });
 
 /** The very first start: the clinic's name and time zone, and its first administrator. */
 export function FirstRunScreen() {
   const setSession = useSession((s) => s.setSession);
-  const [form, setForm] = useState({ clinicName: '', timeZone: guessZone(), displayName: '', email: '', password: '', confirm: '' });
-  const [error, setError] = useState<CallError>();
-  const [busy, setBusy] = useState(false);
-  const { field, fieldMessage, formMessage } = splitError(error);
-  const at = (name: string) => (field === name ? fieldMessage : undefined);
-  const change = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const form = useSchemaForm(firstRunSchema, { clinicName: '', timeZone: guessZone(), displayName: '', email: '', password: '', confirm: '' });
+  const { isSubmitting } = form.formState;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (form.password !== form.confirm) {
-      setError({ code: 'INVALID', field: 'confirm', message: 'The two passwords differ' });
-      return;
-    }
-    setBusy(true);
-    const { confirm: _confirm, ...request } = form;
+  const submit = form.handleSubmit(async ({ confirm: _confirm, ...request }) => {
     const r = await clinic.auth.createFirstAdmin(request);
-    setBusy(false);
     if (r.ok) setSession(r.value);
-    else setError(r.error);
-  }
+    else applyRefusal(form, r.error);
+  });
 
   return (
     <main className="ui-center">
       <form className="ui-card ui-form" onSubmit={submit} aria-labelledby="first-run-title" noValidate>
         <h1 id="first-run-title">Set up Clinic Desk</h1>
         <p className="ui-hint">This runs once. You become the clinic&apos;s first administrator.</p>
-        {formMessage && <Banner tone="error">{formMessage}</Banner>}
-        <Field label="Clinic name" value={form.clinicName} onChange={change('clinicName')} error={at('clinicName')} required />
-        <Field label="Time zone" value={form.timeZone} onChange={change('timeZone')} error={at('timeZone')} hint="Appointment times are in this zone, e.g. Asia/Kolkata" required />
-        <Field label="Your name" value={form.displayName} onChange={change('displayName')} error={at('displayName')} autoComplete="name" required />
-        <Field label="Email" type="email" value={form.email} onChange={change('email')} error={at('email')} autoComplete="username" required />
-        <Field label="Password" type="password" value={form.password} onChange={change('password')} error={at('password')} hint="At least 10 characters, not a common password" autoComplete="new-password" required />
-        <Field label="Repeat the password" type="password" value={form.confirm} onChange={change('confirm')} error={at('confirm')} autoComplete="new-password" required />
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? 'Setting up…' : 'Create the clinic'}
+        <FormProblem form={form} />
+        <FormField form={form} name="clinicName" label="Clinic name" required />
+        <FormField form={form} name="timeZone" label="Time zone" hint="Appointment times are in this zone, e.g. Asia/Kolkata" required />
+        <FormField form={form} name="displayName" label="Your name" autoComplete="name" required />
+        <FormField form={form} name="email" label="Email" type="email" autoComplete="username" required />
+        <FormField form={form} name="password" label="Password" type="password" hint="At least 10 characters, not a common password" autoComplete="new-password" required />
+        <FormField form={form} name="confirm" label="Repeat the password" type="password" autoComplete="new-password" required />
+        <Button variant="primary" type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Setting up…' : 'Create the clinic'}
         </Button>
       </form>
     </main>

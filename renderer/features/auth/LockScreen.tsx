@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { clinic } from '../../api/clinic';
 import { useSession } from '../../stores/session';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useContractForm } from '../../ui/form/use-contract-form';
 
 /**
  * Covers the whole window while the session is locked. What is underneath stays mounted (so
@@ -11,16 +12,16 @@ import { Field } from '../../ui/Field';
  */
 export function LockScreen() {
   const { session, setSession } = useSession();
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const form = useContractForm('auth.unlock', { password: '' });
+  const password = form.watch('password');
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const r = await clinic.auth.unlock({ password });
-    setPassword('');
-    if (r.ok) setSession(r.value);
-    else setProblem(r.error.message);
-  }
+  const submit = form.handleSubmit(async (request) => {
+    const r = await clinic.auth.unlock(request);
+    form.setValue('password', '');
+    if (r.ok) return setSession(r.value);
+    applyRefusal(form, r.error);
+    if (!r.error.field) form.setFocus('password');
+  });
 
   async function signOut() {
     await clinic.auth.logout({});
@@ -33,9 +34,9 @@ export function LockScreen() {
         <form className="ui-card ui-form" onSubmit={submit} aria-labelledby="lock-title" noValidate>
           <h1 id="lock-title">Clinic Desk is locked</h1>
           <p className="ui-hint">Signed in as {session?.displayName || session?.email}. Enter your password to continue.</p>
-          {problem && <Banner tone="error">{problem}</Banner>}
-          <Field label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus />
-          <Button variant="primary" type="submit" disabled={!password}>
+          <FormProblem form={form} />
+          <FormField form={form} name="password" label="Password" type="password" autoComplete="current-password" autoFocus />
+          <Button variant="primary" type="submit" disabled={!password || form.formState.isSubmitting}>
             Unlock
           </Button>
           <Button onClick={signOut}>Sign out</Button>

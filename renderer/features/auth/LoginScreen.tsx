@@ -1,39 +1,35 @@
-import { useState, type FormEvent } from 'react';
 import { clinic } from '../../api/clinic';
 import { useSession } from '../../stores/session';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useContractForm } from '../../ui/form/use-contract-form';
 
 export function LoginScreen() {
   const setSession = useSession((s) => s.setSession);
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const form = useContractForm('auth.login', { email: '', password: '' });
+  const { isSubmitting } = form.formState;
+  const [email, password] = form.watch(['email', 'password']);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    const r = await clinic.auth.login({ email, password });
-    setBusy(false);
-    if (r.ok) {
-      setSession(r.value);
-    } else {
-      setProblem(r.error.message);
-      setPassword('');
-    }
-  }
+  const submit = form.handleSubmit(async (request) => {
+    const r = await clinic.auth.login(request);
+    if (r.ok) return setSession(r.value);
+    // A wrong password is typed again from scratch, with the caret already there.
+    form.setValue('password', '');
+    applyRefusal(form, r.error);
+    if (!r.error.field) form.setFocus('password');
+  });
 
   return (
     <main className="ui-center">
       <form className="ui-card ui-form" onSubmit={submit} aria-labelledby="login-title" noValidate>
         <h1 id="login-title">Sign in to Clinic Desk</h1>
-        {problem && <Banner tone="error">{problem}</Banner>}
-        <Field label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" autoFocus required />
-        <Field label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
-        <Button variant="primary" type="submit" disabled={busy || !email || !password}>
-          {busy ? 'Signing in…' : 'Sign in'}
+        <FormProblem form={form} />
+        <FormField form={form} name="email" label="Email" type="email" autoComplete="username" autoFocus required />
+        <FormField form={form} name="password" label="Password" type="password" autoComplete="current-password" required />
+        <Button variant="primary" type="submit" disabled={isSubmitting || !email || !password}>
+          {isSubmitting ? 'Signing in…' : 'Sign in'}
         </Button>
       </form>
     </main>

@@ -3,10 +3,11 @@ import { GENDERS, type PatientDetail, type PatientSummary } from '../../../prelo
 import { clinic } from '../../api/clinic';
 import { useClinicData } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field, SelectField, TextAreaField } from '../../ui/Field';
-import { orNull, useForm } from '../../ui/use-form';
+import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useContractForm } from '../../ui/form/use-contract-form';
 
 const GENDER_NAMES = { MALE: 'Male', FEMALE: 'Female', OTHER: 'Other' } as const;
 
@@ -33,55 +34,50 @@ export function PatientForm({
   // Main reads a number typed without its country code as one of the clinic's country.
   const country = useClinicData().settings?.effectivePhoneCountry;
   const phoneHint = country ? `Without a country code, a number in ${regionNames.of(country) ?? country}; otherwise start with + (e.g. +91 98765 43210)` : 'e.g. +91 98765 43210';
-  const form = useForm({
+  // The form's fields are its default values: a refusal about any other (an id) shows for the whole form.
+  const form = useContractForm('patients.create', {
     name: patient?.name ?? initialName,
-    phone: patient?.phone ?? '',
-    email: patient?.email ?? '',
-    dateOfBirth: patient?.dateOfBirth ?? '',
-    gender: patient?.gender ?? '',
-    address: patient?.address ?? '',
-    medicalHistory: patient?.medicalHistory ?? '',
+    phone: patient?.phone ?? null,
+    email: patient?.email ?? null,
+    dateOfBirth: patient?.dateOfBirth ?? null,
+    gender: patient?.gender ?? null,
+    address: patient?.address ?? null,
+    ...(seesHistory ? { medicalHistory: patient?.medicalHistory ?? null } : {}),
   });
+  const busy = form.formState.isSubmitting;
   const [duplicates, setDuplicates] = useState<PatientSummary[]>();
-  const v = form.values;
-
-  const fields = () => ({
-    name: v.name,
-    phone: orNull(v.phone),
-    email: orNull(v.email),
-    dateOfBirth: orNull(v.dateOfBirth),
-    gender: v.gender === '' ? null : (v.gender as (typeof GENDERS)[number]),
-    address: orNull(v.address),
-    ...(seesHistory ? { medicalHistory: orNull(v.medicalHistory) } : {}),
-  });
 
   const save = (confirmNotDuplicate: boolean) =>
-    patient
-      ? form.submit(() => clinic.patients.update({ id: patient.id, ...fields() }), onSaved)
-      : form.submit(
-          () => clinic.patients.create({ ...fields(), confirmNotDuplicate }),
-          (r) => (r.status === 'created' ? onSaved(r.patient) : setDuplicates(r.candidates)),
-        );
+    form.handleSubmit(async ({ confirmNotDuplicate: _typed, ...fields }) => {
+      if (patient) {
+        const r = await clinic.patients.update({ id: patient.id, ...fields });
+        return r.ok ? onSaved(r.value) : applyRefusal(form, r.error);
+      }
+      const r = await clinic.patients.create({ ...fields, confirmNotDuplicate });
+      if (!r.ok) applyRefusal(form, r.error);
+      else if (r.value.status === 'created') onSaved(r.value.patient);
+      else setDuplicates(r.value.candidates);
+    });
 
   return (
     <form className="ui-form" onSubmit={save(false)} aria-label={patient ? `Edit ${patient.name}` : 'New patient'} noValidate>
-      {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
-      <Field label="Full name" value={v.name} onChange={form.change('name')} error={form.at('name')} required autoFocus />
+      <FormProblem form={form} />
+      <FormField form={form} name="name" label="Full name" required autoFocus />
       <div className="ui-row">
-        <Field label="Phone" type="tel" value={v.phone} onChange={form.change('phone')} error={form.at('phone')} hint={phoneHint} />
-        <Field label="Date of birth" type="date" value={v.dateOfBirth} onChange={form.change('dateOfBirth')} error={form.at('dateOfBirth')} />
-        <SelectField label="Gender" value={v.gender} onChange={form.change('gender')} error={form.at('gender')}>
+        <FormField form={form} name="phone" emptyIsNull label="Phone" type="tel" hint={phoneHint} />
+        <FormField form={form} name="dateOfBirth" emptyIsNull label="Date of birth" type="date" />
+        <FormSelectField form={form} name="gender" emptyIsNull label="Gender">
           <option value="">Not given</option>
           {GENDERS.map((g) => (
             <option key={g} value={g}>
               {GENDER_NAMES[g]}
             </option>
           ))}
-        </SelectField>
+        </FormSelectField>
       </div>
-      <Field label="Email" type="email" value={v.email} onChange={form.change('email')} error={form.at('email')} />
-      <TextAreaField label="Address" value={v.address} onChange={form.change('address')} error={form.at('address')} />
-      {seesHistory && <TextAreaField label="Medical history" value={v.medicalHistory} onChange={form.change('medicalHistory')} error={form.at('medicalHistory')} rows={5} />}
+      <FormField form={form} name="email" emptyIsNull label="Email" type="email" />
+      <FormTextAreaField form={form} name="address" emptyIsNull label="Address" />
+      {seesHistory && <FormTextAreaField form={form} name="medicalHistory" emptyIsNull label="Medical history" rows={5} />}
       {duplicates && (
         <section className="ui-banner" data-tone="warning" aria-labelledby="duplicates-title" role="alert">
           <strong id="duplicates-title">This may be a patient you already have</strong>
@@ -97,15 +93,15 @@ export function PatientForm({
               </li>
             ))}
           </ul>
-          <Button onClick={() => void save(true)()} disabled={form.busy}>
+          <Button onClick={() => void save(true)()} disabled={busy}>
             It is a different person: register anyway
           </Button>
         </section>
       )}
       <div className="ui-actions">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" type="submit" disabled={form.busy}>
-          {form.busy ? 'Saving…' : patient ? 'Save changes' : 'Register patient'}
+        <Button variant="primary" type="submit" disabled={busy}>
+          {busy ? 'Saving…' : patient ? 'Save changes' : 'Register patient'}
         </Button>
       </div>
     </form>

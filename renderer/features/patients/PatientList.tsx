@@ -14,11 +14,8 @@ export function PatientList({
   onActiveIndex,
   onOpen,
   label = 'Patients found',
-  compact,
 }: {
   label?: string;
-  /** A short list inside a dialog rather than the Patients screen's tall one. */
-  compact?: boolean;
   patients: PatientSummary[];
   activeIndex: number;
   onActiveIndex(index: number): void;
@@ -44,7 +41,6 @@ export function PatientList({
     <div
       ref={scroller}
       className="patient-list"
-      data-compact={compact || undefined}
       role="listbox"
       aria-label={label}
       tabIndex={0}

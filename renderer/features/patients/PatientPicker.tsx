@@ -1,23 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { Combobox } from '../../ui/Combobox';
 import { PatientForm } from './PatientForm';
-import { PatientList } from './PatientList';
 import { usePatientSearch } from './usePatientSearch';
 
 /**
- * Choose the patient for a booking or a walk-in: search as you type (Enter takes the first
- * match, Down arrow walks the list), or register them on the spot with the duplicate check.
+ * Choose the patient for a booking or a walk-in: search as you type (Enter takes the highlighted
+ * match, the first one unless the arrows moved it), or register them on the spot with the duplicate check.
  */
 export function PatientPicker({ value, onChange }: { value: PatientSummary | undefined; onChange(patient: PatientSummary | undefined): void }) {
   const [query, setQuery] = useState('');
-  const [activeIndex, setActiveIndex] = useState(0);
   const [registering, setRegistering] = useState(false);
   const { results, problem, searching, current } = usePatientSearch(query, 20);
-  const list = useRef<HTMLDivElement>(null);
-  useEffect(() => setActiveIndex(0), [results]);
 
   if (value) {
     return (
@@ -40,30 +36,36 @@ export function PatientPicker({ value, onChange }: { value: PatientSummary | und
     );
   }
   return (
-    <div className="patient-picker" ref={list}>
-      <Field
+    <div className="patient-picker">
+      <Combobox<PatientSummary>
         label="Patient"
-        type="search"
-        value={query}
-        autoFocus
+        showLabel
+        listLabel="Matching patients"
         hint="Name, phone, email or patient number; Enter takes the first match"
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') list.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            if (current && results[activeIndex]) onChange(results[activeIndex]);
-          }
-        }}
+        query={query}
+        onQueryChange={setQuery}
+        // Until the results are for what is typed now, Enter must not take an older answer's first row.
+        items={current ? results : []}
+        keyOf={(p) => String(p.id)}
+        onPick={onChange}
+        autoFocus
+        render={(p) => (
+          <span>
+            <strong>{p.name}</strong>
+            <span className="ui-hint">
+              {' '}
+              #{p.id}
+              {p.dateOfBirth ? ` · born ${p.dateOfBirth}` : ''}
+              {p.phone ? ` · ${p.phone}` : ''}
+            </span>
+          </span>
+        )}
       />
       {problem && <Banner tone="error">{problem}</Banner>}
       {query.trim() && (
-        <>
-          <p className="ui-hint" aria-live="polite">
-            {searching ? 'Searching…' : `${results.length} found`}
-          </p>
-          <PatientList label="Matching patients" compact patients={results} activeIndex={activeIndex} onActiveIndex={setActiveIndex} onOpen={onChange} />
-        </>
+        <p className="ui-hint" aria-live="polite">
+          {searching ? 'Searching…' : `${results.length} found`}
+        </p>
       )}
       <Button onClick={() => setRegistering(true)}>New patient…</Button>
     </div>
