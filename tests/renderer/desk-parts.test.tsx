@@ -39,7 +39,8 @@ describe('booking', () => {
     );
     await waitFor(() => expect(asked('appointments.list')).toBe(1));
     fireEvent.click(await screen.findByRole('button', { name: 'Book' }));
-    expect(await within(screen.getByRole('list', { name: 'Day' })).findByText('Asha Verma')).toBeTruthy();
+    // The modal dialog hides the page behind it from the accessibility tree; the day is still drawn.
+    expect(await within(document.querySelector<HTMLElement>('ul[aria-label="Day"]')!).findByText('Asha Verma')).toBeTruthy();
     expect(asked('appointments.book')).toBe(1);
     expect(asked('appointments.list')).toBe(1);
   });
