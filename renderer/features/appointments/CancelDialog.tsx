@@ -1,34 +1,39 @@
-import type { AppointmentDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { cancelSchema, type AppointmentDto } from '../../../preload/contract';
+import { useClinicMutation } from '../../api/query';
 import { shortDay, timeRange } from '../../lib/dates';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
+import { FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
-import { useForm } from '../../ui/use-form';
+
+// The contract's own rule for the one field the desk types; the id is the appointment's, so a
+// refusal about it (cancelled or completed meanwhile) is shown for the whole form.
+const reasonOnly = cancelSchema.pick({ reason: true });
 
 /** Cancelling always records why; the slot is free for others at once. */
 export function CancelDialog({ appointment, onClose }: { appointment: AppointmentDto; onClose(): void }) {
-  const form = useForm({ reason: '' });
-  const cancel = form.submit(
-    () => clinic.appointments.cancel({ id: appointment.id, reason: form.values.reason }),
-    (a) => {
-      toast(`Cancelled ${a.patientName}, ${shortDay(a.date)} ${timeRange(a)}`);
-      onClose();
-    },
-  );
+  const form = useSchemaForm(reasonOnly, { reason: '' });
+  const cancelling = useClinicMutation('appointments.cancel');
+  const cancel = form.handleSubmit(async ({ reason }) => {
+    const r = await cancelling.call({ id: appointment.id, reason });
+    if (!r.ok) return applyRefusal(form, r.error);
+    toast(`Cancelled ${r.value.patientName}, ${shortDay(r.value.date)} ${timeRange(r.value)}`);
+    onClose();
+  });
   return (
     <Dialog title={`Cancel ${appointment.patientName}’s appointment`} onClose={onClose}>
       <p>
         {appointment.doctorName} · {shortDay(appointment.date)} {timeRange(appointment)}
       </p>
       <form className="ui-form" onSubmit={cancel} aria-label="Cancel appointment" noValidate>
-        {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
-        <Field label="Reason for cancelling" value={form.values.reason} onChange={form.change('reason')} error={form.at('reason')} autoFocus />
+        <FormProblem form={form} />
+        <FormField form={form} name="reason" label="Reason for cancelling" autoFocus />
         <div className="ui-actions">
           <Button onClick={onClose}>Keep the appointment</Button>
-          <Button variant="danger" type="submit" disabled={form.busy}>
+          <Button variant="danger" type="submit" disabled={form.formState.isSubmitting}>
             Cancel appointment
           </Button>
         </div>

@@ -1,13 +1,15 @@
-import type { AppointmentDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useState } from 'react';
+import type { AppointmentDto, CallError } from '../../../preload/contract';
+import { useClinicMutation } from '../../api/query';
 import { hhmm, shortDay, timeRange } from '../../lib/dates';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field, SelectField } from '../../ui/Field';
+import { FormField, SelectField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useContractForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
-import { useForm } from '../../ui/use-form';
-import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from '../booking/OutsideHours';
+import { OutsideHours } from '../booking';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 
 export interface MoveTarget {
@@ -17,54 +19,61 @@ export interface MoveTarget {
   endTime: string;
 }
 
+// The id is the appointment's, not a box of this form: a refusal about it is for the whole form.
+const withoutId = (error: CallError): CallError => (error.field === 'id' ? { ...error, field: undefined } : error);
+
 /**
  * Moves or resizes an appointment: opened by a drag on the schedule (pre-filled with where it
- * was dropped, so nothing changes until the desk confirms) or from the keyboard.
+ * was dropped, so nothing changes until the desk confirms) or from the keyboard. The request is
+ * checked by the contract's own schema before it is sent; the reply moves it in the cache.
  */
 export function MoveDialog({ appointment, target, onClose }: { appointment: AppointmentDto; target?: MoveTarget; onClose(): void }) {
-  const form = useForm({
-    doctorId: String(target?.doctorId ?? appointment.doctorId),
+  const form = useContractForm('appointments.reschedule', {
+    id: appointment.id,
+    doctorId: target?.doctorId ?? appointment.doctorId,
     date: target?.date ?? appointment.date,
     startTime: hhmm(target?.startTime ?? appointment.startTime),
     endTime: hhmm(target?.endTime ?? appointment.endTime),
-    outsideHours: false,
-    overrideReason: '',
-  }, OVERRIDE_FIELDS);
-  const v = form.values;
-  const move = form.submit(
-    () => clinic.appointments.reschedule({ id: appointment.id, doctorId: Number(v.doctorId), date: v.date, startTime: v.startTime, endTime: v.endTime, ...overrideOf(v) }),
-    (a) => {
-      toast(`Moved ${a.patientName} to ${shortDay(a.date)} ${timeRange(a)} with ${a.doctorName}`);
-      onClose();
-    },
-  );
+  });
+  const [outsideHours, setOutsideHours] = useState(false);
+  const moving = useClinicMutation('appointments.reschedule');
+  const move = form.handleSubmit(async (req) => {
+    const r = await moving.call(req);
+    if (!r.ok) return applyRefusal(form, withoutId(r.error));
+    toast(`Moved ${r.value.patientName} to ${shortDay(r.value.date)} ${timeRange(r.value)} with ${r.value.doctorName}`);
+    onClose();
+  });
+  const errorOf = (name: 'doctorId' | 'override' | 'override.reason') => form.getFieldState(name, form.formState).error?.message;
   return (
     <Dialog title={`Move ${appointment.patientName}’s appointment`} onClose={onClose}>
       <p>
         Now: {appointment.doctorName} · {shortDay(appointment.date)} {timeRange(appointment)}
       </p>
       <form className="ui-form" onSubmit={move} aria-label="Move appointment" noValidate>
-        {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
-        {form.error?.code === 'CONFLICT' && form.error.field && <Banner tone="error">{form.error.message}</Banner>}
-        <SelectField label="Doctor" value={v.doctorId} onChange={form.change('doctorId')} error={form.at('doctorId')}>
+        <FormProblem form={form} />
+        {/* The select answers text; the request wants the doctor's id as a number. */}
+        <SelectField label="Doctor" {...form.register('doctorId', { setValueAs: Number })} error={errorOf('doctorId')}>
           <DoctorOptions />
         </SelectField>
         <div className="ui-row">
-          <Field label="Date" type="date" value={v.date} onChange={form.change('date')} error={form.at('date')} />
-          <Field label="Start time" type="time" value={v.startTime} onChange={form.change('startTime')} error={form.error?.code === 'CONFLICT' ? undefined : form.at('startTime')} />
-          <Field label="End time" type="time" value={v.endTime} onChange={form.change('endTime')} error={form.at('endTime')} />
+          <FormField form={form} name="date" label="Date" type="date" />
+          <FormField form={form} name="startTime" label="Start time" type="time" />
+          <FormField form={form} name="endTime" label="End time" type="time" />
         </div>
         <OutsideHours
-          checked={v.outsideHours}
-          reason={v.overrideReason}
-          error={form.at('override.reason') ?? form.at('override')}
-          onChecked={form.change('outsideHours')}
-          onReason={form.change('overrideReason')}
+          checked={outsideHours}
+          reason={form.watch('override')?.reason ?? ''}
+          error={errorOf('override.reason') ?? errorOf('override')}
+          onChecked={(e) => {
+            setOutsideHours(!!e.target.checked);
+            form.setValue('override', e.target.checked ? { reason: '' } : undefined);
+          }}
+          onReason={(e) => form.setValue('override', { reason: e.target.value })}
         />
         <div className="ui-actions">
           <Button onClick={onClose}>Keep it where it is</Button>
-          <Button variant="primary" type="submit" disabled={form.busy} autoFocus>
-            {form.busy ? 'Moving…' : 'Move'}
+          <Button variant="primary" type="submit" disabled={form.formState.isSubmitting} autoFocus>
+            {form.formState.isSubmitting ? 'Moving…' : 'Move'}
           </Button>
         </div>
       </form>

@@ -1,10 +1,12 @@
-import type { AppointmentDto } from '../../../preload/contract';
+import type { AppointmentDto, Req, Res, Result } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
+import { useClinicMutation } from '../../api/query';
 import { hhmm } from '../../lib/dates';
 import { toast } from '../../ui/toasts';
 import { useRecentSteps } from './may';
 
-type Step = 'checkIn' | 'complete' | 'noShow' | 'undo';
+export type Step = 'checkIn' | 'complete' | 'noShow' | 'undo';
+type StepCall = (req: Req<'appointments.checkIn'>) => Promise<Result<Res<'appointments.checkIn'>>>;
 
 const DONE: Record<Step, (a: AppointmentDto) => string> = {
   checkIn: (a) => `${a.patientName} checked in — token ${a.tokenNo}`,
@@ -13,12 +15,9 @@ const DONE: Record<Step, (a: AppointmentDto) => string> = {
   undo: (a) => `Undone: ${a.patientName} is ${a.status.toLowerCase().replace('_', '-')} again`,
 };
 
-/**
- * One step of the day's workflow on an appointment. Main decides whether it is allowed (and
- * says why not); the outcome is announced either way, and the screen refreshes from the event.
- */
-export async function appointmentStep(step: Step, appointment: AppointmentDto): Promise<AppointmentDto | undefined> {
-  const r = await clinic.appointments[step]({ id: appointment.id });
+/** Main decides whether a step is allowed (and says why not); the outcome is announced either way. */
+async function runStep(step: Step, appointment: AppointmentDto, call: StepCall): Promise<AppointmentDto | undefined> {
+  const r = await call({ id: appointment.id });
   if (!r.ok) {
     toast(`${appointment.patientName} (${hhmm(appointment.startTime)}): ${r.error.message}`, 'error');
     return undefined;
@@ -28,3 +27,23 @@ export async function appointmentStep(step: Step, appointment: AppointmentDto): 
   else useRecentSteps.getState().did(appointment.id, Date.now());
   return r.value;
 }
+
+/**
+ * One step of the day's workflow on an appointment, as a mutation: its reply lands in every
+ * cached day at once, before the change event arrives.
+ */
+export function useAppointmentStep(): (step: Step, appointment: AppointmentDto) => Promise<AppointmentDto | undefined> {
+  const steps: Record<Step, { call: StepCall }> = {
+    checkIn: useClinicMutation('appointments.checkIn'),
+    complete: useClinicMutation('appointments.complete'),
+    noShow: useClinicMutation('appointments.noShow'),
+    undo: useClinicMutation('appointments.undo'),
+  };
+  return (step, appointment) => runStep(step, appointment, steps[step].call);
+}
+
+/**
+ * The same step outside the data layer, for the queue screen until it moves to
+ * `useAppointmentStep` (its owner converts it); the screen refreshes from the change event.
+ */
+export const appointmentStep = (step: Step, appointment: AppointmentDto) => runStep(step, appointment, (req) => clinic.appointments[step](req));

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
-import { BookingDialog, type BookingDraft } from '../booking/BookingDialog';
+import { BookingDialog, type BookingDraft } from '../booking';
 import { PaymentDialog } from '../payments/PaymentDialog';
 import { AppointmentDialog } from './AppointmentDialog';
 import { CancelDialog } from './CancelDialog';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AppointmentDto, PatientSummary } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import type { PatientSummary } from '../../../preload/contract';
+import { useClinicMutation } from '../../api/query';
 import { hhmm, shortDay, todayIn } from '../../lib/dates';
 import { useTimeZone } from '../../api/clinic-data';
 import { Banner } from '../../ui/Banner';
@@ -9,9 +9,9 @@ import { Dialog } from '../../ui/Dialog';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { toast } from '../../ui/toasts';
 import { useForm } from '../../ui/use-form';
-import { PatientPicker } from '../patients/PatientPicker';
+import { PatientPicker } from '../patients';
 import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from './OutsideHours';
-import { useFreeSlots } from './useFreeSlots';
+import { FreeSlotPicker } from './FreeSlotPicker';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 
 export interface BookingDraft {
@@ -27,7 +27,7 @@ export interface BookingDraft {
  * — the doctor's next free times are offered — and the reason. A clash is refused by main and
  * its message names the appointment in the way; nothing typed is lost.
  */
-export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: BookingDraft; onClose(): void; onBooked?(appointment: AppointmentDto): void }) {
+export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; onClose(): void }) {
   const timeZone = useTimeZone();
   const [patient, setPatient] = useState(draft.patient);
   const form = useForm({
@@ -41,13 +41,14 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
   }, OVERRIDE_FIELDS);
   const v = form.values;
   const doctorId = v.doctorId ? Number(v.doctorId) : undefined;
-  const free = useFreeSlots(doctorId, v.date);
+  // The reply is placed straight into every cached day it belongs to: the booking shows at once.
+  const booking = useClinicMutation('appointments.book');
 
   const book = form.submit(
     async () => {
       if (!patient) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose the patient first', field: 'patientId' } };
       if (!doctorId) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose a doctor', field: 'doctorId' } };
-      const r = await clinic.appointments.book({
+      return booking.call({
         patientId: patient.id,
         doctorId,
         date: v.date,
@@ -56,11 +57,9 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
         ...(v.reason.trim() ? { reason: v.reason } : {}),
         ...overrideOf(v),
       });
-      return r;
     },
     (appointment) => {
       toast(`Booked ${appointment.patientName} with ${appointment.doctorName}, ${shortDay(appointment.date)} ${hhmm(appointment.startTime)}`);
-      onBooked?.(appointment);
       onClose();
     },
   );
@@ -79,25 +78,12 @@ export function BookingDialog({ draft = {}, onClose, onBooked }: { draft?: Booki
           </SelectField>
         </div>
         {doctorId && (
-          <fieldset className="free-slots">
-            <legend>Next free times</legend>
-            {free.problem && <Banner tone="error">{free.problem}</Banner>}
-            {free.slots.length === 0 && !free.problem && <p className="ui-hint">No free time in the next 30 days.</p>}
-            {free.slots.map((s) => {
-              const id = `${s.date} ${s.startTime}`;
-              return (
-                <label key={id} className="free-slot">
-                  <input
-                    type="radio"
-                    name="free-slot"
-                    checked={v.date === s.date && v.startTime === hhmm(s.startTime)}
-                    onChange={() => form.setValues((old) => ({ ...old, date: s.date, startTime: hhmm(s.startTime), endTime: hhmm(s.endTime) }))}
-                  />
-                  {shortDay(s.date)} {hhmm(s.startTime)}
-                </label>
-              );
-            })}
-          </fieldset>
+          <FreeSlotPicker
+            doctorId={doctorId}
+            from={v.date}
+            picked={v}
+            onPick={(s) => form.setValues((old) => ({ ...old, date: s.date, startTime: hhmm(s.startTime), endTime: hhmm(s.endTime) }))}
+          />
         )}
         <div className="ui-row">
           <Field label="Date" type="date" value={v.date} onChange={form.change('date')} error={form.at('date')} hint="Free times are offered from this day" required />

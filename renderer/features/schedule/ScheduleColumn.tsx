@@ -1,7 +1,7 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { fromMinutes, timeRange } from '../../lib/dates';
-import { STATUS_NAMES } from '../appointments/AppointmentDialog';
+import { STATUS_NAMES } from '../../lib/format';
 import { PX_PER_MINUTE, height, top } from './geometry';
 import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn, type Span } from './grid';
 

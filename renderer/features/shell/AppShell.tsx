@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useClinicData } from '../../api/clinic-data';
+import { useGlobalDialog } from '../../stores/global-dialog';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
@@ -10,12 +11,12 @@ import { Button } from '../../ui/Button';
 import { Toasts, useToasts } from '../../ui/toasts';
 import { LockScreen } from '../auth/LockScreen';
 import { useBackupWarning } from '../backup/useBackupWarning';
-import { BookingDialog } from '../booking/BookingDialog';
-import { NewPatientDialog } from '../patients/NewPatientDialog';
+import { BookingDialog } from '../booking';
+import { NewPatientDialog } from '../patients';
 import { PrintArea } from '../print/print';
 import { WalkInDialog } from '../queue/WalkInDialog';
 import { CommandPalette } from './CommandPalette';
-import { commandsFor, shortcutOf, type Command, type GlobalDialog } from './commands';
+import { commandsFor, shortcutOf, type Command } from './commands';
 import { sectionsFor } from './sections';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useIdleLock } from './useIdleLock';
@@ -32,7 +33,8 @@ export function AppShell() {
   const { session, setSession } = useSession();
   const { settings } = useClinicData();
   const [offline, setOffline] = useState<string>();
-  const [dialog, setDialog] = useState<GlobalDialog | null>(null);
+  // In a store, so a screen (a patient's record) can ask for the booking without importing it.
+  const { open: dialog, patient: draftPatient, show: setDialog } = useGlobalDialog();
   const { section, go } = useNavigation();
   useIdleLock();
 
@@ -45,6 +47,7 @@ export function AppShell() {
   useEffect(
     () => () => {
       useNavigation.setState({ section: 'queue', patientId: undefined, tab: undefined });
+      useGlobalDialog.setState({ open: null, patient: undefined });
       useToasts.setState({ toasts: [] });
     },
     [],
@@ -143,7 +146,7 @@ export function AppShell() {
         </main>
         {dialog === 'palette' && <CommandPalette commands={commands} onCommand={(c) => void runCommand(c)} onPatient={openPatient} onClose={() => setDialog(null)} />}
         {dialog === 'help' && <ShortcutsHelp commands={commands} onClose={() => setDialog(null)} />}
-        {dialog === 'book' && <BookingDialog onClose={() => setDialog(null)} />}
+        {dialog === 'book' && <BookingDialog draft={{ patient: draftPatient }} onClose={() => setDialog(null)} />}
         {dialog === 'walkin' && <WalkInDialog onClose={() => setDialog(null)} />}
         {dialog === 'newPatient' && <NewPatientDialog onRegistered={openPatient} onClose={() => setDialog(null)} />}
         <Toasts />

@@ -1,7 +1,6 @@
 import type { Role } from '../../../preload/contract';
+import type { GlobalDialog } from '../../stores/global-dialog';
 import { sectionsFor } from './sections';
-
-export type GlobalDialog = 'palette' | 'help' | 'book' | 'walkin' | 'newPatient';
 
 export interface Command {
   id: string;

@@ -1,0 +1,50 @@
+import { longDay, shiftDate, shortDay } from '../../lib/dates';
+import { Button } from '../../ui/Button';
+import { Field, SelectField } from '../../ui/Field';
+import { DoctorOptions } from '../doctors/DoctorOptions';
+import { PrintDaySheetButton } from '../reports/DaySheet';
+import type { ScheduleView } from './useScheduleView';
+
+/** The schedule's heading and controls: day or week, paging, the day, whose columns, print and book. */
+export function ScheduleToolbar({ shown, today, onBook }: { shown: ScheduleView; today: string; onBook(): void }) {
+  const { view, setView, date, setDate, days, shownDoctors } = shown;
+  const step = view === 'day' ? 1 : 7;
+  return (
+    <div className="screen-head">
+      <h1>{view === 'day' ? longDay(date) : `Week of ${shortDay(days[0]!)}`}</h1>
+      <span className="spacer" />
+      <div className="segmented" role="group" aria-label="View">
+        <Button aria-pressed={view === 'day'} onClick={() => setView('day')}>
+          Day
+        </Button>
+        <Button aria-pressed={view === 'week'} onClick={() => setView('week')}>
+          Week
+        </Button>
+      </div>
+      <Button aria-label={view === 'day' ? 'Previous day' : 'Previous week'} onClick={() => setDate(shiftDate(date, -step))}>
+        ‹
+      </Button>
+      <Button onClick={() => setDate(today)}>Today</Button>
+      <Button aria-label={view === 'day' ? 'Next day' : 'Next week'} onClick={() => setDate(shiftDate(date, step))}>
+        ›
+      </Button>
+      <Field label="Date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+      {view === 'day' ? (
+        <SelectField label="Specialization" value={shown.specialization} onChange={(e) => shown.setSpecialization(e.target.value)}>
+          <option value="">All</option>
+          {shown.specializations.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </SelectField>
+      ) : (
+        <SelectField label="Doctor" value={String(shown.weekDoctor ?? '')} onChange={(e) => shown.setWeekDoctor(Number(e.target.value))}>
+          <DoctorOptions />
+        </SelectField>
+      )}
+      {view === 'day' && <PrintDaySheetButton date={date} doctorId={shownDoctors.length === 1 ? shownDoctors[0]!.id : undefined} />}
+      <Button variant="primary" onClick={onBook} aria-keyshortcuts="Alt+N">
+        Book…
+      </Button>
+    </div>
+  );
+}

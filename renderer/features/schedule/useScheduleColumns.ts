@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import type { AppointmentDto, AvailabilityWindow, DoctorDto } from '../../../preload/contract';
+import { groupBy } from '../../../preload/contract/group-by';
+import { shortDay } from '../../lib/dates';
+import type { GridColumn } from './grid';
+
+/**
+ * The grid's columns: one per doctor on a day, or one per day of a doctor's week, each with
+ * its own appointments and working hours. Recomputed only when what they show changes.
+ */
+export function useScheduleColumns({
+  view,
+  days,
+  shownDoctors,
+  appointments,
+  windows,
+  showCancelled,
+}: {
+  view: 'day' | 'week';
+  days: string[];
+  shownDoctors: DoctorDto[];
+  appointments: AppointmentDto[];
+  windows: AvailabilityWindow[];
+  showCancelled: boolean;
+}): GridColumn[] {
+  return useMemo(() => {
+    const visible = showCancelled ? appointments : appointments.filter((a) => a.status !== 'CANCELLED');
+    const apptsBy = groupBy(visible, (a) => `${a.doctorId}|${a.date}`);
+    const windowsBy = groupBy(windows, (w) => `${w.doctorId}|${w.date}`);
+    const column = (doctorId: number, day: string, label: string): GridColumn => ({
+      key: `${doctorId}|${day}`,
+      label,
+      doctorId,
+      date: day,
+      appointments: apptsBy.get(`${doctorId}|${day}`) ?? [],
+      windows: windowsBy.get(`${doctorId}|${day}`) ?? [],
+    });
+    return view === 'day' ? shownDoctors.map((d) => column(d.id, days[0]!, d.name)) : days.map((day) => column(shownDoctors[0]?.id ?? 0, day, shortDay(day)));
+  }, [appointments, windows, showCancelled, view, shownDoctors, days]);
+}
