@@ -6,8 +6,8 @@ import { problemOf } from '../../api/call';
 import { useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { openGlobal } from '../../stores/global-dialogs';
 import { Dialog } from '../../ui/Dialog';
-import { BookingDialog } from '../booking/BookingDialog';
 import { PatientForm } from './PatientForm';
 import { Table, type Column } from '../../ui/Table';
 
@@ -37,7 +37,7 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
   const asked = useClinicQuery('patients.get', { id: patientId });
   const page = asked.data;
   const problem = problemOf(asked.error);
-  const [dialog, setDialog] = useState<'edit' | 'book' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | null>(null);
 
   if (problem) return <Banner tone="error">{problem}</Banner>;
   if (!page) return <p className="ui-hint">Loading…</p>;
@@ -49,7 +49,7 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
         <span className="spacer" />
         <Button onClick={() => setDialog('edit')}>Edit details…</Button>
         {canBook && (
-          <Button variant="primary" onClick={() => setDialog('book')}>
+          <Button variant="primary" onClick={() => openGlobal('book', { patient })}>
             Book appointment…
           </Button>
         )}
@@ -80,7 +80,6 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
       <Table label="Past appointments" columns={APPOINTMENT_COLUMNS} rows={page.past} empty="No past appointments." />
       <h3>Payments</h3>
       <Table label="Payments" columns={PAYMENT_COLUMNS} rows={page.payments} empty="No payments." />
-      {dialog === 'book' && <BookingDialog draft={{ patient }} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && (
         <Dialog title={`Edit ${patient.name}`} onClose={() => setDialog(null)} wide>
           <PatientForm patient={patient} onSaved={(p) => (setDialog(null), mergePatient(queryClient, p))} onCancel={() => setDialog(null)} />

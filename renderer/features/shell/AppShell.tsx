@@ -10,14 +10,11 @@ import { Button } from '../../ui/Button';
 import { Toasts, useToasts } from '../../ui/toasts';
 import { LockScreen } from '../auth/LockScreen';
 import { useBackupWarning } from '../backup/useBackupWarning';
-import { BookingDialog } from '../booking/BookingDialog';
-import { NewPatientDialog } from '../patients/NewPatientDialog';
 import { PrintArea } from '../print/print';
-import { WalkInDialog } from '../queue/WalkInDialog';
-import { CommandPalette } from './CommandPalette';
-import { commandsFor, shortcutOf, type Command, type GlobalDialog } from './commands';
+import { closeGlobal, openGlobal } from '../../stores/global-dialogs';
+import { commandsFor, shortcutOf, type Command } from './commands';
+import { GlobalDialogs } from './GlobalDialogs';
 import { sectionsFor } from './sections';
-import { ShortcutsHelp } from './ShortcutsHelp';
 import { useIdleLock } from './useIdleLock';
 
 const ROLE_NAMES = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk' } as const;
@@ -32,7 +29,6 @@ export function AppShell() {
   const { session, setSession } = useSession();
   const { settings } = useClinicData();
   const [offline, setOffline] = useState<string>();
-  const [dialog, setDialog] = useState<GlobalDialog | null>(null);
   const { section, go } = useNavigation();
   useIdleLock();
 
@@ -46,6 +42,7 @@ export function AppShell() {
     () => () => {
       useNavigation.setState({ section: 'queue', patientId: undefined, tab: undefined });
       useToasts.setState({ toasts: [] });
+      closeGlobal();
     },
     [],
   );
@@ -62,7 +59,7 @@ export function AppShell() {
       if (!shortcut || (shortcut === 'Shift+?' && typingIn(e.target))) return;
       if (shortcut === 'Mod+K') {
         e.preventDefault();
-        setDialog('palette');
+        openGlobal('palette');
         return;
       }
       const command = commands.find((c) => c.shortcut === shortcut);
@@ -94,7 +91,7 @@ export function AppShell() {
   async function runCommand(command: Command) {
     const action = command.run;
     if ('go' in action) go(action.go);
-    else if ('open' in action) setDialog(action.open);
+    else if ('open' in action) openGlobal(action.open);
     else if ('callNext' in action) {
       if (session?.doctorId) await callNext(session.doctorId, session.displayName || 'Your queue');
     }
@@ -103,7 +100,7 @@ export function AppShell() {
   }
 
   const openPatient = (p: PatientSummary) => {
-    setDialog(null);
+    closeGlobal();
     go('patients', { patientId: p.id });
   };
 
@@ -120,7 +117,7 @@ export function AppShell() {
             ))}
           </nav>
           <span className="spacer" />
-          <Button onClick={() => setDialog('palette')} aria-keyshortcuts="Control+K Meta+K" title="Ctrl+K">
+          <Button onClick={() => openGlobal('palette')} aria-keyshortcuts="Control+K Meta+K" title="Ctrl+K">
             Search or do…
           </Button>
           <span>
@@ -141,11 +138,7 @@ export function AppShell() {
         <main className="shell-main" aria-label={current.label}>
           {current.render()}
         </main>
-        {dialog === 'palette' && <CommandPalette commands={commands} onCommand={(c) => void runCommand(c)} onPatient={openPatient} onClose={() => setDialog(null)} />}
-        {dialog === 'help' && <ShortcutsHelp commands={commands} onClose={() => setDialog(null)} />}
-        {dialog === 'book' && <BookingDialog onClose={() => setDialog(null)} />}
-        {dialog === 'walkin' && <WalkInDialog onClose={() => setDialog(null)} />}
-        {dialog === 'newPatient' && <NewPatientDialog onRegistered={openPatient} onClose={() => setDialog(null)} />}
+        <GlobalDialogs commands={commands} onCommand={(c) => void runCommand(c)} onPatient={openPatient} />
         <Toasts />
       </div>
       {locked && <LockScreen />}

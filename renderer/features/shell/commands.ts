@@ -1,7 +1,6 @@
 import type { Role } from '../../../preload/contract';
+import type { GlobalDialogId } from '../../stores/global-dialogs';
 import { sectionsFor } from './sections';
-
-export type GlobalDialog = 'palette' | 'help' | 'book' | 'walkin' | 'newPatient';
 
 export interface Command {
   id: string;
@@ -11,7 +10,7 @@ export interface Command {
   run: CommandAction;
 }
 
-export type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialog } | { session: 'lock' | 'signOut' } | { callNext: true };
+export type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialogId } | { session: 'lock' | 'signOut' } | { callNext: true };
 
 /** Every action the palette offers and the shortcuts sheet lists, for this role. */
 export function commandsFor(role: Role): Command[] {
