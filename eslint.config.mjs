@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import featureCycles from './eslint/feature-cycles.mjs';
 
 // What a sandboxed renderer and the shared contract may never import: Electron, Node's
 // built-ins (with or without node:), and anything from main/.
@@ -29,6 +30,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}', 'preload/contract/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', processBoundary] },
+  },
+  {
+    // A feature folder may use another, never both ways round (issue 15).
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    plugins: { clinic: { rules: { 'feature-cycles': featureCycles } } },
+    rules: { 'clinic/feature-cycles': 'error' },
   },
   {
     // Domain code runs without Electron too (tests, the browser bridge, the webhook receiver).
