@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useClinicData } from '../../api/clinic-data';
+import { ROLE_NAMES } from '../../lib/labels';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
@@ -16,8 +17,6 @@ import { commandsFor, shortcutOf, type Command } from './commands';
 import { GlobalDialogs } from './GlobalDialogs';
 import { sectionsFor } from './sections';
 import { useIdleLock } from './useIdleLock';
-
-const ROLE_NAMES = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk' } as const;
 
 const typingIn = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
