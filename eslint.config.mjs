@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import eslintComments from '@eslint-community/eslint-plugin-eslint-comments';
 import { builtinModules } from 'node:module';
+import featureCycles from './eslint/feature-cycles.mjs';
 
 // What a sandboxed renderer and the shared contract may never import: Electron, Node's
 // built-ins (with or without node:), and anything from main/.
@@ -43,6 +44,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}', 'preload/contract/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', processBoundary] },
+  },
+  {
+    // A feature folder may use another, never both ways round (issue 15).
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    plugins: { clinic: { rules: { 'feature-cycles': featureCycles } } },
+    rules: { 'clinic/feature-cycles': 'error' },
   },
   {
     // Domain code runs without Electron too (tests, the browser bridge, the webhook receiver).

@@ -1,5 +1,3 @@
-import type { AppointmentDto } from '../../preload/contract';
-
 /**
  * An amount as the desk, its receipts and its day-end sheet show it: the currency code and the
  * exact decimal main sent ("INR 500.00"), never through a float. A refund's amount is negative
@@ -9,8 +7,15 @@ export function money(amount: string, currency: string, { unsigned = false } = {
   return `${currency} ${unsigned ? amount.replace(/^-/, '') : amount}`;
 }
 
-/** An appointment's status as the desk says it. */
-export const STATUS_NAMES: Record<AppointmentDto['status'], string> = { SCHEDULED: 'Scheduled', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'Did not come' };
-
-/** The same, for answers that carry the status as plain text (a patient's record). */
-export const statusName = (status: string) => (STATUS_NAMES as Record<string, string | undefined>)[status] ?? status;
+/**
+ * Money in reports and charts, read at a glance: formatted from the exact decimal string (Intl
+ * formats a numeric string without going through a float), in the clinic's currency and this
+ * PC's locale; an unknown currency code falls back to "CODE amount".
+ */
+export function formatMoney(amount: string, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount as unknown as number);
+  } catch {
+    return money(amount, currency);
+  }
+}

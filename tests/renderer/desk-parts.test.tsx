@@ -142,10 +142,10 @@ describe('an appointment’s dialog parts', () => {
 describe('the patient record', () => {
   it('books through the frame’s booking dialog, with the patient chosen', async () => {
     const { desk, wrapper } = await setUp();
-    const [{ PatientProfile }, { useGlobalDialog }] = await Promise.all([import('../../renderer/features/patients'), import('../../renderer/stores/global-dialog')]);
+    const [{ PatientProfile }, { useGlobalDialog }] = await Promise.all([import('../../renderer/features/patients'), import('../../renderer/stores/global-dialogs')]);
     render(<PatientProfile patientId={1} />, { wrapper });
     fireEvent.click(await screen.findByRole('button', { name: 'Book appointment…' }));
-    expect(useGlobalDialog.getState()).toMatchObject({ open: 'book', patient: { id: 1, name: desk.state.patients[0]!.name } });
+    expect(useGlobalDialog.getState().open).toMatchObject({ id: 'book', payload: { patient: { id: 1, name: desk.state.patients[0]!.name } } });
   });
 });
 

@@ -8,7 +8,6 @@ import { AppointmentHistory } from './AppointmentHistory';
 import type { OpenDialog } from './useAppointmentDialogs';
 
 // The queue screen still reads the status names from here; they live in lib/format.
-export { STATUS_NAMES } from '../../lib/format';
 
 /** One appointment at a glance, with what can be done to it from the schedule. */
 export function AppointmentDialog({ appointment, open, onClose }: { appointment: AppointmentDto; open(next: OpenDialog): void; onClose(): void }) {

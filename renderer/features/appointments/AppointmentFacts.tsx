@@ -1,6 +1,6 @@
 import type { AppointmentDto } from '../../../preload/contract';
 import { longDay } from '../../lib/dates';
-import { STATUS_NAMES } from '../../lib/format';
+import { APPOINTMENT_STATUS_NAMES } from '../../lib/labels';
 
 /** Who, when and where an appointment stands, as a list of facts; what was not given is left out. */
 export function AppointmentFacts({ appointment: a }: { appointment: AppointmentDto }) {
@@ -12,7 +12,7 @@ export function AppointmentFacts({ appointment: a }: { appointment: AppointmentD
       <dd>{longDay(a.date)}</dd>
       <dt>Status</dt>
       <dd>
-        {STATUS_NAMES[a.status]}
+        {APPOINTMENT_STATUS_NAMES[a.status]}
         {a.checkedInAt ? ` · checked in, token ${a.tokenNo}` : ''}
         {a.isWalkIn ? ' · walk-in' : ''}
       </dd>

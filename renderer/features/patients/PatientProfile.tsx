@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { mergePatient } from '../../api/cache-writes';
 import { problemOf } from '../../api/call';
 import { useClinicQuery } from '../../api/query';
-import { useGlobalDialog } from '../../stores/global-dialog';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { openGlobal } from '../../stores/global-dialogs';
 import { Dialog } from '../../ui/Dialog';
 import { PatientFacts } from './PatientFacts';
 import { PatientForm } from './PatientForm';
@@ -22,7 +22,6 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
   const page = asked.data;
   const problem = problemOf(asked.error);
   const [editing, setEditing] = useState(false);
-  const showDialog = useGlobalDialog((s) => s.show);
 
   if (problem) return <Banner tone="error">{problem}</Banner>;
   if (!page) return <p className="ui-hint">Loading…</p>;
@@ -34,7 +33,7 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
         <span className="spacer" />
         <Button onClick={() => setEditing(true)}>Edit details…</Button>
         {canBook && (
-          <Button variant="primary" onClick={() => showDialog('book', { patient })}>
+          <Button variant="primary" onClick={() => openGlobal('book', { patient })}>
             Book appointment…
           </Button>
         )}

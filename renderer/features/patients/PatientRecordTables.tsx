@@ -1,6 +1,7 @@
 import type { Res } from '../../../preload/contract';
 import { hhmm } from '../../lib/dates';
-import { money, statusName } from '../../lib/format';
+import { money } from '../../lib/format';
+import { statusName } from '../../lib/labels';
 import { Table, type Column } from '../../ui/Table';
 
 type Page = Res<'patients.get'>;

@@ -3,7 +3,7 @@ import { timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Table, type Column } from '../../ui/Table';
 import { appointmentStep } from '../appointments/actions';
-import { STATUS_NAMES } from '../appointments/AppointmentDialog';
+import { APPOINTMENT_STATUS_NAMES } from '../../lib/labels';
 import { changedRecently, useRecentSteps } from '../appointments/may';
 import { PatientName } from './PatientName';
 
@@ -24,7 +24,7 @@ export function SeenTable({
     { header: 'Time', cell: (a) => timeRange(a) },
     { header: 'Patient', cell: (a) => <PatientName appointment={a} online={online} /> },
     { header: 'Doctor', cell: (a) => a.doctorName },
-    { header: 'Status', cell: (a) => STATUS_NAMES[a.status] },
+    { header: 'Status', cell: (a) => APPOINTMENT_STATUS_NAMES[a.status] },
     {
       header: 'Actions',
       cell: (a) => (

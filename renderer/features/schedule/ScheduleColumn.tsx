@@ -1,7 +1,7 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { fromMinutes, timeRange } from '../../lib/dates';
-import { STATUS_NAMES } from '../../lib/format';
+import { APPOINTMENT_STATUS_NAMES } from '../../lib/labels';
 import { PX_PER_MINUTE, height, top } from './geometry';
 import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn, type Span } from './grid';
 
@@ -63,7 +63,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
             data-status={statusClass(a)}
             data-dragging={dragging || undefined}
             style={{ top: top(s.start, day.start), height: Math.max(height(s.start, s.end), 18), ...across }}
-            aria-label={`${timeRange(a)} ${a.patientName}, ${STATUS_NAMES[a.status]}${a.checkedInAt ? ', checked in' : ''}`}
+            aria-label={`${timeRange(a)} ${a.patientName}, ${APPOINTMENT_STATUS_NAMES[a.status]}${a.checkedInAt ? ', checked in' : ''}`}
             onPointerDown={(e) => actions.drag(e, 'move', a, c)}
             onClick={() => actions.open(a)}
           >

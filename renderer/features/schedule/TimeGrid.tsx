@@ -49,7 +49,7 @@ export function TimeGrid({
     const nowMinute = columns.some((c) => c.date === now.date) ? now.minute : undefined;
     const focus = nowMinute ?? Math.min(...columns.flatMap((c) => c.windows.map((w) => toMinutes(w.startTime))), 9 * 60);
     scroller.current?.scrollTo?.({ top: Math.max(0, top(focus - 60, day.start)) });
-    // Only when the day or the view changes, not on every minute's tick or refetch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the day or the view changes, not on every minute's tick or refetch
   }, [firstColumn, day.start]);
   const hours = [];
   for (let m = day.start; m < day.end; m += 60) hours.push(m);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useClinicData } from '../../api/clinic-data';
-import { useGlobalDialog } from '../../stores/global-dialog';
+import { ROLE_NAMES } from '../../lib/labels';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
@@ -11,17 +11,12 @@ import { Button } from '../../ui/Button';
 import { Toasts, useToasts } from '../../ui/toasts';
 import { LockScreen } from '../auth/LockScreen';
 import { useBackupWarning } from '../backup/useBackupWarning';
-import { BookingDialog } from '../booking';
-import { NewPatientDialog } from '../patients';
 import { PrintArea } from '../print/print';
-import { WalkInDialog } from '../queue/WalkInDialog';
-import { CommandPalette } from './CommandPalette';
+import { closeGlobal, openGlobal } from '../../stores/global-dialogs';
 import { commandsFor, shortcutOf, type Command } from './commands';
+import { GlobalDialogs } from './GlobalDialogs';
 import { sectionsFor } from './sections';
-import { ShortcutsHelp } from './ShortcutsHelp';
 import { useIdleLock } from './useIdleLock';
-
-const ROLE_NAMES = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk' } as const;
 
 const typingIn = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
@@ -33,8 +28,6 @@ export function AppShell() {
   const { session, setSession } = useSession();
   const { settings } = useClinicData();
   const [offline, setOffline] = useState<string>();
-  // In a store, so a screen (a patient's record) can ask for the booking without importing it.
-  const { open: dialog, patient: draftPatient, show: setDialog } = useGlobalDialog();
   const { section, go } = useNavigation();
   useIdleLock();
 
@@ -47,8 +40,8 @@ export function AppShell() {
   useEffect(
     () => () => {
       useNavigation.setState({ section: 'queue', patientId: undefined, tab: undefined });
-      useGlobalDialog.setState({ open: null, patient: undefined });
       useToasts.setState({ toasts: [] });
+      closeGlobal();
     },
     [],
   );
@@ -65,7 +58,7 @@ export function AppShell() {
       if (!shortcut || (shortcut === 'Shift+?' && typingIn(e.target))) return;
       if (shortcut === 'Mod+K') {
         e.preventDefault();
-        setDialog('palette');
+        openGlobal('palette');
         return;
       }
       const command = commands.find((c) => c.shortcut === shortcut);
@@ -97,7 +90,7 @@ export function AppShell() {
   async function runCommand(command: Command) {
     const action = command.run;
     if ('go' in action) go(action.go);
-    else if ('open' in action) setDialog(action.open);
+    else if ('open' in action) openGlobal(action.open);
     else if ('callNext' in action) {
       if (session?.doctorId) await callNext(session.doctorId, session.displayName || 'Your queue');
     }
@@ -106,7 +99,7 @@ export function AppShell() {
   }
 
   const openPatient = (p: PatientSummary) => {
-    setDialog(null);
+    closeGlobal();
     go('patients', { patientId: p.id });
   };
 
@@ -123,7 +116,7 @@ export function AppShell() {
             ))}
           </nav>
           <span className="spacer" />
-          <Button onClick={() => setDialog('palette')} aria-keyshortcuts="Control+K Meta+K" title="Ctrl+K">
+          <Button onClick={() => openGlobal('palette')} aria-keyshortcuts="Control+K Meta+K" title="Ctrl+K">
             Search or do…
           </Button>
           <span>
@@ -144,11 +137,7 @@ export function AppShell() {
         <main className="shell-main" aria-label={current.label}>
           {current.render()}
         </main>
-        {dialog === 'palette' && <CommandPalette commands={commands} onCommand={(c) => void runCommand(c)} onPatient={openPatient} onClose={() => setDialog(null)} />}
-        {dialog === 'help' && <ShortcutsHelp commands={commands} onClose={() => setDialog(null)} />}
-        {dialog === 'book' && <BookingDialog draft={{ patient: draftPatient }} onClose={() => setDialog(null)} />}
-        {dialog === 'walkin' && <WalkInDialog onClose={() => setDialog(null)} />}
-        {dialog === 'newPatient' && <NewPatientDialog onRegistered={openPatient} onClose={() => setDialog(null)} />}
+        <GlobalDialogs commands={commands} onCommand={(c) => void runCommand(c)} onPatient={openPatient} />
         <Toasts />
       </div>
       {locked && <LockScreen />}

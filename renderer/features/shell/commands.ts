@@ -1,5 +1,5 @@
 import type { Role } from '../../../preload/contract';
-import type { GlobalDialog } from '../../stores/global-dialog';
+import type { GlobalDialogId } from '../../stores/global-dialogs';
 import { sectionsFor } from './sections';
 
 export interface Command {
@@ -10,7 +10,7 @@ export interface Command {
   run: CommandAction;
 }
 
-type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialog } | { session: 'lock' | 'signOut' } | { callNext: true };
+export type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialogId } | { session: 'lock' | 'signOut' } | { callNext: true };
 
 /** Every action the palette offers and the shortcuts sheet lists, for this role. */
 export function commandsFor(role: Role): Command[] {
