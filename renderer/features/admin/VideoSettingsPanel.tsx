@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Req, VideoSettingsDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { problemOf } from '../../api/call';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
@@ -14,29 +15,33 @@ type Update = Req<'video.updateSettings'>;
  * screen only learns whether they are set; an empty box keeps the stored one.
  */
 export function VideoSettingsPanel() {
-  const [settings, setSettings] = useState<VideoSettingsDto>();
-  const [problem, setProblem] = useState<string>();
+  const query = useClinicQuery('video.getSettings', {});
+  const updateSettings = useClinicMutation('video.updateSettings');
+  const [saved, setSaved] = useState<VideoSettingsDto>();
+  const settings = saved ?? query.data;
+  const problem = problemOf(query.error);
   const form = useForm({ accountSid: '', apiKeySid: '', apiKeySecret: '', authToken: '', webhookUrl: '', joinUrlTemplate: '' });
   const v = form.values;
+  const { setValues } = form;
 
+  // Filled once, when the settings first arrive; afterwards the form keeps what the administrator types.
+  const loaded = query.data;
+  const [filled, setFilled] = useState(false);
   useEffect(() => {
-    void clinic.video.getSettings({}).then((r) => {
-      if (!r.ok) return setProblem(r.error.message);
-      setSettings(r.value);
-      form.setValues((old) => ({ ...old, accountSid: r.value.accountSid ?? '', apiKeySid: r.value.apiKeySid ?? '', webhookUrl: r.value.webhookUrl ?? '', joinUrlTemplate: r.value.joinUrlTemplate ?? '' }));
-    });
-    // Read once; afterwards the form keeps what the administrator types.
-  }, []);
+    if (!loaded || filled) return;
+    setFilled(true);
+    setValues((old) => ({ ...old, accountSid: loaded.accountSid ?? '', apiKeySid: loaded.apiKeySid ?? '', webhookUrl: loaded.webhookUrl ?? '', joinUrlTemplate: loaded.joinUrlTemplate ?? '' }));
+  }, [loaded, filled, setValues]);
 
   const save = form.submit(
     () => {
       const update: Update = { accountSid: orNull(v.accountSid), apiKeySid: orNull(v.apiKeySid), webhookUrl: orNull(v.webhookUrl), joinUrlTemplate: orNull(v.joinUrlTemplate) };
       if (v.apiKeySecret.trim()) update.apiKeySecret = v.apiKeySecret.trim();
       if (v.authToken.trim()) update.authToken = v.authToken.trim();
-      return clinic.video.updateSettings(update);
+      return updateSettings.call(update);
     },
     (saved) => {
-      setSettings(saved);
+      setSaved(saved);
       form.setValues((old) => ({ ...old, apiKeySecret: '', authToken: '' }));
       toast(saved.configured ? 'Video settings saved: video consultations are ready' : 'Video settings saved; some are still missing');
     },

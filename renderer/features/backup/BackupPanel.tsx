@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import type { BackupRun, BackupStatus, CallError } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
@@ -24,45 +25,39 @@ function RunLine({ label, run }: { label: string; run: BackupRun | null }) {
  * to keep; a backup on demand; the last result, and a warning while the latest one failed.
  */
 export function BackupPanel() {
-  const [status, setStatus] = useState<BackupStatus>();
-  const [form, setForm] = useState({ enabled: false, timeOfDay: '20:00', folder: '', keepLast: '14' });
-  const [error, setError] = useState<CallError>();
+  const status = useClinicQuery('backup.status', {});
+  if (!status.data) return <BackupForm status={undefined} loadError={status.error?.error} />;
+  // The form starts from the saved schedule once it is known, then keeps what the admin types.
+  return <BackupForm key="loaded" status={status.data} loadError={status.error?.error} />;
+}
+
+const formOf = (s: BackupStatus | undefined) =>
+  s ? { enabled: s.schedule.enabled, timeOfDay: s.schedule.timeOfDay, folder: s.schedule.folder, keepLast: String(s.schedule.keepLast) } : { enabled: false, timeOfDay: '20:00', folder: '', keepLast: '14' };
+
+function BackupForm({ status, loadError }: { status: BackupStatus | undefined; loadError: CallError | undefined }) {
+  const saveSchedule = useClinicMutation('backup.saveSchedule');
+  const runBackup = useClinicMutation('backup.runNow');
+  const [form, setForm] = useState(() => formOf(status));
+  const [callError, setError] = useState<CallError>();
+  const error = callError ?? loadError;
   const [saved, setSaved] = useState(false);
-  const [running, setRunning] = useState(false);
-
-  const refresh = useCallback(async () => {
-    const r = await clinic.backup.status({});
-    if (!r.ok) return setError(r.error);
-    setStatus(r.value);
-    return r.value;
-  }, []);
-
-  useEffect(() => {
-    void refresh().then((s) => {
-      if (s) setForm({ enabled: s.schedule.enabled, timeOfDay: s.schedule.timeOfDay, folder: s.schedule.folder, keepLast: String(s.schedule.keepLast) });
-    });
-  }, [refresh]);
+  const running = runBackup.isPending;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const r = await clinic.backup.saveSchedule({ enabled: form.enabled, timeOfDay: form.timeOfDay, folder: form.folder, keepLast: Number(form.keepLast) });
+    const r = await saveSchedule.call({ enabled: form.enabled, timeOfDay: form.timeOfDay, folder: form.folder, keepLast: Number(form.keepLast) });
     if (!r.ok) return setError(r.error);
     setError(undefined);
     setSaved(true);
-    await refresh();
   };
 
+  const queryClient = useQueryClient();
   const runNow = async () => {
-    setRunning(true);
-    try {
-      const r = await clinic.backup.runNow({});
-      if (!r.ok) setError(r.error);
-      else setError(undefined);
-      await refresh();
-    } finally {
-      setRunning(false);
-    }
+    const r = await runBackup.call({});
+    setError(r.ok ? undefined : r.error);
+    // A failed run is recorded too: its status shows at once (a good one is asked again by cache-writes).
+    if (!r.ok) void queryClient.invalidateQueries({ queryKey: ['backup.status'] });
   };
 
   const { field, fieldMessage, formMessage } = splitError(error);
