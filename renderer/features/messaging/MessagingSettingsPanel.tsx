@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MessageDto, MessagingSettingsDto, Req, Result } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { problemOf } from '../../api/call';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
@@ -11,6 +12,7 @@ import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
 import { TemplatesPanel } from './TemplatesPanel';
 
 type Update = Req<'messaging.updateSettings'>;
+const NO_FAILURES: MessageDto[] = [];
 
 const invalid = (field: string, message: string): Result<MessagingSettingsDto> => ({ ok: false, error: { code: 'INVALID', message, field } });
 
@@ -26,9 +28,12 @@ export function parseOffsets(text: string): number[] | undefined {
  * limits, and the messages that failed. The Auth Token is write-only: an empty box keeps it.
  */
 export function MessagingSettingsPanel() {
-  const [settings, setSettings] = useState<MessagingSettingsDto>();
-  const [failures, setFailures] = useState<MessageDto[]>([]);
-  const [problem, setProblem] = useState<string>();
+  const query = useClinicQuery('messaging.getSettings', {});
+  const failures = useClinicQuery('messaging.failures', {}).data ?? NO_FAILURES;
+  const updateSettings = useClinicMutation('messaging.updateSettings');
+  const [saved, setSaved] = useState<MessagingSettingsDto>();
+  const settings = saved ?? query.data;
+  const problem = problemOf(query.error);
   const form = useForm({
     enabled: false as boolean,
     smsFrom: '',
@@ -45,29 +50,28 @@ export function MessagingSettingsPanel() {
   });
   const v = form.values;
 
+  // Filled once, when the settings first arrive; afterwards the form keeps what the administrator types.
+  const loaded = query.data;
+  const { setValues } = form;
+  const [filled, setFilled] = useState(false);
   useEffect(() => {
-    void clinic.messaging.getSettings({}).then((r) => {
-      if (!r.ok) return setProblem(r.error.message);
-      const s = r.value;
-      setSettings(s);
-      form.setValues((old) => ({
-        ...old,
-        enabled: s.enabled,
-        smsFrom: s.smsFrom ?? '',
-        whatsappFrom: s.whatsappFrom ?? '',
-        twilioAccountSid: s.twilioAccountSid ?? '',
-        statusCallbackUrl: s.statusCallbackUrl ?? '',
-        inboundUrl: s.inboundUrl ?? '',
-        reminderOffsetsMinutes: s.reminderOffsetsMinutes.join(', '),
-        quietStart: s.quietStart,
-        quietEnd: s.quietEnd,
-        sendRatePerSecond: String(s.sendRatePerSecond),
-        dailyCapPerPatient: String(s.dailyCapPerPatient),
-      }));
-    });
-    void clinic.messaging.failures({}).then((r) => r.ok && setFailures(r.value));
-    // Read once; afterwards the form keeps what the administrator types.
-  }, []);
+    if (!loaded || filled) return;
+    setFilled(true);
+    setValues((old) => ({
+      ...old,
+      enabled: loaded.enabled,
+      smsFrom: loaded.smsFrom ?? '',
+      whatsappFrom: loaded.whatsappFrom ?? '',
+      twilioAccountSid: loaded.twilioAccountSid ?? '',
+      statusCallbackUrl: loaded.statusCallbackUrl ?? '',
+      inboundUrl: loaded.inboundUrl ?? '',
+      reminderOffsetsMinutes: loaded.reminderOffsetsMinutes.join(', '),
+      quietStart: loaded.quietStart,
+      quietEnd: loaded.quietEnd,
+      sendRatePerSecond: String(loaded.sendRatePerSecond),
+      dailyCapPerPatient: String(loaded.dailyCapPerPatient),
+    }));
+  }, [loaded, filled, setValues]);
 
   const save = form.submit(
     () => {
@@ -87,10 +91,10 @@ export function MessagingSettingsPanel() {
       if (!offsets) return Promise.resolve(invalid('reminderOffsetsMinutes', 'Whole minutes separated by commas, e.g. 1440, 120'));
       update.reminderOffsetsMinutes = offsets;
       if (v.twilioAuthToken.trim()) update.twilioAuthToken = v.twilioAuthToken.trim();
-      return clinic.messaging.updateSettings(update);
+      return updateSettings.call(update);
     },
     (saved) => {
-      setSettings(saved);
+      setSaved(saved);
       form.setValues((old) => ({ ...old, twilioAuthToken: '' }));
       toast(saved.enabled ? 'Messaging settings saved: patients get messages' : 'Messaging settings saved; messaging is off');
     },
