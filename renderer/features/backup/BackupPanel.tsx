@@ -26,9 +26,14 @@ function RunLine({ label, run }: { label: string; run: BackupRun | null }) {
  */
 export function BackupPanel() {
   const status = useClinicQuery('backup.status', {});
-  if (!status.data) return <BackupForm status={undefined} loadError={status.error?.error} />;
-  // The form starts from the saved schedule once it is known, then keeps what the admin types.
-  return <BackupForm key="loaded" status={status.data} loadError={status.error?.error} />;
+  return (
+    <section aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Backups</h2>
+      {/* The form starts from the saved schedule once it is known, then keeps what the admin types. */}
+      <BackupForm key={status.data ? 'loaded' : 'loading'} status={status.data} loadError={status.error?.error} />
+      <RecoveryKey />
+    </section>
+  );
 }
 
 const formOf = (s: BackupStatus | undefined) =>
@@ -63,8 +68,7 @@ function BackupForm({ status, loadError }: { status: BackupStatus | undefined; l
   const { field, fieldMessage, formMessage } = splitError(error);
   const at = (name: string) => (field === name ? fieldMessage : undefined);
   return (
-    <section aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Backups</h2>
+    <>
       {status?.warning && <Banner tone="warning">{status.warning}</Banner>}
       {formMessage && <Banner tone="error">{formMessage}</Banner>}
       <form onSubmit={save} noValidate>
@@ -94,7 +98,6 @@ function BackupForm({ status, loadError }: { status: BackupStatus | undefined; l
           {status.lastRun?.ok === false && <RunLine label="Last good backup" run={status.lastSuccess} />}
         </>
       )}
-      <RecoveryKey />
-    </section>
+    </>
   );
 }
