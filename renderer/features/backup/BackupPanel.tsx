@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { BackupRun, BackupStatus, CallError } from '../../../preload/contract';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
-import { splitError } from '../../ui/form-errors';
+import { Field, FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useContractForm } from '../../ui/form/use-contract-form';
 import { byteSize } from './byte-size';
 import { RecoveryKey } from './RecoveryKey';
 
@@ -36,55 +38,53 @@ export function BackupPanel() {
   );
 }
 
-const formOf = (s: BackupStatus | undefined) =>
-  s ? { enabled: s.schedule.enabled, timeOfDay: s.schedule.timeOfDay, folder: s.schedule.folder, keepLast: String(s.schedule.keepLast) } : { enabled: false, timeOfDay: '20:00', folder: '', keepLast: '14' };
+const DEFAULT_SCHEDULE = { enabled: false, timeOfDay: '20:00', folder: '', keepLast: 14 };
 
 function BackupForm({ status, loadError }: { status: BackupStatus | undefined; loadError: CallError | undefined }) {
   const saveSchedule = useClinicMutation('backup.saveSchedule');
   const runBackup = useClinicMutation('backup.runNow');
-  const [form, setForm] = useState(() => formOf(status));
-  const [callError, setError] = useState<CallError>();
-  const error = callError ?? loadError;
+  const { enabled, timeOfDay, folder, keepLast } = status?.schedule ?? DEFAULT_SCHEDULE;
+  const form = useContractForm('backup.saveSchedule', { enabled, timeOfDay, folder, keepLast });
+  const [runError, setRunError] = useState<CallError>();
+  const problem = (runError ?? loadError)?.message;
   const [saved, setSaved] = useState(false);
   const running = runBackup.isPending;
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = form.handleSubmit(async (schedule) => {
     setSaved(false);
-    const r = await saveSchedule.call({ enabled: form.enabled, timeOfDay: form.timeOfDay, folder: form.folder, keepLast: Number(form.keepLast) });
-    if (!r.ok) return setError(r.error);
-    setError(undefined);
+    const r = await saveSchedule.call(schedule);
+    if (!r.ok) return applyRefusal(form, r.error);
     setSaved(true);
-  };
+  });
 
   const queryClient = useQueryClient();
   const runNow = async () => {
     const r = await runBackup.call({});
-    setError(r.ok ? undefined : r.error);
+    setRunError(r.ok ? undefined : r.error);
     // A failed run is recorded too: its status shows at once (a good one is asked again by cache-writes).
     if (!r.ok) void queryClient.invalidateQueries({ queryKey: ['backup.status'] });
   };
 
-  const { field, fieldMessage, formMessage } = splitError(error);
-  const at = (name: string) => (field === name ? fieldMessage : undefined);
   return (
     <>
       {status?.warning && <Banner tone="warning">{status.warning}</Banner>}
-      {formMessage && <Banner tone="error">{formMessage}</Banner>}
+      {problem && <Banner tone="error">{problem}</Banner>}
       <form onSubmit={save} noValidate>
+        <FormProblem form={form} />
         <label>
-          <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} /> Back up every day
+          <input type="checkbox" {...form.register('enabled')} /> Back up every day
         </label>
-        <Field label="Time of day" type="time" value={form.timeOfDay} error={at('timeOfDay')} onChange={(e) => setForm({ ...form, timeOfDay: e.target.value })} />
+        <FormField form={form} name="timeOfDay" label="Time of day" type="time" />
+        <FormField form={form} name="folder" label="Backup folder" hint="A USB or network drive, so a copy survives this PC" />
         <Field
-          label="Backup folder"
-          value={form.folder}
-          error={at('folder')}
-          hint="A USB or network drive, so a copy survives this PC"
-          onChange={(e) => setForm({ ...form, folder: e.target.value })}
+          label="Backups to keep"
+          type="number"
+          min={1}
+          max={365}
+          {...form.register('keepLast', { valueAsNumber: true })}
+          error={form.getFieldState('keepLast', form.formState).error?.message}
         />
-        <Field label="Backups to keep" type="number" min={1} max={365} value={form.keepLast} error={at('keepLast')} onChange={(e) => setForm({ ...form, keepLast: e.target.value })} />
-        <Button variant="primary" type="submit">
+        <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
           Save schedule
         </Button>
         {saved && <span role="status"> Saved.</span>}
