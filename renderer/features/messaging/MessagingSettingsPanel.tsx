@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MessageDto, MessagingSettingsDto, Req, Result } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
@@ -30,48 +30,49 @@ export function parseOffsets(text: string): number[] | undefined {
 export function MessagingSettingsPanel() {
   const query = useClinicQuery('messaging.getSettings', {});
   const failures = useClinicQuery('messaging.failures', {}).data ?? NO_FAILURES;
-  const updateSettings = useClinicMutation('messaging.updateSettings');
-  const [saved, setSaved] = useState<MessagingSettingsDto>();
-  const settings = saved ?? query.data;
   const problem = problemOf(query.error);
-  const form = useForm({
-    enabled: false as boolean,
-    smsFrom: '',
-    whatsappFrom: '',
-    twilioAccountSid: '',
-    twilioAuthToken: '',
-    statusCallbackUrl: '',
-    inboundUrl: '',
-    reminderOffsetsMinutes: '',
-    quietStart: '',
-    quietEnd: '',
-    sendRatePerSecond: '',
-    dailyCapPerPatient: '',
-  });
-  const v = form.values;
+  return (
+    <>
+      {problem && <Banner tone="error">{problem}</Banner>}
+      {/* Read once: afterwards the form keeps what the administrator types. */}
+      {query.data ? <MessagingSettingsForm loaded={query.data} /> : !problem && <p className="ui-hint">Loading…</p>}
+      <h3>Messages that failed</h3>
+      <Table
+        label="Messages that failed"
+        rows={failures}
+        empty="No failed messages."
+        columns={[
+          { header: 'Patient', cell: (m) => m.patientName },
+          { header: 'Message', cell: (m) => `${MESSAGE_KIND_NAMES[m.kind]} (${m.channel})` },
+          { header: 'Why', cell: (m) => m.error ?? '' },
+        ]}
+      />
+      <TemplatesPanel />
+    </>
+  );
+}
 
-  // Filled once, when the settings first arrive; afterwards the form keeps what the administrator types.
-  const loaded = query.data;
-  const { setValues } = form;
-  const [filled, setFilled] = useState(false);
-  useEffect(() => {
-    if (!loaded || filled) return;
-    setFilled(true);
-    setValues((old) => ({
-      ...old,
-      enabled: loaded.enabled,
-      smsFrom: loaded.smsFrom ?? '',
-      whatsappFrom: loaded.whatsappFrom ?? '',
-      twilioAccountSid: loaded.twilioAccountSid ?? '',
-      statusCallbackUrl: loaded.statusCallbackUrl ?? '',
-      inboundUrl: loaded.inboundUrl ?? '',
-      reminderOffsetsMinutes: loaded.reminderOffsetsMinutes.join(', '),
-      quietStart: loaded.quietStart,
-      quietEnd: loaded.quietEnd,
-      sendRatePerSecond: String(loaded.sendRatePerSecond),
-      dailyCapPerPatient: String(loaded.dailyCapPerPatient),
-    }));
-  }, [loaded, filled, setValues]);
+/** The settings as the form's boxes: numbers and lists as typed text, the write-only token empty. */
+const boxesOf = (s: MessagingSettingsDto) => ({
+  enabled: s.enabled,
+  smsFrom: s.smsFrom ?? '',
+  whatsappFrom: s.whatsappFrom ?? '',
+  twilioAccountSid: s.twilioAccountSid ?? '',
+  twilioAuthToken: '',
+  statusCallbackUrl: s.statusCallbackUrl ?? '',
+  inboundUrl: s.inboundUrl ?? '',
+  reminderOffsetsMinutes: s.reminderOffsetsMinutes.join(', '),
+  quietStart: s.quietStart,
+  quietEnd: s.quietEnd,
+  sendRatePerSecond: String(s.sendRatePerSecond),
+  dailyCapPerPatient: String(s.dailyCapPerPatient),
+});
+
+function MessagingSettingsForm({ loaded }: { loaded: MessagingSettingsDto }) {
+  const updateSettings = useClinicMutation('messaging.updateSettings');
+  const [settings, setSettings] = useState(loaded);
+  const form = useForm(boxesOf(loaded));
+  const v = form.values;
 
   const save = form.submit(
     () => {
@@ -94,16 +95,14 @@ export function MessagingSettingsPanel() {
       return updateSettings.call(update);
     },
     (saved) => {
-      setSaved(saved);
+      setSettings(saved);
       form.setValues((old) => ({ ...old, twilioAuthToken: '' }));
       toast(saved.enabled ? 'Messaging settings saved: patients get messages' : 'Messaging settings saved; messaging is off');
     },
   );
 
   return (
-    <>
-      <form className="ui-form" onSubmit={save} aria-label="Messaging settings" noValidate>
-        {problem && <Banner tone="error">{problem}</Banner>}
+    <form className="ui-form" onSubmit={save} aria-label="Messaging settings" noValidate>
         {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
         <label>
           <input type="checkbox" checked={v.enabled} onChange={form.change('enabled')} /> Send patients confirmations, reminders and notices
@@ -117,7 +116,7 @@ export function MessagingSettingsPanel() {
           value={v.twilioAuthToken}
           onChange={form.change('twilioAuthToken')}
           error={form.at('twilioAuthToken')}
-          hint={settings?.twilioAuthTokenSet ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.'}
+          hint={settings.twilioAuthTokenSet ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.'}
           autoComplete="off"
         />
         <Field label="Status callback address" value={v.statusCallbackUrl} onChange={form.change('statusCallbackUrl')} error={form.at('statusCallbackUrl')} hint="https:// address of the webhook receiver for delivery reports" />
@@ -128,23 +127,10 @@ export function MessagingSettingsPanel() {
         <Field label="Messages per second" value={v.sendRatePerSecond} onChange={form.change('sendRatePerSecond')} error={form.at('sendRatePerSecond')} hint="The sender number's rate (1 for a long code)" />
         <Field label="Messages per patient per day" value={v.dailyCapPerPatient} onChange={form.change('dailyCapPerPatient')} error={form.at('dailyCapPerPatient')} />
         <div className="ui-actions">
-          <Button variant="primary" type="submit" disabled={form.busy || !settings}>
+          <Button variant="primary" type="submit" disabled={form.busy}>
             {form.busy ? 'Saving…' : 'Save messaging settings'}
           </Button>
         </div>
-      </form>
-      <h3>Messages that failed</h3>
-      <Table
-        label="Messages that failed"
-        rows={failures}
-        empty="No failed messages."
-        columns={[
-          { header: 'Patient', cell: (m) => m.patientName },
-          { header: 'Message', cell: (m) => `${MESSAGE_KIND_NAMES[m.kind]} (${m.channel})` },
-          { header: 'Why', cell: (m) => m.error ?? '' },
-        ]}
-      />
-      <TemplatesPanel />
-    </>
+    </form>
   );
 }
