@@ -64,6 +64,11 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'messaging.saveTemplate': ['messaging.templates'],
   'video.updateSettings': ['video.getSettings'],
   'video.patientLink': ['messaging.forAppointment'],
+  // The calendar the writer shows, at once (other PCs hear the availability events).
+  'availability.addException': ['availability.range'],
+  'availability.removeWindow': ['availability.range'],
+  'availability.expand': ['availability.range'],
+  'availability.saveTemplate': ['availability.getTemplate'],
   'backup.saveSchedule': ['backup.getSchedule', 'backup.status'],
   'backup.runNow': ['backup.status'],
 };

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { AUDIT_OUTCOMES, CHANNEL_NAMES, auditQuerySchema, channels, type AuditEntryDto, type CallError, type Req, type UserDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
+import { useClinicQuery } from '../../api/query';
 import { useSettings } from '../../api/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -10,6 +11,7 @@ import { contractProblem, errorsFor } from '../../ui/form-errors';
 import { Table, type Column } from '../../ui/Table';
 
 const PAGE = 100;
+const NO_USERS: UserDto[] = [];
 /** The kinds of record the router audits, straight from the contract. */
 const ENTITIES = [...new Set(Object.values(channels).flatMap((c) => ('audit' in c && c.audit ? [c.audit.entity] : [])))].sort();
 // DENIED: the caller was not allowed; REFUSED: allowed, but the booking rules or a missing record said no.
@@ -34,7 +36,7 @@ function toQuery(f: typeof EMPTY): Req<'audit.list'> {
 export function AuditPanel() {
   const { settings, problem: settingsProblem } = useSettings();
   const [filters, setFilters] = useState(EMPTY);
-  const [users, setUsers] = useState<UserDto[]>([]);
+  const users = useClinicQuery('users.list', {}).data ?? NO_USERS;
   const [entries, setEntries] = useState<AuditEntryDto[]>();
   const [more, setMore] = useState(false);
   const [error, setError] = useState<CallError>();
@@ -68,7 +70,6 @@ export function AuditPanel() {
 
   useEffect(() => {
     show();
-    void clinic.users.list({}).then((r) => r.ok && setUsers(r.value));
     // Only the first page on opening; later pages and filters are the admin's to ask for.
   }, []);
 

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DoctorDto, UserDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useState } from 'react';
+import type { Result, UserDto } from '../../../preload/contract';
+import { problemOf } from '../../api/call';
 import { useSettings } from '../../api/clinic-data';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { clinicDateTime } from '../../lib/dates';
@@ -14,29 +15,20 @@ const nameOf = (u: UserDto) => u.displayName || u.email;
 /** Desk accounts: who may sign in with which role; disabling, new passwords, and unlocking after failed sign-ins. */
 export function UsersPanel() {
   const { settings, problem: settingsProblem } = useSettings();
-  const [users, setUsers] = useState<UserDto[]>();
-  const [doctors, setDoctors] = useState<DoctorDto[]>([]);
-  const [problem, setProblem] = useState<string>();
+  const usersQuery = useClinicQuery('users.list', {});
+  const doctorsQuery = useClinicQuery('doctors.list', { includeInactive: true });
+  const unlock = useClinicMutation('users.unlock');
+  const setDisabled = useClinicMutation('users.setDisabled');
+  const users = usersQuery.data;
+  const doctors = doctorsQuery.data ?? [];
+  const problem = problemOf(usersQuery.error ?? doctorsQuery.error);
   const [editing, setEditing] = useState<UserDto | 'new'>();
   const [resetting, setResetting] = useState<UserDto>();
 
-  const load = useCallback(async () => {
-    const [list, docs] = await Promise.all([clinic.users.list({}), clinic.doctors.list({ includeInactive: true })]);
-    if (list.ok) setUsers(list.value);
-    if (docs.ok) setDoctors(docs.value);
-    setProblem(!list.ok ? list.error.message : !docs.ok ? docs.error.message : undefined);
-  }, []);
-
-  useEffect(() => {
-    void load();
-    return clinic.on('resync', () => void load());
-  }, [load]);
-
-  async function perform(call: () => ReturnType<typeof clinic.users.unlock>, done: string) {
+  async function perform(call: () => Promise<Result<unknown>>, done: string) {
     const r = await call();
     if (!r.ok) return toast(r.error.message, 'error');
     toast(done);
-    void load();
   }
 
   const doctorName = (id: number | null) => (id === null ? '' : (doctors.find((d) => d.id === id)?.name ?? `#${id}`));
@@ -69,7 +61,7 @@ export function UsersPanel() {
         u.role === 'PATIENT' ? null : (
           <div className="ui-actions">
             {u.lockedUntil && (
-              <Button variant="primary" aria-label={`Unlock ${nameOf(u)}`} onClick={() => void perform(() => clinic.users.unlock({ id: u.id }), `${nameOf(u)} can sign in again`)}>
+              <Button variant="primary" aria-label={`Unlock ${nameOf(u)}`} onClick={() => void perform(() => unlock.call({ id: u.id }), `${nameOf(u)} can sign in again`)}>
                 Unlock
               </Button>
             )}
@@ -82,7 +74,7 @@ export function UsersPanel() {
             <Button
               variant={u.disabled ? 'secondary' : 'danger'}
               aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${nameOf(u)}`}
-              onClick={() => void perform(() => clinic.users.setDisabled({ id: u.id, disabled: !u.disabled }), `${nameOf(u)} ${u.disabled ? 'can sign in again' : 'is disabled and signed out'}`)}
+              onClick={() => void perform(() => setDisabled.call({ id: u.id, disabled: !u.disabled }), `${nameOf(u)} ${u.disabled ? 'can sign in again' : 'is disabled and signed out'}`)}
             >
               {u.disabled ? 'Enable' : 'Disable'}
             </Button>
@@ -97,7 +89,7 @@ export function UsersPanel() {
         <h2 id="users-title">Accounts</h2>
         <div className="ui-actions">
           {/* Failed sign-ins on other PCs send no event: the admin asks again. */}
-          <Button onClick={() => void load()}>Refresh</Button>
+          <Button onClick={() => void usersQuery.refetch()}>Refresh</Button>
           <Button variant="primary" onClick={() => setEditing('new')}>
             Add an account
           </Button>
@@ -118,7 +110,6 @@ export function UsersPanel() {
           onSaved={(u) => {
             toast(editing === 'new' ? `Account for ${nameOf(u)} added` : `${nameOf(u)} saved`);
             setEditing(undefined);
-            void load();
           }}
         />
       )}
@@ -129,7 +120,6 @@ export function UsersPanel() {
           onDone={() => {
             toast(`New password set for ${nameOf(resetting)}; they were signed out`);
             setResetting(undefined);
-            void load();
           }}
         />
       )}

@@ -1,64 +1,73 @@
-import { useEffect, useState } from 'react';
-import type { Req, VideoSettingsDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useState } from 'react';
+import type { VideoSettingsDto } from '../../../preload/contract';
+import { problemOf } from '../../api/call';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { Field, FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useContractForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
-import { orNull, useForm } from '../../ui/use-form';
 
-type Update = Req<'video.updateSettings'>;
+/** A write-only secret as typed: an empty box keeps the stored one, so it is not sent at all. */
+const secret = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const secretHint = (set: boolean) => (set ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.');
 
 /**
  * Twilio for video consultations. The API Key secret and the Auth Token are write-only: this
  * screen only learns whether they are set; an empty box keeps the stored one.
  */
 export function VideoSettingsPanel() {
-  const [settings, setSettings] = useState<VideoSettingsDto>();
-  const [problem, setProblem] = useState<string>();
-  const form = useForm({ accountSid: '', apiKeySid: '', apiKeySecret: '', authToken: '', webhookUrl: '', joinUrlTemplate: '' });
-  const v = form.values;
+  const settings = useClinicQuery('video.getSettings', {});
+  if (settings.error) return <Banner tone="error">{problemOf(settings.error)}</Banner>;
+  if (!settings.data) return <p className="ui-hint">Loading…</p>;
+  // Read once: afterwards the form keeps what the administrator types.
+  return <VideoSettingsForm loaded={settings.data} />;
+}
 
-  useEffect(() => {
-    void clinic.video.getSettings({}).then((r) => {
-      if (!r.ok) return setProblem(r.error.message);
-      setSettings(r.value);
-      form.setValues((old) => ({ ...old, accountSid: r.value.accountSid ?? '', apiKeySid: r.value.apiKeySid ?? '', webhookUrl: r.value.webhookUrl ?? '', joinUrlTemplate: r.value.joinUrlTemplate ?? '' }));
-    });
-    // Read once; afterwards the form keeps what the administrator types.
-  }, []);
+function VideoSettingsForm({ loaded }: { loaded: VideoSettingsDto }) {
+  const update = useClinicMutation('video.updateSettings');
+  const [settings, setSettings] = useState(loaded);
+  const form = useContractForm('video.updateSettings', {
+    accountSid: loaded.accountSid,
+    apiKeySid: loaded.apiKeySid,
+    apiKeySecret: undefined,
+    authToken: undefined,
+    webhookUrl: loaded.webhookUrl,
+    joinUrlTemplate: loaded.joinUrlTemplate,
+  });
+  const busy = form.formState.isSubmitting;
 
-  const save = form.submit(
-    () => {
-      const update: Update = { accountSid: orNull(v.accountSid), apiKeySid: orNull(v.apiKeySid), webhookUrl: orNull(v.webhookUrl), joinUrlTemplate: orNull(v.joinUrlTemplate) };
-      if (v.apiKeySecret.trim()) update.apiKeySecret = v.apiKeySecret.trim();
-      if (v.authToken.trim()) update.authToken = v.authToken.trim();
-      return clinic.video.updateSettings(update);
-    },
-    (saved) => {
-      setSettings(saved);
-      form.setValues((old) => ({ ...old, apiKeySecret: '', authToken: '' }));
-      toast(saved.configured ? 'Video settings saved: video consultations are ready' : 'Video settings saved; some are still missing');
-    },
-  );
+  const save = form.handleSubmit(async (values) => {
+    const r = await update.call(values);
+    if (!r.ok) return applyRefusal(form, r.error);
+    setSettings(r.value);
+    form.resetField('apiKeySecret');
+    form.resetField('authToken');
+    toast(r.value.configured ? 'Video settings saved: video consultations are ready' : 'Video settings saved; some are still missing');
+  });
 
-  const secretHint = (set: boolean | undefined) => (set ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.');
   return (
     <form className="ui-form" onSubmit={save} aria-label="Video settings" noValidate>
-      {problem && <Banner tone="error">{problem}</Banner>}
-      {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
-      {settings && <Banner tone={settings.configured ? 'info' : 'warning'}>{settings.configured ? 'Video consultations are set up.' : 'Video consultations are not set up yet.'}</Banner>}
-      <Field label="Twilio Account SID" value={v.accountSid} onChange={form.change('accountSid')} error={form.at('accountSid')} hint="AC followed by 32 characters" autoComplete="off" />
-      <Field label="API Key SID" value={v.apiKeySid} onChange={form.change('apiKeySid')} error={form.at('apiKeySid')} hint="SK followed by 32 characters" autoComplete="off" />
-      <Field label="API Key secret" type="password" value={v.apiKeySecret} onChange={form.change('apiKeySecret')} error={form.at('apiKeySecret')} hint={secretHint(settings?.apiKeySecretSet)} autoComplete="off" />
-      <Field label="Auth Token" type="password" value={v.authToken} onChange={form.change('authToken')} error={form.at('authToken')} hint={`For webhook signatures. ${secretHint(settings?.authTokenSet)}`} autoComplete="off" />
-      <Field label="Webhook address" value={v.webhookUrl} onChange={form.change('webhookUrl')} error={form.at('webhookUrl')} hint="The https:// address Twilio posts room events to (npm run webhooks behind HTTPS)" />
-      <Field label="Patient join link" value={v.joinUrlTemplate} onChange={form.change('joinUrlTemplate')} error={form.at('joinUrlTemplate')} hint="An https:// address with {token} (and optionally {room})" />
+      <FormProblem form={form} />
+      <Banner tone={settings.configured ? 'info' : 'warning'}>{settings.configured ? 'Video consultations are set up.' : 'Video consultations are not set up yet.'}</Banner>
+      <FormField form={form} name="accountSid" emptyIsNull label="Twilio Account SID" hint="AC followed by 32 characters" autoComplete="off" />
+      <FormField form={form} name="apiKeySid" emptyIsNull label="API Key SID" hint="SK followed by 32 characters" autoComplete="off" />
+      <SecretField form={form} name="apiKeySecret" label="API Key secret" hint={secretHint(settings.apiKeySecretSet)} />
+      <SecretField form={form} name="authToken" label="Auth Token" hint={`For webhook signatures. ${secretHint(settings.authTokenSet)}`} />
+      <FormField form={form} name="webhookUrl" emptyIsNull label="Webhook address" hint="The https:// address Twilio posts room events to (npm run webhooks behind HTTPS)" />
+      <FormField form={form} name="joinUrlTemplate" emptyIsNull label="Patient join link" hint="An https:// address with {token} (and optionally {room})" />
       <div className="ui-actions">
-        <Button variant="primary" type="submit" disabled={form.busy || !settings}>
-          {form.busy ? 'Saving…' : 'Save video settings'}
+        <Button variant="primary" type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Save video settings'}
         </Button>
       </div>
     </form>
   );
+}
+
+function SecretField({ form, name, label, hint }: { form: ReturnType<typeof useContractForm<'video.updateSettings'>>; name: 'apiKeySecret' | 'authToken'; label: string; hint: string }) {
+  const error = form.getFieldState(name, form.formState).error?.message;
+  return <Field label={label} type="password" hint={hint} error={error} autoComplete="off" {...form.register(name, { setValueAs: secret })} />;
 }

@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { BackupRun, BackupStatus, CallError } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
-import { splitError } from '../../ui/form-errors';
+import { Field, FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useContractForm } from '../../ui/form/use-contract-form';
 import { byteSize } from './byte-size';
 import { RecoveryKey } from './RecoveryKey';
 
@@ -24,68 +27,64 @@ function RunLine({ label, run }: { label: string; run: BackupRun | null }) {
  * to keep; a backup on demand; the last result, and a warning while the latest one failed.
  */
 export function BackupPanel() {
-  const [status, setStatus] = useState<BackupStatus>();
-  const [form, setForm] = useState({ enabled: false, timeOfDay: '20:00', folder: '', keepLast: '14' });
-  const [error, setError] = useState<CallError>();
-  const [saved, setSaved] = useState(false);
-  const [running, setRunning] = useState(false);
-
-  const refresh = useCallback(async () => {
-    const r = await clinic.backup.status({});
-    if (!r.ok) return setError(r.error);
-    setStatus(r.value);
-    return r.value;
-  }, []);
-
-  useEffect(() => {
-    void refresh().then((s) => {
-      if (s) setForm({ enabled: s.schedule.enabled, timeOfDay: s.schedule.timeOfDay, folder: s.schedule.folder, keepLast: String(s.schedule.keepLast) });
-    });
-  }, [refresh]);
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaved(false);
-    const r = await clinic.backup.saveSchedule({ enabled: form.enabled, timeOfDay: form.timeOfDay, folder: form.folder, keepLast: Number(form.keepLast) });
-    if (!r.ok) return setError(r.error);
-    setError(undefined);
-    setSaved(true);
-    await refresh();
-  };
-
-  const runNow = async () => {
-    setRunning(true);
-    try {
-      const r = await clinic.backup.runNow({});
-      if (!r.ok) setError(r.error);
-      else setError(undefined);
-      await refresh();
-    } finally {
-      setRunning(false);
-    }
-  };
-
-  const { field, fieldMessage, formMessage } = splitError(error);
-  const at = (name: string) => (field === name ? fieldMessage : undefined);
+  const status = useClinicQuery('backup.status', {});
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backups</h2>
+      {/* The form starts from the saved schedule once it is known, then keeps what the admin types. */}
+      <BackupForm key={status.data ? 'loaded' : 'loading'} status={status.data} loadError={status.error?.error} />
+      <RecoveryKey />
+    </section>
+  );
+}
+
+const DEFAULT_SCHEDULE = { enabled: false, timeOfDay: '20:00', folder: '', keepLast: 14 };
+
+function BackupForm({ status, loadError }: { status: BackupStatus | undefined; loadError: CallError | undefined }) {
+  const saveSchedule = useClinicMutation('backup.saveSchedule');
+  const runBackup = useClinicMutation('backup.runNow');
+  const { enabled, timeOfDay, folder, keepLast } = status?.schedule ?? DEFAULT_SCHEDULE;
+  const form = useContractForm('backup.saveSchedule', { enabled, timeOfDay, folder, keepLast });
+  const [runError, setRunError] = useState<CallError>();
+  const problem = (runError ?? loadError)?.message;
+  const [saved, setSaved] = useState(false);
+  const running = runBackup.isPending;
+
+  const save = form.handleSubmit(async (schedule) => {
+    setSaved(false);
+    const r = await saveSchedule.call(schedule);
+    if (!r.ok) return applyRefusal(form, r.error);
+    setSaved(true);
+  });
+
+  const queryClient = useQueryClient();
+  const runNow = async () => {
+    const r = await runBackup.call({});
+    setRunError(r.ok ? undefined : r.error);
+    // A failed run is recorded too: its status shows at once (a good one is asked again by cache-writes).
+    if (!r.ok) void queryClient.invalidateQueries({ queryKey: ['backup.status'] });
+  };
+
+  return (
+    <>
       {status?.warning && <Banner tone="warning">{status.warning}</Banner>}
-      {formMessage && <Banner tone="error">{formMessage}</Banner>}
+      {problem && <Banner tone="error">{problem}</Banner>}
       <form onSubmit={save} noValidate>
+        <FormProblem form={form} />
         <label>
-          <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} /> Back up every day
+          <input type="checkbox" {...form.register('enabled')} /> Back up every day
         </label>
-        <Field label="Time of day" type="time" value={form.timeOfDay} error={at('timeOfDay')} onChange={(e) => setForm({ ...form, timeOfDay: e.target.value })} />
+        <FormField form={form} name="timeOfDay" label="Time of day" type="time" />
+        <FormField form={form} name="folder" label="Backup folder" hint="A USB or network drive, so a copy survives this PC" />
         <Field
-          label="Backup folder"
-          value={form.folder}
-          error={at('folder')}
-          hint="A USB or network drive, so a copy survives this PC"
-          onChange={(e) => setForm({ ...form, folder: e.target.value })}
+          label="Backups to keep"
+          type="number"
+          min={1}
+          max={365}
+          {...form.register('keepLast', { valueAsNumber: true })}
+          error={form.getFieldState('keepLast', form.formState).error?.message}
         />
-        <Field label="Backups to keep" type="number" min={1} max={365} value={form.keepLast} error={at('keepLast')} onChange={(e) => setForm({ ...form, keepLast: e.target.value })} />
-        <Button variant="primary" type="submit">
+        <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
           Save schedule
         </Button>
         {saved && <span role="status"> Saved.</span>}
@@ -99,7 +98,6 @@ export function BackupPanel() {
           {status.lastRun?.ok === false && <RunLine label="Last good backup" run={status.lastSuccess} />}
         </>
       )}
-      <RecoveryKey />
-    </section>
+    </>
   );
 }

@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { CallError, HealthReport } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
@@ -9,19 +7,10 @@ import { byteSize } from './byte-size';
 
 /** Database health for ADMINs: sizes and row counts, dead rows, index use, the last backup. */
 export function HealthPanel() {
-  const [report, setReport] = useState<HealthReport>();
-  const [error, setError] = useState<CallError>();
-
-  const load = async () => {
-    const r = await clinic.health.get({});
-    if (r.ok) {
-      setReport(r.value);
-      setError(undefined);
-    } else setError(r.error);
-  };
-  useEffect(() => {
-    void load();
-  }, []);
+  // Sizes and counts change without events: asked when shown, and on Refresh.
+  const health = useClinicQuery('health.get', {});
+  const report = health.data;
+  const error = health.error;
 
   const tables = (report?.tables ?? []).map((t, i) => ({ ...t, id: i }));
   const indexes = (report?.indexes ?? []).map((x, i) => ({ ...x, id: i }));
@@ -62,7 +51,7 @@ export function HealthPanel() {
           />
         </>
       )}
-      <Button onClick={() => void load()}>Refresh</Button>
+      <Button onClick={() => void health.refetch()}>Refresh</Button>
     </section>
   );
 }

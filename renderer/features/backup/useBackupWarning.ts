@@ -1,25 +1,15 @@
-import { useEffect, useState } from 'react';
 import type { Role } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicQuery } from '../../api/query';
 
+/** A failed nightly backup sends no event: asked again this often. */
 const RECHECK_MS = 5 * 60_000;
 
 /**
  * For an ADMIN, main's warning while the latest backup failed — on every screen, until a
- * backup succeeds: on a single-PC clinic it is the only copy of their data.
+ * backup succeeds: on a single-PC clinic it is the only copy of their data. The same cached
+ * status as the backup panel, so a backup run there clears the warning at once.
  */
-export function useBackupWarning(role: Role | undefined, recheckKey: unknown): string | undefined {
-  const [warning, setWarning] = useState<string>();
-  useEffect(() => {
-    if (role !== 'ADMIN') return setWarning(undefined);
-    let current = true;
-    const check = () => void clinic.backup.status({}).then((r) => current && r.ok && setWarning(r.value.warning ?? undefined));
-    check();
-    const timer = setInterval(check, RECHECK_MS);
-    return () => {
-      current = false;
-      clearInterval(timer);
-    };
-  }, [role, recheckKey]);
-  return warning;
+export function useBackupWarning(role: Role | undefined): string | undefined {
+  const status = useClinicQuery('backup.status', {}, { enabled: role === 'ADMIN', refetchInterval: RECHECK_MS });
+  return role === 'ADMIN' ? (status.data?.warning ?? undefined) : undefined;
 }

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { AppointmentDto, MessageDto, Res } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import type { AppointmentDto, MessageDto } from '../../../preload/contract';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { clinicDateTime } from '../../lib/dates';
 import { useTimeZone } from '../../api/clinic-data';
 import { Button } from '../../ui/Button';
@@ -32,17 +31,14 @@ const REPLY_NAMES = { CONFIRMED: 'confirmed', CANCELLED: 'cancelled the appointm
 /** What was sent to the patient about this appointment, what became of it (with the reason) and what they replied. */
 export function AppointmentMessages({ appointment }: { appointment: AppointmentDto }) {
   const timeZone = useTimeZone();
-  const [data, setData] = useState<Res<'messaging.forAppointment'>>();
-  const [busy, setBusy] = useState(false);
-  const load = () => void clinic.messaging.forAppointment({ appointmentId: appointment.id }).then((r) => r.ok && setData(r.value));
-  useEffect(load, [appointment.id]);
+  // Kept current by the appointment's change events; a reminder sent here asks it again (cache-writes.ts).
+  const { data } = useClinicQuery('messaging.forAppointment', { appointmentId: appointment.id });
+  const sendNow = useClinicMutation('messaging.sendNow');
+  const busy = sendNow.isPending;
 
   const sendReminder = async () => {
-    setBusy(true);
-    const r = await clinic.messaging.sendNow({ appointmentId: appointment.id, kind: 'REMINDER' });
-    setBusy(false);
+    const r = await sendNow.call({ appointmentId: appointment.id, kind: 'REMINDER' });
     toast(r.ok ? 'Reminder queued: it goes out within moments' : r.error.message);
-    if (r.ok) load();
   };
 
   if (!data) return null;

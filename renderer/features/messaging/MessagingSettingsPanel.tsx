@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MessageDto, MessagingSettingsDto, Req, Result } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { problemOf } from '../../api/call';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
@@ -11,6 +12,7 @@ import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
 import { TemplatesPanel } from './TemplatesPanel';
 
 type Update = Req<'messaging.updateSettings'>;
+const NO_FAILURES: MessageDto[] = [];
 
 const invalid = (field: string, message: string): Result<MessagingSettingsDto> => ({ ok: false, error: { code: 'INVALID', message, field } });
 
@@ -26,48 +28,51 @@ export function parseOffsets(text: string): number[] | undefined {
  * limits, and the messages that failed. The Auth Token is write-only: an empty box keeps it.
  */
 export function MessagingSettingsPanel() {
-  const [settings, setSettings] = useState<MessagingSettingsDto>();
-  const [failures, setFailures] = useState<MessageDto[]>([]);
-  const [problem, setProblem] = useState<string>();
-  const form = useForm({
-    enabled: false as boolean,
-    smsFrom: '',
-    whatsappFrom: '',
-    twilioAccountSid: '',
-    twilioAuthToken: '',
-    statusCallbackUrl: '',
-    inboundUrl: '',
-    reminderOffsetsMinutes: '',
-    quietStart: '',
-    quietEnd: '',
-    sendRatePerSecond: '',
-    dailyCapPerPatient: '',
-  });
-  const v = form.values;
+  const query = useClinicQuery('messaging.getSettings', {});
+  const failures = useClinicQuery('messaging.failures', {}).data ?? NO_FAILURES;
+  const problem = problemOf(query.error);
+  return (
+    <>
+      {problem && <Banner tone="error">{problem}</Banner>}
+      {/* Read once: afterwards the form keeps what the administrator types. */}
+      {query.data ? <MessagingSettingsForm loaded={query.data} /> : !problem && <p className="ui-hint">Loading…</p>}
+      <h3>Messages that failed</h3>
+      <Table
+        label="Messages that failed"
+        rows={failures}
+        empty="No failed messages."
+        columns={[
+          { header: 'Patient', cell: (m) => m.patientName },
+          { header: 'Message', cell: (m) => `${MESSAGE_KIND_NAMES[m.kind]} (${m.channel})` },
+          { header: 'Why', cell: (m) => m.error ?? '' },
+        ]}
+      />
+      <TemplatesPanel />
+    </>
+  );
+}
 
-  useEffect(() => {
-    void clinic.messaging.getSettings({}).then((r) => {
-      if (!r.ok) return setProblem(r.error.message);
-      const s = r.value;
-      setSettings(s);
-      form.setValues((old) => ({
-        ...old,
-        enabled: s.enabled,
-        smsFrom: s.smsFrom ?? '',
-        whatsappFrom: s.whatsappFrom ?? '',
-        twilioAccountSid: s.twilioAccountSid ?? '',
-        statusCallbackUrl: s.statusCallbackUrl ?? '',
-        inboundUrl: s.inboundUrl ?? '',
-        reminderOffsetsMinutes: s.reminderOffsetsMinutes.join(', '),
-        quietStart: s.quietStart,
-        quietEnd: s.quietEnd,
-        sendRatePerSecond: String(s.sendRatePerSecond),
-        dailyCapPerPatient: String(s.dailyCapPerPatient),
-      }));
-    });
-    void clinic.messaging.failures({}).then((r) => r.ok && setFailures(r.value));
-    // Read once; afterwards the form keeps what the administrator types.
-  }, []);
+/** The settings as the form's boxes: numbers and lists as typed text, the write-only token empty. */
+const boxesOf = (s: MessagingSettingsDto) => ({
+  enabled: s.enabled,
+  smsFrom: s.smsFrom ?? '',
+  whatsappFrom: s.whatsappFrom ?? '',
+  twilioAccountSid: s.twilioAccountSid ?? '',
+  twilioAuthToken: '',
+  statusCallbackUrl: s.statusCallbackUrl ?? '',
+  inboundUrl: s.inboundUrl ?? '',
+  reminderOffsetsMinutes: s.reminderOffsetsMinutes.join(', '),
+  quietStart: s.quietStart,
+  quietEnd: s.quietEnd,
+  sendRatePerSecond: String(s.sendRatePerSecond),
+  dailyCapPerPatient: String(s.dailyCapPerPatient),
+});
+
+function MessagingSettingsForm({ loaded }: { loaded: MessagingSettingsDto }) {
+  const updateSettings = useClinicMutation('messaging.updateSettings');
+  const [settings, setSettings] = useState(loaded);
+  const form = useForm(boxesOf(loaded));
+  const v = form.values;
 
   const save = form.submit(
     () => {
@@ -87,7 +92,7 @@ export function MessagingSettingsPanel() {
       if (!offsets) return Promise.resolve(invalid('reminderOffsetsMinutes', 'Whole minutes separated by commas, e.g. 1440, 120'));
       update.reminderOffsetsMinutes = offsets;
       if (v.twilioAuthToken.trim()) update.twilioAuthToken = v.twilioAuthToken.trim();
-      return clinic.messaging.updateSettings(update);
+      return updateSettings.call(update);
     },
     (saved) => {
       setSettings(saved);
@@ -97,9 +102,7 @@ export function MessagingSettingsPanel() {
   );
 
   return (
-    <>
-      <form className="ui-form" onSubmit={save} aria-label="Messaging settings" noValidate>
-        {problem && <Banner tone="error">{problem}</Banner>}
+    <form className="ui-form" onSubmit={save} aria-label="Messaging settings" noValidate>
         {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
         <label>
           <input type="checkbox" checked={v.enabled} onChange={form.change('enabled')} /> Send patients confirmations, reminders and notices
@@ -113,7 +116,7 @@ export function MessagingSettingsPanel() {
           value={v.twilioAuthToken}
           onChange={form.change('twilioAuthToken')}
           error={form.at('twilioAuthToken')}
-          hint={settings?.twilioAuthTokenSet ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.'}
+          hint={settings.twilioAuthTokenSet ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.'}
           autoComplete="off"
         />
         <Field label="Status callback address" value={v.statusCallbackUrl} onChange={form.change('statusCallbackUrl')} error={form.at('statusCallbackUrl')} hint="https:// address of the webhook receiver for delivery reports" />
@@ -124,23 +127,10 @@ export function MessagingSettingsPanel() {
         <Field label="Messages per second" value={v.sendRatePerSecond} onChange={form.change('sendRatePerSecond')} error={form.at('sendRatePerSecond')} hint="The sender number's rate (1 for a long code)" />
         <Field label="Messages per patient per day" value={v.dailyCapPerPatient} onChange={form.change('dailyCapPerPatient')} error={form.at('dailyCapPerPatient')} />
         <div className="ui-actions">
-          <Button variant="primary" type="submit" disabled={form.busy || !settings}>
+          <Button variant="primary" type="submit" disabled={form.busy}>
             {form.busy ? 'Saving…' : 'Save messaging settings'}
           </Button>
         </div>
-      </form>
-      <h3>Messages that failed</h3>
-      <Table
-        label="Messages that failed"
-        rows={failures}
-        empty="No failed messages."
-        columns={[
-          { header: 'Patient', cell: (m) => m.patientName },
-          { header: 'Message', cell: (m) => `${MESSAGE_KIND_NAMES[m.kind]} (${m.channel})` },
-          { header: 'Why', cell: (m) => m.error ?? '' },
-        ]}
-      />
-      <TemplatesPanel />
-    </>
+    </form>
   );
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MessageTemplateDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
@@ -8,6 +8,7 @@ import { toast } from '../../ui/toasts';
 import { orNull, useForm } from '../../ui/use-form';
 import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
 
+const NO_TEMPLATES: MessageTemplateDto[] = [];
 const key = (t: Pick<MessageTemplateDto, 'kind' | 'language' | 'channel'>) => `${t.kind}|${t.language}|${t.channel}`;
 const parts = (t: MessageTemplateDto) => (t.channel === 'SMS' ? ` · ${t.segments.segments} SMS part${t.segments.segments === 1 ? '' : 's'} (${t.segments.encoding})` : '');
 
@@ -17,16 +18,15 @@ const parts = (t: MessageTemplateDto) => (t.channel === 'SMS' ? ` · ${t.segment
  * template with a real appointment for the preview.
  */
 export function TemplatesPanel() {
-  const [templates, setTemplates] = useState<MessageTemplateDto[]>([]);
+  const templates = useClinicQuery('messaging.templates', {}).data ?? NO_TEMPLATES;
+  const saveTemplate = useClinicMutation('messaging.saveTemplate');
+  const previewTemplate = useClinicMutation('messaging.preview');
   const [chosen, setChosen] = useState('');
   const [preview, setPreview] = useState<string>();
   const form = useForm({ body: '', subject: '', dltEntityId: '', dltTemplateId: '', whatsappContentSid: '', appointmentId: '' });
   const v = form.values;
   const current = templates.find((t) => key(t) === chosen);
 
-  useEffect(() => {
-    void clinic.messaging.templates({}).then((r) => r.ok && setTemplates(r.value));
-  }, []);
   const choose = (k: string) => {
     setChosen(k);
     setPreview(undefined);
@@ -36,7 +36,7 @@ export function TemplatesPanel() {
 
   const save = form.submit(
     () =>
-      clinic.messaging.saveTemplate({
+      saveTemplate.call({
         kind: current!.kind,
         language: current!.language,
         channel: current!.channel,
@@ -47,12 +47,11 @@ export function TemplatesPanel() {
         whatsappContentSid: orNull(v.whatsappContentSid),
       }),
     (saved) => {
-      setTemplates((list) => list.map((t) => (key(t) === key(saved) ? saved : t)));
       toast(`Template saved${parts(saved)}`);
     },
   );
   const showPreview = form.submit(
-    () => clinic.messaging.preview({ appointmentId: Number(v.appointmentId), kind: current!.kind, language: current!.language, channel: current!.channel, body: v.body }),
+    () => previewTemplate.call({ appointmentId: Number(v.appointmentId), kind: current!.kind, language: current!.language, channel: current!.channel, body: v.body }),
     (p) => setPreview(`${p.body}${current!.channel === 'SMS' ? ` — ${p.segments.segments} SMS part(s), ${p.segments.encoding}` : ''}`),
   );
 

@@ -48,7 +48,7 @@ export function AppShell() {
 
   const role = session?.role;
   const locked = !!session?.locked;
-  const backupWarning = useBackupWarning(role, section);
+  const backupWarning = useBackupWarning(role);
   useEffect(() => {
     if (!role) return;
     const commands = commandsFor(role);
