@@ -70,7 +70,7 @@ export function AuditPanel() {
 
   useEffect(() => {
     show();
-    // Only the first page on opening; later pages and filters are the admin's to ask for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the first page on opening; later pages and filters are the admin's to ask for
   }, []);
 
   const columns = (zone: string): Column<AuditEntryDto>[] => [

@@ -9,6 +9,7 @@ import { AccountSummary } from './AccountSummary';
 import { EarlierPayments } from './EarlierPayments';
 import { ReceiptStep } from './ReceiptStep';
 import { TakePaymentForm } from './TakePaymentForm';
+import { AppointmentUpiQr } from './AppointmentUpiQr';
 import { usePrintReceipt } from './usePrintReceipt';
 
 /**
@@ -40,7 +41,7 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
           <>
             <AccountSummary totals={account.data.totals} />
             <EarlierPayments payments={account.data.payments} print={print} onProblem={setStepProblem} />
-            <TakePaymentForm account={account.data} onTaken={setTaken} onClose={onClose} />
+            <TakePaymentForm account={account.data} onTaken={setTaken} onClose={onClose} upiQr={<AppointmentUpiQr appointmentId={appointment.id} />} />
           </>
         )
       )}

@@ -1,6 +1,5 @@
 import type { AppointmentDto, Result } from '../../../preload/contract';
 import { bridgeTabAddress } from '../../api/bridge-client';
-import { clinic } from '../../api/clinic';
 import { useClinicMutation } from '../../api/query';
 import { toast } from '../../ui/toasts';
 
@@ -21,15 +20,6 @@ function announceCall(r: Result<AppointmentDto>, doctorName: string): void {
 export function useCallNext(): (doctorId: number, doctorName: string) => Promise<void> {
   const calling = useClinicMutation('appointments.callNext');
   return async (doctorId, doctorName) => announceCall(await calling.call({ doctorId }), doctorName);
-}
-
-/**
- * The same call for the shell's Alt+C, which is not a component of this folder. The reply is
- * not written into the cache here; the change event brings it. The shell should move to
- * useCallNext.
- */
-export async function callNext(doctorId: number, doctorName: string): Promise<void> {
-  announceCall(await clinic.appointments.callNext({ doctorId }), doctorName);
 }
 
 /** A called patient goes in, is skipped for now, or is sent back to wait in their place. */

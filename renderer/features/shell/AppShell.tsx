@@ -1,4 +1,4 @@
-import { callNext } from '../queue/waitingRoom';
+import { useCallNext } from '../queue/waitingRoom';
 import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
@@ -26,6 +26,7 @@ const typingIn = (target: EventTarget | null) => target instanceof HTMLElement &
  */
 export function AppShell() {
   const { session, setSession } = useSession();
+  const callNext = useCallNext();
   const { settings } = useClinicData();
   const [offline, setOffline] = useState<string>();
   const { section, go } = useNavigation();
