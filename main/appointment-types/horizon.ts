@@ -3,7 +3,7 @@ import { daysBetween, toMinutes } from '../availability/wall-clock';
 const DAY_MINUTES = 24 * 60;
 
 /** "2 days", "3 hours", "90 minutes". */
-export function spellMinutes(minutes: number): string {
+function spellMinutes(minutes: number): string {
   const [n, unit] = minutes % DAY_MINUTES === 0 ? [minutes / DAY_MINUTES, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -202,7 +202,7 @@ export interface NewAppointment {
   seriesId?: number | null;
 }
 
-export interface BookedType {
+interface BookedType {
   id: number;
   fee: string;
   bufferBeforeMinutes: number;

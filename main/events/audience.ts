@@ -10,7 +10,7 @@ import type { EventSink } from './hub';
  * or a token display has no screen they concern, and a locked screen shows nothing. Every other
  * event is broadcast as it always was.
  */
-export const EVENT_AUDIENCES: Partial<Record<EventName, readonly Role[]>> = {
+const EVENT_AUDIENCES: Partial<Record<EventName, readonly Role[]>> = {
   'doctors.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
   'settings.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
   'users.changed': ['ADMIN'],

@@ -11,7 +11,7 @@ export class ClinicError extends Error {
 type Method<C extends ChannelName> = (req: Req<C>) => Promise<Result<Res<C>>>;
 
 /** One channel of the API by its contract name: `callChannel(api, 'appointments.book', req)`. */
-export function callChannel<C extends ChannelName>(api: ClinicApi, channel: C, req: Req<C>): Promise<Result<Res<C>>> {
+function callChannel<C extends ChannelName>(api: ClinicApi, channel: C, req: Req<C>): Promise<Result<Res<C>>> {
   const [ns, method] = channel.split('.') as [keyof ClinicApi, string];
   const group = api[ns] as unknown as Record<string, Method<C>>;
   const call = group[method];

@@ -15,7 +15,7 @@ const sameId = (id: number | null, wanted: number) => id === null || id === want
  * refetched by an event: it is asked for when shown, or its screen offers a refresh (reports).
  * `resync` (live updates were interrupted) marks every answer out of date.
  */
-export const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
+const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
   'appointments.changed': [
     rule('appointments.list', (c, r) => touches(c, { doctorIds: r.doctorIds, from: r.from, to: r.to })),
     rule('appointments.queue', (c, r) => touches(c, { doctorId: r.doctorId })),

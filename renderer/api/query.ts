@@ -5,7 +5,7 @@ import { writeReply } from './cache-writes';
 import { useClinicApi } from './context';
 
 /** A query is named by its channel and its request: the same question asked twice is one fetch. */
-export const clinicKey = <C extends ChannelName>(channel: C, req: Req<C>) => [channel, req] as const;
+const clinicKey = <C extends ChannelName>(channel: C, req: Req<C>) => [channel, req] as const;
 
 export const clinicQueryOptions = <C extends ChannelName>(api: ClinicApi, channel: C, req: Req<C>) =>
   queryOptions<Res<C>, ClinicError, Res<C>, readonly [C, Req<C>]>({

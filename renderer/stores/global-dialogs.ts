@@ -8,7 +8,7 @@ import type { BookingDraft } from '../features/booking/BookingDialog';
  * with. The shell renders them (features/shell/GlobalDialogs.tsx); a feature only names one, so
  * e.g. the patient record books without importing the booking folder.
  */
-export interface GlobalDialogs {
+interface GlobalDialogs {
   palette: undefined;
   help: undefined;
   /** Alt+N opens an empty booking; a patient record or a free slot fills some in. */
@@ -20,7 +20,7 @@ export interface GlobalDialogs {
 
 export type GlobalDialogId = keyof GlobalDialogs;
 
-export type OpenGlobalDialog = { [K in GlobalDialogId]: { id: K; payload: GlobalDialogs[K] } }[GlobalDialogId];
+type OpenGlobalDialog = { [K in GlobalDialogId]: { id: K; payload: GlobalDialogs[K] } }[GlobalDialogId];
 
 interface GlobalDialogState {
   /** One at a time: opening another replaces it, as the shell's shortcuts always did. */

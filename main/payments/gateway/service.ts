@@ -19,7 +19,7 @@ type Collect = z.output<typeof collectSchema>;
 const QR_LIFETIME_SECONDS = 30 * 60;
 
 /** The reference a UPI app shows and a bank statement carries for an appointment's payment (tr, ≤ 35 characters). */
-export const upiReference = (appointmentId: number) => `CD-APT-${appointmentId}`;
+const upiReference = (appointmentId: number) => `CD-APT-${appointmentId}`;
 
 /**
  * Payments beyond cash: the plain UPI QR, and collection through the gateway (dynamic QR,

@@ -9,7 +9,7 @@ import { VideoSettingsPanel } from './VideoSettingsPanel';
 import { MessagingSettingsPanel } from '../messaging/MessagingSettingsPanel';
 
 /** The administrator's back office, one tab per concern. */
-export const ADMIN_TABS: Tab[] = [
+const ADMIN_TABS: Tab[] = [
   { id: 'users', label: 'Accounts', render: () => <UsersPanel /> },
   { id: 'audit', label: 'Audit log', render: () => <AuditPanel /> },
   { id: 'settings', label: 'Clinic settings', render: () => <SettingsPanel /> },

@@ -11,7 +11,7 @@ type ByDoctors = 'appointments.list' | 'availability.range';
 type Range = { from: string; to: string };
 
 /** The requests that together cover these doctors over these days. */
-export function batchesOf(doctorIds: readonly number[], range: Range): Req<ByDoctors>[] {
+function batchesOf(doctorIds: readonly number[], range: Range): Req<ByDoctors>[] {
   const batches: Req<ByDoctors>[] = [];
   for (let i = 0; i < doctorIds.length; i += DOCTORS_PER_CALL) batches.push({ doctorIds: doctorIds.slice(i, i + DOCTORS_PER_CALL), ...range });
   return batches;

@@ -12,7 +12,7 @@ export interface ClinicNow {
 }
 
 /** Main's undo window (UNDO_MINUTES in main/appointments/service.ts). */
-export const UNDO_MINUTES = 10;
+const UNDO_MINUTES = 10;
 
 /** Check-in is for today's appointments, once. */
 export const mayCheckIn = (a: AppointmentDto, now: ClinicNow) => a.status === 'SCHEDULED' && !a.checkedInAt && a.date === now.date;

@@ -20,7 +20,7 @@ export function visibleHours(spans: { startTime: string; endTime: string }[]): {
   return { start: Math.floor(start / 60) * 60, end: Math.min(24 * 60, Math.ceil(end / 60) * 60) };
 }
 
-export const snap = (minutes: number) => Math.round(minutes / SNAP_MINUTES) * SNAP_MINUTES;
+const snap = (minutes: number) => Math.round(minutes / SNAP_MINUTES) * SNAP_MINUTES;
 
 /** The minute of the day under a pointer at `offsetY` pixels from the top of a column. */
 export function minuteAt(offsetY: number, dayStart: number, dayEnd: number): number {

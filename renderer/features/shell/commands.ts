@@ -10,7 +10,7 @@ export interface Command {
   run: CommandAction;
 }
 
-export type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialogId } | { session: 'lock' | 'signOut' } | { callNext: true };
+type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { open: GlobalDialogId } | { session: 'lock' | 'signOut' } | { callNext: true };
 
 /** Every action the palette offers and the shortcuts sheet lists, for this role. */
 export function commandsFor(role: Role): Command[] {

@@ -2,7 +2,7 @@ import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
 import type { CallError } from '../../../preload/contract';
 
 /** Where a form-level message lives in react-hook-form's errors. */
-export const FORM_LEVEL = 'root.server';
+const FORM_LEVEL = 'root.server';
 
 /**
  * Puts main's refusal where the desk will see it: on its field (focused, so the caret is where
