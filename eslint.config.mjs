@@ -56,10 +56,7 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/app/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['electron', 'electron/*'], message: 'Only main/app may import electron.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'Only main/app may import electron.' }] }],
     },
   },
 );

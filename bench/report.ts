@@ -60,13 +60,19 @@ export function formatTable(figures: readonly Figure[]): string {
   ]);
   const header = ['figure', 'mode', 'value (p95)', 'detail', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => pad(c, widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 /** The README's table: the same figures as Markdown. */
 export function formatMarkdown(figures: readonly Figure[]): string {
   const detail = (f: Figure) => (f.latency ? `p50 ${f.latency.p50.toFixed(1)}, p99 ${f.latency.p99.toFixed(1)} ms, n=${f.latency.ops}` : (f.note ?? ''));
-  const rows = figures.map((f) => `| ${f.label} | ${f.mode} | ${formatValue(f)} | ${detail(f)} | ${f.target ?? ''} | ${f.pass === undefined ? '' : f.pass ? 'pass' : '**miss**'} |`);
+  const rows = figures.map(
+    (f) => `| ${f.label} | ${f.mode} | ${formatValue(f)} | ${detail(f)} | ${f.target ?? ''} | ${f.pass === undefined ? '' : f.pass ? 'pass' : '**miss**'} |`,
+  );
   return ['| Figure | Mode | Value (p95 for latencies) | Detail | Target | |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -93,7 +93,9 @@ const describeScale = (s: Scale, load: LoadReport) =>
 async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, LoadReport>): Promise<void> {
   const scale = scaleFor(mode, quick);
   const target = await freshTarget(mode);
-  log(`\n${mode === 'server' ? 'PostgreSQL' : 'PGlite'} (${target.where}): loading ${n(scale.patients)} patients, ${scale.doctors} doctors, ${scale.daysBefore + scale.daysAfter} days`);
+  log(
+    `\n${mode === 'server' ? 'PostgreSQL' : 'PGlite'} (${target.where}): loading ${n(scale.patients)} patients, ${scale.doctors} doctors, ${scale.daysBefore + scale.daysAfter} days`,
+  );
   try {
     const load = await loadInChild(target.config, scale);
     loads[mode] = load;
@@ -101,7 +103,13 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
     const sc = describeScale(scale, load);
     const fig = (f: Omit<Figure, 'mode' | 'scale'>) => figures.push({ mode, scale: sc, ...f });
     const rowsLoaded = load.rows.patients + load.rows.appointments + load.rows.payments + load.rows.availabilityWindows;
-    fig({ id: 'load', label: 'data load (generate + insert + analyze)', unit: 's', value: load.seconds.total, note: `${n(Math.round(rowsLoaded / load.seconds.total))} rows/s` });
+    fig({
+      id: 'load',
+      label: 'data load (generate + insert + analyze)',
+      unit: 's',
+      value: load.seconds.total,
+      note: `${n(Math.round(rowsLoaded / load.seconds.total))} rows/s`,
+    });
 
     const db = await openDatabase(target.config);
     const desk = await Desk.open(db, CLIENTS);
@@ -111,18 +119,77 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
         const s = await measureSearch(db.knex, desk, scale.ops, scale.naiveOps, BENCH_SEED);
         const speedUp = s.naive.p95 / s.search.p95;
         const full = mode === 'server';
-        fig({ id: 'search', label: 'patient search as you type', unit: 'ms', value: s.search.p95, latency: s.search, target: '≤ 10 ms', pass: s.search.p95 <= 10 });
+        fig({
+          id: 'search',
+          label: 'patient search as you type',
+          unit: 'ms',
+          value: s.search.p95,
+          latency: s.search,
+          target: '≤ 10 ms',
+          pass: s.search.p95 <= 10,
+        });
         fig({ id: 'search.naive', label: "naive ILIKE '%q%' (no index)", unit: 'ms', value: s.naive.p95, latency: s.naive });
-        fig({ id: 'search.speedup', label: 'search speed-up over naive (p95)', unit: 'x', value: speedUp, ...(full ? { target: '≥ 15×', pass: speedUp >= 15 } : {}) });
-        fig({ id: 'search.typo', label: 'typo-tolerant search (one letter wrong)', unit: 'ms', value: s.typo.p95, latency: s.typo, ...(full ? { target: '≤ 50 ms', pass: s.typo.p95 <= 50 } : {}) });
-        fig({ id: 'search.typo.recall', label: 'typo search: patient in top 5', unit: '%', value: s.typoRecall * 100, ...(full ? { target: '≥ 95 %', pass: s.typoRecall >= 0.95 } : {}), note: 'the patient, or a namesake' });
-        fig({ id: 'eventloop', label: 'event-loop delay p99 during search', unit: 'ms', value: s.eventLoopP99Ms, target: '≤ 20 ms', pass: s.eventLoopP99Ms <= 20 });
+        fig({
+          id: 'search.speedup',
+          label: 'search speed-up over naive (p95)',
+          unit: 'x',
+          value: speedUp,
+          ...(full ? { target: '≥ 15×', pass: speedUp >= 15 } : {}),
+        });
+        fig({
+          id: 'search.typo',
+          label: 'typo-tolerant search (one letter wrong)',
+          unit: 'ms',
+          value: s.typo.p95,
+          latency: s.typo,
+          ...(full ? { target: '≤ 50 ms', pass: s.typo.p95 <= 50 } : {}),
+        });
+        fig({
+          id: 'search.typo.recall',
+          label: 'typo search: patient in top 5',
+          unit: '%',
+          value: s.typoRecall * 100,
+          ...(full ? { target: '≥ 95 %', pass: s.typoRecall >= 0.95 } : {}),
+          note: 'the patient, or a namesake',
+        });
+        fig({
+          id: 'eventloop',
+          label: 'event-loop delay p99 during search',
+          unit: 'ms',
+          value: s.eventLoopP99Ms,
+          target: '≤ 20 ms',
+          pass: s.eventLoopP99Ms <= 20,
+        });
         log('  search done');
 
         const v = await measureSchedule(desk, doctorIds, load.today, scale.ops, BENCH_SEED);
-        fig({ id: 'schedule.day', label: 'day view, 40 doctors', unit: 'ms', value: v.dayView.p95, latency: v.dayView, target: '≤ 15 ms', pass: v.dayView.p95 <= 15 });
-        fig({ id: 'schedule.week', label: 'week view, one doctor', unit: 'ms', value: v.weekView.p95, latency: v.weekView, target: '≤ 15 ms', pass: v.weekView.p95 <= 15 });
-        fig({ id: 'schedule.freeSlots', label: 'next 10 free slots, a specialization, 30 days', unit: 'ms', value: v.freeSlots.p95, latency: v.freeSlots, target: '≤ 20 ms', pass: v.freeSlots.p95 <= 20 });
+        fig({
+          id: 'schedule.day',
+          label: 'day view, 40 doctors',
+          unit: 'ms',
+          value: v.dayView.p95,
+          latency: v.dayView,
+          target: '≤ 15 ms',
+          pass: v.dayView.p95 <= 15,
+        });
+        fig({
+          id: 'schedule.week',
+          label: 'week view, one doctor',
+          unit: 'ms',
+          value: v.weekView.p95,
+          latency: v.weekView,
+          target: '≤ 15 ms',
+          pass: v.weekView.p95 <= 15,
+        });
+        fig({
+          id: 'schedule.freeSlots',
+          label: 'next 10 free slots, a specialization, 30 days',
+          unit: 'ms',
+          value: v.freeSlots.p95,
+          latency: v.freeSlots,
+          target: '≤ 20 ms',
+          pass: v.freeSlots.p95 <= 20,
+        });
         log('  schedule done');
 
         const b = await measureBooking(db.knex, desk, doctorIds, load.today, scale.bookings, scale.raceRounds, BENCH_SEED);
@@ -134,21 +201,67 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
           ...(full ? { target: '≥ 1,500 and ≥ 25 % of tpcb-like', pass: b.bookingsPerSecond >= 1500 } : {}),
           note: `${n(b.booked)} booked, ${b.failed} failed; p95 ${b.latency.p95.toFixed(1)} ms`,
         });
-        fig({ id: 'booking.race', label: `${CLIENTS} desks racing for one slot`, unit: 'rounds', value: b.racePassed, target: `exactly 1 success in all ${b.raceRounds} rounds`, pass: b.racePassed === b.raceRounds && b.raceRounds > 0 });
+        fig({
+          id: 'booking.race',
+          label: `${CLIENTS} desks racing for one slot`,
+          unit: 'rounds',
+          value: b.racePassed,
+          target: `exactly 1 success in all ${b.raceRounds} rounds`,
+          pass: b.racePassed === b.raceRounds && b.raceRounds > 0,
+        });
         log('  booking done');
       }
 
       const r = await measureReports(db, desk, load.today, EXPORT_ROWS);
       const range = (x: { from: string; to: string }) => `${x.from} to ${x.to}`;
       for (const [name, latency] of Object.entries(r.month.byReport)) {
-        fig({ id: `reports.month.${name}`, label: `report for a month: ${name}`, unit: 'ms', value: latency.p95, latency, target: '≤ 300 ms', pass: latency.p95 <= 300, note: range(r.month) });
+        fig({
+          id: `reports.month.${name}`,
+          label: `report for a month: ${name}`,
+          unit: 'ms',
+          value: latency.p95,
+          latency,
+          target: '≤ 300 ms',
+          pass: latency.p95 <= 300,
+          note: range(r.month),
+        });
       }
       for (const [name, latency] of Object.entries(r.year.byReport)) {
-        fig({ id: `reports.year.${name}`, label: `report for a year: ${name}`, unit: 'ms', value: latency.max, latency, target: '≤ 1.5 s', pass: latency.max <= 1500, note: `slowest of ${latency.ops}; ${range(r.year)}` });
+        fig({
+          id: `reports.year.${name}`,
+          label: `report for a year: ${name}`,
+          unit: 'ms',
+          value: latency.max,
+          latency,
+          target: '≤ 1.5 s',
+          pass: latency.max <= 1500,
+          note: `slowest of ${latency.ops}; ${range(r.year)}`,
+        });
       }
-      fig({ id: 'reports.eventloop', label: 'event-loop delay p99 while a year’s reports run', unit: 'ms', value: r.eventLoopP99Ms, target: '≤ 20 ms', pass: r.eventLoopP99Ms <= 20 });
-      fig({ id: 'reports.export.time', label: `Excel export of ${n(r.export.rows)} appointments`, unit: 's', value: r.export.seconds, target: '≤ 10 s', pass: r.export.seconds <= 10 });
-      fig({ id: 'reports.export.rss', label: 'main-process RSS growth during that export', unit: 'MB', value: r.export.rssGrowthMb, target: '< 100 MB', pass: r.export.rssGrowthMb < 100 });
+      fig({
+        id: 'reports.eventloop',
+        label: 'event-loop delay p99 while a year’s reports run',
+        unit: 'ms',
+        value: r.eventLoopP99Ms,
+        target: '≤ 20 ms',
+        pass: r.eventLoopP99Ms <= 20,
+      });
+      fig({
+        id: 'reports.export.time',
+        label: `Excel export of ${n(r.export.rows)} appointments`,
+        unit: 's',
+        value: r.export.seconds,
+        target: '≤ 10 s',
+        pass: r.export.seconds <= 10,
+      });
+      fig({
+        id: 'reports.export.rss',
+        label: 'main-process RSS growth during that export',
+        unit: 'MB',
+        value: r.export.rssGrowthMb,
+        target: '< 100 MB',
+        pass: r.export.rssGrowthMb < 100,
+      });
       log('  reports done');
 
       fig({ id: 'rss', label: 'main-process RSS after the load', unit: 'MB', value: process.memoryUsage().rss / 2 ** 20 });
@@ -178,11 +291,34 @@ async function benchSignIn(figures: Figure[], loads: Record<string, LoadReport>)
     const desk = await Desk.open(db, 1);
     try {
       const f = await measureSignInFlood(db.knex, desk);
-      const fig = (x: Omit<Figure, 'mode' | 'scale'>) => figures.push({ mode: 'embedded', scale: `${n(load.rows.patients)} patients, ${FLOOD} sign-ins`, ...x });
+      const fig = (x: Omit<Figure, 'mode' | 'scale'>) =>
+        figures.push({ mode: 'embedded', scale: `${n(load.rows.patients)} patients, ${FLOOD} sign-ins`, ...x });
       fig({ id: 'signin.search.quiet', label: 'search p95, nobody signing in', unit: 'ms', value: f.quietSearch.p95, latency: f.quietSearch });
-      fig({ id: 'signin.search', label: `search p95 while ${FLOOD} sign-ins arrive at once`, unit: 'ms', value: f.floodSearch.p95, latency: f.floodSearch, target: '≤ 20 ms', pass: f.floodSearch.p95 <= 20 });
-      fig({ id: 'signin.latency', label: `sign-in p95 of the ${FLOOD}`, unit: 'ms', value: f.signIn.p95, latency: f.signIn, note: 'bcrypt cost 12 in the worker pool; the last ones queue for a thread' });
-      fig({ id: 'signin.unavailable', label: 'calls answered UNAVAILABLE during the flood', unit: 'calls', value: f.unavailable, target: '0', pass: f.unavailable === 0 });
+      fig({
+        id: 'signin.search',
+        label: `search p95 while ${FLOOD} sign-ins arrive at once`,
+        unit: 'ms',
+        value: f.floodSearch.p95,
+        latency: f.floodSearch,
+        target: '≤ 20 ms',
+        pass: f.floodSearch.p95 <= 20,
+      });
+      fig({
+        id: 'signin.latency',
+        label: `sign-in p95 of the ${FLOOD}`,
+        unit: 'ms',
+        value: f.signIn.p95,
+        latency: f.signIn,
+        note: 'bcrypt cost 12 in the worker pool; the last ones queue for a thread',
+      });
+      fig({
+        id: 'signin.unavailable',
+        label: 'calls answered UNAVAILABLE during the flood',
+        unit: 'calls',
+        value: f.unavailable,
+        target: '0',
+        pass: f.unavailable === 0,
+      });
       log('  sign-in flood done');
     } finally {
       desk.stop();
@@ -209,7 +345,16 @@ async function benchPgbench(figures: Figure[]): Promise<void> {
     const booking = figures.find((f) => f.id === 'booking.throughput' && f.mode === 'server');
     if (booking) {
       const share = (booking.value / p.tpcbLikeTps) * 100;
-      figures.push({ id: 'booking.share', label: 'bookings/s as a share of tpcb-like TPS', mode: 'server', scale: booking.scale, unit: '%', value: share, target: '≥ 25 %', pass: share >= 25 });
+      figures.push({
+        id: 'booking.share',
+        label: 'bookings/s as a share of tpcb-like TPS',
+        mode: 'server',
+        scale: booking.scale,
+        unit: '%',
+        value: share,
+        target: '≥ 25 %',
+        pass: share >= 25,
+      });
     }
   } finally {
     await admin((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]));
@@ -263,7 +408,15 @@ function benchBundle(figures: Figure[]): void {
   }
   const b = measureBundle(dir);
   const sc = 'built renderer (out/renderer)';
-  figures.push({ id: 'renderer.initialJs', label: 'initial JavaScript, gzipped', mode: 'renderer', scale: sc, unit: 'KB', value: b.initialJsGzip / 1024, note: b.initialFiles.join(', ') });
+  figures.push({
+    id: 'renderer.initialJs',
+    label: 'initial JavaScript, gzipped',
+    mode: 'renderer',
+    scale: sc,
+    unit: 'KB',
+    value: b.initialJsGzip / 1024,
+    note: b.initialFiles.join(', '),
+  });
   figures.push({
     id: 'renderer.twilioLazy',
     label: 'twilio-video kept out of the initial JS',
@@ -288,8 +441,22 @@ async function benchMessaging(figures: Figure[]): Promise<void> {
       const m = await measureMessaging(db, count);
       const sc = `${n(m.reminders)} reminders, one PC sending`;
       const fig = (f: Omit<Figure, 'mode' | 'scale'>) => figures.push({ mode: 'server', scale: sc, ...f });
-      fig({ id: 'messaging.queue', label: `queueing ${n(m.reminders)} reminders (appointments inserted, trigger on)`, unit: 's', value: m.queueSeconds, note: `${n(Math.round(m.reminders / m.queueSeconds))} appointments/s; ${m.insertWithoutMessagingSeconds.toFixed(2)} s with messaging off` });
-      fig({ id: 'messaging.send', label: 'sender throughput against the fake Twilio', unit: 'messages/s', value: m.sentPerSecond, target: 'each reminder sent exactly once', pass: m.sentOnce, note: `${m.sendSeconds.toFixed(1)} s for all` });
+      fig({
+        id: 'messaging.queue',
+        label: `queueing ${n(m.reminders)} reminders (appointments inserted, trigger on)`,
+        unit: 's',
+        value: m.queueSeconds,
+        note: `${n(Math.round(m.reminders / m.queueSeconds))} appointments/s; ${m.insertWithoutMessagingSeconds.toFixed(2)} s with messaging off`,
+      });
+      fig({
+        id: 'messaging.send',
+        label: 'sender throughput against the fake Twilio',
+        unit: 'messages/s',
+        value: m.sentPerSecond,
+        target: 'each reminder sent exactly once',
+        pass: m.sentOnce,
+        note: `${m.sendSeconds.toFixed(1)} s for all`,
+      });
     } finally {
       await db.close();
     }
@@ -324,7 +491,16 @@ async function main(): Promise<void> {
     await benchRenderer(figures);
   }
 
-  const file = path.join(__dirname, reportsOnly ? `results-reports${quick ? '-quick' : ''}.json` : quick ? 'results-quick.json' : args.mode?.length ? `results-${parts.join('-')}.json` : 'results.json');
+  const file = path.join(
+    __dirname,
+    reportsOnly
+      ? `results-reports${quick ? '-quick' : ''}.json`
+      : quick
+        ? 'results-quick.json'
+        : args.mode?.length
+          ? `results-${parts.join('-')}.json`
+          : 'results.json',
+  );
   writeResults(file, { date: new Date().toISOString(), quick, machine: await machine(), load: loads, figures });
   log(`\n${formatTable(figures)}\n\n${path.relative(ROOT, file)} written; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
   if (args.markdown) log(`\n${formatMarkdown(figures)}`);

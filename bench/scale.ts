@@ -22,12 +22,56 @@ export interface Scale {
 // patients, fewer appointments (a tenth of the days would leave no month to search for free
 // slots in), and never fewer than 40 doctors: the day view shows 40 columns.
 const FULL: Record<Mode, Scale> = {
-  server: { patients: 1_000_000, doctors: 200, daysBefore: 365, daysAfter: 365, ops: 1000, naiveOps: 100, bookings: 3200, raceRounds: 100, pgbenchScale: 20, pgbenchSeconds: 20 },
-  embedded: { patients: 100_000, doctors: 40, daysBefore: 91, daysAfter: 91, ops: 1000, naiveOps: 100, bookings: 1600, raceRounds: 100, pgbenchScale: 0, pgbenchSeconds: 0 },
+  server: {
+    patients: 1_000_000,
+    doctors: 200,
+    daysBefore: 365,
+    daysAfter: 365,
+    ops: 1000,
+    naiveOps: 100,
+    bookings: 3200,
+    raceRounds: 100,
+    pgbenchScale: 20,
+    pgbenchSeconds: 20,
+  },
+  embedded: {
+    patients: 100_000,
+    doctors: 40,
+    daysBefore: 91,
+    daysAfter: 91,
+    ops: 1000,
+    naiveOps: 100,
+    bookings: 1600,
+    raceRounds: 100,
+    pgbenchScale: 0,
+    pgbenchSeconds: 0,
+  },
 };
 const QUICK: Record<Mode, Scale> = {
-  server: { patients: 100_000, doctors: 40, daysBefore: 91, daysAfter: 91, ops: 1000, naiveOps: 50, bookings: 800, raceRounds: 100, pgbenchScale: 5, pgbenchSeconds: 8 },
-  embedded: { patients: 10_000, doctors: 40, daysBefore: 9, daysAfter: 31, ops: 1000, naiveOps: 50, bookings: 320, raceRounds: 100, pgbenchScale: 0, pgbenchSeconds: 0 },
+  server: {
+    patients: 100_000,
+    doctors: 40,
+    daysBefore: 91,
+    daysAfter: 91,
+    ops: 1000,
+    naiveOps: 50,
+    bookings: 800,
+    raceRounds: 100,
+    pgbenchScale: 5,
+    pgbenchSeconds: 8,
+  },
+  embedded: {
+    patients: 10_000,
+    doctors: 40,
+    daysBefore: 9,
+    daysAfter: 31,
+    ops: 1000,
+    naiveOps: 50,
+    bookings: 320,
+    raceRounds: 100,
+    pgbenchScale: 0,
+    pgbenchSeconds: 0,
+  },
 };
 
 export function scaleFor(mode: Mode, quick: boolean): Scale {

@@ -73,7 +73,8 @@ export default {
     docs: { description: 'No import cycles between renderer/features/* folders.' },
     schema: [],
     messages: {
-      cycle: 'Import cycle between feature folders: {{cycle}}. Open the other feature through a neutral module (renderer/stores, renderer/lib, the shell’s global dialogs) instead.',
+      cycle:
+        'Import cycle between feature folders: {{cycle}}. Open the other feature through a neutral module (renderer/stores, renderer/lib, the shell’s global dialogs) instead.',
     },
   },
   create(context) {

@@ -153,7 +153,11 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const displayTickets = new DisplayTickets();
   registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
   const gatewayPayments = new GatewayPaymentsService(knex, secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c)), options.now);
-  registerPaymentHandlers(router, new PaymentsService(knex, (trx, payment, amount, reason, creditNote) => gatewayPayments.refundAtGateway(trx, payment, amount, reason, creditNote)), gatewayPayments);
+  registerPaymentHandlers(
+    router,
+    new PaymentsService(knex, (trx, payment, amount, reason, creditNote) => gatewayPayments.refundAtGateway(trx, payment, amount, reason, creditNote)),
+    gatewayPayments,
+  );
   const backups = new BackupService(db, settings, clinicKey, options.now);
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);
@@ -174,7 +178,10 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 
-  const stopForwarding = forwardChanges(db.changes, sessionScopedSink(options.events, sessions, (id) => signedIn.get(id), options.log));
+  const stopForwarding = forwardChanges(
+    db.changes,
+    sessionScopedSink(options.events, sessions, (id) => signedIn.get(id), options.log),
+  );
   // An account changed on another PC applies here at once, not after the cache's max age.
   const onUserRow = (change: RowChange) => {
     if (change.table === 'users' && change.id !== null) signedIn.forget(change.id);
@@ -224,4 +231,3 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     },
   };
 }
-

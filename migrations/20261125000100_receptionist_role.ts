@@ -16,9 +16,7 @@ export async function down(knex: Knex): Promise<void> {
   const count = Number(row?.count ?? 0);
   if (count > 0) {
     // Never silently drop or rewrite accounts: the admin must change their roles first.
-    throw new Error(
-      `Cannot roll back: ${count} user(s) have the RECEPTIONIST role. Change their role first.`,
-    );
+    throw new Error(`Cannot roll back: ${count} user(s) have the RECEPTIONIST role. Change their role first.`);
   }
   await knex.raw(`
     ALTER TABLE users DROP CONSTRAINT users_role_check;

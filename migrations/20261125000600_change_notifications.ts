@@ -27,10 +27,10 @@ export async function up(knex: Knex): Promise<void> {
     $$;
   `);
   for (const table of TABLES) {
-    await knex.raw(
-      `CREATE TRIGGER ?? AFTER INSERT OR UPDATE OR DELETE ON ?? FOR EACH ROW EXECUTE FUNCTION clinic_notify_change()`,
-      [`trg_${table}_notify`, table],
-    );
+    await knex.raw(`CREATE TRIGGER ?? AFTER INSERT OR UPDATE OR DELETE ON ?? FOR EACH ROW EXECUTE FUNCTION clinic_notify_change()`, [
+      `trg_${table}_notify`,
+      table,
+    ]);
   }
 }
 

@@ -34,9 +34,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('clinic_settings', (t) => {
     t.smallint('idle_lock_minutes').notNullable().defaultTo(10);
   });
-  await knex.raw(
-    'ALTER TABLE clinic_settings ADD CONSTRAINT chk_settings_idle_lock CHECK (idle_lock_minutes BETWEEN 1 AND 240)',
-  );
+  await knex.raw('ALTER TABLE clinic_settings ADD CONSTRAINT chk_settings_idle_lock CHECK (idle_lock_minutes BETWEEN 1 AND 240)');
 }
 
 export async function down(knex: Knex): Promise<void> {

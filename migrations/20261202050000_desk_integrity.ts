@@ -15,7 +15,14 @@ import type { Knex } from 'knex';
 //   that break the desk-payment rules (20261125001200, NOT VALID there) are left alone, since
 //   writing them would re-check those rules; their receipts keep printing the current names.
 
-const FROZEN = ['receipt_patient_name', 'receipt_patient_phone', 'receipt_doctor_name', 'receipt_doctor_specialization', 'receipt_clinic_name', 'receipt_clinic_address'];
+const FROZEN = [
+  'receipt_patient_name',
+  'receipt_patient_phone',
+  'receipt_doctor_name',
+  'receipt_doctor_specialization',
+  'receipt_clinic_name',
+  'receipt_clinic_address',
+];
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('clinic_settings', (t) => {

@@ -23,7 +23,11 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('CREATE INDEX idx_patient_date_of_birth ON patient_entities (date_of_birth)');
   const settings = await knex('clinic_settings').where({ id: 1 }).first('phone_country', 'time_zone');
   const country = phoneCountryOf({ phoneCountry: settings?.phone_country ?? null, timeZone: settings?.time_zone ?? 'UTC' });
-  const rows: { id: number; phone: string }[] = await knex('patient_entities').whereNotNull('phone').whereNot('phone', 'like', '+%').select('id', 'phone').orderBy('id');
+  const rows: { id: number; phone: string }[] = await knex('patient_entities')
+    .whereNotNull('phone')
+    .whereNot('phone', 'like', '+%')
+    .select('id', 'phone')
+    .orderBy('id');
   const looked = rows.map((r) => ({ patient_id: r.id, phone_as_typed: r.phone, stored_as: e164(r.phone, country) }));
   for (let i = 0; i < looked.length; i += 500) await knex('patient_phones_before_e164').insert(looked.slice(i, i + 500));
   await knex.raw(`

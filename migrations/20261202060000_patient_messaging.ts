@@ -63,7 +63,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('messaging_settings', (t) => {
     t.smallint('id').primary().defaultTo(1);
     t.boolean('enabled').notNullable().defaultTo(false);
-    t.specificType('enabled_kinds', 'text[]').notNullable().defaultTo(knex.raw(`ARRAY['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'CANCELLED', 'VIDEO_LINK', 'NOTICE']`));
+    t.specificType('enabled_kinds', 'text[]')
+      .notNullable()
+      .defaultTo(knex.raw(`ARRAY['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'CANCELLED', 'VIDEO_LINK', 'NOTICE']`));
     t.specificType('reminder_offsets_minutes', 'integer[]').notNullable().defaultTo(knex.raw(`ARRAY[1440, 120]`));
     t.specificType('quiet_start', 'time').notNullable().defaultTo('21:00');
     t.specificType('quiet_end', 'time').notNullable().defaultTo('08:00');
@@ -102,9 +104,13 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('message_templates', (t) => {
     t.bigIncrements('id');
-    t.string('kind', 20).notNullable().checkIn([...KINDS], 'chk_template_kind');
+    t.string('kind', 20)
+      .notNullable()
+      .checkIn([...KINDS], 'chk_template_kind');
     t.string('language', 10).notNullable();
-    t.string('channel', 10).notNullable().checkIn([...CHANNELS], 'chk_template_channel');
+    t.string('channel', 10)
+      .notNullable()
+      .checkIn([...CHANNELS], 'chk_template_channel');
     t.string('subject', 200);
     t.text('body').notNullable();
     t.string('dlt_entity_id', 30);
@@ -128,8 +134,12 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('appointment_id').references('id').inTable('appointment_entities').onDelete('CASCADE');
     t.bigInteger('patient_id').notNullable().references('id').inTable('patient_entities').onDelete('CASCADE');
     t.bigInteger('doctor_id').references('id').inTable('doctor_entities').onDelete('SET NULL');
-    t.string('kind', 20).notNullable().checkIn([...KINDS], 'chk_message_kind');
-    t.string('channel', 10).notNullable().checkIn([...CHANNELS], 'chk_message_channel');
+    t.string('kind', 20)
+      .notNullable()
+      .checkIn([...KINDS], 'chk_message_kind');
+    t.string('channel', 10)
+      .notNullable()
+      .checkIn([...CHANNELS], 'chk_message_channel');
     t.string('language', 10).notNullable();
     t.bigInteger('template_id').references('id').inTable('message_templates').onDelete('SET NULL');
     t.text('notice_text');
@@ -138,7 +148,10 @@ export async function up(knex: Knex): Promise<void> {
     t.text('body');
     t.string('to_address', 255);
     t.timestamp('due_at', { useTz: true }).notNullable();
-    t.string('status', 12).notNullable().defaultTo('QUEUED').checkIn([...STATUSES], 'chk_message_status');
+    t.string('status', 12)
+      .notNullable()
+      .defaultTo('QUEUED')
+      .checkIn([...STATUSES], 'chk_message_status');
     t.string('provider_id', 64).unique({ indexName: 'uq_message_provider_id' });
     t.integer('attempts').notNullable().defaultTo(0);
     t.timestamp('next_attempt_at', { useTz: true });
@@ -166,7 +179,9 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('patient_channel_consents', (t) => {
     t.bigInteger('patient_id').notNullable().references('id').inTable('patient_entities').onDelete('CASCADE');
-    t.string('channel', 10).notNullable().checkIn([...CHANNELS], 'chk_consent_channel');
+    t.string('channel', 10)
+      .notNullable()
+      .checkIn([...CHANNELS], 'chk_consent_channel');
     t.timestamp('given_at', { useTz: true });
     t.string('given_how', 200);
     t.timestamp('withdrawn_at', { useTz: true });
@@ -178,7 +193,9 @@ export async function up(knex: Knex): Promise<void> {
     t.bigIncrements('id');
     t.bigInteger('doctor_id').references('id').inTable('doctor_entities').onDelete('CASCADE');
     t.bigInteger('patient_id').references('id').inTable('patient_entities').onDelete('CASCADE');
-    t.string('kind', 20).notNullable().checkIn([...KINDS], 'chk_switch_kind');
+    t.string('kind', 20)
+      .notNullable()
+      .checkIn([...KINDS], 'chk_switch_kind');
   });
   await knex.raw(`ALTER TABLE message_kind_switches ADD CONSTRAINT chk_switch_one_subject CHECK ((doctor_id IS NULL) <> (patient_id IS NULL))`);
   await knex.raw(`CREATE UNIQUE INDEX uq_switch_doctor ON message_kind_switches (doctor_id, kind) WHERE doctor_id IS NOT NULL`);
@@ -187,7 +204,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('inbound_messages', (t) => {
     t.bigIncrements('id');
     t.string('provider_id', 64).notNullable().unique({ indexName: 'uq_inbound_provider_id' });
-    t.string('channel', 10).notNullable().checkIn([...CHANNELS], 'chk_inbound_channel');
+    t.string('channel', 10)
+      .notNullable()
+      .checkIn([...CHANNELS], 'chk_inbound_channel');
     t.string('from_address', 255).notNullable();
     t.text('body').notNullable();
     t.bigInteger('patient_id').references('id').inTable('patient_entities').onDelete('SET NULL');

@@ -26,14 +26,18 @@ export async function up(knex: Knex): Promise<void> {
     t.unique(['code_hash'], { indexName: 'uq_video_join_code_hash' });
   });
   await knex.raw(`CREATE UNIQUE INDEX uq_video_join_code_live ON video_join_codes (appointment_id) WHERE revoked_at IS NULL`);
-  await knex.raw(`CREATE TRIGGER trg_video_join_codes_notify AFTER INSERT OR UPDATE OR DELETE ON video_join_codes FOR EACH ROW EXECUTE FUNCTION clinic_notify_change()`);
+  await knex.raw(
+    `CREATE TRIGGER trg_video_join_codes_notify AFTER INSERT OR UPDATE OR DELETE ON video_join_codes FOR EACH ROW EXECUTE FUNCTION clinic_notify_change()`,
+  );
 
   await knex.schema.alterTable('video_settings', (t) => {
     t.text('public_base_url');
     t.integer('join_opens_minutes').notNullable().defaultTo(15);
     t.integer('join_closes_minutes').notNullable().defaultTo(30);
   });
-  await knex.raw(`ALTER TABLE video_settings ADD CONSTRAINT chk_video_join_window CHECK (join_opens_minutes BETWEEN 0 AND 1440 AND join_closes_minutes BETWEEN 0 AND 1440)`);
+  await knex.raw(
+    `ALTER TABLE video_settings ADD CONSTRAINT chk_video_join_window CHECK (join_opens_minutes BETWEEN 0 AND 1440 AND join_closes_minutes BETWEEN 0 AND 1440)`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -13,13 +13,13 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ClinicProvider api={clinic}>
-    {displayTicket ? (
-      <DisplayBoard ticket={displayTicket} spoken={new URLSearchParams(window.location.hash.slice(1)).get('speak') === '1'} />
-    ) : isCallRoute(window.location.hash) ? (
-      <CallRoot />
-    ) : (
-      <App />
-    )}
+      {displayTicket ? (
+        <DisplayBoard ticket={displayTicket} spoken={new URLSearchParams(window.location.hash.slice(1)).get('speak') === '1'} />
+      ) : isCallRoute(window.location.hash) ? (
+        <CallRoot />
+      ) : (
+        <App />
+      )}
     </ClinicProvider>
   </StrictMode>,
 );

@@ -62,17 +62,23 @@ async function main(): Promise<void> {
   switch (command) {
     case 'migrate': {
       const applied = await withMaintenanceDatabase((knex) => migrateToLatest(knex), process.env, { asOwner: true });
-      console.log(applied.length ? `Applied ${applied.length} migration(s) to the ${target}:\n  ${applied.join('\n  ')}` : `The ${target} is already up to date.`);
+      console.log(
+        applied.length ? `Applied ${applied.length} migration(s) to the ${target}:\n  ${applied.join('\n  ')}` : `The ${target} is already up to date.`,
+      );
       return;
     }
     case 'rollback': {
       const undone = await withMaintenanceDatabase((knex) => rollbackLastBatch(knex, values.all), process.env, { asOwner: true });
-      console.log(undone.length ? `Rolled back ${undone.length} migration(s) on the ${target}:\n  ${undone.join('\n  ')}` : `Nothing to roll back on the ${target}.`);
+      console.log(
+        undone.length ? `Rolled back ${undone.length} migration(s) on the ${target}:\n  ${undone.join('\n  ')}` : `Nothing to roll back on the ${target}.`,
+      );
       return;
     }
     case 'status': {
       const status = await withMaintenanceDatabase((knex) => schemaStatus(knex));
-      console.log(`The ${target}: ${status.applied.length} applied, ${status.pending.length} pending${status.unknown.length ? `, ${status.unknown.length} unknown to this version` : ''}.`);
+      console.log(
+        `The ${target}: ${status.applied.length} applied, ${status.pending.length} pending${status.unknown.length ? `, ${status.unknown.length} unknown to this version` : ''}.`,
+      );
       for (const name of status.pending) console.log(`  pending: ${name}`);
       for (const name of status.unknown) console.log(`  unknown: ${name}`);
       return;
@@ -107,7 +113,11 @@ async function main(): Promise<void> {
       if (!file) throw new UsageError('Name the backup file: npm run db:restore -- <file> [--force]');
       const key = restoreKey(values['recovery-key-file']);
       const own = keyFileStore(defaultKeyFile());
-      const done = await restoreDatabase(config, path.resolve(file), { force: values.force, key, safetyKey: () => own.load() ?? key.key ?? loadOrCreateKey(own) });
+      const done = await restoreDatabase(config, path.resolve(file), {
+        force: values.force,
+        key,
+        safetyKey: () => own.load() ?? key.key ?? loadOrCreateKey(own),
+      });
       console.log(`Restored ${file} into the ${target}.`);
       if (done.previous) console.log(`The database it replaced is kept at ${done.previous}.`);
       // The restored database's sealed secrets open with the key it came with: a PC without a key takes it.
@@ -133,7 +143,13 @@ class UsageError extends Error {}
 
 main().catch((err: unknown) => {
   // Problems a person can act on get their message alone; anything else keeps its stack.
-  if (err instanceof DatabaseSetupError || err instanceof DemoRefusedError || err instanceof BackupError || err instanceof ClinicKeyError || err instanceof UsageError) {
+  if (
+    err instanceof DatabaseSetupError ||
+    err instanceof DemoRefusedError ||
+    err instanceof BackupError ||
+    err instanceof ClinicKeyError ||
+    err instanceof UsageError
+  ) {
     console.error(err.message);
   } else {
     console.error(err);

@@ -75,7 +75,9 @@ async function main(): Promise<void> {
     const screenshots = path.join(ROOT, 'test-results', 'screenshots');
     fs.mkdirSync(screenshots, { recursive: true });
     await window.screenshot({ path: path.join(screenshots, `packaged-first-run-${process.platform}.png`) });
-    console.log(`packaged-app smoke test passed: ${path.relative(ROOT, packaged.executable)} started, PGlite initialised ${dataDir} from inside app.asar, first-run screen painted`);
+    console.log(
+      `packaged-app smoke test passed: ${path.relative(ROOT, packaged.executable)} started, PGlite initialised ${dataDir} from inside app.asar, first-run screen painted`,
+    );
   } finally {
     await app.close().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     sendMessagesFrom: values['send-messages'] ? db : undefined,
     trustProxy: values['trust-proxy'],
   });
-  console.log(`Gateway (Twilio webhooks, patient join page): listening on ${service.url} (${describeTarget(config)}); ${service.resumed} stored event(s) resumed.`);
+  console.log(
+    `Gateway (Twilio webhooks, patient join page): listening on ${service.url} (${describeTarget(config)}); ${service.resumed} stored event(s) resumed.`,
+  );
   const shutdown = () => {
     void service
       .close()

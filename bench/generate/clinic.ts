@@ -46,14 +46,33 @@ async function loadDoctors(knex: Knex, doctors: readonly DoctorRecord[]): Promis
   return insertUnnest(
     knex,
     'doctor_entities',
-    { name: 'text', email: 'text', phone: 'text', specialization: 'text', experience: 'smallint', consultation_fee: 'numeric', rating: 'numeric', bio: 'text', address: 'text' },
+    {
+      name: 'text',
+      email: 'text',
+      phone: 'text',
+      specialization: 'text',
+      experience: 'smallint',
+      consultation_fee: 'numeric',
+      rating: 'numeric',
+      bio: 'text',
+      address: 'text',
+    },
     doctors.map((d) => ({ ...d })),
     true,
   );
 }
 
 async function loadWindows(knex: Knex, windows: readonly WindowRecord[], doctorIds: readonly number[], slotMinutes: number): Promise<void> {
-  const columns = { doctor_id: 'bigint', date: 'date', start_time: 'time', end_time: 'time', is_available: 'boolean', kind: 'text', slot_minutes: 'smallint', note: 'text' } as const;
+  const columns = {
+    doctor_id: 'bigint',
+    date: 'date',
+    start_time: 'time',
+    end_time: 'time',
+    is_available: 'boolean',
+    kind: 'text',
+    slot_minutes: 'smallint',
+    note: 'text',
+  } as const;
   for (let i = 0; i < windows.length; i += PATIENT_BATCH) {
     const rows = windows.slice(i, i + PATIENT_BATCH).map((w) => availabilityRow(w, doctorIds[w.doctor]!, slotMinutes));
     await insertUnnest(knex, 'doctor_availabilities', columns, rows);
@@ -67,7 +86,16 @@ async function loadWindows(knex: Knex, windows: readonly WindowRecord[], doctorI
 async function loadAppointments(
   knex: Knex,
   faker: Faker,
-  input: { doctors: readonly DoctorRecord[]; doctorIds: readonly number[]; patientIds: readonly number[]; windows: readonly WindowRecord[]; from: string; to: string; today: string; slotMinutes: number },
+  input: {
+    doctors: readonly DoctorRecord[];
+    doctorIds: readonly number[];
+    patientIds: readonly number[];
+    windows: readonly WindowRecord[];
+    from: string;
+    to: string;
+    today: string;
+    slotMinutes: number;
+  },
 ): Promise<{ appointments: number; payments: number; receipts: Map<string, number> }> {
   const receipts = new Map<string, number>();
   let appointments = 0;
@@ -91,7 +119,17 @@ async function loadAppointments(
     const ids = await insertUnnest(
       knex,
       'appointment_entities',
-      { patient_id: 'bigint', doctor_id: 'bigint', appointment_date: 'date', start_time: 'time', end_time: 'time', status: 'text', reason: 'text', cancel_reason: 'text', created_at: 'timestamp' },
+      {
+        patient_id: 'bigint',
+        doctor_id: 'bigint',
+        appointment_date: 'date',
+        start_time: 'time',
+        end_time: 'time',
+        status: 'text',
+        reason: 'text',
+        cancel_reason: 'text',
+        created_at: 'timestamp',
+      },
       planned.map((a) => ({
         patient_id: input.patientIds[a.patient]!,
         doctor_id: input.doctorIds[a.doctor]!,
@@ -109,7 +147,17 @@ async function loadAppointments(
     await insertUnnest(
       knex,
       'payments',
-      { appointment_id: 'bigint', order_id: 'text', amount: 'numeric', currency: 'text', status: 'text', payment_method: 'text', transaction_id: 'text', created_at: 'timestamp', paid_at: 'timestamptz' },
+      {
+        appointment_id: 'bigint',
+        order_id: 'text',
+        amount: 'numeric',
+        currency: 'text',
+        status: 'text',
+        payment_method: 'text',
+        transaction_id: 'text',
+        created_at: 'timestamp',
+        paid_at: 'timestamptz',
+      },
       paid.map((p) => ({
         appointment_id: ids[p.appointment]!,
         order_id: p.order_id,
@@ -162,7 +210,10 @@ export async function loadClinic(knex: Knex, scale: Scale, log: (line: string) =
   const booked = await loadAppointments(knex, schedule, { doctors, doctorIds, patientIds, windows, ...span, today, slotMinutes });
   // The next receipt of each year follows the generated ones.
   for (const [year, last] of booked.receipts) {
-    await knex('receipt_counters').insert({ year: Number(year), last_no: last }).onConflict('year').merge();
+    await knex('receipt_counters')
+      .insert({ year: Number(year), last_no: last })
+      .onConflict('year')
+      .merge();
   }
   const appointmentSeconds = since(t);
   log(`  ${booked.appointments.toLocaleString('en')} appointments and ${booked.payments.toLocaleString('en')} payments in ${appointmentSeconds.toFixed(1)} s`);
@@ -173,7 +224,13 @@ export async function loadClinic(knex: Knex, scale: Scale, log: (line: string) =
 
   return {
     today,
-    rows: { patients: patientIds.length, doctors: doctorIds.length, availabilityWindows: windows.length, appointments: booked.appointments, payments: booked.payments },
+    rows: {
+      patients: patientIds.length,
+      doctors: doctorIds.length,
+      availabilityWindows: windows.length,
+      appointments: booked.appointments,
+      payments: booked.payments,
+    },
     seconds: {
       patients: patientSeconds,
       doctors: doctorSeconds,

@@ -38,7 +38,11 @@ async function freeSlots(knex: Knex, doctorIds: readonly number[], from: string,
     const bookedBy = groupBy(booked, (b) => key(b.doctorId, b.date));
     for (const [k, own] of groupBy(windows, (w) => key(w.doctorId, w.date))) {
       const { doctorId, date } = own[0]!;
-      const slots = freeSlotsOfDay(own.filter((w) => w.available), own.filter((w) => !w.available), bookedBy.get(k) ?? []);
+      const slots = freeSlotsOfDay(
+        own.filter((w) => w.available),
+        own.filter((w) => !w.available),
+        bookedBy.get(k) ?? [],
+      );
       for (const s of slots) out.push({ doctorId, date, ...s });
     }
   }
@@ -59,20 +63,41 @@ async function distinctPatients(knex: Knex, faker: Faker, count: number, from: s
       const id = faker.number.int({ min: Number(min), max: Number(max) });
       if (!ids.has(id)) candidates.add(id);
     }
-    const busy = new Set((await knex('appointment_entities').whereIn('patient_id', [...candidates]).where('appointment_date', '>=', from).whereNot('status', 'CANCELLED').distinct().pluck('patient_id')).map(Number));
+    const busy = new Set(
+      (
+        await knex('appointment_entities')
+          .whereIn('patient_id', [...candidates])
+          .where('appointment_date', '>=', from)
+          .whereNot('status', 'CANCELLED')
+          .distinct()
+          .pluck('patient_id')
+      ).map(Number),
+    );
     for (const id of candidates) if (!busy.has(id)) ids.add(id);
   }
   return [...ids];
 }
 
 const book = (desk: Desk, client: number, patientId: number, s: FreeSlot) =>
-  desk.call('appointments.book', { patientId, doctorId: s.doctorId, date: s.date, startTime: s.startTime, endTime: s.endTime, reason: 'Bench booking' }, client);
+  desk.call(
+    'appointments.book',
+    { patientId, doctorId: s.doctorId, date: s.date, startTime: s.startTime, endTime: s.endTime, reason: 'Bench booking' },
+    client,
+  );
 
 /**
  * 16 desks booking at once, each into its own doctors' free slots (as desks of different
  * departments would), then 16 desks all trying to take the same slot, round after round.
  */
-export async function measureBooking(knex: Knex, desk: Desk, doctorIds: readonly number[], today: string, bookings: number, rounds: number, seed: number): Promise<BookingFigures> {
+export async function measureBooking(
+  knex: Knex,
+  desk: Desk,
+  doctorIds: readonly number[],
+  today: string,
+  bookings: number,
+  rounds: number,
+  seed: number,
+): Promise<BookingFigures> {
   const faker = new Faker({ locale: [base] });
   faker.seed(seed);
   const slots = faker.helpers.shuffle(await freeSlots(knex, doctorIds, addDays(today, 1), Math.ceil(bookings * 1.5) + rounds));

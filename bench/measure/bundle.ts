@@ -32,7 +32,10 @@ export function measureBundle(rendererDir: string): BundleFigures {
   };
   for (const src of entries) visit(path.join(rendererDir, src.replace(/^\.?\//, '')));
 
-  const all = fs.readdirSync(path.join(rendererDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => path.join(rendererDir, 'assets', f));
+  const all = fs
+    .readdirSync(path.join(rendererDir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => path.join(rendererDir, 'assets', f));
   const twilioChunks = all.filter((f) => TWILIO.test(fs.readFileSync(f, 'utf8')));
   const initialJsGzip = [...initial].reduce((n, f) => n + gzipSync(fs.readFileSync(f)).length, 0);
   const rel = (f: string) => path.relative(rendererDir, f);

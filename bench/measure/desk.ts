@@ -30,7 +30,13 @@ export class Desk {
     const passwordHash = await hashPassword(readablePassword());
     const keys: string[] = [];
     for (let i = 1; i <= desks; i++) {
-      const user = await insertUser(db.knex, { email: `desk${i}.${process.pid}@bench.clinic`, passwordHash, role: 'RECEPTIONIST', displayName: `Desk ${i}`, doctorId: null });
+      const user = await insertUser(db.knex, {
+        email: `desk${i}.${process.pid}@bench.clinic`,
+        passwordHash,
+        role: 'RECEPTIONIST',
+        displayName: `Desk ${i}`,
+        doctorId: null,
+      });
       const key = `bench-desk-${i}`;
       services.sessions.signIn(key, user.id);
       keys.push(key);

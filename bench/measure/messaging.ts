@@ -36,7 +36,9 @@ export async function measureMessaging(db: Database, count: number): Promise<Mes
   try {
     await knex('clinic_settings').where({ id: 1 }).update({ time_zone: ZONE, clinic_name: 'Bench Clinic' });
     const doctors: number[] = (
-      await knex('doctor_entities').insert(Array.from({ length: DOCTORS }, (_, i) => ({ name: `Dr. Bench ${i}`, email: `bench-doctor-${i}@clinic.test` }))).returning('id')
+      await knex('doctor_entities')
+        .insert(Array.from({ length: DOCTORS }, (_, i) => ({ name: `Dr. Bench ${i}`, email: `bench-doctor-${i}@clinic.test` })))
+        .returning('id')
     ).map((r: { id: number }) => r.id);
     await knex.raw(
       `INSERT INTO patient_entities (name, email, phone)

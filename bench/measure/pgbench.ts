@@ -31,7 +31,8 @@ function tps(output: string): number {
 export async function measurePgbench(pgbench: string, url: URL, database: string, scale: number, seconds: number): Promise<PgbenchFigures> {
   const conn = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres')];
   await run(pgbench, [...conn, '-i', '-q', '-s', String(scale), database], { maxBuffer: 16 << 20 });
-  const bench = async (extra: string[]) => tps((await run(pgbench, [...conn, ...extra, '-n', '-c', '16', '-j', '2', '-T', String(seconds), database], { maxBuffer: 16 << 20 })).stdout);
+  const bench = async (extra: string[]) =>
+    tps((await run(pgbench, [...conn, ...extra, '-n', '-c', '16', '-j', '2', '-T', String(seconds), database], { maxBuffer: 16 << 20 })).stdout);
   const selectOnlyTps = await bench(['-S']);
   const tpcbLikeTps = await bench([]);
   return { selectOnlyTps, tpcbLikeTps, scale, seconds };

@@ -36,7 +36,13 @@ const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
 /** 40 doctors with 30 appointments each on one day, and one doctor with 300 in a week. */
 async function fill(knex: Knex, doctors: number, perDoctor: number, weekTotal: number): Promise<void> {
   const doctorRows = await knex('doctor_entities')
-    .insert(Array.from({ length: doctors }, (_, i) => ({ name: `Dr. Bench ${String(i + 1).padStart(2, '0')}`, email: `bench${i}@clinic.test`, specialization: 'General Medicine' })))
+    .insert(
+      Array.from({ length: doctors }, (_, i) => ({
+        name: `Dr. Bench ${String(i + 1).padStart(2, '0')}`,
+        email: `bench${i}@clinic.test`,
+        specialization: 'General Medicine',
+      })),
+    )
     .returning('id');
   const patientRows = await knex('patient_entities')
     .insert(Array.from({ length: doctors * perDoctor }, (_, i) => ({ name: `Patient ${i + 1}`, phone: `+9198${String(i).padStart(8, '0')}` })))
@@ -45,7 +51,13 @@ async function fill(knex: Knex, doctors: number, perDoctor: number, weekTotal: n
   const patients = patientRows.map((r: { id: number }) => r.id);
   await knex('doctor_availabilities').insert(ids.map((id: number) => ({ doctor_id: id, date: DAY, start_time: '08:00', end_time: '20:00' })));
   const day = ids.flatMap((doctorId: number, d: number) =>
-    Array.from({ length: perDoctor }, (_, k) => ({ doctor_id: doctorId, patient_id: patients[d * perDoctor + k], appointment_date: DAY, start_time: time(480 + k * 20), end_time: time(495 + k * 20) })),
+    Array.from({ length: perDoctor }, (_, k) => ({
+      doctor_id: doctorId,
+      patient_id: patients[d * perDoctor + k],
+      appointment_date: DAY,
+      start_time: time(480 + k * 20),
+      end_time: time(495 + k * 20),
+    })),
   );
   const perDay = Math.ceil(weekTotal / WEEK.length);
   const week = Array.from({ length: weekTotal }, (_, k) => ({
@@ -179,14 +191,28 @@ export async function measureRenderer(rendererDir: string, runs = 5): Promise<Re
 
     await page.getByRole('button', { name: 'Week' }).click();
     await page.getByLabel('Date', { exact: true }).fill(WEEK_BEFORE);
-    const [busyWeek, emptyWeek] = [await columnCounts(db.knex, doctorIds.slice(0, 1), WEEK), await columnCounts(db.knex, doctorIds.slice(0, 1), Array.from({ length: 7 }, (_, i) => shiftDate(WEEK_BEFORE, i)))];
+    const [busyWeek, emptyWeek] = [
+      await columnCounts(db.knex, doctorIds.slice(0, 1), WEEK),
+      await columnCounts(
+        db.knex,
+        doctorIds.slice(0, 1),
+        Array.from({ length: 7 }, (_, i) => shiftDate(WEEK_BEFORE, i)),
+      ),
+    ];
     const week: number[] = [];
     for (let i = 0; i <= runs; i++) {
       const ms = await timedSwitch(page, 'Next week', busyWeek);
       await timedSwitch(page, 'Previous week', emptyWeek);
       if (i > 0) week.push(ms.all);
     }
-    return { dayView: summarise(day), dayViewAll: summarise(dayAll), dayFetch: summarise(fetches), weekView: summarise(week), dayAppointments: 40 * 30, weekAppointments: 300 };
+    return {
+      dayView: summarise(day),
+      dayViewAll: summarise(dayAll),
+      dayFetch: summarise(fetches),
+      weekView: summarise(week),
+      dayAppointments: 40 * 30,
+      weekAppointments: 300,
+    };
   } finally {
     await browser.close();
     await bridge.close();

@@ -38,7 +38,13 @@ const REPORTS = (f: Filters): [string, ChannelName, unknown][] => [
  * the process's RSS growth), and the event loop while a year's reports run.
  */
 export async function measureReports(db: Database, desk: Desk, today: string, exportRows: number): Promise<ReportFigures> {
-  const user = await insertUser(db.knex, { email: `reports.${process.pid}@bench.clinic`, passwordHash: 'x', role: 'ADMIN', displayName: 'Reports', doctorId: null });
+  const user = await insertUser(db.knex, {
+    email: `reports.${process.pid}@bench.clinic`,
+    passwordHash: 'x',
+    role: 'ADMIN',
+    displayName: 'Reports',
+    doctorId: null,
+  });
   desk.services.sessions.signIn(SESSION, user.id);
   const call = async (channel: ChannelName, payload: unknown) => {
     const r = (await desk.services.router.call(channel, payload, { sessionKey: SESSION, workstation: 'bench-reports' })) as Result<unknown>;
@@ -69,7 +75,10 @@ export async function measureReports(db: Database, desk: Desk, today: string, ex
 
   // The export: the appointments list over as many days back as hold `exportRows` rows.
   const days: { date: string; n: number }[] = (
-    await db.knex.raw(`SELECT appointment_date AS date, count(*)::int AS n FROM appointment_entities WHERE appointment_date <= ?::date GROUP BY 1 ORDER BY 1 DESC`, [today])
+    await db.knex.raw(
+      `SELECT appointment_date AS date, count(*)::int AS n FROM appointment_entities WHERE appointment_date <= ?::date GROUP BY 1 ORDER BY 1 DESC`,
+      [today],
+    )
   ).rows;
   let covered = 0;
   let from = today;

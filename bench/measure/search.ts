@@ -25,7 +25,10 @@ async function samplePatients(knex: Knex, faker: Faker, count: number): Promise<
   const ids = Array.from({ length: count * 2 }, () => faker.number.int({ min: Number(min), max: Number(max) }));
   const rows: Sampled[] = await knex('patient_entities').whereIn('id', ids).select('id', 'name', 'phone');
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is Sampled => r !== undefined).slice(0, count);
+  return ids
+    .map((id) => byId.get(id))
+    .filter((r): r is Sampled => r !== undefined)
+    .slice(0, count);
 }
 
 /**
@@ -91,10 +94,14 @@ export async function measureSearch(knex: Knex, desk: Desk, ops: number, naiveOp
 
   let found = 0;
   const typos = patients.map((p) => ({ p, query: withTypo(faker, p.name) }));
-  const typo = await timeEach(typos, async ({ p, query }) => {
-    const hits = await desk.call('patients.search', { query, limit: 20 });
-    if (hits.slice(0, 5).some((h) => h.id === p.id || h.name === p.name)) found++;
-  }, 0);
+  const typo = await timeEach(
+    typos,
+    async ({ p, query }) => {
+      const hits = await desk.call('patients.search', { query, limit: 20 });
+      if (hits.slice(0, 5).some((h) => h.id === p.id || h.name === p.name)) found++;
+    },
+    0,
+  );
 
   return { search, naive, typo, typoRecall: found / typos.length, eventLoopP99Ms: delay.percentile(99) / 1e6 };
 }

@@ -20,7 +20,6 @@ export interface DisplayWindowDeps {
   displayWindows: Set<number>;
 }
 
-
 export const displayRoute = (ticket: string) => `${APP_ORIGIN}/index.html#display=${ticket}`;
 
 /**

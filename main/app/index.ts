@@ -1,6 +1,19 @@
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, powerSaveBlocker, protocol, screen, session, shell, webContents, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  desktopCapturer,
+  dialog,
+  ipcMain,
+  powerSaveBlocker,
+  protocol,
+  screen,
+  session,
+  shell,
+  webContents,
+  type WebContents,
+} from 'electron';
 import { resolveDatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
 import { createServices, type MainServices } from '../services';
@@ -40,14 +53,19 @@ const PRELOAD = () => path.join(__dirname, '../preload/index.cjs');
 const log = (message: string, err: unknown) => console.error(`[clinic-desk] ${message}`, err);
 // Links leave the app only for mailto, tel and the clinic's own configured https hosts
 // (allowListedOpener), and only through lockDownContents' safeExternalUrl.
-const openLink = allowListedOpener(async () => (db ? clinicLinkHosts(db.knex) : new Set<string>()), (url) => shell.openExternal(url), log); // eng-disable OPEN_EXTERNAL_JS_CHECK
+const openLink = allowListedOpener(
+  async () => (db ? clinicLinkHosts(db.knex) : new Set<string>()),
+  (url) => shell.openExternal(url),
+  log,
+); // eng-disable OPEN_EXTERNAL_JS_CHECK
 
 function createMainWindow(): BrowserWindow {
   // electronegativity reads only literal webPreferences and cannot follow secureWebPreferences()
   // (security.ts), which sets sandbox and contextIsolation; tests/app/security.test.ts and
   // index.test.ts hold every window to it. Middle-click (auxclick) opens nothing: the window-open
   // handler of lockDownContents (on every webContents, see web-contents-created) denies every new window.
-  const win = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  const win = new BrowserWindow({
+    // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     width: 1400,
     height: 900,
     minWidth: 1024,
@@ -148,10 +166,13 @@ if (!app.requestSingleInstanceLock()) {
     if (win?.isMinimized()) win.restore();
     win?.focus();
   });
-  app.whenReady().then(start).catch((err: unknown) => {
-    dialog.showErrorBox('Clinic Desk cannot start', err instanceof Error ? err.message : String(err));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Clinic Desk cannot start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
   // Every webContents — windows, call windows, anything Chromium creates — is locked down the
   // moment it exists, so no code path can open one without the guard.
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, openLink));

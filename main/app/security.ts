@@ -49,7 +49,11 @@ export function safeExternalUrl(raw: string): string | undefined {
  * clinic has configured links to (`httpsHosts`, read when a link is opened). Anything else —
  * including a failure to read the hosts — opens nothing.
  */
-export function allowListedOpener(httpsHosts: () => Promise<ReadonlySet<string>>, open: ShellOpener, log: (message: string, err: unknown) => void): ShellOpener {
+export function allowListedOpener(
+  httpsHosts: () => Promise<ReadonlySet<string>>,
+  open: ShellOpener,
+  log: (message: string, err: unknown) => void,
+): ShellOpener {
   return async (url) => {
     const safe = safeExternalUrl(url);
     if (!safe) return;

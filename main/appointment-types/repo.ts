@@ -48,7 +48,9 @@ export async function listTypes(knex: Knex, filter: { doctorId?: number; include
           .map(([key, column]) => `t.${column} as ${key}`),
         knex.raw('COALESCE(mine.fee, t.fee) AS fee'),
         knex.raw('COALESCE(mine.duration_minutes, t.duration_minutes) AS "durationMinutes"'),
-        knex.raw(`json_build_array(json_build_object('doctorId', mine.doctor_id, 'fee', mine.fee::text, 'durationMinutes', mine.duration_minutes, 'isDefault', mine.is_default)) AS doctors`),
+        knex.raw(
+          `json_build_array(json_build_object('doctorId', mine.doctor_id, 'fee', mine.fee::text, 'durationMinutes', mine.duration_minutes, 'isDefault', mine.is_default)) AS doctors`,
+        ),
       );
   }
   return q;
@@ -130,6 +132,9 @@ export async function defaultTypeOf(knex: Knex, doctorId: number): Promise<numbe
 
 /** Of these doctors, those who offer the type. */
 async function doctorsOffering(knex: Knex, typeId: number, doctorIds: readonly number[]): Promise<number[]> {
-  const rows: { doctor_id: number }[] = await knex('doctor_appointment_types').where('appointment_type_id', typeId).whereIn('doctor_id', doctorIds).select('doctor_id');
+  const rows: { doctor_id: number }[] = await knex('doctor_appointment_types')
+    .where('appointment_type_id', typeId)
+    .whereIn('doctor_id', doctorIds)
+    .select('doctor_id');
   return rows.map((r) => r.doctor_id);
 }

@@ -9,12 +9,18 @@ type Create = z.output<typeof createAppointmentTypeSchema>;
 type Update = z.output<typeof updateAppointmentTypeSchema>;
 type DoctorInput = Create['doctors'][number];
 
-const toTypeDoctor = (d: DoctorInput): TypeDoctor => ({ doctorId: d.doctorId, fee: d.fee ?? null, durationMinutes: d.durationMinutes ?? null, isDefault: d.isDefault ?? false });
+const toTypeDoctor = (d: DoctorInput): TypeDoctor => ({
+  doctorId: d.doctorId,
+  fee: d.fee ?? null,
+  durationMinutes: d.durationMinutes ?? null,
+  isDefault: d.isDefault ?? false,
+});
 
 /** The database's refusals as the desk should read them. */
 function refusal(err: unknown): AppError | undefined {
   const e = err as { code?: string; constraint?: string };
-  if (e?.code === '23505' && e.constraint === 'uq_appointment_type_name') return new AppError('CONFLICT', 'Another appointment type already has this name', 'name');
+  if (e?.code === '23505' && e.constraint === 'uq_appointment_type_name')
+    return new AppError('CONFLICT', 'Another appointment type already has this name', 'name');
   if (e?.code === '23503' && e.constraint?.includes('doctor_id')) return new AppError('NOT_FOUND', 'One of the doctors listed does not exist', 'doctors');
   return undefined;
 }

@@ -6,10 +6,7 @@ const IS_CALLED = `called_at IS NOT NULL AND consult_started_at IS NULL AND stat
 
 /** The token a doctor has called and who has not come in yet, if any. */
 export async function calledOf(knex: Knex, doctorId: number, date: string): Promise<{ id: number; tokenNo: number } | undefined> {
-  return knex('appointment_entities')
-    .where({ doctor_id: doctorId, appointment_date: date })
-    .whereRaw(IS_CALLED)
-    .first('id', 'token_no as tokenNo');
+  return knex('appointment_entities').where({ doctor_id: doctorId, appointment_date: date }).whereRaw(IS_CALLED).first('id', 'token_no as tokenNo');
 }
 
 /**

@@ -27,7 +27,10 @@ export async function appointmentsOfPatient(
   const strip = ({ upcoming: _u, ...a }: PatientAppointmentDto & { upcoming: boolean }) => a;
   return {
     upcoming: rows.filter((r) => r.upcoming).map(strip),
-    past: rows.filter((r) => !r.upcoming).map(strip).reverse(),
+    past: rows
+      .filter((r) => !r.upcoming)
+      .map(strip)
+      .reverse(),
   };
 }
 
@@ -89,7 +92,12 @@ export async function busyTimesOfDoctors(
 }
 
 /** The times a patient is booked (all but CANCELLED) over a date range. */
-export async function busyTimesOfPatient(knex: Knex, patientId: number, from: string, to: string): Promise<{ date: string; startTime: string; endTime: string }[]> {
+export async function busyTimesOfPatient(
+  knex: Knex,
+  patientId: number,
+  from: string,
+  to: string,
+): Promise<{ date: string; startTime: string; endTime: string }[]> {
   return knex('appointment_entities')
     .where('patient_id', patientId)
     .whereBetween('appointment_date', [from, to])
@@ -131,7 +139,10 @@ export async function cancelAppointments(trx: Knex, ids: readonly number[], reas
     .where('status', 'SCHEDULED')
     .update({ status: 'CANCELLED', cancel_reason: reason, updated_at: trx.fn.now() })
     .returning('id');
-  await insertHistory(trx, rows.map((r) => ({ appointmentId: r.id, kind: 'STATUS', fromStatus: 'SCHEDULED', toStatus: 'CANCELLED', reason, userId })));
+  await insertHistory(
+    trx,
+    rows.map((r) => ({ appointmentId: r.id, kind: 'STATUS', fromStatus: 'SCHEDULED', toStatus: 'CANCELLED', reason, userId })),
+  );
   return rows.length;
 }
 
@@ -256,7 +267,13 @@ export async function insertBooking(
   const h = historyRow({ ...history, appointmentId: 0 });
   const t = typeColumns(a.type);
   const view = await viewQuery(knex, 'booked')
-    .with('locked', knex.raw(`SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtext(?)) AS l${i}`).join(', ')}`, keys.map((k) => `clinic-desk:${k}`)))
+    .with(
+      'locked',
+      knex.raw(
+        `SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtext(?)) AS l${i}`).join(', ')}`,
+        keys.map((k) => `clinic-desk:${k}`),
+      ),
+    )
     .with(
       'booked',
       knex.raw(
@@ -296,12 +313,7 @@ export async function insertBooking(
 }
 
 /** Applies a change only while the appointment is still in the expected status; false when it no longer is. */
-export async function updateAppointmentIf(
-  knex: Knex,
-  id: number,
-  expectedStatus: string | null,
-  changes: Record<string, unknown>,
-): Promise<boolean> {
+export async function updateAppointmentIf(knex: Knex, id: number, expectedStatus: string | null, changes: Record<string, unknown>): Promise<boolean> {
   const rows = await knex('appointment_entities')
     .where({ id })
     .modify((q) => {
@@ -370,7 +382,7 @@ export async function historyOf(knex: Knex, appointmentId: number): Promise<Hist
   return knex('appointment_history as h')
     .leftJoin('users as u', 'u.id', 'h.changed_by')
     .where('h.appointment_id', appointmentId)
-    .select(...HISTORY_COLUMNS, knex.raw("NULLIF(u.display_name, '') AS \"changedByName\""), 'h.undone_at as undoneAt')
+    .select(...HISTORY_COLUMNS, knex.raw('NULLIF(u.display_name, \'\') AS "changedByName"'), 'h.undone_at as undoneAt')
     .orderBy('h.id');
 }
 
@@ -393,7 +405,10 @@ export async function markUndone(knex: Knex, historyId: number): Promise<void> {
 
 /** The next queue number of a doctor's day. The caller holds the day's advisory lock. */
 export async function nextToken(knex: Knex, doctorId: number, date: string): Promise<number> {
-  const row = await knex('appointment_entities').where({ doctor_id: doctorId, appointment_date: date }).max<{ max: number | null }>({ max: 'token_no' }).first();
+  const row = await knex('appointment_entities')
+    .where({ doctor_id: doctorId, appointment_date: date })
+    .max<{ max: number | null }>({ max: 'token_no' })
+    .first();
   return (row?.max ?? 0) + 1;
 }
 

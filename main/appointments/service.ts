@@ -1,6 +1,15 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { AppointmentDto, AvailabilityWindow, DoctorDto, bookSchema, freeSlotsSchema, rescheduleSchema, undoSchema, walkInSchema } from '../../preload/contract';
+import type {
+  AppointmentDto,
+  AvailabilityWindow,
+  DoctorDto,
+  bookSchema,
+  freeSlotsSchema,
+  rescheduleSchema,
+  undoSchema,
+  walkInSchema,
+} from '../../preload/contract';
 import { horizonProblem } from '../appointment-types/horizon';
 import { defaultTypeOf, findType, typeForDoctor, type TypeForDoctor } from '../appointment-types/repo';
 import { hoursProblem } from '../availability/hours';
@@ -53,7 +62,10 @@ const FREE_SLOT_CHUNK_DAYS = 7;
 
 const hhmm = (t: string) => t.slice(0, 5);
 const DAY_MINUTES = 24 * 60;
-export const buffersOf = (t: { bufferBeforeMinutes?: number; bufferAfterMinutes?: number } | null) => ({ bufferBeforeMinutes: t?.bufferBeforeMinutes ?? 0, bufferAfterMinutes: t?.bufferAfterMinutes ?? 0 });
+export const buffersOf = (t: { bufferBeforeMinutes?: number; bufferAfterMinutes?: number } | null) => ({
+  bufferBeforeMinutes: t?.bufferBeforeMinutes ?? 0,
+  bufferAfterMinutes: t?.bufferAfterMinutes ?? 0,
+});
 /** Hours are the doctor's to bend: their own appointments, or any for an ADMIN. */
 const mayOverride = (user: CurrentUser, doctorId: number) => user.role === 'ADMIN' || (user.role === 'DOCTOR' && user.doctorId === doctorId);
 
@@ -73,7 +85,14 @@ export class AppointmentsService {
 
   /** Hands time given back to the waitlist, in the transaction that gave it back. */
   offerFreed(trx: Knex, appointments: readonly AppointmentDto[]): Promise<unknown> {
-    const freed = appointments.map((a) => ({ doctorId: a.doctorId, date: a.date, startTime: a.startTime, endTime: a.endTime, patientId: a.patientId, appointmentId: a.id }));
+    const freed = appointments.map((a) => ({
+      doctorId: a.doctorId,
+      date: a.date,
+      startTime: a.startTime,
+      endTime: a.endTime,
+      patientId: a.patientId,
+      appointmentId: a.id,
+    }));
     return freed.length ? this.onFreed(trx, freed) : Promise.resolve();
   }
 
@@ -174,7 +193,8 @@ export class AppointmentsService {
   /** Moves or resizes a SCHEDULED appointment (to another doctor too); a check-in does not survive a move to another day. */
   async reschedule(req: Reschedule, user: CurrentUser, ctx: CallContext): Promise<AppointmentDto> {
     const current = await this.get(req.id);
-    if (current.status !== 'SCHEDULED') throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}; only a scheduled one can be moved`, 'id');
+    if (current.status !== 'SCHEDULED')
+      throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}; only a scheduled one can be moved`, 'id');
     const doctorId = req.doctorId ?? current.doctorId;
     const { doctor, windows } = await this.activeDoctorOn(doctorId, req.date);
     // A new type, or a typed appointment going to another doctor, is booked as that doctor's
@@ -189,20 +209,39 @@ export class AppointmentsService {
     const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
     const who = { doctorId, patientId: current.patientId };
     const buffers = buffersOf(retyped ? type : current);
-    await this.withConflictMessage(who, { ...slot, ...buffers }, current.id, () => this.inLockedDays(who, slot, async (trx) => {
-      const changes: Record<string, unknown> = { doctor_id: doctorId, appointment_date: slot.date, start_time: slot.startTime, end_time: slot.endTime, override_reason: overrideReason };
-      if (retyped) Object.assign(changes, typeChanges(type));
-      if (slot.date !== current.date || doctorId !== current.doctorId) Object.assign(changes, { checked_in_at: null, token_no: null });
-      if (!(await updateAppointmentIf(trx, current.id, 'SCHEDULED', changes))) throw await this.transitionError(trx, current.id, 'moved');
-      const from = { doctorId: current.doctorId, date: current.date, startTime: current.startTime, endTime: current.endTime, checkedInAt: current.checkedInAt, tokenNo: current.tokenNo };
-      const typeMove = retyped ? { fromType: { id: current.appointmentTypeId, fee: current.fee, ...buffersOf(current) }, toType: { id: type!.id, fee: type!.fee } } : {};
-      await insertHistory(trx, [{ appointmentId: current.id, kind: 'RESCHEDULED', detail: { from, to: { doctorId, ...slot }, ...typeMove }, reason: overrideReason, userId: user.id }]);
-      // The old time is given back unless the appointment still holds part of it.
-      const stillHeld = doctorId === current.doctorId && slot.date === current.date && slot.startTime < current.endTime && current.startTime < slot.endTime;
-      if (!stillHeld) await this.offerFreed(trx, [current]);
-      if (overrideReason) await insertAudit(trx, { ...this.overrideAudit(user, ctx, overrideReason), entityId: current.id });
-      return current.id;
-    }));
+    await this.withConflictMessage(who, { ...slot, ...buffers }, current.id, () =>
+      this.inLockedDays(who, slot, async (trx) => {
+        const changes: Record<string, unknown> = {
+          doctor_id: doctorId,
+          appointment_date: slot.date,
+          start_time: slot.startTime,
+          end_time: slot.endTime,
+          override_reason: overrideReason,
+        };
+        if (retyped) Object.assign(changes, typeChanges(type));
+        if (slot.date !== current.date || doctorId !== current.doctorId) Object.assign(changes, { checked_in_at: null, token_no: null });
+        if (!(await updateAppointmentIf(trx, current.id, 'SCHEDULED', changes))) throw await this.transitionError(trx, current.id, 'moved');
+        const from = {
+          doctorId: current.doctorId,
+          date: current.date,
+          startTime: current.startTime,
+          endTime: current.endTime,
+          checkedInAt: current.checkedInAt,
+          tokenNo: current.tokenNo,
+        };
+        const typeMove = retyped
+          ? { fromType: { id: current.appointmentTypeId, fee: current.fee, ...buffersOf(current) }, toType: { id: type!.id, fee: type!.fee } }
+          : {};
+        await insertHistory(trx, [
+          { appointmentId: current.id, kind: 'RESCHEDULED', detail: { from, to: { doctorId, ...slot }, ...typeMove }, reason: overrideReason, userId: user.id },
+        ]);
+        // The old time is given back unless the appointment still holds part of it.
+        const stillHeld = doctorId === current.doctorId && slot.date === current.date && slot.startTime < current.endTime && current.startTime < slot.endTime;
+        if (!stillHeld) await this.offerFreed(trx, [current]);
+        if (overrideReason) await insertAudit(trx, { ...this.overrideAudit(user, ctx, overrideReason), entityId: current.id });
+        return current.id;
+      }),
+    );
     return this.get(current.id);
   }
 
@@ -229,12 +268,14 @@ export class AppointmentsService {
   async checkIn(id: number, user: CurrentUser): Promise<AppointmentDto> {
     const current = await this.get(id);
     if (current.status !== 'SCHEDULED') throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}`, 'id');
-    if (current.date !== (await this.clinicNow()).date) throw new AppError('CONFLICT', `Check-in is for today's appointments; this one is on ${current.date}`, 'id');
+    if (current.date !== (await this.clinicNow()).date)
+      throw new AppError('CONFLICT', `Check-in is for today's appointments; this one is on ${current.date}`, 'id');
     if (current.checkedInAt) return current;
     await this.knex.transaction(async (trx) => {
       await lockDays(trx, [doctorDay(current.doctorId, current.date)]);
       const token = await nextToken(trx, current.doctorId, current.date);
-      if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token }))) throw await this.transitionError(trx, id, 'checked in');
+      if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token })))
+        throw await this.transitionError(trx, id, 'checked in');
       await insertHistory(trx, [{ appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id }]);
     });
     return this.get(id);
@@ -248,7 +289,10 @@ export class AppointmentsService {
     const type = await this.chosenType(doctor, req.appointmentTypeId, false);
     const now = await this.clinicNow();
     const slotMinutes = (await this.settings.get()).defaultSlotMinutes;
-    const [free] = await this.freeSlots({ doctorId: doctor.id, from: now.date, days: 1, count: 1, ...(type ? { appointmentTypeId: type.id } : {}) }, { ignoreHorizon: true });
+    const [free] = await this.freeSlots(
+      { doctorId: doctor.id, from: now.date, days: 1, count: 1, ...(type ? { appointmentTypeId: type.id } : {}) },
+      { ignoreHorizon: true },
+    );
     // The slot under way counts as free when nobody holds it.
     const current = this.span(now.date, toTime(Math.floor(toMinutes(now.time) / slotMinutes) * slotMinutes), type?.durationMinutes ?? slotMinutes);
     const candidates = [current, ...(free ? [{ date: free.date, startTime: free.startTime, endTime: free.endTime }] : [])];
@@ -256,11 +300,26 @@ export class AppointmentsService {
       try {
         const id = await transactionWithRetry(this.knex, async (trx) => {
           await lockDays(trx, [doctorDay(doctor.id, now.date), patientDay(req.patientId, now.date)]);
-          const newId = await insertAppointment(trx, { patientId: req.patientId, doctorId: doctor.id, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason: null, isWalkIn: true, type });
+          const newId = await insertAppointment(trx, {
+            patientId: req.patientId,
+            doctorId: doctor.id,
+            ...slot,
+            reason: req.reason || null,
+            bookedBy: user.id,
+            overrideReason: null,
+            isWalkIn: true,
+            type,
+          });
           const token = await nextToken(trx, doctor.id, now.date);
           await updateAppointmentIf(trx, newId, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token });
           await insertHistory(trx, [
-            { appointmentId: newId, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...slot, doctorId: doctor.id, walkIn: true, ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}) }, userId: user.id },
+            {
+              appointmentId: newId,
+              kind: 'BOOKED',
+              toStatus: 'SCHEDULED',
+              detail: { ...slot, doctorId: doctor.id, walkIn: true, ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}) },
+              userId: user.id,
+            },
             { appointmentId: newId, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id },
           ]);
           return newId;
@@ -285,32 +344,66 @@ export class AppointmentsService {
     const change = await lastUndoableChange(this.knex, id, user.id, UNDO_MINUTES);
     if (!change) throw new AppError('CONFLICT', `Nothing of yours to undo on this appointment from the last ${UNDO_MINUTES} minutes`, 'id');
     const slot = { date: current.date, startTime: current.startTime, endTime: current.endTime };
-    const from = (change.detail?.from ?? {}) as { doctorId: number; date: string; startTime: string; endTime: string; checkedInAt: string | null; tokenNo: number | null };
+    const from = (change.detail?.from ?? {}) as {
+      doctorId: number;
+      date: string;
+      startTime: string;
+      endTime: string;
+      checkedInAt: string | null;
+      tokenNo: number | null;
+    };
     const target = change.kind === 'RESCHEDULED' ? { date: from.date, startTime: from.startTime, endTime: from.endTime } : slot;
     const who = { doctorId: change.kind === 'RESCHEDULED' ? from.doctorId : current.doctorId, patientId: current.patientId };
     const rebooks = change.kind === 'RESCHEDULED' || (change.kind === 'STATUS' && change.fromStatus === 'SCHEDULED');
     // An appointment keeps the override it was booked with for its own slot; a move back needs its own.
     const newOverride = rebooks
-      ? await this.rebookingRules(who.doctorId, target, change.kind === 'STATUS' ? change.toStatus : null, req.override, change.kind === 'STATUS' ? current.overrideReason : null, user)
+      ? await this.rebookingRules(
+          who.doctorId,
+          target,
+          change.kind === 'STATUS' ? change.toStatus : null,
+          req.override,
+          change.kind === 'STATUS' ? current.overrideReason : null,
+          user,
+        )
       : null;
-    await this.withConflictMessage(who, target, id, () => this.inLockedDays(who, target, async (trx) => {
-      let changes: Record<string, unknown>;
-      let expected: string | null = current.status;
-      if (change.kind === 'STATUS') {
-        if (current.status !== change.toStatus) throw new AppError('CONFLICT', 'The appointment has changed since; nothing was undone', 'id');
-        changes = { status: change.fromStatus, cancel_reason: null, completed_at: null, ...(newOverride ? { override_reason: newOverride } : {}) };
-      } else if (change.kind === 'CHECKED_IN') {
-        changes = { checked_in_at: null, token_no: null };
-      } else {
-        changes = { doctor_id: from.doctorId, appointment_date: from.date, start_time: from.startTime, end_time: from.endTime, checked_in_at: from.checkedInAt, token_no: from.tokenNo, override_reason: newOverride };
-        expected = 'SCHEDULED';
-      }
-      if (!(await updateAppointmentIf(trx, id, expected, changes))) throw new AppError('CONFLICT', 'The appointment has changed since; nothing was undone', 'id');
-      await markUndone(trx, change.id);
-      await insertHistory(trx, [{ appointmentId: id, kind: 'UNDONE', fromStatus: change.toStatus, toStatus: change.fromStatus, detail: { undid: change.id, kind: change.kind }, userId: user.id }]);
-      if (newOverride) await insertAudit(trx, { ...this.overrideAudit(user, ctx, newOverride), entityId: id });
-      return id;
-    }));
+    await this.withConflictMessage(who, target, id, () =>
+      this.inLockedDays(who, target, async (trx) => {
+        let changes: Record<string, unknown>;
+        let expected: string | null = current.status;
+        if (change.kind === 'STATUS') {
+          if (current.status !== change.toStatus) throw new AppError('CONFLICT', 'The appointment has changed since; nothing was undone', 'id');
+          changes = { status: change.fromStatus, cancel_reason: null, completed_at: null, ...(newOverride ? { override_reason: newOverride } : {}) };
+        } else if (change.kind === 'CHECKED_IN') {
+          changes = { checked_in_at: null, token_no: null };
+        } else {
+          changes = {
+            doctor_id: from.doctorId,
+            appointment_date: from.date,
+            start_time: from.startTime,
+            end_time: from.endTime,
+            checked_in_at: from.checkedInAt,
+            token_no: from.tokenNo,
+            override_reason: newOverride,
+          };
+          expected = 'SCHEDULED';
+        }
+        if (!(await updateAppointmentIf(trx, id, expected, changes)))
+          throw new AppError('CONFLICT', 'The appointment has changed since; nothing was undone', 'id');
+        await markUndone(trx, change.id);
+        await insertHistory(trx, [
+          {
+            appointmentId: id,
+            kind: 'UNDONE',
+            fromStatus: change.toStatus,
+            toStatus: change.fromStatus,
+            detail: { undid: change.id, kind: change.kind },
+            userId: user.id,
+          },
+        ]);
+        if (newOverride) await insertAudit(trx, { ...this.overrideAudit(user, ctx, newOverride), entityId: id });
+        return id;
+      }),
+    );
     return this.get(id);
   }
 
@@ -330,7 +423,8 @@ export class AppointmentsService {
   ): Promise<string | null> {
     const { doctor, windows } = await this.activeDoctorOn(doctorId, slot.date);
     if (undoneStatus === 'NO_SHOW' || undoneStatus === 'COMPLETED') {
-      if (slot.date < (await this.clinicNow()).date) throw new AppError('INVALID', `That day has passed; an appointment of ${slot.date} cannot be reopened`, 'id');
+      if (slot.date < (await this.clinicNow()).date)
+        throw new AppError('INVALID', `That day has passed; an appointment of ${slot.date} cannot be reopened`, 'id');
     } else {
       await this.assertNotPast(slot);
     }
@@ -360,7 +454,9 @@ export class AppointmentsService {
   }
 
   private describe(status: string): string {
-    return ({ SCHEDULED: 'scheduled', COMPLETED: 'completed', CANCELLED: 'cancelled', NO_SHOW: 'marked as no-show' } as Record<string, string>)[status] ?? status;
+    return (
+      ({ SCHEDULED: 'scheduled', COMPLETED: 'completed', CANCELLED: 'cancelled', NO_SHOW: 'marked as no-show' } as Record<string, string>)[status] ?? status
+    );
   }
 
   private async get(id: number): Promise<AppointmentDto> {
@@ -432,11 +528,18 @@ export class AppointmentsService {
   }
 
   /** Inside the doctor's hours, or an override with its reason by that doctor or an ADMIN. `day`: the doctor's windows on the slot's date. */
-  private checkHours(doctor: { id: number; name: string }, slot: Slot, day: readonly AvailabilityWindow[], override: { reason: string } | undefined, user: CurrentUser): string | null {
+  private checkHours(
+    doctor: { id: number; name: string },
+    slot: Slot,
+    day: readonly AvailabilityWindow[],
+    override: { reason: string } | undefined,
+    user: CurrentUser,
+  ): string | null {
     const problem = hoursProblem(doctor.name, slot, day);
     if (!problem) return null;
     if (override) {
-      if (!mayOverride(user, doctor.id)) throw new AppError('FORBIDDEN', `Only ${doctor.name} or an administrator may book outside ${doctor.name}'s hours`, 'override');
+      if (!mayOverride(user, doctor.id))
+        throw new AppError('FORBIDDEN', `Only ${doctor.name} or an administrator may book outside ${doctor.name}'s hours`, 'override');
       return override.reason;
     }
     const more = problem.kind === 'OUTSIDE_HOURS' ? ' A doctor or administrator can book it with a reason.' : '';
@@ -464,7 +567,10 @@ export class AppointmentsService {
       const clash = await findClash(this.knex, byPatient ? { patientId: who.patientId } : { doctorId: who.doctorId }, slot, excludeId);
       const when = clash ? `${hhmm(clash.startTime)}–${hhmm(clash.endTime)} on ${clash.date}` : `then`;
       // Said when only the buffers meet, or the desk would look for an overlap that is not there.
-      const tooClose = clash && !(clash.date === slot.date && clash.startTime < slot.endTime && slot.startTime < clash.endTime) ? ', too close with the buffer time kept around appointments' : '';
+      const tooClose =
+        clash && !(clash.date === slot.date && clash.startTime < slot.endTime && slot.startTime < clash.endTime)
+          ? ', too close with the buffer time kept around appointments'
+          : '';
       const message = byPatient
         ? `${clash?.patientName ?? 'The patient'} already has an appointment ${when}${clash ? ` with ${clash.doctorName}` : ''}`
         : `${clash?.doctorName ?? 'The doctor'} already has an appointment ${when}${clash ? ` (${clash.patientName})` : ''}${tooClose}`;

@@ -61,7 +61,11 @@ export class WaitingRoomService {
     this.assertOwn(user, current.doctorId);
     await transactionWithRetry(this.knex, async (trx) => {
       if (!(await moveStage(trx, id, action))) {
-        throw new AppError('CONFLICT', `Token ${current.tokenNo ?? '—'} cannot be ${STAGE_VERBS[action]} now: ${action === 'sendBack' ? 'it has not been called' : 'it is not the called token'}`, 'id');
+        throw new AppError(
+          'CONFLICT',
+          `Token ${current.tokenNo ?? '—'} cannot be ${STAGE_VERBS[action]} now: ${action === 'sendBack' ? 'it has not been called' : 'it is not the called token'}`,
+          'id',
+        );
       }
       await insertHistory(trx, [{ appointmentId: id, kind: 'STAGE', detail: { action }, userId: user.id }]);
     });
@@ -89,7 +93,13 @@ export class WaitingRoomService {
     const defaultMinutes = (await this.settings.get()).defaultSlotMinutes;
     const rows = await queueDay(this.knex, now.date, doctorId);
     const byDoctor = [...groupBy(rows, (r) => r.doctorId).values()];
-    const paces = await paceOfDoctors(this.knex, byDoctor.map((l) => l[0]!.doctorId), shiftDate(now.date, -(PACE_DAYS - 1)), now.date, PACE_MIN_SAMPLES);
+    const paces = await paceOfDoctors(
+      this.knex,
+      byDoctor.map((l) => l[0]!.doctorId),
+      shiftDate(now.date, -(PACE_DAYS - 1)),
+      now.date,
+      PACE_MIN_SAMPLES,
+    );
     return byDoctor.map((list) => {
       const pace = paces.find((p) => p.doctorId === list[0]!.doctorId);
       const consultMinutes = pace?.consultMinutes ?? medianConsultMinutes(list) ?? defaultMinutes;
@@ -126,7 +136,11 @@ export class WaitingRoomService {
   }
 
   private alreadyCalled(tokenNo: number): AppError {
-    return new AppError('CONFLICT', `Token ${tokenNo} has been called and is not with the doctor yet: mark them in, skip them or send them back first`, 'doctorId');
+    return new AppError(
+      'CONFLICT',
+      `Token ${tokenNo} has been called and is not with the doctor yet: mark them in, skip them or send them back first`,
+      'doctorId',
+    );
   }
 
   /** The partial unique index is the last word when two calls meet: its refusal is the same CONFLICT. */
@@ -155,7 +169,9 @@ export class WaitingRoomService {
  * robust to a long case or a lunch gap.
  */
 export function medianConsultMinutes(list: readonly Pick<AppointmentDto, 'status' | 'checkedInAt' | 'completedAt'>[]): number | undefined {
-  const done = list.filter((a) => a.status === 'COMPLETED' && a.completedAt && a.checkedInAt).sort((a, b) => Date.parse(a.completedAt!) - Date.parse(b.completedAt!));
+  const done = list
+    .filter((a) => a.status === 'COMPLETED' && a.completedAt && a.checkedInAt)
+    .sort((a, b) => Date.parse(a.completedAt!) - Date.parse(b.completedAt!));
   const lengths: number[] = [];
   let previousEnd = 0;
   for (const a of done) {

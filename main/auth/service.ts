@@ -43,7 +43,15 @@ export class AuthService {
   async sessionOf(key: string, user: CurrentUser | undefined): Promise<SessionDto | null> {
     const state = this.sessions.get(key);
     if (!state || !user) return null;
-    return { userId: user.id, email: user.email, displayName: user.displayName, role: user.role, doctorId: user.doctorId, locked: state.locked, idleLockMinutes: (await this.settings.get()).idleLockMinutes };
+    return {
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      doctorId: user.doctorId,
+      locked: state.locked,
+      idleLockMinutes: (await this.settings.get()).idleLockMinutes,
+    };
   }
 
   async status(ctx: CallContext, user: CurrentUser | undefined) {
@@ -88,7 +96,10 @@ export class AuthService {
     const user = row as UserRow;
     if (user.role === 'PATIENT') {
       await insertAudit(this.knex, { ...this.actor(ctx, user), action: 'auth.login', outcome: 'DENIED', detail: { reason: 'patient account' } });
-      throw new AppError('FORBIDDEN', 'Patient accounts cannot sign in to Clinic Desk. Patients join their consultation through the link the clinic sends them.');
+      throw new AppError(
+        'FORBIDDEN',
+        'Patient accounts cannot sign in to Clinic Desk. Patients join their consultation through the link the clinic sends them.',
+      );
     }
     if (user.disabled_at !== null) {
       await insertAudit(this.knex, { ...this.actor(ctx, user), action: 'auth.login', outcome: 'DENIED', detail: { reason: 'disabled' } });

@@ -13,8 +13,7 @@ const ANY_EMAIL = '';
 
 export type Claim =
   /** waitIfWrong: how long the next attempt must wait should this one prove wrong (0: none). */
-  | { allowed: true; delayStarted: boolean; waitIfWrong: number }
-  | { allowed: false; retryAfterSeconds: number };
+  { allowed: true; delayStarted: boolean; waitIfWrong: number } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Counts one password attempt (sign-in or change of password) for an email typed at a

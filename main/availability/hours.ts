@@ -13,9 +13,20 @@ interface DayWindow {
  * Why `slot` is not open time of the doctor's day (`day`: that date's windows and leave), said
  * as the desk needs it; null when it lies wholly inside their hours.
  */
-export function hoursProblem(doctorName: string, slot: { date: string; startTime: string; endTime: string }, day: readonly DayWindow[]): { kind: 'LEAVE' | 'OUTSIDE_HOURS'; message: string } | null {
+export function hoursProblem(
+  doctorName: string,
+  slot: { date: string; startTime: string; endTime: string },
+  day: readonly DayWindow[],
+): { kind: 'LEAVE' | 'OUTSIDE_HOURS'; message: string } | null {
   const open = day.filter((w) => w.available);
-  if (isWithinAvailability(slot, open, day.filter((w) => !w.available))) return null;
+  if (
+    isWithinAvailability(
+      slot,
+      open,
+      day.filter((w) => !w.available),
+    )
+  )
+    return null;
   const when = `${hhmm(slot.startTime)}–${hhmm(slot.endTime)} on ${slot.date}`;
   // Leave is said as leave: "outside hours" would send the desk looking for a wrong pattern.
   const leave = day.find((w) => !w.available && w.startTime < slot.endTime && slot.startTime < w.endTime);

@@ -27,7 +27,9 @@ export const toWindow = (r: WindowRow): AvailabilityWindow => ({
 });
 
 export async function readTemplate(knex: Knex, doctorId: number): Promise<{ rules: TemplateRule[]; validFrom: string | null; validTo: string | null }> {
-  const rows = await knex('availability_templates').where({ doctor_id: doctorId }).orderBy([{ column: 'weekday' }, { column: 'start_time' }]);
+  const rows = await knex('availability_templates')
+    .where({ doctor_id: doctorId })
+    .orderBy([{ column: 'weekday' }, { column: 'start_time' }]);
   return {
     rules: rows.map((r) => ({ weekday: r.weekday, startTime: r.start_time, endTime: r.end_time, slotMinutes: r.slot_minutes })),
     validFrom: rows[0]?.valid_from ?? null,
@@ -92,7 +94,11 @@ export async function insertWindows(
   return inserted;
 }
 
-export async function insertLeave(knex: Knex, leave: { doctorId: number; date: string; startTime: string; endTime: string; note: string | null }, userId: number): Promise<AvailabilityWindow> {
+export async function insertLeave(
+  knex: Knex,
+  leave: { doctorId: number; date: string; startTime: string; endTime: string; note: string | null },
+  userId: number,
+): Promise<AvailabilityWindow> {
   const [row] = await knex('doctor_availabilities')
     .insert({
       doctor_id: leave.doctorId,

@@ -101,7 +101,12 @@ export class AvailabilityService {
       );
       if (clashing.length > 0 && !req.cancelBooked) return { status: 'blocked' as const, appointments: affected(clashing) };
       const window = await insertLeave(trx, { doctorId: req.doctorId, date: req.date, ...span, note: req.note ?? null }, user.id);
-      const cancelled = await cancelAppointments(trx, clashing.map((a) => a.id), req.cancelBooked?.reason ?? '', user.id);
+      const cancelled = await cancelAppointments(
+        trx,
+        clashing.map((a) => a.id),
+        req.cancelBooked?.reason ?? '',
+        user.id,
+      );
       return { status: 'saved' as const, window, cancelledAppointments: cancelled };
     });
   }
@@ -126,7 +131,12 @@ export class AvailabilityService {
       }
       if (stranded.length > 0 && !cancelBooked) return { status: 'blocked' as const, appointments: affected(stranded) };
       await deleteWindow(trx, id);
-      const cancelled = await cancelAppointments(trx, stranded.map((a) => a.id), cancelBooked?.reason ?? '', user.id);
+      const cancelled = await cancelAppointments(
+        trx,
+        stranded.map((a) => a.id),
+        cancelBooked?.reason ?? '',
+        user.id,
+      );
       return { status: 'saved' as const, window: null, cancelledAppointments: cancelled };
     });
   }
@@ -139,7 +149,7 @@ export class AvailabilityService {
   /** A doctor manages their own leave and extra hours; an ADMIN anyone's. */
   private assertMayEdit(doctorId: number, user: CurrentUser): void {
     if (user.role === 'DOCTOR' && user.doctorId !== doctorId) {
-      throw new AppError('FORBIDDEN', "You can change only your own schedule", 'doctorId');
+      throw new AppError('FORBIDDEN', 'You can change only your own schedule', 'doctorId');
     }
   }
 

@@ -46,7 +46,10 @@ export interface BufferedTime {
   bufferAfterMinutes?: number;
 }
 
-const buffered = (b: BufferedTime): Span => ({ start: toMinutes(b.startTime) - (b.bufferBeforeMinutes ?? 0), end: toMinutes(b.endTime) + (b.bufferAfterMinutes ?? 0) });
+const buffered = (b: BufferedTime): Span => ({
+  start: toMinutes(b.startTime) - (b.bufferBeforeMinutes ?? 0),
+  end: toMinutes(b.endTime) + (b.bufferAfterMinutes ?? 0),
+});
 
 /**
  * The free slots of one doctor on one day: each open window cut into slots from its start,

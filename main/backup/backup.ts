@@ -28,7 +28,11 @@ export interface BackupResult {
 
 /** 2026-11-25T09:05:03.123Z -> 20261125-090503 (UTC, sorts by time, safe in file names). */
 function fileStamp(at: Date): string {
-  return at.toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-');
+  return at
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/[-:]/g, '')
+    .replace('T', '-');
 }
 
 function backupFileName(mode: DatabaseConfig['mode'], at: Date): string {
@@ -136,7 +140,8 @@ async function withPlainBackup<T>(file: string, backup: Inspected, key: RestoreK
     const plain = path.join(dir, 'backup');
     await decryptToFile(file, backup.encrypted, k, plain);
     const inner = inspect(plain);
-    if (inner.encrypted || inner.mode !== backup.mode) throw new BackupError(`${path.basename(file)} decrypts to something other than a backup of ${FORMATS[backup.mode].label}`);
+    if (inner.encrypted || inner.mode !== backup.mode)
+      throw new BackupError(`${path.basename(file)} decrypts to something other than a backup of ${FORMATS[backup.mode].label}`);
     return await use(plain);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -158,17 +163,22 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, opti
   const at = options.at ?? new Date();
   if (config.mode === 'embedded') {
     if (embeddedHoldsDatabase(config) && !options.force) {
-      throw new BackupError(`The data folder ${config.dataDir} already holds a clinic database. To replace it, run the restore again with --force (the current database is kept beside it).`);
+      throw new BackupError(
+        `The data folder ${config.dataDir} already holds a clinic database. To replace it, run the restore again with --force (the current database is kept beside it).`,
+      );
     }
     return { previous: await withPlainBackup(file, backup, options.key, (plain) => restoreEmbedded(config, plain, fileStamp(at))) };
   }
   const tables = await serverTableCount(config);
   if (tables > 0 && !options.force) {
-    throw new BackupError(`The clinic database already holds ${tables} tables. To replace it, run the restore again with --force (a safety backup of it is taken first).`);
+    throw new BackupError(
+      `The clinic database already holds ${tables} tables. To replace it, run the restore again with --force (a safety backup of it is taken first).`,
+    );
   }
   return withPlainBackup(file, backup, options.key, async (plain) => {
     let previous: string | undefined;
-    if (tables > 0) previous = (await backupDatabase(config, undefined, path.join(path.dirname(path.resolve(file)), 'before-restore'), options.safetyKey(), at)).file;
+    if (tables > 0)
+      previous = (await backupDatabase(config, undefined, path.join(path.dirname(path.resolve(file)), 'before-restore'), options.safetyKey(), at)).file;
     await restoreServer(config, plain, tables > 0);
     return { previous };
   });

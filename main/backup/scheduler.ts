@@ -12,7 +12,12 @@ const CHECK_EVERY_MS = 60_000;
  * Checks once a minute whether today's backup is due. A PC that was off at the time backs up
  * when it next runs that day; with several PCs on one server, the first to claim the slot does it.
  */
-export function startBackupScheduler(service: BackupService, workstation: string, log: (message: string, err: unknown) => void, everyMs = CHECK_EVERY_MS): BackupScheduler {
+export function startBackupScheduler(
+  service: BackupService,
+  workstation: string,
+  log: (message: string, err: unknown) => void,
+  everyMs = CHECK_EVERY_MS,
+): BackupScheduler {
   let busy = false;
   const tick = async () => {
     if (busy) return;

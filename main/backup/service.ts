@@ -48,7 +48,11 @@ export class BackupService {
       fs.mkdirSync(req.folder, { recursive: true, mode: 0o700 });
       fs.accessSync(req.folder, fs.constants.W_OK);
     } catch (err) {
-      throw new AppError('INVALID', `Clinic Desk cannot write to ${req.folder} from this PC (${(err as NodeJS.ErrnoException).code ?? 'error'}). Plug in the drive or choose another folder.`, 'folder');
+      throw new AppError(
+        'INVALID',
+        `Clinic Desk cannot write to ${req.folder} from this PC (${(err as NodeJS.ErrnoException).code ?? 'error'}). Plug in the drive or choose another folder.`,
+        'folder',
+      );
     }
     await saveSchedule(this.db.knex, req, userId);
     return this.getSchedule();

@@ -58,7 +58,6 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(json);
 }
 
-
 /**
  * The app without Electron: the built renderer and the very same router over HTTP on
  * 127.0.0.1, for browser tests and PCs without a display or the Electron runtime. Every API
@@ -83,7 +82,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     for (const res of targets) res.write(frame);
     if (sessionKey === undefined && (event === 'appointments.changed' || event === 'resync')) for (const res of displays) res.write(boardFrame);
   };
-  const services = createServices(options.db, { version: options.version, log: options.log ?? (() => undefined), events: sink, twilioHttpClient: options.twilioHttpClient });
+  const services = createServices(options.db, {
+    version: options.version,
+    log: options.log ?? (() => undefined),
+    events: sink,
+    twilioHttpClient: options.twilioHttpClient,
+  });
   const streamCount = () => [...streams.values()].reduce((n, s) => n + s.size, 0);
   const keepAlive = setInterval(() => {
     for (const res of [...displays, ...[...streams.values()].flatMap((set) => [...set])]) res.write(': keep-alive\n\n');

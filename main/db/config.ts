@@ -56,11 +56,7 @@ const envSchema = z.object({
 });
 
 /** Where Electron's app.getPath('userData') points for this product, so scripts and the app agree. */
-export function defaultUserDataDir(
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-  home: string = os.homedir(),
-): string {
+export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
   if (platform === 'win32') {
     return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), PRODUCT_FOLDER);
   }
@@ -75,16 +71,10 @@ function parseServerUrl(raw: string): { url: string; sslMode: SslMode; rootCert:
   try {
     parsed = new URL(raw);
   } catch {
-    throw new DatabaseSetupError(
-      'DATABASE_URL is not a valid URL. Expected something like postgres://user:password@server:5432/clinic',
-      'CONFIG',
-    );
+    throw new DatabaseSetupError('DATABASE_URL is not a valid URL. Expected something like postgres://user:password@server:5432/clinic', 'CONFIG');
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new DatabaseSetupError(
-      `DATABASE_URL must start with postgres:// (it starts with ${parsed.protocol}//)`,
-      'CONFIG',
-    );
+    throw new DatabaseSetupError(`DATABASE_URL must start with postgres:// (it starts with ${parsed.protocol}//)`, 'CONFIG');
   }
   if (!parsed.hostname) {
     throw new DatabaseSetupError('DATABASE_URL names no server host', 'CONFIG');
@@ -97,10 +87,7 @@ function parseServerUrl(raw: string): { url: string; sslMode: SslMode; rootCert:
     );
   }
   if (!(SSL_MODES as readonly string[]).includes(sslParam)) {
-    throw new DatabaseSetupError(
-      `DATABASE_URL has sslmode=${sslParam}; use one of ${SSL_MODES.join(', ')}`,
-      'CONFIG',
-    );
+    throw new DatabaseSetupError(`DATABASE_URL has sslmode=${sslParam}; use one of ${SSL_MODES.join(', ')}`, 'CONFIG');
   }
   const rootCert = parsed.searchParams.get('sslrootcert') ?? undefined;
   for (const key of ['sslmode', 'ssl', 'sslrootcert', 'sslcert', 'sslkey', 'uselibpqcompat']) {
@@ -113,10 +100,7 @@ function parseServerUrl(raw: string): { url: string; sslMode: SslMode; rootCert:
  * Reads the database settings from the environment. DATABASE_URL set: the clinic's shared
  * PostgreSQL server. Unset: the embedded database in the user-data folder (or CLINIC_DATA_DIR).
  */
-export function resolveDatabaseConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  userDataDir: string = defaultUserDataDir(),
-): DatabaseConfig {
+export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env, userDataDir: string = defaultUserDataDir()): DatabaseConfig {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -50,9 +50,7 @@ export interface SchemaStatus {
 
 export async function schemaStatus(knex: Knex): Promise<SchemaStatus> {
   const hasTable = await knex.schema.hasTable(MIGRATIONS_TABLE);
-  const applied: string[] = hasTable
-    ? (await knex(MIGRATIONS_TABLE).select('name').orderBy('id')).map((r: { name: string }) => r.name)
-    : [];
+  const applied: string[] = hasTable ? (await knex(MIGRATIONS_TABLE).select('name').orderBy('id')).map((r: { name: string }) => r.name) : [];
   const known = new Set(migrations.map((m) => m.name));
   const appliedSet = new Set(applied);
   return {

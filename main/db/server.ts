@@ -33,10 +33,7 @@ function readCa(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new DatabaseSetupError(
-      `The database CA certificate file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-      'CONFIG',
-    );
+    throw new DatabaseSetupError(`The database CA certificate file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'CONFIG');
   }
 }
 

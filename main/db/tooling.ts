@@ -4,9 +4,7 @@ import { openDatabase, type Database } from './open';
 
 /** One line that tells an operator which database a command is about to touch. */
 export function describeTarget(config: DatabaseConfig): string {
-  return config.mode === 'server'
-    ? `clinic server ${redactUrl(config.url)}`
-    : `embedded database in ${config.dataDir}`;
+  return config.mode === 'server' ? `clinic server ${redactUrl(config.url)}` : `embedded database in ${config.dataDir}`;
 }
 
 /**

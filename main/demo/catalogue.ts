@@ -162,13 +162,7 @@ export const SPECIALTIES: readonly Specialty[] = [
 ];
 
 /** Reasons that fit any specialty. */
-export const COMMON_REASONS: readonly string[] = [
-  'Follow-up',
-  'Review of test results',
-  'Routine check-up',
-  'Second opinion',
-  'Prescription renewal',
-];
+export const COMMON_REASONS: readonly string[] = ['Follow-up', 'Review of test results', 'Routine check-up', 'Second opinion', 'Prescription renewal'];
 
 /** Reasons of the seed's two sample doctors, whose specialties also appear in SPECIALTIES. */
 export function reasonsFor(specialization: string): readonly string[] {
@@ -197,7 +191,10 @@ export const LOCALITY_SUFFIXES: readonly string[] = ['Nagar', 'Colony', 'Road', 
 /** Weekly working hours, [start, end] per session; index 0 = Sunday … 6 = Saturday. */
 export type WeeklyHours = readonly (readonly (readonly [string, string])[])[];
 
-const SPLIT: readonly (readonly [string, string])[] = [['09:00', '13:00'], ['16:00', '19:00']];
+const SPLIT: readonly (readonly [string, string])[] = [
+  ['09:00', '13:00'],
+  ['16:00', '19:00'],
+];
 const MORNING: readonly (readonly [string, string])[] = [['09:00', '13:00']];
 
 /** Doctor n keeps pattern n while patterns last, so each pattern is on show; the rest draw one. */

@@ -1,13 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { isoDate } from './calendar';
-import {
-  LOCALITY_SUFFIXES,
-  MEDICAL_HISTORY,
-  SPECIALTIES,
-  type DoctorRecord,
-  type Gender,
-  type PatientRecord,
-} from './catalogue';
+import { LOCALITY_SUFFIXES, MEDICAL_HISTORY, SPECIALTIES, type DoctorRecord, type Gender, type PatientRecord } from './catalogue';
 
 // Emails are built from names, so they must survive names like "Anand Swarup" or "D'Souza".
 function emailPart(name: string): string {

@@ -40,12 +40,7 @@ export function planPayments(
   const completed = appointments
     .map((a, index) => ({ a, index }))
     .filter(({ a }) => a.status === 'COMPLETED')
-    .sort(
-      (x, y) =>
-        x.a.appointment_date.localeCompare(y.a.appointment_date) ||
-        x.a.start_time.localeCompare(y.a.start_time) ||
-        x.a.doctor - y.a.doctor,
-    );
+    .sort((x, y) => x.a.appointment_date.localeCompare(y.a.appointment_date) || x.a.start_time.localeCompare(y.a.start_time) || x.a.doctor - y.a.doctor);
   return completed.map(({ a, index }) => {
     const year = a.appointment_date.slice(0, 4);
     const n = (sequence.get(year) ?? 0) + 1;

@@ -63,7 +63,9 @@ export function planWindows(faker: Faker, doctorCount: number, span: Span, sampl
   }
 
   for (const s of samples) {
-    const covered = windows.some((w) => w.doctor === s.doctor && w.date === s.date && w.is_available && w.start_time <= s.start_time && w.end_time >= s.end_time);
+    const covered = windows.some(
+      (w) => w.doctor === s.doctor && w.date === s.date && w.is_available && w.start_time <= s.start_time && w.end_time >= s.end_time,
+    );
     if (covered) continue;
     const usual = sessionsOn(hoursOf[s.doctor] ?? [], s.date).find(([start, end]) => `${start}:00` <= s.start_time && `${end}:00` >= s.end_time);
     const start = usual ? `${usual[0]}:00` : toTime(Math.floor(toMinutes(s.start_time) / 60) * 60);

@@ -78,12 +78,18 @@ export async function seedDemoClinic(knex: Knex, options: SeedDemoOptions): Prom
       timeZone: settings?.time_zone ?? FALLBACK_TIME_ZONE,
     });
     const accounts = demoAccounts(plan);
-    await refuseTakenLogins(trx, accounts.map((a) => a.email));
+    await refuseTakenLogins(
+      trx,
+      accounts.map((a) => a.email),
+    );
 
     const logins = accounts.map((a) => ({ ...a, password: readablePassword() }));
     // Hashed while the rows go in; awaited only for the users, the last insert.
     const stopHashing = new AbortController();
-    const hashing = hashPasswords(logins.map((l) => l.password), stopHashing.signal);
+    const hashing = hashPasswords(
+      logins.map((l) => l.password),
+      stopHashing.signal,
+    );
     hashing.catch(() => undefined);
     try {
       await insertClinic(trx, plan, slotMinutes);
@@ -110,8 +116,16 @@ export async function seedDemoClinic(knex: Knex, options: SeedDemoOptions): Prom
 }
 
 async function insertClinic(trx: Knex.Transaction, plan: DemoPlan, slotMinutes: number): Promise<void> {
-  const doctorIds = await insertReturningIds(trx, 'doctor_entities', plan.doctors.map((d) => ({ ...d })));
-  const patientIds = await insertReturningIds(trx, 'patient_entities', plan.patients.map((p) => ({ ...p })));
+  const doctorIds = await insertReturningIds(
+    trx,
+    'doctor_entities',
+    plan.doctors.map((d) => ({ ...d })),
+  );
+  const patientIds = await insertReturningIds(
+    trx,
+    'patient_entities',
+    plan.patients.map((p) => ({ ...p })),
+  );
   await insertInBatches(
     trx,
     'doctor_availabilities',

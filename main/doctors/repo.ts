@@ -92,7 +92,10 @@ export async function listDoctors(knex: Knex, filter: { specialization?: string;
 
 /** Specializations in use, for the pick list (free entry adds new ones). */
 export async function specializationsInUse(knex: Knex): Promise<string[]> {
-  const rows: { specialization: string }[] = await knex('doctor_entities').distinct('specialization').whereNotNull('specialization').whereNot('specialization', '');
+  const rows: { specialization: string }[] = await knex('doctor_entities')
+    .distinct('specialization')
+    .whereNotNull('specialization')
+    .whereNot('specialization', '');
   return rows.map((r) => r.specialization);
 }
 

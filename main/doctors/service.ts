@@ -41,7 +41,16 @@ export class DoctorsService {
 
   async create(req: CreateRequest): Promise<DoctorDto> {
     try {
-      return await insertDoctor(this.knex, { phone: null, specialization: null, experience: null, consultationFee: null, rating: null, bio: null, address: null, ...fields(req) } as DoctorFields);
+      return await insertDoctor(this.knex, {
+        phone: null,
+        specialization: null,
+        experience: null,
+        consultationFee: null,
+        rating: null,
+        bio: null,
+        address: null,
+        ...fields(req),
+      } as DoctorFields);
     } catch (err) {
       throw refusalFor(err) ?? err;
     }

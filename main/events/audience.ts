@@ -21,7 +21,12 @@ const EVENT_AUDIENCES: Partial<Record<EventName, readonly Role[]>> = {
  * read as every call reads it (the signed-in user cache), so a disabled or demoted account
  * stops hearing as soon as its calls stop working.
  */
-export function sessionScopedSink(sink: EventSink, sessions: SessionStore, loadUser: (userId: number) => Promise<CurrentUser | undefined>, log: (message: string, err: unknown) => void): EventSink {
+export function sessionScopedSink(
+  sink: EventSink,
+  sessions: SessionStore,
+  loadUser: (userId: number) => Promise<CurrentUser | undefined>,
+  log: (message: string, err: unknown) => void,
+): EventSink {
   const hears = (key: string, userId: number) => {
     const state = sessions.get(key);
     return state !== undefined && state.userId === userId && !state.locked && state.scope === 'full';

@@ -93,7 +93,9 @@ export function forwardChanges(feed: ChangeFeed, sink: EventSink): () => void {
   const onConnection = (online: boolean) =>
     sink('connection.changed', {
       online,
-      message: online ? 'Connected to the clinic database again.' : 'The clinic database cannot be reached. Nothing can be saved until it is back; what you typed is kept.',
+      message: online
+        ? 'Connected to the clinic database again.'
+        : 'The clinic database cannot be reached. Nothing can be saved until it is back; what you typed is kept.',
     });
 
   feed.on('change', onChange);

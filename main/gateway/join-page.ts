@@ -40,8 +40,7 @@ export function joinLang(query: URLSearchParams, acceptLanguage: string | undefi
   return /^\s*hi\b/i.test(acceptLanguage ?? '') ? 'hi' : 'en';
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The join page as the gateway renders it: every state but the call itself needs no script. */
 export function renderJoinPage(lookup: JoinLookup, lang: JoinLang, path: string): string {
@@ -58,7 +57,9 @@ export function renderJoinPage(lookup: JoinLookup, lang: JoinLang, path: string)
       unconfigured: p(t.unconfigured),
       unpaid:
         p(t.unpaid) +
-        (lookup.place === 'unpaid' && lookup.payUrl && /^https:\/\//.test(lookup.payUrl) ? `<p><a href="${escapeHtml(lookup.payUrl)}" rel="noopener noreferrer">${escapeHtml(t.pay)}</a></p>` : p(t.noLink)),
+        (lookup.place === 'unpaid' && lookup.payUrl && /^https:\/\//.test(lookup.payUrl)
+          ? `<p><a href="${escapeHtml(lookup.payUrl)}" rel="noopener noreferrer">${escapeHtml(t.pay)}</a></p>`
+          : p(t.noLink)),
       // The in-browser call (device preview, lobby, call) mounts here: see README, "the gateway".
       inside: `${p(t.ready(v))}<div id="join-app" data-lang="${lang}"></div>`,
     }[lookup.place];

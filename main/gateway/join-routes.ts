@@ -63,7 +63,10 @@ export function joinGateway(options: JoinGatewayOptions) {
     } catch (err) {
       // The database or Twilio is out of reach: the patient tries again; nothing about why leaves.
       options.log('join request failed', err instanceof Error ? err.message : err);
-      if (!res.headersSent) reply(res, 503, 'text/plain; charset=utf-8', 'The clinic’s video service cannot be reached right now. Please try again in a minute.', { 'Retry-After': '30' });
+      if (!res.headersSent)
+        reply(res, 503, 'text/plain; charset=utf-8', 'The clinic’s video service cannot be reached right now. Please try again in a minute.', {
+          'Retry-After': '30',
+        });
     }
   }
 

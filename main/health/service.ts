@@ -21,10 +21,19 @@ const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).
 /** The report as text for `npm run db:health`. */
 export function formatHealthReport(r: HealthReport): string {
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
-  const lines = [`Database: ${r.databaseMode}, ${kib(r.databaseBytes)}`, '', 'Tables (largest first):', `  ${pad('table', 32)}${pad('rows', 10)}${pad('dead rows', 11)}${pad('size', 12)}last vacuum`];
+  const lines = [
+    `Database: ${r.databaseMode}, ${kib(r.databaseBytes)}`,
+    '',
+    'Tables (largest first):',
+    `  ${pad('table', 32)}${pad('rows', 10)}${pad('dead rows', 11)}${pad('size', 12)}last vacuum`,
+  ];
   for (const t of r.tables) lines.push(`  ${pad(t.name, 32)}${pad(t.rows, 10)}${pad(t.deadRows, 11)}${pad(kib(t.totalBytes), 12)}${t.lastVacuum ?? 'never'}`);
   const unused = r.indexes.filter((i) => i.scans === 0);
-  lines.push('', `Indexes: ${r.indexes.length}, ${unused.length} never used since statistics were reset`, `  ${pad('index', 48)}${pad('table', 28)}${pad('scans', 10)}size`);
+  lines.push(
+    '',
+    `Indexes: ${r.indexes.length}, ${unused.length} never used since statistics were reset`,
+    `  ${pad('index', 48)}${pad('table', 28)}${pad('scans', 10)}size`,
+  );
   for (const i of r.indexes) lines.push(`  ${pad(i.name, 48)}${pad(i.table, 28)}${pad(i.scans, 10)}${kib(i.bytes)}`);
   const b = r.lastSuccessfulBackup;
   lines.push('', b ? `Last good backup: ${b.finishedAt} (${b.file}, ${kib(b.bytes ?? 0)})` : 'Last good backup: none');

@@ -24,10 +24,7 @@ export interface Call<Public extends boolean = false> {
 
 type IsPublic<C extends ChannelName> = (typeof channels)[C]['roles'] extends 'public' ? true : false;
 
-export type Handler<C extends ChannelName> = (
-  req: z.output<(typeof channels)[C]['req']>,
-  call: Call<IsPublic<C>>,
-) => Promise<Res<C>>;
+export type Handler<C extends ChannelName> = (req: z.output<(typeof channels)[C]['req']>, call: Call<IsPublic<C>>) => Promise<Res<C>>;
 
 type AnyHandler = (req: unknown, call: Call<boolean>) => Promise<unknown>;
 
@@ -153,7 +150,14 @@ export class Router {
     try {
       const audit: AuditRecord | undefined =
         spec.audit && user
-          ? { userId: user.id, userEmail: user.email, workstation: ctx.workstation, action: channel, entity: spec.audit.entity, ...(spec.audit.kind === 'read' ? { read: true } : {}) }
+          ? {
+              userId: user.id,
+              userEmail: user.email,
+              workstation: ctx.workstation,
+              action: channel,
+              entity: spec.audit.entity,
+              ...(spec.audit.kind === 'read' ? { read: true } : {}),
+            }
           : undefined;
       const call: Call<boolean> = { ctx, user, audit };
       const value = await handler(parsed.data, call);

@@ -108,11 +108,14 @@ export class WebhookWorker {
         this.options.log(`webhook event ${id} parked after ${attempts} failed attempts`, message);
         return;
       }
-      const timer = setTimeout(() => {
-        this.retries.delete(timer);
-        this.enqueue(id);
-        this.notifyIdle();
-      }, (this.options.backoffMs ?? defaultBackoff)(attempts));
+      const timer = setTimeout(
+        () => {
+          this.retries.delete(timer);
+          this.enqueue(id);
+          this.notifyIdle();
+        },
+        (this.options.backoffMs ?? defaultBackoff)(attempts),
+      );
       timer.unref();
       this.retries.add(timer);
     } catch (bookkeeping) {

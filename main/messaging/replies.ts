@@ -24,7 +24,12 @@ export async function applyStatusCallback(trx: Knex.Transaction, data: Record<st
   const providerId = data.MessageSid;
   if (!status || !providerId) return;
   const messageId = Number(data.message);
-  await applyProviderStatus(trx, { messageId: Number.isSafeInteger(messageId) && messageId > 0 ? messageId : undefined, providerId }, status, data.ErrorCode ? `Twilio error ${data.ErrorCode}` : null);
+  await applyProviderStatus(
+    trx,
+    { messageId: Number.isSafeInteger(messageId) && messageId > 0 ? messageId : undefined, providerId },
+    status,
+    data.ErrorCode ? `Twilio error ${data.ErrorCode}` : null,
+  );
 }
 
 /**
@@ -38,7 +43,10 @@ export async function applyInbound(trx: Knex.Transaction, data: Record<string, s
   const channel: MessageChannel = rawFrom.startsWith('whatsapp:') ? 'WHATSAPP' : 'SMS';
   const from = rawFrom.replace(/^whatsapp:/, '');
   const body = (data.Body ?? '').slice(0, 2000);
-  const word = body.trim().toUpperCase().replace(/[.!]+$/, '');
+  const word = body
+    .trim()
+    .toUpperCase()
+    .replace(/[.!]+$/, '');
   const about = await replyContext(trx, channel, from);
   let action: 'CONFIRMED' | 'CANCELLED' | 'OPTED_OUT' | 'INBOX' = 'INBOX';
   if (OPT_OUT.has(word) && about.patientId) action = 'OPTED_OUT';

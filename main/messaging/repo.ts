@@ -207,21 +207,25 @@ export async function markClaimed(
   m: { templateId: number; subject: string | null; body: string; to: string },
   at: Date,
 ): Promise<void> {
-  await trx('patient_messages').where({ id, status: 'QUEUED' }).update({
-    status: 'SENDING',
-    template_id: m.templateId,
-    subject: m.subject,
-    body: m.body,
-    to_address: m.to,
-    attempts: trx.raw('attempts + 1'),
-    claimed_at: at,
-    updated_at: trx.fn.now(),
-  });
+  await trx('patient_messages')
+    .where({ id, status: 'QUEUED' })
+    .update({
+      status: 'SENDING',
+      template_id: m.templateId,
+      subject: m.subject,
+      body: m.body,
+      to_address: m.to,
+      attempts: trx.raw('attempts + 1'),
+      claimed_at: at,
+      updated_at: trx.fn.now(),
+    });
 }
 
 /** Ends a message that will not be sent (and why). */
 export async function markNotSent(knex: Knex, id: number, from: MessageStatus, status: 'CANCELLED' | 'SKIPPED' | 'FAILED', error: string): Promise<boolean> {
-  const n = await knex('patient_messages').where({ id, status: from }).update({ status, error: error.slice(0, 2000), updated_at: knex.fn.now() });
+  const n = await knex('patient_messages')
+    .where({ id, status: from })
+    .update({ status, error: error.slice(0, 2000), updated_at: knex.fn.now() });
   return n > 0;
 }
 
@@ -327,7 +331,15 @@ export async function insertInbound(
   m: { providerId: string; channel: MessageChannel; from: string; body: string; patientId: number | null; appointmentId: number | null; action: string },
 ): Promise<number | undefined> {
   const rows = await trx('inbound_messages')
-    .insert({ provider_id: m.providerId, channel: m.channel, from_address: m.from, body: m.body, patient_id: m.patientId, appointment_id: m.appointmentId, action: m.action })
+    .insert({
+      provider_id: m.providerId,
+      channel: m.channel,
+      from_address: m.from,
+      body: m.body,
+      patient_id: m.patientId,
+      appointment_id: m.appointmentId,
+      action: m.action,
+    })
     .onConflict('provider_id')
     .ignore()
     .returning('id');
@@ -356,7 +368,9 @@ export async function withdrawConsent(trx: Knex.Transaction, patientId: number, 
     .insert({ patient_id: patientId, channel, withdrawn_at: trx.fn.now(), withdrawn_how: how })
     .onConflict(['patient_id', 'channel'])
     .merge({ withdrawn_at: trx.fn.now(), withdrawn_how: how });
-  await trx('patient_messages').where({ patient_id: patientId, channel, status: 'QUEUED' }).update({ status: 'SKIPPED', error: `The patient opted out of ${channel}`, updated_at: trx.fn.now() });
+  await trx('patient_messages')
+    .where({ patient_id: patientId, channel, status: 'QUEUED' })
+    .update({ status: 'SKIPPED', error: `The patient opted out of ${channel}`, updated_at: trx.fn.now() });
 }
 
 const MESSAGE_COLUMNS = [

@@ -223,7 +223,10 @@ export class MessageSender {
     }
     const address = row.channel === 'EMAIL' ? row.patientEmail : row.patientPhone;
     if (row.channel === 'EMAIL' ? !address || !EMAIL.test(address) : !address || !E164.test(address)) {
-      return { status: 'FAILED', error: row.channel === 'EMAIL' ? 'The patient has no valid e-mail address' : 'The patient has no phone number in E.164 form (+91…)' };
+      return {
+        status: 'FAILED',
+        error: row.channel === 'EMAIL' ? 'The patient has no valid e-mail address' : 'The patient has no phone number in E.164 form (+91…)',
+      };
     }
     return undefined;
   }

@@ -70,10 +70,16 @@ export class MessagingService {
   async sendNow(req: SendNow, user: CurrentUser) {
     const appointment = await this.appointment(req.appointmentId);
     if (!(await readMessagingSettings(this.knex)).enabled) throw new AppError('CONFLICT', 'Patient messaging is switched off in the messaging settings');
-    if (appointment.status !== 'SCHEDULED') throw new AppError('CONFLICT', `This appointment is ${appointment.status.toLowerCase()}; nothing is sent for it`, 'appointmentId');
+    if (appointment.status !== 'SCHEDULED')
+      throw new AppError('CONFLICT', `This appointment is ${appointment.status.toLowerCase()}; nothing is sent for it`, 'appointmentId');
     const link = req.kind === 'VIDEO_LINK' ? (await this.video.patientLink(appointment.id, user)).link : null;
     const id = await queueForAppointment(this.knex, { appointmentId: appointment.id, kind: req.kind, dueAt: new Date(this.now()), link, createdBy: user.id });
-    if (id === undefined) throw new AppError('CONFLICT', `${appointment.patientName} has opted out of messages on their channel, or the same message was just queued`, 'appointmentId');
+    if (id === undefined)
+      throw new AppError(
+        'CONFLICT',
+        `${appointment.patientName} has opted out of messages on their channel, or the same message was just queued`,
+        'appointmentId',
+      );
     this.poke();
     return (await messagesOfAppointment(this.knex, appointment.id)).find((m) => m.id === id)!;
   }
@@ -89,7 +95,8 @@ export class MessagingService {
     const at = new Date(this.now());
     const ids = await this.knex.transaction(async (trx) => {
       const out: (number | undefined)[] = [];
-      for (const a of day) out.push(await queueForAppointment(trx, { appointmentId: a.id, kind: 'NOTICE', dueAt: at, noticeText: req.text, createdBy: user.id }));
+      for (const a of day)
+        out.push(await queueForAppointment(trx, { appointmentId: a.id, kind: 'NOTICE', dueAt: at, noticeText: req.text, createdBy: user.id }));
       return out;
     });
     this.poke();
@@ -135,7 +142,8 @@ export class MessagingService {
     checkTemplate(req.body, 'body');
     if (req.subject) checkTemplate(req.subject, 'subject');
     if (req.channel !== 'SMS' && (req.dltEntityId || req.dltTemplateId)) throw new AppError('INVALID', 'DLT ids belong to SMS templates', 'dltTemplateId');
-    if (req.channel !== 'WHATSAPP' && req.whatsappContentSid) throw new AppError('INVALID', 'A content SID belongs to WhatsApp templates', 'whatsappContentSid');
+    if (req.channel !== 'WHATSAPP' && req.whatsappContentSid)
+      throw new AppError('INVALID', 'A content SID belongs to WhatsApp templates', 'whatsappContentSid');
     return withSegments(await saveTemplate(this.knex, req, user.id));
   }
 
@@ -148,7 +156,17 @@ export class MessagingService {
     const s = await readMessagingSettings(this.knex);
     const { clinicName } = await this.settings.get();
     const out = composeMessage(
-      { kind: req.kind, language: req.language, noticeText: null, link: null, appointmentDate: a.date, startTime: a.startTime, tokenNo: a.tokenNo, patientName: a.patientName, doctorName: a.doctorName },
+      {
+        kind: req.kind,
+        language: req.language,
+        noticeText: null,
+        link: null,
+        appointmentDate: a.date,
+        startTime: a.startTime,
+        tokenNo: a.tokenNo,
+        patientName: a.patientName,
+        doctorName: a.doctorName,
+      },
       template,
       { name: clinicName, rebookLink: s.rebookLink },
     );

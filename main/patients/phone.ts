@@ -27,7 +27,11 @@ export function normalisePhone(raw: string | null | undefined, country?: Country
   if (!country) return digits;
   const parsed = parsePhoneNumberFromString(typed, country);
   if (!parsed || !parsed.isValid()) {
-    throw new AppError('INVALID', `${typed} is not a valid phone number in ${countryName(country)}; check the digits or type it with its country code (+…)`, 'phone');
+    throw new AppError(
+      'INVALID',
+      `${typed} is not a valid phone number in ${countryName(country)}; check the digits or type it with its country code (+…)`,
+      'phone',
+    );
   }
   return parsed.number;
 }

@@ -199,7 +199,12 @@ async function similarNames(knex: Knex, q: string, limit: number): Promise<Patie
     // A whole name typed is ranked by likeness to the whole name: by word similarity "Bayla
     // Kaul" is as like "Sarla Kaul-Bandopadhyay" as "Baala Kaul". One word is ranked by word
     // similarity, the closer whole name winning ties ("Sharma": "Rahul Sharma", "Rahul Sharmila").
-    .orderByRaw(q.includes(' ') ? 'similarity(?, name) DESC, word_similarity(?, name) DESC, name, id' : 'word_similarity(?, name) DESC, similarity(?, name) DESC, name, id', [q, q])
+    .orderByRaw(
+      q.includes(' ')
+        ? 'similarity(?, name) DESC, word_similarity(?, name) DESC, name, id'
+        : 'word_similarity(?, name) DESC, similarity(?, name) DESC, name, id',
+      [q, q],
+    )
     .limit(limit);
   return rows.map(toSummary);
 }

@@ -62,7 +62,11 @@ export class PatientsService {
     const fields = await this.validFields(req, user);
     const complete = fields as PatientFields;
     if ((complete.phone || complete.dateOfBirth) && !req.confirmNotDuplicate) {
-      const candidates = await findDuplicateCandidates(this.knex, { name: complete.name, phone: complete.phone ?? null, dateOfBirth: complete.dateOfBirth ?? null });
+      const candidates = await findDuplicateCandidates(this.knex, {
+        name: complete.name,
+        phone: complete.phone ?? null,
+        dateOfBirth: complete.dateOfBirth ?? null,
+      });
       if (candidates.length > 0) return { status: 'possible_duplicates' as const, candidates };
     }
     try {

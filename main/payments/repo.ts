@@ -164,7 +164,9 @@ export async function sumsReceivedOn(knex: Knex, day: ClinicDay): Promise<DayEnd
     byUser: rows
       .filter((r) => r.level === 2)
       .map((r) => ({ userId: r.userId, userName: r.userName, ...sums(r) }))
-      .sort((a, b) => (a.userName ?? '\uffff').localeCompare(b.userName ?? '\uffff') || (a.userId ?? 0) - (b.userId ?? 0) || a.currency.localeCompare(b.currency)),
+      .sort(
+        (a, b) => (a.userName ?? '\uffff').localeCompare(b.userName ?? '\uffff') || (a.userId ?? 0) - (b.userId ?? 0) || a.currency.localeCompare(b.currency),
+      ),
   };
 }
 
@@ -358,7 +360,11 @@ export async function insertPayment(trx: Knex, p: NewPayment): Promise<number> {
 }
 
 /** A refund row returned through the gateway: which gateway, the original's method there, and the gateway's refund id. */
-export async function markGatewayRefund(trx: Knex, id: number, g: { gateway: string | null; gatewayMethod: string | null; gatewayRefundId: string }): Promise<void> {
+export async function markGatewayRefund(
+  trx: Knex,
+  id: number,
+  g: { gateway: string | null; gatewayMethod: string | null; gatewayRefundId: string },
+): Promise<void> {
   await trx('payments').where({ id }).update({ gateway: g.gateway, gateway_method: g.gatewayMethod, gateway_refund_id: g.gatewayRefundId });
 }
 
@@ -387,7 +393,10 @@ type ReceiptRow = Omit<ReceiptDto, 'patient' | 'doctor' | 'appointment' | 'recei
 };
 
 /** Everything a printed receipt (or refund credit note) shows; undefined for an unknown id. */
-export async function receiptData(knex: Knex, id: number): Promise<(Omit<ReceiptDto, 'receiptNumber' | 'paidAt'> & { receiptNumber: string | null; paidAt: string | null }) | undefined> {
+export async function receiptData(
+  knex: Knex,
+  id: number,
+): Promise<(Omit<ReceiptDto, 'receiptNumber' | 'paidAt'> & { receiptNumber: string | null; paidAt: string | null }) | undefined> {
   const { rows } = await knex.raw(
     `SELECT p.id, ${KIND} AS kind,
             p.order_id AS "receiptNumber", o.order_id AS "refundOfReceiptNumber", p.status,

@@ -99,7 +99,8 @@ export class PaymentsService {
       const payment = await lockPayment(trx, id);
       if (!payment) throw new AppError('NOT_FOUND', 'No such payment', 'id');
       if (payment.refundOf !== null) throw new AppError('CONFLICT', 'This is a refund, not a payment to confirm', 'id');
-      if (payment.status !== 'PENDING') throw new AppError('CONFLICT', `This payment is ${describe(payment.status)}; only a pending one can be confirmed`, 'id');
+      if (payment.status !== 'PENDING')
+        throw new AppError('CONFLICT', `This payment is ${describe(payment.status)}; only a pending one can be confirmed`, 'id');
       if (payment.appointmentStatus === 'CANCELLED') {
         throw new AppError('CONFLICT', 'The appointment has been cancelled since; a cancelled appointment takes no payment', 'id');
       }
@@ -126,7 +127,8 @@ export class PaymentsService {
       if (payment.refundOf !== null) throw new AppError('CONFLICT', 'This is a refund; only a payment can be refunded', 'paymentId');
       if (payment.status === 'PENDING') throw new AppError('CONFLICT', 'This payment has not been received yet, so there is nothing to refund', 'paymentId');
       if (payment.status === 'REFUNDED') throw new AppError('CONFLICT', 'This payment has already been refunded in full', 'paymentId');
-      if (payment.status !== 'PAID') throw new AppError('CONFLICT', `This payment is ${describe(payment.status)}; only a paid one can be refunded`, 'paymentId');
+      if (payment.status !== 'PAID')
+        throw new AppError('CONFLICT', `This payment is ${describe(payment.status)}; only a paid one can be refunded`, 'paymentId');
       const room = await refundRoom(trx, payment.id, req.amount);
       if (!room.fits) {
         throw new AppError('CONFLICT', `At most ${payment.currency} ${room.remaining} of this payment can still be refunded`, 'amount');
@@ -135,7 +137,8 @@ export class PaymentsService {
       const receiptNumber = await takeReceiptNumber(trx, await clinicYear(trx, settings.timeZone));
       // Last before writing: once the gateway has returned the money, nothing here refuses.
       const gatewayRefundId = payment.gateway ? await this.gatewayRefund?.(trx, payment, req.amount, req.reason, receiptNumber) : undefined;
-      if (payment.gateway && !gatewayRefundId) throw new AppError('UNAVAILABLE', 'This payment was taken through the payment gateway, which is not set up on this PC; refund it there', 'paymentId');
+      if (payment.gateway && !gatewayRefundId)
+        throw new AppError('UNAVAILABLE', 'This payment was taken through the payment gateway, which is not set up on this PC; refund it there', 'paymentId');
       const refundId = await insertPayment(trx, {
         appointmentId: payment.appointmentId,
         amount: trx.raw('-(?::numeric)', [req.amount]),
@@ -180,7 +183,13 @@ export class PaymentsService {
     return this.snapshot(async (trx) => {
       const { timeZone } = await readSettings(trx);
       const day = { date, timeZone };
-      return { date, timeZone, ...(await sumsReceivedOn(trx, day)), entries: await paymentsReceivedOn(trx, day), gatewayByMethod: await gatewayTakingsByMethod(trx, day) };
+      return {
+        date,
+        timeZone,
+        ...(await sumsReceivedOn(trx, day)),
+        entries: await paymentsReceivedOn(trx, day),
+        gatewayByMethod: await gatewayTakingsByMethod(trx, day),
+      };
     });
   }
 

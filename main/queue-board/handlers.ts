@@ -10,7 +10,8 @@ export function registerBoardHandlers(router: Router, board: BoardService, openD
     'board.openDisplay': async () => ({ ticket: board.tickets.issue() }),
     'board.show': (req) => board.show(req.ticket),
     'board.openWindow': async (req) => {
-      if (!openDisplayWindow) throw new AppError('CONFLICT', 'A display window opens only in the desktop app; in a browser, use "Token display" to open a display tab', 'screenId');
+      if (!openDisplayWindow)
+        throw new AppError('CONFLICT', 'A display window opens only in the desktop app; in a browser, use "Token display" to open a display tab', 'screenId');
       await openDisplayWindow(req.screenId);
       return {};
     },

@@ -22,7 +22,8 @@ export class BoardService {
   ) {}
 
   async show(ticket: string): Promise<BoardDto> {
-    if (!this.tickets.valid(ticket)) throw new AppError('UNAUTHENTICATED', 'This display ticket is not valid (the app restarted?): open the display again from the desk', 'ticket');
+    if (!this.tickets.valid(ticket))
+      throw new AppError('UNAUTHENTICATED', 'This display ticket is not valid (the app restarted?): open the display again from the desk', 'ticket');
     const settings = await this.settings.get();
     const rows = await boardDay(this.knex, clinicNow(settings.timeZone, this.now()).date, (await boardNames(this.knex)) === 'INITIALS');
     return {
@@ -35,7 +36,10 @@ export class BoardService {
           doctorName: list[0]!.doctorName,
           room: list[0]!.room,
           now: called ? token(called) : null,
-          next: list.filter((r) => !r.called).slice(0, NEXT_ON_BOARD).map(token),
+          next: list
+            .filter((r) => !r.called)
+            .slice(0, NEXT_ON_BOARD)
+            .map(token),
         };
       }),
     };

@@ -10,7 +10,14 @@ export async function insertRecall(
   userId: number,
 ): Promise<number> {
   const [row] = await knex('recalls')
-    .insert({ patient_id: r.patientId, doctor_id: r.doctorId, due_date: r.dueDate, reason: r.reason, source_appointment_id: r.appointmentId, created_by: userId })
+    .insert({
+      patient_id: r.patientId,
+      doctor_id: r.doctorId,
+      due_date: r.dueDate,
+      reason: r.reason,
+      source_appointment_id: r.appointmentId,
+      created_by: userId,
+    })
     .returning('id');
   return row.id;
 }

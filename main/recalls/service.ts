@@ -24,7 +24,11 @@ export class RecallsService {
     const dueDate = req.dueDate ?? shiftDate(today, req.inDays!);
     if (dueDate <= today) throw new AppError('INVALID', 'A recall is due on a later day', 'dueDate');
     try {
-      const id = await insertRecall(this.knex, { patientId: req.patientId, doctorId: req.doctorId ?? null, dueDate, reason: req.reason || null, appointmentId: req.appointmentId ?? null }, user.id);
+      const id = await insertRecall(
+        this.knex,
+        { patientId: req.patientId, doctorId: req.doctorId ?? null, dueDate, reason: req.reason || null, appointmentId: req.appointmentId ?? null },
+        user.id,
+      );
       return (await findRecall(this.knex, id, today, timeZone))!;
     } catch (err) {
       const e = err as { code?: string; constraint?: string };
@@ -44,7 +48,9 @@ export class RecallsService {
   async dismiss(id: number): Promise<Recall> {
     const { today, timeZone } = await this.today();
     if (!(await dismissRecall(this.knex, id))) {
-      throw (await findRecall(this.knex, id, today, timeZone)) ? new AppError('CONFLICT', 'This recall was already dismissed', 'id') : new AppError('NOT_FOUND', 'No such recall', 'id');
+      throw (await findRecall(this.knex, id, today, timeZone))
+        ? new AppError('CONFLICT', 'This recall was already dismissed', 'id')
+        : new AppError('NOT_FOUND', 'No such recall', 'id');
     }
     return (await findRecall(this.knex, id, today, timeZone))!;
   }

@@ -28,7 +28,10 @@ export async function writeDoctorCalendar(
   const settings = await deps.settings.get();
   const entries = await calendarEntries(deps.knex, doctorId, from, to, settings.timeZone);
 
-  const calendar = ical({ name: `${name} — ${settings.clinicName || 'Clinic Desk'}`, prodId: { company: 'Clinic Desk', product: 'Doctor schedule', language: 'EN' } });
+  const calendar = ical({
+    name: `${name} — ${settings.clinicName || 'Clinic Desk'}`,
+    prodId: { company: 'Clinic Desk', product: 'Doctor schedule', language: 'EN' },
+  });
   for (const e of entries) {
     calendar.createEvent({
       id: `appointment-${e.id}@clinic-desk`,
@@ -43,7 +46,10 @@ export async function writeDoctorCalendar(
     });
   }
 
-  const fileName = `schedule-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${from}-to-${to}.ics`;
+  const fileName = `schedule-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}-${from}-to-${to}.ics`;
   const target = await deps.files.target(sessionKey, fileName);
   if (!target) return { fileName, rows: 0, savedTo: null, downloadId: null };
   try {

@@ -102,63 +102,197 @@ export class ReportExports {
     switch (req.kind) {
       case 'daySheet': {
         const sheet = await this.reports.daySheet({ date: f.from, doctorId: f.doctorId }, user);
-        const columns = [col('Doctor'), col('Start'), col('End'), col('Token', 'int'), col('Patient'), col('Age', 'int'), col('Reason'), col('Phone'), col('Status'), col('Paid', 'money'), col('Payment')];
-        const rows = sheet.doctors.flatMap((d) => d.rows.map((r) => [d.doctorName, r.startTime, r.endTime, r.tokenNo, r.patientName, r.age, r.reason, r.phone, r.status, r.paid, r.payment]));
+        const columns = [
+          col('Doctor'),
+          col('Start'),
+          col('End'),
+          col('Token', 'int'),
+          col('Patient'),
+          col('Age', 'int'),
+          col('Reason'),
+          col('Phone'),
+          col('Status'),
+          col('Paid', 'money'),
+          col('Payment'),
+        ];
+        const rows = sheet.doctors.flatMap((d) =>
+          d.rows.map((r) => [d.doctorName, r.startTime, r.endTime, r.tokenNo, r.patientName, r.age, r.reason, r.phone, r.status, r.paid, r.payment]),
+        );
         return [table('Day sheet', columns, rows)];
       }
       case 'statusOverTime': {
         const r = await this.reports.statusOverTime({ filters: f, period: req.period }, user);
-        const columns = [col(`${req.period[0]!.toUpperCase()}${req.period.slice(1)} starting`, 'date'), col('Scheduled', 'int'), col('Completed', 'int'), col('Cancelled', 'int'), col('No-show', 'int'), col('Total', 'int')];
-        return [table('By status', columns, r.rows.map((x) => [x.start, x.scheduled, x.completed, x.cancelled, x.noShow, x.total]))];
+        const columns = [
+          col(`${req.period[0]!.toUpperCase()}${req.period.slice(1)} starting`, 'date'),
+          col('Scheduled', 'int'),
+          col('Completed', 'int'),
+          col('Cancelled', 'int'),
+          col('No-show', 'int'),
+          col('Total', 'int'),
+        ];
+        return [
+          table(
+            'By status',
+            columns,
+            r.rows.map((x) => [x.start, x.scheduled, x.completed, x.cancelled, x.noShow, x.total]),
+          ),
+        ];
       }
       case 'attendance': {
         const r = await this.reports.attendance(f, user);
-        const rates = [col('Appointments', 'int'), col('No-shows', 'int'), col('No-show %', 'number'), col('Cancellations', 'int'), col('Cancellation %', 'number')];
-        const rateCells = (x: { total: number; noShows: number; cancellations: number }): Cell[] => [x.total, x.noShows, percent(x.noShows, x.total), x.cancellations, percent(x.cancellations, x.total)];
+        const rates = [
+          col('Appointments', 'int'),
+          col('No-shows', 'int'),
+          col('No-show %', 'number'),
+          col('Cancellations', 'int'),
+          col('Cancellation %', 'number'),
+        ];
+        const rateCells = (x: { total: number; noShows: number; cancellations: number }): Cell[] => [
+          x.total,
+          x.noShows,
+          percent(x.noShows, x.total),
+          x.cancellations,
+          percent(x.cancellations, x.total),
+        ];
         return [
-          table('By doctor', [col('Doctor'), ...rates], r.byDoctor.map((x) => [x.doctorName, ...rateCells(x)])),
-          table('By weekday and hour', [col('Weekday (1 = Monday)', 'int'), col('Hour', 'int'), ...rates], r.heatMap.map((x) => [x.weekday, x.hour, ...rateCells(x)])),
-          table('Lead time', [col('Booked ahead'), col('Appointments', 'int')], [...r.leadTime.buckets.map((b) => [b.label, b.count]), ['average days', r.leadTime.averageDays], ['median days', r.leadTime.medianDays]]),
+          table(
+            'By doctor',
+            [col('Doctor'), ...rates],
+            r.byDoctor.map((x) => [x.doctorName, ...rateCells(x)]),
+          ),
+          table(
+            'By weekday and hour',
+            [col('Weekday (1 = Monday)', 'int'), col('Hour', 'int'), ...rates],
+            r.heatMap.map((x) => [x.weekday, x.hour, ...rateCells(x)]),
+          ),
+          table(
+            'Lead time',
+            [col('Booked ahead'), col('Appointments', 'int')],
+            [...r.leadTime.buckets.map((b) => [b.label, b.count]), ['average days', r.leadTime.averageDays], ['median days', r.leadTime.medianDays]],
+          ),
         ];
       }
       case 'utilisation': {
         const r = await this.reports.utilisation(f, user);
-        const columns = [col('Doctor'), col('Hours available', 'number'), col('Hours booked', 'number'), col('Hours seen', 'number'), col('Booked %', 'number'), col('Seen %', 'number')];
-        const rows = r.rows.map((x) => [x.doctorName, hours(x.availableMinutes), hours(x.bookedMinutes), hours(x.seenMinutes), percent(x.bookedMinutes, x.availableMinutes), percent(x.seenMinutes, x.availableMinutes)]);
+        const columns = [
+          col('Doctor'),
+          col('Hours available', 'number'),
+          col('Hours booked', 'number'),
+          col('Hours seen', 'number'),
+          col('Booked %', 'number'),
+          col('Seen %', 'number'),
+        ];
+        const rows = r.rows.map((x) => [
+          x.doctorName,
+          hours(x.availableMinutes),
+          hours(x.bookedMinutes),
+          hours(x.seenMinutes),
+          percent(x.bookedMinutes, x.availableMinutes),
+          percent(x.seenMinutes, x.availableMinutes),
+        ]);
         return [table('Utilisation', columns, rows)];
       }
       case 'revenue': {
         const r = await this.reports.revenue(f, user);
         const sums = [col('Currency'), col('Received', 'money'), col('Refunded', 'money'), col('Net', 'money'), col('Payments', 'int'), col('Refunds', 'int')];
-        const cells = (x: { currency: string; received: string; refunded: string; net: string; payments: number; refunds: number }): Cell[] => [x.currency, x.received, x.refunded, x.net, x.payments, x.refunds];
+        const cells = (x: { currency: string; received: string; refunded: string; net: string; payments: number; refunds: number }): Cell[] => [
+          x.currency,
+          x.received,
+          x.refunded,
+          x.net,
+          x.payments,
+          x.refunds,
+        ];
         return [
           table('Totals', sums, r.totals.map(cells)),
-          table('By doctor', [col('Doctor'), ...sums], r.byDoctor.map((x) => [x.doctorName, ...cells(x)])),
-          table('By method', [col('Method'), ...sums], r.byMethod.map((x) => [x.method ?? 'not recorded', ...cells(x)])),
-          table('By user', [col('Received by'), ...sums], r.byUser.map((x) => [x.userName ?? 'not recorded', ...cells(x)])),
+          table(
+            'By doctor',
+            [col('Doctor'), ...sums],
+            r.byDoctor.map((x) => [x.doctorName, ...cells(x)]),
+          ),
+          table(
+            'By method',
+            [col('Method'), ...sums],
+            r.byMethod.map((x) => [x.method ?? 'not recorded', ...cells(x)]),
+          ),
+          table(
+            'By user',
+            [col('Received by'), ...sums],
+            r.byUser.map((x) => [x.userName ?? 'not recorded', ...cells(x)]),
+          ),
         ];
       }
       case 'dues': {
         const r = await this.reports.dues(f, user);
         const aged = [col('Age'), col('Appointments', 'int'), col('Amount', 'money')];
         return [
-          table(`Dues as of ${r.asOf}`, aged, r.dues.map((x) => [x.bucket, x.appointments, x.amount])),
-          table(`Advances as of ${r.asOf}`, aged, r.advances.map((x) => [x.bucket, x.appointments, x.amount])),
-          table('By doctor', [col('Doctor'), col('Dues', 'money'), col('Advances', 'money')], r.byDoctor.map((x) => [x.doctorName, x.dues, x.advances])),
+          table(
+            `Dues as of ${r.asOf}`,
+            aged,
+            r.dues.map((x) => [x.bucket, x.appointments, x.amount]),
+          ),
+          table(
+            `Advances as of ${r.asOf}`,
+            aged,
+            r.advances.map((x) => [x.bucket, x.appointments, x.amount]),
+          ),
+          table(
+            'By doctor',
+            [col('Doctor'), col('Dues', 'money'), col('Advances', 'money')],
+            r.byDoctor.map((x) => [x.doctorName, x.dues, x.advances]),
+          ),
         ];
       }
       case 'patientMix': {
         const r = await this.reports.patientMix({ filters: f, period: req.period }, user);
-        return [table('New and returning', [col('Period starting', 'date'), col('New patients', 'int'), col('Returning patients', 'int')], r.rows.map((x) => [x.start, x.newPatients, x.returningPatients]))];
+        return [
+          table(
+            'New and returning',
+            [col('Period starting', 'date'), col('New patients', 'int'), col('Returning patients', 'int')],
+            r.rows.map((x) => [x.start, x.newPatients, x.returningPatients]),
+          ),
+        ];
       }
       case 'appointments':
         return [
           {
             title: 'Appointments',
-            columns: [col('Id', 'int'), col('Date', 'date'), col('Start'), col('End'), col('Token', 'int'), col('Doctor'), col('Specialization'), col('Patient id', 'int'), col('Patient'), col('Phone'), col('Status'), col('Reason'), col('Walk-in'), col('Booked by'), col('Cancellation reason')],
+            columns: [
+              col('Id', 'int'),
+              col('Date', 'date'),
+              col('Start'),
+              col('End'),
+              col('Token', 'int'),
+              col('Doctor'),
+              col('Specialization'),
+              col('Patient id', 'int'),
+              col('Patient'),
+              col('Phone'),
+              col('Status'),
+              col('Reason'),
+              col('Walk-in'),
+              col('Booked by'),
+              col('Cancellation reason'),
+            ],
             pages: pages<AppointmentLine>(
               (after) => appointmentPage(this.knex, f, after),
-              (a) => [a.id, a.date, a.startTime.slice(0, 5), a.endTime.slice(0, 5), a.tokenNo, a.doctorName, a.specialization, a.patientId, a.patientName, a.phone, a.status, a.reason, a.isWalkIn, a.bookedBy, a.cancelReason],
+              (a) => [
+                a.id,
+                a.date,
+                a.startTime.slice(0, 5),
+                a.endTime.slice(0, 5),
+                a.tokenNo,
+                a.doctorName,
+                a.specialization,
+                a.patientId,
+                a.patientName,
+                a.phone,
+                a.status,
+                a.reason,
+                a.isWalkIn,
+                a.bookedBy,
+                a.cancelReason,
+              ],
             ),
           },
         ];
@@ -166,10 +300,40 @@ export class ReportExports {
         return [
           {
             title: 'Payments',
-            columns: [col('Id', 'int'), col('Receipt'), col('Received at'), col('Kind'), col('Amount', 'money'), col('Currency'), col('Method'), col('Reference'), col('Status'), col('Patient'), col('Doctor'), col('Appointment date', 'date'), col('Received by'), col('Note')],
+            columns: [
+              col('Id', 'int'),
+              col('Receipt'),
+              col('Received at'),
+              col('Kind'),
+              col('Amount', 'money'),
+              col('Currency'),
+              col('Method'),
+              col('Reference'),
+              col('Status'),
+              col('Patient'),
+              col('Doctor'),
+              col('Appointment date', 'date'),
+              col('Received by'),
+              col('Note'),
+            ],
             pages: pages<PaymentLine>(
               (after) => paymentPage(this.knex, f, timeZone, after),
-              (p) => [p.id, p.receiptNumber, p.receivedAt, p.kind, p.amount, p.currency, p.method, p.reference, p.status, p.patientName, p.doctorName, p.appointmentDate, p.receivedBy, p.note],
+              (p) => [
+                p.id,
+                p.receiptNumber,
+                p.receivedAt,
+                p.kind,
+                p.amount,
+                p.currency,
+                p.method,
+                p.reference,
+                p.status,
+                p.patientName,
+                p.doctorName,
+                p.appointmentDate,
+                p.receivedBy,
+                p.note,
+              ],
             ),
           },
         ];
@@ -177,7 +341,16 @@ export class ReportExports {
         return [
           {
             title: 'Patients registered',
-            columns: [col('Id', 'int'), col('Name'), col('Phone'), col('Email'), col('Date of birth', 'date'), col('Gender'), col('Address'), col('Registered', 'date')],
+            columns: [
+              col('Id', 'int'),
+              col('Name'),
+              col('Phone'),
+              col('Email'),
+              col('Date of birth', 'date'),
+              col('Gender'),
+              col('Address'),
+              col('Registered', 'date'),
+            ],
             pages: pages<PatientLine>(
               (after) => patientPage(this.knex, f, timeZone, after),
               (p) => [p.id, p.name, p.phone, p.email, p.dateOfBirth, p.gender, p.address, p.registered],

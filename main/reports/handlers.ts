@@ -24,12 +24,25 @@ export function registerReportHandlers(router: Router, deps: { knex: Knex; setti
     'reports.patientMix': (req, { user }) => reports.patientMix(req, user),
     'reports.export': async (req, call) => {
       const result = await exports.export(req, call.user, call.ctx.sessionKey);
-      auditDetail(call, { kind: req.kind, format: req.format, filters: reports.scope(req.filters, call.user), rows: result.rows, fileName: result.fileName, cancelled: !result.savedTo && !result.downloadId });
+      auditDetail(call, {
+        kind: req.kind,
+        format: req.format,
+        filters: reports.scope(req.filters, call.user),
+        rows: result.rows,
+        fileName: result.fileName,
+        cancelled: !result.savedTo && !result.downloadId,
+      });
       return result;
     },
     'reports.calendar': async (req, call) => {
       const result = await writeDoctorCalendar({ ...deps, reports }, req, call.user, call.ctx.sessionKey);
-      auditDetail(call, { kind: 'calendar', filters: reports.scope(req, call.user), rows: result.rows, fileName: result.fileName, cancelled: !result.savedTo && !result.downloadId });
+      auditDetail(call, {
+        kind: 'calendar',
+        filters: reports.scope(req, call.user),
+        rows: result.rows,
+        fileName: result.fileName,
+        cancelled: !result.savedTo && !result.downloadId,
+      });
       return result;
     },
   } satisfies DomainHandlers<'reports'>);

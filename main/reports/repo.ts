@@ -1,5 +1,14 @@
 import type { Knex } from 'knex';
-import { AGE_BUCKETS, type AttendanceDto, type DuesDto, type PatientMixDto, type ReportFilters, type RevenueDto, type StatusOverTimeDto, type UtilisationDto } from '../../preload/contract';
+import {
+  AGE_BUCKETS,
+  type AttendanceDto,
+  type DuesDto,
+  type PatientMixDto,
+  type ReportFilters,
+  type RevenueDto,
+  type StatusOverTimeDto,
+  type UtilisationDto,
+} from '../../preload/contract';
 
 // Every figure is computed in SQL, so a year of a clinic chain never travels to Node row by
 // row. Money stays NUMERIC and reaches JS as pg's exact decimal strings. Dates are the
@@ -86,7 +95,16 @@ export async function attendance(knex: Knex, f: ReportFilters, timeZone: string)
   const where = appointmentFilter(f);
   const from = `FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id WHERE ${where.sql}`;
   // Per doctor and per weekday × hour in one pass over the range.
-  const counts = await rows<{ level: number; doctorId: number | null; doctorName: string | null; weekday: number | null; hour: number | null; total: number; noShows: number; cancellations: number }>(
+  const counts = await rows<{
+    level: number;
+    doctorId: number | null;
+    doctorName: string | null;
+    weekday: number | null;
+    hour: number | null;
+    total: number;
+    noShows: number;
+    cancellations: number;
+  }>(
     knex,
     `SELECT GROUPING(a.doctor_id, a.weekday, a.hour)::int AS level, a.doctor_id AS "doctorId", min(a.doctor_name) AS "doctorName",
             a.weekday, a.hour, ${RATE_COUNTS}
@@ -98,8 +116,12 @@ export async function attendance(knex: Knex, f: ReportFilters, timeZone: string)
     where.bindings,
   );
   // GROUPING(doctor, weekday, hour): 3 = per doctor, 4 = per weekday and hour.
-  const byDoctor = counts.filter((c) => c.level === 3).map(({ doctorId, doctorName, total, noShows, cancellations }) => ({ doctorId: doctorId!, doctorName: doctorName ?? '', total, noShows, cancellations }));
-  const heatMap = counts.filter((c) => c.level === 4).map(({ weekday, hour, total, noShows, cancellations }) => ({ weekday: weekday!, hour: hour!, total, noShows, cancellations }));
+  const byDoctor = counts
+    .filter((c) => c.level === 3)
+    .map(({ doctorId, doctorName, total, noShows, cancellations }) => ({ doctorId: doctorId!, doctorName: doctorName ?? '', total, noShows, cancellations }));
+  const heatMap = counts
+    .filter((c) => c.level === 4)
+    .map(({ weekday, hour, total, noShows, cancellations }) => ({ weekday: weekday!, hour: hour!, total, noShows, cancellations }));
   // Lead time: the clinic's date the booking was made (created_at holds UTC) to the visit's
   // date. Rows entered after their date (back-filled history) say nothing about lead time.
   const [lead] = await rows<{ appointments: number; averageDays: string | null; medianDays: number | null; buckets: number[] }>(
@@ -180,7 +202,9 @@ const SUMS = `
 /** Money received per doctor, method and receiving user on the filters' clinic days; refunds netted on the day they were paid out. */
 export async function revenue(knex: Knex, f: ReportFilters, timeZone: string): Promise<RevenueDto> {
   const where = receivedFilter(f, timeZone);
-  const all = await rows<Sums & { level: number; doctorId: number | null; doctorName: string | null; method: string | null; userId: number | null; userName: string | null }>(
+  const all = await rows<
+    Sums & { level: number; doctorId: number | null; doctorName: string | null; method: string | null; userId: number | null; userName: string | null }
+  >(
     knex,
     `WITH s AS (
        SELECT p.currency, a.doctor_id, p.payment_method AS method, p.received_by AS user_id,
@@ -214,7 +238,15 @@ export async function revenue(knex: Knex, f: ReportFilters, timeZone: string): P
 export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf: string): Promise<Omit<DuesDto, 'asOf' | 'currency'>> {
   const where = appointmentFilter(f);
   const bucket = (days: string) => `CASE WHEN ${days} <= 30 THEN 0 WHEN ${days} <= 60 THEN 1 WHEN ${days} <= 90 THEN 2 ELSE 3 END`;
-  const lines = await rows<{ kind: 'due' | 'advance' | 'doctor'; bucket: number | null; doctorId: number | null; doctorName: string | null; appointments: number; dues: string; advances: string }>(
+  const lines = await rows<{
+    kind: 'due' | 'advance' | 'doctor';
+    bucket: number | null;
+    doctorId: number | null;
+    doctorName: string | null;
+    appointments: number;
+    dues: string;
+    advances: string;
+  }>(
     knex,
     `WITH held AS (
        SELECT a.id, a.doctor_id, a.appointment_date, a.status, d.consultation_fee AS fee,
@@ -255,7 +287,9 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
   return {
     dues: aged('due', 'dues'),
     advances: aged('advance', 'advances'),
-    byDoctor: lines.filter((l) => l.kind === 'doctor').map((l) => ({ doctorId: l.doctorId!, doctorName: l.doctorName ?? '', dues: l.dues, advances: l.advances })),
+    byDoctor: lines
+      .filter((l) => l.kind === 'doctor')
+      .map((l) => ({ doctorId: l.doctorId!, doctorName: l.doctorName ?? '', dues: l.dues, advances: l.advances })),
   };
 }
 
@@ -342,13 +376,7 @@ export interface CalendarEntry {
 }
 
 /** The clinic's appointments of one doctor over a range, for a calendar file: instants in UTC. */
-export async function calendarEntries(
-  knex: Knex,
-  doctorId: number,
-  from: string,
-  to: string,
-  timeZone: string,
-): Promise<CalendarEntry[]> {
+export async function calendarEntries(knex: Knex, doctorId: number, from: string, to: string, timeZone: string): Promise<CalendarEntry[]> {
   return rows(
     knex,
     `SELECT a.id, (a.appointment_date + a.start_time) AT TIME ZONE :timeZone AS start, (a.appointment_date + a.end_time) AT TIME ZONE :timeZone AS "end",

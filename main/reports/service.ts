@@ -1,14 +1,5 @@
 import type { Knex } from 'knex';
-import type {
-  AttendanceDto,
-  DaySheetDto,
-  DuesDto,
-  PatientMixDto,
-  ReportFilters,
-  RevenueDto,
-  StatusOverTimeDto,
-  UtilisationDto,
-} from '../../preload/contract';
+import type { AttendanceDto, DaySheetDto, DuesDto, PatientMixDto, ReportFilters, RevenueDto, StatusOverTimeDto, UtilisationDto } from '../../preload/contract';
 import { groupBy } from '../../preload/contract/group-by';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';

@@ -79,7 +79,9 @@ export function protectedKeyStore(file: string, protector: KeyProtector): KeySto
       try {
         text = protector.decryptString(data);
       } catch (err) {
-        throw new ClinicKeyError(`The clinic key at ${file} cannot be unsealed by this user's keychain (${(err as Error).message}); restore it from the recovery key`);
+        throw new ClinicKeyError(
+          `The clinic key at ${file} cannot be unsealed by this user's keychain (${(err as Error).message}); restore it from the recovery key`,
+        );
       }
       return parseStored(text, file);
     },

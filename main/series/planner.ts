@@ -47,16 +47,19 @@ export class SeriesPlanner {
 
   problemOf(slot: Slot): Problem | null {
     const { now, type, doctorName } = this.ctx;
-    if (slot.date < now.date || (slot.date === now.date && slot.startTime < `${hhmm(now.time)}:00`)) return { kind: 'PAST', message: 'That time has already passed' };
+    if (slot.date < now.date || (slot.date === now.date && slot.startTime < `${hhmm(now.time)}:00`))
+      return { kind: 'PAST', message: 'That time has already passed' };
     const horizon = type && horizonProblem(type, slot, now);
     if (horizon) return { kind: horizon.kind, message: horizon.message };
     const hours = hoursProblem(doctorName, slot, this.ctx.windows.get(slot.date) ?? []);
     if (hours) return hours;
     const mine = span({ ...slot, ...this.buffers() }, true);
     const doctorClash = (this.doctorBusy.get(slot.date) ?? []).find((b) => meet(mine, span(b, true)));
-    if (doctorClash) return { kind: 'CLASH', message: `${doctorName} already has an appointment ${hhmm(doctorClash.startTime)}–${hhmm(doctorClash.endTime)} on ${slot.date}` };
+    if (doctorClash)
+      return { kind: 'CLASH', message: `${doctorName} already has an appointment ${hhmm(doctorClash.startTime)}–${hhmm(doctorClash.endTime)} on ${slot.date}` };
     const patientClash = (this.patientBusy.get(slot.date) ?? []).find((b) => meet(span(slot, false), span(b, false)));
-    if (patientClash) return { kind: 'CLASH', message: `The patient already has an appointment ${hhmm(patientClash.startTime)}–${hhmm(patientClash.endTime)} on ${slot.date}` };
+    if (patientClash)
+      return { kind: 'CLASH', message: `The patient already has an appointment ${hhmm(patientClash.startTime)}–${hhmm(patientClash.endTime)} on ${slot.date}` };
     return null;
   }
 

@@ -24,7 +24,8 @@ export function expandRecurrence(startDate: string, r: Recurrence): { rule: stri
   });
   // One more than allowed is enough to know the rule asks for too many.
   const dates = rule.all((_, i) => i <= MAX_SERIES_OCCURRENCES).map((d) => d.toISOString().slice(0, 10));
-  if (dates.length > MAX_SERIES_OCCURRENCES) throw new AppError('INVALID', `At most ${MAX_SERIES_OCCURRENCES} appointments in a series; choose an earlier end date`, 'recurrence');
+  if (dates.length > MAX_SERIES_OCCURRENCES)
+    throw new AppError('INVALID', `At most ${MAX_SERIES_OCCURRENCES} appointments in a series; choose an earlier end date`, 'recurrence');
   if (dates.length === 0) throw new AppError('INVALID', 'This rule gives no dates; check the weekdays and the end date', 'recurrence');
   return { rule: rule.toString(), dates };
 }

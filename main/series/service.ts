@@ -98,7 +98,12 @@ export class SeriesService {
         return void final.push(other);
       }
       const problem = problems[i];
-      if (problem) throw new AppError(problem.kind === 'CLASH' ? 'CONFLICT' : 'INVALID', `${slot.date}: ${sentence(problem.message)} Choose another time for it, or skip it.`, 'choices');
+      if (problem)
+        throw new AppError(
+          problem.kind === 'CLASH' ? 'CONFLICT' : 'INVALID',
+          `${slot.date}: ${sentence(problem.message)} Choose another time for it, or skip it.`,
+          'choices',
+        );
       final.push(slot);
     });
     if (final.length === 0) throw new AppError('INVALID', 'Every appointment of this series was skipped; there is nothing to book', 'choices');
@@ -107,7 +112,10 @@ export class SeriesService {
     let seriesId: number;
     try {
       seriesId = await transactionWithRetry(this.knex, async (trx) => {
-        await lockDays(trx, final.flatMap((s) => [doctorDay(who.doctorId, s.date), patientDay(who.patientId, s.date)]));
+        await lockDays(
+          trx,
+          final.flatMap((s) => [doctorDay(who.doctorId, s.date), patientDay(who.patientId, s.date)]),
+        );
         const id = await insertSeries(trx, { ...who, appointmentTypeId: type?.id ?? null, rule, createdBy: user.id });
         const ids: number[] = [];
         for (const slot of final) {
@@ -116,13 +124,22 @@ export class SeriesService {
         const typed = type ? { appointmentTypeId: type.id, fee: type.fee } : {};
         await insertHistory(
           trx,
-          ids.map((appointmentId, i) => ({ appointmentId, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...final[i], doctorId: who.doctorId, seriesId: id, ...typed }, userId: user.id })),
+          ids.map((appointmentId, i) => ({
+            appointmentId,
+            kind: 'BOOKED',
+            toStatus: 'SCHEDULED',
+            detail: { ...final[i], doctorId: who.doctorId, seriesId: id, ...typed },
+            userId: user.id,
+          })),
         );
         return id;
       });
     } catch (err) {
       if (!isClash(err)) throw err;
-      throw await this.clashError(final.map((slot) => ({ slot, who, buffers: buffersOf(type), excludeId: null })), 'nothing was booked');
+      throw await this.clashError(
+        final.map((slot) => ({ slot, who, buffers: buffersOf(type), excludeId: null })),
+        'nothing was booked',
+      );
     }
     return { seriesId, appointments: await appointmentsOfSeries(this.knex, seriesId), skipped };
   }
@@ -130,7 +147,12 @@ export class SeriesService {
   async cancel(id: number, scope: Scope, reason: string, user: CurrentUser) {
     const { seriesId, chosen } = await this.inScope(id, scope, 'cancel');
     await this.knex.transaction(async (trx) => {
-      await cancelAppointments(trx, chosen.map((a) => a.id), reason, user.id);
+      await cancelAppointments(
+        trx,
+        chosen.map((a) => a.id),
+        reason,
+        user.id,
+      );
       await this.appointments.offerFreed(trx, chosen);
     });
     return { seriesId, appointments: await appointmentsOfSeries(this.knex, seriesId) };
@@ -144,15 +166,18 @@ export class SeriesService {
     const now = await this.appointments.clinicNow();
     const moves = chosen.map((a) => {
       const endTime = endOf(req.startTime, lengthOf(a));
-      if (!endTime || a.doctorId !== doctorId) throw new AppError('INVALID', `The appointment of ${a.date} cannot be moved with the others; move it on its own`, 'startTime');
+      if (!endTime || a.doctorId !== doctorId)
+        throw new AppError('INVALID', `The appointment of ${a.date} cannot be moved with the others; move it on its own`, 'startTime');
       return { from: a, to: { date: shiftDate(a.date, req.shiftDays), startTime: req.startTime, endTime } };
     });
     const dates = moves.map((m) => m.to.date).sort();
     const twice = dates.find((d, i) => d === dates[i - 1]);
-    if (twice) throw new AppError('INVALID', `Two of these appointments are on ${twice} and cannot both be at ${hhmm(req.startTime)}; move one on its own`, 'scope');
+    if (twice)
+      throw new AppError('INVALID', `Two of these appointments are on ${twice} and cannot both be at ${hhmm(req.startTime)}; move one on its own`, 'scope');
     const windows = groupBy(await windowsInRange(this.knex, [doctorId], dates[0]!, dates.at(-1)!), (w) => w.date);
     for (const { from, to } of moves) {
-      if (to.date < now.date || (to.date === now.date && to.startTime < `${hhmm(now.time)}:00`)) throw new AppError('INVALID', `${to.date} ${hhmm(to.startTime)} has already passed`, 'startTime');
+      if (to.date < now.date || (to.date === now.date && to.startTime < `${hhmm(now.time)}:00`))
+        throw new AppError('INVALID', `${to.date} ${hhmm(to.startTime)} has already passed`, 'startTime');
       const type = from.appointmentTypeId ? await typeForDoctor(this.knex, from.appointmentTypeId, doctorId) : undefined;
       const problem = (type && horizonProblem(type, to, now)) || hoursProblem(doctor.name, to, windows.get(to.date) ?? []);
       if (problem) throw new AppError('CONFLICT', `The appointment of ${from.date}: ${sentence(problem.message)} Nothing was moved.`, 'startTime');
@@ -161,14 +186,22 @@ export class SeriesService {
       await transactionWithRetry(this.knex, async (trx) => {
         await lockDays(
           trx,
-          moves.flatMap(({ from, to }) => [doctorDay(doctorId, from.date), doctorDay(doctorId, to.date), patientDay(from.patientId, from.date), patientDay(from.patientId, to.date)]),
+          moves.flatMap(({ from, to }) => [
+            doctorDay(doctorId, from.date),
+            doctorDay(doctorId, to.date),
+            patientDay(from.patientId, from.date),
+            patientDay(from.patientId, to.date),
+          ]),
         );
         for (const { from, to } of moves) {
           const changes: Record<string, unknown> = { appointment_date: to.date, start_time: to.startTime, end_time: to.endTime };
           if (to.date !== from.date) Object.assign(changes, { checked_in_at: null, token_no: null });
-          if (!(await updateAppointmentIf(trx, from.id, 'SCHEDULED', changes))) throw new AppError('CONFLICT', `The appointment of ${from.date} has changed meanwhile; nothing was moved`, 'id');
+          if (!(await updateAppointmentIf(trx, from.id, 'SCHEDULED', changes)))
+            throw new AppError('CONFLICT', `The appointment of ${from.date} has changed meanwhile; nothing was moved`, 'id');
           const before = { doctorId, date: from.date, startTime: from.startTime, endTime: from.endTime, checkedInAt: from.checkedInAt, tokenNo: from.tokenNo };
-          await insertHistory(trx, [{ appointmentId: from.id, kind: 'RESCHEDULED', detail: { from: before, to: { doctorId, ...to }, seriesId, scope: req.scope }, userId: user.id }]);
+          await insertHistory(trx, [
+            { appointmentId: from.id, kind: 'RESCHEDULED', detail: { from: before, to: { doctorId, ...to }, seriesId, scope: req.scope }, userId: user.id },
+          ]);
         }
       });
     } catch (err) {
@@ -231,7 +264,8 @@ export class SeriesService {
     const chosen = (await appointmentsOfSeries(this.knex, current.seriesId)).filter(
       (a) => a.status === 'SCHEDULED' && (scope === 'this' ? a.id === current.id : at(a) >= from),
     );
-    if (chosen.length === 0) throw new AppError('CONFLICT', `Nothing scheduled is left to ${verb} in ${scope === 'this' ? 'this appointment' : 'this series'}`, 'id');
+    if (chosen.length === 0)
+      throw new AppError('CONFLICT', `Nothing scheduled is left to ${verb} in ${scope === 'this' ? 'this appointment' : 'this series'}`, 'id');
     return { seriesId: current.seriesId, chosen };
   }
 
@@ -241,9 +275,15 @@ export class SeriesService {
     outcome: string,
   ): Promise<AppError> {
     for (const { slot, who, buffers, excludeId } of attempts) {
-      const clash = (await findClash(this.knex, { doctorId: who.doctorId }, { ...slot, ...buffers }, excludeId)) ?? (await findClash(this.knex, { patientId: who.patientId }, slot, excludeId));
+      const clash =
+        (await findClash(this.knex, { doctorId: who.doctorId }, { ...slot, ...buffers }, excludeId)) ??
+        (await findClash(this.knex, { patientId: who.patientId }, slot, excludeId));
       if (clash && clash.id !== excludeId) {
-        return new AppError('CONFLICT', `${slot.date}: ${clash.doctorName} already has an appointment ${hhmm(clash.startTime)}–${hhmm(clash.endTime)} (${clash.patientName}); ${outcome}`, 'startTime');
+        return new AppError(
+          'CONFLICT',
+          `${slot.date}: ${clash.doctorName} already has an appointment ${hhmm(clash.startTime)}–${hhmm(clash.endTime)} (${clash.patientName}); ${outcome}`,
+          'startTime',
+        );
       }
     }
     return new AppError('CONFLICT', `Another booking took one of these times meanwhile; ${outcome}`, 'startTime');

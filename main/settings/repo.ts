@@ -40,11 +40,7 @@ export async function readSettings(knex: Knex): Promise<SettingsDto> {
   return toDto(row);
 }
 
-export async function writeSettings(
-  knex: Knex,
-  changes: Partial<SettingsFields>,
-  updatedBy: number | null,
-): Promise<SettingsDto> {
+export async function writeSettings(knex: Knex, changes: Partial<SettingsFields>, updatedBy: number | null): Promise<SettingsDto> {
   const update = { ...columns.toColumns(changes), updated_at: knex.fn.now(), updated_by: updatedBy };
   const [row] = await knex<SettingsRow>('clinic_settings').where({ id: 1 }).update(update).returning('*');
   return toDto(row as SettingsRow);

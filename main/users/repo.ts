@@ -97,12 +97,7 @@ export async function updateUser(
 
 /** Active admins other than the given user: the clinic must always keep one. */
 export async function countOtherActiveAdmins(knex: Knex, exceptId: number): Promise<number> {
-  const row = await knex('users')
-    .where({ role: 'ADMIN' })
-    .whereNull('disabled_at')
-    .whereNot({ id: exceptId })
-    .count<{ n: number }>({ n: '*' })
-    .first();
+  const row = await knex('users').where({ role: 'ADMIN' }).whereNull('disabled_at').whereNot({ id: exceptId }).count<{ n: number }>({ n: '*' }).first();
   return Number(row?.n ?? 0);
 }
 

@@ -23,11 +23,7 @@ function clinicMoment(date: string, time: string, timeZone: string): Date {
 }
 
 /** When the patient may trade the code for a token: `opens` minutes before the start to `closes` after the end. */
-export function joinWindow(
-  a: { date: string; startTime: string; endTime: string },
-  timeZone: string,
-  minutes: { opens: number; closes: number },
-): JoinWindow {
+export function joinWindow(a: { date: string; startTime: string; endTime: string }, timeZone: string, minutes: { opens: number; closes: number }): JoinWindow {
   return {
     opensAt: new Date(clinicMoment(a.date, a.startTime, timeZone).getTime() - minutes.opens * 60_000),
     closesAt: new Date(clinicMoment(a.date, a.endTime, timeZone).getTime() + minutes.closes * 60_000),

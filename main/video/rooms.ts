@@ -29,7 +29,10 @@ export function twilioFailure(err: unknown, doing: string): AppError {
     return new AppError('CONFLICT', `Twilio refused the clinic's Twilio credentials while ${doing}; an administrator should check them in the video settings.`);
   }
   if (typeof status === 'number') {
-    return new AppError('UNAVAILABLE', `Twilio could not complete ${doing} (HTTP ${status}${typeof code === 'number' ? `, error ${code}` : ''}). Try again in a moment.`);
+    return new AppError(
+      'UNAVAILABLE',
+      `Twilio could not complete ${doing} (HTTP ${status}${typeof code === 'number' ? `, error ${code}` : ''}). Try again in a moment.`,
+    );
   }
   return new AppError('UNAVAILABLE', `Twilio cannot be reached from this PC while ${doing}. Check the internet connection and try again.`);
 }

@@ -49,7 +49,16 @@ export class VideoService {
   async callInfo(appointmentId: number, user: CurrentUser): Promise<CallInfoDto> {
     const a = await this.callable(appointmentId, user);
     const configured = credentialsOf(await readVideoSettings(this.knex)) !== undefined;
-    return { appointmentId, patientId: a.patientId, patientName: a.patientName, doctorName: a.doctorName, date: a.date, startTime: a.startTime, status: a.status, videoConfigured: configured };
+    return {
+      appointmentId,
+      patientId: a.patientId,
+      patientName: a.patientName,
+      doctorName: a.doctorName,
+      date: a.date,
+      startTime: a.startTime,
+      status: a.status,
+      videoConfigured: configured,
+    };
   }
 
   /** Creates or reuses the appointment's room and gives the caller a token for it alone. */
@@ -131,7 +140,11 @@ export class VideoService {
     if (!appointment) throw new AppError('NOT_FOUND', 'No such appointment', 'appointmentId');
     this.mayRun(appointment.doctorId, appointment.doctorName, user);
     if (appointment.status === 'CANCELLED' || appointment.status === 'NO_SHOW') {
-      throw new AppError('CONFLICT', `This appointment is ${appointment.status === 'CANCELLED' ? 'cancelled' : 'marked as not attended'}; it has no video call`, 'appointmentId');
+      throw new AppError(
+        'CONFLICT',
+        `This appointment is ${appointment.status === 'CANCELLED' ? 'cancelled' : 'marked as not attended'}; it has no video call`,
+        'appointmentId',
+      );
     }
     return appointment;
   }

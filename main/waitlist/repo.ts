@@ -59,7 +59,9 @@ export async function insertEntry(knex: Knex, e: NewEntry, userId: number): Prom
 const entries = (knex: Knex) => knex('waitlist_entries as w').join('patient_entities as p', 'p.id', 'w.patient_id');
 
 export async function findEntry(knex: Knex, id: number): Promise<WaitlistEntry | undefined> {
-  return entries(knex).where('w.id', id).first(...ENTRY_COLUMNS);
+  return entries(knex)
+    .where('w.id', id)
+    .first(...ENTRY_COLUMNS);
 }
 
 /** Entries still waiting whose range has not ended (an entry expires with its range), best match first. */
@@ -68,7 +70,12 @@ export async function waitingEntries(knex: Knex, today: string, doctorId?: numbe
     .where('w.status', 'WAITING')
     .where('w.to_date', '>=', today)
     .modify((q) => {
-      if (doctorId) q.where((w) => w.where('w.doctor_id', doctorId).orWhereRaw('w.doctor_id IS NULL AND w.specialization = (SELECT specialization FROM doctor_entities WHERE id = ?)', [doctorId]));
+      if (doctorId)
+        q.where((w) =>
+          w
+            .where('w.doctor_id', doctorId)
+            .orWhereRaw('w.doctor_id IS NULL AND w.specialization = (SELECT specialization FROM doctor_entities WHERE id = ?)', [doctorId]),
+        );
     })
     .select(...ENTRY_COLUMNS)
     .orderByRaw(BEST_FIRST);
@@ -105,21 +112,43 @@ export async function offerToBestMatch(knex: Knex, slot: FreedSlot): Promise<num
   return rows[0]?.id ?? null;
 }
 
-const OFFER_COLUMNS = ['o.id', 'o.doctor_id as doctorId', 'd.name as doctorName', 'o.date', 'o.start_time as startTime', 'o.end_time as endTime', 'o.status', 'o.created_at as createdAt'];
+const OFFER_COLUMNS = [
+  'o.id',
+  'o.doctor_id as doctorId',
+  'd.name as doctorName',
+  'o.date',
+  'o.start_time as startTime',
+  'o.end_time as endTime',
+  'o.status',
+  'o.created_at as createdAt',
+];
 
 type OfferRow = Omit<WaitlistOffer, 'entry'> & { entryId: number };
 
 async function withEntries(knex: Knex, rows: OfferRow[]): Promise<WaitlistOffer[]> {
-  const list = rows.length ? await entries(knex).whereIn('w.id', [...new Set(rows.map((r) => r.entryId))]).select(...ENTRY_COLUMNS) : [];
+  const list = rows.length
+    ? await entries(knex)
+        .whereIn('w.id', [...new Set(rows.map((r) => r.entryId))])
+        .select(...ENTRY_COLUMNS)
+    : [];
   const byId = new Map(list.map((e: WaitlistEntry) => [e.id, e]));
   return rows.map(({ entryId, ...o }) => ({ ...o, entry: byId.get(entryId)! }));
 }
 
-const offers = (knex: Knex) => knex('waitlist_offers as o').join('doctor_entities as d', 'd.id', 'o.doctor_id').select(...OFFER_COLUMNS, 'o.entry_id as entryId');
+const offers = (knex: Knex) =>
+  knex('waitlist_offers as o')
+    .join('doctor_entities as d', 'd.id', 'o.doctor_id')
+    .select(...OFFER_COLUMNS, 'o.entry_id as entryId');
 
 /** Open offers of time not yet past, soonest first. */
 export async function openOffers(knex: Knex, today: string): Promise<WaitlistOffer[]> {
-  return withEntries(knex, await offers(knex).where('o.status', 'OPEN').where('o.date', '>=', today).orderBy([{ column: 'o.date' }, { column: 'o.start_time' }, { column: 'o.id' }]));
+  return withEntries(
+    knex,
+    await offers(knex)
+      .where('o.status', 'OPEN')
+      .where('o.date', '>=', today)
+      .orderBy([{ column: 'o.date' }, { column: 'o.start_time' }, { column: 'o.id' }]),
+  );
 }
 
 export async function findOffer(knex: Knex, id: number): Promise<WaitlistOffer | undefined> {

@@ -5,7 +5,20 @@ import type { AuditRecord } from '../audit/repo';
 import type { AppointmentsService } from '../appointments/service';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
-import { closeEntry, closeOffer, reopenOffer, findEntry, findOffer, insertEntry, offerToBestMatch, openOffers, waitingEntries, type FreedSlot, type WaitlistEntry, type WaitlistOffer } from './repo';
+import {
+  closeEntry,
+  closeOffer,
+  reopenOffer,
+  findEntry,
+  findOffer,
+  insertEntry,
+  offerToBestMatch,
+  openOffers,
+  waitingEntries,
+  type FreedSlot,
+  type WaitlistEntry,
+  type WaitlistOffer,
+} from './repo';
 
 type AddEntry = z.output<typeof addWaitlistSchema>;
 
@@ -59,14 +72,22 @@ export class WaitlistService {
   async take(id: number, user: CurrentUser, ctx: CallContext, audit?: AuditRecord): Promise<AppointmentDto> {
     const offer = await findOffer(this.knex, id);
     if (!offer) throw new AppError('NOT_FOUND', 'No such offer', 'id');
-    const closed = (status: string | undefined) => new AppError('CONFLICT', status === 'GONE' ? 'This time has gone' : 'This offer has already been booked', 'id');
+    const closed = (status: string | undefined) =>
+      new AppError('CONFLICT', status === 'GONE' ? 'This time has gone' : 'This offer has already been booked', 'id');
     if (offer.status !== 'OPEN') throw closed(offer.status);
     if (offer.entry.status !== 'WAITING') throw new AppError('CONFLICT', 'This patient is no longer waiting', 'id');
     if (!(await closeOffer(this.knex, id, 'TAKEN'))) throw closed((await findOffer(this.knex, id))?.status);
     let booked: AppointmentDto;
     try {
       booked = await this.appointments.book(
-        { patientId: offer.entry.patientId, doctorId: offer.doctorId, date: offer.date, startTime: offer.startTime, endTime: offer.endTime, reason: offer.entry.note ?? undefined },
+        {
+          patientId: offer.entry.patientId,
+          doctorId: offer.doctorId,
+          date: offer.date,
+          startTime: offer.startTime,
+          endTime: offer.endTime,
+          reason: offer.entry.note ?? undefined,
+        },
         user,
         ctx,
         audit,
@@ -81,6 +102,8 @@ export class WaitlistService {
   }
 
   private async notWaiting(id: number): Promise<AppError> {
-    return (await findEntry(this.knex, id)) ? new AppError('CONFLICT', 'This entry is no longer waiting', 'id') : new AppError('NOT_FOUND', 'No such waitlist entry', 'id');
+    return (await findEntry(this.knex, id))
+      ? new AppError('CONFLICT', 'This entry is no longer waiting', 'id')
+      : new AppError('NOT_FOUND', 'No such waitlist entry', 'id');
   }
 }

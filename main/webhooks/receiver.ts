@@ -51,7 +51,9 @@ function dedupKeyOf(params: Record<string, string>, signature: string): string {
   const sorted = Object.keys(params)
     .sort()
     .map((k) => [k, params[k]]);
-  return `sha256:${createHash('sha256').update(JSON.stringify([sorted, signature])).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(JSON.stringify([sorted, signature]))
+    .digest('hex')}`;
 }
 
 /** How old (or how far ahead of this clock) an event's Timestamp may be: a captured, validly signed callback replayed later is refused. */
@@ -62,7 +64,6 @@ function isFresh(timestamp: string | undefined, now: number): boolean {
   const at = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
   return Number.isFinite(at) && at >= now - WEBHOOK_MAX_AGE_MS && at <= now + WEBHOOK_MAX_AHEAD_MS;
 }
-
 
 function answer(res: http.ServerResponse, status: number, text = ''): void {
   res.writeHead(status, { ...GATEWAY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });

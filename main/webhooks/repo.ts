@@ -40,7 +40,11 @@ export async function markWebhookProcessed(trx: Knex.Transaction, id: number): P
 /** Counts a failed attempt and keeps its error; parks the event when `park` says so. Returns the attempts so far. */
 export async function recordWebhookFailure(knex: Knex, id: number, error: string, park: (attempts: number) => boolean): Promise<number> {
   return knex.transaction(async (trx) => {
-    const [row] = await trx('twilio_webhook_events').where({ id }).increment('attempts', 1).update({ last_error: error.slice(0, 2000) }).returning('attempts');
+    const [row] = await trx('twilio_webhook_events')
+      .where({ id })
+      .increment('attempts', 1)
+      .update({ last_error: error.slice(0, 2000) })
+      .returning('attempts');
     const attempts = Number(row?.attempts ?? 0);
     if (park(attempts)) await trx('twilio_webhook_events').where({ id }).update({ parked_at: trx.fn.now() });
     return attempts;

@@ -45,12 +45,30 @@ export async function startWebhookService(
 ): Promise<WebhookService> {
   await sealPlainVideoSecrets(knex, options.secretBox);
   const worker = new WebhookWorker(knex, { log: options.log });
-  const join = joinGateway({ patientJoin: new PatientJoin(knex, new TwilioRooms(options.twilioHttpClient), options.secretBox), trustProxy: options.trustProxy, log: options.log });
-  const receiver = await startWebhookReceiver({ knex, port: options.port, host: options.host, log: options.log, secretBox: options.secretBox, stored: (id) => worker.enqueue(id), join });
+  const join = joinGateway({
+    patientJoin: new PatientJoin(knex, new TwilioRooms(options.twilioHttpClient), options.secretBox),
+    trustProxy: options.trustProxy,
+    log: options.log,
+  });
+  const receiver = await startWebhookReceiver({
+    knex,
+    port: options.port,
+    host: options.host,
+    log: options.log,
+    secretBox: options.secretBox,
+    stored: (id) => worker.enqueue(id),
+    join,
+  });
   const resumed = await worker.start();
   const stopRetention = scheduleRetention(knex, options.log);
-  const stopReconciliation = scheduleReconciliation(knex, new GatewayPaymentsService(knex, options.secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c))), options.log);
-  const messaging = options.sendMessagesFrom && startElectedSender(options.sendMessagesFrom, { log: options.log, secretBox: options.secretBox, twilioHttpClient: options.twilioHttpClient });
+  const stopReconciliation = scheduleReconciliation(
+    knex,
+    new GatewayPaymentsService(knex, options.secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c))),
+    options.log,
+  );
+  const messaging =
+    options.sendMessagesFrom &&
+    startElectedSender(options.sendMessagesFrom, { log: options.log, secretBox: options.secretBox, twilioHttpClient: options.twilioHttpClient });
   return {
     ...receiver,
     worker,

@@ -6,11 +6,7 @@ export const APPOINTMENT_MODES = ['IN_PERSON', 'VIDEO'] as const;
 export const VISIT_KINDS = ['NEW', 'FOLLOW_UP'] as const;
 
 const minutes = (what: string, min: number, max: number) =>
-  z
-    .number()
-    .int(`${what} is in whole minutes`)
-    .min(min, `${what} is at least ${min} minutes`)
-    .max(max, `${what} is at most ${max} minutes`);
+  z.number().int(`${what} is in whole minutes`).min(min, `${what} is at least ${min} minutes`).max(max, `${what} is at most ${max} minutes`);
 
 const durationSchema = minutes('The length', 5, 480);
 const bufferSchema = minutes('A buffer', 0, 120);

@@ -38,9 +38,7 @@ export const templateSchema = z.object({
 const dateRange = { from: dateSchema, to: dateSchema };
 const rangeInOrder = { message: 'The end date must not be before the start date', path: ['to'] };
 
-export const previewTemplateSchema = z
-  .strictObject({ rules: rulesSchema, ...dateRange })
-  .refine((v) => v.to >= v.from, rangeInOrder);
+export const previewTemplateSchema = z.strictObject({ rules: rulesSchema, ...dateRange }).refine((v) => v.to >= v.from, rangeInOrder);
 
 export const previewSchema = z.object({
   windows: z.array(z.object({ date: z.string(), startTime: z.string(), endTime: z.string(), slotMinutes: z.number(), slots: z.number() })),

@@ -10,7 +10,10 @@ const absoluteFolder = z
   .trim()
   .min(1, 'Choose a folder for the backups')
   .max(1000)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the folder (for example D:\\Backups or /media/usb/backups)');
+  .refine(
+    (p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'),
+    'Give the full path of the folder (for example D:\\Backups or /media/usb/backups)',
+  );
 
 export const backupScheduleSchema = z.object({
   enabled: z.boolean(),

@@ -36,7 +36,15 @@ import { appointmentTypeSchema, createAppointmentTypeSchema, listAppointmentType
 import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
 import { createRecallSchema, listRecallsSchema, recallSchema } from './recalls';
 import { addWaitlistSchema, listWaitlistSchema, removeWaitlistSchema, takeOfferSchema, waitlistEntrySchema, waitlistOfferSchema } from './waitlist';
-import { bookSeriesSchema, bookedSeriesSchema, cancelSeriesSchema, moveSeriesSchema, previewSeriesSchema, seriesChangeSchema, seriesPreviewSchema } from './series';
+import {
+  bookSeriesSchema,
+  bookedSeriesSchema,
+  cancelSeriesSchema,
+  moveSeriesSchema,
+  previewSeriesSchema,
+  seriesChangeSchema,
+  seriesPreviewSchema,
+} from './series';
 import {
   addExceptionSchema,
   availabilityChangeResultSchema,
@@ -208,8 +216,18 @@ export const channels = {
 
   // Appointment types (services): everyone books by them, an administrator defines them.
   'appointmentTypes.list': channel({ req: listAppointmentTypesSchema, res: z.array(appointmentTypeSchema), roles: ALL }),
-  'appointmentTypes.create': channel({ req: createAppointmentTypeSchema, res: appointmentTypeSchema, roles: ADMIN, audit: { entity: 'appointment_type', kind: 'write' } }),
-  'appointmentTypes.update': channel({ req: updateAppointmentTypeSchema, res: appointmentTypeSchema, roles: ADMIN, audit: { entity: 'appointment_type', kind: 'write' } }),
+  'appointmentTypes.create': channel({
+    req: createAppointmentTypeSchema,
+    res: appointmentTypeSchema,
+    roles: ADMIN,
+    audit: { entity: 'appointment_type', kind: 'write' },
+  }),
+  'appointmentTypes.update': channel({
+    req: updateAppointmentTypeSchema,
+    res: appointmentTypeSchema,
+    roles: ADMIN,
+    audit: { entity: 'appointment_type', kind: 'write' },
+  }),
   'appointmentTypes.deactivate': channel({ req: byId, res: appointmentTypeSchema, roles: ADMIN, audit: { entity: 'appointment_type', kind: 'write' } }),
 
   'appointments.list': channel({ req: listAppointmentsSchema, res: z.array(appointmentSchema), roles: ALL }),
@@ -274,7 +292,12 @@ export const channels = {
   'payments.upiLink': channel({ req: upiLinkRequestSchema, res: upiLinkSchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
   'payments.collect': channel({ req: collectSchema, res: collectResultSchema, roles: ALL, audit: { entity: 'payment', kind: 'write' } }),
   'payments.getSettings': channel({ req: empty, res: paymentSettingsSchema, roles: ADMIN }),
-  'payments.updateSettings': channel({ req: updatePaymentSettingsSchema, res: paymentSettingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
+  'payments.updateSettings': channel({
+    req: updatePaymentSettingsSchema,
+    res: paymentSettingsSchema,
+    roles: ADMIN,
+    audit: { entity: 'settings', kind: 'write' },
+  }),
   'payments.reconciliation': channel({ req: reconciliationRequestSchema, res: reconciliationSchema, roles: ADMIN, audit: { entity: 'payment', kind: 'read' } }),
 
   'settings.get': channel({ req: empty, res: settingsSchema, roles: ALL }),
@@ -303,7 +326,12 @@ export const channels = {
   'video.end': channel({ req: endCallSchema, res: z.null(), roles: DOCTOR_OR_ADMIN }),
 
   // Patient messaging. Sending the video link is the appointment's doctor's or an ADMIN's (checked in main, as for the link).
-  'messaging.forAppointment': channel({ req: appointmentRefSchema, res: appointmentMessagesSchema, roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
+  'messaging.forAppointment': channel({
+    req: appointmentRefSchema,
+    res: appointmentMessagesSchema,
+    roles: ALL,
+    audit: { entity: 'appointment', kind: 'read' },
+  }),
   'messaging.sendNow': channel({ req: sendMessageNowSchema, res: messageSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'messaging.notice': channel({
     req: doctorDayNoticeSchema,
@@ -315,7 +343,12 @@ export const channels = {
   'messaging.inbox': channel({ req: empty, res: z.array(inboundSchema), roles: ALL, audit: { entity: 'patient', kind: 'read' } }),
   'messaging.markHandled': channel({ req: byId, res: z.null(), roles: ALL, audit: { entity: 'patient', kind: 'write' } }),
   'messaging.getSettings': channel({ req: empty, res: messagingSettingsSchema, roles: ADMIN }),
-  'messaging.updateSettings': channel({ req: updateMessagingSettingsSchema, res: messagingSettingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
+  'messaging.updateSettings': channel({
+    req: updateMessagingSettingsSchema,
+    res: messagingSettingsSchema,
+    roles: ADMIN,
+    audit: { entity: 'settings', kind: 'write' },
+  }),
   'messaging.templates': channel({ req: empty, res: z.array(messageTemplateSchema), roles: ADMIN }),
   'messaging.saveTemplate': channel({ req: saveMessageTemplateSchema, res: messageTemplateSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),
   'messaging.preview': channel({ req: messagePreviewSchema, res: messagePreviewResultSchema, roles: ADMIN, audit: { entity: 'appointment', kind: 'read' } }),

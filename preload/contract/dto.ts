@@ -8,7 +8,10 @@ export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 /** ISO instant in UTC, as main sends every TIMESTAMP. */
 export const instantSchema = z.iso.datetime();
 
-const emailSchema = z.email('Enter a valid email address').max(255).transform((e) => e.trim().toLowerCase());
+const emailSchema = z
+  .email('Enter a valid email address')
+  .max(255)
+  .transform((e) => e.trim().toLowerCase());
 /** A password as typed; the strength rules live in main, so the message can say which one failed. */
 const passwordSchema = z.string().min(1, 'Enter the password').max(1000);
 const displayNameSchema = z.string().trim().min(1, 'Enter a name').max(120);
@@ -95,9 +98,16 @@ export const updateSettingsSchema = z.strictObject({
   clinicAddress: z.string().trim().max(2000).optional(),
   timeZone: z.string().min(1).max(64).optional(),
   defaultSlotMinutes: z.number().int().min(5, 'At least 5 minutes').max(240, 'At most 240 minutes').optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as INR').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as INR')
+    .optional(),
   idleLockMinutes: z.number().int().min(1, 'At least 1 minute').max(240, 'At most 240 minutes').optional(),
-  phoneCountry: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as IN').nullable().optional(),
+  phoneCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as IN')
+    .nullable()
+    .optional(),
   receiptPaper: z.enum(RECEIPT_PAPERS, 'Choose A5, A4 or 80 mm thermal paper').optional(),
 });
 

@@ -43,7 +43,10 @@ export const appointmentMessagesSchema = z.object({ messages: z.array(messageSch
 
 export const sendMessageNowSchema = z.strictObject({ appointmentId: idSchema, kind: z.enum(['REMINDER', 'VIDEO_LINK']) });
 
-const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Enter the number in E.164 form, e.g. +919812345678');
+const e164 = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9]\d{6,14}$/, 'Enter the number in E.164 form, e.g. +919812345678');
 const httpsUrl = (what: string) =>
   z
     .string()
@@ -89,11 +92,24 @@ export const updateMessagingSettingsSchema = z.strictObject({
   quietStart: clock.optional(),
   quietEnd: clock.optional(),
   defaultChannel: messageChannelSchema.optional(),
-  defaultLanguage: z.string().regex(/^[a-z]{2,3}$/, 'A language code such as en or hi').optional(),
+  defaultLanguage: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'A language code such as en or hi')
+    .optional(),
   smsFrom: e164.nullable().optional(),
   whatsappFrom: e164.nullable().optional(),
-  twilioAccountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'An Account SID starts with AC followed by 32 hex digits').nullable().optional(),
-  twilioAuthToken: z.string().trim().regex(/^[A-Za-z0-9]{16,200}$/, 'Paste the Auth Token exactly as Twilio shows it').nullable().optional(),
+  twilioAccountSid: z
+    .string()
+    .trim()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'An Account SID starts with AC followed by 32 hex digits')
+    .nullable()
+    .optional(),
+  twilioAuthToken: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{16,200}$/, 'Paste the Auth Token exactly as Twilio shows it')
+    .nullable()
+    .optional(),
   statusCallbackUrl: httpsUrl('The status callback address').nullable().optional(),
   inboundUrl: httpsUrl('The replies address').nullable().optional(),
   smtpHost: z.string().trim().min(1).max(255).nullable().optional(),
@@ -129,9 +145,21 @@ export const saveMessageTemplateSchema = z.strictObject({
   channel: messageChannelSchema,
   subject: z.string().trim().max(200).nullable(),
   body: z.string().max(1600),
-  dltEntityId: z.string().trim().regex(/^\d{10,25}$/, 'A DLT id is 10 to 25 digits').nullable(),
-  dltTemplateId: z.string().trim().regex(/^\d{10,25}$/, 'A DLT id is 10 to 25 digits').nullable(),
-  whatsappContentSid: z.string().trim().regex(/^HX[0-9a-fA-F]{32}$/, 'A content SID starts with HX followed by 32 hex digits').nullable(),
+  dltEntityId: z
+    .string()
+    .trim()
+    .regex(/^\d{10,25}$/, 'A DLT id is 10 to 25 digits')
+    .nullable(),
+  dltTemplateId: z
+    .string()
+    .trim()
+    .regex(/^\d{10,25}$/, 'A DLT id is 10 to 25 digits')
+    .nullable(),
+  whatsappContentSid: z
+    .string()
+    .trim()
+    .regex(/^HX[0-9a-fA-F]{32}$/, 'A content SID starts with HX followed by 32 hex digits')
+    .nullable(),
 });
 
 /** A template (saved, or as being edited) filled with one real appointment's data. */

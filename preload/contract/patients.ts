@@ -18,7 +18,13 @@ export const patientFieldsSchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter the patient’s name').max(255, 'The name is limited to 255 characters'),
   /** As typed; main normalises it (E.164 when it carries a country code). */
   phone: z.string().max(40, 'That is too long for a phone number').nullable().optional(),
-  email: z.string().trim().max(255).pipe(z.email('Enter a valid email address').or(z.literal(''))).nullable().optional(),
+  email: z
+    .string()
+    .trim()
+    .max(255)
+    .pipe(z.email('Enter a valid email address').or(z.literal('')))
+    .nullable()
+    .optional(),
   dateOfBirth: dateSchema.nullable().optional(),
   gender: z.enum(GENDERS, 'Choose MALE, FEMALE or OTHER').nullable().optional(),
   address: optionalText(2000, 'The address'),

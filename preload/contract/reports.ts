@@ -67,7 +67,13 @@ export const daySheetSchema = z.object({
 });
 export type DaySheetDto = z.infer<typeof daySheetSchema>;
 
-const statusCounts = { scheduled: z.number().int(), completed: z.number().int(), cancelled: z.number().int(), noShow: z.number().int(), total: z.number().int() };
+const statusCounts = {
+  scheduled: z.number().int(),
+  completed: z.number().int(),
+  cancelled: z.number().int(),
+  noShow: z.number().int(),
+  total: z.number().int(),
+};
 
 export const statusOverTimeRequestSchema = z.strictObject({ filters: reportFiltersSchema, period: z.enum(REPORT_PERIODS).default('day') });
 export const statusOverTimeSchema = z.object({

@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from './text';
 
 /** The closed set of error codes a call can end with. */
-export const ERROR_CODES = [
-  'INVALID',
-  'CONFLICT',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'UNAVAILABLE',
-  'INTERNAL',
-] as const;
+export const ERROR_CODES = ['INVALID', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'UNAVAILABLE', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const callErrorSchema = z.object({

@@ -12,7 +12,11 @@ export const recurrenceSchema = z
     frequency: z.enum(['DAILY', 'WEEKLY']),
     interval: z.number().int('A whole number').min(1, 'At least every 1').max(52, 'At most every 52').default(1),
     /** Weekly only; without them, the start date's weekday. */
-    weekdays: z.array(z.number().int().min(1, 'Weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'Weekdays are 1 (Monday) to 7 (Sunday)')).min(1).max(7).optional(),
+    weekdays: z
+      .array(z.number().int().min(1, 'Weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'Weekdays are 1 (Monday) to 7 (Sunday)'))
+      .min(1)
+      .max(7)
+      .optional(),
     count: z.number().int().min(1).max(MAX_SERIES_OCCURRENCES, `At most ${MAX_SERIES_OCCURRENCES} appointments in a series`).optional(),
     until: dateSchema.optional(),
   })
@@ -30,11 +34,18 @@ const seriesFields = {
   reason: z.string().trim().max(1000, 'At most 1000 characters').optional(),
   recurrence: recurrenceSchema,
 };
-const seriesChecks = <T extends z.ZodType<{ startTime: string; endTime?: string; appointmentTypeId?: number; startDate: string; recurrence: { until?: string } }>>(schema: T) =>
+const seriesChecks = <
+  T extends z.ZodType<{ startTime: string; endTime?: string; appointmentTypeId?: number; startDate: string; recurrence: { until?: string } }>,
+>(
+  schema: T,
+) =>
   schema
     .refine((v) => !v.endTime || v.endTime > v.startTime, { message: 'The end time must be after the start time', path: ['endTime'] })
     .refine((v) => !(v.endTime && v.appointmentTypeId), { message: 'The appointment type sets the length: leave the end time out', path: ['endTime'] })
-    .refine((v) => !v.recurrence.until || v.recurrence.until >= v.startDate, { message: 'The end date must not be before the start date', path: ['recurrence', 'until'] });
+    .refine((v) => !v.recurrence.until || v.recurrence.until >= v.startDate, {
+      message: 'The end date must not be before the start date',
+      path: ['recurrence', 'until'],
+    });
 
 export const previewSeriesSchema = seriesChecks(z.strictObject(seriesFields));
 
@@ -44,7 +55,9 @@ export const occurrenceChoiceSchema = z.discriminatedUnion('action', [
   z.strictObject({ date: dateSchema, action: z.literal('alternative'), toDate: dateSchema, toStartTime: timeSchema }),
 ]);
 
-export const bookSeriesSchema = seriesChecks(z.strictObject({ ...seriesFields, choices: z.array(occurrenceChoiceSchema).max(MAX_SERIES_OCCURRENCES).default([]) }));
+export const bookSeriesSchema = seriesChecks(
+  z.strictObject({ ...seriesFields, choices: z.array(occurrenceChoiceSchema).max(MAX_SERIES_OCCURRENCES).default([]) }),
+);
 
 export const OCCURRENCE_PROBLEMS = ['PAST', 'NOTICE', 'TOO_FAR', 'LEAVE', 'OUTSIDE_HOURS', 'CLASH'] as const;
 
@@ -73,12 +86,11 @@ export const cancelSeriesSchema = z.strictObject({
 });
 
 /** Moves the chosen scheduled appointments of the series to another time of day, or by some days. */
-export const moveSeriesSchema = z
-  .strictObject({
-    id: idSchema,
-    scope: z.enum(SERIES_SCOPES),
-    startTime: timeSchema,
-    shiftDays: z.number().int().min(-30).max(30).default(0),
-  });
+export const moveSeriesSchema = z.strictObject({
+  id: idSchema,
+  scope: z.enum(SERIES_SCOPES),
+  startTime: timeSchema,
+  shiftDays: z.number().int().min(-30).max(30).default(0),
+});
 
 export const seriesChangeSchema = z.object({ seriesId: idSchema, appointments: z.array(appointmentSchema) });

@@ -37,8 +37,18 @@ const secretSchema = z
   .regex(/^[A-Za-z0-9]+$/, 'Only letters and digits: paste the secret exactly as Twilio shows it');
 
 export const updateVideoSettingsSchema = z.strictObject({
-  accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'An Account SID starts with AC followed by 32 hex digits').nullable().optional(),
-  apiKeySid: z.string().trim().regex(/^SK[0-9a-fA-F]{32}$/, 'An API Key SID starts with SK followed by 32 hex digits').nullable().optional(),
+  accountSid: z
+    .string()
+    .trim()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'An Account SID starts with AC followed by 32 hex digits')
+    .nullable()
+    .optional(),
+  apiKeySid: z
+    .string()
+    .trim()
+    .regex(/^SK[0-9a-fA-F]{32}$/, 'An API Key SID starts with SK followed by 32 hex digits')
+    .nullable()
+    .optional(),
   apiKeySecret: secretSchema.nullable().optional(),
   authToken: secretSchema.nullable().optional(),
   /** The address Twilio posts room events to (this clinic's `npm run webhooks`, as the internet sees it). */
@@ -137,9 +147,6 @@ export const endCallSchema = z.strictObject({ roomSid: reportVideoEventSchema.sh
  * In the app main opens the call window itself; in a browser the caller gets a one-time
  * ticket that signs the new tab in as the same person.
  */
-export const openCallWindowResultSchema = z.union([
-  z.object({ opened: z.literal(true) }),
-  z.object({ opened: z.literal(false), ticket: z.string() }),
-]);
+export const openCallWindowResultSchema = z.union([z.object({ opened: z.literal(true) }), z.object({ opened: z.literal(false), ticket: z.string() })]);
 
 export const joinWindowSchema = z.strictObject({ ticket: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a call-window ticket') });

@@ -7,7 +7,10 @@ const failure = (code: 'UNAVAILABLE' | 'UNAUTHENTICATED', message: string): Resu
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /**
@@ -72,7 +75,8 @@ export function bridgeClient(win: Window): ClinicApi {
         headers: { Authorization: `Bearer ${token}`, 'X-Clinic-Client': client, 'Content-Type': 'application/json' },
         body: JSON.stringify(payload ?? {}),
       });
-      if (res.status === 401) return failure('UNAUTHENTICATED', 'This page was opened without its access key. Open the address Clinic Desk printed when it started.');
+      if (res.status === 401)
+        return failure('UNAUTHENTICATED', 'This page was opened without its access key. Open the address Clinic Desk printed when it started.');
       if (!res.ok) return failure('UNAVAILABLE', 'Clinic Desk is not answering. Is it still running?');
       return await res.json();
     } catch {

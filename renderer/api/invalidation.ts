@@ -31,12 +31,7 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     rule('appointments.freeSlots', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from })),
   ],
   // A patient's name and phone show on every list of appointments and in the queue.
-  'patients.changed': [
-    rule('patients.search'),
-    rule('patients.get', (c, r) => sameId(c.id, r.id)),
-    rule('appointments.list'),
-    rule('appointments.queue'),
-  ],
+  'patients.changed': [rule('patients.search'), rule('patients.get', (c, r) => sameId(c.id, r.id)), rule('appointments.list'), rule('appointments.queue')],
   'payments.changed': [
     rule('payments.forAppointment', (c, r) => sameId(c.appointmentId, r.appointmentId)),
     rule('payments.dayEnd'),
@@ -44,7 +39,13 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     rule('appointments.queue'),
   ],
   // Doctors' names show on every list of appointments; settings carry the zone and currency.
-  'doctors.changed': [rule('doctors.list'), rule('doctors.specializations'), rule('appointments.list'), rule('appointments.queue'), rule('availability.getTemplate', (c, r) => sameId(c.id, r.doctorId))],
+  'doctors.changed': [
+    rule('doctors.list'),
+    rule('doctors.specializations'),
+    rule('appointments.list'),
+    rule('appointments.queue'),
+    rule('availability.getTemplate', (c, r) => sameId(c.id, r.doctorId)),
+  ],
   'settings.changed': [rule('settings.get')],
   'users.changed': [rule('users.list')],
   'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],

@@ -1,7 +1,12 @@
 import type { APPOINTMENT_STATUSES, ROLES } from '../../preload/contract';
 
 /** How the desk names things the contract spells in capitals; one table each, for every screen. */
-export const ROLE_NAMES: Record<(typeof ROLES)[number] | 'PATIENT', string> = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk', PATIENT: 'Patient' };
+export const ROLE_NAMES: Record<(typeof ROLES)[number] | 'PATIENT', string> = {
+  ADMIN: 'Administrator',
+  DOCTOR: 'Doctor',
+  RECEPTIONIST: 'Front desk',
+  PATIENT: 'Patient',
+};
 
 export const APPOINTMENT_STATUS_NAMES: Record<(typeof APPOINTMENT_STATUSES)[number], string> = {
   SCHEDULED: 'Scheduled',

@@ -42,7 +42,13 @@ export function Combobox<T>({
 }) {
   const hintId = useId();
   return (
-    <Command label={label} shouldFilter={false} loop className={['ui-combobox', className].filter(Boolean).join(' ')} data-visible-label={showLabel || undefined}>
+    <Command
+      label={label}
+      shouldFilter={false}
+      loop
+      className={['ui-combobox', className].filter(Boolean).join(' ')}
+      data-visible-label={showLabel || undefined}
+    >
       <Command.Input value={query} onValueChange={onQueryChange} placeholder={placeholder} autoFocus={autoFocus} aria-describedby={hint ? hintId : undefined} />
       {hint && (
         <span id={hintId} className="ui-hint">

@@ -8,7 +8,12 @@ interface Labelled {
 }
 
 /** Label, hint and error tied to one control, so screen readers and tests find all three. */
-function FieldShell({ label, error, hint, control }: Labelled & { control(id: string, aria: { 'aria-invalid'?: true; 'aria-describedby'?: string }): ReactNode }) {
+function FieldShell({
+  label,
+  error,
+  hint,
+  control,
+}: Labelled & { control(id: string, aria: { 'aria-invalid'?: true; 'aria-describedby'?: string }): ReactNode }) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -33,7 +38,13 @@ export function Field({ label, error, hint, ...input }: Labelled & InputHTMLAttr
   return <FieldShell label={label} error={error} hint={hint} control={(id, aria) => <input id={id} {...aria} {...input} />} />;
 }
 
-export function SelectField({ label, error, hint, children, ...select }: Labelled & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...select
+}: Labelled & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
   return (
     <FieldShell
       label={label}
@@ -74,6 +85,11 @@ export function FormSelectField<V extends FieldValues>({ form, name, emptyIsNull
   return <SelectField {...rest} {...bind({ form, name, emptyIsNull })} />;
 }
 
-export function FormTextAreaField<V extends FieldValues>({ form, name, emptyIsNull, ...rest }: Bound<V> & Unbound<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+export function FormTextAreaField<V extends FieldValues>({
+  form,
+  name,
+  emptyIsNull,
+  ...rest
+}: Bound<V> & Unbound<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
   return <TextAreaField {...rest} {...bind({ form, name, emptyIsNull })} />;
 }

@@ -84,7 +84,11 @@ describe('resolveAppFile', () => {
     const seps = ['/', '%2f', '%2F', '%5c', '\\'];
     for (const d of dots) {
       for (const s of seps) {
-        for (const url of [`app://clinic/${d}${s}secret.txt`, `app://clinic/assets/${d}${s}${d}${s}secret.txt`, `app://clinic/${d}${s}renderer-evil${s}x.txt`]) {
+        for (const url of [
+          `app://clinic/${d}${s}secret.txt`,
+          `app://clinic/assets/${d}${s}${d}${s}secret.txt`,
+          `app://clinic/${d}${s}renderer-evil${s}x.txt`,
+        ]) {
           const file = resolveAppFile(renderer, url);
           if (file !== undefined) expect(file.startsWith(renderer + path.sep), `${url} → ${file}`).toBe(true);
         }
@@ -104,7 +108,12 @@ describe('createAppProtocolHandler', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const csp = res.headers.get('content-security-policy');
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
-    const directives = new Map(csp!.split(';').map((d) => { const [name, ...values] = d.trim().split(/\s+/); return [name, values] as const; }));
+    const directives = new Map(
+      csp!.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);

@@ -42,16 +42,19 @@ describe('the app keeps the clinic key in the OS keychain (safeStorage)', () => 
     expect(log).not.toHaveBeenCalled();
   });
 
-  it.runIf(process.platform === 'linux')('falls back to a 0600 key file, and says so, where Linux has no keyring (safeStorage would use a built-in password)', () => {
-    keychain.backend = 'basic_text';
-    const dir = userData();
-    const log = vi.fn();
-    const key = appClinicKey(dir, log)();
-    expect(keychain.calls).toBe(0);
-    expect(fs.statSync(path.join(dir, 'clinic-desk.key')).mode & 0o777).toBe(0o600);
-    expect(fs.readFileSync(path.join(dir, 'clinic-desk.key'), 'utf8').trim()).toBe(key.recoveryKey());
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(/no OS keychain/), path.join(dir, 'clinic-desk.key'));
-  });
+  it.runIf(process.platform === 'linux')(
+    'falls back to a 0600 key file, and says so, where Linux has no keyring (safeStorage would use a built-in password)',
+    () => {
+      keychain.backend = 'basic_text';
+      const dir = userData();
+      const log = vi.fn();
+      const key = appClinicKey(dir, log)();
+      expect(keychain.calls).toBe(0);
+      expect(fs.statSync(path.join(dir, 'clinic-desk.key')).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(path.join(dir, 'clinic-desk.key'), 'utf8').trim()).toBe(key.recoveryKey());
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/no OS keychain/), path.join(dir, 'clinic-desk.key'));
+    },
+  );
 
   it('touches nothing until the key is first needed', () => {
     const dir = userData();

@@ -328,7 +328,13 @@ describe('main/app/index.ts with the embedded database', () => {
     const admin = await call(
       stubs,
       'auth.createFirstAdmin',
-      { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata', email: 'admin@sunrise.example', displayName: 'First Admin', password: 'a long unusual passphrase' },
+      {
+        clinicName: 'Sunrise Clinic',
+        timeZone: 'Asia/Kolkata',
+        email: 'admin@sunrise.example',
+        displayName: 'First Admin',
+        password: 'a long unusual passphrase',
+      },
       invokeFrom(win.webContents),
     );
     expect(admin).toMatchObject({ ok: true, value: { email: 'admin@sunrise.example', role: 'ADMIN' } });

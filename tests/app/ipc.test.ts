@@ -136,7 +136,10 @@ describe('windowEventSink', () => {
 
   it('skips a destroyed or unknown target window', () => {
     const gone = fakeContents(5, true);
-    const sink = windowEventSink(() => [], (id) => (id === 5 ? gone.contents : undefined));
+    const sink = windowEventSink(
+      () => [],
+      (id) => (id === 5 ? gone.contents : undefined),
+    );
     expect(() => sink('session.changed', { session: null }, '5')).not.toThrow();
     expect(() => sink('session.changed', { session: null }, '9')).not.toThrow();
     expect(() => sink('session.changed', { session: null }, 'not-a-number')).not.toThrow();

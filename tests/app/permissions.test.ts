@@ -71,9 +71,12 @@ describe('mediaOnlyForCallWindows: permission requests', () => {
     expect(request(handlers, mainWindow, 'media', types)).toBe(false);
   });
 
-  it.each([[undefined], [[]], [['screen']], [['audio', 'screen']], [['video', 'window']], [['tab']], [['unknown']], [['audio', 'unknown']]])('refuses media %j (not named camera/microphone) to the call window', (types) => {
-    expect(request(handlers, callWindow, 'media', types)).toBe(false);
-  });
+  it.each([[undefined], [[]], [['screen']], [['audio', 'screen']], [['video', 'window']], [['tab']], [['unknown']], [['audio', 'unknown']]])(
+    'refuses media %j (not named camera/microphone) to the call window',
+    (types) => {
+      expect(request(handlers, callWindow, 'media', types)).toBe(false);
+    },
+  );
 
   it.each(OTHER_PERMISSIONS)('refuses %s to the call window and to the main window', (permission) => {
     expect(request(handlers, callWindow, permission, ['audio', 'video'])).toBe(false);
@@ -162,7 +165,12 @@ describe('screen sharing', () => {
     const choose = vi.fn(async (offered: DesktopCapturerSource[], _contents: WebContents) => choice(offered));
     const handler = screenShareForCallWindows(isCallWindow, (f) => frameOf.get(f), { sources: async () => sources, choose });
     const ask = (frame: WebFrameMain | null, videoRequested = true) =>
-      new Promise<Streams | null>((resolve) => handler({ frame, videoRequested, audioRequested: true, securityOrigin: 'app://clinic', userGesture: true } as DisplayMediaRequestHandlerHandlerRequest, resolve));
+      new Promise<Streams | null>((resolve) =>
+        handler(
+          { frame, videoRequested, audioRequested: true, securityOrigin: 'app://clinic', userGesture: true } as DisplayMediaRequestHandlerHandlerRequest,
+          resolve,
+        ),
+      );
     return { ask, choose };
   }
 

@@ -225,7 +225,12 @@ describe('allowListedOpener', () => {
     ]) {
       await openLink(url);
     }
-    expect(open.mock.calls).toEqual([['https://join.sunrise.example/visit?t=abc'], ['https://pay.sunrise.example:8443/receipt/5'], ['mailto:desk@sunrise.example'], ['tel:+911234567890']]);
+    expect(open.mock.calls).toEqual([
+      ['https://join.sunrise.example/visit?t=abc'],
+      ['https://pay.sunrise.example:8443/receipt/5'],
+      ['mailto:desk@sunrise.example'],
+      ['tel:+911234567890'],
+    ]);
   });
 
   it('opens no https link when no host is configured, or the hosts cannot be read', async () => {

@@ -22,12 +22,18 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
     h.clock.now = Date.parse(`${today()}T08:00:00Z`);
     desk = await h.signInAs('RECEPTIONIST');
     admin = await h.signInAs('ADMIN');
-    [{ id: drA }, { id: drB }] = await h.knex('doctor_entities').insert([
-      { name: 'Dr. Asha Rao', email: 'asha.rao@clinic.test', specialization: 'Cardiology' },
-      { name: 'Dr. Vikram Sen', email: 'vikram.sen@clinic.test', specialization: 'Cardiology' },
-    ]).returning('id');
+    [{ id: drA }, { id: drB }] = await h
+      .knex('doctor_entities')
+      .insert([
+        { name: 'Dr. Asha Rao', email: 'asha.rao@clinic.test', specialization: 'Cardiology' },
+        { name: 'Dr. Vikram Sen', email: 'vikram.sen@clinic.test', specialization: 'Cardiology' },
+      ])
+      .returning('id');
     patients = (
-      await h.knex('patient_entities').insert(Array.from({ length: 25 }, (_, i) => ({ name: `Patient ${i}`, email: `p${i}@example.com` }))).returning('id')
+      await h
+        .knex('patient_entities')
+        .insert(Array.from({ length: 25 }, (_, i) => ({ name: `Patient ${i}`, email: `p${i}@example.com` })))
+        .returning('id')
     ).map((r: { id: number }) => r.id);
     for (const doctor of [drA, drB]) {
       await h.knex('doctor_availabilities').insert([
@@ -42,21 +48,40 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
 
   it('books one slot by default, in the doctor’s slot length, and records who booked', async () => {
     const a = expectOk<AppointmentDto>(await book({ patientId: patients[0], doctorId: drA, date: DAY, startTime: '09:00', reason: 'Chest pain' }));
-    expect(a).toMatchObject({ date: DAY, startTime: '09:00:00', endTime: '09:15:00', status: 'SCHEDULED', doctorName: 'Dr. Asha Rao', patientName: 'Patient 0' });
+    expect(a).toMatchObject({
+      date: DAY,
+      startTime: '09:00:00',
+      endTime: '09:15:00',
+      status: 'SCHEDULED',
+      doctorName: 'Dr. Asha Rao',
+      patientName: 'Patient 0',
+    });
     expect(await h.knex('appointment_entities').where({ id: a.id }).first('booked_by')).toEqual({ booked_by: desk.userId });
-    expect(await h.knex('appointment_history').where({ appointment_id: a.id }).first('kind', 'to_status', 'changed_by')).toEqual({ kind: 'BOOKED', to_status: 'SCHEDULED', changed_by: desk.userId });
+    expect(await h.knex('appointment_history').where({ appointment_id: a.id }).first('kind', 'to_status', 'changed_by')).toEqual({
+      kind: 'BOOKED',
+      to_status: 'SCHEDULED',
+      changed_by: desk.userId,
+    });
   });
 
   it('names the clash when the doctor or the patient is already booked', async () => {
     const doctorClash = await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '09:00', endTime: '09:30' });
-    expect(doctorClash).toEqual({ ok: false, error: { code: 'CONFLICT', field: 'startTime', message: `Dr. Asha Rao already has an appointment 09:00–09:15 on ${DAY} (Patient 0)` } });
+    expect(doctorClash).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'startTime', message: `Dr. Asha Rao already has an appointment 09:00–09:15 on ${DAY} (Patient 0)` },
+    });
     const patientClash = await book({ patientId: patients[0], doctorId: drB, date: DAY, startTime: '09:10', endTime: '09:25' });
-    expect(patientClash).toEqual({ ok: false, error: { code: 'CONFLICT', field: 'startTime', message: `Patient 0 already has an appointment 09:00–09:15 on ${DAY} with Dr. Asha Rao` } });
+    expect(patientClash).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'startTime', message: `Patient 0 already has an appointment 09:00–09:15 on ${DAY} with Dr. Asha Rao` },
+    });
   });
 
   raceTest(mode)('20 desks booking overlapping times with one doctor: exactly one wins', async () => {
     const results = await Promise.all(
-      patients.slice(2, 22).map((patientId, i) => book({ patientId, doctorId: drA, date: DAY, startTime: `10:${String(i % 10).padStart(2, '0')}`, endTime: '10:30' })),
+      patients
+        .slice(2, 22)
+        .map((patientId, i) => book({ patientId, doctorId: drA, date: DAY, startTime: `10:${String(i % 10).padStart(2, '0')}`, endTime: '10:30' })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(19);
@@ -80,10 +105,18 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
   it('refuses a time outside the doctor’s hours, unless a doctor or admin overrides with a reason (audited)', async () => {
     const outside = await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00' });
     expect(outside).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/outside Dr. Asha Rao's hours \(09:00–13:00\)/) } });
-    expect(await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const ok = expectOk<AppointmentDto>(await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } }, admin.sessionKey));
+    expect(await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const ok = expectOk<AppointmentDto>(
+      await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } }, admin.sessionKey),
+    );
     expect(ok.overrideReason).toBe('Urgent review');
-    expect(await h.knex('audit_log').where({ action: 'appointments.override', entity_id: ok.id }).first('user_id', 'detail')).toEqual({ user_id: admin.userId, detail: { reason: 'Urgent review' } });
+    expect(await h.knex('audit_log').where({ action: 'appointments.override', entity_id: ok.id }).first('user_id', 'detail')).toEqual({
+      user_id: admin.userId,
+      detail: { reason: 'Urgent review' },
+    });
   });
 
   it('says "on leave", not "outside hours", when the doctor is on leave at that time', async () => {
@@ -92,34 +125,68 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
     expectOk(await h.call('availability.addException', { doctorId: drB, date: leaveDay, kind: 'LEAVE', note: 'Conference' }, admin.sessionKey));
     expect(await book({ patientId: patients[1], doctorId: drB, date: leaveDay, startTime: '10:00' })).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', field: 'startTime', message: `Dr. Vikram Sen is on leave all day on ${leaveDay} (Conference), so 10:00–10:15 on ${leaveDay} cannot be booked.` },
+      error: {
+        code: 'CONFLICT',
+        field: 'startTime',
+        message: `Dr. Vikram Sen is on leave all day on ${leaveDay} (Conference), so 10:00–10:15 on ${leaveDay} cannot be booked.`,
+      },
     });
     const partDay = '2099-03-10';
     await h.knex('doctor_availabilities').insert({ doctor_id: drB, date: partDay, start_time: '09:00', end_time: '13:00', slot_minutes: 15 });
-    expectOk(await h.call('availability.addException', { doctorId: drB, date: partDay, kind: 'LEAVE', startTime: '11:00', endTime: '12:00' }, admin.sessionKey));
-    expect(await book({ patientId: patients[1], doctorId: drB, date: partDay, startTime: '11:30' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Dr. Vikram Sen is on leave 11:00–12:00 on 2099-03-10, so/) } });
-    expect(await book({ patientId: patients[1], doctorId: drB, date: partDay, startTime: '14:00' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/outside Dr. Vikram Sen's hours/) } });
+    expectOk(
+      await h.call('availability.addException', { doctorId: drB, date: partDay, kind: 'LEAVE', startTime: '11:00', endTime: '12:00' }, admin.sessionKey),
+    );
+    expect(await book({ patientId: patients[1], doctorId: drB, date: partDay, startTime: '11:30' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^Dr. Vikram Sen is on leave 11:00–12:00 on 2099-03-10, so/) },
+    });
+    expect(await book({ patientId: patients[1], doctorId: drB, date: partDay, startTime: '14:00' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/outside Dr. Vikram Sen's hours/) },
+    });
   });
 
   it('refuses the past, unknown patients and doctors, and inactive doctors', async () => {
-    expect(await book({ patientId: patients[1], doctorId: drA, date: '2020-01-01', startTime: '09:00' })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'startTime' } });
-    expect(await book({ patientId: 99999999, doctorId: drA, date: DAY, startTime: '11:00' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'patientId' } });
-    expect(await book({ patientId: patients[1], doctorId: 99999999, date: DAY, startTime: '11:00' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'doctorId' } });
-    expect(await book({ patientId: patients[1], doctorId: drA, date: '2099-02-30', startTime: '11:00' })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'date' } });
-    expect(await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '24:00' })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'startTime' } });
+    expect(await book({ patientId: patients[1], doctorId: drA, date: '2020-01-01', startTime: '09:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'startTime' },
+    });
+    expect(await book({ patientId: 99999999, doctorId: drA, date: DAY, startTime: '11:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'patientId' },
+    });
+    expect(await book({ patientId: patients[1], doctorId: 99999999, date: DAY, startTime: '11:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'doctorId' },
+    });
+    expect(await book({ patientId: patients[1], doctorId: drA, date: '2099-02-30', startTime: '11:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'date' },
+    });
+    expect(await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '24:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'startTime' },
+    });
   });
 
   it('suggests the next free slots of a specialization, skipping booked time', async () => {
     const slots = expectOk<{ doctorName: string; startTime: string; date: string }[]>(
       await h.call('appointments.freeSlots', { specialization: 'cardiology', from: DAY, days: 1, count: 4 }, desk.sessionKey),
     );
-    expect(slots.map((s) => `${s.startTime} ${s.doctorName}`)).toEqual(['09:00:00 Dr. Vikram Sen', '09:15:00 Dr. Asha Rao', '09:15:00 Dr. Vikram Sen', '09:30:00 Dr. Asha Rao']);
+    expect(slots.map((s) => `${s.startTime} ${s.doctorName}`)).toEqual([
+      '09:00:00 Dr. Vikram Sen',
+      '09:15:00 Dr. Asha Rao',
+      '09:15:00 Dr. Vikram Sen',
+      '09:30:00 Dr. Asha Rao',
+    ]);
   });
 
   it('moves an appointment, refuses to move it onto another, and keeps the history', async () => {
     const a = expectOk<AppointmentDto>(await book({ patientId: patients[23], doctorId: drB, date: DAY, startTime: '11:00' }));
     expectOk(await book({ patientId: patients[24], doctorId: drB, date: DAY, startTime: '12:15' }));
-    const moved = expectOk<AppointmentDto>(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '11:30', endTime: '12:00' }, desk.sessionKey));
+    const moved = expectOk<AppointmentDto>(
+      await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '11:30', endTime: '12:00' }, desk.sessionKey),
+    );
     expect(moved).toMatchObject({ startTime: '11:30:00', endTime: '12:00:00' });
     expect(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '12:00' }, desk.sessionKey)).toMatchObject({
       ok: false,
@@ -131,23 +198,38 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
 
   it('enforces the transitions: cancel needs a reason, COMPLETED never goes back to SCHEDULED', async () => {
     const a = expectOk<AppointmentDto>(await book({ patientId: patients[24], doctorId: drA, date: today(), startTime: '23:30' }));
-    expect(await h.call('appointments.cancel', { id: a.id, reason: '' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'reason' } });
+    expect(await h.call('appointments.cancel', { id: a.id, reason: '' }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'reason' },
+    });
     expect(expectOk<AppointmentDto>(await h.call('appointments.complete', { id: a.id }, desk.sessionKey)).status).toBe('COMPLETED');
-    expect(await h.call('appointments.cancel', { id: a.id, reason: 'Too late' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already completed/) } });
-    expect(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '12:30' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await h.call('appointments.cancel', { id: a.id, reason: 'Too late' }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/already completed/) },
+    });
+    expect(await h.call('appointments.reschedule', { id: a.id, date: DAY, startTime: '12:30' }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await h.call('appointments.noShow', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('lets only the author undo a status change, within ten minutes', async () => {
     const a = expectOk<AppointmentDto>(await book({ patientId: patients[1], doctorId: drB, date: DAY, startTime: '12:30' }));
     expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Patient called' }, desk.sessionKey));
-    expect(await h.call('appointments.undo', { id: a.id }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/Nothing of yours to undo/) } });
+    expect(await h.call('appointments.undo', { id: a.id }, admin.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/Nothing of yours to undo/) },
+    });
     const back = expectOk<AppointmentDto>(await h.call('appointments.undo', { id: a.id }, desk.sessionKey));
     expect(back).toMatchObject({ status: 'SCHEDULED', cancelReason: null });
     expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false });
 
     expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Patient called again' }, desk.sessionKey));
-    await h.knex('appointment_history').where({ appointment_id: a.id }).update({ changed_at: h.knex.raw("now() - interval '11 minutes'") });
+    await h
+      .knex('appointment_history')
+      .where({ appointment_id: a.id })
+      .update({ changed_at: h.knex.raw("now() - interval '11 minutes'") });
     expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
@@ -155,7 +237,10 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
     const a = expectOk<AppointmentDto>(await book({ patientId: patients[2], doctorId: drB, date: DAY, startTime: '12:45' }));
     expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Slot freed' }, desk.sessionKey));
     expectOk(await book({ patientId: patients[3], doctorId: drB, date: DAY, startTime: '12:45' }));
-    expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/Dr. Vikram Sen already has an appointment 12:45–13:00/) } });
+    expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/Dr. Vikram Sen already has an appointment 12:45–13:00/) },
+    });
     expect((await h.knex('appointment_entities').where({ id: a.id }).first('status')).status).toBe('CANCELLED');
   });
 
@@ -167,7 +252,13 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
     const checked = await Promise.all(ids.map((id) => h.call('appointments.checkIn', { id }, desk.sessionKey)));
     const tokens = checked.map((r) => expectOk<AppointmentDto>(r).tokenNo).sort();
     expect(tokens).toEqual([1, 2, 3, 4]);
-    expect(await h.call('appointments.checkIn', { id: expectOk<AppointmentDto>(await book({ patientId: patients[9], doctorId: drB, date: DAY, startTime: '11:00' })).id }, desk.sessionKey)).toMatchObject({
+    expect(
+      await h.call(
+        'appointments.checkIn',
+        { id: expectOk<AppointmentDto>(await book({ patientId: patients[9], doctorId: drB, date: DAY, startTime: '11:00' })).id },
+        desk.sessionKey,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/Check-in is for today's appointments/) },
     });
@@ -176,9 +267,9 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
   it('adds a walk-in to today’s queue with the next token, and shows waiting times', async () => {
     const walkIn = expectOk<AppointmentDto>(await h.call('appointments.walkIn', { patientId: patients[10]!, doctorId: drB, reason: 'Fever' }, desk.sessionKey));
     expect(walkIn).toMatchObject({ isWalkIn: true, tokenNo: 5, date: today(), checkedInAt: expect.any(String) });
-    const queue = expectOk<{ doctorId: number; consultMinutes: number; waiting: { appointment: AppointmentDto; waitingMinutes: number; estimatedWaitMinutes: number }[] }[]>(
-      await h.call('appointments.queue', { doctorId: drB }, desk.sessionKey),
-    );
+    const queue = expectOk<
+      { doctorId: number; consultMinutes: number; waiting: { appointment: AppointmentDto; waitingMinutes: number; estimatedWaitMinutes: number }[] }[]
+    >(await h.call('appointments.queue', { doctorId: drB }, desk.sessionKey));
     expect(queue).toHaveLength(1);
     expect(queue[0]!.consultMinutes).toBe(15);
     expect(queue[0]!.waiting.map((w) => w.appointment.tokenNo)).toEqual([1, 2, 3, 4, 5]);
@@ -205,4 +296,3 @@ describe('median consultation length', () => {
     expect(medianConsultMinutes([])).toBeUndefined();
   });
 });
-

@@ -17,9 +17,12 @@ describe.each(MODES)('follow-up recalls (%s)', (mode: Mode) => {
     h.clock.now = Date.parse(`${TODAY}T08:00:00Z`);
     desk = await h.signInAs('RECEPTIONIST');
     [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Recall', email: 'recall@recall.test' }).returning('id');
-    patients = (await h.knex('patient_entities').insert(Array.from({ length: 3 }, (_, i) => ({ name: `Patient ${i}`, email: `p${i}@recall.test` }))).returning('id')).map(
-      (r: { id: number }) => r.id,
-    );
+    patients = (
+      await h
+        .knex('patient_entities')
+        .insert(Array.from({ length: 3 }, (_, i) => ({ name: `Patient ${i}`, email: `p${i}@recall.test` })))
+        .returning('id')
+    ).map((r: { id: number }) => r.id);
   });
   afterAll(() => h.dispose());
 
@@ -35,10 +38,14 @@ describe.each(MODES)('follow-up recalls (%s)', (mode: Mode) => {
     await h.knex('recalls').insert({ patient_id: patients[1], due_date: '2099-02-20', created_at: '2099-02-01T10:00:00Z' });
     expect(await list('DUE')).toEqual(['Patient 0']);
     expect(await list('OVERDUE')).toEqual(['Patient 1']);
-    await h.knex('appointment_entities').insert({ patient_id: patients[0], doctor_id: doctor, appointment_date: '2099-03-14', start_time: '10:00', end_time: '10:15' });
+    await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patients[0], doctor_id: doctor, appointment_date: '2099-03-14', start_time: '10:00', end_time: '10:15' });
     expect(await list('DUE')).toEqual([]);
     expect(await list('BOOKED')).toEqual(['Patient 0']);
-    const dismissed = expectOk<Res<'recalls.dismiss'>>(await call('recalls.dismiss', { id: (await h.knex('recalls').where({ patient_id: patients[1] }).first('id')).id }));
+    const dismissed = expectOk<Res<'recalls.dismiss'>>(
+      await call('recalls.dismiss', { id: (await h.knex('recalls').where({ patient_id: patients[1] }).first('id')).id }),
+    );
     expect(dismissed.state).toBe('DISMISSED');
     expect(await list('OVERDUE')).toEqual([]);
   });

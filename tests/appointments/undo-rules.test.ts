@@ -50,11 +50,20 @@ describe.each(MODES)('undo and overrides follow the booking rules (%s)', (mode: 
   });
 
   async function newPatient(): Promise<number> {
-    const [{ id }] = await h.knex('patient_entities').insert({ name: `Patient ${++patient}`, email: `undo${patient}@example.com` }).returning('id');
+    const [{ id }] = await h
+      .knex('patient_entities')
+      .insert({ name: `Patient ${++patient}`, email: `undo${patient}@example.com` })
+      .returning('id');
     return id;
   }
   const book = async (startTime: string, opts: { date?: string; doctorId?: number; key?: string } = {}) =>
-    expectOk<AppointmentDto>(await h.call('appointments.book', { patientId: await newPatient(), doctorId: opts.doctorId ?? drA, date: opts.date ?? DAY, startTime }, opts.key ?? desk.sessionKey));
+    expectOk<AppointmentDto>(
+      await h.call(
+        'appointments.book',
+        { patientId: await newPatient(), doctorId: opts.doctorId ?? drA, date: opts.date ?? DAY, startTime },
+        opts.key ?? desk.sessionKey,
+      ),
+    );
   const statusOf = async (id: number) => (await h.knex('appointment_entities').where({ id }).first('status')).status as string;
 
   it('an undone cancellation of a doctor who has since stopped is refused, and the appointment stays cancelled', async () => {
@@ -72,7 +81,10 @@ describe.each(MODES)('undo and overrides follow the booking rules (%s)', (mode: 
     const a = await book('09:00', { date: today() });
     expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Patient called' }, desk.sessionKey));
     at('09:05');
-    expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', message: 'That time has already passed' } });
+    expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', message: 'That time has already passed' },
+    });
     expect(await statusOf(a.id)).toBe('CANCELLED');
   });
 
@@ -84,7 +96,10 @@ describe.each(MODES)('undo and overrides follow the booking rules (%s)', (mode: 
 
     expectOk(await h.call('appointments.noShow', { id: a.id }, desk.sessionKey));
     at('09:20', new Date(Date.parse(today()) + 86_400_000).toISOString().slice(0, 10));
-    expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'id', message: expect.stringMatching(/day has passed/) } });
+    expect(await h.call('appointments.undo', { id: a.id }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'id', message: expect.stringMatching(/day has passed/) },
+    });
     expect(await statusOf(a.id)).toBe('NO_SHOW');
   });
 
@@ -92,7 +107,10 @@ describe.each(MODES)('undo and overrides follow the booking rules (%s)', (mode: 
     const a = await book('12:00', { key: doctorA.sessionKey });
     expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Clinic closes early' }, doctorA.sessionKey));
     await h.knex('doctor_availabilities').where({ doctor_id: drA, date: DAY }).update({ end_time: '11:00' });
-    expect(await h.call('appointments.undo', { id: a.id }, doctorA.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'startTime', message: expect.stringMatching(/outside Dr. Asha Rao's hours/) } });
+    expect(await h.call('appointments.undo', { id: a.id }, doctorA.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'startTime', message: expect.stringMatching(/outside Dr. Asha Rao's hours/) },
+    });
     expect(await statusOf(a.id)).toBe('CANCELLED');
     const back = expectOk<AppointmentDto>(await h.call('appointments.undo', { id: a.id, override: { reason: 'Seeing them after hours' } }, doctorA.sessionKey));
     expect(back).toMatchObject({ status: 'SCHEDULED', overrideReason: 'Seeing them after hours' });
@@ -106,16 +124,26 @@ describe.each(MODES)('undo and overrides follow the booking rules (%s)', (mode: 
     const a = await book('12:30');
     expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Clinic closes early' }, desk.sessionKey));
     await h.knex('doctor_availabilities').where({ doctor_id: drA, date: DAY }).update({ end_time: '11:00' });
-    expect(await h.call('appointments.undo', { id: a.id, override: { reason: 'Please' } }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'override' } });
+    expect(await h.call('appointments.undo', { id: a.id, override: { reason: 'Please' } }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', field: 'override' },
+    });
     expect(await statusOf(a.id)).toBe('CANCELLED');
   });
 
   it('an appointment booked with an override keeps it when its cancellation is undone', async () => {
     const a = expectOk<AppointmentDto>(
-      await h.call('appointments.book', { patientId: await newPatient(), doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } }, admin.sessionKey),
+      await h.call(
+        'appointments.book',
+        { patientId: await newPatient(), doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } },
+        admin.sessionKey,
+      ),
     );
     expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Wrong day' }, desk.sessionKey));
-    expect(expectOk<AppointmentDto>(await h.call('appointments.undo', { id: a.id }, desk.sessionKey))).toMatchObject({ status: 'SCHEDULED', overrideReason: 'Urgent review' });
+    expect(expectOk<AppointmentDto>(await h.call('appointments.undo', { id: a.id }, desk.sessionKey))).toMatchObject({
+      status: 'SCHEDULED',
+      overrideReason: 'Urgent review',
+    });
   });
 
   it('undoing a move goes back only to a time still inside the hours (or overridden)', async () => {
@@ -131,13 +159,15 @@ describe.each(MODES)('undo and overrides follow the booking rules (%s)', (mode: 
       h.call('appointments.book', { patientId: await newPatient(), doctorId, date: DAY, startTime: '15:00', override: { reason: 'Urgent review' } }, key);
     expect(await outside(doctorB.sessionKey)).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', field: 'override', message: 'Only Dr. Asha Rao or an administrator may book outside Dr. Asha Rao\'s hours' },
+      error: { code: 'FORBIDDEN', field: 'override', message: "Only Dr. Asha Rao or an administrator may book outside Dr. Asha Rao's hours" },
     });
     expect(expectOk<AppointmentDto>(await outside(doctorA.sessionKey)).overrideReason).toBe('Urgent review');
     expect(expectOk<AppointmentDto>(await outside(admin.sessionKey, drB)).overrideReason).toBe('Urgent review');
 
     const own = await book('09:30', { doctorId: drB });
-    expect(await h.call('appointments.reschedule', { id: own.id, date: DAY, startTime: '16:00', override: { reason: 'Late clinic' } }, doctorA.sessionKey)).toMatchObject({
+    expect(
+      await h.call('appointments.reschedule', { id: own.id, date: DAY, startTime: '16:00', override: { reason: 'Late clinic' } }, doctorA.sessionKey),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', field: 'override' },
     });

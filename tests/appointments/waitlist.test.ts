@@ -28,16 +28,29 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
         { name: 'Dr. Vikram Sen', email: 'vikram@wait.test', specialization: 'ENT' },
       ])
       .returning('id');
-    patients = (await h.knex('patient_entities').insert(Array.from({ length: 30 }, (_, i) => ({ name: `Patient ${i}`, email: `p${i}@wait.test` }))).returning('id')).map(
-      (r: { id: number }) => r.id,
-    );
-    await h.knex('doctor_availabilities').insert([drA, drB].map((doctor_id) => ({ doctor_id, date: MON, start_time: '09:00', end_time: '17:00', slot_minutes: 15 })));
+    patients = (
+      await h
+        .knex('patient_entities')
+        .insert(Array.from({ length: 30 }, (_, i) => ({ name: `Patient ${i}`, email: `p${i}@wait.test` })))
+        .returning('id')
+    ).map((r: { id: number }) => r.id);
+    await h
+      .knex('doctor_availabilities')
+      .insert([drA, drB].map((doctor_id) => ({ doctor_id, date: MON, start_time: '09:00', end_time: '17:00', slot_minutes: 15 })));
   });
   afterAll(() => h.dispose());
 
   const call = <C extends ChannelName>(channel: C, payload: Record<string, unknown>) => h.callRaw(channel, payload, desk.sessionKey);
   const book = async (patientId: number, doctorId: number, startTime: string) =>
-    expectOk<AppointmentDto>(await call('appointments.book', { patientId, doctorId, date: MON, startTime, endTime: `${startTime.slice(0, 3)}${String(Number(startTime.slice(3)) + 15).padStart(2, '0')}` }));
+    expectOk<AppointmentDto>(
+      await call('appointments.book', {
+        patientId,
+        doctorId,
+        date: MON,
+        startTime,
+        endTime: `${startTime.slice(0, 3)}${String(Number(startTime.slice(3)) + 15).padStart(2, '0')}`,
+      }),
+    );
   const offers = async () => expectOk<Offers>(await call('waitlist.offers', {}));
 
   it('offers a cancelled slot to the best match: the most urgent, then this very doctor, then the longest waiting', async () => {
@@ -46,8 +59,14 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     const specialty = await add({ patientId: patients[1], specialization: 'ENT', urgency: 'SOON' });
     const soonHere = await add({ patientId: patients[2], doctorId: drA, urgency: 'SOON' });
     const afternoons = await add({ patientId: patients[3], doctorId: drA, urgency: 'URGENT', timeFrom: '14:00' });
-    expect(await call('waitlist.add', { patientId: patients[4], doctorId: drA, fromDate: '2099-02-01', toDate: '2099-02-02' })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'toDate' } });
-    expect(await call('waitlist.add', { patientId: patients[4], fromDate: TODAY, toDate: MON })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'doctorId' } });
+    expect(await call('waitlist.add', { patientId: patients[4], doctorId: drA, fromDate: '2099-02-01', toDate: '2099-02-02' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'toDate' },
+    });
+    expect(await call('waitlist.add', { patientId: patients[4], fromDate: TODAY, toDate: MON })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'doctorId' },
+    });
 
     const a = await book(patients[10]!, drA, '10:00');
     expectOk(await call('appointments.cancel', { id: a.id, reason: 'Patient travelling' }));
@@ -76,20 +95,28 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     expect((await offers()).some((o) => o.id === offer.id)).toBe(false);
     const waiting = expectOk<{ id: number }[]>(await call('waitlist.list', { doctorId: drA }));
     expect(waiting.some((e) => e.id === offer.entry.id)).toBe(false);
-    expect(await call('waitlist.takeOffer', { id: offer.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'This offer has already been booked' } });
+    expect(await call('waitlist.takeOffer', { id: offer.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'This offer has already been booked' },
+    });
   });
 
   it('an offer whose time was taken meanwhile is closed as gone, and says so', async () => {
     const offer = (await offers()).find((o) => o.startTime === '11:00:00')!;
     await book(patients[13]!, drA, '11:00');
-    expect(await call('waitlist.takeOffer', { id: offer.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('This time has gone') } });
+    expect(await call('waitlist.takeOffer', { id: offer.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('This time has gone') },
+    });
     expect(await h.knex('waitlist_offers').where({ id: offer.id }).first('status')).toEqual({ status: 'GONE' });
     expect(await h.knex('waitlist_entries').where({ id: offer.entry.id }).first('status')).toEqual({ status: 'WAITING' });
   });
 
   it('entries expire with their date range and can be removed', async () => {
     const listed = async () => expectOk<{ id: number }[]>(await call('waitlist.list', {})).map((e) => e.id);
-    const old = (await h.knex('waitlist_entries').insert({ patient_id: patients[5], doctor_id: drB, from_date: '2099-02-01', to_date: '2099-02-28' }).returning('id'))[0].id;
+    const old = (
+      await h.knex('waitlist_entries').insert({ patient_id: patients[5], doctor_id: drB, from_date: '2099-02-01', to_date: '2099-02-28' }).returning('id')
+    )[0].id;
     const entry = expectOk<{ id: number }>(await call('waitlist.add', { patientId: patients[6], doctorId: drB, fromDate: TODAY, toDate: MON }));
     expect(await listed()).not.toContain(old);
     expect(await listed()).toContain(entry.id);
@@ -101,7 +128,8 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
   raceTest(mode)('20 desks taking offers of one freed slot: exactly one is booked', async () => {
     const freed = await book(patients[20]!, drB, '13:00');
     const entries = [];
-    for (const p of patients.slice(21, 25)) entries.push(expectOk<{ id: number }>(await call('waitlist.add', { patientId: p, doctorId: drB, fromDate: TODAY, toDate: MON })));
+    for (const p of patients.slice(21, 25))
+      entries.push(expectOk<{ id: number }>(await call('waitlist.add', { patientId: p, doctorId: drB, fromDate: TODAY, toDate: MON })));
     expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Cancelled by phone' }));
     // Every desk offers the same time to a waiting patient of its own, as an automatic offer would.
     const offerIds = (
@@ -115,6 +143,12 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => call('waitlist.takeOffer', { id: offerIds[i % offerIds.length] })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(19);
-    expect(await h.knex('appointment_entities').where({ doctor_id: drB, appointment_date: MON, start_time: '13:00' }).whereNot('status', 'CANCELLED').count<{ n: number }[]>({ n: '*' })).toEqual([{ n: 1 }]);
+    expect(
+      await h
+        .knex('appointment_entities')
+        .where({ doctor_id: drB, appointment_date: MON, start_time: '13:00' })
+        .whereNot('status', 'CANCELLED')
+        .count<{ n: number }[]>({ n: '*' }),
+    ).toEqual([{ n: 1 }]);
   });
 });

@@ -29,9 +29,15 @@ describe.each(MODES)('every refusal leaves an audit row (%s)', (mode: Mode) => {
     desk = await h.signInAs('RECEPTIONIST');
     admin = await h.signInAs('ADMIN');
     [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Asha Rao', email: 'asha.rao@clinic.test' }).returning('id');
-    patients = (await h.knex('patient_entities').insert([{ name: 'Ravi Kumar', email: 'ravi@example.com' }, { name: 'Meena Iyer', email: 'meena@example.com' }]).returning('id')).map(
-      (r: { id: number }) => r.id,
-    );
+    patients = (
+      await h
+        .knex('patient_entities')
+        .insert([
+          { name: 'Ravi Kumar', email: 'ravi@example.com' },
+          { name: 'Meena Iyer', email: 'meena@example.com' },
+        ])
+        .returning('id')
+    ).map((r: { id: number }) => r.id);
     await h.knex('doctor_availabilities').insert({ doctor_id: doctorId, date: DAY, start_time: '09:00', end_time: '13:00', slot_minutes: 15 });
   });
   afterAll(() => h.dispose());
@@ -39,9 +45,9 @@ describe.each(MODES)('every refusal leaves an audit row (%s)', (mode: Mode) => {
   /** The rows a call added to the audit log (and how many rows every other table gained). */
   async function written(call: () => Promise<unknown>): Promise<{ audit: AuditRow[]; elsewhere: Record<string, number> }> {
     const counts = async () => {
-      const tables: string[] = (await h.knex.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'audit_log' AND tablename NOT LIKE 'knex_%'`)).rows.map(
-        (r: { tablename: string }) => r.tablename,
-      );
+      const tables: string[] = (
+        await h.knex.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'audit_log' AND tablename NOT LIKE 'knex_%'`)
+      ).rows.map((r: { tablename: string }) => r.tablename);
       const out: Record<string, number> = {};
       for (const t of tables) out[t] = Number((await h.knex(t).count({ n: '*' }).first())?.n);
       return out;
@@ -62,14 +68,25 @@ describe.each(MODES)('every refusal leaves an audit row (%s)', (mode: Mode) => {
   it('a role refused a channel that reads no patient data (health) is still recorded as DENIED, and nothing else is written', async () => {
     const w = await written(async () => expect(await h.call('health.get', {}, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } }));
     expect(w.audit).toEqual([
-      { user_id: desk.userId, user_email: desk.email, workstation: 'test-pc', action: 'health.get', entity: null, entity_id: null, outcome: 'DENIED', detail: { code: 'FORBIDDEN' } },
+      {
+        user_id: desk.userId,
+        user_email: desk.email,
+        workstation: 'test-pc',
+        action: 'health.get',
+        entity: null,
+        entity_id: null,
+        outcome: 'DENIED',
+        detail: { code: 'FORBIDDEN' },
+      },
     ]);
     expect(w.elsewhere).toEqual({});
   });
 
   it('a receptionist creating an account is DENIED on the user record kind', async () => {
     const w = await written(async () =>
-      expect(await h.call('users.create', { email: 'new@clinic.test', displayName: 'New', role: 'ADMIN', password: 'a long enough password' }, desk.sessionKey)).toMatchObject({
+      expect(
+        await h.call('users.create', { email: 'new@clinic.test', displayName: 'New', role: 'ADMIN', password: 'a long enough password' }, desk.sessionKey),
+      ).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       }),
@@ -79,19 +96,29 @@ describe.each(MODES)('every refusal leaves an audit row (%s)', (mode: Mode) => {
   });
 
   it('a call without a session, and one from a locked screen, are DENIED (the locked one names its user)', async () => {
-    const anonymous = await written(async () => expect(await h.call('patients.search', { query: 'Ravi' }, 'no-such-session')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } }));
-    expect(anonymous.audit).toMatchObject([{ user_id: null, action: 'patients.search', entity: 'patient', outcome: 'DENIED', detail: { code: 'UNAUTHENTICATED' } }]);
+    const anonymous = await written(async () =>
+      expect(await h.call('patients.search', { query: 'Ravi' }, 'no-such-session')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } }),
+    );
+    expect(anonymous.audit).toMatchObject([
+      { user_id: null, action: 'patients.search', entity: 'patient', outcome: 'DENIED', detail: { code: 'UNAUTHENTICATED' } },
+    ]);
     expect(anonymous.elsewhere).toEqual({});
 
     const locked = await h.signInAs('RECEPTIONIST');
     h.services.sessions.setLocked(locked.sessionKey, true);
-    const w = await written(async () => expect(await h.call('patients.search', { query: 'Ravi' }, locked.sessionKey)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } }));
-    expect(w.audit).toMatchObject([{ user_id: locked.userId, user_email: locked.email, action: 'patients.search', outcome: 'DENIED', detail: { code: 'UNAUTHENTICATED' } }]);
+    const w = await written(async () =>
+      expect(await h.call('patients.search', { query: 'Ravi' }, locked.sessionKey)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } }),
+    );
+    expect(w.audit).toMatchObject([
+      { user_id: locked.userId, user_email: locked.email, action: 'patients.search', outcome: 'DENIED', detail: { code: 'UNAUTHENTICATED' } },
+    ]);
     expect(w.elsewhere).toEqual({});
   });
 
   it('a booking refused for a clash is REFUSED, and the clash wrote no appointment', async () => {
-    const first = expectOk<AppointmentDto>(await h.call('appointments.book', { patientId: patients[0]!, doctorId, date: DAY, startTime: '09:00' }, desk.sessionKey));
+    const first = expectOk<AppointmentDto>(
+      await h.call('appointments.book', { patientId: patients[0]!, doctorId, date: DAY, startTime: '09:00' }, desk.sessionKey),
+    );
     const w = await written(async () =>
       expect(await h.call('appointments.book', { patientId: patients[1]!, doctorId, date: DAY, startTime: '09:00' }, desk.sessionKey)).toMatchObject({
         ok: false,
@@ -113,17 +140,25 @@ describe.each(MODES)('every refusal leaves an audit row (%s)', (mode: Mode) => {
     expect(w.elsewhere).toEqual({});
     // A refused status change names the appointment it was about.
     expectOk(await h.call('appointments.cancel', { id: first.id, reason: 'Travelling' }, desk.sessionKey));
-    const again = await written(async () => expect(await h.call('appointments.cancel', { id: first.id, reason: 'Twice' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } }));
+    const again = await written(async () =>
+      expect(await h.call('appointments.cancel', { id: first.id, reason: 'Twice' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } }),
+    );
     expect(again.audit).toMatchObject([{ action: 'appointments.cancel', entity_id: first.id, outcome: 'REFUSED' }]);
   });
 
   it('asking for a record that is not there is REFUSED with its number', async () => {
-    const w = await written(async () => expect(await h.call('patients.get', { id: 987654 }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } }));
-    expect(w.audit).toMatchObject([{ user_id: desk.userId, action: 'patients.get', entity: 'patient', entity_id: 987654, outcome: 'REFUSED', detail: { code: 'NOT_FOUND' } }]);
+    const w = await written(async () =>
+      expect(await h.call('patients.get', { id: 987654 }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } }),
+    );
+    expect(w.audit).toMatchObject([
+      { user_id: desk.userId, action: 'patients.get', entity: 'patient', entity_id: 987654, outcome: 'REFUSED', detail: { code: 'NOT_FOUND' } },
+    ]);
   });
 
   it('bad input (INVALID) writes nothing at all, not even an audit row', async () => {
-    const w = await written(async () => expect(await h.call('patients.get', { id: -1 }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID' } }));
+    const w = await written(async () =>
+      expect(await h.call('patients.get', { id: -1 }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID' } }),
+    );
     expect(w).toEqual({ audit: [], elsewhere: {} });
   });
 
@@ -141,7 +176,8 @@ describe.each(MODES)('the REFUSED outcome migration (%s)', (mode: Mode) => {
     try {
       await migrateToLatest(db.knex);
       await db.knex('audit_log').insert({ action: 'appointments.book', outcome: 'REFUSED' });
-      while ((await db.knex('knex_migrations').orderBy('id', 'desc').first('name')).name !== '20261202030000_refused_audit_outcome') await db.knex.migrate.down(migratorConfig);
+      while ((await db.knex('knex_migrations').orderBy('id', 'desc').first('name')).name !== '20261202030000_refused_audit_outcome')
+        await db.knex.migrate.down(migratorConfig);
       await db.knex.migrate.down(migratorConfig);
       expect(await db.knex('audit_log').where({ outcome: 'REFUSED' }).count({ n: '*' }).first()).toEqual({ n: 1 });
       expect(await sqlState(db.knex('audit_log').insert({ action: 'appointments.book', outcome: 'REFUSED' }))).toBe('23514');

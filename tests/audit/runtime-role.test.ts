@@ -93,7 +93,8 @@ describe.each(MODES)('the runtime database role (%s)', (mode: Mode) => {
     expect(await rights()).toMatchObject({ insert: true, owner: 'clinic_owner' });
     expect((await rights()).defaults).toBeGreaterThan(0);
     // This migration alone (later ones, if any, first).
-    while ((await db.knex('knex_migrations').orderBy('id', 'desc').first('name')).name !== '20261202030100_database_roles') await db.knex.migrate.down(migratorConfig);
+    while ((await db.knex('knex_migrations').orderBy('id', 'desc').first('name')).name !== '20261202030100_database_roles')
+      await db.knex.migrate.down(migratorConfig);
     await db.knex.migrate.down(migratorConfig);
     // Back to the migrating role; the roles (cluster-wide, perhaps used by other databases) hold nothing here.
     expect(await rights()).toEqual({ insert: false, defaults: 0, owner: (await db.knex.raw('SELECT current_user AS u')).rows[0].u });
@@ -152,7 +153,10 @@ describe('the roles on a server where they do not exist yet', () => {
       for (const name of names) await admin.query(`CREATE DATABASE ${name}`);
       const opened = await Promise.allSettled(
         names.map((name) =>
-          openDatabase({ mode: 'server', url: cluster.url(name), sslMode: 'disable', caFile: undefined, poolMax: 2, statementTimeoutMs: 60_000 }, { schema: 'migrate' }),
+          openDatabase(
+            { mode: 'server', url: cluster.url(name), sslMode: 'disable', caFile: undefined, poolMax: 2, statementTimeoutMs: 60_000 },
+            { schema: 'migrate' },
+          ),
         ),
       );
       const dbs = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));

@@ -23,14 +23,26 @@ describe.each(MODES)('sign-in and sessions (%s)', (mode: Mode) => {
   it('sets up the clinic on first run, signs the admin in, and allows it only once', async () => {
     await h.knex('users').del();
     expect(expectOk(await h.call('auth.status', {}, 'pc1'))).toEqual({ needsFirstAdmin: true, session: null });
-    const weak = await h.call('auth.createFirstAdmin', { clinicName: 'Sunrise', timeZone: 'Asia/Kolkata', email: 'boss@clinic.test', displayName: 'Boss', password: 'password12' }, 'pc1');
+    const weak = await h.call(
+      'auth.createFirstAdmin',
+      { clinicName: 'Sunrise', timeZone: 'Asia/Kolkata', email: 'boss@clinic.test', displayName: 'Boss', password: 'password12' },
+      'pc1',
+    );
     expect(weak).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'password', message: expect.stringMatching(/commonly used/) } });
-    const badZone = await h.call('auth.createFirstAdmin', { clinicName: 'Sunrise', timeZone: 'Mars/Olympus', email: 'boss@clinic.test', displayName: 'Boss', password: 'a fine long passphrase' }, 'pc1');
+    const badZone = await h.call(
+      'auth.createFirstAdmin',
+      { clinicName: 'Sunrise', timeZone: 'Mars/Olympus', email: 'boss@clinic.test', displayName: 'Boss', password: 'a fine long passphrase' },
+      'pc1',
+    );
     expect(badZone).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'timeZone' } });
     expect(await h.knex('users').count({ n: '*' }).first()).toEqual({ n: 0 });
 
     const session = expectOk<SessionDto>(
-      await h.call('auth.createFirstAdmin', { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata', email: 'Boss@Clinic.test', displayName: 'Boss', password: 'a fine long passphrase' }, 'pc1'),
+      await h.call(
+        'auth.createFirstAdmin',
+        { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata', email: 'Boss@Clinic.test', displayName: 'Boss', password: 'a fine long passphrase' },
+        'pc1',
+      ),
     );
     expect(session).toMatchObject({ email: 'boss@clinic.test', role: 'ADMIN', locked: false, idleLockMinutes: 10 });
     expect(await h.knex('clinic_settings').first('clinic_name', 'time_zone')).toEqual({ clinic_name: 'Sunrise Clinic', time_zone: 'Asia/Kolkata' });
@@ -38,7 +50,11 @@ describe.each(MODES)('sign-in and sessions (%s)', (mode: Mode) => {
     expect(stored.password).toMatch(/^\$2[aby]\$12\$/);
     expect(expectOk(await h.call('users.list', {}, 'pc1'))).toHaveLength(1);
 
-    const again = await h.call('auth.createFirstAdmin', { clinicName: 'X', timeZone: 'UTC', email: 'other@clinic.test', displayName: 'Other', password: 'another fine passphrase' }, 'pc2');
+    const again = await h.call(
+      'auth.createFirstAdmin',
+      { clinicName: 'X', timeZone: 'UTC', email: 'other@clinic.test', displayName: 'Other', password: 'another fine passphrase' },
+      'pc2',
+    );
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await h.knex('users').count({ n: '*' }).first()).toEqual({ n: 1 });
   });
@@ -106,7 +122,10 @@ describe.each(MODES)('sign-in and sessions (%s)', (mode: Mode) => {
       error: { code: 'FORBIDDEN', message: expect.stringMatching(/disabled/) },
     });
     // A wrong password for these accounts says nothing about them.
-    expect(await h.call('auth.login', { email: 'patient@clinic.test', password: 'not the password' }, 'k')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: WRONG } });
+    expect(await h.call('auth.login', { email: 'patient@clinic.test', password: 'not the password' }, 'k')).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: WRONG },
+    });
   });
 
   it('locks an idle session: patient-data calls are refused until the password is entered again', async () => {
@@ -120,7 +139,10 @@ describe.each(MODES)('sign-in and sessions (%s)', (mode: Mode) => {
     expect(h.events).toContainEqual(expect.objectContaining({ event: 'session.changed', sessionKey }));
     expect(expectOk(await h.call('auth.status', {}, sessionKey)).session?.locked).toBe(true);
 
-    expect(await h.call('auth.unlock', { password: 'not my password' }, sessionKey)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'password' } });
+    expect(await h.call('auth.unlock', { password: 'not my password' }, sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', field: 'password' },
+    });
     expect(await h.call('users.list', {}, sessionKey)).toMatchObject({ ok: false });
     expect(expectOk<SessionDto>(await h.call('auth.unlock', { password: TEST_PASSWORD }, sessionKey)).locked).toBe(false);
     expect(await h.call('users.list', {}, sessionKey)).toMatchObject({ ok: true });

@@ -28,7 +28,9 @@ describe.each(MODES)('sessions opened from a window (%s)', (mode: Mode) => {
     expectOk(await h.call('auth.lock', {}, sessionKey));
     expect(await h.call('patients.get', NO_SUCH_PATIENT, call)).toEqual(LOCKED);
     // The call window is told, so its screen hides the patient too.
-    await waitFor('the call window to be told', () => h.events.find((e) => e.event === 'session.changed' && e.sessionKey === call && (e.payload as { session: { locked: boolean } | null }).session?.locked));
+    await waitFor('the call window to be told', () =>
+      h.events.find((e) => e.event === 'session.changed' && e.sessionKey === call && (e.payload as { session: { locked: boolean } | null }).session?.locked),
+    );
     expectOk(await h.call('auth.unlock', { password: TEST_PASSWORD }, sessionKey));
     expect(await h.call('patients.get', NO_SUCH_PATIENT, call)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -60,7 +62,10 @@ describe.each(MODES)('sessions opened from a window (%s)', (mode: Mode) => {
       ['auth.changePassword', { currentPassword: 'not the password', newPassword: 'another long passphrase' }],
       ['auth.unlock', { password: TEST_PASSWORD }],
     ] as const) {
-      expect(await h.callRaw(channel, payload, call), channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/call window can only run the call/) } });
+      expect(await h.callRaw(channel, payload, call), channel).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/call window can only run the call/) },
+      });
       // The opener's own session keeps its whole role.
       expect(await h.callRaw(channel, payload, sessionKey), channel).not.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }

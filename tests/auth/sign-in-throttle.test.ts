@@ -73,7 +73,9 @@ describe.each(MODES)('sign-in throttle (%s)', (mode: Mode) => {
     expectOk(await at(mine, 'auth.login', { email, password: TEST_PASSWORD }, `own-${mode}`));
     expectOk(await at(mine, 'auth.lock', {}, `own-${mode}`));
 
-    const stranger = await Promise.all(Array.from({ length: 12 }, (_, i) => at(`stranger-pc-${mode}`, 'auth.login', { email, password: `guess ${i}` }, 'stranger')));
+    const stranger = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => at(`stranger-pc-${mode}`, 'auth.login', { email, password: `guess ${i}` }, 'stranger')),
+    );
     expect(stranger.some((r) => !r.ok && THROTTLED.test(r.error.message))).toBe(true);
 
     expect(h.services.sessions.get(`own-${mode}`)).toMatchObject({ locked: true });
@@ -118,7 +120,9 @@ describe.each(MODES)('sign-in throttle (%s)', (mode: Mode) => {
     const pc = `unlock-pc-${mode}`;
     for (const key of ['u1', 'u2'].map((k) => `${k}-${mode}`)) expectOk(await at(pc, 'auth.login', { email, password: TEST_PASSWORD }, key));
     expectOk(await at(pc, 'auth.lock', {}, `u1-${mode}`));
-    const answers = await Promise.all(Array.from({ length: 7 }, (_, i) => at(pc, 'auth.unlock', { password: i === 6 ? TEST_PASSWORD : `guess ${i}` }, `u1-${mode}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 7 }, (_, i) => at(pc, 'auth.unlock', { password: i === 6 ? TEST_PASSWORD : `guess ${i}` }, `u1-${mode}`)),
+    );
     expect(answers.filter((r) => r.ok)).toEqual([]);
     expect(h.services.sessions.get(`u1-${mode}`)).toBeUndefined();
     expect(h.services.sessions.get(`u2-${mode}`)).toMatchObject({ locked: false });

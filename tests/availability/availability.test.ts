@@ -3,7 +3,9 @@ import type { AvailabilityWindow } from '../../preload/contract';
 import { MODES, type Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
-type Change = { status: 'saved'; window: AvailabilityWindow | null; cancelledAppointments: number } | { status: 'blocked'; appointments: { id: number; patientName: string }[] };
+type Change =
+  | { status: 'saved'; window: AvailabilityWindow | null; cancelledAppointments: number }
+  | { status: 'blocked'; appointments: { id: number; patientName: string }[] };
 
 const MON_FRI = [1, 2, 3, 4, 5].flatMap((weekday) => [
   { weekday, startTime: '09:00', endTime: '13:00', slotMinutes: 15 },
@@ -25,24 +27,33 @@ describe.each(MODES)('availability (%s)', (mode: Mode) => {
   afterAll(() => h.dispose());
 
   const book = (date: string, start: string, end: string) =>
-    h.knex('appointment_entities').insert({ doctor_id: doctorId, patient_id: patientId, appointment_date: date, start_time: start, end_time: end }).returning('id');
+    h
+      .knex('appointment_entities')
+      .insert({ doctor_id: doctorId, patient_id: patientId, appointment_date: date, start_time: start, end_time: end })
+      .returning('id');
 
   it('previews the slots a pattern will create without writing anything', async () => {
-    const preview = expectOk<{ windows: unknown[]; totalSlots: number }>(await h.call('availability.previewTemplate', { rules: MON_FRI, from: '2026-12-07', to: '2026-12-13' }, admin));
+    const preview = expectOk<{ windows: unknown[]; totalSlots: number }>(
+      await h.call('availability.previewTemplate', { rules: MON_FRI, from: '2026-12-07', to: '2026-12-13' }, admin),
+    );
     expect(preview.windows).toHaveLength(10);
     expect(preview.totalSlots).toBe(5 * (16 + 12));
     expect(await h.knex('doctor_availabilities').count({ n: '*' }).first()).toEqual({ n: 0 });
   });
 
   it('refuses overlapping periods on one weekday, saying which', async () => {
-    const r = await h.call('availability.saveTemplate', {
-      doctorId,
-      rules: [
-        { weekday: 2, startTime: '09:00', endTime: '13:00', slotMinutes: 15 },
-        { weekday: 2, startTime: '12:00', endTime: '14:00', slotMinutes: 15 },
-      ],
-      validFrom: '2026-12-01',
-    }, admin);
+    const r = await h.call(
+      'availability.saveTemplate',
+      {
+        doctorId,
+        rules: [
+          { weekday: 2, startTime: '09:00', endTime: '13:00', slotMinutes: 15 },
+          { weekday: 2, startTime: '12:00', endTime: '14:00', slotMinutes: 15 },
+        ],
+        validFrom: '2026-12-01',
+      },
+      admin,
+    );
     expect(r).toEqual({ ok: false, error: { code: 'INVALID', field: 'rules', message: 'Tuesday 09:00–13:00 overlaps 12:00–14:00' } });
   });
 
@@ -52,34 +63,62 @@ describe.each(MODES)('availability (%s)', (mode: Mode) => {
     [{ weekday: 1, startTime: '10:00', endTime: '09:00' }, 'rules.0.endTime'],
     [{ weekday: 1, startTime: '09:00', endTime: '10:00', slotMinutes: 3 }, 'rules.0.slotMinutes'],
   ])('refuses the rule %j at %s', async (rule, field) => {
-    expect(await h.callRaw('availability.saveTemplate', { doctorId, rules: [rule], validFrom: '2026-12-01' }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field } });
+    expect(await h.callRaw('availability.saveTemplate', { doctorId, rules: [rule], validFrom: '2026-12-01' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field },
+    });
   });
 
   it('expands a week of a 15-minute pattern, and expanding it again adds nothing', async () => {
     expectOk(await h.call('availability.saveTemplate', { doctorId, rules: MON_FRI, validFrom: '2026-12-01' }, admin));
-    const first = expectOk<{ created: number; alreadyThere: number }>(await h.call('availability.expand', { doctorId, from: '2026-11-30', to: '2026-12-13' }, admin));
+    const first = expectOk<{ created: number; alreadyThere: number }>(
+      await h.call('availability.expand', { doctorId, from: '2026-11-30', to: '2026-12-13' }, admin),
+    );
     // 2026-11-30 is before the pattern starts: only 1–13 December count (9 weekdays).
     expect(first).toEqual({ created: 18, alreadyThere: 0 });
-    const again = expectOk<{ created: number; alreadyThere: number }>(await h.call('availability.expand', { doctorId, from: '2026-12-01', to: '2026-12-13' }, admin));
+    const again = expectOk<{ created: number; alreadyThere: number }>(
+      await h.call('availability.expand', { doctorId, from: '2026-12-01', to: '2026-12-13' }, admin),
+    );
     expect(again).toEqual({ created: 0, alreadyThere: 18 });
     expect(await h.knex('doctor_availabilities').where({ doctor_id: doctorId }).count({ n: '*' }).first()).toEqual({ n: 18 });
-    expect(await h.call('availability.expand', { doctorId, from: '2026-01-01', to: '2027-06-01' }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'to' } });
+    expect(await h.call('availability.expand', { doctorId, from: '2026-01-01', to: '2027-06-01' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'to' },
+    });
   });
 
   it('refuses leave over booked patients with their list, and cancels them only when told to, with the reason', async () => {
     const [{ id: bookedId }] = await book('2026-12-08', '10:00', '10:15');
     const blocked = expectOk<Change>(await h.call('availability.addException', { doctorId, date: '2026-12-08', kind: 'LEAVE' }, admin));
-    expect(blocked).toEqual({ status: 'blocked', appointments: [{ id: bookedId, date: '2026-12-08', startTime: '10:00:00', endTime: '10:15:00', patientName: 'Booked Patient' }] });
+    expect(blocked).toEqual({
+      status: 'blocked',
+      appointments: [{ id: bookedId, date: '2026-12-08', startTime: '10:00:00', endTime: '10:15:00', patientName: 'Booked Patient' }],
+    });
     expect(await h.knex('doctor_availabilities').where({ doctor_id: doctorId, kind: 'LEAVE' }).count({ n: '*' }).first()).toEqual({ n: 0 });
 
     // Leave in the afternoon does not touch the morning booking.
-    const afternoon = expectOk<Change>(await h.call('availability.addException', { doctorId, date: '2026-12-08', kind: 'LEAVE', startTime: '16:00', endTime: '19:00' }, admin));
+    const afternoon = expectOk<Change>(
+      await h.call('availability.addException', { doctorId, date: '2026-12-08', kind: 'LEAVE', startTime: '16:00', endTime: '19:00' }, admin),
+    );
     expect(afternoon).toMatchObject({ status: 'saved', cancelledAppointments: 0 });
 
-    const done = expectOk<Change>(await h.call('availability.addException', { doctorId, date: '2026-12-08', kind: 'LEAVE', cancelBooked: { reason: 'Doctor unwell' } }, admin));
-    expect(done).toMatchObject({ status: 'saved', cancelledAppointments: 1, window: { kind: 'LEAVE', available: false, startTime: '00:00:00', endTime: '24:00:00' } });
-    expect(await h.knex('appointment_entities').where({ id: bookedId }).first('status', 'cancel_reason')).toEqual({ status: 'CANCELLED', cancel_reason: 'Doctor unwell' });
-    expect(await h.knex('appointment_history').where({ appointment_id: bookedId }).first('kind', 'to_status', 'reason')).toEqual({ kind: 'STATUS', to_status: 'CANCELLED', reason: 'Doctor unwell' });
+    const done = expectOk<Change>(
+      await h.call('availability.addException', { doctorId, date: '2026-12-08', kind: 'LEAVE', cancelBooked: { reason: 'Doctor unwell' } }, admin),
+    );
+    expect(done).toMatchObject({
+      status: 'saved',
+      cancelledAppointments: 1,
+      window: { kind: 'LEAVE', available: false, startTime: '00:00:00', endTime: '24:00:00' },
+    });
+    expect(await h.knex('appointment_entities').where({ id: bookedId }).first('status', 'cancel_reason')).toEqual({
+      status: 'CANCELLED',
+      cancel_reason: 'Doctor unwell',
+    });
+    expect(await h.knex('appointment_history').where({ appointment_id: bookedId }).first('kind', 'to_status', 'reason')).toEqual({
+      kind: 'STATUS',
+      to_status: 'CANCELLED',
+      reason: 'Doctor unwell',
+    });
   });
 
   it('removing a working window with bookings is refused unless another window still covers them', async () => {
@@ -98,7 +137,10 @@ describe.each(MODES)('availability (%s)', (mode: Mode) => {
     const own = await h.signInAs('DOCTOR');
     const ownDoctorId = (await h.knex('users').where({ id: own.userId }).first('doctor_id')).doctor_id;
     expect(await h.call('availability.addException', { doctorId: ownDoctorId, date: '2026-12-10', kind: 'LEAVE' }, own.sessionKey)).toMatchObject({ ok: true });
-    expect(await h.call('availability.addException', { doctorId, date: '2026-12-10', kind: 'LEAVE' }, own.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('availability.addException', { doctorId, date: '2026-12-10', kind: 'LEAVE' }, own.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('lists windows for the schedule and announces changes', async () => {

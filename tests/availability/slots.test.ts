@@ -32,7 +32,12 @@ describe('weekly pattern', () => {
   it('gives the same slots on DST-change days as on any other day', () => {
     // 2026-03-08 (US) and 2026-03-29 (EU) are Sundays; use a Sunday rule on those weeks.
     const sunday = [{ weekday: 7, startTime: '01:00:00', endTime: '04:00:00', slotMinutes: 15 }];
-    for (const [from, to] of [['2026-03-08', '2026-03-08'], ['2026-03-29', '2026-03-29'], ['2026-10-25', '2026-10-25'], ['2026-03-15', '2026-03-15']] as const) {
+    for (const [from, to] of [
+      ['2026-03-08', '2026-03-08'],
+      ['2026-03-29', '2026-03-29'],
+      ['2026-10-25', '2026-10-25'],
+      ['2026-03-15', '2026-03-15'],
+    ] as const) {
       const [w] = expandRules(sunday, from, to);
       expect(slotCount(w!)).toBe(12);
       expect(freeSlotsOfDay([w!], [], [])).toHaveLength(12);

@@ -20,7 +20,10 @@ async function snapshotOf(s: Scratch) {
 
 /** Equal databases; schema objects compared as sets first, so a difference is named, not elided. */
 function expectSameDatabase(actual: Awaited<ReturnType<typeof snapshotOf>>, expected: Awaited<ReturnType<typeof snapshotOf>>): void {
-  expect({ missing: expected.schema.filter((f) => !actual.schema.includes(f)), extra: actual.schema.filter((f) => !expected.schema.includes(f)) }).toEqual({ missing: [], extra: [] });
+  expect({ missing: expected.schema.filter((f) => !actual.schema.includes(f)), extra: actual.schema.filter((f) => !expected.schema.includes(f)) }).toEqual({
+    missing: [],
+    extra: [],
+  });
   expect(actual).toEqual(expected);
 }
 
@@ -53,7 +56,9 @@ describe.each(MODES)('npm run db:backup / db:restore round trip of the demo clin
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const files = fs.readdirSync(folder);
-    expect(files).toEqual([expect.stringMatching(mode === 'server' ? /^clinic-desk-server-\d{8}-\d{6}\.dump\.enc$/ : /^clinic-desk-embedded-\d{8}-\d{6}\.tar\.gz\.enc$/)]);
+    expect(files).toEqual([
+      expect.stringMatching(mode === 'server' ? /^clinic-desk-server-\d{8}-\d{6}\.dump\.enc$/ : /^clinic-desk-embedded-\d{8}-\d{6}\.tar\.gz\.enc$/),
+    ]);
     backupFile = path.join(folder, files[0]!);
     expect(r.out).toContain(`to ${backupFile}`);
     expect(r.out).toMatch(/encrypted with clinic key [0-9a-f]{16}/);
@@ -69,7 +74,8 @@ describe.each(MODES)('npm run db:backup / db:restore round trip of the demo clin
     expect(r.out).toContain('Restored');
     // Constraints, triggers (the audit trail's and the change notifications'), indexes and
     // functions are compared, not only rows.
-    for (const kind of ['constraint', 'trigger', 'index', 'function']) expect(original.schema.filter((f) => f.startsWith(`${kind} `)).length).toBeGreaterThan(0);
+    for (const kind of ['constraint', 'trigger', 'index', 'function'])
+      expect(original.schema.filter((f) => f.startsWith(`${kind} `)).length).toBeGreaterThan(0);
     expectSameDatabase(await snapshotOf(target), original);
   });
 

@@ -56,7 +56,13 @@ describe.each(MODES)('encrypted backups (%s)', (mode: Mode) => {
     const admin = (await h.signInAs('ADMIN')).sessionKey;
     // Twilio secrets saved by an ADMIN are sealed with the clinic key: they travel in the backup
     // and must open on the PC it is restored to.
-    expectOk(await h.call('video.updateSettings', { accountSid: TEST_TWILIO.accountSid, apiKeySid: TEST_TWILIO.apiKeySid, apiKeySecret: TEST_TWILIO.apiKeySecret, authToken: TEST_TWILIO.authToken }, admin));
+    expectOk(
+      await h.call(
+        'video.updateSettings',
+        { accountSid: TEST_TWILIO.accountSid, apiKeySid: TEST_TWILIO.apiKeySid, apiKeySecret: TEST_TWILIO.apiKeySecret, authToken: TEST_TWILIO.authToken },
+        admin,
+      ),
+    );
     expectOk(await h.call('backup.saveSchedule', { enabled: false, timeOfDay: '21:00', folder: path.join(dir, 'backups'), keepLast: 5 }, admin));
     const run = expectOk<BackupRun>(await h.call('backup.runNow', {}, admin));
     expect(run.ok).toBe(true);
@@ -95,19 +101,25 @@ describe.each(MODES)('encrypted backups (%s)', (mode: Mode) => {
     expect(fs.existsSync(pc('no-key'))).toBe(false);
   });
 
-  it('db:restore says the key is wrong (this PC\'s, or a recovery key of another clinic), and restores nothing', async () => {
+  it("db:restore says the key is wrong (this PC's, or a recovery key of another clinic), and restores nothing", async () => {
     const target = await emptyTarget();
     const other = ClinicKey.generate();
     keyFileStore(pc('other-clinic')).save(other);
     const own = await dbCliWith({ CLINIC_KEY_FILE: pc('other-clinic') }, target, 'restore', backupFile);
     expect(own.code).toBe(1);
-    expect(own.err).toContain(`was encrypted with clinic key ${exported.keyId}, but the key given (this PC's key file ${pc('other-clinic')}) is key ${other.id}: the wrong key`);
+    expect(own.err).toContain(
+      `was encrypted with clinic key ${exported.keyId}, but the key given (this PC's key file ${pc('other-clinic')}) is key ${other.id}: the wrong key`,
+    );
 
     const wrongRecovery = path.join(dir, 'wrong-recovery.txt');
     fs.writeFileSync(wrongRecovery, ClinicKey.generate().recoveryKey());
     const given = await dbCliWith({ CLINIC_KEY_FILE: pc('other-clinic') }, target, 'restore', backupFile, '--recovery-key-file', wrongRecovery);
     expect(given.code).toBe(1);
-    expect(given.err).toMatch(new RegExp(`was encrypted with clinic key ${exported.keyId}, but the key given \\(the recovery key in .*wrong-recovery\\.txt\\) is key [0-9a-f]{16}: the wrong key`));
+    expect(given.err).toMatch(
+      new RegExp(
+        `was encrypted with clinic key ${exported.keyId}, but the key given \\(the recovery key in .*wrong-recovery\\.txt\\) is key [0-9a-f]{16}: the wrong key`,
+      ),
+    );
 
     const mistyped = path.join(dir, 'mistyped.txt');
     fs.writeFileSync(mistyped, exported.recoveryKey.slice(0, 20) + (exported.recoveryKey[20] === 'A' ? 'B' : 'A') + exported.recoveryKey.slice(21));

@@ -76,7 +76,11 @@ describe.each(MODES)('scheduled backups (%s)', (mode: Mode) => {
     const s = await status();
     expect(s.warning).toBeNull();
     expect(s.lastSuccess).toMatchObject({ trigger: 'SCHEDULED', ok: true, file: path.join(folder, ours()[1]!) });
-    expect(await h.knex('backup_runs').where({ trigger: 'SCHEDULED' }).pluck('scheduled_slot')).toEqual(['2099-03-01 21:30', '2099-03-02 21:30', '2099-03-03 21:30']);
+    expect(await h.knex('backup_runs').where({ trigger: 'SCHEDULED' }).pluck('scheduled_slot')).toEqual([
+      '2099-03-01 21:30',
+      '2099-03-02 21:30',
+      '2099-03-03 21:30',
+    ]);
     // Each scheduled backup is in the audit trail, by the PC that took it, with no user.
     const audited = await h.knex('audit_log').where({ action: 'backup.scheduled' }).orderBy('id').select('user_id', 'workstation', 'outcome', 'detail');
     expect(audited.map((r) => [r.user_id, r.outcome, r.detail.slot])).toEqual([

@@ -41,7 +41,10 @@ describe('renderer bundle measure', () => {
     fs.writeFileSync(path.join(dir, 'index.html'), '<script type="module" crossorigin src="./assets/index.js"></script>');
     fs.writeFileSync(path.join(dir, 'assets', 'index.js'), 'import{a}from"./vendor.js";const v=()=>import("./video.js");a(v);');
     fs.writeFileSync(path.join(dir, 'assets', 'vendor.js'), 'export const a=(f)=>f;'.repeat(50));
-    fs.writeFileSync(path.join(dir, 'assets', 'video.js'), 'export const connect=()=>"https://sdk.twilio.com/js/video/releases/2.36.0/docs/twilio-video.html";');
+    fs.writeFileSync(
+      path.join(dir, 'assets', 'video.js'),
+      'export const connect=()=>"https://sdk.twilio.com/js/video/releases/2.36.0/docs/twilio-video.html";',
+    );
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -60,7 +63,18 @@ describe('renderer bundle measure', () => {
   });
 });
 
-const TINY: Scale = { patients: 300, doctors: 10, daysBefore: 7, daysAfter: 7, ops: 0, naiveOps: 0, bookings: 0, raceRounds: 0, pgbenchScale: 0, pgbenchSeconds: 0 };
+const TINY: Scale = {
+  patients: 300,
+  doctors: 10,
+  daysBefore: 7,
+  daysAfter: 7,
+  ops: 0,
+  naiveOps: 0,
+  bookings: 0,
+  raceRounds: 0,
+  pgbenchScale: 0,
+  pgbenchSeconds: 0,
+};
 
 describe.each(MODES)('bench loader (%s)', (mode) => {
   let scratch: Awaited<ReturnType<typeof openScratch>>;
@@ -83,7 +97,10 @@ describe.each(MODES)('bench loader (%s)', (mode) => {
       { id: ids[0], name: "Anne D'Souza", phone: null },
       { id: ids[1], name: 'Ravi, "Jr"', phone: '+919800000001' },
     ]);
-    const refused = [{ name: 'Fine', email: 'unnest3@example.com', phone: null, gender: 'MALE' }, { name: 'Bad', email: 'unnest4@example.com', phone: null, gender: 'X' }];
+    const refused = [
+      { name: 'Fine', email: 'unnest3@example.com', phone: null, gender: 'MALE' },
+      { name: 'Bad', email: 'unnest4@example.com', phone: null, gender: 'X' },
+    ];
     await expect(insertUnnest(knex, 'patient_entities', columns, refused)).rejects.toThrow();
     expect(Number((await knex('patient_entities').whereIn('email', ['unnest3@example.com', 'unnest4@example.com']).count({ n: '*' }).first())?.n)).toBe(0);
   });
@@ -103,9 +120,18 @@ describe.each(MODES)('bench loader (%s)', (mode) => {
     expect(report.rows.patients).toBe(300);
     expect(report.rows.appointments).toBeGreaterThan(100);
     // Paid exactly for the completed ones, each before today; receipts continue from the counters.
-    const unpaid = await knex('appointment_entities as a').leftJoin('payments as p', 'p.appointment_id', 'a.id').where('a.status', 'COMPLETED').whereNull('p.id').count({ n: '*' }).first();
+    const unpaid = await knex('appointment_entities as a')
+      .leftJoin('payments as p', 'p.appointment_id', 'a.id')
+      .where('a.status', 'COMPLETED')
+      .whereNull('p.id')
+      .count({ n: '*' })
+      .first();
     expect(Number(unpaid?.n)).toBe(0);
-    const wrong = await knex('payments as p').join('appointment_entities as a', 'a.id', 'p.appointment_id').whereNot('a.status', 'COMPLETED').count({ n: '*' }).first();
+    const wrong = await knex('payments as p')
+      .join('appointment_entities as a', 'a.id', 'p.appointment_id')
+      .whereNot('a.status', 'COMPLETED')
+      .count({ n: '*' })
+      .first();
     expect(Number(wrong?.n)).toBe(0);
     const last = await knex('payments').max('order_id as max').first();
     const counter = await knex('receipt_counters').orderBy('year', 'desc').first();
@@ -114,8 +140,9 @@ describe.each(MODES)('bench loader (%s)', (mode) => {
     const outside = await knex('appointment_entities as a')
       .whereNot('a.status', 'CANCELLED')
       .whereNotExists(
-        knex('doctor_availabilities as w')
-          .whereRaw('w.doctor_id = a.doctor_id AND w.date = a.appointment_date AND w.is_available AND w.start_time <= a.start_time AND w.end_time >= a.end_time'),
+        knex('doctor_availabilities as w').whereRaw(
+          'w.doctor_id = a.doctor_id AND w.date = a.appointment_date AND w.is_available AND w.start_time <= a.start_time AND w.end_time >= a.end_time',
+        ),
       )
       .count({ n: '*' })
       .first();

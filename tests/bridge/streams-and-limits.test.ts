@@ -30,7 +30,13 @@ describe('bridge event streams, time-outs and connection caps', () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Desk</title>');
     scratch = await openScratch('embedded');
     await migrateToLatest(scratch.db.knex);
-    await insertUser(scratch.db.knex, { email: 'desk@clinic.test', passwordHash: await testPasswordHash(), role: 'RECEPTIONIST', displayName: 'Desk', doctorId: null });
+    await insertUser(scratch.db.knex, {
+      email: 'desk@clinic.test',
+      passwordHash: await testPasswordHash(),
+      role: 'RECEPTIONIST',
+      displayName: 'Desk',
+      doctorId: null,
+    });
   });
   afterAll(async () => {
     for (const b of started) await b.close();
@@ -79,7 +85,11 @@ describe('bridge event streams, time-outs and connection caps', () => {
   }
 
   const received = (s: Stream, what: string) => waitFor(what, () => (s.text().includes(what) ? true : undefined), 30_000, 10);
-  const dataFrames = (s: Stream, event: string) => s.text().split('\n').filter((l) => l.startsWith('data:') && l.includes(`"${event}"`)).length;
+  const dataFrames = (s: Stream, event: string) =>
+    s
+      .text()
+      .split('\n')
+      .filter((l) => l.startsWith('data:') && l.includes(`"${event}"`)).length;
 
   it('sends contract events only to tabs signed in and unlocked; a tab always hears about its own session', async () => {
     const { call, stream } = await bridge();
@@ -115,7 +125,12 @@ describe('bridge event streams, time-outs and connection caps', () => {
     expect(mine.map((s) => s.status)).toEqual(Array(STREAMS_PER_CLIENT).fill(200));
     expect((await stream(one)).status).toBe(429);
     const keepAlives = () => mine[0]!.text().split(': keep-alive').length - 1;
-    await waitFor('keep-alives for longer than the request time-out', () => (keepAlives() * 50 > 3 * SLOW_LORIS.requestTimeoutMs ? true : undefined), 60_000, 20);
+    await waitFor(
+      'keep-alives for longer than the request time-out',
+      () => (keepAlives() * 50 > 3 * SLOW_LORIS.requestTimeoutMs ? true : undefined),
+      60_000,
+      20,
+    );
 
     const others: Stream[] = [];
     for (let i = 0; others.length + mine.length < STREAMS_PER_START; i++) others.push(await stream(clientId(`other${i}`)));
@@ -139,7 +154,13 @@ describe('bridge event streams, time-outs and connection caps', () => {
       [SLOW_LORIS, expectHeaderTimeout],
       [CAPPED, expectConnectionCap],
     ] as const) {
-      const receiver: WebhookReceiver = await startWebhookReceiver({ knex: scratch.db.knex, stored: () => undefined, log: () => undefined, secretBox: keys.secretBox, limits });
+      const receiver: WebhookReceiver = await startWebhookReceiver({
+        knex: scratch.db.knex,
+        stored: () => undefined,
+        log: () => undefined,
+        secretBox: keys.secretBox,
+        limits,
+      });
       try {
         await expectLimit(Number(new URL(receiver.url).port));
       } finally {

@@ -66,6 +66,8 @@ describe('@doyensec/electronegativity over main, preload and the renderer page',
         expect({ where, justified }).toEqual({ where, justified: true });
       });
     }
-    console.log(`electronegativity: 0 findings with ${result.atomicChecks} atomic and ${result.globalChecks} global checks; ${disabled.length} places with justified exceptions (${disabled.join(', ')})`);
+    console.log(
+      `electronegativity: 0 findings with ${result.atomicChecks} atomic and ${result.globalChecks} global checks; ${disabled.length} places with justified exceptions (${disabled.join(', ')})`,
+    );
   });
 });

@@ -55,7 +55,11 @@ describe('the built bundles hold no configured secret', () => {
     // A build of its own, made with the secrets in the environment: what would ship if any
     // bundle read them at build time.
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-secret-build-'));
-    await run(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', out], { cwd: ROOT, env: secretEnv(), maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', out], {
+      cwd: ROOT,
+      env: secretEnv(),
+      maxBuffer: 16 * 1024 * 1024,
+    });
   });
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 

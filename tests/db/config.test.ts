@@ -32,9 +32,7 @@ describe('database configuration', () => {
   });
 
   it('places the user-data folder where Electron does on each platform', () => {
-    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\d\\AppData\\Roaming' }, 'C:\\Users\\d')).toBe(
-      'C:\\Users\\d\\AppData\\Roaming\\Clinic Desk',
-    );
+    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\d\\AppData\\Roaming' }, 'C:\\Users\\d')).toBe('C:\\Users\\d\\AppData\\Roaming\\Clinic Desk');
     expect(defaultUserDataDir('darwin', {}, '/Users/d')).toBe('/Users/d/Library/Application Support/Clinic Desk');
     expect(defaultUserDataDir('linux', {}, '/home/d')).toBe('/home/d/.config/Clinic Desk');
     expect(defaultUserDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/d')).toBe('/x/Clinic Desk');

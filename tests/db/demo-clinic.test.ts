@@ -270,8 +270,9 @@ describe.each(MODES)('demo clinic (%s)', (mode: Mode) => {
       expect(d.rating >= '3.50' && d.rating <= '5.00').toBe(true);
     }
 
-    const patients: { name: string; phone: string; date_of_birth: string; gender: string; medical_history: string | null }[] =
-      await knex('patient_entities').select('name', 'phone', 'date_of_birth', 'gender', 'medical_history');
+    const patients: { name: string; phone: string; date_of_birth: string; gender: string; medical_history: string | null }[] = await knex(
+      'patient_entities',
+    ).select('name', 'phone', 'date_of_birth', 'gender', 'medical_history');
     expect(new Set(patients.map((p) => p.name)).size).toBeGreaterThan(1_800);
     expect(new Set(patients.map((p) => p.gender))).toEqual(new Set(['MALE', 'FEMALE', 'OTHER']));
     expect(patients.every((p) => /^\+\d{8,15}$/.test(p.phone))).toBe(true);
@@ -301,7 +302,12 @@ describe.each(MODES)('demo clinic (%s)', (mode: Mode) => {
     expect(unlinked).toEqual([{ n: 0 }]);
     // A doctor signs in with the email of their doctor record.
     const doctorEmails: string[] = await knex('doctor_entities').orderBy('email').pluck('email');
-    expect(summary.logins.filter((l) => l.role === 'DOCTOR').map((l) => l.email).sort()).toEqual(doctorEmails);
+    expect(
+      summary.logins
+        .filter((l) => l.role === 'DOCTOR')
+        .map((l) => l.email)
+        .sort(),
+    ).toEqual(doctorEmails);
 
     for (const login of [summary.logins[0]!, summary.logins.find((l) => l.role === 'PATIENT')!]) {
       expect(await compare(login.password, byEmail.get(login.email)!.password)).toBe(true);
@@ -318,35 +324,37 @@ describe.each(MODES)('demo clinic (%s)', (mode: Mode) => {
   });
 
   // Run in one mode only, to keep the suite's time down; the code path is the same in both.
-  if (mode === 'server') it('leaves a fresh database untouched when a late insert fails', async () => {
-    const other = await openScratch(mode);
-    try {
-      const k = other.db.knex;
-      await migrateToLatest(k);
-      // Payments go in after everything but the users: a refusal there must undo all the rest.
-      await k.raw('ALTER TABLE payments ADD CONSTRAINT chk_test_refuse_payments CHECK (false) NOT VALID');
-      expect(await sqlState(seedDemoClinic(k, { today: TODAY }))).toBe('23514');
-      for (const table of ['doctor_entities', 'patient_entities', 'doctor_availabilities', 'appointment_entities', 'payments', 'users']) {
-        expect(await k(table).count<{ n: number }[]>({ n: '*' }).first(), table).toEqual({ n: 0 });
+  if (mode === 'server')
+    it('leaves a fresh database untouched when a late insert fails', async () => {
+      const other = await openScratch(mode);
+      try {
+        const k = other.db.knex;
+        await migrateToLatest(k);
+        // Payments go in after everything but the users: a refusal there must undo all the rest.
+        await k.raw('ALTER TABLE payments ADD CONSTRAINT chk_test_refuse_payments CHECK (false) NOT VALID');
+        expect(await sqlState(seedDemoClinic(k, { today: TODAY }))).toBe('23514');
+        for (const table of ['doctor_entities', 'patient_entities', 'doctor_availabilities', 'appointment_entities', 'payments', 'users']) {
+          expect(await k(table).count<{ n: number }[]>({ n: '*' }).first(), table).toEqual({ n: 0 });
+        }
+      } finally {
+        await other.dispose();
       }
-    } finally {
-      await other.dispose();
-    }
-  });
+    });
 
-  if (mode === 'server') it('gives the same clinic for the same seed in another fresh database', async () => {
-    const other = await openScratch(mode);
-    try {
-      await migrateToLatest(other.db.knex);
-      const again = await seedDemoClinic(other.db.knex, { today: TODAY });
-      expect({ ...again, logins: undefined }).toEqual({ ...summary, logins: undefined });
-      const names = (k: Knex) => k('patient_entities').orderBy('id').pluck('name');
-      expect(await names(other.db.knex)).toEqual(await names(knex));
-      // Same accounts, but fresh passwords: a published seed must not publish the logins.
-      expect(again.logins.map((l) => l.email)).toEqual(summary.logins.map((l) => l.email));
-      expect(again.logins[0]!.password).not.toBe(summary.logins[0]!.password);
-    } finally {
-      await other.dispose();
-    }
-  });
+  if (mode === 'server')
+    it('gives the same clinic for the same seed in another fresh database', async () => {
+      const other = await openScratch(mode);
+      try {
+        await migrateToLatest(other.db.knex);
+        const again = await seedDemoClinic(other.db.knex, { today: TODAY });
+        expect({ ...again, logins: undefined }).toEqual({ ...summary, logins: undefined });
+        const names = (k: Knex) => k('patient_entities').orderBy('id').pluck('name');
+        expect(await names(other.db.knex)).toEqual(await names(knex));
+        // Same accounts, but fresh passwords: a published seed must not publish the logins.
+        expect(again.logins.map((l) => l.email)).toEqual(summary.logins.map((l) => l.email));
+        expect(again.logins[0]!.password).not.toBe(summary.logins[0]!.password);
+      } finally {
+        await other.dispose();
+      }
+    });
 });

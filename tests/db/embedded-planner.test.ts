@@ -26,7 +26,11 @@ describe('the planner in embedded mode', () => {
   });
 
   it('has statistics although PGlite has no autovacuum: a table is analysed once enough of it changed, quiet tables are left alone', async () => {
-    await db.knex.batchInsert('patient_entities', Array.from({ length: 2000 }, (_, i) => ({ name: `Stats Patient ${i}` })), 500);
+    await db.knex.batchInsert(
+      'patient_entities',
+      Array.from({ length: 2000 }, (_, i) => ({ name: `Stats Patient ${i}` })),
+      500,
+    );
     await db.knex.raw('SELECT pg_stat_force_next_flush()');
     expect(await estimatedRows('patient_entities')).toBeLessThan(2000);
 

@@ -32,16 +32,40 @@ async function aDayOfWork(mode: Mode, db: Database): Promise<void> {
   try {
     const admin = (await h.signInAs('ADMIN')).sessionKey;
     const desk = (await h.signInAs('RECEPTIONIST')).sessionKey;
-    const doctor = expectOk<{ id: number }>(await h.call('doctors.create', { name: 'Dr. Down', email: 'down@clinic.test', specialization: 'ENT', experience: 3, consultationFee: '400.00' }, admin));
-    expectOk(await h.call('availability.saveTemplate', { doctorId: doctor.id, rules: [{ weekday: 1, startTime: '09:00', endTime: '12:00', slotMinutes: 15 }], validFrom: '2099-01-01' }, admin));
+    const doctor = expectOk<{ id: number }>(
+      await h.call('doctors.create', { name: 'Dr. Down', email: 'down@clinic.test', specialization: 'ENT', experience: 3, consultationFee: '400.00' }, admin),
+    );
+    expectOk(
+      await h.call(
+        'availability.saveTemplate',
+        { doctorId: doctor.id, rules: [{ weekday: 1, startTime: '09:00', endTime: '12:00', slotMinutes: 15 }], validFrom: '2099-01-01' },
+        admin,
+      ),
+    );
     expectOk(await h.call('availability.expand', { doctorId: doctor.id, from: '2099-01-05', to: '2099-01-12' }, admin));
     const patient = expectOk(
-      await h.call('patients.create', { name: 'Meera Down', phone: '+91 98123 45000', email: 'meera@down.test', dateOfBirth: '1970-02-03', gender: 'FEMALE' }, desk),
+      await h.call(
+        'patients.create',
+        { name: 'Meera Down', phone: '+91 98123 45000', email: 'meera@down.test', dateOfBirth: '1970-02-03', gender: 'FEMALE' },
+        desk,
+      ),
     );
     if (patient.status !== 'created') throw new Error('expected a new patient, not possible duplicates');
-    const booked = expectOk<{ id: number }>(await h.call('appointments.book', { patientId: patient.patient.id, doctorId: doctor.id, date: '2099-01-05', startTime: '09:00', reason: 'Ear ache' }, desk));
+    const booked = expectOk<{ id: number }>(
+      await h.call(
+        'appointments.book',
+        { patientId: patient.patient.id, doctorId: doctor.id, date: '2099-01-05', startTime: '09:00', reason: 'Ear ache' },
+        desk,
+      ),
+    );
     expectOk(await h.call('payments.record', { appointmentId: booked.id, method: 'CASH', amount: '400' }, desk));
-    expectOk(await h.call('users.create', { email: 'desk2@clinic.test', displayName: 'Second Desk', role: 'RECEPTIONIST', password: 'receptionist passphrase 2' }, admin));
+    expectOk(
+      await h.call(
+        'users.create',
+        { email: 'desk2@clinic.test', displayName: 'Second Desk', role: 'RECEPTIONIST', password: 'receptionist passphrase 2' },
+        admin,
+      ),
+    );
     expectOk(await h.call('settings.update', { clinicName: 'Down Clinic' }, admin));
   } finally {
     await h.dispose();

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { migrateToLatest } from '../../main/db/migrator';
-import {
-  REFUSAL_CONSTRAINTS,
-  SqlState,
-  isRetryable,
-  isUnavailable,
-  pgErrorFields,
-  refusalFor,
-  violatedConstraint,
-} from '../../main/db/pg-errors';
+import { REFUSAL_CONSTRAINTS, SqlState, isRetryable, isUnavailable, pgErrorFields, refusalFor, violatedConstraint } from '../../main/db/pg-errors';
 import { AppError } from '../../main/shared/app-error';
 import { MODES, openScratch, type Mode } from '../support/databases';
 

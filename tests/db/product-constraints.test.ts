@@ -83,11 +83,9 @@ describe.each(MODES)('product constraints (%s)', (mode: Mode) => {
 
   it('refuses an appointment or availability that ends before it starts', async () => {
     expect(await sqlState(book(doctorA, patient1, '10:30', '10:30'))).toBe('23514');
-    expect(
-      await sqlState(
-        knex('doctor_availabilities').insert({ doctor_id: doctorA, date: '2026-12-01', start_time: '13:00', end_time: '09:00' }),
-      ),
-    ).toBe('23514');
+    expect(await sqlState(knex('doctor_availabilities').insert({ doctor_id: doctorA, date: '2026-12-01', start_time: '13:00', end_time: '09:00' }))).toBe(
+      '23514',
+    );
   });
 
   it('allows RECEPTIONIST and still refuses unknown roles', async () => {

@@ -56,9 +56,9 @@ describe.each(MODES)('schema conformance (%s)', (mode: Mode) => {
       await migrateToLatest(knex);
       latest = await schemaFacts(knexQuery(knex));
       await rollbackLastBatch(knex, true);
-      tablesAfterRollback = (
-        await knex.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
-      ).rows.map((r: { tablename: string }) => r.tablename);
+      tablesAfterRollback = (await knex.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map(
+        (r: { tablename: string }) => r.tablename,
+      );
       await migrateToLatest(knex);
       afterRoundTrip = await schemaFacts(knexQuery(knex));
       appliedNames = (await knex('knex_migrations').select('name').orderBy('id')).map((r: { name: string }) => r.name);

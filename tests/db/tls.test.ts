@@ -17,12 +17,29 @@ const run = promisify(execFile);
 /** A self-signed CA and a server certificate it signed for 127.0.0.1 only; plus an unrelated CA. */
 async function makeCertificates(dir: string) {
   const ssl = (...args: string[]) => run('openssl', args, { cwd: dir });
-  const selfSignedCa = (name: string) => ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.crt`);
+  const selfSignedCa = (name: string) =>
+    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.crt`);
   await selfSignedCa('clinic-ca');
   await selfSignedCa('other-ca');
   await ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=clinic-db', '-keyout', 'server.key', '-out', 'server.csr');
   fs.writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
-  await ssl('x509', '-req', '-in', 'server.csr', '-CA', 'clinic-ca.crt', '-CAkey', 'clinic-ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'san.ext', '-out', 'server.crt');
+  await ssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'clinic-ca.crt',
+    '-CAkey',
+    'clinic-ca.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    'san.ext',
+    '-out',
+    'server.crt',
+  );
   const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
   return { serverKey: read('server.key'), serverCrt: read('server.crt'), ca: path.join(dir, 'clinic-ca.crt'), otherCa: path.join(dir, 'other-ca.crt') };
 }
@@ -46,7 +63,10 @@ describeWhere(['postgres-binaries'])('TLS to the clinic server (ssl=on, self-sig
   });
 
   const configFor = (host: string, sslmode: string, ca: string) =>
-    resolveDatabaseConfig({ DATABASE_URL: `postgres://postgres@${host}:${cluster.port}/postgres?sslmode=${sslmode}`, CLINIC_DB_CA_FILE: ca }) as ServerDatabaseConfig;
+    resolveDatabaseConfig({
+      DATABASE_URL: `postgres://postgres@${host}:${cluster.port}/postgres?sslmode=${sslmode}`,
+      CLINIC_DB_CA_FILE: ca,
+    }) as ServerDatabaseConfig;
 
   const attempt = async (config: ServerDatabaseConfig) => {
     const db = await openDatabase(config, { schema: 'none' });
@@ -81,7 +101,9 @@ describeWhere(['postgres-binaries'])('TLS to the clinic server (ssl=on, self-sig
     await decryptToFile(done.file, header, key, plain);
     expect(fs.readFileSync(plain).subarray(0, 5).toString()).toBe('PGDMP');
     // pg_dump itself checks the server too (libpq with PGSSLMODE and PGSSLROOTCERT).
-    await expect(backupDatabase(configFor('127.0.0.1', 'verify-full', certs.otherCa), undefined, folder, key)).rejects.toThrow(/pg_dump failed: .*certificate verify failed/);
+    await expect(backupDatabase(configFor('127.0.0.1', 'verify-full', certs.otherCa), undefined, folder, key)).rejects.toThrow(
+      /pg_dump failed: .*certificate verify failed/,
+    );
     await expect(backupConfigured(configFor('127.0.0.1', 'verify-full', certs.otherCa), folder, key)).rejects.toThrow(/unable to verify/);
   });
 });

@@ -18,7 +18,15 @@ describe.each(MODES)('doctors (%s)', (mode: Mode) => {
 
   it('creates a doctor with an exact fee and rating, normalised email and phone', async () => {
     const doctor = expectOk<DoctorDto>(
-      await create({ name: 'Dr. Anil Mehta', email: 'Anil.Mehta@Clinic.test', phone: '+91 98765 43210', specialization: 'Cardiology', experience: 15, consultationFee: '1234567.89', rating: '4.75' }),
+      await create({
+        name: 'Dr. Anil Mehta',
+        email: 'Anil.Mehta@Clinic.test',
+        phone: '+91 98765 43210',
+        specialization: 'Cardiology',
+        experience: 15,
+        consultationFee: '1234567.89',
+        rating: '4.75',
+      }),
     );
     expect(doctor).toMatchObject({ email: 'anil.mehta@clinic.test', phone: '+919876543210', consultationFee: '1234567.89', rating: '4.75', active: true });
   });
@@ -78,8 +86,13 @@ describe.each(MODES)('doctors (%s)', (mode: Mode) => {
 
     const busy = expectOk<DoctorDto>(await create({ name: 'Dr. Busy', email: 'busy@clinic.test' }));
     const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'P', email: 'p.busy@example.com' }).returning('id');
-    await h.knex('appointment_entities').insert({ doctor_id: busy.id, patient_id: patientId, appointment_date: '2026-01-05', start_time: '10:00', end_time: '10:15', status: 'COMPLETED' });
-    expect(await h.call('doctors.delete', { id: busy.id }, admin)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/deactivate/) } });
+    await h
+      .knex('appointment_entities')
+      .insert({ doctor_id: busy.id, patient_id: patientId, appointment_date: '2026-01-05', start_time: '10:00', end_time: '10:15', status: 'COMPLETED' });
+    expect(await h.call('doctors.delete', { id: busy.id }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/deactivate/) },
+    });
     expect(await h.knex('appointment_entities').where({ doctor_id: busy.id }).count({ n: '*' }).first()).toEqual({ n: 1 });
   });
 });

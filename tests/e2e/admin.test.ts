@@ -13,7 +13,9 @@ const ZONE = 'Asia/Kolkata';
 /** Serious and critical accessibility problems on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describeWhere(['chromium'])('the administrator adds a doctor with a weekly pattern, in real Chromium against the real services', () => {
@@ -129,7 +131,10 @@ describeWhere(['chromium'])('the administrator adds a doctor with a weekly patte
     await dialog.getByLabel('Role').selectOption('DOCTOR');
     await dialog.getByLabel('Password').fill('password12');
     await dialog.getByRole('button', { name: 'Add the account' }).click();
-    await dialog.getByRole('alert').filter({ hasText: /common/ }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /common/ })
+      .waitFor();
     await dialog.getByLabel('Password').fill('a long passphrase 2026');
     await dialog.getByRole('button', { name: 'Add the account' }).click();
     await page.getByText('Account for Dr. Anita Kulkarni added').waitFor();
@@ -146,7 +151,10 @@ describeWhere(['chromium'])('the administrator adds a doctor with a weekly patte
     expect((await login('a long passphrase 2026')).error?.message).toMatch(/Too many failed sign-ins/);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByRole('status').filter({ hasText: 'Locked after failed sign-ins: Dr. Anita Kulkarni' }).waitFor();
-    await page.getByRole('table', { name: 'Accounts' }).getByText(/^Locked until/).waitFor();
+    await page
+      .getByRole('table', { name: 'Accounts' })
+      .getByText(/^Locked until/)
+      .waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-accounts.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Unlock Dr. Anita Kulkarni' }).click();

@@ -23,7 +23,9 @@ describeWhere(['chromium'])('the token display in real Chromium, fed live by a d
     const knex = clinic.db.knex;
     [{ id: doctorId }] = await knex('doctor_entities').insert({ name: DOCTOR.name, email: DOCTOR.email, room: 'Room 4' }).returning('id');
     await insertUser(knex, { email: DOCTOR.email, passwordHash: await testPasswordHash(), role: 'DOCTOR', displayName: DOCTOR.name, doctorId });
-    const patients = await knex('patient_entities').insert(PATIENTS.map((name) => ({ name, phone: '+919845012345' }))).returning('id');
+    const patients = await knex('patient_entities')
+      .insert(PATIENTS.map((name) => ({ name, phone: '+919845012345' })))
+      .returning('id');
     const today = todayIn(zone);
     await knex('appointment_entities').insert(
       patients.map(({ id }: { id: number }, i: number) => ({
@@ -68,7 +70,10 @@ describeWhere(['chromium'])('the token display in real Chromium, fed live by a d
     console.info(`[figure] Call next → token on the display in the other context: ${lagMs} ms`);
     // The goal is a second; the failsafe leaves room for a machine three times slower.
     expect(lagMs).toBeLessThan(3000);
-    await desk.getByRole('list', { name: `Waiting for ${DOCTOR.name}` }).getByText('called').waitFor();
+    await desk
+      .getByRole('list', { name: `Waiting for ${DOCTOR.name}` })
+      .getByText('called')
+      .waitFor();
     expect(await display.getByRole('region', { name: DOCTOR.name }).locator('.board-next').textContent()).toBe('Next2, 3');
 
     const text = (await display.locator('body').innerText()) + (await display.content());

@@ -152,7 +152,11 @@ describeWhere(['chromium'])('the front desk in real Chromium against the real ma
 
     await a.getByRole('button', { name: 'Schedule' }).click();
     await bookNextFree(a, 'Kabir Menon');
-    const [row] = await clinic.db.knex('appointment_entities').join('patient_entities as p', 'p.id', 'patient_id').where('p.name', 'Kabir Menon').select('start_time');
+    const [row] = await clinic.db
+      .knex('appointment_entities')
+      .join('patient_entities as p', 'p.id', 'patient_id')
+      .where('p.name', 'Kabir Menon')
+      .select('start_time');
     const start = String(row!.start_time).slice(0, 5);
     await b.getByRole('button', { name: new RegExp(`^${start}–\\d\\d:\\d\\d Kabir Menon, Scheduled`) }).waitFor();
 
@@ -164,7 +168,10 @@ describeWhere(['chromium'])('the front desk in real Chromium against the real ma
     await dialog.getByLabel('Doctor', { exact: true }).selectOption({ label: 'Dr. Anil Rao — General Medicine' });
     await dialog.getByLabel('Start time', { exact: true }).fill(start);
     await dialog.getByRole('button', { name: 'Book' }).click();
-    await dialog.getByRole('alert').filter({ hasText: `Dr. Anil Rao already has an appointment ${start}` }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: `Dr. Anil Rao already has an appointment ${start}` })
+      .waitFor();
     await b.screenshot({ path: path.join(SCREENSHOTS, 'booking-conflict.png') });
     await pcA.close();
     await pcB.close();
@@ -202,7 +209,11 @@ describeWhere(['chromium'])('the front desk in real Chromium against the real ma
     await tabTo(page, 'Take payment');
     await page.keyboard.press('Enter');
     await pay.getByText(/Received INR 500\.00 — receipt CD-/).waitFor();
-    const rows = await clinic.db.knex('appointment_entities as a').join('patient_entities as p', 'p.id', 'a.patient_id').where('p.name', 'Zoya Qureshi').select('a.token_no', 'a.checked_in_at');
+    const rows = await clinic.db
+      .knex('appointment_entities as a')
+      .join('patient_entities as p', 'p.id', 'a.patient_id')
+      .where('p.name', 'Zoya Qureshi')
+      .select('a.token_no', 'a.checked_in_at');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.checked_in_at).not.toBeNull();
     await page.close();

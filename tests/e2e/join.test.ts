@@ -48,7 +48,13 @@ describe('the patient’s join page in Chromium', () => {
     code = newJoinCode();
     await issueJoinCode(db.knex, appointmentId, hashJoinCode(code), 1);
     const patientJoin = new PatientJoin(db.knex, new TwilioRooms(twilio.httpClient()), keys.secretBox, () => clock);
-    gateway = await startWebhookReceiver({ knex: db.knex, stored: () => undefined, log: () => undefined, secretBox: keys.secretBox, join: joinGateway({ patientJoin, now: () => clock, log: () => undefined }) });
+    gateway = await startWebhookReceiver({
+      knex: db.knex,
+      stored: () => undefined,
+      log: () => undefined,
+      secretBox: keys.secretBox,
+      join: joinGateway({ patientJoin, now: () => clock, log: () => undefined }),
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });

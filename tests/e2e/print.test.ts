@@ -45,7 +45,9 @@ describe('printouts in real Chromium: receipt, token slip and day-end summary ca
     const data = await deskData(clinic.db.knex, zone);
     today = data.today;
     const [{ id: patientId }] = await clinic.db.knex('patient_entities').where({ name: 'Kavya Menon' }).select('id');
-    await clinic.db.knex('appointment_entities').insert({ patient_id: patientId, doctor_id: data.doctorId, appointment_date: today, start_time: '00:30', end_time: '00:45', status: 'SCHEDULED' });
+    await clinic.db
+      .knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: data.doctorId, appointment_date: today, start_time: '00:30', end_time: '00:45', status: 'SCHEDULED' });
     // Still signed in (the tab keeps its session): reload to read the data just written.
     await page.reload();
     await page.getByRole('banner', { name: /^Signed in as/ }).waitFor();

@@ -23,11 +23,27 @@ describe('reports in real Chromium against the real main process', () => {
     const patients: { id: number; name: string }[] = await knex('patient_entities').orderBy('id').select('id', 'name');
     const [seen, missed] = await knex('appointment_entities')
       .insert([
-        { patient_id: patients[0]!.id, doctor_id: data.doctorId, appointment_date: today, start_time: '08:00', end_time: '08:15', status: 'COMPLETED', token_no: 1, reason: 'Follow-up of blood pressure' },
+        {
+          patient_id: patients[0]!.id,
+          doctor_id: data.doctorId,
+          appointment_date: today,
+          start_time: '08:00',
+          end_time: '08:15',
+          status: 'COMPLETED',
+          token_no: 1,
+          reason: 'Follow-up of blood pressure',
+        },
         { patient_id: patients[1]!.id, doctor_id: data.doctorId, appointment_date: today, start_time: '08:15', end_time: '08:30', status: 'NO_SHOW' },
       ])
       .returning('id');
-    await knex('payments').insert({ appointment_id: seen.id, amount: '500.00', status: 'PAID', payment_method: 'CASH', order_id: 'E2E-1', paid_at: knex.fn.now() });
+    await knex('payments').insert({
+      appointment_id: seen.id,
+      amount: '500.00',
+      status: 'PAID',
+      payment_method: 'CASH',
+      order_id: 'E2E-1',
+      paid_at: knex.fn.now(),
+    });
     expect(missed.id).toBeGreaterThan(0);
   });
   afterAll(() => clinic?.dispose());
@@ -82,7 +98,10 @@ describe('reports in real Chromium against the real main process', () => {
     for (const [tab, table] of tabs) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByRole('table', { name: table }).waitFor();
-      await page.getByRole('img', { name: new RegExp(`chart of the figures`) }).first().waitFor();
+      await page
+        .getByRole('img', { name: new RegExp(`chart of the figures`) })
+        .first()
+        .waitFor();
       await page.screenshot({ path: path.join(SCREENSHOTS, `reports-${tab.toLowerCase().replace(/[^a-z]+/g, '-')}.png`) });
       expect(await seriousAxeViolations(page)).toEqual([]);
     }

@@ -56,7 +56,11 @@ describe('coalescing database changes into window events', () => {
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(5);
     expect(sent).toEqual([
-      { event: 'appointments.changed', payload: { op: 'INSERT', id: 1, doctorId: 7, patientId: 9, appointmentId: null, date: '2026-12-03', oldDoctorId: null, oldDate: null }, at: expect.any(Number) },
+      {
+        event: 'appointments.changed',
+        payload: { op: 'INSERT', id: 1, doctorId: 7, patientId: 9, appointmentId: null, date: '2026-12-03', oldDoctorId: null, oldDate: null },
+        at: expect.any(Number),
+      },
     ]);
     expect(sent[0]!.at).toBeLessThanOrEqual(COALESCE_QUIET_MS + 5);
   });

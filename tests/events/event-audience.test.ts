@@ -39,8 +39,22 @@ describe('who hears which event', () => {
   it.each(EVENT_NAMES.filter((e) => e !== 'session.changed'))('%s reaches the sessions the table names, and no others', async (event: EventName) => {
     const { sessions, keys, loadUser, loads } = clinicSessions();
     const sent: (string | undefined)[] = [];
-    const sink = sessionScopedSink((_event, _payload, key) => sent.push(key), sessions, loadUser, () => undefined);
-    sink(event, (event === 'board.changed' ? {} : event === 'resync' ? { reason: 'test' } : event === 'connection.changed' ? { online: true, message: '' } : CHANGE) as never);
+    const sink = sessionScopedSink(
+      (_event, _payload, key) => sent.push(key),
+      sessions,
+      loadUser,
+      () => undefined,
+    );
+    sink(
+      event,
+      (event === 'board.changed'
+        ? {}
+        : event === 'resync'
+          ? { reason: 'test' }
+          : event === 'connection.changed'
+            ? { online: true, message: '' }
+            : CHANGE) as never,
+    );
     // The sink's own handlers were attached to each load first, so they have run once these settle.
     await Promise.allSettled(loads);
     const audience = EVENT_TABLE[event];
@@ -55,7 +69,12 @@ describe('who hears which event', () => {
   it("a session's own session.changed reaches it, locked or not", () => {
     const { sessions, loadUser } = clinicSessions();
     const sent: (string | undefined)[] = [];
-    const sink = sessionScopedSink((_event, _payload, key) => sent.push(key), sessions, loadUser, () => undefined);
+    const sink = sessionScopedSink(
+      (_event, _payload, key) => sent.push(key),
+      sessions,
+      loadUser,
+      () => undefined,
+    );
     sink('session.changed', { session: null }, 'locked-RECEPTIONIST');
     sink('session.changed', { session: null }, 'call-DOCTOR');
     expect(sent).toEqual(['locked-RECEPTIONIST', 'call-DOCTOR']);
@@ -64,7 +83,12 @@ describe('who hears which event', () => {
   it('a session that locks while its user is read hears nothing', async () => {
     const { sessions, loadUser, loads } = clinicSessions();
     const sent: (string | undefined)[] = [];
-    const sink = sessionScopedSink((_event, _payload, key) => sent.push(key), sessions, loadUser, () => undefined);
+    const sink = sessionScopedSink(
+      (_event, _payload, key) => sent.push(key),
+      sessions,
+      loadUser,
+      () => undefined,
+    );
     sink('users.changed', CHANGE);
     sessions.setLocked('main-ADMIN', true);
     await Promise.allSettled(loads);
@@ -76,7 +100,12 @@ describe('who hears which event', () => {
     sessions.signIn('main', 1);
     const load = Promise.resolve(undefined);
     const sent: (string | undefined)[] = [];
-    sessionScopedSink((_event, _payload, key) => sent.push(key), sessions, () => load, () => undefined)('doctors.changed', CHANGE);
+    sessionScopedSink(
+      (_event, _payload, key) => sent.push(key),
+      sessions,
+      () => load,
+      () => undefined,
+    )('doctors.changed', CHANGE);
     await load;
     expect(sent).toEqual([]);
   });

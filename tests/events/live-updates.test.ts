@@ -12,9 +12,7 @@ import { startHarness, type Harness, type SentEvent } from '../support/harness';
 // The issue's acceptance check: an event caused by one PC reaches the other within 1 second.
 const LATENCY_BUDGET_MS = 1000;
 
-
-const changesOf = (h: Harness, event: EventName) =>
-  h.events.filter((e) => e.event === event).map((e) => ({ ...e, payload: e.payload as ChangeEvent }));
+const changesOf = (h: Harness, event: EventName) => h.events.filter((e) => e.event === event).map((e) => ({ ...e, payload: e.payload as ChangeEvent }));
 
 const eventFor = (h: Harness, event: EventName, match: Partial<ChangeEvent>) => () =>
   changesOf(h, event).find((e) => Object.entries(match).every(([k, v]) => e.payload[k as keyof ChangeEvent] === v));
@@ -26,7 +24,9 @@ let n = 0;
 const uniq = () => `${++n}.${process.pid}.${Date.now()}`;
 
 async function insertDoctor(knex: Knex): Promise<number> {
-  const [{ id }] = await knex('doctor_entities').insert({ name: 'Dr. Live', email: `doctor${uniq()}@clinic.test` }).returning('id');
+  const [{ id }] = await knex('doctor_entities')
+    .insert({ name: 'Dr. Live', email: `doctor${uniq()}@clinic.test` })
+    .returning('id');
   return id;
 }
 
@@ -37,7 +37,10 @@ async function insertPatient(knex: Knex, fields: Record<string, unknown> = {}): 
   return id;
 }
 
-async function insertAppointment(knex: Knex, a: { doctorId: number; patientId: number; date: string; start: string; end: string; reason?: string }): Promise<number> {
+async function insertAppointment(
+  knex: Knex,
+  a: { doctorId: number; patientId: number; date: string; start: string; end: string; reason?: string },
+): Promise<number> {
   const [{ id }] = await knex('appointment_entities')
     .insert({ doctor_id: a.doctorId, patient_id: a.patientId, appointment_date: a.date, start_time: a.start, end_time: a.end, reason: a.reason ?? null })
     .returning('id');
@@ -118,14 +121,32 @@ describe('live updates between two PCs on one clinic server', () => {
       .insert({ doctor_id: doctorId, date: '2026-12-02', start_time: '09:00', end_time: '13:00' })
       .returning('id');
     const availability = await waitFor('availability on PC B', eventFor(pcB, 'availability.changed', { id: availabilityId }));
-    expect(availability.payload).toEqual({ op: 'INSERT', id: availabilityId, doctorId, patientId: null, appointmentId: null, date: '2026-12-02', oldDoctorId: null, oldDate: null });
+    expect(availability.payload).toEqual({
+      op: 'INSERT',
+      id: availabilityId,
+      doctorId,
+      patientId: null,
+      appointmentId: null,
+      date: '2026-12-02',
+      oldDoctorId: null,
+      oldDate: null,
+    });
     expect(availability.at - before).toBeLessThanOrEqual(LATENCY_BUDGET_MS);
     console.log(`availability.changed A→B: ${availability.at - before} ms`);
 
     before = Date.now();
     const patientId = await insertPatient(pcA.knex);
     const patient = await waitFor('patient on PC B', eventFor(pcB, 'patients.changed', { id: patientId }));
-    expect(patient.payload).toEqual({ op: 'INSERT', id: patientId, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null });
+    expect(patient.payload).toEqual({
+      op: 'INSERT',
+      id: patientId,
+      doctorId: null,
+      patientId: null,
+      appointmentId: null,
+      date: null,
+      oldDoctorId: null,
+      oldDate: null,
+    });
     expect(patient.at - before).toBeLessThanOrEqual(LATENCY_BUDGET_MS);
     console.log(`patients.changed A→B: ${patient.at - before} ms`);
 
@@ -134,9 +155,21 @@ describe('live updates between two PCs on one clinic server', () => {
 
     const appointmentId = await insertAppointment(pcA.knex, { doctorId, patientId, date: '2026-12-02', start: '09:00', end: '09:15' });
     before = Date.now();
-    const [{ id: paymentId }] = await pcA.knex('payments').insert({ appointment_id: appointmentId, amount: '500.00', order_id: `order_${uniq()}` }).returning('id');
+    const [{ id: paymentId }] = await pcA
+      .knex('payments')
+      .insert({ appointment_id: appointmentId, amount: '500.00', order_id: `order_${uniq()}` })
+      .returning('id');
     const payment = await waitFor('payment on PC B', eventFor(pcB, 'payments.changed', { id: paymentId }));
-    expect(payment.payload).toEqual({ op: 'INSERT', id: paymentId, doctorId: null, patientId: null, appointmentId, date: null, oldDoctorId: null, oldDate: null });
+    expect(payment.payload).toEqual({
+      op: 'INSERT',
+      id: paymentId,
+      doctorId: null,
+      patientId: null,
+      appointmentId,
+      date: null,
+      oldDoctorId: null,
+      oldDate: null,
+    });
     expect(payment.at - before).toBeLessThanOrEqual(LATENCY_BUDGET_MS);
     console.log(`payments.changed A→B: ${payment.at - before} ms`);
 
@@ -149,7 +182,12 @@ describe('live updates between two PCs on one clinic server', () => {
   it('a bulk insert of 500 availability rows for one doctor and day is one event, not 500', async () => {
     const doctorId = await insertDoctor(pcA.knex);
     const otherDoctorId = await insertDoctor(pcA.knex);
-    const rows = Array.from({ length: 500 }, (_, i) => ({ doctor_id: doctorId, date: '2026-12-03', start_time: minute(7 * 60 + i), end_time: minute(7 * 60 + i + 1) }));
+    const rows = Array.from({ length: 500 }, (_, i) => ({
+      doctor_id: doctorId,
+      date: '2026-12-03',
+      start_time: minute(7 * 60 + i),
+      end_time: minute(7 * 60 + i + 1),
+    }));
     await pcA.knex('doctor_availabilities').insert(rows);
     // The same expansion for another doctor, in one transaction over two days: one event per doctor and day.
     await pcA.knex.transaction(async (trx) => {
@@ -216,7 +254,14 @@ describe('live updates between two PCs on one clinic server', () => {
         date_of_birth: '1980-04-05',
       });
       await pcA.knex('patient_entities').where({ id: patientId }).update({ name: 'Secret Name Renamed' });
-      const appointmentId = await insertAppointment(pcA.knex, { doctorId, patientId, date: '2026-12-05', start: '10:00', end: '10:15', reason: 'Secret reason for the visit' });
+      const appointmentId = await insertAppointment(pcA.knex, {
+        doctorId,
+        patientId,
+        date: '2026-12-05',
+        start: '10:00',
+        end: '10:15',
+        reason: 'Secret reason for the visit',
+      });
       await pcA.knex('payments').insert({ appointment_id: appointmentId, amount: '750.00', order_id: `order_${uniq()}`, transaction_id: 'secret-txn' });
 
       await waitFor('appointment on PC B', eventFor(pcB, 'appointments.changed', { id: appointmentId }));
@@ -232,7 +277,17 @@ describe('live updates between two PCs on one clinic server', () => {
       }
       expect(raw.join('\n')).not.toMatch(leaks);
       for (const payload of raw) {
-        expect(Object.keys(JSON.parse(payload)).sort()).toEqual(['appointment_id', 'date', 'doctor_id', 'id', 'old_date', 'old_doctor_id', 'op', 'patient_id', 'table']);
+        expect(Object.keys(JSON.parse(payload)).sort()).toEqual([
+          'appointment_id',
+          'date',
+          'doctor_id',
+          'id',
+          'old_date',
+          'old_doctor_id',
+          'op',
+          'patient_id',
+          'table',
+        ]);
       }
     } finally {
       await listener.end();
@@ -254,12 +309,26 @@ describe('live updates in embedded mode', () => {
     const before = Date.now();
     const appointmentId = await insertAppointment(h.knex, { doctorId, patientId, date: '2026-12-06', start: '11:00', end: '11:30' });
     const seen = await waitFor('appointment event', eventFor(h, 'appointments.changed', { id: appointmentId }));
-    expect(seen.payload).toEqual({ op: 'INSERT', id: appointmentId, doctorId, patientId, appointmentId: null, date: '2026-12-06', oldDoctorId: null, oldDate: null });
+    expect(seen.payload).toEqual({
+      op: 'INSERT',
+      id: appointmentId,
+      doctorId,
+      patientId,
+      appointmentId: null,
+      date: '2026-12-06',
+      oldDoctorId: null,
+      oldDate: null,
+    });
     console.log(`embedded appointments.changed: ${seen.at - before} ms`);
     await waitFor('patient event', eventFor(h, 'patients.changed', { id: patientId }));
 
     await h.knex('doctor_availabilities').insert(
-      Array.from({ length: 50 }, (_, i) => ({ doctor_id: doctorId, date: '2026-12-07', start_time: minute(8 * 60 + 10 * i), end_time: minute(8 * 60 + 10 * i + 5) })),
+      Array.from({ length: 50 }, (_, i) => ({
+        doctor_id: doctorId,
+        date: '2026-12-07',
+        start_time: minute(8 * 60 + 10 * i),
+        end_time: minute(8 * 60 + 10 * i + 5),
+      })),
     );
     await waitFor('availability event', eventFor(h, 'availability.changed', { doctorId, date: '2026-12-07' }));
     await settled(h.knex, [h]);

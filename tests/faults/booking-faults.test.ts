@@ -28,7 +28,7 @@ describeWhere(['postgres-binaries'])('a booking in flight when the clinic server
   const onEscaped = (e: unknown) => escaped.push(e);
 
   const eventsNamed = (event: EventName) => h.events.filter((e) => e.event === event);
-  const adminQuery = async <T,>(sql: string, params: unknown[] = []): Promise<T[]> => {
+  const adminQuery = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
     const c = new pg.Client({ connectionString: cluster.url('clinic') });
     await c.connect();
     try {
@@ -47,7 +47,10 @@ describeWhere(['postgres-binaries'])('a booking in flight when the clinic server
     // as on a real server (which keeps synchronous_commit on).
     await setup.query('ALTER DATABASE clinic SET synchronous_commit = on');
     await setup.end();
-    db = await openDatabase({ mode: 'server', url: cluster.url('clinic'), sslMode: 'disable', caFile: undefined, poolMax: 5, statementTimeoutMs: 15_000 }, { schema: 'migrate' });
+    db = await openDatabase(
+      { mode: 'server', url: cluster.url('clinic'), sslMode: 'disable', caFile: undefined, poolMax: 5, statementTimeoutMs: 15_000 },
+      { schema: 'migrate' },
+    );
     h = await startHarness('server', db);
     ({ sessionKey: desk } = await h.signInAs('RECEPTIONIST'));
     [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Fault', email: 'fault@clinic.test' }).returning('id');
@@ -72,7 +75,10 @@ describeWhere(['postgres-binaries'])('a booking in flight when the clinic server
   it.each<Fault>(['restart (fast shutdown)', 'crash and restart (immediate shutdown)', 'pg_terminate_backend of the booking'])(
     '%s: no crash, the booking is committed once or reported failed, never doubled; calls work again within 15 s',
     async (fault) => {
-      const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: `Pat ${fault}`, email: `pat${++slot}@clinic.test` }).returning('id');
+      const [{ id: patientId }] = await h
+        .knex('patient_entities')
+        .insert({ name: `Pat ${fault}`, email: `pat${++slot}@clinic.test` })
+        .returning('id');
       const start = `${String(8 + slot).padStart(2, '0')}:00`;
       const booking: Req<'appointments.book'> = { patientId, doctorId, date: DAY, startTime: start };
       const book = () => h.call('appointments.book', booking, desk);
@@ -121,7 +127,9 @@ describeWhere(['postgres-binaries'])('a booking in flight when the clinic server
       expect(again.ok ? 'ok' : `${again.error.code}: ${again.error.message}`).toMatch(first.ok ? /^CONFLICT/ : /^ok$/);
       const rows = await h.knex('appointment_entities').where({ patient_id: patientId }).whereNot({ status: 'CANCELLED' }).select('id', 'start_time');
       expect(rows).toHaveLength(1);
-      console.log(`${fault}: in-flight booking ${first.ok ? 'committed' : 'reported UNAVAILABLE'}; the retry ${again.ok ? 'booked it' : 'found it taken'} ${recoveredMs} ms after the server was back`);
+      console.log(
+        `${fault}: in-flight booking ${first.ok ? 'committed' : 'reported UNAVAILABLE'}; the retry ${again.ok ? 'booked it' : 'found it taken'} ${recoveredMs} ms after the server was back`,
+      );
       expect(recoveredMs).toBeLessThanOrEqual(RECOVERY_BUDGET_MS);
 
       if (fault !== 'pg_terminate_backend of the booking') {
@@ -130,15 +138,32 @@ describeWhere(['postgres-binaries'])('a booking in flight when the clinic server
         expect(online.at(-1)).toBe(true);
       }
       // Live updates flow again: a new row is heard.
-      const [{ id: other }] = await h.knex('patient_entities').insert({ name: 'Pat after', email: `after${slot}@clinic.test` }).returning('id');
-      await waitFor('a change event after recovery', () => h.events.find((e) => e.event === 'patients.changed' && (e.payload as { id?: number }).id === other), RECOVERY_BUDGET_MS);
+      const [{ id: other }] = await h
+        .knex('patient_entities')
+        .insert({ name: 'Pat after', email: `after${slot}@clinic.test` })
+        .returning('id');
+      await waitFor(
+        'a change event after recovery',
+        () => h.events.find((e) => e.event === 'patients.changed' && (e.payload as { id?: number }).id === other),
+        RECOVERY_BUDGET_MS,
+      );
       expect(escaped).toEqual([]);
     },
   );
 
   it('the connection drops after the booking reached the server but before its reply: reported UNAVAILABLE, committed once, the retry finds it taken', async () => {
     const cutter = await commitCutter(cluster.port);
-    const viaProxy = await openDatabase({ mode: 'server', url: `postgres://postgres@127.0.0.1:${cutter.port}/clinic`, sslMode: 'disable', caFile: undefined, poolMax: 2, statementTimeoutMs: 15_000 }, { schema: 'guard' });
+    const viaProxy = await openDatabase(
+      {
+        mode: 'server',
+        url: `postgres://postgres@127.0.0.1:${cutter.port}/clinic`,
+        sslMode: 'disable',
+        caFile: undefined,
+        poolMax: 2,
+        statementTimeoutMs: 15_000,
+      },
+      { schema: 'guard' },
+    );
     const other = await startHarness('server', viaProxy);
     try {
       const { sessionKey } = await other.signInAs('RECEPTIONIST');

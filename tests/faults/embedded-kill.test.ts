@@ -59,10 +59,19 @@ describe('kill -9 during a stream of bookings on the embedded database', () => {
     const { userId } = await h.signInAs('RECEPTIONIST');
     const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Steady', email: 'steady@clinic.test' }).returning('id');
     const patientIds = (
-      await h.knex('patient_entities').insert(Array.from({ length: 50 }, (_, i) => ({ name: `Crash Patient ${i}`, email: `crash${i}@clinic.test` }))).returning('id')
+      await h
+        .knex('patient_entities')
+        .insert(Array.from({ length: 50 }, (_, i) => ({ name: `Crash Patient ${i}`, email: `crash${i}@clinic.test` })))
+        .returning('id')
     ).map((r: { id: number }) => r.id);
     await h.knex('doctor_availabilities').insert(
-      Array.from({ length: DAYS }, (_, d) => ({ doctor_id: doctorId, date: shiftDate(FIRST_DAY, d), start_time: '08:00', end_time: '18:00', slot_minutes: 15 })),
+      Array.from({ length: DAYS }, (_, d) => ({
+        doctor_id: doctorId,
+        date: shiftDate(FIRST_DAY, d),
+        start_time: '08:00',
+        end_time: '18:00',
+        slot_minutes: 15,
+      })),
     );
     h.services.stop();
     await db.close();

@@ -16,12 +16,13 @@ import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaw
 const RECOVERY_BUDGET_MS = 45_000;
 const RETRY_EVERY_MS = 250;
 
-
 let n = 0;
 const uniq = () => `${++n}.${process.pid}.${Date.now()}`;
 
 async function insertPatient(knex: Knex): Promise<number> {
-  const [{ id }] = await knex('patient_entities').insert({ name: 'Pat Fault', email: `patient${uniq()}@clinic.test` }).returning('id');
+  const [{ id }] = await knex('patient_entities')
+    .insert({ name: 'Pat Fault', email: `patient${uniq()}@clinic.test` })
+    .returning('id');
   return id;
 }
 

@@ -78,7 +78,14 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
       .returning('id');
     [{ id: appointmentId }] = await h
       .knex('appointment_entities')
-      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: APPOINTMENT_DATE, start_time: '10:30', end_time: '10:45', reason: 'Persistent cough' })
+      .insert({
+        patient_id: patientId,
+        doctor_id: doctorId,
+        appointment_date: APPOINTMENT_DATE,
+        start_time: '10:30',
+        end_time: '10:45',
+        reason: 'Persistent cough',
+      })
       .returning('id');
     doctor = await h.signInAs('DOCTOR', { doctorId });
     receiver = await gateway();
@@ -142,7 +149,11 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
 
     // The NOTIFY of the lobby mark reaches this desk's windows as a contract event.
     const heard = await waitFor('video.lobbyChanged', () =>
-      h.events.slice(eventsBefore).find((e) => e.event === 'video.lobbyChanged' && (e.payload as ChangeEvent).appointmentId === appointmentId && (e.payload as ChangeEvent).op === 'UPDATE'),
+      h.events
+        .slice(eventsBefore)
+        .find(
+          (e) => e.event === 'video.lobbyChanged' && (e.payload as ChangeEvent).appointmentId === appointmentId && (e.payload as ChangeEvent).op === 'UPDATE',
+        ),
     );
     expect(heard.at - sentAt).toBeLessThan(10_000);
   });
@@ -245,7 +256,10 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
 
   it('Twilio out of reach: a 503 to try again, no lobby mark, nothing about why', async () => {
     // Nothing listens on port 1: the room cannot be created.
-    const cut = await gateway({}, redirectingClient(() => 'http://127.0.0.1:1'));
+    const cut = await gateway(
+      {},
+      redirectingClient(() => 'http://127.0.0.1:1'),
+    );
     try {
       clock = utc('04:50');
       const code = await newLink();
@@ -310,19 +324,31 @@ describe('the lobby mark reaches another desk on the clinic server', () => {
     const admin = await pcA.signInAs('ADMIN');
     const link = expectOk<{ link: string }>(await pcA.call('video.patientLink', { appointmentId }, admin.sessionKey)).link;
     // Desk B hears the link being issued first: then it is surely listening.
-    await waitFor('desk B listening', () => pcB.events.find((e) => e.event === 'video.lobbyChanged' && (e.payload as ChangeEvent).appointmentId === appointmentId));
+    await waitFor('desk B listening', () =>
+      pcB.events.find((e) => e.event === 'video.lobbyChanged' && (e.payload as ChangeEvent).appointmentId === appointmentId),
+    );
     expectOk(await pcA.call('settings.update', { timeZone: 'Asia/Kolkata' }, admin.sessionKey));
     // The gateway's clock stands inside the appointment's window; the latency below is real time.
     const join = new PatientJoin(pcA.knex, new TwilioRooms(pcA.twilio.httpClient()), keys.secretBox, () => utc('04:50'));
-    const gatewayA = await startWebhookReceiver({ knex: pcA.knex, stored: () => undefined, log: () => undefined, secretBox: keys.secretBox, join: joinGateway({ patientJoin: join, log: () => undefined }) });
+    const gatewayA = await startWebhookReceiver({
+      knex: pcA.knex,
+      stored: () => undefined,
+      log: () => undefined,
+      secretBox: keys.secretBox,
+      join: joinGateway({ patientJoin: join, log: () => undefined }),
+    });
     try {
       const sentAt = Date.now();
       const res = await fetch(`${gatewayA.url}/join/${new URL(link).pathname.split('/').at(-1)}/token`, { method: 'POST' });
       expect(res.status).toBe(200);
       const heard = await waitFor('lobby on desk B', () =>
-        pcB.events.find((e) => e.event === 'video.lobbyChanged' && (e.payload as ChangeEvent).appointmentId === appointmentId && (e.payload as ChangeEvent).op === 'UPDATE'),
+        pcB.events.find(
+          (e) => e.event === 'video.lobbyChanged' && (e.payload as ChangeEvent).appointmentId === appointmentId && (e.payload as ChangeEvent).op === 'UPDATE',
+        ),
       );
-      const waiting = expectOk<{ appointmentIds: number[] }>(await pcB.call('video.waitingOnline', { appointmentIds: [appointmentId] }, (await pcB.signInAs('RECEPTIONIST')).sessionKey));
+      const waiting = expectOk<{ appointmentIds: number[] }>(
+        await pcB.call('video.waitingOnline', { appointmentIds: [appointmentId] }, (await pcB.signInAs('RECEPTIONIST')).sessionKey),
+      );
       expect(waiting.appointmentIds).toEqual([appointmentId]);
       console.log(`lobby NOTIFY desk A → desk B: ${heard.at - sentAt} ms after the token request was sent`);
       expect(heard.at - sentAt).toBeLessThan(1000 * 3);

@@ -28,7 +28,9 @@ describe.each(MODES)('database health (%s)', (mode: Mode) => {
     const r = expectOk<HealthReport>(await h.call('health.get', {}, admin));
     expect(r.databaseMode).toBe(mode);
     expect(r.databaseBytes).toBeGreaterThan(1_000_000);
-    const tables: string[] = (await h.knex.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows.map((t: { tablename: string }) => t.tablename);
+    const tables: string[] = (await h.knex.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows.map(
+      (t: { tablename: string }) => t.tablename,
+    );
     expect(r.tables.map((t) => t.name).sort()).toEqual(tables.sort());
     const patients = r.tables.find((t) => t.name === 'patient_entities')!;
     expect(patients.rows).toBe(40 - 11); // health1, health10..health19 deleted

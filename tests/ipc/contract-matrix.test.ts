@@ -29,17 +29,29 @@ const backupFolder = () => {
 afterAll(() => fs.rmSync(BACKUP_FOLDER, { recursive: true, force: true }));
 
 async function someUser(h: Harness): Promise<number> {
-  const user = await insertUser(h.knex, { email: unique('someone'), passwordHash: await testPasswordHash(), role: 'RECEPTIONIST', displayName: 'Someone', doctorId: null });
+  const user = await insertUser(h.knex, {
+    email: unique('someone'),
+    passwordHash: await testPasswordHash(),
+    role: 'RECEPTIONIST',
+    displayName: 'Someone',
+    doctorId: null,
+  });
   return user.id;
 }
 
 async function somePatient(h: Harness): Promise<number> {
-  const [{ id }] = await h.knex('patient_entities').insert({ name: 'Asha Verma', email: unique('patient') }).returning('id');
+  const [{ id }] = await h
+    .knex('patient_entities')
+    .insert({ name: 'Asha Verma', email: unique('patient') })
+    .returning('id');
   return id;
 }
 
 async function someDoctor(h: Harness): Promise<number> {
-  const [{ id }] = await h.knex('doctor_entities').insert({ name: 'Dr. Fixture', email: unique('fixture-doctor') }).returning('id');
+  const [{ id }] = await h
+    .knex('doctor_entities')
+    .insert({ name: 'Dr. Fixture', email: unique('fixture-doctor') })
+    .returning('id');
   return id;
 }
 
@@ -47,12 +59,17 @@ const WEEKDAY_MORNINGS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime:
 
 async function doctorWithTemplate(h: Harness): Promise<number> {
   const id = await someDoctor(h);
-  await h.knex('availability_templates').insert({ doctor_id: id, weekday: 1, start_time: '09:00', end_time: '13:00', slot_minutes: 15, valid_from: '2026-01-01' });
+  await h
+    .knex('availability_templates')
+    .insert({ doctor_id: id, weekday: 1, start_time: '09:00', end_time: '13:00', slot_minutes: 15, valid_from: '2026-01-01' });
   return id;
 }
 
 async function someWindow(h: Harness): Promise<number> {
-  const [{ id }] = await h.knex('doctor_availabilities').insert({ doctor_id: await someDoctor(h), date: '2026-12-03', start_time: '16:00', end_time: '19:00' }).returning('id');
+  const [{ id }] = await h
+    .knex('doctor_availabilities')
+    .insert({ doctor_id: await someDoctor(h), date: '2026-12-03', start_time: '16:00', end_time: '19:00' })
+    .returning('id');
   return id;
 }
 
@@ -76,13 +93,19 @@ async function someAppointment(h: Harness, date = FUTURE, extra: Record<string, 
 }
 
 async function someAppointmentType(h: Harness): Promise<number> {
-  const [{ id }] = await h.knex('appointment_types').insert({ name: `Fixture visit ${++n}.${process.pid}`, duration_minutes: 20, fee: '800.00' }).returning('id');
+  const [{ id }] = await h
+    .knex('appointment_types')
+    .insert({ name: `Fixture visit ${++n}.${process.pid}`, duration_minutes: 20, fee: '800.00' })
+    .returning('id');
   return id;
 }
 
 async function someSeriesAppointment(h: Harness): Promise<number> {
   const { patientId, doctorId } = await somePatientAndDoctor(h);
-  const [{ id: seriesId }] = await h.knex('appointment_series').insert({ patient_id: patientId, doctor_id: doctorId, rule: 'RRULE:FREQ=WEEKLY;COUNT=1' }).returning('id');
+  const [{ id: seriesId }] = await h
+    .knex('appointment_series')
+    .insert({ patient_id: patientId, doctor_id: doctorId, rule: 'RRULE:FREQ=WEEKLY;COUNT=1' })
+    .returning('id');
   return someAppointmentOf(h, patientId, doctorId, { series_id: seriesId });
 }
 
@@ -114,7 +137,15 @@ async function someOffer(h: Harness): Promise<number> {
 async function somePayment(h: Harness, extra: Record<string, unknown> = {}): Promise<number> {
   const [{ id }] = await h
     .knex('payments')
-    .insert({ appointment_id: await someAppointment(h), amount: '500.00', status: 'PAID', payment_method: 'CASH', order_id: `FIXTURE-${++n}.${process.pid}`, paid_at: h.knex.fn.now(), ...extra })
+    .insert({
+      appointment_id: await someAppointment(h),
+      amount: '500.00',
+      status: 'PAID',
+      payment_method: 'CASH',
+      order_id: `FIXTURE-${++n}.${process.pid}`,
+      paid_at: h.knex.fn.now(),
+      ...extra,
+    })
     .returning('id');
   return id;
 }
@@ -140,7 +171,13 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'auth.status': async () => ({}),
   'auth.createFirstAdmin': async (h) => {
     await h.knex('users').del();
-    return { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata', email: unique('first'), displayName: 'First Admin', password: 'a long unusual passphrase' };
+    return {
+      clinicName: 'Sunrise Clinic',
+      timeZone: 'Asia/Kolkata',
+      email: unique('first'),
+      displayName: 'First Admin',
+      password: 'a long unusual passphrase',
+    };
   },
   'auth.login': async (h) => {
     const email = unique('login');
@@ -192,16 +229,36 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'appointments.noShow': async (h) => ({ id: await someAppointment(h, '2020-01-06') }),
   'appointments.undo': async (h, caller) => {
     const id = await someAppointment(h, FUTURE, { status: 'CANCELLED', cancel_reason: 'By mistake' });
-    await h.knex('appointment_history').insert({ appointment_id: id, kind: 'STATUS', from_status: 'SCHEDULED', to_status: 'CANCELLED', changed_by: caller.userId });
+    await h
+      .knex('appointment_history')
+      .insert({ appointment_id: id, kind: 'STATUS', from_status: 'SCHEDULED', to_status: 'CANCELLED', changed_by: caller.userId });
     return { id };
   },
   'appointments.history': async (h) => ({ id: await someAppointment(h) }),
   'appointments.walkIn': async (h) => ({ ...(await somePatientAndDoctor(h, await today(h))), reason: 'Walk-in fever' }),
-  'appointments.previewSeries': async (h) => ({ ...(await somePatientAndDoctor(h)), startDate: FUTURE, startTime: '10:00', recurrence: { frequency: 'WEEKLY', count: 1 } }),
-  'appointments.bookSeries': async (h) => ({ ...(await somePatientAndDoctor(h)), startDate: FUTURE, startTime: '10:00', recurrence: { frequency: 'DAILY', until: FUTURE } }),
+  'appointments.previewSeries': async (h) => ({
+    ...(await somePatientAndDoctor(h)),
+    startDate: FUTURE,
+    startTime: '10:00',
+    recurrence: { frequency: 'WEEKLY', count: 1 },
+  }),
+  'appointments.bookSeries': async (h) => ({
+    ...(await somePatientAndDoctor(h)),
+    startDate: FUTURE,
+    startTime: '10:00',
+    recurrence: { frequency: 'DAILY', until: FUTURE },
+  }),
   'appointments.cancelSeries': async (h) => ({ id: await someSeriesAppointment(h), scope: 'following', reason: 'Patient travelling' }),
   'appointments.moveSeries': async (h) => ({ id: await someSeriesAppointment(h), scope: 'all', startTime: '11:00' }),
-  'waitlist.add': async (h) => ({ ...(await somePatientAndDoctor(h)), fromDate: FUTURE, toDate: '2099-01-20', timeFrom: '09:00', timeTo: '12:00', urgency: 'SOON', note: 'Any morning' }),
+  'waitlist.add': async (h) => ({
+    ...(await somePatientAndDoctor(h)),
+    fromDate: FUTURE,
+    toDate: '2099-01-20',
+    timeFrom: '09:00',
+    timeTo: '12:00',
+    urgency: 'SOON',
+    note: 'Any morning',
+  }),
   'waitlist.list': async (h) => ({ doctorId: await someDoctor(h) }),
   'waitlist.remove': async (h) => ({ id: await someWaitlistEntry(h) }),
   'waitlist.offers': async () => ({}),
@@ -209,7 +266,10 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'recalls.create': async (h) => ({ patientId: await somePatient(h), doctorId: await someDoctor(h), inDays: 14, reason: 'Review the dressing' }),
   'recalls.list': async () => ({ state: 'OVERDUE' }),
   'recalls.dismiss': async (h) => {
-    const [{ id }] = await h.knex('recalls').insert({ patient_id: await somePatient(h), due_date: FUTURE }).returning('id');
+    const [{ id }] = await h
+      .knex('recalls')
+      .insert({ patient_id: await somePatient(h), due_date: FUTURE })
+      .returning('id');
     return { id };
   },
   'appointments.queue': async () => ({}),
@@ -217,8 +277,15 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
     const id = await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 });
     return { doctorId: (await h.knex('appointment_entities').where({ id }).first('doctor_id')).doctor_id };
   },
-  'appointments.stage': async (h) => ({ id: await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1, called_at: new Date() }), action: 'start' }),
-  'appointments.setPriority': async (h) => ({ id: await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 }), priority: 'ELDERLY', reason: 'Aged 82' }),
+  'appointments.stage': async (h) => ({
+    id: await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1, called_at: new Date() }),
+    action: 'start',
+  }),
+  'appointments.setPriority': async (h) => ({
+    id: await someAppointment(h, await today(h), { checked_in_at: new Date(), token_no: 1 }),
+    priority: 'ELDERLY',
+    reason: 'Aged 82',
+  }),
   'board.openDisplay': async () => ({}),
   'board.show': async (h) => ({ ticket: h.services.displayTickets.issue() }),
   'board.openWindow': async () => ({}),
@@ -279,19 +346,40 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   },
   'messaging.notice': async (h) => {
     await h.knex('messaging_settings').where({ id: 1 }).update({ enabled: true });
-    const { doctor_id: doctorId } = await h.knex('appointment_entities').where({ id: await someAppointment(h) }).first('doctor_id');
+    const { doctor_id: doctorId } = await h
+      .knex('appointment_entities')
+      .where({ id: await someAppointment(h) })
+      .first('doctor_id');
     return { doctorId, date: FUTURE, text: '{doctor} is running 40 minutes late today, {patient}.' };
   },
   'messaging.failures': async () => ({}),
   'messaging.inbox': async () => ({}),
   'messaging.markHandled': async (h) => {
-    const [{ id }] = await h.knex('inbound_messages').insert({ provider_id: `SM${(++n).toString(16).padStart(32, '0')}`, channel: 'SMS', from_address: '+919812345678', body: 'Can I come later?', action: 'INBOX' }).returning('id');
+    const [{ id }] = await h
+      .knex('inbound_messages')
+      .insert({
+        provider_id: `SM${(++n).toString(16).padStart(32, '0')}`,
+        channel: 'SMS',
+        from_address: '+919812345678',
+        body: 'Can I come later?',
+        action: 'INBOX',
+      })
+      .returning('id');
     return { id };
   },
   'messaging.getSettings': async () => ({}),
   'messaging.updateSettings': async () => ({ quietStart: '22:00', reminderOffsetsMinutes: [1440, 60] }),
   'messaging.templates': async () => ({}),
-  'messaging.saveTemplate': async () => ({ kind: 'REMINDER', language: 'en', channel: 'SMS', subject: null, body: 'See you {date} at {time}, {patient}', dltEntityId: '1101234567890123456', dltTemplateId: '1107123456789012345', whatsappContentSid: null }),
+  'messaging.saveTemplate': async () => ({
+    kind: 'REMINDER',
+    language: 'en',
+    channel: 'SMS',
+    subject: null,
+    body: 'See you {date} at {time}, {patient}',
+    dltEntityId: '1101234567890123456',
+    dltTemplateId: '1107123456789012345',
+    whatsappContentSid: null,
+  }),
   'messaging.preview': async (h) => ({ appointmentId: await someAppointment(h), kind: 'CONFIRMATION', language: 'hi', channel: 'SMS' }),
   'reports.daySheet': async (h) => ({ date: await today(h) }),
   'reports.statusOverTime': async (h) => ({ filters: { from: '2026-01-01', to: await today(h) }, period: 'month' }),
@@ -335,7 +423,7 @@ describe('the contract against the hand-written role table', () => {
     expect(Object.keys(ROLE_TABLE).filter((c) => !(CHANNEL_NAMES as string[]).includes(c))).toEqual([]);
   });
 
-  it('lets exactly the table\'s roles call each channel, and exactly its channels work on a locked screen', () => {
+  it("lets exactly the table's roles call each channel, and exactly its channels work on a locked screen", () => {
     const differences = CHANNEL_NAMES.filter((c) => Object.hasOwn(ROLE_TABLE, c)).flatMap((c) => {
       const spec = specOf(c);
       const rule = ruleOf(c);
@@ -409,7 +497,9 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
         expect(await h.call(channel, payload, caller.sessionKey)).toEqual(ROLE_REFUSAL);
         expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
         // Every refusal of every channel owes one DENIED row naming the caller, and nothing else.
-        expect(await auditSince(h, auditedUpTo)).toEqual([{ user_id: caller.userId, user_email: caller.email, workstation: 'test-pc', action: channel, outcome: 'DENIED' }]);
+        expect(await auditSince(h, auditedUpTo)).toEqual([
+          { user_id: caller.userId, user_email: caller.email, workstation: 'test-pc', action: channel, outcome: 'DENIED' },
+        ]);
       });
     }
 
@@ -441,7 +531,9 @@ describe.each(MODES)('every channel of the contract (%s)', (mode: Mode) => {
         expect(await h.call(channel, payload, caller.sessionKey)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
         expect(h.services.sessions.get(caller.sessionKey)).toMatchObject({ locked: true });
         expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
-        expect(await auditSince(h, auditedUpTo)).toEqual([{ user_id: caller.userId, user_email: caller.email, workstation: 'test-pc', action: channel, outcome: 'DENIED' }]);
+        expect(await auditSince(h, auditedUpTo)).toEqual([
+          { user_id: caller.userId, user_email: caller.email, workstation: 'test-pc', action: channel, outcome: 'DENIED' },
+        ]);
       });
     }
   });

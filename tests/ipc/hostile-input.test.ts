@@ -105,7 +105,10 @@ describe('text the database cannot store, on every channel of the contract', () 
   });
 
   it('keeps every other character, surrogate pairs (emoji) and control characters included', () => {
-    expect(parseRequest(channels['patients.search'].req, { query: '😀 \u0007 \u202E Ravi' })).toEqual({ ok: true, data: { query: '😀 \u0007 \u202E Ravi', limit: 20 } });
+    expect(parseRequest(channels['patients.search'].req, { query: '😀 \u0007 \u202E Ravi' })).toEqual({
+      ok: true,
+      data: { query: '😀 \u0007 \u202E Ravi', limit: 20 },
+    });
   });
 });
 
@@ -128,7 +131,11 @@ describe.each(MODES)('text the database cannot store never reaches it (%s)', (mo
     ['a search', (t) => ['patients.search', { query: t }], 'query'],
     ['a medical history', (t) => ['patients.update', { id: patientId, medicalHistory: t }], 'medicalHistory'],
     ['a booking’s reason', (t) => ['appointments.book', { patientId, doctorId, date: '2099-03-02', startTime: '09:00', reason: t }], 'reason'],
-    ['a call event’s detail (jsonb)', (t) => ['video.reportEvent', { roomSid: `RM${'a'.repeat(32)}`, type: 'device-error', detail: { message: t } }], 'detail.message'],
+    [
+      'a call event’s detail (jsonb)',
+      (t) => ['video.reportEvent', { roomSid: `RM${'a'.repeat(32)}`, type: 'device-error', detail: { message: t } }],
+      'detail.message',
+    ],
   ];
 
   it.each(calls)('%s: INVALID at the field, never INTERNAL, and nothing written', async (_label, make, field) => {

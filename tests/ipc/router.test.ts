@@ -83,7 +83,10 @@ describe('router envelope', () => {
     r.handle('settings.get', async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     });
-    expect(await r.call('settings.get', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/cannot be reached/) } });
+    expect(await r.call('settings.get', {}, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: expect.stringMatching(/cannot be reached/) },
+    });
     expect(isUnavailable(Object.assign(new Error('x'), { name: 'KnexTimeoutError' }))).toBe(true);
     expect(isUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
     expect(isUnavailable(new Error('Query read timeout'))).toBe(true);
@@ -95,12 +98,25 @@ describe('router envelope', () => {
     r.handle('settings.get', async () => {
       throw new AppError('CONFLICT', 'Dr. Rao already has an appointment at 10:00', 'startTime');
     });
-    expect(await r.call('settings.get', {}, ctx)).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Dr. Rao already has an appointment at 10:00', field: 'startTime' } });
+    expect(await r.call('settings.get', {}, ctx)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Dr. Rao already has an appointment at 10:00', field: 'startTime' },
+    });
   });
 
   it('writes an audit row for a channel that declares one, with the entity id', async () => {
     const { r, audits } = router();
-    r.handle('users.unlock', async (req) => ({ id: req.id, email: 'x@clinic.test', displayName: 'X', role: 'RECEPTIONIST', doctorId: null, disabled: false, lockedUntil: null, lastLoginAt: null, createdAt: new Date().toISOString() }));
+    r.handle('users.unlock', async (req) => ({
+      id: req.id,
+      email: 'x@clinic.test',
+      displayName: 'X',
+      role: 'RECEPTIONIST',
+      doctorId: null,
+      disabled: false,
+      lockedUntil: null,
+      lastLoginAt: null,
+      createdAt: new Date().toISOString(),
+    }));
     expect(await r.call('users.unlock', { id: 42 }, ctx)).toMatchObject({ ok: true });
     expect(audits).toEqual([{ userId: 1, userEmail: 'a@clinic.test', workstation: 'pc', action: 'users.unlock', entity: 'user', entityId: 42 }]);
   });
@@ -118,7 +134,17 @@ describe('router envelope', () => {
 
 describe('reply check against the contract', () => {
   // A reply that strays from the channel's `res` schema: a user whose role is not one of the contract's.
-  const strayUser = { id: 7, email: 'x@clinic.test', displayName: 'X', role: 'JANITOR', doctorId: null, disabled: false, lockedUntil: null, lastLoginAt: null, createdAt: '2026-12-01T09:00:00.000Z' };
+  const strayUser = {
+    id: 7,
+    email: 'x@clinic.test',
+    displayName: 'X',
+    role: 'JANITOR',
+    doctorId: null,
+    disabled: false,
+    lockedUntil: null,
+    lastLoginAt: null,
+    createdAt: '2026-12-01T09:00:00.000Z',
+  };
 
   it('fails a call whose reply does not match, naming the channel and the field (development and test builds)', async () => {
     const { r, logged } = router(true);

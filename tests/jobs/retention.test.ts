@@ -17,7 +17,10 @@ describe.each(MODES)('retention of call data (%s)', (mode: Mode) => {
   it('deletes call events past 90 days by their timestamp and applied webhook events past 30 days, nothing else', async () => {
     const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Old', email: 'old@clinic.test' }).returning('id');
     const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'P', email: 'p@example.com' }).returning('id');
-    const [{ id: appointmentId }] = await h.knex('appointment_entities').insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2026-06-01', start_time: '09:00', end_time: '09:15' }).returning('id');
+    const [{ id: appointmentId }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2026-06-01', start_time: '09:00', end_time: '09:15' })
+      .returning('id');
     const sid = `RM${'c'.repeat(32)}`;
     await h.knex('video_call_sessions').insert({ appointment_id: appointmentId, session_id: sid, room_name: 'old-room' });
 
@@ -41,13 +44,15 @@ describe.each(MODES)('retention of call data (%s)', (mode: Mode) => {
       processed_at: state === 'processed' ? createdAt : null,
       parked_at: state === 'parked' ? createdAt : null,
     });
-    await h.knex('twilio_webhook_events').insert([
-      webhook('kept: processed 29 days ago', ago(29), 'processed'),
-      webhook('kept: processed one minute short of 30 days', ago(30, 60_000), 'processed'),
-      webhook('gone: processed one minute past 30 days', ago(30, -60_000), 'processed'),
-      webhook('gone: parked 31 days ago', ago(31), 'parked'),
-      webhook('kept: never applied, 31 days old', ago(31), 'pending'),
-    ]);
+    await h
+      .knex('twilio_webhook_events')
+      .insert([
+        webhook('kept: processed 29 days ago', ago(29), 'processed'),
+        webhook('kept: processed one minute short of 30 days', ago(30, 60_000), 'processed'),
+        webhook('gone: processed one minute past 30 days', ago(30, -60_000), 'processed'),
+        webhook('gone: parked 31 days ago', ago(31), 'parked'),
+        webhook('kept: never applied, 31 days old', ago(31), 'pending'),
+      ]);
 
     expect(await deleteExpiredCallData(h.knex, NOW)).toEqual({ callEvents: 2, webhookEvents: 2 });
 

@@ -25,13 +25,20 @@ describe('lint refuses import cycles between feature folders', () => {
 
   it('names a longer loop through a third folder', async () => {
     // appointments → booking → patients already; patients → appointments closes it.
-    const messages = await cycles('renderer/features/patients/Example.tsx', "import { AppointmentDialog } from '../appointments/AppointmentDialog';\nexport const x = AppointmentDialog;\n");
+    const messages = await cycles(
+      'renderer/features/patients/Example.tsx',
+      "import { AppointmentDialog } from '../appointments/AppointmentDialog';\nexport const x = AppointmentDialog;\n",
+    );
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/patients → appointments → booking → patients/);
   });
 
   it('lets a feature import one that does not import it back, and neutral modules', async () => {
-    expect(await cycles('renderer/features/shell/Example.tsx', "import { QueueScreen } from '../queue/QueueScreen';\nexport const x = QueueScreen;\n")).toEqual([]);
-    expect(await cycles('renderer/features/queue/Example.tsx', "import { openGlobal } from '../../stores/global-dialogs';\nexport const x = openGlobal;\n")).toEqual([]);
+    expect(await cycles('renderer/features/shell/Example.tsx', "import { QueueScreen } from '../queue/QueueScreen';\nexport const x = QueueScreen;\n")).toEqual(
+      [],
+    );
+    expect(
+      await cycles('renderer/features/queue/Example.tsx', "import { openGlobal } from '../../stores/global-dialogs';\nexport const x = openGlobal;\n"),
+    ).toEqual([]);
   });
 });

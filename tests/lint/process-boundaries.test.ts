@@ -23,7 +23,10 @@ describe('lint keeps the process boundaries', () => {
   });
 
   it('refuses the same in preload/contract', async () => {
-    const messages = await restrictedImports('preload/contract/example.ts', "import { app } from 'electron';\nimport os from 'node:os';\nexport const x = [app, os];\n");
+    const messages = await restrictedImports(
+      'preload/contract/example.ts',
+      "import { app } from 'electron';\nimport os from 'node:os';\nexport const x = [app, os];\n",
+    );
     expect(messages).toHaveLength(2);
   });
 

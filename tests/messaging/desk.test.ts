@@ -50,9 +50,17 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
       ok: false,
       error: { code: 'INVALID', field: 'body', message: expect.stringContaining('{when} is not a template variable') },
     });
-    expect(await h.call('messaging.saveTemplate', { ...base, body: 'See you {date at {time}' }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'body' } });
+    expect(await h.call('messaging.saveTemplate', { ...base, body: 'See you {date at {time}' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'body' },
+    });
     expect(await databaseSnapshot(h.knex)).toBe(before);
-    const saved = await call('messaging.saveTemplate', { ...base, language: 'mr', body: 'उद्या {time} वाजता {doctor}, {patient}', dltTemplateId: '1107123456789012345' });
+    const saved = await call('messaging.saveTemplate', {
+      ...base,
+      language: 'mr',
+      body: 'उद्या {time} वाजता {doctor}, {patient}',
+      dltTemplateId: '1107123456789012345',
+    });
     expect(saved).toMatchObject({ language: 'mr', dltTemplateId: '1107123456789012345', segments: { encoding: 'UCS-2', segments: 1 } });
   });
 
@@ -96,9 +104,14 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     h.services.messaging!.sender.setActive(true);
     await h.services.messaging!.sender.runDue();
     h.services.messaging!.sender.setActive(false);
-    expect(fake.messages.filter((m) => m.to === '+919855500011').map((m) => m.body)).toContainEqual(expect.stringMatching(/^Dr\. Meera Rao is on leave on .*, Notice One\. We will call you/));
+    expect(fake.messages.filter((m) => m.to === '+919855500011').map((m) => m.body)).toContainEqual(
+      expect.stringMatching(/^Dr\. Meera Rao is on leave on .*, Notice One\. We will call you/),
+    );
     const failures = await call('messaging.failures', {});
-    expect(failures.find((f) => f.patientName === 'Notice Two' && f.kind === 'NOTICE')).toMatchObject({ status: 'FAILED', error: expect.stringContaining('E.164') });
+    expect(failures.find((f) => f.patientName === 'Notice Two' && f.kind === 'NOTICE')).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringContaining('E.164'),
+    });
     expect(await h.call('messaging.notice', { doctorId: desk.doctorId, date: day, text: 'Late by {minutes}' }, desk.receptionist)).toMatchObject({
       ok: false,
       error: { code: 'INVALID', field: 'text' },
@@ -108,7 +121,10 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
   it('"send video link" sends the patient a join link from the appointment’s doctor; the desk cannot', async () => {
     await configureVideo(h.knex);
     const a = await desk.book(desk.day(2), '17:00', await addPatient(h.knex, 'Video Patient', '+919855500021'));
-    expect(await h.call('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' }, desk.receptionist)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' }, desk.receptionist)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const doctor = await h.signInAs('DOCTOR', { email: `video-doctor.${Date.now()}@clinic.test`, doctorId: desk.doctorId });
     const queued = await call('messaging.sendNow', { appointmentId: a.id, kind: 'VIDEO_LINK' }, doctor.sessionKey);
     h.services.messaging!.sender.setActive(true);
@@ -126,7 +142,10 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
   });
 
   it('the inbox holds replies that were not commands until someone deals with them', async () => {
-    const [{ id }] = await h.knex('inbound_messages').insert({ provider_id: 'SM' + 'f'.repeat(32), channel: 'SMS', from_address: '+919855500099', body: 'Is parking free?', action: 'INBOX' }).returning('id');
+    const [{ id }] = await h
+      .knex('inbound_messages')
+      .insert({ provider_id: 'SM' + 'f'.repeat(32), channel: 'SMS', from_address: '+919855500099', body: 'Is parking free?', action: 'INBOX' })
+      .returning('id');
     expect((await call('messaging.inbox', {}, desk.receptionist)).map((m) => m.id)).toContain(id);
     await call('messaging.markHandled', { id }, desk.receptionist);
     expect((await call('messaging.inbox', {}, desk.receptionist)).map((m) => m.id)).not.toContain(id);

@@ -51,7 +51,9 @@ describe.each(MODES)('a booking to the patient and back (%s)', (mode) => {
 
     // Day 1, 10:00: the confirmation is due, the reminders are not.
     await runAll([first], clinicInstant(desk.day(1), '10:00:00'));
-    expect(toPatient().map((m) => m.body)).toEqual([expect.stringContaining('Hello Asha Verma, your appointment with Dr. Meera Rao at Sunrise Clinic is booked')]);
+    expect(toPatient().map((m) => m.body)).toEqual([
+      expect.stringContaining('Hello Asha Verma, your appointment with Dr. Meera Rao at Sunrise Clinic is booked'),
+    ]);
 
     // A restart of that PC, and (server mode) a second PC racing it for the first reminder.
     await goAway(first);
@@ -98,7 +100,14 @@ describe.each(MODES)('a booking to the patient and back (%s)', (mode) => {
     const desks = [next, ...remaining.filter((p) => p !== next)];
     const heard = (h: Harness) => h.events.some((e) => e.event === 'appointments.changed' && (e.payload as { id: number }).id === a.id);
     const already = desks.map(heard);
-    const reply = { MessageSid: `SM${'c'.repeat(32)}`, AccountSid: 'AC' + 'a1'.repeat(16), From: PATIENT_PHONE, To: '+15005550006', Body: ' 2 ', NumMedia: '0' };
+    const reply = {
+      MessageSid: `SM${'c'.repeat(32)}`,
+      AccountSid: 'AC' + 'a1'.repeat(16),
+      From: PATIENT_PHONE,
+      To: '+15005550006',
+      Body: ' 2 ',
+      NumMedia: '0',
+    };
     expect(await postSigned(`${webhooks.url}/twilio/messages/inbound`, INBOUND_URL, { ...reply, Body: 'forged' }, 'wrong-token')).toBe(403);
     expect(await postSigned(`${webhooks.url}/twilio/messages/inbound`, INBOUND_URL, reply)).toBe(204);
     expect(await postSigned(`${webhooks.url}/twilio/messages/inbound`, INBOUND_URL, reply)).toBe(204); // Twilio retrying
@@ -111,7 +120,11 @@ describe.each(MODES)('a booking to the patient and back (%s)', (mode) => {
     // The slot is free again: the same time can be booked for another patient.
     const other = await next.knex('patient_entities').insert({ name: 'Ravi Kumar', email: 'ravi@patients.test', phone: '+919800000001' }).returning('id');
     const { sessionKey } = await next.signInAs('RECEPTIONIST');
-    const rebooked = await next.call('appointments.book', { doctorId: desk.doctorId, patientId: other[0].id, date: desk.day(3), startTime: '14:00' }, sessionKey);
+    const rebooked = await next.call(
+      'appointments.book',
+      { doctorId: desk.doctorId, patientId: other[0].id, date: desk.day(3), startTime: '14:00' },
+      sessionKey,
+    );
     expect(rebooked.ok).toBe(true);
     const audit = await next.knex('audit_log').where({ action: 'messaging.reply.cancelled', entity_id: a.id }).count<{ n: string }[]>({ n: '*' });
     expect(Number(audit[0]!.n)).toBe(1);

@@ -19,7 +19,12 @@ describe.each(MODES)('the webhook receiver as the sender (%s)', (mode) => {
     h = await startPc(mode, undefined, { messagingSender: undefined });
     await configureMessaging(h.knex);
     const desk = await openDesk(h);
-    const receiver = await startWebhookService(h.knex, { log: () => undefined, secretBox: fakeSecretBox, sendMessagesFrom: h.db, twilioHttpClient: fake.httpClient() });
+    const receiver = await startWebhookService(h.knex, {
+      log: () => undefined,
+      secretBox: fakeSecretBox,
+      sendMessagesFrom: h.db,
+      twilioHttpClient: fake.httpClient(),
+    });
     try {
       const a = await desk.book(desk.day(2), '10:00');
       const sent = await eventually('the confirmation sent', async () => {

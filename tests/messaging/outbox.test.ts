@@ -65,7 +65,12 @@ describe.each(MODES)('outbox planning (%s)', (mode) => {
     expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Patient travelling' }, desk.receptionist));
     let rows = await outboxOf(h.knex, a.id);
     expect(rows.filter((r) => r.status === 'QUEUED').map((r) => r.kind)).toEqual(['CANCELLED']);
-    expect(rows.filter((r) => r.status === 'CANCELLED').map((r) => r.kind).sort()).toEqual(['CONFIRMATION', 'REMINDER', 'REMINDER']);
+    expect(
+      rows
+        .filter((r) => r.status === 'CANCELLED')
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['CONFIRMATION', 'REMINDER', 'REMINDER']);
     expectOk(await h.call('appointments.undo', { id: a.id }, desk.receptionist));
     rows = await outboxOf(h.knex, a.id);
     // The reminders' keys are the same times: the cancelled rows, never sent, are queued again.
@@ -91,7 +96,14 @@ describe.each(MODES)('outbox planning (%s)', (mode) => {
     const insertToday = async () => {
       const [{ id }] = await h
         .knex('appointment_entities')
-        .insert({ patient_id: desk.patientId, doctor_id: desk.doctorId, appointment_date: desk.day(0), start_time: '00:00', end_time: '00:15', is_walk_in: true })
+        .insert({
+          patient_id: desk.patientId,
+          doctor_id: desk.doctorId,
+          appointment_date: desk.day(0),
+          start_time: '00:00',
+          end_time: '00:15',
+          is_walk_in: true,
+        })
         .returning('id');
       return id as number;
     };
@@ -111,7 +123,9 @@ describe.each(MODES)('outbox planning (%s)', (mode) => {
     await h.knex('patient_message_prefs').insert({ patient_id: desk.patientId, channel: 'WHATSAPP', language: 'hi' });
     const a = await desk.book(desk.day(7), '09:00');
     expect(await outboxOf(h.knex, a.id)).toEqual([]);
-    await h.knex('patient_channel_consents').insert({ patient_id: desk.patientId, channel: 'WHATSAPP', given_at: new Date(), given_how: 'Signed form at the desk' });
+    await h
+      .knex('patient_channel_consents')
+      .insert({ patient_id: desk.patientId, channel: 'WHATSAPP', given_at: new Date(), given_how: 'Signed form at the desk' });
     const b = await desk.book(desk.day(7), '10:00');
     const rows = await h.knex('patient_messages').where({ appointment_id: b.id }).select('channel', 'language');
     expect(rows).toHaveLength(3);

@@ -18,10 +18,14 @@ async function main() {
     pollMs: 100,
     reconcileAfterMs: 0,
   });
-  electSender(db, (leader) => {
-    sender.setActive(leader);
-    if (leader) process.stdout.write('LEADER\n');
-  }, { retryMs: 100, log: () => undefined });
+  electSender(
+    db,
+    (leader) => {
+      sender.setActive(leader);
+      if (leader) process.stdout.write('LEADER\n');
+    },
+    { retryMs: 100, log: () => undefined },
+  );
 }
 
 main().catch((err: unknown) => {

@@ -22,7 +22,8 @@ function startChild(args: object): { child: ChildProcess; output: string[] } {
   return { child, output };
 }
 
-const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
 
 describe('kill -9 of the sender mid-batch (server)', () => {
   const fake = new FakeTwilio();
@@ -83,7 +84,8 @@ describe('kill -9 of the sender mid-batch (server)', () => {
     expect(sentTo).toHaveLength(COUNT);
     expect(new Set(sentTo).size).toBe(COUNT);
     // The messages whose answers were lost were recognised at Twilio, not sent again.
-    for (const m of held) expect(await h.knex('patient_messages').where({ provider_id: m.sid }).first('status', 'attempts')).toEqual({ status: 'SENT', attempts: 1 });
+    for (const m of held)
+      expect(await h.knex('patient_messages').where({ provider_id: m.sid }).first('status', 'attempts')).toEqual({ status: 'SENT', attempts: 1 });
     expect(first.output.filter((l) => l.startsWith('FAILED'))).toEqual([]);
   });
 });

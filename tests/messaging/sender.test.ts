@@ -107,7 +107,11 @@ describe.each(MODES)('the sender (%s)', (mode) => {
   it('a day offline: reminders and notices of appointments that have begun are dropped, what is still useful goes out', async () => {
     const soon = await desk.book(desk.day(1), '10:00', await newPatient());
     const later = await desk.book(desk.day(3), '10:00', await newPatient());
-    const phonesOf = await h.knex('appointment_entities as a').join('patient_entities as p', 'p.id', 'a.patient_id').whereIn('a.id', [soon.id, later.id]).pluck('p.phone');
+    const phonesOf = await h
+      .knex('appointment_entities as a')
+      .join('patient_entities as p', 'p.id', 'a.patient_id')
+      .whereIn('a.id', [soon.id, later.id])
+      .pluck('p.phone');
     // Back on day 2 at 11:00: `soon` began yesterday; `later`'s 24-hour reminder (day 2, 10:00) is due and still useful.
     await runAt(clinicInstant(desk.day(2), '11:00:00'));
     expect((await outboxOf(h.knex, soon.id)).map((r) => [r.kind, r.status, r.error])).toEqual([
@@ -146,7 +150,12 @@ describe.each(MODES)('the sender (%s)', (mode) => {
     expect(row!.status).toBe('SENT');
     const post = (status: string, extra: Record<string, string> = {}) => {
       const url = `${STATUS_URL}?message=${row!.id}`;
-      return postSigned(`${webhooks.url}/twilio/messages/status?message=${row!.id}`, url, { MessageSid: row!.provider_id!, MessageStatus: status, AccountSid: 'AC' + 'a1'.repeat(16), ...extra });
+      return postSigned(`${webhooks.url}/twilio/messages/status?message=${row!.id}`, url, {
+        MessageSid: row!.provider_id!,
+        MessageStatus: status,
+        AccountSid: 'AC' + 'a1'.repeat(16),
+        ...extra,
+      });
     };
     for (const status of ['delivered', 'queued', 'sent', 'delivered', 'failed']) expect(await post(status)).toBe(204);
     expect(await post('delivered')).toBe(204);
@@ -155,9 +164,18 @@ describe.each(MODES)('the sender (%s)', (mode) => {
     expect(after).toMatchObject({ status: 'DELIVERED', error: null });
     expect(after.delivered_at).not.toBeNull();
     const audited = await h.knex('audit_log').where({ action: 'messaging.status', entity_id: row!.id }).orderBy('id').select('detail');
-    expect(audited.map((r: { detail: { from: string; to: string } }) => `${r.detail.from}>${r.detail.to}`)).toEqual(['QUEUED>SENDING', 'SENDING>SENT', 'SENT>DELIVERED']);
+    expect(audited.map((r: { detail: { from: string; to: string } }) => `${r.detail.from}>${r.detail.to}`)).toEqual([
+      'QUEUED>SENDING',
+      'SENDING>SENT',
+      'SENT>DELIVERED',
+    ]);
     // A callback for an id that is not this message's is refused by its signature, not applied.
-    expect(await postSigned(`${webhooks.url}/twilio/messages/status?message=${row!.id}`, `${STATUS_URL}?message=999`, { MessageSid: 'SMx', MessageStatus: 'failed' })).toBe(403);
+    expect(
+      await postSigned(`${webhooks.url}/twilio/messages/status?message=${row!.id}`, `${STATUS_URL}?message=999`, {
+        MessageSid: 'SMx',
+        MessageStatus: 'failed',
+      }),
+    ).toBe(403);
   });
 
   it('a failure reported after sending is kept with its reason', async () => {
@@ -165,7 +183,13 @@ describe.each(MODES)('the sender (%s)', (mode) => {
     await runAt(clinicInstant(desk.day(1), '10:00:00'));
     const [row] = await outboxOf(h.knex, a.id);
     const url = `${STATUS_URL}?message=${row!.id}`;
-    expect(await postSigned(`${webhooks.url}/twilio/messages/status?message=${row!.id}`, url, { MessageSid: row!.provider_id!, MessageStatus: 'undelivered', ErrorCode: '30003' })).toBe(204);
+    expect(
+      await postSigned(`${webhooks.url}/twilio/messages/status?message=${row!.id}`, url, {
+        MessageSid: row!.provider_id!,
+        MessageStatus: 'undelivered',
+        ErrorCode: '30003',
+      }),
+    ).toBe(204);
     await webhooks.worker.idle();
     expect(await h.knex('patient_messages').where({ id: row!.id }).first('status', 'error')).toEqual({ status: 'UNDELIVERED', error: 'Twilio error 30003' });
   });
@@ -187,7 +211,10 @@ describe.each(MODES)('the sender (%s)', (mode) => {
       { action: 'OPTED_OUT', appointment_id: a.id, body: 'STOP' },
     ]);
     expect((await h.knex('appointment_entities').where({ id: a.id }).first('status')).status).toBe('SCHEDULED');
-    expect(await h.knex('patient_channel_consents').where({ patient_id: p }).first('channel', 'withdrawn_how')).toEqual({ channel: 'SMS', withdrawn_how: 'Replied STOP on SMS' });
+    expect(await h.knex('patient_channel_consents').where({ patient_id: p }).first('channel', 'withdrawn_how')).toEqual({
+      channel: 'SMS',
+      withdrawn_how: 'Replied STOP on SMS',
+    });
     expect((await outboxOf(h.knex, a.id)).filter((r) => r.kind === 'REMINDER').map((r) => r.status)).toEqual(['SKIPPED', 'SKIPPED']);
     const b = await desk.book(desk.day(3), '18:00', p);
     expect(await outboxOf(h.knex, b.id)).toEqual([]);
@@ -232,10 +259,14 @@ describe.each(MODES)('the sender (%s)', (mode) => {
 
   it.runIf(mode === 'server')('two PCs that both believe they are the sender still send each message once (the claim decides)', async () => {
     const other: Database = await openDatabase(h.db.config, { schema: 'none' });
-    const second = await startPc(mode, other, { twilioHttpClient: fake.httpClient(), messagingSender: { pollMs: 3_600_000, electionRetryMs: 3_600_000, reconcileAfterMs: 60_000 } });
+    const second = await startPc(mode, other, {
+      twilioHttpClient: fake.httpClient(),
+      messagingSender: { pollMs: 3_600_000, electionRetryMs: 3_600_000, reconcileAfterMs: 60_000 },
+    });
     try {
       const ids = [];
-      for (let i = 0; i < 12; i++) ids.push((await desk.book(desk.day(5), `${String(8 + Math.floor(i / 4)).padStart(2, '0')}:${['00', '15', '30', '45'][i % 4]}`, await newPatient())).id);
+      for (let i = 0; i < 12; i++)
+        ids.push((await desk.book(desk.day(5), `${String(8 + Math.floor(i / 4)).padStart(2, '0')}:${['00', '15', '30', '45'][i % 4]}`, await newPatient())).id);
       const before = fake.messages.length;
       // Both active at once, as if the election had failed: only the claim stands between them.
       const at = clinicInstant(desk.day(1), '10:00:00');
@@ -257,5 +288,4 @@ describe.each(MODES)('the sender (%s)', (mode) => {
       await other.close();
     }
   });
-
 });

@@ -69,12 +69,17 @@ export interface Desk {
 /** A doctor working every day 08:00–20:00 for a week ahead, a patient with an E.164 phone, and a receptionist. */
 export async function openDesk(h: Harness, phone = PATIENT_PHONE): Promise<Desk> {
   let { sessionKey } = await h.signInAs('RECEPTIONIST');
-  const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Meera Rao', email: `rao.${Date.now()}@clinic.test` }).returning('id');
+  const [{ id: doctorId }] = await h
+    .knex('doctor_entities')
+    .insert({ name: 'Dr. Meera Rao', email: `rao.${Date.now()}@clinic.test` })
+    .returning('id');
   const patientId = await addPatient(h.knex, 'Asha Verma', phone);
   const today = clinicNow(ZONE, Date.now()).date;
-  await h.knex('doctor_availabilities').insert(
-    Array.from({ length: 8 }, (_, d) => ({ doctor_id: doctorId, date: shiftDate(today, d), start_time: '08:00', end_time: '20:00', slot_minutes: 15 })),
-  );
+  await h
+    .knex('doctor_availabilities')
+    .insert(
+      Array.from({ length: 8 }, (_, d) => ({ doctor_id: doctorId, date: shiftDate(today, d), start_time: '08:00', end_time: '20:00', slot_minutes: 15 })),
+    );
   return {
     doctorId,
     patientId,
@@ -98,7 +103,9 @@ export async function openDesk(h: Harness, phone = PATIENT_PHONE): Promise<Desk>
 }
 
 export async function addPatient(knex: Knex, name: string, phone: string): Promise<number> {
-  const [{ id }] = await knex('patient_entities').insert({ name, email: `${phone.slice(1)}@patients.test`, phone }).returning('id');
+  const [{ id }] = await knex('patient_entities')
+    .insert({ name, email: `${phone.slice(1)}@patients.test`, phone })
+    .returning('id');
   return id;
 }
 
@@ -114,7 +121,10 @@ export interface OutboxRow {
 }
 
 export const outboxOf = (knex: Knex, appointmentId: number): Promise<OutboxRow[]> =>
-  knex('patient_messages').where({ appointment_id: appointmentId }).orderBy([{ column: 'due_at' }, { column: 'id' }]).select('*');
+  knex('patient_messages')
+    .where({ appointment_id: appointmentId })
+    .orderBy([{ column: 'due_at' }, { column: 'id' }])
+    .select('*');
 
 /** Polls an async probe until it returns something (tests wait on conditions, never on the clock). */
 export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {

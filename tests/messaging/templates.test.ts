@@ -19,14 +19,44 @@ describe('templates', () => {
   });
 
   it('fills every variable from the appointment, in the patient’s language', () => {
-    const row = { kind: 'REMINDER' as const, language: 'en', noticeText: null, link: null, appointmentDate: '2026-12-05', startTime: '14:30:00', tokenNo: 7, patientName: 'Asha', doctorName: 'Dr. Rao' };
-    const out = composeMessage(row, { subject: '{clinic}', body: '{patient}|{doctor}|{date}|{time}|{clinic}|{link}|{token}' }, { name: 'Sunrise', rebookLink: 'https://x.example/rebook' });
+    const row = {
+      kind: 'REMINDER' as const,
+      language: 'en',
+      noticeText: null,
+      link: null,
+      appointmentDate: '2026-12-05',
+      startTime: '14:30:00',
+      tokenNo: 7,
+      patientName: 'Asha',
+      doctorName: 'Dr. Rao',
+    };
+    const out = composeMessage(
+      row,
+      { subject: '{clinic}', body: '{patient}|{doctor}|{date}|{time}|{clinic}|{link}|{token}' },
+      { name: 'Sunrise', rebookLink: 'https://x.example/rebook' },
+    );
     expect(out.body).toBe('Asha|Dr. Rao|Sat, 5 Dec, 2026|2:30 pm|Sunrise|https://x.example/rebook|7');
     expect(out.subject).toBe('Sunrise');
-    expect(out.contentVariables).toEqual({ '1': 'Asha', '2': 'Dr. Rao', '3': 'Sat, 5 Dec, 2026', '4': '2:30 pm', '5': 'Sunrise', '6': 'https://x.example/rebook', '7': '7' });
+    expect(out.contentVariables).toEqual({
+      '1': 'Asha',
+      '2': 'Dr. Rao',
+      '3': 'Sat, 5 Dec, 2026',
+      '4': '2:30 pm',
+      '5': 'Sunrise',
+      '6': 'https://x.example/rebook',
+      '7': '7',
+    });
     // A notice carries the desk's own text; a video link its own link.
-    expect(composeMessage({ ...row, noticeText: 'Running late, {patient}', link: 'https://v.example/j' }, { subject: null, body: 'x {link}' }, { name: 'S', rebookLink: null }).body).toBe('Running late, Asha');
-    expect(composeMessage({ ...row, link: 'https://v.example/j' }, { subject: null, body: '{link}' }, { name: 'S', rebookLink: 'https://r' }).body).toBe('https://v.example/j');
+    expect(
+      composeMessage(
+        { ...row, noticeText: 'Running late, {patient}', link: 'https://v.example/j' },
+        { subject: null, body: 'x {link}' },
+        { name: 'S', rebookLink: null },
+      ).body,
+    ).toBe('Running late, Asha');
+    expect(composeMessage({ ...row, link: 'https://v.example/j' }, { subject: null, body: '{link}' }, { name: 'S', rebookLink: 'https://r' }).body).toBe(
+      'https://v.example/j',
+    );
   });
 
   it('writes the date and time in Hindi for a Hindi reader', () => {

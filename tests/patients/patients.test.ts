@@ -80,9 +80,19 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
   const create = async (payload: Record<string, unknown>, key = desk) => h.callRaw('patients.create', payload, key);
 
   it('registers a patient with a normalised phone and lower-case email', async () => {
-    const r = expectOk<Created>(await create({ name: '  Meera Iyer ', phone: '+91 98200 11223', email: 'Meera.Iyer@Example.com', dateOfBirth: '1990-02-14', gender: 'FEMALE' }));
-    expect(r).toMatchObject({ status: 'created', patient: { name: 'Meera Iyer', phone: '+919820011223', email: 'meera.iyer@example.com', dateOfBirth: '1990-02-14' } });
-    expect(await h.knex('audit_log').where({ action: 'patients.create', entity_id: (r as { patient: PatientDetail }).patient.id }).first()).toBeDefined();
+    const r = expectOk<Created>(
+      await create({ name: '  Meera Iyer ', phone: '+91 98200 11223', email: 'Meera.Iyer@Example.com', dateOfBirth: '1990-02-14', gender: 'FEMALE' }),
+    );
+    expect(r).toMatchObject({
+      status: 'created',
+      patient: { name: 'Meera Iyer', phone: '+919820011223', email: 'meera.iyer@example.com', dateOfBirth: '1990-02-14' },
+    });
+    expect(
+      await h
+        .knex('audit_log')
+        .where({ action: 'patients.create', entity_id: (r as { patient: PatientDetail }).patient.id })
+        .first(),
+    ).toBeDefined();
   });
 
   it.each([
@@ -139,7 +149,10 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
       { name: 'Deshmukh Anjali', phone: '98450 22334' },
       { name: 'Rohan Deshmukh', phone: '+91-98450-22334' },
     ]) {
-      expect(expectOk<Created>(await create(again))).toEqual({ status: 'possible_duplicates', candidates: [expect.objectContaining({ id, name: 'Anjali Deshmukh' })] });
+      expect(expectOk<Created>(await create(again))).toEqual({
+        status: 'possible_duplicates',
+        candidates: [expect.objectContaining({ id, name: 'Anjali Deshmukh' })],
+      });
     }
     expect(await h.knex('patient_entities').count({ n: '*' }).first()).toEqual(before);
     expect(expectOk<Created>(await create({ name: 'Rohan Deshmukh', phone: '98450 22334', confirmNotDuplicate: true })).status).toBe('created');
@@ -148,7 +161,8 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
   });
 
   it('ranks the candidate with phone, name and birth date in common first', async () => {
-    const made = async (p: Record<string, unknown>) => ((expectOk<Created>(await create({ ...p, confirmNotDuplicate: true })) as { patient: PatientDetail }).patient.id);
+    const made = async (p: Record<string, unknown>) =>
+      (expectOk<Created>(await create({ ...p, confirmNotDuplicate: true })) as { patient: PatientDetail }).patient.id;
     const mother = await made({ name: 'Lata Kulkarni', phone: '+919845033445', dateOfBirth: '1960-03-03' });
     const son = await made({ name: 'Nikhil Kulkarni', phone: '+919845033445', dateOfBirth: '1992-11-20' });
     const r = expectOk<Created>(await create({ name: 'Nikhil Kulkarni', phone: '9845033445', dateOfBirth: '1992-11-20' }));
@@ -183,20 +197,27 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
 
     it.each(['12345', '9845011'])('refuses %j at the field with the country named, writing nothing', async (phone) => {
       const before = await databaseSnapshot(h.knex);
-      expect(await create({ name: 'Typo Patient', phone })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'phone', message: expect.stringMatching(/not a valid phone number in India/) } });
+      expect(await create({ name: 'Typo Patient', phone })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', field: 'phone', message: expect.stringMatching(/not a valid phone number in India/) },
+      });
       expect(await databaseSnapshot(h.knex)).toBe(before);
     });
   });
 
   it('writes each changed field’s value before and after into the edit’s audit row, in the same commit', async () => {
-    const r = expectOk<Created>(await create({ name: 'Gita Menon', phone: '+919845044556', address: 'Kochi', dateOfBirth: '1970-01-01', confirmNotDuplicate: true }, doctor));
+    const r = expectOk<Created>(
+      await create({ name: 'Gita Menon', phone: '+919845044556', address: 'Kochi', dateOfBirth: '1970-01-01', confirmNotDuplicate: true }, doctor),
+    );
     const id = (r as { patient: PatientDetail }).patient.id;
     expectOk(await h.call('patients.update', { id, name: 'Gita Nair', phone: '+91 98450 44556', address: 'Ernakulam', medicalHistory: 'Asthma' }, doctor));
     const rows = await h.knex('audit_log').where({ action: 'patients.update', entity_id: id }).select('detail', 'outcome');
     expect(rows).toEqual([
       {
         outcome: 'OK',
-        detail: { changes: { name: { before: 'Gita Menon', after: 'Gita Nair' }, address: { before: 'Kochi', after: 'Ernakulam' }, medicalHistory: { changed: true } } },
+        detail: {
+          changes: { name: { before: 'Gita Menon', after: 'Gita Nair' }, address: { before: 'Kochi', after: 'Ernakulam' }, medicalHistory: { changed: true } },
+        },
       },
     ]);
     expect(JSON.stringify(rows)).not.toContain('Asthma');
@@ -295,8 +316,13 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
   it('shows a patient page with upcoming and past appointments and payments', async () => {
     const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Page', email: 'page@clinic.test' }).returning('id');
     const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Page Patient', email: 'pp@example.com' }).returning('id');
-    const [{ id: pastId }] = await h.knex('appointment_entities').insert({ doctor_id: doctorId, patient_id: patientId, appointment_date: '2020-01-10', start_time: '10:00', end_time: '10:15', status: 'COMPLETED' }).returning('id');
-    await h.knex('appointment_entities').insert({ doctor_id: doctorId, patient_id: patientId, appointment_date: '2099-01-10', start_time: '10:00', end_time: '10:15' });
+    const [{ id: pastId }] = await h
+      .knex('appointment_entities')
+      .insert({ doctor_id: doctorId, patient_id: patientId, appointment_date: '2020-01-10', start_time: '10:00', end_time: '10:15', status: 'COMPLETED' })
+      .returning('id');
+    await h
+      .knex('appointment_entities')
+      .insert({ doctor_id: doctorId, patient_id: patientId, appointment_date: '2099-01-10', start_time: '10:00', end_time: '10:15' });
     await h.knex('payments').insert({ appointment_id: pastId, amount: '500.00', status: 'PAID', order_id: 'CD-2020-000001', payment_method: 'CASH' });
     const page = expectOk(await h.call('patients.get', { id: patientId }, desk));
     expect(page.upcoming.map((a) => a.date)).toEqual(['2099-01-10']);
@@ -317,7 +343,14 @@ describe.each(MODES)('patient phones to E.164 migration (%s)', (mode: Mode) => {
       await knex('clinic_settings').where({ id: 1 }).update({ time_zone: 'Asia/Kolkata' });
       const typed = ['9845011224', '12345', '+919845011226', null, '098450 11227'];
       const ids: number[] = [];
-      for (const [i, phone] of typed.entries()) ids.push((await knex('patient_entities').insert({ name: `Old Patient ${i}`, phone }).returning('id'))[0].id);
+      for (const [i, phone] of typed.entries())
+        ids.push(
+          (
+            await knex('patient_entities')
+              .insert({ name: `Old Patient ${i}`, phone })
+              .returning('id')
+          )[0].id,
+        );
       expect(await migrateToLatest(knex)).toEqual(migrations.slice(index).map((m) => m.name));
       const phones = async () => (await knex('patient_entities').whereIn('id', ids).orderBy('id').select('phone')).map((r) => r.phone);
       expect(await phones()).toEqual(['+919845011224', '12345', '+919845011226', null, '+919845011227']);

@@ -37,7 +37,8 @@ describe('a gateway payment seen on two PCs', () => {
     await configureRazorpay(pcA);
     const [{ id: probe }] = await pcA.knex('patient_entities').insert({ name: 'Probe', email: 'probe@example.com' }).returning('id');
     // Each PC LISTENs on its own connection, opened in the background: wait until both hear.
-    for (const pc of [pcA, pcB]) await waitFor('the PC listening', () => pc.events.find((e) => e.event === 'patients.changed' && (e.payload as { id: number }).id === probe));
+    for (const pc of [pcA, pcB])
+      await waitFor('the PC listening', () => pc.events.find((e) => e.event === 'patients.changed' && (e.payload as { id: number }).id === probe));
   });
 
   afterAll(async () => {
@@ -54,7 +55,10 @@ describe('a gateway payment seen on two PCs', () => {
   });
 
   it('a desk QR made on PC A, paid at Razorpay, turns PAID on PC B by the webhook alone', async () => {
-    const [{ id: doctorId }] = await pcA.knex('doctor_entities').insert({ name: 'Dr. Two', email: 'two@clinic.test', consultation_fee: '499.99' }).returning('id');
+    const [{ id: doctorId }] = await pcA
+      .knex('doctor_entities')
+      .insert({ name: 'Dr. Two', email: 'two@clinic.test', consultation_fee: '499.99' })
+      .returning('id');
     const [{ id: patientId }] = await pcA.knex('patient_entities').insert({ name: 'Meera', email: 'meera@example.com' }).returning('id');
     const [{ id: appointmentId }] = await pcA
       .knex('appointment_entities')
@@ -81,7 +85,16 @@ describe('a gateway payment seen on two PCs', () => {
       if (onB.payments[0]?.status === 'PAID') break;
     }
     expect(onB.payments).toHaveLength(1);
-    expect(onB.payments[0]).toMatchObject({ id: payment.id, status: 'PAID', amount: '499.99', method: 'UPI', receiptNumber: expect.stringMatching(/^CD-\d{4}-\d{6}$/) });
-    expect(await pcB.knex('payments').where({ id: payment.id }).first('gateway_order_id', 'transaction_id')).toMatchObject({ gateway_order_id: gatewayId, transaction_id: expect.stringMatching(/^pay_/) });
+    expect(onB.payments[0]).toMatchObject({
+      id: payment.id,
+      status: 'PAID',
+      amount: '499.99',
+      method: 'UPI',
+      receiptNumber: expect.stringMatching(/^CD-\d{4}-\d{6}$/),
+    });
+    expect(await pcB.knex('payments').where({ id: payment.id }).first('gateway_order_id', 'transaction_id')).toMatchObject({
+      gateway_order_id: gatewayId,
+      transaction_id: expect.stringMatching(/^pay_/),
+    });
   });
 });

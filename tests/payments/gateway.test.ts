@@ -67,11 +67,22 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     for (const e of events) expect(await postWebhook(url(), e)).toBe(200);
     await worker.idle();
   }
-  const stored = () => knex('twilio_webhook_events').where('event_type', 'like', 'razorpay.%').count<{ n: string }[]>({ n: '*' }).then((r) => Number(r[0]!.n));
+  const stored = () =>
+    knex('twilio_webhook_events')
+      .where('event_type', 'like', 'razorpay.%')
+      .count<{ n: string }[]>({ n: '*' })
+      .then((r) => Number(r[0]!.n));
 
   it('keeps the keys and webhook secret write-only and sealed at rest', async () => {
     const settings = expectOk<PaymentSettingsDto>(await h.call('payments.getSettings', {}, admin.sessionKey));
-    expect(settings).toMatchObject({ razorpayKeyId: TEST_RAZORPAY.keyId, razorpayKeySecretSet: true, razorpayWebhookSecretSet: true, razorpayTestMode: true, gatewayConfigured: true, webhookPath: RAZORPAY_WEBHOOK_PATH });
+    expect(settings).toMatchObject({
+      razorpayKeyId: TEST_RAZORPAY.keyId,
+      razorpayKeySecretSet: true,
+      razorpayWebhookSecretSet: true,
+      razorpayTestMode: true,
+      gatewayConfigured: true,
+      webhookPath: RAZORPAY_WEBHOOK_PATH,
+    });
     expect(JSON.stringify(settings)).not.toContain(TEST_RAZORPAY.keySecret);
     expect(JSON.stringify(settings)).not.toContain(TEST_RAZORPAY.webhookSecret);
     const row = await knex('payment_settings').where({ id: 1 }).first();
@@ -82,7 +93,10 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     expect(JSON.stringify(row)).not.toContain(TEST_RAZORPAY.webhookSecret);
     // A bad key id is refused by name and changes nothing.
     const before = await databaseSnapshot(knex, ['audit_log']);
-    expect(await h.callRaw('payments.updateSettings', { razorpayKeyId: 'sk_live_123' }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'razorpayKeyId' } });
+    expect(await h.callRaw('payments.updateSettings', { razorpayKeyId: 'sk_live_123' }, admin.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'razorpayKeyId' },
+    });
     expect(await databaseSnapshot(knex, ['audit_log'])).toBe(before);
   });
 
@@ -95,14 +109,19 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     expectOk(await h.call('payments.record', { appointmentId: id, method: 'CASH', amount: '150.10' }, desk.sessionKey));
     expect(expectOk<UpiLinkDto>(await h.call('payments.upiLink', { appointmentId: id }, desk.sessionKey)).amount).toBe('500.19');
     expectOk(await h.call('payments.record', { appointmentId: id, method: 'CASH', amount: '500.19' }, desk.sessionKey));
-    expect(await h.callRaw('payments.upiLink', { appointmentId: id }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/Nothing is due/) } });
+    expect(await h.callRaw('payments.upiLink', { appointmentId: id }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/Nothing is due/) },
+    });
   });
 
   it('a desk QR is a PENDING payment until qr_code.credited makes it PAID with the next receipt number, and every PC hears of it', async () => {
     const { payment: pending, gatewayId, url: image } = await collect('QR');
     expect(pending).toMatchObject({ status: 'PENDING', receiptNumber: null, amount: '650.29', method: 'UPI' });
     expect(image).toMatch(/^https:\/\/rzp\.io\//);
-    const asked = h.razorpay.requests.find((r) => r.path === '/v1/payments/qr_codes' && (r.body?.notes as Record<string, string>)?.clinic_payment_id === String(pending.id));
+    const asked = h.razorpay.requests.find(
+      (r) => r.path === '/v1/payments/qr_codes' && (r.body?.notes as Record<string, string>)?.clinic_payment_id === String(pending.id),
+    );
     // Paise as an integer: 650.29 rupees, exactly.
     expect(asked?.body).toMatchObject({ type: 'upi_qr', usage: 'single_use', fixed_amount: true, payment_amount: 65029 });
     expect(await payment(pending.id)).toMatchObject({ gateway: 'RAZORPAY', gateway_order_id: gatewayId, transaction_id: null });
@@ -113,7 +132,9 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     const row = await payment(pending.id);
     expect(row).toMatchObject({ status: 'PAID', transaction_id: paid.id, gateway_method: 'upi', payment_method: 'UPI', amount: '650.29', flag_reason: null });
     expect(row.order_id).toMatch(/^CD-\d{4}-\d{6}$/);
-    await waitFor('payments.changed for the paid payment', () => h.events.slice(eventsBefore).find((e) => e.event === 'payments.changed' && (e.payload as { id: number }).id === pending.id));
+    await waitFor('payments.changed for the paid payment', () =>
+      h.events.slice(eventsBefore).find((e) => e.event === 'payments.changed' && (e.payload as { id: number }).id === pending.id),
+    );
   });
 
   it('refuses a wrong secret, a tampered body and a missing signature with 400 and stores nothing; a replay is applied once', async () => {
@@ -123,7 +144,12 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     const before = await stored();
     expect(await postWebhook(url(), captured, { secret: 'NotTheWebhookSecret_000' })).toBe(400);
     const tampered = JSON.stringify(captured.body).replace(String(65029), '100');
-    expect(await postWebhook(url(), captured, { raw: tampered, signature: (await import('../../main/payments/gateway/webhook')).razorpaySignature(JSON.stringify(captured.body), TEST_RAZORPAY.webhookSecret) })).toBe(400);
+    expect(
+      await postWebhook(url(), captured, {
+        raw: tampered,
+        signature: (await import('../../main/payments/gateway/webhook')).razorpaySignature(JSON.stringify(captured.body), TEST_RAZORPAY.webhookSecret),
+      }),
+    ).toBe(400);
     expect(await postWebhook(url(), captured, { signature: '' })).toBe(400);
     expect(await postWebhook(url(), captured, { eventId: null })).toBe(400);
     expect(await stored()).toBe(before);
@@ -182,13 +208,20 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     const { payment: pending, gatewayId } = await collect('QR');
     const { payment: paid, events } = h.razorpay.pay(gatewayId);
     await deliver(...events);
-    const refund = expectOk<PaymentDto>(await h.call('payments.refund', { paymentId: pending.id, amount: '100.29', reason: 'Lab test not done' }, admin.sessionKey));
+    const refund = expectOk<PaymentDto>(
+      await h.call('payments.refund', { paymentId: pending.id, amount: '100.29', reason: 'Lab test not done' }, admin.sessionKey),
+    );
     expect(refund).toMatchObject({ kind: 'REFUND', refundOf: pending.id, amount: '-100.29', status: 'REFUNDED' });
     const atGateway = [...h.razorpay.refunds.values()].find((r) => r.payment_id === paid.id)!;
     expect(atGateway).toMatchObject({ amount: 10029, receipt: refund.receiptNumber });
     expect(await payment(refund.id)).toMatchObject({ gateway_refund_id: atGateway.id, gateway_method: 'upi' });
     await deliver(h.razorpay.refundEvent(atGateway.id as string));
-    expect(await knex('payments').where({ refund_of: pending.id }).count<{ n: string }[]>({ n: '*' }).then((r) => Number(r[0]!.n))).toBe(1);
+    expect(
+      await knex('payments')
+        .where({ refund_of: pending.id })
+        .count<{ n: string }[]>({ n: '*' })
+        .then((r) => Number(r[0]!.n)),
+    ).toBe(1);
 
     // The rest refunded in the Razorpay dashboard: the webhook writes its credit note and the payment is REFUNDED.
     await deliver(h.razorpay.refundInDashboard(paid.id, 55000));
@@ -221,7 +254,12 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     worker = new WebhookWorker(knex, { log: () => undefined, backoffMs: () => 0 });
     expect(await worker.start()).toBe(all.length - 2);
     await worker.idle();
-    const rows = await knex('payments').whereIn('id', collected.map((c) => c.payment.id)).orderBy('id');
+    const rows = await knex('payments')
+      .whereIn(
+        'id',
+        collected.map((c) => c.payment.id),
+      )
+      .orderBy('id');
     expect(rows.map((r) => r.status)).toEqual(['PAID', 'PAID', 'PAID']);
     const numbers = rows.map((r) => Number(String(r.order_id).slice(-6))).sort((a, b) => a - b);
     // Gapless: three consecutive receipt numbers, none lost to the crash.
@@ -235,7 +273,9 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
   it('reconciles the day with Razorpay: flagged payments and money only at the gateway are listed, takings by method exact to the paisa', async () => {
     const date = (await knex.raw(`SELECT (now() AT TIME ZONE 'Asia/Kolkata')::date::text AS d`)).rows[0].d as string;
     // Money at the gateway for an order Clinic Desk never made.
-    const stray = await h.razorpay.factory()({ keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret }).createOrder({ amountPaise: 12345, currency: 'INR', receipt: 'elsewhere', notes: {} });
+    const stray = await h.razorpay
+      .factory()({ keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret })
+      .createOrder({ amountPaise: 12345, currency: 'INR', receipt: 'elsewhere', notes: {} });
     const { payment: strayPayment, events } = h.razorpay.pay(stray.id, { method: 'netbanking' });
     await deliver(...events);
     h.razorpay.settle(100000);
@@ -248,7 +288,11 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     expect(kinds).not.toContain('ONLY_IN_CLINIC');
     expect(report.settled).toBe('1000.00');
     // Every PAID gateway payment of this file was 650.29; one was refunded 100.29 + 550.00.
-    const paidCount = Number((await knex('payments').where({ gateway: 'RAZORPAY' }).whereNull('refund_of').whereIn('status', ['PAID', 'REFUNDED']).count<{ n: string }[]>({ n: '*' }))[0]!.n);
+    const paidCount = Number(
+      (
+        await knex('payments').where({ gateway: 'RAZORPAY' }).whereNull('refund_of').whereIn('status', ['PAID', 'REFUNDED']).count<{ n: string }[]>({ n: '*' })
+      )[0]!.n,
+    );
     const upi = report.byGatewayMethod.find((m) => m.method === 'upi')!;
     const card = report.byGatewayMethod.find((m) => m.method === 'card')!;
     expect(card).toMatchObject({ net: '650.29', payments: 1 });
@@ -280,9 +324,17 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     // 10:05 in Kolkata: inside the join window of the 10:00 appointment.
     const clock = Date.parse(`${date}T04:35:00Z`);
     const patientJoin = new PatientJoin(knex, new TwilioRooms(h.twilio.httpClient()), keys.secretBox, () => clock);
-    const joinSite = await startWebhookReceiver({ knex, log: () => undefined, secretBox: keys.secretBox, stored: () => undefined, join: joinGateway({ patientJoin, now: () => clock, log: () => undefined }) });
+    const joinSite = await startWebhookReceiver({
+      knex,
+      log: () => undefined,
+      secretBox: keys.secretBox,
+      stored: () => undefined,
+      join: joinGateway({ patientJoin, now: () => clock, log: () => undefined }),
+    });
     try {
-      const code = new URL(expectOk<{ link: string }>(await h.call('video.patientLink', { appointmentId: id }, admin.sessionKey)).link).pathname.split('/').at(-1)!;
+      const code = new URL(expectOk<{ link: string }>(await h.call('video.patientLink', { appointmentId: id }, admin.sessionKey)).link).pathname
+        .split('/')
+        .at(-1)!;
       const status = async () => (await fetch(`${joinSite.url}/join/${code}/status`)).json();
       expect(await status()).toMatchObject({ place: 'unpaid', payUrl: null });
       expect((await fetch(`${joinSite.url}/join/${code}/token`, { method: 'POST' })).status).toBe(409);

@@ -50,14 +50,23 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     const date = new Date(Date.UTC(2098, 0, 1 + ++day)).toISOString().slice(0, 10);
     const [{ id }] = await h
       .knex('appointment_entities')
-      .insert({ patient_id: patient, doctor_id: doctorId, appointment_date: date, start_time: '10:00', end_time: '10:15', status, cancel_reason: status === 'CANCELLED' ? 'Patient travelling' : null })
+      .insert({
+        patient_id: patient,
+        doctor_id: doctorId,
+        appointment_date: date,
+        start_time: '10:00',
+        end_time: '10:15',
+        status,
+        cancel_reason: status === 'CANCELLED' ? 'Patient travelling' : null,
+      })
       .returning('id');
     return id;
   }
 
   const record = (payload: Record<string, unknown>, key = desk.sessionKey) => h.callRaw('payments.record', payload, key);
   const refund = (payload: Record<string, unknown>, key = admin.sessionKey) => h.callRaw('payments.refund', payload, key);
-  const paid = async (amount = '500.00', method = 'CASH') => expectOk<PaymentDto>(await record({ appointmentId: await appointment(), method, amount, reference: method === 'CASH' ? undefined : 'REF1' }));
+  const paid = async (amount = '500.00', method = 'CASH') =>
+    expectOk<PaymentDto>(await record({ appointmentId: await appointment(), method, amount, reference: method === 'CASH' ? undefined : 'REF1' }));
   const counter = async () => (await h.knex('receipt_counters').where({ year }).first('last_no'))?.last_no as number | undefined;
   const no = (receipt: string | null) => Number(receipt?.split('-')[2]);
 
@@ -88,7 +97,11 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
       doctorName: 'Dr. Asha Rao',
       paidAt: expect.any(String),
     });
-    expect(await h.knex('audit_log').where({ action: 'payments.record' }).first('user_id', 'entity', 'entity_id')).toEqual({ user_id: desk.userId, entity: 'payment', entity_id: p.id });
+    expect(await h.knex('audit_log').where({ action: 'payments.record' }).first('user_id', 'entity', 'entity_id')).toEqual({
+      user_id: desk.userId,
+      entity: 'payment',
+      entity_id: p.id,
+    });
   });
 
   it('takes the currency from the settings at the time of payment, and the amount given', async () => {
@@ -104,7 +117,9 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
   raceTest(mode)('numbers receipts one after another, without gaps or repeats, when desks record at once', async () => {
     const start = (await counter())!;
     const appointments = await Promise.all(Array.from({ length: 10 }, () => appointment()));
-    const results = await Promise.all(appointments.map((appointmentId, i) => record({ appointmentId, method: 'UPI', reference: `4123456789${i}` }, i % 2 ? desk.sessionKey : desk2.sessionKey)));
+    const results = await Promise.all(
+      appointments.map((appointmentId, i) => record({ appointmentId, method: 'UPI', reference: `4123456789${i}` }, i % 2 ? desk.sessionKey : desk2.sessionKey)),
+    );
     const numbers = results.map((r) => no(expectOk<PaymentDto>(r).receiptNumber)).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => start + 1 + i));
     expect(await counter()).toBe(start + 10);
@@ -115,7 +130,10 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     // A failure after the number was taken: the insert itself is refused.
     await h.knex.raw(`ALTER TABLE payments ADD CONSTRAINT chk_test_rollback CHECK (transaction_id IS DISTINCT FROM 'FAIL-ME') NOT VALID`);
     try {
-      expect(await record({ appointmentId: await appointment(), method: 'UPI', reference: 'FAIL-ME' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(await record({ appointmentId: await appointment(), method: 'UPI', reference: 'FAIL-ME' })).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL' },
+      });
     } finally {
       await h.knex.raw('ALTER TABLE payments DROP CONSTRAINT chk_test_rollback');
     }
@@ -133,7 +151,11 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
 
   it('refuses a cancelled appointment, an unknown one, and writes nothing', async () => {
     const cancelled = await appointment(drFee, 'CANCELLED');
-    await refused(() => record({ appointmentId: cancelled, method: 'CASH' }), { code: 'CONFLICT', field: 'appointmentId', message: expect.stringMatching(/cancelled/) });
+    await refused(() => record({ appointmentId: cancelled, method: 'CASH' }), {
+      code: 'CONFLICT',
+      field: 'appointmentId',
+      message: expect.stringMatching(/cancelled/),
+    });
     await refused(() => record({ appointmentId: 99_999_999, method: 'CASH' }), { code: 'NOT_FOUND', field: 'appointmentId' });
   });
 
@@ -171,8 +193,17 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
 
     const start = (await counter())!;
     const confirmed = expectOk<PaymentDto>(await h.call('payments.confirm', { id: pending.id }, desk2.sessionKey));
-    expect(confirmed).toMatchObject({ status: 'PAID', receiptNumber: `CD-${year}-${String(start + 1).padStart(6, '0')}`, receivedBy: desk2.userId, paidAt: expect.any(String) });
-    await refused(() => h.call('payments.confirm', { id: pending.id }, desk.sessionKey), { code: 'CONFLICT', field: 'id', message: expect.stringMatching(/already paid/) });
+    expect(confirmed).toMatchObject({
+      status: 'PAID',
+      receiptNumber: `CD-${year}-${String(start + 1).padStart(6, '0')}`,
+      receivedBy: desk2.userId,
+      paidAt: expect.any(String),
+    });
+    await refused(() => h.call('payments.confirm', { id: pending.id }, desk.sessionKey), {
+      code: 'CONFLICT',
+      field: 'id',
+      message: expect.stringMatching(/already paid/),
+    });
     await refused(() => h.call('payments.confirm', { id: 99_999_999 }, desk.sessionKey), { code: 'NOT_FOUND', field: 'id' });
   });
 
@@ -180,20 +211,39 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     const appointmentId = await appointment(drFee, 'SCHEDULED');
     const pending = expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', pending: true }));
     expectOk(await h.call('appointments.cancel', { id: appointmentId, reason: 'Doctor on leave' }, desk.sessionKey));
-    await refused(() => h.call('payments.confirm', { id: pending.id }, desk.sessionKey), { code: 'CONFLICT', field: 'id', message: expect.stringMatching(/cancelled/) });
+    await refused(() => h.call('payments.confirm', { id: pending.id }, desk.sessionKey), {
+      code: 'CONFLICT',
+      field: 'id',
+      message: expect.stringMatching(/cancelled/),
+    });
   });
 
   it('refunds in parts as linked negative rows with their own numbers, never more than was paid', async () => {
     const payment = expectOk<PaymentDto>(await record({ appointmentId: await appointment(), method: 'UPI', reference: '412345678000' }));
     const first = expectOk<PaymentDto>(await refund({ paymentId: payment.id, amount: '200', reason: 'ECG not done' }));
-    expect(first).toMatchObject({ kind: 'REFUND', refundOf: payment.id, amount: '-200.00', status: 'REFUNDED', method: 'UPI', note: 'ECG not done', receivedBy: admin.userId, currency: 'INR' });
+    expect(first).toMatchObject({
+      kind: 'REFUND',
+      refundOf: payment.id,
+      amount: '-200.00',
+      status: 'REFUNDED',
+      method: 'UPI',
+      note: 'ECG not done',
+      receivedBy: admin.userId,
+      currency: 'INR',
+    });
     expect(no(first.receiptNumber)).toBe(no(payment.receiptNumber) + 1);
-    expect(expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId: payment.appointmentId }, desk.sessionKey)).payments[0]).toMatchObject({
+    expect(
+      expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId: payment.appointmentId }, desk.sessionKey)).payments[0],
+    ).toMatchObject({
       status: 'PAID',
       refunded: '200.00',
     });
 
-    await refused(() => refund({ paymentId: payment.id, amount: '450.01', reason: 'Too much' }), { code: 'CONFLICT', field: 'amount', message: 'At most INR 450.00 of this payment can still be refunded' });
+    await refused(() => refund({ paymentId: payment.id, amount: '450.01', reason: 'Too much' }), {
+      code: 'CONFLICT',
+      field: 'amount',
+      message: 'At most INR 450.00 of this payment can still be refunded',
+    });
     await refused(() => refund({ paymentId: first.id, amount: '1', reason: 'Refund of a refund' }), { code: 'CONFLICT', field: 'paymentId' });
     await refused(() => refund({ paymentId: payment.id, amount: '0', reason: 'Nothing' }), { code: 'INVALID', field: 'amount' });
     await refused(() => refund({ paymentId: payment.id, amount: '1', reason: ' ' }), { code: 'INVALID', field: 'reason' });
@@ -201,7 +251,11 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
 
     expectOk(await refund({ paymentId: payment.id, amount: '450.00', reason: 'Consultation cancelled' }));
     expect((await h.knex('payments').where({ id: payment.id }).first('status')).status).toBe('REFUNDED');
-    await refused(() => refund({ paymentId: payment.id, amount: '0.01', reason: 'Once more' }), { code: 'CONFLICT', field: 'paymentId', message: expect.stringMatching(/refunded in full/) });
+    await refused(() => refund({ paymentId: payment.id, amount: '0.01', reason: 'Once more' }), {
+      code: 'CONFLICT',
+      field: 'paymentId',
+      message: expect.stringMatching(/refunded in full/),
+    });
   });
 
   it('adds money exactly: 0.10 + 0.20 refunds empty a 0.30 payment', async () => {
@@ -214,11 +268,19 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
   it('lets only an administrator, or the consultation’s own doctor, refund', async () => {
     const payment = await paid('500.00');
     const before = await h.knex('payments').select('*').orderBy('id');
-    expect(await refund({ paymentId: payment.id, amount: '100', reason: 'Desk refund' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await refund({ paymentId: payment.id, amount: '100', reason: 'Desk refund' }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const otherDoctor = await h.signInAs('DOCTOR');
-    expect(await refund({ paymentId: payment.id, amount: '100', reason: 'Not my patient' }, otherDoctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'paymentId' } });
+    expect(await refund({ paymentId: payment.id, amount: '100', reason: 'Not my patient' }, otherDoctor.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', field: 'paymentId' },
+    });
     expect(await h.knex('payments').select('*').orderBy('id')).toEqual(before);
-    expect(expectOk<PaymentDto>(await refund({ paymentId: payment.id, amount: '100', reason: 'Own patient' }, ownDoctor.sessionKey))).toMatchObject({ receivedBy: ownDoctor.userId });
+    expect(expectOk<PaymentDto>(await refund({ paymentId: payment.id, amount: '100', reason: 'Own patient' }, ownDoctor.sessionKey))).toMatchObject({
+      receivedBy: ownDoctor.userId,
+    });
   });
 
   raceTest(mode)('two desks refunding the same payment at once cannot together return more than was paid', async () => {
@@ -275,14 +337,26 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
       await refused(() => record({ appointmentId, method: 'CASH' }), { code: 'CONFLICT', field: 'amount' });
       await refused(() => record({ appointmentId, method: 'CASH', amount: '100', advanceReason: ' x ' }), { code: 'INVALID', field: 'advanceReason' });
       const advance = expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', amount: '100', advanceReason: 'Next week’s dressing paid ahead' }));
-      expect(advance).toMatchObject({ status: 'PAID', amount: '100.00', advance: true, note: 'Next week’s dressing paid ahead', receiptNumber: expect.stringMatching(/^CD-/) });
+      expect(advance).toMatchObject({
+        status: 'PAID',
+        amount: '100.00',
+        advance: true,
+        note: 'Next week’s dressing paid ahead',
+        receiptNumber: expect.stringMatching(/^CD-/),
+      });
     });
 
     it('refuses more than the rest of the fee, naming what is due; a reason on an amount within it marks nothing', async () => {
       const appointmentId = await appointment();
       expectOk(await record({ appointmentId, method: 'CASH', amount: '200' }));
-      await refused(() => record({ appointmentId, method: 'CARD', reference: 'POS1', amount: '450.01' }), { code: 'CONFLICT', field: 'amount', message: 'Only INR 450.00 is due for this visit. To take more, mark it as an advance and say why.' });
-      const rest = expectOk<PaymentDto>(await record({ appointmentId, method: 'CARD', reference: 'POS1', amount: '450.00', advanceReason: 'Not an advance at all' }));
+      await refused(() => record({ appointmentId, method: 'CARD', reference: 'POS1', amount: '450.01' }), {
+        code: 'CONFLICT',
+        field: 'amount',
+        message: 'Only INR 450.00 is due for this visit. To take more, mark it as an advance and say why.',
+      });
+      const rest = expectOk<PaymentDto>(
+        await record({ appointmentId, method: 'CARD', reference: 'POS1', amount: '450.00', advanceReason: 'Not an advance at all' }),
+      );
       expect(rest).toMatchObject({ advance: false, note: null });
     });
 
@@ -290,7 +364,11 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
       const appointmentId = await appointment();
       expectOk(await record({ appointmentId, method: 'UPI', reference: '412345672222', pending: true }));
       expect((await snapshotOf(appointmentId)).totals).toMatchObject({ pending: '650.00', due: '0.00' });
-      await refused(() => record({ appointmentId, method: 'CASH' }), { code: 'CONFLICT', field: 'amount', message: expect.stringMatching(/pending confirmation/) });
+      await refused(() => record({ appointmentId, method: 'CASH' }), {
+        code: 'CONFLICT',
+        field: 'amount',
+        message: expect.stringMatching(/pending confirmation/),
+      });
       await refused(() => record({ appointmentId, method: 'UPI', reference: '412345673333', pending: true }), { code: 'CONFLICT', field: 'amount' });
     });
 
@@ -304,7 +382,10 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
   });
 
   it('freezes what a numbered receipt printed: reprints after the patient, doctor and clinic are renamed show the same', async () => {
-    const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Meena Pillai', email: 'meena.pillai@clinic.test', specialization: 'Dermatology', consultation_fee: '400.00' }).returning('id');
+    const [{ id: doctorId }] = await h
+      .knex('doctor_entities')
+      .insert({ name: 'Dr. Meena Pillai', email: 'meena.pillai@clinic.test', specialization: 'Dermatology', consultation_fee: '400.00' })
+      .returning('id');
     const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Sunita Joshi', phone: '+919845055667' }).returning('id');
     const [{ id: appointmentId }] = await h
       .knex('appointment_entities')
@@ -313,7 +394,14 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     const paidNow = expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', amount: '300' }));
     const pending = expectOk<PaymentDto>(await record({ appointmentId, method: 'UPI', reference: '412345674444', amount: '100', pending: true }));
     const printed = (id: number) => h.call('payments.receipt', { id }, desk.sessionKey).then((r) => expectOk<ReceiptDto>(r));
-    const header = (r: ReceiptDto) => ({ clinicName: r.clinicName, clinicAddress: r.clinicAddress, patient: r.patient, doctor: r.doctor, amount: r.amount, currency: r.currency });
+    const header = (r: ReceiptDto) => ({
+      clinicName: r.clinicName,
+      clinicAddress: r.clinicAddress,
+      patient: r.patient,
+      doctor: r.doctor,
+      amount: r.amount,
+      currency: r.currency,
+    });
     const first = header(await printed(paidNow.id));
     expect(first).toEqual({
       clinicName: 'Sunrise Clinic',
@@ -326,7 +414,10 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
 
     const rename = async (n: number) => {
       expectOk(await h.call('patients.update', { id: patientId, name: `Sunita Kale ${n}`, phone: `+91984505566${n}` }, desk.sessionKey));
-      await h.knex('doctor_entities').where({ id: doctorId }).update({ name: `Dr. Meena Nair ${n}`, specialization: 'Cosmetology' });
+      await h
+        .knex('doctor_entities')
+        .where({ id: doctorId })
+        .update({ name: `Dr. Meena Nair ${n}`, specialization: 'Cosmetology' });
       expectOk(await h.call('settings.update', { clinicName: `Sunrise Health ${n}`, clinicAddress: `${n} FC Road, Pune`, currency: 'USD' }, admin.sessionKey));
     };
     try {
@@ -335,7 +426,13 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
       // Numbered when confirmed: it prints the names of that moment, and keeps them.
       expectOk(await h.call('payments.confirm', { id: pending.id }, desk.sessionKey));
       const atConfirm = header(await printed(pending.id));
-      expect(atConfirm).toMatchObject({ clinicName: 'Sunrise Health 1', patient: { name: 'Sunita Kale 1' }, doctor: { name: 'Dr. Meena Nair 1' }, amount: '100.00', currency: 'INR' });
+      expect(atConfirm).toMatchObject({
+        clinicName: 'Sunrise Health 1',
+        patient: { name: 'Sunita Kale 1' },
+        doctor: { name: 'Dr. Meena Nair 1' },
+        amount: '100.00',
+        currency: 'INR',
+      });
       const credit = expectOk<PaymentDto>(await refund({ paymentId: paidNow.id, amount: '50', reason: 'Goodwill' }));
       const creditHeader = header(await printed(credit.id));
       await rename(2);
@@ -357,7 +454,10 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     } finally {
       expectOk(await h.call('settings.update', { receiptPaper: 'A5' }, admin.sessionKey));
     }
-    expect(await h.call('settings.update', { receiptPaper: 'A3' } as never, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'receiptPaper' } });
+    expect(await h.call('settings.update', { receiptPaper: 'A3' } as never, admin.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'receiptPaper' },
+    });
   });
 
   it('gives everything a receipt prints, and a credit note for a refund', async () => {
@@ -411,7 +511,8 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
       return p;
     };
     // Amounts above Dr. Rao's fee go to the doctor without one (nothing known to be due caps them).
-    const rec = async (payload: Record<string, unknown>, key: string, doctor = drNoFee) => record({ appointmentId: await appointment(doctor), ...payload }, key);
+    const rec = async (payload: Record<string, unknown>, key: string, doctor = drNoFee) =>
+      record({ appointmentId: await appointment(doctor), ...payload }, key);
     await at(await rec({ method: 'CASH', amount: '999' }, desk.sessionKey), '2030-06-14T18:29:59Z'); // the 14th in the clinic
     const cash1 = await at(await rec({ method: 'CASH', amount: '500' }, desk.sessionKey, drFee), '2030-06-14T18:30:00Z');
     await at(await rec({ method: 'CASH', amount: '300.25' }, desk2.sessionKey), '2030-06-15T09:00:00Z');
@@ -420,7 +521,14 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     await at(await rec({ method: 'CARD', amount: '777', reference: 'POS00000002' }, desk.sessionKey), '2030-06-15T18:30:00Z'); // the 16th
     // Pending money is not takings; a row from before paid_at existed counts by created_at (UTC).
     await rec({ method: 'CASH', amount: '50', pending: true }, desk.sessionKey);
-    await h.knex('payments').insert({ appointment_id: await appointment(), amount: '120.00', status: 'PAID', payment_method: 'CASH', order_id: 'CD-2030-900001', created_at: '2030-06-15 05:00:00' });
+    await h.knex('payments').insert({
+      appointment_id: await appointment(),
+      amount: '120.00',
+      status: 'PAID',
+      payment_method: 'CASH',
+      order_id: 'CD-2030-900001',
+      created_at: '2030-06-15 05:00:00',
+    });
     // Refunds the same day: of the morning's UPI payment, and of the cash payment.
     await at(await refund({ paymentId: upi.id, amount: '150', reason: 'Lab test not done' }), '2030-06-15T11:00:00Z');
     await at(await refund({ paymentId: cash1.id, amount: '500', reason: 'Wrong patient' }, ownDoctor.sessionKey), '2030-06-15T12:00:00Z');
@@ -488,7 +596,9 @@ describe.each(MODES)('desk payments migration (%s)', (mode: Mode) => {
       ];
       await knex('payments').insert(odd);
       expect(await migrateToLatest(knex)).toEqual(migrations.slice(deskPayments).map((m) => m.name));
-      expect(await knex('payments').orderBy('id').select('amount', 'status', 'payment_method', 'order_id')).toEqual(odd.map(({ appointment_id: _a, ...r }) => r));
+      expect(await knex('payments').orderBy('id').select('amount', 'status', 'payment_method', 'order_id')).toEqual(
+        odd.map(({ appointment_id: _a, ...r }) => r),
+      );
     } finally {
       await s.dispose();
     }
@@ -518,7 +628,18 @@ describe.each(MODES)('frozen receipts migration (%s)', (mode: Mode) => {
         ])
         .returning('id');
       await knex.migrate.up(migratorConfig);
-      const frozen = async (id: number) => knex('payments').where({ id }).first('receipt_patient_name', 'receipt_patient_phone', 'receipt_doctor_name', 'receipt_doctor_specialization', 'receipt_clinic_name', 'receipt_clinic_address', 'advance');
+      const frozen = async (id: number) =>
+        knex('payments')
+          .where({ id })
+          .first(
+            'receipt_patient_name',
+            'receipt_patient_phone',
+            'receipt_doctor_name',
+            'receipt_doctor_specialization',
+            'receipt_clinic_name',
+            'receipt_clinic_address',
+            'advance',
+          );
       expect(await frozen(numbered)).toEqual({
         receipt_patient_name: 'Old Patient',
         receipt_patient_phone: '+919845066778',

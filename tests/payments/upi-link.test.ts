@@ -24,10 +24,25 @@ describe('money between rupees and paise', () => {
 
 describe('the upi://pay link', () => {
   it('carries the payee, the exact amount in two places, INR, the reference and the note, each encoded', () => {
-    const link = upiPayLink({ vpa: 'sunrise.clinic@okhdfcbank', payeeName: "Dr. Rao's Clinic & Lab", amount: '650.5', reference: 'CD-APT-42', note: 'Sunrise Clinic (visit) 100%' });
-    expect(link).toBe('upi://pay?pa=sunrise.clinic%40okhdfcbank&pn=Dr.%20Rao%27s%20Clinic%20%26%20Lab&am=650.50&cu=INR&tr=CD-APT-42&tn=Sunrise%20Clinic%20%28visit%29%20100%25');
+    const link = upiPayLink({
+      vpa: 'sunrise.clinic@okhdfcbank',
+      payeeName: "Dr. Rao's Clinic & Lab",
+      amount: '650.5',
+      reference: 'CD-APT-42',
+      note: 'Sunrise Clinic (visit) 100%',
+    });
+    expect(link).toBe(
+      'upi://pay?pa=sunrise.clinic%40okhdfcbank&pn=Dr.%20Rao%27s%20Clinic%20%26%20Lab&am=650.50&cu=INR&tr=CD-APT-42&tn=Sunrise%20Clinic%20%28visit%29%20100%25',
+    );
     const params = new URL(link).searchParams;
-    expect(Object.fromEntries(params)).toEqual({ pa: 'sunrise.clinic@okhdfcbank', pn: "Dr. Rao's Clinic & Lab", am: '650.50', cu: 'INR', tr: 'CD-APT-42', tn: 'Sunrise Clinic (visit) 100%' });
+    expect(Object.fromEntries(params)).toEqual({
+      pa: 'sunrise.clinic@okhdfcbank',
+      pn: "Dr. Rao's Clinic & Lab",
+      am: '650.50',
+      cu: 'INR',
+      tr: 'CD-APT-42',
+      tn: 'Sunrise Clinic (visit) 100%',
+    });
   });
 
   it('keeps Indian scripts intact through the encoding', () => {

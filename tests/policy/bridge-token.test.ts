@@ -12,7 +12,7 @@ function sameLengthWrongTokens(token: string): Record<string, string> {
     'first character changed': other(token[0]!) + token.slice(1),
     'middle character changed': token.slice(0, 21) + other(token[21]!) + token.slice(22),
     'all one letter': 'A'.repeat(token.length),
-    'reversed': [...token].reverse().join('') === token ? 'B'.repeat(token.length) : [...token].reverse().join(''),
+    reversed: [...token].reverse().join('') === token ? 'B'.repeat(token.length) : [...token].reverse().join(''),
   };
 }
 

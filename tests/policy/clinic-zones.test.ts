@@ -54,7 +54,10 @@ describe.each(MODES)('the clinic day in the clinic zone (%s)', (mode: Mode) => {
   });
 
   async function doctorWithHours(date: string, start: string, end: string): Promise<number> {
-    const [{ id }] = await h.knex('doctor_entities').insert({ name: `Dr. Zone ${++seq}`, email: `zone${seq}.${process.pid}@clinic.test` }).returning('id');
+    const [{ id }] = await h
+      .knex('doctor_entities')
+      .insert({ name: `Dr. Zone ${++seq}`, email: `zone${seq}.${process.pid}@clinic.test` })
+      .returning('id');
     await h.knex('doctor_availabilities').insert({ doctor_id: id, date, start_time: start, end_time: end });
     return id;
   }
@@ -62,7 +65,10 @@ describe.each(MODES)('the clinic day in the clinic zone (%s)', (mode: Mode) => {
   async function paymentAt(paidAt: string, amount: string): Promise<number> {
     const n = ++seq;
     const doctorId = await doctorWithHours('2099-12-31', '09:00', '10:00');
-    const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Zone Patient', email: `zp${n}.${process.pid}@clinic.test` }).returning('id');
+    const [{ id: patientId }] = await h
+      .knex('patient_entities')
+      .insert({ name: 'Zone Patient', email: `zp${n}.${process.pid}@clinic.test` })
+      .returning('id');
     const [{ id: appointmentId }] = await h
       .knex('appointment_entities')
       .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2099-12-31', start_time: '09:00', end_time: '09:15' })
@@ -90,7 +96,7 @@ describe.each(MODES)('the clinic day in the clinic zone (%s)', (mode: Mode) => {
       expectOk(await h.call('settings.update', { timeZone: z.zone }, admin));
     });
 
-    it('takes the scheduled backup at the clinic time, in the clinic date\'s slot', async () => {
+    it("takes the scheduled backup at the clinic time, in the clinic date's slot", async () => {
       const folder = fs.mkdtempSync(path.join(root, 'backups-'));
       expectOk(await h.call('backup.saveSchedule', { enabled: true, timeOfDay: '21:30', folder, keepLast: 3 }, admin));
       await h.knex('backup_runs').del();
@@ -102,7 +108,7 @@ describe.each(MODES)('the clinic day in the clinic zone (%s)', (mode: Mode) => {
       expect(await h.services.backups.runIfDue('front-desk-1')).toBeUndefined();
     });
 
-    it('counts in the day-end exactly the payments received between the clinic\'s midnights', async () => {
+    it("counts in the day-end exactly the payments received between the clinic's midnights", async () => {
       await h.knex('payments').del();
       const inside = await Promise.all(z.dayEnd.inside.map((t) => paymentAt(t, '100.00')));
       await Promise.all(z.dayEnd.outside.map((t) => paymentAt(t, '7.00')));
@@ -113,7 +119,7 @@ describe.each(MODES)('the clinic day in the clinic zone (%s)', (mode: Mode) => {
       expect(summary.totals).toEqual([expect.objectContaining({ received: '200.00', payments: 2 })]);
     });
 
-    it('offers no free slot earlier than the clinic\'s present time, and the next one first', async () => {
+    it("offers no free slot earlier than the clinic's present time, and the next one first", async () => {
       const doctorId = await doctorWithHours(z.slots.date, '08:00', '24:00');
       at(z.slots.now);
       const slots = expectOk<{ date: string; startTime: string }[]>(await h.call('appointments.freeSlots', { doctorId, days: 2, count: 3 }, admin));

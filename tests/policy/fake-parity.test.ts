@@ -36,20 +36,41 @@ const SCENARIO: Step[] = [
   {
     label: 'a booking',
     run: async (s, ids) =>
-      shape(remember(ids, 'first', await s.call('appointments.book', { patientId: s.patient('Asha Verma'), doctorId: s.doctor('Dr. Anil Rao'), date: TODAY, startTime: '09:00', reason: 'Fever' })), BOOKED),
+      shape(
+        remember(
+          ids,
+          'first',
+          await s.call('appointments.book', {
+            patientId: s.patient('Asha Verma'),
+            doctorId: s.doctor('Dr. Anil Rao'),
+            date: TODAY,
+            startTime: '09:00',
+            reason: 'Fever',
+          }),
+        ),
+        BOOKED,
+      ),
   },
   {
-    label: 'another patient in the doctor\'s booked time',
-    run: async (s) => shape(await s.call('appointments.book', { patientId: s.patient('Ravi Kumar'), doctorId: s.doctor('Dr. Anil Rao'), date: TODAY, startTime: '09:00' }), BOOKED),
+    label: "another patient in the doctor's booked time",
+    run: async (s) =>
+      shape(
+        await s.call('appointments.book', { patientId: s.patient('Ravi Kumar'), doctorId: s.doctor('Dr. Anil Rao'), date: TODAY, startTime: '09:00' }),
+        BOOKED,
+      ),
   },
   {
     label: 'the same patient with another doctor at the same time',
-    run: async (s) => shape(await s.call('appointments.book', { patientId: s.patient('Asha Verma'), doctorId: s.doctor('Dr. Sara Khan'), date: TODAY, startTime: '09:00' }), BOOKED),
+    run: async (s) =>
+      shape(
+        await s.call('appointments.book', { patientId: s.patient('Asha Verma'), doctorId: s.doctor('Dr. Sara Khan'), date: TODAY, startTime: '09:00' }),
+        BOOKED,
+      ),
   },
   { label: 'a check-in', run: async (s, ids) => shape(await s.call('appointments.checkIn', { id: ids.get('first')! }), ['status', 'tokenNo']) },
   { label: 'the same check-in again', run: async (s, ids) => shape(await s.call('appointments.checkIn', { id: ids.get('first')! }), ['status', 'tokenNo']) },
   {
-    label: 'the doctor\'s fee taken in cash',
+    label: "the doctor's fee taken in cash",
     run: async (s, ids) => shape(remember(ids, 'payment', await s.call('payments.record', { appointmentId: ids.get('first')!, method: 'CASH' })), MONEY),
   },
   {
@@ -58,14 +79,15 @@ const SCENARIO: Step[] = [
   },
   {
     label: 'a part refund',
-    run: async (s, ids) => shape(await s.call('payments.refund', { paymentId: ids.get('payment')!, amount: '200.50', reason: 'Test not done' }, 'admin'), MONEY),
+    run: async (s, ids) =>
+      shape(await s.call('payments.refund', { paymentId: ids.get('payment')!, amount: '200.50', reason: 'Test not done' }, 'admin'), MONEY),
   },
   {
     label: 'a refund of more than is left',
     run: async (s, ids) => shape(await s.call('payments.refund', { paymentId: ids.get('payment')!, amount: '300', reason: 'Again' }, 'admin'), MONEY),
   },
   {
-    label: 'the appointment\'s money',
+    label: "the appointment's money",
     run: async (s, ids) => {
       const r = await s.call('payments.forAppointment', { appointmentId: ids.get('first')! });
       return r.ok ? { payments: (value(r)!.payments as unknown[]).length, totals: value(r)!.totals } : r;
@@ -103,13 +125,24 @@ async function realSide(h: Harness): Promise<Side> {
   expectOk(await h.call('settings.update', { timeZone: 'UTC', currency: 'INR' }, admin.sessionKey));
   const doctors = new Map<string, number>();
   const patients = new Map<string, number>();
-  for (const [name, fee] of [['Dr. Anil Rao', '500.00'], ['Dr. Sara Khan', '700.00']] as const) {
-    const d = expectOk<{ id: number }>(await h.call('doctors.create', { name, email: `${name.slice(4, 8).toLowerCase()}@parity.test`, consultationFee: fee }, admin.sessionKey));
+  for (const [name, fee] of [
+    ['Dr. Anil Rao', '500.00'],
+    ['Dr. Sara Khan', '700.00'],
+  ] as const) {
+    const d = expectOk<{ id: number }>(
+      await h.call('doctors.create', { name, email: `${name.slice(4, 8).toLowerCase()}@parity.test`, consultationFee: fee }, admin.sessionKey),
+    );
     await h.knex('doctor_availabilities').insert({ doctor_id: d.id, date: TODAY, start_time: '09:00', end_time: '13:00' });
     doctors.set(name, d.id);
   }
-  for (const [name, dateOfBirth, phone] of [['Asha Verma', '1990-04-12', '+919811000001'], ['Ravi Kumar', '1985-01-30', '+919811000002']] as const) {
-    const [{ id }] = await h.knex('patient_entities').insert({ name, date_of_birth: dateOfBirth, phone, email: `${name.slice(0, 4).toLowerCase()}@parity.test` }).returning('id');
+  for (const [name, dateOfBirth, phone] of [
+    ['Asha Verma', '1990-04-12', '+919811000001'],
+    ['Ravi Kumar', '1985-01-30', '+919811000002'],
+  ] as const) {
+    const [{ id }] = await h
+      .knex('patient_entities')
+      .insert({ name, date_of_birth: dateOfBirth, phone, email: `${name.slice(0, 4).toLowerCase()}@parity.test` })
+      .returning('id');
     patients.set(name, id);
   }
   return {
@@ -119,7 +152,7 @@ async function realSide(h: Harness): Promise<Side> {
   };
 }
 
-describe.each(MODES)('the renderer\'s fake desk answers as main does (%s)', (mode: Mode) => {
+describe.each(MODES)("the renderer's fake desk answers as main does (%s)", (mode: Mode) => {
   let h: Harness;
   let real: Record<string, unknown>;
   let fake: Record<string, unknown>;

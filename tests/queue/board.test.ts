@@ -23,19 +23,25 @@ describe.each(MODES)('the token board (%s)', (mode: Mode) => {
     desk = await h.signInAs('RECEPTIONIST');
     const today = clinicNow((await h.services.settings.get()).timeZone).date;
     [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Asha Rao', email: 'asha@clinic.test', room: 'Room 4' }).returning('id');
-    const patients = await h.knex('patient_entities').insert(NAMES.map((name, i) => ({ name, phone: PHONE, email: `b${i}@example.com` }))).returning('id');
+    const patients = await h
+      .knex('patient_entities')
+      .insert(NAMES.map((name, i) => ({ name, phone: PHONE, email: `b${i}@example.com` })))
+      .returning('id');
     ids = (
-      await h.knex('appointment_entities').insert(
-        patients.map(({ id }: { id: number }, i: number) => ({
-          patient_id: id,
-          doctor_id: doctor,
-          appointment_date: today,
-          start_time: toTime(i * 15),
-          end_time: toTime((i + 1) * 15),
-          checked_in_at: new Date(),
-          token_no: i + 1,
-        })),
-      ).returning('id')
+      await h
+        .knex('appointment_entities')
+        .insert(
+          patients.map(({ id }: { id: number }, i: number) => ({
+            patient_id: id,
+            doctor_id: doctor,
+            appointment_date: today,
+            start_time: toTime(i * 15),
+            end_time: toTime((i + 1) * 15),
+            checked_in_at: new Date(),
+            token_no: i + 1,
+          })),
+        )
+        .returning('id')
     ).map((r: { id: number }) => r.id);
   });
   afterAll(() => h.dispose());
@@ -80,7 +86,10 @@ describe.each(MODES)('the token board (%s)', (mode: Mode) => {
     for (const channel of Object.keys(channels).filter((c) => c !== 'board.show')) {
       // The ticket as a payload is refused everywhere (video.joinWindow's own ticket is another kind).
       const withTicket = await h.callRaw(channel, { ticket }, 'display-tab-without-session');
-      expect({ channel, withTicket }).toMatchObject({ channel, withTicket: { ok: false, error: { code: expect.stringMatching(/^(UNAUTHENTICATED|INVALID)$/) } } });
+      expect({ channel, withTicket }).toMatchObject({
+        channel,
+        withTicket: { ok: false, error: { code: expect.stringMatching(/^(UNAUTHENTICATED|INVALID)$/) } },
+      });
       // And a channel for signed-in users refuses the tab whatever it sends.
       if (channels[channel as keyof typeof channels].roles !== 'public') {
         const bare = await h.callRaw(channel, {}, 'display-tab-without-session');
@@ -104,7 +113,13 @@ describe('the token display over the browser bridge', () => {
   afterAll(() => dispose());
 
   const call = async (channel: string, payload: unknown, client: string) =>
-    (await fetch(`${base}/api/call/${channel}`, { method: 'POST', headers: { Authorization: `Bearer ${bridge.token}`, 'X-Clinic-Client': client, 'Content-Type': 'application/json' }, body: JSON.stringify(payload) })).json();
+    (
+      await fetch(`${base}/api/call/${channel}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${bridge.token}`, 'X-Clinic-Client': client, 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload),
+      })
+    ).json();
 
   it('tells a display stream only that the board changed, and refuses a stream without a valid ticket', async () => {
     expect(await call('auth.login', { email: 'desk@clinic.test', password: TEST_PASSWORD }, DESK)).toMatchObject({ ok: true });
@@ -129,9 +144,20 @@ describe('the token display over the browser bridge', () => {
     const [{ id: doctorId }] = await knex('doctor_entities').insert({ name: 'Dr. Stream', email: 'stream@clinic.test' }).returning('id');
     const [{ id: patientId }] = await knex('patient_entities').insert({ name: 'Geeta Bose', email: 'geeta@example.com' }).returning('id');
     const today = clinicNow((await bridge.services.settings.get()).timeZone).date;
-    await knex('appointment_entities').insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: today, start_time: '10:00', end_time: '10:15', checked_in_at: new Date(), token_no: 1 });
+    await knex('appointment_entities').insert({
+      patient_id: patientId,
+      doctor_id: doctorId,
+      appointment_date: today,
+      start_time: '10:00',
+      end_time: '10:15',
+      checked_in_at: new Date(),
+      token_no: 1,
+    });
     await waitFor('board.changed on the display stream', () => (text.includes('"board.changed"') ? true : undefined));
-    const frames = text.split('\n').filter((l) => l.startsWith('data:')).map((l) => JSON.parse(l.slice(5)) as { event: string; payload: unknown });
+    const frames = text
+      .split('\n')
+      .filter((l) => l.startsWith('data:'))
+      .map((l) => JSON.parse(l.slice(5)) as { event: string; payload: unknown });
     expect(frames.every((f) => f.event === 'board.changed' && JSON.stringify(f.payload) === '{}')).toBe(true);
     expect(text).not.toContain('Geeta');
     controller.abort();

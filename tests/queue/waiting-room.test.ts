@@ -23,12 +23,20 @@ describe.each(MODES)('the waiting room (%s)', (mode: Mode) => {
     h = await startHarness(mode);
     h.clock.now = Date.parse(`${new Date().toISOString().slice(0, 10)}T06:00:00Z`);
     today = clinicNow((await h.services.settings.get()).timeZone, h.clock.now).date;
-    [{ id: drA }, { id: drB }, { id: drC }] = await h.knex('doctor_entities').insert([
-      { name: 'Dr. Asha Rao', email: 'asha.rao@clinic.test' },
-      { name: 'Dr. Vikram Sen', email: 'vikram.sen@clinic.test' },
-      { name: 'Dr. Meera Iyer', email: 'meera.iyer@clinic.test' },
-    ]).returning('id');
-    patients = (await h.knex('patient_entities').insert(Array.from({ length: 80 }, (_, i) => ({ name: `Waiting Patient ${i}`, email: `w${i}@example.com` }))).returning('id')).map((r: { id: number }) => r.id);
+    [{ id: drA }, { id: drB }, { id: drC }] = await h
+      .knex('doctor_entities')
+      .insert([
+        { name: 'Dr. Asha Rao', email: 'asha.rao@clinic.test' },
+        { name: 'Dr. Vikram Sen', email: 'vikram.sen@clinic.test' },
+        { name: 'Dr. Meera Iyer', email: 'meera.iyer@clinic.test' },
+      ])
+      .returning('id');
+    patients = (
+      await h
+        .knex('patient_entities')
+        .insert(Array.from({ length: 80 }, (_, i) => ({ name: `Waiting Patient ${i}`, email: `w${i}@example.com` })))
+        .returning('id')
+    ).map((r: { id: number }) => r.id);
     desk = await h.signInAs('RECEPTIONIST');
     doctorA = await h.signInAs('DOCTOR', { doctorId: drA });
   });
@@ -70,17 +78,31 @@ describe.each(MODES)('the waiting room (%s)', (mode: Mode) => {
 
     // The doctor's own click; a second click before the patient comes in calls nobody else.
     expect(await calledToken(drA, doctorA.sessionKey)).toBe(5);
-    expect(await callNext(drA, doctorA.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Token 5 has been called/) } });
+    expect(await callNext(drA, doctorA.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/^Token 5 has been called/) },
+    });
     expectOk(await stage(t5!, 'start', doctorA.sessionKey));
     q = await queueOf(drA);
-    expect(q.waiting.map((w) => [w.appointment.tokenNo, w.stage])).toEqual([[5, 'WITH_DOCTOR'], [4, 'ARRIVED'], [1, 'ARRIVED'], [2, 'ARRIVED'], [3, 'ARRIVED']]);
+    expect(q.waiting.map((w) => [w.appointment.tokenNo, w.stage])).toEqual([
+      [5, 'WITH_DOCTOR'],
+      [4, 'ARRIVED'],
+      [1, 'ARRIVED'],
+      [2, 'ARRIVED'],
+      [3, 'ARRIVED'],
+    ]);
     expect(q.waiting.map((w) => w.estimatedWaitMinutes)).toEqual([0, 15, 30, 45, 60]);
     expectOk(await complete(t5!));
 
     // Token 4 is not there: skipped, it is recalled after everybody else.
     expect(await calledToken(drA)).toBe(4);
     expectOk(await stage(t4!, 'skip'));
-    expect((await queueOf(drA)).waiting.map((w) => [w.appointment.tokenNo, w.skipped])).toEqual([[1, false], [2, false], [3, false], [4, true]]);
+    expect((await queueOf(drA)).waiting.map((w) => [w.appointment.tokenNo, w.skipped])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, true],
+    ]);
     expect(await calledToken(drA)).toBe(1);
     expectOk(await stage(t1!, 'start'));
     expectOk(await complete(t1!));
@@ -100,9 +122,17 @@ describe.each(MODES)('the waiting room (%s)', (mode: Mode) => {
     expectOk(await complete(t4!));
     expect(await callNext(drA)).toEqual({ ok: false, error: { code: 'CONFLICT', field: 'doctorId', message: 'Nobody is waiting for this doctor' } });
 
-    const stamps = await h.knex('appointment_entities').whereIn('id', [t1!, t2!, t3!, t4!, t5!]).select('called_at', 'consult_started_at', 'completed_at', 'status');
+    const stamps = await h
+      .knex('appointment_entities')
+      .whereIn('id', [t1!, t2!, t3!, t4!, t5!])
+      .select('called_at', 'consult_started_at', 'completed_at', 'status');
     expect(stamps.every((s) => s.called_at && s.consult_started_at && s.completed_at && s.status === 'COMPLETED')).toBe(true);
-    const kinds = await h.knex('appointment_history').where({ appointment_id: t4 }).orderBy('id').select('kind').then((rows) => rows.map((r: { kind: string }) => r.kind));
+    const kinds = await h
+      .knex('appointment_history')
+      .where({ appointment_id: t4 })
+      .orderBy('id')
+      .select('kind')
+      .then((rows) => rows.map((r: { kind: string }) => r.kind));
     expect(kinds).toEqual(['PRIORITY', 'STAGE', 'STAGE', 'STAGE', 'STAGE', 'STATUS']);
   });
 
@@ -112,16 +142,28 @@ describe.each(MODES)('the waiting room (%s)', (mode: Mode) => {
     const audit = await h.knex('audit_log').where({ action: 'appointments.setPriority', entity_id: a }).select('user_id', 'outcome', 'detail');
     expect(audit).toEqual([{ user_id: desk.userId, outcome: 'OK', detail: { priority: 'PREGNANT', reason: 'Third trimester' } }]);
 
-    expect(await h.callRaw('appointments.setPriority', { id: b, priority: 'CHILD', reason: '' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'reason' } });
-    expect(await h.callRaw('appointments.setPriority', { id: b, priority: 'VIP', reason: 'Knows the owner' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'priority' } });
+    expect(await h.callRaw('appointments.setPriority', { id: b, priority: 'CHILD', reason: '' }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'reason' },
+    });
+    expect(await h.callRaw('appointments.setPriority', { id: b, priority: 'VIP', reason: 'Knows the owner' }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'priority' },
+    });
     expect(await h.knex('appointment_entities').where({ id: b }).first('priority', 'priority_reason')).toEqual({ priority: null, priority_reason: null });
 
     expect(await calledToken(drB)).toBe(1);
     expectOk(await stage(a!, 'start'));
-    expect(await h.callRaw('appointments.setPriority', { id: a, priority: null, reason: 'Entered by mistake' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await h.callRaw('appointments.setPriority', { id: a, priority: null, reason: 'Entered by mistake' }, desk.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await h.knex('appointment_entities').where({ id: a }).first('priority')).toEqual({ priority: 'PREGNANT' });
     // A stage change out of turn is refused: token 2 was never called.
-    expect(await stage(b!, 'start')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Token 2 cannot be marked as with the doctor now/) } });
+    expect(await stage(b!, 'start')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/^Token 2 cannot be marked as with the doctor now/) },
+    });
     expect(await stage(b!, 'sendBack')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expectOk(await complete(a!));
     expectOk(await complete(b!));
@@ -130,7 +172,10 @@ describe.each(MODES)('the waiting room (%s)', (mode: Mode) => {
   it('lets a doctor call and move only their own patients', async () => {
     const [c] = await checkedIn(drB, 1, today, () => ({ token_no: 10 }));
     expect(await callNext(drB, doctorA.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await h.callRaw('appointments.setPriority', { id: c, priority: 'CHILD', reason: 'Aged 3' }, doctorA.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.callRaw('appointments.setPriority', { id: c, priority: 'CHILD', reason: 'Aged 3' }, doctorA.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await h.knex('appointment_entities').where({ id: c }).first('called_at', 'priority')).toEqual({ called_at: null, priority: null });
     expect(await calledToken(drB)).toBe(10);
     expect(await stage(c!, 'skip', doctorA.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -147,14 +192,37 @@ describe.each(MODES)('the waiting room (%s)', (mode: Mode) => {
     let results = await click();
     expect(results.filter((r) => r.ok).map((r) => expectOk<AppointmentDto>(r).id)).toEqual([first]);
     expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(29);
-    expect(await h.knex('appointment_entities').where({ doctor_id: doctor }).whereNotNull('called_at').select('id').then((rows) => rows.map((r: { id: number }) => r.id))).toEqual([first]);
+    expect(
+      await h
+        .knex('appointment_entities')
+        .where({ doctor_id: doctor })
+        .whereNotNull('called_at')
+        .select('id')
+        .then((rows) => rows.map((r: { id: number }) => r.id)),
+    ).toEqual([first]);
 
     expectOk(await stage(first!, 'start'));
     results = await click();
     expect(results.filter((r) => r.ok).map((r) => expectOk<AppointmentDto>(r).id)).toEqual([second]);
-    expect((await h.knex('appointment_entities').where({ doctor_id: doctor }).whereNotNull('called_at').select('id').then((rows) => rows.map((r: { id: number }) => r.id))).sort()).toEqual([first, second].sort());
+    expect(
+      (
+        await h
+          .knex('appointment_entities')
+          .where({ doctor_id: doctor })
+          .whereNotNull('called_at')
+          .select('id')
+          .then((rows) => rows.map((r: { id: number }) => r.id))
+      ).sort(),
+    ).toEqual([first, second].sort());
     // Called, with the doctor, called: three stage entries, none from a losing click.
-    expect(await h.knex('appointment_history').where({ kind: 'STAGE' }).whereIn('appointment_id', [first!, second!]).select('id').then((rows) => rows.map((r: { id: number }) => r.id))).toHaveLength(3);
+    expect(
+      await h
+        .knex('appointment_history')
+        .where({ kind: 'STAGE' })
+        .whereIn('appointment_id', [first!, second!])
+        .select('id')
+        .then((rows) => rows.map((r: { id: number }) => r.id)),
+    ).toHaveLength(3);
   });
 
   it('estimates from the stage stamps of recent days with a median: one quick visit today does not swing it', async () => {
@@ -173,7 +241,14 @@ describe.each(MODES)('the waiting room (%s)', (mode: Mode) => {
       }));
     }
     // One visit today of a single minute, and two patients waiting.
-    await checkedIn(drC, 1, today, () => ({ status: 'COMPLETED', token_no: 1, called_at: at(today, 1), consult_started_at: at(today, 2), completed_at: at(today, 3), checked_in_at: at(today, 0) }));
+    await checkedIn(drC, 1, today, () => ({
+      status: 'COMPLETED',
+      token_no: 1,
+      called_at: at(today, 1),
+      consult_started_at: at(today, 2),
+      completed_at: at(today, 3),
+      checked_in_at: at(today, 0),
+    }));
     await checkedIn(drC, 2, today, (i) => ({ token_no: i + 2 }));
     const q = await queueOf(drC);
     // Six consultations: 1, 8, 10, 11, 12, 90 → median 10.5, shown as 11; waits 1, 20, 25, 30, 35, 200 → 27.5 → 28.

@@ -57,22 +57,30 @@ describe('booking races between three PCs against one PostgreSQL', () => {
 
     const desks = await Promise.all(Array.from({ length: CLIENTS }, () => h.signInAs('RECEPTIONIST')));
     const insertDoctors = async (n: number, tag: string) =>
-      (await h.knex('doctor_entities').insert(Array.from({ length: n }, (_, i) => ({ name: `Dr. ${tag} ${i}`, email: `${tag}${i}@race.test` }))).returning('id')).map(
-        (r: { id: number }) => r.id,
-      );
+      (
+        await h
+          .knex('doctor_entities')
+          .insert(Array.from({ length: n }, (_, i) => ({ name: `Dr. ${tag} ${i}`, email: `${tag}${i}@race.test` })))
+          .returning('id')
+      ).map((r: { id: number }) => r.id);
     const insertPatients = async (n: number, tag: string) =>
-      (await h.knex('patient_entities').insert(Array.from({ length: n }, (_, i) => ({ name: `${tag} ${i}`, email: `${tag}${i}@race.test` }))).returning('id')).map(
-        (r: { id: number }) => r.id,
-      );
+      (
+        await h
+          .knex('patient_entities')
+          .insert(Array.from({ length: n }, (_, i) => ({ name: `${tag} ${i}`, email: `${tag}${i}@race.test` })))
+          .returning('id')
+      ).map((r: { id: number }) => r.id);
     const contestedDoctors = await insertDoctors(4, 'contested');
     const ownDoctors = await insertDoctors(CLIENTS, 'own');
     const ownPatients = await insertPatients(CLIENTS, 'own');
     const contestedPatients = await insertPatients(PATIENT_CONTESTS, 'contested');
-    await h.knex('doctor_availabilities').insert(
-      [...contestedDoctors, ...ownDoctors].flatMap((doctor_id) =>
-        [DAY, DAY2].map((date) => ({ doctor_id, date, start_time: '08:00', end_time: '20:00', slot_minutes: 15 })),
-      ),
-    );
+    await h
+      .knex('doctor_availabilities')
+      .insert(
+        [...contestedDoctors, ...ownDoctors].flatMap((doctor_id) =>
+          [DAY, DAY2].map((date) => ({ doctor_id, date, start_time: '08:00', end_time: '20:00', slot_minutes: 15 })),
+        ),
+      );
 
     // Doctor contests: one doctor, one half-hour block; each client asks for an overlapping
     // 20 minutes (shifted by 0, 5 or 10) for its own patient, who is free at that time.
@@ -85,7 +93,13 @@ describe('booking races between three PCs against one PostgreSQL', () => {
       const byClient: Record<string, Req<'appointments.book'>> = {};
       names.forEach((name, c) => {
         const shift = (c % 3) * 5;
-        byClient[name] = { patientId: ownPatients[c]!, doctorId: contestedDoctors[k % 4]!, date: DAY, startTime: toTime(block + shift).slice(0, 5), endTime: toTime(block + shift + 20).slice(0, 5) };
+        byClient[name] = {
+          patientId: ownPatients[c]!,
+          doctorId: contestedDoctors[k % 4]!,
+          date: DAY,
+          startTime: toTime(block + shift).slice(0, 5),
+          endTime: toTime(block + shift + 20).slice(0, 5),
+        };
       });
       bookings.push({ contest: `doctor-${k}`, byClient });
     }
@@ -93,7 +107,13 @@ describe('booking races between three PCs against one PostgreSQL', () => {
       const start = 9 * 60 + 30 * j;
       const byClient: Record<string, Req<'appointments.book'>> = {};
       names.forEach((name, c) => {
-        byClient[name] = { patientId: contestedPatients[j]!, doctorId: ownDoctors[c]!, date: DAY2, startTime: toTime(start).slice(0, 5), endTime: toTime(start + 15).slice(0, 5) };
+        byClient[name] = {
+          patientId: contestedPatients[j]!,
+          doctorId: ownDoctors[c]!,
+          date: DAY2,
+          startTime: toTime(start).slice(0, 5),
+          endTime: toTime(start + 15).slice(0, 5),
+        };
       });
       bookings.push({ contest: `patient-${j}`, byClient });
     }
@@ -101,7 +121,9 @@ describe('booking races between three PCs against one PostgreSQL', () => {
     const running = Array.from({ length: PROCESSES }, (_, p) =>
       startDesk({
         config: s.config,
-        clients: desks.slice(p * CLIENTS_PER_PROCESS, (p + 1) * CLIENTS_PER_PROCESS).map((d, i) => ({ name: names[p * CLIENTS_PER_PROCESS + i]!, userId: d.userId })),
+        clients: desks
+          .slice(p * CLIENTS_PER_PROCESS, (p + 1) * CLIENTS_PER_PROCESS)
+          .map((d, i) => ({ name: names[p * CLIENTS_PER_PROCESS + i]!, userId: d.userId })),
         bookings,
       }),
     );

@@ -4,8 +4,27 @@ import type { AuditEntryDto, ChannelName, SessionDto, SettingsDto, UserDto } fro
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
-const SESSION: SessionDto = { userId: 1, email: 'meera@clinic.test', displayName: 'Meera Iyer', role: 'ADMIN', doctorId: null, locked: false, idleLockMinutes: 10 };
-const SETTINGS: SettingsDto = { clinicName: 'Sunrise', clinicAddress: 'MG Road, Pune', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: '2026-11-01T04:30:00Z' };
+const SESSION: SessionDto = {
+  userId: 1,
+  email: 'meera@clinic.test',
+  displayName: 'Meera Iyer',
+  role: 'ADMIN',
+  doctorId: null,
+  locked: false,
+  idleLockMinutes: 10,
+};
+const SETTINGS: SettingsDto = {
+  clinicName: 'Sunrise',
+  clinicAddress: 'MG Road, Pune',
+  timeZone: 'Asia/Kolkata',
+  defaultSlotMinutes: 15,
+  currency: 'INR',
+  idleLockMinutes: 10,
+  phoneCountry: null,
+  effectivePhoneCountry: 'IN',
+  receiptPaper: 'A5' as const,
+  updatedAt: '2026-11-01T04:30:00Z',
+};
 const user = (id: number, displayName: string, more: Partial<UserDto> = {}): UserDto => ({
   id,
   email: `${displayName.split(' ')[0]!.toLowerCase()}@clinic.test`,
@@ -54,7 +73,8 @@ async function open(handlers: FakeHandlers = {}) {
 }
 
 const type = (label: string, value: string, scope: HTMLElement = document.body) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
-const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, channel: ChannelName) => fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
+const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, channel: ChannelName) =>
+  fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
 
 // Each test imports the whole app afresh and walks a long flow, and role queries over a large
 // page are slow in jsdom; on a busy two-core machine that outlasts the default waits (5 s a test,
@@ -116,11 +136,37 @@ describe('accounts', () => {
   it('adds an account: main’s password rule at the field, UNAVAILABLE keeps the form, then it works', async () => {
     let attempt = 0;
     const fake = await open({
-      'doctors.list': () => ({ ok: true, value: [{ id: 5, name: 'Dr. Rao', email: 'rao@clinic.test', phone: null, specialization: null, experience: null, consultationFee: null, rating: null, bio: null, address: null, active: true, createdAt: '2026-01-01T00:00:00Z' }] }),
+      'doctors.list': () => ({
+        ok: true,
+        value: [
+          {
+            id: 5,
+            name: 'Dr. Rao',
+            email: 'rao@clinic.test',
+            phone: null,
+            specialization: null,
+            experience: null,
+            consultationFee: null,
+            rating: null,
+            bio: null,
+            address: null,
+            active: true,
+            createdAt: '2026-01-01T00:00:00Z',
+          },
+        ],
+      }),
       'users.create': (req) => {
         attempt++;
-        if (attempt === 1) return { ok: false, error: { code: 'INVALID', field: 'password', message: 'This password is on the list of commonly used passwords; choose another' } };
-        if (attempt === 2) return { ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. What you typed is kept; try again in a moment.' } };
+        if (attempt === 1)
+          return {
+            ok: false,
+            error: { code: 'INVALID', field: 'password', message: 'This password is on the list of commonly used passwords; choose another' },
+          };
+        if (attempt === 2)
+          return {
+            ok: false,
+            error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. What you typed is kept; try again in a moment.' },
+          };
         return { ok: true, value: user(9, req.displayName, { role: req.role, doctorId: req.doctorId ?? null }) };
       },
     });
@@ -150,13 +196,21 @@ describe('accounts', () => {
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add the account' }));
     expect(await screen.findByText('Account for Dr. Rao added')).toBeTruthy();
-    expect(sent(fake, 'users.create').at(-1)).toEqual({ email: 'rao@clinic.test', displayName: 'Dr. Rao', role: 'DOCTOR', password: 'a long passphrase', doctorId: 5 });
+    expect(sent(fake, 'users.create').at(-1)).toEqual({
+      email: 'rao@clinic.test',
+      displayName: 'Dr. Rao',
+      role: 'DOCTOR',
+      password: 'a long passphrase',
+      doctorId: 5,
+    });
   });
 
   it('disables, says why main refused, and sets a new password after checking it twice', async () => {
     const fake = await open({
       'users.setDisabled': ({ id }) =>
-        id === 1 ? { ok: false, error: { code: 'INVALID', field: 'id', message: 'You cannot disable your own account; another administrator must' } } : { ok: true, value: { ...ASHA, disabled: true } },
+        id === 1
+          ? { ok: false, error: { code: 'INVALID', field: 'id', message: 'You cannot disable your own account; another administrator must' } }
+          : { ok: true, value: { ...ASHA, disabled: true } },
       'users.resetPassword': () => ({ ok: true, value: ASHA }),
     });
     await screen.findByRole('table', { name: 'Accounts' });
@@ -200,7 +254,12 @@ describe('audit log', () => {
   it('filters, pages back with beforeId, and shows refusals', async () => {
     const page = (from: number) => Array.from({ length: 100 }, (_, i) => entry(from - i));
     const fake = await open({
-      'audit.list': (q) => ({ ok: true, value: q.beforeId ? [entry(q.beforeId - 1, { action: 'auth.login', outcome: 'DENIED', entity: null, entityId: null, detail: { reason: 'disabled' } })] : page(500) }),
+      'audit.list': (q) => ({
+        ok: true,
+        value: q.beforeId
+          ? [entry(q.beforeId - 1, { action: 'auth.login', outcome: 'DENIED', entity: null, entityId: null, detail: { reason: 'disabled' } })]
+          : page(500),
+      }),
     });
     fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
     const panel = await screen.findByRole('tabpanel', { name: 'Audit log' });
@@ -213,7 +272,15 @@ describe('audit log', () => {
     fireEvent.change(within(filters).getByLabelText('Outcome'), { target: { value: 'DENIED' } });
     fireEvent.click(within(filters).getByRole('button', { name: 'Show entries' }));
     await waitFor(() => expect(sent(fake, 'audit.list')).toHaveLength(2));
-    expect(sent(fake, 'audit.list')[1]).toEqual({ limit: 100, from: '2026-11-01', to: '2026-11-25', userId: 2, entity: 'doctor', entityId: 3, outcome: 'DENIED' });
+    expect(sent(fake, 'audit.list')[1]).toEqual({
+      limit: 100,
+      from: '2026-11-01',
+      to: '2026-11-25',
+      userId: 2,
+      entity: 'doctor',
+      entityId: 3,
+      outcome: 'DENIED',
+    });
 
     const table = await within(panel).findByRole('table', { name: 'Audit entries' });
     expect(within(table).getAllByRole('row')).toHaveLength(101);
@@ -249,7 +316,7 @@ describe('clinic settings', () => {
     });
     fireEvent.click(screen.getByRole('tab', { name: 'Clinic settings' }));
     const panel = await screen.findByRole('tabpanel', { name: 'Clinic settings' });
-    expect((await within(panel).findByLabelText('Clinic name') as HTMLInputElement).value).toBe('Sunrise');
+    expect(((await within(panel).findByLabelText('Clinic name')) as HTMLInputElement).value).toBe('Sunrise');
     type('Clinic name', 'Sunrise Family Clinic', panel);
     type('Currency', 'inr', panel);
     type('Lock the screen after idle minutes', '0', panel);

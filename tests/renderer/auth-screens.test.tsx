@@ -4,8 +4,27 @@ import type { SessionDto } from '../../preload/contract';
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
-const SESSION: SessionDto = { userId: 1, email: 'meera@sunrise.test', displayName: 'Meera Iyer', role: 'ADMIN', doctorId: null, locked: false, idleLockMinutes: 10 };
-const SETTINGS = { clinicName: 'Sunrise Clinic', clinicAddress: '', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: new Date().toISOString() };
+const SESSION: SessionDto = {
+  userId: 1,
+  email: 'meera@sunrise.test',
+  displayName: 'Meera Iyer',
+  role: 'ADMIN',
+  doctorId: null,
+  locked: false,
+  idleLockMinutes: 10,
+};
+const SETTINGS = {
+  clinicName: 'Sunrise Clinic',
+  clinicAddress: '',
+  timeZone: 'Asia/Kolkata',
+  defaultSlotMinutes: 15,
+  currency: 'INR',
+  idleLockMinutes: 10,
+  phoneCountry: null,
+  effectivePhoneCountry: 'IN',
+  receiptPaper: 'A5' as const,
+  updatedAt: new Date().toISOString(),
+};
 
 async function renderApp(handlers: FakeHandlers) {
   const fake = fakeClinic({ ...fakeDesk('ADMIN').handlers, 'settings.get': () => ({ ok: true, value: SETTINGS }), ...handlers });
@@ -30,7 +49,10 @@ describe('first run', () => {
   it('checks the repeated password before asking main, then shows main’s answer at the field', async () => {
     const fake = await renderApp({
       'auth.status': () => ({ ok: true, value: { needsFirstAdmin: true, session: null } }),
-      'auth.createFirstAdmin': () => ({ ok: false, error: { code: 'INVALID', field: 'password', message: 'This password is on the list of commonly used passwords; choose another' } }),
+      'auth.createFirstAdmin': () => ({
+        ok: false,
+        error: { code: 'INVALID', field: 'password', message: 'This password is on the list of commonly used passwords; choose another' },
+      }),
     });
     await screen.findByRole('heading', { name: 'Set up Clinic Desk' });
     type('Clinic name', 'Sunrise Clinic');
@@ -57,7 +79,14 @@ describe('first run', () => {
       'auth.createFirstAdmin': () => ({ ok: true, value: SESSION }),
     });
     await screen.findByRole('heading', { name: 'Set up Clinic Desk' });
-    for (const [label, value] of [['Clinic name', 'Sunrise Clinic'], ['Your name', 'Meera Iyer'], ['Email', 'meera@sunrise.test'], ['Password', 'a long passphrase'], ['Repeat the password', 'a long passphrase']] as const) type(label, value);
+    for (const [label, value] of [
+      ['Clinic name', 'Sunrise Clinic'],
+      ['Your name', 'Meera Iyer'],
+      ['Email', 'meera@sunrise.test'],
+      ['Password', 'a long passphrase'],
+      ['Repeat the password', 'a long passphrase'],
+    ] as const)
+      type(label, value);
     fireEvent.click(screen.getByRole('button', { name: 'Create the clinic' }));
     expect(await screen.findByRole('banner', { name: 'Signed in as Meera Iyer (Administrator)' })).toBeTruthy();
   });
@@ -68,7 +97,8 @@ describe('sign-in', () => {
     let attempts = 0;
     await renderApp({
       'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: null } }),
-      'auth.login': () => (++attempts === 1 ? { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.' } } : { ok: true, value: SESSION }),
+      'auth.login': () =>
+        ++attempts === 1 ? { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.' } } : { ok: true, value: SESSION },
     });
     await screen.findByRole('heading', { name: 'Sign in to Clinic Desk' });
     type('Email', 'meera@sunrise.test');
@@ -92,7 +122,9 @@ describe('lock screen', () => {
     const fake = await renderApp({
       'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: SESSION } }),
       'auth.unlock': ({ password }) =>
-        password === 'right password' ? { ok: true, value: SESSION } : { ok: false, error: { code: 'UNAUTHENTICATED', field: 'password', message: 'That password is not right.' } },
+        password === 'right password'
+          ? { ok: true, value: SESSION }
+          : { ok: false, error: { code: 'UNAUTHENTICATED', field: 'password', message: 'That password is not right.' } },
     });
     const welcome = await screen.findByRole('banner', { name: 'Signed in as Meera Iyer (Administrator)' });
     act(() => fake.emit('session.changed', { session: { ...SESSION, locked: true } }));

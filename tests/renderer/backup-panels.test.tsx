@@ -4,8 +4,25 @@ import type { BackupRun, BackupStatus, HealthReport } from '../../preload/contra
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 
 const schedule = { enabled: true, timeOfDay: '21:30', folder: '/media/usb/clinic', keepLast: 7, updatedAt: '2026-11-20T10:00:00.000Z' };
-const good: BackupRun = { id: 1, trigger: 'SCHEDULED', startedAt: '2026-11-24T21:30:00.000Z', finishedAt: '2026-11-24T21:30:05.000Z', ok: true, file: '/media/usb/clinic/clinic-desk-embedded-20261124-213000.tar.gz', bytes: 5 * 1024 * 1024, message: null };
-const failed: BackupRun = { ...good, id: 2, finishedAt: '2026-11-25T21:30:02.000Z', ok: false, file: null, bytes: null, message: 'The backup folder /media/usb/clinic cannot be used: ENOENT' };
+const good: BackupRun = {
+  id: 1,
+  trigger: 'SCHEDULED',
+  startedAt: '2026-11-24T21:30:00.000Z',
+  finishedAt: '2026-11-24T21:30:05.000Z',
+  ok: true,
+  file: '/media/usb/clinic/clinic-desk-embedded-20261124-213000.tar.gz',
+  bytes: 5 * 1024 * 1024,
+  message: null,
+};
+const failed: BackupRun = {
+  ...good,
+  id: 2,
+  finishedAt: '2026-11-25T21:30:02.000Z',
+  ok: false,
+  file: null,
+  bytes: null,
+  message: 'The backup folder /media/usb/clinic cannot be used: ENOENT',
+};
 
 async function mount(component: 'BackupPanel' | 'HealthPanel', handlers: FakeHandlers) {
   const fake = fakeClinic(handlers);
@@ -24,7 +41,12 @@ afterEach(() => {
 
 describe('BackupPanel', () => {
   it('shows the schedule and warns while the latest backup failed, until a backup now succeeds', async () => {
-    let status: BackupStatus = { schedule, lastRun: failed, lastSuccess: good, warning: 'The backup of 2026-11-25 failed: folder missing. The latest good backup is from 2026-11-24.' };
+    let status: BackupStatus = {
+      schedule,
+      lastRun: failed,
+      lastSuccess: good,
+      warning: 'The backup of 2026-11-25 failed: folder missing. The latest good backup is from 2026-11-24.',
+    };
     const fake = await mount('BackupPanel', {
       'backup.status': () => ({ ok: true, value: status }),
       'backup.runNow': () => {
@@ -49,7 +71,8 @@ describe('BackupPanel', () => {
     const fake = await mount('BackupPanel', {
       'backup.status': () => ({ ok: true, value: { schedule: { ...schedule, enabled: false, folder: '' }, lastRun: null, lastSuccess: null, warning: null } }),
       'backup.saveSchedule': (req) => {
-        if (req.folder === '/mnt/gone') return { ok: false, error: { code: 'INVALID', field: 'folder', message: 'Clinic Desk cannot write to /mnt/gone from this PC (ENOENT).' } };
+        if (req.folder === '/mnt/gone')
+          return { ok: false, error: { code: 'INVALID', field: 'folder', message: 'Clinic Desk cannot write to /mnt/gone from this PC (ENOENT).' } };
         saved.push(req);
         return { ok: true, value: { ...req, updatedAt: '2026-11-25T10:00:00.000Z' } };
       },
@@ -60,7 +83,10 @@ describe('BackupPanel', () => {
     fireEvent.change(screen.getByLabelText('Backups to keep'), { target: { value: '10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save schedule' }));
     const folder = screen.getByLabelText('Backup folder');
-    expect(await within(folder.parentElement!).findByRole('alert')).toHaveProperty('textContent', 'Clinic Desk cannot write to /mnt/gone from this PC (ENOENT).');
+    expect(await within(folder.parentElement!).findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Clinic Desk cannot write to /mnt/gone from this PC (ENOENT).',
+    );
     expect(folder.getAttribute('aria-invalid')).toBe('true');
 
     fireEvent.change(folder, { target: { value: '/media/usb/clinic' } });
@@ -105,8 +131,28 @@ describe('HealthPanel', () => {
       databaseMode: 'server',
       databaseBytes: 12 * 1024 * 1024,
       tables: [
-        { name: 'appointment_entities', rows: 5400, deadRows: 12, totalBytes: 2 * 1024 * 1024, inserted: 5500, updated: 40, deleted: 100, lastVacuum: null, lastAnalyze: null },
-        { name: 'patient_entities', rows: 2000, deadRows: 0, totalBytes: 800 * 1024, inserted: 2000, updated: 3, deleted: 0, lastVacuum: '2026-11-25T03:00:00.000Z', lastAnalyze: null },
+        {
+          name: 'appointment_entities',
+          rows: 5400,
+          deadRows: 12,
+          totalBytes: 2 * 1024 * 1024,
+          inserted: 5500,
+          updated: 40,
+          deleted: 100,
+          lastVacuum: null,
+          lastAnalyze: null,
+        },
+        {
+          name: 'patient_entities',
+          rows: 2000,
+          deadRows: 0,
+          totalBytes: 800 * 1024,
+          inserted: 2000,
+          updated: 3,
+          deleted: 0,
+          lastVacuum: '2026-11-25T03:00:00.000Z',
+          lastAnalyze: null,
+        },
       ],
       indexes: [{ table: 'appointment_entities', name: 'excl_appointment_doctor_overlap', scans: 311, tuplesRead: 900, tuplesFetched: 850, bytes: 400 * 1024 }],
       lastBackup: failed,
@@ -114,7 +160,9 @@ describe('HealthPanel', () => {
     };
     await mount('HealthPanel', { 'health.get': () => ({ ok: true, value: report }) });
     const tables = await screen.findByRole('table', { name: 'Tables' });
-    const rows = within(tables).getAllByRole('row').map((r) => r.textContent);
+    const rows = within(tables)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
     expect(rows[1]).toMatch(/^appointment_entities5400122\.0 MiBnever$/);
     expect(rows[2]).toMatch(/^patient_entities20000800 KiB/);
     expect(within(screen.getByRole('table', { name: 'Indexes' })).getByText('excl_appointment_doctor_overlap')).toBeTruthy();

@@ -17,10 +17,18 @@ class FakeTrack extends EventTarget {
     super();
   }
 }
-const stream = (...tracks: FakeTrack[]) => ({ getTracks: () => tracks, getVideoTracks: () => tracks.filter((t) => t.kind === 'video') }) as unknown as MediaStream;
+const stream = (...tracks: FakeTrack[]) =>
+  ({ getTracks: () => tracks, getVideoTracks: () => tracks.filter((t) => t.kind === 'video') }) as unknown as MediaStream;
 
 function fakeRoom() {
-  return { setTrackEnabled: vi.fn(), shareScreen: vi.fn(async () => {}), stopSharing: vi.fn(), disconnect: vi.fn(), on: () => () => {}, remoteParticipants: () => [] } as unknown as CallRoom & Record<'setTrackEnabled' | 'shareScreen' | 'stopSharing', ReturnType<typeof vi.fn>>;
+  return {
+    setTrackEnabled: vi.fn(),
+    shareScreen: vi.fn(async () => {}),
+    stopSharing: vi.fn(),
+    disconnect: vi.fn(),
+    on: () => () => {},
+    remoteParticipants: () => [],
+  } as unknown as CallRoom & Record<'setTrackEnabled' | 'shareScreen' | 'stopSharing', ReturnType<typeof vi.fn>>;
 }
 
 function installMedia(media: Partial<MediaDevices>) {

@@ -70,11 +70,46 @@ class FakeRoom implements CallRoom {
   }
 }
 
-const SESSION: SessionDto = { userId: 3, email: 'asha@clinic.test', displayName: 'Dr. Asha Rao', role: 'DOCTOR', doctorId: 1, locked: false, idleLockMinutes: 10 };
-const INFO: CallInfoDto = { appointmentId: 5, patientId: 9, patientName: 'Ravi Kumar', doctorName: 'Dr. Asha Rao', date: '2026-11-25', startTime: '10:30:00', status: 'SCHEDULED', videoConfigured: true };
-const JOIN: VideoJoinDto = { appointmentId: 5, roomName: 'clinic-desk-appointment-5', roomSid: `RM${'e'.repeat(32)}`, identity: 'doctor-1', token: 'header.payload.signature', expiresAt: new Date(Date.now() + 3600_000).toISOString() };
+const SESSION: SessionDto = {
+  userId: 3,
+  email: 'asha@clinic.test',
+  displayName: 'Dr. Asha Rao',
+  role: 'DOCTOR',
+  doctorId: 1,
+  locked: false,
+  idleLockMinutes: 10,
+};
+const INFO: CallInfoDto = {
+  appointmentId: 5,
+  patientId: 9,
+  patientName: 'Ravi Kumar',
+  doctorName: 'Dr. Asha Rao',
+  date: '2026-11-25',
+  startTime: '10:30:00',
+  status: 'SCHEDULED',
+  videoConfigured: true,
+};
+const JOIN: VideoJoinDto = {
+  appointmentId: 5,
+  roomName: 'clinic-desk-appointment-5',
+  roomSid: `RM${'e'.repeat(32)}`,
+  identity: 'doctor-1',
+  token: 'header.payload.signature',
+  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+};
 const PAGE = {
-  patient: { id: 9, name: 'Ravi Kumar', phone: '+919812345678', email: null, dateOfBirth: '1980-05-04', gender: 'MALE' as const, address: 'Pune', createdAt: new Date().toISOString(), updatedAt: null, medicalHistory: 'Asthma' },
+  patient: {
+    id: 9,
+    name: 'Ravi Kumar',
+    phone: '+919812345678',
+    email: null,
+    dateOfBirth: '1980-05-04',
+    gender: 'MALE' as const,
+    address: 'Pune',
+    createdAt: new Date().toISOString(),
+    updatedAt: null,
+    medicalHistory: 'Asthma',
+  },
   upcoming: [],
   past: [],
   payments: [],
@@ -105,7 +140,8 @@ async function openCall(handlers: FakeHandlers = {}, vendor?: VideoVendor) {
   return { fake, room, connect };
 }
 
-const reports = (fake: ReturnType<typeof fakeClinic>) => fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => (c.payload as { type: string }).type);
+const reports = (fake: ReturnType<typeof fakeClinic>) =>
+  fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => (c.payload as { type: string }).type);
 
 async function join() {
   await waitFor(() => expect((screen.getByRole('button', { name: 'Join the call' }) as HTMLButtonElement).disabled).toBe(false));
@@ -132,11 +168,24 @@ afterEach(() => {
 describe('before joining', () => {
   it('says when the patient is waiting online, as soon as the lobby event arrives', async () => {
     const lobby = new Set<number>();
-    const { fake } = await openCall({ 'video.waitingOnline': (req) => ({ ok: true, value: { appointmentIds: req.appointmentIds.filter((id) => lobby.has(id)) } }) });
+    const { fake } = await openCall({
+      'video.waitingOnline': (req) => ({ ok: true, value: { appointmentIds: req.appointmentIds.filter((id) => lobby.has(id)) } }),
+    });
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'video.waitingOnline')).toBe(true));
     expect(screen.queryByText(/is waiting online/)).toBeNull();
     lobby.add(INFO.appointmentId);
-    act(() => fake.emit('video.lobbyChanged', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId: INFO.appointmentId, date: null, oldDoctorId: null, oldDate: null }));
+    act(() =>
+      fake.emit('video.lobbyChanged', {
+        op: 'UPDATE',
+        id: 1,
+        doctorId: null,
+        patientId: null,
+        appointmentId: INFO.appointmentId,
+        date: null,
+        oldDoctorId: null,
+        oldDate: null,
+      }),
+    );
     expect(await screen.findByText('Ravi Kumar is waiting online: the patient has opened the video link.')).toBeTruthy();
   });
 
@@ -186,7 +235,11 @@ describe('before joining', () => {
 
 describe('the patient’s join link', () => {
   it('is fetched from main, shown ready for SMS, and copied to the clipboard', async () => {
-    const LINK = { link: 'https://join.example.org/visit?t=abc', message: 'Sunrise Clinic: your video consultation with Dr. Asha Rao. Join here: https://join.example.org/visit?t=abc', expiresAt: new Date().toISOString() };
+    const LINK = {
+      link: 'https://join.example.org/visit?t=abc',
+      message: 'Sunrise Clinic: your video consultation with Dr. Asha Rao. Join here: https://join.example.org/visit?t=abc',
+      expiresAt: new Date().toISOString(),
+    };
     const writeText = vi.fn(async (_text: string) => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const { fake } = await openCall({ 'video.patientLink': () => ({ ok: true, value: LINK }) });
@@ -199,7 +252,12 @@ describe('the patient’s join link', () => {
   });
 
   it('shows main’s reason when there is no link template', async () => {
-    await openCall({ 'video.patientLink': () => ({ ok: false, error: { code: 'CONFLICT', message: 'There is no patient join link yet: an administrator sets its template in the video settings.' } }) });
+    await openCall({
+      'video.patientLink': () => ({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'There is no patient join link yet: an administrator sets its template in the video settings.' },
+      }),
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Get the patient’s join link' }));
     expect((await screen.findByRole('alert')).textContent).toContain('no patient join link yet');
   });
@@ -219,7 +277,10 @@ describe('joining', () => {
   it('main refusing (Twilio unreachable) shows its message and a retry that works', async () => {
     let refuse = true;
     const { connect } = await openCall({
-      'video.start': () => (refuse ? { ok: false, error: { code: 'UNAVAILABLE', message: 'Twilio cannot be reached from this PC while opening the video room.' } } : { ok: true, value: JOIN }),
+      'video.start': () =>
+        refuse
+          ? { ok: false, error: { code: 'UNAVAILABLE', message: 'Twilio cannot be reached from this PC while opening the video room.' } }
+          : { ok: true, value: JOIN },
     });
     await waitFor(() => expect((screen.getByRole('button', { name: 'Join the call' }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Join the call' }));
@@ -270,7 +331,13 @@ describe('in the call', () => {
     room.parties = [{ ...room.parties[0]!, reconnecting: true }];
     room.fire('participantReconnecting', 'patient-9');
     expect(await screen.findByText('patient-9 is reconnecting…')).toBeTruthy();
-    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({ roomSid: JOIN.roomSid, type: 'participant-reconnecting', participant: 'patient-9' }));
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({
+        roomSid: JOIN.roomSid,
+        type: 'participant-reconnecting',
+        participant: 'patient-9',
+      }),
+    );
   });
 
   it('a lost call returns to the pre-join screen with what happened, and can be joined again', async () => {
@@ -278,7 +345,13 @@ describe('in the call', () => {
     await join();
     room.fire('disconnected', { code: 53001, message: 'Signaling connection disconnected' });
     expect((await screen.findByRole('alert')).textContent).toContain('The call was lost: Signaling connection disconnected');
-    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({ roomSid: JOIN.roomSid, type: 'disconnected', detail: { code: 53001, message: 'Signaling connection disconnected' } }));
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({
+        roomSid: JOIN.roomSid,
+        type: 'disconnected',
+        detail: { code: 53001, message: 'Signaling connection disconnected' },
+      }),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('toolbar', { name: 'Call controls' });
     expect(connect).toHaveBeenCalledTimes(2);
@@ -292,7 +365,9 @@ describe('in the call', () => {
     await join();
     act(() => void camera.dispatchEvent(new Event('ended')));
     expect((await screen.findByRole('alert')).textContent).toContain('The camera stopped working');
-    await waitFor(() => expect(fake.calls.map((c) => c.payload)).toContainEqual({ roomSid: JOIN.roomSid, type: 'device-error', detail: { name: 'ended', kind: 'video' } }));
+    await waitFor(() =>
+      expect(fake.calls.map((c) => c.payload)).toContainEqual({ roomSid: JOIN.roomSid, type: 'device-error', detail: { name: 'ended', kind: 'video' } }),
+    );
   });
 
   it('mute and camera toggle the room’s tracks; hanging up leaves the appointment as it is', async () => {
@@ -312,7 +387,25 @@ describe('in the call', () => {
     const { fake, room } = await openCall({
       'appointments.complete': ({ id }) => ({
         ok: true,
-        value: { id, patientId: 9, patientName: 'Ravi Kumar', patientPhone: null, doctorId: 1, doctorName: 'Dr. Asha Rao', date: '2026-11-25', startTime: '10:30:00', endTime: '10:45:00', status: 'COMPLETED', reason: null, checkedInAt: null, completedAt: new Date().toISOString(), tokenNo: null, isWalkIn: false, cancelReason: null, overrideReason: null },
+        value: {
+          id,
+          patientId: 9,
+          patientName: 'Ravi Kumar',
+          patientPhone: null,
+          doctorId: 1,
+          doctorName: 'Dr. Asha Rao',
+          date: '2026-11-25',
+          startTime: '10:30:00',
+          endTime: '10:45:00',
+          status: 'COMPLETED',
+          reason: null,
+          checkedInAt: null,
+          completedAt: new Date().toISOString(),
+          tokenNo: null,
+          isWalkIn: false,
+          cancelReason: null,
+          overrideReason: null,
+        },
       }),
     });
     await join();

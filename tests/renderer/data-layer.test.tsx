@@ -10,9 +10,30 @@ import { scheduledAppointment, sessionFor } from './fake-desk';
 import { fakeClinic } from './fake-clinic';
 import { waitFor } from '@testing-library/react';
 
-const change = (c: Partial<Change>): Change => ({ op: 'UPDATE', id: 1, doctorId: 1, patientId: 1, appointmentId: null, date: '2099-01-05', oldDoctorId: null, oldDate: null, ...c });
+const change = (c: Partial<Change>): Change => ({
+  op: 'UPDATE',
+  id: 1,
+  doctorId: 1,
+  patientId: 1,
+  appointmentId: null,
+  date: '2099-01-05',
+  oldDoctorId: null,
+  oldDate: null,
+  ...c,
+});
 const appointment = (id: number, doctorId: number, date: string, startTime = '09:00:00') =>
-  scheduledAppointment({ id, patientId: 1, patientName: 'Asha Verma', patientPhone: null, doctorId, doctorName: `Dr ${doctorId}`, date, startTime, endTime: '09:15:00', reason: null });
+  scheduledAppointment({
+    id,
+    patientId: 1,
+    patientName: 'Asha Verma',
+    patientPhone: null,
+    doctorId,
+    doctorName: `Dr ${doctorId}`,
+    date,
+    startTime,
+    endTime: '09:15:00',
+    reason: null,
+  });
 
 describe('touches', () => {
   const monday = { doctorIds: [1, 2], from: '2099-01-05', to: '2099-01-05' };
@@ -51,7 +72,8 @@ function setUp() {
   const queryClient = newQueryClient();
   const stop = followChanges(fake.api, queryClient);
   const ask = (req: Req<'appointments.list'>) => queryClient.fetchQuery(clinicQueryOptions(fake.api, 'appointments.list', req));
-  const watch = <C extends ChannelName>(channel: C, req: Req<C>) => new QueryObserver(queryClient, clinicQueryOptions(fake.api, channel, req)).subscribe(() => undefined);
+  const watch = <C extends ChannelName>(channel: C, req: Req<C>) =>
+    new QueryObserver(queryClient, clinicQueryOptions(fake.api, channel, req)).subscribe(() => undefined);
   return { fake, queryClient, stop, ask, watch, lists, asked: () => asked };
 }
 

@@ -27,7 +27,13 @@ describe('booking', () => {
     const [{ BookingDialog }, { useClinicQuery }] = await Promise.all([import('../../renderer/features/booking'), import('../../renderer/api/query')]);
     function Day() {
       const day = useClinicQuery('appointments.list', MONDAY_1);
-      return <ul aria-label="Day">{day.data?.map((a) => <li key={a.id}>{a.patientName}</li>)}</ul>;
+      return (
+        <ul aria-label="Day">
+          {day.data?.map((a) => (
+            <li key={a.id}>{a.patientName}</li>
+          ))}
+        </ul>
+      );
     }
     const patient = desk.state.patients[0]!;
     render(
@@ -58,7 +64,9 @@ describe('booking', () => {
   });
 
   it('says why when the free times cannot be had, and that there are none when there are none', async () => {
-    const down = await setUp({ 'appointments.freeSlots': () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached.' } }) });
+    const down = await setUp({
+      'appointments.freeSlots': () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached.' } }),
+    });
     const { FreeSlotPicker } = await import('../../renderer/features/booking/FreeSlotPicker');
     render(<FreeSlotPicker doctorId={1} from={TODAY} picked={{ date: TODAY, startTime: '' }} onPick={() => undefined} />, { wrapper: down.wrapper });
     expect(await screen.findByText('The clinic database cannot be reached.')).toBeTruthy();
@@ -71,13 +79,28 @@ describe('booking', () => {
 });
 
 describe('an appointment’s dialog parts', () => {
-  const booked = () => scheduledAppointment({ id: 7, patientId: 1, patientName: 'Asha Verma', patientPhone: '+919811000001', doctorId: 1, doctorName: 'Dr. Anil Rao', date: TODAY, startTime: '09:00:00', endTime: '09:15:00', reason: 'Fever' });
+  const booked = () =>
+    scheduledAppointment({
+      id: 7,
+      patientId: 1,
+      patientName: 'Asha Verma',
+      patientPhone: '+919811000001',
+      doctorId: 1,
+      doctorName: 'Dr. Anil Rao',
+      date: TODAY,
+      startTime: '09:00:00',
+      endTime: '09:15:00',
+      reason: 'Fever',
+    });
 
   it('checks in as a mutation: the reply replaces the appointment in the cached day, which is not asked again', async () => {
     const a = booked();
     const { desk, wrapper, asked } = await setUp();
     desk.state.appointments.push(a);
-    const [{ AppointmentActions }, { useClinicQuery }] = await Promise.all([import('../../renderer/features/appointments/AppointmentActions'), import('../../renderer/api/query')]);
+    const [{ AppointmentActions }, { useClinicQuery }] = await Promise.all([
+      import('../../renderer/features/appointments/AppointmentActions'),
+      import('../../renderer/api/query'),
+    ]);
     function Day() {
       const day = useClinicQuery('appointments.list', MONDAY_1);
       return <p>{day.data?.map((x) => `${x.patientName}: ${x.checkedInAt ? `token ${x.tokenNo}` : 'expected'}`)}</p>;
@@ -142,7 +165,10 @@ describe('an appointment’s dialog parts', () => {
 describe('the patient record', () => {
   it('books through the frame’s booking dialog, with the patient chosen', async () => {
     const { desk, wrapper } = await setUp();
-    const [{ PatientProfile }, { useGlobalDialog }] = await Promise.all([import('../../renderer/features/patients'), import('../../renderer/stores/global-dialogs')]);
+    const [{ PatientProfile }, { useGlobalDialog }] = await Promise.all([
+      import('../../renderer/features/patients'),
+      import('../../renderer/stores/global-dialogs'),
+    ]);
     render(<PatientProfile patientId={1} />, { wrapper });
     fireEvent.click(await screen.findByRole('button', { name: 'Book appointment…' }));
     expect(useGlobalDialog.getState().open).toMatchObject({ id: 'book', payload: { patient: { id: 1, name: desk.state.patients[0]!.name } } });
@@ -155,7 +181,18 @@ describe('the schedule’s columns', () => {
     const { useScheduleColumns } = await import('../../renderer/features/schedule/useScheduleColumns');
     const doctor = (id: number, name: string) => ({ id, name }) as Parameters<typeof useScheduleColumns>[0]['shownDoctors'][number];
     const a = (id: number, doctorId: number, status: 'SCHEDULED' | 'CANCELLED') => ({
-      ...scheduledAppointment({ id, patientId: 1, patientName: `P${id}`, patientPhone: null, doctorId, doctorName: '', date: TODAY, startTime: '09:00:00', endTime: '09:15:00', reason: null }),
+      ...scheduledAppointment({
+        id,
+        patientId: 1,
+        patientName: `P${id}`,
+        patientPhone: null,
+        doctorId,
+        doctorName: '',
+        date: TODAY,
+        startTime: '09:00:00',
+        endTime: '09:15:00',
+        reason: null,
+      }),
       status,
     });
     const appointments = [a(1, 1, 'SCHEDULED'), a(2, 1, 'CANCELLED'), a(3, 2, 'SCHEDULED')];

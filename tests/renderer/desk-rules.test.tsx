@@ -211,8 +211,20 @@ describe('schedule: overlapping cancelled appointments and a day of leave', () =
   });
 
   it('shades working hours less the leave: a whole day of leave shows no working hours', () => {
-    const w = (id: number, startTime: string, endTime: string, kind: 'TEMPLATE' | 'LEAVE') => ({ id, doctorId: 1, date: TODAY, startTime, endTime, slotMinutes: 15, kind, available: kind !== 'LEAVE', note: null });
-    expect(bandsOf([w(1, '09:00:00', '13:00:00', 'TEMPLATE'), w(2, '00:00:00', '24:00:00', 'LEAVE')]).map((b) => [b.kind, b.start, b.end])).toEqual([['LEAVE', 0, 1440]]);
+    const w = (id: number, startTime: string, endTime: string, kind: 'TEMPLATE' | 'LEAVE') => ({
+      id,
+      doctorId: 1,
+      date: TODAY,
+      startTime,
+      endTime,
+      slotMinutes: 15,
+      kind,
+      available: kind !== 'LEAVE',
+      note: null,
+    });
+    expect(bandsOf([w(1, '09:00:00', '13:00:00', 'TEMPLATE'), w(2, '00:00:00', '24:00:00', 'LEAVE')]).map((b) => [b.kind, b.start, b.end])).toEqual([
+      ['LEAVE', 0, 1440],
+    ]);
     expect(bandsOf([w(1, '09:00:00', '13:00:00', 'TEMPLATE'), w(2, '10:00:00', '11:00:00', 'LEAVE')]).map((b) => [b.kind, b.start, b.end])).toEqual([
       ['TEMPLATE', 540, 600],
       ['TEMPLATE', 660, 780],
@@ -224,7 +236,17 @@ describe('schedule: overlapping cancelled appointments and a day of leave', () =
     const desk = fakeDesk();
     desk.add(1, 1, '10:00', { status: 'CANCELLED', cancelReason: 'Travelling' });
     desk.add(2, 1, '10:00', { status: 'CANCELLED', cancelReason: 'Unwell' });
-    desk.state.windows.push({ id: 999, doctorId: 2, date: TODAY, startTime: '00:00:00', endTime: '24:00:00', slotMinutes: 15, kind: 'LEAVE', available: false, note: 'Conference' });
+    desk.state.windows.push({
+      id: 999,
+      doctorId: 2,
+      date: TODAY,
+      startTime: '00:00:00',
+      endTime: '24:00:00',
+      slotMinutes: 15,
+      kind: 'LEAVE',
+      available: false,
+      note: 'Conference',
+    });
     await renderDesk(desk);
     fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
     fireEvent.click(await screen.findByLabelText(/^Show cancelled/));

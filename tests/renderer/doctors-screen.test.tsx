@@ -4,8 +4,27 @@ import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
-const session = (role: SessionDto['role']): SessionDto => ({ userId: 1, email: 'admin@clinic.test', displayName: 'Meera', role, doctorId: null, locked: false, idleLockMinutes: 10 });
-const SETTINGS = { clinicName: 'Sunrise', clinicAddress: '', timeZone: 'Asia/Kolkata', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: '2026-11-01T00:00:00Z' };
+const session = (role: SessionDto['role']): SessionDto => ({
+  userId: 1,
+  email: 'admin@clinic.test',
+  displayName: 'Meera',
+  role,
+  doctorId: null,
+  locked: false,
+  idleLockMinutes: 10,
+});
+const SETTINGS = {
+  clinicName: 'Sunrise',
+  clinicAddress: '',
+  timeZone: 'Asia/Kolkata',
+  defaultSlotMinutes: 15,
+  currency: 'INR',
+  idleLockMinutes: 10,
+  phoneCountry: null,
+  effectivePhoneCountry: 'IN',
+  receiptPaper: 'A5' as const,
+  updatedAt: '2026-11-01T00:00:00Z',
+};
 const doctor = (id: number, name: string, more: Partial<DoctorDto> = {}): DoctorDto => ({
   id,
   name,
@@ -22,7 +41,17 @@ const doctor = (id: number, name: string, more: Partial<DoctorDto> = {}): Doctor
   ...more,
 });
 const RAO = doctor(1, 'Dr. Rao');
-const window1: AvailabilityWindow = { id: 40, doctorId: 1, date: '2099-01-05', startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 15, kind: 'TEMPLATE', available: true, note: null };
+const window1: AvailabilityWindow = {
+  id: 40,
+  doctorId: 1,
+  date: '2099-01-05',
+  startTime: '09:00:00',
+  endTime: '13:00:00',
+  slotMinutes: 15,
+  kind: 'TEMPLATE',
+  available: true,
+  note: null,
+};
 const EMPTY_TEMPLATE = { ok: true as const, value: { doctorId: 1, rules: [], validFrom: null, validTo: null } };
 
 async function open(handlers: FakeHandlers = {}, role: SessionDto['role'] = 'ADMIN') {
@@ -45,9 +74,11 @@ async function open(handlers: FakeHandlers = {}, role: SessionDto['role'] = 'ADM
   return fake;
 }
 
-const type = (label: string | RegExp, value: string, scope: HTMLElement = document.body) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
+const type = (label: string | RegExp, value: string, scope: HTMLElement = document.body) =>
+  fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
 /** What the screen sent on one channel, in order. */
-const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, channel: ChannelName) => fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
+const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, channel: ChannelName) =>
+  fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
 
 async function openDoctors() {
   fireEvent.click(screen.getByRole('button', { name: 'Doctors' }));
@@ -78,7 +109,9 @@ describe('doctors screen', () => {
     const fake = await open({
       'doctors.list': ({ specialization, includeInactive }) => ({
         ok: true,
-        value: [RAO, doctor(2, 'Dr. Sen', { specialization: 'ENT', active: false })].filter((d) => (includeInactive || d.active) && (!specialization || d.specialization === specialization)),
+        value: [RAO, doctor(2, 'Dr. Sen', { specialization: 'ENT', active: false })].filter(
+          (d) => (includeInactive || d.active) && (!specialization || d.specialization === specialization),
+        ),
       }),
     });
     const table = await openDoctors();
@@ -92,14 +125,24 @@ describe('doctors screen', () => {
   });
 
   it('adds a doctor: the contract’s message at the field first, then main’s; UNAVAILABLE keeps what was typed', async () => {
-    const created = doctor(7, 'Dr. Anita Kulkarni', { email: 'anita@clinic.test', specialization: 'ENT', experience: 8, consultationFee: '650.50', rating: '4.5' });
+    const created = doctor(7, 'Dr. Anita Kulkarni', {
+      email: 'anita@clinic.test',
+      specialization: 'ENT',
+      experience: 8,
+      consultationFee: '650.50',
+      rating: '4.5',
+    });
     let attempt = 0;
     const fake = await open({
       'doctors.list': () => ({ ok: true, value: attempt < 3 ? [RAO] : [RAO, created] }),
       'doctors.create': () => {
         attempt++;
         if (attempt === 1) return { ok: false, error: { code: 'CONFLICT', field: 'email', message: 'Another doctor already has this email address' } };
-        if (attempt === 2) return { ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. What you typed is kept; try again in a moment.' } };
+        if (attempt === 2)
+          return {
+            ok: false,
+            error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. What you typed is kept; try again in a moment.' },
+          };
         return { ok: true, value: created };
       },
     });
@@ -162,7 +205,12 @@ describe('doctors screen', () => {
     type('About the doctor', 'Interventional cardiologist', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save the profile' }));
     await screen.findByText('Dr. Rao saved');
-    expect(fake.calls.find((c) => c.channel === 'doctors.update')!.payload).toMatchObject({ id: 1, experience: null, bio: 'Interventional cardiologist', consultationFee: '500' });
+    expect(fake.calls.find((c) => c.channel === 'doctors.update')!.payload).toMatchObject({
+      id: 1,
+      experience: null,
+      bio: 'Interventional cardiologist',
+      consultationFee: '500',
+    });
   });
 
   it('deactivates and reactivates; a refused delete shows main’s reason; FORBIDDEN is said plainly', async () => {
@@ -173,7 +221,10 @@ describe('doctors screen', () => {
         active = req.active;
         return { ok: true, value: { ...RAO, active } };
       },
-      'doctors.delete': () => ({ ok: false, error: { code: 'CONFLICT', field: 'id', message: 'This doctor has 3 appointment(s) on record; deactivate the profile instead of deleting it' } }),
+      'doctors.delete': () => ({
+        ok: false,
+        error: { code: 'CONFLICT', field: 'id', message: 'This doctor has 3 appointment(s) on record; deactivate the profile instead of deleting it' },
+      }),
     });
     await openDoctors();
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
@@ -227,7 +278,10 @@ describe('weekly pattern', () => {
           totalSlots: 18,
         },
       }),
-      'availability.saveTemplate': (req) => ({ ok: true, value: { doctorId: 1, rules: req.rules.map((r) => ({ ...r, slotMinutes: r.slotMinutes ?? 15 })), validFrom: req.validFrom, validTo: null } }),
+      'availability.saveTemplate': (req) => ({
+        ok: true,
+        value: { doctorId: 1, rules: req.rules.map((r) => ({ ...r, slotMinutes: r.slotMinutes ?? 15 })), validFrom: req.validFrom, validTo: null },
+      }),
       'availability.expand': () => ({ ok: true, value: { created: 8, alreadyThere: 0 } }),
     });
     await openDoctors();
@@ -323,7 +377,15 @@ describe('weekly pattern when main cannot be reached', () => {
       'availability.saveTemplate': (req) =>
         ++attempt === 1
           ? { ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. What you typed is kept; try again in a moment.' } }
-          : { ok: true, value: { doctorId: 1, rules: req.rules.map((r) => ({ ...r, slotMinutes: r.slotMinutes ?? 15 })), validFrom: req.validFrom, validTo: req.validTo ?? null } },
+          : {
+              ok: true,
+              value: {
+                doctorId: 1,
+                rules: req.rules.map((r) => ({ ...r, slotMinutes: r.slotMinutes ?? 15 })),
+                validFrom: req.validFrom,
+                validTo: req.validTo ?? null,
+              },
+            },
     });
     await openDoctors();
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
@@ -372,7 +434,14 @@ describe('leave, extra hours and the calendar', () => {
     const fake = await open({
       'availability.addException': (req) =>
         req.cancelBooked
-          ? { ok: true, value: { status: 'saved', window: { ...window1, id: 50, kind: 'LEAVE', available: false, startTime: '00:00:00', endTime: '24:00:00' }, cancelledAppointments: 2 } }
+          ? {
+              ok: true,
+              value: {
+                status: 'saved',
+                window: { ...window1, id: 50, kind: 'LEAVE', available: false, startTime: '00:00:00', endTime: '24:00:00' },
+                cancelledAppointments: 2,
+              },
+            }
           : {
               ok: true,
               value: {
@@ -411,7 +480,10 @@ describe('leave, extra hours and the calendar', () => {
 
   it('extra hours need times; main’s message lands at the field', async () => {
     const fake = await open({
-      'availability.addException': () => ({ ok: false, error: { code: 'CONFLICT', field: 'startTime', message: 'These extra hours are already in the schedule' } }),
+      'availability.addException': () => ({
+        ok: false,
+        error: { code: 'CONFLICT', field: 'startTime', message: 'These extra hours are already in the schedule' },
+      }),
     });
     await openDoctors();
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
@@ -428,7 +500,14 @@ describe('leave, extra hours and the calendar', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Add the extra hours' }));
     const message = await within(panel).findByText('These extra hours are already in the schedule');
     expect(within(panel).getByLabelText('From').getAttribute('aria-describedby')).toContain(message.id);
-    expect(sent(fake, 'availability.addException')[0]).toEqual({ doctorId: 1, date: '2099-01-10', kind: 'EXTRA', startTime: '17:00', endTime: '19:00', slotMinutes: 20 });
+    expect(sent(fake, 'availability.addException')[0]).toEqual({
+      doctorId: 1,
+      date: '2099-01-10',
+      kind: 'EXTRA',
+      startTime: '17:00',
+      endTime: '19:00',
+      slotMinutes: 20,
+    });
   });
 
   it('removing working time with booked patients asks first, and says when more were booked meanwhile', async () => {
@@ -439,7 +518,11 @@ describe('leave, extra hours and the calendar', () => {
       'availability.removeWindow': () => {
         removals++;
         if (removals === 1) return { ok: true, value: { status: 'blocked', appointments: [booked] } };
-        if (removals === 2) return { ok: true, value: { status: 'blocked', appointments: [booked, { ...booked, id: 11, startTime: '11:00:00', endTime: '11:15:00', patientName: 'Ravi Shah' }] } };
+        if (removals === 2)
+          return {
+            ok: true,
+            value: { status: 'blocked', appointments: [booked, { ...booked, id: 11, startTime: '11:00:00', endTime: '11:15:00', patientName: 'Ravi Shah' }] },
+          };
         return { ok: true, value: { status: 'saved', window: null, cancelledAppointments: 2 } };
       },
     });
@@ -453,13 +536,20 @@ describe('leave, extra hours and the calendar', () => {
     expect(within(dialog).getByText('Ravi Shah')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
     expect(await screen.findByText('Working hours on 2099-01-05 09:00–13:00 removed; 2 appointments cancelled')).toBeTruthy();
-    expect(sent(fake, 'availability.removeWindow')).toEqual([{ id: 40 }, { id: 40, cancelBooked: { reason: 'Clinic closed for repairs' } }, { id: 40, cancelBooked: { reason: 'Clinic closed for repairs' } }]);
+    expect(sent(fake, 'availability.removeWindow')).toEqual([
+      { id: 40 },
+      { id: 40, cancelBooked: { reason: 'Clinic closed for repairs' } },
+      { id: 40, cancelBooked: { reason: 'Clinic closed for repairs' } },
+    ]);
   });
 
   it('keeping everything as it is changes nothing', async () => {
     const fake = await open({
       'availability.range': () => ({ ok: true, value: [window1] }),
-      'availability.removeWindow': () => ({ ok: true, value: { status: 'blocked', appointments: [{ id: 9, date: window1.date, startTime: '10:00:00', endTime: '10:15:00', patientName: 'Kavya Menon' }] } }),
+      'availability.removeWindow': () => ({
+        ok: true,
+        value: { status: 'blocked', appointments: [{ id: 9, date: window1.date, startTime: '10:00:00', endTime: '10:15:00', patientName: 'Kavya Menon' }] },
+      }),
     });
     await openDoctors();
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));

@@ -1,5 +1,16 @@
 import { createElement, type ReactElement, type ReactNode } from 'react';
-import { channels, invalidRequest, makeClient, type ChannelName, type ClinicApi, type EventName, type EventPayload, type Req, type Res, type Result } from '../../preload/contract';
+import {
+  channels,
+  invalidRequest,
+  makeClient,
+  type ChannelName,
+  type ClinicApi,
+  type EventName,
+  type EventPayload,
+  type Req,
+  type Res,
+  type Result,
+} from '../../preload/contract';
 
 type Handler<C extends ChannelName> = (req: Req<C>) => Result<Res<C>> | Promise<Result<Res<C>>>;
 export type FakeHandlers = { [C in ChannelName]?: Handler<C> };

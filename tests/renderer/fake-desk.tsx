@@ -50,7 +50,16 @@ const patient = (id: number, name: string, dateOfBirth: string, phone: string): 
 /** A SCHEDULED appointment as main returns it: not checked in, nothing cancelled or overridden. */
 export const scheduledAppointment = (
   a: Pick<AppointmentDto, 'id' | 'patientId' | 'patientName' | 'patientPhone' | 'doctorId' | 'doctorName' | 'date' | 'startTime' | 'endTime' | 'reason'>,
-): AppointmentDto => ({ ...a, status: 'SCHEDULED', checkedInAt: null, completedAt: null, tokenNo: null, isWalkIn: false, cancelReason: null, overrideReason: null });
+): AppointmentDto => ({
+  ...a,
+  status: 'SCHEDULED',
+  checkedInAt: null,
+  completedAt: null,
+  tokenNo: null,
+  isWalkIn: false,
+  cancelReason: null,
+  overrideReason: null,
+});
 
 const overlaps = (a: { startTime: string; endTime: string }, b: { startTime: string; endTime: string }) => a.startTime < b.endTime && b.startTime < a.endTime;
 const plusMinutes = (time: string, minutes: number) => {
@@ -77,26 +86,63 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     /** Appointments whose patient is in the online video lobby. */
     waitingOnline: new Set<number>(),
   };
-  for (const d of state.doctors) state.windows.push({ id: state.nextId++, doctorId: d.id, date: TODAY, startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 15, kind: 'TEMPLATE', available: true, note: null });
+  for (const d of state.doctors)
+    state.windows.push({
+      id: state.nextId++,
+      doctorId: d.id,
+      date: TODAY,
+      startTime: '09:00:00',
+      endTime: '13:00:00',
+      slotMinutes: 15,
+      kind: 'TEMPLATE',
+      available: true,
+      note: null,
+    });
   type Change = { id: number; doctorId: number | null; patientId: number | null; date: string | null; oldDoctorId?: number | null; oldDate?: string | null };
   let emit: (event: 'appointments.changed' | 'payments.changed' | 'patients.changed', a: Change) => void = () => undefined;
 
   let lobbyEmit: (appointmentId: number) => void = () => undefined;
   const findAppointment = (id: number) => state.appointments.find((a) => a.id === id);
-  const log = (a: AppointmentDto, kind: string, fromStatus: string | null) => state.history.push({ appointmentId: a.id, kind, fromStatus, toStatus: a.status, at: now() });
+  const log = (a: AppointmentDto, kind: string, fromStatus: string | null) =>
+    state.history.push({ appointmentId: a.id, kind, fromStatus, toStatus: a.status, at: now() });
   // As main's trigger: an update that moved the appointment also names the doctor and day it left.
   const changed = (a: AppointmentDto, before?: Pick<AppointmentDto, 'doctorId' | 'date'>) =>
-    emit('appointments.changed', { id: a.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date, oldDoctorId: before?.doctorId ?? null, oldDate: before?.date ?? null });
+    emit('appointments.changed', {
+      id: a.id,
+      doctorId: a.doctorId,
+      patientId: a.patientId,
+      date: a.date,
+      oldDoctorId: before?.doctorId ?? null,
+      oldDate: before?.date ?? null,
+    });
 
-  function place(req: { patientId: number; doctorId: number; date: string; startTime: string; endTime?: string; reason?: string }, replacing?: number): Res<'appointments.book'> | string {
+  function place(
+    req: { patientId: number; doctorId: number; date: string; startTime: string; endTime?: string; reason?: string },
+    replacing?: number,
+  ): Res<'appointments.book'> | string {
     const d = state.doctors.find((x) => x.id === req.doctorId)!;
     const p = state.patients.find((x) => x.id === req.patientId)!;
     const slot = { startTime: withSeconds(req.startTime), endTime: req.endTime ? withSeconds(req.endTime) : plusMinutes(req.startTime, 15) };
-    const clash = state.appointments.find((a) => a.id !== replacing && a.status !== 'CANCELLED' && a.doctorId === d.id && a.date === req.date && overlaps(a, slot));
-    if (clash) return `${d.name} already has an appointment ${clash.startTime.slice(0, 5)}–${clash.endTime.slice(0, 5)} on ${clash.date} (${clash.patientName})`;
-    const busy = state.appointments.find((a) => a.id !== replacing && a.status !== 'CANCELLED' && a.patientId === p.id && a.date === req.date && overlaps(a, slot));
+    const clash = state.appointments.find(
+      (a) => a.id !== replacing && a.status !== 'CANCELLED' && a.doctorId === d.id && a.date === req.date && overlaps(a, slot),
+    );
+    if (clash)
+      return `${d.name} already has an appointment ${clash.startTime.slice(0, 5)}–${clash.endTime.slice(0, 5)} on ${clash.date} (${clash.patientName})`;
+    const busy = state.appointments.find(
+      (a) => a.id !== replacing && a.status !== 'CANCELLED' && a.patientId === p.id && a.date === req.date && overlaps(a, slot),
+    );
     if (busy) return `${p.name} already has an appointment ${busy.startTime.slice(0, 5)}–${busy.endTime.slice(0, 5)} on ${busy.date} with ${busy.doctorName}`;
-    return scheduledAppointment({ id: replacing ?? state.nextId++, patientId: p.id, patientName: p.name, patientPhone: p.phone, doctorId: d.id, doctorName: d.name, date: req.date, ...slot, reason: req.reason ?? null });
+    return scheduledAppointment({
+      id: replacing ?? state.nextId++,
+      patientId: p.id,
+      patientName: p.name,
+      patientPhone: p.phone,
+      doctorId: d.id,
+      doctorName: d.name,
+      date: req.date,
+      ...slot,
+      reason: req.reason ?? null,
+    });
   }
 
   function update(id: number, change: Partial<AppointmentDto>, kind: string) {
@@ -109,7 +155,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     return ok({ ...a });
   }
 
-  const nextToken = (doctorId: number) => Math.max(0, ...state.appointments.filter((a) => a.doctorId === doctorId && a.date === TODAY).map((a) => a.tokenNo ?? 0)) + 1;
+  const nextToken = (doctorId: number) =>
+    Math.max(0, ...state.appointments.filter((a) => a.doctorId === doctorId && a.date === TODAY).map((a) => a.tokenNo ?? 0)) + 1;
   const sumOf = (appointmentId: number, keep: (p: (typeof state.payments)[number]) => boolean) =>
     state.payments.filter((p) => p.appointmentId === appointmentId && keep(p)).reduce((sum, p) => sum + Number(p.amount), 0);
   /** As main's totals: what is due counts pending money as on its way; no fee (none, or 0), nothing known to be due. */
@@ -127,17 +174,40 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
   const handlers: FakeHandlers = {
     'auth.status': () => ok({ needsFirstAdmin: false, session: sessionFor(role) }),
     'auth.touch': () => ok(null),
-    'settings.get': () => ok({ clinicName: 'Sunrise Clinic', clinicAddress: '12 MG Road, Pune', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: now() }),
+    'settings.get': () =>
+      ok({
+        clinicName: 'Sunrise Clinic',
+        clinicAddress: '12 MG Road, Pune',
+        timeZone: 'UTC',
+        defaultSlotMinutes: 15,
+        currency: 'INR',
+        idleLockMinutes: 10,
+        phoneCountry: null,
+        effectivePhoneCountry: 'IN',
+        receiptPaper: 'A5' as const,
+        updatedAt: now(),
+      }),
     'doctors.list': () => ok(state.doctors),
     'users.list': () => ok([]),
-    'health.get': () => ok({ databaseMode: 'embedded' as const, databaseBytes: 8_000_000, tables: [], indexes: [], lastBackup: null, lastSuccessfulBackup: null }),
-    'backup.status': () => ok({ schedule: { enabled: false, timeOfDay: '21:00', folder: '', keepLast: 14, updatedAt: null }, lastRun: null, lastSuccess: null, warning: state.backupWarning }),
+    'health.get': () =>
+      ok({ databaseMode: 'embedded' as const, databaseBytes: 8_000_000, tables: [], indexes: [], lastBackup: null, lastSuccessfulBackup: null }),
+    'backup.status': () =>
+      ok({
+        schedule: { enabled: false, timeOfDay: '21:00', folder: '', keepLast: 14, updatedAt: null },
+        lastRun: null,
+        lastSuccess: null,
+        warning: state.backupWarning,
+      }),
     'availability.range': ({ doctorIds, from, to }) => ok(state.windows.filter((w) => doctorIds.includes(w.doctorId) && w.date >= from && w.date <= to)),
-    'appointments.list': ({ doctorIds, from, to }) => ok(state.appointments.filter((a) => doctorIds.includes(a.doctorId) && a.date >= from && a.date <= to).map((a) => ({ ...a }))),
+    'appointments.list': ({ doctorIds, from, to }) =>
+      ok(state.appointments.filter((a) => doctorIds.includes(a.doctorId) && a.date >= from && a.date <= to).map((a) => ({ ...a }))),
     'appointments.freeSlots': ({ doctorId, from }) => {
       const d = state.doctors.find((x) => x.id === doctorId)!;
       const date = from ?? TODAY;
-      const taken = (t: string) => state.appointments.some((a) => a.doctorId === d.id && a.date === date && a.status !== 'CANCELLED' && overlaps(a, { startTime: t, endTime: plusMinutes(t, 15) }));
+      const taken = (t: string) =>
+        state.appointments.some(
+          (a) => a.doctorId === d.id && a.date === date && a.status !== 'CANCELLED' && overlaps(a, { startTime: t, endTime: plusMinutes(t, 15) }),
+        );
       const times = ['09:00:00', '09:15:00', '09:30:00', '09:45:00'].filter((t) => !taken(t));
       return ok(times.map((t) => ({ doctorId: d.id, doctorName: d.name, date, startTime: t, endTime: plusMinutes(t, 15) })));
     },
@@ -151,7 +221,10 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     },
     'appointments.reschedule': (req) => {
       const a = findAppointment(req.id)!;
-      const placed = place({ patientId: a.patientId, doctorId: req.doctorId ?? a.doctorId, date: req.date, startTime: req.startTime, endTime: req.endTime }, a.id);
+      const placed = place(
+        { patientId: a.patientId, doctorId: req.doctorId ?? a.doctorId, date: req.date, startTime: req.startTime, endTime: req.endTime },
+        a.id,
+      );
       if (typeof placed === 'string') return conflict(placed, 'startTime');
       return update(a.id, { ...placed, reason: a.reason }, 'RESCHEDULED');
     },
@@ -166,14 +239,26 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'appointments.noShow': ({ id }) => {
       const a = findAppointment(id)!;
       const time = new Date().toISOString().slice(11, 19);
-      if (a.date > TODAY || (a.date === TODAY && a.startTime > time)) return conflict('A patient can be marked as not coming only once the appointment time has come', 'id');
+      if (a.date > TODAY || (a.date === TODAY && a.startTime > time))
+        return conflict('A patient can be marked as not coming only once the appointment time has come', 'id');
       return update(id, { status: 'NO_SHOW' }, 'NO_SHOW');
     },
     'appointments.history': ({ id }) =>
       ok(
         state.history
           .filter((h) => h.appointmentId === id)
-          .map((h, i) => ({ id: i + 1, kind: h.kind, fromStatus: h.fromStatus, toStatus: h.toStatus, reason: null, detail: null, changedBy: 1, changedByName: 'Priya Desk', changedAt: h.at, undoneAt: null })),
+          .map((h, i) => ({
+            id: i + 1,
+            kind: h.kind,
+            fromStatus: h.fromStatus,
+            toStatus: h.toStatus,
+            reason: null,
+            detail: null,
+            changedBy: 1,
+            changedByName: 'Priya Desk',
+            changedAt: h.at,
+            undoneAt: null,
+          })),
       ),
     'appointments.undo': () => conflict('Nothing of yours to undo on this appointment from the last 10 minutes', 'id'),
     'messaging.forAppointment': () => ok({ messages: [], replies: [] }),
@@ -208,12 +293,24 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
             })),
         })),
       ),
-    'patients.search': ({ query, limit }) => ok(state.patients.filter((p) => p.name.toLowerCase().includes(query.toLowerCase()) || p.phone?.includes(query)).slice(0, limit ?? 20)),
+    'patients.search': ({ query, limit }) =>
+      ok(state.patients.filter((p) => p.name.toLowerCase().includes(query.toLowerCase()) || p.phone?.includes(query)).slice(0, limit ?? 20)),
     'patients.get': ({ id }) => {
       const p = state.patients.find((x) => x.id === id);
       if (!p) return { ok: false, error: { code: 'NOT_FOUND', message: 'No such patient' } };
       const visible = role === 'RECEPTIONIST' ? (({ medicalHistory: _hidden, ...rest }) => rest)(p) : p;
-      const theirs = state.appointments.filter((a) => a.patientId === id).map((a) => ({ id: a.id, date: a.date, startTime: a.startTime, endTime: a.endTime, status: a.status, doctorId: a.doctorId, doctorName: a.doctorName, reason: a.reason }));
+      const theirs = state.appointments
+        .filter((a) => a.patientId === id)
+        .map((a) => ({
+          id: a.id,
+          date: a.date,
+          startTime: a.startTime,
+          endTime: a.endTime,
+          status: a.status,
+          doctorId: a.doctorId,
+          doctorName: a.doctorName,
+          reason: a.reason,
+        }));
       return ok({ patient: visible, upcoming: theirs, past: [], payments: [] });
     },
     'patients.create': (req) => {
@@ -228,9 +325,16 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       }
       // As main: the same phone alone, or a name alike (the same words, in any order) with the same birth date.
       const words = (name: string) => name.toLowerCase().split(/\s+/).filter(Boolean).sort().join(' ');
-      const twins = state.patients.filter((p) => (phone && p.phone === phone) || (req.dateOfBirth && p.dateOfBirth === req.dateOfBirth && words(p.name) === words(req.name)));
+      const twins = state.patients.filter(
+        (p) => (phone && p.phone === phone) || (req.dateOfBirth && p.dateOfBirth === req.dateOfBirth && words(p.name) === words(req.name)),
+      );
       if (twins.length && !req.confirmNotDuplicate) return ok({ status: 'possible_duplicates' as const, candidates: twins });
-      const p: PatientDetail = { ...patient(state.nextId++, req.name.trim(), req.dateOfBirth ?? '', phone ?? ''), dateOfBirth: req.dateOfBirth ?? null, phone, address: req.address ?? null };
+      const p: PatientDetail = {
+        ...patient(state.nextId++, req.name.trim(), req.dateOfBirth ?? '', phone ?? ''),
+        dateOfBirth: req.dateOfBirth ?? null,
+        phone,
+        address: req.address ?? null,
+      };
       state.patients.push(p);
       emit('patients.changed', { id: p.id, doctorId: null, patientId: p.id, date: null });
       return ok({ status: 'created' as const, patient: p });
@@ -242,7 +346,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       emit('patients.changed', { id: p.id, doctorId: null, patientId: p.id, date: null });
       return ok(p);
     },
-    'payments.forAppointment': ({ appointmentId }) => ok({ appointmentId, payments: state.payments.filter((p) => p.appointmentId === appointmentId), totals: totalsOf(appointmentId) }),
+    'payments.forAppointment': ({ appointmentId }) =>
+      ok({ appointmentId, payments: state.payments.filter((p) => p.appointmentId === appointmentId), totals: totalsOf(appointmentId) }),
     // The demo desk has no UPI ID set: main's own answer for that.
     'payments.upiLink': () => conflict("The clinic's UPI ID is not set: an administrator enters it in the payment settings"),
     'payments.record': ({ appointmentId, method, reference, amount, pending, advanceReason }) => {
@@ -281,7 +386,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'payments.confirm': ({ id }) => {
       const p = state.payments.find((x) => x.id === id)!;
       if (p.status !== 'PENDING') return conflict(`This payment is already paid; only a pending one can be confirmed`, 'id');
-      Object.assign(p, { status: 'PAID', receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`, receivedBy: 1, receivedByName: 'Priya Desk', paidAt: now() });
+      Object.assign(p, {
+        status: 'PAID',
+        receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`,
+        receivedBy: 1,
+        receivedByName: 'Priya Desk',
+        paidAt: now(),
+      });
       return ok({ ...p });
     },
     'payments.refund': ({ paymentId, amount, reason }) => {
@@ -289,7 +400,17 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       const remaining = (Number(paid.amount) - Number(paid.refunded)).toFixed(2);
       if (Number(amount) > Number(remaining)) return conflict(`At most ${paid.currency} ${remaining} of this payment can still be refunded`, 'amount');
       paid.refunded = (Number(paid.refunded) + Number(amount)).toFixed(2);
-      const refund: PaymentDto = { ...paid, id: state.nextId++, kind: 'REFUND', refundOf: paid.id, receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`, amount: `-${Number(amount).toFixed(2)}`, refunded: '0.00', status: 'REFUNDED', note: reason };
+      const refund: PaymentDto = {
+        ...paid,
+        id: state.nextId++,
+        kind: 'REFUND',
+        refundOf: paid.id,
+        receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`,
+        amount: `-${Number(amount).toFixed(2)}`,
+        refunded: '0.00',
+        status: 'REFUNDED',
+        note: reason,
+      };
       state.payments.push(refund);
       return ok(refund);
     },
@@ -324,7 +445,14 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       const entries = state.payments.filter((p) => p.paidAt?.startsWith(date));
       const total = entries.reduce((s, p) => s + Number(p.amount), 0).toFixed(2);
       const sums = { currency: 'INR', received: total, refunded: '0.00', net: total, payments: entries.length, refunds: 0 };
-      return ok({ date, timeZone: 'UTC', totals: [sums], byMethod: [{ method: 'CASH', ...sums }], byUser: [{ userId: 1, userName: 'Priya Desk', ...sums }], entries });
+      return ok({
+        date,
+        timeZone: 'UTC',
+        totals: [sums],
+        byMethod: [{ method: 'CASH', ...sums }],
+        byUser: [{ userId: 1, userName: 'Priya Desk', ...sums }],
+        entries,
+      });
     },
   };
 
@@ -345,9 +473,19 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       lobbyEmit(appointmentId);
     },
     connect(fake: ReturnType<typeof fakeClinic>) {
-      lobbyEmit = (appointmentId) => fake.emit('video.lobbyChanged', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId, date: null, oldDoctorId: null, oldDate: null });
+      lobbyEmit = (appointmentId) =>
+        fake.emit('video.lobbyChanged', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId, date: null, oldDoctorId: null, oldDate: null });
       emit = (event, c) =>
-        fake.emit(event, { op: 'UPDATE', id: c.id, doctorId: c.doctorId, patientId: c.patientId, appointmentId: null, date: c.date, oldDoctorId: c.oldDoctorId ?? null, oldDate: c.oldDate ?? null });
+        fake.emit(event, {
+          op: 'UPDATE',
+          id: c.id,
+          doctorId: c.doctorId,
+          patientId: c.patientId,
+          appointmentId: null,
+          date: c.date,
+          oldDoctorId: c.oldDoctorId ?? null,
+          oldDate: c.oldDate ?? null,
+        });
     },
   };
 }

@@ -5,7 +5,7 @@ import type { fakeDesk } from './fake-desk';
 
 type Desk = ReturnType<typeof fakeDesk>;
 
-const ok = <T,>(value: T) => ({ ok: true as const, value });
+const ok = <T>(value: T) => ({ ok: true as const, value });
 const forbidden = (message: string, field?: string) => ({ ok: false as const, error: { code: 'FORBIDDEN' as const, message, ...(field ? { field } : {}) } });
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 const money = (c: number) => (c / 100).toFixed(2);
@@ -26,16 +26,23 @@ export function fakeReports(desk: Desk, role: Role, ownDoctorId = 1): FakeHandle
   const doctorOf = (id: number) => desk.state.doctors.find((d) => d.id === id)!;
   const inRange = (f: ReportFilters) =>
     desk.state.appointments.filter(
-      (a) => a.date >= f.from && a.date <= f.to && (f.doctorId === undefined || a.doctorId === f.doctorId) && (f.specialization === undefined || doctorOf(a.doctorId).specialization === f.specialization),
+      (a) =>
+        a.date >= f.from &&
+        a.date <= f.to &&
+        (f.doctorId === undefined || a.doctorId === f.doctorId) &&
+        (f.specialization === undefined || doctorOf(a.doctorId).specialization === f.specialization),
     );
-  const held = (appointmentId: number) => desk.state.payments.filter((p) => p.appointmentId === appointmentId && p.status !== 'PENDING').reduce((s, p) => s + cents(p.amount), 0);
+  const held = (appointmentId: number) =>
+    desk.state.payments.filter((p) => p.appointmentId === appointmentId && p.status !== 'PENDING').reduce((s, p) => s + cents(p.amount), 0);
   const byDoctorName = <T extends { doctorName: string }>(rows: T[]) => rows.sort((a, b) => a.doctorName.localeCompare(b.doctorName));
 
   return {
     'reports.daySheet': (req) => {
       const s = scope(req);
       if ('refused' in s) return s.refused;
-      const day = desk.state.appointments.filter((a) => a.date === s.date && a.status !== 'CANCELLED' && (s.doctorId === undefined || a.doctorId === s.doctorId));
+      const day = desk.state.appointments.filter(
+        (a) => a.date === s.date && a.status !== 'CANCELLED' && (s.doctorId === undefined || a.doctorId === s.doctorId),
+      );
       const doctors = byDoctorName(
         [...groupBy(day, (a) => a.doctorId).entries()].map(([doctorId, rows]) => ({
           doctorId,
@@ -73,7 +80,14 @@ export function fakeReports(desk: Desk, role: Role, ownDoctorId = 1): FakeHandle
       if ('refused' in f) return f.refused;
       const rows = [...groupBy(inRange(f), (a) => a.date).entries()].sort().map(([start, list]) => {
         const count = (status: string) => list.filter((a) => a.status === status).length;
-        return { start, scheduled: count('SCHEDULED'), completed: count('COMPLETED'), cancelled: count('CANCELLED'), noShow: count('NO_SHOW'), total: list.length };
+        return {
+          start,
+          scheduled: count('SCHEDULED'),
+          completed: count('COMPLETED'),
+          cancelled: count('CANCELLED'),
+          noShow: count('NO_SHOW'),
+          total: list.length,
+        };
       });
       // The fake keeps its appointments on one day, so every period groups them alike.
       return ok({ period: period ?? 'day', rows });
@@ -82,8 +96,14 @@ export function fakeReports(desk: Desk, role: Role, ownDoctorId = 1): FakeHandle
       const f = scope(filters);
       if ('refused' in f) return f.refused;
       const list = inRange(f);
-      const rates = (rows: typeof list) => ({ total: rows.length, noShows: rows.filter((a) => a.status === 'NO_SHOW').length, cancellations: rows.filter((a) => a.status === 'CANCELLED').length });
-      const byDoctor = byDoctorName([...groupBy(list, (a) => a.doctorId).entries()].map(([doctorId, rows]) => ({ doctorId, doctorName: doctorOf(doctorId).name, ...rates(rows) })));
+      const rates = (rows: typeof list) => ({
+        total: rows.length,
+        noShows: rows.filter((a) => a.status === 'NO_SHOW').length,
+        cancellations: rows.filter((a) => a.status === 'CANCELLED').length,
+      });
+      const byDoctor = byDoctorName(
+        [...groupBy(list, (a) => a.doctorId).entries()].map(([doctorId, rows]) => ({ doctorId, doctorName: doctorOf(doctorId).name, ...rates(rows) })),
+      );
       const weekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
       const heatMap = [...groupBy(list, (a) => `${weekday(a.date)}:${Number(a.startTime.slice(0, 2))}`).entries()]
         .map(([key, rows]) => ({ weekday: Number(key.split(':')[0]), hour: Number(key.split(':')[1]), ...rates(rows) }))
@@ -94,13 +114,20 @@ export function fakeReports(desk: Desk, role: Role, ownDoctorId = 1): FakeHandle
       return ok({
         byDoctor,
         heatMap,
-        leadTime: { appointments: booked, averageDays: booked ? '0.0' : null, medianDays: booked ? 0 : null, buckets: labels.map((label, i) => ({ label, count: i === 0 ? booked : 0 })) },
+        leadTime: {
+          appointments: booked,
+          averageDays: booked ? '0.0' : null,
+          medianDays: booked ? 0 : null,
+          buckets: labels.map((label, i) => ({ label, count: i === 0 ? booked : 0 })),
+        },
       });
     },
     'reports.utilisation': (filters) => {
       const f = scope(filters);
       if ('refused' in f) return f.refused;
-      const windows = desk.state.windows.filter((w) => w.date >= f.from && w.date <= f.to && w.available && (f.doctorId === undefined || w.doctorId === f.doctorId));
+      const windows = desk.state.windows.filter(
+        (w) => w.date >= f.from && w.date <= f.to && w.available && (f.doctorId === undefined || w.doctorId === f.doctorId),
+      );
       const ids = [...new Set([...windows.map((w) => w.doctorId), ...inRange(f).map((a) => a.doctorId)])];
       const length = (x: { startTime: string; endTime: string }) => minutes(x.endTime) - minutes(x.startTime);
       const rows = ids.map((id) => {
@@ -127,12 +154,21 @@ export function fakeReports(desk: Desk, role: Role, ownDoctorId = 1): FakeHandle
         const amounts = rows.map((p) => cents(p.amount));
         const received = amounts.filter((c) => c > 0).reduce((s, c) => s + c, 0);
         const refunded = -amounts.filter((c) => c < 0).reduce((s, c) => s + c, 0);
-        return { currency: 'INR', received: money(received), refunded: money(refunded), net: money(received - refunded), payments: amounts.filter((c) => c > 0).length, refunds: amounts.filter((c) => c < 0).length };
+        return {
+          currency: 'INR',
+          received: money(received),
+          refunded: money(refunded),
+          net: money(received - refunded),
+          payments: amounts.filter((c) => c > 0).length,
+          refunds: amounts.filter((c) => c < 0).length,
+        };
       };
       const doctorOfPayment = (p: (typeof moved)[number]) => desk.state.appointments.find((a) => a.id === p.appointmentId)!.doctorId;
       return ok({
         totals: moved.length ? [sums(moved)] : [],
-        byDoctor: byDoctorName([...groupBy(moved, doctorOfPayment).entries()].map(([id, rows]) => ({ doctorId: id, doctorName: doctorOf(id).name, ...sums(rows) }))),
+        byDoctor: byDoctorName(
+          [...groupBy(moved, doctorOfPayment).entries()].map(([id, rows]) => ({ doctorId: id, doctorName: doctorOf(id).name, ...sums(rows) })),
+        ),
         byMethod: [...groupBy(moved, (p) => p.method).entries()].map(([method, rows]) => ({ method, ...sums(rows) })),
         byUser: [...groupBy(moved, (p) => p.receivedBy).entries()].map(([userId, rows]) => ({ userId, userName: rows[0]!.receivedByName, ...sums(rows) })),
       });
@@ -152,29 +188,53 @@ export function fakeReports(desk: Desk, role: Role, ownDoctorId = 1): FakeHandle
         currency: 'INR',
         dues: buckets.map((bucket, i) => ({ bucket, appointments: i === 0 ? owed.length : 0, amount: money(i === 0 ? total : 0) })),
         advances: buckets.map((bucket) => ({ bucket, appointments: 0, amount: '0.00' })),
-        byDoctor: byDoctorName([...groupBy(owed, (x) => x.a.doctorId).entries()].map(([id, rows]) => ({ doctorId: id, doctorName: doctorOf(id).name, dues: money(rows.reduce((s, x) => s + x.due, 0)), advances: '0.00' }))),
+        byDoctor: byDoctorName(
+          [...groupBy(owed, (x) => x.a.doctorId).entries()].map(([id, rows]) => ({
+            doctorId: id,
+            doctorName: doctorOf(id).name,
+            dues: money(rows.reduce((s, x) => s + x.due, 0)),
+            advances: '0.00',
+          })),
+        ),
       });
     },
     'reports.patientMix': ({ filters, period }) => {
       const f = scope(filters);
       if ('refused' in f) return f.refused;
-      const rows = [...groupBy(inRange(f).filter((a) => a.status !== 'CANCELLED'), (a) => a.date).entries()].sort().map(([start, list]) => {
-        const patients = [...new Set(list.map((a) => a.patientId))];
-        const earlier = (id: number) => desk.state.appointments.some((a) => a.patientId === id && a.status !== 'CANCELLED' && a.date < start);
-        return { start, newPatients: patients.filter((id) => !earlier(id)).length, returningPatients: patients.filter(earlier).length };
-      });
+      const rows = [
+        ...groupBy(
+          inRange(f).filter((a) => a.status !== 'CANCELLED'),
+          (a) => a.date,
+        ).entries(),
+      ]
+        .sort()
+        .map(([start, list]) => {
+          const patients = [...new Set(list.map((a) => a.patientId))];
+          const earlier = (id: number) => desk.state.appointments.some((a) => a.patientId === id && a.status !== 'CANCELLED' && a.date < start);
+          return { start, newPatients: patients.filter((id) => !earlier(id)).length, returningPatients: patients.filter(earlier).length };
+        });
       return ok({ period: period ?? 'day', rows });
     },
     'reports.export': (req) => {
       const f = scope(req.filters);
       if ('refused' in f) return f.refused;
       if (req.kind === 'patients' && role !== 'ADMIN') return forbidden('Only an administrator can export the patient list.', 'kind');
-      return ok({ fileName: `${req.kind}.${req.format}`, rows: inRange(f).length, savedTo: `/home/desk/Downloads/${req.kind}.${req.format}`, downloadId: null });
+      return ok({
+        fileName: `${req.kind}.${req.format}`,
+        rows: inRange(f).length,
+        savedTo: `/home/desk/Downloads/${req.kind}.${req.format}`,
+        downloadId: null,
+      });
     },
     'reports.calendar': (req) => {
       const f = scope(req);
       if ('refused' in f) return f.refused;
-      return ok({ fileName: 'schedule.ics', rows: inRange({ from: f.from, to: f.to, doctorId: f.doctorId }).length, savedTo: '/home/desk/Downloads/schedule.ics', downloadId: null });
+      return ok({
+        fileName: 'schedule.ics',
+        rows: inRange({ from: f.from, to: f.to, doctorId: f.doctorId }).length,
+        savedTo: '/home/desk/Downloads/schedule.ics',
+        downloadId: null,
+      });
     },
   };
 }

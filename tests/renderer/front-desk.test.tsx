@@ -57,7 +57,9 @@ describe("today's queue", () => {
 
   it('shows why when the database cannot be reached', async () => {
     const desk = fakeDesk();
-    await renderDesk(desk, { 'appointments.queue': () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. Retrying…' } }) });
+    await renderDesk(desk, {
+      'appointments.queue': () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached. Retrying…' } }),
+    });
     expect(await screen.findByText('The clinic database cannot be reached. Retrying…')).toBeTruthy();
   });
 });
@@ -198,7 +200,18 @@ describe('schedule', () => {
   it('shows a booking made on another PC without reloading, and moves it by dragging after confirmation', async () => {
     const { desk, fake } = await openSchedule();
     const a = desk.add(2, 1, '10:00');
-    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 1, patientId: 2, appointmentId: null, date: TODAY, oldDoctorId: null, oldDate: null }));
+    act(() =>
+      fake.emit('appointments.changed', {
+        op: 'INSERT',
+        id: a.id,
+        doctorId: 1,
+        patientId: 2,
+        appointmentId: null,
+        date: TODAY,
+        oldDoctorId: null,
+        oldDate: null,
+      }),
+    );
     const block = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
     fireEvent.pointerDown(block, { button: 0, clientY: 200 });
     fireEvent.pointerMove(block, { clientY: 248 });
@@ -216,7 +229,18 @@ describe('schedule', () => {
     const { desk, fake } = await openSchedule();
     desk.add(2, 1, '10:00');
     const b = desk.add(1, 1, '10:30');
-    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: b.id, doctorId: 1, patientId: 1, appointmentId: null, date: TODAY, oldDoctorId: null, oldDate: null }));
+    act(() =>
+      fake.emit('appointments.changed', {
+        op: 'INSERT',
+        id: b.id,
+        doctorId: 1,
+        patientId: 1,
+        appointmentId: null,
+        date: TODAY,
+        oldDoctorId: null,
+        oldDate: null,
+      }),
+    );
     const block = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
     const edge = block.querySelector('.appt-resize')!;
     fireEvent.pointerDown(edge, { button: 0, clientY: 300 });
@@ -232,7 +256,18 @@ describe('schedule', () => {
   it('opens an appointment from the keyboard and checks the patient in from its dialog', async () => {
     const { desk, fake } = await openSchedule();
     const a = desk.add(1, 2, '09:15');
-    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 2, patientId: 1, appointmentId: null, date: TODAY, oldDoctorId: null, oldDate: null }));
+    act(() =>
+      fake.emit('appointments.changed', {
+        op: 'INSERT',
+        id: a.id,
+        doctorId: 2,
+        patientId: 1,
+        appointmentId: null,
+        date: TODAY,
+        oldDoctorId: null,
+        oldDate: null,
+      }),
+    );
     fireEvent.click(await screen.findByRole('button', { name: '09:15–09:30 Asha Verma, Scheduled' }));
     const box = await dialog('Asha Verma — 09:15–09:30');
     fireEvent.click(within(box).getByRole('button', { name: 'Check in' }));
@@ -276,7 +311,18 @@ describe('more of the desk', () => {
     const heading = await screen.findByRole('heading', { name: /^Week of / });
     await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(7));
     const a = desk.add(1, 2, '09:30');
-    act(() => fake.emit('appointments.changed', { op: 'INSERT', id: a.id, doctorId: 2, patientId: 1, appointmentId: null, date: TODAY, oldDoctorId: null, oldDate: null }));
+    act(() =>
+      fake.emit('appointments.changed', {
+        op: 'INSERT',
+        id: a.id,
+        doctorId: 2,
+        patientId: 1,
+        appointmentId: null,
+        date: TODAY,
+        oldDoctorId: null,
+        oldDate: null,
+      }),
+    );
     expect(await screen.findByRole('button', { name: '09:30–09:45 Asha Verma, Scheduled' })).toBeTruthy();
     const before = heading.textContent;
     fireEvent.click(screen.getByRole('button', { name: 'Next week' }));
@@ -342,7 +388,11 @@ describe('more of the desk', () => {
     fireEvent.click(await screen.findByRole('button', { name: '11:00–11:15 Asha Verma, Scheduled, checked in' }));
     const box = await dialog('Asha Verma — 11:00–11:15');
     const history = await within(box).findByRole('list', { name: 'History' });
-    expect(within(history).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('booked'), expect.stringContaining('checked in')]);
+    expect(
+      within(history)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining('booked'), expect.stringContaining('checked in')]);
   });
 });
 
@@ -394,7 +444,12 @@ describe('when things go wrong', () => {
   it('shows a refusal about a field the form has no box for, instead of losing it', async () => {
     const desk = fakeDesk();
     desk.add(1, 1, '09:00');
-    await renderDesk(desk, { 'appointments.cancel': () => ({ ok: false, error: { code: 'CONFLICT', field: 'id', message: 'This appointment is already completed, so it cannot be cancelled' } }) });
+    await renderDesk(desk, {
+      'appointments.cancel': () => ({
+        ok: false,
+        error: { code: 'CONFLICT', field: 'id', message: 'This appointment is already completed, so it cannot be cancelled' },
+      }),
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'More for Asha Verma' }));
     fireEvent.click(within(await dialog(/^Asha Verma/)).getByRole('button', { name: 'Cancel…' }));
     const box = await dialog('Cancel Asha Verma’s appointment');
@@ -409,7 +464,18 @@ describe('when things go wrong', () => {
     const fake = await renderDesk(desk);
     await screen.findByRole('button', { name: 'Check in Asha Verma' });
     a.date = '2099-01-05';
-    act(() => fake.emit('appointments.changed', { op: 'UPDATE', id: a.id, doctorId: 1, patientId: 1, appointmentId: null, date: '2099-01-05', oldDoctorId: 1, oldDate: TODAY }));
+    act(() =>
+      fake.emit('appointments.changed', {
+        op: 'UPDATE',
+        id: a.id,
+        doctorId: 1,
+        patientId: 1,
+        appointmentId: null,
+        date: '2099-01-05',
+        oldDoctorId: 1,
+        oldDate: TODAY,
+      }),
+    );
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Check in Asha Verma' })).toBeNull());
   });
 
@@ -420,7 +486,14 @@ describe('when things go wrong', () => {
     await renderDesk(desk, {
       'payments.dayEnd': async ({ date }) => {
         if (date === '2026-01-01') await slow;
-        const sums = { currency: 'INR', received: date === '2026-01-01' ? '999.00' : date === '2026-01-02' ? '12.00' : '0.00', refunded: '0.00', net: '0.00', payments: 0, refunds: 0 };
+        const sums = {
+          currency: 'INR',
+          received: date === '2026-01-01' ? '999.00' : date === '2026-01-02' ? '12.00' : '0.00',
+          refunded: '0.00',
+          net: '0.00',
+          payments: 0,
+          refunds: 0,
+        };
         return { ok: true, value: { date, timeZone: 'UTC', totals: [sums], byMethod: [], byUser: [], entries: [] } };
       },
     });
@@ -438,7 +511,19 @@ describe('video settings', () => {
   it('shows only whether secrets are set, keeps them when left empty, and shows a bad SID at its field', async () => {
     const desk = fakeDesk('ADMIN');
     const saved: unknown[] = [];
-    const stored = { accountSid: 'AC' + 'a'.repeat(32), apiKeySid: null, apiKeySecretSet: true, authTokenSet: false, webhookUrl: null, joinUrlTemplate: null, publicBaseUrl: null, joinOpensMinutes: 15, joinClosesMinutes: 30, configured: false, updatedAt: new Date().toISOString() };
+    const stored = {
+      accountSid: 'AC' + 'a'.repeat(32),
+      apiKeySid: null,
+      apiKeySecretSet: true,
+      authTokenSet: false,
+      webhookUrl: null,
+      joinUrlTemplate: null,
+      publicBaseUrl: null,
+      joinOpensMinutes: 15,
+      joinClosesMinutes: 30,
+      configured: false,
+      updatedAt: new Date().toISOString(),
+    };
     await renderDesk(desk, {
       'video.getSettings': () => ({ ok: true, value: stored }),
       'video.updateSettings': (req) => {

@@ -72,12 +72,68 @@ describe('messaging screens', () => {
       'messaging.forAppointment': () =>
         ok({
           messages: [
-            { id: 1, appointmentId: 7, patientId: 3, patientName: 'Asha Verma', kind: 'CONFIRMATION', channel: 'SMS', status: 'DELIVERED', body: 'Hello', dueAt: '2026-12-02T04:00:00.000Z', sentAt: '2026-12-02T04:00:01.000Z', deliveredAt: '2026-12-02T04:00:05.000Z', attempts: 1, error: null },
-            { id: 2, appointmentId: 7, patientId: 3, patientName: 'Asha Verma', kind: 'REMINDER', channel: 'SMS', status: 'UNDELIVERED', body: 'Reminder', dueAt: '2026-12-04T08:30:00.000Z', sentAt: '2026-12-04T08:30:01.000Z', deliveredAt: null, attempts: 1, error: 'Twilio error 30003' },
+            {
+              id: 1,
+              appointmentId: 7,
+              patientId: 3,
+              patientName: 'Asha Verma',
+              kind: 'CONFIRMATION',
+              channel: 'SMS',
+              status: 'DELIVERED',
+              body: 'Hello',
+              dueAt: '2026-12-02T04:00:00.000Z',
+              sentAt: '2026-12-02T04:00:01.000Z',
+              deliveredAt: '2026-12-02T04:00:05.000Z',
+              attempts: 1,
+              error: null,
+            },
+            {
+              id: 2,
+              appointmentId: 7,
+              patientId: 3,
+              patientName: 'Asha Verma',
+              kind: 'REMINDER',
+              channel: 'SMS',
+              status: 'UNDELIVERED',
+              body: 'Reminder',
+              dueAt: '2026-12-04T08:30:00.000Z',
+              sentAt: '2026-12-04T08:30:01.000Z',
+              deliveredAt: null,
+              attempts: 1,
+              error: 'Twilio error 30003',
+            },
           ],
-          replies: [{ id: 9, channel: 'SMS', fromAddress: '+919812345678', body: 'YES', patientId: 3, patientName: 'Asha Verma', appointmentId: 7, action: 'CONFIRMED', receivedAt: '2026-12-02T05:00:00.000Z', handledAt: null }],
+          replies: [
+            {
+              id: 9,
+              channel: 'SMS',
+              fromAddress: '+919812345678',
+              body: 'YES',
+              patientId: 3,
+              patientName: 'Asha Verma',
+              appointmentId: 7,
+              action: 'CONFIRMED',
+              receivedAt: '2026-12-02T05:00:00.000Z',
+              handledAt: null,
+            },
+          ],
         }),
-      'messaging.sendNow': () => ok({ id: 3, appointmentId: 7, patientId: 3, patientName: 'Asha Verma', kind: 'REMINDER', channel: 'SMS', status: 'QUEUED', body: null, dueAt: '2026-12-02T06:00:00.000Z', sentAt: null, deliveredAt: null, attempts: 0, error: null }),
+      'messaging.sendNow': () =>
+        ok({
+          id: 3,
+          appointmentId: 7,
+          patientId: 3,
+          patientName: 'Asha Verma',
+          kind: 'REMINDER',
+          channel: 'SMS',
+          status: 'QUEUED',
+          body: null,
+          dueAt: '2026-12-02T06:00:00.000Z',
+          sentAt: null,
+          deliveredAt: null,
+          attempts: 0,
+          error: null,
+        }),
     });
     render(<AppointmentMessages appointment={appointment} />, { wrapper: await clinicWrapper() });
     const list = await screen.findByRole('list', { name: 'Messages to the patient' });
@@ -108,14 +164,26 @@ describe('messaging screens', () => {
   });
 
   it('edits a template: main’s refusal lands on the text, the preview fills it with a real appointment', async () => {
-    const reminder = { id: 4, kind: 'REMINDER' as const, language: 'hi', channel: 'SMS' as const, subject: null, body: 'याद: {patient}', dltEntityId: null, dltTemplateId: null, whatsappContentSid: null, segments: { encoding: 'UCS-2' as const, units: 14, segments: 1 } };
+    const reminder = {
+      id: 4,
+      kind: 'REMINDER' as const,
+      language: 'hi',
+      channel: 'SMS' as const,
+      subject: null,
+      body: 'याद: {patient}',
+      dltEntityId: null,
+      dltTemplateId: null,
+      whatsappContentSid: null,
+      segments: { encoding: 'UCS-2' as const, units: 14, segments: 1 },
+    };
     const { fake, TemplatesPanel } = await withClinic({
       'messaging.templates': () => ok([reminder]),
       'messaging.saveTemplate': (req) =>
         req.body.includes('{when}')
           ? { ok: false, error: { code: 'INVALID', message: '{when} is not a template variable', field: 'body' } }
           : ok({ ...reminder, body: req.body }),
-      'messaging.preview': (req) => ok({ subject: null, body: `Preview of ${req.body} for ${req.appointmentId}`, segments: { encoding: 'GSM-7', units: 20, segments: 1 } }),
+      'messaging.preview': (req) =>
+        ok({ subject: null, body: `Preview of ${req.body} for ${req.appointmentId}`, segments: { encoding: 'GSM-7', units: 20, segments: 1 } }),
     });
     render(<TemplatesPanel />, { wrapper: await clinicWrapper() });
     const select = await screen.findByLabelText('Template');

@@ -8,20 +8,60 @@ import { fakeDesk } from './fake-desk';
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
 
-const session = (role: SessionDto['role']): SessionDto => ({ userId: 1, email: 'u@clinic.test', displayName: 'User', role, doctorId: null, locked: false, idleLockMinutes: 10 });
-const PEOPLE: PatientSummary[] = Array.from({ length: 2000 }, (_, i) => ({ id: i + 1, name: `Asha Patient ${i + 1}`, phone: `+91981100${String(i).padStart(4, '0')}`, email: null, dateOfBirth: '1990-01-01', gender: 'FEMALE' }));
+const session = (role: SessionDto['role']): SessionDto => ({
+  userId: 1,
+  email: 'u@clinic.test',
+  displayName: 'User',
+  role,
+  doctorId: null,
+  locked: false,
+  idleLockMinutes: 10,
+});
+const PEOPLE: PatientSummary[] = Array.from({ length: 2000 }, (_, i) => ({
+  id: i + 1,
+  name: `Asha Patient ${i + 1}`,
+  phone: `+91981100${String(i).padStart(4, '0')}`,
+  email: null,
+  dateOfBirth: '1990-01-01',
+  gender: 'FEMALE',
+}));
 
 async function open(role: SessionDto['role'], handlers: FakeHandlers = {}) {
   const fake = fakeClinic({
     ...fakeDesk(role).handlers,
     'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
-    'settings.get': () => ({ ok: true, value: { clinicName: 'Sunrise', clinicAddress: '', timeZone: 'UTC', defaultSlotMinutes: 15, currency: 'INR', idleLockMinutes: 10, phoneCountry: null, effectivePhoneCountry: 'IN', receiptPaper: 'A5' as const, updatedAt: new Date().toISOString() } }),
-    'patients.search': ({ query, limit }) => ({ ok: true, value: PEOPLE.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())).slice(0, limit ?? 20) }),
+    'settings.get': () => ({
+      ok: true,
+      value: {
+        clinicName: 'Sunrise',
+        clinicAddress: '',
+        timeZone: 'UTC',
+        defaultSlotMinutes: 15,
+        currency: 'INR',
+        idleLockMinutes: 10,
+        phoneCountry: null,
+        effectivePhoneCountry: 'IN',
+        receiptPaper: 'A5' as const,
+        updatedAt: new Date().toISOString(),
+      },
+    }),
+    'patients.search': ({ query, limit }) => ({
+      ok: true,
+      value: PEOPLE.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())).slice(0, limit ?? 20),
+    }),
     'patients.get': ({ id }) => ({
       ok: true,
       value: {
-        patient: { ...PEOPLE[id - 1]!, address: 'Pune', createdAt: new Date().toISOString(), updatedAt: null, ...(role === 'RECEPTIONIST' ? {} : { medicalHistory: 'Asthma' }) },
-        upcoming: [{ id: 7, date: '2099-01-05', startTime: '10:00:00', endTime: '10:15:00', status: 'SCHEDULED', doctorId: 1, doctorName: 'Dr. Rao', reason: 'Review' }],
+        patient: {
+          ...PEOPLE[id - 1]!,
+          address: 'Pune',
+          createdAt: new Date().toISOString(),
+          updatedAt: null,
+          ...(role === 'RECEPTIONIST' ? {} : { medicalHistory: 'Asthma' }),
+        },
+        upcoming: [
+          { id: 7, date: '2099-01-05', startTime: '10:00:00', endTime: '10:15:00', status: 'SCHEDULED', doctorId: 1, doctorName: 'Dr. Rao', reason: 'Review' },
+        ],
         past: [],
         payments: [],
       },
@@ -94,15 +134,42 @@ describe('patients screen', () => {
     const fake = await open('ADMIN', {
       'patients.get': () => ({
         ok: true,
-        value: { patient: { ...PEOPLE[0]!, name, address: null, createdAt: new Date().toISOString(), updatedAt: null, medicalHistory: null }, upcoming: [], past: [], payments: [] },
+        value: {
+          patient: { ...PEOPLE[0]!, name, address: null, createdAt: new Date().toISOString(), updatedAt: null, medicalHistory: null },
+          upcoming: [],
+          past: [],
+          payments: [],
+        },
       }),
     });
     fireEvent.change(screen.getByLabelText('Find a patient'), { target: { value: 'asha' } });
     fireEvent.click(await screen.findByText('Asha Patient 1'));
     await screen.findByRole('heading', { name: 'Asha Patient 1' });
     name = 'Asha Verma';
-    act(() => fake.emit('patients.changed', { op: 'UPDATE', id: 2, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null }));
-    act(() => fake.emit('patients.changed', { op: 'UPDATE', id: 1, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null }));
+    act(() =>
+      fake.emit('patients.changed', {
+        op: 'UPDATE',
+        id: 2,
+        doctorId: null,
+        patientId: null,
+        appointmentId: null,
+        date: null,
+        oldDoctorId: null,
+        oldDate: null,
+      }),
+    );
+    act(() =>
+      fake.emit('patients.changed', {
+        op: 'UPDATE',
+        id: 1,
+        doctorId: null,
+        patientId: null,
+        appointmentId: null,
+        date: null,
+        oldDoctorId: null,
+        oldDate: null,
+      }),
+    );
     expect(await screen.findByRole('heading', { name: 'Asha Verma' })).toBeTruthy();
     expect(fake.calls.filter((c) => c.channel === 'patients.get')).toHaveLength(2);
   });

@@ -124,7 +124,19 @@ describe('combobox', () => {
   function Picker({ onPick }: { onPick(name: string): void }) {
     const [query, setQuery] = useState('');
     const items = NAMES.filter((n) => n.toLowerCase().includes(query.toLowerCase()));
-    return <Combobox label="Patient" listLabel="Matching patients" query={query} onQueryChange={setQuery} items={items} keyOf={(n) => n} render={(n) => n} onPick={onPick} autoFocus />;
+    return (
+      <Combobox
+        label="Patient"
+        listLabel="Matching patients"
+        query={query}
+        onQueryChange={setQuery}
+        items={items}
+        keyOf={(n) => n}
+        render={(n) => n}
+        onPick={onPick}
+        autoFocus
+      />
+    );
   }
 
   it('keeps focus in the input while the arrows move the highlight, and Enter takes the highlighted option', async () => {
@@ -145,7 +157,13 @@ describe('combobox', () => {
     expect(picked).toEqual(['Ravi Kumar']);
 
     await user.type(input, 'zoya');
-    await waitFor(() => expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Zoya Qureshi']));
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Zoya Qureshi']),
+    );
     await waitFor(() => expect(within(list).getByRole('option').getAttribute('aria-selected')).toBe('true'));
     await user.keyboard('{Enter}');
     expect(picked).toEqual(['Ravi Kumar', 'Zoya Qureshi']);

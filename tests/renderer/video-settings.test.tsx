@@ -34,7 +34,9 @@ describe('video settings', () => {
     let attempt = 0;
     const fake = await open({
       'video.updateSettings': (req) =>
-        ++attempt === 1 ? { ok: false, error: { code: 'INVALID', field: 'webhookUrl', message: 'Twilio cannot reach this address' } } : { ok: true, value: { ...STORED, authTokenSet: !!req.authToken, configured: true } },
+        ++attempt === 1
+          ? { ok: false, error: { code: 'INVALID', field: 'webhookUrl', message: 'Twilio cannot reach this address' } }
+          : { ok: true, value: { ...STORED, authTokenSet: !!req.authToken, configured: true } },
     });
     expect((screen.getByLabelText('Twilio Account SID') as HTMLInputElement).value).toBe(STORED.accountSid);
     expect((screen.getByLabelText('API Key secret') as HTMLInputElement).value).toBe('');
@@ -56,7 +58,12 @@ describe('video settings', () => {
     const sent = fake.calls.filter((c) => c.channel === 'video.updateSettings').map((c) => c.payload as Record<string, unknown>);
     // The stored API Key secret was never retyped, so it is never sent; the new Auth Token is.
     expect(sent.every((p) => !('apiKeySecret' in p) || p.apiKeySecret === undefined)).toBe(true);
-    expect(sent.at(-1)).toMatchObject({ accountSid: STORED.accountSid, webhookUrl: 'https://clinic.example/hooks', authToken: 'aNewAuthToken0123456789', joinUrlTemplate: null });
+    expect(sent.at(-1)).toMatchObject({
+      accountSid: STORED.accountSid,
+      webhookUrl: 'https://clinic.example/hooks',
+      authToken: 'aNewAuthToken0123456789',
+      joinUrlTemplate: null,
+    });
     expect((screen.getByLabelText('Auth Token') as HTMLInputElement).value).toBe('');
   });
 });

@@ -17,6 +17,8 @@ describe('the queue’s "waiting online" badge', () => {
     desk.enterLobby(online.id);
     expect(await within(first).findByText('waiting online')).toBeTruthy();
     expect(within(second).queryByText('waiting online')).toBeNull();
-    expect(fake.calls.filter((c) => c.channel === 'video.waitingOnline').at(-1)?.payload).toEqual({ appointmentIds: [online.id, other.id].sort((a, b) => a - b) });
+    expect(fake.calls.filter((c) => c.channel === 'video.waitingOnline').at(-1)?.payload).toEqual({
+      appointmentIds: [online.id, other.id].sort((a, b) => a - b),
+    });
   });
 });

@@ -29,7 +29,15 @@ function deskWithCalledToken(role: 'DOCTOR' | 'RECEPTIONIST') {
   const overrides = {
     'appointments.queue': () => ({
       ok: true as const,
-      value: [{ doctorId: 1, doctorName: 'Dr. Anil Rao', consultMinutes: 12, typicalWaitMinutes: 20, waiting: [entry(first, 'CALLED', null), entry(second, 'ARRIVED', 'ELDERLY')] }],
+      value: [
+        {
+          doctorId: 1,
+          doctorName: 'Dr. Anil Rao',
+          consultMinutes: 12,
+          typicalWaitMinutes: 20,
+          waiting: [entry(first, 'CALLED', null), entry(second, 'ARRIVED', 'ELDERLY')],
+        },
+      ],
     }),
     'appointments.callNext': (req: Req<'appointments.callNext'>) => {
       calls.push({ channel: 'callNext', req });

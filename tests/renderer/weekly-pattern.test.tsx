@@ -16,7 +16,11 @@ describe('template rules', () => {
   });
 
   it('name the first row (in sent order) whose minutes are not a whole number', () => {
-    expect(toRules([row(4, '1.5'), row(2, '20'), row(6, 'x')]).problem).toEqual({ code: 'INVALID', field: 'rules.1.slotMinutes', message: 'Enter the minutes per slot as a whole number' });
+    expect(toRules([row(4, '1.5'), row(2, '20'), row(6, 'x')]).problem).toEqual({
+      code: 'INVALID',
+      field: 'rules.1.slotMinutes',
+      message: 'Enter the minutes per slot as a whole number',
+    });
   });
 });
 

@@ -52,10 +52,18 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
     h = await startHarness(mode, undefined, {});
     c = await buildSmallClinic(h);
     // Text that a spreadsheet would run as a formula, in every text field a desk can type into.
-    const [{ id: hostileDoctor }] = await h.knex('doctor_entities').insert({ name: '=cmd|"/c calc"!A1', email: 'hostile@reports.test', specialization: '@Surgery' }).returning('id');
+    const [{ id: hostileDoctor }] = await h
+      .knex('doctor_entities')
+      .insert({ name: '=cmd|"/c calc"!A1', email: 'hostile@reports.test', specialization: '@Surgery' })
+      .returning('id');
     for (const [i, text] of HOSTILE.entries()) {
-      const [{ id: patient }] = await h.knex('patient_entities').insert({ name: text, email: `hostile${i}@reports.test`, phone: '+919800001000' }).returning('id');
-      await h.knex('appointment_entities').insert({ patient_id: patient, doctor_id: hostileDoctor, appointment_date: '2026-03-07', start_time: `1${i}:00`, end_time: `1${i}:15`, reason: text });
+      const [{ id: patient }] = await h
+        .knex('patient_entities')
+        .insert({ name: text, email: `hostile${i}@reports.test`, phone: '+919800001000' })
+        .returning('id');
+      await h
+        .knex('appointment_entities')
+        .insert({ patient_id: patient, doctor_id: hostileDoctor, appointment_date: '2026-03-07', start_time: `1${i}:00`, end_time: `1${i}:15`, reason: text });
     }
     // 2,500 appointments: more than one page of the export's keyset paging.
     [{ id: bulkDoctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Bulk', email: 'bulk@reports.test' }).returning('id');
@@ -91,7 +99,17 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
     expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parseCsv(file.toString('utf8').slice(1));
     const heading = Object.fromEntries(rows.slice(0, 11).map(([k, v]) => [k, v]));
-    expect(heading).toMatchObject({ Report: 'Revenue', Clinic: 'Sunrise Clinic', From: '2026-03-02', To: '2026-03-08', Doctor: 'All doctors', Specialization: 'All', 'Received by': expect.stringMatching(/RECEPTIONIST/), Currency: 'INR', 'Time zone': 'Asia/Kolkata' });
+    expect(heading).toMatchObject({
+      Report: 'Revenue',
+      Clinic: 'Sunrise Clinic',
+      From: '2026-03-02',
+      To: '2026-03-08',
+      Doctor: 'All doctors',
+      Specialization: 'All',
+      'Received by': expect.stringMatching(/RECEPTIONIST/),
+      Currency: 'INR',
+      'Time zone': 'Asia/Kolkata',
+    });
     const rest = rows.slice(11);
     expect(rest).toEqual([
       [''],
@@ -156,7 +174,11 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
 
   it('streams a list longer than one page: every appointment once, in date and time order', async () => {
     const filters = { from: '2026-03-10', to: '2026-03-24', doctorId: bulkDoctor };
-    const expected: { id: number }[] = await h.knex('appointment_entities').where({ doctor_id: bulkDoctor }).orderBy(['appointment_date', 'start_time', 'id']).select('id');
+    const expected: { id: number }[] = await h
+      .knex('appointment_entities')
+      .where({ doctor_id: bulkDoctor })
+      .orderBy(['appointment_date', 'start_time', 'id'])
+      .select('id');
     expect(expected).toHaveLength(2500 - Math.floor(2500 / 288));
     const { result, file } = await download({ kind: 'appointments', format: 'xlsx', filters });
     expect(result.rows).toBe(expected.length);
@@ -184,7 +206,10 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
 
   it('keeps the patient list to ADMIN and a day sheet to one day', async () => {
     const doctor = await h.signInAs('DOCTOR', { doctorId: c.asha });
-    expect(await h.callRaw('reports.export', { kind: 'patients', format: 'csv', filters: RANGE }, doctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'kind' } });
+    expect(await h.callRaw('reports.export', { kind: 'patients', format: 'csv', filters: RANGE }, doctor.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', field: 'kind' },
+    });
     expect(await h.callRaw('reports.export', { kind: 'daySheet', format: 'csv', filters: RANGE }, c.admin.sessionKey)).toMatchObject({
       ok: false,
       error: { code: 'INVALID', message: 'A day sheet is one day: choose the same start and end date' },
@@ -205,13 +230,37 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
     taken.release();
     const events = calendar.getAllSubcomponents('vevent').map((v) => {
       const e = new ICAL.Event(v);
-      return { uid: e.uid, start: e.startDate.toJSDate().toISOString(), end: e.endDate.toJSDate().toISOString(), summary: e.summary, status: v.getFirstPropertyValue('status') };
+      return {
+        uid: e.uid,
+        start: e.startDate.toJSDate().toISOString(),
+        end: e.endDate.toJSDate().toISOString(),
+        summary: e.summary,
+        status: v.getFirstPropertyValue('status'),
+      };
     });
     // 09:00 in Kolkata is 03:30 UTC.
     expect(events).toEqual([
-      { uid: `appointment-${c.appointments.a1}@clinic-desk`, start: '2026-03-02T03:30:00.000Z', end: '2026-03-02T03:45:00.000Z', summary: 'Ravi Kumar (token 1)', status: 'CONFIRMED' },
-      { uid: `appointment-${c.appointments.a2}@clinic-desk`, start: '2026-03-02T03:45:00.000Z', end: '2026-03-02T04:00:00.000Z', summary: 'Meena Iyer', status: 'CONFIRMED' },
-      { uid: `appointment-${c.appointments.a3}@clinic-desk`, start: '2026-03-02T04:30:00.000Z', end: '2026-03-02T05:00:00.000Z', summary: 'Tara Das', status: 'CANCELLED' },
+      {
+        uid: `appointment-${c.appointments.a1}@clinic-desk`,
+        start: '2026-03-02T03:30:00.000Z',
+        end: '2026-03-02T03:45:00.000Z',
+        summary: 'Ravi Kumar (token 1)',
+        status: 'CONFIRMED',
+      },
+      {
+        uid: `appointment-${c.appointments.a2}@clinic-desk`,
+        start: '2026-03-02T03:45:00.000Z',
+        end: '2026-03-02T04:00:00.000Z',
+        summary: 'Meena Iyer',
+        status: 'CONFIRMED',
+      },
+      {
+        uid: `appointment-${c.appointments.a3}@clinic-desk`,
+        start: '2026-03-02T04:30:00.000Z',
+        end: '2026-03-02T05:00:00.000Z',
+        summary: 'Tara Das',
+        status: 'CANCELLED',
+      },
     ]);
     expect(await h.callRaw('reports.calendar', RANGE, c.admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'doctorId' } });
   });

@@ -30,9 +30,35 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
         doctorName: 'Dr. Asha Rao',
         specialization: 'Cardiology',
         rows: [
-          { appointmentId: c.appointments.a1, startTime: '09:00', endTime: '09:15', tokenNo: 1, patientId: c.patients.ravi, patientName: 'Ravi Kumar', age: 35, reason: 'Chest pain', phone: '+919812345678', status: 'COMPLETED', paid: '600.00', payment: 'PAID' },
+          {
+            appointmentId: c.appointments.a1,
+            startTime: '09:00',
+            endTime: '09:15',
+            tokenNo: 1,
+            patientId: c.patients.ravi,
+            patientName: 'Ravi Kumar',
+            age: 35,
+            reason: 'Chest pain',
+            phone: '+919812345678',
+            status: 'COMPLETED',
+            paid: '600.00',
+            payment: 'PAID',
+          },
           // Born 10 March 2000: still 25 on 2 March 2026.
-          { appointmentId: c.appointments.a2, startTime: '09:15', endTime: '09:30', tokenNo: null, patientId: c.patients.meena, patientName: 'Meena Iyer', age: 25, reason: null, phone: '+919800000002', status: 'NO_SHOW', paid: '0.00', payment: 'UNPAID' },
+          {
+            appointmentId: c.appointments.a2,
+            startTime: '09:15',
+            endTime: '09:30',
+            tokenNo: null,
+            patientId: c.patients.meena,
+            patientName: 'Meena Iyer',
+            age: 25,
+            reason: null,
+            phone: '+919800000002',
+            status: 'NO_SHOW',
+            paid: '0.00',
+            payment: 'UNPAID',
+          },
         ],
       },
     ]);
@@ -100,7 +126,14 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
 
   it('revenue per doctor, method and user on the clinic’s days, refunds netted, pending left out', async () => {
     const r = await run('reports.revenue', RANGE);
-    const money = (received: string, refunded: string, net: string, payments: number, refunds: number) => ({ currency: 'INR', received, refunded, net, payments, refunds });
+    const money = (received: string, refunded: string, net: string, payments: number, refunds: number) => ({
+      currency: 'INR',
+      received,
+      refunded,
+      net,
+      payments,
+      refunds,
+    });
     expect(r.totals).toEqual([money('1600.00', '100.00', '1500.00', 4, 1)]);
     expect(r.byDoctor).toEqual([
       { doctorId: c.asha, doctorName: 'Dr. Asha Rao', ...money('1100.00', '0.00', '1100.00', 2, 0) },
@@ -196,7 +229,13 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
     });
 
     it('a DOCTOR account not linked to a doctor sees nothing', async () => {
-      const user = await insertUser(h.knex, { email: 'unlinked@reports.test', passwordHash: await testPasswordHash(), role: 'DOCTOR', displayName: 'Unlinked', doctorId: null });
+      const user = await insertUser(h.knex, {
+        email: 'unlinked@reports.test',
+        passwordHash: await testPasswordHash(),
+        role: 'DOCTOR',
+        displayName: 'Unlinked',
+        doctorId: null,
+      });
       h.services.sessions.signIn('unlinked-doctor', user.id);
       expect(await h.callRaw('reports.revenue', RANGE, 'unlinked-doctor')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     });
@@ -211,7 +250,10 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
         ok: false,
         error: { code: 'INVALID', field: 'to', message: 'Choose at most three years' },
       });
-      expect(await h.callRaw('reports.statusOverTime', { filters: RANGE, period: 'hour' }, c.admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+      expect(await h.callRaw('reports.statusOverTime', { filters: RANGE, period: 'hour' }, c.admin.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID' },
+      });
       expect(await databaseSnapshot(h.knex)).toBe(before);
     });
   });

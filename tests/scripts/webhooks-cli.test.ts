@@ -31,7 +31,9 @@ describe('npm run webhooks', () => {
 
   it('runs headless in plain Node, resumes stored events, stores signed callbacks and stops on SIGTERM', async () => {
     // An event stored while the receiver was down.
-    await db.knex('twilio_webhook_events').insert({ event_type: 'track-added', event_data: JSON.stringify({ StatusCallbackEvent: 'track-added' }), dedup_key: 'waiting' });
+    await db
+      .knex('twilio_webhook_events')
+      .insert({ event_type: 'track-added', event_data: JSON.stringify({ StatusCallbackEvent: 'track-added' }), dedup_key: 'waiting' });
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/webhooks.ts', '--port', '0'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: s.config.url, CLINIC_KEY_FILE: keys.file },
@@ -42,11 +44,25 @@ describe('npm run webhooks', () => {
     try {
       const url = await waitFor('the listening line', () => /listening on (http:\/\/\S+) /.exec(out)?.[1], 180_000, 50);
       expect(out).toContain('1 stored event(s) resumed');
-      const params = { AccountSid: TEST_TWILIO.accountSid, RoomSid: `RM${'d'.repeat(32)}`, StatusCallbackEvent: 'room-created', SequenceNumber: '0', Timestamp: new Date().toISOString() };
-      const data = TEST_TWILIO.webhookUrl + Object.keys(params).sort().map((k) => k + params[k as keyof typeof params]).join('');
+      const params = {
+        AccountSid: TEST_TWILIO.accountSid,
+        RoomSid: `RM${'d'.repeat(32)}`,
+        StatusCallbackEvent: 'room-created',
+        SequenceNumber: '0',
+        Timestamp: new Date().toISOString(),
+      };
+      const data =
+        TEST_TWILIO.webhookUrl +
+        Object.keys(params)
+          .sort()
+          .map((k) => k + params[k as keyof typeof params])
+          .join('');
       const res = await fetch(`${url}/twilio/video`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': createHmac('sha1', TEST_TWILIO.authToken).update(data).digest('base64') },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Twilio-Signature': createHmac('sha1', TEST_TWILIO.authToken).update(data).digest('base64'),
+        },
         body: new URLSearchParams(params).toString(),
       });
       expect(res.status).toBe(204);

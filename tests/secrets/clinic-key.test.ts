@@ -72,7 +72,12 @@ describe('key stores', () => {
     // Once adopted, the keychain's copy alone is enough.
     fs.rmSync(path.join(dir, 'clinic-desk.key'));
     expect(protectedKeyStore(sealedFile, fakeKeychain).load()!.id).toBe(installed.id);
-    const otherUser: KeyProtector = { ...fakeKeychain, decryptString: () => { throw new Error('not this user'); } };
+    const otherUser: KeyProtector = {
+      ...fakeKeychain,
+      decryptString: () => {
+        throw new Error('not this user');
+      },
+    };
     expect(() => protectedKeyStore(sealedFile, otherUser).load()).toThrow(/cannot be unsealed by this user's keychain/);
   });
 });

@@ -60,11 +60,24 @@ export interface FakePayment {
 
 const ERROR = (statusCode: number, description: string, field?: string) => ({
   statusCode,
-  body: { error: { code: 'BAD_REQUEST_ERROR', description, source: 'business', step: 'payment_initiation', reason: 'input_validation_failed', metadata: {}, ...(field ? { field } : {}) } },
+  body: {
+    error: {
+      code: 'BAD_REQUEST_ERROR',
+      description,
+      source: 'business',
+      step: 'payment_initiation',
+      reason: 'input_validation_failed',
+      metadata: {},
+      ...(field ? { field } : {}),
+    },
+  },
 });
 
 const isPaise = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 100;
-const id = (prefix: string) => `${prefix}_${randomBytes(7).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}`;
+const id = (prefix: string) =>
+  `${prefix}_${randomBytes(7)
+    .toString('base64url')
+    .replace(/[^A-Za-z0-9]/g, 'x')}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
@@ -130,22 +143,83 @@ export class FakeRazorpay {
     if (method === 'POST' && path === '/v1/orders') {
       if (!isPaise(body.amount)) return ERROR(400, 'The amount must be atleast INR 1.00', 'amount');
       if (typeof body.receipt === 'string' && body.receipt.length > 40) return ERROR(400, 'receipt: the length must be no more than 40.', 'receipt');
-      const order = { id: id('order'), entity: 'order', amount: body.amount, amount_paid: 0, amount_due: body.amount, currency: body.currency ?? 'INR', receipt: body.receipt ?? null, offer_id: null, status: 'created', attempts: 0, notes: body.notes ?? [], created_at: nowSeconds() };
+      const order = {
+        id: id('order'),
+        entity: 'order',
+        amount: body.amount,
+        amount_paid: 0,
+        amount_due: body.amount,
+        currency: body.currency ?? 'INR',
+        receipt: body.receipt ?? null,
+        offer_id: null,
+        status: 'created',
+        attempts: 0,
+        notes: body.notes ?? [],
+        created_at: nowSeconds(),
+      };
       this.orders.set(order.id, order);
       return ok(order);
     }
     if (method === 'POST' && path === '/v1/payments/qr_codes') {
       if (body.type !== 'upi_qr') return ERROR(400, 'The type field is invalid.', 'type');
-      if (body.fixed_amount !== true || !isPaise(body.payment_amount)) return ERROR(400, 'payment_amount is required when fixed_amount is true', 'payment_amount');
-      const qr = { id: id('qr'), entity: 'qr_code', created_at: nowSeconds(), name: body.name, usage: body.usage, type: 'upi_qr', image_url: `https://rzp.io/i/${randomBytes(4).toString('hex')}`, payment_amount: body.payment_amount, status: 'active', description: body.description, fixed_amount: true, payments_amount_received: 0, payments_count_received: 0, notes: body.notes ?? [], customer_id: null, close_by: body.close_by, closed_at: null, close_reason: null };
+      if (body.fixed_amount !== true || !isPaise(body.payment_amount))
+        return ERROR(400, 'payment_amount is required when fixed_amount is true', 'payment_amount');
+      const qr = {
+        id: id('qr'),
+        entity: 'qr_code',
+        created_at: nowSeconds(),
+        name: body.name,
+        usage: body.usage,
+        type: 'upi_qr',
+        image_url: `https://rzp.io/i/${randomBytes(4).toString('hex')}`,
+        payment_amount: body.payment_amount,
+        status: 'active',
+        description: body.description,
+        fixed_amount: true,
+        payments_amount_received: 0,
+        payments_count_received: 0,
+        notes: body.notes ?? [],
+        customer_id: null,
+        close_by: body.close_by,
+        closed_at: null,
+        close_reason: null,
+      };
       this.qrCodes.set(qr.id, qr);
       return ok(qr);
     }
     if (method === 'POST' && path === '/v1/payment_links') {
       if (!isPaise(body.amount)) return ERROR(400, 'The amount must be atleast INR 1.00', 'amount');
-      const order = { id: id('order'), entity: 'order', amount: body.amount, amount_paid: 0, amount_due: body.amount, currency: body.currency ?? 'INR', receipt: null, status: 'created', attempts: 0, notes: body.notes ?? [], created_at: nowSeconds() };
+      const order = {
+        id: id('order'),
+        entity: 'order',
+        amount: body.amount,
+        amount_paid: 0,
+        amount_due: body.amount,
+        currency: body.currency ?? 'INR',
+        receipt: null,
+        status: 'created',
+        attempts: 0,
+        notes: body.notes ?? [],
+        created_at: nowSeconds(),
+      };
       this.orders.set(order.id, order);
-      const link = { id: id('plink'), amount: body.amount, amount_paid: 0, currency: body.currency ?? 'INR', accept_partial: false, description: body.description, customer: body.customer, notify: body.notify, notes: body.notes ?? [], reference_id: body.reference_id, short_url: `https://rzp.io/i/${randomBytes(4).toString('hex')}`, status: 'created', order_id: order.id, created_at: nowSeconds(), upi_link: false };
+      const link = {
+        id: id('plink'),
+        amount: body.amount,
+        amount_paid: 0,
+        currency: body.currency ?? 'INR',
+        accept_partial: false,
+        description: body.description,
+        customer: body.customer,
+        notify: body.notify,
+        notes: body.notes ?? [],
+        reference_id: body.reference_id,
+        short_url: `https://rzp.io/i/${randomBytes(4).toString('hex')}`,
+        status: 'created',
+        order_id: order.id,
+        created_at: nowSeconds(),
+        upi_link: false,
+      };
       this.links.set(link.id as string, link);
       return ok(link);
     }
@@ -155,11 +229,26 @@ export class FakeRazorpay {
       if (!payment) return ERROR(400, 'The id provided does not exist', 'id');
       const amount = body.amount ?? payment.amount - payment.amount_refunded;
       if (!isPaise(amount) && amount !== payment.amount - payment.amount_refunded) return ERROR(400, 'The amount must be atleast INR 1.00', 'amount');
-      if ((amount as number) > payment.amount - payment.amount_refunded) return ERROR(400, 'The refund amount provided is greater than amount captured', 'amount');
+      if ((amount as number) > payment.amount - payment.amount_refunded)
+        return ERROR(400, 'The refund amount provided is greater than amount captured', 'amount');
       payment.amount_refunded += amount as number;
       payment.refund_status = payment.amount_refunded === payment.amount ? 'full' : 'partial';
       if (payment.refund_status === 'full') payment.status = 'refunded';
-      const r = { id: id('rfnd'), entity: 'refund', amount, currency: payment.currency, payment_id: payment.id, notes: body.notes ?? [], receipt: body.receipt ?? null, acquirer_data: { rrn: null }, created_at: nowSeconds(), batch_id: null, status: 'processed', speed_processed: 'normal', speed_requested: body.speed ?? 'normal' };
+      const r = {
+        id: id('rfnd'),
+        entity: 'refund',
+        amount,
+        currency: payment.currency,
+        payment_id: payment.id,
+        notes: body.notes ?? [],
+        receipt: body.receipt ?? null,
+        acquirer_data: { rrn: null },
+        created_at: nowSeconds(),
+        batch_id: null,
+        status: 'processed',
+        speed_processed: 'normal',
+        speed_requested: body.speed ?? 'normal',
+      };
       this.refunds.set(r.id, r);
       return ok(r);
     }
@@ -169,7 +258,10 @@ export class FakeRazorpay {
       const count = Number(url.searchParams.get('count') ?? 10);
       const skip = Number(url.searchParams.get('skip') ?? 0);
       const all = (path === '/v1/payments' ? [...this.payments.values()] : this.settlements) as { created_at: number }[];
-      const items = all.filter((x) => x.created_at >= from && x.created_at <= to).sort((a, b) => b.created_at - a.created_at).slice(skip, skip + count);
+      const items = all
+        .filter((x) => x.created_at >= from && x.created_at <= to)
+        .sort((a, b) => b.created_at - a.created_at)
+        .slice(skip, skip + count);
       return ok({ entity: 'collection', count: items.length, items });
     }
     return { statusCode: 404, body: { error: { code: 'BAD_REQUEST_ERROR', description: 'The requested URL was not found on the server.' } } };
@@ -180,7 +272,10 @@ export class FakeRazorpay {
    * payment, and the webhook events Razorpay then sends, in its order. `amount` overrides what
    * was asked (a mismatch); `method` is how they paid.
    */
-  pay(objectId: string, opts: { amount?: number; currency?: string; method?: string; createdAt?: number } = {}): { payment: FakePayment; events: RazorpayWebhook[] } {
+  pay(
+    objectId: string,
+    opts: { amount?: number; currency?: string; method?: string; createdAt?: number } = {},
+  ): { payment: FakePayment; events: RazorpayWebhook[] } {
     const qr = this.qrCodes.get(objectId);
     const link = this.links.get(objectId);
     const order = this.orders.get(link ? (link.order_id as string) : objectId);
@@ -266,7 +361,16 @@ export class FakeRazorpay {
   }
 
   settle(amount: number, createdAt = nowSeconds()): void {
-    this.settlements.push({ id: id('setl'), entity: 'settlement', amount, status: 'processed', fees: 0, tax: 0, utr: randomBytes(8).toString('hex'), created_at: createdAt });
+    this.settlements.push({
+      id: id('setl'),
+      entity: 'settlement',
+      amount,
+      status: 'processed',
+      fees: 0,
+      tax: 0,
+      utr: randomBytes(8).toString('hex'),
+      created_at: createdAt,
+    });
   }
 }
 
@@ -279,7 +383,10 @@ export interface RazorpayWebhook {
 export function webhook(event: string, entities: Record<string, unknown>): RazorpayWebhook {
   const payload: Record<string, { entity: unknown }> = {};
   for (const [name, entity] of Object.entries(entities)) if (entity) payload[name] = { entity: structuredClone(entity) };
-  return { eventId: id('evt').replace('evt_', ''), body: { entity: 'event', account_id: 'acc_ClinicDeskTest01', event, contains: Object.keys(payload), payload, created_at: nowSeconds() } };
+  return {
+    eventId: id('evt').replace('evt_', ''),
+    body: { entity: 'event', account_id: 'acc_ClinicDeskTest01', event, contains: Object.keys(payload), payload, created_at: nowSeconds() },
+  };
 }
 
 /** Posts a webhook to the gateway as Razorpay does: raw JSON body, its HMAC in X-Razorpay-Signature, the event id. */
@@ -289,7 +396,10 @@ export async function postWebhook(
   opts: { secret?: string; raw?: string; signature?: string; eventId?: string | null } = {},
 ): Promise<number> {
   const raw = opts.raw ?? JSON.stringify(w.body);
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Razorpay-Signature': opts.signature ?? razorpaySignature(raw, opts.secret ?? TEST_RAZORPAY.webhookSecret) };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'X-Razorpay-Signature': opts.signature ?? razorpaySignature(raw, opts.secret ?? TEST_RAZORPAY.webhookSecret),
+  };
   if (opts.eventId !== null) headers['X-Razorpay-Event-Id'] = opts.eventId ?? w.eventId;
   const res = await fetch(url, { method: 'POST', headers, body: raw });
   await res.text();

@@ -120,7 +120,8 @@ export class FakeTwilio {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(json));
     };
-    const error = (status: number, code: number, message: string) => reply(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+    const error = (status: number, code: number, message: string) =>
+      reply(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
 
     if (path.startsWith('/2010-04-01/')) return this.handleMessages(req, path, form, reply, error);
     const expected = `Basic ${Buffer.from(`${TEST_TWILIO.apiKeySid}:${TEST_TWILIO.apiKeySecret}`).toString('base64')}`;
@@ -178,7 +179,17 @@ export class FakeTwilio {
     if (req.method === 'GET') {
       const to = new URL(req.url ?? '/', 'http://x').searchParams.get('To');
       const found = this.messages.filter((m) => !to || m.to === to).reverse();
-      return reply(200, { messages: found, page: 0, page_size: 50, first_page_uri: path, next_page_uri: null, previous_page_uri: null, uri: path, start: 0, end: found.length });
+      return reply(200, {
+        messages: found,
+        page: 0,
+        page_size: 50,
+        first_page_uri: path,
+        next_page_uri: null,
+        previous_page_uri: null,
+        uri: path,
+        start: 0,
+        end: found.length,
+      });
     }
     const refusal = this.refuseNextMessages.shift();
     if (refusal) return error(refusal, refusal === 429 ? 20429 : refusal >= 500 ? 20500 : 21211, refusal === 429 ? 'Too Many Requests' : 'Refused by the test');

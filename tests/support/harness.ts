@@ -95,7 +95,10 @@ export async function startHarness(mode: Mode, existing?: Database, overrides: P
       const email = opts.email ?? `${role.toLowerCase()}${n}.${process.pid}@clinic.test`;
       let doctorId = opts.doctorId ?? null;
       if (role === 'DOCTOR' && doctorId === null) {
-        [{ id: doctorId }] = await db.knex('doctor_entities').insert({ name: `Dr. Test ${n}`, email }).returning('id');
+        [{ id: doctorId }] = await db
+          .knex('doctor_entities')
+          .insert({ name: `Dr. Test ${n}`, email })
+          .returning('id');
       }
       const user = await insertUser(db.knex, { email, passwordHash: await testPasswordHash(), role, displayName: `${role} ${n}`, doctorId });
       const sessionKey = `session-${n}`;

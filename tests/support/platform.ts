@@ -17,7 +17,9 @@ function unmet(need: Need): string | undefined {
       return fs.existsSync(CHROMIUM_PATH) ? undefined : `Debian's Chromium (${CHROMIUM_PATH}) is not installed`;
     case 'postgres-binaries':
       // initdb/pg_ctl in Debian's layout, run as the postgres OS user through runuser when root.
-      return process.platform === 'linux' && fs.existsSync(POSTGRES_ROOT) ? undefined : `PostgreSQL's server binaries in Debian's layout (${POSTGRES_ROOT}, runuser) are not on this ${process.platform} machine`;
+      return process.platform === 'linux' && fs.existsSync(POSTGRES_ROOT)
+        ? undefined
+        : `PostgreSQL's server binaries in Debian's layout (${POSTGRES_ROOT}, runuser) are not on this ${process.platform} machine`;
     case 'posix-processes':
       // SIGSTOP/SIGCONT freeze and thaw a server process; Windows has no such signals.
       return process.platform === 'win32' ? 'Windows has no SIGSTOP/SIGCONT' : undefined;

@@ -34,7 +34,10 @@ async function run(plan: DeskPlan, go: Promise<void>): Promise<void> {
       plan.clients.map(async (c) => {
         const out = [];
         for (const b of plan.bookings) {
-          const r: Result<unknown> = await services.router.call('appointments.book', b.byClient[c.name], { sessionKey: c.name, workstation: `race-${process.pid}` });
+          const r: Result<unknown> = await services.router.call('appointments.book', b.byClient[c.name], {
+            sessionKey: c.name,
+            workstation: `race-${process.pid}`,
+          });
           out.push({ contest: b.contest, client: c.name, ok: r.ok, code: r.ok ? undefined : `${r.error.code}: ${r.error.message}` });
         }
         return out;
@@ -54,7 +57,7 @@ process.on('message', (m: HostMessage) => {
     run(m.plan, go).then(
       () => process.disconnect(),
       (err: unknown) => {
-        send({ type: 'failed', message: err instanceof Error ? err.stack ?? err.message : String(err) });
+        send({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
         process.disconnect();
       },
     );

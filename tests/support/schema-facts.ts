@@ -50,10 +50,7 @@ export async function schemaFacts(query: Query, tables: readonly string[] = SEED
   for (const c of constraints) {
     facts.add(`constraint ${c.table_name}.${c.conname} (${c.contype}): ${c.def}`);
   }
-  const indexes = await query(
-    `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY(?)`,
-    [tables],
-  );
+  const indexes = await query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY(?)`, [tables]);
   for (const i of indexes) {
     facts.add(`index ${i.tablename}.${i.indexname}: ${i.indexdef}`);
   }
@@ -92,7 +89,10 @@ export async function allSchemaFacts(query: Query): Promise<Set<string>> {
     [],
   );
   for (const f of functions) facts.add(`function ${f.proname}(${f.args}) body ${f.body}`);
-  const sequences = await query(`SELECT sequencename, data_type, increment_by::text, min_value::text, max_value::text FROM pg_sequences WHERE schemaname = 'public'`, []);
+  const sequences = await query(
+    `SELECT sequencename, data_type, increment_by::text, min_value::text, max_value::text FROM pg_sequences WHERE schemaname = 'public'`,
+    [],
+  );
   for (const s of sequences) facts.add(`sequence ${s.sequencename}: ${s.data_type} +${s.increment_by} ${s.min_value}..${s.max_value}`);
   const views = await query(`SELECT viewname, definition FROM pg_views WHERE schemaname = 'public'`, []);
   for (const v of views) facts.add(`view ${v.viewname}: ${v.definition}`);

@@ -89,7 +89,9 @@ export async function startThrowawayCluster(clusterOptions: ClusterOptions = {})
 
   let running = false;
   let disposed = false;
-  const extra = Object.entries(clusterOptions.settings ?? {}).map(([k, v]) => ` -c ${k}=${v.replaceAll('{dir}', dir)}`).join('');
+  const extra = Object.entries(clusterOptions.settings ?? {})
+    .map(([k, v]) => ` -c ${k}=${v.replaceAll('{dir}', dir)}`)
+    .join('');
   const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off${extra}`;
   const cluster: ThrowawayCluster = {
     port,

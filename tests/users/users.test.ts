@@ -14,27 +14,52 @@ describe.each(MODES)('user administration (%s)', (mode: Mode) => {
 
   it('creates a receptionist who can then sign in, and audits it', async () => {
     const user = expectOk<UserDto>(
-      await h.call('users.create', { email: 'Front.Desk@Clinic.test', displayName: 'Front Desk', role: 'RECEPTIONIST', password: 'front desk passphrase' }, admin.sessionKey),
+      await h.call(
+        'users.create',
+        { email: 'Front.Desk@Clinic.test', displayName: 'Front Desk', role: 'RECEPTIONIST', password: 'front desk passphrase' },
+        admin.sessionKey,
+      ),
     );
     expect(user).toMatchObject({ email: 'front.desk@clinic.test', role: 'RECEPTIONIST', disabled: false, doctorId: null });
     expect(await h.call('auth.login', { email: 'front.desk@clinic.test', password: 'front desk passphrase' }, 'desk-pc')).toMatchObject({ ok: true });
-    expect(await h.knex('audit_log').where({ action: 'users.create', entity: 'user', entity_id: user.id }).first()).toMatchObject({ user_id: admin.userId, outcome: 'OK' });
+    expect(await h.knex('audit_log').where({ action: 'users.create', entity: 'user', entity_id: user.id }).first()).toMatchObject({
+      user_id: admin.userId,
+      outcome: 'OK',
+    });
   });
 
   it('refuses a duplicate email (any case) with CONFLICT', async () => {
-    const r = await h.call('users.create', { email: 'FRONT.DESK@clinic.test', displayName: 'Copy', role: 'ADMIN', password: 'another passphrase' }, admin.sessionKey);
+    const r = await h.call(
+      'users.create',
+      { email: 'FRONT.DESK@clinic.test', displayName: 'Copy', role: 'ADMIN', password: 'another passphrase' },
+      admin.sessionKey,
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'email' } });
   });
 
   it('links a DOCTOR account to the doctor profile with the same email, or refuses', async () => {
     const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Rao', email: 'rao@clinic.test' }).returning('id');
-    const doctor = expectOk<UserDto>(await h.call('users.create', { email: 'rao@clinic.test', displayName: 'Dr. Rao', role: 'DOCTOR', password: 'rao passphrase 123' }, admin.sessionKey));
+    const doctor = expectOk<UserDto>(
+      await h.call('users.create', { email: 'rao@clinic.test', displayName: 'Dr. Rao', role: 'DOCTOR', password: 'rao passphrase 123' }, admin.sessionKey),
+    );
     expect(doctor.doctorId).toBe(doctorId);
-    const orphan = await h.call('users.create', { email: 'nobody@clinic.test', displayName: 'Dr. Nobody', role: 'DOCTOR', password: 'nobody passphrase 1' }, admin.sessionKey);
+    const orphan = await h.call(
+      'users.create',
+      { email: 'nobody@clinic.test', displayName: 'Dr. Nobody', role: 'DOCTOR', password: 'nobody passphrase 1' },
+      admin.sessionKey,
+    );
     expect(orphan).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'doctorId' } });
-    const twice = await h.call('users.create', { email: 'rao2@clinic.test', displayName: 'Dr. Rao again', role: 'DOCTOR', password: 'rao passphrase 456', doctorId }, admin.sessionKey);
+    const twice = await h.call(
+      'users.create',
+      { email: 'rao2@clinic.test', displayName: 'Dr. Rao again', role: 'DOCTOR', password: 'rao passphrase 456', doctorId },
+      admin.sessionKey,
+    );
     expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'doctorId' } });
-    const notDoctor = await h.call('users.create', { email: 'desk2@clinic.test', displayName: 'Desk', role: 'RECEPTIONIST', password: 'desk passphrase 12', doctorId }, admin.sessionKey);
+    const notDoctor = await h.call(
+      'users.create',
+      { email: 'desk2@clinic.test', displayName: 'Desk', role: 'RECEPTIONIST', password: 'desk passphrase 12', doctorId },
+      admin.sessionKey,
+    );
     expect(notDoctor).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'doctorId' } });
   });
 
@@ -57,8 +82,14 @@ describe.each(MODES)('user administration (%s)', (mode: Mode) => {
     const solo = await startHarness(mode);
     try {
       const only = await solo.signInAs('ADMIN');
-      expect(await solo.call('users.setDisabled', { id: only.userId, disabled: true }, only.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', message: expect.stringMatching(/your own account/) } });
-      expect(await solo.call('users.update', { id: only.userId, role: 'RECEPTIONIST' }, only.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+      expect(await solo.call('users.setDisabled', { id: only.userId, disabled: true }, only.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', message: expect.stringMatching(/your own account/) },
+      });
+      expect(await solo.call('users.update', { id: only.userId, role: 'RECEPTIONIST' }, only.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID' },
+      });
       const second = await solo.signInAs('ADMIN');
       expectOk(await solo.call('users.setDisabled', { id: only.userId, disabled: true }, second.sessionKey));
       expect(await solo.knex('users').where({ id: only.userId }).first('disabled_at')).toMatchObject({ disabled_at: expect.any(String) });
@@ -69,7 +100,10 @@ describe.each(MODES)('user administration (%s)', (mode: Mode) => {
 
   it('resets a password: the old one stops working, the user is signed out', async () => {
     const other = await h.signInAs('DOCTOR');
-    expect(await h.call('users.resetPassword', { id: other.userId, password: 'qwertyuiop' }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'password' } });
+    expect(await h.call('users.resetPassword', { id: other.userId, password: 'qwertyuiop' }, admin.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'password' },
+    });
     expectOk(await h.call('users.resetPassword', { id: other.userId, password: 'fresh reset passphrase' }, admin.sessionKey));
     expect(h.services.sessions.get(other.sessionKey)).toBeUndefined();
     expect(await h.call('auth.login', { email: other.email, password: TEST_PASSWORD }, 'x')).toMatchObject({ ok: false });

@@ -25,7 +25,9 @@ describe.each(MODES)('video.reportEvent (%s)', (mode: Mode) => {
       .knex('appointment_entities')
       .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2099-01-05', start_time: '10:30', end_time: '10:45' })
       .returning('id');
-    await h.knex('video_call_sessions').insert({ appointment_id: appointmentId, session_id: ROOM, room_name: `appointment-${appointmentId}`, status: 'IN_PROGRESS' });
+    await h
+      .knex('video_call_sessions')
+      .insert({ appointment_id: appointmentId, session_id: ROOM, room_name: `appointment-${appointmentId}`, status: 'IN_PROGRESS' });
     doctor = await h.signInAs('DOCTOR', { doctorId });
   });
   afterAll(() => h.dispose());

@@ -44,7 +44,8 @@ describe.each(MODES)('Twilio secrets sealed in the clinic database (%s)', (mode:
     admin = (await h.signInAs('ADMIN')).sessionKey;
     const [{ id: doctorId }] = await db.knex('doctor_entities').insert({ name: 'Dr. Sealed', email: 'sealed@clinic.test' }).returning('id');
     const [{ id: patientId }] = await db.knex('patient_entities').insert({ name: 'P', email: 'p@example.com' }).returning('id');
-    [{ id: appointmentId }] = await db.knex('appointment_entities')
+    [{ id: appointmentId }] = await db
+      .knex('appointment_entities')
       .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2099-04-04', start_time: '09:00', end_time: '09:15' })
       .returning('id');
   });
@@ -86,7 +87,13 @@ describe.each(MODES)('Twilio secrets sealed in the clinic database (%s)', (mode:
     try {
       const otherAdmin = (await other.signInAs('ADMIN')).sessionKey;
       const refused = await other.call('video.start', { appointmentId }, otherAdmin);
-      expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/sealed with clinic key [0-9a-f]{16}, but this PC holds key [0-9a-f]{16}\. Import the clinic's recovery key/) } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          code: 'UNAVAILABLE',
+          message: expect.stringMatching(/sealed with clinic key [0-9a-f]{16}, but this PC holds key [0-9a-f]{16}\. Import the clinic's recovery key/),
+        },
+      });
       for (const secret of SECRETS) expect(JSON.stringify(refused)).not.toContain(secret);
     } finally {
       other.services.stop();

@@ -57,7 +57,15 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
     const date = new Date(Date.UTC(2098, 0, 1 + ++day)).toISOString().slice(0, 10);
     const [{ id }] = await h
       .knex('appointment_entities')
-      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: date, start_time: '10:30', end_time: '10:45', status, cancel_reason: status === 'CANCELLED' ? 'Travelling' : null })
+      .insert({
+        patient_id: patientId,
+        doctor_id: doctorId,
+        appointment_date: date,
+        start_time: '10:30',
+        end_time: '10:45',
+        status,
+        cancel_reason: status === 'CANCELLED' ? 'Travelling' : null,
+      })
       .returning('id');
     return id;
   }
@@ -125,7 +133,11 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
       // Twilio's REST API saw one room creation, form-encoded, with the API key as Basic auth.
       const calls = h.twilio.requests.slice(before);
       expect(calls).toHaveLength(1);
-      expect(calls[0]).toMatchObject({ method: 'POST', path: '/v1/Rooms', form: { UniqueName: roomNameOf(id), Type: 'group', StatusCallback: TEST_TWILIO.webhookUrl, StatusCallbackMethod: 'POST' } });
+      expect(calls[0]).toMatchObject({
+        method: 'POST',
+        path: '/v1/Rooms',
+        form: { UniqueName: roomNameOf(id), Type: 'group', StatusCallback: TEST_TWILIO.webhookUrl, StatusCallbackMethod: 'POST' },
+      });
       expect(h.twilio.rooms.get(join.roomSid)?.unique_name).toBe(roomNameOf(id));
 
       const [session] = await sessionsOf(id);
@@ -152,7 +164,10 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
     it('is refused to another doctor (FORBIDDEN) and to the desk, and nothing is created', async () => {
       const id = await appointment();
       const before = h.twilio.requests.length;
-      expect(await start(id, otherDoctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Dr. Asha Rao') } });
+      expect(await start(id, otherDoctor.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('Dr. Asha Rao') },
+      });
       expect(await start(id, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(h.twilio.requests.length).toBe(before);
       expect(await sessionsOf(id)).toHaveLength(0);
@@ -174,7 +189,10 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
     });
 
     it('is refused for a cancelled appointment and an unknown one', async () => {
-      expect(await start(await appointment('CANCELLED'))).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('cancelled') } });
+      expect(await start(await appointment('CANCELLED'))).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('cancelled') },
+      });
       expect(await start(987654321)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     });
 
@@ -207,7 +225,10 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
       const { link } = expectOk<{ link: string }>(await h.call('video.patientLink', { appointmentId: id }, doctor.sessionKey));
       expect(link).toMatch(/^https:\/\/gateway\.sunrise\.example\/join\/[A-Za-z0-9_-]{22}$/);
       expectOk(await h.call('video.updateSettings', { publicBaseUrl: null, webhookUrl: null }, admin.sessionKey));
-      expect(await h.call('video.patientLink', { appointmentId: id }, doctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('gateway') } });
+      expect(await h.call('video.patientLink', { appointmentId: id }, doctor.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('gateway') },
+      });
       expectOk(await h.call('video.updateSettings', { webhookUrl: TEST_TWILIO.webhookUrl }, admin.sessionKey));
     });
 
@@ -227,17 +248,28 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
 
     it('refuses a join window that is not whole minutes within a day, and changes nothing', async () => {
       const before = await h.call('video.getSettings', {}, admin.sessionKey);
-      expect(await h.call('video.updateSettings', { joinOpensMinutes: -5 }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'joinOpensMinutes' } });
-      expect(await h.call('video.updateSettings', { joinClosesMinutes: 1441 }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'joinClosesMinutes' } });
+      expect(await h.call('video.updateSettings', { joinOpensMinutes: -5 }, admin.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', field: 'joinOpensMinutes' },
+      });
+      expect(await h.call('video.updateSettings', { joinClosesMinutes: 1441 }, admin.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', field: 'joinClosesMinutes' },
+      });
       expect(await h.call('video.getSettings', {}, admin.sessionKey)).toEqual(before);
     });
 
     it('keeps the call window’s events, and ends the room for everyone', async () => {
       const id = await appointment();
       const { roomSid } = expectOk<VideoJoinDto>(await start(id));
-      expectOk(await h.call('video.reportEvent', { roomSid, type: 'reconnecting', detail: { code: 53001, message: 'Signaling reconnecting' } }, doctor.sessionKey));
+      expectOk(
+        await h.call('video.reportEvent', { roomSid, type: 'reconnecting', detail: { code: 53001, message: 'Signaling reconnecting' } }, doctor.sessionKey),
+      );
       expectOk(await h.call('video.reportEvent', { roomSid, type: 'participant-connected', participant: `patient-${patientId}` }, doctor.sessionKey));
-      expect(await h.call('video.reportEvent', { roomSid, type: 'disconnected' }, otherDoctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await h.call('video.reportEvent', { roomSid, type: 'disconnected' }, otherDoctor.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
       const events = await h.knex('video_call_events').where({ session_id: roomSid }).orderBy('id');
       expect(events.map((e) => [e.event_type, e.participant_name])).toEqual([
         ['reconnecting', null],
@@ -277,7 +309,10 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
     });
 
     it('is refused for another doctor’s appointment', async () => {
-      expect(await h.call('video.openWindow', { appointmentId: await appointment() }, otherDoctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await h.call('video.openWindow', { appointmentId: await appointment() }, otherDoctor.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     });
   });
 
@@ -319,7 +354,10 @@ describe('call windows in the app', () => {
     try {
       const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Window', email: 'window@clinic.test' }).returning('id');
       const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'P', email: 'p@example.com' }).returning('id');
-      const [{ id }] = await h.knex('appointment_entities').insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2099-02-02', start_time: '09:00', end_time: '09:15' }).returning('id');
+      const [{ id }] = await h
+        .knex('appointment_entities')
+        .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2099-02-02', start_time: '09:00', end_time: '09:15' })
+        .returning('id');
       const doctor = await h.signInAs('DOCTOR', { doctorId });
       expect(await h.call('video.openWindow', { appointmentId: id }, doctor.sessionKey)).toEqual({ ok: true, value: { opened: true } });
       expect(opened).toEqual([[id, doctor.sessionKey]]);

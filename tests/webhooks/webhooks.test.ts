@@ -11,7 +11,12 @@ import { testKeys } from '../support/keys';
 
 /** X-Twilio-Signature as Twilio documents it: HMAC-SHA1 over the URL and the sorted POST fields, base64. */
 function sign(params: Record<string, string>, token = TEST_TWILIO.authToken, url = TEST_TWILIO.webhookUrl): string {
-  const data = url + Object.keys(params).sort().map((k) => k + params[k]).join('');
+  const data =
+    url +
+    Object.keys(params)
+      .sort()
+      .map((k) => k + params[k])
+      .join('');
   return createHmac('sha1', token).update(Buffer.from(data, 'utf8')).digest('base64');
 }
 
@@ -80,7 +85,11 @@ describe.each(MODES)('Twilio webhooks (%s)', (mode: Mode) => {
 
   it('a signed callback is stored raw, answered 2xx, then applied: participant events join the call log', async () => {
     const room = await session();
-    const params = callback(room, 1, 'participant-connected', { ParticipantSid: `PA${'1'.repeat(32)}`, ParticipantIdentity: 'patient-7', ParticipantStatus: 'connected' });
+    const params = callback(room, 1, 'participant-connected', {
+      ParticipantSid: `PA${'1'.repeat(32)}`,
+      ParticipantIdentity: 'patient-7',
+      ParticipantStatus: 'connected',
+    });
     const res = await post(params, sign(params));
     expect(res.status).toBe(204);
     await worker.idle();

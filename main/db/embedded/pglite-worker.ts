@@ -25,9 +25,7 @@ function send(message: WorkerToHost): void {
 async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
   const loadDataDir = options.loadDataDir ? new Blob([fs.readFileSync(options.loadDataDir)]) : undefined;
   const db = await PGlite.create(options.pgDataDir, { extensions: { btree_gist, pg_trgm }, loadDataDir });
-  const server = new PGLiteSocketServer(
-    options.socketPath ? { db, path: options.socketPath } : { db, host: '127.0.0.1', port: 0 },
-  );
+  const server = new PGLiteSocketServer(options.socketPath ? { db, path: options.socketPath } : { db, host: '127.0.0.1', port: 0 });
   await server.start();
   return { db, server };
 }

@@ -47,9 +47,14 @@ export function privateModesForThisThread(): void {
   if (!posix) return;
   const { mkdirSync, writeFileSync, openSync, chmodSync, fchmodSync } = fs;
   const withMode = <T extends object>(options: T | string | undefined | null, fallback: number) =>
-    typeof options === 'string' ? { encoding: options as BufferEncoding, mode: own(undefined, fallback) } : { ...options, mode: own((options as { mode?: Mode } | undefined)?.mode, fallback) };
+    typeof options === 'string'
+      ? { encoding: options as BufferEncoding, mode: own(undefined, fallback) }
+      : { ...options, mode: own((options as { mode?: Mode } | undefined)?.mode, fallback) };
   fs.mkdirSync = ((dir: fs.PathLike, options?: fs.Mode | fs.MakeDirectoryOptions | null) =>
-    mkdirSync(dir, typeof options === 'object' && options !== null ? { ...options, mode: own(options.mode, 0o777) } : own(options, 0o777))) as typeof fs.mkdirSync;
+    mkdirSync(
+      dir,
+      typeof options === 'object' && options !== null ? { ...options, mode: own(options.mode, 0o777) } : own(options, 0o777),
+    )) as typeof fs.mkdirSync;
   fs.writeFileSync = ((file: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: fs.WriteFileOptions) =>
     writeFileSync(file, data, withMode(options, 0o666))) as typeof fs.writeFileSync;
   fs.openSync = ((file: fs.PathLike, flags?: fs.OpenMode, mode?: Mode) => openSync(file, flags ?? 'r', own(mode, 0o666))) as typeof fs.openSync;

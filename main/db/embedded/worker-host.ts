@@ -38,11 +38,7 @@ function spawnWorker(workerData: WorkerStartOptions): Worker {
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
-function waitFor<T extends WorkerToHost['type']>(
-  worker: Worker,
-  type: T,
-  timeoutMs: number,
-): Promise<Extract<WorkerToHost, { type: T }>> {
+function waitFor<T extends WorkerToHost['type']>(worker: Worker, type: T, timeoutMs: number): Promise<Extract<WorkerToHost, { type: T }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();

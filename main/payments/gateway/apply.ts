@@ -44,7 +44,9 @@ export async function applyGatewayEvent(trx: Knex.Transaction, row: WebhookRow):
 }
 
 const objectIds = (e: RazorpayEvent) =>
-  [e.payload.payment?.entity.order_id, e.payload.order?.entity.id, e.payload.qr_code?.entity.id, e.payload.payment_link?.entity.id].filter((x): x is string => !!x);
+  [e.payload.payment?.entity.order_id, e.payload.order?.entity.id, e.payload.qr_code?.entity.id, e.payload.payment_link?.entity.id].filter(
+    (x): x is string => !!x,
+  );
 
 const money = (currency: string, paise: number) => `${currency} ${fromPaise(paise)}`;
 
@@ -105,7 +107,11 @@ async function refunded(trx: Knex.Transaction, e: RazorpayEvent): Promise<void> 
   const amount = fromPaise(refund.amount);
   const room = await refundRoom(trx, original.id, amount);
   if (locked.status !== 'PAID' || refund.currency !== locked.currency || !room.fits) {
-    await flagPayment(trx, original.id, `Razorpay refunded ${money(refund.currency, refund.amount)} (${refund.id}); at most ${locked.currency} ${room.remaining} was left to refund`);
+    await flagPayment(
+      trx,
+      original.id,
+      `Razorpay refunded ${money(refund.currency, refund.amount)} (${refund.id}); at most ${locked.currency} ${room.remaining} was left to refund`,
+    );
     return;
   }
   const { timeZone } = await readSettings(trx);

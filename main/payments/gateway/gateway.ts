@@ -8,7 +8,13 @@ export interface PaymentGateway {
   /** An order for a checkout (the join page's prepay). */
   createOrder(o: { amountPaise: number; currency: string; receipt: string; notes: Record<string, string> }): Promise<{ id: string }>;
   /** A single-use UPI QR for exactly this amount, shown at the desk. */
-  createQr(o: { amountPaise: number; name: string; description: string; notes: Record<string, string>; closeBy: number }): Promise<{ id: string; imageUrl: string }>;
+  createQr(o: {
+    amountPaise: number;
+    name: string;
+    description: string;
+    notes: Record<string, string>;
+    closeBy: number;
+  }): Promise<{ id: string; imageUrl: string }>;
   /** A payment link for remote payment (sent through the outbox or printed). */
   createLink(o: {
     amountPaise: number;

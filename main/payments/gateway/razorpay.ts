@@ -103,23 +103,23 @@ export function razorpayGateway(credentials: GatewayCredentials, baseUrl?: strin
       return { id: link.id, shortUrl: link.short_url };
     },
     async refund(paymentId, r) {
-      const refund = await call<{ id: string; status: string }>(() => rp.payments.refund(paymentId, { amount: r.amountPaise, receipt: r.receipt, notes: r.notes, speed: 'normal' }));
+      const refund = await call<{ id: string; status: string }>(() =>
+        rp.payments.refund(paymentId, { amount: r.amountPaise, receipt: r.receipt, notes: r.notes, speed: 'normal' }),
+      );
       return { id: refund.id, status: refund.status };
     },
     async paymentsBetween(from, to) {
       const items = await allPages((skip) => call<Collection<RazorpayPayment>>(() => rp.payments.all({ from, to: to - 1, count: PAGE, skip })));
-      return items.map(
-        (p): GatewayPayment => ({
-          id: p.id,
-          amountPaise: p.amount,
-          currency: p.currency,
-          status: p.status,
-          method: p.method,
-          orderId: p.order_id ?? null,
-          notes: notesOf(p.notes),
-          createdAt: p.created_at,
-        }),
-      );
+      return items.map((p): GatewayPayment => ({
+        id: p.id,
+        amountPaise: p.amount,
+        currency: p.currency,
+        status: p.status,
+        method: p.method,
+        orderId: p.order_id ?? null,
+        notes: notesOf(p.notes),
+        createdAt: p.created_at,
+      }));
     },
     async settlementsBetween(from, to) {
       const items = await allPages((skip) => call<Collection<RazorpaySettlement>>(() => rp.settlements.all({ from, to: to - 1, count: PAGE, skip })));

@@ -99,7 +99,10 @@ export async function knownTransactionIds(knex: Knex, ids: string[]): Promise<Ma
 }
 
 /** A day's gateway takings by how the patient paid, refunds netted. */
-export async function gatewayTakingsByMethod(knex: Knex, { date, timeZone }: ClinicDay): Promise<{ method: string; currency: string; net: string; payments: number }[]> {
+export async function gatewayTakingsByMethod(
+  knex: Knex,
+  { date, timeZone }: ClinicDay,
+): Promise<{ method: string; currency: string; net: string; payments: number }[]> {
   const { rows } = await knex.raw(
     `SELECT p.gateway_method AS method, p.currency, sum(p.amount)::numeric(14,2) AS net,
             (count(*) FILTER (WHERE p.amount > 0))::int AS payments

@@ -50,7 +50,11 @@ export class GatewayPaymentsService {
 
   /** A `upi://pay` link for exactly what the appointment still owes, to the clinic's own UPI ID. */
   async upiLink(appointmentId: number): Promise<UpiLinkDto> {
-    const [settings, clinic, totals] = await Promise.all([readPaymentSettings(this.knex), readSettings(this.knex), totalsOfAppointment(this.knex, appointmentId)]);
+    const [settings, clinic, totals] = await Promise.all([
+      readPaymentSettings(this.knex),
+      readSettings(this.knex),
+      totalsOfAppointment(this.knex, appointmentId),
+    ]);
     if (!totals) throw new AppError('NOT_FOUND', 'No such appointment', 'appointmentId');
     if (!settings.upiVpa) throw new AppError('CONFLICT', "The clinic's UPI ID is not set: an administrator enters it in the payment settings");
     if (clinic.currency !== 'INR') throw new AppError('CONFLICT', `UPI takes rupees only; this clinic's currency is ${clinic.currency}`);
@@ -73,7 +77,8 @@ export class GatewayPaymentsService {
     const result = await this.knex.transaction(async (trx) => {
       const appointment = await lockAppointmentForPayment(trx, req.appointmentId);
       if (!appointment) throw new AppError('NOT_FOUND', 'No such appointment', 'appointmentId');
-      if (appointment.status === 'CANCELLED') throw new AppError('CONFLICT', 'This appointment is cancelled; a cancelled appointment takes no payment', 'appointmentId');
+      if (appointment.status === 'CANCELLED')
+        throw new AppError('CONFLICT', 'This appointment is cancelled; a cancelled appointment takes no payment', 'appointmentId');
       const totals = await totalsOfAppointment(trx, appointment.id);
       const amount = dueOrRefuse(totals?.due ?? null);
       const clinic = await readSettings(trx);
@@ -93,10 +98,19 @@ export class GatewayPaymentsService {
       let gatewayId: string;
       let url: string | null = null;
       if (req.via === 'QR') {
-        const qr = await gateway.createQr({ amountPaise, name: clinic.clinicName.slice(0, 40), description, notes, closeBy: Math.floor(this.now() / 1000) + QR_LIFETIME_SECONDS });
+        const qr = await gateway.createQr({
+          amountPaise,
+          name: clinic.clinicName.slice(0, 40),
+          description,
+          notes,
+          closeBy: Math.floor(this.now() / 1000) + QR_LIFETIME_SECONDS,
+        });
         [gatewayId, url] = [qr.id, qr.imageUrl];
       } else if (req.via === 'LINK') {
-        const patient = await trx('appointment_entities as a').join('patient_entities as p', 'p.id', 'a.patient_id').where('a.id', appointment.id).first('p.name', 'p.phone', 'p.email');
+        const patient = await trx('appointment_entities as a')
+          .join('patient_entities as p', 'p.id', 'a.patient_id')
+          .where('a.id', appointment.id)
+          .first('p.name', 'p.phone', 'p.email');
         const link = await gateway.createLink({
           amountPaise,
           currency: clinic.currency,
@@ -126,7 +140,11 @@ export class GatewayPaymentsService {
     if (!payment.gateway) return undefined;
     if (!payment.transactionId) throw new AppError('CONFLICT', 'The gateway has not reported this payment yet, so it cannot be refunded there', 'paymentId');
     const gateway = await this.gateway(trx);
-    const refund = await gateway.refund(payment.transactionId, { amountPaise: toPaise(amount), receipt: refundKey, notes: { clinic_payment_id: String(payment.id), reason: reason.slice(0, 250) } });
+    const refund = await gateway.refund(payment.transactionId, {
+      amountPaise: toPaise(amount),
+      receipt: refundKey,
+      notes: { clinic_payment_id: String(payment.id), reason: reason.slice(0, 250) },
+    });
     return refund.id;
   }
 
@@ -141,33 +159,75 @@ export class GatewayPaymentsService {
     const { from, to } = await dayBounds(this.knex, day);
     const [atGateway, settlements] = await Promise.all([gateway.paymentsBetween(from, to), gateway.settlementsBetween(from, to)]);
     const captured = atGateway.filter((p) => p.status === 'captured' || p.status === 'refunded');
-    const known = await knownTransactionIds(this.knex, captured.map((p) => p.id));
+    const known = await knownTransactionIds(
+      this.knex,
+      captured.map((p) => p.id),
+    );
     const mismatches: ReconciliationDto['mismatches'] = [];
     for (const p of captured) {
       const mine = known.get(p.id);
       const gatewayAmount = fromPaise(p.amountPaise);
       if (!mine) {
-        mismatches.push({ kind: 'ONLY_AT_GATEWAY', gatewayPaymentId: p.id, paymentId: null, clinicAmount: null, gatewayAmount, note: `Captured by Razorpay (${p.method}) with no payment in Clinic Desk` });
+        mismatches.push({
+          kind: 'ONLY_AT_GATEWAY',
+          gatewayPaymentId: p.id,
+          paymentId: null,
+          clinicAmount: null,
+          gatewayAmount,
+          note: `Captured by Razorpay (${p.method}) with no payment in Clinic Desk`,
+        });
       } else if (!mine.flagged && (toPaise(mine.amount) !== p.amountPaise || mine.currency !== p.currency)) {
         // A flagged payment is listed once, below, with the webhook's own account of the difference.
-        mismatches.push({ kind: 'AMOUNT_DIFFERS', gatewayPaymentId: p.id, paymentId: mine.id, clinicAmount: mine.amount, gatewayAmount, note: `Razorpay has ${p.currency} ${gatewayAmount}, Clinic Desk ${mine.currency} ${mine.amount}` });
+        mismatches.push({
+          kind: 'AMOUNT_DIFFERS',
+          gatewayPaymentId: p.id,
+          paymentId: mine.id,
+          clinicAmount: mine.amount,
+          gatewayAmount,
+          note: `Razorpay has ${p.currency} ${gatewayAmount}, Clinic Desk ${mine.currency} ${mine.amount}`,
+        });
       }
     }
     const gatewayIds = new Set(captured.map((p) => p.id));
     for (const mine of await gatewayPaymentsOn(this.knex, day)) {
       if (mine.flagReason) {
-        mismatches.push({ kind: 'FLAGGED', gatewayPaymentId: mine.transactionId, paymentId: mine.id, clinicAmount: mine.amount, gatewayAmount: null, note: mine.flagReason });
+        mismatches.push({
+          kind: 'FLAGGED',
+          gatewayPaymentId: mine.transactionId,
+          paymentId: mine.id,
+          clinicAmount: mine.amount,
+          gatewayAmount: null,
+          note: mine.flagReason,
+        });
       } else if (mine.status !== 'PENDING' && mine.transactionId && !gatewayIds.has(mine.transactionId)) {
-        mismatches.push({ kind: 'ONLY_IN_CLINIC', gatewayPaymentId: mine.transactionId, paymentId: mine.id, clinicAmount: mine.amount, gatewayAmount: null, note: 'Paid in Clinic Desk, not among the payments Razorpay lists for the day' });
+        mismatches.push({
+          kind: 'ONLY_IN_CLINIC',
+          gatewayPaymentId: mine.transactionId,
+          paymentId: mine.id,
+          clinicAmount: mine.amount,
+          gatewayAmount: null,
+          note: 'Paid in Clinic Desk, not among the payments Razorpay lists for the day',
+        });
       }
     }
     const settledPaise = settlements.filter((s) => s.status === 'processed').reduce((sum, s) => sum + s.amountPaise, 0);
-    return { date, gatewayPayments: captured.length, settled: fromPaise(settledPaise), mismatches, byGatewayMethod: await gatewayTakingsByMethod(this.knex, day) };
+    return {
+      date,
+      gatewayPayments: captured.length,
+      settled: fromPaise(settledPaise),
+      mismatches,
+      byGatewayMethod: await gatewayTakingsByMethod(this.knex, day),
+    };
   }
 }
 
 function dueOrRefuse(due: string | null): string {
-  if (due === null) throw new AppError('CONFLICT', "The doctor has no consultation fee set, so the amount due is not known; take the payment at the desk with the amount", 'appointmentId');
+  if (due === null)
+    throw new AppError(
+      'CONFLICT',
+      'The doctor has no consultation fee set, so the amount due is not known; take the payment at the desk with the amount',
+      'appointmentId',
+    );
   if (toPaise(due) === 0) throw new AppError('CONFLICT', 'Nothing is due for this visit (it is paid, or a payment is pending confirmation)', 'appointmentId');
   return due;
 }

@@ -1,5 +1,14 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { AUDIT_OUTCOMES, CHANNEL_NAMES, auditQuerySchema, channels, type AuditEntryDto, type CallError, type Req, type UserDto } from '../../../preload/contract';
+import {
+  AUDIT_OUTCOMES,
+  CHANNEL_NAMES,
+  auditQuerySchema,
+  channels,
+  type AuditEntryDto,
+  type CallError,
+  type Req,
+  type UserDto,
+} from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useClinicQuery } from '../../api/query';
 import { useSettings } from '../../api/clinic-data';
@@ -79,7 +88,17 @@ export function AuditPanel() {
     { header: 'Workstation', cell: (a) => a.workstation ?? '—' },
     { header: 'Action', cell: (a) => a.action },
     { header: 'Record', cell: (a) => (a.entity ? `${a.entity}${a.entityId ? ` #${a.entityId}` : ''}` : '—') },
-    { header: 'Outcome', cell: (a) => (a.outcome === 'OK' ? OUTCOME_NAMES.OK : <span className="ui-badge" data-tone="danger">{OUTCOME_NAMES[a.outcome]}</span>) },
+    {
+      header: 'Outcome',
+      cell: (a) =>
+        a.outcome === 'OK' ? (
+          OUTCOME_NAMES.OK
+        ) : (
+          <span className="ui-badge" data-tone="danger">
+            {OUTCOME_NAMES[a.outcome]}
+          </span>
+        ),
+    },
     { header: 'Details', cell: (a) => (a.detail ? JSON.stringify(a.detail) : '') },
   ];
 

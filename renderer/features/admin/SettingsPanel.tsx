@@ -42,7 +42,11 @@ export function SettingsPanel() {
   }, [settings, form]);
 
   if (!form) return problem ? <Banner tone="error">{problem}</Banner> : <p className="ui-hint">Loading…</p>;
-  const bind = (key: keyof typeof form) => ({ value: form[key], error: at(key), onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
+  const bind = (key: keyof typeof form) => ({
+    value: form[key],
+    error: at(key),
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -57,7 +61,9 @@ export function SettingsPanel() {
       phoneCountry: form.phoneCountry.trim() ? form.phoneCountry.trim().toUpperCase() : null,
       receiptPaper: form.receiptPaper as ReceiptPaper,
     };
-    const local = notWhole ? { code: 'INVALID' as const, field: notWhole, message: 'Enter a whole number of minutes' } : contractProblem(updateSettingsSchema, req);
+    const local = notWhole
+      ? { code: 'INVALID' as const, field: notWhole, message: 'Enter a whole number of minutes' }
+      : contractProblem(updateSettingsSchema, req);
     if (local) return setError(local);
     setBusy(true);
     const r = await update.call(req);

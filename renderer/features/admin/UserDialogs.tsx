@@ -56,7 +56,16 @@ export function UserForm({ user, doctors, onSaved, onClose }: { user?: UserDto; 
           ))}
         </FormSelectField>
         {role === 'DOCTOR' && <DoctorChoice form={form} doctors={doctors} />}
-        {!user && <FormField form={form} name="password" label="Password" type="password" autoComplete="new-password" hint="At least 10 characters, not a common password" />}
+        {!user && (
+          <FormField
+            form={form}
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters, not a common password"
+          />
+        )}
         {user && user.role !== role && <Banner tone="warning">Changing the role signs this person out everywhere.</Banner>}
         <div className="ui-actions">
           <Button onClick={onClose}>Cancel</Button>
@@ -107,8 +116,23 @@ export function ResetPassword({ user, onDone, onClose }: { user: UserDto; onDone
     <Dialog title={`New password for ${user.displayName || user.email}`} onClose={onClose}>
       <form className="ui-form" onSubmit={submit} noValidate>
         {formMessage && <Banner tone="error">{formMessage}</Banner>}
-        <Field label="New password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} error={at('password')} autoComplete="new-password" autoFocus />
-        <Field label="Repeat the new password" type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={at('confirm')} autoComplete="new-password" />
+        <Field
+          label="New password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={at('password')}
+          autoComplete="new-password"
+          autoFocus
+        />
+        <Field
+          label="Repeat the new password"
+          type="password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={at('confirm')}
+          autoComplete="new-password"
+        />
         <div className="ui-actions">
           <Button onClick={onClose}>Cancel</Button>
           <Button variant="primary" type="submit" disabled={reset.isPending}>

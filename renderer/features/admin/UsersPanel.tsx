@@ -61,7 +61,11 @@ export function UsersPanel() {
         u.role === 'PATIENT' ? null : (
           <div className="ui-actions">
             {u.lockedUntil && (
-              <Button variant="primary" aria-label={`Unlock ${nameOf(u)}`} onClick={() => void perform(() => unlock.call({ id: u.id }), `${nameOf(u)} can sign in again`)}>
+              <Button
+                variant="primary"
+                aria-label={`Unlock ${nameOf(u)}`}
+                onClick={() => void perform(() => unlock.call({ id: u.id }), `${nameOf(u)} can sign in again`)}
+              >
                 Unlock
               </Button>
             )}
@@ -74,7 +78,12 @@ export function UsersPanel() {
             <Button
               variant={u.disabled ? 'secondary' : 'danger'}
               aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${nameOf(u)}`}
-              onClick={() => void perform(() => setDisabled.call({ id: u.id, disabled: !u.disabled }), `${nameOf(u)} ${u.disabled ? 'can sign in again' : 'is disabled and signed out'}`)}
+              onClick={() =>
+                void perform(
+                  () => setDisabled.call({ id: u.id, disabled: !u.disabled }),
+                  `${nameOf(u)} ${u.disabled ? 'can sign in again' : 'is disabled and signed out'}`,
+                )
+              }
             >
               {u.disabled ? 'Enable' : 'Disable'}
             </Button>
@@ -97,9 +106,7 @@ export function UsersPanel() {
       </div>
       {(problem ?? settingsProblem) && <Banner tone="error">{problem ?? settingsProblem}</Banner>}
       {locked.length > 0 && (
-        <Banner tone="warning">
-          Locked after failed sign-ins: {locked.map(nameOf).join(', ')}. Unlock an account once you know it was its owner.
-        </Banner>
+        <Banner tone="warning">Locked after failed sign-ins: {locked.map(nameOf).join(', ')}. Unlock an account once you know it was its owner.</Banner>
       )}
       {users && zone ? <Table label="Accounts" columns={columns(zone)} rows={users} empty="No accounts." /> : !problem && <p className="ui-hint">Loading…</p>}
       {editing && (

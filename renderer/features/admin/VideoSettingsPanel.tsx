@@ -51,12 +51,20 @@ function VideoSettingsForm({ loaded }: { loaded: VideoSettingsDto }) {
   return (
     <form className="ui-form" onSubmit={save} aria-label="Video settings" noValidate>
       <FormProblem form={form} />
-      <Banner tone={settings.configured ? 'info' : 'warning'}>{settings.configured ? 'Video consultations are set up.' : 'Video consultations are not set up yet.'}</Banner>
+      <Banner tone={settings.configured ? 'info' : 'warning'}>
+        {settings.configured ? 'Video consultations are set up.' : 'Video consultations are not set up yet.'}
+      </Banner>
       <FormField form={form} name="accountSid" emptyIsNull label="Twilio Account SID" hint="AC followed by 32 characters" autoComplete="off" />
       <FormField form={form} name="apiKeySid" emptyIsNull label="API Key SID" hint="SK followed by 32 characters" autoComplete="off" />
       <SecretField form={form} name="apiKeySecret" label="API Key secret" hint={secretHint(settings.apiKeySecretSet)} />
       <SecretField form={form} name="authToken" label="Auth Token" hint={`For webhook signatures. ${secretHint(settings.authTokenSet)}`} />
-      <FormField form={form} name="webhookUrl" emptyIsNull label="Webhook address" hint="The https:// address Twilio posts room events to (npm run webhooks behind HTTPS)" />
+      <FormField
+        form={form}
+        name="webhookUrl"
+        emptyIsNull
+        label="Webhook address"
+        hint="The https:// address Twilio posts room events to (npm run webhooks behind HTTPS)"
+      />
       <FormField form={form} name="joinUrlTemplate" emptyIsNull label="Patient join link" hint="An https:// address with {token} (and optionally {room})" />
       <div className="ui-actions">
         <Button variant="primary" type="submit" disabled={busy}>
@@ -67,7 +75,17 @@ function VideoSettingsForm({ loaded }: { loaded: VideoSettingsDto }) {
   );
 }
 
-function SecretField({ form, name, label, hint }: { form: ReturnType<typeof useContractForm<'video.updateSettings'>>; name: 'apiKeySecret' | 'authToken'; label: string; hint: string }) {
+function SecretField({
+  form,
+  name,
+  label,
+  hint,
+}: {
+  form: ReturnType<typeof useContractForm<'video.updateSettings'>>;
+  name: 'apiKeySecret' | 'authToken';
+  label: string;
+  hint: string;
+}) {
   const error = form.getFieldState(name, form.formState).error?.message;
   return <Field label={label} type="password" hint={hint} error={error} autoComplete="off" {...form.register(name, { setValueAs: secret })} />;
 }

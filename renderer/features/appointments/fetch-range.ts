@@ -22,7 +22,14 @@ const NOTHING: never[] = [];
 type Batch = { data?: unknown; error: unknown; isPending: boolean; fetchStatus: string };
 /** Stable, so the combined list keeps its identity until a batch's answer changes. */
 function combine(results: Batch[]) {
-  const data = results.length === 0 ? NOTHING : results.length === 1 ? results[0]!.data : results.every((r) => r.data) ? results.flatMap((r) => r.data as unknown[]) : undefined;
+  const data =
+    results.length === 0
+      ? NOTHING
+      : results.length === 1
+        ? results[0]!.data
+        : results.every((r) => r.data)
+          ? results.flatMap((r) => r.data as unknown[])
+          : undefined;
   return { data, problem: problemOf(results.find((r) => r.error)?.error), loading: results.some((r) => r.isPending && r.fetchStatus !== 'idle') };
 }
 

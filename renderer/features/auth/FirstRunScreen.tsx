@@ -11,7 +11,9 @@ import { useSchemaForm } from '../../ui/form/use-contract-form';
 const guessZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 // The contract's request plus the repeated password, which only this screen asks for.
-const firstRunSchema = firstAdminSchema.extend({ confirm: z.string() }).refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'The two passwords differ' });
+const firstRunSchema = firstAdminSchema
+  .extend({ confirm: z.string() })
+  .refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'The two passwords differ' });
 
 /** The very first start: the clinic's name and time zone, and its first administrator. */
 export function FirstRunScreen() {
@@ -35,7 +37,15 @@ export function FirstRunScreen() {
         <FormField form={form} name="timeZone" label="Time zone" hint="Appointment times are in this zone, e.g. Asia/Kolkata" required />
         <FormField form={form} name="displayName" label="Your name" autoComplete="name" required />
         <FormField form={form} name="email" label="Email" type="email" autoComplete="username" required />
-        <FormField form={form} name="password" label="Password" type="password" hint="At least 10 characters, not a common password" autoComplete="new-password" required />
+        <FormField
+          form={form}
+          name="password"
+          label="Password"
+          type="password"
+          hint="At least 10 characters, not a common password"
+          autoComplete="new-password"
+          required
+        />
         <FormField form={form} name="confirm" label="Repeat the password" type="password" autoComplete="new-password" required />
         <Button variant="primary" type="submit" disabled={isSubmitting}>
           {isSubmitting ? 'Setting up…' : 'Create the clinic'}

@@ -4,7 +4,6 @@ import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
 import { byteSize } from './byte-size';
 
-
 /** Database health for ADMINs: sizes and row counts, dead rows, index use, the last backup. */
 export function HealthPanel() {
   // Sizes and counts change without events: asked when shown, and on Refresh.

@@ -23,8 +23,8 @@ export function RecoveryKey() {
     <section aria-labelledby="recovery-key-heading">
       <h3 id="recovery-key-heading">Recovery key</h3>
       <p>
-        Backups are encrypted with this PC’s clinic key. To restore one on another PC you need the recovery key: keep a copy away from this PC (on paper, or a USB
-        stick in a locked drawer). Anyone with the key and a backup can read the clinic’s records.
+        Backups are encrypted with this PC’s clinic key. To restore one on another PC you need the recovery key: keep a copy away from this PC (on paper, or a
+        USB stick in a locked drawer). Anyone with the key and a backup can read the clinic’s records.
       </p>
       {error && <Banner tone="error">{error.message}</Banner>}
       {key ? (

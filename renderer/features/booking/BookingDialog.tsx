@@ -30,15 +30,18 @@ export interface BookingDraft {
 export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; onClose(): void }) {
   const timeZone = useTimeZone();
   const [patient, setPatient] = useState(draft.patient);
-  const form = useForm({
-    doctorId: draft.doctorId ? String(draft.doctorId) : '',
-    date: draft.date ?? todayIn(timeZone),
-    startTime: draft.startTime ? hhmm(draft.startTime) : '',
-    endTime: draft.endTime ? hhmm(draft.endTime) : '',
-    reason: '',
-    outsideHours: false,
-    overrideReason: '',
-  }, OVERRIDE_FIELDS);
+  const form = useForm(
+    {
+      doctorId: draft.doctorId ? String(draft.doctorId) : '',
+      date: draft.date ?? todayIn(timeZone),
+      startTime: draft.startTime ? hhmm(draft.startTime) : '',
+      endTime: draft.endTime ? hhmm(draft.endTime) : '',
+      reason: '',
+      outsideHours: false,
+      overrideReason: '',
+    },
+    OVERRIDE_FIELDS,
+  );
   const v = form.values;
   const doctorId = v.doctorId ? Number(v.doctorId) : undefined;
   // The reply is placed straight into every cached day it belongs to: the booking shows at once.
@@ -86,8 +89,23 @@ export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; o
           />
         )}
         <div className="ui-row">
-          <Field label="Date" type="date" value={v.date} onChange={form.change('date')} error={form.at('date')} hint="Free times are offered from this day" required />
-          <Field label="Start time" type="time" value={v.startTime} onChange={form.change('startTime')} error={form.error?.code === 'CONFLICT' ? undefined : form.at('startTime')} required />
+          <Field
+            label="Date"
+            type="date"
+            value={v.date}
+            onChange={form.change('date')}
+            error={form.at('date')}
+            hint="Free times are offered from this day"
+            required
+          />
+          <Field
+            label="Start time"
+            type="time"
+            value={v.startTime}
+            onChange={form.change('startTime')}
+            error={form.error?.code === 'CONFLICT' ? undefined : form.at('startTime')}
+            required
+          />
           <Field label="End time" type="time" value={v.endTime} onChange={form.change('endTime')} error={form.at('endTime')} hint="Empty: one slot" />
         </div>
         <TextAreaField label="Reason for the visit" value={v.reason} onChange={form.change('reason')} error={form.at('reason')} rows={2} />

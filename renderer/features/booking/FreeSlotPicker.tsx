@@ -6,7 +6,17 @@ import { useFreeSlots, type FreeSlot } from './useFreeSlots';
  * The doctor's next free times from a day, as radio buttons: picking one fills the date and
  * the times. The one matching what is typed is shown as picked.
  */
-export function FreeSlotPicker({ doctorId, from, picked, onPick }: { doctorId: number; from: string; picked: { date: string; startTime: string }; onPick(slot: FreeSlot): void }) {
+export function FreeSlotPicker({
+  doctorId,
+  from,
+  picked,
+  onPick,
+}: {
+  doctorId: number;
+  from: string;
+  picked: { date: string; startTime: string };
+  onPick(slot: FreeSlot): void;
+}) {
   const free = useFreeSlots(doctorId, from);
   return (
     <fieldset className="free-slots">

@@ -5,7 +5,19 @@ import { Field } from '../../ui/Field';
  * Booking or moving outside the doctor's hours: only a DOCTOR or ADMIN, always with a reason
  * (main audits it). Nothing is shown to the front desk, whom main would refuse anyway.
  */
-export function OutsideHours({ checked, reason, error, onChecked, onReason }: { checked: boolean; reason: string; error?: string; onChecked(e: { target: { value: string; type?: string; checked?: boolean } }): void; onReason(e: { target: { value: string } }): void }) {
+export function OutsideHours({
+  checked,
+  reason,
+  error,
+  onChecked,
+  onReason,
+}: {
+  checked: boolean;
+  reason: string;
+  error?: string;
+  onChecked(e: { target: { value: string; type?: string; checked?: boolean } }): void;
+  onReason(e: { target: { value: string } }): void;
+}) {
   const role = useSession((s) => s.session?.role);
   if (role !== 'DOCTOR' && role !== 'ADMIN') return null;
   return (

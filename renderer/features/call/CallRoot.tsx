@@ -49,11 +49,25 @@ export function CallRoot({ loadVendor }: { loadVendor?: () => Promise<VideoVendo
   }, []);
 
   if (!route) return <Banner tone="error">This is not a call window address.</Banner>;
-  if (problem) return <main className="ui-center"><Banner tone="error">{problem}</Banner></main>;
+  if (problem)
+    return (
+      <main className="ui-center">
+        <Banner tone="error">{problem}</Banner>
+      </main>
+    );
   if (status === 'signed-out' || status === 'first-run') {
-    return <main className="ui-center"><Banner tone="error">This call window is signed out. Start the video call again from Clinic Desk.</Banner></main>;
+    return (
+      <main className="ui-center">
+        <Banner tone="error">This call window is signed out. Start the video call again from Clinic Desk.</Banner>
+      </main>
+    );
   }
-  if (session?.locked) return <main className="ui-center"><Banner tone="warning">Clinic Desk is locked. Unlock it in the main window to continue.</Banner></main>;
+  if (session?.locked)
+    return (
+      <main className="ui-center">
+        <Banner tone="warning">Clinic Desk is locked. Unlock it in the main window to continue.</Banner>
+      </main>
+    );
   if (!info) return <p className="ui-center">Opening the call…</p>;
   return (
     <div className="call-window">

@@ -31,7 +31,15 @@ export function InCall(props: InCallProps) {
   return (
     <section className="call-incall" aria-label="Video call">
       {state === 'reconnecting' && <Banner tone="warning">Reconnecting… the connection dropped; Clinic Desk is restoring it.</Banner>}
-      {parties.some((p) => p.reconnecting) && <Banner tone="warning">{parties.filter((p) => p.reconnecting).map((p) => p.identity).join(', ')} is reconnecting…</Banner>}
+      {parties.some((p) => p.reconnecting) && (
+        <Banner tone="warning">
+          {parties
+            .filter((p) => p.reconnecting)
+            .map((p) => p.identity)
+            .join(', ')}{' '}
+          is reconnecting…
+        </Banner>
+      )}
       <div className="call-status">
         <span aria-label="Call time">{clock(elapsed)}</span>
         {quality !== null && <span>Network: {QUALITY[quality] ?? quality}</span>}

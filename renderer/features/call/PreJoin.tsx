@@ -16,7 +16,17 @@ interface PreJoinProps {
   onJoin(): void;
 }
 
-function DevicePicker({ label, devices, value, onChange }: { label: string; devices: MediaDeviceInfo[]; value: string | undefined; onChange(id: string): void }) {
+function DevicePicker({
+  label,
+  devices,
+  value,
+  onChange,
+}: {
+  label: string;
+  devices: MediaDeviceInfo[];
+  value: string | undefined;
+  onChange(id: string): void;
+}) {
   return (
     <div className="ui-field">
       <label>
@@ -54,9 +64,13 @@ export function PreJoin({ info, stream, deviceProblem, joinProblem, joining, cho
       <div className="call-devices">
         <DevicePicker label="Camera" devices={devices.cameras} value={choice.cameraId} onChange={(cameraId) => onChoose({ ...choice, cameraId })} />
         <DevicePicker label="Microphone" devices={devices.mics} value={choice.micId} onChange={(micId) => onChoose({ ...choice, micId })} />
-        {devices.speakers.length > 0 && <DevicePicker label="Speaker" devices={devices.speakers} value={choice.speakerId} onChange={(speakerId) => onChoose({ ...choice, speakerId })} />}
+        {devices.speakers.length > 0 && (
+          <DevicePicker label="Speaker" devices={devices.speakers} value={choice.speakerId} onChange={(speakerId) => onChoose({ ...choice, speakerId })} />
+        )}
       </div>
-      {!info.videoConfigured && <Banner tone="warning">Video consultations are not set up yet: an administrator enters the clinic’s Twilio account in the video settings.</Banner>}
+      {!info.videoConfigured && (
+        <Banner tone="warning">Video consultations are not set up yet: an administrator enters the clinic’s Twilio account in the video settings.</Banner>
+      )}
       {joinProblem && <Banner tone="error">{joinProblem}</Banner>}
       <Button variant="primary" onClick={onJoin} disabled={joining || !stream}>
         {joining ? 'Joining…' : joinProblem ? 'Try again' : 'Join the call'}

@@ -4,7 +4,20 @@ import { loadTwilioVendor, type CallRoom, type RemoteParty, type VideoVendor } f
 export type RoomState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 /** What the call window reports to main about the call (kept in video_call_events). */
-export type CallEventReport = (type: 'connected' | 'reconnecting' | 'reconnected' | 'disconnected' | 'participant-connected' | 'participant-disconnected' | 'participant-reconnecting' | 'participant-reconnected' | 'device-error', participant?: string, detail?: Record<string, string | number>) => void;
+export type CallEventReport = (
+  type:
+    | 'connected'
+    | 'reconnecting'
+    | 'reconnected'
+    | 'disconnected'
+    | 'participant-connected'
+    | 'participant-disconnected'
+    | 'participant-reconnecting'
+    | 'participant-reconnected'
+    | 'device-error',
+  participant?: string,
+  detail?: Record<string, string | number>,
+) => void;
 
 interface VideoContextValue {
   state: RoomState;
@@ -32,7 +45,15 @@ export function joinFailure(err: unknown): string {
  * The call's vendor-neutral state for the screens, as in Twilio's React reference app: the
  * vendor is loaded on first join (its own chunk) and only this provider talks to it.
  */
-export function VideoProvider({ children, loadVendor = loadTwilioVendor, report }: { children: ReactNode; loadVendor?: () => Promise<VideoVendor>; report: CallEventReport }) {
+export function VideoProvider({
+  children,
+  loadVendor = loadTwilioVendor,
+  report,
+}: {
+  children: ReactNode;
+  loadVendor?: () => Promise<VideoVendor>;
+  report: CallEventReport;
+}) {
   const [state, setState] = useState<RoomState>('idle');
   const [room, setRoom] = useState<CallRoom>();
   const [problem, setProblem] = useState<string>();
@@ -103,7 +124,9 @@ export function useParticipants(room: CallRoom | undefined): RemoteParty[] {
     if (!room) return setParties([]);
     const read = () => setParties(room.remoteParticipants());
     read();
-    const offs = (['participantConnected', 'participantDisconnected', 'participantReconnecting', 'participantReconnected', 'tracksChanged'] as const).map((e) => room.on(e, read));
+    const offs = (['participantConnected', 'participantDisconnected', 'participantReconnecting', 'participantReconnected', 'tracksChanged'] as const).map((e) =>
+      room.on(e, read),
+    );
     return () => offs.forEach((off) => off());
   }, [room]);
   return parties;

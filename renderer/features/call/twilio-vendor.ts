@@ -16,7 +16,13 @@ type Forward = (emit: (...args: never[]) => void) => [target: 'room' | 'local', 
 const FORWARDS: { [E in CallRoomEvent]: (emit: (...args: CallRoomEvents[E]) => void) => ReturnType<Forward> } = {
   reconnecting: (emit) => [['room', 'reconnecting', () => emit()]],
   reconnected: (emit) => [['room', 'reconnected', () => emit()]],
-  disconnected: (emit) => [['room', 'disconnected', (_room: Room, error?: { code?: number; message: string }) => emit(error ? { code: error.code, message: error.message } : undefined)]],
+  disconnected: (emit) => [
+    [
+      'room',
+      'disconnected',
+      (_room: Room, error?: { code?: number; message: string }) => emit(error ? { code: error.code, message: error.message } : undefined),
+    ],
+  ],
   participantConnected: (emit) => [['room', 'participantConnected', (p: RemoteParticipant) => emit(p.identity)]],
   participantDisconnected: (emit) => [['room', 'participantDisconnected', (p: RemoteParticipant) => emit(p.identity)]],
   participantReconnecting: (emit) => [['room', 'participantReconnecting', (p: RemoteParticipant) => emit(p.identity)]],

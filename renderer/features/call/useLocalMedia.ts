@@ -29,7 +29,9 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
   const [cameraOn, setCameraOn] = useState(true);
 
   // Opening again on a new `report` would flash the preview: only the choice and a retry reopen it.
-  const reportFailure = useEffectEvent((err: unknown) => report('device-error', undefined, { name: (err as { name?: string } | undefined)?.name ?? 'unknown' }));
+  const reportFailure = useEffectEvent((err: unknown) =>
+    report('device-error', undefined, { name: (err as { name?: string } | undefined)?.name ?? 'unknown' }),
+  );
 
   useEffect(() => {
     let live = true;

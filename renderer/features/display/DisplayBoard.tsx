@@ -99,7 +99,16 @@ export function DisplayBoard({ ticket, spoken }: { ticket: string; spoken: boole
             </p>
             <p className="board-next">
               <span className="board-label">Next</span>
-              <span>{d.next.length === 0 ? '—' : d.next.map((t, i) => <span key={t.tokenNo}>{i > 0 && ', '}<TokenText t={t} /></span>)}</span>
+              <span>
+                {d.next.length === 0
+                  ? '—'
+                  : d.next.map((t, i) => (
+                      <span key={t.tokenNo}>
+                        {i > 0 && ', '}
+                        <TokenText t={t} />
+                      </span>
+                    ))}
+              </span>
             </p>
           </section>
         ))}

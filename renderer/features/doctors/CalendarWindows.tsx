@@ -39,7 +39,11 @@ export function CalendarWindows({ doctor, today, onRemove }: { doctor: DoctorDto
       <h3 id="windows-title">Calendar for the next four weeks</h3>
       <Field label="Show the four weeks from" type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
       {problem && <Banner tone="error">{problem}</Banner>}
-      {windows.data ? <Table label="Calendar windows" columns={columns} rows={windows.data} empty="Nothing in the calendar for these weeks." /> : !problem && <p className="ui-hint">Loading…</p>}
+      {windows.data ? (
+        <Table label="Calendar windows" columns={columns} rows={windows.data} empty="Nothing in the calendar for these weeks." />
+      ) : (
+        !problem && <p className="ui-hint">Loading…</p>
+      )}
     </>
   );
 }

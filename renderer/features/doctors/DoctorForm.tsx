@@ -12,7 +12,17 @@ import { useContractForm } from '../../ui/form/use-contract-form';
 const years = (v: unknown) => (v === '' || v === null ? null : Number(v));
 
 /** Create or edit a doctor's profile. Main's refusals appear at their field; what was typed stays. */
-export function DoctorForm({ doctor, specializations, onSaved, onClose }: { doctor?: DoctorDto; specializations: string[]; onSaved(d: DoctorDto): void; onClose(): void }) {
+export function DoctorForm({
+  doctor,
+  specializations,
+  onSaved,
+  onClose,
+}: {
+  doctor?: DoctorDto;
+  specializations: string[];
+  onSaved(d: DoctorDto): void;
+  onClose(): void;
+}) {
   const create = useClinicMutation('doctors.create');
   const update = useClinicMutation('doctors.update');
   const listId = useId();

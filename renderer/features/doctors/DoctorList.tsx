@@ -35,7 +35,17 @@ export function DoctorList({
     { header: 'Name', cell: (d) => d.name },
     { header: 'Specialization', cell: (d) => d.specialization ?? '—' },
     { header: 'Fee', cell: (d) => (d.consultationFee && settings ? `${settings.currency} ${d.consultationFee}` : (d.consultationFee ?? '—')) },
-    { header: 'Status', cell: (d) => (d.active ? <span className="ui-badge" data-tone="ok">Active</span> : <span className="ui-badge">Inactive</span>) },
+    {
+      header: 'Status',
+      cell: (d) =>
+        d.active ? (
+          <span className="ui-badge" data-tone="ok">
+            Active
+          </span>
+        ) : (
+          <span className="ui-badge">Inactive</span>
+        ),
+    },
     {
       header: 'Actions',
       cell: (d) => (

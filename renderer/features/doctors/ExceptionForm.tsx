@@ -76,7 +76,14 @@ export function ExceptionForm({ doctor, today, blocked }: { doctor: DoctorDto; t
           <Field label="From" type="time" value={form.startTime} onChange={(e) => set({ startTime: e.target.value })} error={at('startTime')} />
           <Field label="Until" type="time" value={form.endTime} onChange={(e) => set({ endTime: e.target.value })} error={at('endTime')} />
           {form.kind === 'EXTRA' && (
-            <Field label="Minutes per slot" inputMode="numeric" value={form.slotMinutes} onChange={(e) => set({ slotMinutes: e.target.value })} error={at('slotMinutes')} hint="Empty: the clinic's usual length" />
+            <Field
+              label="Minutes per slot"
+              inputMode="numeric"
+              value={form.slotMinutes}
+              onChange={(e) => set({ slotMinutes: e.target.value })}
+              error={at('slotMinutes')}
+              hint="Empty: the clinic's usual length"
+            />
           )}
         </div>
       )}

@@ -47,9 +47,15 @@ export function PatternPreview({
       {preview && (
         <div aria-labelledby="preview-title" role="region">
           <p aria-live="polite">
-            {preview.windows.length} working period{preview.windows.length === 1 ? '' : 's'}, {preview.totalSlots} slot{preview.totalSlots === 1 ? '' : 's'} in total.
+            {preview.windows.length} working period{preview.windows.length === 1 ? '' : 's'}, {preview.totalSlots} slot{preview.totalSlots === 1 ? '' : 's'} in
+            total.
           </p>
-          <Table label="Slots the pattern will create" columns={COLUMNS} rows={preview.windows.map((w, id) => ({ ...w, id: id + 1 }))} empty="The pattern gives no working hours in these dates." />
+          <Table
+            label="Slots the pattern will create"
+            columns={COLUMNS}
+            rows={preview.windows.map((w, id) => ({ ...w, id: id + 1 }))}
+            empty="The pattern gives no working hours in these dates."
+          />
         </div>
       )}
     </>

@@ -50,9 +50,28 @@ export function WeeklyPatternForm({
             {rows.map((r, i) =>
               r.weekday !== weekday ? null : (
                 <div key={r.key} className="template-period">
-                  <Field autoFocus={r.key === pattern.justAdded} label={`${day} from`} type="time" value={r.startTime} onChange={(e) => pattern.change(r.key, { startTime: e.target.value })} error={at(`rules.${i}.startTime`)} />
-                  <Field label={`${day} until`} type="time" value={r.endTime} onChange={(e) => pattern.change(r.key, { endTime: e.target.value })} error={at(`rules.${i}.endTime`)} />
-                  <Field label={`${day} minutes per slot`} inputMode="numeric" value={r.slotMinutes} onChange={(e) => pattern.change(r.key, { slotMinutes: e.target.value })} error={at(`rules.${i}.slotMinutes`)} />
+                  <Field
+                    autoFocus={r.key === pattern.justAdded}
+                    label={`${day} from`}
+                    type="time"
+                    value={r.startTime}
+                    onChange={(e) => pattern.change(r.key, { startTime: e.target.value })}
+                    error={at(`rules.${i}.startTime`)}
+                  />
+                  <Field
+                    label={`${day} until`}
+                    type="time"
+                    value={r.endTime}
+                    onChange={(e) => pattern.change(r.key, { endTime: e.target.value })}
+                    error={at(`rules.${i}.endTime`)}
+                  />
+                  <Field
+                    label={`${day} minutes per slot`}
+                    inputMode="numeric"
+                    value={r.slotMinutes}
+                    onChange={(e) => pattern.change(r.key, { slotMinutes: e.target.value })}
+                    error={at(`rules.${i}.slotMinutes`)}
+                  />
                   <Button aria-label={`Remove ${day} ${r.startTime || '?'}–${r.endTime || '?'}`} onClick={() => remove(r)}>
                     Remove
                   </Button>
@@ -68,8 +87,21 @@ export function WeeklyPatternForm({
         );
       })}
       <div className="ui-row">
-        <Field label="Pattern starts on" type="date" value={pattern.dates.validFrom} onChange={(e) => pattern.setDates({ validFrom: e.target.value })} error={at('validFrom')} />
-        <Field label="Pattern ends on" type="date" value={pattern.dates.validTo} onChange={(e) => pattern.setDates({ validTo: e.target.value })} error={at('validTo')} hint="Leave empty for no end" />
+        <Field
+          label="Pattern starts on"
+          type="date"
+          value={pattern.dates.validFrom}
+          onChange={(e) => pattern.setDates({ validFrom: e.target.value })}
+          error={at('validFrom')}
+        />
+        <Field
+          label="Pattern ends on"
+          type="date"
+          value={pattern.dates.validTo}
+          onChange={(e) => pattern.setDates({ validTo: e.target.value })}
+          error={at('validTo')}
+          hint="Leave empty for no end"
+        />
         <Button variant="primary" type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save the weekly pattern'}
         </Button>

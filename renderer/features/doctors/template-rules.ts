@@ -22,14 +22,22 @@ export const ordered = (rows: RuleRow[]) => [...rows].sort((a, b) => a.weekday -
 
 /** The saved template as rows to edit. */
 export const rowsOf = (template: Res<'availability.getTemplate'>): RuleRow[] =>
-  template.rules.map((rule) => ({ key: newKey(), weekday: rule.weekday, startTime: hhmm(rule.startTime), endTime: hhmm(rule.endTime), slotMinutes: String(rule.slotMinutes) }));
+  template.rules.map((rule) => ({
+    key: newKey(),
+    weekday: rule.weekday,
+    startTime: hhmm(rule.startTime),
+    endTime: hhmm(rule.endTime),
+    slotMinutes: String(rule.slotMinutes),
+  }));
 
 /** The rows as the contract's rules, or the first row whose minutes are not a whole number. */
 export function toRules(rows: RuleRow[]): { rules: Rules; problem?: CallError } {
   const list = ordered(rows);
   const bad = list.findIndex((r) => !/^\d+$/.test(r.slotMinutes.trim()));
   const rules = list.map((r) => ({ weekday: r.weekday, startTime: r.startTime, endTime: r.endTime, slotMinutes: Number(r.slotMinutes) }));
-  return bad < 0 ? { rules } : { rules, problem: { code: 'INVALID', field: `rules.${bad}.slotMinutes`, message: 'Enter the minutes per slot as a whole number' } };
+  return bad < 0
+    ? { rules }
+    : { rules, problem: { code: 'INVALID', field: `rules.${bad}.slotMinutes`, message: 'Enter the minutes per slot as a whole number' } };
 }
 
 /** The field names a refusal about the rules may carry, for rows in sent order. */

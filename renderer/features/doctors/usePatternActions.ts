@@ -54,7 +54,9 @@ export function useCreateWindows(doctor: DoctorDto, today: string, dirty: boolea
   const [error, setError] = useState<CallError>();
   async function submit() {
     const request = { doctorId: doctor.id, ...range };
-    const unsaved: CallError | undefined = dirty ? { code: 'INVALID', message: 'Save the weekly pattern first: the calendar is filled from the saved pattern.' } : undefined;
+    const unsaved: CallError | undefined = dirty
+      ? { code: 'INVALID', message: 'Save the weekly pattern first: the calendar is filled from the saved pattern.' }
+      : undefined;
     const local = unsaved ?? contractProblem(expandSchema, request);
     if (local) return setError(local);
     const r = await expand.call(request);

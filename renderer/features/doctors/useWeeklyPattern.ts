@@ -31,7 +31,13 @@ export function useWeeklyPattern(saved: Res<'availability.getTemplate'>, today: 
     add(weekday: number) {
       const sameDay = ordered(rows).filter((r) => r.weekday === weekday);
       const after = sameDay[sameDay.length - 1];
-      const row = { key: newKey(), weekday, startTime: after ? after.endTime : '09:00', endTime: after ? '' : '13:00', slotMinutes: String(after?.slotMinutes ?? defaultSlotMinutes) };
+      const row = {
+        key: newKey(),
+        weekday,
+        startTime: after ? after.endTime : '09:00',
+        endTime: after ? '' : '13:00',
+        slotMinutes: String(after?.slotMinutes ?? defaultSlotMinutes),
+      };
       setJustAdded(row.key);
       edited([...rows, row]);
     },

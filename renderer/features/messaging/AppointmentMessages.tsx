@@ -49,7 +49,8 @@ export function AppointmentMessages({ appointment }: { appointment: AppointmentD
       <ol className="history-list" aria-label="Messages to the patient">
         {data.messages.map((m) => (
           <li key={`m${m.id}`} data-status={m.status}>
-            {clinicDateTime(m.sentAt ?? m.dueAt, timeZone)} · {MESSAGE_KIND_NAMES[m.kind]} by {m.channel === 'EMAIL' ? 'e-mail' : m.channel === 'SMS' ? 'SMS' : 'WhatsApp'} · {MESSAGE_STATUS_NAMES[m.status]}
+            {clinicDateTime(m.sentAt ?? m.dueAt, timeZone)} · {MESSAGE_KIND_NAMES[m.kind]} by{' '}
+            {m.channel === 'EMAIL' ? 'e-mail' : m.channel === 'SMS' ? 'SMS' : 'WhatsApp'} · {MESSAGE_STATUS_NAMES[m.status]}
             {m.error ? ` — ${m.error}` : ''}
           </li>
         ))}

@@ -18,7 +18,10 @@ const invalid = (field: string, message: string): Result<MessagingSettingsDto> =
 
 /** "1440, 120" ↔ [1440, 120]: reminder offsets in minutes as the administrator types them. */
 export function parseOffsets(text: string): number[] | undefined {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const numbers = parts.map(Number);
   return numbers.every((n) => Number.isInteger(n)) ? numbers : undefined;
 }
@@ -103,34 +106,75 @@ function MessagingSettingsForm({ loaded }: { loaded: MessagingSettingsDto }) {
 
   return (
     <form className="ui-form" onSubmit={save} aria-label="Messaging settings" noValidate>
-        {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
-        <label>
-          <input type="checkbox" checked={v.enabled} onChange={form.change('enabled')} /> Send patients confirmations, reminders and notices
-        </label>
-        <Field label="SMS sender number" value={v.smsFrom} onChange={form.change('smsFrom')} error={form.at('smsFrom')} hint="E.164, e.g. +14155550100" />
-        <Field label="WhatsApp sender number" value={v.whatsappFrom} onChange={form.change('whatsappFrom')} error={form.at('whatsappFrom')} hint="E.164; templates need an approved content SID" />
-        <Field label="Twilio Account SID" value={v.twilioAccountSid} onChange={form.change('twilioAccountSid')} error={form.at('twilioAccountSid')} autoComplete="off" />
-        <Field
-          label="Auth Token"
-          type="password"
-          value={v.twilioAuthToken}
-          onChange={form.change('twilioAuthToken')}
-          error={form.at('twilioAuthToken')}
-          hint={settings.twilioAuthTokenSet ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.'}
-          autoComplete="off"
-        />
-        <Field label="Status callback address" value={v.statusCallbackUrl} onChange={form.change('statusCallbackUrl')} error={form.at('statusCallbackUrl')} hint="https:// address of the webhook receiver for delivery reports" />
-        <Field label="Replies address" value={v.inboundUrl} onChange={form.change('inboundUrl')} error={form.at('inboundUrl')} hint="https:// address the number's incoming messages go to" />
-        <Field label="Reminders, minutes before" value={v.reminderOffsetsMinutes} onChange={form.change('reminderOffsetsMinutes')} error={form.at('reminderOffsetsMinutes')} hint="Comma-separated, e.g. 1440, 120" />
-        <Field label="Quiet from" value={v.quietStart} onChange={form.change('quietStart')} error={form.at('quietStart')} hint="HH:MM, clinic time" />
-        <Field label="Quiet until" value={v.quietEnd} onChange={form.change('quietEnd')} error={form.at('quietEnd')} hint="HH:MM, clinic time" />
-        <Field label="Messages per second" value={v.sendRatePerSecond} onChange={form.change('sendRatePerSecond')} error={form.at('sendRatePerSecond')} hint="The sender number's rate (1 for a long code)" />
-        <Field label="Messages per patient per day" value={v.dailyCapPerPatient} onChange={form.change('dailyCapPerPatient')} error={form.at('dailyCapPerPatient')} />
-        <div className="ui-actions">
-          <Button variant="primary" type="submit" disabled={form.busy}>
-            {form.busy ? 'Saving…' : 'Save messaging settings'}
-          </Button>
-        </div>
+      {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
+      <label>
+        <input type="checkbox" checked={v.enabled} onChange={form.change('enabled')} /> Send patients confirmations, reminders and notices
+      </label>
+      <Field label="SMS sender number" value={v.smsFrom} onChange={form.change('smsFrom')} error={form.at('smsFrom')} hint="E.164, e.g. +14155550100" />
+      <Field
+        label="WhatsApp sender number"
+        value={v.whatsappFrom}
+        onChange={form.change('whatsappFrom')}
+        error={form.at('whatsappFrom')}
+        hint="E.164; templates need an approved content SID"
+      />
+      <Field
+        label="Twilio Account SID"
+        value={v.twilioAccountSid}
+        onChange={form.change('twilioAccountSid')}
+        error={form.at('twilioAccountSid')}
+        autoComplete="off"
+      />
+      <Field
+        label="Auth Token"
+        type="password"
+        value={v.twilioAuthToken}
+        onChange={form.change('twilioAuthToken')}
+        error={form.at('twilioAuthToken')}
+        hint={settings.twilioAuthTokenSet ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.'}
+        autoComplete="off"
+      />
+      <Field
+        label="Status callback address"
+        value={v.statusCallbackUrl}
+        onChange={form.change('statusCallbackUrl')}
+        error={form.at('statusCallbackUrl')}
+        hint="https:// address of the webhook receiver for delivery reports"
+      />
+      <Field
+        label="Replies address"
+        value={v.inboundUrl}
+        onChange={form.change('inboundUrl')}
+        error={form.at('inboundUrl')}
+        hint="https:// address the number's incoming messages go to"
+      />
+      <Field
+        label="Reminders, minutes before"
+        value={v.reminderOffsetsMinutes}
+        onChange={form.change('reminderOffsetsMinutes')}
+        error={form.at('reminderOffsetsMinutes')}
+        hint="Comma-separated, e.g. 1440, 120"
+      />
+      <Field label="Quiet from" value={v.quietStart} onChange={form.change('quietStart')} error={form.at('quietStart')} hint="HH:MM, clinic time" />
+      <Field label="Quiet until" value={v.quietEnd} onChange={form.change('quietEnd')} error={form.at('quietEnd')} hint="HH:MM, clinic time" />
+      <Field
+        label="Messages per second"
+        value={v.sendRatePerSecond}
+        onChange={form.change('sendRatePerSecond')}
+        error={form.at('sendRatePerSecond')}
+        hint="The sender number's rate (1 for a long code)"
+      />
+      <Field
+        label="Messages per patient per day"
+        value={v.dailyCapPerPatient}
+        onChange={form.change('dailyCapPerPatient')}
+        error={form.at('dailyCapPerPatient')}
+      />
+      <div className="ui-actions">
+        <Button variant="primary" type="submit" disabled={form.busy}>
+          {form.busy ? 'Saving…' : 'Save messaging settings'}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -10,7 +10,8 @@ import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
 
 const NO_TEMPLATES: MessageTemplateDto[] = [];
 const key = (t: Pick<MessageTemplateDto, 'kind' | 'language' | 'channel'>) => `${t.kind}|${t.language}|${t.channel}`;
-const parts = (t: MessageTemplateDto) => (t.channel === 'SMS' ? ` · ${t.segments.segments} SMS part${t.segments.segments === 1 ? '' : 's'} (${t.segments.encoding})` : '');
+const parts = (t: MessageTemplateDto) =>
+  t.channel === 'SMS' ? ` · ${t.segments.segments} SMS part${t.segments.segments === 1 ? '' : 's'} (${t.segments.encoding})` : '';
 
 /**
  * The message templates per kind, language and channel. Main refuses an unknown or malformed
@@ -31,7 +32,15 @@ export function TemplatesPanel() {
     setChosen(k);
     setPreview(undefined);
     const t = templates.find((x) => key(x) === k);
-    if (t) form.setValues({ body: t.body, subject: t.subject ?? '', dltEntityId: t.dltEntityId ?? '', dltTemplateId: t.dltTemplateId ?? '', whatsappContentSid: t.whatsappContentSid ?? '', appointmentId: v.appointmentId });
+    if (t)
+      form.setValues({
+        body: t.body,
+        subject: t.subject ?? '',
+        dltEntityId: t.dltEntityId ?? '',
+        dltTemplateId: t.dltTemplateId ?? '',
+        whatsappContentSid: t.whatsappContentSid ?? '',
+        appointmentId: v.appointmentId,
+      });
   };
 
   const save = form.submit(
@@ -51,7 +60,14 @@ export function TemplatesPanel() {
     },
   );
   const showPreview = form.submit(
-    () => previewTemplate.call({ appointmentId: Number(v.appointmentId), kind: current!.kind, language: current!.language, channel: current!.channel, body: v.body }),
+    () =>
+      previewTemplate.call({
+        appointmentId: Number(v.appointmentId),
+        kind: current!.kind,
+        language: current!.language,
+        channel: current!.channel,
+        body: v.body,
+      }),
     (p) => setPreview(`${p.body}${current!.channel === 'SMS' ? ` — ${p.segments.segments} SMS part(s), ${p.segments.encoding}` : ''}`),
   );
 
@@ -70,18 +86,43 @@ export function TemplatesPanel() {
       </SelectField>
       {current && (
         <>
-          <TextAreaField label="Text" value={v.body} onChange={form.change('body')} error={form.at('body')} hint="Variables: {patient} {doctor} {date} {time} {clinic} {link} {token}" rows={4} />
+          <TextAreaField
+            label="Text"
+            value={v.body}
+            onChange={form.change('body')}
+            error={form.at('body')}
+            hint="Variables: {patient} {doctor} {date} {time} {clinic} {link} {token}"
+            rows={4}
+          />
           {current.channel === 'EMAIL' && <Field label="Subject" value={v.subject} onChange={form.change('subject')} error={form.at('subject')} />}
           {current.channel === 'SMS' && (
             <>
-              <Field label="DLT entity id" value={v.dltEntityId} onChange={form.change('dltEntityId')} error={form.at('dltEntityId')} hint="India: the clinic's DLT registration" />
+              <Field
+                label="DLT entity id"
+                value={v.dltEntityId}
+                onChange={form.change('dltEntityId')}
+                error={form.at('dltEntityId')}
+                hint="India: the clinic's DLT registration"
+              />
               <Field label="DLT template id" value={v.dltTemplateId} onChange={form.change('dltTemplateId')} error={form.at('dltTemplateId')} />
             </>
           )}
           {current.channel === 'WHATSAPP' && (
-            <Field label="WhatsApp content SID" value={v.whatsappContentSid} onChange={form.change('whatsappContentSid')} error={form.at('whatsappContentSid')} hint="HX…, the approved content template" />
+            <Field
+              label="WhatsApp content SID"
+              value={v.whatsappContentSid}
+              onChange={form.change('whatsappContentSid')}
+              error={form.at('whatsappContentSid')}
+              hint="HX…, the approved content template"
+            />
           )}
-          <Field label="Preview with appointment number" value={v.appointmentId} onChange={form.change('appointmentId')} error={form.at('appointmentId')} inputMode="numeric" />
+          <Field
+            label="Preview with appointment number"
+            value={v.appointmentId}
+            onChange={form.change('appointmentId')}
+            error={form.at('appointmentId')}
+            inputMode="numeric"
+          />
           {preview && <p aria-label="Preview">{preview}</p>}
           <div className="ui-actions">
             <Button type="button" onClick={() => void showPreview()} disabled={form.busy || !v.appointmentId}>

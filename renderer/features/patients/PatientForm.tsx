@@ -33,7 +33,9 @@ export function PatientForm({
   const seesHistory = role === 'DOCTOR' || role === 'ADMIN';
   // Main reads a number typed without its country code as one of the clinic's country.
   const country = useClinicData().settings?.effectivePhoneCountry;
-  const phoneHint = country ? `Without a country code, a number in ${regionNames.of(country) ?? country}; otherwise start with + (e.g. +91 98765 43210)` : 'e.g. +91 98765 43210';
+  const phoneHint = country
+    ? `Without a country code, a number in ${regionNames.of(country) ?? country}; otherwise start with + (e.g. +91 98765 43210)`
+    : 'e.g. +91 98765 43210';
   // The form's fields are its default values: a refusal about any other (an id) shows for the whole form.
   const form = useContractForm('patients.create', {
     name: patient?.name ?? initialName,

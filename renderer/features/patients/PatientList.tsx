@@ -23,7 +23,13 @@ export function PatientList({
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   // initialRect: rows show on the first paint, before the list has been measured.
-  const virtual = useVirtualizer({ count: patients.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 380, height: 600 } });
+  const virtual = useVirtualizer({
+    count: patients.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 380, height: 600 },
+  });
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -9,7 +9,9 @@ export function Receipt({ receipt }: { receipt: ReceiptDto }) {
       <h1>{receipt.clinicName}</h1>
       {receipt.clinicAddress && <p className="print-sub">{receipt.clinicAddress}</p>}
       <p className="print-sub">
-        <strong>{refund ? 'Credit note' : 'Receipt'} {receipt.receiptNumber}</strong>
+        <strong>
+          {refund ? 'Credit note' : 'Receipt'} {receipt.receiptNumber}
+        </strong>
         {refund && receipt.refundOfReceiptNumber ? ` (refund of ${receipt.refundOfReceiptNumber})` : ''}
       </p>
       <table>

@@ -24,7 +24,14 @@ export function UpiQr({ upi, size = 240 }: { upi: UpiLinkDto; size?: number }) {
   const extent = count + 2 * QUIET;
   return (
     <figure ref={frame} className="upi-qr" data-upi-link={upi.link}>
-      <svg role="img" aria-label={`UPI QR code: pay ${upi.currency} ${upi.amount} to ${upi.payeeName}`} width={size} height={size} viewBox={`0 0 ${extent} ${extent}`} shapeRendering="crispEdges">
+      <svg
+        role="img"
+        aria-label={`UPI QR code: pay ${upi.currency} ${upi.amount} to ${upi.payeeName}`}
+        width={size}
+        height={size}
+        viewBox={`0 0 ${extent} ${extent}`}
+        shapeRendering="crispEdges"
+      >
         <rect width={extent} height={extent} fill="#fff" />
         <path fill="#000" d={cells.map(([x, y]) => `M${x + QUIET} ${y + QUIET}h1v1h-1z`).join('')} />
       </svg>

@@ -25,7 +25,15 @@ function FigureTable({ label, headers, rows }: { label: string; headers: string[
       <tbody>
         {rows.map((row, i) => (
           <tr key={i}>
-            {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
+            {row.map((cell, j) =>
+              j === 0 ? (
+                <th key={j} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td key={j}>{cell}</td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>
@@ -55,7 +63,6 @@ interface PanelProps {
   onExport(kind: ExportKind, format: 'csv' | 'xlsx'): void;
 }
 
-
 function Loading({ problem, children }: { problem?: string; children: ReactNode }) {
   return (
     <>
@@ -76,7 +83,11 @@ export function StatusPanel({ filters, period, onExport }: PanelProps) {
   ];
   return (
     <Loading problem={problem}>
-      <ReportLayout title="appointments by status" onExport={(f) => onExport('statusOverTime', f)} chart={<ReportChart label="Appointments by status" labels={rows.map((r) => r.start)} series={series} stacked />}>
+      <ReportLayout
+        title="appointments by status"
+        onExport={(f) => onExport('statusOverTime', f)}
+        chart={<ReportChart label="Appointments by status" labels={rows.map((r) => r.start)} series={series} stacked />}
+      >
         <FigureTable
           label="Appointments by status"
           headers={[`${period === 'day' ? 'Day' : period === 'week' ? 'Week of' : 'Month of'}`, 'Completed', 'Scheduled', 'No-show', 'Cancelled', 'Total']}
@@ -136,7 +147,11 @@ export function AttendancePanel({ filters, onExport }: PanelProps) {
   ];
   return (
     <Loading problem={problem}>
-      <ReportLayout title="no-shows and cancellations" onExport={(f) => onExport('attendance', f)} chart={<ReportChart label="No-show and cancellation rates per doctor" labels={byDoctor.map((d) => d.doctorName)} series={series} />}>
+      <ReportLayout
+        title="no-shows and cancellations"
+        onExport={(f) => onExport('attendance', f)}
+        chart={<ReportChart label="No-show and cancellation rates per doctor" labels={byDoctor.map((d) => d.doctorName)} series={series} />}
+      >
         <FigureTable
           label="No-show and cancellation rates per doctor"
           headers={['Doctor', 'Appointments', 'No-shows', 'No-show rate', 'Cancellations', 'Cancellation rate']}
@@ -167,11 +182,22 @@ export function UtilisationPanel({ filters, onExport }: PanelProps) {
   ];
   return (
     <Loading problem={problem}>
-      <ReportLayout title="utilisation" onExport={(f) => onExport('utilisation', f)} chart={<ReportChart label="Utilisation per doctor" labels={rows.map((r) => r.doctorName)} series={series} />}>
+      <ReportLayout
+        title="utilisation"
+        onExport={(f) => onExport('utilisation', f)}
+        chart={<ReportChart label="Utilisation per doctor" labels={rows.map((r) => r.doctorName)} series={series} />}
+      >
         <FigureTable
           label="Utilisation per doctor"
           headers={['Doctor', 'Hours available', 'Hours booked', 'Hours seen', 'Booked', 'Seen']}
-          rows={rows.map((r) => [r.doctorName, hours(r.availableMinutes), hours(r.bookedMinutes), hours(r.seenMinutes), percent(r.bookedMinutes, r.availableMinutes), percent(r.seenMinutes, r.availableMinutes)])}
+          rows={rows.map((r) => [
+            r.doctorName,
+            hours(r.availableMinutes),
+            hours(r.bookedMinutes),
+            hours(r.seenMinutes),
+            percent(r.bookedMinutes, r.availableMinutes),
+            percent(r.seenMinutes, r.availableMinutes),
+          ])}
         />
       </ReportLayout>
     </Loading>
@@ -189,11 +215,23 @@ export function RevenuePanel({ filters, onExport }: PanelProps) {
   const series: ChartSeries[] = [{ label: 'Net received', values: byDoctor.map((d) => Number(d.net)) }];
   return (
     <Loading problem={problem}>
-      <ReportLayout title="revenue" onExport={(f) => onExport('revenue', f)} chart={<ReportChart label="Net revenue per doctor" labels={byDoctor.map((d) => d.doctorName)} series={series} />}>
+      <ReportLayout
+        title="revenue"
+        onExport={(f) => onExport('revenue', f)}
+        chart={<ReportChart label="Net revenue per doctor" labels={byDoctor.map((d) => d.doctorName)} series={series} />}
+      >
         <FigureTable label="Revenue totals" headers={['', ...SUM_HEADERS]} rows={(value?.totals ?? []).map((s) => [`All (${s.currency})`, ...sumCells(s)])} />
         <FigureTable label="Revenue per doctor" headers={['Doctor', ...SUM_HEADERS]} rows={byDoctor.map((d) => [d.doctorName, ...sumCells(d)])} />
-        <FigureTable label="Revenue per method" headers={['Method', ...SUM_HEADERS]} rows={(value?.byMethod ?? []).map((m) => [m.method ?? 'not recorded', ...sumCells(m)])} />
-        <FigureTable label="Revenue per user" headers={['Received by', ...SUM_HEADERS]} rows={(value?.byUser ?? []).map((u) => [u.userName ?? 'not recorded', ...sumCells(u)])} />
+        <FigureTable
+          label="Revenue per method"
+          headers={['Method', ...SUM_HEADERS]}
+          rows={(value?.byMethod ?? []).map((m) => [m.method ?? 'not recorded', ...sumCells(m)])}
+        />
+        <FigureTable
+          label="Revenue per user"
+          headers={['Received by', ...SUM_HEADERS]}
+          rows={(value?.byUser ?? []).map((u) => [u.userName ?? 'not recorded', ...sumCells(u)])}
+        />
       </ReportLayout>
     </Loading>
   );
@@ -210,14 +248,28 @@ export function DuesPanel({ filters, onExport }: PanelProps) {
     : [];
   return (
     <Loading problem={problem}>
-      <ReportLayout title="dues and advances" onExport={(f) => onExport('dues', f)} chart={<ReportChart label="Dues and advances by age" labels={value?.dues.map((d) => d.bucket) ?? []} series={series} />}>
+      <ReportLayout
+        title="dues and advances"
+        onExport={(f) => onExport('dues', f)}
+        chart={<ReportChart label="Dues and advances by age" labels={value?.dues.map((d) => d.bucket) ?? []} series={series} />}
+      >
         {value && <p>Outstanding as of {value.asOf}.</p>}
         <FigureTable
           label="Dues and advances by age"
           headers={['Age', 'Dues', 'Appointments owing', 'Advances', 'Appointments with an advance']}
-          rows={(value?.dues ?? []).map((d, i) => [d.bucket, formatMoney(d.amount, currency), d.appointments, formatMoney(value!.advances[i]!.amount, currency), value!.advances[i]!.appointments])}
+          rows={(value?.dues ?? []).map((d, i) => [
+            d.bucket,
+            formatMoney(d.amount, currency),
+            d.appointments,
+            formatMoney(value!.advances[i]!.amount, currency),
+            value!.advances[i]!.appointments,
+          ])}
         />
-        <FigureTable label="Dues and advances per doctor" headers={['Doctor', 'Dues', 'Advances']} rows={(value?.byDoctor ?? []).map((d) => [d.doctorName, formatMoney(d.dues, currency), formatMoney(d.advances, currency)])} />
+        <FigureTable
+          label="Dues and advances per doctor"
+          headers={['Doctor', 'Dues', 'Advances']}
+          rows={(value?.byDoctor ?? []).map((d) => [d.doctorName, formatMoney(d.dues, currency), formatMoney(d.advances, currency)])}
+        />
       </ReportLayout>
     </Loading>
   );
@@ -232,8 +284,16 @@ export function PatientMixPanel({ filters, period, onExport }: PanelProps) {
   ];
   return (
     <Loading problem={problem}>
-      <ReportLayout title="new and returning patients" onExport={(f) => onExport('patientMix', f)} chart={<ReportChart label="New and returning patients" labels={rows.map((r) => r.start)} series={series} stacked />}>
-        <FigureTable label="New and returning patients" headers={['Period starting', 'New', 'Returning']} rows={rows.map((r) => [r.start, r.newPatients, r.returningPatients])} />
+      <ReportLayout
+        title="new and returning patients"
+        onExport={(f) => onExport('patientMix', f)}
+        chart={<ReportChart label="New and returning patients" labels={rows.map((r) => r.start)} series={series} stacked />}
+      >
+        <FigureTable
+          label="New and returning patients"
+          headers={['Period starting', 'New', 'Returning']}
+          rows={rows.map((r) => [r.start, r.newPatients, r.returningPatients])}
+        />
       </ReportLayout>
     </Loading>
   );

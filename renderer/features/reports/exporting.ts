@@ -24,7 +24,12 @@ function settle(result: ExportResultDto): Outcome {
   return { ok: true, message: 'Nothing saved' };
 }
 
-export async function exportReport(kind: ExportKind, format: 'csv' | 'xlsx', filters: Req<'reports.export'>['filters'], period?: Req<'reports.export'>['period']): Promise<Outcome> {
+export async function exportReport(
+  kind: ExportKind,
+  format: 'csv' | 'xlsx',
+  filters: Req<'reports.export'>['filters'],
+  period?: Req<'reports.export'>['period'],
+): Promise<Outcome> {
   const r = await clinic.reports.export({ kind, format, filters, period });
   return r.ok ? settle(r.value) : { ok: false, message: r.error.message };
 }

@@ -47,13 +47,24 @@ export const ScheduleColumn = memo(function ScheduleColumn({
       onPointerDown={(e) => actions.select(e, c)}
     >
       {bandsOf(c.windows).map((b) => (
-        <div key={b.key} className="window" data-kind={b.kind} title={b.note ?? undefined} style={{ top: top(b.start, day.start), height: height(b.start, b.end) }} />
+        <div
+          key={b.key}
+          className="window"
+          data-kind={b.kind}
+          title={b.note ?? undefined}
+          style={{ top: top(b.start, day.start), height: height(b.start, b.end) }}
+        />
       ))}
-      {nowMinute !== undefined && nowMinute >= day.start && nowMinute <= day.end && <div className="now-line" style={{ top: top(nowMinute, day.start) }} aria-hidden="true" />}
+      {nowMinute !== undefined && nowMinute >= day.start && nowMinute <= day.end && (
+        <div className="now-line" style={{ top: top(nowMinute, day.start) }} aria-hidden="true" />
+      )}
       {appointments.map((a) => {
         const s = spanOf(a);
         const place = lanes.get(a.id);
-        const across = place && place.lanes > 1 ? { left: `calc(${(place.lane / place.lanes) * 100}% + 2px)`, width: `calc(${100 / place.lanes}% - 4px)`, right: 'auto' } : {};
+        const across =
+          place && place.lanes > 1
+            ? { left: `calc(${(place.lane / place.lanes) * 100}% + 2px)`, width: `calc(${100 / place.lanes}% - 4px)`, right: 'auto' }
+            : {};
         const dragging = drag && drag.kind !== 'select' && drag.appointment.id === a.id;
         return (
           <button
@@ -73,7 +84,11 @@ export const ScheduleColumn = memo(function ScheduleColumn({
         );
       })}
       {drag?.kind === 'select' && drag.column.key === c.key && (
-        <div className="ghost" style={{ top: top(Math.min(drag.from, drag.to), day.start), height: Math.max(height(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to)), 4) }} aria-hidden="true" />
+        <div
+          className="ghost"
+          style={{ top: top(Math.min(drag.from, drag.to), day.start), height: Math.max(height(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to)), 4) }}
+          aria-hidden="true"
+        />
       )}
       {drag && drag.kind !== 'select' && drag.moved && drag.column.key === c.key && (
         <div className="ghost" style={{ top: top(drag.span.start, day.start), height: height(drag.span.start, drag.span.end) }} aria-hidden="true">

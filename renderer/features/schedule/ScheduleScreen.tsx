@@ -21,7 +21,11 @@ export function ScheduleScreen() {
   const timeZone = useTimeZone();
   const now = useNow(timeZone);
   const doctors = useClinicData().doctors;
-  const shown = useScheduleView(doctors, now.date, useSession((st) => st.session?.doctorId ?? undefined));
+  const shown = useScheduleView(
+    doctors,
+    now.date,
+    useSession((st) => st.session?.doctorId ?? undefined),
+  );
   const { view, date, days, shownDoctors } = shown;
   const [showCancelled, setShowCancelled] = useState(false);
   const [dialog, open] = useAppointmentDialogs();
@@ -47,13 +51,31 @@ export function ScheduleScreen() {
           day={hours}
           now={now}
           onSelect={(c, span) =>
-            open({ kind: 'book', draft: { doctorId: c.doctorId, date: c.date, startTime: fromMinutes(span.start), endTime: span.end === undefined ? undefined : fromMinutes(span.end) } })
+            open({
+              kind: 'book',
+              draft: {
+                doctorId: c.doctorId,
+                date: c.date,
+                startTime: fromMinutes(span.start),
+                endTime: span.end === undefined ? undefined : fromMinutes(span.end),
+              },
+            })
           }
           onOpen={(a) => open({ kind: 'details', appointment: a })}
-          onMove={(a, c, span) => open({ kind: 'move', appointment: a, target: { doctorId: c.doctorId, date: c.date, startTime: fromMinutes(span.start), endTime: fromMinutes(span.end) } })}
+          onMove={(a, c, span) =>
+            open({
+              kind: 'move',
+              appointment: a,
+              target: { doctorId: c.doctorId, date: c.date, startTime: fromMinutes(span.start), endTime: fromMinutes(span.end) },
+            })
+          }
         />
       )}
-      <ScheduleLegend showCancelled={showCancelled} cancelledCount={appointments.filter((a) => a.status === 'CANCELLED').length} onShowCancelled={setShowCancelled} />
+      <ScheduleLegend
+        showCancelled={showCancelled}
+        cancelledCount={appointments.filter((a) => a.status === 'CANCELLED').length}
+        onShowCancelled={setShowCancelled}
+      />
       {dialog}
     </div>
   );

@@ -37,7 +37,13 @@ export const height = (start: number, end: number) => Math.max(0, end - start) *
  * A move keeps the length and shifts by the drag; a resize keeps the start. Both stay inside
  * the visible day and never shrink below one snap.
  */
-export function dragResult(kind: 'move' | 'resize', start: number, end: number, deltaMinutes: number, day: { start: number; end: number }): { start: number; end: number } {
+export function dragResult(
+  kind: 'move' | 'resize',
+  start: number,
+  end: number,
+  deltaMinutes: number,
+  day: { start: number; end: number },
+): { start: number; end: number } {
   const d = snap(deltaMinutes);
   const last = lastMinute(day.end);
   if (kind === 'resize') return { start, end: Math.min(last, Math.max(start + SNAP_MINUTES, end + d)) };

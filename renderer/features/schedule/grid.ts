@@ -75,7 +75,15 @@ export function bandsOf(windows: readonly AvailabilityWindow[]): Band[] {
   const bands: Band[] = [];
   for (const w of windows.filter((x) => x.available)) {
     let pieces: Span[] = [spanOf(w)];
-    for (const l of leave) pieces = pieces.flatMap((p) => (l.end <= p.start || l.start >= p.end ? [p] : [{ start: p.start, end: l.start }, { start: l.end, end: p.end }].filter((x) => x.end > x.start)));
+    for (const l of leave)
+      pieces = pieces.flatMap((p) =>
+        l.end <= p.start || l.start >= p.end
+          ? [p]
+          : [
+              { start: p.start, end: l.start },
+              { start: l.end, end: p.end },
+            ].filter((x) => x.end > x.start),
+      );
     pieces.forEach((p, i) => bands.push({ key: `${w.id}-${i}`, kind: w.kind, note: w.note, ...p }));
   }
   for (const w of windows.filter((x) => !x.available)) bands.push({ key: String(w.id), kind: w.kind, note: w.note, ...spanOf(w) });

@@ -69,7 +69,8 @@ export function useGridDrag(columns: GridColumn[], day: Span, callbacks: DragCal
     const span = dragResult(drag.kind, original.start, original.end, delta, day);
     const moved = drag.moved || Math.abs(delta) >= SNAP_MINUTES || column.key !== drag.origin.key;
     // Only a change of snapped place re-renders the grid, not every pixel of the pointer.
-    if (column.key !== drag.column.key || span.start !== drag.span.start || span.end !== drag.span.end || moved !== drag.moved) setDrag({ ...drag, column, span, moved });
+    if (column.key !== drag.column.key || span.start !== drag.span.start || span.end !== drag.span.end || moved !== drag.moved)
+      setDrag({ ...drag, column, span, moved });
   }
 
   function onPointerUp() {
@@ -83,7 +84,8 @@ export function useGridDrag(columns: GridColumn[], day: Span, callbacks: DragCal
     if (!drag.moved) return;
     suppressClick.current = true;
     const original = spanOf(drag.appointment);
-    if (drag.column.key !== drag.origin.key || drag.span.start !== original.start || drag.span.end !== original.end) callbacks.onMove(drag.appointment, drag.column, drag.span);
+    if (drag.column.key !== drag.origin.key || drag.span.start !== original.start || drag.span.end !== original.end)
+      callbacks.onMove(drag.appointment, drag.column, drag.span);
   }
 
   return { drag, actions, handlers: { onPointerMove, onPointerUp, onPointerCancel: () => setDrag(undefined) } };

@@ -16,9 +16,24 @@ export function useScheduleView(doctors: DoctorDto[], today: string, ownDoctorId
 
   const specializations = useMemo(() => [...new Set(doctors.map((d) => d.specialization).filter((s): s is string => !!s))].sort(), [doctors]);
   const shownDoctors = useMemo(
-    () => (view === 'day' ? doctors.filter((d) => !specialization || d.specialization === specialization) : doctors.filter((d) => d.id === (weekDoctor ?? doctors[0]?.id))),
+    () =>
+      view === 'day'
+        ? doctors.filter((d) => !specialization || d.specialization === specialization)
+        : doctors.filter((d) => d.id === (weekDoctor ?? doctors[0]?.id)),
     [view, doctors, specialization, weekDoctor],
   );
   const days = useMemo(() => (view === 'day' ? [date] : weekOf(date)), [view, date]);
-  return { view, setView, date, setDate, specialization, setSpecialization, specializations, weekDoctor: weekDoctor ?? doctors[0]?.id, setWeekDoctor, shownDoctors, days };
+  return {
+    view,
+    setView,
+    date,
+    setDate,
+    specialization,
+    setSpecialization,
+    specializations,
+    weekDoctor: weekDoctor ?? doctors[0]?.id,
+    setWeekDoctor,
+    shownDoctors,
+    days,
+  };
 }

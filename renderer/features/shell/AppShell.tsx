@@ -18,7 +18,8 @@ import { GlobalDialogs } from './GlobalDialogs';
 import { sectionsFor } from './sections';
 import { useIdleLock } from './useIdleLock';
 
-const typingIn = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /**
  * The signed-in frame: sections, who is here, lock and sign-out, the connection banner, the
@@ -94,8 +95,7 @@ export function AppShell() {
     else if ('open' in action) openGlobal(action.open);
     else if ('callNext' in action) {
       if (session?.doctorId) await callNext(session.doctorId, session.displayName || 'Your queue');
-    }
-    else if (action.session === 'lock') await lock();
+    } else if (action.session === 'lock') await lock();
     else await signOut();
   }
 
@@ -111,7 +111,12 @@ export function AppShell() {
           <strong>{settings?.clinicName || 'Clinic Desk'}</strong>
           <nav className="shell-nav" aria-label="Sections">
             {sections.map((s) => (
-              <Button key={s.id} aria-current={s.id === current.id ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key.toUpperCase()}`} onClick={() => go(s.id)}>
+              <Button
+                key={s.id}
+                aria-current={s.id === current.id ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${s.key.toUpperCase()}`}
+                onClick={() => go(s.id)}
+              >
                 {s.label}
               </Button>
             ))}
@@ -131,8 +136,7 @@ export function AppShell() {
         {offline && <Banner tone="warning">{offline}</Banner>}
         {backupWarning && (
           <Banner tone="warning">
-            {backupWarning}{' '}
-            <Button onClick={() => go('admin', { tab: 'backups' })}>Open backups</Button>
+            {backupWarning} <Button onClick={() => go('admin', { tab: 'backups' })}>Open backups</Button>
           </Banner>
         )}
         <main className="shell-main" aria-label={current.label}>

@@ -11,7 +11,17 @@ type Item = { kind: 'command'; command: Command } | { kind: 'patient'; patient: 
  * Ctrl/Cmd+K: type what you want — an action ("book", "lock") or a patient's name, phone or
  * number — then arrows and Enter.
  */
-export function CommandPalette({ commands, onCommand, onPatient, onClose }: { commands: Command[]; onCommand(c: Command): void; onPatient(p: PatientSummary): void; onClose(): void }) {
+export function CommandPalette({
+  commands,
+  onCommand,
+  onPatient,
+  onClose,
+}: {
+  commands: Command[];
+  onCommand(c: Command): void;
+  onPatient(p: PatientSummary): void;
+  onClose(): void;
+}) {
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
   const { results } = usePatientSearch(q.length >= 2 ? query : '', 8);
