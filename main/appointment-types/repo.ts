@@ -129,12 +129,3 @@ export async function defaultTypeOf(knex: Knex, doctorId: number): Promise<numbe
     .first('t.id');
   return row?.id;
 }
-
-/** Of these doctors, those who offer the type. */
-async function doctorsOffering(knex: Knex, typeId: number, doctorIds: readonly number[]): Promise<number[]> {
-  const rows: { doctor_id: number }[] = await knex('doctor_appointment_types')
-    .where('appointment_type_id', typeId)
-    .whereIn('doctor_id', doctorIds)
-    .select('doctor_id');
-  return rows.map((r) => r.doctor_id);
-}
