@@ -4,9 +4,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { startBridge, type Bridge, type BridgeOptions } from '../../main/bridge/server';
 import { openDatabase, type Database } from '../../main/db/open';
 import { scratchEmbeddedDir } from '../support/databases';
-import { CHROMIUM_PATH } from '../support/platform';
+import { CHROMIUM_PATH } from '../support/machine-paths';
 
-export { CHROMIUM_PATH as CHROMIUM } from '../support/platform';
+export { CHROMIUM_PATH as CHROMIUM } from '../support/machine-paths';
 const RENDERER = path.resolve(__dirname, '../../out/renderer');
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 

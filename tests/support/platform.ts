@@ -8,8 +8,7 @@ import { describe } from 'vitest';
  */
 export type Need = 'chromium' | 'postgres-binaries' | 'posix-processes';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const POSTGRES_ROOT = '/usr/lib/postgresql';
+import { CHROMIUM_PATH, POSTGRES_ROOT } from './machine-paths';
 
 function unmet(need: Need): string | undefined {
   switch (need) {

@@ -1,4 +1,4 @@
-import { POSTGRES_ROOT } from './platform';
+import { POSTGRES_ROOT } from './machine-paths';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
