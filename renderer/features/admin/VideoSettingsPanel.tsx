@@ -39,8 +39,9 @@ function VideoSettingsForm({ loaded }: { loaded: VideoSettingsDto }) {
   });
   const busy = form.formState.isSubmitting;
 
-  const save = form.handleSubmit(async (values) => {
-    const r = await update.call(values);
+  const save = form.handleSubmit(async ({ apiKeySecret, authToken, ...rest }) => {
+    // A secret left empty is not sent at all, so main keeps the stored one.
+    const r = await update.call({ ...rest, ...(apiKeySecret ? { apiKeySecret } : {}), ...(authToken ? { authToken } : {}) });
     if (!r.ok) return applyRefusal(form, r.error);
     setSettings(r.value);
     form.resetField('apiKeySecret');
