@@ -82,7 +82,8 @@ describe('reports in real Chromium against the real main process', () => {
     expect(text).toContain('Day sheet — Sunrise Clinic');
     expect(text).toContain('Dr. Anil Rao');
     // One line per appointment (the reason alone may wrap in its column).
-    expect(text).toMatch(/08:00–08:15\s+1\s+Kavya Menon\s+\d+\s+Follow-up of blood\s+\+919845012345\s+completed\s+\S*500\.00 \(paid\)/);
+    expect(text).toMatch(/08:00–08:15\s+1\s+Kavya Menon\s+\d+\s+Follow-up of( blood)?\s+\+919845012345\s+completed\s+\S*500\.00 \(paid\)/);
+    expect(text).toMatch(/Follow-up of blood|\n\s+blood\s*\n/);
     expect(text).toMatch(/08:15–08:30\s+Kabir Menon\s+\d+\s+\+919845067890\s+no-show\s+\S*0\.00 \(unpaid\)/);
     // A4 portrait: 595 × 842 points.
     expect(execFileSync('pdfinfo', [PDF], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/);
