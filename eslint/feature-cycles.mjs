@@ -14,7 +14,9 @@ function featureOf(root, file) {
   const rel = path.relative(path.join(root, FEATURES), file);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   const [folder, ...rest] = rel.split(path.sep);
-  return rest.length > 0 ? folder : undefined;
+  // A file inside a folder, or the folder itself (an import of its index.ts).
+  if (rest.length > 0) return folder;
+  return folder && fs.existsSync(file) && fs.statSync(file).isDirectory() ? folder : undefined;
 }
 
 function* sourceFiles(dir) {

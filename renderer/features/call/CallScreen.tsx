@@ -1,6 +1,6 @@
 import type { CallInfoDto, VideoJoinDto } from '../../../preload/contract';
 import { Banner } from '../../ui/Banner';
-import { useWaitingOnline } from '../queue/useWaitingOnline';
+import { useWaitingOnline } from '../../api/use-waiting-online';
 import { InCall } from './InCall';
 import { PreJoin } from './PreJoin';
 import { useCallActions } from './useCallActions';

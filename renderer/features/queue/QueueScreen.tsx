@@ -11,7 +11,7 @@ import { PrintDaySheetButton } from '../reports/DaySheet';
 import { ExpectedTable } from './ExpectedTable';
 import { SeenTable } from './SeenTable';
 import { useToday } from './useToday';
-import { useWaitingOnline } from './useWaitingOnline';
+import { useWaitingOnline } from '../../api/use-waiting-online';
 import { WaitingQueue } from './WaitingQueue';
 import { WalkInDialog } from './WalkInDialog';
 import { useOpenTokenDisplay } from './waitingRoom';

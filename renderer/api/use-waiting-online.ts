@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useClinicQuery } from '../../api/query';
+import { useClinicQuery } from './query';
 
 const NONE: ReadonlySet<number> = new Set();
 
