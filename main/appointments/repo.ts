@@ -344,8 +344,8 @@ export async function findClash(
     .whereNot('a.status', 'CANCELLED')
     .whereRaw(
       `tsrange(a.appointment_date + a.start_time - ${theirBefore} * interval '1 minute', a.appointment_date + a.end_time + ${theirAfter} * interval '1 minute')
-       && tsrange(?::date + ?::time - ?::int * interval '1 minute', ?::date + ?::time + ?::int * interval '1 minute')`,
-      [slot.date, slot.startTime, before, slot.date, slot.endTime, after],
+       && tsrange(:slotDay::date + :startsAt::time - :before::int * interval '1 minute', :slotDay::date + :endsAt::time + :after::int * interval '1 minute')`,
+      { slotDay: slot.date, startsAt: slot.startTime, before, endsAt: slot.endTime, after },
     )
     .modify((q) => {
       if (excludeId) q.whereNot('a.id', excludeId);

@@ -95,19 +95,26 @@ export async function closeEntry(knex: Knex, id: number, status: 'BOOKED' | 'REM
 export async function offerToBestMatch(knex: Knex, slot: FreedSlot): Promise<number | null> {
   const { rows } = await knex.raw(
     `INSERT INTO waitlist_offers (entry_id, doctor_id, date, start_time, end_time, freed_appointment_id)
-     SELECT w.id, d.id, ?::date, ?::time, ?::time, ?::bigint
-       FROM waitlist_entries w JOIN doctor_entities d ON d.id = ?
+     SELECT w.id, d.id, :freedDay::date, :startsAt::time, :endsAt::time, :appointmentId::bigint
+       FROM waitlist_entries w JOIN doctor_entities d ON d.id = :doctorId
       WHERE w.status = 'WAITING'
         AND (w.doctor_id = d.id OR (w.doctor_id IS NULL AND w.specialization = d.specialization))
-        AND ?::date BETWEEN w.from_date AND w.to_date
-        AND (w.time_from IS NULL OR w.time_from <= ?::time)
-        AND (w.time_to IS NULL OR w.time_to >= ?::time)
-        AND w.patient_id <> ?
+        AND :freedDay::date BETWEEN w.from_date AND w.to_date
+        AND (w.time_from IS NULL OR w.time_from <= :startsAt::time)
+        AND (w.time_to IS NULL OR w.time_to >= :endsAt::time)
+        AND w.patient_id <> :patientId
         AND NOT EXISTS (SELECT 1 FROM waitlist_offers o WHERE o.entry_id = w.id AND o.status = 'OPEN')
       ORDER BY ${BEST_FIRST}
       LIMIT 1
      RETURNING id`,
-    [slot.date, slot.startTime, slot.endTime, slot.appointmentId, slot.doctorId, slot.date, slot.startTime, slot.endTime, slot.patientId],
+    {
+      freedDay: slot.date,
+      startsAt: slot.startTime,
+      endsAt: slot.endTime,
+      appointmentId: slot.appointmentId,
+      doctorId: slot.doctorId,
+      patientId: slot.patientId,
+    },
   );
   return rows[0]?.id ?? null;
 }

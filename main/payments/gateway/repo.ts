@@ -48,19 +48,19 @@ export async function setGatewayFields(trx: Knex, id: number, changes: Record<st
 export async function flagPayment(trx: Knex, id: number, reason: string): Promise<void> {
   await trx.raw(
     `UPDATE payments SET flagged_at = COALESCE(flagged_at, now()),
-            flag_reason = CASE WHEN flag_reason IS NULL THEN ? WHEN position(? in flag_reason) > 0 THEN flag_reason ELSE flag_reason || E'\\n' || ? END,
+            flag_reason = CASE WHEN flag_reason IS NULL THEN :reason WHEN position(:reason in flag_reason) > 0 THEN flag_reason ELSE flag_reason || E'\\n' || :reason END,
             updated_at = now()
-      WHERE id = ?`,
-    [reason, reason, reason, id],
+      WHERE id = :id`,
+    { reason, id },
   );
 }
 
 /** A clinic day as unix seconds [from, to), by the database's idea of the zone. */
 export async function dayBounds(knex: Knex, { date, timeZone }: ClinicDay): Promise<{ from: number; to: number }> {
   const { rows } = await knex.raw(
-    `SELECT extract(epoch FROM (?::date::timestamp AT TIME ZONE ?))::bigint AS "from",
-            extract(epoch FROM ((?::date + 1)::timestamp AT TIME ZONE ?))::bigint AS "to"`,
-    [date, timeZone, date, timeZone],
+    `SELECT extract(epoch FROM (:clinicDay::date::timestamp AT TIME ZONE :zone))::bigint AS "from",
+            extract(epoch FROM ((:clinicDay::date + 1)::timestamp AT TIME ZONE :zone))::bigint AS "to"`,
+    { clinicDay: date, zone: timeZone },
   );
   return { from: Number(rows[0].from), to: Number(rows[0].to) };
 }
@@ -80,10 +80,10 @@ export async function gatewayPaymentsOn(knex: Knex, { date, timeZone }: ClinicDa
     `SELECT p.id, p.status, p.amount, p.currency, p.transaction_id AS "transactionId", p.flag_reason AS "flagReason"
        FROM payments p
       WHERE p.gateway IS NOT NULL AND p.refund_of IS NULL
-        AND COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC') >= (?::date::timestamp AT TIME ZONE ?)
-        AND COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC') < ((?::date + 1)::timestamp AT TIME ZONE ?)
+        AND COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC') >= (:clinicDay::date::timestamp AT TIME ZONE :zone)
+        AND COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC') < ((:clinicDay::date + 1)::timestamp AT TIME ZONE :zone)
       ORDER BY p.id`,
-    [date, timeZone, date, timeZone],
+    { clinicDay: date, zone: timeZone },
   );
   return rows;
 }
@@ -108,10 +108,10 @@ export async function gatewayTakingsByMethod(
             (count(*) FILTER (WHERE p.amount > 0))::int AS payments
        FROM payments p
       WHERE p.gateway IS NOT NULL AND p.gateway_method IS NOT NULL AND p.status IN ('PAID', 'REFUNDED')
-        AND p.paid_at >= (?::date::timestamp AT TIME ZONE ?) AND p.paid_at < ((?::date + 1)::timestamp AT TIME ZONE ?)
+        AND p.paid_at >= (:clinicDay::date::timestamp AT TIME ZONE :zone) AND p.paid_at < ((:clinicDay::date + 1)::timestamp AT TIME ZONE :zone)
       GROUP BY p.gateway_method, p.currency
       ORDER BY array_position(ARRAY['upi', 'card', 'netbanking', 'wallet']::text[], p.gateway_method::text), p.gateway_method, p.currency`,
-    [date, timeZone, date, timeZone],
+    { clinicDay: date, zone: timeZone },
   );
   return rows;
 }
