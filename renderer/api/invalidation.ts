@@ -1,12 +1,12 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
-import type { ChannelName, ClinicApi, EventName, Req } from '../../preload/contract';
-import { touches, type Change } from './touches';
+import type { ChangeEvent, ChannelName, ClinicApi, EventName, Req } from '../../preload/contract';
+import { touches } from './touches';
 
 /** A burst of changes (a template expanded, a leave cancelling thirty bookings) is one refetch. */
 const COALESCE_MS = 50;
 
-type Rule<C extends ChannelName = ChannelName> = { channel: C; when?: (change: Change, req: Req<C>) => boolean };
-const rule = <C extends ChannelName>(channel: C, when?: (change: Change, req: Req<C>) => boolean): Rule => ({ channel, when }) as Rule;
+type Rule<C extends ChannelName = ChannelName> = { channel: C; when?: (change: ChangeEvent, req: Req<C>) => boolean };
+const rule = <C extends ChannelName>(channel: C, when?: (change: ChangeEvent, req: Req<C>) => boolean): Rule => ({ channel, when }) as Rule;
 
 const sameId = (id: number | null, wanted: number) => id === null || id === wanted;
 
@@ -51,7 +51,7 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
   'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],
 };
 
-const affected = (event: EventName, change: Change) => (query: Query) => {
+const affected = (event: EventName, change: ChangeEvent) => (query: Query) => {
   const [channel, req] = query.queryKey as [ChannelName, unknown];
   if (event === 'resync') return true;
   return (INVALIDATES[event] ?? []).some((r) => r.channel === channel && (r.when === undefined || r.when(change, req as never)));
@@ -75,16 +75,16 @@ export function followChanges(api: ClinicApi, queryClient: QueryClient): () => v
       else queryClient.removeQueries({ queryKey: q.queryKey, exact: true });
     }
   };
-  const heard = (event: EventName, change: Change) => {
+  const heard = (event: EventName, change: ChangeEvent) => {
     for (const q of queryClient.getQueryCache().findAll({ predicate: affected(event, change) })) due.add(q);
     if (due.size === 0) return;
     clearTimeout(timer);
     timer = setTimeout(flush, COALESCE_MS);
   };
-  const NO_CHANGE: Change = { op: 'UPDATE', id: null, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null };
+  const NO_CHANGE: ChangeEvent = { op: 'UPDATE', id: null, doctorId: null, patientId: null, appointmentId: null, date: null, oldDoctorId: null, oldDate: null };
   let userId: number | null | undefined;
   const offs = [
-    ...(Object.keys(INVALIDATES) as EventName[]).map((event) => api.on(event, (c) => heard(event, c as Change))),
+    ...(Object.keys(INVALIDATES) as EventName[]).map((event) => api.on(event, (c) => heard(event, c as ChangeEvent))),
     api.on('resync', () => heard('resync', NO_CHANGE)),
     api.on('session.changed', ({ session }) => {
       const next = session?.userId ?? null;

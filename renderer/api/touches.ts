@@ -1,8 +1,5 @@
 import type { ChangeEvent } from '../../preload/contract';
 
-/** A change event: where its row is now and, on an update, where it was before. */
-export type Change = ChangeEvent;
-
 /** What a query shows, as far as change events can tell: some doctors (or one patient) over some days. */
 export interface View {
   doctorIds?: readonly number[];
@@ -33,7 +30,7 @@ const ofDoctor = (doctorId: number | null, view: View) => {
  * both days on screen, so no screen has to remember which ids it is showing. A null means
  * "not known" (a bulk change, a leave): it touches every view it could.
  */
-export function touches(change: Change, view: View): boolean {
+export function touches(change: ChangeEvent, view: View): boolean {
   if (view.patientId !== undefined && change.patientId !== null && change.patientId !== view.patientId) return false;
   const now = ofDoctor(change.doctorId, view) && inDays(change.date, view);
   const before = moved(change) && ofDoctor(change.oldDoctorId, view) && inDays(change.oldDate, view);
@@ -41,4 +38,4 @@ export function touches(change: Change, view: View): boolean {
 }
 
 // An update names its old doctor and day even when they did not change; an insert has none.
-const moved = (change: Change) => change.oldDoctorId !== null || change.oldDate !== null;
+const moved = (change: ChangeEvent) => change.oldDoctorId !== null || change.oldDate !== null;

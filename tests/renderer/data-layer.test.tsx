@@ -1,16 +1,16 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { AppointmentDto, ChannelName, Req } from '../../preload/contract';
+import type { AppointmentDto, ChangeEvent, ChannelName, Req } from '../../preload/contract';
 import { writeReply } from '../../renderer/api/cache-writes';
 import { newQueryClient } from '../../renderer/api/context';
 import { followChanges } from '../../renderer/api/invalidation';
 import { clinicQueryOptions } from '../../renderer/api/query';
-import { touches, type Change } from '../../renderer/api/touches';
+import { touches } from '../../renderer/api/touches';
 import { scheduledAppointment, sessionFor } from './fake-desk';
 import { fakeClinic } from './fake-clinic';
 import { waitFor } from '@testing-library/react';
 
-const change = (c: Partial<Change>): Change => ({
+const change = (c: Partial<ChangeEvent>): ChangeEvent => ({
   op: 'UPDATE',
   id: 1,
   doctorId: 1,

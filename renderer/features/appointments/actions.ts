@@ -1,5 +1,4 @@
 import type { AppointmentDto, Req, Res, Result } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
 import { useClinicMutation } from '../../api/query';
 import { hhmm } from '../../lib/dates';
 import { toast } from '../../ui/toasts';
@@ -41,9 +40,3 @@ export function useAppointmentStep(): (step: Step, appointment: AppointmentDto) 
   };
   return (step, appointment) => runStep(step, appointment, steps[step].call);
 }
-
-/**
- * The same step outside the data layer, for the queue screen until it moves to
- * `useAppointmentStep` (its owner converts it); the screen refreshes from the change event.
- */
-export const appointmentStep = (step: Step, appointment: AppointmentDto) => runStep(step, appointment, (req) => clinic.appointments[step](req));

@@ -2,7 +2,7 @@ import type { AppointmentDto } from '../../../preload/contract';
 import { timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Table, type Column } from '../../ui/Table';
-import { appointmentStep } from '../appointments/actions';
+import { useAppointmentStep } from '../appointments/actions';
 import { mayMarkNoShow, type ClinicNow } from '../appointments/may';
 import { PatientName } from './PatientName';
 import { useTokenSlip } from './useTokenSlip';
@@ -21,6 +21,7 @@ export function ExpectedTable({
   online: ReadonlySet<number>;
   onMore(appointment: AppointmentDto): void;
 }) {
+  const appointmentStep = useAppointmentStep();
   const printSlip = useTokenSlip();
   const columns: Column<AppointmentDto>[] = [
     { header: 'Time', cell: (a) => timeRange(a) },

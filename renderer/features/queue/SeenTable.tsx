@@ -2,7 +2,7 @@ import type { AppointmentDto } from '../../../preload/contract';
 import { timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Table, type Column } from '../../ui/Table';
-import { appointmentStep } from '../appointments/actions';
+import { useAppointmentStep } from '../appointments/actions';
 import { APPOINTMENT_STATUS_NAMES } from '../../lib/labels';
 import { changedRecently, useRecentSteps } from '../appointments/may';
 import { PatientName } from './PatientName';
@@ -19,6 +19,7 @@ export function SeenTable({
   online: ReadonlySet<number>;
   onPay(appointment: AppointmentDto): void;
 }) {
+  const appointmentStep = useAppointmentStep();
   const recent = useRecentSteps((s) => s.at);
   const columns: Column<AppointmentDto>[] = [
     { header: 'Time', cell: (a) => timeRange(a) },

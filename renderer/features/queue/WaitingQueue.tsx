@@ -2,7 +2,7 @@ import type { AppointmentDto, Res } from '../../../preload/contract';
 import { hhmm } from '../../lib/dates';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
-import { appointmentStep } from '../appointments/actions';
+import { useAppointmentStep } from '../appointments/actions';
 import { mayStartVideo, startVideo } from '../appointments/startVideo';
 import { CallNextButton, StageButtons } from './CallControls';
 import { PatientName } from './PatientName';
@@ -44,6 +44,7 @@ export function WaitingQueue({ queue, loaded, ...shared }: Shared & { queue: Doc
 }
 
 function WaitingEntry({ entry, online, onPay }: Shared & { entry: Entry }) {
+  const appointmentStep = useAppointmentStep();
   const { appointment: a, stage, priority, skipped, waitingMinutes, estimatedWaitMinutes } = entry;
   const session = useSession((st) => st.session);
   const printSlip = useTokenSlip();
