@@ -106,15 +106,15 @@ describe.each(MODES)('the sender (%s)', (mode) => {
 
   it('a day offline: reminders and notices of appointments that have begun are dropped, what is still useful goes out', async () => {
     // Two days ahead and more, so every reminder is still to come when booked, whatever the hour the test runs.
-    const soon = await desk.book(desk.day(2), '10:00', await newPatient());
-    const later = await desk.book(desk.day(4), '10:00', await newPatient());
+    const soon = await desk.book(desk.day(2), '13:30', await newPatient());
+    const later = await desk.book(desk.day(4), '13:30', await newPatient());
     const phonesOf = await h
       .knex('appointment_entities as a')
       .join('patient_entities as p', 'p.id', 'a.patient_id')
       .whereIn('a.id', [soon.id, later.id])
       .pluck('p.phone');
-    // Back on day 3 at 11:00: `soon` began yesterday; `later`'s 24-hour reminder (day 3, 10:00) is due and still useful.
-    await runAt(clinicInstant(desk.day(3), '11:00:00'));
+    // Back on day 3 at 14:00: `soon` began yesterday; `later`'s 24-hour reminder (day 3, 13:30) is due and still useful.
+    await runAt(clinicInstant(desk.day(3), '14:00:00'));
     expect((await outboxOf(h.knex, soon.id)).map((r) => [r.kind, r.status, r.error])).toEqual([
       ['CONFIRMATION', 'SKIPPED', 'The appointment has already begun'],
       ['REMINDER', 'SKIPPED', 'The appointment has already begun'],
