@@ -3,8 +3,11 @@ import type { Reporter, TestModule } from 'vitest/node';
 /**
  * Ends the run with one plain line, "vitest: N passed, N failed, N skipped", that CI tools
  * read whatever the runner. A file that failed to load or whose hooks failed counts as a failure;
- * a skipped test is counted as skipped, never as passed.
+ * a skipped test is counted as skipped, never as passed. Before it, the slowest files with their
+ * wall time, so CI's log shows where its budget goes.
  */
+const SLOWEST_SHOWN = 40;
+
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
@@ -21,6 +24,11 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
     }
+    const slowest = [...testModules]
+      .map((m) => ({ file: m.relativeModuleId, project: m.project.name, ms: m.diagnostic().duration }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, SLOWEST_SHOWN);
+    console.log(`\nslowest files:\n${slowest.map((s) => `  ${(s.ms / 1000).toFixed(1).padStart(7)} s  ${s.project}  ${s.file}`).join('\n')}`);
     console.log(`\nvitest: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   }
 }
