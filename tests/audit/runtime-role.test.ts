@@ -8,7 +8,7 @@ import { migrateToLatest, migratorConfig } from '../../main/db/migrator';
 import { openDatabase, RUNTIME_ROLE, type Database } from '../../main/db/open';
 import { withMaintenanceDatabase } from '../../main/db/tooling';
 import { createServices } from '../../main/services';
-import { MODES, openScratch, scratchServerDatabase, sqlState, type Mode } from '../support/databases';
+import { MODES, openMigrated, scratchServerDatabase, sqlState, type Mode } from '../support/databases';
 import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster';
 
 /** What the desk's role must never manage to do to the audit log. */
@@ -44,8 +44,7 @@ describe.each(MODES)('the runtime database role (%s)', (mode: Mode) => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ db, dispose } = await openScratch(mode));
-    await migrateToLatest(db.knex);
+    ({ db, dispose } = await openMigrated(mode));
     await db.knex('audit_log').insert({ action: 'test.kept', entity: 'patient', entity_id: 1 });
   });
   afterAll(() => dispose());

@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../main/db/migrator';
 import { insertUnnest } from '../../bench/generate/bulk';
 import { loadClinic } from '../../bench/generate/clinic';
 import { PeopleSource } from '../../bench/generate/people';
 import { measureBundle } from '../../bench/measure/bundle';
 import { summarise } from '../../bench/measure/latency';
 import type { Scale } from '../../bench/scale';
-import { MODES, openScratch } from '../support/databases';
+import { MODES, openMigrated } from '../support/databases';
 
 describe('latency summary', () => {
   it('takes nearest-rank percentiles whatever the order of the samples', () => {
@@ -77,10 +76,9 @@ const TINY: Scale = {
 };
 
 describe.each(MODES)('bench loader (%s)', (mode) => {
-  let scratch: Awaited<ReturnType<typeof openScratch>>;
+  let scratch: Awaited<ReturnType<typeof openMigrated>>;
   beforeAll(async () => {
-    scratch = await openScratch(mode);
-    await migrateToLatest(scratch.db.knex);
+    scratch = await openMigrated(mode);
   });
   afterAll(() => scratch.dispose());
 

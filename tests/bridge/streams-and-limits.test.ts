@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { STREAMS_PER_CLIENT, STREAMS_PER_START, startBridge, type Bridge, type BridgeOptions } from '../../main/bridge/server';
-import { migrateToLatest } from '../../main/db/migrator';
 import { insertUser } from '../../main/users/repo';
 import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/receiver';
-import { openScratch } from '../support/databases';
+import { openMigrated } from '../support/databases';
 import { testKeys } from '../support/keys';
 import { TEST_PASSWORD, testPasswordHash } from '../support/harness';
 import { waitFor } from '../support/wait';
@@ -23,13 +22,12 @@ interface Stream {
 
 describe('bridge event streams, time-outs and connection caps', () => {
   const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-bridge-streams-'));
-  let scratch: Awaited<ReturnType<typeof openScratch>>;
+  let scratch: Awaited<ReturnType<typeof openMigrated>>;
   const started: Bridge[] = [];
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Desk</title>');
-    scratch = await openScratch('embedded');
-    await migrateToLatest(scratch.db.knex);
+    scratch = await openMigrated('embedded');
     await insertUser(scratch.db.knex, {
       email: 'desk@clinic.test',
       passwordHash: await testPasswordHash(),

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { compare } from 'bcryptjs';
 import { migrateToLatest } from '../../main/db/migrator';
 import { DemoRefusedError, seedDemoClinic, type DemoSummary } from '../../main/demo/seed-demo-clinic';
-import { MODES, openScratch, sqlState, type Mode } from '../support/databases';
+import { MODES, openMigrated, openScratch, sqlState, type Mode } from '../support/databases';
 
 const TODAY = '2026-11-25';
 const SPAN_FROM = '2026-09-26'; // TODAY − 60 days
@@ -27,10 +27,9 @@ describe.each(MODES)('demo clinic (%s)', (mode: Mode) => {
   let summary: DemoSummary;
 
   beforeAll(async () => {
-    const s = await openScratch(mode);
+    const s = await openMigrated(mode);
     knex = s.db.knex;
     dispose = s.dispose;
-    await migrateToLatest(knex);
     summary = await seedDemoClinic(knex, { today: TODAY });
   });
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { migrateToLatest } from '../../main/db/migrator';
 import { REFUSAL_CONSTRAINTS, SqlState, isRetryable, isUnavailable, pgErrorFields, refusalFor, violatedConstraint } from '../../main/db/pg-errors';
 import { AppError } from '../../main/shared/app-error';
-import { MODES, openScratch, type Mode } from '../support/databases';
+import { MODES, openMigrated, type Mode } from '../support/databases';
 
 const pgError = (code: string, constraint?: string) =>
   Object.assign(new Error('duplicate key value violates unique constraint'), { code, ...(constraint ? { constraint } : {}) });
@@ -77,10 +76,9 @@ describe.each(MODES)('pg-errors against the database (%s)', (mode: Mode) => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const s = await openScratch(mode);
+    const s = await openMigrated(mode);
     knex = s.db.knex;
     dispose = s.dispose;
-    await migrateToLatest(knex);
   });
 
   afterAll(() => dispose());

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { migrateToLatest } from '../../main/db/migrator';
-import { MODES, openScratch, sqlState, type Mode } from '../support/databases';
+import { MODES, openMigrated, sqlState, type Mode } from '../support/databases';
 
 describe.each(MODES)('product constraints (%s)', (mode: Mode) => {
   let knex: Knex;
@@ -12,10 +11,9 @@ describe.each(MODES)('product constraints (%s)', (mode: Mode) => {
   let patient2: number;
 
   beforeAll(async () => {
-    const s = await openScratch(mode);
+    const s = await openMigrated(mode);
     knex = s.db.knex;
     dispose = s.dispose;
-    await migrateToLatest(knex);
     [{ id: doctorA }, { id: doctorB }] = await knex('doctor_entities')
       .insert([
         { name: 'Dr. A', email: 'a@clinic.test' },

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { migrateToLatest } from '../../main/db/migrator';
-import { MODES, openScratch, type Mode } from '../support/databases';
+import { MODES, openMigrated, type Mode } from '../support/databases';
 import { startHarness, type Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
 
@@ -11,11 +10,10 @@ import { waitFor } from '../support/wait';
  */
 describe.each(MODES)('the idle-lock sweep on its real timer (%s)', (mode: Mode) => {
   let h: Harness;
-  let scratch: Awaited<ReturnType<typeof openScratch>>;
+  let scratch: Awaited<ReturnType<typeof openMigrated>>;
   beforeEach(async () => {
     // The database and its pool start on real timers; only the services' own timers are faked.
-    scratch = await openScratch(mode);
-    await migrateToLatest(scratch.db.knex);
+    scratch = await openMigrated(mode);
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     h = await startHarness(mode, scratch.db);
   });

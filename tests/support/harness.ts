@@ -5,7 +5,7 @@ import { migrateToLatest } from '../../main/db/migrator';
 import type { Database } from '../../main/db/open';
 import { createServices, type MainServices, type ServiceOptions } from '../../main/services';
 import { insertUser } from '../../main/users/repo';
-import { openScratch, type Mode } from './databases';
+import { openMigrated, type Mode } from './databases';
 import { FakeRazorpay } from './fake-razorpay';
 import { FakeTwilio } from './fake-twilio';
 import { testKeys } from './keys';
@@ -51,9 +51,9 @@ let seq = 0;
 
 /** `overrides` replace service options (a log to inspect, a call-window opener). */
 export async function startHarness(mode: Mode, existing?: Database, overrides: Partial<ServiceOptions> = {}): Promise<Harness> {
-  const scratch = existing ? undefined : await openScratch(mode);
+  const scratch = existing ? undefined : await openMigrated(mode);
   const db = existing ?? scratch!.db;
-  await migrateToLatest(db.knex);
+  if (existing) await migrateToLatest(db.knex);
   const events: SentEvent[] = [];
   const clock = {
     now: Date.now(),

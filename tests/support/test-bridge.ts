@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { startBridge, type Bridge } from '../../main/bridge/server';
-import { migrateToLatest } from '../../main/db/migrator';
 import { insertUser } from '../../main/users/repo';
-import { openScratch } from './databases';
+import { openMigrated } from './databases';
 import { testPasswordHash } from './harness';
 
 export interface TestBridge {
@@ -24,9 +23,8 @@ export interface TestBridge {
 export async function startTestBridge(opts: { desk?: boolean } = {}): Promise<TestBridge> {
   const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-bridge-renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Desk</title>');
-  const scratch = await openScratch('embedded');
+  const scratch = await openMigrated('embedded');
   const knex = scratch.db.knex;
-  await migrateToLatest(knex);
   if (opts.desk) {
     await insertUser(knex, { email: 'desk@clinic.test', passwordHash: await testPasswordHash(), role: 'RECEPTIONIST', displayName: 'Desk', doctorId: null });
   }

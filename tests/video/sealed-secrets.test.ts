@@ -3,9 +3,8 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VideoJoinDto } from '../../preload/contract';
 import { findPgTool, libpqEnv } from '../../main/backup/pg-tools';
-import { migrateToLatest } from '../../main/db/migrator';
 import type { Database } from '../../main/db/open';
-import { openScratch, MODES, type Mode } from '../support/databases';
+import { openMigrated, MODES, type Mode } from '../support/databases';
 import { TEST_TWILIO, configureVideo } from '../support/fake-twilio';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
@@ -28,16 +27,15 @@ async function storedSecrets(db: Database): Promise<{ api_key_secret: string; au
 }
 
 describe.each(MODES)('Twilio secrets sealed in the clinic database (%s)', (mode: Mode) => {
-  let scratchDb: Awaited<ReturnType<typeof openScratch>>;
+  let scratchDb: Awaited<ReturnType<typeof openMigrated>>;
   let db: Database;
   let h: Harness;
   let admin: string;
   let appointmentId: number;
 
   beforeAll(async () => {
-    scratchDb = await openScratch(mode);
+    scratchDb = await openMigrated(mode);
     db = scratchDb.db;
-    await migrateToLatest(db.knex);
     // A clinic upgraded from a version that stored the secrets as typed.
     await configureVideo(db.knex);
     h = await startHarness(mode, db);
