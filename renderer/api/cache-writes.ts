@@ -15,6 +15,9 @@ const APPOINTMENT_REPLIES = new Set<ChannelName>([
   'appointments.setPriority',
 ]);
 
+/** Writes that answer with appointments of a series, each placed like a single one. */
+const SERIES_REPLIES = new Set<ChannelName>(['appointments.bookSeries', 'appointments.cancelSeries', 'appointments.moveSeries']);
+
 const byTime = (a: AppointmentDto, b: AppointmentDto) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id - b.id;
 
 /** An appointment as main now has it, placed in (or taken out of) every cached day it belongs to. */
@@ -79,6 +82,7 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
  */
 export function writeReply<C extends ChannelName>(queryClient: QueryClient, channel: C, reply: Res<C>): void {
   if (APPOINTMENT_REPLIES.has(channel)) placeAppointment(queryClient, reply as AppointmentDto);
+  else if (SERIES_REPLIES.has(channel)) for (const a of (reply as Res<'appointments.bookSeries'>).appointments) placeAppointment(queryClient, a);
   else if (channel === 'settings.update') queryClient.setQueryData(['settings.get', {}], reply);
   else if (PAYMENT_REPLIES.has(channel)) accountChanged(queryClient, reply as PaymentDto);
   else if (channel === 'patients.update') mergePatient(queryClient, reply as Res<'patients.update'>);
