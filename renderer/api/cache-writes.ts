@@ -13,6 +13,7 @@ const APPOINTMENT_REPLIES = new Set<ChannelName>([
   'appointments.callNext',
   'appointments.stage',
   'appointments.setPriority',
+  'waitlist.takeOffer',
 ]);
 
 /** Writes that answer with appointments of a series, each placed like a single one. */
@@ -59,6 +60,11 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'appointmentTypes.create': ['appointmentTypes.list'],
   'appointmentTypes.update': ['appointmentTypes.list'],
   'appointmentTypes.deactivate': ['appointmentTypes.list'],
+  'waitlist.add': ['waitlist.list'],
+  'waitlist.remove': ['waitlist.list', 'waitlist.offers'],
+  'waitlist.takeOffer': ['waitlist.list', 'waitlist.offers'],
+  'recalls.create': ['recalls.list'],
+  'recalls.dismiss': ['recalls.list'],
   'users.create': ['users.list'],
   'users.update': ['users.list'],
   'users.setDisabled': ['users.list'],
