@@ -111,6 +111,11 @@ export function recallsOf(desk: Desk) {
   };
   const list: Recall[] = [recall(1, 1, at(-3), 'OVERDUE', null, 1), recall(2, 2, at(7), 'DUE', 'Review the dressing', null)];
   const handlers: FakeHandlers = {
+    'recalls.create': ({ patientId, doctorId, inDays, dueDate, reason }) => {
+      const r = recall(list.length + 1, patientId, dueDate ?? at(inDays!), 'DUE', reason ?? null, doctorId ?? null);
+      list.push(r);
+      return { ok: true, value: { ...r } };
+    },
     'recalls.list': ({ state }) => ({ ok: true, value: list.filter((r) => r.state === state).map((r) => ({ ...r })) }),
     'recalls.dismiss': ({ id }) => {
       const r = list.find((x) => x.id === id)!;

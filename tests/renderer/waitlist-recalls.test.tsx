@@ -132,6 +132,29 @@ describe('recalls', () => {
     expect(recalls.list.find((r) => r.patientId === 2)!.state).toBe('DISMISSED');
   });
 
+  it('adds a recall some days ahead with a doctor; it is on the due list with its date', async () => {
+    const { recalls } = await openRecalls();
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a recall…' }));
+    const box = await screen.findByRole('dialog', { name: 'Add a recall' });
+    fireEvent.change(within(box).getByLabelText('Patient'), { target: { value: 'ravi' } });
+    await within(box).findByRole('option', { name: /Ravi Kumar/ });
+    fireEvent.keyDown(within(box).getByLabelText('Patient'), { key: 'Enter' });
+    await within(box).findByRole('group', { name: 'Patient' });
+    fireEvent.change(within(box).getByLabelText('Doctor'), { target: { value: '2' } });
+    fireEvent.change(within(box).getByLabelText('See again in (days)'), { target: { value: '800' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add the recall' }));
+    expect(await within(box).findByText('At most 730 days')).toBeTruthy();
+    expect(recalls.list).toHaveLength(2);
+    fireEvent.change(within(box).getByLabelText('See again in (days)'), { target: { value: '10' } });
+    fireEvent.change(within(box).getByLabelText('Reason'), { target: { value: 'Check the cough' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add the recall' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(recalls.list[2]).toMatchObject({ patientId: 2, doctorId: 2, dueDate: shiftDate(TODAY, 10), reason: 'Check the cough' });
+    fireEvent.click(screen.getByRole('button', { name: 'Due' }));
+    const table = await screen.findByRole('table', { name: 'Due recalls' });
+    expect(within(table).getByText('Check the cough')).toBeTruthy();
+  });
+
   it('a recall dismissed at another desk leaves this one’s list live', async () => {
     const { recalls, fake } = await openRecalls();
     const table = await screen.findByRole('table', { name: 'Overdue recalls' });

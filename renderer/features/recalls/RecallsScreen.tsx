@@ -9,6 +9,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
+import { AddRecallDialog } from './AddRecallDialog';
 
 type Recall = Res<'recalls.list'>[number];
 type ListState = 'DUE' | 'OVERDUE' | 'BOOKED';
@@ -29,6 +30,7 @@ export function RecallsScreen() {
   const [state, setState] = useState<ListState>('OVERDUE');
   const recalls = useClinicQuery('recalls.list', { state });
   const dismissing = useClinicMutation('recalls.dismiss');
+  const [adding, setAdding] = useState(false);
 
   const dismiss = async (r: Recall) => {
     const done = await dismissing.call({ id: r.id });
@@ -75,9 +77,13 @@ export function RecallsScreen() {
             </Button>
           ))}
         </div>
+        <Button variant="primary" onClick={() => setAdding(true)}>
+          Add a recall…
+        </Button>
       </div>
       {recalls.error && <Banner tone="error">{problemOf(recalls.error)}</Banner>}
       {recalls.data && <Table label={`${label} recalls`} columns={columns} rows={recalls.data} empty={`No ${label.toLowerCase()} recalls.`} />}
+      {adding && <AddRecallDialog onClose={() => setAdding(false)} />}
     </div>
   );
 }
