@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppointmentDto, AppointmentTypeDto, Req } from '../../preload/contract';
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
-import { fakeDesk, TODAY } from './fake-desk';
+import { fakeDesk, renderDesk, TODAY } from './fake-desk';
 
 // Issue 20 at the desk: the booking dialog's appointment type and "Repeat", and a change to an
 // appointment of a series asked for this one, the following ones or all.
@@ -263,5 +263,32 @@ describe('a change to an appointment of a series', () => {
     fireEvent.click(within(box).getByRole('button', { name: 'Cancel appointment' }));
     await waitFor(() => expect(sent('appointments.cancel')).toHaveLength(1));
     expect(sent('appointments.cancelSeries')).toHaveLength(0);
+  });
+});
+
+describe('a typed appointment of a series', () => {
+  it('names its type and its series in its facts', async () => {
+    const { wrapper } = await setUp();
+    const { AppointmentFacts } = await import('../../renderer/features/appointments/AppointmentFacts');
+    const [a] = seriesOf(['2099-03-02']);
+    render(<AppointmentFacts appointment={{ ...a!, appointmentTypeName: 'Consultation', colour: '#d94a4a' }} />, { wrapper });
+    expect(screen.getByText('Type').nextElementSibling!.textContent).toBe('Consultation');
+    expect(screen.getByText('Repeats').nextElementSibling!.textContent).toBe('One of a series');
+  });
+});
+
+describe('the schedule', () => {
+  it('marks a typed appointment’s block with its type’s colour', async () => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
+    document.elementsFromPoint = () => [];
+    const desk = fakeDesk();
+    desk.add(2, 1, '10:00', { appointmentTypeId: 8, appointmentTypeName: 'Consultation', colour: '#d94a4a' });
+    desk.add(1, 1, '11:00');
+    await renderDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
+    const typed = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
+    expect(typed.style.borderLeft).toBe('4px solid rgb(217, 74, 74)');
+    expect(screen.getByRole('button', { name: '11:00–11:15 Asha Verma, Scheduled' }).style.borderLeft).toBe('');
   });
 });
