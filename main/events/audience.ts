@@ -5,7 +5,7 @@ import type { EventSink } from './hub';
 
 /**
  * Events that only some sessions hear, and which roles: what the channel that reads the data
- * allows (doctors.list and settings.get: everyone; users.list: administrators). They go to
+ * allows (doctors.list, settings.get, the waitlist, recalls and types: everyone; users.list: administrators). They go to
  * each such session that is signed in, unlocked and a main window ('full' scope): a call window
  * or a token display has no screen they concern, and a locked screen shows nothing. Every other
  * event is broadcast as it always was.
@@ -14,6 +14,10 @@ const EVENT_AUDIENCES: Partial<Record<EventName, readonly Role[]>> = {
   'doctors.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
   'settings.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
   'users.changed': ['ADMIN'],
+  // waitlist.list / offers, recalls.list and appointmentTypes.list: everyone signed in.
+  'waitlist.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
+  'recalls.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
+  'appointmentTypes.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
 };
 
 /**

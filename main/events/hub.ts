@@ -13,6 +13,11 @@ const TABLE_EVENTS: Record<string, EventName> = {
   doctor_entities: 'doctors.changed',
   users: 'users.changed',
   clinic_settings: 'settings.changed',
+  waitlist_entries: 'waitlist.changed',
+  waitlist_offers: 'waitlist.changed',
+  recalls: 'recalls.changed',
+  appointment_types: 'appointmentTypes.changed',
+  doctor_appointment_types: 'appointmentTypes.changed',
 };
 
 /**

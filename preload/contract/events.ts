@@ -33,6 +33,15 @@ export const events = {
    * Signed-in, unlocked main windows only.
    */
   'settings.changed': change,
+  /**
+   * A waitlist entry or an offer of freed time was made, taken or removed (an offer's id, doctor
+   * and date; an entry's id, patient and doctor). Signed-in, unlocked main windows only.
+   */
+  'waitlist.changed': change,
+  /** A recall was made, booked or dismissed (id, patient, doctor). Signed-in, unlocked main windows only. */
+  'recalls.changed': change,
+  /** An appointment type, or the doctors offering it, changed. Signed-in, unlocked main windows only. */
+  'appointmentTypes.changed': change,
   /** A patient's join link was issued, revoked or opened in the lobby (appointmentId says which). */
   'video.lobbyChanged': change,
   /** The token display should read the board again (display streams get only this, with nothing in it). */

@@ -13,7 +13,11 @@ const APPOINTMENT_REPLIES = new Set<ChannelName>([
   'appointments.callNext',
   'appointments.stage',
   'appointments.setPriority',
+  'waitlist.takeOffer',
 ]);
+
+/** Writes that answer with appointments of a series, each placed like a single one. */
+const SERIES_REPLIES = new Set<ChannelName>(['appointments.bookSeries', 'appointments.cancelSeries', 'appointments.moveSeries']);
 
 const byTime = (a: AppointmentDto, b: AppointmentDto) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id - b.id;
 
@@ -53,6 +57,14 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'doctors.update': ['doctors.list', 'doctors.specializations'],
   'doctors.setActive': ['doctors.list', 'doctors.specializations'],
   'doctors.delete': ['doctors.list', 'doctors.specializations'],
+  'appointmentTypes.create': ['appointmentTypes.list'],
+  'appointmentTypes.update': ['appointmentTypes.list'],
+  'appointmentTypes.deactivate': ['appointmentTypes.list'],
+  'waitlist.add': ['waitlist.list'],
+  'waitlist.remove': ['waitlist.list', 'waitlist.offers'],
+  'waitlist.takeOffer': ['waitlist.list', 'waitlist.offers'],
+  'recalls.create': ['recalls.list'],
+  'recalls.dismiss': ['recalls.list'],
   'users.create': ['users.list'],
   'users.update': ['users.list'],
   'users.setDisabled': ['users.list'],
@@ -79,6 +91,7 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
  */
 export function writeReply<C extends ChannelName>(queryClient: QueryClient, channel: C, reply: Res<C>): void {
   if (APPOINTMENT_REPLIES.has(channel)) placeAppointment(queryClient, reply as AppointmentDto);
+  else if (SERIES_REPLIES.has(channel)) for (const a of (reply as Res<'appointments.bookSeries'>).appointments) placeAppointment(queryClient, a);
   else if (channel === 'settings.update') queryClient.setQueryData(['settings.get', {}], reply);
   else if (PAYMENT_REPLIES.has(channel)) accountChanged(queryClient, reply as PaymentDto);
   else if (channel === 'patients.update') mergePatient(queryClient, reply as Res<'patients.update'>);

@@ -24,6 +24,9 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     rule('patients.get', (c, r) => sameId(c.patientId, r.id)),
     rule('messaging.forAppointment', (c, r) => sameId(c.id, r.appointmentId)),
     rule('payments.forAppointment', (c, r) => sameId(c.id, r.appointmentId)),
+    // A recall is "booked" once its patient has a later appointment; an open offer's time may just have been taken.
+    rule('recalls.list'),
+    rule('waitlist.offers'),
   ],
   'availability.changed': [
     rule('availability.range', (c, r) => touches(c, { doctorIds: r.doctorIds, from: r.from, to: r.to })),
@@ -31,23 +34,37 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     rule('appointments.freeSlots', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from })),
   ],
   // A patient's name and phone show on every list of appointments and in the queue.
-  'patients.changed': [rule('patients.search'), rule('patients.get', (c, r) => sameId(c.id, r.id)), rule('appointments.list'), rule('appointments.queue')],
+  'patients.changed': [
+    rule('patients.search'),
+    rule('patients.get', (c, r) => sameId(c.id, r.id)),
+    rule('appointments.list'),
+    rule('appointments.queue'),
+    rule('waitlist.list'),
+    rule('waitlist.offers'),
+    rule('recalls.list'),
+  ],
   'payments.changed': [
     rule('payments.forAppointment', (c, r) => sameId(c.appointmentId, r.appointmentId)),
     rule('payments.dayEnd'),
     rule('patients.get', (c, r) => sameId(c.patientId, r.id)),
     rule('appointments.queue'),
   ],
-  // Doctors' names show on every list of appointments; settings carry the zone and currency.
+  // Doctors' names show on every list of appointments, offers and recalls; settings carry the zone and currency.
   'doctors.changed': [
     rule('doctors.list'),
     rule('doctors.specializations'),
     rule('appointments.list'),
     rule('appointments.queue'),
     rule('availability.getTemplate', (c, r) => sameId(c.id, r.doctorId)),
+    rule('waitlist.offers'),
+    rule('recalls.list'),
   ],
   'settings.changed': [rule('settings.get')],
   'users.changed': [rule('users.list')],
+  'waitlist.changed': [rule('waitlist.list'), rule('waitlist.offers')],
+  'recalls.changed': [rule('recalls.list')],
+  // A type's length and buffers shape the free times asked of it.
+  'appointmentTypes.changed': [rule('appointmentTypes.list'), rule('appointments.freeSlots', (_c, r) => r.appointmentTypeId !== undefined)],
   'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],
 };
 

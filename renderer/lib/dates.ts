@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, parseISO, startOfISOWeek } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, parseISO, startOfISOWeek } from 'date-fns';
 
 /** The clinic's calendar date now ("YYYY-MM-DD"), whatever zone this PC is set to. */
 export const todayIn = (timeZone: string, now = Date.now()) => format(new TZDate(now, timeZone), 'yyyy-MM-dd');
@@ -11,6 +11,8 @@ export function minutesNowIn(timeZone: string, now = Date.now()): number {
 }
 
 export const shiftDate = (date: string, days: number) => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+/** Days from one wall-clock date to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from));
 
 /** Monday to Sunday of the week holding `date`. */
 export function weekOf(date: string): string[] {

@@ -22,6 +22,10 @@ export const EVENT_TABLE: Readonly<Record<EventName, Audience>> = {
   // Everyone reads doctors and the clinic settings (doctors.list, settings.get)...
   'doctors.changed': EVERYONE,
   'settings.changed': EVERYONE,
+  // ...and the waitlist with its offers, the recalls and the appointment types (issue 20).
+  'waitlist.changed': EVERYONE,
+  'recalls.changed': EVERYONE,
+  'appointmentTypes.changed': EVERYONE,
   // ...but only administrators read the accounts (users.list).
   'users.changed': ['ADMIN'],
   'board.changed': 'broadcast',

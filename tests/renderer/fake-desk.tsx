@@ -1,6 +1,16 @@
 import { render } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { AppointmentDto, AvailabilityWindow, DoctorDto, PatientDetail, PaymentDto, Res, Role, SessionDto } from '../../preload/contract';
+import type {
+  AppointmentDto,
+  AppointmentTypeDto,
+  AvailabilityWindow,
+  DoctorDto,
+  PatientDetail,
+  PaymentDto,
+  Res,
+  Role,
+  SessionDto,
+} from '../../preload/contract';
 import { AppError } from '../../main/shared/app-error';
 import { normalisePhone } from '../../main/patients/phone';
 import { overDueMessage } from '../../main/payments/messages';
@@ -79,6 +89,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     appointments: [] as AppointmentDto[],
     windows: [] as AvailabilityWindow[],
     payments: [] as PaymentDto[],
+    /** Appointment types, each with the doctors offering it (none unless a test adds some). */
+    types: [] as AppointmentTypeDto[],
     nextId: 100,
     receipts: 0,
     backupWarning: null as string | null,
@@ -199,6 +211,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         warning: state.backupWarning,
       }),
     'availability.range': ({ doctorIds, from, to }) => ok(state.windows.filter((w) => doctorIds.includes(w.doctorId) && w.date >= from && w.date <= to)),
+    'appointmentTypes.list': ({ doctorId, includeInactive }) =>
+      ok(state.types.filter((t) => (includeInactive || t.active) && (doctorId === undefined || t.doctors.some((d) => d.doctorId === doctorId)))),
     'appointments.list': ({ doctorIds, from, to }) =>
       ok(state.appointments.filter((a) => doctorIds.includes(a.doctorId) && a.date >= from && a.date <= to).map((a) => ({ ...a }))),
     'appointments.freeSlots': ({ doctorId, from }) => {

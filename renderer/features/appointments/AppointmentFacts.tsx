@@ -10,6 +10,18 @@ export function AppointmentFacts({ appointment: a }: { appointment: AppointmentD
       <dd>{a.doctorName}</dd>
       <dt>Day</dt>
       <dd>{longDay(a.date)}</dd>
+      {a.appointmentTypeName && (
+        <>
+          <dt>Type</dt>
+          <dd>{a.appointmentTypeName}</dd>
+        </>
+      )}
+      {a.seriesId && (
+        <>
+          <dt>Repeats</dt>
+          <dd>One of a series</dd>
+        </>
+      )}
       <dt>Status</dt>
       <dd>
         {APPOINTMENT_STATUS_NAMES[a.status]}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { cancelSchema, type AppointmentDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { shortDay, timeRange } from '../../lib/dates';
@@ -8,16 +9,28 @@ import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
+import { SeriesScope, scopeWords, type Scope } from './SeriesScope';
 
 // The contract's own rule for the one field the desk types; the id is the appointment's, so a
 // refusal about it (cancelled or completed meanwhile) is shown for the whole form.
 const reasonOnly = cancelSchema.pick({ reason: true });
 
-/** Cancelling always records why; the slot is free for others at once. */
+/**
+ * Cancelling always records why; the slot is free for others at once. One of a series asks
+ * whether it is for this appointment, this and the following ones, or all of them.
+ */
 export function CancelDialog({ appointment, onClose }: { appointment: AppointmentDto; onClose(): void }) {
   const form = useSchemaForm(reasonOnly, { reason: '' });
+  const [scope, setScope] = useState<Scope>('this');
   const cancelling = useClinicMutation('appointments.cancel');
+  const cancellingSeries = useClinicMutation('appointments.cancelSeries');
   const cancel = form.handleSubmit(async ({ reason }) => {
+    if (appointment.seriesId) {
+      const r = await cancellingSeries.call({ id: appointment.id, scope, reason });
+      if (!r.ok) return applyRefusal(form, r.error);
+      toast(`Cancelled ${scopeWords(scope)} of ${appointment.patientName}’s series`);
+      return onClose();
+    }
     const r = await cancelling.call({ id: appointment.id, reason });
     if (!r.ok) return applyRefusal(form, r.error);
     toast(`Cancelled ${r.value.patientName}, ${shortDay(r.value.date)} ${timeRange(r.value)}`);
@@ -30,6 +43,7 @@ export function CancelDialog({ appointment, onClose }: { appointment: Appointmen
       </p>
       <form className="ui-form" onSubmit={cancel} aria-label="Cancel appointment" noValidate>
         <FormProblem form={form} />
+        {appointment.seriesId && <SeriesScope value={scope} onChange={setScope} />}
         <FormField form={form} name="reason" label="Reason for cancelling" autoFocus />
         <div className="ui-actions">
           <Button onClick={onClose}>Keep the appointment</Button>

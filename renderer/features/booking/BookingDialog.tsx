@@ -1,18 +1,23 @@
-import { useState } from 'react';
-import type { PatientSummary } from '../../../preload/contract';
+import { useState, type FormEvent } from 'react';
+import type { PatientSummary, Req, Res } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
-import { hhmm, shortDay, todayIn } from '../../lib/dates';
 import { useTimeZone } from '../../api/clinic-data';
-import { Banner } from '../../ui/Banner';
+import { fromMinutes, hhmm, shortDay, toMinutes, todayIn } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field, SelectField, TextAreaField } from '../../ui/Field';
+import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
-import { useForm } from '../../ui/use-form';
 import { PatientPicker } from '../patients';
-import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from './OutsideHours';
-import { FreeSlotPicker } from './FreeSlotPicker';
 import { DoctorOptions } from '../doctors/DoctorOptions';
+import { bookingSchema, onFormField, toBooking, toSeries, type BookingValues } from './booking-form';
+import { FreeSlotPicker } from './FreeSlotPicker';
+import { OutsideHours } from './OutsideHours';
+import { RepeatFields } from './RepeatFields';
+import { SeriesPreview, bookedCount, choicesOf, defaultPicks, type Picks } from './SeriesPreview';
+import { TypePicker, useDoctorTypes } from './TypePicker';
 
 export interface BookingDraft {
   patient?: PatientSummary;
@@ -22,104 +27,138 @@ export interface BookingDraft {
   endTime?: string;
 }
 
+/** A preview belongs to the request it was asked for: any change to the form makes it stale. */
+interface Preview {
+  request: Req<'appointments.previewSeries'>;
+  occurrences: Res<'appointments.previewSeries'>['occurrences'];
+}
+const sameRequest = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * Book an appointment: the patient (found or registered here), the doctor, the day and a time
- * — the doctor's next free times are offered — and the reason. A clash is refused by main and
- * its message names the appointment in the way; nothing typed is lost.
+ * Book an appointment: the patient (found or registered here), the doctor, the type (the
+ * doctor's default first), the day and a time — the doctor's next free times of that type are
+ * offered — and the reason. With "Repeat" the series is previewed first: each appointment that
+ * cannot be booked says why and takes the next free time or is skipped; then all are booked as
+ * one. A clash is refused by main and its message names the appointment in the way; nothing
+ * typed is lost.
  */
 export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; onClose(): void }) {
   const timeZone = useTimeZone();
   const [patient, setPatient] = useState(draft.patient);
-  const form = useForm(
-    {
-      doctorId: draft.doctorId ? String(draft.doctorId) : '',
-      date: draft.date ?? todayIn(timeZone),
-      startTime: draft.startTime ? hhmm(draft.startTime) : '',
-      endTime: draft.endTime ? hhmm(draft.endTime) : '',
-      reason: '',
-      outsideHours: false,
-      overrideReason: '',
-    },
-    OVERRIDE_FIELDS,
-  );
-  const v = form.values;
-  const doctorId = v.doctorId ? Number(v.doctorId) : undefined;
-  // The reply is placed straight into every cached day it belongs to: the booking shows at once.
+  const date = draft.date ?? todayIn(timeZone);
+  const form = useSchemaForm<BookingValues>(bookingSchema(patient?.id ?? 0), {
+    doctorId: draft.doctorId ? String(draft.doctorId) : '',
+    appointmentTypeId: '',
+    date,
+    startTime: draft.startTime ? hhmm(draft.startTime) : '',
+    endTime: draft.endTime ? hhmm(draft.endTime) : '',
+    reason: '',
+    override: undefined,
+    repeat: false,
+    recurrence: { frequency: 'WEEKLY', interval: 1, weekdays: [], ends: 'count', count: 4, until: date },
+  });
+  const [outsideHours, setOutsideHours] = useState(false);
+  const [preview, setPreview] = useState<Preview>();
+  const [picks, setPicks] = useState<Picks>({});
+  // The replies are placed straight into every cached day they belong to: the booking shows at once.
   const booking = useClinicMutation('appointments.book');
+  const previewing = useClinicMutation('appointments.previewSeries');
+  const bookingSeries = useClinicMutation('appointments.bookSeries');
 
-  const book = form.submit(
-    async () => {
-      if (!patient) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose the patient first', field: 'patientId' } };
-      if (!doctorId) return { ok: false as const, error: { code: 'INVALID' as const, message: 'Choose a doctor', field: 'doctorId' } };
-      return booking.call({
-        patientId: patient.id,
-        doctorId,
-        date: v.date,
-        startTime: v.startTime,
-        ...(v.endTime ? { endTime: v.endTime } : {}),
-        ...(v.reason.trim() ? { reason: v.reason } : {}),
-        ...overrideOf(v),
-      });
-    },
-    (appointment) => {
-      toast(`Booked ${appointment.patientName} with ${appointment.doctorName}, ${shortDay(appointment.date)} ${hhmm(appointment.startTime)}`);
-      onClose();
-    },
-  );
+  const values = form.watch();
+  const doctorId = values.doctorId ? Number(values.doctorId) : undefined;
+  const typeId = values.appointmentTypeId ? Number(values.appointmentTypeId) : undefined;
+  const type = useDoctorTypes(doctorId).types.find((t) => t.id === typeId);
+  const current = preview && patient && sameRequest(preview.request, toSeries(values, patient.id)) ? preview : undefined;
 
+  const send = form.handleSubmit(async (v) => {
+    const patientId = patient!.id;
+    if (!v.repeat) {
+      const r = await booking.call(toBooking(v, patientId));
+      if (!r.ok) return applyRefusal(form, r.error);
+      toast(`Booked ${r.value.patientName} with ${r.value.doctorName}, ${shortDay(r.value.date)} ${hhmm(r.value.startTime)}`);
+      return onClose();
+    }
+    const request = toSeries(v, patientId);
+    if (!current) {
+      const r = await previewing.call(request);
+      if (!r.ok) return applyRefusal(form, onFormField(r.error));
+      setPreview({ request, occurrences: r.value.occurrences });
+      return setPicks(defaultPicks(r.value.occurrences));
+    }
+    const r = await bookingSeries.call({ ...request, choices: choicesOf(current.occurrences, picks) });
+    if (!r.ok) return applyRefusal(form, onFormField(r.error));
+    const [first] = r.value.appointments;
+    const skipped = r.value.skipped.length ? `; ${r.value.skipped.length} skipped` : '';
+    toast(
+      `Booked ${r.value.appointments.length} appointments for ${first?.patientName} with ${first?.doctorName} from ${shortDay(first?.date ?? v.date)}${skipped}`,
+    );
+    onClose();
+  });
+  // The two choices the schema would only call "too small", asked for in words first.
+  const submit = (e: FormEvent) => {
+    const missing = !patient ? { message: 'Choose the patient first' } : !doctorId ? { message: 'Choose a doctor', field: 'doctorId' } : undefined;
+    if (!missing) return send(e);
+    e.preventDefault();
+    form.clearErrors();
+    applyRefusal(form, { code: 'INVALID', ...missing });
+  };
+
+  const busy = form.formState.isSubmitting;
+  const action = !values.repeat ? 'Book' : current ? `Book ${bookedCount(current.occurrences, picks)} appointments` : 'Preview the series';
+  const endsAt = type && values.startTime ? `Ends ${fromMinutes(toMinutes(values.startTime) + type.durationMinutes)}` : undefined;
+  const errorOf = (name: 'override' | 'override.reason') => form.getFieldState(name, form.formState).error?.message;
   return (
     <Dialog title="Book an appointment" onClose={onClose} wide>
       <PatientPicker value={patient} onChange={setPatient} />
-      <form className="ui-form" onSubmit={book} aria-label="Appointment" noValidate>
-        {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
-        {form.error?.code === 'CONFLICT' && form.error.field && <Banner tone="error">{form.error.message}</Banner>}
+      <form className="ui-form" onSubmit={submit} aria-label="Appointment" noValidate>
+        <FormProblem form={form} />
         <div className="ui-row">
           {/* Doctor first, then the free times: from the keyboard, Tab goes straight from one to the other. */}
-          <SelectField label="Doctor" value={v.doctorId} onChange={form.change('doctorId')} error={form.at('doctorId')} required>
+          <FormSelectField form={form} name="doctorId" label="Doctor" required>
             <option value="">Choose a doctor</option>
             <DoctorOptions withSpecialization />
-          </SelectField>
+          </FormSelectField>
+          {doctorId && <TypePicker form={form} doctorId={doctorId} />}
         </div>
         {doctorId && (
           <FreeSlotPicker
             doctorId={doctorId}
-            from={v.date}
-            picked={v}
-            onPick={(s) => form.setValues((old) => ({ ...old, date: s.date, startTime: hhmm(s.startTime), endTime: hhmm(s.endTime) }))}
+            appointmentTypeId={typeId}
+            from={values.date}
+            picked={values}
+            onPick={(s) => {
+              form.setValue('date', s.date);
+              form.setValue('startTime', hhmm(s.startTime));
+              form.setValue('endTime', hhmm(s.endTime));
+            }}
           />
         )}
         <div className="ui-row">
-          <Field
-            label="Date"
-            type="date"
-            value={v.date}
-            onChange={form.change('date')}
-            error={form.at('date')}
-            hint="Free times are offered from this day"
-            required
-          />
-          <Field
-            label="Start time"
-            type="time"
-            value={v.startTime}
-            onChange={form.change('startTime')}
-            error={form.error?.code === 'CONFLICT' ? undefined : form.at('startTime')}
-            required
-          />
-          <Field label="End time" type="time" value={v.endTime} onChange={form.change('endTime')} error={form.at('endTime')} hint="Empty: one slot" />
+          <FormField form={form} name="date" label="Date" type="date" hint="Free times are offered from this day" required />
+          <FormField form={form} name="startTime" label="Start time" type="time" hint={endsAt} required />
+          {/* A type sets the length: its end time is shown as a hint rather than asked for. */}
+          {!type && <FormField form={form} name="endTime" label="End time" type="time" hint="Empty: one slot" />}
         </div>
-        <TextAreaField label="Reason for the visit" value={v.reason} onChange={form.change('reason')} error={form.at('reason')} rows={2} />
-        <OutsideHours
-          checked={v.outsideHours}
-          reason={v.overrideReason}
-          error={form.at('override.reason') ?? form.at('override')}
-          onChecked={form.change('outsideHours')}
-          onReason={form.change('overrideReason')}
-        />
+        <FormTextAreaField form={form} name="reason" label="Reason for the visit" rows={2} />
+        <RepeatFields form={form} />
+        {current && <SeriesPreview occurrences={current.occurrences} picks={picks} onPick={(day, pick) => setPicks((old) => ({ ...old, [day]: pick }))} />}
+        {!values.repeat && (
+          <OutsideHours
+            checked={outsideHours}
+            reason={values.override?.reason ?? ''}
+            error={errorOf('override.reason') ?? errorOf('override')}
+            onChecked={(e) => {
+              setOutsideHours(!!e.target.checked);
+              form.setValue('override', e.target.checked ? { reason: '' } : undefined);
+            }}
+            onReason={(e) => form.setValue('override', { reason: e.target.value })}
+          />
+        )}
         <div className="ui-actions">
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={form.busy}>
-            {form.busy ? 'Booking…' : 'Book'}
+          <Button variant="primary" type="submit" disabled={busy}>
+            {busy ? (values.repeat && !current ? 'Checking…' : 'Booking…') : action}
           </Button>
         </div>
       </form>

@@ -8,16 +8,18 @@ import { useFreeSlots, type FreeSlot } from './useFreeSlots';
  */
 export function FreeSlotPicker({
   doctorId,
+  appointmentTypeId,
   from,
   picked,
   onPick,
 }: {
   doctorId: number;
+  appointmentTypeId?: number;
   from: string;
   picked: { date: string; startTime: string };
   onPick(slot: FreeSlot): void;
 }) {
-  const free = useFreeSlots(doctorId, from);
+  const free = useFreeSlots(doctorId, from, appointmentTypeId);
   return (
     <fieldset className="free-slots">
       <legend>Next free times</legend>

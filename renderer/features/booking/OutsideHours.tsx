@@ -29,6 +29,3 @@ export function OutsideHours({
     </div>
   );
 }
-
-export const OVERRIDE_FIELDS = ['override', 'override.reason'] as const;
-export const overrideOf = (v: { outsideHours: boolean; overrideReason: string }) => (v.outsideHours ? { override: { reason: v.overrideReason } } : {});

@@ -73,7 +73,13 @@ export const ScheduleColumn = memo(function ScheduleColumn({
             className="appt"
             data-status={statusClass(a)}
             data-dragging={dragging || undefined}
-            style={{ top: top(s.start, day.start), height: Math.max(height(s.start, s.end), 18), ...across }}
+            // The status colours the block; the appointment type's own colour marks its edge.
+            style={{
+              top: top(s.start, day.start),
+              height: Math.max(height(s.start, s.end), 18),
+              ...across,
+              ...(a.colour ? { borderLeft: `4px solid ${a.colour}` } : {}),
+            }}
             aria-label={`${timeRange(a)} ${a.patientName}, ${APPOINTMENT_STATUS_NAMES[a.status]}${a.checkedInAt ? ', checked in' : ''}`}
             onPointerDown={(e) => actions.drag(e, 'move', a, c)}
             onClick={() => actions.open(a)}

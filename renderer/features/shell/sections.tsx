@@ -6,8 +6,10 @@ import { DoctorsScreen } from '../doctors/DoctorsScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { DayEndScreen } from '../payments/DayEndScreen';
 import { QueueScreen } from '../queue/QueueScreen';
+import { RecallsScreen } from '../recalls/RecallsScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { ScheduleScreen } from '../schedule/ScheduleScreen';
+import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 
 interface Section {
   id: SectionId;
@@ -25,6 +27,8 @@ const SECTIONS: readonly Section[] = [
   { id: 'queue', label: 'Today', key: 't', roles: EVERYONE, render: () => <QueueScreen /> },
   { id: 'schedule', label: 'Schedule', key: 's', roles: EVERYONE, render: () => <ScheduleScreen /> },
   { id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> },
+  { id: 'waitlist', label: 'Waitlist', key: 'i', roles: EVERYONE, render: () => <WaitlistScreen /> },
+  { id: 'recalls', label: 'Recalls', key: 'v', roles: EVERYONE, render: () => <RecallsScreen /> },
   { id: 'payments', label: 'Payments', key: 'm', roles: EVERYONE, render: () => <DayEndScreen /> },
   { id: 'reports', label: 'Reports', key: 'e', roles: ['ADMIN', 'DOCTOR'], render: () => <ReportsScreen /> },
   { id: 'doctors', label: 'Doctors', key: 'd', roles: ['ADMIN'], render: () => <DoctorsScreen /> },
