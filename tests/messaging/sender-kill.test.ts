@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerDatabaseConfig } from '../../main/db/config';
 import { FakeTwilio } from '../support/fake-twilio';
 import type { Harness } from '../support/harness';
-import { waitFor } from '../support/wait';
 import { addPatient, configureMessaging, eventually, openDesk, startPc, type Desk } from './support';
 
 // kill -9 of the sending PC in the middle of a batch, at the worst moment: Twilio has taken a
@@ -52,19 +51,26 @@ describe('kill -9 of the sender mid-batch (server)', () => {
     const args = { config: h.db.config as ServerDatabaseConfig, twilio: await fake.url() };
     fake.answerMessagesUpTo = HOLD_AFTER;
 
+    const statuses = async () => {
+      const rows: { status: string }[] = await h.knex('patient_messages').whereIn('appointment_id', ids).where({ kind: 'CONFIRMATION' }).select('status');
+      return rows.reduce<Record<string, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
+    };
+
     const first = startChild(args);
     children.push(first.child);
-    await waitFor(`message ${HOLD_AFTER + 1} to reach Twilio`, () => (fake.messages.length > HOLD_AFTER ? true : undefined), 90_000, 10).catch((err: Error) => {
+    // The kill lands once Twilio holds a send unanswered and the sends it did answer are
+    // recorded (a loaded machine may record an answer after the next send has gone out).
+    await eventually(
+      `message ${HOLD_AFTER + 1} to reach Twilio, and the first ${HOLD_AFTER} to be recorded as sent`,
+      async () => (fake.messages.length > HOLD_AFTER && (await statuses()).SENT === HOLD_AFTER ? true : undefined),
+      90_000,
+    ).catch((err: Error) => {
       throw new Error(`${err.message}; the child said: ${first.output.join(' | ')}`);
     });
     first.child.kill('SIGKILL');
     await killed(first.child);
     // Up to four sends are in flight at once: every one Twilio took after the seventh is unanswered.
     const held = fake.messages.slice(HOLD_AFTER);
-    const statuses = async () => {
-      const rows: { status: string }[] = await h.knex('patient_messages').whereIn('appointment_id', ids).where({ kind: 'CONFIRMATION' }).select('status');
-      return rows.reduce<Record<string, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
-    };
     // Claims commit before the call to Twilio, so a claimed send may not have reached it yet
     // when the kill lands: at least the held ones are SENDING, the rest still QUEUED.
     const { SENT, SENDING = 0, QUEUED = 0 } = await statuses();

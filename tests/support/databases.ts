@@ -202,6 +202,8 @@ async function embeddedTemplate(): Promise<string> {
  * for tests of what the app does with its schema, not of the migrations themselves (those start
  * from `scratch`). Migrating a fresh PGlite costs seconds; copying its files, a fraction.
  */
+export async function scratchMigrated(mode: 'embedded'): Promise<Scratch & { config: EmbeddedDatabaseConfig }>;
+export async function scratchMigrated(mode: Mode): Promise<Scratch>;
 export async function scratchMigrated(mode: Mode): Promise<Scratch> {
   if (mode === 'embedded') {
     const template = await embeddedTemplate();
