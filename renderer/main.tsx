@@ -3,8 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { clinic } from './api/clinic';
 import { ClinicProvider } from './api/context';
 import { App } from './app/App';
-import { CallRoot, isCallRoute } from './features/call';
-import { DisplayBoard, displayTicketOf } from './features/display';
+import { isCallRoute } from './features/call';
+import { displayTicketOf } from './features/display';
+import { Loading, preloadable } from './ui/lazy';
+
+// A call window and a token display are windows of their own: their code (the video vendor's
+// adapter, the board) is no part of the desk's start-up JavaScript.
+const CallRoot = preloadable(() => import('./features/call/CallRoot').then((m) => m.CallRoot));
+const DisplayBoard = preloadable(() => import('./features/display/DisplayBoard').then((m) => m.DisplayBoard));
 
 const root = document.getElementById('root');
 // A token display (#display=<ticket>): the board and nothing else, no sign-in.
@@ -14,9 +20,13 @@ createRoot(root).render(
   <StrictMode>
     <ClinicProvider api={clinic}>
       {displayTicket ? (
-        <DisplayBoard ticket={displayTicket} spoken={new URLSearchParams(window.location.hash.slice(1)).get('speak') === '1'} />
+        <Loading what="the display" place="page">
+          <DisplayBoard ticket={displayTicket} spoken={new URLSearchParams(window.location.hash.slice(1)).get('speak') === '1'} />
+        </Loading>
       ) : isCallRoute(window.location.hash) ? (
-        <CallRoot />
+        <Loading what="the call" place="page">
+          <CallRoot />
+        </Loading>
       ) : (
         <App />
       )}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface BundleFigures {
-  /** Gzipped bytes of the JavaScript the window loads before anything is clicked. */
+  /** Gzipped bytes of the JavaScript a desk loads from start until Today is on screen. */
   initialJsGzip: number;
   initialFiles: string[];
   /** Chunks that carry twilio-video, and whether any of them is loaded at start. */
@@ -11,38 +11,45 @@ export interface BundleFigures {
   twilioInInitial: boolean;
 }
 
+/**
+ * What a desk loads from start until Today is drawn, as modules of renderer/: the sign-in
+ * screen is index.html's entry; signing in then fetches the frame, its sections and Today's
+ * screen (renderer/app/App.tsx), each a chunk of its own loaded by import().
+ */
+export const START_PATH = ['index.html', 'features/shell/AppShell.tsx', 'features/shell/sections.tsx', 'features/queue/QueueScreen.tsx'];
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+
 // Minified twilio-video still names itself in its error links and its user agent.
 const TWILIO = /twilio-video/;
-const STATIC_IMPORT = /(?:^|[;\s}])import\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+\.js)["']/g;
 
 /**
- * The initial JavaScript of the built renderer (out/renderer): the module scripts and preloads
- * of index.html and, transitively, what those import statically. Dynamic import() chunks load
- * on demand and are not counted.
+ * The start-up JavaScript of the built renderer (out/renderer), read from the build's manifest
+ * (.vite/manifest.json): each module of the start path with what it imports statically,
+ * transitively, each file counted once. Chunks loaded later by import() (other screens,
+ * dialogs, the video vendor) are not counted, however early they are preloaded.
  */
-export function measureBundle(rendererDir: string): BundleFigures {
-  const html = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+)"/g)].map((m) => m[1]!);
+export function measureBundle(rendererDir: string, startPath: readonly string[] = START_PATH): BundleFigures {
+  const manifest = JSON.parse(fs.readFileSync(path.join(rendererDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const initial = new Set<string>();
-  const visit = (file: string) => {
-    if (initial.has(file)) return;
-    initial.add(file);
-    const code = fs.readFileSync(file, 'utf8');
-    for (const m of code.matchAll(STATIC_IMPORT)) visit(path.resolve(path.dirname(file), m[1]!));
+  const visit = (key: string, from?: string) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`${key}${from ? ` (imported by ${from})` : ''} is no chunk of the build: its start path is out of date`);
+    if (initial.has(chunk.file)) return;
+    initial.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported, key);
   };
-  for (const src of entries) visit(path.join(rendererDir, src.replace(/^\.?\//, '')));
+  for (const key of startPath) visit(key);
 
-  const all = fs
-    .readdirSync(path.join(rendererDir, 'assets'))
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => path.join(rendererDir, 'assets', f));
-  const twilioChunks = all.filter((f) => TWILIO.test(fs.readFileSync(f, 'utf8')));
-  const initialJsGzip = [...initial].reduce((n, f) => n + gzipSync(fs.readFileSync(f)).length, 0);
-  const rel = (f: string) => path.relative(rendererDir, f);
+  const all = fs.readdirSync(path.join(rendererDir, 'assets')).filter((f) => f.endsWith('.js'));
+  const twilioChunks = all.map((f) => `assets/${f}`).filter((f) => TWILIO.test(fs.readFileSync(path.join(rendererDir, f), 'utf8')));
   return {
-    initialJsGzip,
-    initialFiles: [...initial].map(rel),
-    twilioChunks: twilioChunks.map(rel),
+    initialJsGzip: [...initial].reduce((n, f) => n + gzipSync(fs.readFileSync(path.join(rendererDir, f))).length, 0),
+    initialFiles: [...initial],
+    twilioChunks,
     twilioInInitial: twilioChunks.some((f) => initial.has(f)),
   };
 }

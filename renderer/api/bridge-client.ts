@@ -1,4 +1,4 @@
-import { makeClient, type ClinicApi, type EventName, type Result } from '../../preload/contract';
+import type { ClinicApi, EventName, Invoke, Result, Subscribe } from '../../preload/contract';
 
 const TOKEN_KEY = 'clinic.bridgeToken';
 const CLIENT_KEY = 'clinic.clientId';
@@ -100,5 +100,30 @@ export function bridgeClient(win: Window): ClinicApi {
     };
   };
 
-  return makeClient(invoke, subscribe);
+  return apiOver(invoke, subscribe);
+}
+
+/**
+ * The contract's nested API over the bridge, built without the contract's schemas (they would
+ * bring zod into every tab's start-up JavaScript): `clinic.<ns>.<method>(payload)` calls the
+ * channel "<ns>.<method>", and the bridge answers a name the contract lacks with a refusal.
+ */
+function apiOver(invoke: Invoke, subscribe: Subscribe): ClinicApi {
+  const namespaces = new Map<string, object>();
+  const namespace = (ns: string) =>
+    new Proxy(
+      {},
+      {
+        // Not "then": a namespace must never pass for a promise.
+        get: (_, method) => (typeof method === 'string' && method !== 'then' ? (payload: unknown) => invoke(`${ns}.${method}`, payload) : undefined),
+      },
+    );
+  return new Proxy({} as ClinicApi, {
+    get: (_, ns) => {
+      if (ns === 'on') return subscribe;
+      if (typeof ns !== 'string' || ns === 'then') return undefined;
+      if (!namespaces.has(ns)) namespaces.set(ns, namespace(ns));
+      return namespaces.get(ns);
+    },
+  });
 }

@@ -1,10 +1,19 @@
 import { useEffect } from 'react';
-import { FirstRunScreen } from '../features/auth/FirstRunScreen';
 import { LoginScreen } from '../features/auth/LoginScreen';
-import { AppShell } from '../features/shell/AppShell';
 import { followSessionEvents, useSession } from '../stores/session';
 import { Banner } from '../ui/Banner';
+import { Loading, preloadable, preloadWhenIdle } from '../ui/lazy';
 import '../ui/theme.css';
+
+// The start-up JavaScript is the sign-in screen's. The signed-in frame and Today are chunks of
+// their own, fetched while the desk types (below) and shown together, in one step; first run
+// happens once per clinic.
+const AppShell = preloadable(async () => {
+  const [shell, sections] = await Promise.all([import('../features/shell/AppShell'), import('../features/shell/sections')]);
+  await sections.preloadToday();
+  return shell.AppShell;
+});
+const FirstRunScreen = preloadable(() => import('../features/auth/FirstRunScreen').then((m) => m.FirstRunScreen));
 
 export function App() {
   const { status, problem, refresh } = useSession();
@@ -13,6 +22,8 @@ export function App() {
     void refresh();
     return followSessionEvents();
   }, [refresh]);
+
+  useEffect(() => preloadWhenIdle([AppShell]), []);
 
   switch (status) {
     case 'loading':
@@ -24,10 +35,18 @@ export function App() {
         </main>
       );
     case 'first-run':
-      return <FirstRunScreen />;
+      return (
+        <Loading what="first-run setup" place="page">
+          <FirstRunScreen />
+        </Loading>
+      );
     case 'signed-out':
       return <LoginScreen />;
     case 'signed-in':
-      return <AppShell />;
+      return (
+        <Loading what="Clinic Desk" place="page">
+          <AppShell />
+        </Loading>
+      );
   }
 }

@@ -1,29 +1,63 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, parseISO, startOfISOWeek } from 'date-fns';
+// Dates are read and written with the browser's Intl, not a date library: these are on the
+// Today screen, and the start-up JavaScript stays without date-fns and its locale tables.
+// Calendar dates ("YYYY-MM-DD") are reckoned as UTC days, so no zone or DST shift moves them.
+
+const DAY_MS = 86_400_000;
+
+type Part = Intl.DateTimeFormatPartTypes;
+
+/** One formatter per zone and shape (building one is the costly part), giving parts by type. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function partsOf(instant: number | Date, options: Intl.DateTimeFormatOptions): Partial<Record<Part, string>> {
+  const key = JSON.stringify(options);
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat('en-US', options)));
+  return Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
+}
+
+const NUMERIC = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+/** The wall clock in a zone: "YYYY-MM-DD" and "HH:MM". */
+function wallClock(instant: number | Date, timeZone: string) {
+  const p = partsOf(instant, { ...NUMERIC, timeZone });
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+const utcDay = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The clinic's calendar date now ("YYYY-MM-DD"), whatever zone this PC is set to. */
-export const todayIn = (timeZone: string, now = Date.now()) => format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+export const todayIn = (timeZone: string, now = Date.now()) => wallClock(now, timeZone).date;
 
 /** Minutes since midnight on the clinic's clock. */
 export function minutesNowIn(timeZone: string, now = Date.now()): number {
-  const local = new TZDate(now, timeZone);
-  return local.getHours() * 60 + local.getMinutes();
+  return toMinutes(wallClock(now, timeZone).time);
 }
 
-export const shiftDate = (date: string, days: number) => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+export const shiftDate = (date: string, days: number) => isoDay(utcDay(date) + days * DAY_MS);
 /** Days from one wall-clock date to another (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from));
+export const daysBetween = (from: string, to: string) => Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
 
 /** Monday to Sunday of the week holding `date`. */
 export function weekOf(date: string): string[] {
-  const monday = startOfISOWeek(parseISO(date));
-  return Array.from({ length: 7 }, (_, i) => format(addDays(monday, i), 'yyyy-MM-dd'));
+  const day = utcDay(date);
+  const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+  return Array.from({ length: 7 }, (_, i) => isoDay(monday + i * DAY_MS));
 }
 
+const named = (date: string, weekday: 'short' | 'long', month?: 'short' | 'long') =>
+  partsOf(utcDay(date), { timeZone: 'UTC', weekday, day: 'numeric', year: 'numeric', ...(month ? { month } : {}) });
+
 /** "Wed 25 Nov" — short enough for a column header. */
-export const shortDay = (date: string) => format(parseISO(date), 'EEE d MMM');
+export const shortDay = (date: string) => {
+  const p = named(date, 'short', 'short');
+  return `${p.weekday} ${p.day} ${p.month}`;
+};
 /** "Wednesday, 25 November 2026" — for headings and dialogs. */
-export const longDay = (date: string) => format(parseISO(date), 'EEEE, d MMMM yyyy');
+export const longDay = (date: string) => {
+  const p = named(date, 'long', 'long');
+  return `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
+};
 
 /** "09:30:00" or "09:30" → 570. */
 export function toMinutes(time: string): number {
@@ -38,7 +72,10 @@ export const hhmm = (time: string) => time.slice(0, 5);
 export const timeRange = (a: { startTime: string; endTime: string }) => `${hhmm(a.startTime)}–${hhmm(a.endTime)}`;
 
 /** An instant from main (UTC) as the clinic's wall-clock time, "YYYY-MM-DD HH:MM". */
-export const clinicDateTime = (instant: string, timeZone: string) => format(new TZDate(instant, timeZone), 'yyyy-MM-dd HH:mm');
+export const clinicDateTime = (instant: string, timeZone: string) => {
+  const { date, time } = wallClock(new Date(instant), timeZone);
+  return `${date} ${time}`;
+};
 
 /** "2026-11-30" → "Mon 2026-11-30": a desk reads schedules by weekday. */
-export const withWeekday = (date: string) => `${format(parseISO(date), 'EEE')} ${date}`;
+export const withWeekday = (date: string) => `${named(date, 'short').weekday} ${date}`;

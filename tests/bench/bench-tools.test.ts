@@ -34,31 +34,50 @@ describe('generated people', () => {
 
 describe('renderer bundle measure', () => {
   let dir: string;
+  const write = (file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
+  const manifest = (chunks: Record<string, { file: string; imports?: string[] }>) => write('.vite/manifest.json', JSON.stringify(chunks));
+  // The sign-in entry imports vendor.js; signing in fetches the shell, which imports vendor.js
+  // too and the Today screen's helpers; the video chunk is fetched only for a call.
+  const BUILD = {
+    'index.html': { file: 'assets/index.js', imports: ['_vendor.js'] },
+    'shell.tsx': { file: 'assets/shell.js', imports: ['_vendor.js', '_today-helpers.js'] },
+    '_today-helpers.js': { file: 'assets/today-helpers.js' },
+    '_vendor.js': { file: 'assets/vendor.js' },
+    'video.ts': { file: 'assets/video.js', imports: ['_vendor.js'] },
+  };
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-bundle-'));
     fs.mkdirSync(path.join(dir, 'assets'));
-    fs.writeFileSync(path.join(dir, 'index.html'), '<script type="module" crossorigin src="./assets/index.js"></script>');
-    fs.writeFileSync(path.join(dir, 'assets', 'index.js'), 'import{a}from"./vendor.js";const v=()=>import("./video.js");a(v);');
-    fs.writeFileSync(path.join(dir, 'assets', 'vendor.js'), 'export const a=(f)=>f;'.repeat(50));
-    fs.writeFileSync(
-      path.join(dir, 'assets', 'video.js'),
-      'export const connect=()=>"https://sdk.twilio.com/js/video/releases/2.36.0/docs/twilio-video.html";',
-    );
+    fs.mkdirSync(path.join(dir, '.vite'));
+    write('assets/index.js', 'import{a}from"./vendor.js";const v=()=>import("./video.js");a(v);');
+    write('assets/vendor.js', 'export const a=(f)=>f;'.repeat(50));
+    write('assets/shell.js', 'import"./vendor.js";import"./today-helpers.js";');
+    write('assets/today-helpers.js', 'export const h=1;');
+    write('assets/video.js', 'export const connect=()=>"https://sdk.twilio.com/js/video/releases/2.36.0/docs/twilio-video.html";');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('counts the entry and its static imports, not the lazy chunk that holds twilio-video', () => {
-    const b = measureBundle(dir);
-    expect(b.initialFiles.sort()).toEqual(['assets/index.js', 'assets/vendor.js']);
+  it('counts each start module with its static imports, each file once, and not the lazy chunk that holds twilio-video', () => {
+    manifest(BUILD);
+    const b = measureBundle(dir, ['index.html', 'shell.tsx']);
+    expect(b.initialFiles.sort()).toEqual(['assets/index.js', 'assets/shell.js', 'assets/today-helpers.js', 'assets/vendor.js']);
     expect(b.twilioChunks).toEqual(['assets/video.js']);
     expect(b.twilioInInitial).toBe(false);
     expect(b.initialJsGzip).toBeGreaterThan(0);
     expect(b.initialJsGzip).toBeLessThan(fs.statSync(path.join(dir, 'assets', 'vendor.js')).size);
+    expect(measureBundle(dir, ['index.html']).initialFiles.sort()).toEqual(['assets/index.js', 'assets/vendor.js']);
   });
 
   it('notices twilio-video pulled into the initial JavaScript', () => {
-    fs.writeFileSync(path.join(dir, 'assets', 'index.js'), 'import{a}from"./vendor.js";import"./video.js";');
-    expect(measureBundle(dir).twilioInInitial).toBe(true);
+    manifest({ ...BUILD, 'shell.tsx': { file: 'assets/shell.js', imports: ['_vendor.js', 'video.ts'] } });
+    expect(measureBundle(dir, ['index.html', 'shell.tsx']).twilioInInitial).toBe(true);
+  });
+
+  it('refuses a start module the build does not have as a chunk, rather than counting less', () => {
+    manifest(BUILD);
+    expect(() => measureBundle(dir, ['index.html', 'today.tsx'])).toThrow(/today\.tsx is no chunk of the build/);
+    manifest({ ...BUILD, 'shell.tsx': { file: 'assets/shell.js', imports: ['_gone.js'] } });
+    expect(() => measureBundle(dir, ['index.html', 'shell.tsx'])).toThrow(/_gone\.js \(imported by shell\.tsx\) is no chunk/);
   });
 });
 

@@ -4,10 +4,22 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import knexFactory from 'knex';
 import { describe, expect, it } from 'vitest';
+import { measureBundle, START_PATH } from '../../bench/measure/bundle';
 import type { WorkerToHost } from '../../main/db/embedded/protocol';
 
 // npm test builds before vitest runs; these check what `npm run build` produced.
 const OUT = path.resolve(__dirname, '../../out');
+const RENDERER = path.join(OUT, 'renderer');
+
+// Strings only each library's own code holds, minified or not.
+const HEAVY = {
+  'twilio-video': 'SignalingConnectionError',
+  'chart.js': 'Canvas is already in use',
+  qrcode: 'Invalid hex color',
+  cmdk: 'cmdk-item',
+  zod: 'ZodError',
+  '@radix-ui/react-dialog': 'DialogContent',
+};
 
 describe('npm run build output', () => {
   it('bundles the preload as one CommonJS file that requires only electron', () => {
@@ -43,6 +55,54 @@ describe('npm run build output', () => {
     // SignalingConnectionError is twilio-video's own code.
     expect(read(vendor[0]!)).toContain('SignalingConnectionError');
     for (const entry of assets.filter((a) => /^index-.*\.js$/.test(a))) expect(read(entry)).not.toContain('SignalingConnectionError');
+  });
+
+  it('starts without the heavy libraries: sign-in and then Today load none of them, each comes with what uses it', () => {
+    const start = measureBundle(RENDERER).initialFiles;
+    // The sign-in screen is the entry; what Today needs after it is counted with it.
+    expect(measureBundle(RENDERER, ['index.html']).initialFiles.every((f) => start.includes(f))).toBe(true);
+    const assets = fs.readdirSync(path.join(RENDERER, 'assets')).filter((a) => a.endsWith('.js'));
+    for (const [library, marker] of Object.entries(HEAVY)) {
+      const holders = assets.filter((a) => fs.readFileSync(path.join(RENDERER, 'assets', a), 'utf8').includes(marker)).map((a) => `assets/${a}`);
+      expect(holders, `${library} is in the build`).not.toEqual([]);
+      expect(
+        holders.filter((h) => start.includes(h)),
+        `${library} in the start-up JavaScript`,
+      ).toEqual([]);
+    }
+  });
+
+  it('keeps the start-up JavaScript (sign-in, then Today) within 120 KB gzipped', () => {
+    const { initialJsGzip, initialFiles } = measureBundle(RENDERER);
+    expect(initialFiles.length).toBeGreaterThanOrEqual(START_PATH.length);
+    expect(initialJsGzip / 1024).toBeLessThanOrEqual(120);
+  });
+
+  it('loads every other screen and the dialogs as chunks of their own, outside the start-up JavaScript', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(RENDERER, '.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; isDynamicEntry?: boolean }
+    >;
+    const start = measureBundle(RENDERER).initialFiles;
+    const later = Object.entries(manifest).filter(([key, chunk]) => chunk.isDynamicEntry && !START_PATH.includes(key));
+    expect(later.map(([key]) => key)).toEqual(
+      expect.arrayContaining([
+        'features/schedule/ScheduleScreen.tsx',
+        'features/patients/PatientsScreen.tsx',
+        'features/payments/DayEndScreen.tsx',
+        'features/reports/ReportsScreen.tsx',
+        'features/doctors/DoctorsScreen.tsx',
+        'features/admin/AdminScreen.tsx',
+        'features/auth/FirstRunScreen.tsx',
+        'features/shell/CommandPalette.tsx',
+        'features/queue/WalkInDialog.tsx',
+        'features/payments/PaymentDialog.tsx',
+        'features/appointments/AppointmentDialog.tsx',
+        'features/call/CallRoot.tsx',
+        'features/display/DisplayBoard.tsx',
+      ]),
+    );
+    for (const [key, chunk] of later) expect(start, key).not.toContain(chunk.file);
   });
 
   it('the bundled PGlite worker starts a database that answers over its socket', async () => {

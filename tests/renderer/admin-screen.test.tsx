@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntryDto, ChannelName, SessionDto, SettingsDto, UserDto } from '../../preload/contract';
-import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, goToSection, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 const SESSION: SessionDto = {
@@ -68,7 +68,7 @@ async function open(handlers: FakeHandlers = {}) {
   vi.resetModules();
   const { App } = await import('../../renderer/app/App');
   render(<App />, { wrapper: await clinicWrapper() });
-  fireEvent.click(await screen.findByRole('button', { name: 'Admin' }));
+  await goToSection('Admin');
   return fake;
 }
 

@@ -134,7 +134,7 @@ async function openCall(handlers: FakeHandlers = {}, vendor?: VideoVendor) {
   installClinic(fake.api);
   vi.resetModules();
   window.location.hash = '#/call/5';
-  const { CallRoot } = await import('../../renderer/features/call');
+  const { CallRoot } = await import('../../renderer/features/call/CallRoot');
   render(<CallRoot loadVendor={async () => vendor ?? { connect }} />, { wrapper: await clinicWrapper() });
   await screen.findByRole('heading', { name: 'Video consultation with Ravi Kumar' });
   return { fake, room, connect };
@@ -151,7 +151,7 @@ async function join() {
 
 // Transforming the call window's modules once, up front, keeps that cost out of the first test.
 beforeAll(async () => {
-  await import('../../renderer/features/call');
+  await import('../../renderer/features/call/CallRoot');
 });
 
 beforeEach(() => {

@@ -1,3 +1,4 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { createElement, type ReactElement, type ReactNode } from 'react';
 import {
   channels,
@@ -65,4 +66,15 @@ export function installClinic(api: ClinicApi | undefined): void {
 export async function clinicWrapper(): Promise<(props: { children: ReactNode }) => ReactElement> {
   const [{ ClinicProvider }, { clinic }] = await Promise.all([import('../../renderer/api/context'), import('../../renderer/api/clinic')]);
   return ({ children }) => createElement(ClinicProvider, { api: clinic, children });
+}
+
+/**
+ * Goes to a section by its button, as the desk does, and waits for its screen: each section is a
+ * chunk of its own, fetched on the first visit unless the shell's idle preload got there first.
+ */
+export async function goToSection(label: string): Promise<void> {
+  fireEvent.click(await screen.findByRole('button', { name: label }));
+  await waitFor(() => {
+    if (screen.queryByText(`Opening ${label}…`)) throw new Error(`${label} is still loading`);
+  });
 }

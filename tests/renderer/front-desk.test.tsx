@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeDesk, renderDesk, TODAY } from './fake-desk';
+import { goToSection } from './fake-clinic';
 
 // jsdom lays nothing out: give lists a real size so virtualised rows render, and hit-testing nothing.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
@@ -333,7 +334,7 @@ describe('more of the desk', () => {
   it('edits a patient from the record with the message at the field', async () => {
     const desk = fakeDesk();
     await renderDesk(desk);
-    fireEvent.click(await screen.findByRole('button', { name: 'Patients' }));
+    await goToSection('Patients');
     fireEvent.change(screen.getByLabelText('Find a patient'), { target: { value: 'ravi' } });
     fireEvent.click(await screen.findByText('Ravi Kumar'));
     fireEvent.click(await screen.findByRole('button', { name: 'Edit details…' }));

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PatientSummary, SessionDto } from '../../preload/contract';
-import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { clinicWrapper, fakeClinic, goToSection, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
 // jsdom lays nothing out; give elements the size of a real list so the virtualiser renders rows.
@@ -72,7 +72,7 @@ async function open(role: SessionDto['role'], handlers: FakeHandlers = {}) {
   vi.resetModules();
   const { App } = await import('../../renderer/app/App');
   render(<App />, { wrapper: await clinicWrapper() });
-  fireEvent.click(await screen.findByRole('button', { name: 'Patients' }));
+  await goToSection('Patients');
   return fake;
 }
 

@@ -1,10 +1,21 @@
 import { useState, type ReactNode } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
-import { BookingDialog, type BookingDraft } from '../booking';
-import { PaymentDialog } from '../payments/PaymentDialog';
-import { AppointmentDialog } from './AppointmentDialog';
-import { CancelDialog } from './CancelDialog';
-import { MoveDialog, type MoveTarget } from './MoveDialog';
+import { Loading, preloadable } from '../../ui/lazy';
+import type { BookingDraft } from '../booking';
+import { LazyBookingDialog as BookingDialog } from '../booking/LazyBookingDialog';
+import type { MoveTarget } from './MoveDialog';
+
+// Each a chunk of its own, fetched on first open: the screens that open them (Today, the
+// schedule) draw without them, and payment brings its QR code library.
+const AppointmentDialog = preloadable(() => import('./AppointmentDialog').then((m) => m.AppointmentDialog));
+const PaymentDialog = preloadable(() => import('../payments/PaymentDialog').then((m) => m.PaymentDialog));
+const CancelDialog = preloadable(() => import('./CancelDialog').then((m) => m.CancelDialog));
+const MoveDialog = preloadable(() => import('./MoveDialog').then((m) => m.MoveDialog));
+
+/** What a click on an appointment opens first, for the shell to fetch while the desk is idle. */
+export const APPOINTMENT_DIALOGS = [AppointmentDialog, PaymentDialog];
+
+const WHAT = { details: 'the appointment', pay: 'the payment', cancel: 'the cancellation', move: 'the move', book: 'the booking form' } as const;
 
 export type OpenDialog =
   | { kind: 'details' | 'pay' | 'cancel'; appointment: AppointmentDto }
@@ -34,5 +45,12 @@ export function useAppointmentDialogs(): [ReactNode, (next: OpenDialog) => void]
       dialog = <BookingDialog draft={open.draft} onClose={close} />;
       break;
   }
-  return [dialog, setOpen];
+  return [
+    open && (
+      <Loading key={open.kind} what={WHAT[open.kind]} place="dialog" onClose={close}>
+        {dialog}
+      </Loading>
+    ),
+    setOpen,
+  ];
 }

@@ -1,3 +1,2 @@
-export { CallRoot } from './CallRoot';
 export { openCallWindow } from './openCallWindow';
 export { isCallRoute } from './route';

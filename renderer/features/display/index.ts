@@ -1,2 +1,1 @@
-export { DisplayBoard } from './DisplayBoard';
 export { displayTicketOf } from './route';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTimeZone } from '../../api/clinic-data';
 import { longDay, minutesNowIn } from '../../lib/dates';
+import { openGlobal } from '../../stores/global-dialogs';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -13,7 +14,6 @@ import { SeenTable } from './SeenTable';
 import { useToday } from './useToday';
 import { useWaitingOnline } from '../../api/use-waiting-online';
 import { WaitingQueue } from './WaitingQueue';
-import { WalkInDialog } from './WalkInDialog';
 import { useOpenTokenDisplay } from './waitingRoom';
 
 /**
@@ -25,7 +25,6 @@ export function QueueScreen() {
   // A doctor opens on their own queue; the desk sees everyone's.
   const ownDoctorId = useSession((st) => st.session?.doctorId);
   const [doctorFilter, setDoctorFilter] = useState(ownDoctorId ? String(ownDoctorId) : '');
-  const [walkIn, setWalkIn] = useState(false);
   const [dialog, open] = useAppointmentDialogs();
   const openTokenDisplay = useOpenTokenDisplay();
   const timeZone = useTimeZone();
@@ -50,7 +49,7 @@ export function QueueScreen() {
         </SelectField>
         <Button onClick={() => void openTokenDisplay()}>Token display</Button>
         <PrintDaySheetButton date={today} doctorId={doctorFilter ? Number(doctorFilter) : undefined} />
-        <Button onClick={() => setWalkIn(true)} aria-keyshortcuts="Alt+W">
+        <Button onClick={() => openGlobal('walkin')} aria-keyshortcuts="Alt+W">
           Walk-in…
         </Button>
         <Button variant="primary" onClick={() => open({ kind: 'book', draft: { date: today } })} aria-keyshortcuts="Alt+N">
@@ -61,7 +60,6 @@ export function QueueScreen() {
       <WaitingQueue queue={queue.filter(mine)} loaded={loaded} online={online} onPay={pay} />
       <ExpectedTable rows={expected} loaded={loaded} now={now} online={online} onMore={(appointment) => open({ kind: 'details', appointment })} />
       <SeenTable rows={seen} nowMs={nowMs} online={online} onPay={pay} />
-      {walkIn && <WalkInDialog onClose={() => setWalkIn(false)} />}
       {dialog}
     </div>
   );

@@ -8,13 +8,15 @@ import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { Loading, preloadWhenIdle } from '../../ui/lazy';
 import { Toasts, useToasts } from '../../ui/toasts';
+import { APPOINTMENT_DIALOGS } from '../appointments/useAppointmentDialogs';
 import { LockScreen } from '../auth/LockScreen';
 import { useBackupWarning } from '../backup/useBackupWarning';
 import { PrintArea } from '../print/print';
 import { closeGlobal, openGlobal } from '../../stores/global-dialogs';
 import { commandsFor, shortcutOf, type Command } from './commands';
-import { GlobalDialogs } from './GlobalDialogs';
+import { GLOBAL_DIALOGS, GlobalDialogs } from './GlobalDialogs';
 import { sectionsFor } from './sections';
 import { useIdleLock } from './useIdleLock';
 
@@ -50,6 +52,13 @@ export function AppShell() {
 
   const role = session?.role;
   const locked = !!session?.locked;
+  useEffect(() => {
+    if (!role) return;
+    const [today, ...others] = sectionsFor(role).map((s) => s.Screen);
+    // Today's chunk first (the one being drawn); once it is in, the dialogs and then the other
+    // screens are fetched in idle time, so no click waits for its chunk.
+    return preloadWhenIdle([today!, ...APPOINTMENT_DIALOGS, ...GLOBAL_DIALOGS, ...others]);
+  }, [role]);
   const backupWarning = useBackupWarning(role);
   useEffect(() => {
     if (!role) return;
@@ -140,7 +149,9 @@ export function AppShell() {
           </Banner>
         )}
         <main className="shell-main" aria-label={current.label}>
-          {current.render()}
+          <Loading key={current.id} what={current.label} place="section">
+            <current.Screen />
+          </Loading>
         </main>
         <GlobalDialogs commands={commands} onCommand={(c) => void runCommand(c)} onPatient={openPatient} />
         <Toasts />

@@ -1,15 +1,6 @@
-import type { ReactNode } from 'react';
 import type { Role } from '../../../preload/contract';
 import type { SectionId } from '../../stores/navigation';
-import { AdminScreen } from '../admin/AdminScreen';
-import { DoctorsScreen } from '../doctors/DoctorsScreen';
-import { PatientsScreen } from '../patients/PatientsScreen';
-import { DayEndScreen } from '../payments/DayEndScreen';
-import { QueueScreen } from '../queue/QueueScreen';
-import { RecallsScreen } from '../recalls/RecallsScreen';
-import { ReportsScreen } from '../reports/ReportsScreen';
-import { ScheduleScreen } from '../schedule/ScheduleScreen';
-import { WaitlistScreen } from '../waitlist/WaitlistScreen';
+import { preloadable, type Preloadable } from '../../ui/lazy';
 
 interface Section {
   id: SectionId;
@@ -17,22 +8,50 @@ interface Section {
   /** Alt+<key> goes there; listed in the shortcuts sheet and the command palette. */
   key: string;
   roles: readonly Role[];
-  render(): ReactNode;
+  /** Each screen is a chunk of its own, so the start-up JavaScript carries none but Today's. */
+  Screen: Preloadable<object>;
 }
 
 const EVERYONE: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
 
 /** The signed-in sections in navigation order. */
 const SECTIONS: readonly Section[] = [
-  { id: 'queue', label: 'Today', key: 't', roles: EVERYONE, render: () => <QueueScreen /> },
-  { id: 'schedule', label: 'Schedule', key: 's', roles: EVERYONE, render: () => <ScheduleScreen /> },
-  { id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> },
-  { id: 'waitlist', label: 'Waitlist', key: 'i', roles: EVERYONE, render: () => <WaitlistScreen /> },
-  { id: 'recalls', label: 'Recalls', key: 'v', roles: EVERYONE, render: () => <RecallsScreen /> },
-  { id: 'payments', label: 'Payments', key: 'm', roles: EVERYONE, render: () => <DayEndScreen /> },
-  { id: 'reports', label: 'Reports', key: 'e', roles: ['ADMIN', 'DOCTOR'], render: () => <ReportsScreen /> },
-  { id: 'doctors', label: 'Doctors', key: 'd', roles: ['ADMIN'], render: () => <DoctorsScreen /> },
-  { id: 'admin', label: 'Admin', key: 'a', roles: ['ADMIN'], render: () => <AdminScreen /> },
+  { id: 'queue', label: 'Today', key: 't', roles: EVERYONE, Screen: preloadable(() => import('../queue/QueueScreen').then((m) => m.QueueScreen)) },
+  {
+    id: 'schedule',
+    label: 'Schedule',
+    key: 's',
+    roles: EVERYONE,
+    Screen: preloadable(() => import('../schedule/ScheduleScreen').then((m) => m.ScheduleScreen)),
+  },
+  {
+    id: 'patients',
+    label: 'Patients',
+    key: 'p',
+    roles: EVERYONE,
+    Screen: preloadable(() => import('../patients/PatientsScreen').then((m) => m.PatientsScreen)),
+  },
+  {
+    id: 'waitlist',
+    label: 'Waitlist',
+    key: 'i',
+    roles: EVERYONE,
+    Screen: preloadable(() => import('../waitlist/WaitlistScreen').then((m) => m.WaitlistScreen)),
+  },
+  { id: 'recalls', label: 'Recalls', key: 'v', roles: EVERYONE, Screen: preloadable(() => import('../recalls/RecallsScreen').then((m) => m.RecallsScreen)) },
+  { id: 'payments', label: 'Payments', key: 'm', roles: EVERYONE, Screen: preloadable(() => import('../payments/DayEndScreen').then((m) => m.DayEndScreen)) },
+  {
+    id: 'reports',
+    label: 'Reports',
+    key: 'e',
+    roles: ['ADMIN', 'DOCTOR'],
+    Screen: preloadable(() => import('../reports/ReportsScreen').then((m) => m.ReportsScreen)),
+  },
+  { id: 'doctors', label: 'Doctors', key: 'd', roles: ['ADMIN'], Screen: preloadable(() => import('../doctors/DoctorsScreen').then((m) => m.DoctorsScreen)) },
+  { id: 'admin', label: 'Admin', key: 'a', roles: ['ADMIN'], Screen: preloadable(() => import('../admin/AdminScreen').then((m) => m.AdminScreen)) },
 ];
 
 export const sectionsFor = (role: Role) => SECTIONS.filter((s) => s.roles.includes(role));
+
+/** Today's chunk: where every desk lands after signing in. */
+export const preloadToday = () => SECTIONS[0]!.Screen.preload();

@@ -1,0 +1,13 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { FieldValues, Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { channels, type ChannelName, type Req } from '../../../preload/contract';
+
+/** `raw`: the submit handler gets the values as typed (the request), because main parses them itself. */
+export const schemaResolver = <V extends FieldValues>(schema: z.ZodType<unknown, V>): Resolver<V> => zodResolver(schema, undefined, { raw: true });
+
+/** The channel's own request schema as a resolver. */
+export function channelResolver<C extends ChannelName>(channel: C): Resolver<Req<C>> {
+  // Req<C> is by definition this schema's input; TypeScript cannot follow a generic key into the map.
+  return schemaResolver(channels[channel].req as unknown as z.ZodType<unknown, Req<C>>);
+}
