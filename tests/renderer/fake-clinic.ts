@@ -58,6 +58,24 @@ export function installClinic(api: ClinicApi | undefined): void {
   (window as unknown as { clinic?: ClinicApi }).clinic = api;
 }
 
+let served: ClinicApi | undefined;
+
+/**
+ * window.clinic for screens rendered by renderApp (the setup file installs it before any screen
+ * is imported): it forwards to the fake the current test serves, so the modules that read
+ * window.clinic once at import need no fresh import per test.
+ */
+export const servedClinic = new Proxy({} as ClinicApi, {
+  get(_, key) {
+    if (!served) throw new Error('No fake clinic is served: render through renderApp');
+    return served[key as keyof ClinicApi];
+  },
+});
+
+export function serveClinic(api: ClinicApi): void {
+  served = api;
+}
+
 /**
  * The data layer around a rendered screen, imported fresh like the screen itself (tests reset
  * modules so each gets its own window.clinic): `render(<App />, { wrapper: await clinicWrapper() })`.

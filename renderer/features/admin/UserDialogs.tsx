@@ -6,7 +6,7 @@ import { useClinicMutation } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormField, FormSelectField, SelectField } from '../../ui/Field';
+import { Field, fieldError, FormField, FormSelectField, SelectField } from '../../ui/Field';
 import { errorsFor } from '../../ui/form-errors';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
@@ -84,7 +84,7 @@ function DoctorChoice({ form, doctors }: { form: UseFormReturn<Form>; doctors: D
       label="Doctor profile"
       hint="The profile whose schedule this doctor sees"
       {...form.register('doctorId', { setValueAs: profileId })}
-      error={form.getFieldState('doctorId', form.formState).error?.message}
+      error={fieldError(form, 'doctorId')}
     >
       <option value="">The profile with the same email</option>
       {doctors.map((d) => (
