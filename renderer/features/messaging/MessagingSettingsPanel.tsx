@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { channels, type MessageDto, type MessagingSettingsDto, type Req } from '../../../preload/contract';
+import type { MessageDto, MessagingSettingsDto, Req } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { FormField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
-import { useSchemaForm } from '../../ui/form/use-contract-form';
+import { useRequestForm } from '../../ui/form/use-request-form';
 import { Table } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
 import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
@@ -86,16 +86,14 @@ function toUpdate({ twilioAuthToken, reminderOffsetsMinutes, sendRatePerSecond, 
 }
 
 // Text that is not a list of whole minutes has no request to check: it is refused at its box first.
-const boxesSchema = z
-  .looseObject({ reminderOffsetsMinutes: z.string().refine((t) => parseOffsets(t) !== undefined, 'Whole minutes separated by commas, e.g. 1440, 120') })
-  .transform((v) => toUpdate(v as unknown as Boxes))
-  .pipe(channels['messaging.updateSettings'].req);
+const offsetsBox = z.looseObject({
+  reminderOffsetsMinutes: z.string().refine((t) => parseOffsets(t) !== undefined, 'Whole minutes separated by commas, e.g. 1440, 120'),
+});
 
 function MessagingSettingsForm({ loaded }: { loaded: MessagingSettingsDto }) {
   const updateSettings = useClinicMutation('messaging.updateSettings');
   const [settings, setSettings] = useState(loaded);
-  // The schema reads the boxes and checks the update they become; the resolver only needs its input type.
-  const form = useSchemaForm<Boxes>(boxesSchema as unknown as z.ZodType<unknown, Boxes>, boxesOf(loaded));
+  const form = useRequestForm('messaging.updateSettings', toUpdate, boxesOf(loaded), offsetsBox);
   const busy = form.formState.isSubmitting;
 
   const save = form.handleSubmit(async (boxes) => {
