@@ -1,8 +1,9 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
-import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import type { FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
+import { renderApp } from './render-app';
 
 const session = (role: SessionDto['role']): SessionDto => ({
   userId: 1,
@@ -55,21 +56,20 @@ const window1: AvailabilityWindow = {
 const EMPTY_TEMPLATE = { ok: true as const, value: { doctorId: 1, rules: [], validFrom: null, validTo: null } };
 
 async function open(handlers: FakeHandlers = {}, role: SessionDto['role'] = 'ADMIN') {
-  const fake = fakeClinic({
-    // The rest of the desk (the start screen's queue and so on) from the shared in-memory clinic.
-    ...fakeDesk('ADMIN').handlers,
-    'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
-    'settings.get': () => ({ ok: true, value: SETTINGS }),
-    'doctors.list': () => ({ ok: true, value: [RAO] }),
-    'doctors.specializations': () => ({ ok: true, value: ['Cardiology', 'ENT'] }),
-    'availability.getTemplate': () => EMPTY_TEMPLATE,
-    'availability.range': () => ({ ok: true, value: [] }),
-    ...handlers,
+  const { fake } = renderApp({
+    role,
+    handlers: {
+      // The rest of the desk (the start screen's queue and so on) from the shared in-memory clinic.
+      ...fakeDesk('ADMIN').handlers,
+      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
+      'settings.get': () => ({ ok: true, value: SETTINGS }),
+      'doctors.list': () => ({ ok: true, value: [RAO] }),
+      'doctors.specializations': () => ({ ok: true, value: ['Cardiology', 'ENT'] }),
+      'availability.getTemplate': () => EMPTY_TEMPLATE,
+      'availability.range': () => ({ ok: true, value: [] }),
+      ...handlers,
+    },
   });
-  installClinic(fake.api);
-  vi.resetModules();
-  const { App } = await import('../../renderer/app/App');
-  render(<App />, { wrapper: await clinicWrapper() });
   await screen.findByRole('banner');
   return fake;
 }
@@ -89,10 +89,7 @@ async function openDoctors() {
 // page are slow in jsdom; on a busy two-core machine that outlasts the default waits (5 s a test,
 // 1 s a findBy), which is no sign of a fault.
 
-afterEach(() => {
-  cleanup();
-  installClinic(undefined);
-});
+afterEach(cleanup);
 
 describe('doctors screen', () => {
   it('is there for an administrator only', async () => {
@@ -433,25 +430,27 @@ describe('leave, extra hours and the calendar', () => {
   it('adds whole-day leave; when patients are booked, lists them and cancels them only with a reason', async () => {
     const fake = await open({
       'availability.addException': (req) =>
-        req.cancelBooked
-          ? {
-              ok: true,
-              value: {
-                status: 'saved',
-                window: { ...window1, id: 50, kind: 'LEAVE', available: false, startTime: '00:00:00', endTime: '24:00:00' },
-                cancelledAppointments: 2,
+        req.cancelBooked?.reason === 'n/a'
+          ? { ok: false, error: { code: 'INVALID', field: 'cancelBooked.reason', message: 'Say what the patients will be told' } }
+          : req.cancelBooked
+            ? {
+                ok: true,
+                value: {
+                  status: 'saved',
+                  window: { ...window1, id: 50, kind: 'LEAVE', available: false, startTime: '00:00:00', endTime: '24:00:00' },
+                  cancelledAppointments: 2,
+                },
+              }
+            : {
+                ok: true,
+                value: {
+                  status: 'blocked',
+                  appointments: [
+                    { id: 9, date: '2099-01-05', startTime: '09:00:00', endTime: '09:15:00', patientName: 'Kavya Menon' },
+                    { id: 10, date: '2099-01-05', startTime: '09:15:00', endTime: '09:30:00', patientName: 'Kabir Menon' },
+                  ],
+                },
               },
-            }
-          : {
-              ok: true,
-              value: {
-                status: 'blocked',
-                appointments: [
-                  { id: 9, date: '2099-01-05', startTime: '09:00:00', endTime: '09:15:00', patientName: 'Kavya Menon' },
-                  { id: 10, date: '2099-01-05', startTime: '09:15:00', endTime: '09:30:00', patientName: 'Kabir Menon' },
-                ],
-              },
-            },
     });
     await openDoctors();
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
@@ -464,9 +463,17 @@ describe('leave, extra hours and the calendar', () => {
     expect(within(dialog).getByText('Kabir Menon')).toBeTruthy();
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
-    expect(within(dialog).getByText('Give the reason the patients will be told')).toBeTruthy();
-    expect(within(dialog).getByLabelText('Reason the patients will be told').getAttribute('aria-invalid')).toBe('true');
+    expect(await within(dialog).findByText('Give the reason the patients will be told')).toBeTruthy();
+    const reason = within(dialog).getByLabelText('Reason the patients will be told');
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(reason));
     expect(sent(fake, 'availability.addException')).toHaveLength(1);
+    // The change's request names the reason cancelBooked.reason: main's refusal lands on this box.
+    type('Reason the patients will be told', 'n/a', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
+    const refusal = await within(dialog).findByText('Say what the patients will be told');
+    expect(reason.getAttribute('aria-describedby')).toContain(refusal.id);
+    await waitFor(() => expect(document.activeElement).toBe(reason));
 
     type('Reason the patients will be told', 'Dr. Rao is at a conference', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
@@ -474,6 +481,7 @@ describe('leave, extra hours and the calendar', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(sent(fake, 'availability.addException')).toEqual([
       { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference' },
+      { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference', cancelBooked: { reason: 'n/a' } },
       { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference', cancelBooked: { reason: 'Dr. Rao is at a conference' } },
     ]);
   });
@@ -491,15 +499,22 @@ describe('leave, extra hours and the calendar', () => {
     fireEvent.change(within(panel).getByLabelText('Kind'), { target: { value: 'EXTRA' } });
     type('Date', '2099-01-10', panel);
     fireEvent.click(within(panel).getByRole('button', { name: 'Add the extra hours' }));
-    expect(within(panel).getByText('Use a time such as 09:30')).toBeTruthy();
-    expect(fake.calls.some((c) => c.channel === 'availability.addException')).toBe(false);
+    expect((await within(panel).findAllByText('Use a time such as 09:30')).length).toBeGreaterThan(0);
+    await waitFor(() => expect(document.activeElement).toBe(within(panel).getByLabelText('From')));
 
     type('From', '17:00', panel);
     type('Until', '19:00', panel);
+    type('Minutes per slot', 'twenty', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add the extra hours' }));
+    expect(await within(panel).findByText('Enter the minutes per slot as a whole number')).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'availability.addException')).toBe(false);
+
     type('Minutes per slot', '20', panel);
     fireEvent.click(within(panel).getByRole('button', { name: 'Add the extra hours' }));
     const message = await within(panel).findByText('These extra hours are already in the schedule');
-    expect(within(panel).getByLabelText('From').getAttribute('aria-describedby')).toContain(message.id);
+    const from = within(panel).getByLabelText('From');
+    expect(from.getAttribute('aria-describedby')).toContain(message.id);
+    await waitFor(() => expect(document.activeElement).toBe(from));
     expect(sent(fake, 'availability.addException')[0]).toEqual({
       doctorId: 1,
       date: '2099-01-10',
