@@ -303,14 +303,31 @@ describe('audit log', () => {
     expect(within(panel).queryByRole('button', { name: 'Show older entries' })).toBeNull();
   });
 
-  it('an impossible filter is caught at its field', async () => {
-    const fake = await open();
+  it('an impossible filter is caught at its field; main’s refusal of one lands there too', async () => {
+    const fake = await open({
+      'audit.list': (q) =>
+        q.action === 'bookings.make'
+          ? { ok: false, error: { code: 'INVALID', field: 'action', message: 'No channel is called bookings.make' } }
+          : { ok: true, value: [] },
+    });
     fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
     const panel = await screen.findByRole('tabpanel', { name: 'Audit log' });
     type('Record number', 'three', panel);
     fireEvent.click(within(panel).getByRole('button', { name: 'Show entries' }));
-    expect(within(panel).getByLabelText('Record number').getAttribute('aria-invalid')).toBe('true');
+    expect(await within(panel).findByText('Enter a record number')).toBeTruthy();
+    const record = within(panel).getByLabelText('Record number');
+    expect(record.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(record));
     expect(sent(fake, 'audit.list')).toHaveLength(1);
+
+    type('Record number', '', panel);
+    type('Action', 'bookings.make', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show entries' }));
+    const refusal = await within(panel).findByText('No channel is called bookings.make');
+    const action = within(panel).getByLabelText('Action');
+    expect(action.getAttribute('aria-describedby')).toContain(refusal.id);
+    await waitFor(() => expect(document.activeElement).toBe(action));
+    expect(record.getAttribute('aria-invalid')).toBeNull();
   });
 });
 
