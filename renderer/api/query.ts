@@ -89,6 +89,14 @@ export function useClinicMutation<C extends ChannelName>(channel: C) {
   return Object.assign(mutation, { call });
 }
 
+/** Asks a channel again now, through the same cache the screens read: what is printed is never an old answer. */
+export function useFetchFresh() {
+  const api = useClinicApi();
+  const queryClient = useQueryClient();
+  return <C extends ChannelName>(channel: C, req: Req<C>): Promise<Res<C>> =>
+    queryClient.fetchQuery({ ...clinicQueryOptions(api, channel, req), staleTime: 0 });
+}
+
 /** Fetches ahead what the desk will likely ask next, into the same cache. */
 export function prefetchClinicQuery<C extends ChannelName>(queryClient: QueryClient, api: ClinicApi, channel: C, req: Req<C>) {
   return queryClient.prefetchQuery(clinicQueryOptions(api, channel, req));

@@ -10,6 +10,8 @@ import {
   type Req,
   type Res,
   type Result,
+  type Role,
+  type SessionDto,
 } from '../../preload/contract';
 
 type Handler<C extends ChannelName> = (req: Req<C>) => Result<Res<C>> | Promise<Result<Res<C>>>;
@@ -56,6 +58,11 @@ export function fakeClinic(handlers: FakeHandlers) {
 /** What the preload does in the app: put the API on window (the renderer reads it at import). */
 export function installClinic(api: ClinicApi | undefined): void {
   (window as unknown as { clinic?: ClinicApi }).clinic = api;
+}
+
+/** Who is signed in on the fake clinic: one desk account of each role. */
+export function sessionFor(role: Role): SessionDto {
+  return { userId: 1, email: 'desk@sunrise.test', displayName: 'Priya Desk', role, doctorId: role === 'DOCTOR' ? 1 : null, locked: false, idleLockMinutes: 10 };
 }
 
 let served: ClinicApi | undefined;

@@ -6,8 +6,7 @@ import { App } from '../../renderer/app/App';
 import { useGlobalDialog } from '../../renderer/stores/global-dialogs';
 import { useNavigation } from '../../renderer/stores/navigation';
 import { useSession } from '../../renderer/stores/session';
-import { fakeClinic, serveClinic, type FakeHandlers } from './fake-clinic';
-import { sessionFor } from './fake-desk';
+import { fakeClinic, serveClinic, sessionFor, type FakeHandlers } from './fake-clinic';
 
 /**
  * Renders the app shell, or one screen, under the data layer with a fake clinic, signed in as
