@@ -339,7 +339,10 @@ describe('weekly pattern', () => {
         ok: true,
         value: { doctorId: 1, rules: [{ weekday: 3, startTime: '10:00:00', endTime: '12:00:00', slotMinutes: 15 }], validFrom: '2099-01-01', validTo: null },
       }),
-      'availability.saveTemplate': () => ({ ok: false, error: { code: 'INVALID', field: 'rules', message: 'Wednesday 10:00–12:00 overlaps 11:00–13:00' } }),
+      'availability.saveTemplate': (req) =>
+        req.rules.length === 2
+          ? { ok: false, error: { code: 'CONFLICT', field: 'rules.1.startTime', message: 'Dr. Rao has leave then' } }
+          : { ok: false, error: { code: 'INVALID', field: 'rules', message: 'Wednesday 10:00–12:00 overlaps 11:00–13:00' } },
     });
     await openDoctors();
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
@@ -351,17 +354,36 @@ describe('weekly pattern', () => {
     type('Monday until', '13:00', monday);
     fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
     // Monday is sent first (rules.0), so its box carries the message, not Wednesday's.
-    expect(within(monday).getByText('The end time must be after the start time')).toBeTruthy();
+    expect(await within(monday).findByText('The end time must be after the start time')).toBeTruthy();
     expect(within(monday).getByLabelText('Monday until').getAttribute('aria-invalid')).toBe('true');
     expect(within(wednesday).getByLabelText('Wednesday until').getAttribute('aria-invalid')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(within(monday).getByLabelText('Monday until')));
 
+    // Minutes that are not a whole number never reach a request, for saving or previewing.
+    type('Monday minutes per slot', 'a quarter', monday);
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(await within(monday).findByText('Enter the minutes per slot as a whole number')).toBeTruthy();
+    expect(sent(fake, 'availability.previewTemplate')).toEqual([]);
+    type('Monday minutes per slot', '15', monday);
+
+    // Main's refusal lands on its period's box, even at a place in the list the pattern did not
+    // have when it opened (Monday's period pushed Wednesday's to rules.1).
     type('Monday until', '17:00', monday);
+    fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
+    const clash = await within(wednesday).findByText('Dr. Rao has leave then');
+    const wednesdayFrom = within(wednesday).getByLabelText('Wednesday from');
+    expect(wednesdayFrom.getAttribute('aria-describedby')).toContain(clash.id);
+    await waitFor(() => expect(document.activeElement).toBe(wednesdayFrom));
+
     fireEvent.click(within(wednesday).getByRole('button', { name: 'Add hours on Wednesday' }));
     fireEvent.change(within(wednesday).getAllByLabelText('Wednesday from')[1]!, { target: { value: '11:00' } });
     fireEvent.change(within(wednesday).getAllByLabelText('Wednesday until')[1]!, { target: { value: '13:00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
-    expect(await screen.findByText('Wednesday 10:00–12:00 overlaps 11:00–13:00')).toBeTruthy();
-    expect(sent(fake, 'availability.saveTemplate')).toHaveLength(1);
+    // About the whole set of periods: for the whole form; the focus stays where the admin was typing.
+    const overlap = await screen.findByText('Wednesday 10:00–12:00 overlaps 11:00–13:00');
+    expect(overlap.closest('.ui-form-problem')).toBeTruthy();
+    expect(document.activeElement).not.toBe(document.body);
+    expect(sent(fake, 'availability.saveTemplate')).toHaveLength(2);
     // What was typed stays for the fix.
     expect((within(monday).getByLabelText('Monday until') as HTMLInputElement).value).toBe('17:00');
   });

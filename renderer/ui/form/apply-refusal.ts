@@ -7,12 +7,13 @@ const FORM_LEVEL = 'root.server';
 /**
  * Puts main's refusal where the desk will see it: on its field (focused, so the caret is where
  * the fix goes) when the form has that field, otherwise for the whole form. A field the form
- * has is one among its default values, so a message about an id or a hidden field is not lost;
+ * has is one among its values (a period added since it opened too), so a message about an id
+ * it does not hold is not lost;
  * a message about a part of a field ("reminderOffsetsMinutes.1" of a box typed as text) is that
  * field's.
  */
 export function applyRefusal<V extends FieldValues>(form: UseFormReturn<V>, error: CallError): void {
-  const field = error.field === undefined ? undefined : fieldOf(form.formState.defaultValues, error.field);
+  const field = error.field === undefined ? undefined : fieldOf(form.getValues(), error.field);
   if (field !== undefined) {
     form.setError(field as FieldPath<V>, { type: 'server', message: error.message }, { shouldFocus: true });
   } else {
