@@ -1,4 +1,15 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+  type UseInfiniteQueryResult,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import type { ChannelName, ClinicApi, Req, Res, Result } from '../../preload/contract';
 import { ClinicError, valueOf } from './call';
 import { writeReply } from './cache-writes';
@@ -35,6 +46,26 @@ export function useClinicQuery<C extends ChannelName>(channel: C, req: Req<C>, e
 }
 
 /**
+ * A list a page at a time ("Show older entries"): `after(last, req)` is the request for the page
+ * after `last`, or undefined when `last` was the final one. The pages of one request are one
+ * cache entry, so a change of filters starts from the first page again.
+ */
+export function useClinicPages<C extends ChannelName>(
+  channel: C,
+  req: Req<C>,
+  after: (last: Res<C>, req: Req<C>) => Req<C> | undefined,
+): UseInfiniteQueryResult<InfiniteData<Res<C>, Req<C>>, ClinicError> {
+  const api = useClinicApi();
+  return useInfiniteQuery<Res<C>, ClinicError, InfiniteData<Res<C>, Req<C>>, readonly [C, Req<C>, 'pages'], Req<C>>({
+    queryKey: [channel, req, 'pages'],
+    // Always a Req<C>: initialPageParam and getNextPageParam give nothing else.
+    queryFn: ({ pageParam }) => valueOf(api, channel, pageParam as Req<C>),
+    initialPageParam: req,
+    getNextPageParam: (last) => after(last, req),
+  });
+}
+
+/**
  * A write through a channel. Its reply goes straight into the cached queries it belongs to
  * (cache-writes.ts), so the PC that booked shows the booking at once; the change event that
  * follows keeps other PCs — and this one's other views — current.
@@ -56,6 +87,14 @@ export function useClinicMutation<C extends ChannelName>(channel: C) {
     }
   };
   return Object.assign(mutation, { call });
+}
+
+/** Asks a channel again now, through the same cache the screens read: what is printed is never an old answer. */
+export function useFetchFresh() {
+  const api = useClinicApi();
+  const queryClient = useQueryClient();
+  return <C extends ChannelName>(channel: C, req: Req<C>): Promise<Res<C>> =>
+    queryClient.fetchQuery({ ...clinicQueryOptions(api, channel, req), staleTime: 0 });
 }
 
 /** Fetches ahead what the desk will likely ask next, into the same cache. */

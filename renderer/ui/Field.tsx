@@ -71,10 +71,30 @@ interface Bound<V extends FieldValues> {
 }
 type Unbound<A> = Omit<A, 'form' | 'name' | 'value' | 'defaultValue' | 'onChange' | 'onBlur'> & Omit<Labelled, 'error'>;
 
+/**
+ * The message for one field: its own, or the first about a part of it (a box of "1440, 120" is
+ * sent as a list, and the contract words a bad entry as "reminderOffsetsMinutes.1").
+ * Reading formState here subscribes the field to it.
+ */
+export function fieldError<V extends FieldValues>(form: UseFormReturn<V>, name: FieldPath<V>): string | undefined {
+  return firstMessage(form.getFieldState(name, form.formState).error);
+}
+
+function firstMessage(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const own = (error as { message?: unknown }).message;
+  if (typeof own === 'string') return own;
+  for (const [key, part] of Object.entries(error)) {
+    if (key === 'ref') continue;
+    const message = firstMessage(part);
+    if (message) return message;
+  }
+  return undefined;
+}
+
 function bind<V extends FieldValues>({ form, name, emptyIsNull }: Bound<V>) {
   const options: RegisterOptions<V> | undefined = emptyIsNull ? { setValueAs: (v: unknown) => (v === '' ? null : v) } : undefined;
-  // Its own refusal or schema message; reading formState here subscribes the field to it.
-  return { ...form.register(name, options), error: form.getFieldState(name, form.formState).error?.message };
+  return { ...form.register(name, options), error: fieldError(form, name) };
 }
 
 export function FormField<V extends FieldValues>({ form, name, emptyIsNull, ...rest }: Bound<V> & Unbound<InputHTMLAttributes<HTMLInputElement>>) {

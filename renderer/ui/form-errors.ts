@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { invalidRequest, type CallError } from '../../preload/contract';
+import type { CallError } from '../../preload/contract';
 
 /** A refused call as a message at its field, or as a message for the whole form. */
 function splitError(error: CallError | undefined): { field?: string; fieldMessage?: string; formMessage?: string } {
@@ -15,13 +14,4 @@ export function errorsFor(error: CallError | undefined, shown: readonly string[]
   const { field, fieldMessage, formMessage } = splitError(error);
   const visible = field !== undefined && shown.includes(field);
   return { at: (name) => (visible && name === field ? fieldMessage : undefined), formMessage: visible ? undefined : (formMessage ?? fieldMessage) };
-}
-
-/**
- * Checks a request against the contract's own schema before sending it, and words a failure
- * exactly as main would (first issue, dotted path as the field), so the form shows it the same way.
- */
-export function contractProblem(schema: z.ZodType, request: unknown): CallError | undefined {
-  const parsed = schema.safeParse(request);
-  return parsed.success ? undefined : invalidRequest(parsed.error).error;
 }

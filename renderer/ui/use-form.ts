@@ -40,6 +40,3 @@ export function useForm<V extends Record<string, string | boolean>>(initial: V, 
     },
   };
 }
-
-/** "" from a form field means "not given". */
-export const orNull = (s: string) => (s.trim() === '' ? null : s);

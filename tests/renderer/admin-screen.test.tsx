@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntryDto, ChannelName, SessionDto, SettingsDto, UserDto } from '../../preload/contract';
-import { clinicWrapper, fakeClinic, goToSection, installClinic, type FakeHandlers } from './fake-clinic';
+import { goToSection, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
+import { renderApp } from './render-app';
 
 const SESSION: SessionDto = {
   userId: 1,
@@ -54,20 +55,19 @@ const entry = (id: number, more: Partial<AuditEntryDto> = {}): AuditEntryDto => 
 });
 
 async function open(handlers: FakeHandlers = {}) {
-  const fake = fakeClinic({
-    // The rest of the desk (the start screen's queue and so on) from the shared in-memory clinic.
-    ...fakeDesk('ADMIN').handlers,
-    'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: SESSION } }),
-    'settings.get': () => ({ ok: true, value: SETTINGS }),
-    'users.list': () => ({ ok: true, value: [MEERA, ASHA] }),
-    'doctors.list': () => ({ ok: true, value: [] }),
-    'audit.list': () => ({ ok: true, value: [] }),
-    ...handlers,
+  const { fake } = renderApp({
+    role: 'ADMIN',
+    handlers: {
+      // The rest of the desk (the start screen's queue and so on) from the shared in-memory clinic.
+      ...fakeDesk('ADMIN').handlers,
+      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: SESSION } }),
+      'settings.get': () => ({ ok: true, value: SETTINGS }),
+      'users.list': () => ({ ok: true, value: [MEERA, ASHA] }),
+      'doctors.list': () => ({ ok: true, value: [] }),
+      'audit.list': () => ({ ok: true, value: [] }),
+      ...handlers,
+    },
   });
-  installClinic(fake.api);
-  vi.resetModules();
-  const { App } = await import('../../renderer/app/App');
-  render(<App />, { wrapper: await clinicWrapper() });
   await goToSection('Admin');
   return fake;
 }
@@ -80,10 +80,7 @@ const sent = (fake: { calls: { channel: ChannelName; payload: unknown }[] }, cha
 // page are slow in jsdom; on a busy two-core machine that outlasts the default waits (5 s a test,
 // 1 s a findBy), which is no sign of a fault.
 
-afterEach(() => {
-  cleanup();
-  installClinic(undefined);
-});
+afterEach(cleanup);
 
 describe('admin screen tabs', () => {
   it('is a tab list: one tab stop, arrows and Home/End move and show the panel', async () => {
@@ -211,7 +208,10 @@ describe('accounts', () => {
         id === 1
           ? { ok: false, error: { code: 'INVALID', field: 'id', message: 'You cannot disable your own account; another administrator must' } }
           : { ok: true, value: { ...ASHA, disabled: true } },
-      'users.resetPassword': () => ({ ok: true, value: ASHA }),
+      'users.resetPassword': ({ password }) =>
+        password === 'password123'
+          ? { ok: false, error: { code: 'INVALID', field: 'password', message: 'That password is too common' } }
+          : { ok: true, value: ASHA },
     });
     await screen.findByRole('table', { name: 'Accounts' });
     fireEvent.click(screen.getByRole('button', { name: 'Disable Meera Iyer' }));
@@ -224,11 +224,20 @@ describe('accounts', () => {
     type('New password', 'fresh start 2026', dialog);
     type('Repeat the new password', 'fresh start 2025', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Set the password' }));
-    expect(within(dialog).getByText('The two passwords differ')).toBeTruthy();
+    expect(await within(dialog).findByText('The two passwords differ')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByLabelText('Repeat the new password')));
+    expect(sent(fake, 'users.resetPassword')).toEqual([]);
+    type('New password', 'password123', dialog);
+    type('Repeat the new password', 'password123', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Set the password' }));
+    const refusal = await within(dialog).findByText('That password is too common');
+    expect(within(dialog).getByLabelText('New password').getAttribute('aria-describedby')).toContain(refusal.id);
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByLabelText('New password')));
+    type('New password', 'fresh start 2026', dialog);
     type('Repeat the new password', 'fresh start 2026', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Set the password' }));
     expect(await screen.findByText('New password set for Asha Desk; they were signed out')).toBeTruthy();
-    expect(sent(fake, 'users.resetPassword')).toEqual([{ id: 2, password: 'fresh start 2026' }]);
+    expect(sent(fake, 'users.resetPassword').at(-1)).toEqual({ id: 2, password: 'fresh start 2026' });
   });
 
   it('changes a role, warning that it signs the person out', async () => {
@@ -294,14 +303,31 @@ describe('audit log', () => {
     expect(within(panel).queryByRole('button', { name: 'Show older entries' })).toBeNull();
   });
 
-  it('an impossible filter is caught at its field', async () => {
-    const fake = await open();
+  it('an impossible filter is caught at its field; main’s refusal of one lands there too', async () => {
+    const fake = await open({
+      'audit.list': (q) =>
+        q.action === 'bookings.make'
+          ? { ok: false, error: { code: 'INVALID', field: 'action', message: 'No channel is called bookings.make' } }
+          : { ok: true, value: [] },
+    });
     fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
     const panel = await screen.findByRole('tabpanel', { name: 'Audit log' });
     type('Record number', 'three', panel);
     fireEvent.click(within(panel).getByRole('button', { name: 'Show entries' }));
-    expect(within(panel).getByLabelText('Record number').getAttribute('aria-invalid')).toBe('true');
+    expect(await within(panel).findByText('Enter a record number')).toBeTruthy();
+    const record = within(panel).getByLabelText('Record number');
+    expect(record.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(record));
     expect(sent(fake, 'audit.list')).toHaveLength(1);
+
+    type('Record number', '', panel);
+    type('Action', 'bookings.make', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show entries' }));
+    const refusal = await within(panel).findByText('No channel is called bookings.make');
+    const action = within(panel).getByLabelText('Action');
+    expect(action.getAttribute('aria-describedby')).toContain(refusal.id);
+    await waitFor(() => expect(document.activeElement).toBe(action));
+    expect(record.getAttribute('aria-invalid')).toBeNull();
   });
 });
 
@@ -319,9 +345,14 @@ describe('clinic settings', () => {
     expect(((await within(panel).findByLabelText('Clinic name')) as HTMLInputElement).value).toBe('Sunrise');
     type('Clinic name', 'Sunrise Family Clinic', panel);
     type('Currency', 'inr', panel);
+    type('Usual minutes per slot', 'a quarter hour', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save the settings' }));
+    expect(await within(panel).findByText('Enter a whole number of minutes')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(panel).getByLabelText('Usual minutes per slot')));
+    type('Usual minutes per slot', '15', panel);
     type('Lock the screen after idle minutes', '0', panel);
     fireEvent.click(within(panel).getByRole('button', { name: 'Save the settings' }));
-    expect(within(panel).getByText('At least 1 minute')).toBeTruthy();
+    expect(await within(panel).findByText('At least 1 minute')).toBeTruthy();
     expect(sent(fake, 'settings.update')).toEqual([]);
 
     type('Lock the screen after idle minutes', '5', panel);
@@ -329,6 +360,7 @@ describe('clinic settings', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Save the settings' }));
     const refusal = await within(panel).findByText(/not a time zone this PC knows/);
     expect(within(panel).getByLabelText('Time zone').getAttribute('aria-describedby')).toContain(refusal.id);
+    await waitFor(() => expect(document.activeElement).toBe(within(panel).getByLabelText('Time zone')));
     expect((within(panel).getByLabelText('Clinic name') as HTMLInputElement).value).toBe('Sunrise Family Clinic');
 
     type('Time zone', 'Asia/Kolkata', panel);

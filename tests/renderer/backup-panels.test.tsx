@@ -1,7 +1,10 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupRun, BackupStatus, HealthReport } from '../../preload/contract';
-import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { BackupPanel } from '../../renderer/features/backup/BackupPanel';
+import { HealthPanel } from '../../renderer/features/backup/HealthPanel';
+import type { FakeHandlers } from './fake-clinic';
+import { renderApp } from './render-app';
 
 const schedule = { enabled: true, timeOfDay: '21:30', folder: '/media/usb/clinic', keepLast: 7, updatedAt: '2026-11-20T10:00:00.000Z' };
 const good: BackupRun = {
@@ -24,20 +27,10 @@ const failed: BackupRun = {
   message: 'The backup folder /media/usb/clinic cannot be used: ENOENT',
 };
 
-async function mount(component: 'BackupPanel' | 'HealthPanel', handlers: FakeHandlers) {
-  const fake = fakeClinic(handlers);
-  installClinic(fake.api);
-  vi.resetModules();
-  const mod = await import(`../../renderer/features/backup/${component}`);
-  const Panel = mod[component] as () => React.JSX.Element;
-  render(<Panel />, { wrapper: await clinicWrapper() });
-  return fake;
-}
+const mount = (component: 'BackupPanel' | 'HealthPanel', handlers: FakeHandlers) =>
+  renderApp({ role: 'ADMIN', handlers, screen: component === 'BackupPanel' ? <BackupPanel /> : <HealthPanel /> }).fake;
 
-afterEach(() => {
-  cleanup();
-  installClinic(undefined);
-});
+afterEach(cleanup);
 
 describe('BackupPanel', () => {
   it('shows the schedule and warns while the latest backup failed, until a backup now succeeds', async () => {
@@ -47,7 +40,7 @@ describe('BackupPanel', () => {
       lastSuccess: good,
       warning: 'The backup of 2026-11-25 failed: folder missing. The latest good backup is from 2026-11-24.',
     };
-    const fake = await mount('BackupPanel', {
+    const fake = mount('BackupPanel', {
       'backup.status': () => ({ ok: true, value: status }),
       'backup.runNow': () => {
         const run = { ...good, id: 3, trigger: 'MANUAL' as const };
@@ -68,7 +61,7 @@ describe('BackupPanel', () => {
 
   it('saves the schedule, and shows a refusal at the field it is about', async () => {
     const saved: unknown[] = [];
-    const fake = await mount('BackupPanel', {
+    const fake = mount('BackupPanel', {
       'backup.status': () => ({ ok: true, value: { schedule: { ...schedule, enabled: false, folder: '' }, lastRun: null, lastSuccess: null, warning: null } }),
       'backup.saveSchedule': (req) => {
         if (req.folder === '/mnt/gone')
@@ -102,7 +95,7 @@ describe('BackupPanel recovery key', () => {
   const recoveryKey = 'CDK1-' + 'x'.repeat(48);
 
   it('asks for the key only when the ADMIN wants it, shows it until hidden', async () => {
-    const fake = await mount('BackupPanel', {
+    const fake = mount('BackupPanel', {
       'backup.status': () => ({ ok: true, value: status }),
       'backup.exportRecoveryKey': () => ({ ok: true, value: { keyId: '0123456789abcdef', recoveryKey } }),
     });
@@ -112,10 +105,14 @@ describe('BackupPanel recovery key', () => {
     expect(fake.calls.filter((c) => c.channel === 'backup.exportRecoveryKey')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Hide recovery key' }));
     expect(screen.queryByDisplayValue(recoveryKey)).toBeNull();
+    // Hidden, it is nowhere: showing it again asks main again.
+    fireEvent.click(screen.getByRole('button', { name: 'Show recovery key' }));
+    expect(((await screen.findByLabelText(/Recovery key \(clinic key/)) as HTMLTextAreaElement).value).toBe(recoveryKey);
+    expect(fake.calls.filter((c) => c.channel === 'backup.exportRecoveryKey')).toHaveLength(2);
   });
 
   it('says why when the key cannot be exported', async () => {
-    await mount('BackupPanel', {
+    mount('BackupPanel', {
       'backup.status': () => ({ ok: true, value: status }),
       'backup.exportRecoveryKey': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Only an administrator can do this.' } }),
     });
@@ -158,7 +155,7 @@ describe('HealthPanel', () => {
       lastBackup: failed,
       lastSuccessfulBackup: good,
     };
-    await mount('HealthPanel', { 'health.get': () => ({ ok: true, value: report }) });
+    mount('HealthPanel', { 'health.get': () => ({ ok: true, value: report }) });
     const tables = await screen.findByRole('table', { name: 'Tables' });
     const rows = within(tables)
       .getAllByRole('row')
@@ -171,7 +168,7 @@ describe('HealthPanel', () => {
   });
 
   it('shows why when the report cannot be loaded', async () => {
-    await mount('HealthPanel', { 'health.get': () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached.' } }) });
+    mount('HealthPanel', { 'health.get': () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached.' } }) });
     expect((await screen.findByRole('alert')).textContent).toBe('The clinic database cannot be reached.');
   });
 });

@@ -6,8 +6,8 @@ import { newQueryClient } from '../../renderer/api/context';
 import { followChanges } from '../../renderer/api/invalidation';
 import { clinicQueryOptions } from '../../renderer/api/query';
 import { touches } from '../../renderer/api/touches';
-import { scheduledAppointment, sessionFor } from './fake-desk';
-import { fakeClinic } from './fake-clinic';
+import { scheduledAppointment } from './fake-desk';
+import { fakeClinic, sessionFor } from './fake-clinic';
 import { waitFor } from '@testing-library/react';
 
 const change = (c: Partial<ChangeEvent>): ChangeEvent => ({

@@ -1,8 +1,9 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
-import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import type { FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
+import { renderApp } from './render-app';
 
 const session = (role: SessionDto['role']): SessionDto => ({
   userId: 1,
@@ -55,21 +56,20 @@ const window1: AvailabilityWindow = {
 const EMPTY_TEMPLATE = { ok: true as const, value: { doctorId: 1, rules: [], validFrom: null, validTo: null } };
 
 async function open(handlers: FakeHandlers = {}, role: SessionDto['role'] = 'ADMIN') {
-  const fake = fakeClinic({
-    // The rest of the desk (the start screen's queue and so on) from the shared in-memory clinic.
-    ...fakeDesk('ADMIN').handlers,
-    'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
-    'settings.get': () => ({ ok: true, value: SETTINGS }),
-    'doctors.list': () => ({ ok: true, value: [RAO] }),
-    'doctors.specializations': () => ({ ok: true, value: ['Cardiology', 'ENT'] }),
-    'availability.getTemplate': () => EMPTY_TEMPLATE,
-    'availability.range': () => ({ ok: true, value: [] }),
-    ...handlers,
+  const { fake } = renderApp({
+    role,
+    handlers: {
+      // The rest of the desk (the start screen's queue and so on) from the shared in-memory clinic.
+      ...fakeDesk('ADMIN').handlers,
+      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
+      'settings.get': () => ({ ok: true, value: SETTINGS }),
+      'doctors.list': () => ({ ok: true, value: [RAO] }),
+      'doctors.specializations': () => ({ ok: true, value: ['Cardiology', 'ENT'] }),
+      'availability.getTemplate': () => EMPTY_TEMPLATE,
+      'availability.range': () => ({ ok: true, value: [] }),
+      ...handlers,
+    },
   });
-  installClinic(fake.api);
-  vi.resetModules();
-  const { App } = await import('../../renderer/app/App');
-  render(<App />, { wrapper: await clinicWrapper() });
   await screen.findByRole('banner');
   return fake;
 }
@@ -89,10 +89,7 @@ async function openDoctors() {
 // page are slow in jsdom; on a busy two-core machine that outlasts the default waits (5 s a test,
 // 1 s a findBy), which is no sign of a fault.
 
-afterEach(() => {
-  cleanup();
-  installClinic(undefined);
-});
+afterEach(cleanup);
 
 describe('doctors screen', () => {
   it('is there for an administrator only', async () => {
@@ -342,7 +339,10 @@ describe('weekly pattern', () => {
         ok: true,
         value: { doctorId: 1, rules: [{ weekday: 3, startTime: '10:00:00', endTime: '12:00:00', slotMinutes: 15 }], validFrom: '2099-01-01', validTo: null },
       }),
-      'availability.saveTemplate': () => ({ ok: false, error: { code: 'INVALID', field: 'rules', message: 'Wednesday 10:00–12:00 overlaps 11:00–13:00' } }),
+      'availability.saveTemplate': (req) =>
+        req.rules.length === 2
+          ? { ok: false, error: { code: 'CONFLICT', field: 'rules.1.startTime', message: 'Dr. Rao has leave then' } }
+          : { ok: false, error: { code: 'INVALID', field: 'rules', message: 'Wednesday 10:00–12:00 overlaps 11:00–13:00' } },
     });
     await openDoctors();
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
@@ -354,17 +354,36 @@ describe('weekly pattern', () => {
     type('Monday until', '13:00', monday);
     fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
     // Monday is sent first (rules.0), so its box carries the message, not Wednesday's.
-    expect(within(monday).getByText('The end time must be after the start time')).toBeTruthy();
+    expect(await within(monday).findByText('The end time must be after the start time')).toBeTruthy();
     expect(within(monday).getByLabelText('Monday until').getAttribute('aria-invalid')).toBe('true');
     expect(within(wednesday).getByLabelText('Wednesday until').getAttribute('aria-invalid')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(within(monday).getByLabelText('Monday until')));
 
+    // Minutes that are not a whole number never reach a request, for saving or previewing.
+    type('Monday minutes per slot', 'a quarter', monday);
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(await within(monday).findByText('Enter the minutes per slot as a whole number')).toBeTruthy();
+    expect(sent(fake, 'availability.previewTemplate')).toEqual([]);
+    type('Monday minutes per slot', '15', monday);
+
+    // Main's refusal lands on its period's box, even at a place in the list the pattern did not
+    // have when it opened (Monday's period pushed Wednesday's to rules.1).
     type('Monday until', '17:00', monday);
+    fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
+    const clash = await within(wednesday).findByText('Dr. Rao has leave then');
+    const wednesdayFrom = within(wednesday).getByLabelText('Wednesday from');
+    expect(wednesdayFrom.getAttribute('aria-describedby')).toContain(clash.id);
+    await waitFor(() => expect(document.activeElement).toBe(wednesdayFrom));
+
     fireEvent.click(within(wednesday).getByRole('button', { name: 'Add hours on Wednesday' }));
     fireEvent.change(within(wednesday).getAllByLabelText('Wednesday from')[1]!, { target: { value: '11:00' } });
     fireEvent.change(within(wednesday).getAllByLabelText('Wednesday until')[1]!, { target: { value: '13:00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save the weekly pattern' }));
-    expect(await screen.findByText('Wednesday 10:00–12:00 overlaps 11:00–13:00')).toBeTruthy();
-    expect(sent(fake, 'availability.saveTemplate')).toHaveLength(1);
+    // About the whole set of periods: for the whole form; the focus stays where the admin was typing.
+    const overlap = await screen.findByText('Wednesday 10:00–12:00 overlaps 11:00–13:00');
+    expect(overlap.closest('.ui-form-problem')).toBeTruthy();
+    expect(document.activeElement).not.toBe(document.body);
+    expect(sent(fake, 'availability.saveTemplate')).toHaveLength(2);
     // What was typed stays for the fix.
     expect((within(monday).getByLabelText('Monday until') as HTMLInputElement).value).toBe('17:00');
   });
@@ -433,25 +452,27 @@ describe('leave, extra hours and the calendar', () => {
   it('adds whole-day leave; when patients are booked, lists them and cancels them only with a reason', async () => {
     const fake = await open({
       'availability.addException': (req) =>
-        req.cancelBooked
-          ? {
-              ok: true,
-              value: {
-                status: 'saved',
-                window: { ...window1, id: 50, kind: 'LEAVE', available: false, startTime: '00:00:00', endTime: '24:00:00' },
-                cancelledAppointments: 2,
+        req.cancelBooked?.reason === 'n/a'
+          ? { ok: false, error: { code: 'INVALID', field: 'cancelBooked.reason', message: 'Say what the patients will be told' } }
+          : req.cancelBooked
+            ? {
+                ok: true,
+                value: {
+                  status: 'saved',
+                  window: { ...window1, id: 50, kind: 'LEAVE', available: false, startTime: '00:00:00', endTime: '24:00:00' },
+                  cancelledAppointments: 2,
+                },
+              }
+            : {
+                ok: true,
+                value: {
+                  status: 'blocked',
+                  appointments: [
+                    { id: 9, date: '2099-01-05', startTime: '09:00:00', endTime: '09:15:00', patientName: 'Kavya Menon' },
+                    { id: 10, date: '2099-01-05', startTime: '09:15:00', endTime: '09:30:00', patientName: 'Kabir Menon' },
+                  ],
+                },
               },
-            }
-          : {
-              ok: true,
-              value: {
-                status: 'blocked',
-                appointments: [
-                  { id: 9, date: '2099-01-05', startTime: '09:00:00', endTime: '09:15:00', patientName: 'Kavya Menon' },
-                  { id: 10, date: '2099-01-05', startTime: '09:15:00', endTime: '09:30:00', patientName: 'Kabir Menon' },
-                ],
-              },
-            },
     });
     await openDoctors();
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
@@ -464,9 +485,17 @@ describe('leave, extra hours and the calendar', () => {
     expect(within(dialog).getByText('Kabir Menon')).toBeTruthy();
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
-    expect(within(dialog).getByText('Give the reason the patients will be told')).toBeTruthy();
-    expect(within(dialog).getByLabelText('Reason the patients will be told').getAttribute('aria-invalid')).toBe('true');
+    expect(await within(dialog).findByText('Give the reason the patients will be told')).toBeTruthy();
+    const reason = within(dialog).getByLabelText('Reason the patients will be told');
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(reason));
     expect(sent(fake, 'availability.addException')).toHaveLength(1);
+    // The change's request names the reason cancelBooked.reason: main's refusal lands on this box.
+    type('Reason the patients will be told', 'n/a', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
+    const refusal = await within(dialog).findByText('Say what the patients will be told');
+    expect(reason.getAttribute('aria-describedby')).toContain(refusal.id);
+    await waitFor(() => expect(document.activeElement).toBe(reason));
 
     type('Reason the patients will be told', 'Dr. Rao is at a conference', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
@@ -474,6 +503,7 @@ describe('leave, extra hours and the calendar', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(sent(fake, 'availability.addException')).toEqual([
       { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference' },
+      { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference', cancelBooked: { reason: 'n/a' } },
       { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference', cancelBooked: { reason: 'Dr. Rao is at a conference' } },
     ]);
   });
@@ -491,15 +521,22 @@ describe('leave, extra hours and the calendar', () => {
     fireEvent.change(within(panel).getByLabelText('Kind'), { target: { value: 'EXTRA' } });
     type('Date', '2099-01-10', panel);
     fireEvent.click(within(panel).getByRole('button', { name: 'Add the extra hours' }));
-    expect(within(panel).getByText('Use a time such as 09:30')).toBeTruthy();
-    expect(fake.calls.some((c) => c.channel === 'availability.addException')).toBe(false);
+    expect((await within(panel).findAllByText('Use a time such as 09:30')).length).toBeGreaterThan(0);
+    await waitFor(() => expect(document.activeElement).toBe(within(panel).getByLabelText('From')));
 
     type('From', '17:00', panel);
     type('Until', '19:00', panel);
+    type('Minutes per slot', 'twenty', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add the extra hours' }));
+    expect(await within(panel).findByText('Enter the minutes per slot as a whole number')).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'availability.addException')).toBe(false);
+
     type('Minutes per slot', '20', panel);
     fireEvent.click(within(panel).getByRole('button', { name: 'Add the extra hours' }));
     const message = await within(panel).findByText('These extra hours are already in the schedule');
-    expect(within(panel).getByLabelText('From').getAttribute('aria-describedby')).toContain(message.id);
+    const from = within(panel).getByLabelText('From');
+    expect(from.getAttribute('aria-describedby')).toContain(message.id);
+    await waitFor(() => expect(document.activeElement).toBe(from));
     expect(sent(fake, 'availability.addException')[0]).toEqual({
       doctorId: 1,
       date: '2099-01-10',

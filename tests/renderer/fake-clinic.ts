@@ -11,6 +11,8 @@ import {
   type Req,
   type Res,
   type Result,
+  type Role,
+  type SessionDto,
 } from '../../preload/contract';
 
 type Handler<C extends ChannelName> = (req: Req<C>) => Result<Res<C>> | Promise<Result<Res<C>>>;
@@ -57,6 +59,29 @@ export function fakeClinic(handlers: FakeHandlers) {
 /** What the preload does in the app: put the API on window (the renderer reads it at import). */
 export function installClinic(api: ClinicApi | undefined): void {
   (window as unknown as { clinic?: ClinicApi }).clinic = api;
+}
+
+/** Who is signed in on the fake clinic: one desk account of each role. */
+export function sessionFor(role: Role): SessionDto {
+  return { userId: 1, email: 'desk@sunrise.test', displayName: 'Priya Desk', role, doctorId: role === 'DOCTOR' ? 1 : null, locked: false, idleLockMinutes: 10 };
+}
+
+let served: ClinicApi | undefined;
+
+/**
+ * window.clinic for screens rendered by renderApp (the setup file installs it before any screen
+ * is imported): it forwards to the fake the current test serves, so the modules that read
+ * window.clinic once at import need no fresh import per test.
+ */
+export const servedClinic = new Proxy({} as ClinicApi, {
+  get(_, key) {
+    if (!served) throw new Error('No fake clinic is served: render through renderApp');
+    return served[key as keyof ClinicApi];
+  },
+});
+
+export function serveClinic(api: ClinicApi): void {
+  served = api;
 }
 
 /**

@@ -1,20 +1,9 @@
-import { render } from '@testing-library/react';
-import { vi } from 'vitest';
-import type {
-  AppointmentDto,
-  AppointmentTypeDto,
-  AvailabilityWindow,
-  DoctorDto,
-  PatientDetail,
-  PaymentDto,
-  Res,
-  Role,
-  SessionDto,
-} from '../../preload/contract';
+import type { AppointmentDto, AppointmentTypeDto, AvailabilityWindow, DoctorDto, PatientDetail, PaymentDto, Res, Role } from '../../preload/contract';
 import { AppError } from '../../main/shared/app-error';
 import { normalisePhone } from '../../main/patients/phone';
 import { overDueMessage } from '../../main/payments/messages';
-import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { sessionFor, type fakeClinic, type FakeHandlers } from './fake-clinic';
+import { renderApp } from './render-app';
 
 /**
  * A small in-memory clinic behind the fake window.clinic, for the front-desk screens: enough of
@@ -24,10 +13,6 @@ import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './f
  */
 export const TODAY = new Date().toISOString().slice(0, 10);
 const now = () => new Date().toISOString();
-
-export function sessionFor(role: Role): SessionDto {
-  return { userId: 1, email: 'desk@sunrise.test', displayName: 'Priya Desk', role, doctorId: role === 'DOCTOR' ? 1 : null, locked: false, idleLockMinutes: 10 };
-}
 
 const doctor = (id: number, name: string, specialization: string, fee: string): DoctorDto => ({
   id,
@@ -504,13 +489,12 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
   };
 }
 
-/** Renders the whole app signed in over the fake desk; `overrides` replace single channels (error paths). */
-export async function renderDesk(desk: ReturnType<typeof fakeDesk>, overrides: FakeHandlers = {}) {
-  const fake = fakeClinic({ ...desk.handlers, ...overrides });
+/**
+ * Renders the whole app signed in over the fake desk; `overrides` replace single channels (error
+ * paths). A promise still, as when it imported the app afresh.
+ */
+export function renderDesk(desk: ReturnType<typeof fakeDesk>, overrides: FakeHandlers = {}): Promise<ReturnType<typeof fakeClinic>> {
+  const { fake } = renderApp({ handlers: { ...desk.handlers, ...overrides } });
   desk.connect(fake);
-  installClinic(fake.api);
-  vi.resetModules();
-  const { App } = await import('../../renderer/app/App');
-  render(<App />, { wrapper: await clinicWrapper() });
-  return fake;
+  return Promise.resolve(fake);
 }

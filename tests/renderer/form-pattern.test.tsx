@@ -72,6 +72,17 @@ describe('the form pattern', () => {
     expect((screen.getByLabelText('Full name') as HTMLInputElement).value).toBe('Asha Verma');
   });
 
+  it('puts a refusal about a part of a field (as main words a list entry) on that field', async () => {
+    const { user } = setUp({ code: 'INVALID', field: 'dateOfBirth.year', message: 'No one on file was born then' });
+    await user.type(screen.getByLabelText('Full name'), 'Asha Verma');
+    await user.type(screen.getByLabelText('Date of birth'), '1890-01-20');
+    await user.click(screen.getByRole('button', { name: 'Register' }));
+    const message = await screen.findByText('No one on file was born then');
+    const born = screen.getByLabelText('Date of birth');
+    expect(born.getAttribute('aria-describedby')).toContain(message.id);
+    await waitFor(() => expect(document.activeElement).toBe(born));
+  });
+
   it.each([
     ['a field the form does not have', { code: 'NOT_FOUND', field: 'id', message: 'That patient no longer exists' }],
     ['no field at all', { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached.' }],

@@ -1,21 +1,13 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AppointmentDto, MessagingSettingsDto } from '../../preload/contract';
-import { parseOffsets } from '../../renderer/features/messaging/MessagingSettingsPanel';
-import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { AppointmentMessages } from '../../renderer/features/messaging/AppointmentMessages';
+import { MessagingSettingsPanel, parseOffsets } from '../../renderer/features/messaging/MessagingSettingsPanel';
+import { TemplatesPanel } from '../../renderer/features/messaging/TemplatesPanel';
+import type { FakeHandlers } from './fake-clinic';
+import { renderApp } from './render-app';
 
-/** The screens read window.clinic when their module loads: install the fake, then import them afresh. */
-async function withClinic(handlers: FakeHandlers) {
-  const fake = fakeClinic(handlers);
-  installClinic(fake.api);
-  vi.resetModules();
-  const screens = {
-    ...(await import('../../renderer/features/messaging/AppointmentMessages')),
-    ...(await import('../../renderer/features/messaging/MessagingSettingsPanel')),
-    ...(await import('../../renderer/features/messaging/TemplatesPanel')),
-  };
-  return { fake, ...screens };
-}
+const show = (screen: React.ReactElement, handlers: FakeHandlers) => renderApp({ role: 'ADMIN', handlers, screen }).fake;
 
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 
@@ -68,7 +60,7 @@ describe('messaging screens', () => {
   afterEach(cleanup);
 
   it('lists what was sent with what became of it, the replies, and sends a reminder now', async () => {
-    const { fake, AppointmentMessages } = await withClinic({
+    const fake = show(<AppointmentMessages appointment={appointment} />, {
       'messaging.forAppointment': () =>
         ok({
           messages: [
@@ -135,7 +127,6 @@ describe('messaging screens', () => {
           error: null,
         }),
     });
-    render(<AppointmentMessages appointment={appointment} />, { wrapper: await clinicWrapper() });
     const list = await screen.findByRole('list', { name: 'Messages to the patient' });
     expect(list.textContent).toContain('Confirmation by SMS · delivered');
     expect(list.textContent).toContain('Reminder by SMS · not delivered — Twilio error 30003');
@@ -145,13 +136,12 @@ describe('messaging screens', () => {
   });
 
   it('never shows the stored Auth Token and keeps it unless a new one is typed', async () => {
-    const { fake, MessagingSettingsPanel } = await withClinic({
+    const fake = show(<MessagingSettingsPanel />, {
       'messaging.getSettings': () => ok(settings),
       'messaging.failures': () => ok([]),
       'messaging.templates': () => ok([]),
       'messaging.updateSettings': () => ok({ ...settings, enabled: true }),
     });
-    render(<MessagingSettingsPanel />, { wrapper: await clinicWrapper() });
     // The form shows before the settings arrive: wait for what only the stored settings show.
     expect(await screen.findByText('Stored. Leave empty to keep it; type a new one to replace it.')).toBeTruthy();
     expect((screen.getByLabelText('Auth Token') as HTMLInputElement).value).toBe('');
@@ -161,6 +151,35 @@ describe('messaging screens', () => {
     const sent = fake.calls.find((c) => c.channel === 'messaging.updateSettings')!.payload as Record<string, unknown>;
     expect(sent).toMatchObject({ enabled: true, reminderOffsetsMinutes: [1440, 120], quietStart: '21:00' });
     expect(sent).not.toHaveProperty('twilioAuthToken');
+  });
+
+  it('settings: text that is no list of minutes, and a reminder too close, are refused at their box before sending; main’s refusal lands on its field', async () => {
+    const fake = show(<MessagingSettingsPanel />, {
+      'messaging.getSettings': () => ok(settings),
+      'messaging.failures': () => ok([]),
+      'messaging.templates': () => ok([]),
+      'messaging.updateSettings': () => ({ ok: false, error: { code: 'INVALID', field: 'smsFrom', message: 'Twilio does not know this sender' } }),
+    });
+    const offsets = await screen.findByLabelText('Reminders, minutes before');
+    fireEvent.change(offsets, { target: { value: 'an hour' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save messaging settings' }));
+    expect(await screen.findByText('Whole minutes separated by commas, e.g. 1440, 120')).toBeTruthy();
+    expect(offsets.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(offsets));
+    // The contract words a bad entry of the list as "reminderOffsetsMinutes.1": it is this box's.
+    fireEvent.change(offsets, { target: { value: '1440, 2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save messaging settings' }));
+    expect(await screen.findByText('A reminder comes at least 5 minutes before')).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'messaging.updateSettings')).toBe(false);
+
+    fireEvent.change(offsets, { target: { value: '1440, 120' } });
+    const sender = screen.getByLabelText('SMS sender number');
+    fireEvent.change(sender, { target: { value: '+14155550100' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save messaging settings' }));
+    const refusal = await screen.findByText('Twilio does not know this sender');
+    expect(sender.getAttribute('aria-describedby')).toContain(refusal.id);
+    expect(offsets.getAttribute('aria-invalid')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(sender));
   });
 
   it('edits a template: main’s refusal lands on the text, the preview fills it with a real appointment', async () => {
@@ -176,7 +195,7 @@ describe('messaging screens', () => {
       whatsappContentSid: null,
       segments: { encoding: 'UCS-2' as const, units: 14, segments: 1 },
     };
-    const { fake, TemplatesPanel } = await withClinic({
+    const fake = show(<TemplatesPanel />, {
       'messaging.templates': () => ok([reminder]),
       'messaging.saveTemplate': (req) =>
         req.body.includes('{when}')
@@ -185,14 +204,21 @@ describe('messaging screens', () => {
       'messaging.preview': (req) =>
         ok({ subject: null, body: `Preview of ${req.body} for ${req.appointmentId}`, segments: { encoding: 'GSM-7', units: 20, segments: 1 } }),
     });
-    render(<TemplatesPanel />, { wrapper: await clinicWrapper() });
     const select = await screen.findByLabelText('Template');
     await waitFor(() => expect(select.querySelectorAll('option')).toHaveLength(2));
     expect(select.textContent).toContain('Reminder · hi · SMS · 1 SMS part (UCS-2)');
     fireEvent.change(select, { target: { value: 'REMINDER|hi|SMS' } });
     fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'See you {when}' } });
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save template' })));
-    expect(await screen.findByText('{when} is not a template variable')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('DLT entity id'), { target: { value: '123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save template' }));
+    expect(await screen.findByText('A DLT id is 10 to 25 digits')).toBeTruthy();
+    expect(fake.calls.filter((c) => c.channel === 'messaging.saveTemplate')).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText('DLT entity id'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save template' }));
+    const refusal = await screen.findByText('{when} is not a template variable');
+    const text = screen.getByLabelText('Text');
+    expect(text.getAttribute('aria-describedby')).toContain(refusal.id);
+    await waitFor(() => expect(document.activeElement).toBe(text));
     fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'See you {time}' } });
     fireEvent.change(screen.getByLabelText('Preview with appointment number'), { target: { value: '7' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Preview' })));

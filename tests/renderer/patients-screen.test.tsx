@@ -1,8 +1,9 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PatientSummary, SessionDto } from '../../preload/contract';
-import { clinicWrapper, fakeClinic, goToSection, installClinic, type FakeHandlers } from './fake-clinic';
+import { goToSection, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
+import { renderApp } from './render-app';
 
 // jsdom lays nothing out; give elements the size of a real list so the virtualiser renders rows.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
@@ -27,59 +28,64 @@ const PEOPLE: PatientSummary[] = Array.from({ length: 2000 }, (_, i) => ({
 }));
 
 async function open(role: SessionDto['role'], handlers: FakeHandlers = {}) {
-  const fake = fakeClinic({
-    ...fakeDesk(role).handlers,
-    'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
-    'settings.get': () => ({
-      ok: true,
-      value: {
-        clinicName: 'Sunrise',
-        clinicAddress: '',
-        timeZone: 'UTC',
-        defaultSlotMinutes: 15,
-        currency: 'INR',
-        idleLockMinutes: 10,
-        phoneCountry: null,
-        effectivePhoneCountry: 'IN',
-        receiptPaper: 'A5' as const,
-        updatedAt: new Date().toISOString(),
-      },
-    }),
-    'patients.search': ({ query, limit }) => ({
-      ok: true,
-      value: PEOPLE.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())).slice(0, limit ?? 20),
-    }),
-    'patients.get': ({ id }) => ({
-      ok: true,
-      value: {
-        patient: {
-          ...PEOPLE[id - 1]!,
-          address: 'Pune',
-          createdAt: new Date().toISOString(),
-          updatedAt: null,
-          ...(role === 'RECEPTIONIST' ? {} : { medicalHistory: 'Asthma' }),
+  const { fake } = renderApp({
+    role,
+    handlers: {
+      ...fakeDesk(role).handlers,
+      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
+      'settings.get': () => ({
+        ok: true,
+        value: {
+          clinicName: 'Sunrise',
+          clinicAddress: '',
+          timeZone: 'UTC',
+          defaultSlotMinutes: 15,
+          currency: 'INR',
+          idleLockMinutes: 10,
+          phoneCountry: null,
+          effectivePhoneCountry: 'IN',
+          receiptPaper: 'A5' as const,
+          updatedAt: new Date().toISOString(),
         },
-        upcoming: [
-          { id: 7, date: '2099-01-05', startTime: '10:00:00', endTime: '10:15:00', status: 'SCHEDULED', doctorId: 1, doctorName: 'Dr. Rao', reason: 'Review' },
-        ],
-        past: [],
-        payments: [],
-      },
-    }),
-    ...handlers,
+      }),
+      'patients.search': ({ query, limit }) => ({
+        ok: true,
+        value: PEOPLE.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())).slice(0, limit ?? 20),
+      }),
+      'patients.get': ({ id }) => ({
+        ok: true,
+        value: {
+          patient: {
+            ...PEOPLE[id - 1]!,
+            address: 'Pune',
+            createdAt: new Date().toISOString(),
+            updatedAt: null,
+            ...(role === 'RECEPTIONIST' ? {} : { medicalHistory: 'Asthma' }),
+          },
+          upcoming: [
+            {
+              id: 7,
+              date: '2099-01-05',
+              startTime: '10:00:00',
+              endTime: '10:15:00',
+              status: 'SCHEDULED',
+              doctorId: 1,
+              doctorName: 'Dr. Rao',
+              reason: 'Review',
+            },
+          ],
+          past: [],
+          payments: [],
+        },
+      }),
+      ...handlers,
+    },
   });
-  installClinic(fake.api);
-  vi.resetModules();
-  const { App } = await import('../../renderer/app/App');
-  render(<App />, { wrapper: await clinicWrapper() });
   await goToSection('Patients');
   return fake;
 }
 
-afterEach(() => {
-  cleanup();
-  installClinic(undefined);
-});
+afterEach(cleanup);
 
 describe('patients screen', () => {
   it('searches as you type after a short pause, and only the rows in view are rendered', async () => {

@@ -1,4 +1,5 @@
 import { configure } from '@testing-library/react';
+import { installClinic, servedClinic } from './fake-clinic';
 
 // These tests render the whole app; on a busy two-core CI machine a render can take seconds,
 // so waiting for what should appear is allowed longer than the library's one second.
@@ -26,3 +27,6 @@ if (!('ResizeObserver' in globalThis)) {
   });
 }
 if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
+
+// Before any screen module reads it: renderApp serves each test's fake clinic through this.
+installClinic(servedClinic);

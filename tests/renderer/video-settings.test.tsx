@@ -1,7 +1,9 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { VideoSettingsDto } from '../../preload/contract';
-import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
+import { VideoSettingsPanel } from '../../renderer/features/admin/VideoSettingsPanel';
+import type { FakeHandlers } from './fake-clinic';
+import { renderApp } from './render-app';
 
 const STORED: VideoSettingsDto = {
   accountSid: `AC${'a'.repeat(32)}`,
@@ -18,11 +20,11 @@ const STORED: VideoSettingsDto = {
 };
 
 async function open(handlers: FakeHandlers) {
-  const fake = fakeClinic({ 'video.getSettings': () => ({ ok: true, value: STORED }), ...handlers });
-  installClinic(fake.api);
-  vi.resetModules();
-  const { VideoSettingsPanel } = await import('../../renderer/features/admin/VideoSettingsPanel');
-  render(<VideoSettingsPanel />, { wrapper: await clinicWrapper() });
+  const { fake } = renderApp({
+    role: 'ADMIN',
+    handlers: { 'video.getSettings': () => ({ ok: true, value: STORED }), ...handlers },
+    screen: <VideoSettingsPanel />,
+  });
   await screen.findByRole('form', { name: 'Video settings' });
   return fake;
 }

@@ -1,58 +1,48 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ruleFields, toRules, type RuleRow } from '../../renderer/features/doctors/template-rules';
+import { newRow, rowsOf, toRules, type RuleRow } from '../../renderer/features/doctors/template-rules';
 import { useBlockedChange } from '../../renderer/features/doctors/useBlockedChange';
 import { useWeeklyPattern } from '../../renderer/features/doctors/useWeeklyPattern';
 
 const SAVED = { doctorId: 1, rules: [{ weekday: 3, startTime: '10:00:00', endTime: '12:00:00', slotMinutes: 15 }], validFrom: '2099-01-01', validTo: null };
-const row = (weekday: number, slotMinutes = '15'): RuleRow => ({ key: weekday * 10, weekday, startTime: '09:00', endTime: '13:00', slotMinutes });
+const row = (weekday: number, startTime = '09:00', endTime = '13:00', slotMinutes = '15'): RuleRow => ({ weekday, startTime, endTime, slotMinutes });
 
 describe('template rules', () => {
-  it('are sent in weekday order, so a refusal at rules.N finds its box', () => {
-    const { rules, problem } = toRules([row(5), row(1)]);
-    expect(problem).toBeUndefined();
-    expect(rules.map((r) => r.weekday)).toEqual([1, 5]);
-    expect(ruleFields([row(1)])).toEqual(['rules', 'rules.0.startTime', 'rules.0.endTime', 'rules.0.slotMinutes']);
+  it('are kept and sent in weekday order, so a refusal at rules.N is the form’s own box of that name', () => {
+    const saved = {
+      ...SAVED,
+      rules: [
+        { ...SAVED.rules[0]!, weekday: 5 },
+        { ...SAVED.rules[0]!, weekday: 1 },
+      ],
+    };
+    expect(rowsOf(saved).map((r) => r.weekday)).toEqual([1, 5]);
+    expect(toRules(rowsOf(saved))[0]).toEqual({ weekday: 1, startTime: '10:00', endTime: '12:00', slotMinutes: 15 });
   });
 
-  it('name the first row (in sent order) whose minutes are not a whole number', () => {
-    expect(toRules([row(4, '1.5'), row(2, '20'), row(6, 'x')]).problem).toEqual({
-      code: 'INVALID',
-      field: 'rules.1.slotMinutes',
-      message: 'Enter the minutes per slot as a whole number',
-    });
+  it('a new period goes after its day’s last one and starts where it ends; a day without one gets the usual hours', () => {
+    const rows = [row(1), row(3, '10:00', '12:00', '20'), row(5)];
+    expect(newRow(rows, 3, 15)).toEqual({ index: 2, row: row(3, '12:00', '', '20') });
+    expect(newRow(rows, 4, 15)).toEqual({ index: 2, row: row(4, '09:00', '13:00', '15') });
+    expect(newRow(rows, 7, 10)).toEqual({ index: 3, row: row(7, '09:00', '13:00', '10') });
   });
 });
 
 describe('useWeeklyPattern', () => {
-  it('starts from the saved pattern, clean', () => {
-    const { result } = renderHook(() => useWeeklyPattern(SAVED, '2098-06-01', 20));
-    expect(result.current.rows).toMatchObject([{ weekday: 3, startTime: '10:00', endTime: '12:00', slotMinutes: '15' }]);
-    expect(result.current.dates).toEqual({ validFrom: '2099-01-01', validTo: '' });
+  it('starts from the saved pattern, clean; an edit is unsaved until saved, and undoing it is clean again', () => {
+    const { result } = renderHook(() => useWeeklyPattern(1, { ...SAVED, validFrom: null }, '2098-06-01', 20, '2098-06-14'));
+    expect(result.current.rules).toEqual([row(3, '10:00', '12:00', '15')]);
+    expect(result.current.form.getValues('validFrom')).toBe('2098-06-01');
     expect(result.current.dirty).toBe(false);
-  });
-
-  it('adds a period after the day’s last one, focuses it, and every edit counts as unsaved until saved', () => {
-    const { result } = renderHook(() => useWeeklyPattern({ ...SAVED, validFrom: null }, '2098-06-01', 20));
-    expect(result.current.dates.validFrom).toBe('2098-06-01');
     act(() => result.current.add(1));
-    expect(result.current.rows[0]).toMatchObject({ weekday: 1, startTime: '09:00', endTime: '13:00', slotMinutes: '20' });
-    expect(result.current.justAdded).toBe(result.current.rows[0]!.key);
-    act(() => result.current.add(3));
-    expect(result.current.rows.filter((r) => r.weekday === 3).map((r) => [r.startTime, r.endTime, r.slotMinutes])).toEqual([
-      ['10:00', '12:00', '15'],
-      ['12:00', '', '15'],
-    ]);
-    const revision = result.current.revision;
-    act(() => result.current.remove(result.current.rows[0]!));
-    expect(result.current.rows.some((r) => r.weekday === 1)).toBe(false);
-    expect(result.current.revision).toBeGreaterThan(revision);
+    expect(result.current.rules[0]).toEqual(row(1, '09:00', '13:00', '20'));
     expect(result.current.dirty).toBe(true);
-    act(() => result.current.saved());
+    act(() => result.current.remove(0));
     expect(result.current.dirty).toBe(false);
-    act(() => result.current.setDates({ validTo: '2099-12-31' }));
+    act(() => result.current.form.setValue('validTo', '2099-12-31'));
     expect(result.current.dirty).toBe(true);
-    expect(result.current.dates).toEqual({ validFrom: '2098-06-01', validTo: '2099-12-31' });
+    act(() => result.current.saved(result.current.form.getValues()));
+    expect(result.current.dirty).toBe(false);
   });
 });
 

@@ -1,34 +1,30 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import {
-  AUDIT_OUTCOMES,
-  CHANNEL_NAMES,
-  auditQuerySchema,
-  channels,
-  type AuditEntryDto,
-  type CallError,
-  type Req,
-  type UserDto,
-} from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
-import { useClinicQuery } from '../../api/query';
+import { hashKey } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { z } from 'zod';
+import { AUDIT_OUTCOMES, CHANNEL_NAMES, channels, type AuditEntryDto, type Req, type UserDto } from '../../../preload/contract';
+import { useClinicPages, useClinicQuery } from '../../api/query';
 import { useSettings } from '../../api/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field, SelectField } from '../../ui/Field';
+import { FormField, FormSelectField } from '../../ui/Field';
 import { clinicDateTime } from '../../lib/dates';
-import { contractProblem, errorsFor } from '../../ui/form-errors';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { isWholeNumber } from '../../ui/form/boxes';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useRequestForm } from '../../ui/form/use-request-form';
 import { Table, type Column } from '../../ui/Table';
 
 const PAGE = 100;
 const NO_USERS: UserDto[] = [];
+const NO_ENTRIES: AuditEntryDto[] = [];
 /** The kinds of record the router audits, straight from the contract. */
 const ENTITIES = [...new Set(Object.values(channels).flatMap((c) => ('audit' in c && c.audit ? [c.audit.entity] : [])))].sort();
 // DENIED: the caller was not allowed; REFUSED: allowed, but the booking rules or a missing record said no.
 const OUTCOME_NAMES = { OK: 'Done', DENIED: 'Refused', REFUSED: 'Declined', FAILED: 'Failed' } as const;
 const EMPTY = { from: '', to: '', userId: '', action: '', entity: '', entityId: '', outcome: '' };
-const FIELDS = Object.keys(EMPTY);
+type Filters = typeof EMPTY;
 
-function toQuery(f: typeof EMPTY): Req<'audit.list'> {
+function toQuery(f: Filters): Req<'audit.list'> {
   return {
     limit: PAGE,
     ...(f.from ? { from: f.from } : {}),
@@ -41,46 +37,34 @@ function toQuery(f: typeof EMPTY): Req<'audit.list'> {
   };
 }
 
+const recordNumberBox = z.looseObject({ entityId: z.string().refine((t) => isWholeNumber(t, { optional: true }), 'Enter a record number') });
+
+/** Keyset paging: a full page may have older entries behind it, a short one is the last. */
+const olderThan = (last: AuditEntryDto[], query: Req<'audit.list'>): Req<'audit.list'> | undefined =>
+  last.length === PAGE ? { ...query, beforeId: last[last.length - 1]!.id } : undefined;
+
 /** Who did what, when and from which PC: newest first, filtered, a page at a time. */
 export function AuditPanel() {
   const { settings, problem: settingsProblem } = useSettings();
-  const [filters, setFilters] = useState(EMPTY);
   const users = useClinicQuery('users.list', {}).data ?? NO_USERS;
-  const [entries, setEntries] = useState<AuditEntryDto[]>();
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<CallError>();
-  const [busy, setBusy] = useState(false);
+  const form = useRequestForm('audit.list', toQuery, EMPTY, recordNumberBox);
+  // The filters of the entries on screen (none on opening): older pages follow them, not boxes changed since.
+  const [shown, setShown] = useState(() => toQuery(EMPTY));
+  const pages = useClinicPages('audit.list', shown, olderThan);
+  const entries = pages.data?.pages.flat() ?? NO_ENTRIES;
+  const busy = pages.isFetching;
   const actionsId = useId();
-  const { at, formMessage } = errorsFor(error, FIELDS);
-  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFilters({ ...filters, [key]: e.target.value });
-
-  // The filters of the entries on screen: older pages follow them, not boxes changed since.
-  const [shown, setShown] = useState<Req<'audit.list'>>();
-
-  async function fetchPage(query: Req<'audit.list'>, beforeId?: number) {
-    setBusy(true);
-    const r = await clinic.audit.list({ ...query, ...(beforeId ? { beforeId } : {}) });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setError(undefined);
-    setShown(query);
-    setEntries(beforeId ? [...(entries ?? []), ...r.value] : r.value);
-    setMore(r.value.length === PAGE);
-  }
-
-  function show(e?: FormEvent) {
-    e?.preventDefault();
-    const query = toQuery(filters);
-    const badId = filters.entityId.trim() && !/^\d+$/.test(filters.entityId.trim());
-    const local = badId ? { code: 'INVALID' as const, field: 'entityId', message: 'Enter a record number' } : contractProblem(auditQuerySchema, query);
-    if (local) return setError(local);
-    void fetchPage(query);
-  }
-
+  // Main's refusal of the filters goes where the form puts any refusal: at its box, or for the form.
   useEffect(() => {
-    show();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the first page on opening; later pages and filters are the admin's to ask for
-  }, []);
+    if (pages.error) applyRefusal(form, pages.error.error);
+  }, [pages.error, form]);
+
+  const show = form.handleSubmit((filters) => {
+    const query = toQuery(filters);
+    // The same filters again: the admin wants what is new since.
+    if (hashKey([query]) === hashKey([shown])) void pages.refetch();
+    else setShown(query);
+  });
 
   const columns = (zone: string): Column<AuditEntryDto>[] => [
     { header: 'When', cell: (a) => clinicDateTime(a.occurredAt, zone) },
@@ -106,19 +90,20 @@ export function AuditPanel() {
     <section className="ui-panel" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
       <form className="ui-form" onSubmit={show} noValidate aria-label="Audit filters">
-        {(formMessage ?? settingsProblem) && <Banner tone="error">{formMessage ?? settingsProblem}</Banner>}
+        <FormProblem form={form} />
+        {settingsProblem && <Banner tone="error">{settingsProblem}</Banner>}
         <div className="ui-row">
-          <Field label="From" type="date" value={filters.from} onChange={set('from')} error={at('from')} />
-          <Field label="To" type="date" value={filters.to} onChange={set('to')} error={at('to')} hint="Days are the clinic's days; the end day is included" />
-          <SelectField label="Account" value={filters.userId} onChange={set('userId')} error={at('userId')}>
+          <FormField form={form} name="from" label="From" type="date" />
+          <FormField form={form} name="to" label="To" type="date" hint="Days are the clinic's days; the end day is included" />
+          <FormSelectField form={form} name="userId" label="Account">
             <option value="">Anyone</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.displayName || u.email}
               </option>
             ))}
-          </SelectField>
-          <Field label="Action" list={actionsId} value={filters.action} onChange={set('action')} error={at('action')} hint="Such as doctors.update" />
+          </FormSelectField>
+          <FormField form={form} name="action" label="Action" list={actionsId} hint="Such as doctors.update" />
           <datalist id={actionsId}>
             {CHANNEL_NAMES.map((c) => (
               <option key={c} value={c} />
@@ -126,33 +111,33 @@ export function AuditPanel() {
           </datalist>
         </div>
         <div className="ui-row">
-          <SelectField label="Record kind" value={filters.entity} onChange={set('entity')} error={at('entity')}>
+          <FormSelectField form={form} name="entity" label="Record kind">
             <option value="">Any</option>
             {ENTITIES.map((e) => (
               <option key={e} value={e}>
                 {e}
               </option>
             ))}
-          </SelectField>
-          <Field label="Record number" inputMode="numeric" value={filters.entityId} onChange={set('entityId')} error={at('entityId')} />
-          <SelectField label="Outcome" value={filters.outcome} onChange={set('outcome')} error={at('outcome')}>
+          </FormSelectField>
+          <FormField form={form} name="entityId" label="Record number" inputMode="numeric" />
+          <FormSelectField form={form} name="outcome" label="Outcome">
             <option value="">Any</option>
             {AUDIT_OUTCOMES.map((o) => (
               <option key={o} value={o}>
                 {OUTCOME_NAMES[o]}
               </option>
             ))}
-          </SelectField>
+          </FormSelectField>
           <Button variant="primary" type="submit" disabled={busy}>
             Show entries
           </Button>
-          <Button onClick={() => setFilters(EMPTY)}>Clear the filters</Button>
+          <Button onClick={() => form.reset(EMPTY)}>Clear the filters</Button>
         </div>
       </form>
-      {entries && settings && <Table label="Audit entries" columns={columns(settings.timeZone)} rows={entries} empty="No entries match these filters." />}
-      {more && entries && shown && (
+      {pages.data && settings && <Table label="Audit entries" columns={columns(settings.timeZone)} rows={entries} empty="No entries match these filters." />}
+      {pages.hasNextPage && (
         <div>
-          <Button onClick={() => void fetchPage(shown, entries[entries.length - 1]!.id)} disabled={busy}>
+          <Button onClick={() => void pages.fetchNextPage()} disabled={busy}>
             Show older entries
           </Button>
         </div>

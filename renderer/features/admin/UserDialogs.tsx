@@ -1,16 +1,15 @@
-import { useState, type FormEvent } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import type { z } from 'zod';
-import { createUserSchema, type CallError, type DoctorDto, type Req, type Role, type UserDto } from '../../../preload/contract';
+import { z } from 'zod';
+import { createUserSchema, type DoctorDto, type Req, type Role, type UserDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormField, FormSelectField, SelectField } from '../../ui/Field';
-import { errorsFor } from '../../ui/form-errors';
+import { fieldError, FormField, FormSelectField, SelectField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
+import { useRequestForm } from '../../ui/form/use-request-form';
 
 export const ROLE_NAMES: Record<UserDto['role'], string> = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk', PATIENT: 'Patient' };
 const DESK_ROLES: Role[] = ['RECEPTIONIST', 'DOCTOR', 'ADMIN'];
@@ -84,7 +83,7 @@ function DoctorChoice({ form, doctors }: { form: UseFormReturn<Form>; doctors: D
       label="Doctor profile"
       hint="The profile whose schedule this doctor sees"
       {...form.register('doctorId', { setValueAs: profileId })}
-      error={form.getFieldState('doctorId', form.formState).error?.message}
+      error={fieldError(form, 'doctorId')}
     >
       <option value="">The profile with the same email</option>
       {doctors.map((d) => (
@@ -96,46 +95,37 @@ function DoctorChoice({ form, doctors }: { form: UseFormReturn<Form>; doctors: D
   );
 }
 
+// The password is the request's; the second box only has to repeat it, checked before sending.
+const twiceTyped = z
+  .looseObject({ password: z.string(), confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ', path: ['confirm'] });
+
 /** A new password chosen by the admin; main signs the person out and clears failed sign-ins. */
 export function ResetPassword({ user, onDone, onClose }: { user: UserDto; onDone(): void; onClose(): void }) {
   const reset = useClinicMutation('users.resetPassword');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<CallError>();
-  const { at, formMessage } = errorsFor(error, ['password', 'confirm']);
+  const form = useRequestForm(
+    'users.resetPassword',
+    ({ password }: { password: string }) => ({ id: user.id, password }),
+    { password: '', confirm: '' },
+    twiceTyped,
+  );
+  const busy = form.formState.isSubmitting;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (password !== confirm) return setError({ code: 'INVALID', field: 'confirm', message: 'The two passwords differ' });
+  const submit = form.handleSubmit(async ({ password }) => {
     const r = await reset.call({ id: user.id, password });
     if (r.ok) onDone();
-    else setError(r.error);
-  }
+    else applyRefusal(form, r.error);
+  });
 
   return (
     <Dialog title={`New password for ${user.displayName || user.email}`} onClose={onClose}>
       <form className="ui-form" onSubmit={submit} noValidate>
-        {formMessage && <Banner tone="error">{formMessage}</Banner>}
-        <Field
-          label="New password"
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={at('password')}
-          autoComplete="new-password"
-          autoFocus
-        />
-        <Field
-          label="Repeat the new password"
-          type="password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={at('confirm')}
-          autoComplete="new-password"
-        />
+        <FormProblem form={form} />
+        <FormField form={form} name="password" label="New password" type="password" autoComplete="new-password" autoFocus />
+        <FormField form={form} name="confirm" label="Repeat the new password" type="password" autoComplete="new-password" />
         <div className="ui-actions">
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={reset.isPending}>
+          <Button variant="primary" type="submit" disabled={busy}>
             Set the password
           </Button>
         </div>

@@ -4,7 +4,7 @@ import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field, FormField } from '../../ui/Field';
+import { Field, fieldError, FormField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
@@ -87,6 +87,6 @@ function SecretField({
   label: string;
   hint: string;
 }) {
-  const error = form.getFieldState(name, form.formState).error?.message;
+  const error = fieldError(form, name);
   return <Field label={label} type="password" hint={hint} error={error} autoComplete="off" {...form.register(name, { setValueAs: secret })} />;
 }

@@ -4,7 +4,7 @@ import { useClinicMutation } from '../../api/query';
 import { daysBetween, hhmm, shortDay, timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { FormField, SelectField } from '../../ui/Field';
+import { fieldError, FormField, SelectField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
@@ -60,7 +60,7 @@ export function MoveDialog({ appointment, target, onClose }: { appointment: Appo
     toast(`Moved ${r.value.patientName} to ${shortDay(r.value.date)} ${timeRange(r.value)} with ${r.value.doctorName}`);
     onClose();
   });
-  const errorOf = (name: 'doctorId' | 'override' | 'override.reason') => form.getFieldState(name, form.formState).error?.message;
+  const errorOf = (name: 'doctorId' | 'override' | 'override.reason') => fieldError(form, name);
   return (
     <Dialog title={`Move ${appointment.patientName}’s appointment`} onClose={onClose}>
       <p>

@@ -4,7 +4,7 @@ import type { BackupRun, BackupStatus, CallError } from '../../../preload/contra
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field, FormField } from '../../ui/Field';
+import { Field, fieldError, FormField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
@@ -82,7 +82,7 @@ function BackupForm({ status, loadError }: { status: BackupStatus | undefined; l
           min={1}
           max={365}
           {...form.register('keepLast', { valueAsNumber: true })}
-          error={form.getFieldState('keepLast', form.formState).error?.message}
+          error={fieldError(form, 'keepLast')}
         />
         <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
           Save schedule

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BoardDto } from '../../../preload/contract';
 import { bridgeDisplayEventsAddress } from '../../api/bridge-client';
-import { clinic } from '../../api/clinic';
+import { useClinicApi } from '../../api/context';
+import { useClinicQuery } from '../../api/query';
 import { announcements, chime, keepScreenAwake, speak } from './announce';
 import '../../ui/theme.css';
 import './display.css';
@@ -28,19 +29,25 @@ function TokenText({ t }: { t: Token }) {
  * network or the database drops it catches up by itself; it never shows a patient's name.
  */
 export function DisplayBoard({ ticket, spoken }: { ticket: string; spoken: boolean }) {
-  const [board, setBoard] = useState<BoardDto>();
-  const [problem, setProblem] = useState<string>();
+  const api = useClinicApi();
+  const shown = useClinicQuery('board.show', { ticket }, { refetchInterval: REFRESH_MS });
+  const { refetch } = shown;
+  const board = shown.data;
+  const [streamDown, setStreamDown] = useState(false);
   const [now, setNow] = useState(() => new Date());
   const called = useRef(new Map<number, number>());
+  // A failed read keeps the last board on screen: only a refused ticket is worth words.
+  const problem = shown.error
+    ? shown.error.error.code === 'UNAUTHENTICATED'
+      ? shown.error.message
+      : 'Reconnecting…'
+    : streamDown
+      ? 'Reconnecting…'
+      : undefined;
 
-  const load = useCallback(async () => {
-    const r = await clinic.board.show({ ticket });
-    if (!r.ok) {
-      setProblem(r.error.code === 'UNAUTHENTICATED' ? r.error.message : 'Reconnecting…');
-      return;
-    }
-    setProblem(undefined);
-    for (const d of r.value.doctors) {
+  // A token called since the last read: the room hears it.
+  useEffect(() => {
+    for (const d of board?.doctors ?? []) {
       const before = called.current.get(d.doctorId);
       if (d.now && before !== undefined && before !== d.now.tokenNo) {
         chime();
@@ -48,30 +55,30 @@ export function DisplayBoard({ ticket, spoken }: { ticket: string; spoken: boole
       }
       called.current.set(d.doctorId, d.now?.tokenNo ?? 0);
     }
-    setBoard(r.value);
-  }, [ticket, spoken]);
+  }, [board, spoken]);
 
   useEffect(() => {
-    void load();
+    const load = () => void refetch();
     // The app's display window hears main's events; a browser tab its own display stream.
     const source = window.clinic ? undefined : new EventSource(bridgeDisplayEventsAddress(ticket));
-    const unsubscribe = window.clinic ? clinic.on('board.changed', () => void load()) : undefined;
+    const unsubscribe = window.clinic ? api.on('board.changed', load) : undefined;
     if (source) {
-      source.onopen = () => void load();
-      source.onmessage = () => void load();
-      source.onerror = () => setProblem('Reconnecting…');
+      source.onopen = () => {
+        setStreamDown(false);
+        load();
+      };
+      source.onmessage = load;
+      source.onerror = () => setStreamDown(true);
     }
-    const refresh = window.setInterval(() => void load(), REFRESH_MS);
     const clock = window.setInterval(() => setNow(new Date()), 10_000);
     const release = keepScreenAwake();
     return () => {
       source?.close();
       unsubscribe?.();
-      window.clearInterval(refresh);
       window.clearInterval(clock);
       release();
     };
-  }, [ticket, load]);
+  }, [ticket, api, refetch]);
 
   return (
     <main className="board" aria-label="Token display">

@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { cancelBookedSchema, type CallError, type Res } from '../../../preload/contract';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { TextAreaField } from '../../ui/Field';
+import { FormTextAreaField } from '../../ui/Field';
 import { hhmm, withWeekday } from '../../lib/dates';
-import { contractProblem, errorsFor } from '../../ui/form-errors';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { Table, type Column } from '../../ui/Table';
 
 type ChangeResult = Res<'availability.removeWindow'>;
@@ -34,27 +35,19 @@ export function BlockedDialog({
   onClose(): void;
 }) {
   const [list, setList] = useState(appointments);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<CallError>();
-  const [busy, setBusy] = useState(false);
-  const { at, formMessage } = errorsFor(error, ['reason']);
+  const form = useSchemaForm(cancelBookedSchema, { reason: '' });
+  const busy = form.formState.isSubmitting;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const cancelBooked = { reason };
-    const local = contractProblem(cancelBookedSchema, cancelBooked);
-    if (local) return setError(local);
-    setBusy(true);
+  const submit = form.handleSubmit(async (cancelBooked) => {
     const r = await retry(cancelBooked);
-    setBusy(false);
-    if (!r.ok) return setError(r.error.field === 'cancelBooked.reason' ? { ...r.error, field: 'reason' } : r.error);
+    // The change's own request names the reason "cancelBooked.reason": here it is this box.
+    if (!r.ok) return applyRefusal(form, r.error.field === 'cancelBooked.reason' ? { ...r.error, field: 'reason' } : r.error);
     if (r.value.status === 'blocked') {
       setList(r.value.appointments);
-      setError({ code: 'CONFLICT', message: 'More patients were booked meanwhile; check the list and confirm again.' });
-      return;
+      return applyRefusal(form, { code: 'CONFLICT', message: 'More patients were booked meanwhile; check the list and confirm again.' });
     }
     onDone(r.value.cancelledAppointments);
-  }
+  });
 
   return (
     <Dialog title="Patients are booked in this time" onClose={onClose}>
@@ -64,8 +57,8 @@ export function BlockedDialog({
           {list.length === 1 ? ' that appointment is' : ' these appointments are'} cancelled.
         </p>
         <Table label="Booked patients" columns={COLUMNS} rows={list} empty="No one is booked." />
-        {formMessage && <Banner tone="error">{formMessage}</Banner>}
-        <TextAreaField label="Reason the patients will be told" value={reason} onChange={(e) => setReason(e.target.value)} error={at('reason')} required />
+        <FormProblem form={form} />
+        <FormTextAreaField form={form} name="reason" label="Reason the patients will be told" required />
         <div className="ui-actions">
           <Button onClick={onClose}>Keep everything as it is</Button>
           <Button variant="danger" type="submit" disabled={busy}>

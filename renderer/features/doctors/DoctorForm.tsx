@@ -3,7 +3,7 @@ import type { DoctorDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormField, FormTextAreaField } from '../../ui/Field';
+import { Field, fieldError, FormField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
@@ -66,7 +66,7 @@ export function DoctorForm({
             label="Years of experience"
             inputMode="numeric"
             {...form.register('experience', { setValueAs: years })}
-            error={form.getFieldState('experience', form.formState).error?.message}
+            error={fieldError(form, 'experience')}
           />
           <FormField form={form} name="consultationFee" emptyIsNull label="Consultation fee" inputMode="decimal" hint="Such as 500 or 499.50" />
           <FormField form={form} name="rating" emptyIsNull label="Rating" inputMode="decimal" hint="0 to 5, such as 4.5" />

@@ -1,19 +1,21 @@
-import { useState, type FormEvent } from 'react';
-import { addExceptionSchema, type CallError, type DoctorDto, type Req } from '../../../preload/contract';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import type { DoctorDto, Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field, SelectField } from '../../ui/Field';
-import { contractProblem, errorsFor } from '../../ui/form-errors';
+import { FormField, FormSelectField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { isWholeNumber } from '../../ui/form/boxes';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import type { useBlockedChange } from './useBlockedChange';
 import { cancelledNote } from './window-names';
 
-const FIELDS = ['kind', 'date', 'startTime', 'endTime', 'slotMinutes', 'note'];
-type Form = { kind: 'LEAVE' | 'EXTRA'; date: string; wholeDay: boolean; startTime: string; endTime: string; slotMinutes: string; note: string };
+type Boxes = { kind: 'LEAVE' | 'EXTRA'; date: string; wholeDay: boolean; startTime: string; endTime: string; slotMinutes: string; note: string };
 
-/** What the form asks for, as the contract words it. */
-function request(doctorId: number, form: Form): Req<'availability.addException'> {
+/** What the form asks for, as the contract words it: whole-day leave has no times, only extra hours a slot length. */
+function request(doctorId: number, form: Boxes): Req<'availability.addException'> {
   const timed = form.kind === 'EXTRA' || !form.wholeDay;
   return {
     doctorId,
@@ -25,72 +27,70 @@ function request(doctorId: number, form: Form): Req<'availability.addException'>
   };
 }
 
+// Only extra hours show the minutes box, so only they have it checked.
+const minutesBox = z
+  .looseObject({ kind: z.string(), slotMinutes: z.string() })
+  .refine((v) => v.kind !== 'EXTRA' || isWholeNumber(v.slotMinutes, { optional: true }), {
+    message: 'Enter the minutes per slot as a whole number',
+    path: ['slotMinutes'],
+  });
+
 /** Leave (a whole day or some hours) or extra hours on one date; a change that strands booked patients goes to `blocked`. */
 export function ExceptionForm({ doctor, today, blocked }: { doctor: DoctorDto; today: string; blocked: ReturnType<typeof useBlockedChange> }) {
   const add = useClinicMutation('availability.addException');
-  const [form, setForm] = useState<Form>({ kind: 'LEAVE', date: today, wholeDay: true, startTime: '', endTime: '', slotMinutes: '', note: '' });
-  const [error, setError] = useState<CallError>();
-  const { at, formMessage } = errorsFor(error, FIELDS);
-  const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
-  const timed = form.kind === 'EXTRA' || !form.wholeDay;
+  const form = useRequestForm(
+    'availability.addException',
+    (boxes: Boxes) => request(doctor.id, boxes),
+    { kind: 'LEAVE', date: today, wholeDay: true, startTime: '', endTime: '', slotMinutes: '', note: '' },
+    minutesBox,
+  );
+  const [kind, wholeDay] = useWatch({ control: form.control, name: ['kind', 'wholeDay'] });
+  const timed = kind === 'EXTRA' || !wholeDay;
+  const busy = form.formState.isSubmitting;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const req = request(doctor.id, form);
-    const local =
-      form.kind === 'EXTRA' && form.slotMinutes.trim() && !/^\d+$/.test(form.slotMinutes.trim())
-        ? { code: 'INVALID' as const, field: 'slotMinutes', message: 'Enter the minutes per slot as a whole number' }
-        : contractProblem(addExceptionSchema, req);
-    if (local) return setError(local);
+  const submit = form.handleSubmit(async (boxes) => {
+    const req = request(doctor.id, boxes);
     const r = await add.call(req);
-    if (!r.ok) return setError(r.error);
-    setError(undefined);
+    if (!r.ok) return applyRefusal(form, r.error);
     blocked.answer(
       r.value,
       (cancelBooked) => add.call({ ...req, cancelBooked }),
       (cancelled) => {
-        toast(`${form.kind === 'LEAVE' ? 'Leave' : 'Extra hours'} added for ${doctor.name} on ${form.date}${cancelledNote(cancelled)}`);
-        setForm((f) => ({ ...f, note: '' }));
+        toast(`${req.kind === 'LEAVE' ? 'Leave' : 'Extra hours'} added for ${doctor.name} on ${req.date}${cancelledNote(cancelled)}`);
+        form.setValue('note', '');
       },
     );
-  }
+  });
 
   return (
     <form className="ui-form" onSubmit={submit} noValidate aria-labelledby="exceptions-title">
-      {formMessage && <Banner tone="error">{formMessage}</Banner>}
+      <FormProblem form={form} />
       <div className="ui-row">
-        <SelectField label="Kind" value={form.kind} onChange={(e) => set({ kind: e.target.value as Form['kind'] })} error={at('kind')}>
+        <FormSelectField form={form} name="kind" label="Kind">
           <option value="LEAVE">Leave</option>
           <option value="EXTRA">Extra hours</option>
-        </SelectField>
-        <Field label="Date" type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} error={at('date')} />
-        {form.kind === 'LEAVE' && (
+        </FormSelectField>
+        <FormField form={form} name="date" label="Date" type="date" />
+        {kind === 'LEAVE' && (
           <label className="ui-field-check">
-            <input type="checkbox" checked={form.wholeDay} onChange={(e) => set({ wholeDay: e.target.checked })} />
+            <input type="checkbox" {...form.register('wholeDay')} />
             Whole day
           </label>
         )}
       </div>
       {timed && (
         <div className="ui-row">
-          <Field label="From" type="time" value={form.startTime} onChange={(e) => set({ startTime: e.target.value })} error={at('startTime')} />
-          <Field label="Until" type="time" value={form.endTime} onChange={(e) => set({ endTime: e.target.value })} error={at('endTime')} />
-          {form.kind === 'EXTRA' && (
-            <Field
-              label="Minutes per slot"
-              inputMode="numeric"
-              value={form.slotMinutes}
-              onChange={(e) => set({ slotMinutes: e.target.value })}
-              error={at('slotMinutes')}
-              hint="Empty: the clinic's usual length"
-            />
+          <FormField form={form} name="startTime" label="From" type="time" />
+          <FormField form={form} name="endTime" label="Until" type="time" />
+          {kind === 'EXTRA' && (
+            <FormField form={form} name="slotMinutes" label="Minutes per slot" inputMode="numeric" hint="Empty: the clinic's usual length" />
           )}
         </div>
       )}
-      <Field label="Note" value={form.note} onChange={(e) => set({ note: e.target.value })} error={at('note')} hint="Such as “conference” (optional)" />
+      <FormField form={form} name="note" label="Note" hint="Such as “conference” (optional)" />
       <div className="ui-actions">
-        <Button variant="primary" type="submit" disabled={add.isPending}>
-          {add.isPending ? 'Adding…' : form.kind === 'LEAVE' ? 'Add the leave' : 'Add the extra hours'}
+        <Button variant="primary" type="submit" disabled={busy}>
+          {busy ? 'Adding…' : kind === 'LEAVE' ? 'Add the leave' : 'Add the extra hours'}
         </Button>
       </div>
     </form>

@@ -1,9 +1,9 @@
 import type { Res } from '../../../preload/contract';
 import { hhmm, withWeekday } from '../../lib/dates';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { FormField } from '../../ui/Field';
 import { Table, type Column } from '../../ui/Table';
+import type { WeeklyPattern } from './useWeeklyPattern';
 
 type Preview = Res<'availability.previewTemplate'>;
 type PreviewRow = Preview['windows'][number] & { id: number };
@@ -15,31 +15,24 @@ const COLUMNS: Column<PreviewRow>[] = [
   { header: 'Slots', cell: (w) => w.slots },
 ];
 
-/** The date range to preview, and the working periods and slots the pattern would give in it. */
+/** The date range to preview (boxes of the pattern's form), and the working periods and slots the pattern would give in it. */
 export function PatternPreview({
-  range,
-  onRange,
+  pattern,
   onPreview,
   preview,
   busy,
-  at,
-  formMessage,
 }: {
-  range: { from: string; to: string };
-  onRange(range: { from: string; to: string }): void;
+  pattern: WeeklyPattern;
   onPreview(): void;
   preview: Preview | undefined;
   busy: boolean;
-  at(field: string): string | undefined;
-  formMessage: string | undefined;
 }) {
   return (
     <>
       <h3 id="preview-title">Preview the slots</h3>
-      {formMessage && <Banner tone="error">{formMessage}</Banner>}
       <div className="ui-row">
-        <Field label="Preview from" type="date" value={range.from} onChange={(e) => onRange({ ...range, from: e.target.value })} error={at('from')} />
-        <Field label="Preview until" type="date" value={range.to} onChange={(e) => onRange({ ...range, to: e.target.value })} error={at('to')} />
+        <FormField form={pattern.form} name="from" label="Preview from" type="date" />
+        <FormField form={pattern.form} name="to" label="Preview until" type="date" />
         <Button onClick={onPreview} disabled={busy}>
           {busy ? 'Working…' : 'Preview'}
         </Button>

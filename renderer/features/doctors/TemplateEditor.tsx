@@ -2,9 +2,8 @@ import type { DoctorDto, Res } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
-import { errorsFor } from '../../ui/form-errors';
+import { shiftDate } from '../../lib/dates';
 import { PatternPreview } from './PatternPreview';
-import { ruleFields } from './template-rules';
 import { usePreviewPattern, useSavePattern } from './usePatternActions';
 import { useWeeklyPattern } from './useWeeklyPattern';
 import { WeeklyPatternForm } from './WeeklyPatternForm';
@@ -29,39 +28,15 @@ export function TemplateEditor(props: Props) {
 }
 
 function PatternEditor({ doctor, today, defaultSlotMinutes, saved }: Props & { saved: Res<'availability.getTemplate'> }) {
-  const pattern = useWeeklyPattern(saved, today, defaultSlotMinutes);
+  const pattern = useWeeklyPattern(doctor.id, saved, today, defaultSlotMinutes, shiftDate(today, 13));
   const save = useSavePattern(doctor, pattern);
-  const preview = usePreviewPattern(today, pattern);
-  const rules = ruleFields(pattern.rows);
-  const saveErrors = errorsFor(save.error, ['validFrom', 'validTo', ...rules]);
-  const previewErrors = errorsFor(preview.error, ['from', 'to', ...rules]);
+  const preview = usePreviewPattern(pattern);
 
   return (
     <section className="ui-panel" aria-labelledby="template-title">
       <h3 id="template-title">Weekly pattern</h3>
-      <WeeklyPatternForm
-        pattern={pattern}
-        // Saving and previewing check the same rules: either one's message shows at the rule's box.
-        at={(field) => saveErrors.at(field) ?? previewErrors.at(field)}
-        formMessage={saveErrors.formMessage}
-        busy={save.busy}
-        onSave={() => {
-          preview.clear();
-          void save.submit();
-        }}
-      />
-      <PatternPreview
-        range={preview.range}
-        onRange={preview.setRange}
-        onPreview={() => {
-          save.clear();
-          void preview.run();
-        }}
-        preview={preview.preview}
-        busy={preview.busy}
-        at={previewErrors.at}
-        formMessage={previewErrors.formMessage}
-      />
+      <WeeklyPatternForm pattern={pattern} busy={save.busy} onSave={() => void save.submit()} />
+      <PatternPreview pattern={pattern} onPreview={() => void preview.run()} preview={preview.preview} busy={preview.busy} />
       <WindowCreation doctor={doctor} today={today} dirty={pattern.dirty} />
     </section>
   );

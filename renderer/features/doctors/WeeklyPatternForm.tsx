@@ -1,78 +1,53 @@
-import { useId, type FormEvent } from 'react';
+import { useId } from 'react';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
-import { WEEKDAYS, type RuleRow } from './template-rules';
+import { FormField } from '../../ui/Field';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { WEEKDAYS } from './template-rules';
 import type { WeeklyPattern } from './useWeeklyPattern';
 
-/**
- * The periods per weekday and the dates the pattern holds for. `at` gives the message for a
- * field in the contract's words ("rules.0.endTime"), from saving or from previewing.
- */
-export function WeeklyPatternForm({
-  pattern,
-  at,
-  formMessage,
-  busy,
-  onSave,
-}: {
-  pattern: WeeklyPattern;
-  at(field: string): string | undefined;
-  formMessage: string | undefined;
-  busy: boolean;
-  onSave(): void;
-}) {
+/** The periods per weekday and the dates the pattern holds for; each box is the rule's own field ("rules.0.endTime"). */
+export function WeeklyPatternForm({ pattern, busy, onSave }: { pattern: WeeklyPattern; busy: boolean; onSave(): void }) {
   const base = useId();
   const addButtonId = (weekday: number) => `${base}-add-${weekday}`;
-  const { rows } = pattern;
+  const { form, fields } = pattern;
+  // A message about the list itself (too many periods), not one of its boxes.
+  const listProblem = form.formState.errors.rules?.root?.message ?? form.formState.errors.rules?.message;
 
-  function remove(row: RuleRow) {
+  function remove(index: number, weekday: number) {
     // The button pressed is going away: keep the keyboard user on that day.
-    document.getElementById(addButtonId(row.weekday))?.focus();
-    pattern.remove(row);
-  }
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onSave();
+    document.getElementById(addButtonId(weekday))?.focus();
+    pattern.remove(index);
   }
 
   return (
-    <form className="ui-form" onSubmit={submit} noValidate aria-labelledby="template-title">
-      {formMessage && <Banner tone="error">{formMessage}</Banner>}
-      {at('rules') && <Banner tone="error">{at('rules')}</Banner>}
+    <form
+      className="ui-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+      noValidate
+      aria-labelledby="template-title"
+    >
+      <FormProblem form={form} />
+      {listProblem && <Banner tone="error">{listProblem}</Banner>}
       {WEEKDAYS.map((day, d) => {
         const weekday = d + 1;
         return (
           <fieldset key={day} className="ui-group">
             <legend>{day}</legend>
-            {rows.every((r) => r.weekday !== weekday) && <span className="ui-hint">Not working</span>}
-            {rows.map((r, i) =>
+            {fields.every((r) => r.weekday !== weekday) && <span className="ui-hint">Not working</span>}
+            {fields.map((r, i) =>
               r.weekday !== weekday ? null : (
-                <div key={r.key} className="template-period">
-                  <Field
-                    autoFocus={r.key === pattern.justAdded}
-                    label={`${day} from`}
-                    type="time"
-                    value={r.startTime}
-                    onChange={(e) => pattern.change(r.key, { startTime: e.target.value })}
-                    error={at(`rules.${i}.startTime`)}
-                  />
-                  <Field
-                    label={`${day} until`}
-                    type="time"
-                    value={r.endTime}
-                    onChange={(e) => pattern.change(r.key, { endTime: e.target.value })}
-                    error={at(`rules.${i}.endTime`)}
-                  />
-                  <Field
-                    label={`${day} minutes per slot`}
-                    inputMode="numeric"
-                    value={r.slotMinutes}
-                    onChange={(e) => pattern.change(r.key, { slotMinutes: e.target.value })}
-                    error={at(`rules.${i}.slotMinutes`)}
-                  />
-                  <Button aria-label={`Remove ${day} ${r.startTime || '?'}–${r.endTime || '?'}`} onClick={() => remove(r)}>
+                <div key={r.id} className="template-period">
+                  <FormField form={form} name={`rules.${i}.startTime`} label={`${day} from`} type="time" />
+                  <FormField form={form} name={`rules.${i}.endTime`} label={`${day} until`} type="time" />
+                  <FormField form={form} name={`rules.${i}.slotMinutes`} label={`${day} minutes per slot`} inputMode="numeric" />
+                  <Button
+                    aria-label={`Remove ${day} ${pattern.rules[i]?.startTime || '?'}–${pattern.rules[i]?.endTime || '?'}`}
+                    onClick={() => remove(i, weekday)}
+                  >
                     Remove
                   </Button>
                 </div>
@@ -87,21 +62,8 @@ export function WeeklyPatternForm({
         );
       })}
       <div className="ui-row">
-        <Field
-          label="Pattern starts on"
-          type="date"
-          value={pattern.dates.validFrom}
-          onChange={(e) => pattern.setDates({ validFrom: e.target.value })}
-          error={at('validFrom')}
-        />
-        <Field
-          label="Pattern ends on"
-          type="date"
-          value={pattern.dates.validTo}
-          onChange={(e) => pattern.setDates({ validTo: e.target.value })}
-          error={at('validTo')}
-          hint="Leave empty for no end"
-        />
+        <FormField form={form} name="validFrom" label="Pattern starts on" type="date" />
+        <FormField form={form} name="validTo" label="Pattern ends on" type="date" hint="Leave empty for no end" />
         <Button variant="primary" type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save the weekly pattern'}
         </Button>

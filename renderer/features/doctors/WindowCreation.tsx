@@ -1,30 +1,41 @@
-import type { FormEvent } from 'react';
 import type { DoctorDto } from '../../../preload/contract';
-import { Banner } from '../../ui/Banner';
+import { useClinicMutation } from '../../api/query';
+import { shiftDate } from '../../lib/dates';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
-import { errorsFor } from '../../ui/form-errors';
-import { useCreateWindows } from './usePatternActions';
+import { FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useRequestForm } from '../../ui/form/use-request-form';
+import { toast } from '../../ui/toasts';
 
 /** Puts the saved pattern's working periods into the calendar for a date range. */
 export function WindowCreation({ doctor, today, dirty }: { doctor: DoctorDto; today: string; dirty: boolean }) {
-  const { range, setRange, submit, error, busy } = useCreateWindows(doctor, today, dirty);
-  const { at, formMessage } = errorsFor(error, ['from', 'to']);
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    void submit();
-  }
+  const expand = useClinicMutation('availability.expand');
+  const form = useRequestForm('availability.expand', (range: { from: string; to: string }) => ({ doctorId: doctor.id, ...range }), {
+    from: today,
+    to: shiftDate(today, 27),
+  });
+  const busy = form.formState.isSubmitting;
+
+  const submit = form.handleSubmit(async (range) => {
+    if (dirty) return applyRefusal(form, { code: 'INVALID', message: 'Save the weekly pattern first: the calendar is filled from the saved pattern.' });
+    const r = await expand.call({ doctorId: doctor.id, ...range });
+    if (!r.ok) return applyRefusal(form, r.error);
+    const { created, alreadyThere } = r.value;
+    toast(`${created} working period${created === 1 ? '' : 's'} added to the calendar${alreadyThere ? `; ${alreadyThere} were already there` : ''}`);
+  });
+
   return (
     <>
       <h3 id="expand-title">Put the pattern in the calendar</h3>
-      <form className="ui-row" onSubmit={onSubmit} noValidate aria-labelledby="expand-title">
-        <Field label="Create windows from" type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} error={at('from')} />
-        <Field label="Create windows until" type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} error={at('to')} />
+      <form className="ui-row" onSubmit={submit} noValidate aria-labelledby="expand-title">
+        <FormProblem form={form} />
+        <FormField form={form} name="from" label="Create windows from" type="date" />
+        <FormField form={form} name="to" label="Create windows until" type="date" />
         <Button type="submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create the windows'}
         </Button>
       </form>
-      {formMessage && <Banner tone="error">{formMessage}</Banner>}
       <p className="ui-hint">Save the pattern first. Days already in the calendar are left as they are.</p>
     </>
   );

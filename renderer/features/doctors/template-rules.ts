@@ -1,44 +1,45 @@
-import type { CallError, Req, Res } from '../../../preload/contract';
+import type { Req, Res } from '../../../preload/contract';
 import { hhmm } from '../../lib/dates';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /** One working period as typed (minutes as text until sent). */
 export interface RuleRow {
-  key: number;
   weekday: number;
   startTime: string;
   endTime: string;
   slotMinutes: string;
 }
 
-export type Rules = Req<'availability.saveTemplate'>['rules'];
+type Rules = Req<'availability.saveTemplate'>['rules'];
 
-let nextKey = 0;
-export const newKey = () => ++nextKey;
-
-/** The rows in weekday order: the order they are sent in, so main's "rules.3.endTime" finds its box. */
-export const ordered = (rows: RuleRow[]) => [...rows].sort((a, b) => a.weekday - b.weekday);
-
-/** The saved template as rows to edit. */
+/**
+ * The saved template as rows to edit, in weekday order. The rows stay in that order (see
+ * newRow) and are sent in it, so main's "rules.3.endTime" is the form's own box of that name.
+ */
 export const rowsOf = (template: Res<'availability.getTemplate'>): RuleRow[] =>
-  template.rules.map((rule) => ({
-    key: newKey(),
-    weekday: rule.weekday,
-    startTime: hhmm(rule.startTime),
-    endTime: hhmm(rule.endTime),
-    slotMinutes: String(rule.slotMinutes),
-  }));
+  [...template.rules]
+    .sort((a, b) => a.weekday - b.weekday)
+    .map((rule) => ({ weekday: rule.weekday, startTime: hhmm(rule.startTime), endTime: hhmm(rule.endTime), slotMinutes: String(rule.slotMinutes) }));
 
-/** The rows as the contract's rules, or the first row whose minutes are not a whole number. */
-export function toRules(rows: RuleRow[]): { rules: Rules; problem?: CallError } {
-  const list = ordered(rows);
-  const bad = list.findIndex((r) => !/^\d+$/.test(r.slotMinutes.trim()));
-  const rules = list.map((r) => ({ weekday: r.weekday, startTime: r.startTime, endTime: r.endTime, slotMinutes: Number(r.slotMinutes) }));
-  return bad < 0
-    ? { rules }
-    : { rules, problem: { code: 'INVALID', field: `rules.${bad}.slotMinutes`, message: 'Enter the minutes per slot as a whole number' } };
+/** The rows as the contract's rules (the minutes are checked as whole numbers before this). */
+export const toRules = (rows: RuleRow[]): Rules =>
+  rows.map((r) => ({ weekday: r.weekday, startTime: r.startTime, endTime: r.endTime, slotMinutes: Number(r.slotMinutes) }));
+
+/** A new period for a weekday, and where it goes to keep the weekday order: after the day's last one, starting where it ends. */
+export function newRow(rows: RuleRow[], weekday: number, defaultSlotMinutes: number): { index: number; row: RuleRow } {
+  const index = rows.filter((r) => r.weekday <= weekday).length;
+  const after = rows
+    .slice(0, index)
+    .filter((r) => r.weekday === weekday)
+    .at(-1);
+  return {
+    index,
+    row: {
+      weekday,
+      startTime: after ? after.endTime : '09:00',
+      endTime: after ? '' : '13:00',
+      slotMinutes: after?.slotMinutes ?? String(defaultSlotMinutes),
+    },
+  };
 }
-
-/** The field names a refusal about the rules may carry, for rows in sent order. */
-export const ruleFields = (rows: RuleRow[]) => ['rules', ...rows.flatMap((_, i) => ['startTime', 'endTime', 'slotMinutes'].map((f) => `rules.${i}.${f}`))];

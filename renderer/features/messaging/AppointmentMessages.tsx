@@ -15,7 +15,7 @@ export const MESSAGE_KIND_NAMES: Record<MessageDto['kind'], string> = {
   THANK_YOU: 'Thank-you',
 };
 
-export const MESSAGE_STATUS_NAMES: Record<MessageDto['status'], string> = {
+const MESSAGE_STATUS_NAMES: Record<MessageDto['status'], string> = {
   QUEUED: 'waiting to be sent',
   SENDING: 'being sent',
   SENT: 'sent',

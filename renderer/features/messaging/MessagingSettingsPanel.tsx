@@ -1,20 +1,21 @@
 import { useState } from 'react';
-import type { MessageDto, MessagingSettingsDto, Req, Result } from '../../../preload/contract';
+import { z } from 'zod';
+import type { MessageDto, MessagingSettingsDto, Req } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { FormField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useRequestForm } from '../../ui/form/use-request-form';
 import { Table } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
-import { orNull, useForm } from '../../ui/use-form';
 import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
 import { TemplatesPanel } from './TemplatesPanel';
 
 type Update = Req<'messaging.updateSettings'>;
 const NO_FAILURES: MessageDto[] = [];
-
-const invalid = (field: string, message: string): Result<MessagingSettingsDto> => ({ ok: false, error: { code: 'INVALID', message, field } });
 
 /** "1440, 120" ↔ [1440, 120]: reminder offsets in minutes as the administrator types them. */
 export function parseOffsets(text: string): number[] | undefined {
@@ -55,124 +56,87 @@ export function MessagingSettingsPanel() {
   );
 }
 
-/** The settings as the form's boxes: numbers and lists as typed text, the write-only token empty. */
+/** The settings as the form's boxes: numbers and lists as typed text, the write-only token empty (an empty box is null: not given). */
 const boxesOf = (s: MessagingSettingsDto) => ({
   enabled: s.enabled,
-  smsFrom: s.smsFrom ?? '',
-  whatsappFrom: s.whatsappFrom ?? '',
-  twilioAccountSid: s.twilioAccountSid ?? '',
+  smsFrom: s.smsFrom,
+  whatsappFrom: s.whatsappFrom,
+  twilioAccountSid: s.twilioAccountSid,
   twilioAuthToken: '',
-  statusCallbackUrl: s.statusCallbackUrl ?? '',
-  inboundUrl: s.inboundUrl ?? '',
+  statusCallbackUrl: s.statusCallbackUrl,
+  inboundUrl: s.inboundUrl,
   reminderOffsetsMinutes: s.reminderOffsetsMinutes.join(', '),
   quietStart: s.quietStart,
   quietEnd: s.quietEnd,
   sendRatePerSecond: String(s.sendRatePerSecond),
   dailyCapPerPatient: String(s.dailyCapPerPatient),
 });
+type Boxes = ReturnType<typeof boxesOf>;
+
+/** The boxes as the update: an empty Auth Token box is not sent, so main keeps the stored one. */
+function toUpdate({ twilioAuthToken, reminderOffsetsMinutes, sendRatePerSecond, dailyCapPerPatient, ...same }: Boxes): Update {
+  const token = twilioAuthToken.trim();
+  return {
+    ...same,
+    ...(token ? { twilioAuthToken: token } : {}),
+    reminderOffsetsMinutes: parseOffsets(reminderOffsetsMinutes) ?? [],
+    sendRatePerSecond: Number(sendRatePerSecond),
+    dailyCapPerPatient: Number(dailyCapPerPatient),
+  };
+}
+
+// Text that is not a list of whole minutes has no request to check: it is refused at its box first.
+const offsetsBox = z.looseObject({
+  reminderOffsetsMinutes: z.string().refine((t) => parseOffsets(t) !== undefined, 'Whole minutes separated by commas, e.g. 1440, 120'),
+});
 
 function MessagingSettingsForm({ loaded }: { loaded: MessagingSettingsDto }) {
   const updateSettings = useClinicMutation('messaging.updateSettings');
   const [settings, setSettings] = useState(loaded);
-  const form = useForm(boxesOf(loaded));
-  const v = form.values;
+  const form = useRequestForm('messaging.updateSettings', toUpdate, boxesOf(loaded), offsetsBox);
+  const busy = form.formState.isSubmitting;
 
-  const save = form.submit(
-    () => {
-      const update: Update = {
-        enabled: v.enabled,
-        smsFrom: orNull(v.smsFrom),
-        whatsappFrom: orNull(v.whatsappFrom),
-        twilioAccountSid: orNull(v.twilioAccountSid),
-        statusCallbackUrl: orNull(v.statusCallbackUrl),
-        inboundUrl: orNull(v.inboundUrl),
-        quietStart: v.quietStart,
-        quietEnd: v.quietEnd,
-        sendRatePerSecond: Number(v.sendRatePerSecond),
-        dailyCapPerPatient: Number(v.dailyCapPerPatient),
-      };
-      const offsets = parseOffsets(v.reminderOffsetsMinutes);
-      if (!offsets) return Promise.resolve(invalid('reminderOffsetsMinutes', 'Whole minutes separated by commas, e.g. 1440, 120'));
-      update.reminderOffsetsMinutes = offsets;
-      if (v.twilioAuthToken.trim()) update.twilioAuthToken = v.twilioAuthToken.trim();
-      return updateSettings.call(update);
-    },
-    (saved) => {
-      setSettings(saved);
-      form.setValues((old) => ({ ...old, twilioAuthToken: '' }));
-      toast(saved.enabled ? 'Messaging settings saved: patients get messages' : 'Messaging settings saved; messaging is off');
-    },
-  );
+  const save = form.handleSubmit(async (boxes) => {
+    const r = await updateSettings.call(toUpdate(boxes));
+    if (!r.ok) return applyRefusal(form, r.error);
+    setSettings(r.value);
+    form.resetField('twilioAuthToken');
+    toast(r.value.enabled ? 'Messaging settings saved: patients get messages' : 'Messaging settings saved; messaging is off');
+  });
 
   return (
     <form className="ui-form" onSubmit={save} aria-label="Messaging settings" noValidate>
-      {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
+      <FormProblem form={form} />
       <label>
-        <input type="checkbox" checked={v.enabled} onChange={form.change('enabled')} /> Send patients confirmations, reminders and notices
+        <input type="checkbox" {...form.register('enabled')} /> Send patients confirmations, reminders and notices
       </label>
-      <Field label="SMS sender number" value={v.smsFrom} onChange={form.change('smsFrom')} error={form.at('smsFrom')} hint="E.164, e.g. +14155550100" />
-      <Field
-        label="WhatsApp sender number"
-        value={v.whatsappFrom}
-        onChange={form.change('whatsappFrom')}
-        error={form.at('whatsappFrom')}
-        hint="E.164; templates need an approved content SID"
-      />
-      <Field
-        label="Twilio Account SID"
-        value={v.twilioAccountSid}
-        onChange={form.change('twilioAccountSid')}
-        error={form.at('twilioAccountSid')}
-        autoComplete="off"
-      />
-      <Field
+      <FormField form={form} name="smsFrom" emptyIsNull label="SMS sender number" hint="E.164, e.g. +14155550100" />
+      <FormField form={form} name="whatsappFrom" emptyIsNull label="WhatsApp sender number" hint="E.164; templates need an approved content SID" />
+      <FormField form={form} name="twilioAccountSid" emptyIsNull label="Twilio Account SID" autoComplete="off" />
+      <FormField
+        form={form}
+        name="twilioAuthToken"
         label="Auth Token"
         type="password"
-        value={v.twilioAuthToken}
-        onChange={form.change('twilioAuthToken')}
-        error={form.at('twilioAuthToken')}
         hint={settings.twilioAuthTokenSet ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.'}
         autoComplete="off"
       />
-      <Field
+      <FormField
+        form={form}
+        name="statusCallbackUrl"
+        emptyIsNull
         label="Status callback address"
-        value={v.statusCallbackUrl}
-        onChange={form.change('statusCallbackUrl')}
-        error={form.at('statusCallbackUrl')}
         hint="https:// address of the webhook receiver for delivery reports"
       />
-      <Field
-        label="Replies address"
-        value={v.inboundUrl}
-        onChange={form.change('inboundUrl')}
-        error={form.at('inboundUrl')}
-        hint="https:// address the number's incoming messages go to"
-      />
-      <Field
-        label="Reminders, minutes before"
-        value={v.reminderOffsetsMinutes}
-        onChange={form.change('reminderOffsetsMinutes')}
-        error={form.at('reminderOffsetsMinutes')}
-        hint="Comma-separated, e.g. 1440, 120"
-      />
-      <Field label="Quiet from" value={v.quietStart} onChange={form.change('quietStart')} error={form.at('quietStart')} hint="HH:MM, clinic time" />
-      <Field label="Quiet until" value={v.quietEnd} onChange={form.change('quietEnd')} error={form.at('quietEnd')} hint="HH:MM, clinic time" />
-      <Field
-        label="Messages per second"
-        value={v.sendRatePerSecond}
-        onChange={form.change('sendRatePerSecond')}
-        error={form.at('sendRatePerSecond')}
-        hint="The sender number's rate (1 for a long code)"
-      />
-      <Field
-        label="Messages per patient per day"
-        value={v.dailyCapPerPatient}
-        onChange={form.change('dailyCapPerPatient')}
-        error={form.at('dailyCapPerPatient')}
-      />
+      <FormField form={form} name="inboundUrl" emptyIsNull label="Replies address" hint="https:// address the number's incoming messages go to" />
+      <FormField form={form} name="reminderOffsetsMinutes" label="Reminders, minutes before" hint="Comma-separated, e.g. 1440, 120" />
+      <FormField form={form} name="quietStart" label="Quiet from" hint="HH:MM, clinic time" />
+      <FormField form={form} name="quietEnd" label="Quiet until" hint="HH:MM, clinic time" />
+      <FormField form={form} name="sendRatePerSecond" label="Messages per second" hint="The sender number's rate (1 for a long code)" />
+      <FormField form={form} name="dailyCapPerPatient" label="Messages per patient per day" />
       <div className="ui-actions">
-        <Button variant="primary" type="submit" disabled={form.busy}>
-          {form.busy ? 'Saving…' : 'Save messaging settings'}
+        <Button variant="primary" type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Save messaging settings'}
         </Button>
       </div>
     </form>

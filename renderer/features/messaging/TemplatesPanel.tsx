@@ -1,17 +1,30 @@
 import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import type { MessageTemplateDto } from '../../../preload/contract';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
-import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { Field, SelectField, TextAreaField } from '../../ui/Field';
+import { FormField, FormTextAreaField, SelectField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
-import { orNull, useForm } from '../../ui/use-form';
 import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
 
 const NO_TEMPLATES: MessageTemplateDto[] = [];
 const key = (t: Pick<MessageTemplateDto, 'kind' | 'language' | 'channel'>) => `${t.kind}|${t.language}|${t.channel}`;
 const parts = (t: MessageTemplateDto) =>
   t.channel === 'SMS' ? ` · ${t.segments.segments} SMS part${t.segments.segments === 1 ? '' : 's'} (${t.segments.encoding})` : '';
+
+/** A template's boxes (an empty one is null: not given) and the appointment to preview it with. */
+const boxesOf = (t: MessageTemplateDto | undefined, appointmentId: string) => ({
+  body: t?.body ?? '',
+  subject: t?.subject ?? null,
+  dltEntityId: t?.dltEntityId ?? null,
+  dltTemplateId: t?.dltTemplateId ?? null,
+  whatsappContentSid: t?.whatsappContentSid ?? null,
+  appointmentId,
+});
+type Boxes = ReturnType<typeof boxesOf>;
 
 /**
  * The message templates per kind, language and channel. Main refuses an unknown or malformed
@@ -24,57 +37,41 @@ export function TemplatesPanel() {
   const previewTemplate = useClinicMutation('messaging.preview');
   const [chosen, setChosen] = useState('');
   const [preview, setPreview] = useState<string>();
-  const form = useForm({ body: '', subject: '', dltEntityId: '', dltTemplateId: '', whatsappContentSid: '', appointmentId: '' });
-  const v = form.values;
   const current = templates.find((t) => key(t) === chosen);
+  // Which template is being edited is the select's, not a box: the request takes it from there.
+  const which = { kind: current?.kind ?? 'REMINDER', language: current?.language ?? '', channel: current?.channel ?? 'SMS' };
+  const form = useRequestForm('messaging.saveTemplate', ({ appointmentId: _preview, ...boxes }: Boxes) => ({ ...which, ...boxes }), boxesOf(undefined, ''));
+  const appointmentId = useWatch({ control: form.control, name: 'appointmentId' });
+  const busy = form.formState.isSubmitting || previewTemplate.isPending;
 
   const choose = (k: string) => {
     setChosen(k);
     setPreview(undefined);
-    const t = templates.find((x) => key(x) === k);
-    if (t)
-      form.setValues({
-        body: t.body,
-        subject: t.subject ?? '',
-        dltEntityId: t.dltEntityId ?? '',
-        dltTemplateId: t.dltTemplateId ?? '',
-        whatsappContentSid: t.whatsappContentSid ?? '',
-        appointmentId: v.appointmentId,
-      });
+    form.reset(
+      boxesOf(
+        templates.find((t) => key(t) === k),
+        form.getValues('appointmentId'),
+      ),
+    );
   };
 
-  const save = form.submit(
-    () =>
-      saveTemplate.call({
-        kind: current!.kind,
-        language: current!.language,
-        channel: current!.channel,
-        subject: orNull(v.subject),
-        body: v.body,
-        dltEntityId: orNull(v.dltEntityId),
-        dltTemplateId: orNull(v.dltTemplateId),
-        whatsappContentSid: orNull(v.whatsappContentSid),
-      }),
-    (saved) => {
-      toast(`Template saved${parts(saved)}`);
-    },
-  );
-  const showPreview = form.submit(
-    () =>
-      previewTemplate.call({
-        appointmentId: Number(v.appointmentId),
-        kind: current!.kind,
-        language: current!.language,
-        channel: current!.channel,
-        body: v.body,
-      }),
-    (p) => setPreview(`${p.body}${current!.channel === 'SMS' ? ` — ${p.segments.segments} SMS part(s), ${p.segments.encoding}` : ''}`),
-  );
+  const save = form.handleSubmit(async ({ appointmentId: _preview, ...boxes }) => {
+    const r = await saveTemplate.call({ ...which, ...boxes });
+    if (!r.ok) return applyRefusal(form, r.error);
+    toast(`Template saved${parts(r.value)}`);
+  });
+  async function showPreview() {
+    const { appointmentId, body } = form.getValues();
+    form.clearErrors();
+    const r = await previewTemplate.call({ ...which, appointmentId: Number(appointmentId), body });
+    if (!r.ok) return applyRefusal(form, r.error);
+    setPreview(`${r.value.body}${which.channel === 'SMS' ? ` — ${r.value.segments.segments} SMS part(s), ${r.value.segments.encoding}` : ''}`);
+  }
 
   return (
     <form className="ui-form" onSubmit={save} aria-label="Message templates" noValidate>
       <h3>Message templates</h3>
-      {form.formMessage && <Banner tone="error">{form.formMessage}</Banner>}
+      <FormProblem form={form} />
       <SelectField label="Template" value={chosen} onChange={(e) => choose(e.target.value)}>
         <option value="">Choose a template…</option>
         {templates.map((t) => (
@@ -86,49 +83,24 @@ export function TemplatesPanel() {
       </SelectField>
       {current && (
         <>
-          <TextAreaField
-            label="Text"
-            value={v.body}
-            onChange={form.change('body')}
-            error={form.at('body')}
-            hint="Variables: {patient} {doctor} {date} {time} {clinic} {link} {token}"
-            rows={4}
-          />
-          {current.channel === 'EMAIL' && <Field label="Subject" value={v.subject} onChange={form.change('subject')} error={form.at('subject')} />}
+          <FormTextAreaField form={form} name="body" label="Text" hint="Variables: {patient} {doctor} {date} {time} {clinic} {link} {token}" rows={4} />
+          {current.channel === 'EMAIL' && <FormField form={form} name="subject" emptyIsNull label="Subject" />}
           {current.channel === 'SMS' && (
             <>
-              <Field
-                label="DLT entity id"
-                value={v.dltEntityId}
-                onChange={form.change('dltEntityId')}
-                error={form.at('dltEntityId')}
-                hint="India: the clinic's DLT registration"
-              />
-              <Field label="DLT template id" value={v.dltTemplateId} onChange={form.change('dltTemplateId')} error={form.at('dltTemplateId')} />
+              <FormField form={form} name="dltEntityId" emptyIsNull label="DLT entity id" hint="India: the clinic's DLT registration" />
+              <FormField form={form} name="dltTemplateId" emptyIsNull label="DLT template id" />
             </>
           )}
           {current.channel === 'WHATSAPP' && (
-            <Field
-              label="WhatsApp content SID"
-              value={v.whatsappContentSid}
-              onChange={form.change('whatsappContentSid')}
-              error={form.at('whatsappContentSid')}
-              hint="HX…, the approved content template"
-            />
+            <FormField form={form} name="whatsappContentSid" emptyIsNull label="WhatsApp content SID" hint="HX…, the approved content template" />
           )}
-          <Field
-            label="Preview with appointment number"
-            value={v.appointmentId}
-            onChange={form.change('appointmentId')}
-            error={form.at('appointmentId')}
-            inputMode="numeric"
-          />
+          <FormField form={form} name="appointmentId" label="Preview with appointment number" inputMode="numeric" />
           {preview && <p aria-label="Preview">{preview}</p>}
           <div className="ui-actions">
-            <Button type="button" onClick={() => void showPreview()} disabled={form.busy || !v.appointmentId}>
+            <Button type="button" onClick={() => void showPreview()} disabled={busy || !appointmentId}>
               Preview
             </Button>
-            <Button variant="primary" type="submit" disabled={form.busy}>
+            <Button variant="primary" type="submit" disabled={busy}>
               Save template
             </Button>
           </div>

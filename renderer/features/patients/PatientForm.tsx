@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { GENDERS, type PatientDetail, type PatientSummary } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
 import { useClinicData } from '../../api/clinic-data';
+import { useClinicMutation } from '../../api/query';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
 import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
@@ -47,15 +47,17 @@ export function PatientForm({
     ...(seesHistory ? { medicalHistory: patient?.medicalHistory ?? null } : {}),
   });
   const busy = form.formState.isSubmitting;
+  const create = useClinicMutation('patients.create');
+  const update = useClinicMutation('patients.update');
   const [duplicates, setDuplicates] = useState<PatientSummary[]>();
 
   const save = (confirmNotDuplicate: boolean) =>
     form.handleSubmit(async ({ confirmNotDuplicate: _typed, ...fields }) => {
       if (patient) {
-        const r = await clinic.patients.update({ id: patient.id, ...fields });
+        const r = await update.call({ id: patient.id, ...fields });
         return r.ok ? onSaved(r.value) : applyRefusal(form, r.error);
       }
-      const r = await clinic.patients.create({ ...fields, confirmNotDuplicate });
+      const r = await create.call({ ...fields, confirmNotDuplicate });
       if (!r.ok) applyRefusal(form, r.error);
       else if (r.value.status === 'created') onSaved(r.value.patient);
       else setDuplicates(r.value.candidates);

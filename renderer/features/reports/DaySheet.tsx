@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DaySheetDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { problemOf } from '../../api/call';
+import { useFetchFresh } from '../../api/query';
 import { longDay } from '../../lib/dates';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
@@ -68,12 +69,17 @@ function DaySheetDocument({ sheet }: { sheet: DaySheetDto }) {
 export function PrintDaySheetButton({ date, doctorId }: { date: string; doctorId?: number }) {
   const role = useSession((s) => s.session?.role);
   const [problem, setProblem] = useState<string>();
+  const fetchFresh = useFetchFresh();
   if (role !== 'ADMIN' && role !== 'DOCTOR') return null;
   const print = async () => {
-    const r = await clinic.reports.daySheet({ date, doctorId });
-    if (!r.ok) return setProblem(r.error.message);
+    let sheet: DaySheetDto;
+    try {
+      sheet = await fetchFresh('reports.daySheet', { date, doctorId });
+    } catch (e) {
+      return setProblem(problemOf(e));
+    }
     setProblem(undefined);
-    await printDocument(<DaySheetDocument sheet={r.value} />, 'A4');
+    await printDocument(<DaySheetDocument sheet={sheet} />, 'A4');
   };
   return (
     <>

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ExportKind, ReportFilters, UserDto } from '../../../preload/contract';
-import { clinic } from '../../api/clinic';
+import { useClinicQuery } from '../../api/query';
 import { shiftDate, todayIn } from '../../lib/dates';
 import { useClinicData, useTimeZone } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
@@ -10,10 +10,12 @@ import { Field, SelectField } from '../../ui/Field';
 import { Tabs, type Tab } from '../../ui/Tabs';
 import { toast } from '../../ui/toasts';
 import { DaySheetTables, PrintDaySheetButton } from './DaySheet';
-import { exportCalendar, exportReport } from './exporting';
+import { useExports } from './exporting';
 import { AttendancePanel, DuesPanel, PatientMixPanel, RevenuePanel, StatusPanel, UtilisationPanel, type Period } from './ReportPanels';
 import { useRefreshReports, useReport } from './useReport';
 import './reports.css';
+
+const NO_USERS: UserDto[] = [];
 
 function DaySheetPanel({ date, doctorId, onExport }: { date: string; doctorId?: number; onExport(kind: ExportKind, format: 'csv' | 'xlsx'): void }) {
   const { value, problem } = useReport('reports.daySheet', { date, doctorId });
@@ -48,13 +50,10 @@ export function ReportsScreen() {
   const [specialization, setSpecialization] = useState('');
   const [userId, setUserId] = useState<number>();
   const [period, setPeriod] = useState<Period>('day');
-  const [users, setUsers] = useState<UserDto[]>([]);
+  // Only an ADMIN filters by who booked; a DOCTOR may not list the accounts.
+  const users = useClinicQuery('users.list', {}, { enabled: isAdmin }).data ?? NO_USERS;
   const refresh = useRefreshReports();
-
-  useEffect(() => {
-    if (!isAdmin) return;
-    void clinic.users.list({}).then((r) => r.ok && setUsers(r.value));
-  }, [isAdmin]);
+  const exports = useExports();
 
   const specializations = useMemo(() => [...new Set(doctors.map((d) => d.specialization).filter((s): s is string => !!s))].sort(), [doctors]);
   const rangeProblem = to < from ? 'The end date must not be before the start date' : undefined;
@@ -65,7 +64,7 @@ export function ReportsScreen() {
 
   const onExport = (kind: ExportKind, format: 'csv' | 'xlsx') => {
     const scope = kind === 'daySheet' ? { ...filters, from: day, to: day } : filters;
-    void exportReport(kind, format, scope, period).then((r) => toast(r.message, r.ok ? 'info' : 'error'));
+    void exports.report(kind, format, scope, period).then((r) => toast(r.message, r.ok ? 'info' : 'error'));
   };
   const panel = { filters, period, onExport };
   const ownDoctor = doctorId ?? session?.doctorId ?? undefined;
@@ -98,7 +97,7 @@ export function ReportsScreen() {
           <Button onClick={() => onExport('payments', 'csv')}>Export payments (CSV)</Button>
           {isAdmin && <Button onClick={() => onExport('patients', 'xlsx')}>Export patients registered (Excel)</Button>}
           {ownDoctor !== undefined && (
-            <Button onClick={() => void exportCalendar({ from, to, doctorId: ownDoctor }).then((r) => toast(r.message, r.ok ? 'info' : 'error'))}>
+            <Button onClick={() => void exports.calendar({ from, to, doctorId: ownDoctor }).then((r) => toast(r.message, r.ok ? 'info' : 'error'))}>
               Export schedule to calendar (.ics)
             </Button>
           )}

@@ -1,6 +1,6 @@
-import type { ExportKind, ExportResultDto, Req } from '../../../preload/contract';
+import type { ExportKind, ExportResultDto, Req, Result } from '../../../preload/contract';
 import { bridgeDownloadAddress } from '../../api/bridge-client';
-import { clinic } from '../../api/clinic';
+import { useClinicMutation } from '../../api/query';
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string };
 
@@ -24,17 +24,14 @@ function settle(result: ExportResultDto): Outcome {
   return { ok: true, message: 'Nothing saved' };
 }
 
-export async function exportReport(
-  kind: ExportKind,
-  format: 'csv' | 'xlsx',
-  filters: Req<'reports.export'>['filters'],
-  period?: Req<'reports.export'>['period'],
-): Promise<Outcome> {
-  const r = await clinic.reports.export({ kind, format, filters, period });
-  return r.ok ? settle(r.value) : { ok: false, message: r.error.message };
-}
-
-export async function exportCalendar(payload: Req<'reports.calendar'>): Promise<Outcome> {
-  const r = await clinic.reports.calendar(payload);
-  return r.ok ? settle(r.value) : { ok: false, message: r.error.message };
+/** The exports: each writes a file (where the desk chooses, or to this tab's downloads) and says where it went. */
+export function useExports() {
+  const report = useClinicMutation('reports.export');
+  const calendar = useClinicMutation('reports.calendar');
+  const outcome = (r: Result<ExportResultDto>): Outcome => (r.ok ? settle(r.value) : { ok: false, message: r.error.message });
+  return {
+    report: async (kind: ExportKind, format: 'csv' | 'xlsx', filters: Req<'reports.export'>['filters'], period?: Req<'reports.export'>['period']) =>
+      outcome(await report.call({ kind, format, filters, period })),
+    calendar: async (payload: Req<'reports.calendar'>) => outcome(await calendar.call(payload)),
+  };
 }
