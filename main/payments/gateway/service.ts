@@ -131,6 +131,16 @@ export class GatewayPaymentsService {
     return { payment, gatewayId: result.gatewayId, url: result.url };
   }
 
+  /** The gateway's QR image of a payment still waiting on its QR, as a data: URL for the desk to show. */
+  async qrImage(paymentId: number): Promise<{ paymentId: number; image: string }> {
+    const payment = await findPayment(this.knex, paymentId);
+    if (!payment) throw new AppError('NOT_FOUND', 'No such payment', 'paymentId');
+    if (payment.gatewayVia !== 'QR' || !payment.gatewayUrl) throw new AppError('CONFLICT', 'This payment was not asked for by a gateway QR', 'paymentId');
+    if (payment.status !== 'PENDING') throw new AppError('CONFLICT', `This payment is ${payment.status.toLowerCase()}; its QR is no longer shown`, 'paymentId');
+    const { contentType, bytes } = await (await this.gateway()).qrImage(payment.gatewayUrl);
+    return { paymentId, image: `data:${contentType};base64,${Buffer.from(bytes).toString('base64')}` };
+  }
+
   /**
    * The link the patient pays what the appointment owes by (sent through the outbox, or
    * printed): the newest one still waiting, so sending again repeats the same link; else a new one.
