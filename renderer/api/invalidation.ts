@@ -34,6 +34,8 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
   'patients.changed': [rule('patients.search'), rule('patients.get', (c, r) => sameId(c.id, r.id)), rule('appointments.list'), rule('appointments.queue')],
   'payments.changed': [
     rule('payments.forAppointment', (c, r) => sameId(c.appointmentId, r.appointmentId)),
+    // What is still due, and so the UPI QR's amount.
+    rule('payments.upiLink', (c, r) => sameId(c.appointmentId, r.appointmentId)),
     rule('payments.dayEnd'),
     rule('patients.get', (c, r) => sameId(c.patientId, r.id)),
     rule('appointments.queue'),

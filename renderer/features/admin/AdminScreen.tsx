@@ -7,6 +7,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { UsersPanel } from './UsersPanel';
 import { VideoSettingsPanel } from './VideoSettingsPanel';
 import { MessagingSettingsPanel } from '../messaging/MessagingSettingsPanel';
+import { PaymentsAdminPanel } from '../payments/PaymentsAdminPanel';
 
 /** The administrator's back office, one tab per concern. */
 const ADMIN_TABS: Tab[] = [
@@ -15,6 +16,7 @@ const ADMIN_TABS: Tab[] = [
   { id: 'settings', label: 'Clinic settings', render: () => <SettingsPanel /> },
   { id: 'video', label: 'Video', render: () => <VideoSettingsPanel /> },
   { id: 'messaging', label: 'Messaging', render: () => <MessagingSettingsPanel /> },
+  { id: 'payments', label: 'Payments', render: () => <PaymentsAdminPanel /> },
   { id: 'backups', label: 'Backups', render: () => <BackupPanel /> },
   { id: 'health', label: 'Database health', render: () => <HealthPanel /> },
 ];
