@@ -414,6 +414,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'payments.confirm': ({ id }) => {
       const p = state.payments.find((x) => x.id === id)!;
       if (p.status !== 'PENDING') return conflict(`This payment is already paid; only a pending one can be confirmed`, 'id');
+      if (p.gatewayVia) return conflict('This payment waits on the payment gateway; it turns paid by itself when the gateway reports it', 'id');
       Object.assign(p, {
         status: 'PAID',
         receiptNumber: nextReceipt(),

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Res } from '../../preload/contract';
 import { MODES, type Mode } from '../support/databases';
 import { configureRazorpay } from '../support/fake-razorpay';
-import { expectOk, startHarness, type Harness } from '../support/harness';
+import { databaseSnapshot, expectOk, startHarness, type Harness } from '../support/harness';
 
-describe.each(MODES)('the gateway QR image for the desk (%s)', (mode: Mode) => {
+describe.each(MODES)('the desk’s side of gateway payments (%s)', (mode: Mode) => {
   let h: Harness;
   let desk: string;
   let doctorId: number;
@@ -64,5 +64,15 @@ describe.each(MODES)('the gateway QR image for the desk (%s)', (mode: Mode) => {
       error: { code: 'UNAVAILABLE', message: 'This QR image address is not a Razorpay https address' },
     });
     expect(h.razorpay.requests.length).toBe(asked);
+  });
+
+  it('refuses a desk confirmation of a payment waiting on the gateway, and changes nothing', async () => {
+    const { payment } = await collected('QR');
+    const before = await databaseSnapshot(h.knex, ['audit_log']);
+    expect(await h.call('payments.confirm', { id: payment.id }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'id', message: 'This payment waits on the payment gateway; it turns paid by itself when the gateway reports it' },
+    });
+    expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
   });
 });
