@@ -61,6 +61,9 @@ describe('collecting by gateway in the payment dialog', () => {
     expect(await within(box).findByText(/received through the gateway — receipt CD-2026-000001/)).toBeTruthy();
     expect(within(box).getByText('PAID')).toBeTruthy();
     expect(within(box).queryByRole('img', { name: /Razorpay UPI QR code/ })).toBeNull();
+    // Paid: nothing is due, so nothing more is offered to collect it with.
+    expect(within(box).queryByRole('button', { name: 'Send payment link' })).toBeNull();
+    expect(within(box).queryByRole('button', { name: /Gateway QR for/ })).toBeNull();
   });
 
   it('sends a payment link through the outbox, and prints the open link as a payment request', async () => {

@@ -27,11 +27,12 @@ export function GatewayCollect({ appointment, account }: { appointment: Appointm
   const collect = useClinicMutation('payments.collect');
   const sendNow = useClinicMutation('messaging.sendNow');
   const { settings } = useSettings();
-  const [shownId, setShownId] = useState<number>();
+  // The QR just made, as collect answered: shown at once, then as the refreshed account has it.
+  const [made, setMade] = useState<PaymentDto>();
   const [problem, setProblem] = useState<string>();
   const { payments, totals } = account;
   // Reopened while a QR waits: it is shown again rather than a second one made.
-  const shown = shownId === undefined ? pendingBy(payments, 'QR') : payments.find((p) => p.id === shownId);
+  const shown = made ? (payments.find((p) => p.id === made.id) ?? made) : pendingBy(payments, 'QR');
   const openLink = pendingBy(payments, 'LINK');
   const due = totals.due !== null && totals.due !== '0.00';
   const busy = collect.isPending || sendNow.isPending;
@@ -41,7 +42,7 @@ export function GatewayCollect({ appointment, account }: { appointment: Appointm
     setProblem(undefined);
     const r = await collect.call({ appointmentId: appointment.id, via: 'QR' });
     if (!r.ok) return setProblem(r.error.message);
-    setShownId(r.value.payment.id);
+    setMade(r.value.payment);
   }
 
   async function sendLink() {
@@ -68,17 +69,21 @@ export function GatewayCollect({ appointment, account }: { appointment: Appointm
       {problem && <Banner tone="error">{problem}</Banner>}
       {shown && <GatewayQr payment={shown} />}
       <div className="ui-actions">
-        {due && (
+        {due && shown?.status !== 'PENDING' && (
           <Button onClick={() => void showQr()} disabled={busy}>
             Gateway QR for {totals.due}
           </Button>
         )}
-        <Button onClick={() => void sendLink()} disabled={busy}>
-          Send payment link
-        </Button>
-        <Button onClick={() => void printLink()} disabled={busy}>
-          Print payment link
-        </Button>
+        {(due || openLink) && (
+          <>
+            <Button onClick={() => void sendLink()} disabled={busy}>
+              Send payment link
+            </Button>
+            <Button onClick={() => void printLink()} disabled={busy}>
+              Print payment link
+            </Button>
+          </>
+        )}
       </div>
     </section>
   );
