@@ -3,6 +3,7 @@ import { createElement, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentSettingsDto, ReconciliationDto } from '../../preload/contract';
 import { ClinicProvider, newQueryClient } from '../../renderer/api/context';
+import { DayEndScreen } from '../../renderer/features/payments/DayEndScreen';
 import { PaymentDialog } from '../../renderer/features/payments/PaymentDialog';
 import { PaymentSettingsPanel } from '../../renderer/features/payments/PaymentSettingsPanel';
 import { ReconciliationPanel } from '../../renderer/features/payments/ReconciliationPanel';
@@ -273,5 +274,33 @@ describe('reconciliation with the gateway', () => {
         .map((r) => r.textContent),
     ).toEqual(['MethodNetPayments', 'upiINR 950.002', 'cardINR 500.001']);
     expect(fake.calls.filter((c) => c.channel === 'payments.reconciliation').at(-1)?.payload).toEqual({ date: '2026-11-30' });
+  });
+});
+
+describe('the day-end', () => {
+  it('shows the gateway takings by method when there are some, and no such table when there are none', async () => {
+    const desk = fakeDesk();
+    const takings = [{ method: 'upi', currency: 'INR', net: '1300.00', payments: 2 }];
+    let gatewayByMethod = takings;
+    renderOver(
+      {
+        ...desk.handlers,
+        'payments.dayEnd': async (req) => {
+          const r = await desk.handlers['payments.dayEnd']!(req);
+          return r.ok ? { ok: true, value: { ...r.value, gatewayByMethod } } : r;
+        },
+      },
+      <DayEndScreen />,
+    );
+    const table = await screen.findByRole('table', { name: 'Gateway takings by method' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['MethodNetPayments', 'upiINR 1300.002']);
+    gatewayByMethod = [];
+    fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2026-11-30' } });
+    await waitFor(() => expect(screen.queryByRole('table', { name: 'Gateway takings by method' })).toBeNull());
+    expect(screen.queryByText('Through the gateway')).toBeNull();
   });
 });
