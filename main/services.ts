@@ -174,7 +174,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const messaging = options.messagingSender
     ? startElectedSender(db, { log: options.log, now: options.now, secretBox, twilioHttpClient: options.twilioHttpClient, ...options.messagingSender })
     : undefined;
-  registerMessagingHandlers(router, new MessagingService(knex, settings, video, secretBox, () => messaging?.sender.poke(), options.now));
+  registerMessagingHandlers(router, new MessagingService(knex, settings, video, gatewayPayments, secretBox, () => messaging?.sender.poke(), options.now));
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 

@@ -28,6 +28,7 @@ import * as richerChangeEvents from './20261202110000_richer_change_events';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
 import * as waitlistAndRecalls from './20261202120200_waitlist_and_recalls';
+import * as paymentLinkMessages from './20261203100000_payment_link_messages';
 import * as schedulingChangeEvents from './20261203200000_scheduling_change_events';
 
 export interface NamedMigration {
@@ -78,6 +79,8 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261202120200_waitlist_and_recalls', migration: waitlistAndRecalls },
   // Payments beyond cash: UPI QR, Razorpay orders, QR codes, links and webhooks (issue 19: 20261202130000..0999).
   { name: '20261202130000_payment_gateway', migration: paymentGateway },
+  // Payment links through the messaging outbox (issue 19's desk side: 20261203100000..0999).
+  { name: '20261203100000_payment_link_messages', migration: paymentLinkMessages },
   // The desk side of issue 20: the waitlist, its offers, recalls and appointment types notify (20261203200000..0999).
   { name: '20261203200000_scheduling_change_events', migration: schedulingChangeEvents },
 ];

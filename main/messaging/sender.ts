@@ -43,6 +43,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BATCH = 200;
 const CONCURRENT_SENDS = 4;
+/** Kinds that still make sense once the appointment has begun: thanks, and a link to pay its dues. */
+const AFTER_THE_VISIT = new Set<string>(['THANK_YOU', 'PAYMENT_LINK']);
 const defaultBackoff = (attempts: number) => Math.min(1000 * 2 ** attempts, 600_000);
 
 /** Quiet hours wrap midnight when they start later than they end (21:00–08:00). */
@@ -218,7 +220,8 @@ export class MessageSender {
     if (row.appointmentStatus && row.appointmentStatus !== 'SCHEDULED' && ['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'VIDEO_LINK'].includes(row.kind)) {
       return { status: 'CANCELLED', error: `The appointment is ${row.appointmentStatus.toLowerCase()}` };
     }
-    if (row.kind !== 'THANK_YOU' && row.appointmentDate && row.startTime && `${row.appointmentDate} ${row.startTime}` <= `${now.date} ${now.time}`) {
+    if (row.kind === 'PAYMENT_LINK' && row.appointmentStatus === 'CANCELLED') return { status: 'CANCELLED', error: 'The appointment is cancelled' };
+    if (!AFTER_THE_VISIT.has(row.kind) && row.appointmentDate && row.startTime && `${row.appointmentDate} ${row.startTime}` <= `${now.date} ${now.time}`) {
       return { status: 'SKIPPED', error: 'The appointment has already begun' };
     }
     const address = row.channel === 'EMAIL' ? row.patientEmail : row.patientPhone;

@@ -16,6 +16,7 @@ import { AppError } from '../shared/app-error';
 import type { SecretBox } from '../secrets/secret-box';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
+import type { GatewayPaymentsService } from '../payments/gateway/service';
 import type { VideoService } from '../video/service';
 import { composeMessage } from './compose';
 import {
@@ -55,6 +56,7 @@ export class MessagingService {
     private readonly knex: Knex,
     private readonly settings: SettingsService,
     private readonly video: VideoService,
+    private readonly payments: Pick<GatewayPaymentsService, 'paymentLink'>,
     private readonly box: SecretBox | undefined,
     private readonly poke: () => void,
     private readonly now: () => number = Date.now,
@@ -66,13 +68,17 @@ export class MessagingService {
     return { messages, replies };
   }
 
-  /** A reminder, or the video join link (the appointment's doctor or an ADMIN, as for the link itself), now. */
+  /**
+   * A reminder, the video join link (the appointment's doctor or an ADMIN, as for the link
+   * itself), or the link to pay what the visit owes, now. A payment link also goes after the
+   * visit (dues), never for a cancelled one.
+   */
   async sendNow(req: SendNow, user: CurrentUser) {
     const appointment = await this.appointment(req.appointmentId);
     if (!(await readMessagingSettings(this.knex)).enabled) throw new AppError('CONFLICT', 'Patient messaging is switched off in the messaging settings');
-    if (appointment.status !== 'SCHEDULED')
-      throw new AppError('CONFLICT', `This appointment is ${appointment.status.toLowerCase()}; nothing is sent for it`, 'appointmentId');
-    const link = req.kind === 'VIDEO_LINK' ? (await this.video.patientLink(appointment.id, user)).link : null;
+    const sendable = req.kind === 'PAYMENT_LINK' ? appointment.status !== 'CANCELLED' : appointment.status === 'SCHEDULED';
+    if (!sendable) throw new AppError('CONFLICT', `This appointment is ${appointment.status.toLowerCase()}; nothing is sent for it`, 'appointmentId');
+    const link = await this.linkFor(req.kind, appointment.id, user);
     const id = await queueForAppointment(this.knex, { appointmentId: appointment.id, kind: req.kind, dueAt: new Date(this.now()), link, createdBy: user.id });
     if (id === undefined)
       throw new AppError(
@@ -171,6 +177,12 @@ export class MessagingService {
       { name: clinicName, rebookLink: s.rebookLink },
     );
     return { subject: out.subject, body: out.body, segments: countSegments(out.body) };
+  }
+
+  private async linkFor(kind: SendNow['kind'], appointmentId: number, user: CurrentUser): Promise<string | null> {
+    if (kind === 'VIDEO_LINK') return (await this.video.patientLink(appointmentId, user)).link;
+    if (kind === 'PAYMENT_LINK') return this.payments.paymentLink(appointmentId, user);
+    return null;
   }
 
   private seal(secret: string | null, field: string): string | null {

@@ -12,6 +12,7 @@ export function registerPaymentHandlers(router: Router, payments: PaymentsServic
     'payments.dayEnd': (req) => payments.dayEnd(req.date),
     'payments.upiLink': (req) => gateway.upiLink(req.appointmentId),
     'payments.collect': (req, { user }) => gateway.collect(req, user),
+    'payments.gatewayQr': (req) => gateway.qrImage(req.paymentId),
     'payments.getSettings': () => gateway.getSettings(),
     'payments.updateSettings': (req, { user }) => gateway.updateSettings(req, user),
     'payments.reconciliation': (req) => gateway.reconciliation(req.date),

@@ -70,6 +70,9 @@ function viewQuery(knex: Knex) {
       'd.name as doctorName',
       'p.gateway_error as gatewayError',
       'p.flag_reason as flagReason',
+      'p.gateway_url as gatewayUrl',
+      // Razorpay's id prefixes say which kind of object the payment waits on (as the join page's prepay reads them).
+      knex.raw(`CASE split_part(p.gateway_order_id, '_', 1) WHEN 'qr' THEN 'QR' WHEN 'plink' THEN 'LINK' WHEN 'order' THEN 'ORDER' END AS "gatewayVia"`),
     );
 }
 

@@ -101,6 +101,9 @@ export class PaymentsService {
       if (payment.refundOf !== null) throw new AppError('CONFLICT', 'This is a refund, not a payment to confirm', 'id');
       if (payment.status !== 'PENDING')
         throw new AppError('CONFLICT', `This payment is ${describe(payment.status)}; only a pending one can be confirmed`, 'id');
+      // Its webhook makes it PAID with what the gateway took; a desk confirmation would number a receipt for money not yet seen.
+      if (payment.gateway)
+        throw new AppError('CONFLICT', 'This payment waits on the payment gateway; it turns paid by itself when the gateway reports it', 'id');
       if (payment.appointmentStatus === 'CANCELLED') {
         throw new AppError('CONFLICT', 'The appointment has been cancelled since; a cancelled appointment takes no payment', 'id');
       }

@@ -80,6 +80,8 @@ import {
 import {
   collectResultSchema,
   collectSchema,
+  gatewayQrRequestSchema,
+  gatewayQrSchema,
   paymentSettingsSchema,
   reconciliationRequestSchema,
   reconciliationSchema,
@@ -291,6 +293,7 @@ export const channels = {
   // Beyond cash: the desk's UPI QR and gateway collection; the set-up and reconciliation are an ADMIN's.
   'payments.upiLink': channel({ req: upiLinkRequestSchema, res: upiLinkSchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
   'payments.collect': channel({ req: collectSchema, res: collectResultSchema, roles: ALL, audit: { entity: 'payment', kind: 'write' } }),
+  'payments.gatewayQr': channel({ req: gatewayQrRequestSchema, res: gatewayQrSchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
   'payments.getSettings': channel({ req: empty, res: paymentSettingsSchema, roles: ADMIN }),
   'payments.updateSettings': channel({
     req: updatePaymentSettingsSchema,

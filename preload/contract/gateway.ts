@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './dto';
 import { dateSchema } from './patients';
-import { paymentSchema } from './payments';
+import { COLLECT_VIAS, paymentSchema } from './payments';
 
 /** The path of the Razorpay webhook on the public gateway: the dashboard's webhook URL is the gateway's address + this. */
 export const RAZORPAY_WEBHOOK_PATH = '/webhooks/razorpay';
@@ -70,8 +70,6 @@ export const upiLinkSchema = z.object({
 });
 export type UpiLinkDto = z.infer<typeof upiLinkSchema>;
 
-export const COLLECT_VIAS = ['QR', 'LINK', 'ORDER'] as const;
-
 /** Collect what is due through the gateway: a dynamic QR at the desk, a payment link, or an order for checkout. */
 export const collectSchema = z.strictObject({
   appointmentId: idSchema,
@@ -85,6 +83,15 @@ export const collectResultSchema = z.object({
   /** QR: the gateway's image of the code; LINK: the short link to send or print; ORDER: null. */
   url: z.string().nullable(),
 });
+
+export const gatewayQrRequestSchema = z.strictObject({ paymentId: idSchema });
+
+/**
+ * The gateway's QR image of a payment waiting on it, fetched by main and handed over as a
+ * `data:` URL: the renderer loads no image from the internet (its CSP allows none), and the
+ * gateway's image host may redirect anywhere.
+ */
+export const gatewayQrSchema = z.object({ paymentId: idSchema, image: z.string() });
 
 export const reconciliationRequestSchema = z.strictObject({ date: dateSchema });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './dto';
 
-export const MESSAGE_KINDS = ['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'CANCELLED', 'VIDEO_LINK', 'NOTICE', 'THANK_YOU'] as const;
+export const MESSAGE_KINDS = ['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'CANCELLED', 'VIDEO_LINK', 'NOTICE', 'THANK_YOU', 'PAYMENT_LINK'] as const;
 export const MESSAGE_CHANNELS = ['SMS', 'WHATSAPP', 'EMAIL'] as const;
 export const MESSAGE_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'FAILED', 'UNDELIVERED', 'CANCELLED', 'SKIPPED'] as const;
 export const messageKindSchema = z.enum(MESSAGE_KINDS);
@@ -41,7 +41,8 @@ export type InboundDto = z.infer<typeof inboundSchema>;
 
 export const appointmentMessagesSchema = z.object({ messages: z.array(messageSchema), replies: z.array(inboundSchema) });
 
-export const sendMessageNowSchema = z.strictObject({ appointmentId: idSchema, kind: z.enum(['REMINDER', 'VIDEO_LINK']) });
+/** A reminder, the video join link, or a link to pay what the visit owes (the open one, else a new one). */
+export const sendMessageNowSchema = z.strictObject({ appointmentId: idSchema, kind: z.enum(['REMINDER', 'VIDEO_LINK', 'PAYMENT_LINK']) });
 
 const e164 = z
   .string()

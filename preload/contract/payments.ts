@@ -4,6 +4,8 @@ import { moneySchema } from './doctors';
 import { dateSchema } from './patients';
 
 export const PAYMENT_METHODS = ['CASH', 'CARD', 'UPI'] as const;
+/** How a payment is collected through the gateway: a dynamic QR at the desk, a payment link, or an order for checkout. */
+export const COLLECT_VIAS = ['QR', 'LINK', 'ORDER'] as const;
 /** PENDING → PAID → REFUNDED (refunds add up to the whole amount). A refund row is REFUNDED from the start. */
 export const PAYMENT_STATUSES = ['PENDING', 'PAID', 'REFUNDED'] as const;
 /** Methods whose payment the clinic can trace only by the terminal's or the bank's reference. */
@@ -75,6 +77,10 @@ export const paymentSchema = z.object({
   gatewayError: z.string().nullable().optional(),
   /** Set when a gateway webhook did not match this payment (amount or currency): an ADMIN looks. */
   flagReason: z.string().nullable().optional(),
+  /** Collected through the gateway: by its QR, a payment link or a checkout order; null for money taken at the desk. */
+  gatewayVia: z.enum(COLLECT_VIAS).nullable().optional(),
+  /** What the patient opens or scans: a link's short URL, a QR's image. */
+  gatewayUrl: z.string().nullable().optional(),
 });
 export type PaymentDto = z.infer<typeof paymentSchema>;
 

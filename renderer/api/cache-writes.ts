@@ -70,7 +70,9 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'users.setDisabled': ['users.list'],
   'users.resetPassword': ['users.list'],
   'users.unlock': ['users.list'],
-  'messaging.sendNow': ['messaging.forAppointment', 'messaging.failures'],
+  // A payment link sent may have opened a gateway payment.
+  'messaging.sendNow': ['messaging.forAppointment', 'messaging.failures', 'payments.forAppointment'],
+  'payments.updateSettings': ['payments.getSettings', 'payments.upiLink'],
   'messaging.markHandled': ['messaging.inbox'],
   'messaging.updateSettings': ['messaging.getSettings'],
   'messaging.saveTemplate': ['messaging.templates'],
@@ -94,6 +96,7 @@ export function writeReply<C extends ChannelName>(queryClient: QueryClient, chan
   else if (SERIES_REPLIES.has(channel)) for (const a of (reply as Res<'appointments.bookSeries'>).appointments) placeAppointment(queryClient, a);
   else if (channel === 'settings.update') queryClient.setQueryData(['settings.get', {}], reply);
   else if (PAYMENT_REPLIES.has(channel)) accountChanged(queryClient, reply as PaymentDto);
+  else if (channel === 'payments.collect') accountChanged(queryClient, (reply as Res<'payments.collect'>).payment);
   else if (channel === 'patients.update') mergePatient(queryClient, reply as Res<'patients.update'>);
   for (const asked of ASK_AGAIN[channel] ?? []) void queryClient.invalidateQueries({ queryKey: [asked] });
 }

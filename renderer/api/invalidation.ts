@@ -45,6 +45,8 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
   ],
   'payments.changed': [
     rule('payments.forAppointment', (c, r) => sameId(c.appointmentId, r.appointmentId)),
+    // What is still due, and so the UPI QR's amount.
+    rule('payments.upiLink', (c, r) => sameId(c.appointmentId, r.appointmentId)),
     rule('payments.dayEnd'),
     rule('patients.get', (c, r) => sameId(c.patientId, r.id)),
     rule('appointments.queue'),

@@ -301,6 +301,11 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'payments.dayEnd': async (h) => ({ date: await today(h) }),
   'payments.upiLink': async (h) => ({ appointmentId: await appointmentWithDue(h) }),
   'payments.collect': async (h) => ({ appointmentId: await appointmentWithDue(h), via: 'QR' }),
+  'payments.gatewayQr': async (h) => {
+    const desk = await h.signInAs('RECEPTIONIST');
+    const collected = await h.call('payments.collect', { appointmentId: await appointmentWithDue(h), via: 'QR' }, desk.sessionKey);
+    return { paymentId: (collected as { value: { payment: { id: number } } }).value.payment.id };
+  },
   'payments.getSettings': async () => ({}),
   'payments.updateSettings': async () => ({ upiVpa: 'clinic.desk@okicici', razorpayWebhookSecret: 'AnotherWebhookSecret_42' }),
   'payments.reconciliation': async (h) => {

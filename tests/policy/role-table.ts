@@ -118,6 +118,7 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   // the reconciliation against the gateway's books are an administrator's.
   'payments.upiLink': { roles: ADR, locked: false },
   'payments.collect': { roles: ADR, locked: false },
+  'payments.gatewayQr': { roles: ADR, locked: false },
   'payments.getSettings': { roles: A, locked: false },
   'payments.updateSettings': { roles: A, locked: false },
   'payments.reconciliation': { roles: A, locked: false },

@@ -168,6 +168,28 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     return { paid: money(paid), refunded: money(refunded), balance: money(paid - refunded), pending: money(pending), fee, due };
   }
 
+  const nextReceipt = () => `CD-2026-${String(++state.receipts).padStart(6, '0')}`;
+  /** A payment row of the appointment as main lists it; `fields` say what was taken and how. */
+  const newPayment = (a: AppointmentDto, fields: Partial<PaymentDto> & Pick<PaymentDto, 'amount' | 'status' | 'method'>): PaymentDto => ({
+    id: state.nextId++,
+    appointmentId: a.id,
+    kind: 'PAYMENT',
+    refundOf: null,
+    receiptNumber: null,
+    refunded: '0.00',
+    currency: 'INR',
+    reference: null,
+    note: null,
+    advance: false,
+    receivedBy: null,
+    receivedByName: null,
+    paidAt: null,
+    createdAt: now(),
+    patientName: a.patientName,
+    doctorName: a.doctorName,
+    ...fields,
+  });
+
   const handlers: FakeHandlers = {
     'auth.status': () => ok({ needsFirstAdmin: false, session: sessionFor(role) }),
     'auth.touch': () => ok(null),
@@ -357,15 +379,9 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       const { due } = totalsOf(appointmentId);
       const over = due !== null && Number(taken) > Number(due);
       if (over && !advanceReason) return conflict(overDueMessage(due, 'INR'), 'amount');
-      const p: PaymentDto = {
-        id: state.nextId++,
-        appointmentId,
-        kind: 'PAYMENT',
-        refundOf: null,
-        receiptNumber: pending ? null : `CD-2026-${String(++state.receipts).padStart(6, '0')}`,
+      const p = newPayment(a, {
+        receiptNumber: pending ? null : nextReceipt(),
         amount: Number(taken).toFixed(2),
-        refunded: '0.00',
-        currency: 'INR',
         status: pending ? 'PENDING' : 'PAID',
         method,
         reference: reference ?? null,
@@ -374,20 +390,33 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         receivedBy: pending ? null : 1,
         receivedByName: pending ? null : 'Priya Desk',
         paidAt: pending ? null : now(),
-        createdAt: now(),
-        patientName: a.patientName,
-        doctorName: a.doctorName,
-      };
+      });
       state.payments.push(p);
       emit('payments.changed', { id: p.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
       return ok(p);
     },
+    // As main: a PENDING payment for exactly what is due, waiting on Razorpay's QR, link or order.
+    'payments.collect': ({ appointmentId, via }) => {
+      const a = findAppointment(appointmentId)!;
+      const { due } = totalsOf(appointmentId);
+      if (due === null || Number(due) === 0)
+        return conflict('Nothing is due for this visit (it is paid, or a payment is pending confirmation)', 'appointmentId');
+      const gatewayId = `${{ QR: 'qr', LINK: 'plink', ORDER: 'order' }[via]}_${state.nextId}`;
+      const url = via === 'ORDER' ? null : `https://rzp.io/i/${gatewayId}`;
+      const p = newPayment(a, { amount: due, status: 'PENDING', method: via === 'QR' ? 'UPI' : null, gatewayVia: via, gatewayUrl: url });
+      state.payments.push(p);
+      emit('payments.changed', { id: p.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
+      return ok({ payment: p, gatewayId, url });
+    },
+    // Razorpay's image of the QR, as main hands it over: a data: URL naming the payment.
+    'payments.gatewayQr': ({ paymentId }) => ok({ paymentId, image: `data:image/png;base64,${btoa(`qr-of-payment-${paymentId}`)}` }),
     'payments.confirm': ({ id }) => {
       const p = state.payments.find((x) => x.id === id)!;
       if (p.status !== 'PENDING') return conflict(`This payment is already paid; only a pending one can be confirmed`, 'id');
+      if (p.gatewayVia) return conflict('This payment waits on the payment gateway; it turns paid by itself when the gateway reports it', 'id');
       Object.assign(p, {
         status: 'PAID',
-        receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`,
+        receiptNumber: nextReceipt(),
         receivedBy: 1,
         receivedByName: 'Priya Desk',
         paidAt: now(),
@@ -404,7 +433,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         id: state.nextId++,
         kind: 'REFUND',
         refundOf: paid.id,
-        receiptNumber: `CD-2026-${String(++state.receipts).padStart(6, '0')}`,
+        receiptNumber: nextReceipt(),
         amount: `-${Number(amount).toFixed(2)}`,
         refunded: '0.00',
         status: 'REFUNDED',
@@ -465,6 +494,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       const a = { ...placed, ...extra };
       state.appointments.push(a);
       return a;
+    },
+    /** Razorpay's webhook as main applies it: the gateway payment PAID with the next receipt, and every desk told. */
+    gatewayPaid(paymentId: number) {
+      const p = state.payments.find((x) => x.id === paymentId)!;
+      const a = findAppointment(p.appointmentId)!;
+      Object.assign(p, { status: 'PAID', receiptNumber: nextReceipt(), paidAt: now(), reference: `pay_${paymentId}` });
+      emit('payments.changed', { id: p.id, doctorId: a.doctorId, patientId: a.patientId, date: a.date });
     },
     /** The gateway lets this appointment's patient into the online lobby, as its NOTIFY tells every desk. */
     enterLobby(appointmentId: number) {

@@ -93,6 +93,8 @@ export class FakeRazorpay {
   readonly payments = new Map<string, FakePayment>();
   readonly refunds = new Map<string, Json>();
   readonly settlements: Json[] = [];
+  /** Each QR's image by its short code: bytes that start as a PNG does, and differ per QR. */
+  readonly qrImages = new Map<string, Buffer>();
   /** Every request as received: method, path, parsed body. */
   readonly requests: { method: string; path: string; body: Json | undefined }[] = [];
   private server: http.Server | undefined;
@@ -113,6 +115,12 @@ export class FakeRazorpay {
     return (credentials) => razorpayGateway(credentials, this.baseUrl);
   }
 
+  private newQrImage(): string {
+    const code = randomBytes(4).toString('hex');
+    this.qrImages.set(code, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(24)]));
+    return code;
+  }
+
   async close(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -128,6 +136,17 @@ export class FakeRazorpay {
       res.writeHead(statusCode, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(json));
     };
+    // QR images are public, as Razorpay's are: the short link redirects to the image.
+    const short = /^\/i\/([0-9a-f]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && short && this.qrImages.has(short[1]!)) {
+      res.writeHead(302, { Location: `${this.baseUrl}/qr-images/${short[1]}.png` });
+      return void res.end();
+    }
+    const image = /^\/qr-images\/([0-9a-f]+)\.png$/.exec(url.pathname);
+    if (req.method === 'GET' && image && this.qrImages.has(image[1]!)) {
+      res.writeHead(200, { 'Content-Type': 'image/png' });
+      return void res.end(this.qrImages.get(image[1]!));
+    }
     const auth = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString('utf8');
     if (auth !== `${TEST_RAZORPAY.keyId}:${TEST_RAZORPAY.keySecret}`) {
       const e = ERROR(401, 'Authentication failed');
@@ -171,7 +190,7 @@ export class FakeRazorpay {
         name: body.name,
         usage: body.usage,
         type: 'upi_qr',
-        image_url: `https://rzp.io/i/${randomBytes(4).toString('hex')}`,
+        image_url: `${this.baseUrl}/i/${this.newQrImage()}`,
         payment_amount: body.payment_amount,
         status: 'active',
         description: body.description,

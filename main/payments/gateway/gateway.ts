@@ -15,6 +15,8 @@ export interface PaymentGateway {
     notes: Record<string, string>;
     closeBy: number;
   }): Promise<{ id: string; imageUrl: string }>;
+  /** The image of a QR made by createQr, from the address it gave (Razorpay's short link, which redirects to the image). */
+  qrImage(imageUrl: string): Promise<{ contentType: string; bytes: Uint8Array }>;
   /** A payment link for remote payment (sent through the outbox or printed). */
   createLink(o: {
     amountPaise: number;

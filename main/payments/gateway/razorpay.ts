@@ -3,6 +3,9 @@ import { AppError } from '../../shared/app-error';
 import type { GatewayCredentials, GatewayPayment, GatewaySettlement, PaymentGateway } from './gateway';
 
 const PAGE = 100;
+/** A QR image is a few kilobytes; anything this big is not one. */
+const MAX_QR_IMAGE_BYTES = 2 * 1024 * 1024;
+const QR_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 interface Collection<T> {
   count: number;
@@ -86,6 +89,24 @@ export function razorpayGateway(credentials: GatewayCredentials, baseUrl?: strin
         }),
       );
       return { id: qr.id, imageUrl: qr.image_url };
+    },
+    async qrImage(imageUrl) {
+      // Razorpay's https address (or the test server the client is pointed at), nothing else.
+      if (!imageUrl.startsWith('https://') && !(baseUrl && imageUrl.startsWith(`${baseUrl}/`)))
+        throw new AppError('UNAVAILABLE', 'This QR image address is not a Razorpay https address');
+      let res: Response;
+      try {
+        res = await fetch(imageUrl, { redirect: 'follow', signal: AbortSignal.timeout(15_000) });
+      } catch {
+        throw new AppError('UNAVAILABLE', "Razorpay's QR image could not be fetched; try again, or take the payment at the desk");
+      }
+      const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!res.ok || !QR_IMAGE_TYPES.has(contentType)) {
+        throw new AppError('UNAVAILABLE', `Razorpay's QR image could not be fetched (${res.status}, ${contentType || 'no type'})`);
+      }
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (bytes.length > MAX_QR_IMAGE_BYTES) throw new AppError('UNAVAILABLE', "Razorpay's answer is too big to be a QR image");
+      return { contentType, bytes };
     },
     async createLink(o) {
       const link = await call<{ id: string; short_url: string }>(() =>

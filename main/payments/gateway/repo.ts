@@ -138,3 +138,15 @@ export async function prepayDue(knex: Knex, appointmentId: number): Promise<{ du
   );
   return rows[0];
 }
+
+/** The short URL of the newest payment link still waiting for the appointment's money, if any. */
+export async function openPaymentLink(knex: Knex, appointmentId: number): Promise<string | undefined> {
+  const row = await knex('payments')
+    .where({ appointment_id: appointmentId, status: 'PENDING' })
+    .whereLike('gateway_order_id', 'plink%')
+    .whereNull('flagged_at')
+    .whereNotNull('gateway_url')
+    .orderBy('id', 'desc')
+    .first('gateway_url');
+  return row?.gateway_url;
+}

@@ -9,7 +9,7 @@ import { fromPaise, toPaise } from '../money';
 import { findPayment, insertPayment, lockAppointmentForPayment, totalsOfAppointment, type LockedPayment } from '../repo';
 import { upiPayLink } from '../upi';
 import type { GatewayFactory, PaymentGateway } from './gateway';
-import { dayBounds, gatewayPaymentsOn, gatewayTakingsByMethod, knownTransactionIds, setGatewayFields } from './repo';
+import { dayBounds, gatewayPaymentsOn, gatewayTakingsByMethod, knownTransactionIds, openPaymentLink, setGatewayFields } from './repo';
 import { credentialsOf, publicPaymentSettings, sealPaymentSecrets, type PaymentSettingsUpdate } from './settings';
 import { readPaymentSettings, writePaymentSettings } from './settings-repo';
 
@@ -129,6 +129,28 @@ export class GatewayPaymentsService {
     const payment = await findPayment(this.knex, result.id);
     if (!payment) throw new AppError('NOT_FOUND', 'No such payment', 'id');
     return { payment, gatewayId: result.gatewayId, url: result.url };
+  }
+
+  /** The gateway's QR image of a payment still waiting on its QR, as a data: URL for the desk to show. */
+  async qrImage(paymentId: number): Promise<{ paymentId: number; image: string }> {
+    const payment = await findPayment(this.knex, paymentId);
+    if (!payment) throw new AppError('NOT_FOUND', 'No such payment', 'paymentId');
+    if (payment.gatewayVia !== 'QR' || !payment.gatewayUrl) throw new AppError('CONFLICT', 'This payment was not asked for by a gateway QR', 'paymentId');
+    if (payment.status !== 'PENDING') throw new AppError('CONFLICT', `This payment is ${payment.status.toLowerCase()}; its QR is no longer shown`, 'paymentId');
+    const { contentType, bytes } = await (await this.gateway()).qrImage(payment.gatewayUrl);
+    return { paymentId, image: `data:${contentType};base64,${Buffer.from(bytes).toString('base64')}` };
+  }
+
+  /**
+   * The link the patient pays what the appointment owes by (sent through the outbox, or
+   * printed): the newest one still waiting, so sending again repeats the same link; else a new one.
+   */
+  async paymentLink(appointmentId: number, user: CurrentUser): Promise<string> {
+    const open = await openPaymentLink(this.knex, appointmentId);
+    if (open) return open;
+    const { url } = await this.collect({ appointmentId, via: 'LINK' }, user);
+    if (!url) throw new AppError('UNAVAILABLE', 'Razorpay made the payment link without a short URL; try again');
+    return url;
   }
 
   /**

@@ -8,6 +8,7 @@ import { UsersPanel } from './UsersPanel';
 import { VideoSettingsPanel } from './VideoSettingsPanel';
 import { MessagingSettingsPanel } from '../messaging/MessagingSettingsPanel';
 import { AppointmentTypesPanel } from '../appointment-types/AppointmentTypesPanel';
+import { PaymentsAdminPanel } from '../payments/PaymentsAdminPanel';
 
 /** The administrator's back office, one tab per concern. */
 const ADMIN_TABS: Tab[] = [
@@ -17,6 +18,7 @@ const ADMIN_TABS: Tab[] = [
   { id: 'types', label: 'Appointment types', render: () => <AppointmentTypesPanel /> },
   { id: 'video', label: 'Video', render: () => <VideoSettingsPanel /> },
   { id: 'messaging', label: 'Messaging', render: () => <MessagingSettingsPanel /> },
+  { id: 'payments', label: 'Payments', render: () => <PaymentsAdminPanel /> },
   { id: 'backups', label: 'Backups', render: () => <BackupPanel /> },
   { id: 'health', label: 'Database health', render: () => <HealthPanel /> },
 ];

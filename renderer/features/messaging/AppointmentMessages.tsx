@@ -13,6 +13,7 @@ export const MESSAGE_KIND_NAMES: Record<MessageDto['kind'], string> = {
   VIDEO_LINK: 'Video link',
   NOTICE: 'Notice',
   THANK_YOU: 'Thank-you',
+  PAYMENT_LINK: 'Payment link',
 };
 
 const MESSAGE_STATUS_NAMES: Record<MessageDto['status'], string> = {

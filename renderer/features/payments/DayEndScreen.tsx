@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { Table, type Column } from '../../ui/Table';
 import { printDocument } from '../print/print';
+import { GatewayTakings } from './GatewayTakings';
 import { usePrintReceipt } from './usePrintReceipt';
 
 type Sum = DayEndSummaryDto['totals'][number];
@@ -42,6 +43,12 @@ function Sums({ summary }: { summary: DayEndSummaryDto }) {
       {rows(
         'By person',
         summary.byUser.map((s) => ({ ...s, name: s.userName ?? 'Unknown' })),
+      )}
+      {summary.gatewayByMethod && summary.gatewayByMethod.length > 0 && (
+        <>
+          <h2>Through the gateway</h2>
+          <GatewayTakings rows={summary.gatewayByMethod} />
+        </>
       )}
     </>
   );

@@ -9,7 +9,7 @@ import { RefundForm } from './RefundForm';
 
 /**
  * What was taken for the visit before: each line reprints its receipt, a pending UPI payment is
- * confirmed once its credit shows, and a doctor or administrator may refund a paid one.
+ * confirmed once its credit shows (a gateway's, by its webhook), and a doctor or administrator may refund a paid one.
  * `onProblem`: why a reprint or a confirmation failed, for the dialog's banner.
  */
 export function EarlierPayments({ payments, print, onProblem }: { payments: PaymentDto[]; print(id: number): void; onProblem(message: string): void }) {
@@ -31,11 +31,12 @@ export function EarlierPayments({ payments, print, onProblem }: { payments: Paym
         {payments.map((p) => (
           <li key={p.id}>
             <span>
-              {p.receiptNumber ?? 'pending'} · {money(p.amount, p.currency)} · {p.method ?? '—'} · {p.status}
+              {p.receiptNumber ?? 'pending'} · {money(p.amount, p.currency)} · {p.method ?? (p.gatewayVia ? `gateway ${p.gatewayVia.toLowerCase()}` : '—')} ·{' '}
+              {p.status}
             </span>
             <span className="row-actions">
               {p.receiptNumber && <Button onClick={() => print(p.id)}>Reprint {p.receiptNumber}</Button>}
-              {p.status === 'PENDING' && <Button onClick={() => void confirm(p)}>Confirm {money(p.amount, p.currency)} received</Button>}
+              {p.status === 'PENDING' && !p.gatewayVia && <Button onClick={() => void confirm(p)}>Confirm {money(p.amount, p.currency)} received</Button>}
               {p.kind === 'PAYMENT' && p.status === 'PAID' && mayRefund && <Button onClick={() => setRefunding(p)}>Refund {p.receiptNumber}…</Button>}
             </span>
           </li>

@@ -7,6 +7,7 @@ import { Banner } from '../../ui/Banner';
 import { Dialog } from '../../ui/Dialog';
 import { AccountSummary } from './AccountSummary';
 import { EarlierPayments } from './EarlierPayments';
+import { GatewayCollect } from './GatewayCollect';
 import { ReceiptStep } from './ReceiptStep';
 import { TakePaymentForm } from './TakePaymentForm';
 import { AppointmentUpiQr } from './AppointmentUpiQr';
@@ -14,7 +15,7 @@ import { usePrintReceipt } from './usePrintReceipt';
 
 /**
  * Take payment for an appointment at the desk: what is due (the doctor's fee less what was
- * paid), the amount and the method, then the receipt. The account is kept current by the data
+ * paid), the amount and the method, then the receipt; or collection through the gateway. The account is kept current by the data
  * layer: a payment taken, confirmed or refunded here or on another PC shows at once.
  */
 export function PaymentDialog({ appointment, onClose }: { appointment: AppointmentDto; onClose(): void }) {
@@ -41,6 +42,7 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
           <>
             <AccountSummary totals={account.data.totals} />
             <EarlierPayments payments={account.data.payments} print={print} onProblem={setStepProblem} />
+            <GatewayCollect appointment={appointment} account={account.data} />
             <TakePaymentForm account={account.data} onTaken={setTaken} onClose={onClose} upiQr={<AppointmentUpiQr appointmentId={appointment.id} />} />
           </>
         )

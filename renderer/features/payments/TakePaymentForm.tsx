@@ -70,11 +70,14 @@ export function TakePaymentForm({
 /** Why no charge is offered: paid, or paid by UPI and waiting for the credit (confirm, do not charge again). */
 function NothingDue({ payments }: { payments: PaymentDto[] }) {
   const pending = payments.filter((p) => p.status === 'PENDING');
+  const atGateway = pending.filter((p) => p.gatewayVia);
   return (
     <Banner tone="info">
-      {pending.length > 0
-        ? `Nothing more is due: ${pending.map((p) => money(p.amount, p.currency)).join(', ')} by UPI is waiting for its credit. Confirm it above once it shows; do not charge again.`
-        : 'Nothing is due for this visit: it is paid.'}
+      {atGateway.length > 0
+        ? `Nothing more is due: ${atGateway.map((p) => money(p.amount, p.currency)).join(', ')} is waiting for the patient to pay through the gateway; it turns paid by itself.`
+        : pending.length > 0
+          ? `Nothing more is due: ${pending.map((p) => money(p.amount, p.currency)).join(', ')} by UPI is waiting for its credit. Confirm it above once it shows; do not charge again.`
+          : 'Nothing is due for this visit: it is paid.'}
     </Banner>
   );
 }

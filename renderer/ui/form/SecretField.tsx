@@ -1,0 +1,36 @@
+import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
+import { Field } from '../Field';
+
+/** A write-only secret as typed: an empty box keeps the stored one, so it is not sent at all. */
+const typedSecret = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/**
+ * A write-only secret's box. The screen only knows whether one is stored (`set`), says so, and
+ * never shows it: the box starts empty, and left empty it keeps the stored one.
+ */
+export function FormSecretField<V extends FieldValues>({
+  form,
+  name,
+  label,
+  set,
+  hint,
+}: {
+  form: UseFormReturn<V>;
+  name: FieldPath<V>;
+  label: string;
+  set: boolean;
+  hint?: string;
+}) {
+  const error = form.getFieldState(name, form.formState).error?.message;
+  const stored = set ? 'set: leave empty to keep it, type a new one to replace it' : 'not set';
+  return (
+    <Field
+      label={label}
+      type="password"
+      hint={`${hint ? `${hint}. ` : ''}Stored ${label.toLowerCase()}: ${stored}.`}
+      error={error}
+      autoComplete="off"
+      {...form.register(name, { setValueAs: typedSecret })}
+    />
+  );
+}
