@@ -59,7 +59,7 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ label, error, hint, ...area }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
+function TextAreaField({ label, error, hint, ...area }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
   return <FieldShell label={label} error={error} hint={hint} control={(id, aria) => <textarea id={id} rows={3} {...aria} {...area} />} />;
 }
 
