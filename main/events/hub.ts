@@ -13,6 +13,10 @@ const TABLE_EVENTS: Record<string, EventName> = {
   doctor_entities: 'doctors.changed',
   users: 'users.changed',
   clinic_settings: 'settings.changed',
+  inbound_messages: 'messaging.inboxChanged',
+  patient_message_prefs: 'messaging.prefsChanged',
+  patient_channel_consents: 'messaging.prefsChanged',
+  message_kind_switches: 'messaging.prefsChanged',
 };
 
 /**
