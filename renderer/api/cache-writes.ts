@@ -59,7 +59,8 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'users.resetPassword': ['users.list'],
   'users.unlock': ['users.list'],
   'messaging.sendNow': ['messaging.forAppointment', 'messaging.failures'],
-  'messaging.markHandled': ['messaging.inbox'],
+  'messaging.markHandled': ['messaging.inbox', 'messaging.inboxCount'],
+  'messaging.notice': ['messaging.forAppointment'],
   'messaging.updateSettings': ['messaging.getSettings'],
   'messaging.saveTemplate': ['messaging.templates'],
   'video.updateSettings': ['video.getSettings'],
@@ -82,5 +83,9 @@ export function writeReply<C extends ChannelName>(queryClient: QueryClient, chan
   else if (channel === 'settings.update') queryClient.setQueryData(['settings.get', {}], reply);
   else if (PAYMENT_REPLIES.has(channel)) accountChanged(queryClient, reply as PaymentDto);
   else if (channel === 'patients.update') mergePatient(queryClient, reply as Res<'patients.update'>);
+  else if (channel === 'messaging.savePatientPrefs' || channel === 'messaging.recordConsent') {
+    const prefs = reply as Res<'messaging.patientPrefs'>;
+    queryClient.setQueryData(['messaging.patientPrefs', { patientId: prefs.patientId }], prefs);
+  }
   for (const asked of ASK_AGAIN[channel] ?? []) void queryClient.invalidateQueries({ queryKey: [asked] });
 }

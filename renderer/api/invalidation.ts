@@ -48,6 +48,13 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
   ],
   'settings.changed': [rule('settings.get')],
   'users.changed': [rule('users.list')],
+  // A reply arrived or was dealt with: the inbox, its count, and the replies listed with its appointment.
+  'messaging.inboxChanged': [
+    rule('messaging.inbox'),
+    rule('messaging.inboxCount'),
+    rule('messaging.forAppointment', (c, r) => sameId(c.appointmentId, r.appointmentId)),
+  ],
+  'messaging.prefsChanged': [rule('messaging.patientPrefs', (c, r) => sameId(c.patientId, r.patientId))],
   'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],
 };
 

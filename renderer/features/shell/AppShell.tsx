@@ -118,6 +118,7 @@ export function AppShell() {
                 onClick={() => go(s.id)}
               >
                 {s.label}
+                {s.Badge && <s.Badge />}
               </Button>
             ))}
           </nav>

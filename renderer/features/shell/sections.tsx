@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Role } from '../../../preload/contract';
 import type { SectionId } from '../../stores/navigation';
 import { AdminScreen } from '../admin/AdminScreen';
 import { DoctorsScreen } from '../doctors/DoctorsScreen';
+import { InboxCount, InboxScreen } from '../messaging/InboxScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { DayEndScreen } from '../payments/DayEndScreen';
 import { QueueScreen } from '../queue/QueueScreen';
@@ -16,6 +17,8 @@ interface Section {
   key: string;
   roles: readonly Role[];
   render(): ReactNode;
+  /** A live count beside the section's name (replies waiting). */
+  Badge?: ComponentType;
 }
 
 const EVERYONE: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
@@ -25,6 +28,7 @@ const SECTIONS: readonly Section[] = [
   { id: 'queue', label: 'Today', key: 't', roles: EVERYONE, render: () => <QueueScreen /> },
   { id: 'schedule', label: 'Schedule', key: 's', roles: EVERYONE, render: () => <ScheduleScreen /> },
   { id: 'patients', label: 'Patients', key: 'p', roles: EVERYONE, render: () => <PatientsScreen /> },
+  { id: 'inbox', label: 'Inbox', key: 'i', roles: EVERYONE, render: () => <InboxScreen />, Badge: InboxCount },
   { id: 'payments', label: 'Payments', key: 'm', roles: EVERYONE, render: () => <DayEndScreen /> },
   { id: 'reports', label: 'Reports', key: 'e', roles: ['ADMIN', 'DOCTOR'], render: () => <ReportsScreen /> },
   { id: 'doctors', label: 'Doctors', key: 'd', roles: ['ADMIN'], render: () => <DoctorsScreen /> },
