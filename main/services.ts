@@ -56,6 +56,7 @@ import { VideoService } from './video/service';
 import { WindowTickets } from './video/window-tickets';
 import { startElectedSender, type ElectedSender } from './messaging/elected-sender';
 import { registerMessagingHandlers } from './messaging/handlers';
+import { PatientPrefsService } from './messaging/patient-prefs';
 import { MessagingService } from './messaging/service';
 import type { SenderOptions } from './messaging/sender';
 
@@ -174,7 +175,11 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const messaging = options.messagingSender
     ? startElectedSender(db, { log: options.log, now: options.now, secretBox, twilioHttpClient: options.twilioHttpClient, ...options.messagingSender })
     : undefined;
-  registerMessagingHandlers(router, new MessagingService(knex, settings, video, gatewayPayments, secretBox, () => messaging?.sender.poke(), options.now));
+  registerMessagingHandlers(
+    router,
+    new MessagingService(knex, settings, video, gatewayPayments, secretBox, () => messaging?.sender.poke(), options.now),
+    new PatientPrefsService(knex),
+  );
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);
 

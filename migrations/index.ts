@@ -19,6 +19,7 @@ import * as refusedAuditOutcome from './20261202030000_refused_audit_outcome';
 import * as databaseRoles from './20261202030100_database_roles';
 import * as deskIntegrity from './20261202050000_desk_integrity';
 import * as paymentGateway from './20261202130000_payment_gateway';
+import * as messagingDesk from './20261203400000_messaging_desk';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
 import * as videoJoinCodes from './20261202080000_video_join_codes';
@@ -83,4 +84,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203100000_payment_link_messages', migration: paymentLinkMessages },
   // The desk side of issue 20: the waitlist, its offers, recalls and appointment types notify (20261203200000..0999).
   { name: '20261203200000_scheduling_change_events', migration: schedulingChangeEvents },
+  // Patient messaging at the desk: "no messages", START, live inbox and preferences (issue 17: 20261203400000..0999).
+  { name: '20261203400000_messaging_desk', migration: messagingDesk },
 ];

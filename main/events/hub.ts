@@ -18,6 +18,10 @@ const TABLE_EVENTS: Record<string, EventName> = {
   recalls: 'recalls.changed',
   appointment_types: 'appointmentTypes.changed',
   doctor_appointment_types: 'appointmentTypes.changed',
+  inbound_messages: 'messaging.inboxChanged',
+  patient_message_prefs: 'messaging.prefsChanged',
+  patient_channel_consents: 'messaging.prefsChanged',
+  message_kind_switches: 'messaging.prefsChanged',
 };
 
 /**

@@ -1,10 +1,14 @@
 import type { Knex } from 'knex';
+import type { InboundDto } from '../../preload/contract';
 import { cancelAppointments } from '../appointments/repo';
 import { insertAudit } from '../audit/repo';
+import { giveConsent } from './prefs-repo';
 import { applyProviderStatus, insertInbound, replyContext, withdrawConsent, type MessageChannel } from './repo';
 
 /** Twilio's own opt-out words: Twilio stops delivering after them, so the clinic must stop asking. */
 const OPT_OUT = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT']);
+/** Twilio's opt-in words (its YES is ours to confirm with): Twilio delivers again after them, so may the clinic. */
+const OPT_IN = new Set(['START', 'UNSTOP']);
 const CONFIRM = new Set(['1', 'YES']);
 const DECLINE = new Set(['2', 'NO']);
 
@@ -35,7 +39,7 @@ export async function applyStatusCallback(trx: Knex.Transaction, data: Record<st
 /**
  * A patient's reply: 1/YES confirms, 2/NO cancels the appointment (the slot is free and every
  * desk hears of it through the appointment's own change notification), STOP opts out of the
- * channel; anything else waits in the desk's inbox. Stored once per provider id, so a repeated
+ * channel and START opts back in on it; anything else waits in the desk's inbox. Stored once per provider id, so a repeated
  * delivery does nothing twice; each action is audited.
  */
 export async function applyInbound(trx: Knex.Transaction, data: Record<string, string>): Promise<void> {
@@ -48,13 +52,15 @@ export async function applyInbound(trx: Knex.Transaction, data: Record<string, s
     .toUpperCase()
     .replace(/[.!]+$/, '');
   const about = await replyContext(trx, channel, from);
-  let action: 'CONFIRMED' | 'CANCELLED' | 'OPTED_OUT' | 'INBOX' = 'INBOX';
+  let action: InboundDto['action'] = 'INBOX';
   if (OPT_OUT.has(word) && about.patientId) action = 'OPTED_OUT';
+  else if (OPT_IN.has(word) && about.patientId) action = 'OPTED_IN';
   else if (CONFIRM.has(word) && about.appointmentId) action = 'CONFIRMED';
   else if (DECLINE.has(word) && about.appointmentId) action = 'CANCELLED';
   const id = await insertInbound(trx, { providerId: data.MessageSid ?? '', channel, from, body, ...about, action });
   if (id === undefined) return;
   if (action === 'OPTED_OUT') await withdrawConsent(trx, about.patientId!, channel, `Replied ${word} on ${channel}`);
+  if (action === 'OPTED_IN') await giveConsent(trx, about.patientId!, channel, `Replied ${word} on ${channel}`);
   if (action === 'CANCELLED') await cancelAppointments(trx, [about.appointmentId!], `The patient replied ${word} to cancel`, null);
   await insertAudit(trx, {
     userId: null,

@@ -305,7 +305,7 @@ export interface NewMessage {
 /**
  * A message the desk asks for (send now, video link, a notice), on the patient's channel and
  * in their language as the booking trigger would choose them. Nothing is written when the
- * patient opted out of that channel; returns the new row's id.
+ * patient opted out of that channel or asked for no messages; returns the new row's id.
  */
 export async function queueForAppointment(knex: Knex, m: NewMessage): Promise<number | undefined> {
   const result = await knex.raw(
@@ -316,6 +316,7 @@ export async function queueForAppointment(knex: Knex, m: NewMessage): Promise<nu
        CROSS JOIN messaging_settings s
        LEFT JOIN patient_message_prefs p ON p.patient_id = a.patient_id
       WHERE a.id = :appointmentId AND s.id = 1
+        AND COALESCE(p.channel, s.default_channel) <> 'NONE'
         AND NOT EXISTS (SELECT 1 FROM patient_channel_consents c
                          WHERE c.patient_id = a.patient_id AND c.channel = COALESCE(p.channel, s.default_channel) AND c.withdrawn_at IS NOT NULL)
      ON CONFLICT (idempotency_key) DO NOTHING
@@ -410,6 +411,8 @@ export async function failedMessages(knex: Knex, limit: number): Promise<Message
 function inboundQuery(knex: Knex) {
   return knex('inbound_messages as i')
     .leftJoin('patient_entities as p', 'p.id', 'i.patient_id')
+    .leftJoin('appointment_entities as a', 'a.id', 'i.appointment_id')
+    .leftJoin('doctor_entities as d', 'd.id', 'a.doctor_id')
     .select(
       'i.id',
       'i.channel',
@@ -418,6 +421,9 @@ function inboundQuery(knex: Knex) {
       'i.patient_id as patientId',
       'p.name as patientName',
       'i.appointment_id as appointmentId',
+      'a.appointment_date as appointmentDate',
+      'a.start_time as appointmentTime',
+      'd.name as doctorName',
       'i.action',
       'i.received_at as receivedAt',
       'i.handled_at as handledAt',
@@ -431,6 +437,11 @@ export async function repliesOfAppointment(knex: Knex, appointmentId: number): P
 /** Replies that were not a command and nobody has dealt with yet, oldest first. */
 export async function openInbox(knex: Knex, limit: number): Promise<InboundDto[]> {
   return inboundQuery(knex).where('i.action', 'INBOX').whereNull('i.handled_at').orderBy('i.id').limit(limit);
+}
+
+export async function countOpenInbox(knex: Knex): Promise<number> {
+  const row = await knex('inbound_messages').where('action', 'INBOX').whereNull('handled_at').count<{ n: string }>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
 }
 
 export async function markInboundHandled(knex: Knex, id: number, userId: number): Promise<boolean> {

@@ -20,6 +20,7 @@ import type { GatewayPaymentsService } from '../payments/gateway/service';
 import type { VideoService } from '../video/service';
 import { composeMessage } from './compose';
 import {
+  countOpenInbox,
   failedMessages,
   listTemplates,
   markInboundHandled,
@@ -31,9 +32,11 @@ import {
   saveTemplate,
   templateFor,
   writeMessagingSettings,
+  type MessageKind,
   type MessagingSettings,
   type Template,
 } from './repo';
+import { readPatientPrefs } from './prefs-repo';
 import { countSegments } from './segments';
 import { checkTemplate } from './templates';
 
@@ -83,7 +86,7 @@ export class MessagingService {
     if (id === undefined)
       throw new AppError(
         'CONFLICT',
-        `${appointment.patientName} has opted out of messages on their channel, or the same message was just queued`,
+        `${appointment.patientName} has opted out of messages on their channel or asked for none, or the same message was just queued`,
         'appointmentId',
       );
     this.poke();
@@ -92,12 +95,7 @@ export class MessagingService {
 
   /** The desk's text to every scheduled patient of one doctor's day; the text's variables are checked first. */
   async notice(req: Notice, user: CurrentUser): Promise<{ queued: number; notReached: number }> {
-    checkTemplate(req.text, 'text');
-    if (!(await readMessagingSettings(this.knex)).enabled) throw new AppError('CONFLICT', 'Patient messaging is switched off in the messaging settings');
-    const { timeZone } = await this.settings.get();
-    if (req.date < clinicNow(timeZone, this.now()).date) throw new AppError('INVALID', 'That day has passed', 'date');
-    const day = (await listAppointments(this.knex, [req.doctorId], req.date, req.date)).filter((a) => a.status === 'SCHEDULED');
-    if (day.length === 0) throw new AppError('NOT_FOUND', 'Nobody is booked with this doctor that day', 'date');
+    const day = await this.noticeDay(req);
     const at = new Date(this.now());
     const ids = await this.knex.transaction(async (trx) => {
       const out: (number | undefined)[] = [];
@@ -110,12 +108,36 @@ export class MessagingService {
     return { queued, notReached: day.length - queued };
   }
 
+  /** Before a notice goes: how many patients it is for, and the first one's message as they would read it. */
+  async noticePreview(req: Notice) {
+    const day = await this.noticeDay(req);
+    const first = day[0]!;
+    const [prefs, s] = await Promise.all([readPatientPrefs(this.knex, first.patientId), readMessagingSettings(this.knex)]);
+    const out = await this.compose(first, 'NOTICE', prefs.language ?? s.defaultLanguage, { subject: null, body: req.text }, req.text);
+    return { count: day.length, sample: { appointmentId: first.id, patientName: first.patientName, body: out.body, segments: countSegments(out.body) } };
+  }
+
+  /** The scheduled appointments of a notice's day, once its text and day are checked. */
+  private async noticeDay(req: Notice): Promise<AppointmentDto[]> {
+    checkTemplate(req.text, 'text');
+    if (!(await readMessagingSettings(this.knex)).enabled) throw new AppError('CONFLICT', 'Patient messaging is switched off in the messaging settings');
+    const { timeZone } = await this.settings.get();
+    if (req.date < clinicNow(timeZone, this.now()).date) throw new AppError('INVALID', 'That day has passed', 'date');
+    const day = (await listAppointments(this.knex, [req.doctorId], req.date, req.date)).filter((a) => a.status === 'SCHEDULED');
+    if (day.length === 0) throw new AppError('NOT_FOUND', 'Nobody is booked with this doctor that day', 'date');
+    return day;
+  }
+
   failures() {
     return failedMessages(this.knex, LIST_LIMIT);
   }
 
   inbox() {
     return openInbox(this.knex, LIST_LIMIT);
+  }
+
+  async inboxCount() {
+    return { open: await countOpenInbox(this.knex) };
   }
 
   async markHandled(id: number, user: CurrentUser): Promise<null> {
@@ -159,13 +181,19 @@ export class MessagingService {
     const a = await this.appointment(req.appointmentId);
     const template = req.body !== undefined ? { subject: null, body: req.body } : await templateFor(this.knex, req.kind, req.language, req.channel);
     if (!template) throw new AppError('NOT_FOUND', `There is no ${req.channel} template for ${req.kind}`, 'kind');
+    const out = await this.compose(a, req.kind, req.language, template, null);
+    return { subject: out.subject, body: out.body, segments: countSegments(out.body) };
+  }
+
+  /** A message as the sender would write it for this appointment (no join link: one is minted only to send). */
+  private async compose(a: AppointmentDto, kind: MessageKind, language: string, template: Pick<Template, 'subject' | 'body'>, noticeText: string | null) {
     const s = await readMessagingSettings(this.knex);
     const { clinicName } = await this.settings.get();
-    const out = composeMessage(
+    return composeMessage(
       {
-        kind: req.kind,
-        language: req.language,
-        noticeText: null,
+        kind,
+        language,
+        noticeText,
         link: null,
         appointmentDate: a.date,
         startTime: a.startTime,
@@ -176,7 +204,6 @@ export class MessagingService {
       template,
       { name: clinicName, rebookLink: s.rebookLink },
     );
-    return { subject: out.subject, body: out.body, segments: countSegments(out.body) };
   }
 
   private async linkFor(kind: SendNow['kind'], appointmentId: number, user: CurrentUser): Promise<string | null> {

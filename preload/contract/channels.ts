@@ -115,7 +115,11 @@ import {
   messageSchema,
   messageTemplateSchema,
   messagingSettingsSchema,
+  noticePreviewSchema,
+  patientMessagingSchema,
+  recordConsentSchema,
   saveMessageTemplateSchema,
+  savePatientMessagingSchema,
   sendMessageNowSchema,
   updateMessagingSettingsSchema,
 } from './messaging';
@@ -342,9 +346,26 @@ export const channels = {
     roles: ALL,
     audit: { entity: 'appointment', kind: 'write' },
   }),
+  'messaging.noticePreview': channel({ req: doctorDayNoticeSchema, res: noticePreviewSchema, roles: ALL, audit: { entity: 'appointment', kind: 'read' } }),
   'messaging.failures': channel({ req: empty, res: z.array(messageSchema), roles: ADMIN, audit: { entity: 'patient', kind: 'read' } }),
   'messaging.inbox': channel({ req: empty, res: z.array(inboundSchema), roles: ALL, audit: { entity: 'patient', kind: 'read' } }),
+  // Only a number (no patient data), so the shell's badge reads it on every PC without an audit row each time.
+  'messaging.inboxCount': channel({ req: empty, res: z.object({ open: z.number().int() }), roles: ALL }),
   'messaging.markHandled': channel({ req: byId, res: z.null(), roles: ALL, audit: { entity: 'patient', kind: 'write' } }),
+  // A patient's channel, language, consent and kinds: kept with the patient's record, which every desk edits.
+  'messaging.patientPrefs': channel({
+    req: z.strictObject({ patientId: idSchema }),
+    res: patientMessagingSchema,
+    roles: ALL,
+    audit: { entity: 'patient', kind: 'read' },
+  }),
+  'messaging.savePatientPrefs': channel({
+    req: savePatientMessagingSchema,
+    res: patientMessagingSchema,
+    roles: ALL,
+    audit: { entity: 'patient', kind: 'write' },
+  }),
+  'messaging.recordConsent': channel({ req: recordConsentSchema, res: patientMessagingSchema, roles: ALL, audit: { entity: 'patient', kind: 'write' } }),
   'messaging.getSettings': channel({ req: empty, res: messagingSettingsSchema, roles: ADMIN }),
   'messaging.updateSettings': channel({
     req: updateMessagingSettingsSchema,

@@ -44,6 +44,10 @@ export const events = {
   'appointmentTypes.changed': change,
   /** A patient's join link was issued, revoked or opened in the lobby (appointmentId says which). */
   'video.lobbyChanged': change,
+  /** A patient's reply arrived or was dealt with (patientId and appointmentId say whose). */
+  'messaging.inboxChanged': change,
+  /** A patient's messaging channel, language, consent or kind switches changed (patientId; null: a doctor's switch). */
+  'messaging.prefsChanged': change,
   /** The token display should read the board again (display streams get only this, with nothing in it). */
   'board.changed': z.object({}),
   /** Live updates were interrupted: refetch whatever is on screen. */

@@ -33,7 +33,11 @@ export const inboundSchema = z.object({
   patientId: idSchema.nullable(),
   patientName: z.string().nullable(),
   appointmentId: idSchema.nullable(),
-  action: z.enum(['CONFIRMED', 'CANCELLED', 'OPTED_OUT', 'INBOX']),
+  /** The linked appointment's day, time and doctor (null without one); optional for replies built before they were listed. */
+  appointmentDate: z.string().nullable().optional(),
+  appointmentTime: z.string().nullable().optional(),
+  doctorName: z.string().nullable().optional(),
+  action: z.enum(['CONFIRMED', 'CANCELLED', 'OPTED_OUT', 'OPTED_IN', 'INBOX']),
   receivedAt: instantSchema,
   handledAt: instantSchema.nullable(),
 });
@@ -178,4 +182,51 @@ export const doctorDayNoticeSchema = z.strictObject({
   doctorId: idSchema,
   date: z.iso.date(),
   text: z.string().trim().min(1, 'Write the notice').max(1000),
+});
+
+/** What a notice would do before it is sent: how many patients it goes to, and the first one's message. */
+export const noticePreviewSchema = z.object({
+  count: z.number().int(),
+  sample: z.object({ appointmentId: idSchema, patientName: z.string(), body: z.string(), segments: segmentCountSchema }),
+});
+
+/** How a patient wants to hear from the clinic: a channel, or none at all (null: the clinic's default). */
+export const PATIENT_CHANNELS = [...MESSAGE_CHANNELS, 'NONE'] as const;
+/** The languages every shipped template is written in. */
+export const MESSAGE_LANGUAGES = ['en', 'hi'] as const;
+
+export const consentSchema = z.object({
+  channel: messageChannelSchema,
+  givenAt: instantSchema.nullable(),
+  givenHow: z.string().nullable(),
+  withdrawnAt: instantSchema.nullable(),
+  withdrawnHow: z.string().nullable(),
+});
+export type ConsentDto = z.infer<typeof consentSchema>;
+
+/** A patient's messaging preferences with the clinic's defaults they fall back to, and consent per channel (only channels with a record). */
+export const patientMessagingSchema = z.object({
+  patientId: idSchema,
+  channel: z.enum(PATIENT_CHANNELS).nullable(),
+  language: z.string().nullable(),
+  kindsOff: z.array(messageKindSchema),
+  consents: z.array(consentSchema),
+  defaultChannel: messageChannelSchema,
+  defaultLanguage: z.string(),
+});
+export type PatientMessagingDto = z.infer<typeof patientMessagingSchema>;
+
+export const savePatientMessagingSchema = z.strictObject({
+  patientId: idSchema,
+  channel: z.enum(PATIENT_CHANNELS).nullable(),
+  language: z.enum(MESSAGE_LANGUAGES).nullable(),
+  kindsOff: z.array(messageKindSchema).max(MESSAGE_KINDS.length),
+});
+
+/** Consent given (or withdrawn) on one channel, and how: "signed the registration form", "asked at the desk". */
+export const recordConsentSchema = z.strictObject({
+  patientId: idSchema,
+  channel: messageChannelSchema,
+  given: z.boolean(),
+  how: z.string().trim().min(3, 'Say how the patient said so').max(200),
 });

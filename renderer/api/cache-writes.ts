@@ -73,7 +73,8 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   // A payment link sent may have opened a gateway payment.
   'messaging.sendNow': ['messaging.forAppointment', 'messaging.failures', 'payments.forAppointment'],
   'payments.updateSettings': ['payments.getSettings', 'payments.upiLink'],
-  'messaging.markHandled': ['messaging.inbox'],
+  'messaging.markHandled': ['messaging.inbox', 'messaging.inboxCount'],
+  'messaging.notice': ['messaging.forAppointment'],
   'messaging.updateSettings': ['messaging.getSettings'],
   'messaging.saveTemplate': ['messaging.templates'],
   'video.updateSettings': ['video.getSettings'],
@@ -98,5 +99,9 @@ export function writeReply<C extends ChannelName>(queryClient: QueryClient, chan
   else if (PAYMENT_REPLIES.has(channel)) accountChanged(queryClient, reply as PaymentDto);
   else if (channel === 'payments.collect') accountChanged(queryClient, (reply as Res<'payments.collect'>).payment);
   else if (channel === 'patients.update') mergePatient(queryClient, reply as Res<'patients.update'>);
+  else if (channel === 'messaging.savePatientPrefs' || channel === 'messaging.recordConsent') {
+    const prefs = reply as Res<'messaging.patientPrefs'>;
+    queryClient.setQueryData(['messaging.patientPrefs', { patientId: prefs.patientId }], prefs);
+  }
   for (const asked of ASK_AGAIN[channel] ?? []) void queryClient.invalidateQueries({ queryKey: [asked] });
 }

@@ -67,6 +67,13 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
   'recalls.changed': [rule('recalls.list')],
   // A type's length and buffers shape the free times asked of it.
   'appointmentTypes.changed': [rule('appointmentTypes.list'), rule('appointments.freeSlots', (_c, r) => r.appointmentTypeId !== undefined)],
+  // A reply arrived or was dealt with: the inbox, its count, and the replies listed with its appointment.
+  'messaging.inboxChanged': [
+    rule('messaging.inbox'),
+    rule('messaging.inboxCount'),
+    rule('messaging.forAppointment', (c, r) => sameId(c.appointmentId, r.appointmentId)),
+  ],
+  'messaging.prefsChanged': [rule('messaging.patientPrefs', (c, r) => sameId(c.patientId, r.patientId))],
   'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],
 };
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type SectionId = 'queue' | 'schedule' | 'patients' | 'waitlist' | 'recalls' | 'payments' | 'reports' | 'doctors' | 'admin';
+export type SectionId = 'queue' | 'schedule' | 'patients' | 'waitlist' | 'recalls' | 'inbox' | 'payments' | 'reports' | 'doctors' | 'admin';
 
 interface NavigationState {
   section: SectionId;

@@ -357,8 +357,17 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
       .first('doctor_id');
     return { doctorId, date: FUTURE, text: '{doctor} is running 40 minutes late today, {patient}.' };
   },
+  'messaging.noticePreview': async (h) => {
+    await h.knex('messaging_settings').where({ id: 1 }).update({ enabled: true });
+    const { doctor_id: doctorId } = await h
+      .knex('appointment_entities')
+      .where({ id: await someAppointment(h) })
+      .first('doctor_id');
+    return { doctorId, date: FUTURE, text: 'Dr. {doctor} is on leave, {patient}.' };
+  },
   'messaging.failures': async () => ({}),
   'messaging.inbox': async () => ({}),
+  'messaging.inboxCount': async () => ({}),
   'messaging.markHandled': async (h) => {
     const [{ id }] = await h
       .knex('inbound_messages')
@@ -372,6 +381,14 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
       .returning('id');
     return { id };
   },
+  'messaging.patientPrefs': async (h) => ({ patientId: await somePatient(h) }),
+  'messaging.savePatientPrefs': async (h) => ({ patientId: await somePatient(h), channel: 'EMAIL', language: 'hi', kindsOff: ['THANK_YOU'] }),
+  'messaging.recordConsent': async (h) => ({
+    patientId: await somePatient(h),
+    channel: 'WHATSAPP',
+    given: true,
+    how: 'Ticked the box on the registration form',
+  }),
   'messaging.getSettings': async () => ({}),
   'messaging.updateSettings': async () => ({ quietStart: '22:00', reminderOffsetsMinutes: [1440, 60] }),
   'messaging.templates': async () => ({}),

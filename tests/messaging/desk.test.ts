@@ -118,6 +118,32 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     });
   });
 
+  it('a notice’s preview counts the day’s patients and shows the first one’s message in their language, and queues nothing', async () => {
+    const day = desk.day(6);
+    const hindi = await addPatient(h.knex, 'Preview Hindi', '+919855500031');
+    await h.knex('patient_message_prefs').insert({ patient_id: hindi, language: 'hi' });
+    await desk.book(day, '09:00', hindi);
+    await desk.book(day, '09:15', await addPatient(h.knex, 'Preview Two', '+919855500032'));
+    const queuedBefore = await h.knex('patient_messages').where({ kind: 'NOTICE' }).count<{ n: string }[]>({ n: '*' });
+    const preview = await call(
+      'messaging.noticePreview',
+      { doctorId: desk.doctorId, date: day, text: '{doctor} is running 40 minutes late on {date}, {patient}.' },
+      desk.receptionist,
+    );
+    expect(preview).toMatchObject({ count: 2, sample: { patientName: 'Preview Hindi', segments: { encoding: 'UCS-2' } } });
+    expect(preview.sample.body).toMatch(/^Dr\. Meera Rao is running 40 minutes late on .*, Preview Hindi\.$/);
+    expect(preview.sample.body).not.toContain('{');
+    expect(await h.knex('patient_messages').where({ kind: 'NOTICE' }).count<{ n: string }[]>({ n: '*' })).toEqual(queuedBefore);
+    expect(await h.call('messaging.noticePreview', { doctorId: desk.doctorId, date: desk.day(7), text: 'Closed' }, desk.receptionist)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'date' },
+    });
+    expect(await h.call('messaging.noticePreview', { doctorId: desk.doctorId, date: day, text: 'Late by {minutes}' }, desk.receptionist)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'text' },
+    });
+  });
+
   it('"send video link" sends the patient a join link from the appointment’s doctor; the desk cannot', async () => {
     await configureVideo(h.knex);
     const a = await desk.book(desk.day(2), '17:00', await addPatient(h.knex, 'Video Patient', '+919855500021'));
@@ -141,14 +167,33 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     expect((await outboxOf(h.knex, a.id)).find((m) => m.id === queued.id)).toMatchObject({ kind: 'VIDEO_LINK', status: 'SENT' });
   });
 
-  it('the inbox holds replies that were not commands until someone deals with them', async () => {
+  it('the inbox holds replies that were not commands, with their appointment, until someone deals with them; the count follows', async () => {
+    const a = await desk.book(desk.day(4), '12:30');
+    const count = async () => (await call('messaging.inboxCount', {}, desk.receptionist)).open;
+    const before = await count();
     const [{ id }] = await h
       .knex('inbound_messages')
-      .insert({ provider_id: 'SM' + 'f'.repeat(32), channel: 'SMS', from_address: '+919855500099', body: 'Is parking free?', action: 'INBOX' })
+      .insert({
+        provider_id: 'SM' + 'f'.repeat(32),
+        channel: 'SMS',
+        from_address: '+919855500099',
+        body: 'Is parking free?',
+        action: 'INBOX',
+        patient_id: desk.patientId,
+        appointment_id: a.id,
+      })
       .returning('id');
-    expect((await call('messaging.inbox', {}, desk.receptionist)).map((m) => m.id)).toContain(id);
+    expect((await call('messaging.inbox', {}, desk.receptionist)).find((m) => m.id === id)).toMatchObject({
+      patientName: 'Asha Verma',
+      appointmentId: a.id,
+      appointmentDate: desk.day(4),
+      appointmentTime: '12:30:00',
+      doctorName: 'Dr. Meera Rao',
+    });
+    expect(await count()).toBe(before + 1);
     await call('messaging.markHandled', { id }, desk.receptionist);
     expect((await call('messaging.inbox', {}, desk.receptionist)).map((m) => m.id)).not.toContain(id);
+    expect(await count()).toBe(before);
     expect(await h.call('messaging.markHandled', { id }, desk.receptionist)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -19,6 +19,9 @@ export const EVENT_TABLE: Readonly<Record<EventName, Audience>> = {
   'patients.changed': 'broadcast',
   'payments.changed': 'broadcast',
   'video.lobbyChanged': 'broadcast',
+  // Every desk reads the inbox and a patient's messaging preferences (messaging.inbox, messaging.patientPrefs).
+  'messaging.inboxChanged': 'broadcast',
+  'messaging.prefsChanged': 'broadcast',
   // Everyone reads doctors and the clinic settings (doctors.list, settings.get)...
   'doctors.changed': EVERYONE,
   'settings.changed': EVERYONE,

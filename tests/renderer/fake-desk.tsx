@@ -283,6 +283,9 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       ),
     'appointments.undo': () => conflict('Nothing of yours to undo on this appointment from the last 10 minutes', 'id'),
     'messaging.forAppointment': () => ok({ messages: [], replies: [] }),
+    'messaging.inboxCount': () => ok({ open: 0 }),
+    'messaging.patientPrefs': ({ patientId }) =>
+      ok({ patientId, channel: null, language: null, kindsOff: [], consents: [], defaultChannel: 'SMS', defaultLanguage: 'en' }),
     'appointments.walkIn': ({ patientId, doctorId, reason }) => {
       const placed = place({ patientId, doctorId, date: TODAY, startTime: '12:45', reason });
       if (typeof placed === 'string') return conflict(placed, 'doctorId');

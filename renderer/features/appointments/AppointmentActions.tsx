@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { useAppointmentStep, type Step } from './actions';
 import { useAppointmentHistory } from './AppointmentHistory';
 import { mayCheckIn, mayMarkNoShow, mayUndo } from './may';
+import { SendVideoLink } from '../messaging/SendVideoLink';
 import { mayStartVideo, startVideo } from './startVideo';
 import type { OpenDialog } from './useAppointmentDialogs';
 
@@ -27,9 +28,12 @@ export function AppointmentActions({ appointment: a, open, onDone }: { appointme
   return (
     <div className="ui-actions">
       {mayStartVideo(session, a) && (
-        <Button variant="primary" onClick={() => void startVideo(a)}>
-          Start video
-        </Button>
+        <>
+          <Button variant="primary" onClick={() => void startVideo(a)}>
+            Start video
+          </Button>
+          <SendVideoLink appointment={a} />
+        </>
       )}
       {mayCheckIn(a, now) && <Button onClick={step('checkIn')}>Check in</Button>}
       {scheduled && a.checkedInAt && <Button onClick={step('complete')}>Mark completed</Button>}

@@ -4,6 +4,7 @@ import { clinicDateTime } from '../../lib/dates';
 import { useTimeZone } from '../../api/clinic-data';
 import { Button } from '../../ui/Button';
 import { toast } from '../../ui/toasts';
+import { CHANNEL_NAMES } from './names';
 
 export const MESSAGE_KIND_NAMES: Record<MessageDto['kind'], string> = {
   CONFIRMATION: 'Confirmation',
@@ -27,7 +28,13 @@ const MESSAGE_STATUS_NAMES: Record<MessageDto['status'], string> = {
   SKIPPED: 'not sent',
 };
 
-const REPLY_NAMES = { CONFIRMED: 'confirmed', CANCELLED: 'cancelled the appointment', OPTED_OUT: 'asked for no more messages', INBOX: 'wrote' } as const;
+const REPLY_NAMES = {
+  CONFIRMED: 'confirmed',
+  CANCELLED: 'cancelled the appointment',
+  OPTED_OUT: 'asked for no more messages',
+  OPTED_IN: 'asked for messages again',
+  INBOX: 'wrote',
+} as const;
 
 /** What was sent to the patient about this appointment, what became of it (with the reason) and what they replied. */
 export function AppointmentMessages({ appointment }: { appointment: AppointmentDto }) {
@@ -50,8 +57,7 @@ export function AppointmentMessages({ appointment }: { appointment: AppointmentD
       <ol className="history-list" aria-label="Messages to the patient">
         {data.messages.map((m) => (
           <li key={`m${m.id}`} data-status={m.status}>
-            {clinicDateTime(m.sentAt ?? m.dueAt, timeZone)} · {MESSAGE_KIND_NAMES[m.kind]} by{' '}
-            {m.channel === 'EMAIL' ? 'e-mail' : m.channel === 'SMS' ? 'SMS' : 'WhatsApp'} · {MESSAGE_STATUS_NAMES[m.status]}
+            {clinicDateTime(m.sentAt ?? m.dueAt, timeZone)} · {MESSAGE_KIND_NAMES[m.kind]} by {CHANNEL_NAMES[m.channel]} · {MESSAGE_STATUS_NAMES[m.status]}
             {m.error ? ` — ${m.error}` : ''}
           </li>
         ))}

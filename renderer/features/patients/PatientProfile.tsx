@@ -10,6 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { PatientFacts } from './PatientFacts';
 import { PatientForm } from './PatientForm';
 import { PatientRecordTables } from './PatientRecordTables';
+import { PatientMessaging } from '../messaging/PatientMessaging';
 
 /**
  * A patient's record: demographics, medical history (when the role may see it), appointments, payments.
@@ -40,6 +41,8 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
       </div>
       <PatientFacts patient={patient} />
       <PatientRecordTables page={page} />
+      {/* Not in a call window: its session may call only the call's channels. */}
+      {canBook && <PatientMessaging patientId={patient.id} />}
       {editing && (
         <Dialog title={`Edit ${patient.name}`} onClose={() => setEditing(false)} wide>
           <PatientForm patient={patient} onSaved={(p) => (setEditing(false), mergePatient(queryClient, p))} onCancel={() => setEditing(false)} />

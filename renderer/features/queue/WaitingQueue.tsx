@@ -4,6 +4,7 @@ import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
 import { useAppointmentStep } from '../appointments/actions';
 import { mayStartVideo, startVideo } from '../appointments/startVideo';
+import { SendVideoLink } from '../messaging/SendVideoLink';
 import { CallNextButton, StageButtons } from './CallControls';
 import { PatientName } from './PatientName';
 import { useTokenSlip } from './useTokenSlip';
@@ -76,9 +77,12 @@ function WaitingEntry({ entry, online, onPay }: Shared & { entry: Entry }) {
           Token slip
         </Button>
         {mayStartVideo(session, a) && (
-          <Button aria-label={`Start video with ${a.patientName}`} onClick={() => void startVideo(a)}>
-            Start video
-          </Button>
+          <>
+            <Button aria-label={`Start video with ${a.patientName}`} onClick={() => void startVideo(a)}>
+              Start video
+            </Button>
+            <SendVideoLink appointment={a} />
+          </>
         )}
       </span>
     </li>

@@ -127,6 +127,7 @@ export function AppShell() {
                 onClick={() => go(s.id)}
               >
                 {s.label}
+                {s.Badge && <s.Badge />}
               </Button>
             ))}
           </nav>

@@ -1,6 +1,8 @@
+import type { ComponentType } from 'react';
 import type { Role } from '../../../preload/contract';
 import type { SectionId } from '../../stores/navigation';
 import { preloadable, type Preloadable } from '../../ui/lazy';
+import { InboxCount } from '../messaging/InboxCount';
 
 interface Section {
   id: SectionId;
@@ -10,6 +12,8 @@ interface Section {
   roles: readonly Role[];
   /** Each screen is a chunk of its own, so the start-up JavaScript carries none but Today's. */
   Screen: Preloadable<object>;
+  /** A live count beside the section's name (replies waiting). */
+  Badge?: ComponentType;
 }
 
 const EVERYONE: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
@@ -39,6 +43,14 @@ const SECTIONS: readonly Section[] = [
     Screen: preloadable(() => import('../waitlist/WaitlistScreen').then((m) => m.WaitlistScreen)),
   },
   { id: 'recalls', label: 'Recalls', key: 'v', roles: EVERYONE, Screen: preloadable(() => import('../recalls/RecallsScreen').then((m) => m.RecallsScreen)) },
+  {
+    id: 'inbox',
+    label: 'Inbox',
+    key: 'b',
+    roles: EVERYONE,
+    Screen: preloadable(() => import('../messaging/InboxScreen').then((m) => m.InboxScreen)),
+    Badge: InboxCount,
+  },
   { id: 'payments', label: 'Payments', key: 'm', roles: EVERYONE, Screen: preloadable(() => import('../payments/DayEndScreen').then((m) => m.DayEndScreen)) },
   {
     id: 'reports',

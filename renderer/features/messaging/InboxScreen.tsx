@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { InboundDto } from '../../../preload/contract';
+import { problemOf } from '../../api/call';
+import { useTimeZone } from '../../api/clinic-data';
+import { useClinicMutation, useClinicQuery } from '../../api/query';
+import { clinicDateTime, hhmm, withWeekday } from '../../lib/dates';
+import { useNavigation } from '../../stores/navigation';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Table } from '../../ui/Table';
+import { toast } from '../../ui/toasts';
+import { CHANNEL_NAMES } from './names';
+import { NoticeDialog } from './NoticeDialog';
+
+/**
+ * Patients' replies that were not a command (1/YES, 2/NO, STOP, START) and need a person: who
+ * wrote, what, when and about which appointment, until someone marks them handled. Live on
+ * every PC through messaging.inboxChanged. A notice to a doctor's day starts here too.
+ */
+export function InboxScreen() {
+  const timeZone = useTimeZone();
+  const go = useNavigation((s) => s.go);
+  const inbox = useClinicQuery('messaging.inbox', {});
+  const markHandled = useClinicMutation('messaging.markHandled');
+  const [notice, setNotice] = useState(false);
+  const problem = problemOf(inbox.error);
+
+  const handled = async (m: InboundDto) => {
+    const r = await markHandled.call({ id: m.id });
+    toast(r.ok ? `Reply from ${who(m)} marked handled` : r.error.message, r.ok ? undefined : 'error');
+  };
+
+  return (
+    <section aria-labelledby="inbox-title">
+      <div className="screen-head">
+        <h2 id="inbox-title">Patients’ replies</h2>
+        <span className="spacer" />
+        <Button onClick={() => setNotice(true)}>Notice to a doctor’s patients…</Button>
+      </div>
+      {problem && <Banner tone="error">{problem}</Banner>}
+      {inbox.data && (
+        <Table
+          label="Replies to deal with"
+          empty="No replies are waiting."
+          rows={inbox.data}
+          columns={[
+            {
+              header: 'Patient',
+              cell: (m) =>
+                m.patientId ? (
+                  <Button onClick={() => go('patients', { patientId: m.patientId! })} aria-label={`Open the record of ${who(m)}`}>
+                    {who(m)}
+                  </Button>
+                ) : (
+                  `${m.fromAddress} (not a known patient)`
+                ),
+            },
+            { header: 'Message', cell: (m) => `“${m.body}” by ${CHANNEL_NAMES[m.channel]}` },
+            { header: 'Received', cell: (m) => clinicDateTime(m.receivedAt, timeZone) },
+            { header: 'Appointment', cell: (m) => appointmentOf(m) },
+            {
+              header: '',
+              cell: (m) => (
+                <Button onClick={() => void handled(m)} disabled={markHandled.isPending} aria-label={`Mark the reply from ${who(m)} handled`}>
+                  Mark handled
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+      {notice && <NoticeDialog onClose={() => setNotice(false)} />}
+    </section>
+  );
+}
+
+const who = (m: InboundDto) => m.patientName ?? m.fromAddress;
+
+function appointmentOf(m: InboundDto): string {
+  if (!m.appointmentId) return '—';
+  if (!m.appointmentDate || !m.appointmentTime) return `#${m.appointmentId}`;
+  return `${withWeekday(m.appointmentDate)} ${hhmm(m.appointmentTime)}${m.doctorName ? ` with ${m.doctorName}` : ''}`;
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import type { Req, Res } from '../../../preload/contract';
+import { useClinicData, useTimeZone } from '../../api/clinic-data';
+import { useClinicMutation } from '../../api/query';
+import { longDay, todayIn } from '../../lib/dates';
+import { useSession } from '../../stores/session';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useRequestForm } from '../../ui/form/use-request-form';
+import { DoctorOptions } from '../doctors/DoctorOptions';
+
+/** Ready-made texts the desk starts from; {patient}, {doctor}, {date}, {time} are filled per patient. */
+const STARTERS = {
+  late: '{patient}, {doctor} is running about 30 minutes late today. Your appointment at {time} will start later; please come accordingly.',
+  closed: '{patient}, the clinic is closed on {date}, so your appointment with {doctor} at {time} cannot go ahead. We will call you to book again.',
+} as const;
+
+interface NoticeValues {
+  doctorId: string;
+  date: string;
+  text: string;
+}
+
+const toRequest = (v: NoticeValues): Req<'messaging.notice'> => ({ doctorId: Number(v.doctorId), date: v.date, text: v.text });
+
+type Step =
+  { at: 'write' } | { at: 'confirm'; preview: Res<'messaging.noticePreview'>; req: Req<'messaging.notice'> } | { at: 'done'; result: Res<'messaging.notice'> };
+
+/**
+ * "Doctor is late", "clinic closed": one text to every patient booked with a doctor on a day.
+ * Nothing goes before the desk has seen how many patients it reaches and one of their messages
+ * exactly as it will read.
+ */
+export function NoticeDialog({ onClose }: { onClose(): void }) {
+  const doctors = useClinicData().doctors;
+  const own = useSession((s) => s.session?.doctorId);
+  // A doctor's own day first; the form starts once there is a doctor to choose.
+  const doctorId = own ?? doctors[0]?.id;
+  return (
+    <Dialog title="Notice to a doctor’s patients" onClose={onClose} wide>
+      {doctorId === undefined ? <p className="ui-hint">Loading…</p> : <NoticeSteps doctorId={doctorId} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function NoticeSteps({ doctorId, onClose }: { doctorId: number; onClose(): void }) {
+  const timeZone = useTimeZone();
+  const preview = useClinicMutation('messaging.noticePreview');
+  const send = useClinicMutation('messaging.notice');
+  const [step, setStep] = useState<Step>({ at: 'write' });
+  const form = useRequestForm('messaging.noticePreview', toRequest, {
+    doctorId: String(doctorId),
+    date: todayIn(timeZone),
+    text: '',
+  });
+  const busy = form.formState.isSubmitting || send.isPending;
+
+  const check = form.handleSubmit(async (values) => {
+    const req = toRequest(values);
+    const r = await preview.call(req);
+    if (!r.ok) return applyRefusal(form, r.error);
+    setStep({ at: 'confirm', preview: r.value, req });
+  });
+
+  const confirm = async (req: Req<'messaging.notice'>) => {
+    const r = await send.call(req);
+    if (!r.ok) {
+      setStep({ at: 'write' });
+      return applyRefusal(form, r.error);
+    }
+    setStep({ at: 'done', result: r.value });
+  };
+
+  return (
+    <>
+      {step.at === 'write' && (
+        <form className="ui-form" onSubmit={check} aria-label="Write the notice" noValidate>
+          <FormProblem form={form} />
+          <div className="ui-row">
+            <FormSelectField form={form} name="doctorId" label="Doctor">
+              <DoctorOptions />
+            </FormSelectField>
+            <FormField form={form} name="date" label="Day" type="date" />
+          </div>
+          <div className="ui-actions">
+            <Button onClick={() => form.setValue('text', STARTERS.late)}>Doctor is late</Button>
+            <Button onClick={() => form.setValue('text', STARTERS.closed)}>Clinic closed</Button>
+          </div>
+          <FormTextAreaField form={form} name="text" label="Notice" hint="{patient}, {doctor}, {date} and {time} are filled in for each patient" rows={4} />
+          <div className="ui-actions">
+            <Button onClick={onClose}>Cancel</Button>
+            <Button variant="primary" type="submit" disabled={busy}>
+              Preview…
+            </Button>
+          </div>
+        </form>
+      )}
+      {step.at === 'confirm' && (
+        <div className="ui-form">
+          <p>
+            This notice goes to <strong>{patients(step.preview.count)}</strong> booked on {longDay(step.req.date)}.
+          </p>
+          <p>{step.preview.sample.patientName} will read:</p>
+          <blockquote aria-label="The first patient’s message">{step.preview.sample.body}</blockquote>
+          <p className="ui-hint">
+            As an SMS: {step.preview.sample.segments.segments} part{step.preview.sample.segments.segments === 1 ? '' : 's'} (
+            {step.preview.sample.segments.encoding}).
+          </p>
+          <div className="ui-actions">
+            <Button onClick={() => setStep({ at: 'write' })} disabled={busy}>
+              Back
+            </Button>
+            <Button variant="primary" onClick={() => void confirm(step.req)} disabled={busy}>
+              Send to {patients(step.preview.count)}
+            </Button>
+          </div>
+        </div>
+      )}
+      {step.at === 'done' && (
+        <div className="ui-form">
+          <Banner tone={step.result.notReached > 0 ? 'warning' : 'info'}>
+            Notice queued for {patients(step.result.queued)}
+            {step.result.notReached > 0 ? `; ${patients(step.result.notReached)} cannot be reached (opted out or asked for no messages)` : ''}.
+          </Banner>
+          <div className="ui-actions">
+            <Button variant="primary" onClick={onClose}>
+              Done
+            </Button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+const patients = (n: number) => `${n} patient${n === 1 ? '' : 's'}`;

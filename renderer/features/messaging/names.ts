@@ -1,0 +1,14 @@
+import type { MESSAGE_LANGUAGES, PATIENT_CHANNELS } from '../../../preload/contract';
+
+/** A channel as the desk says it. */
+export const CHANNEL_NAMES: Record<(typeof PATIENT_CHANNELS)[number], string> = {
+  SMS: 'SMS',
+  WHATSAPP: 'WhatsApp',
+  EMAIL: 'e-mail',
+  NONE: 'no messages',
+};
+
+export const LANGUAGE_NAMES: Record<(typeof MESSAGE_LANGUAGES)[number], string> = { en: 'English', hi: 'Hindi (हिन्दी)' };
+
+/** A stored language code by name, or the code itself for one the desk cannot choose (a template an ADMIN added). */
+export const languageName = (code: string) => (LANGUAGE_NAMES as Record<string, string | undefined>)[code] ?? code;
