@@ -19,6 +19,7 @@ import * as refusedAuditOutcome from './20261202030000_refused_audit_outcome';
 import * as databaseRoles from './20261202030100_database_roles';
 import * as deskIntegrity from './20261202050000_desk_integrity';
 import * as paymentGateway from './20261202130000_payment_gateway';
+import * as opdSessions from './20261203300000_opd_sessions';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
 import * as videoJoinCodes from './20261202080000_video_join_codes';
@@ -77,4 +78,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261202120200_waitlist_and_recalls', migration: waitlistAndRecalls },
   // Payments beyond cash: UPI QR, Razorpay orders, QR codes, links and webhooks (issue 19: 20261202130000..0999).
   { name: '20261202130000_payment_gateway', migration: paymentGateway },
+  // OPD sessions with capacity: token doctors, rooms per session (issue 21: 20261203300000..0999).
+  { name: '20261203300000_opd_sessions', migration: opdSessions },
 ];
