@@ -13,6 +13,7 @@ const TABLE_EVENTS: Record<string, EventName> = {
   doctor_entities: 'doctors.changed',
   users: 'users.changed',
   clinic_settings: 'settings.changed',
+  opd_sessions: 'opd.changed',
 };
 
 /**

@@ -33,6 +33,8 @@ export const events = {
    * Signed-in, unlocked main windows only.
    */
   'settings.changed': change,
+  /** An OPD session was added, removed or its tokens counted again (id is the session's). */
+  'opd.changed': change,
   /** A patient's join link was issued, revoked or opened in the lobby (appointmentId says which). */
   'video.lobbyChanged': change,
   /** The token display should read the board again (display streams get only this, with nothing in it). */

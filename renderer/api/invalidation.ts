@@ -48,6 +48,11 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
   ],
   'settings.changed': [rule('settings.get')],
   'users.changed': [rule('users.list')],
+  // A session added, removed or its tokens counted again (every booking and cancellation in it); its time is no slot's.
+  'opd.changed': [
+    rule('opd.listSessions', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from, to: r.to })),
+    rule('appointments.freeSlots', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from })),
+  ],
   'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],
 };
 

@@ -19,6 +19,8 @@ export const EVENT_TABLE: Readonly<Record<EventName, Audience>> = {
   'patients.changed': 'broadcast',
   'payments.changed': 'broadcast',
   'video.lobbyChanged': 'broadcast',
+  // A session's tokens are counted on every desk's screen, as appointments are.
+  'opd.changed': 'broadcast',
   // Everyone reads doctors and the clinic settings (doctors.list, settings.get)...
   'doctors.changed': EVERYONE,
   'settings.changed': EVERYONE,
