@@ -307,7 +307,13 @@ export class AppointmentsService {
     );
     // The slot under way counts as free when nobody holds it.
     const current = this.span(now.date, toTime(Math.floor(toMinutes(now.time) / slotMinutes) * slotMinutes), type?.durationMinutes ?? slotMinutes);
-    const candidates = [current, ...(free ? [{ date: free.date, startTime: free.startTime, endTime: free.endTime }] : [])];
+    // A token doctor's session time is never a walk-in's slot: there the desk books a token.
+    const sessions = await sessionTimesOfDoctors(this.knex, [doctor.id], now.date, now.date);
+    if (sessions.some((s) => s.startTime <= now.time && now.time < s.endTime))
+      throw new AppError('CONFLICT', `${doctor.name} is seeing patients by token now: book the patient a token in today's session`, 'doctorId');
+    const candidates = [current, ...(free ? [{ date: free.date, startTime: free.startTime, endTime: free.endTime }] : [])].filter(
+      (slot) => !sessions.some((s) => s.startTime < slot.endTime && slot.startTime < s.endTime),
+    );
     for (const slot of candidates) {
       try {
         const id = await transactionWithRetry(this.knex, async (trx) => {

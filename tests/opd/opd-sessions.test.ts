@@ -157,6 +157,12 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
       h.events.slice(before).find((e) => e.event === 'opd.changed' && (e.payload as { id: number }).id === s.id),
     );
 
+    // A walk-in during the session gets a token, not a slot.
+    expect(await h.call('appointments.walkIn', { patientId: patients[nextPatient++]!, doctorId: drToken }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: "Dr. Token Rao is seeing patients by token now: book the patient a token in today's session" },
+    });
+
     // The second patient comes first; each keeps the session's token.
     const checkIn = async (id: number) => expectOk<AppointmentDto>(await h.call('appointments.checkIn', { id }, desk)).tokenNo;
     expect(await checkIn(second.appointment.id)).toBe(2);
