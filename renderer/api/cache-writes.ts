@@ -71,6 +71,10 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'availability.saveTemplate': ['availability.getTemplate'],
   'backup.saveSchedule': ['backup.getSchedule', 'backup.status'],
   'backup.runNow': ['backup.status'],
+  // A session's count and its doctor's free time at once (other PCs hear opd.changed).
+  'opd.createSession': ['opd.listSessions', 'appointments.freeSlots'],
+  'opd.removeSession': ['opd.listSessions', 'appointments.freeSlots'],
+  'opd.bookToken': ['opd.listSessions'],
 };
 
 /**
@@ -79,6 +83,7 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
  */
 export function writeReply<C extends ChannelName>(queryClient: QueryClient, channel: C, reply: Res<C>): void {
   if (APPOINTMENT_REPLIES.has(channel)) placeAppointment(queryClient, reply as AppointmentDto);
+  else if (channel === 'opd.bookToken') placeAppointment(queryClient, (reply as Res<'opd.bookToken'>).appointment);
   else if (channel === 'settings.update') queryClient.setQueryData(['settings.get', {}], reply);
   else if (PAYMENT_REPLIES.has(channel)) accountChanged(queryClient, reply as PaymentDto);
   else if (channel === 'patients.update') mergePatient(queryClient, reply as Res<'patients.update'>);

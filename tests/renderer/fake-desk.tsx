@@ -201,6 +201,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'availability.range': ({ doctorIds, from, to }) => ok(state.windows.filter((w) => doctorIds.includes(w.doctorId) && w.date >= from && w.date <= to)),
     'appointments.list': ({ doctorIds, from, to }) =>
       ok(state.appointments.filter((a) => doctorIds.includes(a.doctorId) && a.date >= from && a.date <= to).map((a) => ({ ...a }))),
+    // Every doctor of this desk books by slots: no token sessions.
+    'opd.listSessions': () => ok([]),
     'appointments.freeSlots': ({ doctorId, from }) => {
       const d = state.doctors.find((x) => x.id === doctorId)!;
       const date = from ?? TODAY;

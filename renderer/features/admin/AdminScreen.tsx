@@ -7,12 +7,14 @@ import { SettingsPanel } from './SettingsPanel';
 import { UsersPanel } from './UsersPanel';
 import { VideoSettingsPanel } from './VideoSettingsPanel';
 import { MessagingSettingsPanel } from '../messaging/MessagingSettingsPanel';
+import { SessionsPanel } from '../sessions/SessionsPanel';
 
 /** The administrator's back office, one tab per concern. */
 const ADMIN_TABS: Tab[] = [
   { id: 'users', label: 'Accounts', render: () => <UsersPanel /> },
   { id: 'audit', label: 'Audit log', render: () => <AuditPanel /> },
   { id: 'settings', label: 'Clinic settings', render: () => <SettingsPanel /> },
+  { id: 'sessions', label: 'OPD sessions', render: () => <SessionsPanel /> },
   { id: 'video', label: 'Video', render: () => <VideoSettingsPanel /> },
   { id: 'messaging', label: 'Messaging', render: () => <MessagingSettingsPanel /> },
   { id: 'backups', label: 'Backups', render: () => <BackupPanel /> },

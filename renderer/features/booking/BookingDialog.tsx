@@ -13,6 +13,7 @@ import { PatientPicker } from '../patients';
 import { OVERRIDE_FIELDS, OutsideHours, overrideOf } from './OutsideHours';
 import { FreeSlotPicker } from './FreeSlotPicker';
 import { DoctorOptions } from '../doctors/DoctorOptions';
+import { SessionTokens } from '../sessions/SessionTokens';
 
 export interface BookingDraft {
   patient?: PatientSummary;
@@ -88,6 +89,7 @@ export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; o
             onPick={(s) => form.setValues((old) => ({ ...old, date: s.date, startTime: hhmm(s.startTime), endTime: hhmm(s.endTime) }))}
           />
         )}
+        {doctorId && <SessionTokens doctorId={doctorId} date={v.date} patientId={patient?.id} onBooked={onClose} />}
         <div className="ui-row">
           <Field
             label="Date"
