@@ -101,6 +101,16 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
+  // The old index holds one token number per doctor's day, cancelled rows included: a day with
+  // two sessions, or a number issued again, cannot go back under it. Refused, not destroyed.
+  const { rows } = await knex.raw<{ rows: { n: number }[] }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM appointment_entities WHERE token_no IS NOT NULL
+       GROUP BY doctor_id, appointment_date, token_no HAVING count(*) > 1) AS twice`,
+  );
+  if (rows[0]!.n > 0)
+    throw new Error(
+      `${rows[0]!.n} token number(s) are used twice on one doctor's day (two sessions, or a number issued again). Clear token_no of those appointments first`,
+    );
   await knex.raw(`
     DROP TRIGGER trg_appointment_session_token ON appointment_entities;
     DROP FUNCTION opd_session_token();
