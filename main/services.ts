@@ -2,6 +2,8 @@ import { registerAppointmentTypeHandlers } from './appointment-types/handlers';
 import { AppointmentTypesService } from './appointment-types/service';
 import { registerAppointmentHandlers } from './appointments/handlers';
 import { registerWaitlistHandlers } from './waitlist/handlers';
+import { registerOpdHandlers } from './opd/handlers';
+import { OpdService } from './opd/service';
 import { registerRecallHandlers } from './recalls/handlers';
 import { RecallsService } from './recalls/service';
 import { WaitlistService } from './waitlist/service';
@@ -150,6 +152,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const waitlist = (late.waitlist = new WaitlistService(knex, appointments));
   registerAppointmentHandlers(router, appointments, new WaitingRoomService(knex, settings, options.now), new SeriesService(knex, settings, appointments));
   registerWaitlistHandlers(router, waitlist);
+  registerOpdHandlers(router, new OpdService(knex, appointments));
   registerRecallHandlers(router, new RecallsService(knex, settings, options.now));
   const displayTickets = new DisplayTickets();
   registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));

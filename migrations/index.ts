@@ -20,6 +20,7 @@ import * as databaseRoles from './20261202030100_database_roles';
 import * as deskIntegrity from './20261202050000_desk_integrity';
 import * as paymentGateway from './20261202130000_payment_gateway';
 import * as messagingDesk from './20261203400000_messaging_desk';
+import * as opdSessions from './20261203300000_opd_sessions';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
 import * as videoJoinCodes from './20261202080000_video_join_codes';
@@ -86,4 +87,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203200000_scheduling_change_events', migration: schedulingChangeEvents },
   // Patient messaging at the desk: "no messages", START, live inbox and preferences (issue 17: 20261203400000..0999).
   { name: '20261203400000_messaging_desk', migration: messagingDesk },
+  // OPD sessions with capacity: token doctors, rooms per session (issue 21: 20261203300000..0999).
+  { name: '20261203300000_opd_sessions', migration: opdSessions },
 ];

@@ -152,6 +152,7 @@ function viewQuery(knex: Knex, from = 'appointment_entities') {
     .join('patient_entities as p', 'p.id', 'a.patient_id')
     .join('doctor_entities as d', 'd.id', 'a.doctor_id')
     .leftJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
+    .leftJoin('opd_sessions as s', 's.id', 'a.opd_session_id')
     .select(
       'a.id',
       'a.patient_id as patientId',
@@ -177,6 +178,9 @@ function viewQuery(knex: Knex, from = 'appointment_entities') {
       'a.buffer_before_minutes as bufferBeforeMinutes',
       'a.buffer_after_minutes as bufferAfterMinutes',
       'a.series_id as seriesId',
+      'a.opd_session_id as sessionId',
+      'a.session_token as sessionToken',
+      knex.raw('COALESCE(s.room, d.room) AS room'),
     );
 }
 
@@ -211,6 +215,10 @@ export interface NewAppointment {
   /** Booked as a type: its fee and buffers are kept on the appointment. */
   type?: BookedType | null;
   seriesId?: number | null;
+  /** A token of this OPD session: the database issues its number and sets its date and time. */
+  opdSessionId?: number | null;
+  /** An emergency booking may take a session's reserved tokens. */
+  emergencyReason?: string | null;
 }
 
 interface BookedType {
@@ -278,9 +286,10 @@ export async function insertBooking(
       'booked',
       knex.raw(
         `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in,
-                                           appointment_type_id, fee, buffer_before_minutes, buffer_after_minutes)
+                                           appointment_type_id, fee, buffer_before_minutes, buffer_after_minutes, opd_session_id, priority, priority_reason)
          SELECT :patientId::bigint, :doctorId::bigint, :appointmentDate::date, :startTime::time, :endTime::time, :reason::text, :bookedBy::bigint, :overrideReason::text, :isWalkIn::boolean,
-                :appointmentTypeId::bigint, :fee::numeric, :bufferBefore::int, :bufferAfter::int
+                :appointmentTypeId::bigint, :fee::numeric, :bufferBefore::int, :bufferAfter::int, :opdSessionId::bigint,
+                CASE WHEN :emergencyReason::text IS NULL THEN NULL ELSE 'EMERGENCY' END, :emergencyReason::text
            FROM locked RETURNING *`,
         {
           patientId: a.patientId,
@@ -296,6 +305,8 @@ export async function insertBooking(
           fee: t.fee,
           bufferBefore: t.buffer_before_minutes,
           bufferAfter: t.buffer_after_minutes,
+          opdSessionId: a.opdSessionId ?? null,
+          emergencyReason: a.emergencyReason ?? null,
         },
       ),
     )

@@ -22,6 +22,7 @@ import { findDoctor, findDoctorWithDay, listDoctors } from '../doctors/repo';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { findPatient } from '../patients/repo';
+import { sessionTimesOfDoctors } from '../opd/repo';
 import { clinicNow } from '../settings/clinic-time';
 import { groupBy } from '../../preload/contract/group-by';
 import type { SettingsService } from '../settings/service';
@@ -133,16 +134,22 @@ export class AppointmentsService {
     // whole month of a specialty's bookings for them would cost several times as much.
     for (let from = start; from <= end && out.length < req.count; from = shiftDate(from, FREE_SLOT_CHUNK_DAYS)) {
       const to = shiftDate(from, FREE_SLOT_CHUNK_DAYS - 1) < end ? shiftDate(from, FREE_SLOT_CHUNK_DAYS - 1) : end;
-      const [windows, bookings] = await Promise.all([windowsInRange(this.knex, ids, from, to), busyTimesOfDoctors(this.knex, ids, from, to)]);
+      const [windows, bookings, sessions] = await Promise.all([
+        windowsInRange(this.knex, ids, from, to),
+        busyTimesOfDoctors(this.knex, ids, from, to),
+        sessionTimesOfDoctors(this.knex, ids, from, to),
+      ]);
       const windowsBy = groupBy(windows, (w) => key(w.doctorId, w.date));
       const bookingsBy = groupBy(bookings, (b) => key(b.doctorId, b.date));
+      const sessionsBy = groupBy(sessions, (b) => key(b.doctorId, b.date));
       for (const date of eachDate(from, to)) {
         const notBefore = date === earliestDate ? earliest % DAY_MINUTES : 0;
         const day = doctors.flatMap((d) => {
           const own = windowsBy.get(key(d.id, date)) ?? [];
+          // A token doctor's session time is for tokens, never for slots.
           return freeSlotsOfDay(
             own.filter((w) => w.available),
-            own.filter((w) => !w.available),
+            [...own.filter((w) => !w.available), ...(sessionsBy.get(key(d.id, date)) ?? [])],
             bookingsBy.get(key(d.id, date)) ?? [],
             notBefore,
             lengthOf.get(d.id) ?? req.durationMinutes,
@@ -167,6 +174,7 @@ export class AppointmentsService {
     const slot = type ? this.span(req.date, req.startTime, type.durationMinutes) : await this.slotOf(windows, req);
     await this.assertNotPast(slot);
     if (type) await this.checkHorizon(type, slot);
+    await this.assertNotInSession(doctor, slot);
     const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
     const audits = [...(audit ? [audit] : []), ...(overrideReason ? [this.overrideAudit(user, ctx, overrideReason)] : [])];
     const who = { doctorId: req.doctorId, patientId: req.patientId };
@@ -195,6 +203,8 @@ export class AppointmentsService {
     const current = await this.get(req.id);
     if (current.status !== 'SCHEDULED')
       throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}; only a scheduled one can be moved`, 'id');
+    if (current.sessionId)
+      throw new AppError('CONFLICT', `Token ${current.sessionToken} keeps its session: cancel it and book a token in another session`, 'id');
     const doctorId = req.doctorId ?? current.doctorId;
     const { doctor, windows } = await this.activeDoctorOn(doctorId, req.date);
     // A new type, or a typed appointment going to another doctor, is booked as that doctor's
@@ -206,6 +216,7 @@ export class AppointmentsService {
     const slot = req.endTime ? { date: req.date, startTime: req.startTime, endTime: req.endTime } : this.span(req.date, req.startTime, duration);
     await this.assertNotPast(slot);
     if (type) await this.checkHorizon(type, slot);
+    await this.assertNotInSession(doctor, slot);
     const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
     const who = { doctorId, patientId: current.patientId };
     const buffers = buffersOf(retyped ? type : current);
@@ -273,7 +284,8 @@ export class AppointmentsService {
     if (current.checkedInAt) return current;
     await this.knex.transaction(async (trx) => {
       await lockDays(trx, [doctorDay(current.doctorId, current.date)]);
-      const token = await nextToken(trx, current.doctorId, current.date);
+      // A session's token is the patient's number in the waiting room too.
+      const token = current.sessionToken ?? (await nextToken(trx, current.doctorId, current.date));
       if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token })))
         throw await this.transitionError(trx, id, 'checked in');
       await insertHistory(trx, [{ appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id }]);
@@ -295,7 +307,13 @@ export class AppointmentsService {
     );
     // The slot under way counts as free when nobody holds it.
     const current = this.span(now.date, toTime(Math.floor(toMinutes(now.time) / slotMinutes) * slotMinutes), type?.durationMinutes ?? slotMinutes);
-    const candidates = [current, ...(free ? [{ date: free.date, startTime: free.startTime, endTime: free.endTime }] : [])];
+    // A token doctor's session time is never a walk-in's slot: there the desk books a token.
+    const sessions = await sessionTimesOfDoctors(this.knex, [doctor.id], now.date, now.date);
+    if (sessions.some((s) => s.startTime <= now.time && now.time < s.endTime))
+      throw new AppError('CONFLICT', `${doctor.name} is seeing patients by token now: book the patient a token in today's session`, 'doctorId');
+    const candidates = [current, ...(free ? [{ date: free.date, startTime: free.startTime, endTime: free.endTime }] : [])].filter(
+      (slot) => !sessions.some((s) => s.startTime < slot.endTime && slot.startTime < s.endTime),
+    );
     for (const slot of candidates) {
       try {
         const id = await transactionWithRetry(this.knex, async (trx) => {
@@ -518,6 +536,18 @@ export class AppointmentsService {
     const start = toMinutes(req.startTime);
     const home = windows.find((w) => w.available && toMinutes(w.startTime) <= start && toMinutes(w.endTime) > start);
     return this.span(req.date, req.startTime, home?.slotMinutes ?? (await this.settings.get()).defaultSlotMinutes);
+  }
+
+  /** Slots stay off a token doctor's sessions: that time is issued as tokens. */
+  private async assertNotInSession(doctor: { id: number; name: string }, slot: Slot): Promise<void> {
+    const sessions = await sessionTimesOfDoctors(this.knex, [doctor.id], slot.date, slot.date);
+    const session = sessions.find((s) => s.startTime < slot.endTime && slot.startTime < s.endTime);
+    if (session)
+      throw new AppError(
+        'CONFLICT',
+        `${hhmm(slot.startTime)}–${hhmm(slot.endTime)} on ${slot.date} is in ${doctor.name}'s OPD session (${hhmm(session.startTime)}–${hhmm(session.endTime)}): book a token in it instead`,
+        'startTime',
+      );
   }
 
   private async assertNotPast(slot: Slot): Promise<void> {

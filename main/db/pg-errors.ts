@@ -130,6 +130,19 @@ const REFUSALS: Readonly<Record<string, Refusal>> = {
     code: 'CONFLICT',
     message: 'The next receipt number is already used by a payment entered outside Clinic Desk; ask your administrator',
   },
+  // A token doctor's session (issue 21): the N+1th token, or an undone cancellation whose token went to somebody else.
+  chk_opd_session_booked: {
+    state: SqlState.CHECK_VIOLATION,
+    code: 'CONFLICT',
+    message: 'This session is full: all its tokens are booked',
+    field: 'id',
+  },
+  uq_appointment_session_token: {
+    state: SqlState.UNIQUE_VIOLATION,
+    code: 'CONFLICT',
+    message: 'This token has been issued to another patient since',
+    field: 'id',
+  },
   fk_appointment_patient: {
     state: SqlState.FOREIGN_KEY_VIOLATION,
     code: 'NOT_FOUND',
@@ -141,13 +154,36 @@ const REFUSALS: Readonly<Record<string, Refusal>> = {
 /** The constraint names the table above relies on (a renamed one would silently stop mapping). */
 export const REFUSAL_CONSTRAINTS: readonly string[] = Object.keys(REFUSALS);
 
+/** Rules a trigger enforces and raises under a constraint name the catalog does not hold (opd_session_token()). */
+const RAISED: Readonly<Record<string, Refusal>> = {
+  chk_opd_emergency_reserve: {
+    state: SqlState.CHECK_VIOLATION,
+    code: 'CONFLICT',
+    message: 'Only the tokens kept for emergencies are left in this session',
+    field: 'id',
+  },
+  chk_opd_token_fixed: {
+    state: SqlState.CHECK_VIOLATION,
+    code: 'CONFLICT',
+    message: 'A session token keeps its session, number and time: cancel it and book another session',
+    field: 'id',
+  },
+};
+
 /**
  * The AppError for a database refusal listed above; undefined for anything else, which the
  * caller rethrows as it was (the router logs it and reports INTERNAL or UNAVAILABLE).
  */
 export function refusalFor(err: unknown): AppError | undefined {
   const { code, constraint } = pgErrorFields(err);
-  const refusal = constraint !== undefined && Object.hasOwn(REFUSALS, constraint) ? REFUSALS[constraint] : undefined;
+  const refusal =
+    constraint === undefined
+      ? undefined
+      : Object.hasOwn(REFUSALS, constraint)
+        ? REFUSALS[constraint]
+        : Object.hasOwn(RAISED, constraint)
+          ? RAISED[constraint]
+          : undefined;
   if (!refusal || refusal.state !== code) return undefined;
   return new AppError(refusal.code, refusal.message, refusal.field);
 }

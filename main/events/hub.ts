@@ -22,6 +22,7 @@ const TABLE_EVENTS: Record<string, EventName> = {
   patient_message_prefs: 'messaging.prefsChanged',
   patient_channel_consents: 'messaging.prefsChanged',
   message_kind_switches: 'messaging.prefsChanged',
+  opd_sessions: 'opd.changed',
 };
 
 /**

@@ -34,6 +34,7 @@ export class BoardService {
         return {
           doctorId: list[0]!.doctorId,
           doctorName: list[0]!.doctorName,
+          // The room of the token called (rows come called first): a token doctor's session may have its own.
           room: list[0]!.room,
           now: called ? token(called) : null,
           next: list

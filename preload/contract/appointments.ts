@@ -33,6 +33,11 @@ export const appointmentSchema = z.object({
   bufferAfterMinutes: z.number().optional(),
   /** The recurring series it belongs to, if any. */
   seriesId: idSchema.nullable().optional(),
+  /** A token of an OPD session (issue 21): the session and its token number; its time is the token's estimate. */
+  sessionId: idSchema.nullable().optional(),
+  sessionToken: z.number().nullable().optional(),
+  /** Where the patient goes: the session's room, else the doctor's. */
+  room: z.string().nullable().optional(),
 });
 export type AppointmentDto = z.infer<typeof appointmentSchema>;
 

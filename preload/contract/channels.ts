@@ -34,6 +34,7 @@ import {
 } from './appointments';
 import { appointmentTypeSchema, createAppointmentTypeSchema, listAppointmentTypesSchema, updateAppointmentTypeSchema } from './appointment-types';
 import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
+import { bookTokenSchema, bookedTokenSchema, createSessionSchema, listSessionsSchema, opdSessionSchema } from './opd';
 import { createRecallSchema, listRecallsSchema, recallSchema } from './recalls';
 import { addWaitlistSchema, listWaitlistSchema, removeWaitlistSchema, takeOfferSchema, waitlistEntrySchema, waitlistOfferSchema } from './waitlist';
 import {
@@ -267,6 +268,11 @@ export const channels = {
   'appointments.callNext': channel({ req: callNextSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.stage': channel({ req: stageSchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'appointments.setPriority': channel({ req: prioritySchema, res: appointmentSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
+  // OPD sessions of token doctors: an ADMIN, or a DOCTOR for their own (checked in main), schedules them; the desk books tokens.
+  'opd.listSessions': channel({ req: listSessionsSchema, res: z.array(opdSessionSchema), roles: ALL }),
+  'opd.createSession': channel({ req: createSessionSchema, res: opdSessionSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'opd_session', kind: 'write' } }),
+  'opd.removeSession': channel({ req: byId, res: opdSessionSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'opd_session', kind: 'write' } }),
+  'opd.bookToken': channel({ req: bookTokenSchema, res: bookedTokenSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   // The token display: anybody at the desk opens one; the display itself holds only its ticket.
   'board.openDisplay': channel({ req: empty, res: z.object({ ticket: z.string() }), roles: ALL }),
   'board.show': channel({ req: showBoardSchema, res: boardSchema, roles: 'public' }),

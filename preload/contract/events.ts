@@ -42,6 +42,8 @@ export const events = {
   'recalls.changed': change,
   /** An appointment type, or the doctors offering it, changed. Signed-in, unlocked main windows only. */
   'appointmentTypes.changed': change,
+  /** An OPD session was added, removed or its tokens counted again (id is the session's). */
+  'opd.changed': change,
   /** A patient's join link was issued, revoked or opened in the lobby (appointmentId says which). */
   'video.lobbyChanged': change,
   /** A patient's reply arrived or was dealt with (patientId and appointmentId say whose). */

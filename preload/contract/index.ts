@@ -12,6 +12,7 @@ export * from './series';
 export * from './waitlist';
 export * from './recalls';
 export * from './board';
+export * from './opd';
 export * from './payments';
 export * from './backup';
 export * from './video';

@@ -86,6 +86,10 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'availability.saveTemplate': ['availability.getTemplate'],
   'backup.saveSchedule': ['backup.getSchedule', 'backup.status'],
   'backup.runNow': ['backup.status'],
+  // A session's count and its doctor's free time at once (other PCs hear opd.changed).
+  'opd.createSession': ['opd.listSessions', 'appointments.freeSlots'],
+  'opd.removeSession': ['opd.listSessions', 'appointments.freeSlots'],
+  'opd.bookToken': ['opd.listSessions'],
 };
 
 /**
@@ -95,6 +99,7 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
 export function writeReply<C extends ChannelName>(queryClient: QueryClient, channel: C, reply: Res<C>): void {
   if (APPOINTMENT_REPLIES.has(channel)) placeAppointment(queryClient, reply as AppointmentDto);
   else if (SERIES_REPLIES.has(channel)) for (const a of (reply as Res<'appointments.bookSeries'>).appointments) placeAppointment(queryClient, a);
+  else if (channel === 'opd.bookToken') placeAppointment(queryClient, (reply as Res<'opd.bookToken'>).appointment);
   else if (channel === 'settings.update') queryClient.setQueryData(['settings.get', {}], reply);
   else if (PAYMENT_REPLIES.has(channel)) accountChanged(queryClient, reply as PaymentDto);
   else if (channel === 'payments.collect') accountChanged(queryClient, (reply as Res<'payments.collect'>).payment);

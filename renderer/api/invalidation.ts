@@ -74,6 +74,11 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     rule('messaging.forAppointment', (c, r) => sameId(c.appointmentId, r.appointmentId)),
   ],
   'messaging.prefsChanged': [rule('messaging.patientPrefs', (c, r) => sameId(c.patientId, r.patientId))],
+  // A session added, removed or its tokens counted again (every booking and cancellation in it); its time is no slot's.
+  'opd.changed': [
+    rule('opd.listSessions', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from, to: r.to })),
+    rule('appointments.freeSlots', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from })),
+  ],
   'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],
 };
 

@@ -134,6 +134,14 @@ async function someOffer(h: Harness): Promise<number> {
   return id;
 }
 
+async function someSession(h: Harness, date = FUTURE): Promise<number> {
+  const [{ id }] = await h
+    .knex('opd_sessions')
+    .insert({ doctor_id: await someDoctor(h), date, start_time: '10:00', end_time: '12:00', capacity: 20, emergency_reserve: 2, room: 'OPD 3' })
+    .returning('id');
+  return id;
+}
+
 async function somePayment(h: Harness, extra: Record<string, unknown> = {}): Promise<number> {
   const [{ id }] = await h
     .knex('payments')
@@ -286,6 +294,18 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
     priority: 'ELDERLY',
     reason: 'Aged 82',
   }),
+  'opd.listSessions': async (h) => ({ doctorId: await someDoctor(h), from: FUTURE, to: '2099-01-06' }),
+  'opd.createSession': async (h) => ({
+    doctorId: await someDoctor(h),
+    date: FUTURE,
+    startTime: '10:00',
+    endTime: '13:00',
+    capacity: 30,
+    emergencyReserve: 2,
+    room: 'OPD 2',
+  }),
+  'opd.removeSession': async (h) => ({ id: await someSession(h) }),
+  'opd.bookToken': async (h) => ({ sessionId: await someSession(h), patientId: await somePatient(h), reason: 'Fever' }),
   'board.openDisplay': async () => ({}),
   'board.show': async (h) => ({ ticket: h.services.displayTickets.issue() }),
   'board.openWindow': async () => ({}),

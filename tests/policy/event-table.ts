@@ -22,6 +22,8 @@ export const EVENT_TABLE: Readonly<Record<EventName, Audience>> = {
   // Every desk reads the inbox and a patient's messaging preferences (messaging.inbox, messaging.patientPrefs).
   'messaging.inboxChanged': 'broadcast',
   'messaging.prefsChanged': 'broadcast',
+  // A session's tokens are counted on every desk's screen, as appointments are.
+  'opd.changed': 'broadcast',
   // Everyone reads doctors and the clinic settings (doctors.list, settings.get)...
   'doctors.changed': EVERYONE,
   'settings.changed': EVERYONE,

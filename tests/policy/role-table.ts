@@ -99,6 +99,11 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'appointments.callNext': { roles: ADR, locked: false, own: DOCTORS_OWN },
   'appointments.stage': { roles: ADR, locked: false, own: DOCTORS_OWN },
   'appointments.setPriority': { roles: ADR, locked: false, own: DOCTORS_OWN },
+  // OPD sessions: everyone reads them and books tokens; an administrator schedules any doctor's, a doctor only their own.
+  'opd.listSessions': { roles: ADR, locked: false },
+  'opd.createSession': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'opd.removeSession': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'opd.bookToken': { roles: ADR, locked: false },
   // The token display: anybody at the desk may put one up; the display holds a ticket, not a session.
   'board.openDisplay': { roles: ADR, locked: false },
   'board.openWindow': { roles: ADR, locked: false },

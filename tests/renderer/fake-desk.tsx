@@ -222,6 +222,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       ok(state.types.filter((t) => (includeInactive || t.active) && (doctorId === undefined || t.doctors.some((d) => d.doctorId === doctorId)))),
     'appointments.list': ({ doctorIds, from, to }) =>
       ok(state.appointments.filter((a) => doctorIds.includes(a.doctorId) && a.date >= from && a.date <= to).map((a) => ({ ...a }))),
+    // Every doctor of this desk books by slots: no token sessions.
+    'opd.listSessions': () => ok([]),
     'appointments.freeSlots': ({ doctorId, from }) => {
       const d = state.doctors.find((x) => x.id === doctorId)!;
       const date = from ?? TODAY;

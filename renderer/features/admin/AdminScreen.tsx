@@ -9,6 +9,7 @@ import { VideoSettingsPanel } from './VideoSettingsPanel';
 import { MessagingSettingsPanel } from '../messaging/MessagingSettingsPanel';
 import { AppointmentTypesPanel } from '../appointment-types/AppointmentTypesPanel';
 import { PaymentsAdminPanel } from '../payments/PaymentsAdminPanel';
+import { SessionsPanel } from '../sessions/SessionsPanel';
 
 /** The administrator's back office, one tab per concern. */
 const ADMIN_TABS: Tab[] = [
@@ -16,6 +17,7 @@ const ADMIN_TABS: Tab[] = [
   { id: 'audit', label: 'Audit log', render: () => <AuditPanel /> },
   { id: 'settings', label: 'Clinic settings', render: () => <SettingsPanel /> },
   { id: 'types', label: 'Appointment types', render: () => <AppointmentTypesPanel /> },
+  { id: 'sessions', label: 'OPD sessions', render: () => <SessionsPanel /> },
   { id: 'video', label: 'Video', render: () => <VideoSettingsPanel /> },
   { id: 'messaging', label: 'Messaging', render: () => <MessagingSettingsPanel /> },
   { id: 'payments', label: 'Payments', render: () => <PaymentsAdminPanel /> },

@@ -18,6 +18,7 @@ import { OutsideHours } from './OutsideHours';
 import { RepeatFields } from './RepeatFields';
 import { SeriesPreview, bookedCount, choicesOf, defaultPicks, type Picks } from './SeriesPreview';
 import { TypePicker, useDoctorTypes } from './TypePicker';
+import { SessionTokens } from '../sessions/SessionTokens';
 
 export interface BookingDraft {
   patient?: PatientSummary;
@@ -134,6 +135,7 @@ export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; o
             }}
           />
         )}
+        {doctorId && <SessionTokens doctorId={doctorId} date={values.date} patientId={patient?.id} onBooked={onClose} />}
         <div className="ui-row">
           <FormField form={form} name="date" label="Date" type="date" hint="Free times are offered from this day" required />
           <FormField form={form} name="startTime" label="Start time" type="time" hint={endsAt} required />

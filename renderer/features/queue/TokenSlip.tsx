@@ -10,6 +10,7 @@ export function TokenSlip({ appointment, clinicName }: { appointment: Appointmen
       <p className="token">{appointment.tokenNo}</p>
       <p className="print-sub">
         {appointment.doctorName}
+        {appointment.room && ` · ${appointment.room}`}
         <br />
         {appointment.patientName}
       </p>

@@ -1,0 +1,15 @@
+import type { DomainHandlers, Router } from '../ipc/router';
+import type { OpdService } from './service';
+
+export function registerOpdHandlers(router: Router, opd: OpdService): void {
+  router.handleAll({
+    'opd.listSessions': (req) => opd.list(req),
+    'opd.createSession': (req, { user }) => opd.create(req, user),
+    'opd.removeSession': (req, { user }) => opd.remove(req.id, user),
+    'opd.bookToken': async (req, call) => {
+      const booked = await opd.book(req, call.user, call.audit);
+      call.audited = call.audit !== undefined;
+      return booked;
+    },
+  } satisfies DomainHandlers<'opd'>);
+}

@@ -1,0 +1,84 @@
+import type { Knex } from 'knex';
+import type { OpdSessionDto } from '../../preload/contract';
+
+export interface NewSession {
+  doctorId: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  capacity: number;
+  emergencyReserve: number;
+  room: string | null;
+  createdBy: number;
+}
+
+/** Sessions as the screens show them: the room falls back to the doctor's, the pace is length / capacity. */
+function sessionQuery(knex: Knex) {
+  return knex('opd_sessions as s')
+    .join('doctor_entities as d', 'd.id', 's.doctor_id')
+    .select(
+      's.id',
+      's.doctor_id as doctorId',
+      'd.name as doctorName',
+      's.date',
+      's.start_time as startTime',
+      's.end_time as endTime',
+      's.capacity',
+      's.emergency_reserve as emergencyReserve',
+      knex.raw('COALESCE(s.room, d.room) AS room'),
+      's.booked',
+      knex.raw(`extract(epoch FROM s.end_time - s.start_time)::float8 / 60 / s.capacity AS "paceMinutes"`),
+    );
+}
+
+export async function findSession(knex: Knex, id: number): Promise<OpdSessionDto | undefined> {
+  return sessionQuery(knex).where('s.id', id).first();
+}
+
+export async function listSessions(knex: Knex, filter: { doctorId?: number; from: string; to: string }): Promise<OpdSessionDto[]> {
+  return sessionQuery(knex)
+    .whereBetween('s.date', [filter.from, filter.to])
+    .modify((q) => {
+      if (filter.doctorId) q.where('s.doctor_id', filter.doctorId);
+    })
+    .orderBy([{ column: 's.date' }, { column: 's.start_time' }, { column: 'd.name' }]);
+}
+
+export async function insertSession(knex: Knex, s: NewSession): Promise<number> {
+  const [row] = await knex('opd_sessions')
+    .insert({
+      doctor_id: s.doctorId,
+      date: s.date,
+      start_time: s.startTime,
+      end_time: s.endTime,
+      capacity: s.capacity,
+      emergency_reserve: s.emergencyReserve,
+      room: s.room,
+      created_by: s.createdBy,
+    })
+    .returning('id');
+  return row.id;
+}
+
+/** Removes a session no live or past token refers to; false when one does (or it is gone). */
+export async function deleteUnusedSession(knex: Knex, id: number): Promise<boolean> {
+  const { rows } = await knex.raw<{ rows: unknown[] }>(
+    `DELETE FROM opd_sessions s WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM appointment_entities a WHERE a.opd_session_id = s.id) RETURNING s.id`,
+    [id],
+  );
+  return rows.length > 0;
+}
+
+/** The sessions of some doctors over a date range, as time their slots must leave to tokens. */
+export async function sessionTimesOfDoctors(
+  knex: Knex,
+  doctorIds: readonly number[],
+  from: string,
+  to: string,
+): Promise<{ doctorId: number; date: string; startTime: string; endTime: string }[]> {
+  return knex('opd_sessions')
+    .whereIn('doctor_id', doctorIds)
+    .whereBetween('date', [from, to])
+    .select('doctor_id as doctorId', 'date', 'start_time as startTime', 'end_time as endTime')
+    .orderBy('start_time');
+}

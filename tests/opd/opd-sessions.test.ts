@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppointmentDto, BookedTokenDto, OpdSessionDto, Req } from '../../preload/contract';
+import { clinicNow } from '../../main/settings/clinic-time';
+import { MODES, type Mode } from '../support/databases';
+import { expectOk, startHarness, type Harness } from '../support/harness';
+import { waitFor } from '../support/wait';
+
+const DAY = '2099-03-02';
+
+describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
+  let h: Harness;
+  let admin: string;
+  let desk: string;
+  let drToken: number;
+  let drSlots: number;
+  let patients: number[];
+  let nextPatient = 0;
+  let today: string;
+
+  beforeAll(async () => {
+    h = await startHarness(mode);
+    h.clock.now = Date.parse(`${new Date().toISOString().slice(0, 10)}T10:00:00Z`);
+    today = clinicNow((await h.services.settings.get()).timeZone, h.clock.now).date;
+    [{ id: drToken }, { id: drSlots }] = await h
+      .knex('doctor_entities')
+      .insert([
+        { name: 'Dr. Token Rao', email: 'token.rao@clinic.test', room: 'Room 1' },
+        { name: 'Dr. Slot Sen', email: 'slot.sen@clinic.test' },
+      ])
+      .returning('id');
+    await h
+      .knex('doctor_availabilities')
+      .insert(
+        [drToken, drSlots].flatMap((doctor_id) => [DAY, today].map((date) => ({ doctor_id, date, start_time: '08:00', end_time: '18:00', slot_minutes: 15 }))),
+      );
+    patients = (
+      await h
+        .knex('patient_entities')
+        .insert(Array.from({ length: 20 }, (_, i) => ({ name: `Token Patient ${i}`, email: `tp${i}@example.com` })))
+        .returning('id')
+    ).map((r: { id: number }) => r.id);
+    admin = (await h.signInAs('ADMIN')).sessionKey;
+    desk = (await h.signInAs('RECEPTIONIST')).sessionKey;
+  });
+  afterAll(() => h.dispose());
+
+  const createSession = (req: Req<'opd.createSession'>, key = admin) => h.call('opd.createSession', req, key);
+  const session = async (req: Partial<Req<'opd.createSession'>>) =>
+    expectOk<OpdSessionDto>(await createSession({ doctorId: drToken, date: DAY, startTime: '09:00', endTime: '10:00', capacity: 4, ...req }));
+  const bookToken = (sessionId: number, extra: Partial<Req<'opd.bookToken'>> = {}) =>
+    h.call('opd.bookToken', { sessionId, patientId: patients[nextPatient++]!, ...extra }, desk);
+  const bookedToken = async (sessionId: number, extra: Partial<Req<'opd.bookToken'>> = {}) => expectOk<BookedTokenDto>(await bookToken(sessionId, extra));
+
+  it('a session is planned with its capacity, reserve and room; bad plans are refused and change nothing', async () => {
+    const s = await session({ emergencyReserve: 1, room: 'OPD 4' });
+    expect(s).toMatchObject({ doctorName: 'Dr. Token Rao', capacity: 4, emergencyReserve: 1, room: 'OPD 4', booked: 0, paceMinutes: 15 });
+    expect(await createSession({ doctorId: drToken, date: DAY, startTime: '09:30', endTime: '11:00', capacity: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Dr. Token Rao already has a session overlapping 09:30–11:00 on 2099-03-02', field: 'startTime' },
+    });
+    expect(await createSession({ doctorId: drToken, date: DAY, startTime: '11:00', endTime: '12:00', capacity: 3, emergencyReserve: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'emergencyReserve' },
+    });
+    expect(await createSession({ doctorId: drToken, date: DAY, startTime: '11:00', endTime: '11:10', capacity: 20 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'capacity' },
+    });
+    const otherDoctor = (await h.signInAs('DOCTOR')).sessionKey;
+    expect(await createSession({ doctorId: drToken, date: DAY, startTime: '11:00', endTime: '12:00', capacity: 3 }, otherDoctor)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const listed = expectOk(await h.call('opd.listSessions', { doctorId: drToken, from: DAY, to: DAY }, desk));
+    expect(listed.map((x) => x.id)).toEqual([s.id]);
+  });
+
+  it('booking issues the next token at the session pace; the reserve is for emergencies; never past capacity', async () => {
+    const s = await session({ startTime: '14:00', endTime: '15:00', emergencyReserve: 1, room: 'OPD 7' });
+    const tokens = [await bookedToken(s.id), await bookedToken(s.id), await bookedToken(s.id, { reason: 'Cough' })];
+    expect(tokens.map((t) => [t.token, t.estimatedTime, t.room])).toEqual([
+      [1, '14:00:00', 'OPD 7'],
+      [2, '14:15:00', 'OPD 7'],
+      [3, '14:30:00', 'OPD 7'],
+    ]);
+    expect(tokens[0]!.appointment).toMatchObject({ sessionId: s.id, sessionToken: 1, date: DAY, startTime: '14:00:00', endTime: '14:15:00', room: 'OPD 7' });
+
+    // The fourth and last token is the emergency reserve.
+    expect(await bookToken(s.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'emergency' } });
+    const emergency = await bookedToken(s.id, { emergency: { reason: 'Chest pain' } });
+    expect([emergency.token, emergency.estimatedTime, emergency.appointment.status]).toEqual([4, '14:45:00', 'SCHEDULED']);
+    expect(await h.knex('appointment_entities').where({ id: emergency.appointment.id }).first('priority', 'priority_reason')).toEqual({
+      priority: 'EMERGENCY',
+      priority_reason: 'Chest pain',
+    });
+    expect(await bookToken(s.id, { emergency: { reason: 'Fall' } })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: "Dr. Token Rao's session of 2099-03-02, 14:00–15:00 is full: all 4 tokens are booked" },
+    });
+
+    // A cancelled token's number is issued again (no gap), and the database refuses the N+1th
+    // token however it is written.
+    expectOk(await h.call('appointments.cancel', { id: tokens[1]!.appointment.id, reason: 'Travelling' }, desk));
+    expect(expectOk(await h.call('opd.listSessions', { doctorId: drToken, from: DAY, to: DAY }, desk)).find((x) => x.id === s.id)!.booked).toBe(3);
+    expect((await bookedToken(s.id, { emergency: { reason: 'Fever 104' } })).token).toBe(2);
+    await expect(
+      h.knex('appointment_entities').insert({
+        patient_id: patients[nextPatient++],
+        doctor_id: drToken,
+        appointment_date: DAY,
+        start_time: '14:00',
+        end_time: '14:15',
+        opd_session_id: s.id,
+        priority: 'EMERGENCY',
+        priority_reason: 'Written by hand',
+      }),
+    ).rejects.toMatchObject({ code: '23514', constraint: 'chk_opd_session_booked' });
+    // Undoing the cancellation would need token 2 back, which is taken now.
+    expect(await h.call('appointments.undo', { id: tokens[1]!.appointment.id }, desk)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const live = await h
+      .knex('appointment_entities')
+      .where({ opd_session_id: s.id })
+      .whereNot('status', 'CANCELLED')
+      .orderBy('session_token')
+      .pluck('session_token');
+    expect(live).toEqual([1, 2, 3, 4]);
+    // A token keeps its session and time: moving it is refused by the service and by the database.
+    expect(await h.call('appointments.reschedule', { id: tokens[0]!.appointment.id, date: DAY, startTime: '16:00' }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Token 1 keeps its session: cancel it and book a token in another session' },
+    });
+    await expect(h.knex('appointment_entities').where({ id: tokens[0]!.appointment.id }).update({ start_time: '16:00' })).rejects.toMatchObject({
+      code: '23514',
+      constraint: 'chk_opd_token_fixed',
+    });
+  });
+
+  it('slots stay off a session: free-slot search skips it and a slot booking inside it is refused; a slot doctor is untouched', async () => {
+    await session({ startTime: '16:00', endTime: '17:00', capacity: 6 });
+    const slots = expectOk(await h.call('appointments.freeSlots', { doctorId: drToken, from: DAY, days: 1, count: 50 }, desk));
+    expect(slots.filter((x) => x.startTime < '17:00:00' && x.endTime > '16:00:00')).toEqual([]);
+    expect(slots.map((x) => x.startTime)).toContain('17:00:00');
+    expect(await h.call('appointments.book', { patientId: patients[nextPatient++]!, doctorId: drToken, date: DAY, startTime: '16:15' }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: "16:15–16:30 on 2099-03-02 is in Dr. Token Rao's OPD session (16:00–17:00): book a token in it instead" },
+    });
+    const other = expectOk(await h.call('appointments.freeSlots', { doctorId: drSlots, from: DAY, days: 1, count: 50 }, desk));
+    expect(other.map((x) => x.startTime)).toContain('16:15:00');
+  });
+
+  it("a token doctor's day runs from booking to done: the token is the waiting room's number, the room on the board; every desk hears it", async () => {
+    const s = await session({ date: today, startTime: '09:00', endTime: '12:00', capacity: 12, room: 'OPD 9' });
+    const before = h.events.length;
+    const [first, second] = [await bookedToken(s.id), await bookedToken(s.id)];
+    expect([first.token, first.estimatedTime, second.token, second.estimatedTime]).toEqual([1, '09:00:00', 2, '09:15:00']);
+    await waitFor('opd.changed for the booked tokens', () =>
+      h.events.slice(before).find((e) => e.event === 'opd.changed' && (e.payload as { id: number }).id === s.id),
+    );
+
+    // A walk-in during the session gets a token, not a slot.
+    expect(await h.call('appointments.walkIn', { patientId: patients[nextPatient++]!, doctorId: drToken }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: "Dr. Token Rao is seeing patients by token now: book the patient a token in today's session" },
+    });
+
+    // The second patient comes first; each keeps the session's token.
+    const checkIn = async (id: number) => expectOk<AppointmentDto>(await h.call('appointments.checkIn', { id }, desk)).tokenNo;
+    expect(await checkIn(second.appointment.id)).toBe(2);
+    expect(await checkIn(first.appointment.id)).toBe(1);
+    const called = expectOk(await h.call('appointments.callNext', { doctorId: drToken }, desk));
+    expect([called.tokenNo, called.room]).toEqual([1, 'OPD 9']);
+    const board = expectOk(await h.call('board.show', { ticket: h.services.displayTickets.issue() }));
+    expect(board.doctors.find((d) => d.doctorId === drToken)).toMatchObject({ room: 'OPD 9', now: { tokenNo: 1 }, next: [{ tokenNo: 2 }] });
+    expectOk(await h.call('appointments.stage', { id: called.id, action: 'start' }, desk));
+    const done = expectOk(await h.call('appointments.complete', { id: called.id }, desk));
+    expect(done.status).toBe('COMPLETED');
+    const queue = expectOk(await h.call('appointments.queue', { doctorId: drToken }, desk));
+    expect(queue[0]!.waiting.map((w) => [w.appointment.tokenNo, w.stage])).toEqual([[2, 'ARRIVED']]);
+  });
+
+  it('a session with tokens stays; an unused one can be removed', async () => {
+    const used = await session({ startTime: '17:00', endTime: '18:00', capacity: 2 });
+    await bookedToken(used.id);
+    expect(await h.call('opd.removeSession', { id: used.id }, admin)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const unused = await session({ startTime: '18:00', endTime: '19:00', capacity: 2 });
+    expectOk(await h.call('opd.removeSession', { id: unused.id }, admin));
+    expect(await h.knex('opd_sessions').where({ id: unused.id }).first()).toBeUndefined();
+  });
+});
