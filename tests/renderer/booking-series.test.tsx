@@ -1,8 +1,16 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppointmentDto, AppointmentTypeDto, Req } from '../../preload/contract';
-import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
-import { fakeDesk, renderDesk, TODAY } from './fake-desk';
+import type { ReactNode } from 'react';
+import { ClinicProvider } from '../../renderer/api/context';
+import { AppointmentFacts } from '../../renderer/features/appointments/AppointmentFacts';
+import { CancelDialog } from '../../renderer/features/appointments/CancelDialog';
+import { MoveDialog } from '../../renderer/features/appointments/MoveDialog';
+import { BookingDialog } from '../../renderer/features/booking';
+import { useToasts } from '../../renderer/ui/toasts';
+import { fakeClinic, serveClinic, type FakeHandlers } from './fake-clinic';
+import { fakeDesk, TODAY } from './fake-desk';
+import { renderDesk } from './render-app';
 
 // Issue 20 at the desk: the booking dialog's appointment type and "Repeat", and a change to an
 // appointment of a series asked for this one, the following ones or all.
@@ -31,16 +39,14 @@ async function setUp(overrides: FakeHandlers = {}) {
   const desk = fakeDesk();
   desk.state.types.push(type(7, 'Review', 15, '300.00', false), type(8, 'Consultation', 30, '600.00', true));
   const fake = fakeClinic({ ...desk.handlers, ...overrides });
-  installClinic(fake.api);
-  vi.resetModules();
-  const wrapper = await clinicWrapper();
+  serveClinic(fake.api);
+  const wrapper = ({ children }: { children: ReactNode }) => <ClinicProvider api={fake.api}>{children}</ClinicProvider>;
   const sent = <C extends keyof FakeHandlers>(channel: C) => fake.calls.filter((c) => c.channel === channel).map((c) => c.payload as Req<C & string>);
   return { desk, fake, wrapper, sent };
 }
 
 async function openBooking(overrides: FakeHandlers = {}) {
   const ctx = await setUp(overrides);
-  const { BookingDialog } = await import('../../renderer/features/booking');
   const onClose = vi.fn();
   const patient = ctx.desk.state.patients[0]!;
   render(<BookingDialog draft={{ patient, doctorId: 1, date: '2099-03-02', startTime: '10:00' }} onClose={onClose} />, { wrapper: ctx.wrapper });
@@ -160,7 +166,6 @@ describe('Repeat in the booking dialog', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(sent('appointments.bookSeries')).toHaveLength(1);
     expect(sent('appointments.bookSeries')[0]).toMatchObject({ startDate: '2099-03-02', choices: [{ date: '2099-03-09', action: 'skip' }] });
-    const { useToasts } = await import('../../renderer/ui/toasts');
     expect(useToasts.getState().toasts.map((t) => t.text)).toContainEqual(
       expect.stringMatching(/^Booked 2 appointments for Asha Verma with Dr\. Anil Rao .*; 1 skipped$/),
     );
@@ -224,7 +229,6 @@ describe('a change to an appointment of a series', () => {
       'appointments.cancelSeries': ({ reason }) =>
         ok({ seriesId: 40, appointments: [first!, second!].map((a) => ({ ...a, status: 'CANCELLED' as const, cancelReason: reason })) }),
     });
-    const { CancelDialog } = await import('../../renderer/features/appointments/CancelDialog');
     const onClose = vi.fn();
     render(<CancelDialog appointment={first!} onClose={onClose} />, { wrapper });
     const box = await screen.findByRole('dialog');
@@ -239,7 +243,6 @@ describe('a change to an appointment of a series', () => {
 
   it('moving this and the following ones shifts them by the days this one moves, to the new time', async () => {
     const { wrapper, sent } = await setUp({ 'appointments.moveSeries': () => ok({ seriesId: 40, appointments: [first!, second!] }) });
-    const { MoveDialog } = await import('../../renderer/features/appointments/MoveDialog');
     const onClose = vi.fn();
     render(<MoveDialog appointment={first!} onClose={onClose} />, { wrapper });
     const box = await screen.findByRole('dialog');
@@ -255,7 +258,6 @@ describe('a change to an appointment of a series', () => {
   it('an appointment outside any series is cancelled on its own, without the question', async () => {
     const { desk, wrapper, sent } = await setUp();
     const single = desk.add(1, 1, '09:00', { date: TODAY });
-    const { CancelDialog } = await import('../../renderer/features/appointments/CancelDialog');
     render(<CancelDialog appointment={single} onClose={() => undefined} />, { wrapper });
     const box = await screen.findByRole('dialog');
     expect(within(box).queryByLabelText('All of the series')).toBeNull();
@@ -269,7 +271,6 @@ describe('a change to an appointment of a series', () => {
 describe('a typed appointment of a series', () => {
   it('names its type and its series in its facts', async () => {
     const { wrapper } = await setUp();
-    const { AppointmentFacts } = await import('../../renderer/features/appointments/AppointmentFacts');
     const [a] = seriesOf(['2099-03-02']);
     render(<AppointmentFacts appointment={{ ...a!, appointmentTypeName: 'Consultation', colour: '#d94a4a' }} />, { wrapper });
     expect(screen.getByText('Type').nextElementSibling!.textContent).toBe('Consultation');

@@ -2,7 +2,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppointmentDto } from '../../preload/contract';
 import { bandsOf, lanesOf } from '../../renderer/features/schedule/grid';
-import { fakeDesk, renderDesk, TODAY } from './fake-desk';
+import { fakeDesk, TODAY } from './fake-desk';
+import { renderDesk } from './render-app';
 
 // jsdom lays nothing out: give lists a real size so virtualised rows render, and hit-testing nothing.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });

@@ -3,7 +3,6 @@ import { AppError } from '../../main/shared/app-error';
 import { normalisePhone } from '../../main/patients/phone';
 import { overDueMessage } from '../../main/payments/messages';
 import { sessionFor, type fakeClinic, type FakeHandlers } from './fake-clinic';
-import { renderApp } from './render-app';
 
 /**
  * A small in-memory clinic behind the fake window.clinic, for the front-desk screens: enough of
@@ -528,14 +527,4 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         });
     },
   };
-}
-
-/**
- * Renders the whole app signed in over the fake desk; `overrides` replace single channels (error
- * paths). A promise still, as when it imported the app afresh.
- */
-export function renderDesk(desk: ReturnType<typeof fakeDesk>, overrides: FakeHandlers = {}): Promise<ReturnType<typeof fakeClinic>> {
-  const { fake } = renderApp({ handlers: { ...desk.handlers, ...overrides } });
-  desk.connect(fake);
-  return Promise.resolve(fake);
 }

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeDesk, renderDesk, TODAY } from './fake-desk';
+import { fakeDesk, TODAY } from './fake-desk';
+import { renderDesk } from './render-app';
 import { goToSection } from './fake-clinic';
 
 // jsdom lays nothing out: give lists a real size so virtualised rows render, and hit-testing nothing.

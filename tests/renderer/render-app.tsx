@@ -7,6 +7,7 @@ import { useGlobalDialog } from '../../renderer/stores/global-dialogs';
 import { useNavigation } from '../../renderer/stores/navigation';
 import { useSession } from '../../renderer/stores/session';
 import { fakeClinic, serveClinic, sessionFor, type FakeHandlers } from './fake-clinic';
+import type { fakeDesk } from './fake-desk';
 
 /**
  * Renders the app shell, or one screen, under the data layer with a fake clinic, signed in as
@@ -26,4 +27,14 @@ export function renderApp({ role = 'RECEPTIONIST', handlers = {}, screen }: { ro
   useGlobalDialog.setState({ open: null });
   const view = render(<ClinicProvider api={fake.api}>{screen ?? <App />}</ClinicProvider>);
   return { fake, ...view };
+}
+
+/**
+ * Renders the whole app signed in over the fake desk; `overrides` replace single channels (error
+ * paths). A promise still, as when it imported the app afresh.
+ */
+export function renderDesk(desk: ReturnType<typeof fakeDesk>, overrides: FakeHandlers = {}): Promise<ReturnType<typeof fakeClinic>> {
+  const { fake } = renderApp({ handlers: { ...desk.handlers, ...overrides } });
+  desk.connect(fake);
+  return Promise.resolve(fake);
 }

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../preload/contract';
-import { fakeDesk, renderDesk, TODAY } from './fake-desk';
+import { fakeDesk, TODAY } from './fake-desk';
+import { renderDesk } from './render-app';
 import { fakeReports } from './fake-reports';
 
 let print: ReturnType<typeof vi.fn>;

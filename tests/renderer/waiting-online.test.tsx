@@ -1,6 +1,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeDesk, renderDesk } from './fake-desk';
+import { fakeDesk } from './fake-desk';
+import { renderDesk } from './render-app';
 
 afterEach(() => cleanup());
 

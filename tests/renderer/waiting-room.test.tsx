@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppointmentDto, Req } from '../../preload/contract';
-import { fakeDesk, renderDesk } from './fake-desk';
+import { fakeDesk } from './fake-desk';
+import { renderDesk } from './render-app';
 
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../preload/contract';
 import { shiftDate } from '../../renderer/lib/dates';
 import type { FakeHandlers } from './fake-clinic';
-import { fakeDesk, renderDesk, TODAY } from './fake-desk';
+import { fakeDesk, TODAY } from './fake-desk';
+import { renderDesk } from './render-app';
 import { recallsOf, waitlistOf } from './waitlist-fakes';
 
 // The waitlist and recalls desk screens over the fake desk: adding an entry, offers of freed
