@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging] [--reports-only] [--markdown]
+// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging|scheduling] [--reports-only] [--markdown]
 // Builds a synthetic clinic in each database mode, measures the front desk's operations
 // through the real service layer, and writes bench/results.json (--quick: results-quick.json).
 import { execFileSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import knexFactory from 'knex';
+import knexFactory, { type Knex } from 'knex';
 import type { DatabaseConfig } from '../main/db/config';
 import { openDatabase } from '../main/db/open';
 import { BENCH_SEED, type LoadReport } from './generate/clinic';
@@ -21,6 +21,7 @@ import { Desk } from './measure/desk';
 import { findPgbench, measurePgbench } from './measure/pgbench';
 import { measureSchedule } from './measure/schedule';
 import { measureSearch } from './measure/search';
+import { measureSchedulingDepth } from './measure/waitlist';
 import { FLOOD, measureSignInFlood } from './measure/signin';
 import type { Mode } from './modes';
 import { formatMarkdown, formatTable, writeResults, type Figure, type Machine } from './report';
@@ -44,10 +45,11 @@ const { values: args } = parseArgs({
 });
 const reportsOnly = args['reports-only'] ?? false;
 const quick = args.quick ?? false;
-// `--mode=server|embedded|signin|renderer|messaging` (repeatable) runs only those parts; a
-// partial run never overwrites the full run's bench/results.json.
-type Part = Mode | 'signin' | 'renderer' | 'messaging';
-const PARTS: readonly Part[] = ['server', 'embedded', 'signin', 'renderer', 'messaging'];
+// `--mode=server|embedded|signin|renderer|messaging|scheduling` (repeatable) runs only those
+// parts; a partial run never overwrites the full run's bench/results.json. `scheduling` is issue
+// 20's figures alone, on PostgreSQL (they are part of each mode's run too).
+type Part = Mode | 'signin' | 'renderer' | 'messaging' | 'scheduling';
+const PARTS: readonly Part[] = ['server', 'embedded', 'signin', 'renderer', 'messaging', 'scheduling'];
 const parts: Part[] = args.mode?.length ? args.mode.map(asPart) : [...PARTS];
 const modes = parts.filter((p): p is Mode => p === 'server' || p === 'embedded');
 
@@ -210,6 +212,8 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
           pass: b.racePassed === b.raceRounds && b.raceRounds > 0,
         });
         log('  booking done');
+
+        await schedulingFigures(fig, db.knex, desk, doctorIds, load.today, scale.ops);
       }
 
       const r = await measureReports(db, desk, load.today, EXPORT_ROWS);
@@ -265,6 +269,57 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
       log('  reports done');
 
       fig({ id: 'rss', label: 'main-process RSS after the load', unit: 'MB', value: process.memoryUsage().rss / 2 ** 20 });
+    } finally {
+      desk.stop();
+      await db.close();
+    }
+  } finally {
+    if (args.keep) log(`  kept ${target.where}`);
+    else await target.dispose();
+  }
+}
+
+type Fig = (f: Omit<Figure, 'mode' | 'scale'>) => void;
+
+/** Issue 20: free slots of a type with buffers, and matching freed time against a waitlist. */
+async function schedulingFigures(fig: Fig, knex: Knex, desk: Desk, doctorIds: number[], today: string, ops: number): Promise<void> {
+  const w = await measureSchedulingDepth(knex, desk, doctorIds, today, ops, BENCH_SEED);
+  fig({
+    id: 'schedule.freeSlotsTyped',
+    label: 'next 10 free slots of a type (30 min, 10 min buffers), a specialization, 30 days',
+    unit: 'ms',
+    value: w.freeSlotsTyped.p95,
+    latency: w.freeSlotsTyped,
+    target: '≤ 20 ms',
+    pass: w.freeSlotsTyped.p95 <= 20,
+  });
+  fig({
+    id: 'waitlist.offerMatching',
+    label: `offering a freed slot to the best of ${n(w.waiting)} waiting`,
+    unit: 'ms',
+    value: w.offerMatching.p95,
+    latency: w.offerMatching,
+    target: '≤ 50 ms',
+    pass: w.offerMatching.p95 <= 50,
+    note: 'match and offer written in a transaction (rolled back, so each run meets the same list)',
+  });
+  log('  scheduling depth done');
+}
+
+/** Only issue 20's figures, on PostgreSQL at this run's scale. */
+async function benchScheduling(figures: Figure[], loads: Record<string, LoadReport>): Promise<void> {
+  const scale = scaleFor('server', quick);
+  const target = await freshTarget('server');
+  log(`\nscheduling depth (${target.where}): loading ${n(scale.patients)} patients, ${scale.doctors} doctors`);
+  try {
+    const load = await loadInChild(target.config, scale);
+    loads.scheduling = load;
+    const db = await openDatabase(target.config);
+    const desk = await Desk.open(db, 1);
+    try {
+      const doctorIds: number[] = (await db.knex('doctor_entities').orderBy('id').pluck('id')).map(Number);
+      const sc = describeScale(scale, load);
+      await schedulingFigures((f) => figures.push({ mode: 'server', scale: sc, ...f }), db.knex, desk, doctorIds, load.today, scale.ops);
     } finally {
       desk.stop();
       await db.close();
@@ -489,6 +544,7 @@ async function main(): Promise<void> {
   if (modes.includes('server') && !reportsOnly) await benchPgbench(figures);
   if (parts.includes('signin') && !reportsOnly) await benchSignIn(figures, loads);
   if (parts.includes('messaging') && !reportsOnly) await benchMessaging(figures);
+  if (parts.includes('scheduling') && !modes.includes('server') && !reportsOnly) await benchScheduling(figures, loads);
   if (parts.includes('renderer') && !reportsOnly) {
     benchBundle(figures);
     await benchRenderer(figures);

@@ -144,12 +144,15 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerSettingsHandlers(router, settings);
   registerPatientHandlers(router, new PatientsService(knex, settings));
   registerDoctorHandlers(router, new DoctorsService(knex));
-  registerAvailabilityHandlers(router, new AvailabilityService(knex, settings));
   registerAppointmentTypeHandlers(router, new AppointmentTypesService(knex));
   // The waitlist is told of freed time by the appointments it offers bookings of: built after them, wired by a late-bound call.
   const late: { waitlist?: WaitlistService } = {};
   const appointments = new AppointmentsService(knex, settings, options.now, (trx, freed) => late.waitlist!.offerFreed(trx, freed));
-  const waitlist = (late.waitlist = new WaitlistService(knex, appointments));
+  const waitlist = (late.waitlist = new WaitlistService(knex, appointments, options.now));
+  registerAvailabilityHandlers(
+    router,
+    new AvailabilityService(knex, settings, (trx, doctorId, date, span) => appointments.offerOpened(trx, doctorId, date, span)),
+  );
   registerAppointmentHandlers(router, appointments, new WaitingRoomService(knex, settings, options.now), new SeriesService(knex, settings, appointments));
   registerWaitlistHandlers(router, waitlist);
   registerOpdHandlers(router, new OpdService(knex, appointments));

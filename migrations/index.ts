@@ -20,6 +20,8 @@ import * as databaseRoles from './20261202030100_database_roles';
 import * as deskIntegrity from './20261202050000_desk_integrity';
 import * as paymentGateway from './20261202130000_payment_gateway';
 import * as messagingDesk from './20261203400000_messaging_desk';
+import * as waitlistOfferMessages from './20261203500000_waitlist_offer_messages';
+import * as noShowFreesTime from './20261203500100_no_show_frees_time';
 import * as opdSessions from './20261203300000_opd_sessions';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
@@ -89,4 +91,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203400000_messaging_desk', migration: messagingDesk },
   // OPD sessions with capacity: token doctors, rooms per session (issue 21: 20261203300000..0999).
   { name: '20261203300000_opd_sessions', migration: opdSessions },
+  // Automatic waitlist offers and recall reminders through the messaging outbox (issue 20: 20261203500000..0999).
+  { name: '20261203500000_waitlist_offer_messages', migration: waitlistOfferMessages },
+  { name: '20261203500100_no_show_frees_time', migration: noShowFreesTime },
 ];

@@ -16,7 +16,7 @@ export function registerAppointmentHandlers(router: Router, appointments: Appoin
     'appointments.reschedule': (req, { user, ctx }) => appointments.reschedule(req, user, ctx),
     'appointments.cancel': (req, { user }) => appointments.cancel(req.id, req.reason, user),
     'appointments.checkIn': (req, { user }) => appointments.checkIn(req.id, user),
-    'appointments.complete': (req, { user }) => appointments.complete(req.id, user),
+    'appointments.complete': (req, { user }) => appointments.complete(req, user),
     'appointments.noShow': (req, { user }) => appointments.noShow(req.id, user),
     'appointments.undo': (req, { user, ctx }) => appointments.undo(req, user, ctx),
     'appointments.history': (req) => appointments.history(req.id),

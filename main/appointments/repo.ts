@@ -70,7 +70,7 @@ export async function liveAppointmentsOfDoctors(knex: Knex, doctorIds: readonly 
     .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }]);
 }
 
-/** The times some doctors are booked (all but CANCELLED) over a date range, with their buffers: what free slots need, nothing more. */
+/** The times some doctors are booked (all but CANCELLED and NO_SHOW, as the doctor's constraint) over a date range, with their buffers: what free slots need, nothing more. */
 export async function busyTimesOfDoctors(
   knex: Knex,
   doctorIds: readonly number[],
@@ -80,7 +80,7 @@ export async function busyTimesOfDoctors(
   return knex('appointment_entities')
     .whereIn('doctor_id', doctorIds)
     .whereBetween('appointment_date', [from, to])
-    .whereNot('status', 'CANCELLED')
+    .whereNotIn('status', ['CANCELLED', 'NO_SHOW'])
     .select(
       'doctor_id as doctorId',
       'appointment_date as date',
@@ -209,7 +209,8 @@ export interface NewAppointment {
   startTime: string;
   endTime: string;
   reason: string | null;
-  bookedBy: number;
+  /** Null when no desk booked it: a patient's YES to an offer of freed time. */
+  bookedBy: number | null;
   overrideReason: string | null;
   isWalkIn?: boolean;
   /** Booked as a type: its fee and buffers are kept on the appointment. */

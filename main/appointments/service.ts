@@ -5,6 +5,7 @@ import type {
   AvailabilityWindow,
   DoctorDto,
   bookSchema,
+  completeSchema,
   freeSlotsSchema,
   rescheduleSchema,
   undoSchema,
@@ -22,11 +23,15 @@ import { findDoctor, findDoctorWithDay, listDoctors } from '../doctors/repo';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { findPatient } from '../patients/repo';
+import { queueRecallReminder } from '../recalls/reminder';
+import { insertRecall } from '../recalls/repo';
 import { sessionTimesOfDoctors } from '../opd/repo';
 import { clinicNow } from '../settings/clinic-time';
+import { readSettings } from '../settings/repo';
 import { groupBy } from '../../preload/contract/group-by';
 import type { SettingsService } from '../settings/service';
 import type { FreedSlot } from '../waitlist/repo';
+import { freedTimeOf } from '../waitlist/offer-messages';
 import {
   findAppointment,
   findClash,
@@ -52,6 +57,7 @@ type Reschedule = z.output<typeof rescheduleSchema>;
 type FreeSlots = z.output<typeof freeSlotsSchema>;
 type WalkIn = z.output<typeof walkInSchema>;
 type Undo = z.output<typeof undoSchema>;
+type Complete = z.output<typeof completeSchema>;
 type Slot = { date: string; startTime: string; endTime: string };
 /** A slot with the buffers its doctor keeps clear around it. */
 type BufferedSlot = Slot & { bufferBeforeMinutes?: number; bufferAfterMinutes?: number };
@@ -80,21 +86,39 @@ export class AppointmentsService {
     private readonly knex: Knex,
     private readonly settings: SettingsService,
     private readonly now: () => number = Date.now,
-    /** Told of time a cancellation or a move gives back, inside that change's transaction (the waitlist offers it). */
+    /** Told of time a cancellation, a no-show, a move or new working time gives back, inside that change's transaction (the waitlist offers it). */
     private readonly onFreed: (trx: Knex, freed: readonly FreedSlot[]) => Promise<unknown> = async () => undefined,
   ) {}
 
   /** Hands time given back to the waitlist, in the transaction that gave it back. */
-  offerFreed(trx: Knex, appointments: readonly AppointmentDto[]): Promise<unknown> {
-    const freed = appointments.map((a) => ({
-      doctorId: a.doctorId,
-      date: a.date,
-      startTime: a.startTime,
-      endTime: a.endTime,
-      patientId: a.patientId,
-      appointmentId: a.id,
-    }));
-    return freed.length ? this.onFreed(trx, freed) : Promise.resolve();
+  async offerFreed(trx: Knex, appointments: readonly AppointmentDto[]): Promise<void> {
+    const freed = freedTimeOf(appointments, await this.clinicNowIn(trx));
+    if (freed.length) await this.onFreed(trx, freed);
+  }
+
+  /**
+   * Offers the free slots of newly opened working time (extra hours, leave taken back) to the
+   * waitlist, in the transaction that opened it: each slot of the doctor's day inside `span`
+   * that nothing holds, from now on.
+   */
+  async offerOpened(trx: Knex, doctorId: number, date: string, span: { startTime: string; endTime: string }): Promise<void> {
+    const now = await this.clinicNowIn(trx);
+    if (date < now.date) return;
+    const windows = await windowsInRange(trx, [doctorId], date, date);
+    const bookings = await busyTimesOfDoctors(trx, [doctorId], date, date);
+    const sessions = await sessionTimesOfDoctors(trx, [doctorId], date, date);
+    const [from, to] = [toMinutes(span.startTime), toMinutes(span.endTime)];
+    const slots = freeSlotsOfDay(
+      windows.filter((w) => w.available),
+      [...windows.filter((w) => !w.available), ...sessions],
+      bookings,
+      date === now.date ? toMinutes(now.time) : 0,
+    ).filter((s) => toMinutes(s.startTime) >= from && toMinutes(s.endTime) <= to);
+    if (slots.length)
+      await this.onFreed(
+        trx,
+        slots.map((s) => ({ doctorId, date, ...s, patientId: null, appointmentId: null })),
+      );
   }
 
   async list(doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
@@ -260,10 +284,19 @@ export class AppointmentsService {
     return this.transition(id, 'CANCELLED', user, { cancel_reason: reason }, reason);
   }
 
-  async complete(id: number, user: CurrentUser): Promise<AppointmentDto> {
-    const current = await this.get(id);
-    if (current.date > (await this.clinicNow()).date) throw new AppError('CONFLICT', 'An appointment on a later day cannot be completed yet', 'id');
-    return this.transition(id, 'COMPLETED', user, { completed_at: this.knex.fn.now() });
+  /** With a recall ("see again in N days", from today), made in the completion's transaction: both or neither. */
+  async complete(req: Complete, user: CurrentUser): Promise<AppointmentDto> {
+    const current = await this.get(req.id);
+    const today = (await this.clinicNow()).date;
+    if (current.date > today) throw new AppError('CONFLICT', 'An appointment on a later day cannot be completed yet', 'id');
+    const { recall } = req;
+    const { timeZone } = await this.settings.get();
+    return this.transition(req.id, 'COMPLETED', user, { completed_at: this.knex.fn.now() }, undefined, async (trx) => {
+      if (!recall) return;
+      const made = { patientId: current.patientId, doctorId: current.doctorId, dueDate: shiftDate(today, recall.inDays) };
+      const id = await insertRecall(trx, { ...made, reason: recall.reason || null, appointmentId: current.id }, user.id);
+      await queueRecallReminder(trx, { id, ...made }, timeZone, this.now());
+    });
   }
 
   async noShow(id: number, user: CurrentUser): Promise<AppointmentDto> {
@@ -455,11 +488,20 @@ export class AppointmentsService {
     return historyOf(this.knex, id);
   }
 
-  private async transition(id: number, to: 'CANCELLED' | 'COMPLETED' | 'NO_SHOW', user: CurrentUser, changes: Record<string, unknown>, reason?: string) {
+  /** `also`: more of the same step, in its transaction (a completion's recall). */
+  private async transition(
+    id: number,
+    to: 'CANCELLED' | 'COMPLETED' | 'NO_SHOW',
+    user: CurrentUser,
+    changes: Record<string, unknown>,
+    reason?: string,
+    also?: (trx: Knex.Transaction) => Promise<void>,
+  ) {
     await this.knex.transaction(async (trx) => {
       if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { status: to, ...changes }))) throw await this.transitionError(trx, id, this.describe(to));
       await insertHistory(trx, [{ appointmentId: id, kind: 'STATUS', fromStatus: 'SCHEDULED', toStatus: to, reason: reason ?? null, userId: user.id }]);
-      if (to === 'CANCELLED') await this.offerFreed(trx, [(await findAppointment(trx, id))!]);
+      if (to !== 'COMPLETED') await this.offerFreed(trx, [(await findAppointment(trx, id))!]);
+      await also?.(trx);
     });
     return this.get(id);
   }
@@ -522,6 +564,11 @@ export class AppointmentsService {
 
   clinicNow() {
     return this.settings.get().then((s) => clinicNow(s.timeZone, this.now()));
+  }
+
+  /** The clinic's clock read through a transaction: the embedded database's one connection is the transaction's. */
+  private async clinicNowIn(trx: Knex) {
+    return clinicNow((await readSettings(trx)).timeZone, this.now());
   }
 
   private span(date: string, startTime: string, minutes: number): Slot {

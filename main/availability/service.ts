@@ -19,6 +19,9 @@ const MAX_RANGE_DAYS = 62;
 const WHOLE_DAY = { startTime: '00:00:00', endTime: '24:00:00' };
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
+/** Told of working time a change opens (extra hours, leave taken back), inside that change's transaction: the waitlist is offered its free slots. */
+type OnOpened = (trx: Knex, doctorId: number, date: string, span: { startTime: string; endTime: string }) => Promise<unknown>;
+
 type ChangeResult =
   | { status: 'saved'; window: AvailabilityWindow | null; cancelledAppointments: number }
   | { status: 'blocked'; appointments: { id: number; date: string; startTime: string; endTime: string; patientName: string }[] };
@@ -50,6 +53,7 @@ export class AvailabilityService {
   constructor(
     private readonly knex: Knex,
     private readonly settings: SettingsService,
+    private readonly onOpened: OnOpened = async () => undefined,
   ) {}
 
   async getTemplate(doctorId: number) {
@@ -91,9 +95,12 @@ export class AvailabilityService {
     const span = req.startTime && req.endTime ? { startTime: req.startTime, endTime: req.endTime } : WHOLE_DAY;
     if (req.kind === 'EXTRA') {
       const slotMinutes = req.slotMinutes ?? (await this.settings.get()).defaultSlotMinutes;
-      const [window] = await insertWindows(this.knex, req.doctorId, [{ date: req.date, ...span, slotMinutes }], 'EXTRA', user.id, req.note ?? null);
-      if (!window) throw new AppError('CONFLICT', 'These extra hours are already in the schedule', 'startTime');
-      return { status: 'saved', window, cancelledAppointments: 0 };
+      return this.knex.transaction(async (trx) => {
+        const [window] = await insertWindows(trx, req.doctorId, [{ date: req.date, ...span, slotMinutes }], 'EXTRA', user.id, req.note ?? null);
+        if (!window) throw new AppError('CONFLICT', 'These extra hours are already in the schedule', 'startTime');
+        await this.onOpened(trx, req.doctorId, req.date, span);
+        return { status: 'saved' as const, window, cancelledAppointments: 0 };
+      });
     }
     return this.knex.transaction(async (trx) => {
       const clashing = (await liveAppointmentsOfDoctors(trx, [req.doctorId], req.date, req.date)).filter(
@@ -131,6 +138,7 @@ export class AvailabilityService {
       }
       if (stranded.length > 0 && !cancelBooked) return { status: 'blocked' as const, appointments: affected(stranded) };
       await deleteWindow(trx, id);
+      if (!window.available) await this.onOpened(trx, window.doctorId, window.date, window);
       const cancelled = await cancelAppointments(
         trx,
         stranded.map((a) => a.id),

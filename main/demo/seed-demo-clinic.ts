@@ -5,6 +5,7 @@ import { SAMPLE_PATIENTS } from './catalogue';
 import { DEFAULT_DEMO_SEED, planDemoClinic, type DemoPlan } from './generate';
 import { hashPasswords, readablePassword } from './passwords';
 import { availabilityRow } from './schedule';
+import { planSchedulingDepth, type SchedulingDepthPlan } from './scheduling-depth';
 import { refuseTakenLogins, refuseUnlessEmpty } from './refusal';
 
 export { DemoRefusedError } from './refusal';
@@ -58,8 +59,8 @@ function demoAccounts(plan: DemoPlan): DemoAccount[] {
 
 /**
  * Loads a reproducible demo clinic (the seed document's sample rows plus generated doctors,
- * patients, three months of schedule and desk payments) into an empty database, in one
- * transaction: all of it arrives, or none of it does.
+ * patients, three months of schedule and desk payments, appointment types, a few weekly series
+ * and a waitlist) into an empty database, in one transaction: all of it arrives, or none of it does.
  */
 export async function seedDemoClinic(knex: Knex, options: SeedDemoOptions): Promise<DemoSummary> {
   assertCalendarDate(options.today);
@@ -77,6 +78,7 @@ export async function seedDemoClinic(knex: Knex, options: SeedDemoOptions): Prom
       slotMinutes,
       timeZone: settings?.time_zone ?? FALLBACK_TIME_ZONE,
     });
+    const depth = planSchedulingDepth(plan, options.today, slotMinutes);
     const accounts = demoAccounts(plan);
     await refuseTakenLogins(
       trx,
@@ -92,7 +94,7 @@ export async function seedDemoClinic(knex: Knex, options: SeedDemoOptions): Prom
     );
     hashing.catch(() => undefined);
     try {
-      await insertClinic(trx, plan, slotMinutes);
+      await insertClinic(trx, plan, slotMinutes, depth);
       const hashes = await hashing;
       await insertInBatches(
         trx,
@@ -108,14 +110,14 @@ export async function seedDemoClinic(knex: Knex, options: SeedDemoOptions): Prom
       doctors: plan.doctors.length,
       patients: plan.patients.length,
       availabilityWindows: plan.windows.length,
-      appointments: plan.appointments.length,
+      appointments: plan.appointments.length + depth.series.reduce((n, s) => n + s.dates.length, 0),
       payments: plan.payments.length,
       logins: logins.map(({ email, role, password }) => ({ email, role, password })),
     };
   });
 }
 
-async function insertClinic(trx: Knex.Transaction, plan: DemoPlan, slotMinutes: number): Promise<void> {
+async function insertClinic(trx: Knex.Transaction, plan: DemoPlan, slotMinutes: number, depth: SchedulingDepthPlan): Promise<void> {
   const doctorIds = await insertReturningIds(
     trx,
     'doctor_entities',
@@ -159,6 +161,47 @@ async function insertClinic(trx: Knex.Transaction, plan: DemoPlan, slotMinutes: 
       payment_method: p.payment_method,
       transaction_id: p.transaction_id,
       created_at: p.created_at,
+    })),
+  );
+  await insertSchedulingDepth(trx, depth, doctorIds, patientIds);
+}
+
+/** Appointment types with their doctors, a few weekly series and a waitlist (issue 20), so the desk's scheduling screens have something to show. */
+async function insertSchedulingDepth(trx: Knex.Transaction, depth: SchedulingDepthPlan, doctorIds: number[], patientIds: number[]) {
+  const typeIds = await insertReturningIds(
+    trx,
+    'appointment_types',
+    depth.types.map((t) => t.row),
+  );
+  await insertInBatches(
+    trx,
+    'doctor_appointment_types',
+    depth.types.flatMap((t, i) => t.doctors.map((d) => ({ doctor_id: idAt(doctorIds, d, 'doctor'), appointment_type_id: typeIds[i]! }))),
+  );
+  for (const s of depth.series) {
+    const who = { patient_id: idAt(patientIds, s.patient, 'patient'), doctor_id: idAt(doctorIds, s.doctor, 'doctor') };
+    const [seriesId] = await insertReturningIds(trx, 'appointment_series', [{ ...who, rule: s.rule }]);
+    await insertInBatches(
+      trx,
+      'appointment_entities',
+      s.dates.map((date) => ({
+        ...who,
+        appointment_date: date,
+        start_time: s.startTime,
+        end_time: s.endTime,
+        status: 'SCHEDULED',
+        reason: 'Weekly review',
+        series_id: seriesId!,
+      })),
+    );
+  }
+  await insertInBatches(
+    trx,
+    'waitlist_entries',
+    depth.waitlist.map(({ patient, doctor, ...w }) => ({
+      ...w,
+      patient_id: idAt(patientIds, patient, 'patient'),
+      doctor_id: doctor === null ? null : idAt(doctorIds, doctor, 'doctor'),
     })),
   );
 }

@@ -133,12 +133,18 @@ export interface OutboxRow {
   patientEmail: string | null;
   doctorName: string | null;
   optedOut: boolean;
+  /** The offer of freed time a WAITLIST_OFFER or OFFER_GONE is about: its status. */
+  offerStatus: string | null;
+  /** A RECALL_REMINDER's recall: still due, not dismissed nor booked since. */
+  recallOpen: boolean | null;
 }
 
 function outboxQuery(knex: Knex) {
   return knex('patient_messages as m')
     .join('patient_entities as p', 'p.id', 'm.patient_id')
     .leftJoin('appointment_entities as a', 'a.id', 'm.appointment_id')
+    .leftJoin('waitlist_offers as o', 'o.id', 'm.waitlist_offer_id')
+    .leftJoin('recalls as r', 'r.id', 'm.recall_id')
     .leftJoin('doctor_entities as d', 'd.id', knex.raw('COALESCE(a.doctor_id, m.doctor_id)'))
     .select(
       'm.id',
@@ -151,9 +157,16 @@ function outboxQuery(knex: Knex) {
       'm.link',
       'm.idempotency_key as idempotencyKey',
       'm.attempts',
-      'a.appointment_date as appointmentDate',
-      'a.start_time as startTime',
+      // An offer's time stands in for an appointment's: the message names it, and it may pass.
+      knex.raw('COALESCE(a.appointment_date, o.date) AS "appointmentDate"'),
+      knex.raw('COALESCE(a.start_time, o.start_time) AS "startTime"'),
       'a.status as appointmentStatus',
+      'o.status as offerStatus',
+      knex.raw(
+        `CASE WHEN r.id IS NULL THEN NULL ELSE r.status = 'DUE' AND NOT EXISTS (
+           SELECT 1 FROM appointment_entities b WHERE b.patient_id = r.patient_id AND b.status IN ('SCHEDULED', 'COMPLETED')
+              AND (r.doctor_id IS NULL OR b.doctor_id = r.doctor_id) AND b.created_at > r.created_at) END AS "recallOpen"`,
+      ),
       'a.token_no as tokenNo',
       'p.name as patientName',
       'p.phone as patientPhone',
@@ -326,10 +339,75 @@ export async function queueForAppointment(knex: Knex, m: NewMessage): Promise<nu
   return result.rows[0]?.id;
 }
 
+/**
+ * A message about no appointment (an offer of freed time, a recall reminder), sent only with
+ * messaging on and the kind enabled, on the patient's channel and in their language, and as the
+ * booking trigger would: not to a patient who asked for none, opted out of the channel, switched
+ * the kind off (or whose doctor did), nor on WhatsApp without its opt-in. `key` makes it once only.
+ */
+export async function queueForPatient(
+  knex: Knex,
+  m: { patientId: number; doctorId: number | null; kind: MessageKind; offerId?: number; recallId?: number; dueAt: Date; key: string },
+): Promise<number | undefined> {
+  const result = await knex.raw(
+    `INSERT INTO patient_messages (patient_id, doctor_id, kind, channel, language, waitlist_offer_id, recall_id, due_at, idempotency_key)
+     SELECT pt.id, :doctorId::bigint, :kind::text, ch.channel, COALESCE(p.language, s.default_language), :offerId::bigint, :recallId::bigint, :dueAt::timestamptz, :key::text
+       FROM patient_entities pt
+       CROSS JOIN messaging_settings s
+       LEFT JOIN patient_message_prefs p ON p.patient_id = pt.id
+       CROSS JOIN LATERAL (SELECT COALESCE(p.channel, s.default_channel) AS channel) ch
+      WHERE pt.id = :patientId AND s.id = 1 AND s.enabled AND :kind::text = ANY (s.enabled_kinds)
+        AND ch.channel <> 'NONE'
+        AND NOT EXISTS (SELECT 1 FROM message_kind_switches w WHERE w.kind = :kind::text AND (w.doctor_id = :doctorId::bigint OR w.patient_id = pt.id))
+        AND NOT EXISTS (SELECT 1 FROM patient_channel_consents c WHERE c.patient_id = pt.id AND c.channel = ch.channel AND c.withdrawn_at IS NOT NULL)
+        AND (ch.channel <> 'WHATSAPP' OR EXISTS (SELECT 1 FROM patient_channel_consents c WHERE c.patient_id = pt.id AND c.channel = ch.channel AND c.given_at IS NOT NULL))
+     ON CONFLICT (idempotency_key) DO NOTHING
+     RETURNING id`,
+    { patientId: m.patientId, doctorId: m.doctorId, kind: m.kind, offerId: m.offerId ?? null, recallId: m.recallId ?? null, dueAt: m.dueAt, key: m.key },
+  );
+  return result.rows[0]?.id;
+}
+
+/** Whether messaging is on with this kind enabled. */
+export async function kindEnabled(knex: Knex, kind: MessageKind): Promise<boolean> {
+  const s = await readMessagingSettings(knex);
+  return s.enabled && s.enabledKinds.includes(kind);
+}
+
+/** Whether an offer's message went out (or is going): its patient is then told when the time has gone. */
+export async function offerWasSent(knex: Knex, offerId: number): Promise<boolean> {
+  const row = await knex('patient_messages')
+    .where({ waitlist_offer_id: offerId, kind: 'WAITLIST_OFFER' })
+    .whereIn('status', ['SENDING', 'SENT', 'DELIVERED'])
+    .first('id');
+  return row !== undefined;
+}
+
+/** The offer of freed time the last message sent to this address was (null when it was about something else). */
+export async function offerLastSentTo(knex: Knex, channel: MessageChannel, address: string): Promise<number | null> {
+  const last = await knex('patient_messages')
+    .where({ channel, to_address: address })
+    .whereIn('status', ['SENT', 'DELIVERED'])
+    .orderBy([
+      { column: 'sent_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .first('kind', 'waitlist_offer_id as offerId');
+  return last?.kind === 'WAITLIST_OFFER' ? last.offerId : null;
+}
+
 /** Stores a reply once (per provider id); undefined when it was stored before (a repeated delivery). */
 export async function insertInbound(
   trx: Knex.Transaction,
-  m: { providerId: string; channel: MessageChannel; from: string; body: string; patientId: number | null; appointmentId: number | null; action: string },
+  m: {
+    providerId: string;
+    channel: MessageChannel;
+    from: string;
+    body: string;
+    patientId: number | null;
+    appointmentId: number | null;
+    action: InboundDto['action'];
+  },
 ): Promise<number | undefined> {
   const rows = await trx('inbound_messages')
     .insert({
@@ -428,6 +506,11 @@ function inboundQuery(knex: Knex) {
       'i.received_at as receivedAt',
       'i.handled_at as handledAt',
     );
+}
+
+/** A reply's action once its command was carried out (an offer's YES that came too late is OFFER_GONE). */
+export async function setInboundAction(trx: Knex.Transaction, id: number, action: InboundDto['action'], appointmentId: number | null): Promise<void> {
+  await trx('inbound_messages').where({ id }).update({ action, appointment_id: appointmentId });
 }
 
 export async function repliesOfAppointment(knex: Knex, appointmentId: number): Promise<InboundDto[]> {

@@ -221,6 +221,9 @@ export class MessageSender {
       return { status: 'CANCELLED', error: `The appointment is ${row.appointmentStatus.toLowerCase()}` };
     }
     if (row.kind === 'PAYMENT_LINK' && row.appointmentStatus === 'CANCELLED') return { status: 'CANCELLED', error: 'The appointment is cancelled' };
+    // The time was taken (by the desk or another patient's YES) before this offer went: nothing to offer.
+    if (row.kind === 'WAITLIST_OFFER' && row.offerStatus !== 'OPEN') return { status: 'CANCELLED', error: 'The offered time has gone' };
+    if (row.kind === 'RECALL_REMINDER' && !row.recallOpen) return { status: 'CANCELLED', error: 'The recall was booked or dismissed' };
     if (!AFTER_THE_VISIT.has(row.kind) && row.appointmentDate && row.startTime && `${row.appointmentDate} ${row.startTime}` <= `${now.date} ${now.time}`) {
       return { status: 'SKIPPED', error: 'The appointment has already begun' };
     }

@@ -6,12 +6,13 @@ import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
+import { queueRecallReminder } from './reminder';
 import { dismissRecall, findRecall, insertRecall, listRecalls, type Recall } from './repo';
 
 type CreateRecall = z.output<typeof createRecallSchema>;
 type ListRecalls = z.output<typeof listRecallsSchema>;
 
-/** Follow-up recalls: "see again in 2 weeks", listed for the desk as due, overdue or booked. */
+/** Follow-up recalls: "see again in 2 weeks", listed for the desk as due, overdue or booked; with messaging, a reminder to book goes before each is due. */
 export class RecallsService {
   constructor(
     private readonly knex: Knex,
@@ -24,11 +25,18 @@ export class RecallsService {
     const dueDate = req.dueDate ?? shiftDate(today, req.inDays!);
     if (dueDate <= today) throw new AppError('INVALID', 'A recall is due on a later day', 'dueDate');
     try {
-      const id = await insertRecall(
-        this.knex,
-        { patientId: req.patientId, doctorId: req.doctorId ?? null, dueDate, reason: req.reason || null, appointmentId: req.appointmentId ?? null },
-        user.id,
-      );
+      const recall = {
+        patientId: req.patientId,
+        doctorId: req.doctorId ?? null,
+        dueDate,
+        reason: req.reason || null,
+        appointmentId: req.appointmentId ?? null,
+      };
+      const id = await this.knex.transaction(async (trx) => {
+        const made = await insertRecall(trx, recall, user.id);
+        await queueRecallReminder(trx, { id: made, ...recall }, timeZone, this.now());
+        return made;
+      });
       return (await findRecall(this.knex, id, today, timeZone))!;
     } catch (err) {
       const e = err as { code?: string; constraint?: string };

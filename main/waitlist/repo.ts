@@ -6,14 +6,14 @@ type NewEntry = z.output<typeof addWaitlistSchema>;
 export type WaitlistEntry = z.output<typeof waitlistEntrySchema>;
 export type WaitlistOffer = z.output<typeof waitlistOfferSchema>;
 
-/** Freed time of a doctor: what an entry must want to be offered it. */
+/** Freed time of a doctor: what an entry must want to be offered it. New working time has no patient or appointment that gave it up. */
 export interface FreedSlot {
   doctorId: number;
   date: string;
   startTime: string;
   endTime: string;
-  patientId: number;
-  appointmentId: number;
+  patientId: number | null;
+  appointmentId: number | null;
 }
 
 const ENTRY_COLUMNS = [
@@ -88,11 +88,12 @@ export async function closeEntry(knex: Knex, id: number, status: 'BOOKED' | 'REM
 }
 
 /**
- * Records an offer of freed time to the best waiting entry that wants it: this doctor (or any
- * of their specialization), the date in its range, the time inside its times of day, not the
- * patient who gave the time up, and not already holding an open offer. Null when none wants it.
+ * Records offers of freed time to the `count` best waiting entries that want it: this doctor (or
+ * any of their specialization), the date in its range, the time inside its times of day, not the
+ * patient who gave the time up (if one did), and not already holding an open offer. Their ids,
+ * best first (none when nobody wants it).
  */
-export async function offerToBestMatch(knex: Knex, slot: FreedSlot): Promise<number | null> {
+export async function offerToBestMatches(knex: Knex, slot: FreedSlot, count: number): Promise<number[]> {
   const { rows } = await knex.raw(
     `INSERT INTO waitlist_offers (entry_id, doctor_id, date, start_time, end_time, freed_appointment_id)
      SELECT w.id, d.id, :freedDay::date, :startsAt::time, :endsAt::time, :appointmentId::bigint
@@ -102,10 +103,10 @@ export async function offerToBestMatch(knex: Knex, slot: FreedSlot): Promise<num
         AND :freedDay::date BETWEEN w.from_date AND w.to_date
         AND (w.time_from IS NULL OR w.time_from <= :startsAt::time)
         AND (w.time_to IS NULL OR w.time_to >= :endsAt::time)
-        AND w.patient_id <> :patientId
+        AND w.patient_id IS DISTINCT FROM :patientId::bigint
         AND NOT EXISTS (SELECT 1 FROM waitlist_offers o WHERE o.entry_id = w.id AND o.status = 'OPEN')
       ORDER BY ${BEST_FIRST}
-      LIMIT 1
+      LIMIT :count
      RETURNING id`,
     {
       freedDay: slot.date,
@@ -114,9 +115,10 @@ export async function offerToBestMatch(knex: Knex, slot: FreedSlot): Promise<num
       appointmentId: slot.appointmentId,
       doctorId: slot.doctorId,
       patientId: slot.patientId,
+      count,
     },
   );
-  return rows[0]?.id ?? null;
+  return rows.map((r: { id: number }) => r.id);
 }
 
 const OFFER_COLUMNS = [
@@ -161,6 +163,18 @@ export async function openOffers(knex: Knex, today: string): Promise<WaitlistOff
 export async function findOffer(knex: Knex, id: number): Promise<WaitlistOffer | undefined> {
   const row = await offers(knex).where('o.id', id).first();
   return row ? (await withEntries(knex, [row]))[0] : undefined;
+}
+
+/** Open offers of the same doctor's time as a taken one, closed as gone; their ids. */
+export async function closeRivalOffers(knex: Knex, taken: Pick<WaitlistOffer, 'id' | 'doctorId' | 'date' | 'startTime' | 'endTime'>): Promise<number[]> {
+  const rows = await knex('waitlist_offers')
+    .where({ status: 'OPEN', doctor_id: taken.doctorId, date: taken.date })
+    .where('start_time', '<', taken.endTime)
+    .where('end_time', '>', taken.startTime)
+    .whereNot('id', taken.id)
+    .update({ status: 'GONE' })
+    .returning('id');
+  return rows.map((r: { id: number }) => r.id);
 }
 
 /** False when the offer was no longer open. */

@@ -5,6 +5,7 @@ import type { AuditRecord } from '../audit/repo';
 import type { AppointmentsService } from '../appointments/service';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { closeRivals, offerFreedTime } from './offer-messages';
 import {
   closeEntry,
   closeOffer,
@@ -12,7 +13,6 @@ import {
   findEntry,
   findOffer,
   insertEntry,
-  offerToBestMatch,
   openOffers,
   waitingEntries,
   type FreedSlot,
@@ -24,13 +24,15 @@ type AddEntry = z.output<typeof addWaitlistSchema>;
 
 /**
  * The waitlist: patients who want earlier time. Time given back is offered to the best match at
- * once, in the transaction that gave it back; the desk books an offer through the ordinary
- * booking, so the booking rules and the database's no-overlap guarantee decide who gets it.
+ * once, in the transaction that gave it back (with messaging, to the top few by message); the
+ * desk books an offer through the ordinary booking, and a patient's YES through the same claim,
+ * so the database's no-overlap guarantee decides who gets it.
  */
 export class WaitlistService {
   constructor(
     private readonly knex: Knex,
     private readonly appointments: AppointmentsService,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async add(req: AddEntry, user: CurrentUser): Promise<WaitlistEntry> {
@@ -59,9 +61,9 @@ export class WaitlistService {
     return openOffers(this.knex, (await this.appointments.clinicNow()).date);
   }
 
-  /** Offers each freed time to the best waiting entry that wants it (the caller's transaction). */
-  async offerFreed(trx: Knex, freed: readonly FreedSlot[]): Promise<void> {
-    for (const slot of freed) await offerToBestMatch(trx, slot);
+  /** Offers each freed time to the best waiting entry that wants it, or by message to the top few (the caller's transaction). */
+  offerFreed(trx: Knex, freed: readonly FreedSlot[]): Promise<void> {
+    return offerFreedTime(trx, freed, this.now());
   }
 
   /**
@@ -98,6 +100,7 @@ export class WaitlistService {
       throw gone ? new AppError('CONFLICT', `This time has gone: ${err.message}`, 'id') : err;
     }
     await closeEntry(this.knex, offer.entry.id, 'BOOKED', booked.id);
+    await this.knex.transaction((trx) => closeRivals(trx, offer, this.now()));
     return booked;
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { timeSchema } from './availability';
 import { idSchema, instantSchema } from './dto';
 import { dateSchema } from './patients';
+import { recallInDaysSchema, recallReasonSchema } from './recalls';
 
 export const APPOINTMENT_STATUSES = ['SCHEDULED', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const;
 
@@ -85,6 +86,12 @@ export const rescheduleSchema = z
 
 /** An undo that puts the appointment back in the book passes the booking's rules: outside hours, it needs an override too. */
 export const undoSchema = z.strictObject({ id: idSchema, override: overrideSchema.optional() });
+
+/** Completing a visit, optionally with "see again in N days": a recall with the visit's doctor, made in the same step. */
+export const completeSchema = z.strictObject({
+  id: idSchema,
+  recall: z.strictObject({ inDays: recallInDaysSchema, reason: recallReasonSchema.optional() }).optional(),
+});
 
 export const cancelSchema = z.strictObject({ id: idSchema, reason: z.string().trim().min(3, 'Give a reason for the cancellation').max(500) });
 

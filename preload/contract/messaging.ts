@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './dto';
 
-export const MESSAGE_KINDS = ['CONFIRMATION', 'REMINDER', 'RESCHEDULED', 'CANCELLED', 'VIDEO_LINK', 'NOTICE', 'THANK_YOU', 'PAYMENT_LINK'] as const;
+export const MESSAGE_KINDS = [
+  'CONFIRMATION',
+  'REMINDER',
+  'RESCHEDULED',
+  'CANCELLED',
+  'VIDEO_LINK',
+  'NOTICE',
+  'THANK_YOU',
+  'PAYMENT_LINK',
+  'WAITLIST_OFFER',
+  'OFFER_GONE',
+  'RECALL_REMINDER',
+] as const;
 export const MESSAGE_CHANNELS = ['SMS', 'WHATSAPP', 'EMAIL'] as const;
 export const MESSAGE_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'FAILED', 'UNDELIVERED', 'CANCELLED', 'SKIPPED'] as const;
 export const messageKindSchema = z.enum(MESSAGE_KINDS);
@@ -37,7 +49,7 @@ export const inboundSchema = z.object({
   appointmentDate: z.string().nullable().optional(),
   appointmentTime: z.string().nullable().optional(),
   doctorName: z.string().nullable().optional(),
-  action: z.enum(['CONFIRMED', 'CANCELLED', 'OPTED_OUT', 'OPTED_IN', 'INBOX']),
+  action: z.enum(['CONFIRMED', 'CANCELLED', 'OPTED_OUT', 'OPTED_IN', 'INBOX', 'OFFER_TAKEN', 'OFFER_GONE']),
   receivedAt: instantSchema,
   handledAt: instantSchema.nullable(),
 });

@@ -4,14 +4,17 @@ import { dateSchema } from './patients';
 
 export const RECALL_STATES = ['DUE', 'OVERDUE', 'BOOKED', 'DISMISSED'] as const;
 
+export const recallInDaysSchema = z.number().int().min(1, 'At least 1 day').max(730, 'At most 730 days');
+export const recallReasonSchema = z.string().trim().max(500, 'At most 500 characters');
+
 /** "See again in 2 weeks": a due date (or days from today) per patient, optionally with one doctor. */
 export const createRecallSchema = z
   .strictObject({
     patientId: idSchema,
     doctorId: idSchema.optional(),
     dueDate: dateSchema.optional(),
-    inDays: z.number().int().min(1, 'At least 1 day').max(730, 'At most 730 days').optional(),
-    reason: z.string().trim().max(500, 'At most 500 characters').optional(),
+    inDays: recallInDaysSchema.optional(),
+    reason: recallReasonSchema.optional(),
     /** The visit that asked for it. */
     appointmentId: idSchema.optional(),
   })

@@ -49,4 +49,24 @@ describe.each(MODES)('follow-up recalls (%s)', (mode: Mode) => {
     expect(dismissed.state).toBe('DISMISSED');
     expect(await list('OVERDUE')).toEqual([]);
   });
+
+  it('completing a visit with "see again in 2 weeks" makes the recall in the same step; a refused completion makes none', async () => {
+    const [{ id: visit }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patients[2], doctor_id: doctor, appointment_date: TODAY, start_time: '07:30', end_time: '07:45' })
+      .returning('id');
+    const recallsOfVisit = () => h.knex('recalls').where({ source_appointment_id: visit }).select('due_date', 'reason', 'doctor_id');
+    expect(await call('appointments.complete', { id: visit, recall: { inDays: 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'recall.inDays' },
+    });
+    expect(await h.knex('appointment_entities').where({ id: visit }).first('status')).toEqual({ status: 'SCHEDULED' });
+    expect(await call('appointments.complete', { id: visit, recall: { inDays: 14, reason: 'Stitches out' } })).toMatchObject({
+      ok: true,
+      value: { status: 'COMPLETED' },
+    });
+    expect(await recallsOfVisit()).toEqual([{ due_date: '2099-03-15', reason: 'Stitches out', doctor_id: doctor }]);
+    expect(await call('appointments.complete', { id: visit, recall: { inDays: 7 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await recallsOfVisit()).toHaveLength(1);
+  });
 });

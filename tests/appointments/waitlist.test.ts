@@ -125,6 +125,54 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     expect(await call('waitlist.remove', { id: entry.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
+  it('a no-show gives back what is left of its slot, offered at once; a slot already over gives nothing', async () => {
+    const entry = expectOk<{ id: number }>(
+      await call('waitlist.add', { patientId: patients[7], doctorId: drB, fromDate: TODAY, toDate: MON, urgency: 'URGENT' }),
+    );
+    const missed = await book(patients[14]!, drB, '10:00');
+    const over = await book(patients[15]!, drB, '09:00');
+    const saved = h.clock.now;
+    h.clock.now = Date.parse(`${MON}T10:05:30Z`);
+    try {
+      // A day later: a fresh desk session (the first one would be idle-locked).
+      const later = await h.signInAs('RECEPTIONIST');
+      expectOk(await h.callRaw('appointments.noShow', { id: over.id }, later.sessionKey));
+      expect(await h.knex('waitlist_offers').where({ freed_appointment_id: over.id })).toEqual([]);
+      expectOk(await h.callRaw('appointments.noShow', { id: missed.id }, later.sessionKey));
+      const offer = expectOk<Offers>(await h.callRaw('waitlist.offers', {}, later.sessionKey)).find((o) => o.entry.id === entry.id);
+      expect(offer).toMatchObject({ doctorId: drB, date: MON, startTime: '10:05:00', endTime: '10:15:00' });
+      expect(expectOk<AppointmentDto>(await h.callRaw('waitlist.takeOffer', { id: offer!.id }, later.sessionKey))).toMatchObject({
+        patientId: patients[7],
+        startTime: '10:05:00',
+        endTime: '10:15:00',
+      });
+    } finally {
+      h.clock.now = saved;
+    }
+  });
+
+  it('new working time is offered at once: extra hours, and leave taken back', async () => {
+    const admin = await h.signInAs('ADMIN');
+    const asAdmin = <C extends ChannelName>(channel: C, payload: Record<string, unknown>) => h.callRaw(channel, payload, admin.sessionKey);
+    // Urgent, so that no one left waiting by the tests before (of any ENT doctor) comes first.
+    const add = async (patientId: number) =>
+      expectOk<{ id: number }>(await call('waitlist.add', { patientId, doctorId: drB, fromDate: TODAY, toDate: MON, urgency: 'URGENT' }));
+    const offered = async (entryId: number) => (await offers()).filter((o) => o.entry.id === entryId).map((o) => [o.startTime, o.endTime]);
+    const first = await add(patients[8]!);
+    const second = await add(patients[9]!);
+    // Two half-hour slots of an extra evening: one each, the longest waiting first.
+    expectOk(await asAdmin('availability.addException', { doctorId: drB, date: MON, kind: 'EXTRA', startTime: '18:00', endTime: '19:00', slotMinutes: 30 }));
+    expect(await offered(first.id)).toEqual([['18:00:00', '18:30:00']]);
+    expect(await offered(second.id)).toEqual([['18:30:00', '19:00:00']]);
+
+    const leave = expectOk(await asAdmin('availability.addException', { doctorId: drB, date: MON, kind: 'LEAVE', startTime: '16:00', endTime: '17:00' }));
+    expect(leave.status).toBe('saved');
+    const later = await add(patients[16]!);
+    expect(await offered(later.id)).toEqual([]);
+    expectOk(await asAdmin('availability.removeWindow', { id: 'window' in leave && leave.window?.id }));
+    expect(await offered(later.id)).toEqual([['16:00:00', '16:15:00']]);
+  });
+
   raceTest(mode)('20 desks taking offers of one freed slot: exactly one is booked', async () => {
     const freed = await book(patients[20]!, drB, '13:00');
     const entries = [];

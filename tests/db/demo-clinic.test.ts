@@ -133,6 +133,24 @@ describe.each(MODES)('demo clinic (%s)', (mode: Mode) => {
     ]);
   });
 
+  it('has appointment types with their doctors, a few weekly series booked from tomorrow, and a waitlist', async () => {
+    expect(await knex('appointment_types').orderBy('id').pluck('name')).toEqual(['Consultation', 'Follow-up', 'Minor procedure']);
+    expect(await count('doctor_appointment_types')).toBe(12);
+    const series = await knex('appointment_series as s')
+      .join('appointment_entities as a', 'a.series_id', 's.id')
+      .groupBy('s.id', 's.rule')
+      .select('s.rule', knex.raw('count(*)::int AS n'), knex.raw('min(a.appointment_date)::text AS first'));
+    expect(series).toHaveLength(3);
+    for (const s of series) {
+      expect(s).toMatchObject({ rule: expect.stringContaining('FREQ=WEEKLY'), n: 4 });
+      expect(s.first > TODAY).toBe(true);
+    }
+    const waiting = await knex('waitlist_entries').where({ status: 'WAITING' }).select('from_date', 'to_date', 'urgency');
+    expect(waiting).toHaveLength(5);
+    expect(waiting.every((w) => w.to_date > TODAY)).toBe(true);
+    expect(new Set(waiting.map((w) => w.urgency))).toEqual(new Set(['URGENT', 'SOON', 'ROUTINE']));
+  });
+
   it('never double-books a doctor or a patient', async () => {
     const { rows } = await knex.raw(`
       SELECT a.id, b.id AS other

@@ -101,7 +101,7 @@ export function waitlistOf(desk: Desk) {
   };
 }
 
-/** Two recalls: Asha's overdue (with Dr. Anil Rao), Ravi's due in a week. */
+/** Two recalls: Asha's overdue (with Dr. Anil Rao), Ravi's due in a week; and completing a visit with a recall. */
 export function recallsOf(desk: Desk) {
   const at = (days: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   const recall = (id: number, patientId: number, dueDate: string, state: Recall['state'], reason: string | null, doctorId: number | null): Recall => {
@@ -115,6 +115,13 @@ export function recallsOf(desk: Desk) {
       const r = recall(list.length + 1, patientId, dueDate ?? at(inDays!), 'DUE', reason ?? null, doctorId ?? null);
       list.push(r);
       return { ok: true, value: { ...r } };
+    },
+    // As main: a completion with "see again in N days" makes its recall in the same step.
+    'appointments.complete': async (req) => {
+      const done = await desk.handlers['appointments.complete']!(req);
+      if (done.ok && req.recall)
+        list.push(recall(list.length + 1, done.value.patientId, at(req.recall.inDays), 'DUE', req.recall.reason ?? null, done.value.doctorId));
+      return done;
     },
     'recalls.list': ({ state }) => ({ ok: true, value: list.filter((r) => r.state === state).map((r) => ({ ...r })) }),
     'recalls.dismiss': ({ id }) => {

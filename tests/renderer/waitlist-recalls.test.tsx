@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../preload/contract';
-import { shiftDate } from '../../renderer/lib/dates';
+import { shiftDate, shortDay } from '../../renderer/lib/dates';
 import type { FakeHandlers } from './fake-clinic';
 import { fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
@@ -154,6 +154,32 @@ describe('recalls', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Due' }));
     const table = await screen.findByRole('table', { name: 'Due recalls' });
     expect(within(table).getByText('Check the cough')).toBeTruthy();
+  });
+
+  it('completes a waiting patient with "see again in 3 weeks": the recall is made in the same step and is on the due list', async () => {
+    window.print = () => undefined;
+    const desk = fakeDesk();
+    const recalls = recallsOf(desk);
+    const visit = desk.add(1, 1, '09:00');
+    await renderDesk(desk, recalls.handlers);
+    await screen.findByRole('heading', { name: /^Today/ });
+    fireEvent.click(await screen.findByRole('button', { name: 'Check in Asha Verma' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Completed, see again: Asha Verma' }));
+    const box = await screen.findByRole('dialog', { name: 'Complete Asha Verma’s visit' });
+    fireEvent.change(within(box).getByLabelText('See again in'), { target: { value: '0' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Complete and recall' }));
+    expect(await within(box).findByText('At least 1 day')).toBeTruthy();
+    expect(desk.state.appointments.find((a) => a.id === visit.id)!.status).toBe('SCHEDULED');
+    fireEvent.change(within(box).getByLabelText('See again in'), { target: { value: '3' } });
+    expect(within(box).getByText(`Recall due ${shortDay(shiftDate(TODAY, 21))}`)).toBeTruthy();
+    fireEvent.change(within(box).getByLabelText('Reason for the recall'), { target: { value: 'Check the wound' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Complete and recall' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(desk.state.appointments.find((a) => a.id === visit.id)!.status).toBe('COMPLETED');
+    expect(recalls.list.at(-1)).toMatchObject({ patientId: 1, doctorId: 1, dueDate: shiftDate(TODAY, 21), reason: 'Check the wound', state: 'DUE' });
+    pressAlt('v');
+    fireEvent.click(await screen.findByRole('button', { name: 'Due' }));
+    expect(within(await screen.findByRole('table', { name: 'Due recalls' })).getByText('Check the wound')).toBeTruthy();
   });
 
   it('a recall dismissed at another desk leaves this one’s list live', async () => {

@@ -36,7 +36,12 @@ export function AppointmentActions({ appointment: a, open, onDone }: { appointme
         </>
       )}
       {mayCheckIn(a, now) && <Button onClick={step('checkIn')}>Check in</Button>}
-      {scheduled && a.checkedInAt && <Button onClick={step('complete')}>Mark completed</Button>}
+      {scheduled && a.checkedInAt && (
+        <>
+          <Button onClick={step('complete')}>Mark completed</Button>
+          <Button onClick={() => open({ kind: 'complete', appointment: a })}>Completed, see again…</Button>
+        </>
+      )}
       {mayMarkNoShow(a, now) && <Button onClick={step('noShow')}>Did not come</Button>}
       {scheduled && <Button onClick={() => open({ kind: 'move', appointment: a })}>Move…</Button>}
       {a.status !== 'CANCELLED' && <Button onClick={() => open({ kind: 'pay', appointment: a })}>Take payment…</Button>}

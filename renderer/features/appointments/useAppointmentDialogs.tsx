@@ -11,14 +11,22 @@ const AppointmentDialog = preloadable(() => import('./AppointmentDialog').then((
 const PaymentDialog = preloadable(() => import('../payments/PaymentDialog').then((m) => m.PaymentDialog));
 const CancelDialog = preloadable(() => import('./CancelDialog').then((m) => m.CancelDialog));
 const MoveDialog = preloadable(() => import('./MoveDialog').then((m) => m.MoveDialog));
+const CompleteDialog = preloadable(() => import('./CompleteDialog').then((m) => m.CompleteDialog));
 
 /** What a click on an appointment opens first, for the shell to fetch while the desk is idle. */
 export const APPOINTMENT_DIALOGS = [AppointmentDialog, PaymentDialog];
 
-const WHAT = { details: 'the appointment', pay: 'the payment', cancel: 'the cancellation', move: 'the move', book: 'the booking form' } as const;
+const WHAT = {
+  details: 'the appointment',
+  pay: 'the payment',
+  cancel: 'the cancellation',
+  move: 'the move',
+  complete: 'the completion',
+  book: 'the booking form',
+} as const;
 
 export type OpenDialog =
-  | { kind: 'details' | 'pay' | 'cancel'; appointment: AppointmentDto }
+  | { kind: 'details' | 'pay' | 'cancel' | 'complete'; appointment: AppointmentDto }
   | { kind: 'move'; appointment: AppointmentDto; target?: MoveTarget }
   | { kind: 'book'; draft: BookingDraft }
   | null;
@@ -37,6 +45,9 @@ export function useAppointmentDialogs(): [ReactNode, (next: OpenDialog) => void]
       break;
     case 'cancel':
       dialog = <CancelDialog appointment={open.appointment} onClose={close} />;
+      break;
+    case 'complete':
+      dialog = <CompleteDialog appointment={open.appointment} onClose={close} />;
       break;
     case 'move':
       dialog = <MoveDialog appointment={open.appointment} target={open.target} onClose={close} />;

@@ -15,6 +15,9 @@ export const MESSAGE_KIND_NAMES: Record<MessageDto['kind'], string> = {
   NOTICE: 'Notice',
   THANK_YOU: 'Thank-you',
   PAYMENT_LINK: 'Payment link',
+  WAITLIST_OFFER: 'Offer of earlier time',
+  OFFER_GONE: 'Offer gone',
+  RECALL_REMINDER: 'Recall reminder',
 };
 
 const MESSAGE_STATUS_NAMES: Record<MessageDto['status'], string> = {
@@ -34,6 +37,8 @@ const REPLY_NAMES = {
   OPTED_OUT: 'asked for no more messages',
   OPTED_IN: 'asked for messages again',
   INBOX: 'wrote',
+  OFFER_TAKEN: 'took the offered time',
+  OFFER_GONE: 'answered an offer whose time had gone',
 } as const;
 
 /** What was sent to the patient about this appointment, what became of it (with the reason) and what they replied. */

@@ -57,7 +57,13 @@ export function QueueScreen() {
         </Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
-      <WaitingQueue queue={queue.filter(mine)} loaded={loaded} online={online} onPay={pay} />
+      <WaitingQueue
+        queue={queue.filter(mine)}
+        loaded={loaded}
+        online={online}
+        onPay={pay}
+        onCompleteWithRecall={(appointment) => open({ kind: 'complete', appointment })}
+      />
       <ExpectedTable rows={expected} loaded={loaded} now={now} online={online} onMore={(appointment) => open({ kind: 'details', appointment })} />
       <SeenTable rows={seen} nowMs={nowMs} online={online} onPay={pay} />
       {dialog}

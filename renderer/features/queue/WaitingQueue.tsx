@@ -18,6 +18,8 @@ const PRIORITY_NAMES = { EMERGENCY: 'emergency', ELDERLY: 'priority: elderly', P
 interface Shared {
   online: ReadonlySet<number>;
   onPay(appointment: AppointmentDto): void;
+  /** Completing with "see again in …": the completion dialog. */
+  onCompleteWithRecall(appointment: AppointmentDto): void;
 }
 
 /** Who is waiting, per doctor in token order, with how long they have waited and have to go. */
@@ -44,7 +46,7 @@ export function WaitingQueue({ queue, loaded, ...shared }: Shared & { queue: Doc
   );
 }
 
-function WaitingEntry({ entry, online, onPay }: Shared & { entry: Entry }) {
+function WaitingEntry({ entry, online, onPay, onCompleteWithRecall }: Shared & { entry: Entry }) {
   const appointmentStep = useAppointmentStep();
   const { appointment: a, stage, priority, skipped, waitingMinutes, estimatedWaitMinutes } = entry;
   const session = useSession((st) => st.session);
@@ -69,6 +71,9 @@ function WaitingEntry({ entry, online, onPay }: Shared & { entry: Entry }) {
         <StageButtons appointment={a} stage={stage} />
         <Button aria-label={`Completed: ${a.patientName}`} onClick={() => void appointmentStep('complete', a)}>
           Completed
+        </Button>
+        <Button aria-label={`Completed, see again: ${a.patientName}`} onClick={() => onCompleteWithRecall(a)}>
+          See again…
         </Button>
         <Button aria-label={`Take payment from ${a.patientName}`} onClick={() => onPay(a)}>
           Take payment

@@ -1,0 +1,75 @@
+import type { AppointmentDto, Req } from '../../../preload/contract';
+import { useClinicMutation } from '../../api/query';
+import { useTimeZone } from '../../api/clinic-data';
+import { shiftDate, shortDay, timeRange, todayIn } from '../../lib/dates';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { Field, FormField, FormSelectField, fieldError } from '../../ui/Field';
+import { applyRefusal } from '../../ui/form/apply-refusal';
+import { FormProblem } from '../../ui/form/FormProblem';
+import { useRequestForm } from '../../ui/form/use-request-form';
+import { toast } from '../../ui/toasts';
+import { useRecentSteps } from './may';
+
+interface CompleteValues {
+  /** In `unit`s as typed; main counts days. */
+  recall: { inDays: number; reason: string };
+  unit: 'days' | 'weeks';
+}
+
+const days = (v: CompleteValues) => (v.unit === 'weeks' ? v.recall.inDays * 7 : v.recall.inDays);
+
+/**
+ * Completing a visit with "see again in N days/weeks": main makes the recall in the same step,
+ * so the desk's recall list has it whether or not anyone remembers to add it later.
+ */
+export function CompleteDialog({ appointment, onClose }: { appointment: AppointmentDto; onClose(): void }) {
+  const today = todayIn(useTimeZone());
+  const toRequest = (v: CompleteValues): Req<'appointments.complete'> => ({
+    id: appointment.id,
+    recall: { inDays: days(v), ...(v.recall.reason.trim() ? { reason: v.recall.reason } : {}) },
+  });
+  const form = useRequestForm('appointments.complete', toRequest, { recall: { inDays: 2, reason: '' }, unit: 'weeks' });
+  const completing = useClinicMutation('appointments.complete');
+  const send = form.handleSubmit(async (v) => {
+    const r = await completing.call(toRequest(v));
+    if (!r.ok) return applyRefusal(form, r.error);
+    useRecentSteps.getState().did(appointment.id, Date.now());
+    toast(`${r.value.patientName}: consultation completed — see again from ${shortDay(shiftDate(today, days(v)))}`);
+    onClose();
+  });
+  const typed = form.watch();
+  const due = Number.isInteger(typed.recall.inDays) && typed.recall.inDays > 0 ? shiftDate(today, days(typed)) : undefined;
+  return (
+    <Dialog title={`Complete ${appointment.patientName}’s visit`} onClose={onClose}>
+      <p>
+        {appointment.doctorName} · {shortDay(appointment.date)} {timeRange(appointment)}
+      </p>
+      <form className="ui-form" onSubmit={send} aria-label="Complete the visit" noValidate>
+        <FormProblem form={form} />
+        <div className="ui-row">
+          <Field
+            label="See again in"
+            type="number"
+            min={1}
+            {...form.register('recall.inDays', { valueAsNumber: true })}
+            error={fieldError(form, 'recall.inDays')}
+            hint={due && `Recall due ${shortDay(due)}`}
+            autoFocus
+          />
+          <FormSelectField form={form} name="unit" label="Days or weeks">
+            <option value="days">days</option>
+            <option value="weeks">weeks</option>
+          </FormSelectField>
+        </div>
+        <FormField form={form} name="recall.reason" label="Reason for the recall" />
+        <div className="ui-actions">
+          <Button onClick={onClose}>Not now</Button>
+          <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
+            Complete and recall
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyInbound } from '../../main/messaging/replies';
+import type { ChannelName, Req } from '../../preload/contract';
+import { MODES } from '../support/databases';
+import { FakeTwilio } from '../support/fake-twilio';
+import { expectOk, type Harness } from '../support/harness';
+import { raceTest } from '../support/race-test';
+import { addPatient, clinicInstant, configureMessaging, eventually, openDesk, startPc, type Desk } from './support';
+
+// Freed time offered by SMS to the top few waiting patients: the first YES books it (the database
+// decides, against other patients' YES and the desks), the others are told it has gone; a recall
+// sends a reminder to book.
+describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mode) => {
+  let h: Harness;
+  let desk: Desk;
+  let seq = 0;
+  const fake = new FakeTwilio();
+
+  beforeAll(async () => {
+    h = await startPc(mode, undefined, { twilioHttpClient: fake.httpClient() });
+    await eventually('this PC elected', async () => (h.services.messaging!.election.leader ? true : undefined));
+    h.services.messaging!.sender.setActive(false);
+    await configureMessaging(h.knex);
+    desk = await openDesk(h);
+  }, 120_000);
+  afterAll(async () => {
+    await h?.services.messaging?.election.stop();
+    await h?.services.messaging?.sender.stop();
+    await h?.dispose();
+    await fake.close();
+  });
+
+  const call = async <C extends ChannelName>(channel: C, payload: Req<C>) => {
+    h.clock.now = Date.now();
+    return h.call(channel, payload, desk.receptionist);
+  };
+  /** A waiting patient with their own phone. */
+  const waiting = async (urgency: 'ROUTINE' | 'SOON' | 'URGENT', date: string) => {
+    const phone = `+9197711${String(10000 + ++seq).slice(-5)}`;
+    const patientId = await addPatient(h.knex, `Waiting ${seq}`, phone);
+    const entry = expectOk(await call('waitlist.add', { patientId, doctorId: desk.doctorId, fromDate: desk.day(0), toDate: date, urgency }));
+    return { phone, patientId, entryId: entry.id };
+  };
+  const sendAllAt = async (at: number) => {
+    h.clock.now = at;
+    h.services.messaging!.sender.setActive(true);
+    await h.services.messaging!.sender.runDue();
+    h.services.messaging!.sender.setActive(false);
+  };
+  const reply = (from: string, body: string) =>
+    h.knex.transaction((trx) => applyInbound(trx, { MessageSid: `SM-offer-${++seq}`, From: from, To: '+15005550006', Body: body }));
+  const bodiesTo = (phone: string) => fake.messages.filter((m) => m.to === phone).map((m) => m.body);
+  const liveAt = (date: string, startTime: string) =>
+    h
+      .knex('appointment_entities')
+      .where({ doctor_id: desk.doctorId, appointment_date: date, start_time: startTime })
+      .whereNot('status', 'CANCELLED')
+      .select('patient_id');
+
+  it('offers a cancelled slot by SMS to the top three; the first YES books it and the others are told it has gone', async () => {
+    const day = desk.day(2);
+    const [urgent, soon, routine, last] = [
+      await waiting('URGENT', day),
+      await waiting('SOON', day),
+      await waiting('ROUTINE', day),
+      await waiting('ROUTINE', day),
+    ];
+    const freed = await desk.book(day, '10:00');
+    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Travelling' }));
+    const offers = await h.knex('waitlist_offers').where({ freed_appointment_id: freed.id }).orderBy('id').select('id', 'entry_id');
+    expect(offers.map((o) => o.entry_id)).toEqual([urgent.entryId, soon.entryId, routine.entryId]);
+
+    await sendAllAt(clinicInstant(desk.day(1), '12:00:00'));
+    for (const p of [urgent, soon, routine])
+      expect(bodiesTo(p.phone)).toEqual([expect.stringMatching(/^Waiting \d+, an earlier time with Dr\. Meera Rao is free at Sunrise Clinic: .* Reply YES/)]);
+    expect(bodiesTo(last.phone)).toEqual([]);
+
+    // The second best answers first: theirs is the time.
+    await reply(soon.phone, 'Yes');
+    expect(await liveAt(day, '10:00:00')).toEqual([{ patient_id: soon.patientId }]);
+    expect(await h.knex('waitlist_entries').where({ id: soon.entryId }).first('status')).toEqual({ status: 'BOOKED' });
+    expect(
+      await h
+        .knex('waitlist_offers')
+        .whereIn(
+          'id',
+          offers.map((o) => o.id),
+        )
+        .orderBy('id')
+        .pluck('status'),
+    ).toEqual(['GONE', 'TAKEN', 'GONE']);
+    expect(await h.knex('inbound_messages').where({ from_address: soon.phone }).first('action')).toEqual({ action: 'OFFER_TAKEN' });
+
+    // The first answers too late: told it has gone (once), nothing booked for them.
+    await reply(urgent.phone, 'YES');
+    expect(await h.knex('inbound_messages').where({ from_address: urgent.phone }).first('action')).toEqual({ action: 'OFFER_GONE' });
+    expect(await liveAt(day, '10:00:00')).toEqual([{ patient_id: soon.patientId }]);
+    await sendAllAt(clinicInstant(desk.day(1), '12:05:00'));
+    for (const p of [urgent, routine])
+      expect(bodiesTo(p.phone).slice(1)).toEqual([expect.stringMatching(/^Waiting \d+, sorry: the time with Dr\. Meera Rao .* has gone/)]);
+    expect(bodiesTo(soon.phone).some((b) => b.includes('has gone'))).toBe(false);
+  });
+
+  it('an offer whose time the desk books first is not sent at all', async () => {
+    const day = desk.day(3);
+    const p = await waiting('URGENT', day);
+    const freed = await desk.book(day, '15:00');
+    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Unwell' }));
+    const offer = await h.knex('waitlist_offers').where({ freed_appointment_id: freed.id, entry_id: p.entryId }).first('id');
+    expectOk(await call('waitlist.takeOffer', { id: offer.id }));
+    await sendAllAt(clinicInstant(desk.day(1), '12:10:00'));
+    expect(await h.knex('patient_messages').where({ waitlist_offer_id: offer.id, kind: 'WAITLIST_OFFER' }).first('status', 'error')).toEqual({
+      status: 'CANCELLED',
+      error: 'The offered time has gone',
+    });
+    expect(bodiesTo(p.phone).some((b) => b.includes('earlier time'))).toBe(false);
+  });
+
+  it('a patient replying NO to their confirmation frees the time, offered to the waitlist at once', async () => {
+    const day = desk.day(5);
+    const p = await waiting('SOON', day);
+    const phone = '+919771300001';
+    const booked = await desk.book(day, '16:00', await addPatient(h.knex, 'Replying Patient', phone));
+    await sendAllAt(clinicInstant(desk.day(1), '12:15:00'));
+    expect(bodiesTo(phone)).toHaveLength(1);
+    await reply(phone, '2');
+    expect(await h.knex('appointment_entities').where({ id: booked.id }).first('status')).toEqual({ status: 'CANCELLED' });
+    expect(await h.knex('waitlist_offers').where({ freed_appointment_id: booked.id }).select('entry_id', 'start_time', 'status')).toEqual([
+      { entry_id: p.entryId, start_time: '16:00:00', status: 'OPEN' },
+    ]);
+  });
+
+  it('a recall, made on completing a visit or by itself, sends a reminder to book a week before it is due; a dismissed one sends nothing', async () => {
+    const phone = '+919771200001';
+    const patientId = await addPatient(h.knex, 'Recall Patient', phone);
+    const [visit] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: desk.doctorId, appointment_date: desk.day(0), start_time: '07:00', end_time: '07:15' })
+      .returning('id');
+    expectOk(await call('appointments.complete', { id: visit.id, recall: { inDays: 14 } }));
+    const [reminder] = await h.knex('patient_messages').where({ patient_id: patientId, kind: 'RECALL_REMINDER' }).select('due_at', 'recall_id');
+    expect(new Date(reminder.due_at).getTime()).toBe(clinicInstant(desk.day(7), '10:00:00'));
+
+    const soon = expectOk(await call('recalls.create', { patientId, doctorId: desk.doctorId, inDays: 3, reason: 'Blood test' }));
+    const dismissed = expectOk(await call('recalls.create', { patientId, inDays: 5 }));
+    expectOk(await call('recalls.dismiss', { id: dismissed.id }));
+    await sendAllAt(Date.now() + 60_000);
+    expect(bodiesTo(phone)).toEqual([expect.stringMatching(/^Recall Patient, it is time for your follow-up visit at Sunrise Clinic\./)]);
+    expect(await h.knex('patient_messages').where({ recall_id: soon.id }).first('status')).toEqual({ status: 'SENT' });
+    expect(await h.knex('patient_messages').where({ recall_id: dismissed.id }).first('status', 'error')).toEqual({
+      status: 'CANCELLED',
+      error: 'The recall was booked or dismissed',
+    });
+  });
+
+  raceTest(mode)('10 patients answering YES and 20 desks taking offers of one freed slot: exactly one is booked', async () => {
+    const day = desk.day(4);
+    const freed = await desk.book(day, '11:00');
+    const patients = [];
+    for (let i = 0; i < 10; i++) patients.push(await waiting('ROUTINE', day));
+    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Cancelled by phone' }));
+    // Every waiting patient holds an offer of the time, sent by SMS (the three automatic ones and as many more).
+    const offered = new Set(await h.knex('waitlist_offers').where({ freed_appointment_id: freed.id }).pluck('entry_id'));
+    await h
+      .knex('waitlist_offers')
+      .insert(
+        patients
+          .filter((p) => !offered.has(p.entryId))
+          .map((p) => ({ entry_id: p.entryId, doctor_id: desk.doctorId, date: day, start_time: '11:00', end_time: '11:15' })),
+      );
+    const offers: { id: number; entry_id: number }[] = await h
+      .knex('waitlist_offers')
+      .whereIn(
+        'entry_id',
+        patients.map((p) => p.entryId),
+      )
+      .select('id', 'entry_id');
+    await h
+      .knex('patient_messages')
+      .where({ kind: 'WAITLIST_OFFER' })
+      .whereIn(
+        'waitlist_offer_id',
+        offers.map((o) => o.id),
+      )
+      .delete();
+    await h.knex('patient_messages').insert(
+      patients.map((p, i) => ({
+        patient_id: p.patientId,
+        doctor_id: desk.doctorId,
+        kind: 'WAITLIST_OFFER',
+        channel: 'SMS',
+        language: 'en',
+        waitlist_offer_id: offers.find((o) => o.entry_id === p.entryId)!.id,
+        to_address: p.phone,
+        due_at: new Date(),
+        status: 'SENT',
+        sent_at: new Date(),
+        idempotency_key: `race-offer-${i}-${Date.now()}`,
+      })),
+    );
+    h.clock.now = Date.now();
+    const [answers, desks] = await Promise.all([
+      Promise.allSettled(patients.map((p) => reply(p.phone, 'YES'))),
+      Promise.all(Array.from({ length: 20 }, (_, i) => h.call('waitlist.takeOffer', { id: offers[i % offers.length]!.id }, desk.receptionist))),
+    ]);
+    expect(answers.filter((a) => a.status === 'rejected')).toEqual([]);
+    const taken = await h
+      .knex('inbound_messages')
+      .whereIn(
+        'from_address',
+        patients.map((p) => p.phone),
+      )
+      .where({ action: 'OFFER_TAKEN' })
+      .count<{ n: number }[]>({ n: '*' });
+    expect(Number(taken[0]!.n) + desks.filter((r) => r.ok).length).toBe(1);
+    expect(desks.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(20 - desks.filter((r) => r.ok).length);
+    expect(await liveAt(day, '11:00:00')).toHaveLength(1);
+  });
+});
