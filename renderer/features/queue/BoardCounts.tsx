@@ -6,12 +6,12 @@ import { COUNT_NAMES, COUNTS, type CountKey } from './board';
  */
 export function BoardCounts({ counts, chosen, onChoose }: { counts: Record<CountKey, number>; chosen?: CountKey; onChoose(key: CountKey | undefined): void }) {
   return (
-    <div className="board-counts" role="group" aria-label="Today’s counts: press one to show only those">
+    <div className="today-counts" role="group" aria-label="Today’s counts: press one to show only those">
       {COUNTS.map((key) => (
         <button
           key={key}
           type="button"
-          className="board-count"
+          className="today-count"
           data-count={key}
           aria-pressed={chosen === key}
           onClick={() => onChoose(chosen === key ? undefined : key)}

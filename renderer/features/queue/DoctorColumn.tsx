@@ -22,8 +22,8 @@ interface Props {
 export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onPay, onMore }: Props) {
   const next = c.next;
   return (
-    <section className="board-column" aria-label={`Today with ${c.doctorName}`}>
-      <div className="board-column-head">
+    <section className="today-column" aria-label={`Today with ${c.doctorName}`}>
+      <div className="today-column-head">
         <h2>{c.doctorName}</h2>
         {c.queue && (
           <span className="ui-hint">
@@ -33,7 +33,7 @@ export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onP
         {c.queue && c.queue.waiting.length > 0 && <CallNextButton doctorId={c.doctorId} doctorName={c.doctorName} />}
       </div>
       {next && (
-        <p className="board-next">
+        <p className="today-next">
           <strong>Next:</strong> {next.checkedIn ? `token ${next.appointment.tokenNo ?? '–'}` : `${hhmm(next.appointment.startTime)}, not here yet`} ·{' '}
           {next.appointment.patientName}
         </p>

@@ -13,7 +13,7 @@ export function PendingPayments({
   onOpen(appointment: AppointmentDto): void;
 }) {
   return (
-    <section className="board-pending" aria-labelledby="pending-title">
+    <section className="today-pending" aria-labelledby="pending-title">
       <h2 id="pending-title">Pending payments</h2>
       <ul aria-labelledby="pending-title">
         {payments.map((p) => {

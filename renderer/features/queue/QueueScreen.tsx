@@ -65,7 +65,7 @@ export function QueueScreen() {
         </Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
-      <div className="board-tools">
+      <div className="today-tools">
         <Field label="Find on the board" type="search" placeholder="Name, phone or token" value={search} onChange={(e) => setSearch(e.target.value)} />
         <SelectField label="Doctor" value={doctorFilter} onChange={(e) => setDoctorFilter(e.target.value)}>
           <option value="">All doctors</option>
@@ -87,7 +87,7 @@ export function QueueScreen() {
         </Loading>
       )}
       {grouping === 'doctor' ? (
-        <div className="board-columns">
+        <div className="today-columns">
           {!loaded && <p className="ui-loading">Loading…</p>}
           {loaded && board.doctors.length === 0 && <p className="ui-hint">{search || status ? 'Nobody on the board matches.' : 'Nobody is booked today.'}</p>}
           {board.doctors.map((column) => (
