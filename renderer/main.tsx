@@ -4,6 +4,7 @@ import { clinic } from './api/clinic';
 import { ClinicProvider } from './api/context';
 import { App } from './app/App';
 import { isCallRoute } from './features/call';
+import { applyTheme, storedTheme } from './lib/theme';
 import { displayTicketOf } from './features/display';
 import { Loading, preloadable } from './ui/lazy';
 
@@ -11,6 +12,9 @@ import { Loading, preloadable } from './ui/lazy';
 // adapter, the board) is no part of the desk's start-up JavaScript.
 const CallRoot = preloadable(() => import('./features/call/CallRoot').then((m) => m.CallRoot));
 const DisplayBoard = preloadable(() => import('./features/display/DisplayBoard').then((m) => m.DisplayBoard));
+
+// Before the first paint: a dark desk never flashes white.
+applyTheme(storedTheme());
 
 const root = document.getElementById('root');
 // A token display (#display=<ticket>): the board and nothing else, no sign-in.

@@ -10,6 +10,7 @@ export function registerPaymentHandlers(router: Router, payments: PaymentsServic
     'payments.receipt': (req) => payments.receipt(req.id),
     'payments.forAppointment': (req) => payments.forAppointment(req.appointmentId),
     'payments.dayEnd': (req) => payments.dayEnd(req.date),
+    'payments.ofDay': (req) => payments.ofDay(req.date),
     'payments.upiLink': (req) => gateway.upiLink(req.appointmentId),
     'payments.collect': (req, { user }) => gateway.collect(req, user),
     'payments.gatewayQr': (req) => gateway.qrImage(req.paymentId),

@@ -186,28 +186,43 @@ export interface AppointmentTotals {
 // the one it was booked at (its appointment type's, issue 20), else the doctor's. Due is
 // known only when there is a fee (none set, or 0, means the desk enters the amount),
 // and money already on its way (PENDING) is not due a second time.
-const TOTALS_SQL = `WITH t AS (
-       SELECT COALESCE(sum(p.amount) FILTER (WHERE p.refund_of IS NULL AND p.status IN ('PAID', 'REFUNDED')), 0) AS paid,
-              -COALESCE(sum(p.amount) FILTER (WHERE p.refund_of IS NOT NULL), 0) AS refunded,
-              COALESCE(sum(p.amount) FILTER (WHERE p.status = 'PENDING'), 0) AS pending
-         FROM payments p WHERE p.appointment_id = ?)
-     SELECT t.paid::numeric(14,2) AS paid, t.refunded::numeric(14,2) AS refunded,
+const totalsSql = (where: string) => `SELECT a.id AS "appointmentId", t.paid::numeric(14,2) AS paid, t.refunded::numeric(14,2) AS refunded,
             (t.paid - t.refunded)::numeric(14,2) AS balance, t.pending::numeric(14,2) AS pending,
             COALESCE(a.fee, d.consultation_fee) AS fee,
             CASE WHEN COALESCE(a.fee, d.consultation_fee) > 0
                  THEN GREATEST(COALESCE(a.fee, d.consultation_fee) - (t.paid - t.refunded) - t.pending, 0)::numeric(14,2) END AS due
-       FROM t, appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
-      WHERE a.id = ?`;
+       FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+      CROSS JOIN LATERAL (
+       SELECT COALESCE(sum(p.amount) FILTER (WHERE p.refund_of IS NULL AND p.status IN ('PAID', 'REFUNDED')), 0) AS paid,
+              -COALESCE(sum(p.amount) FILTER (WHERE p.refund_of IS NOT NULL), 0) AS refunded,
+              COALESCE(sum(p.amount) FILTER (WHERE p.status = 'PENDING'), 0) AS pending
+         FROM payments p WHERE p.appointment_id = a.id) t
+      WHERE ${where}`;
+const TOTALS_SQL = totalsSql('a.id = ?');
 
 /** Undefined when there is no such appointment. */
 export async function totalsOfAppointment(knex: Knex, appointmentId: number): Promise<AppointmentTotals | undefined> {
-  const { rows } = await knex.raw(TOTALS_SQL, [appointmentId, appointmentId]);
-  return rows[0];
+  const { rows } = await knex.raw(TOTALS_SQL, [appointmentId]);
+  const row: (AppointmentTotals & { appointmentId: number }) | undefined = rows[0];
+  if (!row) return undefined;
+  const { paid, refunded, balance, pending, fee, due } = row;
+  return { paid, refunded, balance, pending, fee, due };
+}
+
+/** The totals of every appointment of a clinic day but the cancelled ones, in the order of the day. */
+export async function totalsOfDay(knex: Knex, date: string): Promise<(AppointmentTotals & { appointmentId: number })[]> {
+  const { rows } = await knex.raw(`${totalsSql(`a.appointment_date = ? AND a.status <> 'CANCELLED'`)} ORDER BY a.start_time, a.id`, [date]);
+  return rows;
+}
+
+/** Payments of a clinic day's appointments recorded but not yet received, oldest first. */
+export async function pendingPaymentsOfDay(knex: Knex, date: string): Promise<PaymentDto[]> {
+  return viewQuery(knex).where('a.appointment_date', date).where('p.status', 'PENDING').orderBy('p.id');
 }
 
 /** What is still due and whether `amount` is more than that (never, when nothing is known to be due). */
 export async function compareWithDue(trx: Knex, appointmentId: number, amount: string): Promise<{ due: string | null; over: boolean }> {
-  const { rows } = await trx.raw(`SELECT t.due, COALESCE(?::numeric > t.due, false) AS over FROM (${TOTALS_SQL}) t`, [amount, appointmentId, appointmentId]);
+  const { rows } = await trx.raw(`SELECT t.due, COALESCE(?::numeric > t.due, false) AS over FROM (${TOTALS_SQL}) t`, [amount, appointmentId]);
   return rows[0];
 }
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { DayEndSummaryDto, PaymentDto, ReceiptDto, recordPaymentSchema, refundSchema } from '../../preload/contract';
+import type { DayEndSummaryDto, DayMoneyDto, PaymentDto, ReceiptDto, recordPaymentSchema, refundSchema } from '../../preload/contract';
 import { transactionWithRetry } from '../db/retry';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
@@ -19,11 +19,13 @@ import {
   paymentsOfAppointment,
   type LockedPayment,
   paymentsReceivedOn,
+  pendingPaymentsOfDay,
   receiptData,
   refundRoom,
   sumsReceivedOn,
   takeReceiptNumber,
   totalsOfAppointment,
+  totalsOfDay,
   updatePaymentIf,
 } from './repo';
 import { refusalFor } from '../db/pg-errors';
@@ -194,6 +196,14 @@ export class PaymentsService {
         gatewayByMethod: await gatewayTakingsByMethod(trx, day),
       };
     });
+  }
+
+  /** Who of a clinic day's appointments has paid, owes or has money on its way, and the pending payments themselves. */
+  async ofDay(date: string): Promise<DayMoneyDto> {
+    return this.snapshot(async (trx) => ({
+      appointments: (await totalsOfDay(trx, date)).map(({ appointmentId, balance, pending, due }) => ({ appointmentId, balance, pending, due })),
+      pending: await pendingPaymentsOfDay(trx, date),
+    }));
   }
 
   private async get(id: number): Promise<PaymentDto> {

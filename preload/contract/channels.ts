@@ -73,6 +73,7 @@ import {
   appointmentPaymentsSchema,
   dayEndSchema,
   dayEndSummarySchema,
+  dayMoneySchema,
   paymentSchema,
   paymentsForAppointmentSchema,
   receiptSchema,
@@ -301,6 +302,7 @@ export const channels = {
     audit: { entity: 'payment', kind: 'read' },
   }),
   'payments.dayEnd': channel({ req: dayEndSchema, res: dayEndSummarySchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
+  'payments.ofDay': channel({ req: dayEndSchema, res: dayMoneySchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
   // Beyond cash: the desk's UPI QR and gateway collection; the set-up and reconciliation are an ADMIN's.
   'payments.upiLink': channel({ req: upiLinkRequestSchema, res: upiLinkSchema, roles: ALL, audit: { entity: 'payment', kind: 'read' } }),
   'payments.collect': channel({ req: collectSchema, res: collectResultSchema, roles: ALL, audit: { entity: 'payment', kind: 'write' } }),

@@ -102,6 +102,15 @@ export const appointmentPaymentsSchema = z.object({
   }),
 });
 
+/** The money of a clinic day's appointments at a glance (the Today board): who has paid, who owes, what is on its way. */
+export const dayMoneySchema = z.object({
+  /** Every appointment of the day but the cancelled ones, with the same sums as payments.forAppointment's totals. */
+  appointments: z.array(z.object({ appointmentId: idSchema, balance: z.string(), pending: z.string(), due: z.string().nullable() })),
+  /** Payments of the day's appointments recorded but not yet received (a UPI credit still to show up), oldest first. */
+  pending: z.array(paymentSchema),
+});
+export type DayMoneyDto = z.infer<typeof dayMoneySchema>;
+
 export const receiptSchema = z.object({
   id: idSchema,
   kind: z.enum(['PAYMENT', 'REFUND']),

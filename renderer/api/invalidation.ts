@@ -24,6 +24,8 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     rule('patients.get', (c, r) => sameId(c.patientId, r.id)),
     rule('messaging.forAppointment', (c, r) => sameId(c.id, r.appointmentId)),
     rule('payments.forAppointment', (c, r) => sameId(c.id, r.appointmentId)),
+    // A booking, cancellation or change of type adds, drops or re-prices a row of the day's money.
+    rule('payments.ofDay', (c, r) => touches(c, { date: r.date })),
     // A recall is "booked" once its patient has a later appointment; an open offer's time may just have been taken.
     rule('recalls.list'),
     rule('waitlist.offers'),
@@ -48,6 +50,7 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     // What is still due, and so the UPI QR's amount.
     rule('payments.upiLink', (c, r) => sameId(c.appointmentId, r.appointmentId)),
     rule('payments.dayEnd'),
+    rule('payments.ofDay', (c, r) => touches(c, { date: r.date })),
     rule('patients.get', (c, r) => sameId(c.patientId, r.id)),
     rule('appointments.queue'),
   ],

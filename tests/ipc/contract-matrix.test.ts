@@ -319,6 +319,7 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'payments.receipt': async (h) => ({ id: await somePayment(h) }),
   'payments.forAppointment': async (h) => ({ appointmentId: await someAppointment(h) }),
   'payments.dayEnd': async (h) => ({ date: await today(h) }),
+  'payments.ofDay': async (h) => ({ date: await today(h) }),
   'payments.upiLink': async (h) => ({ appointmentId: await appointmentWithDue(h) }),
   'payments.collect': async (h) => ({ appointmentId: await appointmentWithDue(h), via: 'QR' }),
   'payments.gatewayQr': async (h) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DayEndSummaryDto, PaymentDto, ReceiptDto, Result } from '../../preload/contract';
+import type { DayEndSummaryDto, PaymentDto, ReceiptDto, Res, Result } from '../../preload/contract';
 import { migrateToLatest, migratorConfig } from '../../main/db/migrator';
 import { takeReceiptNumber } from '../../main/payments/repo';
 import { migrations } from '../../migrations';
@@ -320,6 +320,44 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     const noFee = expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId: await appointment(drNoFee) }, desk.sessionKey));
     expect(noFee).toMatchObject({ payments: [], totals: { paid: '0.00', refunded: '0.00', balance: '0.00', pending: '0.00', fee: null, due: null } });
     await refused(() => h.call('payments.forAppointment', { appointmentId: 99_999_999 }, desk.sessionKey), { code: 'NOT_FOUND', field: 'appointmentId' });
+  });
+
+  it('gives the Today board its day: every appointment but the cancelled with what it holds, has on its way and owes; the pending payments', async () => {
+    const date = '2099-06-01';
+    const visit = (start: string, doctorId: number, status: string) => ({
+      patient_id: patient,
+      doctor_id: doctorId,
+      appointment_date: date,
+      start_time: start,
+      end_time: start.replace(':00', ':15'),
+      status,
+      cancel_reason: status === 'CANCELLED' ? 'Patient travelling' : null,
+    });
+    const [partPaid, onItsWay, noFee, cancelled] = (
+      await h
+        .knex('appointment_entities')
+        .insert([
+          visit('11:00', drFee, 'COMPLETED'),
+          visit('09:00', drFee, 'COMPLETED'),
+          visit('10:00', drNoFee, 'SCHEDULED'),
+          visit('12:00', drFee, 'CANCELLED'),
+        ])
+        .returning('id')
+    ).map((r: { id: number }) => r.id) as [number, number, number, number];
+    expectOk(await record({ appointmentId: partPaid, method: 'CASH', amount: '200' }));
+    const upi = expectOk<PaymentDto>(await record({ appointmentId: onItsWay, method: 'UPI', reference: '412345679999', pending: true }));
+    // Another day's pending payment is no part of this day.
+    expectOk(await record({ appointmentId: await appointment(), method: 'UPI', reference: '412345670001', pending: true }));
+
+    const day = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
+    expect(day.appointments).toEqual([
+      { appointmentId: onItsWay, balance: '0.00', pending: '650.00', due: '0.00' },
+      { appointmentId: noFee, balance: '0.00', pending: '0.00', due: null },
+      { appointmentId: partPaid, balance: '200.00', pending: '0.00', due: '450.00' },
+    ]);
+    expect(day.appointments.map((a) => a.appointmentId)).not.toContain(cancelled);
+    expect(day.pending.map((p) => [p.id, p.amount, p.method, p.reference, p.patientName])).toEqual([[upi.id, '650.00', 'UPI', '412345679999', 'Ravi Kumar']]);
+    await refused(() => h.callRaw('payments.ofDay', { date: '1 June' }, desk.sessionKey), { code: 'INVALID', field: 'date' });
   });
 
   describe('more than is due', () => {

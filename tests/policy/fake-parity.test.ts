@@ -93,6 +93,30 @@ const SCENARIO: Step[] = [
       return r.ok ? { payments: (value(r)!.payments as unknown[]).length, totals: value(r)!.totals } : r;
     },
   },
+  {
+    label: 'a UPI payment still to arrive, for a visit with the other doctor',
+    run: async (s, ids) => {
+      const booked = remember(
+        ids,
+        'second',
+        await s.call('appointments.book', { patientId: s.patient('Ravi Kumar'), doctorId: s.doctor('Dr. Sara Khan'), date: TODAY, startTime: '10:00' }),
+      );
+      if (!booked.ok) return booked;
+      return shape(await s.call('payments.record', { appointmentId: ids.get('second')!, method: 'UPI', reference: '412345678901', pending: true }), MONEY);
+    },
+  },
+  {
+    label: "the day's money on the Today board",
+    run: async (s) => {
+      const r = await s.call('payments.ofDay', { date: TODAY });
+      if (!r.ok) return r;
+      const day = value(r) as { appointments: { balance: string; pending: string; due: string | null }[]; pending: Record<string, unknown>[] };
+      return {
+        appointments: day.appointments.map(({ balance, pending, due }) => ({ balance, pending, due })),
+        pending: day.pending.map((p) => Object.fromEntries(MONEY.map((f) => [f, p[f]]))),
+      };
+    },
+  },
 ];
 
 async function runScenario(side: Side): Promise<Record<string, unknown>> {

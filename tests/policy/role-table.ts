@@ -119,6 +119,7 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'payments.receipt': { roles: ADR, locked: false },
   'payments.forAppointment': { roles: ADR, locked: false },
   'payments.dayEnd': { roles: ADR, locked: false },
+  'payments.ofDay': { roles: ADR, locked: false },
   // Beyond cash: every desk role shows a UPI QR and collects through the gateway; the keys and
   // the reconciliation against the gateway's books are an administrator's.
   'payments.upiLink': { roles: ADR, locked: false },

@@ -153,9 +153,11 @@ describe('buttons that could only fail are not offered', () => {
     desk.add(2, 2, '09:00', { status: 'COMPLETED', checkedInAt: new Date().toISOString(), tokenNo: 1 });
     await renderDesk(desk);
     fireEvent.click(await screen.findByRole('button', { name: 'Asha Verma did not come' }));
-    const seen = await screen.findByRole('table', { name: 'Seen today' });
+    const seen = await screen.findByRole('table', { name: 'Seen by Dr. Anil Rao' });
     expect(await within(seen).findByRole('button', { name: 'Undo for Asha Verma' })).toBeTruthy();
-    expect(within(seen).queryByRole('button', { name: 'Undo for Ravi Kumar' })).toBeNull();
+    // Ravi is on Dr. Khan's seen list, completed by no one at this desk.
+    expect(within(screen.getByRole('table', { name: 'Seen by Dr. Sara Khan' })).getByText('Ravi Kumar')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo for Ravi Kumar' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
     fireEvent.click(await screen.findByRole('button', { name: '09:00–09:15 Asha Verma, Did not come' }));
     const box = await dialog('Asha Verma — 09:00–09:15');
@@ -165,7 +167,7 @@ describe('buttons that could only fail are not offered', () => {
     vi.setSystemTime(new Date(`${TODAY}T10:10:01Z`));
     fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
     fireEvent.click(screen.getAllByRole('button', { name: 'Today' })[0]!);
-    await screen.findByRole('table', { name: 'Seen today' });
+    await screen.findByRole('table', { name: 'Seen by Dr. Anil Rao' });
     expect(screen.queryByRole('button', { name: 'Undo for Asha Verma' })).toBeNull();
   });
 });

@@ -473,6 +473,18 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         paper: 'A5',
       });
     },
+    'payments.ofDay': ({ date }) => {
+      const ofDay = (id: number) => findAppointment(id)?.date === date;
+      return ok({
+        appointments: state.appointments
+          .filter((a) => a.date === date && a.status !== 'CANCELLED')
+          .map((a) => {
+            const { balance, pending, due } = totalsOf(a.id);
+            return { appointmentId: a.id, balance, pending, due };
+          }),
+        pending: state.payments.filter((p) => p.status === 'PENDING' && ofDay(p.appointmentId)),
+      });
+    },
     'payments.dayEnd': ({ date }) => {
       const entries = state.payments.filter((p) => p.paidAt?.startsWith(date));
       const total = entries.reduce((s, p) => s + Number(p.amount), 0).toFixed(2);

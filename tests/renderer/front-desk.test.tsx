@@ -40,7 +40,9 @@ describe("today's queue", () => {
     await waitFor(() => expect(print).toHaveBeenCalledOnce());
     expect(printed()).toContain('Sunrise Clinic');
     expect(printed()).toContain('Dr. Anil Rao');
-    expect(screen.getByText('Nobody else is expected today.')).toBeTruthy();
+    // Nobody is left to arrive: Dr. Rao's column has no expected list, and the board counts none.
+    expect(within(screen.getByRole('region', { name: 'Today with Dr. Anil Rao' })).queryByRole('table', { name: 'Expected for Dr. Anil Rao' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Expected 0' })).toBeTruthy();
   });
 
   it('adds a walk-in from the keyboard shortcut with a token', async () => {

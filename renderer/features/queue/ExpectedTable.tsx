@@ -4,17 +4,20 @@ import { Button } from '../../ui/Button';
 import { Table, type Column } from '../../ui/Table';
 import { useAppointmentStep } from '../appointments/actions';
 import { mayMarkNoShow, type ClinicNow } from '../appointments/may';
+import type { ListTitle } from './board';
 import { PatientName } from './PatientName';
 import { useTokenSlip } from './useTokenSlip';
 
 /** Who is still expected today: check them in (their token slip prints), or mark them as not come once their time has passed. */
 export function ExpectedTable({
+  title,
   rows,
   loaded,
   now,
   online,
   onMore,
 }: {
+  title: ListTitle;
   rows: AppointmentDto[];
   loaded: boolean;
   now: ClinicNow;
@@ -26,7 +29,7 @@ export function ExpectedTable({
   const columns: Column<AppointmentDto>[] = [
     { header: 'Time', cell: (a) => timeRange(a) },
     { header: 'Patient', cell: (a) => <PatientName appointment={a} online={online} /> },
-    { header: 'Doctor', cell: (a) => a.doctorName },
+    ...(!title.ofDoctor ? [{ header: 'Doctor', cell: (a: AppointmentDto) => a.doctorName }] : []),
     { header: 'Reason', cell: (a) => a.reason ?? '' },
     {
       header: 'Actions',
@@ -47,10 +50,11 @@ export function ExpectedTable({
       ),
     },
   ];
+  const Heading = title.ofDoctor ? 'h3' : 'h2';
   return (
-    <section aria-labelledby="expected-title">
-      <h2 id="expected-title">Expected</h2>
-      <Table label="Expected today" columns={columns} rows={rows} empty={loaded ? 'Nobody else is expected today.' : 'Loading…'} />
+    <section aria-label={title.label}>
+      <Heading>{title.heading}</Heading>
+      <Table label={title.label} columns={columns} rows={rows} empty={loaded ? 'Nobody else is expected today.' : 'Loading…'} />
     </section>
   );
 }

@@ -1,30 +1,41 @@
 import { useState } from 'react';
 import { useTimeZone } from '../../api/clinic-data';
+import { useWaitingOnline } from '../../api/use-waiting-online';
 import { longDay, minutesNowIn } from '../../lib/dates';
 import { openGlobal } from '../../stores/global-dialogs';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { SelectField } from '../../ui/Field';
+import { Field, SelectField } from '../../ui/Field';
+import { Loading, preloadable } from '../../ui/lazy';
 import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 import { PrintDaySheetButton } from '../reports/DaySheet';
+import { boardOf, type CountKey } from './board';
+import { BoardCounts } from './BoardCounts';
+import { DoctorColumn } from './DoctorColumn';
 import { ExpectedTable } from './ExpectedTable';
 import { SeenTable } from './SeenTable';
 import { useToday } from './useToday';
-import { useWaitingOnline } from '../../api/use-waiting-online';
 import { WaitingQueue } from './WaitingQueue';
 import { useOpenTokenDisplay } from './waitingRoom';
 
+// Shown only while money is on its way: its chunk comes then, not with Today's start-up JavaScript.
+const PendingPayments = preloadable(() => import('./PendingPayments').then((m) => m.PendingPayments));
+
 /**
- * Today at the desk: who is expected (check them in), who is waiting and for how long (in
- * token order per doctor), and who has been seen (take payment).
+ * Today at the desk as a board: the day's counts (each one a filter), money still on its way,
+ * then a column per doctor with who comes in next on top (or the whole day per status: waiting,
+ * expected, seen). Check in, call, complete and take payment from the row.
  */
 export function QueueScreen() {
-  const { today, appointments, queue, problem, loaded } = useToday();
+  const { today, doctors, appointments, queue, money, pendingPayments, problem, loaded } = useToday();
   // A doctor opens on their own queue; the desk sees everyone's.
   const ownDoctorId = useSession((st) => st.session?.doctorId);
   const [doctorFilter, setDoctorFilter] = useState(ownDoctorId ? String(ownDoctorId) : '');
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<CountKey>();
+  const [grouping, setGrouping] = useState<'doctor' | 'status'>('doctor');
   const [dialog, open] = useAppointmentDialogs();
   const openTokenDisplay = useOpenTokenDisplay();
   const timeZone = useTimeZone();
@@ -33,22 +44,20 @@ export function QueueScreen() {
   const now = { date: today, minutes: minutesNowIn(timeZone, nowMs) };
   const online = useWaitingOnline(appointments.map((a) => a.id));
 
-  const mine = (a: { doctorId: number }) => !doctorFilter || a.doctorId === Number(doctorFilter);
-  const expected = appointments.filter((a) => a.status === 'SCHEDULED' && !a.checkedInAt && mine(a));
-  const seen = appointments.filter((a) => (a.status === 'COMPLETED' || a.status === 'NO_SHOW') && mine(a));
+  const doctorId = doctorFilter ? Number(doctorFilter) : undefined;
+  const board = boardOf(doctors, appointments, queue, money, pendingPayments, { doctorId, search, status });
   const pay = (appointment: (typeof appointments)[number]) => open({ kind: 'pay', appointment });
+  const more = (appointment: (typeof appointments)[number]) => open({ kind: 'details', appointment });
+  const complete = (appointment: (typeof appointments)[number]) => open({ kind: 'complete', appointment });
+  const shared = { loaded, now, nowMs, online, money, onPay: pay, onMore: more, onCompleteWithRecall: complete };
 
   return (
     <div className="queue-screen">
       <div className="screen-head">
         <h1>Today · {longDay(today)}</h1>
         <span className="spacer" />
-        <SelectField label="Doctor" value={doctorFilter} onChange={(e) => setDoctorFilter(e.target.value)}>
-          <option value="">All doctors</option>
-          <DoctorOptions />
-        </SelectField>
         <Button onClick={() => void openTokenDisplay()}>Token display</Button>
-        <PrintDaySheetButton date={today} doctorId={doctorFilter ? Number(doctorFilter) : undefined} />
+        <PrintDaySheetButton date={today} doctorId={doctorId} />
         <Button onClick={() => openGlobal('walkin')} aria-keyshortcuts="Alt+W">
           Walk-in…
         </Button>
@@ -57,15 +66,57 @@ export function QueueScreen() {
         </Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
-      <WaitingQueue
-        queue={queue.filter(mine)}
-        loaded={loaded}
-        online={online}
-        onPay={pay}
-        onCompleteWithRecall={(appointment) => open({ kind: 'complete', appointment })}
-      />
-      <ExpectedTable rows={expected} loaded={loaded} now={now} online={online} onMore={(appointment) => open({ kind: 'details', appointment })} />
-      <SeenTable rows={seen} nowMs={nowMs} online={online} onPay={pay} />
+      <div className="today-tools">
+        <Field label="Find on the board" type="search" placeholder="Name, phone or token" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <SelectField label="Doctor" value={doctorFilter} onChange={(e) => setDoctorFilter(e.target.value)}>
+          <option value="">All doctors</option>
+          <DoctorOptions />
+        </SelectField>
+        <div className="segmented" role="group" aria-label="Group the board">
+          <Button aria-pressed={grouping === 'doctor'} onClick={() => setGrouping('doctor')}>
+            Per doctor
+          </Button>
+          <Button aria-pressed={grouping === 'status'} onClick={() => setGrouping('status')}>
+            Per status
+          </Button>
+        </div>
+      </div>
+      <BoardCounts counts={board.counts} chosen={status} onChoose={setStatus} />
+      {board.pending.length > 0 && (
+        <Loading what="the pending payments" place="section">
+          <PendingPayments payments={board.pending} appointments={appointments} onOpen={pay} />
+        </Loading>
+      )}
+      {grouping === 'doctor' ? (
+        <div className="today-columns">
+          {!loaded && <p className="ui-loading">Loading…</p>}
+          {loaded && board.doctors.length === 0 && <p className="ui-hint">{search || status ? 'Nobody on the board matches.' : 'Nobody is booked today.'}</p>}
+          {board.doctors.map((column) => (
+            <DoctorColumn key={column.doctorId} column={column} {...shared} />
+          ))}
+        </div>
+      ) : (
+        <>
+          <WaitingQueue
+            queue={board.doctors.flatMap((c) => (c.queue && c.waiting.length > 0 ? [{ ...c.queue, waiting: c.waiting }] : []))}
+            loaded={loaded}
+            online={online}
+            money={money}
+            onPay={pay}
+            onCompleteWithRecall={complete}
+          />
+          <ExpectedTable
+            title={{ heading: 'Expected', label: 'Expected today', ofDoctor: false }}
+            rows={board.doctors.flatMap((c) => c.expected).sort((a, b) => a.startTime.localeCompare(b.startTime))}
+            {...shared}
+          />
+          <SeenTable
+            title={{ heading: 'Seen today', label: 'Seen today', ofDoctor: false }}
+            rows={board.doctors.flatMap((c) => c.seen).sort((a, b) => a.startTime.localeCompare(b.startTime))}
+            {...shared}
+          />
+        </>
+      )}
       {dialog}
     </div>
   );

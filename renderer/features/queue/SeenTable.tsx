@@ -3,18 +3,24 @@ import { timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Table, type Column } from '../../ui/Table';
 import { useAppointmentStep } from '../appointments/actions';
-import { APPOINTMENT_STATUS_NAMES } from '../../lib/labels';
 import { changedRecently, useRecentSteps } from '../appointments/may';
+import { moneyStateOf, type DayMoney, type ListTitle } from './board';
+import { MoneyBadge } from './MoneyBadge';
 import { PatientName } from './PatientName';
+import { StatusChip } from './StatusChip';
 
 /** Who has been seen (or did not come) today: take payment, or undo this desk's own recent step. */
 export function SeenTable({
+  title,
   rows,
+  money,
   nowMs,
   online,
   onPay,
 }: {
+  title: ListTitle;
   rows: AppointmentDto[];
+  money: DayMoney;
   nowMs: number;
   online: ReadonlySet<number>;
   onPay(appointment: AppointmentDto): void;
@@ -24,8 +30,15 @@ export function SeenTable({
   const columns: Column<AppointmentDto>[] = [
     { header: 'Time', cell: (a) => timeRange(a) },
     { header: 'Patient', cell: (a) => <PatientName appointment={a} online={online} /> },
-    { header: 'Doctor', cell: (a) => a.doctorName },
-    { header: 'Status', cell: (a) => APPOINTMENT_STATUS_NAMES[a.status] },
+    ...(!title.ofDoctor ? [{ header: 'Doctor', cell: (a: AppointmentDto) => a.doctorName }] : []),
+    {
+      header: 'Status',
+      cell: (a) => (
+        <>
+          <StatusChip status={a.status} /> <MoneyBadge state={moneyStateOf(a, money.get(a.id))} />
+        </>
+      ),
+    },
     {
       header: 'Actions',
       cell: (a) => (
@@ -44,10 +57,11 @@ export function SeenTable({
       ),
     },
   ];
+  const Heading = title.ofDoctor ? 'h3' : 'h2';
   return (
-    <section aria-labelledby="seen-title">
-      <h2 id="seen-title">Seen today</h2>
-      <Table label="Seen today" columns={columns} rows={rows} empty="Nobody has been seen yet." />
+    <section aria-label={title.label}>
+      <Heading>{title.heading}</Heading>
+      <Table label={title.label} columns={columns} rows={rows} empty="Nobody has been seen yet." />
     </section>
   );
 }

@@ -1,22 +1,22 @@
-import type { AppointmentDto, Res } from '../../../preload/contract';
+import type { AppointmentDto } from '../../../preload/contract';
 import { hhmm } from '../../lib/dates';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
 import { useAppointmentStep } from '../appointments/actions';
 import { mayStartVideo, startVideo } from '../appointments/startVideo';
 import { SendVideoLink } from '../messaging/SendVideoLink';
+import { moneyStateOf, type DayMoney, type DoctorQueue, type QueueEntry } from './board';
 import { CallNextButton, StageButtons } from './CallControls';
+import { MoneyBadge } from './MoneyBadge';
 import { PatientName } from './PatientName';
 import { useTokenSlip } from './useTokenSlip';
-
-type DoctorQueue = Res<'appointments.queue'>[number];
-type Entry = DoctorQueue['waiting'][number];
 
 const STAGE_NAMES = { ARRIVED: 'waiting', CALLED: 'called', WITH_DOCTOR: 'with the doctor' } as const;
 const PRIORITY_NAMES = { EMERGENCY: 'emergency', ELDERLY: 'priority: elderly', PREGNANT: 'priority: pregnant', CHILD: 'priority: child' } as const;
 
 interface Shared {
   online: ReadonlySet<number>;
+  money: DayMoney;
   onPay(appointment: AppointmentDto): void;
   /** Completing with "see again in …": the completion dialog. */
   onCompleteWithRecall(appointment: AppointmentDto): void;
@@ -35,18 +35,25 @@ export function WaitingQueue({ queue, loaded, ...shared }: Shared & { queue: Doc
             {d.doctorName} <span className="ui-hint">· about {Math.round(d.consultMinutes)} min per patient</span>{' '}
             <CallNextButton doctorId={d.doctorId} doctorName={d.doctorName} />
           </h3>
-          <ol className="queue-list" aria-label={`Waiting for ${d.doctorName}`}>
-            {d.waiting.map((entry) => (
-              <WaitingEntry key={entry.appointment.id} entry={entry} {...shared} />
-            ))}
-          </ol>
+          <WaitingList doctorName={d.doctorName} entries={d.waiting} {...shared} />
         </div>
       ))}
     </section>
   );
 }
 
-function WaitingEntry({ entry, online, onPay, onCompleteWithRecall }: Shared & { entry: Entry }) {
+/** One doctor's waiting room in the order "Call next" takes them. */
+export function WaitingList({ doctorName, entries, ...shared }: Shared & { doctorName: string; entries: QueueEntry[] }) {
+  return (
+    <ol className="queue-list" aria-label={`Waiting for ${doctorName}`}>
+      {entries.map((entry) => (
+        <WaitingEntry key={entry.appointment.id} entry={entry} {...shared} />
+      ))}
+    </ol>
+  );
+}
+
+function WaitingEntry({ entry, online, money, onPay, onCompleteWithRecall }: Shared & { entry: QueueEntry }) {
   const appointmentStep = useAppointmentStep();
   const { appointment: a, stage, priority, skipped, waitingMinutes, estimatedWaitMinutes } = entry;
   const session = useSession((st) => st.session);
@@ -62,6 +69,7 @@ function WaitingEntry({ entry, online, onPay, onCompleteWithRecall }: Shared & {
           {stage !== 'ARRIVED' && <span className="tag">{STAGE_NAMES[stage]}</span>}
           {priority && <span className="tag">{PRIORITY_NAMES[priority]}</span>}
           {skipped && <span className="tag">skipped</span>}
+          <MoneyBadge state={moneyStateOf(a, money.get(a.id))} />
         </strong>
         <span className="ui-hint">
           booked {hhmm(a.startTime)} · waiting {waitingMinutes} min · about {estimatedWaitMinutes} min to go

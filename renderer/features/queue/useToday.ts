@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AppointmentDto, Res } from '../../../preload/contract';
+import type { AppointmentDto, DayMoneyDto, Res } from '../../../preload/contract';
 import { useClinicData, useTimeZone } from '../../api/clinic-data';
 import { problemOf } from '../../api/call';
 import { useClinicQuery } from '../../api/query';
@@ -11,8 +11,9 @@ const TICK_MS = 60_000;
 
 const NO_APPOINTMENTS: AppointmentDto[] = [];
 const NO_QUEUE: Res<'appointments.queue'> = [];
+const NO_PENDING: DayMoneyDto['pending'] = [];
 
-/** Today's appointments and queue, kept current by the data layer and asked again every minute. */
+/** Today's appointments, queue and money, kept current by the data layer and asked again every minute. */
 export function useToday() {
   const timeZone = useTimeZone();
   const { doctors } = useClinicData();
@@ -20,12 +21,17 @@ export function useToday() {
   const ids = useMemo(() => doctors.map((d) => d.id), [doctors]);
   const day = useAcrossDoctors('appointments.list', ids, { from: today, to: today });
   const queue = useClinicQuery('appointments.queue', {}, { refetchInterval: TICK_MS });
+  const dayMoney = useClinicQuery('payments.ofDay', { date: today });
+  const money = useMemo(() => new Map((dayMoney.data?.appointments ?? []).map((m) => [m.appointmentId, m])), [dayMoney.data]);
   const appointments = useMemo(() => [...(day.data ?? NO_APPOINTMENTS)].sort((a, b) => a.startTime.localeCompare(b.startTime)), [day.data]);
   return {
     today,
+    doctors,
     appointments: day.data ? appointments : NO_APPOINTMENTS,
     queue: queue.data ?? NO_QUEUE,
-    problem: day.problem ?? problemOf(queue.error),
+    money,
+    pendingPayments: dayMoney.data?.pending ?? NO_PENDING,
+    problem: day.problem ?? problemOf(queue.error) ?? problemOf(dayMoney.error),
     loaded: (day.data !== undefined || day.problem !== undefined) && (queue.data !== undefined || queue.error !== null),
   };
 }

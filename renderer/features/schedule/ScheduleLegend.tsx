@@ -11,23 +11,23 @@ export function ScheduleLegend({
   return (
     <div className="schedule-legend" aria-label="Legend">
       <span>
-        <i style={{ background: '#eaf4ea' }} />
+        <i data-swatch="hours" />
         working hours
       </span>
       <span>
-        <i style={{ background: '#d7e9fb' }} />
+        <i data-swatch="SCHEDULED" />
         booked
       </span>
       <span>
-        <i style={{ background: '#d4f1ee' }} />
+        <i data-swatch="CHECKED_IN" />
         checked in
       </span>
       <span>
-        <i style={{ background: '#dcefdc' }} />
+        <i data-swatch="COMPLETED" />
         completed
       </span>
       <span>
-        <i style={{ background: '#f1e7dc' }} />
+        <i data-swatch="NO_SHOW" />
         did not come
       </span>
       <label className="ui-check">

@@ -9,6 +9,7 @@ import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Loading, preloadWhenIdle } from '../../ui/lazy';
+import { ThemePicker } from '../../ui/ThemePicker';
 import { Toasts, useToasts } from '../../ui/toasts';
 import { APPOINTMENT_DIALOGS } from '../appointments/useAppointmentDialogs';
 import { LockScreen } from '../auth/LockScreen';
@@ -115,7 +116,7 @@ export function AppShell() {
 
   return (
     <>
-      <div aria-hidden={locked} inert={locked} style={locked ? { visibility: 'hidden' } : undefined}>
+      <div className="shell-frame" aria-hidden={locked} inert={locked} style={locked ? { visibility: 'hidden' } : undefined}>
         <header className="shell-bar" aria-label={`Signed in as ${session.displayName || session.email} (${ROLE_NAMES[role]})`}>
           <strong>{settings?.clinicName || 'Clinic Desk'}</strong>
           <nav className="shell-nav" aria-label="Sections">
@@ -138,6 +139,7 @@ export function AppShell() {
           <span>
             {session.displayName || session.email} · {ROLE_NAMES[role]}
           </span>
+          <ThemePicker />
           <Button onClick={lock} aria-keyshortcuts="Alt+L">
             Lock
           </Button>

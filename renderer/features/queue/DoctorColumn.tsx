@@ -1,0 +1,67 @@
+import type { AppointmentDto } from '../../../preload/contract';
+import { hhmm } from '../../lib/dates';
+import type { ClinicNow } from '../appointments/may';
+import type { DayMoney, DoctorColumn as Column } from './board';
+import { CallNextButton } from './CallControls';
+import { ExpectedTable } from './ExpectedTable';
+import { SeenTable } from './SeenTable';
+import { WaitingList } from './WaitingQueue';
+
+interface Props {
+  column: Column;
+  loaded: boolean;
+  now: ClinicNow;
+  nowMs: number;
+  online: ReadonlySet<number>;
+  money: DayMoney;
+  onPay(appointment: AppointmentDto): void;
+  onMore(appointment: AppointmentDto): void;
+  onCompleteWithRecall(appointment: AppointmentDto): void;
+}
+
+/** One doctor's day: who comes in next at the top, then the waiting room, who is still expected, and who has been seen. */
+export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onPay, onMore, onCompleteWithRecall }: Props) {
+  const next = c.next;
+  return (
+    <section className="today-column" aria-label={`Today with ${c.doctorName}`}>
+      <div className="today-column-head">
+        <h2>{c.doctorName}</h2>
+        {c.queue && (
+          <span className="ui-hint">
+            about {Math.round(c.queue.consultMinutes)} min per patient · {c.queue.waiting.length} checked in
+          </span>
+        )}
+        {c.queue && c.queue.waiting.length > 0 && <CallNextButton doctorId={c.doctorId} doctorName={c.doctorName} />}
+      </div>
+      {next && (
+        <p className="today-next">
+          <strong>Next:</strong> {next.checkedIn ? `token ${next.appointment.tokenNo ?? '–'}` : `${hhmm(next.appointment.startTime)}, not here yet`} ·{' '}
+          {next.appointment.patientName}
+        </p>
+      )}
+      {c.waiting.length > 0 && (
+        <WaitingList doctorName={c.doctorName} entries={c.waiting} online={online} money={money} onPay={onPay} onCompleteWithRecall={onCompleteWithRecall} />
+      )}
+      {c.expected.length > 0 && (
+        <ExpectedTable
+          title={{ heading: 'Expected', label: `Expected for ${c.doctorName}`, ofDoctor: true }}
+          rows={c.expected}
+          loaded={loaded}
+          now={now}
+          online={online}
+          onMore={onMore}
+        />
+      )}
+      {c.seen.length > 0 && (
+        <SeenTable
+          title={{ heading: 'Seen', label: `Seen by ${c.doctorName}`, ofDoctor: true }}
+          rows={c.seen}
+          money={money}
+          nowMs={nowMs}
+          online={online}
+          onPay={onPay}
+        />
+      )}
+    </section>
+  );
+}
