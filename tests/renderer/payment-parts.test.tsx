@@ -96,7 +96,8 @@ describe('the payment form checks what was typed as the request it becomes', () 
     const message = await screen.findByText('The amount must be more than zero');
     expect(screen.getByLabelText('Amount').getAttribute('aria-describedby')).toContain(message.id);
     fireEvent.change(screen.getByLabelText('Amount'), { target: { value: '500' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Take payment' }));
+    // The button is back once the first answer is in (it reads otherwise while a payment is sent).
+    fireEvent.click(await screen.findByRole('button', { name: 'Take payment' }));
     expect(await screen.findByText('Enter the card approval code or the UPI transaction id')).toBeTruthy();
     const reference = screen.getByLabelText('Card approval code');
     expect(reference.getAttribute('aria-invalid')).toBe('true');
@@ -115,7 +116,8 @@ describe('the payment form checks what was typed as the request it becomes', () 
     expect(await screen.findByText('Only INR 500.00 is due')).toBeTruthy();
     expect(screen.getByLabelText('Amount').getAttribute('aria-invalid')).toBe('true');
     refusal = { code: 'CONFLICT', field: 'appointmentId', message: 'This appointment was cancelled' };
-    fireEvent.click(screen.getByRole('button', { name: 'Take payment' }));
+    // The button is back once the first answer is in (it reads otherwise while a payment is sent).
+    fireEvent.click(await screen.findByRole('button', { name: 'Take payment' }));
     expect(await screen.findByText('This appointment was cancelled')).toBeTruthy();
     expect(screen.getByLabelText('Amount').getAttribute('aria-invalid')).toBeNull();
   });

@@ -5,9 +5,9 @@ import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
 import { useAppointmentStep, type Step } from './actions';
 import { useAppointmentHistory } from './AppointmentHistory';
-import { mayCheckIn, mayMarkNoShow, mayUndo } from './may';
+import { mayCheckIn, mayMarkNoShow, mayStartVideo, mayUndo } from './may';
 import { SendVideoLink } from '../messaging/SendVideoLink';
-import { mayStartVideo, startVideo } from './startVideo';
+import { startVideo } from './startVideo';
 import type { OpenDialog } from './useAppointmentDialogs';
 
 /**

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppointmentDto, Res } from '../../../preload/contract';
+import type { AppointmentDto, Res, SessionDto } from '../../../preload/contract';
 import { toMinutes } from '../../lib/dates';
 
 // Which workflow buttons an appointment offers: main's own rules, read from what the screen
@@ -48,3 +48,7 @@ export const useRecentSteps = create<RecentSteps>((set) => ({
 }));
 
 export const changedRecently = (at: number | undefined, nowMs: number) => at !== undefined && nowMs - at < UNDO_MINUTES * 60_000;
+
+/** Video is the appointment's own doctor's (or an ADMIN's) to start, and only while it is still to happen. */
+export const mayStartVideo = (session: SessionDto | null, a: AppointmentDto) =>
+  a.status === 'SCHEDULED' && (session?.role === 'ADMIN' || (session?.role === 'DOCTOR' && session.doctorId === a.doctorId));

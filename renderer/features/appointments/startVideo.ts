@@ -1,11 +1,8 @@
-import type { AppointmentDto, SessionDto } from '../../../preload/contract';
+import type { AppointmentDto } from '../../../preload/contract';
 import { toast } from '../../ui/toasts';
 import { openCallWindow } from '../call';
 
-/** Video is the appointment's own doctor's (or an ADMIN's) to start, and only while it is still to happen. */
-export const mayStartVideo = (session: SessionDto | null, a: AppointmentDto) =>
-  a.status === 'SCHEDULED' && (session?.role === 'ADMIN' || (session?.role === 'DOCTOR' && session.doctorId === a.doctorId));
-
+/** Its module (with the call's) is loaded on the first click from Today: none of it is start-up JavaScript. */
 export async function startVideo(a: AppointmentDto): Promise<void> {
   try {
     await openCallWindow(a.id);

@@ -10,7 +10,6 @@ import { Field, SelectField } from '../../ui/Field';
 import { Loading, preloadable } from '../../ui/lazy';
 import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
 import { DoctorOptions } from '../doctors/DoctorOptions';
-import { PrintDaySheetButton } from '../reports/DaySheet';
 import { boardOf, type CountKey } from './board';
 import { BoardCounts } from './BoardCounts';
 import { DoctorColumn } from './DoctorColumn';
@@ -21,6 +20,8 @@ import { WaitingQueue } from './WaitingQueue';
 import { useOpenTokenDisplay } from './waitingRoom';
 
 // Shown only while money is on its way: its chunk comes then, not with Today's start-up JavaScript.
+// Printing the day sheet is an ADMIN's or a doctor's, and not every day: it comes after Today paints.
+const PrintDaySheetButton = preloadable(() => import('../reports/DaySheet').then((m) => m.PrintDaySheetButton));
 const PendingPayments = preloadable(() => import('./PendingPayments').then((m) => m.PendingPayments));
 
 /**
@@ -57,7 +58,9 @@ export function QueueScreen() {
         <h1>Today · {longDay(today)}</h1>
         <span className="spacer" />
         <Button onClick={() => void openTokenDisplay()}>Token display</Button>
-        <PrintDaySheetButton date={today} doctorId={doctorId} />
+        <Loading what="the day sheet" place="section">
+          <PrintDaySheetButton date={today} doctorId={doctorId} />
+        </Loading>
         <Button onClick={() => openGlobal('walkin')} aria-keyshortcuts="Alt+W">
           Walk-in…
         </Button>

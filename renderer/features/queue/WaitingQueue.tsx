@@ -3,7 +3,7 @@ import { hhmm } from '../../lib/dates';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
 import { useAppointmentStep } from '../appointments/actions';
-import { mayStartVideo, startVideo } from '../appointments/startVideo';
+import { mayStartVideo } from '../appointments/may';
 import { SendVideoLink } from '../messaging/SendVideoLink';
 import { moneyStateOf, type DayMoney, type DoctorQueue, type QueueEntry } from './board';
 import { CallNextButton, StageButtons } from './CallControls';
@@ -91,7 +91,7 @@ function WaitingEntry({ entry, online, money, onPay, onCompleteWithRecall }: Sha
         </Button>
         {mayStartVideo(session, a) && (
           <>
-            <Button aria-label={`Start video with ${a.patientName}`} onClick={() => void startVideo(a)}>
+            <Button aria-label={`Start video with ${a.patientName}`} onClick={() => void import('../appointments/startVideo').then((m) => m.startVideo(a))}>
               Start video
             </Button>
             <SendVideoLink appointment={a} />
