@@ -69,9 +69,11 @@ describe.each(MODES)('product constraints (%s)', (mode: Mode) => {
     expect(await sqlState(knex('appointment_entities').where({ id }).update({ status: 'SCHEDULED' }))).toBe('23P01');
   });
 
-  it('treats NO_SHOW and COMPLETED as occupying their time', async () => {
-    await book(doctorA, patient1, '12:00', '12:30', 'NO_SHOW');
+  it('treats COMPLETED as occupying its time, while a NO_SHOW gives the doctor its time back (offered to the waitlist)', async () => {
+    await book(doctorA, patient1, '12:00', '12:30', 'COMPLETED');
     expect(await sqlState(book(doctorA, patient2, '12:00', '12:30'))).toBe('23P01');
+    await book(doctorA, patient1, '12:30', '13:00', 'NO_SHOW');
+    expect(await sqlState(book(doctorA, patient2, '12:30', '13:00'))).toBeUndefined();
   });
 
   it('refuses a cancellation without a reason', async () => {
