@@ -5,7 +5,6 @@ import { useClinicMutation } from '../../api/query';
 import { useClinicData } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
 import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
 import { clinicDateTime } from '../../lib/dates';
 import { applyRefusal } from '../../ui/form/apply-refusal';
@@ -13,6 +12,7 @@ import { wholeNumberBox } from '../../ui/form/boxes';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
+import { FormActions } from '../../ui/form/FormActions';
 
 const PAPER_NAMES: Record<ReceiptPaper, string> = { A5: 'A5 sheet', A4: 'A4 sheet', '80MM': '80 mm thermal roll' };
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -108,11 +108,7 @@ function SettingsForm({ loaded }: { loaded: SettingsDto }) {
         </FormSelectField>
       </div>
       <p className="ui-hint">Last changed {clinicDateTime(settings.updatedAt, settings.timeZone)}</p>
-      <div className="ui-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save the settings'}
-        </Button>
-      </div>
+      <FormActions busy={busy} submit="Save the settings" />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { useRequestForm } from '../../ui/form/use-request-form';
+import { FormActions } from '../../ui/form/FormActions';
 
 export const ROLE_NAMES: Record<UserDto['role'], string> = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk', PATIENT: 'Patient' };
 const DESK_ROLES: Role[] = ['RECEPTIONIST', 'DOCTOR', 'ADMIN'];
@@ -66,12 +67,7 @@ export function UserForm({ user, doctors, onSaved, onClose }: { user?: UserDto; 
           />
         )}
         {user && user.role !== role && <Banner tone="warning">Changing the role signs this person out everywhere.</Banner>}
-        <div className="ui-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={busy}>
-            {busy ? 'Saving…' : user ? 'Save the account' : 'Add the account'}
-          </Button>
-        </div>
+        <FormActions busy={busy} submit={user ? 'Save the account' : 'Add the account'} onCancel={onClose} />
       </form>
     </Dialog>
   );

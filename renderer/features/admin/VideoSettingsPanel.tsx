@@ -3,12 +3,12 @@ import type { VideoSettingsDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
 import { Field, fieldError, FormField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
+import { FormActions } from '../../ui/form/FormActions';
 
 /** A write-only secret as typed: an empty box keeps the stored one, so it is not sent at all. */
 const secret = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
@@ -67,11 +67,7 @@ function VideoSettingsForm({ loaded }: { loaded: VideoSettingsDto }) {
         hint="The https:// address Twilio posts room events to (npm run webhooks behind HTTPS)"
       />
       <FormField form={form} name="joinUrlTemplate" emptyIsNull label="Patient join link" hint="An https:// address with {token} (and optionally {room})" />
-      <div className="ui-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save video settings'}
-        </Button>
-      </div>
+      <FormActions busy={busy} submit="Save video settings" />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { APPOINTMENT_MODES, VISIT_KINDS, type AppointmentTypeDto, type CallError, type DoctorDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormField, FormSelectField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
@@ -9,6 +8,7 @@ import { FormProblem } from '../../ui/form/FormProblem';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
 import { formPathOf, toTypeRequest, typeSchema, typeValues, type TypeValues } from './type-form';
+import { FormActions } from '../../ui/form/FormActions';
 
 const MODE_NAMES: Record<(typeof APPOINTMENT_MODES)[number], string> = { IN_PERSON: 'In person', VIDEO: 'Video' };
 const KIND_NAMES: Record<(typeof VISIT_KINDS)[number], string> = { NEW: 'New visit', FOLLOW_UP: 'Follow-up' };
@@ -66,12 +66,7 @@ export function TypeDialog({ type, doctors, onClose }: { type?: AppointmentTypeD
           <FormField form={form} name="maxDaysAhead" label="Days ahead" type="number" hint="Empty: no limit" />
         </div>
         <DoctorRows form={form} doctors={doctors} />
-        <div className="ui-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={busy}>
-            {busy ? 'Saving…' : type ? 'Save the type' : 'Add the type'}
-          </Button>
-        </div>
+        <FormActions busy={busy} submit={type ? 'Save the type' : 'Add the type'} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import type { DoctorDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, fieldError, FormField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
+import { FormActions } from '../../ui/form/FormActions';
 
 /** Years as typed: empty is "not given"; anything else goes to the schema as a number (which words a bad one). */
 const years = (v: unknown) => (v === '' || v === null ? null : Number(v));
@@ -73,12 +73,7 @@ export function DoctorForm({
         </div>
         <FormTextAreaField form={form} name="bio" emptyIsNull label="About the doctor" />
         <FormTextAreaField form={form} name="address" emptyIsNull label="Address" />
-        <div className="ui-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={busy}>
-            {busy ? 'Saving…' : doctor ? 'Save the profile' : 'Add the doctor'}
-          </Button>
-        </div>
+        <FormActions busy={busy} submit={doctor ? 'Save the profile' : 'Add the doctor'} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,7 +4,6 @@ import type { MessageDto, MessagingSettingsDto, Req } from '../../../preload/con
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
 import { FormField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
@@ -13,6 +12,7 @@ import { Table } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
 import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
 import { TemplatesPanel } from './TemplatesPanel';
+import { FormActions } from '../../ui/form/FormActions';
 
 type Update = Req<'messaging.updateSettings'>;
 const NO_FAILURES: MessageDto[] = [];
@@ -134,11 +134,7 @@ function MessagingSettingsForm({ loaded }: { loaded: MessagingSettingsDto }) {
       <FormField form={form} name="quietEnd" label="Quiet until" hint="HH:MM, clinic time" />
       <FormField form={form} name="sendRatePerSecond" label="Messages per second" hint="The sender number's rate (1 for a long code)" />
       <FormField form={form} name="dailyCapPerPatient" label="Messages per patient per day" />
-      <div className="ui-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save messaging settings'}
-        </Button>
-      </div>
+      <FormActions busy={busy} submit="Save messaging settings" />
     </form>
   );
 }

@@ -20,6 +20,7 @@ import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
 import { CHANNEL_NAMES, LANGUAGE_NAMES, languageName } from './names';
+import { FormActions } from '../../ui/form/FormActions';
 
 type Channel = (typeof PATIENT_CHANNELS)[number];
 
@@ -117,11 +118,7 @@ function PreferencesForm({ prefs }: { prefs: PatientMessagingDto }) {
           </label>
         ))}
       </fieldset>
-      <div className="ui-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save messaging preferences'}
-        </Button>
-      </div>
+      <FormActions busy={busy} submit="Save messaging preferences" />
     </form>
   );
 }

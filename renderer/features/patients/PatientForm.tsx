@@ -8,6 +8,7 @@ import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
+import { FormActions } from '../../ui/form/FormActions';
 
 const GENDER_NAMES = { MALE: 'Male', FEMALE: 'Female', OTHER: 'Other' } as const;
 
@@ -102,12 +103,7 @@ export function PatientForm({
           </Button>
         </section>
       )}
-      <div className="ui-actions">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : patient ? 'Save changes' : 'Register patient'}
-        </Button>
-      </div>
+      <FormActions busy={busy} submit={patient ? 'Save changes' : 'Register patient'} onCancel={onCancel} />
     </form>
   );
 }

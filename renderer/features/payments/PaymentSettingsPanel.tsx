@@ -3,13 +3,13 @@ import type { PaymentSettingsDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
-import { Button } from '../../ui/Button';
 import { FormField, SelectField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { FormSecretField } from '../../ui/form/SecretField';
 import { useContractForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
+import { FormActions } from '../../ui/form/FormActions';
 
 /**
  * Payments beyond cash (ADMIN): the clinic's UPI ID for the desk's own QR, the payment gateway's
@@ -79,11 +79,7 @@ function PaymentSettingsForm({ loaded }: { loaded: PaymentSettingsDto }) {
       <label className="ui-check">
         <input type="checkbox" {...form.register('teleconsultPrepay')} /> Teleconsultation patients pay before they join
       </label>
-      <div className="ui-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save payment settings'}
-        </Button>
-      </div>
+      <FormActions busy={busy} submit="Save payment settings" />
     </form>
   );
 }
