@@ -142,7 +142,9 @@ describe('lock screen', () => {
   });
 
   it('locks by itself after the idle time without input', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
+    // Only the clock and timeouts: the setup's idle-callback stand-in is built on them, and faking
+    // it apart from them left a preload's idle callback cancelled through the wrong fake.
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const fake = await renderApp({
       'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: { ...SESSION, idleLockMinutes: 1 } } }),
       'auth.lock': () => ({ ok: true, value: { ...SESSION, idleLockMinutes: 1, locked: true } }),

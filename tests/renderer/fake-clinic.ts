@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createElement, type ReactElement, type ReactNode } from 'react';
 import {
   channels,
@@ -99,7 +99,10 @@ export async function clinicWrapper(): Promise<(props: { children: ReactNode }) 
  */
 export async function goToSection(label: string): Promise<void> {
   fireEvent.click(await screen.findByRole('button', { name: label }));
+  // The frame names the section it shows; until the click's render commits it still names the
+  // old one, and only then does the new screen's "Opening …" come and go.
   await waitFor(() => {
-    if (screen.queryByText(`Opening ${label}…`)) throw new Error(`${label} is still loading`);
+    const main = screen.getByRole('main', { name: label });
+    if (within(main).queryByText(`Opening ${label}…`) || !main.firstElementChild) throw new Error(`${label} is still loading`);
   });
 }

@@ -1,5 +1,5 @@
 import { useCallNext } from '../queue/waitingRoom';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useClinicData } from '../../api/clinic-data';
@@ -61,7 +61,9 @@ export function AppShell() {
     return preloadWhenIdle([today!, ...APPOINTMENT_DIALOGS, ...GLOBAL_DIALOGS, ...others]);
   }, [role]);
   const backupWarning = useBackupWarning(role);
-  useEffect(() => {
+  // A layout effect, so the shortcuts listen from the frame that first paints the screen: a
+  // passive effect runs a task later, and a key pressed in between was lost.
+  useLayoutEffect(() => {
     if (!role) return;
     const commands = commandsFor(role);
     const onKeyDown = (e: KeyboardEvent) => {
