@@ -50,16 +50,19 @@ describe('waitlist', () => {
     expect(waitlist.entries[0]).toMatchObject({ patientId: 1, doctorId: 1, timeFrom: '14:00', urgency: 'URGENT', toDate: shiftDate(TODAY, 14) });
   });
 
-  it('refuses an entry with neither a doctor nor a specialization at the doctor box, and sends nothing', async () => {
+  it('asks for the patient first, then refuses an entry with neither a doctor nor a specialization at the doctor box, and sends nothing', async () => {
     const { fake } = await openWaitlist();
     fireEvent.click(await screen.findByRole('button', { name: 'Add to the waitlist…' }));
     const box = await screen.findByRole('dialog', { name: 'Add to the waitlist' });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add to the waitlist' }));
+    expect(await within(box).findByText('Choose the patient first')).toBeTruthy();
     fireEvent.change(within(box).getByLabelText('Patient'), { target: { value: 'ravi' } });
     await within(box).findByRole('option', { name: /Ravi Kumar/ });
     fireEvent.keyDown(within(box).getByLabelText('Patient'), { key: 'Enter' });
     await within(box).findByRole('group', { name: 'Patient' });
     fireEvent.click(within(box).getByRole('button', { name: 'Add to the waitlist' }));
     expect(await within(box).findByText('Choose a doctor or a specialization')).toBeTruthy();
+    expect(within(box).queryByText('Choose the patient first')).toBeNull();
     expect(fake.calls.filter((c) => c.channel === 'waitlist.add')).toHaveLength(0);
   });
 
@@ -137,6 +140,8 @@ describe('recalls', () => {
     const { recalls } = await openRecalls();
     fireEvent.click(await screen.findByRole('button', { name: 'Add a recall…' }));
     const box = await screen.findByRole('dialog', { name: 'Add a recall' });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add the recall' }));
+    expect(await within(box).findByText('Choose the patient first')).toBeTruthy();
     fireEvent.change(within(box).getByLabelText('Patient'), { target: { value: 'ravi' } });
     await within(box).findByRole('option', { name: /Ravi Kumar/ });
     fireEvent.keyDown(within(box).getByLabelText('Patient'), { key: 'Enter' });

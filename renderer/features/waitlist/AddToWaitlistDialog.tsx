@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { URGENCIES, type PatientSummary, type Req } from '../../../preload/contract';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { useTimeZone } from '../../api/clinic-data';
@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
+import { askFirst, PATIENT_FIRST } from '../../ui/form/ask-first';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
@@ -60,12 +61,7 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
     toast(`${r.value.patientName} is on the waitlist`);
     onClose();
   });
-  const add = (e: FormEvent) => {
-    if (patient) return send(e);
-    e.preventDefault();
-    form.clearErrors();
-    applyRefusal(form, { code: 'INVALID', message: 'Choose the patient first' });
-  };
+  const add = askFirst(form, send, () => (patient ? undefined : PATIENT_FIRST));
   return (
     <Dialog title="Add to the waitlist" onClose={onClose} wide>
       <PatientPicker value={patient} onChange={setPatient} />
