@@ -20,18 +20,20 @@ export function useDoctorTypes(doctorId: number | undefined) {
 }
 
 /**
- * The appointment type of any form that books by type: the doctor's default is chosen whenever
- * the doctor changes; its length, fee and colour are shown. `noType` names the choice of none
- * (what then sets the length).
+ * The appointment type of any form that books by type: whenever the doctor changes, the choice
+ * starts at their default (or at none, without `preselect`); its length, fee and colour are
+ * shown. `noType` names the choice of none (what then sets the length).
  */
 export function TypePicker<V extends TypedValues>({
   form,
   doctorId,
   noType = 'No type (set the length yourself)',
+  preselect = true,
 }: {
   form: UseFormReturn<V>;
   doctorId: number;
   noType?: string;
+  preselect?: boolean;
 }) {
   const { types, loaded, problem } = useDoctorTypes(doctorId);
   const currency = useSettings().settings?.currency ?? '';
@@ -42,9 +44,9 @@ export function TypePicker<V extends TypedValues>({
   useEffect(() => {
     if (!loaded || defaultedFor.current === doctorId) return;
     defaultedFor.current = doctorId;
-    const byDefault = types.find((t) => t.doctors.some((d) => d.doctorId === doctorId && d.isDefault));
+    const byDefault = preselect ? types.find((t) => t.doctors.some((d) => d.doctorId === doctorId && d.isDefault)) : undefined;
     form.setValue(name, (byDefault ? String(byDefault.id) : '') as PathValue<V, FieldPath<V>>);
-  }, [doctorId, form, loaded, name, types]);
+  }, [doctorId, form, loaded, name, preselect, types]);
   const chosen = types.find((t) => String(t.id) === form.watch(name));
   if (problem) return <Banner tone="error">{problem}</Banner>;
   if (types.length === 0) return null;

@@ -13,12 +13,15 @@ import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 import { PatientPicker } from '../patients';
+import { TypePicker } from '../booking/TypePicker';
 import { URGENCY_NAMES } from './urgency';
 
 interface EntryValues {
   /** "" with a specialization: any doctor of it. */
   doctorId: string;
   specialization: string;
+  /** "" is any length of time; a type is the doctor's (its box shows only once one is chosen). */
+  appointmentTypeId: string;
   fromDate: string;
   toDate: string;
   timeFrom: string;
@@ -29,7 +32,11 @@ interface EntryValues {
 
 const given = <K extends string>(key: K, value: string) => (value.trim() ? ({ [key]: value } as Record<K, string>) : {});
 
-/** A patient who wants earlier time: with one doctor or any doctor of a specialization, within some days and hours. */
+/**
+ * A patient who wants earlier time: with one doctor (for one of their types, if it matters: then
+ * only freed time that type fits is offered) or any doctor of a specialization, within some days
+ * and hours.
+ */
 export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
   const today = todayIn(useTimeZone());
   const [patient, setPatient] = useState<PatientSummary>();
@@ -37,6 +44,7 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
   const toRequest = (v: EntryValues): Req<'waitlist.add'> => ({
     patientId: patient?.id ?? 0,
     ...(v.doctorId ? { doctorId: Number(v.doctorId) } : given('specialization', v.specialization)),
+    ...(v.doctorId && v.appointmentTypeId ? { appointmentTypeId: Number(v.appointmentTypeId) } : {}),
     fromDate: v.fromDate,
     toDate: v.toDate,
     ...given('timeFrom', v.timeFrom),
@@ -47,6 +55,7 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
   const form = useRequestForm('waitlist.add', toRequest, {
     doctorId: '',
     specialization: '',
+    appointmentTypeId: '',
     fromDate: today,
     toDate: shiftDate(today, 14),
     timeFrom: '',
@@ -61,6 +70,7 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
     toast(`${r.value.patientName} is on the waitlist`);
     onClose();
   });
+  const doctorId = Number(form.watch('doctorId')) || undefined;
   const add = askFirst(form, send, () => (patient ? undefined : PATIENT_FIRST));
   return (
     <Dialog title="Add to the waitlist" onClose={onClose} wide>
@@ -72,7 +82,8 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
             <option value="">Any doctor of a specialization</option>
             <DoctorOptions withSpecialization />
           </FormSelectField>
-          {!form.watch('doctorId') && (
+          {doctorId && <TypePicker form={form} doctorId={doctorId} noType="Any (the freed time’s length)" preselect={false} />}
+          {!doctorId && (
             <FormSelectField form={form} name="specialization" label="Specialization">
               <option value="">Choose a specialization</option>
               {specializations.data?.map((s) => (
