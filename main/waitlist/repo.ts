@@ -82,6 +82,19 @@ export async function waitingEntries(knex: Knex, today: string, doctorId?: numbe
     .orderByRaw(BEST_FIRST);
 }
 
+/** Whether any entry still waiting without an open offer could want time of this doctor's on this day (its date range and doctor or specialization). */
+export async function anyoneWaitingFor(knex: Knex, doctorId: number, date: string): Promise<boolean> {
+  const row = await knex('waitlist_entries as w')
+    .join('doctor_entities as d', 'd.id', knex.raw('?', [doctorId]))
+    .where('w.status', 'WAITING')
+    .where('w.from_date', '<=', date)
+    .where('w.to_date', '>=', date)
+    .whereRaw('(w.doctor_id = d.id OR (w.doctor_id IS NULL AND w.specialization = d.specialization))')
+    .whereNotExists(knex('waitlist_offers as o').whereRaw('o.entry_id = w.id').where('o.status', 'OPEN'))
+    .first('w.id');
+  return row !== undefined;
+}
+
 /** False when the entry was not waiting (any more). */
 export async function closeEntry(knex: Knex, id: number, status: 'BOOKED' | 'REMOVED', appointmentId: number | null = null): Promise<boolean> {
   const rows = await knex('waitlist_entries').where({ id, status: 'WAITING' }).update({ status, booked_appointment_id: appointmentId }).returning('id');

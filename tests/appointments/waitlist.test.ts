@@ -225,6 +225,24 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     });
   });
 
+  it('a weekly pattern expanded into new days offers their free time at once, like other freed time', async () => {
+    const admin = await h.signInAs('ADMIN');
+    const asAdmin = <C extends ChannelName>(channel: C, payload: Record<string, unknown>) => h.callRaw(channel, payload, admin.sessionKey);
+    const [{ id: drD }] = await h.knex('doctor_entities').insert({ name: 'Dr. Ravi Menon', email: 'ravi@wait.test', specialization: 'Eyes' }).returning('id');
+    const entry = expectOk<{ id: number }>(
+      await call('waitlist.add', { patientId: patients[5], doctorId: drD, fromDate: TODAY, toDate: MON, timeFrom: '10:00' }),
+    );
+    expectOk(
+      await asAdmin('availability.saveTemplate', {
+        doctorId: drD,
+        rules: [{ weekday: 1, startTime: '09:00', endTime: '12:00', slotMinutes: 20 }],
+        validFrom: TODAY,
+      }),
+    );
+    expect(expectOk<{ created: number }>(await asAdmin('availability.expand', { doctorId: drD, from: TODAY, to: '2099-03-08' })).created).toBe(1);
+    expect((await offers()).filter((o) => o.entry.id === entry.id).map((o) => [o.date, o.startTime, o.endTime])).toEqual([[MON, '10:00:00', '10:20:00']]);
+  });
+
   raceTest(mode)('20 desks taking offers of one freed slot: exactly one is booked', async () => {
     const freed = await book(patients[20]!, drB, '13:00');
     const entries = [];
