@@ -129,3 +129,12 @@ export async function defaultTypeOf(knex: Knex, doctorId: number): Promise<numbe
     .first('t.id');
   return row?.id;
 }
+
+/** Whether any active doctor of the specialization offers the type. */
+export async function offeredInSpecialization(knex: Knex, typeId: number, specialization: string): Promise<boolean> {
+  const row = await knex('doctor_appointment_types as dt')
+    .join('doctor_entities as d', 'd.id', 'dt.doctor_id')
+    .where({ 'dt.appointment_type_id': typeId, 'd.specialization': specialization, 'd.active': true })
+    .first('dt.doctor_id');
+  return row !== undefined;
+}

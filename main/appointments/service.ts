@@ -24,13 +24,13 @@ import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { findPatient } from '../patients/repo';
 import { queueRecallReminder } from '../recalls/reminder';
-import { insertRecall } from '../recalls/repo';
+import { deleteRecallsOfCompletion, insertRecall } from '../recalls/repo';
 import { sessionTimesOfDoctors } from '../opd/repo';
 import { clinicNow } from '../settings/clinic-time';
 import { readSettings } from '../settings/repo';
 import { groupBy } from '../../preload/contract/group-by';
 import type { SettingsService } from '../settings/service';
-import type { FreedSlot } from '../waitlist/repo';
+import { anyoneWaitingFor, type FreedSlot } from '../waitlist/repo';
 import { freedTimeOf } from '../waitlist/offer-messages';
 import {
   findAppointment,
@@ -103,7 +103,8 @@ export class AppointmentsService {
    */
   async offerOpened(trx: Knex, doctorId: number, date: string, span: { startTime: string; endTime: string }): Promise<void> {
     const now = await this.clinicNowIn(trx);
-    if (date < now.date) return;
+    // A pattern expanded for months opens hundreds of days: most have nobody to offer them to.
+    if (date < now.date || !(await anyoneWaitingFor(trx, doctorId, date))) return;
     const windows = await windowsInRange(trx, [doctorId], date, date);
     const bookings = await busyTimesOfDoctors(trx, [doctorId], date, date);
     const sessions = await sessionTimesOfDoctors(trx, [doctorId], date, date);
@@ -441,13 +442,15 @@ export class AppointmentsService {
         if (!(await updateAppointmentIf(trx, id, expected, changes)))
           throw new AppError('CONFLICT', 'The appointment has changed since; nothing was undone', 'id');
         await markUndone(trx, change.id);
+        // "See again in…" was said of a visit that has not ended after all: its recall goes too.
+        const recallsRemoved = change.kind === 'STATUS' && change.toStatus === 'COMPLETED' ? await deleteRecallsOfCompletion(trx, id, change.id) : [];
         await insertHistory(trx, [
           {
             appointmentId: id,
             kind: 'UNDONE',
             fromStatus: change.toStatus,
             toStatus: change.fromStatus,
-            detail: { undid: change.id, kind: change.kind },
+            detail: { undid: change.id, kind: change.kind, ...(recallsRemoved.length ? { recallsRemoved } : {}) },
             userId: user.id,
           },
         ]);

@@ -74,7 +74,10 @@ export class AvailabilityService {
     return { windows, totalSlots: windows.reduce((n, w) => n + w.slots, 0) };
   }
 
-  /** Writes the pattern's windows for the range; days already expanded are left as they are. */
+  /**
+   * Writes the pattern's windows for the range; days already expanded are left as they are. The
+   * new working time is offered to the waitlist like any other, in the same transaction.
+   */
   async expand(doctorId: number, from: string, to: string, user: CurrentUser) {
     assertRange(from, to, MAX_EXPAND_DAYS);
     await this.assertDoctor(doctorId);
@@ -85,7 +88,11 @@ export class AvailabilityService {
     const start = from > template.validFrom ? from : template.validFrom;
     const end = template.validTo && template.validTo < to ? template.validTo : to;
     const windows = start <= end ? expandRules(template.rules, start, end) : [];
-    const created = await insertWindows(this.knex, doctorId, windows, 'TEMPLATE', user.id);
+    const created = await this.knex.transaction(async (trx) => {
+      const made = await insertWindows(trx, doctorId, windows, 'TEMPLATE', user.id);
+      for (const w of made) await this.onOpened(trx, doctorId, w.date, w);
+      return made;
+    });
     return { created: created.length, alreadyThere: windows.length - created.length };
   }
 

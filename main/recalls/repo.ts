@@ -75,3 +75,17 @@ export async function dismissRecall(knex: Knex, id: number): Promise<boolean> {
   const rows = await knex('recalls').where({ id, status: 'DUE' }).update({ status: 'DISMISSED' }).returning('id');
   return rows.length > 0;
 }
+
+/**
+ * The recalls a completion made in its own step (`completionId`: its history entry; both rows
+ * take the transaction's time), deleted when the completion is undone, with their queued
+ * reminders. Their ids.
+ */
+export async function deleteRecallsOfCompletion(knex: Knex, appointmentId: number, completionId: number): Promise<number[]> {
+  const rows = await knex('recalls')
+    .where('source_appointment_id', appointmentId)
+    .where('created_at', '>=', knex('appointment_history').select('changed_at').where({ id: completionId }))
+    .del()
+    .returning('id');
+  return rows.map((r: { id: number }) => r.id);
+}

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AppointmentDto } from '../../preload/contract';
+import { typeForDoctor } from '../appointment-types/repo';
 import { toMinutes, toTime } from '../availability/wall-clock';
 import { doctorDay, insertAppointment, insertHistory, lockDays, patientDay } from '../appointments/repo';
 import { SqlState, violatedConstraint } from '../db/pg-errors';
@@ -7,6 +8,9 @@ import { kindEnabled, offerWasSent, queueForPatient } from '../messaging/repo';
 import { clinicNow } from '../settings/clinic-time';
 import { readSettings } from '../settings/repo';
 import { closeEntry, closeOffer, closeRivalOffers, findOffer, offerToBestMatches, type FreedSlot, type WaitlistOffer } from './repo';
+
+/** Thrown inside the booking's savepoint to undo its claim: the wanted type can no longer be booked. */
+class TypeGone extends Error {}
 
 /** How many waiting patients are messaged an offer of one freed time: the first to say YES gets it. */
 const AUTOMATIC_OFFERS = 3;
@@ -76,6 +80,11 @@ export async function takeOfferByReply(trx: Knex.Transaction, offerId: number, n
         // for them would deadlock with the winner closing the other offers of the time.
         await lockDays(sp, [doctorDay(offer.doctorId, offer.date), patientDay(offer.entry.patientId, offer.date)]);
         if (!(await closeOffer(sp, offer.id, 'TAKEN'))) return null;
+        // The wanted type, as this doctor books it: its fee and buffers go on the appointment (the
+        // offer already runs for its length). One retired or no longer theirs since cannot be booked.
+        const typeId = offer.entry.appointmentTypeId;
+        const type = typeId ? await typeForDoctor(sp, typeId, offer.doctorId) : null;
+        if (typeId && !(type?.active && type.offered)) throw new TypeGone();
         const slot = { date: offer.date, startTime: offer.startTime, endTime: offer.endTime };
         const id = await insertAppointment(sp, {
           patientId: offer.entry.patientId,
@@ -84,16 +93,24 @@ export async function takeOfferByReply(trx: Knex.Transaction, offerId: number, n
           reason: offer.entry.note,
           bookedBy: null,
           overrideReason: null,
+          type,
         });
+        const typed = type ? { appointmentTypeId: type.id, fee: type.fee } : {};
         await insertHistory(sp, [
-          { appointmentId: id, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...slot, doctorId: offer.doctorId, waitlistOfferId: offer.id }, userId: null },
+          {
+            appointmentId: id,
+            kind: 'BOOKED',
+            toStatus: 'SCHEDULED',
+            detail: { ...slot, doctorId: offer.doctorId, waitlistOfferId: offer.id, ...typed },
+            userId: null,
+          },
         ]);
         await closeEntry(sp, offer.entry.id, 'BOOKED', id);
         await closeRivals(sp, offer, now);
         return id;
       });
     } catch (err) {
-      if (violatedConstraint(err, SqlState.EXCLUSION_VIOLATION) === undefined) throw err;
+      if (!(err instanceof TypeGone) && violatedConstraint(err, SqlState.EXCLUSION_VIOLATION) === undefined) throw err;
     }
   }
   // Already booked (for this very patient, at the desk): nothing has gone.

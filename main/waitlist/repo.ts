@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { addWaitlistSchema, waitlistEntrySchema, waitlistOfferSchema } from '../../preload/contract';
+import { toMinutes } from '../availability/wall-clock';
 
 type NewEntry = z.output<typeof addWaitlistSchema>;
 export type WaitlistEntry = z.output<typeof waitlistEntrySchema>;
@@ -81,6 +82,19 @@ export async function waitingEntries(knex: Knex, today: string, doctorId?: numbe
     .orderByRaw(BEST_FIRST);
 }
 
+/** Whether any entry still waiting without an open offer could want time of this doctor's on this day (its date range and doctor or specialization). */
+export async function anyoneWaitingFor(knex: Knex, doctorId: number, date: string): Promise<boolean> {
+  const row = await knex('waitlist_entries as w')
+    .join('doctor_entities as d', 'd.id', knex.raw('?', [doctorId]))
+    .where('w.status', 'WAITING')
+    .where('w.from_date', '<=', date)
+    .where('w.to_date', '>=', date)
+    .whereRaw('(w.doctor_id = d.id OR (w.doctor_id IS NULL AND w.specialization = d.specialization))')
+    .whereNotExists(knex('waitlist_offers as o').whereRaw('o.entry_id = w.id').where('o.status', 'OPEN'))
+    .first('w.id');
+  return row !== undefined;
+}
+
 /** False when the entry was not waiting (any more). */
 export async function closeEntry(knex: Knex, id: number, status: 'BOOKED' | 'REMOVED', appointmentId: number | null = null): Promise<boolean> {
   const rows = await knex('waitlist_entries').where({ id, status: 'WAITING' }).update({ status, booked_appointment_id: appointmentId }).returning('id');
@@ -90,19 +104,28 @@ export async function closeEntry(knex: Knex, id: number, status: 'BOOKED' | 'REM
 /**
  * Records offers of freed time to the `count` best waiting entries that want it: this doctor (or
  * any of their specialization), the date in its range, the time inside its times of day, not the
- * patient who gave the time up (if one did), and not already holding an open offer. Their ids,
- * best first (none when nobody wants it).
+ * patient who gave the time up (if one did), and not already holding an open offer. An entry
+ * wanting a type is offered only time that type fits (this doctor offering it, still active, at
+ * their length for it): the offer runs from the freed start for that length. Their ids, best
+ * first (none when nobody wants it).
  */
 export async function offerToBestMatches(knex: Knex, slot: FreedSlot, count: number): Promise<number[]> {
   const { rows } = await knex.raw(
     `INSERT INTO waitlist_offers (entry_id, doctor_id, date, start_time, end_time, freed_appointment_id)
-     SELECT w.id, d.id, :freedDay::date, :startsAt::time, :endsAt::time, :appointmentId::bigint
+     SELECT w.id, d.id, :freedDay::date, :startsAt::time, offered.ends, :appointmentId::bigint
        FROM waitlist_entries w JOIN doctor_entities d ON d.id = :doctorId
+       LEFT JOIN LATERAL (
+         SELECT COALESCE(dt.duration_minutes, t.duration_minutes) AS minutes
+           FROM appointment_types t JOIN doctor_appointment_types dt ON dt.appointment_type_id = t.id AND dt.doctor_id = d.id
+          WHERE t.id = w.appointment_type_id AND t.active) wanted ON true
+      CROSS JOIN LATERAL (
+         SELECT CASE WHEN w.appointment_type_id IS NULL THEN :endsAt::time ELSE :startsAt::time + wanted.minutes * interval '1 minute' END AS ends) offered
       WHERE w.status = 'WAITING'
         AND (w.doctor_id = d.id OR (w.doctor_id IS NULL AND w.specialization = d.specialization))
+        AND (w.appointment_type_id IS NULL OR wanted.minutes <= :freedMinutes::int)
         AND :freedDay::date BETWEEN w.from_date AND w.to_date
         AND (w.time_from IS NULL OR w.time_from <= :startsAt::time)
-        AND (w.time_to IS NULL OR w.time_to >= :endsAt::time)
+        AND (w.time_to IS NULL OR w.time_to >= offered.ends)
         AND w.patient_id IS DISTINCT FROM :patientId::bigint
         AND NOT EXISTS (SELECT 1 FROM waitlist_offers o WHERE o.entry_id = w.id AND o.status = 'OPEN')
       ORDER BY ${BEST_FIRST}
@@ -112,6 +135,7 @@ export async function offerToBestMatches(knex: Knex, slot: FreedSlot, count: num
       freedDay: slot.date,
       startsAt: slot.startTime,
       endsAt: slot.endTime,
+      freedMinutes: toMinutes(slot.endTime) - toMinutes(slot.startTime),
       appointmentId: slot.appointmentId,
       doctorId: slot.doctorId,
       patientId: slot.patientId,

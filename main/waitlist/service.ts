@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { AppointmentDto, addWaitlistSchema } from '../../preload/contract';
 import type { AuditRecord } from '../audit/repo';
+import { findType, offeredInSpecialization } from '../appointment-types/repo';
 import type { AppointmentsService } from '../appointments/service';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
@@ -37,7 +38,8 @@ export class WaitlistService {
 
   async add(req: AddEntry, user: CurrentUser): Promise<WaitlistEntry> {
     if (req.toDate < (await this.appointments.clinicNow()).date) throw new AppError('INVALID', 'That date range has already passed', 'toDate');
-    if (req.doctorId) await this.appointments.activeDoctor(req.doctorId);
+    const doctor = req.doctorId ? await this.appointments.activeDoctor(req.doctorId) : undefined;
+    if (req.appointmentTypeId) await this.checkWantedType(req.appointmentTypeId, doctor ?? { specialization: req.specialization! });
     try {
       return (await findEntry(this.knex, await insertEntry(this.knex, req, user.id)))!;
     } catch (err) {
@@ -46,6 +48,19 @@ export class WaitlistService {
       if (e.code === '23503' && e.constraint?.includes('appointment_type_id')) throw new AppError('NOT_FOUND', 'No such appointment type', 'appointmentTypeId');
       throw err;
     }
+  }
+
+  /** A wanted type must be one the doctor (or some doctor of the specialization) offers now. */
+  private async checkWantedType(typeId: number, who: { id: number; name: string } | { specialization: string }): Promise<void> {
+    if ('id' in who) {
+      await this.appointments.typeFor(who, typeId);
+      return;
+    }
+    const type = await findType(this.knex, typeId);
+    if (!type) throw new AppError('NOT_FOUND', 'No such appointment type', 'appointmentTypeId');
+    if (!type.active) throw new AppError('INVALID', `${type.name} is no longer offered`, 'appointmentTypeId');
+    if (!(await offeredInSpecialization(this.knex, typeId, who.specialization)))
+      throw new AppError('INVALID', `No ${who.specialization} doctor offers ${type.name}`, 'appointmentTypeId');
   }
 
   async list(doctorId?: number): Promise<WaitlistEntry[]> {
@@ -87,7 +102,8 @@ export class WaitlistService {
           doctorId: offer.doctorId,
           date: offer.date,
           startTime: offer.startTime,
-          endTime: offer.endTime,
+          // A wanted type sets the length (the offer was made only where it fits).
+          ...(offer.entry.appointmentTypeId ? { appointmentTypeId: offer.entry.appointmentTypeId } : { endTime: offer.endTime }),
           reason: offer.entry.note ?? undefined,
         },
         user,

@@ -262,6 +262,22 @@ describe.each(MODES)('appointment types (%s)', (mode: Mode) => {
     expect(await h.knex('appointment_entities').where({ appointment_type_id: types.dressing!.id }).count<{ n: number }[]>({ n: '*' })).toEqual([{ n: 1 }]);
   });
 
+  it('a walk-in of a type its doctor does not offer, a retired type or no such type is refused at the type, and nothing is written', async () => {
+    const before = await h.knex('appointment_entities').count<{ n: number }[]>({ n: '*' });
+    const walkIn = (doctorId: number, appointmentTypeId: number) => call('appointments.walkIn', { patientId: patient(), doctorId, appointmentTypeId });
+    expect(await walkIn(drB, types.followUp!.id)).toEqual({
+      ok: false,
+      error: { code: 'INVALID', message: 'Dr. Vikram Sen does not offer Follow-up', field: 'appointmentTypeId' },
+    });
+    // Retired by the test before.
+    expect(await walkIn(drA, types.dressing!.id)).toEqual({
+      ok: false,
+      error: { code: 'INVALID', message: 'Dressing is no longer offered', field: 'appointmentTypeId' },
+    });
+    expect(await walkIn(drA, 999_999)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such appointment type', field: 'appointmentTypeId' } });
+    expect(await h.knex('appointment_entities').count<{ n: number }[]>({ n: '*' })).toEqual(before);
+  });
+
   raceTest(mode)('20 desks booking with buffers, for one doctor: no two bookings or their buffers ever overlap', async () => {
     // Raw times never overlap (11:00, 11:15, 11:30, 11:45, 15 minutes each); with 10 minutes
     // after each, neighbours clash, so at most two can win.

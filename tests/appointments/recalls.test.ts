@@ -69,4 +69,20 @@ describe.each(MODES)('follow-up recalls (%s)', (mode: Mode) => {
     expect(await call('appointments.complete', { id: visit, recall: { inDays: 7 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await recallsOfVisit()).toHaveLength(1);
   });
+
+  it('undoing a completion removes the recall it made, and only that one', async () => {
+    await h.knex('doctor_availabilities').insert({ doctor_id: doctor, date: TODAY, start_time: '07:00', end_time: '12:00', slot_minutes: 15 });
+    const [{ id: visit }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patients[1], doctor_id: doctor, appointment_date: TODAY, start_time: '09:00', end_time: '09:15' })
+      .returning('id');
+    const own = expectOk<Res<'recalls.create'>>(await call('recalls.create', { patientId: patients[1], inDays: 30, reason: 'Yearly check' }));
+    expectOk(await call('appointments.complete', { id: visit, recall: { inDays: 10, reason: 'Dressing' } }));
+    const made = await h.knex('recalls').where({ source_appointment_id: visit }).first('id');
+    expect(made).toBeDefined();
+    expect(expectOk<Res<'appointments.undo'>>(await call('appointments.undo', { id: visit })).status).toBe('SCHEDULED');
+    expect(await h.knex('recalls').whereIn('id', [own.id, made.id]).pluck('id')).toEqual([own.id]);
+    const undone = await h.knex('appointment_history').where({ appointment_id: visit, kind: 'UNDONE' }).first('detail');
+    expect(undone.detail).toMatchObject({ kind: 'STATUS', recallsRemoved: [made.id] });
+  });
 });

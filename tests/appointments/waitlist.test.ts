@@ -173,6 +173,76 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     expect(await offered(later.id)).toEqual([['16:00:00', '16:15:00']]);
   });
 
+  it('an entry wanting a type is offered only freed time that type fits, and is booked as that type', async () => {
+    const admin = await h.signInAs('ADMIN');
+    const [{ id: drC }] = await h
+      .knex('doctor_entities')
+      .insert({ name: 'Dr. Nila Das', email: 'nila@wait.test', specialization: 'Skin', consultation_fee: '500.00' })
+      .returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: drC, date: MON, start_time: '09:00', end_time: '17:00', slot_minutes: 15 });
+    const type = async (name: string, durationMinutes: number, fee: string) =>
+      expectOk<{ id: number }>(await h.callRaw('appointmentTypes.create', { name, durationMinutes, fee, doctors: [{ doctorId: drC }] }, admin.sessionKey));
+    const long = await type('Long consult', 30, '900');
+    const short = await type('Quick review', 10, '300');
+    const add = (payload: Record<string, unknown>) => call('waitlist.add', { fromDate: TODAY, toDate: MON, ...payload });
+
+    const entriesBefore = await h.knex('waitlist_entries').count<{ n: number }[]>({ n: '*' });
+    expect(await add({ patientId: patients[26], doctorId: drA, appointmentTypeId: long.id })).toEqual({
+      ok: false,
+      error: { code: 'INVALID', message: 'Dr. Asha Rao does not offer Long consult', field: 'appointmentTypeId' },
+    });
+    expect(await add({ patientId: patients[26], specialization: 'ENT', appointmentTypeId: long.id })).toEqual({
+      ok: false,
+      error: { code: 'INVALID', message: 'No ENT doctor offers Long consult', field: 'appointmentTypeId' },
+    });
+    expect(await h.knex('waitlist_entries').count<{ n: number }[]>({ n: '*' })).toEqual(entriesBefore);
+
+    const wantsLong = expectOk<{ id: number }>(await add({ patientId: patients[26], doctorId: drC, appointmentTypeId: long.id, urgency: 'URGENT' }));
+    const wantsShort = expectOk<{ id: number }>(await add({ patientId: patients[27], specialization: 'Skin', appointmentTypeId: short.id, urgency: 'SOON' }));
+    const offersOf = async (entryId: number) => (await offers()).filter((o) => o.entry.id === entryId).map((o) => [o.startTime, o.endTime]);
+
+    // A quarter of an hour: too short for the urgent patient's long consult, so the quick review has it, for its own length.
+    const quarter = await book(patients[28]!, drC, '10:00');
+    expectOk(await call('appointments.cancel', { id: quarter.id, reason: 'Unwell' }));
+    expect(await offersOf(wantsLong.id)).toEqual([]);
+    expect(await offersOf(wantsShort.id)).toEqual([['10:00:00', '10:10:00']]);
+    // Half an hour fits the long consult.
+    const half = expectOk<AppointmentDto>(
+      await call('appointments.book', { patientId: patients[29], doctorId: drC, date: MON, startTime: '11:00', endTime: '11:30' }),
+    );
+    expectOk(await call('appointments.cancel', { id: half.id, reason: 'Travelling' }));
+    expect(await offersOf(wantsLong.id)).toEqual([['11:00:00', '11:30:00']]);
+
+    const offer = (await offers()).find((o) => o.entry.id === wantsShort.id)!;
+    expect(expectOk<AppointmentDto>(await call('waitlist.takeOffer', { id: offer.id }))).toMatchObject({
+      patientId: patients[27],
+      doctorId: drC,
+      startTime: '10:00:00',
+      endTime: '10:10:00',
+      appointmentTypeId: short.id,
+      appointmentTypeName: 'Quick review',
+      fee: '300.00',
+    });
+  });
+
+  it('a weekly pattern expanded into new days offers their free time at once, like other freed time', async () => {
+    const admin = await h.signInAs('ADMIN');
+    const asAdmin = <C extends ChannelName>(channel: C, payload: Record<string, unknown>) => h.callRaw(channel, payload, admin.sessionKey);
+    const [{ id: drD }] = await h.knex('doctor_entities').insert({ name: 'Dr. Ravi Menon', email: 'ravi@wait.test', specialization: 'Eyes' }).returning('id');
+    const entry = expectOk<{ id: number }>(
+      await call('waitlist.add', { patientId: patients[5], doctorId: drD, fromDate: TODAY, toDate: MON, timeFrom: '10:00' }),
+    );
+    expectOk(
+      await asAdmin('availability.saveTemplate', {
+        doctorId: drD,
+        rules: [{ weekday: 1, startTime: '09:00', endTime: '12:00', slotMinutes: 20 }],
+        validFrom: TODAY,
+      }),
+    );
+    expect(expectOk<{ created: number }>(await asAdmin('availability.expand', { doctorId: drD, from: TODAY, to: '2099-03-08' })).created).toBe(1);
+    expect((await offers()).filter((o) => o.entry.id === entry.id).map((o) => [o.date, o.startTime, o.endTime])).toEqual([[MON, '10:00:00', '10:20:00']]);
+  });
+
   raceTest(mode)('20 desks taking offers of one freed slot: exactly one is booked', async () => {
     const freed = await book(patients[20]!, drB, '13:00');
     const entries = [];

@@ -287,10 +287,17 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'messaging.inboxCount': () => ok({ open: 0 }),
     'messaging.patientPrefs': ({ patientId }) =>
       ok({ patientId, channel: null, language: null, kindsOff: [], consents: [], defaultChannel: 'SMS', defaultLanguage: 'en' }),
-    'appointments.walkIn': ({ patientId, doctorId, reason }) => {
-      const placed = place({ patientId, doctorId, date: TODAY, startTime: '12:45', reason });
+    // As main: a type the doctor offers sets the length and fee; one they do not is refused.
+    'appointments.walkIn': ({ patientId, doctorId, appointmentTypeId, reason }) => {
+      const type = state.types.find((t) => t.id === appointmentTypeId);
+      const own = type?.doctors.find((d) => d.doctorId === doctorId);
+      if (appointmentTypeId && (!type || !type.active || !own))
+        return { ok: false, error: { code: 'INVALID', message: 'Not offered', field: 'appointmentTypeId' } };
+      const length = own?.durationMinutes ?? type?.durationMinutes;
+      const placed = place({ patientId, doctorId, date: TODAY, startTime: '12:45', endTime: length ? plusMinutes('12:45', length) : undefined, reason });
       if (typeof placed === 'string') return conflict(placed, 'doctorId');
-      const a = { ...placed, isWalkIn: true, checkedInAt: now(), tokenNo: nextToken(doctorId) };
+      const typed = type ? { appointmentTypeId: type.id, appointmentTypeName: type.name, fee: own?.fee ?? type.fee } : {};
+      const a = { ...placed, ...typed, isWalkIn: true, checkedInAt: now(), tokenNo: nextToken(doctorId) };
       state.appointments.push(a);
       changed(a);
       return ok({ ...a });

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppointmentTypeDto, Req } from '../../preload/contract';
 import { fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 import { goToSection } from './fake-clinic';
@@ -57,6 +58,45 @@ describe("today's queue", () => {
     const waiting = await screen.findByRole('list', { name: 'Waiting for Dr. Sara Khan' });
     expect(within(waiting).getByText('walk-in')).toBeTruthy();
     expect(await screen.findByText('Ravi Kumar added for Dr. Sara Khan — token 1')).toBeTruthy();
+  });
+
+  it('a walk-in picks one of the doctor’s types, their default first; its length and fee follow', async () => {
+    const desk = fakeDesk();
+    const type = (id: number, name: string, durationMinutes: number, fee: string, isDefault: boolean): AppointmentTypeDto => ({
+      id,
+      name,
+      durationMinutes,
+      fee,
+      colour: '#3a7bd5',
+      mode: 'IN_PERSON',
+      visitKind: 'NEW',
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      minNoticeMinutes: 0,
+      maxDaysAhead: null,
+      active: true,
+      doctors: [{ doctorId: 2, fee: null, durationMinutes: null, isDefault }],
+    });
+    desk.state.types.push(type(7, 'Follow-up', 10, '400.00', true), type(8, 'New visit', 20, '800.00', false));
+    const fake = await renderDesk(desk);
+    await screen.findByRole('heading', { name: /^Today/ });
+    pressAlt('w');
+    const box = await dialog('Walk-in patient');
+    await pickPatient(box, 'ravi', 'Ravi Kumar');
+    expect(within(box).queryByLabelText('Appointment type')).toBeNull();
+    fireEvent.change(within(box).getByLabelText('Doctor'), { target: { value: '2' } });
+    const picker = (await within(box).findByLabelText('Appointment type')) as HTMLSelectElement;
+    await waitFor(() => expect(picker.value).toBe('7'));
+    expect(within(box).getByLabelText('Type facts').textContent).toMatch(/10 min · .*400/);
+    fireEvent.change(picker, { target: { value: '8' } });
+    expect(within(box).getByLabelText('Type facts').textContent).toMatch(/20 min · .*800/);
+    fireEvent.click(within(box).getByRole('button', { name: 'Add to today’s queue' }));
+    expect(await screen.findByText('Ravi Kumar added for Dr. Sara Khan — token 1')).toBeTruthy();
+    const sent = fake.calls.filter((c) => c.channel === 'appointments.walkIn').map((c) => c.payload as Req<'appointments.walkIn'>);
+    expect(sent).toEqual([{ patientId: 2, doctorId: 2, appointmentTypeId: 8 }]);
+    expect(desk.state.appointments).toMatchObject([
+      { patientId: 2, startTime: '12:45:00', endTime: '13:05:00', appointmentTypeName: 'New visit', fee: '800.00' },
+    ]);
   });
 
   it('shows why when the database cannot be reached', async () => {

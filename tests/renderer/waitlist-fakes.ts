@@ -54,7 +54,7 @@ export function waitlistOf(desk: Desk) {
         timeTo: req.timeTo ?? null,
         note: req.note ?? null,
         urgency: req.urgency ?? 'ROUTINE',
-        appointmentTypeId: null,
+        appointmentTypeId: req.appointmentTypeId ?? null,
       }),
     }),
     'waitlist.remove': ({ id }) => {
@@ -69,7 +69,8 @@ export function waitlistOf(desk: Desk) {
         doctorId: o.doctorId,
         date: o.date,
         startTime: o.startTime,
-        endTime: o.endTime,
+        // As main: a wanted type sets the length.
+        ...(o.entry.appointmentTypeId ? { appointmentTypeId: o.entry.appointmentTypeId } : { endTime: o.endTime }),
       });
       if (!booked.ok) {
         o.status = 'GONE';

@@ -50,16 +50,60 @@ describe('waitlist', () => {
     expect(waitlist.entries[0]).toMatchObject({ patientId: 1, doctorId: 1, timeFrom: '14:00', urgency: 'URGENT', toDate: shiftDate(TODAY, 14) });
   });
 
-  it('refuses an entry with neither a doctor nor a specialization at the doctor box, and sends nothing', async () => {
+  it('a patient may wait for one of the doctor’s types (none chosen unless asked); the list names it', async () => {
+    const desk = fakeDesk();
+    desk.state.types.push({
+      id: 8,
+      name: 'Quick review',
+      durationMinutes: 10,
+      fee: '300.00',
+      colour: '#3a7bd5',
+      mode: 'IN_PERSON',
+      visitKind: 'FOLLOW_UP',
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      minNoticeMinutes: 0,
+      maxDaysAhead: null,
+      active: true,
+      doctors: [{ doctorId: 1, fee: null, durationMinutes: null, isDefault: true }],
+    });
+    const waitlist = waitlistOf(desk);
+    await renderDesk(desk, waitlist.handlers);
+    await screen.findByRole('heading', { name: /^Today/ });
+    pressAlt('i');
+    fireEvent.click(await screen.findByRole('button', { name: 'Add to the waitlist…' }));
+    const box = await screen.findByRole('dialog', { name: 'Add to the waitlist' });
+    fireEvent.change(within(box).getByLabelText('Patient'), { target: { value: 'asha' } });
+    await within(box).findByRole('option', { name: /Asha Verma/ });
+    fireEvent.keyDown(within(box).getByLabelText('Patient'), { key: 'Enter' });
+    await within(box).findByRole('group', { name: 'Patient' });
+    expect(within(box).queryByLabelText('Appointment type')).toBeNull();
+    fireEvent.change(within(box).getByLabelText('Doctor'), { target: { value: '1' } });
+    const picker = (await within(box).findByLabelText('Appointment type')) as HTMLSelectElement;
+    // Dr. Rao's default type is not assumed: any freed time would do until a type is chosen.
+    await within(picker).findByRole('option', { name: 'Quick review' });
+    expect(picker.value).toBe('');
+    fireEvent.change(picker, { target: { value: '8' } });
+    expect(within(box).getByLabelText('Type facts').textContent).toMatch(/10 min/);
+    fireEvent.click(within(box).getByRole('button', { name: 'Add to the waitlist' }));
+    const table = await screen.findByRole('table', { name: 'Waiting' });
+    expect(await within(table).findByText('Dr. Anil Rao · Quick review')).toBeTruthy();
+    expect(waitlist.entries[0]).toMatchObject({ patientId: 1, doctorId: 1, appointmentTypeId: 8 });
+  });
+
+  it('asks for the patient first, then refuses an entry with neither a doctor nor a specialization at the doctor box, and sends nothing', async () => {
     const { fake } = await openWaitlist();
     fireEvent.click(await screen.findByRole('button', { name: 'Add to the waitlist…' }));
     const box = await screen.findByRole('dialog', { name: 'Add to the waitlist' });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add to the waitlist' }));
+    expect(await within(box).findByText('Choose the patient first')).toBeTruthy();
     fireEvent.change(within(box).getByLabelText('Patient'), { target: { value: 'ravi' } });
     await within(box).findByRole('option', { name: /Ravi Kumar/ });
     fireEvent.keyDown(within(box).getByLabelText('Patient'), { key: 'Enter' });
     await within(box).findByRole('group', { name: 'Patient' });
     fireEvent.click(within(box).getByRole('button', { name: 'Add to the waitlist' }));
     expect(await within(box).findByText('Choose a doctor or a specialization')).toBeTruthy();
+    expect(within(box).queryByText('Choose the patient first')).toBeNull();
     expect(fake.calls.filter((c) => c.channel === 'waitlist.add')).toHaveLength(0);
   });
 
@@ -137,6 +181,8 @@ describe('recalls', () => {
     const { recalls } = await openRecalls();
     fireEvent.click(await screen.findByRole('button', { name: 'Add a recall…' }));
     const box = await screen.findByRole('dialog', { name: 'Add a recall' });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add the recall' }));
+    expect(await within(box).findByText('Choose the patient first')).toBeTruthy();
     fireEvent.change(within(box).getByLabelText('Patient'), { target: { value: 'ravi' } });
     await within(box).findByRole('option', { name: /Ravi Kumar/ });
     fireEvent.keyDown(within(box).getByLabelText('Patient'), { key: 'Enter' });

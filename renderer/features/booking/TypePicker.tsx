@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import type { FieldPath, PathValue, UseFormReturn } from 'react-hook-form';
 import type { AppointmentTypeDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useSettings } from '../../api/clinic-data';
@@ -7,9 +7,11 @@ import { useClinicQuery } from '../../api/query';
 import { money } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { FormSelectField } from '../../ui/Field';
-import type { BookingValues } from './booking-form';
 
 const NONE: AppointmentTypeDto[] = [];
+
+/** A form that books by type: its `appointmentTypeId` box holds the chosen type's id as text, "" for none. */
+type TypedValues = { appointmentTypeId: string };
 
 /** The types this doctor offers, each with this doctor's own length and fee. */
 export function useDoctorTypes(doctorId: number | undefined) {
@@ -18,27 +20,40 @@ export function useDoctorTypes(doctorId: number | undefined) {
 }
 
 /**
- * The appointment type: the doctor's default is chosen whenever the doctor changes; its length,
- * fee and colour are shown, and the free times offered are of its length.
+ * The appointment type of any form that books by type: whenever the doctor changes, the choice
+ * starts at their default (or at none, without `preselect`); its length, fee and colour are
+ * shown. `noType` names the choice of none (what then sets the length).
  */
-export function TypePicker({ form, doctorId }: { form: UseFormReturn<BookingValues>; doctorId: number }) {
+export function TypePicker<V extends TypedValues>({
+  form,
+  doctorId,
+  noType = 'No type (set the length yourself)',
+  preselect = true,
+}: {
+  form: UseFormReturn<V>;
+  doctorId: number;
+  noType?: string;
+  preselect?: boolean;
+}) {
   const { types, loaded, problem } = useDoctorTypes(doctorId);
   const currency = useSettings().settings?.currency ?? '';
+  // V is known to hold this text box; TypeScript cannot follow the name into a generic V.
+  const name = 'appointmentTypeId' as FieldPath<V>;
   // The default is put in once per doctor chosen, so the desk's own choice is never overwritten.
   const defaultedFor = useRef<number>(undefined);
   useEffect(() => {
     if (!loaded || defaultedFor.current === doctorId) return;
     defaultedFor.current = doctorId;
-    const byDefault = types.find((t) => t.doctors.some((d) => d.doctorId === doctorId && d.isDefault));
-    form.setValue('appointmentTypeId', byDefault ? String(byDefault.id) : '');
-  }, [doctorId, form, loaded, types]);
-  const chosen = types.find((t) => String(t.id) === form.watch('appointmentTypeId'));
+    const byDefault = preselect ? types.find((t) => t.doctors.some((d) => d.doctorId === doctorId && d.isDefault)) : undefined;
+    form.setValue(name, (byDefault ? String(byDefault.id) : '') as PathValue<V, FieldPath<V>>);
+  }, [doctorId, form, loaded, name, preselect, types]);
+  const chosen = types.find((t) => String(t.id) === form.watch(name));
   if (problem) return <Banner tone="error">{problem}</Banner>;
   if (types.length === 0) return null;
   return (
     <div className="type-picker">
-      <FormSelectField form={form} name="appointmentTypeId" label="Appointment type">
-        <option value="">No type (set the length yourself)</option>
+      <FormSelectField form={form} name={name} label="Appointment type">
+        <option value="">{noType}</option>
         {types.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}

@@ -1,27 +1,38 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { PatientSummary, Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormSelectField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
+import { askFirst, PATIENT_FIRST } from '../../ui/form/ask-first';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import { PatientPicker } from '../patients/PatientPicker';
 import { DoctorOptions } from '../doctors/DoctorOptions';
+import { TypePicker } from '../booking/TypePicker';
 
-type WalkInValues = { doctorId: string; reason: string };
+interface WalkInValues {
+  doctorId: string;
+  /** "" is no type: main then takes the doctor's default type, or one slot. */
+  appointmentTypeId: string;
+  reason: string;
+}
 
-/** A patient at the desk without an appointment: main finds the doctor's next free time today and checks them in. */
+/**
+ * A patient at the desk without an appointment, of one of the doctor's types (their default
+ * first): main finds the doctor's next free time today of its length and checks them in.
+ */
 export function WalkInDialog({ onClose }: { onClose(): void }) {
   const [patient, setPatient] = useState<PatientSummary>();
   const toRequest = (v: WalkInValues): Req<'appointments.walkIn'> => ({
     patientId: patient?.id ?? 0,
     doctorId: Number(v.doctorId),
+    ...(v.appointmentTypeId ? { appointmentTypeId: Number(v.appointmentTypeId) } : {}),
     ...(v.reason.trim() ? { reason: v.reason } : {}),
   });
-  const form = useRequestForm('appointments.walkIn', toRequest, { doctorId: '', reason: '' });
+  const form = useRequestForm('appointments.walkIn', toRequest, { doctorId: '', appointmentTypeId: '', reason: '' });
   // The reply (the new appointment) goes straight into today's cached lists.
   const adding = useClinicMutation('appointments.walkIn');
   const send = form.handleSubmit(async (values) => {
@@ -31,26 +42,22 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
     onClose();
   });
   // The two choices the schema would only call "too small", asked for in words first.
-  const add = (e: FormEvent) => {
-    const missing = !patient
-      ? { message: 'Choose the patient first' }
-      : !form.getValues('doctorId')
-        ? { message: 'Choose a doctor', field: 'doctorId' }
-        : undefined;
-    if (!missing) return send(e);
-    e.preventDefault();
-    form.clearErrors();
-    applyRefusal(form, { code: 'INVALID', ...missing });
-  };
+  const add = askFirst(form, send, () =>
+    !patient ? PATIENT_FIRST : !form.getValues('doctorId') ? { message: 'Choose a doctor', field: 'doctorId' } : undefined,
+  );
+  const doctorId = Number(form.watch('doctorId')) || undefined;
   return (
     <Dialog title="Walk-in patient" onClose={onClose} wide>
       <PatientPicker value={patient} onChange={setPatient} />
       <form className="ui-form" onSubmit={add} aria-label="Walk-in" noValidate>
         <FormProblem form={form} />
-        <FormSelectField form={form} name="doctorId" label="Doctor">
-          <option value="">Choose a doctor</option>
-          <DoctorOptions withSpecialization />
-        </FormSelectField>
+        <div className="ui-row">
+          <FormSelectField form={form} name="doctorId" label="Doctor">
+            <option value="">Choose a doctor</option>
+            <DoctorOptions withSpecialization />
+          </FormSelectField>
+          {doctorId && <TypePicker form={form} doctorId={doctorId} noType="No type (one slot)" />}
+        </div>
         <FormTextAreaField form={form} name="reason" label="Reason for the visit" rows={2} />
         <div className="ui-actions">
           <Button onClick={onClose}>Cancel</Button>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { PatientSummary, Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { useTimeZone } from '../../api/clinic-data';
@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormField, FormSelectField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
+import { askFirst, PATIENT_FIRST } from '../../ui/form/ask-first';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
@@ -38,12 +39,7 @@ export function AddRecallDialog({ onClose }: { onClose(): void }) {
     toast(`Recall for ${r.value.patientName} due ${shortDay(r.value.dueDate)}`);
     onClose();
   });
-  const add = (e: FormEvent) => {
-    if (patient) return send(e);
-    e.preventDefault();
-    form.clearErrors();
-    applyRefusal(form, { code: 'INVALID', message: 'Choose the patient first' });
-  };
+  const add = askFirst(form, send, () => (patient ? undefined : PATIENT_FIRST));
   const days = form.watch('inDays');
   return (
     <Dialog title="Add a recall" onClose={onClose} wide>

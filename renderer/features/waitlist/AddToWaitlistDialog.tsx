@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { URGENCIES, type PatientSummary, type Req } from '../../../preload/contract';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { useTimeZone } from '../../api/clinic-data';
@@ -7,17 +7,21 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
+import { askFirst, PATIENT_FIRST } from '../../ui/form/ask-first';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 import { PatientPicker } from '../patients';
+import { TypePicker } from '../booking/TypePicker';
 import { URGENCY_NAMES } from './urgency';
 
 interface EntryValues {
   /** "" with a specialization: any doctor of it. */
   doctorId: string;
   specialization: string;
+  /** "" is any length of time; a type is the doctor's (its box shows only once one is chosen). */
+  appointmentTypeId: string;
   fromDate: string;
   toDate: string;
   timeFrom: string;
@@ -28,7 +32,11 @@ interface EntryValues {
 
 const given = <K extends string>(key: K, value: string) => (value.trim() ? ({ [key]: value } as Record<K, string>) : {});
 
-/** A patient who wants earlier time: with one doctor or any doctor of a specialization, within some days and hours. */
+/**
+ * A patient who wants earlier time: with one doctor (for one of their types, if it matters: then
+ * only freed time that type fits is offered) or any doctor of a specialization, within some days
+ * and hours.
+ */
 export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
   const today = todayIn(useTimeZone());
   const [patient, setPatient] = useState<PatientSummary>();
@@ -36,6 +44,7 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
   const toRequest = (v: EntryValues): Req<'waitlist.add'> => ({
     patientId: patient?.id ?? 0,
     ...(v.doctorId ? { doctorId: Number(v.doctorId) } : given('specialization', v.specialization)),
+    ...(v.doctorId && v.appointmentTypeId ? { appointmentTypeId: Number(v.appointmentTypeId) } : {}),
     fromDate: v.fromDate,
     toDate: v.toDate,
     ...given('timeFrom', v.timeFrom),
@@ -46,6 +55,7 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
   const form = useRequestForm('waitlist.add', toRequest, {
     doctorId: '',
     specialization: '',
+    appointmentTypeId: '',
     fromDate: today,
     toDate: shiftDate(today, 14),
     timeFrom: '',
@@ -60,12 +70,8 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
     toast(`${r.value.patientName} is on the waitlist`);
     onClose();
   });
-  const add = (e: FormEvent) => {
-    if (patient) return send(e);
-    e.preventDefault();
-    form.clearErrors();
-    applyRefusal(form, { code: 'INVALID', message: 'Choose the patient first' });
-  };
+  const doctorId = Number(form.watch('doctorId')) || undefined;
+  const add = askFirst(form, send, () => (patient ? undefined : PATIENT_FIRST));
   return (
     <Dialog title="Add to the waitlist" onClose={onClose} wide>
       <PatientPicker value={patient} onChange={setPatient} />
@@ -76,7 +82,8 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
             <option value="">Any doctor of a specialization</option>
             <DoctorOptions withSpecialization />
           </FormSelectField>
-          {!form.watch('doctorId') && (
+          {doctorId && <TypePicker form={form} doctorId={doctorId} noType="Any (the freed time’s length)" preselect={false} />}
+          {!doctorId && (
             <FormSelectField form={form} name="specialization" label="Specialization">
               <option value="">Choose a specialization</option>
               {specializations.data?.map((s) => (

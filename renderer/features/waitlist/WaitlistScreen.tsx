@@ -21,6 +21,12 @@ export function WaitlistScreen() {
   const removing = useClinicMutation('waitlist.remove');
   const [adding, setAdding] = useState(false);
   const doctorName = (id: number) => doctors.find((d) => d.id === id)?.name ?? `#${id}`;
+  // A retired type still names what an entry wants.
+  const types = useClinicQuery('appointmentTypes.list', { includeInactive: true });
+  const wanted = (e: Entry) => {
+    const name = e.appointmentTypeId ? (types.data?.find((t) => t.id === e.appointmentTypeId)?.name ?? '') : '';
+    return name ? ` · ${name}` : '';
+  };
 
   const remove = async (e: Entry) => {
     const r = await removing.call({ id: e.id });
@@ -29,7 +35,7 @@ export function WaitlistScreen() {
 
   const columns: Column<Entry>[] = [
     { header: 'Patient', cell: (e) => `${e.patientName}${e.patientPhone ? ` · ${e.patientPhone}` : ''}` },
-    { header: 'With', cell: (e) => (e.doctorId ? doctorName(e.doctorId) : `Any ${e.specialization} doctor`) },
+    { header: 'With', cell: (e) => (e.doctorId ? doctorName(e.doctorId) : `Any ${e.specialization} doctor`) + wanted(e) },
     {
       header: 'When',
       cell: (e) =>
