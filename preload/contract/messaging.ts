@@ -194,6 +194,8 @@ export const doctorDayNoticeSchema = z.strictObject({
   doctorId: idSchema,
   date: z.iso.date(),
   text: z.string().trim().min(1, 'Write the notice').max(1000),
+  /** Only these appointments of the day (the ones a leave just cancelled); without it, everyone still to come that day. */
+  appointmentIds: z.array(idSchema).min(1).max(500).optional(),
 });
 
 /** What a notice would do before it is sent: how many patients it goes to, and the first one's message. */
