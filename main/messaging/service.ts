@@ -182,6 +182,11 @@ export class MessagingService {
     checkTemplate(req.body, 'body');
     if (req.subject) checkTemplate(req.subject, 'subject');
     if (req.channel !== 'SMS' && (req.dltEntityId || req.dltTemplateId)) throw new AppError('INVALID', 'DLT ids belong to SMS templates', 'dltTemplateId');
+    // Operators match a message on the pair: one id without the other identifies nothing.
+    if (!req.dltEntityId !== !req.dltTemplateId) {
+      const missing = req.dltEntityId ? 'dltTemplateId' : 'dltEntityId';
+      throw new AppError('INVALID', `Enter the DLT ${missing === 'dltTemplateId' ? 'template' : 'entity'} id too: the two go together`, missing);
+    }
     if (req.channel !== 'WHATSAPP' && req.whatsappContentSid)
       throw new AppError('INVALID', 'A content SID belongs to WhatsApp templates', 'whatsappContentSid');
     return withSegments(await saveTemplate(this.knex, req, user.id));

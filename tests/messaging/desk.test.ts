@@ -54,14 +54,28 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
       ok: false,
       error: { code: 'INVALID', field: 'body' },
     });
+    // India's DLT pair: 19 digits each, both or neither, on SMS only; each refusal names its box.
+    const marathi = { ...base, language: 'mr', body: 'उद्या {time} वाजता {doctor}, {patient}' } as const;
+    for (const [ids, field] of [
+      [{ dltTemplateId: '1107123456789012345' }, 'dltEntityId'],
+      [{ dltEntityId: '1101234567890123456' }, 'dltTemplateId'],
+      [{ dltEntityId: '110123456789', dltTemplateId: '1107123456789012345' }, 'dltEntityId'],
+      [{ dltEntityId: '1101234567890123456', dltTemplateId: '11071234567890123456' }, 'dltTemplateId'],
+    ] as const) {
+      expect(await h.call('messaging.saveTemplate', { ...marathi, ...ids }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field } });
+    }
     expect(await databaseSnapshot(h.knex)).toBe(before);
-    const saved = await call('messaging.saveTemplate', {
-      ...base,
+    // The table holds the same rule for whatever writes it.
+    await expect(
+      h.knex('message_templates').where({ kind: 'REMINDER', language: 'en', channel: 'SMS' }).update({ dlt_entity_id: '1101234567890123456' }),
+    ).rejects.toThrow(/chk_template_dlt_ids/);
+    const saved = await call('messaging.saveTemplate', { ...marathi, dltEntityId: '1101234567890123456', dltTemplateId: '1107123456789012345' });
+    expect(saved).toMatchObject({
       language: 'mr',
-      body: 'उद्या {time} वाजता {doctor}, {patient}',
+      dltEntityId: '1101234567890123456',
       dltTemplateId: '1107123456789012345',
+      segments: { encoding: 'UCS-2', segments: 1 },
     });
-    expect(saved).toMatchObject({ language: 'mr', dltTemplateId: '1107123456789012345', segments: { encoding: 'UCS-2', segments: 1 } });
   });
 
   it('previews a template on a real appointment, with its SMS parts', async () => {
