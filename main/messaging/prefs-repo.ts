@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ConsentDto, PATIENT_CHANNELS } from '../../preload/contract';
-import type { MessageChannel, MessageKind } from './repo';
+import { replanQueued, type MessageChannel, type MessageKind } from './repo';
 
 export type PatientChannel = (typeof PATIENT_CHANNELS)[number];
 
@@ -49,6 +49,7 @@ export async function writePatientPrefs(
   if (p.channel === 'NONE') await unwanted.update({ status: 'SKIPPED', error: 'The patient asked for no messages', updated_at: trx.fn.now() });
   else if (p.kindsOff.length > 0)
     await unwanted.whereIn('kind', p.kindsOff).update({ status: 'SKIPPED', error: 'The patient asked for none of these', updated_at: trx.fn.now() });
+  await replanQueued(trx, patientId);
 }
 
 /** Records a patient's consent on a channel (at the desk, or a START reply): messages may go there again. */

@@ -11,6 +11,13 @@ interface OutgoingMessage {
   /** WhatsApp business-initiated messages: the approved content template and its numbered variables. */
   contentSid: string | null;
   contentVariables: Record<string, string>;
+  /**
+   * India: the SMS template's DLT registration, for a provider whose API takes it per message
+   * (Exotel's DltEntityId/DltTemplateId, Amazon's IN_ENTITY_ID/IN_TEMPLATE_ID). Twilio's
+   * Messages API has no such field: Twilio matches the text to the templates registered with
+   * the sender, so the Twilio adapter leaves it out.
+   */
+  dlt: { entityId: string; templateId: string } | null;
   /** Our idempotency key: carried where the provider's API has room for it. */
   key: string;
   /** Where the provider reports this message's status (carries our message id). */

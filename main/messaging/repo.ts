@@ -447,9 +447,58 @@ export async function withdrawConsent(trx: Knex.Transaction, patientId: number, 
     .insert({ patient_id: patientId, channel, withdrawn_at: trx.fn.now(), withdrawn_how: how })
     .onConflict(['patient_id', 'channel'])
     .merge({ withdrawn_at: trx.fn.now(), withdrawn_how: how });
-  await trx('patient_messages')
-    .where({ patient_id: patientId, channel, status: 'QUEUED' })
-    .update({ status: 'SKIPPED', error: `The patient opted out of ${channel}`, updated_at: trx.fn.now() });
+  await replanQueued(trx, patientId);
+}
+
+/**
+ * A patient's waiting messages follow their channel and language as they are now: each QUEUED
+ * row moves to the patient's channel (the clinic's default when theirs has no consent left) and
+ * is rendered again from that channel's template when it is claimed; the row, and so its
+ * idempotency key, stays the one row, so a move never makes a second send. A row with no
+ * channel left to go on is not sent, with the reason. Each move is audited with where from and
+ * to (a status change audits itself). Run in the transaction that changed the preference.
+ */
+export async function replanQueued(trx: Knex.Transaction, patientId: number): Promise<void> {
+  await trx.raw(
+    `WITH usable AS (
+       SELECT ch.channel
+         FROM (VALUES ('SMS'), ('WHATSAPP'), ('EMAIL')) AS ch(channel)
+        WHERE NOT EXISTS (SELECT 1 FROM patient_channel_consents c WHERE c.patient_id = :patientId AND c.channel = ch.channel AND c.withdrawn_at IS NOT NULL)
+          -- WhatsApp business-initiated messages need the patient's opt-in.
+          AND (ch.channel <> 'WHATSAPP' OR EXISTS (SELECT 1 FROM patient_channel_consents c
+                                                    WHERE c.patient_id = :patientId AND c.channel = 'WHATSAPP' AND c.given_at IS NOT NULL))
+     ),
+     plan AS (
+       SELECT COALESCE(
+                (SELECT u.channel FROM usable u WHERE u.channel = COALESCE(p.channel, s.default_channel)),
+                (SELECT u.channel FROM usable u WHERE u.channel = s.default_channel AND COALESCE(p.channel, '') <> 'NONE')
+              ) AS channel,
+              COALESCE(p.language, s.default_language) AS language
+         FROM messaging_settings s
+         LEFT JOIN patient_message_prefs p ON p.patient_id = :patientId
+        WHERE s.id = 1
+     ),
+     moved AS (
+       UPDATE patient_messages m
+          SET channel = plan.channel, language = plan.language, template_id = NULL, subject = NULL, body = NULL, to_address = NULL, updated_at = now()
+         FROM plan, patient_messages o
+        WHERE o.id = m.id AND m.patient_id = :patientId AND m.status = 'QUEUED' AND plan.channel IS NOT NULL
+          AND (m.channel <> plan.channel OR m.language <> plan.language)
+       RETURNING m.id, m.kind, m.appointment_id, o.channel AS from_channel, m.channel AS to_channel, o.language AS from_language, m.language AS to_language
+     ),
+     stranded AS (
+       UPDATE patient_messages m
+          SET status = 'SKIPPED', error = 'The patient opted out of ' || m.channel || ' and has no other channel to go on', updated_at = now()
+         FROM plan
+        WHERE m.patient_id = :patientId AND m.status = 'QUEUED' AND plan.channel IS NULL
+     )
+     INSERT INTO audit_log (user_id, user_email, workstation, action, entity, entity_id, outcome, detail)
+     SELECT NULL, NULL, current_setting('application_name', true), 'messaging.replanned', 'patient_message', moved.id, 'OK',
+            jsonb_build_object('kind', moved.kind, 'appointmentId', moved.appointment_id, 'fromChannel', moved.from_channel, 'toChannel', moved.to_channel,
+                               'fromLanguage', moved.from_language, 'toLanguage', moved.to_language)
+       FROM moved`,
+    { patientId },
+  );
 }
 
 const MESSAGE_COLUMNS = [

@@ -21,6 +21,7 @@ import {
   type MessageChannel,
   type MessagingSettings,
   type OutboxRow,
+  type Template,
 } from './repo';
 
 export interface SenderOptions {
@@ -273,6 +274,7 @@ export class MessageSender {
         body: claim.composed.body,
         contentSid: claim.template.whatsappContentSid,
         contentVariables: claim.composed.contentVariables,
+        dlt: dltOf(claim.row.channel, claim.template),
         key: claim.row.idempotencyKey,
         statusCallback: ctx.settings.statusCallbackUrl ? callbackUrl(ctx.settings.statusCallbackUrl, id) : null,
       });
@@ -309,4 +311,9 @@ function callbackUrl(base: string, messageId: number): string {
   const url = new URL(base);
   url.searchParams.set('message', String(messageId));
   return url.toString();
+}
+
+/** An SMS template's DLT pair, when it has one. */
+function dltOf(channel: MessageChannel, t: Template): { entityId: string; templateId: string } | null {
+  return channel === 'SMS' && t.dltEntityId && t.dltTemplateId ? { entityId: t.dltEntityId, templateId: t.dltTemplateId } : null;
 }

@@ -117,14 +117,26 @@ export class MessagingService {
     return { count: day.length, sample: { appointmentId: first.id, patientName: first.patientName, body: out.body, segments: countSegments(out.body) } };
   }
 
-  /** The scheduled appointments of a notice's day, once its text and day are checked. */
+  /**
+   * Who a notice is for, once its text and day are checked: the doctor's patients of the day who
+   * are still to come (the sender drops a message about a visit that has begun, so they are not
+   * counted), or the named appointments of that day, cancelled too (a leave's patients).
+   */
   private async noticeDay(req: Notice): Promise<AppointmentDto[]> {
     checkTemplate(req.text, 'text');
     if (!(await readMessagingSettings(this.knex)).enabled) throw new AppError('CONFLICT', 'Patient messaging is switched off in the messaging settings');
     const { timeZone } = await this.settings.get();
-    if (req.date < clinicNow(timeZone, this.now()).date) throw new AppError('INVALID', 'That day has passed', 'date');
-    const day = (await listAppointments(this.knex, [req.doctorId], req.date, req.date)).filter((a) => a.status === 'SCHEDULED');
-    if (day.length === 0) throw new AppError('NOT_FOUND', 'Nobody is booked with this doctor that day', 'date');
+    const now = clinicNow(timeZone, this.now());
+    if (req.date < now.date) throw new AppError('INVALID', 'That day has passed', 'date');
+    const named = req.appointmentIds && new Set(req.appointmentIds);
+    const day = (await listAppointments(this.knex, [req.doctorId], req.date, req.date)).filter(
+      (a) =>
+        (named ? named.has(a.id) && (a.status === 'SCHEDULED' || a.status === 'CANCELLED') : a.status === 'SCHEDULED') &&
+        `${a.date} ${a.startTime}` > `${now.date} ${now.time}`,
+    );
+    if (named && day.length < named.size)
+      throw new AppError('INVALID', 'Some of these appointments are not this doctor’s on that day, or have begun', 'appointmentIds');
+    if (day.length === 0) throw new AppError('NOT_FOUND', 'Nobody is booked with this doctor for the rest of that day', 'date');
     return day;
   }
 
@@ -170,6 +182,11 @@ export class MessagingService {
     checkTemplate(req.body, 'body');
     if (req.subject) checkTemplate(req.subject, 'subject');
     if (req.channel !== 'SMS' && (req.dltEntityId || req.dltTemplateId)) throw new AppError('INVALID', 'DLT ids belong to SMS templates', 'dltTemplateId');
+    // Operators match a message on the pair: one id without the other identifies nothing.
+    if (!req.dltEntityId !== !req.dltTemplateId) {
+      const missing = req.dltEntityId ? 'dltTemplateId' : 'dltEntityId';
+      throw new AppError('INVALID', `Enter the DLT ${missing === 'dltTemplateId' ? 'template' : 'entity'} id too: the two go together`, missing);
+    }
     if (req.channel !== 'WHATSAPP' && req.whatsappContentSid)
       throw new AppError('INVALID', 'A content SID belongs to WhatsApp templates', 'whatsappContentSid');
     return withSegments(await saveTemplate(this.knex, req, user.id));

@@ -156,22 +156,22 @@ export const messageTemplateSchema = z.object({
 });
 export type MessageTemplateDto = z.infer<typeof messageTemplateSchema>;
 
+/** India's DLT ids (TRAI's registration of the sender and of each SMS text): the principal entity id and the content template id are 19 digits each. */
+const dltIdSchema = (which: 'entity' | 'template') =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{19}$/, `A DLT ${which} id is the 19 digits the DLT portal gave, without spaces`)
+    .nullable();
+
 export const saveMessageTemplateSchema = z.strictObject({
   kind: messageKindSchema,
   language: z.string().regex(/^[a-z]{2,3}$/, 'A language code such as en or hi'),
   channel: messageChannelSchema,
   subject: z.string().trim().max(200).nullable(),
   body: z.string().max(1600),
-  dltEntityId: z
-    .string()
-    .trim()
-    .regex(/^\d{10,25}$/, 'A DLT id is 10 to 25 digits')
-    .nullable(),
-  dltTemplateId: z
-    .string()
-    .trim()
-    .regex(/^\d{10,25}$/, 'A DLT id is 10 to 25 digits')
-    .nullable(),
+  dltEntityId: dltIdSchema('entity'),
+  dltTemplateId: dltIdSchema('template'),
   whatsappContentSid: z
     .string()
     .trim()
@@ -194,6 +194,8 @@ export const doctorDayNoticeSchema = z.strictObject({
   doctorId: idSchema,
   date: z.iso.date(),
   text: z.string().trim().min(1, 'Write the notice').max(1000),
+  /** Only these appointments of the day (the ones a leave just cancelled); without it, everyone still to come that day. */
+  appointmentIds: z.array(idSchema).min(1).max(500).optional(),
 });
 
 /** What a notice would do before it is sent: how many patients it goes to, and the first one's message. */

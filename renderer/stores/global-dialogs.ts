@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { PatientSummary } from '../../preload/contract';
 // Type-only: the booking folder owns the shape of its draft; nothing of booking is loaded here.
 import type { BookingDraft } from '../features/booking/BookingDialog';
+import type { NoticePreset } from '../features/messaging/NoticeDialog';
 
 /**
  * The dialogs any screen may open over the whole frame, by id, with what each one is opened
@@ -16,6 +17,8 @@ interface GlobalDialogs {
   walkin: undefined;
   /** After registering, the shell opens the new record unless the opener says otherwise. */
   newPatient: { initialName?: string; onRegistered?(patient: PatientSummary): void } | undefined;
+  /** A notice to a doctor's patients: blank from the Inbox, or preset for a doctor's day (running late, a leave). */
+  notice: NoticePreset | undefined;
 }
 
 export type GlobalDialogId = keyof GlobalDialogs;

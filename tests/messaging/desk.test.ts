@@ -54,14 +54,28 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
       ok: false,
       error: { code: 'INVALID', field: 'body' },
     });
+    // India's DLT pair: 19 digits each, both or neither, on SMS only; each refusal names its box.
+    const marathi = { ...base, language: 'mr', body: 'उद्या {time} वाजता {doctor}, {patient}' } as const;
+    for (const [ids, field] of [
+      [{ dltTemplateId: '1107123456789012345' }, 'dltEntityId'],
+      [{ dltEntityId: '1101234567890123456' }, 'dltTemplateId'],
+      [{ dltEntityId: '110123456789', dltTemplateId: '1107123456789012345' }, 'dltEntityId'],
+      [{ dltEntityId: '1101234567890123456', dltTemplateId: '11071234567890123456' }, 'dltTemplateId'],
+    ] as const) {
+      expect(await h.call('messaging.saveTemplate', { ...marathi, ...ids }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID', field } });
+    }
     expect(await databaseSnapshot(h.knex)).toBe(before);
-    const saved = await call('messaging.saveTemplate', {
-      ...base,
+    // The table holds the same rule for whatever writes it.
+    await expect(
+      h.knex('message_templates').where({ kind: 'REMINDER', language: 'en', channel: 'SMS' }).update({ dlt_entity_id: '1101234567890123456' }),
+    ).rejects.toThrow(/chk_template_dlt_ids/);
+    const saved = await call('messaging.saveTemplate', { ...marathi, dltEntityId: '1101234567890123456', dltTemplateId: '1107123456789012345' });
+    expect(saved).toMatchObject({
       language: 'mr',
-      body: 'उद्या {time} वाजता {doctor}, {patient}',
+      dltEntityId: '1101234567890123456',
       dltTemplateId: '1107123456789012345',
+      segments: { encoding: 'UCS-2', segments: 1 },
     });
-    expect(saved).toMatchObject({ language: 'mr', dltTemplateId: '1107123456789012345', segments: { encoding: 'UCS-2', segments: 1 } });
   });
 
   it('previews a template on a real appointment, with its SMS parts', async () => {
@@ -142,6 +156,49 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
       ok: false,
       error: { code: 'INVALID', field: 'text' },
     });
+  });
+
+  it('a leave’s patients are told its reason: the notice reaches only the appointments it cancelled, and refuses any other', async () => {
+    const day = desk.day(7);
+    const p1 = await addPatient(h.knex, 'Leave One', '+919855500041');
+    const p2 = await addPatient(h.knex, 'Leave Two', '+919855500042');
+    const stays = await addPatient(h.knex, 'Leave Stays', '+919855500043');
+    const a1 = await desk.book(day, '09:00', p1);
+    const a2 = await desk.book(day, '09:15', p2);
+    await desk.book(day, '12:00', stays);
+    const leave = await call(
+      'availability.addException',
+      { doctorId: desk.doctorId, date: day, kind: 'LEAVE', startTime: '08:30', endTime: '11:00', cancelBooked: { reason: 'the doctor is at a conference' } },
+      admin,
+    );
+    expect(leave).toMatchObject({ status: 'saved', cancelledAppointments: 2 });
+    const text = '{patient}, your appointment with {doctor} on {date} at {time} is cancelled: the doctor is at a conference.';
+    const told = { doctorId: desk.doctorId, date: day, text, appointmentIds: [a1.id, a2.id] };
+    expect(await call('messaging.noticePreview', told, desk.receptionist)).toMatchObject({ count: 2, sample: { patientName: 'Leave One' } });
+    expect(
+      await h.call('messaging.noticePreview', { ...told, appointmentIds: [a1.id, (await desk.book(desk.day(6), '11:00', p1)).id] }, desk.receptionist),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'appointmentIds' } });
+    expect(await call('messaging.notice', told, desk.receptionist)).toEqual({ queued: 2, notReached: 0 });
+    h.clock.now = clinicInstant(desk.day(1), '10:00:00');
+    h.services.messaging!.sender.setActive(true);
+    await h.services.messaging!.sender.runDue();
+    h.services.messaging!.sender.setActive(false);
+    for (const to of ['+919855500041', '+919855500042']) {
+      expect(fake.messages.filter((m) => m.to === to && m.body.includes('at a conference'))).toHaveLength(1);
+    }
+    expect(fake.messages.filter((m) => m.to === '+919855500043' && m.body.includes('at a conference'))).toEqual([]);
+  });
+
+  it('a notice for today counts only the patients still to come', async () => {
+    const today = desk.day(1);
+    await desk.book(today, '09:00', await addPatient(h.knex, 'Begun Already', '+919855500051'));
+    await desk.book(today, '16:00', await addPatient(h.knex, 'Still To Come', '+919855500052'));
+    h.clock.now = clinicInstant(today, '10:00:00');
+    const { sessionKey } = await h.signInAs('RECEPTIONIST');
+    const preview = expectOk(
+      await h.call('messaging.noticePreview', { doctorId: desk.doctorId, date: today, text: '{doctor} is running late, {patient}.' }, sessionKey),
+    );
+    expect(preview).toMatchObject({ count: 1, sample: { patientName: 'Still To Come' } });
   });
 
   it('"send video link" sends the patient a join link from the appointment’s doctor; the desk cannot', async () => {

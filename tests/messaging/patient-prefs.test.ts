@@ -106,7 +106,7 @@ describe.each(MODES)('a patient’s messaging preferences (%s)', (mode) => {
     expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
   });
 
-  it('consent given at the desk opens WhatsApp with when and how; withdrawn, it stops what waits there', async () => {
+  it('consent given at the desk opens WhatsApp with when and how; withdrawn, what waits there moves to the clinic’s channel', async () => {
     const p = await newPatient();
     await call('messaging.savePatientPrefs', { patientId: p, channel: 'WHATSAPP', language: null, kindsOff: [] });
     const nothing = await desk.book(desk.day(5), '09:00', p);
@@ -119,7 +119,51 @@ describe.each(MODES)('a patient’s messaging preferences (%s)', (mode) => {
     expect((await outboxOf(h.knex, a.id)).map((r) => r.status)).toEqual(['QUEUED', 'QUEUED', 'QUEUED']);
     const withdrawn = await call('messaging.recordConsent', { patientId: p, channel: 'WHATSAPP', given: false, how: 'Asked at the desk to stop' });
     expect(withdrawn.consents[0]).toMatchObject({ withdrawnAt: expect.any(String), withdrawnHow: 'Asked at the desk to stop' });
-    expect((await outboxOf(h.knex, a.id)).map((r) => r.status)).toEqual(['SKIPPED', 'SKIPPED', 'SKIPPED']);
+    expect((await outboxOf(h.knex, a.id)).map((r) => [r.status, r.channel])).toEqual([
+      ['QUEUED', 'SMS'],
+      ['QUEUED', 'SMS'],
+      ['QUEUED', 'SMS'],
+    ]);
+  });
+
+  it('a changed channel or language re-plans what is waiting in the same transaction: one row each, drawn again, audited', async () => {
+    const p = await newPatient();
+    const a = await desk.book(desk.day(2), '15:00', p);
+    const before = await h.knex('patient_messages').where({ appointment_id: a.id }).orderBy('id').select('id', 'idempotency_key as key');
+    expect(before).toHaveLength(3);
+    // One of them was tried once (rendered for SMS) and waits to be tried again.
+    await h.knex('patient_messages').where({ id: before[0]!.id }).update({ body: 'Hello in SMS words', to_address: '+919770000000', attempts: 1 });
+    await h
+      .knex('patient_entities')
+      .where({ id: p })
+      .update({ email: `moved.${p}@patients.test` });
+    await call('messaging.savePatientPrefs', { patientId: p, channel: 'EMAIL', language: 'hi', kindsOff: [] });
+    const after = await h
+      .knex('patient_messages')
+      .where({ appointment_id: a.id })
+      .orderBy('id')
+      .select('id', 'idempotency_key as key', 'channel', 'language', 'status', 'body', 'to_address');
+    expect(after.map((r) => ({ id: r.id, key: r.key }))).toEqual(before);
+    expect(after.map((r) => [r.channel, r.language, r.status, r.body, r.to_address])).toEqual(Array(3).fill(['EMAIL', 'hi', 'QUEUED', null, null]));
+    const audit = await h
+      .knex('audit_log')
+      .where({ action: 'messaging.replanned' })
+      .whereIn(
+        'entity_id',
+        before.map((r) => r.id),
+      )
+      .select('detail');
+    expect(audit.map((r) => r.detail)).toEqual(
+      Array(3).fill(expect.objectContaining({ appointmentId: a.id, fromChannel: 'SMS', toChannel: 'EMAIL', fromLanguage: 'en', toLanguage: 'hi' })),
+    );
+
+    // Opted out of the only channel there is (e-mail withdrawn, SMS withdrawn too): nothing is sent, with the reason.
+    await call('messaging.recordConsent', { patientId: p, channel: 'SMS', given: false, how: 'Asked at the desk' });
+    expect((await outboxOf(h.knex, a.id)).map((r) => r.channel)).toEqual(['EMAIL', 'EMAIL', 'EMAIL']);
+    await call('messaging.recordConsent', { patientId: p, channel: 'EMAIL', given: false, how: 'Asked at the desk' });
+    expect((await outboxOf(h.knex, a.id)).map((r) => [r.status, r.error])).toEqual(
+      Array(3).fill(['SKIPPED', 'The patient opted out of EMAIL and has no other channel to go on']),
+    );
   });
 
   it('START re-subscribes the patient on the channel it arrives on (audited); STOP had opted them out', async () => {

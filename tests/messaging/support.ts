@@ -112,6 +112,7 @@ export async function addPatient(knex: Knex, name: string, phone: string): Promi
 export interface OutboxRow {
   id: number;
   kind: string;
+  channel: string;
   status: string;
   attempts: number;
   due_at: Date;

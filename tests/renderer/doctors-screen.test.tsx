@@ -67,6 +67,19 @@ async function open(handlers: FakeHandlers = {}, role: SessionDto['role'] = 'ADM
       'doctors.specializations': () => ({ ok: true, value: ['Cardiology', 'ENT'] }),
       'availability.getTemplate': () => EMPTY_TEMPLATE,
       'availability.range': () => ({ ok: true, value: [] }),
+      'messaging.noticePreview': (req) => ({
+        ok: true,
+        value: {
+          count: req.appointmentIds?.length ?? 1,
+          sample: {
+            appointmentId: 9,
+            patientName: 'Kavya Menon',
+            body: 'Kavya Menon, your appointment is cancelled.',
+            segments: { encoding: 'GSM-7', units: 42, segments: 1 },
+          },
+        },
+      }),
+      'messaging.notice': (req) => ({ ok: true, value: { queued: req.appointmentIds?.length ?? 1, notReached: 0 } }),
       ...handlers,
     },
   });
@@ -500,12 +513,54 @@ describe('leave, extra hours and the calendar', () => {
     type('Reason the patients will be told', 'Dr. Rao is at a conference', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
     expect(await screen.findByText('Leave added for Dr. Rao on 2099-01-05; 2 appointments cancelled')).toBeTruthy();
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Patients are booked in this time' })).toBeNull();
     expect(sent(fake, 'availability.addException')).toEqual([
       { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference' },
       { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference', cancelBooked: { reason: 'n/a' } },
       { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference', cancelBooked: { reason: 'Dr. Rao is at a conference' } },
     ]);
+
+    // The reason was asked to tell the patients: the notice offers to, with that reason, and sends nothing before it is confirmed.
+    const notice = await screen.findByRole('dialog', { name: 'Tell the patients why' });
+    expect(within(notice).getByText(/2 patients booked on .* had their appointment cancelled/)).toBeTruthy();
+    expect((within(notice).getByLabelText('Notice') as HTMLTextAreaElement).value).toBe(
+      '{patient}, your appointment with {doctor} on {date} at {time} is cancelled: Dr. Rao is at a conference. We will call you to book again.',
+    );
+    fireEvent.click(within(notice).getByRole('button', { name: 'Preview…' }));
+    expect(await within(notice).findByLabelText('The first patient’s message')).toBeTruthy();
+    expect(sent(fake, 'messaging.notice')).toEqual([]);
+    fireEvent.click(within(notice).getByRole('button', { name: 'Send to 2 patients' }));
+    expect(await within(notice).findByText(/Notice queued for 2 patients/)).toBeTruthy();
+    const told = { doctorId: 1, date: '2099-01-05', text: expect.stringContaining('cancelled: Dr. Rao is at a conference.'), appointmentIds: [9, 10] };
+    expect(sent(fake, 'messaging.noticePreview')).toEqual([told]);
+    expect(sent(fake, 'messaging.notice')).toEqual([told]);
+  });
+
+  it('a change that cancelled patients can tell nobody: the notice closes and nothing is sent', async () => {
+    const fake = await open({
+      'availability.range': () => ({ ok: true, value: [window1] }),
+      'availability.removeWindow': (req) =>
+        req.cancelBooked
+          ? { ok: true, value: { status: 'saved', window: null, cancelledAppointments: 1 } }
+          : {
+              ok: true,
+              value: {
+                status: 'blocked',
+                appointments: [{ id: 9, date: window1.date, startTime: '10:00:00', endTime: '10:15:00', patientName: 'Kavya Menon' }],
+              },
+            },
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove Working hours on 2099-01-05 09:00–13:00' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
+    type('Reason the patients will be told', 'Clinic closed for repairs', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel the appointment and continue' }));
+    const notice = await screen.findByRole('dialog', { name: 'Tell the patients why' });
+    expect((within(notice).getByLabelText('Notice') as HTMLTextAreaElement).value).toContain('cancelled: Clinic closed for repairs.');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Tell nobody' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.calls.filter((c) => c.channel.startsWith('messaging.notice'))).toEqual([]);
   });
 
   it('extra hours need times; main’s message lands at the field', async () => {

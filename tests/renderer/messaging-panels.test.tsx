@@ -211,7 +211,7 @@ describe('messaging screens', () => {
     fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'See you {when}' } });
     fireEvent.change(screen.getByLabelText('DLT entity id'), { target: { value: '123' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save template' }));
-    expect(await screen.findByText('A DLT id is 10 to 25 digits')).toBeTruthy();
+    expect(await screen.findByText('A DLT entity id is the 19 digits the DLT portal gave, without spaces')).toBeTruthy();
     expect(fake.calls.filter((c) => c.channel === 'messaging.saveTemplate')).toHaveLength(0);
     fireEvent.change(screen.getByLabelText('DLT entity id'), { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save template' }));

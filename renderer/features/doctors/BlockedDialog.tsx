@@ -31,7 +31,8 @@ export function BlockedDialog({
   appointments: Stranded;
   /** Repeats the change with the cancellation; main answers again (it may find new bookings). */
   retry(cancelBooked: { reason: string }): Promise<{ ok: true; value: ChangeResult } | { ok: false; error: CallError }>;
-  onDone(cancelled: number): void;
+  /** With who was cancelled and why, so the patients can be told. */
+  onDone(cancelled: number, told: { reason: string; appointments: Stranded }): void;
   onClose(): void;
 }) {
   const [list, setList] = useState(appointments);
@@ -46,7 +47,7 @@ export function BlockedDialog({
       setList(r.value.appointments);
       return applyRefusal(form, { code: 'CONFLICT', message: 'More patients were booked meanwhile; check the list and confirm again.' });
     }
-    onDone(r.value.cancelledAppointments);
+    onDone(r.value.cancelledAppointments, { reason: cancelBooked.reason, appointments: list });
   });
 
   return (

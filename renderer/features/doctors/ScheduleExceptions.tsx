@@ -1,5 +1,6 @@
 import type { AvailabilityWindow, DoctorDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { openGlobal } from '../../stores/global-dialogs';
 import { toast } from '../../ui/toasts';
 import { BlockedDialog } from './BlockedDialog';
 import { CalendarWindows } from './CalendarWindows';
@@ -36,9 +37,20 @@ export function ScheduleExceptions({ doctor, today }: { doctor: DoctorDto; today
           appointments={open.appointments}
           retry={open.retry}
           onClose={blocked.close}
-          onDone={(cancelled) => {
+          onDone={(cancelled, told) => {
             blocked.close();
             open.done(cancelled);
+            // The reason was asked "to tell the patients": the notice offers to, showing the message first.
+            const [first] = told.appointments;
+            if (cancelled > 0 && first) {
+              openGlobal('notice', {
+                kind: 'cancelled',
+                doctorId: doctor.id,
+                date: first.date,
+                reason: told.reason,
+                appointmentIds: told.appointments.map((a) => a.id),
+              });
+            }
           }}
         />
       )}

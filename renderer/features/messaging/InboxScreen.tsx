@@ -1,16 +1,15 @@
-import { useState } from 'react';
 import type { InboundDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useTimeZone } from '../../api/clinic-data';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { clinicDateTime, hhmm, withWeekday } from '../../lib/dates';
+import { openGlobal } from '../../stores/global-dialogs';
 import { useNavigation } from '../../stores/navigation';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
 import { CHANNEL_NAMES } from './names';
-import { NoticeDialog } from './NoticeDialog';
 
 /**
  * Patients' replies that were not a command (1/YES, 2/NO, STOP, START) and need a person: who
@@ -22,7 +21,6 @@ export function InboxScreen() {
   const go = useNavigation((s) => s.go);
   const inbox = useClinicQuery('messaging.inbox', {});
   const markHandled = useClinicMutation('messaging.markHandled');
-  const [notice, setNotice] = useState(false);
   const problem = problemOf(inbox.error);
 
   const handled = async (m: InboundDto) => {
@@ -35,7 +33,7 @@ export function InboxScreen() {
       <div className="screen-head">
         <h2 id="inbox-title">Patients’ replies</h2>
         <span className="spacer" />
-        <Button onClick={() => setNotice(true)}>Notice to a doctor’s patients…</Button>
+        <Button onClick={() => openGlobal('notice')}>Notice to a doctor’s patients…</Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
       {inbox.data && (
@@ -69,7 +67,6 @@ export function InboxScreen() {
           ]}
         />
       )}
-      {notice && <NoticeDialog onClose={() => setNotice(false)} />}
     </section>
   );
 }

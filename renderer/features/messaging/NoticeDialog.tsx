@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Req, Res } from '../../../preload/contract';
+import type { CallError, Req, Res } from '../../../preload/contract';
 import { useClinicData, useTimeZone } from '../../api/clinic-data';
 import { useClinicMutation } from '../../api/query';
 import { longDay, todayIn } from '../../lib/dates';
@@ -19,13 +19,23 @@ const STARTERS = {
   closed: '{patient}, the clinic is closed on {date}, so your appointment with {doctor} at {time} cannot go ahead. We will call you to book again.',
 } as const;
 
+/** The reason given for a cancellation, in a message; braces in it would read as variables, so they are dropped. */
+const cancelledText = (reason: string) =>
+  `{patient}, your appointment with {doctor} on {date} at {time} is cancelled: ${reason.replace(/[{}]/g, '').trim()}. We will call you to book again.`;
+
+/**
+ * What the notice starts from when a screen opens it for a doctor's day: "running late" from
+ * the Today board or the schedule, or a schedule change (leave, hours taken out) that cancelled
+ * `appointmentIds` for `reason`.
+ */
+export type NoticePreset =
+  { kind: 'late'; doctorId: number; date: string } | { kind: 'cancelled'; doctorId: number; date: string; reason: string; appointmentIds: number[] };
+
 interface NoticeValues {
   doctorId: string;
   date: string;
   text: string;
 }
-
-const toRequest = (v: NoticeValues): Req<'messaging.notice'> => ({ doctorId: Number(v.doctorId), date: v.date, text: v.text });
 
 type Step =
   { at: 'write' } | { at: 'confirm'; preview: Res<'messaging.noticePreview'>; req: Req<'messaging.notice'> } | { at: 'done'; result: Res<'messaging.notice'> };
@@ -35,34 +45,45 @@ type Step =
  * Nothing goes before the desk has seen how many patients it reaches and one of their messages
  * exactly as it will read.
  */
-export function NoticeDialog({ onClose }: { onClose(): void }) {
+export function NoticeDialog({ preset, onClose }: { preset?: NoticePreset; onClose(): void }) {
   const doctors = useClinicData().doctors;
   const own = useSession((s) => s.session?.doctorId);
   // A doctor's own day first; the form starts once there is a doctor to choose.
-  const doctorId = own ?? doctors[0]?.id;
+  const doctorId = preset?.doctorId ?? own ?? doctors[0]?.id;
+  const title = preset?.kind === 'cancelled' ? 'Tell the patients why' : 'Notice to a doctor’s patients';
   return (
-    <Dialog title="Notice to a doctor’s patients" onClose={onClose} wide>
-      {doctorId === undefined ? <p className="ui-hint">Loading…</p> : <NoticeSteps doctorId={doctorId} onClose={onClose} />}
+    <Dialog title={title} onClose={onClose} wide>
+      {doctorId === undefined ? <p className="ui-hint">Loading…</p> : <NoticeSteps doctorId={doctorId} preset={preset} onClose={onClose} />}
     </Dialog>
   );
 }
 
-function NoticeSteps({ doctorId, onClose }: { doctorId: number; onClose(): void }) {
+function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?: NoticePreset; onClose(): void }) {
   const timeZone = useTimeZone();
   const preview = useClinicMutation('messaging.noticePreview');
   const send = useClinicMutation('messaging.notice');
   const [step, setStep] = useState<Step>({ at: 'write' });
+  // This notice is for the patients a change cancelled, who are no longer on the day's list.
+  const cancelled = preset?.kind === 'cancelled' ? preset : undefined;
+  const toRequest = (v: NoticeValues): Req<'messaging.notice'> => ({
+    doctorId: Number(v.doctorId),
+    date: v.date,
+    text: v.text,
+    ...(cancelled ? { appointmentIds: cancelled.appointmentIds } : {}),
+  });
   const form = useRequestForm('messaging.noticePreview', toRequest, {
     doctorId: String(doctorId),
-    date: todayIn(timeZone),
-    text: '',
+    date: preset?.date ?? todayIn(timeZone),
+    text: cancelled ? cancelledText(cancelled.reason) : preset?.kind === 'late' ? STARTERS.late : '',
   });
   const busy = form.formState.isSubmitting || send.isPending;
+  // A cancellation's notice shows only its text: a refusal about the day or the patients is the whole form's.
+  const refuse = (error: CallError) => applyRefusal(form, cancelled && error.field !== 'text' ? { ...error, field: undefined } : error);
 
   const check = form.handleSubmit(async (values) => {
     const req = toRequest(values);
     const r = await preview.call(req);
-    if (!r.ok) return applyRefusal(form, r.error);
+    if (!r.ok) return refuse(r.error);
     setStep({ at: 'confirm', preview: r.value, req });
   });
 
@@ -70,7 +91,7 @@ function NoticeSteps({ doctorId, onClose }: { doctorId: number; onClose(): void 
     const r = await send.call(req);
     if (!r.ok) {
       setStep({ at: 'write' });
-      return applyRefusal(form, r.error);
+      return refuse(r.error);
     }
     setStep({ at: 'done', result: r.value });
   };
@@ -80,19 +101,27 @@ function NoticeSteps({ doctorId, onClose }: { doctorId: number; onClose(): void 
       {step.at === 'write' && (
         <form className="ui-form" onSubmit={check} aria-label="Write the notice" noValidate>
           <FormProblem form={form} />
-          <div className="ui-row">
-            <FormSelectField form={form} name="doctorId" label="Doctor">
-              <DoctorOptions />
-            </FormSelectField>
-            <FormField form={form} name="date" label="Day" type="date" />
-          </div>
-          <div className="ui-actions">
-            <Button onClick={() => form.setValue('text', STARTERS.late)}>Doctor is late</Button>
-            <Button onClick={() => form.setValue('text', STARTERS.closed)}>Clinic closed</Button>
-          </div>
+          {cancelled ? (
+            <p>
+              {patients(cancelled.appointmentIds.length)} booked on {longDay(cancelled.date)} had their appointment cancelled. Tell them why:
+            </p>
+          ) : (
+            <>
+              <div className="ui-row">
+                <FormSelectField form={form} name="doctorId" label="Doctor">
+                  <DoctorOptions />
+                </FormSelectField>
+                <FormField form={form} name="date" label="Day" type="date" />
+              </div>
+              <div className="ui-actions">
+                <Button onClick={() => form.setValue('text', STARTERS.late)}>Doctor is late</Button>
+                <Button onClick={() => form.setValue('text', STARTERS.closed)}>Clinic closed</Button>
+              </div>
+            </>
+          )}
           <FormTextAreaField form={form} name="text" label="Notice" hint="{patient}, {doctor}, {date} and {time} are filled in for each patient" rows={4} />
           <div className="ui-actions">
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{cancelled ? 'Tell nobody' : 'Cancel'}</Button>
             <Button variant="primary" type="submit" disabled={busy}>
               Preview…
             </Button>
@@ -102,7 +131,8 @@ function NoticeSteps({ doctorId, onClose }: { doctorId: number; onClose(): void 
       {step.at === 'confirm' && (
         <div className="ui-form">
           <p>
-            This notice goes to <strong>{patients(step.preview.count)}</strong> booked on {longDay(step.req.date)}.
+            This notice goes to <strong>{patients(step.preview.count)}</strong> {cancelled ? 'whose appointment on' : 'booked on'} {longDay(step.req.date)}
+            {cancelled ? ' was cancelled' : ''}.
           </p>
           <p>{step.preview.sample.patientName} will read:</p>
           <blockquote aria-label="The first patient’s message">{step.preview.sample.body}</blockquote>

@@ -87,8 +87,22 @@ export function TemplatesPanel() {
           {current.channel === 'EMAIL' && <FormField form={form} name="subject" emptyIsNull label="Subject" />}
           {current.channel === 'SMS' && (
             <>
-              <FormField form={form} name="dltEntityId" emptyIsNull label="DLT entity id" hint="India: the clinic's DLT registration" />
-              <FormField form={form} name="dltTemplateId" emptyIsNull label="DLT template id" />
+              <FormField
+                form={form}
+                name="dltEntityId"
+                emptyIsNull
+                label="DLT entity id"
+                hint="India: the clinic's principal entity id, 19 digits"
+                inputMode="numeric"
+              />
+              <FormField
+                form={form}
+                name="dltTemplateId"
+                emptyIsNull
+                label="DLT template id"
+                hint="This text's content template id, 19 digits"
+                inputMode="numeric"
+              />
             </>
           )}
           {current.channel === 'WHATSAPP' && (

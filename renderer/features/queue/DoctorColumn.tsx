@@ -1,5 +1,7 @@
 import type { AppointmentDto } from '../../../preload/contract';
 import { hhmm } from '../../lib/dates';
+import { openGlobal } from '../../stores/global-dialogs';
+import { Button } from '../../ui/Button';
 import type { ClinicNow } from '../appointments/may';
 import type { DayMoney, DoctorColumn as Column } from './board';
 import { CallNextButton } from './CallControls';
@@ -32,6 +34,9 @@ export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onP
           </span>
         )}
         {c.queue && c.queue.waiting.length > 0 && <CallNextButton doctorId={c.doctorId} doctorName={c.doctorName} />}
+        <Button onClick={() => openGlobal('notice', { kind: 'late', doctorId: c.doctorId, date: now.date })} aria-label={`${c.doctorName} is running late…`}>
+          Running late…
+        </Button>
       </div>
       {next && (
         <p className="today-next">

@@ -1,6 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { fromMinutes, toMinutes } from '../../lib/dates';
+import { openGlobal } from '../../stores/global-dialogs';
+import { Button } from '../../ui/Button';
 import { AXIS_PX, MIN_COLUMN_PX, height, top } from './geometry';
 import type { Drag, GridColumn, Span } from './grid';
 import { ScheduleColumn } from './ScheduleColumn';
@@ -61,6 +63,11 @@ export function TimeGrid({
         {columns.map((c) => (
           <div key={c.key} className="schedule-head">
             {c.label}
+            {c.date === now.date && (
+              <Button onClick={() => openGlobal('notice', { kind: 'late', doctorId: c.doctorId, date: c.date })} aria-label={`${c.label}: running late…`}>
+                Late…
+              </Button>
+            )}
           </div>
         ))}
         <div className="schedule-axis" style={{ height: height(day.start, day.end) }} aria-hidden="true">

@@ -10,11 +10,19 @@ const CommandPalette = preloadable(() => import('./CommandPalette').then((m) => 
 const WalkInDialog = preloadable(() => import('../queue/WalkInDialog').then((m) => m.WalkInDialog));
 const ShortcutsHelp = preloadable(() => import('./ShortcutsHelp').then((m) => m.ShortcutsHelp));
 const NewPatientDialog = preloadable(() => import('../patients/NewPatientDialog').then((m) => m.NewPatientDialog));
+const NoticeDialog = preloadable(() => import('../messaging/NoticeDialog').then((m) => m.NoticeDialog));
 
 /** The dialogs most opened first, to fetch once the Today screen is up. */
 export const GLOBAL_DIALOGS = [BookingDialog, WalkInDialog, CommandPalette, NewPatientDialog];
 
-const TITLES = { palette: 'search', help: 'the shortcuts', book: 'the booking form', walkin: 'the walk-in form', newPatient: 'the new patient form' } as const;
+const TITLES = {
+  palette: 'search',
+  help: 'the shortcuts',
+  book: 'the booking form',
+  walkin: 'the walk-in form',
+  newPatient: 'the new patient form',
+  notice: 'the notice',
+} as const;
 
 interface Props {
   commands: Command[];
@@ -45,5 +53,7 @@ function OpenDialog({ open, commands, onCommand, onPatient }: Props & { open: No
       return <WalkInDialog onClose={closeGlobal} />;
     case 'newPatient':
       return <NewPatientDialog initialName={open.payload?.initialName} onRegistered={open.payload?.onRegistered ?? onPatient} onClose={closeGlobal} />;
+    case 'notice':
+      return <NoticeDialog preset={open.payload} onClose={closeGlobal} />;
   }
 }
