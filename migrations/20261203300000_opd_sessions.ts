@@ -24,6 +24,45 @@ import type { Knex } from 'knex';
 const TOKEN_FIXED = `RAISE EXCEPTION 'A session token keeps its session, number and time: cancel it and book another session'
         USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_opd_token_fixed'`;
 
+/** The token trigger as this migration made it (the later numbering migration's down() puts it back). */
+export const OPD_SESSION_TOKEN_V1 = `
+    CREATE FUNCTION opd_session_token() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      s opd_sessions%ROWTYPE;
+      live_old boolean := TG_OP = 'UPDATE' AND OLD.opd_session_id IS NOT NULL AND OLD.status <> 'CANCELLED';
+      live_new boolean := NEW.opd_session_id IS NOT NULL AND NEW.status <> 'CANCELLED';
+    BEGIN
+      IF TG_OP = 'UPDATE' AND (NEW.opd_session_id IS DISTINCT FROM OLD.opd_session_id OR NEW.session_token IS DISTINCT FROM OLD.session_token
+          OR (OLD.opd_session_id IS NOT NULL AND (NEW.doctor_id, NEW.appointment_date, NEW.start_time, NEW.end_time)
+                                          IS DISTINCT FROM (OLD.doctor_id, OLD.appointment_date, OLD.start_time, OLD.end_time))) THEN
+        ${TOKEN_FIXED};
+      END IF;
+      IF live_old AND NOT live_new THEN
+        UPDATE opd_sessions SET booked = booked - 1 WHERE id = OLD.opd_session_id;
+      ELSIF live_new AND NOT live_old THEN
+        -- Row lock and count in one: a racing booker waits here, then counts on from this one.
+        UPDATE opd_sessions SET booked = booked + 1 WHERE id = NEW.opd_session_id RETURNING * INTO s;
+        IF s.booked > s.capacity - s.emergency_reserve AND NEW.priority IS DISTINCT FROM 'EMERGENCY' THEN
+          RAISE EXCEPTION 'The tokens left in this session are kept for emergencies'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_opd_emergency_reserve';
+        END IF;
+        IF TG_OP = 'INSERT' THEN
+          IF NEW.doctor_id <> s.doctor_id OR NEW.session_token IS NOT NULL THEN
+            ${TOKEN_FIXED};
+          END IF;
+          SELECT min(n) INTO NEW.session_token FROM generate_series(1, s.capacity) AS n
+           WHERE NOT EXISTS (SELECT 1 FROM appointment_entities a
+                              WHERE a.opd_session_id = s.id AND a.status <> 'CANCELLED' AND a.session_token = n);
+          NEW.appointment_date := s.date;
+          NEW.start_time := s.start_time + make_interval(secs => round(extract(epoch FROM s.end_time - s.start_time) * (NEW.session_token - 1) / s.capacity)::float8);
+          NEW.end_time := s.start_time + make_interval(secs => round(extract(epoch FROM s.end_time - s.start_time) * NEW.session_token / s.capacity)::float8);
+        END IF;
+      END IF;
+      RETURN NEW;
+    END;
+    $$;
+`;
+
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('opd_sessions', (t) => {
     t.bigIncrements('id').primary();
@@ -60,41 +99,7 @@ export async function up(knex: Knex): Promise<void> {
     CREATE UNIQUE INDEX uq_appointment_token ON appointment_entities (doctor_id, appointment_date, COALESCE(opd_session_id, 0), token_no)
       WHERE token_no IS NOT NULL AND status <> 'CANCELLED';
 
-    CREATE FUNCTION opd_session_token() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE
-      s opd_sessions%ROWTYPE;
-      live_old boolean := TG_OP = 'UPDATE' AND OLD.opd_session_id IS NOT NULL AND OLD.status <> 'CANCELLED';
-      live_new boolean := NEW.opd_session_id IS NOT NULL AND NEW.status <> 'CANCELLED';
-    BEGIN
-      IF TG_OP = 'UPDATE' AND (NEW.opd_session_id IS DISTINCT FROM OLD.opd_session_id OR NEW.session_token IS DISTINCT FROM OLD.session_token
-          OR (OLD.opd_session_id IS NOT NULL AND (NEW.doctor_id, NEW.appointment_date, NEW.start_time, NEW.end_time)
-                                          IS DISTINCT FROM (OLD.doctor_id, OLD.appointment_date, OLD.start_time, OLD.end_time))) THEN
-        ${TOKEN_FIXED};
-      END IF;
-      IF live_old AND NOT live_new THEN
-        UPDATE opd_sessions SET booked = booked - 1 WHERE id = OLD.opd_session_id;
-      ELSIF live_new AND NOT live_old THEN
-        -- Row lock and count in one: a racing booker waits here, then counts on from this one.
-        UPDATE opd_sessions SET booked = booked + 1 WHERE id = NEW.opd_session_id RETURNING * INTO s;
-        IF s.booked > s.capacity - s.emergency_reserve AND NEW.priority IS DISTINCT FROM 'EMERGENCY' THEN
-          RAISE EXCEPTION 'The tokens left in this session are kept for emergencies'
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_opd_emergency_reserve';
-        END IF;
-        IF TG_OP = 'INSERT' THEN
-          IF NEW.doctor_id <> s.doctor_id OR NEW.session_token IS NOT NULL THEN
-            ${TOKEN_FIXED};
-          END IF;
-          SELECT min(n) INTO NEW.session_token FROM generate_series(1, s.capacity) AS n
-           WHERE NOT EXISTS (SELECT 1 FROM appointment_entities a
-                              WHERE a.opd_session_id = s.id AND a.status <> 'CANCELLED' AND a.session_token = n);
-          NEW.appointment_date := s.date;
-          NEW.start_time := s.start_time + make_interval(secs => round(extract(epoch FROM s.end_time - s.start_time) * (NEW.session_token - 1) / s.capacity)::float8);
-          NEW.end_time := s.start_time + make_interval(secs => round(extract(epoch FROM s.end_time - s.start_time) * NEW.session_token / s.capacity)::float8);
-        END IF;
-      END IF;
-      RETURN NEW;
-    END;
-    $$;
+    ${OPD_SESSION_TOKEN_V1}
     CREATE TRIGGER trg_appointment_session_token BEFORE INSERT OR UPDATE ON appointment_entities
       FOR EACH ROW EXECUTE FUNCTION opd_session_token();
   `);

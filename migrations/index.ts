@@ -23,6 +23,7 @@ import * as messagingDesk from './20261203400000_messaging_desk';
 import * as waitlistOfferMessages from './20261203500000_waitlist_offer_messages';
 import * as noShowFreesTime from './20261203500100_no_show_frees_time';
 import * as messageTemplateDltIds from './20261203610000_message_template_dlt_ids';
+import * as opdDayNumbers from './20261203620000_opd_day_numbers';
 import * as opdSessions from './20261203300000_opd_sessions';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
@@ -97,4 +98,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203500100_no_show_frees_time', migration: noShowFreesTime },
   // Issue 17's leftovers: DLT ids checked in the table, channel changes, retention (20261203610000..0999).
   { name: '20261203610000_message_template_dlt_ids', migration: messageTemplateDltIds },
+  // OPD token numbers as one series per doctor's day, session edits (issue 21, second round).
+  { name: '20261203620000_opd_day_numbers', migration: opdDayNumbers },
 ];

@@ -15,7 +15,7 @@ export async function calledOf(knex: Knex, doctorId: number, date: string): Prom
  * same patient; the partial unique index refuses a second "called" patient outright. Undefined
  * when nobody is waiting.
  */
-export async function callNextToken(knex: Knex, doctorId: number, date: string): Promise<number | undefined> {
+export async function callNextToken(knex: Knex, doctorId: number, date: string, time: string): Promise<number | undefined> {
   const { rows } = await knex.raw<{ rows: { id: number }[] }>(
     `UPDATE appointment_entities SET called_at = now(), skipped_at = NULL, updated_at = now()
       WHERE id = (SELECT a.id FROM appointment_entities a
@@ -24,7 +24,7 @@ export async function callNextToken(knex: Knex, doctorId: number, date: string):
                    ORDER BY ${CALL_ORDER} LIMIT 1 FOR UPDATE)
         AND called_at IS NULL
       RETURNING id`,
-    [doctorId, date],
+    [doctorId, date, time],
   );
   return rows[0]?.id;
 }

@@ -76,12 +76,15 @@ export async function busyTimesOfDoctors(
   doctorIds: readonly number[],
   from: string,
   to: string,
-): Promise<(Pick<BookedSpan, 'doctorId' | 'date' | 'startTime' | 'endTime'> & { bufferBeforeMinutes: number; bufferAfterMinutes: number })[]> {
+): Promise<
+  (Pick<BookedSpan, 'doctorId' | 'date' | 'startTime' | 'endTime'> & { bufferBeforeMinutes: number; bufferAfterMinutes: number; sessionId: number | null })[]
+> {
   return knex('appointment_entities')
     .whereIn('doctor_id', doctorIds)
     .whereBetween('appointment_date', [from, to])
     .whereNotIn('status', ['CANCELLED', 'NO_SHOW'])
     .select(
+      'opd_session_id as sessionId',
       'doctor_id as doctorId',
       'appointment_date as date',
       'start_time as startTime',
@@ -253,6 +256,9 @@ export async function insertAppointment(knex: Knex, a: NewAppointment): Promise<
       is_walk_in: a.isWalkIn ?? false,
       ...typeColumns(a.type),
       series_id: a.seriesId ?? null,
+      opd_session_id: a.opdSessionId ?? null,
+      priority: a.emergencyReason ? 'EMERGENCY' : null,
+      priority_reason: a.emergencyReason ?? null,
     })
     .returning('id');
   return row.id;
@@ -415,13 +421,19 @@ export async function markUndone(knex: Knex, historyId: number): Promise<void> {
   await knex('appointment_history').where({ id: historyId }).update({ undone_at: knex.fn.now() });
 }
 
-/** The next queue number of a doctor's day. The caller holds the day's advisory lock. */
+/**
+ * The next queue number of a doctor's day for a patient without a session token: after every
+ * number given that day and every number the day's sessions keep for their tokens, so a slot
+ * patient's number never repeats a token. The caller holds the day's advisory lock.
+ */
 export async function nextToken(knex: Knex, doctorId: number, date: string): Promise<number> {
-  const row = await knex('appointment_entities')
-    .where({ doctor_id: doctorId, appointment_date: date })
-    .max<{ max: number | null }>({ max: 'token_no' })
-    .first();
-  return (row?.max ?? 0) + 1;
+  const { rows } = await knex.raw<{ rows: { next: number }[] }>(
+    `SELECT 1 + greatest(
+              (SELECT coalesce(max(token_no), 0) FROM appointment_entities WHERE doctor_id = :doctorId AND appointment_date = :date),
+              (SELECT coalesce(max(first_token + capacity - 1), 0) FROM opd_sessions WHERE doctor_id = :doctorId AND date = :date)) AS next`,
+    { doctorId, date },
+  );
+  return Number(rows[0]!.next);
 }
 
 export const doctorDay = (doctorId: number, date: string) => `doctor:${doctorId}:${date}`;
@@ -449,17 +461,21 @@ export interface QueueRow extends AppointmentDto {
 }
 
 /**
- * The order "Call next" takes waiting tokens in: those skipped ("recall later") after everybody
- * present, in the order they were skipped; within each, emergencies, then other priority tokens,
- * then the rest, by token number. One fragment for the call and the queue's display.
+ * The order "Call next" takes waiting tokens in, as SQL with one binding (the clinic's time now):
+ * tokens of a session that has not started yet wait until everybody else is seen (an evening
+ * token who came early does not go before the morning's), emergencies excepted; then those
+ * skipped ("recall later") after everybody present, in the order they were skipped; within
+ * each, emergencies, then other priority tokens, then the rest, by token number. One fragment
+ * for the call, the queue and the display.
  */
-export const CALL_ORDER = `a.skipped_at NULLS FIRST, CASE WHEN a.priority = 'EMERGENCY' THEN 0 WHEN a.priority IS NOT NULL THEN 1 ELSE 2 END, a.token_no`;
+export const CALL_ORDER = `(a.priority IS DISTINCT FROM 'EMERGENCY' AND (SELECT s.start_time > ?::time FROM opd_sessions s WHERE s.id = a.opd_session_id) IS TRUE),
+  a.skipped_at NULLS FIRST, CASE WHEN a.priority = 'EMERGENCY' THEN 0 WHEN a.priority IS NOT NULL THEN 1 ELSE 2 END, a.token_no`;
 
 /**
  * Today's appointments that count for the queue: checked in, or completed (for consultation
  * lengths); per doctor, those called or with the doctor first, then the waiting in call order.
  */
-export async function queueDay(knex: Knex, date: string, doctorId?: number): Promise<QueueRow[]> {
+export async function queueDay(knex: Knex, date: string, time: string, doctorId?: number): Promise<QueueRow[]> {
   return viewQuery(knex)
     .select(
       'a.called_at as calledAt',
@@ -475,5 +491,5 @@ export async function queueDay(knex: Knex, date: string, doctorId?: number): Pro
       if (doctorId) q.where('a.doctor_id', doctorId);
     })
     .orderBy('a.doctor_id')
-    .orderByRaw(`a.called_at NULLS LAST, ${CALL_ORDER}`);
+    .orderByRaw(`a.called_at NULLS LAST, ${CALL_ORDER}`, [time]);
 }

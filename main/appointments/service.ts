@@ -25,7 +25,8 @@ import { AppError } from '../shared/app-error';
 import { findPatient } from '../patients/repo';
 import { queueRecallReminder } from '../recalls/reminder';
 import { deleteRecallsOfCompletion, insertRecall } from '../recalls/repo';
-import { sessionTimesOfDoctors } from '../opd/repo';
+import { findSession, sessionTimesOfDoctors } from '../opd/repo';
+import { tokenRefusal } from '../opd/refusals';
 import { clinicNow } from '../settings/clinic-time';
 import { readSettings } from '../settings/repo';
 import { groupBy } from '../../preload/contract/group-by';
@@ -334,6 +335,12 @@ export class AppointmentsService {
     // A walk-in is here now: a type's notice and horizon are for bookings ahead, not for them.
     const type = await this.chosenType(doctor, req.appointmentTypeId, false);
     const now = await this.clinicNow();
+    // A token doctor in session takes a walk-in as the session's next token, never a slot.
+    const sessions = await sessionTimesOfDoctors(this.knex, [doctor.id], now.date, now.date);
+    const inSession = sessions.find((s) => s.startTime <= now.time && now.time < s.endTime);
+    if (inSession) return this.walkInToken(req, inSession.id, user);
+    if (req.emergency)
+      throw new AppError('INVALID', `${doctor.name} is not in an OPD session now: an emergency walk-in is for a token doctor's session`, 'emergency');
     const slotMinutes = (await this.settings.get()).defaultSlotMinutes;
     const [free] = await this.freeSlots(
       { doctorId: doctor.id, from: now.date, days: 1, count: 1, ...(type ? { appointmentTypeId: type.id } : {}) },
@@ -341,10 +348,6 @@ export class AppointmentsService {
     );
     // The slot under way counts as free when nobody holds it.
     const current = this.span(now.date, toTime(Math.floor(toMinutes(now.time) / slotMinutes) * slotMinutes), type?.durationMinutes ?? slotMinutes);
-    // A token doctor's session time is never a walk-in's slot: there the desk books a token.
-    const sessions = await sessionTimesOfDoctors(this.knex, [doctor.id], now.date, now.date);
-    if (sessions.some((s) => s.startTime <= now.time && now.time < s.endTime))
-      throw new AppError('CONFLICT', `${doctor.name} is seeing patients by token now: book the patient a token in today's session`, 'doctorId');
     const candidates = [current, ...(free ? [{ date: free.date, startTime: free.startTime, endTime: free.endTime }] : [])].filter(
       (slot) => !sessions.some((s) => s.startTime < slot.endTime && slot.startTime < s.endTime),
     );
@@ -362,18 +365,17 @@ export class AppointmentsService {
             isWalkIn: true,
             type,
           });
-          const token = await nextToken(trx, doctor.id, now.date);
-          await updateAppointmentIf(trx, newId, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token });
-          await insertHistory(trx, [
+          await this.checkInWalkIn(
+            trx,
+            newId,
+            await nextToken(trx, doctor.id, now.date),
             {
-              appointmentId: newId,
-              kind: 'BOOKED',
-              toStatus: 'SCHEDULED',
-              detail: { ...slot, doctorId: doctor.id, walkIn: true, ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}) },
-              userId: user.id,
+              ...slot,
+              doctorId: doctor.id,
+              ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}),
             },
-            { appointmentId: newId, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id },
-          ]);
+            user,
+          );
           return newId;
         });
         return this.get(id);
@@ -382,6 +384,54 @@ export class AppointmentsService {
       }
     }
     throw new AppError('CONFLICT', `${doctor.name} has no free time left today (or the patient is booked then); book another day`, 'doctorId');
+  }
+
+  /**
+   * A walk-in at a token doctor in session: the session's next token (the database issues it and
+   * its estimated time, as for a booked token; an emergency may take the reserve), checked in at
+   * once under the same day locks as a slot walk-in.
+   */
+  private async walkInToken(req: WalkIn, sessionId: number, user: CurrentUser): Promise<AppointmentDto> {
+    const session = (await findSession(this.knex, sessionId))!;
+    try {
+      const id = await transactionWithRetry(this.knex, async (trx) => {
+        await lockDays(trx, [doctorDay(session.doctorId, session.date), patientDay(req.patientId, session.date)]);
+        const newId = await insertAppointment(trx, {
+          patientId: req.patientId,
+          doctorId: session.doctorId,
+          date: session.date,
+          startTime: session.startTime,
+          endTime: session.endTime,
+          reason: req.reason || null,
+          bookedBy: user.id,
+          overrideReason: null,
+          isWalkIn: true,
+          opdSessionId: session.id,
+          emergencyReason: req.emergency?.reason ?? null,
+        });
+        const booked = (await findAppointment(trx, newId))!;
+        await this.checkInWalkIn(
+          trx,
+          newId,
+          booked.sessionToken!,
+          { sessionId: session.id, doctorId: session.doctorId, emergency: req.emergency !== undefined },
+          user,
+        );
+        return newId;
+      });
+      return this.get(id);
+    } catch (err) {
+      throw tokenRefusal(err, session) ?? err;
+    }
+  }
+
+  /** A walk-in's check-in with its number, and the two history entries (booked, checked in). */
+  private async checkInWalkIn(trx: Knex, id: number, token: number, detail: Record<string, unknown>, user: CurrentUser): Promise<void> {
+    await updateAppointmentIf(trx, id, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token });
+    await insertHistory(trx, [
+      { appointmentId: id, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...detail, walkIn: true }, userId: user.id },
+      { appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id },
+    ]);
   }
 
   /**

@@ -12,6 +12,8 @@ import type { SettingsService } from '../settings/service';
 import { calledOf, callNextToken, moveStage, paceOfDoctors, setPriorityIf, type StageAction } from './queue-repo';
 import { doctorDay, findAppointment, insertHistory, lockDays, queueDay, type QueueRow } from './repo';
 import { refusalFor } from '../db/pg-errors';
+import { listSessions } from '../opd/repo';
+import type { OpdSessionDto } from '../../preload/contract';
 
 type SetPriority = z.output<typeof prioritySchema>;
 
@@ -41,13 +43,13 @@ export class WaitingRoomService {
 
   async callNext(doctorId: number, user: CurrentUser): Promise<AppointmentDto> {
     this.assertOwn(user, doctorId);
-    const { date } = await this.clinicNow();
+    const { date, time } = await this.clinicNow();
     const id = await this.callConflicts(() =>
       transactionWithRetry(this.knex, async (trx) => {
         await lockDays(trx, [doctorDay(doctorId, date)]);
         const waiting = await calledOf(trx, doctorId, date);
         if (waiting) throw this.alreadyCalled(waiting.tokenNo);
-        const called = await callNextToken(trx, doctorId, date);
+        const called = await callNextToken(trx, doctorId, date, time);
         if (!called) throw new AppError('CONFLICT', 'Nobody is waiting for this doctor', 'doctorId');
         await insertHistory(trx, [{ appointmentId: called, kind: 'STAGE', detail: { stage: 'CALLED' }, userId: user.id }]);
         return called;
@@ -91,7 +93,7 @@ export class WaitingRoomService {
     const now = await this.clinicNow();
     const nowMs = this.now();
     const defaultMinutes = (await this.settings.get()).defaultSlotMinutes;
-    const rows = await queueDay(this.knex, now.date, doctorId);
+    const rows = await queueDay(this.knex, now.date, now.time, doctorId);
     const byDoctor = [...groupBy(rows, (r) => r.doctorId).values()];
     const paces = await paceOfDoctors(
       this.knex,
@@ -100,9 +102,10 @@ export class WaitingRoomService {
       now.date,
       PACE_MIN_SAMPLES,
     );
+    const sessions = await listSessions(this.knex, { from: now.date, to: now.date, ...(doctorId ? { doctorId } : {}) });
     return byDoctor.map((list) => {
       const pace = paces.find((p) => p.doctorId === list[0]!.doctorId);
-      const consultMinutes = pace?.consultMinutes ?? medianConsultMinutes(list) ?? defaultMinutes;
+      const consultMinutes = tokenPaceMinutes(list, sessions) ?? pace?.consultMinutes ?? medianConsultMinutes(list) ?? defaultMinutes;
       const live = list.filter((a) => a.status === 'SCHEDULED');
       // Somebody called or in with the doctor is ahead of everyone still waiting.
       const ahead = live.some((a) => a.calledAt) ? 1 : 0;
@@ -161,6 +164,29 @@ export class WaitingRoomService {
   private clinicNow() {
     return this.settings.get().then((s) => clinicNow(s.timeZone, this.now()));
   }
+}
+
+/** Visits of a session seen through before its own pace replaces the planned one. */
+const SESSION_PACE_MIN_SAMPLES = 3;
+
+/**
+ * A token doctor's minutes per token for the waiting list: of the session the next waiting token
+ * belongs to, its planned pace (length over capacity) until a few of its tokens are done, then its
+ * actual pace (from the first one in to the last one out, over the number done: the gaps between
+ * patients count, as they do for the people waiting). Undefined for a slot doctor's list.
+ */
+export function tokenPaceMinutes(
+  list: readonly Pick<QueueRow, 'sessionId' | 'status' | 'calledAt' | 'consultStartedAt' | 'completedAt'>[],
+  sessions: readonly Pick<OpdSessionDto, 'id' | 'paceMinutes'>[],
+): number | undefined {
+  const next = list.find((r) => r.status === 'SCHEDULED' && !r.calledAt && r.sessionId !== null) ?? list.find((r) => r.sessionId !== null);
+  const session = next && sessions.find((s) => s.id === next.sessionId);
+  if (!session) return undefined;
+  const done = list.filter((r) => r.sessionId === session.id && r.status === 'COMPLETED' && r.consultStartedAt && r.completedAt);
+  if (done.length < SESSION_PACE_MIN_SAMPLES) return Math.round(session.paceMinutes);
+  const first = Math.min(...done.map((r) => Date.parse(r.consultStartedAt!)));
+  const last = Math.max(...done.map((r) => Date.parse(r.completedAt!)));
+  return Math.max(1, Math.round((last - first) / 60_000 / done.length));
 }
 
 /**

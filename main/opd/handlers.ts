@@ -5,6 +5,11 @@ export function registerOpdHandlers(router: Router, opd: OpdService): void {
   router.handleAll({
     'opd.listSessions': (req) => opd.list(req),
     'opd.createSession': (req, { user }) => opd.create(req, user),
+    'opd.updateSession': async (req, call) => {
+      const updated = await opd.update(req, call.user, call.audit);
+      call.audited = call.audit !== undefined;
+      return updated;
+    },
     'opd.removeSession': (req, { user }) => opd.remove(req.id, user),
     'opd.bookToken': async (req, call) => {
       const booked = await opd.book(req, call.user, call.audit);

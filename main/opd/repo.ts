@@ -27,6 +27,8 @@ function sessionQuery(knex: Knex) {
       's.emergency_reserve as emergencyReserve',
       knex.raw('COALESCE(s.room, d.room) AS room'),
       's.booked',
+      's.first_token as firstToken',
+      knex.raw(`(SELECT max(a.session_token) FROM appointment_entities a WHERE a.opd_session_id = s.id AND a.status <> 'CANCELLED') AS "highestToken"`),
       knex.raw(`extract(epoch FROM s.end_time - s.start_time)::float8 / 60 / s.capacity AS "paceMinutes"`),
     );
 }
@@ -60,6 +62,33 @@ export async function insertSession(knex: Knex, s: NewSession): Promise<number> 
   return row.id;
 }
 
+export interface SessionPlan {
+  startTime: string;
+  endTime: string;
+  capacity: number;
+  emergencyReserve: number;
+  room: string | null;
+}
+
+/** A session's new plan; its live tokens move to the new pace in the same statement (the migration's retime trigger). */
+export async function updateSession(knex: Knex, id: number, p: SessionPlan): Promise<void> {
+  await knex('opd_sessions')
+    .where({ id })
+    .update({ start_time: p.startTime, end_time: p.endTime, capacity: p.capacity, emergency_reserve: p.emergencyReserve, room: p.room });
+}
+
+/** The lowest live check-in number of a patient without a session token in first..last of a doctor's day, if any. */
+export async function slotNumberIn(knex: Knex, doctorId: number, date: string, first: number, last: number): Promise<number | undefined> {
+  const row = await knex('appointment_entities')
+    .where({ doctor_id: doctorId, appointment_date: date })
+    .whereNull('opd_session_id')
+    .whereNot('status', 'CANCELLED')
+    .whereBetween('token_no', [first, last])
+    .min<{ min: number | null }>({ min: 'token_no' })
+    .first();
+  return row?.min ?? undefined;
+}
+
 /** Removes a session no live or past token refers to; false when one does (or it is gone). */
 export async function deleteUnusedSession(knex: Knex, id: number): Promise<boolean> {
   const { rows } = await knex.raw<{ rows: unknown[] }>(
@@ -75,10 +104,10 @@ export async function sessionTimesOfDoctors(
   doctorIds: readonly number[],
   from: string,
   to: string,
-): Promise<{ doctorId: number; date: string; startTime: string; endTime: string }[]> {
+): Promise<{ id: number; doctorId: number; date: string; startTime: string; endTime: string }[]> {
   return knex('opd_sessions')
     .whereIn('doctor_id', doctorIds)
     .whereBetween('date', [from, to])
-    .select('doctor_id as doctorId', 'date', 'start_time as startTime', 'end_time as endTime')
+    .select('id', 'doctor_id as doctorId', 'date', 'start_time as startTime', 'end_time as endTime')
     .orderBy('start_time');
 }

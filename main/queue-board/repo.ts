@@ -23,7 +23,7 @@ export async function boardNames(knex: Knex): Promise<'NONE' | 'INITIALS'> {
  * waiting in call order. The patient's name never leaves the database: at most its initials
  * (first letters of the first and the last word) are computed here, and only when asked.
  */
-export async function boardDay(knex: Knex, date: string, initials: boolean): Promise<BoardRow[]> {
+export async function boardDay(knex: Knex, date: string, time: string, initials: boolean): Promise<BoardRow[]> {
   const { rows } = await knex.raw<{ rows: BoardRow[] }>(
     `SELECT d.id AS "doctorId", d.name AS "doctorName", COALESCE(s.room, d.room) AS room, a.token_no AS "tokenNo", a.priority,
             a.called_at IS NOT NULL AS called,
@@ -34,7 +34,7 @@ export async function boardDay(knex: Knex, date: string, initials: boolean): Pro
        LEFT JOIN opd_sessions s ON s.id = a.opd_session_id
       WHERE a.appointment_date = ?::date AND a.status = 'SCHEDULED' AND a.checked_in_at IS NOT NULL AND a.token_no IS NOT NULL
       ORDER BY d.name, d.id, a.called_at DESC NULLS LAST, ${CALL_ORDER}`,
-    [initials, date],
+    [initials, date, time],
   );
   return rows.map((r) => ({ ...r, doctorId: Number(r.doctorId) }));
 }

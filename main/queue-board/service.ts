@@ -25,7 +25,8 @@ export class BoardService {
     if (!this.tickets.valid(ticket))
       throw new AppError('UNAUTHENTICATED', 'This display ticket is not valid (the app restarted?): open the display again from the desk', 'ticket');
     const settings = await this.settings.get();
-    const rows = await boardDay(this.knex, clinicNow(settings.timeZone, this.now()).date, (await boardNames(this.knex)) === 'INITIALS');
+    const now = clinicNow(settings.timeZone, this.now());
+    const rows = await boardDay(this.knex, now.date, now.time, (await boardNames(this.knex)) === 'INITIALS');
     return {
       clinicName: settings.clinicName,
       timeZone: settings.timeZone,

@@ -115,7 +115,17 @@ export const freeSlotsSchema = z
 
 export const freeSlotSchema = z.object({ doctorId: idSchema, doctorName: z.string(), date: z.string(), startTime: z.string(), endTime: z.string() });
 
-export const walkInSchema = z.strictObject({ patientId: idSchema, doctorId: idSchema, appointmentTypeId: idSchema.optional(), reason: reasonText.optional() });
+/** An emergency, with its reason: it may take a session's tokens kept in reserve. */
+export const emergencySchema = z.strictObject({ reason: z.string().trim().min(3, 'Say why this is an emergency').max(500) });
+
+/** A patient here now; at a token doctor in session, the session's next token (an emergency may take the reserve). */
+export const walkInSchema = z.strictObject({
+  patientId: idSchema,
+  doctorId: idSchema,
+  appointmentTypeId: idSchema.optional(),
+  reason: reasonText.optional(),
+  emergency: emergencySchema.optional(),
+});
 
 export const historyEntrySchema = z.object({
   id: idSchema,

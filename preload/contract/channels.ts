@@ -35,7 +35,7 @@ import {
 } from './appointments';
 import { appointmentTypeSchema, createAppointmentTypeSchema, listAppointmentTypesSchema, updateAppointmentTypeSchema } from './appointment-types';
 import { boardSchema, openDisplayWindowSchema, showBoardSchema } from './board';
-import { bookTokenSchema, bookedTokenSchema, createSessionSchema, listSessionsSchema, opdSessionSchema } from './opd';
+import { bookTokenSchema, bookedTokenSchema, createSessionSchema, listSessionsSchema, opdSessionSchema, updateSessionSchema } from './opd';
 import { createRecallSchema, listRecallsSchema, recallSchema } from './recalls';
 import { addWaitlistSchema, listWaitlistSchema, removeWaitlistSchema, takeOfferSchema, waitlistEntrySchema, waitlistOfferSchema } from './waitlist';
 import {
@@ -273,6 +273,7 @@ export const channels = {
   // OPD sessions of token doctors: an ADMIN, or a DOCTOR for their own (checked in main), schedules them; the desk books tokens.
   'opd.listSessions': channel({ req: listSessionsSchema, res: z.array(opdSessionSchema), roles: ALL }),
   'opd.createSession': channel({ req: createSessionSchema, res: opdSessionSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'opd_session', kind: 'write' } }),
+  'opd.updateSession': channel({ req: updateSessionSchema, res: opdSessionSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'opd_session', kind: 'write' } }),
   'opd.removeSession': channel({ req: byId, res: opdSessionSchema, roles: DOCTOR_OR_ADMIN, audit: { entity: 'opd_session', kind: 'write' } }),
   'opd.bookToken': channel({ req: bookTokenSchema, res: bookedTokenSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   // The token display: anybody at the desk opens one; the display itself holds only its ticket.

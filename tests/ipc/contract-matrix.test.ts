@@ -304,6 +304,7 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
     emergencyReserve: 2,
     room: 'OPD 2',
   }),
+  'opd.updateSession': async (h) => ({ id: await someSession(h), startTime: '10:00', endTime: '13:30', capacity: 30, emergencyReserve: 2, room: 'OPD 3' }),
   'opd.removeSession': async (h) => ({ id: await someSession(h) }),
   'opd.bookToken': async (h) => ({ sessionId: await someSession(h), patientId: await somePatient(h), reason: 'Fever' }),
   'board.openDisplay': async () => ({}),

@@ -6,6 +6,9 @@ import { expectOk, startHarness, type Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
 
 const DAY = '2099-03-02';
+const EDIT_DAY = '2099-03-09';
+/** A day of one session, so its tokens are 1, 2, … */
+const BOOK_DAY = '2099-03-03';
 
 describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
   let h: Harness;
@@ -36,7 +39,7 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
     patients = (
       await h
         .knex('patient_entities')
-        .insert(Array.from({ length: 20 }, (_, i) => ({ name: `Token Patient ${i}`, email: `tp${i}@example.com` })))
+        .insert(Array.from({ length: 40 }, (_, i) => ({ name: `Token Patient ${i}`, email: `tp${i}@example.com` })))
         .returning('id')
     ).map((r: { id: number }) => r.id);
     admin = (await h.signInAs('ADMIN')).sessionKey;
@@ -76,14 +79,21 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
   });
 
   it('booking issues the next token at the session pace; the reserve is for emergencies; never past capacity', async () => {
-    const s = await session({ startTime: '14:00', endTime: '15:00', emergencyReserve: 1, room: 'OPD 7' });
+    const s = await session({ date: BOOK_DAY, startTime: '14:00', endTime: '15:00', emergencyReserve: 1, room: 'OPD 7' });
     const tokens = [await bookedToken(s.id), await bookedToken(s.id), await bookedToken(s.id, { reason: 'Cough' })];
     expect(tokens.map((t) => [t.token, t.estimatedTime, t.room])).toEqual([
       [1, '14:00:00', 'OPD 7'],
       [2, '14:15:00', 'OPD 7'],
       [3, '14:30:00', 'OPD 7'],
     ]);
-    expect(tokens[0]!.appointment).toMatchObject({ sessionId: s.id, sessionToken: 1, date: DAY, startTime: '14:00:00', endTime: '14:15:00', room: 'OPD 7' });
+    expect(tokens[0]!.appointment).toMatchObject({
+      sessionId: s.id,
+      sessionToken: 1,
+      date: BOOK_DAY,
+      startTime: '14:00:00',
+      endTime: '14:15:00',
+      room: 'OPD 7',
+    });
 
     // The fourth and last token is the emergency reserve.
     expect(await bookToken(s.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'emergency' } });
@@ -95,19 +105,19 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
     });
     expect(await bookToken(s.id, { emergency: { reason: 'Fall' } })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: "Dr. Token Rao's session of 2099-03-02, 14:00–15:00 is full: all 4 tokens are booked" },
+      error: { code: 'CONFLICT', message: "Dr. Token Rao's session of 2099-03-03, 14:00–15:00 is full: all 4 tokens are booked" },
     });
 
     // A cancelled token's number is issued again (no gap), and the database refuses the N+1th
     // token however it is written.
     expectOk(await h.call('appointments.cancel', { id: tokens[1]!.appointment.id, reason: 'Travelling' }, desk));
-    expect(expectOk(await h.call('opd.listSessions', { doctorId: drToken, from: DAY, to: DAY }, desk)).find((x) => x.id === s.id)!.booked).toBe(3);
+    expect(expectOk(await h.call('opd.listSessions', { doctorId: drToken, from: BOOK_DAY, to: BOOK_DAY }, desk)).find((x) => x.id === s.id)!.booked).toBe(3);
     expect((await bookedToken(s.id, { emergency: { reason: 'Fever 104' } })).token).toBe(2);
     await expect(
       h.knex('appointment_entities').insert({
         patient_id: patients[nextPatient++],
         doctor_id: drToken,
-        appointment_date: DAY,
+        appointment_date: BOOK_DAY,
         start_time: '14:00',
         end_time: '14:15',
         opd_session_id: s.id,
@@ -125,7 +135,7 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
       .pluck('session_token');
     expect(live).toEqual([1, 2, 3, 4]);
     // A token keeps its session and time: moving it is refused by the service and by the database.
-    expect(await h.call('appointments.reschedule', { id: tokens[0]!.appointment.id, date: DAY, startTime: '16:00' }, desk)).toMatchObject({
+    expect(await h.call('appointments.reschedule', { id: tokens[0]!.appointment.id, date: BOOK_DAY, startTime: '16:00' }, desk)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: 'Token 1 keeps its session: cancel it and book a token in another session' },
     });
@@ -157,11 +167,10 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
       h.events.slice(before).find((e) => e.event === 'opd.changed' && (e.payload as { id: number }).id === s.id),
     );
 
-    // A walk-in during the session gets a token, not a slot.
-    expect(await h.call('appointments.walkIn', { patientId: patients[nextPatient++]!, doctorId: drToken }, desk)).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', message: "Dr. Token Rao is seeing patients by token now: book the patient a token in today's session" },
-    });
+    // A walk-in during the session gets its next token, checked in at once: the reply carries it.
+    const walkIn = expectOk<AppointmentDto>(await h.call('appointments.walkIn', { patientId: patients[nextPatient++]!, doctorId: drToken }, desk));
+    expect(walkIn).toMatchObject({ sessionId: s.id, sessionToken: 3, tokenNo: 3, isWalkIn: true, startTime: '09:30:00', room: 'OPD 9' });
+    expect(walkIn.checkedInAt).not.toBeNull();
 
     // The second patient comes first; each keeps the session's token.
     const checkIn = async (id: number) => expectOk<AppointmentDto>(await h.call('appointments.checkIn', { id }, desk)).tokenNo;
@@ -170,12 +179,15 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
     const called = expectOk(await h.call('appointments.callNext', { doctorId: drToken }, desk));
     expect([called.tokenNo, called.room]).toEqual([1, 'OPD 9']);
     const board = expectOk(await h.call('board.show', { ticket: h.services.displayTickets.issue() }));
-    expect(board.doctors.find((d) => d.doctorId === drToken)).toMatchObject({ room: 'OPD 9', now: { tokenNo: 1 }, next: [{ tokenNo: 2 }] });
+    expect(board.doctors.find((d) => d.doctorId === drToken)).toMatchObject({ room: 'OPD 9', now: { tokenNo: 1 }, next: [{ tokenNo: 2 }, { tokenNo: 3 }] });
     expectOk(await h.call('appointments.stage', { id: called.id, action: 'start' }, desk));
     const done = expectOk(await h.call('appointments.complete', { id: called.id }, desk));
     expect(done.status).toBe('COMPLETED');
     const queue = expectOk(await h.call('appointments.queue', { doctorId: drToken }, desk));
-    expect(queue[0]!.waiting.map((w) => [w.appointment.tokenNo, w.stage])).toEqual([[2, 'ARRIVED']]);
+    expect(queue[0]!.waiting.map((w) => [w.appointment.tokenNo, w.stage])).toEqual([
+      [2, 'ARRIVED'],
+      [3, 'ARRIVED'],
+    ]);
   });
 
   it('a session with tokens stays; an unused one can be removed', async () => {
@@ -185,5 +197,118 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
     const unused = await session({ startTime: '18:00', endTime: '19:00', capacity: 2 });
     expectOk(await h.call('opd.removeSession', { id: unused.id }, admin));
     expect(await h.knex('opd_sessions').where({ id: unused.id }).first()).toBeUndefined();
+  });
+  const newDoctor = async (name: string) => {
+    const [{ id }] = await h
+      .knex('doctor_entities')
+      .insert({ name, email: `${name.replace(/\W/g, '').toLowerCase()}@clinic.test` })
+      .returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: id, date: today, start_time: '08:00', end_time: '18:00', slot_minutes: 15 });
+    return id as number;
+  };
+
+  it("one doctor's day is one series of numbers: the evening continues after the morning, slot check-ins after both; Call next serves the session under way first", async () => {
+    const doctorId = await newDoctor('Dr. Two Sittings');
+    const morning = await session({ doctorId, date: today, startTime: '09:00', endTime: '11:00', capacity: 4 });
+    const evening = await session({ doctorId, date: today, startTime: '14:00', endTime: '15:00', capacity: 3 });
+    expect([morning.firstToken, evening.firstToken]).toEqual([1, 5]);
+    const e1 = await bookedToken(evening.id);
+    const [m1, m2] = [await bookedToken(morning.id), await bookedToken(morning.id)];
+    expect([e1.token, e1.estimatedTime, m1.token, m2.token, m2.estimatedTime]).toEqual([5, '14:00:00', 1, 2, '09:30:00']);
+
+    // A slot patient's number comes after every session's block, never inside one.
+    const slot = expectOk<AppointmentDto>(
+      await h.call('appointments.book', { patientId: patients[nextPatient++]!, doctorId, date: today, startTime: '12:00' }, desk),
+    );
+    const checkIn = async (id: number) => expectOk<AppointmentDto>(await h.call('appointments.checkIn', { id }, desk)).tokenNo;
+    expect([await checkIn(e1.appointment.id), await checkIn(slot.id), await checkIn(m2.appointment.id)]).toEqual([5, 8, 2]);
+    // A session planned between them cannot take 5..7 (the evening's): its block follows every number of the day.
+    const noon = await session({ doctorId, date: today, startTime: '12:30', endTime: '13:30', capacity: 2 });
+    expect(noon.firstToken).toBe(9);
+    // The database keeps one number per doctor's day, however it is written.
+    await expect(h.knex('appointment_entities').where({ id: slot.id }).update({ token_no: 2 })).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'uq_appointment_token',
+    });
+
+    // At 10:00 the morning is under way: its token first, then the slot patient, and the evening's
+    // token (here early) only when nobody else waits.
+    const called: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const next = expectOk<AppointmentDto>(await h.call('appointments.callNext', { doctorId }, desk));
+      called.push(next.tokenNo!);
+      expectOk(await h.call('appointments.stage', { id: next.id, action: 'start' }, desk));
+      expectOk(await h.call('appointments.complete', { id: next.id }, desk));
+    }
+    expect(called).toEqual([2, 8, 5]);
+  });
+
+  it('a walk-in at a token doctor in session takes the next token; only an emergency takes the reserve; a full session refuses', async () => {
+    const doctorId = await newDoctor('Dr. Walk Token');
+    const s = await session({ doctorId, date: today, startTime: '09:00', endTime: '12:00', capacity: 3, emergencyReserve: 1, room: 'OPD 2' });
+    const walkIn = (extra: Partial<Req<'appointments.walkIn'>> = {}) =>
+      h.call('appointments.walkIn', { patientId: patients[nextPatient++]!, doctorId, ...extra }, desk);
+    const first = expectOk(await walkIn({ reason: 'Fever' }));
+    expect(first).toMatchObject({ sessionId: s.id, tokenNo: 1, sessionToken: 1, startTime: '09:00:00', endTime: '10:00:00', room: 'OPD 2', isWalkIn: true });
+    expect(expectOk(await walkIn()).tokenNo).toBe(2);
+    expect(await walkIn()).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'emergency' } });
+    const emergency = expectOk(await walkIn({ emergency: { reason: 'Breathless' } }));
+    expect(emergency.tokenNo).toBe(3);
+    expect(await h.knex('appointment_entities').where({ id: emergency.id }).first('priority', 'priority_reason', 'checked_in_at')).toMatchObject({
+      priority: 'EMERGENCY',
+      priority_reason: 'Breathless',
+    });
+    expect(await walkIn({ emergency: { reason: 'Fall' } })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: `Dr. Walk Token's session of ${today}, 09:00–12:00 is full: all 3 tokens are booked` },
+    });
+    const history = await h.knex('appointment_history').where({ appointment_id: first.id }).orderBy('id').pluck('kind');
+    expect(history).toEqual(['BOOKED', 'CHECKED_IN']);
+  });
+
+  it('a session is edited: capacity not below its booked tokens nor into the next block, times move its tokens to the new pace; audited', async () => {
+    const s1 = await session({ date: EDIT_DAY, startTime: '09:00', endTime: '10:00', capacity: 4 });
+    const s2 = await session({ date: EDIT_DAY, startTime: '11:00', endTime: '12:00', capacity: 3 });
+    const [t1, t2] = [await bookedToken(s1.id), await bookedToken(s1.id)];
+    const update = (req: Partial<Req<'opd.updateSession'>>, key = admin) =>
+      h.call('opd.updateSession', { id: s1.id, startTime: '09:00', endTime: '10:00', capacity: 4, emergencyReserve: 0, ...req }, key);
+
+    expect(await update({ capacity: 1 })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        field: 'capacity',
+        message: "Token 2 is booked in Dr. Token Rao's session of 2099-03-09, 09:00–10:00: keep at least 2 tokens",
+      },
+    });
+    expect(await update({ capacity: 6 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'capacity' } });
+    expect(await update({ endTime: '11:30' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'startTime' } });
+    expect(await update({ capacity: 3 }, (await h.signInAs('DOCTOR')).sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.knex('opd_sessions').where({ id: s1.id }).first('capacity', 'start_time')).toEqual({ capacity: 4, start_time: '09:00:00' });
+
+    const edited = expectOk(await update({ startTime: '08:00', endTime: '10:00', emergencyReserve: 1, room: 'OPD 5' }));
+    expect(edited).toMatchObject({ firstToken: 1, capacity: 4, emergencyReserve: 1, room: 'OPD 5', paceMinutes: 30, booked: 2, highestToken: 2 });
+    const times = await h
+      .knex('appointment_entities')
+      .whereIn('id', [t1.appointment.id, t2.appointment.id])
+      .orderBy('session_token')
+      .select('start_time', 'end_time');
+    expect(times).toEqual([
+      { start_time: '08:00:00', end_time: '08:30:00' },
+      { start_time: '08:30:00', end_time: '09:00:00' },
+    ]);
+    // The later session may grow: nothing follows its block.
+    expect(
+      expectOk(await h.call('opd.updateSession', { id: s2.id, startTime: '11:00', endTime: '12:30', capacity: 6, emergencyReserve: 0 }, admin)),
+    ).toMatchObject({
+      firstToken: 5,
+      capacity: 6,
+      paceMinutes: 15,
+    });
+    const audit = await h.knex('audit_log').where({ entity: 'opd_session', entity_id: s1.id, outcome: 'OK' }).orderBy('id', 'desc').first('detail');
+    expect(audit.detail).toMatchObject({
+      before: { startTime: '09:00:00', capacity: 4, room: 'Room 1' },
+      after: { startTime: '08:00:00', room: 'OPD 5', emergencyReserve: 1 },
+    });
   });
 });

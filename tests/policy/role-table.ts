@@ -102,6 +102,7 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   // OPD sessions: everyone reads them and books tokens; an administrator schedules any doctor's, a doctor only their own.
   'opd.listSessions': { roles: ADR, locked: false },
   'opd.createSession': { roles: AD, locked: false, own: DOCTORS_OWN },
+  'opd.updateSession': { roles: AD, locked: false, own: DOCTORS_OWN },
   'opd.removeSession': { roles: AD, locked: false, own: DOCTORS_OWN },
   'opd.bookToken': { roles: ADR, locked: false },
   // The token display: anybody at the desk may put one up; the display holds a ticket, not a session.

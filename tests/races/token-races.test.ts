@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../preload/contract';
+import { clinicNow } from '../../main/settings/clinic-time';
 import { MODES, type Mode } from '../support/databases';
 import { raceTest } from '../support/race-test';
 import { startHarness, type Harness } from '../support/harness';
@@ -66,7 +67,7 @@ describe.each(MODES)('30 desks racing for the last 5 tokens of a session (%s)', 
     expect(await h.knex('opd_sessions').where({ id: sessionId }).first('booked')).toEqual({ booked: CAPACITY });
   });
 
-  raceTest(mode)('the database alone holds the line: 30 bare inserts (no service, no advisory lock) into a session of 5 give tokens 1..5', async () => {
+  raceTest(mode)('the database alone holds the line: 30 bare inserts (no service, no advisory lock) into a session of 5 give its tokens 31..35', async () => {
     const [{ id: small }] = await h
       .knex('opd_sessions')
       .insert({ doctor_id: doctorId, date: DAY, start_time: '14:00', end_time: '15:00', capacity: LEFT })
@@ -82,6 +83,53 @@ describe.each(MODES)('30 desks racing for the last 5 tokens of a session (%s)', 
     const reasons = tries.flatMap((t) => (t.status === 'rejected' ? [(t.reason as { constraint?: string }).constraint] : []));
     expect(new Set(reasons)).toEqual(new Set(['chk_opd_session_booked']));
     const tokens = await h.knex('appointment_entities').where({ opd_session_id: small }).orderBy('session_token').pluck('session_token');
-    expect(tokens).toEqual([1, 2, 3, 4, 5]);
+    // The afternoon's numbers continue after the morning's 30.
+    expect(tokens).toEqual([31, 32, 33, 34, 35]);
+  });
+
+  it('walk-ins and bookings racing for the last 5 tokens of a session under way: exactly 5 win, gapless and unique numbers of the day', async () => {
+    h.clock.now = Date.parse(`${new Date().toISOString().slice(0, 10)}T10:00:00Z`);
+    const { date: today } = clinicNow((await h.services.settings.get()).timeZone, h.clock.now);
+    const patients: number[] = (
+      await h
+        .knex('patient_entities')
+        .insert(Array.from({ length: 10 + DESKS }, (_, i) => ({ name: `Walker ${i}`, email: `walker${i}@race.test` })))
+        .returning('id')
+    ).map((r: { id: number }) => r.id);
+    // An early session of 5 tokens (1..5) and the one under way (6..15), 5 of its tokens booked.
+    for (const [start_time, end_time] of [
+      ['06:00', '07:00'],
+      ['09:00', '13:00'],
+    ] as const)
+      await h.knex('opd_sessions').insert({ doctor_id: doctorId, date: today, start_time, end_time, capacity: start_time === '06:00' ? LEFT : 10 });
+    const live = await h.knex('opd_sessions').where({ doctor_id: doctorId, date: today, start_time: '09:00' }).first('id', 'first_token');
+    expect(live.first_token).toBe(LEFT + 1);
+    for (const patientId of patients.slice(0, 5))
+      await h
+        .knex('appointment_entities')
+        .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: today, start_time: '09:00', end_time: '09:01', opd_session_id: live.id });
+    const desks = await Promise.all(Array.from({ length: DESKS }, () => h.signInAs('RECEPTIONIST')));
+    const tries = await Promise.all(
+      desks.map((d, i) =>
+        i % 2
+          ? h.call('appointments.walkIn', { patientId: patients[10 + i]!, doctorId }, d.sessionKey)
+          : h.call('opd.bookToken', { sessionId: live.id, patientId: patients[10 + i]! }, d.sessionKey),
+      ),
+    );
+    expect(tries.filter((r) => r.ok)).toHaveLength(LEFT);
+    expect(new Set(tries.flatMap((r) => (r.ok ? [] : [r.error.code])))).toEqual(new Set(['CONFLICT']));
+    const tokens = await h
+      .knex('appointment_entities')
+      .where({ opd_session_id: live.id })
+      .whereNot('status', 'CANCELLED')
+      .orderBy('session_token')
+      .pluck('session_token');
+    expect(tokens).toEqual(Array.from({ length: 10 }, (_, i) => LEFT + 1 + i));
+    // The walk-ins who won are checked in under their token; no number of the day repeats.
+    const numbers = await h.knex('appointment_entities').where({ doctor_id: doctorId, appointment_date: today }).whereNotNull('token_no').pluck('token_no');
+    const walkedIn = tries.filter((r, i) => r.ok && i % 2).length;
+    expect(numbers).toHaveLength(walkedIn);
+    expect(new Set(numbers).size).toBe(walkedIn);
+    expect(numbers.every((n: number) => n > 2 * LEFT && n <= 3 * LEFT)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import type { AppointmentDto, OpdSessionDto, Req } from '../../preload/contract'
 import { ClinicProvider, newQueryClient } from '../../renderer/api/context';
 import { SessionForm } from '../../renderer/features/sessions/SessionForm';
 import { SessionTokens } from '../../renderer/features/sessions/SessionTokens';
+import { SessionsPanel } from '../../renderer/features/sessions/SessionsPanel';
 import { useToasts } from '../../renderer/ui/toasts';
 import { fakeClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
@@ -31,6 +32,8 @@ const SESSION: OpdSessionDto = {
   emergencyReserve: 2,
   room: 'OPD 4',
   booked: 3,
+  firstToken: 1,
+  highestToken: 3,
   paceMinutes: 15,
 };
 
@@ -126,5 +129,41 @@ describe('booking a token from the booking flow', () => {
     fireEvent.click(within(sessions).getByRole('button', { name: 'Book a token 10:00–13:00' }));
     expect(await within(sessions).findByText("Dr. Rao's session of 2099-01-05, 10:00–13:00 is full: all 12 tokens are booked")).toBeTruthy();
     expect(done).toBe(1);
+  });
+});
+
+describe('editing an OPD session (Admin → OPD sessions)', () => {
+  it('opens with the plan, says how many tokens must stay, lands main’s refusal on its field, then saves', async () => {
+    const sent: Req<'opd.updateSession'>[] = [];
+    const session = { ...SESSION, date: '2099-01-05', firstToken: 41, highestToken: 45 };
+    renderOver(
+      {
+        'opd.listSessions': () => ({ ok: true, value: [session] }),
+        'opd.updateSession': (req) => {
+          sent.push(req);
+          if (req.capacity < 5)
+            return { ok: false, error: { code: 'CONFLICT', field: 'capacity', message: "Token 45 is booked in Dr. Rao's session: keep at least 5 tokens" } };
+          return { ok: true, value: { ...session, capacity: req.capacity, room: req.room ?? null } };
+        },
+      },
+      <SessionsPanel />,
+    );
+    expect(await screen.findByText('41–52')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: /Edit Dr\. Rao's session of 2099-01-05/ }));
+    const dialog = await screen.findByRole('form', { name: 'Edit OPD session' });
+    expect((within(dialog).getByLabelText('From') as HTMLInputElement).value).toBe('10:00');
+    expect(within(dialog).getByText('Tokens up to 45 are booked: keep at least 5')).toBeTruthy();
+
+    fireEvent.change(within(dialog).getByLabelText('Tokens'), { target: { value: '4' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save session' }));
+    expect(await within(dialog).findByText("Token 45 is booked in Dr. Rao's session: keep at least 5 tokens")).toBeTruthy();
+    expect(within(dialog).getByLabelText('Tokens').getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.change(within(dialog).getByLabelText('Tokens'), { target: { value: '20' } });
+    fireEvent.change(within(dialog).getByLabelText('Room'), { target: { value: 'OPD 6' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save session' }));
+    await waitFor(() => expect(toasts()).toContain('Session saved: Dr. Rao, 2099-01-05 10:00–13:00, tokens 41–60'));
+    expect(sent.at(-1)).toEqual({ id: 5, startTime: '10:00', endTime: '13:00', capacity: 20, emergencyReserve: 2, room: 'OPD 6' });
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit OPD session' })).toBeNull());
   });
 });
