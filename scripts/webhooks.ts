@@ -3,6 +3,8 @@
 // mode (DATABASE_URL set → the clinic server; unset → the embedded database, which must then
 // not be open in the app at the same time). Put it behind the HTTPS address configured as the
 // webhook URL in the video settings.
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabaseConfig } from '../main/db/config';
 import { DatabaseSetupError } from '../main/db/errors';
@@ -26,6 +28,10 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseSetupError(`--port must be a port number, not "${values.port}"`, 'CONFIG');
+  // The patient's call page, built by `npm run build`; without it the join page still says when to come and who will join.
+  const callPageDir = path.resolve(__dirname, '../out/join');
+  const withCall = fs.existsSync(path.join(callPageDir, 'join.js'));
+  if (!withCall) console.warn('[gateway] out/join/join.js is missing: run `npm run build` so patients can join the call from the page.');
   const config = resolveDatabaseConfig();
   const db = await openDatabase(config);
   const service = await startWebhookService(db.knex, {
@@ -36,6 +42,7 @@ async function main(): Promise<void> {
     secretBox: clinicSecretBox(lazyKey(keyFileStore(defaultKeyFile()))),
     sendMessagesFrom: values['send-messages'] ? db : undefined,
     trustProxy: values['trust-proxy'],
+    callPageDir: withCall ? callPageDir : undefined,
   });
   console.log(
     `Gateway (Twilio webhooks, patient join page): listening on ${service.url} (${describeTarget(config)}); ${service.resumed} stored event(s) resumed.`,

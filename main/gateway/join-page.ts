@@ -42,8 +42,11 @@ export function joinLang(query: URLSearchParams, acceptLanguage: string | undefi
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The join page as the gateway renders it: every state but the call itself needs no script. */
-export function renderJoinPage(lookup: JoinLookup, lang: JoinLang, path: string): string {
+/**
+ * The join page as the gateway renders it: every state but the call itself needs no script.
+ * Inside the window, `withCall` mounts the call page's bundle (preview, lobby, call, end).
+ */
+export function renderJoinPage(lookup: JoinLookup, lang: JoinLang, path: string, withCall: boolean): string {
   const t = STRINGS[lang];
   const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
   let body: string;
@@ -60,8 +63,9 @@ export function renderJoinPage(lookup: JoinLookup, lang: JoinLang, path: string)
         (lookup.place === 'unpaid' && lookup.payUrl && /^https:\/\//.test(lookup.payUrl)
           ? `<p><a href="${escapeHtml(lookup.payUrl)}" rel="noopener noreferrer">${escapeHtml(t.pay)}</a></p>`
           : p(t.noLink)),
-      // The in-browser call (device preview, lobby, call) mounts here: see README, "the gateway".
-      inside: `${p(t.ready(v))}<div id="join-app" data-lang="${lang}"></div>`,
+      inside:
+        `${p(t.ready(v))}<div id="join-app" data-lang="${lang}" data-doctor="${escapeHtml(v.doctorName)}"></div>` +
+        (withCall ? '<script type="module" src="/join/assets/join.js"></script>' : ''),
     }[lookup.place];
     body = `<h2>${escapeHtml(t.hello(v))}</h2>${p(t.when(v))}<section data-state="${lookup.place}">${state}</section>`;
   }
@@ -80,4 +84,22 @@ export const JOIN_CSS = `
 main{max-width:40rem;margin:0 auto;padding:1.25rem}h1{font-size:1.4rem;margin:0 0 1rem}h2{font-size:1.2rem}
 section{background:#fff;border:1px solid #c9ced6;border-radius:.5rem;padding:1rem;margin:1rem 0}
 a{color:#0b5cad}@media (min-width:48rem){body{font-size:17px}main{padding:2.5rem}}
+.join-call{display:grid;gap:.75rem}.join-call h2{margin:0}
+.call-video{display:block;width:100%;aspect-ratio:4/3;max-height:55vh;background:#111;border-radius:.5rem;object-fit:cover}
+.call-video-off{display:grid;place-items:center;color:#e6e6e6}
+.join-meter{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0}.join-meter meter{width:8rem;height:1rem}
+.join-hint{color:#4a4f57;font-size:.9em;margin:0}
+.join-devices{display:grid;gap:.5rem}@media (min-width:40rem){.join-devices{grid-template-columns:repeat(3,1fr)}}
+.ui-field label{display:grid;gap:.25rem;font-weight:600}
+select,button,.join-primary{font:inherit;min-height:2.75rem;border-radius:.5rem;padding:.5rem .9rem}
+select{width:100%;border:1px solid #8a919c;background:#fff;color:inherit}
+button{border:1px solid #0b5cad;background:#fff;color:#0b5cad;cursor:pointer}button:disabled{opacity:.6;cursor:default}
+button:focus-visible,select:focus-visible,a:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
+.join-primary{display:inline-block;background:#0b5cad;color:#fff;border:1px solid #0b5cad;font-weight:600;text-decoration:none;text-align:center;width:100%}
+.join-actions,.join-controls{display:flex;flex-wrap:wrap;gap:.5rem}.join-controls button{flex:1 1 auto}
+button[aria-pressed="true"]{background:#0b5cad;color:#fff}.join-hangup{background:#b3261e;border-color:#b3261e;color:#fff}
+.join-notice{border-radius:.5rem;padding:.75rem;border:1px solid #c9ced6;background:#eef4fb}.join-notice p{margin:0 0 .5rem}
+.join-notice[data-tone="error"]{background:#fdecea;border-color:#b3261e}.join-notice[data-tone="warning"]{background:#fff4e0;border-color:#8a5300}
+.join-stage{position:relative}.join-self{position:absolute;right:.5rem;bottom:.5rem;width:30%}.join-self .call-video{aspect-ratio:3/4;border:2px solid #fff}
+.join-lobby{display:grid;place-items:center;min-height:12rem;background:#1d2733;color:#fff;border-radius:.5rem;padding:1rem;text-align:center;margin:0}
 `;

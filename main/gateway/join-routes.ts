@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
+import path from 'node:path';
 import type { PatientJoin } from '../video/patient-join';
 import { GATEWAY_HEADERS } from './headers';
 import { JOIN_CSS, joinLang, renderJoinPage } from './join-page';
@@ -13,17 +15,27 @@ export interface JoinGatewayOptions {
   trustProxy?: boolean;
   now?: () => number;
   log: (message: string, err: unknown) => void;
+  /**
+   * The built call page (out/join: `npm run build`). Without it the page inside the window
+   * says the doctor will join but has no call: every other state needs no script.
+   */
+  callPageDir?: string;
 }
 
 const DEFAULT_PER_IP: RateRule = { limit: 60, windowMs: 60_000 };
 const DEFAULT_PER_CODE: RateRule = { limit: 30, windowMs: 60_000 };
 
-type JoinRoute = { kind: 'page' | 'token' | 'status'; code: string } | { kind: 'css' };
+type JoinRoute = { kind: 'page' | 'token' | 'status'; code: string } | { kind: 'css' } | { kind: 'script'; file: string };
+
+/** The call page's script files: its entry and the chunks it loads (names as join.vite.config.mts gives them, never a path). */
+const SCRIPT_FILE = /^join(-[A-Za-z0-9_-]+)?\.js$/;
 
 /** The join routes a URL names, or undefined when it is not one of them. */
 export function joinRouteOf(url: string | undefined): JoinRoute | undefined {
   const { pathname } = new URL(url ?? '/', 'http://gateway');
   if (pathname === '/join/assets/join.css') return { kind: 'css' };
+  const asset = /^\/join\/assets\/([^/]+)$/.exec(pathname);
+  if (asset && SCRIPT_FILE.test(asset[1]!)) return { kind: 'script', file: asset[1]! };
   const m = /^\/join\/([^/]{1,100})(?:\/(token|status))?$/.exec(pathname);
   if (!m) return undefined;
   return { kind: (m[2] as 'token' | 'status' | undefined) ?? 'page', code: m[1]! };
@@ -76,13 +88,14 @@ export function joinGateway(options: JoinGatewayOptions) {
       return reply(res, 405, 'text/plain; charset=utf-8', `${method} only`, { Allow: method });
     }
     if (route.kind === 'css') return reply(res, 200, 'text/css; charset=utf-8', JOIN_CSS);
+    if (route.kind === 'script') return serveScript(res, route.file);
     const wait = Math.max(perIp.hit(clientAddress(req, options.trustProxy ?? false)), perCode.hit(route.code));
     if (wait > 0) return reply(res, 429, 'text/plain; charset=utf-8', `Too many requests. Try again in ${wait} seconds.`, { 'Retry-After': String(wait) });
 
     if (route.kind === 'page') {
       const lookup = await options.patientJoin.lookup(route.code);
       const url = new URL(req.url ?? '/', 'http://gateway');
-      const page = renderJoinPage(lookup, joinLang(url.searchParams, req.headers['accept-language']), url.pathname);
+      const page = renderJoinPage(lookup, joinLang(url.searchParams, req.headers['accept-language']), url.pathname, options.callPageDir !== undefined);
       return reply(res, lookup.place === 'unknown' ? 404 : 200, 'text/html; charset=utf-8', page);
     }
     const result = route.kind === 'token' ? await options.patientJoin.exchange(route.code) : await options.patientJoin.lookup(route.code);
@@ -90,6 +103,13 @@ export function joinGateway(options: JoinGatewayOptions) {
     // Outside the window the answer is when to come back, not a token (409: the code is fine, the time is not).
     const status = route.kind === 'token' && result.place !== 'joined' ? 409 : 200;
     return json(res, status, result);
+  }
+
+  async function serveScript(res: http.ServerResponse, file: string): Promise<void> {
+    const body = options.callPageDir && (await readFile(path.join(options.callPageDir, file)).catch(() => undefined));
+    if (!body) return reply(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    res.writeHead(200, { ...GATEWAY_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8' });
+    res.end(body);
   }
 
   return serveJoin;

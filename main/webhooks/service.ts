@@ -41,6 +41,8 @@ export async function startWebhookService(
     trustProxy?: boolean;
     /** Tests point the payment gateway's client at a local fake. Default: Razorpay. */
     paymentGateway?: GatewayFactory;
+    /** The built call page the join page mounts inside the window (out/join). */
+    callPageDir?: string;
   },
 ): Promise<WebhookService> {
   await sealPlainVideoSecrets(knex, options.secretBox);
@@ -49,6 +51,7 @@ export async function startWebhookService(
     patientJoin: new PatientJoin(knex, new TwilioRooms(options.twilioHttpClient), options.secretBox),
     trustProxy: options.trustProxy,
     log: options.log,
+    callPageDir: options.callPageDir,
   });
   const receiver = await startWebhookReceiver({
     knex,

@@ -58,8 +58,14 @@ export const updateVideoSettingsSchema = z.strictObject({
     .refine((v) => v.includes('{token}'), 'The join link template must contain {token}')
     .nullable()
     .optional(),
-  /** The gateway (`npm run gateway`) as the internet sees it; patients' join links start with it. */
-  publicBaseUrl: httpsUrl('The gateway address').nullable().optional(),
+  /**
+   * The gateway (`npm run gateway`) as the internet sees it; patients' join links start with it,
+   * so it is an address a path is added to: no query or fragment.
+   */
+  publicBaseUrl: httpsUrl('The gateway address')
+    .refine((v) => !/[?#]/.test(v), 'The gateway address is where the gateway is reached: leave out any ? or # part')
+    .nullable()
+    .optional(),
   /** The join window: minutes before the appointment's start … */
   joinOpensMinutes: z.number().int('Whole minutes').min(0, 'At least 0 minutes').max(1440, 'At most a day (1440 minutes)').optional(),
   /** … to minutes after its end. */

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VideoSettingsDto } from '../../preload/contract';
 import { VideoSettingsPanel } from '../../renderer/features/admin/VideoSettingsPanel';
@@ -67,5 +67,42 @@ describe('video settings', () => {
       joinUrlTemplate: null,
     });
     expect((screen.getByLabelText('Auth Token') as HTMLInputElement).value).toBe('');
+  });
+
+  it('sets the gateway’s public address and the join window: https only, no query, whole minutes in range; emptied, it is cleared', async () => {
+    const fake = await open({
+      'video.updateSettings': (req) => ({ ok: true, value: { ...STORED, ...req, apiKeySecretSet: true, authTokenSet: false } as VideoSettingsDto }),
+    });
+    const address = screen.getByLabelText('Gateway public address');
+    const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save video settings' }));
+
+    fireEvent.change(address, { target: { value: 'http://gateway.clinic.example' } });
+    save();
+    expect(await screen.findByText('The gateway address must be a full https:// address')).toBeTruthy();
+    fireEvent.change(address, { target: { value: 'https://gateway.clinic.example/?x=1' } });
+    save();
+    expect(await screen.findByText('The gateway address is where the gateway is reached: leave out any ? or # part')).toBeTruthy();
+    fireEvent.change(address, { target: { value: 'https://gateway.clinic.example' } });
+    fireEvent.change(screen.getByLabelText('Join opens (minutes before the start)'), { target: { value: '2000' } });
+    save();
+    expect(await screen.findByText('At most a day (1440 minutes)')).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'video.updateSettings')).toBe(false);
+
+    fireEvent.change(screen.getByLabelText('Join opens (minutes before the start)'), { target: { value: '20' } });
+    fireEvent.change(screen.getByLabelText('Join closes (minutes after the end)'), { target: { value: '45' } });
+    save();
+    const sent = () => fake.calls.filter((c) => c.channel === 'video.updateSettings').map((c) => c.payload);
+    await waitFor(() => expect(sent()).toHaveLength(1));
+    expect(sent()[0]).toMatchObject({
+      publicBaseUrl: 'https://gateway.clinic.example',
+      joinOpensMinutes: 20,
+      joinClosesMinutes: 45,
+    });
+
+    // Emptied, the address is cleared (null), not sent as "".
+    fireEvent.change(address, { target: { value: '' } });
+    save();
+    await waitFor(() => expect(sent()).toHaveLength(2));
+    expect(sent()[1]).toMatchObject({ publicBaseUrl: null });
   });
 });

@@ -3,16 +3,13 @@ import type { VideoSettingsDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { Banner } from '../../ui/Banner';
-import { Field, fieldError, FormField } from '../../ui/Field';
+import { Field, FormField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
 import { FormActions } from '../../ui/form/FormActions';
-
-/** A write-only secret as typed: an empty box keeps the stored one, so it is not sent at all. */
-const secret = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-const secretHint = (set: boolean) => (set ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.');
+import { FormSecretField } from '../../ui/form/SecretField';
 
 /**
  * Twilio for video consultations. The API Key secret and the Auth Token are write-only: this
@@ -36,6 +33,13 @@ function VideoSettingsForm({ loaded }: { loaded: VideoSettingsDto }) {
     authToken: undefined,
     webhookUrl: loaded.webhookUrl,
     joinUrlTemplate: loaded.joinUrlTemplate,
+    publicBaseUrl: loaded.publicBaseUrl,
+    joinOpensMinutes: loaded.joinOpensMinutes,
+    joinClosesMinutes: loaded.joinClosesMinutes,
+  });
+  const minutes = (name: 'joinOpensMinutes' | 'joinClosesMinutes') => ({
+    ...form.register(name, { valueAsNumber: true }),
+    error: form.getFieldState(name, form.formState).error?.message,
   });
   const busy = form.formState.isSubmitting;
 
@@ -57,32 +61,23 @@ function VideoSettingsForm({ loaded }: { loaded: VideoSettingsDto }) {
       </Banner>
       <FormField form={form} name="accountSid" emptyIsNull label="Twilio Account SID" hint="AC followed by 32 characters" autoComplete="off" />
       <FormField form={form} name="apiKeySid" emptyIsNull label="API Key SID" hint="SK followed by 32 characters" autoComplete="off" />
-      <SecretField form={form} name="apiKeySecret" label="API Key secret" hint={secretHint(settings.apiKeySecretSet)} />
-      <SecretField form={form} name="authToken" label="Auth Token" hint={`For webhook signatures. ${secretHint(settings.authTokenSet)}`} />
+      <FormSecretField form={form} name="apiKeySecret" label="API Key secret" set={settings.apiKeySecretSet} />
+      <FormSecretField form={form} name="authToken" label="Auth Token" hint="For webhook signatures" set={settings.authTokenSet} />
       <FormField
         form={form}
-        name="webhookUrl"
+        name="publicBaseUrl"
         emptyIsNull
-        label="Webhook address"
-        hint="The https:// address Twilio posts room events to (npm run webhooks behind HTTPS)"
+        label="Gateway public address"
+        hint="The https:// address where patients reach this clinic’s gateway (npm run gateway behind HTTPS). Join links start with it."
+        inputMode="url"
       />
+      <div className="ui-row">
+        <Field label="Join opens (minutes before the start)" type="number" min={0} max={1440} {...minutes('joinOpensMinutes')} />
+        <Field label="Join closes (minutes after the end)" type="number" min={0} max={1440} {...minutes('joinClosesMinutes')} />
+      </div>
+      <FormField form={form} name="webhookUrl" emptyIsNull label="Webhook address" hint="The https:// address Twilio posts room events to (on the gateway)" />
       <FormField form={form} name="joinUrlTemplate" emptyIsNull label="Patient join link" hint="An https:// address with {token} (and optionally {room})" />
       <FormActions busy={busy} submit="Save video settings" />
     </form>
   );
-}
-
-function SecretField({
-  form,
-  name,
-  label,
-  hint,
-}: {
-  form: ReturnType<typeof useContractForm<'video.updateSettings'>>;
-  name: 'apiKeySecret' | 'authToken';
-  label: string;
-  hint: string;
-}) {
-  const error = fieldError(form, name);
-  return <Field label={label} type="password" hint={hint} error={error} autoComplete="off" {...form.register(name, { setValueAs: secret })} />;
 }

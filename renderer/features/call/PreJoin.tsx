@@ -16,23 +16,26 @@ interface PreJoinProps {
   onJoin(): void;
 }
 
-function DevicePicker({
+/** One kind of device to choose from; `noneFound` words an empty list (the patient's page has it in Hindi too). */
+export function DevicePicker({
   label,
   devices,
   value,
   onChange,
+  noneFound = 'None found',
 }: {
   label: string;
   devices: MediaDeviceInfo[];
   value: string | undefined;
   onChange(id: string): void;
+  noneFound?: string;
 }) {
   return (
     <div className="ui-field">
       <label>
         {label}
         <select value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
-          {devices.length === 0 && <option value="">None found</option>}
+          {devices.length === 0 && <option value="">{noneFound}</option>}
           {devices.map((d, i) => (
             <option key={d.deviceId || i} value={d.deviceId}>
               {d.label || `${label} ${i + 1}`}

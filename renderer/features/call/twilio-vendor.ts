@@ -72,6 +72,14 @@ function adapt(room: Room): CallRoom {
       screen.stop();
       screen = undefined;
     },
+    async replaceTracks(tracks) {
+      const sent = [...room.localParticipant.audioTracks.values(), ...room.localParticipant.videoTracks.values()]
+        .map((p) => p.track)
+        .filter((t) => t.name !== 'screen');
+      room.localParticipant.unpublishTracks(sent);
+      sent.forEach((t) => t.stop());
+      await room.localParticipant.publishTracks(tracks);
+    },
     disconnect: () => void room.disconnect(),
   };
 }

@@ -9,6 +9,8 @@ export interface LocalMedia {
   stream: MediaStream | undefined;
   /** Why the camera or microphone cannot be used, from opening it or from it stopping mid-call. */
   deviceProblem: string | undefined;
+  /** The failure's DOMException name ('NotAllowedError', …), or 'ended' for a device that stopped: the patient's page words its own help from it. */
+  deviceError: string | undefined;
   retry(): void;
   micOn: boolean;
   cameraOn: boolean;
@@ -25,6 +27,7 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
   const [attempt, setAttempt] = useState(0);
   const [stream, setStream] = useState<MediaStream>();
   const [deviceProblem, setDeviceProblem] = useState<string>();
+  const [deviceError, setDeviceError] = useState<string>();
   const [micOn, setMicOn] = useState(true);
   const [cameraOn, setCameraOn] = useState(true);
 
@@ -37,6 +40,7 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
     let live = true;
     let opened: MediaStream | undefined;
     setDeviceProblem(undefined);
+    setDeviceError(undefined);
     openPreview(choice).then(
       (s) => {
         opened = s;
@@ -47,6 +51,7 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
         if (!live) return;
         setStream(undefined);
         setDeviceProblem(describeMediaError(err));
+        setDeviceError((err as { name?: string } | undefined)?.name || 'unknown');
         reportFailure(err);
       },
     );
@@ -63,6 +68,7 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
     const onEnded = (e: Event) => {
       const kind = (e.target as MediaStreamTrack).kind;
       setDeviceProblem(`The ${kind === 'audio' ? 'microphone' : 'camera'} stopped working. Check that it is plugged in.`);
+      setDeviceError('ended');
       report('device-error', undefined, { name: 'ended', kind });
     };
     tracks.forEach((t) => t.addEventListener('ended', onEnded));
@@ -88,6 +94,7 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
     choose,
     stream,
     deviceProblem,
+    deviceError,
     retry: () => setAttempt((n) => n + 1),
     micOn,
     cameraOn,

@@ -35,6 +35,8 @@ export interface CallRoom {
   setTrackEnabled(kind: 'audio' | 'video', enabled: boolean): void;
   shareScreen(track: MediaStreamTrack): Promise<void>;
   stopSharing(): void;
+  /** Sends these camera and microphone tracks instead of the ones sent now (another camera: a phone's front or back). */
+  replaceTracks(tracks: MediaStreamTrack[]): Promise<void>;
   disconnect(): void;
 }
 
