@@ -368,6 +368,37 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     await configureRazorpay(h);
   });
 
+  it('removing the key secret is audited without its value; the gateway then reads as not configured and the desk is told to take UPI and the UTR', async () => {
+    const id = await appointment();
+    const cleared = expectOk<PaymentSettingsDto>(await h.call('payments.updateSettings', { razorpayKeySecret: null }, admin.sessionKey));
+    expect(cleared).toMatchObject({
+      razorpayKeySecretSet: false,
+      razorpayWebhookSecretSet: true,
+      gatewayConfigured: false,
+      razorpayKeyId: TEST_RAZORPAY.keyId,
+    });
+    expect((await knex('payment_settings').where({ id: 1 }).first()).razorpay_key_secret).toBeNull();
+    const audit = await knex('audit_log').where({ action: 'payments.updateSettings' }).orderBy('id', 'desc').first();
+    expect(audit).toMatchObject({ entity: 'settings', outcome: 'OK', detail: { changes: { razorpayKeySecret: 'removed' } } });
+    const account = expectOk<{ gatewayUnavailable: string | null }>(await h.call('payments.forAppointment', { appointmentId: id }, desk.sessionKey));
+    expect(account.gatewayUnavailable).toBe(
+      'Razorpay is not set up (no key secret in the payment settings): take the payment below with the UPI QR and the UTR',
+    );
+    const before = await databaseSnapshot(knex, ['audit_log']);
+    expect(await h.callRaw('payments.collect', { appointmentId: id, via: 'QR' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await databaseSnapshot(knex, ['audit_log'])).toBe(before);
+    // The desk's own UPI QR still works.
+    expect(expectOk<UpiLinkDto>(await h.call('payments.upiLink', { appointmentId: id }, desk.sessionKey)).amount).toBe('650.29');
+    // Typing a new one is audited as set, never with its value.
+    await configureRazorpay(h);
+    const set = await knex('audit_log').where({ action: 'payments.updateSettings' }).orderBy('id', 'desc').first();
+    expect(set.detail.changes.razorpayKeySecret).toBe('set');
+    expect(JSON.stringify(set.detail)).not.toContain(TEST_RAZORPAY.keySecret);
+    expect(
+      expectOk<{ gatewayUnavailable: string | null }>(await h.call('payments.forAppointment', { appointmentId: id }, desk.sessionKey)).gatewayUnavailable,
+    ).toBeNull();
+  });
+
   it('answers 503 while no webhook secret is set, and stores nothing', async () => {
     const before = await stored();
     expectOk(await h.call('payments.updateSettings', { razorpayWebhookSecret: null }, admin.sessionKey));

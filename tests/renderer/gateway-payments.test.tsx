@@ -23,10 +23,10 @@ function renderOver(handlers: FakeHandlers, ui: ReactNode) {
 }
 
 describe('collecting by gateway in the payment dialog', () => {
-  function open(overrides: FakeHandlers = {}) {
+  function open(overrides: FakeHandlers | ((desk: ReturnType<typeof fakeDesk>) => FakeHandlers) = {}) {
     const desk = fakeDesk();
     const a = desk.add(1, 1, '09:00', { status: 'COMPLETED' });
-    const fake = fakeClinic({ ...desk.handlers, ...overrides });
+    const fake = fakeClinic({ ...desk.handlers, ...(typeof overrides === 'function' ? overrides(desk) : overrides) });
     desk.connect(fake);
     render(
       createElement(ClinicProvider, {
@@ -108,6 +108,22 @@ describe('collecting by gateway in the payment dialog', () => {
     expect(fake.calls.filter((c) => c.channel === 'payments.collect')).toHaveLength(1);
   });
 
+  it('without the gateway offers no gateway QR or link, says why, and leaves the UPI QR and UTR to take the payment', async () => {
+    const reason = 'Razorpay is not set up (no key secret in the payment settings): take the payment below with the UPI QR and the UTR';
+    const { fake } = open((desk) => ({
+      'payments.forAppointment': async (req) => {
+        const r = await desk.handlers['payments.forAppointment']!(req);
+        return r.ok ? { ok: true, value: { ...r.value, gatewayUnavailable: reason } } : r;
+      },
+    }));
+    const box = await screen.findByRole('dialog', { name: 'Payment — Asha Verma' });
+    expect(await within(box).findByText(`${reason}.`)).toBeTruthy();
+    expect(within(box).queryByRole('button', { name: /Gateway QR for/ })).toBeNull();
+    expect(within(box).queryByRole('button', { name: 'Send payment link' })).toBeNull();
+    expect(within(box).getByRole('button', { name: 'Take payment' })).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'payments.collect')).toBe(false);
+  });
+
   it('says why the gateway refused', async () => {
     open({
       'payments.collect': () => ({
@@ -166,6 +182,38 @@ describe('payment gateway settings', () => {
     // Saved, the typed secret is gone from the screen.
     expect((screen.getByLabelText('Webhook secret') as HTMLInputElement).value).toBe('');
     expect(document.body.innerHTML).not.toContain(secret);
+  });
+
+  it('removes a stored secret only after a confirmation, and then shows it as not set and the gateway as not set up', async () => {
+    const fake = renderOver(
+      {
+        'payments.getSettings': () => ({ ok: true, value: STORED }),
+        'payments.updateSettings': (req) => ({
+          ok: true,
+          value: { ...STORED, razorpayKeySecretSet: req.razorpayKeySecret !== null, gatewayConfigured: req.razorpayKeySecret !== null },
+        }),
+      },
+      <PaymentSettingsPanel />,
+    );
+    await screen.findByRole('form', { name: 'Payment settings' });
+    // The webhook secret is not set: there is nothing to remove.
+    expect(screen.queryByRole('button', { name: 'Remove webhook secret…' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove key secret…' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Remove the Razorpay key secret?' });
+    expect(within(confirm).getByText(/takes payments with the UPI QR and the UTR instead/)).toBeTruthy();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep it' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.calls.filter((c) => c.channel === 'payments.updateSettings')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove key secret…' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove the key secret' }));
+    expect(await screen.findByText(/Stored key secret: not set\./)).toBeTruthy();
+    expect(screen.getByText('The payment gateway is not set up: enter the key id and key secret.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Remove key secret…' })).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const sent = fake.calls.filter((c) => c.channel === 'payments.updateSettings').map((c) => c.payload);
+    // Only the secret, as null: nothing else the form holds is sent with it.
+    expect(sent).toEqual([{ razorpayKeySecret: null }]);
   });
 
   it('catches a malformed key id at its box before sending, and puts main’s refusal on the field it names', async () => {

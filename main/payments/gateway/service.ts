@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { collectSchema, PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../../preload/contract';
+import { insertAudit, type AuditRecord } from '../../audit/repo';
 import type { CurrentUser } from '../../shared/call-context';
 import { AppError } from '../../shared/app-error';
 import type { SecretBox } from '../../secrets/secret-box';
@@ -10,7 +11,7 @@ import { findPayment, insertPayment, lockAppointmentForPayment, totalsOfAppointm
 import { upiPayLink } from '../upi';
 import type { GatewayFactory, PaymentGateway } from './gateway';
 import { dayBounds, gatewayPaymentsOn, gatewayTakingsByMethod, knownTransactionIds, openPaymentLink, setGatewayFields } from './repo';
-import { credentialsOf, publicPaymentSettings, sealPaymentSecrets, type PaymentSettingsUpdate } from './settings';
+import { credentialsOf, describeSettingsChanges, publicPaymentSettings, sealPaymentSecrets, type PaymentSettingsUpdate } from './settings';
 import { readPaymentSettings, writePaymentSettings } from './settings-repo';
 
 type Collect = z.output<typeof collectSchema>;
@@ -37,8 +38,17 @@ export class GatewayPaymentsService {
     return publicPaymentSettings(await readPaymentSettings(this.knex));
   }
 
-  async updateSettings(changes: PaymentSettingsUpdate, user: CurrentUser): Promise<PaymentSettingsDto> {
-    return publicPaymentSettings(await writePaymentSettings(this.knex, sealPaymentSecrets(changes, this.box), user.id));
+  /**
+   * Writes the changes and, in the same commit, the audit row naming what changed: a secret only
+   * as set or removed, never its value (the caller then sets `audited`).
+   */
+  async updateSettings(changes: PaymentSettingsUpdate, user: CurrentUser, audit?: AuditRecord): Promise<PaymentSettingsDto> {
+    const written = await this.knex.transaction(async (trx) => {
+      const settings = await writePaymentSettings(trx, sealPaymentSecrets(changes, this.box), user.id);
+      if (audit) await insertAudit(trx, { ...audit, detail: { changes: describeSettingsChanges(changes) } });
+      return settings;
+    });
+    return publicPaymentSettings(written);
   }
 
   /** The clinic's gateway, or a clear refusal when its keys are not set. */
