@@ -33,6 +33,7 @@ import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
 import * as waitlistAndRecalls from './20261202120200_waitlist_and_recalls';
 import * as paymentLinkMessages from './20261203100000_payment_link_messages';
+import * as appointmentTypePrepay from './20261203100100_appointment_type_prepay';
 import * as schedulingChangeEvents from './20261203200000_scheduling_change_events';
 
 export interface NamedMigration {
@@ -94,4 +95,6 @@ export const migrations: readonly NamedMigration[] = [
   // Automatic waitlist offers and recall reminders through the messaging outbox (issue 20: 20261203500000..0999).
   { name: '20261203500000_waitlist_offer_messages', migration: waitlistOfferMessages },
   { name: '20261203500100_no_show_frees_time', migration: noShowFreesTime },
+  // Teleconsultation prepay per appointment type (issue 19's range, listed last: it needs issue 20's types).
+  { name: '20261203100100_appointment_type_prepay', migration: appointmentTypePrepay },
 ];

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../preload/contract';
+import type { AppointmentDto, AppointmentTypeDto, PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../preload/contract';
 import { joinGateway } from '../../main/gateway/join-routes';
 import { WebhookWorker } from '../../main/jobs/webhook-worker';
 import { PatientJoin } from '../../main/video/patient-join';
 import { TwilioRooms } from '../../main/video/rooms';
 import { runReconciliation } from '../../main/payments/gateway/reconciliation-job';
+import { prepayDue } from '../../main/payments/gateway/repo';
 import { GatewayPaymentsService } from '../../main/payments/gateway/service';
 import { applyWebhookEvent } from '../../main/webhooks/apply';
 import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/receiver';
@@ -352,6 +353,47 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
       expect(await joined.json()).toMatchObject({ place: 'joined' });
     } finally {
       await joinSite.close();
+      expectOk(await h.call('payments.updateSettings', { teleconsultPrepay: false }, admin.sessionKey));
+    }
+  });
+
+  it('a video type that asks prepay gets its payment link at booking through the outbox and holds its patient until paid; the type wins over the clinic', async () => {
+    const date = '2098-06-01';
+    await knex('doctor_availabilities').insert({ doctor_id: doctorId, date, start_time: '09:00', end_time: '13:00', slot_minutes: 15 });
+    const create = (payload: Record<string, unknown>) =>
+      h.callRaw('appointmentTypes.create', { durationMinutes: 15, fee: '450.75', ...payload }, admin.sessionKey);
+    expect(await create({ name: 'Visit, pay first', mode: 'IN_PERSON', prepayRequired: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'prepayRequired', message: 'Only a video type can ask patients to pay before they join' },
+    });
+    const payFirst = expectOk<AppointmentTypeDto>(await create({ name: 'Video, pay first', mode: 'VIDEO', prepayRequired: true, doctors: [{ doctorId }] }));
+    const payLater = expectOk<AppointmentTypeDto>(await create({ name: 'Video, pay later', mode: 'VIDEO', doctors: [{ doctorId }] }));
+    expect([payFirst.prepayRequired, payLater.prepayRequired]).toEqual([true, false]);
+    const book = async (startTime: string, appointmentTypeId: number) =>
+      expectOk<AppointmentDto>(await h.call('appointments.book', { patientId, doctorId, date, startTime, appointmentTypeId }, desk.sessionKey));
+    await knex('messaging_settings').where({ id: 1 }).update({ enabled: true });
+    try {
+      const booked = await book('09:00', payFirst.id);
+      const pending = await knex('payments').where({ appointment_id: booked.id }).first();
+      expect(pending).toMatchObject({ status: 'PENDING', amount: '450.75', gateway: 'RAZORPAY' });
+      expect(pending.gateway_order_id).toMatch(/^plink_/);
+      const sent = await knex('patient_messages').where({ appointment_id: booked.id, kind: 'PAYMENT_LINK' });
+      expect(sent.map((m) => m.link)).toEqual([pending.gateway_url]);
+      expect(await prepayDue(knex, booked.id)).toEqual({ due: '450.75', payUrl: pending.gateway_url });
+
+      // The clinic asks every teleconsultation to pay first; a type that does not still wins.
+      expectOk(await h.call('payments.updateSettings', { teleconsultPrepay: true }, admin.sessionKey));
+      const later = await book('09:15', payLater.id);
+      expect(await knex('payments').where({ appointment_id: later.id })).toEqual([]);
+      expect(await knex('patient_messages').where({ appointment_id: later.id, kind: 'PAYMENT_LINK' })).toEqual([]);
+      expect(await prepayDue(knex, later.id)).toBeUndefined();
+
+      // Paid through the link: nothing is due, the join page admits the patient.
+      await deliver(...h.razorpay.pay(pending.gateway_order_id).events);
+      expect(await payment(pending.id)).toMatchObject({ status: 'PAID', amount: '450.75' });
+      expect(await prepayDue(knex, booked.id)).toBeUndefined();
+    } finally {
+      await knex('messaging_settings').where({ id: 1 }).update({ enabled: false });
       expectOk(await h.call('payments.updateSettings', { teleconsultPrepay: false }, admin.sessionKey));
     }
   });
