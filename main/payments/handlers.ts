@@ -21,5 +21,8 @@ export function registerPaymentHandlers(router: Router, payments: PaymentsServic
       return settings;
     },
     'payments.reconciliation': (req) => gateway.reconciliation(req.date),
+    'payments.reconciliationRuns': () => gateway.reconciliationRuns(),
+    'payments.reconciliationRun': (req) => gateway.reconciliationRun(req.date),
+    'payments.runReconciliation': (req) => gateway.runReconciliation(req.date),
   } satisfies DomainHandlers<'payments'>);
 }

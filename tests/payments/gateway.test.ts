@@ -1,6 +1,15 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppointmentDto, AppointmentTypeDto, PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../preload/contract';
+import type {
+  AppointmentDto,
+  AppointmentTypeDto,
+  PaymentDto,
+  PaymentSettingsDto,
+  ReconciliationDto,
+  ReconciliationRunDto,
+  ReconciliationRunSummaryDto,
+  UpiLinkDto,
+} from '../../preload/contract';
 import { joinGateway } from '../../main/gateway/join-routes';
 import { WebhookWorker } from '../../main/jobs/webhook-worker';
 import { PatientJoin } from '../../main/video/patient-join';
@@ -316,6 +325,29 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     expect(runs[0].result.mismatches).toEqual(report.mismatches);
     // A webhook with nothing of the clinic's changes nothing in Clinic Desk.
     expect(await knex('payments').where({ transaction_id: strayPayment.id }).first()).toBeUndefined();
+  });
+
+  it('lists the stored reconciliation runs for an ADMIN, opens one with its differences, and "Run now" replaces a day’s run', async () => {
+    const date = (await knex.raw(`SELECT (now() AT TIME ZONE 'Asia/Kolkata')::date::text AS d`)).rows[0].d as string;
+    const ran = expectOk<ReconciliationRunDto>(await h.call('payments.runReconciliation', { date }, admin.sessionKey));
+    expect(ran).toMatchObject({ date, differences: ran.result.mismatches.length, status: ran.differences === 0 ? 'AGREES' : 'DIFFERENCES' });
+    const fresh = expectOk<ReconciliationDto>(await h.call('payments.reconciliation', { date }, admin.sessionKey));
+    expect(ran.result).toEqual(fresh);
+    const runs = expectOk<ReconciliationRunSummaryDto[]>(await h.call('payments.reconciliationRuns', {}, admin.sessionKey));
+    expect(runs.find((r) => r.date === date)).toEqual({ date, ranAt: ran.ranAt, differences: ran.differences, status: ran.status });
+    expect(expectOk<ReconciliationRunDto>(await h.call('payments.reconciliationRun', { date }, admin.sessionKey))).toEqual(ran);
+    // Run again: the day keeps one run, the newer one.
+    const again = expectOk<ReconciliationRunDto>(await h.call('payments.runReconciliation', { date }, admin.sessionKey));
+    expect(Date.parse(again.ranAt)).toBeGreaterThanOrEqual(Date.parse(ran.ranAt));
+    expect(await knex('payment_reconciliations').where({ day: date })).toHaveLength(1);
+    const before = await databaseSnapshot(knex, ['audit_log']);
+    expect(await h.callRaw('payments.runReconciliation', { date: '2999-01-01' }, admin.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'date', message: 'That day has not begun; choose today or an earlier day' },
+    });
+    expect(await h.callRaw('payments.reconciliationRun', { date: '2001-01-01' }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await databaseSnapshot(knex, ['audit_log'])).toBe(before);
+    expect(await h.callRaw('payments.reconciliationRuns', {}, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('asks a teleconsultation patient to pay first when the clinic says so, and lets them in once the link is paid', async () => {

@@ -1,12 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PaymentSettingsDto, ReconciliationDto } from '../../preload/contract';
+import type { PaymentSettingsDto, ReconciliationDto, ReconciliationRunDto } from '../../preload/contract';
 import { ClinicProvider, newQueryClient } from '../../renderer/api/context';
 import { DayEndScreen } from '../../renderer/features/payments/DayEndScreen';
 import { PaymentDialog } from '../../renderer/features/payments/PaymentDialog';
 import { PaymentSettingsPanel } from '../../renderer/features/payments/PaymentSettingsPanel';
 import { ReconciliationPanel } from '../../renderer/features/payments/ReconciliationPanel';
+import { ReconciliationRunsPanel } from '../../renderer/features/payments/ReconciliationRunsPanel';
 import { PrintArea } from '../../renderer/features/print/print';
 import { fakeClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
@@ -324,6 +325,60 @@ describe('reconciliation with the gateway', () => {
     expect(fake.calls.filter((c) => c.channel === 'payments.reconciliation').at(-1)?.payload).toEqual({ date: '2026-11-30' });
   });
 });
+
+describe('reconciliation runs', () => {
+  it('lists the stored runs, opens one with its differences, and runs a chosen day now', async () => {
+    const fresh: ReconciliationDto = { date: '2026-11-29', gatewayPayments: 0, settled: '0.00', mismatches: [], byGatewayMethod: [] };
+    const stored: ReconciliationRunDto[] = [
+      { date: '2026-11-30', ranAt: '2026-12-01T00:30:00.000Z', differences: 1, status: 'DIFFERENCES', result: DAY_WITH_ONE },
+    ];
+    const fake = renderOver(
+      {
+        'payments.reconciliationRuns': () => ({ ok: true, value: stored.map(({ result: _, ...summary }) => summary) }),
+        'payments.reconciliationRun': ({ date }) => {
+          const run = stored.find((r) => r.date === date);
+          return run
+            ? { ok: true, value: run }
+            : { ok: false, error: { code: 'NOT_FOUND', message: 'The reconciliation has not run for this day', field: 'date' } };
+        },
+        'payments.runReconciliation': ({ date }) => {
+          const run: ReconciliationRunDto = { date, ranAt: '2026-12-02T09:00:00.000Z', differences: 0, status: 'AGREES', result: { ...fresh, date } };
+          stored.unshift(run);
+          return { ok: true, value: run };
+        },
+      },
+      <ReconciliationRunsPanel />,
+    );
+    const runs = await screen.findByRole('table', { name: 'Reconciliation runs' });
+    expect(within(runs).getAllByRole('row')[1]!.textContent).toContain('Differences to look at');
+    fireEvent.click(within(runs).getByRole('button', { name: 'Open the run of 2026-11-30' }));
+    const differences = await screen.findByRole('table', { name: 'Differences' });
+    expect(within(differences).getByText('pay_A1')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Day to reconcile'), { target: { value: '2026-11-29' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    expect(await screen.findByText('The books agree.')).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Reconciliation runs' })).getAllByRole('row')).toHaveLength(3));
+    expect(fake.calls.filter((c) => c.channel === 'payments.runReconciliation').map((c) => c.payload)).toEqual([{ date: '2026-11-29' }]);
+  });
+});
+
+const DAY_WITH_ONE: ReconciliationDto = {
+  date: '2026-11-30',
+  gatewayPayments: 1,
+  settled: '0.00',
+  mismatches: [
+    {
+      kind: 'ONLY_AT_GATEWAY',
+      gatewayPaymentId: 'pay_A1',
+      paymentId: null,
+      clinicAmount: null,
+      gatewayAmount: '300.00',
+      note: 'Captured by Razorpay (upi) with no payment in Clinic Desk',
+    },
+  ],
+  byGatewayMethod: [],
+};
 
 describe('the day-end', () => {
   it('shows the gateway takings by method when there are some, and no such table when there are none', async () => {

@@ -1,6 +1,14 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { collectSchema, PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../../preload/contract';
+import type {
+  collectSchema,
+  PaymentDto,
+  PaymentSettingsDto,
+  ReconciliationDto,
+  ReconciliationRunDto,
+  ReconciliationRunSummaryDto,
+  UpiLinkDto,
+} from '../../../preload/contract';
 import { insertAudit, type AuditRecord } from '../../audit/repo';
 import type { CurrentUser } from '../../shared/call-context';
 import { AppError } from '../../shared/app-error';
@@ -10,7 +18,18 @@ import { fromPaise, toPaise } from '../money';
 import { findPayment, insertPayment, lockAppointmentForPayment, totalsOfAppointment, type LockedPayment } from '../repo';
 import { upiPayLink } from '../upi';
 import type { GatewayFactory, PaymentGateway } from './gateway';
-import { dayBounds, gatewayPaymentsOn, gatewayTakingsByMethod, knownTransactionIds, openPaymentLink, setGatewayFields } from './repo';
+import {
+  clinicToday,
+  dayBounds,
+  findReconciliationRun,
+  gatewayPaymentsOn,
+  gatewayTakingsByMethod,
+  knownTransactionIds,
+  listReconciliationRuns,
+  openPaymentLink,
+  setGatewayFields,
+  storeReconciliationRun,
+} from './repo';
 import { credentialsOf, describeSettingsChanges, publicPaymentSettings, sealPaymentSecrets, type PaymentSettingsUpdate } from './settings';
 import { readPaymentSettings, writePaymentSettings } from './settings-repo';
 
@@ -18,6 +37,16 @@ type Collect = z.output<typeof collectSchema>;
 
 /** A desk QR is closed by the gateway after this long (Razorpay wants close_by at least 2 minutes ahead). */
 const QR_LIFETIME_SECONDS = 30 * 60;
+
+/** How many stored runs the runs list shows: about three months of days. */
+const RUNS_LISTED = 90;
+
+const summaryOf = (run: { date: string; ranAt: string; differences: number }): ReconciliationRunSummaryDto => ({
+  date: run.date,
+  ranAt: run.ranAt,
+  differences: run.differences,
+  status: run.differences === 0 ? 'AGREES' : 'DIFFERENCES',
+});
 
 /** The reference a UPI app shows and a bank statement carries for an appointment's payment (tr, ≤ 35 characters). */
 const upiReference = (appointmentId: number) => `CD-APT-${appointmentId}`;
@@ -178,6 +207,25 @@ export class GatewayPaymentsService {
       notes: { clinic_payment_id: String(payment.id), reason: reason.slice(0, 250) },
     });
     return refund.id;
+  }
+
+  /** The stored reconciliation runs, newest day first. */
+  async reconciliationRuns(): Promise<ReconciliationRunSummaryDto[]> {
+    return (await listReconciliationRuns(this.knex, RUNS_LISTED)).map(summaryOf);
+  }
+
+  async reconciliationRun(date: string): Promise<ReconciliationRunDto> {
+    const run = await findReconciliationRun(this.knex, date);
+    if (!run) throw new AppError('NOT_FOUND', 'The reconciliation has not run for this day', 'date');
+    return { ...summaryOf(run), result: run.result };
+  }
+
+  /** An ADMIN's "Run now": the day reconciled afresh with the gateway, its stored run replaced. */
+  async runReconciliation(date: string): Promise<ReconciliationRunDto> {
+    const { timeZone } = await readSettings(this.knex);
+    if (date > (await clinicToday(this.knex, timeZone))) throw new AppError('INVALID', 'That day has not begun; choose today or an earlier day', 'date');
+    await storeReconciliationRun(this.knex, await this.reconciliation(date), true);
+    return this.reconciliationRun(date);
   }
 
   /**
