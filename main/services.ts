@@ -1,3 +1,4 @@
+import type { CurrentUser } from './shared/call-context';
 import { registerAppointmentTypeHandlers } from './appointment-types/handlers';
 import { AppointmentTypesService } from './appointment-types/service';
 import { registerAppointmentHandlers } from './appointments/handlers';
@@ -146,14 +147,25 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAppointmentTypeHandlers(router, new AppointmentTypesService(knex));
   // The waitlist is told of freed time by the appointments it offers bookings of: built after them, wired by a late-bound call.
-  const late: { waitlist?: WaitlistService } = {};
+  const late: { waitlist?: WaitlistService; messaging?: MessagingService } = {};
   const appointments = new AppointmentsService(knex, settings, options.now, (trx, freed) => late.waitlist!.offerFreed(trx, freed));
   const waitlist = (late.waitlist = new WaitlistService(knex, appointments, options.now));
   registerAvailabilityHandlers(
     router,
     new AvailabilityService(knex, settings, (trx, doctorId, date, span) => appointments.offerOpened(trx, doctorId, date, span)),
   );
-  registerAppointmentHandlers(router, appointments, new WaitingRoomService(knex, settings, options.now), new SeriesService(knex, settings, appointments));
+  // The booking stands whatever happens to its prepay link: the desk can send one from the payment dialog.
+  const prepayLink = (appointmentId: number, user: CurrentUser) =>
+    late
+      .messaging!.prepayLinkAtBooking(appointmentId, user)
+      .catch((err: unknown) => options.log(`appointment ${appointmentId}: no prepay link sent at booking`, err));
+  registerAppointmentHandlers(
+    router,
+    appointments,
+    new WaitingRoomService(knex, settings, options.now),
+    new SeriesService(knex, settings, appointments),
+    prepayLink,
+  );
   registerWaitlistHandlers(router, waitlist);
   registerOpdHandlers(router, new OpdService(knex, appointments));
   registerRecallHandlers(router, new RecallsService(knex, settings, options.now));
@@ -183,7 +195,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     : undefined;
   registerMessagingHandlers(
     router,
-    new MessagingService(knex, settings, video, gatewayPayments, secretBox, () => messaging?.sender.poke(), options.now),
+    (late.messaging = new MessagingService(knex, settings, video, gatewayPayments, secretBox, () => messaging?.sender.poke(), options.now)),
     new PatientPrefsService(knex),
   );
   const missing = router.missingHandlers();

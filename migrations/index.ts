@@ -35,6 +35,7 @@ import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
 import * as waitlistAndRecalls from './20261202120200_waitlist_and_recalls';
 import * as paymentLinkMessages from './20261203100000_payment_link_messages';
+import * as appointmentTypePrepay from './20261203630000_appointment_type_prepay';
 import * as schedulingChangeEvents from './20261203200000_scheduling_change_events';
 
 export interface NamedMigration {
@@ -100,4 +101,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203610000_message_template_dlt_ids', migration: messageTemplateDltIds },
   // OPD token numbers as one series per doctor's day, session edits (issue 21, second round).
   { name: '20261203620000_opd_day_numbers', migration: opdDayNumbers },
+  // Teleconsultation prepay per appointment type (issue 19, second round).
+  { name: '20261203630000_appointment_type_prepay', migration: appointmentTypePrepay },
 ];

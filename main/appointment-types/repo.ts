@@ -15,6 +15,7 @@ const COLUMNS: Record<keyof TypeFields | 'active', string> = {
   bufferAfterMinutes: 'buffer_after_minutes',
   minNoticeMinutes: 'min_notice_minutes',
   maxDaysAhead: 'max_days_ahead',
+  prepayRequired: 'prepay_required',
   active: 'active',
 };
 

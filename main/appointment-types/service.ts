@@ -21,6 +21,8 @@ function refusal(err: unknown): AppError | undefined {
   const e = err as { code?: string; constraint?: string };
   if (e?.code === '23505' && e.constraint === 'uq_appointment_type_name')
     return new AppError('CONFLICT', 'Another appointment type already has this name', 'name');
+  if (e?.code === '23514' && e.constraint === 'chk_appointment_type_prepay')
+    return new AppError('INVALID', 'Only a video type can ask patients to pay before they join', 'prepayRequired');
   if (e?.code === '23503' && e.constraint?.includes('doctor_id')) return new AppError('NOT_FOUND', 'One of the doctors listed does not exist', 'doctors');
   return undefined;
 }

@@ -1,16 +1,27 @@
 import type { DomainHandlers, Router } from '../ipc/router';
+import type { CurrentUser } from '../shared/call-context';
 import type { AppointmentsService } from './service';
 import type { SeriesService } from '../series/service';
 import type { WaitingRoomService } from './waiting-room';
 
-/** One map for the domain's channels, the series' included, so none can be left without a handler. */
-export function registerAppointmentHandlers(router: Router, appointments: AppointmentsService, waitingRoom: WaitingRoomService, series: SeriesService): void {
+/**
+ * One map for the domain's channels, the series' included, so none can be left without a handler.
+ * `afterBooked` runs once a booking has committed (the prepay link); it never fails the booking.
+ */
+export function registerAppointmentHandlers(
+  router: Router,
+  appointments: AppointmentsService,
+  waitingRoom: WaitingRoomService,
+  series: SeriesService,
+  afterBooked: (appointmentId: number, user: CurrentUser) => Promise<void> = async () => undefined,
+): void {
   router.handleAll({
     'appointments.list': (req) => appointments.list(req.doctorIds, req.from, req.to),
     'appointments.freeSlots': (req) => appointments.freeSlots(req),
     'appointments.book': async (req, call) => {
       const booked = await appointments.book(req, call.user, call.ctx, call.audit);
       call.audited = call.audit !== undefined;
+      await afterBooked(booked.id, call.user);
       return booked;
     },
     'appointments.reschedule': (req, { user, ctx }) => appointments.reschedule(req, user, ctx),

@@ -17,6 +17,7 @@ import type { SecretBox } from '../secrets/secret-box';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import type { GatewayPaymentsService } from '../payments/gateway/service';
+import { typeAsksPrepay } from '../payments/gateway/repo';
 import type { VideoService } from '../video/service';
 import { composeMessage } from './compose';
 import {
@@ -91,6 +92,18 @@ export class MessagingService {
       );
     this.poke();
     return (await messagesOfAppointment(this.knex, appointment.id)).find((m) => m.id === id)!;
+  }
+
+  /**
+   * A video appointment whose type asks payment first gets its payment link as it is booked,
+   * through the outbox (the link is made even with messaging off: the join page shows it).
+   */
+  async prepayLinkAtBooking(appointmentId: number, user: CurrentUser): Promise<void> {
+    if (!(await typeAsksPrepay(this.knex, appointmentId))) return;
+    const link = await this.payments.paymentLink(appointmentId, user);
+    if (!(await readMessagingSettings(this.knex)).enabled) return;
+    const id = await queueForAppointment(this.knex, { appointmentId, kind: 'PAYMENT_LINK', dueAt: new Date(this.now()), link, createdBy: user.id });
+    if (id !== undefined) this.poke();
   }
 
   /** The desk's text to every scheduled patient of one doctor's day; the text's variables are checked first. */

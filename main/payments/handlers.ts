@@ -15,7 +15,14 @@ export function registerPaymentHandlers(router: Router, payments: PaymentsServic
     'payments.collect': (req, { user }) => gateway.collect(req, user),
     'payments.gatewayQr': (req) => gateway.qrImage(req.paymentId),
     'payments.getSettings': () => gateway.getSettings(),
-    'payments.updateSettings': (req, { user }) => gateway.updateSettings(req, user),
+    'payments.updateSettings': async (req, call) => {
+      const settings = await gateway.updateSettings(req, call.user, call.audit);
+      call.audited = call.audit !== undefined;
+      return settings;
+    },
     'payments.reconciliation': (req) => gateway.reconciliation(req.date),
+    'payments.reconciliationRuns': () => gateway.reconciliationRuns(),
+    'payments.reconciliationRun': (req) => gateway.reconciliationRun(req.date),
+    'payments.runReconciliation': (req) => gateway.runReconciliation(req.date),
   } satisfies DomainHandlers<'payments'>);
 }

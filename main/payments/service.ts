@@ -6,6 +6,8 @@ import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { readSettings } from '../settings/repo';
 import { gatewayTakingsByMethod } from './gateway/repo';
+import { gatewayUnavailableReason } from './gateway/settings';
+import { readPaymentSettings } from './gateway/settings-repo';
 import { overDueMessage } from './messages';
 import {
   clinicYear,
@@ -179,7 +181,8 @@ export class PaymentsService {
     return this.snapshot(async (trx) => {
       const totals = await totalsOfAppointment(trx, appointmentId);
       if (!totals) throw new AppError('NOT_FOUND', 'No such appointment', 'appointmentId');
-      return { appointmentId, payments: await paymentsOfAppointment(trx, appointmentId), totals };
+      const gatewayUnavailable = gatewayUnavailableReason(await readPaymentSettings(trx));
+      return { appointmentId, payments: await paymentsOfAppointment(trx, appointmentId), totals, gatewayUnavailable };
     });
   }
 

@@ -33,6 +33,8 @@ const typeFields = {
   minNoticeMinutes: minutes('The notice', 0, 43200),
   /** How many days ahead it can be booked; null: no limit. */
   maxDaysAhead: z.number().int('Whole days').min(1, 'At least 1 day ahead').max(730, 'At most 730 days ahead').nullable(),
+  /** A video type whose patients pay (a payment link sent at booking) before the join page admits them. */
+  prepayRequired: z.boolean(),
   /** Replaces the list of doctors offering it. */
   doctors: z.array(typeDoctorSchema).max(200),
 };
@@ -52,6 +54,7 @@ export const createAppointmentTypeSchema = z
     bufferAfterMinutes: bufferSchema.default(0),
     minNoticeMinutes: typeFields.minNoticeMinutes.default(0),
     maxDaysAhead: typeFields.maxDaysAhead.default(null),
+    prepayRequired: typeFields.prepayRequired.default(false),
     doctors: typeFields.doctors.default([]),
   })
   .refine(distinctDoctors.check, distinctDoctors.error);
@@ -78,6 +81,7 @@ export const appointmentTypeSchema = z.object({
   bufferAfterMinutes: z.number(),
   minNoticeMinutes: z.number(),
   maxDaysAhead: z.number().nullable(),
+  prepayRequired: z.boolean(),
   active: z.boolean(),
   doctors: z.array(z.object({ doctorId: idSchema, fee: z.string().nullable(), durationMinutes: z.number().nullable(), isDefault: z.boolean() })),
 });

@@ -87,6 +87,8 @@ import {
   gatewayQrSchema,
   paymentSettingsSchema,
   reconciliationRequestSchema,
+  reconciliationRunSchema,
+  reconciliationRunSummarySchema,
   reconciliationSchema,
   updatePaymentSettingsSchema,
   upiLinkRequestSchema,
@@ -316,6 +318,20 @@ export const channels = {
     audit: { entity: 'settings', kind: 'write' },
   }),
   'payments.reconciliation': channel({ req: reconciliationRequestSchema, res: reconciliationSchema, roles: ADMIN, audit: { entity: 'payment', kind: 'read' } }),
+  // The daily job's stored runs; "Run now" reconciles a day afresh and replaces its stored run.
+  'payments.reconciliationRuns': channel({ req: empty, res: z.array(reconciliationRunSummarySchema), roles: ADMIN }),
+  'payments.reconciliationRun': channel({
+    req: reconciliationRequestSchema,
+    res: reconciliationRunSchema,
+    roles: ADMIN,
+    audit: { entity: 'payment', kind: 'read' },
+  }),
+  'payments.runReconciliation': channel({
+    req: reconciliationRequestSchema,
+    res: reconciliationRunSchema,
+    roles: ADMIN,
+    audit: { entity: 'payment', kind: 'write' },
+  }),
 
   'settings.get': channel({ req: empty, res: settingsSchema, roles: ALL }),
   'settings.update': channel({ req: updateSettingsSchema, res: settingsSchema, roles: ADMIN, audit: { entity: 'settings', kind: 'write' } }),

@@ -116,3 +116,16 @@ export const reconciliationSchema = z.object({
   byGatewayMethod: z.array(z.object({ method: z.string(), currency: z.string(), net: z.string(), payments: z.number().int() })),
 });
 export type ReconciliationDto = z.infer<typeof reconciliationSchema>;
+
+/** A stored run of the daily reconciliation (or an ADMIN's "Run now"), as the runs list shows it. */
+export const reconciliationRunSummarySchema = z.object({
+  date: z.string(),
+  ranAt: instantSchema,
+  differences: z.number().int(),
+  status: z.enum(['AGREES', 'DIFFERENCES']),
+});
+export type ReconciliationRunSummaryDto = z.infer<typeof reconciliationRunSummarySchema>;
+
+/** One stored run with the differences it found. */
+export const reconciliationRunSchema = reconciliationRunSummarySchema.extend({ result: reconciliationSchema });
+export type ReconciliationRunDto = z.infer<typeof reconciliationRunSchema>;

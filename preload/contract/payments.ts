@@ -100,6 +100,8 @@ export const appointmentPaymentsSchema = z.object({
     /** Still to collect: fee − balance − pending, never below zero; null without a fee (none set, or 0). */
     due: z.string().nullable(),
   }),
+  /** Why the desk cannot collect through the payment gateway (it falls back to the UPI QR and the UTR); null when it can. */
+  gatewayUnavailable: z.string().nullable(),
 });
 
 /** The money of a clinic day's appointments at a glance (the Today board): who has paid, who owes, what is on its way. */

@@ -72,7 +72,9 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'users.unlock': ['users.list'],
   // A payment link sent may have opened a gateway payment.
   'messaging.sendNow': ['messaging.forAppointment', 'messaging.failures', 'payments.forAppointment'],
-  'payments.updateSettings': ['payments.getSettings', 'payments.upiLink'],
+  // A gateway secret removed or set changes what the desk's payment dialog offers.
+  'payments.updateSettings': ['payments.getSettings', 'payments.upiLink', 'payments.forAppointment'],
+  'payments.runReconciliation': ['payments.reconciliationRuns', 'payments.reconciliationRun'],
   'messaging.markHandled': ['messaging.inbox', 'messaging.inboxCount'],
   'messaging.notice': ['messaging.forAppointment'],
   'messaging.updateSettings': ['messaging.getSettings'],

@@ -334,6 +334,17 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
     await configureRazorpay(h);
     return { date: await today(h) };
   },
+  'payments.reconciliationRuns': async () => ({}),
+  'payments.reconciliationRun': async (h) => {
+    await configureRazorpay(h);
+    const date = await today(h);
+    await h.call('payments.runReconciliation', { date }, (await h.signInAs('ADMIN')).sessionKey);
+    return { date };
+  },
+  'payments.runReconciliation': async (h) => {
+    await configureRazorpay(h);
+    return { date: await today(h) };
+  },
   'settings.get': async () => ({}),
   'settings.update': async () => ({ clinicName: 'Renamed Clinic' }),
   'backup.getSchedule': async () => ({}),

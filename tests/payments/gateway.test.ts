@@ -1,11 +1,21 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../preload/contract';
+import type {
+  AppointmentDto,
+  AppointmentTypeDto,
+  PaymentDto,
+  PaymentSettingsDto,
+  ReconciliationDto,
+  ReconciliationRunDto,
+  ReconciliationRunSummaryDto,
+  UpiLinkDto,
+} from '../../preload/contract';
 import { joinGateway } from '../../main/gateway/join-routes';
 import { WebhookWorker } from '../../main/jobs/webhook-worker';
 import { PatientJoin } from '../../main/video/patient-join';
 import { TwilioRooms } from '../../main/video/rooms';
 import { runReconciliation } from '../../main/payments/gateway/reconciliation-job';
+import { prepayDue } from '../../main/payments/gateway/repo';
 import { GatewayPaymentsService } from '../../main/payments/gateway/service';
 import { applyWebhookEvent } from '../../main/webhooks/apply';
 import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/receiver';
@@ -317,6 +327,29 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     expect(await knex('payments').where({ transaction_id: strayPayment.id }).first()).toBeUndefined();
   });
 
+  it('lists the stored reconciliation runs for an ADMIN, opens one with its differences, and "Run now" replaces a day’s run', async () => {
+    const date = (await knex.raw(`SELECT (now() AT TIME ZONE 'Asia/Kolkata')::date::text AS d`)).rows[0].d as string;
+    const ran = expectOk<ReconciliationRunDto>(await h.call('payments.runReconciliation', { date }, admin.sessionKey));
+    expect(ran).toMatchObject({ date, differences: ran.result.mismatches.length, status: ran.differences === 0 ? 'AGREES' : 'DIFFERENCES' });
+    const fresh = expectOk<ReconciliationDto>(await h.call('payments.reconciliation', { date }, admin.sessionKey));
+    expect(ran.result).toEqual(fresh);
+    const runs = expectOk<ReconciliationRunSummaryDto[]>(await h.call('payments.reconciliationRuns', {}, admin.sessionKey));
+    expect(runs.find((r) => r.date === date)).toEqual({ date, ranAt: ran.ranAt, differences: ran.differences, status: ran.status });
+    expect(expectOk<ReconciliationRunDto>(await h.call('payments.reconciliationRun', { date }, admin.sessionKey))).toEqual(ran);
+    // Run again: the day keeps one run, the newer one.
+    const again = expectOk<ReconciliationRunDto>(await h.call('payments.runReconciliation', { date }, admin.sessionKey));
+    expect(Date.parse(again.ranAt)).toBeGreaterThanOrEqual(Date.parse(ran.ranAt));
+    expect(await knex('payment_reconciliations').where({ day: date })).toHaveLength(1);
+    const before = await databaseSnapshot(knex, ['audit_log']);
+    expect(await h.callRaw('payments.runReconciliation', { date: '2999-01-01' }, admin.sessionKey)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'date', message: 'That day has not begun; choose today or an earlier day' },
+    });
+    expect(await h.callRaw('payments.reconciliationRun', { date: '2001-01-01' }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await databaseSnapshot(knex, ['audit_log'])).toBe(before);
+    expect(await h.callRaw('payments.reconciliationRuns', {}, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   it('asks a teleconsultation patient to pay first when the clinic says so, and lets them in once the link is paid', async () => {
     await configureVideo(knex);
     expect(expectOk<PaymentSettingsDto>(await h.call('payments.updateSettings', { teleconsultPrepay: true }, admin.sessionKey)).teleconsultPrepay).toBe(true);
@@ -356,6 +389,47 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     }
   });
 
+  it('a video type that asks prepay gets its payment link at booking through the outbox and holds its patient until paid; the type wins over the clinic', async () => {
+    const date = '2098-06-01';
+    await knex('doctor_availabilities').insert({ doctor_id: doctorId, date, start_time: '09:00', end_time: '13:00', slot_minutes: 15 });
+    const create = (payload: Record<string, unknown>) =>
+      h.callRaw('appointmentTypes.create', { durationMinutes: 15, fee: '450.75', ...payload }, admin.sessionKey);
+    expect(await create({ name: 'Visit, pay first', mode: 'IN_PERSON', prepayRequired: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'prepayRequired', message: 'Only a video type can ask patients to pay before they join' },
+    });
+    const payFirst = expectOk<AppointmentTypeDto>(await create({ name: 'Video, pay first', mode: 'VIDEO', prepayRequired: true, doctors: [{ doctorId }] }));
+    const payLater = expectOk<AppointmentTypeDto>(await create({ name: 'Video, pay later', mode: 'VIDEO', doctors: [{ doctorId }] }));
+    expect([payFirst.prepayRequired, payLater.prepayRequired]).toEqual([true, false]);
+    const book = async (startTime: string, appointmentTypeId: number) =>
+      expectOk<AppointmentDto>(await h.call('appointments.book', { patientId, doctorId, date, startTime, appointmentTypeId }, desk.sessionKey));
+    await knex('messaging_settings').where({ id: 1 }).update({ enabled: true });
+    try {
+      const booked = await book('09:00', payFirst.id);
+      const pending = await knex('payments').where({ appointment_id: booked.id }).first();
+      expect(pending).toMatchObject({ status: 'PENDING', amount: '450.75', gateway: 'RAZORPAY' });
+      expect(pending.gateway_order_id).toMatch(/^plink_/);
+      const sent = await knex('patient_messages').where({ appointment_id: booked.id, kind: 'PAYMENT_LINK' });
+      expect(sent.map((m) => m.link)).toEqual([pending.gateway_url]);
+      expect(await prepayDue(knex, booked.id)).toEqual({ due: '450.75', payUrl: pending.gateway_url });
+
+      // The clinic asks every teleconsultation to pay first; a type that does not still wins.
+      expectOk(await h.call('payments.updateSettings', { teleconsultPrepay: true }, admin.sessionKey));
+      const later = await book('09:15', payLater.id);
+      expect(await knex('payments').where({ appointment_id: later.id })).toEqual([]);
+      expect(await knex('patient_messages').where({ appointment_id: later.id, kind: 'PAYMENT_LINK' })).toEqual([]);
+      expect(await prepayDue(knex, later.id)).toBeUndefined();
+
+      // Paid through the link: nothing is due, the join page admits the patient.
+      await deliver(...h.razorpay.pay(pending.gateway_order_id).events);
+      expect(await payment(pending.id)).toMatchObject({ status: 'PAID', amount: '450.75' });
+      expect(await prepayDue(knex, booked.id)).toBeUndefined();
+    } finally {
+      await knex('messaging_settings').where({ id: 1 }).update({ enabled: false });
+      expectOk(await h.call('payments.updateSettings', { teleconsultPrepay: false }, admin.sessionKey));
+    }
+  });
+
   it('tells the desk what Razorpay refused and leaves nothing behind', async () => {
     expectOk(await h.call('payments.updateSettings', { razorpayKeySecret: 'NotTheKeySecret_0000' }, admin.sessionKey));
     const id = await appointment();
@@ -366,6 +440,37 @@ describe.each(MODES)('payments through Razorpay (%s)', (mode: Mode) => {
     });
     expect(await databaseSnapshot(knex, ['audit_log'])).toBe(before);
     await configureRazorpay(h);
+  });
+
+  it('removing the key secret is audited without its value; the gateway then reads as not configured and the desk is told to take UPI and the UTR', async () => {
+    const id = await appointment();
+    const cleared = expectOk<PaymentSettingsDto>(await h.call('payments.updateSettings', { razorpayKeySecret: null }, admin.sessionKey));
+    expect(cleared).toMatchObject({
+      razorpayKeySecretSet: false,
+      razorpayWebhookSecretSet: true,
+      gatewayConfigured: false,
+      razorpayKeyId: TEST_RAZORPAY.keyId,
+    });
+    expect((await knex('payment_settings').where({ id: 1 }).first()).razorpay_key_secret).toBeNull();
+    const audit = await knex('audit_log').where({ action: 'payments.updateSettings' }).orderBy('id', 'desc').first();
+    expect(audit).toMatchObject({ entity: 'settings', outcome: 'OK', detail: { changes: { razorpayKeySecret: 'removed' } } });
+    const account = expectOk<{ gatewayUnavailable: string | null }>(await h.call('payments.forAppointment', { appointmentId: id }, desk.sessionKey));
+    expect(account.gatewayUnavailable).toBe(
+      'Razorpay is not set up (no key secret in the payment settings): take the payment below with the UPI QR and the UTR',
+    );
+    const before = await databaseSnapshot(knex, ['audit_log']);
+    expect(await h.callRaw('payments.collect', { appointmentId: id, via: 'QR' }, desk.sessionKey)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await databaseSnapshot(knex, ['audit_log'])).toBe(before);
+    // The desk's own UPI QR still works.
+    expect(expectOk<UpiLinkDto>(await h.call('payments.upiLink', { appointmentId: id }, desk.sessionKey)).amount).toBe('650.29');
+    // Typing a new one is audited as set, never with its value.
+    await configureRazorpay(h);
+    const set = await knex('audit_log').where({ action: 'payments.updateSettings' }).orderBy('id', 'desc').first();
+    expect(set.detail.changes.razorpayKeySecret).toBe('set');
+    expect(JSON.stringify(set.detail)).not.toContain(TEST_RAZORPAY.keySecret);
+    expect(
+      expectOk<{ gatewayUnavailable: string | null }>(await h.call('payments.forAppointment', { appointmentId: id }, desk.sessionKey)).gatewayUnavailable,
+    ).toBeNull();
   });
 
   it('answers 503 while no webhook secret is set, and stores nothing', async () => {

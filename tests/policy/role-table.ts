@@ -129,6 +129,10 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'payments.getSettings': { roles: A, locked: false },
   'payments.updateSettings': { roles: A, locked: false },
   'payments.reconciliation': { roles: A, locked: false },
+  // The reconciliation's stored runs and "Run now": the administrator's, like the reconciliation.
+  'payments.reconciliationRuns': { roles: A, locked: false },
+  'payments.reconciliationRun': { roles: A, locked: false },
+  'payments.runReconciliation': { roles: A, locked: false },
 
   // Clinic settings, backups and health: administrators (everyone reads the settings).
   'settings.get': { roles: ADR, locked: false },

@@ -21,6 +21,7 @@ const REVIEW: AppointmentTypeDto = {
   bufferAfterMinutes: 0,
   minNoticeMinutes: 0,
   maxDaysAhead: null,
+  prepayRequired: false,
   active: true,
   doctors: [{ doctorId: 2, fee: null, durationMinutes: 10, isDefault: false }],
 };
@@ -41,6 +42,7 @@ async function renderPanel(initial: AppointmentTypeDto[] = []) {
     bufferAfterMinutes: req.bufferAfterMinutes ?? 0,
     minNoticeMinutes: req.minNoticeMinutes ?? 0,
     maxDaysAhead: req.maxDaysAhead ?? null,
+    prepayRequired: req.prepayRequired ?? false,
     active,
     doctors: (req.doctors ?? []).map((d) => ({
       doctorId: d.doctorId,
@@ -115,12 +117,32 @@ describe('appointment types (admin)', () => {
         bufferAfterMinutes: 5,
         minNoticeMinutes: 0,
         maxDaysAhead: null,
+        prepayRequired: false,
         doctors: [{ doctorId: 1, fee: '300', durationMinutes: null, isDefault: true }],
       },
     ]);
     const row = within(table).getByText('Dressing').closest('tr')!;
     expect(row.textContent).toContain('20 min (+0/5)');
     expect(row.textContent).toContain('Dr. Anil Rao (INR 300) — default');
+  });
+
+  it('offers “pay before they join” for a video type only, and sends it only while the type is video', async () => {
+    const { sent } = await renderPanel();
+    await openAdd();
+    const box = await screen.findByRole('dialog', { name: 'Add an appointment type' });
+    fireEvent.change(within(box).getByLabelText('Name'), { target: { value: 'Video review' } });
+    fireEvent.change(within(box).getByLabelText('Fee'), { target: { value: '400' } });
+    const prepay = /Patients pay before they join/;
+    expect(within(box).queryByLabelText(prepay)).toBeNull();
+    fireEvent.change(within(box).getByLabelText('Where'), { target: { value: 'VIDEO' } });
+    fireEvent.click(await within(box).findByLabelText(prepay));
+    fireEvent.change(within(box).getByLabelText('Where'), { target: { value: 'IN_PERSON' } });
+    await waitFor(() => expect(within(box).queryByLabelText(prepay)).toBeNull());
+    fireEvent.change(within(box).getByLabelText('Where'), { target: { value: 'VIDEO' } });
+    expect(((await within(box).findByLabelText(prepay)) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(box).getByRole('button', { name: 'Add the type' }));
+    await screen.findByRole('table', { name: 'Appointment types' });
+    expect(sent('appointmentTypes.create')).toMatchObject([{ name: 'Video review', mode: 'VIDEO', prepayRequired: true }]);
   });
 
   it('puts the contract’s message on the doctor’s own row, and main’s refusal on its field; nothing bad is sent', async () => {

@@ -31,6 +31,7 @@ const type = (id: number, name: string, minutes: number, fee: string, isDefault:
   bufferAfterMinutes: 5,
   minNoticeMinutes: 0,
   maxDaysAhead: null,
+  prepayRequired: false,
   active: true,
   doctors: [{ doctorId: 1, fee: null, durationMinutes: null, isDefault }],
 });

@@ -379,7 +379,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       return ok(p);
     },
     'payments.forAppointment': ({ appointmentId }) =>
-      ok({ appointmentId, payments: state.payments.filter((p) => p.appointmentId === appointmentId), totals: totalsOf(appointmentId) }),
+      ok({
+        appointmentId,
+        payments: state.payments.filter((p) => p.appointmentId === appointmentId),
+        totals: totalsOf(appointmentId),
+        // The fake desk collects through its fake gateway.
+        gatewayUnavailable: null,
+      }),
     // The demo desk has no UPI ID set: main's own answer for that.
     'payments.upiLink': () => conflict("The clinic's UPI ID is not set: an administrator enters it in the payment settings"),
     'payments.record': ({ appointmentId, method, reference, amount, pending, advanceReason }) => {

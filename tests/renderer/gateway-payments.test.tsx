@@ -1,12 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PaymentSettingsDto, ReconciliationDto } from '../../preload/contract';
+import type { PaymentSettingsDto, ReconciliationDto, ReconciliationRunDto } from '../../preload/contract';
 import { ClinicProvider, newQueryClient } from '../../renderer/api/context';
 import { DayEndScreen } from '../../renderer/features/payments/DayEndScreen';
 import { PaymentDialog } from '../../renderer/features/payments/PaymentDialog';
 import { PaymentSettingsPanel } from '../../renderer/features/payments/PaymentSettingsPanel';
 import { ReconciliationPanel } from '../../renderer/features/payments/ReconciliationPanel';
+import { ReconciliationRunsPanel } from '../../renderer/features/payments/ReconciliationRunsPanel';
 import { PrintArea } from '../../renderer/features/print/print';
 import { fakeClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
@@ -23,10 +24,10 @@ function renderOver(handlers: FakeHandlers, ui: ReactNode) {
 }
 
 describe('collecting by gateway in the payment dialog', () => {
-  function open(overrides: FakeHandlers = {}) {
+  function open(overrides: FakeHandlers | ((desk: ReturnType<typeof fakeDesk>) => FakeHandlers) = {}) {
     const desk = fakeDesk();
     const a = desk.add(1, 1, '09:00', { status: 'COMPLETED' });
-    const fake = fakeClinic({ ...desk.handlers, ...overrides });
+    const fake = fakeClinic({ ...desk.handlers, ...(typeof overrides === 'function' ? overrides(desk) : overrides) });
     desk.connect(fake);
     render(
       createElement(ClinicProvider, {
@@ -108,6 +109,22 @@ describe('collecting by gateway in the payment dialog', () => {
     expect(fake.calls.filter((c) => c.channel === 'payments.collect')).toHaveLength(1);
   });
 
+  it('without the gateway offers no gateway QR or link, says why, and leaves the UPI QR and UTR to take the payment', async () => {
+    const reason = 'Razorpay is not set up (no key secret in the payment settings): take the payment below with the UPI QR and the UTR';
+    const { fake } = open((desk) => ({
+      'payments.forAppointment': async (req) => {
+        const r = await desk.handlers['payments.forAppointment']!(req);
+        return r.ok ? { ok: true, value: { ...r.value, gatewayUnavailable: reason } } : r;
+      },
+    }));
+    const box = await screen.findByRole('dialog', { name: 'Payment — Asha Verma' });
+    expect(await within(box).findByText(`${reason}.`)).toBeTruthy();
+    expect(within(box).queryByRole('button', { name: /Gateway QR for/ })).toBeNull();
+    expect(within(box).queryByRole('button', { name: 'Send payment link' })).toBeNull();
+    expect(within(box).getByRole('button', { name: 'Take payment' })).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'payments.collect')).toBe(false);
+  });
+
   it('says why the gateway refused', async () => {
     open({
       'payments.collect': () => ({
@@ -166,6 +183,38 @@ describe('payment gateway settings', () => {
     // Saved, the typed secret is gone from the screen.
     expect((screen.getByLabelText('Webhook secret') as HTMLInputElement).value).toBe('');
     expect(document.body.innerHTML).not.toContain(secret);
+  });
+
+  it('removes a stored secret only after a confirmation, and then shows it as not set and the gateway as not set up', async () => {
+    const fake = renderOver(
+      {
+        'payments.getSettings': () => ({ ok: true, value: STORED }),
+        'payments.updateSettings': (req) => ({
+          ok: true,
+          value: { ...STORED, razorpayKeySecretSet: req.razorpayKeySecret !== null, gatewayConfigured: req.razorpayKeySecret !== null },
+        }),
+      },
+      <PaymentSettingsPanel />,
+    );
+    await screen.findByRole('form', { name: 'Payment settings' });
+    // The webhook secret is not set: there is nothing to remove.
+    expect(screen.queryByRole('button', { name: 'Remove webhook secret…' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove key secret…' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Remove the Razorpay key secret?' });
+    expect(within(confirm).getByText(/takes payments with the UPI QR and the UTR instead/)).toBeTruthy();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep it' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.calls.filter((c) => c.channel === 'payments.updateSettings')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove key secret…' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove the key secret' }));
+    expect(await screen.findByText(/Stored key secret: not set\./)).toBeTruthy();
+    expect(screen.getByText('The payment gateway is not set up: enter the key id and key secret.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Remove key secret…' })).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const sent = fake.calls.filter((c) => c.channel === 'payments.updateSettings').map((c) => c.payload);
+    // Only the secret, as null: nothing else the form holds is sent with it.
+    expect(sent).toEqual([{ razorpayKeySecret: null }]);
   });
 
   it('catches a malformed key id at its box before sending, and puts main’s refusal on the field it names', async () => {
@@ -276,6 +325,60 @@ describe('reconciliation with the gateway', () => {
     expect(fake.calls.filter((c) => c.channel === 'payments.reconciliation').at(-1)?.payload).toEqual({ date: '2026-11-30' });
   });
 });
+
+describe('reconciliation runs', () => {
+  it('lists the stored runs, opens one with its differences, and runs a chosen day now', async () => {
+    const fresh: ReconciliationDto = { date: '2026-11-29', gatewayPayments: 0, settled: '0.00', mismatches: [], byGatewayMethod: [] };
+    const stored: ReconciliationRunDto[] = [
+      { date: '2026-11-30', ranAt: '2026-12-01T00:30:00.000Z', differences: 1, status: 'DIFFERENCES', result: DAY_WITH_ONE },
+    ];
+    const fake = renderOver(
+      {
+        'payments.reconciliationRuns': () => ({ ok: true, value: stored.map(({ result: _, ...summary }) => summary) }),
+        'payments.reconciliationRun': ({ date }) => {
+          const run = stored.find((r) => r.date === date);
+          return run
+            ? { ok: true, value: run }
+            : { ok: false, error: { code: 'NOT_FOUND', message: 'The reconciliation has not run for this day', field: 'date' } };
+        },
+        'payments.runReconciliation': ({ date }) => {
+          const run: ReconciliationRunDto = { date, ranAt: '2026-12-02T09:00:00.000Z', differences: 0, status: 'AGREES', result: { ...fresh, date } };
+          stored.unshift(run);
+          return { ok: true, value: run };
+        },
+      },
+      <ReconciliationRunsPanel />,
+    );
+    const runs = await screen.findByRole('table', { name: 'Reconciliation runs' });
+    expect(within(runs).getAllByRole('row')[1]!.textContent).toContain('Differences to look at');
+    fireEvent.click(within(runs).getByRole('button', { name: 'Open the run of 2026-11-30' }));
+    const differences = await screen.findByRole('table', { name: 'Differences' });
+    expect(within(differences).getByText('pay_A1')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Day to reconcile'), { target: { value: '2026-11-29' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    expect(await screen.findByText('The books agree.')).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Reconciliation runs' })).getAllByRole('row')).toHaveLength(3));
+    expect(fake.calls.filter((c) => c.channel === 'payments.runReconciliation').map((c) => c.payload)).toEqual([{ date: '2026-11-29' }]);
+  });
+});
+
+const DAY_WITH_ONE: ReconciliationDto = {
+  date: '2026-11-30',
+  gatewayPayments: 1,
+  settled: '0.00',
+  mismatches: [
+    {
+      kind: 'ONLY_AT_GATEWAY',
+      gatewayPaymentId: 'pay_A1',
+      paymentId: null,
+      clinicAmount: null,
+      gatewayAmount: '300.00',
+      note: 'Captured by Razorpay (upi) with no payment in Clinic Desk',
+    },
+  ],
+  byGatewayMethod: [],
+};
 
 describe('the day-end', () => {
   it('shows the gateway takings by method when there are some, and no such table when there are none', async () => {

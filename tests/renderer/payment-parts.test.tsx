@@ -69,7 +69,7 @@ describe('the account part', () => {
 });
 
 describe('the method part', () => {
-  const account = { appointmentId: 7, payments: [], totals: totals({}) };
+  const account = { appointmentId: 7, payments: [], totals: totals({}), gatewayUnavailable: null };
 
   it('shows the UPI QR place with the UPI fields only, and asks for the reference by its name for card and UPI', () => {
     renderOver({}, <TakePaymentForm account={account} onTaken={() => undefined} onClose={() => undefined} upiQr={<p>Scan to pay</p>} />);
@@ -88,7 +88,7 @@ describe('the method part', () => {
 
 describe('the payment form checks what was typed as the request it becomes', () => {
   it('refuses a card payment without its approval code at that field, focused, and sends nothing', async () => {
-    const account = { appointmentId: 7, payments: [], totals: totals({}) };
+    const account = { appointmentId: 7, payments: [], totals: totals({}), gatewayUnavailable: null };
     const fake = renderOver({}, <TakePaymentForm account={account} onTaken={() => undefined} onClose={() => undefined} />);
     fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'CARD' } });
     fireEvent.change(screen.getByLabelText('Amount'), { target: { value: '0' } });
@@ -106,7 +106,7 @@ describe('the payment form checks what was typed as the request it becomes', () 
   });
 
   it('puts main’s refusal about the amount on the amount, and one about the visit on the whole form', async () => {
-    const account = { appointmentId: 7, payments: [], totals: totals({}) };
+    const account = { appointmentId: 7, payments: [], totals: totals({}), gatewayUnavailable: null };
     let refusal = { code: 'CONFLICT' as const, field: 'amount', message: 'Only INR 500.00 is due' };
     renderOver(
       { 'payments.record': () => ({ ok: false, error: refusal }) },
@@ -125,7 +125,7 @@ describe('the payment form checks what was typed as the request it becomes', () 
 
 describe('the amount part', () => {
   it('on a paid visit offers only the advance box; ticked, the amount, the reason and "Take advance"', () => {
-    const paid = { appointmentId: 7, payments: [], totals: totals({ balance: '500.00', due: '0.00' }) };
+    const paid = { appointmentId: 7, payments: [], totals: totals({ balance: '500.00', due: '0.00' }), gatewayUnavailable: null };
     renderOver({}, <TakePaymentForm account={paid} onTaken={() => undefined} onClose={() => undefined} />);
     expect(screen.getByText('Nothing is due for this visit: it is paid.')).toBeTruthy();
     expect(screen.queryByLabelText('Amount')).toBeNull();

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { readSettings } from '../../settings/repo';
+import { clinicToday, findReconciliationRun, storeReconciliationRun } from './repo';
 import type { GatewayPaymentsService } from './service';
 import { readPaymentSettings } from './settings-repo';
 
@@ -13,21 +14,15 @@ const HOUR_MS = 3_600_000;
 export async function runReconciliation(knex: Knex, service: GatewayPaymentsService, day: string): Promise<boolean> {
   const settings = await readPaymentSettings(knex);
   if (!settings.razorpayKeyId || !settings.razorpayKeySecret) return false;
-  if (await knex('payment_reconciliations').where({ day }).first('day')) return false;
-  const result = await service.reconciliation(day);
-  const rows = await knex('payment_reconciliations')
-    .insert({ day, mismatches: result.mismatches.length, result: JSON.stringify(result) })
-    .onConflict('day')
-    .ignore()
-    .returning('day');
-  return rows.length > 0;
+  if (await findReconciliationRun(knex, day)) return false;
+  return storeReconciliationRun(knex, await service.reconciliation(day), false);
 }
 
 /** The clinic's yesterday, by the database's clock and the clinic's zone. */
 async function clinicYesterday(knex: Knex): Promise<string> {
   const { timeZone } = await readSettings(knex);
-  const { rows } = await knex.raw(`SELECT ((now() AT TIME ZONE ?)::date - 1)::text AS day`, [timeZone]);
-  return rows[0].day;
+  const today = await clinicToday(knex, timeZone);
+  return new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { ReconciliationDto } from '../../../preload/contract';
 import type { ClinicDay } from '../repo';
 
 /** A gateway payment (not a refund) as the webhook applier needs it, locked FOR UPDATE. */
@@ -118,25 +119,37 @@ export async function gatewayTakingsByMethod(
 
 /**
  * What a teleconsultation patient still owes before joining, and the newest payment link that
- * asks for it; undefined when the clinic does not ask for prepayment or nothing is due.
+ * asks for it; undefined when prepayment is not asked or nothing is due. An appointment of a
+ * type asks it when its type does (the type's setting wins); one without a type, when the clinic does.
  */
 export async function prepayDue(knex: Knex, appointmentId: number): Promise<{ due: string; payUrl: string | null } | undefined> {
   const { rows } = await knex.raw(
     `SELECT t.due,
             (SELECT p.gateway_url FROM payments p
-              WHERE p.appointment_id = ? AND p.status = 'PENDING' AND p.gateway_order_id LIKE 'plink%' AND p.flagged_at IS NULL
+              WHERE p.appointment_id = :appointmentId AND p.status = 'PENDING' AND p.gateway_order_id LIKE 'plink%' AND p.flagged_at IS NULL
               ORDER BY p.id DESC LIMIT 1) AS "payUrl"
        FROM payment_settings s
        CROSS JOIN LATERAL (
-         SELECT GREATEST(d.consultation_fee - COALESCE(sum(x.amount) FILTER (WHERE x.status IN ('PAID', 'REFUNDED')), 0), 0)::numeric(14,2) AS due
+         SELECT GREATEST(COALESCE(a.fee, d.consultation_fee) - COALESCE(sum(x.amount) FILTER (WHERE x.status IN ('PAID', 'REFUNDED')), 0), 0)::numeric(14,2) AS due,
+                COALESCE(bool_or(ty.prepay_required), s.teleconsult_prepay) AS asked
            FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+           LEFT JOIN appointment_types ty ON ty.id = a.appointment_type_id
            LEFT JOIN payments x ON x.appointment_id = a.id
-          WHERE a.id = ?
-          GROUP BY d.consultation_fee) t
-      WHERE s.id = 1 AND s.teleconsult_prepay AND t.due > 0`,
-    [appointmentId, appointmentId],
+          WHERE a.id = :appointmentId
+          GROUP BY a.fee, d.consultation_fee) t
+      WHERE s.id = 1 AND t.asked AND t.due > 0`,
+    { appointmentId },
   );
   return rows[0];
+}
+
+/** Whether an appointment's type asks its patient to pay before joining, for the payment link at booking. */
+export async function typeAsksPrepay(knex: Knex, appointmentId: number): Promise<boolean> {
+  const row = await knex('appointment_entities as a')
+    .join('appointment_types as t', 't.id', 'a.appointment_type_id')
+    .where('a.id', appointmentId)
+    .first('t.prepay_required as asked');
+  return row?.asked === true;
 }
 
 /** The short URL of the newest payment link still waiting for the appointment's money, if any. */
@@ -149,4 +162,41 @@ export async function openPaymentLink(knex: Knex, appointmentId: number): Promis
     .orderBy('id', 'desc')
     .first('gateway_url');
   return row?.gateway_url;
+}
+
+export interface StoredReconciliation {
+  date: string;
+  ranAt: string;
+  differences: number;
+  result: ReconciliationDto;
+}
+
+const RUN_COLUMNS = `day::text AS date, ran_at AS "ranAt", mismatches AS differences`;
+
+/** The newest stored runs first, without their differences. */
+export async function listReconciliationRuns(knex: Knex, limit: number): Promise<Omit<StoredReconciliation, 'result'>[]> {
+  const { rows } = await knex.raw(`SELECT ${RUN_COLUMNS} FROM payment_reconciliations ORDER BY day DESC LIMIT ?`, [limit]);
+  return rows;
+}
+
+export async function findReconciliationRun(knex: Knex, date: string): Promise<StoredReconciliation | undefined> {
+  const { rows } = await knex.raw(`SELECT ${RUN_COLUMNS}, result FROM payment_reconciliations WHERE day = ?::date`, [date]);
+  return rows[0];
+}
+
+/** Stores a day's result: `replace` (an ADMIN's "Run now") overwrites a stored run; otherwise the first run of a day stays. Returns whether it was stored. */
+export async function storeReconciliationRun(knex: Knex, result: ReconciliationDto, replace: boolean): Promise<boolean> {
+  const { rows } = await knex.raw(
+    `INSERT INTO payment_reconciliations (day, ran_at, mismatches, result) VALUES (?::date, now(), ?, ?::jsonb)
+     ON CONFLICT (day) DO ${replace ? 'UPDATE SET ran_at = excluded.ran_at, mismatches = excluded.mismatches, result = excluded.result' : 'NOTHING'}
+     RETURNING day`,
+    [result.date, result.mismatches.length, JSON.stringify(result)],
+  );
+  return rows.length > 0;
+}
+
+/** The clinic's today by the database's clock. */
+export async function clinicToday(knex: Knex, timeZone: string): Promise<string> {
+  const { rows } = await knex.raw(`SELECT (now() AT TIME ZONE ?)::date::text AS day`, [timeZone]);
+  return rows[0].day;
 }

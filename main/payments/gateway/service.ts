@@ -1,6 +1,15 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { collectSchema, PaymentDto, PaymentSettingsDto, ReconciliationDto, UpiLinkDto } from '../../../preload/contract';
+import type {
+  collectSchema,
+  PaymentDto,
+  PaymentSettingsDto,
+  ReconciliationDto,
+  ReconciliationRunDto,
+  ReconciliationRunSummaryDto,
+  UpiLinkDto,
+} from '../../../preload/contract';
+import { insertAudit, type AuditRecord } from '../../audit/repo';
 import type { CurrentUser } from '../../shared/call-context';
 import { AppError } from '../../shared/app-error';
 import type { SecretBox } from '../../secrets/secret-box';
@@ -9,14 +18,35 @@ import { fromPaise, toPaise } from '../money';
 import { findPayment, insertPayment, lockAppointmentForPayment, totalsOfAppointment, type LockedPayment } from '../repo';
 import { upiPayLink } from '../upi';
 import type { GatewayFactory, PaymentGateway } from './gateway';
-import { dayBounds, gatewayPaymentsOn, gatewayTakingsByMethod, knownTransactionIds, openPaymentLink, setGatewayFields } from './repo';
-import { credentialsOf, publicPaymentSettings, sealPaymentSecrets, type PaymentSettingsUpdate } from './settings';
+import {
+  clinicToday,
+  dayBounds,
+  findReconciliationRun,
+  gatewayPaymentsOn,
+  gatewayTakingsByMethod,
+  knownTransactionIds,
+  listReconciliationRuns,
+  openPaymentLink,
+  setGatewayFields,
+  storeReconciliationRun,
+} from './repo';
+import { credentialsOf, describeSettingsChanges, publicPaymentSettings, sealPaymentSecrets, type PaymentSettingsUpdate } from './settings';
 import { readPaymentSettings, writePaymentSettings } from './settings-repo';
 
 type Collect = z.output<typeof collectSchema>;
 
 /** A desk QR is closed by the gateway after this long (Razorpay wants close_by at least 2 minutes ahead). */
 const QR_LIFETIME_SECONDS = 30 * 60;
+
+/** How many stored runs the runs list shows: about three months of days. */
+const RUNS_LISTED = 90;
+
+const summaryOf = (run: { date: string; ranAt: string; differences: number }): ReconciliationRunSummaryDto => ({
+  date: run.date,
+  ranAt: run.ranAt,
+  differences: run.differences,
+  status: run.differences === 0 ? 'AGREES' : 'DIFFERENCES',
+});
 
 /** The reference a UPI app shows and a bank statement carries for an appointment's payment (tr, ≤ 35 characters). */
 const upiReference = (appointmentId: number) => `CD-APT-${appointmentId}`;
@@ -37,8 +67,17 @@ export class GatewayPaymentsService {
     return publicPaymentSettings(await readPaymentSettings(this.knex));
   }
 
-  async updateSettings(changes: PaymentSettingsUpdate, user: CurrentUser): Promise<PaymentSettingsDto> {
-    return publicPaymentSettings(await writePaymentSettings(this.knex, sealPaymentSecrets(changes, this.box), user.id));
+  /**
+   * Writes the changes and, in the same commit, the audit row naming what changed: a secret only
+   * as set or removed, never its value (the caller then sets `audited`).
+   */
+  async updateSettings(changes: PaymentSettingsUpdate, user: CurrentUser, audit?: AuditRecord): Promise<PaymentSettingsDto> {
+    const written = await this.knex.transaction(async (trx) => {
+      const settings = await writePaymentSettings(trx, sealPaymentSecrets(changes, this.box), user.id);
+      if (audit) await insertAudit(trx, { ...audit, detail: { changes: describeSettingsChanges(changes) } });
+      return settings;
+    });
+    return publicPaymentSettings(written);
   }
 
   /** The clinic's gateway, or a clear refusal when its keys are not set. */
@@ -168,6 +207,25 @@ export class GatewayPaymentsService {
       notes: { clinic_payment_id: String(payment.id), reason: reason.slice(0, 250) },
     });
     return refund.id;
+  }
+
+  /** The stored reconciliation runs, newest day first. */
+  async reconciliationRuns(): Promise<ReconciliationRunSummaryDto[]> {
+    return (await listReconciliationRuns(this.knex, RUNS_LISTED)).map(summaryOf);
+  }
+
+  async reconciliationRun(date: string): Promise<ReconciliationRunDto> {
+    const run = await findReconciliationRun(this.knex, date);
+    if (!run) throw new AppError('NOT_FOUND', 'The reconciliation has not run for this day', 'date');
+    return { ...summaryOf(run), result: run.result };
+  }
+
+  /** An ADMIN's "Run now": the day reconciled afresh with the gateway, its stored run replaced. */
+  async runReconciliation(date: string): Promise<ReconciliationRunDto> {
+    const { timeZone } = await readSettings(this.knex);
+    if (date > (await clinicToday(this.knex, timeZone))) throw new AppError('INVALID', 'That day has not begun; choose today or an earlier day', 'date');
+    await storeReconciliationRun(this.knex, await this.reconciliation(date), true);
+    return this.reconciliationRun(date);
   }
 
   /**

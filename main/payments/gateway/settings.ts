@@ -19,6 +19,16 @@ export function sealPaymentSecrets(changes: PaymentSettingsUpdate, box: SecretBo
   return sealed;
 }
 
+/** What an update changed, for the audit log: plain fields with their new value, a secret only as set or removed. */
+export function describeSettingsChanges(changes: PaymentSettingsUpdate): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    out[field] = (SEALED as readonly string[]).includes(field) ? (value === null ? 'removed' : 'set') : value;
+  }
+  return out;
+}
+
 function open(box: SecretBox, sealed: string): string {
   try {
     return box.open(sealed);
@@ -37,6 +47,16 @@ export function webhookSecretOf(s: PaymentSettings, box: SecretBox): string | un
   return s.razorpayWebhookSecret ? open(box, s.razorpayWebhookSecret) : undefined;
 }
 
+/**
+ * Why the desk cannot collect through the gateway, in words it can act on; null when it can.
+ * The desk falls back to the clinic's own UPI QR and the UTR typed by hand.
+ */
+export function gatewayUnavailableReason(s: PaymentSettings): string | null {
+  const missing = [!s.razorpayKeyId && 'key id', !s.razorpayKeySecret && 'key secret'].filter(Boolean);
+  if (missing.length === 0) return null;
+  return `Razorpay is not set up (no ${missing.join(' or ')} in the payment settings): take the payment below with the UPI QR and the UTR`;
+}
+
 /** What an ADMIN's screen may know: identifiers, and only whether each secret is set. */
 export function publicPaymentSettings(s: PaymentSettings): PaymentSettingsDto {
   return {
@@ -47,7 +67,7 @@ export function publicPaymentSettings(s: PaymentSettings): PaymentSettingsDto {
     razorpayWebhookSecretSet: !!s.razorpayWebhookSecret,
     teleconsultPrepay: s.teleconsultPrepay,
     razorpayTestMode: !!s.razorpayKeyId?.startsWith('rzp_test_'),
-    gatewayConfigured: !!(s.razorpayKeyId && s.razorpayKeySecret),
+    gatewayConfigured: gatewayUnavailableReason(s) === null,
     webhookPath: RAZORPAY_WEBHOOK_PATH,
     updatedAt: s.updatedAt,
   };

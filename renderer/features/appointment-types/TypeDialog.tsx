@@ -65,6 +65,11 @@ export function TypeDialog({ type, doctors, onClose }: { type?: AppointmentTypeD
           <Field label="Notice (minutes)" type="number" min={0} {...numberField('minNoticeMinutes')} hint="How long before its start it can still be booked" />
           <FormField form={form} name="maxDaysAhead" label="Days ahead" type="number" hint="Empty: no limit" />
         </div>
+        {form.watch('mode') === 'VIDEO' && (
+          <label className="ui-check">
+            <input type="checkbox" {...form.register('prepayRequired')} /> Patients pay before they join (the payment link goes out at booking)
+          </label>
+        )}
         <DoctorRows form={form} doctors={doctors} />
         <FormActions busy={busy} submit={type ? 'Save the type' : 'Add the type'} onCancel={onClose} />
       </form>

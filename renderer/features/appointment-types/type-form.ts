@@ -22,6 +22,8 @@ export interface TypeValues {
   minNoticeMinutes: number;
   /** "" is no limit. */
   maxDaysAhead: string;
+  /** Kept while the type is switched to in person and back; sent only for a video type. */
+  prepayRequired: boolean;
   doctors: DoctorRow[];
 }
 
@@ -41,6 +43,7 @@ export function typeValues(type: AppointmentTypeDto | undefined, doctors: Doctor
     bufferAfterMinutes: type?.bufferAfterMinutes ?? 0,
     minNoticeMinutes: type?.minNoticeMinutes ?? 0,
     maxDaysAhead: type?.maxDaysAhead ? String(type.maxDaysAhead) : '',
+    prepayRequired: type?.prepayRequired ?? false,
     doctors: doctors.map((d) => {
       const mine = own(d.id);
       return {
@@ -68,6 +71,7 @@ export function toTypeRequest(v: TypeValues): TypeRequest {
     bufferAfterMinutes: v.bufferAfterMinutes,
     minNoticeMinutes: v.minNoticeMinutes,
     maxDaysAhead: v.maxDaysAhead.trim() === '' ? null : Number(v.maxDaysAhead),
+    prepayRequired: v.mode === 'VIDEO' && v.prepayRequired,
     doctors: offeredRows(v).map(({ d }) => ({
       doctorId: d.doctorId,
       fee: d.fee.trim() === '' ? null : d.fee,

@@ -30,7 +30,7 @@ export function GatewayCollect({ appointment, account }: { appointment: Appointm
   // The QR just made, as collect answered: shown at once, then as the refreshed account has it.
   const [made, setMade] = useState<PaymentDto>();
   const [problem, setProblem] = useState<string>();
-  const { payments, totals } = account;
+  const { payments, totals, gatewayUnavailable } = account;
   // Reopened while a QR waits: it is shown again rather than a second one made.
   const shown = made ? (payments.find((p) => p.id === made.id) ?? made) : pendingBy(payments, 'QR');
   const openLink = pendingBy(payments, 'LINK');
@@ -68,23 +68,27 @@ export function GatewayCollect({ appointment, account }: { appointment: Appointm
       <h3>Collect by gateway</h3>
       {problem && <Banner tone="error">{problem}</Banner>}
       {shown && <GatewayQr payment={shown} />}
-      <div className="ui-actions">
-        {due && shown?.status !== 'PENDING' && (
-          <Button onClick={() => void showQr()} disabled={busy}>
-            Gateway QR for {totals.due}
-          </Button>
-        )}
-        {(due || openLink) && (
-          <>
-            <Button onClick={() => void sendLink()} disabled={busy}>
-              Send payment link
+      {gatewayUnavailable ? (
+        due && <Banner tone="info">{gatewayUnavailable}.</Banner>
+      ) : (
+        <div className="ui-actions">
+          {due && shown?.status !== 'PENDING' && (
+            <Button onClick={() => void showQr()} disabled={busy}>
+              Gateway QR for {totals.due}
             </Button>
-            <Button onClick={() => void printLink()} disabled={busy}>
-              Print payment link
-            </Button>
-          </>
-        )}
-      </div>
+          )}
+          {(due || openLink) && (
+            <>
+              <Button onClick={() => void sendLink()} disabled={busy}>
+                Send payment link
+              </Button>
+              <Button onClick={() => void printLink()} disabled={busy}>
+                Print payment link
+              </Button>
+            </>
+          )}
+        </div>
+      )}
     </section>
   );
 }

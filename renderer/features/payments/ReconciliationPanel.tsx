@@ -1,26 +1,12 @@
 import { useState } from 'react';
-import type { ReconciliationDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useTimeZone } from '../../api/clinic-data';
 import { useClinicQuery } from '../../api/query';
-import { longDay, todayIn } from '../../lib/dates';
+import { todayIn } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { Table } from '../../ui/Table';
-import { GatewayTakings } from './GatewayTakings';
-
-type Mismatch = ReconciliationDto['mismatches'][number];
-
-/** Each kind of difference said plainly: which side has it, or what is wrong with it. */
-const MISMATCH_NAMES: Record<Mismatch['kind'], string> = {
-  ONLY_AT_GATEWAY: 'Only at Razorpay',
-  ONLY_IN_CLINIC: 'Only in Clinic Desk',
-  AMOUNT_DIFFERS: 'Another amount',
-  FLAGGED: 'Flagged by a webhook',
-};
-
-const orDash = (v: string | number | null) => (v === null ? '—' : v);
+import { ReconciliationReport } from './ReconciliationReport';
 
 /**
  * The gateway's books for a clinic day against Clinic Desk's (ADMIN): payments on one side only
@@ -43,32 +29,7 @@ export function ReconciliationPanel() {
         </Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
-      {r && (
-        <>
-          <h3>{longDay(r.date)}</h3>
-          <p>
-            Razorpay lists {r.gatewayPayments} captured payment{r.gatewayPayments === 1 ? '' : 's'}; settled that day: {r.settled}.
-          </p>
-          <Banner tone={r.mismatches.length === 0 ? 'info' : 'warning'}>
-            {r.mismatches.length === 0 ? 'The books agree.' : `${r.mismatches.length} difference${r.mismatches.length === 1 ? '' : 's'} to look at.`}
-          </Banner>
-          <Table
-            label="Differences"
-            rows={r.mismatches.map((m, i) => ({ ...m, id: i }))}
-            empty="No differences."
-            columns={[
-              { header: 'What', cell: (m) => MISMATCH_NAMES[m.kind] },
-              { header: 'Razorpay payment', cell: (m) => orDash(m.gatewayPaymentId) },
-              { header: 'Clinic payment', cell: (m) => (m.paymentId === null ? '—' : `#${m.paymentId}`) },
-              { header: 'Clinic amount', cell: (m) => orDash(m.clinicAmount) },
-              { header: 'Razorpay amount', cell: (m) => orDash(m.gatewayAmount) },
-              { header: 'Note', cell: (m) => m.note },
-            ]}
-          />
-          <h3>Gateway takings by method</h3>
-          <GatewayTakings rows={r.byGatewayMethod} />
-        </>
-      )}
+      {r && <ReconciliationReport r={r} />}
     </section>
   );
 }
