@@ -5,6 +5,7 @@ import { writeMessagingSettings, type MessagingSettings } from '../../main/messa
 import type { SecretBox } from '../../main/secrets/secret-box';
 import { clinicNow } from '../../main/settings/clinic-time';
 import type { ServiceOptions } from '../../main/services';
+import type { ChannelName, Req, Res, Result } from '../../preload/contract';
 import type { Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { TEST_TWILIO } from '../support/fake-twilio';
@@ -63,6 +64,8 @@ export interface Desk {
   receptionist: string;
   /** The clinic's date `days` from today. */
   day(days: number): string;
+  /** A call from the receptionist's desk at the real time, signed in again if a clock jump idle-locked it. */
+  call<C extends ChannelName>(channel: C, payload: Req<C>): Promise<Result<Res<C>>>;
   book(date: string, startTime: string, patientId?: number): Promise<{ id: number }>;
 }
 
@@ -80,6 +83,14 @@ export async function openDesk(h: Harness, phone = PATIENT_PHONE): Promise<Desk>
     .insert(
       Array.from({ length: 8 }, (_, d) => ({ doctor_id: doctorId, date: shiftDate(today, d), start_time: '08:00', end_time: '20:00', slot_minutes: 15 })),
     );
+  // Tests move the clock a day ahead to send, and the idle-lock sweep may run inside that jump.
+  async function call<C extends ChannelName>(channel: C, payload: Req<C>): Promise<Result<Res<C>>> {
+    h.clock.now = Date.now();
+    const result = await h.call(channel, payload, sessionKey);
+    if (result.ok || result.error.code !== 'UNAUTHENTICATED') return result;
+    ({ sessionKey } = await h.signInAs('RECEPTIONIST'));
+    return h.call(channel, payload, sessionKey);
+  }
   return {
     doctorId,
     patientId,
@@ -87,17 +98,9 @@ export async function openDesk(h: Harness, phone = PATIENT_PHONE): Promise<Desk>
       return sessionKey;
     },
     day: (days) => shiftDate(today, days),
+    call,
     async book(date, startTime, patient = patientId) {
-      // Tests move the clock a day ahead to send: the desk books at the real time, and signs in
-      // again when that jump has idle-locked its session.
-      h.clock.now = Date.now();
-      const book = () => h.call('appointments.book', { doctorId, patientId: patient, date, startTime }, sessionKey);
-      let result = await book();
-      if (!result.ok && result.error.code === 'UNAUTHENTICATED') {
-        ({ sessionKey } = await h.signInAs('RECEPTIONIST'));
-        result = await book();
-      }
-      return expectOk<{ id: number }>(result);
+      return expectOk<{ id: number }>(await call('appointments.book', { doctorId, patientId: patient, date, startTime }));
     },
   };
 }

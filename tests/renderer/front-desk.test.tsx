@@ -70,6 +70,7 @@ describe("today's queue", () => {
       colour: '#3a7bd5',
       mode: 'IN_PERSON',
       visitKind: 'NEW',
+      prepayRequired: false,
       bufferBeforeMinutes: 0,
       bufferAfterMinutes: 0,
       minNoticeMinutes: 0,

@@ -60,6 +60,7 @@ describe('waitlist', () => {
       colour: '#3a7bd5',
       mode: 'IN_PERSON',
       visitKind: 'FOLLOW_UP',
+      prepayRequired: false,
       bufferBeforeMinutes: 0,
       bufferAfterMinutes: 0,
       minNoticeMinutes: 0,
