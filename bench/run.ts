@@ -134,6 +134,7 @@ const LATENCY_TARGETS: Record<string, Partial<Record<Mode, number>>> = {
   search: { server: 8, embedded: 8 },
   'search.typo': { server: 30 },
   'schedule.day': { server: 10, embedded: 10 },
+  'today.payments': { server: 10, embedded: 10 },
   'schedule.week': { server: 15, embedded: 15 },
   'schedule.freeSlots': { server: 10, embedded: 20 },
   'schedule.freeSlotsTyped': { server: 20, embedded: 20 },

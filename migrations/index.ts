@@ -22,6 +22,7 @@ import * as paymentGateway from './20261202130000_payment_gateway';
 import * as messagingDesk from './20261203400000_messaging_desk';
 import * as waitlistOfferMessages from './20261203500000_waitlist_offer_messages';
 import * as noShowFreesTime from './20261203500100_no_show_frees_time';
+import * as patientDisplayIndex from './20261203600000_patient_display_index';
 import * as opdSessions from './20261203300000_opd_sessions';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
@@ -94,4 +95,6 @@ export const migrations: readonly NamedMigration[] = [
   // Automatic waitlist offers and recall reminders through the messaging outbox (issue 20: 20261203500000..0999).
   { name: '20261203500000_waitlist_offer_messages', migration: waitlistOfferMessages },
   { name: '20261203500100_no_show_frees_time', migration: noShowFreesTime },
+  // Performance II: the day view's patient names index-only, the typo search through the names' words (issue 23: 20261203600000..0999).
+  { name: '20261203600000_patient_display_index', migration: patientDisplayIndex },
 ];

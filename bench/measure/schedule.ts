@@ -29,6 +29,13 @@ export function scheduleCases(desk: Desk, doctorIds: readonly number[], today: s
       run: (date: string) => view(forty, date, date),
     },
     {
+      // Today's second call: who of the day's appointments has paid, owes or has money on its way.
+      id: 'today.payments',
+      label: 'money of a day, all doctors (payments.ofDay)',
+      inputs: Array.from({ length: ops }, day),
+      run: (date: string) => desk.call('payments.ofDay', { date }),
+    },
+    {
       id: 'schedule.week',
       label: 'week view, one doctor',
       inputs: weeks,
