@@ -23,6 +23,7 @@ import * as messagingDesk from './20261203400000_messaging_desk';
 import * as waitlistOfferMessages from './20261203500000_waitlist_offer_messages';
 import * as noShowFreesTime from './20261203500100_no_show_frees_time';
 import * as patientDisplayIndex from './20261203600000_patient_display_index';
+import * as patientNameWords from './20261203600100_patient_name_words';
 import * as opdSessions from './20261203300000_opd_sessions';
 import * as patientPhonesE164 from './20261202050100_patient_phones_e164';
 import * as patientMessaging from './20261202060000_patient_messaging';
@@ -97,4 +98,5 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203500100_no_show_frees_time', migration: noShowFreesTime },
   // Performance II: the day view's patient names index-only, the typo search through the names' words (issue 23: 20261203600000..0999).
   { name: '20261203600000_patient_display_index', migration: patientDisplayIndex },
+  { name: '20261203600100_patient_name_words', migration: patientNameWords },
 ];
