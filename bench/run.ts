@@ -158,7 +158,11 @@ function latencyFigure(mode: Mode, c: LatencyCase, r: Rounds): Omit<Figure, 'mod
 /** Every latency case in rounds, each on a reopened app, one figure each (the median round's, with the worst round's p95). */
 async function latencyFigures(mode: Mode, fig: Fig, desk: Desk, cases: readonly LatencyCase[]): Promise<Map<string, Rounds>> {
   const rounds = await runInRounds(cases, BENCH_SEED, () => desk.reopen(), log);
-  for (const c of cases) fig(latencyFigure(mode, c, rounds.get(c.id)!));
+  for (const c of cases) {
+    const r = rounds.get(c.id)!;
+    fig(latencyFigure(mode, c, r));
+    log(`  ${c.label}: p95 ${r.median.p95.toFixed(1)} ms (median round), ${r.worst.p95.toFixed(1)} ms (worst)`);
+  }
   return rounds;
 }
 
