@@ -6,7 +6,7 @@ export interface Scale {
   doctors: number;
   daysBefore: number;
   daysAfter: number;
-  /** Operations per latency figure, and bookings for the throughput figure. */
+  /** Operations per latency figure in each round (bench/measure/rounds.ts), and bookings for the throughput figure. */
   ops: number;
   /** The naive query reads the whole table each time: fewer runs of it, to keep the run short. */
   naiveOps: number;
@@ -53,8 +53,8 @@ const QUICK: Record<Mode, Scale> = {
     doctors: 40,
     daysBefore: 91,
     daysAfter: 91,
-    ops: 1000,
-    naiveOps: 50,
+    ops: 300,
+    naiveOps: 20,
     bookings: 800,
     raceRounds: 100,
     pgbenchScale: 5,
@@ -65,8 +65,8 @@ const QUICK: Record<Mode, Scale> = {
     doctors: 40,
     daysBefore: 9,
     daysAfter: 31,
-    ops: 1000,
-    naiveOps: 50,
+    ops: 300,
+    naiveOps: 20,
     bookings: 320,
     raceRounds: 100,
     pgbenchScale: 0,

@@ -22,6 +22,8 @@ import * as paymentGateway from './20261202130000_payment_gateway';
 import * as messagingDesk from './20261203400000_messaging_desk';
 import * as waitlistOfferMessages from './20261203500000_waitlist_offer_messages';
 import * as noShowFreesTime from './20261203500100_no_show_frees_time';
+import * as patientDisplayIndex from './20261203600000_patient_display_index';
+import * as patientNameWords from './20261203600100_patient_name_words';
 import * as messageTemplateDltIds from './20261203610000_message_template_dlt_ids';
 import * as opdDayNumbers from './20261203620000_opd_day_numbers';
 import * as opdSessions from './20261203300000_opd_sessions';
@@ -97,6 +99,9 @@ export const migrations: readonly NamedMigration[] = [
   // Automatic waitlist offers and recall reminders through the messaging outbox (issue 20: 20261203500000..0999).
   { name: '20261203500000_waitlist_offer_messages', migration: waitlistOfferMessages },
   { name: '20261203500100_no_show_frees_time', migration: noShowFreesTime },
+  // Performance II: the day view's patient names index-only, the typo search through the names' words (issue 23: 20261203600000..0999).
+  { name: '20261203600000_patient_display_index', migration: patientDisplayIndex },
+  { name: '20261203600100_patient_name_words', migration: patientNameWords },
   // Issue 17's leftovers: DLT ids checked in the table, channel changes, retention (20261203610000..0999).
   { name: '20261203610000_message_template_dlt_ids', migration: messageTemplateDltIds },
   // OPD token numbers as one series per doctor's day, session edits (issue 21, second round).

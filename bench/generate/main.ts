@@ -9,6 +9,9 @@ async function main(): Promise<void> {
   const { config, scale } = JSON.parse(process.argv[2] ?? '') as { config: DatabaseConfig; scale: Scale };
   const db = await openDatabase(config, { schema: 'migrate' });
   try {
+    // Back from the desk's runtime role (embedded mode) to the owner: loading runs as a restore
+    // does, with session_replication_role, which only a superuser may set.
+    if (config.mode === 'embedded') await db.knex.raw('RESET ROLE');
     const report = await loadClinic(db.knex, scale, (line) => process.stderr.write(`${line}\n`));
     process.stdout.write(JSON.stringify(report));
   } finally {

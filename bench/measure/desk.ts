@@ -1,6 +1,8 @@
 import type { ChannelName, Req, Res, Result } from '../../preload/contract';
 import { hashPassword } from '../../main/auth/hashing';
-import type { Database } from '../../main/db/open';
+import type { Knex } from 'knex';
+import type { DatabaseConfig } from '../../main/db/config';
+import { openDatabase, type Database } from '../../main/db/open';
 import { createServices, type MainServices } from '../../main/services';
 import { insertUser } from '../../main/users/repo';
 import { readablePassword } from '../../main/demo/passwords';
@@ -16,43 +18,75 @@ export class CallFailed extends Error {
 }
 
 /**
- * The app's main process without Electron: the services and router the IPC handlers call,
- * and front desks signed in as receptionists, as the app does after a login.
+ * The app's main process without Electron: the database opened as the app opens it, the
+ * services and router the IPC handlers call, and front desks signed in as receptionists, as
+ * the app does after a login.
  */
 export class Desk {
   private constructor(
-    readonly services: MainServices,
-    private readonly sessionKeys: string[],
+    private opened: { db: Database; services: MainServices },
+    private readonly users: { key: string; id: number }[],
   ) {}
 
-  static async open(db: Database, desks: number): Promise<Desk> {
-    const services = createServices(db, { version: 'bench', log: (message, err) => console.error(message, err), events: () => undefined });
+  static async open(config: DatabaseConfig, desks: number): Promise<Desk> {
+    const opened = await Desk.start(config);
     const passwordHash = await hashPassword(readablePassword());
-    const keys: string[] = [];
+    const users = [];
     for (let i = 1; i <= desks; i++) {
-      const user = await insertUser(db.knex, {
+      const user = await insertUser(opened.db.knex, {
         email: `desk${i}.${process.pid}@bench.clinic`,
         passwordHash,
         role: 'RECEPTIONIST',
         displayName: `Desk ${i}`,
         doctorId: null,
       });
-      const key = `bench-desk-${i}`;
-      services.sessions.signIn(key, user.id);
-      keys.push(key);
+      users.push({ key: `bench-desk-${i}`, id: user.id });
     }
-    return new Desk(services, keys);
+    const desk = new Desk(opened, users);
+    desk.signIn();
+    return desk;
+  }
+
+  private static async start(config: DatabaseConfig): Promise<{ db: Database; services: MainServices }> {
+    const db = await openDatabase(config);
+    const services = createServices(db, { version: 'bench', log: (message, err) => console.error(message, err), events: () => undefined });
+    return { db, services };
+  }
+
+  private signIn(): void {
+    for (const { key, id } of this.users) this.opened.services.sessions.signIn(key, id);
+  }
+
+  get db(): Database {
+    return this.opened.db;
+  }
+
+  get knex(): Knex {
+    return this.opened.db.knex;
+  }
+
+  get services(): MainServices {
+    return this.opened.services;
+  }
+
+  /** The app restarted on the same database: new connections, empty caches, the same desks signed in. */
+  async reopen(): Promise<void> {
+    const config = this.opened.db.config;
+    await this.close();
+    this.opened = await Desk.start(config);
+    this.signIn();
   }
 
   /** One call as desk `desk` (0-based) makes it; the reply's value, or CallFailed. */
   async call<C extends ChannelName>(channel: C, payload: Req<C>, desk = 0): Promise<Res<C>> {
-    const sessionKey = this.sessionKeys[desk % this.sessionKeys.length]!;
-    const result = (await this.services.router.call(channel, payload, { sessionKey, workstation: `bench-pc-${desk}` })) as Result<Res<C>>;
+    const sessionKey = this.users[desk % this.users.length]!.key;
+    const result = (await this.opened.services.router.call(channel, payload, { sessionKey, workstation: `bench-pc-${desk}` })) as Result<Res<C>>;
     if (!result.ok) throw new CallFailed(result.error.code, result.error.message);
     return result.value;
   }
 
-  stop(): void {
-    this.services.stop();
+  async close(): Promise<void> {
+    this.opened.services.stop();
+    await this.opened.db.close();
   }
 }

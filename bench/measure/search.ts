@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Faker, base } from '@faker-js/faker';
 import type { Knex } from 'knex';
 import type { Desk } from './desk';
-import { timeEach, type Latency } from './latency';
+import type { LatencyCase } from './rounds';
 
 interface Sampled {
   id: number;
@@ -10,13 +10,13 @@ interface Sampled {
   phone: string | null;
 }
 
-export interface SearchFigures {
-  search: Latency;
-  naive: Latency;
-  typo: Latency;
+/** The search figures' cases, and what they observe across rounds. */
+export interface SearchCases {
+  cases: LatencyCase[];
   /** Share of typo searches with the intended patient (or a namesake) among the first five. */
-  typoRecall: number;
-  eventLoopP99Ms: number;
+  typoRecall(): number;
+  /** The event loop's delay p99 while the searches ran, in ms. */
+  eventLoopP99Ms(): number;
 }
 
 /** Random existing patients, from a fixed seed. */
@@ -79,29 +79,45 @@ function naiveSearch(knex: Knex, q: string): Promise<unknown> {
   });
 }
 
-export async function measureSearch(knex: Knex, desk: Desk, ops: number, naiveOps: number, seed: number): Promise<SearchFigures> {
+export async function searchCases(desk: Desk, ops: number, naiveOps: number, seed: number): Promise<SearchCases> {
   const faker = new Faker({ locale: [base] });
   faker.seed(seed);
-  const patients = await samplePatients(knex, faker, ops);
+  const patients = await samplePatients(desk.knex, faker, ops);
   const fragments = patients.map((p) => fragmentOf(faker, p));
+  const typos = patients.map((p) => ({ p, query: withTypo(faker, p.name) }));
 
   const delay = monitorEventLoopDelay({ resolution: 10 });
-  delay.enable();
-  const search = await timeEach(fragments, (query) => desk.call('patients.search', { query, limit: 20 }));
-  delay.disable();
-
-  const naive = await timeEach(fragments.slice(0, naiveOps), (q) => naiveSearch(knex, q), Math.min(5, naiveOps));
-
   let found = 0;
-  const typos = patients.map((p) => ({ p, query: withTypo(faker, p.name) }));
-  const typo = await timeEach(
-    typos,
-    async ({ p, query }) => {
-      const hits = await desk.call('patients.search', { query, limit: 20 });
-      if (hits.slice(0, 5).some((h) => h.id === p.id || h.name === p.name)) found++;
+  let tried = 0;
+  const cases: LatencyCase[] = [
+    {
+      id: 'search',
+      label: 'patient search as you type',
+      inputs: fragments,
+      run: (query: string) => desk.call('patients.search', { query, limit: 20 }),
+      observe: () => {
+        delay.enable();
+        return () => delay.disable();
+      },
     },
-    0,
-  );
-
-  return { search, naive, typo, typoRecall: found / typos.length, eventLoopP99Ms: delay.percentile(99) / 1e6 };
+    {
+      id: 'search.naive',
+      label: "naive ILIKE '%q%' (no index)",
+      inputs: fragments.slice(0, naiveOps),
+      run: (q: string) => naiveSearch(desk.knex, q),
+      warmUp: Math.min(5, naiveOps),
+    },
+    {
+      id: 'search.typo',
+      label: 'typo-tolerant search (one letter wrong)',
+      inputs: typos,
+      run: async ({ p, query }: { p: Sampled; query: string }) => {
+        const hits = await desk.call('patients.search', { query, limit: 20 });
+        tried++;
+        if (hits.slice(0, 5).some((h) => h.id === p.id || h.name === p.name)) found++;
+      },
+      warmUp: 0,
+    },
+  ];
+  return { cases, typoRecall: () => found / tried, eventLoopP99Ms: () => delay.percentile(99) / 1e6 };
 }

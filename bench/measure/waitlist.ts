@@ -1,16 +1,9 @@
 import { Faker, base } from '@faker-js/faker';
-import type { Knex } from 'knex';
 import { addDays, toTime } from '../../main/demo/calendar';
 import { SPECIALTIES } from '../../main/demo/catalogue';
 import { offerFreedTime } from '../../main/waitlist/offer-messages';
 import type { Desk } from './desk';
-import { timeEach, type Latency } from './latency';
-
-export interface SchedulingDepthFigures {
-  freeSlotsTyped: Latency;
-  offerMatching: Latency;
-  waiting: number;
-}
+import type { LatencyCase } from './rounds';
 
 const WAITING = 2_000;
 const URGENCIES = ['ROUTINE', 'SOON', 'URGENT'] as const;
@@ -20,25 +13,15 @@ const URGENCIES = ['ROUTINE', 'SOON', 'URGENT'] as const;
  * matching a freed slot against a waitlist of 2,000 (the offer written and rolled back, so every
  * run meets the same list).
  */
-export async function measureSchedulingDepth(
-  knex: Knex,
-  desk: Desk,
-  doctorIds: readonly number[],
-  today: string,
-  ops: number,
-  seed: number,
-): Promise<SchedulingDepthFigures> {
+export async function schedulingDepthCases(desk: Desk, doctorIds: readonly number[], today: string, ops: number, seed: number): Promise<LatencyCase[]> {
   const faker = new Faker({ locale: [base] });
   faker.seed(seed);
+  const knex = desk.knex;
   const [{ id: typeId }] = await knex('appointment_types')
     .insert({ name: 'Bench procedure', duration_minutes: 30, fee: '1000.00', buffer_before_minutes: 10, buffer_after_minutes: 10 })
     .returning('id');
   await knex('doctor_appointment_types').insert(doctorIds.map((doctor_id) => ({ doctor_id, appointment_type_id: typeId })));
   const specialties = Array.from({ length: ops }, () => faker.helpers.arrayElement(SPECIALTIES).name);
-  const freeSlotsTyped = await timeEach(specialties, (specialization) =>
-    desk.call('appointments.freeSlots', { specialization, appointmentTypeId: typeId, days: 30, count: 10 }),
-  );
-
   const doctors: { id: number; specialization: string }[] = await knex('doctor_entities').whereIn('id', doctorIds).select('id', 'specialization');
   const patientIds: number[] = await knex('patient_entities')
     .orderBy('id')
@@ -72,13 +55,26 @@ export async function measureSchedulingDepth(
       appointmentId: null,
     };
   });
-  const offerMatching = await timeEach(freed, async (slot) => {
-    const trx = await knex.transaction();
-    try {
-      await offerFreedTime(trx, [slot], Date.now());
-    } finally {
-      await trx.rollback();
-    }
-  });
-  return { freeSlotsTyped, offerMatching, waiting: WAITING };
+  return [
+    {
+      id: 'schedule.freeSlotsTyped',
+      label: 'next 10 free slots of a type (30 min, 10 min buffers), a specialization, 30 days',
+      inputs: specialties,
+      run: (specialization: string) => desk.call('appointments.freeSlots', { specialization, appointmentTypeId: typeId, days: 30, count: 10 }),
+    },
+    {
+      id: 'waitlist.offerMatching',
+      label: `offering a freed slot to the best of ${WAITING.toLocaleString('en')} waiting`,
+      inputs: freed,
+      run: async (slot: (typeof freed)[number]) => {
+        const trx = await desk.knex.transaction();
+        try {
+          await offerFreedTime(trx, [slot], Date.now());
+        } finally {
+          await trx.rollback();
+        }
+      },
+      note: 'match and offer written in a transaction (rolled back, so each run meets the same list)',
+    },
+  ];
 }

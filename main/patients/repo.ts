@@ -187,8 +187,78 @@ export async function searchPatients(knex: Knex, query: string, limit: number): 
   return found.length > 0 ? found : similarNames(knex, q, limit);
 }
 
-/** Names like the text (a letter wrong, one missing), most alike first. */
+// Candidates for a mistyped word among the distinct words of all names (patient_name_words),
+// nearest by trigram distance among those at least WORD_LIKENESS alike (a letter wrong in a
+// four-letter word leaves a quarter of its trigrams in common). A typed word some name holds is most likely meant as typed, but a
+// letter wrong can spell another real name ("Meena" for "Meera"), so a few neighbours come too;
+// a word no name holds is the mistyped one, and more of its neighbours are tried (a one-letter
+// slip in a five-letter word shares only half its trigrams, level with many other names).
+const NEIGHBOURS_OF_KNOWN = 4;
+const NEIGHBOURS_OF_UNKNOWN = 40;
+const WORD_LIKENESS = 0.2;
+// A full name has a handful of words; more typed words only narrow a search already narrow.
+const MAX_TYPED_WORDS = 4;
+
+/** Each typed word's candidate words, in the order typed. */
+async function candidateWords(knex: Knex, typed: string[]): Promise<string[][]> {
+  const { rows } = await knex.raw(
+    `SELECT t.i, array_agg(x.word ORDER BY x.distance, x.word) AS words, min(x.distance) = 0 AS known
+       FROM unnest(?::text[]) WITH ORDINALITY t(w, i)
+      CROSS JOIN LATERAL (
+        SELECT word, word <-> t.w AS distance FROM patient_name_words
+         WHERE (SELECT set_config('pg_trgm.similarity_threshold', ?, true)) IS NOT NULL AND word % t.w
+         ORDER BY word <-> t.w LIMIT ?) x
+      GROUP BY t.i ORDER BY t.i`,
+    [typed, String(WORD_LIKENESS), NEIGHBOURS_OF_UNKNOWN],
+  );
+  return rows.map((r: { words: string[]; known: boolean }) => (r.known ? r.words.slice(0, NEIGHBOURS_OF_KNOWN + 1) : r.words));
+}
+
+/**
+ * Names like the text (a letter wrong, one missing), most alike first: each typed word's
+ * likely words are found in the table of names' words, then the patients holding one of them
+ * for every word typed, through the GIN index of names' words. One word typed reads at most a
+ * page of patients per candidate word, nearest word first, so a common surname costs no more
+ * than a rare one. When that finds nobody (a word typed half-way), the likeness of whole names.
+ */
 async function similarNames(knex: Knex, q: string, limit: number): Promise<PatientSummary[]> {
+  // Split as patient_name_words() splits a name (migrations/20261203600100).
+  const typed = [
+    ...new Set(
+      q
+        .toLowerCase()
+        .split(/[\s-]+/)
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_TYPED_WORDS);
+  const candidates = typed.length ? await candidateWords(knex, typed) : [];
+  if (candidates.length > 0 && candidates.every((words) => words.length > 0)) {
+    const holders =
+      candidates.length === 1
+        ? knex.raw(
+            `SELECT h.id FROM unnest(?::text[]) n(word)
+              CROSS JOIN LATERAL (SELECT id FROM patient_entities WHERE patient_name_words(name) && ARRAY[n.word] LIMIT ?) h`,
+            [candidates[0]!, limit],
+          )
+        : knex.raw(`SELECT id FROM patient_entities WHERE ${candidates.map(() => 'patient_name_words(name) && ?::text[]').join(' AND ')}`, candidates);
+    const rows = await knex('patient_entities')
+      .select(...SUMMARY_COLUMNS)
+      .whereRaw('id IN (?)', [holders])
+      .orderByRaw(likenessOrder(q), [q, q])
+      .limit(limit);
+    if (rows.length > 0) return rows.map(toSummary);
+  }
+  return likeWholeNames(knex, q, limit);
+}
+
+// A whole name typed is ranked by likeness to the whole name: by word similarity "Bayla Kaul"
+// is as like "Sarla Kaul-Bandopadhyay" as "Baala Kaul". One word is ranked by word similarity,
+// the closer whole name winning ties ("Sharma": "Rahul Sharma", "Rahul Sharmila").
+const likenessOrder = (q: string) =>
+  q.includes(' ') ? 'similarity(?, name) DESC, word_similarity(?, name) DESC, name, id' : 'word_similarity(?, name) DESC, similarity(?, name) DESC, name, id';
+
+/** Names like the text by trigram likeness of the whole name (any part of a word may be wrong). */
+async function likeWholeNames(knex: Knex, q: string, limit: number): Promise<PatientSummary[]> {
   const rows = await knex('patient_entities')
     .select(...SUMMARY_COLUMNS)
     // The threshold that <% selects by, for this statement only (its own transaction): an
@@ -196,15 +266,7 @@ async function similarNames(knex: Knex, q: string, limit: number): Promise<Patie
     // One round trip, where a transaction with SET LOCAL took four.
     .whereRaw(`(SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)) IS NOT NULL`, [String(q.includes(' ') ? FUZZY_NAME : FUZZY_WORD)])
     .whereRaw('? <% name', [q])
-    // A whole name typed is ranked by likeness to the whole name: by word similarity "Bayla
-    // Kaul" is as like "Sarla Kaul-Bandopadhyay" as "Baala Kaul". One word is ranked by word
-    // similarity, the closer whole name winning ties ("Sharma": "Rahul Sharma", "Rahul Sharmila").
-    .orderByRaw(
-      q.includes(' ')
-        ? 'similarity(?, name) DESC, word_similarity(?, name) DESC, name, id'
-        : 'word_similarity(?, name) DESC, similarity(?, name) DESC, name, id',
-      [q, q],
-    )
+    .orderByRaw(likenessOrder(q), [q, q])
     .limit(limit);
   return rows.map(toSummary);
 }

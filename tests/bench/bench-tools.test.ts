@@ -7,6 +7,7 @@ import { loadClinic } from '../../bench/generate/clinic';
 import { PeopleSource } from '../../bench/generate/people';
 import { measureBundle } from '../../bench/measure/bundle';
 import { summarise } from '../../bench/measure/latency';
+import { ROUNDS, runInRounds, type LatencyCase } from '../../bench/measure/rounds';
 import type { Scale } from '../../bench/scale';
 import { MODES, openMigrated } from '../support/databases';
 
@@ -16,6 +17,49 @@ describe('latency summary', () => {
     expect(summarise(samples)).toEqual({ ops: 100, p50: 50, p95: 95, p99: 99, max: 100 });
     expect(summarise([7])).toEqual({ ops: 1, p50: 7, p95: 7, p99: 7, max: 7 });
     expect(() => summarise([])).toThrow(/No samples/);
+  });
+});
+
+describe('latency figures in rounds', () => {
+  it('reopens before each round, runs every case over all its inputs each round, and names the median and worst round', async () => {
+    const events: string[] = [];
+    const seen = new Map<string, number[][]>([
+      ['a', []],
+      ['b', []],
+    ]);
+    const caseOf = (id: string): LatencyCase<number> => ({
+      id,
+      label: id,
+      inputs: [1, 2, 3, 4, 5, 6],
+      warmUp: 0,
+      run: async (n: number) => {
+        if (events.at(-1) !== id) events.push(id);
+        seen.get(id)!.at(-1)!.push(n);
+      },
+    });
+    const rounds = await runInRounds(
+      [caseOf('a'), caseOf('b')],
+      7,
+      async () => {
+        events.push('reopen');
+        for (const runs of seen.values()) runs.push([]);
+      },
+      () => undefined,
+    );
+    expect(events.filter((e) => e === 'reopen')).toHaveLength(ROUNDS);
+    expect(events.filter((e) => e !== 'reopen')).toHaveLength(2 * ROUNDS);
+    for (const runs of seen.values()) {
+      expect(runs).toHaveLength(ROUNDS);
+      for (const run of runs) expect([...run].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    }
+    // Shuffled: with a fixed seed, not every round meets the inputs in the order given.
+    expect([...seen.values()].flat().some((run) => run.join() !== '1,2,3,4,5,6')).toBe(true);
+    for (const id of ['a', 'b']) {
+      const r = rounds.get(id)!;
+      expect(r.rounds).toHaveLength(ROUNDS);
+      expect(r.worst.p95).toBe(Math.max(...r.rounds.map((x) => x.p95)));
+      expect(r.median.p95).toBe(r.rounds.map((x) => x.p95).sort((x, y) => x - y)[Math.floor((ROUNDS - 1) / 2)]);
+    }
   });
 });
 
