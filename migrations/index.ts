@@ -102,7 +102,7 @@ export const migrations: readonly NamedMigration[] = [
   // Performance II: the day view's patient names index-only, the typo search through the names' words (issue 23: 20261203600000..0999).
   { name: '20261203600000_patient_display_index', migration: patientDisplayIndex },
   { name: '20261203600100_patient_name_words', migration: patientNameWords },
-  // Issue 17's leftovers: DLT ids checked in the table, channel changes, retention (20261203610000..0999).
+  // Issue 17's leftovers: DLT ids checked in the table.
   { name: '20261203610000_message_template_dlt_ids', migration: messageTemplateDltIds },
   // OPD token numbers as one series per doctor's day, session edits (issue 21, second round).
   { name: '20261203620000_opd_day_numbers', migration: opdDayNumbers },
