@@ -28,6 +28,7 @@ import * as patientMessaging from './20261202060000_patient_messaging';
 import * as videoJoinCodes from './20261202080000_video_join_codes';
 import * as waitingRoomStages from './20261202090000_waiting_room_stages';
 import * as tokenBoard from './20261202090100_token_board';
+import * as userLanguage from './20261203600000_user_language';
 import * as richerChangeEvents from './20261202110000_richer_change_events';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
@@ -94,4 +95,6 @@ export const migrations: readonly NamedMigration[] = [
   // Automatic waitlist offers and recall reminders through the messaging outbox (issue 20: 20261203500000..0999).
   { name: '20261203500000_waitlist_offer_messages', migration: waitlistOfferMessages },
   { name: '20261203500100_no_show_frees_time', migration: noShowFreesTime },
+  // Each user's desk language, English or Hindi (issue 16: 20261203600000..0999).
+  { name: '20261203600000_user_language', migration: userLanguage },
 ];
