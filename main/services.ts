@@ -126,7 +126,8 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const secretBox = options.secretBox ?? clinicSecretBox(clinicKey);
   const sessions = new SessionStore(options.now);
   const settings = new SettingsService(knex, options.now);
-  const auth = new AuthService(knex, sessions, settings);
+  // signedIn is built next; the callback runs only on a call, long after.
+  const auth = new AuthService(knex, sessions, settings, (id) => signedIn.forget(id));
   const signedIn = new UserCache((id) => auth.loadUser(id), options.now);
   const users = new UsersService(knex, sessions, (id) => signedIn.forget(id));
 

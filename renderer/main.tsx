@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense, use, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { clinic } from './api/clinic';
 import { ClinicProvider } from './api/context';
@@ -12,6 +12,13 @@ import { Loading, preloadable } from './ui/lazy';
 // adapter, the board) is no part of the desk's start-up JavaScript.
 const CallRoot = preloadable(() => import('./features/call/CallRoot').then((m) => m.CallRoot));
 const DisplayBoard = preloadable(() => import('./features/display/DisplayBoard').then((m) => m.DisplayBoard));
+
+// The words (i18next and the start screens' English) are a chunk of their own, fetched at once.
+const i18nReady = import('./i18n').then((m) => m.ready);
+function WithWords({ children }: { children: ReactNode }) {
+  use(i18nReady);
+  return children;
+}
 
 // Before the first paint: a dark desk never flashes white.
 applyTheme(storedTheme());
@@ -32,7 +39,12 @@ createRoot(root).render(
           <CallRoot />
         </Loading>
       ) : (
-        <App />
+        // The desk waits here for its words: i18next, then a Hindi desk's Hindi.
+        <Suspense fallback={null}>
+          <WithWords>
+            <App />
+          </WithWords>
+        </Suspense>
       )}
     </ClinicProvider>
   </StrictMode>,

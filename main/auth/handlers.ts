@@ -11,6 +11,7 @@ export function registerAuthHandlers(router: Router, auth: AuthService): void {
     // The router has already recorded the activity (or refused a locked session); nothing else to do.
     'auth.touch': async () => null,
     'auth.unlock': (req, { ctx, user }) => auth.unlock(req.password, ctx, user),
+    'auth.setLanguage': (req, { ctx, user }) => auth.setLanguage(req.language, ctx, user),
     'auth.changePassword': (req, { ctx, user }) => auth.changePassword(req.currentPassword, req.newPassword, ctx, user),
   } satisfies DomainHandlers<'auth'>);
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { SessionDto } from '../../preload/contract';
+import type { Language, SessionDto } from '../../preload/contract';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { AppError } from '../shared/app-error';
 import type { CallContext, CurrentUser } from '../shared/call-context';
@@ -26,7 +26,7 @@ const throttled = (seconds: number) =>
 /** A user who may use the desktop app: not disabled, not a PATIENT account. */
 function activeUser(row: UserRow | undefined): CurrentUser | undefined {
   if (!row || row.disabled_at !== null || row.role === 'PATIENT') return undefined;
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, doctorId: row.doctor_id };
+  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, doctorId: row.doctor_id, language: row.language };
 }
 
 export class AuthService {
@@ -34,6 +34,8 @@ export class AuthService {
     private readonly knex: Knex,
     private readonly sessions: SessionStore,
     private readonly settings: SettingsService,
+    /** Drops a user's cached row, so the next call on this PC reads the change at once. */
+    private readonly forgetUser: (userId: number) => void = () => {},
   ) {}
 
   async loadUser(userId: number): Promise<CurrentUser | undefined> {
@@ -51,6 +53,7 @@ export class AuthService {
       doctorId: user.doctorId,
       locked: state.locked,
       idleLockMinutes: (await this.settings.get()).idleLockMinutes,
+      language: user.language,
     };
   }
 
@@ -173,6 +176,13 @@ export class AuthService {
     this.sessions.signOutUserExcept(user.id, ctx.sessionKey);
     await insertAudit(this.knex, record);
     return null;
+  }
+
+  /** The signed-in user's own desk language: kept on their row, so every PC starts in it. */
+  async setLanguage(language: Language, ctx: CallContext, user: CurrentUser): Promise<SessionDto> {
+    const row = await updateUser(this.knex, user.id, { language });
+    this.forgetUser(user.id);
+    return (await this.sessionOf(ctx.sessionKey, activeUser(row))) as SessionDto;
   }
 
   /** A wrong password's audit row, and a second one when it started this PC's wait. */

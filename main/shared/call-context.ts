@@ -1,4 +1,4 @@
-import type { Role } from '../../preload/contract';
+import type { Language, Role } from '../../preload/contract';
 
 /** Where a call comes from: one app window, or one browser-bridge client. */
 export interface CallContext {
@@ -15,4 +15,5 @@ export interface CurrentUser {
   displayName: string;
   role: Role;
   doctorId: number | null;
+  language: Language;
 }

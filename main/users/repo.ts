@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Role, UserDto } from '../../preload/contract';
+import type { Language, Role, UserDto } from '../../preload/contract';
 
 export type AccountRole = Role | 'PATIENT';
 
@@ -13,6 +13,7 @@ export interface UserRow {
   last_login_at: string | null;
   password_changed_at: string | null;
   doctor_id: number | null;
+  language: Language;
   created_at: string;
 }
 
@@ -79,7 +80,15 @@ export async function insertUser(
 export async function updateUser(
   knex: Knex,
   id: number,
-  patch: Partial<{ role: AccountRole; displayName: string; doctorId: number | null; disabled: boolean; passwordHash: string; loggedIn: true }>,
+  patch: Partial<{
+    role: AccountRole;
+    displayName: string;
+    doctorId: number | null;
+    disabled: boolean;
+    passwordHash: string;
+    loggedIn: true;
+    language: Language;
+  }>,
 ): Promise<UserRow | undefined> {
   const update: Record<string, unknown> = { updated_at: knex.fn.now() };
   if (patch.role !== undefined) update.role = patch.role;
@@ -91,6 +100,7 @@ export async function updateUser(
     update.password_changed_at = knex.fn.now();
   }
   if (patch.loggedIn) update.last_login_at = knex.fn.now();
+  if (patch.language !== undefined) update.language = patch.language;
   const [row] = await knex<UserRow>('users').where({ id }).update(update).returning('*');
   return row;
 }

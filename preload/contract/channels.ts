@@ -4,6 +4,7 @@ import {
   auditQuerySchema,
   authStatusSchema,
   changePasswordSchema,
+  setLanguageSchema,
   createUserSchema,
   firstAdminSchema,
   idSchema,
@@ -170,6 +171,7 @@ export const channels = {
   /** "Someone is working here": keeps main's idle clock in step with keyboard and pointer use. */
   'auth.touch': channel({ req: empty, res: z.null(), roles: ALL }),
   'auth.changePassword': channel({ req: changePasswordSchema, res: z.null(), roles: ALL }),
+  'auth.setLanguage': channel({ req: setLanguageSchema, res: sessionSchema, roles: ALL }),
 
   'users.list': channel({ req: empty, res: z.array(userSchema), roles: ADMIN, audit: { entity: 'user', kind: 'read' } }),
   'users.create': channel({ req: createUserSchema, res: userSchema, roles: ADMIN, audit: { entity: 'user', kind: 'write' } }),

@@ -16,6 +16,11 @@ const emailSchema = z
 const passwordSchema = z.string().min(1, 'Enter the password').max(1000);
 const displayNameSchema = z.string().trim().min(1, 'Enter a name').max(120);
 
+/** The desk's languages; each user has one, and the session carries it. */
+export const LANGUAGES = ['en', 'hi'] as const;
+export const languageSchema = z.enum(LANGUAGES, 'Choose English or Hindi');
+export type Language = z.infer<typeof languageSchema>;
+
 export const sessionSchema = z.object({
   userId: idSchema,
   email: z.string(),
@@ -24,6 +29,7 @@ export const sessionSchema = z.object({
   doctorId: idSchema.nullable(),
   locked: z.boolean(),
   idleLockMinutes: z.number().int(),
+  language: languageSchema,
 });
 export type SessionDto = z.infer<typeof sessionSchema>;
 
@@ -39,6 +45,8 @@ export const firstAdminSchema = z.strictObject({
   displayName: displayNameSchema,
   password: passwordSchema,
 });
+
+export const setLanguageSchema = z.strictObject({ language: languageSchema });
 
 export const loginSchema = z.strictObject({ email: emailSchema, password: passwordSchema });
 export const unlockSchema = z.strictObject({ password: passwordSchema });

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/use-t';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { followSessionEvents, useSession } from '../stores/session';
 import { Banner } from '../ui/Banner';
@@ -17,6 +18,8 @@ const FirstRunScreen = preloadable(() => import('../features/auth/FirstRunScreen
 
 export function App() {
   const { status, problem, refresh } = useSession();
+  const language = useSession((s) => s.session?.language);
+  const { t } = useT('shell');
 
   useEffect(() => {
     void refresh();
@@ -25,9 +28,15 @@ export function App() {
 
   useEffect(() => preloadWhenIdle([AppShell]), []);
 
+  // The desk speaks the signed-in user's language; signed out, it keeps this PC's last one.
+  useEffect(() => {
+    // Already loaded by main.tsx: this import() only keeps i18next out of the start-up chunk.
+    if (language) void import('../i18n').then((m) => m.switchLanguage(language));
+  }, [language]);
+
   switch (status) {
     case 'loading':
-      return <p className="ui-center">Starting Clinic Desk…</p>;
+      return <p className="ui-center">{t('starting')}</p>;
     case 'unavailable':
       return (
         <main className="ui-center">
@@ -44,7 +53,7 @@ export function App() {
       return <LoginScreen />;
     case 'signed-in':
       return (
-        <Loading what="Clinic Desk" place="page">
+        <Loading what={t('appName')} place="page">
           <AppShell />
         </Loading>
       );

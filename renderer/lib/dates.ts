@@ -1,3 +1,5 @@
+import { currentLocale } from './locale';
+
 // Dates are read and written with the browser's Intl, not a date library: these are on the
 // Today screen, and the start-up JavaScript stays without date-fns and its locale tables.
 // Calendar dates ("YYYY-MM-DD") are reckoned as UTC days, so no zone or DST shift moves them.
@@ -6,12 +8,15 @@ const DAY_MS = 86_400_000;
 
 type Part = Intl.DateTimeFormatPartTypes;
 
-/** One formatter per zone and shape (building one is the costly part), giving parts by type. */
+/**
+ * One formatter per locale, zone and shape (building one is the costly part), giving parts by
+ * type. Numbers in 'en-US'; names (weekdays, months) in the user's locale.
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function partsOf(instant: number | Date, options: Intl.DateTimeFormatOptions): Partial<Record<Part, string>> {
-  const key = JSON.stringify(options);
+function partsOf(instant: number | Date, options: Intl.DateTimeFormatOptions, locale = 'en-US'): Partial<Record<Part, string>> {
+  const key = `${locale} ${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat('en-US', options)));
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
   return Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
 }
 
@@ -46,7 +51,7 @@ export function weekOf(date: string): string[] {
 }
 
 const named = (date: string, weekday: 'short' | 'long', month?: 'short' | 'long') =>
-  partsOf(utcDay(date), { timeZone: 'UTC', weekday, day: 'numeric', year: 'numeric', ...(month ? { month } : {}) });
+  partsOf(utcDay(date), { timeZone: 'UTC', weekday, day: 'numeric', year: 'numeric', ...(month ? { month } : {}) }, currentLocale());
 
 /** "Wed 25 Nov" — short enough for a column header. */
 export const shortDay = (date: string) => {

@@ -1,19 +1,16 @@
 import type { APPOINTMENT_STATUSES, ROLES } from '../../preload/contract';
+import { t } from '../i18n/instance';
 
-/** How the desk names things the contract spells in capitals; one table each, for every screen. */
-export const ROLE_NAMES: Record<(typeof ROLES)[number] | 'PATIENT', string> = {
-  ADMIN: 'Administrator',
-  DOCTOR: 'Doctor',
-  RECEPTIONIST: 'Front desk',
-  PATIENT: 'Patient',
-};
+// How the desk names things the contract spells in capitals, in the user's language; one place
+// for every screen. Values main sends as plain text pass through as they are if unknown.
 
-export const APPOINTMENT_STATUS_NAMES: Record<(typeof APPOINTMENT_STATUSES)[number], string> = {
-  SCHEDULED: 'Scheduled',
-  COMPLETED: 'Completed',
-  CANCELLED: 'Cancelled',
-  NO_SHOW: 'Did not come',
-};
+type Status = (typeof APPOINTMENT_STATUSES)[number];
+const STATUSES: readonly string[] = ['SCHEDULED', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] satisfies Status[];
+const METHODS: readonly string[] = ['CASH', 'CARD', 'UPI', 'OTHER'];
 
-/** A status as the desk says it, for answers that carry it as plain text (a patient's record). */
-export const statusName = (status: string) => (APPOINTMENT_STATUS_NAMES as Record<string, string | undefined>)[status] ?? status;
+export const roleName = (role: (typeof ROLES)[number] | 'PATIENT') => t(`common:role.${role}`);
+
+/** A status as the desk says it, also for answers that carry it as plain text (a patient's record). */
+export const statusName = (status: string) => (STATUSES.includes(status) ? t(`common:status.${status as Status}`) : status);
+
+export const methodName = (method: string) => (METHODS.includes(method) ? t(`common:method.${method as 'CASH'}`) : method);

@@ -1,15 +1,15 @@
 import { useState } from 'react';
+import { useT } from '../i18n/use-t';
 import { chooseTheme, storedTheme, THEMES, type ThemeChoice } from '../lib/theme';
-
-const THEME_NAMES: Record<ThemeChoice, string> = { system: 'System theme', light: 'Light', dark: 'Dark', contrast: 'High contrast' };
 
 /** This PC's theme, in the bar: it applies at once and stays for whoever signs in here next. */
 export function ThemePicker() {
   const [theme, setTheme] = useState(storedTheme);
+  const { t } = useT('common');
   return (
     <select
       className="theme-picker"
-      aria-label="Theme"
+      aria-label={t('theme.label')}
       value={theme}
       onChange={(e) => {
         const choice = e.target.value as ThemeChoice;
@@ -17,9 +17,9 @@ export function ThemePicker() {
         chooseTheme(choice);
       }}
     >
-      {THEMES.map((t) => (
-        <option key={t} value={t}>
-          {THEME_NAMES[t]}
+      {THEMES.map((choice) => (
+        <option key={choice} value={choice}>
+          {t(`theme.${choice}`)}
         </option>
       ))}
     </select>

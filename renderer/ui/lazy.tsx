@@ -1,4 +1,5 @@
 import { Component, createContext, createElement, lazy, Suspense, useContext, useState, type ComponentType, type ReactNode } from 'react';
+import { useT } from '../i18n/use-t';
 import { Banner } from './Banner';
 import { Button } from './Button';
 
@@ -97,6 +98,25 @@ interface LoadingProps {
   children: ReactNode;
 }
 
+function LoadFailed({ what, problem, onRetry, onClose }: { what: string; problem: string; onRetry(): void; onClose?(): void }) {
+  const { t } = useT('common');
+  return (
+    <Banner tone="error">
+      {t('couldNotOpen', { what, problem })} <Button onClick={onRetry}>{t('tryAgain')}</Button>
+      {onClose && <Button onClick={onClose}>{t('close')}</Button>}
+    </Banner>
+  );
+}
+
+function Opening({ what }: { what: string }) {
+  const { t } = useT('common');
+  return (
+    <p className="ui-loading" role="status">
+      {t('opening', { what })}
+    </p>
+  );
+}
+
 class LoadProblem extends Component<LoadingProps, { problem?: string; attempt: number }> {
   override state: { problem?: string; attempt: number } = { attempt: ++attempts };
   static getDerivedStateFromError(e: unknown) {
@@ -107,10 +127,12 @@ class LoadProblem extends Component<LoadingProps, { problem?: string; attempt: n
     if (problem === undefined) return <Attempt.Provider value={this.state.attempt}>{this.props.children}</Attempt.Provider>;
     return framed(
       this.props.place,
-      <Banner tone="error">
-        Could not open {this.props.what}: {problem} <Button onClick={() => this.setState({ problem: undefined, attempt: ++attempts })}>Try again</Button>
-        {this.props.onClose && <Button onClick={this.props.onClose}>Close</Button>}
-      </Banner>,
+      <LoadFailed
+        what={this.props.what}
+        problem={problem}
+        onRetry={() => this.setState({ problem: undefined, attempt: ++attempts })}
+        onClose={this.props.onClose}
+      />,
     );
   }
 }
@@ -124,16 +146,7 @@ export function Loading({ children, ...props }: LoadingProps) {
   const { what, place } = props;
   return (
     <LoadProblem {...props}>
-      <Suspense
-        fallback={framed(
-          place,
-          <p className="ui-loading" role="status">
-            Opening {what}…
-          </p>,
-        )}
-      >
-        {children}
-      </Suspense>
+      <Suspense fallback={framed(place, <Opening what={what} />)}>{children}</Suspense>
     </LoadProblem>
   );
 }

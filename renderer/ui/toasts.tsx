@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useT } from '../i18n/use-t';
 
 interface Toast {
   id: number;
@@ -32,12 +33,13 @@ export const toast = (text: string, tone?: Toast['tone']) => useToasts.getState(
 
 export function Toasts() {
   const { toasts, dismiss } = useToasts();
+  const { t } = useT('common');
   return (
     <div className="ui-toasts" role="status" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className="ui-toast" data-tone={t.tone}>
-          <span>{t.text}</span>
-          <button type="button" className="ui-icon-button" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+      {toasts.map((item) => (
+        <div key={item.id} className="ui-toast" data-tone={item.tone}>
+          <span>{item.text}</span>
+          <button type="button" className="ui-icon-button" aria-label={t('dismiss')} onClick={() => dismiss(item.id)}>
             ×
           </button>
         </div>

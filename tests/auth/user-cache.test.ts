@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { USER_ROW_MAX_AGE_MS, UserCache } from '../../main/auth/user-cache';
 import type { CurrentUser } from '../../main/shared/call-context';
 
-const desk: CurrentUser = { id: 7, email: 'desk@clinic.test', displayName: 'Desk', role: 'RECEPTIONIST', doctorId: null };
+const desk: CurrentUser = { id: 7, email: 'desk@clinic.test', displayName: 'Desk', role: 'RECEPTIONIST', doctorId: null, language: 'en' };
 
 function setup() {
   let clock = 1_000_000;

@@ -13,7 +13,7 @@ function clinicSessions() {
   const users = new Map<number, CurrentUser>();
   const keys = new Map<string, { role: Role; hears: boolean }>();
   ROLES.forEach((role, i) => {
-    users.set(i + 1, { id: i + 1, email: `${role}@clinic.test`, displayName: role, role, doctorId: null });
+    users.set(i + 1, { id: i + 1, email: `${role}@clinic.test`, displayName: role, role, doctorId: null, language: 'en' });
     sessions.signIn(`main-${role}`, i + 1);
     keys.set(`main-${role}`, { role, hears: true });
     sessions.signIn(`locked-${role}`, i + 1);

@@ -197,6 +197,7 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'auth.unlock': async () => ({ password: TEST_PASSWORD }),
   'auth.touch': async () => ({}),
   'auth.changePassword': async () => ({ currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase' }),
+  'auth.setLanguage': async () => ({ language: 'hi' }),
   'users.list': async () => ({}),
   'users.create': async () => ({ email: unique('new'), displayName: 'New Desk', role: 'RECEPTIONIST', password: 'receptionist passphrase 1' }),
   'users.update': async (h) => ({ id: await someUser(h), displayName: 'Renamed' }),

@@ -11,7 +11,7 @@ function router(checkReplies?: boolean) {
   const sessions = new SessionStore();
   const r = new Router({
     sessions,
-    loadUser: async (id) => ({ id, email: 'a@clinic.test', displayName: 'A', role: 'ADMIN', doctorId: null }),
+    loadUser: async (id) => ({ id, email: 'a@clinic.test', displayName: 'A', role: 'ADMIN', doctorId: null, language: 'en' }),
     idleLockMinutes: async () => 10,
     audit: async (rec) => {
       audits.push(rec);

@@ -37,6 +37,8 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'auth.unlock': { roles: ADR, locked: true },
   'auth.touch': { roles: ADR, locked: false },
   'auth.changePassword': { roles: ADR, locked: false },
+  // Each person picks their own language; never from behind the lock screen.
+  'auth.setLanguage': { roles: ADR, locked: false },
 
   // Accounts and the audit trail: administrators only.
   'users.list': { roles: A, locked: false },

@@ -13,6 +13,7 @@ const SESSION: SessionDto = {
   doctorId: null,
   locked: false,
   idleLockMinutes: 10,
+  language: 'en',
 };
 const SETTINGS: SettingsDto = {
   clinicName: 'Sunrise',
@@ -376,6 +377,7 @@ describe('clinic settings', () => {
       currency: 'INR',
       defaultSlotMinutes: 15,
       idleLockMinutes: 5,
+      language: 'en',
       phoneCountry: 'AE',
       receiptPaper: '80MM',
     });

@@ -12,6 +12,7 @@ const SESSION: SessionDto = {
   doctorId: null,
   locked: false,
   idleLockMinutes: 10,
+  language: 'en',
 };
 const SETTINGS = {
   clinicName: 'Sunrise Clinic',

@@ -13,6 +13,7 @@ const SESSION: SessionDto = {
   doctorId: 1,
   locked: false,
   idleLockMinutes: 10,
+  language: 'en',
 };
 const INFO: CallInfoDto = {
   appointmentId: 5,

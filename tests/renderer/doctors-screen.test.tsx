@@ -13,6 +13,7 @@ const session = (role: SessionDto['role']): SessionDto => ({
   doctorId: null,
   locked: false,
   idleLockMinutes: 10,
+  language: 'en',
 });
 const SETTINGS = {
   clinicName: 'Sunrise',

@@ -63,7 +63,16 @@ export function installClinic(api: ClinicApi | undefined): void {
 
 /** Who is signed in on the fake clinic: one desk account of each role. */
 export function sessionFor(role: Role): SessionDto {
-  return { userId: 1, email: 'desk@sunrise.test', displayName: 'Priya Desk', role, doctorId: role === 'DOCTOR' ? 1 : null, locked: false, idleLockMinutes: 10 };
+  return {
+    userId: 1,
+    email: 'desk@sunrise.test',
+    displayName: 'Priya Desk',
+    role,
+    doctorId: role === 'DOCTOR' ? 1 : null,
+    locked: false,
+    idleLockMinutes: 10,
+    language: 'en',
+  };
 }
 
 let served: ClinicApi | undefined;

@@ -17,6 +17,7 @@ const session = (role: SessionDto['role']): SessionDto => ({
   doctorId: null,
   locked: false,
   idleLockMinutes: 10,
+  language: 'en',
 });
 const PEOPLE: PatientSummary[] = Array.from({ length: 2000 }, (_, i) => ({
   id: i + 1,
@@ -42,6 +43,7 @@ async function open(role: SessionDto['role'], handlers: FakeHandlers = {}) {
           defaultSlotMinutes: 15,
           currency: 'INR',
           idleLockMinutes: 10,
+          language: 'en',
           phoneCountry: null,
           effectivePhoneCountry: 'IN',
           receiptPaper: 'A5' as const,

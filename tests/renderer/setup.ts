@@ -30,3 +30,6 @@ if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) Element
 
 // Before any screen module reads it: renderApp serves each test's fake clinic through this.
 installClinic(servedClinic);
+
+// As main.tsx does before the first render: i18next and the start screens' English words.
+await import('../../renderer/i18n').then((m) => m.ready);

@@ -86,7 +86,7 @@ describe('the Today board', () => {
     expect(within(rowOf(raoSeen, 'Ravi Kumar')[0]!).getByText('payment pending')).toBeTruthy();
 
     const pending = screen.getByRole('region', { name: 'Pending payments' });
-    expect(within(pending).getByRole('listitem').textContent).toContain('Ravi Kumar · Dr. Anil Rao · INR 500.00 · UPI 412345678901');
+    expect(within(pending).getByRole('listitem').textContent).toContain('Ravi Kumar · Dr. Anil Rao · ₹500.00 · UPI 412345678901');
     fireEvent.click(within(pending).getByRole('button', { name: 'Confirm the payment from Ravi Kumar' }));
     expect(await screen.findByRole('dialog', { name: 'Payment — Ravi Kumar' })).toBeTruthy();
   });

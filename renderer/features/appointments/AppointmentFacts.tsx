@@ -1,6 +1,6 @@
 import type { AppointmentDto } from '../../../preload/contract';
 import { longDay } from '../../lib/dates';
-import { APPOINTMENT_STATUS_NAMES } from '../../lib/labels';
+import { statusName } from '../../lib/labels';
 
 /** Who, when and where an appointment stands, as a list of facts; what was not given is left out. */
 export function AppointmentFacts({ appointment: a }: { appointment: AppointmentDto }) {
@@ -24,7 +24,7 @@ export function AppointmentFacts({ appointment: a }: { appointment: AppointmentD
       )}
       <dt>Status</dt>
       <dd>
-        {APPOINTMENT_STATUS_NAMES[a.status]}
+        {statusName(a.status)}
         {a.checkedInAt ? ` · checked in, token ${a.tokenNo}` : ''}
         {a.isWalkIn ? ' · walk-in' : ''}
       </dd>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { clinic } from '../../api/clinic';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
@@ -12,6 +13,7 @@ import { useContractForm } from '../../ui/form/use-contract-form';
  */
 export function LockScreen() {
   const { session, setSession } = useSession();
+  const { t } = useT('shell');
   const form = useContractForm('auth.unlock', { password: '' });
   const password = form.watch('password');
 
@@ -32,14 +34,14 @@ export function LockScreen() {
     <div className="lock-overlay">
       <main className="ui-center">
         <form className="ui-card ui-form" onSubmit={submit} aria-labelledby="lock-title" noValidate>
-          <h1 id="lock-title">Clinic Desk is locked</h1>
-          <p className="ui-hint">Signed in as {session?.displayName || session?.email}. Enter your password to continue.</p>
+          <h1 id="lock-title">{t('locked.title')}</h1>
+          <p className="ui-hint">{t('locked.hint', { name: session?.displayName || session?.email })}</p>
           <FormProblem form={form} />
-          <FormField form={form} name="password" label="Password" type="password" autoComplete="current-password" autoFocus />
+          <FormField form={form} name="password" label={t('signIn.password')} type="password" autoComplete="current-password" autoFocus />
           <Button variant="primary" type="submit" disabled={!password || form.formState.isSubmitting}>
-            Unlock
+            {t('locked.unlock')}
           </Button>
-          <Button onClick={signOut}>Sign out</Button>
+          <Button onClick={signOut}>{t('signOut')}</Button>
         </form>
       </main>
     </div>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { clinic } from '../../api/clinic';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
@@ -8,6 +9,7 @@ import { useContractForm } from '../../ui/form/use-contract-form';
 
 export function LoginScreen() {
   const setSession = useSession((s) => s.setSession);
+  const { t } = useT('shell');
   const form = useContractForm('auth.login', { email: '', password: '' });
   const { isSubmitting } = form.formState;
   const [email, password] = form.watch(['email', 'password']);
@@ -24,12 +26,12 @@ export function LoginScreen() {
   return (
     <main className="ui-center">
       <form className="ui-card ui-form" onSubmit={submit} aria-labelledby="login-title" noValidate>
-        <h1 id="login-title">Sign in to Clinic Desk</h1>
+        <h1 id="login-title">{t('signIn.title')}</h1>
         <FormProblem form={form} />
-        <FormField form={form} name="email" label="Email" type="email" autoComplete="username" autoFocus required />
-        <FormField form={form} name="password" label="Password" type="password" autoComplete="current-password" required />
+        <FormField form={form} name="email" label={t('signIn.email')} type="email" autoComplete="username" autoFocus required />
+        <FormField form={form} name="password" label={t('signIn.password')} type="password" autoComplete="current-password" required />
         <Button variant="primary" type="submit" disabled={isSubmitting || !email || !password}>
-          {isSubmitting ? 'Signing in…' : 'Sign in'}
+          {isSubmitting ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
       </form>
     </main>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import type { AppointmentDto } from '../../../preload/contract';
 import { hhmm } from '../../lib/dates';
 import { openGlobal } from '../../stores/global-dialogs';
@@ -23,14 +24,15 @@ interface Props {
 
 /** One doctor's day: who comes in next at the top, then the waiting room, who is still expected, and who has been seen. */
 export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onPay, onMore, onCompleteWithRecall }: Props) {
+  const { t } = useT('queue');
   const next = c.next;
   return (
-    <section className="today-column" aria-label={`Today with ${c.doctorName}`}>
+    <section className="today-column" aria-label={t('column', { doctor: c.doctorName })}>
       <div className="today-column-head">
         <h2>{c.doctorName}</h2>
         {c.queue && (
           <span className="ui-hint">
-            about {Math.round(c.queue.consultMinutes)} min per patient · {c.queue.waiting.length} checked in
+            {t('perPatient', { minutes: Math.round(c.queue.consultMinutes) })} · {t('checkedIn', { count: c.queue.waiting.length })}
           </span>
         )}
         {c.queue && c.queue.waiting.length > 0 && <CallNextButton doctorId={c.doctorId} doctorName={c.doctorName} />}
@@ -40,7 +42,8 @@ export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onP
       </div>
       {next && (
         <p className="today-next">
-          <strong>Next:</strong> {next.checkedIn ? `token ${next.appointment.tokenNo ?? '–'}` : `${hhmm(next.appointment.startTime)}, not here yet`} ·{' '}
+          <strong>{t('next')}</strong>{' '}
+          {next.checkedIn ? t('nextToken', { token: next.appointment.tokenNo ?? '–' }) : t('nextNotHere', { time: hhmm(next.appointment.startTime) })} ·{' '}
           {next.appointment.patientName}
         </p>
       )}
@@ -49,7 +52,7 @@ export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onP
       )}
       {c.expected.length > 0 && (
         <ExpectedTable
-          title={{ heading: 'Expected', label: `Expected for ${c.doctorName}`, ofDoctor: true }}
+          title={{ heading: t('expected'), label: t('expectedFor', { doctor: c.doctorName }), ofDoctor: true }}
           rows={c.expected}
           loaded={loaded}
           now={now}
@@ -59,7 +62,7 @@ export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onP
       )}
       {c.seen.length > 0 && (
         <SeenTable
-          title={{ heading: 'Seen', label: `Seen by ${c.doctorName}`, ofDoctor: true }}
+          title={{ heading: t('seen'), label: t('seenBy', { doctor: c.doctorName }), ofDoctor: true }}
           rows={c.seen}
           money={money}
           nowMs={nowMs}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import type { AppointmentDto } from '../../../preload/contract';
 import { timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
@@ -24,27 +25,31 @@ export function ExpectedTable({
   online: ReadonlySet<number>;
   onMore(appointment: AppointmentDto): void;
 }) {
+  const { t } = useT('queue');
   const appointmentStep = useAppointmentStep();
   const printSlip = useTokenSlip();
   const columns: Column<AppointmentDto>[] = [
-    { header: 'Time', cell: (a) => timeRange(a) },
-    { header: 'Patient', cell: (a) => <PatientName appointment={a} online={online} /> },
-    ...(!title.ofDoctor ? [{ header: 'Doctor', cell: (a: AppointmentDto) => a.doctorName }] : []),
-    { header: 'Reason', cell: (a) => a.reason ?? '' },
+    { header: t('col.time'), cell: (a) => timeRange(a) },
+    { header: t('col.patient'), cell: (a) => <PatientName appointment={a} online={online} /> },
+    ...(!title.ofDoctor ? [{ header: t('col.doctor'), cell: (a: AppointmentDto) => a.doctorName }] : []),
+    { header: t('col.reason'), cell: (a) => a.reason ?? '' },
     {
-      header: 'Actions',
+      header: t('col.actions'),
       cell: (a) => (
         <span className="row-actions">
-          <Button aria-label={`Check in ${a.patientName}`} onClick={() => void appointmentStep('checkIn', a).then((done) => done && printSlip(done))}>
-            Check in
+          <Button
+            aria-label={t('checkInWho', { name: a.patientName })}
+            onClick={() => void appointmentStep('checkIn', a).then((done) => done && printSlip(done))}
+          >
+            {t('checkIn')}
           </Button>
           {mayMarkNoShow(a, now) && (
-            <Button aria-label={`${a.patientName} did not come`} onClick={() => void appointmentStep('noShow', a)}>
-              Did not come
+            <Button aria-label={t('noShowWho', { name: a.patientName })} onClick={() => void appointmentStep('noShow', a)}>
+              {t('noShow')}
             </Button>
           )}
-          <Button aria-label={`More for ${a.patientName}`} onClick={() => onMore(a)}>
-            More…
+          <Button aria-label={t('moreWho', { name: a.patientName })} onClick={() => onMore(a)}>
+            {t('more')}
           </Button>
         </span>
       ),
@@ -54,7 +59,7 @@ export function ExpectedTable({
   return (
     <section aria-label={title.label}>
       <Heading>{title.heading}</Heading>
-      <Table label={title.label} columns={columns} rows={rows} empty={loaded ? 'Nobody else is expected today.' : 'Loading…'} />
+      <Table label={title.label} columns={columns} rows={rows} empty={loaded ? t('nobodyExpected') : t('common:loading')} />
     </section>
   );
 }

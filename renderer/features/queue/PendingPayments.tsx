@@ -1,5 +1,7 @@
+import { useT } from '../../i18n/use-t';
 import type { AppointmentDto, DayMoneyDto } from '../../../preload/contract';
-import { money } from '../../lib/format';
+import { formatMoney } from '../../lib/format';
+import { methodName } from '../../lib/labels';
 import { Button } from '../../ui/Button';
 
 /** Money recorded but not yet received (a UPI credit still to show up): the desk confirms it from the payment dialog. */
@@ -12,24 +14,26 @@ export function PendingPayments({
   appointments: readonly AppointmentDto[];
   onOpen(appointment: AppointmentDto): void;
 }) {
+  const { t } = useT('queue');
   return (
     <section className="today-pending" aria-labelledby="pending-title">
-      <h2 id="pending-title">Pending payments</h2>
+      <h2 id="pending-title">{t('pending.title')}</h2>
       <ul aria-labelledby="pending-title">
         {payments.map((p) => {
           const appointment = appointments.find((a) => a.id === p.appointmentId);
           return (
             <li key={p.id}>
               <span>
-                <strong>{p.patientName}</strong> · {p.doctorName} · {money(p.amount, p.currency)} · {p.method ?? 'gateway'}
+                <strong>{p.patientName}</strong> · {p.doctorName} · {formatMoney(p.amount, p.currency)} ·{' '}
+                {p.method ? methodName(p.method) : t('common:method.gateway')}
                 {p.reference ? ` ${p.reference}` : ''}
               </span>
               {p.gatewayVia ? (
-                <span className="ui-hint">turns paid when the payment gateway reports it</span>
+                <span className="ui-hint">{t('pending.byGateway')}</span>
               ) : (
                 appointment && (
-                  <Button aria-label={`Confirm the payment from ${p.patientName}`} onClick={() => onOpen(appointment)}>
-                    Confirm…
+                  <Button aria-label={t('pending.confirmWho', { name: p.patientName })} onClick={() => onOpen(appointment)}>
+                    {t('pending.confirm')}
                   </Button>
                 )
               )}

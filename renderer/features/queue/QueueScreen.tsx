@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { useState } from 'react';
 import { useTimeZone } from '../../api/clinic-data';
 import { useWaitingOnline } from '../../api/use-waiting-online';
@@ -30,6 +31,7 @@ const PendingPayments = preloadable(() => import('./PendingPayments').then((m) =
  * expected, seen). Check in, call, complete and take payment from the row.
  */
 export function QueueScreen() {
+  const { t } = useT('queue');
   const { today, doctors, appointments, queue, money, pendingPayments, problem, loaded } = useToday();
   // A doctor opens on their own queue; the desk sees everyone's.
   const ownDoctorId = useSession((st) => st.session?.doctorId);
@@ -55,45 +57,45 @@ export function QueueScreen() {
   return (
     <div className="queue-screen">
       <div className="screen-head">
-        <h1>Today · {longDay(today)}</h1>
+        <h1>{t('title', { day: longDay(today) })}</h1>
         <span className="spacer" />
-        <Button onClick={() => void openTokenDisplay()}>Token display</Button>
-        <Loading what="the day sheet" place="section">
+        <Button onClick={() => void openTokenDisplay()}>{t('tokenDisplay')}</Button>
+        <Loading what={t('daySheet')} place="section">
           <PrintDaySheetButton date={today} doctorId={doctorId} />
         </Loading>
         <Button onClick={() => openGlobal('walkin')} aria-keyshortcuts="Alt+W">
-          Walk-in…
+          {t('walkIn')}
         </Button>
         <Button variant="primary" onClick={() => open({ kind: 'book', draft: { date: today } })} aria-keyshortcuts="Alt+N">
-          Book…
+          {t('book')}
         </Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
       <div className="today-tools">
-        <Field label="Find on the board" type="search" placeholder="Name, phone or token" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <SelectField label="Doctor" value={doctorFilter} onChange={(e) => setDoctorFilter(e.target.value)}>
-          <option value="">All doctors</option>
+        <Field label={t('find')} type="search" placeholder={t('findPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <SelectField label={t('col.doctor')} value={doctorFilter} onChange={(e) => setDoctorFilter(e.target.value)}>
+          <option value="">{t('common:allDoctors')}</option>
           <DoctorOptions />
         </SelectField>
-        <div className="segmented" role="group" aria-label="Group the board">
+        <div className="segmented" role="group" aria-label={t('group')}>
           <Button aria-pressed={grouping === 'doctor'} onClick={() => setGrouping('doctor')}>
-            Per doctor
+            {t('perDoctor')}
           </Button>
           <Button aria-pressed={grouping === 'status'} onClick={() => setGrouping('status')}>
-            Per status
+            {t('perStatus')}
           </Button>
         </div>
       </div>
       <BoardCounts counts={board.counts} chosen={status} onChoose={setStatus} />
       {board.pending.length > 0 && (
-        <Loading what="the pending payments" place="section">
+        <Loading what={t('pendingPayments')} place="section">
           <PendingPayments payments={board.pending} appointments={appointments} onOpen={pay} />
         </Loading>
       )}
       {grouping === 'doctor' ? (
         <div className="today-columns">
-          {!loaded && <p className="ui-loading">Loading…</p>}
-          {loaded && board.doctors.length === 0 && <p className="ui-hint">{search || status ? 'Nobody on the board matches.' : 'Nobody is booked today.'}</p>}
+          {!loaded && <p className="ui-loading">{t('common:loading')}</p>}
+          {loaded && board.doctors.length === 0 && <p className="ui-hint">{search || status ? t('noMatch') : t('nobodyToday')}</p>}
           {board.doctors.map((column) => (
             <DoctorColumn key={column.doctorId} column={column} {...shared} />
           ))}
@@ -109,12 +111,12 @@ export function QueueScreen() {
             onCompleteWithRecall={complete}
           />
           <ExpectedTable
-            title={{ heading: 'Expected', label: 'Expected today', ofDoctor: false }}
+            title={{ heading: t('expected'), label: t('expectedToday'), ofDoctor: false }}
             rows={board.doctors.flatMap((c) => c.expected).sort((a, b) => a.startTime.localeCompare(b.startTime))}
             {...shared}
           />
           <SeenTable
-            title={{ heading: 'Seen today', label: 'Seen today', ofDoctor: false }}
+            title={{ heading: t('seenToday'), label: t('seenToday'), ofDoctor: false }}
             rows={board.doctors.flatMap((c) => c.seen).sort((a, b) => a.startTime.localeCompare(b.startTime))}
             {...shared}
           />

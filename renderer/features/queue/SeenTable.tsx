@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import type { AppointmentDto } from '../../../preload/contract';
 import { timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
@@ -25,14 +26,15 @@ export function SeenTable({
   online: ReadonlySet<number>;
   onPay(appointment: AppointmentDto): void;
 }) {
+  const { t } = useT('queue');
   const appointmentStep = useAppointmentStep();
   const recent = useRecentSteps((s) => s.at);
   const columns: Column<AppointmentDto>[] = [
-    { header: 'Time', cell: (a) => timeRange(a) },
-    { header: 'Patient', cell: (a) => <PatientName appointment={a} online={online} /> },
-    ...(!title.ofDoctor ? [{ header: 'Doctor', cell: (a: AppointmentDto) => a.doctorName }] : []),
+    { header: t('col.time'), cell: (a) => timeRange(a) },
+    { header: t('col.patient'), cell: (a) => <PatientName appointment={a} online={online} /> },
+    ...(!title.ofDoctor ? [{ header: t('col.doctor'), cell: (a: AppointmentDto) => a.doctorName }] : []),
     {
-      header: 'Status',
+      header: t('col.status'),
       cell: (a) => (
         <>
           <StatusChip status={a.status} /> <MoneyBadge state={moneyStateOf(a, money.get(a.id))} />
@@ -40,17 +42,17 @@ export function SeenTable({
       ),
     },
     {
-      header: 'Actions',
+      header: t('col.actions'),
       cell: (a) => (
         <span className="row-actions">
           {a.status === 'COMPLETED' && (
-            <Button aria-label={`Take payment from ${a.patientName}`} onClick={() => onPay(a)}>
-              Take payment
+            <Button aria-label={t('takePaymentWho', { name: a.patientName })} onClick={() => onPay(a)}>
+              {t('takePayment')}
             </Button>
           )}
           {changedRecently(recent[a.id], nowMs) && (
-            <Button aria-label={`Undo for ${a.patientName}`} onClick={() => void appointmentStep('undo', a)}>
-              Undo
+            <Button aria-label={t('undoWho', { name: a.patientName })} onClick={() => void appointmentStep('undo', a)}>
+              {t('undo')}
             </Button>
           )}
         </span>
@@ -61,7 +63,7 @@ export function SeenTable({
   return (
     <section aria-label={title.label}>
       <Heading>{title.heading}</Heading>
-      <Table label={title.label} columns={columns} rows={rows} empty="Nobody has been seen yet." />
+      <Table label={title.label} columns={columns} rows={rows} empty={t('nobodySeen')} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import type { AppointmentDto } from '../../../preload/contract';
 import { hhmm } from '../../lib/dates';
 import { useSession } from '../../stores/session';
@@ -11,9 +12,6 @@ import { MoneyBadge } from './MoneyBadge';
 import { PatientName } from './PatientName';
 import { useTokenSlip } from './useTokenSlip';
 
-const STAGE_NAMES = { ARRIVED: 'waiting', CALLED: 'called', WITH_DOCTOR: 'with the doctor' } as const;
-const PRIORITY_NAMES = { EMERGENCY: 'emergency', ELDERLY: 'priority: elderly', PREGNANT: 'priority: pregnant', CHILD: 'priority: child' } as const;
-
 interface Shared {
   online: ReadonlySet<number>;
   money: DayMoney;
@@ -24,15 +22,16 @@ interface Shared {
 
 /** Who is waiting, per doctor in token order, with how long they have waited and have to go. */
 export function WaitingQueue({ queue, loaded, ...shared }: Shared & { queue: DoctorQueue[]; loaded: boolean }) {
+  const { t } = useT('queue');
   const waiting = queue.filter((d) => d.waiting.length > 0);
   return (
     <section aria-labelledby="waiting-title">
-      <h2 id="waiting-title">Waiting</h2>
-      {loaded && waiting.length === 0 && <p className="ui-hint">Nobody is waiting.</p>}
+      <h2 id="waiting-title">{t('waiting')}</h2>
+      {loaded && waiting.length === 0 && <p className="ui-hint">{t('nobodyWaiting')}</p>}
       {waiting.map((d) => (
         <div key={d.doctorId} className="queue-doctor">
           <h3>
-            {d.doctorName} <span className="ui-hint">· about {Math.round(d.consultMinutes)} min per patient</span>{' '}
+            {d.doctorName} <span className="ui-hint">· {t('perPatient', { minutes: Math.round(d.consultMinutes) })}</span>{' '}
             <CallNextButton doctorId={d.doctorId} doctorName={d.doctorName} />
           </h3>
           <WaitingList doctorName={d.doctorName} entries={d.waiting} {...shared} />
@@ -44,8 +43,9 @@ export function WaitingQueue({ queue, loaded, ...shared }: Shared & { queue: Doc
 
 /** One doctor's waiting room in the order "Call next" takes them. */
 export function WaitingList({ doctorName, entries, ...shared }: Shared & { doctorName: string; entries: QueueEntry[] }) {
+  const { t } = useT('queue');
   return (
-    <ol className="queue-list" aria-label={`Waiting for ${doctorName}`}>
+    <ol className="queue-list" aria-label={t('waitingFor', { doctor: doctorName })}>
       {entries.map((entry) => (
         <WaitingEntry key={entry.appointment.id} entry={entry} {...shared} />
       ))}
@@ -54,45 +54,47 @@ export function WaitingList({ doctorName, entries, ...shared }: Shared & { docto
 }
 
 function WaitingEntry({ entry, online, money, onPay, onCompleteWithRecall }: Shared & { entry: QueueEntry }) {
+  const { t } = useT('queue');
   const appointmentStep = useAppointmentStep();
   const { appointment: a, stage, priority, skipped, waitingMinutes, estimatedWaitMinutes } = entry;
   const session = useSession((st) => st.session);
   const printSlip = useTokenSlip();
   return (
     <li data-stage={stage}>
-      <span className="token-badge" aria-label={`Token ${a.tokenNo}`}>
+      <span className="token-badge" aria-label={t('token', { token: a.tokenNo })}>
         {a.tokenNo}
       </span>
       <span className="queue-who">
         <strong>
           <PatientName appointment={a} online={online} />
-          {stage !== 'ARRIVED' && <span className="tag">{STAGE_NAMES[stage]}</span>}
-          {priority && <span className="tag">{PRIORITY_NAMES[priority]}</span>}
-          {skipped && <span className="tag">skipped</span>}
+          {stage !== 'ARRIVED' && <span className="tag">{t(`stage.${stage}`)}</span>}
+          {priority && <span className="tag">{t(`priority.${priority}`)}</span>}
+          {skipped && <span className="tag">{t('skipped')}</span>}
           <MoneyBadge state={moneyStateOf(a, money.get(a.id))} />
         </strong>
-        <span className="ui-hint">
-          booked {hhmm(a.startTime)} · waiting {waitingMinutes} min · about {estimatedWaitMinutes} min to go
-        </span>
+        <span className="ui-hint">{t('waitLine', { time: hhmm(a.startTime), waited: waitingMinutes, toGo: estimatedWaitMinutes })}</span>
       </span>
       <span className="row-actions">
         <StageButtons appointment={a} stage={stage} />
-        <Button aria-label={`Completed: ${a.patientName}`} onClick={() => void appointmentStep('complete', a)}>
-          Completed
+        <Button aria-label={t('completedWho', { name: a.patientName })} onClick={() => void appointmentStep('complete', a)}>
+          {t('completed')}
         </Button>
-        <Button aria-label={`Completed, see again: ${a.patientName}`} onClick={() => onCompleteWithRecall(a)}>
-          See again…
+        <Button aria-label={t('seeAgainWho', { name: a.patientName })} onClick={() => onCompleteWithRecall(a)}>
+          {t('seeAgain')}
         </Button>
-        <Button aria-label={`Take payment from ${a.patientName}`} onClick={() => onPay(a)}>
-          Take payment
+        <Button aria-label={t('takePaymentWho', { name: a.patientName })} onClick={() => onPay(a)}>
+          {t('takePayment')}
         </Button>
-        <Button aria-label={`Print token slip for ${a.patientName}`} onClick={() => printSlip(a)}>
-          Token slip
+        <Button aria-label={t('tokenSlipWho', { name: a.patientName })} onClick={() => printSlip(a)}>
+          {t('tokenSlip')}
         </Button>
         {mayStartVideo(session, a) && (
           <>
-            <Button aria-label={`Start video with ${a.patientName}`} onClick={() => void import('../appointments/startVideo').then((m) => m.startVideo(a))}>
-              Start video
+            <Button
+              aria-label={t('startVideoWho', { name: a.patientName })}
+              onClick={() => void import('../appointments/startVideo').then((m) => m.startVideo(a))}
+            >
+              {t('startVideo')}
             </Button>
             <SendVideoLink appointment={a} />
           </>

@@ -24,14 +24,6 @@ export function moneyStateOf(a: AppointmentDto, money: DayMoneyRow | undefined):
 /** The board's counts, and what each one filters the board to when pressed. */
 export const COUNTS = ['expected', 'waiting', 'withDoctor', 'seen', 'noShow', 'unpaid'] as const;
 export type CountKey = (typeof COUNTS)[number];
-export const COUNT_NAMES: Record<CountKey, string> = {
-  expected: 'Expected',
-  waiting: 'Waiting',
-  withDoctor: 'With doctor',
-  seen: 'Seen',
-  noShow: 'No-show',
-  unpaid: 'Unpaid',
-};
 
 /** How a list of the day is headed and named: across doctors, or on one doctor's column (a smaller heading, no doctor column). */
 export interface ListTitle {

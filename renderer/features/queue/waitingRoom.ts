@@ -1,3 +1,4 @@
+import { t } from '../../i18n/instance';
 import type { AppointmentDto, Result } from '../../../preload/contract';
 import { bridgeTabAddress } from '../../api/bridge-client';
 import { useClinicMutation } from '../../api/query';
@@ -13,7 +14,7 @@ const STAGE_DONE: Record<StageAction, (a: AppointmentDto) => string> = {
 
 function announceCall(r: Result<AppointmentDto>, doctorName: string): void {
   if (!r.ok) toast(`${doctorName}: ${r.error.message}`, 'error');
-  else toast(`Token ${r.value.tokenNo} called for ${doctorName}`);
+  else toast(t('queue:called', { token: r.value.tokenNo, doctor: doctorName }));
 }
 
 /** The doctor's (or the desk's) "Call next"; main picks the token and refuses a second call. */

@@ -1,7 +1,7 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { fromMinutes, timeRange } from '../../lib/dates';
-import { APPOINTMENT_STATUS_NAMES } from '../../lib/labels';
+import { statusName } from '../../lib/labels';
 import { PX_PER_MINUTE, height, top } from './geometry';
 import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn, type Span } from './grid';
 
@@ -80,7 +80,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
               ...across,
               ...(a.colour ? { borderLeft: `4px solid ${a.colour}` } : {}),
             }}
-            aria-label={`${timeRange(a)} ${a.patientName}, ${APPOINTMENT_STATUS_NAMES[a.status]}${a.checkedInAt ? ', checked in' : ''}`}
+            aria-label={`${timeRange(a)} ${a.patientName}, ${statusName(a.status)}${a.checkedInAt ? ', checked in' : ''}`}
             onPointerDown={(e) => actions.drag(e, 'move', a, c)}
             onClick={() => actions.open(a)}
           >

@@ -1,9 +1,11 @@
 import { useCallNext } from '../queue/waitingRoom';
 import { useEffect, useLayoutEffect, useState } from 'react';
+import { useT } from '../../i18n/use-t';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useClinicData } from '../../api/clinic-data';
-import { ROLE_NAMES } from '../../lib/labels';
+import { roleName } from '../../lib/labels';
+import { setFormatCountry } from '../../lib/locale';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
@@ -18,6 +20,7 @@ import { PrintArea } from '../print/print';
 import { closeGlobal, openGlobal } from '../../stores/global-dialogs';
 import { commandsFor, shortcutOf, type Command } from './commands';
 import { GLOBAL_DIALOGS, GlobalDialogs } from './GlobalDialogs';
+import { LanguagePicker } from './LanguagePicker';
 import { sectionsFor } from './sections';
 import { useIdleLock } from './useIdleLock';
 
@@ -30,8 +33,11 @@ const typingIn = (target: EventTarget | null) =>
  */
 export function AppShell() {
   const { session, setSession } = useSession();
+  const { t } = useT('shell');
   const callNext = useCallNext();
   const { settings } = useClinicData();
+  // Dates and amounts follow the clinic's country (idempotent; before anything below renders).
+  if (settings) setFormatCountry(settings.effectivePhoneCountry);
   const [offline, setOffline] = useState<string>();
   const { section, go } = useNavigation();
   useIdleLock();
@@ -119,9 +125,9 @@ export function AppShell() {
   return (
     <>
       <div className="shell-frame" aria-hidden={locked} inert={locked} style={locked ? { visibility: 'hidden' } : undefined}>
-        <header className="shell-bar" aria-label={`Signed in as ${session.displayName || session.email} (${ROLE_NAMES[role]})`}>
-          <strong>{settings?.clinicName || 'Clinic Desk'}</strong>
-          <nav className="shell-nav" aria-label="Sections">
+        <header className="shell-bar" aria-label={t('signedInAs', { name: session.displayName || session.email, role: roleName(role) })}>
+          <strong>{settings?.clinicName || t('appName')}</strong>
+          <nav className="shell-nav" aria-label={t('sections')}>
             {sections.map((s) => (
               <Button
                 key={s.id}
@@ -129,32 +135,33 @@ export function AppShell() {
                 aria-keyshortcuts={`Alt+${s.key.toUpperCase()}`}
                 onClick={() => go(s.id)}
               >
-                {s.label}
+                {t(`section.${s.id}`)}
                 {s.Badge && <s.Badge />}
               </Button>
             ))}
           </nav>
           <span className="spacer" />
           <Button onClick={() => openGlobal('palette')} aria-keyshortcuts="Control+K Meta+K" title="Ctrl+K">
-            Search or do…
+            {t('searchOrDo')}
           </Button>
           <span>
-            {session.displayName || session.email} · {ROLE_NAMES[role]}
+            {session.displayName || session.email} · {roleName(role)}
           </span>
+          <LanguagePicker />
           <ThemePicker />
           <Button onClick={lock} aria-keyshortcuts="Alt+L">
-            Lock
+            {t('lock')}
           </Button>
-          <Button onClick={signOut}>Sign out</Button>
+          <Button onClick={signOut}>{t('signOut')}</Button>
         </header>
         {offline && <Banner tone="warning">{offline}</Banner>}
         {backupWarning && (
           <Banner tone="warning">
-            {backupWarning} <Button onClick={() => go('admin', { tab: 'backups' })}>Open backups</Button>
+            {backupWarning} <Button onClick={() => go('admin', { tab: 'backups' })}>{t('openBackups')}</Button>
           </Banner>
         )}
-        <main className="shell-main" aria-label={current.label}>
-          <Loading key={current.id} what={current.label} place="section">
+        <main className="shell-main" aria-label={t(`section.${current.id}`)}>
+          <Loading key={current.id} what={t(`section.${current.id}`)} place="section">
             <current.Screen />
           </Loading>
         </main>

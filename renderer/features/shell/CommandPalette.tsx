@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../../i18n/use-t';
 import type { PatientSummary } from '../../../preload/contract';
 import { Combobox } from '../../ui/Combobox';
 import { Dialog } from '../../ui/Dialog';
@@ -22,6 +23,7 @@ export function CommandPalette({
   onPatient(p: PatientSummary): void;
   onClose(): void;
 }) {
+  const { t } = useT('shell');
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
   const { results } = usePatientSearch(q.length >= 2 ? query : '', 8);
@@ -37,18 +39,18 @@ export function CommandPalette({
   };
 
   return (
-    <Dialog title="Go to or do" onClose={onClose}>
+    <Dialog title={t('palette.title')} onClose={onClose}>
       <Combobox
         className="palette"
-        label="Command or patient"
-        listLabel="Results"
-        placeholder="Type an action or a patient’s name, phone or number"
+        label={t('palette.label')}
+        listLabel={t('palette.results')}
+        placeholder={t('palette.placeholder')}
         query={query}
         onQueryChange={setQuery}
         items={items}
         keyOf={(item) => (item.kind === 'command' ? `c-${item.command.id}` : `p-${item.patient.id}`)}
         onPick={choose}
-        empty="Nothing matches."
+        empty={t('palette.empty')}
         autoFocus
         render={(item) =>
           item.kind === 'command' ? (
@@ -59,7 +61,7 @@ export function CommandPalette({
           ) : (
             <>
               <span>
-                Open patient <strong>{item.patient.name}</strong> · #{item.patient.id}
+                {t('palette.openPatient')} <strong>{item.patient.name}</strong> · #{item.patient.id}
               </span>
               <span className="ui-hint">{item.patient.phone ?? ''}</span>
             </>

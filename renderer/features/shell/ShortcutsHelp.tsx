@@ -1,17 +1,19 @@
+import { useT } from '../../i18n/use-t';
 import { Dialog } from '../../ui/Dialog';
 import type { Command } from './commands';
 
 /** The shortcuts sheet (Shift+?), generated from the same command list as the palette. */
 export function ShortcutsHelp({ commands, onClose }: { commands: Command[]; onClose(): void }) {
+  const { t } = useT('shell');
   const rows = [
-    { label: 'Command palette: actions and patients', shortcut: 'Ctrl+K / ⌘K' },
+    { label: t('shortcuts.palette'), shortcut: 'Ctrl+K / ⌘K' },
     ...commands.filter((c) => c.shortcut).map((c) => ({ label: c.label, shortcut: c.shortcut! })),
-    { label: 'In lists: move, open', shortcut: '↑ ↓, Enter' },
-    { label: 'Close a dialog', shortcut: 'Esc' },
+    { label: t('shortcuts.lists'), shortcut: '↑ ↓, Enter' },
+    { label: t('shortcuts.closeDialog'), shortcut: 'Esc' },
   ];
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
-      <table className="ui-table" aria-label="Keyboard shortcuts">
+    <Dialog title={t('shortcuts.title')} onClose={onClose}>
+      <table className="ui-table" aria-label={t('shortcuts.title')}>
         <tbody>
           {rows.map((r) => (
             <tr key={r.label}>

@@ -1,4 +1,5 @@
 import type { Role } from '../../../preload/contract';
+import { t } from '../../i18n/instance';
 import type { GlobalDialogId } from '../../stores/global-dialogs';
 import { sectionsFor } from './sections';
 
@@ -15,15 +16,20 @@ type CommandAction = { go: ReturnType<typeof sectionsFor>[number]['id'] } | { op
 /** Every action the palette offers and the shortcuts sheet lists, for this role. */
 export function commandsFor(role: Role): Command[] {
   return [
-    { id: 'book', label: 'Book an appointment', shortcut: 'Alt+N', run: { open: 'book' } },
-    { id: 'walkin', label: 'Add a walk-in patient', shortcut: 'Alt+W', run: { open: 'walkin' } },
-    { id: 'newPatient', label: 'Register a new patient', shortcut: 'Alt+R', run: { open: 'newPatient' } },
+    { id: 'book', label: t('shell:command.book'), shortcut: 'Alt+N', run: { open: 'book' } },
+    { id: 'walkin', label: t('shell:command.walkin'), shortcut: 'Alt+W', run: { open: 'walkin' } },
+    { id: 'newPatient', label: t('shell:command.newPatient'), shortcut: 'Alt+R', run: { open: 'newPatient' } },
     // A doctor calls their next patient from any screen.
-    ...(role === 'DOCTOR' ? [{ id: 'callNext', label: 'Call my next patient', shortcut: 'Alt+C', run: { callNext: true as const } }] : []),
-    ...sectionsFor(role).map((s) => ({ id: `go-${s.id}`, label: `Go to ${s.label}`, shortcut: `Alt+${s.key.toUpperCase()}`, run: { go: s.id } })),
-    { id: 'lock', label: 'Lock the screen', shortcut: 'Alt+L', run: { session: 'lock' } },
-    { id: 'signOut', label: 'Sign out', run: { session: 'signOut' } },
-    { id: 'help', label: 'Keyboard shortcuts', shortcut: 'Shift+?', run: { open: 'help' } },
+    ...(role === 'DOCTOR' ? [{ id: 'callNext', label: t('shell:command.callNext'), shortcut: 'Alt+C', run: { callNext: true as const } }] : []),
+    ...sectionsFor(role).map((s) => ({
+      id: `go-${s.id}`,
+      label: t('shell:command.go', { section: t(`shell:section.${s.id}`) }),
+      shortcut: `Alt+${s.key.toUpperCase()}`,
+      run: { go: s.id },
+    })),
+    { id: 'lock', label: t('shell:command.lock'), shortcut: 'Alt+L', run: { session: 'lock' } },
+    { id: 'signOut', label: t('shell:command.signOut'), run: { session: 'signOut' } },
+    { id: 'help', label: t('shell:command.help'), shortcut: 'Shift+?', run: { open: 'help' } },
   ];
 }
 

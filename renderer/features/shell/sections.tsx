@@ -6,7 +6,6 @@ import { InboxCount } from '../messaging/InboxCount';
 
 interface Section {
   id: SectionId;
-  label: string;
   /** Alt+<key> goes there; listed in the shortcuts sheet and the command palette. */
   key: string;
   roles: readonly Role[];
@@ -20,47 +19,42 @@ const EVERYONE: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
 
 /** The signed-in sections in navigation order. */
 const SECTIONS: readonly Section[] = [
-  { id: 'queue', label: 'Today', key: 't', roles: EVERYONE, Screen: preloadable(() => import('../queue/QueueScreen').then((m) => m.QueueScreen)) },
+  { id: 'queue', key: 't', roles: EVERYONE, Screen: preloadable(() => import('../queue/QueueScreen').then((m) => m.QueueScreen)) },
   {
     id: 'schedule',
-    label: 'Schedule',
     key: 's',
     roles: EVERYONE,
     Screen: preloadable(() => import('../schedule/ScheduleScreen').then((m) => m.ScheduleScreen)),
   },
   {
     id: 'patients',
-    label: 'Patients',
     key: 'p',
     roles: EVERYONE,
     Screen: preloadable(() => import('../patients/PatientsScreen').then((m) => m.PatientsScreen)),
   },
   {
     id: 'waitlist',
-    label: 'Waitlist',
     key: 'i',
     roles: EVERYONE,
     Screen: preloadable(() => import('../waitlist/WaitlistScreen').then((m) => m.WaitlistScreen)),
   },
-  { id: 'recalls', label: 'Recalls', key: 'v', roles: EVERYONE, Screen: preloadable(() => import('../recalls/RecallsScreen').then((m) => m.RecallsScreen)) },
+  { id: 'recalls', key: 'v', roles: EVERYONE, Screen: preloadable(() => import('../recalls/RecallsScreen').then((m) => m.RecallsScreen)) },
   {
     id: 'inbox',
-    label: 'Inbox',
     key: 'b',
     roles: EVERYONE,
     Screen: preloadable(() => import('../messaging/InboxScreen').then((m) => m.InboxScreen)),
     Badge: InboxCount,
   },
-  { id: 'payments', label: 'Payments', key: 'm', roles: EVERYONE, Screen: preloadable(() => import('../payments/DayEndScreen').then((m) => m.DayEndScreen)) },
+  { id: 'payments', key: 'm', roles: EVERYONE, Screen: preloadable(() => import('../payments/DayEndScreen').then((m) => m.DayEndScreen)) },
   {
     id: 'reports',
-    label: 'Reports',
     key: 'e',
     roles: ['ADMIN', 'DOCTOR'],
     Screen: preloadable(() => import('../reports/ReportsScreen').then((m) => m.ReportsScreen)),
   },
-  { id: 'doctors', label: 'Doctors', key: 'd', roles: ['ADMIN'], Screen: preloadable(() => import('../doctors/DoctorsScreen').then((m) => m.DoctorsScreen)) },
-  { id: 'admin', label: 'Admin', key: 'a', roles: ['ADMIN'], Screen: preloadable(() => import('../admin/AdminScreen').then((m) => m.AdminScreen)) },
+  { id: 'doctors', key: 'd', roles: ['ADMIN'], Screen: preloadable(() => import('../doctors/DoctorsScreen').then((m) => m.DoctorsScreen)) },
+  { id: 'admin', key: 'a', roles: ['ADMIN'], Screen: preloadable(() => import('../admin/AdminScreen').then((m) => m.AdminScreen)) },
 ];
 
 export const sectionsFor = (role: Role) => SECTIONS.filter((s) => s.roles.includes(role));

@@ -1,0 +1,23 @@
+// Words every screen shares: the contract's capitals in words, and the desk's everyday verbs.
+export default {
+  role: { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk', PATIENT: 'Patient' },
+  status: { SCHEDULED: 'Scheduled', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'Did not come' },
+  sex: { MALE: 'Male', FEMALE: 'Female', OTHER: 'Other' },
+  method: { CASH: 'Cash', CARD: 'Card', UPI: 'UPI', OTHER: 'Other', gateway: 'gateway' },
+  money: { PAID: 'paid', PENDING: 'payment pending', UNPAID: 'unpaid' },
+  loading: 'Loading…',
+  opening: 'Opening {{what}}…',
+  couldNotOpen: 'Could not open {{what}}: {{problem}}',
+  tryAgain: 'Try again',
+  close: 'Close',
+  cancel: 'Cancel',
+  save: 'Save',
+  saving: 'Saving…',
+  dismiss: 'Dismiss',
+  doctor: 'Doctor',
+  allDoctors: 'All doctors',
+  language: 'Language',
+  theme: { label: 'Theme', system: 'System theme', light: 'Light', dark: 'Dark', contrast: 'High contrast' },
+  minutes_one: '{{count}} minute',
+  minutes_other: '{{count}} minutes',
+};

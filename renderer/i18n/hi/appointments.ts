@@ -1,0 +1,45 @@
+import type en from '../en/appointments';
+import type { Translation } from '../shape';
+
+const hi: Translation<typeof en> = {
+  book: {
+    title: 'अपॉइंटमेंट बुक करें',
+    form: 'अपॉइंटमेंट',
+    chooseDoctor: 'डॉक्टर चुनें',
+    choosePatientFirst: 'पहले मरीज़ चुनें',
+    date: 'तारीख',
+    dateHint: 'इस दिन से खाली समय दिखाए जाते हैं',
+    startTime: 'शुरू होने का समय',
+    endsAt: '{{time}} पर खत्म',
+    endTime: 'खत्म होने का समय',
+    endHint: 'खाली: एक स्लॉट',
+    reason: 'आने का कारण',
+    submit: 'बुक करें',
+    submitSeries_one: '{{count}} अपॉइंटमेंट बुक करें',
+    submitSeries_other: '{{count}} अपॉइंटमेंट बुक करें',
+    preview: 'सीरीज़ देखें',
+    checking: 'जाँच हो रही है…',
+    booking: 'बुक हो रहा है…',
+    booked: '{{patient}} का {{doctor}} के साथ अपॉइंटमेंट बुक हुआ, {{day}} {{time}}',
+    bookedSeries_one: '{{patient}} के {{count}} अपॉइंटमेंट {{doctor}} के साथ {{day}} से बुक हुए',
+    bookedSeries_other: '{{patient}} के {{count}} अपॉइंटमेंट {{doctor}} के साथ {{day}} से बुक हुए',
+    skipped_one: '; {{count}} छोड़ा गया',
+    skipped_other: '; {{count}} छोड़े गए',
+  },
+  free: { title: 'अगले खाली समय', none: 'अगले 30 दिनों में कोई खाली समय नहीं।' },
+  type: { label: 'अपॉइंटमेंट का प्रकार', none: 'कोई प्रकार नहीं (समय खुद तय करें)', facts: 'प्रकार की जानकारी' },
+  outsideHours: { check: 'डॉक्टर के समय के बाहर', why: 'डॉक्टर के समय के बाहर क्यों' },
+  picker: {
+    patient: 'मरीज़',
+    change: 'मरीज़ बदलें',
+    newPatient: 'नया मरीज़',
+    register: 'नया मरीज़…',
+    matching: 'मिलते-जुलते मरीज़',
+    hint: 'नाम, फ़ोन, ईमेल या मरीज़ नंबर; Enter दबाने पर पहला नतीजा चुना जाएगा',
+    born: 'जन्म {{date}}',
+    searching: 'खोज रहे हैं…',
+    found_one: '{{count}} मिला',
+    found_other: '{{count}} मिले',
+  },
+};
+export default hi;

@@ -1,0 +1,13 @@
+import 'i18next';
+import type appointments from './en/appointments';
+import type { START_NAMESPACES } from './en/start';
+
+// Keys are typed from the English words: a key no English file holds fails tsc. Namespaces
+// beyond the start ones are fetched when first used (their types only here: no words at start).
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: typeof START_NAMESPACES & { appointments: typeof appointments };
+    returnNull: false;
+  }
+}
