@@ -67,20 +67,31 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(32).toString('base64url');
   const streams = new Map<string, Set<http.ServerResponse>>();
-  // Contract events go only to tabs signed in and unlocked; a tab's own session events (signed
-  // in, locked, signed out) always reach it, as they are how its screen learns to change.
-  const open = (key: string) => {
+  // A stream is opened only for a tab signed in and unlocked, and ended right after its own
+  // session event says it no longer is (locked, signed out): the tab opens a new one once it
+  // signs in or unlocks again. Events go only to open sessions in between, as the session event
+  // is sent a moment after the lock itself.
+  const refusal = (key: string): string | undefined => {
     const state = services.sessions.get(key);
-    return state !== undefined && !state.locked;
+    if (state === undefined) return 'Sign in before opening the event stream';
+    if (state.locked) return 'Unlock the screen before opening the event stream';
+    return undefined;
   };
+  const open = (key: string) => refusal(key) === undefined;
   // A token display's stream hears only that the board changed, never what or whose.
   const displays = new Set<http.ServerResponse>();
   const boardFrame = `event: message\ndata: ${JSON.stringify({ event: 'board.changed', payload: {} })}\n\n`;
   const sink = <E extends EventName>(event: E, payload: EventPayload<E>, sessionKey?: string) => {
     const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`;
-    const targets = sessionKey === undefined ? [...streams].filter(([key]) => open(key)).flatMap(([, s]) => [...s]) : [...(streams.get(sessionKey) ?? [])];
-    for (const res of targets) res.write(frame);
-    if (sessionKey === undefined && (event === 'appointments.changed' || event === 'resync')) for (const res of displays) res.write(boardFrame);
+    if (sessionKey !== undefined) {
+      const mine = [...(streams.get(sessionKey) ?? [])];
+      const stillOpen = open(sessionKey);
+      if (stillOpen || event === 'session.changed') for (const res of mine) res.write(frame);
+      if (!stillOpen) for (const res of mine) res.end();
+      return;
+    }
+    for (const res of [...streams].filter(([key]) => open(key)).flatMap(([, s]) => [...s])) res.write(frame);
+    if (event === 'appointments.changed' || event === 'resync') for (const res of displays) res.write(boardFrame);
   };
   const services = createServices(options.db, {
     version: options.version,
@@ -125,6 +136,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           return;
         }
         if (url.pathname === '/api/events' && req.method === 'GET') {
+          const refused = refusal(sessionKey);
+          if (refused) return send(res, 403, { error: refused });
           const set = streams.get(sessionKey) ?? new Set();
           if (set.size >= STREAMS_PER_CLIENT || streamCount() >= STREAMS_PER_START) return send(res, 429, { error: 'Too many event streams' });
           res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });

@@ -82,6 +82,7 @@ export class ReportExports {
     const at = clinicNow(settings.timeZone, this.now());
     const doctor = f.doctorId === undefined ? 'All doctors' : ((await doctorName(this.knex, f.doctorId)) ?? `#${f.doctorId}`);
     const byUser = f.userId === undefined ? 'Everyone' : ((await userName(this.knex, f.userId)) ?? `#${f.userId}`);
+    const types = await this.reports.typeNames(f.appointmentTypeIds);
     return [
       ['Report', TITLES[kind]],
       ['Clinic', settings.clinicName],
@@ -89,6 +90,7 @@ export class ReportExports {
       ['To', f.to],
       ['Doctor', doctor],
       ['Specialization', f.specialization ?? 'All'],
+      ['Appointment types', types.length > 0 ? types.join(', ') : 'All'],
       [kind === 'revenue' || kind === 'payments' ? 'Received by' : 'Booked by', byUser],
       ['Currency', settings.currency],
       ['Time zone', settings.timeZone],
@@ -101,7 +103,7 @@ export class ReportExports {
     const { timeZone } = await this.settings.get();
     switch (req.kind) {
       case 'daySheet': {
-        const sheet = await this.reports.daySheet({ date: f.from, doctorId: f.doctorId }, user);
+        const sheet = await this.reports.daySheet({ date: f.from, doctorId: f.doctorId, appointmentTypeIds: f.appointmentTypeIds }, user);
         const columns = [
           col('Doctor'),
           col('Start'),

@@ -35,6 +35,7 @@ export async function appointmentPage(knex: Knex, f: ReportFilters, after: Appoi
     .modify((q) => {
       if (f.doctorId !== undefined) q.where('a.doctor_id', f.doctorId);
       if (f.specialization !== undefined) q.where('d.specialization', f.specialization);
+      if (f.appointmentTypeIds !== undefined) q.whereIn('a.appointment_type_id', f.appointmentTypeIds);
       if (f.userId !== undefined) q.where('a.booked_by', f.userId);
       if (after) q.whereRaw('(a.appointment_date, a.start_time, a.id) > (?::date, ?::time, ?)', [after.date, after.startTime, after.id]);
     })
@@ -94,6 +95,7 @@ export async function paymentPage(knex: Knex, f: ReportFilters, timeZone: string
     .modify((q) => {
       if (f.doctorId !== undefined) q.where('a.doctor_id', f.doctorId);
       if (f.specialization !== undefined) q.where('d.specialization', f.specialization);
+      if (f.appointmentTypeIds !== undefined) q.whereIn('a.appointment_type_id', f.appointmentTypeIds);
       if (f.userId !== undefined) q.where('p.received_by', f.userId);
       if (after) q.where('p.id', '>', after.id);
     })

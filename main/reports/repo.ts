@@ -28,12 +28,18 @@ function and(parts: (Fragment | false)[]): Fragment {
   return { sql: kept.map((p) => `(${p.sql})`).join(' AND ') || 'true', bindings: kept.flatMap((p) => p.bindings) };
 }
 
-/** Appointments `a` (joined to their doctor `d`) on the filters' days, doctor, specialization and booking user. */
+/** Appointments `a` of any of the types; an untyped appointment is of none. */
+function typeFilter(typeIds: readonly number[] | undefined): Fragment | false {
+  return typeIds !== undefined && { sql: 'a.appointment_type_id = ANY(?::bigint[])', bindings: [[...typeIds]] };
+}
+
+/** Appointments `a` (joined to their doctor `d`) on the filters' days, doctor, specialization, type and booking user. */
 function appointmentFilter(f: ReportFilters): Fragment {
   return and([
     { sql: 'a.appointment_date BETWEEN ?::date AND ?::date', bindings: [f.from, f.to] },
     f.doctorId !== undefined && { sql: 'a.doctor_id = ?', bindings: [f.doctorId] },
     f.specialization !== undefined && { sql: 'd.specialization = ?', bindings: [f.specialization] },
+    typeFilter(f.appointmentTypeIds),
     f.userId !== undefined && { sql: 'a.booked_by = ?', bindings: [f.userId] },
   ]);
 }
@@ -44,7 +50,7 @@ function appointmentFilter(f: ReportFilters): Fragment {
  */
 const RECEIVED_AT = `COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC')`;
 
-/** Payments `p` of appointments `a` / doctors `d` whose money changed hands on the filters' clinic days. */
+/** Payments `p` of appointments `a` / doctors `d` whose money changed hands on the filters' clinic days; the type is the appointment's. */
 function receivedFilter(f: ReportFilters, timeZone: string): Fragment {
   const start = `((?::date)::timestamp AT TIME ZONE ?)`;
   const end = `((?::date + 1)::timestamp AT TIME ZONE ?)`;
@@ -58,6 +64,7 @@ function receivedFilter(f: ReportFilters, timeZone: string): Fragment {
     },
     f.doctorId !== undefined && { sql: 'a.doctor_id = ?', bindings: [f.doctorId] },
     f.specialization !== undefined && { sql: 'd.specialization = ?', bindings: [f.specialization] },
+    typeFilter(f.appointmentTypeIds),
     f.userId !== undefined && { sql: 'p.received_by = ?', bindings: [f.userId] },
   ]);
 }
@@ -151,8 +158,9 @@ export async function attendance(knex: Knex, f: ReportFilters, timeZone: string)
 
 /**
  * Per doctor: minutes of working windows less leave (overlapping windows counted once, through
- * multiranges), minutes booked (all but CANCELLED) and seen (COMPLETED). The user filter is
- * the booking user's, so it narrows booked and seen time, not the doctor's hours.
+ * multiranges), minutes booked (all but CANCELLED) and seen (COMPLETED). The user and type
+ * filters are the appointments', so they narrow booked and seen time, not the doctor's hours:
+ * a doctor's hours are not set aside per type.
  */
 export async function utilisation(knex: Knex, f: ReportFilters): Promise<UtilisationDto['rows']> {
   const where = appointmentFilter(f);
@@ -340,7 +348,12 @@ export interface DaySheetLine {
 }
 
 /** A day's appointments (all but CANCELLED) per doctor in time order, with what each has paid. */
-export async function daySheet(knex: Knex, date: string, doctorId: number | undefined): Promise<DaySheetLine[]> {
+export async function daySheet(knex: Knex, date: string, doctorId: number | undefined, typeIds: readonly number[] | undefined): Promise<DaySheetLine[]> {
+  const where = and([
+    { sql: `a.appointment_date = ?::date AND a.status <> 'CANCELLED'`, bindings: [date] },
+    doctorId !== undefined && { sql: 'a.doctor_id = ?', bindings: [doctorId] },
+    typeFilter(typeIds),
+  ]);
   return rows(
     knex,
     `SELECT d.id AS "doctorId", d.name AS "doctorName", d.specialization, a.id AS "appointmentId",
@@ -357,9 +370,9 @@ export async function daySheet(knex: Knex, date: string, doctorId: number | unde
        CROSS JOIN LATERAL (
          SELECT COALESCE(sum(p.amount) FILTER (WHERE p.status IN ('PAID', 'REFUNDED')), 0) AS held
            FROM payments p WHERE p.appointment_id = a.id) m
-      WHERE a.appointment_date = ?::date AND a.status <> 'CANCELLED' AND (?::bigint IS NULL OR a.doctor_id = ?::bigint)
+      WHERE ${where.sql}
       ORDER BY d.name, d.id, a.start_time, a.token_no NULLS LAST, a.id`,
-    [date, doctorId ?? null, doctorId ?? null],
+    where.bindings,
   );
 }
 
@@ -392,6 +405,12 @@ export async function calendarEntries(knex: Knex, doctorId: number, from: string
 export async function doctorName(knex: Knex, doctorId: number): Promise<string | undefined> {
   const row = await knex('doctor_entities').where({ id: doctorId }).first('name');
   return row?.name;
+}
+
+/** The names of those of the types that exist, by id. */
+export async function appointmentTypeNames(knex: Knex, typeIds: readonly number[]): Promise<Map<number, string>> {
+  const found = await knex('appointment_types').whereIn('id', typeIds).select<{ id: number; name: string }[]>('id', 'name');
+  return new Map(found.map((t) => [Number(t.id), t.name]));
 }
 
 export async function userName(knex: Knex, userId: number): Promise<string | undefined> {

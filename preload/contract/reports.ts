@@ -8,10 +8,18 @@ export const MAX_REPORT_DAYS = 1097;
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
+/** Appointments of any of these types (an untyped appointment matches none); main refuses a type that does not exist. */
+const appointmentTypeIdsSchema = z
+  .array(idSchema)
+  .min(1, 'Choose at least one appointment type, or leave the filter out')
+  .max(50, 'Choose at most 50 appointment types')
+  .transform((ids) => [...new Set(ids)]);
+
 /**
  * What every report is narrowed by. Dates are the clinic's calendar days, both ends included.
  * `userId` is the desk user who booked (appointment reports) or who received the money
- * (revenue). Appointment types do not exist yet, so there is no type filter.
+ * (revenue). `appointmentTypeIds` narrows to appointments of those types, and revenue to the
+ * payments for them.
  */
 export const reportFiltersSchema = z
   .strictObject({
@@ -21,6 +29,7 @@ export const reportFiltersSchema = z
     doctorId: idSchema.optional(),
     specialization: z.string().trim().min(1).max(100).optional(),
     userId: idSchema.optional(),
+    appointmentTypeIds: appointmentTypeIdsSchema.optional(),
   })
   .refine((v) => v.to >= v.from, { message: 'The end date must not be before the start date', path: ['to'] })
   .refine((v) => dayNumber(v.to) - dayNumber(v.from) < MAX_REPORT_DAYS, { message: 'Choose at most three years', path: ['to'] });
@@ -28,7 +37,11 @@ export type ReportFilters = z.output<typeof reportFiltersSchema>;
 
 export const REPORT_PERIODS = ['day', 'week', 'month'] as const;
 
-export const daySheetRequestSchema = z.strictObject({ date: dateSchema, doctorId: idSchema.optional() });
+export const daySheetRequestSchema = z.strictObject({
+  date: dateSchema,
+  doctorId: idSchema.optional(),
+  appointmentTypeIds: appointmentTypeIdsSchema.optional(),
+});
 
 /** Money is an exact decimal string everywhere below; counts are integers; minutes are whole minutes. */
 const money = z.string();

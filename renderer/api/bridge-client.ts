@@ -61,12 +61,64 @@ function clientId(win: Window): string {
   return id;
 }
 
-/** window.clinic for a browser talking to the loopback bridge: the same contract, over fetch and server-sent events. */
+type SessionSeen = { locked: boolean } | null;
+
+/** The session a reply tells of: what a sign-in, lock, unlock, status or call-window join answers; none after signing out. */
+const SESSION_REPLIES: Record<string, (value: unknown) => SessionSeen> = {
+  'auth.status': (value) => (value as { session: SessionSeen }).session,
+  'auth.login': (value) => value as SessionSeen,
+  'auth.createFirstAdmin': (value) => value as SessionSeen,
+  'auth.unlock': (value) => value as SessionSeen,
+  'auth.lock': (value) => value as SessionSeen,
+  // A call window's tab, signed in by its ticket.
+  'video.joinWindow': (value) => value as SessionSeen,
+  'auth.logout': () => null,
+};
+
+/**
+ * window.clinic for a browser talking to the loopback bridge: the same contract, over fetch and
+ * server-sent events. The bridge streams events only to a tab signed in and unlocked (and ends
+ * the stream once it is not), so the stream follows the session as the replies and the
+ * session events tell it: opened on sign-in or unlock, closed on lock or sign-out.
+ */
 export function bridgeClient(win: Window): ClinicApi {
   const token = takeToken(win);
   const client = clientId(win);
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | undefined;
+  let admitted = false;
+
+  const openStream = () => {
+    const stream = new EventSource(`/api/events?token=${encodeURIComponent(token)}&client=${encodeURIComponent(client)}`);
+    stream.onmessage = (message) => {
+      const { event: name, payload } = JSON.parse(message.data as string) as { event: EventName; payload: unknown };
+      for (const fn of listeners.get(name) ?? []) fn(payload);
+      if (name === 'session.changed') learn((payload as { session: SessionSeen }).session);
+    };
+    // Refused or ended by the bridge (the session locked or ended meanwhile): the browser gives
+    // up on it, and the next sign-in or unlock opens a new one.
+    stream.onerror = () => {
+      if (stream.readyState === EventSource.CLOSED && source === stream) source = undefined;
+    };
+    source = stream;
+  };
+  const follow = () => {
+    const wanted = admitted && [...listeners.values()].some((set) => set.size > 0);
+    if (wanted && !source) openStream();
+    if (!wanted && source) {
+      source.close();
+      source = undefined;
+    }
+  };
+  const learn = (session: SessionSeen) => {
+    admitted = session !== null && !session.locked;
+    follow();
+  };
+  const watch = (channel: string, result: Result<unknown>): Result<unknown> => {
+    if (result.ok && SESSION_REPLIES[channel]) learn(SESSION_REPLIES[channel](result.value));
+    else if (!result.ok && result.error.code === 'UNAUTHENTICATED') learn(null);
+    return result;
+  };
 
   const invoke = async (channel: string, payload: unknown): Promise<unknown> => {
     try {
@@ -76,25 +128,19 @@ export function bridgeClient(win: Window): ClinicApi {
         body: JSON.stringify(payload ?? {}),
       });
       if (res.status === 401)
-        return failure('UNAUTHENTICATED', 'This page was opened without its access key. Open the address Clinic Desk printed when it started.');
+        return watch(channel, failure('UNAUTHENTICATED', 'This page was opened without its access key. Open the address Clinic Desk printed when it started.'));
       if (!res.ok) return failure('UNAVAILABLE', 'Clinic Desk is not answering. Is it still running?');
-      return await res.json();
+      return watch(channel, (await res.json()) as Result<unknown>);
     } catch {
       return failure('UNAVAILABLE', 'Clinic Desk is not answering. Is it still running?');
     }
   };
 
   const subscribe = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!source) {
-      source = new EventSource(`/api/events?token=${encodeURIComponent(token)}&client=${encodeURIComponent(client)}`);
-      source.onmessage = (message) => {
-        const { event: name, payload } = JSON.parse(message.data as string) as { event: EventName; payload: unknown };
-        for (const fn of listeners.get(name) ?? []) fn(payload);
-      };
-    }
     const set = listeners.get(event) ?? new Set();
     set.add(listener);
     listeners.set(event, set);
+    follow();
     return () => {
       set.delete(listener);
     };

@@ -13,28 +13,31 @@ import { waitFor } from '../support/wait';
 
 const clientId = (name: string) => name.padEnd(24, '0');
 
-/** An open event stream and all it has received so far. */
+/** An event stream: its status and all it has received so far (a refusal's body for a stream refused). */
 interface Stream {
   status: number;
   text(): string;
+  /** The bridge ended it. */
+  ended(): boolean;
   close(): Promise<void>;
 }
 
 describe('bridge event streams, time-outs and connection caps', () => {
   const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-bridge-streams-'));
   let scratch: Awaited<ReturnType<typeof openMigrated>>;
+  let deskId: number;
   const started: Bridge[] = [];
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Desk</title>');
     scratch = await openMigrated('embedded');
-    await insertUser(scratch.db.knex, {
+    ({ id: deskId } = await insertUser(scratch.db.knex, {
       email: 'desk@clinic.test',
       passwordHash: await testPasswordHash(),
       role: 'RECEPTIONIST',
       displayName: 'Desk',
       doctorId: null,
-    });
+    }));
   });
   afterAll(async () => {
     for (const b of started) await b.close();
@@ -58,28 +61,33 @@ describe('bridge event streams, time-outs and connection caps', () => {
       const controller = new AbortController();
       const res = await fetch(`${base}/api/events?token=${b.token}&client=${client}`, { signal: controller.signal });
       let text = '';
+      let ended = false;
       const reading =
         res.status === 200
           ? (async () => {
               const reader = res.body!.getReader();
               for (;;) {
                 const { value, done } = await reader.read();
-                if (done) return;
+                if (done) return void (ended = true);
                 text += Buffer.from(value).toString('utf8');
               }
             })().catch(() => undefined)
-          : res.text().then(() => undefined);
+          : res.text().then((body) => void (text = body));
+      if (res.status !== 200) await reading;
       await waitFor('the stream to open', () => (res.status !== 200 || text.includes(': connected') ? true : undefined), 30_000, 5);
       return {
         status: res.status,
         text: () => text,
+        ended: () => ended,
         async close() {
           controller.abort();
           await reading;
         },
       };
     };
-    return { b, call, stream };
+    /** Signs a tab in without a password round (the caps below need many signed-in tabs). */
+    const admit = (client: string) => b.services.sessions.signIn(`bridge:${client}`, deskId);
+    return { b, call, stream, admit };
   }
 
   const received = (s: Stream, what: string) => waitFor(what, () => (s.text().includes(what) ? true : undefined), 30_000, 10);
@@ -89,35 +97,53 @@ describe('bridge event streams, time-outs and connection caps', () => {
       .split('\n')
       .filter((l) => l.startsWith('data:') && l.includes(`"${event}"`)).length;
 
-  it('sends contract events only to tabs signed in and unlocked; a tab always hears about its own session', async () => {
-    const { call, stream } = await bridge();
+  it('refuses the stream to a tab signed out or locked, serves it once signed in and unlocked, and ends it on lock and sign-out', async () => {
+    const { b: started, call, stream } = await bridge();
     const [signedIn, neverSignedIn, locked] = [clientId('signedin'), clientId('never'), clientId('locked')];
     expect(await call('auth.login', { email: 'desk@clinic.test', password: TEST_PASSWORD }, signedIn)).toMatchObject({ ok: true });
     expect(await call('auth.login', { email: 'desk@clinic.test', password: TEST_PASSWORD }, locked)).toMatchObject({ ok: true });
     expect(await call('auth.lock', {}, locked)).toMatchObject({ ok: true });
-    const [a, b, c] = [await stream(signedIn), await stream(neverSignedIn), await stream(locked)];
 
+    // Refused outright, with the valid token and client id: no stream is held open for them.
+    const never = await stream(neverSignedIn);
+    expect([never.status, JSON.parse(never.text())]).toEqual([403, { error: 'Sign in before opening the event stream' }]);
+    const whileLocked = await stream(locked);
+    expect([whileLocked.status, JSON.parse(whileLocked.text())]).toEqual([403, { error: 'Unlock the screen before opening the event stream' }]);
+    expect(started.streamClients()).toBe(0);
+
+    const a = await stream(signedIn);
+    expect(a.status).toBe(200);
     expect(await call('patients.create', { name: 'Stream Test One' }, signedIn)).toMatchObject({ ok: true });
     await received(a, '"patients.changed"');
-    // Each stream is one ordered connection: what reaches it after its own session event was sent after the patient event.
+
+    // Signed in and unlocked now, they are served and hear the next change.
     expect(await call('auth.unlock', { password: TEST_PASSWORD }, locked)).toMatchObject({ ok: true });
     expect(await call('auth.login', { email: 'desk@clinic.test', password: TEST_PASSWORD }, neverSignedIn)).toMatchObject({ ok: true });
-    await received(c, '"locked":false');
-    await received(b, '"session.changed"');
-    expect(dataFrames(b, 'patients.changed')).toBe(0);
-    expect(dataFrames(c, 'patients.changed')).toBe(0);
-
-    // Signed in and unlocked now, they hear the next change.
+    const [b, c] = [await stream(neverSignedIn), await stream(locked)];
+    expect([b.status, c.status]).toEqual([200, 200]);
     expect(await call('patients.create', { name: 'Stream Test Two' }, signedIn)).toMatchObject({ ok: true });
     await received(b, '"patients.changed"');
     await received(c, '"patients.changed"');
+
+    // Locking tells the tab, then ends its stream; signing out likewise. The other tab keeps its own.
+    expect(await call('auth.lock', {}, locked)).toMatchObject({ ok: true });
+    await received(c, '"locked":true');
+    await waitFor('the locked tab’s stream to end', () => (c.ended() ? true : undefined), 30_000, 10);
+    expect(await call('auth.logout', {}, neverSignedIn)).toMatchObject({ ok: true });
+    await received(b, '"session":null');
+    await waitFor('the signed-out tab’s stream to end', () => (b.ended() ? true : undefined), 30_000, 10);
+    expect(a.ended()).toBe(false);
+    expect(await call('patients.create', { name: 'Stream Test Three' }, signedIn)).toMatchObject({ ok: true });
+    await waitFor('the third change on the open stream', () => (dataFrames(a, 'patients.changed') === 3 ? true : undefined), 30_000, 10);
+    for (const s of [b, c]) expect(dataFrames(s, 'patients.changed')).toBe(1);
     for (const s of [a, b, c]) await s.close();
   });
 
   it('caps streams per tab and per start, sends keep-alive comments, and lets a closed tab go', async () => {
     // The request time-out is for the request only: a stream outlives it many times over.
-    const { b, stream } = await bridge({ keepAliveMs: 50, limits: SLOW_LORIS });
+    const { b, stream, admit } = await bridge({ keepAliveMs: 50, limits: SLOW_LORIS });
     const one = clientId('capped');
+    admit(one);
     const mine: Stream[] = [];
     for (let i = 0; i < STREAMS_PER_CLIENT; i++) mine.push(await stream(one));
     expect(mine.map((s) => s.status)).toEqual(Array(STREAMS_PER_CLIENT).fill(200));
@@ -131,8 +157,12 @@ describe('bridge event streams, time-outs and connection caps', () => {
     );
 
     const others: Stream[] = [];
-    for (let i = 0; others.length + mine.length < STREAMS_PER_START; i++) others.push(await stream(clientId(`other${i}`)));
+    for (let i = 0; others.length + mine.length < STREAMS_PER_START; i++) {
+      admit(clientId(`other${i}`));
+      others.push(await stream(clientId(`other${i}`)));
+    }
     expect(others.every((s) => s.status === 200)).toBe(true);
+    admit(clientId('onetoomany'));
     expect((await stream(clientId('onetoomany'))).status).toBe(429);
 
     for (const s of [...mine, ...others]) await s.close();

@@ -22,7 +22,11 @@ describe('the bridge token', () => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ bridge, base, dispose } = await startTestBridge());
+    const started = await startTestBridge({ desk: true });
+    ({ bridge, base, dispose } = started);
+    // The tab is signed in, so the stream is refused for its token alone (an unsigned tab is refused anyway).
+    const desk = await started.knex('users').where({ email: 'desk@clinic.test' }).first<{ id: number }>('id');
+    bridge.services.sessions.signIn(`bridge:${CLIENT}`, Number(desk!.id));
   });
   afterAll(() => dispose());
 

@@ -24,13 +24,17 @@ export function fakeReports(desk: Desk, role: Role, ownDoctorId = 1): FakeHandle
     return { ...f, doctorId: ownDoctorId };
   };
   const doctorOf = (id: number) => desk.state.doctors.find((d) => d.id === id)!;
+  // As main: an untyped appointment is of no type.
+  const ofTypes = (a: { appointmentTypeId?: number | null }, typeIds: number[] | undefined) =>
+    typeIds === undefined || (a.appointmentTypeId != null && typeIds.includes(a.appointmentTypeId));
   const inRange = (f: ReportFilters) =>
     desk.state.appointments.filter(
       (a) =>
         a.date >= f.from &&
         a.date <= f.to &&
         (f.doctorId === undefined || a.doctorId === f.doctorId) &&
-        (f.specialization === undefined || doctorOf(a.doctorId).specialization === f.specialization),
+        (f.specialization === undefined || doctorOf(a.doctorId).specialization === f.specialization) &&
+        ofTypes(a, f.appointmentTypeIds),
     );
   const held = (appointmentId: number) =>
     desk.state.payments.filter((p) => p.appointmentId === appointmentId && p.status !== 'PENDING').reduce((s, p) => s + cents(p.amount), 0);
@@ -41,7 +45,7 @@ export function fakeReports(desk: Desk, role: Role, ownDoctorId = 1): FakeHandle
       const s = scope(req);
       if ('refused' in s) return s.refused;
       const day = desk.state.appointments.filter(
-        (a) => a.date === s.date && a.status !== 'CANCELLED' && (s.doctorId === undefined || a.doctorId === s.doctorId),
+        (a) => a.date === s.date && a.status !== 'CANCELLED' && (s.doctorId === undefined || a.doctorId === s.doctorId) && ofTypes(a, s.appointmentTypeIds),
       );
       const doctors = byDoctorName(
         [...groupBy(day, (a) => a.doctorId).entries()].map(([doctorId, rows]) => ({
@@ -148,7 +152,14 @@ export function fakeReports(desk: Desk, role: Role, ownDoctorId = 1): FakeHandle
       const moved = desk.state.payments.filter((p) => {
         const a = desk.state.appointments.find((x) => x.id === p.appointmentId)!;
         const day = p.paidAt?.slice(0, 10);
-        return p.status !== 'PENDING' && day !== undefined && day >= f.from && day <= f.to && (f.doctorId === undefined || a.doctorId === f.doctorId);
+        return (
+          p.status !== 'PENDING' &&
+          day !== undefined &&
+          day >= f.from &&
+          day <= f.to &&
+          (f.doctorId === undefined || a.doctorId === f.doctorId) &&
+          ofTypes(a, f.appointmentTypeIds)
+        );
       });
       const sums = (rows: typeof moved) => {
         const amounts = rows.map((p) => cents(p.amount));

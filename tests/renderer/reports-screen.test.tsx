@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Role } from '../../preload/contract';
+import type { AppointmentTypeDto, Role } from '../../preload/contract';
 import { fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 import { fakeReports } from './fake-reports';
@@ -111,6 +111,59 @@ describe('the Reports screen', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Print day sheet' }));
     await waitFor(() => expect(print).toHaveBeenCalledTimes(2));
     expect(fake.calls.filter((c) => c.channel === 'reports.daySheet').map((c) => c.payload)).toEqual([{ date: TODAY }, { date: TODAY }]);
+  });
+
+  it('filters every report by appointment type, beside the doctor filter, and exports with it', async () => {
+    const desk = clinicOfToday('ADMIN');
+    const type = (id: number, name: string, active = true): AppointmentTypeDto => ({
+      id,
+      name,
+      durationMinutes: 15,
+      fee: '500.00',
+      colour: '#4a90d9',
+      mode: 'IN_PERSON',
+      visitKind: 'NEW',
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      minNoticeMinutes: 0,
+      maxDaysAhead: null,
+      active,
+      doctors: [],
+    });
+    desk.state.types.push(type(7, 'New visit'), type(8, 'Follow-up'), type(9, 'House call', false));
+    // Asha's visit (Dr. Anil Rao) is a follow-up; Ravi's missed one with Dr. Sara Khan has no type.
+    desk.state.appointments.find((a) => a.status === 'COMPLETED')!.appointmentTypeId = 8;
+    const fake = await renderDesk(desk, fakeReports(desk, 'ADMIN'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Reports' }));
+    await screen.findByRole('table', { name: 'Day sheet of Dr. Sara Khan' });
+
+    const filter = (await screen.findByRole('combobox', { name: 'Appointment type' })) as HTMLSelectElement;
+    // Beside the doctor filter, every type offered, a retired one said so.
+    const filters = within(screen.getByRole('group', { name: 'Report filters' })).getAllByRole('combobox');
+    expect(filters.indexOf(filter)).toBe(filters.indexOf(screen.getByRole('combobox', { name: 'Doctor' })) + 1);
+    expect([...filter.options].map((o) => o.textContent)).toEqual(['All types', 'New visit', 'Follow-up', 'House call (no longer offered)']);
+
+    fireEvent.change(filter, { target: { value: '8' } });
+    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'reports.daySheet').at(-1)?.payload).toEqual({ date: TODAY, appointmentTypeIds: [8] }));
+    expect(within(await screen.findByRole('table', { name: 'Day sheet of Dr. Anil Rao' })).getByText('Asha Verma')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Day sheet of Dr. Sara Khan' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'No-shows' }));
+    const rates = await screen.findByRole('table', { name: 'No-show and cancellation rates per doctor' });
+    expect(within(rates).queryByText('Dr. Sara Khan')).toBeNull();
+    expect(within(rates).getByText('Dr. Anil Rao')).toBeTruthy();
+    expect(fake.calls.filter((c) => c.channel === 'reports.attendance').at(-1)?.payload).toMatchObject({ appointmentTypeIds: [8] });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export no-shows and cancellations as CSV' }));
+    await screen.findByText(/Saved .* rows to/);
+    expect(fake.calls.find((c) => c.channel === 'reports.export')?.payload).toMatchObject({ kind: 'attendance', filters: { appointmentTypeIds: [8] } });
+
+    // All types again: the filter leaves the requests.
+    fireEvent.change(filter, { target: { value: '' } });
+    await waitFor(() =>
+      expect(within(screen.getByRole('table', { name: 'No-show and cancellation rates per doctor' })).getByText('Dr. Sara Khan')).toBeTruthy(),
+    );
+    expect(fake.calls.filter((c) => c.channel === 'reports.attendance').at(-1)?.payload).not.toHaveProperty('appointmentTypeIds');
   });
 
   it('refuses a range that ends before it starts, at the field', async () => {

@@ -14,6 +14,8 @@ export interface SmallClinic {
   asha: number;
   vikram: number;
   patients: { ravi: number; meena: number; tara: number; joseph: number };
+  /** a0, a2, a3 and a5 are new visits; a1 and a4 follow-ups; the walk-in a6 has no type. */
+  types: { newVisit: number; followUp: number };
   desk: { sessionKey: string; userId: number };
   desk2: { sessionKey: string; userId: number };
   admin: { sessionKey: string; userId: number };
@@ -46,12 +48,21 @@ export async function buildSmallClinic(h: Harness): Promise<SmallClinic> {
     ])
     .returning('id');
 
+  const [{ id: newVisit }, { id: followUp }] = await h
+    .knex('appointment_types')
+    .insert([
+      { name: 'New visit', duration_minutes: 15, fee: '500.00' },
+      { name: 'Follow-up', duration_minutes: 15, fee: '300.00', visit_kind: 'FOLLOW_UP' },
+    ])
+    .returning('id');
+
   const appointment = async (row: Record<string, unknown>) => {
     const [{ id }] = await h.knex('appointment_entities').insert(row).returning('id');
     return id as number;
   };
   // a0 is before the range: Ravi is a returning patient in March.
   const a0 = await appointment({
+    appointment_type_id: newVisit,
     patient_id: ravi,
     doctor_id: asha,
     appointment_date: '2026-02-20',
@@ -62,6 +73,7 @@ export async function buildSmallClinic(h: Harness): Promise<SmallClinic> {
   });
   // Booked 2026-02-25 09:30 in the clinic: 5 days ahead.
   const a1 = await appointment({
+    appointment_type_id: followUp,
     patient_id: ravi,
     doctor_id: asha,
     appointment_date: '2026-03-02',
@@ -75,6 +87,7 @@ export async function buildSmallClinic(h: Harness): Promise<SmallClinic> {
   });
   // Booked 2026-03-01 20:00 UTC = 2026-03-02 01:30 in the clinic: the same day (a day ahead in UTC).
   const a2 = await appointment({
+    appointment_type_id: newVisit,
     patient_id: meena,
     doctor_id: asha,
     appointment_date: '2026-03-02',
@@ -85,6 +98,7 @@ export async function buildSmallClinic(h: Harness): Promise<SmallClinic> {
     created_at: '2026-03-01 20:00',
   });
   const a3 = await appointment({
+    appointment_type_id: newVisit,
     patient_id: tara,
     doctor_id: asha,
     appointment_date: '2026-03-02',
@@ -96,6 +110,7 @@ export async function buildSmallClinic(h: Harness): Promise<SmallClinic> {
     created_at: '2026-02-20 06:00',
   });
   const a4 = await appointment({
+    appointment_type_id: followUp,
     patient_id: meena,
     doctor_id: vikram,
     appointment_date: '2026-03-03',
@@ -106,6 +121,7 @@ export async function buildSmallClinic(h: Harness): Promise<SmallClinic> {
     created_at: '2026-03-03 03:00',
   });
   const a5 = await appointment({
+    appointment_type_id: newVisit,
     patient_id: joseph,
     doctor_id: vikram,
     appointment_date: '2026-03-04',
@@ -217,6 +233,7 @@ export async function buildSmallClinic(h: Harness): Promise<SmallClinic> {
     asha,
     vikram,
     patients: { ravi, meena, tara, joseph },
+    types: { newVisit, followUp },
     desk,
     desk2,
     admin,

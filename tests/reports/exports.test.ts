@@ -98,7 +98,7 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
     expect(result).toMatchObject({ fileName: 'revenue-2026-03-02-to-2026-03-08.csv', rows: 6 });
     expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parseCsv(file.toString('utf8').slice(1));
-    const heading = Object.fromEntries(rows.slice(0, 11).map(([k, v]) => [k, v]));
+    const heading = Object.fromEntries(rows.slice(0, 12).map(([k, v]) => [k, v]));
     expect(heading).toMatchObject({
       Report: 'Revenue',
       Clinic: 'Sunrise Clinic',
@@ -106,11 +106,12 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
       To: '2026-03-08',
       Doctor: 'All doctors',
       Specialization: 'All',
+      'Appointment types': 'All',
       'Received by': expect.stringMatching(/RECEPTIONIST/),
       Currency: 'INR',
       'Time zone': 'Asia/Kolkata',
     });
-    const rest = rows.slice(11);
+    const rest = rows.slice(12);
     expect(rest).toEqual([
       [''],
       ['Totals'],
@@ -141,10 +142,38 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
     const values = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => (sheet.getRow(i + 1).values as unknown[]).slice(1));
     const totals = values(book.getWorksheet('Totals')!);
     expect(totals[0]).toEqual(['Report', 'Revenue']);
-    expect(totals.slice(11)).toEqual([[], ['Totals'], ['Currency', 'Received', 'Refunded', 'Net', 'Payments', 'Refunds'], ['INR', 1600, 100, 1500, 4, 1]]);
-    const byUser = values(book.getWorksheet('By user')!).slice(14);
+    expect(totals.slice(12)).toEqual([[], ['Totals'], ['Currency', 'Received', 'Refunded', 'Net', 'Payments', 'Refunds'], ['INR', 1600, 100, 1500, 4, 1]]);
+    const byUser = values(book.getWorksheet('By user')!).slice(15);
     expect(byUser).toContainEqual([expect.stringMatching(/ADMIN/), 'INR', 0, 100, -100, 0, 1]);
     expect(byUser).toContainEqual(['not recorded', 'INR', 500, 0, 500, 1, 0]);
+  });
+
+  it('a type filter is written in the heading (names in the order asked) and narrows every table and list', async () => {
+    const revenue = await download({ kind: 'revenue', format: 'csv', filters: { ...RANGE, appointmentTypeIds: [c.types.followUp] } });
+    const rows = parseCsv(revenue.file.toString('utf8').slice(1));
+    expect(rows[5]).toEqual(['Specialization', 'All']);
+    expect(rows[6]).toEqual(['Appointment types', 'Follow-up']);
+    // Follow-ups a1 and a4: 600 cash, 300 UPI and its 100 refund.
+    expect(rows.slice(12, 16)).toEqual([
+      [''],
+      ['Totals'],
+      ['Currency', 'Received', 'Refunded', 'Net', 'Payments', 'Refunds'],
+      ['INR', '900.00', '100.00', '800.00', '2', '1'],
+    ]);
+
+    const list = await download({ kind: 'appointments', format: 'xlsx', filters: { ...RANGE, appointmentTypeIds: [c.types.followUp, c.types.newVisit] } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(list.file as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect((sheet.getRow(7).values as unknown[]).slice(1)).toEqual(['Appointment types', 'Follow-up, New visit']);
+    const ids: number[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 15) ids.push(row.getCell(1).value as number);
+    });
+    // Everything in the range but the untyped walk-in a6 (and the hostile doctor's untyped ones).
+    const { a1, a2, a3, a4, a5 } = c.appointments;
+    expect(ids).toEqual([a1, a2, a3, a4, a5]);
+    expect(list.result.rows).toBe(5);
   });
 
   it('neutralises text that a spreadsheet would run as a formula, in CSV and in Excel', async () => {
@@ -186,7 +215,7 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
     await book.xlsx.load(file as unknown as ArrayBuffer);
     const ids: number[] = [];
     book.worksheets[0]!.eachRow((row, n) => {
-      if (n > 14) ids.push(row.getCell(1).value as number);
+      if (n > 15) ids.push(row.getCell(1).value as number);
     });
     expect(ids).toEqual(expected.map((r) => r.id));
   });

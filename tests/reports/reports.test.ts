@@ -191,6 +191,146 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
     ]);
   });
 
+  describe('by appointment type (new visits a0 a2 a3 a5, follow-ups a1 a4, the walk-in a6 untyped)', () => {
+    const newVisits = () => ({ ...RANGE, appointmentTypeIds: [c.types.newVisit] });
+    const followUps = () => ({ ...RANGE, appointmentTypeIds: [c.types.followUp] });
+
+    it('day sheet: only the day’s appointments of the type', async () => {
+      const followUp = await run('reports.daySheet', { date: '2026-03-02', appointmentTypeIds: [c.types.followUp] });
+      expect(followUp.doctors.map((d) => [d.doctorName, d.rows.map((r) => r.appointmentId)])).toEqual([['Dr. Asha Rao', [c.appointments.a1]]]);
+      // a3 is a new visit too, but cancelled: never on a day sheet.
+      const newVisit = await run('reports.daySheet', { date: '2026-03-02', appointmentTypeIds: [c.types.newVisit] });
+      expect(newVisit.doctors.map((d) => [d.doctorName, d.rows.map((r) => r.appointmentId)])).toEqual([['Dr. Asha Rao', [c.appointments.a2]]]);
+      // The walk-in (a6) has no type: with both types, Wednesday's sheet keeps only a5.
+      const both = await run('reports.daySheet', { date: '2026-03-04', appointmentTypeIds: [c.types.newVisit, c.types.followUp] });
+      expect(both.doctors.flatMap((d) => d.rows.map((r) => r.appointmentId))).toEqual([c.appointments.a5]);
+    });
+
+    it('status over time and no-shows: new visits a2 (no-show), a3 (cancelled), a5 (scheduled)', async () => {
+      const weekly = await run('reports.statusOverTime', { filters: newVisits(), period: 'week' });
+      expect(weekly.rows).toEqual([{ start: '2026-03-02', scheduled: 1, completed: 0, cancelled: 1, noShow: 1, total: 3 }]);
+      const daily = await run('reports.statusOverTime', { filters: followUps(), period: 'day' });
+      expect(daily.rows).toEqual([
+        { start: '2026-03-02', scheduled: 0, completed: 1, cancelled: 0, noShow: 0, total: 1 },
+        { start: '2026-03-03', scheduled: 0, completed: 1, cancelled: 0, noShow: 0, total: 1 },
+      ]);
+      const r = await run('reports.attendance', newVisits());
+      expect(r.byDoctor).toEqual([
+        { doctorId: c.asha, doctorName: 'Dr. Asha Rao', total: 2, noShows: 1, cancellations: 1 },
+        { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', total: 1, noShows: 0, cancellations: 0 },
+      ]);
+      expect(r.heatMap).toEqual([
+        { weekday: 1, hour: 9, total: 1, noShows: 1, cancellations: 0 },
+        { weekday: 1, hour: 10, total: 1, noShows: 0, cancellations: 1 },
+        { weekday: 3, hour: 9, total: 1, noShows: 0, cancellations: 0 },
+      ]);
+      // Lead days 0 (a2), 10 (a3), 43 (a5): average 53 / 3.
+      expect(r.leadTime).toEqual({
+        appointments: 3,
+        averageDays: '17.7',
+        medianDays: 10,
+        buckets: [
+          { label: 'same day', count: 1 },
+          { label: '1–2 days', count: 0 },
+          { label: '3–7 days', count: 0 },
+          { label: '8–30 days', count: 1 },
+          { label: 'over 30 days', count: 1 },
+        ],
+      });
+      // Both types: everything but the untyped walk-in.
+      const both = await run('reports.attendance', { ...RANGE, appointmentTypeIds: [c.types.newVisit, c.types.followUp] });
+      expect(both.byDoctor.map((d) => [d.doctorName, d.total])).toEqual([
+        ['Dr. Asha Rao', 3],
+        ['Dr. Vikram Sen', 2],
+      ]);
+    });
+
+    it('utilisation: the type narrows booked and seen time, never the doctor’s hours', async () => {
+      const r = await run('reports.utilisation', followUps());
+      // a1 (15 min, seen) for Asha; a4 (20 min, seen) for Vikram.
+      expect(r.rows).toEqual([
+        { doctorId: c.asha, doctorName: 'Dr. Asha Rao', availableMinutes: 480, bookedMinutes: 15, seenMinutes: 15 },
+        { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', availableMinutes: 240, bookedMinutes: 20, seenMinutes: 20 },
+      ]);
+    });
+
+    it('revenue: the payments for appointments of the type, on the days the money changed hands', async () => {
+      // Follow-ups: pay1 600 cash (a1), pay2 300 UPI and its 100 refund (a4).
+      const r = await run('reports.revenue', followUps());
+      const money = (received: string, refunded: string, net: string, payments: number, refunds: number) => ({
+        currency: 'INR',
+        received,
+        refunded,
+        net,
+        payments,
+        refunds,
+      });
+      expect(r.totals).toEqual([money('900.00', '100.00', '800.00', 2, 1)]);
+      expect(r.byDoctor).toEqual([
+        { doctorId: c.asha, doctorName: 'Dr. Asha Rao', ...money('600.00', '0.00', '600.00', 1, 0) },
+        { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', ...money('300.00', '100.00', '200.00', 1, 1) },
+      ]);
+      expect(r.byMethod).toEqual([
+        { method: 'CASH', ...money('600.00', '0.00', '600.00', 1, 0) },
+        { method: 'UPI', ...money('300.00', '100.00', '200.00', 1, 1) },
+      ]);
+      // New visits: only the legacy 500 for a0 (an appointment before the range, paid inside it); a5's 100 came on the 9th.
+      const fresh = await run('reports.revenue', newVisits());
+      expect(fresh.totals).toEqual([money('500.00', '0.00', '500.00', 1, 0)]);
+    });
+
+    it('new and returning: the type picks the visits, any earlier visit of any type makes a patient returning', async () => {
+      // New visits: Meena (a2, her first) and Joseph (a5); Tara's a3 was cancelled.
+      expect((await run('reports.patientMix', { filters: newVisits(), period: 'week' })).rows).toEqual([
+        { start: '2026-03-02', newPatients: 2, returningPatients: 0 },
+      ]);
+      // Follow-ups: Ravi (a0 before) and Meena (a2, a no-show of any type, the day before a4).
+      expect((await run('reports.patientMix', { filters: followUps(), period: 'week' })).rows).toEqual([
+        { start: '2026-03-02', newPatients: 0, returningPatients: 2 },
+      ]);
+    });
+
+    it('dues: follow-ups a1 (100 above its fee) and a4 (100 short of its fee)', async () => {
+      const r = await run('reports.dues', followUps());
+      expect(r.byDoctor).toEqual([
+        { doctorId: c.asha, doctorName: 'Dr. Asha Rao', dues: '0.00', advances: '100.00' },
+        { doctorId: c.vikram, doctorName: 'Dr. Vikram Sen', dues: '100.00', advances: '0.00' },
+      ]);
+    });
+
+    it('a DOCTOR’s own figures narrow by type too', async () => {
+      const own = await run('reports.attendance', followUps(), ashaUser.sessionKey);
+      expect(own.byDoctor).toEqual([{ doctorId: c.asha, doctorName: 'Dr. Asha Rao', total: 1, noShows: 0, cancellations: 0 }]);
+    });
+
+    it('refuses a type that does not exist, and an empty list, with a clear message', async () => {
+      const missing = Number((await h.knex('appointment_types').max<{ m: number }[]>({ m: 'id' }))[0]!.m) + 1000;
+      const lastAudit = Number((await h.knex('audit_log').max<{ m: number }[]>({ m: 'id' }))[0]!.m);
+      // The refusals are audited; nothing else may change.
+      const withoutAudit = async () => (await databaseSnapshot(h.knex)).split('\n').filter((line) => !line.startsWith('audit_log:'));
+      const before = await withoutAudit();
+      for (const [channel, payload] of [
+        ['reports.revenue', { ...RANGE, appointmentTypeIds: [c.types.followUp, missing] }],
+        ['reports.daySheet', { date: '2026-03-02', appointmentTypeIds: [missing] }],
+        ['reports.patientMix', { filters: { ...RANGE, appointmentTypeIds: [missing] }, period: 'week' }],
+        ['reports.export', { kind: 'attendance', format: 'csv', filters: { ...RANGE, appointmentTypeIds: [missing] } }],
+      ] as const) {
+        expect(await h.callRaw(channel, payload, c.admin.sessionKey)).toMatchObject({
+          ok: false,
+          error: { code: 'NOT_FOUND', field: 'appointmentTypeIds', message: `There is no appointment type #${missing}` },
+        });
+      }
+      expect(await h.callRaw('reports.utilisation', { ...RANGE, appointmentTypeIds: [] }, c.admin.sessionKey)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', message: 'Choose at least one appointment type, or leave the filter out' },
+      });
+      expect(await withoutAudit()).toEqual(before);
+      const audited = await h.knex('audit_log').where('id', '>', lastAudit).orderBy('id').select('action', 'outcome', 'detail');
+      const refused = { outcome: 'REFUSED', detail: { code: 'NOT_FOUND', field: 'appointmentTypeIds' } };
+      expect(audited).toEqual(['reports.revenue', 'reports.daySheet', 'reports.patientMix', 'reports.export'].map((action) => ({ action, ...refused })));
+    });
+  });
+
   describe('who sees what', () => {
     // Written out by hand: every report channel, ADMIN and DOCTOR only.
     const reportCalls: [ChannelName, unknown][] = [

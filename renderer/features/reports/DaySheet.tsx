@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { printDocument } from '../print/print';
 
 /** Prints a day's sheet in one click (the Reports screen, Today, the schedule). ADMIN and DOCTOR only, as main enforces. */
-export function PrintDaySheetButton({ date, doctorId }: { date: string; doctorId?: number }) {
+export function PrintDaySheetButton({ date, doctorId, appointmentTypeIds }: { date: string; doctorId?: number; appointmentTypeIds?: number[] }) {
   const role = useSession((s) => s.session?.role);
   const [problem, setProblem] = useState<string>();
   const fetchFresh = useFetchFresh();
@@ -15,7 +15,7 @@ export function PrintDaySheetButton({ date, doctorId }: { date: string; doctorId
   const print = async () => {
     let sheet: DaySheetDto;
     try {
-      sheet = await fetchFresh('reports.daySheet', { date, doctorId });
+      sheet = await fetchFresh('reports.daySheet', { date, doctorId, ...(appointmentTypeIds ? { appointmentTypeIds } : {}) });
     } catch (e) {
       return setProblem(problemOf(e));
     }

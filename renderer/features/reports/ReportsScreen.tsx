@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ExportKind, ReportFilters, UserDto } from '../../../preload/contract';
+import type { AppointmentTypeDto, ExportKind, ReportFilters, UserDto } from '../../../preload/contract';
 import { useClinicQuery } from '../../api/query';
 import { shiftDate, todayIn } from '../../lib/dates';
 import { useClinicData, useTimeZone } from '../../api/clinic-data';
@@ -17,13 +17,24 @@ import { useRefreshReports, useReport } from './useReport';
 import './reports.css';
 
 const NO_USERS: UserDto[] = [];
+const NO_TYPES: AppointmentTypeDto[] = [];
 
-function DaySheetPanel({ date, doctorId, onExport }: { date: string; doctorId?: number; onExport(kind: ExportKind, format: 'csv' | 'xlsx'): void }) {
-  const { value, problem } = useReport('reports.daySheet', { date, doctorId });
+function DaySheetPanel({
+  date,
+  doctorId,
+  appointmentTypeIds,
+  onExport,
+}: {
+  date: string;
+  doctorId?: number;
+  appointmentTypeIds?: number[];
+  onExport(kind: ExportKind, format: 'csv' | 'xlsx'): void;
+}) {
+  const { value, problem } = useReport('reports.daySheet', { date, doctorId, ...(appointmentTypeIds ? { appointmentTypeIds } : {}) });
   return (
     <section aria-label="Day sheet">
       <div className="report-actions">
-        <PrintDaySheetButton date={date} doctorId={doctorId} />
+        <PrintDaySheetButton date={date} doctorId={doctorId} appointmentTypeIds={appointmentTypeIds} />
         <Button onClick={() => onExport('daySheet', 'csv')}>Export day sheet as CSV</Button>
         <Button onClick={() => onExport('daySheet', 'xlsx')}>Export day sheet as Excel</Button>
       </div>
@@ -48,19 +59,29 @@ export function ReportsScreen() {
   const [to, setTo] = useState(today);
   const [day, setDay] = useState(today);
   const [doctorId, setDoctorId] = useState<number>();
+  const [typeId, setTypeId] = useState<number>();
   const [specialization, setSpecialization] = useState('');
   const [userId, setUserId] = useState<number>();
   const [period, setPeriod] = useState<Period>('day');
   // Only an ADMIN filters by who booked; a DOCTOR may not list the accounts.
   const users = useClinicQuery('users.list', {}, { enabled: isAdmin }).data ?? NO_USERS;
+  // Retired types too: last month's figures may be of a type no longer offered.
+  const types = useClinicQuery('appointmentTypes.list', { includeInactive: true }).data ?? NO_TYPES;
   const refresh = useRefreshReports();
   const exports = useExports();
 
   const specializations = useMemo(() => [...new Set(doctors.map((d) => d.specialization).filter((s): s is string => !!s))].sort(), [doctors]);
   const rangeProblem = to < from ? 'The end date must not be before the start date' : undefined;
   const filters: ReportFilters = useMemo(
-    () => ({ from, to, ...(doctorId ? { doctorId } : {}), ...(specialization ? { specialization } : {}), ...(userId ? { userId } : {}) }),
-    [from, to, doctorId, specialization, userId],
+    () => ({
+      from,
+      to,
+      ...(doctorId ? { doctorId } : {}),
+      ...(typeId ? { appointmentTypeIds: [typeId] } : {}),
+      ...(specialization ? { specialization } : {}),
+      ...(userId ? { userId } : {}),
+    }),
+    [from, to, doctorId, typeId, specialization, userId],
   );
 
   const onExport = (kind: ExportKind, format: 'csv' | 'xlsx') => {
@@ -77,7 +98,7 @@ export function ReportsScreen() {
       render: () => (
         <>
           <Field label="Day" type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
-          <DaySheetPanel date={day} doctorId={doctorId} onExport={onExport} />
+          <DaySheetPanel date={day} doctorId={doctorId} appointmentTypeIds={filters.appointmentTypeIds} onExport={onExport} />
         </>
       ),
     },
@@ -118,15 +139,27 @@ export function ReportsScreen() {
         <Field label="From" type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
         <Field label="To" type="date" value={to} error={rangeProblem} onChange={(e) => e.target.value && setTo(e.target.value)} />
         {isAdmin && (
+          <SelectField label="Doctor" value={doctorId ?? ''} onChange={(e) => setDoctorId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">All doctors</option>
+            {doctors.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {types.length > 0 && (
+          <SelectField label="Appointment type" value={typeId ?? ''} onChange={(e) => setTypeId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">All types</option>
+            {types.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.active ? t.name : `${t.name} (no longer offered)`}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {isAdmin && (
           <>
-            <SelectField label="Doctor" value={doctorId ?? ''} onChange={(e) => setDoctorId(e.target.value ? Number(e.target.value) : undefined)}>
-              <option value="">All doctors</option>
-              {doctors.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </SelectField>
             <SelectField label="Specialization" value={specialization} onChange={(e) => setSpecialization(e.target.value)}>
               <option value="">All specializations</option>
               {specializations.map((s) => (
