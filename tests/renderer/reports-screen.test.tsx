@@ -123,6 +123,7 @@ describe('the Reports screen', () => {
       colour: '#4a90d9',
       mode: 'IN_PERSON',
       visitKind: 'NEW',
+      prepayRequired: false,
       bufferBeforeMinutes: 0,
       bufferAfterMinutes: 0,
       minNoticeMinutes: 0,
