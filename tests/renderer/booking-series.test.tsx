@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppointmentDto, AppointmentTypeDto, Req } from '../../preload/contract';
+import type { AppointmentDto, Req } from '../../preload/contract';
 import type { ReactNode } from 'react';
 import { ClinicProvider } from '../../renderer/api/context';
 import { AppointmentFacts } from '../../renderer/features/appointments/AppointmentFacts';
@@ -9,7 +9,7 @@ import { MoveDialog } from '../../renderer/features/appointments/MoveDialog';
 import { BookingDialog } from '../../renderer/features/booking';
 import { useToasts } from '../../renderer/ui/toasts';
 import { fakeClinic, serveClinic, type FakeHandlers } from './fake-clinic';
-import { fakeDesk, TODAY } from './fake-desk';
+import { appointmentType, fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 
 // Issue 20 at the desk: the booking dialog's appointment type and "Repeat", and a change to an
@@ -19,22 +19,16 @@ afterEach(() => cleanup());
 
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 
-const type = (id: number, name: string, minutes: number, fee: string, isDefault: boolean): AppointmentTypeDto => ({
-  id,
-  name,
-  durationMinutes: minutes,
-  fee,
-  colour: '#d94a4a',
-  mode: 'IN_PERSON',
-  visitKind: 'NEW',
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 5,
-  minNoticeMinutes: 0,
-  maxDaysAhead: null,
-  prepayRequired: false,
-  active: true,
-  doctors: [{ doctorId: 1, fee: null, durationMinutes: null, isDefault }],
-});
+const type = (id: number, name: string, minutes: number, fee: string, isDefault: boolean) =>
+  appointmentType({
+    id,
+    name,
+    durationMinutes: minutes,
+    fee,
+    colour: '#d94a4a',
+    bufferAfterMinutes: 5,
+    doctors: [{ doctorId: 1, fee: null, durationMinutes: null, isDefault }],
+  });
 
 async function setUp(overrides: FakeHandlers = {}) {
   const desk = fakeDesk();

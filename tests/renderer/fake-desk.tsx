@@ -66,6 +66,25 @@ const invalid = (message: string, field?: string) => ({ ok: false as const, erro
 const conflict = (message: string, field?: string) => ({ ok: false as const, error: { code: 'CONFLICT' as const, message, ...(field ? { field } : {}) } });
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 
+/** An in-person appointment type with no buffers, notice or limit unless the test says otherwise. */
+export function appointmentType(fields: Pick<AppointmentTypeDto, 'id' | 'name'> & Partial<AppointmentTypeDto>): AppointmentTypeDto {
+  return {
+    durationMinutes: 15,
+    fee: '500.00',
+    colour: '#3a7bd5',
+    mode: 'IN_PERSON',
+    visitKind: 'NEW',
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    minNoticeMinutes: 0,
+    maxDaysAhead: null,
+    prepayRequired: false,
+    active: true,
+    doctors: [],
+    ...fields,
+  };
+}
+
 export function fakeDesk(role: Role = 'RECEPTIONIST') {
   const state = {
     doctors: [doctor(1, 'Dr. Anil Rao', 'General Medicine', '500.00'), doctor(2, 'Dr. Sara Khan', 'Paediatrics', '700.00')],

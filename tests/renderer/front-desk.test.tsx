@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppointmentTypeDto, Req } from '../../preload/contract';
-import { fakeDesk, TODAY } from './fake-desk';
+import type { Req } from '../../preload/contract';
+import { appointmentType, fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 import { goToSection } from './fake-clinic';
 
@@ -62,22 +62,8 @@ describe("today's queue", () => {
 
   it('a walk-in picks one of the doctor’s types, their default first; its length and fee follow', async () => {
     const desk = fakeDesk();
-    const type = (id: number, name: string, durationMinutes: number, fee: string, isDefault: boolean): AppointmentTypeDto => ({
-      id,
-      name,
-      durationMinutes,
-      fee,
-      colour: '#3a7bd5',
-      mode: 'IN_PERSON',
-      visitKind: 'NEW',
-      prepayRequired: false,
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      minNoticeMinutes: 0,
-      maxDaysAhead: null,
-      active: true,
-      doctors: [{ doctorId: 2, fee: null, durationMinutes: null, isDefault }],
-    });
+    const type = (id: number, name: string, durationMinutes: number, fee: string, isDefault: boolean) =>
+      appointmentType({ id, name, durationMinutes, fee, doctors: [{ doctorId: 2, fee: null, durationMinutes: null, isDefault }] });
     desk.state.types.push(type(7, 'Follow-up', 10, '400.00', true), type(8, 'New visit', 20, '800.00', false));
     const fake = await renderDesk(desk);
     await screen.findByRole('heading', { name: /^Today/ });

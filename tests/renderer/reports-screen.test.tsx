@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppointmentTypeDto, Role } from '../../preload/contract';
-import { fakeDesk, TODAY } from './fake-desk';
+import type { Role } from '../../preload/contract';
+import { appointmentType, fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 import { fakeReports } from './fake-reports';
 
@@ -115,22 +115,7 @@ describe('the Reports screen', () => {
 
   it('filters every report by appointment type, beside the doctor filter, and exports with it', async () => {
     const desk = clinicOfToday('ADMIN');
-    const type = (id: number, name: string, active = true): AppointmentTypeDto => ({
-      id,
-      name,
-      durationMinutes: 15,
-      fee: '500.00',
-      colour: '#4a90d9',
-      mode: 'IN_PERSON',
-      visitKind: 'NEW',
-      prepayRequired: false,
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      minNoticeMinutes: 0,
-      maxDaysAhead: null,
-      active,
-      doctors: [],
-    });
+    const type = (id: number, name: string, active = true) => appointmentType({ id, name, colour: '#4a90d9', active });
     desk.state.types.push(type(7, 'New visit'), type(8, 'Follow-up'), type(9, 'House call', false));
     // Asha's visit (Dr. Anil Rao) is a follow-up; Ravi's missed one with Dr. Sara Khan has no type.
     desk.state.appointments.find((a) => a.status === 'COMPLETED')!.appointmentTypeId = 8;

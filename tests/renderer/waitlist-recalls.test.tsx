@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../preload/contract';
 import { shiftDate, shortDay } from '../../renderer/lib/dates';
 import type { FakeHandlers } from './fake-clinic';
-import { fakeDesk, TODAY } from './fake-desk';
+import { appointmentType, fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 import { recallsOf, waitlistOf } from './waitlist-fakes';
 
@@ -52,22 +52,16 @@ describe('waitlist', () => {
 
   it('a patient may wait for one of the doctor’s types (none chosen unless asked); the list names it', async () => {
     const desk = fakeDesk();
-    desk.state.types.push({
-      id: 8,
-      name: 'Quick review',
-      durationMinutes: 10,
-      fee: '300.00',
-      colour: '#3a7bd5',
-      mode: 'IN_PERSON',
-      visitKind: 'FOLLOW_UP',
-      prepayRequired: false,
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      minNoticeMinutes: 0,
-      maxDaysAhead: null,
-      active: true,
-      doctors: [{ doctorId: 1, fee: null, durationMinutes: null, isDefault: true }],
-    });
+    desk.state.types.push(
+      appointmentType({
+        id: 8,
+        name: 'Quick review',
+        durationMinutes: 10,
+        fee: '300.00',
+        visitKind: 'FOLLOW_UP',
+        doctors: [{ doctorId: 1, fee: null, durationMinutes: null, isDefault: true }],
+      }),
+    );
     const waitlist = waitlistOf(desk);
     await renderDesk(desk, waitlist.handlers);
     await screen.findByRole('heading', { name: /^Today/ });
