@@ -377,7 +377,6 @@ describe('clinic settings', () => {
       currency: 'INR',
       defaultSlotMinutes: 15,
       idleLockMinutes: 5,
-      language: 'en',
       phoneCountry: 'AE',
       receiptPaper: '80MM',
     });

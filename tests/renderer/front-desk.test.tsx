@@ -567,7 +567,7 @@ describe('video settings', () => {
     const form = await screen.findByRole('form', { name: 'Video settings' });
     await waitFor(() => expect((within(form).getByLabelText('Twilio Account SID') as HTMLInputElement).value).toBe(stored.accountSid));
     expect((within(form).getByLabelText('API Key secret') as HTMLInputElement).value).toBe('');
-    expect(within(form).getByText(/Stored\. Leave empty to keep it/)).toBeTruthy();
+    expect(within(form).getByText(/Stored API Key secret: set: leave empty to keep it/)).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('API Key SID'), { target: { value: 'SK123' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save video settings' }));
     expect(await within(form).findByText('An API Key SID starts with SK followed by 32 hex digits')).toBeTruthy();

@@ -23,11 +23,13 @@ export function FormSecretField<V extends FieldValues>({
 }) {
   const error = form.getFieldState(name, form.formState).error?.message;
   const stored = set ? 'set: leave empty to keep it, type a new one to replace it' : 'not set';
+  // Mid-sentence the name reads in lower case, but an acronym (API, SID) keeps its capitals.
+  const named = /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
   return (
     <Field
       label={label}
       type="password"
-      hint={`${hint ? `${hint}. ` : ''}Stored ${label.toLowerCase()}: ${stored}.`}
+      hint={`${hint ? `${hint}. ` : ''}Stored ${named}: ${stored}.`}
       error={error}
       autoComplete="off"
       {...form.register(name, { setValueAs: typedSecret })}
