@@ -1,5 +1,6 @@
 import type { AppointmentDto } from '../../../preload/contract';
 import { useTimeZone } from '../../api/clinic-data';
+import { useT } from '../../i18n/use-t';
 import { minutesNowIn, todayIn } from '../../lib/dates';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
@@ -15,6 +16,7 @@ import type { OpenDialog } from './useAppointmentDialogs';
  * A step that succeeds closes the dialog; the others open the next dialog.
  */
 export function AppointmentActions({ appointment: a, open, onDone }: { appointment: AppointmentDto; open(next: OpenDialog): void; onDone(): void }) {
+  const { t } = useT('appointments');
   const session = useSession((st) => st.session);
   const timeZone = useTimeZone();
   const { history, loaded } = useAppointmentHistory(a.id);
@@ -30,27 +32,27 @@ export function AppointmentActions({ appointment: a, open, onDone }: { appointme
       {mayStartVideo(session, a) && (
         <>
           <Button variant="primary" onClick={() => void startVideo(a)}>
-            Start video
+            {t('actions.startVideo')}
           </Button>
           <SendVideoLink appointment={a} />
         </>
       )}
-      {mayCheckIn(a, now) && <Button onClick={step('checkIn')}>Check in</Button>}
+      {mayCheckIn(a, now) && <Button onClick={step('checkIn')}>{t('actions.checkIn')}</Button>}
       {scheduled && a.checkedInAt && (
         <>
-          <Button onClick={step('complete')}>Mark completed</Button>
-          <Button onClick={() => open({ kind: 'complete', appointment: a })}>Completed, see again…</Button>
+          <Button onClick={step('complete')}>{t('actions.complete')}</Button>
+          <Button onClick={() => open({ kind: 'complete', appointment: a })}>{t('actions.completeSeeAgain')}</Button>
         </>
       )}
-      {mayMarkNoShow(a, now) && <Button onClick={step('noShow')}>Did not come</Button>}
-      {scheduled && <Button onClick={() => open({ kind: 'move', appointment: a })}>Move…</Button>}
-      {a.status !== 'CANCELLED' && <Button onClick={() => open({ kind: 'pay', appointment: a })}>Take payment…</Button>}
+      {mayMarkNoShow(a, now) && <Button onClick={step('noShow')}>{t('actions.noShow')}</Button>}
+      {scheduled && <Button onClick={() => open({ kind: 'move', appointment: a })}>{t('actions.move')}</Button>}
+      {a.status !== 'CANCELLED' && <Button onClick={() => open({ kind: 'pay', appointment: a })}>{t('actions.pay')}</Button>}
       {scheduled && (
         <Button variant="danger" onClick={() => open({ kind: 'cancel', appointment: a })}>
-          Cancel…
+          {t('actions.cancel')}
         </Button>
       )}
-      {loaded && mayUndo(history, session?.userId, nowMs) && <Button onClick={step('undo')}>Undo my last change</Button>}
+      {loaded && mayUndo(history, session?.userId, nowMs) && <Button onClick={step('undo')}>{t('actions.undo')}</Button>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PatientSummary, Req, Res } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { useTimeZone } from '../../api/clinic-data';
 import { fromMinutes, hhmm, shortDay, toMinutes, todayIn } from '../../lib/dates';
 import { Button } from '../../ui/Button';
@@ -44,6 +45,7 @@ const sameRequest = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.strin
  * typed is lost.
  */
 export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; onClose(): void }) {
+  const { t } = useT('appointments');
   const timeZone = useTimeZone();
   const [patient, setPatient] = useState(draft.patient);
   const date = draft.date ?? todayIn(timeZone);
@@ -77,7 +79,8 @@ export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; o
     if (!v.repeat) {
       const r = await booking.call(toBooking(v, patientId));
       if (!r.ok) return applyRefusal(form, r.error);
-      toast(`Booked ${r.value.patientName} with ${r.value.doctorName}, ${shortDay(r.value.date)} ${hhmm(r.value.startTime)}`);
+      const { patientName, doctorName } = r.value;
+      toast(t('book.booked', { patient: patientName, doctor: doctorName, day: shortDay(r.value.date), time: hhmm(r.value.startTime) }));
       return onClose();
     }
     const request = toSeries(v, patientId);
@@ -90,15 +93,14 @@ export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; o
     const r = await bookingSeries.call({ ...request, choices: choicesOf(current.occurrences, picks) });
     if (!r.ok) return applyRefusal(form, onFormField(r.error));
     const [first] = r.value.appointments;
-    const skipped = r.value.skipped.length ? `; ${r.value.skipped.length} skipped` : '';
-    toast(
-      `Booked ${r.value.appointments.length} appointments for ${first?.patientName} with ${first?.doctorName} from ${shortDay(first?.date ?? v.date)}${skipped}`,
-    );
+    const skipped = r.value.skipped.length ? t('book.skipped', { count: r.value.skipped.length }) : '';
+    const day = shortDay(first?.date ?? v.date);
+    toast(t('book.bookedSeries', { count: r.value.appointments.length, patient: first?.patientName, doctor: first?.doctorName, day }) + skipped);
     onClose();
   });
   // The two choices the schema would only call "too small", asked for in words first.
   const submit = (e: FormEvent) => {
-    const missing = !patient ? { message: 'Choose the patient first' } : !doctorId ? { message: 'Choose a doctor', field: 'doctorId' } : undefined;
+    const missing = !patient ? { message: t('book.choosePatientFirst') } : !doctorId ? { message: t('book.chooseDoctor'), field: 'doctorId' } : undefined;
     if (!missing) return send(e);
     e.preventDefault();
     form.clearErrors();
@@ -106,18 +108,18 @@ export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; o
   };
 
   const busy = form.formState.isSubmitting;
-  const action = !values.repeat ? 'Book' : current ? `Book ${bookedCount(current.occurrences, picks)} appointments` : 'Preview the series';
-  const endsAt = type && values.startTime ? `Ends ${fromMinutes(toMinutes(values.startTime) + type.durationMinutes)}` : undefined;
+  const action = !values.repeat ? t('book.submit') : current ? t('book.submitSeries', { count: bookedCount(current.occurrences, picks) }) : t('book.preview');
+  const endsAt = type && values.startTime ? t('book.endsAt', { time: fromMinutes(toMinutes(values.startTime) + type.durationMinutes) }) : undefined;
   const errorOf = (name: 'override' | 'override.reason') => form.getFieldState(name, form.formState).error?.message;
   return (
-    <Dialog title="Book an appointment" onClose={onClose} wide>
+    <Dialog title={t('book.title')} onClose={onClose} wide>
       <PatientPicker value={patient} onChange={setPatient} />
-      <form className="ui-form" onSubmit={submit} aria-label="Appointment" noValidate>
+      <form className="ui-form" onSubmit={submit} aria-label={t('book.form')} noValidate>
         <FormProblem form={form} />
         <div className="ui-row">
           {/* Doctor first, then the free times: from the keyboard, Tab goes straight from one to the other. */}
-          <FormSelectField form={form} name="doctorId" label="Doctor" required>
-            <option value="">Choose a doctor</option>
+          <FormSelectField form={form} name="doctorId" label={t('common:doctor')} required>
+            <option value="">{t('book.chooseDoctor')}</option>
             <DoctorOptions withSpecialization />
           </FormSelectField>
           {doctorId && <TypePicker form={form} doctorId={doctorId} />}
@@ -137,12 +139,12 @@ export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; o
         )}
         {doctorId && <SessionTokens doctorId={doctorId} date={values.date} patientId={patient?.id} onBooked={onClose} />}
         <div className="ui-row">
-          <FormField form={form} name="date" label="Date" type="date" hint="Free times are offered from this day" required />
-          <FormField form={form} name="startTime" label="Start time" type="time" hint={endsAt} required />
+          <FormField form={form} name="date" label={t('book.date')} type="date" hint={t('book.dateHint')} required />
+          <FormField form={form} name="startTime" label={t('book.startTime')} type="time" hint={endsAt} required />
           {/* A type sets the length: its end time is shown as a hint rather than asked for. */}
-          {!type && <FormField form={form} name="endTime" label="End time" type="time" hint="Empty: one slot" />}
+          {!type && <FormField form={form} name="endTime" label={t('book.endTime')} type="time" hint={t('book.endHint')} />}
         </div>
-        <FormTextAreaField form={form} name="reason" label="Reason for the visit" rows={2} />
+        <FormTextAreaField form={form} name="reason" label={t('book.reason')} rows={2} />
         <RepeatFields form={form} />
         {current && <SeriesPreview occurrences={current.occurrences} picks={picks} onPick={(day, pick) => setPicks((old) => ({ ...old, [day]: pick }))} />}
         {!values.repeat && (
@@ -158,9 +160,9 @@ export function BookingDialog({ draft = {}, onClose }: { draft?: BookingDraft; o
           />
         )}
         <div className="ui-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button variant="primary" type="submit" disabled={busy}>
-            {busy ? (values.repeat && !current ? 'Checking…' : 'Booking…') : action}
+            {busy ? t(values.repeat && !current ? 'book.checking' : 'book.booking') : action}
           </Button>
         </div>
       </form>

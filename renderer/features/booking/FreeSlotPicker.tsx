@@ -1,4 +1,5 @@
 import { hhmm, shortDay } from '../../lib/dates';
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { useFreeSlots, type FreeSlot } from './useFreeSlots';
 
@@ -19,12 +20,13 @@ export function FreeSlotPicker({
   picked: { date: string; startTime: string };
   onPick(slot: FreeSlot): void;
 }) {
+  const { t } = useT('appointments');
   const free = useFreeSlots(doctorId, from, appointmentTypeId);
   return (
     <fieldset className="free-slots">
-      <legend>Next free times</legend>
+      <legend>{t('free.title')}</legend>
       {free.problem && <Banner tone="error">{free.problem}</Banner>}
-      {free.slots.length === 0 && !free.problem && <p className="ui-hint">No free time in the next 30 days.</p>}
+      {free.slots.length === 0 && !free.problem && <p className="ui-hint">{t('free.none')}</p>}
       {free.slots.map((s) => (
         <label key={`${s.date} ${s.startTime}`} className="free-slot">
           <input type="radio" name="free-slot" checked={picked.date === s.date && picked.startTime === hhmm(s.startTime)} onChange={() => onPick(s)} />

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { useSession } from '../../stores/session';
 import { Field } from '../../ui/Field';
 
@@ -18,14 +19,15 @@ export function OutsideHours({
   onChecked(e: { target: { value: string; type?: string; checked?: boolean } }): void;
   onReason(e: { target: { value: string } }): void;
 }) {
+  const { t } = useT('appointments');
   const role = useSession((s) => s.session?.role);
   if (role !== 'DOCTOR' && role !== 'ADMIN') return null;
   return (
     <div className="ui-form">
       <label className="ui-check">
-        <input type="checkbox" checked={checked} onChange={onChecked} /> Outside the doctor’s hours
+        <input type="checkbox" checked={checked} onChange={onChecked} /> {t('outsideHours.check')}
       </label>
-      {checked && <Field label="Why outside the doctor’s hours" value={reason} onChange={onReason} error={error} />}
+      {checked && <Field label={t('outsideHours.why')} value={reason} onChange={onReason} error={error} />}
     </div>
   );
 }

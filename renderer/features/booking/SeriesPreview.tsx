@@ -1,4 +1,5 @@
 import type { Req, Res } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { shortDay, timeRange } from '../../lib/dates';
 
 type Occurrence = Res<'appointments.previewSeries'>['occurrences'][number];
@@ -37,8 +38,9 @@ export function SeriesPreview({
   picks: Picks;
   onPick(date: string, pick: 'suggestion' | 'skip'): void;
 }) {
+  const { t } = useT('appointments');
   return (
-    <ol className="series-preview" aria-label="Appointments of the series">
+    <ol className="series-preview" aria-label={t('series.label')}>
       {occurrences.map((o) => (
         <li key={o.date} className={o.problem ? 'series-problem' : undefined}>
           {shortDay(o.date)} {timeRange(o)}
@@ -47,12 +49,12 @@ export function SeriesPreview({
               <span className="ui-field-error">{o.problem.message}</span>
               {o.suggestion && (
                 <label className="ui-check">
-                  <input type="radio" checked={picks[o.date] === 'suggestion'} onChange={() => onPick(o.date, 'suggestion')} /> Book{' '}
-                  {shortDay(o.suggestion.date)} {timeRange(o.suggestion)} instead
+                  <input type="radio" checked={picks[o.date] === 'suggestion'} onChange={() => onPick(o.date, 'suggestion')} />{' '}
+                  {t('series.instead', { when: `${shortDay(o.suggestion.date)} ${timeRange(o.suggestion)}` })}
                 </label>
               )}
               <label className="ui-check">
-                <input type="radio" checked={picks[o.date] === 'skip'} onChange={() => onPick(o.date, 'skip')} /> Skip it
+                <input type="radio" checked={picks[o.date] === 'skip'} onChange={() => onPick(o.date, 'skip')} /> {t('series.skip')}
               </label>
             </fieldset>
           )}

@@ -4,6 +4,7 @@ import type { AppointmentTypeDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useSettings } from '../../api/clinic-data';
 import { useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { money } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { FormSelectField } from '../../ui/Field';
@@ -27,7 +28,7 @@ export function useDoctorTypes(doctorId: number | undefined) {
 export function TypePicker<V extends TypedValues>({
   form,
   doctorId,
-  noType = 'No type (set the length yourself)',
+  noType,
   preselect = true,
 }: {
   form: UseFormReturn<V>;
@@ -35,6 +36,7 @@ export function TypePicker<V extends TypedValues>({
   noType?: string;
   preselect?: boolean;
 }) {
+  const { t } = useT('appointments');
   const { types, loaded, problem } = useDoctorTypes(doctorId);
   const currency = useSettings().settings?.currency ?? '';
   // V is known to hold this text box; TypeScript cannot follow the name into a generic V.
@@ -52,8 +54,8 @@ export function TypePicker<V extends TypedValues>({
   if (types.length === 0) return null;
   return (
     <div className="type-picker">
-      <FormSelectField form={form} name={name} label="Appointment type">
-        <option value="">{noType}</option>
+      <FormSelectField form={form} name={name} label={t('type.label')}>
+        <option value="">{noType ?? t('type.none')}</option>
         {types.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
@@ -61,10 +63,11 @@ export function TypePicker<V extends TypedValues>({
         ))}
       </FormSelectField>
       {chosen && (
-        <p className="ui-hint" aria-label="Type facts">
-          <span className="type-swatch" style={{ background: chosen.colour }} aria-hidden /> {chosen.durationMinutes} min · {money(chosen.fee, currency)}
+        <p className="ui-hint" aria-label={t('type.facts')}>
+          <span className="type-swatch" style={{ background: chosen.colour }} aria-hidden />{' '}
+          {t('type.lengthFee', { minutes: chosen.durationMinutes, fee: money(chosen.fee, currency) })}
           {chosen.bufferBeforeMinutes + chosen.bufferAfterMinutes > 0 &&
-            ` · keeps ${chosen.bufferBeforeMinutes} min before and ${chosen.bufferAfterMinutes} min after free`}
+            ` · ${t('type.buffers', { before: chosen.bufferBeforeMinutes, after: chosen.bufferAfterMinutes })}`}
         </p>
       )}
     </div>

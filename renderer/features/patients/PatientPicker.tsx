@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Combobox } from '../../ui/Combobox';
@@ -11,26 +12,27 @@ import { usePatientSearch } from './usePatientSearch';
  * match, the first one unless the arrows moved it), or register them on the spot with the duplicate check.
  */
 export function PatientPicker({ value, onChange }: { value: PatientSummary | undefined; onChange(patient: PatientSummary | undefined): void }) {
+  const { t } = useT('appointments');
   const [query, setQuery] = useState('');
   const [registering, setRegistering] = useState(false);
   const { results, problem, searching, current } = usePatientSearch(query, 20);
 
   if (value) {
     return (
-      <div className="picked-patient" role="group" aria-label="Patient">
+      <div className="picked-patient" role="group" aria-label={t('picker.patient')}>
         <span>
           <strong>{value.name}</strong> · #{value.id}
-          {value.dateOfBirth ? ` · born ${value.dateOfBirth}` : ''}
+          {value.dateOfBirth ? ` · ${t('picker.born', { date: value.dateOfBirth })}` : ''}
           {value.phone ? ` · ${value.phone}` : ''}
         </span>
-        <Button onClick={() => onChange(undefined)}>Change patient</Button>
+        <Button onClick={() => onChange(undefined)}>{t('picker.change')}</Button>
       </div>
     );
   }
   if (registering) {
     return (
       <fieldset className="inline-form">
-        <legend>New patient</legend>
+        <legend>{t('picker.newPatient')}</legend>
         <PatientForm initialName={query} onSaved={onChange} onCancel={() => setRegistering(false)} />
       </fieldset>
     );
@@ -38,10 +40,10 @@ export function PatientPicker({ value, onChange }: { value: PatientSummary | und
   return (
     <div className="patient-picker">
       <Combobox<PatientSummary>
-        label="Patient"
+        label={t('picker.patient')}
         showLabel
-        listLabel="Matching patients"
-        hint="Name, phone, email or patient number; Enter takes the first match"
+        listLabel={t('picker.matching')}
+        hint={t('picker.hint')}
         query={query}
         onQueryChange={setQuery}
         // Until the results are for what is typed now, Enter must not take an older answer's first row.
@@ -55,7 +57,7 @@ export function PatientPicker({ value, onChange }: { value: PatientSummary | und
             <span className="ui-hint">
               {' '}
               #{p.id}
-              {p.dateOfBirth ? ` · born ${p.dateOfBirth}` : ''}
+              {p.dateOfBirth ? ` · ${t('picker.born', { date: p.dateOfBirth })}` : ''}
               {p.phone ? ` · ${p.phone}` : ''}
             </span>
           </span>
@@ -64,10 +66,10 @@ export function PatientPicker({ value, onChange }: { value: PatientSummary | und
       {problem && <Banner tone="error">{problem}</Banner>}
       {query.trim() && (
         <p className="ui-hint" aria-live="polite">
-          {searching ? 'Searching…' : `${results.length} found`}
+          {searching ? t('picker.searching') : t('picker.found', { count: results.length })}
         </p>
       )}
-      <Button onClick={() => setRegistering(true)}>New patient…</Button>
+      <Button onClick={() => setRegistering(true)}>{t('picker.register')}</Button>
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { PatientSummary, Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormSelectField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
-import { askFirst, PATIENT_FIRST } from '../../ui/form/ask-first';
+import { askFirst } from '../../ui/form/ask-first';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
@@ -25,6 +26,7 @@ interface WalkInValues {
  * first): main finds the doctor's next free time today of its length and checks them in.
  */
 export function WalkInDialog({ onClose }: { onClose(): void }) {
+  const { t } = useT('appointments');
   const [patient, setPatient] = useState<PatientSummary>();
   const toRequest = (v: WalkInValues): Req<'appointments.walkIn'> => ({
     patientId: patient?.id ?? 0,
@@ -38,31 +40,31 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
   const send = form.handleSubmit(async (values) => {
     const r = await adding.call(toRequest(values));
     if (!r.ok) return applyRefusal(form, r.error);
-    toast(`${r.value.patientName} added for ${r.value.doctorName} — token ${r.value.tokenNo}`);
+    toast(t('walkIn.added', { patient: r.value.patientName, doctor: r.value.doctorName, token: r.value.tokenNo }));
     onClose();
   });
   // The two choices the schema would only call "too small", asked for in words first.
   const add = askFirst(form, send, () =>
-    !patient ? PATIENT_FIRST : !form.getValues('doctorId') ? { message: 'Choose a doctor', field: 'doctorId' } : undefined,
+    !patient ? { message: t('book.choosePatientFirst') } : !form.getValues('doctorId') ? { message: t('book.chooseDoctor'), field: 'doctorId' } : undefined,
   );
   const doctorId = Number(form.watch('doctorId')) || undefined;
   return (
-    <Dialog title="Walk-in patient" onClose={onClose} wide>
+    <Dialog title={t('walkIn.title')} onClose={onClose} wide>
       <PatientPicker value={patient} onChange={setPatient} />
-      <form className="ui-form" onSubmit={add} aria-label="Walk-in" noValidate>
+      <form className="ui-form" onSubmit={add} aria-label={t('walkIn.form')} noValidate>
         <FormProblem form={form} />
         <div className="ui-row">
-          <FormSelectField form={form} name="doctorId" label="Doctor">
-            <option value="">Choose a doctor</option>
+          <FormSelectField form={form} name="doctorId" label={t('common:doctor')}>
+            <option value="">{t('book.chooseDoctor')}</option>
             <DoctorOptions withSpecialization />
           </FormSelectField>
-          {doctorId && <TypePicker form={form} doctorId={doctorId} noType="No type (one slot)" />}
+          {doctorId && <TypePicker form={form} doctorId={doctorId} noType={t('walkIn.noType')} />}
         </div>
-        <FormTextAreaField form={form} name="reason" label="Reason for the visit" rows={2} />
+        <FormTextAreaField form={form} name="reason" label={t('book.reason')} rows={2} />
         <div className="ui-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
-            Add to today’s queue
+            {t('walkIn.submit')}
           </Button>
         </div>
       </form>
