@@ -30,22 +30,23 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ClinicProvider api={clinic}>
-      {displayTicket ? (
-        <Loading what="the display" place="page">
-          <DisplayBoard ticket={displayTicket} spoken={new URLSearchParams(window.location.hash.slice(1)).get('speak') === '1'} />
-        </Loading>
-      ) : isCallRoute(window.location.hash) ? (
-        <Loading what="the call" place="page">
-          <CallRoot />
-        </Loading>
-      ) : (
-        // The desk waits here for its words: i18next, then a Hindi desk's Hindi.
-        <Suspense fallback={null}>
-          <WithWords>
+      {/* Every window waits here for its words: i18next, then a Hindi desk's Hindi (the board
+          and the call window use the same labels and dates). */}
+      <Suspense fallback={null}>
+        <WithWords>
+          {displayTicket ? (
+            <Loading what="the display" place="page">
+              <DisplayBoard ticket={displayTicket} spoken={new URLSearchParams(window.location.hash.slice(1)).get('speak') === '1'} />
+            </Loading>
+          ) : isCallRoute(window.location.hash) ? (
+            <Loading what="the call" place="page">
+              <CallRoot />
+            </Loading>
+          ) : (
             <App />
-          </WithWords>
-        </Suspense>
-      )}
+          )}
+        </WithWords>
+      </Suspense>
     </ClinicProvider>
   </StrictMode>,
 );

@@ -50,8 +50,11 @@ export function weekOf(date: string): string[] {
   return Array.from({ length: 7 }, (_, i) => isoDay(monday + i * DAY_MS));
 }
 
+// English names stay the desk's ("Sep"): en-IN abbreviates September "Sept". The parts are put
+// in the desk's own order, so only the names come from the locale.
+const namesLocale = () => (currentLocale().startsWith('en-') ? 'en-US' : currentLocale());
 const named = (date: string, weekday: 'short' | 'long', month?: 'short' | 'long') =>
-  partsOf(utcDay(date), { timeZone: 'UTC', weekday, day: 'numeric', year: 'numeric', ...(month ? { month } : {}) }, currentLocale());
+  partsOf(utcDay(date), { timeZone: 'UTC', weekday, day: 'numeric', year: 'numeric', ...(month ? { month } : {}) }, namesLocale());
 
 /** "Wed 25 Nov" — short enough for a column header. */
 export const shortDay = (date: string) => {

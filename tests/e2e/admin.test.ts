@@ -117,6 +117,12 @@ describeWhere(['chromium'])('the administrator adds a doctor with a weekly patte
     const after = await clinic.db.knex('appointment_entities').where({ id: booked.id }).first();
     expect(after.status).toBe('CANCELLED');
     expect(after.cancel_reason).toBe('Dr. Kulkarni is at a conference');
+    // Then the desk is offered to tell the cancelled patient why, with the reason already written.
+    const notice = page.getByRole('dialog', { name: 'Tell the patients why' });
+    await notice.waitFor();
+    expect(await notice.locator('textarea').first().inputValue()).toContain('Dr. Kulkarni is at a conference');
+    await notice.getByRole('button', { name: 'Tell nobody' }).click();
+    await notice.waitFor({ state: 'hidden' });
     await calendar.getByRole('row').filter({ hasText: 'Leave' }).filter({ hasText: 'Conference' }).waitFor();
     expect(problems).toEqual([]);
   });

@@ -18,10 +18,15 @@ export async function fullSnapshot(knex: Knex): Promise<{ schema: string[]; rows
 /**
  * pg_dump writes an IN-list back with its casts moved (`(ARRAY['A'::character varying])::text[]`
  * becomes `ARRAY[('A'::character varying)::text]`): the same rule, other text. CHECK constraints,
- * exclusion constraints' WHERE and partial indexes' predicates are compared without casts, parentheses and spaces; the names,
+ * exclusion constraints' WHERE, partial indexes' predicates and triggers' WHEN (whose nested ORs
+ * come back bracketed otherwise) are compared without casts, parentheses and spaces; the names,
  * values and operators remain.
  */
 function comparableRule(fact: string): string {
-  const rule = /^(constraint \S+ \(c\): )(.*)$/.exec(fact) ?? /^(constraint \S+ \(x\): .* WHERE )(.*)$/.exec(fact) ?? /^(index \S+: .* WHERE )(.*)$/.exec(fact);
+  const rule =
+    /^(constraint \S+ \(c\): )(.*)$/.exec(fact) ??
+    /^(constraint \S+ \(x\): .* WHERE )(.*)$/.exec(fact) ??
+    /^(index \S+: .* WHERE )(.*)$/.exec(fact) ??
+    /^(trigger \S+ \(\w\): .* WHEN )(.*)$/.exec(fact);
   return rule ? rule[1] + rule[2]!.replace(/::[a-z ]+(\[\])?/g, '').replace(/[()\s]/g, '') : fact;
 }

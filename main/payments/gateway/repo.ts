@@ -186,9 +186,10 @@ export async function findReconciliationRun(knex: Knex, date: string): Promise<S
 
 /** Stores a day's result: `replace` (an ADMIN's "Run now") overwrites a stored run; otherwise the first run of a day stays. Returns whether it was stored. */
 export async function storeReconciliationRun(knex: Knex, result: ReconciliationDto, replace: boolean): Promise<boolean> {
+  const onConflict = replace ? 'UPDATE SET ran_at = excluded.ran_at, mismatches = excluded.mismatches, result = excluded.result' : 'NOTHING';
   const { rows } = await knex.raw(
     `INSERT INTO payment_reconciliations (day, ran_at, mismatches, result) VALUES (?::date, now(), ?, ?::jsonb)
-     ON CONFLICT (day) DO ${replace ? 'UPDATE SET ran_at = excluded.ran_at, mismatches = excluded.mismatches, result = excluded.result' : 'NOTHING'}
+     ON CONFLICT (day) DO ${onConflict}
      RETURNING day`,
     [result.date, result.mismatches.length, JSON.stringify(result)],
   );
