@@ -73,6 +73,8 @@ describe('the OPD session form', () => {
     expect(screen.getByText('Dr. Rao already has a session overlapping 10:00–13:00 on 2099-01-05')).toBeTruthy();
 
     refuse = false;
+    // The button is back (not "Saving…") once the refused request has settled; a click before is ignored.
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Add session' }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Add session' }));
     await waitFor(() => expect(toasts()).toEqual(['Session added: Dr. Rao, 2099-01-05 10:00–13:00, 12 tokens']));
     expect(sent.at(-1)).toEqual({
@@ -161,6 +163,7 @@ describe('editing an OPD session (Admin → OPD sessions)', () => {
 
     fireEvent.change(within(dialog).getByLabelText('Tokens'), { target: { value: '20' } });
     fireEvent.change(within(dialog).getByLabelText('Room'), { target: { value: 'OPD 6' } });
+    await waitFor(() => expect((within(dialog).getByRole('button', { name: 'Save session' }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save session' }));
     await waitFor(() => expect(toasts()).toContain('Session saved: Dr. Rao, 2099-01-05 10:00–13:00, tokens 41–60'));
     expect(sent.at(-1)).toEqual({ id: 5, startTime: '10:00', endTime: '13:00', capacity: 20, emergencyReserve: 2, room: 'OPD 6' });
