@@ -250,9 +250,9 @@ describe('in the call', () => {
   it('reconnecting shows a banner until reconnected, and both are reported', async () => {
     const { fake, room } = await openCall();
     await join();
-    room.fire('reconnecting');
+    await room.fire('reconnecting');
     expect((await screen.findByText(/^Reconnecting…/)).textContent).toContain('restoring');
-    room.fire('reconnected');
+    await room.fire('reconnected');
     await waitFor(() => expect(screen.queryByText(/^Reconnecting…/)).toBeNull());
     await waitFor(() => expect(reports(fake)).toEqual(['connected', 'reconnecting', 'reconnected']));
   });
@@ -262,10 +262,10 @@ describe('in the call', () => {
     await join();
     const track = new FakeTrack('video', 'remote-v');
     room.parties = [{ identity: 'patient-9', reconnecting: false, tracks: [track as unknown as MediaStreamTrack] }];
-    room.fire('participantConnected', 'patient-9');
+    await room.fire('participantConnected', 'patient-9');
     expect(await screen.findByLabelText('Video of patient-9')).toBeTruthy();
     room.parties = [{ ...room.parties[0]!, reconnecting: true }];
-    room.fire('participantReconnecting', 'patient-9');
+    await room.fire('participantReconnecting', 'patient-9');
     expect(await screen.findByText('patient-9 is reconnecting…')).toBeTruthy();
     await waitFor(() =>
       expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({
@@ -279,7 +279,7 @@ describe('in the call', () => {
   it('a lost call returns to the pre-join screen with what happened, and can be joined again', async () => {
     const { fake, room, connect } = await openCall();
     await join();
-    room.fire('disconnected', { code: 53001, message: 'Signaling connection disconnected' });
+    await room.fire('disconnected', { code: 53001, message: 'Signaling connection disconnected' });
     expect((await screen.findByRole('alert')).textContent).toContain('The call was lost: Signaling connection disconnected');
     await waitFor(() =>
       expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({

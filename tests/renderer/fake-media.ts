@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { act } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { CallRoom, CallRoomEvent, CallRoomEvents, RemoteParty } from '../../renderer/features/call/vendor';
 
@@ -59,13 +59,23 @@ export class FakeRoom implements CallRoom {
   readonly shareScreen = vi.fn(async () => {});
   readonly stopSharing = vi.fn();
   readonly replaceTracks = vi.fn(async (_tracks: MediaStreamTrack[]) => {});
-  readonly disconnect = vi.fn(() => this.fire('disconnected'));
+  readonly disconnect = vi.fn(() => this.emit('disconnected'));
   remoteParticipants = () => this.parties;
   on<E extends CallRoomEvent>(event: E, listener: (...args: CallRoomEvents[E]) => void): () => void {
     this.emitter.on(event, listener as (...args: unknown[]) => void);
     return () => this.emitter.off(event, listener as (...args: unknown[]) => void);
   }
-  fire<E extends CallRoomEvent>(event: E, ...args: CallRoomEvents[E]) {
+  /**
+   * As Twilio would, once the screen listens: a screen subscribes in an effect that may run a
+   * moment after its controls show, and an event fired before that would be lost unheard.
+   */
+  async fire<E extends CallRoomEvent>(event: E, ...args: CallRoomEvents[E]) {
+    await waitFor(() => {
+      if (this.emitter.listenerCount(event) === 0) throw new Error(`the screen does not listen to '${event}' yet`);
+    });
+    this.emit(event, ...args);
+  }
+  private emit<E extends CallRoomEvent>(event: E, ...args: CallRoomEvents[E]) {
     act(() => void this.emitter.emit(event, ...args));
   }
 }
