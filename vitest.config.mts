@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
+import { slowFirstSequencer } from './tests/support/slow-first-sequencer';
 
 // Failsafes, not budgets: tests wait on conditions. Three times what a loaded 2-core machine
 // needed (load average 10+), so a machine three times slower still passes.
@@ -30,6 +31,23 @@ export const jsdomProject: TestProjectInlineConfiguration = {
   },
 };
 
+/**
+ * The suites whose point is slowness or another process, each for the reason beside it: left out
+ * of the fast lane, and started first in a full run.
+ */
+export const SLOW = [
+  'tests/races/**', // OS processes racing each other
+  'tests/faults/**', // throwaway clusters restarted and killed mid-booking
+  'tests/messaging/sender-kill.test.ts', // kill -9 of a sender process
+  'tests/backup/backup-restore.test.ts', // demo-clinic round trips
+  'tests/backup/encrypted-backups.test.ts', // demo-clinic round trips across key files
+  'tests/db/demo-clinic.test.ts', // 2,000 generated patients
+  'tests/db/private-at-rest.test.ts', // demo clinic, backup and quit, then a file-mode scan
+  'tests/db/tls.test.ts', // its own throwaway cluster with certificates
+  'tests/build/**', // reads or makes a production build
+  'tests/scripts/**', // the npm scripts as child processes
+];
+
 export const reporters = ['default', './tests/support/summary-reporter.ts'];
 // Most suites wait on databases, not the CPU: three at a time on a two-core machine.
 export const maxWorkers = 3;
@@ -38,6 +56,7 @@ export default defineConfig({
   test: {
     reporters,
     maxWorkers,
+    sequence: { sequencer: slowFirstSequencer([...SLOW, 'tests/ipc/contract-matrix.test.ts', 'tests/e2e/**']) },
     projects: [
       nodeProject(),
       {
