@@ -102,4 +102,5 @@ button[aria-pressed="true"]{background:#0b5cad;color:#fff}.join-hangup{backgroun
 .join-notice[data-tone="error"]{background:#fdecea;border-color:#b3261e}.join-notice[data-tone="warning"]{background:#fff4e0;border-color:#8a5300}
 .join-stage{position:relative}.join-self{position:absolute;right:.5rem;bottom:.5rem;width:30%}.join-self .call-video{aspect-ratio:3/4;border:2px solid #fff}
 .join-lobby{display:grid;place-items:center;min-height:12rem;background:#1d2733;color:#fff;border-radius:.5rem;padding:1rem;text-align:center;margin:0}
+.join-lobby p{margin:.25rem 0}
 `;

@@ -6,7 +6,7 @@ import { prepayDue } from '../payments/gateway/repo';
 import type { SecretBox } from '../secrets/secret-box';
 import { readSettings } from '../settings/repo';
 import { hashJoinCode, joinWindow, JOIN_CODE_PATTERN, placeIn, type WindowPlace } from './join-window';
-import { ensureSession, findLiveJoinCode, insertCallEvent, markInLobby } from './repo';
+import { ensureSession, findLiveJoinCode, insertCallEvent, markInLobby, patientsAhead } from './repo';
 import type { TwilioRooms } from './rooms';
 import { roomNameOf } from './service';
 import { credentialsOf, openVideoSecrets } from './settings';
@@ -24,6 +24,8 @@ export interface JoinView {
   closesAt: string;
   /** When the window opens, as the clinic's clock reads it ("come back at …"). */
   opensAtClinic: string;
+  /** Inside the window, how many patients the doctor sees first (a count, never who); else null. */
+  ahead: number | null;
 }
 
 export type JoinLookup =
@@ -86,8 +88,10 @@ export class PatientJoin {
       opensAt: window.opensAt.toISOString(),
       closesAt: window.closesAt.toISOString(),
       opensAtClinic: format(new TZDate(window.opensAt.getTime(), timeZone), 'yyyy-MM-dd HH:mm'),
+      ahead: null,
     };
     const place = placeIn(window, this.now());
+    if (place === 'inside') view.ahead = await patientsAhead(this.knex, a.id);
     // Prepayment is asked only where the patient could otherwise join: before or after the window says so first.
     const unpaid = place === 'inside' ? await prepayDue(this.knex, a.id) : undefined;
     if (unpaid) return { lookup: { place: 'unpaid', view, payUrl: unpaid.payUrl }, codeId: live.id, appointmentId: a.id, patientId: a.patientId };

@@ -91,6 +91,26 @@ export async function appointmentsWaitingOnline(knex: Knex, appointmentIds: read
   return rows.map((r) => Number(r.appointment_id));
 }
 
+/**
+ * How many patients the doctor sees before this appointment today: the one with the doctor
+ * now, and those present (checked in at the desk, or waiting online) whose appointment starts
+ * earlier. Patients not yet come are left out, so the count only falls while the patient waits.
+ */
+export async function patientsAhead(knex: Knex, appointmentId: number): Promise<number> {
+  const { rows } = await knex.raw<{ rows: { ahead: number }[] }>(
+    `SELECT count(*)::int AS ahead
+       FROM appointment_entities a
+       JOIN appointment_entities b ON b.doctor_id = a.doctor_id AND b.appointment_date = a.appointment_date AND b.id <> a.id
+      WHERE a.id = ? AND b.status = 'SCHEDULED'
+        AND (b.consult_started_at IS NOT NULL
+             OR ((b.start_time, b.id) < (a.start_time, a.id)
+                 AND (b.checked_in_at IS NOT NULL
+                      OR EXISTS (SELECT 1 FROM video_join_codes c WHERE c.appointment_id = b.id AND c.revoked_at IS NULL AND c.lobby_at IS NOT NULL))))`,
+    [appointmentId],
+  );
+  return rows[0]!.ahead;
+}
+
 /** The room's session, created when the patient arrives first; an existing one is left as it is. */
 export async function ensureSession(knex: Knex, s: { appointmentId: number; roomSid: string; roomName: string; expiresAt: string }): Promise<void> {
   await knex('video_call_sessions')

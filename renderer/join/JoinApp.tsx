@@ -26,6 +26,8 @@ export interface JoinAppProps {
   onOutOfWindow(): void;
   /** How long the network must stay weak (or good again) before the video goes off (or comes back). */
   weakNetworkMs?: number;
+  /** How often the lobby asks the gateway how many patients are before this one. */
+  lobbyPollMs?: number;
 }
 
 /** The patient's call page, mounted by the gateway's join page inside the window: preview, lobby, call, end. */
@@ -39,7 +41,16 @@ export function JoinApp(props: JoinAppProps) {
   );
 }
 
-function LiveCall({ t, doctorName, api, userAgent, onOutOfWindow, weakNetworkMs = 10_000, onEnded }: JoinAppProps & { t: JoinStrings; onEnded(): void }) {
+function LiveCall({
+  t,
+  doctorName,
+  api,
+  userAgent,
+  onOutOfWindow,
+  weakNetworkMs = 10_000,
+  lobbyPollMs = 30_000,
+  onEnded,
+}: JoinAppProps & { t: JoinStrings; onEnded(): void }) {
   const { state, room, connect, disconnect } = useVideo();
   const inCall = state === 'connected' || state === 'reconnecting';
   const media = useLocalMedia({ room, inCall, report: byTwilioCallbacks });
@@ -100,6 +111,8 @@ function LiveCall({ t, doctorName, api, userAgent, onOutOfWindow, weakNetworkMs 
         doctorName={doctorName}
         media={media}
         audioOnly={audioOnly}
+        api={api}
+        lobbyPollMs={lobbyPollMs}
         onFlip={flipTo ? () => media.choose({ ...media.choice, cameraId: flipTo }) : undefined}
         onHangUp={disconnect}
       />

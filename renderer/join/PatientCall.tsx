@@ -1,24 +1,30 @@
 import { MediaView } from '../features/call/MediaView';
 import { useNetworkQuality, useParticipants, useVideo } from '../features/call/VideoProvider';
 import type { LocalMedia } from '../features/call/useLocalMedia';
+import type { JoinGatewayApi } from './gateway-api';
 import type { JoinStrings } from './strings';
+import { useLobbyPosition } from './useLobbyPosition';
 
 interface Props {
   t: JoinStrings;
   doctorName: string;
   media: LocalMedia;
   audioOnly: boolean;
+  api: JoinGatewayApi;
+  /** How often the lobby asks how many patients are before this one. */
+  lobbyPollMs: number;
   /** The other camera, when the phone has one. */
   onFlip: (() => void) | undefined;
   onHangUp(): void;
 }
 
 /** Connected: the lobby until the doctor is in the room, then the call, with what the connection is doing. */
-export function PatientCall({ t, doctorName, media, audioOnly, onFlip, onHangUp }: Props) {
+export function PatientCall({ t, doctorName, media, audioOnly, api, lobbyPollMs, onFlip, onHangUp }: Props) {
   const { state, room } = useVideo();
   const parties = useParticipants(room);
   const quality = useNetworkQuality(room);
   const doctorHere = parties.length > 0;
+  const ahead = useLobbyPosition(api, !doctorHere, lobbyPollMs);
   return (
     <section className="join-call" aria-labelledby="call-title">
       <h2 id="call-title">{doctorHere ? t.callWith(doctorName) : t.lobby(doctorName)}</h2>
@@ -46,7 +52,10 @@ export function PatientCall({ t, doctorName, media, audioOnly, onFlip, onHangUp 
         {doctorHere ? (
           parties.map((p) => <MediaView key={p.identity} tracks={p.tracks} label={t.doctorVideo(doctorName)} speakerId={media.choice.speakerId} />)
         ) : (
-          <p className="join-lobby">{t.lobbyWait}</p>
+          <div className="join-lobby">
+            <p>{t.lobbyWait}</p>
+            {ahead !== null && <p role="status">{t.ahead(ahead)}</p>}
+          </div>
         )}
         <div className="join-self">
           <MediaView tracks={media.stream?.getVideoTracks() ?? []} muted label={t.yourCamera} />

@@ -7,6 +7,8 @@ export interface JoinGatewayApi {
   token(): Promise<JoinAnswer>;
   /** The payment link while something is due for this consultation; null otherwise. */
   payLink(): Promise<string | null>;
+  /** Inside the window, how many patients the doctor sees first; null when the gateway does not say. */
+  ahead(): Promise<number | null>;
 }
 
 async function answerOf(res: Response): Promise<unknown> {
@@ -17,14 +19,19 @@ async function answerOf(res: Response): Promise<unknown> {
 /** The gateway's join routes for the code in this page's address (/join/<code>). */
 export function gatewayApi(pagePath: string): JoinGatewayApi {
   const base = pagePath.replace(/\/+$/, '');
+  const statusOf = async () => (await answerOf(await fetch(`${base}/status`))) as { place: string; payUrl?: string | null; view?: { ahead?: number | null } };
   return {
     async token() {
       const answer = (await answerOf(await fetch(`${base}/token`, { method: 'POST' }))) as JoinAnswer;
       return answer;
     },
     async payLink() {
-      const status = (await answerOf(await fetch(`${base}/status`))) as { place: string; payUrl?: string | null };
+      const status = await statusOf();
       return status.place === 'unpaid' && status.payUrl && status.payUrl.startsWith('https://') ? status.payUrl : null;
+    },
+    async ahead() {
+      const ahead = (await statusOf()).view?.ahead;
+      return Number.isSafeInteger(ahead) && ahead! >= 0 ? ahead! : null;
     },
   };
 }

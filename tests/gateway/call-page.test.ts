@@ -17,6 +17,7 @@ const VIEW: JoinView = {
   opensAt: '2098-03-10T04:45:00.000Z',
   closesAt: '2098-03-10T05:45:00.000Z',
   opensAtClinic: '2098-03-10 10:15',
+  ahead: 0,
 };
 
 describe('the join page mounts the call page', () => {

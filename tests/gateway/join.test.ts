@@ -158,6 +158,45 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
     expect(heard.at - sentAt).toBeLessThan(10_000);
   });
 
+  it('inside the window the status counts the patients the doctor sees first: the one with the doctor, and those present with an earlier time', async () => {
+    const code = await newLink();
+    const ahead = async () => ((await (await status(code)).json()) as { view: { ahead: number | null } }).view.ahead;
+    clock = utc('04:44'); // Before the window nothing is counted.
+    expect(await ahead()).toBeNull();
+    clock = utc('04:45');
+    expect(await ahead()).toBe(0);
+
+    const { doctor_id: doctorId } = await h.knex('appointment_entities').where({ id: appointmentId }).first('doctor_id');
+    const patients: number[] = (
+      await h
+        .knex('patient_entities')
+        .insert(['With Doctor', 'Arrived Early', 'Not Come', 'Arrived Later', 'Online Early'].map((name, i) => ({ name, email: `ahead${i}@gateway.test` })))
+        .returning('id')
+    ).map((r: { id: number }) => r.id);
+    const now = new Date(clock);
+    const book = async (patient: number, start: string, end: string, stamps: object = {}) =>
+      (
+        await h
+          .knex('appointment_entities')
+          .insert({ patient_id: patient, doctor_id: doctorId, appointment_date: APPOINTMENT_DATE, start_time: start, end_time: end, ...stamps })
+          .returning('id')
+      )[0].id as number;
+    const withDoctor = await book(patients[0]!, '09:00', '09:15', { checked_in_at: now, consult_started_at: now });
+    await book(patients[1]!, '09:15', '09:30', { checked_in_at: now });
+    const notCome = await book(patients[2]!, '09:30', '09:45');
+    await book(patients[3]!, '11:00', '11:15', { checked_in_at: now });
+    expect(await ahead()).toBe(2);
+
+    // A patient with an earlier time waiting in their own lobby is present too.
+    const online = await book(patients[4]!, '09:45', '10:00');
+    await h.knex('video_join_codes').insert({ appointment_id: online, code_hash: 'f'.repeat(64), lobby_at: now });
+    expect(await ahead()).toBe(3);
+    // Seen patients leave the count; one who has not come is never in it.
+    await h.knex('appointment_entities').where({ id: withDoctor }).update({ status: 'COMPLETED' });
+    await h.knex('appointment_entities').where({ id: notCome }).update({ status: 'CANCELLED', cancel_reason: 'Patient called to cancel' });
+    expect(await ahead()).toBe(2);
+  });
+
   it('the window follows the clinic’s zone and its configured minutes; after it the page says the time has passed', async () => {
     const code = await newLink();
     clock = utc('05:45'); // 11:15 in Kolkata: the last moment of the window (end 10:45 + 30).
@@ -204,7 +243,7 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
     }
   });
 
-  it('nothing in a reply beyond the first name, the doctor and the time', async () => {
+  it('nothing in a reply beyond the first name, the doctor, the time and how many are before the patient', async () => {
     clock = utc('04:50');
     const code = await newLink();
     const replies = [await (await page(code)).text(), await (await page(code, '?lang=hi')).text(), await (await status(code)).text()];
@@ -218,7 +257,7 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
       }
     }
     expect(Object.keys(rest).sort()).toEqual(['place', 'roomName', 'view']);
-    expect(Object.keys(rest.view).sort()).toEqual(['closesAt', 'date', 'doctorName', 'firstName', 'opensAt', 'opensAtClinic', 'startTime']);
+    expect(Object.keys(rest.view).sort()).toEqual(['ahead', 'closesAt', 'date', 'doctorName', 'firstName', 'opensAt', 'opensAtClinic', 'startTime']);
     expect(replies[1]).toContain('नमस्ते Ravi');
     expect(replies[1]).toContain('lang="hi"');
   });

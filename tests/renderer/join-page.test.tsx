@@ -15,12 +15,15 @@ function openPage({
   answer,
   payLink = null,
   userAgent = CHROME_ON_ANDROID,
-}: { lang?: 'en' | 'hi'; answer?: JoinAnswer; payLink?: string | null; userAgent?: string } = {}) {
+  ahead = [],
+}: { lang?: 'en' | 'hi'; answer?: JoinAnswer; payLink?: string | null; userAgent?: string; ahead?: (number | null)[] } = {}) {
   const room = new FakeRoom();
   const connect = vi.fn(async (_token: string, _room: string, _tracks: MediaStreamTrack[]) => room as CallRoom);
   const api = {
     token: vi.fn(async (): Promise<JoinAnswer> => answer ?? { place: 'joined', token: 'header.payload.signature', roomName: 'clinic-desk-appointment-5' }),
     payLink: vi.fn(async () => payLink),
+    // The gateway's successive answers to "how many are before me"; the last one stays.
+    ahead: vi.fn(async () => (ahead.length > 1 ? ahead.shift()! : (ahead[0] ?? null))),
   } satisfies JoinGatewayApi;
   const onOutOfWindow = vi.fn();
   render(
@@ -32,6 +35,7 @@ function openPage({
       userAgent={userAgent}
       onOutOfWindow={onOutOfWindow}
       weakNetworkMs={0}
+      lobbyPollMs={20}
     />,
   );
   return { room, connect, api, onOutOfWindow };
@@ -74,6 +78,25 @@ describe('the patient’s call page', () => {
     await room.fire('participantConnected', 'doctor-1');
     await screen.findByRole('heading', { name: 'Consultation with Dr. Asha Rao' });
     expect(screen.getByLabelText('Video of Dr. Asha Rao')).toBeTruthy();
+  });
+
+  it('says in the lobby how many patients are before this one and follows the count down until the doctor is in', async () => {
+    const { room } = openPage({ ahead: [2, 1, 0] });
+    await join();
+    expect(await screen.findByText('2 patients are before you.')).toBeTruthy();
+    expect(await screen.findByText('1 patient is before you.')).toBeTruthy();
+    expect(await screen.findByText('You are next.')).toBeTruthy();
+
+    room.parties = [{ identity: 'doctor-1', reconnecting: false, tracks: [] }];
+    await room.fire('participantConnected', 'doctor-1');
+    await screen.findByRole('heading', { name: 'Consultation with Dr. Asha Rao' });
+    expect(screen.queryByText('You are next.')).toBeNull();
+  });
+
+  it('says how many are before the patient in Hindi', async () => {
+    openPage({ lang: 'hi', ahead: [3] });
+    await join('परामर्श में जुड़ें');
+    expect(await screen.findByText('आपसे पहले 3 मरीज़ हैं।')).toBeTruthy();
   });
 
   it('mutes, stops the camera, shows network quality and the reconnecting banner, and flips to the back camera mid-call', async () => {
