@@ -26,7 +26,7 @@ import { findPatient } from '../patients/repo';
 import { queueRecallReminder } from '../recalls/reminder';
 import { deleteRecallsOfCompletion, insertRecall } from '../recalls/repo';
 import { findSession, sessionTimesOfDoctors } from '../opd/repo';
-import { tokenRefusal } from '../opd/refusals';
+import { tokenAppointment } from '../opd/token-appointment';
 import { clinicNow } from '../settings/clinic-time';
 import { readSettings } from '../settings/repo';
 import { groupBy } from '../../preload/contract/group-by';
@@ -365,17 +365,9 @@ export class AppointmentsService {
             isWalkIn: true,
             type,
           });
-          await this.checkInWalkIn(
-            trx,
-            newId,
-            await nextToken(trx, doctor.id, now.date),
-            {
-              ...slot,
-              doctorId: doctor.id,
-              ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}),
-            },
-            user,
-          );
+          const detail = { ...slot, doctorId: doctor.id, ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}), walkIn: true };
+          await insertHistory(trx, [{ appointmentId: newId, kind: 'BOOKED', toStatus: 'SCHEDULED', detail, userId: user.id }]);
+          await this.checkInWalkIn(trx, newId, await nextToken(trx, doctor.id, now.date), user);
           return newId;
         });
         return this.get(id);
@@ -386,52 +378,21 @@ export class AppointmentsService {
     throw new AppError('CONFLICT', `${doctor.name} has no free time left today (or the patient is booked then); book another day`, 'doctorId');
   }
 
-  /**
-   * A walk-in at a token doctor in session: the session's next token (the database issues it and
-   * its estimated time, as for a booked token; an emergency may take the reserve), checked in at
-   * once under the same day locks as a slot walk-in.
-   */
+  /** A walk-in at a token doctor in session: the session's next token (see tokenAppointment), checked in in the same transaction. */
   private async walkInToken(req: WalkIn, sessionId: number, user: CurrentUser): Promise<AppointmentDto> {
     const session = (await findSession(this.knex, sessionId))!;
-    try {
-      const id = await transactionWithRetry(this.knex, async (trx) => {
-        await lockDays(trx, [doctorDay(session.doctorId, session.date), patientDay(req.patientId, session.date)]);
-        const newId = await insertAppointment(trx, {
-          patientId: req.patientId,
-          doctorId: session.doctorId,
-          date: session.date,
-          startTime: session.startTime,
-          endTime: session.endTime,
-          reason: req.reason || null,
-          bookedBy: user.id,
-          overrideReason: null,
-          isWalkIn: true,
-          opdSessionId: session.id,
-          emergencyReason: req.emergency?.reason ?? null,
-        });
-        const booked = (await findAppointment(trx, newId))!;
-        await this.checkInWalkIn(
-          trx,
-          newId,
-          booked.sessionToken!,
-          { sessionId: session.id, doctorId: session.doctorId, emergency: req.emergency !== undefined },
-          user,
-        );
-        return newId;
-      });
-      return this.get(id);
-    } catch (err) {
-      throw tokenRefusal(err, session) ?? err;
-    }
+    const id = await transactionWithRetry(this.knex, async (trx) => {
+      const booked = await tokenAppointment(trx, session, req, user, { walkIn: true });
+      await this.checkInWalkIn(trx, booked.id, booked.sessionToken!, user);
+      return booked.id;
+    });
+    return this.get(id);
   }
 
-  /** A walk-in's check-in with its number, and the two history entries (booked, checked in). */
-  private async checkInWalkIn(trx: Knex, id: number, token: number, detail: Record<string, unknown>, user: CurrentUser): Promise<void> {
+  /** A walk-in's check-in with its number, at once. */
+  private async checkInWalkIn(trx: Knex, id: number, token: number, user: CurrentUser): Promise<void> {
     await updateAppointmentIf(trx, id, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token });
-    await insertHistory(trx, [
-      { appointmentId: id, kind: 'BOOKED', toStatus: 'SCHEDULED', detail: { ...detail, walkIn: true }, userId: user.id },
-      { appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id },
-    ]);
+    await insertHistory(trx, [{ appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id }]);
   }
 
   /**

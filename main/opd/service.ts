@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { BookedTokenDto, OpdSessionDto, bookTokenSchema, createSessionSchema, listSessionsSchema, updateSessionSchema } from '../../preload/contract';
 import type { AppointmentsService } from '../appointments/service';
-import { busyTimesOfDoctors, doctorDay, insertBooking, lockDays, patientDay } from '../appointments/repo';
+import { busyTimesOfDoctors, doctorDay, lockDays } from '../appointments/repo';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { daysBetween } from '../availability/wall-clock';
 import { SqlState, pgErrorFields, refusalFor } from '../db/pg-errors';
@@ -10,7 +10,8 @@ import { transactionWithRetry, withRetry } from '../db/retry';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { deleteUnusedSession, findSession, insertSession, listSessions, slotNumberIn, updateSession } from './repo';
-import { describeSession, tokenRefusal } from './refusals';
+import { describeSession } from './refusals';
+import { tokenAppointment } from './token-appointment';
 
 type CreateSession = z.output<typeof createSessionSchema>;
 type ListSessions = z.output<typeof listSessionsSchema>;
@@ -106,47 +107,15 @@ export class OpdService {
     return session;
   }
 
-  /**
-   * The session's next token for a patient, in one statement (see insertBooking): the token, its
-   * date and its estimated time are the database's. `audit` is the router's row for this call.
-   */
+  /** The session's next token for a patient (see tokenAppointment). `audit` is the router's row for this call. */
   async book(req: BookToken, user: CurrentUser, audit?: AuditRecord): Promise<BookedTokenDto> {
     const session = await this.get(req.sessionId);
     await this.appointments.activeDoctor(session.doctorId);
     const now = await this.appointments.clinicNow();
     if (session.date < now.date || (session.date === now.date && session.endTime <= now.time))
       throw new AppError('INVALID', `${describeSession(session)} is over`, 'sessionId');
-    const emergencyReason = req.emergency?.reason ?? null;
-    const who = { doctorId: session.doctorId, patientId: req.patientId };
-    try {
-      const appointment = await withRetry(() =>
-        insertBooking(
-          this.knex,
-          {
-            ...who,
-            date: session.date,
-            startTime: session.startTime,
-            endTime: session.endTime,
-            reason: req.reason || null,
-            bookedBy: user.id,
-            overrideReason: null,
-            opdSessionId: session.id,
-            emergencyReason,
-          },
-          [doctorDay(who.doctorId, session.date), patientDay(who.patientId, session.date)],
-          {
-            kind: 'BOOKED',
-            toStatus: 'SCHEDULED',
-            detail: { sessionId: session.id, doctorId: session.doctorId, emergency: emergencyReason !== null },
-            userId: user.id,
-          },
-          audit ? [audit] : [],
-        ),
-      );
-      return { appointment, token: appointment.sessionToken!, estimatedTime: appointment.startTime, room: appointment.room ?? null };
-    } catch (err) {
-      throw tokenRefusal(err, session) ?? err;
-    }
+    const appointment = await withRetry(() => tokenAppointment(this.knex, session, req, user, { audits: audit ? [audit] : [] }));
+    return { appointment, token: appointment.sessionToken!, estimatedTime: appointment.startTime, room: appointment.room ?? null };
   }
 
   private async get(id: number): Promise<OpdSessionDto> {

@@ -264,6 +264,11 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
     });
     const history = await h.knex('appointment_history').where({ appointment_id: first.id }).orderBy('id').pluck('kind');
     expect(history).toEqual(['BOOKED', 'CHECKED_IN']);
+    // The emergency's trail says it walked in as one, then got its session token as its number.
+    expect(await h.knex('appointment_history').where({ appointment_id: emergency.id }).orderBy('id').select('kind', 'detail')).toEqual([
+      { kind: 'BOOKED', detail: { sessionId: s.id, doctorId, emergency: true, walkIn: true } },
+      { kind: 'CHECKED_IN', detail: { tokenNo: 3 } },
+    ]);
   });
 
   it('a session is edited: capacity not below its booked tokens nor into the next block, times move its tokens to the new pace; audited', async () => {

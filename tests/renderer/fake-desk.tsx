@@ -1,7 +1,21 @@
-import type { AppointmentDto, AppointmentTypeDto, AvailabilityWindow, DoctorDto, PatientDetail, PaymentDto, Res, Role } from '../../preload/contract';
+import type {
+  AppointmentDto,
+  AppointmentTypeDto,
+  AvailabilityWindow,
+  DoctorDto,
+  OpdSessionDto,
+  PatientDetail,
+  PaymentDto,
+  Priority,
+  Req,
+  Res,
+  Role,
+} from '../../preload/contract';
 import { AppError } from '../../main/shared/app-error';
 import { normalisePhone } from '../../main/patients/phone';
 import { overDueMessage } from '../../main/payments/messages';
+import { SqlState } from '../../main/db/pg-errors';
+import { tokenRefusal } from '../../main/opd/refusals';
 import { sessionFor, type fakeClinic, type FakeHandlers } from './fake-clinic';
 
 /**
@@ -100,6 +114,10 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     history: [] as { appointmentId: number; kind: string; fromStatus: string | null; toStatus: string | null; at: string }[],
     /** Appointments whose patient is in the online video lobby. */
     waitingOnline: new Set<number>(),
+    /** Token doctors' sessions today (see openSession). */
+    sessions: [] as OpdSessionDto[],
+    /** Waiting patients who go first, and why: main keeps this beside the appointment, not in it. */
+    priorities: new Map<number, { priority: Priority; reason: string }>(),
   };
   for (const d of state.doctors)
     state.windows.push({
@@ -186,6 +204,50 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     return { paid: money(paid), refunded: money(refunded), balance: money(paid - refunded), pending: money(pending), fee, due };
   }
 
+  const rank = (id: number) => {
+    const priority = state.priorities.get(id)?.priority;
+    return priority === 'EMERGENCY' ? 0 : priority ? 1 : 2;
+  };
+
+  /** As main: the session's next token at its pace, checked in at once; a full session, or one with only its reserve left, refuses (in main's words). */
+  function walkInToken(session: OpdSessionDto, { patientId, reason, emergency }: Req<'appointments.walkIn'>) {
+    const refusedBy = (constraint: string) => {
+      const refusal = tokenRefusal({ code: SqlState.CHECK_VIOLATION, constraint }, session)!;
+      return { ok: false as const, error: { code: refusal.code, message: refusal.message, ...(refusal.field ? { field: refusal.field } : {}) } };
+    };
+    if (session.booked >= session.capacity) return refusedBy('chk_opd_session_booked');
+    if (!emergency && session.booked >= session.capacity - session.emergencyReserve) return refusedBy('chk_opd_emergency_reserve');
+    const d = state.doctors.find((x) => x.id === session.doctorId)!;
+    const p = state.patients.find((x) => x.id === patientId)!;
+    const token = session.firstToken + session.booked;
+    const startTime = plusMinutes(session.startTime, session.booked * session.paceMinutes);
+    const a: AppointmentDto = {
+      ...scheduledAppointment({
+        id: state.nextId++,
+        patientId,
+        patientName: p.name,
+        patientPhone: p.phone,
+        doctorId: d.id,
+        doctorName: d.name,
+        date: session.date,
+        startTime,
+        endTime: plusMinutes(startTime, session.paceMinutes),
+        reason: reason ?? null,
+      }),
+      isWalkIn: true,
+      checkedInAt: now(),
+      tokenNo: token,
+      sessionId: session.id,
+      sessionToken: token,
+      room: session.room,
+    };
+    Object.assign(session, { booked: session.booked + 1, highestToken: token });
+    if (emergency) state.priorities.set(a.id, { priority: 'EMERGENCY', reason: emergency.reason });
+    state.appointments.push(a);
+    changed(a);
+    return ok({ ...a });
+  }
+
   const nextReceipt = () => `CD-2026-${String(++state.receipts).padStart(6, '0')}`;
   /** A payment row of the appointment as main lists it; `fields` say what was taken and how. */
   const newPayment = (a: AppointmentDto, fields: Partial<PaymentDto> & Pick<PaymentDto, 'amount' | 'status' | 'method'>): PaymentDto => ({
@@ -240,8 +302,9 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       ok(state.types.filter((t) => (includeInactive || t.active) && (doctorId === undefined || t.doctors.some((d) => d.doctorId === doctorId)))),
     'appointments.list': ({ doctorIds, from, to }) =>
       ok(state.appointments.filter((a) => doctorIds.includes(a.doctorId) && a.date >= from && a.date <= to).map((a) => ({ ...a }))),
-    // Every doctor of this desk books by slots: no token sessions.
-    'opd.listSessions': () => ok([]),
+    // Every doctor books by slots unless a test opens a session for them.
+    'opd.listSessions': ({ doctorId, from, to }) =>
+      ok(state.sessions.filter((s) => (doctorId === undefined || s.doctorId === doctorId) && s.date >= from && s.date <= to).map((s) => ({ ...s }))),
     'appointments.freeSlots': ({ doctorId, from }) => {
       const d = state.doctors.find((x) => x.id === doctorId)!;
       const date = from ?? TODAY;
@@ -306,8 +369,17 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'messaging.inboxCount': () => ok({ open: 0 }),
     'messaging.patientPrefs': ({ patientId }) =>
       ok({ patientId, channel: null, language: null, kindsOff: [], consents: [], defaultChannel: 'SMS', defaultLanguage: 'en' }),
-    // As main: a type the doctor offers sets the length and fee; one they do not is refused.
-    'appointments.walkIn': ({ patientId, doctorId, appointmentTypeId, reason }) => {
+    // As main: a token doctor in session gives the session's next token; an emergency is only for
+    // them. Otherwise a type the doctor offers sets the length and fee; one they do not is refused.
+    'appointments.walkIn': (req) => {
+      const { patientId, doctorId, appointmentTypeId, reason, emergency } = req;
+      const session = state.sessions.find((s) => s.doctorId === doctorId);
+      if (session) return walkInToken(session, req);
+      if (emergency)
+        return invalid(
+          `${state.doctors.find((d) => d.id === doctorId)!.name} is not in an OPD session now: an emergency walk-in is for a token doctor's session`,
+          'emergency',
+        );
       const type = state.types.find((t) => t.id === appointmentTypeId);
       const own = type?.doctors.find((d) => d.doctorId === doctorId);
       if (appointmentTypeId && (!type || !type.active || !own))
@@ -331,12 +403,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
           typicalWaitMinutes: null,
           waiting: state.appointments
             .filter((a) => a.doctorId === d.id && a.date === TODAY && a.status === 'SCHEDULED' && a.checkedInAt)
-            .sort((a, b) => (a.tokenNo ?? 0) - (b.tokenNo ?? 0))
+            // As main's call order: emergencies, then other priority tokens, then by token.
+            .sort((a, b) => rank(a.id) - rank(b.id) || (a.tokenNo ?? 0) - (b.tokenNo ?? 0))
             .map((a, i) => ({
               appointment: { ...a },
               stage: 'ARRIVED' as const,
-              priority: null,
-              priorityReason: null,
+              priority: state.priorities.get(a.id)?.priority ?? null,
+              priorityReason: state.priorities.get(a.id)?.reason ?? null,
               skipped: false,
               calledAt: null,
               waitingMinutes: 5,
@@ -542,6 +615,30 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       const a = { ...placed, ...extra };
       state.appointments.push(a);
       return a;
+    },
+    /**
+     * A token session of the doctor today, 09:00–13:00; the fake has no clock of its own, so a
+     * walk-in at this doctor is always in session.
+     */
+    openSession(doctorId: number, plan: Partial<Pick<OpdSessionDto, 'capacity' | 'emergencyReserve' | 'room'>> = {}) {
+      const capacity = plan.capacity ?? 16;
+      const s: OpdSessionDto = {
+        id: state.nextId++,
+        doctorId,
+        doctorName: state.doctors.find((d) => d.id === doctorId)!.name,
+        date: TODAY,
+        startTime: '09:00:00',
+        endTime: '13:00:00',
+        capacity,
+        emergencyReserve: plan.emergencyReserve ?? 0,
+        room: plan.room ?? null,
+        booked: 0,
+        firstToken: 1,
+        highestToken: null,
+        paceMinutes: 240 / capacity,
+      };
+      state.sessions.push(s);
+      return s;
     },
     /** Razorpay's webhook as main applies it: the gateway payment PAID with the next receipt, and every desk told. */
     gatewayPaid(paymentId: number) {

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { switchLanguage } from '../../renderer/i18n';
 import { closeGlobal } from '../../renderer/stores/global-dialogs';
@@ -77,5 +77,18 @@ describe('a desk in Hindi', () => {
     expect(within(form).getByRole('textbox', { name: 'आने का कारण' })).toBeTruthy();
     fireEvent.click(within(form).getByRole('button', { name: 'आज की कतार में जोड़ें' }));
     expect(await within(form).findByText('पहले मरीज़ चुनें')).toBeTruthy();
+
+    // An emergency without its reason is refused in Hindi too, at the reason box.
+    const patient = within(box).getByRole('combobox', { name: 'मरीज़' });
+    fireEvent.change(patient, { target: { value: 'ravi' } });
+    await within(box).findByRole('option', { name: /Ravi Kumar/ });
+    fireEvent.keyDown(patient, { key: 'Enter' });
+    await within(box).findByRole('group', { name: 'मरीज़' });
+    fireEvent.change(within(form).getByRole('combobox', { name: /^डॉक्टर/ }), { target: { value: '2' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'इमरजेंसी' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'आज की कतार में जोड़ें' }));
+    const why = within(form).getByRole('textbox', { name: 'इमरजेंसी क्यों है' });
+    await waitFor(() => expect(why.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(form).getByRole('alert').textContent).toBe('बताएँ कि यह इमरजेंसी क्यों है');
   });
 });

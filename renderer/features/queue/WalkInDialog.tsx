@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
 import type { PatientSummary, Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { FormSelectField, FormTextAreaField } from '../../ui/Field';
+import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { askFirst } from '../../ui/form/ask-first';
 import { FormProblem } from '../../ui/form/FormProblem';
@@ -19,11 +20,14 @@ interface WalkInValues {
   /** "" is no type: main then takes the doctor's default type, or one slot. */
   appointmentTypeId: string;
   reason: string;
+  /** Ticked, the walk-in is an emergency and goes with its reason; unticked, the reason box is not sent. */
+  emergency: { marked: boolean; reason: string };
 }
 
 /**
  * A patient at the desk without an appointment, of one of the doctor's types (their default
- * first): main finds the doctor's next free time today of its length and checks them in.
+ * first): main finds the doctor's next free time today of its length and checks them in. At a
+ * token doctor in session it is the session's next token, and an emergency goes first.
  */
 export function WalkInDialog({ onClose }: { onClose(): void }) {
   const { t } = useT('appointments');
@@ -33,8 +37,14 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
     doctorId: Number(v.doctorId),
     ...(v.appointmentTypeId ? { appointmentTypeId: Number(v.appointmentTypeId) } : {}),
     ...(v.reason.trim() ? { reason: v.reason } : {}),
+    ...(v.emergency.marked ? { emergency: { reason: v.emergency.reason } } : {}),
   });
-  const form = useRequestForm('appointments.walkIn', toRequest, { doctorId: '', appointmentTypeId: '', reason: '' });
+  const form = useRequestForm('appointments.walkIn', toRequest, {
+    doctorId: '',
+    appointmentTypeId: '',
+    reason: '',
+    emergency: { marked: false, reason: '' },
+  });
   // The reply (the new appointment) goes straight into today's cached lists.
   const adding = useClinicMutation('appointments.walkIn');
   const send = form.handleSubmit(async (values) => {
@@ -43,10 +53,14 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
     toast(t('walkIn.added', { patient: r.value.patientName, doctor: r.value.doctorName, token: r.value.tokenNo }));
     onClose();
   });
-  // The two choices the schema would only call "too small", asked for in words first.
-  const add = askFirst(form, send, () =>
-    !patient ? { message: t('book.choosePatientFirst') } : !form.getValues('doctorId') ? { message: t('book.chooseDoctor'), field: 'doctorId' } : undefined,
-  );
+  // What the schema would only call "too small" (or say in English), asked for in the desk's words first.
+  const add = askFirst(form, send, () => {
+    if (!patient) return { message: t('book.choosePatientFirst') };
+    if (!form.getValues('doctorId')) return { message: t('book.chooseDoctor'), field: 'doctorId' };
+    const emergency = form.getValues('emergency');
+    if (emergency.marked && !emergency.reason.trim()) return { message: t('walkIn.sayWhy'), field: 'emergency.reason' };
+    return undefined;
+  });
   const doctorId = Number(form.watch('doctorId')) || undefined;
   return (
     <Dialog title={t('walkIn.title')} onClose={onClose} wide>
@@ -61,6 +75,7 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
           {doctorId && <TypePicker form={form} doctorId={doctorId} noType={t('walkIn.noType')} />}
         </div>
         <FormTextAreaField form={form} name="reason" label={t('book.reason')} rows={2} />
+        <EmergencyFields form={form} />
         <div className="ui-actions">
           <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
@@ -69,5 +84,34 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/**
+ * "Emergency", with its reason once ticked. Main's refusal of the mark itself (a slot doctor's
+ * walk-in, or a session whose only tokens left are kept for emergencies) is shown beside it.
+ */
+function EmergencyFields({ form }: { form: UseFormReturn<WalkInValues> }) {
+  const { t } = useT('appointments');
+  const marked = form.watch('emergency.marked');
+  const refused = form.getFieldState('emergency', form.formState).error?.message;
+  const id = useId();
+  return (
+    <fieldset className="ui-form" aria-describedby={refused ? `${id}-hint ${id}-error` : `${id}-hint`}>
+      <legend>
+        <label className="ui-check">
+          <input type="checkbox" {...form.register('emergency.marked')} /> {t('walkIn.emergency')}
+        </label>
+      </legend>
+      <span id={`${id}-hint`} className="ui-hint">
+        {t('walkIn.emergencyHint')}
+      </span>
+      {refused && (
+        <span id={`${id}-error`} className="ui-field-error" role="alert">
+          {refused}
+        </span>
+      )}
+      {marked && <FormField form={form} name="emergency.reason" label={t('walkIn.emergencyWhy')} />}
+    </fieldset>
   );
 }

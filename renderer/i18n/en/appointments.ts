@@ -62,6 +62,10 @@ export default {
     noType: 'No type (one slot)',
     submit: 'Add to today’s queue',
     added: '{{patient}} added for {{doctor}} — token {{token}}',
+    emergency: 'Emergency',
+    emergencyHint: 'At a token doctor’s session: goes first, and may take a token kept for emergencies',
+    emergencyWhy: 'Why it is an emergency',
+    sayWhy: 'Say why this is an emergency',
   },
   outsideHours: { check: 'Outside the doctor’s hours', why: 'Why outside the doctor’s hours' },
   details: {
