@@ -208,7 +208,7 @@ describeWhere(['chromium'])('the front desk in real Chromium against the real ma
     await expect.poll(() => pay.getByLabel('Amount', { exact: true }).inputValue()).toBe('500.00');
     await tabTo(page, 'Take payment');
     await page.keyboard.press('Enter');
-    await pay.getByText(/Received INR 500\.00 — receipt CD-/).waitFor();
+    await pay.getByText(/Received ₹500\.00 — receipt CD-/).waitFor();
     const rows = await clinic.db
       .knex('appointment_entities as a')
       .join('patient_entities as p', 'p.id', 'a.patient_id')

@@ -105,8 +105,8 @@ describe('printouts in real Chromium: receipt, token slip and day-end summary ca
     await page.getByRole('button', { name: 'Print day-end summary' }).click();
     const dayEnd = await printed(4, 'day-end');
     expect(dayEnd.text).toContain('Day-end summary');
-    expect(dayEnd.text).toMatch(/All INR 500\.00 INR 0\.00 INR 500\.00 1 0/);
-    expect(dayEnd.text).toMatch(/CASH INR 500\.00/);
+    expect(dayEnd.text).toMatch(/All ₹500\.00 ₹0\.00 ₹500\.00 1 0/);
+    expect(dayEnd.text).toMatch(/CASH ₹500\.00/);
     expect(dayEnd.text).not.toContain('Entries');
     expect(dayEnd.pages[0]).toEqual(A4);
   });

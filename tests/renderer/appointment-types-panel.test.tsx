@@ -123,7 +123,7 @@ describe('appointment types (admin)', () => {
     ]);
     const row = within(table).getByText('Dressing').closest('tr')!;
     expect(row.textContent).toContain('20 min (+0/5)');
-    expect(row.textContent).toContain('Dr. Anil Rao (INR 300) — default');
+    expect(row.textContent).toContain('Dr. Anil Rao (₹300.00) — default');
   });
 
   it('offers “pay before they join” for a video type only, and sends it only while the type is video', async () => {

@@ -92,14 +92,14 @@ describe('appointment type in the booking dialog', () => {
     const { box, sent, desk, onClose } = await openBooking();
     const picker = (await within(box).findByLabelText('Appointment type')) as HTMLSelectElement;
     await waitFor(() => expect(picker.value).toBe('8'));
-    expect(within(box).getByLabelText('Type facts').textContent).toContain('30 min · INR 600.00');
+    expect(within(box).getByLabelText('Type facts').textContent).toContain('30 min · ₹600.00');
     // A type sets the length: no end time is asked, the hint says when it ends.
     expect(within(box).queryByLabelText('End time')).toBeNull();
     expect(within(box).getByText('Ends 10:30')).toBeTruthy();
     await waitFor(() => expect(sent('appointments.freeSlots').at(-1)).toMatchObject({ doctorId: 1, appointmentTypeId: 8 }));
 
     fireEvent.change(picker, { target: { value: '7' } });
-    expect(within(box).getByLabelText('Type facts').textContent).toContain('15 min · INR 300.00');
+    expect(within(box).getByLabelText('Type facts').textContent).toContain('15 min · ₹300.00');
     await waitFor(() => expect(sent('appointments.freeSlots').at(-1)).toMatchObject({ appointmentTypeId: 7 }));
     fireEvent.click(within(box).getByRole('button', { name: 'Book' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());

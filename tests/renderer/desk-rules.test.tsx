@@ -93,7 +93,7 @@ describe('payments: never more than is due without saying it is an advance', () 
     expect(desk.state.payments).toHaveLength(1);
     fireEvent.change(within(box).getByLabelText('Why an advance'), { target: { value: 'Dressings next week' } });
     fireEvent.click(within(box).getByRole('button', { name: 'Take advance' }));
-    expect(await within(box).findByText(/Received INR 100\.00 — receipt CD-2026-000002/)).toBeTruthy();
+    expect(await within(box).findByText(/Received ₹100\.00 — receipt CD-2026-000002/)).toBeTruthy();
     expect(desk.state.payments[1]).toMatchObject({ advance: true, note: 'Dressings next week', amount: '100.00' });
   });
 
@@ -112,9 +112,9 @@ describe('payments: never more than is due without saying it is an advance', () 
 
     fireEvent.click(await screen.findByRole('button', { name: 'Take payment from Asha Verma' }));
     box = await dialog('Payment — Asha Verma');
-    expect(await within(box).findByText(/INR 500\.00 by UPI is waiting for its credit/)).toBeTruthy();
+    expect(await within(box).findByText(/₹500\.00 by UPI is waiting for its credit/)).toBeTruthy();
     expect(within(box).queryByRole('button', { name: 'Take payment' })).toBeNull();
-    fireEvent.click(within(box).getByRole('button', { name: 'Confirm INR 500.00 received' }));
+    fireEvent.click(within(box).getByRole('button', { name: 'Confirm ₹500.00 received' }));
     await waitFor(() => expect(desk.state.payments[0]).toMatchObject({ status: 'PAID', receiptNumber: 'CD-2026-000001' }));
     expect(desk.state.payments).toHaveLength(1);
   });

@@ -171,7 +171,7 @@ describe('payments', () => {
     expect(desk.state.payments).toHaveLength(0);
     fireEvent.change(within(box).getByLabelText('Card approval code'), { target: { value: 'A1B2C3' } });
     fireEvent.click(within(box).getByRole('button', { name: 'Take payment' }));
-    expect(await within(box).findByText('Received INR 500.00 — receipt CD-2026-000001.')).toBeTruthy();
+    expect(await within(box).findByText('Received ₹500.00 — receipt CD-2026-000001.')).toBeTruthy();
     fireEvent.click(within(box).getByRole('button', { name: 'Print receipt' }));
     await waitFor(() => expect(print).toHaveBeenCalledOnce());
     expect(printed()).toContain('Receipt CD-2026-000001');
@@ -394,7 +394,7 @@ describe('more of the desk', () => {
     expect(await within(form).findByText('At most INR 500.00 of this payment can still be refunded')).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('Refund amount'), { target: { value: '200' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Refund' }));
-    expect(await screen.findByText('Refunded INR 200.00: credit note CD-2026-000002')).toBeTruthy();
+    expect(await screen.findByText('Refunded ₹200.00: credit note CD-2026-000002')).toBeTruthy();
     expect(desk.state.payments.map((p) => p.amount)).toEqual(['500.00', '-200.00']);
   });
 
@@ -532,9 +532,9 @@ describe('when things go wrong', () => {
     const day = await screen.findByLabelText('Day');
     fireEvent.change(day, { target: { value: '2026-01-01' } });
     fireEvent.change(day, { target: { value: '2026-01-02' } });
-    await within(await screen.findByRole('table', { name: 'Totals' })).findByText('INR 12.00');
+    await within(await screen.findByRole('table', { name: 'Totals' })).findByText('₹12.00');
     await act(async () => releaseSlow());
-    expect(within(screen.getByRole('table', { name: 'Totals' })).queryByText('INR 999.00')).toBeNull();
+    expect(within(screen.getByRole('table', { name: 'Totals' })).queryByText('₹999.00')).toBeNull();
   });
 });
 

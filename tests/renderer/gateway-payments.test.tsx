@@ -48,7 +48,7 @@ describe('collecting by gateway in the payment dialog', () => {
     const { desk } = open();
     const box = await screen.findByRole('dialog', { name: 'Payment — Asha Verma' });
     fireEvent.click(await within(box).findByRole('button', { name: 'Gateway QR for 500.00' }));
-    const qr = await within(box).findByRole('img', { name: 'Razorpay UPI QR code: pay INR 500.00' });
+    const qr = await within(box).findByRole('img', { name: 'Razorpay UPI QR code: pay ₹500.00' });
     const payment = desk.state.payments.at(-1)!;
     // Main's copy of Razorpay's image: the renderer loads nothing from the internet.
     expect(qr.getAttribute('src')).toBe(`data:image/png;base64,${btoa(`qr-of-payment-${payment.id}`)}`);
@@ -100,7 +100,7 @@ describe('collecting by gateway in the payment dialog', () => {
     const link = desk.state.payments.find((p) => p.gatewayVia === 'LINK')!;
     const slip = document.querySelector('.print-area [aria-label="Payment request"]')!;
     expect(slip.textContent).toContain(`Pay online: ${link.gatewayUrl}`);
-    expect(slip.textContent).toContain('INR 500.00');
+    expect(slip.textContent).toContain('₹500.00');
     expect(slip.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe(`Payment link QR code: ${link.gatewayUrl}`);
 
     // Printed again: the same open link, not a second one.
@@ -321,7 +321,7 @@ describe('reconciliation with the gateway', () => {
       within(takings)
         .getAllByRole('row')
         .map((r) => r.textContent),
-    ).toEqual(['MethodNetPayments', 'upiINR 950.002', 'cardINR 500.001']);
+    ).toEqual(['MethodNetPayments', 'upi₹950.002', 'card₹500.001']);
     expect(fake.calls.filter((c) => c.channel === 'payments.reconciliation').at(-1)?.payload).toEqual({ date: '2026-11-30' });
   });
 });
@@ -400,7 +400,7 @@ describe('the day-end', () => {
       within(table)
         .getAllByRole('row')
         .map((r) => r.textContent),
-    ).toEqual(['MethodNetPayments', 'upiINR 1300.002']);
+    ).toEqual(['MethodNetPayments', 'upi₹1,300.002']);
     gatewayByMethod = [];
     fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2026-11-30' } });
     await waitFor(() => expect(screen.queryByRole('table', { name: 'Gateway takings by method' })).toBeNull());

@@ -9,9 +9,19 @@ import { sessionFor } from './fake-clinic';
 const hindi = { ...sessionFor('RECEPTIONIST'), language: 'hi' as const };
 
 /** The fake desk (doctors, patients) as a receptionist whose language is Hindi sees it. */
-async function hindiDesk() {
-  await renderDesk(fakeDesk(), { 'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: hindi } }) });
+async function hindiDesk(desk = fakeDesk()) {
+  await renderDesk(desk, { 'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: hindi } }) });
   await screen.findByRole('heading', { name: /^आज · / });
+  return desk;
+}
+
+/** Asha Verma's appointment at 09:00 today with Dr. Anil Rao, opened from Today in Hindi. */
+async function ashaOpened() {
+  const desk = fakeDesk();
+  const asha = desk.add(1, 1, '09:00');
+  await hindiDesk(desk);
+  fireEvent.click(await screen.findByRole('button', { name: 'Asha Verma के लिए और' }));
+  return { desk, asha, details: await screen.findByRole('dialog', { name: /^Asha Verma — / }) };
 }
 
 describe('a desk in Hindi', () => {
@@ -90,5 +100,99 @@ describe('a desk in Hindi', () => {
     const why = within(form).getByRole('textbox', { name: 'इमरजेंसी क्यों है' });
     await waitFor(() => expect(why.getAttribute('aria-invalid')).toBe('true'));
     expect(within(form).getByRole('alert').textContent).toBe('बताएँ कि यह इमरजेंसी क्यों है');
+  });
+
+  it('cancels in Hindi: asks why in Hindi, refuses without a reason in Hindi, and says so when done', async () => {
+    const { desk, asha, details } = await ashaOpened();
+    fireEvent.click(within(details).getByRole('button', { name: 'रद्द करें…' }));
+    const box = await screen.findByRole('dialog', { name: 'Asha Verma का अपॉइंटमेंट रद्द करें' });
+    const form = within(box).getByRole('form', { name: 'अपॉइंटमेंट रद्द करें' });
+    expect(within(form).getByRole('button', { name: 'अपॉइंटमेंट रहने दें' })).toBeTruthy();
+
+    fireEvent.click(within(form).getByRole('button', { name: 'अपॉइंटमेंट रद्द करें' }));
+    expect(await within(form).findByText('रद्द करने का कारण लिखें')).toBeTruthy();
+    const reason = within(form).getByRole('textbox', { name: 'रद्द करने का कारण' });
+    fireEvent.change(reason, { target: { value: 'क'.repeat(501) } });
+    fireEvent.click(within(form).getByRole('button', { name: 'अपॉइंटमेंट रद्द करें' }));
+    expect(await within(form).findByText('ज़्यादा से ज़्यादा 500 अक्षर')).toBeTruthy();
+    expect(desk.state.appointments.find((a) => a.id === asha.id)!.status).toBe('SCHEDULED');
+
+    fireEvent.change(reason, { target: { value: 'बुखार ठीक हो गया' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'अपॉइंटमेंट रद्द करें' }));
+    expect(await screen.findByText(/^Asha Verma का अपॉइंटमेंट रद्द हुआ, /)).toBeTruthy();
+    expect(desk.state.appointments.find((a) => a.id === asha.id)).toMatchObject({ status: 'CANCELLED', cancelReason: 'बुखार ठीक हो गया' });
+  });
+
+  it('moves in Hindi: the end before the start and a missing date are refused in Hindi, and nothing moves until it is right', async () => {
+    const { desk, asha, details } = await ashaOpened();
+    fireEvent.click(within(details).getByRole('button', { name: 'समय बदलें…' }));
+    const box = await screen.findByRole('dialog', { name: 'Asha Verma के अपॉइंटमेंट का समय बदलें' });
+    expect(within(box).getByText(/^अभी: Dr\. Anil Rao · /)).toBeTruthy();
+    const form = within(box).getByRole('form', { name: 'अपॉइंटमेंट का समय बदलें' });
+    expect(within(form).getByRole('combobox', { name: 'डॉक्टर' })).toBeTruthy();
+    expect(within(form).getByRole('button', { name: 'जहाँ है वहीं रहने दें' })).toBeTruthy();
+    const move = within(form).getByRole('button', { name: 'समय बदलें' });
+
+    fireEvent.change(within(form).getByLabelText('खत्म होने का समय'), { target: { value: '08:30' } });
+    fireEvent.click(move);
+    expect(await within(form).findByText('खत्म होने का समय शुरू होने के समय के बाद का होना चाहिए')).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('तारीख'), { target: { value: '' } });
+    fireEvent.click(move);
+    expect(await within(form).findByText('तारीख ऐसे लिखें: 2024-01-20')).toBeTruthy();
+    expect(desk.state.appointments.find((a) => a.id === asha.id)).toMatchObject({ startTime: '09:00:00', endTime: '09:15:00' });
+
+    fireEvent.change(within(form).getByLabelText('तारीख'), { target: { value: asha.date } });
+    fireEvent.change(within(form).getByLabelText('शुरू होने का समय'), { target: { value: '10:00' } });
+    fireEvent.change(within(form).getByLabelText('खत्म होने का समय'), { target: { value: '10:15' } });
+    fireEvent.click(move);
+    expect(await screen.findByText(/^Asha Verma का अपॉइंटमेंट अब .* 10:00–10:15, Dr\. Anil Rao के साथ$/)).toBeTruthy();
+    expect(desk.state.appointments.find((a) => a.id === asha.id)).toMatchObject({ startTime: '10:00:00', endTime: '10:15:00' });
+  });
+
+  it('completes with a follow-up in Hindi: a recall of no days, too many days or no number is refused in Hindi', async () => {
+    window.print = () => undefined;
+    const desk = fakeDesk();
+    const asha = desk.add(1, 1, '09:00');
+    await hindiDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Asha Verma का चेक-इन करें' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'पूरा हुआ, फिर से देखें: Asha Verma' }));
+    const box = await screen.findByRole('dialog', { name: 'Asha Verma की विज़िट पूरी करें' });
+    const form = within(box).getByRole('form', { name: 'विज़िट पूरी करें' });
+    const after = within(form).getByRole('spinbutton', { name: /^फिर कब दिखाना है/ });
+    const unit = within(form).getByRole('combobox', { name: 'दिन या हफ़्ते' });
+    expect(within(unit).getByRole('option', { name: 'हफ़्ते बाद' })).toBeTruthy();
+    expect(within(form).getByRole('button', { name: 'अभी नहीं' })).toBeTruthy();
+    const submit = within(form).getByRole('button', { name: 'पूरा करें और फ़ॉलो-अप रखें' });
+
+    fireEvent.change(after, { target: { value: '0' } });
+    fireEvent.click(submit);
+    expect(await within(form).findByText('कम से कम 1 दिन')).toBeTruthy();
+    fireEvent.change(after, { target: { value: '200' } });
+    fireEvent.click(submit);
+    expect(await within(form).findByText('ज़्यादा से ज़्यादा 730 दिन')).toBeTruthy();
+    fireEvent.change(after, { target: { value: '' } });
+    fireEvent.click(submit);
+    expect(await within(form).findByText('पूरी संख्या लिखें, जैसे 2')).toBeTruthy();
+    expect(desk.state.appointments.find((a) => a.id === asha.id)!.status).toBe('SCHEDULED');
+
+    fireEvent.change(after, { target: { value: '3' } });
+    expect(within(form).getByText(/^फ़ॉलो-अप .* को$/)).toBeTruthy();
+    fireEvent.change(within(form).getByRole('textbox', { name: 'फ़ॉलो-अप का कारण' }), { target: { value: 'घाव देखना है' } });
+    fireEvent.click(submit);
+    expect(await screen.findByText(/^Asha Verma: परामर्श पूरा हुआ — .* से फिर दिखाना है$/)).toBeTruthy();
+    expect(desk.state.appointments.find((a) => a.id === asha.id)!.status).toBe('COMPLETED');
+  });
+
+  it('shows money in rupees with Indian grouping, on Today and in the payment dialog', async () => {
+    const desk = fakeDesk();
+    const ravi = desk.add(2, 1, '11:30', { status: 'COMPLETED', checkedInAt: new Date().toISOString(), completedAt: new Date().toISOString(), tokenNo: 1 });
+    await desk.handlers['payments.record']!({ appointmentId: ravi.id, method: 'UPI', amount: '123456', advanceReason: 'सर्जरी का एडवांस', pending: true });
+    await hindiDesk(desk);
+    const pending = await screen.findByRole('region', { name: 'बाकी भुगतान' });
+    expect(within(pending).getByRole('listitem').textContent).toContain('Ravi Kumar · Dr. Anil Rao · ₹1,23,456.00 · UPI');
+    fireEvent.click(within(pending).getByRole('button', { name: 'Ravi Kumar का भुगतान पक्का करें' }));
+    const box = await screen.findByRole('dialog', { name: /Ravi Kumar/ });
+    await waitFor(() => expect(within(box).getAllByText(/₹1,23,456\.00/).length).toBeGreaterThan(0));
+    expect(box.textContent).not.toContain('INR');
   });
 });

@@ -164,12 +164,12 @@ describe('the receipt part', () => {
   it('prints the receipt of a paid payment, and offers none for a pending one', () => {
     const print = vi.fn();
     render(<ReceiptStep taken={payment({})} print={print} onClose={() => undefined} />);
-    expect(screen.getByText('Received INR 500.00 — receipt CD-2026-000004.')).toBeTruthy();
+    expect(screen.getByText('Received ₹500.00 — receipt CD-2026-000004.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Print receipt' }));
     expect(print).toHaveBeenCalledWith(9);
     cleanup();
     render(<ReceiptStep taken={payment({ receiptNumber: null, status: 'PENDING' })} print={print} onClose={() => undefined} />);
-    expect(screen.getByText(/Recorded INR 500\.00 as pending/)).toBeTruthy();
+    expect(screen.getByText(/Recorded ₹500\.00 as pending/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Print receipt' })).toBeNull();
   });
 });
@@ -189,7 +189,7 @@ describe('the payment dialog on the data layer', () => {
     await waitFor(() => expect((within(box).getByLabelText('Amount') as HTMLInputElement).value).toBe('500.00'));
     expect(asked('payments.forAppointment')).toBe(1);
     fireEvent.click(within(box).getByRole('button', { name: 'Take payment' }));
-    expect(await within(box).findByText('Received INR 500.00 — receipt CD-2026-000001.')).toBeTruthy();
+    expect(await within(box).findByText('Received ₹500.00 — receipt CD-2026-000001.')).toBeTruthy();
     await waitFor(() => expect(asked('payments.forAppointment')).toBe(2));
   });
 

@@ -100,7 +100,7 @@ describe('the Today board', () => {
     const box = await screen.findByRole('dialog', { name: 'Payment — Asha Verma' });
     await waitFor(() => expect((within(box).getByLabelText('Amount') as HTMLInputElement).value).toBe('700.00'));
     fireEvent.click(within(box).getByRole('button', { name: 'Take payment' }));
-    await within(box).findByText(/^Received INR 700.00/);
+    await within(box).findByText(/^Received ₹700.00/);
     fireEvent.click(within(box).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(counts().Unpaid).toBe(0));
     expect(within(rowOf(khanSeen, 'Asha Verma')[0]!).queryByText('unpaid')).toBeNull();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { cancelSchema, type AppointmentDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { shortDay, timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -9,7 +10,8 @@ import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
-import { SeriesScope, scopeWords, type Scope } from './SeriesScope';
+import { cancelRefusals } from './refusals';
+import { SeriesScope, type Scope } from './SeriesScope';
 
 // The contract's own rule for the one field the desk types; the id is the appointment's, so a
 // refusal about it (cancelled or completed meanwhile) is shown for the whole form.
@@ -20,7 +22,8 @@ const reasonOnly = cancelSchema.pick({ reason: true });
  * whether it is for this appointment, this and the following ones, or all of them.
  */
 export function CancelDialog({ appointment, onClose }: { appointment: AppointmentDto; onClose(): void }) {
-  const form = useSchemaForm(reasonOnly, { reason: '' });
+  const { t } = useT('appointments');
+  const form = useSchemaForm(reasonOnly, { reason: '' }, cancelRefusals);
   const [scope, setScope] = useState<Scope>('this');
   const cancelling = useClinicMutation('appointments.cancel');
   const cancellingSeries = useClinicMutation('appointments.cancelSeries');
@@ -28,27 +31,27 @@ export function CancelDialog({ appointment, onClose }: { appointment: Appointmen
     if (appointment.seriesId) {
       const r = await cancellingSeries.call({ id: appointment.id, scope, reason });
       if (!r.ok) return applyRefusal(form, r.error);
-      toast(`Cancelled ${scopeWords(scope)} of ${appointment.patientName}’s series`);
+      toast(t(`cancel.doneSeries.${scope}`, { patient: appointment.patientName }));
       return onClose();
     }
     const r = await cancelling.call({ id: appointment.id, reason });
     if (!r.ok) return applyRefusal(form, r.error);
-    toast(`Cancelled ${r.value.patientName}, ${shortDay(r.value.date)} ${timeRange(r.value)}`);
+    toast(t('cancel.done', { patient: r.value.patientName, day: shortDay(r.value.date), time: timeRange(r.value) }));
     onClose();
   });
   return (
-    <Dialog title={`Cancel ${appointment.patientName}’s appointment`} onClose={onClose}>
+    <Dialog title={t('cancel.title', { patient: appointment.patientName })} onClose={onClose}>
       <p>
         {appointment.doctorName} · {shortDay(appointment.date)} {timeRange(appointment)}
       </p>
-      <form className="ui-form" onSubmit={cancel} aria-label="Cancel appointment" noValidate>
+      <form className="ui-form" onSubmit={cancel} aria-label={t('cancel.form')} noValidate>
         <FormProblem form={form} />
         {appointment.seriesId && <SeriesScope value={scope} onChange={setScope} />}
-        <FormField form={form} name="reason" label="Reason for cancelling" autoFocus />
+        <FormField form={form} name="reason" label={t('cancel.reason')} autoFocus />
         <div className="ui-actions">
-          <Button onClick={onClose}>Keep the appointment</Button>
+          <Button onClick={onClose}>{t('cancel.keep')}</Button>
           <Button variant="danger" type="submit" disabled={form.formState.isSubmitting}>
-            Cancel appointment
+            {t('cancel.submit')}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppointmentDto, CallError } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { daysBetween, hhmm, shortDay, timeRange } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -11,7 +12,8 @@ import { useContractForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
 import { OutsideHours } from '../booking';
 import { DoctorOptions } from '../doctors/DoctorOptions';
-import { SeriesScope, scopeWords, type Scope } from './SeriesScope';
+import { moveRefusals } from './refusals';
+import { SeriesScope, type Scope } from './SeriesScope';
 
 export interface MoveTarget {
   doctorId: number;
@@ -31,13 +33,18 @@ const withoutId = (error: CallError): CallError => (error.field === 'id' ? { ...
  * moves to the new time of day, shifted by as many days as this one, with its doctor and length.
  */
 export function MoveDialog({ appointment, target, onClose }: { appointment: AppointmentDto; target?: MoveTarget; onClose(): void }) {
-  const form = useContractForm('appointments.reschedule', {
-    id: appointment.id,
-    doctorId: target?.doctorId ?? appointment.doctorId,
-    date: target?.date ?? appointment.date,
-    startTime: hhmm(target?.startTime ?? appointment.startTime),
-    endTime: hhmm(target?.endTime ?? appointment.endTime),
-  });
+  const { t } = useT('appointments');
+  const form = useContractForm(
+    'appointments.reschedule',
+    {
+      id: appointment.id,
+      doctorId: target?.doctorId ?? appointment.doctorId,
+      date: target?.date ?? appointment.date,
+      startTime: hhmm(target?.startTime ?? appointment.startTime),
+      endTime: hhmm(target?.endTime ?? appointment.endTime),
+    },
+    moveRefusals,
+  );
   const [outsideHours, setOutsideHours] = useState(false);
   const [scope, setScope] = useState<Scope>('this');
   // Moving several, each keeps its own length: the end time is this one's alone.
@@ -52,34 +59,30 @@ export function MoveDialog({ appointment, target, onClose }: { appointment: Appo
       const shiftDays = daysBetween(appointment.date, req.date);
       const r = await movingSeries.call({ id: appointment.id, scope, startTime: req.startTime, shiftDays });
       if (!r.ok) return applyRefusal(form, withoutId(r.error));
-      toast(`Moved ${scopeWords(scope)} of ${appointment.patientName}’s series to ${hhmm(req.startTime)}`);
+      toast(t(`move.doneSeries.${scope}`, { patient: appointment.patientName, time: hhmm(req.startTime) }));
       return onClose();
     }
     const r = await moving.call(req);
     if (!r.ok) return applyRefusal(form, withoutId(r.error));
-    toast(`Moved ${r.value.patientName} to ${shortDay(r.value.date)} ${timeRange(r.value)} with ${r.value.doctorName}`);
+    toast(t('move.done', { patient: r.value.patientName, day: shortDay(r.value.date), time: timeRange(r.value), doctor: r.value.doctorName }));
     onClose();
   });
   const errorOf = (name: 'doctorId' | 'override' | 'override.reason') => fieldError(form, name);
   return (
-    <Dialog title={`Move ${appointment.patientName}’s appointment`} onClose={onClose}>
-      <p>
-        Now: {appointment.doctorName} · {shortDay(appointment.date)} {timeRange(appointment)}
-      </p>
-      <form className="ui-form" onSubmit={move} aria-label="Move appointment" noValidate>
+    <Dialog title={t('move.title', { patient: appointment.patientName })} onClose={onClose}>
+      <p>{t('move.now', { doctor: appointment.doctorName, day: shortDay(appointment.date), time: timeRange(appointment) })}</p>
+      <form className="ui-form" onSubmit={move} aria-label={t('move.form')} noValidate>
         <FormProblem form={form} />
         {appointment.seriesId && <SeriesScope value={scope} onChange={chooseScope} />}
-        {scope !== 'this' && (
-          <p className="ui-hint">Each keeps its doctor and length and moves to this time of day, as many days later or earlier as this one.</p>
-        )}
+        {scope !== 'this' && <p className="ui-hint">{t('move.eachKeeps')}</p>}
         {/* The select answers text; the request wants the doctor's id as a number. */}
-        <SelectField label="Doctor" {...form.register('doctorId', { setValueAs: Number })} error={errorOf('doctorId')}>
+        <SelectField label={t('common:doctor')} {...form.register('doctorId', { setValueAs: Number })} error={errorOf('doctorId')}>
           <DoctorOptions />
         </SelectField>
         <div className="ui-row">
-          <FormField form={form} name="date" label="Date" type="date" />
-          <FormField form={form} name="startTime" label="Start time" type="time" />
-          {scope === 'this' && <FormField form={form} name="endTime" label="End time" type="time" />}
+          <FormField form={form} name="date" label={t('book.date')} type="date" />
+          <FormField form={form} name="startTime" label={t('book.startTime')} type="time" />
+          {scope === 'this' && <FormField form={form} name="endTime" label={t('book.endTime')} type="time" />}
         </div>
         <OutsideHours
           checked={outsideHours}
@@ -92,9 +95,9 @@ export function MoveDialog({ appointment, target, onClose }: { appointment: Appo
           onReason={(e) => form.setValue('override', { reason: e.target.value })}
         />
         <div className="ui-actions">
-          <Button onClick={onClose}>Keep it where it is</Button>
+          <Button onClick={onClose}>{t('move.keep')}</Button>
           <Button variant="primary" type="submit" disabled={form.formState.isSubmitting} autoFocus>
-            {form.formState.isSubmitting ? 'Moving…' : 'Move'}
+            {form.formState.isSubmitting ? t('move.moving') : t('move.submit')}
           </Button>
         </div>
       </form>

@@ -1,21 +1,19 @@
 import type { SERIES_SCOPES } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 
 export type Scope = (typeof SERIES_SCOPES)[number];
 
-const LABELS: Record<Scope, string> = { this: 'This appointment', following: 'This and the following ones', all: 'All of the series' };
-
-const WORDS: Record<Scope, string> = { this: 'one appointment', following: 'this and the following appointments', all: 'every appointment' };
-/** What a change was for, in a sentence: "Cancelled every appointment of …". */
-export const scopeWords = (scope: Scope) => WORDS[scope];
+const SCOPES: readonly Scope[] = ['this', 'following', 'all'];
 
 /** For an appointment of a series: which of its appointments the change is for. */
 export function SeriesScope({ value, onChange }: { value: Scope; onChange(scope: Scope): void }) {
+  const { t } = useT('appointments');
   return (
     <fieldset className="ui-form">
-      <legend>It is one of a series: change</legend>
-      {(Object.keys(LABELS) as Scope[]).map((scope) => (
+      <legend>{t('scope.legend')}</legend>
+      {SCOPES.map((scope) => (
         <label key={scope} className="ui-check">
-          <input type="radio" name="series-scope" checked={value === scope} onChange={() => onChange(scope)} /> {LABELS[scope]}
+          <input type="radio" name="series-scope" checked={value === scope} onChange={() => onChange(scope)} /> {t(`scope.${scope}`)}
         </label>
       ))}
     </fieldset>

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { Loading, preloadable } from '../../ui/lazy';
 import type { BookingDraft } from '../booking';
 import { LazyBookingDialog as BookingDialog } from '../booking/LazyBookingDialog';
@@ -16,15 +17,6 @@ const CompleteDialog = preloadable(() => import('./CompleteDialog').then((m) => 
 /** What a click on an appointment opens first, for the shell to fetch while the desk is idle. */
 export const APPOINTMENT_DIALOGS = [AppointmentDialog, PaymentDialog];
 
-const WHAT = {
-  details: 'the appointment',
-  pay: 'the payment',
-  cancel: 'the cancellation',
-  move: 'the move',
-  complete: 'the completion',
-  book: 'the booking form',
-} as const;
-
 export type OpenDialog =
   | { kind: 'details' | 'pay' | 'cancel' | 'complete'; appointment: AppointmentDto }
   | { kind: 'move'; appointment: AppointmentDto; target?: MoveTarget }
@@ -33,6 +25,7 @@ export type OpenDialog =
 
 /** The appointment dialogs a screen can open, one at a time; the schedule and the queue share them. */
 export function useAppointmentDialogs(): [ReactNode, (next: OpenDialog) => void] {
+  const { t } = useT('common');
   const [open, setOpen] = useState<OpenDialog>(null);
   const close = () => setOpen(null);
   let dialog: ReactNode = null;
@@ -58,7 +51,7 @@ export function useAppointmentDialogs(): [ReactNode, (next: OpenDialog) => void]
   }
   return [
     open && (
-      <Loading key={open.kind} what={WHAT[open.kind]} place="dialog" onClose={close}>
+      <Loading key={open.kind} what={t(`dialog.${open.kind}`)} place="dialog" onClose={close}>
         {dialog}
       </Loading>
     ),

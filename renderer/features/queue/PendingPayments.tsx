@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import type { AppointmentDto, DayMoneyDto } from '../../../preload/contract';
-import { formatMoney } from '../../lib/format';
+import { money } from '../../lib/format';
 import { methodName } from '../../lib/labels';
 import { Button } from '../../ui/Button';
 
@@ -24,7 +24,7 @@ export function PendingPayments({
           return (
             <li key={p.id}>
               <span>
-                <strong>{p.patientName}</strong> · {p.doctorName} · {formatMoney(p.amount, p.currency)} ·{' '}
+                <strong>{p.patientName}</strong> · {p.doctorName} · {money(p.amount, p.currency)} ·{' '}
                 {p.method ? methodName(p.method) : t('common:method.gateway')}
                 {p.reference ? ` ${p.reference}` : ''}
               </span>

@@ -1,6 +1,6 @@
 import type { DaySheetDto } from '../../../preload/contract';
 import { longDay } from '../../lib/dates';
-import { formatMoney } from './format';
+import { money } from '../../lib/format';
 
 const PAYMENT_WORDS: Record<DaySheetDto['doctors'][number]['rows'][number]['payment'], string> = { PAID: 'paid', PART: 'part paid', UNPAID: 'unpaid' };
 
@@ -36,7 +36,7 @@ export function DaySheetTables({ sheet }: { sheet: DaySheetDto }) {
               <td>{r.phone ?? ''}</td>
               <td>{r.status.replace('_', '-').toLowerCase()}</td>
               <td>
-                {formatMoney(r.paid, sheet.currency)} ({PAYMENT_WORDS[r.payment]})
+                {money(r.paid, sheet.currency)} ({PAYMENT_WORDS[r.payment]})
               </td>
             </tr>
           ))}

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { AttendanceDto, ExportKind, ReportFilters, RevenueDto, StatusOverTimeDto } from '../../../preload/contract';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { formatMoney, hours, percent } from './format';
+import { money } from '../../lib/format';
+import { hours, percent } from './format';
 import { ReportChart, type ChartSeries } from './ReportChart';
 import { useReport } from './useReport';
 
@@ -205,7 +206,7 @@ export function UtilisationPanel({ filters, onExport }: PanelProps) {
 }
 
 type Sums = RevenueDto['totals'][number];
-const sumCells = (s: Sums) => [formatMoney(s.received, s.currency), formatMoney(s.refunded, s.currency), formatMoney(s.net, s.currency), s.payments, s.refunds];
+const sumCells = (s: Sums) => [money(s.received, s.currency), money(s.refunded, s.currency), money(s.net, s.currency), s.payments, s.refunds];
 const SUM_HEADERS = ['Received', 'Refunded', 'Net', 'Payments', 'Refunds'];
 
 export function RevenuePanel({ filters, onExport }: PanelProps) {
@@ -259,16 +260,16 @@ export function DuesPanel({ filters, onExport }: PanelProps) {
           headers={['Age', 'Dues', 'Appointments owing', 'Advances', 'Appointments with an advance']}
           rows={(value?.dues ?? []).map((d, i) => [
             d.bucket,
-            formatMoney(d.amount, currency),
+            money(d.amount, currency),
             d.appointments,
-            formatMoney(value!.advances[i]!.amount, currency),
+            money(value!.advances[i]!.amount, currency),
             value!.advances[i]!.appointments,
           ])}
         />
         <FigureTable
           label="Dues and advances per doctor"
           headers={['Doctor', 'Dues', 'Advances']}
-          rows={(value?.byDoctor ?? []).map((d) => [d.doctorName, formatMoney(d.dues, currency), formatMoney(d.advances, currency)])}
+          rows={(value?.byDoctor ?? []).map((d) => [d.doctorName, money(d.dues, currency), money(d.advances, currency)])}
         />
       </ReportLayout>
     </Loading>

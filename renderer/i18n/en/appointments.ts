@@ -1,4 +1,5 @@
-// The booking, walk-in and appointment dialogs and the pickers in them (patient, type, token sessions).
+// The booking, walk-in and appointment dialogs, the pickers in them (patient, type, token sessions),
+// and the cancel, move and complete dialogs an appointment opens.
 export default {
   book: {
     title: 'Book an appointment',
@@ -105,5 +106,64 @@ export default {
     searching: 'Searching…',
     found_one: '{{count}} found',
     found_other: '{{count}} found',
+  },
+  scope: {
+    legend: 'It is one of a series: change',
+    this: 'This appointment',
+    following: 'This and the following ones',
+    all: 'All of the series',
+  },
+  cancel: {
+    title: 'Cancel {{patient}}’s appointment',
+    form: 'Cancel appointment',
+    reason: 'Reason for cancelling',
+    keep: 'Keep the appointment',
+    submit: 'Cancel appointment',
+    done: 'Cancelled {{patient}}, {{day}} {{time}}',
+    doneSeries: {
+      this: 'Cancelled one appointment of {{patient}}’s series',
+      following: 'Cancelled this and the following appointments of {{patient}}’s series',
+      all: 'Cancelled every appointment of {{patient}}’s series',
+    },
+  },
+  move: {
+    title: 'Move {{patient}}’s appointment',
+    now: 'Now: {{doctor}} · {{day}} {{time}}',
+    form: 'Move appointment',
+    eachKeeps: 'Each keeps its doctor and length and moves to this time of day, as many days later or earlier as this one.',
+    keep: 'Keep it where it is',
+    submit: 'Move',
+    moving: 'Moving…',
+    done: 'Moved {{patient}} to {{day}} {{time}} with {{doctor}}',
+    doneSeries: {
+      following: 'Moved this and the following appointments of {{patient}}’s series to {{time}}',
+      all: 'Moved every appointment of {{patient}}’s series to {{time}}',
+    },
+  },
+  complete: {
+    title: 'Complete {{patient}}’s visit',
+    form: 'Complete the visit',
+    seeAgainIn: 'See again in',
+    recallDue: 'Recall due {{day}}',
+    unit: 'Days or weeks',
+    days: 'days',
+    weeks: 'weeks',
+    reason: 'Reason for the recall',
+    notNow: 'Not now',
+    submit: 'Complete and recall',
+    done: '{{patient}}: consultation completed — see again from {{day}}',
+  },
+  // What the contract's schemas refuse, in the dialogs' words (the English as the contract says it).
+  refuse: {
+    cancelReason: 'Give a reason for the cancellation',
+    tooLong: 'At most 500 characters',
+    doctor: 'Choose a doctor',
+    date: 'Use a date such as 2024-01-20',
+    time: 'Use a time such as 09:30',
+    endAfterStart: 'The end time must be after the start time',
+    outsideHours: 'Say why this booking is outside the doctor’s hours',
+    recallAtLeast: 'At least 1 day',
+    recallAtMost: 'At most 730 days',
+    wholeNumber: 'Type a whole number, such as 2',
   },
 };

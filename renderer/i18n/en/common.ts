@@ -18,6 +18,15 @@ export default {
   allDoctors: 'All doctors',
   language: 'Language',
   theme: { label: 'Theme', system: 'System theme', light: 'Light', dark: 'Dark', contrast: 'High contrast' },
+  // An appointment's dialogs by name, while one is on its way: "Opening the cancellation…".
+  dialog: {
+    details: 'the appointment',
+    pay: 'the payment',
+    cancel: 'the cancellation',
+    move: 'the move',
+    complete: 'the completion',
+    book: 'the booking form',
+  },
   minutes_one: '{{count}} minute',
   minutes_other: '{{count}} minutes',
 };

@@ -20,6 +20,14 @@ const hi: Translation<typeof en> = {
   allDoctors: 'सभी डॉक्टर',
   language: 'भाषा',
   theme: { label: 'थीम', system: 'सिस्टम थीम', light: 'लाइट', dark: 'डार्क', contrast: 'हाई कॉन्ट्रास्ट' },
+  dialog: {
+    details: 'अपॉइंटमेंट',
+    pay: 'भुगतान का फ़ॉर्म',
+    cancel: 'रद्द करने का फ़ॉर्म',
+    move: 'समय बदलने का फ़ॉर्म',
+    complete: 'विज़िट पूरी करने का फ़ॉर्म',
+    book: 'बुकिंग फ़ॉर्म',
+  },
   minutes_one: '{{count}} मिनट',
   minutes_other: '{{count}} मिनट',
 };
