@@ -10,6 +10,7 @@ const TABLE_EVENTS: Record<string, EventName> = {
   patient_entities: 'patients.changed',
   payments: 'payments.changed',
   video_join_codes: 'video.lobbyChanged',
+  video_call_sessions: 'video.lobbyChanged',
   doctor_entities: 'doctors.changed',
   users: 'users.changed',
   clinic_settings: 'settings.changed',

@@ -6,12 +6,13 @@ import { prepayDue } from '../payments/gateway/repo';
 import type { SecretBox } from '../secrets/secret-box';
 import { readSettings } from '../settings/repo';
 import { hashJoinCode, joinWindow, JOIN_CODE_PATTERN, placeIn, type WindowPlace } from './join-window';
-import { ensureSession, findLiveJoinCode, insertCallEvent, markInLobby, patientsAhead } from './repo';
+import { ensureSession, findLiveJoinCode, markInLobby, patientsAhead } from './repo';
 import type { TwilioRooms } from './rooms';
 import { roomNameOf } from './service';
 import { credentialsOf, openVideoSecrets } from './settings';
 import { readVideoSettings } from './settings-repo';
-import { PATIENT_TOKEN_SECONDS, videoToken } from './tokens';
+import { recordCallEvent } from './session-outcome';
+import { PATIENT_TOKEN_SECONDS, patientIdentity, videoToken } from './tokens';
 
 /** All the join page may show: the patient's first name, the doctor and the time. Nothing else leaves. */
 export interface JoinView {
@@ -60,14 +61,15 @@ export class PatientJoin {
     const settings = openVideoSecrets(await readVideoSettings(this.knex), this.secrets);
     const creds = credentialsOf(settings);
     if (!creds) return { place: 'unconfigured', view: lookup.view };
-    const room = await this.rooms.ensure(creds, roomNameOf(appointmentId!), settings.webhookUrl);
-    const identity = `patient-${patientId}`;
+    const owner = { appointmentId: appointmentId!, patientId: patientId! };
+    const room = await this.rooms.ensure(creds, roomNameOf(owner.appointmentId), settings.webhookUrl);
+    const identity = patientIdentity(owner.patientId);
     // The token need not outlive the window; the page trades the code again for a later one.
     const ttl = Math.max(60, Math.min(PATIENT_TOKEN_SECONDS, Math.ceil((Date.parse(lookup.view.closesAt) - this.now()) / 1000)));
     const { token, expiresAt } = videoToken(creds, identity, room.uniqueName, ttl);
     await this.knex.transaction(async (trx) => {
-      await ensureSession(trx, { appointmentId: appointmentId!, roomSid: room.sid, roomName: room.uniqueName, expiresAt });
-      await insertCallEvent(trx, { roomSid: room.sid, type: 'patient-lobby', participant: identity, data: { source: 'gateway' } });
+      await ensureSession(trx, { appointmentId: owner.appointmentId, roomSid: room.sid, roomName: room.uniqueName, expiresAt });
+      await recordCallEvent(trx, owner, { roomSid: room.sid, type: 'patient-lobby', participant: identity, data: { source: 'gateway' } });
       await markInLobby(trx, codeId!);
     });
     return { place: 'joined', view: lookup.view, token, roomName: room.uniqueName };

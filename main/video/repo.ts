@@ -1,9 +1,12 @@
 import type { Knex } from 'knex';
 
-export type SessionStatus = 'CREATED' | 'IN_PROGRESS' | 'COMPLETED';
+/** A room's session ends COMPLETED, or NO_SHOW when the appointment's patient never turned up (session-outcome.ts). */
+export type SessionStatus = 'CREATED' | 'IN_PROGRESS' | 'COMPLETED' | 'NO_SHOW';
 
 export interface SessionRow {
   appointmentId: number;
+  /** The appointment's patient, whose call identity tells their arrival from the doctor's. */
+  patientId: number;
   sessionId: string;
   roomName: string;
   status: SessionStatus;
@@ -21,15 +24,54 @@ export async function upsertSession(
 }
 
 export async function findSession(knex: Knex, roomSid: string): Promise<SessionRow | undefined> {
-  return knex('video_call_sessions')
-    .where({ session_id: roomSid })
-    .first('appointment_id as appointmentId', 'session_id as sessionId', 'room_name as roomName', 'status');
+  return knex('video_call_sessions as s')
+    .join('appointment_entities as a', 'a.id', 's.appointment_id')
+    .where({ 's.session_id': roomSid })
+    .first('s.appointment_id as appointmentId', 'a.patient_id as patientId', 's.session_id as sessionId', 's.room_name as roomName', 's.status');
 }
 
 /** Sets a session's status; true when there was such a session. */
 export async function setSessionStatus(knex: Knex, roomSid: string, status: SessionStatus): Promise<boolean> {
   const n = await knex('video_call_sessions').where({ session_id: roomSid }).update({ status, updated_at: knex.fn.now() });
   return n > 0;
+}
+
+/**
+ * Holds the appointment's sessions until the transaction ends: an end and an arrival of the
+ * same appointment, applied at once, are then decided one after the other.
+ */
+export async function lockSessionsOf(trx: Knex.Transaction, appointmentId: number): Promise<void> {
+  await trx('video_call_sessions').where({ appointment_id: appointmentId }).orderBy('id').forUpdate().select('id');
+}
+
+/** Whether `identity` has an event of one of these types in any of the appointment's rooms. */
+export async function hasArrivalEvent(knex: Knex, appointmentId: number, identity: string, types: readonly string[]): Promise<boolean> {
+  const row = await knex('video_call_events as e')
+    .join('video_call_sessions as s', 's.session_id', 'e.session_id')
+    .where({ 's.appointment_id': appointmentId, 'e.participant_name': identity })
+    .whereIn('e.event_type', types)
+    .first('e.id');
+  return row !== undefined;
+}
+
+/** The appointment's sessions that ended NO_SHOW end COMPLETED instead. */
+export async function completeNoShows(knex: Knex, appointmentId: number): Promise<void> {
+  await knex('video_call_sessions')
+    .where({ appointment_id: appointmentId, status: 'NO_SHOW' satisfies SessionStatus })
+    .update({ status: 'COMPLETED' satisfies SessionStatus, updated_at: knex.fn.now() });
+}
+
+/** Of these appointments, the ones whose latest video session ended NO_SHOW. */
+export async function appointmentsNeverJoined(knex: Knex, appointmentIds: readonly number[]): Promise<number[]> {
+  if (appointmentIds.length === 0) return [];
+  const rows: { appointment_id: string | number }[] = await knex('video_call_sessions as s')
+    .whereIn('s.appointment_id', appointmentIds)
+    .where('s.status', 'NO_SHOW' satisfies SessionStatus)
+    .whereNotExists((later) =>
+      later.from('video_call_sessions as later').whereRaw('later.appointment_id = s.appointment_id').whereRaw('later.id > s.id').select(knex.raw('1')),
+    )
+    .select('s.appointment_id');
+  return rows.map((r) => Number(r.appointment_id));
 }
 
 export interface CallEvent {

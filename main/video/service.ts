@@ -8,7 +8,8 @@ import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import type { SettingsService } from '../settings/service';
 import { twilioFailure, twilioFailureFacts, type TwilioRooms } from './rooms';
-import { appointmentsWaitingOnline, findSession, insertCallEvent, issueJoinCode, revokeJoinCode, setSessionStatus, upsertSession } from './repo';
+import { appointmentsNeverJoined, appointmentsWaitingOnline, findSession, issueJoinCode, revokeJoinCode, upsertSession, type SessionRow } from './repo';
+import { endSession, recordCallEvent } from './session-outcome';
 import { hashJoinCode, joinWindow, newJoinCode } from './join-window';
 import type { SecretBox } from '../secrets/secret-box';
 import { credentialsOf, gatewayBase, joinLink, openVideoSecrets, publicVideoSettings, sealVideoSecrets, type VideoSettingsUpdate } from './settings';
@@ -102,27 +103,33 @@ export class VideoService {
     return { revoked: await revokeJoinCode(this.knex, appointment.id) };
   }
 
-  /** Which of these appointments have their patient in the online lobby (the queue's badge). */
-  async waitingOnline(appointmentIds: readonly number[]): Promise<{ appointmentIds: number[] }> {
-    return { appointmentIds: await appointmentsWaitingOnline(this.knex, appointmentIds) };
+  /**
+   * Which of these appointments have their patient in the online lobby (the queue's badge), and
+   * which had their last call end without the patient ever joining (the desk's no-show offer).
+   */
+  async waitingOnline(appointmentIds: readonly number[]): Promise<{ appointmentIds: number[]; noShowIds: number[] }> {
+    const [waiting, noShows] = await Promise.all([appointmentsWaitingOnline(this.knex, appointmentIds), appointmentsNeverJoined(this.knex, appointmentIds)]);
+    return { appointmentIds: waiting, noShowIds: noShows };
   }
 
   /** What the call window saw (connected, reconnecting, a device error...), kept with the session. */
   async reportEvent(req: ReportEvent, user: CurrentUser): Promise<null> {
-    await this.sessionFor(req.roomSid, user);
-    await insertCallEvent(this.knex, {
-      roomSid: req.roomSid,
-      type: req.type,
-      participant: req.participant ?? null,
-      // Main's own facts last: nothing the window sends can stand in for them.
-      data: { ...req.detail, source: 'call-window', reportedBy: user.id },
-    });
+    const session = await this.sessionFor(req.roomSid, user);
+    await this.knex.transaction((trx) =>
+      recordCallEvent(trx, session, {
+        roomSid: req.roomSid,
+        type: req.type,
+        participant: req.participant ?? null,
+        // Main's own facts last: nothing the window sends can stand in for them.
+        data: { ...req.detail, source: 'call-window', reportedBy: user.id },
+      }),
+    );
     return null;
   }
 
-  /** Ends the room for everyone, so the patient's link stops working; the session is COMPLETED. */
+  /** Ends the room for everyone, so the patient's link stops working; the session is COMPLETED, or NO_SHOW if the patient never came. */
   async end(roomSid: string, user: CurrentUser): Promise<null> {
-    await this.sessionFor(roomSid, user);
+    const session = await this.sessionFor(roomSid, user);
     const { creds } = await this.credentials();
     try {
       await this.rooms.complete(creds, roomSid);
@@ -130,7 +137,7 @@ export class VideoService {
       this.log('twilio room end failed', twilioFailureFacts(err));
       throw twilioFailure(err, 'ending the video room');
     }
-    await setSessionStatus(this.knex, roomSid, 'COMPLETED');
+    await this.knex.transaction((trx) => endSession(trx, session));
     return null;
   }
 
@@ -154,11 +161,12 @@ export class VideoService {
     throw new AppError('FORBIDDEN', `Only ${doctorName}, the appointment’s doctor, or an administrator can run this video call.`);
   }
 
-  private async sessionFor(roomSid: string, user: CurrentUser): Promise<void> {
+  private async sessionFor(roomSid: string, user: CurrentUser): Promise<SessionRow> {
     const session = await findSession(this.knex, roomSid);
     const appointment = session && (await findAppointment(this.knex, session.appointmentId));
-    if (!appointment) throw new AppError('NOT_FOUND', 'No such video call', 'roomSid');
+    if (!session || !appointment) throw new AppError('NOT_FOUND', 'No such video call', 'roomSid');
     this.mayRun(appointment.doctorId, appointment.doctorName, user);
+    return session;
   }
 
   private async credentials(): Promise<{ creds: TokenCredentials; settings: VideoSettings }> {

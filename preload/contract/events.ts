@@ -44,7 +44,10 @@ export const events = {
   'appointmentTypes.changed': change,
   /** An OPD session was added, removed or its tokens counted again (id is the session's). */
   'opd.changed': change,
-  /** A patient's join link was issued, revoked or opened in the lobby (appointmentId says which). */
+  /**
+   * A patient's join link was issued, revoked or opened in the lobby, or a call of the
+   * appointment started or ended (appointmentId says which).
+   */
   'video.lobbyChanged': change,
   /** A patient's reply arrived or was dealt with (patientId and appointmentId say whose). */
   'messaging.inboxChanged': change,

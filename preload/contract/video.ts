@@ -112,7 +112,15 @@ export const revokeLinkSchema = z.object({ revoked: z.boolean() });
 
 /** Of the appointments asked about, those whose patient is in the online lobby now. */
 export const waitingOnlineRequestSchema = z.strictObject({ appointmentIds: z.array(idSchema).max(500, 'At most 500 appointments at once') });
-export const waitingOnlineSchema = z.object({ appointmentIds: z.array(idSchema) });
+export const waitingOnlineSchema = z.object({
+  appointmentIds: z.array(idSchema),
+  /**
+   * Of those asked about, the ones whose latest video session ended NO_SHOW: the room ended
+   * without the patient ever joining or waiting in the lobby. The appointment itself stays as
+   * it was; the desk is offered to mark it "did not come".
+   */
+  noShowIds: z.array(idSchema),
+});
 
 export const VIDEO_EVENT_TYPES = [
   'connected',

@@ -64,7 +64,7 @@ async function openCall(handlers: FakeHandlers = {}, vendor?: VideoVendor) {
     'video.end': () => ({ ok: true, value: null }),
     'patients.get': () => ({ ok: true, value: PAGE }),
     'auth.touch': () => ({ ok: true, value: null }),
-    'video.waitingOnline': () => ({ ok: true, value: { appointmentIds: [] } }),
+    'video.waitingOnline': () => ({ ok: true, value: { appointmentIds: [], noShowIds: [] } }),
     ...handlers,
   });
   installClinic(fake.api);
@@ -105,7 +105,7 @@ describe('before joining', () => {
   it('says when the patient is waiting online, as soon as the lobby event arrives', async () => {
     const lobby = new Set<number>();
     const { fake } = await openCall({
-      'video.waitingOnline': (req) => ({ ok: true, value: { appointmentIds: req.appointmentIds.filter((id) => lobby.has(id)) } }),
+      'video.waitingOnline': (req) => ({ ok: true, value: { appointmentIds: req.appointmentIds.filter((id) => lobby.has(id)), noShowIds: [] } }),
     });
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'video.waitingOnline')).toBe(true));
     expect(screen.queryByText(/is waiting online/)).toBeNull();

@@ -118,6 +118,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     sessions: [] as OpdSessionDto[],
     /** Waiting patients who go first, and why: main keeps this beside the appointment, not in it. */
     priorities: new Map<number, { priority: Priority; reason: string }>(),
+    /** Appointments whose last video call ended without their patient ever joining (session NO_SHOW). */
+    videoNoShows: new Set<number>(),
   };
   for (const d of state.doctors)
     state.windows.push({
@@ -393,7 +395,11 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       changed(a);
       return ok({ ...a });
     },
-    'video.waitingOnline': (req) => ok({ appointmentIds: req.appointmentIds.filter((id) => state.waitingOnline.has(id)) }),
+    'video.waitingOnline': (req) =>
+      ok({
+        appointmentIds: req.appointmentIds.filter((id) => state.waitingOnline.has(id)),
+        noShowIds: req.appointmentIds.filter((id) => state.videoNoShows.has(id)),
+      }),
     'appointments.queue': () =>
       ok(
         state.doctors.map((d) => ({
@@ -650,6 +656,11 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     /** The gateway lets this appointment's patient into the online lobby, as its NOTIFY tells every desk. */
     enterLobby(appointmentId: number) {
       state.waitingOnline.add(appointmentId);
+      lobbyEmit(appointmentId);
+    },
+    /** The appointment's video room ended and its patient never joined: main's session is NO_SHOW, and its NOTIFY tells every desk. */
+    videoCallEndedUnjoined(appointmentId: number) {
+      state.videoNoShows.add(appointmentId);
       lobbyEmit(appointmentId);
     },
     connect(fake: ReturnType<typeof fakeClinic>) {

@@ -70,10 +70,29 @@ describe.each(MODES)('Twilio webhooks (%s)', (mode: Mode) => {
     receiver = await startWebhookReceiver({ knex, log: (m) => logged.push(m), secretBox: keys.secretBox, stored: (id) => worker.enqueue(id), now: () => NOW });
   });
 
-  async function session(): Promise<string> {
+  async function session(forAppointment = appointmentId): Promise<string> {
     const sid = roomSid();
-    await knex('video_call_sessions').insert({ appointment_id: appointmentId, session_id: sid, room_name: 'clinic-desk-appointment-1', status: 'IN_PROGRESS' });
+    await knex('video_call_sessions').insert({
+      appointment_id: forAppointment,
+      session_id: sid,
+      room_name: 'clinic-desk-appointment-1',
+      status: 'IN_PROGRESS',
+    });
     return sid;
+  }
+
+  /** A call of its own patient's appointment: whether the patient turned up is decided per appointment. */
+  let calls = 0;
+  async function callOfNewPatient(): Promise<{ room: string; patient: string; doctor: string }> {
+    const n = ++calls;
+    const { doctor_id: doctorId } = await knex('appointment_entities').where({ id: appointmentId }).first('doctor_id');
+    const [{ id: patientId }] = await knex('patient_entities')
+      .insert({ name: `Q${n}`, email: `q${n}@example.com` })
+      .returning('id');
+    const [{ id }] = await knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: `2099-04-${String(n).padStart(2, '0')}`, start_time: '09:00', end_time: '09:15' })
+      .returning('id');
+    return { room: await session(id), patient: `patient-${patientId}`, doctor: `doctor-${doctorId}` };
   }
 
   const post = (params: Record<string, string>, signature: string | undefined, path = '/twilio/video') =>
@@ -106,12 +125,54 @@ describe.each(MODES)('Twilio webhooks (%s)', (mode: Mode) => {
     expect(event.timestamp).toBe(params.Timestamp);
   });
 
-  it('room-ended completes the session', async () => {
-    const room = await session();
-    const params = callback(room, 9, 'room-ended', { RoomDuration: '600' });
-    expect((await post(params, sign(params))).status).toBe(204);
-    await worker.idle();
-    expect(await knex('video_call_sessions').where({ session_id: room }).first('status')).toEqual({ status: 'COMPLETED' });
+  const statusOf = async (room: string) => (await knex('video_call_sessions').where({ session_id: room }).first('status')).status;
+  /** Posts Twilio's callbacks one after the other, each applied before the next is sent. */
+  async function deliver(...callbacks: Record<string, string>[]): Promise<void> {
+    for (const params of callbacks) {
+      expect((await post(params, sign(params))).status).toBe(204);
+      await worker.idle();
+    }
+  }
+  const connected = (room: string, sequence: number, identity: string) =>
+    callback(room, sequence, 'participant-connected', { ParticipantSid: `PA${String(sequence).padStart(32, '0')}`, ParticipantIdentity: identity });
+
+  it('room-ended after the patient connected completes the session', async () => {
+    const { room, patient, doctor } = await callOfNewPatient();
+    await deliver(connected(room, 1, doctor), connected(room, 2, patient), callback(room, 9, 'room-ended', { RoomDuration: '600' }));
+    expect(await statusOf(room)).toBe('COMPLETED');
+  });
+
+  it('room-ended for a room the patient never joined ends it NO_SHOW, however often it comes; the doctor being there does not count', async () => {
+    const { room, doctor } = await callOfNewPatient();
+    await deliver(connected(room, 1, doctor), callback(room, 2, 'participant-disconnected', { ParticipantIdentity: doctor }), callback(room, 3, 'room-ended'));
+    expect(await statusOf(room)).toBe('NO_SHOW');
+    // Twilio's retry (stored once) and a second room-ended with its own sequence number change nothing.
+    await deliver(callback(room, 3, 'room-ended'), callback(room, 4, 'room-ended'));
+    expect(await statusOf(room)).toBe('NO_SHOW');
+    expect(await stored(room)).toHaveLength(4);
+  });
+
+  it('the patient’s connection arriving after room-ended still ends the session COMPLETED, and a later room-ended keeps it so', async () => {
+    const { room, patient } = await callOfNewPatient();
+    await deliver(callback(room, 5, 'room-ended'));
+    expect(await statusOf(room)).toBe('NO_SHOW');
+    await deliver(connected(room, 2, patient));
+    expect(await statusOf(room)).toBe('COMPLETED');
+    await deliver(connected(room, 2, patient), callback(room, 6, 'room-ended'));
+    expect(await statusOf(room)).toBe('COMPLETED');
+    expect((await callEvents(room)).map((e) => [e.event_type, e.participant_name])).toEqual([['participant-connected', patient]]);
+  });
+
+  it('callbacks stored while the worker was down, late connection first in the queue after the end, settle the same way on restart', async () => {
+    const { room, patient } = await callOfNewPatient();
+    worker.stop();
+    // Twilio's sequence numbers say the connection came first; its callback reached the clinic last.
+    for (const params of [callback(room, 9, 'room-ended'), connected(room, 3, patient)]) expect((await post(params, sign(params))).status).toBe(204);
+    const restarted = new WebhookWorker(knex, { log: () => undefined });
+    expect(await restarted.start()).toBe(2);
+    await restarted.idle();
+    await restarted.stop();
+    expect(await statusOf(room)).toBe('COMPLETED');
   });
 
   it('a tampered, unsigned or wrongly keyed callback gets 403 and nothing is stored', async () => {

@@ -16,6 +16,7 @@ interface Props {
   now: ClinicNow;
   nowMs: number;
   online: ReadonlySet<number>;
+  neverJoinedVideo: ReadonlySet<number>;
   money: DayMoney;
   onPay(appointment: AppointmentDto): void;
   onMore(appointment: AppointmentDto): void;
@@ -23,7 +24,7 @@ interface Props {
 }
 
 /** One doctor's day: who comes in next at the top, then the waiting room, who is still expected, and who has been seen. */
-export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onPay, onMore, onCompleteWithRecall }: Props) {
+export function DoctorColumn({ column: c, loaded, now, nowMs, online, neverJoinedVideo, money, onPay, onMore, onCompleteWithRecall }: Props) {
   const { t } = useT('queue');
   const next = c.next;
   return (
@@ -57,6 +58,7 @@ export function DoctorColumn({ column: c, loaded, now, nowMs, online, money, onP
           loaded={loaded}
           now={now}
           online={online}
+          neverJoinedVideo={neverJoinedVideo}
           onMore={onMore}
         />
       )}

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
 import type { AppointmentDto } from '../../../preload/contract';
 import { timeRange } from '../../lib/dates';
@@ -9,6 +10,32 @@ import type { ListTitle } from './board';
 import { PatientName } from './PatientName';
 import { useTokenSlip } from './useTokenSlip';
 
+/**
+ * "Did not come", with the offer spelled out when the appointment's video call ended without the
+ * patient ever joining: the desk decides, nothing marks the appointment by itself.
+ */
+function NoShowButton({ appointment: a, neverJoinedVideo, onMark }: { appointment: AppointmentDto; neverJoinedVideo: boolean; onMark(): void }) {
+  const { t } = useT('queue');
+  const offerId = useId();
+  return (
+    <>
+      {neverJoinedVideo && (
+        <span className="row-offer" id={offerId}>
+          {t('videoNoShowOffer')}
+        </span>
+      )}
+      <Button
+        variant={neverJoinedVideo ? 'primary' : 'secondary'}
+        aria-label={t('noShowWho', { name: a.patientName })}
+        aria-describedby={neverJoinedVideo ? offerId : undefined}
+        onClick={onMark}
+      >
+        {t('noShow')}
+      </Button>
+    </>
+  );
+}
+
 /** Who is still expected today: check them in (their token slip prints), or mark them as not come once their time has passed. */
 export function ExpectedTable({
   title,
@@ -16,6 +43,7 @@ export function ExpectedTable({
   loaded,
   now,
   online,
+  neverJoinedVideo,
   onMore,
 }: {
   title: ListTitle;
@@ -23,6 +51,8 @@ export function ExpectedTable({
   loaded: boolean;
   now: ClinicNow;
   online: ReadonlySet<number>;
+  /** Appointments whose last video call ended without the patient: offered as "did not come". */
+  neverJoinedVideo: ReadonlySet<number>;
   onMore(appointment: AppointmentDto): void;
 }) {
   const { t } = useT('queue');
@@ -44,9 +74,7 @@ export function ExpectedTable({
             {t('checkIn')}
           </Button>
           {mayMarkNoShow(a, now) && (
-            <Button aria-label={t('noShowWho', { name: a.patientName })} onClick={() => void appointmentStep('noShow', a)}>
-              {t('noShow')}
-            </Button>
+            <NoShowButton appointment={a} neverJoinedVideo={neverJoinedVideo.has(a.id)} onMark={() => void appointmentStep('noShow', a)} />
           )}
           <Button aria-label={t('moreWho', { name: a.patientName })} onClick={() => onMore(a)}>
             {t('more')}

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/use-t';
 import { useState } from 'react';
 import { useTimeZone } from '../../api/clinic-data';
-import { useWaitingOnline } from '../../api/use-waiting-online';
+import { useNeverJoinedVideo, useWaitingOnline } from '../../api/use-waiting-online';
 import { longDay, minutesNowIn } from '../../lib/dates';
 import { openGlobal } from '../../stores/global-dialogs';
 import { useSession } from '../../stores/session';
@@ -45,14 +45,16 @@ export function QueueScreen() {
   // Read at each render: the screen re-renders every minute (useToday) and on every change.
   const nowMs = Date.now();
   const now = { date: today, minutes: minutesNowIn(timeZone, nowMs) };
-  const online = useWaitingOnline(appointments.map((a) => a.id));
+  const ids = appointments.map((a) => a.id);
+  const online = useWaitingOnline(ids);
+  const neverJoinedVideo = useNeverJoinedVideo(ids);
 
   const doctorId = doctorFilter ? Number(doctorFilter) : undefined;
   const board = boardOf(doctors, appointments, queue, money, pendingPayments, { doctorId, search, status });
   const pay = (appointment: (typeof appointments)[number]) => open({ kind: 'pay', appointment });
   const more = (appointment: (typeof appointments)[number]) => open({ kind: 'details', appointment });
   const complete = (appointment: (typeof appointments)[number]) => open({ kind: 'complete', appointment });
-  const shared = { loaded, now, nowMs, online, money, onPay: pay, onMore: more, onCompleteWithRecall: complete };
+  const shared = { loaded, now, nowMs, online, neverJoinedVideo, money, onPay: pay, onMore: more, onCompleteWithRecall: complete };
 
   return (
     <div className="queue-screen">

@@ -36,6 +36,7 @@ export default {
   checkInWho: 'Check in {{name}}',
   noShow: 'Did not come',
   noShowWho: '{{name}} did not come',
+  videoNoShowOffer: 'Never joined the video call — mark as did not come?',
   more: 'More…',
   moreWho: 'More for {{name}}',
   takePayment: 'Take payment',

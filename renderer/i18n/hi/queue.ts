@@ -38,6 +38,7 @@ const hi: Translation<typeof en> = {
   checkInWho: '{{name}} का चेक-इन करें',
   noShow: 'नहीं आए',
   noShowWho: '{{name}} नहीं आए',
+  videoNoShowOffer: 'वीडियो कॉल में कभी नहीं जुड़े — “नहीं आए” दर्ज करें?',
   more: 'और…',
   moreWho: '{{name}} के लिए और',
   takePayment: 'भुगतान लें',
