@@ -195,13 +195,18 @@ export async function lockQueued(trx: Knex.Transaction, id: number): Promise<Out
   return outboxQuery(trx).where('m.id', id).where('m.status', 'QUEUED').forUpdate('m').skipLocked().first();
 }
 
+/** A patient's messaging lock, held to the end of the caller's transaction. */
+async function lockPatientMessages(trx: Knex.Transaction, patientId: number): Promise<void> {
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`clinic-desk:messages-of-patient:${patientId}`]);
+}
+
 /**
  * Messages to a patient handed to a provider since `since` (the clinic's midnight): the daily
  * cap counts them. Takes the patient's messaging lock for the caller's transaction first, so two
  * claims for one patient count one after the other.
  */
 export async function sentSince(trx: Knex.Transaction, patientId: number, since: Date): Promise<number> {
-  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`clinic-desk:messages-of-patient:${patientId}`]);
+  await lockPatientMessages(trx, patientId);
   const row = await trx('patient_messages')
     .where('patient_id', patientId)
     .where((q) => q.where('sent_at', '>=', since).orWhere((s) => s.where('status', 'SENDING').where('claimed_at', '>=', since)))
@@ -498,6 +503,49 @@ export async function replanQueued(trx: Knex.Transaction, patientId: number): Pr
                                'fromLanguage', moved.from_language, 'toLanguage', moved.to_language)
        FROM moved`,
     { patientId },
+  );
+}
+
+/**
+ * What is still useful for a patient's upcoming appointments, planned again as a booking plans
+ * it: each reminder still to come, and a confirmation of an appointment they have not been told
+ * of (none went out, none waits). Through the booking trigger's own function, so the kinds
+ * switched off, "no messages" and the channels opted out of hold as they do at booking, and each
+ * message keeps its idempotency key: a row waiting or sent stays as it is, one skipped while the
+ * patient was opted out is queued again, and planning twice plans nothing more. Run when the
+ * patient opts in (START, or consent at the desk); `now`: the clinic's clock.
+ */
+export async function planStillDue(trx: Knex.Transaction, patientId: number, now: Date): Promise<void> {
+  // Two opt-ins at once would each find no confirmation and queue one each.
+  await lockPatientMessages(trx, patientId);
+  await trx.raw(
+    `WITH upcoming AS (
+       SELECT a, (a.appointment_date + a.start_time) AT TIME ZONE c.time_zone AS starts
+         FROM appointment_entities a
+         CROSS JOIN clinic_settings c
+        WHERE c.id = 1 AND a.patient_id = :patientId AND a.status = 'SCHEDULED' AND NOT a.is_walk_in
+     ),
+     planned AS (
+       SELECT u.a, 'REMINDER' AS kind, u.starts - make_interval(mins => off.minutes) AS due
+         FROM upcoming u
+         CROSS JOIN messaging_settings s
+         CROSS JOIN LATERAL unnest(s.reminder_offsets_minutes) AS off(minutes)
+        WHERE s.id = 1 AND u.starts - make_interval(mins => off.minutes) > :now
+       UNION ALL
+       -- A confirmation skipped while they were opted out goes on its own key; else a new one, due now.
+       SELECT u.a, 'CONFIRMATION',
+              COALESCE((SELECT max(m.due_at) FROM patient_messages m WHERE m.appointment_id = (u.a).id AND m.kind = 'CONFIRMATION' AND m.status = 'SKIPPED'),
+                       :now::timestamptz)
+         FROM upcoming u
+        WHERE u.starts > :now
+          AND NOT EXISTS (SELECT 1 FROM patient_messages m
+                           WHERE m.appointment_id = (u.a).id AND m.kind IN ('CONFIRMATION', 'RESCHEDULED') AND m.status NOT IN ('SKIPPED', 'CANCELLED'))
+     )
+     SELECT patient_messages_queue(p.a, p.kind, p.due, s)
+       FROM planned p
+       CROSS JOIN messaging_settings s
+      WHERE s.id = 1 AND s.enabled`,
+    { patientId, now },
   );
 }
 
