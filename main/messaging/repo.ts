@@ -345,6 +345,58 @@ export async function queueForAppointment(knex: Knex, m: NewMessage): Promise<nu
 }
 
 /**
+ * What the desk's word to a patient whose appointment was cancelled came to: it is the
+ * cancellation's message (QUEUED), that message had already gone out without it (TOLD), or the
+ * patient cannot be reached.
+ */
+export type CancellationNotice = 'QUEUED' | 'TOLD' | 'NOT_REACHED';
+
+/**
+ * The desk's text for a cancelled appointment (a leave's reason) as the one message its
+ * cancellation sends. It takes the idempotency key the booking trigger gave that cancellation's
+ * message (appointment, CANCELLED, the cancelling transaction's time, which is its history
+ * entry's), so the text goes in the message still waiting instead of beside it, a second answer
+ * replaces the first, and nothing is added once it has gone. Where the trigger planned nothing
+ * (the kind switched off) the text is the message, on the patient's channel and language.
+ */
+export async function queueCancellationNotice(
+  knex: Knex,
+  m: { appointmentId: number; noticeText: string; dueAt: Date; createdBy: number },
+): Promise<CancellationNotice> {
+  const result = await knex.raw(
+    `WITH cancellation AS (
+       SELECT a.id, a.patient_id, a.doctor_id, a.id || ':CANCELLED:' || floor(extract(epoch FROM h.changed_at))::bigint AS key
+         FROM appointment_entities a
+         CROSS JOIN LATERAL (SELECT changed_at FROM appointment_history
+                              WHERE appointment_id = a.id AND kind = 'STATUS' AND to_status = 'CANCELLED'
+                              ORDER BY id DESC LIMIT 1) h
+        WHERE a.id = :appointmentId AND a.status = 'CANCELLED'
+     ),
+     queued AS (
+       INSERT INTO patient_messages (appointment_id, patient_id, doctor_id, kind, channel, language, notice_text, due_at, idempotency_key, created_by)
+       SELECT c.id, c.patient_id, c.doctor_id, 'CANCELLED', COALESCE(p.channel, s.default_channel), COALESCE(p.language, s.default_language),
+              :noticeText::text, :dueAt::timestamptz, c.key, :createdBy::bigint
+         FROM cancellation c
+         CROSS JOIN messaging_settings s
+         LEFT JOIN patient_message_prefs p ON p.patient_id = c.patient_id
+        WHERE s.id = 1
+          AND COALESCE(p.channel, s.default_channel) <> 'NONE'
+          AND NOT EXISTS (SELECT 1 FROM patient_channel_consents x
+                           WHERE x.patient_id = c.patient_id AND x.channel = COALESCE(p.channel, s.default_channel) AND x.withdrawn_at IS NOT NULL)
+       ON CONFLICT (idempotency_key) DO UPDATE SET notice_text = EXCLUDED.notice_text, updated_at = now() WHERE patient_messages.status = 'QUEUED'
+       RETURNING id
+     )
+     SELECT CASE
+              WHEN EXISTS (SELECT 1 FROM queued) THEN 'QUEUED'
+              WHEN EXISTS (SELECT 1 FROM patient_messages x JOIN cancellation c ON x.idempotency_key = c.key WHERE x.status IN ('SENDING', 'SENT', 'DELIVERED')) THEN 'TOLD'
+              ELSE 'NOT_REACHED'
+            END AS outcome`,
+    { appointmentId: m.appointmentId, noticeText: m.noticeText, dueAt: m.dueAt, createdBy: m.createdBy },
+  );
+  return result.rows[0].outcome;
+}
+
+/**
  * A message about no appointment (an offer of freed time, a recall reminder), sent only with
  * messaging on and the kind enabled, on the patient's channel and in their language, and as the
  * booking trigger would: not to a patient who asked for none, opted out of the channel, switched
