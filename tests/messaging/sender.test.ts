@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../../main/db/open';
 import { startWebhookService, type WebhookService } from '../../main/webhooks/service';
 import { MODES } from '../support/databases';
 import { FakeTwilio, postSigned } from '../support/fake-twilio';
-import type { Harness } from '../support/harness';
+import { expectOk, type Harness } from '../support/harness';
 import {
   addPatient,
   clinicInstant,
@@ -219,6 +219,21 @@ describe.each(MODES)('the sender (%s)', (mode) => {
     expect((await outboxOf(h.knex, a.id)).filter((r) => r.kind === 'REMINDER').map((r) => r.status)).toEqual(['SKIPPED', 'SKIPPED']);
     const b = await desk.book(desk.day(3), '18:00', p);
     expect(await outboxOf(h.knex, b.id)).toEqual([]);
+  });
+
+  it('a cancellation undone before its message went out is not sent: the patient is not told of a cancellation that did not stand', async () => {
+    const phone = '+919811114444';
+    const a = await desk.book(desk.day(5), '12:00', await addPatient(h.knex, 'Undone Cancel', phone));
+    await runAt(clinicInstant(desk.day(1), '10:00:00'));
+    h.clock.now = Date.now();
+    expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Patient travelling' }, desk.receptionist));
+    expectOk(await h.call('appointments.undo', { id: a.id }, desk.receptionist));
+    await runAt(clinicInstant(desk.day(1), '10:05:00'));
+    expect((await outboxOf(h.knex, a.id)).find((r) => r.kind === 'CANCELLED')).toMatchObject({
+      status: 'CANCELLED',
+      error: 'The appointment was booked again',
+    });
+    expect(fake.messages.filter((m) => m.to === phone && m.body.includes('is cancelled'))).toEqual([]);
   });
 
   it('START after STOP sends the reminders still to come once each, after quiet hours; a second START doubles nothing', async () => {
