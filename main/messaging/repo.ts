@@ -30,6 +30,7 @@ export interface MessagingSettings {
   rebookLink: string | null;
   sendRatePerSecond: number;
   dailyCapPerPatient: number;
+  messageRetentionDays: number;
 }
 
 const settingsColumns = columnMapper<MessagingSettings>({
@@ -55,6 +56,7 @@ const settingsColumns = columnMapper<MessagingSettings>({
   rebookLink: 'rebook_link',
   sendRatePerSecond: 'send_rate_per_second',
   dailyCapPerPatient: 'daily_cap_per_patient',
+  messageRetentionDays: 'message_retention_days',
 });
 
 export async function readMessagingSettings(knex: Knex): Promise<MessagingSettings & { updatedAt: string }> {
@@ -599,6 +601,27 @@ export async function planStillDue(trx: Knex.Transaction, patientId: number, now
       WHERE s.id = 1 AND s.enabled`,
     { patientId, now },
   );
+}
+
+/** The states a message ends in: nothing more is sent or reported for it. */
+const SETTLED: MessageStatus[] = ['SENT', 'DELIVERED', 'FAILED', 'UNDELIVERED', 'CANCELLED', 'SKIPPED'];
+
+/**
+ * Clears what settled messages older than `before` (both made and due before it) said and to
+ * whom: the text and subject, the address, the desk's notice, a join or payment link, and the
+ * provider's wording of a failure (it quotes the address). Cleared, not deleted: the row keeps
+ * the kind, channel, status, times, attempts and provider id, so the audit log's entries of its
+ * status changes still name a message, an appointment still lists what became of each of its
+ * messages, and the idempotency key stays taken. Its updated_at is left alone, so the failures
+ * list keeps its order. Returns how many were cleared.
+ */
+export async function clearOldMessageContents(knex: Knex, before: Date): Promise<number> {
+  return knex('patient_messages')
+    .whereIn('status', SETTLED)
+    .whereNull('contents_cleared_at')
+    .where('due_at', '<', before)
+    .where('created_at', '<', before)
+    .update({ body: null, subject: null, to_address: null, notice_text: null, link: null, error: null, contents_cleared_at: knex.fn.now() });
 }
 
 const MESSAGE_COLUMNS = [
