@@ -33,8 +33,8 @@ import * as videoJoinCodes from './20261202080000_video_join_codes';
 import * as waitingRoomStages from './20261202090000_waiting_room_stages';
 import * as tokenBoard from './20261202090100_token_board';
 import * as userLanguage from './20261203640000_user_language';
-import * as replanSkippedMessages from './20261203650000_replan_skipped_messages';
-import * as messageRetention from './20261203650100_message_retention';
+import * as replanSkippedMessages from './20261203660000_replan_skipped_messages';
+import * as messageRetention from './20261203660100_message_retention';
 import * as richerChangeEvents from './20261202110000_richer_change_events';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
@@ -114,7 +114,7 @@ export const migrations: readonly NamedMigration[] = [
   // Each user's desk language, English or Hindi (issue 16).
   { name: '20261203640000_user_language', migration: userLanguage },
   // Issue 17's leftovers, third round: START plans again what STOP skipped.
-  { name: '20261203650000_replan_skipped_messages', migration: replanSkippedMessages },
+  { name: '20261203660000_replan_skipped_messages', migration: replanSkippedMessages },
   // Settled messages' texts and addresses cleared after the clinic's retention period.
-  { name: '20261203650100_message_retention', migration: messageRetention },
+  { name: '20261203660100_message_retention', migration: messageRetention },
 ];
