@@ -197,7 +197,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerMessagingHandlers(
     router,
     (late.messaging = new MessagingService(knex, settings, video, gatewayPayments, secretBox, () => messaging?.sender.poke(), options.now)),
-    new PatientPrefsService(knex),
+    new PatientPrefsService(knex, options.now),
   );
   const missing = router.missingHandlers();
   if (missing.length > 0) throw new Error(`Contract channels without a handler: ${missing.join(', ')}`);

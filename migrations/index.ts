@@ -34,6 +34,8 @@ import * as waitingRoomStages from './20261202090000_waiting_room_stages';
 import * as tokenBoard from './20261202090100_token_board';
 import * as userLanguage from './20261203640000_user_language';
 import * as videoSessionEvents from './20261203650000_video_session_events';
+import * as replanSkippedMessages from './20261203660000_replan_skipped_messages';
+import * as messageRetention from './20261203660100_message_retention';
 import * as richerChangeEvents from './20261202110000_richer_change_events';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
@@ -114,4 +116,8 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203640000_user_language', migration: userLanguage },
   // A video call ending NO_SHOW reaches the desk's queue (issue 18, leftovers).
   { name: '20261203650000_video_session_events', migration: videoSessionEvents },
+  // Issue 17's leftovers, third round: START plans again what STOP skipped.
+  { name: '20261203660000_replan_skipped_messages', migration: replanSkippedMessages },
+  // Settled messages' texts and addresses cleared after the clinic's retention period.
+  { name: '20261203660100_message_retention', migration: messageRetention },
 ];

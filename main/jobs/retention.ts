@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { clearOldMessageContents, readMessagingSettings } from '../messaging/repo';
 
 const DAY_MS = 86_400_000;
 const CALL_EVENT_DAYS = 90;
@@ -20,9 +21,16 @@ export async function deleteExpiredCallData(knex: Knex, now: number = Date.now()
   return { callEvents, webhookEvents };
 }
 
+/** Clears what settled patient messages said and to whom once they are older than the clinic's messaging retention (a year unless set). */
+export async function clearExpiredMessageContents(knex: Knex, now: number = Date.now()): Promise<number> {
+  const { messageRetentionDays } = await readMessagingSettings(knex);
+  return clearOldMessageContents(knex, new Date(now - messageRetentionDays * DAY_MS));
+}
+
 /** Runs the retention now and then daily; returns a function that stops it. */
 export function scheduleRetention(knex: Knex, log: (message: string, err: unknown) => void): () => void {
-  const run = () => void deleteExpiredCallData(knex).catch((err: unknown) => log('retention run failed', err));
+  const run = () =>
+    void Promise.all([deleteExpiredCallData(knex), clearExpiredMessageContents(knex)]).catch((err: unknown) => log('retention run failed', err));
   run();
   const timer = setInterval(run, DAY_MS);
   timer.unref();

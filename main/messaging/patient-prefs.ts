@@ -13,7 +13,10 @@ const CHANNEL_NAMES = { SMS: 'SMS', WHATSAPP: 'WhatsApp', EMAIL: 'e-mail' } as c
 
 /** A patient's messaging preferences and consent, as the patient's record shows and edits them. */
 export class PatientPrefsService {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async get(patientId: number): Promise<PatientMessagingDto> {
     await this.patient(this.knex, patientId);
@@ -32,11 +35,11 @@ export class PatientPrefsService {
     return this.read(req.patientId);
   }
 
-  /** Consent given or withdrawn at the desk, with how; withdrawing stops what is waiting on that channel. */
+  /** Consent given or withdrawn at the desk, with how; withdrawing stops what is waiting on that channel, giving plans what is still to come. */
   async recordConsent(req: RecordConsent): Promise<PatientMessagingDto> {
     await this.knex.transaction(async (trx) => {
       await this.patient(trx, req.patientId);
-      if (req.given) await giveConsent(trx, req.patientId, req.channel, req.how);
+      if (req.given) await giveConsent(trx, req.patientId, req.channel, req.how, new Date(this.now()));
       else await withdrawConsent(trx, req.patientId, req.channel, req.how);
     });
     return this.read(req.patientId);

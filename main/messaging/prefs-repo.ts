@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ConsentDto, PATIENT_CHANNELS } from '../../preload/contract';
-import { replanQueued, type MessageChannel, type MessageKind } from './repo';
+import { planStillDue, replanQueued, type MessageChannel, type MessageKind } from './repo';
 
 export type PatientChannel = (typeof PATIENT_CHANNELS)[number];
 
@@ -52,10 +52,16 @@ export async function writePatientPrefs(
   await replanQueued(trx, patientId);
 }
 
-/** Records a patient's consent on a channel (at the desk, or a START reply): messages may go there again. */
-export async function giveConsent(trx: Knex.Transaction, patientId: number, channel: MessageChannel, how: string): Promise<void> {
+/**
+ * Records a patient's consent on a channel (at the desk, or a START reply): messages may go there
+ * again. What waits moves back to their channel, and what an opt-out dropped or never planned
+ * for their upcoming appointments is planned again if it is still to come (`now`: the clinic's clock).
+ */
+export async function giveConsent(trx: Knex.Transaction, patientId: number, channel: MessageChannel, how: string, now: Date): Promise<void> {
   await trx('patient_channel_consents')
     .insert({ patient_id: patientId, channel, given_at: trx.fn.now(), given_how: how })
     .onConflict(['patient_id', 'channel'])
     .merge({ given_at: trx.fn.now(), given_how: how, withdrawn_at: null, withdrawn_how: null });
+  await replanQueued(trx, patientId);
+  await planStillDue(trx, patientId, now);
 }

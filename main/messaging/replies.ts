@@ -74,7 +74,7 @@ export async function applyInbound(trx: Knex.Transaction, data: Record<string, s
     await setInboundAction(trx, id, action, booked);
   }
   if (action === 'OPTED_OUT') await withdrawConsent(trx, about.patientId!, channel, `Replied ${word} on ${channel}`);
-  if (action === 'OPTED_IN') await giveConsent(trx, about.patientId!, channel, `Replied ${word} on ${channel}`);
+  if (action === 'OPTED_IN') await giveConsent(trx, about.patientId!, channel, `Replied ${word} on ${channel}`, new Date(now));
   if (action === 'CANCELLED') {
     await cancelAppointments(trx, [about.appointmentId!], `The patient replied ${word} to cancel`, null);
     // The time is free: offered to the waitlist at once, as a desk's cancellation would.

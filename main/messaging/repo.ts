@@ -30,6 +30,7 @@ export interface MessagingSettings {
   rebookLink: string | null;
   sendRatePerSecond: number;
   dailyCapPerPatient: number;
+  messageRetentionDays: number;
 }
 
 const settingsColumns = columnMapper<MessagingSettings>({
@@ -55,6 +56,7 @@ const settingsColumns = columnMapper<MessagingSettings>({
   rebookLink: 'rebook_link',
   sendRatePerSecond: 'send_rate_per_second',
   dailyCapPerPatient: 'daily_cap_per_patient',
+  messageRetentionDays: 'message_retention_days',
 });
 
 export async function readMessagingSettings(knex: Knex): Promise<MessagingSettings & { updatedAt: string }> {
@@ -195,13 +197,18 @@ export async function lockQueued(trx: Knex.Transaction, id: number): Promise<Out
   return outboxQuery(trx).where('m.id', id).where('m.status', 'QUEUED').forUpdate('m').skipLocked().first();
 }
 
+/** A patient's messaging lock, held to the end of the caller's transaction. */
+async function lockPatientMessages(trx: Knex.Transaction, patientId: number): Promise<void> {
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`clinic-desk:messages-of-patient:${patientId}`]);
+}
+
 /**
  * Messages to a patient handed to a provider since `since` (the clinic's midnight): the daily
  * cap counts them. Takes the patient's messaging lock for the caller's transaction first, so two
  * claims for one patient count one after the other.
  */
 export async function sentSince(trx: Knex.Transaction, patientId: number, since: Date): Promise<number> {
-  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`clinic-desk:messages-of-patient:${patientId}`]);
+  await lockPatientMessages(trx, patientId);
   const row = await trx('patient_messages')
     .where('patient_id', patientId)
     .where((q) => q.where('sent_at', '>=', since).orWhere((s) => s.where('status', 'SENDING').where('claimed_at', '>=', since)))
@@ -337,6 +344,58 @@ export async function queueForAppointment(knex: Knex, m: NewMessage): Promise<nu
     { kind: m.kind, noticeText: m.noticeText ?? null, link: m.link ?? null, dueAt: m.dueAt, createdBy: m.createdBy, appointmentId: m.appointmentId },
   );
   return result.rows[0]?.id;
+}
+
+/**
+ * What the desk's word to a patient whose appointment was cancelled came to: it is the
+ * cancellation's message (QUEUED), that message had already gone out without it (TOLD), or the
+ * patient cannot be reached.
+ */
+export type CancellationNotice = 'QUEUED' | 'TOLD' | 'NOT_REACHED';
+
+/**
+ * The desk's text for a cancelled appointment (a leave's reason) as the one message its
+ * cancellation sends. It takes the idempotency key the booking trigger gave that cancellation's
+ * message (appointment, CANCELLED, the cancelling transaction's time, which is its history
+ * entry's), so the text goes in the message still waiting instead of beside it, a second answer
+ * replaces the first, and nothing is added once it has gone. Where the trigger planned nothing
+ * (the kind switched off) the text is the message, on the patient's channel and language.
+ */
+export async function queueCancellationNotice(
+  knex: Knex,
+  m: { appointmentId: number; noticeText: string; dueAt: Date; createdBy: number },
+): Promise<CancellationNotice> {
+  const result = await knex.raw(
+    `WITH cancellation AS (
+       SELECT a.id, a.patient_id, a.doctor_id, a.id || ':CANCELLED:' || floor(extract(epoch FROM h.changed_at))::bigint AS key
+         FROM appointment_entities a
+         CROSS JOIN LATERAL (SELECT changed_at FROM appointment_history
+                              WHERE appointment_id = a.id AND kind = 'STATUS' AND to_status = 'CANCELLED'
+                              ORDER BY id DESC LIMIT 1) h
+        WHERE a.id = :appointmentId AND a.status = 'CANCELLED'
+     ),
+     queued AS (
+       INSERT INTO patient_messages (appointment_id, patient_id, doctor_id, kind, channel, language, notice_text, due_at, idempotency_key, created_by)
+       SELECT c.id, c.patient_id, c.doctor_id, 'CANCELLED', COALESCE(p.channel, s.default_channel), COALESCE(p.language, s.default_language),
+              :noticeText::text, :dueAt::timestamptz, c.key, :createdBy::bigint
+         FROM cancellation c
+         CROSS JOIN messaging_settings s
+         LEFT JOIN patient_message_prefs p ON p.patient_id = c.patient_id
+        WHERE s.id = 1
+          AND COALESCE(p.channel, s.default_channel) <> 'NONE'
+          AND NOT EXISTS (SELECT 1 FROM patient_channel_consents x
+                           WHERE x.patient_id = c.patient_id AND x.channel = COALESCE(p.channel, s.default_channel) AND x.withdrawn_at IS NOT NULL)
+       ON CONFLICT (idempotency_key) DO UPDATE SET notice_text = EXCLUDED.notice_text, updated_at = now() WHERE patient_messages.status = 'QUEUED'
+       RETURNING id
+     )
+     SELECT CASE
+              WHEN EXISTS (SELECT 1 FROM queued) THEN 'QUEUED'
+              WHEN EXISTS (SELECT 1 FROM patient_messages x JOIN cancellation c ON x.idempotency_key = c.key WHERE x.status IN ('SENDING', 'SENT', 'DELIVERED')) THEN 'TOLD'
+              ELSE 'NOT_REACHED'
+            END AS outcome`,
+    { appointmentId: m.appointmentId, noticeText: m.noticeText, dueAt: m.dueAt, createdBy: m.createdBy },
+  );
+  return result.rows[0].outcome;
 }
 
 /**
@@ -499,6 +558,70 @@ export async function replanQueued(trx: Knex.Transaction, patientId: number): Pr
        FROM moved`,
     { patientId },
   );
+}
+
+/**
+ * What is still useful for a patient's upcoming appointments, planned again as a booking plans
+ * it: each reminder still to come, and a confirmation of an appointment they have not been told
+ * of (none went out, none waits). Through the booking trigger's own function, so the kinds
+ * switched off, "no messages" and the channels opted out of hold as they do at booking, and each
+ * message keeps its idempotency key: a row waiting or sent stays as it is, one skipped while the
+ * patient was opted out is queued again, and planning twice plans nothing more. Run when the
+ * patient opts in (START, or consent at the desk); `now`: the clinic's clock.
+ */
+export async function planStillDue(trx: Knex.Transaction, patientId: number, now: Date): Promise<void> {
+  // Two opt-ins at once would each find no confirmation and queue one each.
+  await lockPatientMessages(trx, patientId);
+  await trx.raw(
+    `WITH upcoming AS (
+       SELECT a, (a.appointment_date + a.start_time) AT TIME ZONE c.time_zone AS starts
+         FROM appointment_entities a
+         CROSS JOIN clinic_settings c
+        WHERE c.id = 1 AND a.patient_id = :patientId AND a.status = 'SCHEDULED' AND NOT a.is_walk_in
+     ),
+     planned AS (
+       SELECT u.a, 'REMINDER' AS kind, u.starts - make_interval(mins => off.minutes) AS due
+         FROM upcoming u
+         CROSS JOIN messaging_settings s
+         CROSS JOIN LATERAL unnest(s.reminder_offsets_minutes) AS off(minutes)
+        WHERE s.id = 1 AND u.starts - make_interval(mins => off.minutes) > :now
+       UNION ALL
+       -- A confirmation skipped while they were opted out goes on its own key; else a new one, due now.
+       SELECT u.a, 'CONFIRMATION',
+              COALESCE((SELECT max(m.due_at) FROM patient_messages m WHERE m.appointment_id = (u.a).id AND m.kind = 'CONFIRMATION' AND m.status = 'SKIPPED'),
+                       :now::timestamptz)
+         FROM upcoming u
+        WHERE u.starts > :now
+          AND NOT EXISTS (SELECT 1 FROM patient_messages m
+                           WHERE m.appointment_id = (u.a).id AND m.kind IN ('CONFIRMATION', 'RESCHEDULED') AND m.status NOT IN ('SKIPPED', 'CANCELLED'))
+     )
+     SELECT patient_messages_queue(p.a, p.kind, p.due, s)
+       FROM planned p
+       CROSS JOIN messaging_settings s
+      WHERE s.id = 1 AND s.enabled`,
+    { patientId, now },
+  );
+}
+
+/** The states a message ends in: nothing more is sent or reported for it. */
+const SETTLED: MessageStatus[] = ['SENT', 'DELIVERED', 'FAILED', 'UNDELIVERED', 'CANCELLED', 'SKIPPED'];
+
+/**
+ * Clears what settled messages older than `before` (both made and due before it) said and to
+ * whom: the text and subject, the address, the desk's notice, a join or payment link, and the
+ * provider's wording of a failure (it quotes the address). Cleared, not deleted: the row keeps
+ * the kind, channel, status, times, attempts and provider id, so the audit log's entries of its
+ * status changes still name a message, an appointment still lists what became of each of its
+ * messages, and the idempotency key stays taken. Its updated_at is left alone, so the failures
+ * list keeps its order. Returns how many were cleared.
+ */
+export async function clearOldMessageContents(knex: Knex, before: Date): Promise<number> {
+  return knex('patient_messages')
+    .whereIn('status', SETTLED)
+    .whereNull('contents_cleared_at')
+    .where('due_at', '<', before)
+    .where('created_at', '<', before)
+    .update({ body: null, subject: null, to_address: null, notice_text: null, link: null, error: null, contents_cleared_at: knex.fn.now() });
 }
 
 const MESSAGE_COLUMNS = [

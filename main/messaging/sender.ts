@@ -222,6 +222,8 @@ export class MessageSender {
       return { status: 'CANCELLED', error: `The appointment is ${row.appointmentStatus.toLowerCase()}` };
     }
     if (row.kind === 'PAYMENT_LINK' && row.appointmentStatus === 'CANCELLED') return { status: 'CANCELLED', error: 'The appointment is cancelled' };
+    // The cancellation was undone before its message went: telling it now would contradict the confirmation that follows.
+    if (row.kind === 'CANCELLED' && row.appointmentStatus !== 'CANCELLED') return { status: 'CANCELLED', error: 'The appointment was booked again' };
     // The time was taken (by the desk or another patient's YES) before this offer went: nothing to offer.
     if (row.kind === 'WAITLIST_OFFER' && row.offerStatus !== 'OPEN') return { status: 'CANCELLED', error: 'The offered time has gone' };
     if (row.kind === 'RECALL_REMINDER' && !row.recallOpen) return { status: 'CANCELLED', error: 'The recall was booked or dismissed' };

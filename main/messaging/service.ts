@@ -27,12 +27,14 @@ import {
   markInboundHandled,
   messagesOfAppointment,
   openInbox,
+  queueCancellationNotice,
   queueForAppointment,
   readMessagingSettings,
   repliesOfAppointment,
   saveTemplate,
   templateFor,
   writeMessagingSettings,
+  type CancellationNotice,
   type MessageKind,
   type MessagingSettings,
   type Template,
@@ -106,19 +108,29 @@ export class MessagingService {
     if (id !== undefined) this.poke();
   }
 
-  /** The desk's text to every scheduled patient of one doctor's day; the text's variables are checked first. */
-  async notice(req: Notice, user: CurrentUser): Promise<{ queued: number; notReached: number }> {
+  /**
+   * The desk's text to every scheduled patient of one doctor's day; the text's variables are
+   * checked first. To a cancelled appointment (a leave's patients) it is that cancellation's own
+   * message, so one change tells each patient once, however often the desk answers.
+   */
+  async notice(req: Notice, user: CurrentUser): Promise<{ queued: number; alreadyTold: number; notReached: number }> {
     const day = await this.noticeDay(req);
     const at = new Date(this.now());
-    const ids = await this.knex.transaction(async (trx) => {
-      const out: (number | undefined)[] = [];
-      for (const a of day)
-        out.push(await queueForAppointment(trx, { appointmentId: a.id, kind: 'NOTICE', dueAt: at, noticeText: req.text, createdBy: user.id }));
+    const outcomes = await this.knex.transaction(async (trx) => {
+      const out: CancellationNotice[] = [];
+      for (const a of day) {
+        if (a.status === 'CANCELLED') {
+          out.push(await queueCancellationNotice(trx, { appointmentId: a.id, noticeText: req.text, dueAt: at, createdBy: user.id }));
+        } else {
+          const id = await queueForAppointment(trx, { appointmentId: a.id, kind: 'NOTICE', dueAt: at, noticeText: req.text, createdBy: user.id });
+          out.push(id === undefined ? 'NOT_REACHED' : 'QUEUED');
+        }
+      }
       return out;
     });
     this.poke();
-    const queued = ids.filter((id) => id !== undefined).length;
-    return { queued, notReached: day.length - queued };
+    const count = (outcome: CancellationNotice) => outcomes.filter((o) => o === outcome).length;
+    return { queued: count('QUEUED'), alreadyTold: count('TOLD'), notReached: count('NOT_REACHED') };
   }
 
   /** Before a notice goes: how many patients it is for, and the first one's message as they would read it. */

@@ -370,7 +370,8 @@ export const channels = {
   'messaging.sendNow': channel({ req: sendMessageNowSchema, res: messageSchema, roles: ALL, audit: { entity: 'appointment', kind: 'write' } }),
   'messaging.notice': channel({
     req: doctorDayNoticeSchema,
-    res: z.object({ queued: z.number().int(), notReached: z.number().int() }),
+    // alreadyTold: cancelled patients whose cancellation message went out before the notice (it is not sent again).
+    res: z.object({ queued: z.number().int(), alreadyTold: z.number().int(), notReached: z.number().int() }),
     roles: ALL,
     audit: { entity: 'appointment', kind: 'write' },
   }),

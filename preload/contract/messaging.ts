@@ -96,6 +96,7 @@ export const messagingSettingsSchema = z.object({
   rebookLink: z.string().nullable(),
   sendRatePerSecond: z.number(),
   dailyCapPerPatient: z.number().int(),
+  messageRetentionDays: z.number().int(),
 });
 export type MessagingSettingsDto = z.infer<typeof messagingSettingsSchema>;
 
@@ -138,6 +139,8 @@ export const updateMessagingSettingsSchema = z.strictObject({
   rebookLink: httpsUrl('The rebooking link').nullable().optional(),
   sendRatePerSecond: z.number().positive().max(1000).optional(),
   dailyCapPerPatient: z.number().int().min(1).max(100).optional(),
+  // At least 90 days: a reply is matched to the latest message sent to its number.
+  messageRetentionDays: z.number().int('Whole days').min(90, 'Keep messages at least 90 days').max(3650, 'Keep messages at most ten years').optional(),
 });
 
 export const segmentCountSchema = z.object({ encoding: z.enum(['GSM-7', 'UCS-2']), units: z.number().int(), segments: z.number().int() });

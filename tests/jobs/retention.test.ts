@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteExpiredCallData } from '../../main/jobs/retention';
+import { clearExpiredMessageContents, deleteExpiredCallData } from '../../main/jobs/retention';
 import { MODES, type Mode } from '../support/databases';
-import { startHarness, type Harness } from '../support/harness';
+import { expectOk, startHarness, type Harness } from '../support/harness';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -66,5 +66,86 @@ describe.each(MODES)('retention of call data (%s)', (mode: Mode) => {
     expect(events).toHaveLength(4);
     // Sessions are the clinic's record of consultations: retention leaves them alone.
     expect(await h.knex('video_call_sessions').where({ session_id: sid })).toHaveLength(1);
+  });
+});
+
+describe.each(MODES)('retention of patient messages (%s)', (mode: Mode) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(mode);
+  });
+  afterAll(() => h.dispose());
+
+  it('clears what settled messages past the clinic’s period said and to whom, keeps the rows, and leaves what is still going', async () => {
+    const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Kept', email: 'kept@clinic.test' }).returning('id');
+    const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Asha Verma', phone: '+919812345678' }).returning('id');
+    const [{ id: appointmentId }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2025-06-01', start_time: '09:00', end_time: '09:15' })
+      .returning('id');
+    const message = (key: string, status: string, made: number, due = made) => ({
+      appointment_id: appointmentId,
+      patient_id: patientId,
+      doctor_id: doctorId,
+      kind: 'NOTICE',
+      channel: 'SMS',
+      language: 'en',
+      notice_text: '{patient}, the doctor is away',
+      link: 'https://clinic.example.org/j/abc',
+      subject: 'Sunrise Clinic',
+      body: 'Asha Verma, the doctor is away',
+      to_address: '+919812345678',
+      error: status === 'FAILED' ? "Twilio 400 (21211): Invalid 'To' Phone Number: +919812345678" : null,
+      status,
+      provider_id: status === 'QUEUED' ? null : `SM${key.padEnd(32, '0').slice(0, 32)}`,
+      attempts: 1,
+      idempotency_key: key,
+      created_at: ago(made),
+      due_at: ago(due),
+      updated_at: ago(due),
+    });
+    await h
+      .knex('patient_messages')
+      .insert([
+        message('cleared-delivered-366', 'DELIVERED', 366),
+        message('cleared-failed-400', 'FAILED', 400),
+        message('cleared-skipped-370', 'SKIPPED', 370),
+        message('kept-delivered-364', 'DELIVERED', 364),
+        message('kept-queued-400', 'QUEUED', 400),
+        message('kept-sending-400', 'SENDING', 400),
+        message('kept-made-400-due-10', 'SENT', 400, 10),
+      ]);
+    const rows = () => h.knex('patient_messages').where({ patient_id: patientId }).orderBy('id').select('*');
+    const before = await rows();
+    const audited = await h.knex('audit_log').count<{ n: string }[]>({ n: '*' });
+
+    expect(await clearExpiredMessageContents(h.knex, NOW)).toBe(3);
+    const after = await rows();
+    const contents = ['body', 'subject', 'to_address', 'notice_text', 'link', 'error'] as const;
+    for (const [i, row] of after.entries()) {
+      const was = before[i]!;
+      const cleared = row.idempotency_key.startsWith('cleared-');
+      for (const column of contents) expect(row[column], `${row.idempotency_key} ${column}`).toBe(cleared ? null : was[column]);
+      expect(row.contents_cleared_at === null, row.idempotency_key).toBe(!cleared);
+      // What happened to the message stays: its audit entries, the appointment's list and the failures list still read it.
+      for (const column of ['status', 'kind', 'channel', 'provider_id', 'idempotency_key', 'attempts', 'due_at', 'sent_at', 'updated_at'] as const) {
+        expect(row[column], `${row.idempotency_key} ${column}`).toEqual(was[column]);
+      }
+    }
+    expect(await h.knex('audit_log').count<{ n: string }[]>({ n: '*' })).toEqual(audited);
+
+    // The clinic keeps texts 90 days: the 364-day-old one goes too; what was cleared is not counted again.
+    const admin = (await h.signInAs('ADMIN')).sessionKey;
+    expect(await h.call('messaging.updateSettings', { messageRetentionDays: 30 }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'messageRetentionDays', message: 'Keep messages at least 90 days' },
+    });
+    expect(expectOk(await h.call('messaging.updateSettings', { messageRetentionDays: 90 }, admin))).toMatchObject({ messageRetentionDays: 90 });
+    expect(await clearExpiredMessageContents(h.knex, NOW)).toBe(1);
+    expect((await rows()).filter((r) => r.contents_cleared_at === null).map((r) => r.idempotency_key)).toEqual([
+      'kept-queued-400',
+      'kept-sending-400',
+      'kept-made-400-due-10',
+    ]);
   });
 });

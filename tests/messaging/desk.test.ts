@@ -113,7 +113,7 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
       { doctorId: desk.doctorId, date: day, text: '{doctor} is on leave on {date}, {patient}. We will call you to rebook.' },
       desk.receptionist,
     );
-    expect(result).toEqual({ queued: 2, notReached: 0 });
+    expect(result).toEqual({ queued: 2, alreadyTold: 0, notReached: 0 });
     h.clock.now = clinicInstant(desk.day(1), '10:00:00');
     h.services.messaging!.sender.setActive(true);
     await h.services.messaging!.sender.runDue();
@@ -178,7 +178,7 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     expect(
       await h.call('messaging.noticePreview', { ...told, appointmentIds: [a1.id, (await desk.book(desk.day(6), '11:00', p1)).id] }, desk.receptionist),
     ).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'appointmentIds' } });
-    expect(await call('messaging.notice', told, desk.receptionist)).toEqual({ queued: 2, notReached: 0 });
+    expect(await call('messaging.notice', told, desk.receptionist)).toEqual({ queued: 2, alreadyTold: 0, notReached: 0 });
     h.clock.now = clinicInstant(desk.day(1), '10:00:00');
     h.services.messaging!.sender.setActive(true);
     await h.services.messaging!.sender.runDue();
@@ -187,6 +187,46 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
       expect(fake.messages.filter((m) => m.to === to && m.body.includes('at a conference'))).toHaveLength(1);
     }
     expect(fake.messages.filter((m) => m.to === '+919855500043' && m.body.includes('at a conference'))).toEqual([]);
+  });
+
+  it('one leave change tells each of its patients once: the reason rides on the cancellation, however often the offer is answered', async () => {
+    const day = desk.day(6);
+    const phones = ['+919855500061', '+919855500062'];
+    const ids = [];
+    for (const [i, phone] of phones.entries()) ids.push((await desk.book(day, `14:${i === 0 ? '00' : '15'}`, await addPatient(h.knex, `Once ${i}`, phone))).id);
+    const leave = await call(
+      'availability.addException',
+      { doctorId: desk.doctorId, date: day, kind: 'LEAVE', startTime: '13:30', endTime: '15:00', cancelBooked: { reason: 'the doctor is unwell' } },
+      admin,
+    );
+    expect(leave).toMatchObject({ status: 'saved', cancelledAppointments: 2 });
+    const told = {
+      doctorId: desk.doctorId,
+      date: day,
+      text: '{patient}, your appointment with {doctor} on {date} at {time} is cancelled: the doctor is unwell.',
+      appointmentIds: ids,
+    };
+    expect(await call('messaging.notice', told, desk.receptionist)).toEqual({ queued: 2, alreadyTold: 0, notReached: 0 });
+    // The offer answered again a minute later (a second desk, the dialog opened again), then the leave taken back.
+    h.clock.now = Date.now() + 60_000;
+    expect(expectOk(await h.call('messaging.notice', told, admin))).toEqual({ queued: 2, alreadyTold: 0, notReached: 0 });
+    expect(await call('availability.removeWindow', { id: (leave as { window: { id: number } }).window.id }, admin)).toMatchObject({ status: 'saved' });
+    h.clock.now = clinicInstant(desk.day(1), '10:00:00');
+    h.services.messaging!.sender.setActive(true);
+    await h.services.messaging!.sender.runDue();
+    h.services.messaging!.sender.setActive(false);
+    for (const phone of phones) {
+      expect(fake.messages.filter((m) => m.to === phone && m.body.includes('is cancelled'))).toEqual([
+        expect.objectContaining({ body: expect.stringMatching(/is cancelled: the doctor is unwell\.$/) }),
+      ]);
+    }
+
+    // Once the cancellation has gone out, the reason is not sent as a second message.
+    expect(await call('messaging.notice', told, desk.receptionist)).toEqual({ queued: 0, alreadyTold: 2, notReached: 0 });
+    h.services.messaging!.sender.setActive(true);
+    await h.services.messaging!.sender.runDue();
+    h.services.messaging!.sender.setActive(false);
+    for (const phone of phones) expect(fake.messages.filter((m) => m.to === phone && m.body.includes('is cancelled'))).toHaveLength(1);
   });
 
   it('a notice for today counts only the patients still to come', async () => {

@@ -3,7 +3,7 @@ import { applyInbound } from '../../main/messaging/replies';
 import type { ChangeEvent, ChannelName, Req } from '../../preload/contract';
 import { MODES } from '../support/databases';
 import { databaseSnapshot, expectOk, type Harness } from '../support/harness';
-import { addPatient, configureMessaging, eventually, openDesk, outboxOf, startPc, type Desk } from './support';
+import { addPatient, clinicInstant, configureMessaging, eventually, openDesk, outboxOf, startPc, type Desk } from './support';
 
 // A patient's channel, language, consent and kind switches, edited on their record, and the
 // replies that change consent (STOP, START).
@@ -26,8 +26,9 @@ describe.each(MODES)('a patient’s messaging preferences (%s)', (mode) => {
   };
   const audited = (action: string, patientId: number) =>
     h.knex('audit_log').where({ action, entity: 'patient', entity_id: patientId }).count<{ n: string }[]>({ n: '*' });
-  const reply = (sid: string, from: string, body: string) =>
-    h.knex.transaction((trx) => applyInbound(trx, { MessageSid: sid, From: from, To: '+15005550006', Body: body }));
+  const reply = (sid: string, from: string, body: string, at?: number) =>
+    h.knex.transaction((trx) => applyInbound(trx, { MessageSid: sid, From: from, To: '+15005550006', Body: body }, at));
+  const statuses = async (appointmentId: number) => (await outboxOf(h.knex, appointmentId)).map((r) => [r.kind, r.status]);
 
   it('reads the clinic’s defaults for a patient who chose nothing, and saves a channel, a language and kinds switched off (audited)', async () => {
     const p = await newPatient();
@@ -191,6 +192,59 @@ describe.each(MODES)('a patient’s messaging preferences (%s)', (mode) => {
       ['SMS', 'Replied START on SMS'],
       ['WHATSAPP', 'Replied START on WHATSAPP'],
     ]);
+  });
+
+  it('START plans again what is still to come for the patient’s upcoming appointments, once however often it comes; what has passed stays dropped', async () => {
+    const phone = '+919770066666';
+    const p = await addPatient(h.knex, 'Back Again', phone);
+    const a = await desk.book(desk.day(3), '13:00', p);
+    const planned = await outboxOf(h.knex, a.id);
+    await reply(`SM${'e'.repeat(32)}`, phone, 'STOP');
+    expect(await statuses(a.id)).toEqual([
+      ['CONFIRMATION', 'SKIPPED'],
+      ['REMINDER', 'SKIPPED'],
+      ['REMINDER', 'SKIPPED'],
+    ]);
+    const bookedWhileOut = await desk.book(desk.day(4), '14:00', p);
+    expect(await outboxOf(h.knex, bookedWhileOut.id)).toEqual([]);
+    const cancelled = await desk.book(desk.day(4), '15:00', p);
+    expectOk(await h.call('appointments.cancel', { id: cancelled.id, reason: 'Patient travelling' }, desk.receptionist));
+
+    // Back on day 2 at 18:00: a's 24-hour reminder (day 2, 13:00) has passed; its 2-hour one and the confirmation have not.
+    const at = clinicInstant(desk.day(2), '18:00:00');
+    await reply(`SM${'f'.repeat(32)}`, phone, 'START', at);
+    await reply(`SM${'g'.repeat(32)}`, phone, 'START', at);
+    const after = await outboxOf(h.knex, a.id);
+    expect(after.map((r) => [r.id, r.kind, r.status, r.channel])).toEqual([
+      [planned[0]!.id, 'CONFIRMATION', 'QUEUED', 'SMS'],
+      [planned[1]!.id, 'REMINDER', 'SKIPPED', 'SMS'],
+      [planned[2]!.id, 'REMINDER', 'QUEUED', 'SMS'],
+    ]);
+    expect(after.map((r) => r.due_at)).toEqual(planned.map((r) => r.due_at));
+    const fresh = await outboxOf(h.knex, bookedWhileOut.id);
+    expect(fresh.map((r) => [r.kind, r.status, new Date(r.due_at).getTime()])).toEqual([
+      ['CONFIRMATION', 'QUEUED', at],
+      ['REMINDER', 'QUEUED', clinicInstant(desk.day(3), '14:00:00')],
+      ['REMINDER', 'QUEUED', clinicInstant(desk.day(4), '12:00:00')],
+    ]);
+    expect(await outboxOf(h.knex, cancelled.id)).toEqual([]);
+    // A third START, later: nothing is planned twice.
+    await reply(`SM${'h'.repeat(32)}`, phone, 'START', at + 3600_000);
+    expect(await h.knex('patient_messages').where({ patient_id: p }).pluck('id')).toHaveLength(6);
+  });
+
+  it('an opt-in plans again only what the patient still wants: kinds switched off and "no messages" hold', async () => {
+    const phone = '+919770077777';
+    const p = await addPatient(h.knex, 'Some Kinds Off', phone);
+    await call('messaging.savePatientPrefs', { patientId: p, channel: null, language: null, kindsOff: ['REMINDER'] });
+    const a = await desk.book(desk.day(5), '11:00', p);
+    await reply(`SM${'i'.repeat(32)}`, phone, 'STOP');
+    await reply(`SM${'j'.repeat(32)}`, phone, 'START');
+    expect(await statuses(a.id)).toEqual([['CONFIRMATION', 'QUEUED']]);
+
+    await call('messaging.savePatientPrefs', { patientId: p, channel: 'NONE', language: null, kindsOff: [] });
+    await call('messaging.recordConsent', { patientId: p, channel: 'SMS', given: true, how: 'Said so at the desk' });
+    expect(await statuses(a.id)).toEqual([['CONFIRMATION', 'SKIPPED']]);
   });
 
   it('a reply and a change of preferences reach every desk as events naming the patient', async () => {

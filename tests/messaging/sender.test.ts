@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../../main/db/open';
 import { startWebhookService, type WebhookService } from '../../main/webhooks/service';
 import { MODES } from '../support/databases';
 import { FakeTwilio, postSigned } from '../support/fake-twilio';
-import type { Harness } from '../support/harness';
+import { expectOk, type Harness } from '../support/harness';
 import {
   addPatient,
   clinicInstant,
@@ -219,6 +219,49 @@ describe.each(MODES)('the sender (%s)', (mode) => {
     expect((await outboxOf(h.knex, a.id)).filter((r) => r.kind === 'REMINDER').map((r) => r.status)).toEqual(['SKIPPED', 'SKIPPED']);
     const b = await desk.book(desk.day(3), '18:00', p);
     expect(await outboxOf(h.knex, b.id)).toEqual([]);
+  });
+
+  it('a cancellation undone before its message went out is not sent: the patient is not told of a cancellation that did not stand', async () => {
+    const phone = '+919811114444';
+    const a = await desk.book(desk.day(5), '12:00', await addPatient(h.knex, 'Undone Cancel', phone));
+    await runAt(clinicInstant(desk.day(1), '10:00:00'));
+    h.clock.now = Date.now();
+    expectOk(await h.call('appointments.cancel', { id: a.id, reason: 'Patient travelling' }, desk.receptionist));
+    expectOk(await h.call('appointments.undo', { id: a.id }, desk.receptionist));
+    await runAt(clinicInstant(desk.day(1), '10:05:00'));
+    expect((await outboxOf(h.knex, a.id)).find((r) => r.kind === 'CANCELLED')).toMatchObject({
+      status: 'CANCELLED',
+      error: 'The appointment was booked again',
+    });
+    expect(fake.messages.filter((m) => m.to === phone && m.body.includes('is cancelled'))).toEqual([]);
+  });
+
+  it('START after STOP sends the reminders still to come once each, after quiet hours; a second START doubles nothing', async () => {
+    await configureMessaging(h.knex, { quietStart: '21:00', quietEnd: '08:00' });
+    const phone = '+919811113333';
+    const p = await addPatient(h.knex, 'Start Sender', phone);
+    const a = await desk.book(desk.day(3), '19:00', p);
+    await runAt(clinicInstant(desk.day(1), '10:00:00'));
+    const reply = (sid: string, body: string) =>
+      postSigned(`${webhooks.url}/twilio/messages/inbound`, INBOUND_URL, { MessageSid: sid, From: phone, To: '+15005550006', Body: body });
+    expect(await reply(`SM${'4'.repeat(32)}`, 'STOP')).toBe(204);
+    await webhooks.worker.idle();
+    expect((await outboxOf(h.knex, a.id)).map((r) => r.status)).toEqual(['SENT', 'SKIPPED', 'SKIPPED']);
+    expect(await reply(`SM${'5'.repeat(32)}`, 'START')).toBe(204);
+    expect(await reply(`SM${'6'.repeat(32)}`, 'START')).toBe(204);
+    await webhooks.worker.idle();
+    expect((await outboxOf(h.knex, a.id)).map((r) => r.status)).toEqual(['SENT', 'QUEUED', 'QUEUED']);
+
+    // The 24-hour reminder (day 2, 19:00) is due at 22:00 but waits out the night.
+    await runAt(clinicInstant(desk.day(2), '22:00:00'));
+    expect((await outboxOf(h.knex, a.id)).map((r) => r.status)).toEqual(['SENT', 'QUEUED', 'QUEUED']);
+    await runAt(clinicInstant(desk.day(3), '08:00:00'));
+    await runAt(clinicInstant(desk.day(3), '17:00:00'));
+    await runAt(clinicInstant(desk.day(3), '18:00:00'));
+    expect((await outboxOf(h.knex, a.id)).map((r) => r.status)).toEqual(['SENT', 'SENT', 'SENT']);
+    const bodies = fake.messages.filter((m) => m.to === phone).map((m) => m.body);
+    expect(bodies.filter((b) => b.startsWith('Reminder:'))).toHaveLength(2);
+    expect(bodies).toHaveLength(3);
   });
 
   it('sends e-mail through SMTP with the idempotency key as Message-ID, retrying a 4xx', async () => {

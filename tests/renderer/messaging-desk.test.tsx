@@ -193,7 +193,7 @@ describe('messaging at the desk', () => {
                 segments: { encoding: 'GSM-7', units: 64, segments: 1 },
               },
             }),
-      'messaging.notice': () => ok({ queued: 2, notReached: 1 }),
+      'messaging.notice': () => ok({ queued: 2, alreadyTold: 0, notReached: 1 }),
     });
     const onClose = vi.fn();
     render(<NoticeDialog onClose={onClose} />, { wrapper });

@@ -54,6 +54,7 @@ const settings: MessagingSettingsDto = {
   rebookLink: null,
   sendRatePerSecond: 1,
   dailyCapPerPatient: 5,
+  messageRetentionDays: 365,
 };
 
 describe('messaging screens', () => {
@@ -149,7 +150,7 @@ describe('messaging screens', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save messaging settings' })));
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'messaging.updateSettings')).toBe(true));
     const sent = fake.calls.find((c) => c.channel === 'messaging.updateSettings')!.payload as Record<string, unknown>;
-    expect(sent).toMatchObject({ enabled: true, reminderOffsetsMinutes: [1440, 120], quietStart: '21:00' });
+    expect(sent).toMatchObject({ enabled: true, reminderOffsetsMinutes: [1440, 120], quietStart: '21:00', messageRetentionDays: 365 });
     expect(sent).not.toHaveProperty('twilioAuthToken');
   });
 

@@ -43,7 +43,10 @@ async function expectLateNotice(fake: Awaited<ReturnType<typeof renderDesk>>, do
 }
 
 describe('"Running late…" tells one doctor’s remaining patients of today through the notice dialog', () => {
-  const handlers = { 'messaging.noticePreview': preview, 'messaging.notice': () => ({ ok: true as const, value: { queued: 2, notReached: 0 } }) };
+  const handlers = {
+    'messaging.noticePreview': preview,
+    'messaging.notice': () => ({ ok: true as const, value: { queued: 2, alreadyTold: 0, notReached: 0 } }),
+  };
 
   it('from the Today board’s doctor column', async () => {
     const desk = fakeDesk();

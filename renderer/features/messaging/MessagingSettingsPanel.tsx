@@ -70,11 +70,12 @@ const boxesOf = (s: MessagingSettingsDto) => ({
   quietEnd: s.quietEnd,
   sendRatePerSecond: String(s.sendRatePerSecond),
   dailyCapPerPatient: String(s.dailyCapPerPatient),
+  messageRetentionDays: String(s.messageRetentionDays),
 });
 type Boxes = ReturnType<typeof boxesOf>;
 
 /** The boxes as the update: an empty Auth Token box is not sent, so main keeps the stored one. */
-function toUpdate({ twilioAuthToken, reminderOffsetsMinutes, sendRatePerSecond, dailyCapPerPatient, ...same }: Boxes): Update {
+function toUpdate({ twilioAuthToken, reminderOffsetsMinutes, sendRatePerSecond, dailyCapPerPatient, messageRetentionDays, ...same }: Boxes): Update {
   const token = twilioAuthToken.trim();
   return {
     ...same,
@@ -82,6 +83,7 @@ function toUpdate({ twilioAuthToken, reminderOffsetsMinutes, sendRatePerSecond, 
     reminderOffsetsMinutes: parseOffsets(reminderOffsetsMinutes) ?? [],
     sendRatePerSecond: Number(sendRatePerSecond),
     dailyCapPerPatient: Number(dailyCapPerPatient),
+    messageRetentionDays: Number(messageRetentionDays),
   };
 }
 
@@ -134,6 +136,12 @@ function MessagingSettingsForm({ loaded }: { loaded: MessagingSettingsDto }) {
       <FormField form={form} name="quietEnd" label="Quiet until" hint="HH:MM, clinic time" />
       <FormField form={form} name="sendRatePerSecond" label="Messages per second" hint="The sender number's rate (1 for a long code)" />
       <FormField form={form} name="dailyCapPerPatient" label="Messages per patient per day" />
+      <FormField
+        form={form}
+        name="messageRetentionDays"
+        label="Keep message texts, days"
+        hint="Then a sent or ended message keeps what became of it, not its words nor the number it went to"
+      />
       <FormActions busy={busy} submit="Save messaging settings" />
     </form>
   );

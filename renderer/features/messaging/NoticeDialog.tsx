@@ -152,8 +152,9 @@ function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?:
       )}
       {step.at === 'done' && (
         <div className="ui-form">
-          <Banner tone={step.result.notReached > 0 ? 'warning' : 'info'}>
+          <Banner tone={step.result.notReached + step.result.alreadyTold > 0 ? 'warning' : 'info'}>
             Notice queued for {patients(step.result.queued)}
+            {step.result.alreadyTold > 0 ? `; ${patients(step.result.alreadyTold)} had already been sent the cancellation without it` : ''}
             {step.result.notReached > 0 ? `; ${patients(step.result.notReached)} cannot be reached (opted out or asked for no messages)` : ''}.
           </Banner>
           <div className="ui-actions">
