@@ -98,6 +98,49 @@ describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mod
     expect(bodiesTo(soon.phone).some((b) => b.includes('has gone'))).toBe(false);
   });
 
+  it('a YES to an offer for a wanted type books that type (its length and fee); a type retired since is told it has gone, nothing booked', async () => {
+    // A fresh ADMIN session each time: sending moves the clock a day on, past the idle lock.
+    const admin = async () => (await h.signInAs('ADMIN')).sessionKey;
+    const newType = async (name: string) =>
+      expectOk(await h.call('appointmentTypes.create', { name, durationMinutes: 30, fee: '750.00', doctors: [{ doctorId: desk.doctorId }] }, await admin()));
+    const [review, retired] = [await newType(`Review ${mode}`), await newType(`Dressing ${mode}`)];
+    const day = desk.day(3);
+    const typedEntry = async (typeId: number) => {
+      const phone = `+9197722${String(10000 + ++seq).slice(-5)}`;
+      const patientId = await addPatient(h.knex, `Typed ${seq}`, phone);
+      const entry = expectOk(
+        await call('waitlist.add', { patientId, doctorId: desk.doctorId, fromDate: desk.day(0), toDate: day, urgency: 'URGENT', appointmentTypeId: typeId }),
+      );
+      return { phone, patientId, entryId: entry.id };
+    };
+    // Each freed half hour (a cancelled visit of the type) is offered to the one typed entry waiting for it.
+    const offerHalfHour = async (start: string, typeId: number) => {
+      const entry = await typedEntry(typeId);
+      const freed = expectOk(
+        await call('appointments.book', { doctorId: desk.doctorId, patientId: desk.patientId, date: day, startTime: start, appointmentTypeId: typeId }),
+      );
+      expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Travelling' }));
+      await sendAllAt(clinicInstant(desk.day(1), '12:07:00'));
+      expect(bodiesTo(entry.phone)).toEqual([expect.stringMatching(/Reply YES/)]);
+      return entry;
+    };
+
+    const wantsReview = await offerHalfHour('13:00', review.id);
+    await reply(wantsReview.phone, 'YES');
+    const booked = await h
+      .knex('appointment_entities')
+      .where({ patient_id: wantsReview.patientId, status: 'SCHEDULED' })
+      .first('start_time', 'end_time', 'appointment_type_id', 'fee');
+    expect(booked).toMatchObject({ start_time: '13:00:00', end_time: '13:30:00', appointment_type_id: review.id });
+    expect(Number(booked.fee)).toBe(750);
+
+    const wantsRetired = await offerHalfHour('14:00', retired.id);
+    expectOk(await h.call('appointmentTypes.deactivate', { id: retired.id }, await admin()));
+    await reply(wantsRetired.phone, 'YES');
+    expect(await h.knex('appointment_entities').where({ patient_id: wantsRetired.patientId })).toEqual([]);
+    expect(await h.knex('inbound_messages').where({ from_address: wantsRetired.phone }).first('action')).toEqual({ action: 'OFFER_GONE' });
+  });
+
   it('an offer whose time the desk books first is not sent at all', async () => {
     const day = desk.day(3);
     const p = await waiting('URGENT', day);
