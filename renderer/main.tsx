@@ -36,7 +36,7 @@ createRoot(root).render(
         <WithWords>
           {displayTicket ? (
             <Loading what="the display" place="page">
-              <DisplayBoard ticket={displayTicket} spoken={new URLSearchParams(window.location.hash.slice(1)).get('speak') === '1'} />
+              <DisplayBoard ticket={displayTicket} />
             </Loading>
           ) : isCallRoute(window.location.hash) ? (
             <Loading what="the call" place="page">

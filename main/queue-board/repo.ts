@@ -12,12 +12,6 @@ export interface BoardRow {
   initials: string | null;
 }
 
-/** What the board may show beside a token: nothing, or initials (the clinic's choice). */
-export async function boardNames(knex: Knex): Promise<'NONE' | 'INITIALS'> {
-  const row = await knex('clinic_settings').where({ id: 1 }).first('board_names');
-  return row?.board_names === 'INITIALS' ? 'INITIALS' : 'NONE';
-}
-
 /**
  * Today's live tokens per doctor, each with its room (its session's, else the doctor's): the called (or in) ones first, newest call first, then the
  * waiting in call order. The patient's name never leaves the database: at most its initials

@@ -5,7 +5,7 @@ import { AppError } from '../shared/app-error';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import type { DisplayTickets } from './display-tickets';
-import { boardDay, boardNames, type BoardRow } from './repo';
+import { boardDay, type BoardRow } from './repo';
 
 /** Waiting tokens the board lists after the called one. */
 const NEXT_ON_BOARD = 3;
@@ -26,10 +26,11 @@ export class BoardService {
       throw new AppError('UNAUTHENTICATED', 'This display ticket is not valid (the app restarted?): open the display again from the desk', 'ticket');
     const settings = await this.settings.get();
     const now = clinicNow(settings.timeZone, this.now());
-    const rows = await boardDay(this.knex, now.date, now.time, (await boardNames(this.knex)) === 'INITIALS');
+    const rows = await boardDay(this.knex, now.date, now.time, settings.boardNames === 'INITIALS');
     return {
       clinicName: settings.clinicName,
       timeZone: settings.timeZone,
+      speaks: settings.boardSpeaks,
       doctors: [...groupBy(rows, (r) => r.doctorId).values()].map((list) => {
         const called = list.find((r) => r.called);
         return {

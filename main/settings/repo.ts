@@ -13,6 +13,8 @@ interface SettingsRow {
   idle_lock_minutes: number;
   phone_country: string | null;
   receipt_paper: SettingsDto['receiptPaper'];
+  board_names: SettingsDto['boardNames'];
+  board_speaks: boolean;
   updated_at: string;
 }
 
@@ -27,6 +29,8 @@ const columns = columnMapper<SettingsFields>({
   idleLockMinutes: 'idle_lock_minutes',
   phoneCountry: 'phone_country',
   receiptPaper: 'receipt_paper',
+  boardNames: 'board_names',
+  boardSpeaks: 'board_speaks',
 });
 
 function toDto(r: SettingsRow): SettingsDto {

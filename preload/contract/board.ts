@@ -12,6 +12,8 @@ export const boardSchema = z.object({
   clinicName: z.string(),
   /** The clinic's zone, for the board's clock (the TV's own may be set to anything). */
   timeZone: z.string(),
+  /** Each call is said aloud as well as shown (the clinic's setting). */
+  speaks: z.boolean(),
   doctors: z.array(
     z.object({
       doctorId: idSchema,

@@ -84,6 +84,9 @@ export const updateUserSchema = z.strictObject({
 /** Receipts print on A5 or A4 sheets or an 80 mm thermal roll; the day-end summary is always A4. */
 export const RECEIPT_PAPERS = ['A5', 'A4', '80MM'] as const;
 export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number];
+/** What the token display may show beside a token: nothing, or the patient's initials. */
+export const BOARD_NAMES = ['NONE', 'INITIALS'] as const;
+export type BoardNames = (typeof BOARD_NAMES)[number];
 
 export const settingsSchema = z.object({
   clinicName: z.string(),
@@ -97,6 +100,9 @@ export const settingsSchema = z.object({
   /** The country actually used: phoneCountry, or the time zone's (India where a zone has none). */
   effectivePhoneCountry: z.string(),
   receiptPaper: z.enum(RECEIPT_PAPERS),
+  boardNames: z.enum(BOARD_NAMES),
+  /** The token display says each call aloud (English and Hindi). */
+  boardSpeaks: z.boolean(),
   updatedAt: instantSchema,
 });
 export type SettingsDto = z.infer<typeof settingsSchema>;
@@ -117,6 +123,8 @@ export const updateSettingsSchema = z.strictObject({
     .nullable()
     .optional(),
   receiptPaper: z.enum(RECEIPT_PAPERS, 'Choose A5, A4 or 80 mm thermal paper').optional(),
+  boardNames: z.enum(BOARD_NAMES, 'Choose no names or initials for the token display').optional(),
+  boardSpeaks: z.boolean().optional(),
 });
 
 /** DENIED: the caller may not; REFUSED: allowed, but the rules said no (a clash, a missing record). */

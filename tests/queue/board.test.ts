@@ -69,14 +69,25 @@ describe.each(MODES)('the token board (%s)', (mode: Mode) => {
     for (const part of [...NAMES.flatMap((n) => n.split(' ')), PHONE, '98123']) expect(wire).not.toContain(part);
   });
 
-  it('shows initials, and only initials, when the clinic chose so', async () => {
-    await h.knex('clinic_settings').where({ id: 1 }).update({ board_names: 'INITIALS' });
+  it('shows initials, and only initials, and says calls aloud, when the clinic chose so in its settings', async () => {
+    const admin = (await h.signInAs('ADMIN')).sessionKey;
+    expect(expectOk<BoardDto>(await show(await openDisplay())).speaks).toBe(false);
+    expect(expectOk(await h.call('settings.update', { boardNames: 'INITIALS', boardSpeaks: true }, admin))).toMatchObject({
+      boardNames: 'INITIALS',
+      boardSpeaks: true,
+    });
     const reply = await show(await openDisplay());
     const board = expectOk<BoardDto>(reply);
+    expect(board.speaks).toBe(true);
     expect([board.doctors[0]!.now, ...board.doctors[0]!.next].map((t) => t!.initials)).toEqual(['LN', 'RK', 'SS', 'MI']);
     const wire = JSON.stringify(reply);
     for (const part of NAMES.flatMap((n) => n.split(' '))) expect(wire).not.toContain(part);
-    await h.knex('clinic_settings').where({ id: 1 }).update({ board_names: 'NONE' });
+    expect(await h.call('settings.update', { boardNames: 'FULL' as never }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'boardNames' },
+    });
+    expectOk(await h.call('settings.update', { boardNames: 'NONE', boardSpeaks: false }, admin));
+    expect(expectOk<BoardDto>(await show(await openDisplay())).doctors[0]!.now!.initials).toBeNull();
   });
 
   it('refuses an unknown ticket, and its holder gets nothing from any other channel', async () => {

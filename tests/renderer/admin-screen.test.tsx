@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditEntryDto, ChannelName, SessionDto, SettingsDto, UserDto } from '../../preload/contract';
+import type { AuditEntryDto, ChannelName, SessionDto, UserDto } from '../../preload/contract';
 import { goToSection, type FakeHandlers } from './fake-clinic';
-import { fakeDesk } from './fake-desk';
+import { clinicSettings, fakeDesk } from './fake-desk';
 import { renderApp } from './render-app';
 
 const SESSION: SessionDto = {
@@ -15,18 +15,7 @@ const SESSION: SessionDto = {
   idleLockMinutes: 10,
   language: 'en',
 };
-const SETTINGS: SettingsDto = {
-  clinicName: 'Sunrise',
-  clinicAddress: 'MG Road, Pune',
-  timeZone: 'Asia/Kolkata',
-  defaultSlotMinutes: 15,
-  currency: 'INR',
-  idleLockMinutes: 10,
-  phoneCountry: null,
-  effectivePhoneCountry: 'IN',
-  receiptPaper: 'A5' as const,
-  updatedAt: '2026-11-01T04:30:00Z',
-};
+const SETTINGS = clinicSettings({ clinicName: 'Sunrise', clinicAddress: 'MG Road, Pune', updatedAt: '2026-11-01T04:30:00Z' });
 const user = (id: number, displayName: string, more: Partial<UserDto> = {}): UserDto => ({
   id,
   email: `${displayName.split(' ')[0]!.toLowerCase()}@clinic.test`,
@@ -368,6 +357,10 @@ describe('clinic settings', () => {
     expect(within(panel).getByText(/Empty: the time zone's, now India/)).toBeTruthy();
     type('Country of phone numbers', 'ae', panel);
     fireEvent.change(within(panel).getByLabelText('Receipt paper'), { target: { value: '80MM' } });
+    const beside = within(panel).getByRole('combobox', { name: 'Beside each token' }) as HTMLSelectElement;
+    expect([...beside.options].map((o) => o.text)).toEqual(['Token numbers only', 'Token numbers and initials']);
+    fireEvent.change(beside, { target: { value: 'INITIALS' } });
+    fireEvent.click(within(panel).getByRole('checkbox', { name: /Say each call aloud/ }));
     fireEvent.click(within(panel).getByRole('button', { name: 'Save the settings' }));
     expect(await screen.findByText('Clinic settings saved')).toBeTruthy();
     expect(sent(fake, 'settings.update').at(-1)).toEqual({
@@ -379,6 +372,8 @@ describe('clinic settings', () => {
       idleLockMinutes: 5,
       phoneCountry: 'AE',
       receiptPaper: '80MM',
+      boardNames: 'INITIALS',
+      boardSpeaks: true,
     });
     expect(within(panel).getByText('Last changed 2026-11-25 10:30')).toBeTruthy();
     // The idle lock of this window follows the new minutes at once.

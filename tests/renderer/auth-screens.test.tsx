@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionDto } from '../../preload/contract';
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
-import { fakeDesk } from './fake-desk';
+import { clinicSettings, fakeDesk } from './fake-desk';
 
 const SESSION: SessionDto = {
   userId: 1,
@@ -14,18 +14,7 @@ const SESSION: SessionDto = {
   idleLockMinutes: 10,
   language: 'en',
 };
-const SETTINGS = {
-  clinicName: 'Sunrise Clinic',
-  clinicAddress: '',
-  timeZone: 'Asia/Kolkata',
-  defaultSlotMinutes: 15,
-  currency: 'INR',
-  idleLockMinutes: 10,
-  phoneCountry: null,
-  effectivePhoneCountry: 'IN',
-  receiptPaper: 'A5' as const,
-  updatedAt: new Date().toISOString(),
-};
+const SETTINGS = clinicSettings({ updatedAt: new Date().toISOString() });
 
 async function renderApp(handlers: FakeHandlers) {
   const fake = fakeClinic({ ...fakeDesk('ADMIN').handlers, 'settings.get': () => ({ ok: true, value: SETTINGS }), ...handlers });

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
 import type { FakeHandlers } from './fake-clinic';
-import { fakeDesk } from './fake-desk';
+import { clinicSettings, fakeDesk } from './fake-desk';
 import { renderApp } from './render-app';
 
 const session = (role: SessionDto['role']): SessionDto => ({
@@ -15,18 +15,7 @@ const session = (role: SessionDto['role']): SessionDto => ({
   idleLockMinutes: 10,
   language: 'en',
 });
-const SETTINGS = {
-  clinicName: 'Sunrise',
-  clinicAddress: '',
-  timeZone: 'Asia/Kolkata',
-  defaultSlotMinutes: 15,
-  currency: 'INR',
-  idleLockMinutes: 10,
-  phoneCountry: null,
-  effectivePhoneCountry: 'IN',
-  receiptPaper: 'A5' as const,
-  updatedAt: '2026-11-01T00:00:00Z',
-};
+const SETTINGS = clinicSettings({ clinicName: 'Sunrise' });
 const doctor = (id: number, name: string, more: Partial<DoctorDto> = {}): DoctorDto => ({
   id,
   name,

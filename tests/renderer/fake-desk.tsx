@@ -10,6 +10,7 @@ import type {
   Req,
   Res,
   Role,
+  SettingsDto,
 } from '../../preload/contract';
 import { AppError } from '../../main/shared/app-error';
 import { normalisePhone } from '../../main/patients/phone';
@@ -95,6 +96,25 @@ export function appointmentType(fields: Pick<AppointmentTypeDto, 'id' | 'name'> 
     prepayRequired: false,
     active: true,
     doctors: [],
+    ...fields,
+  };
+}
+
+/** An Indian clinic's settings (INR, Kolkata, A5 receipts, a silent display without names) unless the test says otherwise. */
+export function clinicSettings(fields: Partial<SettingsDto> = {}): SettingsDto {
+  return {
+    clinicName: 'Sunrise Clinic',
+    clinicAddress: '',
+    timeZone: 'Asia/Kolkata',
+    defaultSlotMinutes: 15,
+    currency: 'INR',
+    idleLockMinutes: 10,
+    phoneCountry: null,
+    effectivePhoneCountry: 'IN',
+    receiptPaper: 'A5',
+    boardNames: 'NONE',
+    boardSpeaks: false,
+    updatedAt: '2026-11-01T00:00:00.000Z',
     ...fields,
   };
 }
@@ -275,19 +295,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
   const handlers: FakeHandlers = {
     'auth.status': () => ok({ needsFirstAdmin: false, session: sessionFor(role) }),
     'auth.touch': () => ok(null),
-    'settings.get': () =>
-      ok({
-        clinicName: 'Sunrise Clinic',
-        clinicAddress: '12 MG Road, Pune',
-        timeZone: 'UTC',
-        defaultSlotMinutes: 15,
-        currency: 'INR',
-        idleLockMinutes: 10,
-        phoneCountry: null,
-        effectivePhoneCountry: 'IN',
-        receiptPaper: 'A5' as const,
-        updatedAt: now(),
-      }),
+    'settings.get': () => ok(clinicSettings({ clinicAddress: '12 MG Road, Pune', timeZone: 'UTC', updatedAt: now() })),
     'doctors.list': () => ok(state.doctors),
     'users.list': () => ok([]),
     'health.get': () =>

@@ -10,7 +10,7 @@ import { ReconciliationPanel } from '../../renderer/features/payments/Reconcilia
 import { ReconciliationRunsPanel } from '../../renderer/features/payments/ReconciliationRunsPanel';
 import { PrintArea } from '../../renderer/features/print/print';
 import { fakeClinic, type FakeHandlers } from './fake-clinic';
-import { fakeDesk } from './fake-desk';
+import { clinicSettings, fakeDesk } from './fake-desk';
 
 afterEach(() => cleanup());
 beforeEach(() => {
@@ -281,21 +281,7 @@ describe('reconciliation with the gateway', () => {
   it('asks for the chosen day and labels each difference by the side that has it', async () => {
     const fake = renderOver(
       {
-        'settings.get': () => ({
-          ok: true,
-          value: {
-            clinicName: 'Sunrise Clinic',
-            clinicAddress: '',
-            timeZone: 'Asia/Kolkata',
-            defaultSlotMinutes: 15,
-            currency: 'INR',
-            idleLockMinutes: 10,
-            phoneCountry: null,
-            effectivePhoneCountry: 'IN',
-            receiptPaper: 'A5',
-            updatedAt: '2026-12-01T00:00:00.000Z',
-          },
-        }),
+        'settings.get': () => ({ ok: true, value: clinicSettings({ updatedAt: '2026-12-01T00:00:00.000Z' }) }),
         'payments.reconciliation': ({ date }) => ({ ok: true, value: { ...DAY, date } }),
       },
       <ReconciliationPanel />,

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PatientSummary, SessionDto } from '../../preload/contract';
 import { goToSection, type FakeHandlers } from './fake-clinic';
-import { fakeDesk } from './fake-desk';
+import { clinicSettings, fakeDesk } from './fake-desk';
 import { renderApp } from './render-app';
 
 // jsdom lays nothing out; give elements the size of a real list so the virtualiser renders rows.
@@ -34,22 +34,7 @@ async function open(role: SessionDto['role'], handlers: FakeHandlers = {}) {
     handlers: {
       ...fakeDesk(role).handlers,
       'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: session(role) } }),
-      'settings.get': () => ({
-        ok: true,
-        value: {
-          clinicName: 'Sunrise',
-          clinicAddress: '',
-          timeZone: 'UTC',
-          defaultSlotMinutes: 15,
-          currency: 'INR',
-          idleLockMinutes: 10,
-          language: 'en',
-          phoneCountry: null,
-          effectivePhoneCountry: 'IN',
-          receiptPaper: 'A5' as const,
-          updatedAt: new Date().toISOString(),
-        },
-      }),
+      'settings.get': () => ({ ok: true, value: clinicSettings({ clinicName: 'Sunrise', timeZone: 'UTC', updatedAt: new Date().toISOString() }) }),
       'patients.search': ({ query, limit }) => ({
         ok: true,
         value: PEOPLE.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())).slice(0, limit ?? 20),

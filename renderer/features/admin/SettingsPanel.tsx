@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { z } from 'zod';
-import { RECEIPT_PAPERS, type ReceiptPaper, type Req, type SettingsDto } from '../../../preload/contract';
+import { BOARD_NAMES, RECEIPT_PAPERS, type BoardNames, type ReceiptPaper, type Req, type SettingsDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { useClinicData } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
@@ -15,6 +15,7 @@ import { toast } from '../../ui/toasts';
 import { FormActions } from '../../ui/form/FormActions';
 
 const PAPER_NAMES: Record<ReceiptPaper, string> = { A5: 'A5 sheet', A4: 'A4 sheet', '80MM': '80 mm thermal roll' };
+const BOARD_NAME_CHOICES: Record<BoardNames, string> = { NONE: 'Token numbers only', INITIALS: 'Token numbers and initials' };
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const ZONES = Intl.supportedValuesOf('timeZone');
 
@@ -28,6 +29,8 @@ const boxesOf = (s: SettingsDto) => ({
   idleLockMinutes: String(s.idleLockMinutes),
   phoneCountry: s.phoneCountry ?? '',
   receiptPaper: s.receiptPaper,
+  boardNames: s.boardNames,
+  boardSpeaks: s.boardSpeaks,
 });
 type Boxes = ReturnType<typeof boxesOf>;
 
@@ -107,6 +110,19 @@ function SettingsForm({ loaded }: { loaded: SettingsDto }) {
           ))}
         </FormSelectField>
       </div>
+      <fieldset className="ui-group">
+        <legend>Token display in the waiting room</legend>
+        <FormSelectField form={form} name="boardNames" label="Beside each token" hint="Never a full name: only initials, or nothing">
+          {BOARD_NAMES.map((n) => (
+            <option key={n} value={n}>
+              {BOARD_NAME_CHOICES[n]}
+            </option>
+          ))}
+        </FormSelectField>
+        <label className="ui-check">
+          <input type="checkbox" {...form.register('boardSpeaks')} /> Say each call aloud, in English and Hindi (the display PC's speech voices)
+        </label>
+      </fieldset>
       <p className="ui-hint">Last changed {clinicDateTime(settings.updatedAt, settings.timeZone)}</p>
       <FormActions busy={busy} submit="Save the settings" />
     </form>

@@ -28,7 +28,7 @@ function TokenText({ t }: { t: Token }) {
  * the board on every "board changed" and when its event stream (re)connects, so after the
  * network or the database drops it catches up by itself; it never shows a patient's name.
  */
-export function DisplayBoard({ ticket, spoken }: { ticket: string; spoken: boolean }) {
+export function DisplayBoard({ ticket }: { ticket: string }) {
   const api = useClinicApi();
   const shown = useClinicQuery('board.show', { ticket }, { refetchInterval: REFRESH_MS });
   const { refetch } = shown;
@@ -51,11 +51,12 @@ export function DisplayBoard({ ticket, spoken }: { ticket: string; spoken: boole
       const before = called.current.get(d.doctorId);
       if (d.now && before !== undefined && before !== d.now.tokenNo) {
         chime();
-        if (spoken) speak(announcements(d.now.tokenNo, d.doctorName, d.room));
+        // Said aloud only where the clinic chose so (Admin → Clinic settings).
+        if (board?.speaks) speak(announcements(d.now.tokenNo, d.doctorName, d.room));
       }
       called.current.set(d.doctorId, d.now?.tokenNo ?? 0);
     }
-  }, [board, spoken]);
+  }, [board]);
 
   useEffect(() => {
     const load = () => void refetch();
