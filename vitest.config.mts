@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
-import { slowFirstSequencer } from './tests/support/slow-first-sequencer';
+import { slowFirstSequencer } from './tests/support/slow-first-sequencer.mjs';
 
 // Failsafes, not budgets: tests wait on conditions. Three times what a loaded 2-core machine
 // needed (load average 10+), so a machine three times slower still passes.

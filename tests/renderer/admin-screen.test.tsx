@@ -250,6 +250,44 @@ describe('accounts', () => {
 });
 
 describe('audit log', () => {
+  it('reads as sentences about people: who did what to which record, and why a refusal was one', async () => {
+    await open({
+      'audit.list': () => ({
+        ok: true,
+        value: [
+          entry(6),
+          entry(5, { userId: 2, action: 'appointments.book', entity: 'appointment', entityId: 12 }),
+          entry(4, { userId: 2, action: 'payments.refund', entity: 'payment', entityId: 4, outcome: 'DENIED', detail: { code: 'FORBIDDEN' } }),
+          entry(3, {
+            userId: null,
+            userEmail: null,
+            action: 'patients.search',
+            entity: 'patient',
+            entityId: null,
+            outcome: 'DENIED',
+            detail: { code: 'UNAUTHENTICATED' },
+          }),
+          entry(2, { userId: 99, userEmail: 'gone@clinic.test', action: 'auth.login', entity: null, entityId: null }),
+          entry(1, { action: 'appointments.cancel', entity: 'appointment', entityId: 7, outcome: 'FAILED' }),
+        ],
+      }),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
+    const table = await screen.findByRole('table', { name: 'Audit entries' });
+    const said = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+    expect(said).toEqual([
+      'Meera Iyer changed doctor #3',
+      'Asha Desk booked appointment #12',
+      'Asha Desk tried to refund payment #4: not allowed',
+      'Someone not signed in tried to search patients: not signed in, or the screen was locked',
+      'gone@clinic.test signed in',
+      'Meera Iyer tried to cancel appointment #7, and it failed',
+    ]);
+  });
+
   it('filters, pages back with beforeId, and shows refusals', async () => {
     const page = (from: number) => Array.from({ length: 100 }, (_, i) => entry(from - i));
     const fake = await open({

@@ -13,6 +13,7 @@ import { isWholeNumber } from '../../ui/form/boxes';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { Table, type Column } from '../../ui/Table';
+import { auditSentence } from './audit-sentences';
 
 const PAGE = 100;
 const NO_USERS: UserDto[] = [];
@@ -66,12 +67,14 @@ export function AuditPanel() {
     else setShown(query);
   });
 
+  // People by the name the desk knows them by; a deleted account by the email the row kept.
+  const names = new Map(users.map((u) => [u.id, u.displayName || u.email]));
+  const who = (a: AuditEntryDto) => (a.userId !== null && names.get(a.userId)) || a.userEmail || 'Someone not signed in';
   const columns = (zone: string): Column<AuditEntryDto>[] => [
     { header: 'When', cell: (a) => clinicDateTime(a.occurredAt, zone) },
-    { header: 'Who', cell: (a) => a.userEmail ?? '—' },
+    { header: 'What happened', cell: (a) => auditSentence(a, who(a)) },
     { header: 'Workstation', cell: (a) => a.workstation ?? '—' },
     { header: 'Action', cell: (a) => a.action },
-    { header: 'Record', cell: (a) => (a.entity ? `${a.entity}${a.entityId ? ` #${a.entityId}` : ''}` : '—') },
     {
       header: 'Outcome',
       cell: (a) =>
