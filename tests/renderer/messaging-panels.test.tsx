@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppointmentDto, MessagingSettingsDto } from '../../preload/contract';
 import { AppointmentMessages } from '../../renderer/features/messaging/AppointmentMessages';
@@ -136,10 +136,27 @@ describe('messaging screens', () => {
     expect(fake.calls.filter((c) => c.channel === 'messaging.sendNow').map((c) => c.payload)).toEqual([{ appointmentId: 7, kind: 'REMINDER' }]);
   });
 
-  it('never shows the stored Auth Token and keeps it unless a new one is typed', async () => {
+  it('never shows the stored Auth Token and keeps it unless a new one is typed; failed messages say their kind and channel in words', async () => {
     const fake = show(<MessagingSettingsPanel />, {
       'messaging.getSettings': () => ok(settings),
-      'messaging.failures': () => ok([]),
+      'messaging.failures': () =>
+        ok([
+          {
+            id: 4,
+            appointmentId: 7,
+            patientId: 3,
+            patientName: 'Asha Verma',
+            kind: 'REMINDER',
+            channel: 'WHATSAPP',
+            status: 'FAILED',
+            body: null,
+            dueAt: '2026-12-02T06:00:00.000Z',
+            sentAt: null,
+            deliveredAt: null,
+            attempts: 8,
+            error: 'Twilio error 63016',
+          },
+        ]),
       'messaging.templates': () => ok([]),
       'messaging.updateSettings': () => ok({ ...settings, enabled: true }),
     });
@@ -152,6 +169,8 @@ describe('messaging screens', () => {
     const sent = fake.calls.find((c) => c.channel === 'messaging.updateSettings')!.payload as Record<string, unknown>;
     expect(sent).toMatchObject({ enabled: true, reminderOffsetsMinutes: [1440, 120], quietStart: '21:00', messageRetentionDays: 365 });
     expect(sent).not.toHaveProperty('twilioAuthToken');
+    const failed = screen.getByRole('table', { name: 'Messages that failed' });
+    expect(within(failed).getByText('Reminder by WhatsApp')).toBeTruthy();
   });
 
   it('settings: text that is no list of minutes, and a reminder too close, are refused at their box before sending; main’s refusal lands on its field', async () => {
@@ -207,7 +226,7 @@ describe('messaging screens', () => {
     });
     const select = await screen.findByLabelText('Template');
     await waitFor(() => expect(select.querySelectorAll('option')).toHaveLength(2));
-    expect(select.textContent).toContain('Reminder · hi · SMS · 1 SMS part (UCS-2)');
+    expect(select.textContent).toContain('Reminder · Hindi (हिन्दी) · SMS · 1 SMS part (UCS-2)');
     fireEvent.change(select, { target: { value: 'REMINDER|hi|SMS' } });
     fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'See you {when}' } });
     fireEvent.change(screen.getByLabelText('DLT entity id'), { target: { value: '123' } });

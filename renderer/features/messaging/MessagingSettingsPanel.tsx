@@ -11,6 +11,7 @@ import { useRequestForm } from '../../ui/form/use-request-form';
 import { Table } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
 import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
+import { CHANNEL_NAMES } from './names';
 import { TemplatesPanel } from './TemplatesPanel';
 import { FormActions } from '../../ui/form/FormActions';
 
@@ -47,7 +48,7 @@ export function MessagingSettingsPanel() {
         empty="No failed messages."
         columns={[
           { header: 'Patient', cell: (m) => m.patientName },
-          { header: 'Message', cell: (m) => `${MESSAGE_KIND_NAMES[m.kind]} (${m.channel})` },
+          { header: 'Message', cell: (m) => `${MESSAGE_KIND_NAMES[m.kind]} by ${CHANNEL_NAMES[m.channel]}` },
           { header: 'Why', cell: (m) => m.error ?? '' },
         ]}
       />

@@ -9,6 +9,7 @@ import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
+import { CHANNEL_NAMES, languageName } from './names';
 
 const NO_TEMPLATES: MessageTemplateDto[] = [];
 const key = (t: Pick<MessageTemplateDto, 'kind' | 'language' | 'channel'>) => `${t.kind}|${t.language}|${t.channel}`;
@@ -76,7 +77,7 @@ export function TemplatesPanel() {
         <option value="">Choose a template…</option>
         {templates.map((t) => (
           <option key={key(t)} value={key(t)}>
-            {MESSAGE_KIND_NAMES[t.kind]} · {t.language} · {t.channel}
+            {MESSAGE_KIND_NAMES[t.kind]} · {languageName(t.language)} · {CHANNEL_NAMES[t.channel]}
             {parts(t)}
           </option>
         ))}
