@@ -235,6 +235,27 @@ describe('schedule: overlapping cancelled appointments and a day of leave', () =
     ]);
   });
 
+  it('draws the day at the minutes per row the desk chose, and this PC keeps the choice', async () => {
+    const desk = fakeDesk();
+    desk.add(1, 1, '10:00');
+    await renderDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
+    const visit = async () => screen.findByRole('button', { name: '10:00–10:15 Asha Verma, Scheduled' });
+    // A row is one line tall, whatever minutes it holds: 15 by default, a 15-minute visit one row.
+    expect((await visit()).style.height).toBe('24px');
+    fireEvent.change(screen.getByLabelText('Minutes per row'), { target: { value: '5' } });
+    await waitFor(async () => expect((await visit()).style.height).toBe('72px'));
+    cleanup();
+
+    await renderDesk(fakeDesk());
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
+    expect((screen.getByLabelText('Minutes per row') as HTMLSelectElement).value).toBe('5');
+    fireEvent.change(screen.getByLabelText('Minutes per row'), { target: { value: '30' } });
+    expect((screen.getByLabelText('Minutes per row') as HTMLSelectElement).value).toBe('30');
+    expect(localStorage.getItem('clinic-desk.schedule.rowMinutes')).toBe('30');
+    localStorage.removeItem('clinic-desk.schedule.rowMinutes');
+  });
+
   it('draws two cancelled appointments at one time where each can be clicked, and a day of leave without its hours band', async () => {
     const desk = fakeDesk();
     desk.add(1, 1, '10:00', { status: 'CANCELLED', cancelReason: 'Travelling' });

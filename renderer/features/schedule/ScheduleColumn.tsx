@@ -2,8 +2,8 @@ import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { fromMinutes, timeRange } from '../../lib/dates';
 import { statusName } from '../../lib/labels';
-import { PX_PER_MINUTE, height, top } from './geometry';
-import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn, type Span } from './grid';
+import { ROW_PX, height, top, type DayFrame } from './geometry';
+import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn } from './grid';
 
 /** What a column asks of the grid; the same object on every render, so columns can skip re-rendering. */
 export interface ColumnActions {
@@ -30,7 +30,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
   column: GridColumn;
   /** The column's appointments, or none yet while it waits for its turn off screen. */
   appointments: AppointmentDto[];
-  day: Span;
+  day: DayFrame;
   /** Only in today's column. */
   nowMinute: number | undefined;
   /** Only in the columns the drag starts in or is over. */
@@ -43,7 +43,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
       className="schedule-column"
       data-column={c.key}
       aria-label={c.label}
-      style={{ height: height(day.start, day.end), backgroundSize: `100% ${15 * PX_PER_MINUTE}px` }}
+      style={{ height: height(day.start, day.end, day), backgroundSize: `100% ${ROW_PX}px` }}
       onPointerDown={(e) => actions.select(e, c)}
     >
       {bandsOf(c.windows).map((b) => (
@@ -52,11 +52,11 @@ export const ScheduleColumn = memo(function ScheduleColumn({
           className="window"
           data-kind={b.kind}
           title={b.note ?? undefined}
-          style={{ top: top(b.start, day.start), height: height(b.start, b.end) }}
+          style={{ top: top(b.start, day), height: height(b.start, b.end, day) }}
         />
       ))}
       {nowMinute !== undefined && nowMinute >= day.start && nowMinute <= day.end && (
-        <div className="now-line" style={{ top: top(nowMinute, day.start) }} aria-hidden="true" />
+        <div className="now-line" style={{ top: top(nowMinute, day) }} aria-hidden="true" />
       )}
       {appointments.map((a) => {
         const s = spanOf(a);
@@ -75,8 +75,8 @@ export const ScheduleColumn = memo(function ScheduleColumn({
             data-dragging={dragging || undefined}
             // The status colours the block; the appointment type's own colour marks its edge.
             style={{
-              top: top(s.start, day.start),
-              height: Math.max(height(s.start, s.end), 18),
+              top: top(s.start, day),
+              height: Math.max(height(s.start, s.end, day), 18),
               ...across,
               ...(a.colour ? { borderLeft: `4px solid ${a.colour}` } : {}),
             }}
@@ -92,12 +92,12 @@ export const ScheduleColumn = memo(function ScheduleColumn({
       {drag?.kind === 'select' && drag.column.key === c.key && (
         <div
           className="ghost"
-          style={{ top: top(Math.min(drag.from, drag.to), day.start), height: Math.max(height(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to)), 4) }}
+          style={{ top: top(Math.min(drag.from, drag.to), day), height: Math.max(height(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to), day), 4) }}
           aria-hidden="true"
         />
       )}
       {drag && drag.kind !== 'select' && drag.moved && drag.column.key === c.key && (
-        <div className="ghost" style={{ top: top(drag.span.start, day.start), height: height(drag.span.start, drag.span.end) }} aria-hidden="true">
+        <div className="ghost" style={{ top: top(drag.span.start, day), height: height(drag.span.start, drag.span.end, day) }} aria-hidden="true">
           {fromMinutes(drag.span.start)}–{fromMinutes(drag.span.end)}
         </div>
       )}

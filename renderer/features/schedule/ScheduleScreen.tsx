@@ -4,7 +4,7 @@ import { useClinicData, useTimeZone } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
-import { visibleHours } from './geometry';
+import { frameOf, visibleHours } from './geometry';
 import { ScheduleLegend } from './ScheduleLegend';
 import { ScheduleToolbar } from './ScheduleToolbar';
 import { TimeGrid } from './TimeGrid';
@@ -37,6 +37,7 @@ export function ScheduleScreen() {
   );
   const columns = useScheduleColumns({ view, days, shownDoctors, appointments, windows, showCancelled });
   const hours = useMemo(() => visibleHours([...windows.filter((w) => w.available), ...appointments]), [windows, appointments]);
+  const frame = useMemo(() => frameOf(hours, shown.rowMinutes), [hours, shown.rowMinutes]);
   const oneDoctor = shownDoctors.length === 1 ? shownDoctors[0]!.id : undefined;
 
   return (
@@ -48,7 +49,7 @@ export function ScheduleScreen() {
       ) : (
         <TimeGrid
           columns={columns}
-          day={hours}
+          day={frame}
           now={now}
           onSelect={(c, span) =>
             open({

@@ -3,6 +3,7 @@ import { Button } from '../../ui/Button';
 import { Field, SelectField } from '../../ui/Field';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 import { PrintDaySheetButton } from '../reports/DaySheet';
+import { ROW_MINUTES, type RowMinutes } from './geometry';
 import type { ScheduleView } from './useScheduleView';
 
 /** The schedule's heading and controls: day or week, paging, the day, whose columns, print and book. */
@@ -41,6 +42,13 @@ export function ScheduleToolbar({ shown, today, onBook }: { shown: ScheduleView;
           <DoctorOptions />
         </SelectField>
       )}
+      <SelectField label="Minutes per row" value={String(shown.rowMinutes)} onChange={(e) => shown.setRowMinutes(Number(e.target.value) as RowMinutes)}>
+        {ROW_MINUTES.map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+      </SelectField>
       {view === 'day' && <PrintDaySheetButton date={date} doctorId={shownDoctors.length === 1 ? shownDoctors[0]!.id : undefined} />}
       <Button variant="primary" onClick={onBook} aria-keyshortcuts="Alt+N">
         Book…

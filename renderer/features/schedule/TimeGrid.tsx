@@ -3,8 +3,8 @@ import type { AppointmentDto } from '../../../preload/contract';
 import { fromMinutes, toMinutes } from '../../lib/dates';
 import { openGlobal } from '../../stores/global-dialogs';
 import { Button } from '../../ui/Button';
-import { AXIS_PX, MIN_COLUMN_PX, height, top } from './geometry';
-import type { Drag, GridColumn, Span } from './grid';
+import { AXIS_PX, MIN_COLUMN_PX, height, top, type DayFrame } from './geometry';
+import type { Drag, GridColumn } from './grid';
 import { ScheduleColumn } from './ScheduleColumn';
 import { useColumnsInView } from './useColumnsInView';
 import { useGridDrag, type DragCallbacks } from './useGridDrag';
@@ -30,7 +30,7 @@ export function TimeGrid({
   onMove,
 }: DragCallbacks & {
   columns: GridColumn[];
-  day: Span;
+  day: DayFrame;
   /** The clinic's date and minute now, for the now-line in today's column. */
   now: { date: string; minute: number };
 }) {
@@ -50,9 +50,9 @@ export function TimeGrid({
   useEffect(() => {
     const nowMinute = columns.some((c) => c.date === now.date) ? now.minute : undefined;
     const focus = nowMinute ?? Math.min(...columns.flatMap((c) => c.windows.map((w) => toMinutes(w.startTime))), 9 * 60);
-    scroller.current?.scrollTo?.({ top: Math.max(0, top(focus - 60, day.start)) });
+    scroller.current?.scrollTo?.({ top: Math.max(0, top(focus - 60, day)) });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the day or the view changes, not on every minute's tick or refetch
-  }, [firstColumn, day.start]);
+  }, [firstColumn, day.start, day.pxPerMinute]);
   const hours = [];
   for (let m = day.start; m < day.end; m += 60) hours.push(m);
 
@@ -70,9 +70,9 @@ export function TimeGrid({
             )}
           </div>
         ))}
-        <div className="schedule-axis" style={{ height: height(day.start, day.end) }} aria-hidden="true">
+        <div className="schedule-axis" style={{ height: height(day.start, day.end, day) }} aria-hidden="true">
           {hours.map((m) => (
-            <span key={m} style={{ top: top(m, day.start) }}>
+            <span key={m} style={{ top: top(m, day) }}>
               {fromMinutes(m)}
             </span>
           ))}

@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
-import { PX_PER_MINUTE, SNAP_MINUTES, dragResult, minuteAt } from './geometry';
+import { SNAP_MINUTES, dragResult, minuteAt, type DayFrame } from './geometry';
 import { spanOf, type Drag, type GridColumn, type Span } from './grid';
 import type { ColumnActions } from './ScheduleColumn';
 
-const minuteIn = (el: Element, clientY: number, day: Span) => minuteAt(clientY - el.getBoundingClientRect().top, day.start, day.end);
+const minuteIn = (el: Element, clientY: number, day: DayFrame) => minuteAt(clientY - el.getBoundingClientRect().top, day);
 
 export interface DragCallbacks {
   onSelect(column: GridColumn, span: Span | { start: number; end?: undefined }): void;
@@ -18,7 +18,7 @@ export interface DragCallbacks {
  * The columns' actions stay the same object across renders and read the latest props, so a
  * drag re-renders only the columns it touches, and only when its snapped place changes.
  */
-export function useGridDrag(columns: GridColumn[], day: Span, callbacks: DragCallbacks) {
+export function useGridDrag(columns: GridColumn[], day: DayFrame, callbacks: DragCallbacks) {
   const [drag, setDrag] = useState<Drag>();
   const suppressClick = useRef(false);
 
@@ -63,7 +63,7 @@ export function useGridDrag(columns: GridColumn[], day: Span, callbacks: DragCal
       if (to !== drag.to) setDrag({ ...drag, to });
       return;
     }
-    const delta = (e.clientY - drag.startY) / PX_PER_MINUTE;
+    const delta = (e.clientY - drag.startY) / day.pxPerMinute;
     const column = drag.kind === 'move' ? (columnAt(e.clientX, e.clientY) ?? drag.column) : drag.origin;
     const original = spanOf(drag.appointment);
     const span = dragResult(drag.kind, original.start, original.end, delta, day);

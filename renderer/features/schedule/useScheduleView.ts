@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { DoctorDto } from '../../../preload/contract';
 import { weekOf } from '../../lib/dates';
+import type { RowMinutes } from './geometry';
+import { rememberRowMinutes, storedRowMinutes } from './row-minutes';
 
 export type ScheduleView = ReturnType<typeof useScheduleView>;
 
@@ -13,6 +15,7 @@ export function useScheduleView(doctors: DoctorDto[], today: string, ownDoctorId
   const [date, setDate] = useState(today);
   const [specialization, setSpecialization] = useState('');
   const [weekDoctor, setWeekDoctor] = useState<number | undefined>(ownDoctorId);
+  const [rowMinutes, setRowMinutes] = useState(storedRowMinutes);
 
   const specializations = useMemo(() => [...new Set(doctors.map((d) => d.specialization).filter((s): s is string => !!s))].sort(), [doctors]);
   const shownDoctors = useMemo(
@@ -33,6 +36,11 @@ export function useScheduleView(doctors: DoctorDto[], today: string, ownDoctorId
     specializations,
     weekDoctor: weekDoctor ?? doctors[0]?.id,
     setWeekDoctor,
+    rowMinutes,
+    setRowMinutes(minutes: RowMinutes) {
+      rememberRowMinutes(minutes);
+      setRowMinutes(minutes);
+    },
     shownDoctors,
     days,
   };
