@@ -123,13 +123,17 @@ describe('the Reports screen', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Reports' }));
     await screen.findByRole('table', { name: 'Day sheet of Dr. Sara Khan' });
 
-    const filter = (await screen.findByRole('combobox', { name: 'Appointment type' })) as HTMLSelectElement;
+    const filter = await screen.findByRole('group', { name: 'Appointment types (none ticked: all)' });
     // Beside the doctor filter, every type offered, a retired one said so.
-    const filters = within(screen.getByRole('group', { name: 'Report filters' })).getAllByRole('combobox');
-    expect(filters.indexOf(filter)).toBe(filters.indexOf(screen.getByRole('combobox', { name: 'Doctor' })) + 1);
-    expect([...filter.options].map((o) => o.textContent)).toEqual(['All types', 'New visit', 'Follow-up', 'House call (no longer offered)']);
+    expect(filter.previousElementSibling!.contains(screen.getByRole('combobox', { name: 'Doctor' }))).toBe(true);
+    expect(
+      within(filter)
+        .getAllByRole('checkbox')
+        .map((c) => c.parentElement!.textContent),
+    ).toEqual(['New visit', 'Follow-up', 'House call (no longer offered)']);
+    const tick = (name: string) => fireEvent.click(within(filter).getByRole('checkbox', { name }));
 
-    fireEvent.change(filter, { target: { value: '8' } });
+    tick('Follow-up');
     await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'reports.daySheet').at(-1)?.payload).toEqual({ date: TODAY, appointmentTypeIds: [8] }));
     expect(within(await screen.findByRole('table', { name: 'Day sheet of Dr. Anil Rao' })).getByText('Asha Verma')).toBeTruthy();
     expect(screen.queryByRole('table', { name: 'Day sheet of Dr. Sara Khan' })).toBeNull();
@@ -144,8 +148,12 @@ describe('the Reports screen', () => {
     await screen.findByText(/Saved .* rows to/);
     expect(fake.calls.find((c) => c.channel === 'reports.export')?.payload).toMatchObject({ kind: 'attendance', filters: { appointmentTypeIds: [8] } });
 
-    // All types again: the filter leaves the requests.
-    fireEvent.change(filter, { target: { value: '' } });
+    // Two types: both asked for, in one order whatever the order ticked.
+    tick('New visit');
+    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'reports.attendance').at(-1)?.payload).toMatchObject({ appointmentTypeIds: [7, 8] }));
+    // None ticked, all types again: the filter leaves the requests.
+    tick('Follow-up');
+    tick('New visit');
     await waitFor(() =>
       expect(within(screen.getByRole('table', { name: 'No-show and cancellation rates per doctor' })).getByText('Dr. Sara Khan')).toBeTruthy(),
     );

@@ -59,7 +59,8 @@ export function ReportsScreen() {
   const [to, setTo] = useState(today);
   const [day, setDay] = useState(today);
   const [doctorId, setDoctorId] = useState<number>();
-  const [typeId, setTypeId] = useState<number>();
+  // None ticked: every type (and appointments without one).
+  const [typeIds, setTypeIds] = useState<number[]>([]);
   const [specialization, setSpecialization] = useState('');
   const [userId, setUserId] = useState<number>();
   const [period, setPeriod] = useState<Period>('day');
@@ -77,11 +78,11 @@ export function ReportsScreen() {
       from,
       to,
       ...(doctorId ? { doctorId } : {}),
-      ...(typeId ? { appointmentTypeIds: [typeId] } : {}),
+      ...(typeIds.length > 0 ? { appointmentTypeIds: typeIds } : {}),
       ...(specialization ? { specialization } : {}),
       ...(userId ? { userId } : {}),
     }),
-    [from, to, doctorId, typeId, specialization, userId],
+    [from, to, doctorId, typeIds, specialization, userId],
   );
 
   const onExport = (kind: ExportKind, format: 'csv' | 'xlsx') => {
@@ -149,14 +150,19 @@ export function ReportsScreen() {
           </SelectField>
         )}
         {types.length > 0 && (
-          <SelectField label="Appointment type" value={typeId ?? ''} onChange={(e) => setTypeId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">All types</option>
+          <fieldset className="report-types">
+            <legend>Appointment types (none ticked: all)</legend>
             {types.map((t) => (
-              <option key={t.id} value={t.id}>
+              <label key={t.id} className="ui-check">
+                <input
+                  type="checkbox"
+                  checked={typeIds.includes(t.id)}
+                  onChange={(e) => setTypeIds((ids) => (e.target.checked ? [...ids, t.id].sort((a, b) => a - b) : ids.filter((id) => id !== t.id)))}
+                />
                 {t.active ? t.name : `${t.name} (no longer offered)`}
-              </option>
+              </label>
             ))}
-          </SelectField>
+          </fieldset>
         )}
         {isAdmin && (
           <>
