@@ -40,8 +40,9 @@ export type MessageDto = z.infer<typeof messageSchema>;
 export const inboundSchema = z.object({
   id: idSchema,
   channel: messageChannelSchema,
-  fromAddress: z.string(),
-  body: z.string(),
+  /** Both null once cleared, the reply settled and older than the clinic's message retention. */
+  fromAddress: z.string().nullable(),
+  body: z.string().nullable(),
   patientId: idSchema.nullable(),
   patientName: z.string().nullable(),
   appointmentId: idSchema.nullable(),
