@@ -36,7 +36,7 @@ import * as userLanguage from './20261203640000_user_language';
 import * as videoSessionEvents from './20261203650000_video_session_events';
 import * as replanSkippedMessages from './20261203660000_replan_skipped_messages';
 import * as messageRetention from './20261203660100_message_retention';
-import * as inboundRetention from './20261203660200_inbound_retention';
+import * as inboundRetention from './20261203700000_inbound_retention';
 import * as richerChangeEvents from './20261202110000_richer_change_events';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
@@ -122,5 +122,5 @@ export const migrations: readonly NamedMigration[] = [
   // Settled messages' texts and addresses cleared after the clinic's retention period.
   { name: '20261203660100_message_retention', migration: messageRetention },
   // Settled replies' texts and numbers cleared after the same period.
-  { name: '20261203660200_inbound_retention', migration: inboundRetention },
+  { name: '20261203700000_inbound_retention', migration: inboundRetention },
 ];
