@@ -153,7 +153,12 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   const waitlist = (late.waitlist = new WaitlistService(knex, appointments, options.now));
   registerAvailabilityHandlers(
     router,
-    new AvailabilityService(knex, settings, (trx, doctorId, date, span) => appointments.offerOpened(trx, doctorId, date, span)),
+    new AvailabilityService(
+      knex,
+      settings,
+      (trx, doctorId, date, span) => appointments.offerOpened(trx, doctorId, date, span),
+      (trx, ids, reason, user) => late.messaging!.tellCancelled(trx, ids, reason, user),
+    ),
   );
   // The booking stands whatever happens to its prepay link: the desk can send one from the payment dialog.
   const prepayLink = (appointmentId: number, user: CurrentUser) =>

@@ -37,6 +37,7 @@ import * as videoSessionEvents from './20261203650000_video_session_events';
 import * as replanSkippedMessages from './20261203660000_replan_skipped_messages';
 import * as messageRetention from './20261203660100_message_retention';
 import * as boardSpeaks from './20261203690000_board_speaks';
+import * as inboundRetention from './20261203700000_inbound_retention';
 import * as richerChangeEvents from './20261202110000_richer_change_events';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
@@ -123,4 +124,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203660100_message_retention', migration: messageRetention },
   // The token display's spoken calls, the clinic's setting instead of a flag in its address (issue 21).
   { name: '20261203690000_board_speaks', migration: boardSpeaks },
+  // Settled replies' texts and numbers cleared after the same period.
+  { name: '20261203700000_inbound_retention', migration: inboundRetention },
 ];

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { AvailabilityWindow, addExceptionSchema, saveTemplateSchema } from '../../preload/contract';
+import type { AvailabilityWindow, addExceptionSchema, cancelBookedSchema, saveTemplateSchema } from '../../preload/contract';
 import { cancelAppointments, liveAppointmentsOfDoctors, type BookedSpan } from '../appointments/repo';
 import { doctorExists } from '../doctors/repo';
 import type { CurrentUser } from '../shared/call-context';
@@ -21,6 +21,11 @@ const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'S
 
 /** Told of working time a change opens (extra hours, leave taken back), inside that change's transaction: the waitlist is offered its free slots. */
 type OnOpened = (trx: Knex, doctorId: number, date: string, span: { startTime: string; endTime: string }) => Promise<unknown>;
+
+/** Told, inside a change's transaction, what the patients it cancelled are to be told: their cancellation messages carry it. */
+type TellCancelled = (trx: Knex, appointmentIds: readonly number[], reason: string, user: CurrentUser) => Promise<unknown>;
+
+type CancelBooked = z.output<typeof cancelBookedSchema>;
 
 type ChangeResult =
   | { status: 'saved'; window: AvailabilityWindow | null; cancelledAppointments: number }
@@ -54,6 +59,7 @@ export class AvailabilityService {
     private readonly knex: Knex,
     private readonly settings: SettingsService,
     private readonly onOpened: OnOpened = async () => undefined,
+    private readonly tellCancelled: TellCancelled = async () => undefined,
   ) {}
 
   async getTemplate(doctorId: number) {
@@ -115,12 +121,7 @@ export class AvailabilityService {
       );
       if (clashing.length > 0 && !req.cancelBooked) return { status: 'blocked' as const, appointments: affected(clashing) };
       const window = await insertLeave(trx, { doctorId: req.doctorId, date: req.date, ...span, note: req.note ?? null }, user.id);
-      const cancelled = await cancelAppointments(
-        trx,
-        clashing.map((a) => a.id),
-        req.cancelBooked?.reason ?? '',
-        user.id,
-      );
+      const cancelled = await this.cancel(trx, clashing, req.cancelBooked, user);
       return { status: 'saved' as const, window, cancelledAppointments: cancelled };
     });
   }
@@ -129,7 +130,7 @@ export class AvailabilityService {
    * Takes a window out of the schedule. Removing leave gives the time back; removing working
    * time that patients are booked into is refused with their list, unless they are cancelled.
    */
-  async removeWindow(id: number, cancelBooked: { reason: string } | undefined, user: CurrentUser): Promise<ChangeResult> {
+  async removeWindow(id: number, cancelBooked: CancelBooked | undefined, user: CurrentUser): Promise<ChangeResult> {
     const window = await findWindow(this.knex, id);
     if (!window) throw new AppError('NOT_FOUND', 'That part of the schedule no longer exists', 'id');
     this.assertMayEdit(window.doctorId, user);
@@ -146,12 +147,7 @@ export class AvailabilityService {
       if (stranded.length > 0 && !cancelBooked) return { status: 'blocked' as const, appointments: affected(stranded) };
       await deleteWindow(trx, id);
       if (!window.available) await this.onOpened(trx, window.doctorId, window.date, window);
-      const cancelled = await cancelAppointments(
-        trx,
-        stranded.map((a) => a.id),
-        cancelBooked?.reason ?? '',
-        user.id,
-      );
+      const cancelled = await this.cancel(trx, stranded, cancelBooked, user);
       return { status: 'saved' as const, window: null, cancelledAppointments: cancelled };
     });
   }
@@ -159,6 +155,14 @@ export class AvailabilityService {
   range(doctorIds: readonly number[], from: string, to: string): Promise<AvailabilityWindow[]> {
     assertRange(from, to, MAX_RANGE_DAYS);
     return windowsInRange(this.knex, doctorIds, from, to);
+  }
+
+  /** Cancels the appointments a change strands, their messages telling the patients what the desk gave for them. */
+  private async cancel(trx: Knex, stranded: readonly BookedSpan[], cancelBooked: CancelBooked | undefined, user: CurrentUser): Promise<number> {
+    const ids = stranded.map((a) => a.id);
+    const cancelled = await cancelAppointments(trx, ids, cancelBooked?.reason ?? '', user.id);
+    if (cancelled > 0 && cancelBooked?.tellPatients) await this.tellCancelled(trx, ids, cancelBooked.tellPatients, user);
+    return cancelled;
   }
 
   /** A doctor manages their own leave and extra hours; an ADMIN anyone's. */

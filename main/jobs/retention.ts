@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { clearOldMessageContents, readMessagingSettings } from '../messaging/repo';
+import { clearOldMessageContents, clearOldReplyContents, readMessagingSettings } from '../messaging/repo';
 
 const DAY_MS = 86_400_000;
 const CALL_EVENT_DAYS = 90;
@@ -21,10 +21,14 @@ export async function deleteExpiredCallData(knex: Knex, now: number = Date.now()
   return { callEvents, webhookEvents };
 }
 
-/** Clears what settled patient messages said and to whom once they are older than the clinic's messaging retention (a year unless set). */
-export async function clearExpiredMessageContents(knex: Knex, now: number = Date.now()): Promise<number> {
+/**
+ * Clears what settled messages to patients said and to whom, and what their settled replies said
+ * and where from, once older than the clinic's messaging retention (a year unless set).
+ */
+export async function clearExpiredMessageContents(knex: Knex, now: number = Date.now()): Promise<{ messages: number; replies: number }> {
   const { messageRetentionDays } = await readMessagingSettings(knex);
-  return clearOldMessageContents(knex, new Date(now - messageRetentionDays * DAY_MS));
+  const before = new Date(now - messageRetentionDays * DAY_MS);
+  return { messages: await clearOldMessageContents(knex, before), replies: await clearOldReplyContents(knex, before) };
 }
 
 /** Runs the retention now and then daily; returns a function that stops it. */

@@ -7,7 +7,9 @@ export type ComposeInput = Pick<
 >;
 
 /**
- * A message's text from its template (or the desk's own text of a notice) and the appointment.
+ * A message's text from its template and the appointment. The desk's text of a notice is the
+ * whole message; on a cancellation it is the reason, told after the template so the patient
+ * reads the cancellation in their own language whatever language the desk wrote the reason in.
  * WhatsApp content templates take numbered variables: {{1}} is {patient}, {{2}} {doctor}, and so
  * on in TEMPLATE_VARIABLES' order.
  */
@@ -28,7 +30,13 @@ export function composeMessage(
   };
   return {
     subject: template.subject === null ? null : renderTemplate(template.subject, values),
-    body: renderTemplate(row.noticeText ?? template.body, values),
+    body: bodyOf(row, template.body, values),
     contentVariables: Object.fromEntries(TEMPLATE_VARIABLES.map((v, i) => [String(i + 1), values[v]])),
   };
+}
+
+function bodyOf(row: ComposeInput, templateBody: string, values: TemplateValues): string {
+  if (row.noticeText === null) return renderTemplate(templateBody, values);
+  if (row.kind === 'CANCELLED') return `${renderTemplate(templateBody, values)}\n${renderTemplate(row.noticeText, values)}`;
+  return renderTemplate(row.noticeText, values);
 }

@@ -624,6 +624,22 @@ export async function clearOldMessageContents(knex: Knex, before: Date): Promise
     .update({ body: null, subject: null, to_address: null, notice_text: null, link: null, error: null, contents_cleared_at: knex.fn.now() });
 }
 
+/**
+ * Clears what settled replies received before `before` said and where from: the text and the
+ * number. A reply is settled once its command was carried out (every action but INBOX), or once
+ * the desk handled it, also before `before`; one still in the inbox is kept whatever its age.
+ * Cleared, not deleted: the row keeps its action, appointment, patient, channel, provider id and
+ * times, so an appointment still lists what the patient answered and who dealt with it. Returns
+ * how many were cleared.
+ */
+export async function clearOldReplyContents(knex: Knex, before: Date): Promise<number> {
+  return knex('inbound_messages')
+    .whereNull('contents_cleared_at')
+    .where('received_at', '<', before)
+    .where((q) => q.whereNot('action', 'INBOX').orWhere('handled_at', '<', before))
+    .update({ body: null, from_address: null, contents_cleared_at: knex.fn.now() });
+}
+
 const MESSAGE_COLUMNS = [
   'm.id',
   'm.appointment_id as appointmentId',

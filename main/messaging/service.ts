@@ -39,7 +39,7 @@ import {
   type MessagingSettings,
   type Template,
 } from './repo';
-import { readPatientPrefs } from './prefs-repo';
+import { readPatientPrefs, type PatientChannel } from './prefs-repo';
 import { countSegments } from './segments';
 import { checkTemplate } from './templates';
 
@@ -133,12 +133,27 @@ export class MessagingService {
     return { queued: count('QUEUED'), alreadyTold: count('TOLD'), notReached: count('NOT_REACHED') };
   }
 
+  /**
+   * A schedule change's reason for cancelling `appointmentIds`, as the desk gave it for the
+   * patients, inside that change's transaction: it goes in each one's cancellation message from
+   * the start, so no plain cancellation can go out before it. With messaging off nothing is told.
+   */
+  async tellCancelled(trx: Knex, appointmentIds: readonly number[], reason: string, user: CurrentUser): Promise<void> {
+    if (!(await readMessagingSettings(trx)).enabled) return;
+    const at = new Date(this.now());
+    for (const appointmentId of appointmentIds) await queueCancellationNotice(trx, { appointmentId, noticeText: reason, dueAt: at, createdBy: user.id });
+  }
+
   /** Before a notice goes: how many patients it is for, and the first one's message as they would read it. */
   async noticePreview(req: Notice) {
     const day = await this.noticeDay(req);
     const first = day[0]!;
     const [prefs, s] = await Promise.all([readPatientPrefs(this.knex, first.patientId), readMessagingSettings(this.knex)]);
-    const out = await this.compose(first, 'NOTICE', prefs.language ?? s.defaultLanguage, { subject: null, body: req.text }, req.text);
+    const language = prefs.language ?? s.defaultLanguage;
+    const out =
+      first.status === 'CANCELLED'
+        ? await this.compose(first, 'CANCELLED', language, await this.cancellationTemplate(language, prefs.channel ?? s.defaultChannel), req.text)
+        : await this.compose(first, 'NOTICE', language, { subject: null, body: req.text }, req.text);
     return { count: day.length, sample: { appointmentId: first.id, patientName: first.patientName, body: out.body, segments: countSegments(out.body) } };
   }
 
@@ -225,6 +240,13 @@ export class MessagingService {
     if (!template) throw new AppError('NOT_FOUND', `There is no ${req.channel} template for ${req.kind}`, 'kind');
     const out = await this.compose(a, req.kind, req.language, template, null);
     return { subject: out.subject, body: out.body, segments: countSegments(out.body) };
+  }
+
+  /** The cancellation template a patient on `channel` gets; one who asked for no messages is shown the SMS one. */
+  private async cancellationTemplate(language: string, channel: PatientChannel): Promise<Template> {
+    const template = await templateFor(this.knex, 'CANCELLED', language, channel === 'NONE' ? 'SMS' : channel);
+    if (!template) throw new AppError('NOT_FOUND', `There is no ${channel} template for CANCELLED`, 'text');
+    return template;
   }
 
   /** A message as the sender would write it for this appointment (no join link: one is minted only to send). */

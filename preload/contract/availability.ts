@@ -47,7 +47,20 @@ export const previewSchema = z.object({
 
 export const expandSchema = z.strictObject({ doctorId: idSchema, ...dateRange }).refine((v) => v.to >= v.from, rangeInOrder);
 
-export const cancelBookedSchema = z.strictObject({ reason: z.string().trim().min(3, 'Give the reason the patients will be told').max(500) });
+/**
+ * Cancelling the patients a schedule change strands: `reason` is recorded on each appointment;
+ * `tellPatients`, when given, goes in each patient's cancellation message from the start (it is
+ * added to the template, so braces would read as variables and are refused).
+ */
+export const cancelBookedSchema = z.strictObject({
+  reason: z.string().trim().min(3, 'Give the reason for cancelling').max(500),
+  tellPatients: z
+    .string()
+    .trim()
+    .max(300)
+    .refine((v) => !/[{}]/.test(v), 'Leave out { and }: the message cannot show them')
+    .optional(),
+});
 
 export const addExceptionSchema = z
   .strictObject({

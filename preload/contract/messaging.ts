@@ -40,8 +40,9 @@ export type MessageDto = z.infer<typeof messageSchema>;
 export const inboundSchema = z.object({
   id: idSchema,
   channel: messageChannelSchema,
-  fromAddress: z.string(),
-  body: z.string(),
+  /** Both null once cleared, the reply settled and older than the clinic's message retention. */
+  fromAddress: z.string().nullable(),
+  body: z.string().nullable(),
   patientId: idSchema.nullable(),
   patientName: z.string().nullable(),
   appointmentId: idSchema.nullable(),
@@ -196,6 +197,7 @@ export const messagePreviewResultSchema = z.object({ subject: z.string().nullabl
 export const doctorDayNoticeSchema = z.strictObject({
   doctorId: idSchema,
   date: z.iso.date(),
+  /** The whole message; to appointments a leave cancelled, the reason added to their cancellation message. */
   text: z.string().trim().min(1, 'Write the notice').max(1000),
   /** Only these appointments of the day (the ones a leave just cancelled); without it, everyone still to come that day. */
   appointmentIds: z.array(idSchema).min(1).max(500).optional(),

@@ -109,9 +109,9 @@ describeWhere(['chromium'])('the administrator adds a doctor with a weekly patte
     await blocked.getByRole('cell', { name: 'Kavya Menon' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await blocked.getByRole('button', { name: 'Cancel the appointment and continue' }).click();
-    await blocked.getByRole('alert').filter({ hasText: 'Give the reason the patients will be told' }).waitFor();
+    await blocked.getByRole('alert').filter({ hasText: 'Give a reason for the cancellation' }).waitFor();
     expect((await clinic.db.knex('appointment_entities').where({ id: booked.id }).first()).status).toBe('SCHEDULED');
-    await blocked.getByLabel('Reason the patients will be told').fill('Dr. Kulkarni is at a conference');
+    await blocked.getByLabel('Reason for cancelling').fill('Dr. Kulkarni is at a conference');
     await blocked.getByRole('button', { name: 'Cancel the appointment and continue' }).click();
     await page.getByText(`Leave added for Dr. Anita Kulkarni on ${monday}; 1 appointment cancelled`).waitFor();
     const after = await clinic.db.knex('appointment_entities').where({ id: booked.id }).first();

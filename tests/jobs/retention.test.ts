@@ -119,7 +119,7 @@ describe.each(MODES)('retention of patient messages (%s)', (mode: Mode) => {
     const before = await rows();
     const audited = await h.knex('audit_log').count<{ n: string }[]>({ n: '*' });
 
-    expect(await clearExpiredMessageContents(h.knex, NOW)).toBe(3);
+    expect(await clearExpiredMessageContents(h.knex, NOW)).toEqual({ messages: 3, replies: 0 });
     const after = await rows();
     const contents = ['body', 'subject', 'to_address', 'notice_text', 'link', 'error'] as const;
     for (const [i, row] of after.entries()) {
@@ -141,11 +141,76 @@ describe.each(MODES)('retention of patient messages (%s)', (mode: Mode) => {
       error: { code: 'INVALID', field: 'messageRetentionDays', message: 'Keep messages at least 90 days' },
     });
     expect(expectOk(await h.call('messaging.updateSettings', { messageRetentionDays: 90 }, admin))).toMatchObject({ messageRetentionDays: 90 });
-    expect(await clearExpiredMessageContents(h.knex, NOW)).toBe(1);
+    expect(await clearExpiredMessageContents(h.knex, NOW)).toEqual({ messages: 1, replies: 0 });
     expect((await rows()).filter((r) => r.contents_cleared_at === null).map((r) => r.idempotency_key)).toEqual([
       'kept-queued-400',
       'kept-sending-400',
       'kept-made-400-due-10',
     ]);
+  });
+  it('clears what settled replies past the same period said and where from, keeps the rows, and leaves the inbox alone', async () => {
+    const [{ id: doctorId }] = await h.knex('doctor_entities').insert({ name: 'Dr. Replies', email: 'replies@clinic.test' }).returning('id');
+    const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Ravi Shah', phone: '+919812340000' }).returning('id');
+    const [{ id: appointmentId }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2025-06-02', start_time: '10:00', end_time: '10:15' })
+      .returning('id');
+    const { id: handler } = await h.knex('users').first('id');
+    const reply = (key: string, action: string, received: number, handled: number | null = null) => ({
+      provider_id: `SM${key.padEnd(32, '0').slice(0, 32)}`,
+      channel: 'SMS',
+      from_address: '+919812340000',
+      body: `${key}: can I come at 11 instead?`,
+      patient_id: patientId,
+      appointment_id: appointmentId,
+      action,
+      received_at: ago(received),
+      handled_at: handled === null ? null : ago(handled),
+      handled_by: handled === null ? null : handler,
+    });
+    await h
+      .knex('inbound_messages')
+      .insert([
+        reply('cleared-confirmed-366', 'CONFIRMED', 366),
+        reply('cleared-opted-out-400', 'OPTED_OUT', 400),
+        reply('cleared-handled-370', 'INBOX', 371, 370),
+        reply('kept-confirmed-364', 'CONFIRMED', 364),
+        reply('kept-open-400', 'INBOX', 400),
+        reply('kept-handled-10', 'INBOX', 400, 10),
+      ]);
+    // The clinic's period is the messages' own: a year, as the other test found it.
+    await h.knex('messaging_settings').update({ message_retention_days: 365 });
+    const rows = () => h.knex('inbound_messages').where({ patient_id: patientId }).orderBy('id').select('*');
+    const before = await rows();
+    const key = (row: { provider_id: string }) => row.provider_id.slice(2).replace(/0+$/, '');
+
+    expect(await clearExpiredMessageContents(h.knex, NOW)).toEqual({ messages: 0, replies: 3 });
+    const after = await rows();
+    for (const [i, row] of after.entries()) {
+      const was = before[i]!;
+      const cleared = key(row).startsWith('cleared-');
+      for (const column of ['body', 'from_address'] as const) expect(row[column], `${key(row)} ${column}`).toBe(cleared ? null : was[column]);
+      expect(row.contents_cleared_at === null, key(row)).toBe(!cleared);
+      // What the reply did stays for the audit: its action, appointment, patient, provider id, when it came and who handled it.
+      for (const column of ['action', 'appointment_id', 'patient_id', 'channel', 'provider_id', 'received_at', 'handled_at', 'handled_by'] as const) {
+        expect(row[column], `${key(row)} ${column}`).toEqual(was[column]);
+      }
+    }
+    // What was cleared is not counted again.
+    expect(await clearExpiredMessageContents(h.knex, NOW)).toEqual({ messages: 0, replies: 0 });
+
+    // The appointment still lists what the patient answered, its text cleared.
+    const admin = (await h.signInAs('ADMIN')).sessionKey;
+    const { replies } = expectOk(await h.call('messaging.forAppointment', { appointmentId }, admin));
+    expect(replies.map((r) => [r.action, r.body, r.fromAddress])).toEqual([
+      ['CONFIRMED', null, null],
+      ['OPTED_OUT', null, null],
+      ['INBOX', null, null],
+      ['CONFIRMED', 'kept-confirmed-364: can I come at 11 instead?', '+919812340000'],
+      ['INBOX', 'kept-open-400: can I come at 11 instead?', '+919812340000'],
+      ['INBOX', 'kept-handled-10: can I come at 11 instead?', '+919812340000'],
+    ]);
+    // A reply without its text or number is only ever a cleared one.
+    await expect(h.knex('inbound_messages').insert({ ...reply('no-text', 'INBOX', 1), body: null })).rejects.toThrow(/chk_inbound_cleared/);
   });
 });

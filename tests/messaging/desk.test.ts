@@ -172,9 +172,15 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
       admin,
     );
     expect(leave).toMatchObject({ status: 'saved', cancelledAppointments: 2 });
-    const text = '{patient}, your appointment with {doctor} on {date} at {time} is cancelled: the doctor is at a conference.';
-    const told = { doctorId: desk.doctorId, date: day, text, appointmentIds: [a1.id, a2.id] };
-    expect(await call('messaging.noticePreview', told, desk.receptionist)).toMatchObject({ count: 2, sample: { patientName: 'Leave One' } });
+    const told = { doctorId: desk.doctorId, date: day, text: 'The doctor is at a conference.', appointmentIds: [a1.id, a2.id] };
+    // The reason is told under the cancellation template, as the patient will read it.
+    expect(await call('messaging.noticePreview', told, desk.receptionist)).toMatchObject({
+      count: 2,
+      sample: {
+        patientName: 'Leave One',
+        body: expect.stringMatching(/^Leave One, your appointment with .* is cancelled\. Call us to book again\.\nThe doctor is at a conference\.$/),
+      },
+    });
     expect(
       await h.call('messaging.noticePreview', { ...told, appointmentIds: [a1.id, (await desk.book(desk.day(6), '11:00', p1)).id] }, desk.receptionist),
     ).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'appointmentIds' } });
@@ -184,9 +190,9 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     await h.services.messaging!.sender.runDue();
     h.services.messaging!.sender.setActive(false);
     for (const to of ['+919855500041', '+919855500042']) {
-      expect(fake.messages.filter((m) => m.to === to && m.body.includes('at a conference'))).toHaveLength(1);
+      expect(fake.messages.filter((m) => m.to === to && m.body.includes('The doctor is at a conference'))).toHaveLength(1);
     }
-    expect(fake.messages.filter((m) => m.to === '+919855500043' && m.body.includes('at a conference'))).toEqual([]);
+    expect(fake.messages.filter((m) => m.to === '+919855500043' && m.body.includes('The doctor is at a conference'))).toEqual([]);
   });
 
   it('one leave change tells each of its patients once: the reason rides on the cancellation, however often the offer is answered', async () => {
@@ -203,7 +209,7 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     const told = {
       doctorId: desk.doctorId,
       date: day,
-      text: '{patient}, your appointment with {doctor} on {date} at {time} is cancelled: the doctor is unwell.',
+      text: 'The doctor is unwell.',
       appointmentIds: ids,
     };
     expect(await call('messaging.notice', told, desk.receptionist)).toEqual({ queued: 2, alreadyTold: 0, notReached: 0 });
@@ -217,7 +223,7 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     h.services.messaging!.sender.setActive(false);
     for (const phone of phones) {
       expect(fake.messages.filter((m) => m.to === phone && m.body.includes('is cancelled'))).toEqual([
-        expect.objectContaining({ body: expect.stringMatching(/is cancelled: the doctor is unwell\.$/) }),
+        expect.objectContaining({ body: expect.stringMatching(/is cancelled\. Call us to book again\.\nThe doctor is unwell\.$/) }),
       ]);
     }
 
@@ -227,6 +233,81 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     await h.services.messaging!.sender.runDue();
     h.services.messaging!.sender.setActive(false);
     for (const phone of phones) expect(fake.messages.filter((m) => m.to === phone && m.body.includes('is cancelled'))).toHaveLength(1);
+  });
+
+  const sendDue = async () => {
+    h.services.messaging!.sender.setActive(true);
+    await h.services.messaging!.sender.runDue();
+    h.services.messaging!.sender.setActive(false);
+  };
+  const cancellationsTo = (phone: string) => fake.messages.filter((m) => m.to === phone && /is cancelled|रद्द/.test(m.body));
+
+  it('a leave saved with what the patients are told sends each patient one cancellation carrying it, in their language', async () => {
+    const day = desk.day(3);
+    const phones = ['+919855500071', '+919855500072'];
+    const english = await addPatient(h.knex, 'Told English', phones[0]!);
+    const hindi = await addPatient(h.knex, 'Told Hindi', phones[1]!);
+    await h.knex('patient_message_prefs').insert({ patient_id: hindi, language: 'hi' });
+    const ids = [(await desk.book(day, '17:00', english)).id, (await desk.book(day, '17:15', hindi)).id];
+    const leave = await call(
+      'availability.addException',
+      {
+        doctorId: desk.doctorId,
+        date: day,
+        kind: 'LEAVE',
+        startTime: '16:30',
+        endTime: '19:30',
+        cancelBooked: { reason: 'Doctor called away', tellPatients: 'Dr. Rao has a family emergency.' },
+      },
+      admin,
+    );
+    expect(leave).toMatchObject({ status: 'saved', cancelledAppointments: 2 });
+    // The sender finds them the moment the leave is saved: the reason is already in the one message each.
+    h.clock.now = clinicInstant(desk.day(1), '10:00:00');
+    await sendDue();
+    expect(cancellationsTo(phones[0]!)).toEqual([
+      expect.objectContaining({
+        body: expect.stringMatching(/^Told English, your appointment .* is cancelled\. Call us to book again\.\nDr\. Rao has a family emergency\.$/),
+      }),
+    ]);
+    expect(cancellationsTo(phones[1]!)).toEqual([
+      expect.objectContaining({ body: expect.stringMatching(/^Told Hindi, .*रद्द हो गया है। .*\nDr\. Rao has a family emergency\.$/) }),
+    ]);
+    for (const id of ids) expect((await outboxOf(h.knex, id)).filter((m) => m.kind === 'CANCELLED')).toHaveLength(1);
+    // The reason is recorded on the appointment as given; what the patients read is separate.
+    expect(await h.knex('appointment_entities').whereIn('id', ids).pluck('cancel_reason')).toEqual(['Doctor called away', 'Doctor called away']);
+  });
+
+  it('a leave saved without anything for the patients sends each the plain cancellation, once', async () => {
+    const day = desk.day(4);
+    const phone = '+919855500073';
+    const a = await desk.book(day, '17:00', await addPatient(h.knex, 'Told Plainly', phone));
+    const leave = await call(
+      'availability.addException',
+      { doctorId: desk.doctorId, date: day, kind: 'LEAVE', startTime: '16:30', endTime: '19:30', cancelBooked: { reason: 'Doctor called away' } },
+      admin,
+    );
+    expect(leave).toMatchObject({ status: 'saved', cancelledAppointments: 1 });
+    h.clock.now = clinicInstant(desk.day(1), '10:00:00');
+    await sendDue();
+    expect(cancellationsTo(phone)).toEqual([
+      expect.objectContaining({ body: expect.stringMatching(/^Told Plainly, your appointment .* is cancelled\. Call us to book again\.$/) }),
+    ]);
+    expect((await outboxOf(h.knex, a.id)).filter((m) => m.kind === 'CANCELLED')).toHaveLength(1);
+  });
+
+  it('refuses braces in what the patients are told, naming the box, and neither saves the leave nor cancels anyone', async () => {
+    const day = desk.day(5);
+    await desk.book(day, '18:00', await addPatient(h.knex, 'Not Cancelled', '+919855500074'));
+    const before = await databaseSnapshot(h.knex);
+    expect(
+      await h.call(
+        'availability.addException',
+        { doctorId: desk.doctorId, date: day, kind: 'LEAVE', cancelBooked: { reason: 'Doctor called away', tellPatients: 'Sorry {patient}' } },
+        admin,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'cancelBooked.tellPatients' } });
+    expect(await databaseSnapshot(h.knex)).toEqual(before);
   });
 
   it('a notice for today counts only the patients still to come', async () => {

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { switchLanguage } from '../../renderer/i18n';
 import type { AvailabilityWindow, ChannelName, DoctorDto, SessionDto } from '../../preload/contract';
 import type { FakeHandlers } from './fake-clinic';
 import { clinicSettings, fakeDesk } from './fake-desk';
@@ -489,19 +490,19 @@ describe('leave, extra hours and the calendar', () => {
     expect(within(dialog).getByText('Kabir Menon')).toBeTruthy();
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
-    expect(await within(dialog).findByText('Give the reason the patients will be told')).toBeTruthy();
-    const reason = within(dialog).getByLabelText('Reason the patients will be told');
+    expect(await within(dialog).findByText('Give a reason for the cancellation')).toBeTruthy();
+    const reason = within(dialog).getByLabelText('Reason for cancelling');
     expect(reason.getAttribute('aria-invalid')).toBe('true');
     await waitFor(() => expect(document.activeElement).toBe(reason));
     expect(sent(fake, 'availability.addException')).toHaveLength(1);
     // The change's request names the reason cancelBooked.reason: main's refusal lands on this box.
-    type('Reason the patients will be told', 'n/a', dialog);
+    type('Reason for cancelling', 'n/a', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
     const refusal = await within(dialog).findByText('Say what the patients will be told');
     expect(reason.getAttribute('aria-describedby')).toContain(refusal.id);
     await waitFor(() => expect(document.activeElement).toBe(reason));
 
-    type('Reason the patients will be told', 'Dr. Rao is at a conference', dialog);
+    type('Reason for cancelling', 'Dr. Rao is at a conference', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 appointments and continue' }));
     expect(await screen.findByText('Leave added for Dr. Rao on 2099-01-05; 2 appointments cancelled')).toBeTruthy();
     expect(screen.queryByRole('dialog', { name: 'Patients are booked in this time' })).toBeNull();
@@ -511,20 +512,96 @@ describe('leave, extra hours and the calendar', () => {
       { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', note: 'Conference', cancelBooked: { reason: 'Dr. Rao is at a conference' } },
     ]);
 
-    // The reason was asked to tell the patients: the notice offers to, with that reason, and sends nothing before it is confirmed.
+    // Nothing was given for the patients: the notice offers to add the recorded reason to their
+    // cancellations still waiting, and sends nothing before it is confirmed.
     const notice = await screen.findByRole('dialog', { name: 'Tell the patients why' });
     expect(within(notice).getByText(/2 patients booked on .* had their appointment cancelled/)).toBeTruthy();
-    expect((within(notice).getByLabelText('Notice') as HTMLTextAreaElement).value).toBe(
-      '{patient}, your appointment with {doctor} on {date} at {time} is cancelled: Dr. Rao is at a conference. We will call you to book again.',
-    );
+    expect((within(notice).getByLabelText('Reason') as HTMLTextAreaElement).value).toBe('Dr. Rao is at a conference');
     fireEvent.click(within(notice).getByRole('button', { name: 'Preview…' }));
     expect(await within(notice).findByLabelText('The first patient’s message')).toBeTruthy();
     expect(sent(fake, 'messaging.notice')).toEqual([]);
     fireEvent.click(within(notice).getByRole('button', { name: 'Send to 2 patients' }));
     expect(await within(notice).findByText('Notice queued for 1 patient; 1 patient had already been sent the cancellation without it.')).toBeTruthy();
-    const told = { doctorId: 1, date: '2099-01-05', text: expect.stringContaining('cancelled: Dr. Rao is at a conference.'), appointmentIds: [9, 10] };
+    const told = { doctorId: 1, date: '2099-01-05', text: 'Dr. Rao is at a conference', appointmentIds: [9, 10] };
     expect(sent(fake, 'messaging.noticePreview')).toEqual([told]);
     expect(sent(fake, 'messaging.notice')).toEqual([told]);
+  });
+
+  it('asks what the patients will be told before the leave is saved: it rides with the cancellation, and no notice follows', async () => {
+    const leaveWindow = { ...window1, id: 50, kind: 'LEAVE' as const, available: false, startTime: '00:00:00', endTime: '24:00:00' };
+    const fake = await open({
+      'availability.addException': (req) =>
+        req.cancelBooked?.tellPatients === 'Dr. Rao is away.'
+          ? { ok: false, error: { code: 'INVALID', field: 'cancelBooked.tellPatients', message: 'Say more than that' } }
+          : req.cancelBooked
+            ? { ok: true, value: { status: 'saved', window: leaveWindow, cancelledAppointments: 1 } }
+            : {
+                ok: true,
+                value: {
+                  status: 'blocked',
+                  appointments: [{ id: 9, date: '2099-01-05', startTime: '09:00:00', endTime: '09:15:00', patientName: 'Kavya Menon' }],
+                },
+              },
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    const panel = await screen.findByRole('region', { name: 'Leave and extra hours' });
+    type('Date', '2099-01-05', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add the leave' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
+    const tell = within(dialog).getByLabelText('What the patients will be told (optional)');
+    expect(within(dialog).getByText(/Added to each patient’s cancellation message.*Left empty, they get the plain cancellation message/)).toBeTruthy();
+    expect(tell.getAttribute('aria-describedby')).toBeTruthy();
+
+    // Braces would read as template variables: refused here, and nothing is sent.
+    type('Reason for cancelling', 'Doctor unwell', dialog);
+    type('What the patients will be told (optional)', 'Sorry {patient}', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel the appointment and continue' }));
+    expect(await within(dialog).findByText('Leave out { and }: the message cannot show them')).toBeTruthy();
+    expect(tell.getAttribute('aria-invalid')).toBe('true');
+    expect(sent(fake, 'availability.addException')).toHaveLength(1);
+
+    // Main's refusal of it (named cancelBooked.tellPatients in the change's request) lands on this box.
+    type('What the patients will be told (optional)', 'Dr. Rao is away.', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel the appointment and continue' }));
+    const refusal = await within(dialog).findByText('Say more than that');
+    expect(tell.getAttribute('aria-describedby')).toContain(refusal.id);
+
+    type('What the patients will be told (optional)', 'Dr. Rao is unwell today.', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel the appointment and continue' }));
+    expect(await screen.findByText('Leave added for Dr. Rao on 2099-01-05; 1 appointment cancelled')).toBeTruthy();
+    expect(sent(fake, 'availability.addException').slice(1)).toEqual([
+      { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', cancelBooked: { reason: 'Doctor unwell', tellPatients: 'Dr. Rao is away.' } },
+      { doctorId: 1, date: '2099-01-05', kind: 'LEAVE', cancelBooked: { reason: 'Doctor unwell', tellPatients: 'Dr. Rao is unwell today.' } },
+    ]);
+    // The patients' cancellation messages already say it: nothing more is offered.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.queryByRole('dialog', { name: 'Tell the patients why' })).toBeNull();
+    expect(fake.calls.filter((c) => c.channel.startsWith('messaging.notice'))).toEqual([]);
+  });
+
+  it('the booked patients’ dialog speaks Hindi to a Hindi desk, refusals included', async () => {
+    const fake = await open({
+      'availability.addException': () => ({
+        ok: true,
+        value: { status: 'blocked', appointments: [{ id: 9, date: '2099-01-05', startTime: '09:00:00', endTime: '09:15:00', patientName: 'Kavya Menon' }] },
+      }),
+    });
+    await openDoctors();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
+    const panel = await screen.findByRole('region', { name: 'Leave and extra hours' });
+    type('Date', '2099-01-05', panel);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add the leave' }));
+    await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
+    onTestFinished(() => switchLanguage('en'));
+    await act(() => switchLanguage('hi'));
+    const dialog = await screen.findByRole('dialog', { name: 'इस समय में मरीज़ बुक हैं' });
+    expect(within(dialog).getByText(/हर मरीज़ के रद्द होने के संदेश में जोड़ा जाता है/)).toBeTruthy();
+    type('रद्द करने का कारण', 'Doctor unwell', dialog);
+    type('मरीज़ों को क्या बताया जाए (वैकल्पिक)', 'Sorry {patient}', dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'अपॉइंटमेंट रद्द करें और आगे बढ़ें' }));
+    expect(await within(dialog).findByText('{ और } न लिखें: संदेश इन्हें नहीं दिखा सकता')).toBeTruthy();
+    expect(sent(fake, 'availability.addException')).toHaveLength(1);
   });
 
   it('a change that cancelled patients can tell nobody: the notice closes and nothing is sent', async () => {
@@ -545,10 +622,10 @@ describe('leave, extra hours and the calendar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Remove Working hours on 2099-01-05 09:00–13:00' }));
     const dialog = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
-    type('Reason the patients will be told', 'Clinic closed for repairs', dialog);
+    type('Reason for cancelling', 'Clinic closed for repairs', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel the appointment and continue' }));
     const notice = await screen.findByRole('dialog', { name: 'Tell the patients why' });
-    expect((within(notice).getByLabelText('Notice') as HTMLTextAreaElement).value).toContain('cancelled: Clinic closed for repairs.');
+    expect((within(notice).getByLabelText('Reason') as HTMLTextAreaElement).value).toBe('Clinic closed for repairs');
     fireEvent.click(within(notice).getByRole('button', { name: 'Tell nobody' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(fake.calls.filter((c) => c.channel.startsWith('messaging.notice'))).toEqual([]);
@@ -613,7 +690,7 @@ describe('leave, extra hours and the calendar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open Dr. Rao' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Remove Working hours on 2099-01-05 09:00–13:00' }));
     const dialog = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
-    type('Reason the patients will be told', 'Clinic closed for repairs', dialog);
+    type('Reason for cancelling', 'Clinic closed for repairs', dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel the appointment and continue' }));
     expect(await within(dialog).findByText(/More patients were booked meanwhile/)).toBeTruthy();
     expect(within(dialog).getByText('Ravi Shah')).toBeTruthy();

@@ -109,6 +109,19 @@ describe('messaging screens', () => {
               receivedAt: '2026-12-02T05:00:00.000Z',
               handledAt: null,
             },
+            // A reply past the clinic's message retention: its text and number cleared, what it did kept.
+            {
+              id: 10,
+              channel: 'SMS',
+              fromAddress: null,
+              body: null,
+              patientId: 3,
+              patientName: 'Asha Verma',
+              appointmentId: 7,
+              action: 'OPTED_OUT',
+              receivedAt: '2026-12-02T06:00:00.000Z',
+              handledAt: null,
+            },
           ],
         }),
       'messaging.sendNow': () =>
@@ -132,6 +145,7 @@ describe('messaging screens', () => {
     expect(list.textContent).toContain('Confirmation by SMS · delivered');
     expect(list.textContent).toContain('Reminder by SMS · not delivered — Twilio error 30003');
     expect(list.textContent).toContain('the patient confirmed: “YES”');
+    expect(list.textContent).toContain('the patient asked for no more messages: (text cleared after the retention period)');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send reminder now' })));
     expect(fake.calls.filter((c) => c.channel === 'messaging.sendNow').map((c) => c.payload)).toEqual([{ appointmentId: 7, kind: 'REMINDER' }]);
   });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { cancelBookedSchema, type CallError, type Res } from '../../../preload/contract';
+import { cancelBookedSchema, type CallError, type Req, type Res } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormTextAreaField } from '../../ui/Field';
@@ -7,20 +8,18 @@ import { hhmm, withWeekday } from '../../lib/dates';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
-import { Table, type Column } from '../../ui/Table';
+import { Table } from '../../ui/Table';
+import { strandedRefusals } from './stranded-refusals';
 
 type ChangeResult = Res<'availability.removeWindow'>;
 export type Stranded = Extract<ChangeResult, { status: 'blocked' }>['appointments'];
-
-const COLUMNS: Column<Stranded[number]>[] = [
-  { header: 'Date', cell: (a) => withWeekday(a.date) },
-  { header: 'Time', cell: (a) => `${hhmm(a.startTime)}–${hhmm(a.endTime)}` },
-  { header: 'Patient', cell: (a) => a.patientName },
-];
+export type CancelBooked = NonNullable<Req<'availability.removeWindow'>['cancelBooked']>;
 
 /**
  * Main refused a schedule change because patients are booked in that time. Lists them, and makes
- * the change only if the admin cancels those appointments with a reason the patients will be told.
+ * the change only if the admin cancels those appointments with a reason. What the patients are
+ * told is asked here, before anything is saved, so their cancellation messages carry it from the
+ * start instead of the plain one going out first.
  */
 export function BlockedDialog({
   appointments,
@@ -30,40 +29,49 @@ export function BlockedDialog({
 }: {
   appointments: Stranded;
   /** Repeats the change with the cancellation; main answers again (it may find new bookings). */
-  retry(cancelBooked: { reason: string }): Promise<{ ok: true; value: ChangeResult } | { ok: false; error: CallError }>;
-  /** With who was cancelled and why, so the patients can be told. */
-  onDone(cancelled: number, told: { reason: string; appointments: Stranded }): void;
+  retry(cancelBooked: CancelBooked): Promise<{ ok: true; value: ChangeResult } | { ok: false; error: CallError }>;
+  /** With who was cancelled and what was given for them. */
+  onDone(cancelled: number, told: CancelBooked & { appointments: Stranded }): void;
   onClose(): void;
 }) {
+  const { t } = useT('appointments');
   const [list, setList] = useState(appointments);
-  const form = useSchemaForm(cancelBookedSchema, { reason: '' });
+  const form = useSchemaForm(cancelBookedSchema, { reason: '', tellPatients: '' }, strandedRefusals);
   const busy = form.formState.isSubmitting;
 
-  const submit = form.handleSubmit(async (cancelBooked) => {
+  const submit = form.handleSubmit(async ({ reason, tellPatients }) => {
+    const cancelBooked = { reason, ...(tellPatients ? { tellPatients } : {}) };
     const r = await retry(cancelBooked);
-    // The change's own request names the reason "cancelBooked.reason": here it is this box.
-    if (!r.ok) return applyRefusal(form, r.error.field === 'cancelBooked.reason' ? { ...r.error, field: 'reason' } : r.error);
+    // The change's own request names these boxes "cancelBooked.…".
+    if (!r.ok) return applyRefusal(form, { ...r.error, field: r.error.field?.replace(/^cancelBooked\./, '') });
     if (r.value.status === 'blocked') {
       setList(r.value.appointments);
-      return applyRefusal(form, { code: 'CONFLICT', message: 'More patients were booked meanwhile; check the list and confirm again.' });
+      return applyRefusal(form, { code: 'CONFLICT', message: t('blocked.moreBooked') });
     }
-    onDone(r.value.cancelledAppointments, { reason: cancelBooked.reason, appointments: list });
+    onDone(r.value.cancelledAppointments, { ...cancelBooked, appointments: list });
   });
 
   return (
-    <Dialog title="Patients are booked in this time" onClose={onClose}>
+    <Dialog title={t('blocked.title')} onClose={onClose}>
       <form className="ui-form" onSubmit={submit} noValidate>
-        <p>
-          {list.length === 1 ? 'One patient is' : `${list.length} patients are`} booked in this time. The change can be made only if
-          {list.length === 1 ? ' that appointment is' : ' these appointments are'} cancelled.
-        </p>
-        <Table label="Booked patients" columns={COLUMNS} rows={list} empty="No one is booked." />
+        <p>{t('blocked.intro', { count: list.length })}</p>
+        <Table
+          label={t('blocked.list')}
+          columns={[
+            { header: t('blocked.date'), cell: (a) => withWeekday(a.date) },
+            { header: t('blocked.time'), cell: (a) => `${hhmm(a.startTime)}–${hhmm(a.endTime)}` },
+            { header: t('blocked.patient'), cell: (a) => a.patientName },
+          ]}
+          rows={list}
+          empty={t('blocked.empty')}
+        />
         <FormProblem form={form} />
-        <FormTextAreaField form={form} name="reason" label="Reason the patients will be told" required />
+        <FormTextAreaField form={form} name="reason" label={t('blocked.reason')} hint={t('blocked.reasonHint')} required />
+        <FormTextAreaField form={form} name="tellPatients" label={t('blocked.tellPatients')} hint={t('blocked.tellPatientsHint')} />
         <div className="ui-actions">
-          <Button onClick={onClose}>Keep everything as it is</Button>
+          <Button onClick={onClose}>{t('blocked.keep')}</Button>
           <Button variant="danger" type="submit" disabled={busy}>
-            {busy ? 'Cancelling…' : `Cancel ${list.length === 1 ? 'the appointment' : `${list.length} appointments`} and continue`}
+            {busy ? t('blocked.cancelling') : t('blocked.submit', { count: list.length })}
           </Button>
         </div>
       </form>

@@ -40,9 +40,10 @@ export function ScheduleExceptions({ doctor, today }: { doctor: DoctorDto; today
           onDone={(cancelled, told) => {
             blocked.close();
             open.done(cancelled);
-            // The reason was asked "to tell the patients": the notice offers to, showing the message first.
+            // Nothing was given for the patients: their plain cancellations may still be waiting
+            // (quiet hours, no PC sending), so the notice offers to add the reason to them.
             const [first] = told.appointments;
-            if (cancelled > 0 && first) {
+            if (cancelled > 0 && first && !told.tellPatients) {
               openGlobal('notice', {
                 kind: 'cancelled',
                 doctorId: doctor.id,

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { Req, Res, Result } from '../../../preload/contract';
-import type { Stranded } from './BlockedDialog';
+import type { Res, Result } from '../../../preload/contract';
+import type { CancelBooked, Stranded } from './BlockedDialog';
 
 type ChangeResult = Res<'availability.removeWindow'>;
-type CancelBooked = NonNullable<Req<'availability.removeWindow'>['cancelBooked']>;
 
 export interface Blocked {
   appointments: Stranded;

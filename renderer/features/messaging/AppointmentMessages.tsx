@@ -4,7 +4,7 @@ import { clinicDateTime } from '../../lib/dates';
 import { useTimeZone } from '../../api/clinic-data';
 import { Button } from '../../ui/Button';
 import { toast } from '../../ui/toasts';
-import { CHANNEL_NAMES } from './names';
+import { CHANNEL_NAMES, replyText } from './names';
 
 export const MESSAGE_KIND_NAMES: Record<MessageDto['kind'], string> = {
   CONFIRMATION: 'Confirmation',
@@ -68,7 +68,7 @@ export function AppointmentMessages({ appointment }: { appointment: AppointmentD
         ))}
         {data.replies.map((r) => (
           <li key={`r${r.id}`}>
-            {clinicDateTime(r.receivedAt, timeZone)} · the patient {REPLY_NAMES[r.action]}: “{r.body}”
+            {clinicDateTime(r.receivedAt, timeZone)} · the patient {REPLY_NAMES[r.action]}: {replyText(r)}
           </li>
         ))}
       </ol>

@@ -9,7 +9,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
-import { CHANNEL_NAMES } from './names';
+import { CHANNEL_NAMES, replyFrom, replyText } from './names';
 
 /**
  * Patients' replies that were not a command (1/YES, 2/NO, STOP, START) and need a person: who
@@ -25,7 +25,7 @@ export function InboxScreen() {
 
   const handled = async (m: InboundDto) => {
     const r = await markHandled.call({ id: m.id });
-    toast(r.ok ? `Reply from ${who(m)} marked handled` : r.error.message, r.ok ? undefined : 'error');
+    toast(r.ok ? `Reply from ${replyFrom(m)} marked handled` : r.error.message, r.ok ? undefined : 'error');
   };
 
   return (
@@ -46,20 +46,20 @@ export function InboxScreen() {
               header: 'Patient',
               cell: (m) =>
                 m.patientId ? (
-                  <Button onClick={() => go('patients', { patientId: m.patientId! })} aria-label={`Open the record of ${who(m)}`}>
-                    {who(m)}
+                  <Button onClick={() => go('patients', { patientId: m.patientId! })} aria-label={`Open the record of ${replyFrom(m)}`}>
+                    {replyFrom(m)}
                   </Button>
                 ) : (
-                  `${m.fromAddress} (not a known patient)`
+                  `${replyFrom(m)} (not a known patient)`
                 ),
             },
-            { header: 'Message', cell: (m) => `“${m.body}” by ${CHANNEL_NAMES[m.channel]}` },
+            { header: 'Message', cell: (m) => `${replyText(m)} by ${CHANNEL_NAMES[m.channel]}` },
             { header: 'Received', cell: (m) => clinicDateTime(m.receivedAt, timeZone) },
             { header: 'Appointment', cell: (m) => appointmentOf(m) },
             {
               header: '',
               cell: (m) => (
-                <Button onClick={() => void handled(m)} disabled={markHandled.isPending} aria-label={`Mark the reply from ${who(m)} handled`}>
+                <Button onClick={() => void handled(m)} disabled={markHandled.isPending} aria-label={`Mark the reply from ${replyFrom(m)} handled`}>
                   Mark handled
                 </Button>
               ),
@@ -70,8 +70,6 @@ export function InboxScreen() {
     </section>
   );
 }
-
-const who = (m: InboundDto) => m.patientName ?? m.fromAddress;
 
 function appointmentOf(m: InboundDto): string {
   if (!m.appointmentId) return '—';

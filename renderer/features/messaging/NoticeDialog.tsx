@@ -19,9 +19,12 @@ const STARTERS = {
   closed: '{patient}, the clinic is closed on {date}, so your appointment with {doctor} at {time} cannot go ahead. We will call you to book again.',
 } as const;
 
-/** The reason given for a cancellation, in a message; braces in it would read as variables, so they are dropped. */
-const cancelledText = (reason: string) =>
-  `{patient}, your appointment with {doctor} on {date} at {time} is cancelled: ${reason.replace(/[{}]/g, '').trim()}. We will call you to book again.`;
+// The whole text of a notice; to a cancellation, the reason its message adds.
+const NOTICE_BOX = { label: 'Notice', hint: '{patient}, {doctor}, {date} and {time} are filled in for each patient', rows: 4 };
+const REASON_BOX = { label: 'Reason', hint: 'Added to each patient’s cancellation message, under the clinic’s wording', rows: 3 };
+
+/** The reason recorded for a cancellation, as the start of what the patients are told; braces in it would read as variables, so they are dropped. */
+const toldReason = (reason: string) => reason.replace(/[{}]/g, '').trim();
 
 /**
  * What the notice starts from when a screen opens it for a doctor's day: "running late" from
@@ -74,7 +77,7 @@ function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?:
   const form = useRequestForm('messaging.noticePreview', toRequest, {
     doctorId: String(doctorId),
     date: preset?.date ?? todayIn(timeZone),
-    text: cancelled ? cancelledText(cancelled.reason) : preset?.kind === 'late' ? STARTERS.late : '',
+    text: cancelled ? toldReason(cancelled.reason) : preset?.kind === 'late' ? STARTERS.late : '',
   });
   const busy = form.formState.isSubmitting || send.isPending;
   // A cancellation's notice shows only its text: a refusal about the day or the patients is the whole form's.
@@ -119,7 +122,7 @@ function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?:
               </div>
             </>
           )}
-          <FormTextAreaField form={form} name="text" label="Notice" hint="{patient}, {doctor}, {date} and {time} are filled in for each patient" rows={4} />
+          <FormTextAreaField form={form} name="text" {...(cancelled ? REASON_BOX : NOTICE_BOX)} />
           <div className="ui-actions">
             <Button onClick={onClose}>{cancelled ? 'Tell nobody' : 'Cancel'}</Button>
             <Button variant="primary" type="submit" disabled={busy}>

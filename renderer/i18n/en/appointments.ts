@@ -1,5 +1,6 @@
 // The booking, walk-in and appointment dialogs, the pickers in them (patient, type, token sessions),
-// and the cancel, move and complete dialogs an appointment opens.
+// the cancel, move and complete dialogs an appointment opens, and the cancelling of the patients
+// a schedule change (leave, hours taken out) would strand.
 export default {
   book: {
     title: 'Book an appointment',
@@ -153,6 +154,25 @@ export default {
     submit: 'Complete and recall',
     done: '{{patient}}: consultation completed — see again from {{day}}',
   },
+  blocked: {
+    title: 'Patients are booked in this time',
+    intro_one: 'One patient is booked in this time. The change can be made only if that appointment is cancelled.',
+    intro_other: '{{count}} patients are booked in this time. The change can be made only if these appointments are cancelled.',
+    list: 'Booked patients',
+    date: 'Date',
+    time: 'Time',
+    patient: 'Patient',
+    empty: 'No one is booked.',
+    reason: 'Reason for cancelling',
+    reasonHint: 'Kept with each appointment, for the clinic',
+    tellPatients: 'What the patients will be told (optional)',
+    tellPatientsHint: 'Added to each patient’s cancellation message, such as “Dr. Rao is unwell”. Left empty, they get the plain cancellation message.',
+    keep: 'Keep everything as it is',
+    submit_one: 'Cancel the appointment and continue',
+    submit_other: 'Cancel {{count}} appointments and continue',
+    cancelling: 'Cancelling…',
+    moreBooked: 'More patients were booked meanwhile; check the list and confirm again.',
+  },
   // What the contract's schemas refuse, in the dialogs' words (the English as the contract says it).
   refuse: {
     cancelReason: 'Give a reason for the cancellation',
@@ -165,5 +185,7 @@ export default {
     recallAtLeast: 'At least 1 day',
     recallAtMost: 'At most 730 days',
     wholeNumber: 'Type a whole number, such as 2',
+    tellPatientsBraces: 'Leave out { and }: the message cannot show them',
+    tellPatientsTooLong: 'At most 300 characters',
   },
 };
