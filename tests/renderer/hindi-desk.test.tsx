@@ -231,6 +231,21 @@ describe('a desk in Hindi', () => {
     expect(desk.state.payments).toHaveLength(1);
   });
 
+  it('shows the day end in Hindi: the sums and each entry with its method in words', async () => {
+    const desk = fakeDesk();
+    const asha = desk.add(1, 1, '09:00', { status: 'COMPLETED' });
+    await desk.handlers['payments.record']!({ appointmentId: asha.id, method: 'CASH', pending: false });
+    await hindiDesk(desk);
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'सेक्शन' })).getByRole('button', { name: 'भुगतान' }));
+    expect(await screen.findByRole('heading', { name: 'भुगतान · दिन का हिसाब' })).toBeTruthy();
+    const entries = await screen.findByRole('table', { name: 'सारी एंट्री' });
+    const row = within(entries).getByText('Asha Verma').closest('tr')!;
+    expect(row.textContent).toContain('₹500.00');
+    expect(row.textContent).toContain('नकद');
+    expect(within(row).getByRole('button', { name: /^CD-\d{4}-000001 फिर से प्रिंट करें$/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'दिन का हिसाब प्रिंट करें' })).toBeTruthy();
+  });
+
   it('shows money in rupees with Indian grouping, on Today and in the payment dialog', async () => {
     const desk = fakeDesk();
     const ravi = desk.add(2, 1, '11:30', { status: 'COMPLETED', checkedInAt: new Date().toISOString(), completedAt: new Date().toISOString(), tokenNo: 1 });
