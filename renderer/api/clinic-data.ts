@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { DoctorDto, SettingsDto } from '../../preload/contract';
+import { money } from '../lib/format';
 import { problemOf } from './call';
 import { useClinicQuery } from './query';
 
@@ -25,4 +26,10 @@ export function useSettings(): { settings: SettingsDto | undefined; problem: str
 /** The clinic's zone; before settings arrive, the PC's own, so dates are never blank. */
 export function useTimeZone(): string {
   return useClinicQuery('settings.get', {}).data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** An amount in the clinic's currency (₹1,25,000.00); before settings arrive, the bare decimal. */
+export function useClinicMoney(): (amount: string) => string {
+  const currency = useClinicQuery('settings.get', {}).data?.currency;
+  return (amount) => (currency ? money(amount, currency) : amount);
 }

@@ -1,5 +1,6 @@
 import 'i18next';
 import type appointments from './en/appointments';
+import type payments from './en/payments';
 import type { START_NAMESPACES } from './en/start';
 
 // Keys are typed from the English words: a key no English file holds fails tsc. Namespaces
@@ -7,7 +8,7 @@ import type { START_NAMESPACES } from './en/start';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: typeof START_NAMESPACES & { appointments: typeof appointments };
+    resources: typeof START_NAMESPACES & { appointments: typeof appointments; payments: typeof payments };
     returnNull: false;
   }
 }

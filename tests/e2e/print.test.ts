@@ -88,7 +88,9 @@ describe('printouts in real Chromium: receipt, token slip and day-end summary ca
     expect(receipt.text).toContain(`Receipt ${receiptNo}`);
     expect(receipt.text).toContain('Kavya Menon');
     expect(receipt.text).toContain('Dr. Anil Rao');
-    expect(receipt.text).toContain('INR 500.00');
+    expect(receipt.text).toMatch(/Paid ₹500\.00/);
+    expect(receipt.text).toMatch(/Method Cash/);
+    expect(receipt.text).not.toContain('INR');
     expect(receipt.text).not.toContain('Waiting');
     expect(receipt.pages).toEqual([A5]);
     await pay.getByRole('button', { name: 'Done' }).click();
@@ -99,14 +101,14 @@ describe('printouts in real Chromium: receipt, token slip and day-end summary ca
     await page.getByRole('button', { name: `Reprint ${receiptNo}` }).click();
     const thermal = await printed(3, 'receipt-80mm');
     expect(thermal.text).toContain(`Receipt ${receiptNo}`);
-    expect(thermal.text).toContain('INR 500.00');
+    expect(thermal.text).toContain('₹500.00');
     expect(thermal.pages[0]).toEqual(THERMAL);
 
     await page.getByRole('button', { name: 'Print day-end summary' }).click();
     const dayEnd = await printed(4, 'day-end');
     expect(dayEnd.text).toContain('Day-end summary');
     expect(dayEnd.text).toMatch(/All ₹500\.00 ₹0\.00 ₹500\.00 1 0/);
-    expect(dayEnd.text).toMatch(/CASH ₹500\.00/);
+    expect(dayEnd.text).toMatch(/Cash ₹500\.00/);
     expect(dayEnd.text).not.toContain('Entries');
     expect(dayEnd.pages[0]).toEqual(A4);
   });

@@ -66,14 +66,14 @@ describe('payments: never more than is due without saying it is an advance', () 
     return dialog('Payment — Asha Verma');
   }
 
-  it('refuses an amount above the fee at the amount field, in main’s words', async () => {
+  it('refuses an amount above what is due at the amount field, before sending anything', async () => {
     const desk = fakeDesk();
     desk.add(1, 1, '09:00', { status: 'COMPLETED' });
     const box = await payFor(desk);
     await waitFor(() => expect((within(box).getByLabelText('Amount') as HTMLInputElement).value).toBe('500.00'));
     fireEvent.change(within(box).getByLabelText('Amount'), { target: { value: '600' } });
     fireEvent.click(within(box).getByRole('button', { name: 'Take payment' }));
-    expect(await within(box).findByText('Only INR 500.00 is due for this visit. To take more, mark it as an advance and say why.')).toBeTruthy();
+    expect(await within(box).findByText('Only ₹500.00 is due for this visit. To take more, mark it as an advance and say why.')).toBeTruthy();
     expect(within(box).getByLabelText('Amount').getAttribute('aria-invalid')).toBe('true');
     expect(desk.state.payments).toHaveLength(0);
   });

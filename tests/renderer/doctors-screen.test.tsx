@@ -107,7 +107,7 @@ describe('doctors screen', () => {
     expect(screen.getByRole('button', { name: 'Admin' }).getAttribute('aria-keyshortcuts')).toBe('Alt+A');
   });
 
-  it('filters by specialization and shows inactive doctors on request', async () => {
+  it('lists fees in rupees, filters by specialization and shows inactive doctors on request', async () => {
     const fake = await open({
       'doctors.list': ({ specialization, includeInactive }) => ({
         ok: true,
@@ -118,6 +118,8 @@ describe('doctors screen', () => {
     });
     const table = await openDoctors();
     expect(within(table).queryByText('Dr. Sen')).toBeNull();
+    // The fee in the clinic's currency, as money is written everywhere.
+    expect(await within(table).findByText('₹500.00')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Show inactive doctors'));
     await within(table).findByText('Dr. Sen');
     fireEvent.change(screen.getByLabelText('Specialization'), { target: { value: 'ENT' } });

@@ -175,7 +175,8 @@ describe('payments', () => {
     fireEvent.click(within(box).getByRole('button', { name: 'Print receipt' }));
     await waitFor(() => expect(print).toHaveBeenCalledOnce());
     expect(printed()).toContain('Receipt CD-2026-000001');
-    expect(printed()).toContain('CARD (A1B2C3)');
+    expect(printed()).toContain('Card (A1B2C3)');
+    expect(printed()).toContain('₹500.00');
     fireEvent.click(within(box).getByRole('button', { name: 'Done' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Payments' }));

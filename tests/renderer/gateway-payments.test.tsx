@@ -44,15 +44,15 @@ describe('collecting by gateway in the payment dialog', () => {
     return { desk, fake, a };
   }
 
-  it('shows Razorpay’s QR for what is due as PENDING, and turns it PAID live when the webhook’s change event lands', async () => {
+  it('shows Razorpay’s QR for what is due as pending, and turns it paid live when the webhook’s change event lands', async () => {
     const { desk } = open();
     const box = await screen.findByRole('dialog', { name: 'Payment — Asha Verma' });
-    fireEvent.click(await within(box).findByRole('button', { name: 'Gateway QR for 500.00' }));
+    fireEvent.click(await within(box).findByRole('button', { name: 'Gateway QR for ₹500.00' }));
     const qr = await within(box).findByRole('img', { name: 'Razorpay UPI QR code: pay ₹500.00' });
     const payment = desk.state.payments.at(-1)!;
     // Main's copy of Razorpay's image: the renderer loads nothing from the internet.
     expect(qr.getAttribute('src')).toBe(`data:image/png;base64,${btoa(`qr-of-payment-${payment.id}`)}`);
-    expect(within(box).getByLabelText('Gateway payment status').textContent).toBe('PENDING');
+    expect(within(box).getByLabelText('Gateway payment status').textContent).toBe('pending');
     expect(within(box).getByRole('button', { name: 'Show to patient' })).toBeTruthy();
     // Nothing is due while the QR waits: no second QR, no cash charge, and the desk is not asked to confirm it.
     expect(within(box).queryByRole('button', { name: /Gateway QR for/ })).toBeNull();
@@ -61,7 +61,7 @@ describe('collecting by gateway in the payment dialog', () => {
 
     desk.gatewayPaid(payment.id);
     expect(await within(box).findByText(/received through the gateway — receipt CD-2026-000001/)).toBeTruthy();
-    expect(within(box).getByText('PAID')).toBeTruthy();
+    expect(within(box).getByText('paid')).toBeTruthy();
     expect(within(box).queryByRole('img', { name: /Razorpay UPI QR code/ })).toBeNull();
     // Paid: nothing is due, so nothing more is offered to collect it with.
     expect(within(box).queryByRole('button', { name: 'Send payment link' })).toBeNull();
@@ -132,7 +132,7 @@ describe('collecting by gateway in the payment dialog', () => {
         error: { code: 'UNAVAILABLE', message: 'Razorpay is not set up: an administrator enters the key id and key secret in the payment settings' },
       }),
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Gateway QR for 500.00' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Gateway QR for ₹500.00' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Razorpay is not set up');
   });
 });
@@ -307,7 +307,7 @@ describe('reconciliation with the gateway', () => {
       within(takings)
         .getAllByRole('row')
         .map((r) => r.textContent),
-    ).toEqual(['MethodNetPayments', 'upi₹950.002', 'card₹500.001']);
+    ).toEqual(['MethodNetPayments', 'UPI₹950.002', 'Card₹500.001']);
     expect(fake.calls.filter((c) => c.channel === 'payments.reconciliation').at(-1)?.payload).toEqual({ date: '2026-11-30' });
   });
 });
@@ -386,7 +386,7 @@ describe('the day-end', () => {
       within(table)
         .getAllByRole('row')
         .map((r) => r.textContent),
-    ).toEqual(['MethodNetPayments', 'upi₹1,300.002']);
+    ).toEqual(['MethodNetPayments', 'UPI₹1,300.002']);
     gatewayByMethod = [];
     fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2026-11-30' } });
     await waitFor(() => expect(screen.queryByRole('table', { name: 'Gateway takings by method' })).toBeNull());

@@ -183,6 +183,69 @@ describe('a desk in Hindi', () => {
     expect(desk.state.appointments.find((a) => a.id === asha.id)!.status).toBe('COMPLETED');
   });
 
+  it('says a one-click step’s outcome in Hindi: checked in with the token, then completed', async () => {
+    const desk = fakeDesk();
+    const asha = desk.add(1, 1, '09:00');
+    await hindiDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Asha Verma का चेक-इन करें' }));
+    expect(await screen.findByText('Asha Verma का चेक-इन हुआ — टोकन 1')).toBeTruthy();
+    expect(desk.state.appointments.find((a) => a.id === asha.id)!.tokenNo).toBe(1);
+    fireEvent.click(await screen.findByRole('button', { name: 'पूरा हुआ: Asha Verma' }));
+    expect(await screen.findByText('Asha Verma: परामर्श पूरा हुआ')).toBeTruthy();
+  });
+
+  it('takes a payment in Hindi: more than is due and a UPI payment without its UTR are refused in Hindi, and nothing is recorded', async () => {
+    const desk = fakeDesk();
+    desk.add(1, 1, '09:00', { status: 'COMPLETED' });
+    await hindiDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Asha Verma से भुगतान लें' }));
+    const box = await screen.findByRole('dialog', { name: 'भुगतान — Asha Verma' });
+    const form = await within(box).findByRole('form', { name: 'भुगतान लें' });
+    const amount = within(form).getByLabelText(/^रकम/) as HTMLInputElement;
+    await waitFor(() => expect(amount.value).toBe('500.00'));
+    expect(within(box).getByText('देना बाकी').nextElementSibling?.textContent).toBe('₹500.00');
+    expect(within(form).getByRole('checkbox', { name: 'बकाया से ज़्यादा लें, एडवांस के तौर पर' })).toBeTruthy();
+    const method = within(form).getByRole('combobox', { name: 'भुगतान का तरीका' });
+    expect([...(method as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['नकद', 'कार्ड', 'UPI']);
+    expect(within(form).getByRole('button', { name: 'रद्द करें' })).toBeTruthy();
+    const take = within(form).getByRole('button', { name: 'भुगतान लें' });
+
+    fireEvent.change(amount, { target: { value: '600' } });
+    fireEvent.click(take);
+    expect(await within(form).findByText('इस विज़िट के सिर्फ़ ₹500.00 बाकी हैं। ज़्यादा लेने के लिए इसे एडवांस चुनें और कारण बताएँ।')).toBeTruthy();
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.change(amount, { target: { value: '500' } });
+    fireEvent.change(method, { target: { value: 'UPI' } });
+    expect(within(form).getByRole('checkbox', { name: 'अभी नहीं मिला (पैसे आने पर पक्का करें)' })).toBeTruthy();
+    fireEvent.click(take);
+    const utr = within(form).getByLabelText('UPI ट्रांज़ैक्शन आईडी (UTR)');
+    expect(await within(form).findByText('कार्ड अप्रूवल कोड या UPI ट्रांज़ैक्शन आईडी लिखें')).toBeTruthy();
+    expect(utr.getAttribute('aria-invalid')).toBe('true');
+    expect(desk.state.payments).toHaveLength(0);
+
+    fireEvent.change(utr, { target: { value: '412345678901' } });
+    fireEvent.click(take);
+    expect(await within(box).findByText(/^₹500\.00 मिले — रसीद CD-\d{4}-000001।$/)).toBeTruthy();
+    expect(within(box).getByRole('button', { name: 'रसीद प्रिंट करें' })).toBeTruthy();
+    expect(desk.state.payments).toHaveLength(1);
+  });
+
+  it('shows the day end in Hindi: the sums and each entry with its method in words', async () => {
+    const desk = fakeDesk();
+    const asha = desk.add(1, 1, '09:00', { status: 'COMPLETED' });
+    await desk.handlers['payments.record']!({ appointmentId: asha.id, method: 'CASH', pending: false });
+    await hindiDesk(desk);
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'सेक्शन' })).getByRole('button', { name: 'भुगतान' }));
+    expect(await screen.findByRole('heading', { name: 'भुगतान · दिन का हिसाब' })).toBeTruthy();
+    const entries = await screen.findByRole('table', { name: 'सारी एंट्री' });
+    const row = within(entries).getByText('Asha Verma').closest('tr')!;
+    expect(row.textContent).toContain('₹500.00');
+    expect(row.textContent).toContain('नकद');
+    expect(within(row).getByRole('button', { name: /^CD-\d{4}-000001 फिर से प्रिंट करें$/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'दिन का हिसाब प्रिंट करें' })).toBeTruthy();
+  });
+
   it('shows money in rupees with Indian grouping, on Today and in the payment dialog', async () => {
     const desk = fakeDesk();
     const ravi = desk.add(2, 1, '11:30', { status: 'COMPLETED', checkedInAt: new Date().toISOString(), completedAt: new Date().toISOString(), tokenNo: 1 });

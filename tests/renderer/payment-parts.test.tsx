@@ -6,7 +6,7 @@ import { ClinicProvider, newQueryClient } from '../../renderer/api/context';
 import { AccountSummary } from '../../renderer/features/payments/AccountSummary';
 import { PaymentDialog } from '../../renderer/features/payments/PaymentDialog';
 import { ReceiptStep } from '../../renderer/features/payments/ReceiptStep';
-import { openingValues, recordRequest, type PaymentValues } from '../../renderer/features/payments/take-payment';
+import { isMoreThan, openingValues, recordRequest, type PaymentValues } from '../../renderer/features/payments/take-payment';
 import { TakePaymentForm } from '../../renderer/features/payments/TakePaymentForm';
 import { fakeClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
@@ -59,12 +59,14 @@ describe('the payment request from what was typed', () => {
 });
 
 describe('the account part', () => {
-  it('shows money on its way only when there is some', () => {
-    render(<AccountSummary totals={totals({ balance: '200.00', due: '300.00' })} />);
-    expect(screen.getByLabelText('Account').textContent).toBe('Fee500.00Paid so far200.00Due300.00');
+  const settings = { 'settings.get': fakeDesk().handlers['settings.get']! };
+
+  it('shows money on its way only when there is some, in the clinic’s currency', async () => {
+    renderOver(settings, <AccountSummary totals={totals({ balance: '200.00', due: '300.00' })} />);
+    await waitFor(() => expect(screen.getByLabelText('Account').textContent).toBe('Fee₹500.00Paid so far₹200.00Due₹300.00'));
     cleanup();
-    render(<AccountSummary totals={totals({ pending: '500.00', due: '0.00' })} />);
-    expect(screen.getByText('Pending').nextElementSibling?.textContent).toBe('500.00');
+    renderOver(settings, <AccountSummary totals={totals({ pending: '500.00', due: '0.00' })} />);
+    await waitFor(() => expect(screen.getByText('Pending').nextElementSibling?.textContent).toBe('₹500.00'));
   });
 });
 
@@ -102,7 +104,7 @@ describe('the payment form checks what was typed as the request it becomes', () 
     const reference = screen.getByLabelText('Card approval code');
     expect(reference.getAttribute('aria-invalid')).toBe('true');
     await waitFor(() => expect(document.activeElement).toBe(reference));
-    expect(fake.calls).toEqual([]);
+    expect(fake.calls.filter((c) => c.channel === 'payments.record')).toEqual([]);
   });
 
   it('puts main’s refusal about the amount on the amount, and one about the visit on the whole form', async () => {
@@ -120,6 +122,38 @@ describe('the payment form checks what was typed as the request it becomes', () 
     fireEvent.click(await screen.findByRole('button', { name: 'Take payment' }));
     expect(await screen.findByText('This appointment was cancelled')).toBeTruthy();
     expect(screen.getByLabelText('Amount').getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
+describe('more than is due', () => {
+  it('compares the typed amount with what is due exactly, to the paisa; an empty amount is main’s to compare', () => {
+    expect(isMoreThan('300.01', '300.00')).toBe(true);
+    expect(isMoreThan('300', '300.00')).toBe(false);
+    expect(isMoreThan('299.9', '300.00')).toBe(false);
+    expect(isMoreThan('1000', '999.99')).toBe(true);
+    expect(isMoreThan(' ', '0.00')).toBe(false);
+  });
+
+  it('refuses an amount above what is due at the amount field and sends nothing; as an advance with its reason, sends it', async () => {
+    const account = { appointmentId: 7, payments: [], totals: totals({ balance: '200.00', due: '300.00' }), gatewayUnavailable: null };
+    const fake = renderOver(
+      { 'payments.record': () => ({ ok: false, error: { code: 'CONFLICT', message: 'no' } }) },
+      <TakePaymentForm account={account} onTaken={() => undefined} onClose={() => undefined} />,
+    );
+    fireEvent.change(screen.getByLabelText('Amount'), { target: { value: '300.01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Take payment' }));
+    expect(await screen.findByText('Only 300.00 is due for this visit. To take more, mark it as an advance and say why.')).toBeTruthy();
+    expect(screen.getByLabelText('Amount').getAttribute('aria-invalid')).toBe('true');
+    expect(fake.calls.filter((c) => c.channel === 'payments.record')).toEqual([]);
+
+    fireEvent.click(screen.getByLabelText('Take more than is due, as an advance'));
+    fireEvent.change(screen.getByLabelText('Why an advance'), { target: { value: 'Dressings next week' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Take advance' }));
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.channel === 'payments.record').map((c) => c.payload)).toEqual([
+        { appointmentId: 7, method: 'CASH', amount: '300.01', pending: false, advanceReason: 'Dressings next week' },
+      ]),
+    );
   });
 });
 

@@ -16,7 +16,7 @@ const upi = {
 describe('the desk UPI QR', () => {
   it('draws exactly the modules of the upi://pay link, with the amount and payee spelled out', () => {
     render(<UpiQr upi={upi} />);
-    const svg = screen.getByRole('img', { name: 'UPI QR code: pay INR 650.29 to Sunrise Clinic' });
+    const svg = screen.getByRole('img', { name: 'UPI QR code: pay ₹650.29 to Sunrise Clinic' });
     const drawn = (svg.querySelector('path')?.getAttribute('d') ?? '').match(/M\d+ \d+/g) ?? [];
     const qr = create(upi.link, { errorCorrectionLevel: 'M' });
     let dark = 0;
@@ -24,7 +24,7 @@ describe('the desk UPI QR', () => {
     expect(drawn).toHaveLength(dark);
     // The top-left finder pattern's corner sits just inside the quiet zone.
     expect(drawn).toContain('M4 4');
-    expect(screen.getByText(/to Sunrise Clinic \(sunriseclinic@okhdfcbank\) · ref CD-APT-42/)).toBeTruthy();
+    expect(document.querySelector('figcaption')?.textContent).toBe('₹650.29 to Sunrise Clinic (sunriseclinic@okhdfcbank) · ref CD-APT-42');
     expect(document.querySelector('[data-upi-link]')?.getAttribute('data-upi-link')).toBe(upi.link);
     expect(screen.getByRole('button', { name: 'Show to patient' })).toBeTruthy();
   });

@@ -1,5 +1,6 @@
 import type { AppointmentDto, Req, Res, Result } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { t } from '../../i18n/instance';
 import { hhmm } from '../../lib/dates';
 import { toast } from '../../ui/toasts';
 import { useRecentSteps } from './may';
@@ -7,18 +8,20 @@ import { useRecentSteps } from './may';
 export type Step = 'checkIn' | 'complete' | 'noShow' | 'undo';
 type StepCall = (req: Req<'appointments.checkIn'>) => Promise<Result<Res<'appointments.checkIn'>>>;
 
+// Said when the step is done, in the queue's words: Today is where these steps are taken, so
+// its namespace is always in, whichever screen the step came from.
 const DONE: Record<Step, (a: AppointmentDto) => string> = {
-  checkIn: (a) => `${a.patientName} checked in — token ${a.tokenNo}`,
-  complete: (a) => `${a.patientName}: consultation completed`,
-  noShow: (a) => `${a.patientName} marked as not coming`,
-  undo: (a) => `Undone: ${a.patientName} is ${a.status.toLowerCase().replace('_', '-')} again`,
+  checkIn: (a) => t('queue:step.checkedIn', { name: a.patientName, token: a.tokenNo }),
+  complete: (a) => t('queue:step.completed', { name: a.patientName }),
+  noShow: (a) => t('queue:step.noShow', { name: a.patientName }),
+  undo: (a) => t('queue:step.undone', { name: a.patientName, status: t(`common:status.${a.status}`) }),
 };
 
 /** Main decides whether a step is allowed (and says why not); the outcome is announced either way. */
 async function runStep(step: Step, appointment: AppointmentDto, call: StepCall): Promise<AppointmentDto | undefined> {
   const r = await call({ id: appointment.id });
   if (!r.ok) {
-    toast(`${appointment.patientName} (${hhmm(appointment.startTime)}): ${r.error.message}`, 'error');
+    toast(t('queue:step.refused', { name: appointment.patientName, time: hhmm(appointment.startTime), problem: r.error.message }), 'error');
     return undefined;
   }
   toast(DONE[step](r.value));

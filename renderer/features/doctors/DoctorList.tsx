@@ -1,5 +1,5 @@
 import type { DoctorDto } from '../../../preload/contract';
-import { useSettings } from '../../api/clinic-data';
+import { useClinicMoney } from '../../api/clinic-data';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
@@ -30,11 +30,11 @@ export function DoctorList({
   onOpen(d: DoctorDto): void;
   onAdd(): void;
 }) {
-  const { settings } = useSettings();
+  const clinicMoney = useClinicMoney();
   const columns: Column<DoctorDto>[] = [
     { header: 'Name', cell: (d) => d.name },
     { header: 'Specialization', cell: (d) => d.specialization ?? '—' },
-    { header: 'Fee', cell: (d) => (d.consultationFee && settings ? `${settings.currency} ${d.consultationFee}` : (d.consultationFee ?? '—')) },
+    { header: 'Fee', cell: (d) => (d.consultationFee ? clinicMoney(d.consultationFee) : '—') },
     {
       header: 'Status',
       cell: (d) =>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { FormField } from '../../ui/Field';
 import type { PaymentForm } from './TakePaymentForm';
 
@@ -6,14 +7,15 @@ import type { PaymentForm } from './TakePaymentForm';
  * ticked on purpose, with its reason. `offerAmount` false (nothing due, no advance): only the box.
  */
 export function AmountFields({ form, offerAmount }: { form: PaymentForm; offerAmount: boolean }) {
+  const { t } = useT('payments');
   const advance = form.watch('advance');
   return (
     <>
       <label className="ui-check">
-        <input type="checkbox" {...form.register('advance')} /> Take more than is due, as an advance
+        <input type="checkbox" {...form.register('advance')} /> {t('take.advance')}
       </label>
-      {advance && <FormField form={form} name="advanceReason" label="Why an advance" hint="For example: dressings for next week paid ahead" />}
-      {offerAmount && <FormField form={form} name="amount" label="Amount" inputMode="decimal" hint="Empty: the doctor's fee" />}
+      {advance && <FormField form={form} name="advanceReason" label={t('take.advanceWhy')} hint={t('take.advanceHint')} />}
+      {offerAmount && <FormField form={form} name="amount" label={t('take.amount')} inputMode="decimal" hint={t('take.amountHint')} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { problemOf } from '../../api/call';
 import { useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { UpiQr } from './UpiQr';
 
 /**
@@ -7,8 +8,9 @@ import { UpiQr } from './UpiQr';
  * with nothing due, main says why and the desk takes the UTR as before.
  */
 export function AppointmentUpiQr({ appointmentId }: { appointmentId: number }) {
+  const { t } = useT('payments');
   const link = useClinicQuery('payments.upiLink', { appointmentId });
   if (link.data) return <UpiQr upi={link.data} />;
   const problem = problemOf(link.error);
-  return problem ? <p className="ui-hint">No UPI QR: {problem}</p> : null;
+  return problem ? <p className="ui-hint">{t('upi.none', { problem })}</p> : null;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DayEndSummaryDto, PaymentDto } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { longDay, todayIn } from '../../lib/dates';
 import { money } from '../../lib/format';
 import { problemOf } from '../../api/call';
@@ -11,42 +12,45 @@ import { Field } from '../../ui/Field';
 import { Table, type Column } from '../../ui/Table';
 import { printDocument } from '../print/print';
 import { GatewayTakings } from './GatewayTakings';
+import { methodName } from './payment-words';
 import { usePrintReceipt } from './usePrintReceipt';
 
 type Sum = DayEndSummaryDto['totals'][number];
-const SUM_COLUMNS: Column<Sum & { id: number; label: string }>[] = [
-  { header: '', cell: (s) => s.label },
-  { header: 'Received', cell: (s) => money(s.received, s.currency) },
-  { header: 'Refunded', cell: (s) => money(s.refunded, s.currency) },
-  { header: 'Net', cell: (s) => money(s.net, s.currency) },
-  { header: 'Payments', cell: (s) => s.payments },
-  { header: 'Refunds', cell: (s) => s.refunds },
-];
+type SumRow = Sum & { id: number; label: string };
 
 function Sums({ summary }: { summary: DayEndSummaryDto }) {
+  const { t } = useT('payments');
+  const columns: Column<SumRow>[] = [
+    { header: '', cell: (s) => s.label },
+    { header: t('dayEnd.col.received'), cell: (s) => money(s.received, s.currency) },
+    { header: t('dayEnd.col.refunded'), cell: (s) => money(s.refunded, s.currency) },
+    { header: t('dayEnd.col.net'), cell: (s) => money(s.net, s.currency) },
+    { header: t('dayEnd.col.payments'), cell: (s) => s.payments },
+    { header: t('dayEnd.col.refunds'), cell: (s) => s.refunds },
+  ];
   const rows = (label: string, list: (Sum & { name: string })[]) => (
-    <Table label={label} columns={SUM_COLUMNS} rows={list.map((s, i) => ({ ...s, id: i, label: s.name }))} empty="Nothing taken." />
+    <Table label={label} columns={columns} rows={list.map((s, i) => ({ ...s, id: i, label: s.name }))} empty={t('dayEnd.nothingTaken')} />
   );
   return (
     <>
-      <h2>Totals</h2>
+      <h2>{t('dayEnd.totals')}</h2>
       {rows(
-        'Totals',
-        summary.totals.map((s) => ({ ...s, name: 'All' })),
+        t('dayEnd.totals'),
+        summary.totals.map((s) => ({ ...s, name: t('dayEnd.all') })),
       )}
-      <h2>By method</h2>
+      <h2>{t('dayEnd.byMethod')}</h2>
       {rows(
-        'By method',
-        summary.byMethod.map((s) => ({ ...s, name: s.method ?? 'Other' })),
+        t('dayEnd.byMethod'),
+        summary.byMethod.map((s) => ({ ...s, name: s.method === null ? t('common:method.OTHER') : methodName(s) })),
       )}
-      <h2>By person</h2>
+      <h2>{t('dayEnd.byPerson')}</h2>
       {rows(
-        'By person',
-        summary.byUser.map((s) => ({ ...s, name: s.userName ?? 'Unknown' })),
+        t('dayEnd.byPerson'),
+        summary.byUser.map((s) => ({ ...s, name: s.userName ?? t('dayEnd.unknown') })),
       )}
       {summary.gatewayByMethod && summary.gatewayByMethod.length > 0 && (
         <>
-          <h2>Through the gateway</h2>
+          <h2>{t('dayEnd.gateway')}</h2>
           <GatewayTakings rows={summary.gatewayByMethod} />
         </>
       )}
@@ -56,9 +60,10 @@ function Sums({ summary }: { summary: DayEndSummaryDto }) {
 
 /** The printable day-end sheet: the same figures as the screen, for the cash box. */
 function DayEndSheet({ summary }: { summary: DayEndSummaryDto }) {
+  const { t } = useT('payments');
   return (
-    <article className="print-doc" aria-label={`Day-end summary ${summary.date}`}>
-      <h1>Day-end summary</h1>
+    <article className="print-doc" aria-label={t('dayEnd.sheetOf', { date: summary.date })}>
+      <h1>{t('dayEnd.sheet')}</h1>
       <p className="print-sub">
         {longDay(summary.date)} ({summary.timeZone})
       </p>
@@ -69,6 +74,7 @@ function DayEndSheet({ summary }: { summary: DayEndSummaryDto }) {
 
 /** What the desk took in and paid out on a day: per method and per person, and every entry. */
 export function DayEndScreen() {
+  const { t } = useT('payments');
   const timeZone = useTimeZone();
   const [date, setDate] = useState(() => todayIn(timeZone));
   const [printProblem, setPrintProblem] = useState<string>();
@@ -78,18 +84,18 @@ export function DayEndScreen() {
   const problem = printProblem ?? problemOf(dayEnd.error);
 
   const entryColumns: Column<PaymentDto>[] = [
-    { header: 'Receipt', cell: (p) => p.receiptNumber ?? 'pending' },
-    { header: 'Patient', cell: (p) => p.patientName },
-    { header: 'Doctor', cell: (p) => p.doctorName },
-    { header: 'Amount', cell: (p) => money(p.amount, p.currency) },
-    { header: 'Method', cell: (p) => `${p.method ?? '—'}${p.reference ? ` (${p.reference})` : ''}` },
-    { header: 'By', cell: (p) => p.receivedByName ?? '—' },
+    { header: t('dayEnd.col.receipt'), cell: (p) => p.receiptNumber ?? t('status.PENDING') },
+    { header: t('dayEnd.col.patient'), cell: (p) => p.patientName },
+    { header: t('dayEnd.col.doctor'), cell: (p) => p.doctorName },
+    { header: t('dayEnd.col.amount'), cell: (p) => money(p.amount, p.currency) },
+    { header: t('dayEnd.col.method'), cell: (p) => `${methodName(p)}${p.reference ? ` (${p.reference})` : ''}` },
+    { header: t('dayEnd.col.by'), cell: (p) => p.receivedByName ?? '—' },
     {
-      header: 'Receipt copy',
+      header: t('dayEnd.col.copy'),
       cell: (p) =>
         p.receiptNumber && (
-          <Button aria-label={`Reprint ${p.receiptNumber}`} onClick={() => void printReceipt(p.id).then(setPrintProblem)}>
-            Reprint
+          <Button aria-label={t('earlier.reprint', { receipt: p.receiptNumber })} onClick={() => void printReceipt(p.id).then(setPrintProblem)}>
+            {t('dayEnd.reprint')}
           </Button>
         ),
     },
@@ -98,19 +104,19 @@ export function DayEndScreen() {
   return (
     <div className="day-end-screen">
       <div className="screen-head">
-        <h1>Payments · day end</h1>
+        <h1>{t('dayEnd.title')}</h1>
         <span className="spacer" />
-        <Field label="Day" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+        <Field label={t('dayEnd.day')} type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
         <Button variant="primary" disabled={!summary} onClick={() => summary && void printDocument(<DayEndSheet summary={summary} />, 'A4')}>
-          Print day-end summary
+          {t('dayEnd.print')}
         </Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
       {summary && (
         <>
           <Sums summary={summary} />
-          <h2>Entries</h2>
-          <Table label="Entries" columns={entryColumns} rows={summary.entries} empty="No payments on this day." />
+          <h2>{t('dayEnd.entries')}</h2>
+          <Table label={t('dayEnd.entries')} columns={entryColumns} rows={summary.entries} empty={t('dayEnd.noEntries')} />
         </>
       )}
     </div>

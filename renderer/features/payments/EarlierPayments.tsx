@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { PaymentDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { money } from '../../lib/format';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
 import { toast } from '../../ui/toasts';
+import { methodName, paymentStatus } from './payment-words';
 import { RefundForm } from './RefundForm';
 
 /**
@@ -13,6 +15,7 @@ import { RefundForm } from './RefundForm';
  * `onProblem`: why a reprint or a confirmation failed, for the dialog's banner.
  */
 export function EarlierPayments({ payments, print, onProblem }: { payments: PaymentDto[]; print(id: number): void; onProblem(message: string): void }) {
+  const { t } = useT('payments');
   const role = useSession((st) => st.session?.role);
   const mayRefund = role === 'ADMIN' || role === 'DOCTOR';
   const [refunding, setRefunding] = useState<PaymentDto>();
@@ -21,23 +24,26 @@ export function EarlierPayments({ payments, print, onProblem }: { payments: Paym
   async function confirm(p: PaymentDto) {
     const r = await confirmation.call({ id: p.id });
     if (!r.ok) return onProblem(r.error.message);
-    toast(`Payment confirmed: receipt ${r.value.receiptNumber}`);
+    toast(t('earlier.confirmed', { receipt: r.value.receiptNumber }));
   }
 
   if (payments.length === 0) return null;
   return (
     <>
-      <ul className="payment-lines" aria-label="Earlier payments">
+      <ul className="payment-lines" aria-label={t('earlier.label')}>
         {payments.map((p) => (
           <li key={p.id}>
             <span>
-              {p.receiptNumber ?? 'pending'} · {money(p.amount, p.currency)} · {p.method ?? (p.gatewayVia ? `gateway ${p.gatewayVia.toLowerCase()}` : '—')} ·{' '}
-              {p.status}
+              {p.receiptNumber ?? t('status.PENDING')} · {money(p.amount, p.currency)} · {methodName(p)} · {paymentStatus(p.status)}
             </span>
             <span className="row-actions">
-              {p.receiptNumber && <Button onClick={() => print(p.id)}>Reprint {p.receiptNumber}</Button>}
-              {p.status === 'PENDING' && !p.gatewayVia && <Button onClick={() => void confirm(p)}>Confirm {money(p.amount, p.currency)} received</Button>}
-              {p.kind === 'PAYMENT' && p.status === 'PAID' && mayRefund && <Button onClick={() => setRefunding(p)}>Refund {p.receiptNumber}…</Button>}
+              {p.receiptNumber && <Button onClick={() => print(p.id)}>{t('earlier.reprint', { receipt: p.receiptNumber })}</Button>}
+              {p.status === 'PENDING' && !p.gatewayVia && (
+                <Button onClick={() => void confirm(p)}>{t('earlier.confirm', { amount: money(p.amount, p.currency) })}</Button>
+              )}
+              {p.kind === 'PAYMENT' && p.status === 'PAID' && mayRefund && (
+                <Button onClick={() => setRefunding(p)}>{t('earlier.refund', { receipt: p.receiptNumber })}</Button>
+              )}
             </span>
           </li>
         ))}

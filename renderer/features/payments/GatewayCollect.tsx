@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { AppointmentDto, PaymentDto, Res } from '../../../preload/contract';
-import { useSettings } from '../../api/clinic-data';
+import { useClinicMoney, useSettings } from '../../api/clinic-data';
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { money } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { toast } from '../../ui/toasts';
 import { printDocument } from '../print/print';
 import { PaymentLinkSlip } from './PaymentLinkSlip';
+import { paymentStatus } from './payment-words';
 import { PatientFacing } from './QrCode';
 
 type Account = Res<'payments.forAppointment'>;
@@ -24,6 +26,8 @@ const pendingBy = (payments: PaymentDto[], via: 'QR' | 'LINK') =>
  * gateway's webhook lands on any PC, PENDING turns PAID here by itself.
  */
 export function GatewayCollect({ appointment, account }: { appointment: AppointmentDto; account: Account }) {
+  const { t } = useT('payments');
+  const clinicMoney = useClinicMoney();
   const collect = useClinicMutation('payments.collect');
   const sendNow = useClinicMutation('messaging.sendNow');
   const { settings } = useSettings();
@@ -49,7 +53,7 @@ export function GatewayCollect({ appointment, account }: { appointment: Appointm
     setProblem(undefined);
     const r = await sendNow.call({ appointmentId: appointment.id, kind: 'PAYMENT_LINK' });
     if (!r.ok) return setProblem(r.error.message);
-    toast(`Payment link queued for ${appointment.patientName} (${r.value.channel})`);
+    toast(t('gateway.linkQueued', { patient: appointment.patientName, channel: r.value.channel }));
   }
 
   async function printLink() {
@@ -64,8 +68,8 @@ export function GatewayCollect({ appointment, account }: { appointment: Appointm
   }
 
   return (
-    <section className="gateway-collect" aria-label="Collect by gateway">
-      <h3>Collect by gateway</h3>
+    <section className="gateway-collect" aria-label={t('gateway.label')}>
+      <h3>{t('gateway.label')}</h3>
       {problem && <Banner tone="error">{problem}</Banner>}
       {shown && <GatewayQr payment={shown} />}
       {gatewayUnavailable ? (
@@ -74,16 +78,16 @@ export function GatewayCollect({ appointment, account }: { appointment: Appointm
         <div className="ui-actions">
           {due && shown?.status !== 'PENDING' && (
             <Button onClick={() => void showQr()} disabled={busy}>
-              Gateway QR for {totals.due}
+              {t('gateway.qrFor', { amount: clinicMoney(totals.due ?? '') })}
             </Button>
           )}
           {(due || openLink) && (
             <>
               <Button onClick={() => void sendLink()} disabled={busy}>
-                Send payment link
+                {t('gateway.sendLink')}
               </Button>
               <Button onClick={() => void printLink()} disabled={busy}>
-                Print payment link
+                {t('gateway.printLink')}
               </Button>
             </>
           )}
@@ -95,27 +99,30 @@ export function GatewayCollect({ appointment, account }: { appointment: Appointm
 
 /** The gateway's QR while it waits, then what became of it. */
 function GatewayQr({ payment }: { payment: PaymentDto }) {
+  const { t } = useT('payments');
   const amount = money(payment.amount, payment.currency);
   const image = useClinicQuery('payments.gatewayQr', { paymentId: payment.id }, { enabled: payment.status === 'PENDING' });
   if (payment.status !== 'PENDING') {
     return (
       <Banner tone="info">
-        <strong>{payment.status}</strong>: {amount} received through the gateway{payment.receiptNumber ? ` — receipt ${payment.receiptNumber}` : ''}.
+        <strong>{paymentStatus(payment.status)}</strong>: {t('gateway.received', { amount })}
+        {payment.receiptNumber ? t('gateway.receipt', { receipt: payment.receiptNumber }) : ''}.
       </Banner>
     );
   }
   return (
     <>
-      {payment.gatewayError && <Banner tone="warning">The last attempt failed: {payment.gatewayError}. The patient can scan again.</Banner>}
-      {payment.flagReason && <Banner tone="warning">Held for an administrator: {payment.flagReason}</Banner>}
+      {payment.gatewayError && <Banner tone="warning">{t('gateway.lastFailed', { problem: payment.gatewayError })}</Banner>}
+      {payment.flagReason && <Banner tone="warning">{t('gateway.held', { reason: payment.flagReason })}</Banner>}
       <PatientFacing className="gateway-qr">
         {image.data ? (
-          <img src={image.data.image} alt={`Razorpay UPI QR code: pay ${amount}`} width={320} height={320} />
+          <img src={image.data.image} alt={t('gateway.qrAlt', { amount })} width={320} height={320} />
         ) : (
-          <p className="ui-hint">{image.error ? `No QR image: ${problemOf(image.error)}` : 'Fetching the QR from Razorpay…'}</p>
+          <p className="ui-hint">{image.error ? t('gateway.noImage', { problem: problemOf(image.error) }) : t('gateway.fetching')}</p>
         )}
         <figcaption>
-          <strong>{amount}</strong> · <span aria-label="Gateway payment status">{payment.status}</span> — it turns paid here when the patient has paid.
+          <strong>{amount}</strong> · <span aria-label={t('gateway.statusLabel')}>{paymentStatus(payment.status)}</span>
+          {t('gateway.turnsPaid')}
         </figcaption>
       </PatientFacing>
     </>

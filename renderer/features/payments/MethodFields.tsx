@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { PAYMENT_METHODS } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { FormField, FormSelectField } from '../../ui/Field';
 import type { PaymentForm } from './TakePaymentForm';
-
-const METHOD_NAMES = { CASH: 'Cash', CARD: 'Card', UPI: 'UPI' } as const;
 
 /**
  * How the money comes: the method, the reference a card terminal or a UPI credit gives, and for
@@ -11,21 +10,22 @@ const METHOD_NAMES = { CASH: 'Cash', CARD: 'Card', UPI: 'UPI' } as const;
  * a QR the patient scans to pay the amount due.
  */
 export function MethodFields({ form, upiQr }: { form: PaymentForm; upiQr?: ReactNode }) {
+  const { t } = useT('payments');
   const method = form.watch('method');
   return (
     <>
-      <FormSelectField form={form} name="method" label="Method" autoFocus>
+      <FormSelectField form={form} name="method" label={t('take.method')} autoFocus>
         {PAYMENT_METHODS.map((m) => (
           <option key={m} value={m}>
-            {METHOD_NAMES[m]}
+            {t(`common:method.${m}`)}
           </option>
         ))}
       </FormSelectField>
       {method === 'UPI' && upiQr}
-      {method !== 'CASH' && <FormField form={form} name="reference" label={method === 'CARD' ? 'Card approval code' : 'UPI transaction id (UTR)'} />}
+      {method !== 'CASH' && <FormField form={form} name="reference" label={method === 'CARD' ? t('take.cardCode') : t('take.utr')} />}
       {method === 'UPI' && (
         <label className="ui-check">
-          <input type="checkbox" {...form.register('pending')} /> Not received yet (confirm when the credit shows)
+          <input type="checkbox" {...form.register('pending')} /> {t('take.notReceived')}
         </label>
       )}
     </>

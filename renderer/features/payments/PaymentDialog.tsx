@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppointmentDto, PaymentDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { shortDay, timeRange } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Dialog } from '../../ui/Dialog';
@@ -19,6 +20,7 @@ import { usePrintReceipt } from './usePrintReceipt';
  * layer: a payment taken, confirmed or refunded here or on another PC shows at once.
  */
 export function PaymentDialog({ appointment, onClose }: { appointment: AppointmentDto; onClose(): void }) {
+  const { t } = useT('payments');
   const account = useClinicQuery('payments.forAppointment', { appointmentId: appointment.id });
   const [taken, setTaken] = useState<PaymentDto>();
   // Why a print or a confirmation just failed; the account's own failure otherwise.
@@ -28,7 +30,7 @@ export function PaymentDialog({ appointment, onClose }: { appointment: Appointme
   const problem = stepProblem ?? problemOf(account.error);
 
   return (
-    <Dialog title={`Payment — ${appointment.patientName}`} onClose={onClose}>
+    <Dialog title={t('dialog.title', { patient: appointment.patientName })} onClose={onClose}>
       {!taken && (
         <p>
           {appointment.doctorName} · {shortDay(appointment.date)} {timeRange(appointment)}

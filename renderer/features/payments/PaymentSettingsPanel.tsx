@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PaymentSettingsDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { FormField, SelectField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
@@ -20,14 +21,16 @@ import { RemoveSecretDialog, type StoredSecret } from './RemoveSecretDialog';
  * and "Remove" (confirmed) clears it.
  */
 export function PaymentSettingsPanel() {
+  const { t } = useT('payments');
   const settings = useClinicQuery('payments.getSettings', {});
   if (settings.error) return <Banner tone="error">{problemOf(settings.error)}</Banner>;
-  if (!settings.data) return <p className="ui-hint">Loading…</p>;
+  if (!settings.data) return <p className="ui-hint">{t('common:loading')}</p>;
   // Read once: afterwards the form keeps what the administrator types.
   return <PaymentSettingsForm loaded={settings.data} />;
 }
 
 function PaymentSettingsForm({ loaded }: { loaded: PaymentSettingsDto }) {
+  const { t } = useT('payments');
   const update = useClinicMutation('payments.updateSettings');
   const [settings, setSettings] = useState(loaded);
   const [removing, setRemoving] = useState<StoredSecret>();
@@ -52,49 +55,47 @@ function PaymentSettingsForm({ loaded }: { loaded: PaymentSettingsDto }) {
     setSettings(r.value);
     form.resetField('razorpayKeySecret');
     form.resetField('razorpayWebhookSecret');
-    toast(r.value.gatewayConfigured ? 'Payment settings saved: the gateway is ready' : 'Payment settings saved; the gateway still needs its keys');
+    toast(r.value.gatewayConfigured ? t('admin.settings.saved') : t('admin.settings.savedNoKeys'));
   });
 
   return (
     <>
-      <form className="ui-form" onSubmit={save} aria-label="Payment settings" noValidate>
+      <form className="ui-form" onSubmit={save} aria-label={t('admin.settings.form')} noValidate>
         <FormProblem form={form} />
         <Banner tone={settings.gatewayConfigured ? 'info' : 'warning'}>
-          {settings.gatewayConfigured
-            ? `The payment gateway is set up${settings.razorpayTestMode ? ' in test mode (rzp_test_ key): no real money moves' : ''}.`
-            : 'The payment gateway is not set up: enter the key id and key secret.'}
+          {!settings.gatewayConfigured ? t('admin.settings.notSetUp') : settings.razorpayTestMode ? t('admin.settings.readyTest') : t('admin.settings.ready')}
         </Banner>
-        <h3>UPI QR at the desk</h3>
-        <FormField form={form} name="upiVpa" emptyIsNull label="Clinic UPI ID" hint="e.g. sunriseclinic@okhdfcbank" autoComplete="off" />
-        <FormField form={form} name="upiPayeeName" emptyIsNull label="Payee name" hint="The name the patient's UPI app shows" />
-        <h3>Payment gateway</h3>
+        <h3>{t('admin.settings.upiTitle')}</h3>
+        <FormField form={form} name="upiVpa" emptyIsNull label={t('admin.settings.vpa')} hint={t('admin.settings.vpaHint')} autoComplete="off" />
+        <FormField form={form} name="upiPayeeName" emptyIsNull label={t('admin.settings.payee')} hint={t('admin.settings.payeeHint')} />
+        <h3>{t('admin.settings.gatewayTitle')}</h3>
         {/* One provider so far: shown so the administrator knows whose dashboard the keys come from. */}
-        <SelectField label="Provider" value="RAZORPAY" disabled onChange={() => undefined}>
+        <SelectField label={t('admin.settings.provider')} value="RAZORPAY" disabled onChange={() => undefined}>
           <option value="RAZORPAY">Razorpay</option>
         </SelectField>
-        <FormField form={form} name="razorpayKeyId" emptyIsNull label="Key id" hint="rzp_live_… or rzp_test_…" autoComplete="off" />
-        <FormSecretField form={form} name="razorpayKeySecret" label="Key secret" set={settings.razorpayKeySecretSet} />
+        <FormField form={form} name="razorpayKeyId" emptyIsNull label={t('admin.settings.keyId')} hint={t('admin.settings.keyIdHint')} autoComplete="off" />
+        <FormSecretField form={form} name="razorpayKeySecret" label={t('admin.settings.keySecret')} set={settings.razorpayKeySecretSet} />
         {settings.razorpayKeySecretSet && (
           <Button variant="danger" onClick={() => setRemoving('razorpayKeySecret')}>
-            Remove key secret…
+            {t('admin.settings.removeKeySecret')}
           </Button>
         )}
         <FormSecretField
           form={form}
           name="razorpayWebhookSecret"
-          label="Webhook secret"
+          label={t('admin.settings.webhookSecret')}
           set={settings.razorpayWebhookSecretSet}
-          hint={`The secret of the webhook at the gateway's address + ${settings.webhookPath}`}
+          hint={t('admin.settings.webhookHint', { path: settings.webhookPath })}
         />
         {settings.razorpayWebhookSecretSet && (
           <Button variant="danger" onClick={() => setRemoving('razorpayWebhookSecret')}>
-            Remove webhook secret…
+            {t('admin.settings.removeWebhookSecret')}
           </Button>
         )}
         <label className="ui-check">
-          <input type="checkbox" {...form.register('teleconsultPrepay')} /> Teleconsultation patients pay before they join
+          <input type="checkbox" {...form.register('teleconsultPrepay')} /> {t('admin.settings.prepay')}
         </label>
-        <FormActions busy={busy} submit="Save payment settings" />
+        <FormActions busy={busy} submit={t('admin.settings.save')} />
       </form>
       {removing && (
         <RemoveSecretDialog
@@ -103,11 +104,7 @@ function PaymentSettingsForm({ loaded }: { loaded: PaymentSettingsDto }) {
           onRemoved={(s) => {
             setSettings(s);
             setRemoving(undefined);
-            toast(
-              removing === 'razorpayKeySecret'
-                ? 'Key secret removed: the desk takes payments by UPI QR and UTR until a new one is saved'
-                : 'Webhook secret removed: Razorpay’s webhooks are refused until a new one is saved',
-            );
+            toast(removing === 'razorpayKeySecret' ? t('admin.settings.keySecretRemoved') : t('admin.settings.webhookSecretRemoved'));
           }}
         />
       )}

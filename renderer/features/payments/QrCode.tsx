@@ -1,5 +1,6 @@
 import { create } from 'qrcode';
 import { useMemo, useRef, type ReactNode } from 'react';
+import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
 
 /** Quiet zone around the code, in modules: scanners need four. */
@@ -32,11 +33,12 @@ export function QrCode({ text, label, size = 240 }: { text: string; label: strin
  * toward the patient or a second monitor.
  */
 export function PatientFacing({ className, children, ...data }: { className: string; children: ReactNode } & Record<`data-${string}`, string>) {
+  const { t } = useT('payments');
   const frame = useRef<HTMLElement>(null);
   return (
     <figure ref={frame} className={className} {...data}>
       {children}
-      <Button onClick={() => void frame.current?.requestFullscreen?.()}>Show to patient</Button>
+      <Button onClick={() => void frame.current?.requestFullscreen?.()}>{t('showToPatient')}</Button>
     </figure>
   );
 }

@@ -1,78 +1,77 @@
 import type { ReceiptDto } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { timeRange } from '../../lib/dates';
+import { money } from '../../lib/format';
+import { methodName } from './payment-words';
 
 /** The printed receipt (or credit note for a refund): what the patient takes home. */
 export function Receipt({ receipt }: { receipt: ReceiptDto }) {
+  const { t } = useT('payments');
   const refund = receipt.kind === 'REFUND';
+  const title = `${refund ? t('receipt.creditNote') : t('receipt.receipt')} ${receipt.receiptNumber}`;
   return (
-    <article className="print-doc" aria-label={`${refund ? 'Credit note' : 'Receipt'} ${receipt.receiptNumber}`}>
+    <article className="print-doc" aria-label={title}>
       <h1>{receipt.clinicName}</h1>
       {receipt.clinicAddress && <p className="print-sub">{receipt.clinicAddress}</p>}
       <p className="print-sub">
-        <strong>
-          {refund ? 'Credit note' : 'Receipt'} {receipt.receiptNumber}
-        </strong>
-        {refund && receipt.refundOfReceiptNumber ? ` (refund of ${receipt.refundOfReceiptNumber})` : ''}
+        <strong>{title}</strong>
+        {refund && receipt.refundOfReceiptNumber ? t('receipt.refundOf', { receipt: receipt.refundOfReceiptNumber }) : ''}
       </p>
       <table>
         <tbody>
           <tr>
-            <td>Date</td>
+            <td>{t('receipt.date')}</td>
             <td>
               {receipt.paidAtClinicTime} ({receipt.timeZone})
             </td>
           </tr>
           <tr>
-            <td>Patient</td>
+            <td>{t('receipt.patient')}</td>
             <td>
               {receipt.patient.name} (#{receipt.patient.id})
             </td>
           </tr>
           <tr>
-            <td>Doctor</td>
+            <td>{t('receipt.doctor')}</td>
             <td>
               {receipt.doctor.name}
               {receipt.doctor.specialization ? `, ${receipt.doctor.specialization}` : ''}
             </td>
           </tr>
           <tr>
-            <td>Appointment</td>
+            <td>{t('receipt.appointment')}</td>
             <td>
               {receipt.appointment.date} {timeRange(receipt.appointment)}
             </td>
           </tr>
           <tr>
-            <td>{refund ? 'Refunded' : 'Paid'}</td>
+            <td>{refund ? t('receipt.refunded') : t('receipt.paid')}</td>
             <td>
-              <strong>
-                {receipt.currency} {receipt.amount}
-              </strong>
+              <strong>{money(receipt.amount, receipt.currency)}</strong>
             </td>
           </tr>
-          {!refund && receipt.refunded !== '0.00' && receipt.refunded !== '0' && (
+          {!refund && /[1-9]/.test(receipt.refunded) && (
             <tr>
-              <td>Refunded since</td>
-              <td>
-                {receipt.currency} {receipt.refunded}
-              </td>
+              <td>{t('receipt.refundedSince')}</td>
+              <td>{money(receipt.refunded, receipt.currency)}</td>
             </tr>
           )}
           <tr>
-            <td>Method</td>
+            <td>{t('receipt.method')}</td>
             <td>
-              {receipt.method ?? '—'}
+              {methodName(receipt)}
               {receipt.reference ? ` (${receipt.reference})` : ''}
             </td>
           </tr>
           {receipt.note && (
             <tr>
-              <td>Reason</td>
+              <td>{t('receipt.reason')}</td>
               <td>{receipt.note}</td>
             </tr>
           )}
           {receipt.receivedBy && (
             <tr>
-              <td>{refund ? 'Paid out by' : 'Received by'}</td>
+              <td>{refund ? t('receipt.paidOutBy') : t('receipt.receivedBy')}</td>
               <td>{receipt.receivedBy.name}</td>
             </tr>
           )}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { problemOf } from '../../api/call';
 import { useTimeZone } from '../../api/clinic-data';
 import { useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { todayIn } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -14,6 +15,7 @@ import { ReconciliationReport } from './ReconciliationReport';
  * when a day is chosen and on "Check again", not on every change.
  */
 export function ReconciliationPanel() {
+  const { t } = useT('payments');
   const timeZone = useTimeZone();
   const [date, setDate] = useState(() => todayIn(timeZone));
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
@@ -21,11 +23,11 @@ export function ReconciliationPanel() {
   const problem = problemOf(result.error);
   const r = result.data;
   return (
-    <section aria-label="Reconciliation">
+    <section aria-label={t('admin.check.label')}>
       <div className="ui-actions">
-        <Field label="Day" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <Field label={t('admin.check.day')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         <Button onClick={() => void result.refetch()} disabled={!valid || result.isFetching}>
-          {result.isFetching ? 'Checking…' : 'Check again'}
+          {result.isFetching ? t('admin.check.checking') : t('admin.check.again')}
         </Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}

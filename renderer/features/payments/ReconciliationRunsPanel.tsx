@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ReconciliationRunSummaryDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useTimeZone } from '../../api/clinic-data';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { clinicDateTime, longDay, shiftDate, todayIn } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -10,13 +10,12 @@ import { Field } from '../../ui/Field';
 import { Table } from '../../ui/Table';
 import { ReconciliationReport } from './ReconciliationReport';
 
-const STATUS_NAMES: Record<ReconciliationRunSummaryDto['status'], string> = { AGREES: 'Books agree', DIFFERENCES: 'Differences to look at' };
-
 /**
  * The daily reconciliation's stored runs (ADMIN): each day, when it ran and how many differences
  * it found; opening one shows them. "Run now" reconciles a chosen day afresh and replaces its run.
  */
 export function ReconciliationRunsPanel() {
+  const { t } = useT('payments');
   const timeZone = useTimeZone();
   const runs = useClinicQuery('payments.reconciliationRuns', {});
   const [opened, setOpened] = useState<string>();
@@ -32,29 +31,29 @@ export function ReconciliationRunsPanel() {
   }
 
   return (
-    <section aria-label="Reconciliation runs">
+    <section aria-label={t('admin.run.label')}>
       <div className="ui-actions">
-        <Field label="Day to reconcile" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+        <Field label={t('admin.run.day')} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
         <Button onClick={() => void run()} disabled={!/^\d{4}-\d{2}-\d{2}$/.test(day) || runNow.isPending}>
-          {runNow.isPending ? 'Running…' : 'Run now'}
+          {runNow.isPending ? t('admin.run.running') : t('admin.run.now')}
         </Button>
       </div>
       {(problem ?? problemOf(runs.error)) && <Banner tone="error">{problem ?? problemOf(runs.error)}</Banner>}
       {runs.data && (
         <Table
-          label="Reconciliation runs"
+          label={t('admin.run.label')}
           rows={runs.data.map((r, id) => ({ ...r, id }))}
-          empty="The daily reconciliation has not run yet: it runs once the gateway is set up, for each finished day."
+          empty={t('admin.run.none')}
           columns={[
-            { header: 'Day', cell: (r) => longDay(r.date) },
-            { header: 'Ran at', cell: (r) => clinicDateTime(r.ranAt, timeZone) },
-            { header: 'Differences', cell: (r) => r.differences },
-            { header: 'Status', cell: (r) => STATUS_NAMES[r.status] },
+            { header: t('admin.run.col.day'), cell: (r) => longDay(r.date) },
+            { header: t('admin.run.col.ranAt'), cell: (r) => clinicDateTime(r.ranAt, timeZone) },
+            { header: t('admin.run.col.differences'), cell: (r) => r.differences },
+            { header: t('admin.run.col.status'), cell: (r) => t(`admin.run.status.${r.status}`) },
             {
-              header: 'Open',
+              header: t('admin.run.col.open'),
               cell: (r) => (
-                <Button aria-label={`Open the run of ${r.date}`} onClick={() => setOpened(r.date)}>
-                  Open
+                <Button aria-label={t('admin.run.openRun', { date: r.date })} onClick={() => setOpened(r.date)}>
+                  {t('admin.run.open')}
                 </Button>
               ),
             },
@@ -67,8 +66,9 @@ export function ReconciliationRunsPanel() {
 }
 
 function OpenedRun({ date }: { date: string }) {
+  const { t } = useT('payments');
   const run = useClinicQuery('payments.reconciliationRun', { date });
   if (run.error) return <Banner tone="error">{problemOf(run.error)}</Banner>;
-  if (!run.data) return <p className="ui-hint">Loading…</p>;
+  if (!run.data) return <p className="ui-hint">{t('common:loading')}</p>;
   return <ReconciliationReport r={run.data.result} />;
 }

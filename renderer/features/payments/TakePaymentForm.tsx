@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { PaymentDto, Res } from '../../../preload/contract';
+import { useClinicMoney } from '../../api/clinic-data';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { money } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -11,7 +13,8 @@ import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import { AmountFields } from './AmountFields';
 import { MethodFields } from './MethodFields';
-import { openingValues, recordRequest, type PaymentValues } from './take-payment';
+import { paymentRefusals } from './refusals';
+import { isMoreThan, openingValues, recordRequest, type PaymentValues } from './take-payment';
 
 export type PaymentForm = UseFormReturn<PaymentValues>;
 
@@ -33,12 +36,25 @@ export function TakePaymentForm({
   onClose(): void;
   upiQr?: ReactNode;
 }) {
-  const form = useRequestForm('payments.record', (v: PaymentValues) => recordRequest(account.appointmentId, v), openingValues(account.totals));
+  const { t } = useT('payments');
+  const clinicMoney = useClinicMoney();
+  const form = useRequestForm(
+    'payments.record',
+    (v: PaymentValues) => recordRequest(account.appointmentId, v),
+    openingValues(account.totals),
+    undefined,
+    paymentRefusals,
+  );
   const recording = useClinicMutation('payments.record');
   const pay = form.handleSubmit(async (values) => {
+    const { due } = account.totals;
+    // Main refuses it too, in its own words; said here in the desk's, without a round trip.
+    if (due !== null && !values.advance && isMoreThan(values.amount, due)) {
+      return form.setError('amount', { type: 'server', message: t('refuse.overDue', { due: clinicMoney(due) }) }, { shouldFocus: true });
+    }
     const r = await recording.call(recordRequest(account.appointmentId, values));
     if (!r.ok) return applyRefusal(form, r.error);
-    toast(r.value.receiptNumber ? `Payment received: receipt ${r.value.receiptNumber}` : 'Payment recorded as pending');
+    toast(r.value.receiptNumber ? t('take.received', { receipt: r.value.receiptNumber }) : t('take.recordedPending'));
     onTaken(r.value);
   });
   const advance = form.watch('advance');
@@ -50,15 +66,15 @@ export function TakePaymentForm({
   return (
     <>
       {nothingDue && <NothingDue payments={account.payments} />}
-      <form className="ui-form" onSubmit={pay} aria-label="Take payment" noValidate>
+      <form className="ui-form" onSubmit={pay} aria-label={t('take.form')} noValidate>
         <FormProblem form={form} />
         <AmountFields form={form} offerAmount={offerCharge} />
         {offerCharge && <MethodFields form={form} upiQr={upiQr} />}
         <div className="ui-actions">
-          <Button onClick={onClose}>{offerCharge ? 'Cancel' : 'Close'}</Button>
+          <Button onClick={onClose}>{offerCharge ? t('common:cancel') : t('common:close')}</Button>
           {offerCharge && (
             <Button variant="primary" type="submit" disabled={busy}>
-              {busy ? 'Saving…' : advance ? 'Take advance' : 'Take payment'}
+              {busy ? t('common:saving') : advance ? t('take.submitAdvance') : t('take.submit')}
             </Button>
           )}
         </div>
@@ -69,15 +85,17 @@ export function TakePaymentForm({
 
 /** Why no charge is offered: paid, or paid by UPI and waiting for the credit (confirm, do not charge again). */
 function NothingDue({ payments }: { payments: PaymentDto[] }) {
+  const { t } = useT('payments');
   const pending = payments.filter((p) => p.status === 'PENDING');
   const atGateway = pending.filter((p) => p.gatewayVia);
+  const amounts = (list: PaymentDto[]) => list.map((p) => money(p.amount, p.currency)).join(', ');
   return (
     <Banner tone="info">
       {atGateway.length > 0
-        ? `Nothing more is due: ${atGateway.map((p) => money(p.amount, p.currency)).join(', ')} is waiting for the patient to pay through the gateway; it turns paid by itself.`
+        ? t('take.waitingGateway', { amounts: amounts(atGateway) })
         : pending.length > 0
-          ? `Nothing more is due: ${pending.map((p) => money(p.amount, p.currency)).join(', ')} by UPI is waiting for its credit. Confirm it above once it shows; do not charge again.`
-          : 'Nothing is due for this visit: it is paid.'}
+          ? t('take.waitingUpi', { amounts: amounts(pending) })
+          : t('take.nothingDue')}
     </Banner>
   );
 }

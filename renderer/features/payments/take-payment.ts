@@ -38,3 +38,15 @@ export function recordRequest(appointmentId: number, v: PaymentValues): Req<'pay
     ...(v.advance ? { advanceReason: v.advanceReason } : {}),
   };
 }
+
+/** An amount as whole paise, for comparing exact decimals ("600", "499.5") without a float. */
+const paise = (amount: string) => {
+  const [whole = '0', fraction = ''] = amount.trim().split('.');
+  return BigInt(whole + fraction.padEnd(2, '0'));
+};
+
+/**
+ * Whether the typed amount is more than `due`. Empty means the doctor's fee, which main compares
+ * itself; the amount reaches here only once the schema has read it as money.
+ */
+export const isMoreThan = (amount: string, due: string) => amount.trim() !== '' && paise(amount) > paise(due);

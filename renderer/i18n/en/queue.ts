@@ -73,6 +73,14 @@ export default {
     confirm: 'Confirm…',
     confirmWho: 'Confirm the payment from {{name}}',
   },
+  // The toasts of the one-click steps (check in, completed, did not come, undo), wherever taken.
+  step: {
+    checkedIn: '{{name}} checked in — token {{token}}',
+    completed: '{{name}}: consultation completed',
+    noShow: '{{name}} marked as not coming',
+    undone: 'Undone: {{name}} is back to “{{status}}”',
+    refused: '{{name}} ({{time}}): {{problem}}',
+  },
   daySheet: 'the day sheet',
   pendingPayments: 'the pending payments',
 };

@@ -75,6 +75,13 @@ const hi: Translation<typeof en> = {
     confirm: 'पक्का करें…',
     confirmWho: '{{name}} का भुगतान पक्का करें',
   },
+  step: {
+    checkedIn: '{{name}} का चेक-इन हुआ — टोकन {{token}}',
+    completed: '{{name}}: परामर्श पूरा हुआ',
+    noShow: '{{name}} नहीं आए — दर्ज कर लिया',
+    undone: 'बदलाव वापस लिया: {{name}} फिर से “{{status}}”',
+    refused: '{{name}} ({{time}}): {{problem}}',
+  },
   daySheet: 'दिन की शीट',
   pendingPayments: 'बाकी भुगतान',
 };
