@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import knexFactory from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentDto } from '../../preload/contract';
+import { libpqEnv } from '../../main/backup/pg-tools';
+import { dumpServer } from '../../main/backup/server-backup';
 import type { RowChange } from '../../main/db/changes';
 import type { ServerDatabaseConfig } from '../../main/db/config';
 import { openDatabase, RUNTIME_ROLE, type Database } from '../../main/db/open';
@@ -125,6 +127,17 @@ describe.skipIf(skipReason !== undefined)('the app behind PgBouncer in transacti
     expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(9);
     const atTen = await desk(0).db.knex('appointment_entities').where({ doctor_id: doctorId, appointment_date: DAY, start_time: '10:00' }).count({ n: '*' });
     expect(Number(atTen[0]!.n)).toBe(1);
+  });
+
+  it('takes a backup: pg_dump, which sets its session before its transaction, runs past the pooler', async () => {
+    const config = desk(0).db.config as ServerDatabaseConfig;
+    // On a quiet pool pg_dump might keep one server session by luck: where it connects is the rule.
+    expect(libpqEnv(config)).toMatchObject({ PGPORT: '5432', PGUSER: login, PGDATABASE: scratch.name });
+    const chunks: Buffer[] = [];
+    await dumpServer(config, async (dump) => {
+      for await (const chunk of dump) chunks.push(chunk as Buffer);
+    });
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('PGDMP');
   });
 
   it('the messaging sender election elects one sender, and another takes over when it stops', async () => {
