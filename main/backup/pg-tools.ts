@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ServerDatabaseConfig } from '../db/config';
+import { sessionConfig, type ServerDatabaseConfig } from '../db/config';
 import { BackupError } from './errors';
 
 const DEBIAN_ROOT = '/usr/lib/postgresql';
@@ -32,9 +32,11 @@ export function findPgTool(tool: 'pg_dump' | 'pg_restore', env: NodeJS.ProcessEn
 
 /**
  * The libpq environment for a server config. The password travels in the child's environment,
- * never on its command line, where other users of the PC could read it.
+ * never on its command line, where other users of the PC could read it. pg_dump and pg_restore
+ * SET their session before their transaction, so they connect past any pooler.
  */
-export function libpqEnv(config: ServerDatabaseConfig, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function libpqEnv(pooled: ServerDatabaseConfig, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const config = sessionConfig(pooled);
   const url = new URL(config.url);
   return {
     ...base,

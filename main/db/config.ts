@@ -15,6 +15,11 @@ export interface ServerDatabaseConfig {
   caFile: string | undefined;
   poolMax: number;
   statementTimeoutMs: number;
+  /**
+   * Set when `url` goes through a transaction pooler (PgBouncer): where what needs a session of
+   * its own connects instead, straight to PostgreSQL. Unset: `url` is PostgreSQL itself.
+   */
+  direct?: { url: string; sslMode: SslMode };
 }
 
 export interface EmbeddedDatabaseConfig {
@@ -36,6 +41,11 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v)),
   CLINIC_DATA_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
+  CLINIC_DB_DIRECT_URL: z
     .string()
     .trim()
     .optional()
@@ -66,28 +76,28 @@ export function defaultUserDataDir(platform: NodeJS.Platform = process.platform,
   return path.posix.join(env.XDG_CONFIG_HOME ?? path.posix.join(home, '.config'), PRODUCT_FOLDER);
 }
 
-function parseServerUrl(raw: string): { url: string; sslMode: SslMode; rootCert: string | undefined } {
+function parseServerUrl(raw: string, name: 'DATABASE_URL' | 'CLINIC_DB_DIRECT_URL'): { url: string; sslMode: SslMode; rootCert: string | undefined } {
   let parsed: URL;
   try {
     parsed = new URL(raw);
   } catch {
-    throw new DatabaseSetupError('DATABASE_URL is not a valid URL. Expected something like postgres://user:password@server:5432/clinic', 'CONFIG');
+    throw new DatabaseSetupError(`${name} is not a valid URL. Expected something like postgres://user:password@server:5432/clinic`, 'CONFIG');
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new DatabaseSetupError(`DATABASE_URL must start with postgres:// (it starts with ${parsed.protocol}//)`, 'CONFIG');
+    throw new DatabaseSetupError(`${name} must start with postgres:// (it starts with ${parsed.protocol}//)`, 'CONFIG');
   }
   if (!parsed.hostname) {
-    throw new DatabaseSetupError('DATABASE_URL names no server host', 'CONFIG');
+    throw new DatabaseSetupError(`${name} names no server host`, 'CONFIG');
   }
   const sslParam = parsed.searchParams.get('sslmode') ?? (parsed.searchParams.get('ssl') === 'true' ? 'require' : 'disable');
   if (sslParam === 'allow' || sslParam === 'prefer') {
     throw new DatabaseSetupError(
-      `DATABASE_URL has sslmode=${sslParam}, which may fall back to an unencrypted connection; use sslmode=require (encrypted), sslmode=verify-full (encrypted and server checked) or sslmode=disable`,
+      `${name} has sslmode=${sslParam}, which may fall back to an unencrypted connection; use sslmode=require (encrypted), sslmode=verify-full (encrypted and server checked) or sslmode=disable`,
       'CONFIG',
     );
   }
   if (!(SSL_MODES as readonly string[]).includes(sslParam)) {
-    throw new DatabaseSetupError(`DATABASE_URL has sslmode=${sslParam}; use one of ${SSL_MODES.join(', ')}`, 'CONFIG');
+    throw new DatabaseSetupError(`${name} has sslmode=${sslParam}; use one of ${SSL_MODES.join(', ')}`, 'CONFIG');
   }
   const rootCert = parsed.searchParams.get('sslrootcert') ?? undefined;
   for (const key of ['sslmode', 'ssl', 'sslrootcert', 'sslcert', 'sslkey', 'uselibpqcompat']) {
@@ -108,13 +118,16 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env, user
   }
   const vars = result.data;
   if (vars.DATABASE_URL) {
-    const { url, sslMode, rootCert } = parseServerUrl(vars.DATABASE_URL);
-    const caFile = vars.CLINIC_DB_CA_FILE ?? rootCert;
-    if ((sslMode === 'verify-ca' || sslMode === 'verify-full') && !caFile) {
-      throw new DatabaseSetupError(
-        `sslmode=${sslMode} needs the server's CA certificate: set CLINIC_DB_CA_FILE (or sslrootcert in DATABASE_URL) to its file`,
-        'CONFIG',
-      );
+    const { url, sslMode, rootCert } = parseServerUrl(vars.DATABASE_URL, 'DATABASE_URL');
+    const direct = vars.CLINIC_DB_DIRECT_URL === undefined ? undefined : parseServerUrl(vars.CLINIC_DB_DIRECT_URL, 'CLINIC_DB_DIRECT_URL');
+    const caFile = vars.CLINIC_DB_CA_FILE ?? rootCert ?? direct?.rootCert;
+    for (const mode of [sslMode, direct?.sslMode]) {
+      if ((mode === 'verify-ca' || mode === 'verify-full') && !caFile) {
+        throw new DatabaseSetupError(
+          `sslmode=${mode} needs the server's CA certificate: set CLINIC_DB_CA_FILE (or sslrootcert in DATABASE_URL) to its file`,
+          'CONFIG',
+        );
+      }
     }
     return {
       mode: 'server',
@@ -123,9 +136,21 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env, user
       caFile,
       poolMax: vars.CLINIC_DB_POOL_MAX,
       statementTimeoutMs: vars.CLINIC_DB_STATEMENT_TIMEOUT_MS,
+      // The same URL twice is no pooler: nothing changes.
+      ...(direct && direct.url !== url ? { direct: { url: direct.url, sslMode: direct.sslMode } } : {}),
     };
   }
   return { mode: 'embedded', dataDir: path.resolve(vars.CLINIC_DATA_DIR ?? userDataDir) };
+}
+
+/**
+ * The settings for a connection that keeps session state across calls (LISTEN, a session
+ * advisory lock, pg_dump's own SETs): a transaction pooler would hand each call another server
+ * session, so these go straight to PostgreSQL.
+ */
+export function sessionConfig(config: ServerDatabaseConfig): ServerDatabaseConfig {
+  const { direct, ...pooled } = config;
+  return direct ? { ...pooled, url: direct.url, sslMode: direct.sslMode } : config;
 }
 
 /** A URL safe to print: the password replaced. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import type pg from 'pg';
-import type { DatabaseConfig, EmbeddedDatabaseConfig, ServerDatabaseConfig } from './config';
+import { sessionConfig, type DatabaseConfig, type EmbeddedDatabaseConfig, type ServerDatabaseConfig } from './config';
 import { lockDataFolder } from './embedded/data-folder-lock';
 import { startAutoAnalyze } from './embedded/auto-analyze';
 import { scrubReplacedRows } from './embedded/scrub';
@@ -101,7 +101,7 @@ export function embeddedKnexConfig(server: Pick<EmbeddedServer, 'host' | 'port'>
 
 async function openServer(config: ServerDatabaseConfig): Promise<Database> {
   const knex = knexFactory(serverKnexConfig(config));
-  const listener = startServerFeed({ connection: serverConnection(config) });
+  const listener = startServerFeed({ connection: serverConnection(sessionConfig(config)) });
   return {
     mode: 'server',
     config,

@@ -48,7 +48,10 @@ export function serverConnection(config: ServerDatabaseConfig): pg.ClientConfig 
     ssl: tlsOptions(config),
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
-    statement_timeout: config.statementTimeoutMs,
+    // A startup parameter PgBouncer does not track makes it refuse the connection; behind one,
+    // the server-side limit is the login's own (README "Behind PgBouncer") and query_timeout
+    // below still bounds every call.
+    ...(config.direct ? {} : { statement_timeout: config.statementTimeoutMs }),
     // The server enforces statement_timeout only while it is alive; a frozen or cut-off server
     // never answers, so the client gives up a little later on its own.
     query_timeout: config.statementTimeoutMs + 5_000,

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { sessionConfig } from '../db/config';
 import type { Database } from '../db/open';
 import { serverConnection } from '../db/server';
 
@@ -12,8 +13,9 @@ export interface Election {
 
 /**
  * Elects the one PC that sends patient messages. Server mode: a session advisory lock held on
- * a connection of its own — PostgreSQL releases it the moment that session ends (the PC quits,
- * crashes or loses the network and TCP keepalive notices), and every other PC tries for it
+ * a connection of its own, straight to PostgreSQL even behind PgBouncer — PostgreSQL releases
+ * it the moment that session ends (the PC quits, crashes or loses the network and TCP
+ * keepalive notices), and every other PC tries for it
  * every `retryMs` (default 20 s), so one takes over within a minute. Embedded mode is one PC:
  * it is the sender.
  */
@@ -47,7 +49,7 @@ export function electSender(db: Database, onChange: (leader: boolean) => void, o
         // Still holding it: a cheap round trip notices a silently dead session.
         await client.query('SELECT 1');
       } else if (db.config.mode === 'server') {
-        const c = new pg.Client({ ...serverConnection(db.config), application_name: 'clinic-desk-sender' });
+        const c = new pg.Client({ ...serverConnection(sessionConfig(db.config)), application_name: 'clinic-desk-sender' });
         c.on('error', (err) => {
           options.log('the messaging sender lost its lock connection', err);
           if (client === c) drop();

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultUserDataDir, redactUrl, resolveDatabaseConfig } from '../../main/db/config';
+import { defaultUserDataDir, redactUrl, resolveDatabaseConfig, sessionConfig, type ServerDatabaseConfig } from '../../main/db/config';
 import { DatabaseSetupError } from '../../main/db/errors';
-import { tlsOptions } from '../../main/db/server';
+import { serverConnection, tlsOptions } from '../../main/db/server';
 
 function setupError(fn: () => unknown): DatabaseSetupError {
   try {
@@ -61,7 +61,30 @@ describe('database configuration', () => {
     });
   });
 
+  it('behind PgBouncer: what needs a session goes to CLINIC_DB_DIRECT_URL, and pooled connections send no statement_timeout', () => {
+    const config = resolveDatabaseConfig({
+      DATABASE_URL: 'postgres://desk:pw@pooler.clinic.lan:6432/clinic',
+      CLINIC_DB_DIRECT_URL: 'postgres://desk:pw@db.clinic.lan:5432/clinic?sslmode=require',
+    }) as ServerDatabaseConfig;
+    expect(config.direct).toEqual({ url: 'postgres://desk:pw@db.clinic.lan:5432/clinic', sslMode: 'require' });
+    expect(sessionConfig(config)).toEqual({ ...config, url: 'postgres://desk:pw@db.clinic.lan:5432/clinic', sslMode: 'require', direct: undefined });
+    expect(serverConnection(config)).not.toHaveProperty('statement_timeout');
+    expect(serverConnection(sessionConfig(config))).toMatchObject({ statement_timeout: 15000 });
+  });
+
+  it('without a pooler (no CLINIC_DB_DIRECT_URL, or the same URL) every connection is the same', () => {
+    for (const env of [{}, { CLINIC_DB_DIRECT_URL: 'postgres://desk@db/clinic' }]) {
+      const config = resolveDatabaseConfig({ DATABASE_URL: 'postgres://desk@db/clinic', ...env }) as ServerDatabaseConfig;
+      expect(config.direct).toBeUndefined();
+      expect(sessionConfig(config)).toBe(config);
+      expect(serverConnection(config)).toMatchObject({ statement_timeout: 15000 });
+    }
+  });
+
   it.each([
+    [{ DATABASE_URL: 'postgres://db/c', CLINIC_DB_DIRECT_URL: 'db.clinic.lan:5432' }, /CLINIC_DB_DIRECT_URL must start with postgres:\/\//],
+    [{ DATABASE_URL: 'postgres://db/c', CLINIC_DB_DIRECT_URL: 'postgres://db/c?sslmode=allow' }, /CLINIC_DB_DIRECT_URL has sslmode=allow/],
+    [{ DATABASE_URL: 'postgres://db/c', CLINIC_DB_DIRECT_URL: 'postgres://db/c?sslmode=verify-ca' }, /sslmode=verify-ca needs the server's CA certificate/],
     [{ DATABASE_URL: 'not a url' }, /not a valid URL/],
     [{ DATABASE_URL: 'mysql://db/clinic' }, /must start with postgres:\/\//],
     [{ DATABASE_URL: 'postgres://db/clinic?sslmode=prefer' }, /may fall back to an unencrypted connection/],

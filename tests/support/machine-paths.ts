@@ -4,3 +4,4 @@
  */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const POSTGRES_ROOT = '/usr/lib/postgresql';
+export const PGBOUNCER_PATH = '/usr/sbin/pgbouncer';

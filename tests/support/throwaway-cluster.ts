@@ -38,7 +38,7 @@ function postgresBinDir(): string {
   return path.join(root, versions[0]!, 'bin');
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
