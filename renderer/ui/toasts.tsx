@@ -1,15 +1,22 @@
 import { create } from 'zustand';
 import { useT } from '../i18n/use-t';
 
+/** A button on a toast ("Undo"): pressing it runs once and closes the toast. */
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
+
 interface Toast {
   id: number;
   tone: 'info' | 'error';
   text: string;
+  action?: ToastAction;
 }
 
 interface ToastState {
   toasts: Toast[];
-  show(text: string, tone?: Toast['tone']): void;
+  show(text: string, tone?: Toast['tone'], action?: ToastAction): void;
   dismiss(id: number): void;
 }
 
@@ -18,9 +25,9 @@ const SHOWN_MS = 6000;
 
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
-  show(text, tone = 'info') {
+  show(text, tone = 'info', action) {
     const id = ++nextId;
-    set({ toasts: [...get().toasts, { id, tone, text }] });
+    set({ toasts: [...get().toasts, { id, tone, text, ...(action ? { action } : {}) }] });
     setTimeout(() => get().dismiss(id), SHOWN_MS);
   },
   dismiss(id) {
@@ -29,7 +36,7 @@ export const useToasts = create<ToastState>((set, get) => ({
 }));
 
 /** Confirms what just happened ("Booked 10:30 with Dr. Rao") without taking focus from the work. */
-export const toast = (text: string, tone?: Toast['tone']) => useToasts.getState().show(text, tone);
+export const toast = (text: string, tone?: Toast['tone'], action?: ToastAction) => useToasts.getState().show(text, tone, action);
 
 export function Toasts() {
   const { toasts, dismiss } = useToasts();
@@ -39,6 +46,18 @@ export function Toasts() {
       {toasts.map((item) => (
         <div key={item.id} className="ui-toast" data-tone={item.tone}>
           <span>{item.text}</span>
+          {item.action && (
+            <button
+              type="button"
+              className="ui-toast-action"
+              onClick={() => {
+                dismiss(item.id);
+                item.action!.run();
+              }}
+            >
+              {item.action.label}
+            </button>
+          )}
           <button type="button" className="ui-icon-button" aria-label={t('dismiss')} onClick={() => dismiss(item.id)}>
             ×
           </button>

@@ -374,7 +374,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
             undoneAt: null,
           })),
       ),
-    'appointments.undo': () => conflict('Nothing of yours to undo on this appointment from the last 10 minutes', 'id'),
+    // As main: the newest step still standing (a check-in, completed, did not come) is taken back, once.
+    'appointments.undo': ({ id }) => {
+      const last = state.history.filter((h) => h.appointmentId === id).at(-1);
+      if (!last || !['CHECKED_IN', 'COMPLETED', 'NO_SHOW'].includes(last.kind))
+        return conflict('Nothing of yours to undo on this appointment from the last 10 minutes', 'id');
+      return update(id, last.kind === 'CHECKED_IN' ? { checkedInAt: null, tokenNo: null } : { status: 'SCHEDULED', completedAt: null }, 'UNDONE');
+    },
     'messaging.forAppointment': () => ok({ messages: [], replies: [] }),
     'messaging.inboxCount': () => ok({ open: 0 }),
     'messaging.patientPrefs': ({ patientId }) =>

@@ -46,6 +46,36 @@ describe("today's queue", () => {
     expect(screen.getByRole('button', { name: 'Expected 0' })).toBeTruthy();
   });
 
+  it('takes a check-in back from its toast’s Undo, and the next with Ctrl+Z — never while typing in a box', async () => {
+    const desk = fakeDesk();
+    const asha = desk.add(1, 1, '09:00');
+    const ravi = desk.add(2, 1, '09:30');
+    const fake = await renderDesk(desk);
+    const undos = () => fake.calls.filter((c) => c.channel === 'appointments.undo').map((c) => c.payload);
+    fireEvent.click(await screen.findByRole('button', { name: 'Check in Asha Verma' }));
+    const toast = (await screen.findByText('Asha Verma checked in — token 1')).closest('.ui-toast') as HTMLElement;
+    fireEvent.click(within(toast).getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Undone: Asha Verma is back to “Scheduled”')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Check in Asha Verma' })).toBeTruthy();
+    expect(undos()).toEqual([{ id: asha.id }]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Check in Ravi Kumar' }));
+    await screen.findByText('Ravi Kumar checked in — token 1');
+    // In a text box Ctrl+Z is the box's own undo.
+    const search = document.createElement('input');
+    document.body.append(search);
+    fireEvent.keyDown(search, { key: 'z', ctrlKey: true });
+    search.remove();
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    expect(await screen.findByText('Undone: Ravi Kumar is back to “Scheduled”')).toBeTruthy();
+    expect(undos()).toEqual([{ id: asha.id }, { id: ravi.id }]);
+    // Nothing of this desk's left to take back: Ctrl+Z does nothing more.
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    fireEvent.click(await screen.findByRole('button', { name: 'Check in Asha Verma' }));
+    await screen.findByText('Asha Verma checked in — token 1');
+    expect(undos()).toEqual([{ id: asha.id }, { id: ravi.id }]);
+  });
+
   it('adds a walk-in from the keyboard shortcut with a token', async () => {
     const desk = fakeDesk();
     await renderDesk(desk);

@@ -37,7 +37,7 @@ export function CompleteDialog({ appointment, onClose }: { appointment: Appointm
   const send = form.handleSubmit(async (v) => {
     const r = await completing.call(toRequest(v));
     if (!r.ok) return applyRefusal(form, r.error);
-    useRecentSteps.getState().did(appointment.id, Date.now());
+    useRecentSteps.getState().did(r.value, Date.now());
     toast(t('complete.done', { patient: r.value.patientName, day: shortDay(shiftDate(today, days(v))) }));
     onClose();
   });

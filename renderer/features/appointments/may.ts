@@ -33,7 +33,9 @@ export function mayUndo(history: Res<'appointments.history'>, userId: number | u
 interface RecentSteps {
   /** Appointment id → when this desk last changed it (check-in, completed, did not come). */
   at: Record<number, number>;
-  did(id: number, atMs: number): void;
+  /** The appointment of this desk's newest step still standing, as that step left it (Ctrl+Z's). */
+  last: AppointmentDto | undefined;
+  did(appointment: AppointmentDto, atMs: number): void;
   undid(id: number): void;
 }
 
@@ -43,8 +45,13 @@ interface RecentSteps {
  */
 export const useRecentSteps = create<RecentSteps>((set) => ({
   at: {},
-  did: (id, atMs) => set((s) => ({ at: { ...s.at, [id]: atMs } })),
-  undid: (id) => set((s) => ({ at: Object.fromEntries(Object.entries(s.at).filter(([k]) => Number(k) !== id)) })),
+  last: undefined,
+  did: (appointment, atMs) => set((s) => ({ at: { ...s.at, [appointment.id]: atMs }, last: appointment })),
+  undid: (id) =>
+    set((s) => ({
+      at: Object.fromEntries(Object.entries(s.at).filter(([k]) => Number(k) !== id)),
+      last: s.last?.id === id ? undefined : s.last,
+    })),
 }));
 
 export const changedRecently = (at: number | undefined, nowMs: number) => at !== undefined && nowMs - at < UNDO_MINUTES * 60_000;

@@ -13,7 +13,9 @@ import { Button } from '../../ui/Button';
 import { Loading, preloadWhenIdle } from '../../ui/lazy';
 import { ThemePicker } from '../../ui/ThemePicker';
 import { Toasts, useToasts } from '../../ui/toasts';
+import { useUndoShortcut } from '../appointments/actions';
 import { APPOINTMENT_DIALOGS } from '../appointments/useAppointmentDialogs';
+import { typingIn } from '../../lib/typing-in';
 import { LockScreen } from '../auth/LockScreen';
 import { useBackupWarning } from '../backup/useBackupWarning';
 import { PrintArea } from '../print/print';
@@ -23,9 +25,6 @@ import { GLOBAL_DIALOGS, GlobalDialogs } from './GlobalDialogs';
 import { LanguagePicker } from './LanguagePicker';
 import { sectionsFor } from './sections';
 import { useIdleLock } from './useIdleLock';
-
-const typingIn = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /**
  * The signed-in frame: sections, who is here, lock and sign-out, the connection banner, the
@@ -67,6 +66,7 @@ export function AppShell() {
     return preloadWhenIdle([today!, ...APPOINTMENT_DIALOGS, ...GLOBAL_DIALOGS, ...others]);
   }, [role]);
   const backupWarning = useBackupWarning(role);
+  useUndoShortcut(!!role && !locked);
   // A layout effect, so the shortcuts listen from the frame that first paints the screen: a
   // passive effect runs a task later, and a key pressed in between was lost.
   useLayoutEffect(() => {
