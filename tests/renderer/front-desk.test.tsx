@@ -357,6 +357,11 @@ describe('command palette and shortcuts', () => {
     const help = await dialog('Keyboard shortcuts');
     const row = within(help).getByText('Book an appointment').closest('tr')!;
     expect(row.textContent).toContain('Alt+N');
+    expect(
+      within(help)
+        .getByText(/^Take back my last step/)
+        .closest('tr')!.textContent,
+    ).toContain('Ctrl+Z / ⌘Z');
     fireEvent.keyDown(help, { key: 'Escape' });
     pressAlt('s');
     expect(await screen.findByRole('region', { name: 'Dr. Anil Rao' })).toBeTruthy();

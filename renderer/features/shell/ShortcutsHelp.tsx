@@ -8,6 +8,7 @@ export function ShortcutsHelp({ commands, onClose }: { commands: Command[]; onCl
   const rows = [
     { label: t('shortcuts.palette'), shortcut: 'Ctrl+K / ⌘K' },
     ...commands.filter((c) => c.shortcut).map((c) => ({ label: c.label, shortcut: c.shortcut! })),
+    { label: t('shortcuts.undo'), shortcut: 'Ctrl+Z / ⌘Z' },
     { label: t('shortcuts.lists'), shortcut: '↑ ↓, Enter' },
     { label: t('shortcuts.closeDialog'), shortcut: 'Esc' },
   ];

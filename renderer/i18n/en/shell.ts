@@ -55,5 +55,6 @@ export default {
     palette: 'Command palette: actions and patients',
     lists: 'In lists: move, open',
     closeDialog: 'Close a dialog',
+    undo: 'Take back my last step (check-in, completed, did not come)',
   },
 };

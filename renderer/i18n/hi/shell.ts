@@ -57,6 +57,7 @@ const hi: Translation<typeof en> = {
     palette: 'कमांड पैलेट: काम और मरीज़',
     lists: 'सूची में: ऊपर-नीचे, खोलें',
     closeDialog: 'डायलॉग बंद करें',
+    undo: 'मेरा पिछला कदम वापस लें (चेक-इन, पूरा, नहीं आए)',
   },
 };
 export default hi;
