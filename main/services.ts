@@ -6,6 +6,8 @@ import { registerWaitlistHandlers } from './waitlist/handlers';
 import { registerOpdHandlers } from './opd/handlers';
 import { OpdService } from './opd/service';
 import { registerRecallHandlers } from './recalls/handlers';
+import { registerHolidayHandlers } from './holidays/handlers';
+import { HolidaysService } from './holidays/service';
 import { RecallsService } from './recalls/service';
 import { WaitlistService } from './waitlist/service';
 import { SeriesService } from './series/service';
@@ -147,6 +149,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerPatientHandlers(router, new PatientsService(knex, settings));
   registerDoctorHandlers(router, new DoctorsService(knex));
   registerAppointmentTypeHandlers(router, new AppointmentTypesService(knex));
+  registerHolidayHandlers(router, new HolidaysService(knex));
   // The waitlist is told of freed time by the appointments it offers bookings of: built after them, wired by a late-bound call.
   const late: { waitlist?: WaitlistService; messaging?: MessagingService } = {};
   const appointments = new AppointmentsService(knex, settings, options.now, (trx, freed) => late.waitlist!.offerFreed(trx, freed));

@@ -36,6 +36,7 @@ import * as userLanguage from './20261203640000_user_language';
 import * as videoSessionEvents from './20261203650000_video_session_events';
 import * as replanSkippedMessages from './20261203660000_replan_skipped_messages';
 import * as messageRetention from './20261203660100_message_retention';
+import * as clinicHolidays from './20261203670000_clinic_holidays';
 import * as richerChangeEvents from './20261202110000_richer_change_events';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
@@ -120,4 +121,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203660000_replan_skipped_messages', migration: replanSkippedMessages },
   // Settled messages' texts and addresses cleared after the clinic's retention period.
   { name: '20261203660100_message_retention', migration: messageRetention },
+  // The clinic's public holidays: no windows, no bookings on them (issue 16, Doctors).
+  { name: '20261203670000_clinic_holidays', migration: clinicHolidays },
 ];

@@ -9,6 +9,8 @@ import type { SettingsService } from '../settings/service';
 import { deleteWindow, findWindow, insertLeave, insertWindows, readTemplate, replaceTemplate, windowsInRange } from './repo';
 import { expandRules, isWithinAvailability, slotCount, type TemplateRule } from './slots';
 import { daysBetween, toMinutes } from './wall-clock';
+import { assertClinicOpen } from '../holidays/clinic-open';
+import { holidaysBetween } from '../holidays/repo';
 
 type AddException = z.output<typeof addExceptionSchema>;
 type SaveTemplate = z.output<typeof saveTemplateSchema>;
@@ -47,7 +49,9 @@ function assertNoOverlap(rules: readonly TemplateRule[]): void {
 const overlapping = (a: { startTime: string; endTime: string }, b: { startTime: string; endTime: string }) =>
   toMinutes(a.startTime) < toMinutes(b.endTime) && toMinutes(b.startTime) < toMinutes(a.endTime);
 
-const affected = (list: BookedSpan[]) => list.map(({ id, date, startTime, endTime, patientName }) => ({ id, date, startTime, endTime, patientName }));
+/** Booked patients a schedule change would strand, as the desk is shown them. */
+export const affected = (list: readonly BookedSpan[]) =>
+  list.map(({ id, date, startTime, endTime, patientName }) => ({ id, date, startTime, endTime, patientName }));
 
 export class AvailabilityService {
   constructor(
@@ -87,7 +91,9 @@ export class AvailabilityService {
     }
     const start = from > template.validFrom ? from : template.validFrom;
     const end = template.validTo && template.validTo < to ? template.validTo : to;
-    const windows = start <= end ? expandRules(template.rules, start, end) : [];
+    // The clinic is closed on its holidays: no doctor works them, whatever their pattern says.
+    const closed = new Set(start <= end ? (await holidaysBetween(this.knex, start, end)).map((h) => h.date) : []);
+    const windows = start <= end ? expandRules(template.rules, start, end).filter((w) => !closed.has(w.date)) : [];
     const created = await this.knex.transaction(async (trx) => {
       const made = await insertWindows(trx, doctorId, windows, 'TEMPLATE', user.id);
       for (const w of made) await this.onOpened(trx, doctorId, w.date, w);
@@ -101,6 +107,7 @@ export class AvailabilityService {
     await this.assertDoctor(req.doctorId);
     const span = req.startTime && req.endTime ? { startTime: req.startTime, endTime: req.endTime } : WHOLE_DAY;
     if (req.kind === 'EXTRA') {
+      await assertClinicOpen(this.knex, req.date);
       const slotMinutes = req.slotMinutes ?? (await this.settings.get()).defaultSlotMinutes;
       return this.knex.transaction(async (trx) => {
         const [window] = await insertWindows(trx, req.doctorId, [{ date: req.date, ...span, slotMinutes }], 'EXTRA', user.id, req.note ?? null);
