@@ -1,5 +1,6 @@
 import 'i18next';
 import type appointments from './en/appointments';
+import type holidays from './en/holidays';
 import type { START_NAMESPACES } from './en/start';
 
 // Keys are typed from the English words: a key no English file holds fails tsc. Namespaces
@@ -7,7 +8,7 @@ import type { START_NAMESPACES } from './en/start';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: typeof START_NAMESPACES & { appointments: typeof appointments };
+    resources: typeof START_NAMESPACES & { appointments: typeof appointments; holidays: typeof holidays };
     returnNull: false;
   }
 }

@@ -9,8 +9,9 @@ import { FormProblem } from '../../ui/form/FormProblem';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { Table, type Column } from '../../ui/Table';
 
-type ChangeResult = Res<'availability.removeWindow'>;
-export type Stranded = Extract<ChangeResult, { status: 'blocked' }>['appointments'];
+export type Stranded = Extract<Res<'availability.removeWindow'>, { status: 'blocked' }>['appointments'];
+/** The changes main holds back over booked patients (leave, removed hours, a clinic holiday): made, or who is in the way. */
+export type ChangeResult = Res<'availability.removeWindow'> | Res<'holidays.add'>;
 
 const COLUMNS: Column<Stranded[number]>[] = [
   { header: 'Date', cell: (a) => withWeekday(a.date) },

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { Req, Res, Result } from '../../../preload/contract';
-import type { Stranded } from './BlockedDialog';
+import type { Req, Result } from '../../../preload/contract';
+import type { ChangeResult, Stranded } from './BlockedDialog';
 
-type ChangeResult = Res<'availability.removeWindow'>;
 type CancelBooked = NonNullable<Req<'availability.removeWindow'>['cancelBooked']>;
 
 export interface Blocked {
