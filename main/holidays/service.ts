@@ -7,6 +7,7 @@ import { affected } from '../availability/service';
 import { daysBetween } from '../availability/wall-clock';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { deleteUnusedSessionsOn } from '../opd/repo';
 import { INDIA_2027 } from './india-2027';
 import { deleteHoliday, holidayOn, holidaysBetween, insertHoliday, renameHoliday } from './repo';
 
@@ -32,8 +33,8 @@ function assertNotOpened(date: string, live: readonly BookedSpan[]): void {
 
 /**
  * The clinic's public holidays. A holiday closes the whole clinic: its day loses every doctor's
- * working time, and patients booked that day are either cancelled (with a reason, as leave does)
- * or keep the day open.
+ * working time and the OPD sessions no token was ever booked in, and patients booked that day
+ * are either cancelled (with a reason, as leave does) or keep the day open.
  */
 export class HolidaysService {
   constructor(private readonly knex: Knex) {}
@@ -55,6 +56,7 @@ export class HolidaysService {
       const holiday = await insertHoliday(trx, { date: req.date, name: req.name }, user.id);
       if (!holiday) throw new AppError('CONFLICT', `${req.date} was made a holiday meanwhile`, 'date');
       const removedWindows = await deleteOpenWindowsOn(trx, req.date);
+      await deleteUnusedSessionsOn(trx, req.date);
       const cancelledAppointments = await cancelAppointments(
         trx,
         live.map((a) => a.id),
@@ -99,6 +101,7 @@ export class HolidaysService {
         const holiday = await insertHoliday(trx, day, user.id);
         if (!holiday) throw new AppError('CONFLICT', `${day.date} was made a holiday meanwhile; import again`, 'list');
         await deleteOpenWindowsOn(trx, day.date);
+        await deleteUnusedSessionsOn(trx, day.date);
         added.push(holiday);
       }
       return { added, alreadyThere, booked };

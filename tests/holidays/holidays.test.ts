@@ -85,6 +85,26 @@ describe.each(MODES)('clinic holidays (%s)', (mode: Mode) => {
     expect(await windowsOn('2027-03-02')).toEqual([]);
   });
 
+  it('a holiday takes off the day’s OPD sessions no token was booked in, and no session or token goes on a holiday', async () => {
+    const plan = { doctorId, startTime: '09:00', endTime: '10:00', capacity: 4 };
+    const empty = expectOk(await h.call('opd.createSession', { ...plan, date: '2027-05-10' }, admin));
+    const used = expectOk(await h.call('opd.createSession', { ...plan, date: '2027-05-11' }, admin));
+    expectOk(await h.call('opd.bookToken', { sessionId: used.id, patientId }, admin));
+    await add('2027-05-10', 'Session Day');
+    expect(await h.knex('opd_sessions').where({ id: empty.id })).toEqual([]);
+    expect(await h.call('opd.createSession', { ...plan, date: '2027-05-10' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The clinic is closed on Session Day (2027-05-10)' },
+    });
+
+    expect(await add('2027-05-11', 'Token Day', { reason: 'The clinic is closed that day' })).toMatchObject({ status: 'saved', cancelledAppointments: 1 });
+    expect(await h.knex('opd_sessions').where({ id: used.id }).first('id')).toEqual({ id: used.id });
+    expect(await h.call('opd.bookToken', { sessionId: used.id, patientId }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The clinic is closed on Token Day (2027-05-11)' },
+    });
+  });
+
   it('a date that already is a holiday is refused, and names are checked', async () => {
     expect(await h.call('holidays.add', { date: '2027-03-02', name: 'Again' }, admin)).toEqual({
       ok: false,
