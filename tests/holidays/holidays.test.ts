@@ -78,6 +78,16 @@ describe.each(MODES)('clinic holidays (%s)', (mode: Mode) => {
     });
   });
 
+  it('a series names the holiday it falls on, and books around it', async () => {
+    const series = { patientId, doctorId, startDate: '2027-03-01', startTime: '10:00', recurrence: { frequency: 'DAILY', count: 3 } } as const;
+    const { occurrences } = expectOk(await h.call('appointments.previewSeries', series, admin));
+    expect(occurrences.map((o) => [o.date, o.problem])).toEqual([
+      ['2027-03-01', null],
+      ['2027-03-02', { kind: 'CLOSED', message: 'The clinic is closed on Founders Day (2027-03-02)' }],
+      ['2027-03-03', null],
+    ]);
+  });
+
   it('extra hours on a holiday are refused', async () => {
     expect(
       await h.call('availability.addException', { doctorId, date: '2027-03-02', kind: 'EXTRA', startTime: '09:00', endTime: '10:00' }, admin),
