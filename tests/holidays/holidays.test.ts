@@ -115,6 +115,22 @@ describe.each(MODES)('clinic holidays (%s)', (mode: Mode) => {
     });
   });
 
+  it('a day patients have already been seen on cannot become a holiday', async () => {
+    await h.knex('appointment_entities').insert({
+      doctor_id: doctorId,
+      patient_id: patientId,
+      appointment_date: '2027-07-01',
+      start_time: '09:00',
+      end_time: '09:15',
+      status: 'COMPLETED',
+    });
+    expect(await h.call('holidays.add', { date: '2027-07-01', name: 'Too Late', cancelBooked: { reason: 'Closed after all' } }, admin)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'date', message: 'One patient has already come in on 2027-07-01; the clinic cannot be closed that day' },
+    });
+    expect(await h.knex('clinic_holidays').where({ date: '2027-07-01' })).toEqual([]);
+  });
+
   it('a date that already is a holiday is refused, and names are checked', async () => {
     expect(await h.call('holidays.add', { date: '2027-03-02', name: 'Again' }, admin)).toEqual({
       ok: false,
