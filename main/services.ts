@@ -6,6 +6,8 @@ import { registerWaitlistHandlers } from './waitlist/handlers';
 import { registerOpdHandlers } from './opd/handlers';
 import { OpdService } from './opd/service';
 import { registerRecallHandlers } from './recalls/handlers';
+import { registerHolidayHandlers } from './holidays/handlers';
+import { HolidaysService } from './holidays/service';
 import { RecallsService } from './recalls/service';
 import { WaitlistService } from './waitlist/service';
 import { SeriesService } from './series/service';
@@ -29,7 +31,7 @@ import { sessionScopedSink } from './events/audience';
 import { forwardChanges, type EventSink } from './events/hub';
 import { Router } from './ipc/router';
 import { registerAvailabilityHandlers } from './availability/handlers';
-import { AvailabilityService } from './availability/service';
+import { AvailabilityService, type TellCancelled } from './availability/service';
 import { registerDoctorHandlers } from './doctors/handlers';
 import { registerHealthHandlers } from './health/handlers';
 import { DoctorsService } from './doctors/service';
@@ -149,16 +151,13 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAppointmentTypeHandlers(router, new AppointmentTypesService(knex));
   // The waitlist is told of freed time by the appointments it offers bookings of: built after them, wired by a late-bound call.
   const late: { waitlist?: WaitlistService; messaging?: MessagingService } = {};
+  const tellCancelled: TellCancelled = (trx, ids, reason, user) => late.messaging!.tellCancelled(trx, ids, reason, user);
+  registerHolidayHandlers(router, new HolidaysService(knex, tellCancelled));
   const appointments = new AppointmentsService(knex, settings, options.now, (trx, freed) => late.waitlist!.offerFreed(trx, freed));
   const waitlist = (late.waitlist = new WaitlistService(knex, appointments, options.now));
   registerAvailabilityHandlers(
     router,
-    new AvailabilityService(
-      knex,
-      settings,
-      (trx, doctorId, date, span) => appointments.offerOpened(trx, doctorId, date, span),
-      (trx, ids, reason, user) => late.messaging!.tellCancelled(trx, ids, reason, user),
-    ),
+    new AvailabilityService(knex, settings, (trx, doctorId, date, span) => appointments.offerOpened(trx, doctorId, date, span), tellCancelled),
   );
   // The booking stands whatever happens to its prepay link: the desk can send one from the payment dialog.
   const prepayLink = (appointmentId: number, user: CurrentUser) =>

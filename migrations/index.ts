@@ -38,6 +38,7 @@ import * as replanSkippedMessages from './20261203660000_replan_skipped_messages
 import * as messageRetention from './20261203660100_message_retention';
 import * as boardSpeaks from './20261203690000_board_speaks';
 import * as inboundRetention from './20261203700000_inbound_retention';
+import * as clinicHolidays from './20261203710000_clinic_holidays';
 import * as richerChangeEvents from './20261202110000_richer_change_events';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
@@ -126,4 +127,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203690000_board_speaks', migration: boardSpeaks },
   // Settled replies' texts and numbers cleared after the same period.
   { name: '20261203700000_inbound_retention', migration: inboundRetention },
+  // The clinic's public holidays: no windows, no bookings on them (issue 16, Doctors).
+  { name: '20261203710000_clinic_holidays', migration: clinicHolidays },
 ];

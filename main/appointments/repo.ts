@@ -52,10 +52,17 @@ export interface BookedSpan {
 
 /** Appointments that hold time (all but CANCELLED) of some doctors over a date range. */
 export async function liveAppointmentsOfDoctors(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<BookedSpan[]> {
+  return liveAppointments(knex).whereIn('a.doctor_id', doctorIds).whereBetween('a.appointment_date', [from, to]);
+}
+
+/** Every doctor's appointments that hold time on one day: what closing the clinic that day touches. */
+export async function liveAppointmentsOn(knex: Knex, date: string): Promise<BookedSpan[]> {
+  return liveAppointments(knex).where('a.appointment_date', date);
+}
+
+function liveAppointments(knex: Knex) {
   return knex('appointment_entities as a')
     .join('patient_entities as p', 'p.id', 'a.patient_id')
-    .whereIn('a.doctor_id', doctorIds)
-    .whereBetween('a.appointment_date', [from, to])
     .whereNot('a.status', 'CANCELLED')
     .select(
       'a.id',

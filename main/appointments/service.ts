@@ -17,6 +17,7 @@ import { hoursProblem } from '../availability/hours';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { transactionWithRetry, withRetry } from '../db/retry';
 import { windowsInRange } from '../availability/repo';
+import { assertClinicOpen } from '../holidays/clinic-open';
 import { freeSlotsOfDay } from '../availability/slots';
 import { daysBetween, eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
 import { findDoctor, findDoctorWithDay, listDoctors } from '../doctors/repo';
@@ -544,9 +545,12 @@ export class AppointmentsService {
   }
 
   /** An active doctor and their working windows on `date`. */
+  /** The doctor, bookable, and their windows on `date`; a clinic holiday is refused for every doctor. */
   private async activeDoctorOn(id: number, date: string) {
     const found = await findDoctorWithDay(this.knex, id, date);
-    return { doctor: this.assertActive(found?.doctor), windows: found?.windows ?? [] };
+    const doctor = this.assertActive(found?.doctor);
+    await assertClinicOpen(this.knex, date);
+    return { doctor, windows: found?.windows ?? [] };
   }
 
   private assertActive(doctor: DoctorDto | undefined): DoctorDto {

@@ -127,6 +127,11 @@ export async function deleteWindow(knex: Knex, id: number): Promise<void> {
   await knex('doctor_availabilities').where({ id }).del();
 }
 
+/** Takes every doctor's working time off one day (their leave stays); how many windows went. */
+export async function deleteOpenWindowsOn(knex: Knex, date: string): Promise<number> {
+  return knex('doctor_availabilities').where({ date, is_available: true }).del();
+}
+
 export async function windowsInRange(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AvailabilityWindow[]> {
   const rows: WindowRow[] = await knex('doctor_availabilities')
     .whereIn('doctor_id', doctorIds)

@@ -9,6 +9,8 @@ import type { SettingsService } from '../settings/service';
 import { deleteWindow, findWindow, insertLeave, insertWindows, readTemplate, replaceTemplate, windowsInRange } from './repo';
 import { expandRules, isWithinAvailability, slotCount, type TemplateRule } from './slots';
 import { daysBetween, toMinutes } from './wall-clock';
+import { assertClinicOpen } from '../holidays/clinic-open';
+import { holidaysBetween } from '../holidays/repo';
 
 type AddException = z.output<typeof addExceptionSchema>;
 type SaveTemplate = z.output<typeof saveTemplateSchema>;
@@ -23,7 +25,23 @@ const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'S
 type OnOpened = (trx: Knex, doctorId: number, date: string, span: { startTime: string; endTime: string }) => Promise<unknown>;
 
 /** Told, inside a change's transaction, what the patients it cancelled are to be told: their cancellation messages carry it. */
-type TellCancelled = (trx: Knex, appointmentIds: readonly number[], reason: string, user: CurrentUser) => Promise<unknown>;
+export type TellCancelled = (trx: Knex, appointmentIds: readonly number[], reason: string, user: CurrentUser) => Promise<unknown>;
+
+/**
+ * Cancels the appointments a schedule change strands (leave, removed hours, a clinic holiday),
+ * their messages telling the patients what the desk gave for them, in the change's transaction.
+ */
+export async function cancelStranded(
+  trx: Knex,
+  ids: readonly number[],
+  cancelBooked: CancelBooked | undefined,
+  user: CurrentUser,
+  tellCancelled: TellCancelled,
+): Promise<number> {
+  const cancelled = await cancelAppointments(trx, ids, cancelBooked?.reason ?? '', user.id);
+  if (cancelled > 0 && cancelBooked?.tellPatients) await tellCancelled(trx, ids, cancelBooked.tellPatients, user);
+  return cancelled;
+}
 
 type CancelBooked = z.output<typeof cancelBookedSchema>;
 
@@ -52,7 +70,9 @@ function assertNoOverlap(rules: readonly TemplateRule[]): void {
 const overlapping = (a: { startTime: string; endTime: string }, b: { startTime: string; endTime: string }) =>
   toMinutes(a.startTime) < toMinutes(b.endTime) && toMinutes(b.startTime) < toMinutes(a.endTime);
 
-const affected = (list: BookedSpan[]) => list.map(({ id, date, startTime, endTime, patientName }) => ({ id, date, startTime, endTime, patientName }));
+/** Booked patients a schedule change would strand, as the desk is shown them. */
+export const affected = (list: readonly BookedSpan[]) =>
+  list.map(({ id, date, startTime, endTime, patientName }) => ({ id, date, startTime, endTime, patientName }));
 
 export class AvailabilityService {
   constructor(
@@ -93,7 +113,9 @@ export class AvailabilityService {
     }
     const start = from > template.validFrom ? from : template.validFrom;
     const end = template.validTo && template.validTo < to ? template.validTo : to;
-    const windows = start <= end ? expandRules(template.rules, start, end) : [];
+    // The clinic is closed on its holidays: no doctor works them, whatever their pattern says.
+    const closed = new Set(start <= end ? (await holidaysBetween(this.knex, start, end)).map((h) => h.date) : []);
+    const windows = start <= end ? expandRules(template.rules, start, end).filter((w) => !closed.has(w.date)) : [];
     const created = await this.knex.transaction(async (trx) => {
       const made = await insertWindows(trx, doctorId, windows, 'TEMPLATE', user.id);
       for (const w of made) await this.onOpened(trx, doctorId, w.date, w);
@@ -107,6 +129,7 @@ export class AvailabilityService {
     await this.assertDoctor(req.doctorId);
     const span = req.startTime && req.endTime ? { startTime: req.startTime, endTime: req.endTime } : WHOLE_DAY;
     if (req.kind === 'EXTRA') {
+      await assertClinicOpen(this.knex, req.date);
       const slotMinutes = req.slotMinutes ?? (await this.settings.get()).defaultSlotMinutes;
       return this.knex.transaction(async (trx) => {
         const [window] = await insertWindows(trx, req.doctorId, [{ date: req.date, ...span, slotMinutes }], 'EXTRA', user.id, req.note ?? null);
@@ -157,12 +180,14 @@ export class AvailabilityService {
     return windowsInRange(this.knex, doctorIds, from, to);
   }
 
-  /** Cancels the appointments a change strands, their messages telling the patients what the desk gave for them. */
-  private async cancel(trx: Knex, stranded: readonly BookedSpan[], cancelBooked: CancelBooked | undefined, user: CurrentUser): Promise<number> {
-    const ids = stranded.map((a) => a.id);
-    const cancelled = await cancelAppointments(trx, ids, cancelBooked?.reason ?? '', user.id);
-    if (cancelled > 0 && cancelBooked?.tellPatients) await this.tellCancelled(trx, ids, cancelBooked.tellPatients, user);
-    return cancelled;
+  private cancel(trx: Knex, stranded: readonly BookedSpan[], cancelBooked: CancelBooked | undefined, user: CurrentUser): Promise<number> {
+    return cancelStranded(
+      trx,
+      stranded.map((a) => a.id),
+      cancelBooked,
+      user,
+      this.tellCancelled,
+    );
   }
 
   /** A doctor manages their own leave and extra hours; an ADMIN anyone's. */

@@ -18,6 +18,8 @@ const EVENT_AUDIENCES: Partial<Record<EventName, readonly Role[]>> = {
   'waitlist.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
   'recalls.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
   'appointmentTypes.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
+  // holidays.list: everyone signed in.
+  'holidays.changed': ['ADMIN', 'DOCTOR', 'RECEPTIONIST'],
 };
 
 /**

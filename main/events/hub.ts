@@ -24,6 +24,7 @@ const TABLE_EVENTS: Record<string, EventName> = {
   patient_channel_consents: 'messaging.prefsChanged',
   message_kind_switches: 'messaging.prefsChanged',
   opd_sessions: 'opd.changed',
+  clinic_holidays: 'holidays.changed',
 };
 
 /**

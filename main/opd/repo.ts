@@ -98,6 +98,15 @@ export async function deleteUnusedSession(knex: Knex, id: number): Promise<boole
   return rows.length > 0;
 }
 
+/** Takes off one day's sessions that never had a token (a closed clinic holds none); how many went. */
+export async function deleteUnusedSessionsOn(knex: Knex, date: string): Promise<number> {
+  const { rows } = await knex.raw<{ rows: unknown[] }>(
+    `DELETE FROM opd_sessions s WHERE s.date = ? AND NOT EXISTS (SELECT 1 FROM appointment_entities a WHERE a.opd_session_id = s.id) RETURNING s.id`,
+    [date],
+  );
+  return rows.length;
+}
+
 /** The sessions of some doctors over a date range, as time their slots must leave to tokens. */
 export async function sessionTimesOfDoctors(
   knex: Knex,

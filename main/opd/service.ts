@@ -11,6 +11,7 @@ import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { deleteUnusedSession, findSession, insertSession, listSessions, slotNumberIn, updateSession } from './repo';
 import { describeSession } from './refusals';
+import { assertClinicOpen } from '../holidays/clinic-open';
 import { tokenAppointment } from './token-appointment';
 
 type CreateSession = z.output<typeof createSessionSchema>;
@@ -41,6 +42,7 @@ export class OpdService {
   async create(req: CreateSession, user: CurrentUser): Promise<OpdSessionDto> {
     this.assertOwn(user, req.doctorId);
     const doctor = await this.appointments.activeDoctor(req.doctorId);
+    await assertClinicOpen(this.knex, req.date);
     const now = await this.appointments.clinicNow();
     if (req.date < now.date || (req.date === now.date && req.endTime <= now.time)) throw new AppError('INVALID', 'That session would already be over', 'date');
     let id: number;
@@ -111,6 +113,7 @@ export class OpdService {
   async book(req: BookToken, user: CurrentUser, audit?: AuditRecord): Promise<BookedTokenDto> {
     const session = await this.get(req.sessionId);
     await this.appointments.activeDoctor(session.doctorId);
+    await assertClinicOpen(this.knex, session.date);
     const now = await this.appointments.clinicNow();
     if (session.date < now.date || (session.date === now.date && session.endTime <= now.time))
       throw new AppError('INVALID', `${describeSession(session)} is over`, 'sessionId');

@@ -1,6 +1,7 @@
 import type { AvailabilityWindow, OCCURRENCE_PROBLEMS } from '../../preload/contract';
 import { horizonProblem, type Horizon } from '../appointment-types/horizon';
 import { hoursProblem } from '../availability/hours';
+import { closedMessage } from '../holidays/clinic-open';
 import { freeSlotsOfDay, type BufferedTime } from '../availability/slots';
 import { eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
 
@@ -12,6 +13,8 @@ export interface PlanContext {
   now: { date: string; time: string };
   /** The series' type: its buffers, notice and horizon; null for an untyped series. */
   type: (Horizon & { bufferBeforeMinutes: number; bufferAfterMinutes: number }) | null;
+  /** The clinic's holidays over the same days, by date. */
+  holidays: ReadonlyMap<string, { date: string; name: string }>;
   /** The doctor's windows and leave, by date, over the series and the days suggestions may use. */
   windows: ReadonlyMap<string, readonly AvailabilityWindow[]>;
   /** The doctor's bookings with their buffers, and the patient's, by date. */
@@ -31,7 +34,7 @@ const meet = (a: { start: number; end: number }, b: { start: number; end: number
 
 /**
  * Checks a series' occurrences against the booking's rules — the past, the type's notice and
- * horizon, the doctor's hours and leave, the doctor's and the patient's other bookings — and
+ * horizon, the clinic's holidays, the doctor's hours and leave, the doctor's and the patient's other bookings — and
  * finds the next free time for one that cannot be booked. Each occurrence it accepts (claims)
  * counts as booked for those after it, so a plan never clashes with itself. Pure: the caller
  * loads the days once; the database's constraints remain the guarantee when the plan is written.
@@ -51,6 +54,8 @@ export class SeriesPlanner {
       return { kind: 'PAST', message: 'That time has already passed' };
     const horizon = type && horizonProblem(type, slot, now);
     if (horizon) return { kind: horizon.kind, message: horizon.message };
+    const holiday = this.ctx.holidays.get(slot.date);
+    if (holiday) return { kind: 'CLOSED', message: closedMessage(holiday) };
     const hours = hoursProblem(doctorName, slot, this.ctx.windows.get(slot.date) ?? []);
     if (hours) return hours;
     const mine = span({ ...slot, ...this.buffers() }, true);

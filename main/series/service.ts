@@ -21,6 +21,8 @@ import {
 import { buffersOf, type AppointmentsService } from '../appointments/service';
 import { hoursProblem } from '../availability/hours';
 import { windowsInRange } from '../availability/repo';
+import { closedMessage } from '../holidays/clinic-open';
+import { holidaysBetween } from '../holidays/repo';
 import { shiftDate, toMinutes } from '../availability/wall-clock';
 import { transactionWithRetry } from '../db/retry';
 import type { CurrentUser } from '../shared/call-context';
@@ -175,11 +177,16 @@ export class SeriesService {
     if (twice)
       throw new AppError('INVALID', `Two of these appointments are on ${twice} and cannot both be at ${hhmm(req.startTime)}; move one on its own`, 'scope');
     const windows = groupBy(await windowsInRange(this.knex, [doctorId], dates[0]!, dates.at(-1)!), (w) => w.date);
+    const holidays = new Map((await holidaysBetween(this.knex, dates[0]!, dates.at(-1)!)).map((h) => [h.date, h]));
     for (const { from, to } of moves) {
       if (to.date < now.date || (to.date === now.date && to.startTime < `${hhmm(now.time)}:00`))
         throw new AppError('INVALID', `${to.date} ${hhmm(to.startTime)} has already passed`, 'startTime');
       const type = from.appointmentTypeId ? await typeForDoctor(this.knex, from.appointmentTypeId, doctorId) : undefined;
-      const problem = (type && horizonProblem(type, to, now)) || hoursProblem(doctor.name, to, windows.get(to.date) ?? []);
+      const holiday = holidays.get(to.date);
+      const problem =
+        (type && horizonProblem(type, to, now)) ||
+        (holiday && { message: closedMessage(holiday) }) ||
+        hoursProblem(doctor.name, to, windows.get(to.date) ?? []);
       if (problem) throw new AppError('CONFLICT', `The appointment of ${from.date}: ${sentence(problem.message)} Nothing was moved.`, 'startTime');
     }
     try {
@@ -222,7 +229,8 @@ export class SeriesService {
     const { rule, dates } = expandRecurrence(req.startDate, req.recurrence);
     const from = dates[0]!;
     const to = shiftDate(dates.at(-1)!, SUGGESTION_DAYS);
-    const [windows, doctorBusy, patientBusy, settings, now] = await Promise.all([
+    const [holidays, windows, doctorBusy, patientBusy, settings, now] = await Promise.all([
+      holidaysBetween(this.knex, from, to),
       windowsInRange(this.knex, [doctor.id], from, to),
       busyTimesOfDoctors(this.knex, [doctor.id], from, to),
       busyTimesOfPatient(this.knex, req.patientId, from, to),
@@ -246,6 +254,7 @@ export class SeriesService {
       doctorName: doctor.name,
       now,
       type,
+      holidays: new Map(holidays.map((h) => [h.date, h])),
       windows: windowsBy,
       doctorBusy: groupBy(doctorBusy, (b) => b.date),
       patientBusy: groupBy(patientBusy, (b) => b.date),

@@ -60,6 +60,15 @@ import {
   saveTemplateSchema,
   templateSchema,
 } from './availability';
+import {
+  addHolidayResultSchema,
+  addHolidaySchema,
+  holidaySchema,
+  importHolidaysResultSchema,
+  importHolidaysSchema,
+  listHolidaysSchema,
+  renameHolidaySchema,
+} from './holidays';
 import { createDoctorSchema, doctorSchema, listDoctorsSchema, updateDoctorSchema } from './doctors';
 import {
   createPatientResultSchema,
@@ -226,6 +235,13 @@ export const channels = {
     audit: { entity: 'availability', kind: 'write' },
   }),
   'availability.range': channel({ req: availabilityRangeSchema, res: z.array(availabilityWindowSchema), roles: ALL }),
+
+  // The clinic's public holidays: every desk sees them in the schedule, an administrator keeps them.
+  'holidays.list': channel({ req: listHolidaysSchema, res: z.array(holidaySchema), roles: ALL }),
+  'holidays.add': channel({ req: addHolidaySchema, res: addHolidayResultSchema, roles: ADMIN, audit: { entity: 'holiday', kind: 'write' } }),
+  'holidays.rename': channel({ req: renameHolidaySchema, res: holidaySchema, roles: ADMIN, audit: { entity: 'holiday', kind: 'write' } }),
+  'holidays.remove': channel({ req: byId, res: z.null(), roles: ADMIN, audit: { entity: 'holiday', kind: 'write' } }),
+  'holidays.import': channel({ req: importHolidaysSchema, res: importHolidaysResultSchema, roles: ADMIN, audit: { entity: 'holiday', kind: 'write' } }),
 
   // Appointment types (services): everyone books by them, an administrator defines them.
   'appointmentTypes.list': channel({ req: listAppointmentTypesSchema, res: z.array(appointmentTypeSchema), roles: ALL }),

@@ -42,6 +42,8 @@ export const events = {
   'recalls.changed': change,
   /** An appointment type, or the doctors offering it, changed. Signed-in, unlocked main windows only. */
   'appointmentTypes.changed': change,
+  /** A clinic holiday was added, renamed or removed (id and date are the holiday's). Signed-in, unlocked main windows only. */
+  'holidays.changed': change,
   /** An OPD session was added, removed or its tokens counted again (id is the session's). */
   'opd.changed': change,
   /**

@@ -6,6 +6,7 @@ export * from './result';
 export * from './patients';
 export * from './doctors';
 export * from './availability';
+export * from './holidays';
 export * from './appointments';
 export * from './appointment-types';
 export * from './series';

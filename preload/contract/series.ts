@@ -59,7 +59,7 @@ export const bookSeriesSchema = seriesChecks(
   z.strictObject({ ...seriesFields, choices: z.array(occurrenceChoiceSchema).max(MAX_SERIES_OCCURRENCES).default([]) }),
 );
 
-export const OCCURRENCE_PROBLEMS = ['PAST', 'NOTICE', 'TOO_FAR', 'LEAVE', 'OUTSIDE_HOURS', 'CLASH'] as const;
+export const OCCURRENCE_PROBLEMS = ['PAST', 'NOTICE', 'TOO_FAR', 'CLOSED', 'LEAVE', 'OUTSIDE_HOURS', 'CLASH'] as const;
 
 const span = z.object({ date: z.string(), startTime: z.string(), endTime: z.string() });
 

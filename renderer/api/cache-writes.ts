@@ -86,6 +86,11 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'availability.removeWindow': ['availability.range'],
   'availability.expand': ['availability.range'],
   'availability.saveTemplate': ['availability.getTemplate'],
+  // A holiday closes every doctor's day: its windows go, and patients cancelled with it.
+  'holidays.add': ['holidays.list', 'availability.range', 'appointments.list'],
+  'holidays.rename': ['holidays.list'],
+  'holidays.remove': ['holidays.list'],
+  'holidays.import': ['holidays.list', 'availability.range'],
   'backup.saveSchedule': ['backup.getSchedule', 'backup.status'],
   'backup.runNow': ['backup.status'],
   // A session's count and its doctor's free time at once (other PCs hear opd.changed).

@@ -65,6 +65,7 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     rule('recalls.list'),
   ],
   'settings.changed': [rule('settings.get')],
+  'holidays.changed': [rule('holidays.list', (c, r) => touches(c, { from: r.from, to: r.to }))],
   'users.changed': [rule('users.list')],
   'waitlist.changed': [rule('waitlist.list'), rule('waitlist.offers')],
   'recalls.changed': [rule('recalls.list')],

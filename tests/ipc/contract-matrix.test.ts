@@ -174,6 +174,14 @@ async function someCallSession(h: Harness): Promise<string> {
   return roomSid;
 }
 
+/** A day of its own each time, so one fixture's holiday never refuses the next. */
+const someFreeDay = () => new Date(Date.UTC(2031, 0, 1 + ++n)).toISOString().slice(0, 10);
+
+async function someHoliday(h: Harness): Promise<number> {
+  const [{ id }] = await h.knex('clinic_holidays').insert({ date: someFreeDay(), name: 'Founders Day' }).returning('id');
+  return id;
+}
+
 const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'app.info': async () => ({}),
   'auth.status': async () => ({}),
@@ -218,6 +226,11 @@ const fixtures: { [C in ChannelName]: Fixture<C> } = {
   'availability.addException': async (h) => ({ doctorId: await someDoctor(h), date: '2026-12-02', kind: 'LEAVE', note: 'Conference' }),
   'availability.removeWindow': async (h) => ({ id: await someWindow(h) }),
   'availability.range': async (h) => ({ doctorIds: [await someDoctor(h)], from: '2026-12-01', to: '2026-12-07' }),
+  'holidays.list': async () => ({ from: '2027-01-01', to: '2027-12-31' }),
+  'holidays.add': async () => ({ date: someFreeDay(), name: 'Clinic Foundation Day' }),
+  'holidays.rename': async (h) => ({ id: await someHoliday(h), name: 'Founders Day (observed)' }),
+  'holidays.remove': async (h) => ({ id: await someHoliday(h) }),
+  'holidays.import': async () => ({ list: 'IN-2027' }),
   'appointmentTypes.list': async (h) => ({ doctorId: await someDoctor(h), includeInactive: true }),
   'appointmentTypes.create': async (h) => ({
     name: `New visit ${++n}.${process.pid}`,

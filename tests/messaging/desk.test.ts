@@ -278,6 +278,24 @@ describe.each(MODES)('messaging at the desk (%s)', (mode) => {
     expect(await h.knex('appointment_entities').whereIn('id', ids).pluck('cancel_reason')).toEqual(['Doctor called away', 'Doctor called away']);
   });
 
+  it('a clinic holiday over booked patients tells them what the desk gave, in their one cancellation', async () => {
+    const day = desk.day(6);
+    const phone = '+919855500074';
+    const a = await desk.book(day, '17:00', await addPatient(h.knex, 'Told Holiday', phone));
+    const added = await call(
+      'holidays.add',
+      { date: day, name: 'Founders Day', cancelBooked: { reason: 'Clinic closed', tellPatients: 'The clinic is closed for Founders Day.' } },
+      admin,
+    );
+    expect(added).toMatchObject({ status: 'saved', cancelledAppointments: 1 });
+    h.clock.now = clinicInstant(desk.day(1), '10:00:00');
+    await sendDue();
+    expect(cancellationsTo(phone)).toEqual([
+      expect.objectContaining({ body: expect.stringMatching(/is cancelled\. Call us to book again\.\nThe clinic is closed for Founders Day\.$/) }),
+    ]);
+    expect((await outboxOf(h.knex, a.id)).filter((m) => m.kind === 'CANCELLED')).toHaveLength(1);
+  });
+
   it('a leave saved without anything for the patients sends each the plain cancellation, once', async () => {
     const day = desk.day(4);
     const phone = '+919855500073';

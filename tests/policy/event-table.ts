@@ -31,6 +31,8 @@ export const EVENT_TABLE: Readonly<Record<EventName, Audience>> = {
   'waitlist.changed': EVERYONE,
   'recalls.changed': EVERYONE,
   'appointmentTypes.changed': EVERYONE,
+  // ...and the clinic's holidays, which every schedule shows (holidays.list).
+  'holidays.changed': EVERYONE,
   // ...but only administrators read the accounts (users.list).
   'users.changed': ['ADMIN'],
   'board.changed': 'broadcast',

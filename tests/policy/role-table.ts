@@ -65,6 +65,12 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'availability.addException': { roles: AD, locked: false, own: DOCTORS_OWN },
   'availability.removeWindow': { roles: AD, locked: false, own: DOCTORS_OWN },
   'availability.range': { roles: ADR, locked: false },
+  // The clinic's holidays: every desk sees them, only an administrator changes them.
+  'holidays.list': { roles: ADR, locked: false },
+  'holidays.add': { roles: A, locked: false },
+  'holidays.rename': { roles: A, locked: false },
+  'holidays.remove': { roles: A, locked: false },
+  'holidays.import': { roles: A, locked: false },
 
   // Appointment types: everyone books by them, administrators define them.
   'appointmentTypes.list': { roles: ADR, locked: false },

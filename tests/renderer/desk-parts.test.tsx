@@ -196,7 +196,14 @@ describe('the schedule’s columns', () => {
       status,
     });
     const appointments = [a(1, 1, 'SCHEDULED'), a(2, 1, 'CANCELLED'), a(3, 2, 'SCHEDULED')];
-    const base = { view: 'day' as const, days: [TODAY], shownDoctors: [doctor(1, 'Dr. A'), doctor(2, 'Dr. B')], appointments, windows: [] };
+    const base = {
+      view: 'day' as const,
+      days: [TODAY],
+      shownDoctors: [doctor(1, 'Dr. A'), doctor(2, 'Dr. B')],
+      appointments,
+      windows: [],
+      closedDays: new Map<string, string>(),
+    };
     const { result, rerender } = renderHook((showCancelled: boolean) => useScheduleColumns({ ...base, showCancelled }), { initialProps: false });
     expect(result.current.map((c) => [c.label, c.appointments.map((x) => x.id)])).toEqual([
       ['Dr. A', [1]],

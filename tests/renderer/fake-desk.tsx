@@ -3,6 +3,7 @@ import type {
   AppointmentTypeDto,
   AvailabilityWindow,
   DoctorDto,
+  Holiday,
   OpdSessionDto,
   PatientDetail,
   PaymentDto,
@@ -17,6 +18,7 @@ import { normalisePhone } from '../../main/patients/phone';
 import { overDueMessage } from '../../main/payments/messages';
 import { SqlState } from '../../main/db/pg-errors';
 import { tokenRefusal } from '../../main/opd/refusals';
+import { INDIA_2027 } from '../../main/holidays/india-2027';
 import { sessionFor, type fakeClinic, type FakeHandlers } from './fake-clinic';
 
 /**
@@ -140,6 +142,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     priorities: new Map<number, { priority: Priority; reason: string }>(),
     /** Appointments whose last video call ended without their patient ever joining (session NO_SHOW). */
     videoNoShows: new Set<number>(),
+    /** The clinic's holidays, as main keeps them: one a date. */
+    holidays: [] as Holiday[],
   };
   for (const d of state.doctors)
     state.windows.push({
@@ -307,6 +311,45 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         lastSuccess: null,
         warning: state.backupWarning,
       }),
+    'holidays.list': ({ from, to }) => ok(state.holidays.filter((h) => h.date >= from && h.date <= to).sort((a, b) => a.date.localeCompare(b.date))),
+    'holidays.add': ({ date, name, cancelBooked }) => {
+      const existing = state.holidays.find((h) => h.date === date);
+      if (existing) return { ok: false, error: { code: 'CONFLICT', message: `${date} is already a holiday (${existing.name})`, field: 'date' } };
+      const booked = state.appointments.filter((a) => a.date === date && a.status === 'SCHEDULED');
+      if (booked.length && !cancelBooked)
+        return ok({
+          status: 'blocked' as const,
+          appointments: booked.map(({ id, startTime, endTime, patientName }) => ({ id, date, startTime, endTime, patientName })),
+        });
+      for (const a of booked) Object.assign(a, { status: 'CANCELLED', cancelReason: cancelBooked!.reason });
+      const removed = state.windows.filter((w) => w.date === date && w.available);
+      state.windows = state.windows.filter((w) => !removed.includes(w));
+      const holiday = { id: state.nextId++, date, name: name.trim() };
+      state.holidays.push(holiday);
+      return ok({ status: 'saved' as const, holiday, cancelledAppointments: booked.length, removedWindows: removed.length });
+    },
+    'holidays.rename': ({ id, name }) => {
+      const holiday = state.holidays.find((h) => h.id === id);
+      if (!holiday) return { ok: false, error: { code: 'NOT_FOUND', message: 'That holiday no longer exists', field: 'id' } };
+      holiday.name = name.trim();
+      return ok({ ...holiday });
+    },
+    'holidays.remove': ({ id }) => {
+      if (!state.holidays.some((h) => h.id === id)) return { ok: false, error: { code: 'NOT_FOUND', message: 'That holiday no longer exists', field: 'id' } };
+      state.holidays = state.holidays.filter((h) => h.id !== id);
+      return ok(null);
+    },
+    'holidays.import': () => {
+      const fresh = INDIA_2027.filter((d) => !state.holidays.some((h) => h.date === d.date));
+      const booked = fresh.filter((d) => state.appointments.some((a) => a.date === d.date && a.status !== 'CANCELLED'));
+      const added = fresh.filter((d) => !booked.includes(d)).map((d) => ({ id: state.nextId++, ...d }));
+      state.holidays.push(...added);
+      return ok({
+        added,
+        alreadyThere: INDIA_2027.length - fresh.length,
+        booked: booked.map((d) => ({ ...d, appointments: state.appointments.filter((a) => a.date === d.date && a.status !== 'CANCELLED').length })),
+      });
+    },
     'availability.range': ({ doctorIds, from, to }) => ok(state.windows.filter((w) => doctorIds.includes(w.doctorId) && w.date >= from && w.date <= to)),
     'appointmentTypes.list': ({ doctorId, includeInactive }) =>
       ok(state.types.filter((t) => (includeInactive || t.active) && (doctorId === undefined || t.doctors.some((d) => d.doctorId === doctorId)))),

@@ -10,12 +10,14 @@ import { MessagingSettingsPanel } from '../messaging/MessagingSettingsPanel';
 import { AppointmentTypesPanel } from '../appointment-types/AppointmentTypesPanel';
 import { PaymentsAdminPanel } from '../payments/PaymentsAdminPanel';
 import { SessionsPanel } from '../sessions/SessionsPanel';
+import { HolidaysPanel } from '../holidays/HolidaysPanel';
 
 /** The administrator's back office, one tab per concern. */
 const ADMIN_TABS: Tab[] = [
   { id: 'users', label: 'Accounts', render: () => <UsersPanel /> },
   { id: 'audit', label: 'Audit log', render: () => <AuditPanel /> },
   { id: 'settings', label: 'Clinic settings', render: () => <SettingsPanel /> },
+  { id: 'holidays', label: 'Holidays', render: () => <HolidaysPanel /> },
   { id: 'types', label: 'Appointment types', render: () => <AppointmentTypesPanel /> },
   { id: 'sessions', label: 'OPD sessions', render: () => <SessionsPanel /> },
   { id: 'video', label: 'Video', render: () => <VideoSettingsPanel /> },

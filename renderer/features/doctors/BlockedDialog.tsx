@@ -11,9 +11,10 @@ import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { Table } from '../../ui/Table';
 import { strandedRefusals } from './stranded-refusals';
 
-type ChangeResult = Res<'availability.removeWindow'>;
-export type Stranded = Extract<ChangeResult, { status: 'blocked' }>['appointments'];
+export type Stranded = Extract<Res<'availability.removeWindow'>, { status: 'blocked' }>['appointments'];
 export type CancelBooked = NonNullable<Req<'availability.removeWindow'>['cancelBooked']>;
+/** The changes main holds back over booked patients (leave, removed hours, a clinic holiday): made, or who is in the way. */
+export type ChangeResult = Res<'availability.removeWindow'> | Res<'holidays.add'>;
 
 /**
  * Main refused a schedule change because patients are booked in that time. Lists them, and makes

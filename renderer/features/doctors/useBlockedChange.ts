@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import type { Res, Result } from '../../../preload/contract';
-import type { CancelBooked, Stranded } from './BlockedDialog';
-
-type ChangeResult = Res<'availability.removeWindow'>;
+import type { Result } from '../../../preload/contract';
+import type { CancelBooked, ChangeResult, Stranded } from './BlockedDialog';
 
 export interface Blocked {
   appointments: Stranded;

@@ -2,6 +2,7 @@ import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { fromMinutes, timeRange } from '../../lib/dates';
 import { statusName } from '../../lib/labels';
+import { ClosedDay } from './ClosedDay';
 import { ROW_PX, height, top, type DayFrame } from './geometry';
 import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn } from './grid';
 
@@ -55,6 +56,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
           style={{ top: top(b.start, day), height: height(b.start, b.end, day) }}
         />
       ))}
+      {c.closed && <ClosedDay holiday={c.closed} />}
       {nowMinute !== undefined && nowMinute >= day.start && nowMinute <= day.end && (
         <div className="now-line" style={{ top: top(nowMinute, day) }} aria-hidden="true" />
       )}

@@ -12,6 +12,7 @@ import { useNow } from './useNow';
 import { useScheduleColumns } from './useScheduleColumns';
 import { useScheduleData } from './useScheduleData';
 import { useScheduleView } from './useScheduleView';
+import { useClosedDays } from './useClosedDays';
 
 /**
  * The schedule: a day with one column per doctor (filtered by specialization), or a week of one
@@ -35,7 +36,8 @@ export function ScheduleScreen() {
     days[0]!,
     days[days.length - 1]!,
   );
-  const columns = useScheduleColumns({ view, days, shownDoctors, appointments, windows, showCancelled });
+  const closedDays = useClosedDays(days[0]!, days[days.length - 1]!);
+  const columns = useScheduleColumns({ view, days, shownDoctors, appointments, windows, showCancelled, closedDays });
   const hours = useMemo(() => visibleHours([...windows.filter((w) => w.available), ...appointments]), [windows, appointments]);
   const frame = useMemo(() => frameOf(hours, shown.rowMinutes), [hours, shown.rowMinutes]);
   const oneDoctor = shownDoctors.length === 1 ? shownDoctors[0]!.id : undefined;

@@ -8,6 +8,8 @@ export interface GridColumn {
   date: string;
   appointments: AppointmentDto[];
   windows: AvailabilityWindow[];
+  /** The clinic is closed that day: the holiday's name. */
+  closed?: string;
 }
 
 export interface Span {

@@ -15,6 +15,7 @@ export function useScheduleColumns({
   appointments,
   windows,
   showCancelled,
+  closedDays,
 }: {
   view: 'day' | 'week';
   days: string[];
@@ -22,6 +23,8 @@ export function useScheduleColumns({
   appointments: AppointmentDto[];
   windows: AvailabilityWindow[];
   showCancelled: boolean;
+  /** Days the clinic is closed: date → the holiday's name. */
+  closedDays: ReadonlyMap<string, string>;
 }): GridColumn[] {
   return useMemo(() => {
     const visible = showCancelled ? appointments : appointments.filter((a) => a.status !== 'CANCELLED');
@@ -34,7 +37,8 @@ export function useScheduleColumns({
       date: day,
       appointments: apptsBy.get(`${doctorId}|${day}`) ?? [],
       windows: windowsBy.get(`${doctorId}|${day}`) ?? [],
+      closed: closedDays.get(day),
     });
     return view === 'day' ? shownDoctors.map((d) => column(d.id, days[0]!, d.name)) : days.map((day) => column(shownDoctors[0]?.id ?? 0, day, shortDay(day)));
-  }, [appointments, windows, showCancelled, view, shownDoctors, days]);
+  }, [appointments, windows, showCancelled, view, shownDoctors, days, closedDays]);
 }
