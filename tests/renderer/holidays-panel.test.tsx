@@ -80,10 +80,15 @@ describe('holidays panel', () => {
     const box = await screen.findByRole('dialog', { name: 'Patients are booked in this time' });
     expect(within(box).getByText('Asha Verma')).toBeTruthy();
     expect(desk.state.holidays).toEqual([]);
-    fireEvent.change(within(box).getByLabelText('Reason the patients will be told'), { target: { value: 'The clinic is closed that day' } });
+    fireEvent.change(within(box).getByLabelText('Reason for cancelling'), { target: { value: 'The clinic is closed that day' } });
+    fireEvent.change(within(box).getByLabelText('What the patients will be told (optional)'), { target: { value: 'We are closed for repairs.' } });
     fireEvent.click(within(box).getByRole('button', { name: 'Cancel the appointment and continue' }));
     await waitFor(async () => expect(await rowsOf()).toEqual([expect.stringContaining('Sudden Closure')]));
-    expect(sent('holidays.add')[1]).toEqual({ date: '2027-06-02', name: 'Sudden Closure', cancelBooked: { reason: 'The clinic is closed that day' } });
+    expect(sent('holidays.add')[1]).toEqual({
+      date: '2027-06-02',
+      name: 'Sudden Closure',
+      cancelBooked: { reason: 'The clinic is closed that day', tellPatients: 'We are closed for repairs.' },
+    });
     expect(desk.state.appointments.find((a) => a.id === booked.id)?.status).toBe('CANCELLED');
   });
 
