@@ -2,15 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityWindow } from '../../preload/contract';
 import { MODES, type Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
+import { MON_FRI } from '../support/weekly-patterns';
 
 type Change =
   | { status: 'saved'; window: AvailabilityWindow | null; cancelledAppointments: number }
   | { status: 'blocked'; appointments: { id: number; patientName: string }[] };
-
-const MON_FRI = [1, 2, 3, 4, 5].flatMap((weekday) => [
-  { weekday, startTime: '09:00', endTime: '13:00', slotMinutes: 15 },
-  { weekday, startTime: '16:00', endTime: '19:00', slotMinutes: 15 },
-]);
 
 describe.each(MODES)('availability (%s)', (mode: Mode) => {
   let h: Harness;

@@ -2,11 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Res } from '../../preload/contract';
 import { MODES, type Mode } from '../support/databases';
 import { databaseSnapshot, expectOk, startHarness, type Harness } from '../support/harness';
-
-const MON_FRI = [1, 2, 3, 4, 5].flatMap((weekday) => [
-  { weekday, startTime: '09:00', endTime: '13:00', slotMinutes: 15 },
-  { weekday, startTime: '16:00', endTime: '19:00', slotMinutes: 15 },
-]);
+import { MON_FRI } from '../support/weekly-patterns';
 
 describe.each(MODES)('clinic holidays (%s)', (mode: Mode) => {
   let h: Harness;
