@@ -28,12 +28,16 @@ export const fakeSecretBox: SecretBox = {
 export const clinicInstant = (date: string, time: string) => Date.parse(`${date}T${time}+05:30`);
 
 /** A desk PC that takes part in the sender election; its sender only runs when the test says (runDue). */
-export function startPc(mode: Mode, db?: Database, overrides: Partial<ServiceOptions> = {}): Promise<Harness> {
-  return startHarness(mode, db, {
+export async function startPc(mode: Mode, db?: Database, overrides: Partial<ServiceOptions> = {}): Promise<Harness> {
+  const h = await startHarness(mode, db, {
     secretBox: fakeSecretBox,
     messagingSender: { pollMs: 3_600_000, electionRetryMs: 200, backoffMs: () => 0, reconcileAfterMs: 0 },
     ...overrides,
   });
+  // The clinic's zone through the settings service, whose cache would otherwise keep UTC (read as
+  // the PC started) while desk.day() counts in Kolkata: wrong between 18:30 and midnight UTC.
+  await h.services.settings.update({ timeZone: ZONE, clinicName: 'Sunrise Clinic' }, null);
+  return h;
 }
 
 /** Messaging switched on against the fake Twilio account, no quiet hours unless asked. */
