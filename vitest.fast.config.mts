@@ -1,14 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import { SLOW, jsdomProject, maxWorkers, nodeProject, reporters } from './vitest.config.mjs';
+import { slowFirstSequencer } from './tests/support/slow-first-sequencer.mjs';
 
 // The edit loop (`npm run test:fast`): unit, jsdom and the database suites in one mode, without
 // the suites whose point is slowness or another process. `npm test` still runs all of them.
 process.env.CLINIC_TEST_MODES ??= 'server'; // measured about 4× faster here than embedded (README, Tests)
 
+/** Suites about the embedded database alone: the other mode, so outside a server-mode lane. */
+const EMBEDDED_ONLY = ['tests/db/data-folder-lock.test.ts', 'tests/db/embedded-planner.test.ts'];
+const embeddedLeftOut = process.env.CLINIC_TEST_MODES === 'server' ? EMBEDDED_ONLY : [];
+
 export default defineConfig({
   test: {
     reporters,
     maxWorkers,
-    projects: [nodeProject(SLOW), jsdomProject],
+    // The longest suites first, so none starts last and runs alone.
+    sequence: { sequencer: slowFirstSequencer(['tests/ipc/contract-matrix.test.ts', 'tests/ipc/hostile-input.test.ts', 'tests/auth/**']) },
+    projects: [nodeProject([...SLOW, ...embeddedLeftOut]), jsdomProject],
   },
 });
