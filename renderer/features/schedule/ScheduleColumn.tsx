@@ -1,5 +1,6 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { fromMinutes, timeRange } from '../../lib/dates';
 import { statusName } from '../../lib/labels';
 import { ClosedDay } from './ClosedDay';
@@ -38,6 +39,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
   drag: Drag | undefined;
   actions: ColumnActions;
 }) {
+  const { t } = useT('schedule');
   const lanes = lanesOf(appointments);
   return (
     <section
@@ -82,7 +84,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
               ...across,
               ...(a.colour ? { borderLeft: `4px solid ${a.colour}` } : {}),
             }}
-            aria-label={`${timeRange(a)} ${a.patientName}, ${statusName(a.status)}${a.checkedInAt ? ', checked in' : ''}`}
+            aria-label={t(a.checkedInAt ? 'blockCheckedIn' : 'block', { time: timeRange(a), patient: a.patientName, status: statusName(a.status) })}
             onPointerDown={(e) => actions.drag(e, 'move', a, c)}
             onClick={() => actions.open(a)}
           >
