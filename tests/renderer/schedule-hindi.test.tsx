@@ -10,11 +10,16 @@ import { renderDesk } from './render-app';
 // Issue 16 on the schedule and in the booking dialog it opens: a user whose language is Hindi
 // reads every word of them in Hindi; only the clinic's data (names, specializations) stays as typed.
 
-/** The schedule of the fake desk, opened from the frame by a user of `role` whose language is Hindi. */
-async function hindiSchedule(desk = fakeDesk(), role: Role = 'RECEPTIONIST') {
+/** The fake desk's schedule, opened from the frame by a user of `role` whose language is Hindi. */
+async function openInHindi(desk: ReturnType<typeof fakeDesk>, role: Role = 'RECEPTIONIST') {
   const session = { ...sessionFor(role), language: 'hi' as const };
   await renderDesk(desk, { 'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session } }) });
   fireEvent.click(within(await screen.findByRole('navigation', { name: 'सेक्शन' })).getByRole('button', { name: 'शेड्यूल' }));
+}
+
+/** As openInHindi, once its columns are drawn. */
+async function hindiSchedule(desk = fakeDesk(), role: Role = 'RECEPTIONIST') {
+  await openInHindi(desk, role);
   // A doctor opens on their own week, the desk on everyone's day.
   await (role === 'DOCTOR' ? screen.findAllByRole('region') : screen.findByRole('region', { name: 'Dr. Sara Khan' }));
   return desk;
@@ -91,6 +96,14 @@ describe('the schedule in Hindi', () => {
     expect(screen.getByRole('button', { name: 'Previous week' })).toBeTruthy();
     await waitFor(() => expect(days()[0]).toMatch(/^Mon \d+ [A-Z][a-z]+$/));
     for (const day of days()) expect(day).not.toMatch(/[\u0900-\u097F]/);
+  });
+
+  it('says in Hindi that there are no doctors to show, and where an administrator adds them', async () => {
+    const desk = fakeDesk();
+    desk.state.doctors.length = 0;
+    await openInHindi(desk);
+    expect(await screen.findByText('दिखाने के लिए कोई डॉक्टर नहीं है। एडमिन “डॉक्टर” सेक्शन में डॉक्टर और उनके समय जोड़ते हैं।')).toBeTruthy();
+    expect(screen.queryByText(/No doctors to show/)).toBeNull();
   });
 
   it('books from the schedule in Hindi: free time picked on the grid, the type, the series preview and the toast', async () => {

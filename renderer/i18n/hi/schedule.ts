@@ -24,7 +24,7 @@ const hi: Translation<typeof en> = {
   legend: {
     label: 'रंगों का मतलब',
     hours: 'काम के घंटे',
-    booked: 'बुक',
+    booked: 'बुक हुए',
     checkedIn: 'चेक-इन हो गया',
     completed: 'पूरा हुआ',
     noShow: 'नहीं आए',
