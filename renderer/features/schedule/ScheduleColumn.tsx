@@ -41,6 +41,9 @@ export const ScheduleColumn = memo(function ScheduleColumn({
 }) {
   const { t } = useT('schedule');
   const lanes = lanesOf(appointments);
+  // A block's name joins its facts; the words are looked up once per column, as interpolating
+  // each of a full day's blocks through i18next would slow the grid's drawing.
+  const checkedIn = `, ${t('checkedIn')}`;
   return (
     <section
       className="schedule-column"
@@ -84,7 +87,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
               ...across,
               ...(a.colour ? { borderLeft: `4px solid ${a.colour}` } : {}),
             }}
-            aria-label={t(a.checkedInAt ? 'blockCheckedIn' : 'block', { time: timeRange(a), patient: a.patientName, status: statusName(a.status) })}
+            aria-label={`${timeRange(a)} ${a.patientName}, ${statusName(a.status)}${a.checkedInAt ? checkedIn : ''}`}
             onPointerDown={(e) => actions.drag(e, 'move', a, c)}
             onClick={() => actions.open(a)}
           >

@@ -23,7 +23,7 @@ export function ScheduleLegend({
       </span>
       <span>
         <i data-swatch="CHECKED_IN" />
-        {t('legend.checkedIn')}
+        {t('checkedIn')}
       </span>
       <span>
         <i data-swatch="COMPLETED" />

@@ -17,14 +17,12 @@ export default {
   noDoctors: 'No doctors to show. An administrator adds doctors and their hours under Doctors.',
   late: 'Late…',
   lateFor: '{{column}}: running late…',
-  // An appointment's block as a screen reader names it: its times, the patient and the status.
-  block: '{{time}} {{patient}}, {{status}}',
-  blockCheckedIn: '{{time}} {{patient}}, {{status}}, checked in',
+  // In the legend, and after the status in a block's name.
+  checkedIn: 'checked in',
   legend: {
     label: 'Legend',
     hours: 'working hours',
     booked: 'booked',
-    checkedIn: 'checked in',
     completed: 'completed',
     noShow: 'did not come',
     showCancelled: 'Show cancelled ({{n}})',
