@@ -2,6 +2,7 @@ import 'i18next';
 import type appointments from './en/appointments';
 import type holidays from './en/holidays';
 import type payments from './en/payments';
+import type schedule from './en/schedule';
 import type { START_NAMESPACES } from './en/start';
 
 // Keys are typed from the English words: a key no English file holds fails tsc. Namespaces
@@ -9,7 +10,7 @@ import type { START_NAMESPACES } from './en/start';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: typeof START_NAMESPACES & { appointments: typeof appointments; holidays: typeof holidays; payments: typeof payments };
+    resources: typeof START_NAMESPACES & { appointments: typeof appointments; holidays: typeof holidays; payments: typeof payments; schedule: typeof schedule };
     returnNull: false;
   }
 }

@@ -18,16 +18,19 @@ export function useT<N extends FlatNamespace>(namespace: N): { t: TFunction<[N, 
     [i18n],
   );
   const language = useSyncExternalStore(subscribe, () => i18n.language);
-  if (!i18n.hasLoadedNamespace(namespace)) use(pending(namespace, language));
+  // Once a namespace has been waited for, every render asks for that same (settled) promise: React
+  // replays a component that suspended and expects the replay to call use() as the first render did.
+  const key = `${language}/${namespace}`;
+  const load = loads.get(key) ?? (i18n.hasLoadedNamespace(namespace) ? undefined : pending(key, namespace));
+  if (load) use(load);
   // The common words (statuses, Cancel, Loading…) as "common:…" beside the namespace's own.
   return { t: i18n.getFixedT(language, [namespace, 'common']), language };
 }
 
 // One promise per namespace and language, so every render that waits waits on the same one.
 const loads = new Map<string, Promise<void>>();
-function pending(namespace: string, language: string): Promise<void> {
-  const key = `${language}/${namespace}`;
-  let load = loads.get(key);
-  if (!load) loads.set(key, (load = words().loadNamespaces(namespace)));
+function pending(key: string, namespace: string): Promise<void> {
+  const load = words().loadNamespaces(namespace);
+  loads.set(key, load);
   return load;
 }

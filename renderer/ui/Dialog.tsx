@@ -1,5 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useState, type ReactNode } from 'react';
+import { useT } from '../i18n/use-t';
 
 /**
  * A modal dialog on Radix: named by its title, Escape or Close closes it, Tab stays inside, and
@@ -10,6 +11,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
   // Taken on the first render, before an autoFocus field inside moves focus away from the opener.
   // Radix only returns focus to a Dialog.Trigger, and our openers are shortcuts, menus and rows.
   const [opener] = useState(() => document.activeElement as HTMLElement | null);
+  const { t } = useT('common');
 
   function returnFocus(e: Event) {
     // Another dialog took over (details → Move): it owns focus now.
@@ -35,7 +37,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
         >
           <header className="ui-dialog-head">
             <RadixDialog.Title>{title}</RadixDialog.Title>
-            <RadixDialog.Close className="ui-icon-button" aria-label="Close">
+            <RadixDialog.Close className="ui-icon-button" aria-label={t('close')}>
               ×
             </RadixDialog.Close>
           </header>

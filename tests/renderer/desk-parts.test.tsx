@@ -203,6 +203,7 @@ describe('the schedule’s columns', () => {
       appointments,
       windows: [],
       closedDays: new Map<string, string>(),
+      language: 'en',
     };
     const { result, rerender } = renderHook((showCancelled: boolean) => useScheduleColumns({ ...base, showCancelled }), { initialProps: false });
     expect(result.current.map((c) => [c.label, c.appointments.map((x) => x.id)])).toEqual([

@@ -1,5 +1,6 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { fromMinutes, timeRange } from '../../lib/dates';
 import { statusName } from '../../lib/labels';
 import { ClosedDay } from './ClosedDay';
@@ -38,7 +39,11 @@ export const ScheduleColumn = memo(function ScheduleColumn({
   drag: Drag | undefined;
   actions: ColumnActions;
 }) {
+  const { t } = useT('schedule');
   const lanes = lanesOf(appointments);
+  // A block's name joins its facts; the words are looked up once per column, as interpolating
+  // each of a full day's blocks through i18next would slow the grid's drawing.
+  const checkedIn = `, ${t('checkedIn')}`;
   return (
     <section
       className="schedule-column"
@@ -82,7 +87,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
               ...across,
               ...(a.colour ? { borderLeft: `4px solid ${a.colour}` } : {}),
             }}
-            aria-label={`${timeRange(a)} ${a.patientName}, ${statusName(a.status)}${a.checkedInAt ? ', checked in' : ''}`}
+            aria-label={`${timeRange(a)} ${a.patientName}, ${statusName(a.status)}${a.checkedInAt ? checkedIn : ''}`}
             onPointerDown={(e) => actions.drag(e, 'move', a, c)}
             onClick={() => actions.open(a)}
           >

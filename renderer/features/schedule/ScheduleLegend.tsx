@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/use-t';
+
 /** What the colours mean, and the switch that shows cancelled appointments (with how many there are). */
 export function ScheduleLegend({
   showCancelled,
@@ -8,30 +10,31 @@ export function ScheduleLegend({
   cancelledCount: number;
   onShowCancelled(show: boolean): void;
 }) {
+  const { t } = useT('schedule');
   return (
-    <div className="schedule-legend" aria-label="Legend">
+    <div className="schedule-legend" aria-label={t('legend.label')}>
       <span>
         <i data-swatch="hours" />
-        working hours
+        {t('legend.hours')}
       </span>
       <span>
         <i data-swatch="SCHEDULED" />
-        booked
+        {t('legend.booked')}
       </span>
       <span>
         <i data-swatch="CHECKED_IN" />
-        checked in
+        {t('checkedIn')}
       </span>
       <span>
         <i data-swatch="COMPLETED" />
-        completed
+        {t('legend.completed')}
       </span>
       <span>
         <i data-swatch="NO_SHOW" />
-        did not come
+        {t('legend.noShow')}
       </span>
       <label className="ui-check">
-        <input type="checkbox" checked={showCancelled} onChange={(e) => onShowCancelled(e.target.checked)} /> Show cancelled ({cancelledCount})
+        <input type="checkbox" checked={showCancelled} onChange={(e) => onShowCancelled(e.target.checked)} /> {t('legend.showCancelled', { n: cancelledCount })}
       </label>
     </div>
   );

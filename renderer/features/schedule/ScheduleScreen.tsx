@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { fromMinutes } from '../../lib/dates';
 import { useClinicData, useTimeZone } from '../../api/clinic-data';
+import { useT } from '../../i18n/use-t';
 import { useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
@@ -19,6 +20,7 @@ import { useClosedDays } from './useClosedDays';
  * doctor. Changes made on other PCs appear by themselves.
  */
 export function ScheduleScreen() {
+  const { t, language } = useT('schedule');
   const timeZone = useTimeZone();
   const now = useNow(timeZone);
   const doctors = useClinicData().doctors;
@@ -37,7 +39,7 @@ export function ScheduleScreen() {
     days[days.length - 1]!,
   );
   const closedDays = useClosedDays(days[0]!, days[days.length - 1]!);
-  const columns = useScheduleColumns({ view, days, shownDoctors, appointments, windows, showCancelled, closedDays });
+  const columns = useScheduleColumns({ view, days, shownDoctors, appointments, windows, showCancelled, closedDays, language });
   const hours = useMemo(() => visibleHours([...windows.filter((w) => w.available), ...appointments]), [windows, appointments]);
   const frame = useMemo(() => frameOf(hours, shown.rowMinutes), [hours, shown.rowMinutes]);
   const oneDoctor = shownDoctors.length === 1 ? shownDoctors[0]!.id : undefined;
@@ -47,7 +49,7 @@ export function ScheduleScreen() {
       <ScheduleToolbar shown={shown} today={now.date} onBook={() => open({ kind: 'book', draft: { date, doctorId: oneDoctor } })} />
       {problem && <Banner tone="error">{problem}</Banner>}
       {!loading && shownDoctors.length === 0 ? (
-        <p className="ui-hint">No doctors to show. An administrator adds doctors and their hours under Doctors.</p>
+        <p className="ui-hint">{t('noDoctors')}</p>
       ) : (
         <TimeGrid
           columns={columns}

@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { fromMinutes, toMinutes } from '../../lib/dates';
 import { openGlobal } from '../../stores/global-dialogs';
 import { Button } from '../../ui/Button';
@@ -34,6 +35,7 @@ export function TimeGrid({
   /** The clinic's date and minute now, for the now-line in today's column. */
   now: { date: string; minute: number };
 }) {
+  const { t } = useT('schedule');
   const { drag, actions, handlers } = useGridDrag(columns, day, { onSelect, onOpen, onMove });
   const scroller = useRef<HTMLDivElement>(null);
   const firstColumn = columns[0]?.key;
@@ -64,8 +66,8 @@ export function TimeGrid({
           <div key={c.key} className="schedule-head">
             {c.label}
             {c.date === now.date && (
-              <Button onClick={() => openGlobal('notice', { kind: 'late', doctorId: c.doctorId, date: c.date })} aria-label={`${c.label}: running late…`}>
-                Late…
+              <Button onClick={() => openGlobal('notice', { kind: 'late', doctorId: c.doctorId, date: c.date })} aria-label={t('lateFor', { column: c.label })}>
+                {t('late')}
               </Button>
             )}
           </div>

@@ -16,6 +16,7 @@ export function useScheduleColumns({
   windows,
   showCancelled,
   closedDays,
+  language,
 }: {
   view: 'day' | 'week';
   days: string[];
@@ -25,6 +26,8 @@ export function useScheduleColumns({
   showCancelled: boolean;
   /** Days the clinic is closed: date → the holiday's name. */
   closedDays: ReadonlyMap<string, string>;
+  /** The desk's language: a week's columns are named by dates in it, so a switch names them afresh. */
+  language: string;
 }): GridColumn[] {
   return useMemo(() => {
     const visible = showCancelled ? appointments : appointments.filter((a) => a.status !== 'CANCELLED');
@@ -40,5 +43,6 @@ export function useScheduleColumns({
       closed: closedDays.get(day),
     });
     return view === 'day' ? shownDoctors.map((d) => column(d.id, days[0]!, d.name)) : days.map((day) => column(shownDoctors[0]?.id ?? 0, day, shortDay(day)));
-  }, [appointments, windows, showCancelled, view, shownDoctors, days, closedDays]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- shortDay reads the language from the formatters, not from this argument
+  }, [appointments, windows, showCancelled, view, shownDoctors, days, closedDays, language]);
 }

@@ -1,0 +1,30 @@
+// The schedule: its heading and controls, the time grid's columns and blocks, and the legend.
+export default {
+  weekOf: 'Week of {{day}}',
+  view: 'View',
+  day: 'Day',
+  week: 'Week',
+  previousDay: 'Previous day',
+  previousWeek: 'Previous week',
+  today: 'Today',
+  nextDay: 'Next day',
+  nextWeek: 'Next week',
+  date: 'Date',
+  specialization: 'Specialization',
+  allSpecializations: 'All',
+  rowMinutes: 'Minutes per row',
+  book: 'Book…',
+  noDoctors: 'No doctors to show. An administrator adds doctors and their hours under Doctors.',
+  late: 'Late…',
+  lateFor: '{{column}}: running late…',
+  // In the legend, and after the status in a block's name.
+  checkedIn: 'checked in',
+  legend: {
+    label: 'Legend',
+    hours: 'working hours',
+    booked: 'booked',
+    completed: 'completed',
+    noShow: 'did not come',
+    showCancelled: 'Show cancelled ({{n}})',
+  },
+};
