@@ -18,7 +18,11 @@ export function useT<N extends FlatNamespace>(namespace: N): { t: TFunction<[N, 
     [i18n],
   );
   const language = useSyncExternalStore(subscribe, () => i18n.language);
-  if (!i18n.hasLoadedNamespace(namespace)) use(pending(namespace, language));
+  // Once a render has waited for these words, every later one `use`s the same (settled) load:
+  // React replays or retries a render that suspended and expects the same `use` there, words in
+  // or not (skipping it read the hooks after this one as updates of hooks that never mounted).
+  const waited = loads.get(`${language}/${namespace}`);
+  if (waited || !i18n.hasLoadedNamespace(namespace)) use(waited ?? pending(namespace, language));
   // The common words (statuses, Cancel, Loading…) as "common:…" beside the namespace's own.
   return { t: i18n.getFixedT(language, [namespace, 'common']), language };
 }
