@@ -260,7 +260,7 @@ describe('waitlist and recalls in Hindi', () => {
     const waitlist = waitlistOf(desk);
     const fake = await openInHindi(desk, waitlist.handlers, 'i', 'वेटिंग लिस्ट');
     expect(await screen.findByText('अभी देने के लिए कोई खाली समय नहीं।')).toBeTruthy();
-    expect(await screen.findByText('पहले के समय का कोई इंतज़ार नहीं कर रहा।')).toBeTruthy();
+    expect(await screen.findByText('जल्दी समय के लिए कोई इंतज़ार में नहीं है।')).toBeTruthy();
     const ENGLISH =
       /Waitlist|Freed time|Nobody is waiting|Waiting|Urgency|Routine|Urgent|Book it|Offers|Specialization|Not before|Not after|Until|Note|Any doctor|Cancel|Remove/;
     expect(document.body.textContent).not.toMatch(ENGLISH);
@@ -299,7 +299,7 @@ describe('waitlist and recalls in Hindi', () => {
     expect(within(form).getByRole('option', { name: 'कोई भी (जितना समय खाली हो)' })).toBeTruthy();
     fireEvent.change(urgency, { target: { value: 'URGENT' } });
     fireEvent.click(within(form).getByRole('button', { name: 'वेटिंग लिस्ट में जोड़ें' }));
-    expect(await screen.findByText('Asha Verma वेटिंग लिस्ट में हैं')).toBeTruthy();
+    expect(await screen.findByText('Asha Verma को वेटिंग लिस्ट में जोड़ दिया गया')).toBeTruthy();
     const table = await screen.findByRole('table', { name: 'इंतज़ार में' });
     expect(
       within(table)

@@ -7,7 +7,7 @@ const hi: Translation<typeof en> = {
   urgency: { ROUTINE: 'सामान्य', SOON: 'जल्दी', URGENT: 'बहुत ज़रूरी' },
   waiting: {
     title: 'इंतज़ार में',
-    none: 'पहले के समय का कोई इंतज़ार नहीं कर रहा।',
+    none: 'जल्दी समय के लिए कोई इंतज़ार में नहीं है।',
     col: { patient: 'मरीज़', with: 'किसके साथ', when: 'कब', urgency: 'कितना ज़रूरी', note: 'नोट', actions: 'काम' },
     anyOf: '{{specialization}} का कोई भी डॉक्टर',
     remove: 'हटाएँ',
@@ -37,7 +37,7 @@ const hi: Translation<typeof en> = {
     urgency: 'कितना ज़रूरी',
     note: 'नोट',
     submit: 'वेटिंग लिस्ट में जोड़ें',
-    done: '{{patient}} वेटिंग लिस्ट में हैं',
+    done: '{{patient}} को वेटिंग लिस्ट में जोड़ दिया गया',
   },
 };
 export default hi;
