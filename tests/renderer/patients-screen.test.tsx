@@ -244,6 +244,8 @@ describe('patients screen in Hindi', () => {
     const upcoming = within(record).getByRole('table', { name: 'आने वाले अपॉइंटमेंट' });
     expect(within(upcoming).getByRole('columnheader', { name: 'स्थिति' })).toBeTruthy();
     expect(within(upcoming).getByText('तय')).toBeTruthy();
+    // 5 January 2099 is a Monday, named in Hindi.
+    expect(within(upcoming).getByText('सोम 2099-01-05')).toBeTruthy();
     expect(within(record).getByText('कोई पिछला अपॉइंटमेंट नहीं।')).toBeTruthy();
     const payments = within(record).getByRole('table', { name: 'भुगतान' });
     expect(within(payments).getByText('नकद')).toBeTruthy();

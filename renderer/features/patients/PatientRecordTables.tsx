@@ -1,6 +1,6 @@
 import { PAYMENT_STATUSES, type Res } from '../../../preload/contract';
 import { useT } from '../../i18n/use-t';
-import { hhmm } from '../../lib/dates';
+import { timeRange, withWeekday } from '../../lib/dates';
 import { money } from '../../lib/format';
 import { methodName, statusName } from '../../lib/labels';
 import { Table, type Column } from '../../ui/Table';
@@ -14,8 +14,8 @@ const isPaymentStatus = (status: string): status is PaymentStatus => (PAYMENT_ST
 export function PatientRecordTables({ page }: { page: Page }) {
   const { t } = useT('patients');
   const appointmentColumns: Column<Page['upcoming'][number]>[] = [
-    { header: t('record.col.date'), cell: (a) => a.date },
-    { header: t('record.col.time'), cell: (a) => `${hhmm(a.startTime)}–${hhmm(a.endTime)}` },
+    { header: t('record.col.date'), cell: (a) => withWeekday(a.date) },
+    { header: t('record.col.time'), cell: (a) => timeRange(a) },
     { header: t('record.col.doctor'), cell: (a) => a.doctorName },
     { header: t('record.col.status'), cell: (a) => statusName(a.status) },
     { header: t('record.col.reason'), cell: (a) => a.reason ?? '' },
