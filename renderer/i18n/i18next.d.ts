@@ -1,16 +1,27 @@
 import 'i18next';
 import type appointments from './en/appointments';
 import type holidays from './en/holidays';
+import type patients from './en/patients';
 import type payments from './en/payments';
+import type recalls from './en/recalls';
 import type schedule from './en/schedule';
 import type { START_NAMESPACES } from './en/start';
+import type waitlist from './en/waitlist';
 
 // Keys are typed from the English words: a key no English file holds fails tsc. Namespaces
 // beyond the start ones are fetched when first used (their types only here: no words at start).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: typeof START_NAMESPACES & { appointments: typeof appointments; holidays: typeof holidays; payments: typeof payments; schedule: typeof schedule };
+    resources: typeof START_NAMESPACES & {
+      appointments: typeof appointments;
+      holidays: typeof holidays;
+      patients: typeof patients;
+      payments: typeof payments;
+      recalls: typeof recalls;
+      schedule: typeof schedule;
+      waitlist: typeof waitlist;
+    };
     returnNull: false;
   }
 }

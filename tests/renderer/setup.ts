@@ -35,4 +35,4 @@ installClinic(servedClinic);
 await import('../../renderer/i18n').then((m) => m.ready);
 // The dialogs' English words too: tests that render a dialog by itself have no Loading around it
 // to wait in while they arrive (the app's dialogs always do; the Hindi tests fetch theirs lazily).
-await import('../../renderer/i18n/instance').then((m) => m.words().loadNamespaces(['appointments', 'payments']));
+await import('../../renderer/i18n/instance').then((m) => m.words().loadNamespaces(['appointments', 'payments', 'patients']));

@@ -1,8 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../preload/contract';
+import { switchLanguage } from '../../renderer/i18n';
 import { shiftDate, shortDay } from '../../renderer/lib/dates';
-import type { FakeHandlers } from './fake-clinic';
+import { sessionFor, type FakeHandlers } from './fake-clinic';
 import { appointmentType, fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 import { recallsOf, waitlistOf } from './waitlist-fakes';
@@ -230,5 +231,146 @@ describe('recalls', () => {
     recalls.list.find((r) => r.patientId === 1)!.state = 'DISMISSED';
     act(() => fake.emit('recalls.changed', { ...CHANGE, op: 'UPDATE', patientId: 1 }));
     expect(await screen.findByText('No overdue recalls.')).toBeTruthy();
+  });
+});
+
+describe('waitlist and recalls in Hindi', () => {
+  afterEach(() => {
+    cleanup();
+    return switchLanguage('en');
+  });
+
+  const hindi = { ...sessionFor('RECEPTIONIST'), language: 'hi' as const };
+  const inHindi: FakeHandlers = { 'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: hindi } }) };
+
+  /** The desk signed in in Hindi, on the section Alt+`letter` opens (named `heading`). */
+  async function openInHindi(desk: ReturnType<typeof fakeDesk>, handlers: FakeHandlers, letter: string, heading: string) {
+    const fake = await renderDesk(desk, { ...handlers, ...inHindi });
+    await screen.findByRole('heading', { name: /^आज · / });
+    pressAlt(letter);
+    await screen.findByRole('heading', { name: heading });
+    return fake;
+  }
+
+  it('adds to the waitlist, lists, offers, books and removes in Hindi', async () => {
+    const desk = fakeDesk();
+    desk.state.types.push(
+      appointmentType({ id: 8, name: 'Quick review', durationMinutes: 10, doctors: [{ doctorId: 1, fee: null, durationMinutes: null, isDefault: true }] }),
+    );
+    const waitlist = waitlistOf(desk);
+    const fake = await openInHindi(desk, waitlist.handlers, 'i', 'वेटिंग लिस्ट');
+    expect(await screen.findByText('अभी देने के लिए कोई खाली समय नहीं।')).toBeTruthy();
+    expect(await screen.findByText('जल्दी समय के लिए कोई इंतज़ार में नहीं है।')).toBeTruthy();
+    const ENGLISH =
+      /Waitlist|Freed time|Nobody is waiting|Waiting|Urgency|Routine|Urgent|Book it|Offers|Specialization|Not before|Not after|Until|Note|Any doctor|Cancel|Remove/;
+    expect(document.body.textContent).not.toMatch(ENGLISH);
+
+    fireEvent.click(screen.getByRole('button', { name: 'वेटिंग लिस्ट में जोड़ें…' }));
+    const box = await screen.findByRole('dialog', { name: 'वेटिंग लिस्ट में जोड़ें' });
+    const form = within(box).getByRole('form', { name: 'वेटिंग लिस्ट की एंट्री' });
+    fireEvent.click(within(form).getByRole('button', { name: 'वेटिंग लिस्ट में जोड़ें' }));
+    expect(await within(form).findByText('पहले मरीज़ चुनें')).toBeTruthy();
+    const doctor = within(form).getByRole('combobox', { name: 'डॉक्टर' });
+    expect(within(doctor).getByRole('option', { name: 'किसी खास विभाग का कोई भी डॉक्टर' })).toBeTruthy();
+    expect(within(within(form).getByRole('combobox', { name: 'विभाग' })).getByRole('option', { name: 'विभाग चुनें' })).toBeTruthy();
+    expect(within(form).getByLabelText('से')).toBeTruthy();
+    expect(within(form).getByLabelText('तक')).toBeTruthy();
+    expect(within(form).getByLabelText('इससे पहले नहीं')).toBeTruthy();
+    expect(within(form).getByText('खाली: कभी भी')).toBeTruthy();
+    expect(within(form).getByLabelText('इसके बाद नहीं')).toBeTruthy();
+    expect(within(form).getByRole('textbox', { name: 'नोट' })).toBeTruthy();
+    const urgency = within(form).getByRole('combobox', { name: 'कितना ज़रूरी' });
+    expect(
+      within(urgency)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['सामान्य', 'जल्दी', 'बहुत ज़रूरी']);
+    expect(within(form).getByRole('button', { name: 'रद्द करें' })).toBeTruthy();
+    expect(box.textContent).not.toMatch(ENGLISH);
+
+    const patient = within(box).getByRole('combobox', { name: 'मरीज़' });
+    fireEvent.change(patient, { target: { value: 'asha' } });
+    await within(box).findByRole('option', { name: /Asha Verma/ });
+    fireEvent.keyDown(patient, { key: 'Enter' });
+    await within(box).findByRole('group', { name: 'मरीज़' });
+    fireEvent.change(doctor, { target: { value: '1' } });
+    // With a doctor, any length of freed time does until one of their types is chosen.
+    await within(form).findByRole('option', { name: 'Quick review' });
+    expect(within(form).getByRole('option', { name: 'कोई भी (जितना समय खाली हो)' })).toBeTruthy();
+    fireEvent.change(urgency, { target: { value: 'URGENT' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'वेटिंग लिस्ट में जोड़ें' }));
+    expect(await screen.findByText('Asha Verma को वेटिंग लिस्ट में जोड़ दिया गया')).toBeTruthy();
+    const table = await screen.findByRole('table', { name: 'इंतज़ार में' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['मरीज़', 'किसके साथ', 'कब', 'कितना ज़रूरी', 'नोट', 'काम']);
+    expect(within(table).getByText('बहुत ज़रूरी')).toBeTruthy();
+
+    // Ravi waits for any paediatrician; then time is freed for Asha and booked from its offer.
+    waitlist.addEntry({ patientId: 2, doctorId: null, specialization: 'Paediatrics' });
+    waitlist.offer(waitlist.entries[0]!, '11:00:00');
+    act(() => fake.emit('waitlist.changed', CHANGE));
+    expect(await within(table).findByText(/^Paediatrics का कोई भी डॉक्टर$/)).toBeTruthy();
+    const offers = await screen.findByRole('list', { name: 'ऑफ़र' });
+    expect(screen.getByRole('heading', { name: 'खाली हुआ समय' })).toBeTruthy();
+    expect(within(offers).getByText('बहुत ज़रूरी')).toBeTruthy();
+    fireEvent.click(await within(offers).findByRole('button', { name: 'बुक करें' }));
+    expect(await screen.findByText(`Asha Verma का Dr. Anil Rao के साथ अपॉइंटमेंट बुक हुआ, ${shortDay(TODAY)} 11:00–11:15`)).toBeTruthy();
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Ravi Kumar को वेटिंग लिस्ट से हटाएँ' }));
+    expect(await screen.findByText('Ravi Kumar वेटिंग लिस्ट से हटा दिए गए')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(ENGLISH);
+  });
+
+  it('lists, dismisses and adds recalls in Hindi', async () => {
+    const desk = fakeDesk();
+    const recalls = recallsOf(desk);
+    await openInHindi(desk, recalls.handlers, 'v', 'रिकॉल');
+    const ENGLISH = /Recalls|Overdue|Due|Booked since|Patient|Doctor|Reason|Actions|Book…|Dismiss|Add a recall|See again|Any|Cancel/;
+    const which = screen.getByRole('group', { name: 'कौन-से रिकॉल' });
+    expect(
+      within(which)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['समय निकल गया', 'आने वाले', 'बुक हो चुके']);
+    const overdue = await screen.findByRole('table', { name: 'समय निकल चुके रिकॉल' });
+    expect(
+      within(overdue)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['मरीज़', 'डॉक्टर', 'कब दिखाना है', 'कारण', 'काम']);
+    expect(within(overdue).getByRole('button', { name: 'Asha Verma को बुक करें' }).textContent).toBe('बुक करें…');
+    expect(document.body.textContent).not.toMatch(ENGLISH);
+
+    fireEvent.click(within(which).getByRole('button', { name: 'आने वाले' }));
+    const due = await screen.findByRole('table', { name: 'आने वाले रिकॉल' });
+    expect(within(due).getByText('कोई भी')).toBeTruthy();
+    fireEvent.click(within(due).getByRole('button', { name: 'Ravi Kumar का रिकॉल हटाएँ' }));
+    expect(await screen.findByText('Ravi Kumar का रिकॉल हटा दिया गया')).toBeTruthy();
+    expect(await screen.findByText('कोई आने वाला रिकॉल नहीं।')).toBeTruthy();
+    fireEvent.click(within(which).getByRole('button', { name: 'बुक हो चुके' }));
+    expect(await screen.findByText('रिकॉल के बाद अभी तक कोई बुकिंग नहीं हुई।')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'रिकॉल जोड़ें…' }));
+    const box = await screen.findByRole('dialog', { name: 'रिकॉल जोड़ें' });
+    const form = within(box).getByRole('form', { name: 'रिकॉल' });
+    fireEvent.click(within(form).getByRole('button', { name: 'रिकॉल जोड़ें' }));
+    expect(await within(form).findByText('पहले मरीज़ चुनें')).toBeTruthy();
+    expect(within(within(form).getByRole('combobox', { name: 'डॉक्टर' })).getByRole('option', { name: 'कोई भी डॉक्टर' })).toBeTruthy();
+    expect(within(form).getByText(`${shortDay(shiftDate(TODAY, 14))} को दिखाना है`)).toBeTruthy();
+    expect(box.textContent).not.toMatch(ENGLISH);
+
+    const patient = within(box).getByRole('combobox', { name: 'मरीज़' });
+    fireEvent.change(patient, { target: { value: 'ravi' } });
+    await within(box).findByRole('option', { name: /Ravi Kumar/ });
+    fireEvent.keyDown(patient, { key: 'Enter' });
+    await within(box).findByRole('group', { name: 'मरीज़' });
+    fireEvent.change(within(form).getByLabelText('कितने दिन बाद फिर दिखाना है'), { target: { value: '10' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'कारण' }), { target: { value: 'खाँसी देखनी है' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'रिकॉल जोड़ें' }));
+    expect(await screen.findByText(`Ravi Kumar का रिकॉल ${shortDay(shiftDate(TODAY, 10))} के लिए रखा गया`)).toBeTruthy();
+    expect(recalls.list.at(-1)).toMatchObject({ patientId: 2, dueDate: shiftDate(TODAY, 10), reason: 'खाँसी देखनी है' });
   });
 });

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { GENDERS, type PatientDetail, type PatientSummary } from '../../../preload/contract';
 import { useClinicData } from '../../api/clinic-data';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
+import { currentLocale } from '../../lib/locale';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
 import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
@@ -10,15 +12,20 @@ import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
 import { FormActions } from '../../ui/form/FormActions';
 
-const GENDER_NAMES = { MALE: 'Male', FEMALE: 'Female', OTHER: 'Other' } as const;
+// A country named in the desk's language ("IN" → "India", "भारत"), one namer per locale.
+const regionNamers = new Map<string, Intl.DisplayNames>();
+function regionName(country: string): string {
+  const locale = currentLocale();
+  let namer = regionNamers.get(locale);
+  if (!namer) regionNamers.set(locale, (namer = new Intl.DisplayNames([locale], { type: 'region' })));
+  return namer.of(country) ?? country;
+}
 
 /**
  * Registers a patient or edits one. On registration main may answer with possible duplicates
  * (the same phone, or a similar name born the same day): the desk picks one of them
  * or says it is a different person, and only then is a new record made.
  */
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
 export function PatientForm({
   patient,
   initialName = '',
@@ -30,13 +37,12 @@ export function PatientForm({
   onSaved(patient: PatientSummary): void;
   onCancel(): void;
 }) {
+  const { t } = useT('patients');
   const role = useSession((s) => s.session?.role);
   const seesHistory = role === 'DOCTOR' || role === 'ADMIN';
   // Main reads a number typed without its country code as one of the clinic's country.
   const country = useClinicData().settings?.effectivePhoneCountry;
-  const phoneHint = country
-    ? `Without a country code, a number in ${regionNames.of(country) ?? country}; otherwise start with + (e.g. +91 98765 43210)`
-    : 'e.g. +91 98765 43210';
+  const phoneHint = country ? t('form.phoneHintIn', { country: regionName(country) }) : t('form.phoneHint');
   // The form's fields are its default values: a refusal about any other (an id) shows for the whole form.
   const form = useContractForm('patients.create', {
     name: patient?.name ?? initialName,
@@ -65,45 +71,45 @@ export function PatientForm({
     });
 
   return (
-    <form className="ui-form" onSubmit={save(false)} aria-label={patient ? `Edit ${patient.name}` : 'New patient'} noValidate>
+    <form className="ui-form" onSubmit={save(false)} aria-label={patient ? t('profile.editTitle', { name: patient.name }) : t('form.new')} noValidate>
       <FormProblem form={form} />
-      <FormField form={form} name="name" label="Full name" required autoFocus />
+      <FormField form={form} name="name" label={t('field.name')} required autoFocus />
       <div className="ui-row">
-        <FormField form={form} name="phone" emptyIsNull label="Phone" type="tel" hint={phoneHint} />
-        <FormField form={form} name="dateOfBirth" emptyIsNull label="Date of birth" type="date" />
-        <FormSelectField form={form} name="gender" emptyIsNull label="Gender">
-          <option value="">Not given</option>
+        <FormField form={form} name="phone" emptyIsNull label={t('field.phone')} type="tel" hint={phoneHint} />
+        <FormField form={form} name="dateOfBirth" emptyIsNull label={t('field.dateOfBirth')} type="date" />
+        <FormSelectField form={form} name="gender" emptyIsNull label={t('field.gender')}>
+          <option value="">{t('form.notGiven')}</option>
           {GENDERS.map((g) => (
             <option key={g} value={g}>
-              {GENDER_NAMES[g]}
+              {t(`common:sex.${g}`)}
             </option>
           ))}
         </FormSelectField>
       </div>
-      <FormField form={form} name="email" emptyIsNull label="Email" type="email" />
-      <FormTextAreaField form={form} name="address" emptyIsNull label="Address" />
-      {seesHistory && <FormTextAreaField form={form} name="medicalHistory" emptyIsNull label="Medical history" rows={5} />}
+      <FormField form={form} name="email" emptyIsNull label={t('field.email')} type="email" />
+      <FormTextAreaField form={form} name="address" emptyIsNull label={t('field.address')} />
+      {seesHistory && <FormTextAreaField form={form} name="medicalHistory" emptyIsNull label={t('field.medicalHistory')} rows={5} />}
       {duplicates && (
         <section className="ui-banner" data-tone="warning" aria-labelledby="duplicates-title" role="alert">
-          <strong id="duplicates-title">This may be a patient you already have</strong>
+          <strong id="duplicates-title">{t('form.duplicates')}</strong>
           <ul className="duplicate-list">
             {duplicates.map((d) => (
               <li key={d.id}>
                 <span>
                   {d.name} · #{d.id}
-                  {d.dateOfBirth ? ` · born ${d.dateOfBirth}` : ''}
+                  {d.dateOfBirth ? ` · ${t('born', { date: d.dateOfBirth })}` : ''}
                   {d.phone ? ` · ${d.phone}` : ''}
                 </span>
-                <Button onClick={() => onSaved(d)}>Use {d.name}</Button>
+                <Button onClick={() => onSaved(d)}>{t('form.use', { name: d.name })}</Button>
               </li>
             ))}
           </ul>
           <Button onClick={() => void save(true)()} disabled={busy}>
-            It is a different person: register anyway
+            {t('form.different')}
           </Button>
         </section>
       )}
-      <FormActions busy={busy} submit={patient ? 'Save changes' : 'Register patient'} onCancel={onCancel} />
+      <FormActions busy={busy} submit={patient ? t('form.save') : t('form.register')} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 
 const ROW_HEIGHT = 52;
 
@@ -13,14 +14,13 @@ export function PatientList({
   activeIndex,
   onActiveIndex,
   onOpen,
-  label = 'Patients found',
 }: {
-  label?: string;
   patients: PatientSummary[];
   activeIndex: number;
   onActiveIndex(index: number): void;
   onOpen(patient: PatientSummary): void;
 }) {
+  const { t } = useT('patients');
   const scroller = useRef<HTMLDivElement>(null);
   // initialRect: rows show on the first paint, before the list has been measured.
   const virtual = useVirtualizer({
@@ -48,7 +48,7 @@ export function PatientList({
       ref={scroller}
       className="patient-list"
       role="listbox"
-      aria-label={label}
+      aria-label={t('search.results')}
       tabIndex={0}
       aria-activedescendant={active ? `patient-${active.id}` : undefined}
       onKeyDown={onKeyDown}
@@ -72,7 +72,7 @@ export function PatientList({
               <strong>{p.name}</strong>
               <span className="ui-hint">
                 #{p.id}
-                {p.dateOfBirth ? ` · born ${p.dateOfBirth}` : ''}
+                {p.dateOfBirth ? ` · ${t('born', { date: p.dateOfBirth })}` : ''}
                 {p.phone ? ` · ${p.phone}` : ''}
               </span>
             </div>

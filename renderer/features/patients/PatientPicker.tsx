@@ -13,6 +13,8 @@ import { usePatientSearch } from './usePatientSearch';
  */
 export function PatientPicker({ value, onChange }: { value: PatientSummary | undefined; onChange(patient: PatientSummary | undefined): void }) {
   const { t } = useT('appointments');
+  // The registration form's words come with the picker's, so "New patient…" opens it at once.
+  useT('patients');
   const [query, setQuery] = useState('');
   const [registering, setRegistering] = useState(false);
   const { results, problem, searching, current } = usePatientSearch(query, 20);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { mergePatient } from '../../api/cache-writes';
 import { problemOf } from '../../api/call';
 import { useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { openGlobal } from '../../stores/global-dialogs';
@@ -18,6 +19,7 @@ import { PatientMessaging } from '../messaging/PatientMessaging';
  * Booking opens the frame's booking dialog with this patient chosen, so patients never imports booking.
  */
 export function PatientProfile({ patientId, canBook = true }: { patientId: number; canBook?: boolean }) {
+  const { t } = useT('patients');
   const queryClient = useQueryClient();
   const asked = useClinicQuery('patients.get', { id: patientId });
   const page = asked.data;
@@ -25,17 +27,17 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
   const [editing, setEditing] = useState(false);
 
   if (problem) return <Banner tone="error">{problem}</Banner>;
-  if (!page) return <p className="ui-hint">Loading…</p>;
+  if (!page) return <p className="ui-hint">{t('common:loading')}</p>;
   const { patient } = page;
   return (
     <section className="patient-profile" aria-labelledby="patient-name">
       <div className="screen-head">
         <h2 id="patient-name">{patient.name}</h2>
         <span className="spacer" />
-        <Button onClick={() => setEditing(true)}>Edit details…</Button>
+        <Button onClick={() => setEditing(true)}>{t('profile.edit')}</Button>
         {canBook && (
           <Button variant="primary" onClick={() => openGlobal('book', { patient })}>
-            Book appointment…
+            {t('profile.book')}
           </Button>
         )}
       </div>
@@ -44,7 +46,7 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
       {/* Not in a call window: its session may call only the call's channels. */}
       {canBook && <PatientMessaging patientId={patient.id} />}
       {editing && (
-        <Dialog title={`Edit ${patient.name}`} onClose={() => setEditing(false)} wide>
+        <Dialog title={t('profile.editTitle', { name: patient.name })} onClose={() => setEditing(false)} wide>
           <PatientForm patient={patient} onSaved={(p) => (setEditing(false), mergePatient(queryClient, p))} onCancel={() => setEditing(false)} />
         </Dialog>
       )}

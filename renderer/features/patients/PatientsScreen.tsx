@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { useNavigation } from '../../stores/navigation';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -11,6 +12,7 @@ import { usePatientSearch } from './usePatientSearch';
 
 /** Find a patient as you type (name, phone, email or number) and open their record. */
 export function PatientsScreen() {
+  const { t } = useT('patients');
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
   // A patient sent here from the palette, the schedule or the queue opens at once.
@@ -29,28 +31,28 @@ export function PatientsScreen() {
     <div className="patients-screen">
       <div className="patients-search">
         <Field
-          label="Find a patient"
+          label={t('search.label')}
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          hint="Name, phone, email or patient number"
+          hint={t('search.hint')}
           autoFocus
           onKeyDown={(e) => {
             // Down arrow moves from the search box into the results, as in any finder.
-            if (e.key === 'ArrowDown') (document.querySelector('[aria-label="Patients found"]') as HTMLElement | null)?.focus();
+            if (e.key === 'ArrowDown') document.querySelector<HTMLElement>('.patients-search [role="listbox"]')?.focus();
             if (e.key === 'Enter' && current && results[activeIndex]) setOpen(results[activeIndex]);
           }}
         />
         <Button onClick={() => setRegistering(true)} aria-keyshortcuts="Alt+R">
-          New patient…
+          {t('search.newPatient')}
         </Button>
         {problem && <Banner tone="error">{problem}</Banner>}
         <p className="ui-hint" aria-live="polite">
-          {query.trim() ? (searching ? 'Searching…' : `${results.length} found`) : ''}
+          {query.trim() ? (searching ? t('search.searching') : t('search.found', { count: results.length })) : ''}
         </p>
         <PatientList patients={results} activeIndex={activeIndex} onActiveIndex={setActiveIndex} onOpen={setOpen} />
       </div>
-      <div className="patients-detail">{openId ? <PatientProfile patientId={openId} /> : <p className="ui-hint">Choose a patient to see their record.</p>}</div>
+      <div className="patients-detail">{openId ? <PatientProfile patientId={openId} /> : <p className="ui-hint">{t('search.choose')}</p>}</div>
       {registering && (
         <NewPatientDialog
           initialName={query}

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import type { PatientSummary, Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { useTimeZone } from '../../api/clinic-data';
+import { useT } from '../../i18n/use-t';
 import { shiftDate, shortDay, todayIn } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormField, FormSelectField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
-import { askFirst, PATIENT_FIRST } from '../../ui/form/ask-first';
+import { askFirst } from '../../ui/form/ask-first';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
@@ -23,6 +24,7 @@ interface RecallValues {
 
 /** "See again in 2 weeks": a recall due some days from today, with one doctor or any. */
 export function AddRecallDialog({ onClose }: { onClose(): void }) {
+  const { t } = useT('recalls');
   const today = todayIn(useTimeZone());
   const [patient, setPatient] = useState<PatientSummary>();
   const toRequest = (v: RecallValues): Req<'recalls.create'> => ({
@@ -36,36 +38,36 @@ export function AddRecallDialog({ onClose }: { onClose(): void }) {
   const send = form.handleSubmit(async (v) => {
     const r = await creating.call(toRequest(v));
     if (!r.ok) return applyRefusal(form, r.error);
-    toast(`Recall for ${r.value.patientName} due ${shortDay(r.value.dueDate)}`);
+    toast(t('add.done', { patient: r.value.patientName, day: shortDay(r.value.dueDate) }));
     onClose();
   });
-  const add = askFirst(form, send, () => (patient ? undefined : PATIENT_FIRST));
+  const add = askFirst(form, send, () => (patient ? undefined : { message: t('add.choosePatient') }));
   const days = form.watch('inDays');
   return (
-    <Dialog title="Add a recall" onClose={onClose} wide>
+    <Dialog title={t('add.title')} onClose={onClose} wide>
       <PatientPicker value={patient} onChange={setPatient} />
-      <form className="ui-form" onSubmit={add} aria-label="Recall" noValidate>
+      <form className="ui-form" onSubmit={add} aria-label={t('add.form')} noValidate>
         <FormProblem form={form} />
         <div className="ui-row">
-          <FormSelectField form={form} name="doctorId" label="Doctor">
-            <option value="">Any doctor</option>
+          <FormSelectField form={form} name="doctorId" label={t('common:doctor')}>
+            <option value="">{t('add.anyDoctor')}</option>
             <DoctorOptions />
           </FormSelectField>
           <Field
-            label="See again in (days)"
+            label={t('add.inDays')}
             type="number"
             min={1}
             max={730}
             {...form.register('inDays', { valueAsNumber: true })}
             error={form.getFieldState('inDays', form.formState).error?.message}
-            hint={Number.isInteger(days) && days > 0 ? `Due ${shortDay(shiftDate(today, days))}` : undefined}
+            hint={Number.isInteger(days) && days > 0 ? t('add.due', { day: shortDay(shiftDate(today, days)) }) : undefined}
           />
         </div>
-        <FormField form={form} name="reason" label="Reason" />
+        <FormField form={form} name="reason" label={t('add.reason')} />
         <div className="ui-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
-            Add the recall
+            {t('add.submit')}
           </Button>
         </div>
       </form>

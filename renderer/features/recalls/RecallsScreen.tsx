@@ -3,6 +3,7 @@ import type { Res } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useTimeZone } from '../../api/clinic-data';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { shortDay, todayIn } from '../../lib/dates';
 import { openGlobal } from '../../stores/global-dialogs';
 import { Banner } from '../../ui/Banner';
@@ -14,11 +15,7 @@ import { AddRecallDialog } from './AddRecallDialog';
 type Recall = Res<'recalls.list'>[number];
 type ListState = 'DUE' | 'OVERDUE' | 'BOOKED';
 
-const STATES: { id: ListState; label: string }[] = [
-  { id: 'OVERDUE', label: 'Overdue' },
-  { id: 'DUE', label: 'Due' },
-  { id: 'BOOKED', label: 'Booked since' },
-];
+const STATES: ListState[] = ['OVERDUE', 'DUE', 'BOOKED'];
 
 /**
  * Patients to see again: overdue, due, or booked since the recall was made. Booking from a
@@ -26,6 +23,7 @@ const STATES: { id: ListState; label: string }[] = [
  * it as booked once the appointment exists. Dismissing takes it off the list.
  */
 export function RecallsScreen() {
+  const { t } = useT('recalls');
   const today = todayIn(useTimeZone());
   const [state, setState] = useState<ListState>('OVERDUE');
   const recalls = useClinicQuery('recalls.list', { state });
@@ -34,7 +32,7 @@ export function RecallsScreen() {
 
   const dismiss = async (r: Recall) => {
     const done = await dismissing.call({ id: r.id });
-    toast(done.ok ? `Dismissed the recall of ${r.patientName}` : done.error.message, done.ok ? 'info' : 'error');
+    toast(done.ok ? t('dismissed', { patient: r.patientName }) : done.error.message, done.ok ? 'info' : 'error');
   };
   const book = (r: Recall) =>
     openGlobal('book', {
@@ -45,44 +43,43 @@ export function RecallsScreen() {
     });
 
   const columns: Column<Recall>[] = [
-    { header: 'Patient', cell: (r) => `${r.patientName}${r.patientPhone ? ` · ${r.patientPhone}` : ''}` },
-    { header: 'Doctor', cell: (r) => r.doctorName ?? 'Any' },
-    { header: 'Due', cell: (r) => shortDay(r.dueDate) },
-    { header: 'Reason', cell: (r) => r.reason ?? '' },
+    { header: t('col.patient'), cell: (r) => `${r.patientName}${r.patientPhone ? ` · ${r.patientPhone}` : ''}` },
+    { header: t('col.doctor'), cell: (r) => r.doctorName ?? t('anyDoctor') },
+    { header: t('col.due'), cell: (r) => shortDay(r.dueDate) },
+    { header: t('col.reason'), cell: (r) => r.reason ?? '' },
     {
-      header: 'Actions',
+      header: t('col.actions'),
       cell: (r) =>
         state === 'BOOKED' ? null : (
           <div className="ui-actions">
-            <Button variant="primary" aria-label={`Book ${r.patientName}`} onClick={() => book(r)}>
-              Book…
+            <Button variant="primary" aria-label={t('bookOf', { patient: r.patientName })} onClick={() => book(r)}>
+              {t('book')}
             </Button>
-            <Button aria-label={`Dismiss the recall of ${r.patientName}`} onClick={() => void dismiss(r)}>
-              Dismiss
+            <Button aria-label={t('dismissOf', { patient: r.patientName })} onClick={() => void dismiss(r)}>
+              {t('dismiss')}
             </Button>
           </div>
         ),
     },
   ];
-  const label = STATES.find((s) => s.id === state)!.label;
   return (
     <div className="recalls-screen">
       <div className="screen-head">
-        <h1>Recalls</h1>
+        <h1>{t('title')}</h1>
         <span className="spacer" />
-        <div className="ui-actions" role="group" aria-label="Which recalls">
+        <div className="ui-actions" role="group" aria-label={t('which')}>
           {STATES.map((s) => (
-            <Button key={s.id} variant={s.id === state ? 'primary' : 'secondary'} aria-pressed={s.id === state} onClick={() => setState(s.id)}>
-              {s.label}
+            <Button key={s} variant={s === state ? 'primary' : 'secondary'} aria-pressed={s === state} onClick={() => setState(s)}>
+              {t(`state.${s}`)}
             </Button>
           ))}
         </div>
         <Button variant="primary" onClick={() => setAdding(true)}>
-          Add a recall…
+          {t('add.open')}
         </Button>
       </div>
       {recalls.error && <Banner tone="error">{problemOf(recalls.error)}</Banner>}
-      {recalls.data && <Table label={`${label} recalls`} columns={columns} rows={recalls.data} empty={`No ${label.toLowerCase()} recalls.`} />}
+      {recalls.data && <Table label={t(`table.${state}`)} columns={columns} rows={recalls.data} empty={t(`empty.${state}`)} />}
       {adding && <AddRecallDialog onClose={() => setAdding(false)} />}
     </div>
   );

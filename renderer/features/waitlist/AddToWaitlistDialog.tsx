@@ -2,19 +2,19 @@ import { useState } from 'react';
 import { URGENCIES, type PatientSummary, type Req } from '../../../preload/contract';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { useTimeZone } from '../../api/clinic-data';
+import { useT } from '../../i18n/use-t';
 import { shiftDate, todayIn } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormField, FormSelectField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
-import { askFirst, PATIENT_FIRST } from '../../ui/form/ask-first';
+import { askFirst } from '../../ui/form/ask-first';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import { DoctorOptions } from '../doctors/DoctorOptions';
 import { PatientPicker } from '../patients';
 import { TypePicker } from '../booking/TypePicker';
-import { URGENCY_NAMES } from './urgency';
 
 interface EntryValues {
   /** "" with a specialization: any doctor of it. */
@@ -38,6 +38,7 @@ const given = <K extends string>(key: K, value: string) => (value.trim() ? ({ [k
  * and hours.
  */
 export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
+  const { t } = useT('waitlist');
   const today = todayIn(useTimeZone());
   const [patient, setPatient] = useState<PatientSummary>();
   const specializations = useClinicQuery('doctors.specializations', {});
@@ -67,25 +68,25 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
   const send = form.handleSubmit(async (v) => {
     const r = await adding.call(toRequest(v));
     if (!r.ok) return applyRefusal(form, r.error);
-    toast(`${r.value.patientName} is on the waitlist`);
+    toast(t('entry.done', { patient: r.value.patientName }));
     onClose();
   });
   const doctorId = Number(form.watch('doctorId')) || undefined;
-  const add = askFirst(form, send, () => (patient ? undefined : PATIENT_FIRST));
+  const add = askFirst(form, send, () => (patient ? undefined : { message: t('entry.choosePatient') }));
   return (
-    <Dialog title="Add to the waitlist" onClose={onClose} wide>
+    <Dialog title={t('entry.title')} onClose={onClose} wide>
       <PatientPicker value={patient} onChange={setPatient} />
-      <form className="ui-form" onSubmit={add} aria-label="Waitlist entry" noValidate>
+      <form className="ui-form" onSubmit={add} aria-label={t('entry.form')} noValidate>
         <FormProblem form={form} />
         <div className="ui-row">
-          <FormSelectField form={form} name="doctorId" label="Doctor">
-            <option value="">Any doctor of a specialization</option>
+          <FormSelectField form={form} name="doctorId" label={t('common:doctor')}>
+            <option value="">{t('entry.anyDoctor')}</option>
             <DoctorOptions withSpecialization />
           </FormSelectField>
-          {doctorId && <TypePicker form={form} doctorId={doctorId} noType="Any (the freed time’s length)" preselect={false} />}
+          {doctorId && <TypePicker form={form} doctorId={doctorId} noType={t('entry.anyLength')} preselect={false} />}
           {!doctorId && (
-            <FormSelectField form={form} name="specialization" label="Specialization">
-              <option value="">Choose a specialization</option>
+            <FormSelectField form={form} name="specialization" label={t('entry.specialization')}>
+              <option value="">{t('entry.chooseSpecialization')}</option>
               {specializations.data?.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -95,23 +96,23 @@ export function AddToWaitlistDialog({ onClose }: { onClose(): void }) {
           )}
         </div>
         <div className="ui-row">
-          <FormField form={form} name="fromDate" label="From" type="date" />
-          <FormField form={form} name="toDate" label="Until" type="date" />
-          <FormField form={form} name="timeFrom" label="Not before" type="time" hint="Empty: any time" />
-          <FormField form={form} name="timeTo" label="Not after" type="time" />
-          <FormSelectField form={form} name="urgency" label="Urgency">
+          <FormField form={form} name="fromDate" label={t('entry.from')} type="date" />
+          <FormField form={form} name="toDate" label={t('entry.until')} type="date" />
+          <FormField form={form} name="timeFrom" label={t('entry.notBefore')} type="time" hint={t('entry.notBeforeHint')} />
+          <FormField form={form} name="timeTo" label={t('entry.notAfter')} type="time" />
+          <FormSelectField form={form} name="urgency" label={t('entry.urgency')}>
             {URGENCIES.map((u) => (
               <option key={u} value={u}>
-                {URGENCY_NAMES[u]}
+                {t(`urgency.${u}`)}
               </option>
             ))}
           </FormSelectField>
         </div>
-        <FormTextAreaField form={form} name="note" label="Note" rows={2} />
+        <FormTextAreaField form={form} name="note" label={t('entry.note')} rows={2} />
         <div className="ui-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
-            Add to the waitlist
+            {t('entry.submit')}
           </Button>
         </div>
       </form>

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { URGENCIES, type Res } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { shortDay, timeRange } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { toast } from '../../ui/toasts';
-import { URGENCY_NAMES } from './urgency';
 
 type Offer = Res<'waitlist.offers'>[number];
 
@@ -23,6 +23,7 @@ const bestFirst = (a: Offer, b: Offer) =>
  * through the ordinary rules; when another desk or booking took the time first, main says so.
  */
 export function OfferList() {
+  const { t } = useT('waitlist');
   const offers = useClinicQuery('waitlist.offers', {});
   const taking = useClinicMutation('waitlist.takeOffer');
   const [lost, setLost] = useState<Record<number, string>>({});
@@ -35,28 +36,28 @@ export function OfferList() {
       toast(r.error.message, 'error');
       return setLost((old) => ({ ...old, [o.id]: r.error.message }));
     }
-    toast(`Booked ${r.value.patientName} with ${r.value.doctorName}, ${shortDay(r.value.date)} ${timeRange(r.value)}`);
+    toast(t('offers.booked', { patient: r.value.patientName, doctor: r.value.doctorName, day: shortDay(r.value.date), time: timeRange(r.value) }));
   };
 
   const open = [...(offers.data ?? [])].filter((o) => o.status === 'OPEN').sort(bestFirst);
   return (
     <section aria-labelledby="offers-heading">
-      <h2 id="offers-heading">Freed time offered</h2>
+      <h2 id="offers-heading">{t('offers.title')}</h2>
       {problem && <Banner tone="error">{problem}</Banner>}
-      {offers.isSuccess && open.length === 0 && <p className="ui-hint">No freed time to offer just now.</p>}
-      <ul className="offer-list" aria-label="Offers">
+      {offers.isSuccess && open.length === 0 && <p className="ui-hint">{t('offers.none')}</p>}
+      <ul className="offer-list" aria-label={t('offers.list')}>
         {open.map((o) => (
           <li key={o.id} aria-label={`${o.entry.patientName}, ${shortDay(o.date)} ${timeRange(o)}`}>
             <strong>{o.entry.patientName}</strong>
             {o.entry.patientPhone ? ` · ${o.entry.patientPhone}` : ''} · {o.doctorName} · {shortDay(o.date)} {timeRange(o)} ·{' '}
             <span className="ui-badge" data-tone={o.entry.urgency === 'URGENT' ? 'danger' : undefined}>
-              {URGENCY_NAMES[o.entry.urgency]}
+              {t(`urgency.${o.entry.urgency}`)}
             </span>
             {lost[o.id] ? (
               <Banner tone="warning">{lost[o.id]}</Banner>
             ) : (
               <Button variant="primary" onClick={() => void take(o)} disabled={taking.isPending}>
-                Book it
+                {t('offers.book')}
               </Button>
             )}
           </li>

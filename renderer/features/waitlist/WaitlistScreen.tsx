@@ -3,6 +3,7 @@ import type { Res } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useClinicData } from '../../api/clinic-data';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { hhmm, shortDay } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -10,12 +11,12 @@ import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
 import { AddToWaitlistDialog } from './AddToWaitlistDialog';
 import { OfferList } from './OfferList';
-import { URGENCY_NAMES } from './urgency';
 
 type Entry = Res<'waitlist.list'>[number];
 
 /** Patients waiting for earlier time, and the freed time offered to them (live on every PC). */
 export function WaitlistScreen() {
+  const { t } = useT('waitlist');
   const entries = useClinicQuery('waitlist.list', {});
   const doctors = useClinicData().doctors;
   const removing = useClinicMutation('waitlist.remove');
@@ -30,25 +31,28 @@ export function WaitlistScreen() {
 
   const remove = async (e: Entry) => {
     const r = await removing.call({ id: e.id });
-    toast(r.ok ? `${e.patientName} is off the waitlist` : r.error.message, r.ok ? 'info' : 'error');
+    toast(r.ok ? t('waiting.removed', { patient: e.patientName }) : r.error.message, r.ok ? 'info' : 'error');
   };
 
   const columns: Column<Entry>[] = [
-    { header: 'Patient', cell: (e) => `${e.patientName}${e.patientPhone ? ` · ${e.patientPhone}` : ''}` },
-    { header: 'With', cell: (e) => (e.doctorId ? doctorName(e.doctorId) : `Any ${e.specialization} doctor`) + wanted(e) },
+    { header: t('waiting.col.patient'), cell: (e) => `${e.patientName}${e.patientPhone ? ` · ${e.patientPhone}` : ''}` },
     {
-      header: 'When',
+      header: t('waiting.col.with'),
+      cell: (e) => (e.doctorId ? doctorName(e.doctorId) : t('waiting.anyOf', { specialization: e.specialization })) + wanted(e),
+    },
+    {
+      header: t('waiting.col.when'),
       cell: (e) =>
         `${shortDay(e.fromDate)} – ${shortDay(e.toDate)}` +
         (e.timeFrom || e.timeTo ? `, ${e.timeFrom ? hhmm(e.timeFrom) : ''}–${e.timeTo ? hhmm(e.timeTo) : ''}` : ''),
     },
-    { header: 'Urgency', cell: (e) => URGENCY_NAMES[e.urgency] },
-    { header: 'Note', cell: (e) => e.note ?? '' },
+    { header: t('waiting.col.urgency'), cell: (e) => t(`urgency.${e.urgency}`) },
+    { header: t('waiting.col.note'), cell: (e) => e.note ?? '' },
     {
-      header: 'Actions',
+      header: t('waiting.col.actions'),
       cell: (e) => (
-        <Button aria-label={`Take ${e.patientName} off the waitlist`} onClick={() => void remove(e)}>
-          Remove
+        <Button aria-label={t('waiting.removeOf', { patient: e.patientName })} onClick={() => void remove(e)}>
+          {t('waiting.remove')}
         </Button>
       ),
     },
@@ -56,18 +60,18 @@ export function WaitlistScreen() {
   return (
     <div className="waitlist-screen">
       <div className="screen-head">
-        <h1>Waitlist</h1>
+        <h1>{t('title')}</h1>
         <span className="spacer" />
         <Button variant="primary" onClick={() => setAdding(true)}>
-          Add to the waitlist…
+          {t('add')}
         </Button>
       </div>
       <OfferList />
       <section aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading">Waiting</h2>
+        <h2 id="waiting-heading">{t('waiting.title')}</h2>
         {entries.error && <Banner tone="error">{problemOf(entries.error)}</Banner>}
         {entries.data && (
-          <Table label="Waiting" columns={columns} rows={entries.data.filter((e) => e.status === 'WAITING')} empty="Nobody is waiting for earlier time." />
+          <Table label={t('waiting.title')} columns={columns} rows={entries.data.filter((e) => e.status === 'WAITING')} empty={t('waiting.none')} />
         )}
       </section>
       {adding && <AddToWaitlistDialog onClose={() => setAdding(false)} />}

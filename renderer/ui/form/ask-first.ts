@@ -8,9 +8,6 @@ export interface Missing {
   field?: string;
 }
 
-/** The patient is picked above the form, not in a box of it: the message is the whole form's. */
-export const PATIENT_FIRST: Missing = { message: 'Choose the patient first' };
-
 /**
  * A submit that first asks, in words, for the choices the schema would only call "too small" (the
  * patient, a doctor): the first one missing is shown, earlier messages go, and nothing is sent.

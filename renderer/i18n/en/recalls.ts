@@ -1,0 +1,27 @@
+// The recalls screen (patients to see again: overdue, due, booked since) and its add dialog.
+export default {
+  title: 'Recalls',
+  which: 'Which recalls',
+  state: { OVERDUE: 'Overdue', DUE: 'Due', BOOKED: 'Booked since' },
+  table: { OVERDUE: 'Overdue recalls', DUE: 'Due recalls', BOOKED: 'Recalls booked since' },
+  empty: { OVERDUE: 'No overdue recalls.', DUE: 'No due recalls.', BOOKED: 'No recall has been booked since.' },
+  col: { patient: 'Patient', doctor: 'Doctor', due: 'Due', reason: 'Reason', actions: 'Actions' },
+  anyDoctor: 'Any',
+  book: 'Book…',
+  bookOf: 'Book {{patient}}',
+  dismiss: 'Dismiss',
+  dismissOf: 'Dismiss the recall of {{patient}}',
+  dismissed: 'Dismissed the recall of {{patient}}',
+  add: {
+    open: 'Add a recall…',
+    title: 'Add a recall',
+    form: 'Recall',
+    choosePatient: 'Choose the patient first',
+    anyDoctor: 'Any doctor',
+    inDays: 'See again in (days)',
+    due: 'Due {{day}}',
+    reason: 'Reason',
+    submit: 'Add the recall',
+    done: 'Recall for {{patient}} due {{day}}',
+  },
+};

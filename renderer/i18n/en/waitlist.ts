@@ -1,0 +1,41 @@
+// The waitlist screen: patients waiting for earlier time, the freed time offered to them, and
+// the dialog that adds one.
+export default {
+  title: 'Waitlist',
+  add: 'Add to the waitlist…',
+  urgency: { ROUTINE: 'Routine', SOON: 'Soon', URGENT: 'Urgent' },
+  waiting: {
+    title: 'Waiting',
+    none: 'Nobody is waiting for earlier time.',
+    col: { patient: 'Patient', with: 'With', when: 'When', urgency: 'Urgency', note: 'Note', actions: 'Actions' },
+    anyOf: 'Any {{specialization}} doctor',
+    remove: 'Remove',
+    removeOf: 'Take {{patient}} off the waitlist',
+    removed: '{{patient}} is off the waitlist',
+  },
+  offers: {
+    title: 'Freed time offered',
+    none: 'No freed time to offer just now.',
+    list: 'Offers',
+    book: 'Book it',
+    booked: 'Booked {{patient}} with {{doctor}}, {{day}} {{time}}',
+  },
+  entry: {
+    title: 'Add to the waitlist',
+    form: 'Waitlist entry',
+    choosePatient: 'Choose the patient first',
+    anyDoctor: 'Any doctor of a specialization',
+    anyLength: 'Any (the freed time’s length)',
+    specialization: 'Specialization',
+    chooseSpecialization: 'Choose a specialization',
+    from: 'From',
+    until: 'Until',
+    notBefore: 'Not before',
+    notBeforeHint: 'Empty: any time',
+    notAfter: 'Not after',
+    urgency: 'Urgency',
+    note: 'Note',
+    submit: 'Add to the waitlist',
+    done: '{{patient}} is on the waitlist',
+  },
+};

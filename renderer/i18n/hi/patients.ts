@@ -1,0 +1,60 @@
+import type en from '../en/patients';
+import type { Translation } from '../shape';
+
+const hi: Translation<typeof en> = {
+  search: {
+    label: 'मरीज़ खोजें',
+    hint: 'नाम, फ़ोन, ईमेल या मरीज़ नंबर',
+    newPatient: 'नया मरीज़…',
+    searching: 'खोज रहे हैं…',
+    found_one: '{{count}} मिला',
+    found_other: '{{count}} मिले',
+    results: 'मिले हुए मरीज़',
+    choose: 'रिकॉर्ड देखने के लिए मरीज़ चुनें।',
+  },
+  born: 'जन्म {{date}}',
+  register: { title: 'नया मरीज़ रजिस्टर करें', done: '{{name}} का रजिस्ट्रेशन हो गया: #{{id}}' },
+  profile: { edit: 'जानकारी बदलें…', book: 'अपॉइंटमेंट बुक करें…', editTitle: '{{name}} की जानकारी बदलें' },
+  field: {
+    number: 'मरीज़ नंबर',
+    name: 'पूरा नाम',
+    phone: 'फ़ोन',
+    dateOfBirth: 'जन्म तिथि',
+    gender: 'लिंग',
+    email: 'ईमेल',
+    address: 'पता',
+    medicalHistory: 'मेडिकल हिस्ट्री',
+  },
+  noHistory: 'कुछ दर्ज नहीं है।',
+  record: {
+    upcoming: 'आने वाले अपॉइंटमेंट',
+    noUpcoming: 'कोई आने वाला अपॉइंटमेंट नहीं।',
+    past: 'पिछले अपॉइंटमेंट',
+    noPast: 'कोई पिछला अपॉइंटमेंट नहीं।',
+    payments: 'भुगतान',
+    noPayments: 'कोई भुगतान नहीं।',
+    col: {
+      date: 'तारीख',
+      time: 'समय',
+      doctor: 'डॉक्टर',
+      status: 'स्थिति',
+      reason: 'कारण',
+      receipt: 'रसीद',
+      amount: 'रकम',
+      method: 'तरीका',
+    },
+    paymentStatus: { PENDING: 'बाकी', PAID: 'मिल गया', REFUNDED: 'वापस किया' },
+  },
+  form: {
+    new: 'नया मरीज़',
+    phoneHintIn: 'देश का कोड न लिखें तो नंबर {{country}} का माना जाएगा; नहीं तो + से शुरू करें (जैसे +91 98765 43210)',
+    phoneHint: 'जैसे +91 98765 43210',
+    notGiven: 'नहीं बताया',
+    duplicates: 'यह मरीज़ शायद पहले से दर्ज है',
+    use: '{{name}} को चुनें',
+    different: 'यह कोई और व्यक्ति है: फिर भी रजिस्टर करें',
+    save: 'बदलाव सेव करें',
+    register: 'मरीज़ रजिस्टर करें',
+  },
+};
+export default hi;
