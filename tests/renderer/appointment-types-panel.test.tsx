@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppointmentTypeDto, Req } from '../../preload/contract';
+import { words } from '../../renderer/i18n/instance';
 import { clinicWrapper, fakeClinic, installClinic } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
@@ -76,6 +77,8 @@ async function renderPanel(initial: AppointmentTypeDto[] = []) {
   installClinic(fake.api);
   vi.resetModules();
   const wrapper = await clinicWrapper();
+  // Rendered by itself, with no Loading around it to wait in while the panel's words arrive.
+  await words().loadNamespaces('types');
   const { AppointmentTypesPanel } = await import('../../renderer/features/appointment-types/AppointmentTypesPanel');
   render(<AppointmentTypesPanel />, { wrapper });
   const sent = (channel: string) => fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
