@@ -39,7 +39,7 @@ export function DoctorsScreen() {
         onAdd={() => setEditing('new')}
       />
 
-      <div className="ui-form" aria-label={t('common:doctor')} role="region">
+      <div className="ui-form" aria-label={t('chosen')} role="region">
         {settingsProblem && <Banner tone="error">{settingsProblem}</Banner>}
         {!chosen && <p className="ui-hint">{t('pickOne')}</p>}
         {chosen && settings && (

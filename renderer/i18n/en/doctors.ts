@@ -9,6 +9,8 @@ export default {
     open: 'Open',
     openOf: 'Open {{name}}',
   },
+  // The open doctor's side of the screen.
+  chosen: 'Doctor',
   pickOne: 'Open a doctor to change their profile and working hours.',
   add: 'Add a doctor',
   added: '{{name}} added',

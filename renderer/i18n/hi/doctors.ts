@@ -10,6 +10,7 @@ const hi: Translation<typeof en> = {
     open: 'खोलें',
     openOf: '{{name}} को खोलें',
   },
+  chosen: 'चुने गए डॉक्टर',
   pickOne: 'प्रोफ़ाइल और काम के घंटे बदलने के लिए किसी डॉक्टर को खोलें।',
   add: 'डॉक्टर जोड़ें',
   added: '{{name}} जोड़े गए',
