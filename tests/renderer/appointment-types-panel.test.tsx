@@ -203,7 +203,7 @@ describe('appointment types (admin)', () => {
     expect(row.textContent).toContain('Dr. Sara Khan (₹250.00, 10 मिनट) — डिफ़ॉल्ट');
     expect(within(row).getByText('चालू')).toBeTruthy();
     fireEvent.click(within(row).getByRole('button', { name: 'Review बंद करें' }));
-    expect(await within(table).findByText('सूची से हटा')).toBeTruthy();
+    expect(await within(table).findByText('बुकिंग सूची से बाहर')).toBeTruthy();
 
     const add = screen.getByRole('button', { name: 'अपॉइंटमेंट का प्रकार जोड़ें' });
     await waitFor(() => expect((add as HTMLButtonElement).disabled).toBe(false));
@@ -212,8 +212,8 @@ describe('appointment types (admin)', () => {
     const where = within(box).getByLabelText('कहाँ');
     expect(within(where).getByRole('option', { name: 'क्लिनिक में' })).toBeTruthy();
     fireEvent.change(where, { target: { value: 'VIDEO' } });
-    expect(await within(box).findByLabelText(/^मरीज़ जुड़ने से पहले भुगतान करें/)).toBeTruthy();
-    expect(within(box).getByRole('group', { name: 'कौन से डॉक्टर देखते हैं' })).toBeTruthy();
+    expect(await within(box).findByLabelText(/^मरीज़ वीडियो कॉल से जुड़ने से पहले भुगतान करें/)).toBeTruthy();
+    expect(within(box).getByRole('group', { name: 'कौन-से डॉक्टर देखते हैं' })).toBeTruthy();
     const rao = within(box).getByRole('group', { name: 'Dr. Anil Rao' });
     fireEvent.click(within(rao).getByLabelText('Dr. Anil Rao'));
     expect(within(rao).getByLabelText('अपनी अवधि (मिनट)')).toBeTruthy();

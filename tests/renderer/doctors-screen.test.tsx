@@ -773,7 +773,7 @@ describe('doctors screen in Hindi', () => {
 
     const leave = within(doctor).getByRole('region', { name: 'छुट्टी और अतिरिक्त घंटे' });
     expect(within(leave).getByRole('checkbox', { name: 'पूरा दिन' })).toBeTruthy();
-    expect(within(within(leave).getByRole('combobox', { name: 'किस्म' })).getByRole('option', { name: 'अतिरिक्त घंटे' })).toBeTruthy();
+    expect(within(within(leave).getByRole('combobox', { name: 'प्रकार' })).getByRole('option', { name: 'अतिरिक्त घंटे' })).toBeTruthy();
     const calendar = await within(leave).findByRole('table', { name: 'कैलेंडर में दर्ज घंटे' });
     expect(within(calendar).getByRole('button', { name: 'हटाएँ: काम के घंटे, 2099-01-05 09:00–13:00' })).toBeTruthy();
     expect(within(calendar).getByText(/^सोम 2099-01-05$/)).toBeTruthy();
@@ -801,7 +801,7 @@ describe('doctors screen in Hindi', () => {
     fireEvent.click(screen.getByRole('button', { name: 'देखें' }));
     const preview = await screen.findByRole('table', { name: 'पैटर्न से बनने वाले स्लॉट' });
     expect(within(preview).getByRole('columnheader', { name: 'एक स्लॉट के मिनट' })).toBeTruthy();
-    expect(screen.getByText('काम के घंटों का 1 हिस्सा, कुल 16 स्लॉट।')).toBeTruthy();
+    expect(screen.getByText('1 शिफ़्ट, कुल 16 स्लॉट।')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'कैलेंडर में डालें' }));
     expect(await screen.findByText(/^पहले साप्ताहिक पैटर्न सेव करें/)).toBeTruthy();
 
