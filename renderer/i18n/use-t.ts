@@ -18,10 +18,15 @@ export function useT<N extends FlatNamespace>(namespace: N): { t: TFunction<[N, 
     [i18n],
   );
   const language = useSyncExternalStore(subscribe, () => i18n.language);
-  if (!i18n.hasLoadedNamespace(namespace)) use(pending(namespace, language));
+  use(i18n.hasLoadedNamespace(namespace) ? LOADED : pending(namespace, language));
   // The common words (statuses, Cancel, Loading…) as "common:…" beside the namespace's own.
   return { t: i18n.getFixedT(language, [namespace, 'common']), language };
 }
+
+// use() is called on every render, words loaded or not: React replays a render that suspended in
+// it and expects it there again (the hooks after it are set up from that point), so skipping it
+// once the words are in breaks those hooks. A promise React already reads as fulfilled never suspends.
+const LOADED = Object.assign(Promise.resolve(), { status: 'fulfilled', value: undefined });
 
 // One promise per namespace and language, so every render that waits waits on the same one.
 const loads = new Map<string, Promise<void>>();
