@@ -807,6 +807,12 @@ describe('doctors screen in Hindi', () => {
 
     const leave = screen.getByRole('region', { name: 'छुट्टी और अतिरिक्त घंटे' });
     type('तारीख', '2099-01-05', leave);
+    type('प्रकार', 'EXTRA', leave);
+    type('एक स्लॉट के मिनट', 'दस', leave);
+    fireEvent.click(within(leave).getByRole('button', { name: 'अतिरिक्त घंटे जोड़ें' }));
+    expect(await within(leave).findByText('एक स्लॉट के मिनट पूरी संख्या में लिखें')).toBeTruthy();
+    expect(sent(fake, 'availability.addException')).toEqual([]);
+    type('प्रकार', 'LEAVE', leave);
     fireEvent.click(within(leave).getByRole('button', { name: 'छुट्टी जोड़ें' }));
     expect(await screen.findByText('Dr. Rao की 2099-01-05 की छुट्टी जोड़ी गई')).toBeTruthy();
 

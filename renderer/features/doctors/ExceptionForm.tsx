@@ -2,7 +2,7 @@ import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { DoctorDto, Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
-import { t as words } from '../../i18n/instance';
+import { t as translate } from '../../i18n/instance';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
 import { FormField, FormSelectField } from '../../ui/Field';
@@ -34,7 +34,7 @@ const minutesBox = z
   .looseObject({ kind: z.string(), slotMinutes: z.string() })
   .refine((v) => v.kind !== 'EXTRA' || isWholeNumber(v.slotMinutes, { optional: true }), {
     // Worded at each check, so a language chosen since applies.
-    error: () => words('doctors:refuse.minutes'),
+    error: () => translate('doctors:refuse.minutes'),
     path: ['slotMinutes'],
   });
 
