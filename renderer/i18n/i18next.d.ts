@@ -1,11 +1,13 @@
 import 'i18next';
 import type appointments from './en/appointments';
+import type doctors from './en/doctors';
 import type holidays from './en/holidays';
 import type patients from './en/patients';
 import type payments from './en/payments';
 import type recalls from './en/recalls';
 import type schedule from './en/schedule';
 import type { START_NAMESPACES } from './en/start';
+import type types from './en/types';
 import type waitlist from './en/waitlist';
 
 // Keys are typed from the English words: a key no English file holds fails tsc. Namespaces
@@ -15,11 +17,13 @@ declare module 'i18next' {
     defaultNS: 'common';
     resources: typeof START_NAMESPACES & {
       appointments: typeof appointments;
+      doctors: typeof doctors;
       holidays: typeof holidays;
       patients: typeof patients;
       payments: typeof payments;
       recalls: typeof recalls;
       schedule: typeof schedule;
+      types: typeof types;
       waitlist: typeof waitlist;
     };
     returnNull: false;

@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AppointmentTypeDto, Req } from '../../preload/contract';
+import { switchLanguage } from '../../renderer/i18n';
+import { words } from '../../renderer/i18n/instance';
 import { clinicWrapper, fakeClinic, installClinic } from './fake-clinic';
 import { fakeDesk } from './fake-desk';
 
@@ -76,6 +78,8 @@ async function renderPanel(initial: AppointmentTypeDto[] = []) {
   installClinic(fake.api);
   vi.resetModules();
   const wrapper = await clinicWrapper();
+  // Rendered by itself, with no Loading around it to wait in while the panel's words arrive.
+  await words().loadNamespaces('types');
   const { AppointmentTypesPanel } = await import('../../renderer/features/appointment-types/AppointmentTypesPanel');
   render(<AppointmentTypesPanel />, { wrapper });
   const sent = (channel: string) => fake.calls.filter((c) => c.channel === channel).map((c) => c.payload);
@@ -186,5 +190,43 @@ describe('appointment types (admin)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reactivate Review' }));
     await screen.findByRole('button', { name: 'Deactivate Review' });
     expect(sent('appointmentTypes.update').at(-1)).toEqual({ id: 9, active: true });
+  });
+
+  it('speaks Hindi to a Hindi desk: the list and the dialog, with no English word left', async () => {
+    onTestFinished(() => switchLanguage('en'));
+    await switchLanguage('hi');
+    await renderPanel([{ ...REVIEW, bufferAfterMinutes: 5, doctors: [{ doctorId: 2, fee: '250.00', durationMinutes: 10, isDefault: true }] }]);
+    const table = await screen.findByRole('table', { name: 'अपॉइंटमेंट के प्रकार' });
+    expect(within(table).getByRole('columnheader', { name: 'अवधि' })).toBeTruthy();
+    const row = within(table).getByText('Review').closest('tr')!;
+    expect(row.textContent).toContain('15 मिनट (+0/5)');
+    expect(row.textContent).toContain('Dr. Sara Khan (₹250.00, 10 मिनट) — डिफ़ॉल्ट');
+    expect(within(row).getByText('चालू')).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Review बंद करें' }));
+    expect(await within(table).findByText('बुकिंग सूची से बाहर')).toBeTruthy();
+
+    const add = screen.getByRole('button', { name: 'अपॉइंटमेंट का प्रकार जोड़ें' });
+    await waitFor(() => expect((add as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(add);
+    const box = await screen.findByRole('dialog', { name: 'अपॉइंटमेंट का प्रकार जोड़ें' });
+    const where = within(box).getByLabelText('कहाँ');
+    expect(within(where).getByRole('option', { name: 'क्लिनिक में' })).toBeTruthy();
+    fireEvent.change(where, { target: { value: 'VIDEO' } });
+    expect(await within(box).findByLabelText(/^मरीज़ वीडियो कॉल से जुड़ने से पहले भुगतान करें/)).toBeTruthy();
+    expect(within(box).getByRole('group', { name: 'कौन-से डॉक्टर देखते हैं' })).toBeTruthy();
+    const rao = within(box).getByRole('group', { name: 'Dr. Anil Rao' });
+    fireEvent.click(within(rao).getByLabelText('Dr. Anil Rao'));
+    expect(within(rao).getByLabelText('अपनी अवधि (मिनट)')).toBeTruthy();
+    expect(within(rao).getByLabelText('इनका डिफ़ॉल्ट प्रकार')).toBeTruthy();
+    expect(within(box).getByRole('button', { name: 'रद्द करें' })).toBeTruthy();
+
+    // Every word of the panel and its dialog is Hindi; the types' and doctors' names stay as they are.
+    const english =
+      /(?<![A-Za-z])(Appointment types?|Type|Length|Fee|Doctors|Status|Actions|min|default|Active|Off the list|Edit|Deactivate|Reactivate|Name|Colour|Where|In person|Video|Visit|New visit|Follow-up|Free before|Free after|Notice|Days ahead|Empty|Patients pay|Own fee|Own length|Their default|Add the type|Cancel)(?![a-z])/;
+    const texts = [...document.querySelectorAll('section *, [role="dialog"] form *')].flatMap((e) => [
+      ...[...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? ''),
+      e.getAttribute('aria-label') ?? '',
+    ]);
+    expect(texts.filter((text) => english.test(text))).toEqual([]);
   });
 });

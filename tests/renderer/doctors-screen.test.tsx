@@ -723,3 +723,113 @@ describe('leave, extra hours and the calendar', () => {
     expect(within(screen.getByRole('table', { name: 'Calendar windows' })).getByText('09:00–13:00')).toBeTruthy();
   });
 });
+
+describe('doctors screen in Hindi', () => {
+  /** The desk as an administrator whose language is Hindi, on the Doctors screen. */
+  async function openInHindi(handlers: FakeHandlers = {}) {
+    onTestFinished(() => switchLanguage('en'));
+    const fake = await open({
+      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: { ...session('ADMIN'), language: 'hi' } } }),
+      ...handlers,
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'डॉक्टर' }));
+    return { fake, table: await screen.findByRole('table', { name: 'डॉक्टर' }) };
+  }
+  // The screen's English words, none of which may be left on a Hindi screen (doctors' names and data stay as they are).
+  const ENGLISH =
+    /(?<![A-Za-z])(Doctors|Add a doctor|Specialization|Show inactive|Active|Inactive|Open|Edit|Deactivate|Delete|Experience|years|Weekly pattern|Monday|Sunday|Not working|Add hours|Preview|Pattern starts|Put the pattern|Create|Leave|Extra hours|Whole day|Kind|Note|Calendar|Remove|Working hours|Minutes per slot|Save|Cancel|Name|Email|Phone|Address|About the doctor|Keep the profile)(?![a-z])/;
+  /** Everything a Hindi reader sees or hears in `scope`, piece by piece: each text, and each field's and button's name. */
+  function heard(scope: HTMLElement): string[] {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) texts.push(walker.currentNode.textContent ?? '');
+    const names = [...scope.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((e) =>
+      ['aria-label', 'placeholder', 'title'].map((a) => e.getAttribute(a) ?? ''),
+    );
+    return [...texts, ...names].filter((text) => ENGLISH.test(text));
+  }
+
+  it('lists, opens and shows a doctor’s profile, weekly pattern, leave and calendar in Hindi', async () => {
+    const { table } = await openInHindi({ 'availability.range': () => ({ ok: true, value: [window1] }) });
+    expect(screen.getByRole('heading', { name: 'डॉक्टर' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'डॉक्टर जोड़ें' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'निष्क्रिय डॉक्टर भी दिखाएँ' })).toBeTruthy();
+    expect(within(screen.getByRole('combobox', { name: 'विशेषज्ञता' })).getByRole('option', { name: 'सभी विशेषज्ञताएँ' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: 'फ़ीस' })).toBeTruthy();
+    expect(await within(table).findByText('सक्रिय')).toBeTruthy();
+    expect(screen.getByText('प्रोफ़ाइल और काम के घंटे बदलने के लिए किसी डॉक्टर को खोलें।')).toBeTruthy();
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Dr. Rao को खोलें' }));
+    const doctor = screen.getByRole('region', { name: 'चुने गए डॉक्टर' });
+    expect(await within(doctor).findByRole('button', { name: 'Dr. Rao को निष्क्रिय करें' })).toBeTruthy();
+    expect(within(doctor).getByText('12 साल')).toBeTruthy();
+    const monday = await within(doctor).findByRole('group', { name: 'सोमवार' });
+    expect(within(monday).getByText('इस दिन काम नहीं')).toBeTruthy();
+    fireEvent.click(within(monday).getByRole('button', { name: 'सोमवार को घंटे जोड़ें' }));
+    expect(within(monday).getByLabelText('सोमवार: कब से')).toBeTruthy();
+    expect(within(monday).getByRole('button', { name: 'सोमवार 09:00–13:00 हटाएँ' })).toBeTruthy();
+    expect(within(doctor).getByRole('heading', { name: 'स्लॉट पहले से देखें' })).toBeTruthy();
+    expect(within(doctor).getByRole('button', { name: 'कैलेंडर में डालें' })).toBeTruthy();
+
+    const leave = within(doctor).getByRole('region', { name: 'छुट्टी और अतिरिक्त घंटे' });
+    expect(within(leave).getByRole('checkbox', { name: 'पूरा दिन' })).toBeTruthy();
+    expect(within(within(leave).getByRole('combobox', { name: 'प्रकार' })).getByRole('option', { name: 'अतिरिक्त घंटे' })).toBeTruthy();
+    const calendar = await within(leave).findByRole('table', { name: 'कैलेंडर में दर्ज घंटे' });
+    expect(within(calendar).getByRole('button', { name: 'हटाएँ: काम के घंटे, 2099-01-05 09:00–13:00' })).toBeTruthy();
+    expect(within(calendar).getByText(/^सोम 2099-01-05$/)).toBeTruthy();
+
+    expect(heard(screen.getByRole('main'))).toEqual([]);
+  });
+
+  it('refuses, saves and tells in Hindi: the minutes box, the preview, leave and the profile’s dialogs', async () => {
+    const { fake, table } = await openInHindi({
+      'availability.previewTemplate': () => ({
+        ok: true,
+        value: { windows: [{ date: '2099-01-05', startTime: '09:00:00', endTime: '13:00:00', slotMinutes: 15, slots: 16 }], totalSlots: 16 },
+      }),
+      'availability.addException': () => ({ ok: true, value: { status: 'saved', window: null, cancelledAppointments: 0 } }),
+    });
+    fireEvent.click(within(table).getByRole('button', { name: 'Dr. Rao को खोलें' }));
+    const monday = await screen.findByRole('group', { name: 'सोमवार' });
+    fireEvent.click(within(monday).getByRole('button', { name: 'सोमवार को घंटे जोड़ें' }));
+    type('सोमवार: एक स्लॉट के मिनट', 'बीस', monday);
+    fireEvent.click(screen.getByRole('button', { name: 'साप्ताहिक पैटर्न सेव करें' }));
+    expect(await within(monday).findByText('एक स्लॉट के मिनट पूरी संख्या में लिखें')).toBeTruthy();
+    expect(sent(fake, 'availability.saveTemplate')).toEqual([]);
+
+    type('सोमवार: एक स्लॉट के मिनट', '15', monday);
+    fireEvent.click(screen.getByRole('button', { name: 'देखें' }));
+    const preview = await screen.findByRole('table', { name: 'पैटर्न से बनने वाले स्लॉट' });
+    expect(within(preview).getByRole('columnheader', { name: 'एक स्लॉट के मिनट' })).toBeTruthy();
+    expect(screen.getByText('1 शिफ़्ट, कुल 16 स्लॉट।')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'कैलेंडर में डालें' }));
+    expect(await screen.findByText(/^पहले साप्ताहिक पैटर्न सेव करें/)).toBeTruthy();
+
+    const leave = screen.getByRole('region', { name: 'छुट्टी और अतिरिक्त घंटे' });
+    type('तारीख', '2099-01-05', leave);
+    type('प्रकार', 'EXTRA', leave);
+    type('एक स्लॉट के मिनट', 'दस', leave);
+    fireEvent.click(within(leave).getByRole('button', { name: 'अतिरिक्त घंटे जोड़ें' }));
+    expect(await within(leave).findByText('एक स्लॉट के मिनट पूरी संख्या में लिखें')).toBeTruthy();
+    expect(sent(fake, 'availability.addException')).toEqual([]);
+    type('प्रकार', 'LEAVE', leave);
+    fireEvent.click(within(leave).getByRole('button', { name: 'छुट्टी जोड़ें' }));
+    expect(await screen.findByText('Dr. Rao की 2099-01-05 की छुट्टी जोड़ी गई')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Dr. Rao की प्रोफ़ाइल बदलें' }));
+    const form = await screen.findByRole('dialog', { name: 'Dr. Rao की प्रोफ़ाइल बदलें' });
+    expect(within(form).getByLabelText('परामर्श फ़ीस')).toBeTruthy();
+    expect(within(form).getByText('इसी पते से उनका साइन-इन खाता जुड़ता है')).toBeTruthy();
+    expect(within(form).getByRole('button', { name: 'प्रोफ़ाइल सेव करें' })).toBeTruthy();
+    // Its close button is the dialog frame's own; the form's words are these.
+    expect(heard(form.querySelector('form')!)).toEqual([]);
+    fireEvent.click(within(form).getByRole('button', { name: 'रद्द करें' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Dr. Rao को हटाएँ' }));
+    const deleting = await screen.findByRole('dialog', { name: 'Dr. Rao को हटाएँ?' });
+    expect(within(deleting).getByText(/^हटाने पर प्रोफ़ाइल हमेशा के लिए मिट जाती है/)).toBeTruthy();
+    fireEvent.click(within(deleting).getByRole('button', { name: 'प्रोफ़ाइल रहने दें' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(heard(screen.getByRole('main'))).toEqual([]);
+  });
+});

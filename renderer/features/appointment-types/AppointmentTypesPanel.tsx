@@ -3,6 +3,7 @@ import type { AppointmentTypeDto } from '../../../preload/contract';
 import { problemOf } from '../../api/call';
 import { useSettings } from '../../api/clinic-data';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { money } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -15,6 +16,7 @@ import { TypeDialog } from './TypeDialog';
  * (deactivated) stays on the appointments already booked as it, and can be put back.
  */
 export function AppointmentTypesPanel() {
+  const { t } = useT('types');
   const currency = useSettings().settings?.currency ?? '';
   const types = useClinicQuery('appointmentTypes.list', { includeInactive: true });
   const doctorsQuery = useClinicQuery('doctors.list', { includeInactive: true });
@@ -24,64 +26,62 @@ export function AppointmentTypesPanel() {
   const allDoctors = doctorsQuery.data ?? [];
   const problem = problemOf(types.error ?? doctorsQuery.error);
   const nameOf = (id: number) => allDoctors.find((d) => d.id === id)?.name ?? `#${id}`;
+  const minutes = (n: number) => t('minutes', { minutes: n });
 
-  const setActive = async (t: AppointmentTypeDto, active: boolean) => {
-    const r = active ? await update.call({ id: t.id, active: true }) : await deactivate.call({ id: t.id });
-    toast(r.ok ? `${t.name} is ${active ? 'back on' : 'off'} the booking list` : r.error.message, r.ok ? 'info' : 'error');
+  const setActive = async (type: AppointmentTypeDto, active: boolean) => {
+    const r = active ? await update.call({ id: type.id, active: true }) : await deactivate.call({ id: type.id });
+    toast(r.ok ? t(active ? 'backOn' : 'takenOff', { name: type.name }) : r.error.message, r.ok ? 'info' : 'error');
+  };
+
+  /** A doctor offering the type: their own fee and length where they differ, and whether it is their default. */
+  const offeredBy = (d: AppointmentTypeDto['doctors'][number]) => {
+    const terms = [d.fee && money(d.fee, currency), d.durationMinutes && minutes(d.durationMinutes)].filter(Boolean).join(', ');
+    const doctor = terms ? t('ownTerms', { name: nameOf(d.doctorId), terms }) : nameOf(d.doctorId);
+    return d.isDefault ? t('isDefault', { doctor }) : doctor;
   };
 
   const columns: Column<AppointmentTypeDto>[] = [
     {
-      header: 'Type',
-      cell: (t) => (
+      header: t('type'),
+      cell: (type) => (
         <>
-          <span className="type-swatch" style={{ background: t.colour }} aria-hidden /> {t.name}
+          <span className="type-swatch" style={{ background: type.colour }} aria-hidden /> {type.name}
         </>
       ),
     },
     {
-      header: 'Length',
-      cell: (t) => `${t.durationMinutes} min` + (t.bufferBeforeMinutes + t.bufferAfterMinutes ? ` (+${t.bufferBeforeMinutes}/${t.bufferAfterMinutes})` : ''),
+      header: t('length'),
+      cell: (type) =>
+        type.bufferBeforeMinutes + type.bufferAfterMinutes
+          ? t('withBuffers', { length: minutes(type.durationMinutes), before: type.bufferBeforeMinutes, after: type.bufferAfterMinutes })
+          : minutes(type.durationMinutes),
     },
-    { header: 'Fee', cell: (t) => money(t.fee, currency) },
+    { header: t('fee'), cell: (type) => money(type.fee, currency) },
+    { header: t('doctors'), cell: (type) => type.doctors.map(offeredBy).join('; ') || t('nobody') },
     {
-      header: 'Doctors',
-      cell: (t) =>
-        t.doctors
-          .map(
-            (d) =>
-              nameOf(d.doctorId) +
-              (d.fee || d.durationMinutes
-                ? ` (${[d.fee && money(d.fee, currency), d.durationMinutes && `${d.durationMinutes} min`].filter(Boolean).join(', ')})`
-                : '') +
-              (d.isDefault ? ' — default' : ''),
-          )
-          .join('; ') || 'Nobody yet',
-    },
-    {
-      header: 'Status',
-      cell: (t) =>
-        t.active ? (
+      header: t('status'),
+      cell: (type) =>
+        type.active ? (
           <span className="ui-badge" data-tone="ok">
-            Active
+            {t('active')}
           </span>
         ) : (
-          <span className="ui-badge">Off the list</span>
+          <span className="ui-badge">{t('off')}</span>
         ),
     },
     {
-      header: 'Actions',
-      cell: (t) => (
+      header: t('actions'),
+      cell: (type) => (
         <div className="ui-actions">
-          <Button aria-label={`Edit ${t.name}`} onClick={() => setEditing(t)}>
-            Edit
+          <Button aria-label={t('editOf', { name: type.name })} onClick={() => setEditing(type)}>
+            {t('edit')}
           </Button>
           <Button
-            variant={t.active ? 'danger' : 'secondary'}
-            aria-label={`${t.active ? 'Deactivate' : 'Reactivate'} ${t.name}`}
-            onClick={() => void setActive(t, !t.active)}
+            variant={type.active ? 'danger' : 'secondary'}
+            aria-label={t(type.active ? 'deactivateOf' : 'reactivateOf', { name: type.name })}
+            onClick={() => void setActive(type, !type.active)}
           >
-            {t.active ? 'Deactivate' : 'Reactivate'}
+            {type.active ? t('deactivate') : t('reactivate')}
           </Button>
         </div>
       ),
@@ -89,18 +89,16 @@ export function AppointmentTypesPanel() {
   ];
 
   // The doctors a type can be offered by: the active ones, and any inactive one already offering it.
-  const offering = (t?: AppointmentTypeDto) => allDoctors.filter((d) => d.active || t?.doctors.some((o) => o.doctorId === d.id));
+  const offering = (type?: AppointmentTypeDto) => allDoctors.filter((d) => d.active || type?.doctors.some((o) => o.doctorId === d.id));
   return (
-    <section aria-label="Appointment types">
+    <section aria-label={t('title')}>
       {problem && <Banner tone="error">{problem}</Banner>}
       <div className="ui-actions">
         <Button variant="primary" onClick={() => setEditing('new')} disabled={!doctorsQuery.data}>
-          Add an appointment type
+          {t('add')}
         </Button>
       </div>
-      {types.data && (
-        <Table label="Appointment types" columns={columns} rows={types.data} empty="No appointment types yet: bookings take one slot of the doctor’s hours." />
-      )}
+      {types.data && <Table label={t('title')} columns={columns} rows={types.data} empty={t('none')} />}
       {editing && (
         <TypeDialog
           type={editing === 'new' ? undefined : editing}

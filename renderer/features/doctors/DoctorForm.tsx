@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { DoctorDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { Dialog } from '../../ui/Dialog';
 import { Field, fieldError, FormField, FormTextAreaField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
@@ -23,6 +24,7 @@ export function DoctorForm({
   onSaved(d: DoctorDto): void;
   onClose(): void;
 }) {
+  const { t } = useT('doctors');
   const create = useClinicMutation('doctors.create');
   const update = useClinicMutation('doctors.update');
   const listId = useId();
@@ -47,33 +49,33 @@ export function DoctorForm({
   });
 
   return (
-    <Dialog title={doctor ? `Edit ${doctor.name}` : 'Add a doctor'} onClose={onClose} wide>
+    <Dialog title={doctor ? t('profile.editOf', { name: doctor.name }) : t('add')} onClose={onClose} wide>
       <form className="ui-form" onSubmit={submit} noValidate>
         <FormProblem form={form} />
         <div className="ui-row">
-          <FormField form={form} name="name" label="Name" required autoFocus />
-          <FormField form={form} name="email" label="Email" type="email" required hint="Their sign-in account is linked by this address" />
-          <FormField form={form} name="phone" emptyIsNull label="Phone" type="tel" />
+          <FormField form={form} name="name" label={t('name')} required autoFocus />
+          <FormField form={form} name="email" label={t('email')} type="email" required hint={t('form.emailHint')} />
+          <FormField form={form} name="phone" emptyIsNull label={t('phone')} type="tel" />
         </div>
         <div className="ui-row">
-          <FormField form={form} name="specialization" emptyIsNull label="Specialization" list={listId} />
+          <FormField form={form} name="specialization" emptyIsNull label={t('specialization')} list={listId} />
           <datalist id={listId}>
             {specializations.map((s) => (
               <option key={s} value={s} />
             ))}
           </datalist>
           <Field
-            label="Years of experience"
+            label={t('form.experience')}
             inputMode="numeric"
             {...form.register('experience', { setValueAs: years })}
             error={fieldError(form, 'experience')}
           />
-          <FormField form={form} name="consultationFee" emptyIsNull label="Consultation fee" inputMode="decimal" hint="Such as 500 or 499.50" />
-          <FormField form={form} name="rating" emptyIsNull label="Rating" inputMode="decimal" hint="0 to 5, such as 4.5" />
+          <FormField form={form} name="consultationFee" emptyIsNull label={t('form.consultationFee')} inputMode="decimal" hint={t('form.feeHint')} />
+          <FormField form={form} name="rating" emptyIsNull label={t('rating')} inputMode="decimal" hint={t('form.ratingHint')} />
         </div>
-        <FormTextAreaField form={form} name="bio" emptyIsNull label="About the doctor" />
-        <FormTextAreaField form={form} name="address" emptyIsNull label="Address" />
-        <FormActions busy={busy} submit={doctor ? 'Save the profile' : 'Add the doctor'} onCancel={onClose} />
+        <FormTextAreaField form={form} name="bio" emptyIsNull label={t('form.bio')} />
+        <FormTextAreaField form={form} name="address" emptyIsNull label={t('form.address')} />
+        <FormActions busy={busy} submit={doctor ? t('form.save') : t('form.add')} onCancel={onClose} />
       </form>
     </Dialog>
   );

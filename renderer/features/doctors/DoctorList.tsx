@@ -1,5 +1,6 @@
 import type { DoctorDto } from '../../../preload/contract';
 import { useClinicMoney } from '../../api/clinic-data';
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
@@ -30,27 +31,28 @@ export function DoctorList({
   onOpen(d: DoctorDto): void;
   onAdd(): void;
 }) {
+  const { t } = useT('doctors');
   const clinicMoney = useClinicMoney();
   const columns: Column<DoctorDto>[] = [
-    { header: 'Name', cell: (d) => d.name },
-    { header: 'Specialization', cell: (d) => d.specialization ?? '—' },
-    { header: 'Fee', cell: (d) => (d.consultationFee ? clinicMoney(d.consultationFee) : '—') },
+    { header: t('name'), cell: (d) => d.name },
+    { header: t('specialization'), cell: (d) => d.specialization ?? '—' },
+    { header: t('fee'), cell: (d) => (d.consultationFee ? clinicMoney(d.consultationFee) : '—') },
     {
-      header: 'Status',
+      header: t('status'),
       cell: (d) =>
         d.active ? (
           <span className="ui-badge" data-tone="ok">
-            Active
+            {t('active')}
           </span>
         ) : (
-          <span className="ui-badge">Inactive</span>
+          <span className="ui-badge">{t('inactive')}</span>
         ),
     },
     {
-      header: 'Actions',
+      header: t('actions'),
       cell: (d) => (
-        <Button aria-label={`Open ${d.name}`} aria-pressed={d.id === openId} onClick={() => onOpen(d)}>
-          Open
+        <Button aria-label={t('list.openOf', { name: d.name })} aria-pressed={d.id === openId} onClick={() => onOpen(d)}>
+          {t('list.open')}
         </Button>
       ),
     },
@@ -59,14 +61,14 @@ export function DoctorList({
   return (
     <section className="ui-panel" aria-labelledby="doctors-title">
       <div className="ui-panel-head">
-        <h2 id="doctors-title">Doctors</h2>
+        <h2 id="doctors-title">{t('list.title')}</h2>
         <Button variant="primary" onClick={onAdd}>
-          Add a doctor
+          {t('add')}
         </Button>
       </div>
       <div className="ui-row">
-        <SelectField label="Specialization" value={filter.specialization} onChange={(e) => onFilter({ ...filter, specialization: e.target.value })}>
-          <option value="">All specializations</option>
+        <SelectField label={t('specialization')} value={filter.specialization} onChange={(e) => onFilter({ ...filter, specialization: e.target.value })}>
+          <option value="">{t('list.allSpecializations')}</option>
           {specializations.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -75,11 +77,15 @@ export function DoctorList({
         </SelectField>
         <label className="ui-field-check">
           <input type="checkbox" checked={filter.includeInactive} onChange={(e) => onFilter({ ...filter, includeInactive: e.target.checked })} />
-          Show inactive doctors
+          {t('list.showInactive')}
         </label>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
-      {doctors ? <Table label="Doctors" columns={columns} rows={doctors} empty="No doctors match." /> : !problem && <p className="ui-hint">Loading…</p>}
+      {doctors ? (
+        <Table label={t('list.title')} columns={columns} rows={doctors} empty={t('list.none')} />
+      ) : (
+        !problem && <p className="ui-hint">{t('common:loading')}</p>
+      )}
     </section>
   );
 }

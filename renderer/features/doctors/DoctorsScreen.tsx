@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DoctorDto } from '../../../preload/contract';
 import { useSettings } from '../../api/clinic-data';
+import { useT } from '../../i18n/use-t';
 import { todayIn } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { toast } from '../../ui/toasts';
@@ -14,6 +15,7 @@ import { useDoctors } from './useDoctors';
 
 /** Doctors' profiles and, for the one chosen, their weekly pattern, leave and extra hours. */
 export function DoctorsScreen() {
+  const { t } = useT('doctors');
   const [filter, setFilter] = useState<DoctorFilter>({ specialization: '', includeInactive: false });
   const { doctors, specializations, problem } = useDoctors(filter);
   const { settings, problem: settingsProblem } = useSettings();
@@ -37,9 +39,9 @@ export function DoctorsScreen() {
         onAdd={() => setEditing('new')}
       />
 
-      <div className="ui-form" aria-label="Doctor" role="region">
+      <div className="ui-form" aria-label={t('chosen')} role="region">
         {settingsProblem && <Banner tone="error">{settingsProblem}</Banner>}
-        {!chosen && <p className="ui-hint">Open a doctor to change their profile and working hours.</p>}
+        {!chosen && <p className="ui-hint">{t('pickOne')}</p>}
         {chosen && settings && (
           <>
             <DoctorProfile doctor={chosen} onEdit={() => setEditing(chosen)} onDelete={() => setDeleting(chosen)} onChanged={setOpened} />
@@ -55,7 +57,7 @@ export function DoctorsScreen() {
           specializations={specializations}
           onClose={() => setEditing(undefined)}
           onSaved={(d) => {
-            toast(editing === 'new' ? `${d.name} added` : `${d.name} saved`);
+            toast(editing === 'new' ? t('added', { name: d.name }) : t('saved', { name: d.name }));
             setEditing(undefined);
             setOpened(d);
           }}
@@ -66,7 +68,7 @@ export function DoctorsScreen() {
           doctor={deleting}
           onClose={() => setDeleting(undefined)}
           onDeleted={() => {
-            toast(`${deleting.name} deleted`);
+            toast(t('deleted', { name: deleting.name }));
             setDeleting(undefined);
             if (chosen?.id === deleting.id) setOpened(undefined);
           }}

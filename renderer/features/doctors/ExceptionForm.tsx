@@ -2,6 +2,8 @@ import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { DoctorDto, Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { t as translate } from '../../i18n/instance';
+import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
 import { FormField, FormSelectField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
@@ -10,7 +12,7 @@ import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import type { useBlockedChange } from './useBlockedChange';
-import { cancelledNote } from './window-names';
+import { cancelledNote, kindName } from './window-names';
 
 type Boxes = { kind: 'LEAVE' | 'EXTRA'; date: string; wholeDay: boolean; startTime: string; endTime: string; slotMinutes: string; note: string };
 
@@ -31,12 +33,14 @@ function request(doctorId: number, form: Boxes): Req<'availability.addException'
 const minutesBox = z
   .looseObject({ kind: z.string(), slotMinutes: z.string() })
   .refine((v) => v.kind !== 'EXTRA' || isWholeNumber(v.slotMinutes, { optional: true }), {
-    message: 'Enter the minutes per slot as a whole number',
+    // Worded at each check, so a language chosen since applies.
+    error: () => translate('doctors:refuse.minutes'),
     path: ['slotMinutes'],
   });
 
 /** Leave (a whole day or some hours) or extra hours on one date; a change that strands booked patients goes to `blocked`. */
 export function ExceptionForm({ doctor, today, blocked }: { doctor: DoctorDto; today: string; blocked: ReturnType<typeof useBlockedChange> }) {
+  const { t } = useT('doctors');
   const add = useClinicMutation('availability.addException');
   const form = useRequestForm(
     'availability.addException',
@@ -56,7 +60,8 @@ export function ExceptionForm({ doctor, today, blocked }: { doctor: DoctorDto; t
       r.value,
       (cancelBooked) => add.call({ ...req, cancelBooked }),
       (cancelled) => {
-        toast(`${req.kind === 'LEAVE' ? 'Leave' : 'Extra hours'} added for ${doctor.name} on ${req.date}${cancelledNote(cancelled)}`);
+        const said = { name: doctor.name, date: req.date, cancelled: cancelledNote(cancelled) };
+        toast(req.kind === 'LEAVE' ? t('exceptions.leaveAdded', said) : t('exceptions.extraAdded', said));
         form.setValue('note', '');
       },
     );
@@ -66,31 +71,29 @@ export function ExceptionForm({ doctor, today, blocked }: { doctor: DoctorDto; t
     <form className="ui-form" onSubmit={submit} noValidate aria-labelledby="exceptions-title">
       <FormProblem form={form} />
       <div className="ui-row">
-        <FormSelectField form={form} name="kind" label="Kind">
-          <option value="LEAVE">Leave</option>
-          <option value="EXTRA">Extra hours</option>
+        <FormSelectField form={form} name="kind" label={t('kind')}>
+          <option value="LEAVE">{kindName('LEAVE')}</option>
+          <option value="EXTRA">{kindName('EXTRA')}</option>
         </FormSelectField>
-        <FormField form={form} name="date" label="Date" type="date" />
+        <FormField form={form} name="date" label={t('date')} type="date" />
         {kind === 'LEAVE' && (
           <label className="ui-field-check">
             <input type="checkbox" {...form.register('wholeDay')} />
-            Whole day
+            {t('window.wholeDay')}
           </label>
         )}
       </div>
       {timed && (
         <div className="ui-row">
-          <FormField form={form} name="startTime" label="From" type="time" />
-          <FormField form={form} name="endTime" label="Until" type="time" />
-          {kind === 'EXTRA' && (
-            <FormField form={form} name="slotMinutes" label="Minutes per slot" inputMode="numeric" hint="Empty: the clinic's usual length" />
-          )}
+          <FormField form={form} name="startTime" label={t('exceptions.from')} type="time" />
+          <FormField form={form} name="endTime" label={t('exceptions.until')} type="time" />
+          {kind === 'EXTRA' && <FormField form={form} name="slotMinutes" label={t('minutesPerSlot')} inputMode="numeric" hint={t('exceptions.minutesHint')} />}
         </div>
       )}
-      <FormField form={form} name="note" label="Note" hint="Such as “conference” (optional)" />
+      <FormField form={form} name="note" label={t('note')} hint={t('exceptions.noteHint')} />
       <div className="ui-actions">
         <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? 'Adding…' : kind === 'LEAVE' ? 'Add the leave' : 'Add the extra hours'}
+          {busy ? t('exceptions.adding') : kind === 'LEAVE' ? t('exceptions.addLeave') : t('exceptions.addExtra')}
         </Button>
       </div>
     </form>

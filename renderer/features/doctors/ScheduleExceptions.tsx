@@ -1,5 +1,6 @@
 import type { AvailabilityWindow, DoctorDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { openGlobal } from '../../stores/global-dialogs';
 import { toast } from '../../ui/toasts';
 import { BlockedDialog } from './BlockedDialog';
@@ -13,6 +14,7 @@ import { cancelledNote, describeWindow } from './window-names';
  * to take one out. Changes that would strand booked patients go through BlockedDialog.
  */
 export function ScheduleExceptions({ doctor, today }: { doctor: DoctorDto; today: string }) {
+  const { t } = useT('doctors');
   const blocked = useBlockedChange();
   const removeWindow = useClinicMutation('availability.removeWindow');
 
@@ -22,14 +24,14 @@ export function ScheduleExceptions({ doctor, today }: { doctor: DoctorDto; today
     blocked.answer(
       r.value,
       (cancelBooked) => removeWindow.call({ id: w.id, cancelBooked }),
-      (cancelled) => toast(`${describeWindow(w)} removed${cancelledNote(cancelled)}`),
+      (cancelled) => toast(t('calendar.removed', { window: describeWindow(w), cancelled: cancelledNote(cancelled) })),
     );
   }
 
   const open = blocked.blocked;
   return (
     <section className="ui-panel" aria-labelledby="exceptions-title">
-      <h3 id="exceptions-title">Leave and extra hours</h3>
+      <h3 id="exceptions-title">{t('exceptions.title')}</h3>
       <ExceptionForm doctor={doctor} today={today} blocked={blocked} />
       <CalendarWindows doctor={doctor} today={today} onRemove={(w) => void remove(w)} />
       {open && (

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { FormField } from '../../ui/Field';
@@ -8,6 +9,7 @@ import type { WeeklyPattern } from './useWeeklyPattern';
 
 /** The periods per weekday and the dates the pattern holds for; each box is the rule's own field ("rules.0.endTime"). */
 export function WeeklyPatternForm({ pattern, busy, onSave }: { pattern: WeeklyPattern; busy: boolean; onSave(): void }) {
+  const { t } = useT('doctors');
   const base = useId();
   const addButtonId = (weekday: number) => `${base}-add-${weekday}`;
   const { form, fields } = pattern;
@@ -32,40 +34,41 @@ export function WeeklyPatternForm({ pattern, busy, onSave }: { pattern: WeeklyPa
     >
       <FormProblem form={form} />
       {listProblem && <Banner tone="error">{listProblem}</Banner>}
-      {WEEKDAYS.map((day, d) => {
+      {WEEKDAYS.map((key, d) => {
         const weekday = d + 1;
+        const day = t(`weekday.${key}`);
         return (
-          <fieldset key={day} className="ui-group">
+          <fieldset key={key} className="ui-group">
             <legend>{day}</legend>
-            {fields.every((r) => r.weekday !== weekday) && <span className="ui-hint">Not working</span>}
+            {fields.every((r) => r.weekday !== weekday) && <span className="ui-hint">{t('pattern.notWorking')}</span>}
             {fields.map((r, i) =>
               r.weekday !== weekday ? null : (
                 <div key={r.id} className="template-period">
-                  <FormField form={form} name={`rules.${i}.startTime`} label={`${day} from`} type="time" />
-                  <FormField form={form} name={`rules.${i}.endTime`} label={`${day} until`} type="time" />
-                  <FormField form={form} name={`rules.${i}.slotMinutes`} label={`${day} minutes per slot`} inputMode="numeric" />
+                  <FormField form={form} name={`rules.${i}.startTime`} label={t('pattern.from', { day })} type="time" />
+                  <FormField form={form} name={`rules.${i}.endTime`} label={t('pattern.until', { day })} type="time" />
+                  <FormField form={form} name={`rules.${i}.slotMinutes`} label={t('pattern.minutes', { day })} inputMode="numeric" />
                   <Button
-                    aria-label={`Remove ${day} ${pattern.rules[i]?.startTime || '?'}–${pattern.rules[i]?.endTime || '?'}`}
+                    aria-label={t('pattern.removeOf', { day, from: pattern.rules[i]?.startTime || '?', until: pattern.rules[i]?.endTime || '?' })}
                     onClick={() => remove(i, weekday)}
                   >
-                    Remove
+                    {t('remove')}
                   </Button>
                 </div>
               ),
             )}
             <div>
               <Button id={addButtonId(weekday)} onClick={() => pattern.add(weekday)}>
-                Add hours on {day}
+                {t('pattern.addOn', { day })}
               </Button>
             </div>
           </fieldset>
         );
       })}
       <div className="ui-row">
-        <FormField form={form} name="validFrom" label="Pattern starts on" type="date" />
-        <FormField form={form} name="validTo" label="Pattern ends on" type="date" hint="Leave empty for no end" />
+        <FormField form={form} name="validFrom" label={t('pattern.startsOn')} type="date" />
+        <FormField form={form} name="validTo" label={t('pattern.endsOn')} type="date" hint={t('pattern.endsHint')} />
         <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save the weekly pattern'}
+          {busy ? t('common:saving') : t('pattern.save')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import type { DoctorDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { shiftDate } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { FormField } from '../../ui/Field';
@@ -10,6 +11,7 @@ import { toast } from '../../ui/toasts';
 
 /** Puts the saved pattern's working periods into the calendar for a date range. */
 export function WindowCreation({ doctor, today, dirty }: { doctor: DoctorDto; today: string; dirty: boolean }) {
+  const { t } = useT('doctors');
   const expand = useClinicMutation('availability.expand');
   const form = useRequestForm('availability.expand', (range: { from: string; to: string }) => ({ doctorId: doctor.id, ...range }), {
     from: today,
@@ -18,25 +20,25 @@ export function WindowCreation({ doctor, today, dirty }: { doctor: DoctorDto; to
   const busy = form.formState.isSubmitting;
 
   const submit = form.handleSubmit(async (range) => {
-    if (dirty) return applyRefusal(form, { code: 'INVALID', message: 'Save the weekly pattern first: the calendar is filled from the saved pattern.' });
+    if (dirty) return applyRefusal(form, { code: 'INVALID', message: t('expand.saveFirst') });
     const r = await expand.call({ doctorId: doctor.id, ...range });
     if (!r.ok) return applyRefusal(form, r.error);
     const { created, alreadyThere } = r.value;
-    toast(`${created} working period${created === 1 ? '' : 's'} added to the calendar${alreadyThere ? `; ${alreadyThere} were already there` : ''}`);
+    toast(t('expand.created', { count: created }) + (alreadyThere ? t('expand.alreadyThere', { count: alreadyThere }) : ''));
   });
 
   return (
     <>
-      <h3 id="expand-title">Put the pattern in the calendar</h3>
+      <h3 id="expand-title">{t('expand.title')}</h3>
       <form className="ui-row" onSubmit={submit} noValidate aria-labelledby="expand-title">
         <FormProblem form={form} />
-        <FormField form={form} name="from" label="Create windows from" type="date" />
-        <FormField form={form} name="to" label="Create windows until" type="date" />
+        <FormField form={form} name="from" label={t('expand.from')} type="date" />
+        <FormField form={form} name="to" label={t('expand.until')} type="date" />
         <Button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create the windows'}
+          {busy ? t('expand.creating') : t('expand.submit')}
         </Button>
       </form>
-      <p className="ui-hint">Save the pattern first. Days already in the calendar are left as they are.</p>
+      <p className="ui-hint">{t('expand.hint')}</p>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { Req, Res } from '../../../preload/contract';
 import { hhmm } from '../../lib/dates';
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** Monday to Sunday (weekdays 1 to 7), as the keys of their names in the doctors' words. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** One working period as typed (minutes as text until sent). */
 export interface RuleRow {

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import type { DoctorDto, Res } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { toast } from '../../ui/toasts';
 import { previewRequest, saveRequest, type WeeklyPattern } from './useWeeklyPattern';
 
 /** Saving the pattern. A refusal about a rule lands at its box (see useWeeklyPattern). */
 export function useSavePattern(doctor: DoctorDto, pattern: WeeklyPattern) {
+  const { t } = useT('doctors');
   const save = useClinicMutation('availability.saveTemplate');
   const submit = pattern.submitAs('save', async (values) => {
     const r = await save.call(saveRequest(doctor.id, values));
     if (!r.ok) return pattern.refused(r.error);
     pattern.saved(values);
-    toast(`Weekly pattern saved for ${doctor.name}`);
+    toast(t('pattern.saved', { name: doctor.name }));
   });
   return { submit, busy: save.isPending };
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useFieldArray, useWatch, type SubmitHandler } from 'react-hook-form';
 import { z } from 'zod';
 import { channels, type CallError, type Req, type Res } from '../../../preload/contract';
+import { t } from '../../i18n/instance';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { wholeNumberBox } from '../../ui/form/boxes';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
@@ -24,7 +25,8 @@ export const saveRequest = (doctorId: number, v: PatternBoxes): Req<'availabilit
 });
 export const previewRequest = (v: PatternBoxes): Req<'availability.previewTemplate'> => ({ rules: toRules(v.rules), from: v.from, to: v.to });
 
-const minutesBoxes = z.looseObject({ rules: z.array(z.looseObject({ slotMinutes: wholeNumberBox('Enter the minutes per slot as a whole number') })) });
+// Worded at each check, so a language chosen since applies.
+const minutesBoxes = z.looseObject({ rules: z.array(z.looseObject({ slotMinutes: wholeNumberBox(() => t('doctors:refuse.minutes')) })) });
 
 /** What was saved, to tell whether the pattern on screen differs from it. */
 const snapshot = (rules: RuleRow[], validFrom: string, validTo: string) => JSON.stringify([rules, validFrom, validTo]);
