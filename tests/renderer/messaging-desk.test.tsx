@@ -1,8 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChangeEvent, InboundDto, PatientMessagingDto, Res } from '../../preload/contract';
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk, TODAY } from './fake-desk';
+
+// The screens are rendered by themselves, with no Loading around them to wait in while their words arrive.
+beforeAll(() => import('../../renderer/i18n/instance').then((m) => m.words().loadNamespaces('messaging')));
 
 /** The screens read window.clinic when their module loads: install the fake (over the fake desk's settings and doctors), then import them afresh. */
 async function withClinic(handlers: FakeHandlers) {

@@ -1,11 +1,14 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentDto, MessagingSettingsDto } from '../../preload/contract';
 import { AppointmentMessages } from '../../renderer/features/messaging/AppointmentMessages';
 import { MessagingSettingsPanel, parseOffsets } from '../../renderer/features/messaging/MessagingSettingsPanel';
 import { TemplatesPanel } from '../../renderer/features/messaging/TemplatesPanel';
 import type { FakeHandlers } from './fake-clinic';
 import { renderApp } from './render-app';
+
+// The screens are rendered by themselves, with no Loading around them to wait in while their words arrive.
+beforeAll(() => import('../../renderer/i18n/instance').then((m) => m.words().loadNamespaces('messaging')));
 
 const show = (screen: React.ReactElement, handlers: FakeHandlers) => renderApp({ role: 'ADMIN', handlers, screen }).fake;
 
