@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { Button } from '../Button';
 
 /**
@@ -5,11 +6,13 @@ import { Button } from '../Button';
  * second click while the request is out.
  */
 export function FormActions({ busy, submit, onCancel }: { busy: boolean; submit: string; onCancel?: () => void }) {
+  // The shared words: loaded at start, so a form never waits for them.
+  const { t } = useT('common');
   return (
     <div className="ui-actions">
-      {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+      {onCancel && <Button onClick={onCancel}>{t('cancel')}</Button>}
       <Button variant="primary" type="submit" disabled={busy}>
-        {busy ? 'Saving…' : submit}
+        {busy ? t('saving') : submit}
       </Button>
     </div>
   );
