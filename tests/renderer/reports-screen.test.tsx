@@ -105,7 +105,8 @@ describe('the Reports screen', () => {
     const desk = clinicOfToday('ADMIN');
     const fake = await renderDesk(desk, fakeReports(desk, 'ADMIN'));
     await screen.findByRole('heading', { name: /^Today/ });
-    fireEvent.click(screen.getByRole('button', { name: 'Print day sheet' }));
+    // The button's words come with the reports' (fetched on first use): it shows once they are in.
+    fireEvent.click(await screen.findByRole('button', { name: 'Print day sheet' }));
     await waitFor(() => expect(print).toHaveBeenCalledOnce());
     expect(printed()).toContain('Day sheet — Sunrise Clinic');
     expect(printed()).toContain('Asha Verma');

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
 import { clinicDateTime } from '../../lib/dates';
@@ -7,8 +8,7 @@ import { toast } from '../../ui/toasts';
 import { useT } from '../../i18n/use-t';
 import { messageName, replyText } from './names';
 
-/** What was sent to the patient about this appointment, what became of it (with the reason) and what they replied. */
-export function AppointmentMessages({ appointment }: { appointment: AppointmentDto }) {
+function MessagesOfAppointment({ appointment }: { appointment: AppointmentDto }) {
   const { t } = useT('messaging');
   const timeZone = useTimeZone();
   // Kept current by the appointment's change events; a reminder sent here asks it again (cache-writes.ts).
@@ -47,5 +47,15 @@ export function AppointmentMessages({ appointment }: { appointment: AppointmentD
         </div>
       )}
     </details>
+  );
+}
+
+/** What was sent to the patient about this appointment, what became of it (with the reason) and what they replied. */
+export function AppointmentMessages(props: { appointment: AppointmentDto }) {
+  // Its words come with the messaging ones (fetched on first use): only this list waits for them, not the appointment's dialog.
+  return (
+    <Suspense fallback={null}>
+      <MessagesOfAppointment {...props} />
+    </Suspense>
   );
 }

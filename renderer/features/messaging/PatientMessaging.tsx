@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import {
   MESSAGE_CHANNELS,
   MESSAGE_KINDS,
@@ -24,12 +25,7 @@ import { FormActions } from '../../ui/form/FormActions';
 
 type Channel = (typeof PATIENT_CHANNELS)[number];
 
-/**
- * How the clinic messages this patient: channel (or none), language, the kinds they want, and
- * consent per channel with when and how. Kept current by messaging.prefsChanged, so a STOP or
- * START that arrives while the record is open shows at once.
- */
-export function PatientMessaging({ patientId }: { patientId: number }) {
+function PatientMessagingSection({ patientId }: { patientId: number }) {
   const { t } = useT('messaging');
   const asked = useClinicQuery('messaging.patientPrefs', { patientId });
   const problem = problemOf(asked.error);
@@ -184,5 +180,19 @@ function Consents({ prefs }: { prefs: PatientMessagingDto }) {
         </div>
       </form>
     </>
+  );
+}
+
+/**
+ * How the clinic messages this patient: channel (or none), language, the kinds they want, and
+ * consent per channel with when and how. Kept current by messaging.prefsChanged, so a STOP or
+ * START that arrives while the record is open shows at once.
+ */
+export function PatientMessaging(props: { patientId: number }) {
+  // Its words come with the messaging ones (fetched on first use): only this section waits for them, not the patient's record.
+  return (
+    <Suspense fallback={null}>
+      <PatientMessagingSection {...props} />
+    </Suspense>
   );
 }
