@@ -271,6 +271,7 @@ export default {
     entityId: 'Record number',
     recordNumber: 'Enter a record number',
     outcome: 'Outcome',
+    // DENIED: the caller was not allowed; REFUSED: allowed, but the booking rules or a missing record said no.
     outcomes: { OK: 'Done', DENIED: 'Refused', REFUSED: 'Declined', FAILED: 'Failed' },
     show: 'Show entries',
     clear: 'Clear the filters',
