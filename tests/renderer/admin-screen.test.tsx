@@ -495,6 +495,10 @@ describe('the administration in Hindi', () => {
       'Meera Iyer ने अपॉइंटमेंट #7 रद्द करने की कोशिश की, पर यह नहीं हो पाया',
     ]);
     expect(within(entries).getAllByText('अनुमति नहीं मिली')).toHaveLength(2);
+    // Every kind of record the contract audits has its words.
+    const kinds = [...(within(audit).getByRole('combobox', { name: 'रिकॉर्ड का प्रकार' }) as HTMLSelectElement).options].map((o) => o.text);
+    expect(kinds).toContain('अपॉइंटमेंट सीरीज़');
+    expect(kinds.filter((kind) => !/[\u0900-\u097F]/.test(kind))).toEqual([]);
     // A record number that is no number is caught at its box, in Hindi, before anything is asked.
     const asked = sent(fake, 'audit.list').length;
     type('रिकॉर्ड नंबर', 'बारह', audit);

@@ -14,7 +14,8 @@ import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { Table, type Column } from '../../ui/Table';
 import { auditSentence } from './audit-sentences';
-import { t as word } from '../../i18n/instance';
+import type { CustomTypeOptions } from 'i18next';
+import { t as word, words } from '../../i18n/instance';
 import { useT } from '../../i18n/use-t';
 
 const PAGE = 100;
@@ -22,6 +23,9 @@ const NO_USERS: UserDto[] = [];
 const NO_ENTRIES: AuditEntryDto[] = [];
 /** The kinds of record the router audits, straight from the contract. */
 const ENTITIES = [...new Set(Object.values(channels).flatMap((c) => ('audit' in c && c.audit ? [c.audit.entity] : [])))].sort();
+type Entity = keyof CustomTypeOptions['resources']['admin']['audit']['entities'];
+const hasWords = (entity: string): entity is Entity => words().exists(`admin:audit.entities.${entity}`);
+
 const EMPTY = { from: '', to: '', userId: '', action: '', entity: '', entityId: '', outcome: '' };
 type Filters = typeof EMPTY;
 
@@ -122,7 +126,7 @@ export function AuditPanel() {
             <option value="">{t('audit.any')}</option>
             {ENTITIES.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {hasWords(e) ? t(`audit.entities.${e}`) : e}
               </option>
             ))}
           </FormSelectField>
