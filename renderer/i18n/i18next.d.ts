@@ -1,10 +1,13 @@
 import 'i18next';
+import type admin from './en/admin';
 import type appointments from './en/appointments';
 import type doctors from './en/doctors';
 import type holidays from './en/holidays';
+import type messaging from './en/messaging';
 import type patients from './en/patients';
 import type payments from './en/payments';
 import type recalls from './en/recalls';
+import type reports from './en/reports';
 import type schedule from './en/schedule';
 import type { START_NAMESPACES } from './en/start';
 import type types from './en/types';
@@ -16,12 +19,15 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
     resources: typeof START_NAMESPACES & {
+      admin: typeof admin;
       appointments: typeof appointments;
       doctors: typeof doctors;
       holidays: typeof holidays;
+      messaging: typeof messaging;
       patients: typeof patients;
       payments: typeof payments;
       recalls: typeof recalls;
+      reports: typeof reports;
       schedule: typeof schedule;
       types: typeof types;
       waitlist: typeof waitlist;

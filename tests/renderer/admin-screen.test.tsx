@@ -4,6 +4,7 @@ import type { AuditEntryDto, ChannelName, SessionDto, UserDto } from '../../prel
 import { goToSection, type FakeHandlers } from './fake-clinic';
 import { clinicSettings, fakeDesk } from './fake-desk';
 import { renderApp } from './render-app';
+import { switchLanguage } from '../../renderer/i18n';
 
 const SESSION: SessionDto = {
   userId: 1,
@@ -44,13 +45,13 @@ const entry = (id: number, more: Partial<AuditEntryDto> = {}): AuditEntryDto => 
   ...more,
 });
 
-async function open(handlers: FakeHandlers = {}) {
+async function open(handlers: FakeHandlers = {}, { session = SESSION, section = 'Admin' } = {}) {
   const { fake } = renderApp({
     role: 'ADMIN',
     handlers: {
       // The rest of the desk (the start screen's queue and so on) from the shared in-memory clinic.
       ...fakeDesk('ADMIN').handlers,
-      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: SESSION } }),
+      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session } }),
       'settings.get': () => ({ ok: true, value: SETTINGS }),
       'users.list': () => ({ ok: true, value: [MEERA, ASHA] }),
       'doctors.list': () => ({ ok: true, value: [] }),
@@ -58,7 +59,7 @@ async function open(handlers: FakeHandlers = {}) {
       ...handlers,
     },
   });
-  await goToSection('Admin');
+  await goToSection(section);
   return fake;
 }
 
@@ -416,5 +417,113 @@ describe('clinic settings', () => {
     expect(within(panel).getByText('Last changed 2026-11-25 10:30')).toBeTruthy();
     // The idle lock of this window follows the new minutes at once.
     await waitFor(() => expect(sent(fake, 'auth.status')).toHaveLength(2));
+  });
+});
+
+describe('the administration in Hindi', () => {
+  afterEach(() => switchLanguage('en'));
+
+  it('says its tabs, accounts, audit log, clinic and video settings in Hindi, each audit entry a Hindi sentence', async () => {
+    const fake = await open(
+      {
+        'audit.list': () => ({
+          ok: true,
+          value: [
+            entry(4),
+            entry(3, { userId: 2, action: 'payments.refund', entity: 'payment', entityId: 4, outcome: 'DENIED', detail: { code: 'FORBIDDEN' } }),
+            entry(2, { userId: null, userEmail: null, action: 'patients.search', entityId: null, outcome: 'DENIED', detail: { code: 'UNAUTHENTICATED' } }),
+            entry(1, { action: 'appointments.cancel', entity: 'appointment', entityId: 7, outcome: 'FAILED' }),
+          ],
+        }),
+        'video.getSettings': () => ({
+          ok: true,
+          value: {
+            accountSid: null,
+            apiKeySid: null,
+            apiKeySecretSet: false,
+            authTokenSet: false,
+            webhookUrl: null,
+            joinUrlTemplate: null,
+            publicBaseUrl: null,
+            joinOpensMinutes: 10,
+            joinClosesMinutes: 30,
+            configured: false,
+            updatedAt: '2026-11-01T00:00:00.000Z',
+          },
+        }),
+      },
+      { session: { ...SESSION, language: 'hi' }, section: 'एडमिन' },
+    );
+    const tabs = await screen.findByRole('tablist', { name: 'प्रशासन' });
+    expect(
+      within(tabs)
+        .getAllByRole('tab')
+        .map((t) => t.textContent),
+    ).toContain('डेटाबेस की सेहत');
+
+    // Accounts: the table, who is locked out and until when, the actions and the add dialog.
+    const accounts = await screen.findByRole('tabpanel', { name: 'अकाउंट' });
+    const table = await within(accounts).findByRole('table', { name: 'अकाउंट' });
+    expect(within(table).getByRole('columnheader', { name: 'आख़िरी साइन-इन' })).toBeTruthy();
+    expect(within(table).getByText('2026-11-25 15:45 तक लॉक')).toBeTruthy();
+    expect(within(table).getByText('एडमिन')).toBeTruthy();
+    expect(within(accounts).getByText(/^गलत साइन-इन के बाद लॉक हुए: Asha Desk।/)).toBeTruthy();
+    expect(within(table).getByRole('button', { name: 'Asha Desk को अनलॉक करें' })).toBeTruthy();
+    fireEvent.click(within(accounts).getByRole('button', { name: 'अकाउंट जोड़ें' }));
+    const dialog = await screen.findByRole('dialog', { name: 'अकाउंट जोड़ें' });
+    expect(within(dialog).getByLabelText(/^पासवर्ड/)).toBeTruthy();
+    expect([...(within(dialog).getByRole('combobox', { name: 'भूमिका' }) as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      'रिसेप्शन',
+      'डॉक्टर',
+      'एडमिन',
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'रद्द करें' }));
+    expect(accounts.textContent).not.toMatch(/Locked|Unlock|Add an account|Last sign-in|Administrator/);
+
+    // The audit log: each entry a sentence with the record number where Hindi puts it.
+    fireEvent.click(within(tabs).getByRole('tab', { name: 'ऑडिट लॉग' }));
+    const audit = await screen.findByRole('tabpanel', { name: 'ऑडिट लॉग' });
+    const entries = await within(audit).findByRole('table', { name: 'ऑडिट एंट्री' });
+    const said = within(entries)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+    expect(said).toEqual([
+      'Meera Iyer ने डॉक्टर #3 की जानकारी बदली',
+      'Asha Desk ने भुगतान #4 का रिफ़ंड करने की कोशिश की: अनुमति नहीं है',
+      'बिना साइन इन किए किसी व्यक्ति ने मरीज़ खोजने की कोशिश की: साइन इन नहीं था, या स्क्रीन लॉक थी',
+      'Meera Iyer ने अपॉइंटमेंट #7 रद्द करने की कोशिश की, पर यह नहीं हो पाया',
+    ]);
+    expect(within(entries).getAllByText('अनुमति नहीं मिली')).toHaveLength(2);
+    // Every kind of record the contract audits has its words.
+    const kinds = [...(within(audit).getByRole('combobox', { name: 'रिकॉर्ड का प्रकार' }) as HTMLSelectElement).options].map((o) => o.text);
+    expect(kinds).toContain('अपॉइंटमेंट सीरीज़');
+    expect(kinds.filter((kind) => !/[\u0900-\u097F]/.test(kind))).toEqual([]);
+    // A record number that is no number is caught at its box, in Hindi, before anything is asked.
+    const asked = sent(fake, 'audit.list').length;
+    type('रिकॉर्ड नंबर', 'बारह', audit);
+    fireEvent.click(within(audit).getByRole('button', { name: 'एंट्री दिखाएँ' }));
+    expect(await within(audit).findByText('रिकॉर्ड नंबर लिखें')).toBeTruthy();
+    expect(sent(fake, 'audit.list')).toHaveLength(asked);
+    expect(audit.textContent).not.toMatch(/tried to|changed doctor|Show entries|What happened|Refused/);
+
+    // Clinic settings: labels, the phone country named in Hindi, and the minutes checked in Hindi.
+    fireEvent.click(within(tabs).getByRole('tab', { name: 'क्लिनिक की सेटिंग' }));
+    const settings = await screen.findByRole('tabpanel', { name: 'क्लिनिक की सेटिंग' });
+    expect(((await within(settings).findByLabelText('क्लिनिक का नाम')) as HTMLInputElement).value).toBe('Sunrise');
+    expect(within(settings).getByText(/खाली: टाइम ज़ोन का देश, अभी भारत/)).toBeTruthy();
+    type('एक स्लॉट के आम तौर पर मिनट', 'पंद्रह', settings);
+    fireEvent.click(within(settings).getByRole('button', { name: 'सेटिंग सेव करें' }));
+    expect(await within(settings).findByText('मिनट पूरी संख्या में लिखें')).toBeTruthy();
+    expect(sent(fake, 'settings.update')).toEqual([]);
+    expect(settings.textContent).not.toMatch(/Clinic name|Save the settings|Token display|Enter a whole number/);
+
+    // Video settings.
+    fireEvent.click(within(tabs).getByRole('tab', { name: 'वीडियो' }));
+    const video = await screen.findByRole('form', { name: 'वीडियो की सेटिंग' });
+    expect(within(video).getByText('वीडियो कंसल्टेशन अभी चालू नहीं है।')).toBeTruthy();
+    expect(within(video).getByLabelText(/^मरीज़ के जुड़ने का लिंक/)).toBeTruthy();
+    expect(within(video).getByText(/API Key सीक्रेट सेव नहीं है।/)).toBeTruthy();
+    expect(video.textContent).not.toMatch(/Video consultations|Webhook address|Save video settings/);
   });
 });

@@ -1,8 +1,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { switchLanguage } from '../../renderer/i18n';
 import type { ChangeEvent, InboundDto, PatientMessagingDto, Res } from '../../preload/contract';
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { fakeDesk, TODAY } from './fake-desk';
+
+// The screens are rendered by themselves, with no Loading around them to wait in while their words arrive.
+beforeAll(() => import('../../renderer/i18n/instance').then((m) => m.words().loadNamespaces('messaging')));
 
 /** The screens read window.clinic when their module loads: install the fake (over the fake desk's settings and doctors), then import them afresh. */
 async function withClinic(handlers: FakeHandlers) {
@@ -254,5 +258,71 @@ describe('messaging at the desk', () => {
         expect.objectContaining({ tone: 'error', text: 'Patient messaging is switched off in the messaging settings' }),
       ),
     );
+  });
+});
+
+describe('messaging at the desk in Hindi', () => {
+  afterEach(cleanup);
+
+  it('a patient’s choices and consent, the inbox and its count, a notice and the video link speak Hindi', async () => {
+    onTestFinished(() => switchLanguage('en'));
+    await act(() => switchLanguage('hi'));
+    const { fake, PatientMessaging, InboxScreen, InboxCount, NoticeDialog, SendVideoLink, useToasts, wrapper } = await withClinic({
+      'messaging.patientPrefs': () => ok(prefs),
+      'messaging.inbox': () => ok([reply(1, 'क्या मैं 6 बजे आ सकता हूँ?')]),
+      'messaging.inboxCount': () => ok({ open: 1 }),
+      'messaging.noticePreview': () =>
+        ok({
+          count: 3,
+          sample: { appointmentId: 40, patientName: 'Asha Verma', body: 'Asha Verma, डॉक्टर देर से हैं।', segments: { encoding: 'UCS-2', units: 30, segments: 1 } },
+        }),
+      'messaging.notice': () => ok({ queued: 2, alreadyTold: 0, notReached: 1 }),
+      'messaging.sendNow': () => ({ ok: false, error: { code: 'CONFLICT', message: 'Patient messaging is switched off in the messaging settings' } }),
+    });
+    const a = fakeDesk().add(1, 1, '10:00:00');
+    render(
+      <>
+        <PatientMessaging patientId={3} />
+        <InboxCount />
+        <InboxScreen />
+        <SendVideoLink appointment={a} />
+      </>,
+      { wrapper },
+    );
+
+    // The patient's choices: the clinic's default, the STOP they sent, the kinds, the consent.
+    const form = await screen.findByRole('form', { name: 'मैसेज की पसंद' });
+    expect(within(form).getByRole('option', { name: 'क्लिनिक का डिफ़ॉल्ट (SMS)' })).toBeTruthy();
+    expect(within(form).getByRole('option', { name: 'क्लिनिक का डिफ़ॉल्ट (अंग्रेज़ी (English))' })).toBeTruthy();
+    expect(within(form).getByText(/^मरीज़ ने SMS पर मैसेज बंद करवाए हैं \(Replied STOP on SMS\)/)).toBeTruthy();
+    expect(within(form).getByRole('checkbox', { name: 'धन्यवाद' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'हर चैनल पर सहमति' }).textContent).toMatch(/^SMS: .* को मैसेज बंद करवाए — Replied STOP on SMS/);
+    expect(screen.getByRole('form', { name: 'सहमति दर्ज करें' })).toBeTruthy();
+
+    // The inbox, and the navigation's count of what waits.
+    const table = await screen.findByRole('table', { name: 'जिन जवाबों पर ध्यान देना है' });
+    expect(within(table).getAllByRole('row')[1]!.textContent).toMatch(/SMS से: “क्या मैं 6 बजे आ सकता हूँ\?”.*10:30, Dr\. Anil Rao के साथनिपट गया$/);
+    expect((await screen.findByLabelText('1 इंतज़ार में')).textContent).toBe('1');
+    expect(screen.getByRole('button', { name: 'Asha Verma का जवाब निपटा हुआ दर्ज करें' })).toBeTruthy();
+
+    // The video link: its button in Hindi; main's refusal is said as main says it.
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Asha Verma को वीडियो लिंक भेजें' })));
+    await waitFor(() => expect(useToasts.getState().toasts.map((t) => t.text)).toContain('Patient messaging is switched off in the messaging settings'));
+    expect(document.body.textContent).not.toMatch(/Messaging preferences|Clinic default|opted out|Consent|Replies to deal|Mark handled|Send video link/);
+    cleanup();
+
+    // A notice: the ready-made text, the count set off in a Hindi sentence, the result.
+    render(<NoticeDialog onClose={() => {}} />, { wrapper });
+    const notice = await screen.findByRole('form', { name: 'सूचना लिखें' });
+    fireEvent.click(within(notice).getByRole('button', { name: 'डॉक्टर देर से हैं' }));
+    expect((within(notice).getByLabelText(/^सूचना/) as HTMLTextAreaElement).value).toMatch(/^\{patient\}, \{doctor\} आज लगभग 30 मिनट देर से चल रहे हैं।/);
+    await act(async () => fireEvent.click(within(notice).getByRole('button', { name: 'पहले देखें…' })));
+    expect((await screen.findByText('3 मरीज़ों')).tagName).toBe('STRONG');
+    expect(screen.getByText(/^यह सूचना .* को बुक/)).toBeTruthy();
+    expect(screen.getByText('SMS के रूप में: 1 हिस्सा (UCS-2)।')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '3 मरीज़ों को भेजें' })));
+    expect(await screen.findByText('2 मरीज़ों के लिए सूचना कतार में है; 1 मरीज़ तक मैसेज नहीं पहुँच सकता (उन्होंने मैसेज बंद करवाए हैं)।')).toBeTruthy();
+    expect(callsTo(fake.calls, 'messaging.notice')).toHaveLength(1);
+    expect(document.body.textContent).not.toMatch(/Notice queued|patients|Preview|Doctor is late|will read/);
   });
 });

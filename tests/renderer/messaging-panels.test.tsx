@@ -1,11 +1,15 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { switchLanguage } from '../../renderer/i18n';
 import type { AppointmentDto, MessagingSettingsDto } from '../../preload/contract';
 import { AppointmentMessages } from '../../renderer/features/messaging/AppointmentMessages';
 import { MessagingSettingsPanel, parseOffsets } from '../../renderer/features/messaging/MessagingSettingsPanel';
 import { TemplatesPanel } from '../../renderer/features/messaging/TemplatesPanel';
 import type { FakeHandlers } from './fake-clinic';
 import { renderApp } from './render-app';
+
+// The screens are rendered by themselves, with no Loading around them to wait in while their words arrive.
+beforeAll(() => import('../../renderer/i18n/instance').then((m) => m.words().loadNamespaces('messaging')));
 
 const show = (screen: React.ReactElement, handlers: FakeHandlers) => renderApp({ role: 'ADMIN', handlers, screen }).fake;
 
@@ -265,5 +269,91 @@ describe('messaging screens', () => {
     expect(parseOffsets('60')).toEqual([60]);
     expect(parseOffsets('an hour')).toBeUndefined();
     expect(parseOffsets('1.5')).toBeUndefined();
+  });
+});
+
+describe('messaging screens in Hindi', () => {
+  afterEach(cleanup);
+
+  it('an appointment’s messages, the settings with the failed messages, and the templates speak Hindi', async () => {
+    onTestFinished(() => switchLanguage('en'));
+    await act(() => switchLanguage('hi'));
+    const failedReminder = {
+      id: 4,
+      appointmentId: 7,
+      patientId: 3,
+      patientName: 'Asha Verma',
+      kind: 'REMINDER' as const,
+      channel: 'WHATSAPP' as const,
+      status: 'UNDELIVERED' as const,
+      body: null,
+      dueAt: '2026-12-02T06:00:00.000Z',
+      sentAt: '2026-12-02T06:00:01.000Z',
+      deliveredAt: null,
+      attempts: 1,
+      error: 'Twilio error 63016',
+    };
+    const reply = {
+      id: 9,
+      channel: 'SMS' as const,
+      fromAddress: null,
+      body: null,
+      patientId: 3,
+      patientName: 'Asha Verma',
+      appointmentId: 7,
+      action: 'CONFIRMED' as const,
+      receivedAt: '2026-12-02T05:00:00.000Z',
+      handledAt: null,
+    };
+    const template = {
+      id: 4,
+      kind: 'REMINDER' as const,
+      language: 'en',
+      channel: 'SMS' as const,
+      subject: null,
+      body: 'Reminder: {patient}',
+      dltEntityId: null,
+      dltTemplateId: null,
+      whatsappContentSid: null,
+      segments: { encoding: 'GSM-7' as const, units: 19, segments: 2 },
+    };
+    const fake = show(
+      <>
+        <AppointmentMessages appointment={appointment} />
+        <MessagingSettingsPanel />
+      </>,
+      {
+        'messaging.forAppointment': () => ok({ messages: [failedReminder], replies: [reply] }),
+        'messaging.getSettings': () => ok(settings),
+        'messaging.failures': () => ok([failedReminder]),
+        'messaging.templates': () => ok([template]),
+        'messaging.sendNow': () => ok({ ...failedReminder, id: 5, status: 'QUEUED' as const, error: null }),
+      },
+    );
+
+    const list = await screen.findByRole('list', { name: 'मरीज़ को भेजे गए मैसेज' });
+    expect(list.textContent).toContain('WhatsApp से रिमाइंडर · नहीं पहुँचा — Twilio error 63016');
+    expect(list.textContent).toContain('मरीज़ ने पुष्टि की: (रखने की अवधि पूरी होने पर लिखा हुआ मिटा दिया गया)');
+    expect(screen.getByText('मैसेज (2)')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'अभी रिमाइंडर भेजें' })));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'messaging.sendNow')).toBe(true));
+
+    const form = await screen.findByRole('form', { name: 'मैसेज की सेटिंग' });
+    expect(within(form).getByText('सेव है। रखने के लिए खाली छोड़ें; बदलने के लिए नया लिखें।')).toBeTruthy();
+    const offsets = within(form).getByLabelText(/^रिमाइंडर, इतने मिनट पहले/);
+    fireEvent.change(offsets, { target: { value: 'एक घंटा' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'मैसेज की सेटिंग सेव करें' }));
+    expect(await within(form).findByText('कॉमा से अलग पूरे मिनट, जैसे 1440, 120')).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'messaging.updateSettings')).toBe(false);
+    const failed = screen.getByRole('table', { name: 'जो मैसेज नहीं जा पाए' });
+    expect(within(failed).getByText('WhatsApp से रिमाइंडर')).toBeTruthy();
+
+    const templates = screen.getByRole('form', { name: 'मैसेज टेम्पलेट' });
+    const select = within(templates).getByLabelText('टेम्पलेट');
+    await waitFor(() => expect(select.textContent).toContain('रिमाइंडर · अंग्रेज़ी (English) · SMS · SMS के 2 हिस्से (GSM-7)'));
+
+    expect(document.body.textContent).not.toMatch(
+      /Messages to the patient|Reminder by|not delivered|the patient confirmed|Messages that failed|Save messaging|Whole minutes|Choose a template/,
+    );
   });
 });

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../preload/contract';
 import { appointmentType, fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
+import { sessionFor } from './fake-clinic';
+import { switchLanguage } from '../../renderer/i18n';
 import { fakeReports } from './fake-reports';
 
 let print: ReturnType<typeof vi.fn>;
@@ -103,7 +105,8 @@ describe('the Reports screen', () => {
     const desk = clinicOfToday('ADMIN');
     const fake = await renderDesk(desk, fakeReports(desk, 'ADMIN'));
     await screen.findByRole('heading', { name: /^Today/ });
-    fireEvent.click(screen.getByRole('button', { name: 'Print day sheet' }));
+    // The button's words come with the reports' (fetched on first use): it shows once they are in.
+    fireEvent.click(await screen.findByRole('button', { name: 'Print day sheet' }));
     await waitFor(() => expect(print).toHaveBeenCalledOnce());
     expect(printed()).toContain('Day sheet — Sunrise Clinic');
     expect(printed()).toContain('Asha Verma');
@@ -145,7 +148,8 @@ describe('the Reports screen', () => {
     expect(fake.calls.filter((c) => c.channel === 'reports.attendance').at(-1)?.payload).toMatchObject({ appointmentTypeIds: [8] });
 
     fireEvent.click(screen.getByRole('button', { name: 'Export no-shows and cancellations as CSV' }));
-    await screen.findByText(/Saved .* rows to/);
+    // One row here: "1 row", said as English says it.
+    await screen.findByText(/Saved 1 row to/);
     expect(fake.calls.find((c) => c.channel === 'reports.export')?.payload).toMatchObject({ kind: 'attendance', filters: { appointmentTypeIds: [8] } });
 
     // Two types: both asked for, in one order whatever the order ticked.
@@ -165,5 +169,50 @@ describe('the Reports screen', () => {
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2000-01-01' } });
     expect(await screen.findByText('The end date must not be before the start date')).toBeTruthy();
     expect(screen.queryByRole('tablist', { name: 'Reports' })).toBeNull();
+  });
+});
+
+describe('the Reports screen in Hindi', () => {
+  afterEach(() => switchLanguage('en'));
+
+  it('says its filters, day sheet, reports, charts and exports in Hindi', async () => {
+    const desk = clinicOfToday('ADMIN');
+    const hindi = { ...sessionFor('ADMIN'), language: 'hi' as const };
+    const fake = await renderDesk(desk, {
+      ...fakeReports(desk, 'ADMIN'),
+      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: hindi } }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'रिपोर्ट' }));
+    await screen.findByRole('heading', { name: 'रिपोर्ट' });
+    const filters = screen.getByRole('group', { name: 'रिपोर्ट के फ़िल्टर' });
+    expect(within(filters).getByRole('combobox', { name: 'किस हिसाब से जोड़ें' })).toBeTruthy();
+    expect(within(filters).getByRole('option', { name: 'सभी विशेषज्ञताएँ' })).toBeTruthy();
+
+    // The day sheet: headers, statuses and payments in Hindi, printed in Hindi too.
+    const anil = await screen.findByRole('table', { name: 'Dr. Anil Rao की दिन की शीट' });
+    expect(within(anil).getByRole('columnheader', { name: 'उम्र' })).toBeTruthy();
+    expect(within(anil).getByText('Asha Verma').closest('tr')!.textContent).toMatch(/पूरा.*\(पूरा मिला\)/);
+    expect(within(await screen.findByRole('table', { name: 'Dr. Sara Khan की दिन की शीट' })).getByText('नहीं आए')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'दिन की शीट प्रिंट करें' })[0]!);
+    await waitFor(() => expect(print).toHaveBeenCalled());
+    expect(printed()).toContain('दिन की शीट — Sunrise Clinic');
+
+    // A report: its tables, the chart's name, the money by method in words.
+    fireEvent.click(screen.getByRole('tab', { name: 'आमदनी' }));
+    const perMethod = await screen.findByRole('table', { name: 'भुगतान के तरीके के अनुसार आमदनी' });
+    expect(within(perMethod).getByRole('columnheader', { name: 'शुद्ध' })).toBeTruthy();
+    expect(within(perMethod).getByText('नकद')).toBeTruthy();
+    expect(await screen.findByRole('img', { name: 'हर डॉक्टर की शुद्ध आमदनी: बगल की तालिका के आँकड़ों का चार्ट' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'न आने वाले' }));
+    const heat = await screen.findByRole('table', { name: 'हफ़्ते के दिन और घंटे के अनुसार न आने वाले और रद्द' });
+    expect(within(heat).getByRole('rowheader', { name: 'सोम' })).toBeTruthy();
+
+    // An export says where the file went, in Hindi.
+    fireEvent.click(screen.getByRole('button', { name: 'न आने वाले और रद्द CSV में एक्सपोर्ट करें' }));
+    expect(await screen.findByText(/पंक्ति(याँ)? .* में सेव हुईं?/)).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'reports.export')).toBe(true);
+
+    expect(document.querySelector('.reports-screen')!.textContent).not.toMatch(/Day sheet|Revenue|No-show|Export|Weekday|Group by|All doctors|Saved/);
   });
 });

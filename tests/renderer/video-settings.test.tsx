@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { VideoSettingsDto } from '../../preload/contract';
 import { VideoSettingsPanel } from '../../renderer/features/admin/VideoSettingsPanel';
 import type { FakeHandlers } from './fake-clinic';
@@ -18,6 +18,9 @@ const STORED: VideoSettingsDto = {
   configured: false,
   updatedAt: '2026-11-01T00:00:00.000Z',
 };
+
+// The screens are rendered by themselves, with no Loading around them to wait in while their words arrive.
+beforeAll(() => import('../../renderer/i18n/instance').then((m) => m.words().loadNamespaces('admin')));
 
 async function open(handlers: FakeHandlers) {
   const { fake } = renderApp({

@@ -1,3 +1,5 @@
+import type { CustomTypeOptions } from 'i18next';
+import { useT } from '../../i18n/use-t';
 import { useNavigation } from '../../stores/navigation';
 import { Tabs, type Tab } from '../../ui/Tabs';
 import { BackupPanel } from '../backup/BackupPanel';
@@ -12,23 +14,28 @@ import { PaymentsAdminPanel } from '../payments/PaymentsAdminPanel';
 import { SessionsPanel } from '../sessions/SessionsPanel';
 import { HolidaysPanel } from '../holidays/HolidaysPanel';
 
+// A tab's id is also its name's key, so a tab cannot go unnamed.
+type AdminTab = keyof CustomTypeOptions['resources']['admin']['tab'];
+
 /** The administrator's back office, one tab per concern. */
-const ADMIN_TABS: Tab[] = [
-  { id: 'users', label: 'Accounts', render: () => <UsersPanel /> },
-  { id: 'audit', label: 'Audit log', render: () => <AuditPanel /> },
-  { id: 'settings', label: 'Clinic settings', render: () => <SettingsPanel /> },
-  { id: 'holidays', label: 'Holidays', render: () => <HolidaysPanel /> },
-  { id: 'types', label: 'Appointment types', render: () => <AppointmentTypesPanel /> },
-  { id: 'sessions', label: 'OPD sessions', render: () => <SessionsPanel /> },
-  { id: 'video', label: 'Video', render: () => <VideoSettingsPanel /> },
-  { id: 'messaging', label: 'Messaging', render: () => <MessagingSettingsPanel /> },
-  { id: 'payments', label: 'Payments', render: () => <PaymentsAdminPanel /> },
-  { id: 'backups', label: 'Backups', render: () => <BackupPanel /> },
-  { id: 'health', label: 'Database health', render: () => <HealthPanel /> },
+const ADMIN_TABS: (Omit<Tab, 'label'> & { id: AdminTab })[] = [
+  { id: 'users', render: () => <UsersPanel /> },
+  { id: 'audit', render: () => <AuditPanel /> },
+  { id: 'settings', render: () => <SettingsPanel /> },
+  { id: 'holidays', render: () => <HolidaysPanel /> },
+  { id: 'types', render: () => <AppointmentTypesPanel /> },
+  { id: 'sessions', render: () => <SessionsPanel /> },
+  { id: 'video', render: () => <VideoSettingsPanel /> },
+  { id: 'messaging', render: () => <MessagingSettingsPanel /> },
+  { id: 'payments', render: () => <PaymentsAdminPanel /> },
+  { id: 'backups', render: () => <BackupPanel /> },
+  { id: 'health', render: () => <HealthPanel /> },
 ];
 
 export function AdminScreen() {
+  const { t } = useT('admin');
   const tab = useNavigation((s) => s.tab);
+  const tabs = ADMIN_TABS.map((each) => ({ ...each, label: t(`tab.${each.id}`) }));
   // Keyed by the requested tab, so asking for another tab while here switches to it.
-  return <Tabs key={tab} label="Administration" tabs={ADMIN_TABS} initial={tab} />;
+  return <Tabs key={tab} label={t('title')} tabs={tabs} initial={tab} />;
 }

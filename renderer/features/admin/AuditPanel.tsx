@@ -14,14 +14,18 @@ import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { Table, type Column } from '../../ui/Table';
 import { auditSentence } from './audit-sentences';
+import type { CustomTypeOptions } from 'i18next';
+import { t as word, words } from '../../i18n/instance';
+import { useT } from '../../i18n/use-t';
 
 const PAGE = 100;
 const NO_USERS: UserDto[] = [];
 const NO_ENTRIES: AuditEntryDto[] = [];
 /** The kinds of record the router audits, straight from the contract. */
 const ENTITIES = [...new Set(Object.values(channels).flatMap((c) => ('audit' in c && c.audit ? [c.audit.entity] : [])))].sort();
-// DENIED: the caller was not allowed; REFUSED: allowed, but the booking rules or a missing record said no.
-const OUTCOME_NAMES = { OK: 'Done', DENIED: 'Refused', REFUSED: 'Declined', FAILED: 'Failed' } as const;
+type Entity = keyof CustomTypeOptions['resources']['admin']['audit']['entities'];
+const hasWords = (entity: string): entity is Entity => words().exists(`admin:audit.entities.${entity}`);
+
 const EMPTY = { from: '', to: '', userId: '', action: '', entity: '', entityId: '', outcome: '' };
 type Filters = typeof EMPTY;
 
@@ -38,7 +42,10 @@ function toQuery(f: Filters): Req<'audit.list'> {
   };
 }
 
-const recordNumberBox = z.looseObject({ entityId: z.string().refine((t) => isWholeNumber(t, { optional: true }), 'Enter a record number') });
+// The message is read when the box is checked, so it is in the language of the moment.
+const recordNumberBox = z.looseObject({
+  entityId: z.string().refine((text) => isWholeNumber(text, { optional: true }), { error: () => word('admin:audit.recordNumber') }),
+});
 
 /** Keyset paging: a full page may have older entries behind it, a short one is the last. */
 const olderThan = (last: AuditEntryDto[], query: Req<'audit.list'>): Req<'audit.list'> | undefined =>
@@ -46,6 +53,7 @@ const olderThan = (last: AuditEntryDto[], query: Req<'audit.list'>): Req<'audit.
 
 /** Who did what, when and from which PC: newest first, filtered, a page at a time. */
 export function AuditPanel() {
+  const { t } = useT('admin');
   const { settings, problem: settingsProblem } = useSettings();
   const users = useClinicQuery('users.list', {}).data ?? NO_USERS;
   const form = useRequestForm('audit.list', toQuery, EMPTY, recordNumberBox);
@@ -69,44 +77,44 @@ export function AuditPanel() {
 
   // People by the name the desk knows them by; a deleted account by the email the row kept.
   const names = new Map(users.map((u) => [u.id, u.displayName || u.email]));
-  const who = (a: AuditEntryDto) => (a.userId !== null && names.get(a.userId)) || a.userEmail || 'Someone not signed in';
+  const who = (a: AuditEntryDto) => (a.userId !== null && names.get(a.userId)) || a.userEmail || t('audit.nobody');
   const columns = (zone: string): Column<AuditEntryDto>[] => [
-    { header: 'When', cell: (a) => clinicDateTime(a.occurredAt, zone) },
-    { header: 'What happened', cell: (a) => auditSentence(a, who(a)) },
-    { header: 'Workstation', cell: (a) => a.workstation ?? '—' },
-    { header: 'Action', cell: (a) => a.action },
+    { header: t('audit.col.when'), cell: (a) => clinicDateTime(a.occurredAt, zone) },
+    { header: t('audit.col.what'), cell: (a) => auditSentence(a, who(a)) },
+    { header: t('audit.col.workstation'), cell: (a) => a.workstation ?? '—' },
+    { header: t('audit.col.action'), cell: (a) => a.action },
     {
-      header: 'Outcome',
+      header: t('audit.col.outcome'),
       cell: (a) =>
         a.outcome === 'OK' ? (
-          OUTCOME_NAMES.OK
+          t('audit.outcomes.OK')
         ) : (
           <span className="ui-badge" data-tone="danger">
-            {OUTCOME_NAMES[a.outcome]}
+            {t(`audit.outcomes.${a.outcome}`)}
           </span>
         ),
     },
-    { header: 'Details', cell: (a) => (a.detail ? JSON.stringify(a.detail) : '') },
+    { header: t('audit.col.details'), cell: (a) => (a.detail ? JSON.stringify(a.detail) : '') },
   ];
 
   return (
     <section className="ui-panel" aria-labelledby="audit-title">
-      <h2 id="audit-title">Audit log</h2>
-      <form className="ui-form" onSubmit={show} noValidate aria-label="Audit filters">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <form className="ui-form" onSubmit={show} noValidate aria-label={t('audit.filters')}>
         <FormProblem form={form} />
         {settingsProblem && <Banner tone="error">{settingsProblem}</Banner>}
         <div className="ui-row">
-          <FormField form={form} name="from" label="From" type="date" />
-          <FormField form={form} name="to" label="To" type="date" hint="Days are the clinic's days; the end day is included" />
-          <FormSelectField form={form} name="userId" label="Account">
-            <option value="">Anyone</option>
+          <FormField form={form} name="from" label={t('audit.from')} type="date" />
+          <FormField form={form} name="to" label={t('audit.to')} type="date" hint={t('audit.toHint')} />
+          <FormSelectField form={form} name="userId" label={t('audit.account')}>
+            <option value="">{t('audit.anyone')}</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.displayName || u.email}
               </option>
             ))}
           </FormSelectField>
-          <FormField form={form} name="action" label="Action" list={actionsId} hint="Such as doctors.update" />
+          <FormField form={form} name="action" label={t('audit.action')} list={actionsId} hint={t('audit.actionHint')} />
           <datalist id={actionsId}>
             {CHANNEL_NAMES.map((c) => (
               <option key={c} value={c} />
@@ -114,34 +122,34 @@ export function AuditPanel() {
           </datalist>
         </div>
         <div className="ui-row">
-          <FormSelectField form={form} name="entity" label="Record kind">
-            <option value="">Any</option>
+          <FormSelectField form={form} name="entity" label={t('audit.entity')}>
+            <option value="">{t('audit.any')}</option>
             {ENTITIES.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {hasWords(e) ? t(`audit.entities.${e}`) : e}
               </option>
             ))}
           </FormSelectField>
-          <FormField form={form} name="entityId" label="Record number" inputMode="numeric" />
-          <FormSelectField form={form} name="outcome" label="Outcome">
-            <option value="">Any</option>
+          <FormField form={form} name="entityId" label={t('audit.entityId')} inputMode="numeric" />
+          <FormSelectField form={form} name="outcome" label={t('audit.outcome')}>
+            <option value="">{t('audit.any')}</option>
             {AUDIT_OUTCOMES.map((o) => (
               <option key={o} value={o}>
-                {OUTCOME_NAMES[o]}
+                {t(`audit.outcomes.${o}`)}
               </option>
             ))}
           </FormSelectField>
           <Button variant="primary" type="submit" disabled={busy}>
-            Show entries
+            {t('audit.show')}
           </Button>
-          <Button onClick={() => form.reset(EMPTY)}>Clear the filters</Button>
+          <Button onClick={() => form.reset(EMPTY)}>{t('audit.clear')}</Button>
         </div>
       </form>
-      {pages.data && settings && <Table label="Audit entries" columns={columns(settings.timeZone)} rows={entries} empty="No entries match these filters." />}
+      {pages.data && settings && <Table label={t('audit.table')} columns={columns(settings.timeZone)} rows={entries} empty={t('audit.none')} />}
       {pages.hasNextPage && (
         <div>
           <Button onClick={() => void pages.fetchNextPage()} disabled={busy}>
-            Show older entries
+            {t('audit.older')}
           </Button>
         </div>
       )}

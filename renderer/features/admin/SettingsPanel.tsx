@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { z } from 'zod';
-import { BOARD_NAMES, RECEIPT_PAPERS, type BoardNames, type ReceiptPaper, type Req, type SettingsDto } from '../../../preload/contract';
+import { BOARD_NAMES, RECEIPT_PAPERS, type Req, type SettingsDto } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { useClinicData } from '../../api/clinic-data';
 import { useSession } from '../../stores/session';
@@ -13,11 +13,12 @@ import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
 import { FormActions } from '../../ui/form/FormActions';
+import { t as word } from '../../i18n/instance';
+import { useT } from '../../i18n/use-t';
 
-const PAPER_NAMES: Record<ReceiptPaper, string> = { A5: 'A5 sheet', A4: 'A4 sheet', '80MM': '80 mm thermal roll' };
-const BOARD_NAME_CHOICES: Record<BoardNames, string> = { NONE: 'Token numbers only', INITIALS: 'Token numbers and initials' };
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const ZONES = Intl.supportedValuesOf('timeZone');
+/** A country by its name in the desk's language ("India", "भारत"), or its code where the language has none. */
+const countryName = (code: string, language: string) => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
 
 /** The settings as the form's boxes: minutes as typed text, no phone country as empty. */
 const boxesOf = (s: SettingsDto) => ({
@@ -44,23 +45,25 @@ const toUpdate = (b: Boxes): Req<'settings.update'> => ({
 });
 
 const minutesBoxes = z.looseObject({
-  defaultSlotMinutes: wholeNumberBox('Enter a whole number of minutes'),
-  idleLockMinutes: wholeNumberBox('Enter a whole number of minutes'),
+  defaultSlotMinutes: wholeNumberBox(() => word('admin:settings.minutes')),
+  idleLockMinutes: wholeNumberBox(() => word('admin:settings.minutes')),
 });
 
 /** The clinic's name, address, time zone, money and desk defaults. */
 export function SettingsPanel() {
+  const { t } = useT('admin');
   const { settings, problem } = useClinicData();
   return (
     <section className="ui-panel" aria-labelledby="settings-title">
-      <h2 id="settings-title">Clinic settings</h2>
+      <h2 id="settings-title">{t('settings.title')}</h2>
       {/* Read once: afterwards the form keeps what the administrator types. */}
-      {settings ? <SettingsForm loaded={settings} /> : problem ? <Banner tone="error">{problem}</Banner> : <p className="ui-hint">Loading…</p>}
+      {settings ? <SettingsForm loaded={settings} /> : problem ? <Banner tone="error">{problem}</Banner> : <p className="ui-hint">{t('common:loading')}</p>}
     </section>
   );
 }
 
 function SettingsForm({ loaded }: { loaded: SettingsDto }) {
+  const { t, language } = useT('admin');
   const { settings = loaded } = useClinicData();
   const update = useClinicMutation('settings.update');
   const form = useRequestForm('settings.update', toUpdate, boxesOf(loaded), minutesBoxes);
@@ -73,58 +76,58 @@ function SettingsForm({ loaded }: { loaded: SettingsDto }) {
     // This window's idle lock runs on the session's copy of the minutes: fetch the new one.
     if (r.value.idleLockMinutes !== settings.idleLockMinutes) void useSession.getState().refresh();
     form.reset(boxesOf(r.value));
-    toast('Clinic settings saved');
+    toast(t('settings.saved'));
   });
 
   return (
     <form className="ui-form" onSubmit={save} noValidate aria-labelledby="settings-title">
       <FormProblem form={form} />
-      <FormField form={form} name="clinicName" label="Clinic name" />
-      <FormTextAreaField form={form} name="clinicAddress" label="Clinic address" hint="Printed on receipts" />
+      <FormField form={form} name="clinicName" label={t('settings.clinicName')} />
+      <FormTextAreaField form={form} name="clinicAddress" label={t('settings.clinicAddress')} hint={t('settings.clinicAddressHint')} />
       <div className="ui-row">
-        <FormField form={form} name="timeZone" label="Time zone" list={zonesId} hint="Appointment times are in this zone, such as Asia/Kolkata" />
+        <FormField form={form} name="timeZone" label={t('settings.timeZone')} list={zonesId} hint={t('settings.timeZoneHint')} />
         <datalist id={zonesId}>
           {ZONES.map((z) => (
             <option key={z} value={z} />
           ))}
         </datalist>
-        <FormField form={form} name="currency" label="Currency" hint="Three letters, such as INR" maxLength={3} />
+        <FormField form={form} name="currency" label={t('settings.currency')} hint={t('settings.currencyHint')} maxLength={3} />
       </div>
       <div className="ui-row">
-        <FormField form={form} name="defaultSlotMinutes" label="Usual minutes per slot" inputMode="numeric" hint="For new weekly patterns and extra hours" />
-        <FormField form={form} name="idleLockMinutes" label="Lock the screen after idle minutes" inputMode="numeric" />
+        <FormField form={form} name="defaultSlotMinutes" label={t('settings.slotMinutes')} inputMode="numeric" hint={t('settings.slotMinutesHint')} />
+        <FormField form={form} name="idleLockMinutes" label={t('settings.idleLock')} inputMode="numeric" />
       </div>
       <div className="ui-row">
         <FormField
           form={form}
           name="phoneCountry"
-          label="Country of phone numbers"
+          label={t('settings.phoneCountry')}
           maxLength={2}
-          hint={`Numbers typed without +… are read as this country's (two letters, such as IN). Empty: the time zone's, now ${regionNames.of(settings.effectivePhoneCountry) ?? settings.effectivePhoneCountry}`}
+          hint={t('settings.phoneCountryHint', { country: countryName(settings.effectivePhoneCountry, language) })}
         />
-        <FormSelectField form={form} name="receiptPaper" label="Receipt paper" hint="Receipts and token slips; the day-end summary prints on A4">
+        <FormSelectField form={form} name="receiptPaper" label={t('settings.receiptPaper')} hint={t('settings.receiptPaperHint')}>
           {RECEIPT_PAPERS.map((p) => (
             <option key={p} value={p}>
-              {PAPER_NAMES[p]}
+              {t(`settings.paper.${p}`)}
             </option>
           ))}
         </FormSelectField>
       </div>
       <fieldset className="ui-group">
-        <legend>Token display in the waiting room</legend>
-        <FormSelectField form={form} name="boardNames" label="Beside each token" hint="Never a full name: only initials, or nothing">
+        <legend>{t('settings.board')}</legend>
+        <FormSelectField form={form} name="boardNames" label={t('settings.besideToken')} hint={t('settings.besideTokenHint')}>
           {BOARD_NAMES.map((n) => (
             <option key={n} value={n}>
-              {BOARD_NAME_CHOICES[n]}
+              {t(`settings.boardNames.${n}`)}
             </option>
           ))}
         </FormSelectField>
         <label className="ui-check">
-          <input type="checkbox" {...form.register('boardSpeaks')} /> Say each call aloud, in English and Hindi (the display PC's speech voices)
+          <input type="checkbox" {...form.register('boardSpeaks')} /> {t('settings.speaks')}
         </label>
       </fieldset>
-      <p className="ui-hint">Last changed {clinicDateTime(settings.updatedAt, settings.timeZone)}</p>
-      <FormActions busy={busy} submit="Save the settings" />
+      <p className="ui-hint">{t('settings.lastChanged', { time: clinicDateTime(settings.updatedAt, settings.timeZone) })}</p>
+      <FormActions busy={busy} submit={t('settings.save')} />
     </form>
   );
 }

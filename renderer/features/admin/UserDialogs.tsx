@@ -10,9 +10,11 @@ import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useSchemaForm } from '../../ui/form/use-contract-form';
 import { useRequestForm } from '../../ui/form/use-request-form';
+import { roleName } from '../../lib/labels';
 import { FormActions } from '../../ui/form/FormActions';
+import { t as word } from '../../i18n/instance';
+import { useT } from '../../i18n/use-t';
 
-export const ROLE_NAMES: Record<UserDto['role'], string> = { ADMIN: 'Administrator', DOCTOR: 'Doctor', RECEPTIONIST: 'Front desk', PATIENT: 'Patient' };
 const DESK_ROLES: Role[] = ['RECEPTIONIST', 'DOCTOR', 'ADMIN'];
 
 /** The doctor profile's <select> value as the contract's id: empty is "the profile with the same email". */
@@ -22,6 +24,7 @@ const profileId = (v: unknown) => (v === '' || v === null || v === undefined ? u
 
 /** A new desk account, or a change of name, role or doctor profile of an existing one. */
 export function UserForm({ user, doctors, onSaved, onClose }: { user?: UserDto; doctors: DoctorDto[]; onSaved(u: UserDto): void; onClose(): void }) {
+  const { t } = useT('admin');
   const create = useClinicMutation('users.create');
   const update = useClinicMutation('users.update');
   // An edit has no email or password box: the contract's create schema without them checks the rest.
@@ -43,45 +46,39 @@ export function UserForm({ user, doctors, onSaved, onClose }: { user?: UserDto; 
   });
 
   return (
-    <Dialog title={user ? `Edit ${user.displayName || user.email}` : 'Add an account'} onClose={onClose}>
+    <Dialog title={user ? t('userForm.editTitle', { name: user.displayName || user.email }) : t('userForm.addTitle')} onClose={onClose}>
       <form className="ui-form" onSubmit={submit} noValidate>
         <FormProblem form={form} />
-        {!user && <FormField form={form} name="email" label="Email" type="email" autoComplete="off" autoFocus />}
-        <FormField form={form} name="displayName" label="Name" />
-        <FormSelectField form={form} name="role" label="Role">
+        {!user && <FormField form={form} name="email" label={t('userForm.email')} type="email" autoComplete="off" autoFocus />}
+        <FormField form={form} name="displayName" label={t('userForm.name')} />
+        <FormSelectField form={form} name="role" label={t('userForm.role')}>
           {DESK_ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_NAMES[r]}
+              {roleName(r)}
             </option>
           ))}
         </FormSelectField>
         {role === 'DOCTOR' && <DoctorChoice form={form} doctors={doctors} />}
         {!user && (
-          <FormField
-            form={form}
-            name="password"
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 10 characters, not a common password"
-          />
+          <FormField form={form} name="password" label={t('userForm.password')} type="password" autoComplete="new-password" hint={t('userForm.passwordHint')} />
         )}
-        {user && user.role !== role && <Banner tone="warning">Changing the role signs this person out everywhere.</Banner>}
-        <FormActions busy={busy} submit={user ? 'Save the account' : 'Add the account'} onCancel={onClose} />
+        {user && user.role !== role && <Banner tone="warning">{t('userForm.roleWarning')}</Banner>}
+        <FormActions busy={busy} submit={user ? t('userForm.save') : t('userForm.add')} onCancel={onClose} />
       </form>
     </Dialog>
   );
 }
 
 function DoctorChoice({ form, doctors }: { form: UseFormReturn<Form>; doctors: DoctorDto[] }) {
+  const { t } = useT('admin');
   return (
     <SelectField
-      label="Doctor profile"
-      hint="The profile whose schedule this doctor sees"
+      label={t('userForm.doctor')}
+      hint={t('userForm.doctorHint')}
       {...form.register('doctorId', { setValueAs: profileId })}
       error={fieldError(form, 'doctorId')}
     >
-      <option value="">The profile with the same email</option>
+      <option value="">{t('userForm.sameEmail')}</option>
       {doctors.map((d) => (
         <option key={d.id} value={d.id}>
           {d.name} ({d.email})
@@ -94,10 +91,11 @@ function DoctorChoice({ form, doctors }: { form: UseFormReturn<Form>; doctors: D
 // The password is the request's; the second box only has to repeat it, checked before sending.
 const twiceTyped = z
   .looseObject({ password: z.string(), confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ', path: ['confirm'] });
+  .refine((v) => v.password === v.confirm, { error: () => word('admin:resetPassword.differ'), path: ['confirm'] });
 
 /** A new password chosen by the admin; main signs the person out and clears failed sign-ins. */
 export function ResetPassword({ user, onDone, onClose }: { user: UserDto; onDone(): void; onClose(): void }) {
+  const { t } = useT('admin');
   const reset = useClinicMutation('users.resetPassword');
   const form = useRequestForm(
     'users.resetPassword',
@@ -114,15 +112,15 @@ export function ResetPassword({ user, onDone, onClose }: { user: UserDto; onDone
   });
 
   return (
-    <Dialog title={`New password for ${user.displayName || user.email}`} onClose={onClose}>
+    <Dialog title={t('resetPassword.title', { name: user.displayName || user.email })} onClose={onClose}>
       <form className="ui-form" onSubmit={submit} noValidate>
         <FormProblem form={form} />
-        <FormField form={form} name="password" label="New password" type="password" autoComplete="new-password" autoFocus />
-        <FormField form={form} name="confirm" label="Repeat the new password" type="password" autoComplete="new-password" />
+        <FormField form={form} name="password" label={t('resetPassword.password')} type="password" autoComplete="new-password" autoFocus />
+        <FormField form={form} name="confirm" label={t('resetPassword.repeat')} type="password" autoComplete="new-password" />
         <div className="ui-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button variant="primary" type="submit" disabled={busy}>
-            Set the password
+            {t('resetPassword.submit')}
           </Button>
         </div>
       </form>

@@ -8,12 +8,15 @@ import { Button } from '../../ui/Button';
 import { clinicDateTime } from '../../lib/dates';
 import { Table, type Column } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
-import { ResetPassword, ROLE_NAMES, UserForm } from './UserDialogs';
+import { ResetPassword, UserForm } from './UserDialogs';
+import { useT } from '../../i18n/use-t';
+import { roleName } from '../../lib/labels';
 
 const nameOf = (u: UserDto) => u.displayName || u.email;
 
 /** Desk accounts: who may sign in with which role; disabling, new passwords, and unlocking after failed sign-ins. */
 export function UsersPanel() {
+  const { t } = useT('admin');
   const { settings, problem: settingsProblem } = useSettings();
   const usersQuery = useClinicQuery('users.list', {});
   const doctorsQuery = useClinicQuery('doctors.list', { includeInactive: true });
@@ -36,56 +39,56 @@ export function UsersPanel() {
   const zone = settings?.timeZone;
 
   const columns = (zone: string): Column<UserDto>[] => [
-    { header: 'Name', cell: nameOf },
-    { header: 'Email', cell: (u) => u.email },
-    { header: 'Role', cell: (u) => ROLE_NAMES[u.role] + (u.doctorId ? ` (${doctorName(u.doctorId)})` : '') },
+    { header: t('users.col.name'), cell: nameOf },
+    { header: t('users.col.email'), cell: (u) => u.email },
+    { header: t('users.col.role'), cell: (u) => roleName(u.role) + (u.doctorId ? ` (${doctorName(u.doctorId)})` : '') },
     {
-      header: 'Status',
+      header: t('users.col.status'),
       cell: (u) =>
         u.disabled ? (
-          <span className="ui-badge">Disabled</span>
+          <span className="ui-badge">{t('users.disabled')}</span>
         ) : u.lockedUntil ? (
           <span className="ui-badge" data-tone="danger">
-            Locked until {clinicDateTime(u.lockedUntil, zone)}
+            {t('users.lockedUntil', { time: clinicDateTime(u.lockedUntil, zone) })}
           </span>
         ) : (
           <span className="ui-badge" data-tone="ok">
-            Active
+            {t('users.active')}
           </span>
         ),
     },
-    { header: 'Last sign-in', cell: (u) => (u.lastLoginAt ? clinicDateTime(u.lastLoginAt, zone) : 'Never') },
+    { header: t('users.col.lastSignIn'), cell: (u) => (u.lastLoginAt ? clinicDateTime(u.lastLoginAt, zone) : t('users.never')) },
     {
-      header: 'Actions',
+      header: t('users.col.actions'),
       cell: (u) =>
         u.role === 'PATIENT' ? null : (
           <div className="ui-actions">
             {u.lockedUntil && (
               <Button
                 variant="primary"
-                aria-label={`Unlock ${nameOf(u)}`}
-                onClick={() => void perform(() => unlock.call({ id: u.id }), `${nameOf(u)} can sign in again`)}
+                aria-label={t('users.unlockWho', { name: nameOf(u) })}
+                onClick={() => void perform(() => unlock.call({ id: u.id }), t('users.canSignIn', { name: nameOf(u) }))}
               >
-                Unlock
+                {t('users.unlock')}
               </Button>
             )}
-            <Button aria-label={`Edit ${nameOf(u)}`} onClick={() => setEditing(u)}>
-              Edit
+            <Button aria-label={t('users.editWho', { name: nameOf(u) })} onClick={() => setEditing(u)}>
+              {t('users.edit')}
             </Button>
-            <Button aria-label={`New password for ${nameOf(u)}`} onClick={() => setResetting(u)}>
-              New password
+            <Button aria-label={t('users.newPasswordWho', { name: nameOf(u) })} onClick={() => setResetting(u)}>
+              {t('users.newPassword')}
             </Button>
             <Button
               variant={u.disabled ? 'secondary' : 'danger'}
-              aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${nameOf(u)}`}
+              aria-label={t(u.disabled ? 'users.enableWho' : 'users.disableWho', { name: nameOf(u) })}
               onClick={() =>
                 void perform(
                   () => setDisabled.call({ id: u.id, disabled: !u.disabled }),
-                  `${nameOf(u)} ${u.disabled ? 'can sign in again' : 'is disabled and signed out'}`,
+                  t(u.disabled ? 'users.canSignIn' : 'users.disabledDone', { name: nameOf(u) }),
                 )
               }
             >
-              {u.disabled ? 'Enable' : 'Disable'}
+              {u.disabled ? t('users.enable') : t('users.disable')}
             </Button>
           </div>
         ),
@@ -95,27 +98,29 @@ export function UsersPanel() {
   return (
     <section className="ui-panel" aria-labelledby="users-title">
       <div className="ui-panel-head">
-        <h2 id="users-title">Accounts</h2>
+        <h2 id="users-title">{t('users.title')}</h2>
         <div className="ui-actions">
           {/* Failed sign-ins on other PCs send no event: the admin asks again. */}
-          <Button onClick={() => void usersQuery.refetch()}>Refresh</Button>
+          <Button onClick={() => void usersQuery.refetch()}>{t('users.refresh')}</Button>
           <Button variant="primary" onClick={() => setEditing('new')}>
-            Add an account
+            {t('users.add')}
           </Button>
         </div>
       </div>
       {(problem ?? settingsProblem) && <Banner tone="error">{problem ?? settingsProblem}</Banner>}
-      {locked.length > 0 && (
-        <Banner tone="warning">Locked after failed sign-ins: {locked.map(nameOf).join(', ')}. Unlock an account once you know it was its owner.</Banner>
+      {locked.length > 0 && <Banner tone="warning">{t('users.locked', { names: locked.map(nameOf).join(', ') })}</Banner>}
+      {users && zone ? (
+        <Table label={t('users.table')} columns={columns(zone)} rows={users} empty={t('users.none')} />
+      ) : (
+        !problem && <p className="ui-hint">{t('common:loading')}</p>
       )}
-      {users && zone ? <Table label="Accounts" columns={columns(zone)} rows={users} empty="No accounts." /> : !problem && <p className="ui-hint">Loading…</p>}
       {editing && (
         <UserForm
           user={editing === 'new' ? undefined : editing}
           doctors={doctors}
           onClose={() => setEditing(undefined)}
           onSaved={(u) => {
-            toast(editing === 'new' ? `Account for ${nameOf(u)} added` : `${nameOf(u)} saved`);
+            toast(t(editing === 'new' ? 'users.added' : 'users.saved', { name: nameOf(u) }));
             setEditing(undefined);
           }}
         />
@@ -125,7 +130,7 @@ export function UsersPanel() {
           user={resetting}
           onClose={() => setResetting(undefined)}
           onDone={() => {
-            toast(`New password set for ${nameOf(resetting)}; they were signed out`);
+            toast(t('users.passwordSet', { name: nameOf(resetting) }));
             setResetting(undefined);
           }}
         />

@@ -10,20 +10,23 @@ import { useContractForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toasts';
 import { FormActions } from '../../ui/form/FormActions';
 import { FormSecretField } from '../../ui/form/SecretField';
+import { useT } from '../../i18n/use-t';
 
 /**
  * Twilio for video consultations. The API Key secret and the Auth Token are write-only: this
  * screen only learns whether they are set; an empty box keeps the stored one.
  */
 export function VideoSettingsPanel() {
+  const { t } = useT('admin');
   const settings = useClinicQuery('video.getSettings', {});
   if (settings.error) return <Banner tone="error">{problemOf(settings.error)}</Banner>;
-  if (!settings.data) return <p className="ui-hint">Loading…</p>;
+  if (!settings.data) return <p className="ui-hint">{t('common:loading')}</p>;
   // Read once: afterwards the form keeps what the administrator types.
   return <VideoSettingsForm loaded={settings.data} />;
 }
 
 function VideoSettingsForm({ loaded }: { loaded: VideoSettingsDto }) {
+  const { t } = useT('admin');
   const update = useClinicMutation('video.updateSettings');
   const [settings, setSettings] = useState(loaded);
   const form = useContractForm('video.updateSettings', {
@@ -50,34 +53,25 @@ function VideoSettingsForm({ loaded }: { loaded: VideoSettingsDto }) {
     setSettings(r.value);
     form.resetField('apiKeySecret');
     form.resetField('authToken');
-    toast(r.value.configured ? 'Video settings saved: video consultations are ready' : 'Video settings saved; some are still missing');
+    toast(r.value.configured ? t('video.saved') : t('video.savedMissing'));
   });
 
   return (
-    <form className="ui-form" onSubmit={save} aria-label="Video settings" noValidate>
+    <form className="ui-form" onSubmit={save} aria-label={t('video.form')} noValidate>
       <FormProblem form={form} />
-      <Banner tone={settings.configured ? 'info' : 'warning'}>
-        {settings.configured ? 'Video consultations are set up.' : 'Video consultations are not set up yet.'}
-      </Banner>
-      <FormField form={form} name="accountSid" emptyIsNull label="Twilio Account SID" hint="AC followed by 32 characters" autoComplete="off" />
-      <FormField form={form} name="apiKeySid" emptyIsNull label="API Key SID" hint="SK followed by 32 characters" autoComplete="off" />
-      <FormSecretField form={form} name="apiKeySecret" label="API Key secret" set={settings.apiKeySecretSet} />
-      <FormSecretField form={form} name="authToken" label="Auth Token" hint="For webhook signatures" set={settings.authTokenSet} />
-      <FormField
-        form={form}
-        name="publicBaseUrl"
-        emptyIsNull
-        label="Gateway public address"
-        hint="The https:// address where patients reach this clinic’s gateway (npm run gateway behind HTTPS). Join links start with it."
-        inputMode="url"
-      />
+      <Banner tone={settings.configured ? 'info' : 'warning'}>{settings.configured ? t('video.ready') : t('video.notReady')}</Banner>
+      <FormField form={form} name="accountSid" emptyIsNull label={t('video.accountSid')} hint={t('video.accountSidHint')} autoComplete="off" />
+      <FormField form={form} name="apiKeySid" emptyIsNull label={t('video.apiKeySid')} hint={t('video.apiKeySidHint')} autoComplete="off" />
+      <FormSecretField form={form} name="apiKeySecret" label={t('video.apiKeySecret')} set={settings.apiKeySecretSet} />
+      <FormSecretField form={form} name="authToken" label={t('video.authToken')} hint={t('video.authTokenHint')} set={settings.authTokenSet} />
+      <FormField form={form} name="publicBaseUrl" emptyIsNull label={t('video.publicBaseUrl')} hint={t('video.publicBaseUrlHint')} inputMode="url" />
       <div className="ui-row">
-        <Field label="Join opens (minutes before the start)" type="number" min={0} max={1440} {...minutes('joinOpensMinutes')} />
-        <Field label="Join closes (minutes after the end)" type="number" min={0} max={1440} {...minutes('joinClosesMinutes')} />
+        <Field label={t('video.joinOpens')} type="number" min={0} max={1440} {...minutes('joinOpensMinutes')} />
+        <Field label={t('video.joinCloses')} type="number" min={0} max={1440} {...minutes('joinClosesMinutes')} />
       </div>
-      <FormField form={form} name="webhookUrl" emptyIsNull label="Webhook address" hint="The https:// address Twilio posts room events to (on the gateway)" />
-      <FormField form={form} name="joinUrlTemplate" emptyIsNull label="Patient join link" hint="An https:// address with {token} (and optionally {room})" />
-      <FormActions busy={busy} submit="Save video settings" />
+      <FormField form={form} name="webhookUrl" emptyIsNull label={t('video.webhookUrl')} hint={t('video.webhookUrlHint')} />
+      <FormField form={form} name="joinUrlTemplate" emptyIsNull label={t('video.joinUrlTemplate')} hint={t('video.joinUrlTemplateHint')} />
+      <FormActions busy={busy} submit={t('video.save')} />
     </form>
   );
 }

@@ -1,161 +1,14 @@
-import type { AuditEntryDto, ChannelName, ErrorCode } from '../../../preload/contract';
+import { CHANNEL_NAMES, type AuditEntryDto, type ChannelName, type ErrorCode } from '../../../preload/contract';
+import { t } from '../../i18n/instance';
 
-/**
- * What each call means to a person reading the audit log: what was done ("booked appointment")
- * and what was tried when it was refused ("book appointment"). Typed over every channel, so a
- * channel added to the contract does not compile until it says what it does.
- */
-const DEEDS: Record<ChannelName, readonly [did: string, tried: string]> = {
-  'app.info': ['read the app version', 'read the app version'],
-  'auth.status': ['checked who is signed in', 'check who is signed in'],
-  'auth.createFirstAdmin': ['created the first administrator', 'create the first administrator'],
-  'auth.login': ['signed in', 'sign in'],
-  'auth.logout': ['signed out', 'sign out'],
-  'auth.lock': ['locked the screen', 'lock the screen'],
-  'auth.unlock': ['unlocked the screen', 'unlock the screen'],
-  'auth.touch': ['kept the session awake', 'keep the session awake'],
-  'auth.changePassword': ['changed their password', 'change their password'],
-  'auth.setLanguage': ['chose the desk language', 'choose the desk language'],
-  'users.list': ['listed the accounts', 'list the accounts'],
-  'users.create': ['created account', 'create an account'],
-  'users.update': ['changed account', 'change account'],
-  'users.setDisabled': ['disabled or enabled account', 'disable or enable account'],
-  'users.resetPassword': ['reset the password of account', 'reset the password of account'],
-  'users.unlock': ['unlocked account', 'unlock account'],
-  'audit.list': ['read the audit log', 'read the audit log'],
-  'doctors.list': ['listed the doctors', 'list the doctors'],
-  'doctors.specializations': ['listed the specializations', 'list the specializations'],
-  'doctors.create': ['added doctor', 'add a doctor'],
-  'doctors.update': ['changed doctor', 'change doctor'],
-  'doctors.setActive': ['activated or deactivated doctor', 'activate or deactivate doctor'],
-  'doctors.delete': ['deleted doctor', 'delete doctor'],
-  'availability.getTemplate': ['read a weekly pattern', 'read a weekly pattern'],
-  'availability.previewTemplate': ['previewed a weekly pattern', 'preview a weekly pattern'],
-  'availability.saveTemplate': ['saved the weekly pattern of doctor', 'save the weekly pattern of doctor'],
-  'availability.expand': ['opened the hours of doctor', 'open the hours of doctor'],
-  'availability.range': ['read working hours', 'read working hours'],
-  'availability.addException': ['added leave or extra hours', 'add leave or extra hours'],
-  'availability.removeWindow': ['removed working hours', 'remove working hours'],
-  'appointmentTypes.list': ['listed the appointment types', 'list the appointment types'],
-  'appointmentTypes.create': ['added appointment type', 'add an appointment type'],
-  'appointmentTypes.update': ['changed appointment type', 'change appointment type'],
-  'appointmentTypes.deactivate': ['retired appointment type', 'retire appointment type'],
-  'appointments.list': ['listed appointments', 'list appointments'],
-  'appointments.freeSlots': ['looked for free times', 'look for free times'],
-  'appointments.book': ['booked appointment', 'book an appointment'],
-  'appointments.reschedule': ['moved appointment', 'move appointment'],
-  'appointments.cancel': ['cancelled appointment', 'cancel appointment'],
-  'appointments.checkIn': ['checked in appointment', 'check in appointment'],
-  'appointments.complete': ['completed appointment', 'complete appointment'],
-  'appointments.noShow': ['marked did not come on appointment', 'mark did not come on appointment'],
-  'appointments.undo': ['undid the last step of appointment', 'undo the last step of appointment'],
-  'appointments.history': ['read the history of appointment', 'read the history of appointment'],
-  'appointments.walkIn': ['took in a walk-in: appointment', 'take in a walk-in'],
-  'appointments.previewSeries': ['previewed a series', 'preview a series'],
-  'appointments.bookSeries': ['booked series', 'book a series'],
-  'appointments.cancelSeries': ['cancelled a series from appointment', 'cancel a series from appointment'],
-  'appointments.moveSeries': ['moved a series from appointment', 'move a series from appointment'],
-  'waitlist.list': ['read the waitlist', 'read the waitlist'],
-  'waitlist.add': ['put a patient on the waitlist: entry', 'put a patient on the waitlist'],
-  'waitlist.remove': ['removed waitlist entry', 'remove waitlist entry'],
-  'waitlist.offers': ['read the waitlist offers', 'read the waitlist offers'],
-  'waitlist.takeOffer': ['booked a waitlist offer as appointment', 'book a waitlist offer'],
-  'recalls.list': ['read the recalls', 'read the recalls'],
-  'recalls.create': ['added recall', 'add a recall'],
-  'recalls.dismiss': ['dismissed recall', 'dismiss recall'],
-  'appointments.queue': ['read the queue', 'read the queue'],
-  'appointments.callNext': ['called the next token: appointment', 'call the next token'],
-  'appointments.stage': ['moved the stage of appointment', 'move the stage of appointment'],
-  'appointments.setPriority': ['set the priority of appointment', 'set the priority of appointment'],
-  'opd.listSessions': ['listed OPD sessions', 'list OPD sessions'],
-  'opd.createSession': ['opened OPD session', 'open an OPD session'],
-  'opd.updateSession': ['changed OPD session', 'change OPD session'],
-  'opd.removeSession': ['removed OPD session', 'remove OPD session'],
-  'opd.bookToken': ['booked a token: appointment', 'book a token'],
-  'board.openDisplay': ['opened the token display', 'open the token display'],
-  'board.show': ['showed the token display', 'show the token display'],
-  'board.openWindow': ['opened the token display window', 'open the token display window'],
-  'patients.search': ['searched patients', 'search patients'],
-  'patients.get': ['opened the record of patient', 'open the record of patient'],
-  'patients.create': ['registered patient', 'register a patient'],
-  'patients.update': ['changed the record of patient', 'change the record of patient'],
-  'payments.record': ['took payment', 'take a payment'],
-  'payments.confirm': ['confirmed payment', 'confirm payment'],
-  'payments.refund': ['refunded payment', 'refund payment'],
-  'payments.receipt': ['printed the receipt of payment', 'print the receipt of payment'],
-  'payments.forAppointment': ['read the payments of an appointment', 'read the payments of an appointment'],
-  'payments.dayEnd': ['read the day-end summary', 'read the day-end summary'],
-  'payments.ofDay': ['read the day’s payments', 'read the day’s payments'],
-  'payments.upiLink': ['made a UPI link', 'make a UPI link'],
-  'payments.collect': ['asked for payment by gateway: payment', 'ask for payment by gateway'],
-  'payments.gatewayQr': ['showed a gateway QR', 'show a gateway QR'],
-  'payments.getSettings': ['read the payment settings', 'read the payment settings'],
-  'payments.updateSettings': ['changed the payment settings', 'change the payment settings'],
-  'payments.reconciliation': ['read the reconciliation of a day', 'read the reconciliation of a day'],
-  'payments.reconciliationRuns': ['listed the reconciliation runs', 'list the reconciliation runs'],
-  'payments.reconciliationRun': ['read reconciliation run', 'read reconciliation run'],
-  'payments.runReconciliation': ['ran the reconciliation', 'run the reconciliation'],
-  'settings.get': ['read the clinic settings', 'read the clinic settings'],
-  'settings.update': ['changed the clinic settings', 'change the clinic settings'],
-  'backup.getSchedule': ['read the backup schedule', 'read the backup schedule'],
-  'backup.saveSchedule': ['changed the backup schedule', 'change the backup schedule'],
-  'backup.runNow': ['took a backup', 'take a backup'],
-  'backup.status': ['read the backup status', 'read the backup status'],
-  'backup.exportRecoveryKey': ['exported the recovery key', 'export the recovery key'],
-  'health.get': ['read the system health', 'read the system health'],
-  'video.getSettings': ['read the video settings', 'read the video settings'],
-  'video.updateSettings': ['changed the video settings', 'change the video settings'],
-  'video.callInfo': ['read the video call of appointment', 'read the video call of appointment'],
-  'video.start': ['started the video call of appointment', 'start the video call of appointment'],
-  'video.openWindow': ['opened a call window', 'open a call window'],
-  'video.joinWindow': ['joined a call window', 'join a call window'],
-  'video.patientLink': ['made the patient’s video link for appointment', 'make the patient’s video link for appointment'],
-  'video.revokeLink': ['revoked the patient’s video link for appointment', 'revoke the patient’s video link for appointment'],
-  'video.waitingOnline': ['checked who waits online', 'check who waits online'],
-  'video.reportEvent': ['reported a call event', 'report a call event'],
-  'video.end': ['ended a video call', 'end a video call'],
-  'messaging.forAppointment': ['read the messages of appointment', 'read the messages of appointment'],
-  'messaging.sendNow': ['sent a message now for appointment', 'send a message now for appointment'],
-  'messaging.notice': ['told the patients of appointment', 'tell the patients of appointment'],
-  'messaging.noticePreview': ['previewed a notice for appointment', 'preview a notice for appointment'],
-  'messaging.failures': ['read the failed messages', 'read the failed messages'],
-  'messaging.inbox': ['read the patients’ replies', 'read the patients’ replies'],
-  'messaging.inboxCount': ['counted the patients’ replies', 'count the patients’ replies'],
-  'messaging.markHandled': ['marked a reply handled', 'mark a reply handled'],
-  'messaging.patientPrefs': ['read the message choices of patient', 'read the message choices of patient'],
-  'messaging.savePatientPrefs': ['changed the message choices of patient', 'change the message choices of patient'],
-  'messaging.recordConsent': ['recorded the consent of patient', 'record the consent of patient'],
-  'messaging.getSettings': ['read the messaging settings', 'read the messaging settings'],
-  'messaging.updateSettings': ['changed the messaging settings', 'change the messaging settings'],
-  'messaging.templates': ['read the message templates', 'read the message templates'],
-  'messaging.saveTemplate': ['saved a message template', 'save a message template'],
-  'messaging.preview': ['previewed a message for appointment', 'preview a message for appointment'],
-  'holidays.list': ['read the clinic holidays', 'read the clinic holidays'],
-  'holidays.add': ['added clinic holiday', 'add a clinic holiday'],
-  'holidays.rename': ['renamed clinic holiday', 'rename clinic holiday'],
-  'holidays.remove': ['removed clinic holiday', 'remove clinic holiday'],
-  'holidays.import': ['imported a holiday list', 'import a holiday list'],
-  'reports.daySheet': ['read a day sheet', 'read a day sheet'],
-  'reports.statusOverTime': ['read the appointments by status', 'read the appointments by status'],
-  'reports.attendance': ['read the no-shows report', 'read the no-shows report'],
-  'reports.utilisation': ['read the utilisation report', 'read the utilisation report'],
-  'reports.revenue': ['read the revenue report', 'read the revenue report'],
-  'reports.dues': ['read the dues report', 'read the dues report'],
-  'reports.patientMix': ['read the new and returning patients', 'read the new and returning patients'],
-  'reports.export': ['exported a report', 'export a report'],
-  'reports.calendar': ['exported a doctor’s calendar', 'export a doctor’s calendar'],
-};
+// What each call means to a person reading the audit log lives in the admin words, one phrase
+// pair per channel (their type makes a channel without one fail tsc); here they become sentences.
 
-/** Why a call was refused, as the refusal's code says it. */
-const WHY: Partial<Record<ErrorCode, string>> = {
-  UNAUTHENTICATED: 'not signed in, or the screen was locked',
-  FORBIDDEN: 'not allowed',
-  NOT_FOUND: 'no such record',
-  CONFLICT: 'it clashed with something already there',
-  INVALID: 'the rules said no',
-};
+/** The refusals whose code says why, as the refusal's code says it. */
+const WHY = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID'] as const satisfies readonly ErrorCode[];
+const isWhy = (code: unknown): code is (typeof WHY)[number] => (WHY as readonly unknown[]).includes(code);
 
-const isChannel = (action: string): action is ChannelName => Object.hasOwn(DEEDS, action);
+const isChannel = (action: string): action is ChannelName => (CHANNEL_NAMES as readonly string[]).includes(action);
 
 /**
  * One audit row as a sentence: "Priya Nair booked appointment #12", "Ravi Kumar tried to
@@ -164,10 +17,12 @@ const isChannel = (action: string): action is ChannelName => Object.hasOwn(DEEDS
 export function auditSentence(entry: AuditEntryDto, who: string): string {
   const record = entry.entityId ? ` #${entry.entityId}` : '';
   // A row from before a channel was renamed keeps its old name: said as it is.
-  const [did, tried] = isChannel(entry.action) ? DEEDS[entry.action] : [`did ${entry.action}`, `do ${entry.action}`];
-  if (entry.outcome === 'OK') return `${who} ${did}${record}`;
-  if (entry.outcome === 'FAILED') return `${who} tried to ${tried}${record}, and it failed`;
-  const code = typeof entry.detail?.code === 'string' ? (entry.detail.code as ErrorCode) : undefined;
-  const why = code && WHY[code];
-  return `${who} tried to ${tried}${record}${why ? `: ${why}` : ''}`;
+  const phrase = (form: 'did' | 'tried') =>
+    isChannel(entry.action) ? t(`admin:audit.deeds.${entry.action}.${form}`, { record }) : t(`admin:audit.unknown.${form}`, { action: entry.action, record });
+  if (entry.outcome === 'OK') return t('admin:audit.sentence.did', { who, deed: phrase('did') });
+  if (entry.outcome === 'FAILED') return t('admin:audit.sentence.failed', { who, deed: phrase('tried') });
+  const code = entry.detail?.code;
+  return isWhy(code)
+    ? t('admin:audit.sentence.refusedWhy', { who, deed: phrase('tried'), why: t(`admin:audit.why.${code}`) })
+    : t('admin:audit.sentence.refused', { who, deed: phrase('tried') });
 }

@@ -9,7 +9,9 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
-import { CHANNEL_NAMES, replyFrom, replyText } from './names';
+import { t as word } from '../../i18n/instance';
+import { useT } from '../../i18n/use-t';
+import { channelName, replyFrom, replyText } from './names';
 
 /**
  * Patients' replies that were not a command (1/YES, 2/NO, STOP, START) and need a person: who
@@ -17,6 +19,7 @@ import { CHANNEL_NAMES, replyFrom, replyText } from './names';
  * every PC through messaging.inboxChanged. A notice to a doctor's day starts here too.
  */
 export function InboxScreen() {
+  const { t } = useT('messaging');
   const timeZone = useTimeZone();
   const go = useNavigation((s) => s.go);
   const inbox = useClinicQuery('messaging.inbox', {});
@@ -25,42 +28,42 @@ export function InboxScreen() {
 
   const handled = async (m: InboundDto) => {
     const r = await markHandled.call({ id: m.id });
-    toast(r.ok ? `Reply from ${replyFrom(m)} marked handled` : r.error.message, r.ok ? undefined : 'error');
+    toast(r.ok ? t('inbox.marked', { who: replyFrom(m) }) : r.error.message, r.ok ? undefined : 'error');
   };
 
   return (
     <section aria-labelledby="inbox-title">
       <div className="screen-head">
-        <h2 id="inbox-title">Patients’ replies</h2>
+        <h2 id="inbox-title">{t('inbox.title')}</h2>
         <span className="spacer" />
-        <Button onClick={() => openGlobal('notice')}>Notice to a doctor’s patients…</Button>
+        <Button onClick={() => openGlobal('notice')}>{t('inbox.notice')}</Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
       {inbox.data && (
         <Table
-          label="Replies to deal with"
-          empty="No replies are waiting."
+          label={t('inbox.table')}
+          empty={t('inbox.none')}
           rows={inbox.data}
           columns={[
             {
-              header: 'Patient',
+              header: t('inbox.col.patient'),
               cell: (m) =>
                 m.patientId ? (
-                  <Button onClick={() => go('patients', { patientId: m.patientId! })} aria-label={`Open the record of ${replyFrom(m)}`}>
+                  <Button onClick={() => go('patients', { patientId: m.patientId! })} aria-label={t('inbox.openRecord', { who: replyFrom(m) })}>
                     {replyFrom(m)}
                   </Button>
                 ) : (
-                  `${replyFrom(m)} (not a known patient)`
+                  t('inbox.unknownPatient', { who: replyFrom(m) })
                 ),
             },
-            { header: 'Message', cell: (m) => `${replyText(m)} by ${CHANNEL_NAMES[m.channel]}` },
-            { header: 'Received', cell: (m) => clinicDateTime(m.receivedAt, timeZone) },
-            { header: 'Appointment', cell: (m) => appointmentOf(m) },
+            { header: t('inbox.col.message'), cell: (m) => t('inbox.textBy', { text: replyText(m), channel: channelName(m.channel) }) },
+            { header: t('inbox.col.received'), cell: (m) => clinicDateTime(m.receivedAt, timeZone) },
+            { header: t('inbox.col.appointment'), cell: (m) => appointmentOf(m) },
             {
               header: '',
               cell: (m) => (
-                <Button onClick={() => void handled(m)} disabled={markHandled.isPending} aria-label={`Mark the reply from ${replyFrom(m)} handled`}>
-                  Mark handled
+                <Button onClick={() => void handled(m)} disabled={markHandled.isPending} aria-label={t('inbox.markWho', { who: replyFrom(m) })}>
+                  {t('inbox.mark')}
                 </Button>
               ),
             },
@@ -74,5 +77,6 @@ export function InboxScreen() {
 function appointmentOf(m: InboundDto): string {
   if (!m.appointmentId) return '—';
   if (!m.appointmentDate || !m.appointmentTime) return `#${m.appointmentId}`;
-  return `${withWeekday(m.appointmentDate)} ${hhmm(m.appointmentTime)}${m.doctorName ? ` with ${m.doctorName}` : ''}`;
+  const at = { day: withWeekday(m.appointmentDate), time: hhmm(m.appointmentTime) };
+  return m.doctorName ? word('messaging:inbox.atWith', { ...at, doctor: m.doctorName }) : word('messaging:inbox.at', at);
 }

@@ -10,8 +10,9 @@ import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { Table } from '../../ui/Table';
 import { toast } from '../../ui/toasts';
-import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
-import { CHANNEL_NAMES } from './names';
+import { messageName } from './names';
+import { t as word } from '../../i18n/instance';
+import { useT } from '../../i18n/use-t';
 import { TemplatesPanel } from './TemplatesPanel';
 import { FormActions } from '../../ui/form/FormActions';
 
@@ -33,6 +34,7 @@ export function parseOffsets(text: string): number[] | undefined {
  * limits, and the messages that failed. The Auth Token is write-only: an empty box keeps it.
  */
 export function MessagingSettingsPanel() {
+  const { t } = useT('messaging');
   const query = useClinicQuery('messaging.getSettings', {});
   const failures = useClinicQuery('messaging.failures', {}).data ?? NO_FAILURES;
   const problem = problemOf(query.error);
@@ -40,16 +42,16 @@ export function MessagingSettingsPanel() {
     <>
       {problem && <Banner tone="error">{problem}</Banner>}
       {/* Read once: afterwards the form keeps what the administrator types. */}
-      {query.data ? <MessagingSettingsForm loaded={query.data} /> : !problem && <p className="ui-hint">Loading…</p>}
-      <h3>Messages that failed</h3>
+      {query.data ? <MessagingSettingsForm loaded={query.data} /> : !problem && <p className="ui-hint">{t('common:loading')}</p>}
+      <h3>{t('settings.failed')}</h3>
       <Table
-        label="Messages that failed"
+        label={t('settings.failed')}
         rows={failures}
-        empty="No failed messages."
+        empty={t('settings.noFailed')}
         columns={[
-          { header: 'Patient', cell: (m) => m.patientName },
-          { header: 'Message', cell: (m) => `${MESSAGE_KIND_NAMES[m.kind]} by ${CHANNEL_NAMES[m.channel]}` },
-          { header: 'Why', cell: (m) => m.error ?? '' },
+          { header: t('settings.col.patient'), cell: (m) => m.patientName },
+          { header: t('settings.col.message'), cell: (m) => messageName(m) },
+          { header: t('settings.col.why'), cell: (m) => m.error ?? '' },
         ]}
       />
       <TemplatesPanel />
@@ -90,10 +92,11 @@ function toUpdate({ twilioAuthToken, reminderOffsetsMinutes, sendRatePerSecond, 
 
 // Text that is not a list of whole minutes has no request to check: it is refused at its box first.
 const offsetsBox = z.looseObject({
-  reminderOffsetsMinutes: z.string().refine((t) => parseOffsets(t) !== undefined, 'Whole minutes separated by commas, e.g. 1440, 120'),
+  reminderOffsetsMinutes: z.string().refine((text) => parseOffsets(text) !== undefined, { error: () => word('messaging:settings.offsets') }),
 });
 
 function MessagingSettingsForm({ loaded }: { loaded: MessagingSettingsDto }) {
+  const { t } = useT('messaging');
   const updateSettings = useClinicMutation('messaging.updateSettings');
   const [settings, setSettings] = useState(loaded);
   const form = useRequestForm('messaging.updateSettings', toUpdate, boxesOf(loaded), offsetsBox);
@@ -104,46 +107,35 @@ function MessagingSettingsForm({ loaded }: { loaded: MessagingSettingsDto }) {
     if (!r.ok) return applyRefusal(form, r.error);
     setSettings(r.value);
     form.resetField('twilioAuthToken');
-    toast(r.value.enabled ? 'Messaging settings saved: patients get messages' : 'Messaging settings saved; messaging is off');
+    toast(r.value.enabled ? t('settings.saved') : t('settings.savedOff'));
   });
 
   return (
-    <form className="ui-form" onSubmit={save} aria-label="Messaging settings" noValidate>
+    <form className="ui-form" onSubmit={save} aria-label={t('settings.form')} noValidate>
       <FormProblem form={form} />
       <label>
-        <input type="checkbox" {...form.register('enabled')} /> Send patients confirmations, reminders and notices
+        <input type="checkbox" {...form.register('enabled')} /> {t('settings.enabled')}
       </label>
-      <FormField form={form} name="smsFrom" emptyIsNull label="SMS sender number" hint="E.164, e.g. +14155550100" />
-      <FormField form={form} name="whatsappFrom" emptyIsNull label="WhatsApp sender number" hint="E.164; templates need an approved content SID" />
-      <FormField form={form} name="twilioAccountSid" emptyIsNull label="Twilio Account SID" autoComplete="off" />
+      <FormField form={form} name="smsFrom" emptyIsNull label={t('settings.smsFrom')} hint={t('settings.smsFromHint')} />
+      <FormField form={form} name="whatsappFrom" emptyIsNull label={t('settings.whatsappFrom')} hint={t('settings.whatsappFromHint')} />
+      <FormField form={form} name="twilioAccountSid" emptyIsNull label={t('settings.accountSid')} autoComplete="off" />
       <FormField
         form={form}
         name="twilioAuthToken"
-        label="Auth Token"
+        label={t('settings.authToken')}
         type="password"
-        hint={settings.twilioAuthTokenSet ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Not set yet.'}
+        hint={settings.twilioAuthTokenSet ? t('settings.authTokenSet') : t('settings.authTokenNotSet')}
         autoComplete="off"
       />
-      <FormField
-        form={form}
-        name="statusCallbackUrl"
-        emptyIsNull
-        label="Status callback address"
-        hint="https:// address of the webhook receiver for delivery reports"
-      />
-      <FormField form={form} name="inboundUrl" emptyIsNull label="Replies address" hint="https:// address the number's incoming messages go to" />
-      <FormField form={form} name="reminderOffsetsMinutes" label="Reminders, minutes before" hint="Comma-separated, e.g. 1440, 120" />
-      <FormField form={form} name="quietStart" label="Quiet from" hint="HH:MM, clinic time" />
-      <FormField form={form} name="quietEnd" label="Quiet until" hint="HH:MM, clinic time" />
-      <FormField form={form} name="sendRatePerSecond" label="Messages per second" hint="The sender number's rate (1 for a long code)" />
-      <FormField form={form} name="dailyCapPerPatient" label="Messages per patient per day" />
-      <FormField
-        form={form}
-        name="messageRetentionDays"
-        label="Keep message texts, days"
-        hint="Then a sent or ended message keeps what became of it, not its words nor the number it went to"
-      />
-      <FormActions busy={busy} submit="Save messaging settings" />
+      <FormField form={form} name="statusCallbackUrl" emptyIsNull label={t('settings.statusCallback')} hint={t('settings.statusCallbackHint')} />
+      <FormField form={form} name="inboundUrl" emptyIsNull label={t('settings.inbound')} hint={t('settings.inboundHint')} />
+      <FormField form={form} name="reminderOffsetsMinutes" label={t('settings.offsetsLabel')} hint={t('settings.offsetsHint')} />
+      <FormField form={form} name="quietStart" label={t('settings.quietStart')} hint={t('settings.quietHint')} />
+      <FormField form={form} name="quietEnd" label={t('settings.quietEnd')} hint={t('settings.quietHint')} />
+      <FormField form={form} name="sendRatePerSecond" label={t('settings.rate')} hint={t('settings.rateHint')} />
+      <FormField form={form} name="dailyCapPerPatient" label={t('settings.dailyCap')} />
+      <FormField form={form} name="messageRetentionDays" label={t('settings.retention')} hint={t('settings.retentionHint')} />
+      <FormActions busy={busy} submit={t('settings.save')} />
     </form>
   );
 }

@@ -12,16 +12,28 @@ import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { DoctorOptions } from '../doctors/DoctorOptions';
+import { t as word } from '../../i18n/instance';
+import { useT } from '../../i18n/use-t';
 
-/** Ready-made texts the desk starts from; {patient}, {doctor}, {date}, {time} are filled per patient. */
-const STARTERS = {
-  late: '{patient}, {doctor} is running about 30 minutes late today. Your appointment at {time} will start later; please come accordingly.',
-  closed: '{patient}, the clinic is closed on {date}, so your appointment with {doctor} at {time} cannot go ahead. We will call you to book again.',
-} as const;
+// The ready-made texts are in the desk user's language: they write the notice, and see it before it goes.
+const starter = (kind: 'late' | 'closed') => word(kind === 'late' ? 'messaging:notice.starterLate' : 'messaging:notice.starterClosed');
 
 // The whole text of a notice; to a cancellation, the reason its message adds.
-const NOTICE_BOX = { label: 'Notice', hint: '{patient}, {doctor}, {date} and {time} are filled in for each patient', rows: 4 };
-const REASON_BOX = { label: 'Reason', hint: 'Added to each patient’s cancellation message, under the clinic’s wording', rows: 3 };
+const noticeBox = () => ({ label: word('messaging:notice.text'), hint: word('messaging:notice.textHint'), rows: 4 });
+const reasonBox = () => ({ label: word('messaging:notice.reason'), hint: word('messaging:notice.reasonHint'), rows: 3 });
+
+/** "N patients", the count that matters, set off in a sentence that names it wherever the language puts it. */
+function WithCount({ sentence, count }: { sentence: string; count: string }) {
+  const at = sentence.indexOf(count);
+  if (at < 0) return sentence;
+  return (
+    <>
+      {sentence.slice(0, at)}
+      <strong>{count}</strong>
+      {sentence.slice(at + count.length)}
+    </>
+  );
+}
 
 /** The reason recorded for a cancellation, as the start of what the patients are told; braces in it would read as variables, so they are dropped. */
 const toldReason = (reason: string) => reason.replace(/[{}]/g, '').trim();
@@ -49,19 +61,22 @@ type Step =
  * exactly as it will read.
  */
 export function NoticeDialog({ preset, onClose }: { preset?: NoticePreset; onClose(): void }) {
+  const { t } = useT('messaging');
   const doctors = useClinicData().doctors;
   const own = useSession((s) => s.session?.doctorId);
   // A doctor's own day first; the form starts once there is a doctor to choose.
   const doctorId = preset?.doctorId ?? own ?? doctors[0]?.id;
-  const title = preset?.kind === 'cancelled' ? 'Tell the patients why' : 'Notice to a doctor’s patients';
+  const title = preset?.kind === 'cancelled' ? t('notice.titleCancelled') : t('notice.title');
   return (
     <Dialog title={title} onClose={onClose} wide>
-      {doctorId === undefined ? <p className="ui-hint">Loading…</p> : <NoticeSteps doctorId={doctorId} preset={preset} onClose={onClose} />}
+      {doctorId === undefined ? <p className="ui-hint">{t('common:loading')}</p> : <NoticeSteps doctorId={doctorId} preset={preset} onClose={onClose} />}
     </Dialog>
   );
 }
 
 function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?: NoticePreset; onClose(): void }) {
+  const { t } = useT('messaging');
+  const patients = (count: number) => t('notice.patients', { count });
   const timeZone = useTimeZone();
   const preview = useClinicMutation('messaging.noticePreview');
   const send = useClinicMutation('messaging.notice');
@@ -77,7 +92,7 @@ function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?:
   const form = useRequestForm('messaging.noticePreview', toRequest, {
     doctorId: String(doctorId),
     date: preset?.date ?? todayIn(timeZone),
-    text: cancelled ? toldReason(cancelled.reason) : preset?.kind === 'late' ? STARTERS.late : '',
+    text: cancelled ? toldReason(cancelled.reason) : preset?.kind === 'late' ? starter('late') : '',
   });
   const busy = form.formState.isSubmitting || send.isPending;
   // A cancellation's notice shows only its text: a refusal about the day or the patients is the whole form's.
@@ -102,31 +117,29 @@ function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?:
   return (
     <>
       {step.at === 'write' && (
-        <form className="ui-form" onSubmit={check} aria-label="Write the notice" noValidate>
+        <form className="ui-form" onSubmit={check} aria-label={t('notice.form')} noValidate>
           <FormProblem form={form} />
           {cancelled ? (
-            <p>
-              {patients(cancelled.appointmentIds.length)} booked on {longDay(cancelled.date)} had their appointment cancelled. Tell them why:
-            </p>
+            <p>{t('notice.cancelledIntro', { patients: patients(cancelled.appointmentIds.length), day: longDay(cancelled.date) })}</p>
           ) : (
             <>
               <div className="ui-row">
-                <FormSelectField form={form} name="doctorId" label="Doctor">
+                <FormSelectField form={form} name="doctorId" label={t('common:doctor')}>
                   <DoctorOptions />
                 </FormSelectField>
-                <FormField form={form} name="date" label="Day" type="date" />
+                <FormField form={form} name="date" label={t('notice.day')} type="date" />
               </div>
               <div className="ui-actions">
-                <Button onClick={() => form.setValue('text', STARTERS.late)}>Doctor is late</Button>
-                <Button onClick={() => form.setValue('text', STARTERS.closed)}>Clinic closed</Button>
+                <Button onClick={() => form.setValue('text', starter('late'))}>{t('notice.late')}</Button>
+                <Button onClick={() => form.setValue('text', starter('closed'))}>{t('notice.closed')}</Button>
               </div>
             </>
           )}
-          <FormTextAreaField form={form} name="text" {...(cancelled ? REASON_BOX : NOTICE_BOX)} />
+          <FormTextAreaField form={form} name="text" {...(cancelled ? reasonBox() : noticeBox())} />
           <div className="ui-actions">
-            <Button onClick={onClose}>{cancelled ? 'Tell nobody' : 'Cancel'}</Button>
+            <Button onClick={onClose}>{cancelled ? t('notice.tellNobody') : t('common:cancel')}</Button>
             <Button variant="primary" type="submit" disabled={busy}>
-              Preview…
+              {t('notice.preview')}
             </Button>
           </div>
         </form>
@@ -134,21 +147,20 @@ function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?:
       {step.at === 'confirm' && (
         <div className="ui-form">
           <p>
-            This notice goes to <strong>{patients(step.preview.count)}</strong> {cancelled ? 'whose appointment on' : 'booked on'} {longDay(step.req.date)}
-            {cancelled ? ' was cancelled' : ''}.
+            <WithCount
+              sentence={t(cancelled ? 'notice.goesToCancelled' : 'notice.goesTo', { patients: patients(step.preview.count), day: longDay(step.req.date) })}
+              count={patients(step.preview.count)}
+            />
           </p>
-          <p>{step.preview.sample.patientName} will read:</p>
-          <blockquote aria-label="The first patient’s message">{step.preview.sample.body}</blockquote>
-          <p className="ui-hint">
-            As an SMS: {step.preview.sample.segments.segments} part{step.preview.sample.segments.segments === 1 ? '' : 's'} (
-            {step.preview.sample.segments.encoding}).
-          </p>
+          <p>{t('notice.willRead', { patient: step.preview.sample.patientName })}</p>
+          <blockquote aria-label={t('notice.sample')}>{step.preview.sample.body}</blockquote>
+          <p className="ui-hint">{t('notice.sms', { count: step.preview.sample.segments.segments, encoding: step.preview.sample.segments.encoding })}</p>
           <div className="ui-actions">
             <Button onClick={() => setStep({ at: 'write' })} disabled={busy}>
-              Back
+              {t('notice.back')}
             </Button>
             <Button variant="primary" onClick={() => void confirm(step.req)} disabled={busy}>
-              Send to {patients(step.preview.count)}
+              {t('notice.send', { patients: patients(step.preview.count) })}
             </Button>
           </div>
         </div>
@@ -156,13 +168,14 @@ function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?:
       {step.at === 'done' && (
         <div className="ui-form">
           <Banner tone={step.result.notReached + step.result.alreadyTold > 0 ? 'warning' : 'info'}>
-            Notice queued for {patients(step.result.queued)}
-            {step.result.alreadyTold > 0 ? `; ${patients(step.result.alreadyTold)} had already been sent the cancellation without it` : ''}
-            {step.result.notReached > 0 ? `; ${patients(step.result.notReached)} cannot be reached (opted out or asked for no messages)` : ''}.
+            {t('notice.queued', { patients: patients(step.result.queued) })}
+            {step.result.alreadyTold > 0 ? t('notice.alreadyTold', { patients: patients(step.result.alreadyTold) }) : ''}
+            {step.result.notReached > 0 ? t('notice.notReached', { patients: patients(step.result.notReached) }) : ''}
+            {t('notice.end')}
           </Banner>
           <div className="ui-actions">
             <Button variant="primary" onClick={onClose}>
-              Done
+              {t('notice.done')}
             </Button>
           </div>
         </div>
@@ -170,5 +183,3 @@ function NoticeSteps({ doctorId, preset, onClose }: { doctorId: number; preset?:
     </>
   );
 }
-
-const patients = (n: number) => `${n} patient${n === 1 ? '' : 's'}`;

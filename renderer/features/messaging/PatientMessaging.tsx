@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import {
   MESSAGE_CHANNELS,
   MESSAGE_KINDS,
@@ -18,24 +19,20 @@ import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
-import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
-import { CHANNEL_NAMES, LANGUAGE_NAMES, languageName } from './names';
+import { channelName, kindName, languageName } from './names';
+import { useT } from '../../i18n/use-t';
 import { FormActions } from '../../ui/form/FormActions';
 
 type Channel = (typeof PATIENT_CHANNELS)[number];
 
-/**
- * How the clinic messages this patient: channel (or none), language, the kinds they want, and
- * consent per channel with when and how. Kept current by messaging.prefsChanged, so a STOP or
- * START that arrives while the record is open shows at once.
- */
-export function PatientMessaging({ patientId }: { patientId: number }) {
+function PatientMessagingSection({ patientId }: { patientId: number }) {
+  const { t } = useT('messaging');
   const asked = useClinicQuery('messaging.patientPrefs', { patientId });
   const problem = problemOf(asked.error);
   const prefs = asked.data;
   return (
     <section aria-labelledby="patient-messaging">
-      <h3 id="patient-messaging">Messages to the patient</h3>
+      <h3 id="patient-messaging">{t('patient.title')}</h3>
       {problem && <Banner tone="error">{problem}</Banner>}
       {prefs && (
         <>
@@ -64,6 +61,7 @@ const toRequest =
   });
 
 function PreferencesForm({ prefs }: { prefs: PatientMessagingDto }) {
+  const { t } = useT('messaging');
   const save = useClinicMutation('messaging.savePatientPrefs');
   const form = useRequestForm('messaging.savePatientPrefs', toRequest(prefs.patientId), {
     channel: prefs.channel ?? '',
@@ -78,47 +76,41 @@ function PreferencesForm({ prefs }: { prefs: PatientMessagingDto }) {
   const submit = form.handleSubmit(async (values) => {
     const r = await save.call(toRequest(prefs.patientId)(values));
     if (!r.ok) return applyRefusal(form, r.error);
-    toast('Messaging preferences saved');
+    toast(t('patient.saved'));
   });
 
   return (
-    <form className="ui-form" onSubmit={submit} aria-label="Messaging preferences" noValidate>
+    <form className="ui-form" onSubmit={submit} aria-label={t('patient.form')} noValidate>
       <FormProblem form={form} />
       <div className="ui-row">
-        <FormSelectField form={form} name="channel" label="Send messages by">
-          <option value="">Clinic default ({CHANNEL_NAMES[prefs.defaultChannel]})</option>
+        <FormSelectField form={form} name="channel" label={t('patient.sendBy')}>
+          <option value="">{t('patient.clinicDefault', { value: channelName(prefs.defaultChannel) })}</option>
           {PATIENT_CHANNELS.map((c) => (
             <option key={c} value={c}>
-              {c === 'NONE' ? 'No messages at all' : CHANNEL_NAMES[c]}
+              {c === 'NONE' ? t('patient.noMessages') : channelName(c)}
             </option>
           ))}
         </FormSelectField>
-        <FormSelectField form={form} name="language" label="Language">
-          <option value="">Clinic default ({languageName(prefs.defaultLanguage)})</option>
+        <FormSelectField form={form} name="language" label={t('patient.language')}>
+          <option value="">{t('patient.clinicDefault', { value: languageName(prefs.defaultLanguage) })}</option>
           {MESSAGE_LANGUAGES.map((l) => (
             <option key={l} value={l}>
-              {LANGUAGE_NAMES[l]}
+              {languageName(l)}
             </option>
           ))}
         </FormSelectField>
       </div>
-      {consent?.withdrawnAt && (
-        <Banner tone="warning">
-          The patient opted out of {CHANNEL_NAMES[consent.channel]} ({consent.withdrawnHow}): nothing is sent there until they opt in again.
-        </Banner>
-      )}
-      {effective === 'WHATSAPP' && !consent?.givenAt && (
-        <Banner tone="warning">WhatsApp messages go only to patients who opted in to them: record their consent below.</Banner>
-      )}
+      {consent?.withdrawnAt && <Banner tone="warning">{t('patient.optedOut', { channel: channelName(consent.channel), how: consent.withdrawnHow })}</Banner>}
+      {effective === 'WHATSAPP' && !consent?.givenAt && <Banner tone="warning">{t('patient.whatsappConsent')}</Banner>}
       <fieldset className="ui-group" disabled={effective === 'NONE'}>
-        <legend>Messages they get</legend>
+        <legend>{t('patient.kinds')}</legend>
         {MESSAGE_KINDS.map((k) => (
           <label key={k}>
-            <input type="checkbox" value={k} {...form.register('kindsOn')} /> {MESSAGE_KIND_NAMES[k]}
+            <input type="checkbox" value={k} {...form.register('kindsOn')} /> {kindName(k)}
           </label>
         ))}
       </fieldset>
-      <FormActions busy={busy} submit="Save messaging preferences" />
+      <FormActions busy={busy} submit={t('patient.save')} />
     </form>
   );
 }
@@ -130,6 +122,7 @@ interface ConsentValues {
 }
 
 function Consents({ prefs }: { prefs: PatientMessagingDto }) {
+  const { t } = useT('messaging');
   const timeZone = useTimeZone();
   const record = useClinicMutation('messaging.recordConsent');
   const toConsent = (v: ConsentValues): Req<'messaging.recordConsent'> => ({
@@ -145,47 +138,61 @@ function Consents({ prefs }: { prefs: PatientMessagingDto }) {
     const r = await record.call(toConsent(values));
     if (!r.ok) return applyRefusal(form, r.error);
     form.reset({ ...values, how: '' });
-    toast(`Consent for ${CHANNEL_NAMES[values.channel]} recorded`);
+    toast(t('consent.recorded', { channel: channelName(values.channel) }));
   });
 
   const stateOf = (c: ConsentDto | undefined) => {
-    if (c?.withdrawnAt) return `opted out ${clinicDateTime(c.withdrawnAt, timeZone)} — ${c.withdrawnHow ?? ''}`;
-    if (c?.givenAt) return `consent given ${clinicDateTime(c.givenAt, timeZone)} — ${c.givenHow ?? ''}`;
-    return 'nothing recorded';
+    if (c?.withdrawnAt) return t('consent.optedOut', { time: clinicDateTime(c.withdrawnAt, timeZone), how: c.withdrawnHow ?? '' });
+    if (c?.givenAt) return t('consent.given', { time: clinicDateTime(c.givenAt, timeZone), how: c.givenHow ?? '' });
+    return t('consent.nothing');
   };
 
   return (
     <>
-      <h4>Consent</h4>
-      <ul aria-label="Consent per channel">
+      <h4>{t('consent.title')}</h4>
+      <ul aria-label={t('consent.list')}>
         {MESSAGE_CHANNELS.map((ch) => (
           <li key={ch}>
-            {CHANNEL_NAMES[ch]}: {stateOf(prefs.consents.find((c) => c.channel === ch))}
+            {channelName(ch)}: {stateOf(prefs.consents.find((c) => c.channel === ch))}
           </li>
         ))}
       </ul>
-      <form className="ui-form" onSubmit={submit} aria-label="Record consent" noValidate>
+      <form className="ui-form" onSubmit={submit} aria-label={t('consent.form')} noValidate>
         <FormProblem form={form} />
         <div className="ui-row">
-          <FormSelectField form={form} name="channel" label="Channel">
+          <FormSelectField form={form} name="channel" label={t('consent.channel')}>
             {MESSAGE_CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {CHANNEL_NAMES[c]}
+                {channelName(c)}
               </option>
             ))}
           </FormSelectField>
-          <FormSelectField form={form} name="given" label="The patient">
-            <option value="given">agrees to messages</option>
-            <option value="withdrawn">wants no more messages</option>
+          <FormSelectField form={form} name="given" label={t('consent.thePatient')}>
+            <option value="given">{t('consent.agrees')}</option>
+            <option value="withdrawn">{t('consent.withdraws')}</option>
           </FormSelectField>
-          <FormField form={form} name="how" label="How they said so" hint="e.g. signed the registration form, asked at the desk" />
+          <FormField form={form} name="how" label={t('consent.how')} hint={t('consent.howHint')} />
         </div>
         <div className="ui-actions">
           <Button type="submit" disabled={busy}>
-            Record consent
+            {t('consent.record')}
           </Button>
         </div>
       </form>
     </>
+  );
+}
+
+/**
+ * How the clinic messages this patient: channel (or none), language, the kinds they want, and
+ * consent per channel with when and how. Kept current by messaging.prefsChanged, so a STOP or
+ * START that arrives while the record is open shows at once.
+ */
+export function PatientMessaging(props: { patientId: number }) {
+  // Its words come with the messaging ones (fetched on first use): only this section waits for them, not the patient's record.
+  return (
+    <Suspense fallback={null}>
+      <PatientMessagingSection {...props} />
+    </Suspense>
   );
 }

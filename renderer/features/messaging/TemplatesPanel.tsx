@@ -8,13 +8,14 @@ import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useRequestForm } from '../../ui/form/use-request-form';
 import { toast } from '../../ui/toasts';
-import { MESSAGE_KIND_NAMES } from './AppointmentMessages';
-import { CHANNEL_NAMES, languageName } from './names';
+import { channelName, kindName, languageName } from './names';
+import { t as word } from '../../i18n/instance';
+import { useT } from '../../i18n/use-t';
 
 const NO_TEMPLATES: MessageTemplateDto[] = [];
 const key = (t: Pick<MessageTemplateDto, 'kind' | 'language' | 'channel'>) => `${t.kind}|${t.language}|${t.channel}`;
 const parts = (t: MessageTemplateDto) =>
-  t.channel === 'SMS' ? ` · ${t.segments.segments} SMS part${t.segments.segments === 1 ? '' : 's'} (${t.segments.encoding})` : '';
+  t.channel === 'SMS' ? ` · ${word('messaging:templates.parts', { count: t.segments.segments, encoding: t.segments.encoding })}` : '';
 
 /** A template's boxes (an empty one is null: not given) and the appointment to preview it with. */
 const boxesOf = (t: MessageTemplateDto | undefined, appointmentId: string) => ({
@@ -33,6 +34,7 @@ type Boxes = ReturnType<typeof boxesOf>;
  * template with a real appointment for the preview.
  */
 export function TemplatesPanel() {
+  const { t } = useT('messaging');
   const templates = useClinicQuery('messaging.templates', {}).data ?? NO_TEMPLATES;
   const saveTemplate = useClinicMutation('messaging.saveTemplate');
   const previewTemplate = useClinicMutation('messaging.preview');
@@ -59,64 +61,58 @@ export function TemplatesPanel() {
   const save = form.handleSubmit(async ({ appointmentId: _preview, ...boxes }) => {
     const r = await saveTemplate.call({ ...which, ...boxes });
     if (!r.ok) return applyRefusal(form, r.error);
-    toast(`Template saved${parts(r.value)}`);
+    toast(`${t('templates.saved')}${parts(r.value)}`);
   });
   async function showPreview() {
     const { appointmentId, body } = form.getValues();
     form.clearErrors();
     const r = await previewTemplate.call({ ...which, appointmentId: Number(appointmentId), body });
     if (!r.ok) return applyRefusal(form, r.error);
-    setPreview(`${r.value.body}${which.channel === 'SMS' ? ` — ${r.value.segments.segments} SMS part(s), ${r.value.segments.encoding}` : ''}`);
+    const smsParts = t('templates.previewParts', { count: r.value.segments.segments, encoding: r.value.segments.encoding });
+    setPreview(`${r.value.body}${which.channel === 'SMS' ? ` — ${smsParts}` : ''}`);
   }
 
   return (
-    <form className="ui-form" onSubmit={save} aria-label="Message templates" noValidate>
-      <h3>Message templates</h3>
+    <form className="ui-form" onSubmit={save} aria-label={t('templates.form')} noValidate>
+      <h3>{t('templates.form')}</h3>
       <FormProblem form={form} />
-      <SelectField label="Template" value={chosen} onChange={(e) => choose(e.target.value)}>
-        <option value="">Choose a template…</option>
-        {templates.map((t) => (
-          <option key={key(t)} value={key(t)}>
-            {MESSAGE_KIND_NAMES[t.kind]} · {languageName(t.language)} · {CHANNEL_NAMES[t.channel]}
-            {parts(t)}
+      <SelectField label={t('templates.template')} value={chosen} onChange={(e) => choose(e.target.value)}>
+        <option value="">{t('templates.choose')}</option>
+        {templates.map((each) => (
+          <option key={key(each)} value={key(each)}>
+            {kindName(each.kind)} · {languageName(each.language)} · {channelName(each.channel)}
+            {parts(each)}
           </option>
         ))}
       </SelectField>
       {current && (
         <>
-          <FormTextAreaField form={form} name="body" label="Text" hint="Variables: {patient} {doctor} {date} {time} {clinic} {link} {token}" rows={4} />
-          {current.channel === 'EMAIL' && <FormField form={form} name="subject" emptyIsNull label="Subject" />}
+          <FormTextAreaField form={form} name="body" label={t('templates.text')} hint={t('templates.textHint')} rows={4} />
+          {current.channel === 'EMAIL' && <FormField form={form} name="subject" emptyIsNull label={t('templates.subject')} />}
           {current.channel === 'SMS' && (
             <>
-              <FormField
-                form={form}
-                name="dltEntityId"
-                emptyIsNull
-                label="DLT entity id"
-                hint="India: the clinic's principal entity id, 19 digits"
-                inputMode="numeric"
-              />
+              <FormField form={form} name="dltEntityId" emptyIsNull label={t('templates.dltEntity')} hint={t('templates.dltEntityHint')} inputMode="numeric" />
               <FormField
                 form={form}
                 name="dltTemplateId"
                 emptyIsNull
-                label="DLT template id"
-                hint="This text's content template id, 19 digits"
+                label={t('templates.dltTemplate')}
+                hint={t('templates.dltTemplateHint')}
                 inputMode="numeric"
               />
             </>
           )}
           {current.channel === 'WHATSAPP' && (
-            <FormField form={form} name="whatsappContentSid" emptyIsNull label="WhatsApp content SID" hint="HX…, the approved content template" />
+            <FormField form={form} name="whatsappContentSid" emptyIsNull label={t('templates.whatsappSid')} hint={t('templates.whatsappSidHint')} />
           )}
-          <FormField form={form} name="appointmentId" label="Preview with appointment number" inputMode="numeric" />
-          {preview && <p aria-label="Preview">{preview}</p>}
+          <FormField form={form} name="appointmentId" label={t('templates.previewWith')} inputMode="numeric" />
+          {preview && <p aria-label={t('templates.preview')}>{preview}</p>}
           <div className="ui-actions">
             <Button type="button" onClick={() => void showPreview()} disabled={busy || !appointmentId}>
-              Preview
+              {t('templates.preview')}
             </Button>
             <Button variant="primary" type="submit" disabled={busy}>
-              Save template
+              {t('templates.save')}
             </Button>
           </div>
         </>

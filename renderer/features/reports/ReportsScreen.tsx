@@ -14,6 +14,7 @@ import { DaySheetTables } from './DaySheetTables';
 import { useExports } from './exporting';
 import { AttendancePanel, DuesPanel, PatientMixPanel, RevenuePanel, StatusPanel, UtilisationPanel, type Period } from './ReportPanels';
 import { useRefreshReports, useReport } from './useReport';
+import { useT } from '../../i18n/use-t';
 import './reports.css';
 
 const NO_USERS: UserDto[] = [];
@@ -30,13 +31,14 @@ function DaySheetPanel({
   appointmentTypeIds?: number[];
   onExport(kind: ExportKind, format: 'csv' | 'xlsx'): void;
 }) {
+  const { t } = useT('reports');
   const { value, problem } = useReport('reports.daySheet', { date, doctorId, ...(appointmentTypeIds ? { appointmentTypeIds } : {}) });
   return (
-    <section aria-label="Day sheet">
+    <section aria-label={t('daySheet.title')}>
       <div className="report-actions">
         <PrintDaySheetButton date={date} doctorId={doctorId} appointmentTypeIds={appointmentTypeIds} />
-        <Button onClick={() => onExport('daySheet', 'csv')}>Export day sheet as CSV</Button>
-        <Button onClick={() => onExport('daySheet', 'xlsx')}>Export day sheet as Excel</Button>
+        <Button onClick={() => onExport('daySheet', 'csv')}>{t('export.csv', { report: t('daySheet.report') })}</Button>
+        <Button onClick={() => onExport('daySheet', 'xlsx')}>{t('export.excel', { report: t('daySheet.report') })}</Button>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
       {value && <DaySheetTables sheet={value} />}
@@ -50,6 +52,7 @@ function DaySheetPanel({
  * only (main decides that; the doctor filter is simply not offered to them).
  */
 export function ReportsScreen() {
+  const { t } = useT('reports');
   const timeZone = useTimeZone();
   const session = useSession((s) => s.session);
   const doctors = useClinicData().doctors;
@@ -72,7 +75,7 @@ export function ReportsScreen() {
   const exports = useExports();
 
   const specializations = useMemo(() => [...new Set(doctors.map((d) => d.specialization).filter((s): s is string => !!s))].sort(), [doctors]);
-  const rangeProblem = to < from ? 'The end date must not be before the start date' : undefined;
+  const rangeProblem = to < from ? t('rangeBackwards') : undefined;
   const filters: ReportFilters = useMemo(
     () => ({
       from,
@@ -95,33 +98,33 @@ export function ReportsScreen() {
   const tabs: Tab[] = [
     {
       id: 'day-sheet',
-      label: 'Day sheet',
+      label: t('tab.daySheet'),
       render: () => (
         <>
-          <Field label="Day" type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+          <Field label={t('day')} type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
           <DaySheetPanel date={day} doctorId={doctorId} appointmentTypeIds={filters.appointmentTypeIds} onExport={onExport} />
         </>
       ),
     },
-    { id: 'status', label: 'By status', render: () => <StatusPanel {...panel} /> },
-    { id: 'attendance', label: 'No-shows', render: () => <AttendancePanel {...panel} /> },
-    { id: 'utilisation', label: 'Utilisation', render: () => <UtilisationPanel {...panel} /> },
-    { id: 'revenue', label: 'Revenue', render: () => <RevenuePanel {...panel} /> },
-    { id: 'dues', label: 'Dues', render: () => <DuesPanel {...panel} /> },
-    { id: 'patients', label: 'New vs returning', render: () => <PatientMixPanel {...panel} /> },
+    { id: 'status', label: t('tab.status'), render: () => <StatusPanel {...panel} /> },
+    { id: 'attendance', label: t('tab.attendance'), render: () => <AttendancePanel {...panel} /> },
+    { id: 'utilisation', label: t('tab.utilisation'), render: () => <UtilisationPanel {...panel} /> },
+    { id: 'revenue', label: t('tab.revenue'), render: () => <RevenuePanel {...panel} /> },
+    { id: 'dues', label: t('tab.dues'), render: () => <DuesPanel {...panel} /> },
+    { id: 'patients', label: t('tab.patients'), render: () => <PatientMixPanel {...panel} /> },
     {
       id: 'lists',
-      label: 'Lists',
+      label: t('tab.lists'),
       render: () => (
-        <section aria-label="Lists" className="report-actions">
-          <Button onClick={() => onExport('appointments', 'xlsx')}>Export appointments (Excel)</Button>
-          <Button onClick={() => onExport('appointments', 'csv')}>Export appointments (CSV)</Button>
-          <Button onClick={() => onExport('payments', 'xlsx')}>Export payments (Excel)</Button>
-          <Button onClick={() => onExport('payments', 'csv')}>Export payments (CSV)</Button>
-          {isAdmin && <Button onClick={() => onExport('patients', 'xlsx')}>Export patients registered (Excel)</Button>}
+        <section aria-label={t('lists')} className="report-actions">
+          <Button onClick={() => onExport('appointments', 'xlsx')}>{t('export.appointmentsExcel')}</Button>
+          <Button onClick={() => onExport('appointments', 'csv')}>{t('export.appointmentsCsv')}</Button>
+          <Button onClick={() => onExport('payments', 'xlsx')}>{t('export.paymentsExcel')}</Button>
+          <Button onClick={() => onExport('payments', 'csv')}>{t('export.paymentsCsv')}</Button>
+          {isAdmin && <Button onClick={() => onExport('patients', 'xlsx')}>{t('export.patientsExcel')}</Button>}
           {ownDoctor !== undefined && (
             <Button onClick={() => void exports.calendar({ from, to, doctorId: ownDoctor }).then((r) => toast(r.message, r.ok ? 'info' : 'error'))}>
-              Export schedule to calendar (.ics)
+              {t('export.calendar')}
             </Button>
           )}
         </section>
@@ -132,16 +135,16 @@ export function ReportsScreen() {
   return (
     <div className="reports-screen">
       <div className="screen-head">
-        <h1>Reports</h1>
+        <h1>{t('title')}</h1>
         <span className="spacer" />
-        <Button onClick={refresh}>Refresh</Button>
+        <Button onClick={refresh}>{t('refresh')}</Button>
       </div>
-      <div className="report-filters" role="group" aria-label="Report filters">
-        <Field label="From" type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
-        <Field label="To" type="date" value={to} error={rangeProblem} onChange={(e) => e.target.value && setTo(e.target.value)} />
+      <div className="report-filters" role="group" aria-label={t('filters')}>
+        <Field label={t('from')} type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+        <Field label={t('to')} type="date" value={to} error={rangeProblem} onChange={(e) => e.target.value && setTo(e.target.value)} />
         {isAdmin && (
-          <SelectField label="Doctor" value={doctorId ?? ''} onChange={(e) => setDoctorId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">All doctors</option>
+          <SelectField label={t('common:doctor')} value={doctorId ?? ''} onChange={(e) => setDoctorId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">{t('common:allDoctors')}</option>
             {doctors.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -151,31 +154,31 @@ export function ReportsScreen() {
         )}
         {types.length > 0 && (
           <fieldset className="report-types">
-            <legend>Appointment types (none ticked: all)</legend>
-            {types.map((t) => (
-              <label key={t.id} className="ui-check">
+            <legend>{t('types')}</legend>
+            {types.map((type) => (
+              <label key={type.id} className="ui-check">
                 <input
                   type="checkbox"
-                  checked={typeIds.includes(t.id)}
-                  onChange={(e) => setTypeIds((ids) => (e.target.checked ? [...ids, t.id].sort((a, b) => a - b) : ids.filter((id) => id !== t.id)))}
+                  checked={typeIds.includes(type.id)}
+                  onChange={(e) => setTypeIds((ids) => (e.target.checked ? [...ids, type.id].sort((a, b) => a - b) : ids.filter((id) => id !== type.id)))}
                 />
-                {t.active ? t.name : `${t.name} (no longer offered)`}
+                {type.active ? type.name : t('retiredType', { name: type.name })}
               </label>
             ))}
           </fieldset>
         )}
         {isAdmin && (
           <>
-            <SelectField label="Specialization" value={specialization} onChange={(e) => setSpecialization(e.target.value)}>
-              <option value="">All specializations</option>
+            <SelectField label={t('specialization')} value={specialization} onChange={(e) => setSpecialization(e.target.value)}>
+              <option value="">{t('allSpecializations')}</option>
               {specializations.map((s) => (
                 <option key={s} value={s}>
                   {s}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Booked or received by" value={userId ?? ''} onChange={(e) => setUserId(e.target.value ? Number(e.target.value) : undefined)}>
-              <option value="">Everyone</option>
+            <SelectField label={t('bookedBy')} value={userId ?? ''} onChange={(e) => setUserId(e.target.value ? Number(e.target.value) : undefined)}>
+              <option value="">{t('everyone')}</option>
               {users.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.displayName || u.email}
@@ -184,14 +187,14 @@ export function ReportsScreen() {
             </SelectField>
           </>
         )}
-        <SelectField label="Group by" value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
-          <option value="day">Day</option>
-          <option value="week">Week</option>
-          <option value="month">Month</option>
+        <SelectField label={t('groupBy')} value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+          <option value="day">{t('period.day')}</option>
+          <option value="week">{t('period.week')}</option>
+          <option value="month">{t('period.month')}</option>
         </SelectField>
       </div>
-      {!isAdmin && <p className="ui-hint">Your own figures.</p>}
-      {rangeProblem ? null : <Tabs label="Reports" tabs={tabs} />}
+      {!isAdmin && <p className="ui-hint">{t('ownFigures')}</p>}
+      {rangeProblem ? null : <Tabs label={t('tabs')} tabs={tabs} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ExportKind, ExportResultDto, Req, Result } from '../../../preload/contract';
 import { bridgeDownloadAddress } from '../../api/bridge-client';
 import { useClinicMutation } from '../../api/query';
+import { t } from '../../i18n/instance';
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string };
 
@@ -18,10 +19,10 @@ function download(result: ExportResultDto): void {
 function settle(result: ExportResultDto): Outcome {
   if (result.downloadId) {
     download(result);
-    return { ok: true, message: `${result.fileName} downloaded (${result.rows} rows)` };
+    return { ok: true, message: t('reports:export.downloaded', { file: result.fileName, count: result.rows }) };
   }
-  if (result.savedTo) return { ok: true, message: `Saved ${result.rows} rows to ${result.savedTo}` };
-  return { ok: true, message: 'Nothing saved' };
+  if (result.savedTo) return { ok: true, message: t('reports:export.saved', { count: result.rows, path: result.savedTo }) };
+  return { ok: true, message: t('reports:export.nothing') };
 }
 
 /** The exports: each writes a file (where the desk chooses, or to this tab's downloads) and says where it went. */

@@ -16,6 +16,8 @@ export default {
   dismiss: 'Dismiss',
   doctor: 'Doctor',
   allDoctors: 'All doctors',
+  // A write-only secret's box says whether one is stored, never what it is.
+  secret: { set: 'Stored {{name}}: set: leave empty to keep it, type a new one to replace it.', notSet: 'Stored {{name}}: not set.' },
   language: 'Language',
   theme: { label: 'Theme', system: 'System theme', light: 'Light', dark: 'Dark', contrast: 'High contrast' },
   // An appointment's dialogs by name, while one is on its way: "Opening the cancellation…".

@@ -15,6 +15,8 @@ export default {
     admin: 'Admin',
   },
   sections: 'Sections',
+  // The inbox's badge in the navigation: replies waiting for someone.
+  inboxWaiting: '{{count}} waiting',
   signedInAs: 'Signed in as {{name}} ({{role}})',
   searchOrDo: 'Search or do…',
   lock: 'Lock',

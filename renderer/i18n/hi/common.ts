@@ -18,6 +18,7 @@ const hi: Translation<typeof en> = {
   dismiss: 'हटाएँ',
   doctor: 'डॉक्टर',
   allDoctors: 'सभी डॉक्टर',
+  secret: { set: '{{name}} सेव है: रखने के लिए खाली छोड़ें, बदलने के लिए नया लिखें।', notSet: '{{name}} सेव नहीं है।' },
   language: 'भाषा',
   theme: { label: 'थीम', system: 'सिस्टम थीम', light: 'लाइट', dark: 'डार्क', contrast: 'हाई कॉन्ट्रास्ट' },
   dialog: {

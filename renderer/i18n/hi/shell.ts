@@ -17,6 +17,7 @@ const hi: Translation<typeof en> = {
     admin: 'एडमिन',
   },
   sections: 'सेक्शन',
+  inboxWaiting: '{{count}} इंतज़ार में',
   signedInAs: '{{name}} ({{role}}) के रूप में साइन इन',
   searchOrDo: 'खोजें या करें…',
   lock: 'लॉक करें',

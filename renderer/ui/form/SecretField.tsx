@@ -1,4 +1,5 @@
 import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
+import { useT } from '../../i18n/use-t';
 import { Field } from '../Field';
 
 /** A write-only secret as typed: an empty box keeps the stored one, so it is not sent at all. */
@@ -21,15 +22,15 @@ export function FormSecretField<V extends FieldValues>({
   set: boolean;
   hint?: string;
 }) {
+  const { t, language } = useT('common');
   const error = form.getFieldState(name, form.formState).error?.message;
-  const stored = set ? 'set: leave empty to keep it, type a new one to replace it' : 'not set';
-  // Mid-sentence the name reads in lower case, but an acronym (API, SID) keeps its capitals.
-  const named = /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  // Mid-sentence an English name reads in lower case, but an acronym (API, SID) keeps its capitals.
+  const named = language !== 'en' || /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
   return (
     <Field
       label={label}
       type="password"
-      hint={`${hint ? `${hint}. ` : ''}Stored ${named}: ${stored}.`}
+      hint={`${hint ? `${hint}. ` : ''}${t(set ? 'secret.set' : 'secret.notSet', { name: named })}`}
       error={error}
       autoComplete="off"
       {...form.register(name, { setValueAs: typedSecret })}
