@@ -102,6 +102,8 @@ const DEEDS: Record<ChannelName, readonly [did: string, tried: string]> = {
   'backup.runNow': ['took a backup', 'take a backup'],
   'backup.status': ['read the backup status', 'read the backup status'],
   'backup.exportRecoveryKey': ['exported the recovery key', 'export the recovery key'],
+  'backup.list': ['listed the backups', 'list the backups'],
+  'backup.restore': ['restored the clinic database from a backup', 'restore the clinic database from a backup'],
   'health.get': ['read the system health', 'read the system health'],
   'video.getSettings': ['read the video settings', 'read the video settings'],
   'video.updateSettings': ['changed the video settings', 'change the video settings'],
