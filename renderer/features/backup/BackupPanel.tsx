@@ -31,8 +31,10 @@ function RunLine({ label, run }: { label: string; run: BackupRun | null }) {
  * the backups in the folder, each restorable; the recovery key.
  */
 export function BackupPanel() {
-  const { t } = useT('backup');
   const status = useClinicQuery('backup.status', {});
+  // Last: it may suspend while the words arrive, and React replays only the hooks before that
+  // point. The parts below render once the words are in, so they never suspend themselves.
+  const { t } = useT('backup');
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">{t('title')}</h2>

@@ -9,11 +9,12 @@ import { byteSize } from './byte-size';
 
 /** Database health for ADMINs: sizes and row counts, dead rows, index use, the last backup. */
 export function HealthPanel() {
-  const { t } = useT('backup');
   const timeZone = useTimeZone();
-  const when = (iso: string) => clinicDateTime(iso, timeZone);
   // Sizes and counts change without events: asked when shown, and on Refresh.
   const health = useClinicQuery('health.get', {});
+  // Last: it may suspend while the words arrive, and React replays only the hooks before that point.
+  const { t } = useT('backup');
+  const when = (iso: string) => clinicDateTime(iso, timeZone);
   const report = health.data;
   const error = health.error;
 
