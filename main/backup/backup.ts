@@ -22,7 +22,7 @@ const FORMATS = {
   embedded: { extension: '.tar.gz.enc', magic: Buffer.from([0x1f, 0x8b]), label: 'an embedded database (data folder)' },
 } as const;
 
-export const BACKUP_PREFIX = 'clinic-desk-';
+const BACKUP_PREFIX = 'clinic-desk-';
 
 /** A file named as Clinic Desk names this mode's backups (encrypted, or plain from before encryption). */
 export function isBackupName(mode: DatabaseConfig['mode'], name: string): boolean {
