@@ -61,6 +61,7 @@ export async function restoreEmbeddedLive(db: Database, file: string, steps: Rep
     await db.replaceDataDir(file, steps);
   } catch (err) {
     if (err instanceof BackupError) throw err;
-    throw new BackupError(`The backup could not be loaded as the embedded database: ${(err as Error).message}`);
+    // Staging never touches the database, and a failed swap puts the old folder back.
+    throw new BackupError(`The backup could not replace the embedded database, which is left as it was: ${(err as Error).message}`);
   }
 }
