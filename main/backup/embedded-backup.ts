@@ -45,7 +45,7 @@ async function loadDump(target: string, file: string): Promise<string> {
   try {
     return await stageDataDir(target, file);
   } catch (err) {
-    throw new BackupError(`${path.basename(file)} could not be loaded as an embedded database: ${(err as Error).message}`);
+    throw new BackupError(`The backup could not be loaded as an embedded database: ${(err as Error).message}`);
   }
 }
 
