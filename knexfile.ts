@@ -16,5 +16,5 @@ export default async function knexConfig(): Promise<Knex.Config> {
   if (config.mode === 'server') return { ...serverKnexConfig(config), migrations: migratorConfig };
   lockDataFolder(config.dataDir);
   const server = await startEmbeddedServer(pgDataDir(config));
-  return { ...embeddedKnexConfig(server), migrations: migratorConfig };
+  return { ...embeddedKnexConfig(() => server), migrations: migratorConfig };
 }

@@ -182,7 +182,11 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     new PaymentsService(knex, (trx, payment, amount, reason, creditNote) => gatewayPayments.refundAtGateway(trx, payment, amount, reason, creditNote)),
     gatewayPayments,
   );
-  const backups = new BackupService(db, settings, clinicKey, options.now);
+  const signOutEveryone = () => {
+    signedIn.forgetAll();
+    sessions.signOutAll();
+  };
+  const backups = new BackupService(db, settings, clinicKey, signOutEveryone, options.now);
   registerBackupHandlers(router, backups);
   registerHealthHandlers(router, db);
   const video = new VideoService(knex, new TwilioRooms(options.twilioHttpClient), settings, secretBox, options.log);
@@ -215,6 +219,12 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     if (change.table === 'users' && change.id !== null) signedIn.forget(change.id);
   };
   db.changes.on('change', onUserRow);
+  // Another PC restored a backup over the shared database: nobody here may keep writing to it.
+  const onReplaced = () => {
+    signOutEveryone();
+    options.events('resync', { reason: 'The clinic database was restored from a backup' });
+  };
+  db.changes.on('replaced', onReplaced);
   const onSession = (key: string) => {
     const state = sessions.get(key);
     const load = state ? auth.loadUser(state.userId) : Promise.resolve(undefined);
@@ -256,6 +266,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
       sessions.off('changed', onSession);
       stopForwarding();
       db.changes.off('change', onUserRow);
+      db.changes.off('replaced', onReplaced);
     },
   };
 }

@@ -51,6 +51,11 @@ export class SessionStore extends EventEmitter<{ changed: [key: string] }> {
     return state;
   }
 
+  /** Ends every session on this PC (the database was replaced by a restore). */
+  signOutAll(): void {
+    for (const key of this.keys()) this.signOut(key);
+  }
+
   /** Ends every session of a user (disabled, role changed, password reset). */
   signOutUser(userId: number): void {
     this.signOutUserExcept(userId, undefined);

@@ -33,4 +33,10 @@ export class UserCache {
     this.generation++;
     this.entries.delete(userId);
   }
+
+  /** Forgets every user (the database was replaced: ids may now be other people). */
+  forgetAll(): void {
+    this.generation++;
+    this.entries.clear();
+  }
 }

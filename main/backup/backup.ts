@@ -5,11 +5,14 @@ import type { Readable } from 'node:stream';
 import type { DatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
 import type { ClinicKey } from '../secrets/clinic-key';
-import { dumpEmbedded, embeddedHoldsDatabase, restoreEmbedded } from './embedded-backup';
+import type { Knex } from 'knex';
+import { migrations } from '../../migrations';
+import { migrateToLatest, schemaStatus } from '../db/migrator';
+import { dumpEmbedded, embeddedHoldsDatabase, restoreEmbedded, restoreEmbeddedLive } from './embedded-backup';
 import { decryptToFile, HEADER_BYTES, parseHeader, writeEncrypted, type EncryptedHeader } from './encrypted-file';
 import { BackupError } from './errors';
 import { finishRun, startRun } from './repo';
-import { dumpServer, restoreServer, serverTableCount } from './server-backup';
+import { dumpedMigrations, dumpServer, restoreServer, serverTableCount } from './server-backup';
 
 // Inside the encryption, server backups are pg_dump's custom format (starts with "PGDMP") and
 // embedded ones PGlite's gzipped data-folder tarball; each restores only into its own mode.
@@ -19,7 +22,23 @@ const FORMATS = {
   embedded: { extension: '.tar.gz.enc', magic: Buffer.from([0x1f, 0x8b]), label: 'an embedded database (data folder)' },
 } as const;
 
-export const BACKUP_PREFIX = 'clinic-desk-';
+const BACKUP_PREFIX = 'clinic-desk-';
+
+/** A file named as Clinic Desk names this mode's backups (encrypted, or plain from before encryption). */
+export function isBackupName(mode: DatabaseConfig['mode'], name: string): boolean {
+  return new RegExp(`^${BACKUP_PREFIX}${mode}-\\d{8}-\\d{6}\\.(dump|tar\\.gz)(\\.enc)?$`).test(name);
+}
+
+/** When a backup named as backupFileName names them was taken (UTC). */
+export function takenAt(name: string): Date {
+  const [, y, mo, d, h, mi, sec] = /-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\./.exec(name)!;
+  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}Z`);
+}
+
+/** The key id an encrypted backup names in its header; null for a plain one from before encryption. */
+export function backupKeyId(file: string): string | null {
+  return inspect(file).encrypted?.keyId ?? null;
+}
 
 export interface BackupResult {
   file: string;
@@ -181,6 +200,63 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, opti
       previous = (await backupDatabase(config, undefined, path.join(path.dirname(path.resolve(file)), 'before-restore'), options.safetyKey(), at)).file;
     await restoreServer(config, plain, tables > 0);
     return { previous };
+  });
+}
+
+export interface LiveRestoreOptions {
+  /** This PC's clinic key: what the backup must have been encrypted with. */
+  key: RestoreKey;
+  /**
+   * Run once the backup has been checked (key, integrity, schema) and just before the database
+   * is replaced: the safety backup, and signing everyone out.
+   */
+  beforeReplace(): Promise<void>;
+}
+
+/** Refuses a backup whose database a newer Clinic Desk migrated: this code cannot run it. */
+function refuseNewer(file: string, applied: readonly string[]): void {
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = applied.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new BackupError(
+      `${path.basename(file)} was made by a newer Clinic Desk (its database has ${unknown.length} change(s) this version does not know, the latest ${unknown[unknown.length - 1]}). Update Clinic Desk on this PC first; nothing was restored.`,
+    );
+  }
+}
+
+/**
+ * Restores a backup into the open database while the app runs (the Admin screen): the same
+ * checks as restoreDatabase (mode, key, integrity), and the backup's schema against this
+ * code's, all before anything is replaced; then beforeReplace; then the replacement, brought up
+ * to this version's schema. Server mode empties the schema and runs pg_restore, as the command
+ * does; embedded mode swaps the data folder under a restarted worker.
+ */
+export async function restoreLive(db: Database, file: string, options: LiveRestoreOptions): Promise<void> {
+  const backup = inspect(file);
+  const config = db.config;
+  if (backup.mode !== config.mode) {
+    throw new BackupError(`${path.basename(file)} is a backup of ${FORMATS[backup.mode].label}; it cannot be restored into ${FORMATS[config.mode].label}.`);
+  }
+  if (backup.encrypted) checkKey(file, backup.encrypted, options.key);
+  await withPlainBackup(file, backup, options.key, async (plain) => {
+    if (config.mode === 'embedded') {
+      const prepare = async (knex: Knex) => {
+        refuseNewer(file, (await schemaStatus(knex)).applied);
+        await migrateToLatest(knex);
+      };
+      await restoreEmbeddedLive(db, plain, { prepare, beforeSwap: options.beforeReplace });
+      return;
+    }
+    refuseNewer(file, await dumpedMigrations(config, plain));
+    await options.beforeReplace();
+    await restoreServer(config, plain, true);
+    try {
+      await migrateToLatest(db.knex);
+    } catch (err) {
+      throw new BackupError(
+        `${path.basename(file)} was restored, but bringing its database up to this version failed (${(err as Error).message}): run npm run db:migrate.`,
+      );
+    }
   });
 }
 

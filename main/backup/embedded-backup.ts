@@ -3,9 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { EmbeddedDatabaseConfig } from '../db/config';
 import { lockDataFolder } from '../db/embedded/data-folder-lock';
-import { startEmbeddedServer } from '../db/embedded/worker-host';
-import type { Database } from '../db/open';
-import { pgDataDir } from '../db/open';
+import { pgDataDir, stageDataDir, type Database, type ReplaceSteps } from '../db/open';
 import { BackupError } from './errors';
 
 /** A dump of the open embedded database, through its worker (the folder stays in use), handed to sink. */
@@ -29,15 +27,7 @@ export async function restoreEmbedded(config: EmbeddedDatabaseConfig, file: stri
   const lock = lockDataFolder(config.dataDir);
   try {
     const target = pgDataDir(config);
-    const staging = `${target}.restoring`;
-    fs.rmSync(staging, { recursive: true, force: true });
-    try {
-      const server = await startEmbeddedServer(staging, file);
-      await server.stop();
-    } catch (err) {
-      fs.rmSync(staging, { recursive: true, force: true });
-      throw new BackupError(`${file} could not be loaded as an embedded database: ${(err as Error).message}`);
-    }
+    const staging = await loadDump(target, file);
     let kept: string | undefined;
     if (fs.existsSync(target)) {
       kept = `${target}.replaced-${stamp}`;
@@ -47,5 +37,31 @@ export async function restoreEmbedded(config: EmbeddedDatabaseConfig, file: stri
     return kept;
   } finally {
     lock.release();
+  }
+}
+
+/** stageDataDir, its failure said as a restore's. */
+async function loadDump(target: string, file: string): Promise<string> {
+  try {
+    return await stageDataDir(target, file);
+  } catch (err) {
+    throw new BackupError(`The backup could not be loaded as an embedded database: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Restores a data-folder dump into the open embedded database while the app runs: the dump is
+ * loaded and brought to this version's schema beside it first (prepare), and only then does it
+ * take the database's place (see Database.replaceDataDir). The replaced folder is not kept: the
+ * safety backup beforeSwap takes is its copy.
+ */
+export async function restoreEmbeddedLive(db: Database, file: string, steps: ReplaceSteps): Promise<void> {
+  if (!db.replaceDataDir) throw new BackupError('This database is not an embedded one');
+  try {
+    await db.replaceDataDir(file, steps);
+  } catch (err) {
+    if (err instanceof BackupError) throw err;
+    // Staging never touches the database, and a failed swap puts the old folder back.
+    throw new BackupError(`The backup could not replace the embedded database, which is left as it was: ${(err as Error).message}`);
   }
 }

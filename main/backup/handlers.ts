@@ -8,5 +8,12 @@ export function registerBackupHandlers(router: Router, backups: BackupService): 
     'backup.runNow': (_req, call) => backups.runNow(call.ctx.workstation),
     'backup.status': () => backups.status(),
     'backup.exportRecoveryKey': () => backups.exportRecoveryKey(),
+    'backup.list': () => backups.list(),
+    'backup.restore': async (req, call) => {
+      const done = await backups.restore(req.name, { ...call.audit!, entityId: null });
+      // Its row is in the restored database, written by the service.
+      call.audited = true;
+      return done;
+    },
   } satisfies DomainHandlers<'backup'>);
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { BackupRun, BackupSchedule } from '../../preload/contract';
+import { CHANGES_CHANNEL, REPLACED_NOTICE } from '../db/changes';
 
 type Trigger = BackupRun['trigger'];
 
@@ -62,4 +63,9 @@ export async function lastRun(knex: Knex, onlySuccessful: boolean): Promise<Back
 
 export async function slotTaken(knex: Knex, slot: string): Promise<boolean> {
   return !!(await knex('backup_runs').where({ scheduled_slot: slot }).first('id'));
+}
+
+/** Tells every PC listening (this one too) that the clinic database was replaced by a restore. */
+export async function announceReplaced(knex: Knex): Promise<void> {
+  await knex.raw('SELECT pg_notify(:channel, :notice)', { channel: CHANGES_CHANNEL, notice: REPLACED_NOTICE });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseConfig } from '../db/config';
-import { BACKUP_PREFIX } from './backup';
+import { isBackupName } from './backup';
 
 /**
  * Deletes this mode's older backups in folder beyond the newest keepLast. Only files named as
@@ -10,10 +10,9 @@ import { BACKUP_PREFIX } from './backup';
  * encryption (no .enc) count with the rest, so they rotate out.
  */
 export function pruneBackups(folder: string, mode: DatabaseConfig['mode'], keepLast: number): string[] {
-  const ours = new RegExp(`^${BACKUP_PREFIX}${mode}-\\d{8}-\\d{6}\\.(dump|tar\\.gz)(\\.enc)?$`);
   const files = fs
     .readdirSync(folder)
-    .filter((f) => ours.test(f))
+    .filter((f) => isBackupName(mode, f))
     .sort()
     .reverse();
   const removed = files.slice(keepLast);

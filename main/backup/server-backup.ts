@@ -10,9 +10,9 @@ import { findPgTool, libpqEnv } from './pg-tools';
 const run = promisify(execFile);
 const TOOL_TIMEOUT_MS = 30 * 60_000;
 
-async function tool(name: 'pg_dump' | 'pg_restore', args: string[], config: ServerDatabaseConfig): Promise<void> {
+async function tool(name: 'pg_dump' | 'pg_restore', args: string[], config: ServerDatabaseConfig): Promise<string> {
   try {
-    await run(findPgTool(name), args, { env: libpqEnv(config), timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
+    return (await run(findPgTool(name), args, { env: libpqEnv(config), timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 })).stdout;
   } catch (err) {
     if (err instanceof BackupError) throw err;
     const stderr = String((err as { stderr?: string }).stderr ?? '').trim();
@@ -75,4 +75,27 @@ export async function restoreServer(config: ServerDatabaseConfig, file: string, 
     }
   }
   await tool('pg_restore', ['--exit-on-error', '--single-transaction', '--no-owner', '--no-acl', `--dbname=${libpqEnv(config).PGDATABASE}`, file], config);
+}
+
+/**
+ * The migrations a pg_dump file's database had applied, read from the file alone (pg_restore
+ * prints that one table's COPY block): whether it is older or newer than this code is known
+ * before anything is replaced.
+ */
+export async function dumpedMigrations(config: ServerDatabaseConfig, file: string): Promise<string[]> {
+  const script = await tool('pg_restore', ['--data-only', '--table=knex_migrations', '--file=-', file], config);
+  const lines = script.split('\n');
+  const start = lines.findIndex((l) => /^COPY \S*knex_migrations \(/.test(l));
+  if (start < 0) return [];
+  const columns = /\((.*)\)/
+    .exec(lines[start]!)![1]!
+    .split(',')
+    .map((c) => c.trim());
+  const nameAt = columns.indexOf('name');
+  const names: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line === '\\.') break;
+    names.push(line.split('\t')[nameAt]!);
+  }
+  return names;
 }

@@ -1,18 +1,23 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
-import type { BackupRun, BackupSchedule, BackupStatus, saveBackupScheduleSchema } from '../../preload/contract';
+import type { BackupFile, BackupList, BackupRun, BackupSchedule, BackupStatus, RestoreResult, saveBackupScheduleSchema } from '../../preload/contract';
+import type { AuditRecord } from '../audit/repo';
 import type { Database } from '../db/open';
 import { ClinicKeyError, type ClinicKey } from '../secrets/clinic-key';
 import { insertAudit } from '../audit/repo';
 import { AppError } from '../shared/app-error';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
-import { backupDatabase } from './backup';
+import { backupDatabase, backupKeyId, isBackupName, restoreLive, takenAt } from './backup';
 import { BackupError } from './errors';
-import { finishRun, getRun, getSchedule, lastRun, saveSchedule, slotTaken, startRun } from './repo';
+import { announceReplaced, finishRun, getRun, getSchedule, lastRun, saveSchedule, slotTaken, startRun } from './repo';
 import { pruneBackups } from './retention';
 
 type SaveSchedule = z.output<typeof saveBackupScheduleSchema>;
+
+/** Where the backup taken just before each restore goes, inside the backup folder. */
+const SAFETY_FOLDER = 'before-restore';
 
 /**
  * Backups on demand and on schedule, each recorded in backup_runs. A failed backup leaves a
@@ -20,12 +25,15 @@ type SaveSchedule = z.output<typeof saveBackupScheduleSchema>;
  */
 export class BackupService {
   private running: Promise<BackupRun> | undefined;
+  private restoring = false;
 
   constructor(
     private readonly db: Database,
     private readonly settings: SettingsService,
     /** The clinic key backups are encrypted with (kept outside the database and the backups). */
     private readonly key: () => ClinicKey,
+    /** Ends every session on this PC (a restore replaces the users they belong to). */
+    private readonly signOutEveryone: () => void,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -60,6 +68,7 @@ export class BackupService {
 
   /** A backup now, into the scheduled folder. One at a time per PC. */
   async runNow(workstation: string): Promise<BackupRun> {
+    if (this.restoring) throw new AppError('CONFLICT', 'A restore is running on this PC; back up once it has finished');
     if (this.running) throw new AppError('CONFLICT', 'A backup is already running on this PC');
     this.running = this.run('MANUAL', workstation).finally(() => (this.running = undefined));
     return this.running;
@@ -71,7 +80,7 @@ export class BackupService {
    */
   async runIfDue(workstation: string): Promise<BackupRun | undefined> {
     const schedule = await this.getSchedule();
-    if (!schedule.enabled || this.running) return undefined;
+    if (!schedule.enabled || this.running || this.restoring) return undefined;
     const now = clinicNow((await this.settings.get()).timeZone, this.now());
     if (now.time.slice(0, 5) < schedule.timeOfDay) return undefined;
     const slot = `${now.date} ${schedule.timeOfDay}`;
@@ -85,6 +94,99 @@ export class BackupService {
       })
       .finally(() => (this.running = undefined));
     return this.running.catch(() => undefined);
+  }
+
+  /** This mode's backups in the backup folder and its safety backups, newest first. */
+  async list(): Promise<BackupList> {
+    const { folder } = await this.getSchedule();
+    if (!folder) return { folder, files: [] };
+    const ownKey = this.key().id;
+    const filesIn = (dir: string, kind: BackupFile['kind']): BackupFile[] => {
+      const names = dir !== folder && !fs.existsSync(dir) ? [] : this.readFolder(dir);
+      return names
+        .filter((n) => isBackupName(this.db.mode, n))
+        .map((n) => {
+          const file = path.join(dir, n);
+          const keyId = backupKeyId(file);
+          return {
+            name: kind === 'BACKUP' ? n : `${SAFETY_FOLDER}/${n}`,
+            kind,
+            takenAt: takenAt(n).toISOString(),
+            bytes: fs.statSync(file).size,
+            key: keyId === null ? 'PLAIN' : keyId === ownKey ? 'THIS_PC' : 'OTHER_KEY',
+          };
+        });
+    };
+    const files = [...filesIn(folder, 'BACKUP'), ...filesIn(path.join(folder, SAFETY_FOLDER), 'BEFORE_RESTORE')];
+    return { folder, files: files.sort((a, b) => b.takenAt.localeCompare(a.takenAt) || a.name.localeCompare(b.name)) };
+  }
+
+  /**
+   * Replaces the clinic database with a backup from the list, as `npm run db:restore -- --force`
+   * would: the backup is checked first (this PC's key, integrity, schema) and nothing changes if
+   * it fails; then a safety backup of the database as it is goes into before-restore/, every
+   * session on every PC is signed out, and the backup takes the database's place. The caller
+   * is signed out with the rest: the restored users may not include them. The audit row goes
+   * into the restored database, so its trail says who restored it and from what.
+   */
+  async restore(name: string, audit: AuditRecord): Promise<RestoreResult> {
+    if (this.restoring) throw new AppError('CONFLICT', 'A restore is already running on this PC');
+    if (this.running) throw new AppError('CONFLICT', 'A backup is running on this PC; restore once it has finished');
+    this.restoring = true;
+    try {
+      return await this.replaceWith(name, audit);
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private async replaceWith(name: string, audit: AuditRecord): Promise<RestoreResult> {
+    const list = await this.list();
+    const restored = list.files.find((f) => f.name === name);
+    if (!restored) throw new AppError('NOT_FOUND', `There is no backup ${name} in the backup folder ${list.folder || '(none chosen)'}`);
+    let safety: BackupFile | undefined;
+    try {
+      const key = this.key();
+      await restoreLive(this.db, path.join(list.folder, name), {
+        key: { key, source: "this PC's clinic key" },
+        beforeReplace: async () => {
+          const at = new Date(this.now());
+          const done = await backupDatabase(this.db.config, this.db, path.join(list.folder, SAFETY_FOLDER), key, at);
+          safety = {
+            name: `${SAFETY_FOLDER}/${path.basename(done.file)}`,
+            kind: 'BEFORE_RESTORE',
+            takenAt: takenAt(done.file).toISOString(),
+            bytes: done.bytes,
+            key: 'THIS_PC',
+          };
+          await this.signOutEverywhere();
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof BackupError || err instanceof ClinicKeyError)) throw err;
+      const kept = safety ? ` The database as it was is kept in ${safety.name}, in the backup folder.` : '';
+      throw new AppError('CONFLICT', `${err.message}${kept}`);
+    }
+    // Whoever signed in on another PC while it ran saw the old database: out again.
+    await this.signOutEverywhere();
+    await insertAudit(this.db.knex, { ...audit, detail: { file: name, safetyBackup: safety!.name } });
+    return { restored, safetyBackup: safety! };
+  }
+
+  private async signOutEverywhere(): Promise<void> {
+    this.signOutEveryone();
+    await announceReplaced(this.db.knex);
+  }
+
+  private readFolder(dir: string): string[] {
+    try {
+      return fs.readdirSync(dir);
+    } catch (err) {
+      throw new AppError(
+        'CONFLICT',
+        `Clinic Desk cannot read the backup folder ${dir} from this PC (${(err as NodeJS.ErrnoException).code ?? 'error'}). Plug in the drive, or choose the folder again.`,
+      );
+    }
   }
 
   async status(): Promise<BackupStatus> {

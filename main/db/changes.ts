@@ -18,8 +18,17 @@ const rowChangeSchema = z.object({
 });
 export type RowChange = z.infer<typeof rowChangeSchema>;
 
+/**
+ * Sent on the changes channel when a backup has replaced the whole clinic database (see
+ * BackupService.restore): every PC signs its sessions out, since their users and everything
+ * their screens show may be gone.
+ */
+export const REPLACED_NOTICE = '{"replaced":true}';
+
 interface FeedEvents {
   change: [RowChange];
+  /** The whole database was replaced (REPLACED_NOTICE). */
+  replaced: [];
   /** Notifications may have been missed (reconnected): views must refetch. */
   resync: [reason: string];
   connection: [online: boolean];
@@ -32,6 +41,10 @@ export class ChangeFeed extends EventEmitter<FeedEvents> {
   /** Parses one NOTIFY payload; a malformed one is dropped (it came from our own trigger). */
   deliver(payload: string | undefined): void {
     if (!payload) return;
+    if (payload === REPLACED_NOTICE) {
+      this.emit('replaced');
+      return;
+    }
     let json: unknown;
     try {
       json = JSON.parse(payload);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import type pg from 'pg';
@@ -27,6 +28,11 @@ export interface Database {
    * administrator's; pg_dump never copies replaced rows.
    */
   readonly scrubReplacedRows?: (table: string) => Promise<void>;
+  /**
+   * Embedded mode only: replaces the open database with a data-folder dump while the app runs
+   * (a restore from the Admin screen); see replaceEmbedded.
+   */
+  readonly replaceDataDir?: (dump: string, steps: ReplaceSteps) => Promise<void>;
   /** Embedded mode only: from now on the desk's connection runs as RUNTIME_ROLE (after migrating). */
   readonly useRuntimeRole?: () => Promise<void>;
   /** Drains the pool; in embedded mode also checkpoints PGlite and releases the folder lock. */
@@ -82,21 +88,67 @@ interface RuntimeRole {
   active: boolean;
 }
 
-export function embeddedKnexConfig(server: Pick<EmbeddedServer, 'host' | 'port'>, feed?: ChangeFeed, runtime: RuntimeRole = { active: false }): Knex.Config {
+type ServerAddress = Pick<EmbeddedServer, 'host' | 'port'>;
+
+/**
+ * `server` is asked for on every new connection: after a restore the data folder is served by a
+ * new worker on a new socket, and the pool's connection to the old one is replaced on next use.
+ */
+export function embeddedKnexConfig(server: () => ServerAddress, feed?: ChangeFeed, runtime: RuntimeRole = { active: false }): Knex.Config {
   return {
     client: 'pg',
-    connection: {
-      host: server.host,
-      port: server.port,
-      user: 'postgres',
-      database: 'postgres',
-      types: clinicTypes,
-    } as Knex.PgConnectionConfig,
+    connection: () => {
+      const serving = server();
+      return {
+        host: serving.host,
+        port: serving.port,
+        user: 'postgres',
+        database: 'postgres',
+        types: clinicTypes,
+        expirationChecker: () => server() !== serving,
+      } as Knex.PgConnectionConfig;
+    },
     // PGlite is one Postgres backend: its socket server takes one connection, and requests
     // queue in the pool instead. Kept open, since reconnecting races the socket's own close.
     pool: { min: 0, max: 1, idleTimeoutMillis: 24 * 3600_000, afterCreate: feed ? listenOnConnection(feed, runtime) : prepareSession },
     acquireConnectionTimeout: 30_000,
   };
+}
+
+export interface ReplaceSteps {
+  /** Run on the loaded copy before it replaces anything (refuse it, migrate it); as the owner. */
+  prepare(knex: Knex): Promise<void>;
+  /** Run once the copy is ready, just before the open database stops (the safety backup, signing everyone out). */
+  beforeSwap(): Promise<void>;
+}
+
+/**
+ * Loads a data-folder dump into a fresh folder beside target and returns it, after `prepare`
+ * (when given) has run on it; on any failure the folder is removed and the error passed on.
+ * Nothing of target is touched.
+ */
+export async function stageDataDir(target: string, dump: string, prepare?: (knex: Knex) => Promise<void>): Promise<string> {
+  const staging = `${target}.restoring`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    const server = await startEmbeddedServer(staging, dump);
+    try {
+      if (prepare) {
+        const knex = knexFactory(embeddedKnexConfig(() => server));
+        try {
+          await prepare(knex);
+        } finally {
+          await knex.destroy();
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  } catch (err) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+  return staging;
 }
 
 async function openServer(config: ServerDatabaseConfig): Promise<Database> {
@@ -116,16 +168,17 @@ async function openServer(config: ServerDatabaseConfig): Promise<Database> {
 
 async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
   const lock = lockDataFolder(config.dataDir);
-  let server;
+  const target = pgDataDir(config);
+  let server: EmbeddedServer;
   try {
-    server = await startEmbeddedServer(pgDataDir(config));
+    server = await startEmbeddedServer(target);
   } catch (err) {
     lock.release();
     throw err;
   }
   const changes = new ChangeFeed();
   const runtime: RuntimeRole = { active: false };
-  const knex = knexFactory(embeddedKnexConfig(server, changes, runtime));
+  const knex = knexFactory(embeddedKnexConfig(() => server, changes, runtime));
   const stopAutoAnalyze = startAutoAnalyze(knex, (message, err) => console.error(`[clinic-desk] ${message}`, err));
   let closing: Promise<void> | undefined;
   return {
@@ -144,6 +197,39 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
       return server.dumpDataDir();
     },
     scrubReplacedRows: (table) => scrubReplacedRows(knex, table),
+    async replaceDataDir(dump, steps) {
+      const staging = await stageDataDir(target, dump, steps.prepare);
+      try {
+        await steps.beforeSwap();
+      } catch (err) {
+        fs.rmSync(staging, { recursive: true, force: true });
+        throw err;
+      }
+      // The pool's one connection is held meanwhile, so calls made during the swap wait for the
+      // new database (up to the pool's acquire timeout) instead of failing on a stopped one.
+      const pool = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
+      const held = await pool.acquireConnection();
+      try {
+        await server.stop();
+        const replaced = `${target}.replaced`;
+        fs.rmSync(replaced, { recursive: true, force: true });
+        fs.renameSync(target, replaced);
+        fs.renameSync(staging, target);
+        try {
+          server = await startEmbeddedServer(target);
+        } catch (err) {
+          // The old database goes back, so the app keeps answering with what it had.
+          fs.renameSync(target, staging);
+          fs.renameSync(replaced, target);
+          server = await startEmbeddedServer(target);
+          fs.rmSync(staging, { recursive: true, force: true });
+          throw err;
+        }
+        fs.rmSync(replaced, { recursive: true, force: true });
+      } finally {
+        await pool.releaseConnection(held);
+      }
+    },
     close() {
       closing ??= (async () => {
         stopAutoAnalyze();

@@ -71,6 +71,44 @@ export const healthReportSchema = z.object({
   lastSuccessfulBackup: backupRunSchema.nullable(),
 });
 
+/**
+ * A backup file as the ADMIN's list shows it: its name within the backup folder, the only way a
+ * restore names a backup (main restores nothing outside that folder). Safety backups, taken
+ * before each restore, sit in the folder's before-restore/ and are listed, so a restore can be undone.
+ */
+export const backupNameSchema = z
+  .string()
+  .max(200)
+  .regex(
+    /^(before-restore\/)?clinic-desk-(server|embedded)-\d{8}-\d{6}\.(dump|tar\.gz)(\.enc)?$/,
+    'Choose a backup from the list: only Clinic Desk backups in the backup folder can be restored',
+  );
+
+export const backupFileSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['BACKUP', 'BEFORE_RESTORE']),
+  /** When it was taken (from its name, UTC). */
+  takenAt: z.string(),
+  bytes: z.number(),
+  /** THIS_PC: this PC's clinic key opens it; OTHER_KEY: another clinic key's, refused here; PLAIN: from before encryption. */
+  key: z.enum(['THIS_PC', 'OTHER_KEY', 'PLAIN']),
+});
+
+export const backupListSchema = z.object({
+  /** The scheduled backup folder ('' until one is chosen). */
+  folder: z.string(),
+  /** This database mode's backups there, newest first. */
+  files: z.array(backupFileSchema),
+});
+
+export const restoreBackupSchema = z.strictObject({ name: backupNameSchema });
+
+export const restoreResultSchema = z.object({
+  restored: backupFileSchema,
+  /** The backup of the database as it was just before, taken first: restoring it undoes this. */
+  safetyBackup: backupFileSchema,
+});
+
 /** The clinic key as text (ADMIN only): with it a backup restores on another PC. */
 export const recoveryKeySchema = z.object({ keyId: z.string(), recoveryKey: z.string() });
 
@@ -79,3 +117,6 @@ export type BackupRun = z.infer<typeof backupRunSchema>;
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 export type HealthReport = z.infer<typeof healthReportSchema>;
 export type RecoveryKey = z.infer<typeof recoveryKeySchema>;
+export type BackupFile = z.infer<typeof backupFileSchema>;
+export type BackupList = z.infer<typeof backupListSchema>;
+export type RestoreResult = z.infer<typeof restoreResultSchema>;

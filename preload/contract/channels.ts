@@ -105,7 +105,17 @@ import {
   upiLinkSchema,
 } from './gateway';
 import { reportChannels } from './reports';
-import { backupRunSchema, backupScheduleSchema, backupStatusSchema, healthReportSchema, recoveryKeySchema, saveBackupScheduleSchema } from './backup';
+import {
+  backupListSchema,
+  backupRunSchema,
+  backupScheduleSchema,
+  backupStatusSchema,
+  healthReportSchema,
+  recoveryKeySchema,
+  restoreBackupSchema,
+  restoreResultSchema,
+  saveBackupScheduleSchema,
+} from './backup';
 import {
   appointmentRefSchema,
   callInfoSchema,
@@ -360,6 +370,9 @@ export const channels = {
   'backup.runNow': channel({ req: empty, res: backupRunSchema, roles: ADMIN, audit: { entity: 'backup', kind: 'write' } }),
   'backup.status': channel({ req: empty, res: backupStatusSchema, roles: ADMIN }),
   'backup.exportRecoveryKey': channel({ req: empty, res: recoveryKeySchema, roles: ADMIN, audit: { entity: 'settings', kind: 'read' } }),
+  'backup.list': channel({ req: empty, res: backupListSchema, roles: ADMIN }),
+  // Replaces every record of the clinic and signs everyone out: kept in the restored database's trail.
+  'backup.restore': channel({ req: restoreBackupSchema, res: restoreResultSchema, roles: ADMIN, audit: { entity: 'backup', kind: 'write' } }),
   'health.get': channel({ req: empty, res: healthReportSchema, roles: ADMIN }),
   // Video calls: the appointment's own doctor or an ADMIN (checked in main).
   'video.getSettings': channel({ req: empty, res: videoSettingsSchema, roles: ADMIN }),

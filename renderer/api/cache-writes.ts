@@ -92,7 +92,8 @@ const ASK_AGAIN: Partial<Record<ChannelName, ChannelName[]>> = {
   'holidays.remove': ['holidays.list'],
   'holidays.import': ['holidays.list', 'availability.range'],
   'backup.saveSchedule': ['backup.getSchedule', 'backup.status'],
-  'backup.runNow': ['backup.status'],
+  'backup.runNow': ['backup.status', 'backup.list'],
+  'backup.restore': ['backup.status', 'backup.list'],
   // A session's count and its doctor's free time at once (other PCs hear opd.changed).
   'opd.createSession': ['opd.listSessions', 'appointments.freeSlots'],
   'opd.removeSession': ['opd.listSessions', 'appointments.freeSlots'],

@@ -1,6 +1,7 @@
 import 'i18next';
 import type admin from './en/admin';
 import type appointments from './en/appointments';
+import type backup from './en/backup';
 import type doctors from './en/doctors';
 import type holidays from './en/holidays';
 import type messaging from './en/messaging';
@@ -21,6 +22,7 @@ declare module 'i18next' {
     resources: typeof START_NAMESPACES & {
       admin: typeof admin;
       appointments: typeof appointments;
+      backup: typeof backup;
       doctors: typeof doctors;
       holidays: typeof holidays;
       messaging: typeof messaging;

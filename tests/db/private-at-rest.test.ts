@@ -72,8 +72,9 @@ describe.runIf(process.platform !== 'win32').each(MODES)('patient data is privat
       // Thousands of rows written: WAL segments and relation files PGlite created while serving.
       expect(fs.readdirSync(path.join(config.dataDir, 'pgdata', 'pg_wal')).length).toBeGreaterThan(0);
       expect(exposed(config.dataDir)).toEqual([]);
-      // The socket folder pg connects through, and the socket in it.
-      const socketDir = (db.knex.client.config.connection as { host: string }).host;
+      // The socket folder pg connects through, and the socket in it (the settings knex resolved:
+      // its configuration is a function, since a restore moves the database to a new socket).
+      const socketDir = (db.knex.client.connectionSettings as { host: string }).host;
       expect(exposed(socketDir)).toEqual([]);
       await db.close();
       // Closing checkpoints once more; what that wrote is private too.

@@ -152,6 +152,9 @@ export const ROLE_TABLE: Readonly<Record<string, Rule>> = {
   'health.get': { roles: A, locked: false },
   // The recovery key opens every backup: only an administrator sees it.
   'backup.exportRecoveryKey': { roles: A, locked: false },
+  // Restoring replaces every record and signs everyone out: administrators, never from a locked screen.
+  'backup.list': { roles: A, locked: false },
+  'backup.restore': { roles: A, locked: false },
 
   // Video: the Twilio account is the administrator's; a call is its doctor's or an administrator's.
   'video.getSettings': { roles: A, locked: false },

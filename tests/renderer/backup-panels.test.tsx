@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRun, BackupStatus, HealthReport } from '../../preload/contract';
 import { BackupPanel } from '../../renderer/features/backup/BackupPanel';
 import { HealthPanel } from '../../renderer/features/backup/HealthPanel';
 import type { FakeHandlers } from './fake-clinic';
+import { clinicSettings } from './fake-desk';
 import { renderApp } from './render-app';
 
 const schedule = { enabled: true, timeOfDay: '21:30', folder: '/media/usb/clinic', keepLast: 7, updatedAt: '2026-11-20T10:00:00.000Z' };
@@ -28,8 +29,18 @@ const failed: BackupRun = {
 };
 
 const mount = (component: 'BackupPanel' | 'HealthPanel', handlers: FakeHandlers) =>
-  renderApp({ role: 'ADMIN', handlers, screen: component === 'BackupPanel' ? <BackupPanel /> : <HealthPanel /> }).fake;
+  renderApp({
+    role: 'ADMIN',
+    handlers: {
+      'settings.get': () => ({ ok: true, value: clinicSettings({ timeZone: 'UTC' }) }),
+      'backup.list': () => ({ ok: true, value: { folder: schedule.folder, files: [] } }),
+      ...handlers,
+    },
+    screen: component === 'BackupPanel' ? <BackupPanel /> : <HealthPanel />,
+  }).fake;
 
+// The panels are rendered by themselves, with no Loading around them to wait in while their words arrive.
+beforeAll(() => import('../../renderer/i18n/instance').then((m) => m.words().loadNamespaces('backup')));
 afterEach(cleanup);
 
 describe('BackupPanel', () => {

@@ -1,38 +1,46 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BackupRun, BackupStatus, CallError } from '../../../preload/contract';
+import { useTimeZone } from '../../api/clinic-data';
 import { useClinicMutation, useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
+import { clinicDateTime } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Field, fieldError, FormField } from '../../ui/Field';
 import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
+import { BackupFiles } from './BackupFiles';
 import { byteSize } from './byte-size';
 import { RecoveryKey } from './RecoveryKey';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '');
-
 function RunLine({ label, run }: { label: string; run: BackupRun | null }) {
-  if (!run) return <p>{label}: none yet</p>;
+  const { t } = useT('backup');
+  const timeZone = useTimeZone();
+  if (!run) return <p>{t('runNone', { label })}</p>;
+  const when = run.finishedAt ? clinicDateTime(run.finishedAt, timeZone) : '';
   return (
-    <p>
-      {label}: {when(run.finishedAt)} — {run.ok ? `${run.file} (${byteSize(run.bytes ?? 0)})` : `failed: ${run.message}`}
-    </p>
+    <p>{run.ok ? t('runOk', { label, when, file: run.file, size: byteSize(run.bytes ?? 0) }) : t('runFailed', { label, when, message: run.message ?? '' })}</p>
   );
 }
 
 /**
  * The ADMIN's backup settings: daily time, target folder (a USB or network drive), how many
- * to keep; a backup on demand; the last result, and a warning while the latest one failed.
+ * to keep; a backup on demand; the last result, and a warning while the latest one failed;
+ * the backups in the folder, each restorable; the recovery key.
  */
 export function BackupPanel() {
   const status = useClinicQuery('backup.status', {});
+  // Last: it may suspend while the words arrive, and React replays only the hooks before that
+  // point. The parts below render once the words are in, so they never suspend themselves.
+  const { t } = useT('backup');
   return (
     <section aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Backups</h2>
+      <h2 id="backup-heading">{t('title')}</h2>
       {/* The form starts from the saved schedule once it is known, then keeps what the admin types. */}
       <BackupForm key={status.data ? 'loaded' : 'loading'} status={status.data} loadError={status.error?.error} />
+      <BackupFiles />
       <RecoveryKey />
     </section>
   );
@@ -41,6 +49,7 @@ export function BackupPanel() {
 const DEFAULT_SCHEDULE = { enabled: false, timeOfDay: '20:00', folder: '', keepLast: 14 };
 
 function BackupForm({ status, loadError }: { status: BackupStatus | undefined; loadError: CallError | undefined }) {
+  const { t } = useT('backup');
   const saveSchedule = useClinicMutation('backup.saveSchedule');
   const runBackup = useClinicMutation('backup.runNow');
   const { enabled, timeOfDay, folder, keepLast } = status?.schedule ?? DEFAULT_SCHEDULE;
@@ -72,12 +81,12 @@ function BackupForm({ status, loadError }: { status: BackupStatus | undefined; l
       <form onSubmit={save} noValidate>
         <FormProblem form={form} />
         <label>
-          <input type="checkbox" {...form.register('enabled')} /> Back up every day
+          <input type="checkbox" {...form.register('enabled')} /> {t('everyDay')}
         </label>
-        <FormField form={form} name="timeOfDay" label="Time of day" type="time" />
-        <FormField form={form} name="folder" label="Backup folder" hint="A USB or network drive, so a copy survives this PC" />
+        <FormField form={form} name="timeOfDay" label={t('timeOfDay')} type="time" />
+        <FormField form={form} name="folder" label={t('folder')} hint={t('folderHint')} />
         <Field
-          label="Backups to keep"
+          label={t('keepLast')}
           type="number"
           min={1}
           max={365}
@@ -85,17 +94,17 @@ function BackupForm({ status, loadError }: { status: BackupStatus | undefined; l
           error={fieldError(form, 'keepLast')}
         />
         <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
-          Save schedule
+          {t('saveSchedule')}
         </Button>
-        {saved && <span role="status"> Saved.</span>}
+        {saved && <span role="status"> {t('saved')}</span>}
       </form>
       <Button onClick={runNow} disabled={running}>
-        {running ? 'Backing up…' : 'Back up now'}
+        {running ? t('backingUp') : t('backUpNow')}
       </Button>
       {status && (
         <>
-          <RunLine label="Last backup" run={status.lastRun} />
-          {status.lastRun?.ok === false && <RunLine label="Last good backup" run={status.lastSuccess} />}
+          <RunLine label={t('lastRun')} run={status.lastRun} />
+          {status.lastRun?.ok === false && <RunLine label={t('lastGood')} run={status.lastSuccess} />}
         </>
       )}
     </>

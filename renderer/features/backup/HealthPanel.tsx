@@ -1,4 +1,7 @@
+import { useTimeZone } from '../../api/clinic-data';
 import { useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
+import { clinicDateTime } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
@@ -6,8 +9,12 @@ import { byteSize } from './byte-size';
 
 /** Database health for ADMINs: sizes and row counts, dead rows, index use, the last backup. */
 export function HealthPanel() {
+  const timeZone = useTimeZone();
   // Sizes and counts change without events: asked when shown, and on Refresh.
   const health = useClinicQuery('health.get', {});
+  // Last: it may suspend while the words arrive, and React replays only the hooks before that point.
+  const { t } = useT('backup');
+  const when = (iso: string) => clinicDateTime(iso, timeZone);
   const report = health.data;
   const error = health.error;
 
@@ -16,41 +23,44 @@ export function HealthPanel() {
   const backup = report?.lastSuccessfulBackup;
   return (
     <section aria-labelledby="health-heading">
-      <h2 id="health-heading">Database health</h2>
+      <h2 id="health-heading">{t('health.title')}</h2>
       {error && <Banner tone="error">{error.message}</Banner>}
-      {report?.lastBackup?.ok === false && <Banner tone="warning">The latest backup failed: {report.lastBackup.message}</Banner>}
+      {report?.lastBackup?.ok === false && <Banner tone="warning">{t('health.latestFailed', { message: report.lastBackup.message ?? '' })}</Banner>}
       {report && (
         <>
           <p>
-            {report.databaseMode === 'server' ? 'Clinic server' : 'Embedded database'}, {byteSize(report.databaseBytes)}. Last good backup:{' '}
-            {backup ? `${new Date(backup.finishedAt!).toLocaleString()} (${backup.file})` : 'none'}.
+            {t('health.summary', {
+              mode: t(report.databaseMode === 'server' ? 'health.server' : 'health.embedded'),
+              size: byteSize(report.databaseBytes),
+              backup: backup?.finishedAt ? t('health.lastGood', { when: when(backup.finishedAt), file: backup.file }) : t('health.none'),
+            })}
           </p>
           <Table
-            label="Tables"
-            empty="No tables"
+            label={t('health.tables')}
+            empty={t('health.noTables')}
             rows={tables}
             columns={[
-              { header: 'Table', cell: (t) => t.name },
-              { header: 'Rows', cell: (t) => t.rows },
-              { header: 'Dead rows', cell: (t) => t.deadRows },
-              { header: 'Size', cell: (t) => byteSize(t.totalBytes) },
-              { header: 'Last vacuum', cell: (t) => (t.lastVacuum ? new Date(t.lastVacuum).toLocaleString() : 'never') },
+              { header: t('health.table'), cell: (x) => x.name },
+              { header: t('health.rows'), cell: (x) => x.rows },
+              { header: t('health.deadRows'), cell: (x) => x.deadRows },
+              { header: t('health.size'), cell: (x) => byteSize(x.totalBytes) },
+              { header: t('health.lastVacuum'), cell: (x) => (x.lastVacuum ? when(x.lastVacuum) : t('health.never')) },
             ]}
           />
           <Table
-            label="Indexes"
-            empty="No indexes"
+            label={t('health.indexes')}
+            empty={t('health.noIndexes')}
             rows={indexes}
             columns={[
-              { header: 'Index', cell: (x) => x.name },
-              { header: 'Table', cell: (x) => x.table },
-              { header: 'Scans', cell: (x) => x.scans },
-              { header: 'Size', cell: (x) => byteSize(x.bytes) },
+              { header: t('health.index'), cell: (x) => x.name },
+              { header: t('health.table'), cell: (x) => x.table },
+              { header: t('health.scans'), cell: (x) => x.scans },
+              { header: t('health.size'), cell: (x) => byteSize(x.bytes) },
             ]}
           />
         </>
       )}
-      <Button onClick={() => void health.refetch()}>Refresh</Button>
+      <Button onClick={() => void health.refetch()}>{t('health.refresh')}</Button>
     </section>
   );
 }

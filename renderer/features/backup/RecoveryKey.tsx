@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { problemOf } from '../../api/call';
 import { useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 
@@ -10,21 +11,20 @@ import { Button } from '../../ui/Button';
  * it no backup restores on another PC. Shown until hidden; never kept in the page otherwise.
  */
 export function RecoveryKey() {
+  const { t } = useT('backup');
   const [shown, setShown] = useState(false);
   return (
     <section aria-labelledby="recovery-key-heading">
-      <h3 id="recovery-key-heading">Recovery key</h3>
-      <p>
-        Backups are encrypted with this PC’s clinic key. To restore one on another PC you need the recovery key: keep a copy away from this PC (on paper, or a
-        USB stick in a locked drawer). Anyone with the key and a backup can read the clinic’s records.
-      </p>
-      {shown ? <ShownKey onHide={() => setShown(false)} /> : <Button onClick={() => setShown(true)}>Show recovery key</Button>}
+      <h3 id="recovery-key-heading">{t('key.title')}</h3>
+      <p>{t('key.intro')}</p>
+      {shown ? <ShownKey onHide={() => setShown(false)} /> : <Button onClick={() => setShown(true)}>{t('key.show')}</Button>}
     </section>
   );
 }
 
 /** Asked for when shown; hiding unmounts it, and the key leaves the cache with it. */
 function ShownKey({ onHide }: { onHide(): void }) {
+  const { t } = useT('backup');
   const key = useClinicQuery('backup.exportRecoveryKey', {});
   const queryClient = useQueryClient();
   useEffect(() => () => queryClient.removeQueries({ queryKey: ['backup.exportRecoveryKey'] }), [queryClient]);
@@ -32,18 +32,18 @@ function ShownKey({ onHide }: { onHide(): void }) {
     return (
       <>
         <Banner tone="error">{problemOf(key.error)}</Banner>
-        <Button onClick={() => void key.refetch()}>Show recovery key</Button>
+        <Button onClick={() => void key.refetch()}>{t('key.show')}</Button>
       </>
     );
-  if (!key.data) return <p className="ui-hint">Asking for the recovery key…</p>;
+  if (!key.data) return <p className="ui-hint">{t('key.asking')}</p>;
   return (
     <>
       <label>
-        Recovery key (clinic key {key.data.keyId})
+        {t('key.label', { keyId: key.data.keyId })}
         <textarea readOnly rows={2} cols={60} value={key.data.recoveryKey} onFocus={(e) => e.currentTarget.select()} />
       </label>
-      <p>On the other PC: npm run db:restore -- &lt;backup file&gt; --recovery-key-file &lt;a file holding this key&gt;</p>
-      <Button onClick={onHide}>Hide recovery key</Button>
+      <p>{t('key.otherPc')}</p>
+      <Button onClick={onHide}>{t('key.hide')}</Button>
     </>
   );
 }

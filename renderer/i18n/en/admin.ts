@@ -135,6 +135,8 @@ const deeds = {
     runNow: { did: 'took a backup{{record}}', tried: 'take a backup{{record}}' },
     status: { did: 'read the backup status{{record}}', tried: 'read the backup status{{record}}' },
     exportRecoveryKey: { did: 'exported the recovery key{{record}}', tried: 'export the recovery key{{record}}' },
+    list: { did: 'listed the backups{{record}}', tried: 'list the backups{{record}}' },
+    restore: { did: 'restored the clinic database from a backup{{record}}', tried: 'restore the clinic database from a backup{{record}}' },
   },
   health: {
     get: { did: 'read the system health{{record}}', tried: 'read the system health{{record}}' },

@@ -250,6 +250,8 @@ const hi: Translation<typeof en> = {
         runNow: { did: 'बैकअप{{record}} लिया', tried: 'बैकअप{{record}} लेने' },
         status: { did: 'बैकअप की स्थिति{{record}} देखी', tried: 'बैकअप की स्थिति{{record}} देखने' },
         exportRecoveryKey: { did: 'रिकवरी कुंजी{{record}} एक्सपोर्ट की', tried: 'रिकवरी कुंजी{{record}} एक्सपोर्ट करने' },
+        list: { did: 'बैकअप की सूची{{record}} देखी', tried: 'बैकअप की सूची{{record}} देखने' },
+        restore: { did: 'बैकअप से क्लिनिक का डेटाबेस{{record}} वापस लाया', tried: 'बैकअप से क्लिनिक का डेटाबेस{{record}} वापस लाने' },
       },
       health: {
         get: { did: 'सिस्टम की सेहत{{record}} देखी', tried: 'सिस्टम की सेहत{{record}} देखने' },
