@@ -1,5 +1,6 @@
 import 'i18next';
 import type appointments from './en/appointments';
+import type design from './en/design';
 import type holidays from './en/holidays';
 import type payments from './en/payments';
 import type { START_NAMESPACES } from './en/start';
@@ -9,7 +10,7 @@ import type { START_NAMESPACES } from './en/start';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: typeof START_NAMESPACES & { appointments: typeof appointments; holidays: typeof holidays; payments: typeof payments };
+    resources: typeof START_NAMESPACES & { appointments: typeof appointments; design: typeof design; holidays: typeof holidays; payments: typeof payments };
     returnNull: false;
   }
 }
