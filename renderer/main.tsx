@@ -6,15 +6,12 @@ import { App } from './app/App';
 import { isCallRoute } from './features/call';
 import { applyTheme, storedTheme } from './lib/theme';
 import { displayTicketOf } from './features/display';
-import { isDesignRoute } from './ui/design/route';
 import { Loading, preloadable } from './ui/lazy';
 
 // A call window and a token display are windows of their own: their code (the video vendor's
 // adapter, the board) is no part of the desk's start-up JavaScript.
 const CallRoot = preloadable(() => import('./features/call/CallRoot').then((m) => m.CallRoot));
 const DisplayBoard = preloadable(() => import('./features/display/DisplayBoard').then((m) => m.DisplayBoard));
-// The design page (#design) is a chunk of its own too: no desk ever loads it by itself.
-const DesignPage = preloadable(() => import('./ui/design/DesignPage').then((m) => m.DesignPage));
 
 // The words (i18next and the start screens' English) are a chunk of their own, fetched at once.
 const i18nReady = import('./i18n').then((m) => m.ready);
@@ -40,10 +37,6 @@ createRoot(root).render(
           {displayTicket ? (
             <Loading what="the display" place="page">
               <DisplayBoard ticket={displayTicket} />
-            </Loading>
-          ) : isDesignRoute(window.location.hash) ? (
-            <Loading what="the design page" place="page">
-              <DesignPage />
             </Loading>
           ) : isCallRoute(window.location.hash) ? (
             <Loading what="the call" place="page">

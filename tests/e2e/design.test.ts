@@ -9,7 +9,7 @@ const THEMES = ['light', 'dark', 'contrast'] as const;
 const SAMPLES = ['type', 'buttons', 'fields', 'banners', 'status', 'table', 'tabs', 'combobox', 'toasts', 'dialog'];
 const TITLE = { en: 'Clinic Desk: the building blocks', hi: 'Clinic Desk: बुनियादी हिस्से' };
 
-describeWhere(['chromium'])('the design page (#design): every primitive in every theme, in real Chromium', () => {
+describeWhere(['chromium'])('the design page (design.html): every primitive in every theme, in real Chromium', () => {
   let clinic: E2eClinic;
   beforeAll(async () => {
     clinic = await startClinic();
@@ -26,7 +26,7 @@ describeWhere(['chromium'])('the design page (#design): every primitive in every
       },
       [theme, language],
     );
-    await page.goto(`${clinic.bridge.url}&design`);
+    await page.goto(new URL('/design.html', clinic.bridge.url).href);
     await page.getByRole('heading', { name: TITLE[language], level: 1 }).waitFor();
     return page;
   }
@@ -61,7 +61,7 @@ describeWhere(['chromium'])('the design page (#design): every primitive in every
     }
   }
 
-  it('is no part of the desk: the sign-in screen shows no sample, and the page needs no sign-in', async () => {
+  it('is no part of the desk: its first screen shows no sample (the page itself needed no sign-in above)', async () => {
     const page = await (await clinic.browser.newContext()).newPage();
     await page.goto(clinic.bridge.url);
     await page.getByRole('heading', { name: 'Set up Clinic Desk' }).waitFor();

@@ -1,4 +1,4 @@
-// The design page (#design): the desk's building blocks, for whoever designs or checks a screen.
+// The design page (design.html): the desk's building blocks, for whoever designs or checks a screen.
 export default {
   title: 'Clinic Desk: the building blocks',
   intro: 'Every screen is made of these. Choose a theme to see each in it.',

@@ -25,8 +25,8 @@ const PATIENTS = (Object.entries(NAMES_BY_SCRIPT) as [Script, string][]).map(([s
 
 /**
  * Every primitive of renderer/ui, in the theme chosen at the top: what a screen is built from,
- * and what the design e2e screenshots and checks with axe in each theme. Opened by #design; no
- * clinic data, no sign-in, and no place in the desk's navigation.
+ * and what the design e2e screenshots and checks with axe in each theme. design.html is its own
+ * entry (main.tsx beside this): no clinic data, no sign-in, no place in the desk's navigation.
  */
 export function DesignPage() {
   const { t } = useT('design');
