@@ -8,7 +8,7 @@ import hiShell from '../../renderer/i18n/hi/shell';
 import { NAMES_BY_SCRIPT, type Script } from '../../renderer/ui/design/samples';
 import { describeWhere } from '../support/platform';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
-import { deskData, firstRun, morningZone, seriousAxeViolations, signIn } from './desk';
+import { ADMIN, deskData, firstRun, morningZone, seriousAxeViolations, signIn } from './desk';
 
 const WORDS = { en: { common: enCommon, shell: enShell }, hi: { common: hiCommon, shell: hiShell } };
 // An administrator's sections, in the bar's order (renderer/features/shell/sections.tsx).
@@ -109,7 +109,7 @@ describeWhere(['chromium'])('every screen in English and Hindi, in every theme, 
   });
 
   for (const language of ['en', 'hi'] as const) {
-    it(`shows every screen in ${language === 'en' ? 'English' : 'Hindi'} in each theme, screenshot and axe`, async () => {
+    it(`shows every screen, the lock screen and sign-in in ${language === 'en' ? 'English' : 'Hindi'} in each theme, screenshot and axe`, async () => {
       const page = await (await clinic.browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
       await page.addInitScript(() => {
         window.print = () => undefined;
@@ -136,6 +136,27 @@ describeWhere(['chromium'])('every screen in English and Hindi, in every theme, 
           await page.screenshot({ path: path.join(SCREENSHOTS, `screen-${id}-${language}-${theme}.png`), fullPage: true });
           expect(await seriousAxeViolations(page), `${id} in ${theme}`).toEqual([]);
         }
+        // The lock screen over it, then back in with the password.
+        await page.getByRole('button', { name: words.shell.lock, exact: true }).click();
+        const lock = page.getByRole('form', { name: words.shell.locked.title });
+        await lock.waitFor();
+        await page.screenshot({ path: path.join(SCREENSHOTS, `screen-locked-${language}-${theme}.png`) });
+        expect(await seriousAxeViolations(page), `lock screen in ${theme}`).toEqual([]);
+        await lock.getByLabel(words.shell.signIn.password).fill(ADMIN.password);
+        await lock.getByRole('button', { name: words.shell.locked.unlock }).click();
+        await lock.waitFor({ state: 'detached' });
+        await nav.waitFor();
+      }
+
+      // Signed out, the sign-in screen speaks this PC's last language, in each theme.
+      await page.getByRole('button', { name: words.shell.signOut }).click();
+      for (const theme of THEMES) {
+        await page.evaluate((t) => localStorage.setItem('clinic-desk.theme', t), theme);
+        await page.reload();
+        await page.getByRole('heading', { name: words.shell.signIn.title }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `screen-sign-in-${language}-${theme}.png`) });
+        expect(await seriousAxeViolations(page), `sign-in in ${theme}`).toEqual([]);
       }
       await page.context().close();
     });
