@@ -5,6 +5,10 @@ import react from '@vitejs/plugin-react';
 // Modules of the start-up JavaScript (bench/measure/bundle.ts START_PATH) that lazy screens use too.
 const START_SHARED = [
   '/node_modules/react/',
+  // With design.html (a second entry) these would be a chunk of their own, shared by both pages.
+  '/node_modules/react-dom/',
+  '/node_modules/scheduler/',
+  '/renderer/lib/theme',
   '/renderer/api/',
   '/renderer/stores/',
   '/renderer/lib/labels',
@@ -15,6 +19,9 @@ const START_SHARED = [
   '/renderer/i18n/languages',
   '/renderer/ui/toasts',
   '/renderer/ui/Table',
+  '/renderer/ui/ThemePicker',
+  '/renderer/features/queue/StatusChip',
+  '/renderer/features/queue/MoneyBadge',
   '/renderer/features/appointments/useAppointmentDialogs',
   '/renderer/features/appointments/may',
   '/renderer/features/print/print',
@@ -62,7 +69,8 @@ export default defineConfig({
       // imports, read by the bench's start-up JavaScript figure and the build tests.
       manifest: true,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'renderer/index.html') },
+        // design.html: the design page of renderer/ui's primitives (renderer/ui/README.md).
+        input: { index: resolve(__dirname, 'renderer/index.html'), design: resolve(__dirname, 'renderer/design.html') },
         output: {
           // The small modules sign-in, the frame and Today share with later screens would each be
           // a chunk of a few hundred bytes; one chunk of them all weighs less than twenty.

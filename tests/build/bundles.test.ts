@@ -105,6 +105,37 @@ describe('npm run build output', () => {
     for (const [key, chunk] of later) expect(start, key).not.toContain(chunk.file);
   });
 
+  it('ships Noto Sans for Latin and each Indian script as woff2 faces of the built CSS, each fetched only for its own characters', () => {
+    const assets = fs.readdirSync(path.join(RENDERER, 'assets'));
+    const css = assets.filter((a) => a.endsWith('.css')).map((a) => fs.readFileSync(path.join(RENDERER, 'assets', a), 'utf8'));
+    const faces = css.flatMap((sheet) => [...sheet.matchAll(/@font-face\{([^}]*)\}/g)].map((m) => m[1]!));
+    const face = (family: string, covers: string) => faces.find((f) => f.includes(`font-family:${family};`) && f.includes(covers));
+    // Each script by its Unicode block, as the minified CSS writes it (no leading zeros).
+    const SCRIPTS = {
+      Devanagari: 'U+900-97F',
+      Bengali: 'U+980-9FE',
+      Gujarati: 'U+A80-AFF',
+      Tamil: 'U+B82-BFA',
+      Telugu: 'U+C00-C7F',
+      Kannada: 'U+C80-CF3',
+      Malayalam: 'U+D00-D7F',
+    };
+    expect(face('Noto Sans Variable', 'unicode-range:U+??,'), 'Latin').toBeDefined();
+    for (const [script, block] of Object.entries(SCRIPTS)) {
+      const rule = face(`Noto Sans ${script} Variable`, block);
+      expect(rule, script).toBeDefined();
+      // A script's face names its own block and shared marks, never Latin: a Latin page never fetches it.
+      expect(rule, script).not.toMatch(/unicode-range:[^;]*U\+(\?\?|0-|20-)/);
+      const file = rule!.match(/src:url\(\.\/([^)]+)\)/)?.[1];
+      expect(file, script).toMatch(/\.woff2$/);
+      expect(assets, script).toContain(file);
+    }
+    // woff2 only, nothing in the JavaScript: the fonts cost the start-up script nothing.
+    expect(assets.filter((a) => /\.(woff|ttf|otf|eot)$/.test(a))).toEqual([]);
+    expect(assets.filter((a) => a.endsWith('.woff2'))).toHaveLength(Object.keys(SCRIPTS).length + 2);
+    for (const file of measureBundle(RENDERER).initialFiles) expect(fs.readFileSync(path.join(RENDERER, file), 'utf8')).not.toContain('.woff2');
+  });
+
   it('the bundled PGlite worker starts a database that answers over its socket', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-built-worker-'));
     const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-built-sock-'));

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Page } from 'playwright-core';
 import { todayIn } from '../../renderer/lib/dates';
 
-const ADMIN = { name: 'Dr. Meera Iyer', email: 'meera@sunrise.test', password: 'sunrise clinic 2026' };
+export const ADMIN = { name: 'Dr. Meera Iyer', email: 'meera@sunrise.test', password: 'sunrise clinic 2026' };
 
 /**
  * A fixed-offset zone where it is mid-morning now, so "today" has free time left whatever hour

@@ -37,6 +37,12 @@ export async function printDocument(content: ReactNode, paper: Paper): Promise<v
   usePrintJob.getState().set({ content, paper });
   // Let React commit the content before the print snapshot is taken.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // The area is hidden on screen, so a script's face only it needs (a Tamil name on the day-end)
+  // is not fetched yet: load the faces its text needs, or that name prints in a fallback or as boxes.
+  // A face that cannot load must not stop the print.
+  const text = document.querySelector('.print-area')?.textContent;
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--font-sans');
+  if (text && family && document.fonts) await document.fonts.load(`1rem ${family}`, text).catch(() => undefined);
   window.print();
 }
 
