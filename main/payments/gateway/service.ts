@@ -109,9 +109,10 @@ export class GatewayPaymentsService {
    * that amount is written first, its id goes in the gateway object's notes, and the object's id
    * is stored on it in the same transaction (the appointment stays locked meanwhile, so two
    * desks cannot both collect what is due). Should the commit fail after the gateway answered,
-   * the object exists only at the gateway: a payment to it shows in reconciliation.
+   * the object exists only at the gateway: a payment to it shows in reconciliation. `user` is
+   * null for a link no desk asked for (a booking by the patient's own reply).
    */
-  async collect(req: Collect, user: CurrentUser): Promise<{ payment: PaymentDto; gatewayId: string; url: string | null }> {
+  async collect(req: Collect, user: Pick<CurrentUser, 'id'> | null): Promise<{ payment: PaymentDto; gatewayId: string; url: string | null }> {
     const gateway = await this.gateway();
     const result = await this.knex.transaction(async (trx) => {
       const appointment = await lockAppointmentForPayment(trx, req.appointmentId);
@@ -131,7 +132,7 @@ export class GatewayPaymentsService {
         receiptNumber: null,
         receivedBy: null,
       });
-      const notes = { clinic_payment_id: String(id), appointment_id: String(appointment.id), requested_by: String(user.id) };
+      const notes = { clinic_payment_id: String(id), appointment_id: String(appointment.id), requested_by: user ? String(user.id) : 'patient' };
       const amountPaise = toPaise(amount);
       const description = `${clinic.clinicName}: consultation with ${appointment.doctorName}`.slice(0, 80);
       let gatewayId: string;
