@@ -10,16 +10,18 @@ import { queueForAppointment, readMessagingSettings } from './repo';
  * came from (a booking, a series, a waitlist offer, a move): a payment link for what is still
  * due, sent through the outbox (made even with messaging off: the join page shows it). Money
  * already paid, or a link already out for it, is not asked again, so a link is never sent twice
- * and a move into a dearer fee asks only the difference. Returns whether a link was made.
+ * and a move into a dearer fee asks only the difference; after a move into a cheaper one, links
+ * asking more than is owed are cancelled and one for the right amount sent. Returns whether a link was made.
  */
 export async function sendPrepayLink(
   knex: Knex,
-  payments: Pick<GatewayPaymentsService, 'collect'>,
+  payments: Pick<GatewayPaymentsService, 'collect' | 'dropOverAskingLinks'>,
   appointmentId: number,
   requestedBy: { id: number } | null,
   now: number,
 ): Promise<boolean> {
   if (!(await typeAsksPrepay(knex, appointmentId))) return false;
+  await payments.dropOverAskingLinks(appointmentId);
   const due = (await totalsOfAppointment(knex, appointmentId))?.due;
   if (!due || toPaise(due) === 0) return false;
   const { url } = await payments.collect({ appointmentId, via: 'LINK' }, requestedBy);
@@ -35,7 +37,7 @@ export async function sendPrepayLink(
  */
 export function owedPrepayLinks(
   knex: Knex,
-  payments: Pick<GatewayPaymentsService, 'collect'>,
+  payments: Pick<GatewayPaymentsService, 'collect' | 'dropOverAskingLinks'>,
   log: (message: string, err: unknown) => void,
   now: () => number = Date.now,
 ): { send: () => Promise<void>; settled: () => Promise<void> } {

@@ -62,7 +62,7 @@ export class MessagingService {
     private readonly knex: Knex,
     private readonly settings: SettingsService,
     private readonly video: VideoService,
-    private readonly payments: Pick<GatewayPaymentsService, 'paymentLink' | 'collect'>,
+    private readonly payments: Pick<GatewayPaymentsService, 'paymentLink' | 'collect' | 'dropOverAskingLinks'>,
     private readonly box: SecretBox | undefined,
     private readonly poke: () => void,
     private readonly now: () => number = Date.now,

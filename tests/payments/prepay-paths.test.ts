@@ -20,6 +20,7 @@ describe.each(MODES)('prepay for a series, a waitlist offer and a move (%s)', (m
   let payFirst: AppointmentTypeDto;
   let dearer: AppointmentTypeDto;
   let payLater: AppointmentTypeDto;
+  let cheaper: AppointmentTypeDto;
   let seq = 0;
   const fake = new FakeTwilio();
 
@@ -44,6 +45,7 @@ describe.each(MODES)('prepay for a series, a waitlist offer and a move (%s)', (m
       await type('Long video, pay first', '600.00', true),
       await type('Video, pay later', '300.00', false),
     ];
+    cheaper = await type('Short video, pay first', '300.50', true);
     gateway = await startWebhookService(h.knex, { log: () => undefined, secretBox: fakeSecretBox, paymentGateway: h.razorpay.factory() });
   }, 120_000);
   afterAll(async () => {
@@ -208,6 +210,24 @@ describe.each(MODES)('prepay for a series, a waitlist offer and a move (%s)', (m
     expect(await prepayDue(h.knex, a.id)).toBeUndefined();
     const account = expectOk(await step('payments.forAppointment', { appointmentId: a.id }));
     expect(account.totals).toMatchObject({ paid: '600.00', due: '0.00' });
+  });
+
+  it('a move into a cheaper type with its link unpaid: that link is cancelled at Razorpay and one for the new fee sent, so the patient never pays the old amount', async () => {
+    const patientId = await patient();
+    const a = await book(patientId, desk.day(6), '15:00', payFirst.id);
+    const [old] = await linksOf(a.id);
+    expect(old).toMatchObject({ status: 'PENDING', amount: '450.75' });
+    expectOk(await step('appointments.reschedule', { id: a.id, date: desk.day(6), startTime: '15:00', appointmentTypeId: cheaper.id }));
+    expect(h.razorpay.links.get(old.gateway_order_id)).toMatchObject({ status: 'cancelled' });
+    const [fresh, ...more] = await linksOf(a.id);
+    expect(more).toEqual([]);
+    expect(fresh).toMatchObject({ status: 'PENDING', amount: '300.50' });
+    expect(await linkMessages(a.id)).toEqual([old.gateway_url, fresh.gateway_url]);
+    expect(await prepayDue(h.knex, a.id)).toEqual({ due: '300.50', payUrl: fresh.gateway_url });
+    expect(() => h.razorpay.pay(old.gateway_order_id)).toThrow(/cancelled/);
+    await pay(fresh.gateway_order_id);
+    expect(await prepayDue(h.knex, a.id)).toBeUndefined();
+    expect(expectOk(await step('payments.forAppointment', { appointmentId: a.id })).totals).toMatchObject({ paid: '300.50', due: '0.00' });
   });
 
   it('a move into a prepay type from one that does not ask it gets its link; a move out of one leaves the patient free to join', async () => {

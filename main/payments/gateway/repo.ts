@@ -169,6 +169,20 @@ export async function repliedBookingsOwingPrepay(knex: Knex): Promise<number[]> 
   return rows.map((r: { id: number }) => r.id);
 }
 
+/** The payment links of an appointment still waiting for their money (their payments PENDING). */
+export async function openPaymentLinks(knex: Knex, appointmentId: number): Promise<{ id: number; amount: string; linkId: string }[]> {
+  return knex('payments')
+    .where({ appointment_id: appointmentId, status: 'PENDING' })
+    .whereLike('gateway_order_id', 'plink%')
+    .orderBy('id')
+    .select('id', 'amount', 'gateway_order_id as linkId');
+}
+
+/** Removes a payment that never received money (its gateway object cancelled); false when it is no longer PENDING. */
+export async function dropPendingPayment(trx: Knex, id: number): Promise<boolean> {
+  return (await trx('payments').where({ id, status: 'PENDING' }).del()) > 0;
+}
+
 /** The short URL of the newest payment link still waiting for the appointment's money, if any. */
 export async function openPaymentLink(knex: Knex, appointmentId: number): Promise<string | undefined> {
   const row = await knex('payments')

@@ -26,7 +26,9 @@ import {
   gatewayTakingsByMethod,
   knownTransactionIds,
   listReconciliationRuns,
+  dropPendingPayment,
   openPaymentLink,
+  openPaymentLinks,
   setGatewayFields,
   storeReconciliationRun,
 } from './repo';
@@ -191,6 +193,28 @@ export class GatewayPaymentsService {
     const { url } = await this.collect({ appointmentId, via: 'LINK' }, user);
     if (!url) throw new AppError('UNAVAILABLE', 'Razorpay made the payment link without a short URL; try again');
     return url;
+  }
+
+  /**
+   * After a move into a cheaper fee: the open payment links that together ask more than the
+   * appointment still owes are cancelled at the gateway and their PENDING payments dropped, so
+   * the patient cannot pay the old amount (the caller then asks what is due afresh). A link the
+   * gateway will not cancel (just paid) stops this with Razorpay's reason, and stays for its
+   * webhook. Returns how many were dropped.
+   */
+  async dropOverAskingLinks(appointmentId: number): Promise<number> {
+    const totals = await totalsOfAppointment(this.knex, appointmentId);
+    if (!totals?.fee) return 0;
+    const links = await openPaymentLinks(this.knex, appointmentId);
+    const owed = toPaise(totals.fee) - (toPaise(totals.paid) - toPaise(totals.refunded));
+    if (links.reduce((sum, l) => sum + toPaise(l.amount), 0) <= owed) return 0;
+    const gateway = await this.gateway();
+    let dropped = 0;
+    for (const link of links) {
+      await gateway.cancelLink(link.linkId);
+      if (await dropPendingPayment(this.knex, link.id)) dropped++;
+    }
+    return dropped;
   }
 
   /**
