@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging|scheduling] [--reports-only] [--markdown]
+// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging|scheduling|payments] [--reports-only] [--markdown]
 // Builds a synthetic clinic in each database mode, measures the front desk's operations
 // through the real service layer, and writes bench/results.json (--quick: results-quick.json).
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { BENCH_SEED, type LoadReport } from './generate/clinic';
 import { loadInChild } from './generate/spawn-loader';
 import { measureBooking, CLIENTS } from './measure/booking';
 import { measureMessaging } from './measure/messaging';
+import { measurePayments } from './measure/payments';
 import { measureBundle, START_PATH } from './measure/bundle';
 import { measureRenderer } from './measure/renderer';
 import { measureReports } from './measure/reports';
@@ -46,11 +47,11 @@ const { values: args } = parseArgs({
 });
 const reportsOnly = args['reports-only'] ?? false;
 const quick = args.quick ?? false;
-// `--mode=server|embedded|signin|renderer|messaging|scheduling` (repeatable) runs only those
+// `--mode=server|embedded|signin|renderer|messaging|scheduling|payments` (repeatable) runs only those
 // parts; a partial run never overwrites the full run's bench/results.json. `scheduling` is issue
 // 20's figures alone, on PostgreSQL (they are part of each mode's run too).
-type Part = Mode | 'signin' | 'renderer' | 'messaging' | 'scheduling';
-const PARTS: readonly Part[] = ['server', 'embedded', 'signin', 'renderer', 'messaging', 'scheduling'];
+type Part = Mode | 'signin' | 'renderer' | 'messaging' | 'scheduling' | 'payments';
+const PARTS: readonly Part[] = ['server', 'embedded', 'signin', 'renderer', 'messaging', 'scheduling', 'payments'];
 const parts: Part[] = args.mode?.length ? args.mode.map(asPart) : [...PARTS];
 const modes = parts.filter((p): p is Mode => p === 'server' || p === 'embedded');
 
@@ -493,6 +494,36 @@ async function benchMessaging(figures: Figure[]): Promise<void> {
   }
 }
 
+/** Gateway payments on PostgreSQL: Razorpay's webhook to PAID as another PC reads it. */
+async function benchPayments(figures: Figure[]): Promise<void> {
+  const count = quick ? 100 : 500;
+  const target = await freshTarget('server');
+  log(`\npayments (${target.where}): ${n(count)} desk QR payments confirmed by webhook`);
+  try {
+    const db = await openDatabase(target.config, { schema: 'migrate' });
+    try {
+      const p = await measurePayments(target.config, db, count);
+      figures.push({
+        id: 'payments.webhookToPaid',
+        label: 'Razorpay webhook to PAID on another PC',
+        mode: 'server',
+        scale: `${n(p.webhookToPaid.ops)} payments one after another, the gateway, a desk and another PC`,
+        unit: 'ms',
+        value: p.webhookToPaid.p95,
+        latency: p.webhookToPaid,
+        target: '≤ 1000 ms, each payment PAID once',
+        pass: p.webhookToPaid.p95 <= 1000 && p.paidOnce,
+        note: 'signed payment.captured and qr_code.credited posted; stored, applied by the durable worker, heard over LISTEN, read again',
+      });
+    } finally {
+      await db.close();
+    }
+  } finally {
+    if (args.keep) log(`  kept ${target.where}`);
+    else await target.dispose();
+  }
+}
+
 async function machine(): Promise<Machine> {
   const postgres = await admin(async (k) => ((await k.raw('SHOW server_version')).rows[0]?.server_version as string) ?? null).catch(() => null);
   return {
@@ -519,6 +550,7 @@ async function main(): Promise<void> {
   for (const mode of modes) await benchMode(mode, figures, loads);
   if (parts.includes('signin') && !reportsOnly) await benchSignIn(figures, loads);
   if (parts.includes('messaging') && !reportsOnly) await benchMessaging(figures);
+  if (parts.includes('payments') && !reportsOnly) await benchPayments(figures);
   if (parts.includes('scheduling') && !modes.includes('server') && !reportsOnly) await benchScheduling(figures, loads);
   if (parts.includes('renderer') && !reportsOnly) {
     benchBundle(figures);

@@ -159,11 +159,9 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     router,
     new AvailabilityService(knex, settings, (trx, doctorId, date, span) => appointments.offerOpened(trx, doctorId, date, span), tellCancelled),
   );
-  // The booking stands whatever happens to its prepay link: the desk can send one from the payment dialog.
+  // The booking (or move) stands whatever happens to its prepay link: the desk can send one from the payment dialog.
   const prepayLink = (appointmentId: number, user: CurrentUser) =>
-    late
-      .messaging!.prepayLinkAtBooking(appointmentId, user)
-      .catch((err: unknown) => options.log(`appointment ${appointmentId}: no prepay link sent at booking`, err));
+    late.messaging!.prepayLink(appointmentId, user).catch((err: unknown) => options.log(`appointment ${appointmentId}: no prepay link sent at booking`, err));
   registerAppointmentHandlers(
     router,
     appointments,
@@ -171,7 +169,7 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     new SeriesService(knex, settings, appointments),
     prepayLink,
   );
-  registerWaitlistHandlers(router, waitlist);
+  registerWaitlistHandlers(router, waitlist, prepayLink);
   registerOpdHandlers(router, new OpdService(knex, appointments));
   registerRecallHandlers(router, new RecallsService(knex, settings, options.now));
   const displayTickets = new DisplayTickets();

@@ -6,7 +6,8 @@ import type { WaitingRoomService } from './waiting-room';
 
 /**
  * One map for the domain's channels, the series' included, so none can be left without a handler.
- * `afterBooked` runs once a booking has committed (the prepay link); it never fails the booking.
+ * `afterBooked` runs once a booking, a series or a move has committed (the prepay link, which a
+ * move into a dearer fee may need again); it never fails them.
  */
 export function registerAppointmentHandlers(
   router: Router,
@@ -24,7 +25,11 @@ export function registerAppointmentHandlers(
       await afterBooked(booked.id, call.user);
       return booked;
     },
-    'appointments.reschedule': (req, { user, ctx }) => appointments.reschedule(req, user, ctx),
+    'appointments.reschedule': async (req, { user, ctx }) => {
+      const moved = await appointments.reschedule(req, user, ctx);
+      await afterBooked(moved.id, user);
+      return moved;
+    },
     'appointments.cancel': (req, { user }) => appointments.cancel(req.id, req.reason, user),
     'appointments.checkIn': (req, { user }) => appointments.checkIn(req.id, user),
     'appointments.complete': (req, { user }) => appointments.complete(req, user),
@@ -44,9 +49,14 @@ export function registerAppointmentHandlers(
     'appointments.bookSeries': async (req, call) => {
       const booked = await series.book(req, call.user);
       call.auditId = booked.seriesId;
+      for (const a of booked.appointments) await afterBooked(a.id, call.user);
       return booked;
     },
     'appointments.cancelSeries': (req, { user }) => series.cancel(req.id, req.scope, req.reason, user),
-    'appointments.moveSeries': (req, { user }) => series.move(req, user),
+    'appointments.moveSeries': async (req, { user }) => {
+      const moved = await series.move(req, user);
+      for (const a of moved.appointments) if (a.status === 'SCHEDULED') await afterBooked(a.id, user);
+      return moved;
+    },
   } satisfies DomainHandlers<'appointments'>);
 }

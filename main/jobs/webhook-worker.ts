@@ -10,6 +10,8 @@ export interface WebhookWorkerOptions {
   /** Wait before attempt n+1 after n failures (default 2^n seconds, at most 10 minutes). */
   backoffMs?: (failures: number) => number;
   apply?: (trx: Knex.Transaction, row: WebhookRow) => Promise<void>;
+  /** Told of each event once its effect has committed: follow-up work that calls out of the database (never awaited). */
+  applied?: (row: WebhookRow) => void;
 }
 
 const defaultBackoff = (failures: number) => Math.min(1000 * 2 ** failures, 600_000);
@@ -87,12 +89,14 @@ export class WebhookWorker {
     if (this.stopped) return;
     const apply = this.options.apply ?? applyWebhookEvent;
     try {
-      await this.knex.transaction(async (trx) => {
-        const row = await lockPendingWebhook(trx, id);
-        if (!row) return;
-        await apply(trx, row);
+      const row = await this.knex.transaction(async (trx) => {
+        const locked = await lockPendingWebhook(trx, id);
+        if (!locked) return undefined;
+        await apply(trx, locked);
         await markWebhookProcessed(trx, id);
+        return locked;
       });
+      if (row) this.options.applied?.(row);
     } catch (err) {
       if (this.stopped) return;
       await this.failed(id, err);

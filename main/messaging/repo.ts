@@ -319,7 +319,8 @@ export interface NewMessage {
   dueAt: Date;
   noticeText?: string | null;
   link?: string | null;
-  createdBy: number;
+  /** Null for what no desk asked (a patient's reply booked the appointment). */
+  createdBy: number | null;
 }
 
 /**

@@ -17,9 +17,9 @@ import type { SecretBox } from '../secrets/secret-box';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import type { GatewayPaymentsService } from '../payments/gateway/service';
-import { typeAsksPrepay } from '../payments/gateway/repo';
 import type { VideoService } from '../video/service';
 import { composeMessage } from './compose';
+import { sendPrepayLink } from './prepay-link';
 import {
   countOpenInbox,
   failedMessages,
@@ -62,7 +62,7 @@ export class MessagingService {
     private readonly knex: Knex,
     private readonly settings: SettingsService,
     private readonly video: VideoService,
-    private readonly payments: Pick<GatewayPaymentsService, 'paymentLink'>,
+    private readonly payments: Pick<GatewayPaymentsService, 'paymentLink' | 'collect' | 'dropOverAskingLinks'>,
     private readonly box: SecretBox | undefined,
     private readonly poke: () => void,
     private readonly now: () => number = Date.now,
@@ -96,16 +96,9 @@ export class MessagingService {
     return (await messagesOfAppointment(this.knex, appointment.id)).find((m) => m.id === id)!;
   }
 
-  /**
-   * A video appointment whose type asks payment first gets its payment link as it is booked,
-   * through the outbox (the link is made even with messaging off: the join page shows it).
-   */
-  async prepayLinkAtBooking(appointmentId: number, user: CurrentUser): Promise<void> {
-    if (!(await typeAsksPrepay(this.knex, appointmentId))) return;
-    const link = await this.payments.paymentLink(appointmentId, user);
-    if (!(await readMessagingSettings(this.knex)).enabled) return;
-    const id = await queueForAppointment(this.knex, { appointmentId, kind: 'PAYMENT_LINK', dueAt: new Date(this.now()), link, createdBy: user.id });
-    if (id !== undefined) this.poke();
+  /** The prepay rule (sendPrepayLink) after a booking, a series, a waitlist offer taken or a move by the desk. */
+  async prepayLink(appointmentId: number, user: CurrentUser): Promise<void> {
+    if (await sendPrepayLink(this.knex, this.payments, appointmentId, user, this.now())) this.poke();
   }
 
   /**

@@ -1,7 +1,13 @@
 import type { DomainHandlers, Router } from '../ipc/router';
+import type { CurrentUser } from '../shared/call-context';
 import type { WaitlistService } from './service';
 
-export function registerWaitlistHandlers(router: Router, waitlist: WaitlistService): void {
+/** `afterBooked` runs once an offer's booking has committed (the prepay link), as after a booking; it never fails it. */
+export function registerWaitlistHandlers(
+  router: Router,
+  waitlist: WaitlistService,
+  afterBooked: (appointmentId: number, user: CurrentUser) => Promise<void> = async () => undefined,
+): void {
   router.handleAll({
     'waitlist.add': (req, { user }) => waitlist.add(req, user),
     'waitlist.list': (req) => waitlist.list(req.doctorId),
@@ -10,6 +16,7 @@ export function registerWaitlistHandlers(router: Router, waitlist: WaitlistServi
     'waitlist.takeOffer': async (req, call) => {
       const booked = await waitlist.take(req.id, call.user, call.ctx, call.audit);
       call.audited = call.audit !== undefined;
+      await afterBooked(booked.id, call.user);
       return booked;
     },
   } satisfies DomainHandlers<'waitlist'>);

@@ -65,6 +65,9 @@ export async function receiveMessaging(
   if (id !== undefined) options.stored(id);
 }
 
+/** A patient's reply (which may have booked a waitlist offer), as opposed to a status callback. */
+export const isPatientReply = (row: WebhookRow): boolean => row.event_type === MESSAGING_INBOUND;
+
 /** Applies a stored messaging event inside the worker's transaction; false when the row is not a messaging event. */
 export async function applyMessagingEvent(trx: Knex.Transaction, row: WebhookRow): Promise<boolean> {
   if (row.event_type === MESSAGING_STATUS) await applyStatusCallback(trx, row.event_data);

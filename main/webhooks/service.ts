@@ -9,6 +9,8 @@ import { WebhookWorker } from '../jobs/webhook-worker';
 import { joinGateway } from '../gateway/join-routes';
 import { PatientJoin } from '../video/patient-join';
 import { TwilioRooms } from '../video/rooms';
+import { owedPrepayLinks } from '../messaging/prepay-link';
+import { isPatientReply } from './messaging';
 import { startWebhookReceiver, type WebhookReceiver } from './receiver';
 import type { GatewayFactory } from '../payments/gateway/gateway';
 import { razorpayGateway } from '../payments/gateway/razorpay';
@@ -46,7 +48,9 @@ export async function startWebhookService(
   },
 ): Promise<WebhookService> {
   await sealPlainVideoSecrets(knex, options.secretBox);
-  const worker = new WebhookWorker(knex, { log: options.log });
+  const payments = new GatewayPaymentsService(knex, options.secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c)));
+  const owedLinks = owedPrepayLinks(knex, payments, options.log);
+  const worker = new WebhookWorker(knex, { log: options.log, applied: (row) => void (isPatientReply(row) && owedLinks.send()) });
   const join = joinGateway({
     patientJoin: new PatientJoin(knex, new TwilioRooms(options.twilioHttpClient), options.secretBox),
     trustProxy: options.trustProxy,
@@ -63,12 +67,10 @@ export async function startWebhookService(
     join,
   });
   const resumed = await worker.start();
+  // A reply's booking whose link this service stopped before sending.
+  void owedLinks.send();
   const stopRetention = scheduleRetention(knex, options.log);
-  const stopReconciliation = scheduleReconciliation(
-    knex,
-    new GatewayPaymentsService(knex, options.secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c))),
-    options.log,
-  );
+  const stopReconciliation = scheduleReconciliation(knex, payments, options.log);
   const messaging =
     options.sendMessagesFrom &&
     startElectedSender(options.sendMessagesFrom, { log: options.log, secretBox: options.secretBox, twilioHttpClient: options.twilioHttpClient });
@@ -82,6 +84,7 @@ export async function startWebhookService(
       await messaging?.stop();
       await receiver.close();
       await worker.stop();
+      await owedLinks.settled();
     },
   };
 }

@@ -242,6 +242,14 @@ export class FakeRazorpay {
       this.links.set(link.id as string, link);
       return ok(link);
     }
+    const cancel = /^\/v1\/payment_links\/([^/]+)\/cancel$/.exec(path);
+    if (method === 'POST' && cancel) {
+      const link = this.links.get(cancel[1]!);
+      if (!link) return ERROR(400, 'The id provided does not exist', 'id');
+      if (link.status !== 'created') return ERROR(400, `Payment link cannot be cancelled as it is already ${link.status as string}`);
+      link.status = 'cancelled';
+      return ok(link);
+    }
     const refund = /^\/v1\/payments\/([^/]+)\/refund$/.exec(path);
     if (method === 'POST' && refund) {
       const payment = this.payments.get(refund[1]!);
@@ -300,6 +308,7 @@ export class FakeRazorpay {
     const order = this.orders.get(link ? (link.order_id as string) : objectId);
     const asked = (qr?.payment_amount ?? link?.amount ?? order?.amount) as number | undefined;
     if (asked === undefined) throw new Error(`No gateway object ${objectId}`);
+    if (link?.status === 'cancelled') throw new Error(`Payment link ${objectId} is cancelled: Razorpay takes no payment on it`);
     const method = opts.method ?? 'upi';
     const payment: FakePayment = {
       id: id('pay'),

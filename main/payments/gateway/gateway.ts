@@ -26,6 +26,8 @@ export interface PaymentGateway {
     customer: { name: string; contact?: string; email?: string };
     notes: Record<string, string>;
   }): Promise<{ id: string; shortUrl: string }>;
+  /** Cancels a payment link not yet paid, so it can no longer be paid (Razorpay refuses a paid one). */
+  cancelLink(id: string): Promise<void>;
   /** Returns part or all of a captured payment. */
   refund(paymentId: string, r: { amountPaise: number; receipt: string; notes: Record<string, string> }): Promise<{ id: string; status: string }>;
   /** Payments created in [from, to) (unix seconds), every page. */

@@ -123,6 +123,9 @@ export function razorpayGateway(credentials: GatewayCredentials, baseUrl?: strin
       );
       return { id: link.id, shortUrl: link.short_url };
     },
+    async cancelLink(id) {
+      await call(() => rp.paymentLink.cancel(id));
+    },
     async refund(paymentId, r) {
       const refund = await call<{ id: string; status: string }>(() =>
         rp.payments.refund(paymentId, { amount: r.amountPaise, receipt: r.receipt, notes: r.notes, speed: 'normal' }),

@@ -152,6 +152,37 @@ export async function typeAsksPrepay(knex: Knex, appointmentId: number): Promise
   return row?.asked === true;
 }
 
+/**
+ * Appointments a patient booked by replying YES to a waitlist offer whose type asks prepay and
+ * that have no payment of any kind yet: their link is still to be made and sent.
+ */
+export async function repliedBookingsOwingPrepay(knex: Knex): Promise<number[]> {
+  const { rows } = await knex.raw(
+    `SELECT a.id
+       FROM appointment_entities a
+       JOIN appointment_types t ON t.id = a.appointment_type_id AND t.prepay_required
+      WHERE a.booked_by IS NULL AND a.status = 'SCHEDULED'
+        AND EXISTS (SELECT 1 FROM waitlist_entries e WHERE e.booked_appointment_id = a.id)
+        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.appointment_id = a.id)
+      ORDER BY a.id`,
+  );
+  return rows.map((r: { id: number }) => r.id);
+}
+
+/** The payment links of an appointment still waiting for their money (their payments PENDING). */
+export async function openPaymentLinks(knex: Knex, appointmentId: number): Promise<{ id: number; amount: string; linkId: string }[]> {
+  return knex('payments')
+    .where({ appointment_id: appointmentId, status: 'PENDING' })
+    .whereLike('gateway_order_id', 'plink%')
+    .orderBy('id')
+    .select('id', 'amount', 'gateway_order_id as linkId');
+}
+
+/** Removes a payment that never received money (its gateway object cancelled); false when it is no longer PENDING. */
+export async function dropPendingPayment(trx: Knex, id: number): Promise<boolean> {
+  return (await trx('payments').where({ id, status: 'PENDING' }).del()) > 0;
+}
+
 /** The short URL of the newest payment link still waiting for the appointment's money, if any. */
 export async function openPaymentLink(knex: Knex, appointmentId: number): Promise<string | undefined> {
   const row = await knex('payments')

@@ -26,7 +26,9 @@ import {
   gatewayTakingsByMethod,
   knownTransactionIds,
   listReconciliationRuns,
+  dropPendingPayment,
   openPaymentLink,
+  openPaymentLinks,
   setGatewayFields,
   storeReconciliationRun,
 } from './repo';
@@ -109,9 +111,10 @@ export class GatewayPaymentsService {
    * that amount is written first, its id goes in the gateway object's notes, and the object's id
    * is stored on it in the same transaction (the appointment stays locked meanwhile, so two
    * desks cannot both collect what is due). Should the commit fail after the gateway answered,
-   * the object exists only at the gateway: a payment to it shows in reconciliation.
+   * the object exists only at the gateway: a payment to it shows in reconciliation. `user` is
+   * null for a link no desk asked for (a booking by the patient's own reply).
    */
-  async collect(req: Collect, user: CurrentUser): Promise<{ payment: PaymentDto; gatewayId: string; url: string | null }> {
+  async collect(req: Collect, user: Pick<CurrentUser, 'id'> | null): Promise<{ payment: PaymentDto; gatewayId: string; url: string | null }> {
     const gateway = await this.gateway();
     const result = await this.knex.transaction(async (trx) => {
       const appointment = await lockAppointmentForPayment(trx, req.appointmentId);
@@ -131,7 +134,7 @@ export class GatewayPaymentsService {
         receiptNumber: null,
         receivedBy: null,
       });
-      const notes = { clinic_payment_id: String(id), appointment_id: String(appointment.id), requested_by: String(user.id) };
+      const notes = { clinic_payment_id: String(id), appointment_id: String(appointment.id), requested_by: user ? String(user.id) : 'patient' };
       const amountPaise = toPaise(amount);
       const description = `${clinic.clinicName}: consultation with ${appointment.doctorName}`.slice(0, 80);
       let gatewayId: string;
@@ -190,6 +193,28 @@ export class GatewayPaymentsService {
     const { url } = await this.collect({ appointmentId, via: 'LINK' }, user);
     if (!url) throw new AppError('UNAVAILABLE', 'Razorpay made the payment link without a short URL; try again');
     return url;
+  }
+
+  /**
+   * After a move into a cheaper fee: the open payment links that together ask more than the
+   * appointment still owes are cancelled at the gateway and their PENDING payments dropped, so
+   * the patient cannot pay the old amount (the caller then asks what is due afresh). A link the
+   * gateway will not cancel (just paid) stops this with Razorpay's reason, and stays for its
+   * webhook. Returns how many were dropped.
+   */
+  async dropOverAskingLinks(appointmentId: number): Promise<number> {
+    const totals = await totalsOfAppointment(this.knex, appointmentId);
+    if (!totals?.fee) return 0;
+    const links = await openPaymentLinks(this.knex, appointmentId);
+    const owed = toPaise(totals.fee) - (toPaise(totals.paid) - toPaise(totals.refunded));
+    if (links.reduce((sum, l) => sum + toPaise(l.amount), 0) <= owed) return 0;
+    const gateway = await this.gateway();
+    let dropped = 0;
+    for (const link of links) {
+      await gateway.cancelLink(link.linkId);
+      if (await dropPendingPayment(this.knex, link.id)) dropped++;
+    }
+    return dropped;
   }
 
   /**
