@@ -73,6 +73,21 @@ describe.each(MODES)('a video call the patient never joined (%s)', (mode: Mode) 
     expect(await h.knex('appointment_entities').where({ id: a.id }).first('status')).toEqual({ status: 'SCHEDULED' });
   });
 
+  it('tells the call window whether the patient has turned up: not before, yes once connected to any of its rooms', async () => {
+    const a = await appointment();
+    const joined = async () => expectOk(await h.call('video.callInfo', { appointmentId: a.id }, doctor.sessionKey)).patientJoined;
+    const first = await start(a.id);
+    expect(await joined()).toBe(false);
+    // Someone else in the room is not the patient.
+    await reportConnected(first.roomSid, `doctor-${doctorId}`);
+    expect(await joined()).toBe(false);
+    await reportConnected(first.roomSid, a.patient);
+    await end(first.roomSid);
+    // The doctor's window crashed and reopened: the new room has had nobody, yet the patient came.
+    await start(a.id);
+    expect(await joined()).toBe(true);
+  });
+
   it('the patient’s connection reported after the end, once or twice, makes it COMPLETED and the desk’s offer goes', async () => {
     const a = await appointment();
     const { roomSid } = await start(a.id);
