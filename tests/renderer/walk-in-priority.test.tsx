@@ -60,7 +60,7 @@ describe('a walk-in with priority', () => {
         .getAllByRole('option')
         .filter((o) => (o as HTMLOptionElement).parentElement === within(box).getByLabelText('Goes first'))
         .map((o) => o.textContent),
-    ).toEqual(['No — in turn', 'Emergency', 'Elderly', 'Pregnant', 'Child']);
+    ).toEqual(['No — waits their turn', 'Emergency', 'Elderly', 'Pregnant', 'Child']);
     choose(box, 'ELDERLY');
     fireEvent.change(within(box).getByLabelText('Why this patient goes first'), { target: { value: 'Aged 84' } });
     submit(box);
@@ -71,7 +71,7 @@ describe('a walk-in with priority', () => {
     expect(within(ravi.closest('li')!).getByText('priority: elderly')).toBeTruthy();
   });
 
-  it('without a reason is refused at the reason box, in words, and sends nothing; back to "in turn", the walk-in goes as an ordinary one', async () => {
+  it('without a reason is refused at the reason box, in words, and sends nothing; back to "waits their turn", the walk-in goes as an ordinary one', async () => {
     const { desk, box, sent } = await walkInForRavi('2');
     choose(box, 'PREGNANT');
     submit(box);

@@ -66,7 +66,7 @@ export default {
     added: '{{patient}} added for {{doctor}} — token {{token}}',
     priority: 'Priority',
     goesFirst: 'Goes first',
-    noPriority: 'No — in turn',
+    noPriority: 'No — waits their turn',
     kind: { EMERGENCY: 'Emergency', ELDERLY: 'Elderly', PREGNANT: 'Pregnant', CHILD: 'Child' },
     priorityHint: 'Called ahead of the others waiting; at a token doctor’s session only an emergency may take a token kept for emergencies',
     priorityWhy: 'Why this patient goes first',
