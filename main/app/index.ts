@@ -5,7 +5,9 @@ import {
   BrowserWindow,
   desktopCapturer,
   dialog,
+  globalShortcut,
   ipcMain,
+  Notification,
   powerSaveBlocker,
   protocol,
   screen,
@@ -17,6 +19,7 @@ import {
 import { resolveDatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
 import { createServices, type MainServices } from '../services';
+import { makeClient } from '../../preload/contract';
 import { scheduleRetention } from '../jobs/retention';
 import { startWebhookService, type WebhookService } from '../webhooks/service';
 import { clinicSecretBox } from '../secrets/sealed-secrets';
@@ -24,6 +27,7 @@ import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol
 import { appClinicKey } from './clinic-key';
 import type { CallWindowOpener } from '../video/handlers';
 import { callWindowOpener } from './call-window';
+import { callNextShortcut } from './call-next-shortcut';
 import { displayWindowOpener, withDisplayWindows } from './display-window';
 import { registerIpc, windowEventSink } from './ipc';
 import { clinicLinkHosts } from './link-hosts';
@@ -45,6 +49,7 @@ let db: Database | undefined;
 let services: MainServices | undefined;
 let webhooks: WebhookService | undefined;
 let stopRetention: (() => void) | undefined;
+let shortcut: { dispose(): void } | undefined;
 const appWindows = new Set<number>();
 const callWindows = new Set<number>();
 const displayWindows = new Set<number>();
@@ -157,6 +162,32 @@ async function start(): Promise<void> {
   // One app instance may also receive Twilio's webhooks (otherwise `npm run webhooks` does).
   if (process.env.CLINIC_WEBHOOKS_PORT) webhooks = await startWebhookService(db.knex, { port: Number(process.env.CLINIC_WEBHOOKS_PORT), log, secretBox });
   registerIpc(ipcMain, services.router, os.hostname());
+  const { router, auth } = services;
+  shortcut = callNextShortcut({
+    shortcuts: globalShortcut,
+    sessions: services.sessions,
+    windowKeys: () => [...appWindows].map(String),
+    loadUser: (id) => auth.loadUser(id),
+    callNext: (sessionKey, req) =>
+      makeClient(
+        (channel, payload) => router.call(channel, payload, { sessionKey, workstation: os.hostname() }),
+        () => () => {},
+      ).appointments.callNext(req),
+    // The doctor pressed it from wherever they work: a notification, not the window jumping up.
+    // Clicking it brings the app forward; where the OS has none, the app comes forward instead.
+    show: ({ title, body }) => {
+      const bringForward = () => {
+        const win = BrowserWindow.getAllWindows().find((w) => appWindows.has(w.webContents.id));
+        if (win?.isMinimized()) win.restore();
+        win?.focus();
+      };
+      if (!Notification.isSupported()) return bringForward();
+      const note = new Notification({ title, body });
+      note.on('click', bringForward);
+      note.show();
+    },
+    log,
+  });
   createMainWindow();
 }
 
@@ -183,6 +214,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     if (closed || !db) return;
     event.preventDefault();
+    shortcut?.dispose();
     services?.stop();
     stopRetention?.();
     // A failed close must still quit, and must not surface as an unhandled rejection.

@@ -36,7 +36,11 @@ export function registerAppointmentHandlers(
     'appointments.noShow': (req, { user }) => appointments.noShow(req.id, user),
     'appointments.undo': (req, { user, ctx }) => appointments.undo(req, user, ctx),
     'appointments.history': (req) => appointments.history(req.id),
-    'appointments.walkIn': (req, { user }) => appointments.walkIn(req, user),
+    'appointments.walkIn': async (req, call) => {
+      const added = await appointments.walkIn(req, call.user, call.audit);
+      call.audited = call.audit !== undefined;
+      return added;
+    },
     'appointments.queue': (req) => waitingRoom.queue(req.doctorId),
     'appointments.callNext': (req, { user }) => waitingRoom.callNext(req.doctorId, user),
     'appointments.stage': (req, { user }) => waitingRoom.stage(req.id, req.action, user),

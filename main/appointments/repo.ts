@@ -228,8 +228,8 @@ export interface NewAppointment {
   seriesId?: number | null;
   /** A token of this OPD session: the database issues its number and sets its date and time. */
   opdSessionId?: number | null;
-  /** An emergency booking may take a session's reserved tokens. */
-  emergencyReason?: string | null;
+  /** Goes ahead in the queue from the start, with its reason; only an emergency may take a session's reserved tokens. */
+  priority?: { kind: Priority; reason: string } | null;
 }
 
 interface BookedType {
@@ -264,8 +264,8 @@ export async function insertAppointment(knex: Knex, a: NewAppointment): Promise<
       ...typeColumns(a.type),
       series_id: a.seriesId ?? null,
       opd_session_id: a.opdSessionId ?? null,
-      priority: a.emergencyReason ? 'EMERGENCY' : null,
-      priority_reason: a.emergencyReason ?? null,
+      priority: a.priority?.kind ?? null,
+      priority_reason: a.priority?.reason ?? null,
     })
     .returning('id');
   return row.id;
@@ -303,7 +303,7 @@ export async function insertBooking(
                                            appointment_type_id, fee, buffer_before_minutes, buffer_after_minutes, opd_session_id, priority, priority_reason)
          SELECT :patientId::bigint, :doctorId::bigint, :appointmentDate::date, :startTime::time, :endTime::time, :reason::text, :bookedBy::bigint, :overrideReason::text, :isWalkIn::boolean,
                 :appointmentTypeId::bigint, :fee::numeric, :bufferBefore::int, :bufferAfter::int, :opdSessionId::bigint,
-                CASE WHEN :emergencyReason::text IS NULL THEN NULL ELSE 'EMERGENCY' END, :emergencyReason::text
+                :priority::text, :priorityReason::text
            FROM locked RETURNING *`,
         {
           patientId: a.patientId,
@@ -320,7 +320,8 @@ export async function insertBooking(
           bufferBefore: t.buffer_before_minutes,
           bufferAfter: t.buffer_after_minutes,
           opdSessionId: a.opdSessionId ?? null,
-          emergencyReason: a.emergencyReason ?? null,
+          priority: a.priority?.kind ?? null,
+          priorityReason: a.priority?.reason ?? null,
         },
       ),
     )

@@ -4,6 +4,7 @@ import type {
   AppointmentDto,
   AvailabilityWindow,
   DoctorDto,
+  Priority,
   bookSchema,
   completeSchema,
   freeSlotsSchema,
@@ -329,8 +330,12 @@ export class AppointmentsService {
     return this.get(id);
   }
 
-  /** A patient without an appointment: the doctor's current or next free slot today, checked in at once. */
-  async walkIn(req: WalkIn, user: CurrentUser): Promise<AppointmentDto> {
+  /**
+   * A patient without an appointment: the doctor's current or next free slot today, checked in at
+   * once, with their priority (if any) set in the same commit. `audit` is the router's row for
+   * this call, written with the walk-in.
+   */
+  async walkIn(req: WalkIn, user: CurrentUser, audit?: AuditRecord): Promise<AppointmentDto> {
     const doctor = await this.activeDoctor(req.doctorId);
     if (!(await findPatient(this.knex, req.patientId))) throw new AppError('NOT_FOUND', 'No patient has this number', 'patientId');
     // A walk-in is here now: a type's notice and horizon are for bookings ahead, not for them.
@@ -339,9 +344,8 @@ export class AppointmentsService {
     // A token doctor in session takes a walk-in as the session's next token, never a slot.
     const sessions = await sessionTimesOfDoctors(this.knex, [doctor.id], now.date, now.date);
     const inSession = sessions.find((s) => s.startTime <= now.time && now.time < s.endTime);
-    if (inSession) return this.walkInToken(req, inSession.id, user);
-    if (req.emergency)
-      throw new AppError('INVALID', `${doctor.name} is not in an OPD session now: an emergency walk-in is for a token doctor's session`, 'emergency');
+    const audits = audit ? [{ ...audit, ...(req.priority ? { detail: { priority: req.priority.kind, reason: req.priority.reason } } : {}) }] : [];
+    if (inSession) return this.walkInToken(req, inSession.id, user, audits);
     const slotMinutes = (await this.settings.get()).defaultSlotMinutes;
     const [free] = await this.freeSlots(
       { doctorId: doctor.id, from: now.date, days: 1, count: 1, ...(type ? { appointmentTypeId: type.id } : {}) },
@@ -365,10 +369,12 @@ export class AppointmentsService {
             overrideReason: null,
             isWalkIn: true,
             type,
+            priority: req.priority ?? null,
           });
           const detail = { ...slot, doctorId: doctor.id, ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}), walkIn: true };
           await insertHistory(trx, [{ appointmentId: newId, kind: 'BOOKED', toStatus: 'SCHEDULED', detail, userId: user.id }]);
-          await this.checkInWalkIn(trx, newId, await nextToken(trx, doctor.id, now.date), user);
+          await this.checkInWalkIn(trx, newId, await nextToken(trx, doctor.id, now.date), user, req.priority);
+          for (const row of audits) await insertAudit(trx, { ...row, entityId: newId });
           return newId;
         });
         return this.get(id);
@@ -380,20 +386,23 @@ export class AppointmentsService {
   }
 
   /** A walk-in at a token doctor in session: the session's next token (see tokenAppointment), checked in in the same transaction. */
-  private async walkInToken(req: WalkIn, sessionId: number, user: CurrentUser): Promise<AppointmentDto> {
+  private async walkInToken(req: WalkIn, sessionId: number, user: CurrentUser, audits: readonly AuditRecord[]): Promise<AppointmentDto> {
     const session = (await findSession(this.knex, sessionId))!;
     const id = await transactionWithRetry(this.knex, async (trx) => {
-      const booked = await tokenAppointment(trx, session, req, user, { walkIn: true });
-      await this.checkInWalkIn(trx, booked.id, booked.sessionToken!, user);
+      const booked = await tokenAppointment(trx, session, req, user, { walkIn: true, audits, reserveField: 'priority' });
+      await this.checkInWalkIn(trx, booked.id, booked.sessionToken!, user, req.priority);
       return booked.id;
     });
     return this.get(id);
   }
 
-  /** A walk-in's check-in with its number, at once. */
-  private async checkInWalkIn(trx: Knex, id: number, token: number, user: CurrentUser): Promise<void> {
+  /** A walk-in's check-in with its number, at once; a priority given at the desk goes on the trail as setPriority's does. */
+  private async checkInWalkIn(trx: Knex, id: number, token: number, user: CurrentUser, priority?: { kind: Priority; reason: string }): Promise<void> {
     await updateAppointmentIf(trx, id, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token });
-    await insertHistory(trx, [{ appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id }]);
+    await insertHistory(trx, [
+      { appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id },
+      ...(priority ? [{ appointmentId: id, kind: 'PRIORITY', detail: { priority: priority.kind }, reason: priority.reason, userId: user.id }] : []),
+    ]);
   }
 
   /**

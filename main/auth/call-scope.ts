@@ -18,6 +18,8 @@ export const CALL_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'video.reportEvent',
   'video.end',
   'appointments.complete',
+  // A call the patient never joined ends as "did not come" instead.
+  'appointments.noShow',
   'patients.get',
   'patients.update',
 ]);

@@ -5,8 +5,11 @@ import { AppError } from '../shared/app-error';
 const hhmm = (t: string) => t.slice(0, 5);
 export const describeSession = (s: OpdSessionDto) => `${s.doctorName}'s session of ${s.date}, ${hhmm(s.startTime)}–${hhmm(s.endTime)}`;
 
-/** The database's refusal of a token in `session` (a booking or a walk-in), as the desk should read it. */
-export function tokenRefusal(err: unknown, session: OpdSessionDto): AppError | undefined {
+/**
+ * The database's refusal of a token in `session` (a booking or a walk-in), as the desk should
+ * read it; a refusal of the emergency reserve points at the request's `reserveField`.
+ */
+export function tokenRefusal(err: unknown, session: OpdSessionDto, reserveField: string): AppError | undefined {
   const { code, constraint } = pgErrorFields(err);
   if (code === SqlState.CHECK_VIOLATION && constraint === 'chk_opd_session_booked')
     return new AppError('CONFLICT', `${describeSession(session)} is full: all ${session.capacity} tokens are booked`, 'sessionId');
@@ -14,7 +17,7 @@ export function tokenRefusal(err: unknown, session: OpdSessionDto): AppError | u
     return new AppError(
       'CONFLICT',
       `Only the ${session.emergencyReserve} token(s) kept for emergencies are left in ${describeSession(session)}: book it as an emergency, or another session`,
-      'emergency',
+      reserveField,
     );
   if (code === SqlState.EXCLUSION_VIOLATION && constraint === 'excl_appointment_patient_overlap')
     return new AppError('CONFLICT', 'The patient already has an appointment at the time of this session’s next token', 'patientId');

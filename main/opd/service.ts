@@ -117,7 +117,12 @@ export class OpdService {
     const now = await this.appointments.clinicNow();
     if (session.date < now.date || (session.date === now.date && session.endTime <= now.time))
       throw new AppError('INVALID', `${describeSession(session)} is over`, 'sessionId');
-    const appointment = await withRetry(() => tokenAppointment(this.knex, session, req, user, { audits: audit ? [audit] : [] }));
+    const request = {
+      patientId: req.patientId,
+      reason: req.reason,
+      ...(req.emergency ? { priority: { kind: 'EMERGENCY' as const, reason: req.emergency.reason } } : {}),
+    };
+    const appointment = await withRetry(() => tokenAppointment(this.knex, session, request, user, { audits: audit ? [audit] : [], reserveField: 'emergency' }));
     return { appointment, token: appointment.sessionToken!, estimatedTime: appointment.startTime, room: appointment.room ?? null };
   }
 

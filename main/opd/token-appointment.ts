@@ -1,15 +1,22 @@
 import type { Knex } from 'knex';
-import type { AppointmentDto, OpdSessionDto } from '../../preload/contract';
+import type { AppointmentDto, OpdSessionDto, Priority } from '../../preload/contract';
 import { doctorDay, insertBooking, patientDay } from '../appointments/repo';
 import type { AuditRecord } from '../audit/repo';
 import type { CurrentUser } from '../shared/call-context';
 import { tokenRefusal } from './refusals';
 
-/** Who a token is for; an emergency, with its reason, may take the session's reserved tokens. */
+/** Who a token is for, and whether they go ahead (with the reason); only an emergency may take the session's reserved tokens. */
 interface TokenRequest {
   patientId: number;
   reason?: string;
-  emergency?: { reason: string };
+  priority?: { kind: Priority; reason: string };
+}
+
+interface TokenOptions {
+  walkIn?: boolean;
+  audits?: readonly AuditRecord[];
+  /** The request's field a refusal of the emergency reserve points at. */
+  reserveField: 'priority' | 'emergency';
 }
 
 /**
@@ -24,9 +31,8 @@ export async function tokenAppointment(
   session: OpdSessionDto,
   req: TokenRequest,
   user: CurrentUser,
-  { walkIn = false, audits = [] }: { walkIn?: boolean; audits?: readonly AuditRecord[] } = {},
+  { walkIn = false, audits = [], reserveField }: TokenOptions,
 ): Promise<AppointmentDto> {
-  const emergencyReason = req.emergency?.reason ?? null;
   try {
     return await insertBooking(
       knex,
@@ -41,18 +47,18 @@ export async function tokenAppointment(
         overrideReason: null,
         isWalkIn: walkIn,
         opdSessionId: session.id,
-        emergencyReason,
+        priority: req.priority ?? null,
       },
       [doctorDay(session.doctorId, session.date), patientDay(req.patientId, session.date)],
       {
         kind: 'BOOKED',
         toStatus: 'SCHEDULED',
-        detail: { sessionId: session.id, doctorId: session.doctorId, emergency: emergencyReason !== null, ...(walkIn ? { walkIn } : {}) },
+        detail: { sessionId: session.id, doctorId: session.doctorId, priority: req.priority?.kind ?? null, ...(walkIn ? { walkIn } : {}) },
         userId: user.id,
       },
       audits,
     );
   } catch (err) {
-    throw tokenRefusal(err, session) ?? err;
+    throw tokenRefusal(err, session, reserveField) ?? err;
   }
 }

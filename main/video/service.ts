@@ -9,7 +9,7 @@ import { AppError } from '../shared/app-error';
 import type { SettingsService } from '../settings/service';
 import { twilioFailure, twilioFailureFacts, type TwilioRooms } from './rooms';
 import { appointmentsNeverJoined, appointmentsWaitingOnline, findSession, issueJoinCode, revokeJoinCode, upsertSession, type SessionRow } from './repo';
-import { endSession, recordCallEvent } from './session-outcome';
+import { endSession, patientArrived, recordCallEvent } from './session-outcome';
 import { hashJoinCode, joinWindow, newJoinCode } from './join-window';
 import type { SecretBox } from '../secrets/secret-box';
 import { credentialsOf, gatewayBase, joinLink, openVideoSecrets, publicVideoSettings, sealVideoSecrets, type VideoSettingsUpdate } from './settings';
@@ -50,6 +50,7 @@ export class VideoService {
   async callInfo(appointmentId: number, user: CurrentUser): Promise<CallInfoDto> {
     const a = await this.callable(appointmentId, user);
     const configured = credentialsOf(await readVideoSettings(this.knex)) !== undefined;
+    const joined = await patientArrived(this.knex, { appointmentId, patientId: a.patientId });
     return {
       appointmentId,
       patientId: a.patientId,
@@ -59,6 +60,7 @@ export class VideoService {
       startTime: a.startTime,
       status: a.status,
       videoConfigured: configured,
+      patientJoined: joined,
     };
   }
 

@@ -20,11 +20,15 @@ const ARRIVAL_EVENTS = ['participant-connected', 'patient-lobby'] as const;
 // turns the appointment's NO_SHOW sessions COMPLETED. Both take the appointment's sessions'
 // locks first, so one applied at the same moment as the other is decided after it.
 
+/** Whether the appointment's patient has turned up for any of its calls, by the rule an end decides by. */
+export function patientArrived(knex: Knex, owner: CallOwner): Promise<boolean> {
+  return hasArrivalEvent(knex, owner.appointmentId, patientIdentity(owner.patientId), ARRIVAL_EVENTS);
+}
+
 /** The room has ended: COMPLETED when the appointment's patient ever turned up, else NO_SHOW. */
 export async function endSession(trx: Knex.Transaction, session: CallOwner & { sessionId: string }): Promise<void> {
   await lockSessionsOf(trx, session.appointmentId);
-  const arrived = await hasArrivalEvent(trx, session.appointmentId, patientIdentity(session.patientId), ARRIVAL_EVENTS);
-  await setSessionStatus(trx, session.sessionId, arrived ? 'COMPLETED' : 'NO_SHOW');
+  await setSessionStatus(trx, session.sessionId, (await patientArrived(trx, session)) ? 'COMPLETED' : 'NO_SHOW');
 }
 
 /** Keeps an event of the call; the patient's arrival, even after the end, means nobody missed it. */

@@ -118,13 +118,22 @@ export const freeSlotSchema = z.object({ doctorId: idSchema, doctorName: z.strin
 /** An emergency, with its reason: it may take a session's tokens kept in reserve. */
 export const emergencySchema = z.strictObject({ reason: z.string().trim().min(3, 'Say why this is an emergency').max(500) });
 
-/** A patient here now; at a token doctor in session, the session's next token (an emergency may take the reserve). */
+export const PRIORITIES = ['EMERGENCY', 'ELDERLY', 'PREGNANT', 'CHILD'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** A walk-in who goes ahead from the start, with the reason; only an emergency may take a session's reserved tokens. */
+const walkInPrioritySchema = z.strictObject({
+  kind: z.enum(PRIORITIES),
+  reason: z.string().trim().min(3, 'Say why this patient goes first').max(500),
+});
+
+/** A patient here now; at a token doctor in session, the session's next token. */
 export const walkInSchema = z.strictObject({
   patientId: idSchema,
   doctorId: idSchema,
   appointmentTypeId: idSchema.optional(),
   reason: reasonText.optional(),
-  emergency: emergencySchema.optional(),
+  priority: walkInPrioritySchema.optional(),
 });
 
 export const historyEntrySchema = z.object({
@@ -142,9 +151,6 @@ export const historyEntrySchema = z.object({
 
 /** Where a checked-in patient is in the waiting room; done is the COMPLETED status. */
 export const QUEUE_STAGES = ['ARRIVED', 'CALLED', 'WITH_DOCTOR'] as const;
-export const PRIORITIES = ['EMERGENCY', 'ELDERLY', 'PREGNANT', 'CHILD'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
 export const queueSchema = z.array(
   z.object({
     doctorId: idSchema,

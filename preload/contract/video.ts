@@ -85,6 +85,8 @@ export const callInfoSchema = z.object({
   status: z.string(),
   /** Whether the clinic's Twilio account is set up (nothing about it beyond yes or no). */
   videoConfigured: z.boolean(),
+  /** Whether the patient has turned up for any of the appointment's calls (joined a room, or waited in the lobby). */
+  patientJoined: z.boolean(),
 });
 export type CallInfoDto = z.infer<typeof callInfoSchema>;
 

@@ -79,8 +79,25 @@ function makeElectron({ singleInstance = true, isPackaged = false }: StubOptions
     }
   }
 
+  class FakeNotification extends EventEmitter {
+    static supported = true;
+    static isSupported = () => FakeNotification.supported;
+    readonly show = vi.fn();
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+      notifications.push(this);
+    }
+  }
+  const notifications: FakeNotification[] = [];
+  const shortcuts = new Map<string, () => void>();
+
   const ipcHandlers = new Map<string, Listener>();
   const electron = {
+    globalShortcut: {
+      register: vi.fn((accelerator: string, callback: () => void) => !shortcuts.has(accelerator) && !!shortcuts.set(accelerator, callback)),
+      unregister: vi.fn((accelerator: string) => void shortcuts.delete(accelerator)),
+    },
+    Notification: FakeNotification,
     app: new FakeApp(),
     BrowserWindow: FakeBrowserWindow,
     protocol: {
@@ -108,7 +125,7 @@ function makeElectron({ singleInstance = true, isPackaged = false }: StubOptions
       fromId: vi.fn((id: number) => windows.find((w) => w.webContents.id === id)?.webContents),
     },
   };
-  return { electron, ready, windows, ipcHandlers };
+  return { electron, ready, windows, ipcHandlers, shortcuts, notifications };
 }
 
 type Stubs = ReturnType<typeof makeElectron>;
@@ -129,6 +146,8 @@ vi.mock('electron', () => {
       dialog: live('dialog'),
       webContents: live('webContents'),
       desktopCapturer: live('desktopCapturer'),
+      globalShortcut: live('globalShortcut'),
+      Notification: live('Notification'),
     },
   );
 });
@@ -358,6 +377,25 @@ describe('main/app/index.ts with the embedded database', () => {
     const stranger = new FakeWebContents(999);
     expect(await call(stubs, 'users.list', {}, invokeFrom(stranger))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await call(stubs, 'users.list', {}, invokeFrom(win.webContents))).toMatchObject({ ok: true });
+
+    // The OS-wide Call next (Ctrl+Alt+N) is held while a doctor is signed in here, unlocked.
+    expect(stubs.electron.globalShortcut.register).not.toHaveBeenCalled();
+    const here = invokeFrom(win.webContents);
+    expect(await call(stubs, 'doctors.create', { name: 'Dr. Shell Rao', email: 'shell.rao@sunrise.example' }, here)).toMatchObject({ ok: true });
+    const drLogin = { email: 'shell.rao@sunrise.example', password: 'another long passphrase' };
+    expect(await call(stubs, 'users.create', { ...drLogin, displayName: 'Dr. Shell Rao', role: 'DOCTOR' }, here)).toMatchObject({ ok: true });
+    expect(await call(stubs, 'auth.logout', {}, here)).toMatchObject({ ok: true });
+    expect(await call(stubs, 'auth.login', drLogin, here)).toMatchObject({ ok: true, value: { role: 'DOCTOR' } });
+    await vi.waitFor(() => expect(stubs.shortcuts.has('CommandOrControl+Alt+N')).toBe(true));
+    // A press calls next for that doctor through the router and says what came of it.
+    stubs.shortcuts.get('CommandOrControl+Alt+N')!();
+    await vi.waitFor(() => expect(stubs.notifications).toHaveLength(1));
+    expect(stubs.notifications[0]!.options).toEqual({ title: 'Call next', body: 'Nobody is waiting for this doctor' });
+    expect(stubs.notifications[0]!.show).toHaveBeenCalledTimes(1);
+    // Locking lets the keys go at once; quitting (below) lets them go too.
+    expect(await call(stubs, 'auth.lock', {}, here)).toMatchObject({ ok: true });
+    expect(stubs.shortcuts.size).toBe(0);
+    expect(stubs.electron.globalShortcut.unregister.mock.calls).toEqual([['CommandOrControl+Alt+N']]);
     // Closing the window signs its session out.
     win.emit('closed');
     expect(await call(stubs, 'users.list', {}, invokeFrom(win.webContents))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

@@ -25,6 +25,9 @@ describe.each(MODES)('sessions opened from a window (%s)', (mode: Mode) => {
   it('locking a window locks the call it opened; unlocking it unlocks the call', async () => {
     const { sessionKey, call } = await withCall();
     expect(await h.call('patients.get', NO_SUCH_PATIENT, call)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // The call's outcome is the call's: finished, or (the patient never joined) did not come.
+    for (const channel of ['appointments.complete', 'appointments.noShow'] as const)
+      expect(await h.call(channel, NO_SUCH_PATIENT, call), channel).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expectOk(await h.call('auth.lock', {}, sessionKey));
     expect(await h.call('patients.get', NO_SUCH_PATIENT, call)).toEqual(LOCKED);
     // The call window is told, so its screen hides the patient too.
@@ -33,6 +36,9 @@ describe.each(MODES)('sessions opened from a window (%s)', (mode: Mode) => {
     );
     expectOk(await h.call('auth.unlock', { password: TEST_PASSWORD }, sessionKey));
     expect(await h.call('patients.get', NO_SUCH_PATIENT, call)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // The call's outcome is the call's: finished, or (the patient never joined) did not come.
+    for (const channel of ['appointments.complete', 'appointments.noShow'] as const)
+      expect(await h.call(channel, NO_SUCH_PATIENT, call), channel).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('a window found idle locks its call at once, without waiting for the sweep', async () => {
@@ -70,6 +76,9 @@ describe.each(MODES)('sessions opened from a window (%s)', (mode: Mode) => {
       expect(await h.callRaw(channel, payload, sessionKey), channel).not.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(await h.call('patients.get', NO_SUCH_PATIENT, call)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // The call's outcome is the call's: finished, or (the patient never joined) did not come.
+    for (const channel of ['appointments.complete', 'appointments.noShow'] as const)
+      expect(await h.call(channel, NO_SUCH_PATIENT, call), channel).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expectOk(await h.call('auth.touch', {}, call));
   });
 });

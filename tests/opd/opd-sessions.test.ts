@@ -251,24 +251,108 @@ describe.each(MODES)('OPD sessions of token doctors (%s)', (mode: Mode) => {
     const first = expectOk(await walkIn({ reason: 'Fever' }));
     expect(first).toMatchObject({ sessionId: s.id, tokenNo: 1, sessionToken: 1, startTime: '09:00:00', endTime: '10:00:00', room: 'OPD 2', isWalkIn: true });
     expect(expectOk(await walkIn()).tokenNo).toBe(2);
-    expect(await walkIn()).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'emergency' } });
-    const emergency = expectOk(await walkIn({ emergency: { reason: 'Breathless' } }));
+    expect(await walkIn()).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'priority' } });
+    const emergency = expectOk(await walkIn({ priority: { kind: 'EMERGENCY', reason: 'Breathless' } }));
     expect(emergency.tokenNo).toBe(3);
     expect(await h.knex('appointment_entities').where({ id: emergency.id }).first('priority', 'priority_reason', 'checked_in_at')).toMatchObject({
       priority: 'EMERGENCY',
       priority_reason: 'Breathless',
     });
-    expect(await walkIn({ emergency: { reason: 'Fall' } })).toMatchObject({
+    expect(await walkIn({ priority: { kind: 'EMERGENCY', reason: 'Fall' } })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: `Dr. Walk Token's session of ${today}, 09:00–12:00 is full: all 3 tokens are booked` },
     });
     const history = await h.knex('appointment_history').where({ appointment_id: first.id }).orderBy('id').pluck('kind');
     expect(history).toEqual(['BOOKED', 'CHECKED_IN']);
-    // The emergency's trail says it walked in as one, then got its session token as its number.
-    expect(await h.knex('appointment_history').where({ appointment_id: emergency.id }).orderBy('id').select('kind', 'detail')).toEqual([
-      { kind: 'BOOKED', detail: { sessionId: s.id, doctorId, emergency: true, walkIn: true } },
-      { kind: 'CHECKED_IN', detail: { tokenNo: 3 } },
+    // The emergency's trail says it walked in as one, got its session token as its number, and why it goes first.
+    expect(await h.knex('appointment_history').where({ appointment_id: emergency.id }).orderBy('id').select('kind', 'detail', 'reason')).toEqual([
+      { kind: 'BOOKED', detail: { sessionId: s.id, doctorId, priority: 'EMERGENCY', walkIn: true }, reason: null },
+      { kind: 'CHECKED_IN', detail: { tokenNo: 3 }, reason: null },
+      { kind: 'PRIORITY', detail: { priority: 'EMERGENCY' }, reason: 'Breathless' },
     ]);
+  });
+
+  it("a walk-in's priority comes with its token in one commit: called as setPriority's are, shown on the board, audited with its reason; the reserve stays an emergency's", async () => {
+    const doctorId = await newDoctor('Dr. Walk Priority');
+    await session({ doctorId, date: today, startTime: '09:00', endTime: '12:00', capacity: 6, emergencyReserve: 1 });
+    const walkIn = (extra: Partial<Req<'appointments.walkIn'>> = {}) =>
+      h.call('appointments.walkIn', { patientId: patients[nextPatient++]!, doctorId, ...extra }, desk);
+    const t1 = expectOk(await walkIn());
+    const t2 = expectOk(await walkIn({ priority: { kind: 'ELDERLY', reason: ' Aged 82, walks with a frame ' } }));
+    const t3 = expectOk(await walkIn());
+    const t4 = expectOk(await walkIn({ priority: { kind: 'PREGNANT', reason: 'Eight months' } }));
+    const t5 = expectOk(await walkIn());
+    expect([t1, t2, t3, t4, t5].map((a) => a.tokenNo)).toEqual([1, 2, 3, 4, 5]);
+
+    // Only the reserved token is left: an elderly, pregnant or child walk-in does not take it, and nothing is written.
+    const before = await h.knex('appointment_entities').where({ doctor_id: doctorId }).count<{ count: string }[]>({ count: '*' });
+    expect(await walkIn({ priority: { kind: 'CHILD', reason: 'Two years old' } })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'priority', message: expect.stringContaining('kept for emergencies') },
+    });
+    expect(await h.knex('appointment_entities').where({ doctor_id: doctorId }).count<{ count: string }[]>({ count: '*' })).toEqual(before);
+    const t6 = expectOk(await walkIn({ priority: { kind: 'EMERGENCY', reason: 'Chest pain' } }));
+    expect(t6.tokenNo).toBe(6);
+
+    // Given afterwards, the same priority ranks the same way: emergencies, then priority tokens by number, then the rest.
+    expectOk(await h.call('appointments.setPriority', { id: t3.id, priority: 'CHILD', reason: 'Four years old' }, desk));
+    const queue = expectOk(await h.call('appointments.queue', { doctorId }, desk));
+    expect(queue[0]!.waiting.map((w) => [w.appointment.tokenNo, w.priority, w.priorityReason])).toEqual([
+      [6, 'EMERGENCY', 'Chest pain'],
+      [2, 'ELDERLY', 'Aged 82, walks with a frame'],
+      [3, 'CHILD', 'Four years old'],
+      [4, 'PREGNANT', 'Eight months'],
+      [1, null, null],
+      [5, null, null],
+    ]);
+    const board = expectOk(await h.call('board.show', { ticket: h.services.displayTickets.issue() }));
+    expect(board.doctors.find((d) => d.doctorId === doctorId)!.next.slice(0, 3)).toEqual([
+      { tokenNo: 6, initials: null, priority: 'EMERGENCY' },
+      { tokenNo: 2, initials: null, priority: 'ELDERLY' },
+      { tokenNo: 3, initials: null, priority: 'CHILD' },
+    ]);
+    const called: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const next = expectOk<AppointmentDto>(await h.call('appointments.callNext', { doctorId }, desk));
+      called.push(next.tokenNo!);
+      expectOk(await h.call('appointments.stage', { id: next.id, action: 'start' }, desk));
+      expectOk(await h.call('appointments.complete', { id: next.id }, desk));
+    }
+    expect(called).toEqual([6, 2, 3, 4, 1, 5]);
+
+    // One audit row per walk-in, written with it: a priority's carries its kind and reason.
+    const audited = await h
+      .knex('audit_log')
+      .where({ action: 'appointments.walkIn', outcome: 'OK' })
+      .whereIn('entity_id', [t1.id, t2.id])
+      .orderBy('entity_id')
+      .select('entity_id', 'detail');
+    expect(audited).toEqual([
+      { entity_id: t1.id, detail: null },
+      { entity_id: t2.id, detail: { priority: 'ELDERLY', reason: 'Aged 82, walks with a frame' } },
+    ]);
+  });
+
+  it("a slot doctor's walk-in takes its priority too; a priority without its reason is refused and adds nobody", async () => {
+    const doctorId = await newDoctor('Dr. Walk Slots');
+    const walkIn = (extra: Partial<Req<'appointments.walkIn'>> = {}) =>
+      h.call('appointments.walkIn', { patientId: patients[nextPatient++]!, doctorId, ...extra }, desk);
+    const plain = expectOk(await walkIn());
+    expect(await walkIn({ priority: { kind: 'CHILD', reason: ' ' } })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'priority.reason' } });
+    expect(await h.knex('appointment_entities').where({ doctor_id: doctorId }).pluck('id')).toEqual([plain.id]);
+    const child = expectOk(await walkIn({ priority: { kind: 'CHILD', reason: 'Infant with fever' } }));
+    expect(child).toMatchObject({ sessionId: null, isWalkIn: true });
+    expect(child.checkedInAt).not.toBeNull();
+    expect(await h.knex('appointment_entities').where({ id: child.id }).first('priority', 'priority_reason')).toEqual({
+      priority: 'CHILD',
+      priority_reason: 'Infant with fever',
+    });
+    const queue = expectOk(await h.call('appointments.queue', { doctorId }, desk));
+    expect(queue[0]!.waiting.map((w) => [w.appointment.id, w.priority])).toEqual([
+      [child.id, 'CHILD'],
+      [plain.id, null],
+    ]);
+    expect(expectOk<AppointmentDto>(await h.call('appointments.callNext', { doctorId }, desk)).id).toBe(child.id);
   });
 
   it('a session is edited: capacity not below its booked tokens nor into the next block, times move its tokens to the new pace; audited', async () => {

@@ -24,6 +24,7 @@ const INFO: CallInfoDto = {
   startTime: '10:30:00',
   status: 'SCHEDULED',
   videoConfigured: true,
+  patientJoined: false,
 };
 const JOIN: VideoJoinDto = {
   appointmentId: 5,
@@ -50,6 +51,27 @@ const PAGE = {
   past: [],
   payments: [],
 };
+
+/** The call's appointment as main answers after finishing it (COMPLETED) or marking the no-show. */
+const appointmentIn = (id: number, status: 'COMPLETED' | 'NO_SHOW') => ({
+  id,
+  patientId: 9,
+  patientName: 'Ravi Kumar',
+  patientPhone: null,
+  doctorId: 1,
+  doctorName: 'Dr. Asha Rao',
+  date: '2026-11-25',
+  startTime: '10:30:00',
+  endTime: '10:45:00',
+  status,
+  reason: null,
+  checkedInAt: null,
+  completedAt: status === 'COMPLETED' ? new Date().toISOString() : null,
+  tokenNo: null,
+  isWalkIn: false,
+  cancelReason: null,
+  overrideReason: null,
+});
 
 let media: ReturnType<typeof installMedia>;
 
@@ -319,37 +341,80 @@ describe('in the call', () => {
     expect(fake.calls.some((c) => c.channel === 'appointments.complete' || c.channel === 'video.end')).toBe(false);
   });
 
-  it('“Finish consultation” completes the appointment, ends the room and leaves the call', async () => {
-    const { fake, room } = await openCall({
-      'appointments.complete': ({ id }) => ({
-        ok: true,
-        value: {
-          id,
-          patientId: 9,
-          patientName: 'Ravi Kumar',
-          patientPhone: null,
-          doctorId: 1,
-          doctorName: 'Dr. Asha Rao',
-          date: '2026-11-25',
-          startTime: '10:30:00',
-          endTime: '10:45:00',
-          status: 'COMPLETED',
-          reason: null,
-          checkedInAt: null,
-          completedAt: new Date().toISOString(),
-          tokenNo: null,
-          isWalkIn: false,
-          cancelReason: null,
-          overrideReason: null,
-        },
-      }),
-    });
+  it('“Finish consultation” with the patient in the call completes the appointment, ends the room and leaves the call', async () => {
+    const { fake, room } = await openCall({ 'appointments.complete': ({ id }) => ({ ok: true, value: appointmentIn(id, 'COMPLETED') }) });
     await join();
+    room.parties = [{ identity: 'patient-9', reconnecting: false, tracks: [] }];
+    await room.fire('participantConnected', 'patient-9');
     fireEvent.click(screen.getByRole('button', { name: 'Finish consultation' }));
     await screen.findByRole('button', { name: 'Join the call' });
     const channels = fake.calls.map((c) => c.channel);
     expect(channels.indexOf('appointments.complete')).toBeLessThan(channels.indexOf('video.end'));
     expect(fake.calls.find((c) => c.channel === 'video.end')?.payload).toEqual({ roomSid: JOIN.roomSid });
     expect(room.disconnect).toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('finishing a call the patient never joined', () => {
+  /** In the call, alone: "Finish consultation" asks main whether the patient came at all. */
+  async function finishAlone(handlers: FakeHandlers = {}) {
+    const opened = await openCall({
+      'appointments.complete': ({ id }) => ({ ok: true, value: appointmentIn(id, 'COMPLETED') }),
+      'appointments.noShow': ({ id }) => ({ ok: true, value: appointmentIn(id, 'NO_SHOW') }),
+      ...handlers,
+    });
+    await join();
+    fireEvent.click(screen.getByRole('button', { name: 'Finish consultation' }));
+    return opened;
+  }
+  const outcomes = (fake: ReturnType<typeof fakeClinic>) =>
+    fake.calls.map((c) => c.channel).filter((c) => ['appointments.complete', 'appointments.noShow', 'video.end'].includes(c));
+
+  it('asks the doctor; “Mark as did not come” records the no-show, ends the room and leaves the call, completing nothing', async () => {
+    const { fake, room } = await finishAlone();
+    const ask = await screen.findByRole('dialog', { name: 'Ravi Kumar never joined this call' });
+    expect(outcomes(fake)).toEqual([]);
+    fireEvent.click(within(ask).getByRole('button', { name: 'Mark as did not come' }));
+    await screen.findByRole('button', { name: 'Join the call' });
+    expect(outcomes(fake)).toEqual(['appointments.noShow', 'video.end']);
+    expect(fake.calls.find((c) => c.channel === 'appointments.noShow')?.payload).toEqual({ id: 5 });
+    expect(room.disconnect).toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('“Finish anyway” completes it as before; “Keep waiting” changes nothing and stays in the call', async () => {
+    const { fake, room } = await finishAlone();
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Keep waiting' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(outcomes(fake)).toEqual([]);
+    expect(room.disconnect).not.toHaveBeenCalled();
+    expect(screen.getByRole('toolbar', { name: 'Call controls' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Finish consultation' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Finish anyway' }));
+    await screen.findByRole('button', { name: 'Join the call' });
+    expect(outcomes(fake)).toEqual(['appointments.complete', 'video.end']);
+  });
+
+  it('a patient main saw (an earlier room, the lobby) counts: it completes without asking', async () => {
+    const { fake } = await finishAlone({ 'video.callInfo': () => ({ ok: true, value: { ...INFO, patientJoined: true } }) });
+    await screen.findByRole('button', { name: 'Join the call' });
+    expect(outcomes(fake)).toEqual(['appointments.complete', 'video.end']);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('main refusing the no-show (before the appointment’s time) is shown, and the call goes on', async () => {
+    const { fake, room } = await finishAlone({
+      'appointments.noShow': () => ({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'A patient can be marked as not coming only once the appointment time has come', field: 'id' },
+      }),
+    });
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Mark as did not come' }));
+    expect(await screen.findByText('A patient can be marked as not coming only once the appointment time has come')).toBeTruthy();
+    expect(outcomes(fake)).toEqual(['appointments.noShow']);
+    expect(room.disconnect).not.toHaveBeenCalled();
+    expect(screen.getByRole('toolbar', { name: 'Call controls' })).toBeTruthy();
   });
 });

@@ -236,13 +236,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
   };
 
   /** As main: the session's next token at its pace, checked in at once; a full session, or one with only its reserve left, refuses (in main's words). */
-  function walkInToken(session: OpdSessionDto, { patientId, reason, emergency }: Req<'appointments.walkIn'>) {
+  function walkInToken(session: OpdSessionDto, { patientId, reason, priority }: Req<'appointments.walkIn'>) {
     const refusedBy = (constraint: string) => {
-      const refusal = tokenRefusal({ code: SqlState.CHECK_VIOLATION, constraint }, session)!;
+      const refusal = tokenRefusal({ code: SqlState.CHECK_VIOLATION, constraint }, session, 'priority')!;
       return { ok: false as const, error: { code: refusal.code, message: refusal.message, ...(refusal.field ? { field: refusal.field } : {}) } };
     };
     if (session.booked >= session.capacity) return refusedBy('chk_opd_session_booked');
-    if (!emergency && session.booked >= session.capacity - session.emergencyReserve) return refusedBy('chk_opd_emergency_reserve');
+    if (priority?.kind !== 'EMERGENCY' && session.booked >= session.capacity - session.emergencyReserve) return refusedBy('chk_opd_emergency_reserve');
     const d = state.doctors.find((x) => x.id === session.doctorId)!;
     const p = state.patients.find((x) => x.id === patientId)!;
     const token = session.firstToken + session.booked;
@@ -268,7 +268,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       room: session.room,
     };
     Object.assign(session, { booked: session.booked + 1, highestToken: token });
-    if (emergency) state.priorities.set(a.id, { priority: 'EMERGENCY', reason: emergency.reason });
+    if (priority) state.priorities.set(a.id, { priority: priority.kind, reason: priority.reason });
     state.appointments.push(a);
     changed(a);
     return ok({ ...a });
@@ -428,17 +428,12 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'messaging.inboxCount': () => ok({ open: 0 }),
     'messaging.patientPrefs': ({ patientId }) =>
       ok({ patientId, channel: null, language: null, kindsOff: [], consents: [], defaultChannel: 'SMS', defaultLanguage: 'en' }),
-    // As main: a token doctor in session gives the session's next token; an emergency is only for
-    // them. Otherwise a type the doctor offers sets the length and fee; one they do not is refused.
+    // As main: a token doctor in session gives the session's next token. Otherwise a type the
+    // doctor offers sets the length and fee; one they do not is refused. A priority goes with either.
     'appointments.walkIn': (req) => {
-      const { patientId, doctorId, appointmentTypeId, reason, emergency } = req;
+      const { patientId, doctorId, appointmentTypeId, reason, priority } = req;
       const session = state.sessions.find((s) => s.doctorId === doctorId);
       if (session) return walkInToken(session, req);
-      if (emergency)
-        return invalid(
-          `${state.doctors.find((d) => d.id === doctorId)!.name} is not in an OPD session now: an emergency walk-in is for a token doctor's session`,
-          'emergency',
-        );
       const type = state.types.find((t) => t.id === appointmentTypeId);
       const own = type?.doctors.find((d) => d.doctorId === doctorId);
       if (appointmentTypeId && (!type || !type.active || !own))
@@ -448,6 +443,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       if (typeof placed === 'string') return conflict(placed, 'doctorId');
       const typed = type ? { appointmentTypeId: type.id, appointmentTypeName: type.name, fee: own?.fee ?? type.fee } : {};
       const a = { ...placed, ...typed, isWalkIn: true, checkedInAt: now(), tokenNo: nextToken(doctorId) };
+      if (priority) state.priorities.set(a.id, { priority: priority.kind, reason: priority.reason });
       state.appointments.push(a);
       changed(a);
       return ok({ ...a });

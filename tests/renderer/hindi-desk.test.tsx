@@ -88,18 +88,20 @@ describe('a desk in Hindi', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'आज की कतार में जोड़ें' }));
     expect(await within(form).findByText('पहले मरीज़ चुनें')).toBeTruthy();
 
-    // An emergency without its reason is refused in Hindi too, at the reason box.
+    // A priority without its reason is refused in Hindi too, at the reason box.
     const patient = within(box).getByRole('combobox', { name: 'मरीज़' });
     fireEvent.change(patient, { target: { value: 'ravi' } });
     await within(box).findByRole('option', { name: /Ravi Kumar/ });
     fireEvent.keyDown(patient, { key: 'Enter' });
     await within(box).findByRole('group', { name: 'मरीज़' });
     fireEvent.change(within(form).getByRole('combobox', { name: /^डॉक्टर/ }), { target: { value: '2' } });
-    fireEvent.click(within(form).getByRole('checkbox', { name: 'इमरजेंसी' }));
+    const priority = within(within(form).getByRole('group', { name: 'प्राथमिकता' })).getByRole('combobox', { name: 'पहले बुलाएँ' });
+    expect(within(priority).getByRole('option', { name: 'बुज़ुर्ग' })).toBeTruthy();
+    fireEvent.change(priority, { target: { value: 'ELDERLY' } });
     fireEvent.click(within(form).getByRole('button', { name: 'आज की कतार में जोड़ें' }));
-    const why = within(form).getByRole('textbox', { name: 'इमरजेंसी क्यों है' });
+    const why = within(form).getByRole('textbox', { name: 'इस मरीज़ को पहले क्यों बुलाना है' });
     await waitFor(() => expect(why.getAttribute('aria-invalid')).toBe('true'));
-    expect(within(form).getByRole('alert').textContent).toBe('बताएँ कि यह इमरजेंसी क्यों है');
+    expect(within(form).getByRole('alert').textContent).toBe('बताएँ कि इस मरीज़ को पहले क्यों बुलाना है');
   });
 
   it('cancels in Hindi: asks why in Hindi, refuses without a reason in Hindi, and says so when done', async () => {

@@ -86,4 +86,36 @@ describe('the waiting room on the Today screen', () => {
     await screen.findByRole('region', { name: 'Dr. Anil Rao' });
     expect(receptionist.calls).toEqual([]);
   });
+
+  it('the shortcuts sheet lists the OS-wide Call next to a doctor in the app, not to the desk nor in a browser tab', async () => {
+    const anywhere = 'Call my next patient from any program on this PC';
+    const openHelp = async () => {
+      fireEvent.keyDown(window, { key: '?', code: 'Slash', shiftKey: true });
+      return screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    };
+    const doctor = deskWithCalledToken('DOCTOR');
+    await renderDesk(doctor.desk, doctor.overrides);
+    await screen.findByRole('list', { name: 'Waiting for Dr. Anil Rao' });
+    let help = await openHelp();
+    expect(within(help).getByText(anywhere).closest('tr')!.textContent).toContain('Ctrl+Alt+N / ⌘⌥N');
+    fireEvent.keyDown(help, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // A browser tab (no preload) has no keys of the OS to offer.
+    const preload = (window as { clinic?: unknown }).clinic;
+    delete (window as { clinic?: unknown }).clinic;
+    try {
+      help = await openHelp();
+      expect(within(help).getByText('Call my next patient')).toBeTruthy();
+      expect(within(help).queryByText(anywhere)).toBeNull();
+    } finally {
+      (window as { clinic?: unknown }).clinic = preload;
+    }
+    cleanup();
+
+    const receptionist = deskWithCalledToken('RECEPTIONIST');
+    await renderDesk(receptionist.desk, receptionist.overrides);
+    await screen.findByRole('list', { name: 'Waiting for Dr. Anil Rao' });
+    help = await openHelp();
+    expect(within(help).queryByText(anywhere)).toBeNull();
+  });
 });

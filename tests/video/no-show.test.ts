@@ -4,6 +4,7 @@ import { PatientJoin } from '../../main/video/patient-join';
 import { findSession } from '../../main/video/repo';
 import { TwilioRooms } from '../../main/video/rooms';
 import { endSession, recordCallEvent } from '../../main/video/session-outcome';
+import { clinicNow } from '../../main/settings/clinic-time';
 import { MODES, type Mode } from '../support/databases';
 import { configureVideo } from '../support/fake-twilio';
 import { expectOk, startHarness, type Harness } from '../support/harness';
@@ -71,6 +72,40 @@ describe.each(MODES)('a video call the patient never joined (%s)', (mode: Mode) 
     );
     expect(await deskSees(a.id)).toEqual({ appointmentIds: [], noShowIds: [a.id] });
     expect(await h.knex('appointment_entities').where({ id: a.id }).first('status')).toEqual({ status: 'SCHEDULED' });
+  });
+
+  it('tells the call window whether the patient has turned up: not before, yes once connected to any of its rooms', async () => {
+    const a = await appointment();
+    const joined = async () => expectOk(await h.call('video.callInfo', { appointmentId: a.id }, doctor.sessionKey)).patientJoined;
+    const first = await start(a.id);
+    expect(await joined()).toBe(false);
+    // Someone else in the room is not the patient.
+    await reportConnected(first.roomSid, `doctor-${doctorId}`);
+    expect(await joined()).toBe(false);
+    await reportConnected(first.roomSid, a.patient);
+    await end(first.roomSid);
+    // The doctor's window crashed and reopened: the new room has had nobody, yet the patient came.
+    await start(a.id);
+    expect(await joined()).toBe(true);
+  });
+
+  it('the doctor answering "did not come" from the call window: the appointment NO_SHOW, then the room ends NO_SHOW', async () => {
+    // Today at midnight in Kolkata: its time has come, as a no-show needs.
+    const today = clinicNow('Asia/Kolkata', h.clock.now).date;
+    const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Meena Joshi today', email: 'meena.today@noshow.test' }).returning('id');
+    const [a] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: today, start_time: '00:00', end_time: '00:15' })
+      .returning('id');
+    const call = `no-show-call-${mode}-${a.id}`;
+    expect(h.services.sessions.signInFrom(call, doctor.sessionKey)).toBeDefined();
+    const { roomSid } = expectOk<VideoJoinDto>(await h.call('video.start', { appointmentId: a.id }, call));
+    expect(expectOk(await h.call('video.callInfo', { appointmentId: a.id }, call)).patientJoined).toBe(false);
+    expect(expectOk(await h.call('appointments.noShow', { id: a.id }, call)).status).toBe('NO_SHOW');
+    expectOk(await h.call('video.end', { roomSid }, call));
+    expect(await statusOf(roomSid)).toBe('NO_SHOW');
+    expect(await h.knex('appointment_entities').where({ id: a.id }).first('status')).toEqual({ status: 'NO_SHOW' });
+    h.services.sessions.signOut(call);
   });
 
   it('the patient’s connection reported after the end, once or twice, makes it COMPLETED and the desk’s offer goes', async () => {

@@ -184,6 +184,7 @@ describe.each(MODES)('video consultations (%s)', (mode: Mode) => {
         startTime: '10:30:00',
         status: 'SCHEDULED',
         videoConfigured: true,
+        patientJoined: false,
       });
       expect(await h.call('video.callInfo', { appointmentId: id }, otherDoctor.sessionKey)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     });

@@ -2,6 +2,7 @@ import type { CallInfoDto, VideoJoinDto } from '../../../preload/contract';
 import { Banner } from '../../ui/Banner';
 import { useWaitingOnline } from '../../api/use-waiting-online';
 import { InCall } from './InCall';
+import { NeverJoinedDialog } from './NeverJoinedDialog';
 import { PreJoin } from './PreJoin';
 import { useCallActions } from './useCallActions';
 import { useCallTimer } from './useCallTimer';
@@ -22,21 +23,24 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
 
   if (inCall) {
     return (
-      <InCall
-        localTracks={media.stream?.getTracks() ?? []}
-        speakerId={media.choice.speakerId}
-        startedAt={startedAt}
-        micOn={media.micOn}
-        cameraOn={media.cameraOn}
-        sharing={sharing}
-        finishing={actions.finishing}
-        finishProblem={actions.finishProblem ?? media.deviceProblem}
-        onToggleMic={media.toggleMic}
-        onToggleCamera={media.toggleCamera}
-        onToggleShare={() => void toggleShare()}
-        onHangUp={video.disconnect}
-        onFinish={() => void actions.finish()}
-      />
+      <>
+        {actions.neverJoined && <NeverJoinedDialog patientName={info.patientName} onAnswer={(answer) => void actions.answerNeverJoined(answer)} />}
+        <InCall
+          localTracks={media.stream?.getTracks() ?? []}
+          speakerId={media.choice.speakerId}
+          startedAt={startedAt}
+          micOn={media.micOn}
+          cameraOn={media.cameraOn}
+          sharing={sharing}
+          finishing={actions.finishing}
+          finishProblem={actions.finishProblem ?? media.deviceProblem}
+          onToggleMic={media.toggleMic}
+          onToggleCamera={media.toggleCamera}
+          onToggleShare={() => void toggleShare()}
+          onHangUp={video.disconnect}
+          onFinish={() => void actions.finish()}
+        />
+      </>
     );
   }
   return (

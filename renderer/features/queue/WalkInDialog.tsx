@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import type { PatientSummary, Req } from '../../../preload/contract';
+import { PRIORITIES, type PatientSummary, type Priority, type Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
@@ -20,14 +20,15 @@ interface WalkInValues {
   /** "" is no type: main then takes the doctor's default type, or one slot. */
   appointmentTypeId: string;
   reason: string;
-  /** Ticked, the walk-in is an emergency and goes with its reason; unticked, the reason box is not sent. */
-  emergency: { marked: boolean; reason: string };
+  /** A kind chosen, the walk-in goes ahead with its reason; "" (none), the reason box is not sent. */
+  priority: { kind: Priority | ''; reason: string };
 }
 
 /**
  * A patient at the desk without an appointment, of one of the doctor's types (their default
  * first): main finds the doctor's next free time today of its length and checks them in. At a
- * token doctor in session it is the session's next token, and an emergency goes first.
+ * token doctor in session it is the session's next token. A priority (emergency, elderly,
+ * pregnant, child) goes ahead of the others from the start.
  */
 export function WalkInDialog({ onClose }: { onClose(): void }) {
   const { t } = useT('appointments');
@@ -37,13 +38,13 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
     doctorId: Number(v.doctorId),
     ...(v.appointmentTypeId ? { appointmentTypeId: Number(v.appointmentTypeId) } : {}),
     ...(v.reason.trim() ? { reason: v.reason } : {}),
-    ...(v.emergency.marked ? { emergency: { reason: v.emergency.reason } } : {}),
+    ...(v.priority.kind ? { priority: { kind: v.priority.kind, reason: v.priority.reason } } : {}),
   });
   const form = useRequestForm('appointments.walkIn', toRequest, {
     doctorId: '',
     appointmentTypeId: '',
     reason: '',
-    emergency: { marked: false, reason: '' },
+    priority: { kind: '', reason: '' },
   });
   // The reply (the new appointment) goes straight into today's cached lists.
   const adding = useClinicMutation('appointments.walkIn');
@@ -57,8 +58,8 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
   const add = askFirst(form, send, () => {
     if (!patient) return { message: t('book.choosePatientFirst') };
     if (!form.getValues('doctorId')) return { message: t('book.chooseDoctor'), field: 'doctorId' };
-    const emergency = form.getValues('emergency');
-    if (emergency.marked && !emergency.reason.trim()) return { message: t('walkIn.sayWhy'), field: 'emergency.reason' };
+    const priority = form.getValues('priority');
+    if (priority.kind && !priority.reason.trim()) return { message: t('walkIn.sayWhy'), field: 'priority.reason' };
     return undefined;
   });
   const doctorId = Number(form.watch('doctorId')) || undefined;
@@ -75,7 +76,7 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
           {doctorId && <TypePicker form={form} doctorId={doctorId} noType={t('walkIn.noType')} />}
         </div>
         <FormTextAreaField form={form} name="reason" label={t('book.reason')} rows={2} />
-        <EmergencyFields form={form} />
+        <PriorityFields form={form} />
         <div className="ui-actions">
           <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
@@ -88,30 +89,34 @@ export function WalkInDialog({ onClose }: { onClose(): void }) {
 }
 
 /**
- * "Emergency", with its reason once ticked. Main's refusal of the mark itself (a slot doctor's
- * walk-in, or a session whose only tokens left are kept for emergencies) is shown beside it.
+ * Whether the walk-in goes first, and why once chosen. Main's refusal of the priority itself (a
+ * session whose only tokens left are kept for emergencies) is shown beside it.
  */
-function EmergencyFields({ form }: { form: UseFormReturn<WalkInValues> }) {
+function PriorityFields({ form }: { form: UseFormReturn<WalkInValues> }) {
   const { t } = useT('appointments');
-  const marked = form.watch('emergency.marked');
-  const refused = form.getFieldState('emergency', form.formState).error?.message;
+  const kind = form.watch('priority.kind');
+  const refused = form.getFieldState('priority', form.formState).error?.message;
   const id = useId();
   return (
     <fieldset className="ui-form" aria-describedby={refused ? `${id}-hint ${id}-error` : `${id}-hint`}>
-      <legend>
-        <label className="ui-check">
-          <input type="checkbox" {...form.register('emergency.marked')} /> {t('walkIn.emergency')}
-        </label>
-      </legend>
+      <legend>{t('walkIn.priority')}</legend>
+      <FormSelectField form={form} name="priority.kind" label={t('walkIn.goesFirst')}>
+        <option value="">{t('walkIn.noPriority')}</option>
+        {PRIORITIES.map((p) => (
+          <option key={p} value={p}>
+            {t(`walkIn.kind.${p}`)}
+          </option>
+        ))}
+      </FormSelectField>
       <span id={`${id}-hint`} className="ui-hint">
-        {t('walkIn.emergencyHint')}
+        {t('walkIn.priorityHint')}
       </span>
       {refused && (
         <span id={`${id}-error`} className="ui-field-error" role="alert">
           {refused}
         </span>
       )}
-      {marked && <FormField form={form} name="emergency.reason" label={t('walkIn.emergencyWhy')} />}
+      {kind && <FormField form={form} name="priority.reason" label={t('walkIn.priorityWhy')} />}
     </fieldset>
   );
 }

@@ -8,6 +8,8 @@ export function ShortcutsHelp({ commands, onClose }: { commands: Command[]; onCl
   const rows = [
     { label: t('shortcuts.palette'), shortcut: 'Ctrl+K / ⌘K' },
     ...commands.filter((c) => c.shortcut).map((c) => ({ label: c.label, shortcut: c.shortcut! })),
+    // The desktop app's own (main/app/call-next-shortcut.ts): a browser tab has no OS-wide keys.
+    ...(window.clinic && commands.some((c) => c.id === 'callNext') ? [{ label: t('shortcuts.callNextAnywhere'), shortcut: 'Ctrl+Alt+N / ⌘⌥N' }] : []),
     { label: t('shortcuts.undo'), shortcut: 'Ctrl+Z / ⌘Z' },
     { label: t('shortcuts.lists'), shortcut: '↑ ↓, Enter' },
     { label: t('shortcuts.closeDialog'), shortcut: 'Esc' },

@@ -37,6 +37,13 @@ export default {
   noShow: 'Did not come',
   noShowWho: '{{name}} did not come',
   videoNoShowOffer: 'Never joined the video call — mark as did not come?',
+  neverJoined: {
+    title: '{{name}} never joined this call',
+    text: 'Finish the consultation anyway (if it went ahead another way, say by phone), or mark that the patient did not come?',
+    wait: 'Keep waiting',
+    finish: 'Finish anyway',
+    noShow: 'Mark as did not come',
+  },
   more: 'More…',
   moreWho: 'More for {{name}}',
   takePayment: 'Take payment',

@@ -58,5 +58,6 @@ export default {
     lists: 'In lists: move, open',
     closeDialog: 'Close a dialog',
     undo: 'Take back my last step (check-in, completed, did not come)',
+    callNextAnywhere: 'Call my next patient from any program on this PC',
   },
 };

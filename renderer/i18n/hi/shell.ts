@@ -59,6 +59,7 @@ const hi: Translation<typeof en> = {
     lists: 'सूची में: ऊपर-नीचे, खोलें',
     closeDialog: 'डायलॉग बंद करें',
     undo: 'मेरा पिछला कदम वापस लें (चेक-इन, पूरा, नहीं आए)',
+    callNextAnywhere: 'इस पीसी के किसी भी प्रोग्राम से मेरा अगला मरीज़ बुलाएँ',
   },
 };
 export default hi;

@@ -31,16 +31,17 @@ async function walkInForRavi(doctorId: string, plan: Parameters<ReturnType<typeo
 }
 
 const submit = (box: HTMLElement) => fireEvent.click(within(box).getByRole('button', { name: 'Add to today’s queue' }));
+const choose = (box: HTMLElement, kind: string) => fireEvent.change(within(box).getByLabelText('Goes first'), { target: { value: kind } });
 
-describe('an emergency walk-in', () => {
-  it('is sent with its reason, and waits first in the doctor’s queue marked as an emergency', async () => {
+describe('a walk-in with priority', () => {
+  it('an emergency is sent with its reason, and waits first in the doctor’s queue marked as one', async () => {
     const { box, sent } = await walkInForRavi('2');
-    expect(within(box).queryByLabelText('Why it is an emergency')).toBeNull();
-    fireEvent.click(within(box).getByRole('checkbox', { name: 'Emergency' }));
-    fireEvent.change(within(box).getByLabelText('Why it is an emergency'), { target: { value: 'Chest pain' } });
+    expect(within(box).queryByLabelText('Why this patient goes first')).toBeNull();
+    choose(box, 'EMERGENCY');
+    fireEvent.change(within(box).getByLabelText('Why this patient goes first'), { target: { value: 'Chest pain' } });
     submit(box);
     expect(await screen.findByText('Ravi Kumar added for Dr. Sara Khan — token 2')).toBeTruthy();
-    expect(sent()).toEqual([{ patientId: 2, doctorId: 2, emergency: { reason: 'Chest pain' } }]);
+    expect(sent()).toEqual([{ patientId: 2, doctorId: 2, priority: { kind: 'EMERGENCY', reason: 'Chest pain' } }]);
     // Token 2 is called before token 1: the emergency leads the list, tagged.
     const waiting = await screen.findByRole('list', { name: 'Waiting for Dr. Sara Khan' });
     await waitFor(() => expect(within(waiting).getAllByRole('listitem')).toHaveLength(2));
@@ -52,57 +53,66 @@ describe('an emergency walk-in', () => {
     expect(within(second).queryByText('emergency')).toBeNull();
   });
 
-  it('without a reason is refused at the reason box, in words, and sends nothing; unticked, the walk-in goes as an ordinary one', async () => {
-    const { desk, box, sent } = await walkInForRavi('2');
-    fireEvent.click(within(box).getByRole('checkbox', { name: 'Emergency' }));
+  it('an elderly patient is sent with the kind and reason, and goes ahead tagged — at a slot doctor too', async () => {
+    const { box, sent } = await walkInForRavi('1');
+    expect(
+      within(box)
+        .getAllByRole('option')
+        .filter((o) => (o as HTMLOptionElement).parentElement === within(box).getByLabelText('Goes first'))
+        .map((o) => o.textContent),
+    ).toEqual(['No — waits their turn', 'Emergency', 'Elderly', 'Pregnant', 'Child']);
+    choose(box, 'ELDERLY');
+    fireEvent.change(within(box).getByLabelText('Why this patient goes first'), { target: { value: 'Aged 84' } });
     submit(box);
-    const why = within(box).getByLabelText('Why it is an emergency');
+    expect(await screen.findByText(/^Ravi Kumar added for Dr\. Anil Rao — token \d+$/)).toBeTruthy();
+    expect(sent()).toEqual([{ patientId: 2, doctorId: 1, priority: { kind: 'ELDERLY', reason: 'Aged 84' } }]);
+    const waiting = await screen.findByRole('list', { name: 'Waiting for Dr. Anil Rao' });
+    const ravi = await within(waiting).findByText('Ravi Kumar');
+    expect(within(ravi.closest('li')!).getByText('priority: elderly')).toBeTruthy();
+  });
+
+  it('without a reason is refused at the reason box, in words, and sends nothing; back to "waits their turn", the walk-in goes as an ordinary one', async () => {
+    const { desk, box, sent } = await walkInForRavi('2');
+    choose(box, 'PREGNANT');
+    submit(box);
+    const why = within(box).getByLabelText('Why this patient goes first');
     await waitFor(() => expect(why.getAttribute('aria-invalid')).toBe('true'));
-    expect(within(box).getByRole('alert').textContent).toBe('Say why this is an emergency');
+    expect(within(box).getByRole('alert').textContent).toBe('Say why this patient goes first');
     expect(document.activeElement).toBe(why);
     // Too short a reason is the contract's to refuse, before anything is sent.
     fireEvent.change(why, { target: { value: 'ab' } });
     submit(box);
-    await waitFor(() => expect(within(box).getByRole('alert').textContent).toBe('Say why this is an emergency'));
+    await waitFor(() => expect(within(box).getByRole('alert').textContent).toBe('Say why this patient goes first'));
     expect(sent()).toEqual([]);
     expect(desk.state.appointments).toHaveLength(1);
 
-    fireEvent.click(within(box).getByRole('checkbox', { name: 'Emergency' }));
+    choose(box, '');
+    expect(within(box).queryByLabelText('Why this patient goes first')).toBeNull();
     submit(box);
     expect(await screen.findByText('Ravi Kumar added for Dr. Sara Khan — token 2')).toBeTruthy();
     expect(sent()).toEqual([{ patientId: 2, doctorId: 2 }]);
     expect(desk.state.priorities.size).toBe(0);
   });
 
-  it('at a slot doctor is refused beside the mark, in main’s words, and adds nobody', async () => {
-    const { desk, box, sent } = await walkInForRavi('1');
-    fireEvent.click(within(box).getByRole('checkbox', { name: 'Emergency' }));
-    fireEvent.change(within(box).getByLabelText('Why it is an emergency'), { target: { value: 'Chest pain' } });
-    submit(box);
-    const mark = within(box).getByRole('group', { name: 'Emergency' });
-    expect(
-      await within(mark).findByText("Dr. Anil Rao is not in an OPD session now: an emergency walk-in is for a token doctor's session", {
-        selector: '[role=alert]',
-      }),
-    ).toBeTruthy();
-    expect(sent()).toHaveLength(1);
-    expect(desk.state.appointments.filter((a) => a.patientId === 2)).toEqual([]);
-    expect(screen.getByRole('dialog', { name: 'Walk-in patient' })).toBeTruthy();
-  });
-
-  it('is what a session’s last, reserved token needs: an ordinary walk-in is refused beside the mark, the emergency then takes it', async () => {
+  it('a session’s last, reserved token is an emergency’s: an ordinary or a child walk-in is refused beside the choice, the emergency then takes it', async () => {
     const { box, sent } = await walkInForRavi('2', { capacity: 2, emergencyReserve: 1 });
     submit(box);
-    const mark = within(box).getByRole('group', { name: 'Emergency' });
+    const group = within(box).getByRole('group', { name: 'Priority' });
     const reserveOnly = `Only the 1 token(s) kept for emergencies are left in Dr. Sara Khan's session of ${TODAY}, 09:00–13:00: book it as an emergency, or another session`;
-    expect(await within(mark).findByText(reserveOnly, { selector: '[role=alert]' })).toBeTruthy();
-    fireEvent.click(within(box).getByRole('checkbox', { name: 'Emergency' }));
-    fireEvent.change(within(box).getByLabelText('Why it is an emergency'), { target: { value: 'Fainted in the queue' } });
+    expect(await within(group).findByText(reserveOnly, { selector: '[role=alert]' })).toBeTruthy();
+    choose(box, 'CHILD');
+    fireEvent.change(within(box).getByLabelText('Why this patient goes first'), { target: { value: 'Three years old' } });
+    submit(box);
+    await waitFor(() => expect(sent()).toHaveLength(2));
+    expect(await within(group).findByText(reserveOnly, { selector: '[role=alert]' })).toBeTruthy();
+    choose(box, 'EMERGENCY');
+    fireEvent.change(within(box).getByLabelText('Why this patient goes first'), { target: { value: 'Fainted in the queue' } });
     submit(box);
     expect(await screen.findByText('Ravi Kumar added for Dr. Sara Khan — token 2')).toBeTruthy();
     expect(sent()).toEqual([
       { patientId: 2, doctorId: 2 },
-      { patientId: 2, doctorId: 2, emergency: { reason: 'Fainted in the queue' } },
+      { patientId: 2, doctorId: 2, priority: { kind: 'CHILD', reason: 'Three years old' } },
+      { patientId: 2, doctorId: 2, priority: { kind: 'EMERGENCY', reason: 'Fainted in the queue' } },
     ]);
   });
 });
