@@ -1,6 +1,7 @@
 import type { GlobalShortcut } from 'electron';
-import type { Req, Res, Result } from '../../preload/contract';
+import { makeClient, type Req, type Res, type Result } from '../../preload/contract';
 import type { SessionStore } from '../auth/sessions';
+import type { Router } from '../ipc/router';
 import type { CurrentUser } from '../shared/call-context';
 
 /** The OS-wide "Call next": Ctrl+Alt+N on Windows and Linux, ⌘⌥N on a Mac. */
@@ -18,6 +19,16 @@ export interface CallNextShortcutDeps {
   /** Tells the doctor what the press did, wherever they are working (a system notification). */
   show(outcome: { title: string; body: string }): void;
   log(message: string, err: unknown): void;
+}
+
+/** appointments.callNext through the router as a window's session: the queue button's path, with its checks and audit. */
+export function callNextThroughRouter(router: Pick<Router, 'call'>, workstation: string): CallNextShortcutDeps['callNext'] {
+  return (sessionKey, req) =>
+    makeClient(
+      (channel, payload) => router.call(channel, payload, { sessionKey, workstation }),
+      // A single call, never a subscription.
+      () => () => {},
+    ).appointments.callNext(req);
 }
 
 interface Holder {

@@ -19,7 +19,6 @@ import {
 import { resolveDatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
 import { createServices, type MainServices } from '../services';
-import { makeClient } from '../../preload/contract';
 import { scheduleRetention } from '../jobs/retention';
 import { startWebhookService, type WebhookService } from '../webhooks/service';
 import { clinicSecretBox } from '../secrets/sealed-secrets';
@@ -27,7 +26,7 @@ import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol
 import { appClinicKey } from './clinic-key';
 import type { CallWindowOpener } from '../video/handlers';
 import { callWindowOpener } from './call-window';
-import { callNextShortcut } from './call-next-shortcut';
+import { callNextShortcut, callNextThroughRouter } from './call-next-shortcut';
 import { displayWindowOpener, withDisplayWindows } from './display-window';
 import { registerIpc, windowEventSink } from './ipc';
 import { clinicLinkHosts } from './link-hosts';
@@ -168,11 +167,7 @@ async function start(): Promise<void> {
     sessions: services.sessions,
     windowKeys: () => [...appWindows].map(String),
     loadUser: (id) => auth.loadUser(id),
-    callNext: (sessionKey, req) =>
-      makeClient(
-        (channel, payload) => router.call(channel, payload, { sessionKey, workstation: os.hostname() }),
-        () => () => {},
-      ).appointments.callNext(req),
+    callNext: callNextThroughRouter(router, os.hostname()),
     // The doctor pressed it from wherever they work: a notification, not the window jumping up.
     // Clicking it brings the app forward; where the OS has none, the app comes forward instead.
     show: ({ title, body }) => {

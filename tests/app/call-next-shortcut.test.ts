@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeClient } from '../../preload/contract';
-import { CALL_NEXT_ACCELERATOR, callNextShortcut } from '../../main/app/call-next-shortcut';
+import { CALL_NEXT_ACCELERATOR, callNextShortcut, callNextThroughRouter } from '../../main/app/call-next-shortcut';
 import { toTime } from '../../main/availability/wall-clock';
 import { clinicNow } from '../../main/settings/clinic-time';
 import { MODES, type Mode } from '../support/databases';
@@ -82,12 +81,7 @@ describe.each(MODES)('the OS-wide Call next shortcut (%s)', (mode: Mode) => {
     const shortcuts = new FakeGlobalShortcut();
     const shown: { title: string; body: string }[] = [];
     const log = vi.fn();
-    const callNext = vi.fn((sessionKey: string, req: { doctorId: number }) =>
-      makeClient(
-        (channel, payload) => h.services.router.call(channel, payload, { sessionKey, workstation: 'desk-pc' }),
-        () => () => {},
-      ).appointments.callNext(req),
-    );
+    const callNext = vi.fn(callNextThroughRouter(h.services.router, 'desk-pc'));
     const shortcut = callNextShortcut({
       shortcuts,
       sessions: h.services.sessions,
