@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhere } from '../support/platform';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
-import { deskData, firstRun, morningZone, seriousAxeViolations, signIn, tabTo } from './desk';
+import { SCREENSHOTS, type E2eClinic } from './browser';
+import { deskData, morningZone, startFirstRunClinic, seriousAxeViolations, signIn, tabTo } from './desk';
 
 const PDF = path.resolve(SCREENSHOTS, '../receipt.pdf');
 
@@ -14,10 +14,7 @@ describeWhere(['chromium'])('the front desk in real Chromium against the real ma
   const zone = morningZone();
 
   beforeAll(async () => {
-    clinic = await startClinic();
-    const page = await clinic.browser.newPage();
-    await firstRun(page, clinic.bridge.url, zone);
-    await page.close();
+    clinic = await startFirstRunClinic(zone);
     data = await deskData(clinic.db.knex, zone);
   });
   afterAll(() => clinic?.dispose());
@@ -124,8 +121,8 @@ describeWhere(['chromium'])('the front desk in real Chromium against the real ma
     expect(await seriousAxeViolations(page)).toEqual([]);
     await pay.getByRole('button', { name: 'Print receipt' }).click();
     await expect.poll(() => page.locator('.print-area').textContent()).toContain(`Receipt ${receiptNo}`);
-    // The token slip at check-in, then the receipt.
-    expect(await page.evaluate(() => document.body.dataset.printed)).toBe('2');
+    // The token slip at check-in, then the receipt (print() follows once the text's faces have loaded).
+    await expect.poll(() => page.evaluate(() => document.body.dataset.printed)).toBe('2');
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: PDF, width: '80mm', height: '200mm' });
     await page.emulateMedia({ media: 'screen' });
