@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Knex } from 'knex';
 import type { Page } from 'playwright-core';
 import { todayIn } from '../../renderer/lib/dates';
+import { startClinic, type E2eClinic } from './browser';
 
 export const ADMIN = { name: 'Dr. Meera Iyer', email: 'meera@sunrise.test', password: 'sunrise clinic 2026' };
 
@@ -27,6 +28,15 @@ export async function firstRun(page: Page, url: string, timeZone: string): Promi
   await page.getByLabel('Repeat the password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create the clinic' }).click();
   await page.getByRole('banner', { name: /^Signed in as/ }).waitFor();
+}
+
+/** A clinic made through the first-run screen in `timeZone`; the page that made it is closed again. */
+export async function startFirstRunClinic(timeZone: string): Promise<E2eClinic> {
+  const clinic = await startClinic();
+  const setup = await clinic.browser.newPage();
+  await firstRun(setup, clinic.bridge.url, timeZone);
+  await setup.close();
+  return clinic;
 }
 
 export async function signIn(page: Page, url: string): Promise<void> {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhere } from '../support/platform';
 import { insertUser } from '../../main/users/repo';
 import { testPasswordHash, TEST_PASSWORD } from '../support/harness';
-import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
-import { firstRun, morningZone, seriousAxeViolations } from './desk';
+import { SCREENSHOTS, type E2eClinic } from './browser';
+import { morningZone, startFirstRunClinic, seriousAxeViolations } from './desk';
 import { todayIn } from '../../renderer/lib/dates';
 
 const DOCTOR = { email: 'asha.rao@sunrise.test', name: 'Dr. Asha Rao' };
@@ -16,10 +16,7 @@ describeWhere(['chromium'])('the token display in real Chromium, fed live by a d
   const zone = morningZone();
 
   beforeAll(async () => {
-    clinic = await startClinic();
-    const setup = await clinic.browser.newPage();
-    await firstRun(setup, clinic.bridge.url, zone);
-    await setup.close();
+    clinic = await startFirstRunClinic(zone);
     const knex = clinic.db.knex;
     [{ id: doctorId }] = await knex('doctor_entities').insert({ name: DOCTOR.name, email: DOCTOR.email, room: 'Room 4' }).returning('id');
     await insertUser(knex, { email: DOCTOR.email, passwordHash: await testPasswordHash(), role: 'DOCTOR', displayName: DOCTOR.name, doctorId });

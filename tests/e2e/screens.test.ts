@@ -7,8 +7,8 @@ import hiCommon from '../../renderer/i18n/hi/common';
 import hiShell from '../../renderer/i18n/hi/shell';
 import { NAMES_BY_SCRIPT, type Script } from '../../renderer/ui/design/samples';
 import { describeWhere } from '../support/platform';
-import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
-import { ADMIN, deskData, firstRun, morningZone, seriousAxeViolations, signIn } from './desk';
+import { SCREENSHOTS, type E2eClinic } from './browser';
+import { ADMIN, deskData, morningZone, startFirstRunClinic, seriousAxeViolations, signIn } from './desk';
 
 const WORDS = { en: { common: enCommon, shell: enShell }, hi: { common: hiCommon, shell: hiShell } };
 // An administrator's sections, in the bar's order (renderer/features/shell/sections.tsx).
@@ -58,10 +58,7 @@ describeWhere(['chromium'])('every screen in English and Hindi, in every theme, 
   const zone = morningZone();
 
   beforeAll(async () => {
-    clinic = await startClinic();
-    const setup = await clinic.browser.newPage();
-    await firstRun(setup, clinic.bridge.url, zone);
-    await setup.close();
+    clinic = await startFirstRunClinic(zone);
     const { doctorId, today } = await deskData(clinic.db.knex, zone);
     const knex = clinic.db.knex;
     const scripts = (Object.keys(NAMES_BY_SCRIPT) as Script[]).filter((s) => s !== 'latin');

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWhere } from '../support/platform';
-import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
-import { deskData, firstRun, morningZone, seriousAxeViolations, signIn } from './desk';
+import { SCREENSHOTS, type E2eClinic } from './browser';
+import { deskData, morningZone, startFirstRunClinic, seriousAxeViolations, signIn } from './desk';
 
 const THEMES = [
   { choice: 'light', shows: 'light' },
@@ -18,10 +18,7 @@ describeWhere(['chromium'])('the Today board in real Chromium, in every theme', 
   const zone = morningZone();
 
   beforeAll(async () => {
-    clinic = await startClinic();
-    const setup = await clinic.browser.newPage();
-    await firstRun(setup, clinic.bridge.url, zone);
-    await setup.close();
+    clinic = await startFirstRunClinic(zone);
     const { doctorId, today } = await deskData(clinic.db.knex, zone);
     const knex = clinic.db.knex;
     const [kavya, kabir] = (await knex('patient_entities').orderBy('id').select('id')) as { id: number }[];

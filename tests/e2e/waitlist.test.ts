@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
 import { minutesNowIn, todayIn } from '../../renderer/lib/dates';
 import { describeWhere } from '../support/platform';
-import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
-import { firstRun, morningZone, signIn } from './desk';
+import { SCREENSHOTS, type E2eClinic } from './browser';
+import { morningZone, startFirstRunClinic, signIn } from './desk';
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
 
@@ -14,10 +14,7 @@ describeWhere(['chromium'])('the waitlist on the demo clinic, in real Chromium a
   const zone = morningZone();
 
   beforeAll(async () => {
-    clinic = await startClinic();
-    const page = await clinic.browser.newPage();
-    await firstRun(page, clinic.bridge.url, zone);
-    await page.close();
+    clinic = await startFirstRunClinic(zone);
     await seedDemoClinic(clinic.db.knex, { today: todayIn(zone) });
   });
   afterAll(() => clinic?.dispose());
