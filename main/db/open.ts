@@ -9,7 +9,8 @@ import { scrubReplacedRows } from './embedded/scrub';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
 import { assertSchemaCurrent, migrateToLatest } from './migrator';
 import { clinicTypes } from './pg-types';
-import { serverConnection, serverKnexConfig } from './server';
+import { ConnectionGenerations, serverConnection, serverKnexConfig } from './server';
+import { isLostConnection } from './pg-errors';
 import { CHANGES_CHANNEL, ChangeFeed, startServerFeed } from './changes';
 import { prepareSession } from './session';
 
@@ -152,7 +153,12 @@ export async function stageDataDir(target: string, dump: string, prepare?: (knex
 }
 
 async function openServer(config: ServerDatabaseConfig): Promise<Database> {
-  const knex = knexFactory(serverKnexConfig(config));
+  const generations = new ConnectionGenerations();
+  const knex = knexFactory(serverKnexConfig(config, generations));
+  // A statement that found its connection dead retires the rest at once, before its caller retries.
+  knex.on('query-error', (err: unknown) => {
+    if (isLostConnection(err)) generations.retire();
+  });
   const listener = startServerFeed({ connection: serverConnection(sessionConfig(config)) });
   return {
     mode: 'server',

@@ -76,6 +76,22 @@ export function isUnavailable(err: unknown): boolean {
   );
 }
 
+/**
+ * A connection that had been open died under a statement: the server ended its session (a
+ * restart, an administrator's pg_terminate_backend) or the socket was reset. Not a server that
+ * cannot be reached at all: a fresh connection may well work at once.
+ */
+export function isLostConnection(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  return (
+    e?.code === '57P01' ||
+    e?.code === '57P02' ||
+    e?.code === 'ECONNRESET' ||
+    e?.code === 'EPIPE' ||
+    /Connection terminated|Client has encountered a connection error/.test(e?.message ?? '')
+  );
+}
+
 interface Refusal {
   state: SqlStateCode;
   code: ErrorCode;

@@ -61,7 +61,34 @@ export function serverConnection(config: ServerDatabaseConfig): pg.ClientConfig 
   };
 }
 
-export function serverKnexConfig(config: ServerDatabaseConfig): Knex.Config {
+/**
+ * The pool's connections by generation. When one connection to the clinic server is lost, the
+ * others very likely are too (the server restarted, or an administrator ended every session), but
+ * each learns so only when its own socket's close is read: all of them are retired before their
+ * next use instead of each failing a call of its own.
+ */
+export class ConnectionGenerations {
+  private current = 0;
+  private readonly born = new WeakMap<pg.Client, number>();
+
+  /** A connection was found dead: the ones open now are not used again. */
+  retire(): void {
+    this.current++;
+  }
+
+  readonly afterCreate = (connection: pg.Client, done: (err: Error | null, c: pg.Client) => void): void => {
+    this.born.set(connection, this.current);
+    // pg emits 'error' on a connection that the server or the network ended, never on one the pool closed.
+    connection.on('error', () => {
+      if (this.validate(connection)) this.retire();
+    });
+    prepareSession(connection, done);
+  };
+
+  readonly validate = (connection: pg.Client): boolean => this.born.get(connection) === this.current;
+}
+
+export function serverKnexConfig(config: ServerDatabaseConfig, generations = new ConnectionGenerations()): Knex.Config {
   return {
     client: 'pg',
     connection: serverConnection(config) as Knex.PgConnectionConfig,
@@ -69,7 +96,8 @@ export function serverKnexConfig(config: ServerDatabaseConfig): Knex.Config {
       min: 0,
       max: config.poolMax,
       idleTimeoutMillis: 30_000,
-      afterCreate: prepareSession,
+      afterCreate: generations.afterCreate,
+      validate: generations.validate,
     },
     acquireConnectionTimeout: 10_000,
   };

@@ -3,7 +3,7 @@ import { channels, parseRequest, type ChannelName, type ChannelSpec, type Res, t
 import type { AuditRecord } from '../audit/repo';
 import { CALL_CHANNELS } from '../auth/call-scope';
 import type { SessionStore } from '../auth/sessions';
-import { isUnavailable } from '../db/pg-errors';
+import { isLostConnection, isUnavailable } from '../db/pg-errors';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 
@@ -181,10 +181,10 @@ export class Router {
     const state = this.deps.sessions.get(ctx.sessionKey);
     caller.userId = state?.userId;
     if (spec.roles === 'public') {
-      return state ? await this.deps.loadUser(state.userId) : undefined;
+      return state ? await this.loadUser(state.userId) : undefined;
     }
     if (!state) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
-    const user = await this.deps.loadUser(state.userId);
+    const user = await this.loadUser(state.userId);
     caller.user = user;
     if (!user) {
       this.deps.sessions.signOut(ctx.sessionKey);
@@ -201,6 +201,21 @@ export class Router {
       throw new AppError('FORBIDDEN', 'Your role does not allow this.');
     }
     return user;
+  }
+
+  /**
+   * A signed-in call starts by reading its user. When that first statement finds its pooled
+   * connection dead (the clinic server restarted, or its sessions were ended), nothing has run
+   * yet and the pool has retired its other old connections (main/db/server.ts): read once more,
+   * on a fresh one, rather than tell the desk the database cannot be reached.
+   */
+  private async loadUser(userId: number): Promise<CurrentUser | undefined> {
+    try {
+      return await this.deps.loadUser(userId);
+    } catch (err) {
+      if (!isLostConnection(err)) throw err;
+      return this.deps.loadUser(userId);
+    }
   }
 
   /**

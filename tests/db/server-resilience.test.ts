@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import knexFactory from 'knex';
 import { openDatabase, type Database } from '../../main/db/open';
+import { isLostConnection } from '../../main/db/pg-errors';
 import { ADMIN_URL, scratchServerDatabase } from '../support/databases';
+import { waitFor } from '../support/wait';
 
 describe('server mode connection pool', () => {
   let db: Database;
@@ -41,6 +43,36 @@ describe('server mode connection pool', () => {
     } finally {
       process.off('uncaughtException', onUnhandled);
       process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('once one connection is found ended by the server, the pool never hands out the others it held then', async () => {
+    const backendsNow = async () => {
+      const rows = await Promise.all([1, 2, 3].map(() => db.knex.raw('select pg_backend_pid() as pid, pg_sleep(0.05)')));
+      return rows.map((r) => r.rows[0].pid as number);
+    };
+    const before = new Set(await backendsNow());
+    expect(before.size).toBe(3);
+    // One of them is ended: the other two stay alive on the server, and the pool must still not reuse them.
+    const [victim, ...survivors] = [...before];
+    const admin = knexFactory({ client: 'pg', connection: ADMIN_URL });
+    try {
+      await admin.raw('select pg_terminate_backend(?)', [victim!]);
+      // The next statement may be the one that finds it ended (the pool had not yet read the close).
+      const first = await db.knex.raw('select pg_backend_pid() as pid').then(
+        (r) => r.rows[0].pid as number,
+        (err: Error) => err,
+      );
+      if (first instanceof Error) expect(isLostConnection(first), first.message).toBe(true);
+      const after = [...(await backendsNow()), ...(await backendsNow())];
+      expect(after.filter((pid) => before.has(pid))).toEqual([]);
+      // Retired, they are closed rather than left open on the server.
+      await waitFor('the retired connections closed', async () => {
+        const open = await admin.raw('select pid from pg_stat_activity where pid = any(?)', [survivors]);
+        return open.rows.length === 0 ? true : undefined;
+      });
+    } finally {
+      await admin.destroy();
     }
   });
 

@@ -93,6 +93,38 @@ describe('router envelope', () => {
     expect(isUnavailable(new Error('syntax error'))).toBe(false);
   });
 
+  it('reads the caller once more when the first statement found its connection ended by the server; a server that cannot be reached is not asked twice', async () => {
+    const cases = [
+      { error: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), reads: 2, result: 'ok' },
+      { error: new Error('select * from "users" - Connection terminated unexpectedly'), reads: 2, result: 'ok' },
+      { error: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), reads: 2, result: 'ok' },
+      { error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), reads: 1, result: 'UNAVAILABLE' },
+      { error: Object.assign(new Error('Knex: Timeout acquiring a connection'), { name: 'KnexTimeoutError' }), reads: 1, result: 'UNAVAILABLE' },
+    ];
+    for (const c of cases) {
+      const sessions = new SessionStore();
+      let reads = 0;
+      const r = new Router({
+        sessions,
+        loadUser: async (id) => {
+          if (++reads === 1) throw c.error;
+          return { id, email: 'a@clinic.test', displayName: 'A', role: 'ADMIN', doctorId: null, language: 'en' };
+        },
+        idleLockMinutes: async () => 10,
+        audit: async () => undefined,
+        log: () => undefined,
+      });
+      r.handle('settings.get', async () => ({ ran: true }) as never);
+      sessions.signIn('s', 1);
+      const result = await r.call('settings.get', {}, ctx);
+      expect({ error: c.error.message, reads, result: result.ok ? 'ok' : result.error.code }).toEqual({
+        error: c.error.message,
+        reads: c.reads,
+        result: c.result,
+      });
+    }
+  });
+
   it('passes AppErrors through with their code, message and field', async () => {
     const { r } = router();
     r.handle('settings.get', async () => {

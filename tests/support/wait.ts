@@ -1,14 +1,14 @@
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * Polls until the probe returns something, or fails saying what it waited for. The time-out is
+ * Polls until the probe returns (or resolves to) something, or fails saying what it waited for. The time-out is
  * a failsafe against a hang, never a measurement: the default leaves room for a loaded machine
  * three times slower than the one the suite was written on.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000, everyMs = 2): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000, everyMs = 2): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const found = probe();
+    const found = await probe();
     if (found !== undefined) return found;
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(everyMs);
