@@ -5,6 +5,12 @@ import { slowFirstSequencer } from './tests/support/slow-first-sequencer.mjs';
 // Failsafes, not budgets: tests wait on conditions. Three times what a loaded 2-core machine
 // needed (load average 10+), so a machine three times slower still passes.
 const NODE_TIMEOUTS = { testTimeout: 360_000, hookTimeout: 360_000 };
+/**
+ * WebAssembly on V8's baseline compiler only. Each suite starts its own PGlite, runs it for
+ * seconds, and the optimising tier's recompiles of its large module cost more CPU than those
+ * seconds win back (about half the CPU of a start); the suites' CPU is what bounds the run.
+ */
+const NODE_PROCESS = { pool: 'forks' as const, execArgv: ['--liftoff-only'] };
 
 /** The node suites (database, main, tools); the fast lane reuses this with more left out. */
 export function nodeProject(exclude: readonly string[] = []): TestProjectInlineConfiguration {
@@ -15,7 +21,7 @@ export function nodeProject(exclude: readonly string[] = []): TestProjectInlineC
       include: ['tests/**/*.test.ts'],
       exclude: ['tests/renderer/**', 'tests/e2e/**', ...exclude],
       ...NODE_TIMEOUTS,
-      pool: 'forks',
+      ...NODE_PROCESS,
     },
   };
 }
@@ -65,7 +71,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           ...NODE_TIMEOUTS,
-          pool: 'forks',
+          ...NODE_PROCESS,
         },
       },
       jsdomProject,

@@ -33,7 +33,9 @@ describeWhere(['chromium'])('the design page (design.html): every primitive in e
 
   for (const language of ['en', 'hi'] as const) {
     for (const theme of THEMES) {
-      it(`shows each primitive in ${language} in the ${theme} theme, screenshots each, and axe finds nothing serious`, async () => {
+      // A language changes names and labels, which no theme changes: Hindi is checked in the first theme.
+      const axe = language === 'en' || theme === THEMES[0];
+      it(`shows each primitive in ${language} in the ${theme} theme and screenshots each${axe ? ', and axe finds nothing serious' : ''}`, async () => {
         const page = await designPage(theme, language);
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
         const samples = page.locator('section[data-sample]');
@@ -44,7 +46,7 @@ describeWhere(['chromium'])('the design page (design.html): every primitive in e
             .and(page.locator(`[data-sample="${sample}"]`))
             .screenshot({ path: path.join(SCREENSHOTS, `design-${sample}-${language}-${theme}.png`) });
         }
-        expect(await seriousAxeViolations(page)).toEqual([]);
+        if (axe) expect(await seriousAxeViolations(page)).toEqual([]);
 
         // The dialog is modal: opened from its sample, shot and checked on its own, closed with Escape.
         const opener = page.locator('[data-sample="dialog"] button');
@@ -52,7 +54,7 @@ describeWhere(['chromium'])('the design page (design.html): every primitive in e
         const dialog = page.getByRole('dialog');
         await dialog.waitFor();
         await dialog.screenshot({ path: path.join(SCREENSHOTS, `design-dialog-open-${language}-${theme}.png`) });
-        expect(await seriousAxeViolations(page)).toEqual([]);
+        if (axe) expect(await seriousAxeViolations(page)).toEqual([]);
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });
         expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -78,7 +78,8 @@ export async function tabTo(page: Page, name: string | RegExp, limit = 80): Prom
 
 /** axe-core's serious and critical findings on what the page shows now, as readable lines. */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Only the violations come back: the passes' node lists are most of axe's work and reply.
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -14,6 +14,11 @@ const WORDS = { en: { common: enCommon, shell: enShell }, hi: { common: hiCommon
 // An administrator's sections, in the bar's order (renderer/features/shell/sections.tsx).
 const SECTIONS = ['queue', 'schedule', 'patients', 'waitlist', 'recalls', 'inbox', 'payments', 'reports', 'doctors', 'admin'] as const;
 const THEMES = ['light', 'dark', 'contrast'] as const;
+/**
+ * Axe runs on every screen in each theme in English (the themes' colours), and in Hindi in the
+ * first theme only: a language changes names and labels, which no theme changes.
+ */
+const axeIn = (language: 'en' | 'hi', theme: (typeof THEMES)[number]) => language === 'en' || theme === THEMES[0];
 // The family each script's name must be drawn in: the bundled face (fonts.css), never the PC's.
 const FACE: Record<Script, string> = {
   latin: 'Noto Sans Variable',
@@ -106,7 +111,7 @@ describeWhere(['chromium'])('every screen in English and Hindi, in every theme, 
   });
 
   for (const language of ['en', 'hi'] as const) {
-    it(`shows every screen, the lock screen and sign-in in ${language === 'en' ? 'English' : 'Hindi'} in each theme, screenshot and axe`, async () => {
+    it(`shows every screen, the lock screen and sign-in in ${language === 'en' ? 'English' : 'Hindi'} in each theme, screenshot and axe (${language === 'en' ? 'each theme' : 'the first theme'})`, async () => {
       const page = await (await clinic.browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
       await page.addInitScript(() => {
         window.print = () => undefined;
@@ -131,14 +136,14 @@ describeWhere(['chromium'])('every screen in English and Hindi, in every theme, 
           await page.locator('main .ui-loading').waitFor({ state: 'detached' });
           await page.getByRole('main').getByText(words.common.loading).first().waitFor({ state: 'detached' });
           await page.screenshot({ path: path.join(SCREENSHOTS, `screen-${id}-${language}-${theme}.png`), fullPage: true });
-          expect(await seriousAxeViolations(page), `${id} in ${theme}`).toEqual([]);
+          if (axeIn(language, theme)) expect(await seriousAxeViolations(page), `${id} in ${theme}`).toEqual([]);
         }
         // The lock screen over it, then back in with the password.
         await page.getByRole('button', { name: words.shell.lock, exact: true }).click();
         const lock = page.getByRole('form', { name: words.shell.locked.title });
         await lock.waitFor();
         await page.screenshot({ path: path.join(SCREENSHOTS, `screen-locked-${language}-${theme}.png`) });
-        expect(await seriousAxeViolations(page), `lock screen in ${theme}`).toEqual([]);
+        if (axeIn(language, theme)) expect(await seriousAxeViolations(page), `lock screen in ${theme}`).toEqual([]);
         await lock.getByLabel(words.shell.signIn.password).fill(ADMIN.password);
         await lock.getByRole('button', { name: words.shell.locked.unlock }).click();
         await lock.waitFor({ state: 'detached' });
@@ -153,7 +158,7 @@ describeWhere(['chromium'])('every screen in English and Hindi, in every theme, 
         await page.getByRole('heading', { name: words.shell.signIn.title }).waitFor();
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
         await page.screenshot({ path: path.join(SCREENSHOTS, `screen-sign-in-${language}-${theme}.png`) });
-        expect(await seriousAxeViolations(page), `sign-in in ${theme}`).toEqual([]);
+        if (axeIn(language, theme)) expect(await seriousAxeViolations(page), `sign-in in ${theme}`).toEqual([]);
       }
       await page.context().close();
     });
