@@ -2,6 +2,7 @@ import 'i18next';
 import type admin from './en/admin';
 import type appointments from './en/appointments';
 import type backup from './en/backup';
+import type call from './en/call';
 import type design from './en/design';
 import type doctors from './en/doctors';
 import type holidays from './en/holidays';
@@ -24,6 +25,7 @@ declare module 'i18next' {
       admin: typeof admin;
       appointments: typeof appointments;
       backup: typeof backup;
+      call: typeof call;
       design: typeof design;
       doctors: typeof doctors;
       holidays: typeof holidays;
