@@ -4,6 +4,7 @@ import type appointments from './en/appointments';
 import type backup from './en/backup';
 import type call from './en/call';
 import type design from './en/design';
+import type display from './en/display';
 import type doctors from './en/doctors';
 import type holidays from './en/holidays';
 import type messaging from './en/messaging';
@@ -27,6 +28,7 @@ declare module 'i18next' {
       backup: typeof backup;
       call: typeof call;
       design: typeof design;
+      display: typeof display;
       doctors: typeof doctors;
       holidays: typeof holidays;
       messaging: typeof messaging;
