@@ -13,6 +13,7 @@ import type payments from './en/payments';
 import type recalls from './en/recalls';
 import type reports from './en/reports';
 import type schedule from './en/schedule';
+import type sessions from './en/sessions';
 import type { START_NAMESPACES } from './en/start';
 import type types from './en/types';
 import type waitlist from './en/waitlist';
@@ -37,6 +38,7 @@ declare module 'i18next' {
       recalls: typeof recalls;
       reports: typeof reports;
       schedule: typeof schedule;
+      sessions: typeof sessions;
       types: typeof types;
       waitlist: typeof waitlist;
     };
