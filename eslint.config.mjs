@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import eslintComments from '@eslint-community/eslint-plugin-eslint-comments';
+import i18next from 'eslint-plugin-i18next';
 import { builtinModules } from 'node:module';
 import featureCycles from './eslint/feature-cycles.mjs';
 
@@ -50,6 +51,57 @@ export default tseslint.config(
     files: ['renderer/features/**/*.{ts,tsx}'],
     plugins: { clinic: { rules: { 'feature-cycles': featureCycles } } },
     rules: { 'clinic/feature-cycles': 'error' },
+  },
+  {
+    // Every word the desk shows goes through renderer/i18n (issue 16): no literal text in JSX, in
+    // the attributes people read or hear (aria-label, title, placeholder, alt, a field's label or
+    // hint, a table's headers…) or in what JSX shows from an expression. Typed, so a literal that
+    // must be one of a union (tone="error", a form field's name) is a code, not a word. The join
+    // page words itself from its own English and Hindi table (join/strings.ts); the design page's
+    // sample data is in its samples.ts.
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/join/**'],
+    plugins: { i18next },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'should-validate-template': true,
+          // Attributes that never hold words shown: names, keys, styles, handlers and codes.
+          'jsx-attributes': {
+            exclude: [
+              'className',
+              'style',
+              'key',
+              'keyOf',
+              'id',
+              'type',
+              'role',
+              'htmlFor',
+              'name',
+              'value',
+              'defaultValue',
+              'autoComplete',
+              'inputMode',
+              'href',
+              'src',
+              'dateTime',
+              'on[A-Z].*',
+              'data-.*',
+              'aria-(?!label$).*',
+            ],
+          },
+          'object-properties': { exclude: ['[A-Z_-]+', 'id', 'key'] },
+          // A form field's path (react-hook-form's register) is a name, even when built from an index.
+          callees: { exclude: ['t', 'register'] },
+          // Numbers, punctuation and symbols say the same in every language ('—', '·', '₹', '…', '%'),
+          // as do codes and abbreviations in capitals (UPI, OPD), key names and Razorpay's name.
+          words: { exclude: [/^[\p{N}\p{P}\p{S}\s]+$/u, /^[A-Z][A-Z0-9_]*$/, /^(Ctrl|Alt|Shift)\+\S+$/, /^Razorpay$/] },
+        },
+      ],
+    },
   },
   {
     // Domain code runs without Electron too (tests, the browser bridge, the webhook receiver).

@@ -6,6 +6,7 @@ import { App } from './app/App';
 import { isCallRoute } from './features/call';
 import { applyTheme, storedTheme } from './lib/theme';
 import { displayTicketOf } from './features/display';
+import { useT } from './i18n/use-t';
 import { Loading, preloadable } from './ui/lazy';
 
 // A call window and a token display are windows of their own: their code (the video vendor's
@@ -18,6 +19,16 @@ const i18nReady = import('./i18n').then((m) => m.ready);
 function WithWords({ children }: { children: ReactNode }) {
   use(i18nReady);
   return children;
+}
+
+/** A window of its own, saying "Opening …" in the desk's words while its code arrives. */
+function OwnWindow({ what, children }: { what: 'display' | 'call'; children: ReactNode }) {
+  const { t } = useT('shell');
+  return (
+    <Loading what={t(`window.${what}`)} place="page">
+      {children}
+    </Loading>
+  );
 }
 
 // Before the first paint: a dark desk never flashes white.
@@ -35,13 +46,13 @@ createRoot(root).render(
       <Suspense fallback={null}>
         <WithWords>
           {displayTicket ? (
-            <Loading what="the display" place="page">
+            <OwnWindow what="display">
               <DisplayBoard ticket={displayTicket} />
-            </Loading>
+            </OwnWindow>
           ) : isCallRoute(window.location.hash) ? (
-            <Loading what="the call" place="page">
+            <OwnWindow what="call">
               <CallRoot />
-            </Loading>
+            </OwnWindow>
           ) : (
             <App />
           )}

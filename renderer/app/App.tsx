@@ -45,7 +45,7 @@ export function App() {
       );
     case 'first-run':
       return (
-        <Loading what="first-run setup" place="page">
+        <Loading what={t('firstRun.loading')} place="page">
           <FirstRunScreen />
         </Loading>
       );

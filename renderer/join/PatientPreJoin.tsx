@@ -45,7 +45,7 @@ export function PatientPreJoin({ t, media, devices, userAgent, joining, problem,
   const level = useMicLevel(media.stream);
   const { choice, choose } = media;
   const flipTo = nextCamera(devices, choice);
-  const trouble = media.deviceError && deviceHelp(t, media.deviceError, userAgent);
+  const trouble = media.deviceError && deviceHelp(t, media.deviceError.name, userAgent);
   return (
     <section className="join-call" aria-labelledby="prejoin-title">
       <h2 id="prejoin-title">{t.previewTitle}</h2>

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallInfoDto, SessionDto, VideoJoinDto } from '../../preload/contract';
 import type { CallRoom, VideoVendor } from '../../renderer/features/call/vendor';
+import { switchLanguage } from '../../renderer/i18n';
 import { device, FakeMediaStream, FakeRoom, FakeTrack, installMedia } from './fake-media';
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 
@@ -75,7 +76,7 @@ const appointmentIn = (id: number, status: 'COMPLETED' | 'NO_SHOW') => ({
 
 let media: ReturnType<typeof installMedia>;
 
-async function openCall(handlers: FakeHandlers = {}, vendor?: VideoVendor) {
+async function openCall(handlers: FakeHandlers = {}, vendor?: VideoVendor, heading = 'Video consultation with Ravi Kumar') {
   const room = new FakeRoom();
   const connect = vi.fn(async () => room as CallRoom);
   const fake = fakeClinic({
@@ -94,17 +95,17 @@ async function openCall(handlers: FakeHandlers = {}, vendor?: VideoVendor) {
   window.location.hash = '#/call/5';
   const { CallRoot } = await import('../../renderer/features/call/CallRoot');
   render(<CallRoot loadVendor={async () => vendor ?? { connect }} />, { wrapper: await clinicWrapper() });
-  await screen.findByRole('heading', { name: 'Video consultation with Ravi Kumar' });
+  await screen.findByRole('heading', { name: heading });
   return { fake, room, connect };
 }
 
 const reports = (fake: ReturnType<typeof fakeClinic>) =>
   fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => (c.payload as { type: string }).type);
 
-async function join() {
-  await waitFor(() => expect((screen.getByRole('button', { name: 'Join the call' }) as HTMLButtonElement).disabled).toBe(false));
-  fireEvent.click(screen.getByRole('button', { name: 'Join the call' }));
-  await screen.findByRole('toolbar', { name: 'Call controls' });
+async function join(words = { join: 'Join the call', controls: 'Call controls' }) {
+  await waitFor(() => expect((screen.getByRole('button', { name: words.join }) as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(screen.getByRole('button', { name: words.join }));
+  await screen.findByRole('toolbar', { name: words.controls });
 }
 
 // Transforming the call window's modules once, up front, keeps that cost out of the first test.
@@ -262,9 +263,10 @@ describe('joining', () => {
 describe('join failures', () => {
   it('names a refused access token apart from an unreachable service', async () => {
     const { joinFailure } = await import('../../renderer/features/call/VideoProvider');
-    expect(joinFailure({ code: 20101, message: 'Invalid Access Token' })).toContain('did not accept this call’s access token (error 20101)');
-    expect(joinFailure({ code: 53000, message: 'Signaling connection error' })).toContain('could not be reached');
-    expect(joinFailure(new TypeError('Failed to fetch'))).toContain('could not be reached');
+    const { callProblem } = await import('../../renderer/features/call/problems');
+    expect(callProblem(joinFailure({ code: 20101, message: 'Invalid Access Token' }))).toContain('did not accept this call’s access token (error 20101)');
+    expect(callProblem(joinFailure({ code: 53000, message: 'Signaling connection error' }))).toContain('could not be reached');
+    expect(callProblem(joinFailure(new TypeError('Failed to fetch')))).toContain('could not be reached');
   });
 });
 
@@ -416,5 +418,67 @@ describe('finishing a call the patient never joined', () => {
     expect(outcomes(fake)).toEqual(['appointments.noShow']);
     expect(room.disconnect).not.toHaveBeenCalled();
     expect(screen.getByRole('toolbar', { name: 'Call controls' })).toBeTruthy();
+  });
+});
+
+/**
+ * The Latin-letter words left in a part of the window once the call's own data (names, device
+ * labels) is taken out: its text and the names screen readers say (aria-label, a field's label).
+ */
+function englishIn(part: HTMLElement, data: string[]): string[] {
+  const said = [part, ...part.querySelectorAll('*')].map((el) => el.getAttribute('aria-label') ?? '');
+  const texts = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+  while (texts.nextNode()) said.push(texts.currentNode.textContent ?? '');
+  const left = data.reduce((text, d) => text.replaceAll(d, ' '), said.join(' '));
+  return left.match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+describe('in Hindi', () => {
+  // The call window speaks the PC's language, which the desk keeps (switchLanguage stores it).
+  beforeEach(() => switchLanguage('hi'));
+  afterEach(() => switchLanguage('en'));
+  const DATA = ['Ravi Kumar', 'Dr. Asha Rao', 'Desk camera', 'Headset microphone', 'Headset', 'patient-9'];
+
+  it('words the pre-join screen, the call, its toolbar and the network in Hindi, with no English left', async () => {
+    const { room } = await openCall({}, undefined, 'Ravi Kumar के साथ वीडियो परामर्श');
+    expect(screen.getByText('2026-11-25, 10:30 बजे · Dr. Asha Rao')).toBeTruthy();
+    expect(screen.getByLabelText('कैमरा')).toBeTruthy();
+    expect(screen.getByLabelText('माइक्रोफ़ोन')).toBeTruthy();
+    expect(screen.getByRole('complementary', { name: 'मरीज़ का सारांश' })).toBeTruthy();
+    const link = screen.getByRole('region', { name: 'मरीज़ का जुड़ने का लिंक' });
+    expect(within(link).getByRole('button', { name: 'मरीज़ का जुड़ने का लिंक लें' })).toBeTruthy();
+    const preJoin = screen.getByRole('region', { name: 'Ravi Kumar के साथ वीडियो परामर्श' });
+    await waitFor(() => expect((screen.getByRole('button', { name: 'कॉल में जुड़ें' }) as HTMLButtonElement).disabled).toBe(false));
+    expect(englishIn(preJoin, DATA)).toEqual([]);
+    expect(englishIn(link, DATA)).toEqual([]);
+
+    await join({ join: 'कॉल में जुड़ें', controls: 'कॉल के बटन' });
+    const call = screen.getByRole('region', { name: 'वीडियो कॉल' });
+    expect(within(call).getByText('मरीज़ के जुड़ने का इंतज़ार है…')).toBeTruthy();
+    const toolbar = within(call).getByRole('toolbar', { name: 'कॉल के बटन' });
+    expect(
+      within(toolbar)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['आवाज़ बंद करें', 'कैमरा बंद करें', 'स्क्रीन शेयर करें', 'कॉल छोड़ें', 'परामर्श पूरा करें']);
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'आवाज़ बंद करें' }));
+    expect(within(toolbar).getByRole('button', { name: 'आवाज़ चालू करें' })).toBeTruthy();
+
+    await room.fire('networkQuality', 4);
+    expect(await within(call).findByText('नेटवर्क: अच्छा')).toBeTruthy();
+    room.parties = [{ identity: 'patient-9', reconnecting: true, tracks: [new FakeTrack('video', 'remote-v') as unknown as MediaStreamTrack] }];
+    await room.fire('participantReconnecting', 'patient-9');
+    expect(await within(call).findByText('patient-9 फिर से जुड़ रहे हैं…')).toBeTruthy();
+    expect(within(call).getByLabelText('patient-9 का वीडियो')).toBeTruthy();
+    await room.fire('reconnecting');
+    expect(await within(call).findByText(/^फिर से जोड़ रहे हैं…/)).toBeTruthy();
+    expect(englishIn(call, DATA)).toEqual([]);
+  });
+
+  it('words a refused camera in Hindi', async () => {
+    media.fail('NotAllowedError');
+    await openCall({}, undefined, 'Ravi Kumar के साथ वीडियो परामर्श');
+    expect((await screen.findByRole('alert')).textContent).toContain('क्लिनिक डेस्क को कैमरा या माइक्रोफ़ोन के उपयोग की अनुमति नहीं है');
+    expect(screen.getByRole('button', { name: 'डिवाइस फिर से आज़माएँ' })).toBeTruthy();
   });
 });

@@ -1,9 +1,11 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Req } from '../../preload/contract';
+import { switchLanguage } from '../../renderer/i18n';
 import { closeGlobal } from '../../renderer/stores/global-dialogs';
 import { fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
+import { sessionFor } from './fake-clinic';
 
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
@@ -62,5 +64,22 @@ describe('"Running late…" tells one doctor’s remaining patients of today thr
     await screen.findByRole('region', { name: 'Dr. Sara Khan' });
     fireEvent.click(await screen.findByRole('button', { name: 'Dr. Anil Rao: running late…' }));
     await expectLateNotice(fake, 1);
+  });
+});
+
+describe('"Running late…" in Hindi', () => {
+  afterEach(() => switchLanguage('en'));
+
+  it('is worded in Hindi on the doctor’s column and opens the notice in Hindi', async () => {
+    const desk = fakeDesk();
+    desk.add(1, 2, '16:00');
+    const hindi = { ...sessionFor('RECEPTIONIST'), language: 'hi' as const };
+    await renderDesk(desk, { 'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: hindi } }) });
+    const column = await screen.findByRole('region', { name: 'आज Dr. Sara Khan के साथ' });
+    const late = within(column).getByRole('button', { name: 'Dr. Sara Khan देर से चल रहे हैं…' });
+    expect(late.textContent).toBe('देर से चल रहे हैं…');
+    fireEvent.click(late);
+    const dialog = await screen.findByRole('dialog', { name: 'किसी डॉक्टर के मरीज़ों को सूचना' });
+    expect((within(dialog).getByLabelText('सूचना') as HTMLTextAreaElement).value).toMatch(/आज लगभग 30 मिनट देर से चल रहे हैं/);
   });
 });

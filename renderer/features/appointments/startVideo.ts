@@ -1,4 +1,5 @@
 import type { AppointmentDto } from '../../../preload/contract';
+import { t } from '../../i18n/instance';
 import { toast } from '../../ui/toasts';
 import { openCallWindow } from '../call';
 
@@ -7,6 +8,6 @@ export async function startVideo(a: AppointmentDto): Promise<void> {
   try {
     await openCallWindow(a.id);
   } catch (err) {
-    toast(`Video with ${a.patientName}: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    toast(t('queue:videoRefused', { name: a.patientName, problem: err instanceof Error ? err.message : String(err) }), 'error');
   }
 }

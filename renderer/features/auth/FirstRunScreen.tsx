@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { firstAdminSchema } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
+import { t as word } from '../../i18n/instance';
+import { useT } from '../../i18n/use-t';
 import { useSession } from '../../stores/session';
 import { Button } from '../../ui/Button';
 import { FormField } from '../../ui/Field';
@@ -13,10 +15,11 @@ const guessZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC
 // The contract's request plus the repeated password, which only this screen asks for.
 const firstRunSchema = firstAdminSchema
   .extend({ confirm: z.string() })
-  .refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'The two passwords differ' });
+  .refine((f) => f.password === f.confirm, { error: () => word('shell:firstRun.differ'), path: ['confirm'] });
 
 /** The very first start: the clinic's name and time zone, and its first administrator. */
 export function FirstRunScreen() {
+  const { t } = useT('shell');
   const setSession = useSession((s) => s.setSession);
   const form = useSchemaForm(firstRunSchema, { clinicName: '', timeZone: guessZone(), displayName: '', email: '', password: '', confirm: '' });
   const { isSubmitting } = form.formState;
@@ -30,25 +33,25 @@ export function FirstRunScreen() {
   return (
     <main className="ui-center">
       <form className="ui-card ui-form" onSubmit={submit} aria-labelledby="first-run-title" noValidate>
-        <h1 id="first-run-title">Set up Clinic Desk</h1>
-        <p className="ui-hint">This runs once. You become the clinic&apos;s first administrator.</p>
+        <h1 id="first-run-title">{t('firstRun.title')}</h1>
+        <p className="ui-hint">{t('firstRun.hint')}</p>
         <FormProblem form={form} />
-        <FormField form={form} name="clinicName" label="Clinic name" required />
-        <FormField form={form} name="timeZone" label="Time zone" hint="Appointment times are in this zone, e.g. Asia/Kolkata" required />
-        <FormField form={form} name="displayName" label="Your name" autoComplete="name" required />
-        <FormField form={form} name="email" label="Email" type="email" autoComplete="username" required />
+        <FormField form={form} name="clinicName" label={t('firstRun.clinicName')} required />
+        <FormField form={form} name="timeZone" label={t('firstRun.timeZone')} hint={t('firstRun.timeZoneHint')} required />
+        <FormField form={form} name="displayName" label={t('firstRun.yourName')} autoComplete="name" required />
+        <FormField form={form} name="email" label={t('firstRun.email')} type="email" autoComplete="username" required />
         <FormField
           form={form}
           name="password"
-          label="Password"
+          label={t('firstRun.password')}
           type="password"
-          hint="At least 10 characters, not a common password"
+          hint={t('firstRun.passwordHint')}
           autoComplete="new-password"
           required
         />
-        <FormField form={form} name="confirm" label="Repeat the password" type="password" autoComplete="new-password" required />
+        <FormField form={form} name="confirm" label={t('firstRun.confirm')} type="password" autoComplete="new-password" required />
         <Button variant="primary" type="submit" disabled={isSubmitting}>
-          {isSubmitting ? 'Setting up…' : 'Create the clinic'}
+          {isSubmitting ? t('firstRun.submitting') : t('firstRun.submit')}
         </Button>
       </form>
     </main>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallInfoDto, VideoJoinDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
+import { useT } from '../../i18n/use-t';
 import { followSessionEvents, useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
 import { PatientProfile } from '../patients/PatientProfile';
@@ -19,6 +20,7 @@ import './call.css';
 export function CallRoot({ loadVendor }: { loadVendor?: () => Promise<VideoVendor> }) {
   const route = useRef(parseCallRoute(window.location.hash)).current;
   const { status, session, refresh } = useSession();
+  const { t } = useT('call');
   const [info, setInfo] = useState<CallInfoDto>();
   const [problem, setProblem] = useState<string>();
   const roomSid = useRef<string>(undefined);
@@ -48,7 +50,7 @@ export function CallRoot({ loadVendor }: { loadVendor?: () => Promise<VideoVendo
     roomSid.current = join.roomSid;
   }, []);
 
-  if (!route) return <Banner tone="error">This is not a call window address.</Banner>;
+  if (!route) return <Banner tone="error">{t('notCallAddress')}</Banner>;
   if (problem)
     return (
       <main className="ui-center">
@@ -58,23 +60,23 @@ export function CallRoot({ loadVendor }: { loadVendor?: () => Promise<VideoVendo
   if (status === 'signed-out' || status === 'first-run') {
     return (
       <main className="ui-center">
-        <Banner tone="error">This call window is signed out. Start the video call again from Clinic Desk.</Banner>
+        <Banner tone="error">{t('signedOut')}</Banner>
       </main>
     );
   }
   if (session?.locked)
     return (
       <main className="ui-center">
-        <Banner tone="warning">Clinic Desk is locked. Unlock it in the main window to continue.</Banner>
+        <Banner tone="warning">{t('locked')}</Banner>
       </main>
     );
-  if (!info) return <p className="ui-center">Opening the call…</p>;
+  if (!info) return <p className="ui-center">{t('opening')}</p>;
   return (
     <div className="call-window">
       <VideoProvider loadVendor={loadVendor} report={report}>
         <CallScreen info={info} onJoined={onJoined} report={report} />
       </VideoProvider>
-      <aside className="call-patient" aria-label="Patient summary">
+      <aside className="call-patient" aria-label={t('patientSummary')}>
         {info.videoConfigured && <PatientLink appointmentId={info.appointmentId} />}
         <PatientProfile patientId={info.patientId} canBook={false} />
       </aside>

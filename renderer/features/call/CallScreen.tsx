@@ -1,9 +1,11 @@
 import type { CallInfoDto, VideoJoinDto } from '../../../preload/contract';
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { useWaitingOnline } from '../../api/use-waiting-online';
 import { InCall } from './InCall';
 import { NeverJoinedDialog } from './NeverJoinedDialog';
 import { PreJoin } from './PreJoin';
+import { callProblem, deviceProblem } from './problems';
 import { useCallActions } from './useCallActions';
 import { useCallTimer } from './useCallTimer';
 import { useLocalMedia } from './useLocalMedia';
@@ -13,6 +15,7 @@ import { useVideo, type CallEventReport } from './VideoProvider';
 
 /** One appointment's call: pre-join until connected, then the call; the devices stay open across both. */
 export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJoined(join: VideoJoinDto): void; report: CallEventReport }) {
+  const { t } = useT('call');
   const video = useVideo();
   const { state, inCall } = useRoomState();
   const media = useLocalMedia({ room: video.room, inCall, report });
@@ -20,6 +23,7 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
   const { startedAt } = useCallTimer(inCall);
   const actions = useCallActions(info.appointmentId, onJoined);
   const patientWaiting = useWaitingOnline([info.appointmentId]).has(info.appointmentId);
+  const deviceTrouble = media.deviceError && deviceProblem(media.deviceError);
 
   if (inCall) {
     return (
@@ -33,7 +37,7 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
           cameraOn={media.cameraOn}
           sharing={sharing}
           finishing={actions.finishing}
-          finishProblem={actions.finishProblem ?? media.deviceProblem}
+          finishProblem={actions.finishProblem ?? deviceTrouble}
           onToggleMic={media.toggleMic}
           onToggleCamera={media.toggleCamera}
           onToggleShare={() => void toggleShare()}
@@ -45,12 +49,12 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
   }
   return (
     <>
-      {patientWaiting && <Banner tone="info">{info.patientName} is waiting online: the patient has opened the video link.</Banner>}
+      {patientWaiting && <Banner tone="info">{t('patientWaiting', { name: info.patientName })}</Banner>}
       <PreJoin
         info={info}
         stream={media.stream}
-        deviceProblem={media.deviceProblem}
-        joinProblem={actions.joinProblem ?? video.problem}
+        deviceProblem={deviceTrouble}
+        joinProblem={actions.joinProblem ?? (video.problem && callProblem(video.problem))}
         joining={actions.joining || state === 'connecting'}
         choice={media.choice}
         onChoose={media.choose}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { MediaView } from './MediaView';
@@ -20,53 +21,49 @@ interface InCallProps {
 }
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-const QUALITY = ['no connection', 'very poor', 'poor', 'fair', 'good', 'excellent'];
+// Twilio's network quality levels, 0 to 5, by name.
+const QUALITY = ['none', 'veryPoor', 'poor', 'fair', 'good', 'excellent'] as const;
 
 /** In the call: the patient's video and ours, the controls, and what the connection is doing. */
 export function InCall(props: InCallProps) {
+  const { t } = useT('call');
   const { state, room } = useVideo();
   const parties = useParticipants(room);
   const quality = useNetworkQuality(room);
   const elapsed = useElapsed(props.startedAt);
+  const reconnecting = parties.filter((p) => p.reconnecting).map((p) => p.identity);
+  const level = quality === null ? undefined : QUALITY[quality];
   return (
-    <section className="call-incall" aria-label="Video call">
-      {state === 'reconnecting' && <Banner tone="warning">Reconnecting… the connection dropped; Clinic Desk is restoring it.</Banner>}
-      {parties.some((p) => p.reconnecting) && (
-        <Banner tone="warning">
-          {parties
-            .filter((p) => p.reconnecting)
-            .map((p) => p.identity)
-            .join(', ')}{' '}
-          is reconnecting…
-        </Banner>
-      )}
+    <section className="call-incall" aria-label={t('inCall.label')}>
+      {state === 'reconnecting' && <Banner tone="warning">{t('inCall.reconnecting')}</Banner>}
+      {reconnecting.length > 0 && <Banner tone="warning">{t('inCall.partyReconnecting', { names: reconnecting.join(', ') })}</Banner>}
       <div className="call-status">
-        <span aria-label="Call time">{clock(elapsed)}</span>
-        {quality !== null && <span>Network: {QUALITY[quality] ?? quality}</span>}
+        <span aria-label={t('inCall.time')}>{clock(elapsed)}</span>
+        {quality !== null && <span>{t('inCall.network', { quality: level ? t(`inCall.quality.${level}`) : quality })}</span>}
       </div>
       <div className="call-stage">
-        {parties.length === 0 && <p className="call-waiting">Waiting for the patient to join…</p>}
+        {parties.length === 0 && <p className="call-waiting">{t('inCall.waiting')}</p>}
         {parties.map((p) => (
-          <MediaView key={p.identity} tracks={p.tracks} label={`Video of ${p.identity}`} speakerId={props.speakerId} />
+          <MediaView key={p.identity} tracks={p.tracks} label={t('inCall.videoOf', { name: p.identity })} speakerId={props.speakerId} />
         ))}
         <div className="call-self">
-          <MediaView tracks={props.localTracks.filter((t) => t.kind === 'video')} muted label="Your camera" />
+          <MediaView tracks={props.localTracks.filter((track) => track.kind === 'video')} muted label={t('preJoin.yourCamera')} />
         </div>
       </div>
       {props.finishProblem && <Banner tone="error">{props.finishProblem}</Banner>}
-      <div className="call-controls" role="toolbar" aria-label="Call controls">
+      <div className="call-controls" role="toolbar" aria-label={t('inCall.controls')}>
         <Button aria-pressed={!props.micOn} onClick={props.onToggleMic}>
-          {props.micOn ? 'Mute' : 'Unmute'}
+          {props.micOn ? t('inCall.mute') : t('inCall.unmute')}
         </Button>
         <Button aria-pressed={!props.cameraOn} onClick={props.onToggleCamera}>
-          {props.cameraOn ? 'Camera off' : 'Camera on'}
+          {props.cameraOn ? t('inCall.cameraOff') : t('inCall.cameraOn')}
         </Button>
         <Button aria-pressed={props.sharing} onClick={props.onToggleShare}>
-          {props.sharing ? 'Stop sharing' : 'Share screen'}
+          {props.sharing ? t('inCall.stopSharing') : t('inCall.shareScreen')}
         </Button>
-        <Button onClick={props.onHangUp}>Hang up</Button>
+        <Button onClick={props.onHangUp}>{t('inCall.hangUp')}</Button>
         <Button variant="primary" onClick={props.onFinish} disabled={props.finishing}>
-          Finish consultation
+          {t('inCall.finish')}
         </Button>
       </div>
     </section>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { clinic } from '../../api/clinic';
+import { useT } from '../../i18n/use-t';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 
@@ -7,9 +8,10 @@ type Link = { link: string; message: string; expiresAt: string };
 
 /** The patient's join link (it opens the call around the appointment's time), to copy, paste into an SMS or print. */
 export function PatientLink({ appointmentId }: { appointmentId: number }) {
+  const { t } = useT('call');
   const [link, setLink] = useState<Link>();
   const [problem, setProblem] = useState<string>();
-  const [copied, setCopied] = useState<string>();
+  const [copied, setCopied] = useState<'link' | 'message'>();
 
   const fetchLink = async () => {
     setProblem(undefined);
@@ -20,29 +22,29 @@ export function PatientLink({ appointmentId }: { appointmentId: number }) {
   const copy = (what: 'link' | 'message') => {
     if (!link) return;
     navigator.clipboard.writeText(what === 'link' ? link.link : link.message).then(
-      () => setCopied(what === 'link' ? 'Link copied.' : 'Message copied.'),
-      () => setProblem('This window may not use the clipboard: select the text and copy it by hand.'),
+      () => setCopied(what),
+      () => setProblem(t('link.noClipboard')),
     );
   };
 
   return (
-    <section className="call-link" aria-label="Patient’s join link">
-      {!link && <Button onClick={() => void fetchLink()}>Get the patient’s join link</Button>}
+    <section className="call-link" aria-label={t('link.label')}>
+      {!link && <Button onClick={() => void fetchLink()}>{t('link.get')}</Button>}
       {problem && <Banner tone="error">{problem}</Banner>}
       {link && (
         <>
           <label className="ui-field">
-            Message for the patient
+            {t('link.message')}
             <textarea className="call-link-print" readOnly rows={4} value={link.message} />
           </label>
           <div className="call-controls">
-            <Button onClick={() => copy('link')}>Copy link</Button>
-            <Button onClick={() => copy('message')}>Copy message</Button>
-            <Button onClick={() => window.print()}>Print</Button>
-            <Button onClick={() => void fetchLink()}>New link</Button>
+            <Button onClick={() => copy('link')}>{t('link.copyLink')}</Button>
+            <Button onClick={() => copy('message')}>{t('link.copyMessage')}</Button>
+            <Button onClick={() => window.print()}>{t('link.print')}</Button>
+            <Button onClick={() => void fetchLink()}>{t('link.newLink')}</Button>
           </div>
-          <p className="ui-hint">A new link replaces this one: only the newest works.</p>
-          {copied && <p role="status">{copied}</p>}
+          <p className="ui-hint">{t('link.onlyNewest')}</p>
+          {copied && <p role="status">{copied === 'link' ? t('link.linkCopied') : t('link.messageCopied')}</p>}
         </>
       )}
     </section>

@@ -19,26 +19,25 @@ export type CallEventReport = (
   detail?: Record<string, string | number>,
 ) => void;
 
+/** Why the last join failed or the call was lost, for the screen to word: the vendor's own text is English. */
+export type CallProblem = { kind: 'token'; code: number } | { kind: 'unreachable' } | { kind: 'lost'; message: string };
+
 interface VideoContextValue {
   state: RoomState;
   room: CallRoom | undefined;
   /** Why the last join failed or the call was lost; undefined after hanging up normally. */
-  problem: string | undefined;
+  problem: CallProblem | undefined;
   connect(token: string, roomName: string, tracks: MediaStreamTrack[]): Promise<CallRoom | undefined>;
   disconnect(): void;
 }
 
 const VideoContext = createContext<VideoContextValue | undefined>(undefined);
 
-const UNREACHABLE = 'The video service (Twilio) could not be reached from this PC. Check the internet connection and try again.';
-
 /** Why joining failed, from twilio-video's documented error codes (20101–20107: the access token). */
-export function joinFailure(err: unknown): string {
+export function joinFailure(err: unknown): CallProblem {
   const code = (err as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'number' && code >= 20101 && code <= 20107) {
-    return `Twilio did not accept this call’s access token (error ${code}). Try again; if it keeps happening, an administrator should check the video settings.`;
-  }
-  return UNREACHABLE;
+  if (typeof code === 'number' && code >= 20101 && code <= 20107) return { kind: 'token', code };
+  return { kind: 'unreachable' };
 }
 
 /**
@@ -56,7 +55,7 @@ export function VideoProvider({
 }) {
   const [state, setState] = useState<RoomState>('idle');
   const [room, setRoom] = useState<CallRoom>();
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<CallProblem>();
   const reportRef = useRef(report);
   reportRef.current = report;
 
@@ -75,7 +74,7 @@ export function VideoProvider({
       room.on('disconnected', (error) => {
         setState('disconnected');
         setRoom(undefined);
-        setProblem(error ? `The call was lost: ${error.message}. You can join again.` : undefined);
+        setProblem(error ? { kind: 'lost', message: error.message } : undefined);
         r('disconnected', undefined, error ? { code: error.code ?? 0, message: error.message } : undefined);
       }),
       room.on('participantConnected', (id) => r('participant-connected', id)),

@@ -23,22 +23,23 @@ export function rememberDevices(choice: DeviceChoice): void {
   localStorage.setItem(CHOICE_KEY, JSON.stringify(choice));
 }
 
-/** What went wrong with the camera or microphone, in words the doctor can act on. */
-export function describeMediaError(err: unknown): string {
-  const name = (err as { name?: string } | undefined)?.name ?? '';
+/** What kind of trouble a camera or microphone failure is, from its DOMException name: each page words it for its own reader. */
+export type MediaTrouble = 'denied' | 'missing' | 'busy' | 'failed';
+
+export function mediaTrouble(name: string): MediaTrouble {
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return 'Clinic Desk is not allowed to use the camera or microphone. Allow them for this window (and in the computer’s privacy settings), then try again.';
+      return 'denied';
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return 'No camera or microphone was found, or the chosen one was unplugged. Plug one in or pick another below.';
+      return 'missing';
     case 'NotReadableError':
     case 'TrackStartError':
     case 'AbortError':
-      return 'The camera or microphone is busy: another program (a video call, a browser tab) may be using it. Close it and try again.';
+      return 'busy';
     default:
-      return `The camera or microphone could not be started${name ? ` (${name})` : ''}. Try again or pick another device.`;
+      return 'failed';
   }
 }
 

@@ -1,16 +1,23 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import { describeMediaError, openPreview, rememberDevices, rememberedDevices, type DeviceChoice } from './media';
+import { openPreview, rememberDevices, rememberedDevices, type DeviceChoice } from './media';
 import type { CallEventReport } from './VideoProvider';
 import type { CallRoom } from './vendor';
+
+export interface DeviceError {
+  name: string;
+  kind?: 'audio' | 'video';
+}
 
 export interface LocalMedia {
   choice: DeviceChoice;
   choose(next: DeviceChoice): void;
   stream: MediaStream | undefined;
-  /** Why the camera or microphone cannot be used, from opening it or from it stopping mid-call. */
-  deviceProblem: string | undefined;
-  /** The failure's DOMException name ('NotAllowedError', …), or 'ended' for a device that stopped: the patient's page words its own help from it. */
-  deviceError: string | undefined;
+  /**
+   * Why the camera or microphone cannot be used: the failure's DOMException name ('NotAllowedError',
+   * …) from opening them, or 'ended' with the kind of device that stopped mid-call. The desk and
+   * the patient's page each word it in their reader's language.
+   */
+  deviceError: DeviceError | undefined;
   retry(): void;
   micOn: boolean;
   cameraOn: boolean;
@@ -26,8 +33,7 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
   const [choice, setChoice] = useState<DeviceChoice>(rememberedDevices);
   const [attempt, setAttempt] = useState(0);
   const [stream, setStream] = useState<MediaStream>();
-  const [deviceProblem, setDeviceProblem] = useState<string>();
-  const [deviceError, setDeviceError] = useState<string>();
+  const [deviceError, setDeviceError] = useState<DeviceError>();
   const [micOn, setMicOn] = useState(true);
   const [cameraOn, setCameraOn] = useState(true);
 
@@ -39,7 +45,6 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
   useEffect(() => {
     let live = true;
     let opened: MediaStream | undefined;
-    setDeviceProblem(undefined);
     setDeviceError(undefined);
     openPreview(choice).then(
       (s) => {
@@ -50,8 +55,7 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
       (err: unknown) => {
         if (!live) return;
         setStream(undefined);
-        setDeviceProblem(describeMediaError(err));
-        setDeviceError((err as { name?: string } | undefined)?.name || 'unknown');
+        setDeviceError({ name: (err as { name?: string } | undefined)?.name || 'unknown' });
         reportFailure(err);
       },
     );
@@ -66,9 +70,8 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
     if (!stream || !inCall) return;
     const tracks = stream.getTracks();
     const onEnded = (e: Event) => {
-      const kind = (e.target as MediaStreamTrack).kind;
-      setDeviceProblem(`The ${kind === 'audio' ? 'microphone' : 'camera'} stopped working. Check that it is plugged in.`);
-      setDeviceError('ended');
+      const kind = (e.target as MediaStreamTrack).kind === 'audio' ? 'audio' : 'video';
+      setDeviceError({ name: 'ended', kind });
       report('device-error', undefined, { name: 'ended', kind });
     };
     tracks.forEach((t) => t.addEventListener('ended', onEnded));
@@ -93,7 +96,6 @@ export function useLocalMedia({ room, inCall, report }: { room: CallRoom | undef
     choice,
     choose,
     stream,
-    deviceProblem,
     deviceError,
     retry: () => setAttempt((n) => n + 1),
     micOn,

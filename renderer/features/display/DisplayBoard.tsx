@@ -3,25 +3,29 @@ import type { BoardDto } from '../../../preload/contract';
 import { bridgeDisplayEventsAddress } from '../../api/bridge-client';
 import { useClinicApi } from '../../api/context';
 import { useClinicQuery } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { announcements, chime, keepScreenAwake, speak } from './announce';
 import '../../ui/theme.css';
 import './display.css';
 
 /** A safety net under the live events: the board is read again at least this often. */
 const REFRESH_MS = 30_000;
-const PRIORITY_NAMES = { EMERGENCY: 'Emergency', ELDERLY: 'Priority', PREGNANT: 'Priority', CHILD: 'Priority' } as const;
 
 type Token = BoardDto['doctors'][number]['next'][number];
 
-function TokenText({ t }: { t: Token }) {
+function TokenText({ token }: { token: Token }) {
+  const { t } = useT('display');
   return (
     <>
-      {t.tokenNo}
-      {t.initials && <span className="board-initials"> {t.initials}</span>}
-      {t.priority && <span className="board-priority"> {PRIORITY_NAMES[t.priority]}</span>}
+      {token.tokenNo}
+      {token.initials && <span className="board-initials"> {token.initials}</span>}
+      {token.priority && <span className="board-priority"> {t(`priority.${token.priority}`)}</span>}
     </>
   );
 }
+
+// The clock's hours and minutes, in the board's (the clinic's) time zone.
+const CLOCK = { hour: '2-digit', minute: '2-digit' } as const;
 
 /**
  * The waiting room's TV: each doctor's called token and the next few, in large type. It reads
@@ -29,6 +33,7 @@ function TokenText({ t }: { t: Token }) {
  * network or the database drops it catches up by itself; it never shows a patient's name.
  */
 export function DisplayBoard({ ticket }: { ticket: string }) {
+  const { t } = useT('display');
   const api = useClinicApi();
   const shown = useClinicQuery('board.show', { ticket }, { refetchInterval: REFRESH_MS });
   const { refetch } = shown;
@@ -40,9 +45,9 @@ export function DisplayBoard({ ticket }: { ticket: string }) {
   const problem = shown.error
     ? shown.error.error.code === 'UNAUTHENTICATED'
       ? shown.error.message
-      : 'Reconnecting…'
+      : t('reconnecting')
     : streamDown
-      ? 'Reconnecting…'
+      ? t('reconnecting')
       : undefined;
 
   // A token called since the last read: the room hears it.
@@ -82,10 +87,10 @@ export function DisplayBoard({ ticket }: { ticket: string }) {
   }, [ticket, api, refetch]);
 
   return (
-    <main className="board" aria-label="Token display">
+    <main className="board" aria-label={t('label')}>
       <header className="board-head">
-        <h1>{board?.clinicName ?? 'Clinic Desk'}</h1>
-        <time dateTime={now.toISOString()}>{now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: board?.timeZone })}</time>
+        <h1>{board?.clinicName ?? t('clinicDesk')}</h1>
+        <time dateTime={now.toISOString()}>{now.toLocaleTimeString([], { ...CLOCK, timeZone: board?.timeZone })}</time>
       </header>
       {problem && (
         <p className="board-problem" role="status">
@@ -100,20 +105,20 @@ export function DisplayBoard({ ticket }: { ticket: string }) {
               {d.room && <span className="board-room"> · {d.room}</span>}
             </h2>
             <p className="board-now" aria-live="polite">
-              <span className="board-label">Now</span>
+              <span className="board-label">{t('now')}</span>
               <span className="board-token" data-testid={`now-${d.doctorId}`}>
-                {d.now ? <TokenText t={d.now} /> : '—'}
+                {d.now ? <TokenText token={d.now} /> : '—'}
               </span>
             </p>
             <p className="board-next">
-              <span className="board-label">Next</span>
+              <span className="board-label">{t('next')}</span>
               <span>
                 {d.next.length === 0
                   ? '—'
-                  : d.next.map((t, i) => (
-                      <span key={t.tokenNo}>
+                  : d.next.map((token, i) => (
+                      <span key={token.tokenNo}>
                         {i > 0 && ', '}
-                        <TokenText t={t} />
+                        <TokenText token={token} />
                       </span>
                     ))}
               </span>

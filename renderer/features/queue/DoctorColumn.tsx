@@ -37,8 +37,11 @@ export function DoctorColumn({ column: c, loaded, now, nowMs, online, neverJoine
           </span>
         )}
         {c.queue && c.queue.waiting.length > 0 && <CallNextButton doctorId={c.doctorId} doctorName={c.doctorName} />}
-        <Button onClick={() => openGlobal('notice', { kind: 'late', doctorId: c.doctorId, date: now.date })} aria-label={`${c.doctorName} is running late…`}>
-          Running late…
+        <Button
+          onClick={() => openGlobal('notice', { kind: 'late', doctorId: c.doctorId, date: now.date })}
+          aria-label={t('lateWho', { doctor: c.doctorName })}
+        >
+          {t('late')}
         </Button>
       </div>
       {next && (

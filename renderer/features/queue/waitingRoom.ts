@@ -6,12 +6,6 @@ import { toast } from '../../ui/toasts';
 
 type StageAction = 'start' | 'skip' | 'sendBack';
 
-const STAGE_DONE: Record<StageAction, (a: AppointmentDto) => string> = {
-  start: (a) => `Token ${a.tokenNo} is with the doctor`,
-  skip: (a) => `Token ${a.tokenNo} skipped: called again after the others`,
-  sendBack: (a) => `Token ${a.tokenNo} is back in the waiting room, in its place`,
-};
-
 function announceCall(r: Result<AppointmentDto>, doctorName: string): void {
   if (!r.ok) toast(`${doctorName}: ${r.error.message}`, 'error');
   else toast(t('queue:called', { token: r.value.tokenNo, doctor: doctorName }));
@@ -28,8 +22,8 @@ export function useMoveStage(): (action: StageAction, a: AppointmentDto) => Prom
   const moving = useClinicMutation('appointments.stage');
   return async (action, a) => {
     const r = await moving.call({ id: a.id, action });
-    if (!r.ok) toast(`Token ${a.tokenNo}: ${r.error.message}`, 'error');
-    else toast(STAGE_DONE[action](r.value));
+    if (!r.ok) toast(t('queue:stageRefused', { token: a.tokenNo, problem: r.error.message }), 'error');
+    else toast(t(`queue:stageDone.${action}`, { token: r.value.tokenNo }));
   };
 }
 

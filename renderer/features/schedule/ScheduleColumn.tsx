@@ -5,7 +5,7 @@ import { fromMinutes, timeRange } from '../../lib/dates';
 import { statusName } from '../../lib/labels';
 import { ClosedDay } from './ClosedDay';
 import { ROW_PX, height, top, type DayFrame } from './geometry';
-import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn } from './grid';
+import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn, type Lane } from './grid';
 
 /** What a column asks of the grid; the same object on every render, so columns can skip re-rendering. */
 export interface ColumnActions {
@@ -13,6 +13,10 @@ export interface ColumnActions {
   drag(e: ReactPointerEvent<HTMLElement>, kind: 'move' | 'resize', appointment: AppointmentDto, column: GridColumn): void;
   open(appointment: AppointmentDto): void;
 }
+
+/** An appointment's share of its column's width when others at the same time sit beside it. */
+const across = (place: Lane | undefined) =>
+  place && place.lanes > 1 ? { left: `calc(${(place.lane / place.lanes) * 100}% + 2px)`, width: `calc(${100 / place.lanes}% - 4px)`, right: 'auto' } : {};
 
 const statusClass = (a: AppointmentDto) => (a.status === 'SCHEDULED' && a.checkedInAt ? 'CHECKED_IN' : a.status);
 
@@ -67,11 +71,6 @@ export const ScheduleColumn = memo(function ScheduleColumn({
       )}
       {appointments.map((a) => {
         const s = spanOf(a);
-        const place = lanes.get(a.id);
-        const across =
-          place && place.lanes > 1
-            ? { left: `calc(${(place.lane / place.lanes) * 100}% + 2px)`, width: `calc(${100 / place.lanes}% - 4px)`, right: 'auto' }
-            : {};
         const dragging = drag && drag.kind !== 'select' && drag.appointment.id === a.id;
         return (
           <button
@@ -84,7 +83,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
             style={{
               top: top(s.start, day),
               height: Math.max(height(s.start, s.end, day), 18),
-              ...across,
+              ...across(lanes.get(a.id)),
               ...(a.colour ? { borderLeft: `4px solid ${a.colour}` } : {}),
             }}
             aria-label={`${timeRange(a)} ${a.patientName}, ${statusName(a.status)}${a.checkedInAt ? checkedIn : ''}`}

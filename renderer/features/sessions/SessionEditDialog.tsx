@@ -1,5 +1,6 @@
 import type { OpdSessionDto, Req } from '../../../preload/contract';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { hhmm, timeRange } from '../../lib/dates';
 import { Dialog } from '../../ui/Dialog';
 import { FormField } from '../../ui/Field';
@@ -17,6 +18,7 @@ type PlanValues = { startTime: string; endTime: string; capacity: string; emerge
  * the highest token booked, saying which.
  */
 export function SessionEditDialog({ session, onClose }: { session: OpdSessionDto; onClose(): void }) {
+  const { t } = useT('sessions');
   const toRequest = (v: PlanValues): Req<'opd.updateSession'> => ({
     id: session.id,
     startTime: v.startTime,
@@ -36,29 +38,36 @@ export function SessionEditDialog({ session, onClose }: { session: OpdSessionDto
   const save = form.handleSubmit(async (values) => {
     const r = await saving.call(toRequest(values));
     if (!r.ok) return applyRefusal(form, r.error);
+    const saved = r.value;
     toast(
-      `Session saved: ${r.value.doctorName}, ${r.value.date} ${timeRange(r.value)}, tokens ${r.value.firstToken}–${r.value.firstToken + r.value.capacity - 1}`,
+      t('editing.saved', {
+        doctor: saved.doctorName,
+        date: saved.date,
+        hours: timeRange(saved),
+        first: saved.firstToken,
+        last: saved.firstToken + saved.capacity - 1,
+      }),
     );
     onClose();
   });
   const issued =
     session.highestToken === null
-      ? 'No tokens booked yet'
-      : `Tokens up to ${session.highestToken} are booked: keep at least ${session.highestToken - session.firstToken + 1}`;
+      ? t('editing.noneBooked')
+      : t('editing.booked', { highest: session.highestToken, keep: session.highestToken - session.firstToken + 1 });
   return (
-    <Dialog title={`Edit ${session.doctorName}'s session of ${session.date}`} onClose={onClose}>
-      <form className="ui-form" onSubmit={save} aria-label="Edit OPD session" noValidate>
+    <Dialog title={t('editing.title', { doctor: session.doctorName, date: session.date })} onClose={onClose}>
+      <form className="ui-form" onSubmit={save} aria-label={t('editing.label')} noValidate>
         <FormProblem form={form} />
         <div className="ui-row">
-          <FormField form={form} name="startTime" label="From" type="time" />
-          <FormField form={form} name="endTime" label="To" type="time" />
+          <FormField form={form} name="startTime" label={t('form.from')} type="time" />
+          <FormField form={form} name="endTime" label={t('form.to')} type="time" />
         </div>
         <div className="ui-row">
-          <FormField form={form} name="capacity" label="Tokens" type="number" min={1} inputMode="numeric" hint={issued} />
-          <FormField form={form} name="emergencyReserve" label="Kept for emergencies" type="number" min={0} inputMode="numeric" />
-          <FormField form={form} name="room" label="Room" hint="Empty: the doctor's own room" />
+          <FormField form={form} name="capacity" label={t('form.tokens')} type="number" min={1} inputMode="numeric" hint={issued} />
+          <FormField form={form} name="emergencyReserve" label={t('form.reserve')} type="number" min={0} inputMode="numeric" />
+          <FormField form={form} name="room" label={t('form.room')} hint={t('form.roomHint')} />
         </div>
-        <FormActions busy={form.formState.isSubmitting} submit="Save session" onCancel={onClose} />
+        <FormActions busy={form.formState.isSubmitting} submit={t('editing.save')} onCancel={onClose} />
       </form>
     </Dialog>
   );

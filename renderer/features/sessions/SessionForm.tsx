@@ -1,6 +1,7 @@
 import type { Req } from '../../../preload/contract';
 import { useTimeZone } from '../../api/clinic-data';
 import { useClinicMutation } from '../../api/query';
+import { useT } from '../../i18n/use-t';
 import { timeRange, todayIn } from '../../lib/dates';
 import { Button } from '../../ui/Button';
 import { FormField, FormSelectField } from '../../ui/Field';
@@ -33,6 +34,7 @@ const toRequest = (v: SessionValues): Req<'opd.createSession'> => ({
 
 /** Plans a token doctor's OPD session: its hours, how many tokens, how many kept for emergencies, and its room. */
 export function SessionForm({ doctorId }: { doctorId?: number }) {
+  const { t } = useT('sessions');
   const timeZone = useTimeZone();
   const form = useRequestForm('opd.createSession', toRequest, {
     doctorId: doctorId ? String(doctorId) : '',
@@ -47,37 +49,29 @@ export function SessionForm({ doctorId }: { doctorId?: number }) {
   const add = form.handleSubmit(async (values) => {
     const r = await adding.call(toRequest(values));
     if (!r.ok) return applyRefusal(form, r.error);
-    toast(`Session added: ${r.value.doctorName}, ${r.value.date} ${timeRange(r.value)}, ${r.value.capacity} tokens`);
+    toast(t('form.added', { doctor: r.value.doctorName, date: r.value.date, hours: timeRange(r.value), capacity: r.value.capacity }));
     form.reset(values);
   });
   return (
-    <form className="ui-form" onSubmit={add} aria-label="OPD session" noValidate>
+    <form className="ui-form" onSubmit={add} aria-label={t('form.label')} noValidate>
       <FormProblem form={form} />
-      <FormSelectField form={form} name="doctorId" label="Doctor">
-        <option value="">Choose a doctor</option>
+      <FormSelectField form={form} name="doctorId" label={t('common:doctor')}>
+        <option value="">{t('form.chooseDoctor')}</option>
         <DoctorOptions withSpecialization />
       </FormSelectField>
       <div className="ui-row">
-        <FormField form={form} name="date" label="Date" type="date" />
-        <FormField form={form} name="startTime" label="From" type="time" />
-        <FormField form={form} name="endTime" label="To" type="time" />
+        <FormField form={form} name="date" label={t('form.date')} type="date" />
+        <FormField form={form} name="startTime" label={t('form.from')} type="time" />
+        <FormField form={form} name="endTime" label={t('form.to')} type="time" />
       </div>
       <div className="ui-row">
-        <FormField form={form} name="capacity" label="Tokens" type="number" min={1} inputMode="numeric" />
-        <FormField
-          form={form}
-          name="emergencyReserve"
-          label="Kept for emergencies"
-          type="number"
-          min={0}
-          inputMode="numeric"
-          hint="The last tokens, only for an emergency"
-        />
-        <FormField form={form} name="room" label="Room" hint="Empty: the doctor's own room" />
+        <FormField form={form} name="capacity" label={t('form.tokens')} type="number" min={1} inputMode="numeric" />
+        <FormField form={form} name="emergencyReserve" label={t('form.reserve')} type="number" min={0} inputMode="numeric" hint={t('form.reserveHint')} />
+        <FormField form={form} name="room" label={t('form.room')} hint={t('form.roomHint')} />
       </div>
       <div className="ui-actions">
         <Button variant="primary" type="submit" disabled={form.formState.isSubmitting}>
-          Add session
+          {t('form.add')}
         </Button>
       </div>
     </form>

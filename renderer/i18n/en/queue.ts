@@ -58,7 +58,12 @@ export default {
   tokenSlipWho: 'Print token slip for {{name}}',
   startVideo: 'Start video',
   startVideoWho: 'Start video with {{name}}',
+  // The call window could not be opened (from Today or an appointment's dialog): main's reason.
+  videoRefused: 'Video with {{name}}: {{problem}}',
   token: 'Token {{token}}',
+  // Opens the notice to the doctor's remaining patients of today, set to "running late".
+  late: 'Running late…',
+  lateWho: '{{doctor}} is running late…',
   stage: { CALLED: 'called', WITH_DOCTOR: 'with the doctor' },
   priority: { EMERGENCY: 'emergency', ELDERLY: 'priority: elderly', PREGNANT: 'priority: pregnant', CHILD: 'priority: child' },
   skipped: 'skipped',
@@ -74,6 +79,13 @@ export default {
   backWho: 'Send {{name}} back to waiting',
   back: 'Back to waiting',
   called: 'Token {{token}} called for {{doctor}}',
+  // After "In", "Skip" or "Back to waiting", and when main refuses one.
+  stageDone: {
+    start: 'Token {{token}} is with the doctor',
+    skip: 'Token {{token}} skipped: called again after the others',
+    sendBack: 'Token {{token}} is back in the waiting room, in its place',
+  },
+  stageRefused: 'Token {{token}}: {{problem}}',
   pending: {
     title: 'Pending payments',
     byGateway: 'turns paid when the payment gateway reports it',

@@ -60,7 +60,10 @@ const hi: Translation<typeof en> = {
   tokenSlipWho: '{{name}} की टोकन पर्ची प्रिंट करें',
   startVideo: 'वीडियो शुरू करें',
   startVideoWho: '{{name}} के साथ वीडियो शुरू करें',
+  videoRefused: '{{name}} के साथ वीडियो: {{problem}}',
   token: 'टोकन {{token}}',
+  late: 'देर से चल रहे हैं…',
+  lateWho: '{{doctor}} देर से चल रहे हैं…',
   stage: { CALLED: 'बुलाया गया', WITH_DOCTOR: 'डॉक्टर के पास' },
   priority: { EMERGENCY: 'इमरजेंसी', ELDERLY: 'प्राथमिकता: बुज़ुर्ग', PREGNANT: 'प्राथमिकता: गर्भवती', CHILD: 'प्राथमिकता: बच्चा' },
   skipped: 'छोड़ा गया',
@@ -76,6 +79,12 @@ const hi: Translation<typeof en> = {
   backWho: '{{name}} को वापस इंतज़ार में भेजें',
   back: 'वापस इंतज़ार में',
   called: '{{doctor}} के लिए टोकन {{token}} बुलाया गया',
+  stageDone: {
+    start: 'टोकन {{token}} डॉक्टर के पास है',
+    skip: 'टोकन {{token}} छोड़ा गया: बाकी सबके बाद फिर बुलाया जाएगा',
+    sendBack: 'टोकन {{token}} वापस प्रतीक्षा कक्ष में, अपनी जगह पर',
+  },
+  stageRefused: 'टोकन {{token}}: {{problem}}',
   pending: {
     title: 'बाकी भुगतान',
     byGateway: 'पेमेंट गेटवे से खबर आने पर भुगतान हुआ दिखेगा',

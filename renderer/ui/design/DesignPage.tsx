@@ -12,7 +12,7 @@ import { Table } from '../Table';
 import { Tabs } from '../Tabs';
 import { ThemePicker } from '../ThemePicker';
 import { Toasts, useToasts } from '../toasts';
-import { NAMES_BY_SCRIPT, type Script } from './samples';
+import { DOCTORS, NAMES_BY_SCRIPT, type Script } from './samples';
 import '../theme.css';
 import './design.css';
 
@@ -87,8 +87,11 @@ export function DesignPage() {
           <Field label={t('fields.name')} defaultValue={NAMES_BY_SCRIPT.devanagari} />
           <Field label={t('fields.phone')} defaultValue="12345" hint={t('fields.phoneHint')} error={t('fields.phoneError')} />
           <SelectField label={t('fields.doctor')} defaultValue="rao">
-            <option value="rao">Dr. Anil Rao</option>
-            <option value="iyer">Dr. Meera Iyer</option>
+            {DOCTORS.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
           </SelectField>
         </div>
       </Sample>

@@ -14,3 +14,9 @@ export const NAMES_BY_SCRIPT = {
 } as const;
 
 export type Script = keyof typeof NAMES_BY_SCRIPT;
+
+/** Doctors for the design page's select: names, the same in every language. */
+export const DOCTORS = [
+  { id: 'rao', name: 'Dr. Anil Rao' },
+  { id: 'iyer', name: 'Dr. Meera Iyer' },
+] as const;
