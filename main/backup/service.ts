@@ -144,6 +144,8 @@ export class BackupService {
     const list = await this.list();
     const restored = list.files.find((f) => f.name === name);
     if (!restored) throw new AppError('NOT_FOUND', `There is no backup ${name} in the backup folder ${list.folder || '(none chosen)'}`);
+    // The schedule that named the folder: the restored database may hold another.
+    const { keepLast } = await this.getSchedule();
     let safety: BackupFile | undefined;
     try {
       const key = this.key();
@@ -170,7 +172,22 @@ export class BackupService {
     // Whoever signed in on another PC while it ran saw the old database: out again.
     await this.signOutEverywhere();
     await insertAudit(this.db.knex, { ...audit, detail: { file: name, safetyBackup: safety!.name } });
+    this.pruneSafetyBackups(list.folder, keepLast, safety!);
     return { restored, safetyBackup: safety! };
+  }
+
+  /**
+   * Every restore leaves a whole database in before-restore/: they are kept as many as the
+   * scheduled ones, so a folder restored into now and then does not fill its drive. The one just
+   * made is what undoes this restore, so it always stays.
+   */
+  private pruneSafetyBackups(folder: string, keepLast: number, made: BackupFile): void {
+    try {
+      pruneBackups(path.join(folder, SAFETY_FOLDER), this.db.mode, keepLast, path.basename(made.name));
+    } catch {
+      // The restore has happened and is audited; an old safety backup left behind costs only
+      // space, and the next restore prunes again.
+    }
   }
 
   private async signOutEverywhere(): Promise<void> {

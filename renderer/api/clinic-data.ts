@@ -23,9 +23,12 @@ export function useSettings(): { settings: SettingsDto | undefined; problem: str
   return { settings: settings.data, problem: problemOf(settings.error) };
 }
 
-/** The clinic's zone; before settings arrive, the PC's own, so dates are never blank. */
-export function useTimeZone(): string {
-  return useClinicQuery('settings.get', {}).data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The clinic's zone; before settings arrive, the PC's own, so dates are never blank. `ask` false
+ * leaves the settings unasked (a caller that will not use the zone, in a window that may not read them).
+ */
+export function useTimeZone(ask = true): string {
+  return useClinicQuery('settings.get', {}, { enabled: ask }).data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** An amount in the clinic's currency (₹1,25,000.00); before settings arrive, the bare decimal. */

@@ -53,19 +53,30 @@ export function weekOf(date: string): string[] {
 // English names stay the desk's ("Sep"): en-IN abbreviates September "Sept". The parts are put
 // in the desk's own order, so only the names come from the locale.
 const namesLocale = () => (currentLocale().startsWith('en-') ? 'en-US' : currentLocale());
-const named = (date: string, weekday: 'short' | 'long', month?: 'short' | 'long') =>
-  partsOf(utcDay(date), { timeZone: 'UTC', weekday, day: 'numeric', year: 'numeric', ...(month ? { month } : {}) }, namesLocale());
+const named = (date: string, names: Pick<Intl.DateTimeFormatOptions, 'weekday' | 'month'>) =>
+  partsOf(utcDay(date), { timeZone: 'UTC', day: 'numeric', year: 'numeric', ...names }, namesLocale());
 
 /** "Wed 25 Nov" — short enough for a column header. */
 export const shortDay = (date: string) => {
-  const p = named(date, 'short', 'short');
+  const p = named(date, { weekday: 'short', month: 'short' });
   return `${p.weekday} ${p.day} ${p.month}`;
 };
 /** "Wednesday, 25 November 2026" — for headings and dialogs. */
 export const longDay = (date: string) => {
-  const p = named(date, 'long', 'long');
+  const p = named(date, { weekday: 'long', month: 'long' });
   return `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
 };
+/** "12 Apr 1988" — a date whose weekday nobody asks for (a date of birth), its year always shown. */
+export const calendarDay = (date: string) => {
+  const p = named(date, { month: 'short' });
+  return `${p.day} ${p.month} ${p.year}`;
+};
+
+/** Whole years from `birth` to `today` ("YYYY-MM-DD" both), as PostgreSQL's age() counts them. */
+export function yearsOld(birth: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birth.slice(0, 4));
+  return today.slice(5, 10) < birth.slice(5, 10) ? years - 1 : years;
+}
 
 /** "09:30:00" or "09:30" → 570. */
 export function toMinutes(time: string): number {
@@ -86,4 +97,4 @@ export const clinicDateTime = (instant: string, timeZone: string) => {
 };
 
 /** "2026-11-30" → "Mon 2026-11-30": a desk reads schedules by weekday. */
-export const withWeekday = (date: string) => `${named(date, 'short').weekday} ${date}`;
+export const withWeekday = (date: string) => `${named(date, { weekday: 'short' }).weekday} ${date}`;

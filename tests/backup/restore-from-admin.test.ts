@@ -155,6 +155,21 @@ describe.each(MODES)('restoring a backup from the Admin screen (%s)', (mode: Mod
     expect(await bookings()).toEqual([before, after]);
   });
 
+  it('keeps the newest keepLast safety backups after a restore, the one it has just made always among them', async () => {
+    admin = await h.signInAs('ADMIN');
+    expectOk(await h.call('backup.saveSchedule', { enabled: false, timeOfDay: '21:00', folder, keepLast: 2 }, admin.sessionKey));
+    const safetyFolder = path.join(folder, 'before-restore');
+    // Beside the earlier restores' own: stamps from a PC whose clock was wrong, an old one and two
+    // later than any restore today.
+    const named = (stamp: string) => path.basename(restored.safetyBackup.name).replace(/-\d{8}-\d{6}\./, `-${stamp}.`);
+    const [old, later, latest] = ['20200101-080000', '20980101-080000', '20990101-080000'].map(named);
+    for (const f of [old!, later!, latest!]) fs.copyFileSync(path.join(folder, restored.safetyBackup.name), path.join(safetyFolder, f));
+    fs.writeFileSync(path.join(safetyFolder, 'notes.txt'), 'not a backup');
+
+    const again = expectOk<RestoreResult>(await h.call('backup.restore', { name: backupName }, admin.sessionKey));
+    expect(fs.readdirSync(safetyFolder).sort()).toEqual([path.basename(again.safetyBackup.name), latest!, 'notes.txt'].sort());
+  });
+
   it.runIf(mode === 'server')('signs out the desks of other PCs on the same database', async () => {
     const other: Database = await openDatabase(h.db.config, { schema: 'none' });
     const pc2 = await startHarness(mode, other);

@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createInstance } from 'i18next';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhere } from '../support/platform';
 import type { BrowserContext, Page } from 'playwright-core';
+import enCommon from '../../renderer/i18n/en/common';
+import hiAppointments from '../../renderer/i18n/hi/appointments';
+import hiCommon from '../../renderer/i18n/hi/common';
+import hiPatients from '../../renderer/i18n/hi/patients';
+import hiPayments from '../../renderer/i18n/hi/payments';
+import hiQueue from '../../renderer/i18n/hi/queue';
+import hiShell from '../../renderer/i18n/hi/shell';
 import { SCREENSHOTS, type E2eClinic } from './browser';
 import { deskData, morningZone, startFirstRunClinic, seriousAxeViolations, signIn, tabTo } from './desk';
 
@@ -213,6 +221,64 @@ describeWhere(['chromium'])('the front desk in real Chromium against the real ma
       .select('a.token_no', 'a.checked_in_at');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.checked_in_at).not.toBeNull();
+    await page.close();
+  });
+
+  it('flow 8: in Hindi — find a patient, book the next free time, check in, take cash', async () => {
+    // The app's own Hindi words, filled in by i18next as the app fills them.
+    const words = createInstance();
+    await words.init({
+      lng: 'hi',
+      resources: { hi: { appointments: hiAppointments, common: hiCommon, patients: hiPatients, payments: hiPayments, queue: hiQueue, shell: hiShell } },
+      interpolation: { escapeValue: false },
+    });
+    const hi = words.getFixedT('hi');
+    const name = 'Tara Joshi';
+    const [{ id: patientId }] = await clinic.db.knex('patient_entities').insert({ name, phone: '+919845022222', date_of_birth: '1979-07-23' }).returning('id');
+    const page = await deskPage();
+    await signIn(page, clinic.bridge.url);
+    // Saved on the admin's account: back to English at the end, for whatever runs after.
+    const language = page.getByLabel(enCommon.language).or(page.getByLabel(hiCommon.language));
+    await language.selectOption('hi');
+    const nav = page.getByRole('navigation', { name: hiShell.sections });
+
+    await nav.getByRole('button', { name: hiShell.section.patients }).click();
+    await page.getByRole('searchbox', { name: hiPatients.search.label }).fill('Tara');
+    const found = page.getByRole('listbox', { name: hiPatients.search.results }).getByRole('option', { name: new RegExp(name) });
+    // Born on a date written the desk's way, not as the database holds it.
+    expect(await found.textContent()).not.toContain('1979-07-23');
+    await found.click();
+    await page.getByRole('heading', { name }).waitFor();
+    await page.getByRole('button', { name: hiPatients.profile.book }).click();
+    const book = page.getByRole('dialog', { name: hiAppointments.book.title });
+    await book.getByRole('group', { name: hiAppointments.picker.patient, exact: true }).getByText(name).waitFor();
+    await book.getByLabel(hiCommon.doctor, { exact: true }).selectOption(String(data.doctorId));
+    await book.getByRole('group', { name: hiAppointments.free.title }).getByRole('radio').first().check();
+    await book.getByRole('button', { name: hiAppointments.book.submit, exact: true }).click();
+    await book.waitFor({ state: 'detached' });
+
+    await nav.getByRole('button', { name: hiShell.section.queue }).click();
+    await page.getByRole('button', { name: hi('queue:checkInWho', { name }) }).click();
+    const waiting = page.getByRole('list', { name: hi('queue:waitingFor', { doctor: 'Dr. Anil Rao' }) });
+    await waiting.getByRole('button', { name: hi('queue:takePaymentWho', { name }) }).click();
+    const pay = page.getByRole('dialog', { name: hi('payments:dialog.title', { patient: name }) });
+    await expect.poll(() => pay.getByLabel(hiPayments.take.amount, { exact: true }).inputValue()).toBe('500.00');
+    await pay.getByRole('button', { name: hiPayments.take.submit, exact: true }).click();
+    // The receipt step: main has answered, so the payment is in the database.
+    await pay.getByRole('button', { name: hiPayments.receiptStep.print }).waitFor();
+
+    const [appointment] = await clinic.db.knex('appointment_entities').where({ patient_id: patientId }).select('id', 'checked_in_at', 'token_no');
+    expect(appointment!.checked_in_at).not.toBeNull();
+    expect(appointment!.token_no).not.toBeNull();
+    const payments = await clinic.db.knex('payments').where({ appointment_id: appointment!.id }).select('amount', 'status', 'payment_method', 'order_id');
+    expect(payments).toHaveLength(1);
+    const [payment] = payments;
+    expect(payment).toMatchObject({ amount: '500.00', status: 'PAID', payment_method: 'CASH', order_id: expect.stringMatching(/^CD-\d{4}-\d{6}$/) });
+    const amount = new Intl.NumberFormat('hi-IN', { style: 'currency', currency: 'INR' }).format(500);
+    await pay.getByText(hi('payments:receiptStep.received', { amount, receipt: payment!.order_id })).waitFor();
+    await pay.getByRole('button', { name: hiPayments.receiptStep.done }).click();
+    await language.selectOption('en');
+    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
     await page.close();
   });
 });

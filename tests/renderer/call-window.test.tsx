@@ -149,7 +149,7 @@ describe('before joining', () => {
   });
 
   it('shows the camera preview, the patient’s record beside it, and the PC’s devices, listed again when one is plugged in', async () => {
-    await openCall();
+    const { fake } = await openCall();
     const preview = (await screen.findByLabelText('Your camera')) as HTMLVideoElement & { srcObject: FakeMediaStream };
     await waitFor(() => expect(preview.srcObject?.getVideoTracks()).toHaveLength(1));
     const patient = screen.getByRole('complementary', { name: 'Patient summary' });
@@ -157,6 +157,9 @@ describe('before joining', () => {
     // A call session may call only the call's channels: no booking from here.
     expect(within(patient).getByRole('button', { name: 'Edit details…' })).toBeTruthy();
     expect(within(patient).queryByRole('button', { name: 'Book appointment…' })).toBeNull();
+    // The age on the call's day: a call session may not read the settings (the clinic's zone).
+    expect(within(patient).getByText('Date of birth').nextElementSibling!.textContent).toBe('4 May 1980 (46 years old)');
+    expect(fake.calls.map((c) => c.channel)).not.toContain('settings.get');
     const camera = screen.getByLabelText('Camera') as HTMLSelectElement;
     await waitFor(() => expect([...camera.options].map((o) => o.text)).toEqual(['Desk camera']));
     expect([...(screen.getByLabelText('Speaker') as HTMLSelectElement).options].map((o) => o.text)).toEqual(['Headset']);

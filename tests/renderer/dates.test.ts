@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, parseISO, startOfISOWeek } from 'date-fns';
+import { addDays, differenceInYears, format, parseISO, startOfISOWeek } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clinicDateTime, longDay, minutesNowIn, shiftDate, shortDay, todayIn, weekOf, withWeekday } from '../../renderer/lib/dates';
+import { calendarDay, clinicDateTime, longDay, minutesNowIn, shiftDate, shortDay, todayIn, weekOf, withWeekday, yearsOld } from '../../renderer/lib/dates';
 
 // renderer/lib/dates reads and writes dates with Intl; date-fns (what main uses) is the oracle.
 const ZONES = ['Asia/Kolkata', 'Europe/London', 'America/New_York', 'Pacific/Chatham', 'Pacific/Kiritimati', 'America/St_Johns', 'UTC'];
@@ -35,9 +35,19 @@ describe('renderer dates', () => {
       expect(shortDay(date)).toBe(format(parseISO(date), 'EEE d MMM'));
       expect(longDay(date)).toBe(format(parseISO(date), 'EEEE, d MMMM yyyy'));
       expect(withWeekday(date)).toBe(`${format(parseISO(date), 'EEE')} ${date}`);
+      expect(calendarDay(date)).toBe(format(parseISO(date), 'd MMM yyyy'));
     }
     expect(longDay('2028-02-29')).toBe('Tuesday, 29 February 2028');
     expect(shortDay('2027-09-01')).toBe('Wed 1 Sep');
+  });
+
+  it('count whole years of age as date-fns does, birthdays on leap days included', () => {
+    for (const birth of ['1988-04-12', '2000-02-29', '2027-12-31', '2028-01-01']) {
+      for (const today of DAYS)
+        if (today >= birth) expect(yearsOld(birth, today), `${birth} on ${today}`).toBe(differenceInYears(parseISO(today), parseISO(birth)));
+    }
+    expect(yearsOld('2000-02-29', '2029-02-28')).toBe(28);
+    expect(yearsOld('2000-02-29', '2029-03-01')).toBe(29);
   });
 
   it('shift days and find weeks across month, year, leap-day and DST boundaries', () => {

@@ -28,6 +28,8 @@ const PEOPLE: PatientSummary[] = Array.from({ length: 2000 }, (_, i) => ({
   dateOfBirth: '1990-01-01',
   gender: 'FEMALE',
 }));
+// Everyone above has had their birthday this year on the clinic's clock (UTC, as the settings below say).
+const AGE = new Date().getUTCFullYear() - 1990;
 
 /** The desk in `role`'s session, with the patients' answers; in English it opens the Patients section. */
 async function render(role: SessionDto['role'], handlers: FakeHandlers = {}, language: Language = 'en') {
@@ -121,6 +123,17 @@ describe('patients screen', () => {
     fireEvent.change(screen.getByLabelText('Find a patient'), { target: { value: 'asha' } });
     fireEvent.click(await screen.findByText('Asha Patient 2'));
     expect(await screen.findByText('Asthma')).toBeTruthy();
+  });
+
+  it('writes a date of birth as the desk writes dates, never as main sends it, with the age in the record', async () => {
+    await open('RECEPTIONIST');
+    fireEvent.change(screen.getByLabelText('Find a patient'), { target: { value: 'asha' } });
+    const list = await screen.findByRole('listbox', { name: 'Patients found' });
+    expect((await within(list).findAllByText(/^#\d+ · born 1 Jan 1990 · \+91/)).length).toBeGreaterThan(0);
+    fireEvent.click(within(list).getByText('Asha Patient 2'));
+    const record = (await screen.findByRole('heading', { name: 'Asha Patient 2' })).closest('section')!;
+    expect(within(record).getByText('Date of birth').nextElementSibling!.textContent).toBe(`1 Jan 1990 (${AGE} years old)`);
+    expect(document.body.textContent).not.toContain('1990-01-01');
   });
 
   it('shows main’s message when the search is refused', async () => {
@@ -228,7 +241,7 @@ describe('patients screen in Hindi', () => {
     fireEvent.change(search, { target: { value: 'asha' } });
     const list = await screen.findByRole('listbox', { name: 'मिले हुए मरीज़' });
     expect(await screen.findByText('50 मिले')).toBeTruthy();
-    expect((await within(list).findAllByText(/· जन्म 1990-01-01 ·/)).length).toBeGreaterThan(0);
+    expect((await within(list).findAllByText(/· जन्म 1 जन॰ 1990 ·/)).length).toBeGreaterThan(0);
 
     // Down from the search box still lands in the results, whatever their label's language.
     fireEvent.keyDown(search, { key: 'ArrowDown' });
@@ -237,7 +250,7 @@ describe('patients screen in Hindi', () => {
     fireEvent.keyDown(list, { key: 'Enter' });
     const record = (await screen.findByRole('heading', { name: 'Asha Patient 2' })).closest('section')!;
     const facts = within(record).getByText('मरीज़ नंबर').closest('dl')!;
-    expect(within(facts).getByText('जन्म तिथि')).toBeTruthy();
+    expect(within(facts).getByText('जन्म तिथि').nextElementSibling!.textContent).toBe(`1 जन॰ 1990 (${AGE} साल)`);
     expect(within(facts).getByText('महिला')).toBeTruthy();
     expect(within(record).getByRole('heading', { name: 'मेडिकल हिस्ट्री' })).toBeTruthy();
     expect(within(record).getByText('कुछ दर्ज नहीं है।')).toBeTruthy();
@@ -253,7 +266,7 @@ describe('patients screen in Hindi', () => {
     expect(within(record).getByRole('button', { name: 'जानकारी बदलें…' })).toBeTruthy();
     expect(within(record).getByRole('button', { name: 'अपॉइंटमेंट बुक करें…' })).toBeTruthy();
     expect(document.body.textContent).not.toMatch(ENGLISH);
-    expect(document.body.textContent).not.toMatch(/SCHEDULED|FEMALE|CASH|PAID/);
+    expect(document.body.textContent).not.toMatch(/SCHEDULED|FEMALE|CASH|PAID|1990-01-01/);
 
     fireEvent.click(within(record).getByRole('button', { name: 'जानकारी बदलें…' }));
     const edit = await screen.findByRole('dialog', { name: 'Asha Patient 2 की जानकारी बदलें' });
@@ -283,7 +296,7 @@ describe('patients screen in Hindi', () => {
     const duplicates = await within(form).findByRole('alert');
     expect(within(duplicates).getByText('यह मरीज़ शायद पहले से दर्ज है')).toBeTruthy();
     expect(within(duplicates).getByRole('button', { name: 'Asha Verma को चुनें' })).toBeTruthy();
-    expect(duplicates.textContent).toMatch(/Asha Verma · #1 · जन्म 1990-04-12/);
+    expect(duplicates.textContent).toMatch(/Asha Verma · #1 · जन्म 12 अप्रैल 1990/);
     expect(box.textContent).not.toMatch(ENGLISH);
     expect(box.textContent).not.toMatch(/may be a patient|different person|born|Use Asha/);
 

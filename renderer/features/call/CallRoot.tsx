@@ -78,7 +78,7 @@ export function CallRoot({ loadVendor }: { loadVendor?: () => Promise<VideoVendo
       </VideoProvider>
       <aside className="call-patient" aria-label={t('patientSummary')}>
         {info.videoConfigured && <PatientLink appointmentId={info.appointmentId} />}
-        <PatientProfile patientId={info.patientId} canBook={false} />
+        <PatientProfile patientId={info.patientId} canBook={false} today={info.date} />
       </aside>
     </div>
   );

@@ -11,6 +11,7 @@ import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
 import { FormActions } from '../../ui/form/FormActions';
+import { patientLine } from './patient-line';
 
 // A country named in the desk's language ("IN" → "India", "भारत"), one namer per locale.
 const regionNamers = new Map<string, Intl.DisplayNames>();
@@ -96,9 +97,7 @@ export function PatientForm({
             {duplicates.map((d) => (
               <li key={d.id}>
                 <span>
-                  {d.name} · #{d.id}
-                  {d.dateOfBirth ? ` · ${t('born', { date: d.dateOfBirth })}` : ''}
-                  {d.phone ? ` · ${d.phone}` : ''}
+                  {d.name} · {patientLine(d)}
                 </span>
                 <Button onClick={() => onSaved(d)}>{t('form.use', { name: d.name })}</Button>
               </li>

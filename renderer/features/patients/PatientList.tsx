@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import type { PatientSummary } from '../../../preload/contract';
 import { useT } from '../../i18n/use-t';
+import { patientLine } from './patient-line';
 
 const ROW_HEIGHT = 52;
 
@@ -70,11 +71,7 @@ export function PatientList({
               }}
             >
               <strong>{p.name}</strong>
-              <span className="ui-hint">
-                #{p.id}
-                {p.dateOfBirth ? ` · ${t('born', { date: p.dateOfBirth })}` : ''}
-                {p.phone ? ` · ${p.phone}` : ''}
-              </span>
+              <span className="ui-hint">{patientLine(p)}</span>
             </div>
           );
         })}

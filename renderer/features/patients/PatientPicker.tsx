@@ -5,6 +5,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Combobox } from '../../ui/Combobox';
 import { PatientForm } from './PatientForm';
+import { patientLine } from './patient-line';
 import { usePatientSearch } from './usePatientSearch';
 
 /**
@@ -23,9 +24,7 @@ export function PatientPicker({ value, onChange }: { value: PatientSummary | und
     return (
       <div className="picked-patient" role="group" aria-label={t('picker.patient')}>
         <span>
-          <strong>{value.name}</strong> · #{value.id}
-          {value.dateOfBirth ? ` · ${t('picker.born', { date: value.dateOfBirth })}` : ''}
-          {value.phone ? ` · ${value.phone}` : ''}
+          <strong>{value.name}</strong> · {patientLine(value)}
         </span>
         <Button onClick={() => onChange(undefined)}>{t('picker.change')}</Button>
       </div>
@@ -56,12 +55,7 @@ export function PatientPicker({ value, onChange }: { value: PatientSummary | und
         render={(p) => (
           <span>
             <strong>{p.name}</strong>
-            <span className="ui-hint">
-              {' '}
-              #{p.id}
-              {p.dateOfBirth ? ` · ${t('picker.born', { date: p.dateOfBirth })}` : ''}
-              {p.phone ? ` · ${p.phone}` : ''}
-            </span>
+            <span className="ui-hint"> {patientLine(p)}</span>
           </span>
         )}
       />

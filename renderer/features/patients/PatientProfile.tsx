@@ -2,8 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { mergePatient } from '../../api/cache-writes';
 import { problemOf } from '../../api/call';
+import { useTimeZone } from '../../api/clinic-data';
 import { useClinicQuery } from '../../api/query';
 import { useT } from '../../i18n/use-t';
+import { todayIn } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { openGlobal } from '../../stores/global-dialogs';
@@ -15,11 +17,13 @@ import { PatientMessaging } from '../messaging/PatientMessaging';
 
 /**
  * A patient's record: demographics, medical history (when the role may see it), appointments, payments.
- * `canBook` is false in a call window, whose session may call only the call's channels.
+ * `canBook` is false in a call window, whose session may call only the call's channels; it gives
+ * `today` (the call's date) too, since it may not read the clinic's zone from the settings.
  * Booking opens the frame's booking dialog with this patient chosen, so patients never imports booking.
  */
-export function PatientProfile({ patientId, canBook = true }: { patientId: number; canBook?: boolean }) {
+export function PatientProfile({ patientId, canBook = true, today }: { patientId: number; canBook?: boolean; today?: string }) {
   const { t } = useT('patients');
+  const zone = useTimeZone(today === undefined);
   const queryClient = useQueryClient();
   const asked = useClinicQuery('patients.get', { id: patientId });
   const page = asked.data;
@@ -41,7 +45,7 @@ export function PatientProfile({ patientId, canBook = true }: { patientId: numbe
           </Button>
         )}
       </div>
-      <PatientFacts patient={patient} />
+      <PatientFacts patient={patient} today={today ?? todayIn(zone)} />
       <PatientRecordTables page={page} />
       {/* Not in a call window: its session may call only the call's channels. */}
       {canBook && <PatientMessaging patientId={patient.id} />}

@@ -106,7 +106,6 @@ export default {
     register: 'New patient…',
     matching: 'Matching patients',
     hint: 'Name, phone, email or patient number; Enter takes the first match',
-    born: 'born {{date}}',
     searching: 'Searching…',
     found_one: '{{count}} found',
     found_other: '{{count}} found',

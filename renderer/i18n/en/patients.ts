@@ -12,6 +12,8 @@ export default {
     choose: 'Choose a patient to see their record.',
   },
   born: 'born {{date}}',
+  age_one: '{{count}} year old',
+  age_other: '{{count}} years old',
   register: { title: 'Register a new patient', done: '{{name}} registered as #{{id}}' },
   profile: { edit: 'Edit details…', book: 'Book appointment…', editTitle: 'Edit {{name}}' },
   // A patient's details, as the record lists them and the form asks for them.

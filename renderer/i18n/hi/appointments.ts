@@ -106,7 +106,6 @@ const hi: Translation<typeof en> = {
     register: 'नया मरीज़…',
     matching: 'मिलते-जुलते मरीज़',
     hint: 'नाम, फ़ोन, ईमेल या मरीज़ नंबर; Enter दबाने पर पहला नतीजा चुना जाएगा',
-    born: 'जन्म {{date}}',
     searching: 'खोज रहे हैं…',
     found_one: '{{count}} मिला',
     found_other: '{{count}} मिले',

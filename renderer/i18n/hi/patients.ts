@@ -13,6 +13,8 @@ const hi: Translation<typeof en> = {
     choose: 'रिकॉर्ड देखने के लिए मरीज़ चुनें।',
   },
   born: 'जन्म {{date}}',
+  age_one: '{{count}} साल',
+  age_other: '{{count}} साल',
   register: { title: 'नया मरीज़ रजिस्टर करें', done: '{{name}} का रजिस्ट्रेशन हो गया: #{{id}}' },
   profile: { edit: 'जानकारी बदलें…', book: 'अपॉइंटमेंट बुक करें…', editTitle: '{{name}} की जानकारी बदलें' },
   field: {
