@@ -1,17 +1,20 @@
+import enCall from '../i18n/en/call';
+import hiCall from '../i18n/hi/call';
+
 /** The join page speaks the patient's language: English or Hindi, as the gateway chose for the page. */
 export type JoinLang = 'en' | 'hi';
 
 export type DeniedBrowser = 'chrome' | 'firefox' | 'safari' | 'other';
 
+/** The device words are the call window's: the doctor and the patient read one translation. */
+function deviceWords({ camera, microphone, speaker, noneFound, yourCamera, cameraOff, micLevel }: Record<DeviceWord, string>) {
+  return { camera, microphone, speaker, noneFound, yourCamera, cameraOff, micLevel };
+}
+type DeviceWord = 'camera' | 'microphone' | 'speaker' | 'noneFound' | 'yourCamera' | 'cameraOff' | 'micLevel';
+
 const en = {
   previewTitle: 'Check your camera and microphone',
-  camera: 'Camera',
-  microphone: 'Microphone',
-  speaker: 'Speaker',
-  noneFound: 'None found',
-  yourCamera: 'Your camera',
-  cameraOff: 'Camera off',
-  micLevel: 'Microphone level',
+  ...deviceWords(enCall.preJoin),
   micHint: 'Speak: the bar moves when the microphone hears you.',
   testSpeaker: 'Play a test sound',
   flip: 'Switch camera',
@@ -58,13 +61,7 @@ type Strings = typeof en;
 
 const hi: Strings = {
   previewTitle: 'अपना कैमरा और माइक्रोफ़ोन जाँचें',
-  camera: 'कैमरा',
-  microphone: 'माइक्रोफ़ोन',
-  speaker: 'स्पीकर',
-  noneFound: 'कोई नहीं मिला',
-  yourCamera: 'आपका कैमरा',
-  cameraOff: 'कैमरा बंद है',
-  micLevel: 'माइक्रोफ़ोन की आवाज़',
+  ...deviceWords(hiCall.preJoin),
   micHint: 'कुछ बोलें: माइक्रोफ़ोन आपको सुनता है तो पट्टी हिलती है।',
   testSpeaker: 'जाँच की आवाज़ चलाएँ',
   flip: 'कैमरा बदलें',
