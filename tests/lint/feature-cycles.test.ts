@@ -1,9 +1,6 @@
 import path from 'node:path';
-import { ESLint } from 'eslint';
+import { ROOT, eslint } from './eslint';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(__dirname, '../..');
-const eslint = new ESLint({ cwd: ROOT });
 
 async function cycles(file: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: path.join(ROOT, file) });

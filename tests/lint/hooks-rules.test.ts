@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { ESLint } from 'eslint';
+import { ROOT, eslint } from './eslint';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = path.resolve(__dirname, '../..');
-const eslint = new ESLint({ cwd: ROOT });
 const FILE = 'renderer/features/x/useExample.ts';
 
 async function problems(source: string): Promise<string[]> {
