@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { channels, parseRequest, type ChannelName, type ChannelSpec, type Res, type Result, type Role } from '../../preload/contract';
+import { channels, parseRequest, type ChannelName, type ChannelSpec, type Res, type Phrase, type Result, type Role } from '../../preload/contract';
 import type { AuditRecord } from '../audit/repo';
 import { CALL_CHANNELS } from '../auth/call-scope';
 import type { SessionStore } from '../auth/sessions';
 import { isLostConnection, isUnavailable } from '../db/pg-errors';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 
 /** What a handler knows about its call. `user` is set on every channel that is not public. */
 export interface Call<Public extends boolean = false> {
@@ -72,9 +73,9 @@ interface Caller {
   user?: CurrentUser;
 }
 
-const fail = (code: AppError['code'], message: string, field?: string): Result<never> => ({
+const fail = (code: AppError['code'], message: string, field?: string, phrase?: Phrase): Result<never> => ({
   ok: false,
-  error: { code, message, ...(field ? { field } : {}) },
+  error: { code, message, ...(field ? { field } : {}), ...(phrase ? { phrase } : {}) },
 });
 
 const UNAVAILABLE_MESSAGE = 'The clinic database cannot be reached. What you typed is kept; try again in a moment.';
@@ -129,7 +130,7 @@ export class Router {
   async call(channel: string, payload: unknown, ctx: CallContext): Promise<Result<unknown>> {
     const spec = Object.hasOwn(channels, channel) ? (channels as Record<string, ChannelSpec>)[channel] : undefined;
     const handler = this.handlers.get(channel);
-    if (!spec || !handler) return fail('NOT_FOUND', `Unknown call "${String(channel).slice(0, 80)}"`);
+    if (!spec || !handler) return this.toFailure(channel, new AppError('NOT_FOUND', say`Unknown call "${String(channel).slice(0, 80)}"`));
 
     const parsed = parseRequest(spec.req, payload);
     if (!parsed.ok) return parsed;
@@ -242,7 +243,7 @@ export class Router {
   }
 
   private toFailure(channel: string, err: unknown): Result<never> {
-    if (err instanceof AppError) return fail(err.code, err.message, err.field);
+    if (err instanceof AppError) return fail(err.code, err.message, err.field, err.phrase);
     if (isUnavailable(err)) return fail('UNAVAILABLE', UNAVAILABLE_MESSAGE);
     this.deps.log(`call ${channel} failed`, err);
     return fail('INTERNAL', 'Something went wrong on this PC. Please try again; if it keeps happening, tell your administrator.');

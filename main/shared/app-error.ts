@@ -1,13 +1,26 @@
-import type { ErrorCode } from '../../preload/contract';
+import type { ErrorCode, Phrase } from '../../preload/contract';
+import { Sentence } from './say';
+
+/**
+ * Words for people: a literal sentence, or a Sentence (say`…`) when it carries values. A string
+ * built at run time is refused by the compiler, because the desk could not say it in Hindi.
+ */
+// Record<M, 1> has a known key only for literal M: for string, or a template literal's pattern
+// type (`At most ${number}…`), it is an index signature that {} satisfies.
+export type Words<M extends string> = Sentence | ({} extends Record<M, 1> ? never : M);
 
 /** An error meant for the person at the desk: its message reaches the renderer as is. */
-export class AppError extends Error {
+export class AppError<M extends string = string> extends Error {
+  /** The template and values, when the words carry values. */
+  readonly phrase?: Phrase;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Words<M>,
     readonly field?: string,
   ) {
-    super(message);
+    super(String(message));
     this.name = 'AppError';
+    if (message instanceof Sentence) this.phrase = message.phrase;
   }
 }

@@ -5,12 +5,22 @@ import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from './text';
 export const ERROR_CODES = ['INVALID', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'UNAVAILABLE', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * A sentence of main's that carries values, as its English template ("{0} has already passed")
+ * and the values in order: each desk says it in its user's language (renderer/i18n/refusals).
+ * A value may be a sentence of its own.
+ */
+export type Phrase = { text: string; values?: (string | Phrase)[] };
+export const phraseSchema: z.ZodType<Phrase> = z.lazy(() => z.object({ text: z.string(), values: z.array(z.union([z.string(), phraseSchema])).optional() }));
+
 export const callErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
-  /** Meant for people: no SQL, no stack trace. */
+  /** Meant for people: no SQL, no stack trace. In English; the words without values are their own template. */
   message: z.string(),
   /** The offending field, for INVALID. */
   field: z.string().optional(),
+  /** The message's template and values, when it has values. */
+  phrase: phraseSchema.optional(),
 });
 export type CallError = z.infer<typeof callErrorSchema>;
 

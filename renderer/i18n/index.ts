@@ -4,6 +4,7 @@ import { START_NAMESPACES } from './en/start';
 import { setInstance } from './instance';
 import type { Language } from '../../preload/contract';
 import { rememberLanguage, storedLanguage } from './languages';
+import { loadRefusals } from './refusals';
 
 // Every other namespace, English included, and every Hindi one is a chunk of its own, fetched
 // when a screen first asks for it: English start-up carries only the start screens' words.
@@ -24,6 +25,7 @@ const lazyResources: BackendModule = {
 
 const first = storedLanguage();
 setFormatLanguage(first);
+void loadRefusals(first);
 
 setInstance(i18next);
 /** Resolves once the first language's start words are in (at once for English: they are bundled). */
@@ -47,5 +49,5 @@ export const ready = i18next.use(lazyResources).init({
 export async function switchLanguage(language: Language): Promise<void> {
   rememberLanguage(language);
   setFormatLanguage(language);
-  if (i18next.language !== language) await i18next.changeLanguage(language);
+  await Promise.all([i18next.language !== language && i18next.changeLanguage(language), loadRefusals(language)]);
 }

@@ -14,3 +14,4 @@ export const setFormatCountry = (next: string) => {
 };
 
 export const currentLocale = () => `${language}-${country}`;
+export const currentLanguage = () => language;

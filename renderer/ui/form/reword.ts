@@ -6,7 +6,7 @@ import type { FieldErrors, FieldValues } from 'react-hook-form';
  * message to show, or undefined to keep the contract's. The contract's messages are main's too,
  * so they stay in English; a form that speaks the desk's languages says them in its own words.
  */
-export type Reword = (field: string, problem: string) => string | undefined;
+export type Reword = (field: string, problem: string, message?: string) => string | undefined;
 
 const isFieldError = (error: unknown): error is { type: string; message?: string } =>
   typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string';
@@ -16,7 +16,7 @@ export function reworded<V extends FieldValues>(errors: FieldErrors<V>, reword: 
   return Object.fromEntries(
     Object.entries(errors).map(([key, error]) => {
       const at = [...path, key];
-      if (isFieldError(error)) return [key, { ...error, message: reword(at.join('.'), error.type) ?? error.message }];
+      if (isFieldError(error)) return [key, { ...error, message: reword(at.join('.'), error.type, error.message) ?? error.message }];
       return [key, typeof error === 'object' && error !== null ? reworded(error as FieldErrors, reword, at) : error];
     }),
   ) as FieldErrors<V>;

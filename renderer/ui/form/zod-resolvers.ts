@@ -2,9 +2,20 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { channels, type ChannelName, type Req } from '../../../preload/contract';
+import { saidNow } from '../../i18n/refusals';
+import { reworded } from './reword';
 
-/** `raw`: the submit handler gets the values as typed (the request), because main parses them itself. */
-export const schemaResolver = <V extends FieldValues>(schema: z.ZodType<unknown, V>): Resolver<V> => zodResolver(schema, undefined, { raw: true });
+/**
+ * `raw`: the submit handler gets the values as typed (the request), because main parses them itself.
+ * The contract's messages are said in the desk's language, as main's refusals are.
+ */
+export const schemaResolver = <V extends FieldValues>(schema: z.ZodType<unknown, V>): Resolver<V> => {
+  const resolve = zodResolver(schema, undefined, { raw: true });
+  return async (...args) => {
+    const result = await resolve(...args);
+    return { ...result, errors: reworded(result.errors, (_, __, message) => message && saidNow(message)) };
+  };
+};
 
 /** The channel's own request schema as a resolver. */
 export function channelResolver<C extends ChannelName>(channel: C): Resolver<Req<C>> {
