@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import { backupConfigured, restoreDatabase, type RestoreKey } from '../main/backup/backup';
 import { BackupError } from '../main/backup/errors';
+import { getSchedule } from '../main/backup/repo';
+import { pruneReplaced } from '../main/backup/retention';
 import { formatHealthReport, healthReport } from '../main/health/service';
 import { defaultUserDataDir, resolveDatabaseConfig } from '../main/db/config';
 import { DatabaseSetupError } from '../main/db/errors';
@@ -22,6 +24,21 @@ import { clinicNow } from '../main/settings/clinic-time';
 
 const USAGE =
   'usage: tsx scripts/db.ts <migrate | rollback [--all] | status | seed --demo | backup [--to <folder>] | restore <file> [--force] [--recovery-key-file <file>] | health>';
+
+/**
+ * Each forced restore keeps the database it replaced; as after a restore from Admin, only the
+ * newest as many as the backup schedule keeps stay. The restore has happened either way, so a
+ * copy that cannot be pruned is said and left.
+ */
+async function pruneOlderCopies(kept: string, mode: 'server' | 'embedded'): Promise<void> {
+  try {
+    const { keepLast } = await withMaintenanceDatabase((knex) => getSchedule(knex));
+    const removed = pruneReplaced(kept, mode, keepLast);
+    if (removed.length > 0) console.log(`Older copies removed (the backup schedule keeps ${keepLast}): ${removed.join(', ')}.`);
+  } catch (err) {
+    console.log(`Older copies of replaced databases were not pruned: ${(err as Error).message}`);
+  }
+}
 
 /** The key a restore decrypts with: the recovery key given in a file, else this PC's own key file. */
 function restoreKey(recoveryKeyFile: string | undefined): RestoreKey {
@@ -119,7 +136,10 @@ async function main(): Promise<void> {
         safetyKey: () => own.load() ?? key.key ?? loadOrCreateKey(own),
       });
       console.log(`Restored ${file} into the ${target}.`);
-      if (done.previous) console.log(`The database it replaced is kept at ${done.previous}.`);
+      if (done.previous) {
+        console.log(`The database it replaced is kept at ${done.previous}.`);
+        await pruneOlderCopies(done.previous, config.mode);
+      }
       // The restored database's sealed secrets open with the key it came with: a PC without a key takes it.
       if (values['recovery-key-file'] && key.key && !own.load()) {
         own.save(key.key);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,13 +27,13 @@ const BACKUP_PREFIX = 'clinic-desk-';
 
 /** A file named as Clinic Desk names this mode's backups (encrypted, or plain from before encryption). */
 export function isBackupName(mode: DatabaseConfig['mode'], name: string): boolean {
-  return new RegExp(`^${BACKUP_PREFIX}${mode}-\\d{8}-\\d{6}\\.(dump|tar\\.gz)(\\.enc)?$`).test(name);
+  return new RegExp(`^${BACKUP_PREFIX}${mode}-\\d{8}-\\d{6}(\\d{3})?\\.(dump|tar\\.gz)(\\.enc)?$`).test(name);
 }
 
-/** When a backup named as backupFileName names them was taken (UTC). */
+/** When a backup named as backupFileName names them was taken (UTC); names from before milliseconds too. */
 export function takenAt(name: string): Date {
-  const [, y, mo, d, h, mi, sec] = /-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\./.exec(name)!;
-  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}Z`);
+  const [, y, mo, d, h, mi, sec, ms = '000'] = /-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(\d{3})?\./.exec(name)!;
+  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}.${ms}Z`);
 }
 
 /** The key id an encrypted backup names in its header; null for a plain one from before encryption. */
@@ -45,13 +46,33 @@ export interface BackupResult {
   bytes: number;
 }
 
-/** 2026-11-25T09:05:03.123Z -> 20261125-090503 (UTC, sorts by time, safe in file names). */
+/**
+ * 2026-11-25T09:05:03.123Z -> 20261125-090503123 (UTC, sorts by time, safe in file names). A name
+ * from before milliseconds (…-090503.dump) sorts before this form's names of its second.
+ */
 function fileStamp(at: Date): string {
-  return at
-    .toISOString()
-    .replace(/\.\d+Z$/, '')
-    .replace(/[-:]/g, '')
-    .replace('T', '-');
+  return at.toISOString().replace(/Z$/, '').replace(/[-:.]/g, '').replace('T', '-');
+}
+
+/**
+ * Gives the finished backup its name without ever replacing another backup: two taken within the
+ * same millisecond (two PCs backing up into one shared folder) get the next free millisecond.
+ * A hard link claims a name atomically; a folder that cannot link (a FAT or exFAT stick) claims
+ * it by checking first.
+ */
+function settle(partial: string, folder: string, mode: DatabaseConfig['mode'], at: Date): string {
+  for (let ms = at.getTime(); ; ms++) {
+    const file = path.join(folder, backupFileName(mode, new Date(ms)));
+    try {
+      fs.linkSync(partial, file);
+      fs.rmSync(partial);
+      return file;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(file)) continue;
+      fs.renameSync(partial, file);
+      return file;
+    }
+  }
 }
 
 function backupFileName(mode: DatabaseConfig['mode'], at: Date): string {
@@ -70,8 +91,7 @@ export async function backupDatabase(config: DatabaseConfig, db: Database | unde
   } catch (err) {
     throw new BackupError(`The backup folder ${folder} cannot be used: ${(err as Error).message}`);
   }
-  const file = path.join(folder, backupFileName(config.mode, at));
-  const partial = `${file}.partial`;
+  const partial = path.join(folder, `${backupFileName(config.mode, at)}.${randomBytes(4).toString('hex')}.partial`);
   const sink = (dump: Readable) => writeEncrypted(dump, partial, config.mode, key);
   try {
     if (config.mode === 'server') await dumpServer(config, sink);
@@ -79,13 +99,13 @@ export async function backupDatabase(config: DatabaseConfig, db: Database | unde
       if (!db) throw new BackupError('An embedded backup is taken from the open database');
       await dumpEmbedded(db, sink);
     }
-    fs.renameSync(partial, file);
+    const file = settle(partial, folder, config.mode, at);
+    return { file, bytes: fs.statSync(file).size };
   } catch (err) {
     fs.rmSync(partial, { force: true });
     if (err instanceof BackupError) throw err;
     throw new BackupError(`The backup to ${folder} failed: ${(err as Error).message}`);
   }
-  return { file, bytes: fs.statSync(file).size };
 }
 
 interface Inspected {

@@ -80,7 +80,7 @@ export const backupNameSchema = z
   .string()
   .max(200)
   .regex(
-    /^(before-restore\/)?clinic-desk-(server|embedded)-\d{8}-\d{6}\.(dump|tar\.gz)(\.enc)?$/,
+    /^(before-restore\/)?clinic-desk-(server|embedded)-\d{8}-\d{6}(\d{3})?\.(dump|tar\.gz)(\.enc)?$/,
     'Choose a backup from the list: only Clinic Desk backups in the backup folder can be restored',
   );
 

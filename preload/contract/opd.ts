@@ -25,7 +25,7 @@ function checkedPlan<T extends z.ZodType<SessionPlan>>(schema: T) {
     .refine((v) => v.endTime > v.startTime, { message: 'The end time must be after the start time', path: ['endTime'] })
     .refine((v) => v.emergencyReserve < v.capacity, { message: 'Keep fewer emergency tokens than the session has', path: ['emergencyReserve'] })
     .refine((v) => v.endTime <= v.startTime || minutesOf(v.endTime) - minutesOf(v.startTime) >= v.capacity, {
-      message: 'Allow at least a minute per token: a shorter session or fewer tokens',
+      message: 'Allow at least a minute per token: a longer session or fewer tokens',
       path: ['capacity'],
     });
 }

@@ -57,7 +57,7 @@ describe.each(MODES)('npm run db:backup / db:restore round trip of the demo clin
     expect(r.code).toBe(0);
     const files = fs.readdirSync(folder);
     expect(files).toEqual([
-      expect.stringMatching(mode === 'server' ? /^clinic-desk-server-\d{8}-\d{6}\.dump\.enc$/ : /^clinic-desk-embedded-\d{8}-\d{6}\.tar\.gz\.enc$/),
+      expect.stringMatching(mode === 'server' ? /^clinic-desk-server-\d{8}-\d{9}\.dump\.enc$/ : /^clinic-desk-embedded-\d{8}-\d{9}\.tar\.gz\.enc$/),
     ]);
     backupFile = path.join(folder, files[0]!);
     expect(r.out).toContain(`to ${backupFile}`);
@@ -97,6 +97,37 @@ describe.each(MODES)('npm run db:backup / db:restore round trip of the demo clin
     // What was replaced is kept, not lost.
     const kept = /The database it replaced is kept at (.+)\./.exec(forced.out)?.[1];
     expect(kept && fs.existsSync(kept)).toBe(true);
+  });
+
+  it('keeps only as many copies of replaced databases as the backup schedule keeps, the newest always', async () => {
+    const first = await dbCli(target, 'restore', backupFile, '--force');
+    expect(first.code).toBe(0);
+    const kept = /The database it replaced is kept at (.+)\./.exec(first.out)![1]!;
+    const db = await openDatabase(target.config, { schema: 'none' });
+    const { keep_last: keepLast } = await db.knex('backup_schedule').where({ id: 1 }).first();
+    await db.close();
+    // Copies from earlier forced restores, older than any today, and things that are not copies.
+    const beside = path.dirname(kept);
+    const older = Array.from({ length: keepLast }, (_, i) =>
+      path.basename(kept).replace(/-\d{8}-\d{6}(\d{3})?(?=\.|$)/, `-20200101-08${String(i).padStart(2, '0')}00`),
+    );
+    for (const name of older)
+      if (mode === 'server') fs.copyFileSync(kept, path.join(beside, name));
+      else fs.mkdirSync(path.join(beside, name));
+    fs.writeFileSync(path.join(beside, 'notes.txt'), 'not a copy');
+    const copiesNow = () => fs.readdirSync(beside).filter((f) => f !== 'notes.txt' && (mode === 'server' || f.includes('.replaced-')));
+    const before = copiesNow().sort().reverse();
+    expect(before).toHaveLength(keepLast + 2); // this test's copies, and the previous test's
+
+    const again = await dbCli(target, 'restore', backupFile, '--force');
+    expect(again.err).toBe('');
+    expect(again.code).toBe(0);
+    const newest = /The database it replaced is kept at (.+)\./.exec(again.out)![1]!;
+    // The newest stays with the newest keepLast - 1 of the others: today's two and all but the oldest of 2020's.
+    expect(copiesNow().sort()).toEqual([path.basename(newest), ...before.slice(0, keepLast - 1)].sort());
+    expect(before.slice(0, 2)).toContain(path.basename(kept));
+    expect(again.out).toContain(`Older copies removed (the backup schedule keeps ${keepLast}): `);
+    expect(fs.existsSync(path.join(beside, 'notes.txt'))).toBe(true);
   });
 
   it('refuses a file that is not a backup of this mode, with a clear message', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupList, BackupRun, RestoreResult } from '../../preload/contract';
 import type { AuditRecord } from '../../main/audit/repo';
-import { backupDatabase } from '../../main/backup/backup';
+import { backupDatabase, takenAt } from '../../main/backup/backup';
 import { openDatabase, type Database } from '../../main/db/open';
 import { ClinicKey } from '../../main/secrets/clinic-key';
 import { MODES, type Mode } from '../support/databases';
@@ -71,6 +71,21 @@ describe.each(MODES)('restoring a backup from the Admin screen (%s)', (mode: Mod
     expect(listed.files[1]!.takenAt).toBe('2020-01-01T08:00:00.000Z');
   });
 
+  it('names two backups taken in the same millisecond apart: neither replaces the other', async () => {
+    const into = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-same-instant-'));
+    try {
+      const at = new Date('2020-02-02T08:00:00.250Z');
+      const key = ClinicKey.generate();
+      const first = await backupDatabase(h.db.config, h.db, into, key, at);
+      const second = await backupDatabase(h.db.config, h.db, into, key, at);
+      expect(fs.readdirSync(into).sort()).toEqual([path.basename(first.file), path.basename(second.file)].sort());
+      expect([first.file, second.file].map((f) => takenAt(path.basename(f)).toISOString())).toEqual(['2020-02-02T08:00:00.250Z', '2020-02-02T08:00:00.251Z']);
+      expect(fs.statSync(first.file).size).toBe(first.bytes);
+    } finally {
+      fs.rmSync(into, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a RECEPTIONIST, audits the refusal and changes nothing', async () => {
     const desk = await h.signInAs('RECEPTIONIST');
     const unchanged = await databaseSnapshot(h.knex, ['audit_log']);
@@ -105,7 +120,7 @@ describe.each(MODES)('restoring a backup from the Admin screen (%s)', (mode: Mod
     for (const name of ['../clinic-desk.key', '/etc/passwd', `before-restore/../../${backupName}`]) {
       expect(await h.call('backup.restore', { name }, admin.sessionKey)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
     }
-    const missing = backupName.replace(/-\d{6}\./, '-000000.');
+    const missing = backupName.replace(/-\d{6}(\d{3})?\./, '-000000.');
     expect(await h.call('backup.restore', { name: missing }, admin.sessionKey)).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: expect.stringContaining(`There is no backup ${missing} in the backup folder`) },
@@ -114,7 +129,7 @@ describe.each(MODES)('restoring a backup from the Admin screen (%s)', (mode: Mod
 
   it('refuses a second restore, or a backup, while one runs', async () => {
     const audit: AuditRecord = { userId: admin.userId, userEmail: admin.email, workstation: 'test-pc', action: 'backup.restore', entity: 'backup' };
-    const unknown = backupName.replace(/-\d{6}\./, '-000001.');
+    const unknown = backupName.replace(/-\d{6}(\d{3})?\./, '-000001.');
     const first = h.services.backups.restore(unknown, audit).catch((err: Error) => err);
     await expect(h.services.backups.restore(backupName, audit)).rejects.toThrow('A restore is already running on this PC');
     await expect(h.services.backups.runNow('test-pc')).rejects.toThrow('A restore is running on this PC');
@@ -161,7 +176,7 @@ describe.each(MODES)('restoring a backup from the Admin screen (%s)', (mode: Mod
     const safetyFolder = path.join(folder, 'before-restore');
     // Beside the earlier restores' own: stamps from a PC whose clock was wrong, an old one and two
     // later than any restore today.
-    const named = (stamp: string) => path.basename(restored.safetyBackup.name).replace(/-\d{8}-\d{6}\./, `-${stamp}.`);
+    const named = (stamp: string) => path.basename(restored.safetyBackup.name).replace(/-\d{8}-\d{6}(\d{3})?\./, `-${stamp}.`);
     const [old, later, latest] = ['20200101-080000', '20980101-080000', '20990101-080000'].map(named);
     for (const f of [old!, later!, latest!]) fs.copyFileSync(path.join(folder, restored.safetyBackup.name), path.join(safetyFolder, f));
     fs.writeFileSync(path.join(safetyFolder, 'notes.txt'), 'not a backup');
