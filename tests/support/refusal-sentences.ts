@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-import { channels, UNSTORABLE_TEXT_MESSAGE } from '../../preload/contract';
+import { channels } from '../../preload/contract';
+import { UNSTORABLE_TEXT_MESSAGE } from '../../preload/contract/text';
 
 const ROOT = resolve(__dirname, '../..');
 
