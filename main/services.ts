@@ -212,9 +212,12 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     db.changes,
     sessionScopedSink(options.events, sessions, (id) => signedIn.get(id), options.log),
   );
-  // An account changed on another PC applies here at once, not after the cache's max age.
+  // An account changed on another PC applies here at once, not after the cache's max age, and
+  // its windows here hear their session again (a language chosen there is spoken here too).
   const onUserRow = (change: RowChange) => {
-    if (change.table === 'users' && change.id !== null) signedIn.forget(change.id);
+    if (change.table !== 'users' || change.id === null) return;
+    signedIn.forget(change.id);
+    sessions.userChanged(change.id);
   };
   db.changes.on('change', onUserRow);
   // Another PC restored a backup over the shared database: nobody here may keep writing to it.

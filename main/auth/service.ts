@@ -182,6 +182,8 @@ export class AuthService {
   async setLanguage(language: Language, ctx: CallContext, user: CurrentUser): Promise<SessionDto> {
     const row = await updateUser(this.knex, user.id, { language });
     this.forgetUser(user.id);
+    // Its other windows (a call window, another desk tab) switch with it.
+    this.sessions.userChanged(user.id);
     return (await this.sessionOf(ctx.sessionKey, activeUser(row))) as SessionDto;
   }
 

@@ -67,6 +67,11 @@ export class SessionStore extends EventEmitter<{ changed: [key: string] }> {
     for (const [key, s] of this.sessions) if (s.userId === userId && !kept.has(key)) this.signOut(key);
   }
 
+  /** The user's account changed (their language): every window of theirs is told its session again. */
+  userChanged(userId: number): void {
+    for (const [key, s] of this.sessions) if (s.userId === userId) this.emit('changed', key);
+  }
+
   /** Locking a window locks what it opened; unlocking it unlocks them again. */
   setLocked(key: string, locked: boolean): void {
     const s = this.sessions.get(key);

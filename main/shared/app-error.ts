@@ -7,7 +7,7 @@ import { Sentence } from './say';
  */
 // Record<M, 1> has a known key only for literal M: for string, or a template literal's pattern
 // type (`At most ${number}…`), it is an index signature that {} satisfies.
-export type Words<M extends string> = Sentence | ({} extends Record<M, 1> ? never : M);
+export type Words<M extends string> = Sentence | (Record<never, never> extends Record<M, 1> ? never : M);
 
 /** An error meant for the person at the desk: its message reaches the renderer as is. */
 export class AppError<M extends string = string> extends Error {

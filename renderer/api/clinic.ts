@@ -2,24 +2,26 @@ import type { ClinicApi, Result } from '../../preload/contract';
 import { saidToTheDesk } from '../i18n/refusals';
 import { bridgeClient } from './bridge-client';
 
-type Method = (req: unknown) => Promise<Result<unknown>>;
+type Group = Record<string, (req: unknown) => Promise<Result<unknown>>>;
 
-/** The same API, its refusals said in the desk's language (main words them in English). */
+/**
+ * The same API, its refusals said in the desk's language (main words them in English). Each
+ * method is looked up on `api` when it is called, so an API that is swapped underneath (the
+ * renderer tests' served fake) is followed.
+ */
 export function inTheDesksLanguage(api: ClinicApi): ClinicApi {
-  const spoken: Record<string, unknown> = { on: api.on.bind(api) };
-  for (const [ns, group] of Object.entries(api)) {
-    if (typeof group !== 'object' || group === null) continue;
-    spoken[ns] = Object.fromEntries(
-      Object.entries(group as Record<string, Method>).map(([name, call]) => [
-        name,
-        async (req: unknown) => {
-          const r = await call(req);
+  const groups = api as unknown as Record<string, Group>;
+  return new Proxy({} as ClinicApi, {
+    get(_, ns: string) {
+      if (ns === 'on') return api.on.bind(api);
+      return new Proxy({} as Group, {
+        get: (__, method: string) => async (req: unknown) => {
+          const r = await groups[ns]![method]!(req);
           return r.ok ? r : { ok: false, error: { ...r.error, message: await saidToTheDesk(r.error) } };
         },
-      ]),
-    );
-  }
-  return spoken as ClinicApi;
+      });
+    },
+  });
 }
 
 /** The one data path of the renderer: the preload's API in the app, the bridge's in a browser. */

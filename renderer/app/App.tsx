@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useSessionLanguage } from '../i18n/use-session-language';
 import { useT } from '../i18n/use-t';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { followSessionEvents, useSession } from '../stores/session';
@@ -18,7 +19,6 @@ const FirstRunScreen = preloadable(() => import('../features/auth/FirstRunScreen
 
 export function App() {
   const { status, problem, refresh } = useSession();
-  const language = useSession((s) => s.session?.language);
   const { t } = useT('shell');
 
   useEffect(() => {
@@ -28,11 +28,7 @@ export function App() {
 
   useEffect(() => preloadWhenIdle([AppShell]), []);
 
-  // The desk speaks the signed-in user's language; signed out, it keeps this PC's last one.
-  useEffect(() => {
-    // Already loaded by main.tsx: this import() only keeps i18next out of the start-up chunk.
-    if (language) void import('../i18n').then((m) => m.switchLanguage(language));
-  }, [language]);
+  useSessionLanguage();
 
   switch (status) {
     case 'loading':

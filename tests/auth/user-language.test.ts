@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionDto } from '../../preload/contract';
 import { MODES, type Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
+import { waitFor } from '../support/wait';
 
 describe.each(MODES)('each user’s desk language (%s)', (mode: Mode) => {
   let h: Harness;
@@ -23,6 +24,20 @@ describe.each(MODES)('each user’s desk language (%s)', (mode: Mode) => {
     // Another user's language is their own.
     const doctor = await h.signInAs('DOCTOR');
     expect(expectOk<{ session: SessionDto | null }>(await h.call('auth.status', {}, doctor.sessionKey)).session?.language).toBe('en');
+  });
+
+  it('tells each window of the user its session again, a call window too, so it speaks the new language', async () => {
+    const doctor = await h.signInAs('DOCTOR');
+    const call = `call-language-${mode}`;
+    expect(h.services.sessions.signInFrom(call, doctor.sessionKey)).toBeDefined();
+    const from = h.events.length;
+    expectOk(await h.call('auth.setLanguage', { language: 'hi' }, doctor.sessionKey));
+    const told = (key: string) =>
+      h.events
+        .slice(from)
+        .find((e) => e.event === 'session.changed' && e.sessionKey === key && (e.payload as { session: SessionDto | null }).session?.language === 'hi');
+    await waitFor('the call window to be told its language', () => told(call));
+    expect(told(doctor.sessionKey)).toBeDefined();
   });
 
   it('refuses a language the desk does not have, and changes nothing', async () => {

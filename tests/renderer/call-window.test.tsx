@@ -437,13 +437,14 @@ function englishIn(part: HTMLElement, data: string[]): string[] {
 }
 
 describe('in Hindi', () => {
-  // The call window speaks the PC's language, which the desk keeps (switchLanguage stores it).
+  // The call window opens in the PC's language (the desk keeps it) and speaks its user's.
   beforeEach(() => switchLanguage('hi'));
   afterEach(() => switchLanguage('en'));
+  const HINDI_SESSION: FakeHandlers = { 'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: { ...SESSION, language: 'hi' } } }) };
   const DATA = ['Ravi Kumar', 'Dr. Asha Rao', 'Desk camera', 'Headset microphone', 'Headset', 'patient-9'];
 
   it('words the pre-join screen, the call, its toolbar and the network in Hindi, with no English left', async () => {
-    const { room } = await openCall({}, undefined, 'Ravi Kumar के साथ वीडियो परामर्श');
+    const { room } = await openCall(HINDI_SESSION, undefined, 'Ravi Kumar के साथ वीडियो परामर्श');
     expect(screen.getByText('2026-11-25, 10:30 बजे · Dr. Asha Rao')).toBeTruthy();
     expect(screen.getByLabelText('कैमरा')).toBeTruthy();
     expect(screen.getByLabelText('माइक्रोफ़ोन')).toBeTruthy();
@@ -480,8 +481,18 @@ describe('in Hindi', () => {
 
   it('words a refused camera in Hindi', async () => {
     media.fail('NotAllowedError');
-    await openCall({}, undefined, 'Ravi Kumar के साथ वीडियो परामर्श');
+    await openCall(HINDI_SESSION, undefined, 'Ravi Kumar के साथ वीडियो परामर्श');
     expect((await screen.findByRole('alert')).textContent).toContain('क्लिनिक डेस्क को कैमरा या माइक्रोफ़ोन के उपयोग की अनुमति नहीं है');
     expect(screen.getByRole('button', { name: 'डिवाइस फिर से आज़माएँ' })).toBeTruthy();
+  });
+
+  it('switches with its user: a language chosen at the desk re-words the open call window', async () => {
+    await switchLanguage('en');
+    const { fake } = await openCall();
+    act(() => fake.emit('session.changed', { session: { ...SESSION, language: 'hi' } }));
+    expect(await screen.findByRole('heading', { name: 'Ravi Kumar के साथ वीडियो परामर्श' })).toBeTruthy();
+    expect(await screen.findByLabelText('कैमरा')).toBeTruthy();
+    act(() => fake.emit('session.changed', { session: SESSION }));
+    expect(await screen.findByRole('heading', { name: 'Video consultation with Ravi Kumar' })).toBeTruthy();
   });
 });

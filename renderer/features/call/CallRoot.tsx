@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallInfoDto, VideoJoinDto } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
+import { useSessionLanguage } from '../../i18n/use-session-language';
 import { useT } from '../../i18n/use-t';
 import { followSessionEvents, useSession } from '../../stores/session';
 import { Banner } from '../../ui/Banner';
@@ -21,6 +22,7 @@ export function CallRoot({ loadVendor }: { loadVendor?: () => Promise<VideoVendo
   const route = useRef(parseCallRoute(window.location.hash)).current;
   const { status, session, refresh } = useSession();
   const { t } = useT('call');
+  useSessionLanguage();
   const [info, setInfo] = useState<CallInfoDto>();
   const [problem, setProblem] = useState<string>();
   const roomSid = useRef<string>(undefined);

@@ -10,10 +10,11 @@ import { reworded } from './reword';
  * The contract's messages are said in the desk's language, as main's refusals are.
  */
 export const schemaResolver = <V extends FieldValues>(schema: z.ZodType<unknown, V>): Resolver<V> => {
-  const resolve = zodResolver(schema, undefined, { raw: true });
+  const resolve: Resolver<V> = zodResolver(schema, undefined, { raw: true });
   return async (...args) => {
     const result = await resolve(...args);
-    return { ...result, errors: reworded(result.errors, (_, __, message) => message && saidNow(message)) };
+    if (Object.keys(result.errors).length === 0) return result;
+    return { values: {}, errors: reworded<V>(result.errors, (_, __, message) => message && saidNow(message)) };
   };
 };
 
