@@ -19,6 +19,15 @@ const processBoundary = {
   ],
 };
 
+// What is not a word, in JSX and in plain modules alike (issue 16's no-literal-string rule).
+const NOT_WORDS = { 'should-validate-template': true, 'object-properties': { exclude: ['[A-Z_-]+', 'id', 'key'] } };
+// Numbers, punctuation and symbols say the same in every language ('—', '·', '₹', '…', '%'), as
+// do codes and abbreviations in capitals (UPI, OPD).
+const SAME_IN_EVERY_LANGUAGE = [/^[\p{N}\p{P}\p{S}\s]+$/u, /^[A-Z][A-Z0-9_]*$/];
+// A form field's path (react-hook-form's register) is a name, even when built from an index.
+const NAMING_CALLEES = ['t', 'register'];
+const typedProject = { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } };
+
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
@@ -62,13 +71,13 @@ export default tseslint.config(
     files: ['renderer/**/*.tsx'],
     ignores: ['renderer/join/**'],
     plugins: { i18next },
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: typedProject,
     rules: {
       'i18next/no-literal-string': [
         'error',
         {
+          ...NOT_WORDS,
           mode: 'jsx-only',
-          'should-validate-template': true,
           // Attributes that never hold words shown: names, keys, styles, handlers and codes.
           'jsx-attributes': {
             exclude: [
@@ -93,12 +102,30 @@ export default tseslint.config(
               'aria-(?!label$).*',
             ],
           },
-          'object-properties': { exclude: ['[A-Z_-]+', 'id', 'key'] },
-          // A form field's path (react-hook-form's register) is a name, even when built from an index.
-          callees: { exclude: ['t', 'register'] },
-          // Numbers, punctuation and symbols say the same in every language ('—', '·', '₹', '…', '%'),
-          // as do codes and abbreviations in capitals (UPI, OPD), key names and Razorpay's name.
-          words: { exclude: [/^[\p{N}\p{P}\p{S}\s]+$/u, /^[A-Z][A-Z0-9_]*$/, /^(Ctrl|Alt|Shift)\+\S+$/, /^Razorpay$/] },
+          callees: { exclude: NAMING_CALLEES },
+          // Key names and Razorpay's name too.
+          words: { exclude: [...SAME_IN_EVERY_LANGUAGE, /^(Ctrl|Alt|Shift)\+\S+$/, /^Razorpay$/] },
+        },
+      ],
+    },
+  },
+  {
+    // The same in the renderer's plain modules (labels, toasts, commands): every string with a
+    // space in it is a sentence, unless it is a code the typed rule recognises; single tokens are
+    // keys, names and CSS. A developer's Error, a selector or a media query is not shown to people.
+    // The bridge's own refusals (failure()) go through the refusals catalogue, as main's do.
+    files: ['renderer/**/*.ts'],
+    ignores: ['renderer/join/**', 'renderer/i18n/**', 'renderer/**/*.d.ts'],
+    plugins: { i18next },
+    languageOptions: typedProject,
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          ...NOT_WORDS,
+          mode: 'all',
+          callees: { exclude: [...NAMING_CALLEES, 'failure', 'Error', 'matchMedia', 'querySelector', 'closest', 'fetch', 'EventSource', 'Date.parse'] },
+          words: { exclude: [...SAME_IN_EVERY_LANGUAGE, /^\S*$/] },
         },
       ],
     },

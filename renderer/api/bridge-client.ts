@@ -3,7 +3,9 @@ import type { ClinicApi, EventName, Invoke, Result, Subscribe } from '../../prel
 const TOKEN_KEY = 'clinic.bridgeToken';
 const CLIENT_KEY = 'clinic.clientId';
 
+// Said in the desk's language through the refusals catalogue, as main's own refusals are.
 const failure = (code: 'UNAVAILABLE' | 'UNAUTHENTICATED', message: string): Result<never> => ({ ok: false, error: { code, message } });
+const NOT_ANSWERING_MESSAGE = 'Clinic Desk is not answering. Is it still running?';
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
@@ -129,10 +131,10 @@ export function bridgeClient(win: Window): ClinicApi {
       });
       if (res.status === 401)
         return watch(channel, failure('UNAUTHENTICATED', 'This page was opened without its access key. Open the address Clinic Desk printed when it started.'));
-      if (!res.ok) return failure('UNAVAILABLE', 'Clinic Desk is not answering. Is it still running?');
+      if (!res.ok) return failure('UNAVAILABLE', NOT_ANSWERING_MESSAGE);
       return watch(channel, (await res.json()) as Result<unknown>);
     } catch {
-      return failure('UNAVAILABLE', 'Clinic Desk is not answering. Is it still running?');
+      return failure('UNAVAILABLE', NOT_ANSWERING_MESSAGE);
     }
   };
 

@@ -25,6 +25,7 @@ export function applyTheme(choice: ThemeChoice): void {
     root.dataset.theme = choice;
     return;
   }
+  // eslint-disable-next-line i18next/no-literal-string -- media queries, not words
   const queries = ['(prefers-contrast: more)', '(prefers-color-scheme: dark)'].map((q) => window.matchMedia?.(q));
   const [contrast, dark] = queries;
   const follow = () => {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { channels } from '../../preload/contract';
 import { UNSTORABLE_TEXT_MESSAGE } from '../../preload/contract/text';
@@ -15,36 +15,46 @@ function templateText(node: ts.TemplateLiteral | ts.StringLiteral): string {
 const isText = (node: ts.Node | undefined): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral =>
   !!node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node));
 
+/** The sentences of one file: say`…` templates, literal messages of AppError, fail() and failure(), CallError literals ({ code, message }) and *_MESSAGE constants. */
+function sentencesOf(path: string, add: (text: string) => void): void {
+  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const visit = (node: ts.Node) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'say') add(templateText(node.template));
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'AppError' && isText(node.arguments?.[1]))
+      add(node.arguments[1].text);
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ['fail', 'failure'].includes(node.expression.text) && isText(node.arguments[1]))
+      add(node.arguments[1].text);
+    if (ts.isObjectLiteralExpression(node)) {
+      const prop = (name: string) => node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name);
+      const message = prop('message')?.initializer;
+      if (prop('code') && isText(message)) add(message.text);
+    }
+    if (ts.isVariableDeclaration(node) && /_MESSAGE$/.test(node.name.getText()) && isText(node.initializer)) add(node.initializer.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+
+/** The renderer's own refusals: the bridge's, when Clinic Desk does not answer a browser tab. */
+const RENDERER_REFUSALS = ['renderer/api/bridge-client.ts'];
+
 /**
- * Every sentence main can refuse with, by the main/ folder it is first written in: the templates
- * of say`…`, the literal messages of AppError, fail(), a CallError literal ({ code, message }) and
- * the *_MESSAGE constants.
+ * Every sentence main (and the bridge's client) can refuse with, by the part of the catalogue it
+ * belongs in: the main/ folder it is first written in, or "renderer".
  */
 export function mainSentences(): Map<string, string> {
   const found = new Map<string, string>();
   const files = (readdirSync(join(ROOT, 'main'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
   for (const file of files) {
-    const path = join(ROOT, 'main', file);
-    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
-    const domain = relative(join(ROOT, 'main'), path).split(/[\\/]/)[0]!;
-    const add = (text: string) => {
+    const domain = file.split(/[\\/]/)[0]!;
+    sentencesOf(join(ROOT, 'main', file), (text) => {
       if (!found.has(text)) found.set(text, domain);
-    };
-    const visit = (node: ts.Node) => {
-      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'say') add(templateText(node.template));
-      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'AppError' && isText(node.arguments?.[1]))
-        add(node.arguments[1].text);
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'fail' && isText(node.arguments[1])) add(node.arguments[1].text);
-      if (ts.isObjectLiteralExpression(node)) {
-        const prop = (name: string) => node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name);
-        const message = prop('message')?.initializer;
-        if (prop('code') && isText(message)) add(message.text);
-      }
-      if (ts.isVariableDeclaration(node) && /_MESSAGE$/.test(node.name.getText()) && isText(node.initializer)) add(node.initializer.text);
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
+    });
   }
+  for (const file of RENDERER_REFUSALS)
+    sentencesOf(join(ROOT, file), (text) => {
+      if (!found.has(text)) found.set(text, 'renderer');
+    });
   return found;
 }
 

@@ -21,10 +21,13 @@ export function chime(): void {
 }
 
 export function announcements(tokenNo: number, doctorName: string, room: string | null): { lang: string; text: string }[] {
+  // The board speaks both languages whatever the desk's, each sentence in its own.
+  /* eslint-disable i18next/no-literal-string -- each line is in the language it names */
   return [
     { lang: 'en-IN', text: `Token number ${tokenNo}, please go to ${room ?? doctorName}.` },
     { lang: 'hi-IN', text: `टोकन नंबर ${tokenNo}, कृपया ${room ?? doctorName} में जाइए।` },
   ];
+  /* eslint-enable i18next/no-literal-string -- the two lines above only */
 }
 
 export function speak(lines: readonly { lang: string; text: string }[]): void {
