@@ -1,11 +1,19 @@
+import { say, type Sentence } from '../shared/say';
 import { daysBetween, toMinutes } from '../availability/wall-clock';
 
 const DAY_MINUTES = 24 * 60;
 
 /** "2 days", "3 hours", "90 minutes". */
-function spellMinutes(minutes: number): string {
-  const [n, unit] = minutes % DAY_MINUTES === 0 ? [minutes / DAY_MINUTES, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+function spellMinutes(minutes: number): Sentence {
+  if (minutes % DAY_MINUTES === 0) {
+    const n = minutes / DAY_MINUTES;
+    return n === 1 ? say`${n} day` : say`${n} days`;
+  }
+  if (minutes % 60 === 0) {
+    const n = minutes / 60;
+    return n === 1 ? say`${n} hour` : say`${n} hours`;
+  }
+  return minutes === 1 ? say`${minutes} minute` : say`${minutes} minutes`;
 }
 
 export interface Horizon {
@@ -22,13 +30,13 @@ export function horizonProblem(
   type: Horizon,
   slot: { date: string; startTime: string },
   now: { date: string; time: string },
-): { kind: 'NOTICE' | 'TOO_FAR'; message: string; field: 'startTime' | 'date' } | null {
+): { kind: 'NOTICE' | 'TOO_FAR'; message: Sentence; field: 'startTime' | 'date' } | null {
   const days = daysBetween(now.date, slot.date);
   if (days * DAY_MINUTES + toMinutes(slot.startTime) - toMinutes(now.time) < type.minNoticeMinutes) {
-    return { kind: 'NOTICE', message: `${type.name} must be booked at least ${spellMinutes(type.minNoticeMinutes)} ahead`, field: 'startTime' };
+    return { kind: 'NOTICE', message: say`${type.name} must be booked at least ${spellMinutes(type.minNoticeMinutes)} ahead`, field: 'startTime' };
   }
   if (type.maxDaysAhead !== null && days > type.maxDaysAhead) {
-    return { kind: 'TOO_FAR', message: `${type.name} can be booked at most ${spellMinutes(type.maxDaysAhead * DAY_MINUTES)} ahead`, field: 'date' };
+    return { kind: 'TOO_FAR', message: say`${type.name} can be booked at most ${spellMinutes(type.maxDaysAhead * DAY_MINUTES)} ahead`, field: 'date' };
   }
   return null;
 }

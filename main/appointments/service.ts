@@ -24,6 +24,7 @@ import { daysBetween, eachDate, shiftDate, toMinutes, toTime } from '../availabi
 import { findDoctor, findDoctorWithDay, listDoctors } from '../doctors/repo';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say, type Sentence } from '../shared/say';
 import { findPatient } from '../patients/repo';
 import { queueRecallReminder } from '../recalls/reminder';
 import { deleteRecallsOfCompletion, insertRecall } from '../recalls/repo';
@@ -71,11 +72,32 @@ const MAX_LIST_DAYS = 31;
 const FREE_SLOT_CHUNK_DAYS = 7;
 
 const hhmm = (t: string) => t.slice(0, 5);
+/** An appointment's state as a refusal says it ("This appointment is cancelled"), and the step it names ("cannot be cancelled"). */
+const STATUS_WORDS: Record<string, Sentence> = {
+  SCHEDULED: say`scheduled`,
+  COMPLETED: say`completed`,
+  CANCELLED: say`cancelled`,
+  NO_SHOW: say`marked as no-show`,
+};
 const DAY_MINUTES = 24 * 60;
 export const buffersOf = (t: { bufferBeforeMinutes?: number; bufferAfterMinutes?: number } | null) => ({
   bufferBeforeMinutes: t?.bufferBeforeMinutes ?? 0,
   bufferAfterMinutes: t?.bufferAfterMinutes ?? 0,
 });
+/**
+ * The appointment in the way of a refused write, named for the desk: the patient's (with their
+ * doctor), or the doctor's (with their patient), said too close when only the buffers meet.
+ */
+function clashMessage(clash: AppointmentDto, slot: Slot, byPatient: boolean): Sentence {
+  const [from, to, date] = [hhmm(clash.startTime), hhmm(clash.endTime), clash.date];
+  if (byPatient) return say`${clash.patientName} already has an appointment ${from}–${to} on ${date} with ${clash.doctorName}`;
+  // Said when only the buffers meet, or the desk would look for an overlap that is not there.
+  const overlaps = clash.date === slot.date && clash.startTime < slot.endTime && slot.startTime < clash.endTime;
+  return overlaps
+    ? say`${clash.doctorName} already has an appointment ${from}–${to} on ${date} (${clash.patientName})`
+    : say`${clash.doctorName} already has an appointment ${from}–${to} on ${date} (${clash.patientName}), too close with the buffer time kept around appointments`;
+}
+
 /** Hours are the doctor's to bend: their own appointments, or any for an ADMIN. */
 const mayOverride = (user: CurrentUser, doctorId: number) => user.role === 'ADMIN' || (user.role === 'DOCTOR' && user.doctorId === doctorId);
 
@@ -126,7 +148,7 @@ export class AppointmentsService {
   }
 
   async list(doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
-    if (daysBetween(from, to) + 1 > MAX_LIST_DAYS) throw new AppError('INVALID', `Choose at most ${MAX_LIST_DAYS} days at a time`, 'to');
+    if (daysBetween(from, to) + 1 > MAX_LIST_DAYS) throw new AppError('INVALID', say`Choose at most ${MAX_LIST_DAYS} days at a time`, 'to');
     return listAppointments(this.knex, doctorIds, from, to);
   }
 
@@ -143,7 +165,7 @@ export class AppointmentsService {
     if (req.appointmentTypeId && !type?.active) throw new AppError('NOT_FOUND', 'No such appointment type', 'appointmentTypeId');
     const lengthOf = new Map(type?.doctors.map((d) => [d.doctorId, d.durationMinutes ?? type.durationMinutes]));
     if (type) {
-      if (req.doctorId && !lengthOf.has(req.doctorId)) throw new AppError('INVALID', `${doctors[0]!.name} does not offer ${type.name}`, 'appointmentTypeId');
+      if (req.doctorId && !lengthOf.has(req.doctorId)) throw new AppError('INVALID', say`${doctors[0]!.name} does not offer ${type.name}`, 'appointmentTypeId');
       doctors = doctors.filter((d) => lengthOf.has(d.id));
     }
     if (doctors.length === 0) return [];
@@ -230,9 +252,9 @@ export class AppointmentsService {
   async reschedule(req: Reschedule, user: CurrentUser, ctx: CallContext): Promise<AppointmentDto> {
     const current = await this.get(req.id);
     if (current.status !== 'SCHEDULED')
-      throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}; only a scheduled one can be moved`, 'id');
+      throw new AppError('CONFLICT', say`This appointment is ${this.describe(current.status)}; only a scheduled one can be moved`, 'id');
     if (current.sessionId)
-      throw new AppError('CONFLICT', `Token ${current.sessionToken} keeps its session: cancel it and book a token in another session`, 'id');
+      throw new AppError('CONFLICT', say`Token ${String(current.sessionToken)} keeps its session: cancel it and book a token in another session`, 'id');
     const doctorId = req.doctorId ?? current.doctorId;
     const { doctor, windows } = await this.activeDoctorOn(doctorId, req.date);
     // A new type, or a typed appointment going to another doctor, is booked as that doctor's
@@ -259,7 +281,7 @@ export class AppointmentsService {
         };
         if (retyped) Object.assign(changes, typeChanges(type));
         if (slot.date !== current.date || doctorId !== current.doctorId) Object.assign(changes, { checked_in_at: null, token_no: null });
-        if (!(await updateAppointmentIf(trx, current.id, 'SCHEDULED', changes))) throw await this.transitionError(trx, current.id, 'moved');
+        if (!(await updateAppointmentIf(trx, current.id, 'SCHEDULED', changes))) throw await this.transitionError(trx, current.id, say`moved`);
         const from = {
           doctorId: current.doctorId,
           date: current.date,
@@ -315,16 +337,16 @@ export class AppointmentsService {
   /** Arrival at the desk: a check-in time and the day's next token; the appointment stays SCHEDULED. */
   async checkIn(id: number, user: CurrentUser): Promise<AppointmentDto> {
     const current = await this.get(id);
-    if (current.status !== 'SCHEDULED') throw new AppError('CONFLICT', `This appointment is ${this.describe(current.status)}`, 'id');
+    if (current.status !== 'SCHEDULED') throw new AppError('CONFLICT', say`This appointment is ${this.describe(current.status)}`, 'id');
     if (current.date !== (await this.clinicNow()).date)
-      throw new AppError('CONFLICT', `Check-in is for today's appointments; this one is on ${current.date}`, 'id');
+      throw new AppError('CONFLICT', say`Check-in is for today's appointments; this one is on ${current.date}`, 'id');
     if (current.checkedInAt) return current;
     await this.knex.transaction(async (trx) => {
       await lockDays(trx, [doctorDay(current.doctorId, current.date)]);
       // A session's token is the patient's number in the waiting room too.
       const token = current.sessionToken ?? (await nextToken(trx, current.doctorId, current.date));
       if (!(await updateAppointmentIf(trx, id, 'SCHEDULED', { checked_in_at: trx.fn.now(), token_no: token })))
-        throw await this.transitionError(trx, id, 'checked in');
+        throw await this.transitionError(trx, id, say`checked in`);
       await insertHistory(trx, [{ appointmentId: id, kind: 'CHECKED_IN', detail: { tokenNo: token }, userId: user.id }]);
     });
     return this.get(id);
@@ -382,7 +404,7 @@ export class AppointmentsService {
         if (violatedConstraint(err, SqlState.EXCLUSION_VIOLATION) === undefined) throw err;
       }
     }
-    throw new AppError('CONFLICT', `${doctor.name} has no free time left today (or the patient is booked then); book another day`, 'doctorId');
+    throw new AppError('CONFLICT', say`${doctor.name} has no free time left today (or the patient is booked then); book another day`, 'doctorId');
   }
 
   /** A walk-in at a token doctor in session: the session's next token (see tokenAppointment), checked in in the same transaction. */
@@ -415,7 +437,7 @@ export class AppointmentsService {
     const { id } = req;
     const current = await this.get(id);
     const change = await lastUndoableChange(this.knex, id, user.id, UNDO_MINUTES);
-    if (!change) throw new AppError('CONFLICT', `Nothing of yours to undo on this appointment from the last ${UNDO_MINUTES} minutes`, 'id');
+    if (!change) throw new AppError('CONFLICT', say`Nothing of yours to undo on this appointment from the last ${UNDO_MINUTES} minutes`, 'id');
     const slot = { date: current.date, startTime: current.startTime, endTime: current.endTime };
     const from = (change.detail?.from ?? {}) as {
       doctorId: number;
@@ -499,7 +521,7 @@ export class AppointmentsService {
     const { doctor, windows } = await this.activeDoctorOn(doctorId, slot.date);
     if (undoneStatus === 'NO_SHOW' || undoneStatus === 'COMPLETED') {
       if (slot.date < (await this.clinicNow()).date)
-        throw new AppError('INVALID', `That day has passed; an appointment of ${slot.date} cannot be reopened`, 'id');
+        throw new AppError('INVALID', say`That day has passed; an appointment of ${slot.date} cannot be reopened`, 'id');
     } else {
       await this.assertNotPast(slot);
     }
@@ -531,16 +553,14 @@ export class AppointmentsService {
   }
 
   /** Why a guarded update found the appointment in another state (read through the caller's transaction). */
-  private async transitionError(db: Knex, id: number, verb: string): Promise<AppError> {
+  private async transitionError(db: Knex, id: number, verb: Sentence | string): Promise<AppError> {
     const now = await findAppointment(db, id);
     if (!now) return new AppError('NOT_FOUND', 'That appointment no longer exists', 'id');
-    return new AppError('CONFLICT', `This appointment is already ${this.describe(now.status)}, so it cannot be ${verb}`, 'id');
+    return new AppError('CONFLICT', say`This appointment is already ${this.describe(now.status)}, so it cannot be ${verb}`, 'id');
   }
 
-  private describe(status: string): string {
-    return (
-      ({ SCHEDULED: 'scheduled', COMPLETED: 'completed', CANCELLED: 'cancelled', NO_SHOW: 'marked as no-show' } as Record<string, string>)[status] ?? status
-    );
+  private describe(status: string): Sentence | string {
+    return STATUS_WORDS[status] ?? status;
   }
 
   private async get(id: number): Promise<AppointmentDto> {
@@ -564,7 +584,7 @@ export class AppointmentsService {
 
   private assertActive(doctor: DoctorDto | undefined): DoctorDto {
     if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor', 'doctorId');
-    if (!doctor.active) throw new AppError('INVALID', `${doctor.name} is no longer taking appointments`, 'doctorId');
+    if (!doctor.active) throw new AppError('INVALID', say`${doctor.name} is no longer taking appointments`, 'doctorId');
     return doctor;
   }
 
@@ -572,8 +592,8 @@ export class AppointmentsService {
   async typeFor(doctor: { id: number; name: string }, typeId: number): Promise<TypeForDoctor> {
     const type = await typeForDoctor(this.knex, typeId, doctor.id);
     if (!type) throw new AppError('NOT_FOUND', 'No such appointment type', 'appointmentTypeId');
-    if (!type.active) throw new AppError('INVALID', `${type.name} is no longer offered`, 'appointmentTypeId');
-    if (!type.offered) throw new AppError('INVALID', `${doctor.name} does not offer ${type.name}`, 'appointmentTypeId');
+    if (!type.active) throw new AppError('INVALID', say`${type.name} is no longer offered`, 'appointmentTypeId');
+    if (!type.offered) throw new AppError('INVALID', say`${doctor.name} does not offer ${type.name}`, 'appointmentTypeId');
     return type;
   }
 
@@ -619,7 +639,7 @@ export class AppointmentsService {
     if (session)
       throw new AppError(
         'CONFLICT',
-        `${hhmm(slot.startTime)}–${hhmm(slot.endTime)} on ${slot.date} is in ${doctor.name}'s OPD session (${hhmm(session.startTime)}–${hhmm(session.endTime)}): book a token in it instead`,
+        say`${hhmm(slot.startTime)}–${hhmm(slot.endTime)} on ${slot.date} is in ${doctor.name}'s OPD session (${hhmm(session.startTime)}–${hhmm(session.endTime)}): book a token in it instead`,
         'startTime',
       );
   }
@@ -643,11 +663,14 @@ export class AppointmentsService {
     if (!problem) return null;
     if (override) {
       if (!mayOverride(user, doctor.id))
-        throw new AppError('FORBIDDEN', `Only ${doctor.name} or an administrator may book outside ${doctor.name}'s hours`, 'override');
+        throw new AppError('FORBIDDEN', say`Only ${doctor.name} or an administrator may book outside ${doctor.name}'s hours`, 'override');
       return override.reason;
     }
-    const more = problem.kind === 'OUTSIDE_HOURS' ? ' A doctor or administrator can book it with a reason.' : '';
-    throw new AppError('CONFLICT', `${problem.message}${more}`, 'startTime');
+    throw new AppError(
+      'CONFLICT',
+      problem.kind === 'OUTSIDE_HOURS' ? say`${problem.message} A doctor or administrator can book it with a reason.` : problem.message,
+      'startTime',
+    );
   }
 
   /** A transaction holding the doctor's and the patient's day locks for `slot`. */
@@ -669,16 +692,15 @@ export class AppointmentsService {
       if (overlap === undefined) throw err;
       const byPatient = overlap === 'excl_appointment_patient_overlap';
       const clash = await findClash(this.knex, byPatient ? { patientId: who.patientId } : { doctorId: who.doctorId }, slot, excludeId);
-      const when = clash ? `${hhmm(clash.startTime)}–${hhmm(clash.endTime)} on ${clash.date}` : `then`;
-      // Said when only the buffers meet, or the desk would look for an overlap that is not there.
-      const tooClose =
-        clash && !(clash.date === slot.date && clash.startTime < slot.endTime && slot.startTime < clash.endTime)
-          ? ', too close with the buffer time kept around appointments'
-          : '';
-      const message = byPatient
-        ? `${clash?.patientName ?? 'The patient'} already has an appointment ${when}${clash ? ` with ${clash.doctorName}` : ''}`
-        : `${clash?.doctorName ?? 'The doctor'} already has an appointment ${when}${clash ? ` (${clash.patientName})` : ''}${tooClose}`;
-      throw new AppError('CONFLICT', message, 'startTime');
+      throw new AppError(
+        'CONFLICT',
+        clash
+          ? clashMessage(clash, slot, byPatient)
+          : byPatient
+            ? say`The patient already has an appointment then`
+            : say`The doctor already has an appointment then`,
+        'startTime',
+      );
     }
   }
 

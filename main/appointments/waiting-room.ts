@@ -7,6 +7,7 @@ import { shiftDate } from '../availability/wall-clock';
 import { transactionWithRetry } from '../db/retry';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say, type Sentence } from '../shared/say';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import { calledOf, callNextToken, moveStage, paceOfDoctors, setPriorityIf, type StageAction } from './queue-repo';
@@ -21,7 +22,12 @@ type SetPriority = z.output<typeof prioritySchema>;
 const PACE_DAYS = 14;
 const PACE_MIN_SAMPLES = 5;
 
-const STAGE_VERBS: Record<StageAction, string> = { start: 'marked as with the doctor', skip: 'skipped', sendBack: 'sent back to waiting' };
+/** Why a token cannot take the step now (`token`: its number, or — without one). */
+const STAGE_REFUSALS: Record<StageAction, (token: number | string) => Sentence> = {
+  start: (token) => say`Token ${token} cannot be marked as with the doctor now: it is not the called token`,
+  skip: (token) => say`Token ${token} cannot be skipped now: it is not the called token`,
+  sendBack: (token) => say`Token ${token} cannot be sent back to waiting now: it has not been called`,
+};
 
 function stageOf(r: QueueRow): 'ARRIVED' | 'CALLED' | 'WITH_DOCTOR' {
   if (r.consultStartedAt) return 'WITH_DOCTOR';
@@ -63,11 +69,7 @@ export class WaitingRoomService {
     this.assertOwn(user, current.doctorId);
     await transactionWithRetry(this.knex, async (trx) => {
       if (!(await moveStage(trx, id, action))) {
-        throw new AppError(
-          'CONFLICT',
-          `Token ${current.tokenNo ?? '—'} cannot be ${STAGE_VERBS[action]} now: ${action === 'sendBack' ? 'it has not been called' : 'it is not the called token'}`,
-          'id',
-        );
+        throw new AppError('CONFLICT', STAGE_REFUSALS[action](current.tokenNo ?? '—'), 'id');
       }
       await insertHistory(trx, [{ appointmentId: id, kind: 'STAGE', detail: { action }, userId: user.id }]);
     });
@@ -141,7 +143,7 @@ export class WaitingRoomService {
   private alreadyCalled(tokenNo: number): AppError {
     return new AppError(
       'CONFLICT',
-      `Token ${tokenNo} has been called and is not with the doctor yet: mark them in, skip them or send them back first`,
+      say`Token ${tokenNo} has been called and is not with the doctor yet: mark them in, skip them or send them back first`,
       'doctorId',
     );
   }

@@ -5,6 +5,7 @@ import { cancelAppointments, liveAppointmentsOfDoctors, type BookedSpan } from '
 import { doctorExists } from '../doctors/repo';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say, type Sentence } from '../shared/say';
 import type { SettingsService } from '../settings/service';
 import { deleteWindow, findWindow, insertLeave, insertWindows, readTemplate, replaceTemplate, windowsInRange } from './repo';
 import { expandRules, isWithinAvailability, slotCount, type TemplateRule } from './slots';
@@ -19,7 +20,8 @@ const MAX_EXPAND_DAYS = 366;
 const MAX_PREVIEW_DAYS = 92;
 const MAX_RANGE_DAYS = 62;
 const WHOLE_DAY = { startTime: '00:00:00', endTime: '24:00:00' };
-const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** By ISO weekday less one: Monday is 1. */
+const WEEKDAYS: readonly Sentence[] = [say`Monday`, say`Tuesday`, say`Wednesday`, say`Thursday`, say`Friday`, say`Saturday`, say`Sunday`];
 
 /** Told of working time a change opens (extra hours, leave taken back), inside that change's transaction: the waitlist is offered its free slots. */
 type OnOpened = (trx: Knex, doctorId: number, date: string, span: { startTime: string; endTime: string }) => Promise<unknown>;
@@ -50,7 +52,7 @@ type ChangeResult =
   | { status: 'blocked'; appointments: { id: number; date: string; startTime: string; endTime: string; patientName: string }[] };
 
 function assertRange(from: string, to: string, maxDays: number): void {
-  if (daysBetween(from, to) + 1 > maxDays) throw new AppError('INVALID', `Choose at most ${maxDays} days at a time`, 'to');
+  if (daysBetween(from, to) + 1 > maxDays) throw new AppError('INVALID', say`Choose at most ${maxDays} days at a time`, 'to');
 }
 
 function assertNoOverlap(rules: readonly TemplateRule[]): void {
@@ -60,7 +62,7 @@ function assertNoOverlap(rules: readonly TemplateRule[]): void {
     if (prev.weekday === cur.weekday && toMinutes(cur.startTime) < toMinutes(prev.endTime)) {
       throw new AppError(
         'INVALID',
-        `${WEEKDAYS[cur.weekday]} ${prev.startTime.slice(0, 5)}–${prev.endTime.slice(0, 5)} overlaps ${cur.startTime.slice(0, 5)}–${cur.endTime.slice(0, 5)}`,
+        say`${WEEKDAYS[cur.weekday - 1] ?? cur.weekday} ${prev.startTime.slice(0, 5)}–${prev.endTime.slice(0, 5)} overlaps ${cur.startTime.slice(0, 5)}–${cur.endTime.slice(0, 5)}`,
         'rules',
       );
     }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { DEFAULT_SPECIALIZATIONS, type DoctorDto, type createDoctorSchema, type updateDoctorSchema } from '../../preload/contract';
 import { countAppointmentsOfDoctor } from '../appointments/repo';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { normalisePhone } from '../patients/phone';
 import { deleteDoctor, findDoctor, insertDoctor, listDoctors, specializationsInUse, updateDoctor, type DoctorFields } from './repo';
 import { refusalFor } from '../db/pg-errors';
@@ -78,7 +79,7 @@ export class DoctorsService {
     if (!(await findDoctor(this.knex, id))) throw new AppError('NOT_FOUND', 'No such doctor', 'id');
     const appointments = await countAppointmentsOfDoctor(this.knex, id);
     if (appointments > 0) {
-      throw new AppError('CONFLICT', `This doctor has ${appointments} appointment(s) on record; deactivate the profile instead of deleting it`, 'id');
+      throw new AppError('CONFLICT', say`This doctor has ${appointments} appointment(s) on record; deactivate the profile instead of deleting it`, 'id');
     }
     await deleteDoctor(this.knex, id);
     return null;

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { holidayOn } from './repo';
 
 /** Said by the holiday's name: the desk then knows it is no mistake in the doctor's hours. */
-export const closedMessage = (holiday: { date: string; name: string }) => `The clinic is closed on ${holiday.name} (${holiday.date})`;
+export const closedMessage = (holiday: { date: string; name: string }) => say`The clinic is closed on ${holiday.name} (${holiday.date})`;
 
 /** Refuses a day the clinic has made a holiday. */
 export async function assertClinicOpen(knex: Knex, date: string): Promise<void> {

@@ -7,6 +7,7 @@ import { affected, cancelStranded, type TellCancelled } from '../availability/se
 import { daysBetween } from '../availability/wall-clock';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { deleteUnusedSessionsOn } from '../opd/repo';
 import { INDIA_2027 } from './india-2027';
 import { deleteHoliday, holidayOn, holidaysBetween, insertHoliday, renameHoliday } from './repo';
@@ -26,7 +27,9 @@ function assertNotOpened(date: string, live: readonly BookedSpan[]): void {
   if (seen > 0)
     throw new AppError(
       'CONFLICT',
-      `${seen === 1 ? 'One patient has' : `${seen} patients have`} already come in on ${date}; the clinic cannot be closed that day`,
+      seen === 1
+        ? say`One patient has already come in on ${date}; the clinic cannot be closed that day`
+        : say`${seen} patients have already come in on ${date}; the clinic cannot be closed that day`,
       'date',
     );
 }
@@ -43,21 +46,21 @@ export class HolidaysService {
   ) {}
 
   list(from: string, to: string): Promise<Holiday[]> {
-    if (daysBetween(from, to) + 1 > MAX_LIST_DAYS) throw new AppError('INVALID', `Choose at most ${MAX_LIST_DAYS} days at a time`, 'to');
+    if (daysBetween(from, to) + 1 > MAX_LIST_DAYS) throw new AppError('INVALID', say`Choose at most ${MAX_LIST_DAYS} days at a time`, 'to');
     return holidaysBetween(this.knex, from, to);
   }
 
   add(req: AddHoliday, user: CurrentUser): Promise<AddResult> {
     return this.knex.transaction(async (trx) => {
       const existing = await holidayOn(trx, req.date);
-      if (existing) throw new AppError('CONFLICT', `${req.date} is already a holiday (${existing.name})`, 'date');
+      if (existing) throw new AppError('CONFLICT', say`${req.date} is already a holiday (${existing.name})`, 'date');
       const live = await liveAppointmentsOn(trx, req.date);
       assertNotOpened(req.date, live);
       if (live.length > 0 && !req.cancelBooked) {
         return { status: 'blocked' as const, appointments: affected(live) };
       }
       const holiday = await insertHoliday(trx, { date: req.date, name: req.name }, user.id);
-      if (!holiday) throw new AppError('CONFLICT', `${req.date} was made a holiday meanwhile`, 'date');
+      if (!holiday) throw new AppError('CONFLICT', say`${req.date} was made a holiday meanwhile`, 'date');
       const removedWindows = await deleteOpenWindowsOn(trx, req.date);
       await deleteUnusedSessionsOn(trx, req.date);
       const cancelledAppointments = await cancelStranded(
@@ -103,7 +106,7 @@ export class HolidaysService {
           continue;
         }
         const holiday = await insertHoliday(trx, day, user.id);
-        if (!holiday) throw new AppError('CONFLICT', `${day.date} was made a holiday meanwhile; import again`, 'list');
+        if (!holiday) throw new AppError('CONFLICT', say`${day.date} was made a holiday meanwhile; import again`, 'list');
         await deleteOpenWindowsOn(trx, day.date);
         await deleteUnusedSessionsOn(trx, day.date);
         added.push(holiday);

@@ -9,6 +9,7 @@ import { SqlState, pgErrorFields, refusalFor } from '../db/pg-errors';
 import { transactionWithRetry, withRetry } from '../db/retry';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { deleteUnusedSession, findSession, insertSession, listSessions, slotNumberIn, updateSession } from './repo';
 import { describeSession } from './refusals';
 import { assertClinicOpen } from '../holidays/clinic-open';
@@ -35,7 +36,7 @@ export class OpdService {
   ) {}
 
   list(req: ListSessions): Promise<OpdSessionDto[]> {
-    if (daysBetween(req.from, req.to) + 1 > MAX_LIST_DAYS) throw new AppError('INVALID', `Choose at most ${MAX_LIST_DAYS} days at a time`, 'to');
+    if (daysBetween(req.from, req.to) + 1 > MAX_LIST_DAYS) throw new AppError('INVALID', say`Choose at most ${MAX_LIST_DAYS} days at a time`, 'to');
     return listSessions(this.knex, req);
   }
 
@@ -71,13 +72,13 @@ export class OpdService {
     this.assertOwn(user, before.doctorId);
     const now = await this.appointments.clinicNow();
     if (before.date < now.date || (before.date === now.date && before.endTime <= now.time))
-      throw new AppError('CONFLICT', `${describeSession(before)} is over: it keeps its plan`, 'id');
+      throw new AppError('CONFLICT', say`${describeSession(before)} is over: it keeps its plan`, 'id');
     if (before.date === now.date && req.endTime <= now.time) throw new AppError('INVALID', 'That end time has already passed', 'endTime');
     const plan = { startTime: req.startTime, endTime: req.endTime, capacity: req.capacity, emergencyReserve: req.emergencyReserve, room: req.room || null };
     if (before.highestToken !== null && before.highestToken > before.firstToken + plan.capacity - 1)
       throw new AppError(
         'CONFLICT',
-        `Token ${before.highestToken} is booked in ${describeSession(before)}: keep at least ${before.highestToken - before.firstToken + 1} tokens`,
+        say`Token ${before.highestToken} is booked in ${describeSession(before)}: keep at least ${before.highestToken - before.firstToken + 1} tokens`,
         'capacity',
       );
     try {
@@ -89,7 +90,7 @@ export class OpdService {
         if (numbered !== undefined)
           throw new AppError(
             'CONFLICT',
-            `Token ${numbered} today is a checked-in slot patient's: the session's tokens can go up to ${numbered - 1} at most`,
+            say`Token ${numbered} today is a checked-in slot patient's: the session's tokens can go up to ${numbered - 1} at most`,
             'capacity',
           );
         await updateSession(trx, before.id, plan);
@@ -105,7 +106,8 @@ export class OpdService {
   async remove(id: number, user: CurrentUser): Promise<OpdSessionDto> {
     const session = await this.get(id);
     this.assertOwn(user, session.doctorId);
-    if (!(await deleteUnusedSession(this.knex, id))) throw new AppError('CONFLICT', `Tokens have been booked in ${describeSession(session)}: it stays`, 'id');
+    if (!(await deleteUnusedSession(this.knex, id)))
+      throw new AppError('CONFLICT', say`Tokens have been booked in ${describeSession(session)}: it stays`, 'id');
     return session;
   }
 
@@ -116,7 +118,7 @@ export class OpdService {
     await assertClinicOpen(this.knex, session.date);
     const now = await this.appointments.clinicNow();
     if (session.date < now.date || (session.date === now.date && session.endTime <= now.time))
-      throw new AppError('INVALID', `${describeSession(session)} is over`, 'sessionId');
+      throw new AppError('INVALID', say`${describeSession(session)} is over`, 'sessionId');
     const request = {
       patientId: req.patientId,
       reason: req.reason,
@@ -137,24 +139,28 @@ export class OpdService {
     const booked = await busyTimesOfDoctors(trx, [doctorId], date, date);
     const clash = booked.find((b) => b.sessionId === null && b.startTime < plan.endTime && plan.startTime < b.endTime);
     if (clash)
-      throw new AppError('CONFLICT', `${doctorName} has an appointment at ${hhmm(clash.startTime)}–${hhmm(clash.endTime)} then: move it first`, 'startTime');
+      throw new AppError('CONFLICT', say`${doctorName} has an appointment at ${hhmm(clash.startTime)}–${hhmm(clash.endTime)} then: move it first`, 'startTime');
   }
 
   /** The database's refusal of a session's plan (new or edited), as the admin should read it. */
   private planRefusal(err: unknown, doctorName: string, date: string, plan: { startTime: string; endTime: string }): AppError | undefined {
     const { code, constraint } = pgErrorFields(err);
     if (constraint === 'excl_opd_session_overlap')
-      return new AppError('CONFLICT', `${doctorName} already has a session overlapping ${hhmm(plan.startTime)}–${hhmm(plan.endTime)} on ${date}`, 'startTime');
+      return new AppError(
+        'CONFLICT',
+        say`${doctorName} already has a session overlapping ${hhmm(plan.startTime)}–${hhmm(plan.endTime)} on ${date}`,
+        'startTime',
+      );
     if (constraint === 'excl_opd_session_numbers')
       return new AppError(
         'CONFLICT',
-        `${doctorName}'s next session of ${date} numbers its tokens straight after this one's: add a session for the extra tokens instead`,
+        say`${doctorName}'s next session of ${date} numbers its tokens straight after this one's: add a session for the extra tokens instead`,
         'capacity',
       );
     if (code === SqlState.EXCLUSION_VIOLATION && constraint === 'excl_appointment_patient_overlap')
       return new AppError('CONFLICT', 'A patient holding a token has another appointment at that token’s new time: move that appointment first', 'startTime');
     if (code === SqlState.EXCLUSION_VIOLATION)
-      return new AppError('CONFLICT', `${doctorName} has an appointment at a token’s new time: move it first`, 'startTime');
+      return new AppError('CONFLICT', say`${doctorName} has an appointment at a token’s new time: move it first`, 'startTime');
     return refusalFor(err);
   }
 

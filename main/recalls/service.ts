@@ -42,7 +42,9 @@ export class RecallsService {
       const e = err as { code?: string; constraint?: string };
       if (e.code === '23503') {
         const field = e.constraint?.includes('patient') ? 'patientId' : e.constraint?.includes('doctor') ? 'doctorId' : 'appointmentId';
-        throw new AppError('NOT_FOUND', `No such ${{ patientId: 'patient', doctorId: 'doctor', appointmentId: 'appointment' }[field]}`, field);
+        if (field === 'patientId') throw new AppError('NOT_FOUND', 'No such patient', field);
+        if (field === 'doctorId') throw new AppError('NOT_FOUND', 'No such doctor', field);
+        throw new AppError('NOT_FOUND', 'No such appointment', field);
       }
       throw err;
     }

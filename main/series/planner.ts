@@ -2,11 +2,12 @@ import type { AvailabilityWindow, OCCURRENCE_PROBLEMS } from '../../preload/cont
 import { horizonProblem, type Horizon } from '../appointment-types/horizon';
 import { hoursProblem } from '../availability/hours';
 import { closedMessage } from '../holidays/clinic-open';
+import { say, type Sentence } from '../shared/say';
 import { freeSlotsOfDay, type BufferedTime } from '../availability/slots';
 import { eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
 
 export type Slot = { date: string; startTime: string; endTime: string };
-export type Problem = { kind: (typeof OCCURRENCE_PROBLEMS)[number]; message: string };
+export type Problem = { kind: (typeof OCCURRENCE_PROBLEMS)[number]; message: Sentence };
 
 export interface PlanContext {
   doctorName: string;
@@ -51,7 +52,7 @@ export class SeriesPlanner {
   problemOf(slot: Slot): Problem | null {
     const { now, type, doctorName } = this.ctx;
     if (slot.date < now.date || (slot.date === now.date && slot.startTime < `${hhmm(now.time)}:00`))
-      return { kind: 'PAST', message: 'That time has already passed' };
+      return { kind: 'PAST', message: say`That time has already passed` };
     const horizon = type && horizonProblem(type, slot, now);
     if (horizon) return { kind: horizon.kind, message: horizon.message };
     const holiday = this.ctx.holidays.get(slot.date);
@@ -61,10 +62,16 @@ export class SeriesPlanner {
     const mine = span({ ...slot, ...this.buffers() }, true);
     const doctorClash = (this.doctorBusy.get(slot.date) ?? []).find((b) => meet(mine, span(b, true)));
     if (doctorClash)
-      return { kind: 'CLASH', message: `${doctorName} already has an appointment ${hhmm(doctorClash.startTime)}–${hhmm(doctorClash.endTime)} on ${slot.date}` };
+      return {
+        kind: 'CLASH',
+        message: say`${doctorName} already has an appointment ${hhmm(doctorClash.startTime)}–${hhmm(doctorClash.endTime)} on ${slot.date}`,
+      };
     const patientClash = (this.patientBusy.get(slot.date) ?? []).find((b) => meet(span(slot, false), span(b, false)));
     if (patientClash)
-      return { kind: 'CLASH', message: `The patient already has an appointment ${hhmm(patientClash.startTime)}–${hhmm(patientClash.endTime)} on ${slot.date}` };
+      return {
+        kind: 'CLASH',
+        message: say`The patient already has an appointment ${hhmm(patientClash.startTime)}–${hhmm(patientClash.endTime)} on ${slot.date}`,
+      };
     return null;
   }
 

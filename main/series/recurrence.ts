@@ -2,6 +2,7 @@ import { RRule, type Weekday } from 'rrule';
 import type { z } from 'zod';
 import { MAX_SERIES_OCCURRENCES, type recurrenceSchema } from '../../preload/contract';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 
 type Recurrence = z.output<typeof recurrenceSchema>;
 
@@ -25,7 +26,7 @@ export function expandRecurrence(startDate: string, r: Recurrence): { rule: stri
   // One more than allowed is enough to know the rule asks for too many.
   const dates = rule.all((_, i) => i <= MAX_SERIES_OCCURRENCES).map((d) => d.toISOString().slice(0, 10));
   if (dates.length > MAX_SERIES_OCCURRENCES)
-    throw new AppError('INVALID', `At most ${MAX_SERIES_OCCURRENCES} appointments in a series; choose an earlier end date`, 'recurrence');
+    throw new AppError('INVALID', say`At most ${MAX_SERIES_OCCURRENCES} appointments in a series; choose an earlier end date`, 'recurrence');
   if (dates.length === 0) throw new AppError('INVALID', 'This rule gives no dates; check the weekdays and the end date', 'recurrence');
   return { rule: rule.toString(), dates };
 }

@@ -27,9 +27,10 @@ import { shiftDate, toMinutes } from '../availability/wall-clock';
 import { transactionWithRetry } from '../db/retry';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say, type Sentence } from '../shared/say';
 import { findPatient } from '../patients/repo';
 import type { SettingsService } from '../settings/service';
-import { SUGGESTION_DAYS, SeriesPlanner, endOf, type Slot } from './planner';
+import { SUGGESTION_DAYS, SeriesPlanner, endOf, type Problem, type Slot } from './planner';
 import { expandRecurrence } from './recurrence';
 import { insertSeries } from './repo';
 
@@ -40,7 +41,12 @@ type Scope = MoveSeries['scope'];
 
 const hhmm = (t: string) => t.slice(0, 5);
 const lengthOf = (s: Slot) => toMinutes(s.endTime) - toMinutes(s.startTime);
-const sentence = (m: string) => (m.endsWith('.') ? m : `${m}.`);
+/** A problem of the doctor's hours or leave is said as a whole sentence, with its own full stop. */
+const fullStopped = (problem: Pick<Problem, 'kind'>) => problem.kind === 'LEAVE' || problem.kind === 'OUTSIDE_HOURS';
+const nothingLeft = {
+  cancel: { this: say`Nothing scheduled is left to cancel in this appointment`, series: say`Nothing scheduled is left to cancel in this series` },
+  move: { this: say`Nothing scheduled is left to move in this appointment`, series: say`Nothing scheduled is left to move in this series` },
+};
 const isClash = (err: unknown) => (err as { code?: string } | null)?.code === '23P01';
 
 /**
@@ -61,7 +67,7 @@ export class SeriesService {
     const checked = planned.map((slot) => {
       const problem = planner.problemOf(slot);
       if (!problem) planner.claim(slot);
-      return { ...slot, problem };
+      return { ...slot, problem: problem && { kind: problem.kind, message: String(problem.message) } };
     });
     return {
       occurrences: checked.map((o) => {
@@ -77,7 +83,7 @@ export class SeriesService {
     const { doctor, type, rule, planned, planner } = await this.plan(req);
     const choices = new Map(req.choices.map((c) => [c.date, c]));
     const stray = req.choices.find((c) => !planned.some((p) => p.date === c.date));
-    if (stray) throw new AppError('INVALID', `${stray.date} is not a date of this series`, 'choices');
+    if (stray) throw new AppError('INVALID', say`${stray.date} is not a date of this series`, 'choices');
     // The occurrences kept as planned first, so an alternative time cannot take one of theirs.
     const problems = planned.map((slot) => {
       if (choices.has(slot.date)) return null;
@@ -92,10 +98,10 @@ export class SeriesService {
       if (choice?.action === 'skip') return void skipped.push(slot.date);
       if (choice?.action === 'alternative') {
         const endTime = endOf(choice.toStartTime, lengthOf(slot));
-        if (!endTime) throw new AppError('INVALID', `The other time for ${slot.date} would run past midnight`, 'choices');
+        if (!endTime) throw new AppError('INVALID', say`The other time for ${slot.date} would run past midnight`, 'choices');
         const other = { date: choice.toDate, startTime: choice.toStartTime, endTime };
         const problem = planner.problemOf(other);
-        if (problem) throw new AppError(problem.kind === 'CLASH' ? 'CONFLICT' : 'INVALID', `The other time for ${slot.date}: ${problem.message}`, 'choices');
+        if (problem) throw new AppError(problem.kind === 'CLASH' ? 'CONFLICT' : 'INVALID', say`The other time for ${slot.date}: ${problem.message}`, 'choices');
         planner.claim(other);
         return void final.push(other);
       }
@@ -103,7 +109,9 @@ export class SeriesService {
       if (problem)
         throw new AppError(
           problem.kind === 'CLASH' ? 'CONFLICT' : 'INVALID',
-          `${slot.date}: ${sentence(problem.message)} Choose another time for it, or skip it.`,
+          fullStopped(problem)
+            ? say`${slot.date}: ${problem.message} Choose another time for it, or skip it.`
+            : say`${slot.date}: ${problem.message}. Choose another time for it, or skip it.`,
           'choices',
         );
       final.push(slot);
@@ -140,7 +148,7 @@ export class SeriesService {
       if (!isClash(err)) throw err;
       throw await this.clashError(
         final.map((slot) => ({ slot, who, buffers: buffersOf(type), excludeId: null })),
-        'nothing was booked',
+        say`nothing was booked`,
       );
     }
     return { seriesId, appointments: await appointmentsOfSeries(this.knex, seriesId), skipped };
@@ -169,25 +177,32 @@ export class SeriesService {
     const moves = chosen.map((a) => {
       const endTime = endOf(req.startTime, lengthOf(a));
       if (!endTime || a.doctorId !== doctorId)
-        throw new AppError('INVALID', `The appointment of ${a.date} cannot be moved with the others; move it on its own`, 'startTime');
+        throw new AppError('INVALID', say`The appointment of ${a.date} cannot be moved with the others; move it on its own`, 'startTime');
       return { from: a, to: { date: shiftDate(a.date, req.shiftDays), startTime: req.startTime, endTime } };
     });
     const dates = moves.map((m) => m.to.date).sort();
     const twice = dates.find((d, i) => d === dates[i - 1]);
     if (twice)
-      throw new AppError('INVALID', `Two of these appointments are on ${twice} and cannot both be at ${hhmm(req.startTime)}; move one on its own`, 'scope');
+      throw new AppError('INVALID', say`Two of these appointments are on ${twice} and cannot both be at ${hhmm(req.startTime)}; move one on its own`, 'scope');
     const windows = groupBy(await windowsInRange(this.knex, [doctorId], dates[0]!, dates.at(-1)!), (w) => w.date);
     const holidays = new Map((await holidaysBetween(this.knex, dates[0]!, dates.at(-1)!)).map((h) => [h.date, h]));
     for (const { from, to } of moves) {
       if (to.date < now.date || (to.date === now.date && to.startTime < `${hhmm(now.time)}:00`))
-        throw new AppError('INVALID', `${to.date} ${hhmm(to.startTime)} has already passed`, 'startTime');
+        throw new AppError('INVALID', say`${to.date} ${hhmm(to.startTime)} has already passed`, 'startTime');
       const type = from.appointmentTypeId ? await typeForDoctor(this.knex, from.appointmentTypeId, doctorId) : undefined;
       const holiday = holidays.get(to.date);
       const problem =
         (type && horizonProblem(type, to, now)) ||
-        (holiday && { message: closedMessage(holiday) }) ||
+        (holiday && { kind: 'CLOSED' as const, message: closedMessage(holiday) }) ||
         hoursProblem(doctor.name, to, windows.get(to.date) ?? []);
-      if (problem) throw new AppError('CONFLICT', `The appointment of ${from.date}: ${sentence(problem.message)} Nothing was moved.`, 'startTime');
+      if (problem)
+        throw new AppError(
+          'CONFLICT',
+          fullStopped(problem)
+            ? say`The appointment of ${from.date}: ${problem.message} Nothing was moved.`
+            : say`The appointment of ${from.date}: ${problem.message}. Nothing was moved.`,
+          'startTime',
+        );
     }
     try {
       await transactionWithRetry(this.knex, async (trx) => {
@@ -204,7 +219,7 @@ export class SeriesService {
           const changes: Record<string, unknown> = { appointment_date: to.date, start_time: to.startTime, end_time: to.endTime };
           if (to.date !== from.date) Object.assign(changes, { checked_in_at: null, token_no: null });
           if (!(await updateAppointmentIf(trx, from.id, 'SCHEDULED', changes)))
-            throw new AppError('CONFLICT', `The appointment of ${from.date} has changed meanwhile; nothing was moved`, 'id');
+            throw new AppError('CONFLICT', say`The appointment of ${from.date} has changed meanwhile; nothing was moved`, 'id');
           const before = { doctorId, date: from.date, startTime: from.startTime, endTime: from.endTime, checkedInAt: from.checkedInAt, tokenNo: from.tokenNo };
           await insertHistory(trx, [
             { appointmentId: from.id, kind: 'RESCHEDULED', detail: { from: before, to: { doctorId, ...to }, seriesId, scope: req.scope }, userId: user.id },
@@ -215,7 +230,7 @@ export class SeriesService {
       if (!isClash(err)) throw err;
       throw await this.clashError(
         moves.map(({ from, to }) => ({ slot: to, who: { doctorId, patientId: from.patientId }, buffers: buffersOf(from), excludeId: from.id })),
-        'nothing was moved',
+        say`nothing was moved`,
       );
     }
     return { seriesId, appointments: await appointmentsOfSeries(this.knex, seriesId) };
@@ -263,7 +278,7 @@ export class SeriesService {
   }
 
   /** The scheduled appointments a change of `scope` from appointment `id` applies to (none already begun, but `this`). */
-  private async inScope(id: number, scope: Scope, verb: string): Promise<{ seriesId: number; chosen: AppointmentDto[] }> {
+  private async inScope(id: number, scope: Scope, verb: 'cancel' | 'move'): Promise<{ seriesId: number; chosen: AppointmentDto[] }> {
     const current = await findAppointment(this.knex, id);
     if (!current) throw new AppError('NOT_FOUND', 'No such appointment', 'id');
     if (!current.seriesId) throw new AppError('INVALID', 'This appointment is not part of a series', 'id');
@@ -273,15 +288,14 @@ export class SeriesService {
     const chosen = (await appointmentsOfSeries(this.knex, current.seriesId)).filter(
       (a) => a.status === 'SCHEDULED' && (scope === 'this' ? a.id === current.id : at(a) >= from),
     );
-    if (chosen.length === 0)
-      throw new AppError('CONFLICT', `Nothing scheduled is left to ${verb} in ${scope === 'this' ? 'this appointment' : 'this series'}`, 'id');
+    if (chosen.length === 0) throw new AppError('CONFLICT', nothingLeft[verb][scope === 'this' ? 'this' : 'series'], 'id');
     return { seriesId: current.seriesId, chosen };
   }
 
   /** The first appointment in the way of a refused write, named for the desk. */
   private async clashError(
     attempts: { slot: Slot; who: { doctorId: number; patientId: number }; buffers: ReturnType<typeof buffersOf>; excludeId: number | null }[],
-    outcome: string,
+    outcome: Sentence,
   ): Promise<AppError> {
     for (const { slot, who, buffers, excludeId } of attempts) {
       const clash =
@@ -290,11 +304,11 @@ export class SeriesService {
       if (clash && clash.id !== excludeId) {
         return new AppError(
           'CONFLICT',
-          `${slot.date}: ${clash.doctorName} already has an appointment ${hhmm(clash.startTime)}–${hhmm(clash.endTime)} (${clash.patientName}); ${outcome}`,
+          say`${slot.date}: ${clash.doctorName} already has an appointment ${hhmm(clash.startTime)}–${hhmm(clash.endTime)} (${clash.patientName}); ${outcome}`,
           'startTime',
         );
       }
     }
-    return new AppError('CONFLICT', `Another booking took one of these times meanwhile; ${outcome}`, 'startTime');
+    return new AppError('CONFLICT', say`Another booking took one of these times meanwhile; ${outcome}`, 'startTime');
   }
 }

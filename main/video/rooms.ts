@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import type { RequestClient } from 'twilio';
 import { AppError } from '../shared/app-error';
+import { say, type Sentence } from '../shared/say';
 
 export interface RoomCredentials {
   accountSid: string;
@@ -23,18 +24,23 @@ const errorFacts = (err: unknown) => err as { status?: unknown; code?: unknown }
  * What went wrong with Twilio, for the person at the desk. Built from the status and code only:
  * the underlying error carries the request's Authorization header and must not be passed on.
  */
-export function twilioFailure(err: unknown, doing: string): AppError {
+export function twilioFailure(err: unknown, doing: Sentence): AppError {
   const { status, code } = errorFacts(err) ?? {};
   if (status === 401 || status === 403) {
-    return new AppError('CONFLICT', `Twilio refused the clinic's Twilio credentials while ${doing}; an administrator should check them in the video settings.`);
+    return new AppError(
+      'CONFLICT',
+      say`Twilio refused the clinic's Twilio credentials while ${doing}; an administrator should check them in the video settings.`,
+    );
   }
   if (typeof status === 'number') {
     return new AppError(
       'UNAVAILABLE',
-      `Twilio could not complete ${doing} (HTTP ${status}${typeof code === 'number' ? `, error ${code}` : ''}). Try again in a moment.`,
+      typeof code === 'number'
+        ? say`Twilio could not complete ${doing} (HTTP ${status}, error ${code}). Try again in a moment.`
+        : say`Twilio could not complete ${doing} (HTTP ${status}). Try again in a moment.`,
     );
   }
-  return new AppError('UNAVAILABLE', `Twilio cannot be reached from this PC while ${doing}. Check the internet connection and try again.`);
+  return new AppError('UNAVAILABLE', say`Twilio cannot be reached from this PC while ${doing}. Check the internet connection and try again.`);
 }
 
 /** A log line about a Twilio failure without any secret in it. */

@@ -6,6 +6,7 @@ import type { AppointmentDto, CallInfoDto, reportVideoEventSchema, VideoJoinDto,
 import { findAppointment } from '../appointments/repo';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import type { SettingsService } from '../settings/service';
 import { twilioFailure, twilioFailureFacts, type TwilioRooms } from './rooms';
 import { appointmentsNeverJoined, appointmentsWaitingOnline, findSession, issueJoinCode, revokeJoinCode, upsertSession, type SessionRow } from './repo';
@@ -17,8 +18,6 @@ import { readVideoSettings, writeVideoSettings, type VideoSettings } from './set
 import { DOCTOR_TOKEN_SECONDS, videoToken, type TokenCredentials } from './tokens';
 
 type ReportEvent = z.output<typeof reportVideoEventSchema>;
-
-const NOT_SET_UP = 'Video consultations are not set up yet: an administrator enters the clinic’s Twilio account in the video settings.';
 
 /** One Twilio room per appointment, found again by this name while it is in progress. */
 export const roomNameOf = (appointmentId: number) => `clinic-desk-appointment-${appointmentId}`;
@@ -137,7 +136,7 @@ export class VideoService {
       await this.rooms.complete(creds, roomSid);
     } catch (err) {
       this.log('twilio room end failed', twilioFailureFacts(err));
-      throw twilioFailure(err, 'ending the video room');
+      throw twilioFailure(err, say`ending the video room`);
     }
     await this.knex.transaction((trx) => endSession(trx, session));
     return null;
@@ -151,7 +150,9 @@ export class VideoService {
     if (appointment.status === 'CANCELLED' || appointment.status === 'NO_SHOW') {
       throw new AppError(
         'CONFLICT',
-        `This appointment is ${appointment.status === 'CANCELLED' ? 'cancelled' : 'marked as not attended'}; it has no video call`,
+        appointment.status === 'CANCELLED'
+          ? say`This appointment is cancelled; it has no video call`
+          : say`This appointment is marked as not attended; it has no video call`,
         'appointmentId',
       );
     }
@@ -160,7 +161,7 @@ export class VideoService {
 
   private mayRun(doctorId: number, doctorName: string, user: CurrentUser): void {
     if (user.role === 'ADMIN' || (user.role === 'DOCTOR' && user.doctorId === doctorId)) return;
-    throw new AppError('FORBIDDEN', `Only ${doctorName}, the appointment’s doctor, or an administrator can run this video call.`);
+    throw new AppError('FORBIDDEN', say`Only ${doctorName}, the appointment’s doctor, or an administrator can run this video call.`);
   }
 
   private async sessionFor(roomSid: string, user: CurrentUser): Promise<SessionRow> {
@@ -174,7 +175,8 @@ export class VideoService {
   private async credentials(): Promise<{ creds: TokenCredentials; settings: VideoSettings }> {
     const settings = openVideoSecrets(await readVideoSettings(this.knex), this.secrets);
     const creds = credentialsOf(settings);
-    if (!creds) throw new AppError('CONFLICT', NOT_SET_UP);
+    if (!creds)
+      throw new AppError('CONFLICT', 'Video consultations are not set up yet: an administrator enters the clinic’s Twilio account in the video settings.');
     return { creds, settings };
   }
 
@@ -183,7 +185,7 @@ export class VideoService {
       return await this.rooms.ensure(creds, roomNameOf(appointmentId), webhookUrl);
     } catch (err) {
       this.log('twilio room failed', twilioFailureFacts(err));
-      throw twilioFailure(err, 'opening the video room');
+      throw twilioFailure(err, say`opening the video room`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { updateVideoSettingsSchema, VideoSettingsDto } from '../../preload/contract';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { isSealed } from '../secrets/sealed-secrets';
 import type { SecretBox } from '../secrets/secret-box';
 import type { TokenCredentials } from './tokens';
@@ -34,7 +35,7 @@ export function openVideoSecrets(s: VideoSettings, box: SecretBox): VideoSetting
       if (value && isSealed(value)) opened[field] = box.open(value);
     }
   } catch (err) {
-    throw new AppError('UNAVAILABLE', `The clinic's Twilio secrets cannot be opened on this PC: ${(err as Error).message}`);
+    throw new AppError('UNAVAILABLE', say`The clinic's Twilio secrets cannot be opened on this PC: ${(err as Error).message}`);
   }
   return opened;
 }

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { AppointmentDto, addWaitlistSchema } from '../../preload/contract';
+import type { AppointmentDto, Phrase, addWaitlistSchema } from '../../preload/contract';
 import type { AuditRecord } from '../audit/repo';
 import { findType, offeredInSpecialization } from '../appointment-types/repo';
 import type { AppointmentsService } from '../appointments/service';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { Sentence, say } from '../shared/say';
 import { closeRivals, offerFreedTime } from './offer-messages';
 import {
   closeEntry,
@@ -22,6 +23,16 @@ import {
 } from './repo';
 
 type AddEntry = z.output<typeof addWaitlistSchema>;
+
+/** A refusal's own words, to be said inside another sentence: its template and values, or its literal sentence. */
+function wordsOf(err: AppError): Sentence {
+  const again = (p: Phrase): Sentence =>
+    new Sentence(
+      p.text,
+      (p.values ?? []).map((v) => (typeof v === 'string' ? v : again(v))),
+    );
+  return again(err.phrase ?? { text: err.message });
+}
 
 /**
  * The waitlist: patients who want earlier time. Time given back is offered to the best match at
@@ -58,9 +69,9 @@ export class WaitlistService {
     }
     const type = await findType(this.knex, typeId);
     if (!type) throw new AppError('NOT_FOUND', 'No such appointment type', 'appointmentTypeId');
-    if (!type.active) throw new AppError('INVALID', `${type.name} is no longer offered`, 'appointmentTypeId');
+    if (!type.active) throw new AppError('INVALID', say`${type.name} is no longer offered`, 'appointmentTypeId');
     if (!(await offeredInSpecialization(this.knex, typeId, who.specialization)))
-      throw new AppError('INVALID', `No ${who.specialization} doctor offers ${type.name}`, 'appointmentTypeId');
+      throw new AppError('INVALID', say`No ${who.specialization} doctor offers ${type.name}`, 'appointmentTypeId');
   }
 
   async list(doctorId?: number): Promise<WaitlistEntry[]> {
@@ -90,7 +101,7 @@ export class WaitlistService {
     const offer = await findOffer(this.knex, id);
     if (!offer) throw new AppError('NOT_FOUND', 'No such offer', 'id');
     const closed = (status: string | undefined) =>
-      new AppError('CONFLICT', status === 'GONE' ? 'This time has gone' : 'This offer has already been booked', 'id');
+      status === 'GONE' ? new AppError('CONFLICT', 'This time has gone', 'id') : new AppError('CONFLICT', 'This offer has already been booked', 'id');
     if (offer.status !== 'OPEN') throw closed(offer.status);
     if (offer.entry.status !== 'WAITING') throw new AppError('CONFLICT', 'This patient is no longer waiting', 'id');
     if (!(await closeOffer(this.knex, id, 'TAKEN'))) throw closed((await findOffer(this.knex, id))?.status);
@@ -113,7 +124,7 @@ export class WaitlistService {
     } catch (err) {
       const gone = err instanceof AppError && err.code === 'CONFLICT';
       await reopenOffer(this.knex, id, gone ? 'GONE' : 'OPEN');
-      throw gone ? new AppError('CONFLICT', `This time has gone: ${err.message}`, 'id') : err;
+      throw gone ? new AppError('CONFLICT', say`This time has gone: ${wordsOf(err)}`, 'id') : err;
     }
     await closeEntry(this.knex, offer.entry.id, 'BOOKED', booked.id);
     await this.knex.transaction((trx) => closeRivals(trx, offer, this.now()));
