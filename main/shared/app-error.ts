@@ -11,8 +11,8 @@ export type Words<M extends string> = Sentence | (Record<never, never> extends R
 
 /** An error meant for the person at the desk: its message reaches the renderer as is. */
 export class AppError<M extends string = string> extends Error {
-  /** The template and values, when the words carry values. */
-  readonly phrase?: Phrase;
+  /** Its words as a Sentence, to be said inside another one. */
+  readonly sentence: Sentence;
 
   constructor(
     readonly code: ErrorCode,
@@ -21,6 +21,11 @@ export class AppError<M extends string = string> extends Error {
   ) {
     super(String(message));
     this.name = 'AppError';
-    if (message instanceof Sentence) this.phrase = message.phrase;
+    this.sentence = message instanceof Sentence ? message : new Sentence(message, []);
+  }
+
+  /** The template and values, when the words carry values (a literal is its own template). */
+  get phrase(): Phrase | undefined {
+    return this.sentence.values.length > 0 ? this.sentence.phrase : undefined;
   }
 }

@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { AppointmentDto, Phrase, addWaitlistSchema } from '../../preload/contract';
+import type { AppointmentDto, addWaitlistSchema } from '../../preload/contract';
 import type { AuditRecord } from '../audit/repo';
 import { findType, offeredInSpecialization } from '../appointment-types/repo';
 import type { AppointmentsService } from '../appointments/service';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
-import { Sentence, say } from '../shared/say';
+import { say } from '../shared/say';
 import { closeRivals, offerFreedTime } from './offer-messages';
 import {
   closeEntry,
@@ -23,16 +23,6 @@ import {
 } from './repo';
 
 type AddEntry = z.output<typeof addWaitlistSchema>;
-
-/** A refusal's own words, to be said inside another sentence: its template and values, or its literal sentence. */
-function wordsOf(err: AppError): Sentence {
-  const again = (p: Phrase): Sentence =>
-    new Sentence(
-      p.text,
-      (p.values ?? []).map((v) => (typeof v === 'string' ? v : again(v))),
-    );
-  return again(err.phrase ?? { text: err.message });
-}
 
 /**
  * The waitlist: patients who want earlier time. Time given back is offered to the best match at
@@ -124,7 +114,7 @@ export class WaitlistService {
     } catch (err) {
       const gone = err instanceof AppError && err.code === 'CONFLICT';
       await reopenOffer(this.knex, id, gone ? 'GONE' : 'OPEN');
-      throw gone ? new AppError('CONFLICT', say`This time has gone: ${wordsOf(err)}`, 'id') : err;
+      throw gone ? new AppError('CONFLICT', say`This time has gone: ${err.sentence}`, 'id') : err;
     }
     await closeEntry(this.knex, offer.entry.id, 'BOOKED', booked.id);
     await this.knex.transaction((trx) => closeRivals(trx, offer, this.now()));
