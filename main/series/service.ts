@@ -67,7 +67,7 @@ export class SeriesService {
     const checked = planned.map((slot) => {
       const problem = planner.problemOf(slot);
       if (!problem) planner.claim(slot);
-      return { ...slot, problem: problem && { kind: problem.kind, message: String(problem.message) } };
+      return { ...slot, problem: problem && { kind: problem.kind, message: String(problem.message), phrase: problem.message.phrase } };
     });
     return {
       occurrences: checked.map((o) => {

@@ -3,6 +3,7 @@ import { appointmentSchema } from './appointments';
 import { timeSchema } from './availability';
 import { idSchema } from './dto';
 import { dateSchema } from './patients';
+import { phraseSchema } from './result';
 
 export const MAX_SERIES_OCCURRENCES = 52;
 
@@ -67,7 +68,7 @@ export const seriesPreviewSchema = z.object({
   occurrences: z.array(
     span.extend({
       /** Null: it can be booked as planned. */
-      problem: z.object({ kind: z.enum(OCCURRENCE_PROBLEMS), message: z.string() }).nullable(),
+      problem: z.object({ kind: z.enum(OCCURRENCE_PROBLEMS), message: z.string(), phrase: phraseSchema }).nullable(),
       /** For one that cannot: the doctor's next free time from that day on, free for the patient too. */
       suggestion: span.nullable(),
     }),

@@ -45,8 +45,11 @@ export async function saidToTheDesk(error: CallError): Promise<string> {
   return spoken(error.phrase ?? { text: error.message }, loaded.get(language) ?? (await catalogue(language)));
 }
 
+/** A sentence of main's (a phrase in a reply) in the desk's language, if its words are in. */
+export const phraseNow = (phrase: Phrase) => spoken(phrase, loaded.get(currentLanguage()) ?? new Map());
+
 /** A sentence of the contract's (a form's own check) in the desk's language, if its words are in. */
-export const saidNow = (message: string) => spoken({ text: message }, loaded.get(currentLanguage()) ?? new Map());
+export const saidNow = (message: string) => phraseNow({ text: message });
 
 /** Loads the language's refusals ahead, so a form's own checks can say them at once. */
 export const loadRefusals = async (language: string) => {

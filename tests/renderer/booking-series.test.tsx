@@ -49,7 +49,11 @@ async function openBooking(overrides: FakeHandlers = {}) {
   return { ...ctx, box, onClose };
 }
 
-const occurrence = (date: string, problem?: { kind: 'CLASH'; message: string }, suggestion?: { date: string; startTime: string; endTime: string }) => ({
+const occurrence = (
+  date: string,
+  problem?: { kind: 'CLASH'; message: string; phrase: { text: string } },
+  suggestion?: { date: string; startTime: string; endTime: string },
+) => ({
   date,
   startTime: '10:00:00',
   endTime: '10:30:00',
@@ -57,7 +61,8 @@ const occurrence = (date: string, problem?: { kind: 'CLASH'; message: string }, 
   suggestion: suggestion ?? null,
 });
 
-const CLASH = { kind: 'CLASH' as const, message: 'Dr. Anil Rao already has an appointment 10:00–10:15 on 2099-03-09 (Ravi Kumar)' };
+const CLASH_WORDS = 'Dr. Anil Rao already has an appointment 10:00–10:15 on 2099-03-09 (Ravi Kumar)';
+const CLASH = { kind: 'CLASH' as const, message: CLASH_WORDS, phrase: { text: CLASH_WORDS } };
 const PREVIEW = [
   occurrence('2099-03-02'),
   occurrence('2099-03-09', CLASH, { date: '2099-03-09', startTime: '10:15:00', endTime: '10:45:00' }),

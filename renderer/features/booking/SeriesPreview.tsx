@@ -1,4 +1,5 @@
 import type { Req, Res } from '../../../preload/contract';
+import { phraseNow } from '../../i18n/refusals';
 import { useT } from '../../i18n/use-t';
 import { shortDay, timeRange } from '../../lib/dates';
 
@@ -45,8 +46,8 @@ export function SeriesPreview({
         <li key={o.date} className={o.problem ? 'series-problem' : undefined}>
           {shortDay(o.date)} {timeRange(o)}
           {o.problem && (
-            <fieldset aria-label={`${shortDay(o.date)}: ${o.problem.message}`}>
-              <span className="ui-field-error">{o.problem.message}</span>
+            <fieldset aria-label={`${shortDay(o.date)}: ${phraseNow(o.problem.phrase)}`}>
+              <span className="ui-field-error">{phraseNow(o.problem.phrase)}</span>
               {o.suggestion && (
                 <label className="ui-check">
                   <input type="radio" checked={picks[o.date] === 'suggestion'} onChange={() => onPick(o.date, 'suggestion')} />{' '}
