@@ -37,6 +37,17 @@ describe('main’s refusals in the desk’s language', () => {
     expect(await shown(error)).toMatch(/^The appointment of .*3 .*2026: [^A-Za-z]*[\u0900-\u097F]/);
   });
 
+  it('says a sentence of main’s with values in Hindi, each value in its place', async () => {
+    const error: CallError = {
+      code: 'CONFLICT',
+      message: 'The patient already has an appointment 10:00–10:15 on 2099-03-09',
+      phrase: { text: 'The patient already has an appointment {0}–{1} on {2}', values: ['10:00', '10:15', '2099-03-09'] },
+    };
+    expect(await shown(error)).toBe('The patient already has an appointment 10:00–10:15 on Mon 9 Mar 2099');
+    await switchLanguage('hi');
+    expect(await shown(error)).toMatch(/^मरीज़ का सोम(वार)?,? 9 मार्च 2099 को 10:00–10:15 पर पहले से अपॉइंटमेंट है$/);
+  });
+
   it('keeps a sentence it has no words for as main sent it, and keeps code and field', async () => {
     await switchLanguage('hi');
     const error: CallError = { code: 'NOT_FOUND', message: 'A sentence no catalogue has', field: 'id' };
