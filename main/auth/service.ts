@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Language, SessionDto } from '../../preload/contract';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { AppError } from '../shared/app-error';
+import { say, type Sentence } from '../shared/say';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import type { SettingsService } from '../settings/service';
 import { isValidTimeZone } from '../settings/time-zone';
@@ -11,17 +12,17 @@ import { passwordProblem } from './password-policy';
 import type { SessionStore } from './sessions';
 import { claimAttempt, clearAttempts, type Claim } from './throttle-repo';
 
-const WRONG_CREDENTIALS = 'Email or password is incorrect.';
+const WRONG_CREDENTIALS = say`Email or password is incorrect.`;
 /** Wrong passwords a lock screen takes before its session ends (counted per session, never per account). */
 const MAX_UNLOCK_FAILURES = 5;
 
-function waitText(seconds: number): string {
-  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+function waitText(seconds: number): Sentence {
+  return seconds < 90 ? say`${seconds} seconds` : say`${Math.ceil(seconds / 60)} minutes`;
 }
 
 /** The same words whether or not the email is an account's, so the wait reveals nothing. */
 const throttled = (seconds: number) =>
-  `Too many failed sign-ins on this PC. Try again in ${waitText(seconds)}, or ask a clinic administrator to unlock the account.`;
+  say`Too many failed sign-ins on this PC. Try again in ${waitText(seconds)}, or ask a clinic administrator to unlock the account.`;
 
 /** A user who may use the desktop app: not disabled, not a PATIENT account. */
 function activeUser(row: UserRow | undefined): CurrentUser | undefined {
@@ -66,7 +67,7 @@ export class AuthService {
     req: { clinicName: string; timeZone: string; email: string; displayName: string; password: string },
     ctx: CallContext,
   ): Promise<SessionDto> {
-    if (!isValidTimeZone(req.timeZone)) throw new AppError('INVALID', `"${req.timeZone}" is not a known time zone`, 'timeZone');
+    if (!isValidTimeZone(req.timeZone)) throw new AppError('INVALID', say`"${req.timeZone}" is not a known time zone`, 'timeZone');
     const problem = passwordProblem(req.password, req.email);
     if (problem) throw new AppError('INVALID', problem, 'password');
     const passwordHash = await hashPassword(req.password);
@@ -166,7 +167,7 @@ export class AuthService {
     const row = await findUserById(this.knex, user.id);
     if (!(await verifyPassword(current, row?.password))) {
       await this.auditWrong(claim, { ...record, detail: { reason: 'wrong password' } });
-      throw new AppError('INVALID', claim.waitIfWrong > 0 ? throttled(claim.waitIfWrong) : 'The current password is not right.', 'currentPassword');
+      throw new AppError('INVALID', claim.waitIfWrong > 0 ? throttled(claim.waitIfWrong) : say`The current password is not right.`, 'currentPassword');
     }
     await clearAttempts(this.knex, user.email, ctx.workstation);
     const problem = passwordProblem(next, user.email);

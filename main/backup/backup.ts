@@ -11,6 +11,7 @@ import { migrations } from '../../migrations';
 import { migrateToLatest, schemaStatus } from '../db/migrator';
 import { dumpEmbedded, embeddedHoldsDatabase, restoreEmbedded, restoreEmbeddedLive } from './embedded-backup';
 import { decryptToFile, HEADER_BYTES, parseHeader, writeEncrypted, type EncryptedHeader } from './encrypted-file';
+import { say, type Sentence } from '../shared/say';
 import { BackupError } from './errors';
 import { finishRun, startRun } from './repo';
 import { dumpedMigrations, dumpServer, restoreServer, serverTableCount } from './server-backup';
@@ -19,8 +20,8 @@ import { dumpedMigrations, dumpServer, restoreServer, serverTableCount } from '.
 // embedded ones PGlite's gzipped data-folder tarball; each restores only into its own mode.
 // Backups written before encryption are those formats bare, and still restore.
 const FORMATS = {
-  server: { extension: '.dump.enc', magic: Buffer.from('PGDMP'), label: 'a clinic server (pg_dump)' },
-  embedded: { extension: '.tar.gz.enc', magic: Buffer.from([0x1f, 0x8b]), label: 'an embedded database (data folder)' },
+  server: { extension: '.dump.enc', magic: Buffer.from('PGDMP'), label: say`a clinic server (pg_dump)` },
+  embedded: { extension: '.tar.gz.enc', magic: Buffer.from([0x1f, 0x8b]), label: say`an embedded database (data folder)` },
 } as const;
 
 const BACKUP_PREFIX = 'clinic-desk-';
@@ -89,14 +90,14 @@ export async function backupDatabase(config: DatabaseConfig, db: Database | unde
   try {
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
   } catch (err) {
-    throw new BackupError(`The backup folder ${folder} cannot be used: ${(err as Error).message}`);
+    throw new BackupError(say`The backup folder ${folder} cannot be used: ${(err as Error).message}`);
   }
   const partial = path.join(folder, `${backupFileName(config.mode, at)}.${randomBytes(4).toString('hex')}.partial`);
   const sink = (dump: Readable) => writeEncrypted(dump, partial, config.mode, key);
   try {
     if (config.mode === 'server') await dumpServer(config, sink);
     else {
-      if (!db) throw new BackupError('An embedded backup is taken from the open database');
+      if (!db) throw new BackupError(say`An embedded backup is taken from the open database`);
       await dumpEmbedded(db, sink);
     }
     const file = settle(partial, folder, config.mode, at);
@@ -104,7 +105,7 @@ export async function backupDatabase(config: DatabaseConfig, db: Database | unde
   } catch (err) {
     fs.rmSync(partial, { force: true });
     if (err instanceof BackupError) throw err;
-    throw new BackupError(`The backup to ${folder} failed: ${(err as Error).message}`);
+    throw new BackupError(say`The backup to ${folder} failed: ${(err as Error).message}`);
   }
 }
 
@@ -124,20 +125,20 @@ function inspect(file: string): Inspected {
       fs.closeSync(fd);
     }
   } catch (err) {
-    throw new BackupError(`The backup file ${file} cannot be read: ${(err as Error).message}`);
+    throw new BackupError(say`The backup file ${file} cannot be read: ${(err as Error).message}`);
   }
   const encrypted = parseHeader(head);
   if (encrypted) return { mode: encrypted.mode, encrypted };
   for (const mode of ['server', 'embedded'] as const) {
     if (head.subarray(0, FORMATS[mode].magic.length).equals(FORMATS[mode].magic)) return { mode, encrypted: undefined };
   }
-  throw new BackupError(`${file} is not a Clinic Desk backup (neither an encrypted backup, a pg_dump custom-format file nor a data-folder dump)`);
+  throw new BackupError(say`${file} is not a Clinic Desk backup (neither an encrypted backup, a pg_dump custom-format file nor a data-folder dump)`);
 }
 
 /** The key a restore decrypts with, and where it came from (named when it is missing or wrong). */
 export interface RestoreKey {
   key: ClinicKey | undefined;
-  source: string;
+  source: string | Sentence;
 }
 
 export interface RestoreOptions {
@@ -154,14 +155,14 @@ export interface RestoreResult {
   previous: string | undefined;
 }
 
-const RECOVERY_HINT = 'give the recovery key exported from the PC that made it: npm run db:restore -- <file> --recovery-key-file <file holding the key>';
+const RECOVERY_HINT = say`give the recovery key exported from the PC that made it: npm run db:restore -- <file> --recovery-key-file <file holding the key>`;
 
 function checkKey(file: string, header: EncryptedHeader, given: RestoreKey): ClinicKey {
   const name = path.basename(file);
-  if (!given.key) throw new BackupError(`${name} is encrypted, and there is no clinic key here (${given.source}). To restore it, ${RECOVERY_HINT}.`);
+  if (!given.key) throw new BackupError(say`${name} is encrypted, and there is no clinic key here (${given.source}). To restore it, ${RECOVERY_HINT}.`);
   if (given.key.id !== header.keyId) {
     throw new BackupError(
-      `${name} was encrypted with clinic key ${header.keyId}, but the key given (${given.source}) is key ${given.key.id}: the wrong key. To restore it, ${RECOVERY_HINT}.`,
+      say`${name} was encrypted with clinic key ${header.keyId}, but the key given (${given.source}) is key ${given.key.id}: the wrong key. To restore it, ${RECOVERY_HINT}.`,
     );
   }
   return given.key;
@@ -180,7 +181,7 @@ async function withPlainBackup<T>(file: string, backup: Inspected, key: RestoreK
     await decryptToFile(file, backup.encrypted, k, plain);
     const inner = inspect(plain);
     if (inner.encrypted || inner.mode !== backup.mode)
-      throw new BackupError(`${path.basename(file)} decrypts to something other than a backup of ${FORMATS[backup.mode].label}`);
+      throw new BackupError(say`${path.basename(file)} decrypts to something other than a backup of ${FORMATS[backup.mode].label}`);
     return await use(plain);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -196,14 +197,14 @@ async function withPlainBackup<T>(file: string, backup: Inspected, key: RestoreK
 export async function restoreDatabase(config: DatabaseConfig, file: string, options: RestoreOptions): Promise<RestoreResult> {
   const backup = inspect(file);
   if (backup.mode !== config.mode) {
-    throw new BackupError(`${path.basename(file)} is a backup of ${FORMATS[backup.mode].label}; it cannot be restored into ${FORMATS[config.mode].label}.`);
+    throw new BackupError(say`${path.basename(file)} is a backup of ${FORMATS[backup.mode].label}; it cannot be restored into ${FORMATS[config.mode].label}.`);
   }
   if (backup.encrypted) checkKey(file, backup.encrypted, options.key);
   const at = options.at ?? new Date();
   if (config.mode === 'embedded') {
     if (embeddedHoldsDatabase(config) && !options.force) {
       throw new BackupError(
-        `The data folder ${config.dataDir} already holds a clinic database. To replace it, run the restore again with --force (the current database is kept beside it).`,
+        say`The data folder ${config.dataDir} already holds a clinic database. To replace it, run the restore again with --force (the current database is kept beside it).`,
       );
     }
     return { previous: await withPlainBackup(file, backup, options.key, (plain) => restoreEmbedded(config, plain, fileStamp(at))) };
@@ -211,7 +212,7 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, opti
   const tables = await serverTableCount(config);
   if (tables > 0 && !options.force) {
     throw new BackupError(
-      `The clinic database already holds ${tables} tables. To replace it, run the restore again with --force (a safety backup of it is taken first).`,
+      say`The clinic database already holds ${tables} tables. To replace it, run the restore again with --force (a safety backup of it is taken first).`,
     );
   }
   return withPlainBackup(file, backup, options.key, async (plain) => {
@@ -239,7 +240,7 @@ function refuseNewer(file: string, applied: readonly string[]): void {
   const unknown = applied.filter((n) => !known.has(n));
   if (unknown.length > 0) {
     throw new BackupError(
-      `${path.basename(file)} was made by a newer Clinic Desk (its database has ${unknown.length} change(s) this version does not know, the latest ${unknown[unknown.length - 1]}). Update Clinic Desk on this PC first; nothing was restored.`,
+      say`${path.basename(file)} was made by a newer Clinic Desk (its database has ${unknown.length} change(s) this version does not know, the latest ${unknown[unknown.length - 1]!}). Update Clinic Desk on this PC first; nothing was restored.`,
     );
   }
 }
@@ -255,7 +256,7 @@ export async function restoreLive(db: Database, file: string, options: LiveResto
   const backup = inspect(file);
   const config = db.config;
   if (backup.mode !== config.mode) {
-    throw new BackupError(`${path.basename(file)} is a backup of ${FORMATS[backup.mode].label}; it cannot be restored into ${FORMATS[config.mode].label}.`);
+    throw new BackupError(say`${path.basename(file)} is a backup of ${FORMATS[backup.mode].label}; it cannot be restored into ${FORMATS[config.mode].label}.`);
   }
   if (backup.encrypted) checkKey(file, backup.encrypted, options.key);
   await withPlainBackup(file, backup, options.key, async (plain) => {
@@ -274,7 +275,7 @@ export async function restoreLive(db: Database, file: string, options: LiveResto
       await migrateToLatest(db.knex);
     } catch (err) {
       throw new BackupError(
-        `${path.basename(file)} was restored, but bringing its database up to this version failed (${(err as Error).message}): run npm run db:migrate.`,
+        say`${path.basename(file)} was restored, but bringing its database up to this version failed (${(err as Error).message}): run npm run db:migrate.`,
       );
     }
   });

@@ -4,11 +4,12 @@ import { Readable } from 'node:stream';
 import type { EmbeddedDatabaseConfig } from '../db/config';
 import { lockDataFolder } from '../db/embedded/data-folder-lock';
 import { pgDataDir, stageDataDir, type Database, type ReplaceSteps } from '../db/open';
+import { say } from '../shared/say';
 import { BackupError } from './errors';
 
 /** A dump of the open embedded database, through its worker (the folder stays in use), handed to sink. */
 export async function dumpEmbedded(db: Database, sink: (dump: Readable) => Promise<void>): Promise<void> {
-  if (!db.dumpDataDir) throw new BackupError('This database is not an embedded one; it cannot be dumped as a data folder');
+  if (!db.dumpDataDir) throw new BackupError(say`This database is not an embedded one; it cannot be dumped as a data folder`);
   await sink(Readable.from([await db.dumpDataDir()]));
 }
 
@@ -45,7 +46,7 @@ async function loadDump(target: string, file: string): Promise<string> {
   try {
     return await stageDataDir(target, file);
   } catch (err) {
-    throw new BackupError(`The backup could not be loaded as an embedded database: ${(err as Error).message}`);
+    throw new BackupError(say`The backup could not be loaded as an embedded database: ${(err as Error).message}`);
   }
 }
 
@@ -56,12 +57,12 @@ async function loadDump(target: string, file: string): Promise<string> {
  * safety backup beforeSwap takes is its copy.
  */
 export async function restoreEmbeddedLive(db: Database, file: string, steps: ReplaceSteps): Promise<void> {
-  if (!db.replaceDataDir) throw new BackupError('This database is not an embedded one');
+  if (!db.replaceDataDir) throw new BackupError(say`This database is not an embedded one`);
   try {
     await db.replaceDataDir(file, steps);
   } catch (err) {
     if (err instanceof BackupError) throw err;
     // Staging never touches the database, and a failed swap puts the old folder back.
-    throw new BackupError(`The backup could not replace the embedded database, which is left as it was: ${(err as Error).message}`);
+    throw new BackupError(say`The backup could not replace the embedded database, which is left as it was: ${(err as Error).message}`);
   }
 }

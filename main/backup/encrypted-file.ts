@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DatabaseConfig } from '../db/config';
 import type { ClinicKey } from '../secrets/clinic-key';
+import { say } from '../shared/say';
 import { BackupError } from './errors';
 
 // An encrypted backup: MAGIC | mode (S/E) | key id (16 hex) | IV (12) | AES-256-GCM ciphertext | tag (16).
@@ -58,7 +59,7 @@ export async function writeEncrypted(source: Readable, file: string, mode: Datab
  */
 export async function decryptToFile(file: string, header: EncryptedHeader, key: ClinicKey, out: string): Promise<void> {
   const size = fs.statSync(file).size;
-  if (size < HEADER_BYTES + TAG_BYTES) throw new BackupError(`${path.basename(file)} is cut short: it is damaged, and nothing was restored.`);
+  if (size < HEADER_BYTES + TAG_BYTES) throw new BackupError(say`${path.basename(file)} is cut short: it is damaged, and nothing was restored.`);
   const tag = Buffer.alloc(TAG_BYTES);
   const fd = fs.openSync(file, 'r');
   try {
@@ -78,8 +79,8 @@ export async function decryptToFile(file: string, header: EncryptedHeader, key: 
   } catch (err) {
     fs.rmSync(out, { force: true });
     if ((err as Error).message.includes('authenticate')) {
-      throw new BackupError(`${path.basename(file)} has been altered or damaged: it fails its integrity check, and nothing was restored.`);
+      throw new BackupError(say`${path.basename(file)} has been altered or damaged: it fails its integrity check, and nothing was restored.`);
     }
-    throw new BackupError(`${path.basename(file)} could not be decrypted: ${(err as Error).message}`);
+    throw new BackupError(say`${path.basename(file)} could not be decrypted: ${(err as Error).message}`);
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sessionConfig, type ServerDatabaseConfig } from '../db/config';
+import { say } from '../shared/say';
 import { BackupError } from './errors';
 
 const DEBIAN_ROOT = '/usr/lib/postgresql';
@@ -25,8 +26,7 @@ export function findPgTool(tool: 'pg_dump' | 'pg_restore', env: NodeJS.ProcessEn
     if (fs.existsSync(candidate)) return candidate;
   }
   throw new BackupError(
-    `${tool} was not found. Install the PostgreSQL client tools (the same major version as the clinic server or newer), ` +
-      `or set CLINIC_PG_BIN_DIR to the folder that holds ${file}.`,
+    say`${tool} was not found. Install the PostgreSQL client tools (the same major version as the clinic server or newer), or set CLINIC_PG_BIN_DIR to the folder that holds ${file}.`,
   );
 }
 

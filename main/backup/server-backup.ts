@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import type { ServerDatabaseConfig } from '../db/config';
 import { serverConnection } from '../db/server';
+import { say } from '../shared/say';
 import { BackupError } from './errors';
 import { findPgTool, libpqEnv } from './pg-tools';
 
@@ -16,7 +17,7 @@ async function tool(name: 'pg_dump' | 'pg_restore', args: string[], config: Serv
   } catch (err) {
     if (err instanceof BackupError) throw err;
     const stderr = String((err as { stderr?: string }).stderr ?? '').trim();
-    throw new BackupError(`${name} failed: ${stderr || (err as Error).message}`);
+    throw new BackupError(say`${name} failed: ${stderr || (err as Error).message}`);
   }
 }
 
@@ -35,11 +36,11 @@ export async function dumpServer(config: ServerDatabaseConfig, sink: (dump: Read
   const timer = setTimeout(() => child.kill(), TOOL_TIMEOUT_MS);
   try {
     const [, code] = await Promise.all([sink(child.stdout), exited]);
-    if (code !== 0) throw new BackupError(`pg_dump failed: ${stderr.trim() || `exit code ${code}`}`);
+    if (code !== 0) throw new BackupError(say`pg_dump failed: ${stderr.trim() || say`exit code ${String(code)}`}`);
   } catch (err) {
     child.kill();
     if (err instanceof BackupError) throw err;
-    throw new BackupError(`pg_dump failed: ${stderr.trim() || (err as Error).message}`);
+    throw new BackupError(say`pg_dump failed: ${stderr.trim() || (err as Error).message}`);
   } finally {
     clearTimeout(timer);
   }

@@ -7,6 +7,7 @@ import type { Database } from '../db/open';
 import { ClinicKeyError, type ClinicKey } from '../secrets/clinic-key';
 import { insertAudit } from '../audit/repo';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import { backupDatabase, backupKeyId, isBackupName, restoreLive, takenAt } from './backup';
@@ -58,7 +59,7 @@ export class BackupService {
     } catch (err) {
       throw new AppError(
         'INVALID',
-        `Clinic Desk cannot write to ${req.folder} from this PC (${(err as NodeJS.ErrnoException).code ?? 'error'}). Plug in the drive or choose another folder.`,
+        say`Clinic Desk cannot write to ${req.folder} from this PC (${(err as NodeJS.ErrnoException).code ?? 'error'}). Plug in the drive or choose another folder.`,
         'folder',
       );
     }
@@ -143,14 +144,14 @@ export class BackupService {
   private async replaceWith(name: string, audit: AuditRecord): Promise<RestoreResult> {
     const list = await this.list();
     const restored = list.files.find((f) => f.name === name);
-    if (!restored) throw new AppError('NOT_FOUND', `There is no backup ${name} in the backup folder ${list.folder || '(none chosen)'}`);
+    if (!restored) throw new AppError('NOT_FOUND', say`There is no backup ${name} in the backup folder ${list.folder || say`(none chosen)`}`);
     // The schedule that named the folder: the restored database may hold another.
     const { keepLast } = await this.getSchedule();
     let safety: BackupFile | undefined;
     try {
       const key = this.key();
       await restoreLive(this.db, path.join(list.folder, name), {
-        key: { key, source: "this PC's clinic key" },
+        key: { key, source: say`this PC's clinic key` },
         beforeReplace: async () => {
           const at = new Date(this.now());
           const done = await backupDatabase(this.db.config, this.db, path.join(list.folder, SAFETY_FOLDER), key, at);
@@ -166,8 +167,7 @@ export class BackupService {
       });
     } catch (err) {
       if (!(err instanceof BackupError || err instanceof ClinicKeyError)) throw err;
-      const kept = safety ? ` The database as it was is kept in ${safety.name}, in the backup folder.` : '';
-      throw new AppError('CONFLICT', `${err.message}${kept}`);
+      throw new AppError('CONFLICT', safety ? say`${err.sentence} The database as it was is kept in ${safety.name}, in the backup folder.` : err.sentence);
     }
     // Whoever signed in on another PC while it ran saw the old database: out again.
     await this.signOutEverywhere();
@@ -201,7 +201,7 @@ export class BackupService {
     } catch (err) {
       throw new AppError(
         'CONFLICT',
-        `Clinic Desk cannot read the backup folder ${dir} from this PC (${(err as NodeJS.ErrnoException).code ?? 'error'}). Plug in the drive, or choose the folder again.`,
+        say`Clinic Desk cannot read the backup folder ${dir} from this PC (${(err as NodeJS.ErrnoException).code ?? 'error'}). Plug in the drive, or choose the folder again.`,
       );
     }
   }

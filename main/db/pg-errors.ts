@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../preload/contract';
 import { AppError } from '../shared/app-error';
+import { say, type Sentence } from '../shared/say';
 
 /**
  * PostgreSQL's SQLSTATE codes that Clinic Desk acts on. Both modes report them the same way
@@ -95,20 +96,20 @@ export function isLostConnection(err: unknown): boolean {
 interface Refusal {
   state: SqlStateCode;
   code: ErrorCode;
-  message: string;
+  message: Sentence;
   field?: string;
 }
 
 const ACCOUNT_EMAIL_TAKEN: Refusal = {
   state: SqlState.UNIQUE_VIOLATION,
   code: 'CONFLICT',
-  message: 'An account with this email already exists',
+  message: say`An account with this email already exists`,
   field: 'email',
 };
 const DOCTOR_EMAIL_TAKEN: Refusal = {
   state: SqlState.UNIQUE_VIOLATION,
   code: 'CONFLICT',
-  message: 'Another doctor already has this email address',
+  message: say`Another doctor already has this email address`,
   field: 'email',
 };
 
@@ -123,7 +124,7 @@ const REFUSALS: Readonly<Record<string, Refusal>> = {
   idx_users_doctor: {
     state: SqlState.UNIQUE_VIOLATION,
     code: 'CONFLICT',
-    message: 'This doctor profile already has an account',
+    message: say`This doctor profile already has an account`,
     field: 'doctorId',
   },
   doctor_entities_email_key: DOCTOR_EMAIL_TAKEN,
@@ -131,38 +132,38 @@ const REFUSALS: Readonly<Record<string, Refusal>> = {
   patient_entities_email_key: {
     state: SqlState.UNIQUE_VIOLATION,
     code: 'CONFLICT',
-    message: 'Another patient already has this email address',
+    message: say`Another patient already has this email address`,
     field: 'email',
   },
   uq_appointment_called: {
     state: SqlState.UNIQUE_VIOLATION,
     code: 'CONFLICT',
-    message: 'Another call of this doctor’s next token came first',
+    message: say`Another call of this doctor’s next token came first`,
     field: 'doctorId',
   },
   // Only a receipt number written outside Clinic Desk can collide with the counter.
   payments_order_id_key: {
     state: SqlState.UNIQUE_VIOLATION,
     code: 'CONFLICT',
-    message: 'The next receipt number is already used by a payment entered outside Clinic Desk; ask your administrator',
+    message: say`The next receipt number is already used by a payment entered outside Clinic Desk; ask your administrator`,
   },
   // A token doctor's session (issue 21): the N+1th token, or an undone cancellation whose token went to somebody else.
   chk_opd_session_booked: {
     state: SqlState.CHECK_VIOLATION,
     code: 'CONFLICT',
-    message: 'This session is full: all its tokens are booked',
+    message: say`This session is full: all its tokens are booked`,
     field: 'id',
   },
   uq_appointment_session_token: {
     state: SqlState.UNIQUE_VIOLATION,
     code: 'CONFLICT',
-    message: 'This token has been issued to another patient since',
+    message: say`This token has been issued to another patient since`,
     field: 'id',
   },
   fk_appointment_patient: {
     state: SqlState.FOREIGN_KEY_VIOLATION,
     code: 'NOT_FOUND',
-    message: 'No patient has this number',
+    message: say`No patient has this number`,
     field: 'patientId',
   },
 };
@@ -175,13 +176,13 @@ const RAISED: Readonly<Record<string, Refusal>> = {
   chk_opd_emergency_reserve: {
     state: SqlState.CHECK_VIOLATION,
     code: 'CONFLICT',
-    message: 'Only the tokens kept for emergencies are left in this session',
+    message: say`Only the tokens kept for emergencies are left in this session`,
     field: 'id',
   },
   chk_opd_token_fixed: {
     state: SqlState.CHECK_VIOLATION,
     code: 'CONFLICT',
-    message: 'A session token keeps its session, number and time: cancel it and book another session',
+    message: say`A session token keeps its session, number and time: cancel it and book another session`,
     field: 'id',
   },
 };

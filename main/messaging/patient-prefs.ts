@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { PatientMessagingDto, recordConsentSchema, savePatientMessagingSchema } from '../../preload/contract';
 import { findPatient } from '../patients/repo';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { giveConsent, readPatientPrefs, writePatientPrefs } from './prefs-repo';
 import { readMessagingSettings, withdrawConsent } from './repo';
 
@@ -29,7 +30,7 @@ export class PatientPrefsService {
       const p = await this.patient(trx, req.patientId);
       if (req.channel === 'EMAIL' && !p.email) throw new AppError('INVALID', 'This patient has no e-mail address: add one to their details first', 'channel');
       if ((req.channel === 'SMS' || req.channel === 'WHATSAPP') && !p.phone)
-        throw new AppError('INVALID', `This patient has no phone number for ${CHANNEL_NAMES[req.channel]}: add one to their details first`, 'channel');
+        throw new AppError('INVALID', say`This patient has no phone number for ${CHANNEL_NAMES[req.channel]}: add one to their details first`, 'channel');
       await writePatientPrefs(trx, req.patientId, { channel: req.channel, language: req.language, kindsOff: [...new Set(req.kindsOff)] });
     });
     return this.read(req.patientId);

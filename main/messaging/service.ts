@@ -13,6 +13,7 @@ import type {
 import { findAppointment, listAppointments } from '../appointments/repo';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say, type Sentence } from '../shared/say';
 import type { SecretBox } from '../secrets/secret-box';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
@@ -51,6 +52,13 @@ type Notice = z.output<typeof doctorDayNoticeSchema>;
 
 const LIST_LIMIT = 200;
 
+/** Why nothing is sent for an appointment no longer scheduled (a payment link still goes after the visit). */
+const UNSENDABLE: Record<Exclude<AppointmentDto['status'], 'SCHEDULED'>, Sentence> = {
+  COMPLETED: say`This appointment is completed; nothing is sent for it`,
+  CANCELLED: say`This appointment is cancelled; nothing is sent for it`,
+  NO_SHOW: say`This appointment is no_show; nothing is sent for it`,
+};
+
 /**
  * The desk's side of patient messaging: what an appointment's messages became, sending a
  * reminder or the video link now, notices to a doctor's day, the inbox of replies, the
@@ -82,14 +90,15 @@ export class MessagingService {
   async sendNow(req: SendNow, user: CurrentUser) {
     const appointment = await this.appointment(req.appointmentId);
     if (!(await readMessagingSettings(this.knex)).enabled) throw new AppError('CONFLICT', 'Patient messaging is switched off in the messaging settings');
-    const sendable = req.kind === 'PAYMENT_LINK' ? appointment.status !== 'CANCELLED' : appointment.status === 'SCHEDULED';
-    if (!sendable) throw new AppError('CONFLICT', `This appointment is ${appointment.status.toLowerCase()}; nothing is sent for it`, 'appointmentId');
+    const { status } = appointment;
+    const sendable = status === 'SCHEDULED' || (req.kind === 'PAYMENT_LINK' && status !== 'CANCELLED');
+    if (!sendable) throw new AppError('CONFLICT', UNSENDABLE[status], 'appointmentId');
     const link = await this.linkFor(req.kind, appointment.id, user);
     const id = await queueForAppointment(this.knex, { appointmentId: appointment.id, kind: req.kind, dueAt: new Date(this.now()), link, createdBy: user.id });
     if (id === undefined)
       throw new AppError(
         'CONFLICT',
-        `${appointment.patientName} has opted out of messages on their channel or asked for none, or the same message was just queued`,
+        say`${appointment.patientName} has opted out of messages on their channel or asked for none, or the same message was just queued`,
         'appointmentId',
       );
     this.poke();
@@ -218,7 +227,9 @@ export class MessagingService {
     // Operators match a message on the pair: one id without the other identifies nothing.
     if (!req.dltEntityId !== !req.dltTemplateId) {
       const missing = req.dltEntityId ? 'dltTemplateId' : 'dltEntityId';
-      throw new AppError('INVALID', `Enter the DLT ${missing === 'dltTemplateId' ? 'template' : 'entity'} id too: the two go together`, missing);
+      const enter =
+        missing === 'dltTemplateId' ? say`Enter the DLT template id too: the two go together` : say`Enter the DLT entity id too: the two go together`;
+      throw new AppError('INVALID', enter, missing);
     }
     if (req.channel !== 'WHATSAPP' && req.whatsappContentSid)
       throw new AppError('INVALID', 'A content SID belongs to WhatsApp templates', 'whatsappContentSid');
@@ -230,7 +241,7 @@ export class MessagingService {
     if (req.body !== undefined) checkTemplate(req.body, 'body');
     const a = await this.appointment(req.appointmentId);
     const template = req.body !== undefined ? { subject: null, body: req.body } : await templateFor(this.knex, req.kind, req.language, req.channel);
-    if (!template) throw new AppError('NOT_FOUND', `There is no ${req.channel} template for ${req.kind}`, 'kind');
+    if (!template) throw new AppError('NOT_FOUND', say`There is no ${req.channel} template for ${req.kind}`, 'kind');
     const out = await this.compose(a, req.kind, req.language, template, null);
     return { subject: out.subject, body: out.body, segments: countSegments(out.body) };
   }
@@ -238,7 +249,7 @@ export class MessagingService {
   /** The cancellation template a patient on `channel` gets; one who asked for no messages is shown the SMS one. */
   private async cancellationTemplate(language: string, channel: PatientChannel): Promise<Template> {
     const template = await templateFor(this.knex, 'CANCELLED', language, channel === 'NONE' ? 'SMS' : channel);
-    if (!template) throw new AppError('NOT_FOUND', `There is no ${channel} template for CANCELLED`, 'text');
+    if (!template) throw new AppError('NOT_FOUND', say`There is no ${channel} template for CANCELLED`, 'text');
     return template;
   }
 

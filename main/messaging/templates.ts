@@ -1,4 +1,5 @@
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 
 export const TEMPLATE_VARIABLES = ['patient', 'doctor', 'date', 'time', 'clinic', 'link', 'token'] as const;
 type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
@@ -16,11 +17,11 @@ export function checkTemplate(body: string, field = 'body'): void {
   if (body.trim().length === 0) throw new AppError('INVALID', 'The template is empty', field);
   for (const [, name] of body.matchAll(PLACEHOLDER)) {
     if (!KNOWN.has(name!)) {
-      throw new AppError('INVALID', `{${name}} is not a template variable; use ${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(' ')}`, field);
+      throw new AppError('INVALID', say`{${name!}} is not a template variable; use ${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(' ')}`, field);
     }
   }
   const stray = body.replace(PLACEHOLDER, '').search(/[{}]/);
-  if (stray >= 0) throw new AppError('INVALID', `A "${body.replace(PLACEHOLDER, '')[stray]}" in the template opens or closes no variable`, field);
+  if (stray >= 0) throw new AppError('INVALID', say`A "${body.replace(PLACEHOLDER, '')[stray]!}" in the template opens or closes no variable`, field);
 }
 
 /** Fills a checked template; every placeholder in it is known, so nothing is left unfilled. */

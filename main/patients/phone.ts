@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 
 const MAX_STORED = 20;
 
@@ -18,7 +19,7 @@ export function normalisePhone(raw: string | null | undefined, country?: Country
   const international = typed.replace(/^00/, '+');
   if (international.startsWith('+')) {
     const parsed = parsePhoneNumberFromString(international);
-    if (!parsed || !parsed.isValid()) throw new AppError('INVALID', `${typed} is not a valid phone number for its country code`, 'phone');
+    if (!parsed || !parsed.isValid()) throw new AppError('INVALID', say`${typed} is not a valid phone number for its country code`, 'phone');
     return parsed.number;
   }
   const digits = typed.replace(/\D/g, '');
@@ -29,7 +30,7 @@ export function normalisePhone(raw: string | null | undefined, country?: Country
   if (!parsed || !parsed.isValid()) {
     throw new AppError(
       'INVALID',
-      `${typed} is not a valid phone number in ${countryName(country)}; check the digits or type it with its country code (+…)`,
+      say`${typed} is not a valid phone number in ${countryName(country)}; check the digits or type it with its country code (+…)`,
       'phone',
     );
   }

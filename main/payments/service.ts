@@ -4,11 +4,12 @@ import type { DayEndSummaryDto, DayMoneyDto, PaymentDto, ReceiptDto, recordPayme
 import { transactionWithRetry } from '../db/retry';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say, type Sentence } from '../shared/say';
 import { readSettings } from '../settings/repo';
 import { gatewayTakingsByMethod } from './gateway/repo';
 import { gatewayUnavailableReason } from './gateway/settings';
 import { readPaymentSettings } from './gateway/settings-repo';
-import { overDueMessage } from './messages';
+import { overDueSentence } from './messages';
 import {
   clinicYear,
   compareWithDue,
@@ -36,10 +37,10 @@ type RecordPayment = z.output<typeof recordPaymentSchema>;
 type Refund = z.output<typeof refundSchema>;
 
 /** More than is due, not marked as an advance: the pending UPI payment or the paid visit is charged twice. */
-const overDue = (due: string, currency: string) => new AppError('CONFLICT', overDueMessage(due, currency), 'amount');
+const overDue = (due: string, currency: string) => new AppError('CONFLICT', overDueSentence(due, currency), 'amount');
 
-const STATUS_WORDS: Record<string, string> = { PENDING: 'still pending', PAID: 'already paid', REFUNDED: 'refunded' };
-const describe = (status: string) => STATUS_WORDS[status] ?? `marked ${status}`;
+const STATUS_WORDS: Record<string, Sentence> = { PENDING: say`still pending`, PAID: say`already paid`, REFUNDED: say`refunded` };
+const describe = (status: string) => STATUS_WORDS[status] ?? say`marked ${status}`;
 
 /**
  * Money at the desk. Every rule is checked here, inside the transaction that writes, whatever
@@ -70,7 +71,7 @@ export class PaymentsService {
       let amount = req.amount;
       if (amount === undefined) {
         if (!appointment.hasFee || appointment.fee === null) {
-          throw new AppError('INVALID', `${appointment.doctorName} has no consultation fee set; enter the amount`, 'amount');
+          throw new AppError('INVALID', say`${appointment.doctorName} has no consultation fee set; enter the amount`, 'amount');
         }
         amount = appointment.fee;
       }
@@ -104,7 +105,7 @@ export class PaymentsService {
       if (!payment) throw new AppError('NOT_FOUND', 'No such payment', 'id');
       if (payment.refundOf !== null) throw new AppError('CONFLICT', 'This is a refund, not a payment to confirm', 'id');
       if (payment.status !== 'PENDING')
-        throw new AppError('CONFLICT', `This payment is ${describe(payment.status)}; only a pending one can be confirmed`, 'id');
+        throw new AppError('CONFLICT', say`This payment is ${describe(payment.status)}; only a pending one can be confirmed`, 'id');
       // Its webhook makes it PAID with what the gateway took; a desk confirmation would number a receipt for money not yet seen.
       if (payment.gateway)
         throw new AppError('CONFLICT', 'This payment waits on the payment gateway; it turns paid by itself when the gateway reports it', 'id');
@@ -135,10 +136,10 @@ export class PaymentsService {
       if (payment.status === 'PENDING') throw new AppError('CONFLICT', 'This payment has not been received yet, so there is nothing to refund', 'paymentId');
       if (payment.status === 'REFUNDED') throw new AppError('CONFLICT', 'This payment has already been refunded in full', 'paymentId');
       if (payment.status !== 'PAID')
-        throw new AppError('CONFLICT', `This payment is ${describe(payment.status)}; only a paid one can be refunded`, 'paymentId');
+        throw new AppError('CONFLICT', say`This payment is ${describe(payment.status)}; only a paid one can be refunded`, 'paymentId');
       const room = await refundRoom(trx, payment.id, req.amount);
       if (!room.fits) {
-        throw new AppError('CONFLICT', `At most ${payment.currency} ${room.remaining} of this payment can still be refunded`, 'amount');
+        throw new AppError('CONFLICT', say`At most ${payment.currency} ${room.remaining} of this payment can still be refunded`, 'amount');
       }
       const settings = await readSettings(trx);
       const receiptNumber = await takeReceiptNumber(trx, await clinicYear(trx, settings.timeZone));

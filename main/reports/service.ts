@@ -3,6 +3,7 @@ import type { AttendanceDto, DaySheetDto, DuesDto, PatientMixDto, ReportFilters,
 import { groupBy } from '../../preload/contract/group-by';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import * as repo from './repo';
@@ -37,7 +38,7 @@ export class ReportsService {
     const names = await repo.appointmentTypeNames(this.knex, typeIds);
     const missing = typeIds.filter((id) => !names.has(id));
     if (missing.length > 0) {
-      throw new AppError('NOT_FOUND', `There is no appointment type #${missing.join(', #')}`, 'appointmentTypeIds');
+      throw new AppError('NOT_FOUND', say`There is no appointment type #${missing.join(', #')}`, 'appointmentTypeIds');
     }
     return typeIds.map((id) => names.get(id)!);
   }

@@ -1,9 +1,11 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { say, type Sentence } from '../shared/say';
 
 /** A key problem a person can act on: the message says which key is missing or wrong and what to do. */
 export class ClinicKeyError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The words with their values apart, so the desk can say them in its language. */
+  constructor(readonly sentence: Sentence) {
+    super(String(sentence));
     this.name = 'ClinicKeyError';
   }
 }
@@ -24,7 +26,7 @@ export class ClinicKey {
   readonly secretsKey: Buffer;
 
   constructor(private readonly material: Buffer) {
-    if (material.length !== KEY_BYTES) throw new ClinicKeyError(`A clinic key is ${KEY_BYTES} bytes, not ${material.length}`);
+    if (material.length !== KEY_BYTES) throw new ClinicKeyError(say`A clinic key is ${KEY_BYTES} bytes, not ${material.length}`);
     this.id = createHmac('sha256', material).update('clinic-desk key id').digest('hex').slice(0, 16);
     this.backupKey = derive(material, 'clinic-desk backups v1');
     this.secretsKey = derive(material, 'clinic-desk secrets v1');
@@ -41,12 +43,12 @@ export class ClinicKey {
 
   static fromRecoveryKey(text: string): ClinicKey {
     const trimmed = text.trim();
-    if (!trimmed.startsWith(RECOVERY_PREFIX)) throw new ClinicKeyError(`This is not a Clinic Desk recovery key (those start with ${RECOVERY_PREFIX})`);
+    if (!trimmed.startsWith(RECOVERY_PREFIX)) throw new ClinicKeyError(say`This is not a Clinic Desk recovery key (those start with ${RECOVERY_PREFIX})`);
     const raw = Buffer.from(trimmed.slice(RECOVERY_PREFIX.length), 'base64url');
     const material = raw.subarray(0, KEY_BYTES);
     const check = raw.subarray(KEY_BYTES);
     if (raw.length !== KEY_BYTES + CHECK_BYTES || !timingSafeEqual(check, checksum(material))) {
-      throw new ClinicKeyError('The recovery key is mistyped or incomplete (its checksum does not match); copy it again exactly as exported');
+      throw new ClinicKeyError(say`The recovery key is mistyped or incomplete (its checksum does not match); copy it again exactly as exported`);
     }
     return new ClinicKey(material);
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultUserDataDir } from '../db/config';
+import { say } from '../shared/say';
 import { ClinicKey, ClinicKeyError } from './clinic-key';
 
 /** Where one PC (or the headless gateway) keeps the clinic key. */
@@ -39,7 +40,7 @@ function readIfExists(file: string): Buffer | undefined {
     return fs.readFileSync(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ClinicKeyError(`The clinic key at ${file} cannot be read: ${(err as Error).message}`);
+    throw new ClinicKeyError(say`The clinic key at ${file} cannot be read: ${(err as Error).message}`);
   }
 }
 
@@ -47,7 +48,7 @@ function parseStored(text: string, file: string): ClinicKey {
   try {
     return ClinicKey.fromRecoveryKey(text);
   } catch (err) {
-    throw new ClinicKeyError(`The clinic key at ${file} is damaged: ${(err as Error).message}`);
+    throw new ClinicKeyError(say`The clinic key at ${file} is damaged: ${err instanceof ClinicKeyError ? err.sentence : (err as Error).message}`);
   }
 }
 
@@ -80,7 +81,7 @@ export function protectedKeyStore(file: string, protector: KeyProtector): KeySto
         text = protector.decryptString(data);
       } catch (err) {
         throw new ClinicKeyError(
-          `The clinic key at ${file} cannot be unsealed by this user's keychain (${(err as Error).message}); restore it from the recovery key`,
+          say`The clinic key at ${file} cannot be unsealed by this user's keychain (${(err as Error).message}); restore it from the recovery key`,
         );
       }
       return parseStored(text, file);

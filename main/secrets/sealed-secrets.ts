@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { say } from '../shared/say';
 import { ClinicKeyError, type ClinicKey } from './clinic-key';
 import type { SecretBox } from './secret-box';
 
@@ -26,23 +27,23 @@ export function clinicSecretBox(key: () => ClinicKey): SecretBox {
       return `${PREFIX}${k.id}:${body.toString('base64url')}`;
     },
     open(sealed) {
-      if (!isSealed(sealed)) throw new ClinicKeyError('This stored secret is not sealed');
+      if (!isSealed(sealed)) throw new ClinicKeyError(say`This stored secret is not sealed`);
       const [keyId = '', encoded = ''] = sealed.slice(PREFIX.length).split(':');
       const k = key();
       if (keyId !== k.id) {
         throw new ClinicKeyError(
-          `A stored secret was sealed with clinic key ${keyId}, but this PC holds key ${k.id}. Import the clinic's recovery key on this PC, or enter the secret again.`,
+          say`A stored secret was sealed with clinic key ${keyId}, but this PC holds key ${k.id}. Import the clinic's recovery key on this PC, or enter the secret again.`,
         );
       }
       const body = Buffer.from(encoded, 'base64url');
-      if (body.length < IV_BYTES + TAG_BYTES) throw new ClinicKeyError('A stored secret is damaged (too short)');
+      if (body.length < IV_BYTES + TAG_BYTES) throw new ClinicKeyError(say`A stored secret is damaged (too short)`);
       const decipher = createDecipheriv('aes-256-gcm', k.secretsKey, body.subarray(0, IV_BYTES));
       decipher.setAAD(Buffer.from(k.id));
       decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
       try {
         return Buffer.concat([decipher.update(body.subarray(IV_BYTES, body.length - TAG_BYTES)), decipher.final()]).toString('utf8');
       } catch {
-        throw new ClinicKeyError('A stored secret is damaged or was altered (it fails its integrity check); enter it again');
+        throw new ClinicKeyError(say`A stored secret is damaged or was altered (it fails its integrity check); enter it again`);
       }
     },
   };

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { SettingsDto } from '../../preload/contract';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { isSupportedCountry } from './phone-country';
 import { readSettings, writeSettings } from './repo';
 import { isValidTimeZone } from './time-zone';
@@ -28,10 +29,14 @@ export class SettingsService {
 
   async update(changes: Partial<Omit<SettingsDto, 'updatedAt' | 'effectivePhoneCountry'>>, userId: number | null, trx: Knex = this.knex): Promise<SettingsDto> {
     if (changes.timeZone !== undefined && !isValidTimeZone(changes.timeZone)) {
-      throw new AppError('INVALID', `"${changes.timeZone}" is not a time zone this PC knows; pick one such as Asia/Kolkata`, 'timeZone');
+      throw new AppError('INVALID', say`"${changes.timeZone}" is not a time zone this PC knows; pick one such as Asia/Kolkata`, 'timeZone');
     }
     if (changes.phoneCountry && !isSupportedCountry(changes.phoneCountry)) {
-      throw new AppError('INVALID', `"${changes.phoneCountry}" is not a country whose phone numbers Clinic Desk knows; use a code such as IN`, 'phoneCountry');
+      throw new AppError(
+        'INVALID',
+        say`"${changes.phoneCountry}" is not a country whose phone numbers Clinic Desk knows; use a code such as IN`,
+        'phoneCountry',
+      );
     }
     // Inside a caller's transaction the write may still roll back, so drop the cache, don't fill it.
     const value = await writeSettings(trx, changes, userId);

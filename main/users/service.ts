@@ -7,6 +7,7 @@ import { clearFailures } from '../auth/throttle-repo';
 import { doctorExists, findDoctorIdByEmail } from '../doctors/repo';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
+import { say } from '../shared/say';
 import { countOtherActiveAdmins, findUserById, insertUser, listUsers, toUserDto, updateUser, type UserRow } from './repo';
 import { refusalFor } from '../db/pg-errors';
 
@@ -40,7 +41,7 @@ export class UsersService {
     const row = await this.existing(req.id);
     if (row.role === 'PATIENT') throw new AppError('INVALID', 'Patient accounts are not managed here', 'id');
     const role = req.role ?? row.role;
-    if (req.role && req.role !== row.role && row.role === 'ADMIN') await this.keepAnAdmin(row, admin, 'change the role of');
+    if (req.role && req.role !== row.role && row.role === 'ADMIN') await this.keepAnAdmin(row, admin, 'role');
     let doctorId: number | null | undefined = req.doctorId;
     if (role === 'DOCTOR') {
       doctorId = await this.doctorLink('DOCTOR', req.doctorId ?? row.doctor_id ?? undefined, row.email);
@@ -90,10 +91,21 @@ export class UsersService {
     return row;
   }
 
-  private async keepAnAdmin(row: UserRow, admin: CurrentUser, verb: string): Promise<void> {
-    if (row.id === admin.id) throw new AppError('INVALID', `You cannot ${verb} your own account; another administrator must`, 'id');
+  /** A change of role, or disabling: each has its own sentences, so the desk can say them in its language. */
+  private async keepAnAdmin(row: UserRow, admin: CurrentUser, change: 'role' | 'disable'): Promise<void> {
+    if (row.id === admin.id) {
+      const own =
+        change === 'role'
+          ? say`You cannot change the role of your own account; another administrator must`
+          : say`You cannot disable your own account; another administrator must`;
+      throw new AppError('INVALID', own, 'id');
+    }
     if ((await countOtherActiveAdmins(this.knex, row.id)) === 0) {
-      throw new AppError('INVALID', `You cannot ${verb} the clinic's last active administrator`, 'id');
+      const last =
+        change === 'role'
+          ? say`You cannot change the role of the clinic's last active administrator`
+          : say`You cannot disable the clinic's last active administrator`;
+      throw new AppError('INVALID', last, 'id');
     }
   }
 

@@ -1,5 +1,6 @@
 import Razorpay from 'razorpay';
 import { AppError } from '../../shared/app-error';
+import { say } from '../../shared/say';
 import type { GatewayCredentials, GatewayPayment, GatewaySettlement, PaymentGateway } from './gateway';
 
 const PAGE = 100;
@@ -40,7 +41,7 @@ const notesOf = (notes: Record<string, string> | [] | undefined): Record<string,
  */
 function explain(err: unknown): AppError {
   const e = err as { statusCode?: number; error?: { description?: string } };
-  if (e && typeof e === 'object' && e.error?.description) return new AppError('UNAVAILABLE', `Razorpay refused this: ${e.error.description}`);
+  if (e && typeof e === 'object' && e.error?.description) return new AppError('UNAVAILABLE', say`Razorpay refused this: ${e.error.description}`);
   return new AppError('UNAVAILABLE', 'Razorpay could not be reached; try again, or take the payment at the desk');
 }
 
@@ -102,7 +103,7 @@ export function razorpayGateway(credentials: GatewayCredentials, baseUrl?: strin
       }
       const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (!res.ok || !QR_IMAGE_TYPES.has(contentType)) {
-        throw new AppError('UNAVAILABLE', `Razorpay's QR image could not be fetched (${res.status}, ${contentType || 'no type'})`);
+        throw new AppError('UNAVAILABLE', say`Razorpay's QR image could not be fetched (${res.status}, ${contentType || 'no type'})`);
       }
       const bytes = new Uint8Array(await res.arrayBuffer());
       if (bytes.length > MAX_QR_IMAGE_BYTES) throw new AppError('UNAVAILABLE', "Razorpay's answer is too big to be a QR image");

@@ -12,6 +12,7 @@ import type {
 import { insertAudit, type AuditRecord } from '../../audit/repo';
 import type { CurrentUser } from '../../shared/call-context';
 import { AppError } from '../../shared/app-error';
+import { say, type Sentence } from '../../shared/say';
 import type { SecretBox } from '../../secrets/secret-box';
 import { readSettings } from '../../settings/repo';
 import { fromPaise, toPaise } from '../money';
@@ -52,6 +53,12 @@ const summaryOf = (run: { date: string; ranAt: string; differences: number }): R
 
 /** The reference a UPI app shows and a bank statement carries for an appointment's payment (tr, ≤ 35 characters). */
 const upiReference = (appointmentId: number) => `CD-APT-${appointmentId}`;
+
+/** Why a payment's QR is gone: paid or refunded (an older row may hold another status). */
+const QR_GONE: Record<string, Sentence> = {
+  PAID: say`This payment is paid; its QR is no longer shown`,
+  REFUNDED: say`This payment is refunded; its QR is no longer shown`,
+};
 
 /**
  * Payments beyond cash: the plain UPI QR, and collection through the gateway (dynamic QR,
@@ -98,7 +105,7 @@ export class GatewayPaymentsService {
     ]);
     if (!totals) throw new AppError('NOT_FOUND', 'No such appointment', 'appointmentId');
     if (!settings.upiVpa) throw new AppError('CONFLICT', "The clinic's UPI ID is not set: an administrator enters it in the payment settings");
-    if (clinic.currency !== 'INR') throw new AppError('CONFLICT', `UPI takes rupees only; this clinic's currency is ${clinic.currency}`);
+    if (clinic.currency !== 'INR') throw new AppError('CONFLICT', say`UPI takes rupees only; this clinic's currency is ${clinic.currency}`);
     const amount = dueOrRefuse(totals.due);
     const payeeName = settings.upiPayeeName ?? clinic.clinicName;
     const reference = upiReference(appointmentId);
@@ -178,7 +185,8 @@ export class GatewayPaymentsService {
     const payment = await findPayment(this.knex, paymentId);
     if (!payment) throw new AppError('NOT_FOUND', 'No such payment', 'paymentId');
     if (payment.gatewayVia !== 'QR' || !payment.gatewayUrl) throw new AppError('CONFLICT', 'This payment was not asked for by a gateway QR', 'paymentId');
-    if (payment.status !== 'PENDING') throw new AppError('CONFLICT', `This payment is ${payment.status.toLowerCase()}; its QR is no longer shown`, 'paymentId');
+    if (payment.status !== 'PENDING')
+      throw new AppError('CONFLICT', QR_GONE[payment.status] ?? say`This payment is ${payment.status.toLowerCase()}; its QR is no longer shown`, 'paymentId');
     const { contentType, bytes } = await (await this.gateway()).qrImage(payment.gatewayUrl);
     return { paymentId, image: `data:${contentType};base64,${Buffer.from(bytes).toString('base64')}` };
   }

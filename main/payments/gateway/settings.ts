@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { RAZORPAY_WEBHOOK_PATH, type PaymentSettingsDto, type updatePaymentSettingsSchema } from '../../../preload/contract';
 import { AppError } from '../../shared/app-error';
+import { say } from '../../shared/say';
+import { ClinicKeyError } from '../../secrets/clinic-key';
 import type { SecretBox } from '../../secrets/secret-box';
 import type { GatewayCredentials } from './gateway';
 import type { PaymentSettings } from './settings-repo';
@@ -33,7 +35,10 @@ function open(box: SecretBox, sealed: string): string {
   try {
     return box.open(sealed);
   } catch (err) {
-    throw new AppError('UNAVAILABLE', `The clinic's Razorpay secrets cannot be opened on this PC: ${(err as Error).message}`);
+    throw new AppError(
+      'UNAVAILABLE',
+      say`The clinic's Razorpay secrets cannot be opened on this PC: ${err instanceof ClinicKeyError ? err.sentence : (err as Error).message}`,
+    );
   }
 }
 
