@@ -1,20 +1,8 @@
+import { spanOf } from '../shared/durations';
 import { say, type Sentence } from '../shared/say';
 import { daysBetween, toMinutes } from '../availability/wall-clock';
 
 const DAY_MINUTES = 24 * 60;
-
-/** "2 days", "3 hours", "90 minutes". */
-function spellMinutes(minutes: number): Sentence {
-  if (minutes % DAY_MINUTES === 0) {
-    const n = minutes / DAY_MINUTES;
-    return n === 1 ? say`${n} day` : say`${n} days`;
-  }
-  if (minutes % 60 === 0) {
-    const n = minutes / 60;
-    return n === 1 ? say`${n} hour` : say`${n} hours`;
-  }
-  return minutes === 1 ? say`${minutes} minute` : say`${minutes} minutes`;
-}
 
 export interface Horizon {
   name: string;
@@ -33,10 +21,10 @@ export function horizonProblem(
 ): { kind: 'NOTICE' | 'TOO_FAR'; message: Sentence; field: 'startTime' | 'date' } | null {
   const days = daysBetween(now.date, slot.date);
   if (days * DAY_MINUTES + toMinutes(slot.startTime) - toMinutes(now.time) < type.minNoticeMinutes) {
-    return { kind: 'NOTICE', message: say`${type.name} must be booked at least ${spellMinutes(type.minNoticeMinutes)} ahead`, field: 'startTime' };
+    return { kind: 'NOTICE', message: say`${type.name} must be booked at least ${spanOf(type.minNoticeMinutes)} ahead`, field: 'startTime' };
   }
   if (type.maxDaysAhead !== null && days > type.maxDaysAhead) {
-    return { kind: 'TOO_FAR', message: say`${type.name} can be booked at most ${spellMinutes(type.maxDaysAhead * DAY_MINUTES)} ahead`, field: 'date' };
+    return { kind: 'TOO_FAR', message: say`${type.name} can be booked at most ${spanOf(type.maxDaysAhead * DAY_MINUTES)} ahead`, field: 'date' };
   }
   return null;
 }

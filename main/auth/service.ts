@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { Language, SessionDto } from '../../preload/contract';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { AppError } from '../shared/app-error';
-import { say, type Sentence } from '../shared/say';
+import { waitOf } from '../shared/durations';
+import { say } from '../shared/say';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import type { SettingsService } from '../settings/service';
 import { isValidTimeZone } from '../settings/time-zone';
@@ -16,13 +17,9 @@ const WRONG_CREDENTIALS = say`Email or password is incorrect.`;
 /** Wrong passwords a lock screen takes before its session ends (counted per session, never per account). */
 const MAX_UNLOCK_FAILURES = 5;
 
-function waitText(seconds: number): Sentence {
-  return seconds < 90 ? say`${seconds} seconds` : say`${Math.ceil(seconds / 60)} minutes`;
-}
-
 /** The same words whether or not the email is an account's, so the wait reveals nothing. */
 const throttled = (seconds: number) =>
-  say`Too many failed sign-ins on this PC. Try again in ${waitText(seconds)}, or ask a clinic administrator to unlock the account.`;
+  say`Too many failed sign-ins on this PC. Try again in ${waitOf(seconds)}, or ask a clinic administrator to unlock the account.`;
 
 /** A user who may use the desktop app: not disabled, not a PATIENT account. */
 function activeUser(row: UserRow | undefined): CurrentUser | undefined {

@@ -1,12 +1,6 @@
 import type { Refusals } from '../../refusals';
 
 const hi: Refusals = {
-  '{0} day': '{0} दिन',
-  '{0} days': '{0} दिन',
-  '{0} hour': '{0} घंटा',
-  '{0} hours': '{0} घंटे',
-  '{0} minute': '{0} मिनट',
-  '{0} minutes': '{0} मिनट',
   '{0} must be booked at least {1} ahead': '{0} कम से कम {1} पहले बुक करना होता है',
   '{0} can be booked at most {1} ahead': '{0} ज़्यादा से ज़्यादा {1} आगे तक बुक हो सकता है',
   'Another appointment type already has this name': 'इस नाम का अपॉइंटमेंट प्रकार पहले से है',

@@ -7,8 +7,6 @@ const hi: Refusals = {
   'This password is on the list of commonly used passwords; choose another': 'यह पासवर्ड आम तौर पर इस्तेमाल होने वाले पासवर्डों की सूची में है; कोई दूसरा चुनें',
   'Do not use your email address as the password': 'अपने ईमेल पते को पासवर्ड न बनाएँ',
   'Email or password is incorrect.': 'ईमेल या पासवर्ड गलत है।',
-  '{0} seconds': '{0} सेकंड',
-  '{0} minutes': '{0} मिनट',
   'Too many failed sign-ins on this PC. Try again in {0}, or ask a clinic administrator to unlock the account.':
     'इस PC पर साइन इन की बहुत सारी कोशिशें नाकाम हुईं। {0} बाद फिर से कोशिश करें, या क्लिनिक के किसी एडमिन से अकाउंट अनलॉक करवाएँ।',
   '"{0}" is not a known time zone': '"{0}" कोई जाना-पहचाना टाइम ज़ोन नहीं है',
