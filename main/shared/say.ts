@@ -23,5 +23,8 @@ export class Sentence {
 
 /** say`${date} has already passed`: a Sentence whose template is "{0} has already passed". */
 export function say(strings: TemplateStringsArray, ...values: Value[]): Sentence {
-  return new Sentence(strings.reduce((text, part, i) => `${text}{${i - 1}}${part}`), values);
+  return new Sentence(
+    strings.reduce((text, part, i) => `${text}{${i - 1}}${part}`),
+    values,
+  );
 }
