@@ -6,6 +6,12 @@ import { slowFirstSequencer } from './tests/support/slow-first-sequencer.mjs';
 // the suites whose point is slowness or another process. `npm test` still runs all of them.
 process.env.CLINIC_TEST_MODES ??= 'server'; // measured about 4× faster here than embedded (README, Tests)
 
+/**
+ * Suites about the schema itself (every migration down and up, the roles, the guard and the
+ * seed's conformance): they run when a migration changes, in `npm test`, not on every edit.
+ */
+const SCHEMA = ['tests/db/migration-downs.test.ts', 'tests/db/schema-guard.test.ts', 'tests/db/schema-conformance.test.ts', 'tests/audit/runtime-role.test.ts'];
+
 /** Suites about the embedded database alone: the other mode, so outside a server-mode lane. */
 const EMBEDDED_ONLY = ['tests/db/data-folder-lock.test.ts', 'tests/db/embedded-planner.test.ts'];
 const embeddedLeftOut = process.env.CLINIC_TEST_MODES === 'server' ? EMBEDDED_ONLY : [];
@@ -16,6 +22,6 @@ export default defineConfig({
     maxWorkers,
     // The longest suites first, so none starts last and runs alone.
     sequence: { sequencer: slowFirstSequencer(['tests/ipc/contract-matrix.test.ts', 'tests/ipc/hostile-input.test.ts', 'tests/auth/**']) },
-    projects: [nodeProject([...SLOW, ...embeddedLeftOut]), jsdomProject],
+    projects: [nodeProject([...SLOW, ...SCHEMA, ...embeddedLeftOut]), jsdomProject],
   },
 });

@@ -208,12 +208,7 @@ export class BackupService {
 
   async status(): Promise<BackupStatus> {
     const [schedule, last, lastSuccess] = await Promise.all([this.getSchedule(), lastRun(this.db.knex, false), lastRun(this.db.knex, true)]);
-    const warning =
-      last && last.ok === false
-        ? `The backup of ${last.finishedAt} failed: ${last.message ?? 'no reason given'}. ` +
-          (lastSuccess ? `The latest good backup is from ${lastSuccess.finishedAt}.` : 'There is no good backup yet.')
-        : null;
-    return { schedule, lastRun: last, lastSuccess, warning };
+    return { schedule, lastRun: last, lastSuccess };
   }
 
   private async run(trigger: 'MANUAL' | 'SCHEDULED', workstation: string, slot?: string): Promise<BackupRun> {

@@ -46,8 +46,6 @@ export const backupStatusSchema = z.object({
   schedule: backupScheduleSchema,
   lastRun: backupRunSchema.nullable(),
   lastSuccess: backupRunSchema.nullable(),
-  /** Shown to ADMINs while the latest backup failed, until one succeeds. */
-  warning: z.string().nullable(),
 });
 
 export const healthReportSchema = z.object({

@@ -49,17 +49,18 @@ describe('BackupPanel', () => {
       schedule,
       lastRun: failed,
       lastSuccess: good,
-      warning: 'The backup of 2026-11-25 failed: folder missing. The latest good backup is from 2026-11-24.',
     };
     const fake = mount('BackupPanel', {
       'backup.status': () => ({ ok: true, value: status }),
       'backup.runNow': () => {
         const run = { ...good, id: 3, trigger: 'MANUAL' as const };
-        status = { schedule, lastRun: run, lastSuccess: run, warning: null };
+        status = { schedule, lastRun: run, lastSuccess: run };
         return { ok: true, value: run };
       },
     });
-    expect(await screen.findByText(/The backup of 2026-11-25 failed/)).toBeTruthy();
+    expect(
+      await screen.findByText(/^The backup of .+ failed: The backup folder \/media\/usb\/clinic cannot be used: ENOENT\. The latest good backup is from .+\.$/),
+    ).toBeTruthy();
     expect((screen.getByLabelText('Backup folder') as HTMLInputElement).value).toBe('/media/usb/clinic');
     expect((screen.getByLabelText('Time of day') as HTMLInputElement).value).toBe('21:30');
     expect(screen.getByText(/Last good backup: .*clinic-desk-embedded-20261124-213000\.tar\.gz \(5\.0 MiB\)/)).toBeTruthy();
@@ -73,7 +74,7 @@ describe('BackupPanel', () => {
   it('saves the schedule, and shows a refusal at the field it is about', async () => {
     const saved: unknown[] = [];
     const fake = mount('BackupPanel', {
-      'backup.status': () => ({ ok: true, value: { schedule: { ...schedule, enabled: false, folder: '' }, lastRun: null, lastSuccess: null, warning: null } }),
+      'backup.status': () => ({ ok: true, value: { schedule: { ...schedule, enabled: false, folder: '' }, lastRun: null, lastSuccess: null } }),
       'backup.saveSchedule': (req) => {
         if (req.folder === '/mnt/gone')
           return { ok: false, error: { code: 'INVALID', field: 'folder', message: 'Clinic Desk cannot write to /mnt/gone from this PC (ENOENT).' } };
@@ -102,7 +103,7 @@ describe('BackupPanel', () => {
 });
 
 describe('BackupPanel recovery key', () => {
-  const status: BackupStatus = { schedule, lastRun: good, lastSuccess: good, warning: null };
+  const status: BackupStatus = { schedule, lastRun: good, lastSuccess: good };
   const recoveryKey = 'CDK1-' + 'x'.repeat(48);
 
   it('asks for the key only when the ADMIN wants it, shows it until hidden', async () => {

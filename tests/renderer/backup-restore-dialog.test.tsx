@@ -43,7 +43,7 @@ function mount(restore: (req: Req<'backup.restore'>) => Result<RestoreResult> | 
       'settings.get': () => ({ ok: true, value: clinicSettings({ clinicName: 'Sunrise Clinic', timeZone: 'UTC' }) }),
       'backup.status': () => ({
         ok: true,
-        value: { schedule: { enabled: true, timeOfDay: '21:30', folder, keepLast: 7, updatedAt: null }, lastRun: null, lastSuccess: null, warning: null },
+        value: { schedule: { enabled: true, timeOfDay: '21:30', folder, keepLast: 7, updatedAt: null }, lastRun: null, lastSuccess: null },
       }),
       'backup.list': () => ({ ok: true, value: { folder, files: [latest, safety, foreign] } }),
       'backup.restore': restore,

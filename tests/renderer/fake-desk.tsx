@@ -132,7 +132,8 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     types: [] as AppointmentTypeDto[],
     nextId: 100,
     receipts: 0,
-    backupWarning: null as string | null,
+    /** Why the latest backup failed; null while it did not. */
+    backupFailure: null as string | null,
     history: [] as { appointmentId: number; kind: string; fromStatus: string | null; toStatus: string | null; at: string }[],
     /** Appointments whose patient is in the online video lobby. */
     waitingOnline: new Set<number>(),
@@ -307,9 +308,19 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'backup.status': () =>
       ok({
         schedule: { enabled: false, timeOfDay: '21:00', folder: '', keepLast: 14, updatedAt: null },
-        lastRun: null,
+        lastRun: state.backupFailure
+          ? {
+              id: 1,
+              trigger: 'SCHEDULED' as const,
+              startedAt: '2026-11-25T21:30:00.000Z',
+              finishedAt: '2026-11-25T21:30:02.000Z',
+              ok: false,
+              file: null,
+              bytes: null,
+              message: state.backupFailure,
+            }
+          : null,
         lastSuccess: null,
-        warning: state.backupWarning,
       }),
     'holidays.list': ({ from, to }) => ok(state.holidays.filter((h) => h.date >= from && h.date <= to).sort((a, b) => a.date.localeCompare(b.date))),
     'holidays.add': ({ date, name, cancelBooked }) => {

@@ -480,20 +480,20 @@ describe('a doctor', () => {
 describe('backups', () => {
   it('warns an administrator on every screen while the last backup failed', async () => {
     const desk = fakeDesk('ADMIN');
-    desk.state.backupWarning = 'The last backup failed: the folder E:\\Backups is not reachable.';
+    desk.state.backupFailure = 'the folder E:\\Backups is not reachable';
     await renderDesk(desk);
-    expect(await screen.findByText(/The last backup failed/)).toBeTruthy();
+    expect(await screen.findByText(/^The backup of .+ failed: the folder E:\\Backups is not reachable\. There is no good backup yet\.$/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Open backups' }));
     expect(await screen.findByRole('tab', { name: 'Backups', selected: true })).toBeTruthy();
   });
 
   it('never asks for backup status for other roles', async () => {
     const desk = fakeDesk('RECEPTIONIST');
-    desk.state.backupWarning = 'The last backup failed';
+    desk.state.backupFailure = 'the folder is not reachable';
     const fake = await renderDesk(desk);
     await screen.findByRole('heading', { name: /^Today/ });
     expect(fake.calls.some((c) => c.channel === 'backup.status')).toBe(false);
-    expect(screen.queryByText(/The last backup failed/)).toBeNull();
+    expect(screen.queryByText(/There is no good backup yet/)).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { switchLanguage } from '../../renderer/i18n';
 import { closeGlobal } from '../../renderer/stores/global-dialogs';
@@ -47,6 +47,15 @@ describe('a desk in Hindi', () => {
     fireEvent.change(picker, { target: { value: 'en' } });
     expect(await screen.findByRole('heading', { name: /^Today · / })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Sections' })).toBeTruthy();
+  });
+
+  it('says in Hindi that the clinic database cannot be reached, and takes it back when it can', async () => {
+    const fake = await renderDesk(fakeDesk(), { 'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: hindi } }) });
+    await screen.findByRole('heading', { name: /^आज · / });
+    act(() => fake.emit('connection.changed', { online: false, message: 'The clinic database cannot be reached.' }));
+    expect(await screen.findByText(/^क्लिनिक का डेटाबेस नहीं मिल रहा है।/)).toBeTruthy();
+    act(() => fake.emit('connection.changed', { online: true, message: 'Connected to the clinic database again.' }));
+    await waitFor(() => expect(screen.queryByText(/^क्लिनिक का डेटाबेस नहीं मिल रहा है।/)).toBeNull());
   });
 
   it('books in Hindi: the booking dialog (Alt+N) asks for the patient, doctor, day and time in Hindi', async () => {

@@ -14,6 +14,7 @@ import { useContractForm } from '../../ui/form/use-contract-form';
 import { BackupFiles } from './BackupFiles';
 import { byteSize } from './byte-size';
 import { RecoveryKey } from './RecoveryKey';
+import { useWarningOf } from './useBackupWarning';
 
 function RunLine({ label, run }: { label: string; run: BackupRun | null }) {
   const { t } = useT('backup');
@@ -58,6 +59,7 @@ function BackupForm({ status, loadError }: { status: BackupStatus | undefined; l
   const problem = (runError ?? loadError)?.message;
   const [saved, setSaved] = useState(false);
   const running = runBackup.isPending;
+  const warning = useWarningOf(status);
 
   const save = form.handleSubmit(async (schedule) => {
     setSaved(false);
@@ -76,7 +78,7 @@ function BackupForm({ status, loadError }: { status: BackupStatus | undefined; l
 
   return (
     <>
-      {status?.warning && <Banner tone="warning">{status.warning}</Banner>}
+      {warning && <Banner tone="warning">{warning}</Banner>}
       {problem && <Banner tone="error">{problem}</Banner>}
       <form onSubmit={save} noValidate>
         <FormProblem form={form} />

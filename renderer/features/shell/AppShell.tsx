@@ -37,12 +37,13 @@ export function AppShell() {
   const { settings } = useClinicData();
   // Dates and amounts follow the clinic's country (idempotent; before anything below renders).
   if (settings) setFormatCountry(settings.effectivePhoneCountry);
-  const [offline, setOffline] = useState<string>();
+  const [offline, setOffline] = useState(false);
   const { section, go } = useNavigation();
   useIdleLock();
 
   useEffect(() => {
-    return clinic.on('connection.changed', ({ online, message }) => setOffline(online ? undefined : message));
+    // Main's message is English; the desk says the same in its own words.
+    return clinic.on('connection.changed', ({ online }) => setOffline(!online));
   }, []);
 
   // Nothing of this user's work outlives the frame: the next person starts on Today, with no
@@ -154,7 +155,7 @@ export function AppShell() {
           </Button>
           <Button onClick={signOut}>{t('signOut')}</Button>
         </header>
-        {offline && <Banner tone="warning">{offline}</Banner>}
+        {offline && <Banner tone="warning">{t('offline')}</Banner>}
         {backupWarning && (
           <Banner tone="warning">
             {backupWarning} <Button onClick={() => go('admin', { tab: 'backups' })}>{t('openBackups')}</Button>

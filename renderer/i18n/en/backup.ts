@@ -17,6 +17,13 @@ export default {
   runOk: '{{label}}: {{when}} — {{file}} ({{size}})',
   runFailed: '{{label}}: {{when}} — failed: {{message}}',
 
+  warning: {
+    failed: 'The backup of {{when}} failed: {{message}}.',
+    noReason: 'no reason given',
+    lastGood: 'The latest good backup is from {{when}}.',
+    noGood: 'There is no good backup yet.',
+  },
+
   files: {
     title: 'Restore a backup',
     intro: 'Restoring a backup replaces everything in the clinic’s records with what the backup holds.',

@@ -21,6 +21,7 @@ export default {
   searchOrDo: 'Search or do…',
   lock: 'Lock',
   signOut: 'Sign out',
+  offline: 'The clinic database cannot be reached. Nothing can be saved until it is back; what you typed is kept.',
   openBackups: 'Open backups',
   signIn: {
     title: 'Sign in to Clinic Desk',

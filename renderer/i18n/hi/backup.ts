@@ -18,6 +18,13 @@ const hi: Translation<typeof en> = {
   runOk: '{{label}}: {{when}} — {{file}} ({{size}})',
   runFailed: '{{label}}: {{when}} — नहीं हो पाया: {{message}}',
 
+  warning: {
+    failed: '{{when}} का बैकअप नहीं हो पाया: {{message}}।',
+    noReason: 'कोई कारण नहीं बताया गया',
+    lastGood: 'पिछला सफल बैकअप {{when}} का है।',
+    noGood: 'अभी तक कोई सफल बैकअप नहीं है।',
+  },
+
   files: {
     title: 'बैकअप वापस लाएँ',
     intro: 'बैकअप वापस लाने पर क्लिनिक का पूरा रिकॉर्ड बैकअप में रखे रिकॉर्ड से बदल जाता है।',
