@@ -26,7 +26,14 @@ const NOT_WORDS = { 'should-validate-template': true, 'object-properties': { exc
 const SAME_IN_EVERY_LANGUAGE = [/^[\p{N}\p{P}\p{S}\s]+$/u, /^[A-Z][A-Z0-9_]*$/];
 // A form field's path (react-hook-form's register) is a name, even when built from an index.
 const NAMING_CALLEES = ['t', 'register'];
-const typedProject = { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } };
+/** The typed no-literal-string rule over `files`, with NOT_WORDS and `options`. */
+const noLiteralWords = (files, ignores, options) => ({
+  files,
+  ignores,
+  plugins: { i18next },
+  languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  rules: { 'i18next/no-literal-string': ['error', { ...NOT_WORDS, ...options }] },
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', '.stryker-tmp/**', 'reports/**'] },
@@ -68,67 +75,47 @@ export default tseslint.config(
     // must be one of a union (tone="error", a form field's name) is a code, not a word. The join
     // page words itself from its own English and Hindi table (join/strings.ts); the design page's
     // sample data is in its samples.ts.
-    files: ['renderer/**/*.tsx'],
-    ignores: ['renderer/join/**'],
-    plugins: { i18next },
-    languageOptions: typedProject,
-    rules: {
-      'i18next/no-literal-string': [
-        'error',
-        {
-          ...NOT_WORDS,
-          mode: 'jsx-only',
-          // Attributes that never hold words shown: names, keys, styles, handlers and codes.
-          'jsx-attributes': {
-            exclude: [
-              'className',
-              'style',
-              'key',
-              'keyOf',
-              'id',
-              'type',
-              'role',
-              'htmlFor',
-              'name',
-              'value',
-              'defaultValue',
-              'autoComplete',
-              'inputMode',
-              'href',
-              'src',
-              'dateTime',
-              'on[A-Z].*',
-              'data-.*',
-              'aria-(?!label$).*',
-            ],
-          },
-          callees: { exclude: NAMING_CALLEES },
-          // Key names and Razorpay's name too.
-          words: { exclude: [...SAME_IN_EVERY_LANGUAGE, /^(Ctrl|Alt|Shift)\+\S+$/, /^Razorpay$/] },
-        },
-      ],
-    },
+    ...noLiteralWords(['renderer/**/*.tsx'], ['renderer/join/**'], {
+      mode: 'jsx-only',
+      // Attributes that never hold words shown: names, keys, styles, handlers and codes.
+      'jsx-attributes': {
+        exclude: [
+          'className',
+          'style',
+          'key',
+          'keyOf',
+          'id',
+          'type',
+          'role',
+          'htmlFor',
+          'name',
+          'value',
+          'defaultValue',
+          'autoComplete',
+          'inputMode',
+          'href',
+          'src',
+          'dateTime',
+          'on[A-Z].*',
+          'data-.*',
+          'aria-(?!label$).*',
+        ],
+      },
+      callees: { exclude: NAMING_CALLEES },
+      // Key names and Razorpay's name too.
+      words: { exclude: [...SAME_IN_EVERY_LANGUAGE, /^(Ctrl|Alt|Shift)\+\S+$/, /^Razorpay$/] },
+    }),
   },
   {
     // The same in the renderer's plain modules (labels, toasts, commands): every string with a
     // space in it is a sentence, unless it is a code the typed rule recognises; single tokens are
     // keys, names and CSS. A developer's Error, a selector or a media query is not shown to people.
     // The bridge's own refusals (failure()) go through the refusals catalogue, as main's do.
-    files: ['renderer/**/*.ts'],
-    ignores: ['renderer/join/**', 'renderer/i18n/**', 'renderer/**/*.d.ts'],
-    plugins: { i18next },
-    languageOptions: typedProject,
-    rules: {
-      'i18next/no-literal-string': [
-        'error',
-        {
-          ...NOT_WORDS,
-          mode: 'all',
-          callees: { exclude: [...NAMING_CALLEES, 'failure', 'Error', 'matchMedia', 'querySelector', 'closest', 'fetch', 'EventSource', 'Date.parse'] },
-          words: { exclude: [...SAME_IN_EVERY_LANGUAGE, /^\S*$/] },
-        },
-      ],
-    },
+    ...noLiteralWords(['renderer/**/*.ts'], ['renderer/join/**', 'renderer/i18n/**', 'renderer/**/*.d.ts'], {
+      mode: 'all',
+      callees: { exclude: [...NAMING_CALLEES, 'failure', 'Error', 'matchMedia', 'querySelector', 'closest', 'fetch', 'EventSource', 'Date.parse'] },
+      words: { exclude: [...SAME_IN_EVERY_LANGUAGE, /^\S*$/] },
+    }),
   },
   {
     // Domain code runs without Electron too (tests, the browser bridge, the webhook receiver).

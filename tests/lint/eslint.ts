@@ -10,7 +10,7 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const eslint = new ESLint({
   cwd: ROOT,
   overrideConfig: {
-    files: ['renderer/**/*.tsx'],
+    files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { projectService: false } },
     rules: { 'i18next/no-literal-string': 'off' },
   },
