@@ -81,7 +81,15 @@ describe.each(MODES)('clinic holidays (%s)', (mode: Mode) => {
     const { occurrences } = expectOk(await h.call('appointments.previewSeries', series, admin));
     expect(occurrences.map((o) => [o.date, o.problem])).toEqual([
       ['2027-03-01', null],
-      ['2027-03-02', { kind: 'CLOSED', message: 'The clinic is closed on Founders Day (2027-03-02)' }],
+      [
+        '2027-03-02',
+        {
+          kind: 'CLOSED',
+          message: 'The clinic is closed on Founders Day (2027-03-02)',
+          // The desk says it in its own language: the template and the holiday's name and date.
+          phrase: { text: 'The clinic is closed on {0} ({1})', values: ['Founders Day', '2027-03-02'] },
+        },
+      ],
       ['2027-03-03', null],
     ]);
   });

@@ -13,6 +13,7 @@ import type {
   Role,
   SettingsDto,
 } from '../../preload/contract';
+import { Sentence, say } from '../../main/shared/say';
 import { AppError } from '../../main/shared/app-error';
 import { normalisePhone } from '../../main/patients/phone';
 import { overDueMessage } from '../../main/payments/messages';
@@ -80,7 +81,16 @@ const plusMinutes = (time: string, minutes: number) => {
 };
 const withSeconds = (t: string) => (t.length === 5 ? `${t}:00` : t);
 const invalid = (message: string, field?: string) => ({ ok: false as const, error: { code: 'INVALID' as const, message, ...(field ? { field } : {}) } });
-const conflict = (message: string, field?: string) => ({ ok: false as const, error: { code: 'CONFLICT' as const, message, ...(field ? { field } : {}) } });
+/** A refusal as main sends it: a sentence with values also carries its template and values. */
+const conflict = (words: string | Sentence, field?: string) => ({
+  ok: false as const,
+  error: {
+    code: 'CONFLICT' as const,
+    message: String(words),
+    ...(field ? { field } : {}),
+    ...(words instanceof Sentence && words.values.length > 0 ? { phrase: words.phrase } : {}),
+  },
+});
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 
 /** An in-person appointment type with no buffers, notice or limit unless the test says otherwise. */
@@ -179,7 +189,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
   function place(
     req: { patientId: number; doctorId: number; date: string; startTime: string; endTime?: string; reason?: string },
     replacing?: number,
-  ): Res<'appointments.book'> | string {
+  ): Res<'appointments.book'> | Sentence {
     const d = state.doctors.find((x) => x.id === req.doctorId)!;
     const p = state.patients.find((x) => x.id === req.patientId)!;
     const slot = { startTime: withSeconds(req.startTime), endTime: req.endTime ? withSeconds(req.endTime) : plusMinutes(req.startTime, 15) };
@@ -187,11 +197,12 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       (a) => a.id !== replacing && a.status !== 'CANCELLED' && a.doctorId === d.id && a.date === req.date && overlaps(a, slot),
     );
     if (clash)
-      return `${d.name} already has an appointment ${clash.startTime.slice(0, 5)}–${clash.endTime.slice(0, 5)} on ${clash.date} (${clash.patientName})`;
+      return say`${d.name} already has an appointment ${clash.startTime.slice(0, 5)}–${clash.endTime.slice(0, 5)} on ${clash.date} (${clash.patientName})`;
     const busy = state.appointments.find(
       (a) => a.id !== replacing && a.status !== 'CANCELLED' && a.patientId === p.id && a.date === req.date && overlaps(a, slot),
     );
-    if (busy) return `${p.name} already has an appointment ${busy.startTime.slice(0, 5)}–${busy.endTime.slice(0, 5)} on ${busy.date} with ${busy.doctorName}`;
+    if (busy)
+      return say`${p.name} already has an appointment ${busy.startTime.slice(0, 5)}–${busy.endTime.slice(0, 5)} on ${busy.date} with ${busy.doctorName}`;
     return scheduledAppointment({
       id: replacing ?? state.nextId++,
       patientId: p.id,
@@ -381,7 +392,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     },
     'appointments.book': (req) => {
       const placed = place(req);
-      if (typeof placed === 'string') return conflict(placed, 'startTime');
+      if (placed instanceof Sentence) return conflict(placed, 'startTime');
       state.appointments.push(placed);
       log(placed, 'BOOKED', null);
       changed(placed);
@@ -393,7 +404,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         { patientId: a.patientId, doctorId: req.doctorId ?? a.doctorId, date: req.date, startTime: req.startTime, endTime: req.endTime },
         a.id,
       );
-      if (typeof placed === 'string') return conflict(placed, 'startTime');
+      if (placed instanceof Sentence) return conflict(placed, 'startTime');
       return update(a.id, { ...placed, reason: a.reason }, 'RESCHEDULED');
     },
     'appointments.cancel': ({ id, reason }) => update(id, { status: 'CANCELLED', cancelReason: reason }, 'CANCELLED'),
@@ -451,7 +462,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
         return { ok: false, error: { code: 'INVALID', message: 'Not offered', field: 'appointmentTypeId' } };
       const length = own?.durationMinutes ?? type?.durationMinutes;
       const placed = place({ patientId, doctorId, date: TODAY, startTime: '12:45', endTime: length ? plusMinutes('12:45', length) : undefined, reason });
-      if (typeof placed === 'string') return conflict(placed, 'doctorId');
+      if (placed instanceof Sentence) return conflict(placed, 'doctorId');
       const typed = type ? { appointmentTypeId: type.id, appointmentTypeName: type.name, fee: own?.fee ?? type.fee } : {};
       const a = { ...placed, ...typed, isWalkIn: true, checkedInAt: now(), tokenNo: nextToken(doctorId) };
       if (priority) state.priorities.set(a.id, { priority: priority.kind, reason: priority.reason });
@@ -605,7 +616,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     'payments.refund': ({ paymentId, amount, reason }) => {
       const paid = state.payments.find((x) => x.id === paymentId)!;
       const remaining = (Number(paid.amount) - Number(paid.refunded)).toFixed(2);
-      if (Number(amount) > Number(remaining)) return conflict(`At most ${paid.currency} ${remaining} of this payment can still be refunded`, 'amount');
+      if (Number(amount) > Number(remaining)) return conflict(say`At most ${paid.currency} ${remaining} of this payment can still be refunded`, 'amount');
       paid.refunded = (Number(paid.refunded) + Number(amount)).toFixed(2);
       const refund: PaymentDto = {
         ...paid,
@@ -681,7 +692,7 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
     /** An appointment today (or on `date`) for a patient with a doctor. */
     add(patientId: number, doctorId: number, startTime: string, extra: Partial<AppointmentDto> = {}) {
       const placed = place({ patientId, doctorId, date: extra.date ?? TODAY, startTime });
-      if (typeof placed === 'string') throw new Error(placed);
+      if (placed instanceof Sentence) throw new Error(String(placed));
       const a = { ...placed, ...extra };
       state.appointments.push(a);
       return a;
