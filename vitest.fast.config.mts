@@ -12,6 +12,12 @@ process.env.CLINIC_TEST_MODES ??= 'server'; // measured about 4× faster here th
  */
 const SCHEMA = ['tests/db/migration-downs.test.ts', 'tests/db/schema-guard.test.ts', 'tests/db/schema-conformance.test.ts', 'tests/audit/runtime-role.test.ts'];
 
+/**
+ * The generated suites (every channel × every role, locked and signed-out call, and hostile
+ * payload): `npm test` runs them; the edit loop keeps the hand-written policy tests (tests/policy).
+ */
+const GENERATED = ['tests/ipc/contract-matrix.test.ts', 'tests/ipc/hostile-input.test.ts'];
+
 /** Suites about the embedded database alone: the other mode, so outside a server-mode lane. */
 const EMBEDDED_ONLY = ['tests/db/data-folder-lock.test.ts', 'tests/db/embedded-planner.test.ts'];
 const embeddedLeftOut = process.env.CLINIC_TEST_MODES === 'server' ? EMBEDDED_ONLY : [];
@@ -21,7 +27,7 @@ export default defineConfig({
     reporters,
     maxWorkers,
     // The longest suites first, so none starts last and runs alone.
-    sequence: { sequencer: slowFirstSequencer(['tests/ipc/contract-matrix.test.ts', 'tests/ipc/hostile-input.test.ts', 'tests/auth/**']) },
-    projects: [nodeProject([...SLOW, ...SCHEMA, ...embeddedLeftOut]), jsdomProject],
+    sequence: { sequencer: slowFirstSequencer(['tests/auth/**', 'tests/renderer/front-desk.test.tsx', 'tests/renderer/doctors-screen.test.tsx']) },
+    projects: [nodeProject([...SLOW, ...SCHEMA, ...GENERATED, ...embeddedLeftOut]), jsdomProject],
   },
 });
