@@ -10,10 +10,11 @@ import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import { backupConfigured, restoreDatabase, type RestoreKey } from '../main/backup/backup';
 import { BackupError } from '../main/backup/errors';
+import { embeddedHoldsDatabase } from '../main/backup/embedded-backup';
 import { getSchedule } from '../main/backup/repo';
 import { pruneReplaced } from '../main/backup/retention';
 import { formatHealthReport, healthReport } from '../main/health/service';
-import { defaultUserDataDir, resolveDatabaseConfig } from '../main/db/config';
+import { defaultUserDataDir, resolveDatabaseConfig, type DatabaseConfig } from '../main/db/config';
 import { DatabaseSetupError } from '../main/db/errors';
 import { migrateToLatest, rollbackLastBatch, schemaStatus } from '../main/db/migrator';
 import { describeTarget, withMaintenanceDatabase } from '../main/db/tooling';
@@ -26,13 +27,27 @@ const USAGE =
   'usage: tsx scripts/db.ts <migrate | rollback [--all] | status | seed --demo | backup [--to <folder>] | restore <file> [--force] [--recovery-key-file <file>] | health>';
 
 /**
+ * How many backups the clinic's schedule keeps, read from the database about to be replaced (the
+ * backup may hold another number): undefined when it cannot be read (an empty database).
+ */
+async function scheduledKeepLast(config: DatabaseConfig): Promise<number | undefined> {
+  // Opening an empty data folder would make a database there only to be replaced.
+  if (config.mode === 'embedded' && !embeddedHoldsDatabase(config)) return undefined;
+  try {
+    return (await withMaintenanceDatabase((knex) => getSchedule(knex))).keepLast;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Each forced restore keeps the database it replaced; as after a restore from Admin, only the
  * newest as many as the backup schedule keeps stay. The restore has happened either way, so a
  * copy that cannot be pruned is said and left.
  */
-async function pruneOlderCopies(kept: string, mode: 'server' | 'embedded'): Promise<void> {
+function pruneOlderCopies(kept: string, mode: 'server' | 'embedded', keepLast: number | undefined): void {
+  if (keepLast === undefined) return console.log('Older copies of replaced databases were not pruned: the replaced database had no backup schedule.');
   try {
-    const { keepLast } = await withMaintenanceDatabase((knex) => getSchedule(knex));
     const removed = pruneReplaced(kept, mode, keepLast);
     if (removed.length > 0) console.log(`Older copies removed (the backup schedule keeps ${keepLast}): ${removed.join(', ')}.`);
   } catch (err) {
@@ -130,6 +145,7 @@ async function main(): Promise<void> {
       if (!file) throw new UsageError('Name the backup file: npm run db:restore -- <file> [--force]');
       const key = restoreKey(values['recovery-key-file']);
       const own = keyFileStore(defaultKeyFile());
+      const keepLast = values.force ? await scheduledKeepLast(config) : undefined;
       const done = await restoreDatabase(config, path.resolve(file), {
         force: values.force,
         key,
@@ -138,7 +154,7 @@ async function main(): Promise<void> {
       console.log(`Restored ${file} into the ${target}.`);
       if (done.previous) {
         console.log(`The database it replaced is kept at ${done.previous}.`);
-        await pruneOlderCopies(done.previous, config.mode);
+        pruneOlderCopies(done.previous, config.mode, keepLast);
       }
       // The restored database's sealed secrets open with the key it came with: a PC without a key takes it.
       if (values['recovery-key-file'] && key.key && !own.load()) {

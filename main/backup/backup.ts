@@ -58,21 +58,39 @@ function fileStamp(at: Date): string {
 /**
  * Gives the finished backup its name without ever replacing another backup: two taken within the
  * same millisecond (two PCs backing up into one shared folder) get the next free millisecond.
- * A hard link claims a name atomically; a folder that cannot link (a FAT or exFAT stick) claims
- * it by checking first.
+ * A hard link claims a name atomically; a folder that cannot link (a FAT or exFAT stick, some
+ * network shares) claims it by creating it exclusively, and the backup then takes the place of
+ * its own empty claim.
  */
 function settle(partial: string, folder: string, mode: DatabaseConfig['mode'], at: Date): string {
   for (let ms = at.getTime(); ; ms++) {
     const file = path.join(folder, backupFileName(mode, new Date(ms)));
+    let linked: boolean;
     try {
       fs.linkSync(partial, file);
-      fs.rmSync(partial);
-      return file;
+      linked = true;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(file)) continue;
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      linked = false;
+    }
+    if (!linked) {
+      try {
+        fs.closeSync(fs.openSync(file, 'wx', 0o600));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw err;
+      }
       fs.renameSync(partial, file);
       return file;
     }
+    // The backup has its name; a partial name left behind (held open by a virus scanner) is
+    // only clutter, and must not send the loop on to name the same backup again.
+    try {
+      fs.rmSync(partial, { force: true });
+    } catch {
+      // Left for the next look at the folder; nothing lists a .partial file as a backup.
+    }
+    return file;
   }
 }
 

@@ -218,7 +218,8 @@ export class BackupService {
     if (id === undefined) throw new AppError('CONFLICT', 'Another PC has just taken this backup');
     try {
       const done = await backupDatabase(this.db.config, this.db, schedule.folder, this.key(), new Date(this.now()));
-      pruneBackups(schedule.folder, this.db.mode, schedule.keepLast);
+      // The one just made always stays, whatever this PC's clock says of the others' stamps.
+      pruneBackups(schedule.folder, this.db.mode, schedule.keepLast, path.basename(done.file));
       await finishRun(this.db.knex, id, { ok: true, file: done.file, bytes: done.bytes });
     } catch (err) {
       const message = err instanceof BackupError || err instanceof ClinicKeyError ? err.message : `Unexpected error: ${(err as Error).message}`;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { updateVideoSettingsSchema, VideoSettingsDto } from '../../preload/contract';
 import { AppError } from '../shared/app-error';
 import { say } from '../shared/say';
+import { ClinicKeyError } from '../secrets/clinic-key';
 import { isSealed } from '../secrets/sealed-secrets';
 import type { SecretBox } from '../secrets/secret-box';
 import type { TokenCredentials } from './tokens';
@@ -35,7 +36,10 @@ export function openVideoSecrets(s: VideoSettings, box: SecretBox): VideoSetting
       if (value && isSealed(value)) opened[field] = box.open(value);
     }
   } catch (err) {
-    throw new AppError('UNAVAILABLE', say`The clinic's Twilio secrets cannot be opened on this PC: ${(err as Error).message}`);
+    throw new AppError(
+      'UNAVAILABLE',
+      say`The clinic's Twilio secrets cannot be opened on this PC: ${err instanceof ClinicKeyError ? err.sentence : (err as Error).message}`,
+    );
   }
   return opened;
 }

@@ -17,7 +17,10 @@ export function inTheDesksLanguage(api: ClinicApi): ClinicApi {
       return new Proxy({} as Group, {
         get: (__, method: string) => async (req: unknown) => {
           const r = await groups[ns]![method]!(req);
-          return r.ok ? r : { ok: false, error: { ...r.error, message: await saidToTheDesk(r.error) } };
+          if (r.ok) return r;
+          // Whatever happens to the words, the refusal itself reaches the screen.
+          const message = await saidToTheDesk(r.error).catch(() => r.error.message);
+          return { ok: false, error: { ...r.error, message } };
         },
       });
     },

@@ -18,11 +18,19 @@ function catalogue(language: string): Promise<Map<string, string>> {
   let loading = catalogues.get(language);
   if (!loading) {
     const parts = Object.entries(PARTS).filter(([path]) => path.startsWith(`./refusals/${language}/`));
-    loading = Promise.all(parts.map(([, load]) => load())).then((modules) => {
-      const words = new Map(modules.flatMap((m) => Object.entries(m.default)));
-      loaded.set(language, words);
-      return words;
-    });
+    loading = Promise.all(parts.map(([, load]) => load())).then(
+      (modules) => {
+        const words = new Map(modules.flatMap((m) => Object.entries(m.default)));
+        loaded.set(language, words);
+        return words;
+      },
+      // A part that cannot be fetched (the bridge restarted with new chunk names, or is down):
+      // this refusal stays in English, and the next one tries again.
+      () => {
+        catalogues.delete(language);
+        return new Map<string, string>();
+      },
+    );
     catalogues.set(language, loading);
   }
   return loading;

@@ -36,8 +36,9 @@ describe.each(MODES)('each user’s desk language (%s)', (mode: Mode) => {
       h.events
         .slice(from)
         .find((e) => e.event === 'session.changed' && e.sessionKey === key && (e.payload as { session: SessionDto | null }).session?.language === 'hi');
+    // Each window's session is read afresh on its own, so the two arrive in either order.
     await waitFor('the call window to be told its language', () => told(call));
-    expect(told(doctor.sessionKey)).toBeDefined();
+    await waitFor('the desk window to be told its language', () => told(doctor.sessionKey));
   });
 
   it('refuses a language the desk does not have, and changes nothing', async () => {

@@ -1,4 +1,4 @@
-import type { BackupStatus, Role } from '../../../preload/contract';
+import type { BackupStatus } from '../../../preload/contract';
 import { useTimeZone } from '../../api/clinic-data';
 import { useClinicQuery } from '../../api/query';
 import { useT } from '../../i18n/use-t';
@@ -22,12 +22,12 @@ export function useWarningOf(status: BackupStatus | undefined): string | undefin
 }
 
 /**
- * For an ADMIN, a warning while the latest backup failed — on every screen, until a backup
+ * An ADMIN's warning while the latest backup failed — on every screen, until a backup
  * succeeds: on a single-PC clinic it is the only copy of their data. The same cached status as
- * the backup panel, so a backup run there clears the warning at once.
+ * the backup panel, so a backup run there clears the warning at once. Mounted for ADMINs only,
+ * so no other desk asks for the status or loads the backup words.
  */
-export function useBackupWarning(role: Role | undefined): string | undefined {
-  const status = useClinicQuery('backup.status', {}, { enabled: role === 'ADMIN', refetchInterval: RECHECK_MS });
-  const warning = useWarningOf(status.data);
-  return role === 'ADMIN' ? warning : undefined;
+export function useBackupWarning(): string | undefined {
+  const status = useClinicQuery('backup.status', {}, { refetchInterval: RECHECK_MS });
+  return useWarningOf(status.data);
 }

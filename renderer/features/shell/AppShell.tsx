@@ -1,5 +1,5 @@
 import { useCallNext } from '../queue/waitingRoom';
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
@@ -66,7 +66,6 @@ export function AppShell() {
     // screens are fetched in idle time, so no click waits for its chunk.
     return preloadWhenIdle([today!, ...APPOINTMENT_DIALOGS, ...GLOBAL_DIALOGS, ...others]);
   }, [role]);
-  const backupWarning = useBackupWarning(role);
   useUndoShortcut(!!role && !locked);
   // A layout effect, so the shortcuts listen from the frame that first paints the screen: a
   // passive effect runs a task later, and a key pressed in between was lost.
@@ -156,10 +155,11 @@ export function AppShell() {
           <Button onClick={signOut}>{t('signOut')}</Button>
         </header>
         {offline && <Banner tone="warning">{t('offline')}</Banner>}
-        {backupWarning && (
-          <Banner tone="warning">
-            {backupWarning} <Button onClick={() => go('admin', { tab: 'backups' })}>{t('openBackups')}</Button>
-          </Banner>
+        {role === 'ADMIN' && (
+          // Its words load with it: the frame never waits for them.
+          <Suspense fallback={null}>
+            <BackupWarning onOpen={() => go('admin', { tab: 'backups' })} />
+          </Suspense>
         )}
         <main className="shell-main" aria-label={t(`section.${current.id}`)}>
           <Loading key={current.id} what={t(`section.${current.id}`)} place="section">
@@ -172,5 +172,17 @@ export function AppShell() {
       {locked && <LockScreen />}
       <PrintArea />
     </>
+  );
+}
+
+/** An ADMIN's banner while the latest backup failed, with the way to the backups. */
+function BackupWarning({ onOpen }: { onOpen(): void }) {
+  const warning = useBackupWarning();
+  const { t } = useT('shell');
+  if (!warning) return null;
+  return (
+    <Banner tone="warning">
+      {warning} <Button onClick={onOpen}>{t('openBackups')}</Button>
+    </Banner>
   );
 }
