@@ -11,18 +11,21 @@ type Group = Record<string, (req: unknown) => Promise<Result<unknown>>>;
  */
 export function inTheDesksLanguage(api: ClinicApi): ClinicApi {
   const groups = api as unknown as Record<string, Group>;
+  const spoken = new Map<string, Group>();
+  const group = (ns: string): Group =>
+    new Proxy({} as Group, {
+      get: (_, method: string) => async (req: unknown) => {
+        const r = await groups[ns]![method]!(req);
+        // The catalogue never rejects: a part it cannot fetch leaves the message in English.
+        return r.ok ? r : { ok: false, error: { ...r.error, message: await saidToTheDesk(r.error) } };
+      },
+    });
   return new Proxy({} as ClinicApi, {
     get(_, ns: string) {
       if (ns === 'on') return api.on.bind(api);
-      return new Proxy({} as Group, {
-        get: (__, method: string) => async (req: unknown) => {
-          const r = await groups[ns]![method]!(req);
-          if (r.ok) return r;
-          // Whatever happens to the words, the refusal itself reaches the screen.
-          const message = await saidToTheDesk(r.error).catch(() => r.error.message);
-          return { ok: false, error: { ...r.error, message } };
-        },
-      });
+      let methods = spoken.get(ns);
+      if (!methods) spoken.set(ns, (methods = group(ns)));
+      return methods;
     },
   });
 }
