@@ -483,13 +483,17 @@ describe('main/app/index.ts quitting, with the database and services stubbed', (
     vi.restoreAllMocks();
   });
 
-  function stubDatabase(close: () => Promise<void>) {
+  /**
+   * The database and the services stubbed, each mocked once: `createServices` replaces the stub
+   * services' factory (a second doMock of the same module raced the first under load).
+   */
+  function stubDatabase(close: () => Promise<void>, createServices?: () => never) {
     const order: string[] = [];
     const db = { mode: 'embedded', knex: {}, changes: new EventEmitter(), close: vi.fn(() => (order.push('db.close'), close())) };
     const services = { router: { call: vi.fn() }, sessions: { signOut: vi.fn() }, stop: vi.fn(() => order.push('services.stop')) };
     const openDatabase = vi.fn(async () => db);
     vi.doMock('../../main/db/open', () => ({ openDatabase }));
-    vi.doMock('../../main/services', () => ({ createServices: vi.fn(() => services) }));
+    vi.doMock('../../main/services', () => ({ createServices: createServices ?? vi.fn(() => services) }));
     return { db, services, order, openDatabase };
   }
 
@@ -536,12 +540,12 @@ describe('main/app/index.ts quitting, with the database and services stubbed', (
 
   it('shows the error and exits 1 when the services cannot be built', async () => {
     setEnv({ CLINIC_DATA_DIR: path.join(os.tmpdir(), 'clinic-stubbed-db') });
-    const { openDatabase } = stubDatabase(async () => {});
-    vi.doMock('../../main/services', () => ({
-      createServices: () => {
+    const { openDatabase } = stubDatabase(
+      async () => {},
+      () => {
         throw new Error('Contract channels without a handler: patients.list');
       },
-    }));
+    );
     const stubs = await runShell();
     await becomeReady(stubs);
     expect(openDatabase).toHaveBeenCalledTimes(1);
