@@ -36,7 +36,7 @@ const chosen = (process.env.MUTATE ?? Object.keys(MODULES).join(',')).split(',')
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.mts', related: false },
+  vitest: { configFile: 'vitest.mutation.config.mts', related: false },
   coverageAnalysis: 'perTest',
   mutate: chosen.map((m) => m.file),
   testFiles: [...new Set(chosen.flatMap((m) => m.tests))],
@@ -52,6 +52,7 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  ignorePatterns: ['out', 'release', 'reports', 'test-results', '.tsbuild', '.clinic-data', 'bench/results*.json'],
+  // Anchored at the root: an unanchored 'reports' would also drop main/reports from the sandbox.
+  ignorePatterns: ['/out', '/release', '/reports', '/test-results', '/.tsbuild', '/.clinic-data', '/bench/results*.json'],
   tempDirName: '.stryker-tmp',
 };

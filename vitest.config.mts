@@ -13,7 +13,7 @@ const NODE_TIMEOUTS = { testTimeout: 360_000, hookTimeout: 360_000 };
 const NODE_PROCESS = { pool: 'forks' as const, execArgv: ['--liftoff-only'] };
 
 /** The node suites (database, main, tools); the fast lane reuses this with more left out. */
-export function nodeProject(exclude: readonly string[] = []): TestProjectInlineConfiguration {
+export function nodeProject(exclude: readonly string[] = [], process: object = NODE_PROCESS): TestProjectInlineConfiguration {
   return {
     test: {
       name: 'node',
@@ -21,7 +21,7 @@ export function nodeProject(exclude: readonly string[] = []): TestProjectInlineC
       include: ['tests/**/*.test.ts'],
       exclude: ['tests/renderer/**', 'tests/e2e/**', ...exclude],
       ...NODE_TIMEOUTS,
-      ...NODE_PROCESS,
+      ...process,
     },
   };
 }
