@@ -9,6 +9,7 @@ import {
   type StatusOverTimeDto,
   type UtilisationDto,
 } from '../../preload/contract';
+import { leadTimeOf } from './lead-time';
 
 // Every figure is computed in SQL, so a year of a clinic chain never travels to Node row by
 // row. Money stays NUMERIC and reaches JS as pg's exact decimal strings. Dates are the
@@ -97,63 +98,47 @@ export async function statusOverTime(knex: Knex, f: ReportFilters, period: Perio
   );
 }
 
-/** No-shows and cancellations per doctor and per weekday × hour, and how far ahead appointments were booked. */
+/**
+ * No-shows and cancellations per doctor and per weekday × hour, and how far ahead appointments
+ * were booked, in one pass over the range: lead time is counted per day of lead and summed up
+ * in `leadTimeOf`. Lead time runs from the clinic's date the booking was made (created_at holds
+ * UTC) to the visit's date; walk-ins and rows entered after their date (back-filled history) say
+ * nothing about it.
+ */
 export async function attendance(knex: Knex, f: ReportFilters, timeZone: string): Promise<AttendanceDto> {
   const where = appointmentFilter(f);
-  const from = `FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id WHERE ${where.sql}`;
-  // Per doctor and per weekday × hour in one pass over the range.
   const counts = await rows<{
     level: number;
     doctorId: number | null;
     doctorName: string | null;
     weekday: number | null;
     hour: number | null;
+    lead: number | null;
     total: number;
     noShows: number;
     cancellations: number;
   }>(
     knex,
-    `SELECT GROUPING(a.doctor_id, a.weekday, a.hour)::int AS level, a.doctor_id AS "doctorId", min(a.doctor_name) AS "doctorName",
-            a.weekday, a.hour, ${RATE_COUNTS}
+    `SELECT GROUPING(a.doctor_id, a.weekday, a.hour, a.lead)::int AS level, a.doctor_id AS "doctorId", min(a.doctor_name) AS "doctorName",
+            a.weekday, a.hour, a.lead, ${RATE_COUNTS}
        FROM (SELECT a.doctor_id, d.name AS doctor_name, extract(isodow FROM a.appointment_date)::int AS weekday,
-                    extract(hour FROM a.start_time)::int AS hour, a.status
-               ${from}) a
-      GROUP BY GROUPING SETS ((a.doctor_id), (a.weekday, a.hour))
-      ORDER BY 3, 2, 4, 5`,
-    where.bindings,
-  );
-  // GROUPING(doctor, weekday, hour): 3 = per doctor, 4 = per weekday and hour.
-  const byDoctor = counts
-    .filter((c) => c.level === 3)
-    .map(({ doctorId, doctorName, total, noShows, cancellations }) => ({ doctorId: doctorId!, doctorName: doctorName ?? '', total, noShows, cancellations }));
-  const heatMap = counts
-    .filter((c) => c.level === 4)
-    .map(({ weekday, hour, total, noShows, cancellations }) => ({ weekday: weekday!, hour: hour!, total, noShows, cancellations }));
-  // Lead time: the clinic's date the booking was made (created_at holds UTC) to the visit's
-  // date. Rows entered after their date (back-filled history) say nothing about lead time.
-  const [lead] = await rows<{ appointments: number; averageDays: string | null; medianDays: number | null; buckets: number[] }>(
-    knex,
-    `WITH l AS (
-       SELECT a.appointment_date - ((a.created_at AT TIME ZONE 'UTC') AT TIME ZONE ?)::date AS days ${from} AND a.is_walk_in = false)
-     SELECT count(*)::int AS appointments,
-            round(avg(days), 1)::text AS "averageDays",
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float8 AS "medianDays",
-            ARRAY[count(*) FILTER (WHERE days = 0), count(*) FILTER (WHERE days BETWEEN 1 AND 2), count(*) FILTER (WHERE days BETWEEN 3 AND 7),
-                  count(*) FILTER (WHERE days BETWEEN 8 AND 30), count(*) FILTER (WHERE days > 30)]::int[] AS buckets
-       FROM l WHERE days >= 0`,
+                    extract(hour FROM a.start_time)::int AS hour, a.status,
+                    CASE WHEN NOT a.is_walk_in THEN a.appointment_date - ((a.created_at AT TIME ZONE 'UTC') AT TIME ZONE ?)::date END AS lead
+               FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id WHERE ${where.sql}) a
+      GROUP BY GROUPING SETS ((a.doctor_id), (a.weekday, a.hour), (a.lead))
+      ORDER BY 3, 2, 4, 5, 6`,
     [timeZone, ...where.bindings],
   );
-  const labels = ['same day', '1–2 days', '3–7 days', '8–30 days', 'over 30 days'];
-  return {
-    byDoctor,
-    heatMap,
-    leadTime: {
-      appointments: lead!.appointments,
-      averageDays: lead!.averageDays,
-      medianDays: lead!.medianDays,
-      buckets: labels.map((label, i) => ({ label, count: lead!.buckets[i] ?? 0 })),
-    },
-  };
+  // GROUPING(doctor, weekday, hour, lead) is a bit mask of the columns left out: 7 = per doctor,
+  // 9 = per weekday and hour, 14 = per day of lead.
+  const byDoctor = counts
+    .filter((c) => c.level === 7)
+    .map(({ doctorId, doctorName, total, noShows, cancellations }) => ({ doctorId: doctorId!, doctorName: doctorName ?? '', total, noShows, cancellations }));
+  const heatMap = counts
+    .filter((c) => c.level === 9)
+    .map(({ weekday, hour, total, noShows, cancellations }) => ({ weekday: weekday!, hour: hour!, total, noShows, cancellations }));
+  const leadTime = leadTimeOf(counts.filter((c) => c.level === 14 && c.lead !== null && c.lead >= 0).map((c) => ({ days: c.lead!, count: c.total })));
+  return { byDoctor, heatMap, leadTime };
 }
 
 /**
@@ -256,23 +241,31 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
     advances: string;
   }>(
     knex,
-    `WITH held AS (
-       SELECT a.id, a.doctor_id, a.appointment_date, a.status, d.consultation_fee AS fee,
-              COALESCE(sum(p.amount) FILTER (WHERE p.status IN ('PAID', 'REFUNDED')), 0) AS balance,
-              max(((${RECEIVED_AT}) AT TIME ZONE ?)::date) FILTER (WHERE p.status IN ('PAID', 'REFUNDED') AND p.amount > 0) AS last_paid
+    // Money is summed per appointment over the payments alone (their appointments in range), and
+    // only visits that owe or hold something are kept for the three tallies.
+    `WITH paid AS (
+       SELECT p.appointment_id, sum(p.amount) AS balance,
+              ((max(${RECEIVED_AT}) FILTER (WHERE p.amount > 0)) AT TIME ZONE ?)::date AS last_paid
+         FROM payments p JOIN appointment_entities a ON a.id = p.appointment_id JOIN doctor_entities d ON d.id = a.doctor_id
+        WHERE p.status IN ('PAID', 'REFUNDED') AND ${where.sql}
+        GROUP BY p.appointment_id),
+     held AS (
+       SELECT a.doctor_id, a.appointment_date, a.status, d.consultation_fee AS fee,
+              COALESCE(pd.balance, 0) AS balance, pd.last_paid
          FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
-         LEFT JOIN payments p ON p.appointment_id = a.id
-        WHERE ${where.sql}
-        GROUP BY a.id, d.consultation_fee),
+         LEFT JOIN paid pd ON pd.appointment_id = a.id
+        WHERE ${where.sql}),
      owed AS (
-       SELECT h.*,
-              CASE WHEN h.status = 'COMPLETED' AND h.fee IS NOT NULL THEN GREATEST(h.fee - h.balance, 0) ELSE 0 END AS due,
-              CASE WHEN h.status = 'COMPLETED' AND h.fee IS NOT NULL THEN GREATEST(h.balance - h.fee, 0)
-                   WHEN h.status = 'COMPLETED' THEN 0
-                   ELSE GREATEST(h.balance, 0) END AS advance,
-              ?::date - h.appointment_date AS due_age,
-              ?::date - COALESCE(h.last_paid, h.appointment_date) AS advance_age
-         FROM held h)
+       SELECT * FROM (
+         SELECT h.doctor_id,
+                CASE WHEN h.status = 'COMPLETED' AND h.fee IS NOT NULL THEN GREATEST(h.fee - h.balance, 0) ELSE 0 END AS due,
+                CASE WHEN h.status = 'COMPLETED' AND h.fee IS NOT NULL THEN GREATEST(h.balance - h.fee, 0)
+                     WHEN h.status = 'COMPLETED' THEN 0
+                     ELSE GREATEST(h.balance, 0) END AS advance,
+                ?::date - h.appointment_date AS due_age,
+                ?::date - COALESCE(h.last_paid, h.appointment_date) AS advance_age
+           FROM held h) o
+        WHERE o.due > 0 OR o.advance > 0)
      SELECT 'due' AS kind, ${bucket('o.due_age')} AS bucket, NULL::bigint AS "doctorId", NULL AS "doctorName",
             count(*)::int AS appointments, sum(o.due)::numeric(14,2)::text AS dues, '0.00' AS advances
        FROM owed o WHERE o.due > 0 GROUP BY 2
@@ -283,9 +276,9 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
      UNION ALL
      SELECT 'doctor', NULL, o.doctor_id, min(d.name), count(*)::int,
             sum(o.due)::numeric(14,2)::text, sum(o.advance)::numeric(14,2)::text
-       FROM owed o JOIN doctor_entities d ON d.id = o.doctor_id WHERE o.due > 0 OR o.advance > 0 GROUP BY o.doctor_id
+       FROM owed o JOIN doctor_entities d ON d.id = o.doctor_id GROUP BY o.doctor_id
      ORDER BY 1, 2, 4, 3`,
-    [timeZone, ...where.bindings, asOf, asOf],
+    [timeZone, ...where.bindings, ...where.bindings, asOf, asOf],
   );
   const aged = (kind: 'due' | 'advance', amount: 'dues' | 'advances') =>
     AGE_BUCKETS.map((label, i) => {
@@ -303,7 +296,9 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
 
 /**
  * Patients with an appointment (not cancelled) per period: new when it is their first such
- * appointment ever (any doctor), returning otherwise. A patient counts once per period.
+ * appointment ever (any doctor), returning otherwise. A patient counts once per period. The
+ * first visit ever is the appointments' trigger's `patient_first_visits`; a patient's first
+ * visit in a period is never before it, so they are new exactly when the two are the same day.
  */
 export async function patientMix(knex: Knex, f: ReportFilters, period: Period): Promise<PatientMixDto['rows']> {
   const where = appointmentFilter(f);
@@ -313,18 +308,12 @@ export async function patientMix(knex: Knex, f: ReportFilters, period: Period): 
        SELECT a.patient_id, date_trunc(?, a.appointment_date)::date AS start, min(a.appointment_date) AS first_in_period
          FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
         WHERE ${where.sql} AND a.status <> 'CANCELLED'
-        GROUP BY 1, 2),
-     -- MATERIALIZED: each patient's look back (one index probe) runs once, not once per use of is_new.
-     flagged AS MATERIALIZED (
-       SELECT visits.start, NOT EXISTS (
-                SELECT 1 FROM appointment_entities e
-                 WHERE e.patient_id = visits.patient_id AND e.appointment_date < visits.first_in_period AND e.status <> 'CANCELLED') AS is_new
-         FROM visits)
-     SELECT to_char(start, 'YYYY-MM-DD') AS start,
-            count(*) FILTER (WHERE is_new)::int AS "newPatients",
-            count(*) FILTER (WHERE NOT is_new)::int AS "returningPatients"
-       FROM flagged
-      GROUP BY start ORDER BY start`,
+        GROUP BY 1, 2)
+     SELECT to_char(v.start, 'YYYY-MM-DD') AS start,
+            count(*) FILTER (WHERE fv.first_visit >= v.first_in_period)::int AS "newPatients",
+            count(*) FILTER (WHERE fv.first_visit < v.first_in_period)::int AS "returningPatients"
+       FROM visits v JOIN patient_first_visits fv ON fv.patient_id = v.patient_id
+      GROUP BY v.start ORDER BY v.start`,
     [period, ...where.bindings],
   );
 }
