@@ -218,9 +218,11 @@ export async function loadClinic(knex: Knex, scale: Scale, log: (line: string) =
   const appointmentSeconds = since(t);
   log(`  ${booked.appointments.toLocaleString('en')} appointments and ${booked.payments.toLocaleString('en')} payments in ${appointmentSeconds.toFixed(1)} s`);
 
-  // The loader bypasses triggers as pg_restore does (bulk.ts), so the names' words table that
-  // the typo search reads is filled here, as a restore would bring it with its data.
+  // The loader bypasses triggers as pg_restore does (bulk.ts), so the tables they keep are filled
+  // here, as a restore would bring them with its data: the names' words that the typo search
+  // reads, and each patient's first visit that new vs returning reads.
   await knex.raw(`SELECT patient_name_words_apply(ARRAY(SELECT name FROM patient_entities), '{}')`);
+  await knex.raw('SELECT patient_first_visits_rebuild()');
 
   t = performance.now();
   await knex.raw('VACUUM ANALYZE');

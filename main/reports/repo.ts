@@ -299,6 +299,8 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
  * appointment ever (any doctor), returning otherwise. A patient counts once per period. The
  * first visit ever is the appointments' trigger's `patient_first_visits`; a patient's first
  * visit in a period is never before it, so they are new exactly when the two are the same day.
+ * Only first visits inside the range can be that day, so only those are read: the others'
+ * patients are returning.
  */
 export async function patientMix(knex: Knex, f: ReportFilters, period: Period): Promise<PatientMixDto['rows']> {
   const where = appointmentFilter(f);
@@ -311,10 +313,11 @@ export async function patientMix(knex: Knex, f: ReportFilters, period: Period): 
         GROUP BY 1, 2)
      SELECT to_char(v.start, 'YYYY-MM-DD') AS start,
             count(*) FILTER (WHERE fv.first_visit >= v.first_in_period)::int AS "newPatients",
-            count(*) FILTER (WHERE fv.first_visit < v.first_in_period)::int AS "returningPatients"
-       FROM visits v JOIN patient_first_visits fv ON fv.patient_id = v.patient_id
+            count(*) FILTER (WHERE fv.first_visit IS NULL OR fv.first_visit < v.first_in_period)::int AS "returningPatients"
+       FROM visits v
+       LEFT JOIN patient_first_visits fv ON fv.patient_id = v.patient_id AND fv.first_visit BETWEEN ?::date AND ?::date
       GROUP BY v.start ORDER BY v.start`,
-    [period, ...where.bindings],
+    [period, ...where.bindings, f.from, f.to],
   );
 }
 
