@@ -220,9 +220,11 @@ export async function loadClinic(knex: Knex, scale: Scale, log: (line: string) =
 
   // The loader bypasses triggers as pg_restore does (bulk.ts), so the tables they keep are filled
   // here, as a restore would bring them with its data: the names' words that the typo search
-  // reads, and each patient's first visit that new vs returning reads.
+  // reads, each patient's first visit that new vs returning reads, and what each appointment
+  // holds that dues and advances read.
   await knex.raw(`SELECT patient_name_words_apply(ARRAY(SELECT name FROM patient_entities), '{}')`);
   await knex.raw('SELECT patient_first_visits_rebuild()');
+  await knex.raw('SELECT appointment_balances_rebuild()');
 
   t = performance.now();
   await knex.raw('VACUUM ANALYZE');

@@ -46,6 +46,16 @@ function appointmentFilter(f: ReportFilters): Fragment {
 }
 
 /**
+ * FROM and WHERE of the filters' appointments `a`, for a report that needs nothing of the doctor
+ * but the filter: the doctor `d` is joined only when a specialization is asked for, so a year's
+ * rows do not carry the join (every appointment has its doctor).
+ */
+function filteredAppointments(f: ReportFilters): { from: string; where: Fragment } {
+  const doctor = f.specialization !== undefined ? ' JOIN doctor_entities d ON d.id = a.doctor_id' : '';
+  return { from: `FROM appointment_entities a${doctor}`, where: appointmentFilter(f) };
+}
+
+/**
  * When a payment's money changed hands: paid_at, or created_at (a TIMESTAMP holding UTC) for
  * rows from before paid_at existed — the payments module's rule.
  */
@@ -82,16 +92,19 @@ const RATE_COUNTS = `
   count(*) FILTER (WHERE a.status = 'NO_SHOW')::int AS "noShows",
   count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancellations`;
 
+/** The start of the period (bound first) holding a date: truncated as a timestamp, with no time zone to apply. */
+const periodOf = (date: string) => `date_trunc(?, ${date}::timestamp)::date`;
+
 async function rows<T>(knex: Knex, sql: string, bindings: readonly Knex.RawBinding[] | Knex.ValueDict): Promise<T[]> {
   return (await knex.raw(sql, bindings)).rows as T[];
 }
 
 export async function statusOverTime(knex: Knex, f: ReportFilters, period: Period): Promise<StatusOverTimeDto['rows']> {
-  const where = appointmentFilter(f);
+  const { from, where } = filteredAppointments(f);
   return rows(
     knex,
-    `SELECT to_char(date_trunc(?, a.appointment_date), 'YYYY-MM-DD') AS start, ${STATUS_COUNTS}
-       FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+    `SELECT to_char(${periodOf('a.appointment_date')}, 'YYYY-MM-DD') AS start, ${STATUS_COUNTS}
+       ${from}
       WHERE ${where.sql}
       GROUP BY 1 ORDER BY 1`,
     [period, ...where.bindings],
@@ -106,7 +119,7 @@ export async function statusOverTime(knex: Knex, f: ReportFilters, period: Perio
  * nothing about it.
  */
 export async function attendance(knex: Knex, f: ReportFilters, timeZone: string): Promise<AttendanceDto> {
-  const where = appointmentFilter(f);
+  const { from, where } = filteredAppointments(f);
   const counts = await rows<{
     level: number;
     doctorId: number | null;
@@ -119,14 +132,15 @@ export async function attendance(knex: Knex, f: ReportFilters, timeZone: string)
     cancellations: number;
   }>(
     knex,
-    `SELECT GROUPING(a.doctor_id, a.weekday, a.hour, a.lead)::int AS level, a.doctor_id AS "doctorId", min(a.doctor_name) AS "doctorName",
-            a.weekday, a.hour, a.lead, ${RATE_COUNTS}
-       FROM (SELECT a.doctor_id, d.name AS doctor_name, extract(isodow FROM a.appointment_date)::int AS weekday,
-                    extract(hour FROM a.start_time)::int AS hour, a.status,
-                    CASE WHEN NOT a.is_walk_in THEN a.appointment_date - ((a.created_at AT TIME ZONE 'UTC') AT TIME ZONE ?)::date END AS lead
-               FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id WHERE ${where.sql}) a
-      GROUP BY GROUPING SETS ((a.doctor_id), (a.weekday, a.hour), (a.lead))
-      ORDER BY 3, 2, 4, 5, 6`,
+    // The doctors' names are looked up for their rows of counts, not carried by every appointment.
+    `SELECT g.level, g.doctor_id AS "doctorId", dn.name AS "doctorName", g.weekday, g.hour, g.lead, g.total, g."noShows", g.cancellations
+       FROM (SELECT GROUPING(a.doctor_id, a.weekday, a.hour, a.lead)::int AS level, a.doctor_id, a.weekday, a.hour, a.lead, ${RATE_COUNTS}
+               FROM (SELECT a.doctor_id, extract(isodow FROM a.appointment_date)::int AS weekday, extract(hour FROM a.start_time)::int AS hour, a.status,
+                            CASE WHEN NOT a.is_walk_in THEN a.appointment_date - ((a.created_at AT TIME ZONE 'UTC') AT TIME ZONE ?)::date END AS lead
+                       ${from} WHERE ${where.sql}) a
+              GROUP BY GROUPING SETS ((a.doctor_id), (a.weekday, a.hour), (a.lead))) g
+       LEFT JOIN doctor_entities dn ON dn.id = g.doctor_id
+      ORDER BY dn.name, g.doctor_id, g.weekday, g.hour, g.lead`,
     [timeZone, ...where.bindings],
   );
   // GROUPING(doctor, weekday, hour, lead) is a bit mask of the columns left out: 7 = per doctor,
@@ -148,7 +162,7 @@ export async function attendance(knex: Knex, f: ReportFilters, timeZone: string)
  * a doctor's hours are not set aside per type.
  */
 export async function utilisation(knex: Knex, f: ReportFilters): Promise<UtilisationDto['rows']> {
-  const where = appointmentFilter(f);
+  const booked = filteredAppointments(f);
   const doctorWhere = and([
     f.doctorId !== undefined && { sql: 'd.id = ?', bindings: [f.doctorId] },
     f.specialization !== undefined && { sql: 'd.specialization = ?', bindings: [f.specialization] },
@@ -170,8 +184,8 @@ export async function utilisation(knex: Knex, f: ReportFilters): Promise<Utilisa
        SELECT a.doctor_id,
               (COALESCE(sum(extract(epoch FROM a.end_time - a.start_time)) FILTER (WHERE a.status <> 'CANCELLED'), 0) / 60)::int AS booked,
               (COALESCE(sum(extract(epoch FROM a.end_time - a.start_time)) FILTER (WHERE a.status = 'COMPLETED'), 0) / 60)::int AS seen
-         FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
-        WHERE ${where.sql}
+         ${booked.from}
+        WHERE ${booked.where.sql}
         GROUP BY a.doctor_id)
      SELECT d.id AS "doctorId", d.name AS "doctorName", COALESCE(av.minutes, 0) AS "availableMinutes",
             COALESCE(b.booked, 0) AS "bookedMinutes", COALESCE(b.seen, 0) AS "seenMinutes"
@@ -180,7 +194,7 @@ export async function utilisation(knex: Knex, f: ReportFilters): Promise<Utilisa
        LEFT JOIN booked b ON b.doctor_id = d.id
       WHERE (av.doctor_id IS NOT NULL OR b.doctor_id IS NOT NULL)
       ORDER BY d.name, d.id`,
-    [f.from, f.to, ...doctorWhere.bindings, ...where.bindings],
+    [f.from, f.to, ...doctorWhere.bindings, ...booked.where.bindings],
   );
 }
 
@@ -241,30 +255,21 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
     advances: string;
   }>(
     knex,
-    // Money is summed per appointment over the payments alone (their appointments in range), and
-    // only visits that owe or hold something are kept for the three tallies.
-    `WITH paid AS (
-       SELECT p.appointment_id, sum(p.amount) AS balance,
-              ((max(${RECEIVED_AT}) FILTER (WHERE p.amount > 0)) AT TIME ZONE ?)::date AS last_paid
-         FROM payments p JOIN appointment_entities a ON a.id = p.appointment_id JOIN doctor_entities d ON d.id = a.doctor_id
-        WHERE p.status IN ('PAID', 'REFUNDED') AND ${where.sql}
-        GROUP BY p.appointment_id),
-     held AS (
-       SELECT a.doctor_id, a.appointment_date, a.status, d.consultation_fee AS fee,
-              COALESCE(pd.balance, 0) AS balance, pd.last_paid
-         FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
-         LEFT JOIN paid pd ON pd.appointment_id = a.id
-        WHERE ${where.sql}),
-     owed AS (
+    // What each visit holds is the payments' trigger's appointment_balances: one row per visit
+    // with money, so the year's payments are not summed again; only visits that owe or hold
+    // something are kept for the three tallies.
+    `WITH owed AS (
        SELECT * FROM (
-         SELECT h.doctor_id,
-                CASE WHEN h.status = 'COMPLETED' AND h.fee IS NOT NULL THEN GREATEST(h.fee - h.balance, 0) ELSE 0 END AS due,
-                CASE WHEN h.status = 'COMPLETED' AND h.fee IS NOT NULL THEN GREATEST(h.balance - h.fee, 0)
-                     WHEN h.status = 'COMPLETED' THEN 0
-                     ELSE GREATEST(h.balance, 0) END AS advance,
-                ?::date - h.appointment_date AS due_age,
-                ?::date - COALESCE(h.last_paid, h.appointment_date) AS advance_age
-           FROM held h) o
+         SELECT a.doctor_id,
+                CASE WHEN a.status = 'COMPLETED' AND d.consultation_fee IS NOT NULL THEN GREATEST(d.consultation_fee - COALESCE(b.balance, 0), 0) ELSE 0 END AS due,
+                CASE WHEN a.status = 'COMPLETED' AND d.consultation_fee IS NOT NULL THEN GREATEST(COALESCE(b.balance, 0) - d.consultation_fee, 0)
+                     WHEN a.status = 'COMPLETED' THEN 0
+                     ELSE GREATEST(COALESCE(b.balance, 0), 0) END AS advance,
+                ?::date - a.appointment_date AS due_age,
+                ?::date - COALESCE((b.last_received AT TIME ZONE ?)::date, a.appointment_date) AS advance_age
+           FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+           LEFT JOIN appointment_balances b ON b.appointment_id = a.id
+          WHERE ${where.sql}) o
         WHERE o.due > 0 OR o.advance > 0)
      SELECT 'due' AS kind, ${bucket('o.due_age')} AS bucket, NULL::bigint AS "doctorId", NULL AS "doctorName",
             count(*)::int AS appointments, sum(o.due)::numeric(14,2)::text AS dues, '0.00' AS advances
@@ -278,7 +283,7 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
             sum(o.due)::numeric(14,2)::text, sum(o.advance)::numeric(14,2)::text
        FROM owed o JOIN doctor_entities d ON d.id = o.doctor_id GROUP BY o.doctor_id
      ORDER BY 1, 2, 4, 3`,
-    [timeZone, ...where.bindings, ...where.bindings, asOf, asOf],
+    [asOf, asOf, timeZone, ...where.bindings],
   );
   const aged = (kind: 'due' | 'advance', amount: 'dues' | 'advances') =>
     AGE_BUCKETS.map((label, i) => {
@@ -296,28 +301,38 @@ export async function dues(knex: Knex, f: ReportFilters, timeZone: string, asOf:
 
 /**
  * Patients with an appointment (not cancelled) per period: new when it is their first such
- * appointment ever (any doctor), returning otherwise. A patient counts once per period. The
- * first visit ever is the appointments' trigger's `patient_first_visits`; a patient's first
- * visit in a period is never before it, so they are new exactly when the two are the same day.
- * Only first visits inside the range can be that day, so only those are read: the others'
- * patients are returning.
+ * appointment ever (any doctor), returning otherwise. A patient counts once per period.
+ *
+ * Counted without pairing each patient's period with their history: the patients seen per period
+ * are distinct counts, and the new ones are read from the appointments' trigger's
+ * `patient_first_visits`. A patient is new in a period exactly when their first visit ever falls
+ * in it (and in the range) and is one of the filtered visits; with no filter but the dates, every
+ * first visit is one, so the check is left out.
  */
 export async function patientMix(knex: Knex, f: ReportFilters, period: Period): Promise<PatientMixDto['rows']> {
-  const where = appointmentFilter(f);
+  const { from, where } = filteredAppointments(f);
+  const narrowed = f.doctorId !== undefined || f.specialization !== undefined || f.appointmentTypeIds !== undefined || f.userId !== undefined;
+  const firstAmongFiltered: Fragment | false = narrowed && {
+    sql: `EXISTS (SELECT 1 ${from} WHERE ${where.sql} AND a.status <> 'CANCELLED' AND a.patient_id = fv.patient_id AND a.appointment_date = fv.first_visit)`,
+    bindings: where.bindings,
+  };
+  const fresh = and([{ sql: 'fv.first_visit BETWEEN ?::date AND ?::date', bindings: [f.from, f.to] }, firstAmongFiltered]);
   return rows(
     knex,
-    `WITH visits AS (
-       SELECT a.patient_id, date_trunc(?, a.appointment_date)::date AS start, min(a.appointment_date) AS first_in_period
-         FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
+    `WITH seen AS (
+       SELECT ${periodOf('a.appointment_date')} AS start, count(DISTINCT a.patient_id)::int AS patients
+         ${from}
         WHERE ${where.sql} AND a.status <> 'CANCELLED'
-        GROUP BY 1, 2)
-     SELECT to_char(v.start, 'YYYY-MM-DD') AS start,
-            count(*) FILTER (WHERE fv.first_visit >= v.first_in_period)::int AS "newPatients",
-            count(*) FILTER (WHERE fv.first_visit IS NULL OR fv.first_visit < v.first_in_period)::int AS "returningPatients"
-       FROM visits v
-       LEFT JOIN patient_first_visits fv ON fv.patient_id = v.patient_id AND fv.first_visit BETWEEN ?::date AND ?::date
-      GROUP BY v.start ORDER BY v.start`,
-    [period, ...where.bindings, f.from, f.to],
+        GROUP BY 1),
+     fresh AS (
+       SELECT ${periodOf('fv.first_visit')} AS start, count(*)::int AS patients
+         FROM patient_first_visits fv
+        WHERE ${fresh.sql}
+        GROUP BY 1)
+     SELECT to_char(s.start, 'YYYY-MM-DD') AS start, COALESCE(n.patients, 0) AS "newPatients", s.patients - COALESCE(n.patients, 0) AS "returningPatients"
+       FROM seen s LEFT JOIN fresh n ON n.start = s.start
+      ORDER BY s.start`,
+    [period, ...where.bindings, period, ...fresh.bindings],
   );
 }
 
