@@ -56,12 +56,10 @@ function filteredAppointments(f: ReportFilters): { from: string; where: Fragment
 }
 
 /**
- * When a payment's money changed hands: paid_at, or created_at (a TIMESTAMP holding UTC) for
- * rows from before paid_at existed — the payments module's rule.
+ * Payments `p` of appointments `a` / doctors `d` whose money changed hands on the filters' clinic
+ * days: at paid_at, or at created_at (a TIMESTAMP holding UTC) for rows from before paid_at
+ * existed — the payments module's rule. The type is the appointment's.
  */
-const RECEIVED_AT = `COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC')`;
-
-/** Payments `p` of appointments `a` / doctors `d` whose money changed hands on the filters' clinic days; the type is the appointment's. */
 function receivedFilter(f: ReportFilters, timeZone: string): Fragment {
   const start = `((?::date)::timestamp AT TIME ZONE ?)`;
   const end = `((?::date + 1)::timestamp AT TIME ZONE ?)`;
