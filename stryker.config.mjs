@@ -19,7 +19,16 @@ const MODULES = {
     ],
   },
   auth: { file: 'main/auth/service.ts', tests: ['tests/auth/auth.test.ts', 'tests/users/users.test.ts'] },
-  bridge: { file: 'main/bridge/server.ts', tests: ['tests/bridge/bridge.test.ts', 'tests/policy/bridge-token.test.ts'] },
+  bridge: {
+    file: 'main/bridge/server.ts',
+    tests: [
+      'tests/bridge/bridge.test.ts',
+      'tests/bridge/bridge-wire.test.ts',
+      'tests/bridge/streams-and-limits.test.ts',
+      'tests/policy/bridge-token.test.ts',
+      'tests/queue/board.test.ts',
+    ],
+  },
   payments: { file: 'main/payments/service.ts', tests: ['tests/payments/payments.test.ts', 'tests/policy/fake-parity.test.ts'] },
   appointments: {
     file: 'main/appointments/service.ts',
