@@ -178,6 +178,23 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
     ]);
   });
 
+  // Up to a quarter the money is looked up row by row, over it read in one pass: the same figures.
+  it('dues and revenue over more than a quarter: the same figures, read the other way', async () => {
+    // From the range's first day to the end of June: no appointment after 4 March, so the dues are the range's.
+    const long = { from: RANGE.from, to: '2026-06-30' };
+    const [short, wide] = [await run('reports.dues', RANGE), await run('reports.dues', long)];
+    expect(wide).toEqual(short);
+    expect(wide.byDoctor).toHaveLength(2);
+    // The range's money and the 100 advance paid on 9 March in the clinic.
+    const revenue = await run('reports.revenue', long);
+    expect(revenue.totals).toEqual([{ currency: 'INR', received: '1700.00', refunded: '100.00', net: '1600.00', payments: 5, refunds: 1 }]);
+    // That advance is Vikram's (a5), in cash, taken at the desk.
+    expect(revenue.byDoctor.map((d) => [d.doctorName, d.received, d.net])).toEqual([
+      ['Dr. Asha Rao', '1100.00', '1100.00'],
+      ['Dr. Vikram Sen', '600.00', '500.00'],
+    ]);
+  });
+
   it('new and returning patients per period (an earlier visit makes a patient returning; cancelled ones do not count)', async () => {
     const weekly = await run('reports.patientMix', { filters: RANGE, period: 'week' });
     expect(weekly.rows).toEqual([{ start: '2026-03-02', newPatients: 2, returningPatients: 1 }]);
