@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging|scheduling|payments] [--reports-only] [--markdown]
+// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging|scheduling|payments|desks] [--reports-only] [--markdown]
 // Builds a synthetic clinic in each database mode, measures the front desk's operations
 // through the real service layer, and writes bench/results.json (--quick: results-quick.json).
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import type { DatabaseConfig } from '../main/db/config';
 import { openDatabase } from '../main/db/open';
 import { BENCH_SEED, type LoadReport } from './generate/clinic';
 import { loadInChild } from './generate/spawn-loader';
+import { benchDeskArrangements } from './measure/arrangements';
 import { measureBooking, CLIENTS } from './measure/booking';
 import { measureMessaging } from './measure/messaging';
 import { measurePayments } from './measure/payments';
@@ -47,11 +48,11 @@ const { values: args } = parseArgs({
 });
 const reportsOnly = args['reports-only'] ?? false;
 const quick = args.quick ?? false;
-// `--mode=server|embedded|signin|renderer|messaging|scheduling|payments` (repeatable) runs only those
+// `--mode=server|embedded|signin|renderer|messaging|scheduling|payments|desks` (repeatable) runs only those
 // parts; a partial run never overwrites the full run's bench/results.json. `scheduling` is issue
 // 20's figures alone, on PostgreSQL (they are part of each mode's run too).
-type Part = Mode | 'signin' | 'renderer' | 'messaging' | 'scheduling' | 'payments';
-const PARTS: readonly Part[] = ['server', 'embedded', 'signin', 'renderer', 'messaging', 'scheduling', 'payments'];
+type Part = Mode | 'signin' | 'renderer' | 'messaging' | 'scheduling' | 'payments' | 'desks';
+const PARTS: readonly Part[] = ['server', 'embedded', 'signin', 'renderer', 'messaging', 'scheduling', 'payments', 'desks'];
 const parts: Part[] = args.mode?.length ? args.mode.map(asPart) : [...PARTS];
 const modes = parts.filter((p): p is Mode => p === 'server' || p === 'embedded');
 
@@ -551,6 +552,7 @@ async function main(): Promise<void> {
   if (parts.includes('signin') && !reportsOnly) await benchSignIn(figures, loads);
   if (parts.includes('messaging') && !reportsOnly) await benchMessaging(figures);
   if (parts.includes('payments') && !reportsOnly) await benchPayments(figures);
+  if (parts.includes('desks') && !reportsOnly) figures.push(...(await benchDeskArrangements(log, BENCH_SEED)));
   if (parts.includes('scheduling') && !modes.includes('server') && !reportsOnly) await benchScheduling(figures, loads);
   if (parts.includes('renderer') && !reportsOnly) {
     benchBundle(figures);

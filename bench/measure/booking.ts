@@ -8,7 +8,7 @@ import { groupBy } from '../../preload/contract/group-by';
 import { CallFailed, type Desk } from './desk';
 import { summarise, type Latency } from './latency';
 
-interface FreeSlot {
+export interface FreeSlot {
   doctorId: number;
   date: string;
   startTime: string;
@@ -28,7 +28,7 @@ export interface BookingFigures {
 export const CLIENTS = 16;
 
 /** Free slots from tomorrow on (today's may pass while the benchmark runs), day by day. */
-async function freeSlots(knex: Knex, doctorIds: readonly number[], from: string, wanted: number): Promise<FreeSlot[]> {
+export async function freeSlots(knex: Knex, doctorIds: readonly number[], from: string, wanted: number): Promise<FreeSlot[]> {
   const out: FreeSlot[] = [];
   for (let start = from; out.length < wanted; start = addDays(start, 7)) {
     const end = addDays(start, 6);
@@ -53,7 +53,7 @@ async function freeSlots(knex: Knex, doctorIds: readonly number[], from: string,
  * Distinct random patients with nothing booked from `from` on, so that no booking can clash
  * with another, or with the generated clinic's own appointments, on the patient's side.
  */
-async function distinctPatients(knex: Knex, faker: Faker, count: number, from: string): Promise<number[]> {
+export async function distinctPatients(knex: Knex, faker: Faker, count: number, from: string): Promise<number[]> {
   const { min, max } = (await knex('patient_entities').min('id as min').max('id as max').first()) as { min: number; max: number };
   if (Number(max) - Number(min) + 1 < count) throw new Error(`${count} distinct patients wanted, the clinic has fewer`);
   const ids = new Set<number>();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ChannelName, Req, Res, Result } from '../../preload/contract';
 import { hashPassword } from '../../main/auth/hashing';
 import type { Knex } from 'knex';
@@ -34,7 +35,8 @@ export class Desk {
     const users = [];
     for (let i = 1; i <= desks; i++) {
       const user = await insertUser(opened.db.knex, {
-        email: `desk${i}.${process.pid}@bench.clinic`,
+        // Unique across every Desk this process opens on one database.
+        email: `desk${i}.${process.pid}.${randomBytes(3).toString('hex')}@bench.clinic`,
         passwordHash,
         role: 'RECEPTIONIST',
         displayName: `Desk ${i}`,

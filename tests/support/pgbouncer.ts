@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PGBOUNCER_PATH } from './machine-paths';
 import { freePort } from './throwaway-cluster';
 
-/** A PgBouncer of its own, in front of one database of the shared server on 5432. */
+/** A PgBouncer of its own, in front of one database of the shared server on 5432 (or another local one). */
 export interface ThrowawayPgBouncer {
   readonly port: number;
   /** postgres://<user>@127.0.0.1:<port>/<database>, through the pooler. */
@@ -19,6 +19,10 @@ export interface PgBouncerOptions {
   /** Logins it lets through (trust auth: PostgreSQL on 127.0.0.1 trusts them too). */
   users: readonly string[];
   poolSize: number;
+  /** The PostgreSQL it pools for, on 127.0.0.1: the shared server's 5432 unless given. */
+  upstreamPort?: number;
+  /** Client connections it accepts at once (PgBouncer's max_client_conn). */
+  maxClients?: number;
 }
 
 /**
@@ -37,7 +41,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<Throwaw
     ini,
     [
       '[databases]',
-      `${options.database} = host=127.0.0.1 port=5432 dbname=${options.database}`,
+      `${options.database} = host=127.0.0.1 port=${options.upstreamPort ?? 5432} dbname=${options.database}`,
       '[pgbouncer]',
       'listen_addr = 127.0.0.1',
       `listen_port = ${port}`,
@@ -46,7 +50,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<Throwaw
       `auth_file = ${authFile}`,
       'pool_mode = transaction',
       `default_pool_size = ${options.poolSize}`,
-      'max_client_conn = 200',
+      `max_client_conn = ${options.maxClients ?? 200}`,
       '',
     ].join('\n'),
     { mode: 0o644 },
