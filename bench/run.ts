@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging|scheduling|payments|desks] [--reports-only] [--markdown]
+// npm run bench [-- --quick] [--keep] [--mode=server|embedded|signin|renderer|messaging|scheduling|payments|desks|coldstart] [--reports-only] [--markdown]
 // Builds a synthetic clinic in each database mode, measures the front desk's operations
 // through the real service layer, and writes bench/results.json (--quick: results-quick.json).
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { BENCH_SEED, type LoadReport } from './generate/clinic';
 import { loadInChild } from './generate/spawn-loader';
 import { benchDeskArrangements } from './measure/arrangements';
 import { measureBooking, CLIENTS } from './measure/booking';
+import { measureColdStart } from './measure/cold-start';
 import { measureMessaging } from './measure/messaging';
 import { measurePayments } from './measure/payments';
 import { measureBundle, START_PATH } from './measure/bundle';
@@ -48,11 +49,11 @@ const { values: args } = parseArgs({
 });
 const reportsOnly = args['reports-only'] ?? false;
 const quick = args.quick ?? false;
-// `--mode=server|embedded|signin|renderer|messaging|scheduling|payments|desks` (repeatable) runs only those
+// `--mode=server|embedded|signin|renderer|messaging|scheduling|payments|desks|coldstart` (repeatable) runs only those
 // parts; a partial run never overwrites the full run's bench/results.json. `scheduling` is issue
 // 20's figures alone, on PostgreSQL (they are part of each mode's run too).
-type Part = Mode | 'signin' | 'renderer' | 'messaging' | 'scheduling' | 'payments' | 'desks';
-const PARTS: readonly Part[] = ['server', 'embedded', 'signin', 'renderer', 'messaging', 'scheduling', 'payments', 'desks'];
+type Part = Mode | 'signin' | 'renderer' | 'messaging' | 'scheduling' | 'payments' | 'desks' | 'coldstart';
+const PARTS: readonly Part[] = ['server', 'embedded', 'signin', 'renderer', 'messaging', 'scheduling', 'payments', 'desks', 'coldstart'];
 const parts: Part[] = args.mode?.length ? args.mode.map(asPart) : [...PARTS];
 const modes = parts.filter((p): p is Mode => p === 'server' || p === 'embedded');
 
@@ -426,12 +427,59 @@ async function benchRenderer(figures: Figure[]): Promise<void> {
   figures.push(view('renderer.weekView', 'schedule week view, one doctor', `${r.weekAppointments} appointments`, r.weekView));
 }
 
-function benchBundle(figures: Figure[]): void {
+/** The built renderer's folder, built first when it is missing. */
+function builtRenderer(): string {
   const dir = path.join(ROOT, 'out', 'renderer');
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     log('\nout/renderer is missing: building (npm run build)');
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
+  return dir;
+}
+
+/** Cold start on the embedded clinic (the full one: 100,000 patients; --quick: 10,000), build made. */
+async function benchColdStart(figures: Figure[], loads: Record<string, LoadReport>): Promise<void> {
+  builtRenderer();
+  const scale = scaleFor('embedded', quick);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-bench-coldstart-'));
+  log(`
+cold start (${dataDir}): loading ${n(scale.patients)} patients into PGlite, then 5 starts after one untimed`);
+  try {
+    const load = await loadInChild({ mode: 'embedded', dataDir }, scale);
+    loads.coldstart = load;
+    const r = await measureColdStart(ROOT, dataDir);
+    const common = { mode: 'embedded', scale: describeScale(scale, load), unit: 'ms' as const };
+    const note = 'browser mode: main as plain Node under tsx, headless Chromium started with it';
+    figures.push({
+      id: 'coldstart.signIn',
+      label: 'cold start to the sign-in screen painted',
+      ...common,
+      value: r.toSignIn.p95,
+      latency: r.toSignIn,
+      target: '≤ 2500 ms',
+      pass: r.toSignIn.p95 <= 2500,
+      note,
+    });
+    figures.push({
+      id: 'coldstart.today',
+      label: 'sign-in to the Today screen painted',
+      ...common,
+      value: r.toToday.p95,
+      latency: r.toToday,
+      target: '≤ 1000 ms',
+      pass: r.toToday.p95 <= 1000,
+      note,
+    });
+    log(
+      `  to sign-in p95 ${r.toSignIn.p95.toFixed(0)} ms (p50 ${r.toSignIn.p50.toFixed(0)}); to Today p95 ${r.toToday.p95.toFixed(0)} ms (p50 ${r.toToday.p50.toFixed(0)})`,
+    );
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function benchBundle(figures: Figure[]): void {
+  const dir = builtRenderer();
   const b = measureBundle(dir);
   const sc = 'built renderer (out/renderer)';
   const initialKb = b.initialJsGzip / 1024;
@@ -553,6 +601,7 @@ async function main(): Promise<void> {
   if (parts.includes('messaging') && !reportsOnly) await benchMessaging(figures);
   if (parts.includes('payments') && !reportsOnly) await benchPayments(figures);
   if (parts.includes('desks') && !reportsOnly) figures.push(...(await benchDeskArrangements(log, BENCH_SEED)));
+  if (parts.includes('coldstart') && !reportsOnly) await benchColdStart(figures, loads);
   if (parts.includes('scheduling') && !modes.includes('server') && !reportsOnly) await benchScheduling(figures, loads);
   if (parts.includes('renderer') && !reportsOnly) {
     benchBundle(figures);

@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBridge } from '../main/bridge/server';
 import { resolveDatabaseConfig } from '../main/db/config';
 import { DatabaseSetupError } from '../main/db/errors';
 import { openDatabase } from '../main/db/open';
@@ -23,7 +22,12 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
     return;
   }
   const config = resolveDatabaseConfig();
-  const db = await openDatabase(config);
+  // The database opens in its own worker while main's services load here: on a cold start the
+  // two were each about half of the wait for the sign-in screen.
+  const opening = openDatabase(config);
+  opening.catch(() => undefined); // awaited just below; this only keeps an early failure from counting as unhandled
+  const { startBridge } = await import('../main/bridge/server');
+  const db = await opening;
   if (values.demo) {
     if (config.mode !== 'embedded') throw new DatabaseSetupError('--demo only fills an empty embedded database; unset DATABASE_URL to use it', 'CONFIG');
     try {

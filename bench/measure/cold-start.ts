@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { hashPassword } from '../../main/auth/hashing';
+import { openDatabase } from '../../main/db/open';
+import { insertUser } from '../../main/users/repo';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/browser';
+import { summarise, type Latency } from './latency';
+
+const ADMIN = { email: 'cold-start@clinic.test', password: 'cold start bench 2026' };
+/** Starting, opening 100k patients and painting is seconds; a start that takes this long has failed. */
+const START_DEADLINE_MS = 120_000;
+
+export interface ColdStartFigures {
+  /** From starting the app's process (and Chromium with it) to the sign-in screen painted. */
+  toSignIn: Latency;
+  /** From the Sign in click to the Today screen painted with the day's doctors. */
+  toToday: Latency;
+}
+
+/** Resolves after the next frame has been painted. */
+const painted = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+/** The app in browser mode on `dataDir`, until it prints where it listens; and how to stop it. */
+function startApp(root: string, dataDir: string): { url: Promise<string>; stop(): Promise<void> } {
+  const { DATABASE_URL: _server, ...env } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'start-browser.ts')], {
+    cwd: root,
+    env: { ...env, CLINIC_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /Open (http:\/\/\S+) in a browser/.exec(output);
+      if (found) resolve(found[1]!);
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`The app exited (${code}) before it was up:\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      // SIGTERM: the app closes the bridge and checkpoints the database, as on a normal quit.
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * Cold start as a receptionist sees it, `runs` times after one untimed start: the app's process
+ * (browser mode: main as plain Node serving the built renderer) and Chromium started together,
+ * the database opened, the sign-in screen painted; then a sign-in to the Today screen. The
+ * folder `dataDir` holds a loaded clinic; an administrator is added to sign in with.
+ */
+export async function measureColdStart(root: string, dataDir: string, runs = 5): Promise<ColdStartFigures> {
+  const db = await openDatabase({ mode: 'embedded', dataDir });
+  try {
+    await insertUser(db.knex, {
+      email: ADMIN.email,
+      passwordHash: await hashPassword(ADMIN.password),
+      role: 'ADMIN',
+      displayName: 'Cold Start',
+      doctorId: null,
+    });
+  } finally {
+    await db.close();
+  }
+  const toSignIn: number[] = [];
+  const toToday: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const started = performance.now();
+    const app = startApp(root, dataDir);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+      const url = await Promise.race([
+        app.url,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('The app did not start')), START_DEADLINE_MS)),
+      ]);
+      await page.goto(url);
+      await page.getByLabel('Email').waitFor();
+      await painted(page);
+      const signInShown = performance.now() - started;
+      await page.getByLabel('Email').fill(ADMIN.email);
+      await page.getByLabel('Password').fill(ADMIN.password);
+      const clicked = performance.now();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page
+        .getByRole('region', { name: /^Today with / })
+        .first()
+        .waitFor();
+      await painted(page);
+      // The first start fills the OS file cache and tsx's transpile cache: not timed.
+      if (i > 0) {
+        toSignIn.push(signInShown);
+        toToday.push(performance.now() - clicked);
+      }
+    } finally {
+      await browser.close();
+      await app.stop();
+    }
+  }
+  return { toSignIn: summarise(toSignIn), toToday: summarise(toToday) };
+}
