@@ -52,6 +52,7 @@ export const SLOW = [
   'tests/db/tls.test.ts', // its own throwaway cluster with certificates
   'tests/build/**', // reads or makes a production build
   'tests/scripts/**', // the npm scripts as child processes
+  'tests/bench/desks-bench.test.ts', // desk apps in child processes
 ];
 
 export const reporters = ['default', './tests/support/summary-reporter.ts'];

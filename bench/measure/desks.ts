@@ -150,7 +150,7 @@ export async function measureDesks(run: DesksRun, desks: number): Promise<DesksS
 
   const passwordHash = await hashPassword(readablePassword());
   const tag = `${desks}.${Date.now()}`;
-  const users = [];
+  const users: DeskProcessSpec['desks'] = [];
   for (let d = 0; d < desks; d++) {
     const user = await insertUser(knex, {
       email: `desk${d}.${tag}@bench.clinic`,
