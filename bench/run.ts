@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import knexFactory from 'knex';
+import type { Knex } from 'knex';
 import type { DatabaseConfig } from '../main/db/config';
 import { openDatabase } from '../main/db/open';
 import { BENCH_SEED, type LoadReport } from './generate/clinic';
 import { loadInChild } from './generate/spawn-loader';
 import { benchDeskArrangements } from './measure/arrangements';
+import { withAdmin } from './measure/pg-admin';
 import { measureBooking, CLIENTS } from './measure/booking';
 import { measureColdStart } from './measure/cold-start';
 import { measureMessaging } from './measure/messaging';
@@ -65,14 +66,7 @@ function asPart(m: string): Part {
 
 const log = (line: string) => console.log(line);
 
-async function admin<T>(work: (knex: ReturnType<typeof knexFactory>) => Promise<T>): Promise<T> {
-  const knex = knexFactory({ client: 'pg', connection: ADMIN_URL, pool: { min: 0, max: 1 } });
-  try {
-    return await work(knex);
-  } finally {
-    await knex.destroy();
-  }
-}
+const admin = <T>(work: (knex: Knex) => Promise<T>): Promise<T> => withAdmin(ADMIN_URL, work);
 
 /** A fresh PostgreSQL database or PGlite folder for one mode, and how to get rid of it. */
 async function freshTarget(mode: Mode): Promise<{ config: DatabaseConfig; where: string; dispose(): Promise<void> }> {

@@ -1,12 +1,13 @@
 import knexFactory, { type Knex } from 'knex';
 import type { ServerDatabaseConfig } from '../../main/db/config';
-import { startThrowawayCluster, type ThrowawayCluster } from '../../tests/support/throwaway-cluster';
+import { createClinicDatabase, startThrowawayCluster, type ThrowawayCluster } from '../../tests/support/throwaway-cluster';
 import { startPgBouncer } from '../../tests/support/pgbouncer';
 import { addDays } from '../../main/demo/calendar';
 import { loadInChild } from '../generate/spawn-loader';
 import type { Figure } from '../report';
 import { scaleFor } from '../scale';
 import { Desk } from './desk';
+import { withAdmin } from './pg-admin';
 import { SITE_DESKS, measureDesks, stepHeld, type DesksRun, type DesksStep } from './desks';
 
 const DATABASE = 'clinic_desks';
@@ -73,15 +74,6 @@ function stepFigure(a: Arrangement, s: DesksStep, pgbouncer: boolean): Figure {
   return { id: `desks.${a.id}.${s.desks}`, label: `cross-PC update, ${s.desks} desks, ${a.label}`, unit: 'ms', value: s.shown.p95, ...common, ...target };
 }
 
-async function withAdmin<T>(url: string, work: (knex: Knex) => Promise<T>): Promise<T> {
-  const knex = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
-  try {
-    return await work(knex);
-  } finally {
-    await knex.destroy();
-  }
-}
-
 /** PostgreSQL reads max_connections only when it starts. */
 async function setMaxConnections(cluster: ThrowawayCluster, n: number): Promise<void> {
   await withAdmin(cluster.url(), (k) => k.raw(`ALTER SYSTEM SET max_connections = ${Number(n)}`));
@@ -96,15 +88,7 @@ export async function benchDeskArrangements(log: (line: string) => void, seed: n
   const figures: Figure[] = [];
   const cluster = await startThrowawayCluster();
   try {
-    await withAdmin(cluster.url(), (k) => k.raw(`CREATE DATABASE ${DATABASE}`));
-    const direct: ServerDatabaseConfig = {
-      mode: 'server',
-      url: cluster.url(DATABASE),
-      sslMode: 'disable',
-      caFile: undefined,
-      poolMax: APP_POOL,
-      statementTimeoutMs: 30_000,
-    };
+    const direct: ServerDatabaseConfig = { ...(await createClinicDatabase(cluster, DATABASE, 30_000)), poolMax: APP_POOL };
     log(`\ndesks (a PostgreSQL of its own on port ${cluster.port}): loading the quick clinic`);
     const load = await loadInChild(direct, scaleFor('server', true));
     const doctorIds = await withAdmin(cluster.url(DATABASE), async (k) => (await k('doctor_entities').orderBy('id').pluck('id')).map(Number));

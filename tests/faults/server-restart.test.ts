@@ -3,12 +3,11 @@ import { describeWhere } from '../support/platform';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import type { ChangeEvent, EventName, Result } from '../../preload/contract';
-import type { ServerDatabaseConfig } from '../../main/db/config';
 import { startServerFeed } from '../../main/db/changes';
 import { openDatabase, type Database } from '../../main/db/open';
 import { sleep, waitFor } from '../support/wait';
 import { startHarness, type Harness } from '../support/harness';
-import { startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster';
+import { createClinicDatabase, startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster';
 
 // The server is restarted, killed and starved here, so it is a cluster of this file's own.
 // Work must resume by itself: a failsafe with room for a loaded machine three times slower, not a
@@ -67,18 +66,7 @@ describeWhere(['postgres-binaries', 'posix-processes'])('the app while its clini
 
   beforeAll(async () => {
     cluster = await startThrowawayCluster();
-    const setup = new pg.Client({ connectionString: cluster.url() });
-    await setup.connect();
-    await setup.query('CREATE DATABASE clinic');
-    await setup.end();
-    const config: ServerDatabaseConfig = {
-      mode: 'server',
-      url: cluster.url('clinic'),
-      sslMode: 'disable',
-      caFile: undefined,
-      poolMax: 5,
-      statementTimeoutMs: 15_000,
-    };
+    const config = await createClinicDatabase(cluster);
     db = await openDatabase(config, { schema: 'migrate' });
     h = await startHarness('server', db);
     ({ sessionKey: admin } = await h.signInAs('ADMIN'));

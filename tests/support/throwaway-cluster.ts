@@ -5,6 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
+import type { ServerDatabaseConfig } from '../../main/db/config';
 
 const run = promisify(execFile);
 
@@ -130,4 +132,19 @@ export async function startThrowawayCluster(clusterOptions: ClusterOptions = {})
     throw err;
   }
   return cluster;
+}
+
+/**
+ * Creates database `name` on the cluster and returns the app's server settings for it, with the
+ * app's default pool: what a clinic's PCs would be given for that server.
+ */
+export async function createClinicDatabase(cluster: ThrowawayCluster, name = 'clinic', statementTimeoutMs = 15_000): Promise<ServerDatabaseConfig> {
+  const setup = new pg.Client({ connectionString: cluster.url() });
+  await setup.connect();
+  try {
+    await setup.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await setup.end();
+  }
+  return { mode: 'server', url: cluster.url(name), sslMode: 'disable', caFile: undefined, poolMax: 5, statementTimeoutMs };
 }
