@@ -42,7 +42,12 @@ export default defineConfig({
           index: resolve(__dirname, 'main/app/index.ts'),
           'pglite-worker': resolve(__dirname, 'main/db/embedded/pglite-worker.ts'),
           'bcrypt-worker': resolve(__dirname, 'main/auth/bcrypt-worker.ts'),
+          // Browser mode from the build (main/app/browser-main.ts), as the cold-start bench runs it.
+          browser: resolve(__dirname, 'main/app/browser-main.ts'),
         },
+        // Shared code sits beside the entries, not in a chunks/ folder: the worker pools and the
+        // PGlite host look for their worker files next to the module that starts them.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -421,11 +421,11 @@ async function benchRenderer(figures: Figure[]): Promise<void> {
   figures.push(view('renderer.weekView', 'schedule week view, one doctor', `${r.weekAppointments} appointments`, r.weekView));
 }
 
-/** The built renderer's folder, built first when it is missing. */
+/** The built renderer's folder, built first when it or browser mode's main bundle is missing. */
 function builtRenderer(): string {
   const dir = path.join(ROOT, 'out', 'renderer');
-  if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    log('\nout/renderer is missing: building (npm run build)');
+  if (!fs.existsSync(path.join(dir, 'index.html')) || !fs.existsSync(path.join(ROOT, 'out', 'main', 'browser.js'))) {
+    log('\nthe build is missing: building (npm run build)');
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
   return dir;
@@ -443,7 +443,7 @@ cold start (${dataDir}): loading ${n(scale.patients)} patients into PGlite, then
     loads.coldstart = load;
     const r = await measureColdStart(ROOT, dataDir);
     const common = { mode: 'embedded', scale: describeScale(scale, load), unit: 'ms' as const };
-    const note = 'browser mode: main as plain Node under tsx, headless Chromium started with it';
+    const note = 'browser mode from the build (out/main/browser.js on plain Node), headless Chromium started with it';
     figures.push({
       id: 'coldstart.signIn',
       label: 'cold start to the sign-in screen painted',

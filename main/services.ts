@@ -64,6 +64,7 @@ import { registerMessagingHandlers } from './messaging/handlers';
 import { PatientPrefsService } from './messaging/patient-prefs';
 import { MessagingService } from './messaging/service';
 import type { SenderOptions } from './messaging/sender';
+import { warmTodaysReads } from './warm-up';
 
 export interface MainServices {
   router: Router;
@@ -73,6 +74,8 @@ export interface MainServices {
   backups: BackupService;
   /** Start-up housekeeping (sealing secrets stored in plain text); settles, never rejects (failures are logged). */
   startupWork: Promise<void>;
+  /** Makes Today's first reads once, while the sign-in screen shows (warm-up.ts); settles, never rejects. */
+  warmUp(): Promise<void>;
   /** The patient-message sender and its election, when this instance may send. */
   messaging?: ElectedSender;
   /** Export files waiting for the browser bridge to hand them out (browser mode). */
@@ -147,7 +150,8 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   registerAuditHandlers(router, knex, settings);
   registerSettingsHandlers(router, settings);
   registerPatientHandlers(router, new PatientsService(knex, settings));
-  registerDoctorHandlers(router, new DoctorsService(knex));
+  const doctors = new DoctorsService(knex);
+  registerDoctorHandlers(router, doctors);
   registerAppointmentTypeHandlers(router, new AppointmentTypesService(knex));
   // The waitlist is told of freed time by the appointments it offers bookings of: built after them, wired by a late-bound call.
   const late: { waitlist?: WaitlistService; messaging?: MessagingService } = {};
@@ -162,24 +166,18 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
   // The booking (or move) stands whatever happens to its prepay link: the desk can send one from the payment dialog.
   const prepayLink = (appointmentId: number, user: CurrentUser) =>
     late.messaging!.prepayLink(appointmentId, user).catch((err: unknown) => options.log(`appointment ${appointmentId}: no prepay link sent at booking`, err));
-  registerAppointmentHandlers(
-    router,
-    appointments,
-    new WaitingRoomService(knex, settings, options.now),
-    new SeriesService(knex, settings, appointments),
-    prepayLink,
-  );
+  const waitingRoom = new WaitingRoomService(knex, settings, options.now);
+  registerAppointmentHandlers(router, appointments, waitingRoom, new SeriesService(knex, settings, appointments), prepayLink);
   registerWaitlistHandlers(router, waitlist, prepayLink);
   registerOpdHandlers(router, new OpdService(knex, appointments));
   registerRecallHandlers(router, new RecallsService(knex, settings, options.now));
   const displayTickets = new DisplayTickets();
   registerBoardHandlers(router, new BoardService(knex, settings, displayTickets, options.now), options.openDisplayWindow?.(displayTickets));
   const gatewayPayments = new GatewayPaymentsService(knex, secretBox, options.paymentGateway ?? ((c) => razorpayGateway(c)), options.now);
-  registerPaymentHandlers(
-    router,
-    new PaymentsService(knex, (trx, payment, amount, reason, creditNote) => gatewayPayments.refundAtGateway(trx, payment, amount, reason, creditNote)),
-    gatewayPayments,
+  const payments = new PaymentsService(knex, (trx, payment, amount, reason, creditNote) =>
+    gatewayPayments.refundAtGateway(trx, payment, amount, reason, creditNote),
   );
+  registerPaymentHandlers(router, payments, gatewayPayments);
   const signOutEveryone = () => {
     signedIn.forgetAll();
     sessions.signOutAll();
@@ -256,6 +254,8 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     settings,
     backups,
     startupWork,
+    warmUp: () =>
+      warmTodaysReads({ settings, doctors, appointments, waitingRoom, payments, backups, messaging: late.messaging!, video }, options.log, options.now),
     messaging,
     exportFiles,
     displayTickets,

@@ -4,9 +4,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DatabaseSetupError } from '../main/db/errors';
+import { reportStartFailure } from '../main/app/browser-mode';
 import { ROOT, build } from './build-once';
-import { runBrowserMode } from './start-browser';
+import { startBrowserMode } from './start-browser';
 
 const ELECTRON_DIR = path.join(ROOT, 'node_modules', 'electron');
 const INSTALL_TIMEOUT_MS = 120_000;
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const binary = electronBinary() ?? (installElectron() ? electronBinary() : undefined);
   if (!binary) {
     console.log('Clinic Desk: the Electron runtime is not installed and could not be downloaded here; opening Clinic Desk in the browser instead.');
-    await runBrowserMode(process.argv.slice(2));
+    await startBrowserMode(process.argv.slice(2));
     return;
   }
   const child = spawn(binary, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit' });
@@ -44,8 +44,5 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((err: unknown) => {
-    console.error(err instanceof DatabaseSetupError ? err.message : err);
-    process.exitCode = 1;
-  });
+  main().catch(reportStartFailure);
 }

@@ -21,10 +21,10 @@ export interface ColdStartFigures {
 /** Resolves after the next frame has been painted. */
 const painted = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
-/** The app in browser mode on `dataDir`, until it prints where it listens; and how to stop it. */
+/** The built app in browser mode on `dataDir`, until it prints where it listens; and how to stop it. */
 function startApp(root: string, dataDir: string): { url: Promise<string>; stop(): Promise<void> } {
   const { DATABASE_URL: _server, ...env } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'start-browser.ts')], {
+  const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'browser.js')], {
     cwd: root,
     env: { ...env, CLINIC_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,7 +53,7 @@ function startApp(root: string, dataDir: string): { url: Promise<string>; stop()
 
 /**
  * Cold start as a receptionist sees it, `runs` times after one untimed start: the app's process
- * (browser mode: main as plain Node serving the built renderer) and Chromium started together,
+ * (browser mode from the build: main bundled, as the app runs it, on plain Node) and Chromium started together,
  * the database opened, the sign-in screen painted; then a sign-in to the Today screen. The
  * folder `dataDir` holds a loaded clinic; an administrator is added to sign in with.
  */

@@ -157,6 +157,7 @@ async function start(): Promise<void> {
       () => webContents.getAllWebContents().filter((w: WebContents) => displayWindows.has(w.id)),
     ),
   });
+  void services.warmUp();
   stopRetention = scheduleRetention(db.knex, log);
   // One app instance may also receive Twilio's webhooks (otherwise `npm run webhooks` does).
   if (process.env.CLINIC_WEBHOOKS_PORT) webhooks = await startWebhookService(db.knex, { port: Number(process.env.CLINIC_WEBHOOKS_PORT), log, secretBox });

@@ -490,7 +490,12 @@ describe('main/app/index.ts quitting, with the database and services stubbed', (
   function stubDatabase(close: () => Promise<void>, createServices?: () => never) {
     const order: string[] = [];
     const db = { mode: 'embedded', knex: {}, changes: new EventEmitter(), close: vi.fn(() => (order.push('db.close'), close())) };
-    const services = { router: { call: vi.fn() }, sessions: { signOut: vi.fn() }, stop: vi.fn(() => order.push('services.stop')) };
+    const services = {
+      router: { call: vi.fn() },
+      sessions: { signOut: vi.fn() },
+      warmUp: vi.fn(async () => undefined),
+      stop: vi.fn(() => order.push('services.stop')),
+    };
     const openDatabase = vi.fn(async () => db);
     vi.doMock('../../main/db/open', () => ({ openDatabase }));
     vi.doMock('../../main/services', () => ({ createServices: createServices ?? vi.fn(() => services) }));
@@ -500,10 +505,12 @@ describe('main/app/index.ts quitting, with the database and services stubbed', (
   it('stops the services before closing the database, and quits once closed', async () => {
     setEnv({ CLINIC_DATA_DIR: path.join(os.tmpdir(), 'clinic-stubbed-db') });
     let finishClose!: () => void;
-    const { db, order, openDatabase } = stubDatabase(() => new Promise<void>((r) => (finishClose = r)));
+    const { db, services, order, openDatabase } = stubDatabase(() => new Promise<void>((r) => (finishClose = r)));
     const stubs = await runShell();
     await becomeReady(stubs);
     expect(openDatabase).toHaveBeenCalledWith({ mode: 'embedded', dataDir: path.join(os.tmpdir(), 'clinic-stubbed-db') });
+    // Today's first reads are made while the sign-in screen shows.
+    expect(services.warmUp).toHaveBeenCalledTimes(1);
     const { app } = stubs.electron;
 
     expect(willQuit(stubs)).toBe(true);

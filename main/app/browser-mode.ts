@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveDatabaseConfig } from '../db/config';
+import { DatabaseSetupError } from '../db/errors';
+import { openDatabase } from '../db/open';
+import { describeTarget } from '../db/tooling';
+import { DemoRefusedError, seedDemoClinic } from '../demo/seed-demo-clinic';
+import { clinicNow } from '../settings/clinic-time';
+
+/**
+ * The app in a browser on this PC: main's services behind the loopback bridge, serving the
+ * built renderer from `root`/out/renderer, on the embedded database (or DATABASE_URL). Run from
+ * the sources by `npm run start:browser`, and from the build as out/main/browser.js.
+ */
+export async function runBrowserMode(argv: string[], root: string): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, demo: { type: 'boolean', default: false } }, allowPositionals: false });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseSetupError(`--port must be a port number, not "${values.port}"`, 'CONFIG');
+  const config = resolveDatabaseConfig();
+  // The database opens in its own worker while main's services load here: on a cold start the
+  // two were each about half of the wait for the sign-in screen.
+  const opening = openDatabase(config);
+  opening.catch(() => undefined); // awaited just below; this only keeps an early failure from counting as unhandled
+  const { startBridge } = await import('../bridge/server');
+  const db = await opening;
+  if (values.demo) {
+    if (config.mode !== 'embedded') throw new DatabaseSetupError('--demo only fills an empty embedded database; unset DATABASE_URL to use it', 'CONFIG');
+    try {
+      const settings = await db.knex('clinic_settings').where({ id: 1 }).first('time_zone');
+      const summary = await seedDemoClinic(db.knex, { today: clinicNow(settings?.time_zone ?? 'UTC').date });
+      console.log(`Loaded the demo clinic: ${summary.doctors} doctors, ${summary.patients} patients. Demo logins (shown this once):`);
+      for (const login of summary.logins) console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(36)} ${login.password}`);
+    } catch (err) {
+      if (!(err instanceof DemoRefusedError)) throw err;
+      console.log(`${err.message} Starting with the data that is there.`);
+    }
+  }
+  const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const bridge = await startBridge({
+    db,
+    rendererDir: path.join(root, 'out', 'renderer'),
+    version,
+    port,
+    log: (m, e) => console.error(`[clinic-desk] ${m}`, e),
+  });
+  void bridge.services.warmUp();
+  console.log(`Clinic Desk is running on the ${describeTarget(config)}.`);
+  console.log(`Open ${bridge.url} in a browser on this PC. Press Ctrl+C to stop.`);
+  const stop = () => {
+    void bridge
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** A start-up failure in one line where a person can act on it (see DatabaseSetupError), else the whole error. */
+export function reportStartFailure(err: unknown): void {
+  console.error(err instanceof DatabaseSetupError ? err.message : err);
+  process.exitCode = 1;
+}
