@@ -18,7 +18,16 @@ const MODULES = {
       'tests/app/call-window.test.ts',
     ],
   },
-  auth: { file: 'main/auth/service.ts', tests: ['tests/auth/auth.test.ts', 'tests/users/users.test.ts'] },
+  auth: {
+    file: 'main/auth/service.ts',
+    tests: [
+      'tests/policy/auth-service.test.ts',
+      'tests/auth/auth.test.ts',
+      'tests/auth/sign-in-throttle.test.ts',
+      'tests/auth/user-language.test.ts',
+      'tests/users/users.test.ts',
+    ],
+  },
   bridge: {
     file: 'main/bridge/server.ts',
     tests: [
