@@ -38,10 +38,24 @@ const MODULES = {
       'tests/queue/board.test.ts',
     ],
   },
-  payments: { file: 'main/payments/service.ts', tests: ['tests/payments/payments.test.ts', 'tests/policy/fake-parity.test.ts'] },
+  payments: {
+    file: 'main/payments/service.ts',
+    tests: [
+      'tests/payments/payments.test.ts',
+      'tests/policy/payments-refusals.test.ts',
+      'tests/payments/gateway-desk.test.ts',
+      'tests/policy/fake-parity.test.ts',
+    ],
+  },
   appointments: {
     file: 'main/appointments/service.ts',
-    tests: ['tests/appointments/appointments.test.ts', 'tests/policy/clinic-zones.test.ts', 'tests/policy/fake-parity.test.ts'],
+    tests: [
+      'tests/appointments/appointments.test.ts',
+      'tests/appointments/undo-rules.test.ts',
+      'tests/appointments/appointment-types.test.ts',
+      'tests/policy/clinic-zones.test.ts',
+      'tests/policy/fake-parity.test.ts',
+    ],
   },
 };
 
