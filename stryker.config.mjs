@@ -6,7 +6,7 @@
 import process from 'node:process';
 
 const MODULES = {
-  router: { file: 'main/ipc/router.ts', tests: ['tests/ipc/router.test.ts', 'tests/ipc/contract-matrix.test.ts'] },
+  router: { file: 'main/ipc/router.ts', tests: ['tests/policy/router-rules.test.ts', 'tests/ipc/router.test.ts', 'tests/ipc/contract-matrix.test.ts'] },
   sessions: {
     file: 'main/auth/sessions.ts',
     tests: [
