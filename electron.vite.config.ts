@@ -47,7 +47,9 @@ export default defineConfig({
         },
         // Shared code sits beside the entries, not in a chunks/ folder: the worker pools and the
         // PGlite host look for their worker files next to the module that starts them.
-        output: { chunkFileNames: '[name]-[hash].js' },
+        // Packages loaded on first use (import()) are required, as every other dependency is, so
+        // they load through the same CommonJS path inside the asar.
+        output: { chunkFileNames: '[name]-[hash].js', dynamicImportInCjs: false },
       },
     },
   },

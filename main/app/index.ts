@@ -20,7 +20,7 @@ import { resolveDatabaseConfig } from '../db/config';
 import { openDatabase, type Database } from '../db/open';
 import { createServices, type MainServices } from '../services';
 import { scheduleRetention } from '../jobs/retention';
-import { startWebhookService, type WebhookService } from '../webhooks/service';
+import type { WebhookService } from '../webhooks/service';
 import { clinicSecretBox } from '../secrets/sealed-secrets';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
 import { appClinicKey } from './clinic-key';
@@ -160,7 +160,11 @@ async function start(): Promise<void> {
   void services.warmUp();
   stopRetention = scheduleRetention(db.knex, log);
   // One app instance may also receive Twilio's webhooks (otherwise `npm run webhooks` does).
-  if (process.env.CLINIC_WEBHOOKS_PORT) webhooks = await startWebhookService(db.knex, { port: Number(process.env.CLINIC_WEBHOOKS_PORT), log, secretBox });
+  // Loaded only then: the receiver brings Twilio's package, which every other start does without.
+  if (process.env.CLINIC_WEBHOOKS_PORT) {
+    const { startWebhookService } = await import('../webhooks/service');
+    webhooks = await startWebhookService(db.knex, { port: Number(process.env.CLINIC_WEBHOOKS_PORT), log, secretBox });
+  }
   registerIpc(ipcMain, services.router, os.hostname());
   const { router, auth } = services;
   shortcut = callNextShortcut({

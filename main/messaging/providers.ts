@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import twilio, { type RequestClient } from 'twilio';
+import type { RequestClient } from 'twilio';
 import type { SecretBox } from '../secrets/secret-box';
 import type { MessageChannel, MessagingSettings } from './repo';
 
@@ -50,14 +50,19 @@ const prefixed = (channel: MessageChannel, number: string) => (channel === 'WHAT
 /** SMS and WhatsApp through Twilio's Messaging API with the official client. */
 function twilioProvider(s: MessagingSettings, authToken: string, httpClient?: RequestClient): MessageProvider {
   if (!s.twilioAccountSid) throw new ProviderRefusal('Messaging has no Twilio Account SID', false);
-  const client = twilio(s.twilioAccountSid, authToken, { httpClient });
+  const accountSid = s.twilioAccountSid;
+  // Twilio's package is loaded by the first message, not at every start of the app.
+  let loaded: Promise<ReturnType<typeof import('twilio')>> | undefined;
+  const twilioClient = () => (loaded ??= import('twilio').then(({ default: twilio }) => twilio(accountSid, authToken, { httpClient })));
   return {
     async send(m) {
       const from = m.channel === 'WHATSAPP' ? s.whatsappFrom : s.smsFrom;
       if (!from) throw new ProviderRefusal(`No sender number is set for ${m.channel}`, false);
       if (m.channel === 'WHATSAPP' && !m.contentSid) throw new ProviderRefusal('The WhatsApp template has no approved content SID', false);
       try {
-        const sent = await client.messages.create({
+        const sent = await (
+          await twilioClient()
+        ).messages.create({
           to: prefixed(m.channel, m.to),
           from: prefixed(m.channel, from),
           ...(m.channel === 'WHATSAPP' ? { contentSid: m.contentSid!, contentVariables: JSON.stringify(m.contentVariables) } : { body: m.body }),
@@ -75,7 +80,7 @@ function twilioProvider(s: MessagingSettings, authToken: string, httpClient?: Re
       // Twilio lists by recipient and day sent; created after the claim with our text, it is ours
       // (a WhatsApp template's text is Twilio's rendering, so there the time alone decides).
       const claimed = Date.parse(m.claimedAt) - 60_000;
-      const sent = await client.messages.list({ to: prefixed(m.channel, m.to), dateSentAfter: new Date(claimed - 24 * 3600_000), limit: 200 });
+      const sent = await (await twilioClient()).messages.list({ to: prefixed(m.channel, m.to), dateSentAfter: new Date(claimed - 24 * 3600_000), limit: 200 });
       return sent.find((x) => (m.channel === 'WHATSAPP' || x.body === m.body) && x.dateCreated.getTime() >= claimed)?.sid;
     },
   };

@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 
 /** How a column is written: text is neutralised against formulas; numbers stay numbers in Excel. */
 type CellType = 'text' | 'int' | 'money' | 'number' | 'date';
@@ -110,6 +109,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * they double exceljs's time per row, and a 100,000-row export must stay under 10 s.
  */
 export async function writeXlsx(path: string, doc: SheetDocument): Promise<number> {
+  // Loaded by the first export, not at every start of the app.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
   const used = new Set<string>();
   let count = 0;

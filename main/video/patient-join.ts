@@ -66,7 +66,7 @@ export class PatientJoin {
     const identity = patientIdentity(owner.patientId);
     // The token need not outlive the window; the page trades the code again for a later one.
     const ttl = Math.max(60, Math.min(PATIENT_TOKEN_SECONDS, Math.ceil((Date.parse(lookup.view.closesAt) - this.now()) / 1000)));
-    const { token, expiresAt } = videoToken(creds, identity, room.uniqueName, ttl);
+    const { token, expiresAt } = await videoToken(creds, identity, room.uniqueName, ttl);
     await this.knex.transaction(async (trx) => {
       await ensureSession(trx, { appointmentId: owner.appointmentId, roomSid: room.sid, roomName: room.uniqueName, expiresAt });
       await recordCallEvent(trx, owner, { roomSid: room.sid, type: 'patient-lobby', participant: identity, data: { source: 'gateway' } });

@@ -1,4 +1,3 @@
-import twilio from 'twilio';
 import type { RequestClient } from 'twilio';
 import { AppError } from '../shared/app-error';
 import { say, type Sentence } from '../shared/say';
@@ -57,7 +56,9 @@ export function twilioFailureFacts(err: unknown): Record<string, unknown> {
 export class TwilioRooms {
   constructor(private readonly httpClient?: RequestClient) {}
 
-  private client(creds: RoomCredentials) {
+  /** Twilio's package is loaded by the first call that needs it, not at every start of the app. */
+  private async client(creds: RoomCredentials) {
+    const { default: twilio } = await import('twilio');
     return twilio(creds.apiKeySid, creds.apiKeySecret, { accountSid: creds.accountSid, httpClient: this.httpClient });
   }
 
@@ -66,7 +67,7 @@ export class TwilioRooms {
    * same call at once both end up in the one room: the loser of the create fetches the winner's.
    */
   async ensure(creds: RoomCredentials, uniqueName: string, statusCallback: string | null): Promise<Room> {
-    const rooms = this.client(creds).video.v1.rooms;
+    const rooms = (await this.client(creds)).video.v1.rooms;
     try {
       const room = await rooms.create({
         uniqueName,
@@ -84,7 +85,7 @@ export class TwilioRooms {
   /** Ends the room for everyone (a finished consultation); an already ended room is fine. */
   async complete(creds: RoomCredentials, sid: string): Promise<void> {
     try {
-      await this.client(creds).video.v1.rooms(sid).update({ status: 'completed' });
+      await (await this.client(creds)).video.v1.rooms(sid).update({ status: 'completed' });
     } catch (err) {
       // Twilio answers 404 for a room that has already ended and aged out.
       if (errorFacts(err)?.status !== 404) throw err;

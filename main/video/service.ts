@@ -69,7 +69,7 @@ export class VideoService {
     const { creds, settings } = await this.credentials();
     const room = await this.ensureRoom(creds, appointment.id, settings.webhookUrl);
     const identity = user.role === 'DOCTOR' ? `doctor-${appointment.doctorId}` : `staff-${user.id}`;
-    const { token, expiresAt } = videoToken(creds, identity, room.uniqueName, DOCTOR_TOKEN_SECONDS);
+    const { token, expiresAt } = await videoToken(creds, identity, room.uniqueName, DOCTOR_TOKEN_SECONDS);
     await upsertSession(this.knex, { appointmentId, roomSid: room.sid, roomName: room.uniqueName, status: 'IN_PROGRESS', expiresAt });
     return { appointmentId, roomName: room.uniqueName, roomSid: room.sid, identity, token, expiresAt };
   }

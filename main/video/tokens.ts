@@ -1,5 +1,3 @@
-import twilio from 'twilio';
-
 export interface TokenCredentials {
   accountSid: string;
   apiKeySid: string;
@@ -14,7 +12,14 @@ export const PATIENT_TOKEN_SECONDS = 30 * 60;
  * An Access Token whose only grant is Video for one room, for one identity. Signed with the
  * API Key secret; it is a credential, so it goes to the caller and nowhere else (no log, no row).
  */
-export function videoToken(creds: TokenCredentials, identity: string, roomName: string, ttlSeconds: number): { token: string; expiresAt: string } {
+export async function videoToken(
+  creds: TokenCredentials,
+  identity: string,
+  roomName: string,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: string }> {
+  // Twilio's package is loaded by the first call, not at every start of the app.
+  const { default: twilio } = await import('twilio');
   const issuedAt = Math.floor(Date.now() / 1000);
   const token = new twilio.jwt.AccessToken(creds.accountSid, creds.apiKeySid, creds.apiKeySecret, { identity, ttl: ttlSeconds });
   token.addGrant(new twilio.jwt.AccessToken.VideoGrant({ room: roomName }));

@@ -40,6 +40,37 @@ describe('npm run build output', () => {
     expect(fs.existsSync(path.join(OUT, 'main/pglite-worker.js'))).toBe(true);
   });
 
+  it("main's start-up loads Twilio's, Razorpay's and the Excel writer's packages only when first used", () => {
+    /** The packages a built file and the chunks it requires at load time require at load time (top-level statements). */
+    const loadedAtStart = (file: string, seen = new Set<string>()): Set<string> => {
+      const packages = new Set<string>();
+      if (seen.has(file)) return packages;
+      seen.add(file);
+      for (const line of fs.readFileSync(path.join(OUT, 'main', file), 'utf8').split('\n')) {
+        const found = /^(?:const|let) \w+ = require\("([^"]+)"\)/.exec(line)?.[1];
+        if (!found) continue;
+        if (found.startsWith('./')) for (const p of loadedAtStart(found.slice(2), seen)) packages.add(p);
+        else packages.add(found);
+      }
+      return packages;
+    };
+    const LAZY = ['twilio', 'razorpay', 'exceljs'];
+    for (const entry of ['index.js', 'browser.js']) {
+      const atStart = loadedAtStart(entry);
+      expect(atStart, entry).toContain('knex');
+      expect(
+        LAZY.filter((p) => atStart.has(p)),
+        entry,
+      ).toEqual([]);
+    }
+    // Still there, loaded by the code that needs them.
+    const main = fs
+      .readdirSync(path.join(OUT, 'main'))
+      .map((f) => fs.readFileSync(path.join(OUT, 'main', f), 'utf8'))
+      .join('\n');
+    for (const p of LAZY) expect(main, p).toMatch(new RegExp(`Promise\\.resolve\\(\\)\\.then\\(\\(\\) => .*require\\("${p}"\\)`));
+  });
+
   it('builds the renderer with its entry script', () => {
     const html = fs.readFileSync(path.join(OUT, 'renderer/index.html'), 'utf8');
     const script = html.match(/src="\.?\/?(assets\/[^"]+\.js)"/)?.[1];

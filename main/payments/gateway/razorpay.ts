@@ -1,4 +1,4 @@
-import Razorpay from 'razorpay';
+import type Razorpay from 'razorpay';
 import { AppError } from '../../shared/app-error';
 import { say } from '../../shared/say';
 import type { GatewayCredentials, GatewayPayment, GatewaySettlement, PaymentGateway } from './gateway';
@@ -45,7 +45,7 @@ function explain(err: unknown): AppError {
   return new AppError('UNAVAILABLE', 'Razorpay could not be reached; try again, or take the payment at the desk');
 }
 
-async function call<T>(work: () => Promise<unknown>): Promise<T> {
+async function explained<T>(work: () => Promise<unknown>): Promise<T> {
   try {
     return (await work()) as T;
   } catch (err) {
@@ -67,17 +67,24 @@ async function allPages<T>(page: (skip: number) => Promise<Collection<T>>): Prom
  * https://api.razorpay.com (tests: a local server speaking the same REST).
  */
 export function razorpayGateway(credentials: GatewayCredentials, baseUrl?: string): PaymentGateway {
-  const rp = new Razorpay({ key_id: credentials.keyId, key_secret: credentials.keySecret });
-  // The package fixes its host; its axios instance is the one place to point elsewhere.
-  if (baseUrl) (rp.api as unknown as { rq: { defaults: { baseURL: string } } }).rq.defaults.baseURL = baseUrl;
+  // The package is loaded on first use, not at every start of the app: most PCs never call Razorpay.
+  let client: Promise<Razorpay> | undefined;
+  const connect = () =>
+    (client ??= import('razorpay').then(({ default: Client }) => {
+      const rp = new Client({ key_id: credentials.keyId, key_secret: credentials.keySecret });
+      // The package fixes its host; its axios instance is the one place to point elsewhere.
+      if (baseUrl) (rp.api as unknown as { rq: { defaults: { baseURL: string } } }).rq.defaults.baseURL = baseUrl;
+      return rp;
+    }));
+  const call = <T>(work: (rp: Razorpay) => Promise<unknown>): Promise<T> => explained<T>(async () => work(await connect()));
   return {
     name: 'RAZORPAY',
     async createOrder(o) {
-      const order = await call<{ id: string }>(() => rp.orders.create({ amount: o.amountPaise, currency: o.currency, receipt: o.receipt, notes: o.notes }));
+      const order = await call<{ id: string }>((rp) => rp.orders.create({ amount: o.amountPaise, currency: o.currency, receipt: o.receipt, notes: o.notes }));
       return { id: order.id };
     },
     async createQr(o) {
-      const qr = await call<{ id: string; image_url: string }>(() =>
+      const qr = await call<{ id: string; image_url: string }>((rp) =>
         rp.qrCode.create({
           type: 'upi_qr',
           name: o.name,
@@ -110,7 +117,7 @@ export function razorpayGateway(credentials: GatewayCredentials, baseUrl?: strin
       return { contentType, bytes };
     },
     async createLink(o) {
-      const link = await call<{ id: string; short_url: string }>(() =>
+      const link = await call<{ id: string; short_url: string }>((rp) =>
         rp.paymentLink.create({
           amount: o.amountPaise,
           currency: o.currency,
@@ -125,16 +132,16 @@ export function razorpayGateway(credentials: GatewayCredentials, baseUrl?: strin
       return { id: link.id, shortUrl: link.short_url };
     },
     async cancelLink(id) {
-      await call(() => rp.paymentLink.cancel(id));
+      await call((rp) => rp.paymentLink.cancel(id));
     },
     async refund(paymentId, r) {
-      const refund = await call<{ id: string; status: string }>(() =>
+      const refund = await call<{ id: string; status: string }>((rp) =>
         rp.payments.refund(paymentId, { amount: r.amountPaise, receipt: r.receipt, notes: r.notes, speed: 'normal' }),
       );
       return { id: refund.id, status: refund.status };
     },
     async paymentsBetween(from, to) {
-      const items = await allPages((skip) => call<Collection<RazorpayPayment>>(() => rp.payments.all({ from, to: to - 1, count: PAGE, skip })));
+      const items = await allPages((skip) => call<Collection<RazorpayPayment>>((rp) => rp.payments.all({ from, to: to - 1, count: PAGE, skip })));
       return items.map((p): GatewayPayment => ({
         id: p.id,
         amountPaise: p.amount,
@@ -147,7 +154,7 @@ export function razorpayGateway(credentials: GatewayCredentials, baseUrl?: strin
       }));
     },
     async settlementsBetween(from, to) {
-      const items = await allPages((skip) => call<Collection<RazorpaySettlement>>(() => rp.settlements.all({ from, to: to - 1, count: PAGE, skip })));
+      const items = await allPages((skip) => call<Collection<RazorpaySettlement>>((rp) => rp.settlements.all({ from, to: to - 1, count: PAGE, skip })));
       return items.map((s): GatewaySettlement => ({ id: s.id, amountPaise: s.amount, status: s.status, createdAt: s.created_at }));
     },
   };
