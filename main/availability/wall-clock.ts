@@ -1,5 +1,9 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, getISODay } from 'date-fns';
+// date-fns one function a file: its index would load the whole library at every start.
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { getISODay } from 'date-fns/getISODay';
 
 // Clinic dates and times are wall-clock values. Arithmetic happens on UTC calendar dates and
 // on minutes since midnight, so neither the PC's zone nor a DST change can shift a slot.

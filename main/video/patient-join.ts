@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+// date-fns one function a file: its index would load the whole library at every start.
+import { format } from 'date-fns/format';
 import type { Knex } from 'knex';
 import { findAppointment } from '../appointments/repo';
 import { prepayDue } from '../payments/gateway/repo';

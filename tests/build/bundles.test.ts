@@ -21,6 +21,19 @@ const HEAVY = {
   '@radix-ui/react-dialog': 'DialogContent',
 };
 
+/** A built main file and the chunks it requires as it loads (top-level statements), each once. */
+function loadedWith(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const text = fs.readFileSync(path.join(OUT, 'main', file), 'utf8');
+  const chunks = [...text.matchAll(/^(?:const|let) \w+ = require\("\.\/([^"]+)"\)/gm)].map((m) => m[1]!);
+  return [text, ...chunks.flatMap((chunk) => loadedWith(chunk, seen))];
+}
+
+/** The packages that file and those chunks require as they load. */
+const loadedAtStart = (file: string) =>
+  new Set(loadedWith(file).flatMap((text) => [...text.matchAll(/^(?:const|let) \w+ = require\("([^.][^"]*)"\)/gm)].map((m) => m[1]!)));
+
 describe('npm run build output', () => {
   it('bundles the preload as one CommonJS file that requires only electron', () => {
     const preload = fs.readFileSync(path.join(OUT, 'preload/index.cjs'), 'utf8');
@@ -31,7 +44,7 @@ describe('npm run build output', () => {
   });
 
   it('builds main with the PGlite worker as its own entry, dependencies left external', () => {
-    const main = fs.readFileSync(path.join(OUT, 'main/index.js'), 'utf8');
+    const main = loadedWith('index.js').join('\n');
     expect(main).toContain('require("knex")');
     expect(main).toContain('require("electron")');
     // The migrations are bundled, not read from a folder at run time.
@@ -40,24 +53,13 @@ describe('npm run build output', () => {
     expect(fs.existsSync(path.join(OUT, 'main/pglite-worker.js'))).toBe(true);
   });
 
-  it("main's start-up loads Twilio's, Razorpay's and the Excel writer's packages only when first used", () => {
-    /** The packages a built file and the chunks it requires at load time require at load time (top-level statements). */
-    const loadedAtStart = (file: string, seen = new Set<string>()): Set<string> => {
-      const packages = new Set<string>();
-      if (seen.has(file)) return packages;
-      seen.add(file);
-      for (const line of fs.readFileSync(path.join(OUT, 'main', file), 'utf8').split('\n')) {
-        const found = /^(?:const|let) \w+ = require\("([^"]+)"\)/.exec(line)?.[1];
-        if (!found) continue;
-        if (found.startsWith('./')) for (const p of loadedAtStart(found.slice(2), seen)) packages.add(p);
-        else packages.add(found);
-      }
-      return packages;
-    };
+  it("main's start-up loads Twilio's, Razorpay's and the Excel writer's packages only when first used, and no whole date-fns", () => {
     const LAZY = ['twilio', 'razorpay', 'exceljs'];
     for (const entry of ['index.js', 'browser.js']) {
       const atStart = loadedAtStart(entry);
       expect(atStart, entry).toContain('knex');
+      // date-fns one function a file, never its whole index.
+      expect(atStart.has('date-fns'), entry).toBe(false);
       expect(
         LAZY.filter((p) => atStart.has(p)),
         entry,
