@@ -257,6 +257,66 @@ describe('the router audits what handlers did and refused', () => {
   });
 });
 
+describe('the router at its edges', () => {
+  it('a contract channel with no handler is an unknown call, and so is a handler for no channel', async () => {
+    const t = setUp();
+    t.sessions.signIn('desk', 1);
+    expect(await t.call('settings.update', { clinicName: 'X' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Unknown call "settings.update"', phrase: { text: 'Unknown call "{0}"', values: ['settings.update'] } },
+    });
+    t.router.handleAll({ 'settings.update': async () => ({}) as never });
+    expect(await t.call('settings.update', { clinicName: 'X' })).toMatchObject({ ok: true });
+  });
+
+  it('a public channel refused by its handler with nobody signed in: a row without a user', async () => {
+    const t = setUp();
+    t.router.handle('auth.createFirstAdmin', async () => {
+      throw new AppError('CONFLICT', 'This clinic is already set up. Sign in instead.');
+    });
+    const request = { clinicName: 'C', timeZone: 'UTC', email: 'first@clinic.test', displayName: 'First', password: 'a fine long passphrase' };
+    expect(await t.call('auth.createFirstAdmin', request, 'stranger')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(t.audits).toMatchObject([{ userId: null, userEmail: null, action: 'auth.createFirstAdmin', outcome: 'REFUSED' }]);
+  });
+
+  it('a session ended while its user was read is not an internal error', async () => {
+    const sessions = new SessionStore();
+    const router = new Router({
+      sessions,
+      loadUser: async (id) => {
+        sessions.signOut('desk');
+        return { id, email: 'one@clinic.test', displayName: 'One', role: 'ADMIN', doctorId: null, language: 'en' };
+      },
+      idleLockMinutes: async () => IDLE_MINUTES,
+      audit: async () => undefined,
+      log: () => undefined,
+    });
+    router.handle('settings.get', async () => ({}) as never);
+    sessions.signIn('desk', 1);
+    expect((await router.call('settings.get', {}, { sessionKey: 'desk', workstation: 'pc' })).ok).toBe(true);
+  });
+
+  it('an error that only looks like a refusal (a code, not an AppError) is INTERNAL and writes no row', async () => {
+    const t = setUp();
+    t.sessions.signIn('desk', 1);
+    t.router.handle('doctors.delete', async () => {
+      throw Object.assign(new Error('driver said so'), { code: 'CONFLICT' });
+    });
+    expect(await t.call('doctors.delete', { id: 2 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(t.audits).toEqual([]);
+  });
+
+  it("a stray reply is named field by field, '(reply)' when the whole reply is wrong", async () => {
+    const t = setUp('ADMIN', { checkReplies: true });
+    t.sessions.signIn('desk', 1);
+    t.router.handle('doctors.delete', async () => 'not null' as never);
+    expect(await t.call('doctors.delete', { id: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/^The reply of doctors\.delete does not match the contract: \(reply\): /) },
+    });
+  });
+});
+
 function expectOkResult(result: { ok: boolean }) {
   expect(result).toMatchObject({ ok: true });
 }
