@@ -109,6 +109,28 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
+    // Another doctor may not bend Dr. Asha Rao's hours; she may (below, the same rule for an ADMIN).
+    const otherDoctor = await h.signInAs('DOCTOR', { doctorId: drB });
+    expect(
+      await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } }, otherDoctor.sessionKey),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        field: 'override',
+        message: "Only Dr. Asha Rao or an administrator may book outside Dr. Asha Rao's hours",
+        phrase: expect.anything(),
+      },
+    });
+    const ownDoctor = await h.signInAs('DOCTOR', { doctorId: drA });
+    const own = expectOk<AppointmentDto>(
+      await book(
+        { patientId: patients[2], doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Seeing them after clinic' } },
+        ownDoctor.sessionKey,
+      ),
+    );
+    expect(own.overrideReason).toBe('Seeing them after clinic');
+    expectOk(await h.call('appointments.cancel', { id: own.id, reason: 'Made for the override rule' }, ownDoctor.sessionKey));
     const ok = expectOk<AppointmentDto>(
       await book({ patientId: patients[1], doctorId: drA, date: DAY, startTime: '14:00', override: { reason: 'Urgent review' } }, admin.sessionKey),
     );
