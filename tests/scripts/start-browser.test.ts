@@ -56,4 +56,22 @@ describe.each([
       await scratch.dispose();
     }
   });
+
+  it('refuses a port that is not one in one line, exits 1, and opens no database', async () => {
+    const scratch = scratchEmbeddedDir();
+    const child = spawn(process.execPath, [...args, '--port', '99999'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: scratch.config.dataDir },
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    try {
+      expect(await new Promise<number | null>((resolve) => child.on('exit', resolve))).toBe(1);
+      expect(err.trim()).toBe('--port must be a port number, not "99999"');
+      expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      await scratch.dispose();
+    }
+  });
 });
