@@ -64,6 +64,12 @@ describe('server mode connection pool', () => {
     const admin = knexFactory({ client: 'pg', connection: ADMIN_URL });
     try {
       await admin.raw('select pg_terminate_backend(?)', [victim!]);
+      // pg_terminate_backend only signals: on a loaded machine the backend may not have ended (and
+      // sent its goodbye) yet, and until then the victim is as alive to the pool as the others.
+      await waitFor('the victim ended on the server', async () => {
+        const open = await admin.raw('select pid from pg_stat_activity where pid = ?', [victim!]);
+        return open.rows.length === 0 ? true : undefined;
+      });
       // The next statement may be the one that finds it ended (the pool had not yet read the close).
       const first = await db.knex.raw('select pg_backend_pid() as pid').then(
         (r) => r.rows[0].pid as number,
