@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { slowFirstSequencer } from './tests/support/slow-first-sequencer.mjs';
@@ -55,6 +56,28 @@ export const SLOW = [
   'tests/bench/desks-bench.test.ts', // desk apps in child processes
 ];
 
+/**
+ * The node suites that put a stand-in in place of a module (`vi.mock`, `vi.resetModules`): each
+ * needs a module graph of its own. Found by reading the files, so a new one is never forgotten.
+ */
+export const REPLACING_MODULES = readdirSync('tests', { recursive: true, encoding: 'utf8' })
+  .filter(
+    (file) => file.endsWith('.test.ts') && !file.startsWith('renderer') && /\bvi\.(?:mock|doMock|resetModules)\(/.test(readFileSync(`tests/${file}`, 'utf8')),
+  )
+  .map((file) => `tests/${file.split('\\').join('/')}`);
+
+/**
+ * The node suites split in two projects: most share one module graph per worker (vitest's
+ * `isolate: false`), since loading knex, pg, PGlite and main/ afresh for every file was most of
+ * their CPU; each suite still makes its own database and closes what it opens. Those that
+ * replace a module, and the `SLOW` ones (other processes, killed workers), keep a process each.
+ */
+export function nodeProjects(leftOut: readonly string[], alone: readonly string[]): TestProjectInlineConfiguration[] {
+  const shared = nodeProject([...leftOut, ...alone, ...REPLACING_MODULES]);
+  const isolated = nodeProject(leftOut);
+  return [{ test: { ...shared.test, isolate: false } }, { test: { ...isolated.test, name: 'node-isolated', include: [...alone, ...REPLACING_MODULES] } }];
+}
+
 export const reporters = ['default', './tests/support/summary-reporter.ts'];
 // Most suites wait on databases, not the CPU: three at a time on a two-core machine.
 export const maxWorkers = 3;
@@ -65,7 +88,7 @@ export default defineConfig({
     maxWorkers,
     sequence: { sequencer: slowFirstSequencer([...SLOW, 'tests/ipc/contract-matrix.test.ts', 'tests/e2e/**']) },
     projects: [
-      nodeProject(),
+      ...nodeProjects([], SLOW),
       {
         test: {
           name: 'e2e',
@@ -73,6 +96,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           ...NODE_TIMEOUTS,
           ...NODE_PROCESS,
+          // Each file starts its own clinic and Chromium; the module graph (main/, knex, PGlite) they share.
+          isolate: false,
         },
       },
       jsdomProject,
