@@ -25,6 +25,10 @@ describe('the planner in embedded mode', () => {
     expect((await db.knex.raw('SHOW random_page_cost')).rows[0].random_page_cost).toBe('1.1');
   });
 
+  it('keeps a buffer cache sized for a desk, not a server (Postgres’s default is 128MB)', async () => {
+    expect((await db.knex.raw('SHOW shared_buffers')).rows[0].shared_buffers).toBe('32MB');
+  });
+
   it('has statistics although PGlite has no autovacuum: a table is analysed once enough of it changed, quiet tables are left alone', async () => {
     await db.knex.batchInsert(
       'patient_entities',
