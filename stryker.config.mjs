@@ -50,8 +50,13 @@ const MODULES = {
   appointments: {
     file: 'main/appointments/service.ts',
     tests: [
+      'tests/policy/appointment-rules.test.ts',
       'tests/appointments/appointments.test.ts',
       'tests/appointments/undo-rules.test.ts',
+      'tests/appointments/waitlist.test.ts',
+      'tests/appointments/recalls.test.ts',
+      'tests/opd/opd-sessions.test.ts',
+      'tests/queue/waiting-room.test.ts',
       'tests/appointments/appointment-types.test.ts',
       'tests/policy/clinic-zones.test.ts',
       'tests/policy/fake-parity.test.ts',

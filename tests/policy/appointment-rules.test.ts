@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppointmentDto } from '../../preload/contract';
+import { MODES, type Mode } from '../support/databases';
+import { databaseSnapshot, expectOk, startHarness, type Harness } from '../support/harness';
+
+// The clinic's clock (UTC) reads 10:00:30 on TODAY; its edges are what these tests are about.
+const TODAY = '2099-05-04';
+const TOMORROW = '2099-05-05';
+const YESTERDAY = '2099-05-03';
+
+/**
+ * The appointment book's time rules at their edges (now, a minute either side, another day), each
+ * refusal in its own words and at its field, writing nothing; and the steps that keep or drop a
+ * check-in.
+ */
+describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode) => {
+  let h: Harness;
+  let desk: string;
+  let patients: number[];
+  let next = 0;
+  let doctors = 0;
+
+  beforeAll(async () => {
+    h = await startHarness(mode);
+    h.clock.now = Date.parse(`${TODAY}T10:00:30Z`);
+    desk = (await h.signInAs('RECEPTIONIST')).sessionKey;
+    patients = (
+      await h
+        .knex('patient_entities')
+        .insert(Array.from({ length: 30 }, (_, i) => ({ name: `Edge Patient ${i}`, email: `p${i}@rules.test` })))
+        .returning('id')
+    ).map((r: { id: number }) => r.id);
+  });
+  afterAll(() => h?.dispose());
+
+  /** A doctor of its own for each case, working all day around today, so no case's bookings meet another's. */
+  async function newDoctor(): Promise<number> {
+    const n = ++doctors;
+    const [{ id }] = await h
+      .knex('doctor_entities')
+      .insert({ name: `Dr. Edge ${n}`, email: `edge${n}@rules.test` })
+      .returning('id');
+    await h
+      .knex('doctor_availabilities')
+      .insert([YESTERDAY, TODAY, TOMORROW].map((date) => ({ doctor_id: id, date, start_time: '00:00', end_time: '24:00', slot_minutes: 15 })));
+    return id;
+  }
+
+  /** An appointment put straight in the book, with a patient and a doctor of its own. */
+  async function appointment(date: string, startTime: string, endTime: string, extra: Record<string, unknown> = {}): Promise<number> {
+    const [{ id }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patients[next++], doctor_id: await newDoctor(), appointment_date: date, start_time: startTime, end_time: endTime, ...extra })
+      .returning('id');
+    return id;
+  }
+
+  async function refused(channel: string, payload: Record<string, unknown>, error: { code: string; field: string; message: string }) {
+    const before = await databaseSnapshot(h.knex, ['audit_log']);
+    expect(await h.callRaw(channel, payload, desk)).toMatchObject({ ok: false, error });
+    expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
+  }
+
+  /** A step that answers with the appointment, made as the desk. */
+  const ok = async (
+    channel: 'appointments.book' | 'appointments.noShow' | 'appointments.complete' | 'appointments.checkIn' | 'appointments.reschedule' | 'appointments.walkIn',
+    payload: Record<string, unknown>,
+  ): Promise<AppointmentDto> => expectOk(await h.callRaw(channel, payload, desk));
+
+  it('a patient is marked as not coming from the appointment’s minute on, never before', async () => {
+    const notYet = 'A patient can be marked as not coming only once the appointment time has come';
+    await refused('appointments.noShow', { id: await appointment(TODAY, '10:01', '10:15') }, { code: 'CONFLICT', field: 'id', message: notYet });
+    await refused('appointments.noShow', { id: await appointment(TOMORROW, '09:00', '09:15') }, { code: 'CONFLICT', field: 'id', message: notYet });
+    // Today, with the clock half a minute past its start: the time has come.
+    expect((await ok('appointments.noShow', { id: await appointment(TODAY, '10:00', '10:15') })).status).toBe('NO_SHOW');
+    expect((await ok('appointments.noShow', { id: await appointment(TODAY, '09:00', '09:15') })).status).toBe('NO_SHOW');
+    // A later hour of an earlier day has come too.
+    expect((await ok('appointments.noShow', { id: await appointment(YESTERDAY, '23:00', '23:15') })).status).toBe('NO_SHOW');
+  });
+
+  it('the current minute may still be booked; the one before it has passed', async () => {
+    const doctor = await newDoctor();
+    expect(await ok('appointments.book', { patientId: patients[next++], doctorId: doctor, date: TODAY, startTime: '10:00' })).toMatchObject({
+      startTime: '10:00:00',
+      endTime: '10:15:00',
+    });
+    await refused(
+      'appointments.book',
+      { patientId: patients[next++], doctorId: doctor, date: TODAY, startTime: '09:59' },
+      { code: 'INVALID', field: 'startTime', message: 'That time has already passed' },
+    );
+    await refused(
+      'appointments.book',
+      { patientId: patients[next++], doctorId: doctor, date: YESTERDAY, startTime: '23:45' },
+      { code: 'INVALID', field: 'startTime', message: 'That time has already passed' },
+    );
+  });
+
+  it('a booking that would run past midnight is refused at its start time', async () => {
+    const doctor = await newDoctor();
+    const type = (await h.knex('appointment_types').insert({ name: 'Long review', duration_minutes: 60 }).returning('id'))[0].id as number;
+    await h.knex('doctor_appointment_types').insert({ doctor_id: doctor, appointment_type_id: type });
+    await refused(
+      'appointments.book',
+      { patientId: patients[next++], doctorId: doctor, date: TOMORROW, startTime: '23:30', appointmentTypeId: type },
+      { code: 'INVALID', field: 'startTime', message: 'The appointment would run past midnight' },
+    );
+    // Ending exactly at midnight is the day's last hour, not past it.
+    expect(
+      await ok('appointments.book', { patientId: patients[next++], doctorId: doctor, date: TOMORROW, startTime: '23:00', appointmentTypeId: type }),
+    ).toMatchObject({ startTime: '23:00:00', endTime: '24:00:00' });
+  });
+
+  it('a visit is completed on its day or later, never ahead of it', async () => {
+    await refused(
+      'appointments.complete',
+      { id: await appointment(TOMORROW, '09:00', '09:15') },
+      { code: 'CONFLICT', field: 'id', message: 'An appointment on a later day cannot be completed yet' },
+    );
+    expect((await ok('appointments.complete', { id: await appointment(TODAY, '11:00', '11:15') })).status).toBe('COMPLETED');
+    expect((await ok('appointments.complete', { id: await appointment(YESTERDAY, '11:00', '11:15') })).status).toBe('COMPLETED');
+  });
+
+  it('a completion’s recall is due from today, with its reason, its visit and its doctor', async () => {
+    const visit = await appointment(YESTERDAY, '12:00', '12:15');
+    expectOk(await h.callRaw('appointments.complete', { id: visit, recall: { inDays: 10, reason: 'Check the wound' } }, desk));
+    const made = await h.knex('appointment_entities').where({ id: visit }).first('doctor_id', 'patient_id');
+    expect(await h.knex('recalls').where({ source_appointment_id: visit }).select('due_date', 'reason', 'doctor_id', 'patient_id')).toEqual([
+      { due_date: '2099-05-14', reason: 'Check the wound', ...made },
+    ]);
+    const silent = await appointment(TODAY, '12:00', '12:15');
+    expectOk(await h.callRaw('appointments.complete', { id: silent, recall: { inDays: 7, reason: '' } }, desk));
+    expect(await h.knex('recalls').where({ source_appointment_id: silent }).select('due_date', 'reason')).toEqual([{ due_date: '2099-05-11', reason: null }]);
+    const without = await appointment(TODAY, '12:30', '12:45');
+    expectOk(await h.callRaw('appointments.complete', { id: without }, desk));
+    expect(await h.knex('recalls').where({ source_appointment_id: without })).toEqual([]);
+  });
+
+  it('each step refused on an appointment that is no longer scheduled says its state', async () => {
+    const cancelled = await appointment(TOMORROW, '10:00', '10:15', { status: 'CANCELLED', cancel_reason: 'Called off' });
+    const done = await appointment(TODAY, '08:00', '08:15', { status: 'COMPLETED' });
+    const missed = await appointment(TODAY, '08:30', '08:45', { status: 'NO_SHOW' });
+    await refused(
+      'appointments.reschedule',
+      { id: cancelled, date: TOMORROW, startTime: '11:00' },
+      { code: 'CONFLICT', field: 'id', message: 'This appointment is cancelled; only a scheduled one can be moved' },
+    );
+    await refused(
+      'appointments.reschedule',
+      { id: missed, date: TOMORROW, startTime: '11:00' },
+      { code: 'CONFLICT', field: 'id', message: 'This appointment is marked as no-show; only a scheduled one can be moved' },
+    );
+    await refused('appointments.checkIn', { id: done }, { code: 'CONFLICT', field: 'id', message: 'This appointment is completed' });
+    await refused(
+      'appointments.cancel',
+      { id: missed, reason: 'Too late' },
+      { code: 'CONFLICT', field: 'id', message: 'This appointment is already marked as no-show, so it cannot be cancelled' },
+    );
+    await refused(
+      'appointments.noShow',
+      { id: done },
+      { code: 'CONFLICT', field: 'id', message: 'This appointment is already completed, so it cannot be marked as no-show' },
+    );
+    await refused(
+      'appointments.complete',
+      { id: missed },
+      { code: 'CONFLICT', field: 'id', message: 'This appointment is already marked as no-show, so it cannot be completed' },
+    );
+    await refused(
+      'appointments.cancel',
+      { id: 2_000_000_000, reason: 'Nobody' },
+      { code: 'NOT_FOUND', field: 'id', message: 'That appointment no longer exists' },
+    );
+  });
+
+  it('check-in is for today only, gives a token once, and a second check-in changes nothing', async () => {
+    await refused(
+      'appointments.checkIn',
+      { id: await appointment(TOMORROW, '12:00', '12:15') },
+      { code: 'CONFLICT', field: 'id', message: `Check-in is for today's appointments; this one is on ${TOMORROW}` },
+    );
+    await refused(
+      'appointments.checkIn',
+      { id: await appointment(YESTERDAY, '12:30', '12:45') },
+      { code: 'CONFLICT', field: 'id', message: `Check-in is for today's appointments; this one is on ${YESTERDAY}` },
+    );
+    const id = await appointment(TODAY, '13:00', '13:15');
+    const first = await ok('appointments.checkIn', { id });
+    expect(first.tokenNo).toEqual(expect.any(Number));
+    expect(first.checkedInAt).toEqual(expect.any(String));
+    const before = await databaseSnapshot(h.knex, ['audit_log']);
+    expect(await ok('appointments.checkIn', { id })).toMatchObject({ tokenNo: first.tokenNo, checkedInAt: first.checkedInAt });
+    expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
+    expect(await h.knex('appointment_history').where({ appointment_id: id }).select('kind', 'detail')).toEqual([
+      { kind: 'CHECKED_IN', detail: { tokenNo: first.tokenNo } },
+    ]);
+  });
+
+  it('a move within the day keeps the check-in and its token; a move to another day drops both', async () => {
+    const id = await appointment(TODAY, '14:00', '14:15');
+    const { tokenNo } = await ok('appointments.checkIn', { id });
+    expect(await ok('appointments.reschedule', { id, date: TODAY, startTime: '14:30' })).toMatchObject({
+      startTime: '14:30:00',
+      endTime: '14:45:00',
+      tokenNo,
+      checkedInAt: expect.any(String),
+    });
+    expect(await ok('appointments.reschedule', { id, date: TOMORROW, startTime: '14:30' })).toMatchObject({
+      date: TOMORROW,
+      tokenNo: null,
+      checkedInAt: null,
+    });
+  });
+
+  it('a move keeps the appointment’s length unless it is given an end', async () => {
+    const id = await appointment(TOMORROW, '15:00', '15:40');
+    expect(await ok('appointments.reschedule', { id, date: TOMORROW, startTime: '16:00' })).toMatchObject({ startTime: '16:00:00', endTime: '16:40:00' });
+    expect(await ok('appointments.reschedule', { id, date: TOMORROW, startTime: '17:00', endTime: '17:10' })).toMatchObject({ endTime: '17:10:00' });
+  });
+
+  it('the day and week views read at most 31 days at a time', async () => {
+    const doctor = await newDoctor();
+    const [{ id }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patients[next++], doctor_id: doctor, appointment_date: '2099-06-30', start_time: '09:00', end_time: '09:15' })
+      .returning('id');
+    const month = expectOk<AppointmentDto[]>(await h.callRaw('appointments.list', { doctorIds: [doctor], from: '2099-05-31', to: '2099-06-30' }, desk));
+    expect(month.map((a) => a.id)).toContain(id);
+    await refused(
+      'appointments.list',
+      { doctorIds: [doctor], from: '2099-05-30', to: '2099-06-30' },
+      { code: 'INVALID', field: 'to', message: 'Choose at most 31 days at a time' },
+    );
+  });
+
+  it('a walk-in needs a known patient, and a priority given at the desk goes on its trail', async () => {
+    const doctor = await newDoctor();
+    await refused(
+      'appointments.walkIn',
+      { patientId: 2_000_000_000, doctorId: doctor },
+      { code: 'NOT_FOUND', field: 'patientId', message: 'No patient has this number' },
+    );
+    const walkIn = await ok('appointments.walkIn', {
+      patientId: patients[next++],
+      doctorId: doctor,
+      reason: 'Dizzy',
+      priority: { kind: 'ELDERLY', reason: 'Eighty-two, came alone' },
+    });
+    expect(walkIn).toMatchObject({ isWalkIn: true, date: TODAY, startTime: '10:00:00', reason: 'Dizzy' });
+    expect(await h.knex('appointment_history').where({ appointment_id: walkIn.id }).orderBy('id').select('kind', 'detail', 'reason')).toEqual([
+      { kind: 'BOOKED', detail: expect.objectContaining({ walkIn: true, doctorId: doctor }), reason: null },
+      { kind: 'CHECKED_IN', detail: { tokenNo: walkIn.tokenNo }, reason: null },
+      { kind: 'PRIORITY', detail: { priority: 'ELDERLY' }, reason: 'Eighty-two, came alone' },
+    ]);
+    expect(await h.knex('audit_log').where({ action: 'appointments.walkIn', entity_id: walkIn.id }).first('detail')).toEqual({
+      detail: expect.objectContaining({ priority: 'ELDERLY', reason: 'Eighty-two, came alone' }),
+    });
+  });
+});
