@@ -78,6 +78,28 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     expect((await ok('appointments.noShow', { id: await appointment(YESTERDAY, '23:00', '23:15') })).status).toBe('NO_SHOW');
   });
 
+  it('at the appointment’s very second the time has come', async () => {
+    const held = h.clock.now;
+    h.clock.now = Date.parse(`${TODAY}T10:00:00Z`);
+    try {
+      expect((await ok('appointments.noShow', { id: await appointment(TODAY, '10:00', '10:15') })).status).toBe('NO_SHOW');
+    } finally {
+      h.clock.now = held;
+    }
+  });
+
+  it('a doctor’s hours are bent only by a DOCTOR account: one changed to another role keeps its link but not the right', async () => {
+    const doctor = await newDoctor();
+    const { userId, sessionKey } = await h.signInAs('DOCTOR', { doctorId: doctor });
+    // The users service unlinks on a role change; the database does not insist, so an older row may still carry it.
+    await h.knex('users').where({ id: userId }).update({ role: 'RECEPTIONIST' });
+    h.services.sessions.signIn(`${sessionKey}-again`, userId);
+    const payload = { patientId: patients[next++], doctorId: doctor, date: '2099-05-06', startTime: '10:00', override: { reason: 'After clinic' } };
+    const before = await databaseSnapshot(h.knex, ['audit_log']);
+    expect(await h.callRaw('appointments.book', payload, `${sessionKey}-again`)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'override' } });
+    expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
+  });
+
   it('the current minute may still be booked; the one before it has passed', async () => {
     const doctor = await newDoctor();
     expect(await ok('appointments.book', { patientId: patients[next++], doctorId: doctor, date: TODAY, startTime: '10:00' })).toMatchObject({
