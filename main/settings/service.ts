@@ -14,6 +14,8 @@ const CACHE_MS = 30_000;
  */
 export class SettingsService {
   private cached: { value: SettingsDto; at: number } | undefined;
+  /** Counts this PC's writes: a read that started before one may hold the old values, so it is not kept. */
+  private writes = 0;
 
   constructor(
     private readonly knex: Knex,
@@ -22,8 +24,9 @@ export class SettingsService {
 
   async get(): Promise<SettingsDto> {
     if (this.cached && this.now() - this.cached.at < CACHE_MS) return this.cached.value;
+    const writesBefore = this.writes;
     const value = await readSettings(this.knex);
-    this.cached = { value, at: this.now() };
+    if (writesBefore === this.writes) this.cached = { value, at: this.now() };
     return value;
   }
 
@@ -40,6 +43,7 @@ export class SettingsService {
     }
     // Inside a caller's transaction the write may still roll back, so drop the cache, don't fill it.
     const value = await writeSettings(trx, changes, userId);
+    this.writes++;
     this.cached = undefined;
     return value;
   }
