@@ -1,22 +1,14 @@
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import AxeBuilder from '@axe-core/playwright';
 import { addDays, format, nextMonday } from 'date-fns';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhere } from '../support/platform';
+import { seriousAxeViolations } from './axe';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
 
 const ADMIN = { name: 'Meera Iyer', email: 'meera@sunrise.test', password: 'sunrise clinic 2026' };
 const ZONE = 'Asia/Kolkata';
-
-/** Serious and critical accessibility problems on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describeWhere(['chromium'])('the administrator adds a doctor with a weekly pattern, in real Chromium against the real services', () => {
   let clinic: E2eClinic;
@@ -93,7 +85,7 @@ describeWhere(['chromium'])('the administrator adds a doctor with a weekly patte
     expect(windows.length).toBeGreaterThanOrEqual(8);
     expect(await calendar.getByRole('row').count()).toBe(windows.length + 1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'doctors.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // A patient is booked on that Monday; leave on the day asks before cancelling them.
     const [patient] = await clinic.db.knex('patient_entities').insert({ name: 'Kavya Menon', phone: '+919845012345' }).returning('id');
@@ -107,7 +99,7 @@ describeWhere(['chromium'])('the administrator adds a doctor with a weekly patte
     await leave.getByRole('button', { name: 'Add the leave' }).click();
     const blocked = page.getByRole('dialog', { name: 'Patients are booked in this time' });
     await blocked.getByRole('cell', { name: 'Kavya Menon' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await blocked.getByRole('button', { name: 'Cancel the appointment and continue' }).click();
     await blocked.getByRole('alert').filter({ hasText: 'Give a reason for the cancellation' }).waitFor();
     expect((await clinic.db.knex('appointment_entities').where({ id: booked.id }).first()).status).toBe('SCHEDULED');
@@ -162,7 +154,7 @@ describeWhere(['chromium'])('the administrator adds a doctor with a weekly patte
       .getByText(/^Locked until/)
       .waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-accounts.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Unlock Dr. Anita Kulkarni' }).click();
     await page.getByText('Dr. Anita Kulkarni can sign in again').waitFor();
     await page.getByText(/Locked after failed sign-ins/).waitFor({ state: 'detached' });
@@ -177,7 +169,7 @@ describeWhere(['chromium'])('the administrator adds a doctor with a weekly patte
     await entries.getByRole('cell', { name: 'availability.saveTemplate' }).waitFor();
     expect(await entries.getByRole('cell', { name: 'users.create' }).count()).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-audit.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('tab', { name: 'Clinic settings' }).click();
     const settings = page.getByRole('tabpanel', { name: 'Clinic settings' });
@@ -190,7 +182,7 @@ describeWhere(['chromium'])('the administrator adds a doctor with a weekly patte
     await page.getByText('Clinic settings saved').waitFor();
     expect((await clinic.db.knex('clinic_settings').first()).idle_lock_minutes).toBe(15);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-settings.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWhere } from '../support/platform';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
-import { seriousAxeViolations } from './desk';
+import { seriousAxeViolations } from './axe';
 
 const THEMES = ['light', 'dark', 'contrast'] as const;
 const SAMPLES = ['type', 'buttons', 'fields', 'banners', 'status', 'table', 'tabs', 'combobox', 'toasts', 'dialog'];

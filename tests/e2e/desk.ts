@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Knex } from 'knex';
 import type { Page } from 'playwright-core';
 import { todayIn } from '../../renderer/lib/dates';
@@ -74,19 +73,4 @@ export async function tabTo(page: Page, name: string | RegExp, limit = 80): Prom
     if (typeof name === 'string' ? focused === name : name.test(focused)) return;
   }
   throw new Error(`Tab never reached "${String(name)}"`);
-}
-
-/** axe-core's serious and critical findings on what the page shows now, as readable lines. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Only the violations come back: the passes' node lists are most of axe's work and reply.
-  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
 }

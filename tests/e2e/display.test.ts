@@ -4,7 +4,8 @@ import { describeWhere } from '../support/platform';
 import { insertUser } from '../../main/users/repo';
 import { testPasswordHash, TEST_PASSWORD } from '../support/harness';
 import { SCREENSHOTS, type E2eClinic } from './browser';
-import { morningZone, startFirstRunClinic, seriousAxeViolations } from './desk';
+import { seriousAxeViolations } from './axe';
+import { morningZone, startFirstRunClinic } from './desk';
 import { todayIn } from '../../renderer/lib/dates';
 
 const DOCTOR = { email: 'asha.rao@sunrise.test', name: 'Dr. Asha Rao' };

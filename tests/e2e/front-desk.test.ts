@@ -12,7 +12,8 @@ import hiPayments from '../../renderer/i18n/hi/payments';
 import hiQueue from '../../renderer/i18n/hi/queue';
 import hiShell from '../../renderer/i18n/hi/shell';
 import { SCREENSHOTS, type E2eClinic } from './browser';
-import { deskData, morningZone, startFirstRunClinic, seriousAxeViolations, signIn, tabTo } from './desk';
+import { seriousAxeViolations } from './axe';
+import { deskData, morningZone, startFirstRunClinic, signIn, tabTo } from './desk';
 
 const PDF = path.resolve(SCREENSHOTS, '../receipt.pdf');
 

@@ -13,7 +13,7 @@ import { scratchEmbeddedDir } from '../support/databases';
 import { configureVideo, FakeTwilio } from '../support/fake-twilio';
 import { testKeys } from '../support/keys';
 import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS } from './browser';
-import { seriousAxeViolations } from './desk';
+import { seriousAxeViolations } from './axe';
 
 const DATE = '2098-03-10';
 /** 10:30–10:45 in Kolkata is 05:00–05:15 UTC. */

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, type E2eClinic } from './browser';
-import { deskData, morningZone, startFirstRunClinic, seriousAxeViolations, signIn } from './desk';
+import { seriousAxeViolations } from './axe';
+import { deskData, morningZone, startFirstRunClinic, signIn } from './desk';
 
 const PDF = path.resolve(SCREENSHOTS, '../day-sheet.pdf');
 

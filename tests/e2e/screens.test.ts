@@ -8,7 +8,8 @@ import hiShell from '../../renderer/i18n/hi/shell';
 import { NAMES_BY_SCRIPT, type Script } from '../../renderer/ui/design/samples';
 import { describeWhere } from '../support/platform';
 import { SCREENSHOTS, type E2eClinic } from './browser';
-import { ADMIN, deskData, morningZone, startFirstRunClinic, seriousAxeViolations, signIn } from './desk';
+import { seriousAxeViolations } from './axe';
+import { ADMIN, deskData, morningZone, startFirstRunClinic, signIn } from './desk';
 
 const WORDS = { en: { common: enCommon, shell: enShell }, hi: { common: hiCommon, shell: hiShell } };
 // An administrator's sections, in the bar's order (renderer/features/shell/sections.tsx).

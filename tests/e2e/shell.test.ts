@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhere } from '../support/platform';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
-import { seriousAxeViolations } from './desk';
+import { seriousAxeViolations } from './axe';
 
 const ADMIN = { name: 'Dr. Meera Iyer', email: 'meera@sunrise.test', password: 'sunrise clinic 2026' };
 

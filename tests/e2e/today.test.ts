@@ -3,7 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWhere } from '../support/platform';
 import { SCREENSHOTS, type E2eClinic } from './browser';
-import { deskData, morningZone, startFirstRunClinic, seriousAxeViolations, signIn } from './desk';
+import { seriousAxeViolations } from './axe';
+import { deskData, morningZone, startFirstRunClinic, signIn } from './desk';
 
 const THEMES = [
   { choice: 'light', shows: 'light' },
