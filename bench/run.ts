@@ -464,8 +464,20 @@ cold start (${dataDir}): loading ${n(scale.patients)} patients into PGlite, then
       pass: r.toToday.p95 <= 1000,
       note,
     });
+    const rss = Math.max(...r.rssMb);
+    figures.push({
+      id: 'coldstart.rss',
+      label: "the app's process RSS with Today shown, largest of the starts",
+      mode: 'embedded',
+      scale: common.scale,
+      unit: 'MB',
+      value: rss,
+      target: '≤ 300 MB',
+      pass: rss <= 300,
+      note: `main and its PGlite worker; each start: ${r.rssMb.map((m) => m.toFixed(0)).join(', ')} MB`,
+    });
     log(
-      `  to sign-in p95 ${r.toSignIn.p95.toFixed(0)} ms (p50 ${r.toSignIn.p50.toFixed(0)}); to Today p95 ${r.toToday.p95.toFixed(0)} ms (p50 ${r.toToday.p50.toFixed(0)})`,
+      `  to sign-in p95 ${r.toSignIn.p95.toFixed(0)} ms (p50 ${r.toSignIn.p50.toFixed(0)}); to Today p95 ${r.toToday.p95.toFixed(0)} ms (p50 ${r.toToday.p50.toFixed(0)}); RSS ${rss.toFixed(0)} MB`,
     );
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });

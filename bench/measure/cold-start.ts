@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { hashPassword } from '../../main/auth/hashing';
@@ -16,13 +16,20 @@ export interface ColdStartFigures {
   toSignIn: Latency;
   /** From the Sign in click to the Today screen painted with the day's doctors. */
   toToday: Latency;
+  /** The app's own process (main, with PGlite in its worker) once Today is painted, in MB: each timed start. */
+  rssMb: number[];
+}
+
+/** A process's resident memory in MB, as `ps` reports it (Linux and macOS). */
+function rssOf(pid: number): number {
+  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
 }
 
 /** Resolves after the next frame has been painted. */
 const painted = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
 /** The built app in browser mode on `dataDir`, until it prints where it listens; and how to stop it. */
-function startApp(root: string, dataDir: string): { url: Promise<string>; stop(): Promise<void> } {
+function startApp(root: string, dataDir: string): { pid: number; url: Promise<string>; stop(): Promise<void> } {
   const { DATABASE_URL: _server, ...env } = process.env;
   const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'browser.js')], {
     cwd: root,
@@ -42,6 +49,7 @@ function startApp(root: string, dataDir: string): { url: Promise<string>; stop()
     child.once('exit', (code) => reject(new Error(`The app exited (${code}) before it was up:\n${output}`)));
   });
   return {
+    pid: child.pid!,
     url,
     async stop() {
       // SIGTERM: the app closes the bridge and checkpoints the database, as on a normal quit.
@@ -72,6 +80,7 @@ export async function measureColdStart(root: string, dataDir: string, runs = 5):
   }
   const toSignIn: number[] = [];
   const toToday: number[] = [];
+  const rssMb: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const started = performance.now();
     const app = startApp(root, dataDir);
@@ -98,11 +107,12 @@ export async function measureColdStart(root: string, dataDir: string, runs = 5):
       if (i > 0) {
         toSignIn.push(signInShown);
         toToday.push(performance.now() - clicked);
+        rssMb.push(rssOf(app.pid));
       }
     } finally {
       await browser.close();
       await app.stop();
     }
   }
-  return { toSignIn: summarise(toSignIn), toToday: summarise(toToday) };
+  return { toSignIn: summarise(toSignIn), toToday: summarise(toToday), rssMb };
 }
