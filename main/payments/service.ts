@@ -32,6 +32,7 @@ import {
   updatePaymentIf,
 } from './repo';
 import { refusalFor } from '../db/pg-errors';
+import { SNAPSHOT_READ } from '../db/snapshot-read';
 
 type RecordPayment = z.output<typeof recordPaymentSchema>;
 type Refund = z.output<typeof refundSchema>;
@@ -218,10 +219,7 @@ export class PaymentsService {
 
   /** Reads that must agree with each other (totals and the rows behind them) see one snapshot. */
   private snapshot<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return this.knex.transaction(async (trx) => {
-      await trx.raw('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      return work(trx);
-    });
+    return this.knex.transaction(work, SNAPSHOT_READ);
   }
 
   private async write<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import { say } from '../shared/say';
 import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import * as repo from './repo';
+import { SNAPSHOT_READ } from '../db/snapshot-read';
 
 type Period = StatusOverTimeDto['period'];
 
@@ -109,9 +110,8 @@ export class ReportsService {
    */
   private read<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     return this.knex.transaction(async (trx) => {
-      await trx.raw('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       await trx.raw(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
       return work(trx);
-    });
+    }, SNAPSHOT_READ);
   }
 }
