@@ -34,6 +34,12 @@ export interface Database {
    * (a restore from the Admin screen); see replaceEmbedded.
    */
   readonly replaceDataDir?: (dump: string, steps: ReplaceSteps) => Promise<void>;
+  /**
+   * Embedded mode only: serves the folder from a fresh engine, calls waiting meanwhile. The
+   * engine's WebAssembly memory never shrinks, and creating a folder and migrating it grow it
+   * to several times what serving the clinic needs.
+   */
+  readonly restartEngine?: () => Promise<void>;
   /** Embedded mode only: from now on the desk's connection runs as RUNTIME_ROLE (after migrating). */
   readonly useRuntimeRole?: () => Promise<void>;
   /** Drains the pool; in embedded mode also checkpoints PGlite and releases the folder lock. */
@@ -187,6 +193,17 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
   const knex = knexFactory(embeddedKnexConfig(() => server, changes, runtime));
   const stopAutoAnalyze = startAutoAnalyze(knex, (message, err) => console.error(`[clinic-desk] ${message}`, err));
   let closing: Promise<void> | undefined;
+  // The pool's one connection is held while the engine changes, so calls made meanwhile wait for
+  // the new one (up to the pool's acquire timeout) instead of failing on a stopped one.
+  const pool = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
+  const whileHeld = async (work: () => Promise<void>) => {
+    const held = await pool.acquireConnection();
+    try {
+      await work();
+    } finally {
+      await pool.releaseConnection(held);
+    }
+  };
   return {
     mode: 'embedded',
     config,
@@ -211,11 +228,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
         fs.rmSync(staging, { recursive: true, force: true });
         throw err;
       }
-      // The pool's one connection is held meanwhile, so calls made during the swap wait for the
-      // new database (up to the pool's acquire timeout) instead of failing on a stopped one.
-      const pool = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
-      const held = await pool.acquireConnection();
-      try {
+      await whileHeld(async () => {
         await server.stop();
         const replaced = `${target}.replaced`;
         fs.rmSync(replaced, { recursive: true, force: true });
@@ -232,10 +245,13 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
           throw err;
         }
         fs.rmSync(replaced, { recursive: true, force: true });
-      } finally {
-        await pool.releaseConnection(held);
-      }
+      });
     },
+    restartEngine: () =>
+      whileHeld(async () => {
+        await server.stop();
+        server = await startEmbeddedServer(target);
+      }),
     close() {
       closing ??= (async () => {
         stopAutoAnalyze();
@@ -256,7 +272,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   const schema = options.schema ?? (config.mode === 'server' ? 'guard' : 'migrate');
   try {
     if (schema === 'migrate') {
-      await migrateToLatest(db.knex);
+      if ((await migrateToLatest(db.knex)).length > 0) await db.restartEngine?.();
       await db.useRuntimeRole?.();
     }
     if (schema === 'guard') await assertSchemaCurrent(db.knex);

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, RUNTIME_ROLE, type Database } from '../../main/db/open';
+import { scratchEmbeddedDir, type Scratch } from '../support/databases';
+
+describe('a clinic data folder opened by the app for the first time (embedded mode)', () => {
+  let folder: Scratch;
+  let db: Database;
+
+  beforeAll(async () => {
+    folder = scratchEmbeddedDir();
+    db = await openDatabase(folder.config);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await folder?.dispose();
+  });
+
+  it('is served, once created and migrated, by an engine started after the last migration (the first one’s memory had grown for good)', async () => {
+    const { rows } = await db.knex.raw(
+      'SELECT count(*)::int AS migrations, pg_postmaster_start_time() > max(migration_time) AS "startedAfter" FROM knex_migrations',
+    );
+    expect(rows[0].migrations).toBeGreaterThan(0);
+    expect(rows[0].startedAfter).toBe(true);
+  });
+
+  it('runs as the runtime role on that engine and hears its changes', async () => {
+    expect((await db.knex.raw('SELECT current_user')).rows[0].current_user).toBe(RUNTIME_ROLE);
+    const heard = new Promise((resolve) => db.changes.once('change', resolve));
+    const [{ id }] = await db.knex('patient_entities').insert({ name: 'First Open Patient' }).returning('id');
+    expect(await heard).toMatchObject({ table: 'patient_entities', op: 'INSERT', id });
+  });
+});
