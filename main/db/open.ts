@@ -9,6 +9,7 @@ import { scrubReplacedRows } from './embedded/scrub';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
 import { assertSchemaCurrent, migrateToLatest } from './migrator';
 import { clinicTypes } from './pg-types';
+import { knexLog } from './knex-log';
 import { ConnectionGenerations, serverConnection, serverKnexConfig } from './server';
 import { isLostConnection } from './pg-errors';
 import { CHANGES_CHANNEL, ChangeFeed, startServerFeed } from './changes';
@@ -119,6 +120,7 @@ export function embeddedKnexConfig(server: () => ServerAddress, feed?: ChangeFee
     // queue in the pool instead. Kept open, since reconnecting races the socket's own close.
     pool: { min: 0, max: 1, idleTimeoutMillis: 24 * 3600_000, afterCreate: feed ? listenOnConnection(feed, runtime) : prepareSession },
     acquireConnectionTimeout: 30_000,
+    log: knexLog,
   };
 }
 

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { ServerDatabaseConfig } from './config';
 import { DatabaseSetupError } from './errors';
 import { clinicTypes } from './pg-types';
+import { knexLog } from './knex-log';
 import { prepareSession } from './session';
 
 /** TLS options for pg from the libpq-style sslmode. */
@@ -100,5 +101,6 @@ export function serverKnexConfig(config: ServerDatabaseConfig, generations = new
       validate: generations.validate,
     },
     acquireConnectionTimeout: 10_000,
+    log: knexLog,
   };
 }
