@@ -186,7 +186,9 @@ export interface AppointmentTotals {
 // the one it was booked at (its appointment type's, issue 20), else the doctor's. Due is
 // known only when there is a fee (none set, or 0, means the desk enters the amount),
 // and money already on its way (PENDING) is not due a second time.
-const totalsSql = (where: string) => `SELECT a.id AS "appointmentId", t.paid::numeric(14,2) AS paid, t.refunded::numeric(14,2) AS refunded,
+const totalsSql = (
+  where: string,
+) => `SELECT a.id AS "appointmentId", a.start_time AS "startTime", t.paid::numeric(14,2) AS paid, t.refunded::numeric(14,2) AS refunded,
             (t.paid - t.refunded)::numeric(14,2) AS balance, t.pending::numeric(14,2) AS pending,
             COALESCE(a.fee, d.consultation_fee) AS fee,
             CASE WHEN COALESCE(a.fee, d.consultation_fee) > 0
@@ -209,15 +211,31 @@ export async function totalsOfAppointment(knex: Knex, appointmentId: number): Pr
   return { paid, refunded, balance, pending, fee, due };
 }
 
-/** The totals of every appointment of a clinic day but the cancelled ones, in the order of the day. */
-export async function totalsOfDay(knex: Knex, date: string): Promise<(AppointmentTotals & { appointmentId: number })[]> {
-  const { rows } = await knex.raw(`${totalsSql(`a.appointment_date = ? AND a.status <> 'CANCELLED'`)} ORDER BY a.start_time, a.id`, [date]);
-  return rows;
-}
+export type DayTotals = Pick<AppointmentTotals, 'balance' | 'pending' | 'due'> & { appointmentId: number };
 
-/** Payments of a clinic day's appointments recorded but not yet received, oldest first. */
-export async function pendingPaymentsOfDay(knex: Knex, date: string): Promise<PaymentDto[]> {
-  return viewQuery(knex).where('a.appointment_date', date).where('p.status', 'PENDING').orderBy('p.id');
+// Every appointment of a clinic day but the cancelled ones, in the order of the day, as one JSON
+// array. Its sums are cast to text inside the JSON, so they reach JS as the same decimal strings.
+const DAY_TOTALS_SQL = `SELECT COALESCE(json_agg(json_build_object('appointmentId', t."appointmentId", 'balance', t.balance::text,
+         'pending', t.pending::text, 'due', t.due::text) ORDER BY t."startTime", t."appointmentId"), '[]') AS appointments
+    FROM (${totalsSql(`a.appointment_date = ? AND a.status <> 'CANCELLED'`)}) t`;
+
+/**
+ * The Today board's money of a clinic day: each appointment's totals and the payments of the
+ * day recorded but not yet received (oldest first). One statement, so both come from one
+ * snapshot in one round trip: the totals ride on every pending row, or on one row of nulls when
+ * nothing is pending.
+ */
+export async function moneyOfDay(knex: Knex, date: string): Promise<{ appointments: DayTotals[]; pending: PaymentDto[] }> {
+  const pending = viewQuery(knex).where('a.appointment_date', date).where('p.status', 'PENDING');
+  const rows: (Partial<PaymentDto> & { appointments: DayTotals[] })[] = await knex
+    .select('d.appointments', 'v.*')
+    .from(knex.raw(`(${DAY_TOTALS_SQL}) AS d`, [date]))
+    .leftJoin(pending.as('v'), knex.raw('true'))
+    .orderBy('v.id');
+  return {
+    appointments: rows[0]?.appointments ?? [],
+    pending: rows.filter((r) => r.id != null).map(({ appointments: _, ...payment }) => payment as PaymentDto),
+  };
 }
 
 /** What is still due and whether `amount` is more than that (never, when nothing is known to be due). */

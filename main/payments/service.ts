@@ -19,16 +19,15 @@ import {
   lockAppointmentForPayment,
   lockPayment,
   markGatewayRefund,
+  moneyOfDay,
   paymentsOfAppointment,
   type LockedPayment,
   paymentsReceivedOn,
-  pendingPaymentsOfDay,
   receiptData,
   refundRoom,
   sumsReceivedOn,
   takeReceiptNumber,
   totalsOfAppointment,
-  totalsOfDay,
   updatePaymentIf,
 } from './repo';
 import { refusalFor } from '../db/pg-errors';
@@ -205,10 +204,7 @@ export class PaymentsService {
 
   /** Who of a clinic day's appointments has paid, owes or has money on its way, and the pending payments themselves. */
   async ofDay(date: string): Promise<DayMoneyDto> {
-    return this.snapshot(async (trx) => ({
-      appointments: (await totalsOfDay(trx, date)).map(({ appointmentId, balance, pending, due }) => ({ appointmentId, balance, pending, due })),
-      pending: await pendingPaymentsOfDay(trx, date),
-    }));
+    return moneyOfDay(this.knex, date);
   }
 
   private async get(id: number): Promise<PaymentDto> {

@@ -357,6 +357,27 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     ]);
     expect(day.appointments.map((a) => a.appointmentId)).not.toContain(cancelled);
     expect(day.pending.map((p) => [p.id, p.amount, p.method, p.reference, p.patientName])).toEqual([[upi.id, '650.00', 'UPI', '412345679999', 'Ravi Kumar']]);
+
+    // A second pending payment: both listed, oldest first, the totals unchanged in number and order.
+    const second = expectOk<PaymentDto>(await record({ appointmentId: partPaid, method: 'UPI', reference: '412345679998', amount: '100', pending: true }));
+    const two = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
+    expect(two.pending.map((p) => p.id)).toEqual([upi.id, second.id]);
+    expect(two.appointments.map((a) => [a.appointmentId, a.pending, a.due])).toEqual([
+      [onItsWay, '650.00', '0.00'],
+      [noFee, '0.00', null],
+      [partPaid, '100.00', '350.00'],
+    ]);
+    // Nothing pending: the totals still come; a day without appointments: nothing at all.
+    expectOk(await h.call('payments.confirm', { id: upi.id }, desk.sessionKey));
+    expectOk(await h.call('payments.confirm', { id: second.id }, desk.sessionKey));
+    const settled = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
+    expect(settled.pending).toEqual([]);
+    expect(settled.appointments.map((a) => [a.appointmentId, a.balance, a.pending])).toEqual([
+      [onItsWay, '650.00', '0.00'],
+      [noFee, '0.00', '0.00'],
+      [partPaid, '300.00', '0.00'],
+    ]);
+    expect(expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date: '2099-06-02' }, desk.sessionKey))).toEqual({ appointments: [], pending: [] });
     await refused(() => h.callRaw('payments.ofDay', { date: '1 June' }, desk.sessionKey), { code: 'INVALID', field: 'date' });
   });
 
