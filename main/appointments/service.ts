@@ -573,7 +573,6 @@ export class AppointmentsService {
     return this.assertActive(await findDoctor(this.knex, id));
   }
 
-  /** An active doctor and their working windows on `date`. */
   /** The doctor, bookable, and their windows on `date`; a clinic holiday is refused for every doctor. */
   private async activeDoctorOn(id: number, date: string) {
     const found = await findDoctorWithDay(this.knex, id, date);

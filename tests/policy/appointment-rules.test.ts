@@ -27,7 +27,7 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     patients = (
       await h
         .knex('patient_entities')
-        .insert(Array.from({ length: 30 }, (_, i) => ({ name: `Edge Patient ${i}`, email: `p${i}@rules.test` })))
+        .insert(Array.from({ length: 60 }, (_, i) => ({ name: `Edge Patient ${i}`, email: `p${i}@rules.test` })))
         .returning('id')
     ).map((r: { id: number }) => r.id);
   });
@@ -277,5 +277,110 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     expect(await h.knex('audit_log').where({ action: 'appointments.walkIn', entity_id: walkIn.id }).first('detail')).toEqual({
       detail: expect.objectContaining({ priority: 'ELDERLY', reason: 'Eighty-two, came alone' }),
     });
+  });
+
+  it('a check-in undone takes back the token and the time of arrival; a second undo has nothing left of yours', async () => {
+    const id = await appointment(TODAY, '15:00', '15:15');
+    const { tokenNo } = await ok('appointments.checkIn', { id });
+    const back = expectOk<AppointmentDto>(await h.callRaw('appointments.undo', { id }, desk));
+    expect(back).toMatchObject({ status: 'SCHEDULED', tokenNo: null, checkedInAt: null, startTime: '15:00:00' });
+    const trail = await h.knex('appointment_history').where({ appointment_id: id }).orderBy('id').select('kind', 'detail');
+    expect(trail.map((r: { kind: string }) => r.kind)).toEqual(['CHECKED_IN', 'UNDONE']);
+    expect(trail[1].detail).toMatchObject({ kind: 'CHECKED_IN' });
+    expect(trail[0].detail).toEqual({ tokenNo });
+    await refused(
+      'appointments.undo',
+      { id },
+      { code: 'CONFLICT', field: 'id', message: 'Nothing of yours to undo on this appointment from the last 10 minutes' },
+    );
+  });
+
+  it('an undo is refused, changing nothing, once somebody else has changed the appointment since', async () => {
+    const changedSince = { code: 'CONFLICT', field: 'id', message: 'The appointment has changed since; nothing was undone' };
+    // The desk marks a no-show; the status is then changed by another hand.
+    const missed = await appointment(TODAY, '09:00', '09:15');
+    await ok('appointments.noShow', { id: missed });
+    await h.knex('appointment_entities').where({ id: missed }).update({ status: 'COMPLETED' });
+    await refused('appointments.undo', { id: missed }, changedSince);
+    // The desk moves a visit; somebody else then cancels it.
+    const moved = await appointment(TOMORROW, '09:00', '09:15');
+    await ok('appointments.reschedule', { id: moved, date: TOMORROW, startTime: '09:30' });
+    await h.knex('appointment_entities').where({ id: moved }).update({ status: 'CANCELLED', cancel_reason: 'Called off by phone' });
+    await refused('appointments.undo', { id: moved }, changedSince);
+  });
+
+  it('an undone completion takes its recall with it, and the visit is in the book again', async () => {
+    const id = await appointment(TODAY, '09:30', '09:45');
+    await ok('appointments.complete', { id, recall: { inDays: 14, reason: 'Review the scan' } });
+    expect(await h.knex('recalls').where({ source_appointment_id: id }).select('reason')).toEqual([{ reason: 'Review the scan' }]);
+    expect(expectOk<AppointmentDto>(await h.callRaw('appointments.undo', { id }, desk))).toMatchObject({ status: 'SCHEDULED', completedAt: null });
+    expect(await h.knex('recalls').where({ source_appointment_id: id })).toEqual([]);
+    const undone = await h.knex('appointment_history').where({ appointment_id: id, kind: 'UNDONE' }).first('detail', 'from_status', 'to_status');
+    expect(undone).toMatchObject({ from_status: 'COMPLETED', to_status: 'SCHEDULED', detail: { kind: 'STATUS', recallsRemoved: [expect.any(Number)] } });
+  });
+
+  it('a walk-in is never put in a token session’s time: the slot under way that meets one gives way to the first free slot after it', async () => {
+    const doctor = await newDoctor();
+    await h.knex('opd_sessions').insert({ doctor_id: doctor, date: TODAY, start_time: '10:10', end_time: '12:00', capacity: 20 });
+    const walkIn = await ok('appointments.walkIn', { patientId: patients[next++], doctorId: doctor });
+    expect(walkIn).toMatchObject({ date: TODAY, startTime: '12:00:00', endTime: '12:15:00', isWalkIn: true, tokenNo: expect.any(Number) });
+  });
+
+  it('a walk-in takes the slot under way at the first minute of the doctor’s hours, and is refused in its words when none is left today', async () => {
+    const [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Short Day', email: 'short.day@rules.test' }).returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: doctor, date: TODAY, start_time: '10:00', end_time: '10:15', slot_minutes: 15 });
+    expect(await ok('appointments.walkIn', { patientId: patients[next++], doctorId: doctor })).toMatchObject({ startTime: '10:00:00', endTime: '10:15:00' });
+    await refused(
+      'appointments.walkIn',
+      { patientId: patients[next++], doctorId: doctor },
+      { code: 'CONFLICT', field: 'doctorId', message: 'Dr. Short Day has no free time left today (or the patient is booked then); book another day' },
+    );
+  });
+
+  it('the free-slot search names what it cannot find', async () => {
+    const doctor = await newDoctor();
+    const noType = { code: 'NOT_FOUND', field: 'appointmentTypeId', message: 'No such appointment type' };
+    await refused('appointments.freeSlots', { doctorId: doctor, appointmentTypeId: 2_000_000_000, days: 7, count: 5 }, noType);
+    const [{ id: retired }] = await h.knex('appointment_types').insert({ name: 'Retired check', duration_minutes: 20, active: false }).returning('id');
+    await h.knex('doctor_appointment_types').insert({ doctor_id: doctor, appointment_type_id: retired });
+    await refused('appointments.freeSlots', { doctorId: doctor, appointmentTypeId: retired, days: 7, count: 5 }, noType);
+    await refused(
+      'appointments.freeSlots',
+      { doctorId: 2_000_000_000, days: 7, count: 5 },
+      { code: 'NOT_FOUND', field: 'doctorId', message: 'No such doctor' },
+    );
+  });
+
+  it('working time opened today is offered to the waitlist from the current slot on, and only inside what was opened', async () => {
+    const admin = (await h.signInAs('ADMIN')).sessionKey;
+    const doctorWith = async (name: string, hours: { start_time: string; end_time: string } | null) => {
+      const [{ id }] = await h
+        .knex('doctor_entities')
+        .insert({ name, email: `${name.replace(/\W/g, '')}@rules.test` })
+        .returning('id');
+      if (hours) await h.knex('doctor_availabilities').insert({ doctor_id: id, date: TODAY, ...hours, slot_minutes: 15 });
+      return id as number;
+    };
+    const waiting = async (doctorId: number) =>
+      expectOk<{ id: number }>(
+        await h.callRaw('waitlist.add', { patientId: patients[next++], doctorId, fromDate: TODAY, toDate: TOMORROW, urgency: 'URGENT' }, desk),
+      ).id;
+    const offered = async (entryId: number) =>
+      expectOk<{ entry: { id: number }; date: string; startTime: string }[]>(await h.callRaw('waitlist.offers', {}, desk))
+        .filter((o) => o.entry.id === entryId)
+        .map((o) => [o.date, o.startTime]);
+    const open = async (doctorId: number, startTime: string, endTime: string) =>
+      expectOk(await h.callRaw('availability.addException', { doctorId, date: TODAY, kind: 'EXTRA', startTime, endTime, slotMinutes: 30 }, admin));
+
+    // An evening opened for a doctor whose afternoon is free: the evening is offered, not the afternoon.
+    const evening = await doctorWith('Dr. Evening Extra', { start_time: '09:00', end_time: '17:00' });
+    const forEvening = await waiting(evening);
+    await open(evening, '18:00', '19:00');
+    expect(await offered(forEvening)).toEqual([[TODAY, '18:00:00']]);
+    // A morning opened when half of it has gone: the slots already over are not offered.
+    const morning = await doctorWith('Dr. Morning Extra', null);
+    const forMorning = await waiting(morning);
+    await open(morning, '09:00', '11:00');
+    expect(await offered(forMorning)).toEqual([[TODAY, '10:00:00']]);
   });
 });
