@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
-import { LIFTOFF_ONLY } from './tests/support/node-flags';
+import { LIFTOFF_ONLY } from './tests/support/node-flags.mjs';
 import { slowFirstSequencer } from './tests/support/slow-first-sequencer.mjs';
 
 // Failsafes, not budgets: tests wait on conditions. Three times what a loaded 2-core machine

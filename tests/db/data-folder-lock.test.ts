@@ -8,7 +8,7 @@ import { lockDataFolder } from '../../main/db/embedded/data-folder-lock';
 import { openDatabase } from '../../main/db/open';
 import { DatabaseSetupError } from '../../main/db/errors';
 import { scratchEmbeddedDir } from '../support/databases';
-import { LIFTOFF_ONLY } from '../support/node-flags';
+import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');

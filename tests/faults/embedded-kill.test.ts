@@ -7,7 +7,7 @@ import type { EmbeddedDatabaseConfig } from '../../main/db/config';
 import { openDatabase } from '../../main/db/open';
 import { scratchMigrated, type Scratch } from '../support/databases';
 import { startHarness } from '../support/harness';
-import { LIFTOFF_ONLY } from '../support/node-flags';
+import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 // kill -9 of a PC in the middle of a stream of bookings on the embedded database, again and
 // again: the folder must open every time and keep every booking that was reported as done.

@@ -5,7 +5,7 @@ import type { ServerDatabaseConfig } from '../../main/db/config';
 import { FakeTwilio } from '../support/fake-twilio';
 import type { Harness } from '../support/harness';
 import { addPatient, configureMessaging, eventually, openDesk, startPc, type Desk } from './support';
-import { LIFTOFF_ONLY } from '../support/node-flags';
+import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 // kill -9 of the sending PC in the middle of a batch, at the worst moment: Twilio has taken a
 // message and the answer never came back. The next sender must neither lose the rest nor send

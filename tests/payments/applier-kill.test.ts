@@ -10,7 +10,7 @@ import { configureRazorpay, postWebhook, type RazorpayWebhook } from '../support
 import type { GatewayProcessMessage, GatewayProcessPlan } from '../support/gateway-process';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { testKeys } from '../support/keys';
-import { LIFTOFF_ONLY } from '../support/node-flags';
+import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 // The webhook applier killed outright (SIGKILL, no handler runs) while it is inside a payment's
 // transaction, then started afresh: nothing is lost, nothing happens twice. The gateway runs as

@@ -7,7 +7,7 @@ import { openDatabase } from '../../main/db/open';
 import { scratchServerDatabase } from '../support/databases';
 import { startHarness, type Harness } from '../support/harness';
 import type { DeskMessage, DeskPlan, HostMessage } from '../support/race-desk';
-import { LIFTOFF_ONLY } from '../support/node-flags';
+import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 // Three front-desk PCs (OS processes, each with its own pool) × ten desk clients, all booking
 // the same contested times against one PostgreSQL. Server mode only: an embedded database

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Scratch } from './databases';
-import { LIFTOFF_ONLY } from './node-flags';
+import { LIFTOFF_ONLY } from './node-flags.mjs';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
