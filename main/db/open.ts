@@ -9,7 +9,7 @@ import { scrubReplacedRows } from './embedded/scrub';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
 import { assertSchemaCurrent, migrateToLatest } from './migrator';
 import { clinicTypes } from './pg-types';
-import { knexLog } from './knex-log';
+import { knexLog, replaceableEngineLog } from './knex-log';
 import { ConnectionGenerations, serverConnection, serverKnexConfig } from './server';
 import { isLostConnection } from './pg-errors';
 import { CHANGES_CHANNEL, ChangeFeed, startServerFeed } from './changes';
@@ -102,7 +102,12 @@ type ServerAddress = Pick<EmbeddedServer, 'host' | 'port'>;
  * `server` is asked for on every new connection: after a restore the data folder is served by a
  * new worker on a new socket, and the pool's connection to the old one is replaced on next use.
  */
-export function embeddedKnexConfig(server: () => ServerAddress, feed?: ChangeFeed, runtime: RuntimeRole = { active: false }): Knex.Config {
+export function embeddedKnexConfig(
+  server: () => ServerAddress,
+  feed?: ChangeFeed,
+  runtime: RuntimeRole = { active: false },
+  log: Knex.Config['log'] = knexLog,
+): Knex.Config {
   return {
     client: 'pg',
     connection: () => {
@@ -120,7 +125,7 @@ export function embeddedKnexConfig(server: () => ServerAddress, feed?: ChangeFee
     // queue in the pool instead. Kept open, since reconnecting races the socket's own close.
     pool: { min: 0, max: 1, idleTimeoutMillis: 24 * 3600_000, afterCreate: feed ? listenOnConnection(feed, runtime) : prepareSession },
     acquireConnectionTimeout: 30_000,
-    log: knexLog,
+    log,
   };
 }
 
@@ -192,7 +197,8 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
   }
   const changes = new ChangeFeed();
   const runtime: RuntimeRole = { active: false };
-  const knex = knexFactory(embeddedKnexConfig(() => server, changes, runtime));
+  const engineLog = replaceableEngineLog();
+  const knex = knexFactory(embeddedKnexConfig(() => server, changes, runtime, engineLog.log));
   const stopAutoAnalyze = startAutoAnalyze(knex, (message, err) => console.error(`[clinic-desk] ${message}`, err));
   let closing: Promise<void> | undefined;
   // The pool's one connection is held while the engine changes, so calls made meanwhile wait for
@@ -203,6 +209,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
     try {
       await work();
     } finally {
+      engineLog.replaced();
       await pool.releaseConnection(held);
     }
   };
@@ -256,7 +263,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
       }),
     close() {
       closing ??= (async () => {
-        stopAutoAnalyze();
+        await stopAutoAnalyze();
         try {
           await knex.destroy();
           await server.stop();
