@@ -22,10 +22,20 @@ export async function analyzeStaleTables(knex: Knex): Promise<string[]> {
  * appointments (10–28 ms where a hash join takes 6–8). This does autovacuum's analyse part,
  * now and every few minutes; each run is a cheap look at the counters unless a table changed.
  */
-export function startAutoAnalyze(knex: Knex, log: (message: string, err: unknown) => void): () => void {
-  const run = () => void analyzeStaleTables(knex).catch((err: unknown) => log('statistics update failed', err));
+export function startAutoAnalyze(knex: Knex, log: (message: string, err: unknown) => void): () => Promise<void> {
+  let latest = Promise.resolve();
+  const run = () => {
+    latest = analyzeStaleTables(knex).then(
+      () => undefined,
+      (err: unknown) => log('statistics update failed', err),
+    );
+  };
   run();
   const timer = setInterval(run, CHECK_EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  // Stopping waits for a run under way: the pool closed under it would abort it (and log that).
+  return () => {
+    clearInterval(timer);
+    return latest;
+  };
 }
