@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabaseConfig } from '../db/config';
 import { DatabaseSetupError } from '../db/errors';
-import { openDatabase } from '../db/open';
+import { openDatabase, type Database } from '../db/open';
 import { describeTarget } from '../db/tooling';
 import { DemoRefusedError, seedDemoClinic } from '../demo/seed-demo-clinic';
 import { clinicNow } from '../settings/clinic-time';
@@ -18,35 +18,41 @@ export async function runBrowserMode(argv: string[], root: string): Promise<void
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseSetupError(`--port must be a port number, not "${values.port}"`, 'CONFIG');
   const config = resolveDatabaseConfig();
-  // The database opens in its own worker while main's services load here: on a cold start the
-  // two were each about half of the wait for the sign-in screen.
-  const opening = openDatabase(config);
-  opening.catch(() => undefined); // awaited just below; this only keeps an early failure from counting as unhandled
-  const { startBridge } = await import('../bridge/server');
-  const db = await opening;
-  if (values.demo) {
-    if (config.mode !== 'embedded') throw new DatabaseSetupError('--demo only fills an empty embedded database; unset DATABASE_URL to use it', 'CONFIG');
+  if (values.demo && config.mode !== 'embedded')
+    throw new DatabaseSetupError('--demo only fills an empty embedded database; unset DATABASE_URL to use it', 'CONFIG');
+  // The database opens in its own worker while main's services load and the bridge starts: the
+  // browser fetches the sign-in screen meanwhile, and its first call waits for the database.
+  const opening = openDatabase(config).then(async (db) => {
+    if (!values.demo) return db;
     try {
-      const settings = await db.knex('clinic_settings').where({ id: 1 }).first('time_zone');
-      const summary = await seedDemoClinic(db.knex, { today: clinicNow(settings?.time_zone ?? 'UTC').date });
-      console.log(`Loaded the demo clinic: ${summary.doctors} doctors, ${summary.patients} patients. Demo logins (shown this once):`);
-      for (const login of summary.logins) console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(36)} ${login.password}`);
+      await loadDemo(db);
     } catch (err) {
-      if (!(err instanceof DemoRefusedError)) throw err;
-      console.log(`${err.message} Starting with the data that is there.`);
+      // The folder's lock goes with it, so the next start is not refused as a second copy.
+      await db.close().catch(() => undefined);
+      throw err;
     }
-  }
+    return db;
+  });
+  opening.catch(() => undefined); // awaited below, once the bridge listens; this only keeps an early failure from counting as unhandled
+  const { startBridge } = await import('../bridge/server');
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const bridge = await startBridge({
-    db,
+    db: opening,
     rendererDir: path.join(root, 'out', 'renderer'),
     version,
     port,
     log: (m, e) => console.error(`[clinic-desk] ${m}`, e),
   });
-  void bridge.services.warmUp();
   console.log(`Clinic Desk is running on the ${describeTarget(config)}.`);
   console.log(`Open ${bridge.url} in a browser on this PC. Press Ctrl+C to stop.`);
+  let db: Database;
+  try {
+    db = await opening;
+  } catch (err) {
+    await bridge.close();
+    throw err;
+  }
+  void (await bridge.ready).warmUp();
   const stop = () => {
     void bridge
       .close()
@@ -55,6 +61,19 @@ export async function runBrowserMode(argv: string[], root: string): Promise<void
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Fills an empty embedded database with the demo clinic (`--demo`); a database with data is left as it is. */
+async function loadDemo(db: Database): Promise<void> {
+  try {
+    const settings = await db.knex('clinic_settings').where({ id: 1 }).first('time_zone');
+    const summary = await seedDemoClinic(db.knex, { today: clinicNow(settings?.time_zone ?? 'UTC').date });
+    console.log(`Loaded the demo clinic: ${summary.doctors} doctors, ${summary.patients} patients. Demo logins (shown this once):`);
+    for (const login of summary.logins) console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(36)} ${login.password}`);
+  } catch (err) {
+    if (!(err instanceof DemoRefusedError)) throw err;
+    console.log(`${err.message} Starting with the data that is there.`);
+  }
 }
 
 /** A start-up failure in one line where a person can act on it (see DatabaseSetupError), else the whole error. */

@@ -25,14 +25,22 @@ export interface Bridge {
   url: string;
   port: number;
   token: string;
-  services: MainServices;
+  /** Main's services, once the database is open (see BridgeOptions.db); reading them before throws. */
+  readonly services: MainServices;
+  /** Settles once the services are up; rejects with the database's failure to open. */
+  ready: Promise<MainServices>;
   /** Clients holding an event stream now: a client whose streams all closed is let go. */
   streamClients(): number;
   close(): Promise<void>;
 }
 
 export interface BridgeOptions {
-  db: Database;
+  /**
+   * The open database, or its opening: the bridge then listens and serves the renderer's files
+   * at once, so a cold start's sign-in screen loads while the database opens, and each API
+   * request waits for it.
+   */
+  db: Database | Promise<Database>;
   rendererDir: string;
   version: string;
   port?: number;
@@ -71,8 +79,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   // session event says it no longer is (locked, signed out): the tab opens a new one once it
   // signs in or unlocks again. Events go only to open sessions in between, as the session event
   // is sent a moment after the lock itself.
+  let running: MainServices | undefined;
   const refusal = (key: string): string | undefined => {
-    const state = services.sessions.get(key);
+    const state = running?.sessions.get(key);
     if (state === undefined) return 'Sign in before opening the event stream';
     if (state.locked) return 'Unlock the screen before opening the event stream';
     return undefined;
@@ -93,12 +102,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     for (const res of [...streams].filter(([key]) => open(key)).flatMap(([, s]) => [...s])) res.write(frame);
     if (event === 'appointments.changed' || event === 'resync') for (const res of displays) res.write(boardFrame);
   };
-  const services = createServices(options.db, {
-    version: options.version,
-    log: options.log ?? (() => undefined),
-    events: sink,
-    twilioHttpClient: options.twilioHttpClient,
-  });
+  const ready = Promise.resolve(options.db).then(
+    (db) =>
+      (running = createServices(db, {
+        version: options.version,
+        log: options.log ?? (() => undefined),
+        events: sink,
+        twilioHttpClient: options.twilioHttpClient,
+      })),
+  );
+  // The caller hears a failure through `ready`; a request meanwhile answers 503.
+  ready.catch(() => undefined);
   const streamCount = () => [...streams.values()].reduce((n, s) => n + s.size, 0);
   const keepAlive = setInterval(() => {
     for (const res of [...displays, ...[...streams.values()].flatMap((set) => [...set])]) res.write(': keep-alive\n\n');
@@ -124,6 +138,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         const client = String(req.headers['x-clinic-client'] ?? url.searchParams.get('client') ?? '');
         if (!CLIENT_ID.test(client)) return send(res, 400, { error: 'Missing or malformed client id' });
         const sessionKey = `bridge:${client}`;
+        const services = await ready.catch(() => undefined);
+        if (!services) return send(res, 503, { error: 'The clinic database could not be opened' });
 
         const display = url.searchParams.get('display');
         if (url.pathname === '/api/events' && req.method === 'GET' && display !== null) {
@@ -212,11 +228,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `http://${BRIDGE_HOST}:${port}/#token=${token}`,
     port,
     token,
-    services,
+    get services() {
+      if (!running) throw new Error('The bridge’s services start once the database is open');
+      return running;
+    },
+    ready,
     streamClients: () => streams.size,
     async close() {
       clearInterval(keepAlive);
-      services.stop();
+      // Services still starting would run on after the bridge: they are stopped once up.
+      (await ready.catch(() => undefined))?.stop();
       for (const res of [...displays, ...[...streams.values()].flatMap((set) => [...set])]) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
