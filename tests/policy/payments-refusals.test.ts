@@ -157,7 +157,7 @@ describe.each(MODES)('payments: every refusal says what and where (%s)', (mode: 
 });
 
 describe.each(MODES)('payments kept from before desk payments (%s)', (mode: Mode) => {
-  it('a payment in a status of the old schema is named by that status, and neither refunded nor printed', async () => {
+  it('a payment in a status of the old schema is named by that status, and neither refunded nor printed; one paid without a receipt number prints none', async () => {
     const s = await openScratch(mode);
     const knex = s.db.knex;
     try {
@@ -172,6 +172,10 @@ describe.each(MODES)('payments kept from before desk payments (%s)', (mode: Mode
       const [{ id: legacy }] = await knex('payments')
         .insert({ appointment_id: appointmentId, amount: '250.00', status: 'SUCCESS', payment_method: 'RAZORPAY', order_id: 'order_abc' })
         .returning('id');
+      // Paid then, but numbered by no receipt series.
+      const [{ id: unnumbered }] = await knex('payments')
+        .insert({ appointment_id: appointmentId, amount: '100.00', status: 'PAID', payment_method: 'CASH', order_id: null })
+        .returning('id');
       await migrateToLatest(knex);
       const harness = await startHarness(mode, s.db);
       try {
@@ -183,6 +187,10 @@ describe.each(MODES)('payments kept from before desk payments (%s)', (mode: Mode
         expect(await harness.callRaw('payments.receipt', { id: legacy }, admin.sessionKey)).toMatchObject({
           ok: false,
           error: { code: 'CONFLICT', field: 'id', message: 'This payment has not been received yet; its receipt prints once it is confirmed' },
+        });
+        expect(await harness.callRaw('payments.receipt', { id: unnumbered }, admin.sessionKey)).toMatchObject({
+          ok: false,
+          error: { code: 'CONFLICT', field: 'id', message: 'This payment was recorded without a receipt number, so there is no receipt to print' },
         });
         expect(await knex('payments').where({ id: legacy }).first('status', 'amount')).toEqual({ status: 'SUCCESS', amount: '250.00' });
       } finally {
