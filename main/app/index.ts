@@ -99,7 +99,17 @@ async function start(): Promise<void> {
     choose: sharePicker(dialog, (contents) => BrowserWindow.fromWebContents(contents)),
   });
 
-  db = await openDatabase(resolveDatabaseConfig(process.env, app.getPath('userData')));
+  const config = resolveDatabaseConfig(process.env, app.getPath('userData'));
+  // The window opens while the database does (PGlite reads its folder in a worker): the sign-in
+  // screen loads meanwhile, and the calls it makes wait for the services.
+  let servicesUp!: (s: MainServices) => void;
+  registerIpc(
+    ipcMain,
+    new Promise<MainServices>((resolve) => (servicesUp = resolve)).then((s) => s.router),
+    os.hostname(),
+  );
+  createMainWindow();
+  db = await openDatabase(config);
   const log = (message: string, err: unknown) => console.error(`[clinic-desk] ${message}`, err);
   // Held outside the database, in this user's OS keychain: backups are encrypted with it, and it
   // seals the provider secrets stored in the clinic database.
@@ -157,6 +167,7 @@ async function start(): Promise<void> {
       () => webContents.getAllWebContents().filter((w: WebContents) => displayWindows.has(w.id)),
     ),
   });
+  servicesUp(services);
   void services.warmUp();
   stopRetention = scheduleRetention(db.knex, log);
   // One app instance may also receive Twilio's webhooks (otherwise `npm run webhooks` does).
@@ -165,7 +176,6 @@ async function start(): Promise<void> {
     const { startWebhookService } = await import('../webhooks/service');
     webhooks = await startWebhookService(db.knex, { port: Number(process.env.CLINIC_WEBHOOKS_PORT), log, secretBox });
   }
-  registerIpc(ipcMain, services.router, os.hostname());
   const { router, auth } = services;
   shortcut = callNextShortcut({
     shortcuts: globalShortcut,
@@ -188,7 +198,6 @@ async function start(): Promise<void> {
     },
     log,
   });
-  createMainWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {

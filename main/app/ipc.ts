@@ -14,11 +14,14 @@ export function isAppFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'send
 
 const NOT_APP_FRAME: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call Clinic Desk.' } };
 
-/** One ipcMain handler per contract channel; the window's webContents id keys its session. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, router: Router, workstation: string): void {
+/**
+ * One ipcMain handler per contract channel; the window's webContents id keys its session. The
+ * router may still be coming (the database opening while the window loads): calls wait for it.
+ */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, router: Router | Promise<Router>, workstation: string): void {
   for (const channel of CHANNEL_NAMES) {
-    ipcMain.handle(channel, (event, payload: unknown) =>
-      isAppFrame(event) ? router.call(channel, payload, { sessionKey: String(event.sender.id), workstation }) : NOT_APP_FRAME,
+    ipcMain.handle(channel, async (event, payload: unknown) =>
+      isAppFrame(event) ? (await router).call(channel, payload, { sessionKey: String(event.sender.id), workstation }) : NOT_APP_FRAME,
     );
   }
 }

@@ -164,12 +164,25 @@ async function runShell(options: StubOptions = {}): Promise<Stubs> {
   return stubs;
 }
 
-/** Resolves app.whenReady() and waits until the shell created its window or gave up. */
+/**
+ * Resolves app.whenReady() and waits until the shell has started or given up. Its window opens
+ * while the database does, so it has started once a call from that window is answered.
+ */
 async function becomeReady(stubs: Stubs): Promise<void> {
   stubs.ready.resolve();
+  const gaveUp = () => stubs.electron.dialog.showErrorBox.mock.calls.length > 0;
   await vi.waitFor(
     () => {
-      if (stubs.windows.length === 0 && stubs.electron.dialog.showErrorBox.mock.calls.length === 0) throw new Error('not started yet');
+      if (stubs.windows.length === 0 && !gaveUp()) throw new Error('not started yet');
+    },
+    { timeout: 90_000, interval: 50 },
+  );
+  if (gaveUp()) return;
+  let answered = false;
+  void Promise.resolve(stubs.ipcHandlers.get('app.info')!(invokeFrom(stubs.windows[0]!.webContents), {})).finally(() => (answered = true));
+  await vi.waitFor(
+    () => {
+      if (!answered && !gaveUp()) throw new Error('not started yet');
     },
     { timeout: 90_000, interval: 50 },
   );
@@ -452,8 +465,9 @@ describe('main/app/index.ts with the embedded database', () => {
       expect(message).toMatch(/Close that one first/);
       expect(message).not.toMatch(/\n\s+at /); // no stack trace
       expect(app.exit.mock.calls).toEqual([[1]]);
-      expect(stubs.windows).toHaveLength(0);
-      expect(ipcMain.handle).not.toHaveBeenCalled();
+      // The window had opened while the database opened; its calls were waiting, and the app exits.
+      expect(stubs.windows).toHaveLength(1);
+      expect(ipcMain.handle).toHaveBeenCalledTimes(CHANNEL_NAMES.length);
       // The other process's lock is left alone, and no PGlite folder was started.
       expect(JSON.parse(fs.readFileSync(path.join(lockedDir, 'clinic-desk.lock'), 'utf8'))).toEqual(owner);
       expect(fs.existsSync(path.join(lockedDir, 'pgdata'))).toBe(false);
@@ -487,7 +501,7 @@ describe('main/app/index.ts quitting, with the database and services stubbed', (
    * The database and the services stubbed, each mocked once: `createServices` replaces the stub
    * services' factory (a second doMock of the same module raced the first under load).
    */
-  function stubDatabase(close: () => Promise<void>, createServices?: () => never) {
+  function stubDatabase(close: () => Promise<void>, createServices?: () => never, opened: Promise<void> = Promise.resolve()) {
     const order: string[] = [];
     const db = { mode: 'embedded', knex: {}, changes: new EventEmitter(), close: vi.fn(() => (order.push('db.close'), close())) };
     const services = {
@@ -496,11 +510,33 @@ describe('main/app/index.ts quitting, with the database and services stubbed', (
       warmUp: vi.fn(async () => undefined),
       stop: vi.fn(() => order.push('services.stop')),
     };
-    const openDatabase = vi.fn(async () => db);
+    const openDatabase = vi.fn(async () => (await opened, db));
     vi.doMock('../../main/db/open', () => ({ openDatabase }));
     vi.doMock('../../main/services', () => ({ createServices: createServices ?? vi.fn(() => services) }));
     return { db, services, order, openDatabase };
   }
+
+  it('opens its window while the database opens; a call from it waits for the services, then is answered', async () => {
+    setEnv({ CLINIC_DATA_DIR: path.join(os.tmpdir(), 'clinic-stubbed-db') });
+    let open!: () => void;
+    const { services, openDatabase } = stubDatabase(async () => {}, undefined, new Promise<void>((resolve) => (open = resolve)));
+    services.router.call.mockResolvedValue({ ok: true, value: { setUp: true } });
+    const stubs = await runShell();
+    stubs.ready.resolve();
+    await vi.waitFor(() => expect(openDatabase).toHaveBeenCalledTimes(1));
+    expect(stubs.windows).toHaveLength(1);
+    const win = stubs.windows[0]!;
+    expect(win.loadURL.mock.calls).toEqual([['app://clinic/index.html']]);
+
+    let answered = false;
+    const reply = call(stubs, 'auth.status', {}, invokeFrom(win.webContents)).finally(() => (answered = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    expect(services.router.call).not.toHaveBeenCalled();
+    open();
+    expect(await reply).toEqual({ ok: true, value: { setUp: true } });
+    expect(services.router.call.mock.calls).toEqual([['auth.status', {}, { sessionKey: String(win.webContents.id), workstation: os.hostname() }]]);
+  });
 
   it('stops the services before closing the database, and quits once closed', async () => {
     setEnv({ CLINIC_DATA_DIR: path.join(os.tmpdir(), 'clinic-stubbed-db') });
@@ -558,7 +594,6 @@ describe('main/app/index.ts quitting, with the database and services stubbed', (
     expect(openDatabase).toHaveBeenCalledTimes(1);
     expect(stubs.electron.dialog.showErrorBox.mock.calls).toEqual([['Clinic Desk cannot start', 'Contract channels without a handler: patients.list']]);
     expect(stubs.electron.app.exit.mock.calls).toEqual([[1]]);
-    expect(stubs.windows).toHaveLength(0);
-    expect(stubs.electron.ipcMain.handle).not.toHaveBeenCalled();
+    expect(stubs.windows).toHaveLength(1);
   });
 });
