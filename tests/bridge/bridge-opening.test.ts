@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBridge } from '../../main/bridge/server';
 import type { Database } from '../../main/db/open';
-import { openMigrated, type Scratch } from '../support/databases';
+import { openMigrated } from '../support/databases';
 
 const CLIENT = 'c'.repeat(24);
 
@@ -49,7 +49,7 @@ describe('the loopback bridge while the database opens', () => {
     expect((await fetch(`${base}/index.html`)).status).toBe(200);
     expect(answered).toBe(false);
 
-    const scratch: Scratch = await openMigrated('embedded');
+    const scratch = await openMigrated('embedded');
     cleanups.unshift(() => scratch.dispose());
     open(scratch.db);
     expect(await info).toEqual({ status: 200, body: { ok: true, value: { version: '9.9.9', databaseMode: 'embedded', schemaVersion: expect.any(String) } } });
