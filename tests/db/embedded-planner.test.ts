@@ -38,6 +38,9 @@ describe('the planner in embedded mode', () => {
     await db.knex.raw('SELECT pg_stat_force_next_flush()');
     expect(await estimatedRows('patient_entities')).toBeLessThan(2000);
 
+    // Stopped (the database closing): nothing more is analysed, and the table is still due.
+    expect(await analyzeStaleTables(db.knex, () => true)).toEqual([]);
+    expect(await estimatedRows('patient_entities')).toBeLessThan(2000);
     expect(await analyzeStaleTables(db.knex)).toContain('patient_entities');
     expect(await estimatedRows('patient_entities')).toBe(2000);
 

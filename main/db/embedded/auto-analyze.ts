@@ -6,14 +6,19 @@ const CHECK_EVERY_MS = 5 * 60_000;
  * The tables whose planner statistics are out of date by autovacuum's own default rule (more
  * than 50 rows + 10 % of the table changed since the last ANALYZE), analysed one by one.
  */
-export async function analyzeStaleTables(knex: Knex): Promise<string[]> {
+export async function analyzeStaleTables(knex: Knex, stopped: () => boolean = () => false): Promise<string[]> {
   const stale: string[] = await knex('pg_stat_user_tables')
     .where('schemaname', knex.raw('current_schema()'))
     .whereRaw('n_mod_since_analyze > 50 + 0.1 * greatest(n_live_tup, 0)')
     .orderBy('relname')
     .pluck('relname');
-  for (const table of stale) await knex.raw('ANALYZE ??', [table]);
-  return stale;
+  const analysed: string[] = [];
+  for (const table of stale) {
+    if (stopped()) break;
+    await knex.raw('ANALYZE ??', [table]);
+    analysed.push(table);
+  }
+  return analysed;
 }
 
 /**
@@ -24,8 +29,9 @@ export async function analyzeStaleTables(knex: Knex): Promise<string[]> {
  */
 export function startAutoAnalyze(knex: Knex, log: (message: string, err: unknown) => void): () => Promise<void> {
   let latest = Promise.resolve();
+  let stopped = false;
   const run = () => {
-    latest = analyzeStaleTables(knex).then(
+    latest = analyzeStaleTables(knex, () => stopped).then(
       () => undefined,
       (err: unknown) => log('statistics update failed', err),
     );
@@ -33,8 +39,10 @@ export function startAutoAnalyze(knex: Knex, log: (message: string, err: unknown
   run();
   const timer = setInterval(run, CHECK_EVERY_MS);
   timer.unref();
-  // Stopping waits for a run under way: the pool closed under it would abort it (and log that).
+  // Stopping lets the table being analysed finish (the pool closed under it would abort it, and
+  // log that) and skips the rest: a freshly restored folder has every table to analyse.
   return () => {
+    stopped = true;
     clearInterval(timer);
     return latest;
   };
