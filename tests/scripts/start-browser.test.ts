@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchEmbeddedDir } from '../support/databases';
@@ -51,6 +52,34 @@ describe.each([
       child.kill('SIGINT');
       expect(await exited).toBe(0);
       expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      await scratch.dispose();
+    }
+  });
+
+  it('whose data folder another live copy holds: says so in one line after the address, closes the bridge, exits 1, and leaves the lock alone', async () => {
+    const scratch = scratchEmbeddedDir();
+    fs.mkdirSync(scratch.config.dataDir, { recursive: true });
+    // This test's own process is alive on this host: the lock is genuinely held.
+    const owner = { pid: process.pid, host: os.hostname(), startedAt: '2026-01-01T08:00:00.000Z' };
+    const lock = path.join(scratch.config.dataDir, 'clinic-desk.lock');
+    fs.writeFileSync(lock, JSON.stringify(owner));
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: scratch.config.dataDir },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    try {
+      expect(await new Promise<number | null>((resolve) => child.on('exit', resolve))).toBe(1);
+      expect(err).toMatch(new RegExp(`already open in another Clinic Desk \\(process ${process.pid}\\b`));
+      expect(err).not.toMatch(/\n\s+at /);
+      // The bridge had started while the database opened; it was closed, so the process ended by itself.
+      expect(out).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/#token=/);
+      expect(JSON.parse(fs.readFileSync(lock, 'utf8'))).toEqual(owner);
     } finally {
       child.kill('SIGKILL');
       await scratch.dispose();
