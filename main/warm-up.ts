@@ -30,7 +30,7 @@ export async function warmTodaysReads(readers: TodaysReaders, log: (message: str
   try {
     const { date } = clinicNow((await readers.settings.get()).timeZone, now());
     const doctors = await readers.doctors.list({ includeInactive: false });
-    const day = await readers.appointments.list(
+    await readers.appointments.list(
       doctors.map((d) => d.id),
       date,
       date,
@@ -39,7 +39,7 @@ export async function warmTodaysReads(readers: TodaysReaders, log: (message: str
     await readers.payments.ofDay(date);
     await readers.backups.status();
     await readers.messaging.inboxCount();
-    await readers.video.waitingOnline(day.map((a) => a.id));
+    await readers.video.waitingOnline({ date });
   } catch (err) {
     log("warming Today's reads failed", err);
   }

@@ -26,7 +26,7 @@ export function registerVideoHandlers(router: Router, deps: VideoHandlerDeps): v
     'video.start': (req, { user }) => video.start(req.appointmentId, user),
     'video.patientLink': (req, { user }) => video.patientLink(req.appointmentId, user),
     'video.revokeLink': (req, { user }) => video.revokeLink(req.appointmentId, user),
-    'video.waitingOnline': (req) => video.waitingOnline(req.appointmentIds),
+    'video.waitingOnline': (req) => video.waitingOnline(req),
     'video.reportEvent': (req, { user }) => video.reportEvent(req, user),
     'video.end': (req, { user }) => video.end(req.roomSid, user),
     'video.openWindow': async (req, { ctx, user }) => {

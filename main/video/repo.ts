@@ -61,11 +61,22 @@ export async function completeNoShows(knex: Knex, appointmentId: number): Promis
     .update({ status: 'COMPLETED' satisfies SessionStatus, updated_at: knex.fn.now() });
 }
 
+/** Some appointments by id, or every appointment of a day. */
+export type AppointmentScope = { appointmentIds: readonly number[] } | { date: string };
+
+/** Keeps the rows whose `column` is one of the scope's appointments; a day's, by a subquery on the day's index. */
+function inScope(query: Knex.QueryBuilder, knex: Knex, column: string, scope: AppointmentScope): void {
+  if ('date' in scope) query.whereIn(column, knex('appointment_entities').where('appointment_date', scope.date).select('id'));
+  else query.whereIn(column, scope.appointmentIds);
+}
+
+const isEmpty = (scope: AppointmentScope) => 'appointmentIds' in scope && scope.appointmentIds.length === 0;
+
 /** Of these appointments, the ones whose latest video session ended NO_SHOW. */
-export async function appointmentsNeverJoined(knex: Knex, appointmentIds: readonly number[]): Promise<number[]> {
-  if (appointmentIds.length === 0) return [];
+export async function appointmentsNeverJoined(knex: Knex, scope: AppointmentScope): Promise<number[]> {
+  if (isEmpty(scope)) return [];
   const rows: { appointment_id: string | number }[] = await knex('video_call_sessions as s')
-    .whereIn('s.appointment_id', appointmentIds)
+    .modify(inScope, knex, 's.appointment_id', scope)
     .where('s.status', 'NO_SHOW' satisfies SessionStatus)
     .whereNotExists((later) =>
       later.from('video_call_sessions as later').whereRaw('later.appointment_id = s.appointment_id').whereRaw('later.id > s.id').select(knex.raw('1')),
@@ -123,10 +134,10 @@ export async function markInLobby(knex: Knex, codeId: number): Promise<void> {
 }
 
 /** Of these appointments, the ones whose patient has opened a live link's lobby. */
-export async function appointmentsWaitingOnline(knex: Knex, appointmentIds: readonly number[]): Promise<number[]> {
-  if (appointmentIds.length === 0) return [];
+export async function appointmentsWaitingOnline(knex: Knex, scope: AppointmentScope): Promise<number[]> {
+  if (isEmpty(scope)) return [];
   const rows: { appointment_id: string | number }[] = await knex('video_join_codes')
-    .whereIn('appointment_id', appointmentIds)
+    .modify(inScope, knex, 'appointment_id', scope)
     .whereNull('revoked_at')
     .whereNotNull('lobby_at')
     .select('appointment_id');

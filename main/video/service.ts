@@ -3,14 +3,23 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { AppointmentDto, CallInfoDto, reportVideoEventSchema, VideoJoinDto, VideoSettingsDto } from '../../preload/contract';
+import type { AppointmentDto, CallInfoDto, reportVideoEventSchema, VideoJoinDto, VideoSettingsDto, WaitingOnlineRequest } from '../../preload/contract';
 import { findAppointment } from '../appointments/repo';
 import type { CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { say } from '../shared/say';
 import type { SettingsService } from '../settings/service';
 import { twilioFailure, twilioFailureFacts, type TwilioRooms } from './rooms';
-import { appointmentsNeverJoined, appointmentsWaitingOnline, findSession, issueJoinCode, revokeJoinCode, upsertSession, type SessionRow } from './repo';
+import {
+  appointmentsNeverJoined,
+  appointmentsWaitingOnline,
+  findSession,
+  issueJoinCode,
+  revokeJoinCode,
+  upsertSession,
+  type AppointmentScope,
+  type SessionRow,
+} from './repo';
 import { endSession, patientArrived, recordCallEvent } from './session-outcome';
 import { hashJoinCode, joinWindow, newJoinCode } from './join-window';
 import type { SecretBox } from '../secrets/secret-box';
@@ -109,8 +118,10 @@ export class VideoService {
    * Which of these appointments have their patient in the online lobby (the queue's badge), and
    * which had their last call end without the patient ever joining (the desk's no-show offer).
    */
-  async waitingOnline(appointmentIds: readonly number[]): Promise<{ appointmentIds: number[]; noShowIds: number[] }> {
-    const [waiting, noShows] = await Promise.all([appointmentsWaitingOnline(this.knex, appointmentIds), appointmentsNeverJoined(this.knex, appointmentIds)]);
+  async waitingOnline(asked: WaitingOnlineRequest): Promise<{ appointmentIds: number[]; noShowIds: number[] }> {
+    // The contract lets exactly one of the two through.
+    const scope: AppointmentScope = asked.date === undefined ? { appointmentIds: asked.appointmentIds ?? [] } : { date: asked.date };
+    const [waiting, noShows] = await Promise.all([appointmentsWaitingOnline(this.knex, scope), appointmentsNeverJoined(this.knex, scope)]);
     return { appointmentIds: waiting, noShowIds: noShows };
   }
 

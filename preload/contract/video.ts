@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './dto';
+import { dateSchema } from './patients';
 
 /**
  * The clinic's Twilio set-up as an ADMIN sees it. The API Key secret and the Auth Token are
@@ -112,8 +113,18 @@ export const patientLinkSchema = z.object({
 
 export const revokeLinkSchema = z.object({ revoked: z.boolean() });
 
+/**
+ * Asked about some appointments (a call window's one), or about every appointment of a day (Today:
+ * asked with the day's other reads, without waiting for their ids, and for a day of any size).
+ */
+export const waitingOnlineRequestSchema = z
+  .strictObject({ appointmentIds: z.array(idSchema).max(500, 'At most 500 appointments at once').optional(), date: dateSchema.optional() })
+  .refine((v) => (v.appointmentIds === undefined) !== (v.date === undefined), {
+    message: 'Ask about some appointments or about a day, one of the two',
+    path: ['appointmentIds'],
+  });
+export type WaitingOnlineRequest = z.infer<typeof waitingOnlineRequestSchema>;
 /** Of the appointments asked about, those whose patient is in the online lobby now. */
-export const waitingOnlineRequestSchema = z.strictObject({ appointmentIds: z.array(idSchema).max(500, 'At most 500 appointments at once') });
 export const waitingOnlineSchema = z.object({
   appointmentIds: z.array(idSchema),
   /**

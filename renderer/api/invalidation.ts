@@ -9,6 +9,7 @@ type Rule<C extends ChannelName = ChannelName> = { channel: C; when?: (change: C
 const rule = <C extends ChannelName>(channel: C, when?: (change: ChangeEvent, req: Req<C>) => boolean): Rule => ({ channel, when }) as Rule;
 
 const sameId = (id: number | null, wanted: number) => id === null || id === wanted;
+const sameIdIn = (id: number | null, wanted: readonly number[] = []) => id === null || wanted.includes(id);
 
 /**
  * Which cached answers each change event can make wrong. An answer not listed here is never
@@ -29,6 +30,8 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     // A recall is "booked" once its patient has a later appointment; an open offer's time may just have been taken.
     rule('recalls.list'),
     rule('waitlist.offers'),
+    // An appointment moved onto the day brings its lobby and its last call with it.
+    rule('video.waitingOnline', (c, r) => r.date !== undefined && touches(c, { date: r.date })),
   ],
   'availability.changed': [
     rule('availability.range', (c, r) => touches(c, { doctorIds: r.doctorIds, from: r.from, to: r.to })),
@@ -83,7 +86,9 @@ const INVALIDATES: Partial<Record<EventName, Rule[]>> = {
     rule('opd.listSessions', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from, to: r.to })),
     rule('appointments.freeSlots', (c, r) => touches(c, { doctorId: r.doctorId, from: r.from })),
   ],
-  'video.lobbyChanged': [rule('video.waitingOnline', (c, r) => c.appointmentId === null || r.appointmentIds.includes(c.appointmentId))],
+  'video.lobbyChanged': [
+    rule('video.waitingOnline', (c, r) => (r.date === undefined ? sameIdIn(c.appointmentId, r.appointmentIds) : touches(c, { date: r.date }))),
+  ],
 };
 
 const affected = (event: EventName, change: ChangeEvent) => (query: Query) => {

@@ -146,6 +146,10 @@ describe.each(MODES)('the gateway’s patient join routes (%s)', (mode: Mode) =>
     expect(events).toHaveLength(1);
     const waiting = expectOk<{ appointmentIds: number[] }>(await h.call('video.waitingOnline', { appointmentIds: [appointmentId] }, admin.sessionKey));
     expect(waiting.appointmentIds).toEqual([appointmentId]);
+    // Today's question is the day's: the same patient, and nobody from another day.
+    const ofDay = (date: string) => h.call('video.waitingOnline', { date }, admin.sessionKey);
+    expect(expectOk(await ofDay(APPOINTMENT_DATE))).toMatchObject({ appointmentIds: [appointmentId] });
+    expect(expectOk(await ofDay('2098-03-11'))).toEqual({ appointmentIds: [], noShowIds: [] });
 
     // The NOTIFY of the lobby mark reaches this desk's windows as a contract event.
     const heard = await waitFor('video.lobbyChanged', () =>

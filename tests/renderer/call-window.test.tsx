@@ -128,7 +128,7 @@ describe('before joining', () => {
   it('says when the patient is waiting online, as soon as the lobby event arrives', async () => {
     const lobby = new Set<number>();
     const { fake } = await openCall({
-      'video.waitingOnline': (req) => ({ ok: true, value: { appointmentIds: req.appointmentIds.filter((id) => lobby.has(id)), noShowIds: [] } }),
+      'video.waitingOnline': (req) => ({ ok: true, value: { appointmentIds: (req.appointmentIds ?? []).filter((id) => lobby.has(id)), noShowIds: [] } }),
     });
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'video.waitingOnline')).toBe(true));
     expect(screen.queryByText(/is waiting online/)).toBeNull();

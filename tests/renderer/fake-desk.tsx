@@ -470,11 +470,13 @@ export function fakeDesk(role: Role = 'RECEPTIONIST') {
       changed(a);
       return ok({ ...a });
     },
-    'video.waitingOnline': (req) =>
-      ok({
-        appointmentIds: req.appointmentIds.filter((id) => state.waitingOnline.has(id)),
-        noShowIds: req.appointmentIds.filter((id) => state.videoNoShows.has(id)),
-      }),
+    'video.waitingOnline': (req) => {
+      const asked = req.appointmentIds ?? state.appointments.filter((a) => a.date === req.date).map((a) => a.id);
+      return ok({
+        appointmentIds: asked.filter((id) => state.waitingOnline.has(id)),
+        noShowIds: asked.filter((id) => state.videoNoShows.has(id)),
+      });
+    },
     'appointments.queue': () =>
       ok(
         state.doctors.map((d) => ({

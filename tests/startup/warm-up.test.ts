@@ -17,7 +17,7 @@ function fakeReaders(calls: string[], overrides: Partial<TodaysReaders> = {}): T
     payments: { ofDay: async (date) => (note(`money ${date}`), {} as never) },
     backups: { status: async () => (note('backups'), {} as never) },
     messaging: { inboxCount: async () => (note('inbox'), {} as never) },
-    video: { waitingOnline: async (ids) => (note(`online ${ids.join(',')}`), {} as never) },
+    video: { waitingOnline: async (asked) => (note(`online ${JSON.stringify(asked)}`), {} as never) },
     ...overrides,
   };
 }
@@ -39,7 +39,7 @@ describe("warming Today's reads", () => {
       'money 2026-12-04',
       'backups',
       'inbox',
-      'online 70,90',
+      'online {"date":"2026-12-04"}',
     ]);
     expect(problems).toEqual([]);
   });

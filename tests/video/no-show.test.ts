@@ -74,6 +74,18 @@ describe.each(MODES)('a video call the patient never joined (%s)', (mode: Mode) 
     expect(await h.knex('appointment_entities').where({ id: a.id }).first('status')).toEqual({ status: 'SCHEDULED' });
   });
 
+  it("answers for a whole day: that day's calls ended unjoined, no other day's; never for both ids and a day, or neither", async () => {
+    const [a, b] = [await appointment(), await appointment()];
+    const deskSeesDay = async (date: string) => expectOk(await h.call('video.waitingOnline', { date }, desk.sessionKey));
+    await end((await start(a.id)).roomSid);
+    await start(b.id);
+    expect(await deskSeesDay(a.date)).toEqual({ appointmentIds: [], noShowIds: [a.id] });
+    expect(await deskSeesDay(b.date)).toEqual({ appointmentIds: [], noShowIds: [] });
+    const refusal = { ok: false, error: { code: 'INVALID', field: 'appointmentIds', message: 'Ask about some appointments or about a day, one of the two' } };
+    expect(await h.call('video.waitingOnline', { date: a.date, appointmentIds: [a.id] } as never, desk.sessionKey)).toMatchObject(refusal);
+    expect(await h.call('video.waitingOnline', {} as never, desk.sessionKey)).toMatchObject(refusal);
+  });
+
   it('tells the call window whether the patient has turned up: not before, yes once connected to any of its rooms', async () => {
     const a = await appointment();
     const joined = async () => expectOk(await h.call('video.callInfo', { appointmentId: a.id }, doctor.sessionKey)).patientJoined;

@@ -22,7 +22,7 @@ export function CallScreen({ info, onJoined, report }: { info: CallInfoDto; onJo
   const { sharing, toggleShare } = useScreenShare(video.room);
   const { startedAt } = useCallTimer(inCall);
   const actions = useCallActions(info.appointmentId, onJoined);
-  const patientWaiting = useWaitingOnline([info.appointmentId]).has(info.appointmentId);
+  const patientWaiting = useWaitingOnline(info.appointmentId);
   const deviceTrouble = media.deviceError && deviceProblem(media.deviceError);
 
   if (inCall) {

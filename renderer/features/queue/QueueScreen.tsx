@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/use-t';
 import { useState } from 'react';
 import { useTimeZone } from '../../api/clinic-data';
-import { useNeverJoinedVideo, useWaitingOnline } from '../../api/use-waiting-online';
+import { useLobbyOfDay } from '../../api/use-waiting-online';
 import { longDay, minutesNowIn } from '../../lib/dates';
 import { openGlobal } from '../../stores/global-dialogs';
 import { useSession } from '../../stores/session';
@@ -45,9 +45,7 @@ export function QueueScreen() {
   // Read at each render: the screen re-renders every minute (useToday) and on every change.
   const nowMs = Date.now();
   const now = { date: today, minutes: minutesNowIn(timeZone, nowMs) };
-  const ids = appointments.map((a) => a.id);
-  const online = useWaitingOnline(ids);
-  const neverJoinedVideo = useNeverJoinedVideo(ids);
+  const { online, neverJoined: neverJoinedVideo } = useLobbyOfDay(today);
 
   const doctorId = doctorFilter ? Number(doctorFilter) : undefined;
   const board = boardOf(doctors, appointments, queue, money, pendingPayments, { doctorId, search, status });

@@ -119,6 +119,7 @@ const hi: Refusals = {
   'At most a day (1440 minutes)': 'ज़्यादा से ज़्यादा एक दिन (1440 मिनट)',
   'Not a call-window ticket': 'यह कॉल की विंडो का सही टिकट नहीं है',
   'At most 500 appointments at once': 'एक बार में ज़्यादा से ज़्यादा 500 अपॉइंटमेंट',
+  'Ask about some appointments or about a day, one of the two': 'कुछ अपॉइंटमेंट के बारे में पूछें या एक दिन के बारे में, दोनों में से एक',
   'Not a Twilio room': 'यह Twilio का सही रूम नहीं है',
   'Write the notice': 'सूचना लिखें',
   'Say how the patient said so': 'बताएँ कि मरीज़ ने यह कैसे बताया',
