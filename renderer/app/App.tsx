@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { followSessionEvents, useSession } from '../stores/session';
 import { Banner } from '../ui/Banner';
+import { formChecks } from '../ui/form/use-contract-form';
 import { Loading, preloadable, preloadWhenIdle } from '../ui/lazy';
 import '../ui/theme.css';
 
@@ -26,7 +27,8 @@ export function App() {
     return followSessionEvents();
   }, [refresh]);
 
-  useEffect(() => preloadWhenIdle([AppShell]), []);
+  // The sign-in form's checks first: the desk's first Sign in needs them.
+  useEffect(() => preloadWhenIdle([formChecks, AppShell]), []);
 
   useSessionLanguage();
 

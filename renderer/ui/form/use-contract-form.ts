@@ -3,9 +3,12 @@ import type { z } from 'zod';
 import type { ChannelName, Req } from '../../../preload/contract';
 import { reworded, type Reword } from './reword';
 
-// zod and the contract's schemas are fetched at a form's first check, not at start: the sign-in
-// form is the first thing drawn, and the start-up JavaScript stays without them.
+// zod and the contract's schemas are not in the start-up JavaScript: the sign-in form is the
+// first thing drawn. They are fetched once it shows (`formChecks`), or at a form's first check.
 const loadResolvers = () => import('./zod-resolvers');
+
+/** The forms' checks as a chunk to fetch ahead, so a first Sign in does not wait for them. */
+export const formChecks = { preload: loadResolvers };
 
 const deferred =
   <V extends FieldValues>(make: (resolvers: Awaited<ReturnType<typeof loadResolvers>>) => Resolver<V>, reword?: Reword): Resolver<V> =>
