@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppointmentDto, Req } from '../../preload/contract';
-import { fakeDesk } from './fake-desk';
+import { fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
@@ -136,6 +136,22 @@ describe('the Today board', () => {
     expect(counts().Seen).toBe(3);
     fireEvent.click(screen.getByRole('button', { name: 'Unpaid 1' }));
     expect(screen.getByRole('region', { name: 'Today with Dr. Anil Rao' })).toBeTruthy();
+  });
+
+  it('draws every doctor of a clinic of many (the first columns at once, the others just after) and keeps each current', async () => {
+    const desk = fakeDesk();
+    const extra = Array.from({ length: 8 }, (_, i) => ({ ...desk.state.doctors[0]!, id: 10 + i, name: `Dr. Extra ${i + 1}` }));
+    desk.state.doctors.push(...extra);
+    extra.forEach((d, i) => desk.add(1, d.id, `${String(9 + i).padStart(2, '0')}:00`));
+    await renderDesk(desk);
+    for (const d of extra) {
+      const own = await screen.findByRole('region', { name: `Today with ${d.name}` });
+      expect(await within(own).findByRole('button', { name: 'Check in Asha Verma' })).toBeTruthy();
+    }
+    // A booking for the last doctor, made on another PC, reaches the last column.
+    const last = extra.at(-1)!;
+    desk.handlers['appointments.book']!({ patientId: 2, doctorId: last.id, date: TODAY, startTime: '12:30' });
+    expect(await within(column(`Today with ${last.name}`)).findByRole('button', { name: 'Check in Ravi Kumar' })).toBeTruthy();
   });
 
   it('shows the whole day per status on request, across doctors', async () => {

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t';
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTimeZone } from '../../api/clinic-data';
 import { useLobbyOfDay } from '../../api/use-waiting-online';
 import { longDay, minutesNowIn } from '../../lib/dates';
@@ -11,7 +11,7 @@ import { Field, SelectField } from '../../ui/Field';
 import { Loading, preloadable } from '../../ui/lazy';
 import { useAppointmentDialogs } from '../appointments/useAppointmentDialogs';
 import { DoctorOptions } from '../doctors/DoctorOptions';
-import { boardOf, type CountKey } from './board';
+import { boardOf, type CountKey, type DoctorColumn as Column } from './board';
 import { BoardCounts } from './BoardCounts';
 import { DoctorColumn } from './DoctorColumn';
 import { ExpectedTable } from './ExpectedTable';
@@ -24,6 +24,10 @@ import { useOpenTokenDisplay } from './waitingRoom';
 // Printing the day sheet is an ADMIN's or a doctor's, and not every day: it comes after Today paints.
 const PrintDaySheetButton = preloadable(() => import('../reports/DaySheet').then((m) => m.PrintDaySheetButton));
 const PendingPayments = preloadable(() => import('./PendingPayments').then((m) => m.PendingPayments));
+
+/** The columns a screen shows before scrolling (a row or two of the board). */
+const COLUMNS_AT_ONCE = 4;
+const NO_COLUMNS: Column[] = [];
 
 /**
  * Today at the desk as a board: the day's counts (each one a filter), money still on its way,
@@ -48,7 +52,17 @@ export function QueueScreen() {
   const { online, neverJoined: neverJoinedVideo } = useLobbyOfDay(today);
 
   const doctorId = doctorFilter ? Number(doctorFilter) : undefined;
-  const board = boardOf(doctors, appointments, queue, money, pendingPayments, { doctorId, search, status });
+  const board = useMemo(
+    () => boardOf(doctors, appointments, queue, money, pendingPayments, { doctorId, search, status }),
+    [doctors, appointments, queue, money, pendingPayments, doctorId, search, status],
+  );
+  // The day goes first into the columns on screen; the other doctors' follow in a background
+  // render that a click or a key press can interrupt, so a clinic of many doctors shows its
+  // first columns without waiting for all of them. Until then each keeps what it showed before
+  // (nothing is unmounted, nor loses focus), or is not drawn yet.
+  const settled = useDeferredValue(board.doctors, NO_COLUMNS);
+  const settledById = useMemo(() => new Map(settled.map((c) => [c.doctorId, c])), [settled]);
+  const shownColumn = (column: Column, i: number) => (i < COLUMNS_AT_ONCE || settled === board.doctors ? column : settledById.get(column.doctorId));
   const pay = (appointment: (typeof appointments)[number]) => open({ kind: 'pay', appointment });
   const more = (appointment: (typeof appointments)[number]) => open({ kind: 'details', appointment });
   const complete = (appointment: (typeof appointments)[number]) => open({ kind: 'complete', appointment });
@@ -96,9 +110,10 @@ export function QueueScreen() {
         <div className="today-columns">
           {!loaded && <p className="ui-loading">{t('common:loading')}</p>}
           {loaded && board.doctors.length === 0 && <p className="ui-hint">{search || status ? t('noMatch') : t('nobodyToday')}</p>}
-          {board.doctors.map((column) => (
-            <DoctorColumn key={column.doctorId} column={column} {...shared} />
-          ))}
+          {board.doctors.map((column, i) => {
+            const shown = shownColumn(column, i);
+            return shown && <DoctorColumn key={column.doctorId} column={shown} {...shared} />;
+          })}
         </div>
       ) : (
         <>
