@@ -124,6 +124,7 @@ export const waitingOnlineRequestSchema = z
     path: ['appointmentIds'],
   });
 export type WaitingOnlineRequest = z.infer<typeof waitingOnlineRequestSchema>;
+
 /** Of the appointments asked about, those whose patient is in the online lobby now. */
 export const waitingOnlineSchema = z.object({
   appointmentIds: z.array(idSchema),

@@ -145,6 +145,34 @@ describe('change events → the cache', () => {
     t.stop();
   });
 
+  it("the day's video lobby is asked again when a lobby changes or an appointment reaches that day, not for another day's booking", async () => {
+    const t = setUp();
+    const lobbyAsked: string[] = [];
+    const fake = fakeClinic({
+      'video.waitingOnline': (req) => (lobbyAsked.push(req.date ?? 'ids'), { ok: true, value: { appointmentIds: [], noShowIds: [] } }),
+    });
+    const stop = followChanges(fake.api, t.queryClient);
+    const lobbyOf = (date: string) => clinicQueryOptions(fake.api, 'video.waitingOnline', { date });
+    const off = new QueryObserver(t.queryClient, lobbyOf('2099-01-05')).subscribe(() => undefined);
+    await t.queryClient.fetchQuery(lobbyOf('2099-01-06'));
+    await waitFor(() => expect([...lobbyAsked].sort()).toEqual(['2099-01-05', '2099-01-06']));
+    lobbyAsked.length = 0;
+
+    // A booking on Tuesday: Tuesday's hidden lobby is forgotten, Monday's shown one is not asked again.
+    fake.emit('appointments.changed', change({ op: 'INSERT', date: '2099-01-06' }));
+    await waitFor(() => expect(t.queryClient.getQueryData(['video.waitingOnline', { date: '2099-01-06' }])).toBeUndefined());
+    expect(lobbyAsked).toEqual([]);
+
+    // A patient entering any lobby (the event names no day), then a booking moved onto Monday.
+    fake.emit('video.lobbyChanged', change({ appointmentId: 7, date: null }));
+    await waitFor(() => expect(lobbyAsked).toEqual(['2099-01-05']));
+    fake.emit('appointments.changed', change({ date: '2099-01-05', oldDate: '2099-01-07' }));
+    await waitFor(() => expect(lobbyAsked).toEqual(['2099-01-05', '2099-01-05']));
+    off();
+    stop();
+    t.stop();
+  });
+
   it('another person signing in empties the cache; a lock and unlock by the same person does not', async () => {
     const t = setUp();
     t.fake.emit('session.changed', { session: sessionFor('RECEPTIONIST') });
