@@ -178,6 +178,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           });
           const stream = fs.createReadStream(file.path);
           stream.on('close', file.release);
+          // The headers are out: a file that cannot be read must end as a failed download in the
+          // browser, not as a short file that looks complete.
+          stream.on('error', (err) => {
+            options.log?.('bridge download failed', err);
+            res.destroy();
+          });
           stream.pipe(res);
           return;
         }
@@ -215,7 +221,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     } catch (err) {
       options.log?.('bridge request failed', err);
       if (!res.headersSent) send(res, 500, { error: 'Internal error' });
-      else res.end();
+      // Ended normally, a half-sent answer would read as a whole one.
+      else res.destroy();
     }
   });
 

@@ -16,6 +16,7 @@ const clientId = (name: string) => name.padEnd(24, '0');
 /** An event stream: its status and all it has received so far (a refusal's body for a stream refused). */
 interface Stream {
   status: number;
+  headers: Headers;
   text(): string;
   /** The bridge ended it. */
   ended(): boolean;
@@ -57,9 +58,11 @@ describe('bridge event streams, time-outs and connection caps', () => {
       });
       return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
     };
-    const stream = async (client: string): Promise<Stream> => {
+    /** A tab's event stream; with a ticket, a token display's. */
+    const stream = async (client: string, displayTicket?: string): Promise<Stream> => {
       const controller = new AbortController();
-      const res = await fetch(`${base}/api/events?token=${b.token}&client=${client}`, { signal: controller.signal });
+      const display = displayTicket === undefined ? '' : `&display=${displayTicket}`;
+      const res = await fetch(`${base}/api/events?token=${b.token}&client=${client}${display}`, { signal: controller.signal });
       let text = '';
       let ended = false;
       const reading =
@@ -77,6 +80,7 @@ describe('bridge event streams, time-outs and connection caps', () => {
       await waitFor('the stream to open', () => (res.status !== 200 || text.includes(': connected') ? true : undefined), 30_000, 5);
       return {
         status: res.status,
+        headers: res.headers,
         text: () => text,
         ended: () => ended,
         async close() {
@@ -87,7 +91,7 @@ describe('bridge event streams, time-outs and connection caps', () => {
     };
     /** Signs a tab in without a password round (the caps below need many signed-in tabs). */
     const admit = (client: string) => b.services.sessions.signIn(`bridge:${client}`, deskId);
-    return { b, call, stream, admit };
+    return { b, base, call, stream, admit };
   }
 
   const received = (s: Stream, what: string) => waitFor(what, () => (s.text().includes(what) ? true : undefined), 30_000, 10);
@@ -168,6 +172,107 @@ describe('bridge event streams, time-outs and connection caps', () => {
     for (const s of [...mine, ...others]) await s.close();
     await waitFor('every closed stream to be let go', () => (b.streamClients() === 0 ? true : undefined), 30_000, 10);
     expect((await stream(one)).status).toBe(200);
+  });
+
+  it('gives token displays streams of their own: their own cap and keep-alives, and a bare board frame for appointment changes and resyncs only', async () => {
+    const { b, call, stream, admit } = await bridge({ keepAliveMs: 50 });
+    await b.ready;
+    const ticket = b.services.displayTickets.issue();
+    const displays: Stream[] = [];
+    for (let i = 0; i < STREAMS_PER_START; i++) displays.push(await stream(clientId(`display${i}`), ticket));
+    expect(displays.map((s) => s.status)).toEqual(Array(STREAMS_PER_START).fill(200));
+    const [first] = displays as [Stream];
+    expect(first.headers.get('content-type')).toBe('text/event-stream');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    const over = await stream(clientId('display-over'), ticket);
+    expect([over.status, JSON.parse(over.text())]).toEqual([429, { error: 'Too many event streams' }]);
+    // The displays' cap leaves the tabs theirs.
+    const desk = clientId('beside-displays');
+    admit(desk);
+    const tab = await stream(desk);
+    expect(tab.status).toBe(200);
+    await received(first, ': keep-alive');
+    // A display taken down frees its place.
+    await displays.pop()!.close();
+    await waitFor(
+      'a display’s place to be free again',
+      async () => {
+        const again = await stream(clientId('display-again'), ticket);
+        if (again.status !== 200) return undefined;
+        displays.push(again);
+        return true;
+      },
+      30_000,
+      10,
+    );
+
+    // A patient added, an appointment booked, the database reconnected: the tab hears each;
+    // a display hears only that the board changed, for the booking and the resync.
+    expect(await call('patients.create', { name: 'Board Frame Test' }, desk)).toMatchObject({ ok: true });
+    await received(tab, '"patients.changed"');
+    const [{ id: doctorId }] = await scratch.db.knex('doctor_entities').insert({ name: 'Dr. Frame', email: 'frame@clinic.test' }).returning('id');
+    const [{ id: patientId }] = await scratch.db.knex('patient_entities').select('id').where({ name: 'Board Frame Test' });
+    await scratch.db
+      .knex('appointment_entities')
+      .insert({ patient_id: patientId, doctor_id: doctorId, appointment_date: '2030-01-07', start_time: '10:00', end_time: '10:15' });
+    await received(tab, '"appointments.changed"');
+    scratch.db.changes.emit('resync', 'a reconnection, for the test');
+    await received(tab, '"resync"');
+    // Closing the bridge ends every stream after what was written to it: each display's text is then whole.
+    started.splice(started.indexOf(b), 1);
+    await b.close();
+    await waitFor('the displays’ streams to end', () => (displays.every((d) => d.ended()) ? true : undefined), 30_000, 10);
+    const boardFrames = dataFrames(tab, 'appointments.changed') + dataFrames(tab, 'resync');
+    for (const d of [first, displays.at(-1)!]) {
+      const frames = d
+        .text()
+        .split('\n\n')
+        .filter((f) => f !== '' && !f.startsWith(':'));
+      expect(frames).toEqual(Array(boardFrames).fill('event: message\ndata: {"event":"board.changed","payload":{}}'));
+    }
+  });
+
+  it('hands an export to the tab that made it, once, as an attachment with a safe name, and cuts a download whose file is gone', async () => {
+    const failures: string[] = [];
+    const { b, base } = await bridge({ log: (message) => failures.push(message) });
+    await b.ready;
+    const [maker, other] = [clientId('exporter'), clientId('bystander')];
+    const target = (await b.services.exportFiles.target(`bridge:${maker}`, 'Day sheet "4 Dec"/ü.csv'))!;
+    fs.writeFileSync(target.path, 'token,patient\n1,Asha\n');
+    await target.done();
+    const download = (client: string, id = target.downloadId!) => fetch(`${base}/api/download/${id}?token=${b.token}&client=${client}`);
+
+    const refused = await download(other);
+    expect([refused.status, await refused.json()]).toEqual([404, { error: 'No such download' }]);
+    const got = await download(maker);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/octet-stream');
+    expect(got.headers.get('content-disposition')).toBe('attachment; filename="Day_sheet__4_Dec___.csv"');
+    expect(got.headers.get('cache-control')).toBe('no-store');
+    expect(await got.text()).toBe('token,patient\n1,Asha\n');
+    await waitFor('the handed file to be deleted', () => (fs.existsSync(target.path) ? undefined : true), 30_000, 10);
+    expect((await download(maker)).status).toBe(404);
+
+    // The file gone between the headers and its bytes: the browser sees a failed download.
+    const lost = (await b.services.exportFiles.target(`bridge:${maker}`, 'lost.csv'))!;
+    fs.writeFileSync(lost.path, 'x');
+    await lost.done();
+    fs.rmSync(lost.path);
+    // (The headers may not have left yet: the request fails then, else its body does.)
+    await expect(download(maker, lost.downloadId!).then((r) => r.text())).rejects.toThrow();
+    expect(failures).toEqual(['bridge download failed']);
+    // Anything else that fails: 500 before the headers, a cut connection after; logged, and the bridge answers on.
+    const take = b.services.exportFiles.take.bind(b.services.exportFiles);
+    b.services.exportFiles.take = () => {
+      throw new Error('broken');
+    };
+    const broken = await download(maker, 'x');
+    expect([broken.status, await broken.json()]).toEqual([500, { error: 'Internal error' }]);
+    b.services.exportFiles.take = () => ({ path: undefined as unknown as string, fileName: 'half.csv', release: () => undefined });
+    await expect(download(maker, 'x').then((r) => r.text())).rejects.toThrow();
+    b.services.exportFiles.take = take;
+    expect(failures).toEqual(['bridge download failed', 'bridge request failed', 'bridge request failed']);
+    expect((await download(maker, 'x')).status).toBe(404);
   });
 
   it('closes a connection whose headers trickle in (slow loris), and refuses connections over the cap', async () => {
