@@ -314,6 +314,12 @@ describe('the router at its edges', () => {
       ok: false,
       error: { code: 'INTERNAL', message: expect.stringMatching(/^The reply of doctors\.delete does not match the contract: \(reply\): /) },
     });
+    // A field inside the reply is named by its whole path.
+    t.router.handle('doctors.list', async () => [{ id: 'seven' }] as never);
+    expect(await t.call('doctors.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/^The reply of doctors\.list does not match the contract: 0\.id: .*; 0\.name: /) },
+    });
   });
 });
 
