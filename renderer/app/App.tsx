@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { followSessionEvents, useSession } from '../stores/session';
 import { Banner } from '../ui/Banner';
+import { dateFormats } from '../lib/dates';
 import { formChecks } from '../ui/form/use-contract-form';
 import { Loading, preloadable, preloadWhenIdle } from '../ui/lazy';
 import '../ui/theme.css';
@@ -28,7 +29,7 @@ export function App() {
   }, [refresh]);
 
   // The sign-in form's checks first: the desk's first Sign in needs them.
-  useEffect(() => preloadWhenIdle([formChecks, AppShell]), []);
+  useEffect(() => preloadWhenIdle([formChecks, dateFormats, AppShell]), []);
 
   useSessionLanguage();
 
