@@ -319,6 +319,22 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     expect(undone).toMatchObject({ from_status: 'COMPLETED', to_status: 'SCHEDULED', detail: { kind: 'STATUS', recallsRemoved: [expect.any(Number)] } });
   });
 
+  it('a recall added by hand for a visit stays when its check-in or its no-show is undone: only a completion’s own recall goes with it', async () => {
+    for (const [step, startTime] of [
+      ['appointments.checkIn', '16:00'],
+      ['appointments.noShow', '08:00'],
+    ] as const) {
+      const id = await appointment(TODAY, startTime, `${startTime.slice(0, 3)}15`);
+      await ok(step, { id });
+      const { patient_id: patientId } = await h.knex('appointment_entities').where({ id }).first('patient_id');
+      expectOk(await h.callRaw('recalls.create', { patientId, inDays: 30, reason: 'Asked at the desk', appointmentId: id }, desk));
+      expectOk(await h.callRaw('appointments.undo', { id }, desk));
+      expect(await h.knex('recalls').where({ source_appointment_id: id }).select('reason'), step).toEqual([{ reason: 'Asked at the desk' }]);
+      const undone = await h.knex('appointment_history').where({ appointment_id: id, kind: 'UNDONE' }).first('detail');
+      expect(undone.detail, step).not.toHaveProperty('recallsRemoved');
+    }
+  });
+
   it('a walk-in is never put in a token session’s time: the slot under way that meets one gives way to the first free slot after it', async () => {
     const doctor = await newDoctor();
     await h.knex('opd_sessions').insert({ doctor_id: doctor, date: TODAY, start_time: '10:10', end_time: '12:00', capacity: 20 });
