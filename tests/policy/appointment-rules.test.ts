@@ -342,6 +342,30 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     expect(walkIn).toMatchObject({ date: TODAY, startTime: '12:00:00', endTime: '12:15:00', isWalkIn: true, tokenNo: expect.any(Number) });
   });
 
+  it('a walk-in joins a token session from its very minute, not once it has ended; sessions that meet the slot under way leave it free', async () => {
+    h.clock.now = Date.parse(`${TODAY}T10:00:00Z`);
+    try {
+      const startsNow = await newDoctor();
+      const [{ id: session }] = await h
+        .knex('opd_sessions')
+        .insert({ doctor_id: startsNow, date: TODAY, start_time: '10:00', end_time: '12:00', capacity: 20 })
+        .returning('id');
+      expect(await ok('appointments.walkIn', { patientId: patients[next++], doctorId: startsNow })).toMatchObject({ sessionId: session, sessionToken: 1 });
+
+      // One session ended as the slot under way began, the next begins as it ends.
+      const between = await newDoctor();
+      await h.knex('opd_sessions').insert([
+        { doctor_id: between, date: TODAY, start_time: '08:00', end_time: '10:00', capacity: 20 },
+        { doctor_id: between, date: TODAY, start_time: '10:15', end_time: '12:00', capacity: 20 },
+      ]);
+      const inTheGap = await ok('appointments.walkIn', { patientId: patients[next++], doctorId: between });
+      expect(inTheGap).toMatchObject({ startTime: '10:00:00', endTime: '10:15:00', isWalkIn: true });
+      expect(inTheGap.sessionId ?? null).toBeNull();
+    } finally {
+      h.clock.now = Date.parse(`${TODAY}T10:00:30Z`);
+    }
+  });
+
   it('a walk-in takes the slot under way at the first minute of the doctor’s hours, and is refused in its words when none is left today', async () => {
     const [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Short Day', email: 'short.day@rules.test' }).returning('id');
     await h.knex('doctor_availabilities').insert({ doctor_id: doctor, date: TODAY, start_time: '10:00', end_time: '10:15', slot_minutes: 15 });
