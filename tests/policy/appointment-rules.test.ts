@@ -422,5 +422,23 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     const forMorning = await waiting(morning);
     await open(morning, '09:00', '11:00');
     expect(await offered(forMorning)).toEqual([[TODAY, '10:00:00']]);
+    // Opened time that already holds a booking, or a token session: the first slot nothing holds is offered.
+    const booked = await doctorWith('Dr. Booked Extra', null);
+    await h.knex('appointment_entities').insert({
+      patient_id: patients[next++],
+      doctor_id: booked,
+      appointment_date: TODAY,
+      start_time: '18:00',
+      end_time: '18:30',
+      override_reason: 'Seen before the hours were opened',
+    });
+    const forBooked = await waiting(booked);
+    await open(booked, '18:00', '19:00');
+    expect(await offered(forBooked)).toEqual([[TODAY, '18:30:00']]);
+    const sessioned = await doctorWith('Dr. Session Extra', null);
+    await h.knex('opd_sessions').insert({ doctor_id: sessioned, date: TODAY, start_time: '18:00', end_time: '18:30', capacity: 10 });
+    const forSessioned = await waiting(sessioned);
+    await open(sessioned, '18:00', '19:00');
+    expect(await offered(forSessioned)).toEqual([[TODAY, '18:30:00']]);
   });
 });
