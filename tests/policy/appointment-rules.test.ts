@@ -366,6 +366,38 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     }
   });
 
+  it('a refused booking says what the desk can do: outside hours a doctor or administrator may book it with a reason; on leave it cannot be booked; a token moves only with its session', async () => {
+    const [{ id: short }] = await h.knex('doctor_entities').insert({ name: 'Dr. Short Hours', email: 'short.hours@rules.test' }).returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: short, date: TOMORROW, start_time: '09:00', end_time: '12:00', slot_minutes: 15 });
+    await refused(
+      'appointments.book',
+      { patientId: patients[next++], doctorId: short, date: TOMORROW, startTime: '13:00' },
+      {
+        code: 'CONFLICT',
+        field: 'startTime',
+        message: `13:00–13:15 on ${TOMORROW} is outside Dr. Short Hours's hours (09:00–12:00). A doctor or administrator can book it with a reason.`,
+      },
+    );
+    const [{ id: away }] = await h.knex('doctor_entities').insert({ name: 'Dr. Away', email: 'away@rules.test' }).returning('id');
+    await h.knex('doctor_availabilities').insert([
+      { doctor_id: away, date: TOMORROW, start_time: '09:00', end_time: '17:00', slot_minutes: 15 },
+      { doctor_id: away, date: TOMORROW, start_time: '14:00', end_time: '15:00', slot_minutes: 15, is_available: false, kind: 'LEAVE' },
+    ]);
+    await refused(
+      'appointments.book',
+      { patientId: patients[next++], doctorId: away, date: TOMORROW, startTime: '14:00' },
+      { code: 'CONFLICT', field: 'startTime', message: `Dr. Away is on leave 14:00–15:00 on ${TOMORROW}, so 14:00–14:15 on ${TOMORROW} cannot be booked.` },
+    );
+    const tokens = await newDoctor();
+    await h.knex('opd_sessions').insert({ doctor_id: tokens, date: TODAY, start_time: '10:00', end_time: '12:00', capacity: 20 });
+    const token = await ok('appointments.walkIn', { patientId: patients[next++], doctorId: tokens });
+    await refused(
+      'appointments.reschedule',
+      { id: token.id, date: TOMORROW, startTime: '09:00' },
+      { code: 'CONFLICT', field: 'id', message: `Token ${token.sessionToken} keeps its session: cancel it and book a token in another session` },
+    );
+  });
+
   it('a walk-in takes the slot under way at the first minute of the doctor’s hours, and is refused in its words when none is left today', async () => {
     const [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Short Day', email: 'short.day@rules.test' }).returning('id');
     await h.knex('doctor_availabilities').insert({ doctor_id: doctor, date: TODAY, start_time: '10:00', end_time: '10:15', slot_minutes: 15 });
