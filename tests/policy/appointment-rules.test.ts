@@ -335,6 +335,27 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     }
   });
 
+  it('undoing a move back to a slot now outside the hours needs an override of its own: the one the move was made with is not it', async () => {
+    const admin = (await h.signInAs('ADMIN', { email: 'mover@rules.test' })).sessionKey;
+    const [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Moved Hours', email: 'moved.hours@rules.test' }).returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: doctor, date: TOMORROW, start_time: '09:00', end_time: '12:00', slot_minutes: 15 });
+    const [{ id }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patients[next++], doctor_id: doctor, appointment_date: TOMORROW, start_time: '09:00', end_time: '09:15' })
+      .returning('id');
+    expectOk(await h.callRaw('appointments.reschedule', { id, date: TOMORROW, startTime: '13:00', override: { reason: 'Evening visit' } }, admin));
+    // The morning is given up meanwhile: going back is now outside the hours too.
+    await h.knex('doctor_availabilities').where({ doctor_id: doctor, date: TOMORROW }).update({ start_time: '10:00' });
+    const before = await databaseSnapshot(h.knex, ['audit_log']);
+    expect(await h.callRaw('appointments.undo', { id }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'startTime', message: expect.stringContaining("09:00–09:15 on 2099-05-05 is outside Dr. Moved Hours's hours") },
+    });
+    expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
+    const back = expectOk<AppointmentDto>(await h.callRaw('appointments.undo', { id, override: { reason: 'Back to the morning' } }, admin));
+    expect(back).toMatchObject({ startTime: '09:00:00', overrideReason: 'Back to the morning' });
+  });
+
   it('a walk-in is never put in a token session’s time: the slot under way that meets one gives way to the first free slot after it', async () => {
     const doctor = await newDoctor();
     await h.knex('opd_sessions').insert({ doctor_id: doctor, date: TODAY, start_time: '10:10', end_time: '12:00', capacity: 20 });
