@@ -226,10 +226,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, BRIDGE_HOST, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, BRIDGE_HOST, () => resolve());
+    });
+  } catch (err) {
+    // A bridge that never listened leaves nothing running behind it.
+    clearInterval(keepAlive);
+    (await ready.catch(() => undefined))?.stop();
+    throw err;
+  }
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://${BRIDGE_HOST}:${port}/#token=${token}`,

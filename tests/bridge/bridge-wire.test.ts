@@ -70,7 +70,19 @@ describe('the bridge on the wire', () => {
       'Cross-origin request refused',
     ],
     ['a foreign Origin', () => api('POST', '/api/call/app.info', { Origin: 'http://evil.example' }, '{}'), 403, 'Cross-origin request refused'],
+    [
+      'an Origin of the bridge’s address with a scheme inside it',
+      () => api('POST', '/api/call/app.info', { Origin: `127.0.0.1:http://${bridge.port}` }, '{}'),
+      403,
+      'Cross-origin request refused',
+    ],
     ['no token', () => send('POST', '/api/call/app.info', { 'X-Clinic-Client': CLIENT }, '{}'), 401, 'Missing or wrong bridge token'],
+    [
+      'the token after another scheme than Bearer',
+      () => send('POST', '/api/call/app.info', { Authorization: `Basic Bearer ${bridge.token}`, 'X-Clinic-Client': CLIENT }, '{}'),
+      401,
+      'Missing or wrong bridge token',
+    ],
     ['no client id', () => send('POST', '/api/call/app.info', { Authorization: `Bearer ${bridge.token}` }, '{}'), 400, 'Missing or malformed client id'],
     [
       'a client id with a slash',
@@ -83,6 +95,8 @@ describe('the bridge on the wire', () => {
     ['a download by POST', () => api('POST', '/api/download/abc', {}, '{}'), 404, 'No such API'],
     ['a download nobody made', () => api('GET', '/api/download/abc'), 404, 'No such download'],
     ['a display stream without a valid ticket', () => api('GET', '/api/events?display=nope'), 401, 'Not a valid display ticket'],
+    ['a display stream by POST', () => api('POST', '/api/events?display=nope', {}, '{}'), 404, 'No such API'],
+    ['a download with a display ticket', () => api('GET', '/api/download/abc?display=nope'), 404, 'No such download'],
     ['the event stream before signing in', () => api('GET', '/api/events'), 403, 'Sign in before opening the event stream'],
     ['an unknown API', () => api('GET', '/api/nothing'), 404, 'No such API'],
     ['a page by POST', () => send('POST', '/', {}, 'x'), 405, 'Method not allowed'],

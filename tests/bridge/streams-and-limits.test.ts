@@ -151,7 +151,8 @@ describe('bridge event streams, time-outs and connection caps', () => {
     const mine: Stream[] = [];
     for (let i = 0; i < STREAMS_PER_CLIENT; i++) mine.push(await stream(one));
     expect(mine.map((s) => s.status)).toEqual(Array(STREAMS_PER_CLIENT).fill(200));
-    expect((await stream(one)).status).toBe(429);
+    const overTab = await stream(one);
+    expect([overTab.status, JSON.parse(overTab.text())]).toEqual([429, { error: 'Too many event streams' }]);
     const keepAlives = () => mine[0]!.text().split(': keep-alive').length - 1;
     await waitFor(
       'keep-alives for longer than the request time-out',
@@ -167,7 +168,8 @@ describe('bridge event streams, time-outs and connection caps', () => {
     }
     expect(others.every((s) => s.status === 200)).toBe(true);
     admit(clientId('onetoomany'));
-    expect((await stream(clientId('onetoomany'))).status).toBe(429);
+    const overStart = await stream(clientId('onetoomany'));
+    expect([overStart.status, JSON.parse(overStart.text())]).toEqual([429, { error: 'Too many event streams' }]);
 
     for (const s of [...mine, ...others]) await s.close();
     await waitFor('every closed stream to be let go', () => (b.streamClients() === 0 ? true : undefined), 30_000, 10);
@@ -208,8 +210,10 @@ describe('bridge event streams, time-outs and connection caps', () => {
 
     // A patient added, an appointment booked, the database reconnected: the tab hears each;
     // a display hears only that the board changed, for the booking and the resync.
+    // Two patients to one booking, so a display hearing the wrong events cannot come to the same count.
     expect(await call('patients.create', { name: 'Board Frame Test' }, desk)).toMatchObject({ ok: true });
-    await received(tab, '"patients.changed"');
+    expect(await call('patients.create', { name: 'Board Frame Test Two' }, desk)).toMatchObject({ ok: true });
+    await waitFor('both patients on the tab’s stream', () => (dataFrames(tab, 'patients.changed') === 2 ? true : undefined), 30_000, 10);
     const [{ id: doctorId }] = await scratch.db.knex('doctor_entities').insert({ name: 'Dr. Frame', email: 'frame@clinic.test' }).returning('id');
     const [{ id: patientId }] = await scratch.db.knex('patient_entities').select('id').where({ name: 'Board Frame Test' });
     await scratch.db
@@ -273,6 +277,70 @@ describe('bridge event streams, time-outs and connection caps', () => {
     b.services.exportFiles.take = take;
     expect(failures).toEqual(['bridge download failed', 'bridge request failed', 'bridge request failed']);
     expect((await download(maker, 'x')).status).toBe(404);
+
+    // A bridge started without a log fails the same way, and answers on.
+    const quiet = await bridge();
+    await quiet.b.ready;
+    const gone = (await quiet.b.services.exportFiles.target(`bridge:${maker}`, 'gone.csv'))!;
+    fs.writeFileSync(gone.path, 'x');
+    await gone.done();
+    fs.rmSync(gone.path);
+    const fetchQuiet = (id: string) => fetch(`${quiet.base}/api/download/${id}?token=${quiet.b.token}&client=${maker}`);
+    await expect(fetchQuiet(gone.downloadId!).then((r) => r.text())).rejects.toThrow();
+    quiet.b.services.exportFiles.take = () => {
+      throw new Error('broken');
+    };
+    expect((await fetchQuiet('x')).status).toBe(500);
+    expect(await quiet.call('app.info', {}, maker)).toMatchObject({ ok: true });
+  });
+
+  it('a stream ended by its session’s lock hears nothing sent in the same moment, and the bridge goes on', async () => {
+    const { b, call, stream, admit } = await bridge();
+    const [locking, other] = [clientId('locking'), clientId('watching')];
+    admit(locking);
+    admit(other);
+    const [ending, going] = [await stream(locking), await stream(other)];
+    // The lock and a broadcast in one tick: the locked tab's stream is ended before it could carry it.
+    b.services.sessions.setLocked(`bridge:${locking}`, true);
+    scratch.db.changes.emit('resync', 'in the same tick as a lock');
+    await received(going, '"resync"');
+    await waitFor('the locked tab’s stream to end', () => (ending.ended() ? true : undefined), 30_000, 10);
+    expect(ending.text()).toContain('"locked":true');
+    expect(ending.text()).not.toContain('"resync"');
+    expect(await call('app.info', {}, other)).toMatchObject({ ok: true });
+    await going.close();
+  });
+
+  it('says where it listens, refuses a port already taken, and names its workstation in the audit trail', async () => {
+    const { b, call } = await bridge();
+    expect(b.url).toBe(`http://127.0.0.1:${b.port}/#token=${b.token}`);
+    const listening = scratch.db.changes.listenerCount('change');
+    await expect(startBridge({ db: scratch.db, rendererDir, version: '9.9.9', port: b.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    // The services it had started are stopped: nothing of it still hears the database.
+    expect(scratch.db.changes.listenerCount('change')).toBe(listening);
+    const tab = clientId('audited');
+    expect(await call('auth.login', { email: 'desk@clinic.test', password: TEST_PASSWORD }, tab)).toMatchObject({ ok: true });
+    const row = await scratch.db.knex('audit_log').where({ action: 'auth.login' }).orderBy('id', 'desc').first('workstation');
+    expect(row.workstation).toBe(`${os.hostname()} (browser)`);
+  });
+
+  it('answers every call with 503 while its database cannot be opened, still serves its pages, and closes', async () => {
+    const failed = Promise.reject(new Error('The data folder is locked by another Clinic Desk'));
+    const b = await startBridge({ db: failed, rendererDir, version: '9.9.9' });
+    try {
+      await expect(b.ready).rejects.toThrow('locked by another');
+      expect(() => b.services).toThrow('The bridge’s services start once the database is open');
+      const base = `http://127.0.0.1:${b.port}`;
+      const answer = await fetch(`${base}/api/call/app.info`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${b.token}`, 'X-Clinic-Client': clientId('early'), 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect([answer.status, await answer.json()]).toEqual([503, { error: 'The clinic database could not be opened' }]);
+      expect(await (await fetch(`${base}/index.html`)).text()).toContain('<title>Clinic Desk</title>');
+    } finally {
+      await b.close();
+    }
   });
 
   it('closes a connection whose headers trickle in (slow loris), and refuses connections over the cap', async () => {
