@@ -238,7 +238,7 @@ describe('bridge event streams, time-outs and connection caps', () => {
 
   it('hands an export to the tab that made it, once, as an attachment with a safe name, and cuts a download whose file is gone', async () => {
     const failures: string[] = [];
-    const { b, base } = await bridge({ log: (message) => failures.push(message) });
+    const { b, base, call } = await bridge({ log: (message) => failures.push(message) });
     await b.ready;
     const [maker, other] = [clientId('exporter'), clientId('bystander')];
     const target = (await b.services.exportFiles.target(`bridge:${maker}`, 'Day sheet "4 Dec"/ü.csv'))!;
@@ -277,6 +277,15 @@ describe('bridge event streams, time-outs and connection caps', () => {
     b.services.exportFiles.take = take;
     expect(failures).toEqual(['bridge download failed', 'bridge request failed', 'bridge request failed']);
     expect((await download(maker, 'x')).status).toBe(404);
+    // The services behind the bridge log to the same place: a call failing inside is written there.
+    const sessions = b.services.sessions;
+    const get = sessions.get.bind(sessions);
+    sessions.get = () => {
+      throw new Error('sessions broken');
+    };
+    expect(await call('patients.search', { query: 'Asha' }, maker)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    sessions.get = get;
+    expect(failures.at(-1)).toBe('call patients.search failed');
 
     // A bridge started without a log fails the same way, and answers on.
     const quiet = await bridge();
