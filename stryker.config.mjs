@@ -51,6 +51,7 @@ const MODULES = {
     file: 'main/appointments/service.ts',
     tests: [
       'tests/policy/appointment-rules.test.ts',
+      'tests/races/lost-steps.test.ts',
       'tests/appointments/appointments.test.ts',
       'tests/appointments/undo-rules.test.ts',
       'tests/appointments/waitlist.test.ts',
