@@ -401,6 +401,9 @@ export class AppointmentsService {
         });
         return this.get(id);
       } catch (err) {
+        // A refusal the database names (the patient deleted meanwhile) is said as such; only a clash tries the next slot.
+        const refusal = refusalFor(err);
+        if (refusal) throw refusal;
         if (violatedConstraint(err, SqlState.EXCLUSION_VIOLATION) === undefined) throw err;
       }
     }

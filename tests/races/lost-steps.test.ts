@@ -72,6 +72,21 @@ describe('a step that loses its appointment to another desk meanwhile (server)',
     expect(await h.knex('appointment_history').where({ appointment_id: id })).toEqual([]);
   });
 
+  it('a walk-in whose patient is deleted meanwhile is refused for that (it answered INTERNAL), not for want of time', async () => {
+    await h.knex('doctor_availabilities').insert({ doctor_id: doctor, date: TODAY, start_time: '08:00', end_time: '18:00', slot_minutes: 15 });
+    const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Race Walk-in', email: 'walkin@races.test' }).returning('id');
+    const other = await h.knex.transaction();
+    try {
+      await other('patient_entities').where({ id: patientId }).del();
+      const step = h.callRaw('appointments.walkIn', { patientId, doctorId: doctor }, desk);
+      await waitingOnALock();
+      await other.commit();
+      expect(await step).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'patientId', message: 'No patient has this number' } });
+    } finally {
+      if (!other.isCompleted()) await other.rollback();
+    }
+  });
+
   it('a check-in of an appointment deleted meanwhile says it no longer exists', async () => {
     const id = await appointment();
     const other = await h.knex.transaction();
