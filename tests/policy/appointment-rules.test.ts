@@ -419,6 +419,59 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     );
   });
 
+  it('an unknown appointment is named as such, and a cancellation keeps its reason on the trail', async () => {
+    await refused('appointments.checkIn', { id: 2_000_000_000 }, { code: 'NOT_FOUND', field: 'id', message: 'No such appointment' });
+    const id = await appointment(TOMORROW, '11:00', '11:15');
+    expectOk(await h.callRaw('appointments.cancel', { id, reason: 'Travelling that week' }, desk));
+    expect(await h.knex('appointment_history').where({ appointment_id: id, kind: 'STATUS' }).first('reason', 'to_status')).toEqual({
+      reason: 'Travelling that week',
+      to_status: 'CANCELLED',
+    });
+  });
+
+  it('a check-in undone after its slot has passed is still undone: only a step that books again is held to the clock', async () => {
+    const id = await appointment(TODAY, '09:00', '09:15');
+    await ok('appointments.checkIn', { id });
+    expect(expectOk<AppointmentDto>(await h.callRaw('appointments.undo', { id }, desk))).toMatchObject({ status: 'SCHEDULED', checkedInAt: null });
+  });
+
+  it('an undo inside the hours writes no override row; one outside them writes the reason against the appointment', async () => {
+    const id = await appointment(TOMORROW, '12:00', '12:15');
+    expectOk(await h.callRaw('appointments.cancel', { id, reason: 'Clinic closes early' }, desk));
+    expectOk(await h.callRaw('appointments.undo', { id }, desk));
+    expect(await h.knex('audit_log').where({ action: 'appointments.override', entity_id: id })).toEqual([]);
+    const admin = (await h.signInAs('ADMIN', { email: 'undoer@rules.test' })).sessionKey;
+    const late = await appointment(TOMORROW, '12:30', '12:45');
+    expectOk(await h.callRaw('appointments.cancel', { id: late, reason: 'Clinic closes early' }, admin));
+    const { doctor_id: doctorId } = await h.knex('appointment_entities').where({ id: late }).first('doctor_id');
+    await h.knex('doctor_availabilities').where({ doctor_id: doctorId, date: TOMORROW }).update({ end_time: '12:00' });
+    expectOk(await h.callRaw('appointments.undo', { id: late, override: { reason: 'Seen after hours' } }, admin));
+    expect(await h.knex('audit_log').where({ action: 'appointments.override', entity_id: late }).first('entity', 'detail')).toEqual({
+      entity: 'appointment',
+      detail: { reason: 'Seen after hours' },
+    });
+  });
+
+  it('a booking may end as a token session begins and start as it ends; inside it the desk is sent to the tokens', async () => {
+    const doctor = await newDoctor();
+    await h.knex('opd_sessions').insert({ doctor_id: doctor, date: TOMORROW, start_time: '10:00', end_time: '12:00', capacity: 20 });
+    for (const startTime of ['09:45', '12:00'])
+      expect(await ok('appointments.book', { patientId: patients[next++], doctorId: doctor, date: TOMORROW, startTime })).toMatchObject({ date: TOMORROW });
+    await refused(
+      'appointments.book',
+      { patientId: patients[next++], doctorId: doctor, date: TOMORROW, startTime: '11:00' },
+      {
+        code: 'CONFLICT',
+        field: 'startTime',
+        message: `11:00–11:15 on ${TOMORROW} is in Dr. Edge ${doctors}'s OPD session (10:00–12:00): book a token in it instead`,
+      },
+    );
+  });
+
+  it('a free-slot search for a specialty nobody practises finds nothing', async () => {
+    expect(expectOk(await h.callRaw('appointments.freeSlots', { specialization: 'Nobody practises this', days: 7, count: 5 }, desk))).toEqual([]);
+  });
+
   it('a walk-in takes the slot under way at the first minute of the doctor’s hours, and is refused in its words when none is left today', async () => {
     const [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Short Day', email: 'short.day@rules.test' }).returning('id');
     await h.knex('doctor_availabilities').insert({ doctor_id: doctor, date: TODAY, start_time: '10:00', end_time: '10:15', slot_minutes: 15 });
@@ -493,5 +546,31 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     const forSessioned = await waiting(sessioned);
     await open(sessioned, '18:00', '19:00');
     expect(await offered(forSessioned)).toEqual([[TODAY, '18:30:00']]);
+    // Tomorrow's opened morning is offered from its start, though today's clock is past that hour.
+    const tomorrowMorning = await doctorWith('Dr. Tomorrow Extra', null);
+    const forTomorrow = await waiting(tomorrowMorning);
+    expectOk(
+      await h.callRaw(
+        'availability.addException',
+        { doctorId: tomorrowMorning, date: TOMORROW, kind: 'EXTRA', startTime: '08:00', endTime: '09:00', slotMinutes: 30 },
+        admin,
+      ),
+    );
+    expect(await offered(forTomorrow)).toEqual([[TOMORROW, '08:00:00']]);
+    // Opened time already full: nothing is offered, not the regular hours after it.
+    const full = await doctorWith('Dr. Full Extra', { start_time: '19:00', end_time: '21:00' });
+    await h.knex('appointment_entities').insert(
+      ['18:00', '18:30'].map((start_time) => ({
+        patient_id: patients[next++],
+        doctor_id: full,
+        appointment_date: TODAY,
+        start_time,
+        end_time: start_time === '18:00' ? '18:30' : '19:00',
+        override_reason: 'Seen before the hours were opened',
+      })),
+    );
+    const forFull = await waiting(full);
+    await open(full, '18:00', '19:00');
+    expect(await offered(forFull)).toEqual([]);
   });
 });

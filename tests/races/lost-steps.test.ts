@@ -22,6 +22,7 @@ describe('a step that loses its appointment to another desk meanwhile (server)',
     h.clock.now = Date.parse(`${TODAY}T10:00:30Z`);
     desk = (await h.signInAs('RECEPTIONIST')).sessionKey;
     [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Lost Race', email: 'lost.race@races.test' }).returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: doctor, date: TODAY, start_time: '08:00', end_time: '18:00', slot_minutes: 15 });
   });
   afterAll(() => h?.dispose());
 
@@ -47,6 +48,7 @@ describe('a step that loses its appointment to another desk meanwhile (server)',
     ['appointments.complete', 'completed'],
     ['appointments.noShow', 'marked as no-show'],
     ['appointments.cancel', 'cancelled'],
+    ['appointments.reschedule', 'moved'],
   ] as const;
 
   it.each(steps)('%s after another desk cancelled it meanwhile: refused in words, the other desk’s change kept', async (channel, verb) => {
@@ -54,7 +56,11 @@ describe('a step that loses its appointment to another desk meanwhile (server)',
     const other = await h.knex.transaction();
     try {
       await other('appointment_entities').where({ id }).update({ status: 'CANCELLED', cancel_reason: 'Cancelled at the other desk' });
-      const step = h.callRaw(channel, { id, ...(channel === 'appointments.cancel' ? { reason: 'Called to cancel' } : {}) }, desk);
+      const extra = { 'appointments.cancel': { reason: 'Called to cancel' }, 'appointments.reschedule': { date: TODAY, startTime: '11:00' } } as Record<
+        string,
+        object
+      >;
+      const step = h.callRaw(channel, { id, ...extra[channel] }, desk);
       await waitingOnALock();
       await other.commit();
       expect(await step).toMatchObject({
@@ -73,7 +79,6 @@ describe('a step that loses its appointment to another desk meanwhile (server)',
   });
 
   it('a walk-in whose patient is deleted meanwhile is refused for that (it answered INTERNAL), not for want of time', async () => {
-    await h.knex('doctor_availabilities').insert({ doctor_id: doctor, date: TODAY, start_time: '08:00', end_time: '18:00', slot_minutes: 15 });
     const [{ id: patientId }] = await h.knex('patient_entities').insert({ name: 'Race Walk-in', email: 'walkin@races.test' }).returning('id');
     const other = await h.knex.transaction();
     try {
