@@ -12,8 +12,8 @@ import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 // kill -9 of a PC in the middle of a stream of bookings on the embedded database, again and
 // again: the folder must open every time and keep every booking that was reported as done.
 // Each kill is a PC started (a process, PGlite opened) and killed, seconds of the suite's CPU:
-// enough for each of the four kill points below at three delays spread over the 200 ms.
-const KILLS = 12;
+// enough for each of the four kill points below at two delays spread over the 200 ms.
+const KILLS = 8;
 const FIRST_DAY = '2099-08-03';
 const DAYS = 60;
 const BOOKER = path.join(__dirname, '../support/embedded-booker.ts');
