@@ -118,6 +118,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     for (const res of [...displays, ...[...streams.values()].flatMap((set) => [...set])]) res.write(': keep-alive\n\n');
   }, options.keepAliveMs ?? KEEP_ALIVE_MS);
   keepAlive.unref();
+  // Services still starting would run on after the bridge: they are stopped once up.
+  const stopRunning = async () => {
+    clearInterval(keepAlive);
+    (await ready.catch(() => undefined))?.stop();
+  };
   const workstation = `${os.hostname()} (browser)`;
   let port = 0;
 
@@ -233,8 +238,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     });
   } catch (err) {
     // A bridge that never listened leaves nothing running behind it.
-    clearInterval(keepAlive);
-    (await ready.catch(() => undefined))?.stop();
+    await stopRunning();
     throw err;
   }
   port = (server.address() as AddressInfo).port;
@@ -249,9 +253,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     ready,
     streamClients: () => streams.size,
     async close() {
-      clearInterval(keepAlive);
-      // Services still starting would run on after the bridge: they are stopped once up.
-      (await ready.catch(() => undefined))?.stop();
+      await stopRunning();
       for (const res of [...displays, ...[...streams.values()].flatMap((set) => [...set])]) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
