@@ -30,12 +30,20 @@ function send(message: WorkerToHost): void {
  */
 const SHARED_BUFFERS = '32MB';
 
+/**
+ * A log segment no longer needed is removed at a checkpoint, not renamed into a spare for later
+ * (Postgres's default, for a server that writes all day). A large write (an import, a restore,
+ * the bench's load) otherwise left hundreds of MB of spares in the folder for good, and PGlite's
+ * dump copies every file: a 100,000-patient clinic's backup was mostly old log.
+ */
+const WAL_SETTINGS = ['wal_recycle=off'];
+
 async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
   const loadDataDir = options.loadDataDir ? new Blob([fs.readFileSync(options.loadDataDir)]) : undefined;
   const db = await PGlite.create(options.pgDataDir, {
     extensions: { btree_gist, pg_trgm },
     loadDataDir,
-    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`, ...WAL_SETTINGS.flatMap((setting) => ['-c', setting])],
   });
   const server = new PGLiteSocketServer(options.socketPath ? { db, path: options.socketPath } : { db, host: '127.0.0.1', port: 0 });
   await server.start();
