@@ -1,14 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
-import { LIFTOFF_ONLY } from './tests/support/node-flags.mjs';
 import { slowFirstSequencer } from './tests/support/slow-first-sequencer.mjs';
 
 // Failsafes, not budgets: tests wait on conditions. Three times what a loaded 2-core machine
 // needed (load average 10+), so a machine three times slower still passes.
 const NODE_TIMEOUTS = { testTimeout: 360_000, hookTimeout: 360_000 };
-// Tests' processes run PGlite briefly: see LIFTOFF_ONLY.
-const NODE_PROCESS = { pool: 'forks' as const, execArgv: [LIFTOFF_ONLY] };
+const NODE_PROCESS = { pool: 'forks' as const };
 
 /** The node suites (database, main, tools); the fast lane reuses this with more left out. */
 export function nodeProject(exclude: readonly string[] = [], process: object = NODE_PROCESS): TestProjectInlineConfiguration {

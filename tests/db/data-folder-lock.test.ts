@@ -8,7 +8,6 @@ import { lockDataFolder } from '../../main/db/embedded/data-folder-lock';
 import { openDatabase } from '../../main/db/open';
 import { DatabaseSetupError } from '../../main/db/errors';
 import { scratchEmbeddedDir } from '../support/databases';
-import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -59,7 +58,7 @@ describe('embedded data folder lock', () => {
           .then(() => { console.log('OPENED'); process.exit(0); })
           .catch((e) => { console.log(e.code + ': ' + e.message); process.exit(3); });
       `;
-      const outcome = await run(process.execPath, [LIFTOFF_ONLY, '--require', 'tsx/cjs', '-e', script], { cwd: ROOT }).then(
+      const outcome = await run(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: ROOT }).then(
         (r) => ({ code: 0, out: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
       );

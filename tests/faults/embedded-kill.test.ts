@@ -7,7 +7,6 @@ import type { EmbeddedDatabaseConfig } from '../../main/db/config';
 import { openDatabase } from '../../main/db/open';
 import { scratchMigrated, type Scratch } from '../support/databases';
 import { startHarness } from '../support/harness';
-import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 // kill -9 of a PC in the middle of a stream of bookings on the embedded database, again and
 // again: the folder must open every time and keep every booking that was reported as done.
@@ -27,7 +26,7 @@ interface Run {
 }
 
 function runBooker(args: object, kill: { afterOks: number; delayMs: number } | undefined): Promise<Run> {
-  const child = spawn(process.execPath, [LIFTOFF_ONLY, '--require', 'tsx/cjs', BOOKER, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', BOOKER, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const run: Run = { had: [], confirmed: [], failure: undefined };
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

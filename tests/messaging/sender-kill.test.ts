@@ -5,7 +5,6 @@ import type { ServerDatabaseConfig } from '../../main/db/config';
 import { FakeTwilio } from '../support/fake-twilio';
 import type { Harness } from '../support/harness';
 import { addPatient, configureMessaging, eventually, openDesk, startPc, type Desk } from './support';
-import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 // kill -9 of the sending PC in the middle of a batch, at the worst moment: Twilio has taken a
 // message and the answer never came back. The next sender must neither lose the rest nor send
@@ -15,7 +14,7 @@ const COUNT = 20;
 const HOLD_AFTER = 7;
 
 function startChild(args: object): { child: ChildProcess; output: string[] } {
-  const child = spawn(process.execPath, [LIFTOFF_ONLY, '--require', 'tsx/cjs', CHILD, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', CHILD, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(...d.toString().split('\n').filter(Boolean)));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));

@@ -10,7 +10,6 @@ import { configureRazorpay, postWebhook, type RazorpayWebhook } from '../support
 import type { GatewayProcessMessage, GatewayProcessPlan } from '../support/gateway-process';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { testKeys } from '../support/keys';
-import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 // The webhook applier killed outright (SIGKILL, no handler runs) while it is inside a payment's
 // transaction, then started afresh: nothing is lost, nothing happens twice. The gateway runs as
@@ -60,7 +59,7 @@ describe('a kill -9 of the webhook applier mid-apply (server)', () => {
   });
 
   function startGateway(): Promise<Gateway> {
-    const child = fork(GATEWAY_SCRIPT, [], { execArgv: [LIFTOFF_ONLY, '--require', 'tsx/cjs'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(GATEWAY_SCRIPT, [], { execArgv: ['--require', 'tsx/cjs'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
     return new Promise((resolve, reject) => {
       child.once('message', (m: GatewayProcessMessage) => {

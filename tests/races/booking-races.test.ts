@@ -7,7 +7,6 @@ import { openDatabase } from '../../main/db/open';
 import { scratchServerDatabase } from '../support/databases';
 import { startHarness, type Harness } from '../support/harness';
 import type { DeskMessage, DeskPlan, HostMessage } from '../support/race-desk';
-import { LIFTOFF_ONLY } from '../support/node-flags.mjs';
 
 // Three front-desk PCs (OS processes, each with its own pool) × ten desk clients, all booking
 // the same contested times against one PostgreSQL. Server mode only: an embedded database
@@ -24,7 +23,7 @@ const DESK_SCRIPT = path.join(__dirname, '../support/race-desk.ts');
 type Outcome = Extract<DeskMessage, { type: 'results' }>['results'][number];
 
 function startDesk(plan: DeskPlan): { child: ChildProcess; ready: Promise<void>; results: Promise<Outcome[]> } {
-  const child = fork(DESK_SCRIPT, [], { execArgv: [LIFTOFF_ONLY, '--require', 'tsx/cjs'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(DESK_SCRIPT, [], { execArgv: ['--require', 'tsx/cjs'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let onReady!: () => void;
   const ready = new Promise<void>((r) => (onReady = r));
   const results = new Promise<Outcome[]>((resolve, reject) => {

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Scratch } from './databases';
-import { LIFTOFF_ONLY } from './node-flags.mjs';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -30,7 +29,7 @@ function envFor(s: Scratch, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /** Runs `npm run db:<command>` (scripts/db.ts) against a scratch database; extra env (another PC's key file) first. */
 export async function dbCliWith(extra: NodeJS.ProcessEnv, s: Scratch, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return run(process.execPath, [LIFTOFF_ONLY, '--import', 'tsx', 'scripts/db.ts', ...args], {
+  return run(process.execPath, ['--import', 'tsx', 'scripts/db.ts', ...args], {
     cwd: ROOT,
     env: envFor(s, extra),
     maxBuffer: 16 * 1024 * 1024,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -13,6 +14,13 @@ import type { HostToWorker, WorkerStartOptions, WorkerToHost } from './protocol'
 // Every file PGlite makes from here on (WAL segments after a switch, relation files, a restored
 // folder) is private to the user; PGlite itself asks for 0666.
 privateModesForThisThread();
+
+// PGlite's WebAssembly on V8's baseline compiler only (read when the module compiles, in create()
+// below; the flag is the process's, and nothing else in it runs WebAssembly). The optimising
+// tier recompiled what a start ran hot: about a second of CPU while the PC was drawing the
+// sign-in screen, and memory that stayed. Steady queries are slower without it, by a fifth to
+// two fifths of a few milliseconds (README, Performance: measured both ways).
+v8.setFlagsFromString('--liftoff-only');
 
 const options = workerData as WorkerStartOptions;
 const port = parentPort;
