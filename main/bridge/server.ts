@@ -94,9 +94,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`;
     if (sessionKey !== undefined) {
       const mine = [...(streams.get(sessionKey) ?? [])];
-      const stillOpen = open(sessionKey);
-      if (stillOpen || event === 'session.changed') for (const res of mine) res.write(frame);
-      if (!stillOpen) for (const res of mine) res.end();
+      if (open(sessionKey)) {
+        for (const res of mine) res.write(frame);
+        return;
+      }
+      // Locked or signed out: only the session event that says so goes out, and ends the stream.
+      // An earlier one built before the lock (it waits on the database) would say the opposite.
+      const session = event === 'session.changed' ? (payload as EventPayload<'session.changed'>).session : undefined;
+      if (session === null || session?.locked)
+        for (const res of mine) {
+          res.write(frame);
+          res.end();
+        }
       return;
     }
     for (const res of [...streams].filter(([key]) => open(key)).flatMap(([, s]) => [...s])) res.write(frame);

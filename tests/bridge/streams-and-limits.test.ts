@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { STREAMS_PER_CLIENT, STREAMS_PER_START, startBridge, type Bridge, type BridgeOptions } from '../../main/bridge/server';
 import { insertUser } from '../../main/users/repo';
 import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/receiver';
@@ -318,6 +318,37 @@ describe('bridge event streams, time-outs and connection caps', () => {
     expect(ending.text()).not.toContain('"resync"');
     expect(await call('app.info', {}, other)).toMatchObject({ ok: true });
     await going.close();
+  });
+
+  it('a session event built before a lock and sent after it is not carried on the locked tab’s stream: the lock’s own event ends it', async () => {
+    const { b, stream, admit } = await bridge();
+    const tab = clientId('late-event');
+    // Each session event waits on the database before it is sent: the sign-in's is held past the
+    // lock, as a busy PC can hold it, and the lock's after that.
+    const gate = () => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    };
+    const gates = [gate(), gate()];
+    const sent: boolean[] = [];
+    const sessionOf = b.services.auth.sessionOf.bind(b.services.auth);
+    const held = (n: number) => async (key: string, user: Parameters<typeof sessionOf>[1]) => {
+      const session = await sessionOf(key, user);
+      await gates[n]!.promise;
+      sent[n] = true;
+      return session;
+    };
+    vi.spyOn(b.services.auth, 'sessionOf').mockImplementationOnce(held(0)).mockImplementationOnce(held(1));
+    admit(tab);
+    const ending = await stream(tab);
+    b.services.sessions.setLocked(`bridge:${tab}`, true);
+    gates[0]!.resolve();
+    await waitFor('the sign-in’s event to be sent', () => sent[0], 30_000, 5);
+    gates[1]!.resolve();
+    await waitFor('the locked tab’s stream to end', () => (ending.ended() ? true : undefined), 30_000, 10);
+    expect(ending.text()).toContain('"locked":true');
+    expect(ending.text()).not.toContain('"locked":false');
   });
 
   it('says where it listens, refuses a port already taken, and names its workstation in the audit trail', async () => {
