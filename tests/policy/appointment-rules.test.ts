@@ -27,7 +27,7 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     patients = (
       await h
         .knex('patient_entities')
-        .insert(Array.from({ length: 60 }, (_, i) => ({ name: `Edge Patient ${i}`, email: `p${i}@rules.test` })))
+        .insert(Array.from({ length: 100 }, (_, i) => ({ name: `Edge Patient ${i}`, email: `p${i}@rules.test` })))
         .returning('id')
     ).map((r: { id: number }) => r.id);
   });
@@ -572,5 +572,56 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     const forFull = await waiting(full);
     await open(full, '18:00', '19:00');
     expect(await offered(forFull)).toEqual([]);
+  });
+
+  it('a completed visit gives its time to nobody on the waitlist; a cancelled one beside it does', async () => {
+    const doctorId = await newDoctor();
+    const visit = async (startTime: string, endTime: string) => {
+      const [{ id }] = await h
+        .knex('appointment_entities')
+        .insert({ patient_id: patients[next++], doctor_id: doctorId, appointment_date: TODAY, start_time: startTime, end_time: endTime })
+        .returning('id');
+      return id as number;
+    };
+    const entry = expectOk<{ id: number }>(
+      await h.callRaw('waitlist.add', { patientId: patients[next++], doctorId, fromDate: TODAY, toDate: TODAY, urgency: 'URGENT' }, desk),
+    ).id;
+    const offered = async () =>
+      expectOk<{ entry: { id: number }; date: string; startTime: string }[]>(await h.callRaw('waitlist.offers', {}, desk))
+        .filter((o) => o.entry.id === entry)
+        .map((o) => [o.date, o.startTime]);
+    // Seen early, half a minute into a half-hour visit: the rest of its time was the patient's, not free.
+    expect((await ok('appointments.complete', { id: await visit('10:00', '10:30') })).status).toBe('COMPLETED');
+    expect(await offered()).toEqual([]);
+    expectOk(await h.callRaw('appointments.cancel', { id: await visit('11:00', '11:30'), reason: 'Patient called to cancel' }, desk));
+    expect(await offered()).toEqual([[TODAY, '11:00:00']]);
+  });
+
+  it('a move gives its old time to the waitlist unless it still holds part of it (same doctor, same day, overlapping)', async () => {
+    /** A half-hour visit at 11:30 today, someone waiting for its doctor, the move made: what that person was offered. */
+    const offeredAfterMove = async (to: (doctorId: number) => Promise<Record<string, unknown>>) => {
+      const doctorId = await newDoctor();
+      const [{ id }] = await h
+        .knex('appointment_entities')
+        .insert({ patient_id: patients[next++], doctor_id: doctorId, appointment_date: TODAY, start_time: '11:30', end_time: '12:00' })
+        .returning('id');
+      const entry = expectOk<{ id: number }>(
+        await h.callRaw('waitlist.add', { patientId: patients[next++], doctorId, fromDate: TODAY, toDate: TOMORROW, urgency: 'URGENT' }, desk),
+      ).id;
+      await ok('appointments.reschedule', { id, ...(await to(doctorId)) });
+      return expectOk<{ entry: { id: number }; date: string; startTime: string; endTime: string }[]>(await h.callRaw('waitlist.offers', {}, desk))
+        .filter((o) => o.entry.id === entry)
+        .map((o) => [o.date, o.startTime, o.endTime]);
+    };
+    const oldTime = [[TODAY, '11:30:00', '12:00:00']];
+    // Fifteen minutes later, overlapping its own slot: nothing of it is free.
+    expect(await offeredAfterMove(async () => ({ date: TODAY, startTime: '11:45', endTime: '12:15' }))).toEqual([]);
+    expect(await offeredAfterMove(async () => ({ date: TODAY, startTime: '11:15', endTime: '11:45' }))).toEqual([]);
+    // Just after it or just before it, touching but not overlapping: its time is free.
+    expect(await offeredAfterMove(async () => ({ date: TODAY, startTime: '12:00', endTime: '12:30' }))).toEqual(oldTime);
+    expect(await offeredAfterMove(async () => ({ date: TODAY, startTime: '11:00', endTime: '11:30' }))).toEqual(oldTime);
+    // The same time on another day, or with another doctor: the doctor's time today is free.
+    expect(await offeredAfterMove(async () => ({ date: TOMORROW, startTime: '11:30', endTime: '12:00' }))).toEqual(oldTime);
+    expect(await offeredAfterMove(async () => ({ doctorId: await newDoctor(), date: TODAY, startTime: '11:30', endTime: '12:00' }))).toEqual(oldTime);
   });
 });
