@@ -17,9 +17,9 @@ privateModesForThisThread();
 
 // PGlite's WebAssembly on V8's baseline compiler only (read when the module compiles, in create()
 // below; the flag is the process's, and nothing else in it runs WebAssembly). The optimising
-// tier recompiled what a start ran hot: about a second of CPU while the PC was drawing the
-// sign-in screen, and memory that stayed. Steady queries are slower without it, by a fifth to
-// two fifths of a few milliseconds (README, Performance: measured both ways).
+// tier recompiled what a start ran hot, taking CPU while the PC was drawing the sign-in screen,
+// and memory that stayed; steady queries run somewhat slower without that tier (README,
+// Performance: measured both ways).
 v8.setFlagsFromString('--liftoff-only');
 
 const options = workerData as WorkerStartOptions;
@@ -41,8 +41,8 @@ const SHARED_BUFFERS = '32MB';
 /**
  * A log segment no longer needed is removed at a checkpoint, not renamed into a spare for later
  * (Postgres's default, for a server that writes all day). A large write (an import, a restore,
- * the bench's load) otherwise left hundreds of MB of spares in the folder for good, and PGlite's
- * dump copies every file: a 100,000-patient clinic's backup was mostly old log.
+ * the bench's load) otherwise left its spares in the folder for good, and PGlite's dump copies
+ * every file: a large clinic's backup was mostly old log.
  */
 const WAL_SETTINGS = ['wal_recycle=off'];
 
