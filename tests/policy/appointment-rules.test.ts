@@ -67,6 +67,17 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     payload: Record<string, unknown>,
   ): Promise<AppointmentDto> => expectOk(await h.callRaw(channel, payload, desk));
 
+  /** Someone new on the waitlist for this doctor, today and tomorrow: the entry's id. */
+  const waitingFor = async (doctorId: number): Promise<number> =>
+    expectOk<{ id: number }>(
+      await h.callRaw('waitlist.add', { patientId: patients[next++], doctorId, fromDate: TODAY, toDate: TOMORROW, urgency: 'URGENT' }, desk),
+    ).id;
+  /** The offers made to one waitlist entry. */
+  const offersTo = async (entryId: number) =>
+    expectOk<{ entry: { id: number }; date: string; startTime: string; endTime: string }[]>(await h.callRaw('waitlist.offers', {}, desk)).filter(
+      (o) => o.entry.id === entryId,
+    );
+
   it('a patient is marked as not coming from the appointment’s minute on, never before', async () => {
     const notYet = 'A patient can be marked as not coming only once the appointment time has come';
     await refused('appointments.noShow', { id: await appointment(TODAY, '10:01', '10:15') }, { code: 'CONFLICT', field: 'id', message: notYet });
@@ -507,25 +518,18 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
       if (hours) await h.knex('doctor_availabilities').insert({ doctor_id: id, date: TODAY, ...hours, slot_minutes: 15 });
       return id as number;
     };
-    const waiting = async (doctorId: number) =>
-      expectOk<{ id: number }>(
-        await h.callRaw('waitlist.add', { patientId: patients[next++], doctorId, fromDate: TODAY, toDate: TOMORROW, urgency: 'URGENT' }, desk),
-      ).id;
-    const offered = async (entryId: number) =>
-      expectOk<{ entry: { id: number }; date: string; startTime: string }[]>(await h.callRaw('waitlist.offers', {}, desk))
-        .filter((o) => o.entry.id === entryId)
-        .map((o) => [o.date, o.startTime]);
+    const offered = async (entryId: number) => (await offersTo(entryId)).map((o) => [o.date, o.startTime]);
     const open = async (doctorId: number, startTime: string, endTime: string) =>
       expectOk(await h.callRaw('availability.addException', { doctorId, date: TODAY, kind: 'EXTRA', startTime, endTime, slotMinutes: 30 }, admin));
 
     // An evening opened for a doctor whose afternoon is free: the evening is offered, not the afternoon.
     const evening = await doctorWith('Dr. Evening Extra', { start_time: '09:00', end_time: '17:00' });
-    const forEvening = await waiting(evening);
+    const forEvening = await waitingFor(evening);
     await open(evening, '18:00', '19:00');
     expect(await offered(forEvening)).toEqual([[TODAY, '18:00:00']]);
     // A morning opened when half of it has gone: the slots already over are not offered.
     const morning = await doctorWith('Dr. Morning Extra', null);
-    const forMorning = await waiting(morning);
+    const forMorning = await waitingFor(morning);
     await open(morning, '09:00', '11:00');
     expect(await offered(forMorning)).toEqual([[TODAY, '10:00:00']]);
     // Opened time that already holds a booking, or a token session: the first slot nothing holds is offered.
@@ -538,17 +542,17 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
       end_time: '18:30',
       override_reason: 'Seen before the hours were opened',
     });
-    const forBooked = await waiting(booked);
+    const forBooked = await waitingFor(booked);
     await open(booked, '18:00', '19:00');
     expect(await offered(forBooked)).toEqual([[TODAY, '18:30:00']]);
     const sessioned = await doctorWith('Dr. Session Extra', null);
     await h.knex('opd_sessions').insert({ doctor_id: sessioned, date: TODAY, start_time: '18:00', end_time: '18:30', capacity: 10 });
-    const forSessioned = await waiting(sessioned);
+    const forSessioned = await waitingFor(sessioned);
     await open(sessioned, '18:00', '19:00');
     expect(await offered(forSessioned)).toEqual([[TODAY, '18:30:00']]);
     // Tomorrow's opened morning is offered from its start, though today's clock is past that hour.
     const tomorrowMorning = await doctorWith('Dr. Tomorrow Extra', null);
-    const forTomorrow = await waiting(tomorrowMorning);
+    const forTomorrow = await waitingFor(tomorrowMorning);
     expectOk(
       await h.callRaw(
         'availability.addException',
@@ -569,7 +573,7 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
         override_reason: 'Seen before the hours were opened',
       })),
     );
-    const forFull = await waiting(full);
+    const forFull = await waitingFor(full);
     await open(full, '18:00', '19:00');
     expect(await offered(forFull)).toEqual([]);
   });
@@ -583,13 +587,8 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
         .returning('id');
       return id as number;
     };
-    const entry = expectOk<{ id: number }>(
-      await h.callRaw('waitlist.add', { patientId: patients[next++], doctorId, fromDate: TODAY, toDate: TODAY, urgency: 'URGENT' }, desk),
-    ).id;
-    const offered = async () =>
-      expectOk<{ entry: { id: number }; date: string; startTime: string }[]>(await h.callRaw('waitlist.offers', {}, desk))
-        .filter((o) => o.entry.id === entry)
-        .map((o) => [o.date, o.startTime]);
+    const entry = await waitingFor(doctorId);
+    const offered = async () => (await offersTo(entry)).map((o) => [o.date, o.startTime]);
     // Seen early, half a minute into a half-hour visit: the rest of its time was the patient's, not free.
     expect((await ok('appointments.complete', { id: await visit('10:00', '10:30') })).status).toBe('COMPLETED');
     expect(await offered()).toEqual([]);
@@ -605,13 +604,9 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
         .knex('appointment_entities')
         .insert({ patient_id: patients[next++], doctor_id: doctorId, appointment_date: TODAY, start_time: '11:30', end_time: '12:00' })
         .returning('id');
-      const entry = expectOk<{ id: number }>(
-        await h.callRaw('waitlist.add', { patientId: patients[next++], doctorId, fromDate: TODAY, toDate: TOMORROW, urgency: 'URGENT' }, desk),
-      ).id;
+      const entry = await waitingFor(doctorId);
       await ok('appointments.reschedule', { id, ...(await to(doctorId)) });
-      return expectOk<{ entry: { id: number }; date: string; startTime: string; endTime: string }[]>(await h.callRaw('waitlist.offers', {}, desk))
-        .filter((o) => o.entry.id === entry)
-        .map((o) => [o.date, o.startTime, o.endTime]);
+      return (await offersTo(entry)).map((o) => [o.date, o.startTime, o.endTime]);
     };
     const oldTime = [[TODAY, '11:30:00', '12:00:00']];
     // Fifteen minutes later, overlapping its own slot: nothing of it is free.
