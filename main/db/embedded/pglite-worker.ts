@@ -44,14 +44,14 @@ const SHARED_BUFFERS = '32MB';
  * the bench's load) otherwise left its spares in the folder for good, and PGlite's dump copies
  * every file: a large clinic's backup was mostly old log.
  */
-const WAL_SETTINGS = ['wal_recycle=off'];
+const WAL_RECYCLE = 'wal_recycle=off';
 
 async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
   const loadDataDir = options.loadDataDir ? new Blob([fs.readFileSync(options.loadDataDir)]) : undefined;
   const db = await PGlite.create(options.pgDataDir, {
     extensions: { btree_gist, pg_trgm },
     loadDataDir,
-    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`, ...WAL_SETTINGS.flatMap((setting) => ['-c', setting])],
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`, '-c', WAL_RECYCLE],
   });
   const server = new PGLiteSocketServer(options.socketPath ? { db, path: options.socketPath } : { db, host: '127.0.0.1', port: 0 });
   await server.start();
