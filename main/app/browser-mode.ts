@@ -5,7 +5,6 @@ import { resolveDatabaseConfig } from '../db/config';
 import { DatabaseSetupError } from '../db/errors';
 import { openDatabase, type Database } from '../db/open';
 import { describeTarget } from '../db/tooling';
-import { DemoRefusedError, seedDemoClinic } from '../demo/seed-demo-clinic';
 import { clinicNow } from '../settings/clinic-time';
 
 /**
@@ -65,6 +64,8 @@ export async function runBrowserMode(argv: string[], root: string): Promise<void
 
 /** Fills an empty embedded database with the demo clinic (`--demo`); a database with data is left as it is. */
 async function loadDemo(db: Database): Promise<void> {
+  // The generator and its name lists are loaded for --demo only, not at every start.
+  const { DemoRefusedError, seedDemoClinic } = await import('../demo/seed-demo-clinic');
   try {
     const settings = await db.knex('clinic_settings').where({ id: 1 }).first('time_zone');
     const summary = await seedDemoClinic(db.knex, { today: clinicNow(settings?.time_zone ?? 'UTC').date });

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { RequestClient } from 'twilio';
 import type { SecretBox } from '../secrets/secret-box';
 import type { MessageChannel, MessagingSettings } from './repo';
@@ -88,18 +87,24 @@ function twilioProvider(s: MessagingSettings, authToken: string, httpClient?: Re
 
 /** E-mail through the clinic's SMTP server; the idempotency key is the Message-ID, so a repeat is recognisably the same mail. */
 function smtpProvider(s: MessagingSettings, password: string | null): MessageProvider {
-  if (!s.smtpHost || !s.emailFrom) throw new ProviderRefusal('Messaging has no SMTP server or sender address', false);
-  const transport = nodemailer.createTransport({
-    host: s.smtpHost,
-    port: s.smtpPort ?? (s.smtpSecure ? 465 : 587),
-    secure: s.smtpSecure,
-    auth: s.smtpUser ? { user: s.smtpUser, pass: password ?? '' } : undefined,
-  });
+  const { smtpHost: host, emailFrom: from } = s;
+  if (!host || !from) throw new ProviderRefusal('Messaging has no SMTP server or sender address', false);
+  // Like Twilio's, nodemailer is loaded by the first e-mail, not at every start of the app.
+  let loaded: Promise<import('nodemailer').Transporter> | undefined;
+  const transport = () =>
+    (loaded ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host,
+        port: s.smtpPort ?? (s.smtpSecure ? 465 : 587),
+        secure: s.smtpSecure,
+        auth: s.smtpUser ? { user: s.smtpUser, pass: password ?? '' } : undefined,
+      }),
+    ));
   const messageId = (key: string) => `<${key.replace(/[^A-Za-z0-9.:-]/g, '-')}@clinic-desk>`;
   return {
     async send(m) {
       try {
-        const info = await transport.sendMail({ from: s.emailFrom!, to: m.to, subject: m.subject ?? '', text: m.body, messageId: messageId(m.key) });
+        const info = await (await transport()).sendMail({ from, to: m.to, subject: m.subject ?? '', text: m.body, messageId: messageId(m.key) });
         return info.messageId;
       } catch (err) {
         const code = (err as { responseCode?: unknown }).responseCode;
