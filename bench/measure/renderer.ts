@@ -6,7 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { hashPassword } from '../../main/auth/hashing';
 import { startBridge } from '../../main/bridge/server';
 import { shiftDate } from '../../main/availability/wall-clock';
-import { analyzeStaleTables } from '../../main/db/embedded/auto-analyze';
+import { analyzeStaleTables } from '../../main/db/embedded/maintenance';
 import { openDatabase } from '../../main/db/open';
 import { insertUser } from '../../main/users/repo';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/browser';

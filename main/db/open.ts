@@ -4,7 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import type pg from 'pg';
 import { sessionConfig, type DatabaseConfig, type EmbeddedDatabaseConfig, type ServerDatabaseConfig } from './config';
 import { lockDataFolder } from './embedded/data-folder-lock';
-import { startAutoAnalyze } from './embedded/auto-analyze';
+import { startMaintenance } from './embedded/maintenance';
 import { scrubReplacedRows } from './embedded/scrub';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
 import { assertSchemaCurrent, migrateToLatest } from './migrator';
@@ -199,7 +199,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
   const runtime: RuntimeRole = { active: false };
   const engineLog = replaceableEngineLog();
   const knex = knexFactory(embeddedKnexConfig(() => server, changes, runtime, engineLog.log));
-  const stopAutoAnalyze = startAutoAnalyze(knex, (message, err) => console.error(`[clinic-desk] ${message}`, err));
+  const stopMaintenance = startMaintenance(knex, (message, err) => console.error(`[clinic-desk] ${message}`, err));
   let closing: Promise<void> | undefined;
   // The pool's one connection is held while the engine changes, so calls made meanwhile wait for
   // the new one (up to the pool's acquire timeout) instead of failing on a stopped one.
@@ -263,7 +263,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
       }),
     close() {
       closing ??= (async () => {
-        await stopAutoAnalyze();
+        await stopMaintenance();
         try {
           await knex.destroy();
           await server.stop();

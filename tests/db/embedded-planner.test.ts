@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeStaleTables } from '../../main/db/embedded/auto-analyze';
+import { analyzeStaleTables } from '../../main/db/embedded/maintenance';
 import { openDatabase, type Database } from '../../main/db/open';
 
 describe('the planner in embedded mode', () => {

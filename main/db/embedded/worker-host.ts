@@ -50,7 +50,7 @@ function waitFor<T extends WorkerToHost['type']>(worker: Worker, type: T, timeou
         resolve(message as Extract<WorkerToHost, { type: T }>);
       } else if (message.type === 'failed') {
         cleanup();
-        reject(new DatabaseSetupError(`The embedded database could not start: ${message.message}`, 'EMBEDDED_START'));
+        reject(new DatabaseSetupError(`The embedded database could not ${type === 'ready' ? 'start' : 'close'}: ${message.message}`, 'EMBEDDED_START'));
       }
     };
     const onError = (err: Error) => {
