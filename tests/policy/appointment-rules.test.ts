@@ -367,6 +367,46 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     expect(back).toMatchObject({ startTime: '09:00:00', overrideReason: 'Back to the morning' });
   });
 
+  it('undoing a move to another doctor goes back under the first doctor’s hours, not the second’s', async () => {
+    const doctorWith = async (name: string, start: string, end: string) => {
+      const [{ id }] = await h
+        .knex('doctor_entities')
+        .insert({ name, email: `${name.replace(/\W/g, '')}@rules.test` })
+        .returning('id');
+      await h.knex('doctor_availabilities').insert({ doctor_id: id, date: TOMORROW, start_time: start, end_time: end, slot_minutes: 15 });
+      return id as number;
+    };
+    const movedAway = async (from: number, to: number) => {
+      const { id } = await ok('appointments.book', { patientId: patients[next++], doctorId: from, date: TOMORROW, startTime: '09:00' });
+      expect(await ok('appointments.reschedule', { id, doctorId: to, date: TOMORROW, startTime: '14:00' })).toMatchObject({ doctorId: to });
+      return id;
+    };
+    // The first doctor works the morning, the second only the afternoon: back to 09:00 with the first is inside the hours.
+    const morning = await doctorWith('Dr. Morning First', '09:00', '10:00');
+    const afternoon = await doctorWith('Dr. Afternoon Second', '14:00', '15:00');
+    const id = await movedAway(morning, afternoon);
+    expect(expectOk<AppointmentDto>(await h.callRaw('appointments.undo', { id }, desk))).toMatchObject({
+      doctorId: morning,
+      startTime: '09:00:00',
+      overrideReason: null,
+    });
+
+    // The first doctor gives the morning up, the second works all day: going back is outside the first one's hours.
+    const gaveUp = await doctorWith('Dr. Gave Up Morning', '09:00', '10:00');
+    const allDay = await doctorWith('Dr. All Day Second', '08:00', '18:00');
+    const moved = await movedAway(gaveUp, allDay);
+    await h.knex('doctor_availabilities').where({ doctor_id: gaveUp, date: TOMORROW }).update({ start_time: '12:00', end_time: '13:00' });
+    await refused(
+      'appointments.undo',
+      { id: moved },
+      {
+        code: 'CONFLICT',
+        field: 'startTime',
+        message: expect.stringContaining("09:00–09:15 on 2099-05-05 is outside Dr. Gave Up Morning's hours"),
+      },
+    );
+  });
+
   it('a walk-in is never put in a token session’s time: the slot under way that meets one gives way to the first free slot after it', async () => {
     const doctor = await newDoctor();
     await h.knex('opd_sessions').insert({ doctor_id: doctor, date: TODAY, start_time: '10:10', end_time: '12:00', capacity: 20 });
@@ -492,6 +532,18 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
       { patientId: patients[next++], doctorId: doctor },
       { code: 'CONFLICT', field: 'doctorId', message: 'Dr. Short Day has no free time left today (or the patient is booked then); book another day' },
     );
+  });
+
+  it('a free-slot search reads on past its first week, each day once, and stops at its last day', async () => {
+    const [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Next Week', email: 'next.week@rules.test' }).returning('id');
+    // Nothing this week; a slot on the second week's first day, two on the search's last day, more the day after it.
+    await h.knex('doctor_availabilities').insert([
+      { doctor_id: doctor, date: '2099-05-11', start_time: '09:00', end_time: '09:15', slot_minutes: 15 },
+      { doctor_id: doctor, date: '2099-05-13', start_time: '09:00', end_time: '09:30', slot_minutes: 15 },
+      { doctor_id: doctor, date: '2099-05-14', start_time: '09:00', end_time: '10:00', slot_minutes: 15 },
+    ]);
+    const found = expectOk<{ date: string; startTime: string }[]>(await h.callRaw('appointments.freeSlots', { doctorId: doctor, days: 10, count: 10 }, desk));
+    expect(found.map((s) => `${s.date} ${s.startTime}`)).toEqual(['2099-05-11 09:00:00', '2099-05-13 09:00:00', '2099-05-13 09:15:00']);
   });
 
   it('the free-slot search names what it cannot find', async () => {
