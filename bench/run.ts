@@ -34,6 +34,10 @@ import { scaleFor, type Scale } from './scale';
 
 const ADMIN_URL = process.env.CLINIC_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOT = path.resolve(__dirname, '..');
+// Main measured as the packaged app runs it: its replies are checked against the contract in
+// development and tests only (`checkReplies`), and that check is a few ms on a day of 800
+// appointments. Every desk, bridge and app the bench starts, in this process or a child, reads it.
+process.env.NODE_ENV = 'production';
 /** The issue's export size: a 100,000-row Excel file (fewer where the bench's data hold fewer). */
 const EXPORT_ROWS = 100_000;
 
@@ -137,6 +141,9 @@ const LATENCY_TARGETS: Record<string, Partial<Record<Mode, number>>> = {
   'schedule.freeSlotsTyped': { server: 20, embedded: 20 },
   'waitlist.offerMatching': { server: 50, embedded: 50 },
 };
+
+/** Issue 23's main-process memory after the load, by mode. */
+const RSS_TARGET_MB: Record<Mode, number> = { server: 200, embedded: 300 };
 
 function latencyFigure(mode: Mode, c: LatencyCase, r: Rounds): Omit<Figure, 'mode' | 'scale'> {
   const target = LATENCY_TARGETS[c.id]?.[mode];
@@ -276,7 +283,17 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
     });
     log('  reports done');
 
-    fig({ id: 'rss', label: 'main-process RSS after the load', unit: 'MB', value: process.memoryUsage().rss / 2 ** 20 });
+    const rss = process.memoryUsage().rss / 2 ** 20;
+    const rssTarget = RSS_TARGET_MB[mode];
+    fig({
+      id: 'rss',
+      label: 'main-process RSS after the load',
+      unit: 'MB',
+      value: rss,
+      target: `≤ ${rssTarget} MB`,
+      pass: rss <= rssTarget,
+      note: "this process: main's services and the bench's desk, with PGlite's worker in embedded mode (the app alone: coldstart.rss)",
+    });
   });
 }
 
@@ -385,7 +402,8 @@ function addRatios(figures: Figure[], runs: readonly PgbenchFigures[]): void {
 async function benchRenderer(figures: Figure[]): Promise<void> {
   log('\nrenderer: the schedule in headless Chromium through the bridge (5 runs each)');
   const r = await measureRenderer(path.join(ROOT, 'out', 'renderer'));
-  const view = (id: string, label: string, scale: string, latency: Figure['latency'] & object): Figure => ({
+  // Issue 23 asks the day view for 60 ms; the week view keeps the first round's 100 ms.
+  const view = (id: string, label: string, scale: string, latency: Figure['latency'] & object, targetMs: number): Figure => ({
     id,
     label,
     mode: 'renderer',
@@ -393,11 +411,11 @@ async function benchRenderer(figures: Figure[]): Promise<void> {
     unit: 'ms',
     value: latency.p95,
     latency,
-    target: '≤ 100 ms',
-    pass: latency.p95 <= 100,
+    target: `≤ ${targetMs} ms`,
+    pass: latency.p95 <= targetMs,
     note: 'Previous/Next click to the painted frame of the appointments in view; neighbours fetched while the desk looks',
   });
-  figures.push(view('renderer.dayView', 'schedule day view, 40 doctors', `${r.dayAppointments} appointments`, r.dayView));
+  figures.push(view('renderer.dayView', 'schedule day view, 40 doctors', `${r.dayAppointments} appointments`, r.dayView, 60));
   figures.push({
     id: 'renderer.dayFetch',
     label: 'fetching a day (what a jump to a far date adds)',
@@ -418,7 +436,7 @@ async function benchRenderer(figures: Figure[]): Promise<void> {
     latency: r.dayViewAll,
     note: 'click to every appointment of the day in the page; the columns in view are drawn first',
   });
-  figures.push(view('renderer.weekView', 'schedule week view, one doctor', `${r.weekAppointments} appointments`, r.weekView));
+  figures.push(view('renderer.weekView', 'schedule week view, one doctor', `${r.weekAppointments} appointments`, r.weekView, 100));
 }
 
 /** The built renderer's folder, built first when it or browser mode's main bundle is missing. */
