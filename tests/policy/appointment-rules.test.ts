@@ -480,6 +480,21 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     });
   });
 
+  it('undoing a cancellation on a day the doctor no longer works at all is refused in those words, and books nothing', async () => {
+    const id = await appointment(TOMORROW, '11:00', '11:15');
+    const { doctorId } = expectOk<AppointmentDto>(await h.callRaw('appointments.cancel', { id, reason: 'Doctor away' }, desk));
+    await h.knex('doctor_availabilities').where({ doctor_id: doctorId, date: TOMORROW }).del();
+    await refused(
+      'appointments.undo',
+      { id },
+      {
+        code: 'CONFLICT',
+        field: 'startTime',
+        message: `11:00–11:15 on ${TOMORROW} is outside Dr. Edge ${doctors}'s hours (not working that day). A doctor or administrator can book it with a reason.`,
+      },
+    );
+  });
+
   it('a check-in undone after its slot has passed is still undone: only a step that books again is held to the clock', async () => {
     const id = await appointment(TODAY, '09:00', '09:15');
     await ok('appointments.checkIn', { id });
