@@ -643,6 +643,12 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     const forFull = await waitingFor(full);
     await open(full, '18:00', '19:00');
     expect(await offered(forFull)).toEqual([]);
+    // Leave already taken inside the opened time: the first slot after it is offered, never the leave.
+    const away = await doctorWith('Dr. Leave Extra', null);
+    expectOk(await h.callRaw('availability.addException', { doctorId: away, date: TODAY, kind: 'LEAVE', startTime: '18:00', endTime: '18:30' }, admin));
+    const forAway = await waitingFor(away);
+    await open(away, '18:00', '19:00');
+    expect(await offered(forAway)).toEqual([[TODAY, '18:30:00']]);
   });
 
   it('a completed visit gives its time to nobody on the waitlist; a cancelled one beside it does', async () => {
