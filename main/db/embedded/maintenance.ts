@@ -25,14 +25,14 @@ export async function analyzeStaleTables(knex: Knex, stopped: () => boolean = ()
 }
 
 /**
- * A checkpoint once the log written since the last one reaches `afterBytes`; true when one ran.
+ * A checkpoint once the log written since the last one reaches CHECKPOINT_AFTER_BYTES; true when one ran.
  * PGlite has no checkpointer process: without this, the day's log would pile up in the folder
  * (and in every backup of it) until the app quits, and a power cut would make the next start
  * replay all of it.
  */
-export async function checkpointIfLogGrew(knex: Knex, afterBytes = CHECKPOINT_AFTER_BYTES): Promise<boolean> {
+export async function checkpointIfLogGrew(knex: Knex): Promise<boolean> {
   const { rows } = await knex.raw(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn) AS since FROM pg_control_checkpoint()`);
-  if (Number(rows[0].since) < afterBytes) return false;
+  if (Number(rows[0].since) < CHECKPOINT_AFTER_BYTES) return false;
   await knex.raw('CHECKPOINT');
   return true;
 }
