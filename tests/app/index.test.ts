@@ -6,6 +6,7 @@ import type { BrowserWindowConstructorOptions, HandlerDetails, IpcMainInvokeEven
 import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, type Result } from '../../preload/contract';
 import { secureWebPreferences } from '../../main/app/security';
+import { deferred } from '../support/wait';
 
 /*
  * main/app/index.ts with the whole `electron` module replaced by recording stubs. Each scenario
@@ -31,12 +32,6 @@ class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
     this.openHandler = handler;
   }
-}
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 interface StubOptions {

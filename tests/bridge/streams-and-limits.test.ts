@@ -9,7 +9,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/
 import { openMigrated } from '../support/databases';
 import { testKeys } from '../support/keys';
 import { TEST_PASSWORD, testPasswordHash } from '../support/harness';
-import { waitFor } from '../support/wait';
+import { deferred, waitFor } from '../support/wait';
 
 const clientId = (name: string) => name.padEnd(24, '0');
 
@@ -325,12 +325,7 @@ describe('bridge event streams, time-outs and connection caps', () => {
     const tab = clientId('late-event');
     // Each session event waits on the database before it is sent: the sign-in's is held past the
     // lock, as a busy PC can hold it, and the lock's after that.
-    const gate = () => {
-      let resolve!: () => void;
-      const promise = new Promise<void>((r) => (resolve = r));
-      return { promise, resolve };
-    };
-    const gates = [gate(), gate()];
+    const gates = [deferred(), deferred()];
     const sent: boolean[] = [];
     const sessionOf = b.services.auth.sessionOf.bind(b.services.auth);
     const held = (n: number) => async (key: string, user: Parameters<typeof sessionOf>[1]) => {

@@ -14,3 +14,10 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     await sleep(everyMs);
   }
 }
+
+/** A promise the test settles by hand (Node 20 has no `Promise.withResolvers`). */
+export function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
