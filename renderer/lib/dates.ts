@@ -1,10 +1,9 @@
+import { daysBetween, eachDate, shiftDate, weekdayOf } from '../../preload/contract/calendar';
 import { currentLocale } from './locale';
 
 // Dates are read and written with the browser's Intl, not a date library: these are on the
 // Today screen, and the start-up JavaScript stays without date-fns and its locale tables.
 // Calendar dates ("YYYY-MM-DD") are reckoned as UTC days, so no zone or DST shift moves them.
-
-const DAY_MS = 86_400_000;
 
 type Part = Intl.DateTimeFormatPartTypes;
 
@@ -29,7 +28,6 @@ function wallClock(instant: number | Date, timeZone: string) {
 }
 
 const utcDay = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * A page's first date format loads the zone and calendar data, a cost noticed on the first screen
@@ -45,15 +43,12 @@ export function minutesNowIn(timeZone: string, now = Date.now()): number {
   return toMinutes(wallClock(now, timeZone).time);
 }
 
-export const shiftDate = (date: string, days: number) => isoDay(utcDay(date) + days * DAY_MS);
-/** Days from one wall-clock date to another (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string) => Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
+export { daysBetween, shiftDate };
 
 /** Monday to Sunday of the week holding `date`. */
 export function weekOf(date: string): string[] {
-  const day = utcDay(date);
-  const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
-  return Array.from({ length: 7 }, (_, i) => isoDay(monday + i * DAY_MS));
+  const monday = shiftDate(date, 1 - weekdayOf(date));
+  return eachDate(monday, shiftDate(monday, 6));
 }
 
 // English names stay the desk's ("Sep"): en-IN abbreviates September "Sept". The parts are put
