@@ -14,6 +14,10 @@ export interface WindowRow {
   note: string | null;
 }
 
+// Only what a window is: its bookkeeping columns (who made it, when) would be parsed on every
+// row of every day view and free-slot search for nothing.
+const WINDOW_COLUMNS = ['id', 'doctor_id', 'date', 'start_time', 'end_time', 'slot_minutes', 'kind', 'is_available', 'note'] as const;
+
 export const toWindow = (r: WindowRow): AvailabilityWindow => ({
   id: r.id,
   doctorId: r.doctor_id,
@@ -88,7 +92,7 @@ export async function insertWindows(
       )
       .onConflict(knex.raw('(doctor_id, date, start_time, end_time, kind)'))
       .ignore()
-      .returning('*');
+      .returning(WINDOW_COLUMNS);
     inserted.push(...rows.map(toWindow));
   }
   return inserted;
@@ -114,12 +118,12 @@ export async function insertLeave(
     })
     .onConflict(knex.raw('(doctor_id, date, start_time, end_time, kind)'))
     .merge(['note'])
-    .returning('*');
+    .returning(WINDOW_COLUMNS);
   return toWindow(row as WindowRow);
 }
 
 export async function findWindow(knex: Knex, id: number): Promise<AvailabilityWindow | undefined> {
-  const row = await knex<WindowRow>('doctor_availabilities').where({ id }).first();
+  const row: WindowRow | undefined = await knex('doctor_availabilities').where({ id }).first(WINDOW_COLUMNS);
   return row && toWindow(row);
 }
 
@@ -134,6 +138,7 @@ export async function deleteOpenWindowsOn(knex: Knex, date: string): Promise<num
 
 export async function windowsInRange(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AvailabilityWindow[]> {
   const rows: WindowRow[] = await knex('doctor_availabilities')
+    .select(WINDOW_COLUMNS)
     .whereIn('doctor_id', doctorIds)
     .whereBetween('date', [from, to])
     .orderBy([{ column: 'date' }, { column: 'doctor_id' }, { column: 'start_time' }, { column: 'kind' }, { column: 'id' }]);
