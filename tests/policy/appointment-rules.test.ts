@@ -67,6 +67,13 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     payload: Record<string, unknown>,
   ): Promise<AppointmentDto> => expectOk(await h.callRaw(channel, payload, desk));
 
+  /** DDL as the database's owner, in one transaction: the app's connections run as the runtime role. */
+  const asOwner = (statements: readonly string[]) =>
+    h.knex.transaction(async (trx) => {
+      await trx.raw('SET LOCAL ROLE NONE');
+      for (const sql of statements) await trx.raw(sql);
+    });
+
   /** Someone new on the waitlist for this doctor, today and tomorrow: the entry's id. */
   const waitingFor = async (doctorId: number): Promise<number> =>
     expectOk<{ id: number }>(
@@ -691,5 +698,50 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
     // The same time on another day, or with another doctor: the doctor's time today is free.
     expect(await offeredAfterMove(async () => ({ date: TOMORROW, startTime: '11:30', endTime: '12:00' }))).toEqual(oldTime);
     expect(await offeredAfterMove(async () => ({ doctorId: await newDoctor(), date: TODAY, startTime: '11:30', endTime: '12:00' }))).toEqual(oldTime);
+  });
+
+  it('a clash gone by the time it is named is refused in general words, for the doctor and for the patient', async () => {
+    // The trigger books the clash inside the booking's own statement, so it rolls back with it:
+    // there when the database refuses the booking, gone when the service looks for it to name.
+    const [{ id: other }] = await h.knex('patient_entities').insert({ name: 'Phantom Clash', email: 'phantom@rules.test' }).returning('id');
+    await asOwner([
+      `CREATE FUNCTION test_phantom_clash() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time)
+         VALUES (CASE WHEN NEW.reason = 'phantom doctor clash' THEN ${other} ELSE NEW.patient_id END,
+                 CASE WHEN NEW.reason = 'phantom patient clash' THEN ${await newDoctor()} ELSE NEW.doctor_id END,
+                 NEW.appointment_date, NEW.start_time, NEW.end_time);
+         RETURN NEW;
+       END $$`,
+      `CREATE TRIGGER test_phantom_clash BEFORE INSERT ON appointment_entities FOR EACH ROW WHEN (NEW.reason LIKE 'phantom %') EXECUTE FUNCTION test_phantom_clash()`,
+    ]);
+    try {
+      for (const who of ['doctor', 'patient'] as const)
+        await refused(
+          'appointments.book',
+          { patientId: patients[next++], doctorId: await newDoctor(), date: TOMORROW, startTime: '10:00', reason: `phantom ${who} clash` },
+          { code: 'CONFLICT', field: 'startTime', message: `The ${who} already has an appointment then` },
+        );
+    } finally {
+      await asOwner(['DROP TRIGGER test_phantom_clash ON appointment_entities', 'DROP FUNCTION test_phantom_clash()']);
+    }
+  });
+
+  it('a fault inside a walk-in is not taken for a clash: no other slot is tried and nothing is written', async () => {
+    await asOwner([
+      `CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$`,
+      `CREATE TRIGGER test_fault BEFORE INSERT ON appointment_entities FOR EACH ROW WHEN (NEW.reason = 'injected fault') EXECUTE FUNCTION test_fault()`,
+    ]);
+    try {
+      const doctorId = await newDoctor();
+      const before = await databaseSnapshot(h.knex, ['audit_log']);
+      expect(await h.callRaw('appointments.walkIn', { patientId: patients[next++], doctorId, reason: 'injected fault' }, desk)).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL' },
+      });
+      expect(await databaseSnapshot(h.knex, ['audit_log'])).toBe(before);
+    } finally {
+      await asOwner(['DROP TRIGGER test_fault ON appointment_entities', 'DROP FUNCTION test_fault()']);
+    }
   });
 });
