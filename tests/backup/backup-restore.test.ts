@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../main/db/migrator';
 import { openDatabase } from '../../main/db/open';
 import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
-import { MODES, scratch, type Mode, type Scratch } from '../support/databases';
+import { MODES, scratch, scratchMigrated, type Mode, type Scratch } from '../support/databases';
 import { dbCli } from '../support/db-cli';
 import { fullSnapshot } from '../support/snapshot';
 
@@ -36,10 +35,10 @@ describe.each(MODES)('npm run db:backup / db:restore round trip of the demo clin
 
   beforeAll(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-backups-'));
-    [source, target] = await Promise.all([scratch(mode), scratch(mode)]);
+    // The source comes migrated (a copy of the machine's template); the target is empty, as a new PC's.
+    [source, target] = await Promise.all([scratchMigrated(mode), scratch(mode)]);
     const db = await openDatabase(source.config, { schema: 'none' });
     try {
-      await migrateToLatest(db.knex);
       await seedDemoClinic(db.knex, { today: '2026-11-25' });
       original = await fullSnapshot(db.knex);
     } finally {

@@ -11,7 +11,7 @@ import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
 import { ClinicKey } from '../../main/secrets/clinic-key';
 import { keyFileStore, lazyKey } from '../../main/secrets/key-store';
 import { clinicSecretBox } from '../../main/secrets/sealed-secrets';
-import { MODES, scratch, type Mode, type Scratch } from '../support/databases';
+import { MODES, scratch, scratchMigrated, type Mode, type Scratch } from '../support/databases';
 import { dbCliWith } from '../support/db-cli';
 import { TEST_TWILIO } from '../support/fake-twilio';
 import { expectOk, startHarness, type Harness } from '../support/harness';
@@ -49,7 +49,7 @@ describe.each(MODES)('encrypted backups (%s)', (mode: Mode) => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-enc-backups-'));
-    source = await scratch(mode);
+    source = await scratchMigrated(mode);
     db = await openDatabase(source.config, { schema: 'none' });
     h = await startHarness(mode, db);
     await seedDemoClinic(h.knex, { today: '2026-11-25' });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startBridge, type Bridge, type BridgeOptions } from '../../main/bridge/server';
 import { openDatabase, type Database } from '../../main/db/open';
-import { scratchEmbeddedDir } from '../support/databases';
+import { scratchMigrated } from '../support/databases';
 import { CHROMIUM_PATH } from '../support/machine-paths';
 
 export { CHROMIUM_PATH as CHROMIUM } from '../support/machine-paths';
@@ -59,7 +59,9 @@ function withPatience(browser: Browser): Browser {
 /** A fresh embedded database, its own bridge and a Chromium with a fresh profile. */
 export async function startClinic(options: { twilioHttpClient?: BridgeOptions['twilioHttpClient'] } = {}): Promise<E2eClinic> {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first (npm run build)');
-  const scratch = scratchEmbeddedDir();
+  // A folder already migrated (copied from the machine's template): what the screens do with a
+  // clinic is the point here; a folder's first open is tests/db's and the start script's.
+  const scratch = await scratchMigrated('embedded');
   const db = await openDatabase(scratch.config);
   const bridge = await startBridge({ db, rendererDir: RENDERER, version: 'e2e', twilioHttpClient: options.twilioHttpClient });
   // playwright gives every launch a fresh temporary profile of its own.

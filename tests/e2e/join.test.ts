@@ -9,7 +9,7 @@ import { PatientJoin } from '../../main/video/patient-join';
 import { issueJoinCode } from '../../main/video/repo';
 import { TwilioRooms } from '../../main/video/rooms';
 import { startWebhookReceiver, type WebhookReceiver } from '../../main/webhooks/receiver';
-import { scratchEmbeddedDir } from '../support/databases';
+import { scratchMigrated, type Scratch } from '../support/databases';
 import { configureVideo, FakeTwilio } from '../support/fake-twilio';
 import { testKeys } from '../support/keys';
 import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS } from './browser';
@@ -86,9 +86,10 @@ describe('the patient’s join page in Chromium', () => {
   let clock = utc('04:00');
   const twilio = new FakeTwilio();
   const keys = testKeys();
-  const scratch = scratchEmbeddedDir();
+  let scratch: Scratch;
 
   beforeAll(async () => {
+    scratch = await scratchMigrated('embedded');
     db = await openDatabase(scratch.config);
     await configureVideo(db.knex);
     await db.knex('clinic_settings').where({ id: 1 }).update({ time_zone: 'Asia/Kolkata' });
@@ -116,7 +117,7 @@ describe('the patient’s join page in Chromium', () => {
     await gateway?.close();
     await twilio.close();
     await db?.close();
-    await scratch.dispose();
+    await scratch?.dispose();
     keys.dispose();
   });
 
