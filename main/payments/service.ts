@@ -19,7 +19,8 @@ import {
   lockAppointmentForPayment,
   lockPayment,
   markGatewayRefund,
-  moneyOfDay,
+  pendingOfDay,
+  totalsOfDay,
   paymentsOfAppointment,
   type LockedPayment,
   paymentsReceivedOn,
@@ -204,7 +205,7 @@ export class PaymentsService {
 
   /** Who of a clinic day's appointments has paid, owes or has money on its way, and the pending payments themselves. */
   async ofDay(date: string): Promise<DayMoneyDto> {
-    return moneyOfDay(this.knex, date);
+    return this.snapshot(async (trx) => ({ appointments: await totalsOfDay(trx, date), pending: await pendingOfDay(trx, date) }));
   }
 
   private async get(id: number): Promise<PaymentDto> {
