@@ -1,6 +1,7 @@
 import { addDays, differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { daysBetween, eachDate, shiftDate, weekdayOf } from '../../main/availability/wall-clock';
+import { inMachineZone } from '../support/machine-zone';
 
 // main's calendar arithmetic (the contract's, shared with the renderer) against date-fns on
 // local dates, on a machine whose zone is west of UTC with DST: a day read as local midnight
@@ -10,14 +11,7 @@ const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 const DAYS = Array.from({ length: 731 }, (_, i) => new Date(Date.UTC(2027, 11, 1) + i * 86_400_000).toISOString().slice(0, 10));
 
 describe('wall-clock calendar dates', () => {
-  const machineZone = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = 'America/Los_Angeles';
-  });
-  afterAll(() => {
-    if (machineZone === undefined) delete process.env.TZ;
-    else process.env.TZ = machineZone;
-  });
+  inMachineZone('America/Los_Angeles');
 
   it('count, shift and name weekdays as date-fns does on local dates, on every day of two years', () => {
     DAYS.forEach((date, i) => {

@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInYears, format, parseISO, startOfISOWeek } from 'date-fns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calendarDay, clinicDateTime, longDay, minutesNowIn, shiftDate, shortDay, todayIn, weekOf, withWeekday, yearsOld } from '../../renderer/lib/dates';
+import { inMachineZone } from '../support/machine-zone';
 
 // renderer/lib/dates reads and writes dates with Intl; date-fns (what main uses) is the oracle.
 const ZONES = ['Asia/Kolkata', 'Europe/London', 'America/New_York', 'Pacific/Chatham', 'Pacific/Kiritimati', 'America/St_Johns', 'UTC'];
@@ -21,14 +22,7 @@ const INSTANTS = [
 
 describe('renderer dates', () => {
   // A machine zone with a half-hour offset and DST, unlike any clinic's zone below it: the results must not depend on it.
-  const machineZone = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = 'America/St_Johns';
-  });
-  afterAll(() => {
-    if (machineZone === undefined) delete process.env.TZ;
-    else process.env.TZ = machineZone;
-  });
+  inMachineZone('America/St_Johns');
 
   it('word dates as date-fns does, on every day of two years', () => {
     for (const date of DAYS) {
