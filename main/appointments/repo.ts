@@ -83,9 +83,9 @@ type BusyTime = Pick<BookedSpan, 'doctorId' | 'date' | 'startTime' | 'endTime'> 
   sessionId: number | null;
 };
 
-// A free-slot search reads a week of a specialty's bookings: a thousand and more rows of seven
-// columns, whose parsing (a string per field, then garbage) was most of the search's time. One
-// JSON array of arrays is parsed natively in one go. JSON writes dates and times as ISO text
+// A free-slot search reads a week of a specialty's bookings, whose parsing row by row (a string
+// per field, then the garbage) outweighed the search itself. One JSON array of arrays is parsed
+// natively in one go. JSON writes dates and times as ISO text
 // ("2026-12-05", "09:00:00") and bigints as numbers, the same values pg's parsers give.
 const BUSY_TIMES_SQL = `SELECT COALESCE(json_agg(json_build_array(doctor_id, appointment_date, start_time, end_time,
          buffer_before_minutes, buffer_after_minutes, opd_session_id)), '[]')::text AS busy
