@@ -5,7 +5,10 @@
 
 const DAY_MS = 86_400_000;
 
-const dayNumber = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / DAY_MS;
+/** The instant a date begins in UTC, in milliseconds: how the date is counted, and what Intl formats it from. */
+export const utcMidnight = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+
+const dayNumber = (date: string) => utcMidnight(date) / DAY_MS;
 const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** Every date from `from` to `to`, both included (none when `to` is earlier). */

@@ -1,4 +1,4 @@
-import { daysBetween, eachDate, shiftDate, weekdayOf } from '../../preload/contract/calendar';
+import { daysBetween, eachDate, shiftDate, utcMidnight, weekdayOf } from '../../preload/contract/calendar';
 import { currentLocale } from './locale';
 
 // Dates are read and written with the browser's Intl, not a date library: these are on the
@@ -27,8 +27,6 @@ function wallClock(instant: number | Date, timeZone: string) {
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
-const utcDay = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
-
 /**
  * A page's first date format loads the zone and calendar data, a cost noticed on the first screen
  * after sign-in; preloaded (`preloadWhenIdle`) while the sign-in form waits for the desk.
@@ -55,7 +53,7 @@ export function weekOf(date: string): string[] {
 // in the desk's own order, so only the names come from the locale.
 const namesLocale = () => (currentLocale().startsWith('en-') ? 'en-US' : currentLocale());
 const named = (date: string, names: Pick<Intl.DateTimeFormatOptions, 'weekday' | 'month'>) =>
-  partsOf(utcDay(date), { timeZone: 'UTC', day: 'numeric', year: 'numeric', ...names }, namesLocale());
+  partsOf(utcMidnight(date), { timeZone: 'UTC', day: 'numeric', year: 'numeric', ...names }, namesLocale());
 
 /** "Wed 25 Nov" — short enough for a column header. */
 export const shortDay = (date: string) => {
