@@ -70,10 +70,14 @@ export class FakeRoom implements CallRoom {
    * moment after its controls show, and an event fired before that would be lost unheard.
    */
   async fire<E extends CallRoomEvent>(event: E, ...args: CallRoomEvents[E]) {
+    await this.heard(event);
+    this.emit(event, ...args);
+  }
+  /** Resolves once the screen listens to `event`: before a click whose answer is that event (Hang up). */
+  async heard(event: CallRoomEvent) {
     await waitFor(() => {
       if (this.emitter.listenerCount(event) === 0) throw new Error(`the screen does not listen to '${event}' yet`);
     });
-    this.emit(event, ...args);
   }
   private emit<E extends CallRoomEvent>(event: E, ...args: CallRoomEvents[E]) {
     act(() => void this.emitter.emit(event, ...args));

@@ -166,7 +166,9 @@ describe('the patient’s call page', () => {
   it('hangs up to the end page with no pay link when nothing is due; a lost call offers to join again', async () => {
     const first = openPage();
     await join();
-    fireEvent.click(within(await screen.findByRole('toolbar', { name: 'Call controls' })).getByRole('button', { name: 'Hang up' }));
+    const controls = await screen.findByRole('toolbar', { name: 'Call controls' });
+    await first.room.heard('disconnected');
+    fireEvent.click(within(controls).getByRole('button', { name: 'Hang up' }));
     await screen.findByRole('heading', { name: 'The consultation has ended' });
     await waitFor(() => expect(first.api.payLink).toHaveBeenCalled());
     expect(screen.queryByRole('link', { name: 'Pay now' })).toBeNull();
