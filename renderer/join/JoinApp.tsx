@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useDevices } from '../features/call/media';
 import { useLocalMedia } from '../features/call/useLocalMedia';
 import { useNetworkQuality, useVideo, VideoProvider, type CallEventReport } from '../features/call/VideoProvider';
@@ -60,7 +60,8 @@ function LiveCall({
   const [problem, setProblem] = useState<string>();
   const sent = useRef<MediaStream>(undefined);
 
-  useEffect(
+  // Subscribed in the commit that shows the call (see VideoProvider), so an end is never missed.
+  useLayoutEffect(
     () =>
       room?.on('disconnected', (error) => {
         if (!error || error.code === ROOM_COMPLETED) onEnded();

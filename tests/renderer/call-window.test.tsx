@@ -277,9 +277,9 @@ describe('in the call', () => {
   it('reconnecting shows a banner until reconnected, and both are reported', async () => {
     const { fake, room } = await openCall();
     await join();
-    await room.fire('reconnecting');
+    room.fire('reconnecting');
     expect((await screen.findByText(/^Reconnecting…/)).textContent).toContain('restoring');
-    await room.fire('reconnected');
+    room.fire('reconnected');
     await waitFor(() => expect(screen.queryByText(/^Reconnecting…/)).toBeNull());
     await waitFor(() => expect(reports(fake)).toEqual(['connected', 'reconnecting', 'reconnected']));
   });
@@ -289,10 +289,10 @@ describe('in the call', () => {
     await join();
     const track = new FakeTrack('video', 'remote-v');
     room.parties = [{ identity: 'patient-9', reconnecting: false, tracks: [track as unknown as MediaStreamTrack] }];
-    await room.fire('participantConnected', 'patient-9');
+    room.fire('participantConnected', 'patient-9');
     expect(await screen.findByLabelText('Video of patient-9')).toBeTruthy();
     room.parties = [{ ...room.parties[0]!, reconnecting: true }];
-    await room.fire('participantReconnecting', 'patient-9');
+    room.fire('participantReconnecting', 'patient-9');
     expect(await screen.findByText('patient-9 is reconnecting…')).toBeTruthy();
     await waitFor(() =>
       expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({
@@ -306,7 +306,7 @@ describe('in the call', () => {
   it('a lost call returns to the pre-join screen with what happened, and can be joined again', async () => {
     const { fake, room, connect } = await openCall();
     await join();
-    await room.fire('disconnected', { code: 53001, message: 'Signaling connection disconnected' });
+    room.fire('disconnected', { code: 53001, message: 'Signaling connection disconnected' });
     expect((await screen.findByRole('alert')).textContent).toContain('The call was lost: Signaling connection disconnected');
     await waitFor(() =>
       expect(fake.calls.filter((c) => c.channel === 'video.reportEvent').map((c) => c.payload)).toContainEqual({
@@ -350,7 +350,7 @@ describe('in the call', () => {
     const { fake, room } = await openCall({ 'appointments.complete': ({ id }) => ({ ok: true, value: appointmentIn(id, 'COMPLETED') }) });
     await join();
     room.parties = [{ identity: 'patient-9', reconnecting: false, tracks: [] }];
-    await room.fire('participantConnected', 'patient-9');
+    room.fire('participantConnected', 'patient-9');
     fireEvent.click(screen.getByRole('button', { name: 'Finish consultation' }));
     await screen.findByRole('button', { name: 'Join the call' });
     const channels = fake.calls.map((c) => c.channel);
@@ -468,13 +468,13 @@ describe('in Hindi', () => {
     fireEvent.click(within(toolbar).getByRole('button', { name: 'आवाज़ बंद करें' }));
     expect(within(toolbar).getByRole('button', { name: 'आवाज़ चालू करें' })).toBeTruthy();
 
-    await room.fire('networkQuality', 4);
+    room.fire('networkQuality', 4);
     expect(await within(call).findByText('नेटवर्क: अच्छा')).toBeTruthy();
     room.parties = [{ identity: 'patient-9', reconnecting: true, tracks: [new FakeTrack('video', 'remote-v') as unknown as MediaStreamTrack] }];
-    await room.fire('participantReconnecting', 'patient-9');
+    room.fire('participantReconnecting', 'patient-9');
     expect(await within(call).findByText('patient-9 फिर से जुड़ रहे हैं…')).toBeTruthy();
     expect(within(call).getByLabelText('patient-9 का वीडियो')).toBeTruthy();
-    await room.fire('reconnecting');
+    room.fire('reconnecting');
     expect(await within(call).findByText(/^फिर से जोड़ रहे हैं…/)).toBeTruthy();
     expect(englishIn(call, DATA)).toEqual([]);
   });

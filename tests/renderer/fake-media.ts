@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { act, waitFor } from '@testing-library/react';
+import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { CallRoom, CallRoomEvent, CallRoomEvents, RemoteParty } from '../../renderer/features/call/vendor';
 
@@ -59,24 +59,34 @@ export class FakeRoom implements CallRoom {
   readonly shareScreen = vi.fn(async () => {});
   readonly stopSharing = vi.fn();
   readonly replaceTracks = vi.fn(async (_tracks: MediaStreamTrack[]) => {});
-  readonly disconnect = vi.fn(() => this.emit('disconnected'));
+  readonly disconnect = vi.fn(() => this.fire('disconnected'));
   remoteParticipants = () => this.parties;
   on<E extends CallRoomEvent>(event: E, listener: (...args: CallRoomEvents[E]) => void): () => void {
     this.emitter.on(event, listener as (...args: unknown[]) => void);
     return () => this.emitter.off(event, listener as (...args: unknown[]) => void);
   }
   /**
-   * As Twilio would, once the screen listens: a screen subscribes in an effect that may run a
-   * moment after its controls show, and an event fired before that would be lost unheard.
+   * As Twilio would, at once. Twilio does not wait for a listener, so neither does this: an
+   * event the screen does not listen to yet (it subscribed after showing the call) fails the test.
    */
-  async fire<E extends CallRoomEvent>(event: E, ...args: CallRoomEvents[E]) {
-    await this.heard(event);
+  fire<E extends CallRoomEvent>(event: E, ...args: CallRoomEvents[E]) {
+    if (this.emitter.listenerCount(event) === 0) throw new Error(`the screen does not listen to '${event}'`);
     this.emit(event, ...args);
   }
-  /** Resolves once the screen listens to `event`: before a click whose answer is that event (Hang up). */
-  async heard(event: CallRoomEvent) {
-    await waitFor(() => {
-      if (this.emitter.listenerCount(event) === 0) throw new Error(`the screen does not listen to '${event}' yet`);
+  /**
+   * Fires `event` in the very moment `shown()` first holds. A MutationObserver runs before React's
+   * passive effects, so a screen that subscribes in one, after showing the call, misses it here
+   * as it would miss Twilio's; waiting on the screen first (findBy…) would let the effect run.
+   */
+  fireWhen<E extends CallRoomEvent>(shown: () => boolean, event: E, ...args: CallRoomEvents[E]): Promise<void> {
+    return new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!shown()) return;
+        observer.disconnect();
+        this.emit(event, ...args);
+        resolve();
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
     });
   }
   private emit<E extends CallRoomEvent>(event: E, ...args: CallRoomEvents[E]) {

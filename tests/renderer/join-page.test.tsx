@@ -75,7 +75,7 @@ describe('the patient’s call page', () => {
     expect(tracks).toEqual((await preview).getTracks());
 
     room.parties = [{ identity: 'doctor-1', reconnecting: false, tracks: [] }];
-    await room.fire('participantConnected', 'doctor-1');
+    room.fire('participantConnected', 'doctor-1');
     await screen.findByRole('heading', { name: 'Consultation with Dr. Asha Rao' });
     expect(screen.getByLabelText('Video of Dr. Asha Rao')).toBeTruthy();
   });
@@ -88,7 +88,7 @@ describe('the patient’s call page', () => {
     expect(await screen.findByText('You are next.')).toBeTruthy();
 
     room.parties = [{ identity: 'doctor-1', reconnecting: false, tracks: [] }];
-    await room.fire('participantConnected', 'doctor-1');
+    room.fire('participantConnected', 'doctor-1');
     await screen.findByRole('heading', { name: 'Consultation with Dr. Asha Rao' });
     expect(screen.queryByText('You are next.')).toBeNull();
   });
@@ -111,11 +111,11 @@ describe('the patient’s call page', () => {
     fireEvent.click(within(controls).getByRole('button', { name: 'Stop camera' }));
     expect(room.setTrackEnabled).toHaveBeenCalledWith('video', false);
 
-    await room.fire('networkQuality', 4);
+    room.fire('networkQuality', 4);
     expect(screen.getByText('Network: good')).toBeTruthy();
-    await room.fire('reconnecting');
+    room.fire('reconnecting');
     expect(await screen.findByText('Reconnecting… your connection dropped. Please stay on this page.')).toBeTruthy();
-    await room.fire('reconnected');
+    room.fire('reconnected');
     await waitFor(() => expect(screen.queryByText(/Reconnecting…/)).toBeNull());
 
     fireEvent.click(within(controls).getByRole('button', { name: 'Switch camera' }));
@@ -133,19 +133,19 @@ describe('the patient’s call page', () => {
     await screen.findByRole('toolbar', { name: 'Call controls' });
     const notice = 'Your connection is weak, so your video is paused to keep the sound clear. It comes back when the connection improves.';
 
-    await room.fire('networkQuality', 2);
+    room.fire('networkQuality', 2);
     expect(screen.queryByText(notice)).toBeNull();
     room.setTrackEnabled.mockClear();
-    await room.fire('networkQuality', 1);
+    room.fire('networkQuality', 1);
     expect(await screen.findByText(notice)).toBeTruthy();
     // The room is told in an effect after the notice renders.
     await waitFor(() => expect(room.setTrackEnabled).toHaveBeenCalledWith('video', false));
     expect(room.setTrackEnabled).not.toHaveBeenCalledWith('audio', false);
     // Fair is not yet good enough to switch back.
     room.setTrackEnabled.mockClear();
-    await room.fire('networkQuality', 2);
+    room.fire('networkQuality', 2);
     expect(screen.getByText(notice)).toBeTruthy();
-    await room.fire('networkQuality', 4);
+    room.fire('networkQuality', 4);
     await waitFor(() => expect(screen.queryByText(notice)).toBeNull());
     await waitFor(() => expect(room.setTrackEnabled).toHaveBeenCalledWith('video', true));
   });
@@ -157,17 +157,32 @@ describe('the patient’s call page', () => {
     const preview = (await (media.getUserMedia.mock.results[0]!.value as Promise<MediaStream>)).getTracks();
 
     // The doctor finishes the consultation: Twilio completes the room.
-    await room.fire('disconnected', { code: 53118, message: 'Room completed' });
+    room.fire('disconnected', { code: 53118, message: 'Room completed' });
     await screen.findByRole('heading', { name: 'The consultation has ended' });
     expect(screen.getByRole('link', { name: 'Pay now' }).getAttribute('href')).toBe('https://rzp.io/l/consult-5');
     expect(preview.every((t) => t.readyState === 'ended')).toBe(true);
+  });
+
+  it('hears the call end, or drop, in the very moment the call shows', async () => {
+    const callShows = () => document.querySelector('[aria-label="Call controls"]') !== null;
+    const first = openPage();
+    const ended = first.room.fireWhen(callShows, 'disconnected', { code: 53118, message: 'Room completed' });
+    await join();
+    await ended;
+    await screen.findByRole('heading', { name: 'The consultation has ended' });
+    cleanup();
+
+    const second = openPage();
+    const lost = second.room.fireWhen(callShows, 'disconnected', { code: 53001, message: 'Signaling connection disconnected' });
+    await join();
+    await lost;
+    expect(await screen.findByText('The call was lost. You can join again.')).toBeTruthy();
   });
 
   it('hangs up to the end page with no pay link when nothing is due; a lost call offers to join again', async () => {
     const first = openPage();
     await join();
     const controls = await screen.findByRole('toolbar', { name: 'Call controls' });
-    await first.room.heard('disconnected');
     fireEvent.click(within(controls).getByRole('button', { name: 'Hang up' }));
     await screen.findByRole('heading', { name: 'The consultation has ended' });
     await waitFor(() => expect(first.api.payLink).toHaveBeenCalled());
@@ -177,7 +192,7 @@ describe('the patient’s call page', () => {
     const second = openPage();
     await join();
     await screen.findByRole('toolbar', { name: 'Call controls' });
-    await second.room.fire('disconnected', { code: 53001, message: 'Signaling connection disconnected' });
+    second.room.fire('disconnected', { code: 53001, message: 'Signaling connection disconnected' });
     expect(await screen.findByText('The call was lost. You can join again.')).toBeTruthy();
     await join();
     await screen.findByRole('toolbar', { name: 'Call controls' });

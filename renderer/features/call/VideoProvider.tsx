@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { loadTwilioVendor, type CallRoom, type RemoteParty, type VideoVendor } from './vendor';
 
 export type RoomState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -59,7 +59,9 @@ export function VideoProvider({
   const reportRef = useRef(report);
   reportRef.current = report;
 
-  useEffect(() => {
+  // A layout effect subscribes in the same commit that shows the call's controls: a passive
+  // effect may run after them, and an end or a drop in that moment would never be heard.
+  useLayoutEffect(() => {
     if (!room) return;
     const r = (...args: Parameters<CallEventReport>) => reportRef.current(...args);
     const offs = [
@@ -119,7 +121,7 @@ export function useVideo(): VideoContextValue {
 /** The other people in the call, with who is reconnecting, kept current. */
 export function useParticipants(room: CallRoom | undefined): RemoteParty[] {
   const [parties, setParties] = useState<RemoteParty[]>([]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!room) return setParties([]);
     const read = () => setParties(room.remoteParticipants());
     read();
@@ -133,7 +135,7 @@ export function useParticipants(room: CallRoom | undefined): RemoteParty[] {
 
 export function useNetworkQuality(room: CallRoom | undefined): number | null {
   const [level, setLevel] = useState<number | null>(null);
-  useEffect(() => (room ? room.on('networkQuality', setLevel) : undefined), [room]);
+  useLayoutEffect(() => (room ? room.on('networkQuality', setLevel) : undefined), [room]);
   return level;
 }
 
