@@ -21,7 +21,7 @@ export function registerAppointmentHandlers(
     'appointments.freeSlots': (req) => appointments.freeSlots(req),
     'appointments.book': async (req, call) => {
       const booked = await appointments.book(req, call.user, call.ctx, call.audit);
-      call.audited = call.audit !== undefined;
+      call.audited = true;
       await afterBooked(booked.id, call.user);
       return booked;
     },
@@ -38,14 +38,14 @@ export function registerAppointmentHandlers(
     'appointments.history': (req) => appointments.history(req.id),
     'appointments.walkIn': async (req, call) => {
       const added = await appointments.walkIn(req, call.user, call.audit);
-      call.audited = call.audit !== undefined;
+      call.audited = true;
       return added;
     },
     'appointments.queue': (req) => waitingRoom.queue(req.doctorId),
     'appointments.callNext': (req, { user }) => waitingRoom.callNext(req.doctorId, user),
     'appointments.stage': (req, { user }) => waitingRoom.stage(req.id, req.action, user),
     'appointments.setPriority': async (req, call) => {
-      const changed = await waitingRoom.setPriority(req, call.user, call.audit!);
+      const changed = await waitingRoom.setPriority(req, call.user, call.audit);
       call.audited = true;
       return changed;
     },

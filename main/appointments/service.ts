@@ -218,7 +218,7 @@ export class AppointmentsService {
    * `audit` is the router's row for this call: written in the booking's own statement, so a
    * booking is one commit (the caller then sets `audited`).
    */
-  async book(req: Book, user: CurrentUser, ctx: CallContext, audit?: AuditRecord): Promise<AppointmentDto> {
+  async book(req: Book, user: CurrentUser, ctx: CallContext, audit: AuditRecord): Promise<AppointmentDto> {
     const { doctor, windows } = await this.activeDoctorOn(req.doctorId, req.date);
     const type = await this.chosenType(doctor, req.appointmentTypeId, Boolean(req.endTime));
     const slot = type ? this.span(req.date, req.startTime, type.durationMinutes) : await this.slotOf(windows, req);
@@ -226,7 +226,7 @@ export class AppointmentsService {
     if (type) await this.checkHorizon(type, slot);
     await this.assertNotInSession(doctor, slot);
     const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
-    const audits = [...(audit ? [audit] : []), ...(overrideReason ? [this.overrideAudit(user, ctx, overrideReason)] : [])];
+    const audits = [audit, ...(overrideReason ? [this.overrideAudit(user, ctx, overrideReason)] : [])];
     const who = { doctorId: req.doctorId, patientId: req.patientId };
     // The patient's existence is the foreign key's to check, in the same statement.
     return this.withConflictMessage(who, { ...slot, ...buffersOf(type) }, null, () =>
@@ -357,7 +357,7 @@ export class AppointmentsService {
    * once, with their priority (if any) set in the same commit. `audit` is the router's row for
    * this call, written with the walk-in.
    */
-  async walkIn(req: WalkIn, user: CurrentUser, audit?: AuditRecord): Promise<AppointmentDto> {
+  async walkIn(req: WalkIn, user: CurrentUser, audit: AuditRecord): Promise<AppointmentDto> {
     const doctor = await this.activeDoctor(req.doctorId);
     if (!(await findPatient(this.knex, req.patientId))) throw new AppError('NOT_FOUND', 'No patient has this number', 'patientId');
     // A walk-in is here now: a type's notice and horizon are for bookings ahead, not for them.
@@ -366,7 +366,7 @@ export class AppointmentsService {
     // A token doctor in session takes a walk-in as the session's next token, never a slot.
     const sessions = await sessionTimesOfDoctors(this.knex, [doctor.id], now.date, now.date);
     const inSession = sessions.find((s) => s.startTime <= now.time && now.time < s.endTime);
-    const audits = audit ? [{ ...audit, ...(req.priority ? { detail: { priority: req.priority.kind, reason: req.priority.reason } } : {}) }] : [];
+    const audits = [{ ...audit, ...(req.priority ? { detail: { priority: req.priority.kind, reason: req.priority.reason } } : {}) }];
     if (inSession) return this.walkInToken(req, inSession.id, user, audits);
     const slotMinutes = (await this.settings.get()).defaultSlotMinutes;
     const [free] = await this.freeSlots(

@@ -23,9 +23,12 @@ export interface Call<Public extends boolean = false> {
   audited?: boolean;
 }
 
-type IsPublic<C extends ChannelName> = (typeof channels)[C]['roles'] extends 'public' ? true : false;
+type Spec<C extends ChannelName> = (typeof channels)[C];
 
-export type Handler<C extends ChannelName> = (req: z.output<(typeof channels)[C]['req']>, call: Call<IsPublic<C>>) => Promise<Res<C>>;
+/** A signed-in channel that declares an audit row always has the router's row to write. */
+type CallOf<C extends ChannelName> = Spec<C>['roles'] extends 'public' ? Call<true> : Spec<C> extends { audit: object } ? Call & { audit: AuditRecord } : Call;
+
+export type Handler<C extends ChannelName> = (req: z.output<Spec<C>['req']>, call: CallOf<C>) => Promise<Res<C>>;
 
 type AnyHandler = (req: unknown, call: Call<boolean>) => Promise<unknown>;
 

@@ -67,7 +67,7 @@ export class OpdService {
    * over a slot booking or another session, and a session already over. `audit` is the
    * router's row for this call, written with the change (before and after).
    */
-  async update(req: UpdateSession, user: CurrentUser, audit?: AuditRecord): Promise<OpdSessionDto> {
+  async update(req: UpdateSession, user: CurrentUser, audit: AuditRecord): Promise<OpdSessionDto> {
     const before = await this.get(req.id);
     this.assertOwn(user, before.doctorId);
     const now = await this.appointments.clinicNow();
@@ -94,7 +94,7 @@ export class OpdService {
             'capacity',
           );
         await updateSession(trx, before.id, plan);
-        if (audit) await insertAudit(trx, { ...audit, entityId: before.id, detail: { before: planOf(before), after: plan } });
+        await insertAudit(trx, { ...audit, entityId: before.id, detail: { before: planOf(before), after: plan } });
       });
     } catch (err) {
       throw this.planRefusal(err, before.doctorName, before.date, plan) ?? err;
@@ -112,7 +112,7 @@ export class OpdService {
   }
 
   /** The session's next token for a patient (see tokenAppointment). `audit` is the router's row for this call. */
-  async book(req: BookToken, user: CurrentUser, audit?: AuditRecord): Promise<BookedTokenDto> {
+  async book(req: BookToken, user: CurrentUser, audit: AuditRecord): Promise<BookedTokenDto> {
     const session = await this.get(req.sessionId);
     await this.appointments.activeDoctor(session.doctorId);
     await assertClinicOpen(this.knex, session.date);
@@ -124,7 +124,7 @@ export class OpdService {
       reason: req.reason,
       ...(req.emergency ? { priority: { kind: 'EMERGENCY' as const, reason: req.emergency.reason } } : {}),
     };
-    const appointment = await withRetry(() => tokenAppointment(this.knex, session, request, user, { audits: audit ? [audit] : [], reserveField: 'emergency' }));
+    const appointment = await withRetry(() => tokenAppointment(this.knex, session, request, user, { audits: [audit], reserveField: 'emergency' }));
     return { appointment, token: appointment.sessionToken!, estimatedTime: appointment.startTime, room: appointment.room ?? null };
   }
 

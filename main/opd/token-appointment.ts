@@ -14,7 +14,7 @@ interface TokenRequest {
 
 interface TokenOptions {
   walkIn?: boolean;
-  audits?: readonly AuditRecord[];
+  audits: readonly AuditRecord[];
   /** The request's field a refusal of the emergency reserve points at. */
   reserveField: 'priority' | 'emergency';
 }
@@ -31,7 +31,7 @@ export async function tokenAppointment(
   session: OpdSessionDto,
   req: TokenRequest,
   user: CurrentUser,
-  { walkIn = false, audits = [], reserveField }: TokenOptions,
+  { walkIn = false, audits, reserveField }: TokenOptions,
 ): Promise<AppointmentDto> {
   try {
     return await insertBooking(

@@ -12,7 +12,7 @@ export function registerPatientHandlers(router: Router, patients: PatientsServic
     },
     'patients.update': async (req, call) => {
       const updated = await patients.update(req, call.user, call.audit);
-      call.audited = call.audit !== undefined;
+      call.audited = true;
       return updated;
     },
   } satisfies DomainHandlers<'patients'>);

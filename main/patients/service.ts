@@ -82,7 +82,7 @@ export class PatientsService {
    * before and after (the caller then sets `audited`). Medical history is clinical: its row
    * says that it changed, never what it says.
    */
-  async update(req: UpdateRequest, user: CurrentUser, audit?: AuditRecord): Promise<PatientDetail> {
+  async update(req: UpdateRequest, user: CurrentUser, audit: AuditRecord): Promise<PatientDetail> {
     const { id, ...changes } = req;
     const fields = await this.validFields(changes, user);
     try {
@@ -90,7 +90,7 @@ export class PatientsService {
         const before = await findPatient(trx, id, { forUpdate: true });
         if (!before) throw new AppError('NOT_FOUND', 'No patient has this number', 'id');
         const after = (await updatePatient(trx, id, fields)) as PatientRow;
-        if (audit) await insertAudit(trx, { ...audit, entityId: id, detail: { changes: changedFields(before, after) } });
+        await insertAudit(trx, { ...audit, entityId: id, detail: { changes: changedFields(before, after) } });
         return after;
       });
       return toDetail(row, mayReadHistory(user));

@@ -17,7 +17,7 @@ export function registerPaymentHandlers(router: Router, payments: PaymentsServic
     'payments.getSettings': () => gateway.getSettings(),
     'payments.updateSettings': async (req, call) => {
       const settings = await gateway.updateSettings(req, call.user, call.audit);
-      call.audited = call.audit !== undefined;
+      call.audited = true;
       return settings;
     },
     'payments.reconciliation': (req) => gateway.reconciliation(req.date),

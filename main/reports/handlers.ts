@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { AuditRecord } from '../audit/repo';
 import type { Call, DomainHandlers, Router } from '../ipc/router';
 import type { SettingsService } from '../settings/service';
 import { writeDoctorCalendar } from './calendar';
@@ -7,8 +8,8 @@ import { ReportExports } from './exports';
 import { ReportsService } from './service';
 
 /** What left the clinic, in the export's audit row (the router writes it once the file is written). */
-function auditDetail(call: Call, detail: Record<string, unknown>): void {
-  if (call.audit) call.audit.detail = detail;
+function auditDetail(call: Call & { audit: AuditRecord }, detail: Record<string, unknown>): void {
+  call.audit.detail = detail;
 }
 
 export function registerReportHandlers(router: Router, deps: { knex: Knex; settings: SettingsService; files: ExportFiles; now: () => number }): void {

@@ -15,7 +15,7 @@ export function registerWaitlistHandlers(
     'waitlist.offers': () => waitlist.offers(),
     'waitlist.takeOffer': async (req, call) => {
       const booked = await waitlist.take(req.id, call.user, call.ctx, call.audit);
-      call.audited = call.audit !== undefined;
+      call.audited = true;
       await afterBooked(booked.id, call.user);
       return booked;
     },

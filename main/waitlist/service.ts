@@ -87,7 +87,7 @@ export class WaitlistService {
    * desk books it; when the time has gone meanwhile (another offer of it, or any booking, won),
    * the offer is closed as gone and the desk is told so.
    */
-  async take(id: number, user: CurrentUser, ctx: CallContext, audit?: AuditRecord): Promise<AppointmentDto> {
+  async take(id: number, user: CurrentUser, ctx: CallContext, audit: AuditRecord): Promise<AppointmentDto> {
     const offer = await findOffer(this.knex, id);
     if (!offer) throw new AppError('NOT_FOUND', 'No such offer', 'id');
     const closed = (status: string | undefined) =>

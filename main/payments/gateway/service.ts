@@ -80,10 +80,10 @@ export class GatewayPaymentsService {
    * Writes the changes and, in the same commit, the audit row naming what changed: a secret only
    * as set or removed, never its value (the caller then sets `audited`).
    */
-  async updateSettings(changes: PaymentSettingsUpdate, user: CurrentUser, audit?: AuditRecord): Promise<PaymentSettingsDto> {
+  async updateSettings(changes: PaymentSettingsUpdate, user: CurrentUser, audit: AuditRecord): Promise<PaymentSettingsDto> {
     const written = await this.knex.transaction(async (trx) => {
       const settings = await writePaymentSettings(trx, sealPaymentSecrets(changes, this.box), user.id);
-      if (audit) await insertAudit(trx, { ...audit, detail: { changes: describeSettingsChanges(changes) } });
+      await insertAudit(trx, { ...audit, detail: { changes: describeSettingsChanges(changes) } });
       return settings;
     });
     return publicPaymentSettings(written);
