@@ -48,6 +48,12 @@ export const ScheduleColumn = memo(function ScheduleColumn({
   // A block's name joins its facts; the words are looked up once per column, as interpolating
   // each of a full day's blocks through i18next would slow the grid's drawing.
   const checkedIn = `, ${t('checkedIn')}`;
+  const statusWords = new Map<string, string>();
+  const statusWord = (status: string) => {
+    let word = statusWords.get(status);
+    if (word === undefined) statusWords.set(status, (word = statusName(status)));
+    return word;
+  };
   return (
     <section
       className="schedule-column"
@@ -71,6 +77,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
       )}
       {appointments.map((a) => {
         const s = spanOf(a);
+        const range = timeRange(a);
         const dragging = drag && drag.kind !== 'select' && drag.appointment.id === a.id;
         return (
           <button
@@ -86,11 +93,11 @@ export const ScheduleColumn = memo(function ScheduleColumn({
               ...across(lanes.get(a.id)),
               ...(a.colour ? { borderLeft: `4px solid ${a.colour}` } : {}),
             }}
-            aria-label={`${timeRange(a)} ${a.patientName}, ${statusName(a.status)}${a.checkedInAt ? checkedIn : ''}`}
+            aria-label={`${range} ${a.patientName}, ${statusWord(a.status)}${a.checkedInAt ? checkedIn : ''}`}
             onPointerDown={(e) => actions.drag(e, 'move', a, c)}
             onClick={() => actions.open(a)}
           >
-            <span className="appt-time">{timeRange(a)}</span> {a.patientName}
+            <span className="appt-time">{range}</span> {a.patientName}
             {a.status === 'SCHEDULED' && <span className="appt-resize" aria-hidden="true" onPointerDown={(e) => actions.drag(e, 'resize', a, c)} />}
           </button>
         );

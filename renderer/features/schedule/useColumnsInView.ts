@@ -6,8 +6,9 @@ type Range = { first: number; last: number };
 const EVERY: Range = { first: 0, last: Number.MAX_SAFE_INTEGER };
 
 /**
- * Which of `count` equal columns the scroller shows, with one more on each side so that a small
- * sideways scroll lands on columns already drawn. Re-renders only when that set changes.
+ * Which of `count` equal columns the scroller shows, a column partly shown included, and no more:
+ * every column drawn with the first frame delays it, and a sideways scroll measures again, so a
+ * column scrolled into view is drawn then. Re-renders only when that set changes.
  */
 export function useColumnsInView(scroller: RefObject<HTMLElement | null>, count: number): (index: number) => boolean {
   const [range, setRange] = useState(EVERY);
@@ -21,8 +22,8 @@ export function useColumnsInView(scroller: RefObject<HTMLElement | null>, count:
       // Not laid out (hidden, or a test's DOM): nothing to go by, so everything stays in view.
       if (el.clientWidth === 0) return;
       const width = Math.max(MIN_COLUMN_PX, (el.clientWidth - AXIS_PX) / Math.max(1, countRef.current));
-      const first = Math.floor(el.scrollLeft / width) - 1;
-      const last = Math.ceil((el.scrollLeft + el.clientWidth - AXIS_PX) / width);
+      const first = Math.floor(el.scrollLeft / width);
+      const last = Math.ceil((el.scrollLeft + el.clientWidth - AXIS_PX) / width) - 1;
       setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
     };
     measure();
