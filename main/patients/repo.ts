@@ -253,9 +253,13 @@ async function similarNames(knex: Knex, q: string, limit: number): Promise<Patie
 
 // A whole name typed is ranked by likeness to the whole name: by word similarity "Bayla Kaul"
 // is as like "Sarla Kaul-Bandopadhyay" as "Baala Kaul". One word is ranked by word similarity,
-// the closer whole name winning ties ("Sharma": "Rahul Sharma", "Rahul Sharmila").
+// the closer whole name winning ties ("Sharma": "Rahul Sharma", "Rahul Sharmila"). A register
+// holds many namesakes: only the first NAMESAKES_FIRST holders of a name come before the next
+// name, so "Anili Nehru" shows "Anila Nehru" near the top, not below every "Anil Nehru".
+const NAMESAKES_FIRST = 2;
 const likenessOrder = (q: string) =>
-  q.includes(' ') ? 'similarity(?, name) DESC, word_similarity(?, name) DESC, name, id' : 'word_similarity(?, name) DESC, similarity(?, name) DESC, name, id';
+  `row_number() OVER (PARTITION BY name ORDER BY id) > ${NAMESAKES_FIRST}, ` +
+  (q.includes(' ') ? 'similarity(?, name) DESC, word_similarity(?, name) DESC, name, id' : 'word_similarity(?, name) DESC, similarity(?, name) DESC, name, id');
 
 /** Names like the text by trigram likeness of the whole name (any part of a word may be wrong). */
 async function likeWholeNames(knex: Knex, q: string, limit: number): Promise<PatientSummary[]> {

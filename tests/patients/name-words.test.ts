@@ -60,6 +60,14 @@ describe.each(MODES)('the words of patients’ names (%s)', (mode: Mode) => {
     expect((await search('Devixa Raghunathan'))[0]?.name).toBe('Devika Raghunathan');
   });
 
+  it('shows the next likely name after two namesakes of the likeliest, not below all of them', async () => {
+    for (let i = 0; i < 4; i++) await register('Oriel Thackeray');
+    const meant = await register('Oriela Thackeray');
+    const found = await search('Orieli Thackeray');
+    expect(found.slice(0, 5).map((p) => p.name)).toEqual(['Oriel Thackeray', 'Oriel Thackeray', 'Oriela Thackeray', 'Oriel Thackeray', 'Oriel Thackeray']);
+    expect(found[2]?.id).toBe(meant);
+  });
+
   it('finds a renamed patient by the new name mistyped', async () => {
     const id = await register('Ismene Castellanos');
     expectOk(await h.call('patients.update', { id, name: 'Ismene Valderrama' }, desk));
