@@ -119,6 +119,12 @@ const FUZZY_NAME = 0.5;
 
 const SUMMARY_SQL = SUMMARY_COLUMNS.join(', ');
 
+// A surname typed alone ("Bhattach") starts a word inside the name, and thousands of names hold
+// it: scanning names for "% bhattach%" reads far into the table before a page is found. The
+// words that start with it come from the table of names' words instead, and their holders from
+// the index of names' words (a half of a double-barrelled name counts too).
+const HOLDS_WORD_STARTING = 'patient_name_words(name) && ARRAY(SELECT word FROM patient_name_words WHERE word LIKE :prefix)';
+
 /**
  * Search as you type, ranked: exact id, then names starting with the text, then names with a
  * word starting with it, then names containing it, then names like it (one letter wrong).
@@ -163,13 +169,15 @@ export async function searchPatients(knex: Knex, query: string, limit: number): 
   }
 
   const contains = `%${escapeLike(q)}%`;
+  // Split as patient_name_words splits a name.
+  const oneWord = !/[\s-]/.test(lower);
   const byEmail = q.includes('@') || q.includes('.');
   const { rows } = await knex.raw(
     `WITH prefix AS (
         SELECT id FROM patient_entities WHERE lower(name) LIKE :prefix ORDER BY lower(name) USING ~<~ LIMIT :candidates
       ), words AS (
         -- Ranked after the names that start with the text: not looked for when those fill the page.
-        SELECT id FROM patient_entities WHERE (SELECT count(*) FROM prefix) < :limit AND name ILIKE :wordStart LIMIT :candidates
+        SELECT id FROM patient_entities WHERE (SELECT count(*) FROM prefix) < :limit AND ${oneWord ? HOLDS_WORD_STARTING : 'name ILIKE :wordStart'} LIMIT :candidates
       ), starts AS (
         SELECT id FROM prefix UNION SELECT id FROM words
       ), inside AS (

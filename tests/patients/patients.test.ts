@@ -247,6 +247,13 @@ describe.each(MODES)('patients (%s)', (mode: Mode) => {
       expect((await search('john')).slice(0, 3)).toEqual(['John Smith', 'Johnny Walker', 'Anita Johnson']);
     });
 
+    it('finds the names with a word starting with the text before the many that only contain it', async () => {
+      // Entered first, the names holding the text inside a word come first off the disk.
+      await h.knex('patient_entities').insert(Array.from({ length: 120 }, () => ({ name: 'Morvelle Kahn' })));
+      await h.knex('patient_entities').insert(Array.from({ length: 10 }, () => ({ name: 'Hasan Orvelle' })));
+      expect(await search('Orvel')).toEqual(Array(10).fill('Hasan Orvelle'));
+    });
+
     it('matches one or two letters at the start of the name only', async () => {
       expect(await search('jo')).toEqual(['John Smith', 'Johnny Walker']);
       expect(await search('s')).toEqual(expect.arrayContaining(['Smita Rao']));
