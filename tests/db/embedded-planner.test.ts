@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeStaleTables } from '../../main/db/embedded/maintenance';
+import { analyzeStaleTables, vacuumStaleTables } from '../../main/db/embedded/maintenance';
 import { openDatabase, type Database } from '../../main/db/open';
 
-describe('the planner in embedded mode', () => {
+describe('the planner and the upkeep in embedded mode (PGlite has no autovacuum)', () => {
   let db: Database;
   let dataDir: string;
 
@@ -47,5 +47,51 @@ describe('the planner in embedded mode', () => {
     await db.knex('patient_entities').insert({ name: 'One More' });
     await db.knex.raw('SELECT pg_stat_force_next_flush()');
     expect(await analyzeStaleTables(db.knex)).not.toContain('patient_entities');
+  });
+
+  const counters = async (table: string) => {
+    await db.knex.raw('SELECT pg_stat_force_next_flush()');
+    await db.knex.raw('SELECT pg_stat_clear_snapshot()');
+    const s = await db.knex('pg_stat_user_tables').where({ relname: table }).first('n_dead_tup', 'n_ins_since_vacuum');
+    const c = await db.knex('pg_class').where({ relname: table }).first('relpages', 'relallvisible');
+    return { dead: Number(s.n_dead_tup), inserted: Number(s.n_ins_since_vacuum), pages: Number(c.relpages), allVisible: Number(c.relallvisible) };
+  };
+
+  it('vacuums a table once enough rows were added (its pages then read as all-visible, for index-only reads), and not again while it is quiet', async () => {
+    await db.knex.batchInsert(
+      'patient_entities',
+      Array.from({ length: 1500 }, (_, i) => ({ name: `Vacuum Patient ${i}` })),
+      500,
+    );
+    const before = await counters('patient_entities');
+    expect(before.inserted).toBeGreaterThanOrEqual(1500);
+    expect(before.allVisible).toBe(0);
+
+    expect(await vacuumStaleTables(db.knex, () => true)).toEqual([]);
+    expect((await counters('patient_entities')).inserted).toBe(before.inserted);
+
+    expect(await vacuumStaleTables(db.knex)).toContain('patient_entities');
+    const after = await counters('patient_entities');
+    expect(after.inserted).toBe(0);
+    expect(after.pages).toBeGreaterThan(0);
+    expect(after.allVisible).toBe(after.pages);
+    expect(await vacuumStaleTables(db.knex)).not.toContain('patient_entities');
+  });
+
+  it('vacuums away the dead rows updates leave once they pass 50 + 20 % of the table, and leaves fewer for later', async () => {
+    const live = Number((await db.knex('patient_entities').count({ n: '*' }).first())!.n);
+    const few = Math.floor(0.2 * live) - 100;
+    const enough = Math.floor(0.2 * live) + 100;
+    const ids: number[] = (await db.knex('patient_entities').orderBy('id').limit(enough).pluck('id')).map(Number);
+
+    await db.knex('patient_entities').whereIn('id', ids.slice(0, few)).update({ address: 'Moved' });
+    expect((await counters('patient_entities')).dead).toBeGreaterThanOrEqual(few);
+    expect(await vacuumStaleTables(db.knex)).not.toContain('patient_entities');
+
+    await db.knex('patient_entities').whereIn('id', ids.slice(few)).update({ address: 'Moved' });
+    expect((await counters('patient_entities')).dead).toBeGreaterThanOrEqual(enough);
+    expect(await vacuumStaleTables(db.knex)).toContain('patient_entities');
+    expect((await counters('patient_entities')).dead).toBe(0);
+    expect(await db.knex('patient_entities').where({ address: 'Moved' }).count({ n: '*' }).first()).toEqual({ n: enough });
   });
 });
