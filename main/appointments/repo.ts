@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AppointmentDto, PatientAppointmentDto, Priority } from '../../preload/contract';
 import { insertAuditOf, type AuditRecord } from '../audit/repo';
+import { preparedOnOwnConnection } from '../db/prepared';
 import { shiftDate as shiftDay } from '../availability/wall-clock';
 
 /** A patient's appointments split at the clinic's current date and time. */
@@ -211,11 +212,13 @@ export async function appointmentsOfSeries(knex: Knex, seriesId: number): Promis
     .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }]);
 }
 
+/** The schedule's read of a day or a week: one text whatever the doctors, so it can stay prepared. */
 export async function listAppointments(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
-  return viewQuery(knex)
-    .whereIn('a.doctor_id', doctorIds)
+  const query = viewQuery(knex)
+    .whereRaw('a.doctor_id = ANY(?::bigint[])', [[...doctorIds]])
     .whereBetween('a.appointment_date', [from, to])
     .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }, { column: 'a.doctor_id' }]);
+  return preparedOnOwnConnection(knex, query, 'appointments.list');
 }
 
 export interface NewAppointment {

@@ -13,6 +13,7 @@ import { knexLog, replaceableEngineLog } from './knex-log';
 import { ConnectionGenerations, serverConnection, serverKnexConfig } from './server';
 import { isLostConnection } from './pg-errors';
 import { CHANGES_CHANNEL, ChangeFeed, startServerFeed } from './changes';
+import { OWN_CONNECTIONS } from './prepared';
 import { prepareSession } from './session';
 
 export interface Database {
@@ -108,7 +109,8 @@ export function embeddedKnexConfig(
   runtime: RuntimeRole = { active: false },
   log: Knex.Config['log'] = knexLog,
 ): Knex.Config {
-  return {
+  // Knex keeps `userParams` (knex.userParams) though its Config type does not name it.
+  const config: Knex.Config & { userParams: Record<string, unknown> } = {
     client: 'pg',
     connection: () => {
       const serving = server();
@@ -125,8 +127,10 @@ export function embeddedKnexConfig(
     // queue in the pool instead. Kept open, since reconnecting races the socket's own close.
     pool: { min: 0, max: 1, idleTimeoutMillis: 24 * 3600_000, afterCreate: feed ? listenOnConnection(feed, runtime) : prepareSession },
     acquireConnectionTimeout: 30_000,
+    userParams: OWN_CONNECTIONS,
     log,
   };
+  return config;
 }
 
 export interface ReplaceSteps {

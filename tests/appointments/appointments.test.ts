@@ -306,6 +306,36 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
     await new Promise((r) => setTimeout(r, 700));
     expect(h.events.filter((e) => e.event === 'appointments.changed').length).toBeGreaterThan(0);
   });
+
+  it('the schedule reads one doctor, several, or a range the same way; the read stays prepared only on a connection that is the app’s own (embedded), never on a server PgBouncer may pool', async () => {
+    const LISTED = '2099-04-06';
+    const [mine, theirs] = await h
+      .knex('appointment_entities')
+      .insert([drA, drB].map((doctor_id, i) => ({ doctor_id, patient_id: patients[20 + i], appointment_date: LISTED, start_time: '12:00', end_time: '12:15' })))
+      .returning('id');
+    const sent: { sql: string; name: unknown }[] = [];
+    const onQuery = (q: { sql: string; options?: { name?: unknown } }) => sent.push({ sql: q.sql, name: q.options?.name });
+    h.knex.on('query', onQuery);
+    try {
+      const list = async (doctorIds: number[], to = LISTED) =>
+        expectOk<AppointmentDto[]>(await h.call('appointments.list', { doctorIds, from: LISTED, to }, desk.sessionKey)).map((x) => x.id);
+      const one = await list([drA]);
+      expect(one).toEqual([mine.id]);
+      expect(await list([drA, drB])).toEqual([mine.id, theirs.id]);
+      expect(await list([drB], '2099-04-12')).toEqual([theirs.id]);
+    } finally {
+      h.knex.off('query', onQuery);
+    }
+    const reads = sent.filter((q) => q.sql.includes('"patient_entities" as "p"'));
+    expect(reads).toHaveLength(3);
+    expect(new Set(reads.map((q) => q.sql)).size).toBe(1);
+    expect(reads.map((q) => q.name)).toEqual(Array(3).fill(mode === 'embedded' ? 'appointments.list' : undefined));
+    if (mode === 'embedded') {
+      // PGlite's one connection: what the pool hands out next is the one that prepared it.
+      const held = await h.knex.raw(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = 'appointments.list'`);
+      expect(held.rows[0].n).toBe(1);
+    }
+  });
 });
 
 describe('median consultation length', () => {
