@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { PatientPaymentDto, PaymentDto, ReceiptDto } from '../../preload/contract';
+import { preparedOnOwnConnection } from '../db/prepared';
 
 export async function paymentsOfPatient(knex: Knex, patientId: number): Promise<PatientPaymentDto[]> {
   return knex('payments as p')
@@ -221,13 +222,13 @@ const DAY_TOTALS_SQL = `SELECT t."appointmentId", t.balance, t.pending, t.due
 
 /** Each appointment's totals for the Today board's money of a clinic day. */
 export async function totalsOfDay(knex: Knex, date: string): Promise<DayTotals[]> {
-  const { rows } = await knex.raw(DAY_TOTALS_SQL, [date]);
+  const { rows } = await preparedOnOwnConnection(knex, knex.raw(DAY_TOTALS_SQL, [date]), 'payments.totalsOfDay');
   return rows;
 }
 
 /** The payments of a clinic day's appointments recorded but not yet received, oldest first. */
 export async function pendingOfDay(knex: Knex, date: string): Promise<PaymentDto[]> {
-  return viewQuery(knex).where('a.appointment_date', date).where('p.status', 'PENDING').orderBy('p.id');
+  return preparedOnOwnConnection(knex, viewQuery(knex).where('a.appointment_date', date).where('p.status', 'PENDING').orderBy('p.id'), 'payments.pendingOfDay');
 }
 
 /** What is still due and whether `amount` is more than that (never, when nothing is known to be due). */

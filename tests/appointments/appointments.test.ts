@@ -4,6 +4,7 @@ import { medianConsultMinutes } from '../../main/appointments/waiting-room';
 import { MODES, type Mode } from '../support/databases';
 import { raceTest } from '../support/race-test';
 import { expectOk, startHarness, type Harness } from '../support/harness';
+import { statementsSent } from '../support/statement-names';
 
 const DAY = '2099-03-02'; // a Monday, far enough ahead never to be "past"
 
@@ -313,19 +314,13 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
       .knex('appointment_entities')
       .insert([drA, drB].map((doctor_id, i) => ({ doctor_id, patient_id: patients[20 + i], appointment_date: LISTED, start_time: '12:00', end_time: '12:15' })))
       .returning('id');
-    const sent: { sql: string; name: unknown }[] = [];
-    const onQuery = (q: { sql: string; options?: { name?: unknown } }) => sent.push({ sql: q.sql, name: q.options?.name });
-    h.knex.on('query', onQuery);
-    try {
-      const list = async (doctorIds: number[], to = LISTED) =>
-        expectOk<AppointmentDto[]>(await h.call('appointments.list', { doctorIds, from: LISTED, to }, desk.sessionKey)).map((x) => x.id);
-      const one = await list([drA]);
-      expect(one).toEqual([mine.id]);
+    const list = async (doctorIds: number[], to = LISTED) =>
+      expectOk<AppointmentDto[]>(await h.call('appointments.list', { doctorIds, from: LISTED, to }, desk.sessionKey)).map((x) => x.id);
+    const sent = await statementsSent(h.knex, async () => {
+      expect(await list([drA])).toEqual([mine.id]);
       expect(await list([drA, drB])).toEqual([mine.id, theirs.id]);
       expect(await list([drB], '2099-04-12')).toEqual([theirs.id]);
-    } finally {
-      h.knex.off('query', onQuery);
-    }
+    });
     const reads = sent.filter((q) => q.sql.includes('"patient_entities" as "p"'));
     expect(reads).toHaveLength(3);
     expect(new Set(reads.map((q) => q.sql)).size).toBe(1);

@@ -6,6 +6,7 @@ import { migrations } from '../../migrations';
 import { MODES, openScratch, sqlState, type Mode } from '../support/databases';
 import { raceTest } from '../support/race-test';
 import { databaseSnapshot, expectOk, startHarness, type Harness } from '../support/harness';
+import { statementsSent } from '../support/statement-names';
 
 type Totals = { paid: string; refunded: string; balance: string; pending: string; fee: string | null; due: string | null };
 type ForAppointment = { appointmentId: number; payments: PaymentDto[]; totals: Totals };
@@ -349,7 +350,13 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     // Another day's pending payment is no part of this day.
     expectOk(await record({ appointmentId: await appointment(), method: 'UPI', reference: '412345670001', pending: true }));
 
-    const day = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
+    let day!: Res<'payments.ofDay'>;
+    const sent = await statementsSent(h.knex, async () => {
+      day = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
+    });
+    // Planned once on PGlite's one connection; unnamed on a server, which PgBouncer may pool.
+    const named = sent.map((q) => q.name).filter((name) => name !== undefined);
+    expect(named).toEqual(mode === 'embedded' ? ['payments.totalsOfDay', 'payments.pendingOfDay'] : []);
     expect(day.appointments).toEqual([
       { appointmentId: onItsWay, balance: '0.00', pending: '650.00', due: '0.00' },
       { appointmentId: noFee, balance: '0.00', pending: '0.00', due: null },
