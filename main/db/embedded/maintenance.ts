@@ -79,8 +79,9 @@ export function startMaintenance(knex: Knex, log: (message: string, err: unknown
   run(false);
   const timer = setInterval(() => run(true), CHECK_EVERY_MS);
   timer.unref();
-  // Stopping lets the table being vacuumed or analysed finish (the pool closed under it would abort it, and
-  // log that) and skips the rest: a freshly restored folder has every table to analyse.
+  // Stopping lets the table being vacuumed or analysed finish (the pool closed under it would
+  // abort it, and log that) and skips the rest: a freshly restored folder has every table to
+  // analyse.
   return () => {
     stopped = true;
     clearInterval(timer);
