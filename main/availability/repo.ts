@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AvailabilityWindow } from '../../preload/contract';
+import { preparedOnOwnConnection } from '../db/prepared';
 import type { TemplateRule, Window } from './slots';
 
 export interface WindowRow {
@@ -136,11 +137,13 @@ export async function deleteOpenWindowsOn(knex: Knex, date: string): Promise<num
   return knex('doctor_availabilities').where({ date, is_available: true }).del();
 }
 
+/** The schedule's other read, and every booking's: one text whatever the doctors, so it can stay prepared. */
 export async function windowsInRange(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AvailabilityWindow[]> {
-  const rows: WindowRow[] = await knex('doctor_availabilities')
+  const query = knex('doctor_availabilities')
     .select(WINDOW_COLUMNS)
-    .whereIn('doctor_id', doctorIds)
+    .whereRaw('doctor_id = ANY(?::bigint[])', [[...doctorIds]])
     .whereBetween('date', [from, to])
     .orderBy([{ column: 'date' }, { column: 'doctor_id' }, { column: 'start_time' }, { column: 'kind' }, { column: 'id' }]);
+  const rows: WindowRow[] = await preparedOnOwnConnection(knex, query, 'availability.windowsInRange');
   return rows.map(toWindow);
 }

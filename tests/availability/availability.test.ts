@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityWindow } from '../../preload/contract';
 import { MODES, type Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
+import { statementsSent } from '../support/statement-names';
 import { MON_FRI } from '../support/weekly-patterns';
 
 type Change =
@@ -149,5 +150,20 @@ describe.each(MODES)('availability (%s)', (mode: Mode) => {
     ]);
     await new Promise((r) => setTimeout(r, 700));
     expect(h.events.some((e) => e.event === 'availability.changed')).toBe(true);
+  });
+
+  it('reads one doctor’s windows or several doctors’ with one text, prepared only where the connection is the app’s own (embedded)', async () => {
+    const [{ id: other }] = await h.knex('doctor_entities').insert({ name: 'Dr. Other', email: 'other@clinic.test' }).returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: other, date: '2026-12-08', start_time: '10:00', end_time: '11:00', slot_minutes: 15 });
+    const range = async (doctorIds: number[]) =>
+      expectOk<AvailabilityWindow[]>(await h.call('availability.range', { doctorIds, from: '2026-12-08', to: '2026-12-08' }, admin)).map((w) => w.doctorId);
+    const sent = await statementsSent(h.knex, async () => {
+      expect(await range([other])).toEqual([other]);
+      expect(new Set(await range([doctorId, other]))).toEqual(new Set([doctorId, other]));
+    });
+    const reads = sent.filter((q) => q.sql.includes('from "doctor_availabilities"'));
+    expect(reads).toHaveLength(2);
+    expect(reads[0]!.sql).toBe(reads[1]!.sql);
+    expect(reads.map((q) => q.name)).toEqual(Array(2).fill(mode === 'embedded' ? 'availability.windowsInRange' : undefined));
   });
 });
