@@ -13,4 +13,7 @@ export const roleName = (role: (typeof ROLES)[number] | 'PATIENT') => t(`common:
 /** A status as the desk says it, also for answers that carry it as plain text (a patient's record). */
 export const statusName = (status: string) => (STATUSES.includes(status) ? t(`common:status.${status as Status}`) : status);
 
+/** Every status as the desk says it, looked up once for a screen that names many appointments. */
+export const statusNames = () => Object.fromEntries(STATUSES.map((s) => [s, statusName(s)])) as Record<Status, string>;
+
 export const methodName = (method: string) => (METHODS.includes(method) ? t(`common:method.${method as 'CASH'}`) : method);

@@ -2,7 +2,7 @@ import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { useT } from '../../i18n/use-t';
 import { fromMinutes, timeRange } from '../../lib/dates';
-import { statusName } from '../../lib/labels';
+import { statusNames } from '../../lib/labels';
 import { ClosedDay } from './ClosedDay';
 import { ROW_PX, height, top, type DayFrame } from './geometry';
 import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn, type Lane } from './grid';
@@ -48,12 +48,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
   // A block's name joins its facts; the words are looked up once per column, as interpolating
   // each of a full day's blocks through i18next would slow the grid's drawing.
   const checkedIn = `, ${t('checkedIn')}`;
-  const statusWords = new Map<string, string>();
-  const statusWord = (status: string) => {
-    let word = statusWords.get(status);
-    if (word === undefined) statusWords.set(status, (word = statusName(status)));
-    return word;
-  };
+  const statusWords = statusNames();
   return (
     <section
       className="schedule-column"
@@ -93,7 +88,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
               ...across(lanes.get(a.id)),
               ...(a.colour ? { borderLeft: `4px solid ${a.colour}` } : {}),
             }}
-            aria-label={`${range} ${a.patientName}, ${statusWord(a.status)}${a.checkedInAt ? checkedIn : ''}`}
+            aria-label={`${range} ${a.patientName}, ${statusWords[a.status]}${a.checkedInAt ? checkedIn : ''}`}
             onPointerDown={(e) => actions.drag(e, 'move', a, c)}
             onClick={() => actions.open(a)}
           >
