@@ -15,5 +15,5 @@ export const OWN_CONNECTIONS = { preparesStatements: true } as const;
  * every call (no `whereIn` over a list).
  */
 export function preparedOnOwnConnection<Q extends Knex.QueryBuilder | Knex.Raw>(knex: Knex, query: Q, name: string): Q {
-  return knex.userParams?.preparesStatements === OWN_CONNECTIONS.preparesStatements ? (query.options({ name }) as Q) : query;
+  return knex.userParams?.preparesStatements === true ? (query.options({ name }) as Q) : query;
 }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeStaleTables, vacuumStaleTables } from '../../main/db/embedded/maintenance';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { analyzeStaleTables, startMaintenance, vacuumStaleTables } from '../../main/db/embedded/maintenance';
+import { waitFor } from '../support/wait';
 import { openDatabase, type Database } from '../../main/db/open';
 
 describe('the planner and the upkeep in embedded mode (PGlite has no autovacuum)', () => {
@@ -93,5 +94,48 @@ describe('the planner and the upkeep in embedded mode (PGlite has no autovacuum)
     expect(await vacuumStaleTables(db.knex)).toContain('patient_entities');
     expect((await counters('patient_entities')).dead).toBe(0);
     expect(await db.knex('patient_entities').where({ address: 'Moved' }).count({ n: '*' }).first()).toEqual({ n: enough });
+  });
+
+  it('vacuums at its five-minute ticks, never in the run at start, which analyses only', async () => {
+    await db.knex.batchInsert(
+      'patient_entities',
+      Array.from({ length: 1000 }, (_, i) => ({ name: `Tick Patient ${i}` })),
+      500,
+    );
+    await vacuumStaleTables(db.knex);
+    await analyzeStaleTables(db.knex);
+    const live = Number((await db.knex('patient_entities').count({ n: '*' }).first())!.n);
+    const ids: number[] = (
+      await db
+        .knex('patient_entities')
+        .orderBy('id')
+        .limit(Math.floor(0.3 * live))
+        .pluck('id')
+    ).map(Number);
+    await db.knex('patient_entities').whereIn('id', ids).update({ address: 'Moved again' });
+    expect((await counters('patient_entities')).dead).toBeGreaterThanOrEqual(ids.length);
+    const modified = async () => {
+      await db.knex.raw('SELECT pg_stat_clear_snapshot()');
+      return Number((await db.knex('pg_stat_user_tables').where({ relname: 'patient_entities' }).first('n_mod_since_analyze')).n_mod_since_analyze);
+    };
+    expect(await modified()).toBeGreaterThanOrEqual(ids.length);
+
+    // Only the interval is the test's: the statements, and the waits for them, are real.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const failures: unknown[] = [];
+    let stop: (() => Promise<void>) | undefined;
+    try {
+      stop = startMaintenance(db.knex, (_message, err) => failures.push(err));
+      // The run at start analyses after it would have vacuumed: once analysed, the dead rows are still there.
+      await waitFor('the run at start to analyse the table', async () => ((await modified()) === 0 ? true : undefined));
+      expect((await counters('patient_entities')).dead).toBeGreaterThanOrEqual(ids.length);
+
+      vi.advanceTimersByTime(5 * 60_000);
+      await waitFor('the tick to vacuum the table', async () => ((await counters('patient_entities')).dead === 0 ? true : undefined));
+    } finally {
+      await stop?.();
+      vi.useRealTimers();
+    }
+    expect(failures).toEqual([]);
   });
 });
