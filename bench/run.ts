@@ -103,7 +103,7 @@ async function withClinic(
   scale: Scale,
   desks: number,
   loads: Record<string, LoadReport>,
-  work: (desk: Desk, load: LoadReport) => Promise<void>,
+  work: (desk: Desk, load: LoadReport, config: DatabaseConfig) => Promise<void>,
 ): Promise<void> {
   const target = await freshTarget(mode);
   log(
@@ -115,7 +115,7 @@ async function withClinic(
     log(`  loaded in ${load.seconds.total.toFixed(1)} s; measuring`);
     const desk = await Desk.open(target.config, desks);
     try {
-      await work(desk, load);
+      await work(desk, load, target.config);
     } finally {
       await desk.close();
     }
@@ -172,7 +172,7 @@ async function latencyFigures(mode: Mode, fig: Fig, desk: Desk, cases: readonly 
 
 async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, LoadReport>): Promise<void> {
   const scale = scaleFor(mode, quick);
-  await withClinic(mode, mode, scale, CLIENTS, loads, async (desk, load) => {
+  await withClinic(mode, mode, scale, CLIENTS, loads, async (desk, load, config) => {
     const fig: Fig = (f) => figures.push({ mode, scale: describeScale(scale, load), ...f });
     const rowsLoaded = load.rows.patients + load.rows.appointments + load.rows.payments + load.rows.availabilityWindows;
     fig({
@@ -283,18 +283,34 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
     });
     log('  reports done');
 
-    const rss = process.memoryUsage().rss / 2 ** 20;
-    const rssTarget = RSS_TARGET_MB[mode];
     fig({
       id: 'rss',
-      label: 'main-process RSS after the load',
+      label: "the bench process's RSS after every measurement",
       unit: 'MB',
-      value: rss,
-      target: `≤ ${rssTarget} MB`,
-      pass: rss <= rssTarget,
-      note: "this process: main's services and the bench's desk, with PGlite's worker in embedded mode (the app alone: coldstart.rss)",
+      value: process.memoryUsage().rss / 2 ** 20,
+      note: "main's services and 16 desks, the searches' corpora, the reports and the export, with PGlite's worker in embedded mode",
     });
+    // The app's own process on this database is measured here on a server; an embedded folder
+    // opens in one process at a time, so there the cold start's starts measure it.
+    if (config.mode === 'server' && !reportsOnly) fig(await appRssFigure(config));
   });
+}
+
+/** The app's main process (browser mode from the build) started on the loaded server, signed in, Today shown. */
+async function appRssFigure(config: DatabaseConfig): Promise<Omit<Figure, 'mode' | 'scale'>> {
+  builtRenderer();
+  const r = await measureColdStart(ROOT, config, 2);
+  const rss = Math.max(...r.rssMb);
+  log(`  the app's RSS with Today shown ${rss.toFixed(0)} MB (sign-in to Today p50 ${r.toToday.p50.toFixed(0)} ms)`);
+  return {
+    id: 'app.rss',
+    label: "the app's process RSS with Today shown, largest of the starts",
+    unit: 'MB',
+    value: rss,
+    target: `≤ ${RSS_TARGET_MB.server} MB`,
+    pass: rss <= RSS_TARGET_MB.server,
+    note: `main on the loaded server, every doctor's day on Today; each start: ${r.rssMb.map((m) => m.toFixed(0)).join(', ')} MB`,
+  };
 }
 
 /** Only issue 20's figures, on PostgreSQL at this run's scale. */
@@ -459,7 +475,7 @@ cold start (${dataDir}): loading ${n(scale.patients)} patients into PGlite, then
   try {
     const load = await loadInChild({ mode: 'embedded', dataDir }, scale);
     loads.coldstart = load;
-    const r = await measureColdStart(ROOT, dataDir);
+    const r = await measureColdStart(ROOT, { mode: 'embedded', dataDir });
     const common = { mode: 'embedded', scale: describeScale(scale, load), unit: 'ms' as const };
     const note = 'browser mode from the build (out/main/browser.js on plain Node), headless Chromium started with it';
     figures.push({
@@ -490,8 +506,8 @@ cold start (${dataDir}): loading ${n(scale.patients)} patients into PGlite, then
       scale: common.scale,
       unit: 'MB',
       value: rss,
-      target: '≤ 300 MB',
-      pass: rss <= 300,
+      target: `≤ ${RSS_TARGET_MB.embedded} MB`,
+      pass: rss <= RSS_TARGET_MB.embedded,
       note: `main and its PGlite worker; each start: ${r.rssMb.map((m) => m.toFixed(0)).join(', ')} MB`,
     });
     log(

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { hashPassword } from '../../main/auth/hashing';
+import type { DatabaseConfig } from '../../main/db/config';
 import { openDatabase } from '../../main/db/open';
 import { insertUser } from '../../main/users/repo';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/browser';
@@ -40,12 +41,17 @@ const shown = (page: Page, selector: string) =>
 const SIGN_IN_FORM = 'form[aria-labelledby="login-title"] input[type="email"]';
 const TODAY_COLUMN = 'section[aria-label^="Today with "]';
 
-/** The built app in browser mode on `dataDir`, until it prints where it listens; and how to stop it. */
-function startApp(root: string, dataDir: string): { pid: number; url: Promise<string>; stop(): Promise<void> } {
-  const { DATABASE_URL: _server, ...env } = process.env;
+/** What points the app at `config`'s database: its folder, or the server's URL. */
+function databaseEnv(config: DatabaseConfig): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _server, CLINIC_DATA_DIR: _folder, ...env } = process.env;
+  return config.mode === 'embedded' ? { ...env, CLINIC_DATA_DIR: config.dataDir } : { ...env, DATABASE_URL: config.url };
+}
+
+/** The built app in browser mode on `config`'s database, until it prints where it listens; and how to stop it. */
+function startApp(root: string, config: DatabaseConfig): { pid: number; url: Promise<string>; stop(): Promise<void> } {
   const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'browser.js')], {
     cwd: root,
-    env: { ...env, CLINIC_DATA_DIR: dataDir },
+    env: databaseEnv(config),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -75,10 +81,10 @@ function startApp(root: string, dataDir: string): { pid: number; url: Promise<st
  * Cold start as a receptionist sees it, `runs` times after one untimed start: the app's process
  * (browser mode from the build: main bundled, as the app runs it, on plain Node) and Chromium started together,
  * the database opened, the sign-in screen painted; then a sign-in to the Today screen. The
- * folder `dataDir` holds a loaded clinic; an administrator is added to sign in with.
+ * database holds a loaded clinic; an administrator is added to sign in with.
  */
-export async function measureColdStart(root: string, dataDir: string, runs = 5): Promise<ColdStartFigures> {
-  const db = await openDatabase({ mode: 'embedded', dataDir });
+export async function measureColdStart(root: string, config: DatabaseConfig, runs = 5): Promise<ColdStartFigures> {
+  const db = await openDatabase(config);
   try {
     await insertUser(db.knex, {
       email: ADMIN.email,
@@ -95,7 +101,7 @@ export async function measureColdStart(root: string, dataDir: string, runs = 5):
   const rssMb: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const started = performance.now();
-    const app = startApp(root, dataDir);
+    const app = startApp(root, config);
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     try {
       const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
