@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import type { Knex } from 'knex';
 import type pg from 'pg';
@@ -38,6 +39,32 @@ function readCa(file: string): string {
   }
 }
 
+/** How long a connection may hear nothing from the server while a statement is out. */
+const silenceLimitMs = (config: ServerDatabaseConfig) => config.statementTimeoutMs + 5_000;
+
+/** What pg keeps of whether a query is out (set false on sending one, true at ReadyForQuery); not in its types. */
+interface ClientState {
+  readyForQuery: boolean;
+}
+
+/**
+ * The pool's connections give up on a server that has gone silent under a statement, as
+ * `query_timeout` does for the other clients, but through the socket's own idle timer, armed
+ * once per connection. pg's `query_timeout` starts a timer per query, and with it the young
+ * collections of every large read kept megabytes alive and ran several times longer (README,
+ * Performance, session 22). An idle connection's silence is nothing: only one with a query out
+ * is ended, with the error a timed-out socket gives.
+ */
+function giveUpOnSilence(connection: pg.Client, ms: number): void {
+  const socket = connection.connection.stream as Socket;
+  socket.setTimeout(ms);
+  // `on`, not setTimeout's callback: that one is heard once, and the first silence is usually an idle one.
+  socket.on('timeout', () => {
+    if ((connection as unknown as ClientState).readyForQuery) return;
+    socket.destroy(Object.assign(new Error(`The clinic server sent nothing for ${ms} ms while a statement was out`), { code: 'ETIMEDOUT' }));
+  });
+}
+
 /**
  * Knex settings for the clinic's shared server: a small pool per PC that may shrink to zero,
  * TCP keepalive so a dead server is noticed, bounded statements and connection attempts so
@@ -50,12 +77,13 @@ export function serverConnection(config: ServerDatabaseConfig): pg.ClientConfig 
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     // A startup parameter PgBouncer does not track makes it refuse the connection; behind one,
-    // the server-side limit is the login's own (README "Behind PgBouncer") and query_timeout
-    // below still bounds every call.
+    // the server-side limit is the login's own (README "Behind PgBouncer") and the client's
+    // limit below still bounds every call.
     ...(config.direct ? {} : { statement_timeout: config.statementTimeoutMs }),
     // The server enforces statement_timeout only while it is alive; a frozen or cut-off server
-    // never answers, so the client gives up a little later on its own.
-    query_timeout: config.statementTimeoutMs + 5_000,
+    // never answers, so the client gives up a little later on its own (the pool's connections
+    // through giveUpOnSilence).
+    query_timeout: silenceLimitMs(config),
     connectionTimeoutMillis: 5_000,
     application_name: 'clinic-desk',
     types: clinicTypes,
@@ -90,14 +118,19 @@ export class ConnectionGenerations {
 }
 
 export function serverKnexConfig(config: ServerDatabaseConfig, generations = new ConnectionGenerations()): Knex.Config {
+  // The pool's connections are bounded by giveUpOnSilence instead.
+  const { query_timeout: _perQuery, ...connection } = serverConnection(config);
   return {
     client: 'pg',
-    connection: serverConnection(config) as Knex.PgConnectionConfig,
+    connection: connection as Knex.PgConnectionConfig,
     pool: {
       min: 0,
       max: config.poolMax,
       idleTimeoutMillis: 30_000,
-      afterCreate: generations.afterCreate,
+      afterCreate: (c: pg.Client, done: (err: Error | null, c: pg.Client) => void) => {
+        giveUpOnSilence(c, silenceLimitMs(config));
+        generations.afterCreate(c, done);
+      },
       validate: generations.validate,
     },
     acquireConnectionTimeout: 10_000,

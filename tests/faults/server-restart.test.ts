@@ -4,7 +4,9 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import type { ChangeEvent, EventName, Result } from '../../preload/contract';
 import { startServerFeed } from '../../main/db/changes';
+import type { ServerDatabaseConfig } from '../../main/db/config';
 import { openDatabase, type Database } from '../../main/db/open';
+import { isUnavailable } from '../../main/db/pg-errors';
 import { sleep, waitFor } from '../support/wait';
 import { startHarness, type Harness } from '../support/harness';
 import { createClinicDatabase, startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster';
@@ -42,6 +44,7 @@ function trapUnhandled() {
 
 describeWhere(['postgres-binaries', 'posix-processes'])('the app while its clinic server restarts or drops connections', () => {
   let cluster: ThrowawayCluster;
+  let config: ServerDatabaseConfig;
   let db: Database;
   let h: Harness;
   let admin: string;
@@ -66,7 +69,7 @@ describeWhere(['postgres-binaries', 'posix-processes'])('the app while its clini
 
   beforeAll(async () => {
     cluster = await startThrowawayCluster();
-    const config = await createClinicDatabase(cluster);
+    config = await createClinicDatabase(cluster);
     db = await openDatabase(config, { schema: 'migrate' });
     h = await startHarness('server', db);
     ({ sessionKey: admin } = await h.signInAs('ADMIN'));
@@ -198,6 +201,43 @@ describeWhere(['postgres-binaries', 'posix-processes'])('the app while its clini
       if (frozen !== undefined) process.kill(frozen, 'SIGCONT');
       await listener.stop();
       await admin.end();
+    }
+  });
+
+  it("a statement whose backend goes silent (frozen) fails as unavailable once the silence outlasts the statement timeout and its margin; an idle pooled connection's silence ends nothing", async () => {
+    // The server can no longer enforce statement_timeout; the PC's own limit is that plus 5 s.
+    const statementTimeoutMs = 300;
+    const limitMs = statementTimeoutMs + 5_000;
+    const quiet = await openDatabase({ ...config, poolMax: 1, statementTimeoutMs });
+    const backend = async () => (await quiet.knex.raw('select pg_backend_pid() as pid')).rows[0].pid as number;
+    let frozen: number | undefined;
+    try {
+      const pid = await backend();
+      // Idle in the pool for longer than the limit: the same connection serves the next call.
+      await sleep(limitMs + 1_000);
+      expect(await backend()).toBe(pid);
+
+      process.kill(pid, 'SIGSTOP');
+      frozen = pid;
+      const sent = Date.now();
+      const failure = await quiet.knex.raw('select 1').then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      const waitedMs = Date.now() - sent;
+      console.log(`a statement on a frozen backend failed after ${waitedMs} ms (limit ${limitMs} ms)`);
+      expect(failure).toBeDefined();
+      expect(isUnavailable(failure)).toBe(true);
+      // Silence shorter than the limit is not enough: nothing else ended it.
+      expect(waitedMs).toBeGreaterThanOrEqual(limitMs - 100);
+
+      process.kill(pid, 'SIGCONT');
+      frozen = undefined;
+      expect(await backend()).not.toBe(pid);
+      expect(trap.escaped).toEqual([]);
+    } finally {
+      if (frozen !== undefined) process.kill(frozen, 'SIGCONT');
+      await quiet.close();
     }
   });
 });
