@@ -39,6 +39,14 @@ function readCa(file: string): string {
   }
 }
 
+/**
+ * A desk's reads are a few hundred rows by index; on some days the planner's estimate tipped the
+ * day view's statement into a parallel plan, and starting the worker cost three times the read
+ * (a 6 ms day view took 33 ms on those days: README, Performance, session 22). A clinic's server
+ * serves many desks at once, so one call per backend is also the fairer share of its cores.
+ */
+const NO_PARALLEL_WORKERS = '-c max_parallel_workers_per_gather=0';
+
 /** How long a connection may hear nothing from the server while a statement is out. */
 const silenceLimitMs = (config: ServerDatabaseConfig) => config.statementTimeoutMs + 5_000;
 
@@ -77,9 +85,9 @@ export function serverConnection(config: ServerDatabaseConfig): pg.ClientConfig 
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     // A startup parameter PgBouncer does not track makes it refuse the connection; behind one,
-    // the server-side limit is the login's own (README "Behind PgBouncer") and the client's
-    // limit below still bounds every call.
-    ...(config.direct ? {} : { statement_timeout: config.statementTimeoutMs }),
+    // the server-side limit and the parallel workers are the login's own settings (README
+    // "Behind PgBouncer") and the client's limit below still bounds every call.
+    ...(config.direct ? {} : { statement_timeout: config.statementTimeoutMs, options: NO_PARALLEL_WORKERS }),
     // The server enforces statement_timeout only while it is alive; a frozen or cut-off server
     // never answers, so the client gives up a little later on its own (the pool's connections
     // through giveUpOnSilence).

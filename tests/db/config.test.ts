@@ -61,7 +61,7 @@ describe('database configuration', () => {
     });
   });
 
-  it('behind PgBouncer: what needs a session goes to CLINIC_DB_DIRECT_URL, and pooled connections send no statement_timeout', () => {
+  it('behind PgBouncer: what needs a session goes to CLINIC_DB_DIRECT_URL, and pooled connections send no statement_timeout or other options', () => {
     const config = resolveDatabaseConfig({
       DATABASE_URL: 'postgres://desk:pw@pooler.clinic.lan:6432/clinic',
       CLINIC_DB_DIRECT_URL: 'postgres://desk:pw@db.clinic.lan:5432/clinic?sslmode=require',
@@ -69,7 +69,8 @@ describe('database configuration', () => {
     expect(config.direct).toEqual({ url: 'postgres://desk:pw@db.clinic.lan:5432/clinic', sslMode: 'require' });
     expect(sessionConfig(config)).toEqual({ ...config, url: 'postgres://desk:pw@db.clinic.lan:5432/clinic', sslMode: 'require', direct: undefined });
     expect(serverConnection(config)).not.toHaveProperty('statement_timeout');
-    expect(serverConnection(sessionConfig(config))).toMatchObject({ statement_timeout: 15000 });
+    expect(serverConnection(config)).not.toHaveProperty('options');
+    expect(serverConnection(sessionConfig(config))).toMatchObject({ statement_timeout: 15000, options: '-c max_parallel_workers_per_gather=0' });
   });
 
   it('without a pooler (no CLINIC_DB_DIRECT_URL, or the same URL) every connection is the same', () => {
@@ -77,7 +78,7 @@ describe('database configuration', () => {
       const config = resolveDatabaseConfig({ DATABASE_URL: 'postgres://desk@db/clinic', ...env }) as ServerDatabaseConfig;
       expect(config.direct).toBeUndefined();
       expect(sessionConfig(config)).toBe(config);
-      expect(serverConnection(config)).toMatchObject({ statement_timeout: 15000 });
+      expect(serverConnection(config)).toMatchObject({ statement_timeout: 15000, options: '-c max_parallel_workers_per_gather=0' });
     }
   });
 

@@ -88,8 +88,10 @@ describe('server mode connection pool', () => {
     }
   });
 
-  it('runs every session in UTC with the statement timeout set', async () => {
-    const r = await db.knex.raw(`select current_setting('TimeZone') as tz, current_setting('statement_timeout') as st`);
-    expect(r.rows[0]).toEqual({ tz: 'UTC', st: '15s' });
+  it('runs every session in UTC with the statement timeout set and no parallel workers', async () => {
+    const r = await db.knex.raw(
+      `select current_setting('TimeZone') as tz, current_setting('statement_timeout') as st, current_setting('max_parallel_workers_per_gather') as workers`,
+    );
+    expect(r.rows[0]).toEqual({ tz: 'UTC', st: '15s', workers: '0' });
   });
 });
