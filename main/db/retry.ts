@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isRetryable } from './pg-errors';
+import { inTransaction } from './transaction';
 
 const ATTEMPTS = 5;
 
@@ -9,7 +10,7 @@ const ATTEMPTS = 5;
  * wait on each other; the database then picks a victim, which must simply try again.
  */
 export function transactionWithRetry<T>(knex: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-  return withRetry(() => knex.transaction(work));
+  return withRetry(() => inTransaction(knex, work));
 }
 
 /** The same for a single statement, which is a transaction of its own. */

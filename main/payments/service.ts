@@ -33,6 +33,7 @@ import {
 } from './repo';
 import { refusalFor } from '../db/pg-errors';
 import { SNAPSHOT_READ } from '../db/snapshot-read';
+import { inTransaction } from '../db/transaction';
 
 type RecordPayment = z.output<typeof recordPaymentSchema>;
 type Refund = z.output<typeof refundSchema>;
@@ -216,7 +217,7 @@ export class PaymentsService {
 
   /** Reads that must agree with each other (totals and the rows behind them) see one snapshot. */
   private snapshot<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return this.knex.transaction(work, SNAPSHOT_READ);
+    return inTransaction(this.knex, work, SNAPSHOT_READ);
   }
 
   private async write<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {

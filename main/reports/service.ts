@@ -8,6 +8,7 @@ import { clinicNow } from '../settings/clinic-time';
 import type { SettingsService } from '../settings/service';
 import * as repo from './repo';
 import { SNAPSHOT_READ } from '../db/snapshot-read';
+import { inTransaction } from '../db/transaction';
 
 type Period = StatusOverTimeDto['period'];
 
@@ -109,9 +110,13 @@ export class ReportsService {
    * one ADMIN's occasional query, so it may hold more.
    */
   private read<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return this.knex.transaction(async (trx) => {
-      await trx.raw(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
-      return work(trx);
-    }, SNAPSHOT_READ);
+    return inTransaction(
+      this.knex,
+      async (trx) => {
+        await trx.raw(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+        return work(trx);
+      },
+      SNAPSHOT_READ,
+    );
   }
 }
