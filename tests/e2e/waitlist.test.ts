@@ -90,6 +90,9 @@ describeWhere(['chromium'])('the waitlist on the demo clinic, in real Chromium a
     await waitlistDesk.screenshot({ path: path.join(SCREENSHOTS, 'waitlist-offer.png') });
     await offer.getByRole('button', { name: 'Book it' }).click();
     await offer.waitFor({ state: 'detached' });
+    // The offer leaves the list as soon as its time is booked (a live event); the take is over,
+    // its patient's entry closed too, when the desk says so.
+    await waitlistDesk.locator('.ui-toast', { hasText: /Booked .+ with / }).waitFor();
 
     const made = await clinic.db
       .knex('waitlist_offers as o')
