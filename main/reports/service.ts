@@ -107,13 +107,19 @@ export class ReportsService {
    * with JIT compilation off: PostgreSQL judged a year's report worth compiling and spent
    * 1.2 s of a 1.9 s query doing it (bench data, EXPLAIN ANALYZE); the queries run in 0.6 s
    * without. A year's grouping by patient spilled to disk at the default work_mem; a report is
-   * one ADMIN's occasional query, so it may hold more.
+   * one ADMIN's occasional query, so it may hold more, and may have PostgreSQL's own number of
+   * parallel workers back (the desks' sessions start without them, main/db/server.ts): a year's
+   * utilisation took 533 ms without them and 370 with them (1M clinic, session 22).
    */
   private read<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     return inTransaction(
       this.knex,
       async (trx) => {
-        await trx.raw(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+        await trx.raw(
+          `SELECT set_config('jit', 'off', true) AS jit, set_config('work_mem', '64MB', true) AS work_mem,
+                  set_config(name, boot_val, true) AS parallel_workers
+             FROM pg_settings WHERE name = 'max_parallel_workers_per_gather'`,
+        );
         return work(trx);
       },
       SNAPSHOT_READ,

@@ -25,6 +25,22 @@ describe.each(MODES)('reports (%s)', (mode: Mode) => {
 
   const run = async <C extends ChannelName>(channel: C, payload: Req<C>, key = c.admin.sessionKey) => expectOk(await h.call(channel, payload, key));
 
+  it('a report runs with PostgreSQL’s own parallel workers, which the desks’ sessions start without, and leaves the session as it was', async () => {
+    const settings: Record<string, unknown>[] = [];
+    const heard = (response: { rows?: Record<string, unknown>[] }) => settings.push(...(response.rows ?? []).filter((r) => 'parallel_workers' in r));
+    h.knex.on('query-response', heard);
+    try {
+      await run('reports.statusOverTime', { filters: RANGE, period: 'week' });
+    } finally {
+      h.knex.off('query-response', heard);
+    }
+    const builtIn = (await h.knex.raw(`SELECT boot_val FROM pg_settings WHERE name = 'max_parallel_workers_per_gather'`)).rows[0].boot_val;
+    expect(settings).toEqual([{ jit: 'off', work_mem: '64MB', parallel_workers: builtIn }]);
+    const session = (await h.knex.raw(`SELECT current_setting('max_parallel_workers_per_gather') AS workers`)).rows[0].workers;
+    // PGlite starts without any as well.
+    expect(session).toBe('0');
+  });
+
   it('day sheet: each doctor’s day in time order, cancelled left out, age on that day, and what was paid', async () => {
     const sheet = await run('reports.daySheet', { date: '2026-03-02' });
     expect(sheet).toMatchObject({ date: '2026-03-02', timeZone: ZONE, clinicName: 'Sunrise Clinic', currency: 'INR' });
