@@ -41,9 +41,9 @@ function readCa(file: string): string {
 
 /**
  * A desk's reads are a few hundred rows by index; on some days the planner's estimate tipped the
- * day view's statement into a parallel plan, and starting the worker cost three times the read
- * (a 6 ms day view took 33 ms on those days: README, Performance, session 22). A clinic's server
- * serves many desks at once, so one call per backend is also the fairer share of its cores.
+ * day view's statement into a parallel plan, and starting the worker cost several times the read
+ * itself (README, Performance, session 22). A clinic's server serves many desks at once, so one
+ * backend per call is also the fairer share of its cores.
  */
 const NO_PARALLEL_WORKERS = '-c max_parallel_workers_per_gather=0';
 

@@ -109,7 +109,7 @@ export class ReportsService {
    * without. A year's grouping by patient spilled to disk at the default work_mem; a report is
    * one ADMIN's occasional query, so it may hold more, and may have PostgreSQL's own number of
    * parallel workers back (the desks' sessions start without them, main/db/server.ts): a year's
-   * utilisation took 533 ms without them and 370 with them (1M clinic, session 22).
+   * scan is where they pay (README, Performance, session 22).
    */
   private read<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     return inTransaction(
