@@ -213,8 +213,10 @@ describeWhere(['postgres-binaries', 'posix-processes'])('the app while its clini
     let frozen: number | undefined;
     try {
       const pid = await backend();
-      // Idle in the pool for longer than the limit: the same connection serves the next call.
-      await sleep(limitMs + 1_000);
+      // Idle in the pool until its silence timer has fired: the same connection serves the next call.
+      const pooled = (quiet.knex.client as { pool: { free: { resource: pg.Client }[] } }).pool.free.map(({ resource }) => resource);
+      expect(pooled).toHaveLength(1);
+      await new Promise((fired) => pooled[0]!.connection.stream.once('timeout', fired));
       expect(await backend()).toBe(pid);
 
       process.kill(pid, 'SIGSTOP');
