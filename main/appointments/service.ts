@@ -216,9 +216,16 @@ export class AppointmentsService {
 
   /**
    * `audit` is the router's row for this call: written in the booking's own statement, so a
-   * booking is one commit (the caller then sets `audited`).
+   * booking is one commit (the caller then sets `audited`). `alongside` is the caller's own writes
+   * that stand or fall with the booking (a waitlist offer taken): they run in its transaction.
    */
-  async book(req: Book, user: CurrentUser, ctx: CallContext, audit: AuditRecord): Promise<AppointmentDto> {
+  async book(
+    req: Book,
+    user: CurrentUser,
+    ctx: CallContext,
+    audit: AuditRecord,
+    alongside?: (trx: Knex.Transaction, booked: AppointmentDto) => Promise<void>,
+  ): Promise<AppointmentDto> {
     const { doctor, windows } = await this.activeDoctorOn(req.doctorId, req.date);
     const type = await this.chosenType(doctor, req.appointmentTypeId, Boolean(req.endTime));
     const slot = type ? this.span(req.date, req.startTime, type.durationMinutes) : await this.slotOf(windows, req);
@@ -229,22 +236,28 @@ export class AppointmentsService {
     const audits = [audit, ...(overrideReason ? [this.overrideAudit(user, ctx, overrideReason)] : [])];
     const who = { doctorId: req.doctorId, patientId: req.patientId };
     // The patient's existence is the foreign key's to check, in the same statement.
+    const insert = (knex: Knex) =>
+      insertBooking(
+        knex,
+        { ...who, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason, type },
+        [doctorDay(who.doctorId, slot.date), patientDay(who.patientId, slot.date)],
+        {
+          kind: 'BOOKED',
+          toStatus: 'SCHEDULED',
+          detail: { ...slot, doctorId: req.doctorId, ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}) },
+          reason: overrideReason,
+          userId: user.id,
+        },
+        audits,
+      );
     return this.withConflictMessage(who, { ...slot, ...buffersOf(type) }, null, () =>
-      withRetry(() =>
-        insertBooking(
-          this.knex,
-          { ...who, ...slot, reason: req.reason || null, bookedBy: user.id, overrideReason, type },
-          [doctorDay(who.doctorId, slot.date), patientDay(who.patientId, slot.date)],
-          {
-            kind: 'BOOKED',
-            toStatus: 'SCHEDULED',
-            detail: { ...slot, doctorId: req.doctorId, ...(type ? { appointmentTypeId: type.id, fee: type.fee } : {}) },
-            reason: overrideReason,
-            userId: user.id,
-          },
-          audits,
-        ),
-      ),
+      alongside
+        ? transactionWithRetry(this.knex, async (trx) => {
+            const booked = await insert(trx);
+            await alongside(trx, booked);
+            return booked;
+          })
+        : withRetry(() => insert(this.knex)),
     );
   }
 

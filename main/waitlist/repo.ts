@@ -206,8 +206,3 @@ export async function closeOffer(knex: Knex, id: number, status: 'TAKEN' | 'GONE
   const rows = await knex('waitlist_offers').where({ id, status: 'OPEN' }).update({ status }).returning('id');
   return rows.length > 0;
 }
-
-/** An offer claimed for booking whose booking failed: open again, or gone when its time was taken. */
-export async function reopenOffer(knex: Knex, id: number, status: 'OPEN' | 'GONE'): Promise<void> {
-  await knex('waitlist_offers').where({ id, status: 'TAKEN' }).update({ status });
-}

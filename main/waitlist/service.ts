@@ -11,7 +11,6 @@ import { closeRivals, offerFreedTime } from './offer-messages';
 import {
   closeEntry,
   closeOffer,
-  reopenOffer,
   findEntry,
   findOffer,
   insertEntry,
@@ -83,21 +82,18 @@ export class WaitlistService {
   }
 
   /**
-   * Books an open offer for its patient at the freed time. The offer is claimed first, so one
-   * desk books it; when the time has gone meanwhile (another offer of it, or any booking, won),
-   * the offer is closed as gone and the desk is told so.
+   * Books an open offer for its patient at the freed time. The booking, the offer's claim, the
+   * entry's close and the other offers of the time closed are one commit: the day locks come
+   * first (as in a patient's YES), so one desk or reply books it and the rest find the time gone.
+   * When it has gone meanwhile, the offer is closed as gone and the desk is told so.
    */
   async take(id: number, user: CurrentUser, ctx: CallContext, audit: AuditRecord): Promise<AppointmentDto> {
     const offer = await findOffer(this.knex, id);
     if (!offer) throw new AppError('NOT_FOUND', 'No such offer', 'id');
-    const closed = (status: string | undefined) =>
-      status === 'GONE' ? new AppError('CONFLICT', 'This time has gone', 'id') : new AppError('CONFLICT', 'This offer has already been booked', 'id');
-    if (offer.status !== 'OPEN') throw closed(offer.status);
-    if (offer.entry.status !== 'WAITING') throw new AppError('CONFLICT', 'This patient is no longer waiting', 'id');
-    if (!(await closeOffer(this.knex, id, 'TAKEN'))) throw closed((await findOffer(this.knex, id))?.status);
-    let booked: AppointmentDto;
+    if (offer.status !== 'OPEN') throw offerClosed(offer.status);
+    if (offer.entry.status !== 'WAITING') throw patientNotWaiting();
     try {
-      booked = await this.appointments.book(
+      return await this.appointments.book(
         {
           patientId: offer.entry.patientId,
           doctorId: offer.doctorId,
@@ -110,15 +106,18 @@ export class WaitlistService {
         user,
         ctx,
         audit,
+        async (trx, booked) => {
+          if (!(await closeOffer(trx, id, 'TAKEN'))) throw offerClosed((await findOffer(trx, id))?.status);
+          if (!(await closeEntry(trx, offer.entry.id, 'BOOKED', booked.id))) throw patientNotWaiting();
+          await closeRivals(trx, offer, this.now());
+        },
       );
     } catch (err) {
-      const gone = err instanceof AppError && err.code === 'CONFLICT';
-      await reopenOffer(this.knex, id, gone ? 'GONE' : 'OPEN');
-      throw gone ? new AppError('CONFLICT', say`This time has gone: ${err.sentence}`, 'id') : err;
+      if (!(err instanceof AppError) || err.code !== 'CONFLICT' || err.field === 'id') throw err;
+      // The time was taken before this booking could be: the offer is gone, unless a rival desk took this very offer.
+      if (await closeOffer(this.knex, id, 'GONE')) throw new AppError('CONFLICT', say`This time has gone: ${err.sentence}`, 'id');
+      throw offerClosed((await findOffer(this.knex, id))?.status);
     }
-    await closeEntry(this.knex, offer.entry.id, 'BOOKED', booked.id);
-    await this.knex.transaction((trx) => closeRivals(trx, offer, this.now()));
-    return booked;
   }
 
   private async notWaiting(id: number): Promise<AppError> {
@@ -127,3 +126,7 @@ export class WaitlistService {
       : new AppError('NOT_FOUND', 'No such waitlist entry', 'id');
   }
 }
+
+const offerClosed = (status: string | undefined) =>
+  status === 'GONE' ? new AppError('CONFLICT', 'This time has gone', 'id') : new AppError('CONFLICT', 'This offer has already been booked', 'id');
+const patientNotWaiting = () => new AppError('CONFLICT', 'This patient is no longer waiting', 'id');

@@ -122,6 +122,47 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     expect(await h.knex('waitlist_entries').where({ id: offer.entry.id }).first('status')).toEqual({ status: 'WAITING' });
   });
 
+  it('a take is one commit: when the entry cannot be closed, nothing is booked, the offer stays open and the patient waiting', async () => {
+    const [{ id: entryId }] = await h
+      .knex('waitlist_entries')
+      .insert({ patient_id: patients[7], doctor_id: drB, from_date: TODAY, to_date: MON })
+      .returning('id');
+    const [{ id: offerId }] = await h
+      .knex('waitlist_offers')
+      .insert({ entry_id: entryId, doctor_id: drB, date: MON, start_time: '09:30', end_time: '09:45' })
+      .returning('id');
+    const slotTaken = () =>
+      h.knex('appointment_entities').where({ doctor_id: drB, appointment_date: MON, start_time: '09:30' }).count<{ n: number }[]>({ n: '*' });
+    // A fault at the entry's close, the take's last write but one (the app's connections run as the runtime role).
+    await h.knex.transaction(async (trx) => {
+      await trx.raw('SET LOCAL ROLE NONE');
+      await trx.raw(`CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$`);
+      await trx.raw(`CREATE TRIGGER test_fault BEFORE UPDATE ON waitlist_entries FOR EACH ROW WHEN (NEW.status = 'BOOKED') EXECUTE FUNCTION test_fault()`);
+    });
+    try {
+      expect(await call('waitlist.takeOffer', { id: offerId })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    } finally {
+      await h.knex.transaction(async (trx) => {
+        await trx.raw('SET LOCAL ROLE NONE');
+        await trx.raw('DROP TRIGGER test_fault ON waitlist_entries');
+        await trx.raw('DROP FUNCTION test_fault()');
+      });
+    }
+    expect(await slotTaken()).toEqual([{ n: 0 }]);
+    expect(await h.knex('waitlist_offers').where({ id: offerId }).first('status')).toEqual({ status: 'OPEN' });
+    expect(await h.knex('waitlist_entries').where({ id: entryId }).first('status', 'booked_appointment_id')).toEqual({
+      status: 'WAITING',
+      booked_appointment_id: null,
+    });
+    // The fault gone, the same offer books, once.
+    const booked = expectOk<AppointmentDto>(await call('waitlist.takeOffer', { id: offerId }));
+    expect(await slotTaken()).toEqual([{ n: 1 }]);
+    expect(await h.knex('waitlist_entries').where({ id: entryId }).first('status', 'booked_appointment_id')).toEqual({
+      status: 'BOOKED',
+      booked_appointment_id: booked.id,
+    });
+  });
+
   it('entries expire with their date range and can be removed', async () => {
     const listed = async () => expectOk<{ id: number }[]>(await call('waitlist.list', {})).map((e) => e.id);
     const old = (
