@@ -15,15 +15,15 @@ function openPage({
   answer,
   payLink = null,
   userAgent = CHROME_ON_ANDROID,
-  ahead = [],
-}: { lang?: 'en' | 'hi'; answer?: JoinAnswer; payLink?: string | null; userAgent?: string; ahead?: (number | null)[] } = {}) {
+  ahead = { now: null },
+}: { lang?: 'en' | 'hi'; answer?: JoinAnswer; payLink?: string | null; userAgent?: string; ahead?: { now: number | null } } = {}) {
   const room = new FakeRoom();
   const connect = vi.fn(async (_token: string, _room: string, _tracks: MediaStreamTrack[]) => room as CallRoom);
   const api = {
     token: vi.fn(async (): Promise<JoinAnswer> => answer ?? { place: 'joined', token: 'header.payload.signature', roomName: 'clinic-desk-appointment-5' }),
     payLink: vi.fn(async () => payLink),
-    // The gateway's successive answers to "how many are before me"; the last one stays.
-    ahead: vi.fn(async () => (ahead.length > 1 ? ahead.shift()! : (ahead[0] ?? null))),
+    // The gateway's answer to "how many are before me" at each poll: whatever the test has set it to by then.
+    ahead: vi.fn(async () => ahead.now),
   } satisfies JoinGatewayApi;
   const onOutOfWindow = vi.fn();
   render(
@@ -81,10 +81,14 @@ describe('the patient’s call page', () => {
   });
 
   it('says in the lobby how many patients are before this one and follows the count down until the doctor is in', async () => {
-    const { room } = openPage({ ahead: [2, 1, 0] });
+    // The queue moves only once the page has shown where it stood: a slow machine's polls cannot skip a step.
+    const ahead = { now: 2 as number | null };
+    const { room } = openPage({ ahead });
     await join();
     expect(await screen.findByText('2 patients are before you.')).toBeTruthy();
+    ahead.now = 1;
     expect(await screen.findByText('1 patient is before you.')).toBeTruthy();
+    ahead.now = 0;
     expect(await screen.findByText('You are next.')).toBeTruthy();
 
     room.parties = [{ identity: 'doctor-1', reconnecting: false, tracks: [] }];
@@ -94,7 +98,7 @@ describe('the patient’s call page', () => {
   });
 
   it('says how many are before the patient in Hindi', async () => {
-    openPage({ lang: 'hi', ahead: [3] });
+    openPage({ lang: 'hi', ahead: { now: 3 } });
     await join('परामर्श में जुड़ें');
     expect(await screen.findByText('आपसे पहले 3 मरीज़ हैं।')).toBeTruthy();
   });
