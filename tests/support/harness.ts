@@ -15,7 +15,8 @@ let testHash: Promise<string> | undefined;
 /**
  * One real bcrypt hash per process, at bcrypt's least cost: every sign-in of a user made here
  * compares against it, and at the app's own cost (pinned by auth.test.ts for accounts the app
- * makes) those comparisons were much of the suite's CPU. Accounts made through the app keep it.
+ * makes) those sign-ins queued on the one hashing thread a two-core machine gets. Accounts made
+ * through the app keep that cost.
  */
 export const testPasswordHash = () => (testHash ??= bcrypt.hash(TEST_PASSWORD, 4));
 
