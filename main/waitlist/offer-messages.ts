@@ -7,7 +7,7 @@ import { SqlState, violatedConstraint } from '../db/pg-errors';
 import { kindEnabled, offerWasSent, queueForPatient } from '../messaging/repo';
 import { clinicNow } from '../settings/clinic-time';
 import { readSettings } from '../settings/repo';
-import { closeEntry, closeOffer, closeRivalOffers, findOffer, offerToBestMatches, type FreedSlot, type WaitlistOffer } from './repo';
+import { closeEntry, closeOffer, closeOffersOfEntry, closeRivalOffers, findOffer, offerToBestMatches, type FreedSlot, type WaitlistOffer } from './repo';
 
 /** Thrown inside the booking's savepoint to undo its claim: the wanted type can no longer be booked. */
 class TypeGone extends Error {}
@@ -54,7 +54,16 @@ export async function offerFreedTime(trx: Knex, freed: readonly FreedSlot[], now
 
 /** Once an offer is booked: the other offers of its time are gone, and the patients messaged about them are told so. */
 export async function closeRivals(trx: Knex, taken: WaitlistOffer, now: number): Promise<void> {
-  for (const id of await closeRivalOffers(trx, taken)) {
+  await tellGone(trx, await closeRivalOffers(trx, taken), now);
+}
+
+/** Once an entry leaves the waitlist: its open offers are gone (off the desks' list), and a patient messaged one is told so. */
+export async function closeOffersOfRemoved(trx: Knex, entryId: number, now: number): Promise<void> {
+  await tellGone(trx, await closeOffersOfEntry(trx, entryId), now);
+}
+
+async function tellGone(trx: Knex, closedOfferIds: readonly number[], now: number): Promise<void> {
+  for (const id of closedOfferIds) {
     if (await offerWasSent(trx, id)) await queueOfferMessage(trx, id, 'OFFER_GONE', now);
   }
 }

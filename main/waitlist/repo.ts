@@ -201,6 +201,12 @@ export async function closeRivalOffers(knex: Knex, taken: Pick<WaitlistOffer, 'i
   return rows.map((r: { id: number }) => r.id);
 }
 
+/** The open offers made to an entry, closed as gone; their ids. */
+export async function closeOffersOfEntry(knex: Knex, entryId: number): Promise<number[]> {
+  const rows = await knex('waitlist_offers').where({ entry_id: entryId, status: 'OPEN' }).update({ status: 'GONE' }).returning('id');
+  return rows.map((r: { id: number }) => r.id);
+}
+
 /** False when the offer was no longer open. */
 export async function closeOffer(knex: Knex, id: number, status: 'TAKEN' | 'GONE'): Promise<boolean> {
   const rows = await knex('waitlist_offers').where({ id, status: 'OPEN' }).update({ status }).returning('id');

@@ -7,7 +7,8 @@ import type { AppointmentsService } from '../appointments/service';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { say } from '../shared/say';
-import { closeRivals, offerFreedTime } from './offer-messages';
+import { transactionWithRetry } from '../db/retry';
+import { closeOffersOfRemoved, closeRivals, offerFreedTime } from './offer-messages';
 import {
   closeEntry,
   closeOffer,
@@ -67,8 +68,13 @@ export class WaitlistService {
     return waitingEntries(this.knex, (await this.appointments.clinicNow()).date, doctorId);
   }
 
+  /** Takes an entry off the waitlist, with any offer it holds: the desks' list no longer shows it. */
   async remove(id: number): Promise<WaitlistEntry> {
-    if (!(await closeEntry(this.knex, id, 'REMOVED'))) throw await this.notWaiting(id);
+    await transactionWithRetry(this.knex, async (trx) => {
+      // The offers before the entry: the order a take (at the desk or by reply) locks them in.
+      await closeOffersOfRemoved(trx, id, this.now());
+      if (!(await closeEntry(trx, id, 'REMOVED'))) throw await entryNotWaiting(trx, id);
+    });
     return (await findEntry(this.knex, id))!;
   }
 
@@ -119,14 +125,10 @@ export class WaitlistService {
       throw offerClosed((await findOffer(this.knex, id))?.status);
     }
   }
-
-  private async notWaiting(id: number): Promise<AppError> {
-    return (await findEntry(this.knex, id))
-      ? new AppError('CONFLICT', 'This entry is no longer waiting', 'id')
-      : new AppError('NOT_FOUND', 'No such waitlist entry', 'id');
-  }
 }
 
 const offerClosed = (status: string | undefined) =>
   status === 'GONE' ? new AppError('CONFLICT', 'This time has gone', 'id') : new AppError('CONFLICT', 'This offer has already been booked', 'id');
 const patientNotWaiting = () => new AppError('CONFLICT', 'This patient is no longer waiting', 'id');
+const entryNotWaiting = async (knex: Knex, id: number): Promise<AppError> =>
+  (await findEntry(knex, id)) ? new AppError('CONFLICT', 'This entry is no longer waiting', 'id') : new AppError('NOT_FOUND', 'No such waitlist entry', 'id');

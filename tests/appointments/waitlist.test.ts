@@ -174,6 +174,21 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     expect(await call('waitlist.remove', { id: entry.id })).toMatchObject({ ok: true, value: { status: 'REMOVED' } });
     expect(await listed()).not.toContain(entry.id);
     expect(await call('waitlist.remove', { id: entry.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('waitlist.remove', { id: 2_000_000_000 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No such waitlist entry' } });
+  });
+
+  it('an entry taken off the waitlist takes its open offer with it: gone, and off the desks’ list', async () => {
+    const entry = expectOk<{ id: number }>(await call('waitlist.add', { patientId: patients[8], doctorId: drB, fromDate: TODAY, toDate: MON }));
+    const [{ id: offerId }] = await h
+      .knex('waitlist_offers')
+      .insert({ entry_id: entry.id, doctor_id: drB, date: MON, start_time: '16:00', end_time: '16:15' })
+      .returning('id');
+    expect((await offers()).map((o) => o.id)).toContain(offerId);
+    expectOk(await call('waitlist.remove', { id: entry.id }));
+    expect((await offers()).map((o) => o.id)).not.toContain(offerId);
+    expect(await h.knex('waitlist_offers').where({ id: offerId }).first('status')).toEqual({ status: 'GONE' });
+    // Never sent by message, so nobody is told it has gone.
+    expect(await h.knex('patient_messages').where({ waitlist_offer_id: offerId })).toEqual([]);
   });
 
   it('a no-show gives back what is left of its slot, offered at once; a slot already over gives nothing', async () => {

@@ -156,6 +156,23 @@ describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mod
     expect(bodiesTo(p.phone).some((b) => b.includes('earlier time'))).toBe(false);
   });
 
+  it('a patient taken off the waitlist after their offer was sent is told it has gone; a later YES books nothing', async () => {
+    const day = desk.day(4);
+    const p = await waiting('URGENT', day);
+    const freed = await desk.book(day, '11:00');
+    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Unwell' }));
+    const offer = await h.knex('waitlist_offers').where({ freed_appointment_id: freed.id, entry_id: p.entryId }).first('id');
+    await sendAllAt(clinicInstant(desk.day(1), '12:12:00'));
+    expect(bodiesTo(p.phone)).toEqual([expect.stringMatching(/Reply YES/)]);
+
+    expectOk(await call('waitlist.remove', { id: p.entryId }));
+    expect(await h.knex('waitlist_offers').where({ id: offer.id }).first('status')).toEqual({ status: 'GONE' });
+    await sendAllAt(clinicInstant(desk.day(1), '12:14:00'));
+    expect(bodiesTo(p.phone).slice(1)).toEqual([expect.stringMatching(/sorry: the time with Dr\. Meera Rao .* has gone/)]);
+    await reply(p.phone, 'YES');
+    expect(await liveAt(day, '11:00:00')).toEqual([]);
+  });
+
   it('a patient replying NO to their confirmation frees the time, offered to the waitlist at once', async () => {
     const day = desk.day(5);
     const p = await waiting('SOON', day);
