@@ -38,6 +38,14 @@ describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mod
     const entry = expectOk(await call('waitlist.add', { patientId, doctorId: desk.doctorId, fromDate: desk.day(0), toDate: date, urgency }));
     return { phone, patientId, entryId: entry.id };
   };
+  /** An urgent waiting patient, and the offer they get of a visit at `start` on `day` booked and cancelled. */
+  const offeredCancelled = async (day: string, start: string) => {
+    const p = await waiting('URGENT', day);
+    const freed = await desk.book(day, start);
+    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Unwell' }));
+    const offer: { id: number } = await h.knex('waitlist_offers').where({ freed_appointment_id: freed.id, entry_id: p.entryId }).first('id');
+    return { ...p, offer };
+  };
   const sendAllAt = async (at: number) => {
     h.clock.now = at;
     h.services.messaging!.sender.setActive(true);
@@ -142,11 +150,7 @@ describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mod
   });
 
   it('an offer whose time the desk books first is not sent at all', async () => {
-    const day = desk.day(3);
-    const p = await waiting('URGENT', day);
-    const freed = await desk.book(day, '15:00');
-    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Unwell' }));
-    const offer = await h.knex('waitlist_offers').where({ freed_appointment_id: freed.id, entry_id: p.entryId }).first('id');
+    const { offer, ...p } = await offeredCancelled(desk.day(3), '15:00');
     expectOk(await call('waitlist.takeOffer', { id: offer.id }));
     await sendAllAt(clinicInstant(desk.day(1), '12:10:00'));
     expect(await h.knex('patient_messages').where({ waitlist_offer_id: offer.id, kind: 'WAITLIST_OFFER' }).first('status', 'error')).toEqual({
@@ -158,10 +162,7 @@ describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mod
 
   it('a patient taken off the waitlist after their offer was sent is told it has gone; a later YES books nothing', async () => {
     const day = desk.day(4);
-    const p = await waiting('URGENT', day);
-    const freed = await desk.book(day, '11:00');
-    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Unwell' }));
-    const offer = await h.knex('waitlist_offers').where({ freed_appointment_id: freed.id, entry_id: p.entryId }).first('id');
+    const { offer, ...p } = await offeredCancelled(day, '11:00');
     await sendAllAt(clinicInstant(desk.day(1), '12:12:00'));
     expect(bodiesTo(p.phone)).toEqual([expect.stringMatching(/Reply YES/)]);
 
