@@ -5,17 +5,10 @@ import type { Knex } from 'knex';
 // each appointment holds (payments and refunds that changed hands) and when money last came in
 // are kept here by the payments' own trigger, so the report reads one row per visit. Derived
 // data: the payments stay the record, and the migration fills it from them.
-export async function up(knex: Knex): Promise<void> {
-  await knex.schema.createTable('appointment_balances', (t) => {
-    t.bigInteger('appointment_id').primary().references('id').inTable('appointment_entities').onDelete('CASCADE');
-    t.decimal('balance', 14, 2).notNullable();
-    // When money last came in (not a refund); the report turns it into the clinic's date.
-    t.timestamp('last_received', { useTz: true });
-  });
-  // The money rule is the payments module's: PAID and REFUNDED rows count (a refund is a row of
-  // its own, negative), and money changed hands at paid_at, or at created_at (UTC) for rows from
-  // before paid_at existed.
-  await knex.raw(`
+// The money rule is the payments module's: PAID and REFUNDED rows count (a refund is a row of
+// its own, negative), and money changed hands at paid_at, or at created_at (UTC) for rows from
+// before paid_at existed. Exported: a later migration replaces both and its down restores them.
+export const APPOINTMENT_BALANCE_REFRESH_V1 = `
     CREATE FUNCTION appointment_balance_refresh(appointment bigint) RETURNS void LANGUAGE plpgsql AS $$
     DECLARE
       total numeric;
@@ -34,7 +27,24 @@ export async function up(knex: Knex): Promise<void> {
         INSERT INTO appointment_balances (appointment_id, balance, last_received) VALUES (appointment, total, latest)
         ON CONFLICT (appointment_id) DO UPDATE SET balance = EXCLUDED.balance, last_received = EXCLUDED.last_received;
       END IF;
-    END $$`);
+    END $$`;
+
+export const APPOINTMENT_BALANCES_REBUILD_V1 = `
+    CREATE FUNCTION appointment_balances_rebuild() RETURNS void LANGUAGE sql AS $$
+      DELETE FROM appointment_balances;
+      INSERT INTO appointment_balances (appointment_id, balance, last_received)
+      SELECT p.appointment_id, sum(p.amount), max(COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC')) FILTER (WHERE p.amount > 0)
+        FROM payments p WHERE p.status IN ('PAID', 'REFUNDED') GROUP BY p.appointment_id;
+    $$`;
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable('appointment_balances', (t) => {
+    t.bigInteger('appointment_id').primary().references('id').inTable('appointment_entities').onDelete('CASCADE');
+    t.decimal('balance', 14, 2).notNullable();
+    // When money last came in (not a refund); the report turns it into the clinic's date.
+    t.timestamp('last_received', { useTz: true });
+  });
+  await knex.raw(APPOINTMENT_BALANCE_REFRESH_V1);
   await knex.raw(`
     CREATE FUNCTION appointment_balances_track() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -47,13 +57,7 @@ export async function up(knex: Knex): Promise<void> {
       RETURN NULL;
     END $$`);
   // Also what a bulk load that bypasses triggers (the bench's, as pg_restore does) calls after.
-  await knex.raw(`
-    CREATE FUNCTION appointment_balances_rebuild() RETURNS void LANGUAGE sql AS $$
-      DELETE FROM appointment_balances;
-      INSERT INTO appointment_balances (appointment_id, balance, last_received)
-      SELECT p.appointment_id, sum(p.amount), max(COALESCE(p.paid_at, p.created_at AT TIME ZONE 'UTC')) FILTER (WHERE p.amount > 0)
-        FROM payments p WHERE p.status IN ('PAID', 'REFUNDED') GROUP BY p.appointment_id;
-    $$`);
+  await knex.raw(APPOINTMENT_BALANCES_REBUILD_V1);
   await knex.raw('SELECT appointment_balances_rebuild()');
   const counts = `('PAID', 'REFUNDED')`;
   await knex.raw(

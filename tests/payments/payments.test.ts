@@ -388,6 +388,34 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     await refused(() => h.callRaw('payments.ofDay', { date: '1 June' }, desk.sessionKey), { code: 'INVALID', field: 'date' });
   });
 
+  it('moves a visit’s money to its new day with it, refunds and pending included, the same sums as the visit’s own', async () => {
+    const [from, to] = ['2099-07-01', '2099-07-08'];
+    const [{ id: appointmentId }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patient, doctor_id: drFee, appointment_date: from, start_time: '10:00', end_time: '10:15', status: 'SCHEDULED' })
+      .returning('id');
+    const cash = expectOk<PaymentDto>(await record({ appointmentId, method: 'CASH', amount: '400' }));
+    expectOk(await refund({ paymentId: cash.id, amount: '100', reason: 'Charged twice for the dressing' }));
+    const upi = expectOk<PaymentDto>(await record({ appointmentId, method: 'UPI', reference: '412345677777', amount: '50', pending: true }));
+    const dayOf = async (date: string) => expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
+    const held = [{ appointmentId, balance: '300.00', pending: '50.00', due: '300.00' }];
+    expect((await dayOf(from)).appointments).toEqual(held);
+
+    expectOk(
+      await h.call(
+        'appointments.reschedule',
+        { id: appointmentId, date: to, startTime: '11:00', override: { reason: 'Doctor away that week' } },
+        admin.sessionKey,
+      ),
+    );
+    expect(await dayOf(from)).toEqual({ appointments: [], pending: [] });
+    const moved = await dayOf(to);
+    expect(moved.appointments).toEqual(held);
+    expect(moved.pending.map((p) => p.id)).toEqual([upi.id]);
+    const own = expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId }, desk.sessionKey));
+    expect(own.totals).toMatchObject({ balance: '300.00', pending: '50.00', due: '300.00' });
+  });
+
   describe('more than is due', () => {
     const snapshotOf = async (appointmentId: number) => expectOk<ForAppointment>(await h.call('payments.forAppointment', { appointmentId }, desk.sessionKey));
 

@@ -86,4 +86,33 @@ describe.each(MODES)('what each appointment holds, kept by the payments’ trigg
     await h.knex('appointment_entities').where({ id: visit }).del();
     await expectHeld({});
   });
+
+  it('keeps each balance on its visit’s day: written with it, moved with it, and the same when rebuilt from the payments', async () => {
+    const [{ id: doctor }] = await h.knex('doctor_entities').insert({ name: 'Dr. Day', email: 'day@balances.test' }).returning('id');
+    const [{ id: patient }] = await h.knex('patient_entities').insert({ name: 'Ravi Day', email: 'ravi@balances.test' }).returning('id');
+    const [{ id: moving }] = await h
+      .knex('appointment_entities')
+      .insert({ patient_id: patient, doctor_id: doctor, appointment_date: '2026-06-01', start_time: '09:00', end_time: '09:15', status: 'SCHEDULED' })
+      .returning('id');
+    const dayOf = async () =>
+      (await h.knex.raw(`SELECT appointment_date::text AS day FROM appointment_balances WHERE appointment_id = ?`, [moving])).rows[0]?.day;
+    await pay(moving, '120.00', 'PAID', '2026-05-20T04:00:00Z');
+    expect(await dayOf()).toBe('2026-06-01');
+    // Another column changed, or the day set to what it was: the row stays as it is.
+    await h.knex('appointment_entities').where({ id: moving }).update({ start_time: '10:00', end_time: '10:15', appointment_date: '2026-06-01' });
+    expect(await dayOf()).toBe('2026-06-01');
+    await h.knex('appointment_entities').where({ id: moving }).update({ appointment_date: '2026-06-09' });
+    expect(await dayOf()).toBe('2026-06-09');
+    // A payment after the move is written on the new day.
+    await pay(moving, '30.00', 'PAID', '2026-06-02T04:00:00Z');
+    expect(await h.knex('appointment_balances').where({ appointment_id: moving }).first('balance')).toEqual({ balance: '150.00' });
+    expect(await dayOf()).toBe('2026-06-09');
+
+    const everyRow = async () =>
+      (await h.knex.raw(`SELECT appointment_id::bigint AS id, appointment_date::text AS day, balance, last_received FROM appointment_balances ORDER BY 1`))
+        .rows;
+    const kept = await everyRow();
+    await h.knex.raw('SELECT appointment_balances_rebuild()');
+    expect(await everyRow()).toEqual(kept);
+  });
 });

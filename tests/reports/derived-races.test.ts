@@ -51,6 +51,25 @@ describe('the reports’ derived tables under two transactions at once (server)'
     expect((await h.knex('appointment_balances').where({ appointment_id: appointment }).first('balance'))?.balance).toBe('150.00');
   });
 
+  it('a payment and a move of its visit to another day at once, in either order: the balance is on the new day', async () => {
+    for (const payFirst of [true, false]) {
+      const [{ id: appointment }] = await visit(h.knex, await patient(payFirst ? 'Kiran Race' : 'Lata Race'), payFirst ? '2026-08-10' : '2026-08-11');
+      const newDay = payFirst ? '2026-08-20' : '2026-08-21';
+      const pay = (k: Knex) => k('payments').insert({ appointment_id: appointment, amount: '80.00', status: 'PAID' });
+      const move = (k: Knex) => k('appointment_entities').where({ id: appointment }).update({ appointment_date: newDay });
+      const leading = await h.knex.transaction();
+      const following = await h.knex.transaction();
+      await (payFirst ? pay(leading) : move(leading));
+      const waiting = (payFirst ? move(following) : pay(following)).then(() => undefined);
+      await waitingOnALock();
+      await leading.commit();
+      await waiting;
+      await following.commit();
+      const row = await h.knex.raw(`SELECT appointment_date::text AS day, balance FROM appointment_balances WHERE appointment_id = ?`, [appointment]);
+      expect(row.rows, payFirst ? 'paid, then moved' : 'moved, then paid').toEqual([{ day: newDay, balance: '80.00' }]);
+    }
+  });
+
   it('a first visit cancelled while an earlier one is booked, in either order: the earlier one is the first', async () => {
     for (const cancelFirst of [true, false]) {
       const p = await patient(cancelFirst ? 'Ravi Race' : 'Meena Race');
