@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Knex } from 'knex';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ChannelName, ExportResultDto, Req, Result } from '../../preload/contract';
 import type { Database } from '../../main/db/open';
@@ -32,12 +33,30 @@ const REPORTS = (f: Filters): [string, ChannelName, unknown][] => [
   ['new vs returning', 'reports.patientMix', { filters: f, period: 'week' }],
 ];
 
+/** The export's range: the appointments list over as many days back from `today` as hold `rows` appointments. */
+export async function exportRange(knex: Knex, today: string, rows: number): Promise<{ from: string; to: string }> {
+  const days: { date: string; n: number }[] = (
+    await knex.raw(
+      `SELECT appointment_date AS date, count(*)::int AS n FROM appointment_entities WHERE appointment_date <= ?::date GROUP BY 1 ORDER BY 1 DESC`,
+      [today],
+    )
+  ).rows;
+  let covered = 0;
+  let from = today;
+  for (const d of days) {
+    if (covered >= rows) break;
+    covered += d.n;
+    from = d.date;
+  }
+  return { from, to: today };
+}
+
 /**
  * The reports through the same router the IPC handlers use, as a signed-in ADMIN: each report
  * for the last month and the last year of the bench's data, a large Excel export (time and
  * the process's RSS growth), and the event loop while a year's reports run.
  */
-export async function measureReports(db: Database, desk: Desk, today: string, exportRows: number): Promise<ReportFigures> {
+export async function measureReports(db: Database, desk: Desk, today: string, exportAs: Req<'reports.export'>): Promise<ReportFigures> {
   const user = await insertUser(db.knex, {
     email: `reports.${process.pid}@bench.clinic`,
     passwordHash: 'x',
@@ -73,26 +92,12 @@ export async function measureReports(db: Database, desk: Desk, today: string, ex
   for (const [name, channel, payload] of REPORTS(year)) byYear[name] = await time(YEAR_RUNS, () => call(channel, payload));
   delay.disable();
 
-  // The export: the appointments list over as many days back as hold `exportRows` rows.
-  const days: { date: string; n: number }[] = (
-    await db.knex.raw(
-      `SELECT appointment_date AS date, count(*)::int AS n FROM appointment_entities WHERE appointment_date <= ?::date GROUP BY 1 ORDER BY 1 DESC`,
-      [today],
-    )
-  ).rows;
-  let covered = 0;
-  let from = today;
-  for (const d of days) {
-    if (covered >= exportRows) break;
-    covered += d.n;
-    from = d.date;
-  }
   if (typeof global.gc === 'function') global.gc();
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
   const started = performance.now();
-  const result = (await call('reports.export', { kind: 'appointments', format: 'xlsx', filters: { from, to: today } })) as ExportResultDto;
+  const result = (await call('reports.export', exportAs)) as ExportResultDto;
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);

@@ -3,9 +3,12 @@ import type { ReportFilters } from '../../preload/contract';
 
 // The raw lists behind exports, read a page at a time by keyset (never OFFSET, never one
 // transaction held open), so a 100,000-row export keeps memory flat and, on the embedded
-// database's single connection, lets the desk's own calls in between pages.
+// database's single connection, lets the desk's own calls in between pages. Small pages: a page
+// lives while its rows are written, and one of thousands of rows outlived the young collections
+// and was promoted, so each page became old garbage that piled up until a full collection
+// (main's RSS grew by about as much as the whole export; README, Performance, session 24).
 
-export const EXPORT_PAGE = 2_000;
+export const EXPORT_PAGE = 250;
 
 export interface AppointmentLine {
   id: number;

@@ -1,7 +1,9 @@
 import type { ClinicApi, EventName, Invoke, Result, Subscribe } from '../../preload/contract';
 
-const TOKEN_KEY = 'clinic.bridgeToken';
-const CLIENT_KEY = 'clinic.clientId';
+/** Where a tab keeps the bridge's token and its own client id (sessionStorage); the bench's export in the app reads them too. */
+export const BRIDGE_SESSION_KEYS = { token: 'clinic.bridgeToken', client: 'clinic.clientId' } as const;
+const TOKEN_KEY = BRIDGE_SESSION_KEYS.token;
+const CLIENT_KEY = BRIDGE_SESSION_KEYS.client;
 
 // Said in the desk's language through the refusals catalogue, as main's own refusals are.
 const failure = (code: 'UNAVAILABLE' | 'UNAUTHENTICATED', message: string): Result<never> => ({ ok: false, error: { code, message } });
