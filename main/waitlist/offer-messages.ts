@@ -2,12 +2,22 @@ import type { Knex } from 'knex';
 import type { AppointmentDto } from '../../preload/contract';
 import { typeForDoctor } from '../appointment-types/repo';
 import { toMinutes, toTime } from '../availability/wall-clock';
-import { doctorDay, insertAppointment, insertHistory, lockDays, patientDay } from '../appointments/repo';
+import { doctorDay, findAppointment, findClash, insertAppointment, insertHistory, lockDays, patientDay } from '../appointments/repo';
 import { SqlState, violatedConstraint } from '../db/pg-errors';
 import { kindEnabled, offerWasSent, queueForPatient } from '../messaging/repo';
 import { clinicNow } from '../settings/clinic-time';
 import { readSettings } from '../settings/repo';
-import { closeEntry, closeOffer, closeOffersOfEntry, closeRivalOffers, findOffer, offerToBestMatches, type FreedSlot, type WaitlistOffer } from './repo';
+import {
+  closeEntry,
+  closeOffer,
+  closeOffersOfEntry,
+  closeRivalOffers,
+  findOffer,
+  freedTimeStillOffered,
+  offerToBestMatches,
+  type FreedSlot,
+  type WaitlistOffer,
+} from './repo';
 
 /** Thrown inside the booking's savepoint to undo its claim: the wanted type can no longer be booked. */
 class TypeGone extends Error {}
@@ -57,9 +67,37 @@ export async function closeRivals(trx: Knex, taken: WaitlistOffer, now: number):
   await tellGone(trx, await closeRivalOffers(trx, taken), now);
 }
 
-/** Once an entry leaves the waitlist: its open offers are gone (off the desks' list), and a patient messaged one is told so. */
-export async function closeOffersOfRemoved(trx: Knex, entryId: number, now: number): Promise<void> {
-  await tellGone(trx, await closeOffersOfEntry(trx, entryId), now);
+/**
+ * Once an entry is leaving the waitlist: its open offers are gone (off the desks' list), and a
+ * patient messaged one is told so. Gives back the appointments whose times they offered, for
+ * `offerOnFreedTime` once the entry is closed.
+ */
+export async function closeOffersOfRemoved(trx: Knex, entryId: number, now: number): Promise<number[]> {
+  const closed = await closeOffersOfEntry(trx, entryId);
+  await tellGone(
+    trx,
+    closed.map((o) => o.id),
+    now,
+  );
+  return closed.flatMap((o) => (o.freedAppointmentId === null ? [] : [o.freedAppointmentId]));
+}
+
+/**
+ * The times of appointments that were offered to a patient no longer waiting, offered on to
+ * the next best matches as when they were first freed: each only while no other offer of it is
+ * open (an automatic offer's other patients may still say YES), and only the part still ahead
+ * and still free (it may have been booked, or the appointment brought back, since).
+ */
+export async function offerOnFreedTime(trx: Knex, appointmentIds: readonly number[], now: number): Promise<void> {
+  if (appointmentIds.length === 0) return;
+  const clock = clinicNow((await readSettings(trx)).timeZone, now);
+  for (const id of appointmentIds) {
+    const freed = await findAppointment(trx, id);
+    if (!freed || (await freedTimeStillOffered(trx, id))) continue;
+    const free = [];
+    for (const slot of freedTimeOf([freed], clock)) if (!(await findClash(trx, { doctorId: slot.doctorId }, slot, id))) free.push(slot);
+    await offerFreedTime(trx, free, now);
+  }
 }
 
 async function tellGone(trx: Knex, closedOfferIds: readonly number[], now: number): Promise<void> {

@@ -201,10 +201,17 @@ export async function closeRivalOffers(knex: Knex, taken: Pick<WaitlistOffer, 'i
   return rows.map((r: { id: number }) => r.id);
 }
 
-/** The open offers made to an entry, closed as gone; their ids. */
-export async function closeOffersOfEntry(knex: Knex, entryId: number): Promise<number[]> {
-  const rows = await knex('waitlist_offers').where({ entry_id: entryId, status: 'OPEN' }).update({ status: 'GONE' }).returning('id');
-  return rows.map((r: { id: number }) => r.id);
+/** The open offers made to an entry, closed as gone: each one's id and the appointment whose time it offered. */
+export async function closeOffersOfEntry(knex: Knex, entryId: number): Promise<{ id: number; freedAppointmentId: number | null }[]> {
+  return knex('waitlist_offers')
+    .where({ entry_id: entryId, status: 'OPEN' })
+    .update({ status: 'GONE' })
+    .returning(['id', 'freed_appointment_id as freedAppointmentId']);
+}
+
+/** Whether an offer of the time an appointment freed is still open. */
+export async function freedTimeStillOffered(knex: Knex, appointmentId: number): Promise<boolean> {
+  return (await knex('waitlist_offers').where({ freed_appointment_id: appointmentId, status: 'OPEN' }).first('id')) !== undefined;
 }
 
 /** False when the offer was no longer open. */

@@ -8,7 +8,7 @@ import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { say } from '../shared/say';
 import { transactionWithRetry } from '../db/retry';
-import { closeOffersOfRemoved, closeRivals, offerFreedTime } from './offer-messages';
+import { closeOffersOfRemoved, closeRivals, offerFreedTime, offerOnFreedTime } from './offer-messages';
 import {
   closeEntry,
   closeOffer,
@@ -68,12 +68,17 @@ export class WaitlistService {
     return waitingEntries(this.knex, (await this.appointments.clinicNow()).date, doctorId);
   }
 
-  /** Takes an entry off the waitlist, with any offer it holds: the desks' list no longer shows it. */
+  /**
+   * Takes an entry off the waitlist, with any offer it holds: the desks' list no longer shows it,
+   * and the time it was offered goes on to the next best match, as when it was first freed.
+   */
   async remove(id: number): Promise<WaitlistEntry> {
     await transactionWithRetry(this.knex, async (trx) => {
       // The offers before the entry: the order a take (at the desk or by reply) locks them in.
-      await closeOffersOfRemoved(trx, id, this.now());
+      const offered = await closeOffersOfRemoved(trx, id, this.now());
       if (!(await closeEntry(trx, id, 'REMOVED'))) throw await entryNotWaiting(trx, id);
+      // Once the entry is closed, so the time cannot come back to it.
+      await offerOnFreedTime(trx, offered, this.now());
     });
     return (await findEntry(this.knex, id))!;
   }

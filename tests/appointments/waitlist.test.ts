@@ -191,6 +191,39 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     expect(await h.knex('patient_messages').where({ waitlist_offer_id: offerId })).toEqual([]);
   });
 
+  it('the time offered to an entry taken off the waitlist goes on to the next best match, if it is still free', async () => {
+    // A doctor of their own: no entry of the other tests matches them.
+    const [{ id: drC }] = await h
+      .knex('doctor_entities')
+      .insert({ name: 'Dr. Meera Iyer', email: 'meera@wait.test', specialization: 'Dermatology' })
+      .returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: drC, date: MON, start_time: '09:00', end_time: '17:00', slot_minutes: 15 });
+    const add = async (patientId: number, urgency: string) =>
+      expectOk<{ id: number }>(await call('waitlist.add', { patientId, doctorId: drC, fromDate: TODAY, toDate: MON, urgency }));
+    const first = await add(patients[20]!, 'URGENT');
+    const second = await add(patients[21]!, 'SOON');
+    const third = await add(patients[22]!, 'ROUTINE');
+    const freeUp = async (patientId: number, startTime: string) => {
+      const a = await book(patientId, drC, startTime);
+      expectOk(await call('appointments.cancel', { id: a.id, reason: 'Patient travelling' }));
+    };
+    const offered = async () => (await offers()).filter((o) => o.doctorId === drC).map((o) => [o.startTime, o.entry.id]);
+    await freeUp(patients[23]!, '14:00');
+    await freeUp(patients[24]!, '14:30');
+    expect(await offered()).toEqual([
+      ['14:00:00', first.id],
+      ['14:30:00', second.id],
+    ]);
+
+    // 14:30 is booked at the desk meanwhile: taking its entry off offers it to nobody.
+    await book(patients[25]!, drC, '14:30');
+    expectOk(await call('waitlist.remove', { id: second.id }));
+    expect(await offered()).toEqual([['14:00:00', first.id]]);
+    // 14:00 is still free: it goes on to the next best, the entry removed never again.
+    expectOk(await call('waitlist.remove', { id: first.id }));
+    expect(await offered()).toEqual([['14:00:00', third.id]]);
+  });
+
   it('a no-show gives back what is left of its slot, offered at once; a slot already over gives nothing', async () => {
     const entry = expectOk<{ id: number }>(
       await call('waitlist.add', { patientId: patients[7], doctorId: drB, fromDate: TODAY, toDate: MON, urgency: 'URGENT' }),

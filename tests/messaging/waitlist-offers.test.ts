@@ -174,6 +174,29 @@ describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mod
     expect(await liveAt(day, '11:00:00')).toEqual([]);
   });
 
+  it('a time offered by message goes on to the next waiting patient once every patient it was sent to is off the waitlist', async () => {
+    const day = desk.day(6);
+    const [urgent, soon, routine, next] = [
+      await waiting('URGENT', day),
+      await waiting('SOON', day),
+      await waiting('ROUTINE', day),
+      await waiting('ROUTINE', day),
+    ];
+    const freed = await desk.book(day, '12:00');
+    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Travelling' }));
+    const openTo = () => h.knex('waitlist_offers').where({ freed_appointment_id: freed.id, status: 'OPEN' }).orderBy('id').pluck('entry_id');
+    expect(await openTo()).toEqual([urgent.entryId, soon.entryId, routine.entryId]);
+
+    // While another patient may still say YES, the time stays theirs.
+    expectOk(await call('waitlist.remove', { id: urgent.entryId }));
+    expectOk(await call('waitlist.remove', { id: soon.entryId }));
+    expect(await openTo()).toEqual([routine.entryId]);
+    expectOk(await call('waitlist.remove', { id: routine.entryId }));
+    expect(await openTo()).toEqual([next.entryId]);
+    await sendAllAt(clinicInstant(desk.day(1), '12:20:00'));
+    expect(bodiesTo(next.phone)).toEqual([expect.stringMatching(/^Waiting \d+, an earlier time with Dr\. Meera Rao is free at Sunrise Clinic: .* Reply YES/)]);
+  });
+
   it('a patient replying NO to their confirmation frees the time, offered to the waitlist at once', async () => {
     const day = desk.day(5);
     const p = await waiting('SOON', day);
