@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ExportResultDto, Req, Result } from '../../preload/contract';
-import { BRIDGE_SESSION_KEYS } from '../../renderer/api/bridge-client';
+import { CLIENT_KEY, TOKEN_KEY } from '../../renderer/api/bridge-client';
 import { rssOf } from './cold-start';
 
 export interface AppExportFigures {
@@ -40,7 +40,7 @@ export async function exportInApp(page: Page, appPid: number, request: Req<'repo
         });
         return (await res.json()) as Result<ExportResultDto>;
       },
-      { request, keys: BRIDGE_SESSION_KEYS },
+      { request, keys: { token: TOKEN_KEY, client: CLIENT_KEY } },
     );
   } finally {
     clearInterval(sampler);

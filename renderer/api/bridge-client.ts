@@ -1,9 +1,8 @@
 import type { ClinicApi, EventName, Invoke, Result, Subscribe } from '../../preload/contract';
 
-/** Where a tab keeps the bridge's token and its own client id (sessionStorage); the bench's export in the app reads them too. */
-export const BRIDGE_SESSION_KEYS = { token: 'clinic.bridgeToken', client: 'clinic.clientId' } as const;
-const TOKEN_KEY = BRIDGE_SESSION_KEYS.token;
-const CLIENT_KEY = BRIDGE_SESSION_KEYS.client;
+// Where a tab keeps the bridge's token and its own client id (sessionStorage); the bench's export in the app reads them too.
+export const TOKEN_KEY = 'clinic.bridgeToken';
+export const CLIENT_KEY = 'clinic.clientId';
 
 // Said in the desk's language through the refusals catalogue, as main's own refusals are.
 const failure = (code: 'UNAVAILABLE' | 'UNAUTHENTICATED', message: string): Result<never> => ({ ok: false, error: { code, message } });
