@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import type { AppointmentDto } from '../../preload/contract';
 import { typeForDoctor } from '../appointment-types/repo';
 import { toMinutes, toTime } from '../availability/wall-clock';
 import { doctorDay, findAppointment, findClash, insertAppointment, insertHistory, lockDays, patientDay } from '../appointments/repo';
@@ -15,6 +14,7 @@ import {
   findOffer,
   freedTimeStillOffered,
   offerToBestMatches,
+  type ClosedOffer,
   type FreedSlot,
   type WaitlistOffer,
 } from './repo';
@@ -29,7 +29,10 @@ const AUTOMATIC_OFFERS = 3;
  * The time given back by appointments leaving the book: only the part still ahead of `now` (a
  * no-show's slot has begun; a past one is gone), as the booking would refuse the rest.
  */
-export function freedTimeOf(appointments: readonly AppointmentDto[], now: { date: string; time: string }): FreedSlot[] {
+export function freedTimeOf(
+  appointments: readonly { id: number; doctorId: number; patientId: number | null; date: string; startTime: string; endTime: string }[],
+  now: { date: string; time: string },
+): FreedSlot[] {
   return appointments.flatMap((a) => {
     const start = a.date === now.date ? Math.max(toMinutes(a.startTime), toMinutes(now.time)) : toMinutes(a.startTime);
     if (a.date < now.date || start >= toMinutes(a.endTime)) return [];
@@ -69,34 +72,37 @@ export async function closeRivals(trx: Knex, taken: WaitlistOffer, now: number):
 
 /**
  * Once an entry is leaving the waitlist: its open offers are gone (off the desks' list), and a
- * patient messaged one is told so. Gives back the appointments whose times they offered, for
- * `offerOnFreedTime` once the entry is closed.
+ * patient messaged one is told so. Gives back those offers, for `offerOnFreedTime` once the
+ * entry is closed.
  */
-export async function closeOffersOfRemoved(trx: Knex, entryId: number, now: number): Promise<number[]> {
+export async function closeOffersOfRemoved(trx: Knex, entryId: number, now: number): Promise<ClosedOffer[]> {
   const closed = await closeOffersOfEntry(trx, entryId);
   await tellGone(
     trx,
     closed.map((o) => o.id),
     now,
   );
-  return closed.flatMap((o) => (o.freedAppointmentId === null ? [] : [o.freedAppointmentId]));
+  return closed;
 }
 
 /**
- * The times of appointments that were offered to a patient no longer waiting, offered on to
- * the next best matches as when they were first freed: each only while no other offer of it is
- * open (an automatic offer's other patients may still say YES), and only the part still ahead
- * and still free (it may have been booked, or the appointment brought back, since).
+ * The times that were offered to a patient no longer waiting, offered on to the next best
+ * matches as when they were first freed: each only while no other offer of it is open (an
+ * automatic offer's other patients may still say YES), and only the part still ahead and still
+ * free. The time is the offer's own, not its appointment's: a moved appointment now holds
+ * another, and one brought back, or a booking since, clashes with it.
  */
-export async function offerOnFreedTime(trx: Knex, appointmentIds: readonly number[], now: number): Promise<void> {
-  if (appointmentIds.length === 0) return;
+export async function offerOnFreedTime(trx: Knex, offers: readonly ClosedOffer[], now: number): Promise<void> {
+  if (offers.length === 0) return;
   const clock = clinicNow((await readSettings(trx)).timeZone, now);
-  for (const id of appointmentIds) {
-    const freed = await findAppointment(trx, id);
-    if (!freed || (await freedTimeStillOffered(trx, id))) continue;
-    const free = [];
-    for (const slot of freedTimeOf([freed], clock)) if (!(await findClash(trx, { doctorId: slot.doctorId }, slot, id))) free.push(slot);
-    await offerFreedTime(trx, free, now);
+  for (const offer of offers) {
+    const id = offer.freedAppointmentId;
+    if (id === null || (await freedTimeStillOffered(trx, id))) continue;
+    // Its patient is never offered their own old time.
+    const patientId = (await findAppointment(trx, id))?.patientId ?? null;
+    const time = { id, patientId, doctorId: offer.doctorId, date: offer.date, startTime: offer.startTime, endTime: offer.endTime };
+    const [slot] = freedTimeOf([time], clock);
+    if (slot && !(await findClash(trx, { doctorId: slot.doctorId }, slot, null))) await offerFreedTime(trx, [slot], now);
   }
 }
 

@@ -201,12 +201,22 @@ export async function closeRivalOffers(knex: Knex, taken: Pick<WaitlistOffer, 'i
   return rows.map((r: { id: number }) => r.id);
 }
 
-/** The open offers made to an entry, closed as gone: each one's id and the appointment whose time it offered. */
-export async function closeOffersOfEntry(knex: Knex, entryId: number): Promise<{ id: number; freedAppointmentId: number | null }[]> {
+/** An offer closed as gone: the time it offered, and the appointment that freed it. */
+export interface ClosedOffer {
+  id: number;
+  doctorId: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  freedAppointmentId: number | null;
+}
+
+/** The open offers made to an entry, closed as gone. */
+export async function closeOffersOfEntry(knex: Knex, entryId: number): Promise<ClosedOffer[]> {
   return knex('waitlist_offers')
     .where({ entry_id: entryId, status: 'OPEN' })
     .update({ status: 'GONE' })
-    .returning(['id', 'freed_appointment_id as freedAppointmentId']);
+    .returning(['id', 'doctor_id as doctorId', 'date', 'start_time as startTime', 'end_time as endTime', 'freed_appointment_id as freedAppointmentId']);
 }
 
 /** Whether an offer of the time an appointment freed is still open. */

@@ -222,6 +222,21 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     // 14:00 is still free: it goes on to the next best, the entry removed never again.
     expectOk(await call('waitlist.remove', { id: first.id }));
     expect(await offered()).toEqual([['14:00:00', third.id]]);
+
+    // A moved visit's old time, then the visit moved back into it: the time is the offer's, and
+    // now taken, so taking its entry off offers it to nobody.
+    const fourth = await add(patients[26]!, 'ROUTINE');
+    const moving = await book(patients[27]!, drC, '15:00');
+    expectOk(await call('appointments.reschedule', { id: moving.id, date: MON, startTime: '15:30' }));
+    expect(await offered()).toEqual([
+      ['14:00:00', third.id],
+      ['15:00:00', fourth.id],
+    ]);
+    expectOk(await call('appointments.reschedule', { id: moving.id, date: MON, startTime: '15:00' }));
+    const fifth = await add(patients[28]!, 'ROUTINE');
+    expectOk(await call('waitlist.remove', { id: fourth.id }));
+    expect(await offered()).toEqual([['14:00:00', third.id]]);
+    expect((await offers()).some((o) => o.entry.id === fifth.id)).toBe(false);
   });
 
   it('a no-show gives back what is left of its slot, offered at once; a slot already over gives nothing', async () => {

@@ -46,6 +46,13 @@ describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mod
     const offer: { id: number } = await h.knex('waitlist_offers').where({ freed_appointment_id: freed.id, entry_id: p.entryId }).first('id');
     return { ...p, offer };
   };
+  /** Four waiting patients (urgent, soon, routine, routine), then a visit at `start` on `day` booked and cancelled. */
+  const fourWaitingThenFreed = async (day: string, start: string) => {
+    const patients = [await waiting('URGENT', day), await waiting('SOON', day), await waiting('ROUTINE', day), await waiting('ROUTINE', day)] as const;
+    const freed = await desk.book(day, start);
+    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Travelling' }));
+    return { freed, patients };
+  };
   const sendAllAt = async (at: number) => {
     h.clock.now = at;
     h.services.messaging!.sender.setActive(true);
@@ -64,14 +71,8 @@ describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mod
 
   it('offers a cancelled slot by SMS to the top three; the first YES books it and the others are told it has gone', async () => {
     const day = desk.day(2);
-    const [urgent, soon, routine, last] = [
-      await waiting('URGENT', day),
-      await waiting('SOON', day),
-      await waiting('ROUTINE', day),
-      await waiting('ROUTINE', day),
-    ];
-    const freed = await desk.book(day, '10:00');
-    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Travelling' }));
+    const { freed, patients } = await fourWaitingThenFreed(day, '10:00');
+    const [urgent, soon, routine, last] = patients;
     const offers = await h.knex('waitlist_offers').where({ freed_appointment_id: freed.id }).orderBy('id').select('id', 'entry_id');
     expect(offers.map((o) => o.entry_id)).toEqual([urgent.entryId, soon.entryId, routine.entryId]);
 
@@ -175,15 +176,8 @@ describe.each(MODES)('automatic waitlist offers and recall reminders (%s)', (mod
   });
 
   it('a time offered by message goes on to the next waiting patient once every patient it was sent to is off the waitlist', async () => {
-    const day = desk.day(6);
-    const [urgent, soon, routine, next] = [
-      await waiting('URGENT', day),
-      await waiting('SOON', day),
-      await waiting('ROUTINE', day),
-      await waiting('ROUTINE', day),
-    ];
-    const freed = await desk.book(day, '12:00');
-    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Travelling' }));
+    const { freed, patients } = await fourWaitingThenFreed(desk.day(6), '12:00');
+    const [urgent, soon, routine, next] = patients;
     const openTo = () => h.knex('waitlist_offers').where({ freed_appointment_id: freed.id, status: 'OPEN' }).orderBy('id').pluck('entry_id');
     expect(await openTo()).toEqual([urgent.entryId, soon.entryId, routine.entryId]);
 
