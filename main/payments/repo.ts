@@ -209,6 +209,10 @@ export async function totalsOfAppointment(knex: Knex, appointmentId: number): Pr
 
 export type DayTotals = Pick<AppointmentTotals, 'balance' | 'pending' | 'due'> & { appointmentId: number };
 
+// The payments of a clinic day's appointments recorded but not yet received: few, most often none.
+const PENDING_OF_DAY = `payments p JOIN appointment_entities pa ON pa.id = p.appointment_id
+   WHERE pa.appointment_date = :date AND p.status = 'PENDING'`;
+
 // Every appointment of a clinic day but the cancelled ones, in the order of the day, with the
 // same sums as an appointment's totals: what is held from the payments' trigger's balances, kept
 // by day so a day's come from one range of their index rather than a probe of the payments per
@@ -218,9 +222,7 @@ const DAY_TOTALS_SQL = `SELECT a.id AS "appointmentId", COALESCE(b.balance, 0)::
             ${dueSql('COALESCE(b.balance, 0)', 'COALESCE(x.pending, 0)')} AS due
        FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
        LEFT JOIN appointment_balances b ON b.appointment_id = a.id AND b.appointment_date = a.appointment_date
-       LEFT JOIN (SELECT p.appointment_id, sum(p.amount) AS pending
-                    FROM payments p JOIN appointment_entities pa ON pa.id = p.appointment_id
-                   WHERE pa.appointment_date = :date AND p.status = 'PENDING' GROUP BY p.appointment_id) x ON x.appointment_id = a.id
+       LEFT JOIN (SELECT p.appointment_id, sum(p.amount) AS pending FROM ${PENDING_OF_DAY} GROUP BY p.appointment_id) x ON x.appointment_id = a.id
       WHERE a.appointment_date = :date AND a.status <> 'CANCELLED'
       ORDER BY a.start_time, a.id`;
 
@@ -230,15 +232,13 @@ export async function totalsOfDay(knex: Knex, date: string): Promise<DayTotals[]
   return rows;
 }
 
-// A day has few pending payments, most often none. Their ids come first, from a statement that is
-// cheap to plan (on a server it is planned on every call) and to build; the full rows, a
-// five-table read, only when there are any.
-const PENDING_IDS_OF_DAY_SQL = `SELECT p.id FROM payments p JOIN appointment_entities a ON a.id = p.appointment_id
-   WHERE a.appointment_date = ? AND p.status = 'PENDING' ORDER BY p.id`;
+// Their ids first, from a statement that is cheap to plan (on a server it is planned on every
+// call) and to build; the full rows, a five-table read, only when there are any.
+const PENDING_IDS_OF_DAY_SQL = `SELECT p.id FROM ${PENDING_OF_DAY} ORDER BY p.id`;
 
 /** The payments of a clinic day's appointments recorded but not yet received, oldest first. */
 export async function pendingOfDay(knex: Knex, date: string): Promise<PaymentDto[]> {
-  const { rows } = await preparedOnOwnConnection(knex, knex.raw(PENDING_IDS_OF_DAY_SQL, [date]), 'payments.pendingOfDay');
+  const { rows } = await preparedOnOwnConnection(knex, knex.raw(PENDING_IDS_OF_DAY_SQL, { date }), 'payments.pendingOfDay');
   if (rows.length === 0) return [];
   return viewQuery(knex)
     .whereIn(
