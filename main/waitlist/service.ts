@@ -74,11 +74,12 @@ export class WaitlistService {
    */
   async remove(id: number): Promise<WaitlistEntry> {
     await transactionWithRetry(this.knex, async (trx) => {
+      const now = this.now();
       // The offers before the entry: the order a take (at the desk or by reply) locks them in.
-      const offered = await closeOffersOfRemoved(trx, id, this.now());
+      const offered = await closeOffersOfRemoved(trx, id, now);
       if (!(await closeEntry(trx, id, 'REMOVED'))) throw await entryNotWaiting(trx, id);
       // Once the entry is closed, so the time cannot come back to it.
-      await offerOnFreedTime(trx, offered, this.now());
+      await offerOnFreedTime(trx, offered, now);
     });
     return (await findEntry(this.knex, id))!;
   }

@@ -239,6 +239,30 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     expect((await offers()).some((o) => o.entry.id === fifth.id)).toBe(false);
   });
 
+  it('a time offered to an entry taken off the waitlist once that time is over goes to nobody', async () => {
+    const [{ id: drD }] = await h
+      .knex('doctor_entities')
+      .insert({ name: 'Dr. Kiran Das', email: 'kiran@wait.test', specialization: 'Psychiatry' })
+      .returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: drD, date: MON, start_time: '09:00', end_time: '17:00', slot_minutes: 15 });
+    const add = async (patientId: number) => expectOk<{ id: number }>(await call('waitlist.add', { patientId, doctorId: drD, fromDate: TODAY, toDate: MON }));
+    const [first, second] = [await add(patients[16]!), await add(patients[17]!)];
+    const freed = await book(patients[29]!, drD, '16:00');
+    expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Unwell' }));
+    const offered = async () => (await offers()).filter((o) => o.doctorId === drD).map((o) => o.entry.id);
+    expect(await offered()).toEqual([first.id]);
+    const before = h.clock.now;
+    h.clock.now = Date.parse(`${MON}T16:20:00Z`);
+    try {
+      // A day later: a fresh desk session (the first one would be idle-locked).
+      const later = await h.signInAs('RECEPTIONIST');
+      expectOk(await h.callRaw('waitlist.remove', { id: first.id }, later.sessionKey));
+      expect(await h.knex('waitlist_offers').where({ entry_id: second.id })).toEqual([]);
+    } finally {
+      h.clock.now = before;
+    }
+  });
+
   it('a no-show gives back what is left of its slot, offered at once; a slot already over gives nothing', async () => {
     const entry = expectOk<{ id: number }>(
       await call('waitlist.add', { patientId: patients[7], doctorId: drB, fromDate: TODAY, toDate: MON, urgency: 'URGENT' }),
