@@ -52,6 +52,25 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
       }),
     );
   const offers = async () => expectOk<Offers>(await call('waitlist.offers', {}));
+  /** `work` with the clinic's clock on Monday at `time`, as a desk signed in then (the first desk's session would be idle-locked a day later). */
+  const onMondayAt = async (time: string, work: (sessionKey: string) => Promise<void>) => {
+    const saved = h.clock.now;
+    h.clock.now = Date.parse(`${MON}T${time}Z`);
+    try {
+      await work((await h.signInAs('RECEPTIONIST')).sessionKey);
+    } finally {
+      h.clock.now = saved;
+    }
+  };
+  /** A doctor of another specialization, working Monday: no entry of the other tests matches them. */
+  const doctorOfTheirOwn = async (name: string, specialization: string): Promise<number> => {
+    const [{ id }] = await h
+      .knex('doctor_entities')
+      .insert({ name, email: `${specialization.toLowerCase()}@wait.test`, specialization })
+      .returning('id');
+    await h.knex('doctor_availabilities').insert({ doctor_id: id, date: MON, start_time: '09:00', end_time: '17:00', slot_minutes: 15 });
+    return id;
+  };
 
   it('offers a cancelled slot to the best match: the most urgent, then this very doctor, then the longest waiting', async () => {
     const add = async (payload: Record<string, unknown>) => expectOk<{ id: number }>(await call('waitlist.add', { fromDate: TODAY, toDate: MON, ...payload }));
@@ -192,12 +211,7 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
   });
 
   it('the time offered to an entry taken off the waitlist goes on to the next best match, if it is still free', async () => {
-    // A doctor of their own: no entry of the other tests matches them.
-    const [{ id: drC }] = await h
-      .knex('doctor_entities')
-      .insert({ name: 'Dr. Meera Iyer', email: 'meera@wait.test', specialization: 'Dermatology' })
-      .returning('id');
-    await h.knex('doctor_availabilities').insert({ doctor_id: drC, date: MON, start_time: '09:00', end_time: '17:00', slot_minutes: 15 });
+    const drC = await doctorOfTheirOwn('Dr. Meera Iyer', 'Dermatology');
     const add = async (patientId: number, urgency: string) =>
       expectOk<{ id: number }>(await call('waitlist.add', { patientId, doctorId: drC, fromDate: TODAY, toDate: MON, urgency }));
     const first = await add(patients[20]!, 'URGENT');
@@ -240,27 +254,17 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
   });
 
   it('a time offered to an entry taken off the waitlist once that time is over goes to nobody', async () => {
-    const [{ id: drD }] = await h
-      .knex('doctor_entities')
-      .insert({ name: 'Dr. Kiran Das', email: 'kiran@wait.test', specialization: 'Psychiatry' })
-      .returning('id');
-    await h.knex('doctor_availabilities').insert({ doctor_id: drD, date: MON, start_time: '09:00', end_time: '17:00', slot_minutes: 15 });
+    const drD = await doctorOfTheirOwn('Dr. Kiran Das', 'Psychiatry');
     const add = async (patientId: number) => expectOk<{ id: number }>(await call('waitlist.add', { patientId, doctorId: drD, fromDate: TODAY, toDate: MON }));
     const [first, second] = [await add(patients[16]!), await add(patients[17]!)];
     const freed = await book(patients[29]!, drD, '16:00');
     expectOk(await call('appointments.cancel', { id: freed.id, reason: 'Unwell' }));
     const offered = async () => (await offers()).filter((o) => o.doctorId === drD).map((o) => o.entry.id);
     expect(await offered()).toEqual([first.id]);
-    const before = h.clock.now;
-    h.clock.now = Date.parse(`${MON}T16:20:00Z`);
-    try {
-      // A day later: a fresh desk session (the first one would be idle-locked).
-      const later = await h.signInAs('RECEPTIONIST');
-      expectOk(await h.callRaw('waitlist.remove', { id: first.id }, later.sessionKey));
+    await onMondayAt('16:20:00', async (later) => {
+      expectOk(await h.callRaw('waitlist.remove', { id: first.id }, later));
       expect(await h.knex('waitlist_offers').where({ entry_id: second.id })).toEqual([]);
-    } finally {
-      h.clock.now = before;
-    }
+    });
   });
 
   it('a no-show gives back what is left of its slot, offered at once; a slot already over gives nothing', async () => {
@@ -269,24 +273,18 @@ describe.each(MODES)('the waitlist (%s)', (mode: Mode) => {
     );
     const missed = await book(patients[14]!, drB, '10:00');
     const over = await book(patients[15]!, drB, '09:00');
-    const saved = h.clock.now;
-    h.clock.now = Date.parse(`${MON}T10:05:30Z`);
-    try {
-      // A day later: a fresh desk session (the first one would be idle-locked).
-      const later = await h.signInAs('RECEPTIONIST');
-      expectOk(await h.callRaw('appointments.noShow', { id: over.id }, later.sessionKey));
+    await onMondayAt('10:05:30', async (later) => {
+      expectOk(await h.callRaw('appointments.noShow', { id: over.id }, later));
       expect(await h.knex('waitlist_offers').where({ freed_appointment_id: over.id })).toEqual([]);
-      expectOk(await h.callRaw('appointments.noShow', { id: missed.id }, later.sessionKey));
-      const offer = expectOk<Offers>(await h.callRaw('waitlist.offers', {}, later.sessionKey)).find((o) => o.entry.id === entry.id);
+      expectOk(await h.callRaw('appointments.noShow', { id: missed.id }, later));
+      const offer = expectOk<Offers>(await h.callRaw('waitlist.offers', {}, later)).find((o) => o.entry.id === entry.id);
       expect(offer).toMatchObject({ doctorId: drB, date: MON, startTime: '10:05:00', endTime: '10:15:00' });
-      expect(expectOk<AppointmentDto>(await h.callRaw('waitlist.takeOffer', { id: offer!.id }, later.sessionKey))).toMatchObject({
+      expect(expectOk<AppointmentDto>(await h.callRaw('waitlist.takeOffer', { id: offer!.id }, later))).toMatchObject({
         patientId: patients[7],
         startTime: '10:05:00',
         endTime: '10:15:00',
       });
-    } finally {
-      h.clock.now = saved;
-    }
+    });
   });
 
   it('new working time is offered at once: extra hours, and leave taken back', async () => {
