@@ -27,7 +27,12 @@ const START_SHARED = [
   '/renderer/features/print/print',
   '/renderer/features/queue/waitingRoom',
   '/renderer/features/doctors/DoctorOptions',
-  '/renderer/features/video/SendVideoLink',
+  '/renderer/features/messaging/SendVideoLink',
+  '/renderer/features/appointments/actions',
+  '/renderer/features/appointments/fetch-range',
+  '/renderer/features/backup/useBackupWarning',
+  '/renderer/lib/typing-in',
+  '/renderer/ui/Field',
 ];
 
 export default defineConfig({
