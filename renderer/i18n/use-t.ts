@@ -1,4 +1,4 @@
-import type { FlatNamespace, TFunction } from 'i18next';
+import type { FlatNamespace, i18n, TFunction } from 'i18next';
 import { use, useCallback, useSyncExternalStore } from 'react';
 import { words } from './instance';
 
@@ -23,9 +23,15 @@ export function useT<N extends FlatNamespace>(namespace: N): { t: TFunction<[N, 
   const key = `${language}/${namespace}`;
   const load = loads.get(key) ?? (i18n.hasLoadedNamespace(namespace) ? undefined : pending(key, namespace));
   if (load) use(load);
+  // One t per instance, language and namespace: a screen of many components (the schedule's
+  // columns) would otherwise make a new one for each of them on every draw.
+  let own = fixed.get(i18n);
+  if (!own) fixed.set(i18n, (own = {}));
   // The common words (statuses, Cancel, Loading…) as "common:…" beside the namespace's own.
-  return { t: i18n.getFixedT(language, [namespace, 'common']), language };
+  return { t: (own[key] ??= i18n.getFixedT(language, [namespace, 'common'])) as TFunction<[N, 'common']>, language };
 }
+
+const fixed = new WeakMap<i18n, Record<string, TFunction>>();
 
 // One promise per namespace and language, so every render that waits waits on the same one.
 const loads = new Map<string, Promise<void>>();

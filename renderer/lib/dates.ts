@@ -79,8 +79,11 @@ export function yearsOld(birth: string, today: string): number {
 
 /** "09:30:00" or "09:30" → 570. */
 export function toMinutes(time: string): number {
-  const [h = 0, m = 0] = time.split(':').map(Number);
-  return h * 60 + m;
+  // Read in place, without splitting: the schedule reads every appointment's times on each draw.
+  const colon = time.indexOf(':');
+  if (colon < 0) return Number(time) * 60;
+  const seconds = time.indexOf(':', colon + 1);
+  return Number(time.slice(0, colon)) * 60 + Number(time.slice(colon + 1, seconds < 0 ? undefined : seconds));
 }
 
 /** 570 → "09:30". */

@@ -1,7 +1,19 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInYears, format, parseISO, startOfISOWeek } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { calendarDay, clinicDateTime, longDay, minutesNowIn, shiftDate, shortDay, todayIn, weekOf, withWeekday, yearsOld } from '../../renderer/lib/dates';
+import {
+  calendarDay,
+  clinicDateTime,
+  longDay,
+  minutesNowIn,
+  shiftDate,
+  shortDay,
+  todayIn,
+  toMinutes,
+  weekOf,
+  withWeekday,
+  yearsOld,
+} from '../../renderer/lib/dates';
 import { inMachineZone } from '../support/machine-zone';
 
 // renderer/lib/dates reads and writes dates with Intl; date-fns (what main uses) is the oracle.
@@ -61,5 +73,15 @@ describe('renderer dates', () => {
       }
     }
     expect(clinicDateTime('2027-12-31T18:30:00.000Z', 'Asia/Kolkata')).toBe('2028-01-01 00:00');
+  });
+
+  it('reads a time of day as minutes, with or without seconds, hours with or without a leading zero', () => {
+    for (let minute = 0; minute < 24 * 60; minute++) {
+      const [h, m] = [Math.floor(minute / 60), minute % 60];
+      const hhmm = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+      expect([toMinutes(hhmm), toMinutes(`${hhmm}:59`), toMinutes(`${h}:${String(m).padStart(2, '0')}`)]).toEqual([minute, minute, minute]);
+    }
+    // Midnight at a day's end, as main sends an appointment ending then.
+    expect(toMinutes('24:00:00')).toBe(24 * 60);
   });
 });

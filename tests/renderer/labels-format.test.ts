@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { money } from '../../renderer/lib/format';
 import { setFormatCountry, setFormatLanguage } from '../../renderer/lib/locale';
+import { switchLanguage } from '../../renderer/i18n';
+import { statusWordsIn } from '../../renderer/features/schedule/status-words';
 import { roleName, statusName } from '../../renderer/lib/labels';
 
 describe('labels and formatters in one place', () => {
@@ -33,5 +35,17 @@ describe('labels and formatters in one place', () => {
   it('names every role and appointment status the desk shows', () => {
     expect(roleName('RECEPTIONIST')).toBe('Front desk');
     expect(statusName('NO_SHOW')).toBe('Did not come');
+  });
+
+  it('names every status for the schedule in the language it draws in, also once the language changes', async () => {
+    expect(statusWordsIn('en')).toEqual({ SCHEDULED: 'Scheduled', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'Did not come' });
+    try {
+      await switchLanguage('hi');
+      expect(statusWordsIn('hi').NO_SHOW).toBe('नहीं आए');
+      expect(statusWordsIn('hi').SCHEDULED).toBe(statusName('SCHEDULED'));
+    } finally {
+      await switchLanguage('en');
+    }
+    expect(statusWordsIn('en').NO_SHOW).toBe('Did not come');
   });
 });

@@ -2,10 +2,10 @@ import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { useT } from '../../i18n/use-t';
 import { fromMinutes, timeRange } from '../../lib/dates';
-import { statusNames } from '../../lib/labels';
 import { ClosedDay } from './ClosedDay';
 import { ROW_PX, height, top, type DayFrame } from './geometry';
 import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn, type Lane } from './grid';
+import { statusWordsIn } from './status-words';
 
 /** What a column asks of the grid; the same object on every render, so columns can skip re-rendering. */
 export interface ColumnActions {
@@ -43,12 +43,12 @@ export const ScheduleColumn = memo(function ScheduleColumn({
   drag: Drag | undefined;
   actions: ColumnActions;
 }) {
-  const { t } = useT('schedule');
+  const { t, language } = useT('schedule');
   const lanes = lanesOf(appointments);
   // A block's name joins its facts; the words are looked up once per column, as interpolating
   // each of a full day's blocks through i18next would slow the grid's drawing.
   const checkedIn = `, ${t('checkedIn')}`;
-  const statusWords = statusNames();
+  const statusWords = statusWordsIn(language);
   return (
     <section
       className="schedule-column"

@@ -36,9 +36,10 @@ export interface Lane {
  * the column's width; the live one takes the first lane. Appointments alone keep the whole width.
  */
 export function lanesOf(appointments: readonly AppointmentDto[]): Map<number, Lane> {
-  const sorted = [...appointments].sort(
-    (a, b) => spanOf(a).start - spanOf(b).start || Number(a.status === 'CANCELLED') - Number(b.status === 'CANCELLED') || a.id - b.id,
-  );
+  // Each span worked out once: the sort compares every appointment many times over.
+  const sorted = appointments
+    .map((a) => ({ a, s: spanOf(a), cancelled: Number(a.status === 'CANCELLED') }))
+    .sort((x, y) => x.s.start - y.s.start || x.cancelled - y.cancelled || x.a.id - y.a.id);
   const out = new Map<number, Lane>();
   let cluster: { id: number; lane: number }[] = [];
   let laneEnds: number[] = [];
@@ -48,8 +49,7 @@ export function lanesOf(appointments: readonly AppointmentDto[]): Map<number, La
     cluster = [];
     laneEnds = [];
   };
-  for (const a of sorted) {
-    const s = spanOf(a);
+  for (const { a, s } of sorted) {
     if (s.start >= clusterEnd) close();
     let lane = laneEnds.findIndex((end) => end <= s.start);
     if (lane === -1) lane = laneEnds.push(s.end) - 1;
