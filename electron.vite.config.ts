@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Modules of the start-up JavaScript (bench/measure/bundle.ts START_PATH) that lazy screens use too.
-const START_SHARED = [
+export const START_SHARED = [
   '/node_modules/react/',
   // With design.html (a second entry) these would be a chunk of their own, shared by both pages.
   '/node_modules/react-dom/',

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import knexFactory from 'knex';
 import { describe, expect, it } from 'vitest';
 import { measureBundle, START_PATH } from '../../bench/measure/bundle';
+import { START_SHARED } from '../../electron.vite.config';
 import type { WorkerToHost } from '../../main/db/embedded/protocol';
 
 // npm test builds before vitest runs; these check what `npm run build` produced.
@@ -35,6 +36,12 @@ const loadedAtStart = (file: string) =>
   new Set(loadedWith(file).flatMap((text) => [...text.matchAll(/^(?:const|let) \w+ = require\("([^.][^"]*)"\)/gm)].map((m) => m[1]!)));
 
 describe('npm run build output', () => {
+  it('names only modules that exist in the start-up chunk: one moved away would load as a chunk of its own', () => {
+    const root = path.resolve(__dirname, '../..');
+    const missing = START_SHARED.filter((m) => !['', '.ts', '.tsx'].some((ext) => fs.existsSync(path.join(root, m + ext))));
+    expect(missing).toEqual([]);
+  });
+
   it('bundles the preload as one CommonJS file that requires only electron', () => {
     const preload = fs.readFileSync(path.join(OUT, 'preload/index.cjs'), 'utf8');
     const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
