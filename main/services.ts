@@ -1,7 +1,6 @@
-import type { CurrentUser } from './shared/call-context';
 import { registerAppointmentTypeHandlers } from './appointment-types/handlers';
 import { AppointmentTypesService } from './appointment-types/service';
-import { registerAppointmentHandlers } from './appointments/handlers';
+import { registerAppointmentHandlers, type AfterBooked } from './appointments/handlers';
 import { registerWaitlistHandlers } from './waitlist/handlers';
 import { registerOpdHandlers } from './opd/handlers';
 import { OpdService } from './opd/service';
@@ -164,8 +163,8 @@ export function createServices(db: Database, options: ServiceOptions): MainServi
     new AvailabilityService(knex, settings, (trx, doctorId, date, span) => appointments.offerOpened(trx, doctorId, date, span), tellCancelled),
   );
   // The booking (or move) stands whatever happens to its prepay link: the desk can send one from the payment dialog.
-  const prepayLink = (appointmentId: number, user: CurrentUser) =>
-    late.messaging!.prepayLink(appointmentId, user).catch((err: unknown) => options.log(`appointment ${appointmentId}: no prepay link sent at booking`, err));
+  const prepayLink: AfterBooked = (appointment, user) =>
+    late.messaging!.prepayLink(appointment, user).catch((err: unknown) => options.log(`appointment ${appointment.id}: no prepay link sent at booking`, err));
   const waitingRoom = new WaitingRoomService(knex, settings, options.now);
   registerAppointmentHandlers(router, appointments, waitingRoom, new SeriesService(knex, settings, appointments), prepayLink);
   registerWaitlistHandlers(router, waitlist, prepayLink);

@@ -1,8 +1,12 @@
+import type { AppointmentDto } from '../../preload/contract';
 import type { DomainHandlers, Router } from '../ipc/router';
 import type { CurrentUser } from '../shared/call-context';
 import type { AppointmentsService } from './service';
 import type { SeriesService } from '../series/service';
 import type { WaitingRoomService } from './waiting-room';
+
+/** What runs once a booking or a move has committed: told the appointment as booked. */
+export type AfterBooked = (appointment: Pick<AppointmentDto, 'id' | 'appointmentTypeId'>, user: CurrentUser) => Promise<void>;
 
 /**
  * One map for the domain's channels, the series' included, so none can be left without a handler.
@@ -14,7 +18,7 @@ export function registerAppointmentHandlers(
   appointments: AppointmentsService,
   waitingRoom: WaitingRoomService,
   series: SeriesService,
-  afterBooked: (appointmentId: number, user: CurrentUser) => Promise<void> = async () => undefined,
+  afterBooked: AfterBooked = async () => undefined,
 ): void {
   router.handleAll({
     'appointments.list': (req) => appointments.list(req.doctorIds, req.from, req.to),
@@ -22,12 +26,12 @@ export function registerAppointmentHandlers(
     'appointments.book': async (req, call) => {
       const booked = await appointments.book(req, call.user, call.ctx, call.audit);
       call.audited = true;
-      await afterBooked(booked.id, call.user);
+      await afterBooked(booked, call.user);
       return booked;
     },
     'appointments.reschedule': async (req, { user, ctx }) => {
       const moved = await appointments.reschedule(req, user, ctx);
-      await afterBooked(moved.id, user);
+      await afterBooked(moved, user);
       return moved;
     },
     'appointments.cancel': (req, { user }) => appointments.cancel(req.id, req.reason, user),
@@ -53,13 +57,13 @@ export function registerAppointmentHandlers(
     'appointments.bookSeries': async (req, call) => {
       const booked = await series.book(req, call.user);
       call.auditId = booked.seriesId;
-      for (const a of booked.appointments) await afterBooked(a.id, call.user);
+      for (const a of booked.appointments) await afterBooked(a, call.user);
       return booked;
     },
     'appointments.cancelSeries': (req, { user }) => series.cancel(req.id, req.scope, req.reason, user),
     'appointments.moveSeries': async (req, { user }) => {
       const moved = await series.move(req, user);
-      for (const a of moved.appointments) if (a.status === 'SCHEDULED') await afterBooked(a.id, user);
+      for (const a of moved.appointments) if (a.status === 'SCHEDULED') await afterBooked(a, user);
       return moved;
     },
   } satisfies DomainHandlers<'appointments'>);

@@ -105,9 +105,13 @@ export class MessagingService {
     return (await messagesOfAppointment(this.knex, appointment.id)).find((m) => m.id === id)!;
   }
 
-  /** The prepay rule (sendPrepayLink) after a booking, a series, a waitlist offer taken or a move by the desk. */
-  async prepayLink(appointmentId: number, user: CurrentUser): Promise<void> {
-    if (await sendPrepayLink(this.knex, this.payments, appointmentId, user, this.now())) this.poke();
+  /**
+   * The prepay rule (sendPrepayLink) after a booking, a series, a waitlist offer taken or a move by
+   * the desk. Only a type asks its patient to pay first: an appointment without one costs no statement.
+   */
+  async prepayLink(appointment: Pick<AppointmentDto, 'id' | 'appointmentTypeId'>, user: CurrentUser): Promise<void> {
+    if (appointment.appointmentTypeId == null) return;
+    if (await sendPrepayLink(this.knex, this.payments, appointment.id, user, this.now())) this.poke();
   }
 
   /**

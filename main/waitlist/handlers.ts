@@ -1,13 +1,9 @@
 import type { DomainHandlers, Router } from '../ipc/router';
-import type { CurrentUser } from '../shared/call-context';
+import type { AfterBooked } from '../appointments/handlers';
 import type { WaitlistService } from './service';
 
 /** `afterBooked` runs once an offer's booking has committed (the prepay link), as after a booking; it never fails it. */
-export function registerWaitlistHandlers(
-  router: Router,
-  waitlist: WaitlistService,
-  afterBooked: (appointmentId: number, user: CurrentUser) => Promise<void> = async () => undefined,
-): void {
+export function registerWaitlistHandlers(router: Router, waitlist: WaitlistService, afterBooked: AfterBooked = async () => undefined): void {
   router.handleAll({
     'waitlist.add': (req, { user }) => waitlist.add(req, user),
     'waitlist.list': (req) => waitlist.list(req.doctorId),
@@ -16,7 +12,7 @@ export function registerWaitlistHandlers(
     'waitlist.takeOffer': async (req, call) => {
       const booked = await waitlist.take(req.id, call.user, call.ctx, call.audit);
       call.audited = true;
-      await afterBooked(booked.id, call.user);
+      await afterBooked(booked, call.user);
       return booked;
     },
   } satisfies DomainHandlers<'waitlist'>);
