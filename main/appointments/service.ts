@@ -18,10 +18,10 @@ import { hoursProblem } from '../availability/hours';
 import { insertAudit, type AuditRecord } from '../audit/repo';
 import { transactionWithRetry, withRetry } from '../db/retry';
 import { windowsInRange } from '../availability/repo';
-import { assertClinicOpen } from '../holidays/clinic-open';
+import { assertNotHoliday } from '../holidays/clinic-open';
 import { freeSlotsOfDay } from '../availability/slots';
 import { daysBetween, eachDate, shiftDate, toMinutes, toTime } from '../availability/wall-clock';
-import { findDoctor, findDoctorWithDay, listDoctors } from '../doctors/repo';
+import { findDoctor, findDoctorDay, listDoctors } from '../doctors/repo';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { say, type Sentence } from '../shared/say';
@@ -226,12 +226,12 @@ export class AppointmentsService {
     audit: AuditRecord,
     alongside?: (trx: Knex.Transaction, booked: AppointmentDto) => Promise<void>,
   ): Promise<AppointmentDto> {
-    const { doctor, windows } = await this.activeDoctorOn(req.doctorId, req.date);
+    const { doctor, windows, sessions } = await this.activeDoctorOn(req.doctorId, req.date);
     const type = await this.chosenType(doctor, req.appointmentTypeId, Boolean(req.endTime));
     const slot = type ? this.span(req.date, req.startTime, type.durationMinutes) : await this.slotOf(windows, req);
     await this.assertNotPast(slot);
     if (type) await this.checkHorizon(type, slot);
-    await this.assertNotInSession(doctor, slot);
+    this.assertNotInSession(doctor, slot, sessions);
     const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
     const audits = [audit, ...(overrideReason ? [this.overrideAudit(user, ctx, overrideReason)] : [])];
     const who = { doctorId: req.doctorId, patientId: req.patientId };
@@ -269,7 +269,7 @@ export class AppointmentsService {
     if (current.sessionId)
       throw new AppError('CONFLICT', say`Token ${String(current.sessionToken)} keeps its session: cancel it and book a token in another session`, 'id');
     const doctorId = req.doctorId ?? current.doctorId;
-    const { doctor, windows } = await this.activeDoctorOn(doctorId, req.date);
+    const { doctor, windows, sessions } = await this.activeDoctorOn(doctorId, req.date);
     // A new type, or a typed appointment going to another doctor, is booked as that doctor's
     // type anew (they must offer it; its fee and buffers follow). Otherwise it keeps its own.
     const typeId = req.appointmentTypeId ?? current.appointmentTypeId;
@@ -279,7 +279,7 @@ export class AppointmentsService {
     const slot = req.endTime ? { date: req.date, startTime: req.startTime, endTime: req.endTime } : this.span(req.date, req.startTime, duration);
     await this.assertNotPast(slot);
     if (type) await this.checkHorizon(type, slot);
-    await this.assertNotInSession(doctor, slot);
+    this.assertNotInSession(doctor, slot, sessions);
     const overrideReason = this.checkHours(doctor, slot, windows, req.override, user);
     const who = { doctorId, patientId: current.patientId };
     const buffers = buffersOf(retyped ? type : current);
@@ -590,11 +590,12 @@ export class AppointmentsService {
   }
 
   /** The doctor, bookable, and their windows on `date`; a clinic holiday is refused for every doctor. */
+  /** The doctor, active, on a day the clinic is open, with their windows and OPD sessions that day. */
   private async activeDoctorOn(id: number, date: string) {
-    const found = await findDoctorWithDay(this.knex, id, date);
+    const found = await findDoctorDay(this.knex, id, date);
     const doctor = this.assertActive(found?.doctor);
-    await assertClinicOpen(this.knex, date);
-    return { doctor, windows: found?.windows ?? [] };
+    assertNotHoliday(found!.holiday);
+    return { doctor, windows: found!.windows, sessions: found!.sessions };
   }
 
   private assertActive(doctor: DoctorDto | undefined): DoctorDto {
@@ -648,8 +649,8 @@ export class AppointmentsService {
   }
 
   /** Slots stay off a token doctor's sessions: that time is issued as tokens. */
-  private async assertNotInSession(doctor: { id: number; name: string }, slot: Slot): Promise<void> {
-    const sessions = await sessionTimesOfDoctors(this.knex, [doctor.id], slot.date, slot.date);
+  /** `sessions`: the doctor's OPD sessions on the slot's day, as activeDoctorOn read them. */
+  private assertNotInSession(doctor: { id: number; name: string }, slot: Slot, sessions: readonly { startTime: string; endTime: string }[]): void {
     const session = sessions.find((s) => s.startTime < slot.endTime && slot.startTime < s.endTime);
     if (session)
       throw new AppError(

@@ -61,23 +61,41 @@ export async function findDoctor(knex: Knex, id: number): Promise<DoctorDto | un
   return row && toDto(row);
 }
 
+/** What a booking checks of a doctor's day besides the doctor: see findDoctorDay. */
+export interface DoctorDay {
+  doctor: DoctorDto;
+  windows: AvailabilityWindow[];
+  /** The clinic's holiday that day, if it made one. */
+  holiday: { id: number; date: string; name: string } | null;
+  /** The doctor's OPD sessions that day, in order: their time is for tokens, not for slots. */
+  sessions: { startTime: string; endTime: string }[];
+}
+
 /**
- * A doctor with their working windows of one day, in one statement: a booking needs both, and
- * each statement is a round trip that sixteen desks booking at once all pay for.
+ * A doctor with what a booking checks of their day, in one statement: their working windows,
+ * the clinic's holiday and their OPD sessions. Each statement is a round trip that sixteen
+ * desks booking at once all pay for.
  */
-export async function findDoctorWithDay(knex: Knex, id: number, date: string): Promise<{ doctor: DoctorDto; windows: AvailabilityWindow[] } | undefined> {
+export async function findDoctorDay(knex: Knex, id: number, date: string): Promise<DoctorDay | undefined> {
   const row = await knex<DoctorRow>('doctor_entities as d')
     .where('d.id', id)
     .first(
       'd.*',
       knex.raw(
-        `COALESCE((SELECT json_agg(w ORDER BY w.start_time, w.kind, w.id) FROM doctor_availabilities w WHERE w.doctor_id = d.id AND w.date = ?::date), '[]') AS day_windows`,
-        [date],
+        `COALESCE((SELECT json_agg(w ORDER BY w.start_time, w.kind, w.id) FROM doctor_availabilities w WHERE w.doctor_id = d.id AND w.date = ?::date), '[]') AS day_windows,
+         (SELECT json_build_object('id', h.id, 'date', h.date, 'name', h.name) FROM clinic_holidays h WHERE h.date = ?::date) AS day_holiday,
+         COALESCE((SELECT json_agg(json_build_object('startTime', s.start_time, 'endTime', s.end_time) ORDER BY s.start_time)
+                     FROM opd_sessions s WHERE s.doctor_id = d.id AND s.date = ?::date), '[]') AS day_sessions`,
+        [date, date, date],
       ),
     );
   if (!row) return undefined;
-  const { day_windows: windows, ...doctor } = row as DoctorRow & { day_windows: WindowRow[] };
-  return { doctor: toDto(doctor), windows: windows.map(toWindow) };
+  const { day_windows, day_holiday, day_sessions, ...doctor } = row as DoctorRow & {
+    day_windows: WindowRow[];
+    day_holiday: DoctorDay['holiday'];
+    day_sessions: DoctorDay['sessions'];
+  };
+  return { doctor: toDto(doctor), windows: day_windows.map(toWindow), holiday: day_holiday, sessions: day_sessions };
 }
 
 export async function listDoctors(knex: Knex, filter: { specialization?: string; includeInactive: boolean }): Promise<DoctorDto[]> {

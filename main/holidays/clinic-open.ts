@@ -8,6 +8,10 @@ export const closedMessage = (holiday: { date: string; name: string }) => say`Th
 
 /** Refuses a day the clinic has made a holiday. */
 export async function assertClinicOpen(knex: Knex, date: string): Promise<void> {
-  const holiday = await holidayOn(knex, date);
+  assertNotHoliday(await holidayOn(knex, date));
+}
+
+/** The same, given the day's holiday (or none) as already read with something else. */
+export function assertNotHoliday(holiday: { date: string; name: string } | null | undefined): void {
   if (holiday) throw new AppError('CONFLICT', closedMessage(holiday), 'date');
 }
