@@ -589,8 +589,7 @@ export class AppointmentsService {
     return this.assertActive(await findDoctor(this.knex, id));
   }
 
-  /** The doctor, bookable, and their windows on `date`; a clinic holiday is refused for every doctor. */
-  /** The doctor, active, on a day the clinic is open, with their windows and OPD sessions that day. */
+  /** The doctor, bookable, with their windows and OPD sessions on `date`; a clinic holiday is refused for every doctor. */
   private async activeDoctorOn(id: number, date: string) {
     const found = await findDoctorDay(this.knex, id, date);
     const doctor = this.assertActive(found?.doctor);
@@ -648,8 +647,7 @@ export class AppointmentsService {
     return this.span(req.date, req.startTime, home?.slotMinutes ?? (await this.settings.get()).defaultSlotMinutes);
   }
 
-  /** Slots stay off a token doctor's sessions: that time is issued as tokens. */
-  /** `sessions`: the doctor's OPD sessions on the slot's day, as activeDoctorOn read them. */
+  /** Slots stay off a token doctor's sessions (`sessions`, of the slot's day, as activeDoctorOn read them): that time is issued as tokens. */
   private assertNotInSession(doctor: { id: number; name: string }, slot: Slot, sessions: readonly { startTime: string; endTime: string }[]): void {
     const session = sessions.find((s) => s.startTime < slot.endTime && slot.startTime < s.endTime);
     if (session)
