@@ -81,7 +81,7 @@ describe('renderer dates', () => {
       const hhmm = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
       expect([toMinutes(hhmm), toMinutes(`${hhmm}:59`), toMinutes(`${h}:${String(m).padStart(2, '0')}`)]).toEqual([minute, minute, minute]);
     }
-    // Midnight at a day's end, as main sends an appointment ending then.
+    // PostgreSQL's time type holds the end of a day as 24:00:00.
     expect(toMinutes('24:00:00')).toBe(24 * 60);
   });
 });
