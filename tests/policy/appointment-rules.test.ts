@@ -539,6 +539,20 @@ describe.each(MODES)('appointments: the rules at their edges (%s)', (mode: Mode)
         message: `11:00–11:15 on ${TOMORROW} is in Dr. Edge ${doctors}'s OPD session (10:00–12:00): book a token in it instead`,
       },
     );
+    // A move is sent there too: within the day, and from another doctor without a session to this one's.
+    const early = await ok('appointments.book', { patientId: patients[next++], doctorId: doctor, date: TOMORROW, startTime: '08:00' });
+    const sessionWords = `on ${TOMORROW} is in Dr. Edge ${doctors}'s OPD session (10:00–12:00): book a token in it instead`;
+    await refused(
+      'appointments.reschedule',
+      { id: early.id, date: TOMORROW, startTime: '10:30' },
+      { code: 'CONFLICT', field: 'startTime', message: `10:30–10:45 ${sessionWords}` },
+    );
+    const elsewhere = await appointment(TOMORROW, '10:30', '10:45');
+    await refused(
+      'appointments.reschedule',
+      { id: elsewhere, doctorId: doctor, date: TOMORROW, startTime: '10:30' },
+      { code: 'CONFLICT', field: 'startTime', message: `10:30–10:45 ${sessionWords}` },
+    );
   });
 
   it('a free-slot search for a specialty nobody practises finds nothing', async () => {
