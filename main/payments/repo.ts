@@ -218,18 +218,28 @@ const PENDING_OF_DAY = `payments p JOIN appointment_entities pa ON pa.id = p.app
 // by day so a day's come from one range of their index rather than a probe of the payments per
 // appointment; what is pending from the day's pending payments, few or none. Plain rows: built
 // as one JSON array, the day's totals cost the database about as much again as summing them.
+// Each row also says whether the day has any pending payment at all (a cancelled visit's
+// included, which no row shows): evaluated once, it spares most days a second read.
 const DAY_TOTALS_SQL = `SELECT a.id AS "appointmentId", COALESCE(b.balance, 0)::numeric(14,2) AS balance, COALESCE(x.pending, 0)::numeric(14,2) AS pending,
-            ${dueSql('COALESCE(b.balance, 0)', 'COALESCE(x.pending, 0)')} AS due
+            ${dueSql('COALESCE(b.balance, 0)', 'COALESCE(x.pending, 0)')} AS due,
+            EXISTS (SELECT FROM ${PENDING_OF_DAY}) AS "anyPending"
        FROM appointment_entities a JOIN doctor_entities d ON d.id = a.doctor_id
        LEFT JOIN appointment_balances b ON b.appointment_id = a.id AND b.appointment_date = a.appointment_date
        LEFT JOIN (SELECT p.appointment_id, sum(p.amount) AS pending FROM ${PENDING_OF_DAY} GROUP BY p.appointment_id) x ON x.appointment_id = a.id
       WHERE a.appointment_date = :date AND a.status <> 'CANCELLED'
       ORDER BY a.start_time, a.id`;
 
-/** Each appointment's totals for the Today board's money of a clinic day. */
-export async function totalsOfDay(knex: Knex, date: string): Promise<DayTotals[]> {
+/**
+ * Each appointment's totals for the Today board's money of a clinic day; `pendingToo` unless the
+ * day is known to have no pending payment (a day without appointments is not known to have none).
+ */
+export async function totalsOfDay(knex: Knex, date: string): Promise<{ totals: DayTotals[]; pendingToo: boolean }> {
   const { rows } = await preparedOnOwnConnection(knex, knex.raw(DAY_TOTALS_SQL, { date }), 'payments.totalsOfDay');
-  return rows;
+  return {
+    // Written out: a rest pattern here cost more than the rest of this function.
+    totals: rows.map((r: DayTotals) => ({ appointmentId: r.appointmentId, balance: r.balance, pending: r.pending, due: r.due })),
+    pendingToo: rows.length === 0 || rows[0].anyPending === true,
+  };
 }
 
 // Their ids first, from a statement that is cheap to plan (on a server it is planned on every

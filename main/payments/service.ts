@@ -206,7 +206,10 @@ export class PaymentsService {
 
   /** Who of a clinic day's appointments has paid, owes or has money on its way, and the pending payments themselves. */
   async ofDay(date: string): Promise<DayMoneyDto> {
-    return this.snapshot(async (trx) => ({ appointments: await totalsOfDay(trx, date), pending: await pendingOfDay(trx, date) }));
+    // One statement sees one snapshot: on a day with nothing pending it is the whole answer.
+    const day = await totalsOfDay(this.knex, date);
+    if (!day.pendingToo) return { appointments: day.totals, pending: [] };
+    return this.snapshot(async (trx) => ({ appointments: (await totalsOfDay(trx, date)).totals, pending: await pendingOfDay(trx, date) }));
   }
 
   private async get(id: number): Promise<PaymentDto> {

@@ -355,8 +355,9 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
       day = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
     });
     // Planned once on PGlite's one connection; unnamed on a server, which PgBouncer may pool.
+    // Money pending: the totals read again with the pending payments, in one snapshot.
     const named = sent.map((q) => q.name).filter((name) => name !== undefined);
-    expect(named).toEqual(mode === 'embedded' ? ['payments.totalsOfDay', 'payments.pendingOfDay'] : []);
+    expect(named).toEqual(mode === 'embedded' ? ['payments.totalsOfDay', 'payments.totalsOfDay', 'payments.pendingOfDay'] : []);
     expect(day.appointments).toEqual([
       { appointmentId: onItsWay, balance: '0.00', pending: '650.00', due: '0.00' },
       { appointmentId: noFee, balance: '0.00', pending: '0.00', due: null },
@@ -377,13 +378,28 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     // Nothing pending: the totals still come; a day without appointments: nothing at all.
     expectOk(await h.call('payments.confirm', { id: upi.id }, desk.sessionKey));
     expectOk(await h.call('payments.confirm', { id: second.id }, desk.sessionKey));
-    const settled = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
+    let settled!: Res<'payments.ofDay'>;
+    const one = await statementsSent(h.knex, async () => {
+      settled = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
+    });
+    // Nothing pending that day: one statement, no transaction around it (the call's audit row aside).
+    expect(one.map((q) => q.sql).filter((sql) => !sql.includes('INSERT INTO audit_log'))).toEqual([expect.stringMatching(/^SELECT a\.id AS "appointmentId"/)]);
     expect(settled.pending).toEqual([]);
     expect(settled.appointments.map((a) => [a.appointmentId, a.balance, a.pending])).toEqual([
       [onItsWay, '650.00', '0.00'],
       [noFee, '0.00', '0.00'],
       [partPaid, '300.00', '0.00'],
     ]);
+    // Money on its way for a visit cancelled since: no row of the totals shows it, the list still does.
+    const [{ id: dropped }] = await h
+      .knex('appointment_entities')
+      .insert(visit('13:00', drFee, 'SCHEDULED'))
+      .returning('id');
+    const stranded = expectOk<PaymentDto>(await record({ appointmentId: dropped, method: 'CASH', pending: true }));
+    expectOk(await h.call('appointments.cancel', { id: dropped, reason: 'Doctor on leave' }, desk.sessionKey));
+    const afterCancel = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
+    expect(afterCancel.appointments.map((a) => a.appointmentId)).toEqual([onItsWay, noFee, partPaid]);
+    expect(afterCancel.pending.map((p) => [p.id, p.appointmentId])).toEqual([[stranded.id, dropped]]);
     expect(expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date: '2099-06-02' }, desk.sessionKey))).toEqual({ appointments: [], pending: [] });
     await refused(() => h.callRaw('payments.ofDay', { date: '1 June' }, desk.sessionKey), { code: 'INVALID', field: 'date' });
   });
