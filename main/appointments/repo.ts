@@ -212,13 +212,25 @@ export async function appointmentsOfSeries(knex: Knex, seriesId: number): Promis
     .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }]);
 }
 
-/** The schedule's read of a day or a week: one text whatever the doctors, so it can stay prepared. */
+// A day's order: by date, start, doctor (then id, so equal starts never swap between reads).
+// Dates and times are fixed-width texts, so their order as strings is their order in time.
+function inDayOrder(a: AppointmentDto, b: AppointmentDto): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.startTime !== b.startTime) return a.startTime < b.startTime ? -1 : 1;
+  return a.doctorId - b.doctorId || a.id - b.id;
+}
+
+/**
+ * The schedule's read of a day or a week: one text whatever the doctors, so it can stay
+ * prepared. Put in order here rather than by the database: sorting the joined rows, every
+ * column wide, was about a fifth of the read's time in PGlite.
+ */
 export async function listAppointments(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
   const query = viewQuery(knex)
     .whereRaw('a.doctor_id = ANY(?::bigint[])', [[...doctorIds]])
-    .whereBetween('a.appointment_date', [from, to])
-    .orderBy([{ column: 'a.appointment_date' }, { column: 'a.start_time' }, { column: 'a.doctor_id' }]);
-  return preparedOnOwnConnection(knex, query, 'appointments.list');
+    .whereBetween('a.appointment_date', [from, to]);
+  const rows: AppointmentDto[] = await preparedOnOwnConnection(knex, query, 'appointments.list');
+  return rows.sort(inDayOrder);
 }
 
 export interface NewAppointment {

@@ -308,6 +308,38 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
     expect(h.events.filter((e) => e.event === 'appointments.changed').length).toBeGreaterThan(0);
   });
 
+  it('lists a range in the order of the day, by date, start and doctor, whatever order the appointments were written in', async () => {
+    const [first, second] = ['2099-04-13', '2099-04-14'];
+    const visit = (doctor_id: number, appointment_date: string, start_time: string, patient: number) => ({
+      doctor_id,
+      patient_id: patients[patient],
+      appointment_date,
+      start_time,
+      end_time: start_time.replace(/:(\d\d)$/, (_, m: string) => `:${Number(m) + 15}`),
+    });
+    const ids = (
+      await h
+        .knex('appointment_entities')
+        .insert([
+          visit(drB, second, '09:00', 22),
+          visit(drA, first, '10:00', 22),
+          visit(drB, first, '09:00', 23),
+          visit(drA, first, '09:00', 24),
+          visit(drA, second, '08:30', 23),
+        ])
+        .returning('id')
+    ).map((r: { id: number }) => r.id);
+    const listed = expectOk<AppointmentDto[]>(await h.call('appointments.list', { doctorIds: [drB, drA], from: first, to: second }, desk.sessionKey));
+    expect(listed.map((a) => [a.date, a.startTime, a.doctorId])).toEqual([
+      [first, '09:00:00', drA],
+      [first, '09:00:00', drB],
+      [first, '10:00:00', drA],
+      [second, '08:30:00', drA],
+      [second, '09:00:00', drB],
+    ]);
+    expect(listed.map((a) => a.id)).toEqual([ids[3], ids[2], ids[1], ids[4], ids[0]]);
+  });
+
   it('the schedule reads one doctor, several, or a range the same way; the read stays prepared only on a connection that is the app’s own (embedded), never on a server PgBouncer may pool', async () => {
     const LISTED = '2099-04-06';
     const [mine, theirs] = await h
