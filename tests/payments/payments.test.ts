@@ -358,10 +358,11 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     // Money pending: the totals read again with the pending payments, in one snapshot.
     const named = sent.map((q) => q.name).filter((name) => name !== undefined);
     expect(named).toEqual(mode === 'embedded' ? ['payments.totalsOfDay', 'payments.totalsOfDay', 'payments.pendingOfDay'] : []);
+    // In booking order (the board looks each up by its appointment).
     expect(day.appointments).toEqual([
+      { appointmentId: partPaid, balance: '200.00', pending: '0.00', due: '450.00' },
       { appointmentId: onItsWay, balance: '0.00', pending: '650.00', due: '0.00' },
       { appointmentId: noFee, balance: '0.00', pending: '0.00', due: null },
-      { appointmentId: partPaid, balance: '200.00', pending: '0.00', due: '450.00' },
     ]);
     expect(day.appointments.map((a) => a.appointmentId)).not.toContain(cancelled);
     expect(day.pending.map((p) => [p.id, p.amount, p.method, p.reference, p.patientName])).toEqual([[upi.id, '650.00', 'UPI', '412345679999', 'Ravi Kumar']]);
@@ -371,9 +372,9 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     const two = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
     expect(two.pending.map((p) => p.id)).toEqual([upi.id, second.id]);
     expect(two.appointments.map((a) => [a.appointmentId, a.pending, a.due])).toEqual([
+      [partPaid, '100.00', '350.00'],
       [onItsWay, '650.00', '0.00'],
       [noFee, '0.00', null],
-      [partPaid, '100.00', '350.00'],
     ]);
     // Nothing pending: the totals still come; a day without appointments: nothing at all.
     expectOk(await h.call('payments.confirm', { id: upi.id }, desk.sessionKey));
@@ -386,9 +387,9 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     expect(one.map((q) => q.sql).filter((sql) => !sql.includes('INSERT INTO audit_log'))).toEqual([expect.stringMatching(/^SELECT a\.id AS "appointmentId"/)]);
     expect(settled.pending).toEqual([]);
     expect(settled.appointments.map((a) => [a.appointmentId, a.balance, a.pending])).toEqual([
+      [partPaid, '300.00', '0.00'],
       [onItsWay, '650.00', '0.00'],
       [noFee, '0.00', '0.00'],
-      [partPaid, '300.00', '0.00'],
     ]);
     // Money on its way for a visit cancelled since: no row of the totals shows it, the list still does.
     const [{ id: dropped }] = await h
@@ -398,7 +399,7 @@ describe.each(MODES)('desk payments (%s)', (mode: Mode) => {
     const stranded = expectOk<PaymentDto>(await record({ appointmentId: dropped, method: 'CASH', pending: true }));
     expectOk(await h.call('appointments.cancel', { id: dropped, reason: 'Doctor on leave' }, desk.sessionKey));
     const afterCancel = expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date }, desk.sessionKey));
-    expect(afterCancel.appointments.map((a) => a.appointmentId)).toEqual([onItsWay, noFee, partPaid]);
+    expect(afterCancel.appointments.map((a) => a.appointmentId)).toEqual([partPaid, onItsWay, noFee]);
     expect(afterCancel.pending.map((p) => [p.id, p.appointmentId])).toEqual([[stranded.id, dropped]]);
     expect(expectOk<Res<'payments.ofDay'>>(await h.call('payments.ofDay', { date: '2099-06-02' }, desk.sessionKey))).toEqual({ appointments: [], pending: [] });
     await refused(() => h.callRaw('payments.ofDay', { date: '1 June' }, desk.sessionKey), { code: 'INVALID', field: 'date' });
