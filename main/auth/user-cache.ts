@@ -11,7 +11,10 @@ export const USER_ROW_MAX_AGE_MS = 5_000;
  */
 export class UserCache {
   private readonly entries = new Map<number, { user: CurrentUser | undefined; at: number }>();
-  // Bumped by forget(): a read begun before it may hold the old row and is not kept.
+  // A read under way is shared by every get of that user meanwhile: a burst of changes that
+  // every session hears would otherwise, on a cold cache, read the row once per change and session.
+  private readonly reading = new Map<number, { generation: number; user: Promise<CurrentUser | undefined> }>();
+  // Bumped by forget(): a read begun before it may hold the old row and is neither kept nor shared.
   private generation = 0;
 
   constructor(
@@ -19,14 +22,18 @@ export class UserCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(userId: number): Promise<CurrentUser | undefined> {
+  get(userId: number): Promise<CurrentUser | undefined> {
     const hit = this.entries.get(userId);
-    if (hit && this.now() - hit.at < USER_ROW_MAX_AGE_MS) return hit.user;
-    const at = this.now();
-    const generation = this.generation;
-    const user = await this.load(userId);
-    if (generation === this.generation) this.entries.set(userId, { user, at });
-    return user;
+    if (hit && this.now() - hit.at < USER_ROW_MAX_AGE_MS) return Promise.resolve(hit.user);
+    const under = this.reading.get(userId);
+    if (under && under.generation === this.generation) return under.user;
+    const read = { generation: this.generation, user: this.read(userId, this.generation) };
+    this.reading.set(userId, read);
+    const done = () => {
+      if (this.reading.get(userId) === read) this.reading.delete(userId);
+    };
+    read.user.then(done, done);
+    return read.user;
   }
 
   forget(userId: number): void {
@@ -38,5 +45,12 @@ export class UserCache {
   forgetAll(): void {
     this.generation++;
     this.entries.clear();
+  }
+
+  private async read(userId: number, generation: number): Promise<CurrentUser | undefined> {
+    const at = this.now();
+    const user = await this.load(userId);
+    if (generation === this.generation) this.entries.set(userId, { user, at });
+    return user;
   }
 }

@@ -55,4 +55,51 @@ describe('UserCache', () => {
     expect(await cache.get(7)).toBeUndefined();
     expect(reads).toHaveLength(4);
   });
+
+  it('shares a read under way among every get of that user meanwhile, but not across a forget()', async () => {
+    const rows = new Map<number, CurrentUser | undefined>([[7, desk]]);
+    const pending: (() => void)[] = [];
+    const reads: number[] = [];
+    // Each read answers only when let go, so the gets below all arrive while it is under way.
+    const cache = new UserCache((id) => {
+      reads.push(id);
+      const row = rows.get(id);
+      return new Promise((resolve) => pending.push(() => resolve(row)));
+    });
+    const burst = Array.from({ length: 16 }, () => cache.get(7));
+    expect(reads).toEqual([7]);
+    pending.shift()!();
+    expect(await Promise.all(burst)).toEqual(Array(16).fill(desk));
+    expect(reads).toEqual([7]);
+
+    // Changed while a read is under way: later gets read again, and only the new row is kept.
+    cache.forget(7);
+    const before = cache.get(7);
+    rows.set(7, { ...desk, role: 'DOCTOR', doctorId: 3 });
+    cache.forget(7);
+    const after = [cache.get(7), cache.get(7)];
+    expect(reads).toEqual([7, 7, 7]);
+    pending.shift()!();
+    pending.shift()!();
+    expect(await before).toEqual(desk);
+    expect(await Promise.all(after)).toEqual(Array(2).fill({ ...desk, role: 'DOCTOR', doctorId: 3 }));
+    expect(await cache.get(7)).toMatchObject({ role: 'DOCTOR' });
+    expect(reads).toHaveLength(3);
+  });
+
+  it('a failed read fails every get that shared it, and the next get reads again', async () => {
+    let fail = true;
+    const reads: number[] = [];
+    const cache = new UserCache(async (id) => {
+      reads.push(id);
+      if (fail) throw new Error('connection lost');
+      return desk;
+    });
+    const [a, b] = [cache.get(7), cache.get(7)];
+    await expect(a).rejects.toThrow('connection lost');
+    await expect(b).rejects.toThrow('connection lost');
+    fail = false;
+    expect(await cache.get(7)).toEqual(desk);
+    expect(reads).toEqual([7, 7]);
+  });
 });
