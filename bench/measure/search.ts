@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Faker, base } from '@faker-js/faker';
 import type { Knex } from 'knex';
 import type { Desk } from './desk';
@@ -15,7 +15,7 @@ export interface SearchCases {
   cases: LatencyCase[];
   /** Share of typo searches with the intended patient (or a namesake) among the first five. */
   typoRecall(): number;
-  /** The event loop's delay p99 while the searches ran, in ms. */
+  /** The event loop's delay p99 while the searches ran, in ms: the worst round's. */
   eventLoopP99Ms(): number;
 }
 
@@ -86,7 +86,9 @@ export async function searchCases(desk: Desk, ops: number, naiveOps: number, see
   const fragments = patients.map((p) => fragmentOf(faker, p));
   const typos = patients.map((p) => ({ p, query: withTypo(faker, p.name) }));
 
-  const delay = monitorEventLoopDelay({ resolution: 10 });
+  // One monitor per round: re-enabled, a monitor's first sample spans the whole time it was
+  // off (other figures, the reopen), which became the p99 when a round's calls were quick.
+  const rounds: IntervalHistogram[] = [];
   let found = 0;
   let tried = 0;
   const cases: LatencyCase[] = [
@@ -96,7 +98,9 @@ export async function searchCases(desk: Desk, ops: number, naiveOps: number, see
       inputs: fragments,
       run: (query: string) => desk.call('patients.search', { query, limit: 20 }),
       observe: () => {
+        const delay = monitorEventLoopDelay({ resolution: 10 });
         delay.enable();
+        rounds.push(delay);
         return () => delay.disable();
       },
     },
@@ -119,5 +123,5 @@ export async function searchCases(desk: Desk, ops: number, naiveOps: number, see
       warmUp: 0,
     },
   ];
-  return { cases, typoRecall: () => found / tried, eventLoopP99Ms: () => delay.percentile(99) / 1e6 };
+  return { cases, typoRecall: () => found / tried, eventLoopP99Ms: () => Math.max(...rounds.map((d) => d.percentile(99))) / 1e6 };
 }
