@@ -1,6 +1,7 @@
 import { registerAppointmentTypeHandlers } from './appointment-types/handlers';
 import { AppointmentTypesService } from './appointment-types/service';
-import { registerAppointmentHandlers, type AfterBooked } from './appointments/handlers';
+import { registerAppointmentHandlers } from './appointments/handlers';
+import type { AfterBooked } from './shared/after-booked';
 import { registerWaitlistHandlers } from './waitlist/handlers';
 import { registerOpdHandlers } from './opd/handlers';
 import { OpdService } from './opd/service';

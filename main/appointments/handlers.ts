@@ -1,12 +1,8 @@
-import type { AppointmentDto } from '../../preload/contract';
 import type { DomainHandlers, Router } from '../ipc/router';
-import type { CurrentUser } from '../shared/call-context';
+import type { AfterBooked } from '../shared/after-booked';
 import type { AppointmentsService } from './service';
 import type { SeriesService } from '../series/service';
 import type { WaitingRoomService } from './waiting-room';
-
-/** What runs once a booking or a move has committed: told the appointment as booked. */
-export type AfterBooked = (appointment: Pick<AppointmentDto, 'id' | 'appointmentTypeId'>, user: CurrentUser) => Promise<void>;
 
 /**
  * One map for the domain's channels, the series' included, so none can be left without a handler.

@@ -1,5 +1,5 @@
 import type { DomainHandlers, Router } from '../ipc/router';
-import type { AfterBooked } from '../appointments/handlers';
+import type { AfterBooked } from '../shared/after-booked';
 import type { WaitlistService } from './service';
 
 /** `afterBooked` runs once an offer's booking has committed (the prepay link), as after a booking; it never fails it. */
