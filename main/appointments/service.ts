@@ -593,8 +593,10 @@ export class AppointmentsService {
   private async activeDoctorOn(id: number, date: string) {
     const found = await findDoctorDay(this.knex, id, date);
     const doctor = this.assertActive(found?.doctor);
-    assertNotHoliday(found!.holiday);
-    return { doctor, windows: found!.windows, sessions: found!.sessions };
+    // assertActive has refused a doctor not found.
+    const { windows, holiday, sessions } = found!;
+    assertNotHoliday(holiday);
+    return { doctor, windows, sessions };
   }
 
   private assertActive(doctor: DoctorDto | undefined): DoctorDto {
