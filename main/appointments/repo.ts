@@ -309,7 +309,7 @@ export async function insertBooking(
   const keys = [...new Set(lockKeys)].sort();
   const h = historyRow({ ...history, appointmentId: 0 });
   const t = typeColumns(a.type);
-  const view = await viewQuery(knex, 'booked')
+  const query = viewQuery(knex, 'booked')
     .with(
       'locked',
       knex.raw(
@@ -356,6 +356,8 @@ export async function insertBooking(
     )
     .with('audited', insertAuditOf(knex, 'booked', audits))
     .first();
+  // The lock list is the text's only part that can vary.
+  const view = await preparedOnOwnConnection(knex, query, `appointments.book.${keys.length}`);
   return view as AppointmentDto;
 }
 

@@ -11,7 +11,7 @@ import { assertSchemaCurrent, migrateToLatest } from './migrator';
 import { clinicTypes } from './pg-types';
 import { knexLog, replaceableEngineLog } from './knex-log';
 import { ConnectionGenerations, serverConnection, serverKnexConfig } from './server';
-import { isLostConnection } from './pg-errors';
+import { isLostConnection, isStalePlan } from './pg-errors';
 import { CHANGES_CHANNEL, ChangeFeed, startServerFeed } from './changes';
 import { OWN_CONNECTIONS } from './prepared';
 import { prepareSession } from './session';
@@ -172,9 +172,10 @@ export async function stageDataDir(target: string, dump: string, prepare?: (knex
 async function openServer(config: ServerDatabaseConfig): Promise<Database> {
   const generations = new ConnectionGenerations();
   const knex = knexFactory(serverKnexConfig(config, generations));
-  // A statement that found its connection dead retires the rest at once, before its caller retries.
+  // A statement that found its connection dead, or its prepared plan stale after a migration,
+  // retires the rest at once, before its caller retries.
   knex.on('query-error', (err: unknown) => {
-    if (isLostConnection(err)) generations.retire();
+    if (isLostConnection(err) || isStalePlan(err)) generations.retire();
   });
   const listener = startServerFeed({ connection: serverConnection(sessionConfig(config)) });
   return {

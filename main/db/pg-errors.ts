@@ -93,6 +93,16 @@ export function isLostConnection(err: unknown): boolean {
   );
 }
 
+/**
+ * A statement kept prepared on its connection (main/db/prepared.ts) whose result's columns a
+ * schema change made since has altered: PostgreSQL refuses it on that connection for good, so
+ * the connections open now are replaced, and the caller may try again at once.
+ */
+export function isStalePlan(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  return e?.code === '0A000' && /cached plan must not change result type/.test(e.message ?? '');
+}
+
 interface Refusal {
   state: SqlStateCode;
   code: ErrorCode;

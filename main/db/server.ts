@@ -8,6 +8,7 @@ import { DatabaseSetupError } from './errors';
 import { clinicTypes } from './pg-types';
 import { knexLog } from './knex-log';
 import { prepareSession } from './session';
+import { OWN_CONNECTIONS } from './prepared';
 
 /** TLS options for pg from the libpq-style sslmode. */
 export function tlsOptions(config: Pick<ServerDatabaseConfig, 'sslMode' | 'caFile'>): false | ConnectionOptions {
@@ -142,6 +143,8 @@ export function serverKnexConfig(config: ServerDatabaseConfig, generations = new
       validate: generations.validate,
     },
     acquireConnectionTimeout: 10_000,
+    // Without a pooler between, each connection is a server session of the app's own.
+    ...(config.direct ? {} : { userParams: OWN_CONNECTIONS }),
     log: knexLog,
   };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AvailabilityWindow, DoctorDto } from '../../preload/contract';
 import { toWindow, type WindowRow } from '../availability/repo';
+import { preparedOnOwnConnection } from '../db/prepared';
 import { columnMapper } from '../shared/columns';
 
 interface DoctorRow {
@@ -43,6 +44,22 @@ const columns = columnMapper<DoctorFields>({
 });
 const toColumns = columns.toColumns;
 
+// Named rather than `d.*` where a statement stays prepared (main/db/prepared.ts).
+const DOCTOR_COLUMNS: readonly (keyof DoctorRow)[] = [
+  'id',
+  'name',
+  'email',
+  'phone',
+  'specialization',
+  'experience',
+  'consultation_fee',
+  'rating',
+  'bio',
+  'address',
+  'active',
+  'created_at',
+];
+
 function toDto(r: DoctorRow): DoctorDto {
   return { id: r.id, ...columns.fromRow(r), active: r.active, createdAt: r.created_at };
 }
@@ -77,10 +94,10 @@ export interface DoctorDay {
  * desks booking at once all pay for.
  */
 export async function findDoctorDay(knex: Knex, id: number, date: string): Promise<DoctorDay | undefined> {
-  const row = await knex<DoctorRow>('doctor_entities as d')
+  const query = knex<DoctorRow>('doctor_entities as d')
     .where('d.id', id)
     .first(
-      'd.*',
+      ...DOCTOR_COLUMNS.map((c) => `d.${c}`),
       knex.raw(
         `COALESCE((SELECT json_agg(w ORDER BY w.start_time, w.kind, w.id) FROM doctor_availabilities w WHERE w.doctor_id = d.id AND w.date = ?::date), '[]') AS day_windows,
          (SELECT json_build_object('id', h.id, 'date', h.date, 'name', h.name) FROM clinic_holidays h WHERE h.date = ?::date) AS day_holiday,
@@ -89,6 +106,7 @@ export async function findDoctorDay(knex: Knex, id: number, date: string): Promi
         [date, date, date],
       ),
     );
+  const row: unknown = await preparedOnOwnConnection(knex, query, 'doctors.dayOf');
   if (!row) return undefined;
   const { day_windows, day_holiday, day_sessions, ...doctor } = row as DoctorRow & {
     day_windows: WindowRow[];

@@ -3,7 +3,7 @@ import { channels, parseRequest, type ChannelName, type ChannelSpec, type Res, t
 import type { AuditRecord } from '../audit/repo';
 import { CALL_CHANNELS } from '../auth/call-scope';
 import type { SessionStore } from '../auth/sessions';
-import { isLostConnection, isUnavailable } from '../db/pg-errors';
+import { isLostConnection, isStalePlan, isUnavailable } from '../db/pg-errors';
 import type { CallContext, CurrentUser } from '../shared/call-context';
 import { AppError } from '../shared/app-error';
 import { say } from '../shared/say';
@@ -247,7 +247,8 @@ export class Router {
 
   private toFailure(channel: string, err: unknown): Result<never> {
     if (err instanceof AppError) return fail(err.code, err.message, err.field, err.phrase);
-    if (isUnavailable(err)) return fail('UNAVAILABLE', UNAVAILABLE_MESSAGE);
+    // A stale plan's connections are already replaced: like an outage, the desk keeps what was typed and tries again.
+    if (isUnavailable(err) || isStalePlan(err)) return fail('UNAVAILABLE', UNAVAILABLE_MESSAGE);
     this.deps.log(`call ${channel} failed`, err);
     return fail('INTERNAL', 'Something went wrong on this PC. Please try again; if it keeps happening, tell your administrator.');
   }

@@ -14,6 +14,7 @@ import { ADMIN_URL, MODES, scratchMigrated, sqlState, type Scratch } from '../su
 import { expectOk, startHarness, testPasswordHash, TEST_PASSWORD, type Harness } from '../support/harness';
 import { PGBOUNCER_PATH } from '../support/machine-paths';
 import { startPgBouncer, type ThrowawayPgBouncer } from '../support/pgbouncer';
+import { statementsSent } from '../support/statement-names';
 import { waitFor } from '../support/wait';
 
 const DAY = '2099-03-02';
@@ -97,13 +98,19 @@ describe.skipIf(skipReason !== undefined)('the app behind PgBouncer in transacti
     expect(await desk(0).h.call('auth.login', { email, password: 'not the password at all' }, 'pooled-other')).toMatchObject({ ok: false });
   });
 
-  it('books, and the other desk hears of it through its LISTEN on the direct connection', async () => {
+  it('books, no statement kept prepared, and the other desk hears of it through its LISTEN on the direct connection', async () => {
     const heard: RowChange[] = [];
     desk(1).db.changes.on('change', (c) => heard.push(c));
     const reception = await desk(0).h.signInAs('RECEPTIONIST');
-    const booked = expectOk<AppointmentDto>(
-      await desk(0).h.call('appointments.book', { patientId: patients[0]!, doctorId, date: DAY, startTime: '09:00' }, reception.sessionKey),
-    );
+    let booked!: AppointmentDto;
+    const sent = await statementsSent(desk(0).db.knex, async () => {
+      booked = expectOk<AppointmentDto>(
+        await desk(0).h.call('appointments.book', { patientId: patients[0]!, doctorId, date: DAY, startTime: '09:00' }, reception.sessionKey),
+      );
+    });
+    // A statement prepared on one server session would be missing from the next the pooler hands out.
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.filter((q) => q.name !== undefined)).toEqual([]);
     expect(booked).toMatchObject({ date: DAY, startTime: '09:00:00', status: 'SCHEDULED' });
     await waitFor('the booking to reach the second desk', () => heard.find((c) => c.table === 'appointment_entities' && c.id === booked.id));
   });

@@ -1,8 +1,9 @@
 import type { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import knexFactory from 'knex';
+import knexFactory, { type Knex } from 'knex';
 import { openDatabase, type Database } from '../../main/db/open';
-import { isLostConnection } from '../../main/db/pg-errors';
+import { isLostConnection, isStalePlan } from '../../main/db/pg-errors';
+import { preparedOnOwnConnection } from '../../main/db/prepared';
 import { ADMIN_URL, scratchServerDatabase } from '../support/databases';
 import { waitFor } from '../support/wait';
 
@@ -10,10 +11,12 @@ describe('server mode connection pool', () => {
   let db: Database;
   let dispose: () => Promise<void>;
   let name: string;
+  let url: string;
 
   beforeAll(async () => {
     const s = await scratchServerDatabase();
     name = s.name;
+    url = s.config.url;
     db = await openDatabase(s.config, { schema: 'none' });
     dispose = async () => {
       await db.close();
@@ -86,6 +89,37 @@ describe('server mode connection pool', () => {
     } finally {
       await admin.destroy();
     }
+  });
+
+  it('keeps a statement prepared on each connection; stale after a column changes type, it fails once and the next call runs on new connections', async () => {
+    await db.knex.raw('CREATE TABLE kept_prepared (n int)');
+    await db.knex.raw('INSERT INTO kept_prepared VALUES (7)');
+    const read = (knex: Knex) =>
+      preparedOnOwnConnection(knex, knex('kept_prepared').select('n', knex.raw('pg_backend_pid() AS pid, pg_sleep(0.05)')), 'test.keptPrepared');
+    // Three at once: three connections, each with the statement prepared.
+    const before = new Set((await Promise.all([1, 2, 3].map(() => read(db.knex)))).map((rows) => rows[0].pid as number));
+    expect(before.size).toBe(3);
+    const prepared = await db.knex.transaction(async (trx) => {
+      await read(trx);
+      return (await trx.raw('SELECT name FROM pg_prepared_statements')).rows.map((r: { name: string }) => r.name);
+    });
+    expect(prepared).toEqual(['test.keptPrepared']);
+
+    // As a later version's migration might, from another PC.
+    const admin = knexFactory({ client: 'pg', connection: url });
+    try {
+      await admin.raw('ALTER TABLE kept_prepared ALTER COLUMN n TYPE bigint');
+    } finally {
+      await admin.destroy();
+    }
+    const first = await read(db.knex).then(
+      () => undefined,
+      (err: Error) => err,
+    );
+    expect(first && isStalePlan(first), first?.message).toBe(true);
+    const after = await Promise.all([1, 2, 3].map(() => read(db.knex)));
+    expect(after.map((rows) => rows[0].n)).toEqual([7, 7, 7]);
+    expect(after.filter((rows) => before.has(rows[0].pid as number))).toEqual([]);
   });
 
   it('runs every session in UTC with the statement timeout set and no parallel workers', async () => {

@@ -93,6 +93,20 @@ describe('router envelope', () => {
     expect(isUnavailable(new Error('syntax error'))).toBe(false);
   });
 
+  it('reports a prepared statement gone stale after a migration as UNAVAILABLE: the desk tries again, on new connections', async () => {
+    const { r, logged } = router();
+    let failure = Object.assign(new Error('cached plan must not change result type'), { code: '0A000' });
+    r.handle('settings.get', async () => {
+      throw failure;
+    });
+    expect(await r.call('settings.get', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(logged).toEqual([]);
+    // Another feature PostgreSQL does not support is a defect, not an outage.
+    failure = Object.assign(new Error('FOR UPDATE is not allowed with GROUP BY clause'), { code: '0A000' });
+    expect(await r.call('settings.get', {}, ctx)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(logged).toEqual([failure]);
+  });
+
   it('reads the caller once more when the first statement found its connection ended by the server; a server that cannot be reached is not asked twice', async () => {
     const cases = [
       { error: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), reads: 2, result: 'ok' },
