@@ -24,6 +24,7 @@ import { measureRenderer } from './measure/renderer';
 import { exportRange, measureReports } from './measure/reports';
 import { exportInApp, type AppExportFigures } from './measure/app-export';
 import { Desk } from './measure/desk';
+import { postgresCpuClock } from './measure/pg-cpu';
 import { findPgbench, measurePgbench, type PgbenchFigures } from './measure/pgbench';
 import { runInRounds, type LatencyCase, type Rounds } from './measure/rounds';
 import { scheduleCases } from './measure/schedule';
@@ -215,7 +216,8 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
       fig({ id: 'eventloop', label: 'event-loop delay p99 during search, worst round', unit: 'ms', value: loopP99, target: '≤ 20 ms', pass: loopP99 <= 20 });
       log('  latency figures done');
 
-      const b = await measureBooking(desk.knex, desk, doctorIds, load.today, scale.bookings, scale.raceRounds, BENCH_SEED);
+      const cpu = mode === 'server' ? await postgresCpuClock(desk.knex) : undefined;
+      const b = await measureBooking(desk.knex, desk, doctorIds, load.today, scale.bookings, scale.raceRounds, BENCH_SEED, cpu);
       fig({
         id: 'booking.throughput',
         label: `bookings/s, ${CLIENTS} desks, distinct slots`,
@@ -223,6 +225,15 @@ async function benchMode(mode: Mode, figures: Figure[], loads: Record<string, Lo
         value: b.bookingsPerSecond,
         note: `${n(b.booked)} booked, ${b.failed} failed; p95 ${b.latency.p95.toFixed(1)} ms`,
       });
+      if (b.serverCpuMs !== undefined) {
+        fig({
+          id: 'booking.cpu',
+          label: 'PostgreSQL’s CPU per booking',
+          unit: 'ms',
+          value: b.serverCpuMs,
+          note: 'its processes’ CPU time over the distinct-slot bookings, per booking: the desks’ own work excluded, any background work of the moment included',
+        });
+      }
       fig({
         id: 'booking.race',
         label: `${CLIENTS} desks racing for one slot`,
@@ -400,12 +411,16 @@ async function benchPgbench(figures: Figure[], when: 'before' | 'after'): Promis
   log(`\npgbench ${when} (${name}): scale ${scale.pgbenchScale}, ${scale.pgbenchSeconds} s per run`);
   await admin((k) => k.raw('CREATE DATABASE ??', [name]));
   try {
-    const p = await measurePgbench(pgbench, new URL(ADMIN_URL), name, scale.pgbenchScale, scale.pgbenchSeconds);
+    // PostgreSQL's CPU is read before the measurements only: after them, the loaded clinics'
+    // autovacuum and checkpoints would run into pgbench's time (a reading near twice as high).
+    const cpu = when === 'before' ? await admin(postgresCpuClock) : undefined;
+    const p = await measurePgbench(pgbench, new URL(ADMIN_URL), name, scale.pgbenchScale, scale.pgbenchSeconds, cpu);
     const sc = `pgbench scale ${p.scale}, ${p.seconds} s, 16 clients, 2 threads`;
-    const fig = (id: string, label: string, value: number) =>
-      figures.push({ id: `${id}.${when}`, label: `${label}, ${when} the measurements`, mode: 'machine', scale: sc, unit: 'tps', value });
+    const fig = (id: string, label: string, value: number, unit: Figure['unit'] = 'tps') =>
+      figures.push({ id: `${id}.${when}`, label: `${label}, ${when} the measurements`, mode: 'machine', scale: sc, unit, value });
     fig('pgbench.select', 'pgbench select-only', p.selectOnlyTps);
     fig('pgbench.tpcb', 'pgbench tpcb-like', p.tpcbLikeTps);
+    if (p.tpcbCpuMs !== undefined) fig('pgbench.tpcb.cpu', 'PostgreSQL’s CPU per tpcb-like transaction', p.tpcbCpuMs, 'ms');
     return p;
   } finally {
     await admin((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]));
@@ -438,6 +453,19 @@ function addRatios(figures: Figure[], runs: readonly PgbenchFigures[]): void {
       value: share,
       target: '≥ 40 %',
       pass: share >= 40,
+    });
+  }
+  const bookingCpu = figures.find((f) => f.id === 'booking.cpu');
+  const perTpcb = runs.find((p) => p.tpcbCpuMs !== undefined)?.tpcbCpuMs;
+  if (bookingCpu && perTpcb !== undefined) {
+    figures.push({
+      id: 'booking.cpuShare',
+      label: 'a tpcb-like transaction’s CPU in PostgreSQL as a share of a booking’s',
+      mode: 'server',
+      scale: bookingCpu.scale,
+      unit: '%',
+      value: (perTpcb / bookingCpu.value) * 100,
+      note: 'the share of tpcb-like TPS a server doing bookings alone would reach were its CPU the limit, each desk on its own PC',
     });
   }
 }

@@ -23,6 +23,8 @@ export interface BookingFigures {
   raceRounds: number;
   /** Rounds with exactly one booking made and every other refused as a CONFLICT. */
   racePassed: number;
+  /** PostgreSQL's CPU per booking made, in ms, where it can be read (bench/measure/pg-cpu.ts). */
+  serverCpuMs?: number;
 }
 
 export const CLIENTS = 16;
@@ -97,6 +99,7 @@ export async function measureBooking(
   bookings: number,
   rounds: number,
   seed: number,
+  cpu?: () => number,
 ): Promise<BookingFigures> {
   const faker = new Faker({ locale: [base] });
   faker.seed(seed);
@@ -110,6 +113,7 @@ export async function measureBooking(
   let failed = 0;
   let next = 0;
   const started = performance.now();
+  const cpuBefore = cpu?.();
   await Promise.all(
     queues.map(async (queue, client) => {
       for (const slot of queue.slice(0, perClient)) {
@@ -125,6 +129,7 @@ export async function measureBooking(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const serverCpuMs = cpu && cpuBefore !== undefined ? (cpu() - cpuBefore) / samples.length : undefined;
 
   let racePassed = 0;
   for (const slot of raceSlots) {
@@ -139,5 +144,13 @@ export async function measureBooking(
     if (outcomes.filter((o) => o === 'BOOKED').length === 1 && outcomes.filter((o) => o === 'CONFLICT').length === CLIENTS - 1) racePassed++;
   }
 
-  return { bookingsPerSecond: samples.length / seconds, booked: samples.length, failed, latency: summarise(samples), raceRounds: raceSlots.length, racePassed };
+  return {
+    bookingsPerSecond: samples.length / seconds,
+    booked: samples.length,
+    failed,
+    latency: summarise(samples),
+    raceRounds: raceSlots.length,
+    racePassed,
+    ...(serverCpuMs === undefined ? {} : { serverCpuMs }),
+  };
 }

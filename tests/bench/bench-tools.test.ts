@@ -1,15 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUnnest } from '../../bench/generate/bulk';
 import { loadClinic } from '../../bench/generate/clinic';
 import { PeopleSource } from '../../bench/generate/people';
 import { measureBundle } from '../../bench/measure/bundle';
+import { postgresCpuClock } from '../../bench/measure/pg-cpu';
 import { summarise } from '../../bench/measure/latency';
 import { ROUNDS, runInRounds, type LatencyCase } from '../../bench/measure/rounds';
 import type { Scale } from '../../bench/scale';
-import { MODES, openMigrated } from '../support/databases';
+import { ADMIN_URL, MODES, openMigrated } from '../support/databases';
+import { waitFor } from '../support/wait';
 
 describe('latency summary', () => {
   it('takes nearest-rank percentiles whatever the order of the samples', () => {
@@ -208,5 +211,31 @@ describe.each(MODES)('bench loader (%s)', (mode) => {
       .count({ n: '*' })
       .first();
     expect(Number(outside?.n)).toBe(0);
+  });
+});
+
+describe.skipIf(!MODES.includes('server'))('PostgreSQL’s CPU clock (the test server runs on this machine)', () => {
+  it('counts a backend’s CPU, still after its connection has closed and the postmaster has reaped it', async () => {
+    const connect = () => knexFactory({ client: 'pg', connection: ADMIN_URL, pool: { min: 0, max: 1 } });
+    const watcher = connect();
+    const worker = connect();
+    try {
+      const clock = await postgresCpuClock(watcher);
+      expect(clock).toBeDefined();
+      const before = clock!();
+      const { rows } = await worker.raw('SELECT pg_backend_pid() AS pid');
+      await worker.raw('SELECT sum(i) FROM generate_series(1, 10000000) i');
+      await worker.destroy();
+      await waitFor('the worker’s backend gone', () => (fs.existsSync(`/proc/${rows[0].pid}`) ? undefined : true));
+      expect(clock!() - before).toBeGreaterThanOrEqual(100);
+    } finally {
+      await worker.destroy();
+      await watcher.destroy();
+    }
+  });
+
+  it('is undefined for a server that is not a process of this machine', async () => {
+    const stranger = { raw: async () => ({ rows: [{ pid: 0 }] }) } as unknown as Knex;
+    expect(await postgresCpuClock(stranger)).toBeUndefined();
   });
 });
