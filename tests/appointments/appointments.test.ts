@@ -365,7 +365,7 @@ describe.each(MODES)('appointments (%s)', (mode: Mode) => {
   });
 
   it('a booking is two statements, both kept prepared on the app’s own connections: the doctor’s day, then the booking', async () => {
-    const BOOKED = '2099-04-13';
+    const BOOKED = '2099-04-20';
     await h.knex('doctor_availabilities').insert({ doctor_id: drA, date: BOOKED, start_time: '09:00', end_time: '12:00', slot_minutes: 15 });
     const sent = await statementsSent(h.knex, async () => {
       for (const [i, [startTime, endTime]] of [
