@@ -31,7 +31,7 @@ export interface DoctorFields {
   address: string | null;
 }
 
-const columns = columnMapper<DoctorFields>({
+const FIELD_COLUMNS = {
   name: 'name',
   email: 'email',
   phone: 'phone',
@@ -41,24 +41,12 @@ const columns = columnMapper<DoctorFields>({
   rating: 'rating',
   bio: 'bio',
   address: 'address',
-});
+} as const satisfies Record<keyof DoctorFields, keyof DoctorRow>;
+const columns = columnMapper<DoctorFields>(FIELD_COLUMNS);
 const toColumns = columns.toColumns;
 
-// Named rather than `d.*` where a statement stays prepared (main/db/prepared.ts).
-const DOCTOR_COLUMNS: readonly (keyof DoctorRow)[] = [
-  'id',
-  'name',
-  'email',
-  'phone',
-  'specialization',
-  'experience',
-  'consultation_fee',
-  'rating',
-  'bio',
-  'address',
-  'active',
-  'created_at',
-];
+// What toDto reads, named rather than `d.*` where a statement stays prepared (main/db/prepared.ts).
+const DOCTOR_COLUMNS: readonly (keyof DoctorRow)[] = ['id', ...Object.values(FIELD_COLUMNS), 'active', 'created_at'];
 
 function toDto(r: DoctorRow): DoctorDto {
   return { id: r.id, ...columns.fromRow(r), active: r.active, createdAt: r.created_at };
