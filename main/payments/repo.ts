@@ -244,8 +244,8 @@ export async function totalsOfDay(knex: Knex, date: string): Promise<{ totals: D
   };
 }
 
-// Their ids first, from a statement that is cheap to plan (on a server it is planned on every
-// call) and to build; the full rows, a five-table read, only when there are any.
+// Their ids first, from a statement that is cheap to plan (behind PgBouncer it is planned on
+// every call) and to build; the full rows, a five-table read, only when there are any.
 const PENDING_IDS_OF_DAY_SQL = `SELECT p.id FROM ${PENDING_OF_DAY} ORDER BY p.id`;
 
 /** The payments of a clinic day's appointments recorded but not yet received, oldest first. */
