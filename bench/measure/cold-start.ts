@@ -1,15 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Knex } from 'knex';
 import { chromium, type Page } from 'playwright-core';
 import { hashPassword } from '../../main/auth/hashing';
 import type { DatabaseConfig } from '../../main/db/config';
 import { openDatabase } from '../../main/db/open';
-import { readSettings } from '../../main/settings/repo';
-import { clinicNow } from '../../main/settings/clinic-time';
 import { insertUser } from '../../main/users/repo';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/browser';
+import { aWorkingToday } from '../../tests/support/working-today';
 import { summarise, type Latency } from './latency';
 
 const ADMIN = { email: 'cold-start@clinic.test', password: 'cold start bench 2026' };
@@ -81,29 +79,6 @@ function startApp(root: string, config: DatabaseConfig): { pid: number; url: Pro
       await exited;
     },
   };
-}
-
-/**
- * Today, by the clinic's clock, as a working day. Every doctor of the generated clinic is off on
- * Sundays, and the clinic's date turns at its own midnight (18:30 UTC in India), not the
- * loader's: a start on such a day would paint a Today without one doctor column, and never the
- * column the figure waits for. Then the last day with appointments lends today its working
- * windows and its appointments, booked afresh, so Today is as full whatever the day.
- */
-async function aWorkingToday(knex: Knex): Promise<void> {
-  const today = clinicNow((await readSettings(knex)).timeZone).date;
-  const live = () => knex('appointment_entities').whereNot('status', 'CANCELLED');
-  if (await live().where('appointment_date', today).first('id')) return;
-  const { last } = (await live().where('appointment_date', '<', today).max('appointment_date as last').first()) as { last: string };
-  await knex.transaction(async (trx) => {
-    const windows: Record<string, unknown>[] = await trx('doctor_availabilities').where('date', last);
-    await trx('doctor_availabilities').insert(windows.map(({ id: _id, created_at: _c, updated_at: _u, ...w }) => ({ ...w, date: today })));
-    const booked: Record<string, unknown>[] = await live()
-      .transacting(trx)
-      .where('appointment_date', last)
-      .select('patient_id', 'doctor_id', 'start_time', 'end_time', 'reason');
-    await trx('appointment_entities').insert(booked.map((a) => ({ ...a, appointment_date: today, status: 'SCHEDULED' })));
-  });
 }
 
 /**
