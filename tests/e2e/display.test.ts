@@ -45,10 +45,17 @@ describeWhere(['chromium'])('the token display in real Chromium, fed live by a d
     const display = await displayContext.newPage();
     const errors: string[] = [];
     display.on('pageerror', (e) => errors.push(e.message));
+    // The board is drawn with its code and words in: no "Opening …" first.
+    await display.addInitScript(() =>
+      new MutationObserver(() => {
+        if (document.querySelector('.ui-loading')) (globalThis as { openingSeen?: boolean }).openingSeen = true;
+      }).observe(document, { subtree: true, childList: true }),
+    );
     await display.goto(`${clinic.bridge.url}&display=${clinic.bridge.services.displayTickets.issue()}`);
     const now = display.getByTestId(`now-${doctorId}`);
     await display.getByRole('region', { name: DOCTOR.name }).getByText('Room 4').waitFor();
     expect(await now.textContent()).toBe('—');
+    expect(await display.evaluate(() => (globalThis as { openingSeen?: boolean }).openingSeen ?? false)).toBe(false);
 
     const doctorContext = await clinic.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const desk = await doctorContext.newPage();
