@@ -27,7 +27,7 @@ const first = storedLanguage();
 setFormatLanguage(first);
 void loadRefusals(first);
 
-setInstance(i18next);
+setInstance(i18next, [...new Set(Object.keys(LATER).map((file) => file.slice(file.lastIndexOf('/') + 1, -'.ts'.length)))]);
 /** Resolves once the first language's start words are in (at once for English: they are bundled). */
 export const ready = i18next.use(lazyResources).init({
   lng: first,

@@ -1,6 +1,6 @@
 import type { FlatNamespace, i18n, TFunction } from 'i18next';
 import { use, useCallback, useSyncExternalStore } from 'react';
-import { words } from './instance';
+import { laterNamespaces, words } from './instance';
 
 /**
  * A namespace's words for a component (and the shared "common:" ones): it re-renders when the language changes, and suspends
@@ -40,3 +40,12 @@ function pending(key: string, namespace: string): Promise<void> {
   loads.set(key, load);
   return load;
 }
+
+/**
+ * Fetches every namespace's words in the desk's language ahead of the screens that show them
+ * (the signed-in frame asks when the desk is idle). A screen whose words are in draws at once;
+ * one that suspends for them is revealed no sooner than 300 ms after its "Opening …", React's
+ * throttle on a fallback, however soon the words arrive. i18next also keeps them on its list, so
+ * a change of language fetches them all in the new one.
+ */
+export const preloadAllWords = (): Promise<void> => words().loadNamespaces([...laterNamespaces()]);

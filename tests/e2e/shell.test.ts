@@ -111,6 +111,37 @@ describeWhere(['chromium'])('first run, sign-in and the lock screen, in real Chr
     await page.close();
   });
 
+  it('a screen opened for the first time after the desk was idle draws at once, without "Opening …"', async () => {
+    const page = await (await clinic.browser.newContext()).newPage();
+    await page.goto(clinic.bridge.url);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('banner', { name: `Signed in as ${ADMIN.name} (Administrator)` }).waitFor();
+    // What the desk fetches while idle: every namespace's words, and the Schedule's chunk, run.
+    await page.waitForFunction(() => {
+      const held = globalThis as unknown as { clinicDeskWords: { hasLoadedNamespace(ns: string): boolean }; clinicDeskNamespaces: string[] };
+      return held.clinicDeskNamespaces.every((ns) => held.clinicDeskWords.hasLoadedNamespace(ns));
+    });
+    const chunk = (
+      await page.waitForFunction(() => performance.getEntriesByType('resource').find((e) => e.name.includes('/assets/ScheduleScreen-'))?.name)
+    ).jsonValue();
+    // As source text: vitest rewrites an import() written in the test's own code.
+    await page.evaluate(`import(${JSON.stringify(await chunk)}).then(() => undefined)`);
+
+    await page.evaluate(() => {
+      const seen = document.createElement('meta');
+      seen.id = 'opening-seen';
+      new MutationObserver(() => {
+        if (document.querySelector('.ui-loading')) document.head.append(seen);
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page.getByLabel('Date', { exact: true }).waitFor();
+    expect(await page.locator('#opening-seen').count()).toBe(0);
+    await page.close();
+  });
+
   it('a page opened without its access key says how to get in', async () => {
     const context = await clinic.browser.newContext();
     const page = await context.newPage();
