@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useSessionLanguage } from '../i18n/use-session-language';
-import { useT } from '../i18n/use-t';
+import { preloadAllWords, useT } from '../i18n/use-t';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { followSessionEvents, useSession } from '../stores/session';
 import { Banner } from '../ui/Banner';
@@ -10,10 +10,11 @@ import { Loading, preloadable, preloadWhenIdle } from '../ui/lazy';
 import '../ui/theme.css';
 
 // The start-up JavaScript is the sign-in screen's. The signed-in frame and Today are chunks of
-// their own, fetched while the desk types (below) and shown together, in one step; first run
-// happens once per clinic.
+// their own, fetched while the desk types (below) and shown together, in one step, with every
+// screen's words (see preloadAllWords: the frame's own, an admin's backup warning, would
+// otherwise hold it back); first run happens once per clinic.
 const AppShell = preloadable(async () => {
-  const [shell, sections] = await Promise.all([import('../features/shell/AppShell'), import('../features/shell/sections')]);
+  const [shell, sections] = await Promise.all([import('../features/shell/AppShell'), import('../features/shell/sections'), preloadAllWords()]);
   await sections.preloadToday();
   return shell.AppShell;
 });

@@ -1,6 +1,6 @@
 import { useCallNext } from '../queue/waitingRoom';
 import { Suspense, useEffect, useLayoutEffect, useState } from 'react';
-import { preloadAllWords, useT } from '../../i18n/use-t';
+import { useT } from '../../i18n/use-t';
 import type { PatientSummary } from '../../../preload/contract';
 import { clinic } from '../../api/clinic';
 import { useClinicData } from '../../api/clinic-data';
@@ -25,8 +25,6 @@ import { GLOBAL_DIALOGS, GlobalDialogs } from './GlobalDialogs';
 import { LanguagePicker } from './LanguagePicker';
 import { sectionsFor } from './sections';
 import { useIdleLock } from './useIdleLock';
-
-const EVERY_WORD = { preload: preloadAllWords };
 
 /**
  * The signed-in frame: sections, who is here, lock and sign-out, the connection banner, the
@@ -64,9 +62,9 @@ export function AppShell() {
   useEffect(() => {
     if (!role) return;
     const [today, ...others] = sectionsFor(role).map((s) => s.Screen);
-    // Today's chunk first (the one being drawn); once it is in, every screen's words, the dialogs
-    // and then the other screens are fetched in idle time, so no click waits for its chunk.
-    return preloadWhenIdle([today!, EVERY_WORD, ...APPOINTMENT_DIALOGS, ...GLOBAL_DIALOGS, ...others]);
+    // Today's chunk first (the one being drawn); once it is in, the dialogs and then the other
+    // screens are fetched in idle time, so no click waits for its chunk.
+    return preloadWhenIdle([today!, ...APPOINTMENT_DIALOGS, ...GLOBAL_DIALOGS, ...others]);
   }, [role]);
   useUndoShortcut(!!role && !locked);
   // A layout effect, so the shortcuts listen from the frame that first paints the screen: a
