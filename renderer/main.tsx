@@ -34,7 +34,8 @@ const root = document.getElementById('root');
 // A token display (#display=<ticket>): the board and nothing else, no sign-in.
 const displayTicket = displayTicketOf(window.location.hash);
 if (!root) throw new Error('index.html has no #root element');
-const own = displayTicket ? DisplayBoard : isCallRoute(window.location.hash) ? CallRoot : undefined;
+const isCall = isCallRoute(window.location.hash);
+const own = displayTicket ? DisplayBoard : isCall ? CallRoot : undefined;
 // Every window is drawn once its words are in: i18next, then a Hindi desk's Hindi (the board and
 // the call window use the same labels and dates); a window of its own also once its code and its
 // words are. Not by suspending the first render on them: React reveals what a suspended boundary
@@ -50,7 +51,7 @@ void Promise.all([i18nReady, ownReady]).then(() =>
           <OwnWindow what="display">
             <DisplayBoard ticket={displayTicket} />
           </OwnWindow>
-        ) : isCallRoute(window.location.hash) ? (
+        ) : isCall ? (
           <OwnWindow what="call">
             <CallRoot />
           </OwnWindow>

@@ -11,8 +11,8 @@ import '../ui/theme.css';
 
 // The start-up JavaScript is the sign-in screen's. The signed-in frame and Today are chunks of
 // their own, fetched while the desk types (below) and shown together, in one step, with every
-// screen's words (see preloadAllWords: the frame's own, an admin's backup warning, would
-// otherwise hold it back); first run happens once per clinic.
+// screen's words (preloadAllWords), so neither the frame nor a screen opened next waits for its
+// words; first run happens once per clinic.
 const AppShell = preloadable(async () => {
   const [shell, sections] = await Promise.all([import('../features/shell/AppShell'), import('../features/shell/sections'), preloadAllWords()]);
   await sections.preloadToday();

@@ -43,9 +43,9 @@ function pending(key: string, namespace: string): Promise<void> {
 
 /**
  * Fetches every namespace's words in the desk's language ahead of the screens that show them
- * (with the signed-in frame's chunk, while the desk types). A screen whose words are in draws at once;
- * one that suspends for them is revealed no sooner than 300 ms after its "Opening …", React's
- * throttle on a fallback, however soon the words arrive. i18next also keeps them on its list, so
- * a change of language fetches them all in the new one.
+ * (with the signed-in frame's chunk, while the desk types). A screen whose words are in draws at
+ * once; one that suspends for them is revealed no sooner than 300 ms after its "Opening …",
+ * React's throttle on a fallback, however soon the words arrive. i18next also keeps them on its
+ * list, so a change of language fetches them all in the new one.
  */
 export const preloadAllWords = (): Promise<void> => words().loadNamespaces([...laterNamespaces()]);

@@ -4,6 +4,7 @@ import { describeWhere } from '../support/platform';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, startClinic, type E2eClinic } from './browser';
 import { seriousAxeViolations } from './axe';
+import { signIn } from './desk';
 
 const ADMIN = { name: 'Dr. Meera Iyer', email: 'meera@sunrise.test', password: 'sunrise clinic 2026' };
 
@@ -113,12 +114,9 @@ describeWhere(['chromium'])('first run, sign-in and the lock screen, in real Chr
 
   it('a screen opened for the first time after the desk was idle draws at once, without "Opening …"', async () => {
     const page = await (await clinic.browser.newContext()).newPage();
-    await page.goto(clinic.bridge.url);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('banner', { name: `Signed in as ${ADMIN.name} (Administrator)` }).waitFor();
-    // What the desk fetches while idle: every namespace's words, and the Schedule's chunk, run.
+    await signIn(page, clinic.bridge.url);
+    // What the desk fetches ahead: every namespace's words (with the frame) and the Schedule's
+    // chunk (while idle), run.
     await page.waitForFunction(() => {
       const held = globalThis as unknown as { clinicDeskWords: { hasLoadedNamespace(ns: string): boolean }; clinicDeskNamespaces: string[] };
       return held.clinicDeskNamespaces.every((ns) => held.clinicDeskWords.hasLoadedNamespace(ns));
