@@ -21,8 +21,11 @@ import { WaitingQueue } from './WaitingQueue';
 import { useOpenTokenDisplay } from './waitingRoom';
 
 // Shown only while money is on its way: its chunk comes then, not with Today's start-up JavaScript.
-// Printing the day sheet is an ADMIN's or a doctor's, and not every day: it comes after Today paints.
+// Printing the day sheet is an ADMIN's or a doctor's, and not every day: a chunk of its own, out of
+// the start-up JavaScript, but fetched with Today's (sections.tsx), so that Today never shows
+// "Opening the day sheet …" in its place (to a receptionist too, who then sees no button).
 const PrintDaySheetButton = preloadable(() => import('../reports/DaySheet').then((m) => m.PrintDaySheetButton));
+export const preloadDaySheetButton = () => PrintDaySheetButton.preload();
 const PendingPayments = preloadable(() => import('./PendingPayments').then((m) => m.PendingPayments));
 
 /** The columns a screen shows before scrolling (a row or two of the board). */

@@ -19,7 +19,18 @@ const EVERYONE: readonly Role[] = ['ADMIN', 'DOCTOR', 'RECEPTIONIST'];
 
 /** The signed-in sections in navigation order. */
 const SECTIONS: readonly Section[] = [
-  { id: 'queue', key: 't', roles: EVERYONE, Screen: preloadable(() => import('../queue/QueueScreen').then((m) => m.QueueScreen)) },
+  {
+    id: 'queue',
+    key: 't',
+    roles: EVERYONE,
+    // With its day-sheet button's chunk; one that cannot be fetched is retried when drawn.
+    Screen: preloadable(() =>
+      import('../queue/QueueScreen').then(async (m) => {
+        await m.preloadDaySheetButton().catch(() => undefined);
+        return m.QueueScreen;
+      }),
+    ),
+  },
   {
     id: 'schedule',
     key: 's',
