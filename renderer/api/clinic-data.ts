@@ -28,7 +28,12 @@ export function useSettings(): { settings: SettingsDto | undefined; problem: str
  * leaves the settings unasked (a caller that will not use the zone, in a window that may not read them).
  */
 export function useTimeZone(ask = true): string {
-  return useClinicQuery('settings.get', {}, { enabled: ask }).data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return useClinicTimeZone(ask) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The clinic's zone once settings have arrived: what a day's data is asked by waits for it (see useToday). */
+export function useClinicTimeZone(ask = true): string | undefined {
+  return useClinicQuery('settings.get', {}, { enabled: ask }).data?.timeZone;
 }
 
 /** An amount in the clinic's currency (₹1,25,000.00); before settings arrive, the bare decimal. */

@@ -12,17 +12,17 @@ export interface Lobby {
 }
 
 /** The lobby's answer, kept current by the gateway's lobby events. */
-function useLobby(asked: Req<'video.waitingOnline'>): Lobby {
-  const answer = useClinicQuery('video.waitingOnline', asked);
+function useLobby(asked: Req<'video.waitingOnline'>, enabled = true): Lobby {
+  const answer = useClinicQuery('video.waitingOnline', asked, { enabled });
   return useMemo(
     () => (answer.data ? { online: new Set(answer.data.appointmentIds), neverJoined: new Set(answer.data.noShowIds) } : { online: NONE, neverJoined: NONE }),
     [answer.data],
   );
 }
 
-/** The lobby of every appointment of the day: asked beside the day's appointments, not after them. */
-export function useLobbyOfDay(date: string): Lobby {
-  return useLobby({ date });
+/** The lobby of every appointment of the day: asked beside the day's appointments, not after them (nor before `dateKnown`). */
+export function useLobbyOfDay(date: string, dateKnown: boolean): Lobby {
+  return useLobby({ date }, dateKnown);
 }
 
 /** Whether this appointment's patient waits in the online lobby. */

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppointmentDto, Req } from '../../preload/contract';
-import { fakeDesk, TODAY } from './fake-desk';
+import { todayIn } from '../../renderer/lib/dates';
+import { clinicSettings, fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
@@ -165,5 +166,25 @@ describe('the Today board', () => {
     expect(screen.getByRole('table', { name: 'Expected today' })).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Waiting for Dr. Anil Rao' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Today with Dr. Sara Khan' })).toBeNull();
+  });
+
+  it('asks for the day’s appointments, money and lobby by the clinic’s date alone, never first by the PC’s', async () => {
+    // A clinic whose date is not the PC's now, whatever the hour.
+    const pc = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const timeZone = todayIn('Etc/GMT-14') !== pc ? 'Etc/GMT-14' : 'Etc/GMT+12';
+    const desk = fakeDesk();
+    const asked = { list: [] as string[], money: [] as string[], lobby: [] as string[] };
+    await renderDesk(desk, {
+      'settings.get': () => ({ ok: true, value: clinicSettings({ timeZone }) }),
+      'appointments.list': (req) => (asked.list.push(`${req.from}…${req.to}`), desk.handlers['appointments.list']!(req)),
+      'payments.ofDay': (req) => (asked.money.push(req.date), desk.handlers['payments.ofDay']!(req)),
+      'video.waitingOnline': (req) => (asked.lobby.push(req.date ?? 'by appointment'), desk.handlers['video.waitingOnline']!(req)),
+    });
+    const day = todayIn(timeZone);
+    await screen.findByRole('heading', { name: /^Today · / });
+    await waitFor(() => expect(asked.money).toContain(day));
+    await waitFor(() => expect(asked.lobby).toContain(day));
+    await waitFor(() => expect(asked.list).toContain(`${day}…${day}`));
+    expect(asked).toEqual({ list: [`${day}…${day}`], money: [day], lobby: [day] });
   });
 });

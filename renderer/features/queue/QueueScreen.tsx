@@ -39,7 +39,7 @@ const NO_COLUMNS: Column[] = [];
  */
 export function QueueScreen() {
   const { t } = useT('queue');
-  const { today, doctors, appointments, queue, money, pendingPayments, problem, loaded } = useToday();
+  const { today, dateKnown, doctors, appointments, queue, money, pendingPayments, problem, loaded } = useToday();
   // A doctor opens on their own queue; the desk sees everyone's.
   const ownDoctorId = useSession((st) => st.session?.doctorId);
   const [doctorFilter, setDoctorFilter] = useState(ownDoctorId ? String(ownDoctorId) : '');
@@ -52,7 +52,7 @@ export function QueueScreen() {
   // Read at each render: the screen re-renders every minute (useToday) and on every change.
   const nowMs = Date.now();
   const now = { date: today, minutes: minutesNowIn(timeZone, nowMs) };
-  const { online, neverJoined: neverJoinedVideo } = useLobbyOfDay(today);
+  const { online, neverJoined: neverJoinedVideo } = useLobbyOfDay(today, dateKnown);
 
   const doctorId = doctorFilter ? Number(doctorFilter) : undefined;
   const board = useMemo(
