@@ -1,7 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTimeZone } from '../../api/clinic-data';
-import { useLobbyOfDay } from '../../api/use-waiting-online';
 import { longDay, minutesNowIn } from '../../lib/dates';
 import { openGlobal } from '../../stores/global-dialogs';
 import { useSession } from '../../stores/session';
@@ -39,7 +38,7 @@ const NO_COLUMNS: Column[] = [];
  */
 export function QueueScreen() {
   const { t } = useT('queue');
-  const { today, dateKnown, doctors, appointments, queue, money, pendingPayments, problem, loaded } = useToday();
+  const { today, doctors, appointments, queue, money, pendingPayments, lobby, problem, loaded } = useToday();
   // A doctor opens on their own queue; the desk sees everyone's.
   const ownDoctorId = useSession((st) => st.session?.doctorId);
   const [doctorFilter, setDoctorFilter] = useState(ownDoctorId ? String(ownDoctorId) : '');
@@ -52,7 +51,7 @@ export function QueueScreen() {
   // Read at each render: the screen re-renders every minute (useToday) and on every change.
   const nowMs = Date.now();
   const now = { date: today, minutes: minutesNowIn(timeZone, nowMs) };
-  const { online, neverJoined: neverJoinedVideo } = useLobbyOfDay(today, dateKnown);
+  const { online, neverJoined: neverJoinedVideo } = lobby;
 
   const doctorId = doctorFilter ? Number(doctorFilter) : undefined;
   const board = useMemo(
