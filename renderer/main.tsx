@@ -6,7 +6,7 @@ import { App } from './app/App';
 import { isCallRoute } from './features/call';
 import { applyTheme, storedTheme } from './lib/theme';
 import { displayTicketOf } from './features/display';
-import { preloadAllWords, useT } from './i18n/use-t';
+import { preloadWords, useT } from './i18n/use-t';
 import { Loading, preloadable } from './ui/lazy';
 
 // A call window and a token display are windows of their own: their code (the video vendor's
@@ -35,14 +35,16 @@ const root = document.getElementById('root');
 const displayTicket = displayTicketOf(window.location.hash);
 if (!root) throw new Error('index.html has no #root element');
 const isCall = isCallRoute(window.location.hash);
-const own = displayTicket ? DisplayBoard : isCall ? CallRoot : undefined;
+// A window of its own: its code, and the namespaces of its words (the call window shows the
+// patient's record beside the call).
+const own = displayTicket ? { code: DisplayBoard, words: ['display'] } : isCall ? { code: CallRoot, words: ['call', 'patients', 'appointments'] } : undefined;
 // Every window is drawn once its words are in: i18next, then a Hindi desk's Hindi (the board and
 // the call window use the same labels and dates); a window of its own also once its code and its
 // words are. Not by suspending the first render on them: React reveals what a suspended boundary
 // waited for no sooner than 300 ms after it drew the fallback, so each window came that much
 // after what it waited for. A window whose code could not be fetched is drawn all the same, and
 // its Loading names what failed.
-const ownReady = own && Promise.all([own.preload(), i18nReady.then(preloadAllWords)]).catch(() => undefined);
+const ownReady = own && Promise.all([own.code.preload(), i18nReady.then(() => preloadWords(own.words))]).catch(() => undefined);
 void Promise.all([i18nReady, ownReady]).then(() =>
   createRoot(root).render(
     <StrictMode>

@@ -48,4 +48,7 @@ function pending(key: string, namespace: string): Promise<void> {
  * React's throttle on a fallback, however soon the words arrive. i18next also keeps them on its
  * list, so a change of language fetches them all in the new one.
  */
-export const preloadAllWords = (): Promise<void> => words().loadNamespaces([...laterNamespaces()]);
+export const preloadAllWords = (): Promise<void> => preloadWords(laterNamespaces());
+
+/** These namespaces' words, fetched ahead (see preloadAllWords): a window of its own needs only its own. */
+export const preloadWords = (namespaces: readonly string[]): Promise<void> => words().loadNamespaces([...namespaces]);

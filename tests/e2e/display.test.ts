@@ -89,4 +89,14 @@ describeWhere(['chromium'])('the token display in real Chromium, fed live by a d
     await displayContext.close();
     await doctorContext.close();
   });
+
+  it('a board whose code cannot be fetched says so and offers to try again, instead of a blank window', async () => {
+    const context = await clinic.browser.newContext();
+    const display = await context.newPage();
+    await display.route(/\/assets\/DisplayBoard-[^/]+\.js$/, (route) => route.abort());
+    await display.goto(`${clinic.bridge.url}&display=${clinic.bridge.services.displayTickets.issue()}`);
+    await display.getByText(/^Could not open the display: /).waitFor();
+    expect(await display.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    await context.close();
+  });
 });
