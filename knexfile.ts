@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
 import { resolveDatabaseConfig } from './main/db/config';
-import { startEmbeddedServer } from './main/db/embedded/worker-host';
-import { lockDataFolder } from './main/db/embedded/data-folder-lock';
+import { startEngine } from './main/db/embedded/engine';
 import { migratorConfig } from './main/db/migrator';
-import { embeddedKnexConfig, pgDataDir } from './main/db/open';
+import { embeddedKnexConfig } from './main/db/open';
 import { serverKnexConfig } from './main/db/server';
 
 /**
@@ -14,7 +13,6 @@ import { serverKnexConfig } from './main/db/server';
 export default async function knexConfig(): Promise<Knex.Config> {
   const config = resolveDatabaseConfig();
   if (config.mode === 'server') return { ...serverKnexConfig(config), migrations: migratorConfig };
-  lockDataFolder(config.dataDir);
-  const server = await startEmbeddedServer(pgDataDir(config));
+  const server = await startEngine(config.dataDir).server;
   return { ...embeddedKnexConfig(() => server), migrations: migratorConfig };
 }

@@ -17,6 +17,7 @@ import {
   type WebContents,
 } from 'electron';
 import { resolveDatabaseConfig } from '../db/config';
+import { discardEarlyEngine, startEngineEarly } from '../db/embedded/engine';
 import { openDatabase, type Database } from '../db/open';
 import { createServices, type MainServices } from '../services';
 import { scheduleRetention } from '../jobs/retention';
@@ -203,6 +204,8 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // PGlite starts on its worker while Electron gets ready and opens the window.
+  startEngineEarly(process.env, app.getPath('userData'));
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0];
     if (win?.isMinimized()) win.restore();
@@ -211,8 +214,9 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(start)
-    .catch((err: unknown) => {
+    .catch(async (err: unknown) => {
       dialog.showErrorBox('Clinic Desk cannot start', err instanceof Error ? err.message : String(err));
+      await discardEarlyEngine().catch(() => undefined);
       app.exit(1);
     });
   // Every webContents — windows, call windows, anything Chromium creates — is locked down the

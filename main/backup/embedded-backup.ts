@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { EmbeddedDatabaseConfig } from '../db/config';
 import { lockDataFolder } from '../db/embedded/data-folder-lock';
-import { pgDataDir, stageDataDir, type Database, type ReplaceSteps } from '../db/open';
+import { pgDataDir } from '../db/embedded/engine';
+import { stageDataDir, type Database, type ReplaceSteps } from '../db/open';
 import { say } from '../shared/say';
 import { BackupError } from './errors';
 

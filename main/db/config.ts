@@ -1,9 +1,7 @@
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultUserDataDir } from './data-dir';
 import { DatabaseSetupError } from './errors';
-
-const PRODUCT_FOLDER = 'Clinic Desk';
 
 type SslMode = 'disable' | 'require' | 'verify-ca' | 'verify-full';
 
@@ -64,17 +62,6 @@ const envSchema = z.object({
     .max(600_000, 'CLINIC_DB_STATEMENT_TIMEOUT_MS must be at most 600000')
     .default(15_000),
 });
-
-/** Where Electron's app.getPath('userData') points for this product, so scripts and the app agree. */
-export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
-  if (platform === 'win32') {
-    return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), PRODUCT_FOLDER);
-  }
-  if (platform === 'darwin') {
-    return path.posix.join(home, 'Library', 'Application Support', PRODUCT_FOLDER);
-  }
-  return path.posix.join(env.XDG_CONFIG_HOME ?? path.posix.join(home, '.config'), PRODUCT_FOLDER);
-}
 
 function parseServerUrl(raw: string, name: 'DATABASE_URL' | 'CLINIC_DB_DIRECT_URL'): { url: string; sslMode: SslMode; rootCert: string | undefined } {
   let parsed: URL;

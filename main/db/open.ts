@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import type pg from 'pg';
 import { sessionConfig, type DatabaseConfig, type EmbeddedDatabaseConfig, type ServerDatabaseConfig } from './config';
-import { lockDataFolder } from './embedded/data-folder-lock';
+import { pgDataDir, startEngine, takeEarlyEngine } from './embedded/engine';
 import { startMaintenance } from './embedded/maintenance';
 import { scrubReplacedRows } from './embedded/scrub';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
@@ -55,11 +54,6 @@ export interface OpenOptions {
    * migrations itself (db:migrate, db:rollback, tests).
    */
   schema?: 'guard' | 'migrate' | 'none';
-}
-
-/** Where PGlite keeps its files inside the clinic data folder (the lock file sits beside it). */
-export function pgDataDir(config: EmbeddedDatabaseConfig): string {
-  return path.join(config.dataDir, 'pgdata');
 }
 
 /**
@@ -191,15 +185,10 @@ async function openServer(config: ServerDatabaseConfig): Promise<Database> {
 }
 
 async function openEmbedded(config: EmbeddedDatabaseConfig): Promise<Database> {
-  const lock = lockDataFolder(config.dataDir);
+  const engine = (await takeEarlyEngine(config.dataDir)) ?? startEngine(config.dataDir);
+  const { lock } = engine;
   const target = pgDataDir(config);
-  let server: EmbeddedServer;
-  try {
-    server = await startEmbeddedServer(target);
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
+  let server = await engine.server;
   const changes = new ChangeFeed();
   const runtime: RuntimeRole = { active: false };
   const engineLog = replaceableEngineLog();

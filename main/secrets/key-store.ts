@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultUserDataDir } from '../db/config';
+import { defaultUserDataDir } from '../db/data-dir';
 import { say } from '../shared/say';
 import { ClinicKey, ClinicKeyError } from './clinic-key';
 

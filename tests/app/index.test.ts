@@ -217,11 +217,16 @@ afterEach(async () => {
       await vi.waitFor(() => expect(stubs.electron.app.quit.mock.calls.length).toBeGreaterThan(quits), { timeout: 60_000, interval: 50 });
     }
   }
+  // Nor the engine the shell started before ready, if the scenario never opened the database.
+  await (await import('../../main/db/embedded/engine')).discardEarlyEngine();
 });
 
 describe('main/app/index.ts before ready', () => {
+  // A clinic server that is never connected to: before ready, the embedded database would start.
+  const NEVER_CONNECTED = { DATABASE_URL: 'postgres://clinic@127.0.0.1:9/never-connected' };
+
   it('enables the sandbox and registers app:// as a privileged standard, secure scheme', async () => {
-    setEnv({ CLINIC_DATA_DIR: path.join(os.tmpdir(), 'clinic-never-opened') });
+    setEnv(NEVER_CONNECTED);
     const stubs = await runShell();
     const { app, protocol } = stubs.electron;
     expect(app.enableSandbox).toHaveBeenCalledTimes(1);
@@ -243,7 +248,7 @@ describe('main/app/index.ts before ready', () => {
   });
 
   it('locks down every webContents Electron creates, whoever creates it', async () => {
-    setEnv({ CLINIC_DATA_DIR: path.join(os.tmpdir(), 'clinic-never-opened') });
+    setEnv(NEVER_CONNECTED);
     const stubs = await runShell();
     const { app, shell } = stubs.electron;
     // Say a devtools panel, a print preview or a window some later code opens without the guard.
@@ -264,8 +269,12 @@ describe('main/app/index.ts before ready', () => {
     await vi.waitFor(() => expect(shell.openExternal.mock.calls).toEqual([['mailto:desk@clinic.example']]));
   });
 
-  it('quits at once when another instance holds the single-instance lock', async () => {
+  it('quits at once when another instance holds the single-instance lock, leaving the data folder alone', async () => {
+    const dataDir = path.join(os.tmpdir(), `clinic-second-instance-${process.pid}`);
+    setEnv({ CLINIC_DATA_DIR: dataDir });
     const stubs = await runShell({ singleInstance: false });
+    // The first instance's embedded database is not started a second time.
+    expect(fs.existsSync(dataDir)).toBe(false);
     const { app } = stubs.electron;
     expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
     expect(app.quit).toHaveBeenCalledTimes(1);
@@ -430,6 +439,9 @@ describe('main/app/index.ts with the embedded database', () => {
   it('reopens the same folder packaged: devtools off, the migrated database kept', async () => {
     setEnv({ CLINIC_DATA_DIR: dataDir });
     const stubs = await runShell({ isPackaged: true });
+    // The embedded database starts before the app is ready (no window yet): its folder is locked already.
+    expect(stubs.windows).toHaveLength(0);
+    expect(JSON.parse(fs.readFileSync(lockFile(), 'utf8'))).toMatchObject({ pid: process.pid, host: os.hostname() });
     await becomeReady(stubs);
     expect(stubs.electron.dialog.showErrorBox.mock.calls).toEqual([]);
     const win = stubs.windows[0]!;
@@ -488,6 +500,7 @@ describe('main/app/index.ts with the embedded database', () => {
 describe('main/app/index.ts quitting, with the database and services stubbed', () => {
   afterEach(() => {
     vi.doUnmock('../../main/db/open');
+    vi.doUnmock('../../main/db/embedded/engine');
     vi.doUnmock('../../main/services');
     vi.restoreAllMocks();
   });
@@ -507,6 +520,7 @@ describe('main/app/index.ts quitting, with the database and services stubbed', (
     };
     const openDatabase = vi.fn(async () => (await opened, db));
     vi.doMock('../../main/db/open', () => ({ openDatabase }));
+    vi.doMock('../../main/db/embedded/engine', () => ({ startEngineEarly: vi.fn(), discardEarlyEngine: vi.fn(async () => undefined) }));
     vi.doMock('../../main/services', () => ({ createServices: createServices ?? vi.fn(() => services) }));
     return { db, services, order, openDatabase };
   }

@@ -31,6 +31,13 @@ function loadedWith(file: string, seen = new Set<string>()): string[] {
   return [text, ...chunks.flatMap((chunk) => loadedWith(chunk, seen))];
 }
 
+/** The one built main file whose name matches. */
+function builtMain(name: RegExp): string {
+  const [file, ...more] = fs.readdirSync(path.join(OUT, 'main')).filter((f) => name.test(f));
+  if (!file || more.length > 0) throw new Error(`expected one file in out/main matching ${name}`);
+  return file;
+}
+
 /** The packages that file and those chunks require as they load. */
 const loadedAtStart = (file: string) =>
   new Set(loadedWith(file).flatMap((text) => [...text.matchAll(/^(?:const|let) \w+ = require\("([^.][^"]*)"\)/gm)].map((m) => m[1]!)));
@@ -64,7 +71,8 @@ describe('npm run build output', () => {
     const LAZY = ['twilio', 'razorpay', 'exceljs', 'nodemailer'];
     // Faker is bundled into the demo clinic's chunk (a dev dependency): known by its own error text.
     const FAKER = 'You cannot edit the locale data on the faker instance';
-    for (const entry of ['index.js', 'browser.js']) {
+    // Browser mode's entry loads main with import() once the embedded database is starting (below).
+    for (const entry of ['index.js', builtMain(/^browser-mode-.*\.js$/)]) {
       expect(loadedWith(entry).join('\n'), entry).not.toContain(FAKER);
       const atStart = loadedAtStart(entry);
       expect(atStart, entry).toContain('knex');
@@ -82,6 +90,15 @@ describe('npm run build output', () => {
       .join('\n');
     for (const p of LAZY) expect(main, p).toMatch(new RegExp(`Promise\\.resolve\\(\\)\\.then\\(\\(\\) => .*require\\("${p}"\\)`));
     expect(main).toContain(FAKER);
+  });
+
+  it("starts browser mode's embedded database before the rest of main loads: its entry requires only Node's own modules first", () => {
+    const atStart = [...loadedAtStart('browser.js')];
+    expect(atStart.filter((p) => !p.startsWith('node:'))).toEqual([]);
+    const entry = fs.readFileSync(path.join(OUT, 'main', 'browser.js'), 'utf8');
+    const started = entry.indexOf('startEngineEarly(');
+    expect(started).toBeGreaterThan(-1);
+    expect(entry.indexOf(`require("./${builtMain(/^browser-mode-.*\.js$/)}")`)).toBeGreaterThan(started);
   });
 
   it('builds the renderer with its entry script', () => {

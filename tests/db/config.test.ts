@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultUserDataDir, redactUrl, resolveDatabaseConfig, sessionConfig, type ServerDatabaseConfig } from '../../main/db/config';
+import { redactUrl, resolveDatabaseConfig, sessionConfig, type ServerDatabaseConfig } from '../../main/db/config';
+import { defaultUserDataDir, embeddedDataDir } from '../../main/db/data-dir';
 import { DatabaseSetupError } from '../../main/db/errors';
 import { serverConnection, tlsOptions } from '../../main/db/server';
 
@@ -29,6 +30,26 @@ describe('database configuration', () => {
       mode: 'embedded',
       dataDir: '/srv/clinic',
     });
+  });
+
+  it('names the same embedded folder as the start-up engine guesses from the environment alone', () => {
+    // startEngineEarly reads the folder before the settings are validated; a disagreement would
+    // start PGlite on one folder and then open another.
+    const cases: NodeJS.ProcessEnv[] = [
+      {},
+      { CLINIC_DATA_DIR: '/srv/clinic' },
+      { CLINIC_DATA_DIR: '  /srv/clinic  ' },
+      { CLINIC_DATA_DIR: '   ' },
+      { CLINIC_DATA_DIR: 'relative/clinic' },
+      { DATABASE_URL: '  ', CLINIC_DATA_DIR: '/srv/clinic' },
+      { DATABASE_URL: 'postgres://desk@db.clinic.lan/clinic', CLINIC_DATA_DIR: '/srv/clinic' },
+    ];
+    for (const env of cases) {
+      const config = resolveDatabaseConfig(env, '/home/d/.config/Clinic Desk');
+      expect(embeddedDataDir(env, '/home/d/.config/Clinic Desk'), JSON.stringify(env)).toBe(config.mode === 'embedded' ? config.dataDir : undefined);
+    }
+    expect(embeddedDataDir({ CLINIC_DATA_DIR: '  /srv/clinic  ' }, '/x')).toBe('/srv/clinic');
+    expect(embeddedDataDir({ DATABASE_URL: 'postgres://desk@db/clinic' }, '/x')).toBeUndefined();
   });
 
   it('places the user-data folder where Electron does on each platform', () => {

@@ -3,12 +3,13 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { CHECKPOINT_AFTER_BYTES, checkpointIfLogGrew } from '../../main/db/embedded/maintenance';
-import { RUNTIME_ROLE, openDatabase, pgDataDir } from '../../main/db/open';
+import { pgDataDir } from '../../main/db/embedded/engine';
+import { RUNTIME_ROLE, openDatabase } from '../../main/db/open';
 import { scratchEmbeddedDir } from '../support/databases';
 
 /** How many write-ahead log segments (file names of 24 hex digits) a data folder holds. */
 function walSegments(dataDir: string): number {
-  return fs.readdirSync(path.join(pgDataDir({ mode: 'embedded', dataDir }), 'pg_wal')).filter((name) => /^[0-9A-F]{24}$/.test(name)).length;
+  return fs.readdirSync(path.join(pgDataDir({ dataDir }), 'pg_wal')).filter((name) => /^[0-9A-F]{24}$/.test(name)).length;
 }
 
 /** Log written since the last checkpoint began (what a start after a power cut would replay), in bytes. */

@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
 import type { DatabaseConfig, EmbeddedDatabaseConfig, ServerDatabaseConfig } from '../../main/db/config';
 import { migrateToLatest } from '../../main/db/migrator';
-import { openDatabase, pgDataDir, type Database } from '../../main/db/open';
+import { pgDataDir } from '../../main/db/embedded/engine';
+import { openDatabase, type Database } from '../../main/db/open';
 import { pgErrorFields } from '../../main/db/pg-errors';
 
 /** The shared PostgreSQL on this machine; tests only ever create and drop their own databases. */
@@ -187,7 +188,7 @@ async function embeddedTemplate(): Promise<string> {
   try {
     await migrateFresh({ mode: 'embedded', dataDir: building });
     try {
-      fs.renameSync(pgDataDir({ mode: 'embedded', dataDir: building }), template);
+      fs.renameSync(pgDataDir({ dataDir: building }), template);
     } catch (err) {
       if (!fs.existsSync(template)) throw err;
     }
