@@ -19,7 +19,7 @@ import {
 import { resolveDatabaseConfig } from '../db/config';
 import { discardEarlyEngine, startEngineEarly } from '../db/embedded/engine';
 import { openDatabase, type Database } from '../db/open';
-import { createServices, type MainServices } from '../services';
+import type { MainServices } from '../services';
 import { scheduleRetention } from '../jobs/retention';
 import type { WebhookService } from '../webhooks/service';
 import { clinicSecretBox } from '../secrets/sealed-secrets';
@@ -110,7 +110,10 @@ async function start(): Promise<void> {
     os.hostname(),
   );
   createMainWindow();
+  // Main's services load (import()) while the window loads and the database opens.
+  const servicesModule = import('../services');
   db = await openDatabase(config);
+  const { createServices } = await servicesModule;
   const log = (message: string, err: unknown) => console.error(`[clinic-desk] ${message}`, err);
   // Held outside the database, in this user's OS keychain: backups are encrypted with it, and it
   // seals the provider secrets stored in the clinic database.

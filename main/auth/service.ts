@@ -65,7 +65,7 @@ export class AuthService {
     ctx: CallContext,
   ): Promise<SessionDto> {
     if (!isValidTimeZone(req.timeZone)) throw new AppError('INVALID', say`"${req.timeZone}" is not a known time zone`, 'timeZone');
-    const problem = passwordProblem(req.password, req.email);
+    const problem = await passwordProblem(req.password, req.email);
     if (problem) throw new AppError('INVALID', problem, 'password');
     const passwordHash = await hashPassword(req.password);
     const row = await this.knex.transaction(async (trx) => {
@@ -167,7 +167,7 @@ export class AuthService {
       throw new AppError('INVALID', claim.waitIfWrong > 0 ? throttled(claim.waitIfWrong) : say`The current password is not right.`, 'currentPassword');
     }
     await clearAttempts(this.knex, user.email, ctx.workstation);
-    const problem = passwordProblem(next, user.email);
+    const problem = await passwordProblem(next, user.email);
     if (problem) throw new AppError('INVALID', problem, 'newPassword');
     if (next === current) throw new AppError('INVALID', 'Choose a password different from the current one', 'newPassword');
     await updateUser(this.knex, user.id, { passwordHash: await hashPassword(next) });

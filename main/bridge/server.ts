@@ -5,7 +5,7 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../preload/contract';
 import type { Database } from '../db/open';
-import { createServices, type MainServices, type ServiceOptions } from '../services';
+import type { MainServices, ServiceOptions } from '../services';
 import { limitedServer, type HttpLimits } from '../shared/http-limits';
 import { STATIC_HEADERS, fileUnder, readStatic } from '../shared/static-files';
 import { readBody } from '../shared/read-body';
@@ -25,7 +25,7 @@ export interface Bridge {
   url: string;
   port: number;
   token: string;
-  /** Main's services, once the database is open (see BridgeOptions.db); reading them before throws. */
+  /** Main's services, once `ready` has settled (they load after the database opens); reading them before throws. */
   readonly services: MainServices;
   /** Settles once the services are up; rejects with the database's failure to open. */
   ready: Promise<MainServices>;
@@ -111,8 +111,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     for (const res of [...streams].filter(([key]) => open(key)).flatMap(([, s]) => [...s])) res.write(frame);
     if (event === 'appointments.changed' || event === 'resync') for (const res of displays) res.write(boardFrame);
   };
-  const ready = Promise.resolve(options.db).then(
-    (db) =>
+  // Main's services load (import()) once the bridge listens, so the browser fetches the renderer
+  // meanwhile; a bridge that could not listen loads none.
+  let listened!: (ok: boolean) => void;
+  const listening = new Promise<boolean>((resolve) => (listened = resolve));
+  const servicesModule = listening.then((ok) => (ok ? import('../services') : Promise.reject(new Error('The bridge could not listen'))));
+  const ready = Promise.all([options.db, servicesModule]).then(
+    ([db, { createServices }]) =>
       (running = createServices(db, {
         version: options.version,
         log: options.log ?? (() => undefined),
@@ -247,9 +252,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     });
   } catch (err) {
     // A bridge that never listened leaves nothing running behind it.
+    listened(false);
     await stopRunning();
     throw err;
   }
+  listened(true);
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://${BRIDGE_HOST}:${port}/#token=${token}`,

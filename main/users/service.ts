@@ -25,7 +25,7 @@ export class UsersService {
   }
 
   async create(req: { email: string; displayName: string; role: Role; password: string; doctorId?: number }): Promise<UserDto> {
-    const problem = passwordProblem(req.password, req.email);
+    const problem = await passwordProblem(req.password, req.email);
     if (problem) throw new AppError('INVALID', problem, 'password');
     const doctorId = await this.doctorLink(req.role, req.doctorId, req.email);
     const passwordHash = await hashPassword(req.password);
@@ -71,7 +71,7 @@ export class UsersService {
 
   async resetPassword(id: number, password: string): Promise<UserDto> {
     const row = await this.existing(id);
-    const problem = passwordProblem(password, row.email);
+    const problem = await passwordProblem(password, row.email);
     if (problem) throw new AppError('INVALID', problem, 'password');
     const updated = await updateUser(this.knex, id, { passwordHash: await hashPassword(password) });
     await clearFailures(this.knex, row.email.toLowerCase());

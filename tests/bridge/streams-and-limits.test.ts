@@ -49,6 +49,7 @@ describe('bridge event streams, time-outs and connection caps', () => {
   async function bridge(extra: Partial<BridgeOptions> = {}) {
     const b = await startBridge({ db: scratch.db, rendererDir, version: '9.9.9', ...extra });
     started.push(b);
+    await b.ready;
     const base = `http://127.0.0.1:${b.port}`;
     const call = async (channel: string, payload: unknown, client: string) => {
       const res = await fetch(`${base}/api/call/${channel}`, {
@@ -289,7 +290,6 @@ describe('bridge event streams, time-outs and connection caps', () => {
 
     // A bridge started without a log fails the same way, and answers on.
     const quiet = await bridge();
-    await quiet.b.ready;
     const gone = (await quiet.b.services.exportFiles.target(`bridge:${maker}`, 'gone.csv'))!;
     fs.writeFileSync(gone.path, 'x');
     await gone.done();
@@ -351,7 +351,7 @@ describe('bridge event streams, time-outs and connection caps', () => {
     expect(b.url).toBe(`http://127.0.0.1:${b.port}/#token=${b.token}`);
     const listening = scratch.db.changes.listenerCount('change');
     await expect(startBridge({ db: scratch.db, rendererDir, version: '9.9.9', port: b.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
-    // The services it had started are stopped: nothing of it still hears the database.
+    // It started no services: nothing of it hears the database.
     expect(scratch.db.changes.listenerCount('change')).toBe(listening);
     const tab = clientId('audited');
     expect(await call('auth.login', { email: 'desk@clinic.test', password: TEST_PASSWORD }, tab)).toMatchObject({ ok: true });

@@ -38,6 +38,9 @@ function builtMain(name: RegExp): string {
   return file;
 }
 
+/** The chunk that holds main's services (createServices and every domain's service). */
+const SERVICES = () => builtMain(/^services-.*\.js$/);
+
 /** The packages that file and those chunks require as they load. */
 const loadedAtStart = (file: string) =>
   new Set(loadedWith(file).flatMap((text) => [...text.matchAll(/^(?:const|let) \w+ = require\("([^.][^"]*)"\)/gm)].map((m) => m[1]!)));
@@ -67,12 +70,13 @@ describe('npm run build output', () => {
     expect(fs.existsSync(path.join(OUT, 'main/pglite-worker.js'))).toBe(true);
   });
 
-  it("main's start-up loads Twilio's, Razorpay's, the mailer's, the Excel writer's and the demo generator's packages only when first used, and no whole date-fns", () => {
-    const LAZY = ['twilio', 'razorpay', 'exceljs', 'nodemailer'];
+  it("main's start-up loads Twilio's, Razorpay's, the mailer's, the Excel writer's, the password dictionary's and the demo generator's packages only when first used, and no whole date-fns", () => {
+    const LAZY = ['twilio', 'razorpay', 'exceljs', 'nodemailer', '@zxcvbn-ts/language-common'];
     // Faker is bundled into the demo clinic's chunk (a dev dependency): known by its own error text.
     const FAKER = 'You cannot edit the locale data on the faker instance';
-    // Browser mode's entry loads main with import() once the embedded database is starting (below).
-    for (const entry of ['index.js', builtMain(/^browser-mode-.*\.js$/)]) {
+    // Browser mode's entry loads main with import() once the embedded database is starting, and
+    // both load main's services with import() once the window or the bridge is up (below).
+    for (const entry of ['index.js', builtMain(/^browser-mode-.*\.js$/), SERVICES()]) {
       expect(loadedWith(entry).join('\n'), entry).not.toContain(FAKER);
       const atStart = loadedAtStart(entry);
       expect(atStart, entry).toContain('knex');
@@ -99,6 +103,16 @@ describe('npm run build output', () => {
     const started = entry.indexOf('startEngineEarly(');
     expect(started).toBeGreaterThan(-1);
     expect(entry.indexOf(`require("./${builtMain(/^browser-mode-.*\.js$/)}")`)).toBeGreaterThan(started);
+  });
+
+  it("opens the window, or the bridge's page, before main's services are loaded: they come with import()", () => {
+    for (const entry of ['index.js', builtMain(/^server-.*\.js$/)]) {
+      const atStart = loadedWith(entry).join('\n');
+      expect(atStart, entry).not.toContain('function createServices(');
+      expect(fs.readFileSync(path.join(OUT, 'main', entry), 'utf8'), entry).toMatch(
+        new RegExp(`Promise\\.resolve\\(\\)\\.then\\(\\(\\) => require\\("\\./${SERVICES()}"\\)\\)`),
+      );
+    }
   });
 
   it('builds the renderer with its entry script', () => {
