@@ -3,9 +3,15 @@
 import path from 'node:path';
 import { defaultUserDataDir } from '../db/data-dir';
 import { discardEarlyEngine, startEngineEarly } from '../db/embedded/engine';
+import { parseBrowserArgs } from './browser-args';
 
 // Before the rest of main is even loaded (browser-mode comes in with import() below).
-startEngineEarly(process.env, defaultUserDataDir());
+try {
+  parseBrowserArgs(process.argv.slice(2));
+  startEngineEarly(process.env, defaultUserDataDir());
+} catch {
+  // A command line browser mode refuses opens nothing: it says why below.
+}
 
 void (async () => {
   const { reportStartFailure, runBrowserMode } = await import('./browser-mode');

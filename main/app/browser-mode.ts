@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import type { Bridge } from '../bridge/server';
 import { resolveDatabaseConfig } from '../db/config';
 import { DatabaseSetupError } from '../db/errors';
 import { openDatabase, type Database } from '../db/open';
 import { describeTarget } from '../db/tooling';
 import { clinicNow } from '../settings/clinic-time';
+import { parseBrowserArgs } from './browser-args';
 
 /**
  * The app in a browser on this PC: main's services behind the loopback bridge, serving the
@@ -13,16 +14,13 @@ import { clinicNow } from '../settings/clinic-time';
  * the sources by `npm run start:browser`, and from the build as out/main/browser.js.
  */
 export async function runBrowserMode(argv: string[], root: string): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, demo: { type: 'boolean', default: false } }, allowPositionals: false });
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseSetupError(`--port must be a port number, not "${values.port}"`, 'CONFIG');
+  const { port, demo } = parseBrowserArgs(argv);
   const config = resolveDatabaseConfig();
-  if (values.demo && config.mode !== 'embedded')
-    throw new DatabaseSetupError('--demo only fills an empty embedded database; unset DATABASE_URL to use it', 'CONFIG');
+  if (demo && config.mode !== 'embedded') throw new DatabaseSetupError('--demo only fills an empty embedded database; unset DATABASE_URL to use it', 'CONFIG');
   // The database opens in its own worker while main's services load and the bridge starts: the
   // browser fetches the sign-in screen meanwhile, and its first call waits for the database.
   const opening = openDatabase(config).then(async (db) => {
-    if (!values.demo) return db;
+    if (!demo) return db;
     try {
       await loadDemo(db);
     } catch (err) {
@@ -35,13 +33,22 @@ export async function runBrowserMode(argv: string[], root: string): Promise<void
   opening.catch(() => undefined); // awaited below, once the bridge listens; this only keeps an early failure from counting as unhandled
   const { startBridge } = await import('../bridge/server');
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const bridge = await startBridge({
-    db: opening,
-    rendererDir: path.join(root, 'out', 'renderer'),
-    version,
-    port,
-    log: (m, e) => console.error(`[clinic-desk] ${m}`, e),
-  });
+  let bridge: Bridge;
+  try {
+    bridge = await startBridge({
+      db: opening,
+      rendererDir: path.join(root, 'out', 'renderer'),
+      version,
+      port,
+      log: (m, e) => console.error(`[clinic-desk] ${m}`, e),
+    });
+  } catch (err) {
+    // The database that opened meanwhile is closed, so the process ends.
+    await opening.then((db) => db.close()).catch(() => undefined);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new DatabaseSetupError(`Port ${port} is already in use on this PC: choose another with --port, or leave --port out for any free one`, 'CONFIG');
+    throw err;
+  }
   console.log(`Clinic Desk is running on the ${describeTarget(config)}.`);
   console.log(`Open ${bridge.url} in a browser on this PC. Press Ctrl+C to stop.`);
   let db: Database;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +87,29 @@ describe.each([
     }
   });
 
+  it('whose port is taken: says so in one line, closes the database it opened, and exits 1', async () => {
+    const scratch = scratchEmbeddedDir();
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    const child = spawn(process.execPath, [...args, '--port', String(port)], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: scratch.config.dataDir },
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    try {
+      // Exiting by itself means nothing was left running: the database is closed.
+      expect(await new Promise<number | null>((resolve) => child.on('exit', resolve))).toBe(1);
+      expect(err.trim()).toBe(`Port ${port} is already in use on this PC: choose another with --port, or leave --port out for any free one`);
+      expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      taken.close();
+      await scratch.dispose();
+    }
+  });
+
   it('refuses a port that is not one in one line, exits 1, and opens no database', async () => {
     const scratch = scratchEmbeddedDir();
     const child = spawn(process.execPath, [...args, '--port', '99999'], {
@@ -98,6 +122,7 @@ describe.each([
       expect(await new Promise<number | null>((resolve) => child.on('exit', resolve))).toBe(1);
       expect(err.trim()).toBe('--port must be a port number, not "99999"');
       expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(false);
+      expect(fs.existsSync(path.join(scratch.config.dataDir, 'pgdata'))).toBe(false);
     } finally {
       child.kill('SIGKILL');
       await scratch.dispose();
