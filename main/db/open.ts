@@ -6,7 +6,7 @@ import { pgDataDir, startEngine, takeEarlyEngine } from './embedded/engine';
 import { startMaintenance } from './embedded/maintenance';
 import { scrubReplacedRows } from './embedded/scrub';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/worker-host';
-import { assertSchemaCurrent, migrateToLatest } from './migrator';
+import { assertSchemaCurrent, migrateIfBehind } from './migrator';
 import { clinicTypes } from './pg-types';
 import { knexLog, replaceableEngineLog } from './knex-log';
 import { ConnectionGenerations, serverConnection, serverKnexConfig } from './server';
@@ -275,7 +275,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   const schema = options.schema ?? (config.mode === 'server' ? 'guard' : 'migrate');
   try {
     if (schema === 'migrate') {
-      if ((await migrateToLatest(db.knex)).length > 0) await db.restartEngine?.();
+      if ((await migrateIfBehind(db.knex)).length > 0) await db.restartEngine?.();
       await db.useRuntimeRole?.();
     }
     if (schema === 'guard') await assertSchemaCurrent(db.knex);
