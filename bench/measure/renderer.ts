@@ -154,6 +154,7 @@ export async function measureRenderer(rendererDir: string, runs = 5): Promise<Re
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-bench-renderer-'));
   const db = await openDatabase({ mode: 'embedded', dataDir });
   const bridge = await startBridge({ db, rendererDir, version: 'bench' });
+  await bridge.ready;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
     await bridge.services.settings.update({ clinicName: 'Bench Clinic', timeZone: 'UTC' }, null);

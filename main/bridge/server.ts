@@ -25,7 +25,7 @@ export interface Bridge {
   url: string;
   port: number;
   token: string;
-  /** Main's services, once `ready` has settled (they load after the database opens); reading them before throws. */
+  /** Main's services, once `ready` has settled (loaded once the bridge listens, made once the database is open); reading them before throws. */
   readonly services: MainServices;
   /** Settles once the services are up; rejects with the database's failure to open. */
   ready: Promise<MainServices>;

@@ -64,6 +64,8 @@ export async function startClinic(options: { twilioHttpClient?: BridgeOptions['t
   const scratch = await scratchMigrated('embedded');
   const db = await openDatabase(scratch.config);
   const bridge = await startBridge({ db, rendererDir: RENDERER, version: 'e2e', twilioHttpClient: options.twilioHttpClient });
+  // Its services load once it listens; tests reach for them at once.
+  await bridge.ready;
   // playwright gives every launch a fresh temporary profile of its own.
   const browser = withPatience(await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS }));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

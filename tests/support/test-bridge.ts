@@ -29,6 +29,8 @@ export async function startTestBridge(opts: { desk?: boolean } = {}): Promise<Te
     await insertUser(knex, { email: 'desk@clinic.test', passwordHash: await testPasswordHash(), role: 'RECEPTIONIST', displayName: 'Desk', doctorId: null });
   }
   const bridge = await startBridge({ db: scratch.db, rendererDir, version: '9.9.9' });
+  // Its services load once it listens; tests reach for them at once.
+  await bridge.ready;
   return {
     bridge,
     base: `http://127.0.0.1:${bridge.port}`,
