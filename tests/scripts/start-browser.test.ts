@@ -15,6 +15,21 @@ describe.each([
   ['npm run start:browser', ['--import', 'tsx', 'scripts/start-browser.ts']],
   ['the built out/main/browser.js', ['out/main/browser.js']],
 ])('%s', (_name, args) => {
+  /** The app started with these arguments on that folder, until it exits by itself. */
+  async function untilExit(extra: string[], dataDir: string): Promise<{ code: number | null; out: string; err: string }> {
+    const child = spawn(process.execPath, [...args, ...extra], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: dataDir } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    try {
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      return { code, out, err };
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }
+
   it('starts the app on the embedded database, prints the URL to open, sets up the first admin, and closes cleanly on Ctrl+C', async () => {
     const scratch = scratchEmbeddedDir();
     const child = spawn(process.execPath, args, {
@@ -66,23 +81,15 @@ describe.each([
     const owner = { pid: process.pid, host: os.hostname(), startedAt: '2026-01-01T08:00:00.000Z' };
     const lock = path.join(scratch.config.dataDir, 'clinic-desk.lock');
     fs.writeFileSync(lock, JSON.stringify(owner));
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: scratch.config.dataDir },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     try {
-      expect(await new Promise<number | null>((resolve) => child.on('exit', resolve))).toBe(1);
+      const { code, out, err } = await untilExit([], scratch.config.dataDir);
+      expect(code).toBe(1);
       expect(err).toMatch(new RegExp(`already open in another Clinic Desk \\(process ${process.pid}\\b`));
       expect(err).not.toMatch(/\n\s+at /);
       // The bridge had started while the database opened; it was closed, so the process ended by itself.
       expect(out).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/#token=/);
       expect(JSON.parse(fs.readFileSync(lock, 'utf8'))).toEqual(owner);
     } finally {
-      child.kill('SIGKILL');
       await scratch.dispose();
     }
   });
@@ -92,19 +99,13 @@ describe.each([
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as net.AddressInfo).port;
-    const child = spawn(process.execPath, [...args, '--port', String(port)], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: scratch.config.dataDir },
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     try {
       // Exiting by itself means nothing was left running: the database is closed.
-      expect(await new Promise<number | null>((resolve) => child.on('exit', resolve))).toBe(1);
+      const { code, err } = await untilExit(['--port', String(port)], scratch.config.dataDir);
+      expect(code).toBe(1);
       expect(err.trim()).toBe(`Port ${port} is already in use on this PC: choose another with --port, or leave --port out for any free one`);
       expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(false);
     } finally {
-      child.kill('SIGKILL');
       taken.close();
       await scratch.dispose();
     }
@@ -112,19 +113,13 @@ describe.each([
 
   it('refuses a port that is not one in one line, exits 1, and opens no database', async () => {
     const scratch = scratchEmbeddedDir();
-    const child = spawn(process.execPath, [...args, '--port', '99999'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: scratch.config.dataDir },
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     try {
-      expect(await new Promise<number | null>((resolve) => child.on('exit', resolve))).toBe(1);
+      const { code, err } = await untilExit(['--port', '99999'], scratch.config.dataDir);
+      expect(code).toBe(1);
       expect(err.trim()).toBe('--port must be a port number, not "99999"');
       expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(false);
       expect(fs.existsSync(path.join(scratch.config.dataDir, 'pgdata'))).toBe(false);
     } finally {
-      child.kill('SIGKILL');
       await scratch.dispose();
     }
   });
