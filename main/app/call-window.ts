@@ -19,7 +19,7 @@ export const callRoute = (appointmentId: number) => `${APP_ORIGIN}/index.html#/c
 
 /**
  * Opens (or brings forward) the call window of an appointment: the same web preferences as
- * the main window (locked down like every webContents, by main/app/index.ts), signed in from the window that asked, listed as a call
+ * the main window (locked down like every webContents, by main/app/desk.ts), signed in from the window that asked, listed as a call
  * window while it lives, and signed out when it closes.
  */
 export function callWindowOpener(deps: CallWindowDeps): CallWindowOpener {

@@ -68,7 +68,7 @@ export function allowListedOpener(
 
 /**
  * No navigation away from the app (of the page or of any frame in it), no <webview>, no new
- * windows; external links go to `openExternal`. main/app/index.ts applies it to every
+ * windows; external links go to `openExternal`. main/app/desk.ts applies it to every
  * webContents Electron creates, so no window can be missed.
  */
 export function lockDownContents(contents: WebContents, openExternal: ShellOpener): void {

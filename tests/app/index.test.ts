@@ -9,9 +9,9 @@ import { secureWebPreferences } from '../../main/app/security';
 import { deferred } from '../support/wait';
 
 /*
- * main/app/index.ts with the whole `electron` module replaced by recording stubs. Each scenario
- * builds a fresh stub set, resets the module registry and imports the shell again, as a new
- * Electron process would run it.
+ * main/app/index.ts (and desk.ts, which it loads) with the whole `electron` module replaced by
+ * recording stubs. Each scenario builds a fresh stub set, resets the module registry and imports
+ * the shell again, as a new Electron process would run it.
  */
 
 type Listener = (event: IpcMainInvokeEvent, payload?: unknown) => unknown;
@@ -155,7 +155,9 @@ async function runShell(options: StubOptions = {}): Promise<Stubs> {
   started.push(stubs);
   current.electron = stubs.electron as unknown as Record<string, unknown>;
   vi.resetModules();
-  await import('../../main/app/index');
+  await (
+    await import('../../main/app/index')
+  ).loaded;
   return stubs;
 }
 
@@ -587,6 +589,24 @@ describe('main/app/index.ts quitting, with the database and services stubbed', (
       expect(willQuit(stubs)).toBe(false);
     } finally {
       process.off('unhandledRejection', unhandled);
+    }
+  });
+
+  it('shows the error and exits 1 when the rest of main cannot be loaded', async () => {
+    setEnv({ CLINIC_DATA_DIR: path.join(os.tmpdir(), 'clinic-stubbed-db') });
+    const { openDatabase } = stubDatabase(async () => {});
+    vi.doMock('../../main/app/desk', () => {
+      throw new Error('Cannot find module ./desk-1a2b3c.js');
+    });
+    try {
+      const stubs = await runShell();
+      // (vitest words the failed import its own way.)
+      expect(stubs.electron.dialog.showErrorBox.mock.calls).toEqual([['Clinic Desk cannot start', expect.any(String)]]);
+      expect(stubs.electron.app.exit.mock.calls).toEqual([[1]]);
+      expect(stubs.electron.app.whenReady).not.toHaveBeenCalled();
+      expect(openDatabase).not.toHaveBeenCalled();
+    } finally {
+      vi.doUnmock('../../main/app/desk');
     }
   });
 

@@ -41,6 +41,9 @@ function builtMain(name: RegExp): string {
 /** The chunk that holds main's services (createServices and every domain's service). */
 const SERVICES = () => builtMain(/^services-.*\.js$/);
 
+/** The chunk of the app's main that its entry (index.js) loads once the embedded database is starting. */
+const DESK = () => builtMain(/^desk-.*\.js$/);
+
 /** The packages that file and those chunks require as they load. */
 const loadedAtStart = (file: string) =>
   new Set(loadedWith(file).flatMap((text) => [...text.matchAll(/^(?:const|let) \w+ = require\("([^.][^"]*)"\)/gm)].map((m) => m[1]!)));
@@ -61,7 +64,7 @@ describe('npm run build output', () => {
   });
 
   it('builds main with the PGlite worker as its own entry, dependencies left external', () => {
-    const main = loadedWith('index.js').join('\n');
+    const main = [...loadedWith('index.js'), ...loadedWith(DESK())].join('\n');
     expect(main).toContain('require("knex")');
     expect(main).toContain('require("electron")');
     // The migrations are bundled, not read from a folder at run time.
@@ -74,9 +77,9 @@ describe('npm run build output', () => {
     const LAZY = ['twilio', 'razorpay', 'exceljs', 'nodemailer', '@zxcvbn-ts/language-common'];
     // Faker is bundled into the demo clinic's chunk (a dev dependency): known by its own error text.
     const FAKER = 'You cannot edit the locale data on the faker instance';
-    // Browser mode's entry loads main with import() once the embedded database is starting, and
-    // both load main's services with import() once the window or the bridge is up (below).
-    for (const entry of ['index.js', builtMain(/^browser-mode-.*\.js$/), SERVICES()]) {
+    // Both entries load main with import() once the embedded database is starting, and main's
+    // services with import() once the window or the bridge is up (below).
+    for (const entry of [DESK(), builtMain(/^browser-mode-.*\.js$/), SERVICES()]) {
       expect(loadedWith(entry).join('\n'), entry).not.toContain(FAKER);
       const atStart = loadedAtStart(entry);
       expect(atStart, entry).toContain('knex');
@@ -96,17 +99,26 @@ describe('npm run build output', () => {
     expect(main).toContain(FAKER);
   });
 
-  it("starts browser mode's embedded database before the rest of main loads: its entry requires only Node's own modules first", () => {
-    const atStart = [...loadedAtStart('browser.js')];
-    expect(atStart.filter((p) => !p.startsWith('node:'))).toEqual([]);
-    const entry = fs.readFileSync(path.join(OUT, 'main', 'browser.js'), 'utf8');
-    const started = entry.indexOf('startEngineEarly(');
-    expect(started).toBeGreaterThan(-1);
-    expect(entry.indexOf(`require("./${builtMain(/^browser-mode-.*\.js$/)}")`)).toBeGreaterThan(started);
+  it("starts the embedded database before the rest of main loads: each entry requires only Node's own modules (and Electron) first", () => {
+    const entries: [file: string, rest: string][] = [
+      ['index.js', DESK()],
+      ['browser.js', builtMain(/^browser-mode-.*\.js$/)],
+    ];
+    for (const [file, rest] of entries) {
+      const atStart = [...loadedAtStart(file)];
+      expect(
+        atStart.filter((p) => !p.startsWith('node:') && p !== 'electron'),
+        file,
+      ).toEqual([]);
+      const entry = fs.readFileSync(path.join(OUT, 'main', file), 'utf8');
+      const started = entry.indexOf('startEngineEarly(');
+      expect(started, file).toBeGreaterThan(-1);
+      expect(entry.indexOf(`require("./${rest}")`), file).toBeGreaterThan(started);
+    }
   });
 
   it("opens the window, or the bridge's page, before main's services are loaded: they come with import()", () => {
-    for (const entry of ['index.js', builtMain(/^server-.*\.js$/)]) {
+    for (const entry of [DESK(), builtMain(/^server-.*\.js$/)]) {
       const atStart = loadedWith(entry).join('\n');
       expect(atStart, entry).not.toContain('function createServices(');
       expect(fs.readFileSync(path.join(OUT, 'main', entry), 'utf8'), entry).toMatch(
