@@ -203,9 +203,11 @@ async function call(stubs: Stubs, channel: string, payload: unknown, event: IpcM
   return (await handler!(event, payload)) as Result<unknown>;
 }
 
-const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, CLINIC_DATA_DIR: process.env.CLINIC_DATA_DIR };
-function setEnv(values: { DATABASE_URL?: string; CLINIC_DATA_DIR?: string }) {
-  for (const key of ['DATABASE_URL', 'CLINIC_DATA_DIR'] as const) {
+const ENV_KEYS = ['DATABASE_URL', 'CLINIC_DATA_DIR', 'CLINIC_DB_POOL_MAX'] as const;
+type EnvKey = (typeof ENV_KEYS)[number];
+const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]])) as Partial<Record<EnvKey, string>>;
+function setEnv(values: Partial<Record<EnvKey, string>>) {
+  for (const key of ENV_KEYS) {
     if (values[key] === undefined) delete process.env[key];
     else process.env[key] = values[key];
   }
@@ -484,6 +486,23 @@ describe('main/app/index.ts with the embedded database', () => {
       expect(willQuit(stubs)).toBe(false);
     } finally {
       fs.rmSync(lockedDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops the database it started before ready when the start then fails: the error shown, the folder unlocked, exit 1', async () => {
+    const failedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-shell-failed-'));
+    try {
+      // Read only by the settings' validation, after the embedded database has started.
+      setEnv({ CLINIC_DATA_DIR: failedDir, CLINIC_DB_POOL_MAX: 'many' });
+      const stubs = await runShell();
+      expect(fs.existsSync(path.join(failedDir, 'clinic-desk.lock'))).toBe(true);
+      stubs.ready.resolve();
+      await vi.waitFor(() => expect(stubs.electron.app.exit.mock.calls).toEqual([[1]]), { timeout: 180_000, interval: 50 });
+      expect(stubs.electron.dialog.showErrorBox.mock.calls).toEqual([['Clinic Desk cannot start', 'CLINIC_DB_POOL_MAX must be a whole number']]);
+      // Exit came after the engine had stopped and let the folder go.
+      expect(fs.existsSync(path.join(failedDir, 'clinic-desk.lock'))).toBe(false);
+    } finally {
+      fs.rmSync(failedDir, { recursive: true, force: true });
     }
   });
 

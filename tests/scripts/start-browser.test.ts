@@ -16,8 +16,8 @@ describe.each([
   ['the built out/main/browser.js', ['out/main/browser.js']],
 ])('%s', (_name, args) => {
   /** The app started with these arguments on that folder, until it exits by itself. */
-  async function untilExit(extra: string[], dataDir: string): Promise<{ code: number | null; out: string; err: string }> {
-    const child = spawn(process.execPath, [...args, ...extra], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: dataDir } });
+  async function untilExit(extra: string[], dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string }> {
+    const child = spawn(process.execPath, [...args, ...extra], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: dataDir, ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -107,6 +107,19 @@ describe.each([
       expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(false);
     } finally {
       taken.close();
+      await scratch.dispose();
+    }
+  });
+
+  it('whose settings are refused after its database started: says why in one line, stops that database, and exits 1', async () => {
+    const scratch = scratchEmbeddedDir();
+    try {
+      // Exiting by itself means nothing was left running: the database started early is stopped.
+      const { code, err } = await untilExit([], scratch.config.dataDir, { CLINIC_DB_POOL_MAX: 'many' });
+      expect(code).toBe(1);
+      expect(err.trim()).toBe('CLINIC_DB_POOL_MAX must be a whole number');
+      expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(false);
+    } finally {
       await scratch.dispose();
     }
   });
