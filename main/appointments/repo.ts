@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { AppointmentDto, PatientAppointmentDto, Priority } from '../../preload/contract';
-import { insertAuditOf, type AuditRecord } from '../audit/repo';
-import { preparedOnOwnConnection } from '../db/prepared';
+import { auditRows, insertAuditOf, type AuditRecord } from '../audit/repo';
+import { runPrepared } from '../db/prepared';
 import { shiftDate as shiftDay } from '../availability/wall-clock';
 
 /** A patient's appointments split at the clinic's current date and time. */
@@ -226,10 +226,12 @@ function inDayOrder(a: AppointmentDto, b: AppointmentDto): number {
  * column wide, was about a fifth of the read's time in PGlite.
  */
 export async function listAppointments(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AppointmentDto[]> {
-  const query = viewQuery(knex)
-    .whereRaw('a.doctor_id = ANY(?::bigint[])', [[...doctorIds]])
-    .whereBetween('a.appointment_date', [from, to]);
-  const rows: AppointmentDto[] = await preparedOnOwnConnection(knex, query, 'appointments.list');
+  const rows = (await runPrepared(
+    knex,
+    'appointments.list',
+    (p) => viewQuery(knex).whereRaw('a.doctor_id = ANY(?::bigint[])', [p.doctorIds]).whereBetween('a.appointment_date', [p.from, p.to]),
+    { doctorIds: [...doctorIds], from, to },
+  )) as AppointmentDto[];
   return rows.sort(inDayOrder);
 }
 
@@ -309,55 +311,63 @@ export async function insertBooking(
   const keys = [...new Set(lockKeys)].sort();
   const h = historyRow({ ...history, appointmentId: 0 });
   const t = typeColumns(a.type);
-  const query = viewQuery(knex, 'booked')
-    .with(
-      'locked',
-      knex.raw(
-        `SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtext(?)) AS l${i}`).join(', ')}`,
-        keys.map((k) => `clinic-desk:${k}`),
-      ),
-    )
-    .with(
-      'booked',
-      knex.raw(
-        `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in,
-                                           appointment_type_id, fee, buffer_before_minutes, buffer_after_minutes, opd_session_id, priority, priority_reason)
-         SELECT :patientId::bigint, :doctorId::bigint, :appointmentDate::date, :startTime::time, :endTime::time, :reason::text, :bookedBy::bigint, :overrideReason::text, :isWalkIn::boolean,
-                :appointmentTypeId::bigint, :fee::numeric, :bufferBefore::int, :bufferAfter::int, :opdSessionId::bigint,
-                :priority::text, :priorityReason::text
-           FROM locked RETURNING *`,
-        {
-          patientId: a.patientId,
-          doctorId: a.doctorId,
-          appointmentDate: a.date,
-          startTime: a.startTime,
-          endTime: a.endTime,
-          reason: a.reason,
-          bookedBy: a.bookedBy,
-          overrideReason: a.overrideReason,
-          isWalkIn: a.isWalkIn ?? false,
-          appointmentTypeId: t.appointment_type_id,
-          fee: t.fee,
-          bufferBefore: t.buffer_before_minutes,
-          bufferAfter: t.buffer_after_minutes,
-          opdSessionId: a.opdSessionId ?? null,
-          priority: a.priority?.kind ?? null,
-          priorityReason: a.priority?.reason ?? null,
-        },
-      ),
-    )
-    .with(
-      'history',
-      knex.raw(
-        `INSERT INTO appointment_history (appointment_id, kind, from_status, to_status, reason, detail, changed_by)
-         SELECT booked.id, :kind::text, :fromStatus::text, :toStatus::text, :reason::text, :detail::jsonb, :changedBy::bigint FROM booked`,
-        { kind: h.kind, fromStatus: h.from_status, toStatus: h.to_status, reason: h.reason, detail: h.detail, changedBy: h.changed_by },
-      ),
-    )
-    .with('audited', insertAuditOf(knex, 'booked', audits))
-    .first();
-  // The lock list is the text's only part that can vary.
-  const view = await preparedOnOwnConnection(knex, query, `appointments.book.${keys.length}`);
+  const values = {
+    ...Object.fromEntries(keys.map((k, i) => [`lock${i}`, `clinic-desk:${k}`])),
+    patientId: a.patientId,
+    doctorId: a.doctorId,
+    appointmentDate: a.date,
+    startTime: a.startTime,
+    endTime: a.endTime,
+    reason: a.reason,
+    bookedBy: a.bookedBy,
+    overrideReason: a.overrideReason,
+    isWalkIn: a.isWalkIn ?? false,
+    appointmentTypeId: t.appointment_type_id,
+    fee: t.fee,
+    bufferBefore: t.buffer_before_minutes,
+    bufferAfter: t.buffer_after_minutes,
+    opdSessionId: a.opdSessionId ?? null,
+    priority: a.priority?.kind ?? null,
+    priorityReason: a.priority?.reason ?? null,
+    kind: h.kind,
+    fromStatus: h.from_status,
+    toStatus: h.to_status,
+    historyReason: h.reason,
+    detail: h.detail,
+    changedBy: h.changed_by,
+    audits: auditRows(audits),
+  };
+  // The number of locks is the text's only part that can vary.
+  const view = await runPrepared(
+    knex,
+    `appointments.book.${keys.length}`,
+    (p) =>
+      viewQuery(knex, 'booked')
+        .with('locked', knex.raw(`SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtext(:lock${i})) AS l${i}`).join(', ')}`, p))
+        .with(
+          'booked',
+          knex.raw(
+            `INSERT INTO appointment_entities (patient_id, doctor_id, appointment_date, start_time, end_time, reason, booked_by, override_reason, is_walk_in,
+                                               appointment_type_id, fee, buffer_before_minutes, buffer_after_minutes, opd_session_id, priority, priority_reason)
+             SELECT :patientId::bigint, :doctorId::bigint, :appointmentDate::date, :startTime::time, :endTime::time, :reason::text, :bookedBy::bigint, :overrideReason::text, :isWalkIn::boolean,
+                    :appointmentTypeId::bigint, :fee::numeric, :bufferBefore::int, :bufferAfter::int, :opdSessionId::bigint,
+                    :priority::text, :priorityReason::text
+               FROM locked RETURNING *`,
+            p,
+          ),
+        )
+        .with(
+          'history',
+          knex.raw(
+            `INSERT INTO appointment_history (appointment_id, kind, from_status, to_status, reason, detail, changed_by)
+             SELECT booked.id, :kind::text, :fromStatus::text, :toStatus::text, :historyReason::text, :detail::jsonb, :changedBy::bigint FROM booked`,
+            p,
+          ),
+        )
+        .with('audited', insertAuditOf(knex, 'booked', p.audits))
+        .first(),
+    values,
+  );
   return view as AppointmentDto;
 }
 

@@ -52,25 +52,32 @@ export async function insertAudit(knex: Knex, record: AuditRecord): Promise<void
   );
 }
 
+/** Audit records as the one JSON value `insertAuditOf` inserts them from. */
+export function auditRows(records: readonly AuditRecord[]): string {
+  return JSON.stringify(
+    records.map((r) => ({
+      user_id: r.userId,
+      user_email: r.userEmail,
+      workstation: r.workstation,
+      action: r.action,
+      entity: r.entity ?? null,
+      outcome: r.outcome ?? 'OK',
+      detail: r.detail ?? null,
+    })),
+  );
+}
+
 /**
- * An INSERT of audit rows about the row that `cte` (a data-modifying CTE of the same statement,
- * named by the caller's code) returns, its `id` as their entity id: they commit with the change.
+ * An INSERT of audit rows (`rows`, from auditRows) about the row that `cte` (a data-modifying CTE
+ * of the same statement, named by the caller's code) returns, its `id` as their entity id: they
+ * commit with the change.
  */
-export function insertAuditOf(knex: Knex, cte: string, records: readonly AuditRecord[]): Knex.Raw {
-  const rows = records.map((r) => ({
-    user_id: r.userId,
-    user_email: r.userEmail,
-    workstation: r.workstation,
-    action: r.action,
-    entity: r.entity ?? null,
-    outcome: r.outcome ?? 'OK',
-    detail: r.detail ?? null,
-  }));
+export function insertAuditOf(knex: Knex, cte: string, rows: string): Knex.Raw {
   return knex.raw(
     `INSERT INTO audit_log (user_id, user_email, workstation, action, entity, entity_id, outcome, detail)
      SELECT r.user_id, r.user_email, r.workstation, r.action, r.entity, ${cte}.id, r.outcome, r.detail
        FROM ${cte}, jsonb_to_recordset(?::jsonb) AS r(user_id bigint, user_email text, workstation text, action text, entity text, outcome text, detail jsonb)`,
-    [JSON.stringify(rows)],
+    [rows],
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AvailabilityWindow } from '../../preload/contract';
-import { preparedOnOwnConnection } from '../db/prepared';
+import { runPrepared } from '../db/prepared';
 import type { TemplateRule, Window } from './slots';
 
 export interface WindowRow {
@@ -139,11 +139,16 @@ export async function deleteOpenWindowsOn(knex: Knex, date: string): Promise<num
 
 /** The schedule's other read, and every booking's: one text whatever the doctors, so it can stay prepared. */
 export async function windowsInRange(knex: Knex, doctorIds: readonly number[], from: string, to: string): Promise<AvailabilityWindow[]> {
-  const query = knex('doctor_availabilities')
-    .select(WINDOW_COLUMNS)
-    .whereRaw('doctor_id = ANY(?::bigint[])', [[...doctorIds]])
-    .whereBetween('date', [from, to])
-    .orderBy([{ column: 'date' }, { column: 'doctor_id' }, { column: 'start_time' }, { column: 'kind' }, { column: 'id' }]);
-  const rows: WindowRow[] = await preparedOnOwnConnection(knex, query, 'availability.windowsInRange');
+  const rows = (await runPrepared(
+    knex,
+    'availability.windowsInRange',
+    (p) =>
+      knex('doctor_availabilities')
+        .select(WINDOW_COLUMNS)
+        .whereRaw('doctor_id = ANY(?::bigint[])', [p.doctorIds])
+        .whereBetween('date', [p.from, p.to])
+        .orderBy([{ column: 'date' }, { column: 'doctor_id' }, { column: 'start_time' }, { column: 'kind' }, { column: 'id' }]),
+    { doctorIds: [...doctorIds], from, to },
+  )) as WindowRow[];
   return rows.map(toWindow);
 }

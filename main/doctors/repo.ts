@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { AvailabilityWindow, DoctorDto } from '../../preload/contract';
 import { toWindow, type WindowRow } from '../availability/repo';
-import { preparedOnOwnConnection } from '../db/prepared';
+import { runPrepared } from '../db/prepared';
 import { columnMapper } from '../shared/columns';
 
 interface DoctorRow {
@@ -82,19 +82,24 @@ export interface DoctorDay {
  * desks booking at once all pay for.
  */
 export async function findDoctorDay(knex: Knex, id: number, date: string): Promise<DoctorDay | undefined> {
-  const query = knex<DoctorRow>('doctor_entities as d')
-    .where('d.id', id)
-    .first(
-      ...DOCTOR_COLUMNS.map((c) => `d.${c}`),
-      knex.raw(
-        `COALESCE((SELECT json_agg(w ORDER BY w.start_time, w.kind, w.id) FROM doctor_availabilities w WHERE w.doctor_id = d.id AND w.date = ?::date), '[]') AS day_windows,
-         (SELECT json_build_object('id', h.id, 'date', h.date, 'name', h.name) FROM clinic_holidays h WHERE h.date = ?::date) AS day_holiday,
-         COALESCE((SELECT json_agg(json_build_object('startTime', s.start_time, 'endTime', s.end_time) ORDER BY s.start_time)
-                     FROM opd_sessions s WHERE s.doctor_id = d.id AND s.date = ?::date), '[]') AS day_sessions`,
-        [date, date, date],
-      ),
-    );
-  const row: unknown = await preparedOnOwnConnection(knex, query, 'doctors.dayOf');
+  const row = await runPrepared(
+    knex,
+    'doctors.dayOf',
+    (p) =>
+      knex<DoctorRow>('doctor_entities as d')
+        .where('d.id', p.id)
+        .first(
+          ...DOCTOR_COLUMNS.map((c) => `d.${c}`),
+          knex.raw(
+            `COALESCE((SELECT json_agg(w ORDER BY w.start_time, w.kind, w.id) FROM doctor_availabilities w WHERE w.doctor_id = d.id AND w.date = :day::date), '[]') AS day_windows,
+             (SELECT json_build_object('id', h.id, 'date', h.date, 'name', h.name) FROM clinic_holidays h WHERE h.date = :day::date) AS day_holiday,
+             COALESCE((SELECT json_agg(json_build_object('startTime', s.start_time, 'endTime', s.end_time) ORDER BY s.start_time)
+                         FROM opd_sessions s WHERE s.doctor_id = d.id AND s.date = :day::date), '[]') AS day_sessions`,
+            { day: p.date },
+          ),
+        ),
+    { id, date },
+  );
   if (!row) return undefined;
   const { day_windows, day_holiday, day_sessions, ...doctor } = row as DoctorRow & {
     day_windows: WindowRow[];

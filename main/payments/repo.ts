@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { PatientPaymentDto, PaymentDto, ReceiptDto } from '../../preload/contract';
-import { preparedOnOwnConnection } from '../db/prepared';
+import { runPrepared } from '../db/prepared';
 
 export async function paymentsOfPatient(knex: Knex, patientId: number): Promise<PatientPaymentDto[]> {
   return knex('payments as p')
@@ -233,14 +233,16 @@ const DAY_TOTALS_SQL = `SELECT a.id AS "appointmentId", COALESCE(b.balance, 0)::
  * day is known to have no pending payment (a day without appointments is not known to have none).
  */
 export async function totalsOfDay(knex: Knex, date: string): Promise<{ totals: DayTotals[]; pendingToo: boolean }> {
-  const { rows } = await preparedOnOwnConnection(knex, knex.raw(DAY_TOTALS_SQL, { date }), 'payments.totalsOfDay');
+  const { rows } = (await runPrepared(knex, 'payments.totalsOfDay', (p) => knex.raw(DAY_TOTALS_SQL, p), { date })) as {
+    rows: (DayTotals & { anyPending: boolean })[];
+  };
   return {
     // Copied field by field (a rest pattern cost more than parsing the rows), and put in booking
     // order here: sorting the day's rows was about a quarter of the database's work on a server.
     totals: rows
       .map((r: DayTotals) => ({ appointmentId: r.appointmentId, balance: r.balance, pending: r.pending, due: r.due }))
       .sort((a: DayTotals, b: DayTotals) => a.appointmentId - b.appointmentId),
-    pendingToo: rows.length === 0 || rows[0].anyPending === true,
+    pendingToo: rows.length === 0 || rows[0]?.anyPending === true,
   };
 }
 
@@ -250,7 +252,7 @@ const PENDING_IDS_OF_DAY_SQL = `SELECT p.id FROM ${PENDING_OF_DAY} ORDER BY p.id
 
 /** The payments of a clinic day's appointments recorded but not yet received, oldest first. */
 export async function pendingOfDay(knex: Knex, date: string): Promise<PaymentDto[]> {
-  const { rows } = await preparedOnOwnConnection(knex, knex.raw(PENDING_IDS_OF_DAY_SQL, { date }), 'payments.pendingOfDay');
+  const { rows } = (await runPrepared(knex, 'payments.pendingOfDay', (p) => knex.raw(PENDING_IDS_OF_DAY_SQL, p), { date })) as { rows: { id: number }[] };
   if (rows.length === 0) return [];
   return viewQuery(knex)
     .whereIn(

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import knexFactory, { type Knex } from 'knex';
 import { openDatabase, type Database } from '../../main/db/open';
 import { isLostConnection, isStalePlan } from '../../main/db/pg-errors';
-import { preparedOnOwnConnection } from '../../main/db/prepared';
+import { runPrepared } from '../../main/db/prepared';
 import { ADMIN_URL, scratchServerDatabase } from '../support/databases';
 import { waitFor } from '../support/wait';
 
@@ -58,7 +58,7 @@ describe('server mode connection pool', () => {
   it('once one connection is found ended by the server, the pool never hands out the others it held then', async () => {
     const backendsNow = async () => {
       const rows = await Promise.all([1, 2, 3].map(() => db.knex.raw('select pg_backend_pid() as pid, pg_sleep(0.05)')));
-      return rows.map((r) => r.rows[0].pid as number);
+      return rows.map((r) => r.rows[0].pid);
     };
     const before = new Set(await backendsNow());
     expect(before.size).toBe(3);
@@ -75,7 +75,7 @@ describe('server mode connection pool', () => {
       });
       // The next statement may be the one that finds it ended (the pool had not yet read the close).
       const first = await db.knex.raw('select pg_backend_pid() as pid').then(
-        (r) => r.rows[0].pid as number,
+        (r) => r.rows[0].pid,
         (err: Error) => err,
       );
       if (first instanceof Error) expect(isLostConnection(first), first.message).toBe(true);
@@ -94,10 +94,12 @@ describe('server mode connection pool', () => {
   it('keeps a statement prepared on each connection; stale after a column changes type, it fails once and the next call runs on new connections', async () => {
     await db.knex.raw('CREATE TABLE kept_prepared (n int)');
     await db.knex.raw('INSERT INTO kept_prepared VALUES (7)');
-    const read = (knex: Knex) =>
-      preparedOnOwnConnection(knex, knex('kept_prepared').select('n', knex.raw('pg_backend_pid() AS pid, pg_sleep(0.05)')), 'test.keptPrepared');
+    const read = async (knex: Knex) =>
+      (await runPrepared(knex, 'test.keptPrepared', () => knex('kept_prepared').select('n', knex.raw('pg_backend_pid() AS pid, pg_sleep(0.05)')), {})) as [
+        { n: number; pid: number },
+      ];
     // Three at once: three connections, each with the statement prepared.
-    const before = new Set((await Promise.all([1, 2, 3].map(() => read(db.knex)))).map((rows) => rows[0].pid as number));
+    const before = new Set((await Promise.all([1, 2, 3].map(() => read(db.knex)))).map((rows) => rows[0].pid));
     expect(before.size).toBe(3);
     const prepared = await db.knex.transaction(async (trx) => {
       await read(trx);
@@ -119,7 +121,7 @@ describe('server mode connection pool', () => {
     expect(first && isStalePlan(first), first?.message).toBe(true);
     const after = await Promise.all([1, 2, 3].map(() => read(db.knex)));
     expect(after.map((rows) => rows[0].n)).toEqual([7, 7, 7]);
-    expect(after.filter((rows) => before.has(rows[0].pid as number))).toEqual([]);
+    expect(after.filter((rows) => before.has(rows[0].pid))).toEqual([]);
   });
 
   it('runs every session in UTC with the statement timeout set and no parallel workers', async () => {
