@@ -1,5 +1,13 @@
 import type { Knex } from 'knex';
 
+// A later migration puts it back as it was when it goes down.
+export const FIRST_VISIT_OFFER_V1 = `
+    CREATE OR REPLACE FUNCTION patient_first_visit_offer(patient bigint, visit date) RETURNS void LANGUAGE sql AS $$
+      INSERT INTO patient_first_visits (patient_id, first_visit) VALUES (patient, visit)
+      ON CONFLICT (patient_id) DO UPDATE SET first_visit = EXCLUDED.first_visit
+       WHERE patient_first_visits.first_visit > EXCLUDED.first_visit
+    $$`;
+
 // Why (issue 22): "new vs returning" asks, for every patient seen in a range, whether they had a
 // visit (any appointment not cancelled, any doctor) before it. Asked of the appointments, that is
 // one index probe per patient, and a year of a clinic chain is most of a million probes. Each
@@ -23,12 +31,7 @@ export async function up(knex: Knex): Promise<void> {
   // concurrent recount waits for it. When the visit that was the first goes (cancelled, moved,
   // deleted), the row is locked first and the minimum read after, in its own statement, so a
   // booking committed meanwhile is seen.
-  await knex.raw(`
-    CREATE FUNCTION patient_first_visit_offer(patient bigint, visit date) RETURNS void LANGUAGE sql AS $$
-      INSERT INTO patient_first_visits (patient_id, first_visit) VALUES (patient, visit)
-      ON CONFLICT (patient_id) DO UPDATE SET first_visit = EXCLUDED.first_visit
-       WHERE patient_first_visits.first_visit > EXCLUDED.first_visit
-    $$`);
+  await knex.raw(FIRST_VISIT_OFFER_V1);
   await knex.raw(`
     CREATE FUNCTION patient_first_visit_recount(patient bigint, gone date) RETURNS void LANGUAGE plpgsql AS $$
     DECLARE

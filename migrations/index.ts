@@ -42,6 +42,7 @@ import * as clinicHolidays from './20261203710000_clinic_holidays';
 import * as patientFirstVisits from './20261203720000_patient_first_visits';
 import * as appointmentBalances from './20261203720100_appointment_balances';
 import * as appointmentBalancesByDay from './20261205000000_appointment_balances_by_day';
+import * as firstVisitOfferPlpgsql from './20261206000000_first_visit_offer_plpgsql';
 import * as richerChangeEvents from './20261202110000_richer_change_events';
 import * as appointmentTypes from './20261202120000_appointment_types';
 import * as appointmentSeries from './20261202120100_appointment_series';
@@ -138,4 +139,6 @@ export const migrations: readonly NamedMigration[] = [
   { name: '20261203720100_appointment_balances', migration: appointmentBalances },
   // Each balance also by its visit's day, for the Today board's money of the day (issue 23).
   { name: '20261205000000_appointment_balances_by_day', migration: appointmentBalancesByDay },
+  // The first visit's offer kept planned for the session: every booking calls it (issue 23).
+  { name: '20261206000000_first_visit_offer_plpgsql', migration: firstVisitOfferPlpgsql },
 ];

@@ -100,4 +100,16 @@ describe.each(MODES)('each patient’s first visit, kept by the appointments’ 
     await h.knex('patient_entities').where({ id: meena }).del();
     await expectFirst({});
   });
+
+  it('is kept by PL/pgSQL functions, whose plans the session keeps: a SQL function is parsed and planned again at every booking', async () => {
+    const { rows } = await h.knex.raw(
+      `SELECT p.proname, l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+        WHERE p.proname IN ('patient_first_visits_track', 'patient_first_visit_offer', 'patient_first_visit_recount') ORDER BY p.proname`,
+    );
+    expect(rows).toEqual([
+      { proname: 'patient_first_visit_offer', lanname: 'plpgsql' },
+      { proname: 'patient_first_visit_recount', lanname: 'plpgsql' },
+      { proname: 'patient_first_visits_track', lanname: 'plpgsql' },
+    ]);
+  });
 });
