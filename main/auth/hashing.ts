@@ -26,12 +26,28 @@ function hashPool(): Piscina<BcryptTask, string | boolean> {
   pool = new Piscina<BcryptTask, string | boolean>({
     filename: fromSource ? path.join(here, 'bcrypt-worker.ts') : built,
     execArgv: fromSource ? ['--require', 'tsx/cjs'] : [],
-    minThreads: 0,
+    // One thread stays once started, its bcrypt code compiled (see warmHashing); idle threads
+    // never hold a process open (Piscina unrefs them), and the extra ones end.
+    minThreads: 1,
     maxThreads: HASH_THREADS,
-    // Idle threads end, so a process that stops signing people in can exit.
     idleTimeout: 5_000,
   });
   return pool;
+}
+
+/**
+ * Starts the hashing thread and has V8 compile bcrypt's code in it while a sign-in or unlock
+ * screen waits for its password: the first comparison in a new thread took noticeably longer
+ * than the next, and it was every cold start's first sign-in.
+ */
+export function warmHashing(): void {
+  // Failing (the pool stopped meanwhile) costs only the head start it was for.
+  run<string>({ op: 'hash', password: 'warming up', cost: 4 }).catch(() => undefined);
+}
+
+/** How many hashing threads are running: for tests of when they start. */
+export function hashingThreads(): number {
+  return pool?.threads.length ?? 0;
 }
 
 /** Ends the threads at once; hashes still queued or running fail. The next hash starts a new pool. */

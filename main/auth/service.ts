@@ -8,7 +8,7 @@ import type { CallContext, CurrentUser } from '../shared/call-context';
 import type { SettingsService } from '../settings/service';
 import { isValidTimeZone } from '../settings/time-zone';
 import { countUsers, findUserByEmail, findUserById, insertUser, updateUser, type UserRow } from '../users/repo';
-import { hashPassword, verifyPassword } from './hashing';
+import { hashPassword, verifyPassword, warmHashing } from './hashing';
 import { passwordProblem } from './password-policy';
 import type { SessionStore } from './sessions';
 import { claimAttempt, clearAttempts, type Claim } from './throttle-repo';
@@ -56,7 +56,10 @@ export class AuthService {
   }
 
   async status(ctx: CallContext, user: CurrentUser | undefined) {
-    return { needsFirstAdmin: (await countUsers(this.knex)) === 0, session: await this.sessionOf(ctx.sessionKey, user) };
+    const session = await this.sessionOf(ctx.sessionKey, user);
+    // A screen that asks for a password comes next.
+    if (!session || session.locked) warmHashing();
+    return { needsFirstAdmin: (await countUsers(this.knex)) === 0, session };
   }
 
   /** First run: the clinic's name and zone, and its first ADMIN, who is signed in at once. */

@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionDto } from '../../preload/contract';
+import { hashingThreads, stopHashing } from '../../main/auth/hashing';
 import { insertUser } from '../../main/users/repo';
 import { MODES, type Mode } from '../support/databases';
 import { TEST_PASSWORD, expectOk, startHarness, testPasswordHash, type Harness } from '../support/harness';
@@ -19,6 +20,23 @@ describe.each(MODES)('sign-in and sessions (%s)', (mode: Mode) => {
     if (disabled) await h.knex('users').where({ id: user.id }).update({ disabled_at: h.knex.fn.now() });
     return user;
   }
+
+  it('starts the hashing thread when a screen that asks for a password is next, not for a signed-in desk', async () => {
+    await account('RECEPTIONIST', 'warm@clinic.test');
+    expect(expectOk(await h.call('auth.login', { email: 'warm@clinic.test', password: TEST_PASSWORD }, 'pc-warm'))).toMatchObject({ locked: false });
+    await stopHashing();
+    expect(expectOk(await h.call('auth.status', {}, 'pc-warm')).session).toMatchObject({ email: 'warm@clinic.test', locked: false });
+    expect(hashingThreads()).toBe(0);
+    expect(expectOk(await h.call('auth.status', {}, 'pc-nobody')).session).toBeNull();
+    expect(hashingThreads()).toBe(1);
+    await stopHashing();
+    expectOk(await h.call('auth.lock', {}, 'pc-warm'));
+    expect(expectOk(await h.call('auth.status', {}, 'pc-warm')).session).toMatchObject({ locked: true });
+    expect(hashingThreads()).toBe(1);
+    // Unlocking checks the password there: still the one thread.
+    expect(expectOk(await h.call('auth.unlock', { password: TEST_PASSWORD }, 'pc-warm'))).toMatchObject({ locked: false });
+    expect(hashingThreads()).toBe(1);
+  });
 
   it('sets up the clinic on first run, signs the admin in, and allows it only once', async () => {
     await h.knex('users').del();
