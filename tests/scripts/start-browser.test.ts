@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scratchEmbeddedDir } from '../support/databases';
+import { scratchEmbeddedDir, scratchMigrated } from '../support/databases';
 import { waitFor } from '../support/wait';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -95,7 +95,8 @@ describe.each([
   });
 
   it('whose port is taken: says so in one line, closes the database it opened, and exits 1', async () => {
-    const scratch = scratchEmbeddedDir();
+    // Already migrated: what is tested is the port, not a first start's migrations.
+    const scratch = await scratchMigrated('embedded');
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as net.AddressInfo).port;
@@ -112,7 +113,8 @@ describe.each([
   });
 
   it('whose settings are refused after its database started: says why in one line, stops that database, and exits 1', async () => {
-    const scratch = scratchEmbeddedDir();
+    // An existing clinic's folder: PGlite starts on it without first making a new cluster.
+    const scratch = await scratchMigrated('embedded');
     try {
       // Exiting by itself means nothing was left running: the database started early is stopped.
       const { code, err } = await untilExit([], scratch.config.dataDir, { CLINIC_DB_POOL_MAX: 'many' });
