@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
 import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
+import { UNUSED_DEMO_LOGINS } from '../support/demo-logins';
 import { MODES, scratch, scratchMigrated, type Mode, type Scratch } from '../support/databases';
 import { dbCli } from '../support/db-cli';
 import { fullSnapshot } from '../support/snapshot';
@@ -39,7 +40,7 @@ describe.each(MODES)('npm run db:backup / db:restore round trip of the demo clin
     [source, target] = await Promise.all([scratchMigrated(mode), scratch(mode)]);
     const db = await openDatabase(source.config, { schema: 'none' });
     try {
-      await seedDemoClinic(db.knex, { today: '2026-11-25' });
+      await seedDemoClinic(db.knex, { today: '2026-11-25', ...UNUSED_DEMO_LOGINS });
       original = await fullSnapshot(db.knex);
     } finally {
       await db.close();

@@ -8,6 +8,7 @@ import { pruneBackups } from '../../main/backup/retention';
 import { dumpServer, serverTableCount } from '../../main/backup/server-backup';
 import { openDatabase, type Database } from '../../main/db/open';
 import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
+import { UNUSED_DEMO_LOGINS } from '../support/demo-logins';
 import { ClinicKey } from '../../main/secrets/clinic-key';
 import { keyFileStore, lazyKey } from '../../main/secrets/key-store';
 import { clinicSecretBox } from '../../main/secrets/sealed-secrets';
@@ -52,7 +53,7 @@ describe.each(MODES)('encrypted backups (%s)', (mode: Mode) => {
     source = await scratchMigrated(mode);
     db = await openDatabase(source.config, { schema: 'none' });
     h = await startHarness(mode, db);
-    await seedDemoClinic(h.knex, { today: '2026-11-25' });
+    await seedDemoClinic(h.knex, { today: '2026-11-25', ...UNUSED_DEMO_LOGINS });
     const admin = (await h.signInAs('ADMIN')).sessionKey;
     // Twilio secrets saved by an ADMIN are sealed with the clinic key: they travel in the backup
     // and must open on the PC it is restored to.

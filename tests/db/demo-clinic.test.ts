@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { compare } from 'bcryptjs';
-import { migrateToLatest } from '../../main/db/migrator';
 import { DemoRefusedError, seedDemoClinic, type DemoSummary } from '../../main/demo/seed-demo-clinic';
-import { MODES, openMigrated, openScratch, sqlState, type Mode } from '../support/databases';
+import { MODES, openMigrated, sqlState, type Mode } from '../support/databases';
+import { UNUSED_DEMO_LOGINS } from '../support/demo-logins';
 
 const TODAY = '2026-11-25';
 const SPAN_FROM = '2026-09-26'; // TODAY − 60 days
@@ -343,10 +343,9 @@ describe.each(MODES)('demo clinic (%s)', (mode: Mode) => {
   // Run in one mode only, to keep the suite's time down; the code path is the same in both.
   if (mode === 'server')
     it('leaves a fresh database untouched when a late insert fails', async () => {
-      const other = await openScratch(mode);
+      const other = await openMigrated(mode);
       try {
         const k = other.db.knex;
-        await migrateToLatest(k);
         // Payments go in after everything but the users: a refusal there must undo all the rest.
         await k.raw('ALTER TABLE payments ADD CONSTRAINT chk_test_refuse_payments CHECK (false) NOT VALID');
         expect(await sqlState(seedDemoClinic(k, { today: TODAY }))).toBe('23514');
@@ -360,16 +359,20 @@ describe.each(MODES)('demo clinic (%s)', (mode: Mode) => {
 
   if (mode === 'server')
     it('gives the same clinic for the same seed in another fresh database', async () => {
-      const other = await openScratch(mode);
+      const other = await openMigrated(mode);
       try {
-        await migrateToLatest(other.db.knex);
-        const again = await seedDemoClinic(other.db.knex, { today: TODAY });
+        const again = await seedDemoClinic(other.db.knex, { today: TODAY, ...UNUSED_DEMO_LOGINS });
         expect({ ...again, logins: undefined }).toEqual({ ...summary, logins: undefined });
         const names = (k: Knex) => k('patient_entities').orderBy('id').pluck('name');
         expect(await names(other.db.knex)).toEqual(await names(knex));
         // Same accounts, but fresh passwords: a published seed must not publish the logins.
         expect(again.logins.map((l) => l.email)).toEqual(summary.logins.map((l) => l.email));
         expect(again.logins[0]!.password).not.toBe(summary.logins[0]!.password);
+        // Hashed by the hasher it was given (bcrypt's least cost), each of its own password.
+        const stored = await other.db.knex('users').orderBy('email').select('email', 'password');
+        expect(stored.map((u) => u.password.slice(0, 7))).toEqual(stored.map(() => '$2b$04$'));
+        const login = again.logins.find((l) => l.role === 'PATIENT')!;
+        expect(await compare(login.password, stored.find((u) => u.email === login.email)!.password)).toBe(true);
       } finally {
         await other.dispose();
       }

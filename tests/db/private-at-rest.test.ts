@@ -6,6 +6,7 @@ import type { BackupRun } from '../../preload/contract';
 import type { DatabaseConfig } from '../../main/db/config';
 import { openDatabase, type Database } from '../../main/db/open';
 import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
+import { UNUSED_DEMO_LOGINS } from '../support/demo-logins';
 import { clinicNow } from '../../main/settings/clinic-time';
 import { MODES, scratchServerDatabase, type Mode } from '../support/databases';
 import { expectOk, startHarness, type Harness } from '../support/harness';
@@ -57,7 +58,7 @@ describe.runIf(process.platform !== 'win32').each(MODES)('patient data is privat
   it('after migrate, a day of bookings, a checkpoint and a backup, nothing under the data or backup folder is open to others', async () => {
     expect((await fs.promises.stat(parent)).mode & 0o777).toBe(0o755);
     // A day of bookings: the demo clinic's appointments, payments and patients for today.
-    await seedDemoClinic(h.knex, { today: clinicNow((await h.services.settings.get()).timeZone).date });
+    await seedDemoClinic(h.knex, { today: clinicNow((await h.services.settings.get()).timeZone).date, ...UNUSED_DEMO_LOGINS });
     // Before anything tightens the folder again: what PGlite created while serving (new WAL
     // segments, relation files) was private from the start.
     if (config.mode === 'embedded') expect(exposed(config.dataDir)).toEqual([]);

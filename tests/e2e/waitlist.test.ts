@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seedDemoClinic } from '../../main/demo/seed-demo-clinic';
+import { UNUSED_DEMO_LOGINS } from '../support/demo-logins';
 import { minutesNowIn, todayIn } from '../../renderer/lib/dates';
 import { describeWhere } from '../support/platform';
 import { SCREENSHOTS, type E2eClinic } from './browser';
@@ -16,7 +17,7 @@ describeWhere(['chromium'])('the waitlist on the demo clinic, in real Chromium a
 
   beforeAll(async () => {
     clinic = await startFirstRunClinic(zone);
-    await seedDemoClinic(clinic.db.knex, { today: todayIn(zone) });
+    await seedDemoClinic(clinic.db.knex, { today: todayIn(zone), ...UNUSED_DEMO_LOGINS });
     // The demo's doctors are off on Sundays, and today may be one in the morning zone.
     await aWorkingToday(clinic.db.knex);
   });
