@@ -19,7 +19,7 @@ import { defaultUserDataDir } from '../main/db/data-dir';
 import { DatabaseSetupError } from '../main/db/errors';
 import { migrateToLatest, rollbackLastBatch, schemaStatus } from '../main/db/migrator';
 import { describeTarget, withMaintenanceDatabase } from '../main/db/tooling';
-import { DemoRefusedError, seedDemoClinic } from '../main/demo/seed-demo-clinic';
+import { DemoRefusedError } from '../main/demo/refusal';
 import { ClinicKey, ClinicKeyError } from '../main/secrets/clinic-key';
 import { defaultKeyFile, keyFileStore, loadOrCreateKey } from '../main/secrets/key-store';
 import { clinicNow } from '../main/settings/clinic-time';
@@ -118,6 +118,8 @@ async function main(): Promise<void> {
     }
     case 'seed': {
       if (!values.demo) throw new UsageError('db:seed only loads the demo clinic: npm run db:seed -- --demo');
+      // Only a demo load needs the generator (faker's locales): every other command starts without it.
+      const { seedDemoClinic } = await import('../main/demo/seed-demo-clinic');
       const summary = await withMaintenanceDatabase(async (knex) => {
         await migrateToLatest(knex);
         const settings = await knex('clinic_settings').where({ id: 1 }).first('time_zone');
