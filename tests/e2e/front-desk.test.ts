@@ -88,6 +88,15 @@ describeWhere(['chromium'])('the front desk in real Chromium against the real ma
     await signIn(page, clinic.bridge.url);
     await page.getByRole('button', { name: 'Schedule' }).click();
     await page.getByRole('region', { name: 'Dr. Anil Rao' }).waitFor();
+    // Today opens on an hour before now: it is ten-something in the clinic's zone, so the grid
+    // is scrolled into its nine o'clock hour (the axis labels sit at the grid's own offsets).
+    await page.waitForFunction(() => {
+      const scrolled = document.querySelector('.schedule-scroll')!.scrollTop;
+      const labels = [...document.querySelectorAll<HTMLElement>('.schedule-axis span')];
+      const nine = labels.find((s) => s.textContent === '09:00');
+      const ten = labels.find((s) => s.textContent === '10:00');
+      return !!nine && !!ten && parseFloat(nine.style.top) <= scrolled && scrolled < parseFloat(ten.style.top);
+    });
     await bookNextFree(page, 'Kavya Menon');
     const block = page.getByRole('button', { name: /Kavya Menon, Scheduled/ });
     await block.waitFor();

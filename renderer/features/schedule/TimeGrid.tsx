@@ -49,10 +49,13 @@ export function TimeGrid({
   const inView = useColumnsInView(scroller, columns.length);
 
   // Open on the part of the day that matters: an hour before now, or the start of the working day.
+  // Scrolled at the start of the next frame, whose layout it then shares: scrolling here, in the
+  // commit, laid the new day out once for the scroll and again for the frame.
   useEffect(() => {
     const nowMinute = columns.some((c) => c.date === now.date) ? now.minute : undefined;
     const focus = nowMinute ?? Math.min(...columns.flatMap((c) => c.windows.map((w) => toMinutes(w.startTime))), 9 * 60);
-    scroller.current?.scrollTo?.({ top: Math.max(0, top(focus - 60, day)) });
+    const frame = requestAnimationFrame(() => scroller.current?.scrollTo?.({ top: Math.max(0, top(focus - 60, day)) }));
+    return () => cancelAnimationFrame(frame);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the day or the view changes, not on every minute's tick or refetch
   }, [firstColumn, day.start, day.pxPerMinute]);
   const hours = [];
