@@ -358,6 +358,21 @@ describe.each(MODES)('demo clinic (%s)', (mode: Mode) => {
     });
 
   if (mode === 'server')
+    it('leaves a fresh database untouched when hashing the logins fails, with the hasher’s error', async () => {
+      const other = await openMigrated(mode);
+      try {
+        const k = other.db.knex;
+        const failing = { hashPasswords: () => Promise.reject(new Error('no hashing thread could start')) };
+        await expect(seedDemoClinic(k, { today: TODAY, ...failing })).rejects.toThrow('no hashing thread could start');
+        for (const table of ['doctor_entities', 'patient_entities', 'doctor_availabilities', 'appointment_entities', 'payments', 'users']) {
+          expect(await k(table).count<{ n: number }[]>({ n: '*' }).first(), table).toEqual({ n: 0 });
+        }
+      } finally {
+        await other.dispose();
+      }
+    });
+
+  if (mode === 'server')
     it('gives the same clinic for the same seed in another fresh database', async () => {
       const other = await openMigrated(mode);
       try {
