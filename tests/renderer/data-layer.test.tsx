@@ -1,4 +1,4 @@
-import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { QueryClient, QueryObserver, notifyManager } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { AppointmentDto, ChangeEvent, ChannelName, Req } from '../../preload/contract';
 import { writeReply } from '../../renderer/api/cache-writes';
@@ -8,7 +8,10 @@ import { clinicQueryOptions } from '../../renderer/api/query';
 import { touches } from '../../renderer/api/touches';
 import { scheduledAppointment } from './fake-desk';
 import { fakeClinic, sessionFor } from './fake-clinic';
-import { waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { ClinicProvider } from '../../renderer/api/context';
+import { useAcrossDoctors } from '../../renderer/features/appointments/fetch-range';
 
 const change = (c: Partial<ChangeEvent>): ChangeEvent => ({
   op: 'UPDATE',
@@ -205,5 +208,66 @@ describe('a mutation’s reply → the cache', () => {
     expect(cached(t.queryClient, monday)).toEqual([]);
     expect(cached(t.queryClient, tuesday)!.map((a) => a.id)).toEqual([1]);
     t.stop();
+  });
+});
+
+describe('one list over many doctors', () => {
+  const range = (date: string) => ({ from: date, to: date });
+  function across(doctorIds: number[]) {
+    const lists: Record<string, AppointmentDto[]> = {
+      '2099-01-05': [appointment(1, 1, '2099-01-05'), appointment(2, 150, '2099-01-05')],
+      '2099-01-06': [appointment(3, 1, '2099-01-06', '10:00:00')],
+    };
+    const fake = fakeClinic({
+      'appointments.list': (req) => ({ ok: true, value: (lists[req.from] ?? []).filter((a) => req.doctorIds.includes(a.doctorId)) }),
+    });
+    const queryClient = newQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ClinicProvider api={fake.api} client={queryClient}>
+        {children}
+      </ClinicProvider>
+    );
+    let renders = 0;
+    const hook = renderHook(
+      ({ date }) => {
+        renders++;
+        return useAcrossDoctors('appointments.list', doctorIds, range(date));
+      },
+      { wrapper, initialProps: { date: '2099-01-05' } },
+    );
+    return { hook, queryClient, lists, api: fake.api, renders: () => renders };
+  }
+
+  it('is the cached answer itself for one batch, on the next day too, not a copy compared with the day before', async () => {
+    const { hook, queryClient, api } = across([1]);
+    await waitFor(() => expect(hook.result.current.data).toHaveLength(1));
+    expect(hook.result.current.data).toBe(cached(queryClient, { doctorIds: [1], ...range('2099-01-05') }));
+    // Fetched ahead, as the schedule fetches the days either side: the next day is there at once.
+    await queryClient.prefetchQuery(clinicQueryOptions(api, 'appointments.list', { doctorIds: [1], ...range('2099-01-06') }));
+    hook.rerender({ date: '2099-01-06' });
+    await waitFor(() => expect(hook.result.current.data?.map((a) => a.id)).toEqual([3]));
+    expect(hook.result.current.data).toBe(cached(queryClient, { doctorIds: [1], ...range('2099-01-06') }));
+  });
+
+  it('joins batches of a hundred doctors into one list that stays the same object while no answer changes', async () => {
+    // The cache tells the screen at once, so what a refetch changed is rendered by the time it ends.
+    notifyManager.setScheduler((tell) => tell());
+    try {
+      const doctorIds = Array.from({ length: 150 }, (_, i) => i + 1);
+      const { hook, queryClient, lists, renders } = across(doctorIds);
+      await waitFor(() => expect(hook.result.current.data?.map((a) => a.id)).toEqual([1, 2]));
+      const first = hook.result.current.data;
+      // Asked again with the same answers: nothing for the screen to draw again.
+      const before = renders();
+      await act(() => queryClient.refetchQueries({ queryKey: ['appointments.list'] }));
+      expect(renders()).toBe(before);
+      expect(hook.result.current.data).toBe(first);
+      lists['2099-01-05'] = [appointment(1, 1, '2099-01-05')];
+      await act(() => queryClient.refetchQueries({ queryKey: ['appointments.list'] }));
+      expect(hook.result.current.data?.map((a) => a.id)).toEqual([1]);
+      expect(hook.result.current.data![0]).toBe(first![0]);
+    } finally {
+      notifyManager.setScheduler((tell) => setTimeout(tell, 0));
+    }
   });
 });
