@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppointmentDto } from '../../preload/contract';
+import { blockKeys } from '../../renderer/features/schedule/block-keys';
 import { bandsOf, lanesOf } from '../../renderer/features/schedule/grid';
 import { fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
@@ -282,5 +283,22 @@ describe('schedule: overlapping cancelled appointments and a day of leave', () =
     expect([...onLeave.querySelectorAll('.window')].map((e) => e.getAttribute('data-kind'))).toEqual(['LEAVE']);
     const working = screen.getByRole('region', { name: 'Dr. Anil Rao' });
     expect([...working.querySelectorAll('.window')].map((e) => e.getAttribute('data-kind'))).toEqual(['TEMPLATE']);
+  });
+});
+
+describe('schedule: which element each block is drawn in', () => {
+  const keysOf = (k: ReturnType<typeof blockKeys>) => Object.fromEntries(k.byId);
+  it('an appointment keeps its key while its column is drawn; a newcomer gets one never given out there', () => {
+    const first = blockKeys(undefined, '1|2099-01-05', [10, 11, 12]);
+    expect(keysOf(first)).toEqual({ 10: 0, 11: 1, 12: 2 });
+    // 10 gone, 13 arrived before the others: the rest keep theirs, 13 takes neither 10's nor theirs.
+    const next = blockKeys(first, '1|2099-01-05', [13, 11, 12]);
+    expect(keysOf(next)).toEqual({ 13: 3, 11: 1, 12: 2 });
+  });
+  it('another column in the same place takes over the keys in order, and new ones past them', () => {
+    const monday = blockKeys(blockKeys(undefined, '1|2099-01-05', [10, 11]), '1|2099-01-05', [12, 11]);
+    const tuesday = blockKeys(monday, '1|2099-01-06', [20, 21, 22, 23]);
+    expect(keysOf(tuesday)).toEqual({ 20: 2, 21: 1, 22: 3, 23: 4 });
+    expect(keysOf(blockKeys(tuesday, '2|2099-01-06', [30]))).toEqual({ 30: 2 });
   });
 });

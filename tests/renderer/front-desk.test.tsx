@@ -248,6 +248,42 @@ describe('schedule', () => {
     expect(asked()).toBe(1);
   });
 
+  it('keeps each block in its element through a refetch; the next day reuses the elements, and focus leaves a block that changed hands', async () => {
+    const tomorrow = new Date(Date.parse(`${TODAY}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const desk = fakeDesk();
+    desk.add(2, 1, '11:00', { date: tomorrow });
+    const nine = desk.add(1, 1, '09:00');
+    desk.add(2, 1, '10:00');
+    const fake = await renderDesk(desk);
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
+    // The next day fetched ahead, as the schedule does once the desk looks at a day.
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'appointments.list' && (c.payload as { from: string }).from === tomorrow)).toBe(true));
+    const ten = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
+    expect(screen.getByRole('button', { name: '09:00–09:15 Asha Verma, Scheduled' })).not.toBe(ten);
+    // Another PC moves the 09:00 away: the 10:00, first of the day now, is still the element it was.
+    desk.state.appointments.splice(desk.state.appointments.indexOf(nine), 1);
+    act(() =>
+      fake.emit('appointments.changed', {
+        op: 'DELETE',
+        id: nine.id,
+        doctorId: 1,
+        patientId: 1,
+        appointmentId: null,
+        date: TODAY,
+        oldDoctorId: null,
+        oldDate: null,
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('button', { name: '09:00–09:15 Asha Verma, Scheduled' })).toBeNull());
+    expect(screen.getByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' })).toBe(ten);
+    act(() => ten.focus());
+    fireEvent.click(screen.getByRole('button', { name: 'Next day' }));
+    // The next day's block is drawn in the element of the block it replaces, which had focus:
+    // focus leaves it rather than stay on an appointment nobody chose.
+    expect(await screen.findByRole('button', { name: '11:00–11:15 Ravi Kumar, Scheduled' })).toBe(ten);
+    expect(document.activeElement).not.toBe(ten);
+  });
+
   it('shows a column per doctor; a click on free time opens the booking at that time', async () => {
     await openSchedule();
     const column = screen.getByRole('region', { name: 'Dr. Anil Rao' });

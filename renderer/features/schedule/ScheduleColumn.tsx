@@ -1,9 +1,10 @@
-import { memo, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { useT } from '../../i18n/use-t';
 import { fromMinutes, timeRange } from '../../lib/dates';
 import { ClosedDay } from './ClosedDay';
 import { ROW_PX, height, top, type DayFrame } from './geometry';
+import { blockKeys, type BlockKeys } from './block-keys';
 import { bandsOf, lanesOf, spanOf, type Drag, type GridColumn, type Lane } from './grid';
 import { statusWordsIn } from './status-words';
 
@@ -45,12 +46,27 @@ export const ScheduleColumn = memo(function ScheduleColumn({
 }) {
   const { t, language } = useT('schedule');
   const lanes = lanesOf(appointments);
+  const section = useRef<HTMLElement>(null);
+  const drawn = useRef<BlockKeys>(undefined);
+  const keys = blockKeys(
+    drawn.current,
+    c.key,
+    appointments.map((a) => a.id),
+  );
+  useLayoutEffect(() => {
+    // A block that had focus now shows another column's appointment: focus leaves it, as it
+    // leaves a block taken down, rather than stay on an appointment the desk never chose.
+    const focused = document.activeElement;
+    if (drawn.current?.column !== keys.column && focused instanceof HTMLElement && section.current?.contains(focused)) focused.blur();
+    drawn.current = keys;
+  });
   // A block's name joins its facts; the words are looked up once per column, as interpolating
   // each of a full day's blocks through i18next would slow the grid's drawing.
   const checkedIn = `, ${t('checkedIn')}`;
   const statusWords = statusWordsIn(language);
   return (
     <section
+      ref={section}
       className="schedule-column"
       data-column={c.key}
       aria-label={c.label}
@@ -76,7 +92,7 @@ export const ScheduleColumn = memo(function ScheduleColumn({
         const dragging = drag && drag.kind !== 'select' && drag.appointment.id === a.id;
         return (
           <button
-            key={a.id}
+            key={keys.byId.get(a.id)}
             type="button"
             className="appt"
             data-status={statusClass(a)}

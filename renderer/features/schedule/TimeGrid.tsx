@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import type { AppointmentDto } from '../../../preload/contract';
 import { useT } from '../../i18n/use-t';
 import { fromMinutes, toMinutes } from '../../lib/dates';
@@ -41,11 +41,10 @@ export function TimeGrid({
   const firstColumn = columns[0]?.key;
   // A new day's appointments go first into the columns on screen; the rest follow in a
   // background render that a click or a key press can interrupt, so what the desk looks at is
-  // drawn without waiting for 30 doctors it cannot see.
+  // drawn without waiting for 30 doctors it cannot see. Until then each place off screen keeps
+  // drawing the column it drew: React skips it, nothing there is taken down early, and the
+  // background render then updates its blocks in place (block-keys.ts).
   const settled = useDeferredValue(columns);
-  // A refetch of the same day leaves off-screen columns showing what they had until the
-  // background render replaces it, so nothing there is unmounted (nor loses focus) meanwhile.
-  const shownBefore = useMemo(() => new Map(settled.map((c) => [c.key, c.appointments])), [settled]);
   const inView = useColumnsInView(scroller, columns.length);
 
   // Open on the part of the day that matters: an hour before now, or the start of the working day.
@@ -82,17 +81,22 @@ export function TimeGrid({
             </span>
           ))}
         </div>
-        {columns.map((c, i) => (
-          <ScheduleColumn
-            key={c.key}
-            column={c}
-            appointments={settled === columns || inView(i) ? c.appointments : (shownBefore.get(c.key) ?? NONE)}
-            day={day}
-            nowMinute={c.date === now.date ? now.minute : undefined}
-            drag={touches(drag, c) ? drag : undefined}
-            actions={actions}
-          />
-        ))}
+        {columns.map((c, i) => {
+          const drawn = settled === columns || inView(i) ? c : settled[i];
+          const column = drawn ?? c;
+          return (
+            // Keyed by place, not by column: the next day's column takes over this one's elements.
+            <ScheduleColumn
+              key={i}
+              column={column}
+              appointments={drawn?.appointments ?? NONE}
+              day={day}
+              nowMinute={column.date === now.date ? now.minute : undefined}
+              drag={touches(drag, column) ? drag : undefined}
+              actions={actions}
+            />
+          );
+        })}
       </div>
     </div>
   );
