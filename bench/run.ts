@@ -487,6 +487,9 @@ async function benchRenderer(figures: Figure[]): Promise<void> {
     note: 'Previous/Next click to the painted frame of the appointments in view; neighbours fetched while the desk looks',
   });
   figures.push(view('renderer.dayView', 'schedule day view, 40 doctors', `${r.dayAppointments} appointments`, r.dayView, 60));
+  figures.push(
+    view('renderer.dayViewFromBusy', 'schedule day view, 40 doctors, from a day as busy', `${r.dayAppointments} appointments`, r.dayViewFromBusy, 60),
+  );
   figures.push({
     id: 'renderer.dayFetch',
     label: 'fetching a day (what a jump to a far date adds)',

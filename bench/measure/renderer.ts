@@ -15,13 +15,17 @@ import { summarise, type Latency } from './latency';
 const ADMIN = { email: 'bench@clinic.test', password: 'renderer bench 2026' };
 const DAY = '2030-03-05';
 const EMPTY_DAY = '2030-03-06';
+// As busy as DAY, the day before it: what a desk mostly does is go from one busy day to another.
+const BUSY_DAY_BEFORE = '2030-03-04';
 // A week of its own (Monday 18 March), away from the day above; the week before it is empty.
 const WEEK = ['2030-03-18', '2030-03-19', '2030-03-20', '2030-03-21', '2030-03-22', '2030-03-23', '2030-03-24'];
 const WEEK_BEFORE = '2030-03-11';
 
 export interface RendererFigures {
-  /** Until the appointments in view are painted. */
+  /** Until the appointments in view are painted, coming from an empty day. */
   dayView: Latency;
+  /** The same, coming from a day as busy (its blocks give way to the new day's). */
+  dayViewFromBusy: Latency;
   /** Until the columns scrolled out of sight hold theirs too. */
   dayViewAll: Latency;
   /** The day view's two calls alone, made from the page as the screen makes them. */
@@ -33,7 +37,7 @@ export interface RendererFigures {
 
 const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** 40 doctors with 30 appointments each on one day, and one doctor with 300 in a week. */
+/** 40 doctors with 30 appointments each on two days, and one doctor with 300 in a week. */
 async function fill(knex: Knex, doctors: number, perDoctor: number, weekTotal: number): Promise<void> {
   const doctorRows = await knex('doctor_entities')
     .insert(
@@ -49,15 +53,20 @@ async function fill(knex: Knex, doctors: number, perDoctor: number, weekTotal: n
     .returning('id');
   const ids = doctorRows.map((r: { id: number }) => r.id);
   const patients = patientRows.map((r: { id: number }) => r.id);
-  await knex('doctor_availabilities').insert(ids.map((id: number) => ({ doctor_id: id, date: DAY, start_time: '08:00', end_time: '20:00' })));
-  const day = ids.flatMap((doctorId: number, d: number) =>
-    Array.from({ length: perDoctor }, (_, k) => ({
-      doctor_id: doctorId,
-      patient_id: patients[d * perDoctor + k],
-      appointment_date: DAY,
-      start_time: time(480 + k * 20),
-      end_time: time(495 + k * 20),
-    })),
+  const busy = [BUSY_DAY_BEFORE, DAY];
+  await knex('doctor_availabilities').insert(
+    busy.flatMap((date) => ids.map((id: number) => ({ doctor_id: id, date, start_time: '08:00', end_time: '20:00' }))),
+  );
+  const day = busy.flatMap((date) =>
+    ids.flatMap((doctorId: number, d: number) =>
+      Array.from({ length: perDoctor }, (_, k) => ({
+        doctor_id: doctorId,
+        patient_id: patients[d * perDoctor + k],
+        appointment_date: date,
+        start_time: time(480 + k * 20),
+        end_time: time(495 + k * 20),
+      })),
+    ),
   );
   const perDay = Math.ceil(weekTotal / WEEK.length);
   const week = Array.from({ length: weekTotal }, (_, k) => ({
@@ -144,7 +153,8 @@ const FETCH_DAY = `async ({ doctorIds, date }) => {
 
 /**
  * The schedule in headless Chromium, built renderer through the loopback bridge on an embedded
- * database: switching to a day of 40 doctors × 30 appointments, and to a week of 300 for one
+ * database: switching to a day of 40 doctors × 30 appointments (from an empty day, and from
+ * another such day), and to a week of 300 for one
  * doctor, by Previous/Next after half a second on the view before. Each figure is from the click
  * to the frame after the appointments are in the page, as the desk experiences it: whatever of
  * the fetch through the bridge the screen has not done ahead is included. The fetch of a day
@@ -171,16 +181,24 @@ export async function measureRenderer(rendererDir: string, runs = 5): Promise<Re
     await page.getByLabel('Date', { exact: true }).fill(EMPTY_DAY);
 
     const doctorIds = (await db.knex('doctor_entities').orderBy('id').pluck('id')) as number[];
-    const [full, empty] = [await columnCounts(db.knex, doctorIds, [DAY]), await columnCounts(db.knex, doctorIds, [EMPTY_DAY])];
+    const [full, fullBefore, empty] = [
+      await columnCounts(db.knex, doctorIds, [DAY]),
+      await columnCounts(db.knex, doctorIds, [BUSY_DAY_BEFORE]),
+      await columnCounts(db.knex, doctorIds, [EMPTY_DAY]),
+    ];
     const day: number[] = [];
     const dayAll: number[] = [];
+    const fromBusy: number[] = [];
     for (let i = 0; i <= runs; i++) {
       const ms = await timedSwitch(page, 'Previous day', full);
+      const busy = await timedSwitch(page, 'Previous day', fullBefore);
+      await timedSwitch(page, 'Next day', full);
       await timedSwitch(page, 'Next day', empty);
       // the first run warms the bundle's code paths
       if (i > 0) {
         day.push(ms.shown);
         dayAll.push(ms.all);
+        fromBusy.push(busy.shown);
       }
     }
 
@@ -208,6 +226,7 @@ export async function measureRenderer(rendererDir: string, runs = 5): Promise<Re
     }
     return {
       dayView: summarise(day),
+      dayViewFromBusy: summarise(fromBusy),
       dayViewAll: summarise(dayAll),
       dayFetch: summarise(fetches),
       weekView: summarise(week),
