@@ -1,9 +1,24 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Req } from '../../preload/contract';
+import type { AppointmentDto, Req } from '../../preload/contract';
 import { appointmentType, fakeDesk, TODAY } from './fake-desk';
 import { renderDesk } from './render-app';
 import { goToSection } from './fake-clinic';
+
+/** Main's word that another PC booked or removed this appointment (its doctor and day, as main sends them). */
+const changedOnAnotherPc = (fake: Awaited<ReturnType<typeof renderDesk>>, op: 'INSERT' | 'DELETE', a: AppointmentDto) =>
+  act(() =>
+    fake.emit('appointments.changed', {
+      op,
+      id: a.id,
+      doctorId: a.doctorId,
+      patientId: a.patientId,
+      appointmentId: null,
+      date: a.date,
+      oldDoctorId: null,
+      oldDate: null,
+    }),
+  );
 
 // jsdom lays nothing out: give lists a real size so virtualised rows render, and hit-testing nothing.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
@@ -262,18 +277,7 @@ describe('schedule', () => {
     expect(screen.getByRole('button', { name: '09:00–09:15 Asha Verma, Scheduled' })).not.toBe(ten);
     // Another PC moves the 09:00 away: the 10:00, first of the day now, is still the element it was.
     desk.state.appointments.splice(desk.state.appointments.indexOf(nine), 1);
-    act(() =>
-      fake.emit('appointments.changed', {
-        op: 'DELETE',
-        id: nine.id,
-        doctorId: 1,
-        patientId: 1,
-        appointmentId: null,
-        date: TODAY,
-        oldDoctorId: null,
-        oldDate: null,
-      }),
-    );
+    changedOnAnotherPc(fake, 'DELETE', nine);
     await waitFor(() => expect(screen.queryByRole('button', { name: '09:00–09:15 Asha Verma, Scheduled' })).toBeNull());
     expect(screen.getByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' })).toBe(ten);
     act(() => ten.focus());
@@ -298,18 +302,7 @@ describe('schedule', () => {
   it('shows a booking made on another PC without reloading, and moves it by dragging after confirmation', async () => {
     const { desk, fake } = await openSchedule();
     const a = desk.add(2, 1, '10:00');
-    act(() =>
-      fake.emit('appointments.changed', {
-        op: 'INSERT',
-        id: a.id,
-        doctorId: 1,
-        patientId: 2,
-        appointmentId: null,
-        date: TODAY,
-        oldDoctorId: null,
-        oldDate: null,
-      }),
-    );
+    changedOnAnotherPc(fake, 'INSERT', a);
     const block = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
     fireEvent.pointerDown(block, { button: 0, clientY: 200 });
     fireEvent.pointerMove(block, { clientY: 248 });
@@ -327,18 +320,7 @@ describe('schedule', () => {
     const { desk, fake } = await openSchedule();
     desk.add(2, 1, '10:00');
     const b = desk.add(1, 1, '10:30');
-    act(() =>
-      fake.emit('appointments.changed', {
-        op: 'INSERT',
-        id: b.id,
-        doctorId: 1,
-        patientId: 1,
-        appointmentId: null,
-        date: TODAY,
-        oldDoctorId: null,
-        oldDate: null,
-      }),
-    );
+    changedOnAnotherPc(fake, 'INSERT', b);
     const block = await screen.findByRole('button', { name: '10:00–10:15 Ravi Kumar, Scheduled' });
     const edge = block.querySelector('.appt-resize')!;
     fireEvent.pointerDown(edge, { button: 0, clientY: 300 });
@@ -354,18 +336,7 @@ describe('schedule', () => {
   it('opens an appointment from the keyboard and checks the patient in from its dialog', async () => {
     const { desk, fake } = await openSchedule();
     const a = desk.add(1, 2, '09:15');
-    act(() =>
-      fake.emit('appointments.changed', {
-        op: 'INSERT',
-        id: a.id,
-        doctorId: 2,
-        patientId: 1,
-        appointmentId: null,
-        date: TODAY,
-        oldDoctorId: null,
-        oldDate: null,
-      }),
-    );
+    changedOnAnotherPc(fake, 'INSERT', a);
     fireEvent.click(await screen.findByRole('button', { name: '09:15–09:30 Asha Verma, Scheduled' }));
     const box = await dialog('Asha Verma — 09:15–09:30');
     fireEvent.click(within(box).getByRole('button', { name: 'Check in' }));
@@ -414,18 +385,7 @@ describe('more of the desk', () => {
     const heading = await screen.findByRole('heading', { name: /^Week of / });
     await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(7));
     const a = desk.add(1, 2, '09:30');
-    act(() =>
-      fake.emit('appointments.changed', {
-        op: 'INSERT',
-        id: a.id,
-        doctorId: 2,
-        patientId: 1,
-        appointmentId: null,
-        date: TODAY,
-        oldDoctorId: null,
-        oldDate: null,
-      }),
-    );
+    changedOnAnotherPc(fake, 'INSERT', a);
     expect(await screen.findByRole('button', { name: '09:30–09:45 Asha Verma, Scheduled' })).toBeTruthy();
     const before = heading.textContent;
     fireEvent.click(screen.getByRole('button', { name: 'Next week' }));
