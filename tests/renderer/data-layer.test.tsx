@@ -1,4 +1,4 @@
-import { QueryClient, QueryObserver, notifyManager } from '@tanstack/react-query';
+import { QueryClient, QueryObserver, defaultScheduler, notifyManager } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { AppointmentDto, ChangeEvent, ChannelName, Req } from '../../preload/contract';
 import { writeReply } from '../../renderer/api/cache-writes';
@@ -267,7 +267,7 @@ describe('one list over many doctors', () => {
       expect(hook.result.current.data?.map((a) => a.id)).toEqual([1]);
       expect(hook.result.current.data![0]).toBe(first![0]);
     } finally {
-      notifyManager.setScheduler((tell) => setTimeout(tell, 0));
+      notifyManager.setScheduler(defaultScheduler);
     }
   });
 });
