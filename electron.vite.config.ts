@@ -35,13 +35,31 @@ export const START_SHARED = [
   '/renderer/ui/Field',
 ];
 
+/** Main's dependencies that its start-up loads, bundled into out/main (below). */
+const START_BUNDLED = [
+  'knex',
+  'pg',
+  'better-queue',
+  'zod',
+  'libphonenumber-js',
+  'date-fns',
+  '@date-fns/tz',
+  'rrule',
+  'ical-generator',
+  'countries-and-timezones',
+];
+
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // Runtime dependencies (knex, pg, PGlite with its wasm files) stay in node_modules and are
-      // loaded from there, so their own relative file lookups keep working inside the asar.
-      externalizeDeps: true,
+      // The packages main loads at every start are bundled into it: required from node_modules
+      // they were some six hundred files (knex alone brings lodash one function a file), and
+      // finding and reading each took more of a cold start's CPU than running them (README,
+      // Performance). The rest stay in node_modules and load from there: PGlite (its wasm files)
+      // and Piscina (its worker script) look for files beside their own code, and the packages
+      // loaded on first use (Twilio, Razorpay, the mailer, the Excel writer) cost a start nothing.
+      externalizeDeps: { exclude: START_BUNDLED },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/app/index.ts'),
@@ -55,6 +73,8 @@ export default defineConfig({
         // Packages loaded on first use (import()) are required, as every other dependency is, so
         // they load through the same CommonJS path inside the asar.
         output: { chunkFileNames: '[name]-[hash].js', dynamicImportInCjs: false },
+        // Drivers knex's other dialects and pg's native binding would require; none is installed.
+        external: ['mysql', 'mysql2', 'mariadb/callback', 'sqlite3', 'better-sqlite3', 'tedious', 'oracledb', 'pg-query-stream', 'pg-native'],
       },
     },
   },

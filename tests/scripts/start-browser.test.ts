@@ -30,49 +30,58 @@ describe.each([
     }
   }
 
-  it('starts the app on the embedded database, prints the URL to open, sets up the first admin, and closes cleanly on Ctrl+C', async () => {
-    const scratch = scratchEmbeddedDir();
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '', CLINIC_DATA_DIR: scratch.config.dataDir },
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    try {
-      const url = await waitFor('the URL line', () => /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+) in a browser/.exec(out)?.[1], 270_000, 50);
-      const { origin, hash } = new URL(url);
-      const token = new URLSearchParams(hash.slice(1)).get('token');
-      const call = async (channel: string, body: unknown) => {
-        const res = await fetch(`${origin}/api/call/${channel}`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'X-Clinic-Client': 'x'.repeat(20) },
-          body: JSON.stringify(body),
-        });
-        return res.json();
-      };
-      expect(await call('auth.status', {})).toEqual({ ok: true, value: { needsFirstAdmin: true, session: null } });
-      // The password is hashed in the bcrypt worker thread.
-      const firstAdmin = {
-        clinicName: 'Start Clinic',
-        timeZone: 'Asia/Kolkata',
-        email: 'admin@start.test',
-        displayName: 'Admin',
-        password: 'first admin pass 2026',
-      };
-      expect(await call('auth.createFirstAdmin', firstAdmin)).toMatchObject({ ok: true, value: { email: 'admin@start.test', role: 'ADMIN' } });
-      expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(true);
-      // Nothing at start-up failed (Today's reads warmed in the background included).
-      expect(out).not.toMatch(/\[clinic-desk\]|failed/);
-      child.kill('SIGINT');
-      expect(await exited).toBe(0);
-      expect(fs.existsSync(path.join(scratch.config.dataDir, 'clinic-desk.lock'))).toBe(false);
-    } finally {
-      child.kill('SIGKILL');
-      await scratch.dispose();
-    }
-  });
+  // On a server too: the build bundles knex and pg into main, and a server's pool and LISTEN
+  // connection are theirs alone.
+  it.each(['embedded', 'server'] as const)(
+    'starts the app on the %s database, prints the URL to open, sets up the first admin, and closes cleanly on Ctrl+C',
+    async (mode) => {
+      const scratch = mode === 'embedded' ? scratchEmbeddedDir() : await scratchMigrated('server');
+      const child = spawn(process.execPath, args, {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          ...(scratch.config.mode === 'embedded' ? { DATABASE_URL: '', CLINIC_DATA_DIR: scratch.config.dataDir } : { DATABASE_URL: scratch.config.url }),
+        },
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      try {
+        const url = await waitFor('the URL line', () => /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+) in a browser/.exec(out)?.[1], 270_000, 50);
+        const { origin, hash } = new URL(url);
+        const token = new URLSearchParams(hash.slice(1)).get('token');
+        const call = async (channel: string, body: unknown) => {
+          const res = await fetch(`${origin}/api/call/${channel}`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${token}`, 'X-Clinic-Client': 'x'.repeat(20) },
+            body: JSON.stringify(body),
+          });
+          return res.json();
+        };
+        expect(await call('auth.status', {})).toEqual({ ok: true, value: { needsFirstAdmin: true, session: null } });
+        // The password is hashed in the bcrypt worker thread.
+        const firstAdmin = {
+          clinicName: 'Start Clinic',
+          timeZone: 'Asia/Kolkata',
+          email: 'admin@start.test',
+          displayName: 'Admin',
+          password: 'first admin pass 2026',
+        };
+        expect(await call('auth.createFirstAdmin', firstAdmin)).toMatchObject({ ok: true, value: { email: 'admin@start.test', role: 'ADMIN' } });
+        const lock = scratch.config.mode === 'embedded' ? path.join(scratch.config.dataDir, 'clinic-desk.lock') : undefined;
+        if (lock) expect(fs.existsSync(lock)).toBe(true);
+        // Nothing at start-up failed (Today's reads warmed in the background included).
+        expect(out).not.toMatch(/\[clinic-desk\]|failed/);
+        child.kill('SIGINT');
+        expect(await exited).toBe(0);
+        if (lock) expect(fs.existsSync(lock)).toBe(false);
+      } finally {
+        child.kill('SIGKILL');
+        await scratch.dispose();
+      }
+    },
+  );
 
   it('whose data folder another live copy holds: says so in one line after the address, closes the bridge, exits 1, and leaves the lock alone', async () => {
     const scratch = scratchEmbeddedDir();
