@@ -13,9 +13,12 @@ const NO_DOCTORS: DoctorDto[] = [];
 export function useClinicData(): { settings: SettingsDto | undefined; doctors: DoctorDto[]; problem: string | undefined } {
   const settings = useClinicQuery('settings.get', {});
   const doctors = useClinicQuery('doctors.list', {});
-  const sorted = useMemo(() => (doctors.data ? [...doctors.data].sort((a, b) => a.name.localeCompare(b.name)) : NO_DOCTORS), [doctors.data]);
+  const sorted = useMemo(() => (doctors.data ? doctorsByName(doctors.data) : NO_DOCTORS), [doctors.data]);
   return { settings: settings.data, doctors: sorted, problem: problemOf(settings.error ?? doctors.error) };
 }
+
+/** The doctors in the order every pick list and Today's columns show them. */
+export const doctorsByName = (doctors: readonly DoctorDto[]): DoctorDto[] => [...doctors].sort((a, b) => a.name.localeCompare(b.name));
 
 /** The clinic's settings alone, for screens that show no pick list of doctors. */
 export function useSettings(): { settings: SettingsDto | undefined; problem: string | undefined } {

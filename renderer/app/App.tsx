@@ -1,4 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { useClinicApi } from '../api/context';
+import { prefetchToday } from '../features/queue/prefetch-today';
 import { useSessionLanguage } from '../i18n/use-session-language';
 import { preloadAllWords, useT } from '../i18n/use-t';
 import { LoginScreen } from '../features/auth/LoginScreen';
@@ -23,6 +26,8 @@ const FirstRunScreen = preloadable(() => import('../features/auth/FirstRunScreen
 export function App() {
   const { status, problem, refresh } = useSession();
   const { t } = useT('shell');
+  const api = useClinicApi();
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     void refresh();
@@ -50,7 +55,7 @@ export function App() {
         </Loading>
       );
     case 'signed-out':
-      return <LoginScreen />;
+      return <LoginScreen signingIn={() => void prefetchToday(queryClient, api)} />;
     case 'signed-in':
       return (
         <Loading what={t('appName')} place="page">

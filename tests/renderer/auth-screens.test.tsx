@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SessionDto } from '../../preload/contract';
+import type { ChannelName, Req, Res, Result, SessionDto } from '../../preload/contract';
 import { clinicWrapper, fakeClinic, installClinic, type FakeHandlers } from './fake-clinic';
 import { clinicSettings, fakeDesk } from './fake-desk';
 
@@ -99,6 +99,32 @@ describe('sign-in', () => {
     type('Password', 'right one!');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('banner', { name: 'Signed in as Meera Iyer (Administrator)' })).toBeTruthy();
+  });
+
+  it('asks for Today’s reads with the sign-in’s answer, before the frame is drawn, and Today asks none of them again', async () => {
+    const desk = fakeDesk('ADMIN').handlers;
+    // What each of Today's reads found on screen when main was asked: the frame (its banner) or not yet.
+    const asked: { channel: string; frameDrawn: boolean }[] = [];
+    const watched = <C extends ChannelName>(channel: C): FakeHandlers => ({
+      [channel]: (req: Req<C>) => {
+        asked.push({ channel, frameDrawn: screen.queryByRole('banner') !== null });
+        return (channel === 'settings.get' ? { ok: true, value: SETTINGS } : desk[channel]!(req)) as Result<Res<C>>;
+      },
+    });
+    const TODAYS_READS = ['settings.get', 'doctors.list', 'appointments.list', 'appointments.queue', 'payments.ofDay', 'video.waitingOnline'] as const;
+    await renderApp({
+      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: null } }),
+      'auth.login': () => ({ ok: true, value: SESSION }),
+      ...Object.assign({}, ...TODAYS_READS.map((c) => watched(c))),
+    });
+    await screen.findByRole('heading', { name: 'Sign in to Clinic Desk' });
+    asked.length = 0;
+    type('Email', 'meera@sunrise.test');
+    type('Password', 'right one!');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByText('Nobody is booked today.');
+    expect(asked.map((a) => a.channel).sort()).toEqual([...TODAYS_READS].sort());
+    expect(asked.filter((a) => a.frameDrawn)).toEqual([]);
   });
 
   it('says so when main cannot be reached', async () => {

@@ -7,7 +7,8 @@ import { applyRefusal } from '../../ui/form/apply-refusal';
 import { FormProblem } from '../../ui/form/FormProblem';
 import { useContractForm } from '../../ui/form/use-contract-form';
 
-export function LoginScreen() {
+/** `signingIn` is called with a sign-in's answer, before the signed-in frame renders. */
+export function LoginScreen({ signingIn }: { signingIn: () => void }) {
   const setSession = useSession((s) => s.setSession);
   const { t } = useT('shell');
   const form = useContractForm('auth.login', { email: '', password: '' });
@@ -16,7 +17,10 @@ export function LoginScreen() {
 
   const submit = form.handleSubmit(async (request) => {
     const r = await clinic.auth.login(request);
-    if (r.ok) return setSession(r.value);
+    if (r.ok) {
+      signingIn();
+      return setSession(r.value);
+    }
     // A wrong password is typed again from scratch, with the caret already there.
     form.setValue('password', '');
     applyRefusal(form, r.error);
