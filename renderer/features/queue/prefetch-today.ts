@@ -6,8 +6,8 @@ import { todayIn } from '../../lib/dates';
 import { prefetchAcrossDoctors } from '../appointments/fetch-range';
 
 /**
- * Today's reads (useToday's questions, and the settings and doctors the day's waits for), asked
- * from a sign-in's answer. Today mounts only once the frame has rendered, and asks for the day
+ * Today's reads (useToday's questions, and the settings and doctors its day waits for), asked
+ * with a sign-in's answer. Today mounts only once the frame has rendered, and asks for the day
  * only once the clinic's zone and its doctors are in: asked here, they are on their way while the
  * frame renders, and Today's first render finds them. A read that fails here is asked again by
  * Today, which says what failed.
