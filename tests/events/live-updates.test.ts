@@ -84,8 +84,8 @@ describe('live updates between two PCs on one clinic server', () => {
   });
 
   afterAll(async () => {
-    pcA?.services.stop();
-    pcB?.services.stop();
+    await pcA?.dispose();
+    await pcB?.dispose();
     await dbA?.close();
     await dbB?.close();
     await disposeScratch?.();

@@ -62,7 +62,7 @@ describeWhere(['postgres-binaries'])('a booking in flight when the clinic server
   afterAll(async () => {
     process.off('uncaughtException', onEscaped);
     process.off('unhandledRejection', onEscaped);
-    h?.services.stop();
+    await h?.dispose();
     await db?.close();
     await cluster?.dispose();
   });
@@ -179,7 +179,7 @@ describeWhere(['postgres-binaries'])('a booking in flight when the clinic server
       expect(Number(counted[0]?.n)).toBe(1);
       expect(escaped).toEqual([]);
     } finally {
-      other.services.stop();
+      await other.dispose();
       await viaProxy.close();
       await cutter.close();
     }

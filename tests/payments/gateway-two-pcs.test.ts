@@ -43,10 +43,8 @@ describe('a gateway payment seen on two PCs', () => {
 
   afterAll(async () => {
     await gateway?.close();
-    pcA?.services.stop();
-    pcB?.services.stop();
-    await pcA?.razorpay.close();
-    await pcB?.razorpay.close();
+    await pcA?.dispose();
+    await pcB?.dispose();
     await dbGateway?.close();
     await dbA?.close();
     await dbB?.close();

@@ -299,7 +299,7 @@ describe.each(MODES)('exports (%s)', (mode: Mode) => {
     beforeAll(async () => {
       app = await startHarness(mode, h.db, { chooseSavePath: async () => chooserAnswer });
     });
-    afterAll(() => app.services.stop());
+    afterAll(() => app.dispose());
 
     it('writes the file where the desk chose, and nothing when the dialog is cancelled', async () => {
       const admin = await app.signInAs('ADMIN');
