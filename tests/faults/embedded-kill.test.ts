@@ -76,7 +76,7 @@ describe('kill -9 during a stream of bookings on the embedded database', () => {
         slot_minutes: 15,
       })),
     );
-    h.services.stop();
+    await h.dispose();
     await db.close();
     args = { dataDir: s.config.dataDir, userId, doctorId, patientIds, firstDay: FIRST_DAY };
   });

@@ -78,7 +78,7 @@ describeWhere(['postgres-binaries', 'posix-processes'])('the app while its clini
   });
 
   afterAll(async () => {
-    h?.services.stop();
+    await h?.dispose();
     await db?.close();
     await cluster?.dispose();
   });

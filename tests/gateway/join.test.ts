@@ -349,8 +349,8 @@ describe('the lobby mark reaches another desk on the clinic server', () => {
   });
   afterAll(async () => {
     keys.dispose();
-    pcA?.services.stop();
-    pcB?.services.stop();
+    await pcA?.dispose();
+    await pcB?.dispose();
     await pcA?.db.close();
     await dbB?.close();
     await dispose?.();

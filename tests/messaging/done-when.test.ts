@@ -23,7 +23,7 @@ describe.each(MODES)('a booking to the patient and back (%s)', (mode) => {
     cleanup.push(async () => {
       await h.services.messaging?.election.stop();
       await h.services.messaging?.sender.stop();
-      h.services.stop();
+      await h.dispose();
     });
     return h;
   };

@@ -328,7 +328,7 @@ describe.each(MODES)('the sender (%s)', (mode) => {
     } finally {
       await second.services.messaging!.election.stop();
       await second.services.messaging!.sender.stop();
-      second.services.stop();
+      await second.dispose();
       await other.close();
     }
   });

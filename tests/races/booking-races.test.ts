@@ -50,7 +50,7 @@ describe('booking races between three PCs against one PostgreSQL', () => {
     const db = await openDatabase(s.config, { schema: 'none' });
     h = await startHarness('server', db);
     dispose = async () => {
-      h.services.stop();
+      await h.dispose();
       await db.close();
       await s.dispose();
     };

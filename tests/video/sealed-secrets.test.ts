@@ -94,7 +94,7 @@ describe.each(MODES)('Twilio secrets sealed in the clinic database (%s)', (mode:
       });
       for (const secret of SECRETS) expect(JSON.stringify(refused)).not.toContain(secret);
     } finally {
-      other.services.stop();
+      await other.dispose();
     }
   });
 });
