@@ -127,6 +127,25 @@ describe('sign-in', () => {
     expect(asked.filter((a) => a.frameDrawn)).toEqual([]);
   });
 
+  it('draws Today all the same when a read asked with the sign-in’s answer fails: Today asks it again', async () => {
+    let settingsAsked = 0;
+    await renderApp({
+      'auth.status': () => ({ ok: true, value: { needsFirstAdmin: false, session: null } }),
+      'auth.login': () => ({ ok: true, value: SESSION }),
+      'settings.get': () =>
+        ++settingsAsked === 1
+          ? { ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached.' } }
+          : { ok: true, value: SETTINGS },
+    });
+    await screen.findByRole('heading', { name: 'Sign in to Clinic Desk' });
+    settingsAsked = 0;
+    type('Email', 'meera@sunrise.test');
+    type('Password', 'right one!');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Nobody is booked today.')).toBeTruthy();
+    expect(settingsAsked).toBe(2);
+  });
+
   it('says so when main cannot be reached', async () => {
     await renderApp({ 'auth.status': () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'The clinic database cannot be reached.' } }) });
     expect(await screen.findByText('The clinic database cannot be reached.')).toBeTruthy();
